@@ -1,0 +1,68 @@
+package tiler
+
+import (
+	"fmt"
+	"image"
+	"image/draw"
+)
+
+// Canvas assembles one frame from its tiles. It remembers which pixels have
+// been filled, so the coordinator knows when a frame is complete and a tile
+// that arrives twice (a re-rendered lease) is not counted twice.
+type Canvas struct {
+	img    *image.NRGBA64
+	filled map[image.Rectangle]bool
+	area   int
+}
+
+// NewCanvas returns an empty canvas for a frame of the given resolution.
+func NewCanvas(res Resolution) *Canvas {
+	return &Canvas{
+		img:    image.NewNRGBA64(image.Rect(0, 0, res.Width, res.Height)),
+		filled: make(map[image.Rectangle]bool),
+	}
+}
+
+// Put draws a tile into the frame. The tile's bounds are its place in the
+// frame; tiles must not overlap each other.
+func (c *Canvas) Put(tile image.Image) error {
+	r := tile.Bounds()
+	if r.Empty() || !r.In(c.img.Bounds()) {
+		return fmt.Errorf("tile %v does not fit the %v frame", r, c.img.Bounds().Size())
+	}
+	if c.filled[r] {
+		return nil
+	}
+	for done := range c.filled {
+		if done.Overlaps(r) {
+			return fmt.Errorf("tile %v overlaps tile %v already in the frame", r, done)
+		}
+	}
+	draw.Draw(c.img, r, tile, r.Min, draw.Src)
+	c.filled[r] = true
+	c.area += r.Dx() * r.Dy()
+	return nil
+}
+
+// Complete reports whether every pixel of the frame has been filled.
+func (c *Canvas) Complete() bool {
+	return c.area == c.img.Bounds().Dx()*c.img.Bounds().Dy()
+}
+
+// Image returns the frame. It is only whole once Complete reports true.
+func (c *Canvas) Image() *image.NRGBA64 { return c.img }
+
+// Stitch draws the tiles into one frame and fails unless they cover it
+// exactly.
+func Stitch(res Resolution, tiles []image.Image) (*image.NRGBA64, error) {
+	c := NewCanvas(res)
+	for _, t := range tiles {
+		if err := c.Put(t); err != nil {
+			return nil, err
+		}
+	}
+	if !c.Complete() {
+		return nil, fmt.Errorf("tiles cover only part of the %s frame", res)
+	}
+	return c.Image(), nil
+}
