@@ -1,0 +1,49 @@
+# conun: two commands a newcomer needs on a fresh Debian machine with Go:
+#   make demo   build conun and run the in-process demo (needs only Go)
+#   make test   install what the tests need when absent, then run every test
+
+GO       ?= go
+BIN      := bin/conun
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.Version=$(VERSION)
+
+.PHONY: all build demo test deps check bench fuzz scenes clean
+
+all: build
+
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/conun
+
+demo: build
+	./$(BIN) demo
+
+# deps installs the system packages the tests need (only when absent).
+deps:
+	./.ci/deps
+
+# check: formatting and vet, fast enough to run before every commit.
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test: deps check build
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+# fuzz runs each fuzz target briefly; FUZZTIME=5m for a longer hunt.
+FUZZTIME ?= 20s
+fuzz:
+	@for p in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	    echo "== $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	  done; \
+	done
+
+# scenes regenerates the bundled glTF scenes.
+scenes:
+	$(GO) generate ./scenes
+
+clean:
+	rm -rf bin demo-out

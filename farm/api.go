@@ -1,0 +1,166 @@
+package farm
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// maxSpecBytes bounds a job spec's JSON.
+const maxSpecBytes = 64 << 10
+
+// routes is the node's HTTP surface: the versioned client API under /v1 and
+// node-to-node RPC under /rpc/v1.
+func (n *Node) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /v1/blobs/{hash}", n.putBlob)
+	mux.HandleFunc("GET /v1/blobs/{hash}", n.getBlob)
+	mux.HandleFunc("POST /v1/jobs", n.postJob)
+	mux.HandleFunc("GET /v1/jobs", n.getJobs)
+	mux.HandleFunc("GET /v1/jobs/{id}", n.getJob)
+	mux.HandleFunc("POST /v1/jobs/{id}/cancel", n.postCancel)
+	mux.HandleFunc("GET /v1/jobs/{id}/report", n.getReport)
+	mux.HandleFunc("GET /v1/jobs/{id}/events", n.getEvents)
+	mux.HandleFunc("GET /v1/jobs/{id}/frames/{frame}", n.getFrame)
+	mux.HandleFunc("GET /v1/nodes", n.getNodes)
+	mux.HandleFunc("POST /rpc/v1/render", n.work.handleRender)
+	return mux
+}
+
+func writeJSON(rw http.ResponseWriter, v any) {
+	rw.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(rw).Encode(v)
+}
+
+// statusOf maps an error to the HTTP status a client should see.
+func statusOf(err error) int {
+	switch {
+	case errors.Is(err, ErrNoJob):
+		return http.StatusNotFound
+	case errors.Is(err, ErrBadJob), errors.Is(err, ErrBadBlob):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
+	h, err := n.work.blobs.Put(r.Body, r.PathValue("hash"))
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	writeJSON(rw, map[string]string{"hash": h})
+}
+
+func (n *Node) getBlob(rw http.ResponseWriter, r *http.Request) {
+	p, ok := n.work.blobs.Path(r.PathValue("hash"))
+	if !ok {
+		httpError(rw, http.StatusNotFound, fmt.Errorf("no blob %q", r.PathValue("hash")))
+		return
+	}
+	rw.Header().Set("Content-Type", "application/octet-stream")
+	http.ServeFile(rw, r, p)
+}
+
+func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
+	var spec JobSpec
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxSpecBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&spec); err != nil {
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("job spec: %w", err))
+		return
+	}
+	id, err := n.coord.submit(r.Context(), spec)
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	rw.WriteHeader(http.StatusCreated)
+	writeJSON(rw, map[string]string{"id": id})
+}
+
+func (n *Node) getJobs(rw http.ResponseWriter, r *http.Request) {
+	writeJSON(rw, n.coord.list())
+}
+
+func (n *Node) getJob(rw http.ResponseWriter, r *http.Request) {
+	st, err := n.coord.status(r.PathValue("id"))
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	writeJSON(rw, st)
+}
+
+func (n *Node) postCancel(rw http.ResponseWriter, r *http.Request) {
+	if err := n.coord.cancel(r.PathValue("id")); err != nil {
+		status := statusOf(err)
+		if status == http.StatusInternalServerError {
+			status = http.StatusConflict
+		}
+		httpError(rw, status, err)
+		return
+	}
+	writeJSON(rw, map[string]string{"state": string(JobCancelled)})
+}
+
+func (n *Node) getReport(rw http.ResponseWriter, r *http.Request) {
+	rep, err := n.coord.report(r.PathValue("id"))
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	writeJSON(rw, rep)
+}
+
+// getEvents streams a job's events as Server-Sent Events, starting after
+// ?after=SEQ, and ends the stream after the job's final event.
+func (n *Node) getEvents(rw http.ResponseWriter, r *http.Request) {
+	log, err := n.coord.events(r.PathValue("id"))
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	after, _ := strconv.Atoi(r.URL.Query().Get("after"))
+	rw.Header().Set("Content-Type", "text/event-stream")
+	rw.Header().Set("Cache-Control", "no-cache")
+	flusher, _ := rw.(http.Flusher)
+	for {
+		evs, err := log.since(r.Context(), after)
+		if err != nil {
+			return
+		}
+		for _, e := range evs {
+			b, _ := json.Marshal(e)
+			fmt.Fprintf(rw, "id: %d\ndata: %s\n\n", e.Seq, b)
+			after = e.Seq
+		}
+		if flusher != nil {
+			flusher.Flush()
+		}
+		if last := evs[len(evs)-1]; last.Type == "finished" {
+			return
+		}
+	}
+}
+
+func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
+	frame, err := strconv.Atoi(r.PathValue("frame"))
+	if err != nil {
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("frame %q is not a number", r.PathValue("frame")))
+		return
+	}
+	p, err := n.coord.framePath(r.PathValue("id"), frame)
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	rw.Header().Set("Content-Type", "image/png")
+	http.ServeFile(rw, r, p)
+}
+
+func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
+	writeJSON(rw, n.cluster.Members())
+}

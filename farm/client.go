@@ -1,0 +1,200 @@
+package farm
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Client talks to a node's client API. The CLI, the demo and the GUI all use
+// it, so there is one way in.
+type Client struct {
+	// BaseURL is the node's API, e.g. http://127.0.0.1:8080.
+	BaseURL string
+	// HTTP is the client used; nil means http.DefaultClient.
+	HTTP *http.Client
+}
+
+// NewClient returns a client for the node at baseURL.
+func NewClient(baseURL string) *Client {
+	return &Client{BaseURL: strings.TrimRight(baseURL, "/")}
+}
+
+func (c *Client) http() *http.Client {
+	if c.HTTP != nil {
+		return c.HTTP
+	}
+	return http.DefaultClient
+}
+
+// APIError is an error answer from the node.
+type APIError struct {
+	Status  int
+	Message string
+}
+
+func (e *APIError) Error() string { return e.Message }
+
+func (c *Client) do(ctx context.Context, method, path string, body io.Reader, out any) error {
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, body)
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return fmt.Errorf("node %s: %w", c.BaseURL, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return &APIError{Status: resp.StatusCode, Message: readError(resp.Body)}
+	}
+	if out == nil {
+		return nil
+	}
+	if w, ok := out.(io.Writer); ok {
+		_, err = io.Copy(w, resp.Body)
+		return err
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// Upload sends a blob and returns its hash.
+func (c *Client) Upload(ctx context.Context, data []byte) (string, error) {
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:])
+	if err := c.do(ctx, http.MethodPut, "/v1/blobs/"+h, bytes.NewReader(data), nil); err != nil {
+		return "", fmt.Errorf("upload scene: %w", err)
+	}
+	return h, nil
+}
+
+// Submit queues a job and returns its id.
+func (c *Client) Submit(ctx context.Context, spec JobSpec) (string, error) {
+	b, err := json.Marshal(spec)
+	if err != nil {
+		return "", err
+	}
+	var out struct{ ID string }
+	if err := c.do(ctx, http.MethodPost, "/v1/jobs", bytes.NewReader(b), &out); err != nil {
+		return "", fmt.Errorf("submit: %w", err)
+	}
+	return out.ID, nil
+}
+
+// Status returns a job's status.
+func (c *Client) Status(ctx context.Context, id string) (JobStatus, error) {
+	var st JobStatus
+	err := c.do(ctx, http.MethodGet, "/v1/jobs/"+id, nil, &st)
+	return st, err
+}
+
+// Jobs lists the node's jobs.
+func (c *Client) Jobs(ctx context.Context) ([]JobStatus, error) {
+	var out []JobStatus
+	err := c.do(ctx, http.MethodGet, "/v1/jobs", nil, &out)
+	return out, err
+}
+
+// Cancel cancels a job.
+func (c *Client) Cancel(ctx context.Context, id string) error {
+	return c.do(ctx, http.MethodPost, "/v1/jobs/"+id+"/cancel", nil, nil)
+}
+
+// Report returns a job's report.
+func (c *Client) Report(ctx context.Context, id string) (Report, error) {
+	var r Report
+	err := c.do(ctx, http.MethodGet, "/v1/jobs/"+id+"/report", nil, &r)
+	return r, err
+}
+
+// Nodes lists the members the node sees.
+func (c *Client) Nodes(ctx context.Context) ([]Member, error) {
+	var out []Member
+	err := c.do(ctx, http.MethodGet, "/v1/nodes", nil, &out)
+	return out, err
+}
+
+// Frame writes a finished frame's PNG to w.
+func (c *Client) Frame(ctx context.Context, id string, frame int, w io.Writer) error {
+	return c.do(ctx, http.MethodGet, fmt.Sprintf("/v1/jobs/%s/frames/%d", id, frame), nil, w)
+}
+
+// Events streams a job's events to fn, from the first, until the job
+// finishes, fn returns an error, or ctx ends. It returns the final state.
+func (c *Client) Events(ctx context.Context, id string, fn func(Event) error) (JobState, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/jobs/"+id+"/events", nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return "", fmt.Errorf("node %s: %w", c.BaseURL, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return "", &APIError{Status: resp.StatusCode, Message: readError(resp.Body)}
+	}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	var last Event
+	for sc.Scan() {
+		data, ok := strings.CutPrefix(sc.Text(), "data: ")
+		if !ok {
+			continue
+		}
+		var e Event
+		if err := json.Unmarshal([]byte(data), &e); err != nil {
+			return "", fmt.Errorf("event stream: %w", err)
+		}
+		last = e
+		if fn != nil {
+			if err := fn(e); err != nil {
+				return e.State, err
+			}
+		}
+		if e.Type == "finished" {
+			return e.State, nil
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return last.State, fmt.Errorf("event stream: %w", err)
+	}
+	return last.State, fmt.Errorf("event stream of job %s ended before the job finished", id)
+}
+
+// Fetch downloads every finished frame of a job into dir and returns the
+// file paths.
+func (c *Client) Fetch(ctx context.Context, id, dir string) ([]string, error) {
+	st, err := c.Status(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, f := range st.Frames {
+		p := filepath.Join(dir, FrameName(f))
+		var buf bytes.Buffer
+		if err := c.Frame(ctx, id, f, &buf); err != nil {
+			return paths, fmt.Errorf("fetch frame %d: %w", f, err)
+		}
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}

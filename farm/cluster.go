@@ -1,0 +1,181 @@
+package farm
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/memberlist"
+)
+
+// NodeMeta is what a node tells the cluster about itself through memberlist's
+// node metadata. It must encode to at most memberlist.MetaMaxSize bytes
+// (memberlist panics beyond that), so names are short.
+type NodeMeta struct {
+	// ID is the node's name in the cluster.
+	ID string `json:"id"`
+	// API is the base URL of the node's HTTP endpoint (client API and RPC).
+	API string `json:"api"`
+	// Renderers maps each backend the node runs to its version.
+	Renderers map[string]string `json:"r"`
+	// Cores is the node's CPU count.
+	Cores int `json:"c"`
+	// Slots is how many tasks the node renders at once.
+	Slots int `json:"s"`
+}
+
+// encode returns the meta's JSON, or an error if it exceeds memberlist's
+// limit.
+func (m NodeMeta) encode() ([]byte, error) {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > memberlist.MetaMaxSize {
+		return nil, fmt.Errorf("node metadata is %d bytes, over memberlist's %d-byte limit", len(b), memberlist.MetaMaxSize)
+	}
+	return b, nil
+}
+
+// Member is a node as seen through gossip.
+type Member struct {
+	NodeMeta
+	// Gossip is the member's memberlist address.
+	Gossip string `json:"gossip"`
+}
+
+// ClusterConfig configures the gossip layer.
+type ClusterConfig struct {
+	// Name is the node's unique name in the cluster.
+	Name string
+	// BindAddr and BindPort are where memberlist listens; port 0 picks one.
+	BindAddr string
+	BindPort int
+	// Join lists gossip addresses (host:port) of members to join through.
+	Join []string
+	// Fast shortens failure detection to about a second, for tests and the
+	// in-process demo; the default is memberlist's LAN timing.
+	Fast bool
+	// Logger receives memberlist's log; nil discards it.
+	Logger *log.Logger
+}
+
+// Cluster is a node's membership in the gossip cluster.
+type Cluster struct {
+	ml     *memberlist.Memberlist
+	onLeft func(name string)
+
+	mu   sync.Mutex
+	meta []byte
+}
+
+// JoinCluster starts memberlist with the node's metadata and joins the
+// members in cfg.Join. onLeft is called (from memberlist's goroutine) when a
+// member leaves or is declared dead.
+func JoinCluster(cfg ClusterConfig, meta NodeMeta, onLeft func(name string)) (*Cluster, error) {
+	b, err := meta.encode()
+	if err != nil {
+		return nil, err
+	}
+	c := &Cluster{meta: b, onLeft: onLeft}
+	mc := memberlist.DefaultLANConfig()
+	if cfg.Fast {
+		mc = memberlist.DefaultLocalConfig()
+		mc.ProbeInterval = 200 * time.Millisecond
+		mc.ProbeTimeout = 100 * time.Millisecond
+		mc.SuspicionMult = 2
+		mc.GossipInterval = 50 * time.Millisecond
+	}
+	mc.Name = cfg.Name
+	mc.BindAddr = cfg.BindAddr
+	mc.BindPort = cfg.BindPort
+	mc.AdvertisePort = cfg.BindPort
+	mc.Delegate = delegate{c}
+	mc.Events = events{c}
+	if cfg.Logger != nil {
+		mc.Logger = cfg.Logger
+	} else {
+		mc.LogOutput = io.Discard
+	}
+	ml, err := memberlist.Create(mc)
+	if err != nil {
+		return nil, fmt.Errorf("start gossip on %s: %w", net.JoinHostPort(cfg.BindAddr, strconv.Itoa(cfg.BindPort)), err)
+	}
+	c.ml = ml
+	if len(cfg.Join) > 0 {
+		if _, err := ml.Join(cfg.Join); err != nil {
+			ml.Shutdown()
+			return nil, fmt.Errorf("join cluster through %v: %w", cfg.Join, err)
+		}
+	}
+	return c, nil
+}
+
+// Addr is the node's own gossip address.
+func (c *Cluster) Addr() string {
+	n := c.ml.LocalNode()
+	return net.JoinHostPort(n.Addr.String(), strconv.Itoa(int(n.Port)))
+}
+
+// Members returns the live members, the node itself included, sorted by ID.
+// Members whose metadata does not parse are left out: anyone may gossip, and
+// a malformed peer must not break the scheduler.
+func (c *Cluster) Members() []Member {
+	var out []Member
+	for _, n := range c.ml.Members() {
+		if n.State != memberlist.StateAlive {
+			continue
+		}
+		var m NodeMeta
+		if err := json.Unmarshal(n.Meta, &m); err != nil || m.ID != n.Name || m.API == "" {
+			continue
+		}
+		out = append(out, Member{NodeMeta: m, Gossip: n.Address()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Leave tells the cluster the node is going and stops gossip.
+func (c *Cluster) Leave(timeout time.Duration) error {
+	err := c.ml.Leave(timeout)
+	if serr := c.ml.Shutdown(); err == nil {
+		err = serr
+	}
+	return err
+}
+
+// Kill stops gossip without leaving, as a crash would: the others find out
+// through failure detection.
+func (c *Cluster) Kill() error { return c.ml.Shutdown() }
+
+type delegate struct{ c *Cluster }
+
+func (d delegate) NodeMeta(limit int) []byte {
+	d.c.mu.Lock()
+	defer d.c.mu.Unlock()
+	return d.c.meta
+}
+func (d delegate) NotifyMsg([]byte)                           {}
+func (d delegate) GetBroadcasts(overhead, limit int) [][]byte { return nil }
+func (d delegate) LocalState(join bool) []byte                { return nil }
+func (d delegate) MergeRemoteState(buf []byte, join bool)     {}
+
+type events struct{ c *Cluster }
+
+func (e events) NotifyJoin(*memberlist.Node)   {}
+func (e events) NotifyUpdate(*memberlist.Node) {}
+
+// NotifyLeave fires for members that left and members declared dead alike;
+// both mean their leases will never come back.
+func (e events) NotifyLeave(n *memberlist.Node) {
+	if e.c.onLeft != nil {
+		e.c.onLeft(n.Name)
+	}
+}

@@ -1,0 +1,518 @@
+package farm
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+// ErrNoJob is returned for a job id the coordinator does not know.
+var ErrNoJob = errors.New("no such job")
+
+// job is the coordinator's state of one submitted job.
+type job struct {
+	id       string
+	spec     JobSpec
+	state    JobState
+	err      string
+	tasks    []*task
+	done     int
+	canvases map[int]*tiler.Canvas // frames being assembled
+	frames   map[int]string        // finished frames: number -> file name
+	created  time.Time
+	finished time.Time
+	events   *eventLog
+}
+
+// task is one frame x tile of a job.
+type task struct {
+	index    int
+	tile     tiler.Tile
+	state    TaskState
+	node     string
+	lease    int // incremented per lease, so a stale answer is recognised
+	cancel   context.CancelFunc
+	attempts int
+	seconds  float64
+	hash     string // sha256 of the accepted PNG
+}
+
+// coordinator runs the jobs submitted to this node: it leases their tasks to
+// members, collects and checks the tiles, and assembles frames.
+type coordinator struct {
+	cfg       NodeConfig
+	self      string
+	selfURL   string
+	members   func() []Member
+	renderers map[string]renderer.Renderer
+	blobs     *Blobs
+	hc        *http.Client
+
+	mu       sync.Mutex
+	jobs     map[string]*job
+	order    []string
+	inflight map[string]int       // node -> leases held
+	busy     map[string]time.Time // node -> until when to leave it alone
+	wake     chan struct{}
+}
+
+func (c *coordinator) kick() {
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+// submit validates spec against the scene and queues the job. Submitting the
+// same spec twice returns the existing job.
+func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) {
+	if err := spec.Validate(); err != nil {
+		return "", err
+	}
+	rend, ok := c.renderers[spec.Renderer]
+	if !ok {
+		return "", fmt.Errorf("%w: renderer %q is not available on this node", ErrBadJob, spec.Renderer)
+	}
+	if _, ok := c.blobs.Path(spec.Scene); !ok {
+		return "", fmt.Errorf("%w: scene %s has not been uploaded", ErrBadJob, spec.Scene[:12])
+	}
+	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
+	if err != nil {
+		return "", err
+	}
+	info, err := rend.Inspect(ctx, scene)
+	if err != nil {
+		return "", fmt.Errorf("%w: %s: %w", ErrBadJob, spec.SceneName, err)
+	}
+	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
+		return "", fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
+	}
+
+	id := spec.ID()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.jobs[id]; ok {
+		return id, nil
+	}
+	j := &job{
+		id: id, spec: spec, state: JobQueued, created: time.Now(),
+		canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
+		events: newEventLog(),
+	}
+	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
+		j.tasks = append(j.tasks, &task{index: i, tile: t, state: TaskPending})
+	}
+	c.jobs[id] = j
+	c.order = append(c.order, id)
+	c.emit(j, Event{Type: "submitted", Task: -1})
+	c.kick()
+	return id, nil
+}
+
+// emit appends an event to the job's log; c.mu must be held.
+func (c *coordinator) emit(j *job, e Event) {
+	e.Done, e.Total, e.State = j.done, len(j.tasks), j.state
+	j.events.append(e)
+}
+
+// run is the scheduler loop: it hands out leases whenever something may have
+// changed (a submit, a finished lease, a member change) and on a slow tick,
+// until ctx ends.
+func (c *coordinator) run(ctx context.Context) {
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		c.schedule(ctx)
+		select {
+		case <-ctx.Done():
+			c.mu.Lock()
+			for _, j := range c.jobs {
+				for _, t := range j.tasks {
+					if t.cancel != nil {
+						t.cancel()
+					}
+				}
+			}
+			c.mu.Unlock()
+			return
+		case <-c.wake:
+		case <-tick.C:
+		}
+	}
+}
+
+// schedule leases pending tasks, oldest job first, to the members with the
+// most free slots.
+func (c *coordinator) schedule(ctx context.Context) {
+	members := c.members()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := time.Now()
+	for _, id := range c.order {
+		j := c.jobs[id]
+		if j.state.Final() {
+			continue
+		}
+		for _, t := range j.tasks {
+			if t.state != TaskPending {
+				continue
+			}
+			m, ok := c.pick(members, j.spec.Renderer, now)
+			if !ok {
+				return
+			}
+			if j.state == JobQueued {
+				move(jobMoves, &j.state, JobRunning)
+			}
+			c.lease(ctx, j, t, m)
+		}
+	}
+}
+
+// pick chooses the member with the most free slots that runs the renderer;
+// c.mu must be held.
+func (c *coordinator) pick(members []Member, rend string, now time.Time) (Member, bool) {
+	var best Member
+	bestFree := 0
+	for _, m := range members {
+		if _, ok := m.Renderers[rend]; !ok || now.Before(c.busy[m.ID]) {
+			continue
+		}
+		if free := m.Slots - c.inflight[m.ID]; free > bestFree {
+			best, bestFree = m, free
+		}
+	}
+	return best, bestFree > 0
+}
+
+// lease hands task t to member m; c.mu must be held.
+func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member) {
+	move(taskMoves, &t.state, TaskLeased)
+	t.node = m.ID
+	t.lease++
+	c.inflight[m.ID]++
+	lctx, cancel := context.WithTimeout(ctx, c.cfg.LeaseTimeout)
+	t.cancel = cancel
+	c.emit(j, Event{Type: "leased", Task: t.index, Frame: t.tile.Frame, Node: m.ID})
+	req := TaskRequest{
+		JobID: j.id, Task: t.index, Source: c.selfURL,
+		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
+		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
+		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: t.tile.Rect,
+	}
+	go func(lease int) {
+		defer cancel()
+		img, secs, pngHash, err := c.call(lctx, m, req)
+		c.finish(j, t, lease, m.ID, img, secs, pngHash, err)
+	}(t.lease)
+}
+
+// errBusy marks a worker that had no free slot, and errUnreachable one that
+// could not be reached (crashed, or its network is down): neither is the
+// task's fault, so no attempt is counted, and the node is left alone for a
+// while so a dead node does not eat the task's attempts before memberlist
+// declares it dead.
+var (
+	errBusy        = errors.New("worker busy")
+	errUnreachable = errors.New("worker unreachable")
+)
+
+// Back-off periods after errBusy and errUnreachable.
+const (
+	busyBackoff        = 500 * time.Millisecond
+	unreachableBackoff = 3 * time.Second
+)
+
+// call sends one task to a worker and checks what comes back: a PNG of
+// exactly the task's size.
+func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, float64, string, error) {
+	body, _ := json.Marshal(req)
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.API+"/rpc/v1/render", bytes.NewReader(body))
+	if err != nil {
+		return nil, 0, "", err
+	}
+	hreq.Header.Set("Content-Type", "application/json")
+	resp, err := c.hc.Do(hreq)
+	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, 0, "", fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
+		}
+		return nil, 0, "", fmt.Errorf("%w: %w", errUnreachable, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusServiceUnavailable {
+		return nil, 0, "", errBusy
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, 0, "", fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+	}
+	r := req.Region
+	// A 16-bit RGBA PNG is at most 8 bytes a pixel plus row filters and
+	// headers; more is a misbehaving worker.
+	limit := int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, 0, "", fmt.Errorf("read tile: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, 0, "", fmt.Errorf("tile is larger than %d bytes", limit)
+	}
+	img, err := decodeTile(data, r)
+	if err != nil {
+		return nil, 0, "", err
+	}
+	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
+	sum := sha256.Sum256(data)
+	return img, secs, hex.EncodeToString(sum[:]), nil
+}
+
+// decodeTile decodes a worker's PNG and places it at rect in frame
+// coordinates; the size must match exactly.
+func decodeTile(data []byte, rect image.Rectangle) (*image.NRGBA64, error) {
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("tile is not a PNG: %w", err)
+	}
+	if cfg.Width != rect.Dx() || cfg.Height != rect.Dy() {
+		return nil, fmt.Errorf("tile is %dx%d, want %dx%d", cfg.Width, cfg.Height, rect.Dx(), rect.Dy())
+	}
+	src, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decode tile: %w", err)
+	}
+	img := image.NewNRGBA64(rect)
+	draw.Draw(img, rect, src, src.Bounds().Min, draw.Src)
+	return img, nil
+}
+
+func readError(r io.Reader) string {
+	b, _ := io.ReadAll(io.LimitReader(r, 4096))
+	var e struct{ Error string }
+	if json.Unmarshal(b, &e) == nil && e.Error != "" {
+		return e.Error
+	}
+	return string(b)
+}
+
+// finish records the outcome of one lease.
+func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, pngHash string, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer c.kick()
+	c.inflight[node]--
+	if t.lease != lease || t.state != TaskLeased {
+		return // the lease was taken back (cancel, requeue) before it answered
+	}
+	t.cancel = nil
+	if err != nil {
+		move(taskMoves, &t.state, TaskPending)
+		switch {
+		case errors.Is(err, errBusy):
+			c.busy[node] = time.Now().Add(busyBackoff)
+			return
+		case errors.Is(err, errUnreachable):
+			c.busy[node] = time.Now().Add(unreachableBackoff)
+			c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: err.Error()})
+			return
+		}
+		t.attempts++
+		c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: err.Error()})
+		if t.attempts >= c.cfg.MaxAttempts {
+			c.fail(j, fmt.Sprintf("task %d (frame %d, tile %v) failed %d times; last: %v", t.index, t.tile.Frame, t.tile.Rect, t.attempts, err))
+		}
+		return
+	}
+	canvas := j.canvases[t.tile.Frame]
+	if canvas == nil {
+		canvas = tiler.NewCanvas(j.spec.Resolution)
+		j.canvases[t.tile.Frame] = canvas
+	}
+	if err := canvas.Put(img); err != nil { // cannot happen: the size was checked
+		move(taskMoves, &t.state, TaskPending)
+		t.attempts++
+		return
+	}
+	move(taskMoves, &t.state, TaskDone)
+	t.seconds, t.hash, t.node = secs, pngHash, node
+	j.done++
+	c.emit(j, Event{Type: "done", Task: t.index, Frame: t.tile.Frame, Node: node})
+	if canvas.Complete() {
+		if err := c.writeFrame(j, t.tile.Frame, canvas.Image()); err != nil {
+			c.fail(j, err.Error())
+			return
+		}
+		delete(j.canvases, t.tile.Frame)
+		c.emit(j, Event{Type: "frame", Task: -1, Frame: t.tile.Frame})
+	}
+	if j.done == len(j.tasks) {
+		move(jobMoves, &j.state, JobDone)
+		j.finished = time.Now()
+		c.emit(j, Event{Type: "finished", Task: -1})
+	}
+}
+
+// fail ends a job with a reason and takes back its leases; c.mu must be held.
+func (c *coordinator) fail(j *job, reason string) {
+	if j.state.Final() {
+		return
+	}
+	move(jobMoves, &j.state, JobFailed)
+	j.err = reason
+	c.stop(j)
+	c.emit(j, Event{Type: "finished", Task: -1, Message: reason})
+}
+
+// stop cancels a job's tasks; c.mu must be held.
+func (c *coordinator) stop(j *job) {
+	j.finished = time.Now()
+	for _, t := range j.tasks {
+		if t.state == TaskPending || t.state == TaskLeased {
+			if t.cancel != nil {
+				t.cancel()
+				t.cancel = nil
+			}
+			move(taskMoves, &t.state, TaskCancelled)
+		}
+	}
+	j.canvases = nil
+}
+
+// cancel stops a job at the user's request.
+func (c *coordinator) cancel(id string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j, ok := c.jobs[id]
+	if !ok {
+		return fmt.Errorf("%w: %s", ErrNoJob, id)
+	}
+	if j.state.Final() {
+		return fmt.Errorf("job %s is already %s", id, j.state)
+	}
+	move(jobMoves, &j.state, JobCancelled)
+	c.stop(j)
+	c.emit(j, Event{Type: "finished", Task: -1, Message: "cancelled"})
+	return nil
+}
+
+// memberLeft takes back every lease held by a node that left or died.
+func (c *coordinator) memberLeft(node string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, j := range c.jobs {
+		for _, t := range j.tasks {
+			if t.state == TaskLeased && t.node == node {
+				if t.cancel != nil {
+					t.cancel()
+					t.cancel = nil
+				}
+				move(taskMoves, &t.state, TaskPending)
+				c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: "node " + node + " left the cluster"})
+			}
+		}
+	}
+	c.kick()
+}
+
+// FrameName is the file name of frame n of a job's output.
+func FrameName(n int) string { return fmt.Sprintf("frame_%04d.png", n) }
+
+// writeFrame saves a finished frame into the job's output folder; c.mu must
+// be held.
+func (c *coordinator) writeFrame(j *job, frame int, img *image.NRGBA64) error {
+	dir := filepath.Join(c.cfg.DataDir, "jobs", j.id)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := FrameName(frame)
+	if err := renderer.WritePNG(filepath.Join(dir, name), img, j.spec.Depth); err != nil {
+		return fmt.Errorf("write frame %d: %w", frame, err)
+	}
+	j.frames[frame] = name
+	return nil
+}
+
+// framePath returns the file of a finished frame.
+func (c *coordinator) framePath(id string, frame int) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j, ok := c.jobs[id]
+	if !ok {
+		return "", fmt.Errorf("%w: %s", ErrNoJob, id)
+	}
+	name, ok := j.frames[frame]
+	if !ok {
+		return "", fmt.Errorf("%w: job %s has no finished frame %d", ErrNoJob, id, frame)
+	}
+	return filepath.Join(c.cfg.DataDir, "jobs", id, name), nil
+}
+
+// status returns a job's status.
+func (c *coordinator) status(id string) (JobStatus, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j, ok := c.jobs[id]
+	if !ok {
+		return JobStatus{}, fmt.Errorf("%w: %s", ErrNoJob, id)
+	}
+	return j.status(), nil
+}
+
+// list returns every job's status, oldest first.
+func (c *coordinator) list() []JobStatus {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]JobStatus, 0, len(c.order))
+	for _, id := range c.order {
+		out = append(out, c.jobs[id].status())
+	}
+	return out
+}
+
+func (c *coordinator) events(id string) (*eventLog, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j, ok := c.jobs[id]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrNoJob, id)
+	}
+	return j.events, nil
+}
+
+// report returns a job's report.
+func (c *coordinator) report(id string) (Report, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j, ok := c.jobs[id]
+	if !ok {
+		return Report{}, fmt.Errorf("%w: %s", ErrNoJob, id)
+	}
+	return j.report(), nil
+}
+
+// frameList returns the finished frame numbers in order.
+func (j *job) frameList() []int {
+	out := make([]int, 0, len(j.frames))
+	for f := range j.frames {
+		out = append(out, f)
+	}
+	sort.Ints(out)
+	return out
+}

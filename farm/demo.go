@@ -1,0 +1,131 @@
+package farm
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/conun/conun/renderer"
+)
+
+// DemoConfig describes an in-process demo: a cluster of nodes on loopback
+// rendering one job.
+type DemoConfig struct {
+	// Nodes is the cluster size.
+	Nodes int
+	// NewRenderers builds each node's backends; every node gets its own.
+	NewRenderers func() []renderer.Renderer
+	// SceneName and Scene are the scene file's name and bytes.
+	SceneName string
+	Scene     []byte
+	// Spec holds the job's parameters; Scene and SceneName are filled in.
+	Spec JobSpec
+	// Out receives the frames and report.json.
+	Out string
+	// Progress, if set, sees every event of the job.
+	Progress func(Event)
+	// OnStart, if set, is called with the nodes once the cluster has formed,
+	// before the job is submitted (tests use it to kill a node mid-job).
+	OnStart func(nodes []*Node)
+}
+
+// RunDemo starts the cluster, submits the job to the first node through the
+// client API, waits for it, fetches the frames and writes report.json.
+func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
+	if cfg.Nodes < 1 {
+		return Report{}, fmt.Errorf("--nodes %d: must be >= 1", cfg.Nodes)
+	}
+	work, err := os.MkdirTemp("", "conun-demo-")
+	if err != nil {
+		return Report{}, err
+	}
+	defer os.RemoveAll(work)
+
+	var nodes []*Node
+	defer func() {
+		for _, n := range nodes {
+			n.Close()
+		}
+	}()
+	for i := range cfg.Nodes {
+		nc := DefaultNodeConfig()
+		nc.Name = fmt.Sprintf("node-%d", i+1)
+		nc.DataDir = filepath.Join(work, nc.Name)
+		nc.Renderers = cfg.NewRenderers()
+		nc.Gossip.Fast = true
+		if i > 0 {
+			nc.Gossip.Join = []string{nodes[0].GossipAddr()}
+		}
+		n, err := StartNode(nc)
+		if err != nil {
+			return Report{}, fmt.Errorf("start %s: %w", nc.Name, err)
+		}
+		nodes = append(nodes, n)
+	}
+	if err := WaitMembers(ctx, nodes, cfg.Nodes, 10*time.Second); err != nil {
+		return Report{}, err
+	}
+	if cfg.OnStart != nil {
+		cfg.OnStart(nodes)
+	}
+
+	c := NewClient(nodes[0].URL())
+	spec := cfg.Spec
+	spec.SceneName = cfg.SceneName
+	if spec.Scene, err = c.Upload(ctx, cfg.Scene); err != nil {
+		return Report{}, err
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		return Report{}, err
+	}
+	state, err := c.Events(ctx, id, func(e Event) error {
+		if cfg.Progress != nil {
+			cfg.Progress(e)
+		}
+		return nil
+	})
+	if err != nil {
+		return Report{}, err
+	}
+	rep, err := c.Report(ctx, id)
+	if err != nil {
+		return Report{}, err
+	}
+	if state != JobDone {
+		return rep, fmt.Errorf("job %s %s: %s", id, state, rep.Error)
+	}
+	if _, err := c.Fetch(ctx, id, cfg.Out); err != nil {
+		return rep, err
+	}
+	b, _ := json.MarshalIndent(rep, "", "  ")
+	if err := os.WriteFile(filepath.Join(cfg.Out, "report.json"), append(b, '\n'), 0o644); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// WaitMembers waits until every node sees want live members.
+func WaitMembers(ctx context.Context, nodes []*Node, want int, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	for {
+		ok := true
+		for _, n := range nodes {
+			if len(n.Members()) != want {
+				ok = false
+			}
+		}
+		if ok {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("cluster did not form: want %d members on every node within %v", want, timeout)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}

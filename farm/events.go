@@ -1,0 +1,64 @@
+package farm
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Event is one thing that happened to a job, in the order it happened. The
+// CLI's progress bar and the GUI's live view are drawn from these.
+type Event struct {
+	Seq  int       `json:"seq"`
+	Time time.Time `json:"time"`
+	// Type is one of: submitted, leased, done, requeued, frame, finished.
+	Type  string `json:"type"`
+	Task  int    `json:"task"`
+	Frame int    `json:"frame,omitempty"`
+	Node  string `json:"node,omitempty"`
+	// Message explains requeues and failures.
+	Message string `json:"message,omitempty"`
+	// Done and Total count the job's finished tasks after this event.
+	Done  int      `json:"done"`
+	Total int      `json:"total"`
+	State JobState `json:"state"`
+}
+
+// eventLog is an append-only list of events that readers can wait on.
+type eventLog struct {
+	mu      sync.Mutex
+	events  []Event
+	changed chan struct{} // closed and replaced on every append
+}
+
+func newEventLog() *eventLog { return &eventLog{changed: make(chan struct{})} }
+
+func (l *eventLog) append(e Event) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e.Seq = len(l.events) + 1
+	e.Time = time.Now()
+	l.events = append(l.events, e)
+	close(l.changed)
+	l.changed = make(chan struct{})
+}
+
+// since returns the events after seq, waiting until there is at least one or
+// ctx ends.
+func (l *eventLog) since(ctx context.Context, seq int) ([]Event, error) {
+	for {
+		l.mu.Lock()
+		if seq < len(l.events) {
+			out := append([]Event(nil), l.events[max(seq, 0):]...)
+			l.mu.Unlock()
+			return out, nil
+		}
+		ch := l.changed
+		l.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}

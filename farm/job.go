@@ -1,0 +1,140 @@
+// Package farm is the render cluster: gossip membership and node metadata,
+// the scheduler and the coordinator's job state machine, node-to-node RPC, the
+// content-addressed blob store, and the client API that the CLI, the demo and
+// the GUI all talk to.
+package farm
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/conun/conun/tiler"
+)
+
+// ErrBadJob is wrapped by every error that rejects a job spec, so the client
+// API can answer 400 with the reason.
+var ErrBadJob = errors.New("bad job")
+
+// JobSpec is everything that decides a job's pixels and its price. Its hash
+// is the job's identity.
+type JobSpec struct {
+	// Scene is the sha256 (hex) of the scene blob, uploaded before submit.
+	Scene string `json:"scene"`
+	// SceneName is the scene's file name; its extension picks the loader.
+	SceneName string `json:"scene_name"`
+	// Renderer is the backend's name, e.g. "pathtracer".
+	Renderer   string           `json:"renderer"`
+	Frames     tiler.Frames     `json:"frames"`
+	Resolution tiler.Resolution `json:"resolution"`
+	Samples    int              `json:"samples"`
+	Seed       uint64           `json:"seed"`
+	Tiles      tiler.Grid       `json:"tiles"`
+	// Depth is the output PNG's bits per channel: 8 or 16.
+	Depth int `json:"depth"`
+	// Nonce tells apart two submissions of the same spec.
+	Nonce string `json:"nonce,omitempty"`
+}
+
+// MaxSamples bounds samples per pixel; far beyond what any job needs.
+const MaxSamples = 1 << 16
+
+// Validate checks the spec's fields on their own; the coordinator also checks
+// them against the scene (frame range) at submit.
+func (s JobSpec) Validate() error {
+	if len(s.Scene) != 64 || strings.Trim(s.Scene, "0123456789abcdef") != "" {
+		return fmt.Errorf("%w: scene %q is not a sha256 hex digest", ErrBadJob, s.Scene)
+	}
+	if s.SceneName == "" || path.Base(s.SceneName) != s.SceneName {
+		return fmt.Errorf("%w: scene name %q must be a plain file name", ErrBadJob, s.SceneName)
+	}
+	if s.Renderer == "" {
+		return fmt.Errorf("%w: no renderer named", ErrBadJob)
+	}
+	for _, err := range []error{s.Frames.Validate(), s.Resolution.Validate(), s.Tiles.Validate()} {
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrBadJob, err)
+		}
+	}
+	if s.Samples < 1 || s.Samples > MaxSamples {
+		return fmt.Errorf("%w: samples %d: must be between 1 and %d", ErrBadJob, s.Samples, MaxSamples)
+	}
+	if s.Depth != 8 && s.Depth != 16 {
+		return fmt.Errorf("%w: depth %d: must be 8 or 16", ErrBadJob, s.Depth)
+	}
+	return nil
+}
+
+// Hash is the sha256 of the spec's JSON encoding. Field order is fixed by the
+// struct, so the same spec always hashes the same.
+func (s JobSpec) Hash() string {
+	b, _ := json.Marshal(s) // a struct of plain fields cannot fail to encode
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// ID is the job's short identity: the first 16 hex digits of Hash.
+func (s JobSpec) ID() string { return s.Hash()[:16] }
+
+// JobState is a job's place in its life.
+type JobState string
+
+// The job states. A job moves queued -> running -> done, or to failed or
+// cancelled from either of the first two.
+const (
+	JobQueued    JobState = "queued"
+	JobRunning   JobState = "running"
+	JobDone      JobState = "done"
+	JobFailed    JobState = "failed"
+	JobCancelled JobState = "cancelled"
+)
+
+var jobMoves = map[JobState][]JobState{
+	JobQueued:  {JobRunning, JobFailed, JobCancelled},
+	JobRunning: {JobDone, JobFailed, JobCancelled},
+}
+
+// Final reports whether the state is one a job never leaves.
+func (s JobState) Final() bool { return len(jobMoves[s]) == 0 }
+
+// TaskState is a task's place in its life.
+type TaskState string
+
+// The task states. A task moves pending -> leased -> done; a lost lease
+// (expired, or its node died or failed) moves it back to pending. A task of
+// a cancelled or failed job moves to cancelled.
+const (
+	TaskPending   TaskState = "pending"
+	TaskLeased    TaskState = "leased"
+	TaskDone      TaskState = "done"
+	TaskCancelled TaskState = "cancelled"
+)
+
+var taskMoves = map[TaskState][]TaskState{
+	TaskPending: {TaskLeased, TaskCancelled},
+	TaskLeased:  {TaskDone, TaskPending, TaskCancelled},
+}
+
+// canMove reports whether the state machine allows from -> to.
+func canMove[S comparable](moves map[S][]S, from, to S) bool {
+	for _, s := range moves[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+// move changes *state to to, or returns an error naming the illegal
+// transition: a bug in the coordinator, never a user's mistake.
+func move[S ~string](moves map[S][]S, state *S, to S) error {
+	if !canMove(moves, *state, to) {
+		return fmt.Errorf("illegal transition %s -> %s", *state, to)
+	}
+	*state = to
+	return nil
+}

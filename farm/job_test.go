@@ -1,0 +1,102 @@
+package farm
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/tiler"
+)
+
+func validSpec() JobSpec {
+	return JobSpec{
+		Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb", Renderer: "pathtracer",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 64, Height: 48},
+		Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8,
+	}
+}
+
+func TestJobSpecValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(*JobSpec)
+		wantErr string
+	}{
+		{"valid", func(*JobSpec) {}, ""},
+		{"scene not a hash", func(s *JobSpec) { s.Scene = "../../etc/passwd" }, "not a sha256"},
+		{"scene name with path", func(s *JobSpec) { s.SceneName = "a/b.glb" }, "plain file name"},
+		{"no renderer", func(s *JobSpec) { s.Renderer = "" }, "no renderer"},
+		{"zero tiles", func(s *JobSpec) { s.Tiles.Cols = 0 }, "columns must be >= 1"},
+		{"zero resolution", func(s *JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
+		{"reversed frames", func(s *JobSpec) { s.Frames = tiler.Frames{Start: 5, End: 1, Step: 1} }, "end is before start"},
+		{"zero samples", func(s *JobSpec) { s.Samples = 0 }, "samples 0"},
+		{"depth 12", func(s *JobSpec) { s.Depth = 12 }, "must be 8 or 16"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := validSpec()
+			tc.change(&s)
+			err := s.Validate()
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.Is(err, ErrBadJob) {
+				t.Fatalf("err = %v, want ErrBadJob containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestJobIDStable(t *testing.T) {
+	a, b := validSpec(), validSpec()
+	if a.ID() != b.ID() {
+		t.Fatal("same spec, different ids")
+	}
+	b.Nonce = "x"
+	if a.ID() == b.ID() {
+		t.Fatal("different nonce, same id")
+	}
+}
+
+func TestStateMachine(t *testing.T) {
+	tests := []struct {
+		from, to TaskState
+		ok       bool
+	}{
+		{TaskPending, TaskLeased, true},
+		{TaskLeased, TaskDone, true},
+		{TaskLeased, TaskPending, true},
+		{TaskPending, TaskDone, false},
+		{TaskDone, TaskPending, false},
+		{TaskCancelled, TaskLeased, false},
+	}
+	for _, tc := range tests {
+		s := tc.from
+		err := move(taskMoves, &s, tc.to)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s -> %s: err = %v, want ok=%v", tc.from, tc.to, err, tc.ok)
+		}
+	}
+	for _, s := range []JobState{JobDone, JobFailed, JobCancelled} {
+		if !s.Final() {
+			t.Errorf("%s is not final", s)
+		}
+	}
+	if JobRunning.Final() {
+		t.Error("running is final")
+	}
+}
+
+func TestNodeMetaLimit(t *testing.T) {
+	m := NodeMeta{ID: "n", API: "http://127.0.0.1:1", Renderers: map[string]string{"pathtracer": "pt-1"}}
+	if _, err := m.encode(); err != nil {
+		t.Fatal(err)
+	}
+	m.API = strings.Repeat("x", 600)
+	if _, err := m.encode(); err == nil {
+		t.Fatal("oversized meta accepted; memberlist would panic on it")
+	}
+}

@@ -1,0 +1,164 @@
+package farm
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/conun/conun/renderer"
+)
+
+// NodeConfig configures a node. Start from DefaultNodeConfig and change what
+// you need.
+type NodeConfig struct {
+	// Name is the node's unique name in the cluster; empty picks a random one.
+	Name string
+	// DataDir holds the blob cache and job outputs.
+	DataDir string
+	// APIAddr is where the HTTP endpoint (client API and node RPC) listens.
+	APIAddr string
+	// Gossip configures memberlist; its Name is taken from Name.
+	Gossip ClusterConfig
+	// Renderers are the backends this node runs.
+	Renderers []renderer.Renderer
+	// Slots is how many tasks this node renders at once.
+	Slots int
+	// LeaseTimeout is how long a worker may hold a task before it is handed
+	// to another.
+	LeaseTimeout time.Duration
+	// MaxAttempts is how many failed leases of one task fail its job.
+	MaxAttempts int
+	// MaxBlobBytes bounds a scene upload.
+	MaxBlobBytes int64
+}
+
+// DefaultNodeConfig returns a config for a node on loopback with random ports.
+func DefaultNodeConfig() NodeConfig {
+	return NodeConfig{
+		APIAddr:      "127.0.0.1:0",
+		Gossip:       ClusterConfig{BindAddr: "127.0.0.1"},
+		Slots:        1,
+		LeaseTimeout: 10 * time.Minute,
+		MaxAttempts:  5,
+		MaxBlobBytes: 2 << 30,
+	}
+}
+
+// Node is a member of the farm: it gossips, renders tasks leased to it, and
+// coordinates the jobs submitted to its client API.
+type Node struct {
+	cfg     NodeConfig
+	cluster *Cluster
+	coord   *coordinator
+	work    *worker
+	srv     *http.Server
+	url     string
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	once    sync.Once
+}
+
+// StartNode starts a node and returns once it serves and has joined the
+// cluster. Close (or Kill) stops it.
+func StartNode(cfg NodeConfig) (*Node, error) {
+	if cfg.Name == "" {
+		var b [4]byte
+		rand.Read(b[:])
+		host, _ := os.Hostname()
+		cfg.Name = fmt.Sprintf("%s-%s", host, hex.EncodeToString(b[:]))
+	}
+	if cfg.DataDir == "" {
+		return nil, errors.New("node: no data directory configured")
+	}
+	if cfg.Slots < 1 {
+		return nil, fmt.Errorf("node: slots %d: must be >= 1", cfg.Slots)
+	}
+	blobs, err := OpenBlobs(filepath.Join(cfg.DataDir, "blobs"), cfg.MaxBlobBytes)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", cfg.APIAddr)
+	if err != nil {
+		return nil, fmt.Errorf("node API on %s: %w", cfg.APIAddr, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), cancel: cancel}
+	rends := make(map[string]renderer.Renderer)
+	versions := make(map[string]string)
+	for _, r := range cfg.Renderers {
+		rends[r.Name()] = r
+		versions[r.Name()] = r.Version()
+	}
+	hc := &http.Client{}
+	n.work = &worker{id: cfg.Name, renderers: rends, blobs: blobs, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx}
+	n.coord = &coordinator{
+		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
+		jobs: make(map[string]*job), inflight: make(map[string]int),
+		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
+	}
+	gossip := cfg.Gossip
+	gossip.Name = cfg.Name
+	meta := NodeMeta{ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots}
+	n.cluster, err = JoinCluster(gossip, meta, n.coord.memberLeft)
+	if err != nil {
+		cancel()
+		ln.Close()
+		return nil, err
+	}
+	n.coord.members = n.cluster.Members
+	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second}
+	n.wg.Add(2)
+	go func() {
+		defer n.wg.Done()
+		n.srv.Serve(ln)
+	}()
+	go func() {
+		defer n.wg.Done()
+		n.coord.run(ctx)
+	}()
+	return n, nil
+}
+
+// Name is the node's name in the cluster.
+func (n *Node) Name() string { return n.cfg.Name }
+
+// URL is the base URL of the node's client API.
+func (n *Node) URL() string { return n.url }
+
+// GossipAddr is the node's memberlist address, for others to join through.
+func (n *Node) GossipAddr() string { return n.cluster.Addr() }
+
+// Members returns the live members this node sees.
+func (n *Node) Members() []Member { return n.cluster.Members() }
+
+// Close leaves the cluster gracefully and stops the node.
+func (n *Node) Close() error { return n.stop(true) }
+
+// Kill stops the node as a crash would: no leave message, connections cut.
+func (n *Node) Kill() error { return n.stop(false) }
+
+func (n *Node) stop(leave bool) error {
+	var err error
+	n.once.Do(func() {
+		if leave {
+			err = n.cluster.Leave(time.Second)
+		} else {
+			err = n.cluster.Kill()
+		}
+		n.cancel()
+		if cerr := n.srv.Close(); err == nil {
+			err = cerr
+		}
+		n.wg.Wait()
+	})
+	return err
+}

@@ -1,0 +1,106 @@
+package farm
+
+import (
+	"sort"
+	"time"
+)
+
+// JobStatus is a job's state as the client API reports it.
+type JobStatus struct {
+	ID       string    `json:"id"`
+	SpecHash string    `json:"spec_hash"`
+	Spec     JobSpec   `json:"spec"`
+	State    JobState  `json:"state"`
+	Error    string    `json:"error,omitempty"`
+	Done     int       `json:"tasks_done"`
+	Total    int       `json:"tasks_total"`
+	Frames   []int     `json:"frames_done"`
+	Created  time.Time `json:"created"`
+	Finished time.Time `json:"finished,omitzero"`
+}
+
+func (j *job) status() JobStatus {
+	return JobStatus{
+		ID: j.id, SpecHash: j.spec.Hash(), Spec: j.spec, State: j.state, Error: j.err,
+		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
+		Created: j.created, Finished: j.finished,
+	}
+}
+
+// Report is the record of a finished (or unfinished) job: who rendered what,
+// how long it took, and what was accepted.
+type Report struct {
+	JobID       string       `json:"job_id"`
+	SpecHash    string       `json:"spec_hash"`
+	SceneHash   string       `json:"scene_hash"`
+	Spec        JobSpec      `json:"spec"`
+	State       JobState     `json:"state"`
+	Error       string       `json:"error,omitempty"`
+	Tasks       []TaskReport `json:"tasks"`
+	Nodes       []NodeReport `json:"nodes"`
+	Frames      []string     `json:"frames"`
+	WallSeconds float64      `json:"wall_seconds"`
+}
+
+// TaskReport is one task's line in a Report.
+type TaskReport struct {
+	Index int    `json:"index"`
+	Frame int    `json:"frame"`
+	Rect  [4]int `json:"rect"` // x0, y0, x1, y1; origin top-left
+	Node  string `json:"node,omitempty"`
+	// Seconds is the worker's own render time.
+	Seconds  float64   `json:"render_seconds"`
+	Attempts int       `json:"failed_attempts"`
+	State    TaskState `json:"state"`
+	// Verdict is "unverified" for accepted tiles until spot checks exist,
+	// and empty for tiles not yet accepted.
+	Verdict string `json:"verdict,omitempty"`
+	// Hash is the sha256 of the PNG the worker returned.
+	Hash string `json:"result_hash,omitempty"`
+}
+
+// NodeReport sums a node's accepted tasks in a Report.
+type NodeReport struct {
+	Node    string  `json:"node"`
+	Tasks   int     `json:"tasks"`
+	Seconds float64 `json:"render_seconds"`
+}
+
+func (j *job) report() Report {
+	r := Report{
+		JobID: j.id, SpecHash: j.spec.Hash(), SceneHash: j.spec.Scene, Spec: j.spec,
+		State: j.state, Error: j.err,
+	}
+	nodes := map[string]*NodeReport{}
+	for _, t := range j.tasks {
+		tr := TaskReport{
+			Index: t.index, Frame: t.tile.Frame,
+			Rect:  [4]int{t.tile.Rect.Min.X, t.tile.Rect.Min.Y, t.tile.Rect.Max.X, t.tile.Rect.Max.Y},
+			State: t.state, Attempts: t.attempts,
+		}
+		if t.state == TaskDone {
+			tr.Node, tr.Seconds, tr.Hash, tr.Verdict = t.node, t.seconds, t.hash, "unverified"
+			n := nodes[t.node]
+			if n == nil {
+				n = &NodeReport{Node: t.node}
+				nodes[t.node] = n
+			}
+			n.Tasks++
+			n.Seconds += t.seconds
+		}
+		r.Tasks = append(r.Tasks, tr)
+	}
+	for _, n := range nodes {
+		r.Nodes = append(r.Nodes, *n)
+	}
+	sort.Slice(r.Nodes, func(a, b int) bool { return r.Nodes[a].Node < r.Nodes[b].Node })
+	for _, f := range j.frameList() {
+		r.Frames = append(r.Frames, j.frames[f])
+	}
+	end := j.finished
+	if end.IsZero() {
+		end = time.Now()
+	}
+	r.WallSeconds = end.Sub(j.created).Seconds()
+	return r
+}

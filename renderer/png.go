@@ -1,0 +1,58 @@
+package renderer
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+)
+
+// EncodePNG writes img as a PNG with 8 or 16 bits per channel. The 8-bit
+// form rounds each 16-bit value to the nearest 8-bit one, so it is a pure
+// function of the 16-bit pixels and tiles convert exactly like whole frames.
+func EncodePNG(w io.Writer, img *image.NRGBA64, depth int) error {
+	switch depth {
+	case 16:
+		return png.Encode(w, img)
+	case 8:
+		return png.Encode(w, To8(img))
+	default:
+		return fmt.Errorf("png depth %d: must be 8 or 16", depth)
+	}
+}
+
+// To8 converts a 16-bit image to 8 bits per channel by rounding.
+func To8(img *image.NRGBA64) *image.NRGBA {
+	b := img.Bounds()
+	out := image.NewNRGBA(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		src := img.Pix[img.PixOffset(b.Min.X, y):img.PixOffset(b.Max.X, y)]
+		dst := out.Pix[out.PixOffset(b.Min.X, y):out.PixOffset(b.Max.X, y)]
+		for i := range dst {
+			v := uint32(src[2*i])<<8 | uint32(src[2*i+1])
+			dst[i] = uint8((v*255 + 32767) / 65535)
+		}
+	}
+	return out
+}
+
+// WritePNG encodes img into the file at path, replacing it atomically so
+// that a crash never leaves a truncated frame under the real name.
+func WritePNG(path string, img *image.NRGBA64, depth int) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := EncodePNG(f, img, depth); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
