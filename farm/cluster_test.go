@@ -1,0 +1,205 @@
+package farm_test
+
+import (
+	"context"
+	"errors"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
+)
+
+// demoSpec is a small animated job: 3 frames of 3x2 tiles.
+func demoSpec() farm.JobSpec {
+	return farm.JobSpec{
+		Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 3, Step: 1},
+		Resolution: tiler.Resolution{Width: 48, Height: 36}, Samples: 4, Seed: 7,
+		Tiles: tiler.Grid{Cols: 3, Rows: 2}, Depth: 16,
+	}
+}
+
+func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(farm.Event)) (farm.Report, string) {
+	t.Helper()
+	data, ok := scenes.Bytes("anim")
+	if !ok {
+		t.Fatal("no bundled scene anim")
+	}
+	out := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
+		Nodes: nodes, NewRenderers: farmtest.Renderers, SceneName: "anim.glb", Scene: data,
+		Spec: demoSpec(), Out: out, OnStart: onStart, Progress: progress,
+	})
+	if err != nil {
+		t.Fatalf("demo on %d nodes: %v", nodes, err)
+	}
+	return rep, out
+}
+
+func decode(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+// samePixels compares the frames of two demo outputs pixel by pixel.
+func samePixels(t *testing.T, wantDir, gotDir string, frames []string) {
+	t.Helper()
+	if len(frames) == 0 {
+		t.Fatal("no frames")
+	}
+	for _, f := range frames {
+		a, b := decode(t, filepath.Join(wantDir, f)), decode(t, filepath.Join(gotDir, f))
+		if a.Bounds() != b.Bounds() {
+			t.Fatalf("%s: bounds %v vs %v", f, a.Bounds(), b.Bounds())
+		}
+		r := a.Bounds()
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				if a.At(x, y) != b.At(x, y) {
+					t.Fatalf("%s: pixel %d,%d differs: %v vs %v", f, x, y, a.At(x, y), b.At(x, y))
+				}
+			}
+		}
+	}
+}
+
+// TestClusterMatchesOneNode: a job split across 3 nodes gives the same
+// pixels as on one node, and all 3 take part.
+func TestClusterMatchesOneNode(t *testing.T) {
+	one, oneDir := runDemo(t, 1, nil, nil)
+	three, threeDir := runDemo(t, 3, nil, nil)
+	if len(three.Frames) != 3 || len(three.Tasks) != 18 {
+		t.Fatalf("3-node report: %d frames, %d tasks; want 3 and 18", len(three.Frames), len(three.Tasks))
+	}
+	if len(three.Nodes) != 3 {
+		t.Fatalf("%d nodes rendered, want 3: %+v", len(three.Nodes), three.Nodes)
+	}
+	for _, tr := range three.Tasks {
+		if tr.State != farm.TaskDone || tr.Node == "" || tr.Verdict == "" {
+			t.Fatalf("task not accepted: %+v", tr)
+		}
+	}
+	if one.SceneHash != three.SceneHash {
+		t.Fatal("scene hashes differ")
+	}
+	samePixels(t, oneDir, threeDir, three.Frames)
+	if _, err := os.Stat(filepath.Join(threeDir, "report.json")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKillMemberMidJob: a worker that dies without leaving (memberlist
+// shutdown, connections cut) while it holds a lease: its task goes back in
+// the queue, memberlist declares it dead, and the job completes with the
+// same pixels.
+func TestKillMemberMidJob(t *testing.T) {
+	_, refDir := runDemo(t, 1, nil, nil)
+
+	var nodes []*farm.Node
+	var once sync.Once
+	killed := make(chan struct{})
+	requeued := false
+	rep, dir := runDemo(t, 3, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
+		if e.Type == "leased" && e.Node == "node-3" {
+			once.Do(func() {
+				nodes[2].Kill()
+				close(killed)
+			})
+		}
+		if e.Type == "requeued" && e.Node == "node-3" {
+			requeued = true
+		}
+	})
+	select {
+	case <-killed:
+	default:
+		t.Fatal("node-3 was never leased a task")
+	}
+	if !requeued {
+		t.Fatal("node-3's lease was not requeued")
+	}
+	for _, tr := range rep.Tasks {
+		if tr.State != farm.TaskDone {
+			t.Fatalf("task %d not done: %+v", tr.Index, tr)
+		}
+	}
+	samePixels(t, refDir, dir, rep.Frames)
+}
+
+// TestDeadMemberDetected: a killed node drops out of the others' member
+// lists through failure detection, not through a leave message.
+func TestDeadMemberDetected(t *testing.T) {
+	nodes := farmtest.Start(t, 3, nil)
+	nodes[2].Kill()
+	if err := farm.WaitMembers(context.Background(), nodes[:2], 2, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSubmitBadInput: bad job specs are refused with a reason, and the node
+// keeps serving.
+func TestSubmitBadInput(t *testing.T) {
+	nodes := farmtest.Start(t, 1, nil)
+	c := farm.NewClient(nodes[0].URL())
+	ctx := context.Background()
+	data, _ := scenes.Bytes("cornell")
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := demoSpec()
+	good.Scene, good.SceneName, good.Frames = hash, "cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1}
+
+	tests := []struct {
+		name    string
+		change  func(*farm.JobSpec)
+		wantErr string
+	}{
+		{"frames outside the scene", func(s *farm.JobSpec) { s.Frames = tiler.Frames{Start: 1, End: 30, Step: 1} }, "outside the scene's range"},
+		{"scene not uploaded", func(s *farm.JobSpec) { s.Scene = strings.Repeat("0", 64) }, "has not been uploaded"},
+		{"unknown renderer", func(s *farm.JobSpec) { s.Renderer = "povray" }, "not available"},
+		{"zero tiles", func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 0, Rows: 3} }, "columns must be >= 1"},
+		{"zero resolution", func(s *farm.JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := good
+			tc.change(&s)
+			_, err := c.Submit(ctx, s)
+			var apiErr *farm.APIError
+			if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("err = %v, want a 400 containing %q", err, tc.wantErr)
+			}
+		})
+	}
+	if _, err := c.Status(ctx, "nope"); err == nil || !strings.Contains(err.Error(), "no such job") {
+		t.Fatalf("unknown job: err = %v", err)
+	}
+	id, err := c.Submit(ctx, good)
+	if err != nil {
+		t.Fatalf("valid job after bad ones: %v", err)
+	}
+	state, err := c.Events(ctx, id, nil)
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("job %s: state %s, err %v", id, state, err)
+	}
+}

@@ -1,0 +1,49 @@
+package farm
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/png"
+	"testing"
+)
+
+// FuzzJobSpec: any JSON a client sends is either refused or a spec whose
+// plan is sane.
+func FuzzJobSpec(f *testing.F) {
+	b, _ := json.Marshal(validSpec())
+	f.Add(b)
+	f.Add([]byte(`{"scene":"","frames":{"start":-1}}`))
+	f.Add([]byte(`{"tiles":{"cols":1e9}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s JobSpec
+		if json.Unmarshal(data, &s) != nil || s.Validate() != nil {
+			return
+		}
+		if s.Frames.End-s.Frames.Start > 1000 {
+			return // a valid but large plan; not worth materialising here
+		}
+		if s.ID() == "" {
+			t.Fatal("empty id")
+		}
+	})
+}
+
+// FuzzDecodeTile: whatever bytes a worker returns, decoding them either
+// fails or yields exactly the task's rectangle.
+func FuzzDecodeTile(f *testing.F) {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3)))
+	f.Add(buf.Bytes())
+	f.Add([]byte("not a png"))
+	rect := image.Rect(8, 6, 12, 9)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		img, err := decodeTile(data, rect)
+		if err != nil {
+			return
+		}
+		if img.Bounds() != rect {
+			t.Fatalf("decoded %v, want %v", img.Bounds(), rect)
+		}
+	})
+}
