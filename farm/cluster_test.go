@@ -29,7 +29,7 @@ func demoSpec() farm.JobSpec {
 
 func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(farm.Event)) (farm.Report, string) {
 	t.Helper()
-	data, ok := scenes.Bytes("anim")
+	data, ok := scenes.Bytes("anim.glb")
 	if !ok {
 		t.Fatal("no bundled scene anim")
 	}
@@ -161,7 +161,7 @@ func TestSubmitBadInput(t *testing.T) {
 	nodes := farmtest.Start(t, 1, nil)
 	c := farm.NewClient(nodes[0].URL())
 	ctx := context.Background()
-	data, _ := scenes.Bytes("cornell")
+	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
 	if err != nil {
 		t.Fatal(err)

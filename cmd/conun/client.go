@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/tiler"
+)
+
+// clientFlags are the flags every client command takes.
+type clientFlags struct {
+	node   *string
+	asJSON *bool
+}
+
+func addClientFlags(fs *flag.FlagSet) clientFlags {
+	def := os.Getenv("CONUN_NODE")
+	if def == "" {
+		def = "http://127.0.0.1:8080"
+	}
+	return clientFlags{
+		node:   fs.String("node", def, "node API URL (default from CONUN_NODE)"),
+		asJSON: fs.Bool("json", false, "print JSON"),
+	}
+}
+
+func (c clientFlags) client() *farm.Client { return farm.NewClient(*c.node) }
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	frames := fs.String("frames", "", "frames A-B[:step]; default the scene's own range")
+	tiles := fs.String("tiles", "4x4", "tile grid CxR")
+	samples := fs.Int("samples", 32, "samples per pixel")
+	res := fs.String("res", "320x240", "resolution WxH")
+	seed := fs.Uint64("seed", 0, "random seed")
+	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
+	wait := fs.Bool("wait", false, "wait for the job and fetch its frames")
+	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: want one scene, got %d arguments", errUsage, len(pos))
+	}
+	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth}
+	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
+		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
+	}
+	if spec.Resolution, err = tiler.ParseResolution(*res); err != nil {
+		return fmt.Errorf("%w: --res: %w", errUsage, err)
+	}
+	scene, err := loadScene(pos[0])
+	if err != nil {
+		return err
+	}
+	rend, err := rendererFor(scene.name)
+	if err != nil {
+		return err
+	}
+	spec.Renderer, spec.SceneName = rend.Name(), scene.name
+	if *frames != "" {
+		if spec.Frames, err = tiler.ParseFrames(*frames); err != nil {
+			return fmt.Errorf("%w: --frames: %w", errUsage, err)
+		}
+	} else {
+		path, cleanup, err := scene.file()
+		if err != nil {
+			return err
+		}
+		info, err := rend.Inspect(ctx, path)
+		cleanup()
+		if err != nil {
+			return err
+		}
+		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
+	}
+	var nonce [8]byte
+	rand.Read(nonce[:])
+	spec.Nonce = fmt.Sprintf("%x", nonce)
+
+	c := cf.client()
+	if spec.Scene, err = c.Upload(ctx, scene.data); err != nil {
+		return err
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		return err
+	}
+	if !*wait {
+		if *cf.asJSON {
+			return printJSON(stdout, map[string]string{"id": id})
+		}
+		fmt.Fprintln(stdout, id)
+		return nil
+	}
+	if !*cf.asJSON {
+		fmt.Fprintf(stdout, "job %s submitted\n", id)
+	}
+	dir := *out
+	if dir == "" {
+		dir = id
+	}
+	return waitJob(ctx, c, id, dir, *cf.asJSON, stdout)
+}
+
+// waitJob follows a job's events to its end, fetches its frames into dir
+// (when dir is set), and fails unless the job is done.
+func waitJob(ctx context.Context, c *farm.Client, id, dir string, asJSON bool, stdout io.Writer) error {
+	var bar *progress
+	if !asJSON {
+		bar = newProgress(stdout)
+	}
+	state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if bar != nil {
+			bar.event(e)
+		}
+		return nil
+	})
+	if bar != nil {
+		bar.end()
+	}
+	if err != nil {
+		return err
+	}
+	st, err := c.Status(ctx, id)
+	if err != nil {
+		return err
+	}
+	var paths []string
+	if state == farm.JobDone && dir != "" {
+		if paths, err = c.Fetch(ctx, id, dir); err != nil {
+			return err
+		}
+	}
+	if asJSON {
+		if err := printJSON(stdout, struct {
+			farm.JobStatus
+			Files []string `json:"files,omitempty"`
+		}{st, paths}); err != nil {
+			return err
+		}
+	} else if state == farm.JobDone {
+		fmt.Fprintf(stdout, "job %s done: %d frames", id, len(st.Frames))
+		if dir != "" {
+			fmt.Fprintf(stdout, " -> %s", dir)
+		}
+		fmt.Fprintln(stdout)
+	}
+	if state != farm.JobDone {
+		return fmt.Errorf("job %s %s: %s", id, state, st.Error)
+	}
+	return nil
+}
+
+func runWait(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("wait", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	out := fs.String("out", "", "also fetch the frames into this folder")
+	id, err := oneJobArg(fs, args)
+	if err != nil {
+		return err
+	}
+	return waitJob(ctx, cf.client(), id, *out, *cf.asJSON, stdout)
+}
+
+func oneJobArg(fs *flag.FlagSet, args []string) (string, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		return "", fmt.Errorf("%w: want one job id, got %d arguments", errUsage, len(pos))
+	}
+	return pos[0], nil
+}
+
+func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	id, err := oneJobArg(fs, args)
+	if err != nil {
+		return err
+	}
+	st, err := cf.client().Status(ctx, id)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, st)
+	}
+	printJobs(stdout, []farm.JobStatus{st})
+	if st.Error != "" {
+		fmt.Fprintf(stdout, "error: %s\n", st.Error)
+	}
+	return nil
+}
+
+func runJobs(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("jobs", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	jobs, err := cf.client().Jobs(ctx)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, jobs)
+	}
+	printJobs(stdout, jobs)
+	return nil
+}
+
+func printJobs(w io.Writer, jobs []farm.JobStatus) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "JOB\tSTATE\tSCENE\tFRAMES\tTILES\tDONE")
+	for _, j := range jobs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, j.State, j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
+	}
+	tw.Flush()
+}
+
+func runFetch(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	out := fs.String("out", "", "folder for the frames (required)")
+	id, err := oneJobArg(fs, args)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: --out DIR is required", errUsage)
+	}
+	paths, err := cf.client().Fetch(ctx, id, *out)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, map[string]any{"files": paths})
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
+}
+
+func runCancel(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("cancel", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	id, err := oneJobArg(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := cf.client().Cancel(ctx, id); err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, map[string]string{"id": id, "state": string(farm.JobCancelled)})
+	}
+	fmt.Fprintf(stdout, "job %s cancelled\n", id)
+	return nil
+}
+
+func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("nodes", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	members, err := cf.client().Nodes(ctx)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, members)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tRENDERERS")
+	for _, m := range members {
+		var rs string
+		for name, v := range m.Renderers {
+			rs += name + " " + v + " "
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, rs)
+	}
+	return tw.Flush()
+}
+
+// splitHostPort parses HOST:PORT.
+func splitHostPort(s string) (string, int, error) {
+	host, p, err := net.SplitHostPort(s)
+	if err != nil {
+		return "", 0, err
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil || port < 0 || port > 65535 {
+		return "", 0, fmt.Errorf("port %q: want 0-65535", p)
+	}
+	return host, port, nil
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	nodes := fs.Int("nodes", 3, "number of in-process nodes")
+	sceneName := fs.String("scene", "cornell", "bundled scene name or .gltf/.glb path")
+	frames := fs.String("frames", "", "frames A-B[:step]; default the scene's own range")
+	tiles := fs.String("tiles", "4x4", "tile grid CxR")
+	samples := fs.Int("samples", 32, "samples per pixel")
+	res := fs.String("res", "320x240", "resolution WxH")
+	seed := fs.Uint64("seed", 0, "random seed")
+	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
+	out := fs.String("out", "demo-out", "output folder for frames and report.json")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, pos[0])
+	}
+	if *nodes < 1 || *nodes > 64 {
+		return fmt.Errorf("%w: --nodes %d: must be between 1 and 64", errUsage, *nodes)
+	}
+	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Renderer: "pathtracer"}
+	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
+		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
+	}
+	if spec.Resolution, err = tiler.ParseResolution(*res); err != nil {
+		return fmt.Errorf("%w: --res: %w", errUsage, err)
+	}
+	if *samples < 1 {
+		return fmt.Errorf("%w: --samples %d: must be >= 1", errUsage, *samples)
+	}
+	scene, err := loadScene(*sceneName)
+	if err != nil {
+		return err
+	}
+	rend, err := rendererFor(scene.name)
+	if err != nil {
+		return err
+	}
+	spec.Renderer = rend.Name()
+	if *frames != "" {
+		if spec.Frames, err = tiler.ParseFrames(*frames); err != nil {
+			return fmt.Errorf("%w: --frames: %w", errUsage, err)
+		}
+	} else {
+		path, cleanup, err := scene.file()
+		if err != nil {
+			return err
+		}
+		info, err := rend.Inspect(ctx, path)
+		cleanup()
+		if err != nil {
+			return err
+		}
+		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
+	}
+
+	fmt.Fprintf(stdout, "demo: %d nodes, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",
+		*nodes, scene.name, spec.Frames, spec.Tiles, spec.Resolution, spec.Samples, spec.Seed)
+	bar := newProgress(stdout)
+	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
+		Nodes:        *nodes,
+		NewRenderers: func() []renderer.Renderer { r, _ := rendererFor(scene.name); return []renderer.Renderer{r} },
+		SceneName:    scene.name,
+		Scene:        scene.data,
+		Spec:         spec,
+		Out:          *out,
+		Progress:     bar.event,
+	})
+	bar.end()
+	if err != nil {
+		return err
+	}
+	printNodeTable(stdout, rep)
+	fmt.Fprintf(stdout, "job %s: %d frames, %d tasks in %.2fs -> %s\n",
+		rep.JobID, len(rep.Frames), len(rep.Tasks), rep.WallSeconds, filepath.Join(*out, "report.json"))
+	return nil
+}
+
+// printNodeTable prints who rendered how much of a job.
+func printNodeTable(w io.Writer, rep farm.Report) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "node\ttasks\trender s\tshare\t")
+	total := 0
+	for _, n := range rep.Nodes {
+		total += n.Tasks
+	}
+	for _, n := range rep.Nodes {
+		fmt.Fprintf(tw, "%s\t%d\t%.2f\t%.0f%%\t\n", n.Node, n.Tasks, n.Seconds, 100*float64(n.Tasks)/float64(max(total, 1)))
+	}
+	tw.Flush()
+}

@@ -1,0 +1,120 @@
+// Command conun is the render farm's one binary: a node, the CLI that talks
+// to nodes, a local renderer and the in-process demo.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is the project's version, set at build time with
+// -ldflags "-X main.Version=...".
+var Version = "0.1.0-dev"
+
+// errUsage marks errors in how the command was called: exit code 2.
+var errUsage = errors.New("usage")
+
+type command struct {
+	name string
+	help string
+	run  func(ctx context.Context, args []string, stdout io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "run an in-process cluster that renders a bundled scene", runDemo},
+		{"node", "run a node: gossip, render, coordinate submitted jobs", runNode},
+		{"submit", "submit a job: conun submit SCENE [--wait]", runSubmit},
+		{"jobs", "list a node's jobs", runJobs},
+		{"status", "show a job: conun status JOB", runStatus},
+		{"wait", "wait for a job to finish: conun wait JOB", runWait},
+		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
+		{"cancel", "cancel a job: conun cancel JOB", runCancel},
+		{"nodes", "list the cluster's nodes", runNodes},
+		{"render", "render one task locally: conun render SCENE --frame F --out FILE.png", runRender},
+		{"scenes", "list the bundled scenes", runScenes},
+		{"version", "print the version", runVersion},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes a subcommand and returns the process exit code: 0 success,
+// 1 failure, 2 usage error.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, args[1:], stdout)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)
+			return 2
+		default:
+			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "conun: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: conun COMMAND [flags]\n\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.help)
+	}
+	fmt.Fprintln(w, "\nrun 'conun COMMAND -h' for a command's flags")
+}
+
+// parseFlags parses flags that may come before or after positional
+// arguments (conun render scene.glb --frame 2) and returns the positionals.
+// Flag errors wrap errUsage.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(os.Stderr)
+				fs.PrintDefaults()
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %w", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func runVersion(ctx context.Context, args []string, stdout io.Writer) error {
+	fmt.Fprintf(stdout, "conun %s\n", Version)
+	return nil
+}

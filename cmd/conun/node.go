@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+)
+
+func runNode(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("node", flag.ContinueOnError)
+	data := fs.String("data", "", "data folder: the node's name, blob cache and job outputs (required)")
+	gossip := fs.String("gossip", "127.0.0.1:7946", "gossip address HOST:PORT (port 0 picks one)")
+	api := fs.String("api", "127.0.0.1:8080", "client API address HOST:PORT")
+	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
+	slots := fs.Int("slots", 1, "tasks rendered at once")
+	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated")
+	name := fs.String("name", "", "node name; default a name kept in --data")
+	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, pos[0])
+	}
+	if *data == "" {
+		return fmt.Errorf("%w: --data DIR is required", errUsage)
+	}
+	cfg := farm.DefaultNodeConfig()
+	cfg.DataDir = *data
+	cfg.APIAddr = *api
+	cfg.Slots = *slots
+	if cfg.Gossip.BindAddr, cfg.Gossip.BindPort, err = splitHostPort(*gossip); err != nil {
+		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
+	}
+	cfg.Gossip.Fast = *fast
+	if *join != "" {
+		cfg.Gossip.Join = strings.Split(*join, ",")
+	}
+	for _, r := range strings.Split(*rends, ",") {
+		switch strings.TrimSpace(r) {
+		case "pathtracer":
+			cfg.Renderers = append(cfg.Renderers, pathtracer.New(pathtracer.DefaultConfig()))
+		default:
+			return fmt.Errorf("%w: --renderers: unknown renderer %q (have: pathtracer)", errUsage, r)
+		}
+	}
+	if cfg.Name, err = nodeName(*data, *name); err != nil {
+		return err
+	}
+	n, err := farm.StartNode(cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "node %s: API %s, gossip %s, %d slots, renderers %s\n",
+		n.Name(), n.URL(), n.GossipAddr(), cfg.Slots, rendererNames(cfg.Renderers))
+	<-ctx.Done()
+	fmt.Fprintf(stdout, "node %s: leaving the cluster\n", n.Name())
+	return n.Close()
+}
+
+// nodeName returns the node's name: the flag, or the one kept in the data
+// folder, or a new one that is then kept, so a restarted node is the same
+// member.
+func nodeName(dir, flagName string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, "name")
+	if flagName != "" {
+		return flagName, os.WriteFile(p, []byte(flagName+"\n"), 0o644)
+	}
+	b, err := os.ReadFile(p)
+	if err == nil && strings.TrimSpace(string(b)) != "" {
+		return strings.TrimSpace(string(b)), nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	host, _ := os.Hostname()
+	name := fmt.Sprintf("%s-%d", host, os.Getpid())
+	return name, os.WriteFile(p, []byte(name+"\n"), 0o644)
+}
+
+func rendererNames(rs []renderer.Renderer) string {
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Name()+" "+r.Version())
+	}
+	return strings.Join(names, ", ")
+}

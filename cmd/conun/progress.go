@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/conun/conun/farm"
+)
+
+// progress draws a job's progress from its events: a bar redrawn in place on
+// a terminal, or a line per finished frame otherwise (logs, CI).
+type progress struct {
+	w     io.Writer
+	tty   bool
+	start time.Time
+	drawn bool
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, tty: stdoutIsTerminal(), start: time.Now()}
+}
+
+func (p *progress) event(e farm.Event) {
+	if e.Total == 0 {
+		return
+	}
+	switch {
+	case e.Type == "requeued":
+		p.line(fmt.Sprintf("task %d requeued: %s", e.Task, e.Message))
+	case e.Type == "frame" && !p.tty:
+		p.line(fmt.Sprintf("frame %d assembled (%d/%d tiles)", e.Frame, e.Done, e.Total))
+	}
+	if p.tty {
+		p.draw(e)
+	}
+}
+
+func (p *progress) draw(e farm.Event) {
+	const width = 30
+	filled := width * e.Done / e.Total
+	eta := "?"
+	if e.Done > 0 {
+		elapsed := time.Since(p.start)
+		eta = (elapsed * time.Duration(e.Total-e.Done) / time.Duration(e.Done)).Round(time.Second).String()
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d tiles  ETA %s   ", strings.Repeat("#", filled), strings.Repeat(".", width-filled), e.Done, e.Total, eta)
+	p.drawn = true
+}
+
+func (p *progress) line(s string) {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+	fmt.Fprintln(p.w, s)
+}
+
+func (p *progress) end() {
+	if p.drawn {
+		fmt.Fprintln(p.w)
+		p.drawn = false
+	}
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+func runRender(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	frame := fs.Int("frame", 1, "frame number (frames start at 1)")
+	res := fs.String("res", "320x240", "resolution WxH")
+	samples := fs.Int("samples", 32, "samples per pixel")
+	seed := fs.Uint64("seed", 0, "random seed")
+	region := fs.String("region", "", "render only this region x0,y0,x1,y1 (pixels, origin top-left)")
+	out := fs.String("out", "", "output PNG file (required)")
+	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
+	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: want one scene, got %d arguments", errUsage, len(pos))
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: --out FILE.png is required", errUsage)
+	}
+	if *depth != 8 && *depth != 16 {
+		return fmt.Errorf("%w: --depth %d: must be 8 or 16", errUsage, *depth)
+	}
+	r, err := tiler.ParseResolution(*res)
+	if err != nil {
+		return fmt.Errorf("%w: --res: %w", errUsage, err)
+	}
+	task := renderer.Task{Frame: *frame, Width: r.Width, Height: r.Height, Samples: *samples, Seed: *seed, Threads: *threads}
+	if *region != "" {
+		if task.Region, err = tiler.ParseRegion(*region); err != nil {
+			return fmt.Errorf("%w: --region: %w", errUsage, err)
+		}
+	}
+	if err := task.Validate(); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+
+	scene, err := loadScene(pos[0])
+	if err != nil {
+		return err
+	}
+	rend, err := rendererFor(scene.name)
+	if err != nil {
+		return err
+	}
+	path, cleanup, err := scene.file()
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	task.Scene = path
+	start := time.Now()
+	res16, err := rend.Render(ctx, task)
+	if err != nil {
+		if errors.Is(err, renderer.ErrBadTask) {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+		return err
+	}
+	elapsed := time.Since(start)
+	img := res16.Image
+	shifted := *img
+	shifted.Rect = img.Rect.Sub(img.Rect.Min) // PNG has no offset
+	if err := renderer.WritePNG(*out, &shifted, *depth); err != nil {
+		return fmt.Errorf("write %s: %w", *out, err)
+	}
+	fmt.Fprintf(stdout, "rendered %s frame %d %v of %dx%d, %d spp, in %.2fs -> %s\n",
+		scene.name, task.Frame, task.Rect(), task.Width, task.Height, task.Samples, elapsed.Seconds(), *out)
+	return nil
+}
+
+// stdoutIsTerminal reports whether progress can redraw one line in place.
+func stdoutIsTerminal() bool {
+	fi, err := os.Stdout.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

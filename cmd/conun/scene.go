@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/scenes"
+)
+
+// sceneArg is a scene named on the command line: a bundled scene's name or a
+// file path.
+type sceneArg struct {
+	name string // file name, with the extension that picks the renderer
+	data []byte
+	path string // the file on disk; empty for bundled scenes until written
+}
+
+// loadScene resolves a bundled scene name or a .gltf/.glb path.
+func loadScene(arg string) (sceneArg, error) {
+	if !strings.ContainsAny(arg, `/\`) {
+		for _, name := range []string{arg + ".glb", arg} {
+			if data, ok := scenes.Bytes(name); ok {
+				return sceneArg{name: name, data: data}, nil
+			}
+		}
+	}
+	data, err := os.ReadFile(arg)
+	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(arg, `./\`) {
+		return sceneArg{}, fmt.Errorf("%w: scene %q is neither a bundled scene (%s) nor a file", errUsage, arg, strings.Join(bundledNames(), ", "))
+	}
+	if err != nil {
+		return sceneArg{}, fmt.Errorf("scene: %w", err)
+	}
+	return sceneArg{name: filepath.Base(arg), data: data, path: arg}, nil
+}
+
+// rendererFor picks the backend for a scene file by its extension.
+func rendererFor(name string) (renderer.Renderer, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".gltf", ".glb":
+		return pathtracer.New(pathtracer.DefaultConfig()), nil
+	case ".blend":
+		return nil, fmt.Errorf("%s: the Blender backend is not available in this build yet", name)
+	}
+	return nil, fmt.Errorf("%s: unknown scene type %q: want .gltf or .glb", name, filepath.Ext(name))
+}
+
+// file returns a path to the scene on disk, writing bundled scenes to a
+// temporary file; cleanup removes it.
+func (s sceneArg) file() (path string, cleanup func(), err error) {
+	if s.path != "" {
+		return s.path, func() {}, nil
+	}
+	dir, err := os.MkdirTemp("", "conun-scene-")
+	if err != nil {
+		return "", nil, err
+	}
+	p := filepath.Join(dir, s.name)
+	if err := os.WriteFile(p, s.data, 0o644); err != nil {
+		os.RemoveAll(dir)
+		return "", nil, err
+	}
+	return p, func() { os.RemoveAll(dir) }, nil
+}
+
+// bundledNames lists the bundled scenes by the names users type.
+func bundledNames() []string {
+	var out []string
+	for _, n := range scenes.Names() {
+		out = append(out, strings.TrimSuffix(n, ".glb"))
+	}
+	return out
+}
+
+func runScenes(ctx context.Context, args []string, stdout io.Writer) error {
+	for _, n := range scenes.Names() {
+		fmt.Fprintf(stdout, "%-10s %s\n", strings.TrimSuffix(n, ".glb"), scenes.Describe(n))
+	}
+	return nil
+}
