@@ -3,8 +3,6 @@ package farm
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -65,6 +64,8 @@ type coordinator struct {
 	renderers map[string]renderer.Renderer
 	blobs     *Blobs
 	hc        *http.Client
+	store     *store
+	log       *slog.Logger
 
 	mu       sync.Mutex
 	jobs     map[string]*job
@@ -119,6 +120,9 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		j.tasks = append(j.tasks, &task{index: i, tile: t, state: TaskPending})
+	}
+	if err := c.store.putJob(id, j.record()); err != nil {
+		return "", fmt.Errorf("record job: %w", err)
 	}
 	c.jobs[id] = j
 	c.order = append(c.order, id)
@@ -181,6 +185,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 			}
 			if j.state == JobQueued {
 				move(jobMoves, &j.state, JobRunning)
+				c.save(j)
 			}
 			c.lease(ctx, j, t, m)
 		}
@@ -220,8 +225,15 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member) {
 	}
 	go func(lease int) {
 		defer cancel()
-		img, secs, pngHash, err := c.call(lctx, m, req)
-		c.finish(j, t, lease, m.ID, img, secs, pngHash, err)
+		img, secs, data, err := c.call(lctx, m, req)
+		var tileHash string
+		if err == nil {
+			// The tile's PNG is kept as a blob before it is accepted, so a
+			// restarted coordinator can assemble the frame without asking
+			// anyone to render it again.
+			tileHash, err = c.blobs.Put(bytes.NewReader(data), "")
+		}
+		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
 	}(t.lease)
 }
 
@@ -243,26 +255,26 @@ const (
 
 // call sends one task to a worker and checks what comes back: a PNG of
 // exactly the task's size.
-func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, float64, string, error) {
+func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
 	body, _ := json.Marshal(req)
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.API+"/rpc/v1/render", bytes.NewReader(body))
 	if err != nil {
-		return nil, 0, "", err
+		return nil, 0, nil, err
 	}
 	hreq.Header.Set("Content-Type", "application/json")
 	resp, err := c.hc.Do(hreq)
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			return nil, 0, "", fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
+			return nil, 0, nil, fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
 		}
-		return nil, 0, "", fmt.Errorf("%w: %w", errUnreachable, err)
+		return nil, 0, nil, fmt.Errorf("%w: %w", errUnreachable, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusServiceUnavailable {
-		return nil, 0, "", errBusy
+		return nil, 0, nil, errBusy
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, 0, "", fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
 	}
 	r := req.Region
 	// A 16-bit RGBA PNG is at most 8 bytes a pixel plus row filters and
@@ -270,18 +282,17 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 	limit := int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, 0, "", fmt.Errorf("read tile: %w", err)
+		return nil, 0, nil, fmt.Errorf("read tile: %w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, 0, "", fmt.Errorf("tile is larger than %d bytes", limit)
+		return nil, 0, nil, fmt.Errorf("tile is larger than %d bytes", limit)
 	}
 	img, err := decodeTile(data, r)
 	if err != nil {
-		return nil, 0, "", err
+		return nil, 0, nil, err
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
-	sum := sha256.Sum256(data)
-	return img, secs, hex.EncodeToString(sum[:]), nil
+	return img, secs, data, nil
 }
 
 // decodeTile decodes a worker's PNG and places it at rect in frame
@@ -350,6 +361,12 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		t.attempts++
 		return
 	}
+	if err := c.store.putTask(j.id, t.index, taskRecord{Node: node, Seconds: secs, Hash: pngHash, Attempts: t.attempts}); err != nil {
+		// Not recorded means not accepted: the tile is rendered again.
+		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
+		move(taskMoves, &t.state, TaskPending)
+		return
+	}
 	move(taskMoves, &t.state, TaskDone)
 	t.seconds, t.hash, t.node = secs, pngHash, node
 	j.done++
@@ -365,6 +382,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	if j.done == len(j.tasks) {
 		move(jobMoves, &j.state, JobDone)
 		j.finished = time.Now()
+		c.save(j)
 		c.emit(j, Event{Type: "finished", Task: -1})
 	}
 }
@@ -377,6 +395,7 @@ func (c *coordinator) fail(j *job, reason string) {
 	move(jobMoves, &j.state, JobFailed)
 	j.err = reason
 	c.stop(j)
+	c.save(j)
 	c.emit(j, Event{Type: "finished", Task: -1, Message: reason})
 }
 
@@ -408,6 +427,7 @@ func (c *coordinator) cancel(id string) error {
 	}
 	move(jobMoves, &j.state, JobCancelled)
 	c.stop(j)
+	c.save(j)
 	c.emit(j, Event{Type: "finished", Task: -1, Message: "cancelled"})
 	return nil
 }
@@ -446,6 +466,7 @@ func (c *coordinator) writeFrame(j *job, frame int, img *image.NRGBA64) error {
 		return fmt.Errorf("write frame %d: %w", frame, err)
 	}
 	j.frames[frame] = name
+	c.save(j)
 	return nil
 }
 

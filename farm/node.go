@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -39,6 +40,8 @@ type NodeConfig struct {
 	MaxAttempts int
 	// MaxBlobBytes bounds a scene upload.
 	MaxBlobBytes int64
+	// Logger receives the node's log; nil discards it.
+	Logger *slog.Logger
 }
 
 // DefaultNodeConfig returns a config for a node on loopback with random ports.
@@ -61,6 +64,7 @@ type Node struct {
 	coord   *coordinator
 	work    *worker
 	srv     *http.Server
+	store   *store
 	url     string
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -86,8 +90,16 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	st, err := openStore(filepath.Join(cfg.DataDir, "farm.db"))
+	if err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", cfg.APIAddr)
 	if err != nil {
+		st.close()
 		return nil, fmt.Errorf("node API on %s: %w", cfg.APIAddr, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -102,8 +114,16 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.work = &worker{id: cfg.Name, renderers: rends, blobs: blobs, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
+		store: st, log: cfg.Logger,
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
+	}
+	n.store = st
+	if err := n.coord.restore(); err != nil {
+		cancel()
+		ln.Close()
+		st.close()
+		return nil, err
 	}
 	gossip := cfg.Gossip
 	gossip.Name = cfg.Name
@@ -112,6 +132,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		cancel()
 		ln.Close()
+		st.close()
 		return nil, err
 	}
 	n.coord.members = n.cluster.Members
@@ -159,6 +180,9 @@ func (n *Node) stop(leave bool) error {
 			err = cerr
 		}
 		n.wg.Wait()
+		if serr := n.store.close(); err == nil {
+			err = serr
+		}
 	})
 	return err
 }

@@ -1,0 +1,118 @@
+package farm
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/conun/conun/tiler"
+)
+
+// record is the job as the store keeps it.
+func (j *job) record() jobRecord {
+	return jobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList()}
+}
+
+// save writes the job's record; c.mu must be held. A failed write is logged:
+// the in-memory state stays right, and the worst a crash can then cost is
+// rendering some tiles again.
+func (c *coordinator) save(j *job) {
+	if err := c.store.putJob(j.id, j.record()); err != nil {
+		c.log.Error("record job", "job", j.id, "err", err)
+	}
+}
+
+// restore loads the stored jobs after a (re)start: accepted tasks stay
+// accepted and their tiles are drawn again from the blob store, leases that
+// were in flight go back in the queue.
+func (c *coordinator) restore() error {
+	stored, err := c.store.load()
+	if err != nil {
+		return fmt.Errorf("load jobs: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, sj := range stored {
+		j := &job{
+			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
+			created: sj.rec.Created, finished: sj.rec.Finished,
+			canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
+			events: newEventLog(),
+		}
+		for _, f := range sj.rec.Frames {
+			j.frames[f] = FrameName(f)
+		}
+		for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
+			t := &task{index: i, tile: tile, state: TaskPending}
+			if tr, ok := sj.tasks[i]; ok {
+				t.state, t.node, t.seconds, t.hash, t.attempts = TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
+				j.done++
+			} else if j.state.Final() {
+				t.state = TaskCancelled
+			}
+			j.tasks = append(j.tasks, t)
+		}
+		c.jobs[j.id] = j
+		c.order = append(c.order, j.id)
+		if j.state.Final() {
+			c.emit(j, Event{Type: "finished", Task: -1, Message: j.err})
+			continue
+		}
+		if err := c.reassemble(j); err != nil {
+			c.fail(j, err.Error())
+			continue
+		}
+		c.emit(j, Event{Type: "submitted", Task: -1, Message: "resumed after restart"})
+		if j.done == len(j.tasks) {
+			move(jobMoves, &j.state, JobDone)
+			c.save(j)
+			c.emit(j, Event{Type: "finished", Task: -1})
+		}
+	}
+	return nil
+}
+
+// reassemble draws a resumed job's accepted tiles into their frames, and
+// writes the frames that are complete but were not written before the crash;
+// c.mu must be held.
+func (c *coordinator) reassemble(j *job) error {
+	for _, t := range j.tasks {
+		if t.state != TaskDone {
+			continue
+		}
+		f := t.tile.Frame
+		if _, written := j.frames[f]; written {
+			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, FrameName(f))); err == nil {
+				continue
+			}
+			delete(j.frames, f) // the file was lost: assemble it again
+		}
+		p, ok := c.blobs.Path(t.hash)
+		if !ok {
+			return fmt.Errorf("tile of task %d (blob %s) is missing from the store", t.index, t.hash)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		img, err := decodeTile(data, t.tile.Rect)
+		if err != nil {
+			return fmt.Errorf("stored tile of task %d: %w", t.index, err)
+		}
+		canvas := j.canvases[f]
+		if canvas == nil {
+			canvas = tiler.NewCanvas(j.spec.Resolution)
+			j.canvases[f] = canvas
+		}
+		if err := canvas.Put(img); err != nil {
+			return err
+		}
+		if canvas.Complete() {
+			if err := c.writeFrame(j, f, canvas.Image()); err != nil {
+				return err
+			}
+			delete(j.canvases, f)
+		}
+	}
+	return nil
+}
