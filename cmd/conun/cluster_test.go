@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+)
+
+// TestThreeNodeProcesses: three `conun node` processes, a job submitted
+// with the CLI, frames identical to a local whole-frame render.
+func TestThreeNodeProcesses(t *testing.T) {
+	ref := reference(t)
+	nodes := startCluster(t, 3)
+	out := t.TempDir()
+	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url, "--wait", "--json", "--out", out}, job...)...)
+	if code != 0 {
+		t.Fatalf("submit --wait: exit %d: %s", code, stderr)
+	}
+	var st struct {
+		farm.JobStatus
+		Files []string
+	}
+	if err := json.Unmarshal([]byte(stdout), &st); err != nil {
+		t.Fatalf("--json output %q: %v", stdout, err)
+	}
+	if st.State != farm.JobDone || len(st.Files) != 3 {
+		t.Fatalf("job %s: state %s, files %v", st.ID, st.State, st.Files)
+	}
+	compareFrames(t, ref, out)
+
+	rep, err := farm.NewClient(nodes[0].url).Report(context.Background(), st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Nodes) < 2 {
+		t.Fatalf("only %d node(s) rendered: %+v", len(rep.Nodes), rep.Nodes)
+	}
+	if code, _, _ := conun(t, "wait", "--node", nodes[0].url, st.ID); code != 0 {
+		t.Fatalf("wait on a done job: exit %d", code)
+	}
+}
+
+// TestKillWorkerProcess: kill -9 a worker while it holds a lease; the job
+// completes with identical frames.
+func TestKillWorkerProcess(t *testing.T) {
+	ref := reference(t)
+	nodes := startCluster(t, 3)
+	c := farm.NewClient(nodes[0].url)
+	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url}, job...)...)
+	if code != 0 {
+		t.Fatalf("submit: exit %d: %s", code, stderr)
+	}
+	id := strings.TrimSpace(stdout)
+	killed := false
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if !killed && e.Type == "leased" && e.Node == nodes[2].name {
+			nodes[2].kill9(t)
+			killed = true
+		}
+		return nil
+	})
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("job %s: state %s, err %v", id, state, err)
+	}
+	if !killed {
+		t.Fatal("the third node was never leased a task")
+	}
+	out := t.TempDir()
+	if code, _, stderr := conun(t, "fetch", "--node", nodes[0].url, "--out", out, id); code != 0 {
+		t.Fatalf("fetch: %s", stderr)
+	}
+	compareFrames(t, ref, out)
+}
+
+// TestKillCoordinatorResumes: kill -9 the coordinator mid-job and restart
+// it on the same --data: the job completes, no accepted tile is leased
+// again, and the frames are identical.
+func TestKillCoordinatorResumes(t *testing.T) {
+	ref := reference(t)
+	data := t.TempDir()
+	coord := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	worker := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", coord.gossip)
+	c := farm.NewClient(coord.url)
+	code, stdout, stderr := conun(t, append([]string{"submit", "--node", coord.url}, job...)...)
+	if code != 0 {
+		t.Fatalf("submit: exit %d: %s", code, stderr)
+	}
+	id := strings.TrimSpace(stdout)
+
+	accepted := map[int]bool{}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	errKilled := context.Canceled
+	_, err := c.Events(ctx, id, func(e farm.Event) error {
+		if e.Type == "done" {
+			accepted[e.Task] = true
+		}
+		if len(accepted) == 10 {
+			coord.kill9(t)
+			return errKilled
+		}
+		return nil
+	})
+	if err != errKilled {
+		t.Fatalf("job ended before the coordinator could be killed: %v", err)
+	}
+
+	coord = startNode(t, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--join", worker.gossip)
+	var leasedAgain []int
+	state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if e.Type == "leased" && accepted[e.Task] {
+			leasedAgain = append(leasedAgain, e.Task)
+		}
+		return nil
+	})
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("resumed job %s: state %s, err %v", id, state, err)
+	}
+	if len(leasedAgain) > 0 {
+		t.Fatalf("accepted tasks leased again after restart: %v", leasedAgain)
+	}
+	out := t.TempDir()
+	if code, _, stderr := conun(t, "fetch", "--node", coord.url, "--out", out, id); code != 0 {
+		t.Fatalf("fetch: %s", stderr)
+	}
+	compareFrames(t, ref, out)
+}

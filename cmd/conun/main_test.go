@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary stand in for the conun binary: with
+// CONUN_TEST_MAIN=1 it runs the command line it was given, as os/exec's own
+// tests do, so cluster tests run real, separate node processes.
+func TestMain(m *testing.M) {
+	if os.Getenv("CONUN_TEST_MAIN") == "1" {
+		ctx, stop := signalContext()
+		code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
+}
+
+// conun runs a command in this process and returns its exit code and output.
+func conun(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	code := run(ctx, args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// nodeProc is a `conun node` running in its own OS process.
+type nodeProc struct {
+	cmd    *exec.Cmd
+	name   string
+	url    string
+	gossip string
+	api    string
+}
+
+var nodeLine = regexp.MustCompile(`^node (\S+): API (http://(\S+)), gossip (\S+),`)
+
+// startNode starts `conun node` with args and waits for it to report its
+// addresses.
+func startNode(t *testing.T, args ...string) *nodeProc {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
+	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	lines := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			default:
+			}
+		}
+	}()
+	select {
+	case l := <-lines:
+		m := nodeLine.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("node printed %q", l)
+		}
+		return &nodeProc{cmd: cmd, name: m[1], url: m[2], api: m[3], gossip: m[4]}
+	case <-time.After(60 * time.Second):
+		t.Fatalf("node did not start: %s", stderr.String())
+	}
+	return nil
+}
+
+// kill9 kills the node as a crash would.
+func (n *nodeProc) kill9(t *testing.T) {
+	t.Helper()
+	if err := n.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	n.cmd.Wait()
+}
+
+func decodePNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+func samePNG(t *testing.T, want, got string) {
+	t.Helper()
+	a, b := decodePNG(t, want), decodePNG(t, got)
+	if a.Bounds() != b.Bounds() {
+		t.Fatalf("%s is %v, %s is %v", want, a.Bounds(), got, b.Bounds())
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				t.Fatalf("%s vs %s: pixel %d,%d differs", want, got, x, y)
+			}
+		}
+	}
+}
+
+// job is the small animated job the process tests submit.
+var job = []string{"anim", "--frames", "1-3", "--tiles", "4x4", "--res", "64x48", "--samples", "8", "--seed", "5", "--depth", "16"}
+
+// reference renders job's frames whole with `conun render`, the local path.
+func reference(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for f := 1; f <= 3; f++ {
+		out := filepath.Join(dir, fmt.Sprintf("frame_%04d.png", f))
+		code, _, stderr := conun(t, "render", "anim", "--frame", fmt.Sprint(f), "--res", "64x48", "--samples", "8", "--seed", "5", "--depth", "16", "--out", out)
+		if code != 0 {
+			t.Fatalf("render frame %d: exit %d: %s", f, code, stderr)
+		}
+	}
+	return dir
+}
+
+func compareFrames(t *testing.T, refDir, dir string) {
+	t.Helper()
+	for f := 1; f <= 3; f++ {
+		name := fmt.Sprintf("frame_%04d.png", f)
+		samePNG(t, filepath.Join(refDir, name), filepath.Join(dir, name))
+	}
+}
+
+func startCluster(t *testing.T, n int) []*nodeProc {
+	t.Helper()
+	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	nodes := []*nodeProc{first}
+	for range n - 1 {
+		nodes = append(nodes, startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip))
+	}
+	waitFor(t, 20*time.Second, func() bool {
+		code, out, _ := conun(t, "nodes", "--node", first.url)
+		return code == 0 && strings.Count(out, "\n") == n+1
+	})
+	return nodes
+}
+
+func waitFor(t *testing.T, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("condition not met within %v", timeout)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
