@@ -1,0 +1,78 @@
+package renderer
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+)
+
+func TestTaskValidate(t *testing.T) {
+	ok := Task{Frame: 1, Width: 64, Height: 48, Samples: 4}
+	tests := []struct {
+		name    string
+		change  func(*Task)
+		wantErr string
+	}{
+		{"valid", func(*Task) {}, ""},
+		{"valid region", func(t *Task) { t.Region = image.Rect(0, 0, 16, 16) }, ""},
+		{"zero res", func(t *Task) { t.Width = 0 }, "width and height must be >= 1"},
+		{"huge res", func(t *Task) { t.Width = 100000 }, "must be <= 16384"},
+		{"zero samples", func(t *Task) { t.Samples = 0 }, "samples 0"},
+		{"frame 0", func(t *Task) { t.Frame = 0 }, "frames start at 1"},
+		{"region outside", func(t *Task) { t.Region = image.Rect(60, 40, 70, 50) }, "outside the 64x48 frame"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			task := ok
+			tc.change(&task)
+			err := task.Validate()
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.Is(err, ErrBadTask) {
+				t.Fatalf("err = %v, want ErrBadTask containing %q", err, tc.wantErr)
+			}
+		})
+	}
+	if r := ok.Rect(); r != image.Rect(0, 0, 64, 48) {
+		t.Fatalf("Rect of a whole-frame task = %v", r)
+	}
+}
+
+func TestEncodePNGDepths(t *testing.T) {
+	img := image.NewNRGBA64(image.Rect(0, 0, 3, 1))
+	vals := []uint16{0, 0x8080, 0xffff}
+	for x, v := range vals {
+		img.SetNRGBA64(x, 0, color.NRGBA64{v, v, v, 0xffff})
+	}
+	for _, depth := range []int{8, 16} {
+		var buf bytes.Buffer
+		if err := EncodePNG(&buf, img, depth); err != nil {
+			t.Fatal(err)
+		}
+		got, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for x, v := range vals {
+			r, _, _, _ := got.At(x, 0).RGBA()
+			want := uint32(v)
+			if depth == 8 {
+				want = uint32((uint32(v)*255+32767)/65535) * 0x101
+			}
+			if r != want {
+				t.Errorf("depth %d pixel %d: %#x, want %#x", depth, x, r, want)
+			}
+		}
+	}
+	if err := EncodePNG(&bytes.Buffer{}, img, 12); err == nil {
+		t.Fatal("depth 12 accepted")
+	}
+}
