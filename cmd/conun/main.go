@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -17,8 +18,10 @@ import (
 // -ldflags "-X main.Version=...".
 var Version = "0.1.0-dev"
 
-// errUsage marks errors in how the command was called: exit code 2.
-var errUsage = errors.New("usage")
+// errUsage marks errors in how the command was called (exit code 2). It is
+// wrapped as the first %w of a message and prints as nothing: see
+// usageMessage.
+var errUsage = errors.New("")
 
 type command struct {
 	name string
@@ -77,7 +80,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, flag.ErrHelp):
 			return 0
 		case errors.Is(err, errUsage):
-			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "conun %s: %s\n", c.name, strings.TrimPrefix(err.Error(), ": "))
 			return 2
 		default:
 			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -67,9 +66,6 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	start := time.Now()
 	res16, err := rend.Render(ctx, task)
 	if err != nil {
-		if errors.Is(err, renderer.ErrBadTask) {
-			return fmt.Errorf("%w: %w", errUsage, err)
-		}
 		return err
 	}
 	elapsed := time.Since(start)

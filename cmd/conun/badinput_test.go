@@ -1,0 +1,73 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBadInput: each mistake a user can make gets a clear error naming the
+// problem and a non-zero exit code, never a panic.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	notGLTF := filepath.Join(dir, "photo.glb")
+	os.WriteFile(notGLTF, []byte("\x89PNG\r\n\x1a\nnot a scene at all"), 0o644)
+	noCamera := filepath.Join(dir, "empty.gltf")
+	os.WriteFile(noCamera, []byte(`{"asset":{"version":"2.0"},"scenes":[{"nodes":[]}],"scene":0}`), 0o644)
+	txt := filepath.Join(dir, "scene.txt")
+	os.WriteFile(txt, []byte("hello"), 0o644)
+	out := filepath.Join(dir, "out.png")
+	demoOut := filepath.Join(dir, "demo-out")
+
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"render missing file", []string{"render", filepath.Join(dir, "nope.glb"), "--out", out}, 1, "no such file"},
+		{"render unknown name", []string{"render", "kitchen", "--out", out}, 2, "neither a bundled scene"},
+		{"render not glTF", []string{"render", notGLTF, "--out", out}, 1, "photo.glb"},
+		{"render no camera", []string{"render", noCamera, "--out", out}, 1, "camera"},
+		{"render unknown type", []string{"render", txt, "--out", out}, 1, "unknown scene type"},
+		{"render zero res", []string{"render", "cornell", "--res", "0x0", "--out", out}, 2, "must be >= 1"},
+		{"render frame out of range", []string{"render", "anim", "--frame", "99", "--res", "16x16", "--out", out}, 1, "outside the scene's range 1-24"},
+		{"render region outside", []string{"render", "cornell", "--res", "16x16", "--region", "8,8,32,32", "--out", out}, 2, "outside the 16x16 frame"},
+		{"render no out", []string{"render", "cornell"}, 2, "--out"},
+		{"demo zero tiles", []string{"demo", "--tiles", "0x3", "--out", demoOut}, 2, "columns must be >= 1"},
+		{"demo zero res", []string{"demo", "--res", "0x0", "--out", demoOut}, 2, "must be >= 1"},
+		{"demo frames out of range", []string{"demo", "--scene", "anim", "--frames", "20-30", "--res", "16x16", "--out", demoOut}, 1, "outside the scene's range 1-24"},
+		{"demo no camera", []string{"demo", "--scene", noCamera, "--out", demoOut}, 1, "camera"},
+		{"demo bad flag", []string{"demo", "--tilez", "2x2"}, 2, "flag provided but not defined"},
+		{"unknown command", []string{"paint"}, 2, "unknown command"},
+		{"submit no node", []string{"submit", "cornell", "--node", "http://127.0.0.1:1"}, 1, "connection refused"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := conun(t, tc.args...)
+			if code != tc.wantCode || !strings.Contains(stderr, tc.wantErr) {
+				t.Fatalf("exit %d, stderr %q; want exit %d and %q", code, stderr, tc.wantCode, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestDemoWritesOutputs runs `conun demo` as a user would and checks what
+// lands in --out.
+func TestDemoWritesOutputs(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := conun(t, "demo", "--scene", "spheres", "--res", "48x36", "--samples", "4", "--tiles", "3x2", "--out", out)
+	if code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"node-1", "node-2", "node-3", "tasks"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
+		}
+	}
+	decodePNG(t, filepath.Join(out, "frame_0001.png"))
+	if _, err := os.Stat(filepath.Join(out, "report.json")); err != nil {
+		t.Fatal(err)
+	}
+}
