@@ -203,3 +203,25 @@ func TestSubmitBadInput(t *testing.T) {
 		t.Fatalf("job %s: state %s, err %v", id, state, err)
 	}
 }
+
+// TestGracefulLeaveHandsBack: a node that is stopped gracefully while it
+// renders hands its lease back; the task is rendered elsewhere without being
+// counted as a failed attempt.
+func TestGracefulLeaveHandsBack(t *testing.T) {
+	var nodes []*farm.Node
+	var once sync.Once
+	done := make(chan error, 1)
+	rep, _ := runDemo(t, 3, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
+		if e.Type == "leased" && e.Node == "node-3" {
+			once.Do(func() { go func() { done <- nodes[2].Close() }() })
+		}
+	})
+	if err := <-done; err != nil {
+		t.Fatalf("graceful close: %v", err)
+	}
+	for _, tr := range rep.Tasks {
+		if tr.State != farm.TaskDone || tr.Attempts != 0 {
+			t.Fatalf("task %d: %+v; want done with no failed attempts", tr.Index, tr)
+		}
+	}
+}

@@ -175,8 +175,19 @@ func (n *Node) stop(leave bool) error {
 		} else {
 			err = n.cluster.Kill()
 		}
+		// Cancelling the node's context stops the scheduler and makes every
+		// render in progress answer "busy", which hands its lease back to the
+		// coordinator at no cost to the task's attempts.
 		n.cancel()
-		if cerr := n.srv.Close(); err == nil {
+		var cerr error
+		if leave {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			cerr = n.srv.Shutdown(ctx)
+			cancel()
+		} else {
+			cerr = n.srv.Close()
+		}
+		if err == nil {
 			err = cerr
 		}
 		n.wg.Wait()

@@ -77,7 +77,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	defer stop()
 
 	if _, err := w.blobs.Fetch(ctx, w.hc, req.Source, req.Scene); err != nil {
-		httpError(rw, http.StatusBadGateway, err)
+		status := http.StatusBadGateway
+		if w.ctx.Err() != nil {
+			status = http.StatusServiceUnavailable
+		}
+		httpError(rw, status, err)
 		return
 	}
 	scene, err := w.blobs.Linked(req.Scene, filepath.Ext(req.SceneName))
@@ -92,7 +96,10 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		status := http.StatusInternalServerError
-		if errors.Is(err, renderer.ErrBadTask) {
+		switch {
+		case w.ctx.Err() != nil:
+			status, err = http.StatusServiceUnavailable, errors.New("node is shutting down")
+		case errors.Is(err, renderer.ErrBadTask):
 			status = http.StatusBadRequest
 		}
 		httpError(rw, status, fmt.Errorf("render job %s task %d: %w", req.JobID, req.Task, err))
