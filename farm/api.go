@@ -1,11 +1,13 @@
 package farm
 
 import (
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // maxSpecBytes bounds a job spec's JSON.
@@ -17,6 +19,7 @@ func (n *Node) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("PUT /v1/blobs/{hash}", n.putBlob)
 	mux.HandleFunc("GET /v1/blobs/{hash}", n.getBlob)
+	mux.HandleFunc("GET /rpc/v1/blobs/{hash}", n.getBlob)
 	mux.HandleFunc("POST /v1/jobs", n.postJob)
 	mux.HandleFunc("GET /v1/jobs", n.getJobs)
 	mux.HandleFunc("GET /v1/jobs/{id}", n.getJob)
@@ -26,7 +29,25 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /v1/jobs/{id}/frames/{frame}", n.getFrame)
 	mux.HandleFunc("GET /v1/nodes", n.getNodes)
 	mux.HandleFunc("POST /rpc/v1/render", n.work.handleRender)
-	return mux
+	return n.requireToken(mux)
+}
+
+// requireToken guards the client API with the node's token when it has one
+// (always when the API is reachable from other machines). Node-to-node RPC
+// under /rpc/ is not guarded by the token: other nodes do not have it.
+func (n *Node) requireToken(next http.Handler) http.Handler {
+	if n.cfg.APIToken == "" {
+		return next
+	}
+	want := []byte("Bearer " + n.cfg.APIToken)
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/rpc/") &&
+			subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			httpError(rw, http.StatusUnauthorized, errors.New("this node's API needs its token: pass --token or set CONUN_TOKEN"))
+			return
+		}
+		next.ServeHTTP(rw, r)
+	})
 }
 
 func writeJSON(rw http.ResponseWriter, v any) {

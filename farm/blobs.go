@@ -115,7 +115,7 @@ func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, baseURL, h string) (
 	if p, ok := b.Path(h); ok {
 		return p, nil
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/v1/blobs/"+h, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/rpc/v1/blobs/"+h, nil)
 	if err != nil {
 		return "", err
 	}

@@ -20,8 +20,23 @@ import (
 type Client struct {
 	// BaseURL is the node's API, e.g. http://127.0.0.1:8080.
 	BaseURL string
+	// Token is the node's API token, for nodes whose API is reachable from
+	// other machines.
+	Token string
 	// HTTP is the client used; nil means http.DefaultClient.
 	HTTP *http.Client
+}
+
+// newRequest builds a request to the node with the token attached.
+func (c *Client) newRequest(ctx context.Context, method, path string, body io.Reader) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, body)
+	if err != nil {
+		return nil, err
+	}
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	return req, nil
 }
 
 // NewClient returns a client for the node at baseURL.
@@ -45,7 +60,7 @@ type APIError struct {
 func (e *APIError) Error() string { return e.Message }
 
 func (c *Client) do(ctx context.Context, method, path string, body io.Reader, out any) error {
-	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, body)
+	req, err := c.newRequest(ctx, method, path, body)
 	if err != nil {
 		return err
 	}
@@ -134,7 +149,7 @@ func (c *Client) Frame(ctx context.Context, id string, frame int, w io.Writer) e
 // Events streams a job's events to fn, from the first, until the job
 // finishes, fn returns an error, or ctx ends. It returns the final state.
 func (c *Client) Events(ctx context.Context, id string, fn func(Event) error) (JobState, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/jobs/"+id+"/events", nil)
+	req, err := c.newRequest(ctx, http.MethodGet, "/v1/jobs/"+id+"/events", nil)
 	if err != nil {
 		return "", err
 	}

@@ -225,3 +225,32 @@ func TestGracefulLeaveHandsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIToken: a node with a token refuses client calls without it and
+// serves those with it.
+func TestAPIToken(t *testing.T) {
+	nodes := farmtest.Start(t, 1, func(i int, c *farm.NodeConfig) { c.APIToken = "s3cret-s3cret-s3cret-s3cret-s3cret" })
+	ctx := context.Background()
+	c := farm.NewClient(nodes[0].URL())
+	_, err := c.Jobs(ctx)
+	var apiErr *farm.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != 401 || !strings.Contains(err.Error(), "token") {
+		t.Fatalf("no token: err = %v, want a 401 naming the token", err)
+	}
+	c.Token = "s3cret-s3cret-s3cret-s3cret-s3cret"
+	if _, err := c.Jobs(ctx); err != nil {
+		t.Fatalf("with token: %v", err)
+	}
+}
+
+// TestAPINeedsTokenOffLoopback: a node refuses to expose its API to other
+// machines without a token.
+func TestAPINeedsTokenOffLoopback(t *testing.T) {
+	c := farm.DefaultNodeConfig()
+	c.DataDir = t.TempDir()
+	c.APIAddr = "0.0.0.0:0"
+	_, err := farm.StartNode(c)
+	if err == nil || !strings.Contains(err.Error(), "needs a token") {
+		t.Fatalf("err = %v, want a refusal naming the token", err)
+	}
+}

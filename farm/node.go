@@ -40,6 +40,10 @@ type NodeConfig struct {
 	MaxAttempts int
 	// MaxBlobBytes bounds a scene upload.
 	MaxBlobBytes int64
+	// APIToken, when set, must be presented by clients of the client API
+	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
+	// loopback address.
+	APIToken string
 	// Logger receives the node's log; nil discards it.
 	Logger *slog.Logger
 }
@@ -101,6 +105,11 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		st.close()
 		return nil, fmt.Errorf("node API on %s: %w", cfg.APIAddr, err)
+	}
+	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() && cfg.APIToken == "" {
+		ln.Close()
+		st.close()
+		return nil, fmt.Errorf("node API on %s is reachable from other machines: it needs a token", cfg.APIAddr)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), cancel: cancel}

@@ -19,6 +19,7 @@ import (
 // clientFlags are the flags every client command takes.
 type clientFlags struct {
 	node   *string
+	token  *string
 	asJSON *bool
 }
 
@@ -29,11 +30,16 @@ func addClientFlags(fs *flag.FlagSet) clientFlags {
 	}
 	return clientFlags{
 		node:   fs.String("node", def, "node API URL (default from CONUN_NODE)"),
+		token:  fs.String("token", os.Getenv("CONUN_TOKEN"), "node API token, for nodes reachable from other machines (default from CONUN_TOKEN)"),
 		asJSON: fs.Bool("json", false, "print JSON"),
 	}
 }
 
-func (c clientFlags) client() *farm.Client { return farm.NewClient(*c.node) }
+func (c clientFlags) client() *farm.Client {
+	cl := farm.NewClient(*c.node)
+	cl.Token = *c.token
+	return cl
+}
 
 func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,6 +61,12 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.Name, err = nodeName(*data, *name); err != nil {
 		return err
 	}
+	if host, _, _ := strings.Cut(*api, ":"); !isLoopback(host) {
+		if cfg.APIToken, err = apiToken(*data); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "node API is reachable from other machines: clients need the token in %s\n", filepath.Join(*data, "api-token"))
+	}
 	n, err := farm.StartNode(cfg)
 	if err != nil {
 		return err
@@ -98,4 +107,27 @@ func rendererNames(rs []renderer.Renderer) string {
 		names = append(names, r.Name()+" "+r.Version())
 	}
 	return strings.Join(names, ", ")
+}
+
+// isLoopback reports whether an API host only accepts local connections.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// apiToken returns the token kept in the data folder, creating it once.
+func apiToken(dir string) (string, error) {
+	p := filepath.Join(dir, "api-token")
+	if b, err := os.ReadFile(p); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
+		return strings.TrimSpace(string(b)), nil
+	}
+	var b [24]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	tok := hex.EncodeToString(b[:])
+	return tok, os.WriteFile(p, []byte(tok+"\n"), 0o600)
 }
