@@ -13,4 +13,3 @@ func toSRGB16(v float64) uint16 {
 	}
 	return uint16(math.Round(linearToSRGB(v) * 0xffff))
 }
-

@@ -454,7 +454,6 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-
 func TestConcurrentTilesShareOneLoad(t *testing.T) {
 	// Tiles of a new scene arriving at once, as on a busy node: the cache
 	// must parse once, stay race-free, and give the same pixels.
