@@ -28,6 +28,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /v1/jobs/{id}/events", n.getEvents)
 	mux.HandleFunc("GET /v1/jobs/{id}/frames/{frame}", n.getFrame)
 	mux.HandleFunc("GET /v1/nodes", n.getNodes)
+	mux.HandleFunc("GET /v1/metrics", n.getMetrics)
 	mux.HandleFunc("POST /rpc/v1/render", n.work.handleRender)
 	return n.requireToken(mux)
 }
@@ -69,6 +70,9 @@ func statusOf(err error) int {
 func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
 	h, err := n.work.blobs.Put(r.Body, r.PathValue("hash"))
 	if err != nil {
+		if errors.Is(err, ErrBadBlob) {
+			n.metrics.blobHashErrors.Add(1)
+		}
 		httpError(rw, statusOf(err), err)
 		return
 	}
@@ -184,4 +188,9 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 
 func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, n.cluster.Members())
+}
+
+func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {
+	rw.Header().Set("Content-Type", "text/plain; version=0.0.4")
+	n.metrics.write(rw)
 }

@@ -28,6 +28,9 @@ type NodeMeta struct {
 	Cores int `json:"c"`
 	// Slots is how many tasks the node renders at once.
 	Slots int `json:"s"`
+	// Addr is the Ethereum address of the node's key: coordinators and
+	// workers check each other's signatures against it.
+	Addr string `json:"a"`
 }
 
 // encode returns the meta's JSON, or an error if it exceeds memberlist's

@@ -3,6 +3,8 @@ package farm
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +22,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/renderer"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/conun/conun/tiler"
 )
 
@@ -66,6 +69,8 @@ type coordinator struct {
 	hc        *http.Client
 	store     *store
 	log       *slog.Logger
+	ident     *Identity
+	metrics   *metrics
 
 	mu       sync.Mutex
 	jobs     map[string]*job
@@ -222,6 +227,13 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member) {
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: t.tile.Rect,
+		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+	}
+	var err error
+	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+		cancel()
+		c.log.Error("sign task request", "err", err)
+		return
 	}
 	go func(lease int) {
 		defer cancel()
@@ -270,8 +282,13 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 		return nil, 0, nil, fmt.Errorf("%w: %w", errUnreachable, err)
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusServiceUnavailable {
+	switch resp.StatusCode {
+	case http.StatusServiceUnavailable:
 		return nil, 0, nil, errBusy
+	case http.StatusForbidden:
+		// The worker does not know us yet: gossip about a (re)started
+		// coordinator takes a moment to spread. Not the task's fault.
+		return nil, 0, nil, fmt.Errorf("%w: %s", errUnreachable, readError(resp.Body))
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
@@ -290,6 +307,14 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 	img, err := decodeTile(data, r)
 	if err != nil {
 		return nil, 0, nil, err
+	}
+	// The worker's signature over this lease's nonce and the bytes' hash is
+	// what makes it answerable for the pixels.
+	sigTime, _ := strconv.ParseInt(resp.Header.Get(headerTime), 10, 64)
+	sum := sha256.Sum256(data)
+	if err := verify(resultMessage(req, hex.EncodeToString(sum[:]), sigTime), resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
+		c.metrics.badSignatures.Add(1)
+		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
 	return img, secs, data, nil

@@ -44,6 +44,8 @@ type NodeConfig struct {
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address.
 	APIToken string
+	// Identity is the node's key; nil makes a new one for this run.
+	Identity *Identity
 	// Logger receives the node's log; nil discards it.
 	Logger *slog.Logger
 }
@@ -69,6 +71,7 @@ type Node struct {
 	work    *worker
 	srv     *http.Server
 	store   *store
+	metrics *metrics
 	url     string
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -97,6 +100,13 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Identity == nil {
+		id, err := NewIdentity()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Identity = id
+	}
 	st, err := openStore(filepath.Join(cfg.DataDir, "farm.db"))
 	if err != nil {
 		return nil, err
@@ -120,10 +130,14 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		versions[r.Name()] = r.Version()
 	}
 	hc := &http.Client{}
-	n.work = &worker{id: cfg.Name, renderers: rends, blobs: blobs, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx}
+	n.metrics = new(metrics)
+	n.work = &worker{
+		id: cfg.Name, ident: cfg.Identity, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
+		renderers: rends, blobs: blobs, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx,
+	}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
-		store: st, log: cfg.Logger,
+		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
 	}
@@ -136,7 +150,10 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	}
 	gossip := cfg.Gossip
 	gossip.Name = cfg.Name
-	meta := NodeMeta{ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots}
+	meta := NodeMeta{
+		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
+		Addr: cfg.Identity.Address().Hex(),
+	}
 	n.cluster, err = JoinCluster(gossip, meta, n.coord.memberLeft)
 	if err != nil {
 		cancel()
@@ -145,6 +162,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	n.coord.members = n.cluster.Members
+	n.work.members = n.cluster.Members
 	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second}
 	n.wg.Add(2)
 	go func() {

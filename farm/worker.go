@@ -3,6 +3,8 @@ package farm
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +16,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/renderer"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // TaskRequest is the RPC a coordinator sends to a worker to lease it one task.
@@ -32,17 +35,43 @@ type TaskRequest struct {
 	Samples   int             `json:"samples"`
 	Seed      uint64          `json:"seed"`
 	Region    image.Rectangle `json:"region"`
+	// Coordinator is the sender's address; Time (unix milliseconds) and
+	// Nonce make the request unique, and Sig signs all of it.
+	Coordinator string `json:"coordinator"`
+	Time        int64  `json:"time"`
+	Nonce       string `json:"nonce"`
+	Sig         string `json:"sig,omitempty"`
+}
+
+// signedBytes is what Sig signs: the request without its signature.
+func (r TaskRequest) signedBytes() []byte {
+	r.Sig = ""
+	b, _ := json.Marshal(r) // plain fields: cannot fail
+	return b
+}
+
+// resultMessage is what a worker signs over a result: it binds the image's
+// hash to one lease (the request's nonce), so a result cannot be moved to
+// another task or replayed for a later lease.
+func resultMessage(req TaskRequest, pngHash string, unixMilli int64) []byte {
+	return fmt.Appendf(nil, "conun-result\n%s\n%d\n%s\n%s\n%d", req.JobID, req.Task, req.Nonce, pngHash, unixMilli)
 }
 
 // Headers of a task's RPC response; the body is the region as a 16-bit PNG.
 const (
 	headerNode    = "X-Conun-Node"
 	headerSeconds = "X-Conun-Render-Seconds"
+	headerTime    = "X-Conun-Time"
+	headerSig     = "X-Conun-Signature"
 )
 
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
 	id        string
+	ident     *Identity
+	members   func() []Member
+	replay    *replayGuard
+	metrics   *metrics
 	renderers map[string]renderer.Renderer
 	blobs     *Blobs
 	hc        *http.Client
@@ -55,8 +84,15 @@ const maxTaskRequest = 64 << 10
 
 func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	var req TaskRequest
-	if err := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxTaskRequest)).Decode(&req); err != nil {
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxTaskRequest))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		w.metrics.badRequests.Add(1)
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("task request: %w", err))
+		return
+	}
+	if status, err := w.authenticate(req); err != nil {
+		httpError(rw, status, err)
 		return
 	}
 	rend, ok := w.renderers[req.Renderer]
@@ -68,6 +104,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	case w.slots <- struct{}{}:
 		defer func() { <-w.slots }()
 	default:
+		w.metrics.busyRefusals.Add(1)
 		httpError(rw, http.StatusServiceUnavailable, errors.New("all render slots are busy"))
 		return
 	}
@@ -102,19 +139,61 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, renderer.ErrBadTask):
 			status = http.StatusBadRequest
 		}
+		w.metrics.tasksFailed.Add(1)
 		httpError(rw, status, fmt.Errorf("render job %s task %d: %w", req.JobID, req.Task, err))
 		return
 	}
+	w.metrics.tasksRendered.Add(1)
+	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
 	secs := time.Since(start).Seconds()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, shiftToOrigin(res.Image)); err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
+	now := time.Now().UnixMilli()
+	sum := sha256.Sum256(buf.Bytes())
+	sig, err := w.ident.Sign(resultMessage(req, hex.EncodeToString(sum[:]), now))
+	if err != nil {
+		httpError(rw, http.StatusInternalServerError, err)
+		return
+	}
 	rw.Header().Set("Content-Type", "image/png")
 	rw.Header().Set(headerNode, w.id)
+	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
+	rw.Header().Set(headerSig, sig)
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	rw.Write(buf.Bytes())
+}
+
+// authenticate accepts a task request only from a cluster member that
+// signed it, recently, once. It returns the HTTP status for a refusal.
+func (w *worker) authenticate(req TaskRequest) (int, error) {
+	addr := common.HexToAddress(req.Coordinator)
+	known := false
+	for _, m := range w.members() {
+		if m.Addr != "" && common.HexToAddress(m.Addr) == addr {
+			known = true
+			break
+		}
+	}
+	if !known || !common.IsHexAddress(req.Coordinator) {
+		w.metrics.unknownSenders.Add(1)
+		return http.StatusForbidden, fmt.Errorf("coordinator %q is not a member of this cluster", req.Coordinator)
+	}
+	if err := verify(req.signedBytes(), req.Sig, addr); err != nil {
+		w.metrics.badSignatures.Add(1)
+		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
+	}
+	if err := w.replay.check(req.Time, req.Nonce); err != nil {
+		if errors.Is(err, ErrStale) {
+			w.metrics.staleMessages.Add(1)
+		} else {
+			w.metrics.replayedMessage.Add(1)
+		}
+		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
+	}
+	return 0, nil
 }
 
 // shiftToOrigin returns img with its bounds moved to start at 0,0, sharing

@@ -28,6 +28,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	slots := fs.Int("slots", 1, "tasks rendered at once")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated")
 	name := fs.String("name", "", "node name; default a name kept in --data")
+	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -58,7 +59,13 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 			return fmt.Errorf("%w: --renderers: unknown renderer %q (have: pathtracer)", errUsage, r)
 		}
 	}
-	if cfg.Name, err = nodeName(*data, *name); err != nil {
+	if *keyFile == "" {
+		*keyFile = filepath.Join(*data, "node.key")
+	}
+	if cfg.Identity, err = farm.LoadIdentity(*keyFile); err != nil {
+		return err
+	}
+	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {
 		return err
 	}
 	if host, _, _ := strings.Cut(*api, ":"); !isLoopback(host) {
@@ -79,9 +86,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // nodeName returns the node's name: the flag, or the one kept in the data
-// folder, or a new one that is then kept, so a restarted node is the same
-// member.
-func nodeName(dir, flagName string) (string, error) {
+// folder, or a new one (host name and the start of the key's address) that
+// is then kept, so a restarted node is the same member.
+func nodeName(dir, flagName, addr string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -97,7 +104,7 @@ func nodeName(dir, flagName string) (string, error) {
 		return "", err
 	}
 	host, _ := os.Hostname()
-	name := fmt.Sprintf("%s-%d", host, os.Getpid())
+	name := fmt.Sprintf("%s-%s", host, strings.ToLower(addr[2:10]))
 	return name, os.WriteFile(p, []byte(name+"\n"), 0o644)
 }
 

@@ -1,0 +1,49 @@
+package farm
+
+import (
+	"fmt"
+	"io"
+	"sync/atomic"
+)
+
+// metrics are the node's counters, served in Prometheus' text format at
+// /v1/metrics so a GPU owner can graph them and an operator can see attacks
+// (bad signatures, replays) that were turned away.
+type metrics struct {
+	tasksRendered   atomic.Int64
+	tasksFailed     atomic.Int64
+	renderMillis    atomic.Int64
+	tilesAccepted   atomic.Int64
+	tilesRejected   atomic.Int64
+	badRequests     atomic.Int64
+	badSignatures   atomic.Int64
+	staleMessages   atomic.Int64
+	replayedMessage atomic.Int64
+	unknownSenders  atomic.Int64
+	busyRefusals    atomic.Int64
+	blobBytesIn     atomic.Int64
+	blobHashErrors  atomic.Int64
+}
+
+func (m *metrics) write(w io.Writer) {
+	for _, c := range []struct {
+		name, help string
+		v          *atomic.Int64
+	}{
+		{"conun_tasks_rendered_total", "tasks this node rendered for coordinators", &m.tasksRendered},
+		{"conun_tasks_failed_total", "tasks this node failed to render", &m.tasksFailed},
+		{"conun_render_milliseconds_total", "time spent rendering", &m.renderMillis},
+		{"conun_tiles_accepted_total", "tiles this node accepted as coordinator", &m.tilesAccepted},
+		{"conun_tiles_rejected_total", "tiles this node refused as coordinator (bad size, bad signature, errors)", &m.tilesRejected},
+		{"conun_rpc_bad_requests_total", "malformed node-to-node requests", &m.badRequests},
+		{"conun_rpc_bad_signatures_total", "requests or results with a bad signature", &m.badSignatures},
+		{"conun_rpc_stale_total", "requests with a timestamp outside the window", &m.staleMessages},
+		{"conun_rpc_replays_total", "requests whose nonce was already used", &m.replayedMessage},
+		{"conun_rpc_unknown_senders_total", "requests from coordinators that are not cluster members", &m.unknownSenders},
+		{"conun_rpc_busy_total", "task requests refused because every slot was busy", &m.busyRefusals},
+		{"conun_blob_bytes_in_total", "blob bytes received", &m.blobBytesIn},
+		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
+	} {
+		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v.Load())
+	}
+}

@@ -1,0 +1,147 @@
+package farm
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startBare starts one node with no renderers: enough to exercise its RPC
+// surface.
+func startBare(t *testing.T, id *Identity) *Node {
+	t.Helper()
+	c := DefaultNodeConfig()
+	c.Name = "bare"
+	c.DataDir = t.TempDir()
+	c.Identity = id
+	c.Gossip.Fast = true
+	n, err := StartNode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	return n
+}
+
+func metricValue(t *testing.T, n *Node, name string) string {
+	t.Helper()
+	resp, err := http.Get(n.URL() + "/v1/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, name+" "); ok {
+			return v
+		}
+	}
+	t.Fatalf("no metric %s in:\n%s", name, b)
+	return ""
+}
+
+// TestRPCRejects: forged, stale, replayed, unsigned, malformed and unknown
+// requests are refused with a reason and counted, and the node keeps
+// serving.
+func TestRPCRejects(t *testing.T) {
+	self, _ := NewIdentity()
+	stranger, _ := NewIdentity()
+	n := startBare(t, self)
+	url := n.URL() + "/rpc/v1/render"
+
+	signed := func(id *Identity, change func(*TaskRequest)) []byte {
+		r := TaskRequest{
+			JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
+			Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
+			Coordinator: self.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+		}
+		if change != nil {
+			change(&r)
+		}
+		r.Sig, _ = id.Sign(r.signedBytes())
+		b, _ := json.Marshal(r)
+		return b
+	}
+	replayed := signed(self, nil)
+	post := func(body []byte) (int, string) {
+		resp, err := http.Post(url, "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		return resp.StatusCode, readError(resp.Body)
+	}
+	post(replayed) // first use: passes authentication, fails on the renderer
+
+	tests := []struct {
+		name    string
+		body    []byte
+		status  int
+		wantErr string
+		metric  string
+	}{
+		{"malformed json", []byte(`{"job":`), 400, "task request", "conun_rpc_bad_requests_total"},
+		{"unknown field", []byte(`{"job":"j","evil":1}`), 400, "unknown field", "conun_rpc_bad_requests_total"},
+		{"huge body", bytes.Repeat([]byte(" "), 100<<10), 400, "too large", "conun_rpc_bad_requests_total"},
+		{"not a member", signed(stranger, func(r *TaskRequest) { r.Coordinator = stranger.Address().Hex() }), 403, "not a member", "conun_rpc_unknown_senders_total"},
+		{"forged signature", signed(stranger, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
+		{"stale", signed(self, func(r *TaskRequest) { r.Time = time.Now().Add(-time.Hour).UnixMilli() }), 401, "stale", "conun_rpc_stale_total"},
+		{"replayed", replayed, 401, "replayed", "conun_rpc_replays_total"},
+		{"unknown renderer", signed(self, nil), 400, "no \"none\" renderer", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := ""
+			if tc.metric != "" {
+				before = metricValue(t, n, tc.metric)
+			}
+			status, msg := post(tc.body)
+			if status != tc.status || !strings.Contains(msg, tc.wantErr) {
+				t.Fatalf("got %d %q, want %d containing %q", status, msg, tc.status, tc.wantErr)
+			}
+			if tc.metric != "" && metricValue(t, n, tc.metric) == before {
+				t.Fatalf("%s did not move from %s", tc.metric, before)
+			}
+		})
+	}
+}
+
+func TestReplayGuard(t *testing.T) {
+	g := newReplayGuard(time.Minute)
+	now := time.Now()
+	g.now = func() time.Time { return now }
+	ms := now.UnixMilli()
+	if err := g.check(ms, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.check(ms, "a"); err == nil {
+		t.Fatal("replay accepted")
+	}
+	if err := g.check(now.Add(2*time.Minute).UnixMilli(), "b"); err == nil {
+		t.Fatal("future timestamp accepted")
+	}
+	if err := g.check(ms, ""); err == nil {
+		t.Fatal("empty nonce accepted")
+	}
+}
+
+// FuzzTaskRequest: the worker's decoder and signature check never panic on
+// any bytes.
+func FuzzTaskRequest(f *testing.F) {
+	f.Add([]byte(`{"job":"j","task":1,"coordinator":"0x0000000000000000000000000000000000000001","sig":"00"}`))
+	f.Add([]byte(`{}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r TaskRequest
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if dec.Decode(&r) != nil {
+			return
+		}
+		verify(r.signedBytes(), r.Sig, [20]byte{})
+	})
+}
