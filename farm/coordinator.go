@@ -22,8 +22,8 @@ import (
 	"time"
 
 	"github.com/conun/conun/renderer"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // ErrNoJob is returned for a job id the coordinator does not know.
