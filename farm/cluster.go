@@ -65,6 +65,9 @@ type ClusterConfig struct {
 	// Fast shortens failure detection to about a second, for tests and the
 	// in-process demo; the default is memberlist's LAN timing.
 	Fast bool
+	// SecretKey, when set (16, 24 or 32 bytes), encrypts gossip: private
+	// clusters share it, and a node without it cannot join.
+	SecretKey []byte
 	// Logger receives memberlist's log; nil discards it.
 	Logger *log.Logger
 }
@@ -99,6 +102,14 @@ func JoinCluster(cfg ClusterConfig, meta NodeMeta, onLeft func(name string)) (*C
 	mc.BindAddr = cfg.BindAddr
 	mc.BindPort = cfg.BindPort
 	mc.AdvertisePort = cfg.BindPort
+	if len(cfg.SecretKey) > 0 {
+		switch len(cfg.SecretKey) {
+		case 16, 24, 32:
+		default:
+			return nil, fmt.Errorf("gossip key is %d bytes: want 16, 24 or 32", len(cfg.SecretKey))
+		}
+		mc.SecretKey = cfg.SecretKey
+	}
 	mc.Delegate = delegate{c}
 	mc.Events = events{c}
 	if cfg.Logger != nil {

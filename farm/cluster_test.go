@@ -254,3 +254,21 @@ func TestAPINeedsTokenOffLoopback(t *testing.T) {
 		t.Fatalf("err = %v, want a refusal naming the token", err)
 	}
 }
+
+// TestGossipKey: members of a private cluster share a key; a node with
+// another key cannot join.
+func TestGossipKey(t *testing.T) {
+	key := []byte("0123456789abcdef")
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Gossip.SecretKey = key })
+	c := farm.DefaultNodeConfig()
+	c.Name, c.DataDir = "intruder", t.TempDir()
+	c.Gossip.SecretKey = []byte("fedcba9876543210")
+	c.Gossip.Join = []string{nodes[0].GossipAddr()}
+	if n, err := farm.StartNode(c); err == nil {
+		n.Close()
+		t.Fatal("a node with the wrong gossip key joined")
+	}
+	if got := len(nodes[0].Members()); got != 2 {
+		t.Fatalf("%d members after the intruder tried, want 2", got)
+	}
+}

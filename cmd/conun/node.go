@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -29,6 +30,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated")
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
+	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -48,6 +50,11 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
 	}
 	cfg.Gossip.Fast = *fast
+	if *gossipKey != "" {
+		if cfg.Gossip.SecretKey, err = decodeKey(*gossipKey); err != nil {
+			return fmt.Errorf("%w: --gossip-key: %w", errUsage, err)
+		}
+	}
 	if *join != "" {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
@@ -137,4 +144,15 @@ func apiToken(dir string) (string, error) {
 	}
 	tok := hex.EncodeToString(b[:])
 	return tok, os.WriteFile(p, []byte(tok+"\n"), 0o600)
+}
+
+// decodeKey reads a gossip key written as hex or base64.
+func decodeKey(s string) ([]byte, error) {
+	if b, err := hex.DecodeString(s); err == nil {
+		return b, nil
+	}
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	return nil, errors.New("not hex or base64")
 }
