@@ -36,6 +36,12 @@ type JobSpec struct {
 	Tiles      tiler.Grid       `json:"tiles"`
 	// Depth is the output PNG's bits per channel: 8 or 16.
 	Depth int `json:"depth"`
+	// Budget is the most the requester will pay for the job, in tokens;
+	// 0 means no limit. It is locked in escrow once the chain is wired in.
+	Budget float64 `json:"budget,omitempty"`
+	// VerifyRate is the fraction of tasks spot-checked by re-rendering,
+	// 0 to 1; used once the verifier is wired in.
+	VerifyRate float64 `json:"verify_rate,omitempty"`
 	// Nonce tells apart two submissions of the same spec.
 	Nonce string `json:"nonce,omitempty"`
 }
@@ -62,6 +68,12 @@ func (s JobSpec) Validate() error {
 	}
 	if s.Samples < 1 || s.Samples > MaxSamples {
 		return fmt.Errorf("%w: samples %d: must be between 1 and %d", ErrBadJob, s.Samples, MaxSamples)
+	}
+	if !(s.Budget >= 0) || s.Budget > 1e18 {
+		return fmt.Errorf("%w: budget %v: must be between 0 and 1e18", ErrBadJob, s.Budget)
+	}
+	if !(s.VerifyRate >= 0 && s.VerifyRate <= 1) {
+		return fmt.Errorf("%w: verify rate %v: must be between 0 and 1", ErrBadJob, s.VerifyRate)
 	}
 	if s.Depth != 8 && s.Depth != 16 {
 		return fmt.Errorf("%w: depth %d: must be 8 or 16", ErrBadJob, s.Depth)

@@ -9,10 +9,13 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
 
@@ -56,74 +59,137 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	res := fs.String("res", "320x240", "resolution WxH")
 	seed := fs.Uint64("seed", 0, "random seed")
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
-	wait := fs.Bool("wait", false, "wait for the job and fetch its frames")
-	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID)")
+	budget := fs.Float64("budget", 0, "most tokens to spend on the job; 0 means no limit")
+	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
+	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
+	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fmt.Errorf("%w: want one scene, got %d arguments", errUsage, len(pos))
+	if len(pos) == 0 {
+		return fmt.Errorf("%w: want a scene or one or more job manifests (.yaml, .json)", errUsage)
 	}
-	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth}
-	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
+	base := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate}
+	if base.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
 	}
-	if spec.Resolution, err = tiler.ParseResolution(*res); err != nil {
+	if base.Resolution, err = tiler.ParseResolution(*res); err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)
 	}
-	scene, err := loadScene(pos[0])
-	if err != nil {
-		return err
+
+	// Every job is checked before any is submitted: a typo in the third
+	// manifest must not leave two jobs running.
+	type item struct {
+		scene sceneArg
+		spec  farm.JobSpec
 	}
+	var items []item
+	for _, arg := range pos {
+		spec, sceneRef, framesArg := base, arg, *frames
+		if farm.IsManifest(arg) {
+			data, err := os.ReadFile(arg)
+			if err != nil {
+				return err
+			}
+			m, err := farm.ParseManifest(arg, data)
+			if err != nil {
+				return err
+			}
+			if framesArg, err = m.Apply(&spec); err != nil {
+				return fmt.Errorf("manifest %s: %w", arg, err)
+			}
+			sceneRef = m.Scene
+			if _, bundled := scenes.Bytes(sceneRef + ".glb"); !bundled && !filepath.IsAbs(sceneRef) {
+				sceneRef = filepath.Join(filepath.Dir(arg), sceneRef)
+			}
+		} else if len(pos) > 1 {
+			return fmt.Errorf("%w: several arguments must all be manifests; %q is not", errUsage, arg)
+		}
+		scene, err := loadScene(sceneRef)
+		if err != nil {
+			return err
+		}
+		if spec, err = completeSpec(ctx, spec, scene, framesArg); err != nil {
+			return fmt.Errorf("%s: %w", arg, err)
+		}
+		items = append(items, item{scene, spec})
+	}
+
+	c := cf.client()
+	var ids []string
+	for _, it := range items {
+		if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
+			return err
+		}
+		id, err := c.Submit(ctx, it.spec)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		if !*wait && !*cf.asJSON {
+			fmt.Fprintln(stdout, id)
+		}
+	}
+	if !*wait {
+		if *cf.asJSON {
+			return printJSON(stdout, map[string][]string{"ids": ids})
+		}
+		return nil
+	}
+	var failed error
+	for _, id := range ids {
+		dir := *out
+		switch {
+		case dir == "":
+			dir = id
+		case len(ids) > 1:
+			dir = filepath.Join(dir, id)
+		}
+		if !*cf.asJSON {
+			fmt.Fprintf(stdout, "job %s submitted\n", id)
+		}
+		if err := waitJob(ctx, c, id, dir, *cf.asJSON, stdout); err != nil {
+			failed = err
+		}
+	}
+	return failed
+}
+
+// completeSpec picks the renderer for the scene, fills the frame range (the
+// scene's own when framesArg is empty) and validates what can be validated
+// before upload.
+func completeSpec(ctx context.Context, spec farm.JobSpec, scene sceneArg, framesArg string) (farm.JobSpec, error) {
 	rend, err := rendererFor(scene.name)
 	if err != nil {
-		return err
+		return spec, err
 	}
 	spec.Renderer, spec.SceneName = rend.Name(), scene.name
-	if *frames != "" {
-		if spec.Frames, err = tiler.ParseFrames(*frames); err != nil {
-			return fmt.Errorf("%w: --frames: %w", errUsage, err)
+	if framesArg != "" {
+		if spec.Frames, err = tiler.ParseFrames(framesArg); err != nil {
+			return spec, fmt.Errorf("%w: frames: %w", errUsage, err)
 		}
 	} else {
 		path, cleanup, err := scene.file()
 		if err != nil {
-			return err
+			return spec, err
 		}
 		info, err := rend.Inspect(ctx, path)
 		cleanup()
 		if err != nil {
-			return err
+			return spec, err
 		}
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
 	var nonce [8]byte
 	rand.Read(nonce[:])
 	spec.Nonce = fmt.Sprintf("%x", nonce)
-
-	c := cf.client()
-	if spec.Scene, err = c.Upload(ctx, scene.data); err != nil {
-		return err
+	check := spec
+	check.Scene = strings.Repeat("0", 64) // the real hash comes with the upload
+	if err := check.Validate(); err != nil {
+		return spec, fmt.Errorf("%w: %w", errUsage, err)
 	}
-	id, err := c.Submit(ctx, spec)
-	if err != nil {
-		return err
-	}
-	if !*wait {
-		if *cf.asJSON {
-			return printJSON(stdout, map[string]string{"id": id})
-		}
-		fmt.Fprintln(stdout, id)
-		return nil
-	}
-	if !*cf.asJSON {
-		fmt.Fprintf(stdout, "job %s submitted\n", id)
-	}
-	dir := *out
-	if dir == "" {
-		dir = id
-	}
-	return waitJob(ctx, c, id, dir, *cf.asJSON, stdout)
+	return spec, nil
 }
 
 // waitJob follows a job's events to its end, fetches its frames into dir

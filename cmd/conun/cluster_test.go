@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -130,4 +132,49 @@ func TestKillCoordinatorResumes(t *testing.T) {
 		t.Fatalf("fetch: %s", stderr)
 	}
 	compareFrames(t, ref, out)
+}
+
+// TestSubmitManifests: two manifests (YAML and JSON) submit two jobs; a
+// manifest with a typo is refused before anything is submitted.
+func TestSubmitManifests(t *testing.T) {
+	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.yaml", "scene: cornell\nres: 32x24\nsamples: 2\ntiles: 2x2\n")
+	b := write("b.json", `{"scene": "anim", "frames": "2-3", "res": "32x24", "samples": 2, "tiles": "1x2"}`)
+	bad := write("bad.yaml", "scene: cornell\nsampels: 2\n")
+
+	code, _, stderr := conun(t, "submit", "--node", node.url, a, bad)
+	if code == 0 || !strings.Contains(stderr, "sampels") {
+		t.Fatalf("typo manifest: exit %d, %q", code, stderr)
+	}
+	if code, out, _ := conun(t, "jobs", "--node", node.url, "--json"); code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Fatalf("a job was submitted despite the bad manifest: %s", out)
+	}
+
+	out := t.TempDir()
+	code, stdout, stderr := conun(t, "submit", "--node", node.url, "--wait", "--out", out, a, b)
+	if code != 0 {
+		t.Fatalf("submit manifests: exit %d: %s\n%s", code, stderr, stdout)
+	}
+	var jobs []farm.JobStatus
+	_, js, _ := conun(t, "jobs", "--node", node.url, "--json")
+	if err := json.Unmarshal([]byte(js), &jobs); err != nil || len(jobs) != 2 {
+		t.Fatalf("jobs: %v %s", err, js)
+	}
+	for _, j := range jobs {
+		if j.State != farm.JobDone {
+			t.Fatalf("job %s: %s", j.ID, j.State)
+		}
+		files, _ := filepath.Glob(filepath.Join(out, j.ID, "frame_*.png"))
+		if len(files) != len(j.Frames) || len(files) == 0 {
+			t.Fatalf("job %s: %d files for frames %v", j.ID, len(files), j.Frames)
+		}
+	}
 }

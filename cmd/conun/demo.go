@@ -34,40 +34,19 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if *nodes < 1 || *nodes > 64 {
 		return fmt.Errorf("%w: --nodes %d: must be between 1 and 64", errUsage, *nodes)
 	}
-	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Renderer: "pathtracer"}
+	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth}
 	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
 	}
 	if spec.Resolution, err = tiler.ParseResolution(*res); err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)
 	}
-	if *samples < 1 {
-		return fmt.Errorf("%w: --samples %d: must be >= 1", errUsage, *samples)
-	}
 	scene, err := loadScene(*sceneName)
 	if err != nil {
 		return err
 	}
-	rend, err := rendererFor(scene.name)
-	if err != nil {
+	if spec, err = completeSpec(ctx, spec, scene, *frames); err != nil {
 		return err
-	}
-	spec.Renderer = rend.Name()
-	if *frames != "" {
-		if spec.Frames, err = tiler.ParseFrames(*frames); err != nil {
-			return fmt.Errorf("%w: --frames: %w", errUsage, err)
-		}
-	} else {
-		path, cleanup, err := scene.file()
-		if err != nil {
-			return err
-		}
-		info, err := rend.Inspect(ctx, path)
-		cleanup()
-		if err != nil {
-			return err
-		}
-		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
 
 	fmt.Fprintf(stdout, "demo: %d nodes, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",

@@ -1,0 +1,104 @@
+package farm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/conun/conun/tiler"
+)
+
+// Manifest is a job described in a file (YAML or JSON), for studios that
+// submit from scripts. Fields left out take the submitting command's
+// defaults. Scene is relative to the manifest's folder.
+type Manifest struct {
+	Scene      string   `json:"scene" yaml:"scene"`
+	Frames     string   `json:"frames,omitempty" yaml:"frames,omitempty"`
+	Tiles      string   `json:"tiles,omitempty" yaml:"tiles,omitempty"`
+	Samples    *int     `json:"samples,omitempty" yaml:"samples,omitempty"`
+	Res        string   `json:"res,omitempty" yaml:"res,omitempty"`
+	Seed       *uint64  `json:"seed,omitempty" yaml:"seed,omitempty"`
+	Depth      *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
+	Budget     *float64 `json:"budget,omitempty" yaml:"budget,omitempty"`
+	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
+}
+
+// maxManifestBytes bounds a manifest file: they are a few lines.
+const maxManifestBytes = 1 << 20
+
+// IsManifest reports whether a file name is a job manifest (by extension).
+func IsManifest(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// ParseManifest reads a manifest. name's extension picks JSON or YAML; both
+// refuse unknown fields, so a typo ("sampels: 64") is an error, not a
+// silently ignored setting.
+func ParseManifest(name string, data []byte) (Manifest, error) {
+	var m Manifest
+	if len(data) > maxManifestBytes {
+		return m, fmt.Errorf("%w: manifest %s is larger than %d bytes", ErrBadJob, name, maxManifestBytes)
+	}
+	var err error
+	if strings.ToLower(filepath.Ext(name)) == ".json" {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(&m)
+	} else {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		err = dec.Decode(&m)
+		if errors.Is(err, io.EOF) {
+			err = errors.New("empty manifest")
+		}
+	}
+	if err != nil {
+		return Manifest{}, fmt.Errorf("%w: manifest %s: %w", ErrBadJob, name, err)
+	}
+	if m.Scene == "" {
+		return Manifest{}, fmt.Errorf("%w: manifest %s: no scene", ErrBadJob, name)
+	}
+	return m, nil
+}
+
+// Apply fills spec with the manifest's fields; fields the manifest leaves
+// out keep spec's values. Frames is returned separately as it may be empty
+// (the scene's own range).
+func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
+	if m.Tiles != "" {
+		if spec.Tiles, err = tiler.ParseGrid(m.Tiles); err != nil {
+			return "", err
+		}
+	}
+	if m.Res != "" {
+		if spec.Resolution, err = tiler.ParseResolution(m.Res); err != nil {
+			return "", err
+		}
+	}
+	if m.Samples != nil {
+		spec.Samples = *m.Samples
+	}
+	if m.Seed != nil {
+		spec.Seed = *m.Seed
+	}
+	if m.Depth != nil {
+		spec.Depth = *m.Depth
+	}
+	if m.Budget != nil {
+		spec.Budget = *m.Budget
+	}
+	if m.VerifyRate != nil {
+		spec.VerifyRate = *m.VerifyRate
+	}
+	return m.Frames, nil
+}

@@ -1,0 +1,70 @@
+package farm
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/tiler"
+)
+
+func TestParseManifest(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		wantErr          string
+		check            func(t *testing.T, s JobSpec, frames string)
+	}{
+		{"yaml", "job.yaml", "scene: shot.glb\nframes: 1-10:2\ntiles: 2x3\nsamples: 64\nres: 640x360\nseed: 9\ndepth: 16\nbudget: 12.5\nverify_rate: 0.1\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if frames != "1-10:2" || s.Tiles != (tiler.Grid{Cols: 2, Rows: 3}) || s.Samples != 64 || s.Resolution != (tiler.Resolution{Width: 640, Height: 360}) ||
+					s.Seed != 9 || s.Depth != 16 || s.Budget != 12.5 || s.VerifyRate != 0.1 {
+					t.Fatalf("spec %+v frames %q", s, frames)
+				}
+			}},
+		{"json keeps defaults", "job.json", `{"scene":"a.glb","samples":8}`, "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if frames != "" || s.Samples != 8 || s.Tiles != (tiler.Grid{Cols: 4, Rows: 4}) || s.Depth != 8 {
+					t.Fatalf("spec %+v frames %q", s, frames)
+				}
+			}},
+		{"yaml typo", "job.yml", "scene: a.glb\nsampels: 64\n", "field sampels not found", nil},
+		{"json unknown field", "job.json", `{"scene":"a.glb","evil":1}`, "unknown field", nil},
+		{"no scene", "job.yaml", "samples: 4\n", "no scene", nil},
+		{"empty", "job.yaml", "", "empty manifest", nil},
+		{"bad tiles", "job.yaml", "scene: a.glb\ntiles: 0x3\n", "columns must be >= 1", nil},
+		{"wrong type", "job.yaml", "scene: a.glb\nsamples: many\n", "cannot unmarshal", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseManifest(tc.file, []byte(tc.data))
+			spec := JobSpec{Tiles: tiler.Grid{Cols: 4, Rows: 4}, Samples: 32, Depth: 8}
+			var frames string
+			if err == nil {
+				frames, err = m.Apply(&spec)
+			}
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.check(t, spec, frames)
+		})
+	}
+}
+
+func FuzzParseManifest(f *testing.F) {
+	f.Add("job.yaml", []byte("scene: a.glb\nframes: 1-3\ntiles: 2x2\n"))
+	f.Add("job.json", []byte(`{"scene":"a.glb","res":"64x48"}`))
+	f.Add("job.yaml", []byte("scene: [a, b]\n&x *x"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		m, err := ParseManifest(name, data)
+		if err != nil {
+			return
+		}
+		var s JobSpec
+		m.Apply(&s)
+	})
+}
