@@ -31,6 +31,8 @@ type NodeMeta struct {
 	// Addr is the Ethereum address of the node's key: coordinators and
 	// workers check each other's signatures against it.
 	Addr string `json:"a"`
+	// Price is what the node asks per task, in tokens.
+	Price float64 `json:"p,omitempty"`
 }
 
 // encode returns the meta's JSON, or an error if it exceeds memberlist's

@@ -42,6 +42,13 @@ type job struct {
 	created  time.Time
 	finished time.Time
 	events   *eventLog
+	// queue holds the pending tasks in the order they are to be leased; a
+	// requeued task goes to the back. Tasks that left pending since they
+	// were queued are skipped when met.
+	queue []*task
+	// failures counts failed leases per node; a node that fails too many
+	// tasks of a job gets no more of them.
+	failures map[string]int
 }
 
 // task is one frame x tile of a job.
@@ -53,8 +60,10 @@ type task struct {
 	lease    int // incremented per lease, so a stale answer is recognised
 	cancel   context.CancelFunc
 	attempts int
-	seconds  float64
-	hash     string // sha256 of the accepted PNG
+	// notBefore delays a failed task's retry, growing with its attempts.
+	notBefore time.Time
+	seconds   float64
+	hash      string // sha256 of the accepted PNG
 }
 
 // coordinator runs the jobs submitted to this node: it leases their tasks to
@@ -121,11 +130,12 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	j := &job{
 		id: id, spec: spec, state: JobQueued, created: time.Now(),
 		canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
-		events: newEventLog(),
+		failures: make(map[string]int), events: newEventLog(),
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		j.tasks = append(j.tasks, &task{index: i, tile: t, state: TaskPending})
 	}
+	j.queue = append(j.queue, j.tasks...)
 	if err := c.store.putJob(id, j.record()); err != nil {
 		return "", fmt.Errorf("record job: %w", err)
 	}
@@ -166,51 +176,6 @@ func (c *coordinator) run(ctx context.Context) {
 		case <-tick.C:
 		}
 	}
-}
-
-// schedule leases pending tasks, oldest job first, to the members with the
-// most free slots.
-func (c *coordinator) schedule(ctx context.Context) {
-	members := c.members()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	now := time.Now()
-	for _, id := range c.order {
-		j := c.jobs[id]
-		if j.state.Final() {
-			continue
-		}
-		for _, t := range j.tasks {
-			if t.state != TaskPending {
-				continue
-			}
-			m, ok := c.pick(members, j.spec.Renderer, now)
-			if !ok {
-				return
-			}
-			if j.state == JobQueued {
-				move(jobMoves, &j.state, JobRunning)
-				c.save(j)
-			}
-			c.lease(ctx, j, t, m)
-		}
-	}
-}
-
-// pick chooses the member with the most free slots that runs the renderer;
-// c.mu must be held.
-func (c *coordinator) pick(members []Member, rend string, now time.Time) (Member, bool) {
-	var best Member
-	bestFree := 0
-	for _, m := range members {
-		if _, ok := m.Renderers[rend]; !ok || now.Before(c.busy[m.ID]) {
-			continue
-		}
-		if free := m.Slots - c.inflight[m.ID]; free > bestFree {
-			best, bestFree = m, free
-		}
-	}
-	return best, bestFree > 0
 }
 
 // lease hands task t to member m; c.mu must be held.
@@ -359,7 +324,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	}
 	t.cancel = nil
 	if err != nil {
-		move(taskMoves, &t.state, TaskPending)
+		c.requeue(j, t)
 		switch {
 		case errors.Is(err, errBusy):
 			c.busy[node] = time.Now().Add(busyBackoff)
@@ -370,6 +335,8 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 			return
 		}
 		t.attempts++
+		t.notBefore = time.Now().Add(retryBackoff(t.attempts))
+		j.failures[node]++
 		c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: err.Error()})
 		if t.attempts >= c.cfg.MaxAttempts {
 			c.fail(j, fmt.Sprintf("task %d (frame %d, tile %v) failed %d times; last: %v", t.index, t.tile.Frame, t.tile.Rect, t.attempts, err))
@@ -382,14 +349,14 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		j.canvases[t.tile.Frame] = canvas
 	}
 	if err := canvas.Put(img); err != nil { // cannot happen: the size was checked
-		move(taskMoves, &t.state, TaskPending)
+		c.requeue(j, t)
 		t.attempts++
 		return
 	}
 	if err := c.store.putTask(j.id, t.index, taskRecord{Node: node, Seconds: secs, Hash: pngHash, Attempts: t.attempts}); err != nil {
 		// Not recorded means not accepted: the tile is rendered again.
 		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
-		move(taskMoves, &t.state, TaskPending)
+		c.requeue(j, t)
 		return
 	}
 	move(taskMoves, &t.state, TaskDone)
@@ -468,7 +435,7 @@ func (c *coordinator) memberLeft(node string) {
 					t.cancel()
 					t.cancel = nil
 				}
-				move(taskMoves, &t.state, TaskPending)
+				c.requeue(j, t)
 				c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: "node " + node + " left the cluster"})
 			}
 		}

@@ -42,6 +42,13 @@ type JobSpec struct {
 	// VerifyRate is the fraction of tasks spot-checked by re-rendering,
 	// 0 to 1; used once the verifier is wired in.
 	VerifyRate float64 `json:"verify_rate,omitempty"`
+	// RendererVersion, when set, restricts the job to nodes running exactly
+	// this version of the renderer (for pixel-exact continuity).
+	RendererVersion string `json:"renderer_version,omitempty"`
+	// MaxPrice, when above 0, excludes nodes asking more per task.
+	MaxPrice float64 `json:"max_price,omitempty"`
+	// Priority orders a coordinator's jobs: higher first, then oldest.
+	Priority int `json:"priority,omitempty"`
 	// Nonce tells apart two submissions of the same spec.
 	Nonce string `json:"nonce,omitempty"`
 }
@@ -71,6 +78,12 @@ func (s JobSpec) Validate() error {
 	}
 	if !(s.Budget >= 0) || s.Budget > 1e18 {
 		return fmt.Errorf("%w: budget %v: must be between 0 and 1e18", ErrBadJob, s.Budget)
+	}
+	if !(s.MaxPrice >= 0) {
+		return fmt.Errorf("%w: max price %v: must be >= 0", ErrBadJob, s.MaxPrice)
+	}
+	if s.Priority < -1000 || s.Priority > 1000 {
+		return fmt.Errorf("%w: priority %d: must be between -1000 and 1000", ErrBadJob, s.Priority)
 	}
 	if !(s.VerifyRate >= 0 && s.VerifyRate <= 1) {
 		return fmt.Errorf("%w: verify rate %v: must be between 0 and 1", ErrBadJob, s.VerifyRate)

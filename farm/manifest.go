@@ -27,6 +27,8 @@ type Manifest struct {
 	Depth      *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
 	Budget     *float64 `json:"budget,omitempty" yaml:"budget,omitempty"`
 	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
+	MaxPrice   *float64 `json:"max_price,omitempty" yaml:"max_price,omitempty"`
+	Priority   *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
 }
 
 // maxManifestBytes bounds a manifest file: they are a few lines.
@@ -99,6 +101,12 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 	}
 	if m.VerifyRate != nil {
 		spec.VerifyRate = *m.VerifyRate
+	}
+	if m.MaxPrice != nil {
+		spec.MaxPrice = *m.MaxPrice
+	}
+	if m.Priority != nil {
+		spec.Priority = *m.Priority
 	}
 	return m.Frames, nil
 }

@@ -44,6 +44,9 @@ type NodeConfig struct {
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address.
 	APIToken string
+	// Price is what the node asks per task, in tokens, advertised to
+	// coordinators.
+	Price float64
 	// Identity is the node's key; nil makes a new one for this run.
 	Identity *Identity
 	// Logger receives the node's log; nil discards it.
@@ -152,7 +155,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	gossip.Name = cfg.Name
 	meta := NodeMeta{
 		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
-		Addr: cfg.Identity.Address().Hex(),
+		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price,
 	}
 	n.cluster, err = JoinCluster(gossip, meta, n.coord.memberLeft)
 	if err != nil {

@@ -37,7 +37,7 @@ func (c *coordinator) restore() error {
 			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
 			created: sj.rec.Created, finished: sj.rec.Finished,
 			canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
-			events: newEventLog(),
+			failures: make(map[string]int), events: newEventLog(),
 		}
 		for _, f := range sj.rec.Frames {
 			j.frames[f] = FrameName(f)
@@ -49,6 +49,8 @@ func (c *coordinator) restore() error {
 				j.done++
 			} else if j.state.Final() {
 				t.state = TaskCancelled
+			} else {
+				j.queue = append(j.queue, t)
 			}
 			j.tasks = append(j.tasks, t)
 		}

@@ -61,6 +61,8 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
 	budget := fs.Float64("budget", 0, "most tokens to spend on the job; 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
+	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
+	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
 	pos, err := parseFlags(fs, args)
@@ -70,7 +72,10 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: want a scene or one or more job manifests (.yaml, .json)", errUsage)
 	}
-	base := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate}
+	base := farm.JobSpec{
+		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
+		MaxPrice: *maxPrice, Priority: *priority,
+	}
 	if base.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
 	}

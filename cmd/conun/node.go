@@ -27,6 +27,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	api := fs.String("api", "127.0.0.1:8080", "client API address HOST:PORT")
 	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
 	slots := fs.Int("slots", 1, "tasks rendered at once")
+	price := fs.Float64("price", 0, "tokens asked per task")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated")
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
@@ -46,6 +47,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.DataDir = *data
 	cfg.APIAddr = *api
 	cfg.Slots = *slots
+	cfg.Price = *price
 	if cfg.Gossip.BindAddr, cfg.Gossip.BindPort, err = splitHostPort(*gossip); err != nil {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
 	}

@@ -1,0 +1,124 @@
+package farm
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// retryBackoff is how long a task waits before its next lease after its
+// n-th failed one: 250ms, 500ms, 1s, ... up to 8s, so a flaky task does not
+// spin through its attempts in a moment.
+func retryBackoff(n int) time.Duration {
+	d := 250 * time.Millisecond << min(max(n-1, 0), 5)
+	return min(d, 8*time.Second)
+}
+
+// requeue puts a task back in its job's queue; c.mu must be held.
+func (c *coordinator) requeue(j *job, t *task) {
+	move(taskMoves, &t.state, TaskPending)
+	j.queue = append(j.queue, t)
+}
+
+// schedule leases pending tasks to members: jobs by priority (then age),
+// each task to the eligible member with the most free slots.
+func (c *coordinator) schedule(ctx context.Context) {
+	members := c.members()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := time.Now()
+	jobs := make([]*job, 0, len(c.order))
+	for _, id := range c.order {
+		if j := c.jobs[id]; !j.state.Final() && len(j.queue) > 0 {
+			jobs = append(jobs, j)
+		}
+	}
+	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].spec.Priority > jobs[b].spec.Priority })
+	for _, j := range jobs {
+		c.scheduleJob(ctx, j, members, now)
+	}
+}
+
+// scheduleJob leases the job's ready tasks while eligible members have free
+// slots; c.mu must be held.
+func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []Member, now time.Time) {
+	keep := j.queue[:0]
+	defer func() {
+		clear(j.queue[len(keep):])
+		j.queue = keep
+	}()
+	for i, t := range j.queue {
+		if t.state != TaskPending {
+			continue // leased, finished or cancelled since it was queued
+		}
+		if now.Before(t.notBefore) {
+			keep = append(keep, t)
+			continue
+		}
+		m, free, eligible := c.pick(members, j, now)
+		if !free {
+			keep = append(keep, j.queue[i:]...)
+			if eligible == 0 && c.blockedAll(j, members) {
+				c.fail(j, "every node that could render this job failed it too often")
+			}
+			return
+		}
+		if j.state == JobQueued {
+			move(jobMoves, &j.state, JobRunning)
+			c.save(j)
+		}
+		c.lease(ctx, j, t, m)
+	}
+}
+
+// blockAfter is how many failed leases of one job make a node unfit for the
+// rest of it.
+const blockAfter = 3
+
+// pick returns the eligible member with the most free slots, whether one
+// has a free slot, and how many members are eligible at all (right
+// renderer and version, price within the cap, not blocked for the job).
+func (c *coordinator) pick(members []Member, j *job, now time.Time) (best Member, free bool, eligible int) {
+	bestFree := 0
+	for _, m := range members {
+		if !c.eligible(m, j) {
+			continue
+		}
+		eligible++
+		if now.Before(c.busy[m.ID]) {
+			continue
+		}
+		if f := m.Slots - c.inflight[m.ID]; f > bestFree {
+			best, bestFree = m, f
+		}
+	}
+	return best, bestFree > 0, eligible
+}
+
+// eligible reports whether member m may render tasks of job j.
+func (c *coordinator) eligible(m Member, j *job) bool {
+	version, ok := m.Renderers[j.spec.Renderer]
+	switch {
+	case !ok:
+		return false
+	case j.spec.RendererVersion != "" && version != j.spec.RendererVersion:
+		return false
+	case j.spec.MaxPrice > 0 && m.Price > j.spec.MaxPrice:
+		return false
+	case j.failures[m.ID] >= blockAfter:
+		return false
+	}
+	return true
+}
+
+// blockedAll reports whether the job has no eligible member only because it
+// blocked them all.
+func (c *coordinator) blockedAll(j *job, members []Member) bool {
+	blocked := 0
+	for _, m := range members {
+		if j.failures[m.ID] >= blockAfter {
+			blocked++
+		}
+	}
+	return blocked > 0 && blocked == len(members)
+}

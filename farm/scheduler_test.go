@@ -1,0 +1,111 @@
+package farm_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
+)
+
+// brokenRenderer stands for a node whose renderer fails every task (a bad
+// driver, a full disk): the scheduler must stop sending it work.
+type brokenRenderer struct{ renderer.Renderer }
+
+func (brokenRenderer) Render(context.Context, renderer.Task) (renderer.Result, error) {
+	return renderer.Result{}, errors.New("renderer crashed")
+}
+
+func submit(t *testing.T, c *farm.Client, change func(*farm.JobSpec)) string {
+	t.Helper()
+	ctx := context.Background()
+	data, _ := scenes.Bytes("cornell.glb")
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := farm.JobSpec{
+		Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
+		Samples: 2, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Nonce: t.Name(),
+	}
+	if change != nil {
+		change(&spec)
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func waitDone(t *testing.T, c *farm.Client, id string) farm.Report {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	state, err := c.Events(ctx, id, nil)
+	rep, _ := c.Report(context.Background(), id)
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("job %s: state %s, err %v, report error %q", id, state, err, rep.Error)
+	}
+	return rep
+}
+
+// TestBrokenNodeBlocked: a node that fails every task gets at most
+// blockAfter tasks of the job, and the job completes on the others.
+func TestBrokenNodeBlocked(t *testing.T) {
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		if i == 1 {
+			c.Renderers = []renderer.Renderer{brokenRenderer{farmtest.Renderers()[0]}}
+		}
+	})
+	c := farm.NewClient(nodes[0].URL())
+	rep := waitDone(t, c, submit(t, c, nil))
+	failed := 0
+	for _, tr := range rep.Tasks {
+		failed += tr.Attempts
+		if tr.Node != "node-1" {
+			t.Fatalf("task %d accepted from %s", tr.Index, tr.Node)
+		}
+	}
+	if failed == 0 || failed > 3 {
+		t.Fatalf("%d failed leases on the broken node; want 1..3 before it is blocked", failed)
+	}
+}
+
+// TestPriceCap: a node asking more than the job's max price gets none of it.
+func TestPriceCap(t *testing.T) {
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price = float64(1 + 9*i) })
+	c := farm.NewClient(nodes[0].URL())
+	rep := waitDone(t, c, submit(t, c, func(s *farm.JobSpec) { s.MaxPrice = 5 }))
+	for _, n := range rep.Nodes {
+		if n.Node != "node-1" {
+			t.Fatalf("the expensive node %s got %d tasks", n.Node, n.Tasks)
+		}
+	}
+}
+
+// TestPriority: with one slot, a later high-priority job is served before
+// an earlier normal one.
+func TestPriority(t *testing.T) {
+	nodes := farmtest.Start(t, 1, nil)
+	c := farm.NewClient(nodes[0].URL())
+	big := func(s *farm.JobSpec) {
+		s.Tiles = tiler.Grid{Cols: 8, Rows: 8}
+		s.Resolution = tiler.Resolution{Width: 64, Height: 64}
+	}
+	low := submit(t, c, big)
+	high := submit(t, c, func(s *farm.JobSpec) { big(s); s.Priority = 10 })
+	waitDone(t, c, high)
+	waitDone(t, c, low)
+	st, _ := c.Status(context.Background(), low)
+	sh, _ := c.Status(context.Background(), high)
+	if !sh.Finished.Before(st.Finished) {
+		t.Fatalf("high-priority job finished at %v, after the low one at %v", sh.Finished, st.Finished)
+	}
+}
