@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -177,4 +178,92 @@ func TestSubmitManifests(t *testing.T) {
 			t.Fatalf("job %s: %d files for frames %v", j.ID, len(files), j.Frames)
 		}
 	}
+}
+
+// TestJoinMidJob: a node that joins while a job runs is given some of it.
+func TestJoinMidJob(t *testing.T) {
+	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	c := farm.NewClient(first.url)
+	code, stdout, stderr := conun(t, "submit", "--node", first.url, "anim", "--frames", "1-2", "--tiles", "8x8", "--res", "256x192", "--samples", "16")
+	if code != 0 {
+		t.Fatalf("submit: %s", stderr)
+	}
+	id := strings.TrimSpace(stdout)
+	var late *nodeProc
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if late == nil && e.Type == "done" {
+			late = startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip)
+		}
+		return nil
+	})
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("job: %s %v", state, err)
+	}
+	rep, err := c.Report(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range rep.Nodes {
+		if n.Node == late.name && n.Tasks > 0 {
+			return
+		}
+	}
+	t.Fatalf("the late node %s got no tasks: %+v", late.name, rep.Nodes)
+}
+
+// TestPartitionedWorker: a worker frozen (SIGSTOP: no gossip, no RPC
+// answers) while it holds a lease is declared dead, its task moves
+// elsewhere, and when it thaws its late answer is ignored; the frames are
+// identical to a local render.
+func TestPartitionedWorker(t *testing.T) {
+	ref := reference(t)
+	nodes := startCluster(t, 3)
+	frozen := nodes[2]
+	c := farm.NewClient(nodes[0].url)
+	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url}, job...)...)
+	if code != 0 {
+		t.Fatalf("submit: %s", stderr)
+	}
+	id := strings.TrimSpace(stdout)
+	stopped, declaredDead := false, false
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if !stopped && e.Type == "leased" && e.Node == frozen.name {
+			frozen.cmd.Process.Signal(syscall.SIGSTOP)
+			stopped = true
+		}
+		if e.Type == "requeued" && e.Node == frozen.name && strings.Contains(e.Message, "left the cluster") {
+			declaredDead = true
+		}
+		return nil
+	})
+	frozen.cmd.Process.Signal(syscall.SIGCONT)
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("job: %s %v", state, err)
+	}
+	if !stopped {
+		t.Fatal("the third node was never leased a task")
+	}
+	if !declaredDead {
+		t.Fatal("the frozen node's lease was not taken back by failure detection")
+	}
+	rep, _ := c.Report(ctx, id)
+	for _, tr := range rep.Tasks {
+		if tr.State != farm.TaskDone {
+			t.Fatalf("task %d: %+v", tr.Index, tr)
+		}
+	}
+	out := t.TempDir()
+	if code, _, stderr := conun(t, "fetch", "--node", nodes[0].url, "--out", out, id); code != 0 {
+		t.Fatalf("fetch: %s", stderr)
+	}
+	compareFrames(t, ref, out)
+	// Thawed, the node refutes its death and is a member again.
+	waitFor(t, 20*time.Second, func() bool {
+		_, out, _ := conun(t, "nodes", "--node", nodes[0].url)
+		return strings.Contains(out, frozen.name)
+	})
 }
