@@ -82,6 +82,9 @@ func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
 func (n *Node) getBlob(rw http.ResponseWriter, r *http.Request) {
 	p, ok := n.work.blobs.Path(r.PathValue("hash"))
 	if !ok {
+		p, ok = n.work.cache.Path(r.PathValue("hash"))
+	}
+	if !ok {
 		httpError(rw, http.StatusNotFound, fmt.Errorf("no blob %q", r.PathValue("hash")))
 		return
 	}

@@ -10,8 +10,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // ErrBadBlob is wrapped by errors about a blob's content: a hash mismatch, a
@@ -24,18 +27,70 @@ var ErrBadBlob = errors.New("bad blob")
 type Blobs struct {
 	dir      string
 	maxBytes int64
+	capBytes int64 // 0: no cap
+
+	// bytesIn counts bytes downloaded from peers.
+	bytesIn atomic.Int64
 
 	mu       sync.Mutex
 	fetching map[string]*sync.Mutex
 }
 
 // OpenBlobs opens (creating it if needed) a blob store in dir. Blobs larger
-// than maxBytes are refused.
+// than maxBytes are refused. Use SetCap to make it an LRU cache.
 func OpenBlobs(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
 	return &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*sync.Mutex)}, nil
+}
+
+// SetCap makes the store a cache of at most capBytes: after each fetch the
+// least recently used blobs are removed until it fits. Recency is the file's
+// modification time, which Path refreshes, so it survives restarts.
+func (b *Blobs) SetCap(capBytes int64) { b.capBytes = capBytes }
+
+// evict removes least recently used blobs until the store fits its cap,
+// never the blob keep (the one just fetched for a task).
+func (b *Blobs) evict(keep string) {
+	if b.capBytes <= 0 {
+		return
+	}
+	entries, err := os.ReadDir(b.dir)
+	if err != nil {
+		return
+	}
+	type blob struct {
+		name string
+		size int64
+		used time.Time
+	}
+	var blobs []blob
+	var total int64
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !validHash(e.Name()) {
+			continue
+		}
+		blobs = append(blobs, blob{e.Name(), info.Size(), info.ModTime()})
+		total += info.Size()
+	}
+	sort.Slice(blobs, func(i, j int) bool { return blobs[i].used.Before(blobs[j].used) })
+	for _, bl := range blobs {
+		if total <= b.capBytes {
+			return
+		}
+		if bl.name == keep {
+			continue
+		}
+		if os.Remove(filepath.Join(b.dir, bl.name)) == nil {
+			matches, _ := filepath.Glob(filepath.Join(b.dir, "named", bl.name+".*"))
+			for _, m := range matches {
+				os.Remove(m)
+			}
+			total -= bl.size
+		}
+	}
 }
 
 // validHash reports whether h is a lowercase sha256 hex digest, the only
@@ -50,8 +105,14 @@ func (b *Blobs) Path(h string) (string, bool) {
 		return "", false
 	}
 	p := filepath.Join(b.dir, h)
-	_, err := os.Stat(p)
-	return p, err == nil
+	if _, err := os.Stat(p); err != nil {
+		return p, false
+	}
+	if b.capBytes > 0 {
+		now := time.Now()
+		os.Chtimes(p, now, now) // recency for the LRU cap
+	}
+	return p, true
 }
 
 // Put stores the bytes read from r. If want is not empty, the content must
@@ -96,10 +157,12 @@ func (b *Blobs) Put(r io.Reader, want string) (string, error) {
 	return got, nil
 }
 
-// Fetch makes sure the store has blob h, downloading it from the node at
-// baseURL if not, and returns its path. Concurrent fetches of one blob
-// download it once.
-func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, baseURL, h string) (string, error) {
+// Fetch makes sure the store has blob h, downloading it if not from the
+// first of sources (node base URLs) that has it, and returns its path.
+// Concurrent fetches of one blob download it once. A download cut short is
+// kept and resumed (HTTP Range) from the next source; the whole content is
+// checked against h before it is stored under its name.
+func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, sources []string, h string) (string, error) {
 	if !validHash(h) {
 		return "", fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
 	}
@@ -115,23 +178,86 @@ func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, baseURL, h string) (
 	if p, ok := b.Path(h); ok {
 		return p, nil
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/rpc/v1/blobs/"+h, nil)
+	if len(sources) == 0 {
+		return "", fmt.Errorf("fetch blob %s: no source", h[:12])
+	}
+	var errs []error
+	for _, src := range sources {
+		err := b.fetchFrom(ctx, hc, src, h)
+		if err == nil {
+			p, _ := b.Path(h)
+			b.evict(h)
+			return p, nil
+		}
+		errs = append(errs, fmt.Errorf("from %s: %w", src, err))
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return "", fmt.Errorf("fetch blob %s: %w", h[:12], errors.Join(errs...))
+}
+
+// fetchFrom downloads blob h from one node into a partial file, resuming
+// what an earlier try left, then verifies and stores it.
+func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) error {
+	partial := filepath.Join(b.dir, ".partial-"+h)
+	f, err := os.OpenFile(partial, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return "", err
+		return err
+	}
+	defer f.Close()
+	have, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/rpc/v1/blobs/"+h, nil)
+	if err != nil {
+		return err
+	}
+	if have > 0 {
+		req.Header.Set("Range", fmt.Sprintf("bytes=%d-", have))
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return "", fmt.Errorf("fetch blob %s: %w", h[:12], err)
+		return err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("fetch blob %s from %s: %s", h[:12], baseURL, resp.Status)
+	switch {
+	case resp.StatusCode == http.StatusOK && have > 0:
+		// The source ignored the range: start over.
+		if err := f.Truncate(0); err != nil {
+			return err
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		have = 0
+	case resp.StatusCode == http.StatusOK, resp.StatusCode == http.StatusPartialContent:
+	case resp.StatusCode == http.StatusRequestedRangeNotSatisfiable:
+		f.Truncate(0) // the partial file is longer than the blob: it is wrong
+		return errors.New(resp.Status)
+	default:
+		return fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
 	}
-	if _, err := b.Put(resp.Body, h); err != nil {
-		return "", fmt.Errorf("fetch blob %s: %w", h[:12], err)
+	n, err := io.Copy(f, io.LimitReader(resp.Body, b.maxBytes-have+1))
+	b.bytesIn.Add(n)
+	if err != nil {
+		return err // keep what arrived: the next try resumes
 	}
-	p, _ := b.Path(h)
-	return p, nil
+	if have+n > b.maxBytes {
+		f.Truncate(0)
+		return fmt.Errorf("%w: larger than the %d-byte limit", ErrBadBlob, b.maxBytes)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := b.Put(f, h); err != nil {
+		f.Truncate(0) // wrong bytes: never resume from them
+		return err
+	}
+	f.Close()
+	os.Remove(partial)
+	return nil
 }
 
 // Linked returns a path to blob h that ends in ext, made as a hard link (or a

@@ -13,6 +13,7 @@ import (
 	"image/png"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -80,6 +81,9 @@ type coordinator struct {
 	log       *slog.Logger
 	ident     *Identity
 	metrics   *metrics
+
+	leftMu sync.Mutex
+	left   []string // members that left, for the scheduler loop to handle
 
 	mu       sync.Mutex
 	jobs     map[string]*job
@@ -159,6 +163,7 @@ func (c *coordinator) run(ctx context.Context) {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	for {
+		c.takeBackLeft()
 		c.schedule(ctx)
 		select {
 		case <-ctx.Done():
@@ -179,7 +184,7 @@ func (c *coordinator) run(ctx context.Context) {
 }
 
 // lease hands task t to member m; c.mu must be held.
-func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member) {
+func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, members []Member) {
 	move(taskMoves, &t.state, TaskLeased)
 	t.node = m.ID
 	t.lease++
@@ -188,7 +193,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member) {
 	t.cancel = cancel
 	c.emit(j, Event{Type: "leased", Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	req := TaskRequest{
-		JobID: j.id, Task: t.index, Source: c.selfURL,
+		JobID: j.id, Task: t.index, Sources: c.sources(j, m.ID, members),
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: t.tile.Rect,
@@ -212,6 +217,29 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member) {
 		}
 		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
 	}(t.lease)
+}
+
+// sources lists where a worker can fetch a job's scene: members that
+// rendered a task of the job (they hold the scene) in random order, so the
+// load spreads, then this node, which always has it.
+func (c *coordinator) sources(j *job, worker string, members []Member) []string {
+	urls := map[string]string{}
+	for _, m := range members {
+		urls[m.ID] = m.API
+	}
+	var peers []string
+	seen := map[string]bool{worker: true, c.self: true}
+	for _, t := range j.tasks {
+		if t.state == TaskDone && !seen[t.node] && urls[t.node] != "" {
+			seen[t.node] = true
+			peers = append(peers, urls[t.node])
+		}
+	}
+	rand.Shuffle(len(peers), func(a, b int) { peers[a], peers[b] = peers[b], peers[a] })
+	if len(peers) > 3 {
+		peers = peers[:3]
+	}
+	return append(peers, c.selfURL)
 }
 
 // errBusy marks a worker that had no free slot, and errUnreachable one that
@@ -424,8 +452,31 @@ func (c *coordinator) cancel(id string) error {
 	return nil
 }
 
-// memberLeft takes back every lease held by a node that left or died.
+// memberLeft is memberlist's callback for a member that left or died. It
+// runs under memberlist's own lock, while the scheduler may hold c.mu and
+// wait for that lock (reading the member list), so it only notes the name
+// for the scheduler loop and never takes c.mu.
 func (c *coordinator) memberLeft(node string) {
+	c.leftMu.Lock()
+	c.left = append(c.left, node)
+	c.leftMu.Unlock()
+	c.kick()
+}
+
+// takeBackLeft takes back every lease held by the nodes that left or died
+// since the last call.
+func (c *coordinator) takeBackLeft() {
+	c.leftMu.Lock()
+	left := c.left
+	c.left = nil
+	c.leftMu.Unlock()
+	for _, node := range left {
+		c.takeBack(node)
+	}
+}
+
+// takeBack requeues the leases held by node.
+func (c *coordinator) takeBack(node string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, j := range c.jobs {
@@ -440,7 +491,6 @@ func (c *coordinator) memberLeft(node string) {
 			}
 		}
 	}
-	c.kick()
 }
 
 // FrameName is the file name of frame n of a job's output.

@@ -40,6 +40,9 @@ type NodeConfig struct {
 	MaxAttempts int
 	// MaxBlobBytes bounds a scene upload.
 	MaxBlobBytes int64
+	// CacheBytes caps the cache of scenes fetched for other coordinators'
+	// tasks; the least recently used are dropped beyond it.
+	CacheBytes int64
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address.
@@ -62,6 +65,7 @@ func DefaultNodeConfig() NodeConfig {
 		LeaseTimeout: 10 * time.Minute,
 		MaxAttempts:  5,
 		MaxBlobBytes: 2 << 30,
+		CacheBytes:   20 << 30,
 	}
 }
 
@@ -100,6 +104,11 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	cache, err := OpenBlobs(filepath.Join(cfg.DataDir, "cache"), cfg.MaxBlobBytes)
+	if err != nil {
+		return nil, err
+	}
+	cache.SetCap(cfg.CacheBytes)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -136,7 +145,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.metrics = new(metrics)
 	n.work = &worker{
 		id: cfg.Name, ident: cfg.Identity, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx,
+		renderers: rends, blobs: blobs, cache: cache, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx,
 	}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,

@@ -67,7 +67,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []Member,
 			move(jobMoves, &j.state, JobRunning)
 			c.save(j)
 		}
-		c.lease(ctx, j, t, m)
+		c.lease(ctx, j, t, m, members)
 	}
 }
 

@@ -23,9 +23,9 @@ import (
 type TaskRequest struct {
 	JobID string `json:"job"`
 	Task  int    `json:"task"`
-	// Source is the coordinator's base URL, where the scene blob can be
-	// fetched if the worker lacks it.
-	Source    string          `json:"source"`
+	// Sources are base URLs of nodes that have the scene blob, peers
+	// first and the coordinator last; the worker verifies what it gets.
+	Sources   []string        `json:"sources"`
 	Renderer  string          `json:"renderer"`
 	Scene     string          `json:"scene"`
 	SceneName string          `json:"scene_name"`
@@ -73,7 +73,8 @@ type worker struct {
 	replay    *replayGuard
 	metrics   *metrics
 	renderers map[string]renderer.Renderer
-	blobs     *Blobs
+	blobs     *Blobs // this node's own blobs (its jobs' scenes and tiles)
+	cache     *Blobs // scenes fetched for other coordinators' tasks
 	hc        *http.Client
 	slots     chan struct{}
 	ctx       context.Context // cancelled when the node stops
@@ -113,15 +114,19 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	stop := context.AfterFunc(w.ctx, cancel)
 	defer stop()
 
-	if _, err := w.blobs.Fetch(ctx, w.hc, req.Source, req.Scene); err != nil {
-		status := http.StatusBadGateway
-		if w.ctx.Err() != nil {
-			status = http.StatusServiceUnavailable
+	store := w.blobs
+	if _, ok := store.Path(req.Scene); !ok {
+		store = w.cache
+		if _, err := store.Fetch(ctx, w.hc, req.Sources, req.Scene); err != nil {
+			status := http.StatusBadGateway
+			if w.ctx.Err() != nil {
+				status = http.StatusServiceUnavailable
+			}
+			httpError(rw, status, err)
+			return
 		}
-		httpError(rw, status, err)
-		return
 	}
-	scene, err := w.blobs.Linked(req.Scene, filepath.Ext(req.SceneName))
+	scene, err := store.Linked(req.Scene, filepath.Ext(req.SceneName))
 	if err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
