@@ -7,7 +7,7 @@ BIN      := bin/conun
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X main.Version=$(VERSION)
 
-.PHONY: all build demo test deps check bench fuzz scenes clean
+.PHONY: all build demo test deps check bench fuzz scenes contracts clean
 
 all: build
 
@@ -40,6 +40,11 @@ fuzz:
 	    echo "== $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
 	  done; \
 	done
+
+# contracts recompiles the Solidity sources (solc from npm) and regenerates
+# the committed ABI, bytecode and Go bindings.
+contracts:
+	./contracts/build.sh
 
 # scenes regenerates the bundled glTF scenes.
 scenes:

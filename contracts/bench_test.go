@@ -1,0 +1,198 @@
+package contracts
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+const benchNodes = 5
+
+// gasEnv is a deployment on a chain under either rule set, with a requester
+// rich enough for any job.
+type gasEnv struct {
+	ctx   context.Context
+	chain *Chain
+	req   *Client
+	jobs  int
+}
+
+func newGasEnv(tb testing.TB, mainnet bool) *gasEnv {
+	tb.Helper()
+	cfg := DefaultSimConfig()
+	cfg.Accounts = 1
+	cfg.MainnetRules = mainnet
+	chain, err := NewSimulated(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { chain.Close() })
+	ctx := context.Background()
+	req, err := Deploy(ctx, chain, chain.Accounts()[0], DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := req.Mint(ctx, req.Address(), tokens(1_000_000_000)); err != nil {
+		tb.Fatal(err)
+	}
+	return &gasEnv{ctx: ctx, chain: chain, req: req}
+}
+
+// freshNodes makes node keys that hold no tokens yet, with Ether for gas.
+// Paying an address that holds no tokens costs the most (a new storage slot),
+// so both ways of paying are measured in that worst case.
+func (g *gasEnv) freshNodes(tb testing.TB) []*Client {
+	tb.Helper()
+	nodes := make([]*Client, benchNodes)
+	for i := range nodes {
+		key, err := crypto.GenerateKey()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		g.sendEther(tb, crypto.PubkeyToAddress(key.PublicKey), big.NewInt(1e18))
+		nodes[i] = g.req.WithKey(key)
+	}
+	return nodes
+}
+
+func (g *gasEnv) sendEther(tb testing.TB, to common.Address, wei *big.Int) {
+	tb.Helper()
+	b := g.chain.Backend()
+	from := g.req.Address()
+	unlock := g.chain.lockAccount(from)
+	defer unlock()
+	nonce, err := b.PendingNonceAt(g.ctx, from)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tip, err := b.SuggestGasTipCap(g.ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tx := types.NewTx(&types.DynamicFeeTx{ChainID: g.chain.chainID, Nonce: nonce, To: &to, Value: wei, Gas: 21_000,
+		GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, big.NewInt(100e9))})
+	signed, err := types.SignTx(tx, types.LatestSignerForChainID(g.chain.chainID), g.req.key)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := b.SendTransaction(g.ctx, signed); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := g.chain.waitMined(g.ctx, signed.Hash()); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func taskPayouts(nodes []*Client, tasks int) []Payout {
+	payouts := make([]Payout, tasks)
+	for i := range payouts {
+		payouts[i] = Payout{Node: nodes[i%len(nodes)].Address(), Amount: tokens(1)}
+	}
+	return payouts
+}
+
+// settleGas runs one job of tasks tasks over fresh nodes and returns the gas of
+// settle and of all claims together (opening the job is left out: paying by
+// transfer needs the tokens set aside too).
+func (g *gasEnv) settleGas(tb testing.TB, tasks int) (settle, claims uint64) {
+	tb.Helper()
+	nodes := g.freshNodes(tb)
+	g.jobs++
+	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
+	now, err := g.chain.Now(g.ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := g.req.OpenJob(g.ctx, id, tokens(int64(tasks)), now.Add(time.Hour)); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := g.req.Settle(g.ctx, id, taskPayouts(nodes, tasks))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, n := range nodes {
+		cl, ok := pickClaim(s.Claims, n.Address())
+		if !ok {
+			tb.Fatalf("no claim for %s", n.Address())
+		}
+		r, err := n.Claim(g.ctx, cl)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		claims += r.GasUsed
+	}
+	return s.Receipt.GasUsed, claims
+}
+
+// transferGas pays every task with its own ERC-20 transfer to fresh nodes.
+func (g *gasEnv) transferGas(tb testing.TB, tasks int) uint64 {
+	tb.Helper()
+	nodes := g.freshNodes(tb)
+	var gas uint64
+	for _, p := range taskPayouts(nodes, tasks) {
+		r, err := g.req.Transfer(g.ctx, p.Node, p.Amount)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		gas += r.GasUsed
+	}
+	return gas
+}
+
+func pickClaim(claims []Claim, node common.Address) (Claim, bool) {
+	for _, c := range claims {
+		if c.Node == node {
+			return c, true
+		}
+	}
+	return Claim{}, false
+}
+
+// BenchmarkSettle reports gas per settled task (settle + every node's claim)
+// for jobs of 10, 100 and 1000 tasks over 5 nodes, next to paying each task
+// with a plain ERC-20 transfer, under mainnet-like rules and under the
+// simulated chain's default rules (a future fork with ~5x storage gas).
+func BenchmarkSettle(b *testing.B) {
+	for _, tasks := range []int{10, 100, 1000} {
+		for _, rules := range []struct {
+			name    string
+			mainnet bool
+		}{{"mainnet", true}, {"default", false}} {
+			b.Run(fmt.Sprintf("tasks=%d/rules=%s", tasks, rules.name), func(b *testing.B) {
+				g := newGasEnv(b, rules.mainnet)
+				// The transfer baseline is deterministic and costs one
+				// transaction per task: measure it once, outside the timing.
+				transfer := g.transferGas(b, tasks)
+				b.ResetTimer()
+				var settle, claims uint64
+				for range b.N {
+					settle, claims = g.settleGas(b, tasks)
+				}
+				b.ReportMetric(float64(settle+claims)/float64(tasks), "gas/task")
+				b.ReportMetric(float64(transfer)/float64(tasks), "transfer-gas/task")
+				b.ReportMetric(float64(settle), "settle-gas")
+				b.ReportMetric(float64(claims)/benchNodes, "claim-gas")
+			})
+		}
+	}
+}
+
+// TestSettleGasGoal keeps settlement within the goal: at most 5000 gas
+// per task for a 1000-task job over 5 nodes under mainnet-like rules. Gas is
+// deterministic, so this is not a timing assertion.
+func TestSettleGasGoal(t *testing.T) {
+	const tasks, goal = 1000, 5000
+	g := newGasEnv(t, true)
+	settle, claims := g.settleGas(t, tasks)
+	perTask := float64(settle+claims) / tasks
+	t.Logf("1000 tasks over %d nodes, mainnet rules: settle %d gas, claims %d gas, %.0f gas/task", benchNodes, settle, claims, perTask)
+	if perTask > goal {
+		t.Errorf("%.0f gas/task, goal <= %d", perTask, goal)
+	}
+}

@@ -1,0 +1,515 @@
+// Package contracts is conun's money: the CONUN token and render escrow
+// contracts (sources in src/, artifacts in build/, Go bindings in bindings/),
+// and a small client that deploys them, locks budgets, bonds stakes, settles
+// verified work as one Merkle root per job, pays claims, slashes and refunds.
+//
+// Run ./build.sh after changing src/*.sol; the artifacts and bindings are
+// committed so that building Go code never needs solc.
+package contracts
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/conun/conun/contracts/bindings"
+)
+
+// Config holds the escrow's rules, fixed when it is deployed.
+type Config struct {
+	// UnstakeDelay is how long requested stake stays bonded (and slashable).
+	UnstakeDelay time.Duration
+	// ReclaimGrace is how long after an unsettled job's deadline its requester
+	// must wait to reclaim the budget.
+	ReclaimGrace time.Duration
+	// ClaimWindow is how long after settle nodes may claim; then the requester
+	// may reclaim what is left.
+	ClaimWindow time.Duration
+	// SlashCapBps is the most a job's requester may slash in total, in basis
+	// points of the job's budget (10000 = the whole budget).
+	SlashCapBps uint16
+}
+
+// DefaultConfig returns rules for a real deployment: a week to unstake, a day
+// of grace, a month to claim, and slashing capped at the job's budget (a job
+// can cost a cheater at most what the job was worth).
+func DefaultConfig() Config {
+	return Config{
+		UnstakeDelay: 7 * 24 * time.Hour,
+		ReclaimGrace: 24 * time.Hour,
+		ClaimWindow:  30 * 24 * time.Hour,
+		SlashCapBps:  10_000,
+	}
+}
+
+// Addresses locates a deployment.
+type Addresses struct {
+	Token  common.Address
+	Escrow common.Address
+}
+
+// Claim is one node's leaf of a settled job and its proof: everything the node
+// needs to be paid. The coordinator hands it to the node after Settle.
+type Claim struct {
+	JobID  common.Hash
+	Node   common.Address
+	Amount *big.Int
+	Proof  []common.Hash
+}
+
+// Verify reports whether the claim's proof leads to root.
+func (c Claim) Verify(root common.Hash) bool {
+	return VerifyProof(c.Proof, root, Leaf(c.Node, c.Amount))
+}
+
+// Settlement is the outcome of Settle.
+type Settlement struct {
+	JobID   common.Hash
+	Root    common.Hash
+	Total   *big.Int // paid out through claims
+	Refund  *big.Int // returned to the requester at once
+	Claims  []Claim  // one per paid node, sorted by address
+	Receipt *types.Receipt
+}
+
+// JobStatus is where a job is in its life, as the escrow stores it.
+type JobStatus uint8
+
+// The job states, in the contract's order.
+const (
+	JobNone JobStatus = iota
+	JobOpen
+	JobSettled
+	JobClosed
+)
+
+// String names the status.
+func (s JobStatus) String() string {
+	switch s {
+	case JobNone:
+		return "none"
+	case JobOpen:
+		return "open"
+	case JobSettled:
+		return "settled"
+	case JobClosed:
+		return "closed"
+	}
+	return fmt.Sprintf("JobStatus(%d)", uint8(s))
+}
+
+// Job is the escrow's record of a job.
+type Job struct {
+	Requester common.Address
+	Deadline  time.Time
+	SettledAt time.Time // zero until settled
+	Status    JobStatus
+	Budget    *big.Int
+	Unclaimed *big.Int // what a settled job still holds for its claims
+	Slashed   *big.Int
+	Root      common.Hash
+}
+
+// Stake is a node's bond in the escrow.
+type Stake struct {
+	Active   *big.Int
+	Pending  *big.Int  // requested for withdrawal, still slashable
+	UnlockAt time.Time // when Pending may be withdrawn; zero when nothing is pending
+}
+
+// Client sends the transactions of one key to one deployment and waits for
+// their receipts. It is safe for concurrent use.
+type Client struct {
+	chain  *Chain
+	key    *ecdsa.PrivateKey
+	from   common.Address
+	addrs  Addresses
+	tokenB *bindings.ConunToken
+	escB   *bindings.RenderEscrow
+	token  *bind.BoundContract
+	escrow *bind.BoundContract
+	errs   *revertDecoder
+}
+
+// Deploy deploys a ConunToken owned by key and a RenderEscrow over it with
+// cfg's rules, and returns a client for key.
+func Deploy(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, cfg Config) (*Client, error) {
+	if cfg.SlashCapBps > 10_000 {
+		return nil, fmt.Errorf("deploy: slash cap %d bps: must be <= 10000", cfg.SlashCapBps)
+	}
+	for _, d := range []time.Duration{cfg.UnstakeDelay, cfg.ReclaimGrace, cfg.ClaimWindow} {
+		if d < 0 {
+			return nil, fmt.Errorf("deploy: duration %v: must not be negative", d)
+		}
+	}
+	c, err := newClient(chain, key, Addresses{})
+	if err != nil {
+		return nil, err
+	}
+	deployer := crypto.PubkeyToAddress(key.PublicKey)
+	c.addrs.Token, err = c.deploy(ctx, "ConunToken", bindings.ConunTokenMetaData.Bin, c.tokenB.PackConstructor(deployer))
+	if err != nil {
+		return nil, err
+	}
+	c.addrs.Escrow, err = c.deploy(ctx, "RenderEscrow", bindings.RenderEscrowMetaData.Bin,
+		c.escB.PackConstructor(c.addrs.Token, seconds(cfg.UnstakeDelay), seconds(cfg.ReclaimGrace), seconds(cfg.ClaimWindow), cfg.SlashCapBps))
+	if err != nil {
+		return nil, err
+	}
+	c.bind()
+	return c, nil
+}
+
+// NewClient returns a client for key on an existing deployment. It checks that
+// both addresses hold code, so a wrong address fails here and not at the first
+// transaction.
+func NewClient(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, addrs Addresses) (*Client, error) {
+	for name, a := range map[string]common.Address{"token": addrs.Token, "escrow": addrs.Escrow} {
+		code, err := chain.backend.CodeAt(ctx, a, nil)
+		if err != nil {
+			return nil, fmt.Errorf("%s contract %s: %w", name, a, err)
+		}
+		if len(code) == 0 {
+			return nil, fmt.Errorf("%s contract %s: no code at this address on chain %v: deploy first or fix the address", name, a, chain.chainID)
+		}
+	}
+	c, err := newClient(chain, key, addrs)
+	if err != nil {
+		return nil, err
+	}
+	c.bind()
+	return c, nil
+}
+
+func newClient(chain *Chain, key *ecdsa.PrivateKey, addrs Addresses) (*Client, error) {
+	if key == nil {
+		return nil, errors.New("client: no key")
+	}
+	errs, err := newRevertDecoder()
+	if err != nil {
+		return nil, err
+	}
+	return &Client{
+		chain:  chain,
+		key:    key,
+		from:   crypto.PubkeyToAddress(key.PublicKey),
+		addrs:  addrs,
+		tokenB: bindings.NewConunToken(),
+		escB:   bindings.NewRenderEscrow(),
+		errs:   errs,
+	}, nil
+}
+
+func (c *Client) bind() {
+	c.token = c.tokenB.Instance(c.chain.backend, c.addrs.Token)
+	c.escrow = c.escB.Instance(c.chain.backend, c.addrs.Escrow)
+}
+
+// WithKey returns a client for the same deployment that signs with key: one
+// client per node in tests and demos.
+func (c *Client) WithKey(key *ecdsa.PrivateKey) *Client {
+	d := *c
+	d.key = key
+	d.from = crypto.PubkeyToAddress(key.PublicKey)
+	return &d
+}
+
+// Address returns the account the client signs for.
+func (c *Client) Address() common.Address { return c.from }
+
+// Addresses returns the deployment.
+func (c *Client) Addresses() Addresses { return c.addrs }
+
+// Chain returns the chain the client talks to.
+func (c *Client) Chain() *Chain { return c.chain }
+
+// ----------------------------------------------------------------- token
+
+// Mint creates amount new tokens for to. Only the token's owner (the deployer)
+// may mint.
+func (c *Client) Mint(ctx context.Context, to common.Address, amount *big.Int) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.token, c.tokenB.PackMint(to, amount))
+	return r, wrapf(err, "mint %v to %s", amount, to)
+}
+
+// Transfer sends amount tokens to to.
+func (c *Client) Transfer(ctx context.Context, to common.Address, amount *big.Int) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.token, c.tokenB.PackTransfer(to, amount))
+	return r, wrapf(err, "transfer %v to %s", amount, to)
+}
+
+// Approve lets spender take up to amount of the client's tokens.
+func (c *Client) Approve(ctx context.Context, spender common.Address, amount *big.Int) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.token, c.tokenB.PackApprove(spender, amount))
+	return r, wrapf(err, "approve %s for %v", spender, amount)
+}
+
+// Balance returns who's token balance.
+func (c *Client) Balance(ctx context.Context, who common.Address) (*big.Int, error) {
+	v, err := bind.Call(c.token, c.callOpts(ctx), c.tokenB.PackBalanceOf(who), c.tokenB.UnpackBalanceOf)
+	return v, wrapf(c.errs.decode(err), "balance of %s", who)
+}
+
+// Allowance returns how much spender may still take from owner.
+func (c *Client) Allowance(ctx context.Context, owner, spender common.Address) (*big.Int, error) {
+	v, err := bind.Call(c.token, c.callOpts(ctx), c.tokenB.PackAllowance(owner, spender), c.tokenB.UnpackAllowance)
+	return v, wrapf(c.errs.decode(err), "allowance of %s for %s", owner, spender)
+}
+
+// EtherBalance returns who's Ether balance in wei (for gas).
+func (c *Client) EtherBalance(ctx context.Context, who common.Address) (*big.Int, error) {
+	v, err := c.chain.backend.BalanceAt(ctx, who, nil)
+	return v, wrapf(err, "ether balance of %s", who)
+}
+
+// ----------------------------------------------------------------- jobs
+
+// OpenJob locks budget for jobID until deadline, approving the escrow first
+// when the allowance is short. It returns the openJob receipt.
+func (c *Client) OpenJob(ctx context.Context, jobID common.Hash, budget *big.Int, deadline time.Time) (*types.Receipt, error) {
+	if err := c.ensureAllowance(ctx, budget); err != nil {
+		return nil, fmt.Errorf("open job %s: %w", jobID, err)
+	}
+	return c.openJob(ctx, jobID, budget, deadline)
+}
+
+func (c *Client) openJob(ctx context.Context, jobID common.Hash, budget *big.Int, deadline time.Time) (*types.Receipt, error) {
+	if deadline.Unix() <= 0 {
+		return nil, fmt.Errorf("open job %s: deadline %v: %w", jobID, deadline, ErrBadDeadline)
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackOpenJob(jobID, budget, uint64(deadline.Unix())))
+	return r, wrapf(err, "open job %s with budget %v until %s", jobID, budget, deadline.UTC().Format(time.RFC3339))
+}
+
+// Settle pays the verified work of jobID: it adds up payouts per node, builds
+// the Merkle tree, commits its root and total (refunding the rest of the
+// budget) and returns every node's claim. Only the requester may settle, once.
+func (c *Client) Settle(ctx context.Context, jobID common.Hash, payouts []Payout) (*Settlement, error) {
+	pt, err := NewPayoutTree(jobID, payouts)
+	if err != nil {
+		return nil, fmt.Errorf("settle job %s: %w", jobID, err)
+	}
+	total := pt.Total()
+	r, err := c.transact(ctx, c.escrow, c.escB.PackSettle(jobID, pt.Root(), total))
+	if err != nil {
+		return nil, fmt.Errorf("settle job %s for %v: %w", jobID, total, err)
+	}
+	s := &Settlement{JobID: jobID, Root: pt.Root(), Total: total, Claims: pt.Claims(), Receipt: r, Refund: new(big.Int)}
+	for _, l := range r.Logs {
+		if l.Address != c.addrs.Escrow {
+			continue
+		}
+		if ev, err := c.escB.UnpackJobSettledEvent(l); err == nil {
+			s.Refund = ev.Refund
+		}
+	}
+	return s, nil
+}
+
+// Claim pays the client its leaf of a settled job. The claim's Node must be the
+// client's address: the escrow pays the sender.
+func (c *Client) Claim(ctx context.Context, cl Claim) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackClaim(cl.JobID, cl.Amount, hashes(cl.Proof)))
+	return r, wrapf(err, "claim %v of job %s for %s", cl.Amount, cl.JobID, c.from)
+}
+
+// ClaimMany pays several leaves (usually of different jobs) in one transaction
+// with one token transfer. One bad claim fails them all.
+func (c *Client) ClaimMany(ctx context.Context, claims []Claim) (*types.Receipt, error) {
+	in := make([]bindings.RenderEscrowClaim, len(claims))
+	for i, cl := range claims {
+		in[i] = bindings.RenderEscrowClaim{JobId: cl.JobID, Amount: cl.Amount, Proof: hashes(cl.Proof)}
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackClaimMany(in))
+	return r, wrapf(err, "claim %d leaves for %s", len(claims), c.from)
+}
+
+// Slash takes amount of node's stake for jobID and pays it to the requester,
+// recording evidence (the hash of the verifier's record) in the Slashed event.
+// Only jobID's requester may slash, up to the job's deadline and cap.
+func (c *Client) Slash(ctx context.Context, node common.Address, amount *big.Int, jobID, evidence common.Hash) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackSlash(node, amount, jobID, evidence))
+	return r, wrapf(err, "slash %v of %s for job %s", amount, node, jobID)
+}
+
+// Reclaim returns to the requester what jobID still holds: the whole budget of
+// a job never settled, once its deadline and grace have passed, or the
+// unclaimed rest of a settled job once the claim window has closed.
+func (c *Client) Reclaim(ctx context.Context, jobID common.Hash) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackReclaim(jobID))
+	return r, wrapf(err, "reclaim job %s", jobID)
+}
+
+// Job returns the escrow's record of jobID (status JobNone when unknown).
+func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
+	j, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackJobOf(jobID), c.escB.UnpackJobOf)
+	if err != nil {
+		return Job{}, fmt.Errorf("job %s: %w", jobID, c.errs.decode(err))
+	}
+	out := Job{
+		Requester: j.Requester,
+		Deadline:  unixTime(j.Deadline),
+		SettledAt: unixTime(j.SettledAt),
+		Status:    JobStatus(j.Status),
+		Budget:    j.Budget,
+		Unclaimed: j.Unclaimed,
+		Slashed:   j.Slashed,
+		Root:      j.Root,
+	}
+	return out, nil
+}
+
+// Claimed reports whether node has claimed its leaf of jobID.
+func (c *Client) Claimed(ctx context.Context, jobID common.Hash, node common.Address) (bool, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackClaimed(jobID, node), c.escB.UnpackClaimed)
+	return v, wrapf(c.errs.decode(err), "claimed %s by %s", jobID, node)
+}
+
+// SlashCap returns the most jobID's requester may slash in total.
+func (c *Client) SlashCap(ctx context.Context, jobID common.Hash) (*big.Int, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackSlashCap(jobID), c.escB.UnpackSlashCap)
+	return v, wrapf(c.errs.decode(err), "slash cap of %s", jobID)
+}
+
+// ---------------------------------------------------------------- stakes
+
+// Stake bonds amount of the client's tokens, approving the escrow first when
+// the allowance is short.
+func (c *Client) Stake(ctx context.Context, amount *big.Int) (*types.Receipt, error) {
+	if err := c.ensureAllowance(ctx, amount); err != nil {
+		return nil, fmt.Errorf("stake %v: %w", amount, err)
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackStake(amount))
+	return r, wrapf(err, "stake %v", amount)
+}
+
+// RequestUnstake starts the delay after which amount of the active stake can
+// be withdrawn with Unstake. A new request restarts the delay for everything
+// pending.
+func (c *Client) RequestUnstake(ctx context.Context, amount *big.Int) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackRequestUnstake(amount))
+	return r, wrapf(err, "request unstake of %v", amount)
+}
+
+// Unstake withdraws all pending stake once the delay has passed.
+func (c *Client) Unstake(ctx context.Context) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackUnstake())
+	return r, wrapf(err, "unstake")
+}
+
+// StakeOf returns node's stake.
+func (c *Client) StakeOf(ctx context.Context, node common.Address) (Stake, error) {
+	s, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackStakeOf(node), c.escB.UnpackStakeOf)
+	if err != nil {
+		return Stake{}, fmt.Errorf("stake of %s: %w", node, c.errs.decode(err))
+	}
+	return Stake{Active: s.Active, Pending: s.Pending, UnlockAt: unixTime(new(big.Int).SetUint64(s.UnlockAt))}, nil
+}
+
+// --------------------------------------------------------------- plumbing
+
+func (c *Client) callOpts(ctx context.Context) *bind.CallOpts {
+	return &bind.CallOpts{Context: ctx, From: c.from}
+}
+
+func (c *Client) ensureAllowance(ctx context.Context, amount *big.Int) error {
+	have, err := c.Allowance(ctx, c.from, c.addrs.Escrow)
+	if err != nil {
+		return err
+	}
+	if have.Cmp(amount) >= 0 {
+		return nil
+	}
+	_, err = c.Approve(ctx, c.addrs.Escrow, amount)
+	return err
+}
+
+// transact sends data to contract from the client's key, waits for the
+// receipt and turns reverts into *RevertError. The gas estimate runs the call
+// first, so most reverts are caught (and decoded) before anything is sent.
+func (c *Client) transact(ctx context.Context, contract *bind.BoundContract, data []byte) (*types.Receipt, error) {
+	unlock := c.chain.lockAccount(c.from)
+	defer unlock()
+	opts := bind.NewKeyedTransactor(c.key, c.chain.chainID)
+	opts.Context = ctx
+	tx, err := bind.Transact(contract, opts, data)
+	if err != nil {
+		return nil, c.errs.decode(err)
+	}
+	return c.await(ctx, tx, contract.Address(), data)
+}
+
+func (c *Client) deploy(ctx context.Context, name, bin string, args []byte) (common.Address, error) {
+	unlock := c.chain.lockAccount(c.from)
+	defer unlock()
+	opts := bind.NewKeyedTransactor(c.key, c.chain.chainID)
+	opts.Context = ctx
+	code := append(common.FromHex(bin), args...)
+	addr, tx, err := bind.DeployContract(opts, common.FromHex(bin), c.chain.backend, args)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("deploy %s: %w", name, c.errs.decode(err))
+	}
+	r, err := c.await(ctx, tx, common.Address{}, code)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("deploy %s: %w", name, err)
+	}
+	if r.ContractAddress != addr {
+		return common.Address{}, fmt.Errorf("deploy %s: receipt names %s, expected %s", name, r.ContractAddress, addr)
+	}
+	return addr, nil
+}
+
+// await waits for tx's receipt. A transaction that passed its gas estimate can
+// still revert when the state changed in between; replaying it at the block it
+// failed in recovers the reason.
+func (c *Client) await(ctx context.Context, tx *types.Transaction, to common.Address, data []byte) (*types.Receipt, error) {
+	r, err := c.chain.waitMined(ctx, tx.Hash())
+	if err != nil {
+		return nil, err
+	}
+	if r.Status == types.ReceiptStatusSuccessful {
+		return r, nil
+	}
+	msg := ethereum.CallMsg{From: c.from, Data: data, Gas: tx.Gas()}
+	if to != (common.Address{}) {
+		msg.To = &to
+	}
+	_, cerr := c.chain.backend.CallContract(ctx, msg, r.BlockNumber)
+	if cerr == nil {
+		cerr = &RevertError{Err: ErrReverted}
+	}
+	return r, fmt.Errorf("transaction %s failed in block %v: %w", tx.Hash(), r.BlockNumber, c.errs.decode(cerr))
+}
+
+func wrapf(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
+func hashes(hs []common.Hash) [][32]byte {
+	out := make([][32]byte, len(hs))
+	for i, h := range hs {
+		out[i] = h
+	}
+	return out
+}
+
+func seconds(d time.Duration) uint64 { return uint64(d / time.Second) }
+
+func unixTime(s *big.Int) time.Time {
+	if s == nil || s.Sign() == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s.Int64(), 0)
+}

@@ -1,0 +1,178 @@
+package contracts
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// gethBinary finds geth: $CONUN_GETH, then PATH, then $(go env GOPATH)/bin,
+// where .ci/deps.d/geth.sh installs it.
+func gethBinary() (string, bool) {
+	if p := os.Getenv("CONUN_GETH"); p != "" {
+		return p, true
+	}
+	if p, err := exec.LookPath("geth"); err == nil {
+		return p, true
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		home, _ := os.UserHomeDir()
+		gopath = filepath.Join(home, "go")
+	}
+	p := filepath.Join(gopath, "bin", "geth")
+	if _, err := os.Stat(p); err == nil {
+		return p, true
+	}
+	return "", false
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// TestGethDev deploys the contracts on a real geth --dev node (the version in
+// go.mod, installed by .ci/deps.d/geth.sh) and runs one full job settlement:
+// the same client code over a node that is not ours.
+func TestGethDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("geth --dev integration test skipped in -short mode")
+	}
+	geth, ok := gethBinary()
+	if !ok {
+		t.Skip("\n\n*** SKIPPED: geth is not installed, so the contracts were NOT tested on a real geth --dev node.\n" +
+			"*** Run .ci/deps (or go install github.com/ethereum/go-ethereum/cmd/geth@v1.17.10) first. ***\n\n")
+	}
+	port := freePort(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, geth, "--dev", "--datadir", t.TempDir(), "--ipcdisable",
+		"--port", "0", "--authrpc.port", strconv.Itoa(freePort(t)), "--nodiscover", "--maxpeers", "0",
+		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port), "--http.api", "eth,net,web3",
+		"--verbosity", "2")
+	logFile, err := os.Create(filepath.Join(t.TempDir(), "geth.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			b, _ := os.ReadFile(logFile.Name())
+			t.Logf("geth log:\n%s", b)
+		}
+	})
+
+	url := "http://127.0.0.1:" + strconv.Itoa(port)
+	var rc *rpc.Client
+	var accounts []common.Address
+	for {
+		// geth takes a few seconds to answer: wait for the condition.
+		rc, err = rpc.DialContext(ctx, url)
+		if err == nil {
+			err = rc.CallContext(ctx, &accounts, "eth_accounts")
+			if err == nil && len(accounts) > 0 {
+				break
+			}
+			rc.Close()
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("geth --dev did not answer at %s: %v", url, err)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	defer rc.Close()
+
+	chain, err := Dial(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+
+	// Fund two development keys from geth's unlocked dev account.
+	keys := []*ecdsa.PrivateKey{DevKey(0), DevKey(1)}
+	for _, k := range keys {
+		var h common.Hash
+		tx := map[string]any{"from": accounts[0], "to": crypto.PubkeyToAddress(k.PublicKey), "value": (*hexutil.Big)(new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18)))}
+		if err := rc.CallContext(ctx, &h, "eth_sendTransaction", tx); err != nil {
+			t.Fatalf("fund dev key: %v", err)
+		}
+		if _, err := chain.waitMined(ctx, h); err != nil {
+			t.Fatalf("fund dev key: %v", err)
+		}
+	}
+	req, err := Deploy(ctx, chain, keys[0], DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	node := req.WithKey(keys[1])
+	if _, err := req.Mint(ctx, req.Address(), tokens(100)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := req.Mint(ctx, node.Address(), tokens(10)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := node.Stake(ctx, tokens(10)); err != nil {
+		t.Fatal(err)
+	}
+	id := crypto.Keccak256Hash([]byte("geth job"))
+	now, err := chain.Now(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := req.OpenJob(ctx, id, tokens(50), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := req.Settle(ctx, id, []Payout{{node.Address(), tokens(20)}, {node.Address(), tokens(5)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := req.Slash(ctx, node.Address(), tokens(3), id, crypto.Keccak256Hash([]byte("evidence"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := node.Claim(ctx, s.Claims[0]); err != nil {
+		t.Fatal(err)
+	}
+	// Every token of the budget is accounted for: 25 paid, 25 refunded; plus the slash.
+	for _, tc := range []struct {
+		who  *Client
+		want *big.Int
+	}{
+		{req, tokens(100 - 25 + 3)},
+		{node, tokens(25)},
+	} {
+		got, err := tc.who.Balance(ctx, tc.who.Address())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Cmp(tc.want) != 0 {
+			t.Errorf("balance of %s = %v, want %v", tc.who.Address(), got, tc.want)
+		}
+	}
+	if got, _ := req.Balance(ctx, req.Addresses().Escrow); got.Cmp(tokens(7)) != 0 {
+		t.Errorf("escrow holds %v, want the 7 tokens of stake left", got)
+	}
+}
