@@ -30,7 +30,38 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /v1/nodes", n.getNodes)
 	mux.HandleFunc("GET /v1/metrics", n.getMetrics)
 	mux.HandleFunc("POST /rpc/v1/render", n.work.handleRender)
-	return n.requireToken(mux)
+	return n.countRejections(n.requireToken(mux))
+}
+
+// countRejections counts client-API requests answered with a 4xx: bad input
+// is refused one request at a time, and the counter shows an operator how
+// much of it arrives.
+func (n *Node) countRejections(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		sr := &statusRecorder{ResponseWriter: rw, status: http.StatusOK}
+		next.ServeHTTP(sr, r)
+		if sr.status >= 400 && sr.status < 500 && strings.HasPrefix(r.URL.Path, "/v1/") {
+			n.metrics.apiRejected.Add(1)
+		}
+	})
+}
+
+// statusRecorder remembers the status a handler wrote; Flush is passed on
+// so the event stream still streams.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Flush() {
+	if f, ok := s.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 // requireToken guards the client API with the node's token when it has one
@@ -53,7 +84,9 @@ func (n *Node) requireToken(next http.Handler) http.Handler {
 
 func writeJSON(rw http.ResponseWriter, v any) {
 	rw.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(rw).Encode(v)
+	enc := json.NewEncoder(rw)
+	enc.SetEscapeHTML(false) // messages like "must be <= 16384" stay readable
+	enc.Encode(v)
 }
 
 // statusOf maps an error to the HTTP status a client should see.

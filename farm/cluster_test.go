@@ -2,9 +2,13 @@ package farm_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -270,5 +274,69 @@ func TestGossipKey(t *testing.T) {
 	}
 	if got := len(nodes[0].Members()); got != 2 {
 		t.Fatalf("%d members after the intruder tried, want 2", got)
+	}
+}
+
+// TestClientAPIAbsurdInput: absurd sizes, path traversal and lying uploads
+// get a clear 4xx, and the node keeps serving.
+func TestClientAPIAbsurdInput(t *testing.T) {
+	nodes := farmtest.Start(t, 1, nil)
+	base := nodes[0].URL()
+	c := farm.NewClient(base)
+	ctx := context.Background()
+	data, _ := scenes.Bytes("cornell.glb")
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := demoSpec()
+	spec.Scene, spec.SceneName, spec.Frames = hash, "cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1}
+	specJSON := func(change func(*farm.JobSpec)) string {
+		s := spec
+		change(&s)
+		b, _ := json.Marshal(s)
+		return string(b)
+	}
+	tests := []struct {
+		name, method, path, body string
+		status                   int
+		wantErr                  string
+	}{
+		{"huge resolution", "POST", "/v1/jobs", specJSON(func(s *farm.JobSpec) { s.Resolution = tiler.Resolution{Width: 100000, Height: 100000} }), 400, "must be <= 16384"},
+		{"a billion frames", "POST", "/v1/jobs", specJSON(func(s *farm.JobSpec) { s.Frames = tiler.Frames{Start: 1, End: 1_000_000_000, Step: 1} }), 400, "at most 100000 frames"},
+		{"malformed json", "POST", "/v1/jobs", `{"scene": `, 400, "job spec"},
+		{"unknown field", "POST", "/v1/jobs", `{"scene":"x","sneaky":true}`, 400, "unknown field"},
+		{"huge spec", "POST", "/v1/jobs", `{"scene":"` + strings.Repeat("a", 100<<10) + `"}`, 400, "too large"},
+		{"path traversal blob", "GET", "/v1/blobs/..%2f..%2fetc%2fpasswd", "", 404, "no blob"},
+		{"path traversal upload", "PUT", "/v1/blobs/..%2fevil", "x", 400, "not a sha256"},
+		{"lying upload", "PUT", "/v1/blobs/" + strings.Repeat("0", 64), "not the content", 400, "content hashes to"},
+		{"unknown job", "GET", "/v1/jobs/nope", "", 404, "no such job"},
+		{"bad frame number", "GET", "/v1/jobs/nope/frames/abc", "", 400, "not a number"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, base+tc.path, strings.NewReader(tc.body))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != tc.status || !strings.Contains(string(b), tc.wantErr) {
+				t.Fatalf("got %d %s, want %d containing %q", resp.StatusCode, b, tc.status, tc.wantErr)
+			}
+		})
+	}
+	if _, err := c.Submit(ctx, spec); err != nil {
+		t.Fatalf("a valid job after the bad input: %v", err)
+	}
+	resp, err := http.Get(base + "/v1/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if want := fmt.Sprintf("conun_api_rejected_total %d", len(tests)); !strings.Contains(string(b), want) {
+		t.Fatalf("metrics lack %q:\n%s", want, b)
 	}
 }

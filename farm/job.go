@@ -53,6 +53,13 @@ type JobSpec struct {
 	Nonce string `json:"nonce,omitempty"`
 }
 
+// badJob marks an error from another package's validation as ErrBadJob
+// without adding a second "bad ..." prefix to its message.
+type badJob struct{ err error }
+
+func (e badJob) Error() string   { return e.err.Error() }
+func (e badJob) Unwrap() []error { return []error{ErrBadJob, e.err} }
+
 // MaxSamples bounds samples per pixel; far beyond what any job needs.
 const MaxSamples = 1 << 16
 
@@ -70,7 +77,7 @@ func (s JobSpec) Validate() error {
 	}
 	for _, err := range []error{s.Frames.Validate(), s.Resolution.Validate(), s.Tiles.Validate()} {
 		if err != nil {
-			return fmt.Errorf("%w: %w", ErrBadJob, err)
+			return badJob{err}
 		}
 	}
 	if s.Samples < 1 || s.Samples > MaxSamples {

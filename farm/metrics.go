@@ -23,6 +23,7 @@ type metrics struct {
 	busyRefusals    atomic.Int64
 	blobBytesIn     atomic.Int64
 	blobHashErrors  atomic.Int64
+	apiRejected     atomic.Int64
 }
 
 func (m *metrics) write(w io.Writer) {
@@ -42,6 +43,7 @@ func (m *metrics) write(w io.Writer) {
 		{"conun_rpc_unknown_senders_total", "requests from coordinators that are not cluster members", &m.unknownSenders},
 		{"conun_rpc_busy_total", "task requests refused because every slot was busy", &m.busyRefusals},
 		{"conun_blob_bytes_in_total", "blob bytes received", &m.blobBytesIn},
+		{"conun_api_rejected_total", "client API requests refused as bad input (4xx)", &m.apiRejected},
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
 	} {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v.Load())

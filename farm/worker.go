@@ -213,5 +213,7 @@ func shiftToOrigin(img *image.NRGBA64) *image.NRGBA64 {
 func httpError(rw http.ResponseWriter, status int, err error) {
 	rw.Header().Set("Content-Type", "application/json")
 	rw.WriteHeader(status)
-	json.NewEncoder(rw).Encode(map[string]string{"error": err.Error()})
+	enc := json.NewEncoder(rw)
+	enc.SetEscapeHTML(false)
+	enc.Encode(map[string]string{"error": err.Error()})
 }
