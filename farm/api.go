@@ -2,6 +2,7 @@ package farm
 
 import (
 	"crypto/subtle"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,23 +14,47 @@ import (
 // maxSpecBytes bounds a job spec's JSON.
 const maxSpecBytes = 64 << 10
 
-// routes is the node's HTTP surface: the versioned client API under /v1 and
-// node-to-node RPC under /rpc/v1.
+// route is one endpoint of the node's HTTP surface.
+type route struct {
+	method, path string
+	handler      func(*Node) http.HandlerFunc
+}
+
+// routes lists the node's HTTP surface: the versioned client API under /v1
+// (described in openapi.yaml, which a test keeps in step with this table)
+// and node-to-node RPC under /rpc/v1.
+var routes = []route{
+	{"PUT", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.putBlob }},
+	{"GET", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
+	{"POST", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.postJob }},
+	{"GET", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.getJobs }},
+	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.getJob }},
+	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.postCancel }},
+	{"GET", "/v1/jobs/{id}/report", func(n *Node) http.HandlerFunc { return n.getReport }},
+	{"GET", "/v1/jobs/{id}/events", func(n *Node) http.HandlerFunc { return n.getEvents }},
+	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.getFrame }},
+	{"GET", "/v1/nodes", func(n *Node) http.HandlerFunc { return n.getNodes }},
+	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
+	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
+	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
+	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
+}
+
+// OpenAPI is the client API's OpenAPI 3 description.
+//
+//go:embed openapi.yaml
+var OpenAPI []byte
+
+func serveOpenAPI(rw http.ResponseWriter, r *http.Request) {
+	rw.Header().Set("Content-Type", "application/yaml")
+	rw.Write(OpenAPI)
+}
+
 func (n *Node) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("PUT /v1/blobs/{hash}", n.putBlob)
-	mux.HandleFunc("GET /v1/blobs/{hash}", n.getBlob)
-	mux.HandleFunc("GET /rpc/v1/blobs/{hash}", n.getBlob)
-	mux.HandleFunc("POST /v1/jobs", n.postJob)
-	mux.HandleFunc("GET /v1/jobs", n.getJobs)
-	mux.HandleFunc("GET /v1/jobs/{id}", n.getJob)
-	mux.HandleFunc("POST /v1/jobs/{id}/cancel", n.postCancel)
-	mux.HandleFunc("GET /v1/jobs/{id}/report", n.getReport)
-	mux.HandleFunc("GET /v1/jobs/{id}/events", n.getEvents)
-	mux.HandleFunc("GET /v1/jobs/{id}/frames/{frame}", n.getFrame)
-	mux.HandleFunc("GET /v1/nodes", n.getNodes)
-	mux.HandleFunc("GET /v1/metrics", n.getMetrics)
-	mux.HandleFunc("POST /rpc/v1/render", n.work.handleRender)
+	for _, rt := range routes {
+		mux.HandleFunc(rt.method+" "+rt.path, rt.handler(n))
+	}
 	return n.countRejections(n.requireToken(mux))
 }
 

@@ -1,0 +1,50 @@
+package farm
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// TestOpenAPIMatchesRoutes keeps openapi.yaml and the route table in step:
+// every client-API route is documented, and nothing documented is missing.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	var doc struct {
+		Paths map[string]map[string]any `yaml:"paths"`
+	}
+	if err := yaml.Unmarshal(OpenAPI, &doc); err != nil {
+		t.Fatalf("openapi.yaml: %v", err)
+	}
+	documented := map[string]bool{}
+	for path, ops := range doc.Paths {
+		for op := range ops {
+			if op != "parameters" {
+				documented[strings.ToUpper(op)+" "+path] = true
+			}
+		}
+	}
+	served := map[string]bool{}
+	for _, r := range routes {
+		if strings.HasPrefix(r.path, "/v1/") {
+			served[r.method+" "+r.path] = true
+		}
+	}
+	var missing, extra []string
+	for k := range served {
+		if !documented[k] {
+			missing = append(missing, k)
+		}
+	}
+	for k := range documented {
+		if !served[k] {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(extra)
+	if len(missing)+len(extra) > 0 {
+		t.Fatalf("openapi.yaml out of step with routes: undocumented %v; documented but not served %v", missing, extra)
+	}
+}
