@@ -38,6 +38,7 @@ var routes = []route{
 	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
 	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
+	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
 }
 
 // OpenAPI is the client API's OpenAPI 3 description.

@@ -189,7 +189,9 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 	t.node = m.ID
 	t.lease++
 	c.inflight[m.ID]++
-	lctx, cancel := context.WithTimeout(ctx, c.cfg.LeaseTimeout)
+	lctx, cancelCause := context.WithCancelCause(ctx)
+	lctx, cancelTimeout := context.WithTimeout(lctx, c.cfg.LeaseTimeout)
+	cancel := func() { cancelTimeout(); cancelCause(nil) }
 	t.cancel = cancel
 	c.emit(j, Event{Type: "leased", Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	req := TaskRequest{
@@ -207,7 +209,13 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 	}
 	go func(lease int) {
 		defer cancel()
+		go c.heartbeat(lctx, cancelCause, m, req.Nonce, func(p taskProgress) {
+			c.progress(j, t, lease, m.ID, p)
+		})
 		img, secs, data, err := c.call(lctx, m, req)
+		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) {
+			err = cause
+		}
 		var tileHash string
 		if err == nil {
 			// The tile's PNG is kept as a blob before it is accepted, so a
@@ -217,6 +225,17 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 		}
 		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
 	}(t.lease)
+}
+
+// progress turns a heartbeat's answer into a "progress" event while the
+// lease is current.
+func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskProgress) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t.lease != lease || t.state != TaskLeased || p.Total <= 0 {
+		return
+	}
+	c.emit(j, Event{Type: "progress", Task: t.index, Frame: t.tile.Frame, Node: node, Progress: float64(p.Done) / float64(p.Total)})
 }
 
 // sources lists where a worker can fetch a job's scene: members that

@@ -11,11 +11,14 @@ import (
 type Event struct {
 	Seq  int       `json:"seq"`
 	Time time.Time `json:"time"`
-	// Type is one of: submitted, leased, done, requeued, frame, finished.
+	// Type is one of: submitted, leased, progress, done, requeued, frame,
+	// finished.
 	Type  string `json:"type"`
 	Task  int    `json:"task"`
 	Frame int    `json:"frame,omitempty"`
 	Node  string `json:"node,omitempty"`
+	// Progress is a leased task's completed fraction, for "progress".
+	Progress float64 `json:"progress,omitempty"`
 	// Message explains requeues and failures.
 	Message string `json:"message,omitempty"`
 	// Done and Total count the job's finished tasks after this event.

@@ -33,9 +33,13 @@ type NodeConfig struct {
 	Renderers []renderer.Renderer
 	// Slots is how many tasks this node renders at once.
 	Slots int
-	// LeaseTimeout is how long a worker may hold a task before it is handed
-	// to another.
+	// LeaseTimeout is the longest a worker may hold one task before it is
+	// handed to another, however alive the worker is.
 	LeaseTimeout time.Duration
+	// HeartbeatInterval is how often a coordinator asks a worker about a
+	// lease; HeartbeatTimeout is how long without an answer ends it.
+	HeartbeatInterval time.Duration
+	HeartbeatTimeout  time.Duration
 	// MaxAttempts is how many failed leases of one task fail its job.
 	MaxAttempts int
 	// MaxBlobBytes bounds a scene upload.
@@ -59,13 +63,15 @@ type NodeConfig struct {
 // DefaultNodeConfig returns a config for a node on loopback with random ports.
 func DefaultNodeConfig() NodeConfig {
 	return NodeConfig{
-		APIAddr:      "127.0.0.1:0",
-		Gossip:       ClusterConfig{BindAddr: "127.0.0.1"},
-		Slots:        1,
-		LeaseTimeout: 10 * time.Minute,
-		MaxAttempts:  5,
-		MaxBlobBytes: 2 << 30,
-		CacheBytes:   20 << 30,
+		APIAddr:           "127.0.0.1:0",
+		Gossip:            ClusterConfig{BindAddr: "127.0.0.1"},
+		Slots:             1,
+		LeaseTimeout:      2 * time.Hour,
+		HeartbeatInterval: 2 * time.Second,
+		HeartbeatTimeout:  20 * time.Second,
+		MaxAttempts:       5,
+		MaxBlobBytes:      2 << 30,
+		CacheBytes:        20 << 30,
 	}
 }
 
@@ -96,6 +102,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	}
 	if cfg.DataDir == "" {
 		return nil, errors.New("node: no data directory configured")
+	}
+	if cfg.HeartbeatInterval <= 0 || cfg.HeartbeatTimeout <= 0 || cfg.LeaseTimeout <= 0 {
+		return nil, errors.New("node: lease timeout and heartbeat interval and timeout must be > 0")
 	}
 	if cfg.Slots < 1 {
 		return nil, fmt.Errorf("node: slots %d: must be >= 1", cfg.Slots)

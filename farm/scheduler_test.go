@@ -3,6 +3,7 @@ package farm_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,5 +108,51 @@ func TestPriority(t *testing.T) {
 	sh, _ := c.Status(context.Background(), high)
 	if !sh.Finished.Before(st.Finished) {
 		t.Fatalf("high-priority job finished at %v, after the low one at %v", sh.Finished, st.Finished)
+	}
+}
+
+// hangingRenderer stands for a wedged renderer that still reports some
+// progress: the worker keeps answering heartbeats, so only LeaseTimeout can
+// take the task back.
+type hangingRenderer struct{ renderer.Renderer }
+
+func (hangingRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if t.Progress != nil {
+		t.Progress(1, 4)
+	}
+	<-ctx.Done()
+	return renderer.Result{}, ctx.Err()
+}
+
+// TestLeaseProgressAndExpiry: progress of a leased task reaches the event
+// stream, a lease held past LeaseTimeout goes back to the queue, and the job
+// completes elsewhere.
+func TestLeaseProgressAndExpiry(t *testing.T) {
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		c.LeaseTimeout = 500 * time.Millisecond
+		c.HeartbeatInterval = 50 * time.Millisecond
+		if i == 1 {
+			c.Renderers = []renderer.Renderer{hangingRenderer{farmtest.Renderers()[0]}}
+		}
+	})
+	c := farm.NewClient(nodes[0].URL())
+	id := submit(t, c, nil)
+	var progress, expired bool
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if e.Type == "progress" && e.Node == "node-2" && e.Progress == 0.25 {
+			progress = true
+		}
+		if e.Type == "requeued" && e.Node == "node-2" && strings.Contains(e.Message, "lease expired") {
+			expired = true
+		}
+		return nil
+	})
+	if err != nil || state != farm.JobDone {
+		t.Fatalf("job: %s %v", state, err)
+	}
+	if !progress || !expired {
+		t.Fatalf("saw progress %v, lease expiry %v; want both", progress, expired)
 	}
 }

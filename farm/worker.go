@@ -77,6 +77,7 @@ type worker struct {
 	cache     *Blobs // scenes fetched for other coordinators' tasks
 	hc        *http.Client
 	slots     chan struct{}
+	active    activeTasks
 	ctx       context.Context // cancelled when the node stops
 }
 
@@ -132,9 +133,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
+	progress := w.active.start(req.Nonce)
+	defer w.active.end(req.Nonce)
 	res, err := rend.Render(ctx, renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
-		Samples: req.Samples, Seed: req.Seed, Region: req.Region,
+		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress,
 	})
 	if err != nil {
 		status := http.StatusInternalServerError

@@ -30,6 +30,10 @@ type Task struct {
 	Region image.Rectangle
 	// Threads caps the goroutines (or render threads) used; 0 means all cores.
 	Threads int
+	// Progress, if set, is called as work completes with the units done so
+	// far out of total (rows, samples: whatever the backend counts). It may
+	// be called from several goroutines at once, and must be quick.
+	Progress func(done, total int) `json:"-"`
 }
 
 // Rect returns the region the task renders: Region, or the whole frame when

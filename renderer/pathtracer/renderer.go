@@ -221,7 +221,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	// Rows are handed out one at a time: each row is written by exactly one
 	// goroutine and each pixel is computed alone, so the schedule cannot
 	// change a single bit.
-	var next atomic.Int64
+	var next, rowsDone atomic.Int64
 	next.Store(int64(rect.Min.Y))
 	var wg sync.WaitGroup
 	for i := 0; i < threads; i++ {
@@ -236,6 +236,9 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 				for x := rect.Min.X; x < rect.Max.X; x++ {
 					c := tr.pixel(x, y, t)
 					img.SetNRGBA64(x, y, color.NRGBA64{toSRGB16(c.x), toSRGB16(c.y), toSRGB16(c.z), 0xffff})
+				}
+				if t.Progress != nil {
+					t.Progress(int(rowsDone.Add(1)), rect.Dy())
 				}
 			}
 		}()

@@ -1,0 +1,432 @@
+// Package blender renders .blend scenes with Blender's command-line program,
+// keeping one long-lived ("warm") Blender process per scene so that tile
+// tasks do not each pay Blender's start-up and scene load (~0.8 s).
+//
+// Safety: every Blender runs in the background (-b) with auto-run scripts
+// disabled (-Y) and factory settings (no user add-ons); the scene is opened
+// by our own driver script (driver.py, embedded) with use_scripts=False, so
+// code embedded in a scene never runs.
+//
+// Protocol: the driver loads the scene once, answers with the scene's info,
+// then reads one JSON task per line on stdin and answers one JSON line per
+// task on stdout, behind a prefix that sets it apart from Blender's own
+// output (see process.go). A cold render is the same process given one task.
+//
+// Pixels: a task renders at its own resolution, samples and seed
+// (cycles.seed), with adaptive sampling, denoising and dither off, the scene's
+// own colour management (view transform, look), and persistent data on in
+// the warm process, into a 16-bit RGB PNG decoded into the task's rectangle.
+// The output is RGB, so alpha is always opaque; with a transparent film the
+// colour stays premultiplied (black where nothing was hit). Regions use a
+// render border with crop. Tiles stitched that way match the whole frame and
+// warm renders match cold ones bit for bit on most scenes; see sameRender in
+// the tests for the measured exceptions.
+//
+// Not handled here: a compositor node tree with spatial effects (glare,
+// blur) makes tiles differ from the whole frame, and Eevee scenes render with
+// Eevee (samples from the task, no seed), which needs an OpenGL context:
+// Debian's Blender 3.4 found one through Mesa here without a display.
+package blender
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/conun/conun/renderer"
+)
+
+//go:embed driver.py
+var driverScript []byte
+
+// Config holds the settings of a Renderer. The zero value works: Blender from
+// PATH, a temporary work dir, warm processes with DefaultIdleTimeout, CPU.
+type Config struct {
+	// Binary is the Blender executable, a path or a name looked up in PATH;
+	// "" means "blender".
+	Binary string
+	// WorkDir holds the driver script and the images Blender writes before
+	// they are decoded; "" means a new temporary dir, removed by Close.
+	WorkDir string
+	// IdleTimeout is how long a warm process waits for its next task before
+	// it is stopped; 0 means DefaultIdleTimeout.
+	IdleTimeout time.Duration
+	// NoWarm renders every task in its own Blender process (start, load the
+	// scene, render one task, exit): slower, but nothing stays running.
+	NoWarm bool
+	// Device is the Cycles compute device: "" or "CPU", or a GPU backend
+	// ("CUDA", "OPTIX", "HIP", "METAL", "ONEAPI"), which renders on every
+	// device of that kind that Devices reports.
+	Device string
+	// Denoise turns Cycles' OpenImageDenoise on for every task. New fails
+	// with ErrNoDenoiser when this Blender lacks it (Debian's does). Denoised
+	// tiles do not stitch into the denoised whole frame exactly.
+	Denoise bool
+	// RequirePacked refuses scenes that read any file besides the .blend
+	// itself (unpacked images, linked libraries, volumes), so that a scene
+	// from the farm never reads the node's disk. Off, only missing files are
+	// an error.
+	RequirePacked bool
+}
+
+// DefaultIdleTimeout is how long a warm Blender outlives its last task by
+// default: long enough for the next tile of the same job, short enough not
+// to hold a scene's memory for a job that has ended.
+const DefaultIdleTimeout = 2 * time.Minute
+
+// DefaultConfig returns a Config that renders on the CPU with warm processes.
+func DefaultConfig() Config {
+	return Config{Binary: "blender", IdleTimeout: DefaultIdleTimeout, Device: "CPU"}
+}
+
+var (
+	// ErrNoDenoiser is returned by New when Config.Denoise is set and this
+	// Blender was built without OpenImageDenoise.
+	ErrNoDenoiser = errors.New("this Blender has no OpenImageDenoise (Debian's package lacks it): turn denoising off or use a Blender from blender.org")
+	// ErrBadScene is matched (errors.Is) by every SceneError.
+	ErrBadScene = errors.New("scene cannot be rendered")
+	// ErrClosed is returned for calls after Close.
+	ErrClosed = errors.New("blender renderer closed")
+)
+
+// SceneError reports a problem with the scene itself (corrupt file, saved by
+// a newer Blender, missing or unpacked external files, no camera): rendering
+// it again, here or on another node, will not help.
+type SceneError struct {
+	Scene  string // the scene's path
+	Reason string // what Blender or the driver found
+}
+
+func (e *SceneError) Error() string { return "blender: scene " + e.Scene + ": " + e.Reason }
+
+// Is makes errors.Is(err, ErrBadScene) true.
+func (e *SceneError) Is(target error) bool { return target == ErrBadScene }
+
+// Renderer renders tasks with Blender. It is safe for concurrent use: tasks of
+// different scenes run in parallel, tasks of one scene queue on its warm
+// process. Close stops every Blender it started.
+type Renderer struct {
+	cfg        Config
+	workDir    string
+	ownWorkDir bool
+	driverPath string
+	probe      probeInfo
+	nextID     atomic.Uint64
+	starts     atomic.Int64 // Blender processes started for scenes, for tests
+	hashes     sceneHashes
+
+	mu     sync.Mutex // guards the fields below and every warm.proc
+	closed bool
+	warm   map[string]*warm
+}
+
+var _ renderer.Renderer = (*Renderer)(nil)
+
+// warm is the warm process of one scene, started on first use.
+type warm struct {
+	sem   chan struct{} // holds one token while a task (or start-up) uses proc
+	proc  *process      // nil until started, and after it dies or idles out
+	timer *time.Timer   // stops proc after the idle timeout
+}
+
+// New checks that Blender runs (one short Blender run to read its version and
+// CPU kernel) and returns a Renderer.
+func New(cfg Config) (*Renderer, error) {
+	if cfg.Binary == "" {
+		cfg.Binary = "blender"
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	cfg.Device = strings.ToUpper(cfg.Device)
+	if cfg.Device == "" {
+		cfg.Device = "CPU"
+	}
+	r := &Renderer{cfg: cfg, warm: map[string]*warm{}}
+	if cfg.WorkDir == "" {
+		dir, err := os.MkdirTemp("", "conun-blender-")
+		if err != nil {
+			return nil, fmt.Errorf("blender: work dir: %w", err)
+		}
+		r.workDir, r.ownWorkDir = dir, true
+	} else {
+		if err := os.MkdirAll(cfg.WorkDir, 0o755); err != nil {
+			return nil, fmt.Errorf("blender: work dir: %w", err)
+		}
+		r.workDir = cfg.WorkDir
+	}
+	r.driverPath = filepath.Join(r.workDir, "conun_driver.py")
+	if err := os.WriteFile(r.driverPath, driverScript, 0o644); err != nil {
+		r.removeWorkDir()
+		return nil, fmt.Errorf("blender: write driver: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	p, err := runProbe(ctx, r.cfg.Binary, r.driverPath)
+	if err != nil {
+		r.removeWorkDir()
+		return nil, err
+	}
+	if cfg.Denoise && !p.OIDN {
+		r.removeWorkDir()
+		return nil, fmt.Errorf("blender %s: %w", p.Version, ErrNoDenoiser)
+	}
+	r.probe = p
+	return r, nil
+}
+
+func (r *Renderer) removeWorkDir() {
+	if r.ownWorkDir {
+		os.RemoveAll(r.workDir)
+	}
+}
+
+// Name returns "blender".
+func (r *Renderer) Name() string { return "blender" }
+
+// Version names Blender's version and the Cycles device class that renders,
+// for example "blender-3.4.1/cycles-cpu-avx2" or "blender-4.2.0/cycles-cuda".
+// The CPU kernel is part of it because Cycles' AVX2, AVX and SSE4.1 kernels
+// give slightly different pixels, so a checker should match a worker's.
+func (r *Renderer) Version() string {
+	dev := "cpu-" + r.probe.Kernel
+	if r.cfg.Device != "CPU" {
+		dev = strings.ToLower(r.cfg.Device)
+	}
+	v := "blender-" + r.probe.Version + "/cycles-" + dev
+	if r.cfg.Denoise {
+		v += "+oidn"
+	}
+	return v
+}
+
+// CanDenoise reports whether this Blender has OpenImageDenoise, so a node
+// advertises denoising only where it works.
+func (r *Renderer) CanDenoise() bool { return r.probe.OIDN }
+
+// Inspect loads the scene (in its warm process, which then serves the scene's
+// tasks) and returns its frame range, frame rate and resolution, scaled by
+// the scene's resolution percentage. Problems with the file come back as a
+// *SceneError.
+func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
+	var info sceneInfo
+	if r.cfg.NoWarm {
+		p, err := r.start(ctx, scene)
+		if err != nil {
+			return renderer.SceneInfo{}, err
+		}
+		info = p.info
+		p.close()
+	} else {
+		err := r.withWarm(ctx, scene, func(p *process) error {
+			info = p.info
+			return nil
+		})
+		if err != nil {
+			return renderer.SceneInfo{}, err
+		}
+	}
+	return renderer.SceneInfo{
+		FrameStart: info.FrameStart, FrameEnd: info.FrameEnd, FPS: info.FPS,
+		Width: info.Width, Height: info.Height,
+	}, nil
+}
+
+// Render renders one task. The image's bounds are t.Rect(). A progress
+// function in ctx (WithProgress) hears the samples done.
+func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if err := t.Validate(); err != nil {
+		return renderer.Result{}, err
+	}
+	if t.Seed > math.MaxInt32 {
+		return renderer.Result{}, fmt.Errorf("%w: seed %d: Blender's seed must be <= %d", renderer.ErrBadTask, t.Seed, math.MaxInt32)
+	}
+	id := r.nextID.Add(1)
+	out := filepath.Join(r.workDir, fmt.Sprintf("task-%d.png", id))
+	defer os.Remove(out)
+	job := newWireTask(id, t, out, r.cfg.Denoise)
+	progress := progressFrom(ctx)
+
+	if r.cfg.NoWarm {
+		if err := r.renderCold(ctx, t.Scene, job, progress); err != nil {
+			return renderer.Result{}, err
+		}
+		return readResult(out, t.Rect())
+	}
+	var died error
+	err := r.withWarm(ctx, t.Scene, func(p *process) error {
+		err := p.render(ctx, job, progress)
+		if errors.Is(err, errDied) && ctx.Err() == nil {
+			died = err // fall back below, outside the warm process's turn
+			return nil
+		}
+		return err
+	})
+	if err == nil && died != nil {
+		if r.isClosed() {
+			return renderer.Result{}, ErrClosed
+		}
+		err = r.renderCold(ctx, t.Scene, job, progress)
+		if err != nil {
+			err = fmt.Errorf("%w (the warm Blender had died: %v)", err, died)
+		}
+	}
+	if err != nil {
+		return renderer.Result{}, err
+	}
+	return readResult(out, t.Rect())
+}
+
+// renderCold renders one task in a Blender process of its own.
+func (r *Renderer) renderCold(ctx context.Context, scene string, job wireTask, progress ProgressFunc) error {
+	p, err := r.start(ctx, scene)
+	if err != nil {
+		return err
+	}
+	defer p.close()
+	return p.render(ctx, job, progress)
+}
+
+// withWarm runs fn with the scene's warm process, starting it when needed.
+// fn has the process to itself; a process that died during fn is dropped.
+func (r *Renderer) withWarm(ctx context.Context, scene string, fn func(*process) error) error {
+	key, err := r.hashes.key(scene)
+	if err != nil {
+		return &SceneError{Scene: scene, Reason: err.Error()}
+	}
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return ErrClosed
+	}
+	w := r.warm[key]
+	if w == nil {
+		w = &warm{sem: make(chan struct{}, 1)}
+		w.timer = time.AfterFunc(r.cfg.IdleTimeout, func() { r.reap(w) })
+		r.warm[key] = w
+	}
+	r.mu.Unlock()
+
+	select {
+	case w.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() {
+		r.mu.Lock()
+		if !r.closed {
+			w.timer.Reset(r.cfg.IdleTimeout)
+		}
+		r.mu.Unlock()
+		<-w.sem
+	}()
+
+	r.mu.Lock()
+	p := w.proc
+	r.mu.Unlock()
+	if p == nil || p.exited() {
+		p, err = r.start(ctx, scene)
+		if err != nil {
+			return err
+		}
+		r.mu.Lock()
+		if r.closed {
+			r.mu.Unlock()
+			p.close()
+			return ErrClosed
+		}
+		w.proc = p
+		r.mu.Unlock()
+	}
+	err = fn(p)
+	if p.exited() || (err != nil && ctx.Err() != nil) {
+		// A cancelled render is killed (Blender cannot be interrupted
+		// mid-frame through stdin); the next task starts a fresh process.
+		r.mu.Lock()
+		if w.proc == p {
+			w.proc = nil
+		}
+		r.mu.Unlock()
+		p.close()
+	}
+	return err
+}
+
+// reap stops a warm process that has been idle for the idle timeout. A busy
+// one is left alone: its task resets the timer when it ends.
+func (r *Renderer) reap(w *warm) {
+	select {
+	case w.sem <- struct{}{}:
+	default:
+		return
+	}
+	defer func() { <-w.sem }()
+	r.mu.Lock()
+	p := w.proc
+	w.proc = nil
+	r.mu.Unlock()
+	if p != nil {
+		p.close()
+	}
+}
+
+func (r *Renderer) start(ctx context.Context, scene string) (*process, error) {
+	abs, err := filepath.Abs(scene)
+	if err != nil {
+		return nil, &SceneError{Scene: scene, Reason: err.Error()}
+	}
+	r.starts.Add(1)
+	return startProcess(ctx, r.cfg, r.driverPath, abs)
+}
+
+func (r *Renderer) isClosed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.closed
+}
+
+// warmCount returns how many warm processes are running (for tests).
+func (r *Renderer) warmCount() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, w := range r.warm {
+		if w.proc != nil && !w.proc.exited() {
+			n++
+		}
+	}
+	return n
+}
+
+// Close stops every warm Blender, waits for them to exit and removes the
+// work dir it created. Renders in flight fail with ErrClosed or a died error.
+func (r *Renderer) Close() error {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return nil
+	}
+	r.closed = true
+	var procs []*process
+	for _, w := range r.warm {
+		w.timer.Stop()
+		if w.proc != nil {
+			procs = append(procs, w.proc)
+			w.proc = nil
+		}
+	}
+	r.mu.Unlock()
+	for _, p := range procs {
+		p.close()
+	}
+	r.removeWorkDir()
+	return nil
+}

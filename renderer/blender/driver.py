@@ -1,0 +1,280 @@
+# conun's driver inside Blender. The Go side (process.go) starts
+#
+#   blender -b -Y --factory-startup --python driver.py -- MODE [ARG...]
+#
+# and talks to it in JSON lines. Messages to Go are printed on stdout behind
+# PREFIX, so Go can tell them from Blender's own output on the same stream.
+#
+# Modes:
+#   probe               print this Blender's version, CPU kernel class and
+#                       denoiser support, then exit
+#   devices             print the compute devices Cycles can use, then exit
+#   serve SCENE DEVICE  load SCENE once, print its info ("ready"), then render
+#                       one task per line read from stdin until stdin ends
+#
+# The scene is opened here with use_scripts=False rather than named on the
+# command line: Blender falls back to its default cube scene when a file named
+# on the command line fails to load, and we would render the cube.
+import json
+import os
+import sys
+import traceback
+
+import bpy
+
+PREFIX = "@@conun@@ "
+
+
+def send(**msg):
+    # flush: Go waits for this line while Blender keeps running.
+    sys.stdout.write(PREFIX + json.dumps(msg) + "\n")
+    sys.stdout.flush()
+
+
+def clean(err):
+    # Blender's operator errors read "Error: ...\n"; Go adds its own context.
+    s = str(err).strip()
+    if s.startswith("Error: "):
+        s = s[len("Error: "):]
+    return s
+
+
+class SceneError(Exception):
+    """A problem with the scene itself: rendering it again will not help."""
+
+
+def cycles_module():
+    import _cycles  # Blender's built-in Cycles module
+
+    return _cycles
+
+
+def kernel_class():
+    # Cycles picks the best CPU kernel the processor supports. system_info()
+    # lists the capabilities Cycles checks for, lowest first, for example
+    # "CPU device capabilities: SSE2 SSE3 SSE41 AVX AVX2"; the last one is
+    # the kernel it runs (unless CYCLES_CPU_NO_* is set in the environment).
+    for line in cycles_module().system_info().splitlines():
+        if "CPU device capabilities:" in line:
+            caps = line.split(":", 1)[1].split()
+            if caps:
+                return caps[-1].lower()
+    return "unknown"
+
+
+def probe():
+    c = cycles_module()
+    send(
+        probe=dict(
+            version=bpy.app.version_string.split()[0],
+            file_version=list(bpy.app.version_file),
+            kernel=kernel_class(),
+            oidn=bool(getattr(c, "with_openimagedenoise", False)),
+        )
+    )
+
+
+def cycles_prefs():
+    return bpy.context.preferences.addons["cycles"].preferences
+
+
+def devices():
+    # The same preferences API as Blender's own Preferences > System panel.
+    out = ["CPU"]
+    prefs = cycles_prefs()
+    for t in prefs.get_device_types(bpy.context):
+        kind = t[0]
+        if kind == "NONE":
+            continue
+        try:
+            found = prefs.get_devices_for_type(kind)
+        except Exception:
+            continue
+        for d in found:
+            if d.type == kind:
+                out.append("%s:%s" % (kind, d.name))
+    send(devices=out)
+
+
+def use_device(kind):
+    """Selects the compute device for Cycles: CPU, or every GPU of one kind."""
+    scene = bpy.context.scene
+    if kind in ("", "CPU"):
+        scene.cycles.device = "CPU"
+        return
+    prefs = cycles_prefs()
+    kinds = [t[0] for t in prefs.get_device_types(bpy.context)]
+    if kind not in kinds:
+        raise RuntimeError("device %s: this Blender supports %s" % (kind, ", ".join(k for k in kinds if k != "NONE") or "CPU only"))
+    prefs.compute_device_type = kind
+    found = [d for d in prefs.get_devices_for_type(kind) if d.type == kind]
+    if not found:
+        raise RuntimeError("device %s: Blender found no %s device on this node" % (kind, kind))
+    for d in prefs.get_devices_for_type(kind):
+        d.use = d.type == kind
+    scene.cycles.device = "GPU"
+
+
+def external_files(require_packed):
+    """Lists files the scene needs from disk that are missing (or, when
+    require_packed, every file it would read from disk at all)."""
+    bad = []
+    for coll in (bpy.data.images, bpy.data.libraries, bpy.data.volumes):
+        is_image = coll is bpy.data.images
+        for item in coll:
+            if is_image and (item.source not in ("FILE", "SEQUENCE", "MOVIE", "TILED") or item.users == 0):
+                continue  # generated images and render results live in memory
+            if getattr(item, "packed_file", None) is not None:
+                continue
+            path = bpy.path.abspath(item.filepath, library=item.library)
+            if is_image and item.source == "TILED":
+                path = path.replace("<UDIM>", "1001")
+            if require_packed:
+                bad.append("%s (not packed)" % item.filepath)
+            elif not os.path.exists(path):
+                bad.append("%s (missing)" % item.filepath)
+    return bad
+
+
+def load(scene_path, require_packed):
+    try:
+        bpy.ops.wm.open_mainfile(filepath=scene_path, load_ui=False, use_scripts=False)
+    except RuntimeError as e:
+        raise SceneError(clean(e))
+    # A file from a newer Blender opens without complaint but may lose data.
+    if tuple(bpy.data.version) > tuple(bpy.app.version_file):
+        raise SceneError(
+            "saved by Blender %d.%d (file version %s), newer than this node's Blender %s: render it with Blender %d.%d or newer"
+            % (bpy.data.version[0], bpy.data.version[1], ".".join(map(str, bpy.data.version)),
+               bpy.app.version_string.split()[0], bpy.data.version[0], bpy.data.version[1])
+        )
+    scene = bpy.context.scene
+    if scene.camera is None:
+        raise SceneError("scene %r has no camera" % scene.name)
+    if scene.render.engine not in ("CYCLES", "BLENDER_EEVEE", "BLENDER_EEVEE_NEXT"):
+        raise SceneError("render engine %s is not supported: use Cycles or Eevee" % scene.render.engine)
+    bad = external_files(require_packed)
+    if bad:
+        hint = "pack them into the .blend (File > External Data > Pack Resources)"
+        raise SceneError("external files: %s; %s" % (", ".join(sorted(bad)), hint))
+    r = scene.render
+    return dict(
+        frame_start=scene.frame_start,
+        frame_end=scene.frame_end,
+        frame_step=scene.frame_step,
+        fps=r.fps / r.fps_base,
+        # Blender truncates the scaled resolution the same way.
+        width=r.resolution_x * r.resolution_percentage // 100,
+        height=r.resolution_y * r.resolution_percentage // 100,
+        engine=r.engine,
+    )
+
+
+last = {"frame": None}  # the frame of the previous task in this process
+
+
+def render(t):
+    """Renders one task (see process.go's wireTask) into t["out"]."""
+    scene = bpy.context.scene
+    r = scene.render
+    w, h = t["width"], t["height"]
+    r.resolution_x, r.resolution_y, r.resolution_percentage = w, h, 100
+    x0, y0, x1, y1 = t["x0"], t["y0"], t["x1"], t["y1"]
+    whole = (x0, y0, x1, y1) == (0, 0, w, h)
+    r.use_border = not whole
+    r.use_crop_to_border = not whole
+    if not whole:
+        # Blender's border origin is bottom-left and it truncates
+        # fraction*size to whole pixels, so aim at pixel centres.
+        r.border_min_x = (x0 + 0.5) / w
+        r.border_max_x = (x1 + 0.5) / w
+        r.border_min_y = (h - y1 + 0.5) / h
+        r.border_max_y = (h - y0 + 0.5) / h
+    # Dither is seeded by the position inside the cropped image, so tiles
+    # would not match the whole frame; see DEPENDENCIES.md.
+    r.dither_intensity = 0.0
+    # Keep Cycles' scene data (BVH, shaders, images) between the renders of
+    # one frame: measured here, 16 tiles then cost 0.92-0.96x the whole frame
+    # instead of 1.16-1.19x, with the same pixels. Across a frame change
+    # Cycles would update the kept data in place (a BVH refit, not a build),
+    # a different computation from a cold render's, so a new frame starts
+    # from nothing: switching the option off frees the kept data (that is
+    # what its RNA update does).
+    if last["frame"] != t["frame"]:
+        r.use_persistent_data = False
+    r.use_persistent_data = True
+    if t["threads"] > 0:
+        r.threads_mode, r.threads = "FIXED", t["threads"]
+    else:
+        r.threads_mode = "AUTO"
+    s = r.image_settings
+    # RGB, not RGBA: the result is opaque by definition (a transparent film
+    # keeps its premultiplied colour and loses its alpha).
+    s.file_format, s.color_mode, s.color_depth = "PNG", "RGB", "16"
+    s.compression = 0  # a temporary file read back at once: speed over size
+    r.use_file_extension = False
+    r.filepath = t["out"]
+    scene.frame_set(t["frame"])
+
+    if r.engine == "CYCLES":
+        c = scene.cycles
+        c.samples = t["samples"]
+        c.seed = t["seed"]
+        c.use_animated_seed = False
+        c.use_adaptive_sampling = False  # leaves seams at tile edges
+        c.time_limit = 0.0  # a time limit would make the sample count vary
+        if t["denoise"] and not getattr(cycles_module(), "with_openimagedenoise", False):
+            raise RuntimeError("denoising asked for, but this Blender has no OpenImageDenoise")
+        c.use_denoising = bool(t["denoise"])
+        if t["denoise"]:
+            c.denoiser = "OPENIMAGEDENOISE"
+    else:
+        scene.eevee.taa_render_samples = t["samples"]
+
+    if os.path.exists(t["out"]):
+        os.remove(t["out"])
+    last["frame"] = None  # unknown state if the render fails
+    bpy.ops.render.render(write_still=True)
+    last["frame"] = t["frame"]
+    if not os.path.exists(t["out"]):
+        raise RuntimeError("Blender finished without writing %s" % t["out"])
+
+
+def serve(scene_path, device, require_packed):
+    try:
+        info = load(scene_path, require_packed)
+        if bpy.context.scene.render.engine == "CYCLES":
+            use_device(device)
+    except SceneError as e:
+        send(fatal=str(e), scene=True)
+        return
+    except Exception as e:
+        send(fatal=clean(e))
+        return
+    send(ready=info)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        t = json.loads(line)
+        try:
+            render(t)
+            send(id=t["id"], done=True)
+        except Exception as e:
+            # The process keeps serving: one bad task does not cost the warm scene.
+            send(id=t["id"], error=clean(e), trace=traceback.format_exc(limit=3))
+
+
+def main():
+    argv = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
+    mode = argv[0] if argv else ""
+    if mode == "probe":
+        probe()
+    elif mode == "devices":
+        devices()
+    elif mode == "serve":
+        serve(argv[1], argv[2], argv[3] == "packed")
+    else:
+        send(fatal="driver: unknown mode %r" % mode)
+
+
+main()

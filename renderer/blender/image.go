@@ -1,0 +1,56 @@
+package blender
+
+import (
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"os"
+
+	"github.com/conun/conun/renderer"
+)
+
+// readResult decodes the PNG the driver wrote into an image whose bounds are
+// rect, the task's rectangle in frame coordinates.
+func readResult(path string, rect image.Rectangle) (renderer.Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("blender: read result: %w", err)
+	}
+	defer f.Close()
+	src, err := png.Decode(f)
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("blender: decode %s: %w", path, err)
+	}
+	if src.Bounds().Size() != rect.Size() {
+		return renderer.Result{}, fmt.Errorf("blender: wrote a %v image for region %v", src.Bounds().Size(), rect)
+	}
+	return renderer.Result{Image: toNRGBA64(src, rect)}, nil
+}
+
+// toNRGBA64 copies src into a new image with bounds rect. The driver asks for
+// 16-bit RGB, which image/png decodes as an opaque *image.RGBA64 whose bytes
+// are laid out exactly like NRGBA64's, so rows are copied as they are.
+func toNRGBA64(src image.Image, rect image.Rectangle) *image.NRGBA64 {
+	dst := image.NewNRGBA64(rect)
+	sb := src.Bounds()
+	var pix []uint8
+	var stride int
+	switch s := src.(type) {
+	case *image.RGBA64:
+		if s.Opaque() {
+			pix, stride = s.Pix, s.Stride
+		}
+	case *image.NRGBA64:
+		pix, stride = s.Pix, s.Stride
+	}
+	if pix == nil {
+		draw.Draw(dst, rect, src, sb.Min, draw.Src)
+		return dst
+	}
+	n := rect.Dx() * 8
+	for y := 0; y < rect.Dy(); y++ {
+		copy(dst.Pix[y*dst.Stride:y*dst.Stride+n], pix[y*stride:y*stride+n])
+	}
+	return dst
+}

@@ -1,0 +1,379 @@
+package blender
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/conun/conun/renderer"
+)
+
+// linePrefix marks the driver's JSON lines among Blender's own output on the
+// same stream. It is searched for anywhere in a line, not only at its start,
+// because Blender's C code and the driver's Python buffer stdout separately.
+const linePrefix = "@@conun@@ "
+
+// errDied means the Blender process ended while we waited for it.
+var errDied = errors.New("blender exited unexpectedly")
+
+// wireTask is one task as the driver reads it from stdin (see render in
+// driver.py). The region is explicit and top-left based, as in renderer.Task.
+type wireTask struct {
+	ID      uint64 `json:"id"`
+	Frame   int    `json:"frame"`
+	Width   int    `json:"width"`
+	Height  int    `json:"height"`
+	Samples int    `json:"samples"`
+	Seed    uint64 `json:"seed"`
+	X0      int    `json:"x0"`
+	Y0      int    `json:"y0"`
+	X1      int    `json:"x1"`
+	Y1      int    `json:"y1"`
+	Threads int    `json:"threads"`
+	Out     string `json:"out"`
+	Denoise bool   `json:"denoise"`
+}
+
+func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
+	r := t.Rect()
+	return wireTask{
+		ID: id, Frame: t.Frame, Width: t.Width, Height: t.Height,
+		Samples: t.Samples, Seed: t.Seed,
+		X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y,
+		Threads: t.Threads, Out: out, Denoise: denoise,
+	}
+}
+
+// sceneInfo is the driver's "ready" message: what it read from the scene.
+type sceneInfo struct {
+	FrameStart int     `json:"frame_start"`
+	FrameEnd   int     `json:"frame_end"`
+	FrameStep  int     `json:"frame_step"`
+	FPS        float64 `json:"fps"`
+	Width      int     `json:"width"`
+	Height     int     `json:"height"`
+	Engine     string  `json:"engine"`
+}
+
+// probeInfo is the driver's answer in probe mode.
+type probeInfo struct {
+	Version string `json:"version"` // "3.4.1"
+	Kernel  string `json:"kernel"`  // "avx2"
+	OIDN    bool   `json:"oidn"`
+}
+
+// message is any line the driver sends; one of its fields is set.
+type message struct {
+	Ready   *sceneInfo `json:"ready"`
+	Fatal   string     `json:"fatal"`
+	Scene   bool       `json:"scene"` // Fatal is the scene's fault
+	ID      uint64     `json:"id"`
+	Done    bool       `json:"done"`
+	Error   string     `json:"error"`
+	Probe   *probeInfo `json:"probe"`
+	Devices []string   `json:"devices"`
+}
+
+// process is one Blender running driver.py in serve mode with one scene
+// loaded. Its tasks must not overlap: the caller serializes them.
+type process struct {
+	scene string
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
+	msgs  chan message  // the driver's lines; closed at the end of output
+	done  chan struct{} // closed once the process has been waited for
+	info  sceneInfo
+
+	mu       sync.Mutex
+	progress ProgressFunc // of the task in flight, or nil
+	tail     []string     // Blender's last lines of output, for errors
+
+	closeOnce sync.Once
+}
+
+const tailLines = 30
+
+// startProcess starts Blender on scene and waits until the scene is loaded.
+func startProcess(ctx context.Context, cfg Config, driver, scene string) (*process, error) {
+	packed := "any"
+	if cfg.RequirePacked {
+		packed = "packed"
+	}
+	cmd := exec.Command(cfg.Binary, blenderArgs(driver, "serve", scene, cfg.Device, packed)...)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("blender: %w", err)
+	}
+	// One pipe for stdout and stderr keeps Blender's errors in order with
+	// the rest of its output.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("blender: %w", err)
+	}
+	cmd.Stdout, cmd.Stderr = pw, pw
+	if err := cmd.Start(); err != nil {
+		pr.Close()
+		pw.Close()
+		return nil, fmt.Errorf("blender: start %s: %w", cfg.Binary, err)
+	}
+	pw.Close()
+	p := &process{
+		scene: scene, cmd: cmd, stdin: stdin,
+		msgs: make(chan message, 4), done: make(chan struct{}),
+	}
+	go p.readOutput(pr)
+	go func() {
+		cmd.Wait()
+		close(p.done)
+	}()
+
+	for {
+		select {
+		case m, ok := <-p.msgs:
+			switch {
+			case !ok:
+				err := p.diedErr("loading the scene")
+				p.close()
+				return nil, err
+			case m.Ready != nil:
+				p.info = *m.Ready
+				return p, nil
+			case m.Fatal != "" && m.Scene:
+				p.close()
+				return nil, &SceneError{Scene: scene, Reason: m.Fatal}
+			case m.Fatal != "":
+				p.close()
+				return nil, fmt.Errorf("blender: scene %s: %s", scene, m.Fatal)
+			}
+		case <-ctx.Done():
+			p.close()
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// blenderArgs is the command line of every Blender we run: background, no
+// auto-run scripts, no user preferences or add-ons, our driver.
+func blenderArgs(driver string, driverArgs ...string) []string {
+	args := []string{"-b", "-Y", "--factory-startup", "--python", driver, "--"}
+	return append(args, driverArgs...)
+}
+
+// readOutput owns msgs: it parses every line until the output ends.
+func (p *process) readOutput(r io.ReadCloser) {
+	defer r.Close()
+	defer close(p.msgs)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		if i := strings.Index(line, linePrefix); i >= 0 {
+			var m message
+			if err := json.Unmarshal([]byte(line[i+len(linePrefix):]), &m); err == nil {
+				p.msgs <- m
+				continue
+			}
+		}
+		p.mu.Lock()
+		if done, total, ok := parseProgress(line); ok && p.progress != nil {
+			p.progress(done, total)
+		}
+		if len(p.tail) == tailLines {
+			p.tail = append(p.tail[:0], p.tail[1:]...)
+		}
+		p.tail = append(p.tail, line)
+		p.mu.Unlock()
+	}
+	// Drain what a scanner error left, so Blender never blocks on a full pipe.
+	io.Copy(io.Discard, r)
+}
+
+// render sends one task and waits for its answer. A cancelled ctx kills the
+// process: Blender cannot be interrupted mid-frame through stdin.
+func (p *process) render(ctx context.Context, t wireTask, progress ProgressFunc) error {
+	p.mu.Lock()
+	p.progress = progress
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		p.progress = nil
+		p.mu.Unlock()
+	}()
+
+	line, err := json.Marshal(t)
+	if err != nil {
+		return fmt.Errorf("blender: %w", err)
+	}
+	if _, err := p.stdin.Write(append(line, '\n')); err != nil {
+		return p.diedErr("receiving a task")
+	}
+	for {
+		select {
+		case m, ok := <-p.msgs:
+			switch {
+			case !ok:
+				return p.diedErr(fmt.Sprintf("rendering frame %d", t.Frame))
+			case m.ID != t.ID:
+				continue // not ours: cannot happen while tasks do not overlap
+			case m.Error != "":
+				return fmt.Errorf("blender: scene %s frame %d: %s", p.scene, t.Frame, m.Error)
+			default:
+				return nil
+			}
+		case <-ctx.Done():
+			p.close()
+			return ctx.Err()
+		}
+	}
+}
+
+// diedErr describes the end of the process with its exit status and its
+// last lines of output, which hold Blender's own explanation.
+func (p *process) diedErr(doing string) error {
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		p.close()
+	}
+	status := "killed"
+	if ps := p.cmd.ProcessState; ps != nil {
+		status = ps.String()
+	}
+	p.mu.Lock()
+	tail := strings.Join(p.tail, "\n")
+	p.mu.Unlock()
+	return fmt.Errorf("%w while %s (scene %s, %s); its last output:\n%s", errDied, doing, p.scene, status, tail)
+}
+
+// exited reports whether the process has ended.
+func (p *process) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// close kills the process and waits until it and its output reader are done.
+// Killing is safe: the driver writes nothing that outlives a task.
+func (p *process) close() {
+	p.closeOnce.Do(func() {
+		p.stdin.Close()
+		p.cmd.Process.Kill()
+		for range p.msgs {
+		}
+		<-p.done
+	})
+}
+
+// runDriver runs Blender with the driver in a one-shot mode (probe, devices)
+// and returns the driver's message.
+func runDriver(ctx context.Context, binary, driver, mode string) (message, error) {
+	path, err := exec.LookPath(binary)
+	if err != nil {
+		return message{}, fmt.Errorf("blender: %s not found: install Blender (Debian: apt-get install blender) or give its path: %w", binary, err)
+	}
+	out, err := exec.CommandContext(ctx, path, blenderArgs(driver, mode)...).CombinedOutput()
+	for _, line := range strings.Split(string(out), "\n") {
+		if i := strings.Index(line, linePrefix); i >= 0 {
+			var m message
+			if json.Unmarshal([]byte(line[i+len(linePrefix):]), &m) == nil {
+				return m, nil
+			}
+		}
+	}
+	if err == nil {
+		err = errors.New("no answer from the driver")
+	}
+	return message{}, fmt.Errorf("blender: %s %s: %w; output:\n%s", path, mode, err, lastLines(string(out), tailLines))
+}
+
+func runProbe(ctx context.Context, binary, driver string) (probeInfo, error) {
+	m, err := runDriver(ctx, binary, driver, "probe")
+	if err != nil {
+		return probeInfo{}, err
+	}
+	if m.Probe == nil {
+		return probeInfo{}, fmt.Errorf("blender: probe: unexpected answer %+v", m)
+	}
+	return *m.Probe, nil
+}
+
+// Devices lists the compute devices this Blender can render on, through
+// Cycles' own preferences API: always "CPU", then one "KIND:name" per GPU,
+// for example "CUDA:NVIDIA GeForce RTX 3090" or "OPTIX:NVIDIA GeForce RTX
+// 3090". KIND is what Config.Device takes. It runs Blender once (about 1 s).
+func (r *Renderer) Devices(ctx context.Context) ([]string, error) {
+	m, err := runDriver(ctx, r.cfg.Binary, r.driverPath, "devices")
+	if err != nil {
+		return nil, err
+	}
+	if len(m.Devices) == 0 {
+		return nil, fmt.Errorf("blender: devices: unexpected answer %+v", m)
+	}
+	return m.Devices, nil
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sceneHashes caches the content hash of scene files by path, size and
+// modification time, so a scene is hashed once, not once per tile.
+type sceneHashes struct {
+	mu   sync.Mutex
+	byID map[string]sceneHash
+}
+
+type sceneHash struct {
+	size    int64
+	modTime time.Time
+	sum     string
+}
+
+// key names a scene's warm process: its path and content, so a scene file
+// replaced under the same name gets a fresh process.
+func (h *sceneHashes) key(path string) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	h.mu.Lock()
+	c, ok := h.byID[path]
+	h.mu.Unlock()
+	if ok && c.size == st.Size() && c.modTime.Equal(st.ModTime()) {
+		return path + "@" + c.sum, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	sum := sha256.New()
+	if _, err := io.Copy(sum, f); err != nil {
+		return "", err
+	}
+	c = sceneHash{size: st.Size(), modTime: st.ModTime(), sum: hex.EncodeToString(sum.Sum(nil))}
+	h.mu.Lock()
+	if h.byID == nil {
+		h.byID = map[string]sceneHash{}
+	}
+	h.byID[path] = c
+	h.mu.Unlock()
+	return path + "@" + c.sum, nil
+}
