@@ -240,8 +240,8 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 	}, nil
 }
 
-// Render renders one task. The image's bounds are t.Rect(). A progress
-// function in ctx (WithProgress) hears the samples done.
+// Render renders one task. The image's bounds are t.Rect(). t.Progress, if
+// set, hears the samples done.
 func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
@@ -253,7 +253,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	out := filepath.Join(r.workDir, fmt.Sprintf("task-%d.png", id))
 	defer os.Remove(out)
 	job := newWireTask(id, t, out, r.cfg.Denoise)
-	progress := progressFrom(ctx)
+	progress := ProgressFunc(t.Progress)
 
 	if r.cfg.NoWarm {
 		if err := r.renderCold(ctx, t.Scene, job, progress); err != nil {

@@ -403,13 +403,13 @@ func TestProgress(t *testing.T) {
 	r := newRenderer(t, Config{})
 	var mu sync.Mutex
 	var seen [][2]int
-	ctx := WithProgress(context.Background(), func(done, total int) {
+	task := renderer.Task{Scene: scene(t, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 6}
+	task.Progress = func(done, total int) {
 		mu.Lock()
 		seen = append(seen, [2]int{done, total})
 		mu.Unlock()
-	})
-	task := renderer.Task{Scene: scene(t, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 6}
-	if _, err := r.Render(ctx, task); err != nil {
+	}
+	if _, err := r.Render(context.Background(), task); err != nil {
 		t.Fatal(err)
 	}
 	mu.Lock()
@@ -438,9 +438,9 @@ func TestWarmLifecycle(t *testing.T) {
 
 	// A cancelled render returns at once.
 	ctx, cancel := context.WithCancel(context.Background())
-	ctx = WithProgress(ctx, func(done, total int) { cancel() })
 	big := task
 	big.Samples, big.Width, big.Height = 4096, 160, 120
+	big.Progress = func(done, total int) { cancel() }
 	if _, err := r.Render(ctx, big); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled render: got %v, want context.Canceled", err)
 	}

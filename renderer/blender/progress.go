@@ -1,29 +1,14 @@
 package blender
 
 import (
-	"context"
 	"regexp"
 	"strconv"
 )
 
-// ProgressFunc hears a task's progress: done of total samples. It is called
-// from the goroutine that reads Blender's output, so it must return quickly.
+// ProgressFunc hears a task's progress: done of total samples. It is the
+// task's renderer.Task.Progress, called from the goroutine that reads
+// Blender's output, so it must return quickly.
 type ProgressFunc func(done, total int)
-
-type progressKey struct{}
-
-// WithProgress returns a context that makes Render report the progress of its
-// task to fn. A context carries it, rather than renderer.Task or Config,
-// because progress belongs to one call and the Renderer interface stays as
-// it is.
-func WithProgress(ctx context.Context, fn ProgressFunc) context.Context {
-	return context.WithValue(ctx, progressKey{}, fn)
-}
-
-func progressFrom(ctx context.Context) ProgressFunc {
-	fn, _ := ctx.Value(progressKey{}).(ProgressFunc)
-	return fn
-}
 
 // progressLine matches Blender's status lines in background mode:
 // Cycles prints "... | Scene, ViewLayer | Sample 8/32" (3.x and 4.x), Eevee
