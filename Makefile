@@ -46,9 +46,11 @@ fuzz:
 contracts:
 	./contracts/build.sh
 
-# scenes regenerates the bundled glTF scenes.
+# scenes regenerates the bundled glTF scenes and builds the .blend test
+# scenes (needs Blender) into scenes/blend/out.
 scenes:
 	$(GO) generate ./scenes
+	./scenes/blend/build.sh scenes/blend/out
 
 clean:
 	rm -rf bin demo-out

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -241,6 +242,11 @@ func (n *Node) stop(leave bool) error {
 		n.wg.Wait()
 		if serr := n.store.close(); err == nil {
 			err = serr
+		}
+		for _, r := range n.cfg.Renderers {
+			if c, ok := r.(io.Closer); ok {
+				c.Close() // warm renderer processes
+			}
 		}
 	})
 	return err

@@ -169,6 +169,7 @@ func completeSpec(ctx context.Context, spec farm.JobSpec, scene sceneArg, frames
 	if err != nil {
 		return spec, err
 	}
+	defer closeRenderer(rend)
 	spec.Renderer, spec.SceneName = rend.Name(), scene.name
 	if framesArg != "" {
 		if spec.Frames, err = tiler.ParseFrames(framesArg); err != nil {

@@ -24,6 +24,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	seed := fs.Uint64("seed", 0, "random seed")
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
 	out := fs.String("out", "demo-out", "output folder for frames and report.json")
+	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -55,11 +56,12 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes:        *nodes,
 		NewRenderers: func() []renderer.Renderer { r, _ := rendererFor(scene.name); return []renderer.Renderer{r} },
-		SceneName:    scene.name,
-		Scene:        scene.data,
-		Spec:         spec,
-		Out:          *out,
-		Progress:     bar.event,
+		// Nodes close their renderers when they stop.
+		SceneName: scene.name,
+		Scene:     scene.data,
+		Spec:      spec,
+		Out:       *out,
+		Progress:  bar.event,
 	})
 	bar.end()
 	if err != nil {

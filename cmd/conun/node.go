@@ -17,7 +17,6 @@ import (
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/pathtracer"
 )
 
 func runNode(ctx context.Context, args []string, stdout io.Writer) error {
@@ -28,7 +27,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
 	slots := fs.Int("slots", 1, "tasks rendered at once")
 	price := fs.Float64("price", 0, "tokens asked per task")
-	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated")
+	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
+	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for the blender renderer")
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
@@ -60,13 +60,12 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *join != "" {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
-	for _, r := range strings.Split(*rends, ",") {
-		switch strings.TrimSpace(r) {
-		case "pathtracer":
-			cfg.Renderers = append(cfg.Renderers, pathtracer.New(pathtracer.DefaultConfig()))
-		default:
-			return fmt.Errorf("%w: --renderers: unknown renderer %q (have: pathtracer)", errUsage, r)
+	for _, kind := range strings.Split(*rends, ",") {
+		r, err := newRenderer(strings.TrimSpace(kind))
+		if err != nil {
+			return fmt.Errorf("--renderers: %w", err)
 		}
+		cfg.Renderers = append(cfg.Renderers, r)
 	}
 	if *keyFile == "" {
 		*keyFile = filepath.Join(*data, "node.key")

@@ -22,6 +22,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fs.String("out", "", "output PNG file (required)")
 	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
 	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
+	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -57,6 +58,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer closeRenderer(rend)
 	path, cleanup, err := scene.file()
 	if err != nil {
 		return err

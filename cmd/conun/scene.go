@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
 )
@@ -42,15 +43,45 @@ func loadScene(arg string) (sceneArg, error) {
 	return sceneArg{name: filepath.Base(arg), data: data, path: arg}, nil
 }
 
-// rendererFor picks the backend for a scene file by its extension.
+// rendererFor picks the backend for a scene file by its extension. The
+// caller closes it when done (closeRenderer): a Blender backend keeps a warm
+// Blender process per scene.
 func rendererFor(name string) (renderer.Renderer, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".gltf", ".glb":
-		return pathtracer.New(pathtracer.DefaultConfig()), nil
+		return newRenderer("pathtracer")
 	case ".blend":
-		return nil, fmt.Errorf("%s: the Blender backend is not available in this build yet", name)
+		return newRenderer("blender")
 	}
-	return nil, fmt.Errorf("%s: unknown scene type %q: want .gltf or .glb", name, filepath.Ext(name))
+	return nil, fmt.Errorf("%s: unknown scene type %q: want .gltf, .glb or .blend", name, filepath.Ext(name))
+}
+
+// blenderBinary is the Blender used by the blender backend: --blender, or
+// "blender" on PATH.
+var blenderBinary = "blender"
+
+// newRenderer builds a backend by name.
+func newRenderer(kind string) (renderer.Renderer, error) {
+	switch kind {
+	case "pathtracer":
+		return pathtracer.New(pathtracer.DefaultConfig()), nil
+	case "blender":
+		cfg := blender.DefaultConfig()
+		cfg.Binary = blenderBinary
+		r, err := blender.New(cfg)
+		if err != nil {
+			return nil, fmt.Errorf("blender backend: %w (install Debian's blender package, or pass --blender PATH)", err)
+		}
+		return r, nil
+	}
+	return nil, fmt.Errorf("%w: unknown renderer %q (have: pathtracer, blender)", errUsage, kind)
+}
+
+// closeRenderer releases what a backend holds (warm processes).
+func closeRenderer(r renderer.Renderer) {
+	if c, ok := r.(io.Closer); ok {
+		c.Close()
+	}
 }
 
 // file returns a path to the scene on disk, writing bundled scenes to a
