@@ -35,9 +35,11 @@ var routes = []route{
 	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.getFrame }},
 	{"GET", "/v1/nodes", func(n *Node) http.HandlerFunc { return n.getNodes }},
 	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
+	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return n.getWallet }},
 	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
 	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
+	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
 }
 
@@ -122,6 +124,8 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case errors.Is(err, ErrBadJob), errors.Is(err, ErrBadBlob):
 		return http.StatusBadRequest
+	case errors.Is(err, ErrEscrow):
+		return http.StatusPaymentRequired
 	}
 	return http.StatusInternalServerError
 }

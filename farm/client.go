@@ -141,6 +141,13 @@ func (c *Client) Nodes(ctx context.Context) ([]Member, error) {
 	return out, err
 }
 
+// Wallet returns the node's wallet: balance, stake and claims.
+func (c *Client) Wallet(ctx context.Context) (WalletInfo, error) {
+	var w WalletInfo
+	err := c.do(ctx, http.MethodGet, "/v1/wallet", nil, &w)
+	return w, err
+}
+
 // Frame writes a finished frame's PNG to w.
 func (c *Client) Frame(ctx context.Context, id string, frame int, w io.Writer) error {
 	return c.do(ctx, http.MethodGet, fmt.Sprintf("/v1/jobs/%s/frames/%d", id, frame), nil, w)

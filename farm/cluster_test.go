@@ -340,3 +340,77 @@ func TestClientAPIAbsurdInput(t *testing.T) {
 		t.Fatalf("metrics lack %q:\n%s", want, b)
 	}
 }
+
+// TestDemoSettlesOnChain: a demo job on the simulated chain locks its budget,
+// pays each node exactly its price for each accepted task, refunds the rest
+// to the requester, and the nodes claim their pay: balances add up to the
+// budget to the last wei.
+func TestDemoSettlesOnChain(t *testing.T) {
+	data, _ := scenes.Bytes("cornell.glb")
+	spec := demoSpec()
+	spec.Frames = tiler.Frames{Start: 1, End: 1, Step: 1}
+	spec.Budget = 10
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var wallets []farm.WalletInfo
+	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
+		Nodes: 3, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
+		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125},
+		OnFinish: func(_ []*farm.Node, w []farm.WalletInfo) { wallets = w },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := rep.Settlement
+	if st == nil || st.Error != "" {
+		t.Fatalf("settlement: %+v", st)
+	}
+	prices := map[string]float64{"node-1": 0.25, "node-2": 0.5, "node-3": 0.125}
+	want := 0.0
+	for _, tr := range rep.Tasks {
+		want += prices[tr.Node]
+	}
+	if st.Paid != fmt.Sprintf("%.6f", want) || st.Refund != fmt.Sprintf("%.6f", 10-want) {
+		t.Fatalf("paid %s refund %s; want %.6f and %.6f", st.Paid, st.Refund, want, 10-want)
+	}
+	for _, p := range st.Payouts {
+		n := 0
+		for _, tr := range rep.Tasks {
+			if tr.Node == p.Node {
+				n++
+			}
+		}
+		if p.Tasks != n || p.Amount != fmt.Sprintf("%.6f", float64(n)*prices[p.Node]) {
+			t.Fatalf("payout %+v, want %d tasks at %v", p, n, prices[p.Node])
+		}
+	}
+	// On chain: node 1 (the requester) holds 1000 - budget + refund + its own
+	// pay; the others hold exactly their pay.
+	earned := map[string]string{}
+	for _, p := range st.Payouts {
+		earned[p.Node] = p.Amount
+	}
+	for i, w := range wallets {
+		name := fmt.Sprintf("node-%d", i+1)
+		want := earned[name]
+		if want == "" {
+			want = "0.000000"
+		}
+		if i == 0 {
+			var own float64
+			fmt.Sscan(want, &own)
+			want = fmt.Sprintf("%.6f", 1000-10+(10-wantTotal(rep, prices))+own)
+		}
+		if w.Balance != want {
+			t.Errorf("%s balance %s, want %s (claims %+v)", name, w.Balance, want, w.Claims)
+		}
+	}
+}
+
+func wantTotal(rep farm.Report, prices map[string]float64) float64 {
+	total := 0.0
+	for _, tr := range rep.Tasks {
+		total += prices[tr.Node]
+	}
+	return total
+}

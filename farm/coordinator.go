@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
@@ -50,6 +51,8 @@ type job struct {
 	// failures counts failed leases per node; a node that fails too many
 	// tasks of a job gets no more of them.
 	failures map[string]int
+	// settlement is what the job paid, once settled on the chain.
+	settlement *SettlementRecord
 }
 
 // task is one frame x tile of a job.
@@ -63,8 +66,12 @@ type task struct {
 	attempts int
 	// notBefore delays a failed task's retry, growing with its attempts.
 	notBefore time.Time
-	seconds   float64
-	hash      string // sha256 of the accepted PNG
+	// price and addr are what the task pays and to whom: its worker's
+	// advertised price and address when it was leased.
+	price   float64
+	addr    common.Address
+	seconds float64
+	hash    string // sha256 of the accepted PNG
 }
 
 // coordinator runs the jobs submitted to this node: it leases their tasks to
@@ -81,16 +88,23 @@ type coordinator struct {
 	log       *slog.Logger
 	ident     *Identity
 	metrics   *metrics
+	chain     *contracts.Client // nil: no chain, nothing is paid
+
+	// ctx and wg own the goroutines the coordinator starts besides leases
+	// (settlements): the node cancels ctx and waits on wg when it stops.
+	ctx context.Context
+	wg  *sync.WaitGroup
 
 	leftMu sync.Mutex
 	left   []string // members that left, for the scheduler loop to handle
 
-	mu       sync.Mutex
-	jobs     map[string]*job
-	order    []string
-	inflight map[string]int       // node -> leases held
-	busy     map[string]time.Time // node -> until when to leave it alone
-	wake     chan struct{}
+	mu          sync.Mutex
+	jobs        map[string]*job
+	order       []string
+	lastMembers []Member             // the member list of the latest scheduling pass
+	inflight    map[string]int       // node -> leases held
+	busy        map[string]time.Time // node -> until when to leave it alone
+	wake        chan struct{}
 }
 
 func (c *coordinator) kick() {
@@ -126,6 +140,17 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	}
 
 	id := spec.ID()
+	c.mu.Lock()
+	_, known := c.jobs[id]
+	c.mu.Unlock()
+	if known {
+		return id, nil
+	}
+	// The budget is locked before the job exists here, so no task can be
+	// leased unpaid for.
+	if err := c.openEscrow(ctx, spec); err != nil {
+		return "", err
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.jobs[id]; ok {
@@ -186,7 +211,7 @@ func (c *coordinator) run(ctx context.Context) {
 // lease hands task t to member m; c.mu must be held.
 func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, members []Member) {
 	move(taskMoves, &t.state, TaskLeased)
-	t.node = m.ID
+	t.node, t.price, t.addr = m.ID, m.Price, common.HexToAddress(m.Addr)
 	t.lease++
 	c.inflight[m.ID]++
 	lctx, cancelCause := context.WithCancelCause(ctx)
@@ -400,7 +425,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		t.attempts++
 		return
 	}
-	if err := c.store.putTask(j.id, t.index, taskRecord{Node: node, Seconds: secs, Hash: pngHash, Attempts: t.attempts}); err != nil {
+	if err := c.store.putTask(j.id, t.index, taskRecord{Node: node, Seconds: secs, Hash: pngHash, Attempts: t.attempts, Price: t.price, Addr: t.addr.Hex()}); err != nil {
 		// Not recorded means not accepted: the tile is rendered again.
 		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
 		c.requeue(j, t)
@@ -419,11 +444,37 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		c.emit(j, Event{Type: "frame", Task: -1, Frame: t.tile.Frame})
 	}
 	if j.done == len(j.tasks) {
-		move(jobMoves, &j.state, JobDone)
-		j.finished = time.Now()
-		c.save(j)
-		c.emit(j, Event{Type: "finished", Task: -1})
+		c.complete(j)
 	}
+}
+
+// complete ends a job whose every task is accepted: on a chain-connected
+// node it settles first (off the lock), so that "finished" means paid.
+// c.mu must be held.
+func (c *coordinator) complete(j *job) {
+	if c.chain == nil || j.settlement != nil {
+		c.markDone(j)
+		return
+	}
+	c.wg.Add(1)
+	go func() {
+		defer c.wg.Done()
+		c.settle(c.ctx, j)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.markDone(j)
+	}()
+}
+
+// markDone moves a job to done; c.mu must be held.
+func (c *coordinator) markDone(j *job) {
+	if j.state.Final() {
+		return
+	}
+	move(jobMoves, &j.state, JobDone)
+	j.finished = time.Now()
+	c.save(j)
+	c.emit(j, Event{Type: "finished", Task: -1})
 }
 
 // fail ends a job with a reason and takes back its leases; c.mu must be held.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/renderer"
 )
 
@@ -27,6 +28,14 @@ type DemoConfig struct {
 	Out string
 	// Progress, if set, sees every event of the job.
 	Progress func(Event)
+	// Chain runs the job's money on an in-process simulated chain: the
+	// first node is the requester, nodes ask Prices[i] tokens per task.
+	Chain bool
+	// Prices are the nodes' prices per task (cycled); only with Chain.
+	Prices []float64
+	// OnFinish, if set, is called after a successful job with the nodes and
+	// their wallets, once every claim has landed.
+	OnFinish func(nodes []*Node, wallets []WalletInfo)
 	// OnStart, if set, is called with the nodes once the cluster has formed,
 	// before the job is submitted (tests use it to kill a node mid-job).
 	OnStart func(nodes []*Node)
@@ -44,6 +53,15 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 	}
 	defer os.RemoveAll(work)
 
+	var bank *contracts.Client
+	if cfg.Chain {
+		chain, deployer, err := startDemoChain(ctx, cfg.Nodes)
+		if err != nil {
+			return Report{}, err
+		}
+		defer chain.Close()
+		bank = deployer
+	}
 	var nodes []*Node
 	defer func() {
 		for _, n := range nodes {
@@ -56,6 +74,15 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 		nc.DataDir = filepath.Join(work, nc.Name)
 		nc.Renderers = cfg.NewRenderers()
 		nc.Gossip.Fast = true
+		if bank != nil {
+			// Development accounts are funded with Ether for gas; node i
+			// signs with DevKey(i), so its node id is its payout address.
+			nc.Identity = IdentityFromKey(contracts.DevKey(i))
+			nc.Chain = bank.WithKey(contracts.DevKey(i))
+			if len(cfg.Prices) > 0 {
+				nc.Price = cfg.Prices[i%len(cfg.Prices)]
+			}
+		}
 		if i > 0 {
 			nc.Gossip.Join = []string{nodes[0].GossipAddr()}
 		}
@@ -105,7 +132,69 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 	if err := os.WriteFile(filepath.Join(cfg.Out, "report.json"), append(b, '\n'), 0o644); err != nil {
 		return rep, err
 	}
+	if cfg.OnFinish != nil {
+		wallets, err := waitClaims(ctx, nodes, 30*time.Second)
+		if err != nil {
+			return rep, err
+		}
+		cfg.OnFinish(nodes, wallets)
+	}
 	return rep, nil
+}
+
+// waitClaims waits until every node has claimed (or failed to claim) what
+// it was handed, and returns the nodes' wallets in node order.
+func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]WalletInfo, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	for {
+		var wallets []WalletInfo
+		pending := false
+		for _, n := range nodes {
+			w, err := NewClient(n.URL()).Wallet(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, cl := range w.Claims {
+				if !cl.Claimed && cl.Error == "" {
+					pending = true
+				}
+			}
+			wallets = append(wallets, w)
+		}
+		if !pending {
+			return wallets, nil
+		}
+		select {
+		case <-ctx.Done():
+			return wallets, fmt.Errorf("claims still pending after %v", timeout)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// demoTokens is what the demo's requester (node 1) starts with.
+const demoTokens = 1000
+
+// startDemoChain starts a simulated chain, deploys the contracts with the
+// first development key and gives it tokens to pay for the demo's job.
+func startDemoChain(ctx context.Context, nodes int) (*contracts.Chain, *contracts.Client, error) {
+	sc := contracts.DefaultSimConfig()
+	sc.Accounts = max(sc.Accounts, nodes)
+	chain, err := contracts.NewSimulated(sc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("simulated chain: %w", err)
+	}
+	deployer, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		chain.Close()
+		return nil, nil, fmt.Errorf("deploy contracts: %w", err)
+	}
+	if _, err := deployer.Mint(ctx, deployer.Address(), TokensToWei(demoTokens)); err != nil {
+		chain.Close()
+		return nil, nil, fmt.Errorf("mint requester tokens: %w", err)
+	}
+	return chain, deployer, nil
 }
 
 // WaitMembers waits until every node sees want live members.

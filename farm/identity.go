@@ -146,3 +146,13 @@ func (g *replayGuard) check(unixMilli int64, nonce string) error {
 	g.seen[nonce] = now
 	return nil
 }
+
+// IdentityFromKey wraps an existing key (a development account of a test
+// chain, a key loaded elsewhere).
+func IdentityFromKey(k *ecdsa.PrivateKey) *Identity {
+	return &Identity{key: k, addr: crypto.PubkeyToAddress(k.PublicKey)}
+}
+
+// Key is the private key, for signing chain transactions with the same
+// identity that signs the node's messages.
+func (id *Identity) Key() *ecdsa.PrivateKey { return id.key }

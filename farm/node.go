@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/renderer"
 )
 
@@ -55,6 +56,10 @@ type NodeConfig struct {
 	// Price is what the node asks per task, in tokens, advertised to
 	// coordinators.
 	Price float64
+	// Chain, when set, is this node's client of the escrow contracts,
+	// bound to Identity's key: jobs it coordinates lock their budget and
+	// are settled there, and it claims what it earns.
+	Chain *contracts.Client
 	// Identity is the node's key; nil makes a new one for this run.
 	Identity *Identity
 	// Logger receives the node's log; nil discards it.
@@ -86,6 +91,8 @@ type Node struct {
 	srv     *http.Server
 	store   *store
 	metrics *metrics
+	wallet  *wallet
+	ctx     context.Context // ends when the node stops
 	url     string
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -157,9 +164,12 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		id: cfg.Name, ident: cfg.Identity, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, blobs: blobs, cache: cache, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx,
 	}
+	n.ctx = ctx
+	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
+		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
 	}

@@ -40,6 +40,8 @@ type Report struct {
 	Nodes       []NodeReport `json:"nodes"`
 	Frames      []string     `json:"frames"`
 	WallSeconds float64      `json:"wall_seconds"`
+	// Settlement is what the job paid on the chain; absent without one.
+	Settlement *SettlementRecord `json:"settlement,omitempty"`
 }
 
 // TaskReport is one task's line in a Report.
@@ -69,7 +71,7 @@ type NodeReport struct {
 func (j *job) report() Report {
 	r := Report{
 		JobID: j.id, SpecHash: j.spec.Hash(), SceneHash: j.spec.Scene, Spec: j.spec,
-		State: j.state, Error: j.err,
+		State: j.state, Error: j.err, Settlement: j.settlement,
 	}
 	nodes := map[string]*NodeReport{}
 	for _, t := range j.tasks {

@@ -6,11 +6,12 @@ import (
 	"path/filepath"
 
 	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // record is the job as the store keeps it.
 func (j *job) record() jobRecord {
-	return jobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList()}
+	return jobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement}
 }
 
 // save writes the job's record; c.mu must be held. A failed write is logged:
@@ -35,7 +36,7 @@ func (c *coordinator) restore() error {
 	for _, sj := range stored {
 		j := &job{
 			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
-			created: sj.rec.Created, finished: sj.rec.Finished,
+			created: sj.rec.Created, finished: sj.rec.Finished, settlement: sj.rec.Settlement,
 			canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
 			failures: make(map[string]int), events: newEventLog(),
 		}
@@ -46,6 +47,7 @@ func (c *coordinator) restore() error {
 			t := &task{index: i, tile: tile, state: TaskPending}
 			if tr, ok := sj.tasks[i]; ok {
 				t.state, t.node, t.seconds, t.hash, t.attempts = TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
+				t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
 				j.done++
 			} else if j.state.Final() {
 				t.state = TaskCancelled
@@ -66,9 +68,7 @@ func (c *coordinator) restore() error {
 		}
 		c.emit(j, Event{Type: "submitted", Task: -1, Message: "resumed after restart"})
 		if j.done == len(j.tasks) {
-			move(jobMoves, &j.state, JobDone)
-			c.save(j)
-			c.emit(j, Event{Type: "finished", Task: -1})
+			c.complete(j)
 		}
 	}
 	return nil

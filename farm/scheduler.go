@@ -26,6 +26,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 	members := c.members()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.lastMembers = members
 	now := time.Now()
 	jobs := make([]*job, 0, len(c.order))
 	for _, id := range c.order {
@@ -103,8 +104,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false
 	case j.spec.RendererVersion != "" && version != j.spec.RendererVersion:
 		return false
-	case j.spec.MaxPrice > 0 && m.Price > j.spec.MaxPrice:
-		return false
+	case j.taskCap() > 0 && m.Price > j.taskCap():
+		return false // over the job's price cap, or its budget would not cover it
 	case j.failures[m.ID] >= blockAfter:
 		return false
 	}

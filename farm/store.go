@@ -28,6 +28,8 @@ type jobRecord struct {
 	Created  time.Time `json:"created"`
 	Finished time.Time `json:"finished,omitzero"`
 	Frames   []int     `json:"frames,omitempty"` // frames written to disk
+	// Settlement is set once the job is paid on the chain.
+	Settlement *SettlementRecord `json:"settlement,omitempty"`
 }
 
 // taskRecord is an accepted task as stored; the tile's pixels are the blob
@@ -37,6 +39,8 @@ type taskRecord struct {
 	Seconds  float64 `json:"seconds"`
 	Hash     string  `json:"hash"`
 	Attempts int     `json:"attempts"`
+	Price    float64 `json:"price,omitempty"`
+	Addr     string  `json:"addr,omitempty"`
 }
 
 func openStore(path string) (*store, error) {

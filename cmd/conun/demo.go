@@ -25,6 +25,8 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
 	out := fs.String("out", "demo-out", "output folder for frames and report.json")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
+	budget := fs.Float64("budget", 100, "tokens the requester locks in escrow for the job")
+	noChain := fs.Bool("no-chain", false, "run without the simulated chain: nothing is paid")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -35,7 +37,10 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if *nodes < 1 || *nodes > 64 {
 		return fmt.Errorf("%w: --nodes %d: must be between 1 and 64", errUsage, *nodes)
 	}
-	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth}
+	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget}
+	if *noChain {
+		spec.Budget = 0
+	}
 	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
 	}
@@ -53,6 +58,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "demo: %d nodes, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",
 		*nodes, scene.name, spec.Frames, spec.Tiles, spec.Resolution, spec.Samples, spec.Seed)
 	bar := newProgress(stdout)
+	var balances []farm.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes:        *nodes,
 		NewRenderers: func() []renderer.Renderer { r, _ := rendererFor(scene.name); return []renderer.Renderer{r} },
@@ -62,12 +68,22 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 		Spec:      spec,
 		Out:       *out,
 		Progress:  bar.event,
+		Chain:     !*noChain,
+		// Nodes ask different prices, as a real cluster's would.
+		Prices:   []float64{0.05, 0.08, 0.1},
+		OnFinish: func(_ []*farm.Node, wallets []farm.WalletInfo) { balances = wallets },
 	})
 	bar.end()
 	if err != nil {
 		return err
 	}
 	printNodeTable(stdout, rep)
+	printSettlement(stdout, rep.Settlement)
+	for i, w := range balances {
+		if w.Connected {
+			fmt.Fprintf(stdout, "  node-%d balance after claims: %s tokens\n", i+1, w.Balance)
+		}
+	}
 	fmt.Fprintf(stdout, "job %s: %d frames, %d tasks in %.2fs -> %s\n",
 		rep.JobID, len(rep.Frames), len(rep.Tasks), rep.WallSeconds, filepath.Join(*out, "report.json"))
 	return nil

@@ -40,6 +40,8 @@ func commands() []command {
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
 		{"nodes", "list the cluster's nodes", runNodes},
+		{"wallet", "show a node's balance, stake and claims", runWallet},
+		{"chain", "serve a local development chain for clusters of node processes", runChain},
 		{"render", "render one task locally: conun render SCENE --frame F --out FILE.png", runRender},
 		{"scenes", "list the bundled scenes", runScenes},
 		{"version", "print the version", runVersion},

@@ -32,6 +32,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
+	chainF := addChainFlags(fs)
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -71,6 +72,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		*keyFile = filepath.Join(*data, "node.key")
 	}
 	if cfg.Identity, err = farm.LoadIdentity(*keyFile); err != nil {
+		return err
+	}
+	if cfg.Chain, err = chainF.client(ctx, cfg.Identity); err != nil {
 		return err
 	}
 	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {

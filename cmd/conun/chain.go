@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm"
+)
+
+func runChain(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("chain", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:8545", "HTTP JSON-RPC address of the development chain")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg := contracts.DefaultDevChainConfig()
+	cfg.Addr = *listen
+	return contracts.ServeDevChain(ctx, cfg, stdout)
+}
+
+// chainFlags are a node's flags for the chain its jobs settle on.
+type chainFlags struct {
+	url, token, escrow *string
+}
+
+func addChainFlags(fs *flag.FlagSet) chainFlags {
+	dev := contracts.DevAddresses()
+	return chainFlags{
+		url:    fs.String("chain", "", "Ethereum JSON-RPC URL to settle jobs on (e.g. from `conun chain`); empty: no payments"),
+		token:  fs.String("token-contract", dev.Token.Hex(), "ConunToken address (default: the development chain's)"),
+		escrow: fs.String("escrow-contract", dev.Escrow.Hex(), "RenderEscrow address (default: the development chain's)"),
+	}
+}
+
+// client connects to the chain with the node's key; nil without --chain.
+func (f chainFlags) client(ctx context.Context, id *farm.Identity) (*contracts.Client, error) {
+	if *f.url == "" {
+		return nil, nil
+	}
+	for _, a := range []string{*f.token, *f.escrow} {
+		if !common.IsHexAddress(a) {
+			return nil, fmt.Errorf("%w: %q is not a contract address", errUsage, a)
+		}
+	}
+	chain, err := contracts.Dial(ctx, *f.url)
+	if err != nil {
+		return nil, fmt.Errorf("--chain %s: %w", *f.url, err)
+	}
+	addrs := contracts.Addresses{Token: common.HexToAddress(*f.token), Escrow: common.HexToAddress(*f.escrow)}
+	c, err := contracts.NewClient(ctx, chain, id.Key(), addrs)
+	if err != nil {
+		chain.Close()
+		return nil, fmt.Errorf("contracts at %s: %w", *f.url, err)
+	}
+	return c, nil
+}
+
+func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("wallet", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	w, err := cf.client().Wallet(ctx)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, w)
+	}
+	if !w.Connected {
+		fmt.Fprintf(stdout, "address %s\nchain   not connected (start the node with --chain URL)\n", w.Address)
+		return nil
+	}
+	fmt.Fprintf(stdout, "address %s\nbalance %s\nstake   %s\n", w.Address, w.Balance, w.Stake)
+	for _, cl := range w.Claims {
+		state := "pending"
+		switch {
+		case cl.Claimed:
+			state = "claimed " + cl.Tx
+		case cl.Error != "":
+			state = "failed: " + cl.Error
+		}
+		fmt.Fprintf(stdout, "claim   job %s  %s tokens  %s\n", strings.TrimPrefix(cl.JobID, "0x")[:16], cl.Amount, state)
+	}
+	return nil
+}
+
+// printSettlement prints who earned what for a job, and the refund.
+func printSettlement(w io.Writer, st *farm.SettlementRecord) {
+	if st == nil {
+		return
+	}
+	if st.Error != "" {
+		fmt.Fprintf(w, "settlement failed: %s\n", st.Error)
+		return
+	}
+	fmt.Fprintf(w, "settled on chain (tx %s): budget %s, paid %s, refunded %s\n", st.Tx[:10], st.Budget, st.Paid, st.Refund)
+	for _, p := range st.Payouts {
+		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, p.Address[:10], p.Tasks, p.Amount)
+	}
+}

@@ -1,0 +1,314 @@
+package farm
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/conun/conun/contracts"
+)
+
+// Money: a job's budget is locked in the escrow contract before any task is
+// leased; each accepted task accrues its worker's advertised price; at the
+// end the coordinator settles one Merkle root for the whole job, the unspent
+// budget goes back at once, and each worker claims its leaf. Tokens have 18
+// decimals; specs and prices are in whole tokens (float64) for people, wei
+// (big.Int) on the chain.
+
+// ErrEscrow is wrapped by errors that refuse a job for money reasons.
+var ErrEscrow = errors.New("escrow")
+
+// escrowDeadline is how long a requester has to settle a job before its
+// budget may be reclaimed (see contracts/README.md).
+const escrowDeadline = 7 * 24 * time.Hour
+
+// TokensToWei converts whole tokens to wei, rounding to the nearest wei.
+func TokensToWei(tokens float64) *big.Int {
+	f := new(big.Float).SetPrec(128).SetFloat64(tokens)
+	f.Mul(f, new(big.Float).SetPrec(128).SetInt(big.NewInt(1e18)))
+	f.Add(f, big.NewFloat(0.5))
+	w, _ := f.Int(nil)
+	return w
+}
+
+// FormatTokens writes wei as tokens with up to 6 decimals.
+func FormatTokens(wei *big.Int) string {
+	if wei == nil {
+		return "0"
+	}
+	f := new(big.Float).SetPrec(128).SetInt(wei)
+	f.Quo(f, new(big.Float).SetPrec(128).SetInt(big.NewInt(1e18)))
+	return f.Text('f', 6)
+}
+
+// jobHash is the job's id on the chain: the hash of its spec.
+func jobHash(spec JobSpec) common.Hash { return common.HexToHash(spec.Hash()) }
+
+// openEscrow locks the job's budget; it runs at submit, before any lease.
+func (c *coordinator) openEscrow(ctx context.Context, spec JobSpec) error {
+	if c.chain == nil {
+		return nil
+	}
+	if spec.Budget <= 0 {
+		return fmt.Errorf("%w: this node settles on a chain: the job needs a budget (--budget TOKENS)", ErrBadJob)
+	}
+	now, err := c.chain.Chain().Now(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: read chain time: %w", ErrEscrow, err)
+	}
+	if _, err := c.chain.OpenJob(ctx, jobHash(spec), TokensToWei(spec.Budget), now.Add(escrowDeadline)); err != nil {
+		return fmt.Errorf("%w: lock budget of %v tokens: %w", ErrEscrow, spec.Budget, err)
+	}
+	return nil
+}
+
+// taskCap is the most one task of j may cost, so that the sum over the job
+// never exceeds its budget; 0 means no cap.
+func (j *job) taskCap() float64 {
+	capPrice := j.spec.MaxPrice
+	if j.spec.Budget > 0 {
+		perTask := j.spec.Budget / float64(len(j.tasks))
+		if capPrice == 0 || perTask < capPrice {
+			capPrice = perTask
+		}
+	}
+	return capPrice
+}
+
+// SettlementRecord is what a job's settlement paid, kept with the job and
+// shown in its report.
+type SettlementRecord struct {
+	Tx       string       `json:"tx"`
+	Root     string       `json:"root"`
+	Budget   string       `json:"budget"`
+	Paid     string       `json:"paid"`
+	Refund   string       `json:"refund"`
+	Payouts  []NodePayout `json:"payouts"`
+	Error    string       `json:"error,omitempty"`
+	Attempts int          `json:"attempts,omitempty"`
+}
+
+// NodePayout is one worker's share of a settlement.
+type NodePayout struct {
+	Node    string `json:"node"`
+	Address string `json:"address"`
+	Tasks   int    `json:"tasks"`
+	Amount  string `json:"amount"`
+}
+
+// settle pays a finished job's accepted tasks: it runs off the scheduler's
+// lock, and hands each worker its claim.
+func (c *coordinator) settle(ctx context.Context, j *job) {
+	c.mu.Lock()
+	addrs, names := map[common.Address]string{}, map[string]common.Address{}
+	for _, m := range c.lastMembers {
+		names[m.ID] = common.HexToAddress(m.Addr)
+	}
+	var payouts []contracts.Payout
+	perNode := map[common.Address]*NodePayout{}
+	for _, t := range j.tasks {
+		if t.state != TaskDone || t.price <= 0 {
+			continue
+		}
+		addr := t.addr
+		if addr == (common.Address{}) {
+			addr = names[t.node]
+		}
+		addrs[addr] = t.node
+		payouts = append(payouts, contracts.Payout{Node: addr, Amount: TokensToWei(t.price)})
+		np := perNode[addr]
+		if np == nil {
+			np = &NodePayout{Node: t.node, Address: addr.Hex()}
+			perNode[addr] = np
+		}
+		np.Tasks++
+	}
+	spec := j.spec
+	c.mu.Unlock()
+
+	rec := &SettlementRecord{Budget: FormatTokens(TokensToWei(spec.Budget))}
+	st, err := c.chain.Settle(ctx, jobHash(spec), payouts)
+	if err != nil {
+		rec.Error = err.Error()
+	} else {
+		rec.Tx, rec.Root = st.Receipt.TxHash.Hex(), st.Root.Hex()
+		rec.Paid, rec.Refund = FormatTokens(st.Total), FormatTokens(st.Refund)
+		for _, cl := range st.Claims {
+			np := perNode[cl.Node]
+			np.Amount = FormatTokens(cl.Amount)
+			rec.Payouts = append(rec.Payouts, *np)
+		}
+	}
+	c.mu.Lock()
+	j.settlement = rec
+	c.save(j)
+	msg := "settled: paid " + rec.Paid + ", refunded " + rec.Refund
+	if rec.Error != "" {
+		msg = "settlement failed: " + rec.Error
+	}
+	c.emit(j, Event{Type: "settled", Task: -1, Message: msg})
+	urls := map[string]string{}
+	for _, m := range c.lastMembers {
+		urls[m.ID] = m.API
+	}
+	c.mu.Unlock()
+	if err != nil {
+		return
+	}
+	for _, cl := range st.Claims {
+		if err := c.sendClaim(ctx, urls[addrs[cl.Node]], cl, st.Root); err != nil {
+			c.log.Warn("hand claim to worker", "job", j.id, "node", addrs[cl.Node], "err", err)
+		}
+	}
+}
+
+// claimMessage is what a worker receives after settlement: its leaf and
+// proof. Anyone could send one; the worker checks the proof against the root
+// it reads from the chain before spending gas on it.
+type claimMessage struct {
+	JobID  string   `json:"job"`
+	Node   string   `json:"node"`
+	Amount string   `json:"amount"` // wei, decimal
+	Proof  []string `json:"proof"`
+}
+
+func (c *coordinator) sendClaim(ctx context.Context, url string, cl contracts.Claim, root common.Hash) error {
+	if url == "" {
+		return errors.New("worker is no longer a member; it can claim with its own copy of the proof")
+	}
+	msg := claimMessage{JobID: cl.JobID.Hex(), Node: cl.Node.Hex(), Amount: cl.Amount.String()}
+	for _, p := range cl.Proof {
+		msg.Proof = append(msg.Proof, p.Hex())
+	}
+	body, _ := json.Marshal(msg)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/rpc/v1/claims", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+	}
+	return nil
+}
+
+// wallet is a node's side of the money: its claims, paid as they arrive.
+type wallet struct {
+	chain *contracts.Client
+	ident *Identity
+
+	claimsMu sync.Mutex
+	claims   []WalletClaim
+}
+
+// WalletClaim is one payment owed to this node.
+type WalletClaim struct {
+	JobID   string `json:"job"`
+	Amount  string `json:"amount"`
+	Claimed bool   `json:"claimed"`
+	Tx      string `json:"tx,omitempty"`
+	Error   string `json:"error,omitempty"`
+}
+
+// WalletInfo is what GET /v1/wallet returns.
+type WalletInfo struct {
+	Connected bool          `json:"connected"`
+	Address   string        `json:"address"`
+	Balance   string        `json:"balance,omitempty"`
+	Stake     string        `json:"stake,omitempty"`
+	Claims    []WalletClaim `json:"claims"`
+}
+
+func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
+	var msg claimMessage
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&msg); err != nil {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("claim: %w", err))
+		return
+	}
+	if n.wallet.chain == nil {
+		httpError(rw, http.StatusConflict, errors.New("this node is not connected to a chain"))
+		return
+	}
+	cl, err := msg.claim()
+	if err != nil || cl.Node != n.wallet.ident.Address() {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("claim is not for this node or malformed: %v", err))
+		return
+	}
+	job, err := n.wallet.chain.Job(r.Context(), cl.JobID)
+	if err != nil || !cl.Verify(job.Root) {
+		n.metrics.badSignatures.Add(1)
+		httpError(rw, http.StatusBadRequest, errors.New("claim's proof does not match the job's settled root"))
+		return
+	}
+	n.wallet.claimsMu.Lock()
+	idx := len(n.wallet.claims)
+	n.wallet.claims = append(n.wallet.claims, WalletClaim{JobID: msg.JobID, Amount: FormatTokens(cl.Amount)})
+	n.wallet.claimsMu.Unlock()
+	// Claim at once, under the node's lifetime: the proof is all it needs.
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		ctx, cancel := context.WithTimeout(n.ctx, time.Minute)
+		defer cancel()
+		rcpt, err := n.wallet.chain.Claim(ctx, cl)
+		n.wallet.claimsMu.Lock()
+		defer n.wallet.claimsMu.Unlock()
+		if err != nil {
+			n.wallet.claims[idx].Error = err.Error()
+			return
+		}
+		n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
+	}()
+	writeJSON(rw, map[string]bool{"accepted": true})
+}
+
+func (m claimMessage) claim() (contracts.Claim, error) {
+	amount, ok := new(big.Int).SetString(m.Amount, 10)
+	if !ok || amount.Sign() <= 0 || !common.IsHexAddress(m.Node) || len(m.Proof) > 64 {
+		return contracts.Claim{}, errors.New("bad amount, node or proof")
+	}
+	cl := contracts.Claim{JobID: common.HexToHash(m.JobID), Node: common.HexToAddress(m.Node), Amount: amount}
+	for _, p := range m.Proof {
+		b, err := hex.DecodeString(strings.TrimPrefix(p, "0x"))
+		if err != nil || len(b) != 32 {
+			return contracts.Claim{}, errors.New("bad proof element")
+		}
+		cl.Proof = append(cl.Proof, common.BytesToHash(b))
+	}
+	return cl, nil
+}
+
+func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
+	info := WalletInfo{Address: n.cfg.Identity.Address().Hex()}
+	n.wallet.claimsMu.Lock()
+	info.Claims = append([]WalletClaim{}, n.wallet.claims...)
+	n.wallet.claimsMu.Unlock()
+	if n.wallet.chain != nil {
+		info.Connected = true
+		if bal, err := n.wallet.chain.Balance(r.Context(), n.cfg.Identity.Address()); err == nil {
+			info.Balance = FormatTokens(bal)
+		}
+		if st, err := n.wallet.chain.StakeOf(r.Context(), n.cfg.Identity.Address()); err == nil {
+			info.Stake = FormatTokens(st.Active)
+		}
+	}
+	writeJSON(rw, info)
+}
