@@ -1,16 +1,24 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // TestThreeNodeProcesses: three `conun node` processes, a job submitted
@@ -266,4 +274,83 @@ func TestPartitionedWorker(t *testing.T) {
 		_, out, _ := conun(t, "nodes", "--node", nodes[0].url)
 		return strings.Contains(out, frozen.name)
 	})
+}
+
+// TestChainProcesses: `conun chain` serves a development chain; two node
+// processes settle on it; a job submitted with a budget pays the worker,
+// which claims on its own, as `conun wallet` shows.
+func TestChainProcesses(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "chain", "--listen", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	url := ""
+	sc := bufio.NewScanner(stdout)
+	for url == "" && sc.Scan() {
+		if m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(sc.Text()); m != "" {
+			url = m
+		}
+	}
+	go io.Copy(io.Discard, stdout)
+	if url == "" {
+		t.Fatal("conun chain printed no URL")
+	}
+	// Development keys 0 and 1 are funded with Ether and tokens.
+	dir0, dir1 := t.TempDir(), t.TempDir()
+	for i, d := range []string{dir0, dir1} {
+		key := hex.EncodeToString(crypto.FromECDSA(contracts.DevKey(i)))
+		os.WriteFile(filepath.Join(d, "node.key"), []byte(key), 0o600)
+	}
+	coord := startNode(t, "--data", dir0, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--chain", url, "--price", "0.5")
+	worker := startNode(t, "--data", dir1, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--chain", url, "--price", "0.25", "--join", coord.gossip)
+	waitFor(t, 20*time.Second, func() bool {
+		_, out, _ := conun(t, "nodes", "--node", coord.url)
+		return strings.Count(out, "\n") == 3
+	})
+	before := walletOf(t, worker.url)
+	code, out, stderr := conun(t, "submit", "--node", coord.url, "cornell", "--res", "32x24", "--samples", "2", "--tiles", "4x2", "--budget", "8", "--wait", "--json", "--out", t.TempDir())
+	if code != 0 {
+		t.Fatalf("submit: %s\n%s", stderr, out)
+	}
+	var st farm.JobStatus
+	json.Unmarshal([]byte(out), &st)
+	rep, err := farm.NewClient(coord.url).Report(context.Background(), st.ID)
+	if err != nil || rep.Settlement == nil || rep.Settlement.Error != "" {
+		t.Fatalf("report settlement %+v, err %v", rep.Settlement, err)
+	}
+	workerTasks := 0
+	for _, tr := range rep.Tasks {
+		if tr.Node == worker.name {
+			workerTasks++
+		}
+	}
+	if workerTasks == 0 {
+		t.Fatal("the worker rendered nothing")
+	}
+	var w farm.WalletInfo
+	waitFor(t, 30*time.Second, func() bool {
+		w = walletOf(t, worker.url)
+		return len(w.Claims) == 1 && w.Claims[0].Claimed
+	})
+	var b0, b1 float64
+	fmt.Sscan(before.Balance, &b0)
+	fmt.Sscan(w.Balance, &b1)
+	if got, want := b1-b0, 0.25*float64(workerTasks); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", want) {
+		t.Fatalf("worker earned %.6f for %d tasks, want %.6f", got, workerTasks, want)
+	}
+	if code, out, _ := conun(t, "wallet", "--node", worker.url); code != 0 || !strings.Contains(out, "balance") {
+		t.Fatalf("conun wallet: %d %s", code, out)
+	}
+}
+
+func walletOf(t *testing.T, url string) farm.WalletInfo {
+	t.Helper()
+	w, err := farm.NewClient(url).Wallet(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }
