@@ -15,7 +15,6 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -25,6 +24,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
+	"github.com/conun/conun/verifier"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -39,8 +39,8 @@ type job struct {
 	err      string
 	tasks    []*task
 	done     int
-	canvases map[int]*tiler.Canvas // frames being assembled
-	frames   map[int]string        // finished frames: number -> file name
+	byFrame  map[int][]*task // each frame's tasks
+	frames   map[int]string  // finished frames: number -> file name
 	created  time.Time
 	finished time.Time
 	events   *eventLog
@@ -53,6 +53,11 @@ type job struct {
 	failures map[string]int
 	// settlement is what the job paid, once settled on the chain.
 	settlement *SettlementRecord
+	// checking counts spot checks in progress; the job is not done until
+	// they are resolved.
+	checking int
+	// convictions are the nodes caught cheating in this job.
+	convictions []Conviction
 }
 
 // task is one frame x tile of a job.
@@ -72,6 +77,11 @@ type task struct {
 	addr    common.Address
 	seconds float64
 	hash    string // sha256 of the accepted PNG
+	// verdict and evidence are the task's spot-check result; undecided
+	// counts re-renders after checks nobody could settle.
+	verdict   string
+	evidence  *Evidence
+	undecided int
 }
 
 // coordinator runs the jobs submitted to this node: it leases their tasks to
@@ -89,6 +99,8 @@ type coordinator struct {
 	ident     *Identity
 	metrics   *metrics
 	chain     *contracts.Client // nil: no chain, nothing is paid
+	rep       *verifier.Reputation
+	secret    [32]byte // seeds crop choices; workers cannot predict them
 
 	// ctx and wg own the goroutines the coordinator starts besides leases
 	// (settlements): the node cancels ctx and waits on wg when it stops.
@@ -158,11 +170,13 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	}
 	j := &job{
 		id: id, spec: spec, state: JobQueued, created: time.Now(),
-		canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
+		byFrame: make(map[int][]*task), frames: make(map[int]string),
 		failures: make(map[string]int), events: newEventLog(),
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
-		j.tasks = append(j.tasks, &task{index: i, tile: t, state: TaskPending})
+		nt := &task{index: i, tile: t, state: TaskPending}
+		j.tasks = append(j.tasks, nt)
+		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
 	}
 	j.queue = append(j.queue, j.tasks...)
 	if err := c.store.putJob(id, j.record()); err != nil {
@@ -219,13 +233,8 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 	cancel := func() { cancelTimeout(); cancelCause(nil) }
 	t.cancel = cancel
 	c.emit(j, Event{Type: "leased", Task: t.index, Frame: t.tile.Frame, Node: m.ID})
-	req := TaskRequest{
-		JobID: j.id, Task: t.index, Sources: c.sources(j, m.ID, members),
-		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
-		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
-		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: t.tile.Rect,
-		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
-	}
+	req := c.taskRequest(j, t, t.tile.Rect)
+	req.Sources = c.sources(j, m.ID, members)
 	var err error
 	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
 		cancel()
@@ -250,6 +259,49 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 		}
 		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
 	}(t.lease)
+}
+
+// taskRequest is the unsigned RPC asking a worker to render region of
+// task t (the whole tile for a lease, a crop for a check).
+func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskRequest {
+	return TaskRequest{
+		JobID: j.id, Task: t.index, Sources: []string{c.selfURL},
+		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
+		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
+		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region,
+		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+	}
+}
+
+// record is an accepted task as the store keeps it.
+func (t *task) record() taskRecord {
+	return taskRecord{
+		Node: t.node, Seconds: t.seconds, Hash: t.hash, Attempts: t.attempts,
+		Price: t.price, Addr: t.addr.Hex(), Verdict: t.verdict, Evidence: t.evidence,
+	}
+}
+
+// saveTask rewrites an accepted task's record (after its check); c.mu must
+// be held.
+func (c *coordinator) saveTask(j *job, t *task) {
+	if t.state != TaskDone {
+		return
+	}
+	if err := c.store.putTask(j.id, t.index, t.record()); err != nil {
+		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
+	}
+}
+
+// saveReputation keeps the nodes' records across restarts, so a convicted
+// cheater stays quarantined; c.mu must be held.
+func (c *coordinator) saveReputation() {
+	b, err := c.rep.Snapshot()
+	if err == nil {
+		err = c.store.putMeta("reputation", b)
+	}
+	if err != nil {
+		c.log.Error("record reputation", "err", err)
+	}
 }
 
 // progress turns a heartbeat's answer into a "progress" event while the
@@ -415,35 +467,34 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		}
 		return
 	}
-	canvas := j.canvases[t.tile.Frame]
-	if canvas == nil {
-		canvas = tiler.NewCanvas(j.spec.Resolution)
-		j.canvases[t.tile.Frame] = canvas
-	}
-	if err := canvas.Put(img); err != nil { // cannot happen: the size was checked
-		c.requeue(j, t)
-		t.attempts++
-		return
-	}
-	if err := c.store.putTask(j.id, t.index, taskRecord{Node: node, Seconds: secs, Hash: pngHash, Attempts: t.attempts, Price: t.price, Addr: t.addr.Hex()}); err != nil {
+	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, pngHash, node, "", nil
+	if err := c.store.putTask(j.id, t.index, t.record()); err != nil {
 		// Not recorded means not accepted: the tile is rendered again.
 		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
 		c.requeue(j, t)
 		return
 	}
 	move(taskMoves, &t.state, TaskDone)
-	t.seconds, t.hash, t.node = secs, pngHash, node
 	j.done++
 	c.emit(j, Event{Type: "done", Task: t.index, Frame: t.tile.Frame, Node: node})
-	if canvas.Complete() {
-		if err := c.writeFrame(j, t.tile.Frame, canvas.Image()); err != nil {
+	c.maybeCheck(j, t, img)
+	c.frameAccepted(j, t.tile.Frame)
+}
+
+// frameAccepted writes frame f once all its tiles are accepted, and ends
+// the job once everything is accepted and checked; c.mu must be held.
+func (c *coordinator) frameAccepted(j *job, f int) {
+	if j.state.Final() {
+		return
+	}
+	if _, written := j.frames[f]; !written && j.frameDone(f) {
+		if err := c.assembleFrame(j, f); err != nil {
 			c.fail(j, err.Error())
 			return
 		}
-		delete(j.canvases, t.tile.Frame)
-		c.emit(j, Event{Type: "frame", Task: -1, Frame: t.tile.Frame})
+		c.emit(j, Event{Type: "frame", Task: -1, Frame: f})
 	}
-	if j.done == len(j.tasks) {
+	if j.done == len(j.tasks) && j.checking == 0 {
 		c.complete(j)
 	}
 }
@@ -501,7 +552,6 @@ func (c *coordinator) stop(j *job) {
 			move(taskMoves, &t.state, TaskCancelled)
 		}
 	}
-	j.canvases = nil
 }
 
 // cancel stops a job at the user's request.
@@ -561,25 +611,6 @@ func (c *coordinator) takeBack(node string) {
 			}
 		}
 	}
-}
-
-// FrameName is the file name of frame n of a job's output.
-func FrameName(n int) string { return fmt.Sprintf("frame_%04d.png", n) }
-
-// writeFrame saves a finished frame into the job's output folder; c.mu must
-// be held.
-func (c *coordinator) writeFrame(j *job, frame int, img *image.NRGBA64) error {
-	dir := filepath.Join(c.cfg.DataDir, "jobs", j.id)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	name := FrameName(frame)
-	if err := renderer.WritePNG(filepath.Join(dir, name), img, j.spec.Depth); err != nil {
-		return fmt.Errorf("write frame %d: %w", frame, err)
-	}
-	j.frames[frame] = name
-	c.save(j)
-	return nil
 }
 
 // framePath returns the file of a finished frame.

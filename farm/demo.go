@@ -92,7 +92,7 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 		}
 		nodes = append(nodes, n)
 	}
-	if err := WaitMembers(ctx, nodes, cfg.Nodes, 10*time.Second); err != nil {
+	if err := WaitMembers(ctx, nodes, cfg.Nodes, 30*time.Second); err != nil {
 		return Report{}, err
 	}
 	if cfg.OnStart != nil {

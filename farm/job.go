@@ -137,8 +137,9 @@ func (s JobState) Final() bool { return len(jobMoves[s]) == 0 }
 type TaskState string
 
 // The task states. A task moves pending -> leased -> done; a lost lease
-// (expired, or its node died or failed) moves it back to pending. A task of
-// a cancelled or failed job moves to cancelled.
+// (expired, or its node died or failed) moves it back to pending, and so
+// does a done task whose worker a spot check convicted. A task of a
+// cancelled or failed job moves to cancelled.
 const (
 	TaskPending   TaskState = "pending"
 	TaskLeased    TaskState = "leased"
@@ -149,6 +150,7 @@ const (
 var taskMoves = map[TaskState][]TaskState{
 	TaskPending: {TaskLeased, TaskCancelled},
 	TaskLeased:  {TaskDone, TaskPending, TaskCancelled},
+	TaskDone:    {TaskPending}, // rejected by a check: rendered again
 }
 
 // canMove reports whether the state machine allows from -> to.

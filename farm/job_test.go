@@ -70,7 +70,8 @@ func TestStateMachine(t *testing.T) {
 		{TaskLeased, TaskDone, true},
 		{TaskLeased, TaskPending, true},
 		{TaskPending, TaskDone, false},
-		{TaskDone, TaskPending, false},
+		{TaskDone, TaskPending, true}, // a convicted worker's tile is rendered again
+		{TaskDone, TaskLeased, false},
 		{TaskCancelled, TaskLeased, false},
 	}
 	for _, tc := range tests {

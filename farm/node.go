@@ -18,6 +18,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/verifier"
 )
 
 // NodeConfig configures a node. Start from DefaultNodeConfig and change what
@@ -56,6 +57,8 @@ type NodeConfig struct {
 	// Price is what the node asks per task, in tokens, advertised to
 	// coordinators.
 	Price float64
+	// Verify is the spot-check policy for the jobs this node coordinates.
+	Verify verifier.Policy
 	// Chain, when set, is this node's client of the escrow contracts,
 	// bound to Identity's key: jobs it coordinates lock their budget and
 	// are settled there, and it claims what it earns.
@@ -78,6 +81,7 @@ func DefaultNodeConfig() NodeConfig {
 		MaxAttempts:       5,
 		MaxBlobBytes:      2 << 30,
 		CacheBytes:        20 << 30,
+		Verify:            verifier.DefaultPolicy(),
 	}
 }
 
@@ -113,6 +117,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	}
 	if cfg.HeartbeatInterval <= 0 || cfg.HeartbeatTimeout <= 0 || cfg.LeaseTimeout <= 0 {
 		return nil, errors.New("node: lease timeout and heartbeat interval and timeout must be > 0")
+	}
+	if err := cfg.Verify.Validate(); err != nil {
+		return nil, err
 	}
 	if cfg.Slots < 1 {
 		return nil, fmt.Errorf("node: slots %d: must be >= 1", cfg.Slots)
@@ -162,7 +169,8 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.metrics = new(metrics)
 	n.work = &worker{
 		id: cfg.Name, ident: cfg.Identity, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, cache: cache, hc: hc, slots: make(chan struct{}, cfg.Slots), ctx: ctx,
+		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx,
+		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity}
@@ -170,6 +178,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
+		rep: verifier.NewReputation(cfg.Verify, time.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
 	}

@@ -42,6 +42,8 @@ type Report struct {
 	WallSeconds float64      `json:"wall_seconds"`
 	// Settlement is what the job paid on the chain; absent without one.
 	Settlement *SettlementRecord `json:"settlement,omitempty"`
+	// Convictions are the nodes caught cheating, with the evidence.
+	Convictions []Conviction `json:"convictions,omitempty"`
 }
 
 // TaskReport is one task's line in a Report.
@@ -54,9 +56,12 @@ type TaskReport struct {
 	Seconds  float64   `json:"render_seconds"`
 	Attempts int       `json:"failed_attempts"`
 	State    TaskState `json:"state"`
-	// Verdict is "unverified" for accepted tiles until spot checks exist,
-	// and empty for tiles not yet accepted.
+	// Verdict is the spot check's result for an accepted tile: passed,
+	// unchecked, trusted (the coordinator's own), checking; rejected for a
+	// tile whose worker was convicted (it is rendered again).
 	Verdict string `json:"verdict,omitempty"`
+	// Evidence is the check's record, when the tile was checked.
+	Evidence *Evidence `json:"evidence,omitempty"`
 	// Hash is the sha256 of the PNG the worker returned.
 	Hash string `json:"result_hash,omitempty"`
 }
@@ -71,7 +76,7 @@ type NodeReport struct {
 func (j *job) report() Report {
 	r := Report{
 		JobID: j.id, SpecHash: j.spec.Hash(), SceneHash: j.spec.Scene, Spec: j.spec,
-		State: j.state, Error: j.err, Settlement: j.settlement,
+		State: j.state, Error: j.err, Settlement: j.settlement, Convictions: j.convictions,
 	}
 	nodes := map[string]*NodeReport{}
 	for _, t := range j.tasks {
@@ -80,8 +85,9 @@ func (j *job) report() Report {
 			Rect:  [4]int{t.tile.Rect.Min.X, t.tile.Rect.Min.Y, t.tile.Rect.Max.X, t.tile.Rect.Max.Y},
 			State: t.state, Attempts: t.attempts,
 		}
+		tr.Verdict = t.verdict
 		if t.state == TaskDone {
-			tr.Node, tr.Seconds, tr.Hash, tr.Verdict = t.node, t.seconds, t.hash, "unverified"
+			tr.Node, tr.Seconds, tr.Hash, tr.Evidence = t.node, t.seconds, t.hash, t.evidence
 			n := nodes[t.node]
 			if n == nil {
 				n = &NodeReport{Node: t.node}

@@ -2,8 +2,6 @@ package farm
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
@@ -31,13 +29,18 @@ func (c *coordinator) restore() error {
 	if err != nil {
 		return fmt.Errorf("load jobs: %w", err)
 	}
+	if b := c.store.getMeta("reputation"); len(b) > 0 {
+		if err := c.rep.Restore(b); err != nil {
+			return fmt.Errorf("load reputation: %w", err)
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, sj := range stored {
 		j := &job{
 			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
 			created: sj.rec.Created, finished: sj.rec.Finished, settlement: sj.rec.Settlement,
-			canvases: make(map[int]*tiler.Canvas), frames: make(map[int]string),
+			byFrame: make(map[int][]*task), frames: make(map[int]string),
 			failures: make(map[string]int), events: newEventLog(),
 		}
 		for _, f := range sj.rec.Frames {
@@ -48,6 +51,10 @@ func (c *coordinator) restore() error {
 			if tr, ok := sj.tasks[i]; ok {
 				t.state, t.node, t.seconds, t.hash, t.attempts = TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 				t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
+				t.verdict, t.evidence = tr.Verdict, tr.Evidence
+				if t.verdict == verdictChecking {
+					t.verdict = verdictUnchecked // the check died with the old process
+				}
 				j.done++
 			} else if j.state.Final() {
 				t.state = TaskCancelled
@@ -55,6 +62,7 @@ func (c *coordinator) restore() error {
 				j.queue = append(j.queue, t)
 			}
 			j.tasks = append(j.tasks, t)
+			j.byFrame[tile.Frame] = append(j.byFrame[tile.Frame], t)
 		}
 		c.jobs[j.id] = j
 		c.order = append(c.order, j.id)
@@ -69,51 +77,6 @@ func (c *coordinator) restore() error {
 		c.emit(j, Event{Type: "submitted", Task: -1, Message: "resumed after restart"})
 		if j.done == len(j.tasks) {
 			c.complete(j)
-		}
-	}
-	return nil
-}
-
-// reassemble draws a resumed job's accepted tiles into their frames, and
-// writes the frames that are complete but were not written before the crash;
-// c.mu must be held.
-func (c *coordinator) reassemble(j *job) error {
-	for _, t := range j.tasks {
-		if t.state != TaskDone {
-			continue
-		}
-		f := t.tile.Frame
-		if _, written := j.frames[f]; written {
-			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, FrameName(f))); err == nil {
-				continue
-			}
-			delete(j.frames, f) // the file was lost: assemble it again
-		}
-		p, ok := c.blobs.Path(t.hash)
-		if !ok {
-			return fmt.Errorf("tile of task %d (blob %s) is missing from the store", t.index, t.hash)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		img, err := decodeTile(data, t.tile.Rect)
-		if err != nil {
-			return fmt.Errorf("stored tile of task %d: %w", t.index, err)
-		}
-		canvas := j.canvases[f]
-		if canvas == nil {
-			canvas = tiler.NewCanvas(j.spec.Resolution)
-			j.canvases[f] = canvas
-		}
-		if err := canvas.Put(img); err != nil {
-			return err
-		}
-		if canvas.Complete() {
-			if err := c.writeFrame(j, f, canvas.Image()); err != nil {
-				return err
-			}
-			delete(j.canvases, f)
 		}
 	}
 	return nil

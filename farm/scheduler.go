@@ -108,6 +108,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false // over the job's price cap, or its budget would not cover it
 	case j.failures[m.ID] >= blockAfter:
 		return false
+	case c.quarantined(m.ID):
+		return false // convicted of cheating: no work until its quarantine ends
 	}
 	return true
 }

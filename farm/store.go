@@ -18,7 +18,10 @@ type store struct {
 	db *bolt.DB
 }
 
-var bucketJobs = []byte("jobs")
+var (
+	bucketJobs = []byte("jobs")
+	bucketMeta = []byte("meta") // the coordinator's own state: reputation
+)
 
 // jobRecord is a job as stored.
 type jobRecord struct {
@@ -35,12 +38,14 @@ type jobRecord struct {
 // taskRecord is an accepted task as stored; the tile's pixels are the blob
 // Tile, so the frame can be assembled again after a crash.
 type taskRecord struct {
-	Node     string  `json:"node"`
-	Seconds  float64 `json:"seconds"`
-	Hash     string  `json:"hash"`
-	Attempts int     `json:"attempts"`
-	Price    float64 `json:"price,omitempty"`
-	Addr     string  `json:"addr,omitempty"`
+	Node     string    `json:"node"`
+	Seconds  float64   `json:"seconds"`
+	Hash     string    `json:"hash"`
+	Attempts int       `json:"attempts"`
+	Price    float64   `json:"price,omitempty"`
+	Addr     string    `json:"addr,omitempty"`
+	Verdict  string    `json:"verdict,omitempty"`
+	Evidence *Evidence `json:"evidence,omitempty"`
 }
 
 func openStore(path string) (*store, error) {
@@ -49,6 +54,9 @@ func openStore(path string) (*store, error) {
 		return nil, fmt.Errorf("open database %s: %w (is another node using this --data?)", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucketIfNotExists(bucketMeta); err != nil {
+			return err
+		}
 		_, err := tx.CreateBucketIfNotExists(bucketJobs)
 		return err
 	})
@@ -96,6 +104,30 @@ func (s *store) putTask(id string, index int, r taskRecord) error {
 		}
 		return bk.Put(taskKey(index), b)
 	})
+}
+
+// deleteTask forgets an accepted task (its worker was convicted).
+func (s *store) deleteTask(id string, index int) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if bk := tx.Bucket(taskBucket(id)); bk != nil {
+			return bk.Delete(taskKey(index))
+		}
+		return nil
+	})
+}
+
+// putMeta and getMeta keep small named values of the coordinator's own.
+func (s *store) putMeta(key string, value []byte) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte(key), value) })
+}
+
+func (s *store) getMeta(key string) []byte {
+	var out []byte
+	s.db.View(func(tx *bolt.Tx) error {
+		out = append(out, tx.Bucket(bucketMeta).Get([]byte(key))...)
+		return nil
+	})
+	return out
 }
 
 // storedJob is a job and its accepted tasks as loaded at start.

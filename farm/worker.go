@@ -35,6 +35,10 @@ type TaskRequest struct {
 	Samples   int             `json:"samples"`
 	Seed      uint64          `json:"seed"`
 	Region    image.Rectangle `json:"region"`
+	// Check marks a spot check: a few small crops of another node's task.
+	// Checks use a slot of their own, so a node busy rendering can still
+	// check others' work.
+	Check bool `json:"check,omitempty"`
 	// Coordinator is the sender's address; Time (unix milliseconds) and
 	// Nonce make the request unique, and Sig signs all of it.
 	Coordinator string `json:"coordinator"`
@@ -67,18 +71,19 @@ const (
 
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
-	id        string
-	ident     *Identity
-	members   func() []Member
-	replay    *replayGuard
-	metrics   *metrics
-	renderers map[string]renderer.Renderer
-	blobs     *Blobs // this node's own blobs (its jobs' scenes and tiles)
-	cache     *Blobs // scenes fetched for other coordinators' tasks
-	hc        *http.Client
-	slots     chan struct{}
-	active    activeTasks
-	ctx       context.Context // cancelled when the node stops
+	id         string
+	ident      *Identity
+	members    func() []Member
+	replay     *replayGuard
+	metrics    *metrics
+	renderers  map[string]renderer.Renderer
+	blobs      *Blobs // this node's own blobs (its jobs' scenes and tiles)
+	cache      *Blobs // scenes fetched for other coordinators' tasks
+	hc         *http.Client
+	slots      chan struct{}
+	checkSlots chan struct{}
+	active     activeTasks
+	ctx        context.Context // cancelled when the node stops
 }
 
 // maxTaskRequest bounds an RPC's JSON body.
@@ -102,9 +107,13 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
 		return
 	}
+	slots := w.slots
+	if req.Check {
+		slots = w.checkSlots
+	}
 	select {
-	case w.slots <- struct{}{}:
-		defer func() { <-w.slots }()
+	case slots <- struct{}{}:
+		defer func() { <-slots }()
 	default:
 		w.metrics.busyRefusals.Add(1)
 		httpError(rw, http.StatusServiceUnavailable, errors.New("all render slots are busy"))

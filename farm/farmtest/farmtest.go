@@ -45,7 +45,7 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 		t.Cleanup(func() { node.Close() })
 		nodes = append(nodes, node)
 	}
-	if err := farm.WaitMembers(context.Background(), nodes, n, 10*time.Second); err != nil {
+	if err := farm.WaitMembers(context.Background(), nodes, n, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	return nodes

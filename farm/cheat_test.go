@@ -1,0 +1,226 @@
+package farm_test
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
+)
+
+// cheater wraps an honest renderer and lies in one of the ways a worker
+// that wants pay without the work could.
+type cheater struct {
+	renderer.Renderer
+	mode  string
+	count atomic.Int64
+	mu    sync.Mutex
+	last  *image.NRGBA64 // for "copy"
+}
+
+func (c *cheater) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	n := c.count.Add(1)
+	r := t.Rect()
+	mode := c.mode
+	if mode == "honest-then-lazy" {
+		if n <= 20 {
+			return c.Renderer.Render(ctx, t)
+		}
+		mode = "lazy4"
+	}
+	switch mode {
+	case "lazy4", "colluder":
+		t.Samples = max(1, t.Samples/4)
+	case "lazy16":
+		t.Samples = max(1, t.Samples/16)
+	case "seed":
+		t.Seed++
+	case "frame":
+		if t.Frame > 1 {
+			t.Frame--
+		} else {
+			t.Frame++
+		}
+	case "othertile":
+		// The same size of pixels from elsewhere in the frame.
+		dx := r.Dx()
+		if r.Max.X+dx > t.Width {
+			dx = -r.Min.X
+		}
+		if dx == 0 {
+			dx = min(r.Dx(), t.Width-r.Max.X)
+		}
+		t.Region = r.Add(image.Pt(dx, 0))
+		res, err := c.Renderer.Render(ctx, t)
+		if err != nil {
+			return res, err
+		}
+		out := image.NewNRGBA64(r)
+		copy(out.Pix, res.Image.Pix)
+		return renderer.Result{Image: out}, nil
+	case "halfres":
+		small := t
+		small.Width, small.Height = max(1, t.Width/2), max(1, t.Height/2)
+		small.Region = image.Rect(r.Min.X/2, r.Min.Y/2, max(r.Min.X/2+1, r.Max.X/2), max(r.Min.Y/2+1, r.Max.Y/2))
+		res, err := c.Renderer.Render(ctx, small)
+		if err != nil {
+			return res, err
+		}
+		out := image.NewNRGBA64(r)
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				p := image.Pt(x/2, y/2)
+				if !p.In(res.Image.Bounds()) {
+					p = res.Image.Bounds().Max.Sub(image.Pt(1, 1))
+				}
+				out.Set(x, y, res.Image.At(p.X, p.Y))
+			}
+		}
+		return renderer.Result{Image: out}, nil
+	case "constant", "noise", "copy":
+		out := image.NewNRGBA64(r)
+		rnd := rand.New(rand.NewPCG(uint64(n), 7))
+		c.mu.Lock()
+		last := c.last
+		c.mu.Unlock()
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				v := color.NRGBA64{0x8000, 0x8000, 0x8000, 0xffff}
+				if mode == "noise" {
+					v = color.NRGBA64{uint16(rnd.Uint32()), uint16(rnd.Uint32()), uint16(rnd.Uint32()), 0xffff}
+				}
+				if mode == "copy" && last != nil {
+					b := last.Bounds()
+					v = last.NRGBA64At(b.Min.X+(x-r.Min.X)%b.Dx(), b.Min.Y+(y-r.Min.Y)%b.Dy())
+				}
+				out.SetNRGBA64(x, y, v)
+			}
+		}
+		if mode == "copy" && last == nil {
+			res, err := c.Renderer.Render(ctx, t) // the one honest result it reuses
+			if err != nil {
+				return res, err
+			}
+			c.mu.Lock()
+			c.last = res.Image
+			c.mu.Unlock()
+			return res, nil
+		}
+		return renderer.Result{Image: out}, nil
+	}
+	return c.Renderer.Render(ctx, t)
+}
+
+// reference renders the job's frames whole on one honest renderer.
+func reference(t *testing.T, scene string, spec farm.JobSpec) map[int]*image.NRGBA64 {
+	t.Helper()
+	r := pathtracer.New(pathtracer.DefaultConfig())
+	out := map[int]*image.NRGBA64{}
+	for _, f := range spec.Frames.List() {
+		res, err := r.Render(context.Background(), renderer.Task{Scene: scene, Frame: f, Width: spec.Resolution.Width, Height: spec.Resolution.Height, Samples: spec.Samples, Seed: spec.Seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = res.Image
+	}
+	return out
+}
+
+// TestCheatersCaught: for every way of cheating, on a cluster of an honest
+// coordinator, an honest worker and the cheater(s): the job's frames are
+// pixel-identical to an honest render, every cheater is convicted and
+// paid for nothing, and no honest node is ever convicted.
+func TestCheatersCaught(t *testing.T) {
+	modes := []string{"lazy4", "lazy16", "halfres", "othertile", "frame", "constant", "noise", "seed", "copy", "honest-then-lazy", "colluder"}
+	data, _ := scenes.Bytes("anim.glb")
+	scenePath := filepath.Join(t.TempDir(), "anim.glb")
+	os.WriteFile(scenePath, data, 0o644)
+	for _, mode := range modes {
+		t.Run(mode, func(t *testing.T) {
+			spec := farm.JobSpec{
+				SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
+				Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 16, Seed: 3,
+				Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16, Nonce: mode,
+			}
+			cheaters := map[string]bool{"node-3": true}
+			nodes := 3
+			if mode == "colluder" {
+				cheaters["node-4"], nodes = true, 4
+			}
+			if mode == "honest-then-lazy" {
+				spec.Tiles = tiler.Grid{Cols: 8, Rows: 8}
+				spec.Frames.End = 3
+			}
+			ns := farmtest.Start(t, nodes, func(i int, c *farm.NodeConfig) {
+				if cheaters[c.Name] {
+					c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: mode}}
+				}
+			})
+			c := farm.NewClient(ns[0].URL())
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			var err error
+			if spec.Scene, err = c.Upload(ctx, data); err != nil {
+				t.Fatal(err)
+			}
+			id, err := c.Submit(ctx, spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+				t.Fatalf("job: %s %v", state, err)
+			}
+			rep, err := c.Report(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			convicted := map[string]bool{}
+			for _, cv := range rep.Convictions {
+				convicted[cv.Node] = true
+				if !cheaters[cv.Node] {
+					t.Fatalf("honest node %s convicted: %+v", cv.Node, cv.Evidence)
+				}
+			}
+			for n := range cheaters {
+				if !convicted[n] && (mode != "colluder" || len(convicted) == 0) {
+					t.Errorf("cheater %s not convicted (convictions %v)", n, convicted)
+				}
+			}
+			for _, tr := range rep.Tasks {
+				if cheaters[tr.Node] && convicted[tr.Node] {
+					t.Fatalf("task %d accepted from convicted cheater %s", tr.Index, tr.Node)
+				}
+			}
+			want := reference(t, scenePath, spec)
+			dir := t.TempDir()
+			if _, err := c.Fetch(ctx, id, dir); err != nil {
+				t.Fatal(err)
+			}
+			for f, img := range want {
+				got := decode(t, filepath.Join(dir, farm.FrameName(f)))
+				b := img.Bounds()
+				for y := b.Min.Y; y < b.Max.Y; y++ {
+					for x := b.Min.X; x < b.Max.X; x++ {
+						r1, g1, b1, _ := img.At(x, y).RGBA()
+						r2, g2, b2, _ := got.At(x, y).RGBA()
+						if r1 != r2 || g1 != g2 || b1 != b2 {
+							t.Fatalf("frame %d pixel %d,%d differs from the honest render: a cheat got through", f, x, y)
+						}
+					}
+				}
+			}
+		})
+	}
+}

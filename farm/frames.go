@@ -1,0 +1,96 @@
+package farm
+
+import (
+	"fmt"
+	"image"
+	"os"
+	"path/filepath"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+// Frames are assembled from the stored tiles of their accepted tasks each
+// time a frame's last task is accepted. Building from the store (rather
+// than an in-memory canvas) means a frame is always exactly its accepted
+// tiles: after a restart, and after a convicted cheater's tiles were
+// rejected and rendered again, the frame is simply assembled anew.
+
+// FrameName is the file name of frame n of a job's output.
+func FrameName(n int) string { return fmt.Sprintf("frame_%04d.png", n) }
+
+// frameDone reports whether every task of frame f is accepted.
+func (j *job) frameDone(f int) bool {
+	for _, t := range j.byFrame[f] {
+		if t.state != TaskDone {
+			return false
+		}
+	}
+	return len(j.byFrame[f]) > 0
+}
+
+// tileImage loads an accepted task's tile from the blob store.
+func (c *coordinator) tileImage(t *task) (*image.NRGBA64, error) {
+	p, ok := c.blobs.Path(t.hash)
+	if !ok {
+		return nil, fmt.Errorf("tile of task %d (blob %.12s) is missing from the store", t.index, t.hash)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	img, err := decodeTile(data, t.tile.Rect)
+	if err != nil {
+		return nil, fmt.Errorf("stored tile of task %d: %w", t.index, err)
+	}
+	return img, nil
+}
+
+// assembleFrame draws frame f from its tasks' tiles and writes it into the
+// job's output folder; c.mu must be held.
+func (c *coordinator) assembleFrame(j *job, f int) error {
+	canvas := tiler.NewCanvas(j.spec.Resolution)
+	for _, t := range j.byFrame[f] {
+		img, err := c.tileImage(t)
+		if err != nil {
+			return err
+		}
+		if err := canvas.Put(img); err != nil {
+			return err
+		}
+	}
+	if !canvas.Complete() {
+		return fmt.Errorf("frame %d: tiles do not cover the frame", f)
+	}
+	dir := filepath.Join(c.cfg.DataDir, "jobs", j.id)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := FrameName(f)
+	if err := renderer.WritePNG(filepath.Join(dir, name), canvas.Image(), j.spec.Depth); err != nil {
+		return fmt.Errorf("write frame %d: %w", f, err)
+	}
+	j.frames[f] = name
+	c.save(j)
+	return nil
+}
+
+// reassemble writes a resumed job's frames that are complete but were not
+// written (or whose file was lost) before the restart; c.mu must be held.
+func (c *coordinator) reassemble(j *job) error {
+	for f := range j.byFrame {
+		if !j.frameDone(f) {
+			delete(j.frames, f)
+			continue
+		}
+		if _, written := j.frames[f]; written {
+			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, FrameName(f))); err == nil {
+				continue
+			}
+		}
+		if err := c.assembleFrame(j, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,335 @@
+package farm
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/draw"
+	mrand "math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/conun/conun/verifier"
+)
+
+// Spot checks. Once a worker's signed tile is accepted, the coordinator
+// decides with probability q (the worker's reputation, and at least the
+// job's verify rate) to check it: it picks a few crop windows with content
+// (chosen from a seed the worker could not know: the coordinator's secret
+// and the tile's hash), asks a different node to render just those windows
+// with the same seed and samples, and compares. A mismatch goes to an
+// arbiter: the coordinator itself when it is neither party (it is the
+// requester's own node, trusted by the requester), otherwise a third node.
+// The side that disagrees with the other two is convicted: its reputation
+// falls, it is quarantined, every task it rendered for the job is rendered
+// again elsewhere, and at settlement it earns nothing for them and its stake
+// is slashed with the evidence's hash. The coordinator's own tiles are not
+// checked: the requester trusts its own node.
+
+// Task verdicts, as reports and events show them.
+const (
+	verdictUnchecked = "unchecked" // accepted without a check
+	verdictTrusted   = "trusted"   // rendered by the coordinator itself
+	verdictChecking  = "checking"  // a check is running
+	verdictPassed    = "passed"
+	verdictRejected  = "rejected" // its worker was convicted; rendered again
+)
+
+// Evidence is the record of one check: what was compared, by whom, with
+// what result. Its hash goes on chain with a slash.
+type Evidence struct {
+	Worker  string            `json:"worker"`
+	Checker string            `json:"checker"`
+	Arbiter string            `json:"arbiter,omitempty"`
+	Crops   []image.Rectangle `json:"crops"`
+	// Hashes are the sha256 of each party's PNG of the crops, in order:
+	// worker's tile, checker's crops, arbiter's crops.
+	Hashes  []string         `json:"hashes"`
+	Verdict verifier.Verdict `json:"verdict"`
+	// Arbitration is the arbiter's comparison with the worker, if any.
+	Arbitration *verifier.Verdict `json:"arbitration,omitempty"`
+	Convicted   string            `json:"convicted,omitempty"`
+	// Unchecked is set when no comparison could be made (no checker, the
+	// checker failed): the tile stands as unchecked, nobody is blamed.
+	Unchecked bool `json:"unchecked,omitempty"`
+}
+
+// hash is the evidence's sha256, the value recorded on chain.
+func (e Evidence) hash() [32]byte {
+	b, _ := json.Marshal(e)
+	return sha256.Sum256(b)
+}
+
+// Conviction is a node found cheating in a job.
+type Conviction struct {
+	Node     string    `json:"node"`
+	Address  string    `json:"address"`
+	Task     int       `json:"task"`
+	Evidence Evidence  `json:"evidence"`
+	Time     time.Time `json:"time"`
+}
+
+// newSecret returns the coordinator's secret for crop seeds.
+func newSecret() [32]byte {
+	var s [32]byte
+	rand.Read(s[:])
+	return s
+}
+
+// maybeCheck decides whether to check an accepted task, and starts the
+// check; c.mu must be held.
+func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
+	if t.node == c.self {
+		t.verdict = verdictTrusted
+		return
+	}
+	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte(t.hash))
+	rnd := mrand.New(mrand.NewPCG(seed[0], seed[1]))
+	q := max(c.rep.CheckProbability(t.node), j.spec.VerifyRate)
+	if rnd.Float64() >= q {
+		t.verdict = verdictUnchecked
+		return
+	}
+	crops := verifier.ChooseCrops(img, t.tile.Rect, c.rep.Policy().Crops, seed)
+	if len(crops) == 0 {
+		t.verdict = verdictUnchecked
+		return
+	}
+	t.verdict = verdictChecking
+	j.checking++
+	members := c.lastMembers
+	lease := t.lease
+	c.wg.Add(1)
+	go func() {
+		defer c.wg.Done()
+		ev, convicted := c.runCheck(c.ctx, j, t, img, crops, members, rnd)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.resolveCheck(j, t, lease, ev, convicted)
+	}()
+}
+
+// runCheck has the crops rendered by a checker (and, on a mismatch, an
+// arbiter) and returns the evidence and who, if anyone, is convicted. It
+// runs without c.mu.
+func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
+	ev := Evidence{Worker: t.node, Crops: crops, Hashes: []string{t.hash}}
+	mode := verifier.Tolerant
+	if j.spec.Renderer == "pathtracer" {
+		mode = verifier.Exact // deterministic by construction
+	}
+	var workerVersion string
+	var candidates []Member
+	var self *Member
+	for i, m := range members {
+		if m.ID == t.node {
+			workerVersion = m.Renderers[j.spec.Renderer]
+			continue
+		}
+		if _, ok := m.Renderers[j.spec.Renderer]; !ok || c.quarantined(m.ID) {
+			continue
+		}
+		if m.ID == c.self {
+			self = &members[i]
+		}
+		candidates = append(candidates, m)
+	}
+	if len(candidates) == 0 {
+		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "no other node could check"}
+		ev.Unchecked = true
+		return ev, ""
+	}
+	// Prefer a checker with the worker's exact renderer build: its replay
+	// must match near-exactly, which catches far subtler cheats.
+	same := slices.DeleteFunc(slices.Clone(candidates), func(m Member) bool { return m.Renderers[j.spec.Renderer] != workerVersion })
+	pool := candidates
+	if len(same) > 0 {
+		pool = same
+		if mode == verifier.Tolerant {
+			mode = verifier.NearExact
+		}
+	} else if mode == verifier.Exact {
+		mode = verifier.Tolerant // another path-tracer version draws other pixels
+	}
+	checker := pool[rnd.IntN(len(pool))]
+	ev.Checker = checker.ID
+	checked, hashes, err := c.renderCrops(ctx, j, t, checker, crops)
+	if err != nil {
+		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "checker failed: " + err.Error()}
+		ev.Unchecked = true
+		return ev, ""
+	}
+	ev.Hashes = append(ev.Hashes, hashes...)
+	ev.Verdict = verifier.CompareCrops(worker, checked, crops, mode)
+	if ev.Verdict.Outcome == verifier.Pass {
+		return ev, ""
+	}
+
+	// A second opinion before anyone is penalized.
+	var arbiter *Member
+	if self != nil && self.ID != checker.ID {
+		arbiter = self
+	} else {
+		for i := range candidates {
+			if candidates[i].ID != checker.ID {
+				arbiter = &candidates[i]
+				break
+			}
+		}
+	}
+	if arbiter == nil {
+		ev.Verdict.Reason += "; no third node to arbitrate"
+		return ev, ""
+	}
+	ev.Arbiter = arbiter.ID
+	arb, hashes, err := c.renderCrops(ctx, j, t, *arbiter, crops)
+	if err != nil {
+		ev.Verdict.Reason += "; arbiter failed: " + err.Error()
+		return ev, ""
+	}
+	ev.Hashes = append(ev.Hashes, hashes...)
+	withWorker := verifier.CompareCrops(worker, arb, crops, mode)
+	withChecker := verifier.CompareCrops(checked, arb, crops, mode)
+	ev.Arbitration = &withWorker
+	switch {
+	case withWorker.Outcome == verifier.Pass && withChecker.Outcome == verifier.Fail:
+		ev.Convicted = checker.ID
+	case withWorker.Outcome == verifier.Fail && withChecker.Outcome == verifier.Pass:
+		ev.Convicted = t.node
+	}
+	return ev, ev.Convicted
+}
+
+// renderCrops has node m render each crop of t and returns them drawn into
+// one image with the tile's bounds, and each crop's PNG hash.
+func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
+	out := image.NewNRGBA64(t.tile.Rect)
+	var hashes []string
+	for _, r := range crops {
+		req := c.taskRequest(j, t, r)
+		req.Check = true
+		var err error
+		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+			return nil, nil, err
+		}
+		cctx, cancel := context.WithTimeout(ctx, c.cfg.LeaseTimeout)
+		img, _, data, err := c.call(cctx, m, req)
+		cancel()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
+		}
+		draw.Draw(out, r, img, r.Min, draw.Src)
+		sum := sha256.Sum256(data)
+		hashes = append(hashes, hex.EncodeToString(sum[:]))
+	}
+	return out, hashes, nil
+}
+
+// quarantined reports whether a node is barred after a conviction.
+func (c *coordinator) quarantined(node string) bool {
+	return c.rep.Quarantined(node, time.Now())
+}
+
+// resolveCheck records a finished check; c.mu must be held.
+func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev Evidence, convicted string) {
+	j.checking--
+	defer func() {
+		if !j.state.Final() && j.done == len(j.tasks) && j.checking == 0 {
+			c.complete(j)
+		}
+	}()
+	if j.state.Final() {
+		return
+	}
+	current := t.lease == lease && t.state == TaskDone
+	switch {
+	case convicted != "":
+		c.convict(j, convicted, t.index, ev)
+	case ev.Verdict.Outcome == verifier.Pass:
+		c.rep.Record(ev.Worker, true)
+		if current {
+			t.verdict = verdictPassed
+		}
+	case ev.Unchecked:
+		if current {
+			t.verdict = verdictUnchecked
+		}
+	default:
+		// A mismatch nobody could settle (all three differ, no arbiter):
+		// the tile is rendered again elsewhere and nobody is penalized, a
+		// couple of times, after which it stands: renders that differ
+		// everywhere are a scene problem, not a cheat.
+		if current && t.undecided < 2 {
+			t.undecided++
+			c.reject(j, t)
+		} else if current {
+			t.verdict = verdictUnchecked
+		}
+	}
+	if current {
+		t.evidence = &ev
+		c.saveTask(j, t)
+	}
+	c.saveReputation()
+	c.emit(j, Event{Type: "verdict", Task: t.index, Frame: t.tile.Frame, Node: ev.Worker, Message: verdictMessage(ev, convicted)})
+}
+
+func verdictMessage(ev Evidence, convicted string) string {
+	msg := fmt.Sprintf("check by %s (%s): %s", ev.Checker, ev.Verdict.Mode, ev.Verdict.Outcome)
+	if ev.Verdict.Reason != "" {
+		msg += ": " + ev.Verdict.Reason
+	}
+	if ev.Arbiter != "" {
+		msg += "; arbiter " + ev.Arbiter
+	}
+	if convicted != "" {
+		msg += "; convicted " + convicted
+	}
+	return msg
+}
+
+// convict penalizes node for cheating in job j; c.mu must be held.
+func (c *coordinator) convict(j *job, node string, task int, ev Evidence) {
+	c.rep.Record(node, false)
+	conv := Conviction{Node: node, Task: task, Evidence: ev, Time: time.Now()}
+	for _, m := range c.lastMembers {
+		if m.ID == node {
+			conv.Address = m.Addr
+		}
+	}
+	j.convictions = append(j.convictions, conv)
+	for _, t := range j.tasks {
+		switch {
+		case t.node != node:
+		case t.state == TaskDone:
+			c.reject(j, t)
+		case t.state == TaskLeased:
+			if t.cancel != nil {
+				t.cancel()
+				t.cancel = nil
+			}
+			c.requeue(j, t)
+		}
+	}
+	c.save(j)
+}
+
+// reject takes an accepted task back: it is rendered again, its frame
+// assembled again; c.mu must be held.
+func (c *coordinator) reject(j *job, t *task) {
+	move(taskMoves, &t.state, TaskPending)
+	j.queue = append(j.queue, t)
+	j.done--
+	t.verdict = verdictRejected
+	if _, ok := j.frames[t.tile.Frame]; ok {
+		delete(j.frames, t.tile.Frame)
+	}
+	if err := c.store.deleteTask(j.id, t.index); err != nil {
+		c.log.Error("forget rejected task", "job", j.id, "task", t.index, "err", err)
+	}
+	c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: t.node, Message: "rejected by a check: rendering again"})
+}
