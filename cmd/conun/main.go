@@ -32,6 +32,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "run an in-process cluster that renders a bundled scene", runDemo},
+		{"gui", "open the desktop app: submit scenes, watch tiles arrive, get frames", runGUI},
 		{"node", "run a node: gossip, render, coordinate submitted jobs", runNode},
 		{"submit", "submit a job: conun submit SCENE [--wait]", runSubmit},
 		{"jobs", "list a node's jobs", runJobs},

@@ -1,0 +1,96 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/conun/conun/farm"
+)
+
+// nodeColumns are the cluster table's headings. Reputation and sandboxing
+// are not in the node metadata the API serves yet; the table says so.
+var nodeColumns = []string{"Node", "Renderers", "Cores", "Slots", "Price", "API", "Gossip", "Account", "Reputation", "Sandbox"}
+
+// nodeRow formats a member for the table.
+func nodeRow(m farm.Member) []string {
+	var rs []string
+	for name, version := range m.Renderers {
+		rs = append(rs, name+" "+version)
+	}
+	sort.Strings(rs)
+	price := "free"
+	if m.Price > 0 {
+		price = fmt.Sprintf("%g / tile", m.Price)
+	}
+	return []string{m.ID, strings.Join(rs, ", "), fmt.Sprint(m.Cores), fmt.Sprint(m.Slots), price,
+		m.API, m.Gossip, m.Addr, "n/a", "n/a"}
+}
+
+// clusterView lists the nodes the connected node sees.
+type clusterView struct {
+	u       *ui
+	members []farm.Member
+	loading bool
+
+	table   *widget.Table
+	info    *widget.Label
+	content fyne.CanvasObject
+}
+
+func newClusterView(u *ui) *clusterView {
+	v := &clusterView{u: u, info: widget.NewLabel("")}
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.members), len(nodeColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("node-name-xx") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(nodeRow(v.members[id.Row])[id.Col])
+		})
+	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = true
+		if id.Row < 0 && id.Col >= 0 {
+			l.SetText(nodeColumns[id.Col])
+		} else {
+			l.SetText("")
+		}
+	}
+	for i, w := range []float32{160, 200, 60, 60, 90, 190, 150, 200, 100, 90} {
+		v.table.SetColumnWidth(i, w)
+	}
+	bar := container.NewHBox(widget.NewButton("Refresh", v.refresh), v.info)
+	v.content = container.NewBorder(bar, nil, nil, nil, v.table)
+	return v
+}
+
+// refresh reloads the members off the UI goroutine.
+func (v *clusterView) refresh() {
+	if v.loading {
+		return
+	}
+	v.loading = true
+	c := v.u.client
+	v.info.SetText("Asking " + c.BaseURL + " …")
+	go func() {
+		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
+		members, err := c.Nodes(ctx)
+		cancel()
+		v.u.do(func() {
+			v.loading = false
+			if err != nil {
+				v.info.SetText("Cannot list nodes: " + err.Error())
+				return
+			}
+			sort.Slice(members, func(a, b int) bool { return members[a].ID < members[b].ID })
+			v.members = members
+			v.info.SetText(fmt.Sprintf("%s sees %d node(s)", c.BaseURL, len(members)))
+			v.table.Refresh()
+		})
+	}()
+}

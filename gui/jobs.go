@@ -1,0 +1,198 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/conun/conun/farm"
+)
+
+// jobColumns are the jobs table's headings.
+var jobColumns = []string{"Job", "State", "Scene", "Frames", "Resolution", "Tiles", "Done", "Submitted", "Cost"}
+
+// jobRow formats a job for the table. Cost is not known until the chain is
+// wired in, and the table says so instead of showing a made-up number.
+func jobRow(j farm.JobStatus) []string {
+	return []string{
+		j.ID, string(j.State), j.Spec.SceneName, j.Spec.Frames.String(), j.Spec.Resolution.String(),
+		j.Spec.Tiles.String(), fmt.Sprintf("%d/%d", j.Done, j.Total), j.Created.Local().Format("Jan 2 15:04"),
+		"n/a (no chain)",
+	}
+}
+
+// jobsView lists the node's jobs, with actions on the selected one.
+type jobsView struct {
+	u        *ui
+	jobs     []farm.JobStatus
+	selected string // job id; "" when none
+	loading  bool
+
+	table   *widget.Table
+	info    *widget.Label
+	actions []*widget.Button
+	content fyne.CanvasObject
+}
+
+func newJobsView(u *ui) *jobsView {
+	v := &jobsView{u: u, info: widget.NewLabel("")}
+	v.info.Wrapping = fyne.TextWrapWord
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.jobs), len(jobColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("0123456789abcdef") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(jobRow(v.jobs[id.Row])[id.Col])
+		})
+	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = id.Row < 0
+		switch {
+		case id.Row < 0 && id.Col >= 0:
+			l.SetText(jobColumns[id.Col])
+		case id.Col < 0 && id.Row >= 0:
+			l.SetText(fmt.Sprint(id.Row + 1))
+		default:
+			l.SetText("")
+		}
+	}
+	for i, w := range []float32{170, 90, 160, 80, 100, 60, 80, 110, 120} {
+		v.table.SetColumnWidth(i, w)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.jobs) {
+			v.selected = v.jobs[id.Row].ID
+			v.update()
+		}
+	}
+	v.actions = []*widget.Button{
+		widget.NewButton("Live view", func() { v.u.showLive(v.selected, nil) }),
+		widget.NewButton("Fetch frames", v.fetch),
+		widget.NewButton("Open output folder", v.openFolder),
+		widget.NewButton("Cancel", func() { v.u.cancelJob(v.u.client, v.selected) }),
+		widget.NewButton("Re-submit", v.resubmit),
+	}
+	bar := container.NewHBox(widget.NewButton("Refresh", v.refresh), widget.NewSeparator())
+	for _, b := range v.actions {
+		bar.Add(b)
+	}
+	v.update()
+	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, nil, v.table)
+	return v
+}
+
+// job returns the selected job's status, if it is in the list.
+func (v *jobsView) job() (farm.JobStatus, bool) {
+	for _, j := range v.jobs {
+		if j.ID == v.selected {
+			return j, true
+		}
+	}
+	return farm.JobStatus{}, false
+}
+
+// update enables the actions that make sense for the selected job.
+func (v *jobsView) update() {
+	j, ok := v.job()
+	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok}
+	for i, b := range v.actions {
+		if enable[i] {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	if ok && j.Error != "" {
+		v.info.SetText(fmt.Sprintf("Job %s %s: %s", j.ID, j.State, j.Error))
+	}
+}
+
+// refresh reloads the list off the UI goroutine. One load at a time: a hung
+// node shows "loading" instead of piling up requests.
+func (v *jobsView) refresh() {
+	if v.loading {
+		return
+	}
+	v.loading = true
+	c := v.u.client
+	v.info.SetText("Loading jobs from " + c.BaseURL + " …")
+	go func() {
+		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
+		jobs, err := c.Jobs(ctx)
+		cancel()
+		v.u.do(func() {
+			v.loading = false
+			if err != nil {
+				v.info.SetText("Cannot list jobs: " + err.Error())
+				return
+			}
+			v.jobs = jobs
+			v.info.SetText(fmt.Sprintf("%d job(s) on %s. Costs show once the chain is connected.", len(jobs), c.BaseURL))
+			v.table.Refresh()
+			v.update()
+		})
+	}()
+}
+
+// outDir is where a job's frames are fetched to.
+func (v *jobsView) outDir(id string) string { return filepath.Join(v.u.cfg.OutDir, id) }
+
+func (v *jobsView) fetch() {
+	id, c, dir := v.selected, v.u.client, v.outDir(v.selected)
+	v.info.SetText("Fetching the frames of job " + id + " …")
+	go func() {
+		ctx, cancel := context.WithCancel(v.u.ctx)
+		paths, err := c.Fetch(ctx, id, dir)
+		cancel()
+		v.u.do(func() {
+			if err != nil {
+				v.u.showError("fetch frames of job "+id, err)
+				return
+			}
+			v.info.SetText(fmt.Sprintf("Fetched %d frame(s) of job %s to %s", len(paths), id, dir))
+		})
+	}()
+}
+
+// openFolder opens the job's output folder in the desktop's file manager.
+func (v *jobsView) openFolder() {
+	dir := v.outDir(v.selected)
+	if _, err := os.Stat(dir); err != nil {
+		v.info.SetText("No frames fetched yet into " + dir + ": press Fetch frames first.")
+		return
+	}
+	if err := v.u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
+		v.u.showError("open "+dir, err)
+	}
+}
+
+// resubmit submits the selected job's spec again as a new job (a new nonce:
+// the same spec would find the old job). The scene is already on the node.
+func (v *jobsView) resubmit() {
+	j, ok := v.job()
+	if !ok {
+		return
+	}
+	spec, c := j.Spec, v.u.client
+	spec.Nonce = newNonce()
+	go func() {
+		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
+		id, err := c.Submit(ctx, spec)
+		cancel()
+		v.u.do(func() {
+			if err != nil {
+				v.u.showError("re-submit job "+j.ID, err)
+				return
+			}
+			v.info.SetText(fmt.Sprintf("Re-submitted job %s as %s", j.ID, id))
+			v.refresh()
+			v.u.showLive(id, &spec)
+		})
+	}()
+}

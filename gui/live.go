@@ -1,0 +1,335 @@
+package gui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/conun/conun/farm"
+)
+
+// Frame images kept in memory: full-size ones for the frames last finished or
+// looked at (a 4K frame is 33 MB decoded), thumbnails for the strip.
+const (
+	keepFullFrames = 4
+	thumbSide      = 128
+	// maxStripFrames bounds the strip's cells; a longer job shows its first
+	// frames and says so.
+	maxStripFrames = 500
+)
+
+// liveView is the live view of one job: the frame being assembled, the frame
+// strip, the counters and the event log, all fed by the job's event stream.
+type liveView struct {
+	u    *ui
+	prog *Progress // nil until a job is opened
+	// gen tells the current job's callbacks from those of a job the view
+	// showed before; stale ones are dropped.
+	gen    int
+	stop   context.CancelFunc
+	full   map[int]image.Image // frame -> decoded frame, at most keepFullFrames
+	order  []int               // frames in full, oldest first
+	thumbs map[int]image.Image
+	picked int // frame picked in the strip; 0 follows the render
+
+	// pending holds events received but not yet folded in: the stream
+	// goroutine appends, and one UI callback folds a whole batch, so a fast
+	// job does not redraw once per event.
+	mu        sync.Mutex
+	pending   []farm.Event
+	scheduled bool
+
+	// onFrameShown, when set, is called after a finished frame is drawn.
+	onFrameShown func(frame int)
+
+	title   *widget.Label
+	summary *widget.Label
+	preview *canvas.Raster
+	strip   *fyne.Container
+	stripOf int // the gen the strip was built for
+	// stripBox scrolls the strip; hidden for stills, which need none.
+	stripBox *container.Scroll
+	log      *widget.List
+	cancel   *widget.Button
+	content  fyne.CanvasObject
+}
+
+func newLiveView(u *ui) *liveView {
+	l := &liveView{u: u, full: map[int]image.Image{}, thumbs: map[int]image.Image{}}
+	l.title = widget.NewLabelWithStyle("No job yet: start one from New render (Ctrl+N) or open one from Jobs.",
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.summary = widget.NewLabel("")
+	l.preview = canvas.NewRaster(l.draw)
+	l.preview.SetMinSize(fyne.NewSize(480, 360))
+	l.strip = container.NewHBox()
+	l.log = widget.NewList(
+		func() int {
+			if l.prog == nil {
+				return 0
+			}
+			return len(l.prog.Log)
+		},
+		func() fyne.CanvasObject {
+			row := widget.NewLabel("")
+			row.Truncation = fyne.TextTruncateEllipsis
+			return row
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.prog.Log[i]) },
+	)
+	l.cancel = widget.NewButton("Cancel job (Ctrl+.)", l.askCancel)
+	l.cancel.Disable()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.cancel, l.title), l.summary)
+	l.stripBox = container.NewHScroll(l.strip)
+	l.stripBox.SetMinSize(fyne.NewSize(0, thumbSide*3/4+50))
+	l.stripBox.Hide()
+	logBox := container.NewBorder(widget.NewLabel("Event log"), nil, nil, nil, l.log)
+	split := container.NewHSplit(l.preview, logBox)
+	split.Offset = 0.68
+	l.content = container.NewBorder(top, l.stripBox, nil, nil, split)
+	return l
+}
+
+// draw is the preview raster's generator: the shown frame at the raster's
+// pixel size.
+func (l *liveView) draw(w, h int) image.Image {
+	if l.prog == nil {
+		return drawPreview(w, h, farm.JobSpec{}.Resolution, nil, nil)
+	}
+	f := l.shownFrame()
+	return drawPreview(w, h, l.prog.Spec.Resolution, l.full[f], l.prog.FrameTiles(f))
+}
+
+func (l *liveView) shownFrame() int {
+	if l.picked != 0 {
+		return l.picked
+	}
+	return l.prog.CurrentFrame()
+}
+
+// open shows job id, following its events from the first. spec may be nil:
+// it is then read from the node first.
+func (l *liveView) open(id string, spec *farm.JobSpec) {
+	if l.stop != nil {
+		l.stop()
+	}
+	l.gen++
+	gen, c := l.gen, l.u.client
+	ctx, stop := context.WithCancel(l.u.ctx)
+	l.stop = stop
+	l.prog, l.picked = nil, 0
+	l.full, l.order, l.thumbs = map[int]image.Image{}, nil, map[int]image.Image{}
+	l.mu.Lock()
+	l.pending = nil
+	l.mu.Unlock()
+	l.title.SetText("Job " + id)
+	l.summary.SetText("Connecting to the job's event stream …")
+	l.cancel.Disable()
+	l.refresh()
+	go func() {
+		if spec == nil {
+			sctx, cancel := context.WithTimeout(ctx, callTimeout)
+			st, err := c.Status(sctx, id)
+			cancel()
+			if err != nil {
+				l.u.do(func() {
+					if gen == l.gen {
+						l.summary.SetText("Cannot open job " + id + ": " + err.Error())
+					}
+				})
+				return
+			}
+			spec = &st.Spec
+		}
+		l.u.do(func() {
+			if gen == l.gen {
+				l.prog = NewProgress(id, *spec)
+				l.title.SetText(fmt.Sprintf("Job %s: %s, frames %s, %s, %s tiles, %d spp",
+					id, spec.SceneName, spec.Frames, spec.Resolution, spec.Tiles, spec.Samples))
+				l.cancel.Enable()
+				l.refresh()
+			}
+		})
+		_, err := c.Events(ctx, id, func(e farm.Event) error {
+			l.queue(gen, e)
+			return nil
+		})
+		if err != nil && !errors.Is(ctx.Err(), context.Canceled) {
+			l.u.do(func() {
+				if gen == l.gen && l.prog != nil {
+					l.prog.Log = append(l.prog.Log, "event stream: "+err.Error())
+					l.refresh()
+				}
+			})
+		}
+	}()
+}
+
+// queue hands an event to the UI goroutine, batching with others in flight.
+func (l *liveView) queue(gen int, e farm.Event) {
+	l.mu.Lock()
+	l.pending = append(l.pending, e)
+	schedule := !l.scheduled
+	l.scheduled = true
+	l.mu.Unlock()
+	if schedule {
+		l.u.do(func() { l.flush(gen) })
+	}
+}
+
+// flush folds the queued events into the job's state and redraws once.
+func (l *liveView) flush(gen int) {
+	l.mu.Lock()
+	events := l.pending
+	l.pending, l.scheduled = nil, false
+	l.mu.Unlock()
+	if gen != l.gen || l.prog == nil {
+		return
+	}
+	for _, e := range events {
+		l.prog.Apply(e)
+		switch e.Type {
+		case "frame":
+			l.fetchFrame(gen, e.Frame)
+		case "finished":
+			l.cancel.Disable()
+			l.u.jobs.refresh()
+		}
+	}
+	l.refresh()
+}
+
+// fetchFrame downloads a finished frame off the UI goroutine.
+func (l *liveView) fetchFrame(gen, frame int) {
+	c, id := l.u.client, l.prog.JobID
+	go func() {
+		ctx, cancel := context.WithTimeout(l.u.ctx, callTimeout)
+		defer cancel()
+		var buf bytes.Buffer
+		err := c.Frame(ctx, id, frame, &buf)
+		var img image.Image
+		if err == nil {
+			img, err = png.Decode(&buf)
+		}
+		l.u.do(func() {
+			if gen != l.gen {
+				return
+			}
+			if err != nil {
+				l.prog.Log = append(l.prog.Log, fmt.Sprintf("fetch frame %d: %v", frame, err))
+				l.refresh()
+				return
+			}
+			l.keep(frame, img)
+			l.refresh()
+			if l.onFrameShown != nil && l.shownFrame() == frame {
+				l.onFrameShown(frame)
+			}
+		})
+	}()
+}
+
+// keep stores a decoded frame and its thumbnail, dropping the oldest full
+// frame beyond keepFullFrames.
+func (l *liveView) keep(frame int, img image.Image) {
+	l.thumbs[frame] = thumbnail(img, thumbSide)
+	l.full[frame] = img
+	l.order = append(l.order, frame)
+	for len(l.order) > keepFullFrames {
+		delete(l.full, l.order[0])
+		l.order = l.order[1:]
+	}
+}
+
+// pick shows frame f (0 follows the render), fetching it again when only
+// its thumbnail is kept.
+func (l *liveView) pick(f int) {
+	l.picked = f
+	if f != 0 && l.prog.Assembled[f] && l.full[f] == nil {
+		l.fetchFrame(l.gen, f)
+	}
+	l.refresh()
+}
+
+// refresh redraws the view from the job's state.
+func (l *liveView) refresh() {
+	if l.prog != nil {
+		l.summary.SetText(l.prog.Summary())
+		l.refreshStrip()
+	} else {
+		l.strip.RemoveAll()
+		l.stripBox.Hide()
+	}
+	l.preview.Refresh()
+	l.log.Refresh()
+	if l.prog != nil && len(l.prog.Log) > 0 {
+		l.log.ScrollToBottom()
+	}
+}
+
+// refreshStrip shows one cell per frame: its thumbnail once assembled, its
+// tiles while rendering. Cells are built once per job and redrawn after.
+func (l *liveView) refreshStrip() {
+	if l.stripOf != l.gen {
+		l.stripOf = l.gen
+		l.strip.RemoveAll()
+		l.stripBox.Hide()
+		if len(l.prog.Frames) <= 1 {
+			return // a still needs no strip
+		}
+		l.stripBox.Show()
+		l.strip.Add(widget.NewButton("Follow the render", func() { l.pick(0) }))
+		for i, f := range l.prog.Frames {
+			if i == maxStripFrames {
+				l.strip.Add(widget.NewLabel(fmt.Sprintf("… and %d more frames", len(l.prog.Frames)-i)))
+				break
+			}
+			thumb := canvas.NewRaster(func(w, h int) image.Image {
+				return drawPreview(w, h, l.prog.Spec.Resolution, l.thumbs[f], l.prog.FrameTiles(f))
+			})
+			thumb.SetMinSize(fyne.NewSize(thumbSide, thumbSide*3/4))
+			btn := widget.NewButton(fmt.Sprintf("frame %d", f), func() { l.pick(f) })
+			l.strip.Add(container.NewVBox(thumb, btn))
+		}
+	}
+	l.strip.Refresh()
+}
+
+// askCancel asks before cancelling the job in view.
+func (l *liveView) askCancel() {
+	if l.prog == nil || l.prog.State.Final() {
+		return
+	}
+	id, c := l.prog.JobID, l.u.client
+	dialog.ShowConfirm("Cancel job", "Cancel job "+id+"? Tiles already rendered are kept; the rest are not rendered.", func(ok bool) {
+		if ok {
+			l.u.cancelJob(c, id)
+		}
+	}, l.u.win)
+}
+
+// cancelJob cancels a job off the UI goroutine.
+func (u *ui) cancelJob(c *farm.Client, id string) {
+	go func() {
+		ctx, cancel := context.WithTimeout(u.ctx, callTimeout)
+		err := c.Cancel(ctx, id)
+		cancel()
+		u.do(func() {
+			if err != nil {
+				u.showError("cancel job "+id, err)
+				return
+			}
+			u.setStatus("Job " + id + " cancelled")
+			u.jobs.refresh()
+		})
+	}()
+}

@@ -1,0 +1,190 @@
+package gui
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/tiler"
+)
+
+// The form's fields, as keys of FieldErrors.
+const (
+	FieldScene      = "scene"
+	FieldFrames     = "frames"
+	FieldResolution = "resolution"
+	FieldSamples    = "samples"
+	FieldSeed       = "seed"
+	FieldTiles      = "tiles"
+	FieldBudget     = "budget"
+	FieldMaxPrice   = "max_price"
+)
+
+// FieldErrors maps a form field to the reason its value is rejected.
+type FieldErrors map[string]string
+
+// TrustRates maps each trust level (1 to len) to the fraction of tiles
+// re-rendered elsewhere to check them. The steps are uneven on purpose: the
+// low end is cheap insurance, the high end is for work that must be right.
+var TrustRates = []float64{0.01, 0.02, 0.05, 0.10, 0.25}
+
+// DefaultTrustLevel gives the CLI's default verify rate (5%).
+const DefaultTrustLevel = 3
+
+// TrustLabel says what a trust level means, with the number it maps to.
+func TrustLabel(level int) string {
+	rate := TrustRates[clampLevel(level)-1]
+	return fmt.Sprintf("Trust level %d of %d: re-render %s of tiles on another node to check them", clampLevel(level), len(TrustRates), percent(rate))
+}
+
+func clampLevel(level int) int { return min(max(level, 1), len(TrustRates)) }
+
+func percent(f float64) string { return strconv.FormatFloat(100*f, 'f', -1, 64) + "%" }
+
+// RendererFor names the backend for a scene file by its extension, or ""
+// when conun cannot render that kind of file.
+func RendererFor(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".gltf", ".glb":
+		return "pathtracer"
+	case ".blend":
+		return "blender"
+	}
+	return ""
+}
+
+// DefaultTiles picks a tile grid for a resolution: tiles of about 128 pixels
+// a side, so a frame spreads over a few nodes without the per-task overhead
+// dominating; at least two columns and rows where the frame is large enough
+// to make tiles visible in the live view; at most 16 a side.
+func DefaultTiles(r tiler.Resolution) tiler.Grid {
+	side := func(px int) int {
+		n := min(max((px+127)/128, 1), 16)
+		if px >= 32 {
+			n = max(n, 2)
+		}
+		return n
+	}
+	return tiler.Grid{Cols: side(r.Width), Rows: side(r.Height)}
+}
+
+// Form is the new-render form's state: the text the artist typed, before it
+// is checked. Its zero value is empty; NewForm fills the defaults.
+type Form struct {
+	ScenePath  string
+	Frames     string
+	Resolution string
+	Samples    string
+	Seed       string
+	Tiles      string
+	Budget     string
+	MaxPrice   string
+	TrustLevel int
+	// Depth is the output PNG's bits per channel, 8 or 16.
+	Depth int
+	// SceneFrames is the scene's own frame range when it could be read
+	// (glTF), so frames outside it are caught before upload.
+	SceneFrames *tiler.Frames
+}
+
+// NewForm returns the form with the CLI's defaults.
+func NewForm() Form {
+	res := tiler.Resolution{Width: 320, Height: 240}
+	return Form{
+		Frames: "1", Resolution: res.String(), Samples: "32", Seed: "0",
+		Tiles: DefaultTiles(res).String(), Budget: "0", MaxPrice: "0",
+		TrustLevel: DefaultTrustLevel, Depth: 8,
+	}
+}
+
+// Spec checks every field and returns the job spec the form describes, with
+// Scene (the hash) left for the upload to fill. Every rejected field is in
+// the FieldErrors, each with its reason, so the form can show them all at
+// once; the spec is only meaningful when there are none.
+func (f Form) Spec() (farm.JobSpec, FieldErrors) {
+	errs := FieldErrors{}
+	spec := farm.JobSpec{Depth: f.Depth, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
+	if spec.Depth == 0 {
+		spec.Depth = 8
+	}
+
+	path := strings.TrimSpace(f.ScenePath)
+	switch {
+	case path == "":
+		errs[FieldScene] = "pick a scene file (.blend, .gltf or .glb)"
+	case RendererFor(path) == "":
+		errs[FieldScene] = fmt.Sprintf("%s: conun renders .blend, .gltf and .glb files, not %q", filepath.Base(path), filepath.Ext(path))
+	default:
+		spec.SceneName, spec.Renderer = filepath.Base(path), RendererFor(path)
+	}
+
+	var err error
+	if spec.Frames, err = tiler.ParseFrames(strings.TrimSpace(f.Frames)); err != nil {
+		errs[FieldFrames] = reason(err)
+	} else if sf := f.SceneFrames; sf != nil && (spec.Frames.Start < sf.Start || spec.Frames.End > sf.End) {
+		errs[FieldFrames] = fmt.Sprintf("frames %s: the scene has frames %d-%d", spec.Frames, sf.Start, sf.End)
+	}
+	if spec.Resolution, err = tiler.ParseResolution(strings.TrimSpace(f.Resolution)); err != nil {
+		errs[FieldResolution] = reason(err)
+	}
+	if spec.Tiles, err = tiler.ParseGrid(strings.TrimSpace(f.Tiles)); err != nil {
+		errs[FieldTiles] = reason(err)
+	} else if errs[FieldResolution] == "" && (spec.Tiles.Cols > spec.Resolution.Width || spec.Tiles.Rows > spec.Resolution.Height) {
+		errs[FieldTiles] = fmt.Sprintf("tiles %s: more tiles than pixels in a %s frame", spec.Tiles, spec.Resolution)
+	}
+
+	if n, err := strconv.Atoi(strings.TrimSpace(f.Samples)); err != nil || n < 1 || n > farm.MaxSamples {
+		errs[FieldSamples] = fmt.Sprintf("samples %q: want a whole number from 1 to %d", f.Samples, farm.MaxSamples)
+	} else {
+		spec.Samples = n
+	}
+	if n, err := strconv.ParseUint(strings.TrimSpace(f.Seed), 10, 64); err != nil {
+		errs[FieldSeed] = fmt.Sprintf("seed %q: want a whole number >= 0", f.Seed)
+	} else {
+		spec.Seed = n
+	}
+	if spec.Budget, err = tokens(f.Budget, 1e18); err != nil {
+		errs[FieldBudget] = "budget " + err.Error()
+	}
+	if spec.MaxPrice, err = tokens(f.MaxPrice, 1e18); err != nil {
+		errs[FieldMaxPrice] = "max price " + err.Error()
+	}
+	return spec, errs
+}
+
+// tokens reads an amount of tokens; empty means 0, no limit.
+func tokens(s string, most float64) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || v < 0 || v > most {
+		return 0, fmt.Errorf("%q: want tokens >= 0 (0 means no limit)", s)
+	}
+	return v, nil
+}
+
+// reason strips the sentinel's prefix ("bad job spec: ") that tiler puts on
+// its errors: next to the field it says nothing the user needs.
+func reason(err error) string {
+	msg := err.Error()
+	if errors.Is(err, tiler.ErrBadSpec) {
+		msg = strings.TrimPrefix(msg, tiler.ErrBadSpec.Error()+": ")
+	}
+	return msg
+}
+
+// newNonce returns a random nonce, so re-submitting a spec makes a new job
+// instead of finding the old one (the job id is the spec's hash).
+func newNonce() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,215 @@
+package gui
+
+import (
+	"image"
+	"image/color"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/tiler"
+)
+
+func TestFormSpec(t *testing.T) {
+	valid := func(change func(f *Form)) Form {
+		f := NewForm()
+		f.ScenePath = "/scenes/shot.glb"
+		f.Frames, f.Resolution, f.Samples, f.Seed, f.Tiles = "2-10:2", "640x360", "64", "7", "4x3"
+		f.Budget, f.MaxPrice, f.TrustLevel, f.Depth = "12.5", "0.25", 4, 16
+		if change != nil {
+			change(&f)
+		}
+		return f
+	}
+	tests := []struct {
+		name string
+		form Form
+		// errs maps each rejected field to a part of its reason.
+		errs map[string]string
+	}{
+		{name: "valid", form: valid(nil)},
+		{name: "blend", form: valid(func(f *Form) { f.ScenePath = "/x/Shot.BLEND" })},
+		{name: "no scene", form: valid(func(f *Form) { f.ScenePath = " " }), errs: map[string]string{FieldScene: "pick a scene file"}},
+		{name: "wrong extension", form: valid(func(f *Form) { f.ScenePath = "/x/shot.obj" }), errs: map[string]string{FieldScene: `not ".obj"`}},
+		{name: "frames syntax", form: valid(func(f *Form) { f.Frames = "1-x" }), errs: map[string]string{FieldFrames: "want A, A-B or A-B:STEP"}},
+		{name: "frames backwards", form: valid(func(f *Form) { f.Frames = "9-3" }), errs: map[string]string{FieldFrames: "end is before start"}},
+		{name: "frames outside scene", form: valid(func(f *Form) { f.SceneFrames = &tiler.Frames{Start: 1, End: 4, Step: 1} }),
+			errs: map[string]string{FieldFrames: "the scene has frames 1-4"}},
+		{name: "resolution", form: valid(func(f *Form) { f.Resolution = "640" }), errs: map[string]string{FieldResolution: "want WIDTHxHEIGHT"}},
+		{name: "tiles zero", form: valid(func(f *Form) { f.Tiles = "0x3" }), errs: map[string]string{FieldTiles: "columns must be >= 1"}},
+		{name: "tiles beyond pixels", form: valid(func(f *Form) { f.Resolution, f.Tiles = "8x8", "16x2" }), errs: map[string]string{FieldTiles: "more tiles than pixels"}},
+		{name: "samples", form: valid(func(f *Form) { f.Samples = "0" }), errs: map[string]string{FieldSamples: "from 1 to"}},
+		{name: "seed", form: valid(func(f *Form) { f.Seed = "-1" }), errs: map[string]string{FieldSeed: "whole number >= 0"}},
+		{name: "budget", form: valid(func(f *Form) { f.Budget = "lots" }), errs: map[string]string{FieldBudget: "want tokens >= 0"}},
+		{name: "max price", form: valid(func(f *Form) { f.MaxPrice = "-2" }), errs: map[string]string{FieldMaxPrice: "want tokens >= 0"}},
+		{name: "several at once", form: valid(func(f *Form) { f.Samples, f.Tiles = "x", "1x" }),
+			errs: map[string]string{FieldSamples: "samples", FieldTiles: "want COLSxROWS"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			spec, errs := tc.form.Spec()
+			if len(errs) != len(tc.errs) {
+				t.Fatalf("errors %v, want fields %v", errs, tc.errs)
+			}
+			for field, want := range tc.errs {
+				if !strings.Contains(errs[field], want) {
+					t.Errorf("%s: error %q, want it to say %q", field, errs[field], want)
+				}
+				if strings.HasPrefix(errs[field], "bad job spec") {
+					t.Errorf("%s: error %q keeps the sentinel's prefix", field, errs[field])
+				}
+			}
+			if len(tc.errs) > 0 {
+				return
+			}
+			spec.Scene = strings.Repeat("a", 64) // the upload fills it
+			if err := spec.Validate(); err != nil {
+				t.Fatalf("form accepted a spec the node rejects: %v", err)
+			}
+		})
+	}
+
+	spec, _ := valid(nil).Spec()
+	want := farm.JobSpec{SceneName: "shot.glb", Renderer: "pathtracer",
+		Frames: tiler.Frames{Start: 2, End: 10, Step: 2}, Resolution: tiler.Resolution{Width: 640, Height: 360},
+		Samples: 64, Seed: 7, Tiles: tiler.Grid{Cols: 4, Rows: 3}, Depth: 16, Budget: 12.5, MaxPrice: 0.25, VerifyRate: 0.10}
+	if spec != want {
+		t.Errorf("spec\n%+v, want\n%+v", spec, want)
+	}
+}
+
+func TestDefaultTiles(t *testing.T) {
+	tests := []struct {
+		res  tiler.Resolution
+		want string
+	}{
+		{tiler.Resolution{Width: 32, Height: 24}, "2x1"},
+		{tiler.Resolution{Width: 64, Height: 48}, "2x2"},
+		{tiler.Resolution{Width: 320, Height: 240}, "3x2"},
+		{tiler.Resolution{Width: 1920, Height: 1080}, "15x9"},
+		{tiler.Resolution{Width: 7680, Height: 4320}, "16x16"},
+		{tiler.Resolution{Width: 1, Height: 1}, "1x1"},
+	}
+	for _, tc := range tests {
+		if got := DefaultTiles(tc.res).String(); got != tc.want {
+			t.Errorf("DefaultTiles(%s) = %s, want %s", tc.res, got, tc.want)
+		}
+	}
+}
+
+func TestTrustLabel(t *testing.T) {
+	tests := []struct {
+		level int
+		want  string
+	}{
+		{1, "Trust level 1 of 5: re-render 1% of tiles"},
+		{3, "Trust level 3 of 5: re-render 5% of tiles"},
+		{5, "Trust level 5 of 5: re-render 25% of tiles"},
+		{9, "Trust level 5 of 5"}, // clamped, never an index panic
+	}
+	for _, tc := range tests {
+		if got := TrustLabel(tc.level); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("TrustLabel(%d) = %q, want prefix %q", tc.level, got, tc.want)
+		}
+	}
+}
+
+func TestProgressApply(t *testing.T) {
+	spec := farm.JobSpec{Frames: tiler.Frames{Start: 1, End: 2, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 2},
+		Tiles: tiler.Grid{Cols: 2, Rows: 1}}
+	p := NewProgress("job", spec)
+	t0 := time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC)
+	ev := func(sec int, typ string, task, frame, done int, node, msg string) farm.Event {
+		return farm.Event{Time: t0.Add(time.Duration(sec) * time.Second), Type: typ, Task: task, Frame: frame,
+			Node: node, Message: msg, Done: done, Total: 4, State: farm.JobRunning}
+	}
+	steps := []struct {
+		e     farm.Event
+		tiles []TileState // after the event
+		log   string
+	}{
+		{ev(0, "submitted", -1, 0, 0, "", ""), []TileState{TilePending, TilePending, TilePending, TilePending}, "job submitted"},
+		{ev(1, "leased", 0, 1, 0, "n1", ""), []TileState{TileRendering, TilePending, TilePending, TilePending}, "n1 is rendering tile 0 of frame 1"},
+		{ev(1, "leased", 1, 1, 0, "n2", ""), []TileState{TileRendering, TileRendering, TilePending, TilePending}, "n2 is rendering tile 1"},
+		{ev(2, "requeued", 1, 1, 0, "n2", "n2 left"), []TileState{TileRendering, TileRequeued, TilePending, TilePending}, "requeued: n2 left"},
+		{ev(4, "done", 0, 1, 1, "n1", ""), []TileState{TileDone, TileRequeued, TilePending, TilePending}, "n1 finished tile 0 of frame 1"},
+		{ev(5, "leased", 1, 1, 1, "n1", ""), []TileState{TileDone, TileRendering, TilePending, TilePending}, "n1 is rendering tile 1"},
+		{ev(6, "done", 1, 1, 2, "n1", ""), []TileState{TileDone, TileDone, TilePending, TilePending}, "finished tile 1"},
+		{ev(6, "frame", -1, 1, 2, "", ""), []TileState{TileDone, TileDone, TilePending, TilePending}, "frame 1 assembled"},
+	}
+	for i, s := range steps {
+		p.Apply(s.e)
+		for j, want := range s.tiles {
+			if p.Tiles[j].State != want {
+				t.Fatalf("after event %d (%s): tile %d is %s, want %s", i, s.e.Type, j, p.Tiles[j].State, want)
+			}
+		}
+		if got := p.Log[len(p.Log)-1]; !strings.Contains(got, s.log) {
+			t.Errorf("after event %d: log %q, want %q", i, got, s.log)
+		}
+	}
+	// Progress within a tile, and a spot check's verdict.
+	p.Apply(farm.Event{Time: t0.Add(6 * time.Second), Type: "leased", Task: 2, Frame: 2, Node: "n2", Done: 2, Total: 4, State: farm.JobRunning})
+	p.Apply(farm.Event{Time: t0.Add(6 * time.Second), Type: "progress", Task: 2, Frame: 2, Node: "n2", Progress: 0.5, Done: 2, Total: 4, State: farm.JobRunning})
+	if tile := p.Tiles[2]; tile.State != TileRendering || tile.Progress != 0.5 {
+		t.Errorf("after progress: tile 2 %s at %v, want rendering at 0.5", tile.State, tile.Progress)
+	}
+	p.Apply(farm.Event{Time: t0.Add(6 * time.Second), Type: "verdict", Task: 0, Frame: 1, Node: "n1",
+		Message: "check by n2 (exact): pass", Done: 2, Total: 4, State: farm.JobRunning})
+	if tile := p.Tiles[0]; tile.State != TileVerified || !tile.Accepted() {
+		t.Errorf("after a passed check: tile 0 %s, want verified", tile.State)
+	}
+	if p.Tiles[1].Node != "n1" || p.Tiles[0].Rect != image.Rect(0, 0, 2, 2) || p.Tiles[3].Frame != 2 {
+		t.Errorf("tiles %+v: want tile 1 on n1, tile 0 at (0,0)-(2,2), tile 3 in frame 2", p.Tiles)
+	}
+	if !p.Assembled[1] || p.CurrentFrame() != 2 {
+		t.Errorf("assembled %v, current frame %d: want frame 1 assembled and frame 2 shown", p.Assembled, p.CurrentFrame())
+	}
+	// 2 of 4 tiles in 6 s of events: 6 s more.
+	if left, ok := p.ETA(); !ok || left != 6*time.Second {
+		t.Errorf("ETA %v %v, want 6s", left, ok)
+	}
+	if s := p.Summary(); !strings.Contains(s, "tiles 2/4 done") || !strings.Contains(s, "ETA 6s") {
+		t.Errorf("summary %q", s)
+	}
+	p.Apply(farm.Event{Time: t0.Add(7 * time.Second), Type: "finished", Task: -1, Message: "cancelled", Done: 2, Total: 4, State: farm.JobCancelled})
+	if p.Tiles[2].State != TileCancelled || p.Tiles[0].State != TileVerified || p.Tiles[1].State != TileDone {
+		t.Errorf("after cancel: tiles %+v", p.Tiles)
+	}
+	if _, ok := p.ETA(); ok {
+		t.Error("a cancelled job still has an ETA")
+	}
+}
+
+func TestDrawPreview(t *testing.T) {
+	res := tiler.Resolution{Width: 4, Height: 2}
+	frame := image.NewNRGBA(image.Rect(0, 0, 4, 2))
+	for i := range frame.Pix {
+		frame.Pix[i] = uint8(i * 7)
+	}
+	// At the frame's own size the preview is the frame, pixel for pixel.
+	got := drawPreview(4, 2, res, frame, nil)
+	if string(got.Pix) != string(frame.Pix) {
+		t.Errorf("preview at 1:1 differs from the frame")
+	}
+	// A wider area letterboxes: the frame is scaled 10x and centred.
+	got = drawPreview(60, 20, res, frame, nil)
+	if c := got.NRGBAAt(5, 10); c != previewBackground {
+		t.Errorf("left margin %v, want background", c)
+	}
+	if c, want := got.NRGBAAt(10, 0), frame.NRGBAAt(0, 0); c != want {
+		t.Errorf("top-left of the frame %v, want %v", c, want)
+	}
+	// Without the frame, tiles are outlined by state.
+	tiles := []Tile{{Rect: image.Rect(0, 0, 2, 2), State: TileDone}, {Rect: image.Rect(2, 0, 4, 2), State: TileRendering}}
+	got = drawPreview(40, 20, res, nil, tiles)
+	for _, probe := range []struct {
+		x, y int
+		want color.NRGBA
+	}{{0, 0, tileOutline[TileDone]}, {20, 0, tileOutline[TileRendering]}, {39, 19, tileOutline[TileRendering]}} {
+		if c := got.NRGBAAt(probe.x, probe.y); c != probe.want {
+			t.Errorf("pixel (%d,%d) = %v, want %v", probe.x, probe.y, c, probe.want)
+		}
+	}
+}

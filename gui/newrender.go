@@ -1,0 +1,244 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/tiler"
+)
+
+// newRenderView is the new-render screen: pick a scene, set the job, press
+// Render. Its state is a Form; the widgets only mirror it.
+type newRenderView struct {
+	u       *ui
+	form    Form
+	touched map[string]bool // fields whose errors are shown as they are typed
+	// tilesEdited stops the tile grid following the resolution once the
+	// artist has set it.
+	tilesEdited, settingTiles bool
+
+	entries   map[string]*widget.Entry
+	errors    map[string]*widget.Label
+	depth     *widget.RadioGroup
+	trust     *widget.Slider
+	trustText *widget.Label
+	sceneInfo *widget.Label
+	render    *widget.Button
+	result    *widget.Label
+	content   fyne.CanvasObject
+}
+
+func newNewRenderView(u *ui) *newRenderView {
+	v := &newRenderView{u: u, form: NewForm(), touched: map[string]bool{},
+		entries: map[string]*widget.Entry{}, errors: map[string]*widget.Label{}}
+	items := []struct {
+		field, label, hint string
+		value              *string
+	}{
+		{FieldScene, "Scene", "a .blend, .gltf or .glb file; or drop one on the window", &v.form.ScenePath},
+		{FieldFrames, "Frames", "A, A-B or A-B:STEP", &v.form.Frames},
+		{FieldResolution, "Resolution", "WIDTHxHEIGHT", &v.form.Resolution},
+		{FieldSamples, "Samples", "samples per pixel", &v.form.Samples},
+		{FieldSeed, "Seed", "random seed; the same seed gives the same pixels", &v.form.Seed},
+		{FieldTiles, "Tile grid", "COLSxROWS; follows the resolution until you change it", &v.form.Tiles},
+		{FieldBudget, "Budget", "most tokens to spend; 0 means no limit", &v.form.Budget},
+		{FieldMaxPrice, "Max price", "skip nodes asking more tokens per tile; 0 means any", &v.form.MaxPrice},
+	}
+	form := widget.NewForm()
+	for _, it := range items {
+		e := widget.NewEntry()
+		e.SetText(*it.value)
+		e.SetPlaceHolder(it.hint)
+		errLabel := widget.NewLabel("")
+		errLabel.Importance = widget.DangerImportance
+		errLabel.Wrapping = fyne.TextWrapWord
+		errLabel.Hide()
+		field, value := it.field, it.value
+		e.OnChanged = func(s string) {
+			*value = s
+			v.changed(field)
+		}
+		v.entries[field], v.errors[field] = e, errLabel
+		w := fyne.CanvasObject(container.NewVBox(e, errLabel))
+		if field == FieldScene {
+			browse := widget.NewButton("Browse…", v.browse)
+			w = container.NewVBox(container.NewBorder(nil, nil, nil, browse, e), errLabel)
+		}
+		form.Append(it.label, w)
+	}
+	v.depth = widget.NewRadioGroup([]string{"8-bit", "16-bit"}, func(s string) {
+		v.form.Depth = map[string]int{"8-bit": 8, "16-bit": 16}[s]
+	})
+	v.depth.Horizontal = true
+	v.depth.SetSelected("8-bit")
+	form.Append("PNG depth", v.depth)
+	v.trust = widget.NewSlider(1, float64(len(TrustRates)))
+	v.trust.Step = 1
+	v.trustText = widget.NewLabel("")
+	v.trust.OnChanged = func(f float64) {
+		v.form.TrustLevel = int(f)
+		v.trustText.SetText(TrustLabel(v.form.TrustLevel))
+	}
+	v.trust.SetValue(float64(v.form.TrustLevel))
+	form.Append("Verification", container.NewVBox(v.trust, v.trustText))
+
+	v.sceneInfo = widget.NewLabel("")
+	v.sceneInfo.Wrapping = fyne.TextWrapWord
+	v.result = widget.NewLabel("")
+	v.result.Wrapping = fyne.TextWrapWord
+	v.render = widget.NewButton("Render", v.submit)
+	v.render.Importance = widget.HighImportance
+	title := widget.NewLabelWithStyle("New render", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		title, v.sceneInfo, form, container.NewHBox(v.render), v.result)))
+	return v
+}
+
+// changed re-checks the form after a field changed and keeps the tile grid
+// in step with the resolution.
+func (v *newRenderView) changed(field string) {
+	switch field {
+	case FieldTiles:
+		if !v.settingTiles {
+			v.tilesEdited = true
+		}
+	case FieldResolution:
+		if r, err := tiler.ParseResolution(v.form.Resolution); err == nil && !v.tilesEdited {
+			v.settingTiles = true
+			v.entries[FieldTiles].SetText(DefaultTiles(r).String())
+			v.settingTiles = false
+		}
+	case FieldScene:
+		v.form.SceneFrames = nil
+	}
+	v.touched[field] = true
+	v.showErrors()
+}
+
+// showErrors shows each touched field's reason next to it.
+func (v *newRenderView) showErrors() FieldErrors {
+	_, errs := v.form.Spec()
+	for field, l := range v.errors {
+		if msg := errs[field]; msg != "" && v.touched[field] {
+			l.SetText(msg)
+			l.Show()
+		} else {
+			l.Hide()
+		}
+	}
+	return errs
+}
+
+func (v *newRenderView) browse() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		v.setScene(r.URI().Path())
+	}, v.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".blend", ".gltf", ".glb"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// dropped takes the first scene file dropped on the window.
+func (v *newRenderView) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if RendererFor(uri.Path()) != "" {
+			v.setScene(uri.Path())
+			v.u.showNewRender()
+			return
+		}
+	}
+	if len(uris) > 0 {
+		v.setScene(uris[0].Path()) // shows why it is not a scene
+	}
+}
+
+// setScene fills the scene field and pre-fills what the scene says about
+// itself: glTF files are read with the path tracer's Inspect (off the UI
+// goroutine: a big file takes a while); .blend files keep the defaults.
+func (v *newRenderView) setScene(path string) {
+	v.entries[FieldScene].SetText(path)
+	v.sceneInfo.SetText("")
+	if RendererFor(path) != "pathtracer" {
+		if RendererFor(path) == "blender" {
+			v.sceneInfo.SetText("Blender scene: its frame range and resolution are not read yet; check them below.")
+		}
+		return
+	}
+	v.sceneInfo.SetText("Reading " + filepath.Base(path) + " …")
+	go func() {
+		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
+		info, err := pathtracer.New(pathtracer.DefaultConfig()).Inspect(ctx, path)
+		cancel()
+		v.u.do(func() {
+			if v.form.ScenePath != path {
+				return // another scene was picked meanwhile
+			}
+			if err != nil {
+				v.sceneInfo.SetText(fmt.Sprintf("Could not read %s: %v", filepath.Base(path), err))
+				return
+			}
+			frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
+			v.entries[FieldFrames].SetText(frames.String())
+			if info.Width > 0 && info.Height > 0 {
+				v.entries[FieldResolution].SetText(tiler.Resolution{Width: info.Width, Height: info.Height}.String())
+			}
+			v.form.SceneFrames = &frames
+			v.sceneInfo.SetText(fmt.Sprintf("%s: frames %s (read from the scene)", filepath.Base(path), frames))
+		})
+	}()
+}
+
+// submit checks the whole form and, when it is right, uploads the scene and
+// submits the job off the UI goroutine, then opens its live view.
+func (v *newRenderView) submit() {
+	for field := range v.entries {
+		v.touched[field] = true
+	}
+	spec, errs := v.form.Spec()
+	v.showErrors()
+	if len(errs) > 0 {
+		v.result.SetText(fmt.Sprintf("Fix the %d field(s) marked above.", len(errs)))
+		return
+	}
+	path, c := v.form.ScenePath, v.u.client
+	v.render.Disable()
+	v.result.SetText("Uploading " + filepath.Base(path) + " …")
+	go func() {
+		id, err := uploadAndSubmit(v.u.ctx, c, path, spec)
+		v.u.do(func() {
+			v.render.Enable()
+			if err != nil {
+				v.result.SetText("Not submitted: " + err.Error())
+				return
+			}
+			v.result.SetText("Submitted job " + id)
+			v.u.showLive(id, &spec)
+		})
+	}()
+}
+
+// uploadAndSubmit sends the scene and the job, the way `conun submit` does.
+func uploadAndSubmit(ctx context.Context, c *farm.Client, path string, spec farm.JobSpec) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("scene: %w", err)
+	}
+	if spec.Scene, err = c.Upload(ctx, data); err != nil {
+		return "", err
+	}
+	return c.Submit(ctx, spec)
+}

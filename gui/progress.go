@@ -1,0 +1,253 @@
+package gui
+
+import (
+	"fmt"
+	"image"
+	"strings"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/tiler"
+)
+
+// TileState is what the live view knows about one task (a tile of a frame).
+type TileState int
+
+// The tile states, in the order a tile usually goes through them.
+const (
+	// TilePending waits in the coordinator's queue.
+	TilePending TileState = iota
+	// TileRendering is leased to a node. A lease is handed straight to the
+	// worker, so leased means rendering; the API has no progress within a
+	// tile yet.
+	TileRendering
+	// TileDone is accepted; unverified unless a spot check picks it.
+	TileDone
+	// TileRequeued lost its lease (node failed, died or timed out) and waits
+	// to be leased again.
+	TileRequeued
+	// TileCancelled belongs to a job that was cancelled or failed.
+	TileCancelled
+	// TileVerified passed a spot check (another node re-rendered crops of it).
+	TileVerified
+	// TileFailedCheck failed a spot check; it is rendered again.
+	TileFailedCheck
+)
+
+// String names the state as the live view and its log do.
+func (s TileState) String() string {
+	switch s {
+	case TilePending:
+		return "pending"
+	case TileRendering:
+		return "rendering"
+	case TileDone:
+		return "done"
+	case TileRequeued:
+		return "requeued"
+	case TileCancelled:
+		return "cancelled"
+	case TileVerified:
+		return "verified"
+	case TileFailedCheck:
+		return "failed check"
+	}
+	return fmt.Sprintf("TileState(%d)", int(s))
+}
+
+// Tile is one task as the live view shows it.
+type Tile struct {
+	Frame int
+	// Rect is the tile's pixels in the frame, origin top-left.
+	Rect  image.Rectangle
+	State TileState
+	// Node rendered (or is rendering) the tile.
+	Node string
+	// Progress is the rendered fraction of a tile being rendered, 0 to 1,
+	// as far as the worker reports it.
+	Progress float64
+	// Message is why the tile was requeued, or its last check's verdict.
+	Message string
+}
+
+// Progress is a job's live state, folded from its events. It is not safe for
+// concurrent use: the live view owns it on the UI goroutine.
+type Progress struct {
+	JobID string
+	Spec  farm.JobSpec
+	// Tiles is indexed by task index: tiler.Plan's order, as the coordinator
+	// numbers its tasks.
+	Tiles []Tile
+	// Frames are the job's frame numbers in order.
+	Frames []int
+	// Assembled holds the frames whose tiles have all been stitched.
+	Assembled map[int]bool
+	Done      int
+	Total     int
+	State     farm.JobState
+	// Message is the reason a job failed or was cancelled.
+	Message string
+	// Settlement says what the job's settlement paid and refunded, once
+	// the coordinator has settled it.
+	Settlement string
+	// Log is the event log, one line per event, oldest first.
+	Log []string
+
+	start, last time.Time
+}
+
+// NewProgress returns the state of a job that has not started.
+func NewProgress(id string, spec farm.JobSpec) *Progress {
+	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, State: farm.JobQueued}
+	for _, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
+		p.Tiles = append(p.Tiles, Tile{Frame: t.Frame, Rect: t.Rect})
+	}
+	p.Total = len(p.Tiles)
+	return p
+}
+
+// Apply folds one event into the state.
+func (p *Progress) Apply(e farm.Event) {
+	if p.start.IsZero() {
+		p.start = e.Time
+	}
+	p.last = e.Time
+	p.Done, p.State = e.Done, e.State
+	if e.Total > 0 {
+		p.Total = e.Total
+	}
+	var t *Tile
+	if e.Task >= 0 && e.Task < len(p.Tiles) {
+		t = &p.Tiles[e.Task]
+	}
+	var line string
+	switch e.Type {
+	case "submitted":
+		line = "job submitted"
+		if e.Message != "" {
+			line = "job " + e.Message
+		}
+	case "leased":
+		if t != nil {
+			t.State, t.Node, t.Message, t.Progress = TileRendering, e.Node, "", 0
+		}
+		line = fmt.Sprintf("%s is rendering tile %d of frame %d", e.Node, e.Task, e.Frame)
+	case "progress":
+		if t != nil && t.State == TileRendering {
+			t.Progress = e.Progress
+		}
+		return // too many for the log: the preview shows them
+	case "done":
+		if t != nil {
+			t.State, t.Node, t.Progress = TileDone, e.Node, 1
+		}
+		line = fmt.Sprintf("%s finished tile %d of frame %d", e.Node, e.Task, e.Frame)
+	case "verdict":
+		if t != nil {
+			t.Message = e.Message
+			// The event carries the outcome only inside its message
+			// ("check by X (mode): pass|fail|uncertain ..."); a structured
+			// field is asked for. Uncertain leaves the state as it is.
+			switch {
+			case strings.Contains(e.Message, "): pass"):
+				t.State = TileVerified
+			case strings.Contains(e.Message, "): fail"):
+				t.State = TileFailedCheck
+			}
+		}
+		line = fmt.Sprintf("tile %d of frame %d (%s): %s", e.Task, e.Frame, e.Node, e.Message)
+	case "settled":
+		p.Settlement = e.Message
+		line = "job " + e.Message
+	case "requeued":
+		if t != nil {
+			t.State, t.Message = TileRequeued, e.Message
+		}
+		line = fmt.Sprintf("tile %d of frame %d requeued: %s", e.Task, e.Frame, e.Message)
+	case "frame":
+		p.Assembled[e.Frame] = true
+		line = fmt.Sprintf("frame %d assembled", e.Frame)
+	case "finished":
+		p.Message = e.Message
+		if e.State != farm.JobDone {
+			for i := range p.Tiles {
+				if s := p.Tiles[i].State; s != TileDone && s != TileVerified {
+					p.Tiles[i].State = TileCancelled
+				}
+			}
+		}
+		line = fmt.Sprintf("job %s", e.State)
+		if e.Message != "" && e.Message != string(e.State) {
+			line += ": " + e.Message
+		}
+	default:
+		line = fmt.Sprintf("%s (task %d, frame %d)", e.Type, e.Task, e.Frame)
+	}
+	p.Log = append(p.Log, e.Time.Format("15:04:05")+"  "+line)
+}
+
+// FrameTiles returns the tiles of frame f.
+func (p *Progress) FrameTiles(f int) []Tile {
+	var out []Tile
+	for _, t := range p.Tiles {
+		if t.Frame == f {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Accepted reports whether the tile's pixels are in its frame.
+func (t Tile) Accepted() bool { return t.State == TileDone || t.State == TileVerified }
+
+// Count returns how many tiles are in state s.
+func (p *Progress) Count(s TileState) int {
+	n := 0
+	for _, t := range p.Tiles {
+		if t.State == s {
+			n++
+		}
+	}
+	return n
+}
+
+// ETA estimates the time left from the rate of finished tiles so far, by the
+// events' own clock; ok is false until a tile is done or once the job ends.
+func (p *Progress) ETA() (left time.Duration, ok bool) {
+	if p.Done == 0 || p.State.Final() || p.Done >= p.Total {
+		return 0, false
+	}
+	per := p.last.Sub(p.start) / time.Duration(p.Done)
+	return per * time.Duration(p.Total-p.Done), true
+}
+
+// Summary is the counters' line: tiles done of total, what is in flight,
+// and the ETA.
+func (p *Progress) Summary() string {
+	s := fmt.Sprintf("%s · tiles %d/%d done · %d rendering · %d requeued · %d verified · frames %d/%d",
+		p.State, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
+	if left, ok := p.ETA(); ok {
+		s += fmt.Sprintf(" · ETA %s", left.Round(time.Second))
+	}
+	if !p.last.IsZero() && p.State.Final() {
+		s += fmt.Sprintf(" · took %s", p.last.Sub(p.start).Round(10*time.Millisecond))
+	}
+	if p.Settlement != "" {
+		s += " · " + p.Settlement
+	}
+	return s
+}
+
+// CurrentFrame is the frame the live view shows when the artist has not
+// picked one: the first frame still being rendered, else the last frame.
+func (p *Progress) CurrentFrame() int {
+	for _, f := range p.Frames {
+		if !p.Assembled[f] {
+			return f
+		}
+	}
+	if len(p.Frames) == 0 {
+		return 0
+	}
+	return p.Frames[len(p.Frames)-1]
+}

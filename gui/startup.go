@@ -1,0 +1,130 @@
+package gui
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+)
+
+// startupDialog is the offer to start a local node when none answers.
+type startupDialog struct {
+	dlg    *dialog.CustomDialog
+	join   *widget.Entry
+	start  *widget.Button
+	retry  *widget.Button
+	result *widget.Label
+}
+
+// offerLocalNode asks whether to start a node inside the app, joined to a
+// cluster address the artist types or to nothing. then runs once a node
+// answers (the local one, or the configured one on retry).
+func (u *ui) offerLocalNode(url string, then func()) {
+	d := &startupDialog{join: widget.NewEntry(), result: widget.NewLabel("")}
+	d.join.SetPlaceHolder("host:port of a cluster member's gossip address; empty: run on its own")
+	d.join.SetText(u.cfg.Join)
+	d.result.Wrapping = fyne.TextWrapWord
+	d.start = widget.NewButton("Start a local node", func() {
+		d.start.Disable()
+		d.retry.Disable()
+		u.startLocalNode(d, then)
+	})
+	d.start.Importance = widget.HighImportance
+	d.retry = widget.NewButton("Try again", func() {
+		d.dlg.Hide()
+		u.connect(then)
+	})
+	text := widget.NewLabel(fmt.Sprintf("No conun node answers at %s.\n\n"+
+		"conun can run a node inside this app: it renders with the built-in path tracer "+
+		"(glTF scenes), keeps its data in %s, and stops when you close the app.", url, u.cfg.DataDir))
+	text.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(text, widget.NewLabel("Join a cluster:"), d.join, d.result,
+		container.NewHBox(d.start, d.retry))
+	d.dlg = dialog.NewCustomWithoutButtons("No node", content, u.win)
+	d.dlg.Resize(d.dlg.MinSize().AddWidthHeight(200, 0))
+	u.startup = d
+	d.dlg.Show()
+}
+
+// startLocalNode starts the embedded node off the UI goroutine and points
+// the app at it.
+func (u *ui) startLocalNode(d *startupDialog, then func()) {
+	join := strings.TrimSpace(d.join.Text)
+	dataDir := u.cfg.DataDir
+	d.result.SetText("Starting …")
+	go func() {
+		n, err := startLocalNode(dataDir, join)
+		u.do(func() {
+			if err != nil {
+				d.result.SetText("Could not start a node: " + err.Error())
+				d.start.Enable()
+				d.retry.Enable()
+				return
+			}
+			u.local = n
+			u.client = newClient(n.URL(), "")
+			joined := "on its own (no cluster)"
+			if join != "" {
+				joined = "joined to the cluster at " + join
+			}
+			msg := fmt.Sprintf("Started a local node %q, %s: API %s, gossip %s, renders with the path tracer, data in %s. It stops when you close conun.",
+				n.Name(), joined, n.URL(), n.GossipAddr(), dataDir)
+			u.setStatus(msg)
+			d.dlg.Hide()
+			dialog.ShowInformation("Local node started", msg, u.win)
+			then()
+		})
+	}()
+}
+
+// startLocalNode starts a node in this process: path tracer, one slot per
+// two cores (the app and the desktop stay responsive), its key and name kept
+// in dataDir so a restarted app is the same member.
+func startLocalNode(dataDir, join string) (*farm.Node, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("local node data folder: %w", err)
+	}
+	id, err := farm.LoadIdentity(filepath.Join(dataDir, "node.key"))
+	if err != nil {
+		return nil, fmt.Errorf("local node key: %w", err)
+	}
+	cfg := farm.DefaultNodeConfig()
+	cfg.DataDir = dataDir
+	cfg.Identity = id
+	cfg.Name = localNodeName(id.Address().Hex())
+	cfg.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
+	cfg.Slots = max(1, runtime.NumCPU()/2)
+	if join != "" {
+		host, _, err := net.SplitHostPort(join)
+		if err != nil {
+			return nil, fmt.Errorf("cluster address %q: want HOST:PORT, e.g. 192.168.1.10:7946", join)
+		}
+		cfg.Gossip.Join = []string{join}
+		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			// Members on other machines must reach our gossip port.
+			cfg.Gossip.BindAddr = "0.0.0.0"
+		}
+	}
+	return farm.StartNode(cfg)
+}
+
+// localNodeName names the app's node after the host and its key, like
+// `conun node` does, so two artists' apps do not clash in one cluster.
+func localNodeName(addr string) string {
+	host, _ := os.Hostname()
+	if host == "" {
+		host = "conun"
+	}
+	return fmt.Sprintf("%s-gui-%s", host, strings.ToLower(addr[2:10]))
+}

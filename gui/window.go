@@ -1,0 +1,37 @@
+//go:build cgo
+
+package gui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+)
+
+// haveWindow reports whether this build can open a window: Fyne's desktop
+// driver (GLFW, OpenGL) needs cgo.
+const haveWindow = true
+
+// Run opens the app's window and returns when the window is closed or ctx
+// ends. It stops the local node if the app started one.
+func Run(ctx context.Context, cfg Config) error {
+	return run(ctx, cfg, nil)
+}
+
+// run is Run with a hook the Xvfb smoke test uses to learn that the window
+// shows a finished frame.
+func run(ctx context.Context, cfg Config, onFrameShown func(frame int)) error {
+	a := app.NewWithID("io.conun.gui")
+	u := newUI(a, cfg, fyne.Do)
+	u.live.onFrameShown = onFrameShown
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	u.start()
+	u.win.ShowAndRun()
+	return u.close()
+}
