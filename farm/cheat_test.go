@@ -2,6 +2,7 @@ package farm_test
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"math/rand/v2"
@@ -222,5 +223,71 @@ func TestCheatersCaught(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCheaterSlashedOnChain: a demo job on the simulated chain with one
+// lazy node: it is convicted, earns nothing, loses its stake to the
+// requester; the honest nodes are paid exactly their accepted work; and
+// every token adds up to the wei.
+func TestCheaterSlashedOnChain(t *testing.T) {
+	data, _ := scenes.Bytes("cornell.glb")
+	spec := farm.JobSpec{
+		Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 8, Seed: 1,
+		Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: 10,
+	}
+	prices := map[string]float64{"node-1": 0.25, "node-2": 0.5, "node-3": 0.125}
+	const stake = 5.0
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var wallets []farm.WalletInfo
+	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
+		Nodes: 3, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
+		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125}, Stake: stake,
+		Change: func(i int, c *farm.NodeConfig) {
+			if i == 2 {
+				c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"}}
+			}
+		},
+		OnFinish: func(_ []*farm.Node, w []farm.WalletInfo) { wallets = w },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Convictions) == 0 || rep.Convictions[0].Node != "node-3" {
+		t.Fatalf("convictions %+v, want node-3", rep.Convictions)
+	}
+	st := rep.Settlement
+	if st == nil || st.Error != "" || len(st.Slashes) != 1 || st.Slashes[0].Error != "" {
+		t.Fatalf("settlement %+v", st)
+	}
+	if st.Slashes[0].Amount != fmt.Sprintf("%.6f", stake) {
+		t.Fatalf("slashed %s, want the whole stake %v", st.Slashes[0].Amount, stake)
+	}
+	paid := 0.0
+	earned := map[string]float64{}
+	for _, tr := range rep.Tasks {
+		if tr.Node == "node-3" {
+			t.Fatalf("task %d accepted from the cheater", tr.Index)
+		}
+		paid += prices[tr.Node]
+		earned[tr.Node] += prices[tr.Node]
+	}
+	if st.Paid != fmt.Sprintf("%.6f", paid) {
+		t.Fatalf("paid %s, want %.6f", st.Paid, paid)
+	}
+	want := []float64{
+		1000 - 10 + (10 - paid) + earned["node-1"] + stake, // requester: refund, own work, the slash
+		stake + earned["node-2"] - stake,                   // node-2 keeps its stake bonded
+		0,                                                  // the cheater: stake gone, nothing earned
+	}
+	for i, w := range wallets {
+		if w.Balance != fmt.Sprintf("%.6f", want[i]) {
+			t.Errorf("node-%d balance %s, want %.6f", i+1, w.Balance, want[i])
+		}
+	}
+	if wallets[1].Stake != fmt.Sprintf("%.6f", stake) || wallets[2].Stake != "0.000000" {
+		t.Errorf("stakes after the job: honest %s (want %v), cheater %s (want 0)", wallets[1].Stake, stake, wallets[2].Stake)
 	}
 }

@@ -33,6 +33,12 @@ type DemoConfig struct {
 	Chain bool
 	// Prices are the nodes' prices per task (cycled); only with Chain.
 	Prices []float64
+	// Stake is what each node but the first bonds (with Chain); they are
+	// given the tokens for it.
+	Stake float64
+	// Change, if set, adjusts node i's config before it starts (tests put
+	// a cheating renderer on one node this way).
+	Change func(i int, c *NodeConfig)
 	// OnFinish, if set, is called after a successful job with the nodes and
 	// their wallets, once every claim has landed.
 	OnFinish func(nodes []*Node, wallets []WalletInfo)
@@ -82,6 +88,15 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 			if len(cfg.Prices) > 0 {
 				nc.Price = cfg.Prices[i%len(cfg.Prices)]
 			}
+			if i > 0 && cfg.Stake > 0 {
+				if _, err := bank.Mint(ctx, nc.Identity.Address(), TokensToWei(cfg.Stake)); err != nil {
+					return Report{}, err
+				}
+				nc.Stake = cfg.Stake
+			}
+		}
+		if cfg.Change != nil {
+			cfg.Change(i, &nc)
 		}
 		if i > 0 {
 			nc.Gossip.Join = []string{nodes[0].GossipAddr()}

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/conun/conun/contracts"
 )
@@ -88,14 +90,15 @@ func (j *job) taskCap() float64 {
 // SettlementRecord is what a job's settlement paid, kept with the job and
 // shown in its report.
 type SettlementRecord struct {
-	Tx       string       `json:"tx"`
-	Root     string       `json:"root"`
-	Budget   string       `json:"budget"`
-	Paid     string       `json:"paid"`
-	Refund   string       `json:"refund"`
-	Payouts  []NodePayout `json:"payouts"`
-	Error    string       `json:"error,omitempty"`
-	Attempts int          `json:"attempts,omitempty"`
+	Tx       string        `json:"tx"`
+	Root     string        `json:"root"`
+	Budget   string        `json:"budget"`
+	Paid     string        `json:"paid"`
+	Refund   string        `json:"refund"`
+	Payouts  []NodePayout  `json:"payouts"`
+	Slashes  []SlashRecord `json:"slashes,omitempty"`
+	Error    string        `json:"error,omitempty"`
+	Attempts int           `json:"attempts,omitempty"`
 }
 
 // NodePayout is one worker's share of a settlement.
@@ -134,9 +137,11 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 		np.Tasks++
 	}
 	spec := j.spec
+	convictions := slices.Clone(j.convictions)
 	c.mu.Unlock()
 
 	rec := &SettlementRecord{Budget: FormatTokens(TokensToWei(spec.Budget))}
+	rec.Slashes = c.slash(ctx, spec, convictions)
 	st, err := c.chain.Settle(ctx, jobHash(spec), payouts)
 	if err != nil {
 		rec.Error = err.Error()
@@ -170,6 +175,69 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 			c.log.Warn("hand claim to worker", "job", j.id, "node", addrs[cl.Node], "err", err)
 		}
 	}
+}
+
+// SlashRecord is one convicted node's penalty in a settlement.
+type SlashRecord struct {
+	Node     string `json:"node"`
+	Address  string `json:"address"`
+	Amount   string `json:"amount"`
+	Evidence string `json:"evidence"` // sha256 of the check's evidence, as on chain
+	Tx       string `json:"tx,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
+// slash takes each convicted node's stake, up to the job's cap, and pays it
+// to the requester, with the evidence's hash kept on chain. Each node is
+// slashed once per job, for its first conviction.
+func (c *coordinator) slash(ctx context.Context, spec JobSpec, convictions []Conviction) []SlashRecord {
+	var out []SlashRecord
+	seen := map[string]bool{}
+	jobID := jobHash(spec)
+	for _, cv := range convictions {
+		if seen[cv.Node] || !common.IsHexAddress(cv.Address) {
+			continue
+		}
+		seen[cv.Node] = true
+		addr := common.HexToAddress(cv.Address)
+		evidence := common.Hash(cv.Evidence.hash())
+		rec := SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
+		amount, err := c.slashAmount(ctx, jobID, addr)
+		if err == nil && amount.Sign() > 0 {
+			var rcpt *types.Receipt
+			if rcpt, err = c.chain.Slash(ctx, addr, amount, jobID, evidence); err == nil {
+				rec.Amount, rec.Tx = FormatTokens(amount), rcpt.TxHash.Hex()
+			}
+		}
+		if err != nil {
+			rec.Error = err.Error()
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// slashAmount is all of a node's bonded stake, within what the job may
+// still slash.
+func (c *coordinator) slashAmount(ctx context.Context, jobID common.Hash, addr common.Address) (*big.Int, error) {
+	st, err := c.chain.StakeOf(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	capTotal, err := c.chain.SlashCap(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	job, err := c.chain.Job(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	capLeft := new(big.Int).Sub(capTotal, job.Slashed)
+	amount := new(big.Int).Add(st.Active, st.Pending)
+	if amount.Cmp(capLeft) > 0 {
+		amount = capLeft
+	}
+	return amount, nil
 }
 
 // claimMessage is what a worker receives after settlement: its leaf and

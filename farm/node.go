@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -63,6 +64,10 @@ type NodeConfig struct {
 	// bound to Identity's key: jobs it coordinates lock their budget and
 	// are settled there, and it claims what it earns.
 	Chain *contracts.Client
+	// Stake is how many tokens the node keeps bonded in the escrow (with
+	// Chain): coordinators may trust a staked node more, and slash it when
+	// it is caught cheating. The node tops its stake up to this at start.
+	Stake float64
 	// Identity is the node's key; nil makes a new one for this run.
 	Identity *Identity
 	// Logger receives the node's log; nil discards it.
@@ -142,6 +147,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 			return nil, err
 		}
 		cfg.Identity = id
+	}
+	if err := topUpStake(cfg); err != nil {
+		return nil, err
 	}
 	st, err := openStore(filepath.Join(cfg.DataDir, "farm.db"))
 	if err != nil {
@@ -269,4 +277,25 @@ func (n *Node) stop(leave bool) error {
 		}
 	})
 	return err
+}
+
+// topUpStake bonds tokens until the node's stake reaches cfg.Stake.
+func topUpStake(cfg NodeConfig) error {
+	if cfg.Chain == nil || cfg.Stake <= 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	st, err := cfg.Chain.StakeOf(ctx, cfg.Identity.Address())
+	if err != nil {
+		return fmt.Errorf("read stake: %w", err)
+	}
+	missing := new(big.Int).Sub(TokensToWei(cfg.Stake), st.Active)
+	if missing.Sign() <= 0 {
+		return nil
+	}
+	if _, err := cfg.Chain.Stake(ctx, missing); err != nil {
+		return fmt.Errorf("stake %s tokens: %w", FormatTokens(missing), err)
+	}
+	return nil
 }

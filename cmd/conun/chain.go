@@ -105,4 +105,11 @@ func printSettlement(w io.Writer, st *farm.SettlementRecord) {
 	for _, p := range st.Payouts {
 		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, p.Address[:10], p.Tasks, p.Amount)
 	}
+	for _, s := range st.Slashes {
+		if s.Error != "" {
+			fmt.Fprintf(w, "  slash of %s failed: %s\n", s.Node, s.Error)
+			continue
+		}
+		fmt.Fprintf(w, "  %-8s %s  slashed %s tokens for cheating (evidence %s)\n", s.Node, s.Address[:10], s.Amount, s.Evidence[:10])
+	}
 }
