@@ -63,6 +63,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
 	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
+	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
 	pos, err := parseFlags(fs, args)
@@ -115,7 +116,12 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if spec, err = completeSpec(ctx, spec, scene, framesArg); err != nil {
+		if *rendererKind != "" {
+			spec, err = externalSpec(spec, scene, *rendererKind, framesArg)
+		} else {
+			spec, err = completeSpec(ctx, spec, scene, framesArg)
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", arg, err)
 		}
 		items = append(items, item{scene, spec})
@@ -161,6 +167,23 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	return failed
 }
 
+// externalSpec fills a spec for a renderer this process does not run (an
+// external one offered by nodes): the frames must be named.
+func externalSpec(spec farm.JobSpec, scene sceneArg, kind, framesArg string) (farm.JobSpec, error) {
+	if framesArg == "" {
+		return spec, fmt.Errorf("%w: --renderer %s: name the frames (--frames A-B)", errUsage, kind)
+	}
+	var err error
+	if spec.Frames, err = tiler.ParseFrames(framesArg); err != nil {
+		return spec, fmt.Errorf("%w: frames: %w", errUsage, err)
+	}
+	spec.Renderer, spec.SceneName = kind, scene.name
+	var nonce [8]byte
+	rand.Read(nonce[:])
+	spec.Nonce = fmt.Sprintf("%x", nonce)
+	return spec, nil
+}
+
 // completeSpec picks the renderer for the scene, fills the frame range (the
 // scene's own when framesArg is empty) and validates what can be validated
 // before upload.
@@ -184,6 +207,9 @@ func completeSpec(ctx context.Context, spec farm.JobSpec, scene sceneArg, frames
 		cleanup()
 		if err != nil {
 			return spec, err
+		}
+		if info.FrameEnd-info.FrameStart >= tiler.MaxFrames {
+			return spec, fmt.Errorf("%w: the scene's frame range is unknown: name the frames (--frames A-B)", errUsage)
 		}
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}

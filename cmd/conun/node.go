@@ -17,6 +17,7 @@ import (
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/external"
 )
 
 func runNode(ctx context.Context, args []string, stdout io.Writer) error {
@@ -32,6 +33,11 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
+	var renderCmds []string
+	fs.Func("renderer-cmd", "offer renderer KIND by running CMD once per task (KIND=CMD; repeatable; see README)", func(v string) error {
+		renderCmds = append(renderCmds, v)
+		return nil
+	})
 	chainF := addChainFlags(fs)
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	pos, err := parseFlags(fs, args)
@@ -62,9 +68,23 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
 	for _, kind := range strings.Split(*rends, ",") {
+		if strings.TrimSpace(kind) == "" {
+			continue
+		}
 		r, err := newRenderer(strings.TrimSpace(kind))
 		if err != nil {
 			return fmt.Errorf("--renderers: %w", err)
+		}
+		cfg.Renderers = append(cfg.Renderers, r)
+	}
+	for _, spec := range renderCmds {
+		kind, command, err := external.ParseSpec(spec)
+		if err != nil {
+			return fmt.Errorf("%w: --renderer-cmd: %w", errUsage, err)
+		}
+		r, err := external.New(kind, command, external.DefaultConfig())
+		if err != nil {
+			return fmt.Errorf("%w: --renderer-cmd %s: %w", errUsage, kind, err)
 		}
 		cfg.Renderers = append(cfg.Renderers, r)
 	}
