@@ -107,8 +107,9 @@ type coordinator struct {
 	ctx context.Context
 	wg  *sync.WaitGroup
 
-	leftMu sync.Mutex
-	left   []string // members that left, for the scheduler loop to handle
+	leftMu       sync.Mutex
+	left         []string                        // members that left, for the scheduler loop to handle
+	checkCancels map[string][]context.CancelFunc // node -> its check renders in flight
 
 	mu          sync.Mutex
 	jobs        map[string]*job
@@ -591,6 +592,7 @@ func (c *coordinator) takeBackLeft() {
 	c.left = nil
 	c.leftMu.Unlock()
 	for _, node := range left {
+		c.cancelChecks(node)
 		c.takeBack(node)
 	}
 }

@@ -189,6 +189,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		rep: verifier.NewReputation(cfg.Verify, time.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
+		checkCancels: make(map[string][]context.CancelFunc),
 	}
 	n.store = st
 	if err := n.coord.restore(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
 	"image/draw"
@@ -216,9 +217,7 @@ func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member
 		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
 			return nil, nil, err
 		}
-		cctx, cancel := context.WithTimeout(ctx, c.cfg.LeaseTimeout)
-		img, _, data, err := c.call(cctx, m, req)
-		cancel()
+		img, data, err := c.callCheck(ctx, m, req)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
 		}
@@ -227,6 +226,44 @@ func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member
 		hashes = append(hashes, hex.EncodeToString(sum[:]))
 	}
 	return out, hashes, nil
+}
+
+// callCheck sends one check render to m under the same rules as a lease:
+// heartbeats, LeaseTimeout, and cancellation when m leaves the cluster, so
+// a checker that dies or freezes cannot hold a job open.
+func (c *coordinator) callCheck(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
+	cctx, cancelCause := context.WithCancelCause(ctx)
+	defer cancelCause(nil)
+	cctx, cancelTimeout := context.WithTimeout(cctx, c.cfg.LeaseTimeout)
+	defer cancelTimeout()
+	c.leftMu.Lock()
+	c.checkCancels[m.ID] = append(c.checkCancels[m.ID], cancelTimeout)
+	idx := len(c.checkCancels[m.ID]) - 1
+	c.leftMu.Unlock()
+	defer func() {
+		c.leftMu.Lock()
+		if l := c.checkCancels[m.ID]; idx < len(l) {
+			l[idx] = func() {} // done: nothing to cancel any more
+		}
+		c.leftMu.Unlock()
+	}()
+	go c.heartbeat(cctx, cancelCause, m, req.Nonce, func(taskProgress) {})
+	img, _, data, err := c.call(cctx, m, req)
+	if cause := context.Cause(cctx); errors.Is(cause, errNoHeartbeat) {
+		err = cause
+	}
+	return img, data, err
+}
+
+// cancelChecks ends the check renders in flight on a node that left.
+func (c *coordinator) cancelChecks(node string) {
+	c.leftMu.Lock()
+	cancels := c.checkCancels[node]
+	delete(c.checkCancels, node)
+	c.leftMu.Unlock()
+	for _, cancel := range cancels {
+		cancel()
+	}
 }
 
 // quarantined reports whether a node is barred after a conviction.
