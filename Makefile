@@ -11,7 +11,7 @@ LDFLAGS  := -X main.Version=$(VERSION)
 # installs the headers, and `make build` then includes the GUI).
 CGO      ?= $(shell test -f /usr/include/GL/gl.h -a -f /usr/include/X11/Xlib.h && command -v gcc >/dev/null && echo 1 || echo 0)
 
-.PHONY: all build demo test deps check bench fuzz scenes contracts clean
+.PHONY: all build demo test deps check bench fuzz scenes contracts images clean
 
 all: build
 
@@ -49,6 +49,11 @@ fuzz:
 # the committed ABI, bytecode and Go bindings.
 contracts:
 	./contracts/build.sh
+
+# images builds the sandbox's Docker images locally (no registry): the
+# path tracer's from scratch, Blender's from a debootstrapped Debian.
+images:
+	./renderer/sandbox/images/build.sh
 
 # scenes regenerates the bundled glTF scenes and builds the .blend test
 # scenes (needs Blender) into scenes/blend/out.

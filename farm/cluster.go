@@ -33,6 +33,9 @@ type NodeMeta struct {
 	Addr string `json:"a"`
 	// Price is what the node asks per task, in tokens.
 	Price float64 `json:"p,omitempty"`
+	// Sandboxed tells whether the node renders inside the Docker sandbox;
+	// a requester may refuse unsandboxed nodes.
+	Sandboxed bool `json:"sb,omitempty"`
 }
 
 // encode returns the meta's JSON, or an error if it exceeds memberlist's

@@ -64,6 +64,9 @@ type NodeConfig struct {
 	// bound to Identity's key: jobs it coordinates lock their budget and
 	// are settled there, and it claims what it earns.
 	Chain *contracts.Client
+	// Sandboxed says the renderers run inside the Docker sandbox; it is
+	// advertised to the cluster.
+	Sandboxed bool
 	// Stake is how many tokens the node keeps bonded in the escrow (with
 	// Chain): coordinators may trust a staked node more, and slash it when
 	// it is caught cheating. The node tops its stake up to this at start.
@@ -202,7 +205,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	gossip.Name = cfg.Name
 	meta := NodeMeta{
 		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
-		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price,
+		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
 	n.cluster, err = JoinCluster(gossip, meta, n.coord.memberLeft)
 	if err != nil {

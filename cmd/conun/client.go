@@ -397,13 +397,17 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 		return printJSON(stdout, members)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tRENDERERS")
+	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tPRICE\tSANDBOX\tRENDERERS")
 	for _, m := range members {
 		var rs string
 		for name, v := range m.Renderers {
 			rs += name + " " + v + " "
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, rs)
+		box := "none"
+		if m.Sandboxed {
+			box = "docker"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%g\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, rs)
 	}
 	return tw.Flush()
 }

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -55,6 +56,9 @@ var nodeLine = regexp.MustCompile(`^node (\S+): API (http://(\S+)), gossip (\S+)
 // addresses.
 func startNode(t *testing.T, args ...string) *nodeProc {
 	t.Helper()
+	if !slices.Contains(args, "--sandbox") {
+		args = append(args, "--sandbox", "none") // fast; TestSandboxedNode covers docker
+	}
 	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
 	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
 	stdout, err := cmd.StdoutPipe()

@@ -38,6 +38,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		renderCmds = append(renderCmds, v)
 		return nil
 	})
+	sandboxMode := fs.String("sandbox", "auto", "docker: every render in a locked-down container; none: renders run unsandboxed (loud warning); auto: docker when an engine answers")
 	chainF := addChainFlags(fs)
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	pos, err := parseFlags(fs, args)
@@ -67,11 +68,42 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *join != "" {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
-	for _, kind := range strings.Split(*rends, ",") {
-		if strings.TrimSpace(kind) == "" {
+	kinds := strings.Split(*rends, ",")
+	for i := range kinds {
+		kinds[i] = strings.TrimSpace(kinds[i])
+	}
+	if *keyFile == "" {
+		*keyFile = filepath.Join(*data, "node.key")
+	}
+	if cfg.Identity, err = farm.LoadIdentity(*keyFile); err != nil {
+		return err
+	}
+	if cfg.Chain, err = chainF.client(ctx, cfg.Identity); err != nil {
+		return err
+	}
+	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {
+		return err
+	}
+	sb, err := openSandbox(ctx, *sandboxMode, cfg.Name, kinds...)
+	if err != nil {
+		return err
+	}
+	if sb != nil {
+		defer sb.Close()
+		if n, err := sb.Reap(ctx); err != nil {
+			return fmt.Errorf("remove leftover containers: %w", err)
+		} else if n > 0 {
+			fmt.Fprintf(stdout, "removed %d leftover containers of an earlier run\n", n)
+		}
+		cfg.Sandboxed = true
+	} else {
+		fmt.Fprintln(os.Stderr, "WARNING: renders run UNSANDBOXED on this machine: a hostile scene could read or change its files. Install Docker and run `make images`, or pass --sandbox docker. This node tells the cluster it is unsandboxed.")
+	}
+	for _, kind := range kinds {
+		if kind == "" {
 			continue
 		}
-		r, err := newRenderer(strings.TrimSpace(kind))
+		r, err := newRenderer(kind, sb)
 		if err != nil {
 			return fmt.Errorf("--renderers: %w", err)
 		}
@@ -87,18 +119,6 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 			return fmt.Errorf("%w: --renderer-cmd %s: %w", errUsage, kind, err)
 		}
 		cfg.Renderers = append(cfg.Renderers, r)
-	}
-	if *keyFile == "" {
-		*keyFile = filepath.Join(*data, "node.key")
-	}
-	if cfg.Identity, err = farm.LoadIdentity(*keyFile); err != nil {
-		return err
-	}
-	if cfg.Chain, err = chainF.client(ctx, cfg.Identity); err != nil {
-		return err
-	}
-	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {
-		return err
 	}
 	if host, _, _ := strings.Cut(*api, ":"); !isLoopback(host) {
 		if cfg.APIToken, err = apiToken(*data); err != nil {

@@ -23,6 +23,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
 	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
+	sandboxMode := fs.String("sandbox", "none", "docker: render inside the locked-down container; none: in this process")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -54,7 +55,18 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rend, err := rendererFor(scene.name)
+	kind, err := kindFor(scene.name)
+	if err != nil {
+		return err
+	}
+	sb, err := openSandbox(ctx, *sandboxMode, "render", kind)
+	if err != nil {
+		return err
+	}
+	if sb != nil {
+		defer sb.Close()
+	}
+	rend, err := newRenderer(kind, sb)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/blender"
 	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/renderer/sandbox"
 	"github.com/conun/conun/scenes"
 )
 
@@ -47,27 +48,47 @@ func loadScene(arg string) (sceneArg, error) {
 // caller closes it when done (closeRenderer): a Blender backend keeps a warm
 // Blender process per scene.
 func rendererFor(name string) (renderer.Renderer, error) {
+	kind, err := kindFor(name)
+	if err != nil {
+		return nil, err
+	}
+	return newRenderer(kind, nil)
+}
+
+// kindFor names the backend for a scene file's extension.
+func kindFor(name string) (string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".gltf", ".glb":
-		return newRenderer("pathtracer")
+		return "pathtracer", nil
 	case ".blend":
-		return newRenderer("blender")
+		return "blender", nil
 	}
-	return nil, fmt.Errorf("%s: unknown scene type %q: want .gltf, .glb or .blend", name, filepath.Ext(name))
+	return "", fmt.Errorf("%s: unknown scene type %q: want .gltf, .glb or .blend", name, filepath.Ext(name))
 }
 
 // blenderBinary is the Blender used by the blender backend: --blender, or
 // "blender" on PATH.
 var blenderBinary = "blender"
 
-// newRenderer builds a backend by name.
-func newRenderer(kind string) (renderer.Renderer, error) {
+// newRenderer builds a backend by name, inside the Docker sandbox when sb
+// is not nil.
+func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 	switch kind {
 	case "pathtracer":
+		if sb != nil {
+			return sb.PathTracer(pathtracer.DefaultConfig()), nil
+		}
 		return pathtracer.New(pathtracer.DefaultConfig()), nil
 	case "blender":
 		cfg := blender.DefaultConfig()
 		cfg.Binary = blenderBinary
+		if sb != nil {
+			r, err := sb.Blender(cfg)
+			if err != nil {
+				return nil, fmt.Errorf("sandboxed blender backend: %w", err)
+			}
+			return r, nil
+		}
 		r, err := blender.New(cfg)
 		if err != nil {
 			return nil, fmt.Errorf("blender backend: %w (install Debian's blender package, or pass --blender PATH)", err)
@@ -116,4 +137,39 @@ func runScenes(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%-10s %s\n", strings.TrimSuffix(n, ".glb"), scenes.Describe(n))
 	}
 	return nil
+}
+
+// openSandbox connects to the Docker sandbox for mode "docker" (failing
+// with how to fix it), for "auto" when an engine answers, and never for
+// "none". It checks that the images of the given renderers exist.
+func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sandbox.Sandbox, error) {
+	switch mode {
+	case "none":
+		return nil, nil
+	case "docker", "auto":
+	default:
+		return nil, fmt.Errorf("%w: --sandbox %q: want docker, none or auto", errUsage, mode)
+	}
+	cfg := sandbox.DefaultConfig()
+	cfg.Node = node
+	sb, err := sandbox.New(cfg)
+	if err == nil {
+		var boxed []string
+		for _, k := range kinds {
+			if k == "pathtracer" || k == "blender" {
+				boxed = append(boxed, k)
+			}
+		}
+		err = sb.Check(ctx, boxed...)
+		if err != nil {
+			sb.Close()
+		}
+	}
+	switch {
+	case err == nil:
+		return sb, nil
+	case mode == "auto" && errors.Is(err, sandbox.ErrNoEngine):
+		return nil, nil
+	}
+	return nil, fmt.Errorf("sandbox: %w", err)
 }

@@ -5,7 +5,9 @@
 // Safety: every Blender runs in the background (-b) with auto-run scripts
 // disabled (-Y) and factory settings (no user add-ons); the scene is opened
 // by our own driver script (driver.py, embedded) with use_scripts=False, so
-// code embedded in a scene never runs.
+// code embedded in a scene never runs. Config.Start lets renderer/sandbox
+// run every Blender in a locked-down container instead of as a child
+// process; each process writes only into a directory of its own.
 //
 // Protocol: the driver loads the scene once, answers with the scene's info,
 // then reads one JSON task per line on stdin and answers one JSON line per
@@ -75,6 +77,10 @@ type Config struct {
 	// from the farm never reads the node's disk. Off, only missing files are
 	// an error.
 	RequirePacked bool
+	// Start, if set, starts every Blender run (probe, devices, each scene's
+	// process) in place of a child process of the node: renderer/sandbox
+	// uses it to run Blender in a container. nil runs Binary directly.
+	Start StartFunc
 }
 
 // DefaultIdleTimeout is how long a warm Blender outlives its last task by
@@ -170,7 +176,7 @@ func New(cfg Config) (*Renderer, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	p, err := runProbe(ctx, r.cfg.Binary, r.driverPath)
+	p, err := runProbe(ctx, r.cfg, r.driverPath)
 	if err != nil {
 		r.removeWorkDir()
 		return nil, err
@@ -250,20 +256,30 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		return renderer.Result{}, fmt.Errorf("%w: seed %d: Blender's seed must be <= %d", renderer.ErrBadTask, t.Seed, math.MaxInt32)
 	}
 	id := r.nextID.Add(1)
-	out := filepath.Join(r.workDir, fmt.Sprintf("task-%d.png", id))
-	defer os.Remove(out)
-	job := newWireTask(id, t, out, r.cfg.Denoise)
 	progress := ProgressFunc(t.Progress)
+	var res renderer.Result
+	// The image is read inside the process's turn: its directory goes away
+	// with the process.
+	renderIn := func(p *process) error {
+		out := filepath.Join(p.outDir, fmt.Sprintf("task-%d.png", id))
+		defer os.Remove(out)
+		if err := p.render(ctx, newWireTask(id, t, out, r.cfg.Denoise), progress); err != nil {
+			return err
+		}
+		var err error
+		res, err = readResult(out, t.Rect())
+		return err
+	}
 
 	if r.cfg.NoWarm {
-		if err := r.renderCold(ctx, t.Scene, job, progress); err != nil {
+		if err := r.renderCold(ctx, t.Scene, renderIn); err != nil {
 			return renderer.Result{}, err
 		}
-		return readResult(out, t.Rect())
+		return res, nil
 	}
 	var died error
 	err := r.withWarm(ctx, t.Scene, func(p *process) error {
-		err := p.render(ctx, job, progress)
+		err := renderIn(p)
 		if errors.Is(err, errDied) && ctx.Err() == nil {
 			died = err // fall back below, outside the warm process's turn
 			return nil
@@ -274,7 +290,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		if r.isClosed() {
 			return renderer.Result{}, ErrClosed
 		}
-		err = r.renderCold(ctx, t.Scene, job, progress)
+		err = r.renderCold(ctx, t.Scene, renderIn)
 		if err != nil {
 			err = fmt.Errorf("%w (the warm Blender had died: %v)", err, died)
 		}
@@ -282,17 +298,17 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err != nil {
 		return renderer.Result{}, err
 	}
-	return readResult(out, t.Rect())
+	return res, nil
 }
 
 // renderCold renders one task in a Blender process of its own.
-func (r *Renderer) renderCold(ctx context.Context, scene string, job wireTask, progress ProgressFunc) error {
+func (r *Renderer) renderCold(ctx context.Context, scene string, renderIn func(*process) error) error {
 	p, err := r.start(ctx, scene)
 	if err != nil {
 		return err
 	}
 	defer p.close()
-	return p.render(ctx, job, progress)
+	return renderIn(p)
 }
 
 // withWarm runs fn with the scene's warm process, starting it when needed.
@@ -383,8 +399,14 @@ func (r *Renderer) start(ctx context.Context, scene string) (*process, error) {
 	if err != nil {
 		return nil, &SceneError{Scene: scene, Reason: err.Error()}
 	}
+	// Each process writes into a directory of its own, so that a sandbox
+	// can give it that one directory and no other scene's results.
+	outDir, err := os.MkdirTemp(r.workDir, "proc-")
+	if err != nil {
+		return nil, fmt.Errorf("blender: %w", err)
+	}
 	r.starts.Add(1)
-	return startProcess(ctx, r.cfg, r.driverPath, abs)
+	return startProcess(ctx, r.cfg, r.driverPath, abs, outDir)
 }
 
 func (r *Renderer) isClosed() bool {

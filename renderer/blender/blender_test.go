@@ -431,7 +431,7 @@ func TestWarmLifecycle(t *testing.T) {
 	// Kill the warm Blender behind the renderer's back.
 	r.mu.Lock()
 	for _, w := range r.warm {
-		w.proc.cmd.Process.Kill()
+		w.proc.proc.Kill()
 	}
 	r.mu.Unlock()
 	sameRender(t, "after the warm process died", render(t, r, task), want)

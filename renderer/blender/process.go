@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -87,12 +86,13 @@ type message struct {
 // process is one Blender running driver.py in serve mode with one scene
 // loaded. Its tasks must not overlap: the caller serializes them.
 type process struct {
-	scene string
-	cmd   *exec.Cmd
-	stdin io.WriteCloser
-	msgs  chan message  // the driver's lines; closed at the end of output
-	done  chan struct{} // closed once the process has been waited for
-	info  sceneInfo
+	scene   string
+	outDir  string // where its tasks' images go; removed by close
+	proc    Proc
+	msgs    chan message  // the driver's lines; closed at the end of output
+	done    chan struct{} // closed once the process has been waited for
+	waitErr error         // how it ended; set before done is closed
+	info    sceneInfo
 
 	mu       sync.Mutex
 	progress ProgressFunc // of the task in flight, or nil
@@ -104,36 +104,28 @@ type process struct {
 const tailLines = 30
 
 // startProcess starts Blender on scene and waits until the scene is loaded.
-func startProcess(ctx context.Context, cfg Config, driver, scene string) (*process, error) {
+// outDir is the process's own directory for results; close removes it.
+func startProcess(ctx context.Context, cfg Config, driver, scene, outDir string) (*process, error) {
 	packed := "any"
 	if cfg.RequirePacked {
 		packed = "packed"
 	}
-	cmd := exec.Command(cfg.Binary, blenderArgs(driver, "serve", scene, cfg.Device, packed)...)
-	stdin, err := cmd.StdinPipe()
+	proc, err := cfg.start(ctx, Launch{
+		Binary: cfg.Binary,
+		Args:   blenderArgs(driver, "serve", scene, cfg.Device, packed),
+		Driver: driver, Scene: scene, OutDir: outDir,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("blender: %w", err)
+		os.RemoveAll(outDir)
+		return nil, err
 	}
-	// One pipe for stdout and stderr keeps Blender's errors in order with
-	// the rest of its output.
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		return nil, fmt.Errorf("blender: %w", err)
-	}
-	cmd.Stdout, cmd.Stderr = pw, pw
-	if err := cmd.Start(); err != nil {
-		pr.Close()
-		pw.Close()
-		return nil, fmt.Errorf("blender: start %s: %w", cfg.Binary, err)
-	}
-	pw.Close()
 	p := &process{
-		scene: scene, cmd: cmd, stdin: stdin,
+		scene: scene, outDir: outDir, proc: proc,
 		msgs: make(chan message, 4), done: make(chan struct{}),
 	}
-	go p.readOutput(pr)
+	go p.readOutput(proc.Output())
 	go func() {
-		cmd.Wait()
+		p.waitErr = proc.Wait()
 		close(p.done)
 	}()
 
@@ -214,7 +206,7 @@ func (p *process) render(ctx context.Context, t wireTask, progress ProgressFunc)
 	if err != nil {
 		return fmt.Errorf("blender: %w", err)
 	}
-	if _, err := p.stdin.Write(append(line, '\n')); err != nil {
+	if _, err := p.proc.Stdin().Write(append(line, '\n')); err != nil {
 		return p.diedErr("receiving a task")
 	}
 	for {
@@ -246,8 +238,13 @@ func (p *process) diedErr(doing string) error {
 		p.close()
 	}
 	status := "killed"
-	if ps := p.cmd.ProcessState; ps != nil {
-		status = ps.String()
+	select {
+	case <-p.done:
+		status = "exit status 0"
+		if p.waitErr != nil {
+			status = p.waitErr.Error()
+		}
+	default:
 	}
 	p.mu.Lock()
 	tail := strings.Join(p.tail, "\n")
@@ -265,26 +262,36 @@ func (p *process) exited() bool {
 	}
 }
 
-// close kills the process and waits until it and its output reader are done.
-// Killing is safe: the driver writes nothing that outlives a task.
+// close kills the process, waits until it and its output reader are done
+// and removes its result directory. Killing is safe: the driver writes
+// nothing that outlives a task.
 func (p *process) close() {
 	p.closeOnce.Do(func() {
-		p.stdin.Close()
-		p.cmd.Process.Kill()
+		p.proc.Stdin().Close()
+		p.proc.Kill()
 		for range p.msgs {
 		}
 		<-p.done
+		os.RemoveAll(p.outDir)
 	})
 }
 
 // runDriver runs Blender with the driver in a one-shot mode (probe, devices)
 // and returns the driver's message.
-func runDriver(ctx context.Context, binary, driver, mode string) (message, error) {
-	path, err := exec.LookPath(binary)
+func runDriver(ctx context.Context, cfg Config, driver, mode string) (message, error) {
+	proc, err := cfg.start(ctx, Launch{Binary: cfg.Binary, Args: blenderArgs(driver, mode), Driver: driver})
 	if err != nil {
-		return message{}, fmt.Errorf("blender: %s not found: install Blender (Debian: apt-get install blender) or give its path: %w", binary, err)
+		return message{}, err
 	}
-	out, err := exec.CommandContext(ctx, path, blenderArgs(driver, mode)...).CombinedOutput()
+	stop := context.AfterFunc(ctx, func() { proc.Kill() })
+	output := proc.Output()
+	out, _ := io.ReadAll(output)
+	output.Close()
+	err = proc.Wait()
+	stop()
+	if ctx.Err() != nil {
+		err = ctx.Err()
+	}
 	for _, line := range strings.Split(string(out), "\n") {
 		if i := strings.Index(line, linePrefix); i >= 0 {
 			var m message
@@ -296,11 +303,11 @@ func runDriver(ctx context.Context, binary, driver, mode string) (message, error
 	if err == nil {
 		err = errors.New("no answer from the driver")
 	}
-	return message{}, fmt.Errorf("blender: %s %s: %w; output:\n%s", path, mode, err, lastLines(string(out), tailLines))
+	return message{}, fmt.Errorf("blender: %s %s: %w; output:\n%s", cfg.Binary, mode, err, lastLines(string(out), tailLines))
 }
 
-func runProbe(ctx context.Context, binary, driver string) (probeInfo, error) {
-	m, err := runDriver(ctx, binary, driver, "probe")
+func runProbe(ctx context.Context, cfg Config, driver string) (probeInfo, error) {
+	m, err := runDriver(ctx, cfg, driver, "probe")
 	if err != nil {
 		return probeInfo{}, err
 	}
@@ -315,7 +322,7 @@ func runProbe(ctx context.Context, binary, driver string) (probeInfo, error) {
 // for example "CUDA:NVIDIA GeForce RTX 3090" or "OPTIX:NVIDIA GeForce RTX
 // 3090". KIND is what Config.Device takes. It runs Blender once (about 1 s).
 func (r *Renderer) Devices(ctx context.Context) ([]string, error) {
-	m, err := runDriver(ctx, r.cfg.Binary, r.driverPath, "devices")
+	m, err := runDriver(ctx, r.cfg, r.driverPath, "devices")
 	if err != nil {
 		return nil, err
 	}

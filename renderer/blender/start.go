@@ -1,0 +1,93 @@
+package blender
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+)
+
+// Launch describes one Blender run for a StartFunc: the command line, and
+// every host path the run touches, so that a sandbox can mount exactly those.
+type Launch struct {
+	// Binary is Config.Binary, the Blender to run.
+	Binary string
+	// Args are Blender's arguments (background, no auto-run, the driver).
+	Args []string
+	// Driver is the driver script the arguments name; it is only read.
+	Driver string
+	// Scene is the scene file, only read; "" for runs that load no scene
+	// (probe, devices).
+	Scene string
+	// OutDir is the one directory the run writes (its tasks' images);
+	// "" for runs that write nothing.
+	OutDir string
+}
+
+// Proc is a started Blender as the backend drives it.
+type Proc interface {
+	// Stdin takes the driver's tasks; closing it asks the driver to exit.
+	Stdin() io.WriteCloser
+	// Output is Blender's stdout and stderr merged in order. It ends once
+	// the process has exited; the caller reads it to its end and closes it.
+	Output() io.ReadCloser
+	// Wait waits until the process has ended and releases what it held.
+	// Its error says how a failed run ended ("exit status 1", "signal:
+	// killed", or a sandbox's reason such as running out of memory).
+	Wait() error
+	// Kill ends the process now; Wait still has to be called.
+	Kill() error
+}
+
+// StartFunc starts Blender as l describes. ctx bounds the start only: the
+// process lives until it exits or is killed. Config.Start takes one to run
+// Blender somewhere else than as a child process, for example in a
+// container (see renderer/sandbox).
+type StartFunc func(ctx context.Context, l Launch) (Proc, error)
+
+func (c Config) start(ctx context.Context, l Launch) (Proc, error) {
+	if c.Start != nil {
+		return c.Start(ctx, l)
+	}
+	return startLocal(l)
+}
+
+// localProc is Blender as a child process of the node.
+type localProc struct {
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
+	out   *os.File
+}
+
+func startLocal(l Launch) (Proc, error) {
+	path, err := exec.LookPath(l.Binary)
+	if err != nil {
+		return nil, fmt.Errorf("blender: %s not found: install Blender (Debian: apt-get install blender) or give its path: %w", l.Binary, err)
+	}
+	cmd := exec.Command(path, l.Args...)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("blender: %w", err)
+	}
+	// One pipe for stdout and stderr keeps Blender's errors in order with
+	// the rest of its output.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("blender: %w", err)
+	}
+	cmd.Stdout, cmd.Stderr = pw, pw
+	if err := cmd.Start(); err != nil {
+		pr.Close()
+		pw.Close()
+		return nil, fmt.Errorf("blender: start %s: %w", l.Binary, err)
+	}
+	pw.Close()
+	return &localProc{cmd: cmd, stdin: stdin, out: pr}, nil
+}
+
+func (p *localProc) Stdin() io.WriteCloser { return p.stdin }
+func (p *localProc) Output() io.ReadCloser { return p.out }
+func (p *localProc) Kill() error           { return p.cmd.Process.Kill() }
+
+func (p *localProc) Wait() error { return p.cmd.Wait() }

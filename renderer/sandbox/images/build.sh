@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Builds the sandbox images locally, with no registry (`make images`):
+#
+#   conun-pathtracer:VERSION-pt-N         FROM scratch: only the static ptrender binary
+#   conun-blender:VERSION-blender-X.Y.Z   Debian bookworm (minbase) + Debian's blender
+#
+# The tags come from renderer/sandbox/images.go (ProjectVersion, BlenderVersion)
+# and renderer/pathtracer (its version constant), so the node looks for exactly
+# what this script builds. An image that exists is kept unless --force.
+#
+# The Blender image is debootstrapped from the Debian mirror apt uses here, then
+# `blender` is installed in a chroot (no recommends) and the folder is imported
+# with `docker import`. The debootstrapped base and the downloaded .debs are
+# cached in $CONUN_IMAGE_CACHE (default /var/cache/conun-images), so a rebuild
+# skips the downloads. Needs root (debootstrap, chroot), docker and Go.
+#
+# Usage: build.sh [--force] [--print-tags] [pathtracer] [blender]   (default: both)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+cache=${CONUN_IMAGE_CACHE:-/var/cache/conun-images}
+
+const() { # const NAME FILE: the value of `const NAME = "..."` in a Go file
+  sed -n "s/^const $1 = \"\(.*\)\"\$/\1/p" "$2"
+}
+project_version=$(const ProjectVersion "$root/renderer/sandbox/images.go")
+blender_version=$(const BlenderVersion "$root/renderer/sandbox/images.go")
+pt_version=$(const version "$root/renderer/pathtracer/renderer.go")
+if [ -z "$project_version" ] || [ -z "$blender_version" ] || [ -z "$pt_version" ]; then
+  echo "build.sh: cannot read the image versions from the Go sources" >&2
+  exit 1
+fi
+pt_tag="conun-pathtracer:$project_version-$pt_version"
+bl_tag="conun-blender:$project_version-blender-$blender_version"
+
+force="" targets=()
+for a in "$@"; do
+  case "$a" in
+    --force) force=1 ;;
+    --print-tags) echo "pathtracer $pt_tag"; echo "blender $bl_tag"; exit 0 ;;
+    pathtracer | blender) targets+=("$a") ;;
+    *) echo "usage: build.sh [--force] [--print-tags] [pathtracer] [blender]" >&2; exit 2 ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(pathtracer blender)
+
+work=$(mktemp -d /tmp/conun-images.XXXXXX)
+mounts=() # chroot mounts to undo, innermost last
+cleanup() {
+  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -l "${mounts[i]}" 2>/dev/null || true; done
+  rm -rf --one-file-system "$work"
+}
+trap cleanup EXIT
+
+have_image() { [ -z "$force" ] && docker image inspect "$1" >/dev/null 2>&1; }
+
+report() { # report TAG START_SECONDS
+  local size
+  size=$(docker image inspect -f '{{.Size}}' "$1")
+  echo "images: built $1 in $(($(date +%s) - $2)) s, $((size / 1000000)) MB"
+}
+
+build_pathtracer() {
+  if have_image "$pt_tag"; then echo "images: $pt_tag exists"; return; fi
+  local start dir
+  start=$(date +%s)
+  dir="$work/pathtracer"
+  mkdir -p "$dir"
+  # Static, so the image needs nothing but the binary; the same Go code as
+  # the node's own path tracer, so sandboxed pixels equal unsandboxed ones.
+  (cd "$root" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$dir/ptrender" ./renderer/sandbox/images/ptrender)
+  if ! go version -m "$dir/ptrender" | grep -q 'CGO_ENABLED=0'; then
+    echo "build.sh: $dir/ptrender is not a static (CGO_ENABLED=0) build" >&2
+    exit 1
+  fi
+  tar -C "$dir" --owner=0 --group=0 --numeric-owner -c ptrender |
+    docker import --change 'ENTRYPOINT ["/ptrender"]' --change 'USER 65534:65534' - "$pt_tag" >/dev/null
+  report "$pt_tag" "$start"
+}
+
+# mirror prints the Debian mirror apt uses on this machine (deb822 or
+# one-line sources), or deb.debian.org.
+mirror() {
+  local m
+  m=$(sed -n 's/^URIs: *\([^ ]*\/debian\)\/*$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
+  [ -n "$m" ] || m=$(sed -n 's/^deb  *\(\[[^]]*\] *\)\{0,1\}\([^ ]*\/debian\)\/* .*/\2/p' /etc/apt/sources.list 2>/dev/null | head -1)
+  echo "${m:-http://deb.debian.org/debian}"
+}
+
+build_blender() {
+  if have_image "$bl_tag"; then echo "images: $bl_tag exists"; return; fi
+  local start mir base rootfs installed
+  start=$(date +%s)
+  mir=$(mirror)
+  mkdir -p "$cache/debs"
+  base="$cache/bookworm-minbase.tar.gz"
+  if [ ! -s "$base" ]; then
+    echo "images: debootstrap bookworm (minbase) from $mir"
+    debootstrap --variant=minbase bookworm "$work/base" "$mir" >"$work/debootstrap.log" 2>&1 || {
+      tail -20 "$work/debootstrap.log" >&2
+      exit 1
+    }
+    tar -C "$work/base" --numeric-owner -czf "$base.tmp" . && mv "$base.tmp" "$base"
+    rm -rf --one-file-system "$work/base"
+  fi
+  rootfs="$work/blender"
+  mkdir -p "$rootfs"
+  tar -C "$rootfs" --numeric-owner -xzf "$base"
+  cat >"$rootfs/etc/apt/sources.list" <<SOURCES
+deb $mir bookworm main
+deb $mir bookworm-updates main
+deb ${mir%/debian}/debian-security bookworm-security main
+SOURCES
+  cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+  # No service may start inside the chroot.
+  printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
+  chmod +x "$rootfs/usr/sbin/policy-rc.d"
+  mount -t proc proc "$rootfs/proc" && mounts+=("$rootfs/proc")
+  mount --bind "$cache/debs" "$rootfs/var/cache/apt/archives" && mounts+=("$rootfs/var/cache/apt/archives")
+  echo "images: installing blender in the chroot"
+  chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
+    sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends blender' >"$work/apt.log" 2>&1 || {
+    tail -30 "$work/apt.log" >&2
+    exit 1
+  }
+  installed=$(chroot "$rootfs" dpkg-query -W -f '${Version}' blender)
+  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount "${mounts[i]}"; done
+  mounts=()
+  case "$installed" in
+    "$blender_version"+* | "$blender_version") ;;
+    *)
+      echo "build.sh: the mirror has blender $installed, not $blender_version: update BlenderVersion in renderer/sandbox/images.go" >&2
+      exit 1
+      ;;
+  esac
+  # What only the build needed: package lists, docs, the chroot's helpers.
+  rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* \
+    "$rootfs/usr/sbin/policy-rc.d"
+  : >"$rootfs/etc/resolv.conf"
+  tar -C "$rootfs" --numeric-owner -c . |
+    docker import --change 'USER 65534:65534' --change 'ENV HOME=/tmp' --change 'WORKDIR /tmp' \
+      - "$bl_tag" >/dev/null
+  report "$bl_tag" "$start"
+}
+
+for t in "${targets[@]}"; do
+  "build_$t"
+done
