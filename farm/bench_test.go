@@ -2,11 +2,15 @@ package farm_test
 
 import (
 	"context"
+	"fmt"
+	"image"
+	"net/http"
 	"testing"
 	"time"
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -41,4 +45,83 @@ func BenchmarkDemoNodes(b *testing.B) {
 	b.ReportMetric(one.Seconds()/float64(b.N), "1node-s")
 	b.ReportMetric(three.Seconds()/float64(b.N), "3node-s")
 	b.ReportMetric(three.Seconds()/one.Seconds(), "3node/1node")
+}
+
+// instantRenderer renders nothing: a black tile at once, so a benchmark
+// measures the farm's own cost per task.
+type instantRenderer struct{}
+
+func (instantRenderer) Name() string    { return "pathtracer" }
+func (instantRenderer) Version() string { return "instant" }
+func (instantRenderer) Inspect(context.Context, string) (renderer.SceneInfo, error) {
+	return renderer.SceneInfo{FrameStart: 1, FrameEnd: 1000, FPS: 24}, nil
+}
+func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Result, error) {
+	img := image.NewNRGBA64(t.Rect())
+	for i := 6; i < len(img.Pix); i += 8 {
+		img.Pix[i], img.Pix[i+1] = 0xff, 0xff
+	}
+	return renderer.Result{Image: img}, nil
+}
+
+// BenchmarkDispatch: one coordinator leasing to 8 in-process nodes that
+// render instantly; reports the scheduler's overhead per task (lease,
+// signed RPC, PNG transfer, verification, record) and tasks per second.
+func BenchmarkDispatch(b *testing.B) {
+	nodes := farmtest.Start(b, 8, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{instantRenderer{}}
+		c.Slots = 2
+		c.Verify.NewNodeRate = c.Verify.Floor // measure dispatch, not checks
+	})
+	c := farm.NewClient(nodes[0].URL())
+	ctx := context.Background()
+	hash, err := c.Upload(ctx, []byte("an instant scene"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	const frames = 4
+	spec := farm.JobSpec{
+		Scene: hash, SceneName: "x.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: frames, Step: 1},
+		Resolution: tiler.Resolution{Width: 256, Height: 256}, Samples: 1, Tiles: tiler.Grid{Cols: 8, Rows: 8}, Depth: 8,
+	}
+	tasks := 0
+	start := time.Now()
+	for i := 0; b.Loop(); i++ {
+		spec.Nonce = fmt.Sprint(i)
+		id, err := c.Submit(ctx, spec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+			b.Fatalf("job: %s %v", state, err)
+		}
+		tasks += frames * 64
+	}
+	secs := time.Since(start).Seconds()
+	b.ReportMetric(float64(tasks)/secs, "tasks/s")
+	b.ReportMetric(secs/float64(tasks)*1e6, "µs/task")
+}
+
+// BenchmarkBlobTransfer: a 64 MiB scene fetched node to node over loopback,
+// hash verified on arrival.
+func BenchmarkBlobTransfer(b *testing.B) {
+	nodes := farmtest.Start(b, 1, nil)
+	data := make([]byte, 64<<20)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	hash, err := farm.NewClient(nodes[0].URL()).Upload(context.Background(), data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		blobs, err := farm.OpenBlobs(b.TempDir(), 1<<30)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := blobs.Fetch(context.Background(), http.DefaultClient, []string{nodes[0].URL()}, hash); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -37,6 +37,9 @@ type NodeConfig struct {
 	Renderers []renderer.Renderer
 	// Slots is how many tasks this node renders at once.
 	Slots int
+	// Threads caps each render's threads; 0 lets a render use every core
+	// (set it to cores/slots on a node with several slots).
+	Threads int
 	// LeaseTimeout is the longest a worker may hold one task before it is
 	// handed to another, however alive the worker is.
 	LeaseTimeout time.Duration
@@ -179,7 +182,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	hc := &http.Client{}
 	n.metrics = new(metrics)
 	n.work = &worker{
-		id: cfg.Name, ident: cfg.Identity, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
+		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}

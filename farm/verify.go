@@ -95,7 +95,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 		t.verdict = verdictUnchecked
 		return
 	}
-	crops := verifier.ChooseCrops(img, t.tile.Rect, c.rep.Policy().Crops, seed)
+	crops := verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect), seed)
 	if len(crops) == 0 {
 		t.verdict = verdictUnchecked
 		return
@@ -112,6 +112,24 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, ev, convicted)
 	}()
+}
+
+// maxCheckShare bounds the pixels a check re-renders, as a share of the
+// tile: small tiles get smaller crops, so that checking a new node's every
+// task costs it at most this much extra work.
+const maxCheckShare = 0.125
+
+// cropsFor shrinks the policy's crop windows to fit a tile's check budget
+// (never below 4x4 pixels: fewer pixels than that say little).
+func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig {
+	budget := maxCheckShare * float64(tile.Dx()*tile.Dy())
+	for cfg.Count > 1 && float64(cfg.Count*4*4) > budget {
+		cfg.Count--
+	}
+	for cfg.Size > 4 && float64(cfg.Count*cfg.Size*cfg.Size) > budget {
+		cfg.Size--
+	}
+	return cfg
 }
 
 // runCheck has the crops rendered by a checker (and, on a mismatch, an

@@ -72,6 +72,7 @@ const (
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
 	id         string
+	threads    int // per render; 0: every core
 	ident      *Identity
 	members    func() []Member
 	replay     *replayGuard
@@ -146,7 +147,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	defer w.active.end(req.Nonce)
 	res, err := rend.Render(ctx, renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
-		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress,
+		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
 	})
 	if err != nil {
 		status := http.StatusInternalServerError

@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 }
 
 // conun runs a command in this process and returns its exit code and output.
-func conun(t *testing.T, args ...string) (int, string, string) {
+func conun(t testing.TB, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -54,7 +54,7 @@ var nodeLine = regexp.MustCompile(`^node (\S+): API (http://(\S+)), gossip (\S+)
 
 // startNode starts `conun node` with args and waits for it to report its
 // addresses.
-func startNode(t *testing.T, args ...string) *nodeProc {
+func startNode(t testing.TB, args ...string) *nodeProc {
 	t.Helper()
 	if !slices.Contains(args, "--sandbox") {
 		args = append(args, "--sandbox", "none") // fast; TestSandboxedNode covers docker
@@ -175,7 +175,7 @@ func startCluster(t *testing.T, n int) []*nodeProc {
 	return nodes
 }
 
-func waitFor(t *testing.T, timeout time.Duration, cond func() bool) {
+func waitFor(t testing.TB, timeout time.Duration, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for !cond() {

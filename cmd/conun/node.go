@@ -28,6 +28,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
 	slots := fs.Int("slots", 1, "tasks rendered at once")
 	price := fs.Float64("price", 0, "tokens asked per task")
+	threads := fs.Int("threads", 0, "threads per render; 0 uses every core")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for the blender renderer")
 	name := fs.String("name", "", "node name; default a name kept in --data")
@@ -56,6 +57,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.APIAddr = *api
 	cfg.Slots = *slots
 	cfg.Price = *price
+	cfg.Threads = *threads
 	if cfg.Gossip.BindAddr, cfg.Gossip.BindPort, err = splitHostPort(*gossip); err != nil {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
 	}
