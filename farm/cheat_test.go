@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"io"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -125,7 +128,7 @@ func (c *cheater) Render(ctx context.Context, t renderer.Task) (renderer.Result,
 }
 
 // reference renders the job's frames whole on one honest renderer.
-func reference(t *testing.T, scene string, spec farm.JobSpec) map[int]*image.NRGBA64 {
+func reference(t testing.TB, scene string, spec farm.JobSpec) map[int]*image.NRGBA64 {
 	t.Helper()
 	r := pathtracer.New(pathtracer.DefaultConfig())
 	out := map[int]*image.NRGBA64{}
@@ -290,4 +293,107 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 	if wallets[1].Stake != fmt.Sprintf("%.6f", stake) || wallets[2].Stake != "0.000000" {
 		t.Errorf("stakes after the job: honest %s (want %v), cheater %s (want 0)", wallets[1].Stake, stake, wallets[2].Stake)
 	}
+}
+
+// BenchmarkCheatModes prints, per way of cheating, on a cluster of an
+// honest coordinator, an honest worker and the cheater, at the default
+// policy: whether the cheater was caught, after how many of its tasks,
+// cheating pixels left in the output (must be 0), honest nodes convicted
+// (must be 0), and the verification overhead (pixels re-rendered for
+// checks over the job's pixels).
+func BenchmarkCheatModes(b *testing.B) {
+	data, _ := scenes.Bytes("anim.glb")
+	scenePath := filepath.Join(b.TempDir(), "anim.glb")
+	os.WriteFile(scenePath, data, 0o644)
+	for _, mode := range []string{"honest", "lazy4", "lazy16", "halfres", "othertile", "frame", "constant", "noise", "seed", "copy", "honest-then-lazy"} {
+		b.Run(mode, func(b *testing.B) {
+			spec := farm.JobSpec{
+				SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 3, Step: 1},
+				Resolution: tiler.Resolution{Width: 128, Height: 96}, Samples: 16, Seed: 3,
+				Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
+			}
+			var caught, after, bad, falsePos, overhead float64
+			for i := 0; b.Loop(); i++ {
+				ns := farmtest.Start(b, 3, func(i int, c *farm.NodeConfig) {
+					if c.Name == "node-3" && mode != "honest" {
+						c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: mode}}
+					}
+				})
+				c := farm.NewClient(ns[0].URL())
+				ctx := context.Background()
+				spec.Scene, _ = c.Upload(ctx, data)
+				spec.Nonce = fmt.Sprint(mode, i)
+				id, err := c.Submit(ctx, spec)
+				if err != nil {
+					b.Fatal(err)
+				}
+				doneByCheater := 0
+				firstConviction := -1
+				c.Events(ctx, id, func(e farm.Event) error {
+					if e.Type == "done" && e.Node == "node-3" {
+						doneByCheater++
+					}
+					if e.Type == "verdict" && strings.Contains(e.Message, "convicted node-3") && firstConviction < 0 {
+						firstConviction = doneByCheater
+					}
+					return nil
+				})
+				rep, _ := c.Report(ctx, id)
+				for _, cv := range rep.Convictions {
+					if cv.Node != "node-3" || mode == "honest" {
+						falsePos++
+					}
+				}
+				if firstConviction >= 0 {
+					caught++
+					after += float64(firstConviction)
+				}
+				dir := b.TempDir()
+				c.Fetch(ctx, id, dir)
+				for f, img := range reference(b, scenePath, spec) {
+					got := decode(b, filepath.Join(dir, farm.FrameName(f)))
+					r := img.Bounds()
+					for y := r.Min.Y; y < r.Max.Y; y++ {
+						for x := r.Min.X; x < r.Max.X; x++ {
+							r1, g1, b1, _ := img.At(x, y).RGBA()
+							r2, g2, b2, _ := got.At(x, y).RGBA()
+							if r1 != r2 || g1 != g2 || b1 != b2 {
+								bad++
+							}
+						}
+					}
+				}
+				jobPixels := float64(spec.Resolution.Width * spec.Resolution.Height * 3)
+				overhead += metric(b, ns[0].URL(), "conun_check_pixels_total") / jobPixels
+			}
+			n := float64(b.N)
+			if mode != "honest" {
+				b.ReportMetric(caught/n, "detected")
+				if caught > 0 {
+					b.ReportMetric(after/caught, "tasks-to-detect")
+				}
+			}
+			b.ReportMetric(bad/n, "bad-pixels")
+			b.ReportMetric(falsePos/n, "false-positives")
+			b.ReportMetric(overhead/n, "check-overhead")
+		})
+	}
+}
+
+// metric reads one counter from a node's /v1/metrics.
+func metric(tb testing.TB, url, name string) float64 {
+	resp, err := http.Get(url + "/v1/metrics")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	for _, l := range strings.Split(string(body), "\n") {
+		if v, ok := strings.CutPrefix(l, name+" "); ok {
+			var f float64
+			fmt.Sscan(v, &f)
+			return f
+		}
+	}
+	return 0
 }

@@ -50,7 +50,7 @@ func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(
 	return rep, out
 }
 
-func decode(t *testing.T, path string) image.Image {
+func decode(t testing.TB, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -24,6 +24,9 @@ type metrics struct {
 	blobBytesIn     atomic.Int64
 	blobHashErrors  atomic.Int64
 	apiRejected     atomic.Int64
+	checkPixels     atomic.Int64
+	checks          atomic.Int64
+	convictions     atomic.Int64
 }
 
 func (m *metrics) write(w io.Writer) {
@@ -43,6 +46,9 @@ func (m *metrics) write(w io.Writer) {
 		{"conun_rpc_unknown_senders_total", "requests from coordinators that are not cluster members", &m.unknownSenders},
 		{"conun_rpc_busy_total", "task requests refused because every slot was busy", &m.busyRefusals},
 		{"conun_blob_bytes_in_total", "blob bytes received", &m.blobBytesIn},
+		{"conun_checks_total", "spot checks this coordinator ran", &m.checks},
+		{"conun_check_pixels_total", "pixels re-rendered by checkers and arbiters for spot checks", &m.checkPixels},
+		{"conun_convictions_total", "nodes convicted of cheating", &m.convictions},
 		{"conun_api_rejected_total", "client API requests refused as bad input (4xx)", &m.apiRejected},
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
 	} {

@@ -102,6 +102,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	}
 	t.verdict = verdictChecking
 	j.checking++
+	c.metrics.checks.Add(1)
 	members := c.lastMembers
 	lease := t.lease
 	c.wg.Add(1)
@@ -240,6 +241,7 @@ func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member
 			return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
 		}
 		draw.Draw(out, r, img, r.Min, draw.Src)
+		c.metrics.checkPixels.Add(int64(r.Dx() * r.Dy()))
 		sum := sha256.Sum256(data)
 		hashes = append(hashes, hex.EncodeToString(sum[:]))
 	}
@@ -350,6 +352,7 @@ func verdictMessage(ev Evidence, convicted string) string {
 // convict penalizes node for cheating in job j; c.mu must be held.
 func (c *coordinator) convict(j *job, node string, task int, ev Evidence) {
 	c.rep.Record(node, false)
+	c.metrics.convictions.Add(1)
 	conv := Conviction{Node: node, Task: task, Evidence: ev, Time: time.Now()}
 	for _, m := range c.lastMembers {
 		if m.ID == node {
