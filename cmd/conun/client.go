@@ -116,6 +116,9 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if scene, err = scene.packed(ctx); err != nil {
+			return err
+		}
 		if *rendererKind != "" {
 			spec, err = externalSpec(spec, scene, *rendererKind, framesArg)
 		} else {

@@ -51,6 +51,9 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if scene, err = scene.packed(ctx); err != nil {
+		return err
+	}
 	if spec, err = completeSpec(ctx, spec, scene, *frames); err != nil {
 		return err
 	}

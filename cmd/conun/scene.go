@@ -173,3 +173,31 @@ func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sand
 	}
 	return nil, fmt.Errorf("sandbox: %w", err)
 }
+
+// packed returns the scene as one self-contained blob, as the farm ships
+// it: a .blend gets its external files (textures, libraries) packed inside
+// by Blender, or an error that lists the missing ones.
+func (s sceneArg) packed(ctx context.Context) (sceneArg, error) {
+	if strings.ToLower(filepath.Ext(s.name)) != ".blend" {
+		return s, nil
+	}
+	src, cleanup, err := s.file()
+	if err != nil {
+		return s, err
+	}
+	defer cleanup()
+	dir, err := os.MkdirTemp("", "conun-packed-")
+	if err != nil {
+		return s, err
+	}
+	defer os.RemoveAll(dir)
+	dst := filepath.Join(dir, s.name)
+	if err := blender.Pack(ctx, blender.Config{Binary: blenderBinary}, src, dst); err != nil {
+		return s, fmt.Errorf("pack %s: %w", s.name, err)
+	}
+	data, err := os.ReadFile(dst)
+	if err != nil {
+		return s, err
+	}
+	return sceneArg{name: s.name, data: data}, nil
+}

@@ -264,6 +264,28 @@ def serve(scene_path, device, require_packed):
             send(id=t["id"], error=clean(e), trace=traceback.format_exc(limit=3))
 
 
+def pack(src, dst):
+    """Packs every external file the scene uses into a copy of it, so the
+    farm ships one self-contained blob; missing files are an error that
+    lists them."""
+    try:
+        bpy.ops.wm.open_mainfile(filepath=src, load_ui=False, use_scripts=False)
+    except RuntimeError as e:
+        send(fatal=clean(e), scene=True)
+        return
+    bad = external_files(False)
+    if bad:
+        send(fatal="missing external files: %s; put them next to the .blend where it expects them, or pack them in Blender" % ", ".join(sorted(bad)), scene=True)
+        return
+    try:
+        bpy.ops.file.pack_all()
+        bpy.ops.wm.save_as_mainfile(filepath=dst, copy=True)
+    except RuntimeError as e:
+        send(fatal=clean(e), scene=True)
+        return
+    send(done=True)
+
+
 def main():
     argv = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
     mode = argv[0] if argv else ""
@@ -273,6 +295,8 @@ def main():
         devices()
     elif mode == "serve":
         serve(argv[1], argv[2], argv[3] == "packed")
+    elif mode == "pack":
+        pack(argv[1], argv[2])
     else:
         send(fatal="driver: unknown mode %r" % mode)
 

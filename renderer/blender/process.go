@@ -278,8 +278,8 @@ func (p *process) close() {
 
 // runDriver runs Blender with the driver in a one-shot mode (probe, devices)
 // and returns the driver's message.
-func runDriver(ctx context.Context, cfg Config, driver, mode string) (message, error) {
-	proc, err := cfg.start(ctx, Launch{Binary: cfg.Binary, Args: blenderArgs(driver, mode), Driver: driver})
+func runDriver(ctx context.Context, cfg Config, driver, mode string, args ...string) (message, error) {
+	proc, err := cfg.start(ctx, Launch{Binary: cfg.Binary, Args: blenderArgs(driver, append([]string{mode}, args...)...), Driver: driver})
 	if err != nil {
 		return message{}, err
 	}
