@@ -183,6 +183,7 @@ func TestSubmitBadInput(t *testing.T) {
 		{"unknown renderer", func(s *farm.JobSpec) { s.Renderer = "povray" }, "not available"},
 		{"zero tiles", func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 0, Rows: 3} }, "columns must be >= 1"},
 		{"zero resolution", func(s *farm.JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
+		{"denoise without a denoiser", func(s *farm.JobSpec) { s.Denoise = true }, "no node in the cluster can denoise"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -148,6 +148,9 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	if err != nil {
 		return "", fmt.Errorf("%w: %s: %w", ErrBadJob, spec.SceneName, err)
 	}
+	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
+		return "", fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", ErrBadJob, spec.Renderer)
+	}
 	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
 		return "", fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
 	}
@@ -269,7 +272,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		JobID: j.id, Task: t.index, Sources: []string{c.selfURL},
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
-		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region,
+		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
 	}
 }

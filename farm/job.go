@@ -42,6 +42,9 @@ type JobSpec struct {
 	// VerifyRate is the fraction of tasks spot-checked by re-rendering,
 	// 0 to 1; used once the verifier is wired in.
 	VerifyRate float64 `json:"verify_rate,omitempty"`
+	// Denoise asks for the renderer's denoiser; only nodes whose renderer
+	// version advertises one ("+oidn") get the job's tasks.
+	Denoise bool `json:"denoise,omitempty"`
 	// RendererVersion, when set, restricts the job to nodes running exactly
 	// this version of the renderer (for pixel-exact continuity).
 	RendererVersion string `json:"renderer_version,omitempty"`

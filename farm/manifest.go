@@ -29,6 +29,7 @@ type Manifest struct {
 	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
 	MaxPrice   *float64 `json:"max_price,omitempty" yaml:"max_price,omitempty"`
 	Priority   *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
+	Denoise    *bool    `json:"denoise,omitempty" yaml:"denoise,omitempty"`
 }
 
 // maxManifestBytes bounds a manifest file: they are a few lines.
@@ -107,6 +108,9 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 	}
 	if m.Priority != nil {
 		spec.Priority = *m.Priority
+	}
+	if m.Denoise != nil {
+		spec.Denoise = *m.Denoise
 	}
 	return m.Frames, nil
 }

@@ -3,6 +3,7 @@ package farm
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -104,6 +105,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false
 	case j.spec.RendererVersion != "" && version != j.spec.RendererVersion:
 		return false
+	case j.spec.Denoise && !canDenoise(version):
+		return false
 	case j.taskCap() > 0 && m.Price > j.taskCap():
 		return false // over the job's price cap, or its budget would not cover it
 	case j.failures[m.ID] >= blockAfter:
@@ -124,4 +127,17 @@ func (c *coordinator) blockedAll(j *job, members []Member) bool {
 		}
 	}
 	return blocked > 0 && blocked == len(members)
+}
+
+// canDenoise reports whether a renderer version advertises a denoiser.
+func canDenoise(version string) bool { return strings.Contains(version, "+oidn") }
+
+// someoneDenoises reports whether any member's renderer can denoise.
+func (c *coordinator) someoneDenoises(rend string) bool {
+	for _, m := range c.members() {
+		if canDenoise(m.Renderers[rend]) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,6 +39,8 @@ type TaskRequest struct {
 	// Checks use a slot of their own, so a node busy rendering can still
 	// check others' work.
 	Check bool `json:"check,omitempty"`
+	// Denoise asks for the renderer's denoiser (the job's spec).
+	Denoise bool `json:"denoise,omitempty"`
 	// Coordinator is the sender's address; Time (unix milliseconds) and
 	// Nonce make the request unique, and Sig signs all of it.
 	Coordinator string `json:"coordinator"`
@@ -148,6 +150,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	res, err := rend.Render(ctx, renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
+		Denoise: req.Denoise,
 	})
 	if err != nil {
 		status := http.StatusInternalServerError

@@ -30,6 +30,10 @@ type Task struct {
 	Region image.Rectangle
 	// Threads caps the goroutines (or render threads) used; 0 means all cores.
 	Threads int
+	// Denoise asks for the backend's denoiser; a backend without one
+	// refuses the task with ErrBadTask. Denoised pixels depend on their
+	// neighbours, so tiles of a denoised frame do not stitch exactly.
+	Denoise bool
 	// Progress, if set, is called as work completes with the units done so
 	// far out of total (rows, samples: whatever the backend counts). It may
 	// be called from several goroutines at once, and must be quick.

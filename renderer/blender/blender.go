@@ -208,8 +208,8 @@ func (r *Renderer) Version() string {
 		dev = strings.ToLower(r.cfg.Device)
 	}
 	v := "blender-" + r.probe.Version + "/cycles-" + dev
-	if r.cfg.Denoise {
-		v += "+oidn"
+	if r.probe.OIDN {
+		v += "+oidn" // this node can denoise, for jobs that ask
 	}
 	return v
 }
@@ -252,6 +252,9 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
 	}
+	if t.Denoise && !r.probe.OIDN {
+		return renderer.Result{}, fmt.Errorf("%w: %w", renderer.ErrBadTask, ErrNoDenoiser)
+	}
 	if t.Seed > math.MaxInt32 {
 		return renderer.Result{}, fmt.Errorf("%w: seed %d: Blender's seed must be <= %d", renderer.ErrBadTask, t.Seed, math.MaxInt32)
 	}
@@ -263,7 +266,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	renderIn := func(p *process) error {
 		out := filepath.Join(p.outDir, fmt.Sprintf("task-%d.png", id))
 		defer os.Remove(out)
-		if err := p.render(ctx, newWireTask(id, t, out, r.cfg.Denoise), progress); err != nil {
+		if err := p.render(ctx, newWireTask(id, t, out, r.cfg.Denoise || t.Denoise), progress); err != nil {
 			return err
 		}
 		var err error

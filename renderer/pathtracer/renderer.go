@@ -187,6 +187,9 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
 	}
+	if t.Denoise {
+		return renderer.Result{}, fmt.Errorf("%w: the path tracer has no denoiser: render more samples instead", renderer.ErrBadTask)
+	}
 	e, err := r.load(t.Scene)
 	if err != nil {
 		return renderer.Result{}, err
