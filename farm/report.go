@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -17,14 +18,30 @@ type JobStatus struct {
 	Frames   []int     `json:"frames_done"`
 	Created  time.Time `json:"created"`
 	Finished time.Time `json:"finished,omitzero"`
+	// Checks counts accepted tasks by spot-check verdict (passed,
+	// unchecked, trusted, checking).
+	Checks map[string]int `json:"checks,omitempty"`
+	// Convicted lists the nodes caught cheating (evidence in the report).
+	Convicted []string `json:"convicted,omitempty"`
 }
 
 func (j *job) status() JobStatus {
-	return JobStatus{
+	st := JobStatus{
 		ID: j.id, SpecHash: j.spec.Hash(), Spec: j.spec, State: j.state, Error: j.err,
 		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
-		Created: j.created, Finished: j.finished,
+		Created: j.created, Finished: j.finished, Checks: map[string]int{},
 	}
+	for _, t := range j.tasks {
+		if t.state == TaskDone && t.verdict != "" {
+			st.Checks[t.verdict]++
+		}
+	}
+	for _, cv := range j.convictions {
+		if !slices.Contains(st.Convicted, cv.Node) {
+			st.Convicted = append(st.Convicted, cv.Node)
+		}
+	}
+	return st
 }
 
 // Report is the record of a finished (or unfinished) job: who rendered what,

@@ -314,6 +314,13 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 		return printJSON(stdout, st)
 	}
 	printJobs(stdout, []farm.JobStatus{st})
+	if len(st.Checks) > 0 {
+		fmt.Fprintf(stdout, "checks: %d passed, %d unchecked, %d by the coordinator itself, %d in progress\n",
+			st.Checks["passed"], st.Checks["unchecked"], st.Checks["trusted"], st.Checks["checking"])
+	}
+	for _, n := range st.Convicted {
+		fmt.Fprintf(stdout, "convicted of cheating: %s (its tiles were rendered again; the evidence is in the job report)\n", n)
+	}
 	if st.Error != "" {
 		fmt.Fprintf(stdout, "error: %s\n", st.Error)
 	}
