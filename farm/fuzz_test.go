@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"strings"
 	"testing"
 )
 
@@ -44,6 +45,26 @@ func FuzzDecodeTile(f *testing.F) {
 		}
 		if img.Bounds() != rect {
 			t.Fatalf("decoded %v, want %v", img.Bounds(), rect)
+		}
+	})
+}
+
+// FuzzClaimMessage: a claim handed to a worker by anyone is either refused
+// or a well-formed claim (positive amount, a node address, bounded proof).
+func FuzzClaimMessage(f *testing.F) {
+	f.Add([]byte(`{"job":"0x01","node":"0x0000000000000000000000000000000000000001","amount":"5","proof":["0x` + strings.Repeat("ab", 32) + `"]}`))
+	f.Add([]byte(`{"amount":"-1"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m claimMessage
+		if json.Unmarshal(data, &m) != nil {
+			return
+		}
+		cl, err := m.claim()
+		if err != nil {
+			return
+		}
+		if cl.Amount.Sign() <= 0 || len(cl.Proof) > 64 {
+			t.Fatalf("accepted claim %+v", cl)
 		}
 	})
 }
