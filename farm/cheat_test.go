@@ -397,3 +397,41 @@ func metric(tb testing.TB, url, name string) float64 {
 	}
 	return 0
 }
+
+// TestHonestNeverPenalized: on every bundled scene, repeated, honest nodes'
+// tiles pass their checks and nobody is convicted.
+func TestHonestNeverPenalized(t *testing.T) {
+	nodes := farmtest.Start(t, 3, nil)
+	c := farm.NewClient(nodes[0].URL())
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	passed := 0
+	for _, name := range scenes.Names() {
+		for run := range 2 {
+			data, _ := scenes.Bytes(name)
+			hash, err := c.Upload(ctx, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, err := c.Submit(ctx, farm.JobSpec{
+				Scene: hash, SceneName: name, Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+				Resolution: tiler.Resolution{Width: 48, Height: 36}, Samples: 8, Seed: uint64(run),
+				Tiles: tiler.Grid{Cols: 3, Rows: 3}, Depth: 8, Nonce: fmt.Sprint(name, run),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+				t.Fatalf("%s: %s %v", name, state, err)
+			}
+			st, _ := c.Status(ctx, id)
+			if len(st.Convicted) > 0 {
+				t.Fatalf("%s run %d: honest nodes convicted: %v", name, run, st.Convicted)
+			}
+			passed += st.Checks["passed"]
+		}
+	}
+	if passed == 0 {
+		t.Fatal("no check ran: the test proves nothing")
+	}
+}
