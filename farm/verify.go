@@ -104,11 +104,11 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	j.checking++
 	c.metrics.checks.Add(1)
 	members := c.lastMembers
-	lease := t.lease
+	lease, worker, hash := t.lease, t.node, t.hash // t changes under c.mu meanwhile
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
-		ev, convicted := c.runCheck(c.ctx, j, t, img, crops, members, rnd)
+		ev, convicted := c.runCheck(c.ctx, j, t, worker, hash, img, crops, members, rnd)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, ev, convicted)
@@ -136,8 +136,8 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // runCheck has the crops rendered by a checker (and, on a mismatch, an
 // arbiter) and returns the evidence and who, if anyone, is convicted. It
 // runs without c.mu.
-func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
-	ev := Evidence{Worker: t.node, Crops: crops, Hashes: []string{t.hash}}
+func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
+	ev := Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
 	mode := verifier.Tolerant
 	if j.spec.Renderer == "pathtracer" {
 		mode = verifier.Exact // deterministic by construction
@@ -146,7 +146,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, worker *ima
 	var candidates []Member
 	var self *Member
 	for i, m := range members {
-		if m.ID == t.node {
+		if m.ID == workerNode {
 			workerVersion = m.Renderers[j.spec.Renderer]
 			continue
 		}
@@ -219,7 +219,12 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, worker *ima
 	case withWorker.Outcome == verifier.Pass && withChecker.Outcome == verifier.Fail:
 		ev.Convicted = checker.ID
 	case withWorker.Outcome == verifier.Fail && withChecker.Outcome == verifier.Pass:
-		ev.Convicted = t.node
+		ev.Convicted = ev.Worker // t.node may already be another node: the task can be re-leased meanwhile
+	}
+	if ev.Convicted == c.self {
+		// The requester trusts its own node: two others agreeing against
+		// it are more likely colluding than right. Render the tile again.
+		ev.Convicted = ""
 	}
 	return ev, ev.Convicted
 }
@@ -236,7 +241,7 @@ func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member
 		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
 			return nil, nil, err
 		}
-		img, data, err := c.callCheck(ctx, m, req)
+		img, data, err := c.callCheckRetry(ctx, m, req)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
 		}
@@ -273,6 +278,29 @@ func (c *coordinator) callCheck(ctx context.Context, m Member, req TaskRequest) 
 		err = cause
 	}
 	return img, data, err
+}
+
+// callCheckRetry is callCheck, waiting for a slot when the node is busy
+// with other checks: a busy arbiter must not leave a mismatch undecided.
+func (c *coordinator) callCheckRetry(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
+	wait := 100 * time.Millisecond
+	for deadline := time.Now().Add(2 * time.Minute); ; {
+		img, data, err := c.callCheck(ctx, m, req)
+		if !errors.Is(err, errBusy) || time.Now().After(deadline) {
+			return img, data, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 2*time.Second)
+		// A retried request is a new message: a new nonce and signature.
+		req.Time, req.Nonce = time.Now().UnixMilli(), newNonce()
+		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+			return nil, nil, err
+		}
+	}
 }
 
 // cancelChecks ends the check renders in flight on a node that left.

@@ -1,0 +1,92 @@
+package farm_test
+
+import (
+	"context"
+	"image"
+	"image/draw"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
+	"github.com/conun/conun/tiler"
+	"github.com/conun/conun/verifier"
+)
+
+// TestBlenderCheaterCaught: a Blender node that renders a quarter of the
+// samples is convicted under the near-exact rule, and the job's frames
+// match an honest Blender render near-exactly; the honest nodes pass.
+func TestBlenderCheaterCaught(t *testing.T) {
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("../scenes/blend/build.sh", dir).CombinedOutput(); err != nil {
+		t.Fatalf("build scenes: %v\n%s", err, out)
+	}
+	scene := filepath.Join(dir, "anim.blend")
+	newBlender := func() renderer.Renderer {
+		r, err := blender.New(blender.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{newBlender()}
+		if i == 2 {
+			c.Renderers = []renderer.Renderer{&cheater{Renderer: c.Renderers[0], mode: "lazy4"}}
+		}
+	})
+	c := farm.NewClient(nodes[0].URL())
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	data, _ := os.ReadFile(scene)
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := farm.JobSpec{
+		Scene: hash, SceneName: "anim.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
+		Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 8, Seed: 1, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 16,
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state, err := c.Events(ctx, id, func(e farm.Event) error {
+		if e.Type == "verdict" || e.Type == "requeued" {
+			t.Logf("%s task %d %s: %s", e.Type, e.Task, e.Node, e.Message)
+		}
+		return nil
+	}); err != nil || state != farm.JobDone {
+		t.Fatalf("job: %s %v", state, err)
+	}
+	st, _ := c.Status(ctx, id)
+	if len(st.Convicted) != 1 || st.Convicted[0] != "node-3" {
+		t.Fatalf("convicted %v, want [node-3]", st.Convicted)
+	}
+	out := t.TempDir()
+	if _, err := c.Fetch(ctx, id, out); err != nil {
+		t.Fatal(err)
+	}
+	ref := newBlender()
+	defer ref.(interface{ Close() error }).Close()
+	for _, f := range spec.Frames.List() {
+		want, err := ref.Render(ctx, renderer.Task{Scene: scene, Frame: f, Width: 64, Height: 48, Samples: 8, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := decode(t, filepath.Join(out, farm.FrameName(f)))
+		gotNRGBA := image.NewNRGBA64(got.Bounds())
+		draw.Draw(gotNRGBA, got.Bounds(), got, got.Bounds().Min, draw.Src)
+		if v := verifier.Compare(gotNRGBA, want.Image, want.Image.Bounds(), verifier.NearExact); v.Outcome != verifier.Pass {
+			t.Fatalf("frame %d differs from an honest render: %+v", f, v)
+		}
+	}
+}
