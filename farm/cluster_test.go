@@ -184,6 +184,8 @@ func TestSubmitBadInput(t *testing.T) {
 		{"zero tiles", func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 0, Rows: 3} }, "columns must be >= 1"},
 		{"zero resolution", func(s *farm.JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
 		{"denoise without a denoiser", func(s *farm.JobSpec) { s.Denoise = true }, "no node in the cluster can denoise"},
+		{"a device nobody has", func(s *farm.JobSpec) { s.Device = "CUDA" }, "no node in the cluster renders pathtracer on CUDA"},
+		{"an unknown device", func(s *farm.JobSpec) { s.Device = "TPU" }, "want CPU, CUDA"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -151,6 +151,9 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
 		return "", fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", ErrBadJob, spec.Renderer)
 	}
+	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
+		return "", fmt.Errorf("%w: no node in the cluster renders %s on %s", ErrBadJob, spec.Renderer, spec.Device)
+	}
 	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
 		return "", fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
 	}

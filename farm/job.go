@@ -42,6 +42,10 @@ type JobSpec struct {
 	// VerifyRate is the fraction of tasks spot-checked by re-rendering,
 	// 0 to 1; used once the verifier is wired in.
 	VerifyRate float64 `json:"verify_rate,omitempty"`
+	// Device, when set, asks for a compute device class ("CPU", "CUDA",
+	// "OPTIX", "HIP", "METAL"): only nodes whose renderer version names it
+	// ("blender-3.4.1/cycles-cuda") get the job's tasks.
+	Device string `json:"device,omitempty"`
 	// Denoise asks for the renderer's denoiser; only nodes whose renderer
 	// version advertises one ("+oidn") get the job's tasks.
 	Denoise bool `json:"denoise,omitempty"`
@@ -97,6 +101,11 @@ func (s JobSpec) Validate() error {
 	}
 	if !(s.VerifyRate >= 0 && s.VerifyRate <= 1) {
 		return fmt.Errorf("%w: verify rate %v: must be between 0 and 1", ErrBadJob, s.VerifyRate)
+	}
+	switch strings.ToUpper(s.Device) {
+	case "", "CPU", "CUDA", "OPTIX", "HIP", "METAL", "ONEAPI":
+	default:
+		return fmt.Errorf("%w: device %q: want CPU, CUDA, OPTIX, HIP, METAL or ONEAPI", ErrBadJob, s.Device)
 	}
 	if s.Depth != 8 && s.Depth != 16 {
 		return fmt.Errorf("%w: depth %d: must be 8 or 16", ErrBadJob, s.Depth)

@@ -30,6 +30,7 @@ type Manifest struct {
 	MaxPrice   *float64 `json:"max_price,omitempty" yaml:"max_price,omitempty"`
 	Priority   *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
 	Denoise    *bool    `json:"denoise,omitempty" yaml:"denoise,omitempty"`
+	Device     string   `json:"device,omitempty" yaml:"device,omitempty"`
 }
 
 // maxManifestBytes bounds a manifest file: they are a few lines.
@@ -111,6 +112,9 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 	}
 	if m.Denoise != nil {
 		spec.Denoise = *m.Denoise
+	}
+	if m.Device != "" {
+		spec.Device = strings.ToUpper(m.Device)
 	}
 	return m.Frames, nil
 }

@@ -107,6 +107,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false
 	case j.spec.Denoise && !canDenoise(version):
 		return false
+	case j.spec.Device != "" && !onDevice(version, j.spec.Device):
+		return false
 	case j.taskCap() > 0 && m.Price > j.taskCap():
 		return false // over the job's price cap, or its budget would not cover it
 	case j.failures[m.ID] >= blockAfter:
@@ -131,6 +133,26 @@ func (c *coordinator) blockedAll(j *job, members []Member) bool {
 
 // canDenoise reports whether a renderer version advertises a denoiser.
 func canDenoise(version string) bool { return strings.Contains(version, "+oidn") }
+
+// onDevice reports whether a renderer version renders on a device class:
+// Blender's versions name it ("cycles-cpu-avx2", "cycles-cuda").
+// Renderers that do not name a device (the path tracer) run on the CPU.
+func onDevice(version, device string) bool {
+	if !strings.Contains(version, "cycles-") {
+		return strings.EqualFold(device, "CPU")
+	}
+	return strings.Contains(version, "cycles-"+strings.ToLower(device))
+}
+
+// someoneRendersOn reports whether any member's renderer uses the device.
+func (c *coordinator) someoneRendersOn(rend, device string) bool {
+	for _, m := range c.members() {
+		if v, ok := m.Renderers[rend]; ok && onDevice(v, device) {
+			return true
+		}
+	}
+	return false
+}
 
 // someoneDenoises reports whether any member's renderer can denoise.
 func (c *coordinator) someoneDenoises(rend string) bool {

@@ -63,6 +63,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
 	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
+	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
 	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; tiles then do not stitch exactly)")
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
@@ -76,7 +77,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	base := farm.JobSpec{
 		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
-		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise,
+		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise, Device: strings.ToUpper(*device),
 	}
 	if base.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)

@@ -67,8 +67,11 @@ func kindFor(name string) (string, error) {
 }
 
 // blenderBinary is the Blender used by the blender backend: --blender, or
-// "blender" on PATH.
-var blenderBinary = "blender"
+// "blender" on PATH; blenderDevice is the Cycles device it renders on.
+var (
+	blenderBinary = "blender"
+	blenderDevice = "CPU"
+)
 
 // newRenderer builds a backend by name, inside the Docker sandbox when sb
 // is not nil.
@@ -81,7 +84,7 @@ func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 		return pathtracer.New(pathtracer.DefaultConfig()), nil
 	case "blender":
 		cfg := blender.DefaultConfig()
-		cfg.Binary = blenderBinary
+		cfg.Binary, cfg.Device = blenderBinary, blenderDevice
 		if sb != nil {
 			r, err := sb.Blender(cfg)
 			if err != nil {
