@@ -3,12 +3,14 @@ package contracts
 import (
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"math/big"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,47 +63,22 @@ func TestGethDev(t *testing.T) {
 		t.Skip("\n\n*** SKIPPED: geth is not installed, so the contracts were NOT tested on a real geth --dev node.\n" +
 			"*** Run .ci/deps (or go install github.com/ethereum/go-ethereum/cmd/geth@v1.17.10) first. ***\n\n")
 	}
-	port := freePort(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, geth, "--dev", "--datadir", t.TempDir(), "--ipcdisable",
-		"--port", "0", "--authrpc.port", strconv.Itoa(freePort(t)), "--nodiscover", "--maxpeers", "0",
-		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port), "--http.api", "eth,net,web3",
-		"--verbosity", "2")
-	logFile, err := os.Create(filepath.Join(t.TempDir(), "geth.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		if t.Failed() {
-			b, _ := os.ReadFile(logFile.Name())
-			t.Logf("geth log:\n%s", b)
-		}
-	})
-
-	url := "http://127.0.0.1:" + strconv.Itoa(port)
+	// geth answers in a few seconds; seen once under heavy load: a geth that
+	// never opened its HTTP port. Such a start is killed and retried on
+	// fresh ports rather than failing the suite.
+	var url string
 	var rc *rpc.Client
 	var accounts []common.Address
-	for {
-		// geth takes a few seconds to answer: wait for the condition.
-		rc, err = rpc.DialContext(ctx, url)
-		if err == nil {
-			err = rc.CallContext(ctx, &accounts, "eth_accounts")
-			if err == nil && len(accounts) > 0 {
-				break
-			}
-			rc.Close()
+	for attempt := 1; rc == nil; attempt++ {
+		var err error
+		url, rc, accounts, err = startGeth(ctx, t, geth)
+		if err != nil && attempt == 3 {
+			t.Fatal(err)
 		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("geth --dev did not answer at %s: %v", url, err)
-		case <-time.After(100 * time.Millisecond):
+		if err != nil {
+			t.Logf("attempt %d: %v; starting geth again", attempt, err)
 		}
 	}
 	defer rc.Close()
@@ -175,4 +152,56 @@ func TestGethDev(t *testing.T) {
 	if got, _ := req.Balance(ctx, req.Addresses().Escrow); got.Cmp(tokens(7)) != 0 {
 		t.Errorf("escrow holds %v, want the 7 tokens of stake left", got)
 	}
+}
+
+// startGeth starts geth --dev on free ports and waits up to 40 s for it to
+// answer with its dev account; the process is stopped when the test ends.
+func startGeth(ctx context.Context, t *testing.T, geth string) (string, *rpc.Client, []common.Address, error) {
+	port := freePort(t)
+	cmd := exec.CommandContext(ctx, geth, "--dev", "--datadir", t.TempDir(), "--ipcdisable",
+		"--port", "0", "--authrpc.port", strconv.Itoa(freePort(t)), "--nodiscover", "--maxpeers", "0",
+		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port), "--http.api", "eth,net,web3",
+		"--verbosity", "3")
+	logFile, err := os.Create(filepath.Join(t.TempDir(), "geth.log"))
+	if err != nil {
+		return "", nil, nil, err
+	}
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		return "", nil, nil, err
+	}
+	stop := func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}
+	t.Cleanup(stop)
+	url := "http://127.0.0.1:" + strconv.Itoa(port)
+	wait, cancel := context.WithTimeout(ctx, 40*time.Second)
+	defer cancel()
+	for {
+		rc, err := rpc.DialContext(wait, url)
+		if err == nil {
+			var accounts []common.Address
+			err = rc.CallContext(wait, &accounts, "eth_accounts")
+			if err == nil && len(accounts) > 0 {
+				return url, rc, accounts, nil
+			}
+			rc.Close()
+		}
+		select {
+		case <-wait.Done():
+			stop()
+			b, _ := os.ReadFile(logFile.Name())
+			return "", nil, nil, fmt.Errorf("geth --dev did not answer at %s: %v; its log:\n%s", url, err, lastLines(string(b), 20))
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
 }
