@@ -71,6 +71,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *join != "" {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
+	blenderStrict = true // strangers' scenes must be self-contained
 	kinds := strings.Split(*rends, ",")
 	for i := range kinds {
 		kinds[i] = strings.TrimSpace(kinds[i])

@@ -68,9 +68,13 @@ func kindFor(name string) (string, error) {
 
 // blenderBinary is the Blender used by the blender backend: --blender, or
 // "blender" on PATH; blenderDevice is the Cycles device it renders on.
+// blenderStrict refuses scenes that would read any file but themselves: a
+// node renders strangers' scenes, which must never reach into its disk
+// (submit packs a scene's files in).
 var (
 	blenderBinary = "blender"
 	blenderDevice = "CPU"
+	blenderStrict = false
 )
 
 // newRenderer builds a backend by name, inside the Docker sandbox when sb
@@ -84,7 +88,7 @@ func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 		return pathtracer.New(pathtracer.DefaultConfig()), nil
 	case "blender":
 		cfg := blender.DefaultConfig()
-		cfg.Binary, cfg.Device = blenderBinary, blenderDevice
+		cfg.Binary, cfg.Device, cfg.RequirePacked = blenderBinary, blenderDevice, blenderStrict
 		if sb != nil {
 			r, err := sb.Blender(cfg)
 			if err != nil {
