@@ -289,7 +289,7 @@ func TestValidationErrorsShowInline(t *testing.T) {
 }
 
 func TestListsShowNodeData(t *testing.T) {
-	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price = float64(i) })
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price, c.Sandboxed = float64(i), i == 1 })
 	c := farm.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
@@ -311,7 +311,7 @@ func TestListsShowNodeData(t *testing.T) {
 	u, th := newTestUI(t, nodes[0].URL())
 	u.tabs.SelectIndex(2) // Jobs: selecting loads it
 	th.until(t, "the jobs list loads", func() bool { return len(u.jobs.jobs) == 1 })
-	for _, want := range []string{id, "done", "cornell.glb", "32x24", "4/4", "n/a (no chain)"} {
+	for _, want := range []string{id, "done", "cornell.glb", "32x24", "4/4", "free"} {
 		if !hasText(u.jobs.content, want) {
 			t.Errorf("jobs table does not show %q", want)
 		}
@@ -332,16 +332,21 @@ func TestListsShowNodeData(t *testing.T) {
 
 	u.tabs.SelectIndex(3) // Cluster
 	th.until(t, "the cluster list loads", func() bool { return len(u.cluster.members) == 2 })
-	for _, want := range []string{"node-1", "node-2", "pathtracer", "1 / tile", nodes[1].GossipAddr()} {
+	for _, want := range []string{"node-1", "node-2", "pathtracer", "1 / tile", "yes (Docker)", nodes[1].GossipAddr()} {
 		if !hasText(u.cluster.content, want) {
 			t.Errorf("cluster table does not show %q", want)
 		}
 	}
+	if hasText(u.cluster.content, "n/a") {
+		t.Error(`cluster table still shows "n/a"`)
+	}
 
 	u.tabs.SelectIndex(4) // Wallet
 	th.until(t, "the wallet finds the node's account", func() bool { return strings.Contains(u.wallet.account.Text, "0x") })
-	if !hasText(u.wallet.content, "Chain not connected") {
-		t.Error("wallet does not say the chain is not connected")
+	for _, want := range []string{"Chain not connected", "conun node --chain URL"} {
+		if !hasText(u.wallet.content, want) {
+			t.Errorf("wallet does not say %q", want)
+		}
 	}
 }
 

@@ -13,9 +13,10 @@ import (
 	"github.com/conun/conun/farm"
 )
 
-// nodeColumns are the cluster table's headings. Reputation and sandboxing
-// are not in the node metadata the API serves yet; the table says so.
-var nodeColumns = []string{"Node", "Renderers", "Cores", "Slots", "Price", "API", "Gossip", "Account", "Reputation", "Sandbox"}
+// nodeColumns are the cluster table's headings: what each node advertises
+// to the cluster. (Reputation is the coordinators' own view and is not
+// served by the API, so it has no column.)
+var nodeColumns = []string{"Node", "Renderers", "Cores", "Slots", "Price", "Sandboxed", "API", "Gossip", "Account"}
 
 // nodeRow formats a member for the table.
 func nodeRow(m farm.Member) []string {
@@ -28,8 +29,12 @@ func nodeRow(m farm.Member) []string {
 	if m.Price > 0 {
 		price = fmt.Sprintf("%g / tile", m.Price)
 	}
+	sandboxed := "no"
+	if m.Sandboxed {
+		sandboxed = "yes (Docker)"
+	}
 	return []string{m.ID, strings.Join(rs, ", "), fmt.Sprint(m.Cores), fmt.Sprint(m.Slots), price,
-		m.API, m.Gossip, m.Addr, "n/a", "n/a"}
+		sandboxed, m.API, m.Gossip, m.Addr}
 }
 
 // clusterView lists the nodes the connected node sees.
@@ -61,7 +66,7 @@ func newClusterView(u *ui) *clusterView {
 			l.SetText("")
 		}
 	}
-	for i, w := range []float32{160, 200, 60, 60, 90, 190, 150, 200, 100, 90} {
+	for i, w := range []float32{160, 200, 60, 60, 90, 110, 190, 150, 360} {
 		v.table.SetColumnWidth(i, w)
 	}
 	bar := container.NewHBox(widget.NewButton("Refresh", v.refresh), v.info)

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,14 +18,20 @@ import (
 // jobColumns are the jobs table's headings.
 var jobColumns = []string{"Job", "State", "Scene", "Frames", "Resolution", "Tiles", "Done", "Submitted", "Cost"}
 
-// jobRow formats a job for the table. Cost is not known until the chain is
-// wired in, and the table says so instead of showing a made-up number.
-func jobRow(j farm.JobStatus) []string {
+// jobRow formats a job for the table; cost is its Cost cell (see jobCost).
+func jobRow(j farm.JobStatus, cost string) []string {
 	return []string{
 		j.ID, string(j.State), j.Spec.SceneName, j.Spec.Frames.String(), j.Spec.Resolution.String(),
 		j.Spec.Tiles.String(), fmt.Sprintf("%d/%d", j.Done, j.Total), j.Created.Local().Format("Jan 2 15:04"),
-		"n/a (no chain)",
+		cost,
 	}
+}
+
+// cost is job j's Cost cell: its settlement once read from its report, the
+// live view's committed cost while it runs.
+func (v *jobsView) cost(j farm.JobStatus) string {
+	s, fetched := v.settled[j.ID]
+	return jobCost(j, s, fetched, v.u.live.committed(j.ID))
 }
 
 // jobsView lists the node's jobs, with actions on the selected one.
@@ -33,6 +40,9 @@ type jobsView struct {
 	jobs     []farm.JobStatus
 	selected string // job id; "" when none
 	loading  bool
+	// settled holds the settlements of finished jobs that pay, read from
+	// their reports once (nil: the job has none).
+	settled map[string]*farm.SettlementRecord
 
 	table   *widget.Table
 	info    *widget.Label
@@ -41,13 +51,14 @@ type jobsView struct {
 }
 
 func newJobsView(u *ui) *jobsView {
-	v := &jobsView{u: u, info: widget.NewLabel("")}
+	v := &jobsView{u: u, info: widget.NewLabel(""), settled: map[string]*farm.SettlementRecord{}}
 	v.info.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.jobs), len(jobColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("0123456789abcdef") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(jobRow(v.jobs[id.Row])[id.Col])
+			j := v.jobs[id.Row]
+			o.(*widget.Label).SetText(jobRow(j, v.cost(j))[id.Col])
 		})
 	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -62,7 +73,7 @@ func newJobsView(u *ui) *jobsView {
 			l.SetText("")
 		}
 	}
-	for i, w := range []float32{170, 90, 160, 80, 100, 60, 80, 110, 120} {
+	for i, w := range []float32{170, 90, 160, 80, 100, 60, 80, 110, 330} {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -121,10 +132,15 @@ func (v *jobsView) refresh() {
 	}
 	v.loading = true
 	c := v.u.client
+	known := maps.Clone(v.settled)
 	v.info.SetText("Loading jobs from " + c.BaseURL + " …")
 	go func() {
 		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
 		jobs, err := c.Jobs(ctx)
+		settled := map[string]*farm.SettlementRecord{}
+		if err == nil {
+			settled = readSettlements(ctx, c, jobs, known)
+		}
 		cancel()
 		v.u.do(func() {
 			v.loading = false
@@ -133,11 +149,28 @@ func (v *jobsView) refresh() {
 				return
 			}
 			v.jobs = jobs
-			v.info.SetText(fmt.Sprintf("%d job(s) on %s. Costs show once the chain is connected.", len(jobs), c.BaseURL))
+			maps.Copy(v.settled, settled)
+			v.info.SetText(fmt.Sprintf("%d job(s) on %s. Cost: paid / budget once settled, committed so far while it runs in the live view.", len(jobs), c.BaseURL))
 			v.table.Refresh()
 			v.update()
 		})
 	}()
+}
+
+// readSettlements reads the settlements of the finished jobs that pay and
+// are not in known, from their reports; a report that cannot be read now
+// is left out, to be read on the next refresh.
+func readSettlements(ctx context.Context, c *farm.Client, jobs []farm.JobStatus, known map[string]*farm.SettlementRecord) map[string]*farm.SettlementRecord {
+	out := map[string]*farm.SettlementRecord{}
+	for _, j := range jobs {
+		if _, ok := known[j.ID]; ok || !j.State.Final() || j.Spec.Budget <= 0 {
+			continue
+		}
+		if r, err := c.Report(ctx, j.ID); err == nil {
+			out[j.ID] = r.Settlement
+		}
+	}
+	return out
 }
 
 // outDir is where a job's frames are fetched to.

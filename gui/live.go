@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/png"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -52,8 +53,17 @@ type liveView struct {
 	// onFrameShown, when set, is called after a finished frame is drawn.
 	onFrameShown func(frame int)
 
+	// polling is set while a report is being read for the tiles' checks;
+	// polled is when the last one was asked for.
+	polling bool
+	polled  time.Time
+	// pricing is set while the nodes' prices are being read again.
+	pricing bool
+
 	title   *widget.Label
 	summary *widget.Label
+	// money shows the finished job's settlement and convictions.
+	money   *widget.Label
 	preview *canvas.Raster
 	strip   *fyne.Container
 	stripOf int // the gen the strip was built for
@@ -69,6 +79,10 @@ func newLiveView(u *ui) *liveView {
 	l.title = widget.NewLabelWithStyle("No job yet: start one from New render (Ctrl+N) or open one from Jobs.",
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.summary = widget.NewLabel("")
+	l.summary.Wrapping = fyne.TextWrapWord
+	l.money = widget.NewLabel("")
+	l.money.Wrapping = fyne.TextWrapWord
+	l.money.Hide()
 	l.preview = canvas.NewRaster(l.draw)
 	l.preview.SetMinSize(fyne.NewSize(480, 360))
 	l.strip = container.NewHBox()
@@ -84,11 +98,15 @@ func newLiveView(u *ui) *liveView {
 			row.Truncation = fyne.TextTruncateEllipsis
 			return row
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.prog.Log[i]) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*widget.Label)
+			row.Importance = logImportance(l.prog.Log[i])
+			row.SetText(l.prog.Log[i])
+		},
 	)
 	l.cancel = widget.NewButton("Cancel job (Ctrl+.)", l.askCancel)
 	l.cancel.Disable()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.cancel, l.title), l.summary)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.cancel, l.title), l.summary, l.money)
 	l.stripBox = container.NewHScroll(l.strip)
 	l.stripBox.SetMinSize(fyne.NewSize(0, thumbSide*3/4+50))
 	l.stripBox.Hide()
@@ -127,6 +145,9 @@ func (l *liveView) open(id string, spec *farm.JobSpec) {
 	ctx, stop := context.WithCancel(l.u.ctx)
 	l.stop = stop
 	l.prog, l.picked = nil, 0
+	l.polling, l.polled = false, time.Time{}
+	l.money.SetText("")
+	l.money.Hide()
 	l.full, l.order, l.thumbs = map[int]image.Image{}, nil, map[int]image.Image{}
 	l.mu.Lock()
 	l.pending = nil
@@ -150,9 +171,11 @@ func (l *liveView) open(id string, spec *farm.JobSpec) {
 			}
 			spec = &st.Spec
 		}
+		prices := l.prices(ctx, c, *spec)
 		l.u.do(func() {
 			if gen == l.gen {
 				l.prog = NewProgress(id, *spec)
+				l.prog.Prices = prices
 				l.title.SetText(fmt.Sprintf("Job %s: %s, frames %s, %s, %s tiles, %d spp",
 					id, spec.SceneName, spec.Frames, spec.Resolution, spec.Tiles, spec.Samples))
 				l.cancel.Enable()
@@ -200,11 +223,20 @@ func (l *liveView) flush(gen int) {
 		switch e.Type {
 		case "frame":
 			l.fetchFrame(gen, e.Frame)
+		case "leased":
+			if _, ok := l.prog.Prices[e.Node]; !ok && l.prog.Prices != nil {
+				l.learnPrices(gen, e.Node)
+			}
+		case "settled":
+			l.u.wallet.refresh()
 		case "finished":
 			l.cancel.Disable()
 			l.u.jobs.refresh()
+			l.u.wallet.refresh()
+			l.readReport(gen)
 		}
 	}
+	l.maybePoll(gen)
 	l.refresh()
 }
 
@@ -271,6 +303,9 @@ func (l *liveView) refresh() {
 	}
 	l.preview.Refresh()
 	l.log.Refresh()
+	if u := l.u; u.tabs != nil && u.tabs.Selected() != nil && u.tabs.Selected().Content == u.jobs.content {
+		u.jobs.table.Refresh() // the committed cost of the job in view
+	}
 	if l.prog != nil && len(l.prog.Log) > 0 {
 		l.log.ScrollToBottom()
 	}

@@ -51,7 +51,7 @@ func newNewRenderView(u *ui) *newRenderView {
 		{FieldSamples, "Samples", "samples per pixel", &v.form.Samples},
 		{FieldSeed, "Seed", "random seed; the same seed gives the same pixels", &v.form.Seed},
 		{FieldTiles, "Tile grid", "COLSxROWS; follows the resolution until you change it", &v.form.Tiles},
-		{FieldBudget, "Budget", "most tokens to spend; 0 means no limit", &v.form.Budget},
+		{FieldBudget, "Budget", "most tokens to spend; 0 means no limit (a node on a chain needs a budget)", &v.form.Budget},
 		{FieldMaxPrice, "Max price", "skip nodes asking more tokens per tile; 0 means any", &v.form.MaxPrice},
 	}
 	form := widget.NewForm()

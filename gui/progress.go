@@ -32,6 +32,11 @@ const (
 	TileVerified
 	// TileFailedCheck failed a spot check; it is rendered again.
 	TileFailedCheck
+	// TileChecking is accepted and being checked: another node re-renders
+	// crops of it. Events do not say a check started (only its verdict),
+	// so this comes from the job's report, which the live view reads while
+	// the job runs.
+	TileChecking
 )
 
 // String names the state as the live view and its log do.
@@ -50,7 +55,9 @@ func (s TileState) String() string {
 	case TileVerified:
 		return "verified"
 	case TileFailedCheck:
-		return "failed check"
+		return "failed check, re-queued"
+	case TileChecking:
+		return "checking"
 	}
 	return fmt.Sprintf("TileState(%d)", int(s))
 }
@@ -68,6 +75,8 @@ type Tile struct {
 	Progress float64
 	// Message is why the tile was requeued, or its last check's verdict.
 	Message string
+
+	seq int // the Seq of the last event about this tile
 }
 
 // Progress is a job's live state, folded from its events. It is not safe for
@@ -90,10 +99,16 @@ type Progress struct {
 	// Settlement says what the job's settlement paid and refunded, once
 	// the coordinator has settled it.
 	Settlement string
+	// Convicted lists the nodes a check caught cheating, in order.
+	Convicted []string
+	// Prices maps node names to their price per tile, as the cluster
+	// advertises them; nil when unknown. It makes Committed possible.
+	Prices map[string]float64
 	// Log is the event log, one line per event, oldest first.
 	Log []string
 
 	start, last time.Time
+	seq         int // the Seq of the last event applied
 }
 
 // NewProgress returns the state of a job that has not started.
@@ -112,6 +127,7 @@ func (p *Progress) Apply(e farm.Event) {
 		p.start = e.Time
 	}
 	p.last = e.Time
+	p.seq = max(p.seq, e.Seq)
 	p.Done, p.State = e.Done, e.State
 	if e.Total > 0 {
 		p.Total = e.Total
@@ -119,6 +135,7 @@ func (p *Progress) Apply(e farm.Event) {
 	var t *Tile
 	if e.Task >= 0 && e.Task < len(p.Tiles) {
 		t = &p.Tiles[e.Task]
+		t.seq = e.Seq
 	}
 	var line string
 	switch e.Type {
@@ -143,27 +160,20 @@ func (p *Progress) Apply(e farm.Event) {
 		}
 		line = fmt.Sprintf("%s finished tile %d of frame %d", e.Node, e.Task, e.Frame)
 	case "verdict":
-		if t != nil {
-			t.Message = e.Message
-			// The event carries the outcome only inside its message
-			// ("check by X (mode): pass|fail|uncertain ..."); a structured
-			// field is asked for. Uncertain leaves the state as it is.
-			switch {
-			case strings.Contains(e.Message, "): pass"):
-				t.State = TileVerified
-			case strings.Contains(e.Message, "): fail"):
-				t.State = TileFailedCheck
-			}
-		}
-		line = fmt.Sprintf("tile %d of frame %d (%s): %s", e.Task, e.Frame, e.Node, e.Message)
+		line = p.verdict(t, e)
 	case "settled":
 		p.Settlement = e.Message
 		line = "job " + e.Message
 	case "requeued":
-		if t != nil {
-			t.State, t.Message = TileRequeued, e.Message
-		}
+		state := TileRequeued
 		line = fmt.Sprintf("tile %d of frame %d requeued: %s", e.Task, e.Frame, e.Message)
+		if strings.Contains(e.Message, "rejected by a check") {
+			state = TileFailedCheck
+			line = fmt.Sprintf("%s tile %d of frame %d (%s) FAILED CHECK, re-queued: %s", markBad, e.Task, e.Frame, e.Node, e.Message)
+		}
+		if t != nil {
+			t.State, t.Message = state, e.Message
+		}
 	case "frame":
 		p.Assembled[e.Frame] = true
 		line = fmt.Sprintf("frame %d assembled", e.Frame)
@@ -171,7 +181,7 @@ func (p *Progress) Apply(e farm.Event) {
 		p.Message = e.Message
 		if e.State != farm.JobDone {
 			for i := range p.Tiles {
-				if s := p.Tiles[i].State; s != TileDone && s != TileVerified {
+				if !p.Tiles[i].Accepted() {
 					p.Tiles[i].State = TileCancelled
 				}
 			}
@@ -198,7 +208,9 @@ func (p *Progress) FrameTiles(f int) []Tile {
 }
 
 // Accepted reports whether the tile's pixels are in its frame.
-func (t Tile) Accepted() bool { return t.State == TileDone || t.State == TileVerified }
+func (t Tile) Accepted() bool {
+	return t.State == TileDone || t.State == TileVerified || t.State == TileChecking
+}
 
 // Count returns how many tiles are in state s.
 func (p *Progress) Count(s TileState) int {
@@ -224,16 +236,23 @@ func (p *Progress) ETA() (left time.Duration, ok bool) {
 // Summary is the counters' line: tiles done of total, what is in flight,
 // and the ETA.
 func (p *Progress) Summary() string {
-	s := fmt.Sprintf("%s · tiles %d/%d done · %d rendering · %d requeued · %d verified · frames %d/%d",
-		p.State, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
+	s := fmt.Sprintf("%s · tiles %d/%d done · %d rendering · %d requeued · %d checking · %d verified · frames %d/%d",
+		p.State, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued)+p.Count(TileFailedCheck),
+		p.Count(TileChecking), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
 	if left, ok := p.ETA(); ok {
 		s += fmt.Sprintf(" · ETA %s", left.Round(time.Second))
 	}
 	if !p.last.IsZero() && p.State.Final() {
 		s += fmt.Sprintf(" · took %s", p.last.Sub(p.start).Round(10*time.Millisecond))
 	}
+	if cost, ok := p.Committed(); ok && p.Settlement == "" && p.Spec.Budget > 0 {
+		s += fmt.Sprintf(" · ≈ %s of %s tokens committed", tokenText(cost), tokenText(p.Spec.Budget))
+	}
 	if p.Settlement != "" {
 		s += " · " + p.Settlement
+	}
+	if len(p.Convicted) > 0 {
+		s += " · CONVICTED: " + strings.Join(p.Convicted, ", ")
 	}
 	return s
 }

@@ -1,0 +1,150 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/tiler"
+	"github.com/conun/conun/verifier"
+)
+
+func TestJobCost(t *testing.T) {
+	running := farm.JobStatus{State: farm.JobRunning, Spec: farm.JobSpec{Budget: 3}}
+	done := farm.JobStatus{State: farm.JobDone, Spec: farm.JobSpec{Budget: 3}}
+	settled := &farm.SettlementRecord{Budget: "3.000000", Paid: "1.250000", Refund: "1.750000"}
+	tests := []struct {
+		name      string
+		job       farm.JobStatus
+		s         *farm.SettlementRecord
+		fetched   bool
+		committed float64
+		want      string
+	}{
+		{"free", farm.JobStatus{State: farm.JobDone}, nil, true, -1, "free"},
+		{"settled", done, settled, true, -1, "paid 1.250000 / 3.000000, refund 1.750000"},
+		{"settlement failed", done, &farm.SettlementRecord{Error: "out of gas"}, true, -1, "settlement failed: out of gas"},
+		{"never settled", done, nil, true, -1, "not settled"},
+		{"report not read yet", done, nil, false, -1, "…"},
+		{"running, committed known", running, nil, false, 0.75, "≈ 0.750000 / 3.000000 committed"},
+		{"running, nothing accepted", running, nil, false, 0, "≈ 0.000000 / 3.000000 committed"},
+		{"running, not followed", running, nil, false, -1, costNone},
+	}
+	for _, tc := range tests {
+		if got := jobCost(tc.job, tc.s, tc.fetched, tc.committed); got != tc.want {
+			t.Errorf("%s: cost %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestClaims(t *testing.T) {
+	for _, tc := range []struct {
+		c    farm.WalletClaim
+		want string
+	}{
+		{farm.WalletClaim{Claimed: true, Tx: "0xabc"}, "claimed"},
+		{farm.WalletClaim{}, "pending"},
+		{farm.WalletClaim{Error: "reverted"}, "failed: reverted"},
+	} {
+		if got := claimStatus(tc.c); got != tc.want {
+			t.Errorf("claimStatus(%+v) = %q, want %q", tc.c, got, tc.want)
+		}
+	}
+	spec := farm.JobSpec{SceneName: "x.glb"}
+	if got := claimJob("0x" + strings.ToUpper(spec.Hash())); got != spec.ID() {
+		t.Errorf("claimJob = %q, want the job id %q", got, spec.ID())
+	}
+	if got := claimJob("odd"); got != "odd" {
+		t.Errorf("claimJob(odd) = %q", got)
+	}
+	if got := pendingClaims([]farm.WalletClaim{{Claimed: true}, {}, {Error: "x"}}); got != "1" {
+		t.Errorf("pending claims %q, want 1", got)
+	}
+}
+
+func TestSettlementText(t *testing.T) {
+	r := farm.Report{
+		Settlement: &farm.SettlementRecord{Tx: "0x" + strings.Repeat("ab", 32), Budget: "3.000000", Paid: "1.000000", Refund: "2.000000",
+			Payouts: []farm.NodePayout{{Node: "node-2", Address: "0x1111111111111111111111111111111111111111", Tasks: 2, Amount: "1.000000"}},
+			Slashes: []farm.SlashRecord{{Node: "node-3", Address: "0x2222222222222222222222222222222222222222", Amount: "10.000000", Evidence: "0x" + strings.Repeat("cd", 32)}}},
+		Convictions: []farm.Conviction{{Node: "node-3", Task: 4, Evidence: farm.Evidence{Checker: "node-1", Verdict: verifier.Verdict{Outcome: verifier.Fail}}}},
+	}
+	got := settlementText(r)
+	for _, want := range []string{
+		"Settled: paid 1.000000 of the 3.000000 budget, refunded 2.000000 (tx 0xababab…abab)",
+		"node-2 (0x111111…1111) earned 1.000000 for 2 tile(s)",
+		"SLASHED node-3 (0x222222…2222): 10.000000 of its stake",
+		"CONVICTED node-3: tile 4 failed a check by node-1",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("settlement text\n%s\ndoes not say %q", got, want)
+		}
+	}
+	if got := settlementText(farm.Report{}); got != "" {
+		t.Errorf("a free job's settlement text is %q, want none", got)
+	}
+}
+
+func TestProgressChecksAndCost(t *testing.T) {
+	spec := farm.JobSpec{Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 4},
+		Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 2}
+	p := NewProgress("job", spec)
+	seq := 0
+	apply := func(typ string, task int, node, msg string) string {
+		seq++
+		p.Apply(farm.Event{Seq: seq, Type: typ, Task: task, Frame: 1, Node: node, Message: msg, Total: 4, State: farm.JobRunning})
+		return p.Log[len(p.Log)-1]
+	}
+	for i, node := range []string{"n1", "n2", "n2", "n3"} {
+		apply("leased", i, node, "")
+		apply("done", i, node, "")
+	}
+	if _, ok := p.Committed(); ok {
+		t.Error("committed cost known without prices")
+	}
+	p.Prices = map[string]float64{"n1": 0.25, "n2": 0.5, "n3": 0.125}
+	if cost, ok := p.Committed(); !ok || cost != 1.375 {
+		t.Errorf("committed %v %v, want 1.375", cost, ok)
+	}
+
+	// The report says tiles 1 and 2 are being checked; tile 2 has a newer
+	// event than the report, so it keeps the event's word.
+	asOf := seq
+	apply("verdict", 2, "n2", "check by n1 (exact): uncertain: checker failed")
+	r := farm.Report{Tasks: []farm.TaskReport{{Index: 0, Verdict: "trusted"}, {Index: 1, Verdict: "checking"}, {Index: 2, Verdict: "checking"}, {Index: 3, Verdict: "passed"}}}
+	if !p.ApplyReport(r, asOf) {
+		t.Error("ApplyReport does not see the check in flight")
+	}
+	want := []TileState{TileDone, TileChecking, TileDone, TileVerified}
+	for i, s := range want {
+		if p.Tiles[i].State != s {
+			t.Errorf("after the report: tile %d %s, want %s", i, p.Tiles[i].State, s)
+		}
+	}
+	if !strings.Contains(p.Summary(), "1 checking") || !strings.Contains(p.Summary(), "≈ 1.375000 of 2.000000 tokens committed") {
+		t.Errorf("summary %q", p.Summary())
+	}
+
+	// A pass verifies; a conviction is logged loudly and the tile fails
+	// its check and is rendered again.
+	if line := apply("verdict", 1, "n2", "check by n1 (exact): pass: all 1 crops pass"); p.Tiles[1].State != TileVerified ||
+		!strings.Contains(line, markGood+" tile 1 of frame 1 (n2) verified") || logImportance(line) != widget.SuccessImportance {
+		t.Errorf("after a pass: tile 1 %s, log %q", p.Tiles[1].State, line)
+	}
+	line := apply("verdict", 2, "n2", "check by n1 (exact): fail: 3 crops differ; arbiter n3; convicted n2")
+	if !strings.Contains(line, "CONVICTED n2") || logImportance(line) != widget.DangerImportance || len(p.Convicted) != 1 || p.Convicted[0] != "n2" {
+		t.Errorf("conviction: log %q, convicted %v", line, p.Convicted)
+	}
+	line = apply("requeued", 2, "n2", "rejected by a check: rendering again")
+	if p.Tiles[2].State != TileFailedCheck || p.Tiles[2].State.String() != "failed check, re-queued" || logImportance(line) != widget.DangerImportance {
+		t.Errorf("after the rejection: tile 2 %s, log %q", p.Tiles[2].State, line)
+	}
+	if cost, _ := p.Committed(); cost != 0.875 {
+		t.Errorf("committed after a rejection %v, want 0.875", cost)
+	}
+	if !strings.Contains(p.Summary(), "CONVICTED: n2") {
+		t.Errorf("summary %q does not name the convicted node", p.Summary())
+	}
+}
