@@ -18,6 +18,7 @@ import (
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -32,6 +33,23 @@ func demoSpec() farm.JobSpec {
 }
 
 func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(farm.Event)) (farm.Report, string) {
+	return runDemoWith(t, nodes, nil, onStart, progress)
+}
+
+// slowRenderer renders honestly after a pause, so that a test can act on a
+// node while it holds a lease; a cancelled task ends the pause at once.
+type slowRenderer struct{ renderer.Renderer }
+
+func (s slowRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	select {
+	case <-time.After(2 * time.Second):
+	case <-ctx.Done():
+		return renderer.Result{}, ctx.Err()
+	}
+	return s.Renderer.Render(ctx, t)
+}
+
+func runDemoWith(t *testing.T, nodes int, change func(int, *farm.NodeConfig), onStart func([]*farm.Node), progress func(farm.Event)) (farm.Report, string) {
 	t.Helper()
 	data, ok := scenes.Bytes("anim.glb")
 	if !ok {
@@ -42,7 +60,7 @@ func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(
 	defer cancel()
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: nodes, NewRenderers: farmtest.Renderers, SceneName: "anim.glb", Scene: data,
-		Spec: demoSpec(), Out: out, OnStart: onStart, Progress: progress,
+		Spec: demoSpec(), Out: out, OnStart: onStart, Progress: progress, Change: change,
 	})
 	if err != nil {
 		t.Fatalf("demo on %d nodes: %v", nodes, err)
@@ -122,7 +140,13 @@ func TestKillMemberMidJob(t *testing.T) {
 	var once sync.Once
 	killed := make(chan struct{})
 	requeued := false
-	rep, dir := runDemo(t, 3, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
+	// node-3 is slow, so it still holds its lease when it is killed.
+	slow := func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.Renderers = []renderer.Renderer{slowRenderer{farmtest.Renderers()[0]}}
+		}
+	}
+	rep, dir := runDemoWith(t, 3, slow, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
 		if e.Type == "leased" && e.Node == "node-3" {
 			once.Do(func() {
 				nodes[2].Kill()
@@ -218,7 +242,12 @@ func TestGracefulLeaveHandsBack(t *testing.T) {
 	var nodes []*farm.Node
 	var once sync.Once
 	done := make(chan error, 1)
-	rep, _ := runDemo(t, 3, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
+	slow := func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.Renderers = []renderer.Renderer{slowRenderer{farmtest.Renderers()[0]}}
+		}
+	}
+	rep, _ := runDemoWith(t, 3, slow, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
 		if e.Type == "leased" && e.Node == "node-3" {
 			once.Do(func() { go func() { done <- nodes[2].Close() }() })
 		}
