@@ -11,14 +11,18 @@ import (
 type Event struct {
 	Seq  int       `json:"seq"`
 	Time time.Time `json:"time"`
-	// Type is one of: submitted, leased, progress, done, requeued, frame,
-	// finished.
+	// Type is one of: submitted, leased, progress, done, checking, verdict,
+	// requeued, frame, settled, finished.
 	Type  string `json:"type"`
 	Task  int    `json:"task"`
 	Frame int    `json:"frame,omitempty"`
 	Node  string `json:"node,omitempty"`
 	// Progress is a leased task's completed fraction, for "progress".
 	Progress float64 `json:"progress,omitempty"`
+	// Verdict is a check's outcome, for "verdict": pass, fail, uncertain
+	// or unchecked; Convicted names the node found cheating, if any.
+	Verdict   string `json:"verdict,omitempty"`
+	Convicted string `json:"convicted,omitempty"`
 	// Message explains requeues and failures.
 	Message string `json:"message,omitempty"`
 	// Done and Total count the job's finished tasks after this event.

@@ -103,6 +103,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	t.verdict = verdictChecking
 	j.checking++
 	c.metrics.checks.Add(1)
+	c.emit(j, Event{Type: "checking", Task: t.index, Frame: t.tile.Frame, Node: t.node})
 	members := c.lastMembers
 	lease, worker, hash := t.lease, t.node, t.hash // t changes under c.mu meanwhile
 	c.wg.Add(1)
@@ -360,7 +361,11 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev Evidence, conv
 		c.saveTask(j, t)
 	}
 	c.saveReputation()
-	c.emit(j, Event{Type: "verdict", Task: t.index, Frame: t.tile.Frame, Node: ev.Worker, Message: verdictMessage(ev, convicted)})
+	outcome := ev.Verdict.Outcome.String()
+	if ev.Unchecked {
+		outcome = verdictUnchecked
+	}
+	c.emit(j, Event{Type: "verdict", Task: t.index, Frame: t.tile.Frame, Node: ev.Worker, Verdict: outcome, Convicted: convicted, Message: verdictMessage(ev, convicted)})
 }
 
 func verdictMessage(ev Evidence, convicted string) string {

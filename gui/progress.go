@@ -159,6 +159,11 @@ func (p *Progress) Apply(e farm.Event) {
 			t.State, t.Node, t.Progress = TileDone, e.Node, 1
 		}
 		line = fmt.Sprintf("%s finished tile %d of frame %d", e.Node, e.Task, e.Frame)
+	case "checking":
+		if t != nil && t.State == TileDone {
+			t.State = TileChecking
+		}
+		line = fmt.Sprintf("checking %s's tile %d of frame %d", e.Node, e.Task, e.Frame)
 	case "verdict":
 		line = p.verdict(t, e)
 	case "settled":
