@@ -81,3 +81,34 @@ func (c *coordinator) restore() error {
 	}
 	return nil
 }
+
+// record is an accepted task as the store keeps it.
+func (t *task) record() taskRecord {
+	return taskRecord{
+		Node: t.node, Seconds: t.seconds, Hash: t.hash, Attempts: t.attempts,
+		Price: t.price, Addr: t.addr.Hex(), Verdict: t.verdict, Evidence: t.evidence,
+	}
+}
+
+// saveTask rewrites an accepted task's record (after its check); c.mu must
+// be held.
+func (c *coordinator) saveTask(j *job, t *task) {
+	if t.state != TaskDone {
+		return
+	}
+	if err := c.store.putTask(j.id, t.index, t.record()); err != nil {
+		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
+	}
+}
+
+// saveReputation keeps the nodes' records across restarts, so a convicted
+// cheater stays quarantined; c.mu must be held.
+func (c *coordinator) saveReputation() {
+	b, err := c.rep.Snapshot()
+	if err == nil {
+		err = c.store.putMeta("reputation", b)
+	}
+	if err != nil {
+		c.log.Error("record reputation", "err", err)
+	}
+}

@@ -1,0 +1,209 @@
+package farm
+
+// Leases: the coordinator hands one task at a time to a member as a signed
+// RPC, watches it with heartbeats, and checks what comes back (a PNG of
+// exactly the task's size, signed by the worker over this lease).
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// lease hands task t to member m; c.mu must be held.
+func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, members []Member) {
+	move(taskMoves, &t.state, TaskLeased)
+	t.node, t.price, t.addr = m.ID, m.Price, common.HexToAddress(m.Addr)
+	t.lease++
+	c.inflight[m.ID]++
+	lctx, cancelCause := context.WithCancelCause(ctx)
+	lctx, cancelTimeout := context.WithTimeout(lctx, c.cfg.LeaseTimeout)
+	cancel := func() { cancelTimeout(); cancelCause(nil) }
+	t.cancel = cancel
+	c.emit(j, Event{Type: "leased", Task: t.index, Frame: t.tile.Frame, Node: m.ID})
+	req := c.taskRequest(j, t, t.tile.Rect)
+	req.Sources = c.sources(j, m.ID, members)
+	var err error
+	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+		cancel()
+		c.log.Error("sign task request", "err", err)
+		return
+	}
+	go func(lease int) {
+		defer cancel()
+		go c.heartbeat(lctx, cancelCause, m, req.Nonce, func(p taskProgress) {
+			c.progress(j, t, lease, m.ID, p)
+		})
+		img, secs, data, err := c.call(lctx, m, req)
+		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) {
+			err = cause
+		}
+		var tileHash string
+		if err == nil {
+			// The tile's PNG is kept as a blob before it is accepted, so a
+			// restarted coordinator can assemble the frame without asking
+			// anyone to render it again.
+			tileHash, err = c.blobs.Put(bytes.NewReader(data), "")
+		}
+		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
+	}(t.lease)
+}
+
+// taskRequest is the unsigned RPC asking a worker to render region of
+// task t (the whole tile for a lease, a crop for a check).
+func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskRequest {
+	return TaskRequest{
+		JobID: j.id, Task: t.index, Sources: []string{c.selfURL},
+		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
+		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
+		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
+		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+	}
+}
+
+// progress turns a heartbeat's answer into a "progress" event while the
+// lease is current.
+func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskProgress) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t.lease != lease || t.state != TaskLeased || p.Total <= 0 {
+		return
+	}
+	c.emit(j, Event{Type: "progress", Task: t.index, Frame: t.tile.Frame, Node: node, Progress: float64(p.Done) / float64(p.Total)})
+}
+
+// sources lists where a worker can fetch a job's scene: members that
+// rendered a task of the job (they hold the scene) in random order, so the
+// load spreads, then this node, which always has it.
+func (c *coordinator) sources(j *job, worker string, members []Member) []string {
+	urls := map[string]string{}
+	for _, m := range members {
+		urls[m.ID] = m.API
+	}
+	var peers []string
+	seen := map[string]bool{worker: true, c.self: true}
+	for _, t := range j.tasks {
+		if t.state == TaskDone && !seen[t.node] && urls[t.node] != "" {
+			seen[t.node] = true
+			peers = append(peers, urls[t.node])
+		}
+	}
+	rand.Shuffle(len(peers), func(a, b int) { peers[a], peers[b] = peers[b], peers[a] })
+	if len(peers) > 3 {
+		peers = peers[:3]
+	}
+	return append(peers, c.selfURL)
+}
+
+// errBusy marks a worker that had no free slot, and errUnreachable one that
+// could not be reached (crashed, or its network is down): neither is the
+// task's fault, so no attempt is counted, and the node is left alone for a
+// while so a dead node does not eat the task's attempts before memberlist
+// declares it dead.
+var (
+	errBusy        = errors.New("worker busy")
+	errUnreachable = errors.New("worker unreachable")
+)
+
+// Back-off periods after errBusy and errUnreachable.
+const (
+	busyBackoff        = 500 * time.Millisecond
+	unreachableBackoff = 3 * time.Second
+)
+
+// call sends one task to a worker and checks what comes back: a PNG of
+// exactly the task's size.
+func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
+	body, _ := json.Marshal(req)
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.API+"/rpc/v1/render", bytes.NewReader(body))
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	hreq.Header.Set("Content-Type", "application/json")
+	resp, err := c.hc.Do(hreq)
+	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, 0, nil, fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
+		}
+		return nil, 0, nil, fmt.Errorf("%w: %w", errUnreachable, err)
+	}
+	defer resp.Body.Close()
+	switch resp.StatusCode {
+	case http.StatusServiceUnavailable:
+		return nil, 0, nil, errBusy
+	case http.StatusForbidden:
+		// The worker does not know us yet: gossip about a (re)started
+		// coordinator takes a moment to spread. Not the task's fault.
+		return nil, 0, nil, fmt.Errorf("%w: %s", errUnreachable, readError(resp.Body))
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+	}
+	r := req.Region
+	// A 16-bit RGBA PNG is at most 8 bytes a pixel plus row filters and
+	// headers; more is a misbehaving worker.
+	limit := int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, 0, nil, fmt.Errorf("read tile: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, 0, nil, fmt.Errorf("tile is larger than %d bytes", limit)
+	}
+	img, err := decodeTile(data, r)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	// The worker's signature over this lease's nonce and the bytes' hash is
+	// what makes it answerable for the pixels.
+	sigTime, _ := strconv.ParseInt(resp.Header.Get(headerTime), 10, 64)
+	sum := sha256.Sum256(data)
+	if err := verify(resultMessage(req, hex.EncodeToString(sum[:]), sigTime), resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
+		c.metrics.badSignatures.Add(1)
+		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
+	}
+	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
+	return img, secs, data, nil
+}
+
+// decodeTile decodes a worker's PNG and places it at rect in frame
+// coordinates; the size must match exactly.
+func decodeTile(data []byte, rect image.Rectangle) (*image.NRGBA64, error) {
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("tile is not a PNG: %w", err)
+	}
+	if cfg.Width != rect.Dx() || cfg.Height != rect.Dy() {
+		return nil, fmt.Errorf("tile is %dx%d, want %dx%d", cfg.Width, cfg.Height, rect.Dx(), rect.Dy())
+	}
+	src, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decode tile: %w", err)
+	}
+	img := image.NewNRGBA64(rect)
+	draw.Draw(img, rect, src, src.Bounds().Min, draw.Src)
+	return img, nil
+}
+
+func readError(r io.Reader) string {
+	b, _ := io.ReadAll(io.LimitReader(r, 4096))
+	var e struct{ Error string }
+	if json.Unmarshal(b, &e) == nil && e.Error != "" {
+		return e.Error
+	}
+	return string(b)
+}
