@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/draw"
 	mrand "math/rand/v2"
 	"slices"
 	"time"
@@ -47,8 +46,9 @@ type Evidence struct {
 	Checker string            `json:"checker"`
 	Arbiter string            `json:"arbiter,omitempty"`
 	Crops   []image.Rectangle `json:"crops"`
-	// Hashes are the sha256 of each party's PNG of the crops, in order:
-	// worker's tile, checker's crops, arbiter's crops.
+	// Hashes are sha256s of the PNGs compared, in order: the worker's
+	// tile, the checker's crops, the arbiter's crops (each party's crops
+	// come as one PNG of the tile's size).
 	Hashes  []string         `json:"hashes"`
 	Verdict verifier.Verdict `json:"verdict"`
 	// Arbitration is the arbiter's comparison with the worker, if any.
@@ -233,25 +233,23 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 // renderCrops has node m render each crop of t and returns them drawn into
 // one image with the tile's bounds, and each crop's PNG hash.
 func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
-	out := image.NewNRGBA64(t.tile.Rect)
-	var hashes []string
-	for _, r := range crops {
-		req := c.taskRequest(j, t, r)
-		req.Check = true
-		var err error
-		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
-			return nil, nil, err
-		}
-		img, data, err := c.callCheckRetry(ctx, m, req)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
-		}
-		draw.Draw(out, r, img, r.Min, draw.Src)
-		c.metrics.checkPixels.Add(int64(r.Dx() * r.Dy()))
-		sum := sha256.Sum256(data)
-		hashes = append(hashes, hex.EncodeToString(sum[:]))
+	// One request for all crops: the answer has the tile's size, with the
+	// crops drawn.
+	req := c.taskRequest(j, t, t.tile.Rect)
+	req.Check, req.Crops = true, crops
+	var err error
+	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+		return nil, nil, err
 	}
-	return out, hashes, nil
+	img, data, err := c.callCheckRetry(ctx, m, req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
+	}
+	for _, r := range crops {
+		c.metrics.checkPixels.Add(int64(r.Dx() * r.Dy()))
+	}
+	sum := sha256.Sum256(data)
+	return img, []string{hex.EncodeToString(sum[:])}, nil
 }
 
 // callCheck sends one check render to m under the same rules as a lease:

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"net/http"
 	"path/filepath"
@@ -39,6 +40,10 @@ type TaskRequest struct {
 	// Checks use a slot of their own, so a node busy rendering can still
 	// check others' work.
 	Check bool `json:"check,omitempty"`
+	// Crops, for a check, are the windows to render inside Region; the
+	// answer is Region's size with only the crops drawn, one round trip
+	// for all of them.
+	Crops []image.Rectangle `json:"crops,omitempty"`
 	// Denoise asks for the renderer's denoiser (the job's spec).
 	Denoise bool `json:"denoise,omitempty"`
 	// Coordinator is the sender's address; Time (unix milliseconds) and
@@ -147,11 +152,17 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	progress := w.active.start(req.Nonce)
 	defer w.active.end(req.Nonce)
-	res, err := rend.Render(ctx, renderer.Task{
+	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
 		Denoise: req.Denoise,
-	})
+	}
+	var res renderer.Result
+	if len(req.Crops) > 0 {
+		res, err = renderCrops(ctx, rend, task, req.Crops)
+	} else {
+		res, err = rend.Render(ctx, task)
+	}
 	if err != nil {
 		status := http.StatusInternalServerError
 		switch {
@@ -215,6 +226,31 @@ func (w *worker) authenticate(req TaskRequest) (int, error) {
 		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
 	}
 	return 0, nil
+}
+
+// maxCrops bounds a check's windows.
+const maxCrops = 16
+
+// renderCrops renders each crop of t.Region and draws them into one image
+// of t.Region's bounds.
+func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, crops []image.Rectangle) (renderer.Result, error) {
+	if len(crops) > maxCrops {
+		return renderer.Result{}, fmt.Errorf("%w: %d crops: at most %d", renderer.ErrBadTask, len(crops), maxCrops)
+	}
+	out := image.NewNRGBA64(t.Rect())
+	for _, r := range crops {
+		if r.Empty() || !r.In(t.Rect()) {
+			return renderer.Result{}, fmt.Errorf("%w: crop %v is not inside %v", renderer.ErrBadTask, r, t.Rect())
+		}
+		ct := t
+		ct.Region = r
+		res, err := rend.Render(ctx, ct)
+		if err != nil {
+			return res, err
+		}
+		draw.Draw(out, r, res.Image, r.Min, draw.Src)
+	}
+	return renderer.Result{Image: out}, nil
 }
 
 // shiftToOrigin returns img with its bounds moved to start at 0,0, sharing
