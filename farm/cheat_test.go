@@ -214,15 +214,8 @@ func TestCheatersCaught(t *testing.T) {
 			}
 			for f, img := range want {
 				got := decode(t, filepath.Join(dir, farm.FrameName(f)))
-				b := img.Bounds()
-				for y := b.Min.Y; y < b.Max.Y; y++ {
-					for x := b.Min.X; x < b.Max.X; x++ {
-						r1, g1, b1, _ := img.At(x, y).RGBA()
-						r2, g2, b2, _ := got.At(x, y).RGBA()
-						if r1 != r2 || g1 != g2 || b1 != b2 {
-							t.Fatalf("frame %d pixel %d,%d differs from the honest render: a cheat got through", f, x, y)
-						}
-					}
+				if n, p := farmtest.DiffPixels(img, got); n > 0 {
+					t.Fatalf("frame %d: %d pixels differ from the honest render, the first at %v: a cheat got through", f, n, p)
 				}
 			}
 		})
@@ -352,16 +345,8 @@ func BenchmarkCheatModes(b *testing.B) {
 				c.Fetch(ctx, id, dir)
 				for f, img := range reference(b, scenePath, spec) {
 					got := decode(b, filepath.Join(dir, farm.FrameName(f)))
-					r := img.Bounds()
-					for y := r.Min.Y; y < r.Max.Y; y++ {
-						for x := r.Min.X; x < r.Max.X; x++ {
-							r1, g1, b1, _ := img.At(x, y).RGBA()
-							r2, g2, b2, _ := got.At(x, y).RGBA()
-							if r1 != r2 || g1 != g2 || b1 != b2 {
-								bad++
-							}
-						}
-					}
+					n, _ := farmtest.DiffPixels(img, got)
+					bad += float64(n)
 				}
 				jobPixels := float64(spec.Resolution.Width * spec.Resolution.Height * 3)
 				overhead += metric(b, ns[0].URL(), "conun_check_pixels_total") / jobPixels

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
 	"net/http"
 	"os"
@@ -68,19 +67,7 @@ func runDemoWith(t *testing.T, nodes int, change func(int, *farm.NodeConfig), on
 	return rep, out
 }
 
-func decode(t testing.TB, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
-}
+func decode(t testing.TB, path string) image.Image { return farmtest.DecodePNG(t, path) }
 
 // samePixels compares the frames of two demo outputs pixel by pixel.
 func samePixels(t *testing.T, wantDir, gotDir string, frames []string) {
@@ -90,16 +77,8 @@ func samePixels(t *testing.T, wantDir, gotDir string, frames []string) {
 	}
 	for _, f := range frames {
 		a, b := decode(t, filepath.Join(wantDir, f)), decode(t, filepath.Join(gotDir, f))
-		if a.Bounds() != b.Bounds() {
-			t.Fatalf("%s: bounds %v vs %v", f, a.Bounds(), b.Bounds())
-		}
-		r := a.Bounds()
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			for x := r.Min.X; x < r.Max.X; x++ {
-				if a.At(x, y) != b.At(x, y) {
-					t.Fatalf("%s: pixel %d,%d differs: %v vs %v", f, x, y, a.At(x, y), b.At(x, y))
-				}
-			}
+		if n, p := farmtest.DiffPixels(a, b); n > 0 {
+			t.Fatalf("%s: %d pixels differ, the first at %v (bounds %v vs %v)", f, n, p, a.Bounds(), b.Bounds())
 		}
 	}
 }

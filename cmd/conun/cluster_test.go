@@ -59,7 +59,7 @@ func TestThreeNodeProcesses(t *testing.T) {
 // completes with identical frames.
 func TestKillWorkerProcess(t *testing.T) {
 	ref := reference(t)
-	nodes := startCluster(t, 3)
+	nodes := startClusterSlowLast(t, 3, true)
 	c := farm.NewClient(nodes[0].url)
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url}, job...)...)
 	if code != 0 {
@@ -227,7 +227,7 @@ func TestJoinMidJob(t *testing.T) {
 // identical to a local render.
 func TestPartitionedWorker(t *testing.T) {
 	ref := reference(t)
-	nodes := startCluster(t, 3)
+	nodes := startClusterSlowLast(t, 3, true)
 	frozen := nodes[2]
 	c := farm.NewClient(nodes[0].url)
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url}, job...)...)

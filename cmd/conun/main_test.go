@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
 )
 
 // TestMain lets the test binary stand in for the conun binary: with
@@ -23,6 +25,9 @@ import (
 // tests do, so cluster tests run real, separate node processes.
 func TestMain(m *testing.M) {
 	if os.Getenv("CONUN_TEST_MAIN") == "1" {
+		if os.Getenv("CONUN_TEST_SLOW") == "1" {
+			wrapRenderer = func(r renderer.Renderer) renderer.Renderer { return slowRenderer{r} }
+		}
 		ctx, stop := signalContext()
 		code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 		stop()
@@ -56,11 +61,30 @@ var nodeLine = regexp.MustCompile(`^node (\S+): API (http://(\S+)), gossip (\S+)
 // addresses.
 func startNode(t testing.TB, args ...string) *nodeProc {
 	t.Helper()
+	return startNodeEnv(t, nil, args...)
+}
+
+// slowRenderer renders honestly after a pause: a node started with
+// CONUN_TEST_SLOW=1 surely still holds its lease when a test kills it.
+type slowRenderer struct{ renderer.Renderer }
+
+func (s slowRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	select {
+	case <-time.After(time.Second):
+	case <-ctx.Done():
+		return renderer.Result{}, ctx.Err()
+	}
+	return s.Renderer.Render(ctx, t)
+}
+
+// startNodeEnv starts `conun node` with extra environment variables.
+func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
+	t.Helper()
 	if !slices.Contains(args, "--sandbox") {
 		args = append(args, "--sandbox", "none") // fast; TestSandboxedNode covers docker
 	}
 	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
-	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
+	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -106,33 +130,13 @@ func (n *nodeProc) kill9(t *testing.T) {
 	n.cmd.Wait()
 }
 
-func decodePNG(t *testing.T, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
-}
+func decodePNG(t *testing.T, path string) image.Image { return farmtest.DecodePNG(t, path) }
 
 func samePNG(t *testing.T, want, got string) {
 	t.Helper()
 	a, b := decodePNG(t, want), decodePNG(t, got)
-	if a.Bounds() != b.Bounds() {
-		t.Fatalf("%s is %v, %s is %v", want, a.Bounds(), got, b.Bounds())
-	}
-	r := a.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				t.Fatalf("%s vs %s: pixel %d,%d differs", want, got, x, y)
-			}
-		}
+	if n, p := farmtest.DiffPixels(a, b); n > 0 {
+		t.Fatalf("%s vs %s: %d pixels differ, the first at %v (bounds %v vs %v)", want, got, n, p, a.Bounds(), b.Bounds())
 	}
 }
 
@@ -162,11 +166,21 @@ func compareFrames(t *testing.T, refDir, dir string) {
 }
 
 func startCluster(t *testing.T, n int) []*nodeProc {
+	return startClusterSlowLast(t, n, false)
+}
+
+// startClusterSlowLast starts n nodes; with slowLast the last renders
+// slowly (see slowRenderer), for tests that kill or freeze it mid-lease.
+func startClusterSlowLast(t *testing.T, n int, slowLast bool) []*nodeProc {
 	t.Helper()
 	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
 	nodes := []*nodeProc{first}
-	for range n - 1 {
-		nodes = append(nodes, startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip))
+	for i := range n - 1 {
+		var env []string
+		if slowLast && i == n-2 {
+			env = []string{"CONUN_TEST_SLOW=1"}
+		}
+		nodes = append(nodes, startNodeEnv(t, env, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip))
 	}
 	waitFor(t, 20*time.Second, func() bool {
 		code, out, _ := conun(t, "nodes", "--node", first.url)

@@ -111,6 +111,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("--renderers: %w", err)
 		}
+		if wrapRenderer != nil {
+			r = wrapRenderer(r)
+		}
 		cfg.Renderers = append(cfg.Renderers, r)
 	}
 	for _, spec := range renderCmds {

@@ -105,6 +105,10 @@ func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 	return nil, fmt.Errorf("%w: unknown renderer %q (have: pathtracer, blender)", errUsage, kind)
 }
 
+// wrapRenderer, when set, wraps every backend a node builds. Only tests
+// set it (to slow a node down so it surely holds a lease when they kill it).
+var wrapRenderer func(renderer.Renderer) renderer.Renderer
+
 // closeRenderer releases what a backend holds (warm processes).
 func closeRenderer(r renderer.Renderer) {
 	if c, ok := r.(io.Closer); ok {

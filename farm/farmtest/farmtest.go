@@ -6,6 +6,9 @@ package farmtest
 import (
 	"context"
 	"fmt"
+	"image"
+	"image/png"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -49,4 +52,43 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 		t.Fatal(err)
 	}
 	return nodes
+}
+
+// DecodePNG reads a PNG file, failing the test if it cannot.
+func DecodePNG(t testing.TB, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+// DiffPixels counts the pixels over a's bounds whose colour differs in b
+// (compared as 16-bit RGB, whatever the two images' types), and returns the
+// first such pixel; a bounds mismatch counts every pixel.
+func DiffPixels(a, b image.Image) (n int, first image.Point) {
+	r := a.Bounds()
+	if r != b.Bounds() {
+		return r.Dx() * r.Dy(), r.Min
+	}
+	first = image.Pt(-1, -1)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 {
+				if n == 0 {
+					first = image.Pt(x, y)
+				}
+				n++
+			}
+		}
+	}
+	return n, first
 }
