@@ -16,12 +16,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // cheater wraps an honest renderer and lies in one of the ways a worker
@@ -418,5 +420,74 @@ func TestHonestNeverPenalized(t *testing.T) {
 	}
 	if passed == 0 {
 		t.Fatal("no check ran: the test proves nothing")
+	}
+}
+
+// TestClaimsKeptAcrossRestart: a claim handed to a node is kept in its
+// store with its proof and state, so a restarted node still lists it and
+// does not pay it twice (and would send it again had it not been paid).
+func TestClaimsKeptAcrossRestart(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank.Mint(ctx, bank.Address(), farm.TokensToWei(100))
+	now, _ := chain.Now(ctx)
+	job := common.HexToHash("0x01")
+	worker := farm.IdentityFromKey(contracts.DevKey(1))
+	if _, err := bank.OpenJob(ctx, job, farm.TokensToWei(10), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	st, err := bank.Settle(ctx, job, []contracts.Payout{{Node: worker.Address(), Amount: farm.TokensToWei(2)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := st.Claims[0]
+
+	data := t.TempDir()
+	start := func(c *contracts.Client) *farm.Node {
+		nc := farm.DefaultNodeConfig()
+		nc.Name, nc.DataDir, nc.Identity, nc.Chain = "w", data, worker, c
+		n, err := farm.StartNode(nc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	body := fmt.Sprintf(`{"job":%q,"node":%q,"amount":%q,"proof":[]}`, cl.JobID.Hex(), cl.Node.Hex(), cl.Amount.String())
+	for _, p := range cl.Proof {
+		body = strings.Replace(body, `"proof":[]`, fmt.Sprintf(`"proof":[%q]`, p.Hex()), 1)
+	}
+	n := start(bank.WithKey(contracts.DevKey(1)))
+	resp, err := http.Post(n.URL()+"/rpc/v1/claims", "application/json", strings.NewReader(body))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("hand claim: %v %v", err, resp.Status)
+	}
+	resp.Body.Close()
+	waitClaimed := func(n *farm.Node) farm.WalletInfo {
+		var w farm.WalletInfo
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			w, _ = farm.NewClient(n.URL()).Wallet(ctx)
+			if len(w.Claims) == 1 && w.Claims[0].Claimed {
+				return w
+			}
+		}
+		t.Fatalf("claim not paid: %+v", w)
+		return w
+	}
+	waitClaimed(n)
+	n.Close()
+	// After a restart the paid claim is still listed, and not paid twice.
+	n = start(bank.WithKey(contracts.DevKey(1)))
+	defer n.Close()
+	w := waitClaimed(n)
+	if w.Balance != "2.000000" {
+		t.Fatalf("balance %s, want 2 tokens once", w.Balance)
 	}
 }

@@ -274,13 +274,17 @@ func (c *coordinator) sendClaim(ctx context.Context, url string, cl contracts.Cl
 	return nil
 }
 
-// wallet is a node's side of the money: its claims, paid as they arrive.
+// wallet is a node's side of the money: its claims, paid as they arrive,
+// and kept in the node's store with their proofs, so a claim handed to a
+// node that then crashes is paid when it starts again.
 type wallet struct {
 	chain *contracts.Client
 	ident *Identity
+	store *store
 
 	claimsMu sync.Mutex
 	claims   []WalletClaim
+	pending  []claimMessage // the proofs, by the index of claims
 }
 
 // WalletClaim is one payment owed to this node.
@@ -327,10 +331,25 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n.wallet.claimsMu.Lock()
+	for _, p := range n.wallet.pending {
+		if p.JobID == msg.JobID {
+			n.wallet.claimsMu.Unlock()
+			writeJSON(rw, map[string]bool{"accepted": true}) // handed twice: one claim
+			return
+		}
+	}
 	idx := len(n.wallet.claims)
 	n.wallet.claims = append(n.wallet.claims, WalletClaim{JobID: msg.JobID, Amount: FormatTokens(cl.Amount)})
+	n.wallet.pending = append(n.wallet.pending, msg)
+	n.wallet.saveLocked()
 	n.wallet.claimsMu.Unlock()
-	// Claim at once, under the node's lifetime: the proof is all it needs.
+	n.claimInBackground(idx, cl)
+	writeJSON(rw, map[string]bool{"accepted": true})
+}
+
+// claimInBackground sends claim idx to the chain under the node's
+// lifetime: the proof is all it needs.
+func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
 	n.wg.Add(1)
 	go func() {
 		defer n.wg.Done()
@@ -340,12 +359,58 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 		n.wallet.claimsMu.Lock()
 		defer n.wallet.claimsMu.Unlock()
 		if err != nil {
+			if n.ctx.Err() != nil {
+				return // stopping: stays pending, retried at the next start
+			}
 			n.wallet.claims[idx].Error = err.Error()
-			return
+		} else {
+			n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
 		}
-		n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
+		n.wallet.saveLocked()
 	}()
-	writeJSON(rw, map[string]bool{"accepted": true})
+}
+
+// storedClaims is the wallet as the store keeps it.
+type storedClaims struct {
+	Claims  []WalletClaim  `json:"claims"`
+	Pending []claimMessage `json:"pending"`
+}
+
+// saveLocked writes the claims to the store; claimsMu must be held.
+func (w *wallet) saveLocked() {
+	if w.store == nil {
+		return
+	}
+	b, _ := json.Marshal(storedClaims{Claims: w.claims, Pending: w.pending})
+	w.store.putMeta("wallet", b)
+}
+
+// resumeClaims loads the stored claims and sends again those that were
+// neither paid nor refused before the node stopped.
+func (n *Node) resumeClaims() error {
+	b := n.wallet.store.getMeta("wallet")
+	if len(b) == 0 {
+		return nil
+	}
+	var sc storedClaims
+	if err := json.Unmarshal(b, &sc); err != nil || len(sc.Claims) != len(sc.Pending) {
+		return fmt.Errorf("stored wallet is corrupt: %v", err)
+	}
+	n.wallet.claims, n.wallet.pending = sc.Claims, sc.Pending
+	if n.wallet.chain == nil {
+		return nil
+	}
+	for i, wc := range sc.Claims {
+		if wc.Claimed || wc.Error != "" {
+			continue
+		}
+		cl, err := sc.Pending[i].claim()
+		if err != nil {
+			continue
+		}
+		n.claimInBackground(i, cl)
+	}
+	return nil
 }
 
 func (m claimMessage) claim() (contracts.Claim, error) {

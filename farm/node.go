@@ -187,7 +187,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
-	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity}
+	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
@@ -229,6 +229,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		defer n.wg.Done()
 		n.coord.run(ctx)
 	}()
+	if err := n.resumeClaims(); err != nil {
+		cfg.Logger.Error("resume claims", "err", err)
+	}
 	return n, nil
 }
 
