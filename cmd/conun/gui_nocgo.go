@@ -1,4 +1,4 @@
-//go:build !cgo
+//go:build !cgo || !gui
 
 package main
 
@@ -8,9 +8,11 @@ import (
 	"io"
 )
 
-// runGUI explains why this build has no GUI: Fyne's window needs cgo and
-// the GL/X11 headers, and a build without them leaves the toolkit out
-// entirely (it would otherwise still start up with every command).
+// runGUI explains why this build has no GUI. The desktop app is built in
+// with `make gui` (the gui build tag and cgo): Fyne's window needs the GL
+// and X11 headers, and the toolkit's start-up (locale detection, which
+// logs noise where LANG=C) has no place in every CLI run of a studio's
+// scripts.
 func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
-	return errors.New("this conun was built without the desktop app: install the GL and X11 headers (apt-get install gcc libgl1-mesa-dev xorg-dev, or run make test once) and rebuild with make build")
+	return errors.New("this conun was built without the desktop app: run `make gui` (it needs gcc and the GL/X11 headers: apt-get install gcc libgl1-mesa-dev xorg-dev)")
 }
