@@ -253,7 +253,16 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 }
 
 func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
-	writeJSON(rw, n.cluster.Members())
+	members := n.cluster.Members()
+	for i := range members {
+		rec := n.coord.rep.Get(members[i].ID)
+		members[i].Reputation = &Reputation{
+			Passed: rec.Passed, Failed: rec.Failed,
+			CheckRate:   n.coord.rep.CheckProbability(members[i].ID),
+			Quarantined: n.coord.quarantined(members[i].ID),
+		}
+	}
+	writeJSON(rw, members)
 }
 
 func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {

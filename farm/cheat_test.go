@@ -209,6 +209,15 @@ func TestCheatersCaught(t *testing.T) {
 					t.Fatalf("task %d accepted from convicted cheater %s", tr.Index, tr.Node)
 				}
 			}
+			members, err := c.Nodes(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range members {
+				if r := m.Reputation; r == nil || r.Quarantined != convicted[m.ID] {
+					t.Fatalf("%s reputation %+v; convicted %v", m.ID, r, convicted[m.ID])
+				}
+			}
 			want := reference(t, scenePath, spec)
 			dir := t.TempDir()
 			if _, err := c.Fetch(ctx, id, dir); err != nil {

@@ -56,6 +56,20 @@ type Member struct {
 	NodeMeta
 	// Gossip is the member's memberlist address.
 	Gossip string `json:"gossip"`
+	// Reputation is the answering node's own record of this member's spot
+	// checks (set by the client API, not gossiped: each coordinator keeps
+	// its own).
+	Reputation *Reputation `json:"reputation,omitempty"`
+}
+
+// Reputation is a coordinator's view of a node's honesty.
+type Reputation struct {
+	Passed int `json:"passed"`
+	Failed int `json:"failed"`
+	// CheckRate is the probability that its next task is checked.
+	CheckRate float64 `json:"check_rate"`
+	// Quarantined is set while the node is barred after a conviction.
+	Quarantined bool `json:"quarantined,omitempty"`
 }
 
 // ClusterConfig configures the gossip layer.

@@ -14,9 +14,8 @@ import (
 )
 
 // nodeColumns are the cluster table's headings: what each node advertises
-// to the cluster. (Reputation is the coordinators' own view and is not
-// served by the API, so it has no column.)
-var nodeColumns = []string{"Node", "Renderers", "Cores", "Slots", "Price", "Sandboxed", "API", "Gossip", "Account"}
+// to the cluster, and the connected node's own record of its checks.
+var nodeColumns = []string{"Node", "Renderers", "Cores", "Slots", "Price", "Sandboxed", "Reputation", "API", "Gossip", "Account"}
 
 // nodeRow formats a member for the table.
 func nodeRow(m farm.Member) []string {
@@ -33,8 +32,15 @@ func nodeRow(m farm.Member) []string {
 	if m.Sandboxed {
 		sandboxed = "yes (Docker)"
 	}
+	rep := "—"
+	if r := m.Reputation; r != nil {
+		rep = fmt.Sprintf("%d passed, %d failed, %.0f%% checked", r.Passed, r.Failed, 100*r.CheckRate)
+		if r.Quarantined {
+			rep += ", QUARANTINED"
+		}
+	}
 	return []string{m.ID, strings.Join(rs, ", "), fmt.Sprint(m.Cores), fmt.Sprint(m.Slots), price,
-		sandboxed, m.API, m.Gossip, m.Addr}
+		sandboxed, rep, m.API, m.Gossip, m.Addr}
 }
 
 // clusterView lists the nodes the connected node sees.

@@ -409,7 +409,7 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 		return printJSON(stdout, members)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tPRICE\tSANDBOX\tRENDERERS")
+	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tPRICE\tSANDBOX\tCHECKS\tRENDERERS")
 	for _, m := range members {
 		var rs string
 		for name, v := range m.Renderers {
@@ -419,7 +419,14 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 		if m.Sandboxed {
 			box = "docker"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%g\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, rs)
+		checks := "-"
+		if r := m.Reputation; r != nil {
+			checks = fmt.Sprintf("%d ok/%d bad", r.Passed, r.Failed)
+			if r.Quarantined {
+				checks += " QUARANTINED"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%g\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, rs)
 	}
 	return tw.Flush()
 }
