@@ -256,22 +256,22 @@ func (n *Node) Kill() error { return n.stop(false) }
 func (n *Node) stop(leave bool) error {
 	var err error
 	n.once.Do(func() {
-		if leave {
-			err = n.cluster.Leave(time.Second)
-		} else {
-			err = n.cluster.Kill()
-		}
-		// Cancelling the node's context stops the scheduler and makes every
-		// render in progress answer "busy", which hands its lease back to the
-		// coordinator at no cost to the task's attempts.
-		n.cancel()
 		var cerr error
 		if leave {
+			err = n.cluster.Leave(time.Second)
+			// Cancelling the node's context stops the scheduler and makes
+			// every render in progress answer "busy", which hands its lease
+			// back to the coordinator at no cost to the task's attempts; the
+			// server then waits for those answers to go out.
+			n.cancel()
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			cerr = n.srv.Shutdown(ctx)
 			cancel()
 		} else {
+			// As a crash: connections cut before anything can answer.
+			err = n.cluster.Kill()
 			cerr = n.srv.Close()
+			n.cancel()
 		}
 		if err == nil {
 			err = cerr
