@@ -264,8 +264,13 @@ func (n *Node) stop(leave bool) error {
 			// back to the coordinator at no cost to the task's attempts; the
 			// server then waits for those answers to go out.
 			n.cancel()
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			cerr = n.srv.Shutdown(ctx)
+			// A second is plenty for those answers. Shutdown would also wait
+			// up to 5 s for connections that never sent a request (peers'
+			// HTTP clients dial ahead), so after the second they are cut.
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			if cerr = n.srv.Shutdown(ctx); errors.Is(cerr, context.DeadlineExceeded) {
+				cerr = n.srv.Close()
+			}
 			cancel()
 		} else {
 			// As a crash: connections cut before anything can answer.

@@ -116,17 +116,19 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	slots := w.slots
+	var wait <-chan time.Time // a full task slot refuses at once
 	if req.Check {
+		// Checks are small: they wait their turn (a while) rather than
+		// bounce, so a job is not held up by its checker's retries.
 		slots = w.checkSlots
+		wait = time.After(30 * time.Second)
 	}
-	select {
-	case slots <- struct{}{}:
-		defer func() { <-slots }()
-	default:
+	if !w.acquire(r.Context(), slots, wait) {
 		w.metrics.busyRefusals.Add(1)
 		httpError(rw, http.StatusServiceUnavailable, errors.New("all render slots are busy"))
 		return
 	}
+	defer func() { <-slots }()
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
 	stop := context.AfterFunc(w.ctx, cancel)
@@ -196,6 +198,27 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerSig, sig)
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	rw.Write(buf.Bytes())
+}
+
+// acquire takes a slot: at once, or by the time wait fires when wait is
+// not nil; false when none came (or the request or node ended).
+func (w *worker) acquire(ctx context.Context, slots chan struct{}, wait <-chan time.Time) bool {
+	select {
+	case slots <- struct{}{}:
+		return true
+	default:
+	}
+	if wait == nil {
+		return false
+	}
+	select {
+	case slots <- struct{}{}:
+		return true
+	case <-wait:
+	case <-ctx.Done():
+	case <-w.ctx.Done():
+	}
+	return false
 }
 
 // authenticate accepts a task request only from a cluster member that
