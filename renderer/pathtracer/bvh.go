@@ -237,37 +237,26 @@ func newRay(o, d vec3) ray {
 // the interval.
 func hitBox(r *ray, mn, mx *vec3, tmax float64) bool {
 	tmin := 0.0
-	t0, t1 := (mn.x-r.o.x)*r.inv.x, (mx.x-r.o.x)*r.inv.x
-	if r.neg[0] {
-		t0, t1 = t1, t0
-	}
-	if t0 > tmin {
-		tmin = t0
-	}
-	if t1 < tmax {
-		tmax = t1
-	}
-	t0, t1 = (mn.y-r.o.y)*r.inv.y, (mx.y-r.o.y)*r.inv.y
-	if r.neg[1] {
-		t0, t1 = t1, t0
-	}
-	if t0 > tmin {
-		tmin = t0
-	}
-	if t1 < tmax {
-		tmax = t1
-	}
-	t0, t1 = (mn.z-r.o.z)*r.inv.z, (mx.z-r.o.z)*r.inv.z
-	if r.neg[2] {
-		t0, t1 = t1, t0
-	}
-	if t0 > tmin {
-		tmin = t0
-	}
-	if t1 < tmax {
-		tmax = t1
-	}
+	tmin, tmax = slab(r.o.x, r.inv.x, mn.x, mx.x, r.neg[0], tmin, tmax)
+	tmin, tmax = slab(r.o.y, r.inv.y, mn.y, mx.y, r.neg[1], tmin, tmax)
+	tmin, tmax = slab(r.o.z, r.inv.z, mn.z, mx.z, r.neg[2], tmin, tmax)
 	return tmin <= tmax
+}
+
+// slab narrows [tmin, tmax] to one axis' slab of a box; small enough for
+// the compiler to inline into hitBox, the hottest loop of the tracer.
+func slab(o, inv, lo, hi float64, neg bool, tmin, tmax float64) (float64, float64) {
+	t0, t1 := (lo-o)*inv, (hi-o)*inv
+	if neg {
+		t0, t1 = t1, t0
+	}
+	if t0 > tmin {
+		tmin = t0
+	}
+	if t1 < tmax {
+		tmax = t1
+	}
+	return tmin, tmax
 }
 
 // hitTriangle is the Möller-Trumbore test. It returns the distance and the
