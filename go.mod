@@ -11,6 +11,7 @@ require (
 	github.com/moby/moby/api v1.56.1
 	github.com/moby/moby/client v0.6.2
 	github.com/qmuntal/gltf v0.28.0
+	github.com/x448/float16 v0.8.4
 	go.etcd.io/bbolt v1.4.3
 	golang.org/x/image v0.24.0
 	gopkg.in/yaml.v3 v3.0.1
