@@ -248,7 +248,11 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, statusOf(err), err)
 		return
 	}
-	rw.Header().Set("Content-Type", "image/png")
+	ctype := "image/png"
+	if strings.HasSuffix(p, "."+FormatEXR) {
+		ctype = "image/x-exr"
+	}
+	rw.Header().Set("Content-Type", ctype)
 	http.ServeFile(rw, r, p)
 }
 

@@ -82,7 +82,7 @@ func TestBlenderCheaterCaught(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := decode(t, filepath.Join(out, farm.FrameName(f)))
+		got := decode(t, filepath.Join(out, farm.FrameName(f, farm.FormatPNG)))
 		gotNRGBA := image.NewNRGBA64(got.Bounds())
 		draw.Draw(gotNRGBA, got.Bounds(), got, got.Bounds().Min, draw.Src)
 		if v := verifier.Compare(gotNRGBA, want.Image, want.Image.Bounds(), verifier.NearExact); v.Outcome != verifier.Pass {

@@ -224,7 +224,7 @@ func TestCheatersCaught(t *testing.T) {
 				t.Fatal(err)
 			}
 			for f, img := range want {
-				got := decode(t, filepath.Join(dir, farm.FrameName(f)))
+				got := decode(t, filepath.Join(dir, farm.FrameName(f, farm.FormatPNG)))
 				if n, p := farmtest.DiffPixels(img, got); n > 0 {
 					t.Fatalf("frame %d: %d pixels differ from the honest render, the first at %v: a cheat got through", f, n, p)
 				}
@@ -355,7 +355,7 @@ func BenchmarkCheatModes(b *testing.B) {
 				dir := b.TempDir()
 				c.Fetch(ctx, id, dir)
 				for f, img := range reference(b, scenePath, spec) {
-					got := decode(b, filepath.Join(dir, farm.FrameName(f)))
+					got := decode(b, filepath.Join(dir, farm.FrameName(f, farm.FormatPNG)))
 					n, _ := farmtest.DiffPixels(img, got)
 					bad += float64(n)
 				}

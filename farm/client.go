@@ -208,7 +208,7 @@ func (c *Client) Fetch(ctx context.Context, id, dir string) ([]string, error) {
 	}
 	var paths []string
 	for _, f := range st.Frames {
-		p := filepath.Join(dir, FrameName(f))
+		p := filepath.Join(dir, FrameName(f, st.Spec.Format))
 		var buf bytes.Buffer
 		if err := c.Frame(ctx, id, f, &buf); err != nil {
 			return paths, fmt.Errorf("fetch frame %d: %w", f, err)

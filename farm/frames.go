@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
 )
 
@@ -16,8 +17,14 @@ import (
 // tiles: after a restart, and after a convicted cheater's tiles were
 // rejected and rendered again, the frame is simply assembled anew.
 
-// FrameName is the file name of frame n of a job's output.
-func FrameName(n int) string { return fmt.Sprintf("frame_%04d.png", n) }
+// FrameName is the file name of frame n of a job's output in format
+// (FormatPNG or FormatEXR; "" is PNG).
+func FrameName(n int, format string) string {
+	if format == "" {
+		format = FormatPNG
+	}
+	return fmt.Sprintf("frame_%04d.%s", n, format)
+}
 
 // frameDone reports whether every task of frame f is accepted.
 func (j *job) frameDone(f int) bool {
@@ -30,33 +37,42 @@ func (j *job) frameDone(f int) bool {
 }
 
 // tileImage loads an accepted task's tile from the blob store.
-func (c *coordinator) tileImage(t *task) (*image.NRGBA64, error) {
+func (c *coordinator) tileImage(j *job, t *task) (tile, error) {
 	p, ok := c.blobs.Path(t.hash)
 	if !ok {
-		return nil, fmt.Errorf("tile of task %d (blob %.12s) is missing from the store", t.index, t.hash)
+		return tile{}, fmt.Errorf("tile of task %d (blob %.12s) is missing from the store", t.index, t.hash)
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return nil, err
+		return tile{}, err
 	}
-	img, err := decodeTile(data, t.tile.Rect)
+	tl, err := decodeTile(data, t.tile.Rect, j.spec.Format == FormatEXR)
 	if err != nil {
-		return nil, fmt.Errorf("stored tile of task %d: %w", t.index, err)
+		return tile{}, fmt.Errorf("stored tile of task %d: %w", t.index, err)
 	}
-	return img, nil
+	return tl, nil
 }
 
 // assembleFrame draws frame f from its tasks' tiles and writes it into the
 // job's output folder; c.mu must be held.
 func (c *coordinator) assembleFrame(j *job, f int) error {
+	hdr := j.spec.Format == FormatEXR
 	canvas := tiler.NewCanvas(j.spec.Resolution)
+	var frame *renderer.HDR
+	if hdr {
+		frame = renderer.NewHDR(image.Rect(0, 0, j.spec.Resolution.Width, j.spec.Resolution.Height))
+	}
 	for _, t := range j.byFrame[f] {
-		img, err := c.tileImage(t)
+		tl, err := c.tileImage(j, t)
 		if err != nil {
 			return err
 		}
-		if err := canvas.Put(img); err != nil {
+		// The 16-bit canvas checks coverage for both formats.
+		if err := canvas.Put(tl.img); err != nil {
 			return err
+		}
+		if hdr {
+			frame.Draw(tl.hdr)
 		}
 	}
 	if !canvas.Complete() {
@@ -66,8 +82,14 @@ func (c *coordinator) assembleFrame(j *job, f int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	name := FrameName(f)
-	if err := renderer.WritePNG(filepath.Join(dir, name), canvas.Image(), j.spec.Depth); err != nil {
+	name := FrameName(f, j.spec.Format)
+	var err error
+	if hdr {
+		err = exr.WriteFile(filepath.Join(dir, name), frame, exr.Options{Compression: exr.ZIP})
+	} else {
+		err = renderer.WritePNG(filepath.Join(dir, name), canvas.Image(), j.spec.Depth)
+	}
+	if err != nil {
 		return fmt.Errorf("write frame %d: %w", f, err)
 	}
 	j.frames[f] = name
@@ -84,7 +106,7 @@ func (c *coordinator) reassemble(j *job) error {
 			continue
 		}
 		if _, written := j.frames[f]; written {
-			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, FrameName(f))); err == nil {
+			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, FrameName(f, j.spec.Format))); err == nil {
 				continue
 			}
 		}

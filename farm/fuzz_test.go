@@ -7,6 +7,9 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 )
 
 // FuzzJobSpec: any JSON a client sends is either refused or a spec whose
@@ -30,21 +33,34 @@ func FuzzJobSpec(f *testing.F) {
 	})
 }
 
-// FuzzDecodeTile: whatever bytes a worker returns, decoding them either
-// fails or yields exactly the task's rectangle.
+// FuzzDecodeTile: whatever bytes a worker returns, PNG or EXR, decoding
+// them either fails or yields exactly the task's rectangle (and, for an
+// EXR job, finite float pixels of it).
 func FuzzDecodeTile(f *testing.F) {
 	var buf bytes.Buffer
 	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3)))
-	f.Add(buf.Bytes())
-	f.Add([]byte("not a png"))
+	f.Add(buf.Bytes(), false)
+	f.Add([]byte("not a png"), false)
+	for _, opt := range []exr.Options{{}, {Compression: exr.ZIP}, {Half: true}} {
+		h := renderer.NewHDR(image.Rect(0, 0, 4, 3))
+		for i := range h.Pix {
+			h.Pix[i] = float32(i) / 7
+		}
+		buf.Reset()
+		exr.Encode(&buf, h, opt)
+		f.Add(buf.Bytes(), true)
+	}
 	rect := image.Rect(8, 6, 12, 9)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		img, err := decodeTile(data, rect)
+	f.Fuzz(func(t *testing.T, data []byte, hdr bool) {
+		tl, err := decodeTile(data, rect, hdr)
 		if err != nil {
 			return
 		}
-		if img.Bounds() != rect {
-			t.Fatalf("decoded %v, want %v", img.Bounds(), rect)
+		if tl.img.Bounds() != rect {
+			t.Fatalf("decoded %v, want %v", tl.img.Bounds(), rect)
+		}
+		if hdr && (tl.hdr == nil || tl.hdr.Rect != rect || !tl.hdr.Finite()) {
+			t.Fatalf("EXR tile decoded to %+v", tl.hdr)
 		}
 	})
 }

@@ -36,6 +36,10 @@ type JobSpec struct {
 	Tiles      tiler.Grid       `json:"tiles"`
 	// Depth is the output PNG's bits per channel: 8 or 16.
 	Depth int `json:"depth"`
+	// Format is the frames' file format: "png" (the default, also "") or
+	// "exr": linear, scene-referred 32-bit float OpenEXR, for compositing;
+	// Depth does not apply to it.
+	Format string `json:"format,omitempty"`
 	// Budget is the most the requester will pay for the job, in tokens;
 	// 0 means no limit. It is locked in escrow once the chain is wired in.
 	Budget float64 `json:"budget,omitempty"`
@@ -106,6 +110,9 @@ func (s JobSpec) Validate() error {
 	case "", "CPU", "CUDA", "OPTIX", "HIP", "METAL", "ONEAPI":
 	default:
 		return fmt.Errorf("%w: device %q: want CPU, CUDA, OPTIX, HIP, METAL or ONEAPI", ErrBadJob, s.Device)
+	}
+	if s.Format != "" && s.Format != FormatPNG && s.Format != FormatEXR {
+		return fmt.Errorf("%w: format %q: want png or exr", ErrBadJob, s.Format)
 	}
 	if s.Depth != 8 && s.Depth != 16 {
 		return fmt.Errorf("%w: depth %d: must be 8 or 16", ErrBadJob, s.Depth)

@@ -31,6 +31,7 @@ func TestJobSpecValidate(t *testing.T) {
 		{"reversed frames", func(s *JobSpec) { s.Frames = tiler.Frames{Start: 5, End: 1, Step: 1} }, "end is before start"},
 		{"zero samples", func(s *JobSpec) { s.Samples = 0 }, "samples 0"},
 		{"depth 12", func(s *JobSpec) { s.Depth = 12 }, "must be 8 or 16"},
+		{"format tiff", func(s *JobSpec) { s.Format = "tiff" }, `format "tiff": want png or exr`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

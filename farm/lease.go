@@ -1,8 +1,8 @@
 package farm
 
 // Leases: the coordinator hands one task at a time to a member as a signed
-// RPC, watches it with heartbeats, and checks what comes back (a PNG of
-// exactly the task's size, signed by the worker over this lease).
+// RPC, watches it with heartbeats, and checks what comes back (a PNG or
+// EXR of exactly the task's size, signed by the worker over this lease).
 
 import (
 	"bytes"
@@ -13,8 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/draw"
-	"image/png"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -54,7 +52,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 		}
 		var tileHash string
 		if err == nil {
-			// The tile's PNG is kept as a blob before it is accepted, so a
+			// The tile's file is kept as a blob before it is accepted, so a
 			// restarted coordinator can assemble the frame without asking
 			// anyone to render it again.
 			tileHash, err = c.blobs.Put(bytes.NewReader(data), "")
@@ -71,6 +69,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
+		Format:      j.spec.Format,
 		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
 	}
 }
@@ -125,8 +124,8 @@ const (
 	unreachableBackoff = 3 * time.Second
 )
 
-// call sends one task to a worker and checks what comes back: a PNG of
-// exactly the task's size.
+// call sends one task to a worker and checks what comes back: a PNG (or,
+// for an EXR job, an EXR) of exactly the task's size.
 func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
 	body, _ := json.Marshal(req)
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.API+"/rpc/v1/render", bytes.NewReader(body))
@@ -154,9 +153,7 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
 	}
 	r := req.Region
-	// A 16-bit RGBA PNG is at most 8 bytes a pixel plus row filters and
-	// headers; more is a misbehaving worker.
-	limit := int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
+	limit := tileLimit(r, req.Format == FormatEXR)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("read tile: %w", err)
@@ -164,7 +161,7 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 	if int64(len(data)) > limit {
 		return nil, 0, nil, fmt.Errorf("tile is larger than %d bytes", limit)
 	}
-	img, err := decodeTile(data, r)
+	tl, err := decodeTile(data, r, req.Format == FormatEXR)
 	if err != nil {
 		return nil, 0, nil, err
 	}
@@ -177,26 +174,7 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
-	return img, secs, data, nil
-}
-
-// decodeTile decodes a worker's PNG and places it at rect in frame
-// coordinates; the size must match exactly.
-func decodeTile(data []byte, rect image.Rectangle) (*image.NRGBA64, error) {
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("tile is not a PNG: %w", err)
-	}
-	if cfg.Width != rect.Dx() || cfg.Height != rect.Dy() {
-		return nil, fmt.Errorf("tile is %dx%d, want %dx%d", cfg.Width, cfg.Height, rect.Dx(), rect.Dy())
-	}
-	src, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("decode tile: %w", err)
-	}
-	img := image.NewNRGBA64(rect)
-	draw.Draw(img, rect, src, src.Bounds().Min, draw.Src)
-	return img, nil
+	return tl.img, secs, data, nil
 }
 
 func readError(r io.Reader) string {

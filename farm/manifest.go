@@ -25,6 +25,7 @@ type Manifest struct {
 	Res        string   `json:"res,omitempty" yaml:"res,omitempty"`
 	Seed       *uint64  `json:"seed,omitempty" yaml:"seed,omitempty"`
 	Depth      *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
+	Format     string   `json:"format,omitempty" yaml:"format,omitempty"`
 	Budget     *float64 `json:"budget,omitempty" yaml:"budget,omitempty"`
 	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
 	MaxPrice   *float64 `json:"max_price,omitempty" yaml:"max_price,omitempty"`
@@ -97,6 +98,11 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 	}
 	if m.Depth != nil {
 		spec.Depth = *m.Depth
+	}
+	if m.Format != "" {
+		if spec.Format, err = ParseFormat(m.Format); err != nil {
+			return "", err
+		}
 	}
 	if m.Budget != nil {
 		spec.Budget = *m.Budget

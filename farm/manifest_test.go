@@ -26,6 +26,19 @@ func TestParseManifest(t *testing.T) {
 					t.Fatalf("spec %+v frames %q", s, frames)
 				}
 			}},
+		{"exr", "job.yaml", "scene: a.glb\nformat: EXR\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if s.Format != FormatEXR {
+					t.Fatalf("format %q, want exr", s.Format)
+				}
+			}},
+		{"png is the default format", "job.yaml", "scene: a.glb\nformat: png\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if s.Format != "" {
+					t.Fatalf("format %q, want \"\" (png)", s.Format)
+				}
+			}},
+		{"bad format", "job.yaml", "scene: a.glb\nformat: tiff\n", `format "tiff": want png or exr`, nil},
 		{"yaml typo", "job.yml", "scene: a.glb\nsampels: 64\n", "field sampels not found", nil},
 		{"json unknown field", "job.json", `{"scene":"a.glb","evil":1}`, "unknown field", nil},
 		{"no scene", "job.yaml", "samples: 4\n", "no scene", nil},

@@ -44,7 +44,7 @@ func (c *coordinator) restore() error {
 			failures: make(map[string]int), events: newEventLog(),
 		}
 		for _, f := range sj.rec.Frames {
-			j.frames[f] = FrameName(f)
+			j.frames[f] = FrameName(f, j.spec.Format)
 		}
 		for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
 			t := &task{index: i, tile: tile, state: TaskPending}

@@ -1,7 +1,6 @@
 package farm
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -10,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
-	"image/png"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -46,6 +44,9 @@ type TaskRequest struct {
 	Crops []image.Rectangle `json:"crops,omitempty"`
 	// Denoise asks for the renderer's denoiser (the job's spec).
 	Denoise bool `json:"denoise,omitempty"`
+	// Format is the job's output format; "exr" asks for linear float
+	// pixels, answered as an OpenEXR tile.
+	Format string `json:"format,omitempty"`
 	// Coordinator is the sender's address; Time (unix milliseconds) and
 	// Nonce make the request unique, and Sig signs all of it.
 	Coordinator string `json:"coordinator"`
@@ -68,7 +69,8 @@ func resultMessage(req TaskRequest, pngHash string, unixMilli int64) []byte {
 	return fmt.Appendf(nil, "conun-result\n%s\n%d\n%s\n%s\n%d", req.JobID, req.Task, req.Nonce, pngHash, unixMilli)
 }
 
-// Headers of a task's RPC response; the body is the region as a 16-bit PNG.
+// Headers of a task's RPC response; the body is the region as a 16-bit PNG
+// (an OpenEXR for an EXR job).
 const (
 	headerNode    = "X-Conun-Node"
 	headerSeconds = "X-Conun-Render-Seconds"
@@ -157,7 +159,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
-		Denoise: req.Denoise,
+		Denoise: req.Denoise, HDR: req.Format == FormatEXR,
 	}
 	var res renderer.Result
 	if len(req.Crops) > 0 {
@@ -180,24 +182,24 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	w.metrics.tasksRendered.Add(1)
 	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
 	secs := time.Since(start).Seconds()
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, shiftToOrigin(res.Image)); err != nil {
+	data, ctype, err := encodeTile(res, task.HDR)
+	if err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
 	now := time.Now().UnixMilli()
-	sum := sha256.Sum256(buf.Bytes())
+	sum := sha256.Sum256(data)
 	sig, err := w.ident.Sign(resultMessage(req, hex.EncodeToString(sum[:]), now))
 	if err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
-	rw.Header().Set("Content-Type", "image/png")
+	rw.Header().Set("Content-Type", ctype)
 	rw.Header().Set(headerNode, w.id)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	rw.Header().Set(headerSig, sig)
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
-	rw.Write(buf.Bytes())
+	rw.Write(data)
 }
 
 // acquire takes a slot: at once, or by the time wait fires when wait is
@@ -260,7 +262,10 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 	if len(crops) > maxCrops {
 		return renderer.Result{}, fmt.Errorf("%w: %d crops: at most %d", renderer.ErrBadTask, len(crops), maxCrops)
 	}
-	out := image.NewNRGBA64(t.Rect())
+	out := renderer.Result{Image: image.NewNRGBA64(t.Rect())}
+	if t.HDR {
+		out.HDR = renderer.NewHDR(t.Rect())
+	}
 	for _, r := range crops {
 		if r.Empty() || !r.In(t.Rect()) {
 			return renderer.Result{}, fmt.Errorf("%w: crop %v is not inside %v", renderer.ErrBadTask, r, t.Rect())
@@ -271,17 +276,15 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 		if err != nil {
 			return res, err
 		}
-		draw.Draw(out, r, res.Image, r.Min, draw.Src)
+		draw.Draw(out.Image, r, res.Image, r.Min, draw.Src)
+		if t.HDR {
+			if res.HDR == nil {
+				return renderer.Result{}, fmt.Errorf("renderer %s returned no float pixels for an EXR task", rend.Name())
+			}
+			out.HDR.Draw(res.HDR)
+		}
 	}
-	return renderer.Result{Image: out}, nil
-}
-
-// shiftToOrigin returns img with its bounds moved to start at 0,0, sharing
-// the pixels: PNG has no notion of an offset.
-func shiftToOrigin(img *image.NRGBA64) *image.NRGBA64 {
-	out := *img
-	out.Rect = image.Rect(0, 0, img.Rect.Dx(), img.Rect.Dy())
-	return &out
+	return out, nil
 }
 
 // httpError answers with a JSON error body that clients show to the user.

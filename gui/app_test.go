@@ -321,7 +321,7 @@ func TestListsShowNodeData(t *testing.T) {
 	u.jobs.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(u.jobs.actions[1])
 	th.until(t, "the frames are fetched", func() bool { return strings.HasPrefix(u.jobs.info.Text, "Fetched 1 frame") })
-	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, farm.FrameName(1))); err != nil {
+	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, farm.FrameName(1, farm.FormatPNG))); err != nil {
 		t.Errorf("fetched frame: %v", err)
 	}
 	test.Tap(u.jobs.actions[4])

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/renderer/exr"
 )
 
 // Frame images kept in memory: full-size ones for the frames last finished or
@@ -250,7 +251,7 @@ func (l *liveView) fetchFrame(gen, frame int) {
 		err := c.Frame(ctx, id, frame, &buf)
 		var img image.Image
 		if err == nil {
-			img, err = png.Decode(&buf)
+			img, err = decodeFrame(buf.Bytes())
 		}
 		l.u.do(func() {
 			if gen != l.gen {
@@ -367,4 +368,18 @@ func (u *ui) cancelJob(c *farm.Client, id string) {
 			u.jobs.refresh()
 		})
 	}()
+}
+
+// decodeFrame decodes a finished frame for the screen: a PNG as it is, an
+// OpenEXR as the plain sRGB encoding of its linear values (no view
+// transform: the file keeps the real values for compositing).
+func decodeFrame(data []byte) (image.Image, error) {
+	if bytes.HasPrefix(data, []byte{0x76, 0x2f, 0x31, 0x01}) {
+		m, err := exr.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		return m.Preview(), nil
+	}
+	return png.Decode(bytes.NewReader(data))
 }

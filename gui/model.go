@@ -88,6 +88,9 @@ type Form struct {
 	TrustLevel int
 	// Depth is the output PNG's bits per channel, 8 or 16.
 	Depth int
+	// Format is the frames' format: "" or "png", or "exr" for linear float
+	// OpenEXR (Depth then does not apply).
+	Format string
 	// SceneFrames is the scene's own frame range when it could be read
 	// (glTF), so frames outside it are caught before upload.
 	SceneFrames *tiler.Frames
@@ -109,7 +112,7 @@ func NewForm() Form {
 // once; the spec is only meaningful when there are none.
 func (f Form) Spec() (farm.JobSpec, FieldErrors) {
 	errs := FieldErrors{}
-	spec := farm.JobSpec{Depth: f.Depth, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
+	spec := farm.JobSpec{Depth: f.Depth, Format: f.Format, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
 	if spec.Depth == 0 {
 		spec.Depth = 8
 	}

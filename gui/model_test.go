@@ -1,13 +1,17 @@
 package gui
 
 import (
+	"bytes"
 	"image"
 	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
 )
 
@@ -210,6 +214,50 @@ func TestDrawPreview(t *testing.T) {
 	}{{0, 0, tileOutline[TileDone]}, {20, 0, tileOutline[TileRendering]}, {39, 19, tileOutline[TileRendering]}} {
 		if c := got.NRGBAAt(probe.x, probe.y); c != probe.want {
 			t.Errorf("pixel (%d,%d) = %v, want %v", probe.x, probe.y, c, probe.want)
+		}
+	}
+}
+
+// TestDecodeFrame: the live view shows an EXR frame as the plain sRGB
+// encoding of its floats, and a PNG frame as it is.
+func TestDecodeFrame(t *testing.T) {
+	h := renderer.NewHDR(image.Rect(0, 0, 3, 2))
+	h.Set(0, 0, [4]float32{0.5, 4, 0, 1})
+	var buf bytes.Buffer
+	if err := exr.Encode(&buf, h, exr.Options{Compression: exr.ZIP}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := decodeFrame(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := h.Preview()
+	if img.Bounds() != want.Bounds() || img.At(0, 0) != want.At(0, 0) {
+		t.Fatalf("EXR frame shows %v at (0,0) in %v, want %v", img.At(0, 0), img.Bounds(), want.At(0, 0))
+	}
+	buf.Reset()
+	png.Encode(&buf, want)
+	if img, err = decodeFrame(buf.Bytes()); err != nil || img.Bounds() != want.Bounds() {
+		t.Fatalf("PNG frame: %v, %v", img, err)
+	}
+	if _, err := decodeFrame([]byte("neither")); err == nil {
+		t.Fatal("garbage decoded")
+	}
+}
+
+// TestFormOutput: the form's EXR choice makes an EXR job.
+func TestFormOutput(t *testing.T) {
+	f := NewForm()
+	f.ScenePath = "shot.blend"
+	o := outputs["EXR float"]
+	f.Depth, f.Format = o.depth, o.format
+	spec, errs := f.Spec()
+	if len(errs) > 0 || spec.Format != farm.FormatEXR {
+		t.Fatalf("spec format %q, errors %v", spec.Format, errs)
+	}
+	for _, c := range outputChoices {
+		if _, ok := outputs[c]; !ok {
+			t.Fatalf("choice %q has no output", c)
 		}
 	}
 }

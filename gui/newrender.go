@@ -76,12 +76,14 @@ func newNewRenderView(u *ui) *newRenderView {
 		}
 		form.Append(it.label, w)
 	}
-	v.depth = widget.NewRadioGroup([]string{"8-bit", "16-bit"}, func(s string) {
-		v.form.Depth = map[string]int{"8-bit": 8, "16-bit": 16}[s]
+	v.depth = widget.NewRadioGroup(outputChoices, func(s string) {
+		if o, ok := outputs[s]; ok {
+			v.form.Depth, v.form.Format = o.depth, o.format
+		}
 	})
 	v.depth.Horizontal = true
-	v.depth.SetSelected("8-bit")
-	form.Append("PNG depth", v.depth)
+	v.depth.SetSelected(outputChoices[0])
+	form.Append("Output", v.depth)
 	v.trust = widget.NewSlider(1, float64(len(TrustRates)))
 	v.trust.Step = 1
 	v.trustText = widget.NewLabel("")
@@ -242,3 +244,18 @@ func uploadAndSubmit(ctx context.Context, c *farm.Client, path string, spec farm
 	}
 	return c.Submit(ctx, spec)
 }
+
+// outputChoices are the frame formats the form offers, in order; outputs
+// maps each to the spec's depth and format.
+var (
+	outputChoices = []string{"PNG 8-bit", "PNG 16-bit", "EXR float"}
+	outputs       = map[string]struct {
+		depth  int
+		format string
+	}{
+		"PNG 8-bit":  {8, ""},
+		"PNG 16-bit": {16, ""},
+		// Depth stays valid for the spec; an EXR is 32-bit float.
+		"EXR float": {16, farm.FormatEXR},
+	}
+)

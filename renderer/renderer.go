@@ -34,6 +34,9 @@ type Task struct {
 	// refuses the task with ErrBadTask. Denoised pixels depend on their
 	// neighbours, so tiles of a denoised frame do not stitch exactly.
 	Denoise bool
+	// HDR asks for the linear float pixels too (Result.HDR), for OpenEXR
+	// output; a backend without them refuses the task with ErrBadTask.
+	HDR bool
 	// Progress, if set, is called as work completes with the units done so
 	// far out of total (rows, samples: whatever the backend counts). It may
 	// be called from several goroutines at once, and must be quick.
@@ -82,6 +85,11 @@ type Result struct {
 	// frame coordinates, so tiles can be drawn straight into a frame. Values
 	// are sRGB-encoded, 16 bits per channel, alpha opaque.
 	Image *image.NRGBA64
+	// HDR holds the linear, scene-referred float pixels, with the same
+	// bounds, when the task asked for them (Task.HDR). Image is then the
+	// plain sRGB encoding of them clipped to [0, 1] (HDR.Preview) where the
+	// backend has no view transform of its own.
+	HDR *HDR
 }
 
 // SceneInfo is what a renderer can read from a scene without rendering it.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,6 +40,7 @@ func TestBadInput(t *testing.T) {
 		{"demo zero res", []string{"demo", "--res", "0x0", "--out", demoOut}, 2, "must be >= 1"},
 		{"demo frames out of range", []string{"demo", "--scene", "anim", "--frames", "20-30", "--res", "16x16", "--out", demoOut}, 1, "outside the scene's range 1-24"},
 		{"demo no camera", []string{"demo", "--scene", noCamera, "--out", demoOut}, 1, "camera"},
+		{"demo bad format", []string{"demo", "--format", "tiff", "--out", demoOut}, 2, `format "tiff": want png or exr`},
 		{"demo bad flag", []string{"demo", "--tilez", "2x2"}, 2, "flag provided but not defined"},
 		{"unknown command", []string{"paint"}, 2, "unknown command"},
 		{"submit no node", []string{"submit", "cornell", "--node", "http://127.0.0.1:1"}, 1, "connection refused"},
@@ -69,5 +71,35 @@ func TestDemoWritesOutputs(t *testing.T) {
 	decodePNG(t, filepath.Join(out, "frame_0001.png"))
 	if _, err := os.Stat(filepath.Join(out, "report.json")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestEXROutput: `demo --format exr` assembles a frame of EXR tiles from
+// three nodes that is byte-identical to `render --out whole.exr` of the
+// same task: the same float pixels, the same deterministic encoding.
+func TestEXROutput(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.exr")
+	args := []string{"--res", "48x36", "--samples", "4", "--seed", "3"}
+	if code, _, stderr := conun(t, append([]string{"render", "cornell", "--out", whole}, args...)...); code != 0 {
+		t.Fatalf("render: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "demo")
+	if code, _, stderr := conun(t, append([]string{"demo", "--scene", "cornell", "--format", "exr", "--tiles", "3x2", "--no-chain", "--out", out}, args...)...); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	want, err := os.ReadFile(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "frame_0001.exr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) || !bytes.HasPrefix(got, []byte{0x76, 0x2f, 0x31, 0x01}) {
+		t.Fatalf("the demo's EXR frame (%d bytes) differs from the whole-frame render's (%d bytes)", len(got), len(want))
+	}
+	if _, err := os.Stat(filepath.Join(out, "frame_0001.png")); err == nil {
+		t.Fatal("an EXR job also wrote a PNG frame")
 	}
 }

@@ -59,6 +59,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	res := fs.String("res", "320x240", "resolution WxH")
 	seed := fs.Uint64("seed", 0, "random seed")
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
+	format := fs.String("format", "png", "frame format: png, or exr (linear 32-bit float OpenEXR)")
 	budget := fs.Float64("budget", 0, "most tokens to spend on the job; 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
@@ -78,6 +79,9 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	base := farm.JobSpec{
 		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
 		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise, Device: strings.ToUpper(*device),
+	}
+	if base.Format, err = farm.ParseFormat(*format); err != nil {
+		return fmt.Errorf("%w: --format: %w", errUsage, err)
 	}
 	if base.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)

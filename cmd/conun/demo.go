@@ -23,6 +23,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	res := fs.String("res", "320x240", "resolution WxH")
 	seed := fs.Uint64("seed", 0, "random seed")
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
+	format := fs.String("format", "png", "frame format: png, or exr (linear 32-bit float OpenEXR)")
 	out := fs.String("out", "demo-out", "output folder for frames and report.json")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
 	budget := fs.Float64("budget", 100, "tokens the requester locks in escrow for the job")
@@ -40,6 +41,9 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget}
 	if *noChain {
 		spec.Budget = 0
+	}
+	if spec.Format, err = farm.ParseFormat(*format); err != nil {
+		return fmt.Errorf("%w: --format: %w", errUsage, err)
 	}
 	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
 		return fmt.Errorf("%w: --tiles: %w", errUsage, err)

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
 )
 
@@ -19,7 +22,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	samples := fs.Int("samples", 32, "samples per pixel")
 	seed := fs.Uint64("seed", 0, "random seed")
 	region := fs.String("region", "", "render only this region x0,y0,x1,y1 (pixels, origin top-left)")
-	out := fs.String("out", "", "output PNG file (required)")
+	out := fs.String("out", "", "output file (required): .png, or .exr for linear float OpenEXR")
 	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
 	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
@@ -32,8 +35,9 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: want one scene, got %d arguments", errUsage, len(pos))
 	}
 	if *out == "" {
-		return fmt.Errorf("%w: --out FILE.png is required", errUsage)
+		return fmt.Errorf("%w: --out FILE.png (or FILE.exr) is required", errUsage)
 	}
+	hdr := strings.EqualFold(filepath.Ext(*out), ".exr")
 	if *depth != 8 && *depth != 16 {
 		return fmt.Errorf("%w: --depth %d: must be 8 or 16", errUsage, *depth)
 	}
@@ -41,7 +45,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)
 	}
-	task := renderer.Task{Frame: *frame, Width: r.Width, Height: r.Height, Samples: *samples, Seed: *seed, Threads: *threads}
+	task := renderer.Task{Frame: *frame, Width: r.Width, Height: r.Height, Samples: *samples, Seed: *seed, Threads: *threads, HDR: hdr}
 	if *region != "" {
 		if task.Region, err = tiler.ParseRegion(*region); err != nil {
 			return fmt.Errorf("%w: --region: %w", errUsage, err)
@@ -83,10 +87,16 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	elapsed := time.Since(start)
-	img := res16.Image
-	shifted := *img
-	shifted.Rect = img.Rect.Sub(img.Rect.Min) // PNG has no offset
-	if err := renderer.WritePNG(*out, &shifted, *depth); err != nil {
+	if hdr {
+		h := *res16.HDR
+		h.Rect = h.Rect.Sub(h.Rect.Min) // the file holds the region alone
+		err = exr.WriteFile(*out, &h, exr.Options{Compression: exr.ZIP})
+	} else {
+		img := *res16.Image
+		img.Rect = img.Rect.Sub(img.Rect.Min) // PNG has no offset
+		err = renderer.WritePNG(*out, &img, *depth)
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", *out, err)
 	}
 	fmt.Fprintf(stdout, "rendered %s frame %d %v of %dx%d, %d spp, in %.2fs -> %s\n",

@@ -264,13 +264,17 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	// The image is read inside the process's turn: its directory goes away
 	// with the process.
 	renderIn := func(p *process) error {
-		out := filepath.Join(p.outDir, fmt.Sprintf("task-%d.png", id))
+		ext := ".png"
+		if t.HDR {
+			ext = ".exr"
+		}
+		out := filepath.Join(p.outDir, fmt.Sprintf("task-%d%s", id, ext))
 		defer os.Remove(out)
 		if err := p.render(ctx, newWireTask(id, t, out, r.cfg.Denoise || t.Denoise), progress); err != nil {
 			return err
 		}
 		var err error
-		res, err = readResult(out, t.Rect())
+		res, err = readResult(out, t.Rect(), t.HDR)
 		return err
 	}
 

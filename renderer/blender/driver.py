@@ -210,8 +210,14 @@ def render(t):
     s = r.image_settings
     # RGB, not RGBA: the result is opaque by definition (a transparent film
     # keeps its premultiplied colour and loses its alpha).
-    s.file_format, s.color_mode, s.color_depth = "PNG", "RGB", "16"
-    s.compression = 0  # a temporary file read back at once: speed over size
+    if t.get("hdr"):
+        # Float EXR holds the linear, scene-referred values: Blender applies
+        # no view transform to float formats.
+        s.file_format, s.color_mode, s.color_depth = "OPEN_EXR", "RGB", "32"
+        s.exr_codec = "NONE"  # a temporary file read back at once
+    else:
+        s.file_format, s.color_mode, s.color_depth = "PNG", "RGB", "16"
+        s.compression = 0  # a temporary file read back at once: speed over size
     r.use_file_extension = False
     r.filepath = t["out"]
     scene.frame_set(t["frame"])

@@ -8,16 +8,30 @@ import (
 	"os"
 
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 )
 
-// readResult decodes the PNG the driver wrote into an image whose bounds are
-// rect, the task's rectangle in frame coordinates.
-func readResult(path string, rect image.Rectangle) (renderer.Result, error) {
+// readResult decodes the PNG (or, for hdr, the EXR) the driver wrote into
+// an image whose bounds are rect, the task's rectangle in frame coordinates.
+func readResult(path string, rect image.Rectangle, hdr bool) (renderer.Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return renderer.Result{}, fmt.Errorf("blender: read result: %w", err)
 	}
 	defer f.Close()
+	if hdr {
+		m, err := exr.Decode(f)
+		if err != nil {
+			return renderer.Result{}, fmt.Errorf("blender: decode %s: %w", path, err)
+		}
+		if m.Rect.Size() != rect.Size() {
+			return renderer.Result{}, fmt.Errorf("blender: wrote a %v image for region %v", m.Rect.Size(), rect)
+		}
+		m.Rect = rect
+		// Blender's EXR holds linear values before any view transform;
+		// the preview is their plain sRGB encoding.
+		return renderer.Result{Image: m.Preview(), HDR: m}, nil
+	}
 	src, err := png.Decode(f)
 	if err != nil {
 		return renderer.Result{}, fmt.Errorf("blender: decode %s: %w", path, err)

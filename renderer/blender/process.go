@@ -41,6 +41,9 @@ type wireTask struct {
 	Threads int    `json:"threads"`
 	Out     string `json:"out"`
 	Denoise bool   `json:"denoise"`
+	// HDR asks for a 32-bit float OpenEXR of linear values instead of the
+	// PNG.
+	HDR bool `json:"hdr"`
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
@@ -49,7 +52,7 @@ func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask 
 		ID: id, Frame: t.Frame, Width: t.Width, Height: t.Height,
 		Samples: t.Samples, Seed: t.Seed,
 		X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y,
-		Threads: t.Threads, Out: out, Denoise: denoise,
+		Threads: t.Threads, Out: out, Denoise: denoise, HDR: t.HDR,
 	}
 }
 

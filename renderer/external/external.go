@@ -164,6 +164,10 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
 	}
+	if t.HDR {
+		// The contract's output is a PNG: no float pixels to give.
+		return renderer.Result{}, fmt.Errorf("%w: renderer %s writes PNG only: it cannot give a job EXR output", renderer.ErrBadTask, r.kind)
+	}
 	dir, err := os.MkdirTemp(r.cfg.TempDir, "conun-external-*")
 	if err != nil {
 		return renderer.Result{}, fmt.Errorf("renderer %s: %w", r.kind, err)

@@ -11,6 +11,7 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -502,4 +503,67 @@ func TestConcurrentTilesShareOneLoad(t *testing.T) {
 			t.Fatal("frame differs after the cache evicted and reloaded the scene")
 		}
 	}
+}
+
+// TestHDR: a task asking for float pixels gets the linear values the 16-bit
+// image was encoded from (so Image is unchanged), values above 1 kept, and
+// float tiles that stitch bit-exactly into the whole frame's.
+func TestHDR(t *testing.T) {
+	r := New(DefaultConfig())
+	path := writeScene(t, t.TempDir(), "cornell.glb")
+	whole := renderer.Task{Scene: path, Frame: 1, Width: 40, Height: 30, Samples: 4, Seed: 9, HDR: true}
+	res, err := r.Render(context.Background(), whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := whole
+	plain.HDR = false
+	if p, ok := samePixels(render(t, r, plain), res.Image); !ok {
+		t.Fatalf("asking for HDR changed the 16-bit image at %v", p)
+	}
+	if res.HDR == nil || res.HDR.Rect != whole.Rect() {
+		t.Fatalf("HDR result %v, want bounds %v", res.HDR, whole.Rect())
+	}
+	bright := 0
+	for y := 0; y < whole.Height; y++ {
+		for x := 0; x < whole.Width; x++ {
+			c := res.HDR.At(x, y)
+			if c[3] != 1 {
+				t.Fatalf("alpha at (%d,%d) is %v, want 1", x, y, c[3])
+			}
+			for k := range 3 {
+				if got, want := renderer.SRGB16(float64(c[k])), res.Image.NRGBA64At(x, y); absDiff(got, [3]uint16{want.R, want.G, want.B}[k]) > 1 {
+					t.Fatalf("(%d,%d) channel %d: float %v encodes to %d, the image has %d", x, y, k, c[k], got, [3]uint16{want.R, want.G, want.B}[k])
+				}
+				if c[k] > 1 {
+					bright++
+				}
+			}
+		}
+	}
+	if bright == 0 {
+		t.Fatal("no value above 1 in a scene with a visible light: HDR values are being clipped")
+	}
+	frame := renderer.NewHDR(whole.Rect())
+	for _, reg := range []image.Rectangle{image.Rect(0, 0, 40, 13), image.Rect(0, 13, 17, 30), image.Rect(17, 13, 40, 30)} {
+		tile := whole
+		tile.Region = reg
+		tr, err := r.Render(context.Background(), tile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frame.Draw(tr.HDR)
+	}
+	for i, v := range res.HDR.Pix {
+		if math.Float32bits(v) != math.Float32bits(frame.Pix[i]) {
+			t.Fatalf("stitched float tiles differ from the whole frame at value %d: %v vs %v", i, frame.Pix[i], v)
+		}
+	}
+}
+
+func absDiff(a, b uint16) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
 }

@@ -215,6 +215,10 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	}
 	rect := t.Rect()
 	img := image.NewNRGBA64(rect)
+	var hdr *renderer.HDR
+	if t.HDR {
+		hdr = renderer.NewHDR(rect)
+	}
 
 	threads := t.Threads
 	if threads <= 0 {
@@ -238,7 +242,10 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 				}
 				for x := rect.Min.X; x < rect.Max.X; x++ {
 					c := tr.pixel(x, y, t)
-					img.SetNRGBA64(x, y, color.NRGBA64{toSRGB16(c.x), toSRGB16(c.y), toSRGB16(c.z), 0xffff})
+					img.SetNRGBA64(x, y, color.NRGBA64{renderer.SRGB16(c.x), renderer.SRGB16(c.y), renderer.SRGB16(c.z), 0xffff})
+					if hdr != nil {
+						hdr.Set(x, y, [4]float32{float32(c.x), float32(c.y), float32(c.z), 1})
+					}
 				}
 				if t.Progress != nil {
 					t.Progress(int(rowsDone.Add(1)), rect.Dy())
@@ -250,7 +257,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err := ctx.Err(); err != nil {
 		return renderer.Result{}, fmt.Errorf("render %s frame %d: %w", filepath.Base(t.Scene), t.Frame, err)
 	}
-	return renderer.Result{Image: img}, nil
+	return renderer.Result{Image: img, HDR: hdr}, nil
 }
 
 // pixel returns the mean linear radiance of pixel (x, y). Samples are

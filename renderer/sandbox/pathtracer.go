@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/renderer/sandbox/internal/ptproto"
 	"github.com/moby/moby/api/types/mount"
@@ -71,10 +72,13 @@ func (p *PathTracer) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
 	}
-	var img *image.NRGBA64
+	var res renderer.Result
 	read := func(outDir string) error {
 		var err error
-		img, err = readPNG(filepath.Join(outDir, "result.png"), t.Rect())
+		if res.Image, err = readPNG(filepath.Join(outDir, "result.png"), t.Rect()); err != nil || !t.HDR {
+			return err
+		}
+		res.HDR, err = readEXR(filepath.Join(outDir, "result.exr"), t.Rect())
 		return err
 	}
 	err := p.run(ctx, t, false, read, func(m ptproto.Message) {
@@ -85,7 +89,7 @@ func (p *PathTracer) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 	if err != nil {
 		return renderer.Result{}, err
 	}
-	return renderer.Result{Image: img}, nil
+	return res, nil
 }
 
 // run runs ptrender on one request; read, if set, collects the result from
@@ -120,6 +124,9 @@ func (p *PathTracer) run(ctx context.Context, t renderer.Task, inspect bool, rea
 	req.Task.Scene = sceneIn
 	if !inspect {
 		req.Out = ptOutDir + "/result.png"
+		if t.HDR {
+			req.OutEXR = ptOutDir + "/result.exr"
+		}
 	}
 	arg, err := json.Marshal(req)
 	if err != nil {
@@ -197,4 +204,24 @@ func readPNG(path string, rect image.Rectangle) (*image.NRGBA64, error) {
 	}
 	n.Rect = rect
 	return n, nil
+}
+
+// readEXR decodes the float pixels ptrender wrote into an image with bounds
+// rect. The box is untrusted like any scene: the decoder bounds what it
+// reads, and the size must be the region's.
+func readEXR(path string, rect image.Rectangle) (*renderer.HDR, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: pathtracer result: %w", err)
+	}
+	defer f.Close()
+	m, err := exr.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: pathtracer result: %w", err)
+	}
+	if m.Rect.Size() != rect.Size() {
+		return nil, fmt.Errorf("sandbox: pathtracer result: %v float pixels for region %v", m.Rect.Size(), rect)
+	}
+	m.Rect = rect
+	return m, nil
 }

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Builds the sandbox images locally, with no registry (`make images`):
 #
-#   conun-pathtracer:VERSION-pt-N         FROM scratch: only the static ptrender binary
+#   conun-pathtracer:VERSION-pt-N-pP      FROM scratch: only the static ptrender binary
+#                                         (P: the ptproto version it speaks)
 #   conun-blender:VERSION-blender-X.Y.Z   Debian bookworm (minbase) + Debian's blender
+#   conun-blender:VERSION-blender-4.X.Y   Debian trixie (minbase) + trixie's blender,
+#                                         built only when asked for (blender4): the
+#                                         image that proves the backend on Blender 4.x
 #
 # The tags come from renderer/sandbox/images.go (ProjectVersion, BlenderVersion)
 # and renderer/pathtracer (its version constant), so the node looks for exactly
@@ -14,7 +18,8 @@
 # cached in $CONUN_IMAGE_CACHE (default /var/cache/conun-images), so a rebuild
 # skips the downloads. Needs root (debootstrap, chroot), docker and Go.
 #
-# Usage: build.sh [--force] [--print-tags] [pathtracer] [blender]   (default: both)
+# Usage: build.sh [--force] [--print-tags] [pathtracer] [blender] [blender4]
+#        (default: pathtracer blender)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,21 +31,24 @@ const() { # const NAME FILE: the value of `const NAME = "..."` in a Go file
 }
 project_version=$(const ProjectVersion "$root/renderer/sandbox/images.go")
 blender_version=$(const BlenderVersion "$root/renderer/sandbox/images.go")
+blender4_version=$(const Blender4Version "$root/renderer/sandbox/images.go")
 pt_version=$(const version "$root/renderer/pathtracer/renderer.go")
-if [ -z "$project_version" ] || [ -z "$blender_version" ] || [ -z "$pt_version" ]; then
+proto_version=$(const Version "$root"/renderer/sandbox/internal/ptproto/ptproto.go)
+if [ -z "$project_version" ] || [ -z "$blender_version" ] || [ -z "$blender4_version" ] || [ -z "$pt_version" ] || [ -z "$proto_version" ]; then
   echo "build.sh: cannot read the image versions from the Go sources" >&2
   exit 1
 fi
-pt_tag="conun-pathtracer:$project_version-$pt_version"
+pt_tag="conun-pathtracer:$project_version-$pt_version-p$proto_version"
 bl_tag="conun-blender:$project_version-blender-$blender_version"
+bl4_tag="conun-blender:$project_version-blender-$blender4_version"
 
 force="" targets=()
 for a in "$@"; do
   case "$a" in
     --force) force=1 ;;
-    --print-tags) echo "pathtracer $pt_tag"; echo "blender $bl_tag"; exit 0 ;;
-    pathtracer | blender) targets+=("$a") ;;
-    *) echo "usage: build.sh [--force] [--print-tags] [pathtracer] [blender]" >&2; exit 2 ;;
+    --print-tags) echo "pathtracer $pt_tag"; echo "blender $bl_tag"; echo "blender4 $bl4_tag"; exit 0 ;;
+    pathtracer | blender | blender4) targets+=("$a") ;;
+    *) echo "usage: build.sh [--force] [--print-tags] [pathtracer] [blender] [blender4]" >&2; exit 2 ;;
   esac
 done
 [ ${#targets[@]} -gt 0 ] || targets=(pathtracer blender)
@@ -88,36 +96,44 @@ mirror() {
   echo "${m:-http://deb.debian.org/debian}"
 }
 
-build_blender() {
+build_blender() { build_debian_blender bookworm "$blender_version" "$bl_tag" BlenderVersion; }
+build_blender4() { build_debian_blender trixie "$blender4_version" "$bl4_tag" Blender4Version; }
+
+# build_debian_blender SUITE VERSION TAG CONST: Debian SUITE (minbase) with
+# that suite's blender package, which must be VERSION (the Go constant CONST).
+build_debian_blender() {
+  local suite=$1 blender_version=$2 bl_tag=$3 const_name=$4
   if have_image "$bl_tag"; then echo "images: $bl_tag exists"; return; fi
   local start mir base rootfs installed
   start=$(date +%s)
   mir=$(mirror)
-  mkdir -p "$cache/debs"
-  base="$cache/bookworm-minbase.tar.gz"
+  # Each suite keeps its own .debs: same-named packages differ between them.
+  mkdir -p "$cache/debs-$suite"
+  base="$cache/$suite-minbase.tar.gz"
   if [ ! -s "$base" ]; then
-    echo "images: debootstrap bookworm (minbase) from $mir"
-    debootstrap --variant=minbase bookworm "$work/base" "$mir" >"$work/debootstrap.log" 2>&1 || {
+    echo "images: debootstrap $suite (minbase) from $mir"
+    debootstrap --variant=minbase "$suite" "$work/base" "$mir" >"$work/debootstrap.log" 2>&1 || {
       tail -20 "$work/debootstrap.log" >&2
       exit 1
     }
     tar -C "$work/base" --numeric-owner -czf "$base.tmp" . && mv "$base.tmp" "$base"
     rm -rf --one-file-system "$work/base"
   fi
-  rootfs="$work/blender"
+  rootfs="$work/blender-$suite"
   mkdir -p "$rootfs"
   tar -C "$rootfs" --numeric-owner -xzf "$base"
+  rm -f "$rootfs"/etc/apt/sources.list.d/*.sources
   cat >"$rootfs/etc/apt/sources.list" <<SOURCES
-deb $mir bookworm main
-deb $mir bookworm-updates main
-deb ${mir%/debian}/debian-security bookworm-security main
+deb $mir $suite main
+deb $mir $suite-updates main
+deb ${mir%/debian}/debian-security $suite-security main
 SOURCES
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
   # No service may start inside the chroot.
   printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
   chmod +x "$rootfs/usr/sbin/policy-rc.d"
   mount -t proc proc "$rootfs/proc" && mounts+=("$rootfs/proc")
-  mount --bind "$cache/debs" "$rootfs/var/cache/apt/archives" && mounts+=("$rootfs/var/cache/apt/archives")
+  mount --bind "$cache/debs-$suite" "$rootfs/var/cache/apt/archives" && mounts+=("$rootfs/var/cache/apt/archives")
   echo "images: installing blender in the chroot"
   chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
     sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends blender' >"$work/apt.log" 2>&1 || {
@@ -130,7 +146,7 @@ SOURCES
   case "$installed" in
     "$blender_version"+* | "$blender_version") ;;
     *)
-      echo "build.sh: the mirror has blender $installed, not $blender_version: update BlenderVersion in renderer/sandbox/images.go" >&2
+      echo "build.sh: the $suite mirror has blender $installed, not $blender_version: update $const_name in renderer/sandbox/images.go" >&2
       exit 1
       ;;
   esac

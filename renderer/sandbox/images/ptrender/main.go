@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/renderer/sandbox/internal/ptproto"
 )
@@ -58,5 +59,13 @@ func run() error {
 	}
 	img := *res.Image
 	img.Rect = img.Rect.Sub(img.Rect.Min) // a PNG has no offset
-	return renderer.WritePNG(req.Out, &img, 16)
+	if err := renderer.WritePNG(req.Out, &img, 16); err != nil {
+		return err
+	}
+	if req.Task.HDR {
+		h := *res.HDR
+		h.Rect = h.Rect.Sub(h.Rect.Min)
+		return exr.WriteFile(req.OutEXR, &h, exr.Options{})
+	}
+	return nil
 }

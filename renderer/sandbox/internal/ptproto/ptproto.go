@@ -8,6 +8,11 @@ import (
 	"github.com/conun/conun/renderer/pathtracer"
 )
 
+// Version numbers this protocol; it is part of the image's tag, so a node
+// never talks to a ptrender built for another version. Bump it with every
+// change here. 2: OutEXR.
+const Version = "2"
+
 // Prefix marks a Message line on stdout, apart from anything else printed.
 const Prefix = "@@conun@@ "
 
@@ -22,6 +27,9 @@ type Request struct {
 	Inspect bool `json:"inspect,omitempty"`
 	// Out is where the 16-bit PNG goes, inside the container.
 	Out string `json:"out,omitempty"`
+	// OutEXR, for a task that asks for float pixels (Task.HDR), is where
+	// they go as an OpenEXR, inside the container.
+	OutEXR string `json:"out_exr,omitempty"`
 }
 
 // Message is one line of ptrender's stdout, behind Prefix.
