@@ -85,6 +85,7 @@ type coordinator struct {
 	blobs     *Blobs
 	hc        *http.Client
 	store     *store
+	saver     *eventSaver // keeps job events in the store; nil in some tests
 	log       *slog.Logger
 	ident     *Identity
 	metrics   *metrics
@@ -189,7 +190,10 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 // emit appends an event to the job's log; c.mu must be held.
 func (c *coordinator) emit(j *job, e Event) {
 	e.Done, e.Total, e.State = j.done, len(j.tasks), j.state
-	j.events.append(e)
+	e = j.events.append(e)
+	if c.saver != nil {
+		c.saver.save(j.id, e)
+	}
 }
 
 // run is the scheduler loop: it hands out leases whenever something may have

@@ -40,7 +40,21 @@ type eventLog struct {
 
 func newEventLog() *eventLog { return &eventLog{changed: make(chan struct{})} }
 
-func (l *eventLog) append(e Event) {
+// restoredEventLog is a log that starts with the events kept before a
+// restart. Their numbers are made to run 1, 2, 3... again: the kept events
+// leave out progress events (and a crash may have cost the last few), and
+// readers ask for "the events after number n" by position.
+func restoredEventLog(kept []Event) *eventLog {
+	l := newEventLog()
+	for i := range kept {
+		kept[i].Seq = i + 1
+	}
+	l.events = kept
+	return l
+}
+
+// append numbers and time-stamps e, adds it, and returns it as added.
+func (l *eventLog) append(e Event) Event {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	e.Seq = len(l.events) + 1
@@ -48,6 +62,17 @@ func (l *eventLog) append(e Event) {
 	l.events = append(l.events, e)
 	close(l.changed)
 	l.changed = make(chan struct{})
+	return e
+}
+
+// last returns the newest event, or false when there is none.
+func (l *eventLog) last() (Event, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.events) == 0 {
+		return Event{}, false
+	}
+	return l.events[len(l.events)-1], true
 }
 
 // since returns the events after seq, waiting until there is at least one or

@@ -190,7 +190,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
-		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
+		store: st, saver: newEventSaver(st, cfg.Logger), log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
 		rep: verifier.NewReputation(cfg.Verify, time.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),
@@ -201,6 +201,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err := n.coord.restore(); err != nil {
 		cancel()
 		ln.Close()
+		n.coord.saver.close()
 		st.close()
 		return nil, err
 	}
@@ -214,6 +215,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		cancel()
 		ln.Close()
+		n.coord.saver.close()
 		st.close()
 		return nil, err
 	}
@@ -282,6 +284,12 @@ func (n *Node) stop(leave bool) error {
 			err = cerr
 		}
 		n.wg.Wait()
+		// Lease goroutines may still emit an event as they end; the saver
+		// is closed after the node's goroutines, then the store.
+		n.coord.mu.Lock()
+		n.coord.saver.close()
+		n.coord.saver = nil
+		n.coord.mu.Unlock()
 		if serr := n.store.close(); err == nil {
 			err = serr
 		}

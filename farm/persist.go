@@ -41,8 +41,13 @@ func (c *coordinator) restore() error {
 			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
 			created: sj.rec.Created, finished: sj.rec.Finished, settlement: sj.rec.Settlement,
 			byFrame: make(map[int][]*task), frames: make(map[int]string),
-			failures: make(map[string]int), events: newEventLog(),
+			failures: make(map[string]int),
 		}
+		kept, err := c.store.events(sj.id)
+		if err != nil {
+			return fmt.Errorf("load events: %w", err)
+		}
+		j.events = restoredEventLog(kept)
 		for _, f := range sj.rec.Frames {
 			j.frames[f] = FrameName(f, j.spec.Format)
 		}
@@ -67,7 +72,11 @@ func (c *coordinator) restore() error {
 		c.jobs[j.id] = j
 		c.order = append(c.order, j.id)
 		if j.state.Final() {
-			c.emit(j, Event{Type: "finished", Task: -1, Message: j.err})
+			// A crash right after the job ended may have cost its last
+			// events; the stream must still end.
+			if last, ok := j.events.last(); !ok || last.Type != "finished" {
+				c.emit(j, Event{Type: "finished", Task: -1, Message: j.err})
+			}
 			continue
 		}
 		if err := c.reassemble(j); err != nil {

@@ -124,8 +124,16 @@ func TestKillCoordinatorResumes(t *testing.T) {
 
 	coord = startNode(t, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--join", worker.gossip)
 	var leasedAgain []int
+	var before []farm.Event // the kept history, up to the restart
+	resumed := false
 	state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if e.Type == "leased" && accepted[e.Task] {
+		if e.Type == "submitted" && e.Message == "resumed after restart" {
+			resumed = true
+		}
+		if !resumed {
+			before = append(before, e)
+		}
+		if resumed && e.Type == "leased" && accepted[e.Task] {
 			leasedAgain = append(leasedAgain, e.Task)
 		}
 		return nil
@@ -136,11 +144,29 @@ func TestKillCoordinatorResumes(t *testing.T) {
 	if len(leasedAgain) > 0 {
 		t.Fatalf("accepted tasks leased again after restart: %v", leasedAgain)
 	}
+	t.Logf("kept %d events from before the crash, %d of %d done tasks among them", len(before), keptDone(before, accepted), len(accepted))
+	// The events from before the crash are still there: the stream tells
+	// the whole job (a crash may cost the last few, written in batches).
+	if kept := keptDone(before, accepted); !resumed || len(before) == 0 || before[0].Type != "submitted" || kept < len(accepted)/2 {
+		t.Fatalf("after the restart the stream kept %d events from before it (%+v), %d of the %d tasks seen done; resumed marker: %v",
+			len(before), before, kept, len(accepted), resumed)
+	}
 	out := t.TempDir()
 	if code, _, stderr := conun(t, "fetch", "--node", coord.url, "--out", out, id); code != 0 {
 		t.Fatalf("fetch: %s", stderr)
 	}
 	compareFrames(t, ref, out)
+}
+
+// keptDone counts the "done" events of accepted tasks in evs.
+func keptDone(evs []farm.Event, accepted map[int]bool) int {
+	n := 0
+	for _, e := range evs {
+		if e.Type == "done" && accepted[e.Task] {
+			n++
+		}
+	}
+	return n
 }
 
 // TestSubmitManifests: two manifests (YAML and JSON) submit two jobs; a
