@@ -98,6 +98,11 @@ type Cluster struct {
 
 	mu   sync.Mutex
 	meta []byte
+	// live are the members as memberlist's events last described them,
+	// copied while memberlist holds its lock: the nodes its Members
+	// returns are its own structs, rewritten by every alive message, so
+	// reading them later races with gossip.
+	live map[string]Member
 }
 
 // JoinCluster starts memberlist with the node's metadata and joins the
@@ -108,7 +113,7 @@ func JoinCluster(cfg ClusterConfig, meta NodeMeta, onLeft func(name string)) (*C
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{meta: b, onLeft: onLeft}
+	c := &Cluster{meta: b, onLeft: onLeft, live: make(map[string]Member)}
 	mc := memberlist.DefaultLANConfig()
 	if cfg.Fast {
 		mc = memberlist.DefaultLocalConfig()
@@ -158,21 +163,32 @@ func (c *Cluster) Addr() string {
 
 // Members returns the live members, the node itself included, sorted by ID.
 // Members whose metadata does not parse are left out: anyone may gossip, and
-// a malformed peer must not break the scheduler.
+// a malformed peer must not break the scheduler. A member memberlist only
+// suspects is still listed: a call to it fails fast, and failure detection
+// removes it soon if it is gone.
 func (c *Cluster) Members() []Member {
-	var out []Member
-	for _, n := range c.ml.Members() {
-		if n.State != memberlist.StateAlive {
-			continue
-		}
-		var m NodeMeta
-		if err := json.Unmarshal(n.Meta, &m); err != nil || m.ID != n.Name || m.API == "" {
-			continue
-		}
-		out = append(out, Member{NodeMeta: m, Gossip: n.Address()})
+	c.mu.Lock()
+	out := make([]Member, 0, len(c.live))
+	for _, m := range c.live {
+		out = append(out, m)
 	}
+	c.mu.Unlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// track records n as memberlist describes it now; it runs inside
+// memberlist's event callbacks, under its lock, so n may be read.
+func (c *Cluster) track(n *memberlist.Node) {
+	var m NodeMeta
+	ok := json.Unmarshal(n.Meta, &m) == nil && m.ID == n.Name && m.API != ""
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ok {
+		c.live[n.Name] = Member{NodeMeta: m, Gossip: n.Address()}
+	} else {
+		delete(c.live, n.Name)
+	}
 }
 
 // Leave tells the cluster the node is going and stops gossip.
@@ -202,12 +218,15 @@ func (d delegate) MergeRemoteState(buf []byte, join bool)     {}
 
 type events struct{ c *Cluster }
 
-func (e events) NotifyJoin(*memberlist.Node)   {}
-func (e events) NotifyUpdate(*memberlist.Node) {}
+func (e events) NotifyJoin(n *memberlist.Node)   { e.c.track(n) }
+func (e events) NotifyUpdate(n *memberlist.Node) { e.c.track(n) }
 
 // NotifyLeave fires for members that left and members declared dead alike;
 // both mean their leases will never come back.
 func (e events) NotifyLeave(n *memberlist.Node) {
+	e.c.mu.Lock()
+	delete(e.c.live, n.Name)
+	e.c.mu.Unlock()
 	if e.c.onLeft != nil {
 		e.c.onLeft(n.Name)
 	}
