@@ -24,10 +24,18 @@
 // warm renders match cold ones bit for bit on most scenes; see sameRender in
 // the tests for the measured exceptions.
 //
+// Versions: run on Debian's Blender 3.4 and 4.3 (renderer/sandbox's images)
+// with the same driver, which detects features rather than versions. A
+// scene saved by a newer Blender than this one is refused (a SceneError)
+// from its header before Blender opens it: Blender 3.4 crashed loading a
+// 4.3 file.
+//
 // Not handled here: a compositor node tree with spatial effects (glare,
 // blur) makes tiles differ from the whole frame, and Eevee scenes render with
 // Eevee (samples from the task, no seed), which needs an OpenGL context:
 // Debian's Blender 3.4 found one through Mesa here without a display.
+// Where there is none (no EGL and no display, as in renderer/sandbox's
+// images) an Eevee task fails with that reason.
 package blender
 
 import (
@@ -405,6 +413,9 @@ func (r *Renderer) start(ctx context.Context, scene string) (*process, error) {
 	abs, err := filepath.Abs(scene)
 	if err != nil {
 		return nil, &SceneError{Scene: scene, Reason: err.Error()}
+	}
+	if err := checkBlendVersion(abs, r.probe.FileVersion, r.probe.Version, "render"); err != nil {
+		return nil, err
 	}
 	// Each process writes into a directory of its own, so that a sandbox
 	// can give it that one directory and no other scene's results.

@@ -107,10 +107,13 @@ def use_device(kind):
     if kind not in kinds:
         raise RuntimeError("device %s: this Blender supports %s" % (kind, ", ".join(k for k in kinds if k != "NONE") or "CPU only"))
     prefs.compute_device_type = kind
-    found = [d for d in prefs.get_devices_for_type(kind) if d.type == kind]
-    if not found:
+    # One call: a second one may reallocate the device list and free the
+    # entries of the first (Blender 4.x says so in refresh_devices). In 4.x
+    # the list of a GPU kind also holds the CPU, which stays unused here.
+    entries = prefs.get_devices_for_type(kind)
+    if not any(d.type == kind for d in entries):
         raise RuntimeError("device %s: Blender found no %s device on this node" % (kind, kind))
-    for d in prefs.get_devices_for_type(kind):
+    for d in entries:
         d.use = d.type == kind
     scene.cycles.device = "GPU"
 
@@ -136,18 +139,43 @@ def external_files(require_packed):
     return bad
 
 
+def check_version(doing):
+    """Refuses the open file if a newer Blender saved it: such a file may
+    open without complaint and lose data. (Go checks the file's header
+    before starting Blender too: an older Blender may crash while loading
+    a much newer file.)"""
+    if tuple(bpy.data.version) > tuple(bpy.app.version_file):
+        mine = bpy.app.version_string.split()[0]
+        who = ("the Blender that packs it, " if doing == "pack" else "this node's Blender ") + mine
+        raise SceneError(
+            "saved by Blender %d.%d (file version %s), newer than %s: %s it with Blender %d.%d or newer"
+            % (bpy.data.version[0], bpy.data.version[1], ".".join(map(str, bpy.data.version)),
+               who, doing, bpy.data.version[0], bpy.data.version[1])
+        )
+
+
+gl = {}  # whether an OpenGL context can be had, once asked
+
+
+def gl_possible():
+    """Reports whether Blender can get the OpenGL context Eevee renders in:
+    through EGL, or GLX with a display. Without one, Blender 3.4 crashes
+    and 4.3 exits once Eevee starts (measured in the sandbox images, which
+    have no libEGL), so the task fails with the reason instead."""
+    if "ok" not in gl:
+        import ctypes.util
+
+        display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        gl["ok"] = bool(display) or ctypes.util.find_library("EGL") is not None
+    return gl["ok"]
+
+
 def load(scene_path, require_packed):
     try:
         bpy.ops.wm.open_mainfile(filepath=scene_path, load_ui=False, use_scripts=False)
     except RuntimeError as e:
         raise SceneError(clean(e))
-    # A file from a newer Blender opens without complaint but may lose data.
-    if tuple(bpy.data.version) > tuple(bpy.app.version_file):
-        raise SceneError(
-            "saved by Blender %d.%d (file version %s), newer than this node's Blender %s: render it with Blender %d.%d or newer"
-            % (bpy.data.version[0], bpy.data.version[1], ".".join(map(str, bpy.data.version)),
-               bpy.app.version_string.split()[0], bpy.data.version[0], bpy.data.version[1])
-        )
+    check_version("render")
     scene = bpy.context.scene
     if scene.camera is None:
         raise SceneError("scene %r has no camera" % scene.name)
@@ -235,6 +263,8 @@ def render(t):
         if t["denoise"]:
             c.denoiser = "OPENIMAGEDENOISE"
     else:
+        if not gl_possible():
+            raise RuntimeError("Eevee needs an OpenGL context (EGL, or GLX with a display), which this node lacks: render the scene with Cycles, or on a node that has one")
         scene.eevee.taa_render_samples = t["samples"]
 
     if os.path.exists(t["out"]):
@@ -278,6 +308,11 @@ def pack(src, dst):
         bpy.ops.wm.open_mainfile(filepath=src, load_ui=False, use_scripts=False)
     except RuntimeError as e:
         send(fatal=clean(e), scene=True)
+        return
+    try:
+        check_version("pack")  # saving it here would drop what this Blender does not know
+    except SceneError as e:
+        send(fatal=str(e), scene=True)
         return
     bad = external_files(False)
     if bad:

@@ -2,7 +2,9 @@ package blender
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -10,8 +12,9 @@ import (
 // Pack writes to dst a copy of the .blend at src with every external file
 // it uses (images, libraries, volumes) packed inside, so that the scene
 // travels as one self-contained blob and a node never reads its own disk
-// for it. Missing files make a *SceneError that lists them. Blender runs
-// with -Y: nothing in the scene executes.
+// for it. Missing files make a *SceneError that lists them, and so does a
+// scene saved by a newer Blender than cfg's (which would lose data in the
+// copy). Blender runs with -Y: nothing in the scene executes.
 func Pack(ctx context.Context, cfg Config, src, dst string) error {
 	if cfg.Binary == "" {
 		cfg.Binary = DefaultConfig().Binary
@@ -25,12 +28,28 @@ func Pack(ctx context.Context, cfg Config, src, dst string) error {
 	if err := os.WriteFile(driver, driverScript, 0o644); err != nil {
 		return err
 	}
+	// Blender writes the copy into a directory of its own, the one
+	// directory the run writes (see Launch), then it is moved to dst.
+	outDir := filepath.Join(dir, "out")
+	if err := os.Mkdir(outDir, 0o755); err != nil {
+		return err
+	}
 	abs, err := filepath.Abs(src)
 	if err != nil {
 		return err
 	}
-	m, err := runDriver(ctx, cfg, driver, "pack", abs, dst)
+	out := filepath.Join(outDir, filepath.Base(dst))
+	m, err := runLaunch(ctx, cfg, "pack", Launch{Driver: driver, Scene: abs, OutDir: outDir}, abs, out)
 	switch {
+	case err != nil && errors.Is(err, errNoAnswer):
+		// Blender died on the file: tell a newer Blender's file apart,
+		// which an older Blender may crash on while loading.
+		if p, perr := runProbe(ctx, cfg, driver); perr == nil {
+			if verr := checkBlendVersion(src, p.FileVersion, p.Version, "pack"); verr != nil {
+				return verr
+			}
+		}
+		return err
 	case err != nil:
 		return err
 	case m.Fatal != "" && m.Scene:
@@ -40,5 +59,27 @@ func Pack(ctx context.Context, cfg Config, src, dst string) error {
 	case !m.Done:
 		return fmt.Errorf("blender: pack %s: unexpected answer %+v", src, m)
 	}
-	return nil
+	return moveFile(out, dst)
+}
+
+// moveFile renames src to dst, copying where they are on different file
+// systems.
+func moveFile(src, dst string) error {
+	if os.Rename(src, dst) == nil {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

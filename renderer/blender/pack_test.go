@@ -38,4 +38,14 @@ func TestPack(t *testing.T) {
 	if !errors.Is(err, ErrBadScene) || !strings.Contains(err.Error(), "missing") || !strings.Contains(err.Error(), ".png") {
 		t.Fatalf("packing a scene without its texture: %v", err)
 	}
+
+	// A scene from a newer Blender: re-saving it would lose data (and
+	// Blender 3.4 crashes on a 4.3 file), so packing refuses it.
+	if older43(loose) {
+		err := Pack(ctx, Config{}, saved43, filepath.Join(t.TempDir(), "x.blend"))
+		if !errors.Is(err, ErrBadScene) || !strings.Contains(err.Error(), "saved by Blender 4.3") || !strings.Contains(err.Error(), "pack it with Blender 4.3") {
+			t.Fatalf("packing a scene saved by Blender 4.3: %v", err)
+		}
+		t.Logf("packing a scene saved by Blender 4.3: %v", err)
+	}
 }

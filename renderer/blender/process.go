@@ -69,9 +69,10 @@ type sceneInfo struct {
 
 // probeInfo is the driver's answer in probe mode.
 type probeInfo struct {
-	Version string `json:"version"` // "3.4.1"
-	Kernel  string `json:"kernel"`  // "avx2"
-	OIDN    bool   `json:"oidn"`
+	Version     string `json:"version"`      // "3.4.1"
+	FileVersion []int  `json:"file_version"` // [3, 4, 1]: the newest .blend it reads
+	Kernel      string `json:"kernel"`       // "avx2"
+	OIDN        bool   `json:"oidn"`
 }
 
 // message is any line the driver sends; one of its fields is set.
@@ -279,10 +280,22 @@ func (p *process) close() {
 	})
 }
 
+// errNoAnswer means a one-shot run of the driver ended without its
+// message: Blender failed (or crashed) before the driver could answer.
+var errNoAnswer = errors.New("no answer from the driver")
+
 // runDriver runs Blender with the driver in a one-shot mode (probe, devices)
 // and returns the driver's message.
 func runDriver(ctx context.Context, cfg Config, driver, mode string, args ...string) (message, error) {
-	proc, err := cfg.start(ctx, Launch{Binary: cfg.Binary, Args: blenderArgs(driver, append([]string{mode}, args...)...), Driver: driver})
+	return runLaunch(ctx, cfg, mode, Launch{Driver: driver}, args...)
+}
+
+// runLaunch is runDriver for a run that touches more than the driver (l
+// names the paths; its Binary and Args are filled in here).
+func runLaunch(ctx context.Context, cfg Config, mode string, l Launch, args ...string) (message, error) {
+	l.Binary = cfg.Binary
+	l.Args = blenderArgs(l.Driver, append([]string{mode}, args...)...)
+	proc, err := cfg.start(ctx, l)
 	if err != nil {
 		return message{}, err
 	}
@@ -304,7 +317,9 @@ func runDriver(ctx context.Context, cfg Config, driver, mode string, args ...str
 		}
 	}
 	if err == nil {
-		err = errors.New("no answer from the driver")
+		err = errNoAnswer
+	} else if ctx.Err() == nil {
+		err = fmt.Errorf("%w (%v)", errNoAnswer, err)
 	}
 	return message{}, fmt.Errorf("blender: %s %s: %w; output:\n%s", cfg.Binary, mode, err, lastLines(string(out), tailLines))
 }

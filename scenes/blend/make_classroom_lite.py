@@ -18,7 +18,8 @@ def mat(name, color, rough=0.5, metal=0.0, spec=0.5):
     b.inputs["Base Color"].default_value = (*color, 1.0)
     b.inputs["Roughness"].default_value = rough
     b.inputs["Metallic"].default_value = metal
-    b.inputs["Specular"].default_value = spec
+    # Blender 4.0 renamed the Principled BSDF's "Specular" input.
+    b.inputs["Specular" if "Specular" in b.inputs else "Specular IOR Level"].default_value = spec
     return m
 
 
