@@ -32,6 +32,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for the blender renderer")
 	fs.StringVar(&blenderDevice, "blender-device", blenderDevice, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL")
+	addBlenderVersionFlag(fs)
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")

@@ -26,6 +26,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
 	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
 	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
+	addBlenderVersionFlag(fs)
 	sandboxMode := fs.String("sandbox", "none", "docker: render inside the locked-down container; none: in this process")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -99,8 +100,8 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", *out, err)
 	}
-	fmt.Fprintf(stdout, "rendered %s frame %d %v of %dx%d, %d spp, in %.2fs -> %s\n",
-		scene.name, task.Frame, task.Rect(), task.Width, task.Height, task.Samples, elapsed.Seconds(), *out)
+	fmt.Fprintf(stdout, "rendered %s frame %d %v of %dx%d, %d spp, in %.2fs with %s -> %s\n",
+		scene.name, task.Frame, task.Rect(), task.Width, task.Height, task.Samples, elapsed.Seconds(), rend.Version(), *out)
 	return nil
 }
 

@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/conun/conun/renderer"
@@ -71,11 +74,26 @@ func kindFor(name string) (string, error) {
 // blenderStrict refuses scenes that would read any file but themselves: a
 // node renders strangers' scenes, which must never reach into its disk
 // (submit packs a scene's files in).
+//
+// blenderVersion, when set (--blender-version), picks the Blender the
+// sandbox runs: the image sandbox.BlenderImageFor(blenderVersion).
 var (
-	blenderBinary = "blender"
-	blenderDevice = "CPU"
-	blenderStrict = false
+	blenderBinary  = "blender"
+	blenderDevice  = "CPU"
+	blenderStrict  = false
+	blenderVersion = ""
 )
+
+// addBlenderVersionFlag registers --blender-version, for the commands that
+// render in the sandbox.
+func addBlenderVersionFlag(fs *flag.FlagSet) {
+	fs.StringVar(&blenderVersion, "blender-version", "", fmt.Sprintf(
+		"render .blend scenes with Blender `X.Y.Z` from the sandbox image %s (needs --sandbox docker); "+
+			"`make images` builds %s (the default) and %s",
+		sandbox.BlenderImageFor("X.Y.Z"), sandbox.BlenderVersion, sandbox.Blender4Version))
+}
+
+var versionPattern = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
 
 // newRenderer builds a backend by name, inside the Docker sandbox when sb
 // is not nil.
@@ -93,6 +111,12 @@ func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 			r, err := sb.Blender(cfg)
 			if err != nil {
 				return nil, fmt.Errorf("sandboxed blender backend: %w", err)
+			}
+			// The probe says what the image really holds: a tag is only a
+			// name.
+			if blenderVersion != "" && !strings.HasPrefix(r.Version(), "blender-"+blenderVersion+"/") {
+				r.Close()
+				return nil, fmt.Errorf("--blender-version %s: image %s runs %s; rebuild it (renderer/sandbox/images/build.sh --force)", blenderVersion, sb.Config().BlenderImage, r.Version())
 			}
 			return r, nil
 		}
@@ -153,9 +177,20 @@ func runScenes(ctx context.Context, args []string, stdout io.Writer) error {
 // openSandbox connects to the Docker sandbox for mode "docker" (failing
 // with how to fix it), for "auto" when an engine answers, and never for
 // "none". It checks that the images of the given renderers exist.
+//
+// --blender-version picks the sandbox's Blender image, so it needs the
+// sandbox: with "none", or "auto" and no engine, it is an error rather than
+// a render with another Blender than asked for.
 func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sandbox.Sandbox, error) {
+	if blenderVersion != "" && !versionPattern.MatchString(blenderVersion) {
+		return nil, fmt.Errorf("%w: --blender-version %q: want a version such as %s", errUsage, blenderVersion, sandbox.Blender4Version)
+	}
+	needBox := blenderVersion != "" && slices.Contains(kinds, "blender")
 	switch mode {
 	case "none":
+		if needBox {
+			return nil, fmt.Errorf("%w: --blender-version %s runs the Blender of a sandbox image: it needs --sandbox docker (to run another Blender unsandboxed, pass --blender PATH)", errUsage, blenderVersion)
+		}
 		return nil, nil
 	case "docker", "auto":
 	default:
@@ -163,6 +198,9 @@ func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sand
 	}
 	cfg := sandbox.DefaultConfig()
 	cfg.Node = node
+	if blenderVersion != "" {
+		cfg.BlenderImage = sandbox.BlenderImageFor(blenderVersion)
+	}
 	sb, err := sandbox.New(cfg)
 	if err == nil {
 		var boxed []string
@@ -179,10 +217,10 @@ func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sand
 	switch {
 	case err == nil:
 		return sb, nil
-	case mode == "auto" && errors.Is(err, sandbox.ErrNoEngine):
+	case mode == "auto" && errors.Is(err, sandbox.ErrNoEngine) && !needBox:
 		return nil, nil
 	}
-	return nil, fmt.Errorf("sandbox: %w", err)
+	return nil, err // it says "sandbox: ..." already
 }
 
 // packed returns the scene as one self-contained blob, as the farm ships

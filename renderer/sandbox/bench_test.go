@@ -82,3 +82,59 @@ func benchTiles(b *testing.B, r renderer.Renderer, task renderer.Task, warmUp bo
 		b.ReportMetric(float64(first.Milliseconds()), "ms-first-tile")
 	}
 }
+
+// BenchmarkBlenderTiles renders classroom_lite (saved by each image's own
+// Blender) at 320x240 and 32 spp in containers, on each Blender image: the
+// whole frame in a container of its own, and 4x4 tiles on one warm
+// container; both start from no container running, so each pays one
+// container start and scene load. It reports the seconds of each and
+// warm_tiles/whole, the cost of tiling a frame on one node.
+func BenchmarkBlenderTiles(b *testing.B) {
+	for _, img := range blenderImages {
+		b.Run("blender-"+img.version, func(b *testing.B) {
+			cfg := testConfig(b)
+			cfg.BlenderImage = img.image
+			s := newSandbox(b, cfg, "blender")
+			base := renderer.Task{Scene: nativeScene(b, s, img, "classroom_lite"), Frame: 1, Width: 320, Height: 240, Samples: 32}
+			ctx := context.Background()
+			var whole, warmTiles time.Duration
+			for b.Loop() {
+				for _, tiled := range []bool{false, true} {
+					b.StopTimer()
+					r, err := s.Blender(blender.DefaultConfig()) // no container yet
+					if err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					start := time.Now()
+					tasks := []renderer.Task{base}
+					if tiled {
+						tasks = nil
+						for _, tile := range grid(base.Width, base.Height, 4, 4) {
+							task := base
+							task.Region = tile
+							tasks = append(tasks, task)
+						}
+					}
+					for _, task := range tasks {
+						if _, err := r.Render(ctx, task); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if tiled {
+						warmTiles += time.Since(start)
+					} else {
+						whole += time.Since(start)
+					}
+					b.StopTimer()
+					r.Close()
+					b.StartTimer()
+				}
+			}
+			n := float64(b.N)
+			b.ReportMetric(whole.Seconds()/n, "whole_s")
+			b.ReportMetric(warmTiles.Seconds()/n, "warm_tiles_s")
+			b.ReportMetric(warmTiles.Seconds()/whole.Seconds(), "warm_tiles/whole")
+		})
+	}
+}

@@ -2,17 +2,25 @@ package sandbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
+	"image/draw"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/blender"
+	"github.com/moby/moby/api/types/mount"
 )
 
 var blendScenes sync.Map // name -> *builtBlend
@@ -65,6 +73,105 @@ func blendScene(t testing.TB, name string, args ...string) string {
 	return b.path
 }
 
+// blenderImage is one Blender image the tests run on.
+type blenderImage struct {
+	version string // Blender's version, as the image's tag and probe say
+	image   string
+}
+
+// blenderImages are the images images/build.sh builds: Debian bookworm's
+// Blender 3.4 (the default) and trixie's 4.3.
+var blenderImages = []blenderImage{
+	{BlenderVersion, BlenderImageFor(BlenderVersion)},
+	{Blender4Version, BlenderImageFor(Blender4Version)},
+}
+
+// forEachBlender runs fn in one subtest per Blender image, named
+// blender-VERSION, with a sandbox on that image. A missing image skips its
+// subtest, loudly, and not the others. The subtests run in parallel (their
+// time goes mostly to container starts, not to the CPU), so the caller
+// checks what they leave in a t.Cleanup, not after this returns.
+func forEachBlender(t *testing.T, fn func(t *testing.T, s *Sandbox, img blenderImage)) {
+	for _, img := range blenderImages {
+		t.Run("blender-"+img.version, func(t *testing.T) {
+			t.Parallel()
+			cfg := testConfig(t)
+			cfg.BlenderImage = img.image
+			fn(t, newSandbox(t, cfg, "blender"), img)
+		})
+	}
+}
+
+// nativeScene builds a test scene with the Blender of s's image, in a
+// container, once per image: the file a user of that Blender would send.
+// name is a script of scenes/blend (make_NAME.py), texture_external
+// (make_texture.py --external: its image left as a file beside it), or
+// eevee (testdata/make_eevee.py).
+func nativeScene(t testing.TB, s *Sandbox, img blenderImage, name string) string {
+	t.Helper()
+	v, _ := blendScenes.LoadOrStore(img.version+"/"+name, &builtBlend{})
+	b := v.(*builtBlend)
+	b.once.Do(func() {
+		dir := filepath.Join(sceneDir, img.version, name)
+		if b.err = os.MkdirAll(dir, 0o755); b.err != nil {
+			return
+		}
+		scripts, err := filepath.Abs(filepath.Join("..", "..", "scenes", "blend"))
+		if err != nil {
+			b.err = err
+			return
+		}
+		b.path = filepath.Join(dir, name+".blend")
+		args := []string{"-b", "--factory-startup", "--python-exit-code", "1"}
+		switch name {
+		case "texture_external":
+			args = append(args, "--python", filepath.Join(scripts, "make_texture.py"), "--", b.path, "--external")
+		case "eevee":
+			if scripts, b.err = filepath.Abs("testdata"); b.err != nil {
+				return
+			}
+			args = append(args, "--python", filepath.Join(scripts, "make_eevee.py"), "--", b.path)
+		default:
+			args = append(args, "--python", filepath.Join(scripts, "make_"+name+".py"), "--", b.path)
+		}
+		_, b.err = runBlender(s, []string{scripts}, dir, args...)
+	})
+	if b.err != nil {
+		t.Fatalf("build %s with Blender %s: %v", name, img.version, b.err)
+	}
+	return b.path
+}
+
+// runBlender runs the image's blender once with args, in a container of
+// the sandbox that sees the host folders ro read-only and out writable,
+// each at its own path, and returns its output.
+func runBlender(s *Sandbox, ro []string, out string, args ...string) (string, error) {
+	var mounts []mount.Mount
+	for _, p := range ro {
+		mounts = append(mounts, mount.Mount{Type: mount.TypeBind, Source: p, Target: p, ReadOnly: true})
+	}
+	m, err := s.bindOut(out, out)
+	if err != nil {
+		return "", err
+	}
+	mounts = append(mounts, m)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	box, err := s.start(ctx, spec{
+		kind: "blender", image: s.cfg.BlenderImage, cmd: append([]string{"blender"}, args...),
+		mounts: mounts, outDir: out,
+	})
+	if err != nil {
+		return "", err
+	}
+	var output strings.Builder
+	box.lines(func(line string) { output.WriteString(line + "\n") })
+	if err := box.Wait(); err != nil {
+		return output.String(), fmt.Errorf("blender %s: %w\n%s", strings.Join(args, " "), err, output.String())
+	}
+	return output.String(), nil
+}
+
 // nearExact is renderer/blender's rule for two renders of one task: Cycles
 // on the CPU repeats a render bit for bit on most scenes, but now and then a
 // few 16-bit values differ by a few levels. At most 8/65535 on at most
@@ -82,6 +189,8 @@ func nearExact(t *testing.T, what string, got, want *image.NRGBA64) {
 	}
 	if n > 0 {
 		t.Logf("%s: %d values differ, by up to %d/65535", what, n, worst)
+	} else {
+		t.Logf("%s: bit-identical", what)
 	}
 }
 
@@ -95,43 +204,420 @@ func newSandboxBlender(t testing.TB, s *Sandbox, cfg blender.Config) *Blender {
 	return b
 }
 
+func renderImage(t *testing.T, r renderer.Renderer, task renderer.Task) renderer.Result {
+	t.Helper()
+	res, err := r.Render(context.Background(), task)
+	if err != nil {
+		t.Fatalf("render %s frame %d region %v: %v", filepath.Base(task.Scene), task.Frame, task.Region, err)
+	}
+	if res.Image.Bounds() != task.Rect() {
+		t.Fatalf("image bounds %v, want %v", res.Image.Bounds(), task.Rect())
+	}
+	return res
+}
+
 // TestBlenderMatchesUnsandboxed: tiles rendered by the warm Blender in its
 // container match the same tiles rendered by Blender on the host, under the
-// near-exact rule, and the scene's tiles share one container.
+// near-exact rule, and the scene's tiles share one container. Only the
+// image with the host's Blender version can be compared so.
 func TestBlenderMatchesUnsandboxed(t *testing.T) {
-	s := newSandbox(t, testConfig(t), "blender")
-	scene := blendScene(t, "classroom_lite")
-	local, err := blender.New(blender.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.Close()
-	box := newSandboxBlender(t, s, blender.DefaultConfig())
-	if box.Version() != local.Version() {
-		t.Errorf("version %q in the box, %q on the host: the checker matching would split them", box.Version(), local.Version())
-	}
-	ctx := context.Background()
-	for i, rect := range []image.Rectangle{image.Rect(0, 0, 32, 24), image.Rect(32, 0, 64, 24), image.Rect(0, 24, 64, 48)} {
-		task := renderer.Task{Scene: scene, Frame: 1, Width: 64, Height: 48, Samples: 8, Seed: 3, Region: rect}
-		want, err := local.Render(ctx, task)
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		scene := blendScene(t, "classroom_lite")
+		local, err := blender.New(blender.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := box.Render(ctx, task)
+		defer local.Close()
+		if !strings.HasPrefix(local.Version(), "blender-"+img.version+"/") {
+			t.Skipf("the host's Blender is %s, not %s: nothing to compare this image with (TestBlenderStitch covers its pixels)", local.Version(), img.version)
+		}
+		box := newSandboxBlender(t, s, blender.DefaultConfig())
+		if box.Version() != local.Version() {
+			t.Errorf("version %q in the box, %q on the host: the checker matching would split them", box.Version(), local.Version())
+		}
+		ctx := context.Background()
+		for i, rect := range []image.Rectangle{image.Rect(0, 0, 32, 24), image.Rect(32, 0, 64, 24), image.Rect(0, 24, 64, 48)} {
+			task := renderer.Task{Scene: scene, Frame: 1, Width: 64, Height: 48, Samples: 8, Seed: 3, Region: rect}
+			want, err := local.Render(ctx, task)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := renderImage(t, box, task)
+			nearExact(t, fmt.Sprintf("tile %v", rect), got.Image, want.Image)
+			if n := len(containers(t, s)); n != 1 {
+				t.Fatalf("after tile %d: %d containers, want the scene's one warm container", i+1, n)
+			}
+		}
+		info, err := box.Inspect(ctx, scene)
+		if err != nil || info.FrameStart != 1 {
+			t.Fatalf("Inspect: %+v, %v", info, err)
+		}
+		box.Close()
+		if n := len(containers(t, s)); n != 0 {
+			t.Fatalf("%d containers after Close", n)
+		}
+	})
+}
+
+// TestBlenderProbe: what a node advertises and reads from its image's
+// Blender: the version string checkers are matched by, the devices, and
+// scene info.
+func TestBlenderProbe(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.DefaultConfig())
+		want := regexp.MustCompile(`^blender-` + regexp.QuoteMeta(img.version) + `/cycles-cpu-[a-z0-9]+$`)
+		if !want.MatchString(b.Version()) {
+			t.Errorf("Version() = %q, want blender-%s/cycles-cpu-KERNEL", b.Version(), img.version)
+		}
+		devs, err := b.Devices(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		nearExact(t, fmt.Sprintf("tile %v", rect), got.Image, want.Image)
-		if n := len(containers(t, s)); n != 1 {
-			t.Fatalf("after tile %d: %d containers, want the scene's one warm container", i+1, n)
+		if len(devs) == 0 || devs[0] != "CPU" {
+			t.Errorf("Devices() = %q, want CPU first", devs)
+		}
+		t.Logf("version %s, OpenImageDenoise %v, devices %q", b.Version(), b.CanDenoise(), devs)
+		for _, tc := range []struct {
+			scene string
+			want  renderer.SceneInfo
+		}{
+			{"anim", renderer.SceneInfo{FrameStart: 1, FrameEnd: 24, FPS: 24, Width: 640, Height: 360}},
+			{"texture", renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, FPS: 24, Width: 160, Height: 120}}, // 320x240 at 50%
+		} {
+			got, err := b.Inspect(context.Background(), nativeScene(t, s, img, tc.scene))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("Inspect(%s) = %+v, want %+v", tc.scene, got, tc.want)
+			}
+		}
+	})
+}
+
+// TestBlenderStitch: on each image, scenes saved by that image's Blender
+// render whole and as 2x2 and 4x4 tiles of an uneven 70x50 frame (tiles of
+// 17 and 18 pixels) in the scene's warm container, and the stitched tiles
+// match the whole frame under the near-exact rule; so do the linear float
+// (EXR) pixels of 2x2 tiles. On a newer Blender, a scene saved by the
+// host's older one is checked too.
+func TestBlenderStitch(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.DefaultConfig())
+		type sceneCase struct{ name, path string }
+		var cases []sceneCase
+		for _, name := range []string{"classroom_lite", "glass", "anim", "texture"} {
+			cases = append(cases, sceneCase{name, nativeScene(t, s, img, name)})
+		}
+		if img.version != BlenderVersion {
+			if _, err := exec.LookPath("blender"); err == nil {
+				cases = append(cases, sceneCase{"classroom_lite saved by the host's Blender", blendScene(t, "classroom_lite")})
+			}
+		}
+		rendered := 0 // scenes, each with its warm container
+		for _, sc := range cases {
+			t.Run(sc.name, func(t *testing.T) {
+				rendered++
+				base := renderer.Task{Scene: sc.path, Frame: 1, Width: 70, Height: 50, Samples: 8, Seed: 3}
+				if sc.name == "anim" {
+					base.Frame = 7
+				}
+				whole := renderImage(t, b, base).Image
+				for _, g := range []int{2, 4} {
+					frame := image.NewNRGBA64(base.Rect())
+					for _, tile := range grid(base.Width, base.Height, g, g) {
+						task := base
+						task.Region = tile
+						draw.Draw(frame, tile, renderImage(t, b, task).Image, tile.Min, draw.Src)
+					}
+					nearExact(t, fmt.Sprintf("%dx%d tiles vs whole", g, g), frame, whole)
+				}
+				hdr := base
+				hdr.HDR = true
+				wholeHDR := renderImage(t, b, hdr).HDR
+				if wholeHDR == nil || !wholeHDR.Finite() || slices.Max(wholeHDR.Pix) <= 0 {
+					t.Fatal("the whole frame's HDR pixels are missing, not finite or black")
+				}
+				if top := slices.Max(wholeHDR.Pix); sc.name == "glass" && top <= 1 {
+					// Its emissive sphere has strength 60.
+					t.Errorf("brightest HDR value %g: the EXR is clipped or display-referred", top)
+				}
+				frameHDR := renderer.NewHDR(base.Rect())
+				for _, tile := range grid(base.Width, base.Height, 2, 2) {
+					task := hdr
+					task.Region = tile
+					res := renderImage(t, b, task)
+					if res.HDR == nil || res.HDR.Bounds() != tile || !res.HDR.Finite() {
+						t.Fatalf("HDR tile %v: %v", tile, res.HDR)
+					}
+					frameHDR.Draw(res.HDR)
+				}
+				nearExactHDR(t, "2x2 HDR tiles vs whole", frameHDR, wholeHDR)
+			})
+		}
+		if n := len(containers(t, s)); n != rendered {
+			t.Errorf("%d containers for %d scenes, want one warm container per scene", n, rendered)
+		}
+	})
+}
+
+// nearExactHDR is nearExact for linear float pixels: the values that
+// differ are counted as nearExact counts, and each may be off by 2^-10 of
+// its value (about 8/65535 at 1.0 in sRGB 16-bit), or 1e-5 near black.
+func nearExactHDR(t *testing.T, what string, got, want *renderer.HDR) {
+	t.Helper()
+	if got.Bounds() != want.Bounds() {
+		t.Fatalf("%s: bounds %v, want %v", what, got.Bounds(), want.Bounds())
+	}
+	n, worst := 0, 0.0
+	for i, g := range got.Pix {
+		w := want.Pix[i]
+		if g == w {
+			continue
+		}
+		n++
+		d := math.Abs(float64(g) - float64(w))
+		worst = max(worst, d/max(math.Abs(float64(w)), 1e-2))
+		if d > max(math.Abs(float64(w))/1024, 1e-5) {
+			t.Fatalf("%s: value %d is %g, want %g", what, i, g, w)
 		}
 	}
-	info, err := box.Inspect(ctx, scene)
-	if err != nil || info.FrameStart != 1 {
-		t.Fatalf("Inspect: %+v, %v", info, err)
+	r := got.Bounds()
+	if allowed := max(3, r.Dx()*r.Dy()*4*5/10000); n > allowed {
+		t.Fatalf("%s: %d float values differ (allowed %d)", what, n, allowed)
 	}
-	box.Close()
-	if n := len(containers(t, s)); n != 0 {
-		t.Fatalf("%d containers after Close", n)
+	if n > 0 {
+		t.Logf("%s: %d float values differ, by up to %.2g relative", what, n, worst)
+	} else {
+		t.Logf("%s: bit-identical", what)
 	}
+}
+
+// grid splits a w x h frame into cols x rows tiles whose edges fall on
+// i*w/cols, so tiles differ in size when the frame does not divide evenly.
+func grid(w, h, cols, rows int) []image.Rectangle {
+	var tiles []image.Rectangle
+	for j := range rows {
+		for i := range cols {
+			tiles = append(tiles, image.Rect(i*w/cols, j*h/rows, (i+1)*w/cols, (j+1)*h/rows))
+		}
+	}
+	return tiles
+}
+
+// countStarts counts the scene processes (containers) s starts from now on.
+func countStarts(s *Sandbox) *atomic.Int64 {
+	var n atomic.Int64
+	s.blenderArgs = func(l blender.Launch) []string {
+		if l.Scene != "" {
+			n.Add(1)
+		}
+		return l.Args
+	}
+	return &n
+}
+
+// TestBlenderWarmMatchesCold: 10 tasks in a row on one warm container
+// (frames of the animation, whole and as regions) match the same tasks
+// rendered each in a container of its own.
+func TestBlenderWarmMatchesCold(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		anim := nativeScene(t, s, img, "anim")
+		starts := countStarts(s)
+		warm := newSandboxBlender(t, s, blender.DefaultConfig())
+		cold := blender.DefaultConfig()
+		cold.NoWarm = true
+		coldBox := newSandboxBlender(t, s, cold)
+		var tasks []renderer.Task
+		for i := range 10 {
+			task := renderer.Task{Scene: anim, Frame: 1 + 2*i, Width: 64, Height: 48, Samples: 4, Seed: uint64(i)}
+			if i%2 == 1 {
+				task.Region = image.Rect(8*i/2, 5, 8*i/2+24, 29)
+			}
+			tasks = append(tasks, task)
+		}
+		var warmImages []*image.NRGBA64
+		for _, task := range tasks {
+			warmImages = append(warmImages, renderImage(t, warm, task).Image)
+		}
+		if n := starts.Load(); n != 1 {
+			t.Errorf("the warm renderer started %d containers for 10 tasks, want 1", n)
+		}
+		for i, task := range tasks {
+			nearExact(t, fmt.Sprintf("task %d (frame %d, region %v) warm vs cold", i, task.Frame, task.Region),
+				warmImages[i], renderImage(t, coldBox, task).Image)
+		}
+		if n := starts.Load(); n != 11 {
+			t.Errorf("the cold renderer started %d containers for 10 tasks, want 10", n-1)
+		}
+		other := renderImage(t, warm, renderer.Task{Scene: anim, Frame: 2, Width: 64, Height: 48, Samples: 4}).Image
+		if n, _ := diffValues(warmImages[0], other); n == 0 {
+			t.Error("frame 1 and frame 2 of the animation rendered the same")
+		}
+	})
+}
+
+// TestBlenderProgress: Blender's sample lines, read from the container's
+// output, reach the task's Progress.
+func TestBlenderProgress(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.DefaultConfig())
+		var mu sync.Mutex
+		var seen [][2]int
+		task := renderer.Task{Scene: nativeScene(t, s, img, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 6}
+		task.Progress = func(done, total int) {
+			mu.Lock()
+			seen = append(seen, [2]int{done, total})
+			mu.Unlock()
+		}
+		renderImage(t, b, task)
+		mu.Lock()
+		defer mu.Unlock()
+		if len(seen) == 0 || seen[len(seen)-1] != [2]int{6, 6} {
+			t.Fatalf("progress calls %v, want them to end with [6 6]", seen)
+		}
+		t.Logf("progress: %v", seen)
+	})
+}
+
+// TestBlenderBadScenes: scenes the image's Blender cannot render give a
+// SceneError that names the file and the cause, and the node keeps
+// rendering. In the box a scene sees no file but itself, so an external
+// texture is missing even where it lies beside the scene on the host.
+func TestBlenderBadScenes(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		dir := t.TempDir()
+		write := func(name string, data []byte) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		good, err := os.ReadFile(nativeScene(t, s, img, "texture"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// An uncompressed .blend starts "BLENDER-v304": a version from the
+		// future.
+		newer := append([]byte(nil), good...)
+		copy(newer[9:12], "501")
+		saved43, err := filepath.Abs(filepath.Join("..", "blender", "testdata", "saved-by-4.3.blend"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A small scene saved (compressed) by Blender 4.3.2: an older
+		// Blender refuses it before loading it (3.4 crashes on it), 4.3
+		// renders it.
+		var want43 []string
+		if blenderOlder(img.version, "4.3") {
+			want43 = []string{"saved-by-4.3.blend", "saved by Blender 4.3 (file version 403)", "newer than this node's Blender " + img.version}
+		}
+		tests := []struct {
+			name   string
+			scene  string
+			packed bool     // blender.Config.RequirePacked
+			want   []string // substrings of the error; none: it renders
+		}{
+			{"garbage", write("garbage.blend", []byte("this is not a blend file\n")), false, []string{"garbage.blend", "File format is not supported"}},
+			{"truncated", write("truncated.blend", good[:len(good)/3]), false, []string{"truncated.blend", "Failed to read blend file"}},
+			{"newer version", write("newer.blend", newer), false, []string{"newer.blend", "saved by Blender 5.1", "newer than this node's Blender " + img.version}},
+			{"saved by 4.3", saved43, false, want43},
+			{"external texture", nativeScene(t, s, img, "texture_external"), false, []string{"texture_external.blend", "//texture_external.png (missing)", "pack them"}},
+			{"unpacked texture", nativeScene(t, s, img, "texture_external"), true, []string{"texture_external.blend", "//texture_external.png (not packed)"}},
+		}
+		renderers := map[bool]*Blender{
+			false: newSandboxBlender(t, s, blender.DefaultConfig()),
+			true:  newSandboxBlender(t, s, blender.Config{RequirePacked: true}),
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				task := renderer.Task{Scene: tc.scene, Frame: 1, Width: 32, Height: 24, Samples: 1}
+				_, err := renderers[tc.packed].Render(context.Background(), task)
+				if tc.want == nil {
+					if err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				if !errors.Is(err, blender.ErrBadScene) {
+					t.Fatalf("Render: got %v, want a SceneError", err)
+				}
+				t.Logf("error: %v", err)
+				for _, w := range tc.want {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q does not mention %q", err, w)
+					}
+				}
+			})
+		}
+		// The node keeps serving good scenes.
+		renderImage(t, renderers[false], renderer.Task{Scene: nativeScene(t, s, img, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 1})
+	})
+}
+
+// blenderOlder reports whether Blender version v (X.Y.Z) is older than
+// major.minor.
+func blenderOlder(v, than string) bool {
+	var a, b, c, d int
+	fmt.Sscanf(v, "%d.%d", &a, &b)
+	fmt.Sscanf(than, "%d.%d", &c, &d)
+	return a < c || a == c && b < d
+}
+
+// TestBlenderPack: the driver's pack mode, run by the image's Blender on a
+// scene saved by it whose texture lies beside it, writes a self-contained
+// copy that renders on a node refusing external files, as the scene packed
+// when it was built does.
+func TestBlenderPack(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		src := nativeScene(t, s, img, "texture_external")
+		driver := filepath.Join(t.TempDir(), "driver.py")
+		data, err := os.ReadFile(filepath.Join("..", "blender", "driver.py"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(driver, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := t.TempDir()
+		packed := filepath.Join(out, "packed.blend")
+		output, err := runBlender(s, []string{filepath.Dir(src), filepath.Dir(driver)}, out,
+			"-b", "-Y", "--factory-startup", "--python", driver, "--", "pack", src, packed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(output, `"done": true`) {
+			t.Fatalf("pack did not answer done:\n%s", output)
+		}
+		strict := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
+		task := renderer.Task{Scene: packed, Frame: 1, Width: 32, Height: 24, Samples: 2}
+		got := renderImage(t, strict, task)
+		task.Scene = nativeScene(t, s, img, "texture")
+		nearExact(t, "packed by the driver vs packed when built", got.Image, renderImage(t, strict, task).Image)
+	})
+}
+
+// TestBlenderEeveeWithoutGL: the images have no OpenGL (EGL) libraries, and
+// Eevee without an OpenGL context crashes Blender 3.4 and ends 4.3, so an
+// Eevee task fails with the reason, and the scene's container keeps
+// serving (a Cycles task of the same warm process after it renders).
+func TestBlenderEeveeWithoutGL(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.DefaultConfig())
+		scene := nativeScene(t, s, img, "eevee")
+		task := renderer.Task{Scene: scene, Frame: 1, Width: 32, Height: 24, Samples: 1}
+		_, err := b.Render(context.Background(), task)
+		if err == nil {
+			t.Skip("Eevee rendered: this image has OpenGL")
+		}
+		if !strings.Contains(err.Error(), "Eevee needs an OpenGL context") || errors.Is(err, blender.ErrBadScene) {
+			t.Fatalf("Eevee without OpenGL: got %v, want the reason, and not a SceneError (a node with OpenGL renders it)", err)
+		}
+		t.Logf("error: %v", err)
+		if _, err := b.Inspect(context.Background(), scene); err != nil {
+			t.Errorf("Inspect of the Eevee scene: %v", err)
+		}
+		renderImage(t, b, renderer.Task{Scene: nativeScene(t, s, img, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 1})
+	})
 }

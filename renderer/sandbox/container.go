@@ -149,7 +149,11 @@ func (s *Sandbox) start(ctx context.Context, sp spec) (_ *box, err error) {
 	created, err := s.cli.ContainerCreate(ctx, client.ContainerCreateOptions{Config: cfg, HostConfig: host})
 	if err != nil {
 		if cerrdefs.IsNotFound(err) {
-			return nil, fmt.Errorf("sandbox: image %s: %w; build it with `make images`", sp.image, ErrNoImage)
+			how := "`make images`"
+			if t := buildTarget(sp.image); t != "" {
+				how += " (or renderer/sandbox/images/build.sh " + t + ")"
+			}
+			return nil, fmt.Errorf("sandbox: image %s: %w; build it with %s", sp.image, ErrNoImage, how)
 		}
 		return nil, fmt.Errorf("sandbox: create %s container: %w", sp.kind, err)
 	}
@@ -256,6 +260,13 @@ func (b *box) Wait() error {
 		b.mu.Unlock()
 		if reason == nil && oom {
 			reason, limit = ErrOutOfMemory, units.BytesSize(float64(b.s.cfg.Memory))
+		}
+		// A file past RLIMIT_FSIZE raises SIGXFSZ, which kills a program
+		// that does not ignore it (Blender 4.3 does not; 3.4's Python
+		// ignored it, so the write failed with "File too large"); the
+		// container's init then exits with 128+SIGXFSZ.
+		if reason == nil && code == 128+int(syscall.SIGXFSZ) {
+			reason, limit = ErrOutputLimit, units.BytesSize(float64(max(b.s.cfg.OutputLimit, minFileLimit)))+" per file"
 		}
 		if reason != nil || code != 0 {
 			b.err = &ExitError{Kind: b.kind, Code: code, Reason: reason, Limit: limit}

@@ -25,8 +25,6 @@ import (
 // keeps rendering afterwards.
 func TestHostileScene(t *testing.T) {
 	haveBlender(t)
-	cfg := testConfig(t)
-	newSandbox(t, cfg, "blender") // skips without the engine or image
 
 	// A node's data dir with its key file next to it, and a listener that
 	// would see any connection from the box.
@@ -53,7 +51,7 @@ func TestHostileScene(t *testing.T) {
 	}()
 	port := ln.Addr().(*net.TCPAddr).Port
 	escapeDir := t.TempDir()
-	src := blendScene(t, "hostile", hostIP(), strconv.Itoa(port), keyFile, escapeDir, strconv.FormatInt(10*cfg.Memory, 10))
+	src := blendScene(t, "hostile", hostIP(), strconv.Itoa(port), keyFile, escapeDir, strconv.FormatInt(testConfig(t).Memory*10, 10))
 	dataDir := filepath.Join(nodeDir, "data")
 	os.MkdirAll(dataDir, 0o700)
 	scene := filepath.Join(dataDir, "hostile.blend")
@@ -76,80 +74,103 @@ func TestHostileScene(t *testing.T) {
 		// comes first, stops the filling.
 		{attack: "disk", want: []string{"/tmp after 16 MiB: [Errno 28] No space left on device"}, is: ErrOutputLimit, orWant: "File too large"},
 		{attack: "sleep", timeout: 5 * time.Second, is: ErrTimeout},
+		// Not an attack that is contained: the proof that the scene's
+		// registered script is real, run with auto-run allowed, so that
+		// the render below, which must not run it, proves something.
+		{attack: "autorun", want: []string{"ATTACK autorun: the registered script ran on load"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.attack, func(t *testing.T) {
-			c := cfg
-			c.Node += "-" + tc.attack
-			c.WorkDir = t.TempDir()
-			if tc.timeout > 0 {
-				c.Timeout = tc.timeout
-			}
-			s := newSandbox(t, c, "blender")
-			s.blenderArgs = func(l blender.Launch) []string {
-				if l.Scene == "" {
-					return l.Args // the probe
+	t.Cleanup(func() { // after the subtests, which run in parallel
+		select {
+		case a := <-accepted:
+			t.Errorf("the box connected to the host's listener from %v", a)
+		default:
+		}
+	})
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		cfg := s.Config()
+		for _, tc := range tests {
+			t.Run(tc.attack, func(t *testing.T) {
+				c := cfg
+				c.Node += "-" + tc.attack
+				c.WorkDir = t.TempDir()
+				if tc.timeout > 0 {
+					c.Timeout = tc.timeout
 				}
-				// Load the scene first and run its attack, then go on as
-				// usual; the output dir goes last for the disk attack.
-				args := append([]string{"-b", l.Scene, "--python-text", tc.attack}, l.Args[1:]...)
-				return append(args, l.OutDir)
-			}
-			work := t.TempDir()
-			bcfg := blender.DefaultConfig()
-			bcfg.WorkDir = work
+				s := newSandbox(t, c, "blender")
+				s.blenderArgs = func(l blender.Launch) []string {
+					if l.Scene == "" {
+						return l.Args // the probe
+					}
+					if tc.attack == "autorun" {
+						// Blender's own command line with a scene, as a
+						// user's double-click would run it.
+						return append([]string{"-b", "--enable-autoexec", l.Scene}, l.Args[2:]...)
+					}
+					// Load the scene first and run its attack, then go on as
+					// usual; the output dir goes last for the disk attack.
+					args := append([]string{"-b", l.Scene, "--python-text", tc.attack}, l.Args[1:]...)
+					return append(args, l.OutDir)
+				}
+				work := t.TempDir()
+				bcfg := blender.DefaultConfig()
+				bcfg.WorkDir = work
+				b := newSandboxBlender(t, s, bcfg)
+				start := time.Now()
+				_, err := b.Render(context.Background(), renderer.Task{Scene: scene, Frame: 1, Width: 16, Height: 16, Samples: 1})
+				if err == nil {
+					t.Fatal("the attack's task succeeded")
+				}
+				msg := err.Error()
+				t.Logf("after %v: %s", time.Since(start).Round(time.Millisecond), firstLines(msg, 4))
+				for _, w := range tc.want {
+					if !strings.Contains(msg, w) {
+						t.Errorf("error lacks %q", w)
+					}
+				}
+				for _, bad := range []string{"CONNECTED", "RESOLVED", "READ", "WRITTEN", "ALLOCATED", "FILLED", hex.EncodeToString(secret)} {
+					if strings.Contains(msg, bad) {
+						t.Errorf("the attack got through: %q in %s", bad, msg)
+					}
+				}
+				if tc.is != nil && !errors.Is(err, tc.is) && (tc.orWant == "" || !strings.Contains(msg, tc.orWant)) {
+					t.Errorf("error is not %v", tc.is)
+				}
+				b.Close()
+				if ids := containers(t, s); len(ids) > 0 {
+					t.Errorf("%d containers left", len(ids))
+				}
+				// Nothing on the host: no escape file anywhere, the node's dir
+				// as it was, the renderer's work dir holding only the driver.
+				for _, dir := range []string{escapeDir, nodeDir, work, filepath.Dir(scene)} {
+					filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+						if err == nil && d.Name() == "escape" || d != nil && d.Name() == "fill" {
+							t.Errorf("the box wrote %s on the host", p)
+						}
+						return nil
+					})
+				}
+				if ents, _ := os.ReadDir(nodeDir); len(ents) != 2 {
+					t.Errorf("node dir holds %d entries, want node.key and data", len(ents))
+				}
+			})
+		}
+
+		// The node is still healthy: a good scene renders in the same way,
+		// and the backend, warm and cold, never runs the scene's
+		// registered script (it would end Blender with "ATTACK autorun").
+		cold := blender.DefaultConfig()
+		cold.NoWarm = true
+		for _, bcfg := range []blender.Config{blender.DefaultConfig(), cold} {
 			b := newSandboxBlender(t, s, bcfg)
-			start := time.Now()
-			_, err := b.Render(context.Background(), renderer.Task{Scene: scene, Frame: 1, Width: 16, Height: 16, Samples: 1})
-			if err == nil {
-				t.Fatal("the attack's task succeeded")
+			if _, err := b.Inspect(context.Background(), scene); err != nil {
+				t.Fatalf("NoWarm=%v: Inspect of the hostile scene without its attacks: %v", bcfg.NoWarm, err)
 			}
-			msg := err.Error()
-			t.Logf("after %v: %s", time.Since(start).Round(time.Millisecond), firstLines(msg, 4))
-			for _, w := range tc.want {
-				if !strings.Contains(msg, w) {
-					t.Errorf("error lacks %q", w)
-				}
-			}
-			for _, bad := range []string{"CONNECTED", "RESOLVED", "READ", "WRITTEN", "ALLOCATED", "FILLED", hex.EncodeToString(secret)} {
-				if strings.Contains(msg, bad) {
-					t.Errorf("the attack got through: %q in %s", bad, msg)
-				}
-			}
-			if tc.is != nil && !errors.Is(err, tc.is) && (tc.orWant == "" || !strings.Contains(msg, tc.orWant)) {
-				t.Errorf("error is not %v", tc.is)
+			if _, err := b.Render(context.Background(), renderer.Task{Scene: scene, Frame: 1, Width: 16, Height: 16, Samples: 1}); err != nil {
+				t.Fatalf("NoWarm=%v: the hostile scene without its attacks: %v", bcfg.NoWarm, err)
 			}
 			b.Close()
-			if ids := containers(t, s); len(ids) > 0 {
-				t.Errorf("%d containers left", len(ids))
-			}
-			// Nothing on the host: no escape file anywhere, the node's dir
-			// as it was, the renderer's work dir holding only the driver.
-			for _, dir := range []string{escapeDir, nodeDir, work, filepath.Dir(scene)} {
-				filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-					if err == nil && d.Name() == "escape" || d != nil && d.Name() == "fill" {
-						t.Errorf("the box wrote %s on the host", p)
-					}
-					return nil
-				})
-			}
-			if ents, _ := os.ReadDir(nodeDir); len(ents) != 2 {
-				t.Errorf("node dir holds %d entries, want node.key and data", len(ents))
-			}
-		})
-	}
-	select {
-	case a := <-accepted:
-		t.Errorf("the box connected to the host's listener from %v", a)
-	default:
-	}
-
-	// The node is still healthy: a good scene renders in the same way.
-	s := newSandbox(t, cfg, "blender")
-	b := newSandboxBlender(t, s, blender.DefaultConfig())
-	if _, err := b.Render(context.Background(), renderer.Task{Scene: scene, Frame: 1, Width: 16, Height: 16, Samples: 1}); err != nil {
-		t.Fatalf("the hostile scene without its attacks: %v", err)
-	}
+		}
+	})
 }
 
 // hostIP is an address of this host other than loopback, which a box

@@ -48,6 +48,7 @@ type Config struct {
 	Node string
 	// PathTracerImage and BlenderImage name the images; "" means the tags
 	// images/build.sh builds (PathTracerImage(), BlenderImage()).
+	// BlenderImageFor(Blender4Version) renders with Blender 4.3 instead.
 	PathTracerImage, BlenderImage string
 	// User is the uid:gid that renders in the container; "" means the
 	// node's own uid:gid, or 65534:65534 (nobody) when the node runs as
@@ -237,9 +238,37 @@ func (s *Sandbox) Check(ctx context.Context, renderers ...string) error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("sandbox: %w: %s; build them with `make images` (renderer/sandbox/images/build.sh, as root)", ErrNoImage, strings.Join(missing, ", "))
+		var targets []string
+		for _, image := range missing {
+			if t := buildTarget(image); t != "" {
+				targets = append(targets, t)
+			}
+		}
+		how := fmt.Sprintf("`make images` (renderer/sandbox/images/build.sh, as root) builds the path tracer's image and Blender %s's and %s's; another image is yours to build and tag", BlenderVersion, Blender4Version)
+		if len(targets) == len(missing) {
+			them := "it"
+			if len(missing) > 1 {
+				them = "them"
+			}
+			how = fmt.Sprintf("build %s with `make images` (or renderer/sandbox/images/build.sh %s, as root)", them, strings.Join(targets, " "))
+		}
+		return fmt.Errorf("sandbox: %w: %s not found; %s", ErrNoImage, strings.Join(missing, ", "), how)
 	}
 	return nil
+}
+
+// buildTarget names the images/build.sh target that builds image, or ""
+// for an image the script does not build.
+func buildTarget(image string) string {
+	switch image {
+	case PathTracerImage():
+		return "pathtracer"
+	case BlenderImage():
+		return "blender"
+	case BlenderImageFor(Blender4Version):
+		return "blender4"
+	}
+	return ""
 }
 
 // safeName keeps a node id usable in a file name.

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"os"
@@ -42,6 +43,9 @@ func newSandbox(t testing.TB, cfg Config, renderers ...string) *Sandbox {
 	defer cancel()
 	if err := s.Check(ctx, renderers...); err != nil {
 		s.Close()
+		if errors.Is(err, ErrNoImage) {
+			t.Skipf("NOT TESTED: %v", err) // names the image and how to build it
+		}
 		t.Skipf("NOT TESTED: the Docker sandbox (%v); run .ci/deps (installs docker.io, starts dockerd, builds the images) to run these tests", err)
 	}
 	t.Cleanup(func() {

@@ -4,6 +4,8 @@
 # run these blocks on purpose with --python-text NAME, inside the sandbox, to
 # prove that each attack fails or is killed there. Each block prints
 # "ATTACK name: what happened" and exits with status 3 when it is contained.
+# One more block, autorun.py, is registered: it runs on load when auto-run
+# scripts are allowed, and the backend must never let it.
 #
 # Usage: blender -b --factory-startup --python make_hostile.py -- OUT.blend \
 #          HOST_IP PORT KEY_FILE ESCAPE_DIR MEM_BYTES
@@ -99,6 +101,12 @@ bpy.ops.wm.read_factory_settings(use_empty=True)
 scene = bpy.context.scene
 for name, body in attacks.items():
     bpy.data.texts.new(name).write(prelude + body)
+# A registered block ("Register", use_module) runs by itself whenever the
+# file loads with auto-run scripts allowed: a render that loads the scene
+# as the backend does must never see it.
+auto = bpy.data.texts.new("autorun.py")
+auto.write(prelude + "report('autorun', 'the registered script ran on load')\n")
+auto.use_module = True
 bpy.ops.mesh.primitive_cube_add()
 bpy.ops.object.light_add(type="SUN")
 bpy.ops.object.camera_add(location=(4, -4, 3), rotation=(1.1, 0, 0.785))
