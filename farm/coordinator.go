@@ -48,6 +48,9 @@ type job struct {
 	checking int
 	// convictions are the nodes caught cheating in this job.
 	convictions []Conviction
+	// minVersion is the oldest renderer version that can render the
+	// scene (renderer.SceneInfo.MinVersion); "" when any can.
+	minVersion string
 }
 
 // task is one frame x tile of a job.
@@ -169,7 +172,7 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	j := &job{
 		id: id, spec: spec, state: JobQueued, created: time.Now(),
 		byFrame: make(map[int][]*task), frames: make(map[int]string),
-		failures: make(map[string]int), events: newEventLog(),
+		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		nt := &task{index: i, tile: t, state: TaskPending}

@@ -3,6 +3,7 @@ package farm
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -105,6 +106,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false
 	case j.spec.RendererVersion != "" && version != j.spec.RendererVersion:
 		return false
+	case j.minVersion != "" && !versionAtLeast(version, j.minVersion):
+		return false // e.g. a Blender older than the one that saved the scene
 	case j.spec.Denoise && !canDenoise(version):
 		return false
 	case j.spec.Device != "" && !onDevice(version, j.spec.Device):
@@ -129,6 +132,36 @@ func (c *coordinator) blockedAll(j *job, members []Member) bool {
 		}
 	}
 	return blocked > 0 && blocked == len(members)
+}
+
+// versionAtLeast reports whether a renderer version ("blender-4.3.2/cycles-
+// cpu-avx2+oidn": the dotted numbers after the first '-') is min ("4.3")
+// or newer. A version without such numbers is not.
+func versionAtLeast(version, min string) bool {
+	_, rest, ok := strings.Cut(version, "-")
+	if !ok {
+		return false
+	}
+	if i := strings.IndexAny(rest, "/+"); i >= 0 {
+		rest = rest[:i]
+	}
+	have, want := strings.Split(rest, "."), strings.Split(min, ".")
+	for i, w := range want {
+		wn, err := strconv.Atoi(w)
+		if err != nil {
+			return false
+		}
+		hn := 0 // "4" is "4.0"
+		if i < len(have) {
+			if hn, err = strconv.Atoi(have[i]); err != nil {
+				return false
+			}
+		}
+		if hn != wn {
+			return hn > wn
+		}
+	}
+	return true
 }
 
 // canDenoise reports whether a renderer version advertises a denoiser.

@@ -156,3 +156,48 @@ func TestLeaseProgressAndExpiry(t *testing.T) {
 		t.Fatalf("saw progress %v, lease expiry %v; want both", progress, expired)
 	}
 }
+
+// versioned is the path tracer posing as a backend release: its version
+// names the release, and it says scenes need at least min (as Blender says
+// of a .blend saved by a newer Blender).
+type versioned struct {
+	renderer.Renderer
+	release, min string
+}
+
+func (v versioned) Version() string { return "pt-" + v.release }
+
+func (v versioned) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
+	info, err := v.Renderer.Inspect(ctx, scene)
+	info.MinVersion = v.min
+	return info, err
+}
+
+// TestSceneNeedsNewerRenderer: a scene that needs release 4.3 of its
+// backend goes only to the nodes running 4.3 or newer; the older node
+// gets none of its tasks (instead of failing them until it is blocked).
+func TestSceneNeedsNewerRenderer(t *testing.T) {
+	releases := []string{"4.3.2", "3.4.1", "5.0.0"}
+	ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{versioned{farmtest.Renderers()[0], releases[i], "4.3"}}
+		c.Slots = 2
+	})
+	c := farm.NewClient(ns[0].URL())
+	id := submit(t, c, func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+		t.Fatalf("job: %s %v", state, err)
+	}
+	rep, err := c.Report(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]int{}
+	for _, tr := range rep.Tasks {
+		by[tr.Node]++
+	}
+	if by["node-2"] > 0 || by["node-1"] == 0 || by["node-3"] == 0 {
+		t.Fatalf("tasks per node %v: want none on node-2 (release 3.4.1), some on node-1 (4.3.2) and node-3 (5.0.0)", by)
+	}
+}

@@ -33,6 +33,8 @@ type jobRecord struct {
 	Frames   []int     `json:"frames,omitempty"` // frames written to disk
 	// Settlement is set once the job is paid on the chain.
 	Settlement *SettlementRecord `json:"settlement,omitempty"`
+	// MinVersion is the oldest renderer version that can render the scene.
+	MinVersion string `json:"min_version,omitempty"`
 }
 
 // taskRecord is an accepted task as stored; the tile's pixels are the blob

@@ -101,6 +101,10 @@ type SceneInfo struct {
 	FPS float64
 	// Width and Height are the scene's own resolution, 0 when it has none.
 	Width, Height int
+	// MinVersion is the oldest version of the backend that can render the
+	// scene, as dotted numbers ("4.3": the Blender that saved a .blend);
+	// "" when any can. The scheduler gives its tasks to no older node.
+	MinVersion string `json:",omitempty"`
 }
 
 // Renderer turns tasks into pixels. Implementations must be safe for

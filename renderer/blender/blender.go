@@ -248,10 +248,16 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 			return renderer.SceneInfo{}, err
 		}
 	}
-	return renderer.SceneInfo{
+	si := renderer.SceneInfo{
 		FrameStart: info.FrameStart, FrameEnd: info.FrameEnd, FPS: info.FPS,
 		Width: info.Width, Height: info.Height,
-	}, nil
+	}
+	// The Blender that saved the scene is the oldest that can render it:
+	// an older one misreads the file, or crashes on it.
+	if v, ok, err := readBlendVersion(scene); err == nil && ok {
+		si.MinVersion = v.String()
+	}
+	return si, nil
 }
 
 // Render renders one task. The image's bounds are t.Rect(). t.Progress, if

@@ -1,0 +1,30 @@
+package farm
+
+import "testing"
+
+func TestVersionAtLeast(t *testing.T) {
+	tests := []struct {
+		version, min string
+		want         bool
+	}{
+		{"blender-4.3.2/cycles-cpu-avx2", "4.3", true},
+		{"blender-4.3.2/cycles-cpu-avx2+oidn", "4.3", true},
+		{"blender-3.4.1/cycles-cpu-avx2", "4.3", false},
+		{"blender-4.2.9/cycles-cuda", "4.3", false},
+		{"blender-5.0.0/cycles-optix", "4.3", true},
+		{"blender-4.3.2/cycles-cpu", "4.3.2", true},
+		{"blender-4.3.2/cycles-cpu", "4.3.3", false},
+		{"blender-4/cycles-cpu", "4.0", true},
+		{"blender-4/cycles-cpu", "4.1", false},
+		{"blender-10.1.0/x", "9.9", true}, // numbers, not strings
+		{"pt-1", "1", true},
+		{"pathtracer", "1", false}, // no numbers: not known to be new enough
+		{"blender-x.y/z", "4.3", false},
+		{"blender-4.3.2/z", "four", false},
+	}
+	for _, tc := range tests {
+		if got := versionAtLeast(tc.version, tc.min); got != tc.want {
+			t.Errorf("versionAtLeast(%q, %q) = %v, want %v", tc.version, tc.min, got, tc.want)
+		}
+	}
+}
