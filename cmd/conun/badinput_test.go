@@ -18,6 +18,8 @@ func TestBadInput(t *testing.T) {
 	os.WriteFile(noCamera, []byte(`{"asset":{"version":"2.0"},"scenes":[{"nodes":[]}],"scene":0}`), 0o644)
 	txt := filepath.Join(dir, "scene.txt")
 	os.WriteFile(txt, []byte("hello"), 0o644)
+	blend := filepath.Join(dir, "shot.blend")
+	os.WriteFile(blend, []byte("BLENDER-v304 not really"), 0o644)
 	out := filepath.Join(dir, "out.png")
 	demoOut := filepath.Join(dir, "demo-out")
 
@@ -43,6 +45,7 @@ func TestBadInput(t *testing.T) {
 		{"demo bad format", []string{"demo", "--format", "tiff", "--out", demoOut}, 2, `format "tiff": want png or exr`},
 		{"demo bad flag", []string{"demo", "--tilez", "2x2"}, 2, "flag provided but not defined"},
 		{"unknown command", []string{"paint"}, 2, "unknown command"},
+		{"submit packs with --blender", []string{"submit", blend, "--frames", "1", "--blender", "/nope/blender", "--node", "http://127.0.0.1:1"}, 1, "/nope/blender not found"},
 		{"submit no node", []string{"submit", "cornell", "--node", "http://127.0.0.1:1"}, 1, "connection refused"},
 	}
 	for _, tc := range tests {

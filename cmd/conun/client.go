@@ -67,6 +67,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
 	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; tiles then do not stitch exactly)")
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
+	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
 	pos, err := parseFlags(fs, args)
