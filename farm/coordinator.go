@@ -68,6 +68,9 @@ type task struct {
 	// advertised price and address when it was leased.
 	price   float64
 	addr    common.Address
+	// build is the worker's renderer build when it was leased: only a
+	// node running the same build can check its pixels.
+	build   string
 	seconds float64
 	hash    string // sha256 of the accepted PNG
 	// verdict and evidence are the task's spot-check result; undecided

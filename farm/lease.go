@@ -26,6 +26,7 @@ import (
 func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, members []Member) {
 	move(taskMoves, &t.state, TaskLeased)
 	t.node, t.price, t.addr = m.ID, m.Price, common.HexToAddress(m.Addr)
+	t.build = m.Renderers[j.spec.Renderer]
 	t.lease++
 	c.inflight[m.ID]++
 	lctx, cancelCause := context.WithCancelCause(ctx)

@@ -81,21 +81,36 @@ const blockAfter = 3
 // pick returns the eligible member with the most free slots, whether one
 // has a free slot, and how many members are eligible at all (right
 // renderer and version, price within the cap, not blocked for the job).
+//
+// Only a node running the same renderer build can check a node's work, so
+// where some eligible members share their build with another, only those
+// are picked: a node cannot dodge checks by being the only one of its
+// build (or by claiming a build of its own). Where no two share a build
+// (a small mixed cluster), any eligible member is, and its tasks go
+// unchecked.
 func (c *coordinator) pick(members []Member, j *job, now time.Time) (best Member, free bool, eligible int) {
-	bestFree := 0
+	var ok []Member
+	builds := map[string]int{}
 	for _, m := range members {
-		if !c.eligible(m, j) {
-			continue
+		if c.eligible(m, j) {
+			ok = append(ok, m)
+			builds[m.Renderers[j.spec.Renderer]]++
 		}
-		eligible++
-		if now.Before(c.busy[m.ID]) {
+	}
+	shared := false
+	for _, n := range builds {
+		shared = shared || n > 1
+	}
+	bestFree := 0
+	for _, m := range ok {
+		if now.Before(c.busy[m.ID]) || shared && builds[m.Renderers[j.spec.Renderer]] < 2 {
 			continue
 		}
 		if f := m.Slots - c.inflight[m.ID]; f > bestFree {
 			best, bestFree = m, f
 		}
 	}
-	return best, bestFree > 0, eligible
+	return best, bestFree > 0, len(ok)
 }
 
 // eligible reports whether member m may render tasks of job j.

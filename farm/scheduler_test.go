@@ -10,6 +10,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -25,18 +26,18 @@ func (brokenRenderer) Render(context.Context, renderer.Task) (renderer.Result, e
 func submit(t *testing.T, c *farm.Client, change func(*farm.JobSpec)) string {
 	t.Helper()
 	ctx := context.Background()
-	data, _ := scenes.Bytes("cornell.glb")
-	hash, err := c.Upload(ctx, data)
-	if err != nil {
-		t.Fatal(err)
-	}
 	spec := farm.JobSpec{
-		Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+		SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
 		Samples: 2, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Nonce: t.Name(),
 	}
 	if change != nil {
-		change(&spec)
+		change(&spec) // may name another bundled scene
+	}
+	data, _ := scenes.Bytes(spec.SceneName)
+	var err error
+	if spec.Scene, err = c.Upload(ctx, data); err != nil {
+		t.Fatal(err)
 	}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {
@@ -199,5 +200,67 @@ func TestSceneNeedsNewerRenderer(t *testing.T) {
 	}
 	if by["node-2"] > 0 || by["node-1"] == 0 || by["node-3"] == 0 {
 		t.Fatalf("tasks per node %v: want none on node-2 (release 3.4.1), some on node-1 (4.3.2) and node-3 (5.0.0)", by)
+	}
+}
+
+// otherBuild is a build of the path tracer that draws other pixels (a
+// brighter sky), as Blender 4.3 does next to 3.4: honest, but not
+// comparable with the default build.
+func otherBuild(name string) renderer.Renderer {
+	cfg := pathtracer.DefaultConfig()
+	cfg.Sky = [3]float64{0.9, 0.3, 0.2}
+	return versioned{pathtracer.New(cfg), name, ""}
+}
+
+// TestMixedBuildsNeverConvictHonest: nodes running builds that draw other
+// pixels are honest, and must never be convicted for it. A node whose
+// build no other node shares gets no tasks while others share theirs;
+// where no two nodes share a build, the job still completes, unchecked,
+// and nobody is convicted.
+func TestMixedBuildsNeverConvictHonest(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		odd   map[string]string // node -> its own build
+		idle  string            // a node that must get no tasks
+		check bool              // whether some task must have been checked
+	}{
+		{"one odd node", map[string]string{"node-3": "7.0"}, "node-3", true},
+		{"no two alike", map[string]string{"node-2": "7.0", "node-3": "8.0"}, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+				if b, ok := tc.odd[c.Name]; ok {
+					c.Renderers = []renderer.Renderer{otherBuild(b)}
+				}
+				c.Slots = 2
+			})
+			c := farm.NewClient(ns[0].URL())
+			// The sky shows in the spheres scene: the builds' pixels differ.
+			id := submit(t, c, func(s *farm.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 })
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+				t.Fatalf("job: %s %v", state, err)
+			}
+			rep, err := c.Report(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Convictions) > 0 {
+				t.Fatalf("honest nodes convicted: %+v", rep.Convictions)
+			}
+			checked := 0
+			for _, tr := range rep.Tasks {
+				if tr.Node == tc.idle {
+					t.Fatalf("task %d went to %s, whose build no other node shares", tr.Index, tr.Node)
+				}
+				if tr.Verdict == "passed" {
+					checked++
+				}
+			}
+			if tc.check && checked == 0 {
+				t.Fatal("no task was checked: the test proves nothing about checks")
+			}
+		})
 	}
 }

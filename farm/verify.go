@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"image"
 	mrand "math/rand/v2"
-	"slices"
 	"time"
 
 	"github.com/conun/conun/verifier"
@@ -105,11 +104,11 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	c.metrics.checks.Add(1)
 	c.emit(j, Event{Type: "checking", Task: t.index, Frame: t.tile.Frame, Node: t.node})
 	members := c.lastMembers
-	lease, worker, hash := t.lease, t.node, t.hash // t changes under c.mu meanwhile
+	lease, worker, build, hash := t.lease, t.node, t.build, t.hash // t changes under c.mu meanwhile
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
-		ev, convicted := c.runCheck(c.ctx, j, t, worker, hash, img, crops, members, rnd)
+		ev, convicted := c.runCheck(c.ctx, j, t, worker, build, hash, img, crops, members, rnd)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, ev, convicted)
@@ -137,21 +136,26 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // runCheck has the crops rendered by a checker (and, on a mismatch, an
 // arbiter) and returns the evidence and who, if anyone, is convicted. It
 // runs without c.mu.
-func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
+//
+// Only a node running the worker's own renderer build (build) may check
+// or arbitrate: another build draws other pixels (Blender 3.4 and 4.3
+// differ in nearly every pixel of the same scene and seed), so comparing
+// across builds would convict honest nodes. Without such a node the task
+// stays unchecked; the scheduler sees to it that, where it can, work goes
+// only to nodes whose build another node shares.
+func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
 	ev := Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
-	mode := verifier.Tolerant
-	if j.spec.Renderer == "pathtracer" {
+	mode := verifier.NearExact // the same build replays the same computation
+	switch {
+	case j.spec.Denoise:
+		mode = verifier.Tolerant // a denoised crop depends on its neighbours
+	case j.spec.Renderer == "pathtracer":
 		mode = verifier.Exact // deterministic by construction
 	}
-	var workerVersion string
 	var candidates []Member
 	var self *Member
 	for i, m := range members {
-		if m.ID == workerNode {
-			workerVersion = m.Renderers[j.spec.Renderer]
-			continue
-		}
-		if _, ok := m.Renderers[j.spec.Renderer]; !ok || c.quarantined(m.ID) {
+		if m.ID == workerNode || m.Renderers[j.spec.Renderer] != build || build == "" || c.quarantined(m.ID) {
 			continue
 		}
 		if m.ID == c.self {
@@ -160,22 +164,11 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		candidates = append(candidates, m)
 	}
 	if len(candidates) == 0 {
-		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "no other node could check"}
+		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: fmt.Sprintf("no other node runs the worker's build %s", build)}
 		ev.Unchecked = true
 		return ev, ""
 	}
-	// Prefer a checker with the worker's exact renderer build: its replay
-	// must match near-exactly, which catches far subtler cheats.
-	same := slices.DeleteFunc(slices.Clone(candidates), func(m Member) bool { return m.Renderers[j.spec.Renderer] != workerVersion })
 	pool := candidates
-	if len(same) > 0 {
-		pool = same
-		if mode == verifier.Tolerant {
-			mode = verifier.NearExact
-		}
-	} else if mode == verifier.Exact {
-		mode = verifier.Tolerant // another path-tracer version draws other pixels
-	}
 	checker := pool[rnd.IntN(len(pool))]
 	ev.Checker = checker.ID
 	checked, hashes, err := c.renderCrops(ctx, j, t, checker, crops)
