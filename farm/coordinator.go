@@ -66,8 +66,8 @@ type task struct {
 	notBefore time.Time
 	// price and addr are what the task pays and to whom: its worker's
 	// advertised price and address when it was leased.
-	price   float64
-	addr    common.Address
+	price float64
+	addr  common.Address
 	// build is the worker's renderer build when it was leased: only a
 	// node running the same build can check its pixels.
 	build   string
