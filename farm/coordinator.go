@@ -51,6 +51,21 @@ type job struct {
 	// minVersion is the oldest renderer version that can render the
 	// scene (renderer.SceneInfo.MinVersion); "" when any can.
 	minVersion string
+	// release is the renderer release ("blender-4.3.2") the job is bound
+	// to at its first lease: tiles of two releases side by side would
+	// show seams (Blender 3.4 and 4.3 differ in nearly every pixel), so
+	// every task goes to nodes of that release.
+	release string
+}
+
+// leased reports whether any task of the job is out on a lease.
+func (j *job) leased() bool {
+	for _, t := range j.tasks {
+		if t.state == TaskLeased {
+			return true
+		}
+	}
+	return false
 }
 
 // task is one frame x tile of a job.

@@ -23,6 +23,9 @@ type JobStatus struct {
 	Checks map[string]int `json:"checks,omitempty"`
 	// Convicted lists the nodes caught cheating (evidence in the report).
 	Convicted []string `json:"convicted,omitempty"`
+	// Release is the renderer release every tile of the job comes from
+	// ("blender-4.3.2"), fixed at its first lease.
+	Release string `json:"release,omitempty"`
 }
 
 func (j *job) status() JobStatus {
@@ -30,6 +33,7 @@ func (j *job) status() JobStatus {
 		ID: j.id, SpecHash: j.spec.Hash(), Spec: j.spec, State: j.state, Error: j.err,
 		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
 		Created: j.created, Finished: j.finished, Checks: map[string]int{},
+		Release: j.release,
 	}
 	for _, t := range j.tasks {
 		if t.state == TaskDone && t.verdict != "" {

@@ -64,7 +64,18 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []Member,
 			if eligible == 0 && c.blockedAll(j, members) {
 				c.fail(j, "every node that could render this job failed it too often")
 			}
+			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() {
+				// Every node of the release left before any of its
+				// tiles was accepted: nothing to match, so the next
+				// pass may bind the job to another release.
+				j.release = ""
+				c.save(j)
+			}
 			return
+		}
+		if j.release == "" {
+			j.release = releaseOf(m.Renderers[j.spec.Renderer])
+			c.save(j)
 		}
 		if j.state == JobQueued {
 			move(jobMoves, &j.state, JobRunning)
@@ -123,6 +134,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false
 	case j.minVersion != "" && !versionAtLeast(version, j.minVersion):
 		return false // e.g. a Blender older than the one that saved the scene
+	case j.release != "" && releaseOf(version) != j.release:
+		return false
 	case j.spec.Denoise && !canDenoise(version):
 		return false
 	case j.spec.Device != "" && !onDevice(version, j.spec.Device):
@@ -147,6 +160,18 @@ func (c *coordinator) blockedAll(j *job, members []Member) bool {
 		}
 	}
 	return blocked > 0 && blocked == len(members)
+}
+
+// releaseOf is a renderer build's release: the build without the device
+// and features ("blender-4.3.2/cycles-cpu-avx2+oidn" is "blender-4.3.2").
+// A job's tiles all come from one release; builds of one release differ
+// at most by float noise (another CPU kernel or device), invisible at a
+// tile's edge.
+func releaseOf(build string) string {
+	if i := strings.IndexAny(build, "/+"); i >= 0 {
+		return build[:i]
+	}
+	return build
 }
 
 // versionAtLeast reports whether a renderer version ("blender-4.3.2/cycles-

@@ -178,7 +178,7 @@ func (v versioned) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 // backend goes only to the nodes running 4.3 or newer; the older node
 // gets none of its tasks (instead of failing them until it is blocked).
 func TestSceneNeedsNewerRenderer(t *testing.T) {
-	releases := []string{"4.3.2", "3.4.1", "5.0.0"}
+	releases := []string{"4.3.2", "3.4.1", "4.3.2"}
 	ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{versioned{farmtest.Renderers()[0], releases[i], "4.3"}}
 		c.Slots = 2
@@ -199,7 +199,7 @@ func TestSceneNeedsNewerRenderer(t *testing.T) {
 		by[tr.Node]++
 	}
 	if by["node-2"] > 0 || by["node-1"] == 0 || by["node-3"] == 0 {
-		t.Fatalf("tasks per node %v: want none on node-2 (release 3.4.1), some on node-1 (4.3.2) and node-3 (5.0.0)", by)
+		t.Fatalf("tasks per node %v: want none on node-2 (release 3.4.1), some on node-1 and node-3 (4.3.2)", by)
 	}
 }
 
@@ -262,5 +262,33 @@ func TestMixedBuildsNeverConvictHonest(t *testing.T) {
 				t.Fatal("no task was checked: the test proves nothing about checks")
 			}
 		})
+	}
+}
+
+// TestJobBoundToOneRelease: in a cluster of two releases that draw other
+// pixels, every tile of a job comes from one release (tiles of both side
+// by side would show seams), the one the status names.
+func TestJobBoundToOneRelease(t *testing.T) {
+	ns := farmtest.Start(t, 4, func(i int, c *farm.NodeConfig) {
+		if i%2 == 1 {
+			c.Renderers = []renderer.Renderer{otherBuild("7.0")}
+		}
+		c.Slots = 2
+	})
+	c := farm.NewClient(ns[0].URL())
+	id := submit(t, c, func(s *farm.JobSpec) { s.SceneName = "spheres.glb"; s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
+	rep := waitDone(t, c, id)
+	st, err := c.Status(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := map[string]bool{"node-2": true, "node-4": true}
+	for _, tr := range rep.Tasks {
+		if odd[tr.Node] != (st.Release == "pt-7.0") {
+			t.Fatalf("task %d from %s in a job bound to %q", tr.Index, tr.Node, st.Release)
+		}
+	}
+	if st.Release != "pt-1" && st.Release != "pt-7.0" {
+		t.Fatalf("release %q", st.Release)
 	}
 }

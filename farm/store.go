@@ -35,6 +35,8 @@ type jobRecord struct {
 	Settlement *SettlementRecord `json:"settlement,omitempty"`
 	// MinVersion is the oldest renderer version that can render the scene.
 	MinVersion string `json:"min_version,omitempty"`
+	// Release is the renderer release the job is bound to.
+	Release string `json:"release,omitempty"`
 }
 
 // taskRecord is an accepted task as stored; the tile's pixels are the blob

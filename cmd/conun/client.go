@@ -320,6 +320,9 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 		return printJSON(stdout, st)
 	}
 	printJobs(stdout, []farm.JobStatus{st})
+	if st.Release != "" {
+		fmt.Fprintf(stdout, "renderer: %s (every tile of the job)\n", st.Release)
+	}
 	if len(st.Checks) > 0 {
 		fmt.Fprintf(stdout, "checks: %d passed, %d unchecked, %d by the coordinator itself, %d in progress\n",
 			st.Checks["passed"], st.Checks["unchecked"], st.Checks["trusted"], st.Checks["checking"])
