@@ -93,28 +93,28 @@ const blockAfter = 3
 // has a free slot, and how many members are eligible at all (right
 // renderer and version, price within the cap, not blocked for the job).
 //
-// Only a node running the same renderer build can check a node's work, so
-// where some eligible members share their build with another, only those
-// are picked: a node cannot dodge checks by being the only one of its
-// build (or by claiming a build of its own). Where no two share a build
-// (a small mixed cluster), any eligible member is, and its tasks go
-// unchecked.
+// Only a node of the same renderer release can check a node's work, so
+// where some eligible members share their release with another, only
+// those are picked: a node cannot dodge checks by being the only one of
+// its release (or by claiming a release of its own). Where no two share a
+// release (a small mixed cluster), any eligible member is, and its tasks
+// go unchecked.
 func (c *coordinator) pick(members []Member, j *job, now time.Time) (best Member, free bool, eligible int) {
 	var ok []Member
-	builds := map[string]int{}
+	releases := map[string]int{}
 	for _, m := range members {
 		if c.eligible(m, j) {
 			ok = append(ok, m)
-			builds[m.Renderers[j.spec.Renderer]]++
+			releases[releaseOf(m.Renderers[j.spec.Renderer])]++
 		}
 	}
 	shared := false
-	for _, n := range builds {
+	for _, n := range releases {
 		shared = shared || n > 1
 	}
 	bestFree := 0
 	for _, m := range ok {
-		if now.Before(c.busy[m.ID]) || shared && builds[m.Renderers[j.spec.Renderer]] < 2 {
+		if now.Before(c.busy[m.ID]) || shared && releases[releaseOf(m.Renderers[j.spec.Renderer])] < 2 {
 			continue
 		}
 		if f := m.Slots - c.inflight[m.ID]; f > bestFree {

@@ -212,25 +212,33 @@ func otherBuild(name string) renderer.Renderer {
 	return versioned{pathtracer.New(cfg), name, ""}
 }
 
-// TestMixedBuildsNeverConvictHonest: nodes running builds that draw other
-// pixels are honest, and must never be convicted for it. A node whose
-// build no other node shares gets no tasks while others share theirs;
-// where no two nodes share a build, the job still completes, unchecked,
-// and nobody is convicted.
+// TestMixedBuildsNeverConvictHonest: nodes running releases that draw
+// other pixels are honest, and must never be convicted for it. A node
+// whose release no other node shares gets no tasks while others share
+// theirs; where no two nodes share a release, the job still completes,
+// unchecked, and nobody is convicted. A node running another build of the
+// same release (another device: float noise apart, the same pixels) gets
+// work and is checked tolerantly.
 func TestMixedBuildsNeverConvictHonest(t *testing.T) {
+	sameRelease := func(string) renderer.Renderer {
+		return versioned{farmtest.Renderers()[0], "1/gpu", ""} // "pt-1/gpu": release pt-1
+	}
 	for _, tc := range []struct {
 		name  string
 		odd   map[string]string // node -> its own build
-		idle  string            // a node that must get no tasks
-		check bool              // whether some task must have been checked
+		build func(string) renderer.Renderer
+		idle  string // a node that must get no tasks
+		busy  string // a node that must get some
+		check bool   // whether some task must have been checked
 	}{
-		{"one odd node", map[string]string{"node-3": "7.0"}, "node-3", true},
-		{"no two alike", map[string]string{"node-2": "7.0", "node-3": "8.0"}, "", false},
+		{"one odd node", map[string]string{"node-3": "7.0"}, otherBuild, "node-3", "", true},
+		{"no two alike", map[string]string{"node-2": "7.0", "node-3": "8.0"}, otherBuild, "", "", false},
+		{"another device", map[string]string{"node-3": ""}, sameRelease, "", "node-3", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
 				if b, ok := tc.odd[c.Name]; ok {
-					c.Renderers = []renderer.Renderer{otherBuild(b)}
+					c.Renderers = []renderer.Renderer{tc.build(b)}
 				}
 				c.Slots = 2
 			})
@@ -249,10 +257,13 @@ func TestMixedBuildsNeverConvictHonest(t *testing.T) {
 			if len(rep.Convictions) > 0 {
 				t.Fatalf("honest nodes convicted: %+v", rep.Convictions)
 			}
-			checked := 0
+			checked, busy := 0, 0
 			for _, tr := range rep.Tasks {
 				if tr.Node == tc.idle {
-					t.Fatalf("task %d went to %s, whose build no other node shares", tr.Index, tr.Node)
+					t.Fatalf("task %d went to %s, whose release no other node shares", tr.Index, tr.Node)
+				}
+				if tr.Node == tc.busy {
+					busy++
 				}
 				if tr.Verdict == "passed" {
 					checked++
@@ -260,6 +271,9 @@ func TestMixedBuildsNeverConvictHonest(t *testing.T) {
 			}
 			if tc.check && checked == 0 {
 				t.Fatal("no task was checked: the test proves nothing about checks")
+			}
+			if tc.busy != "" && busy == 0 {
+				t.Fatalf("%s got no task", tc.busy)
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"image"
 	mrand "math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/conun/conun/verifier"
@@ -137,25 +138,31 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // arbiter) and returns the evidence and who, if anyone, is convicted. It
 // runs without c.mu.
 //
-// Only a node running the worker's own renderer build (build) may check
-// or arbitrate: another build draws other pixels (Blender 3.4 and 4.3
-// differ in nearly every pixel of the same scene and seed), so comparing
-// across builds would convict honest nodes. Without such a node the task
-// stays unchecked; the scheduler sees to it that, where it can, work goes
-// only to nodes whose build another node shares.
+// Only nodes of the worker's renderer release (build's, see releaseOf) may
+// check or arbitrate: another release draws other pixels (Blender 3.4 and
+// 4.3 differ in nearly every pixel of the same scene and seed), so
+// comparing across releases would convict honest nodes. Within a release,
+// the worker's exact build is preferred; another device or CPU kernel of
+// the release differs by float noise and is compared tolerantly. Without
+// any such node the task stays unchecked; the scheduler sees to it that,
+// where it can, work goes only to nodes whose release another node shares.
 func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
 	ev := Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
-	mode := verifier.NearExact // the same build replays the same computation
-	switch {
-	case j.spec.Denoise:
-		mode = verifier.Tolerant // a denoised crop depends on its neighbours
-	case j.spec.Renderer == "pathtracer":
-		mode = verifier.Exact // deterministic by construction
+	buildOf := func(m Member) string { return m.Renderers[j.spec.Renderer] }
+	// modeFor is how renders of builds a and b of one release compare.
+	modeFor := func(a, b string) verifier.Mode {
+		switch {
+		case j.spec.Denoise || a != b:
+			return verifier.Tolerant // a denoised crop depends on its neighbours
+		case j.spec.Renderer == "pathtracer":
+			return verifier.Exact // deterministic by construction
+		}
+		return verifier.NearExact // the same build replays the same computation
 	}
 	var candidates []Member
 	var self *Member
 	for i, m := range members {
-		if m.ID == workerNode || m.Renderers[j.spec.Renderer] != build || build == "" || c.quarantined(m.ID) {
+		if m.ID == workerNode || build == "" || releaseOf(buildOf(m)) != releaseOf(build) || c.quarantined(m.ID) {
 			continue
 		}
 		if m.ID == c.self {
@@ -164,11 +171,14 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		candidates = append(candidates, m)
 	}
 	if len(candidates) == 0 {
-		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: fmt.Sprintf("no other node runs the worker's build %s", build)}
+		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: fmt.Sprintf("no other node runs the worker's release %s", releaseOf(build))}
 		ev.Unchecked = true
 		return ev, ""
 	}
-	pool := candidates
+	pool := slices.DeleteFunc(slices.Clone(candidates), func(m Member) bool { return buildOf(m) != build })
+	if len(pool) == 0 {
+		pool = candidates
+	}
 	checker := pool[rnd.IntN(len(pool))]
 	ev.Checker = checker.ID
 	checked, hashes, err := c.renderCrops(ctx, j, t, checker, crops)
@@ -178,7 +188,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	ev.Verdict = verifier.CompareCrops(worker, checked, crops, mode)
+	ev.Verdict = verifier.CompareCrops(worker, checked, crops, modeFor(build, buildOf(checker)))
 	if ev.Verdict.Outcome == verifier.Pass {
 		return ev, ""
 	}
@@ -206,8 +216,8 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	withWorker := verifier.CompareCrops(worker, arb, crops, mode)
-	withChecker := verifier.CompareCrops(checked, arb, crops, mode)
+	withWorker := verifier.CompareCrops(worker, arb, crops, modeFor(build, buildOf(*arbiter)))
+	withChecker := verifier.CompareCrops(checked, arb, crops, modeFor(buildOf(checker), buildOf(*arbiter)))
 	ev.Arbitration = &withWorker
 	switch {
 	case withWorker.Outcome == verifier.Pass && withChecker.Outcome == verifier.Fail:
