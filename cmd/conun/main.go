@@ -72,6 +72,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	resetBlenderFlags()
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue

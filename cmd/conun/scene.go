@@ -84,6 +84,13 @@ var (
 	blenderVersion = ""
 )
 
+// resetBlenderFlags puts the Blender settings back to their defaults, so
+// that each command run in one process (the tests run many) starts from
+// them rather than from the flags of the run before.
+func resetBlenderFlags() {
+	blenderBinary, blenderDevice, blenderStrict, blenderVersion = "blender", "CPU", false, ""
+}
+
 // addBlenderVersionFlag registers --blender-version, for the commands that
 // render in the sandbox.
 func addBlenderVersionFlag(fs *flag.FlagSet) {
