@@ -51,6 +51,10 @@ type job struct {
 	// minVersion is the oldest renderer version that can render the
 	// scene (renderer.SceneInfo.MinVersion); "" when any can.
 	minVersion string
+	// needs is a feature the scene needs of a node's renderer
+	// (renderer.SceneInfo.Needs): only versions advertising "+needs" get
+	// its tasks.
+	needs string
 	// release is the renderer release ("blender-4.3.2") the job is bound
 	// to at its first lease: tiles of two releases side by side would
 	// show seams (Blender 3.4 and 4.3 differ in nearly every pixel), so
@@ -163,6 +167,9 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
 		return "", fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", ErrBadJob, spec.Renderer)
 	}
+	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
+		return "", fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", ErrBadJob, spec.SceneName, info.Needs, spec.Renderer)
+	}
 	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
 		return "", fmt.Errorf("%w: no node in the cluster renders %s on %s", ErrBadJob, spec.Renderer, spec.Device)
 	}
@@ -191,6 +198,7 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 		id: id, spec: spec, state: JobQueued, created: time.Now(),
 		byFrame: make(map[int][]*task), frames: make(map[int]string),
 		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
+		needs: info.Needs,
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		nt := &task{index: i, tile: t, state: TaskPending}

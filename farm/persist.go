@@ -9,7 +9,7 @@ import (
 
 // record is the job as the store keeps it.
 func (j *job) record() jobRecord {
-	return jobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release}
+	return jobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs}
 }
 
 // save writes the job's record; c.mu must be held. A failed write is logged:
@@ -40,7 +40,7 @@ func (c *coordinator) restore() error {
 		j := &job{
 			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
 			created: sj.rec.Created, finished: sj.rec.Finished, settlement: sj.rec.Settlement, minVersion: sj.rec.MinVersion,
-			release: sj.rec.Release,
+			release: sj.rec.Release, needs: sj.rec.Needs,
 			byFrame: make(map[int][]*task), frames: make(map[int]string),
 			failures: make(map[string]int),
 		}

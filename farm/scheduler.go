@@ -136,6 +136,8 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 		return false // e.g. a Blender older than the one that saved the scene
 	case j.release != "" && releaseOf(version) != j.release:
 		return false
+	case j.needs != "" && !hasFeature(version, j.needs):
+		return false // e.g. an Eevee scene on a node without OpenGL
 	case j.spec.Denoise && !canDenoise(version):
 		return false
 	case j.spec.Device != "" && !onDevice(version, j.spec.Device):
@@ -205,7 +207,19 @@ func versionAtLeast(version, min string) bool {
 }
 
 // canDenoise reports whether a renderer version advertises a denoiser.
-func canDenoise(version string) bool { return strings.Contains(version, "+oidn") }
+func canDenoise(version string) bool { return hasFeature(version, "oidn") }
+
+// hasFeature reports whether a renderer version advertises a feature as
+// "+feature" ("blender-3.4.1/cycles-cpu-avx2+oidn+gl").
+func hasFeature(version, feature string) bool {
+	_, feats, _ := strings.Cut(version, "+")
+	for f := range strings.SplitSeq(feats, "+") {
+		if f == feature {
+			return true
+		}
+	}
+	return false
+}
 
 // onDevice reports whether a renderer version renders on a device class:
 // Blender's versions name it ("cycles-cpu-avx2", "cycles-cuda").
@@ -228,9 +242,12 @@ func (c *coordinator) someoneRendersOn(rend, device string) bool {
 }
 
 // someoneDenoises reports whether any member's renderer can denoise.
-func (c *coordinator) someoneDenoises(rend string) bool {
+func (c *coordinator) someoneDenoises(rend string) bool { return c.someoneHas(rend, "oidn") }
+
+// someoneHas reports whether a member's renderer rend advertises feature.
+func (c *coordinator) someoneHas(rend, feature string) bool {
 	for _, m := range c.members() {
-		if canDenoise(m.Renderers[rend]) {
+		if hasFeature(m.Renderers[rend], feature) {
 			return true
 		}
 	}

@@ -306,3 +306,62 @@ func TestJobBoundToOneRelease(t *testing.T) {
 		t.Fatalf("release %q", st.Release)
 	}
 }
+
+// needy is the path tracer posing as a backend whose scenes need a
+// feature ("gl", as an Eevee scene does), on a node that has it (its
+// version then advertises "+gl") or not.
+type needy struct {
+	renderer.Renderer
+	has bool
+}
+
+func (n needy) Version() string {
+	if n.has {
+		return n.Renderer.Version() + "+gl"
+	}
+	return n.Renderer.Version()
+}
+
+func (n needy) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
+	info, err := n.Renderer.Inspect(ctx, scene)
+	info.Needs = "gl"
+	return info, err
+}
+
+// TestSceneNeedsFeature: a scene that needs a feature (Eevee: OpenGL) goes
+// only to the nodes that advertise it, and where none does, the submit is
+// refused with the reason.
+func TestSceneNeedsFeature(t *testing.T) {
+	t.Run("some have it", func(t *testing.T) {
+		ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], c.Name != "node-2"}}
+			c.Slots = 2
+		})
+		c := farm.NewClient(ns[0].URL())
+		rep := waitDone(t, c, submit(t, c, nil))
+		for _, tr := range rep.Tasks {
+			if tr.Node == "node-2" {
+				t.Fatalf("task %d went to node-2, which has no OpenGL", tr.Index)
+			}
+		}
+	})
+	t.Run("none has it", func(t *testing.T) {
+		ns := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], false}}
+		})
+		c := farm.NewClient(ns[0].URL())
+		ctx := context.Background()
+		data, _ := scenes.Bytes("cornell.glb")
+		hash, err := c.Upload(ctx, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Submit(ctx, farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+			Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8},
+			Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8})
+		var apiErr *farm.APIError
+		if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), "needs gl") || !strings.Contains(err.Error(), "OpenGL") {
+			t.Fatalf("submit: %v; want 400 naming the missing OpenGL", err)
+		}
+	})
+}

@@ -37,6 +37,8 @@ type jobRecord struct {
 	MinVersion string `json:"min_version,omitempty"`
 	// Release is the renderer release the job is bound to.
 	Release string `json:"release,omitempty"`
+	// Needs is a feature the scene needs of a node's renderer.
+	Needs string `json:"needs,omitempty"`
 }
 
 // taskRecord is an accepted task as stored; the tile's pixels are the blob

@@ -28,3 +28,23 @@ func TestVersionAtLeast(t *testing.T) {
 		}
 	}
 }
+
+func TestHasFeature(t *testing.T) {
+	tests := []struct {
+		version, feature string
+		want             bool
+	}{
+		{"blender-3.4.1/cycles-cpu-avx2+oidn+gl", "gl", true},
+		{"blender-3.4.1/cycles-cpu-avx2+oidn+gl", "oidn", true},
+		{"blender-3.4.1/cycles-cpu-avx2+oidn", "gl", false},
+		{"blender-3.4.1/cycles-cpu-avx2", "oidn", false},
+		{"blender-3.4.1/cycles-cpu-avx2+glx", "gl", false},
+		{"pt-1", "gl", false},
+		{"", "gl", false},
+	}
+	for _, tc := range tests {
+		if got := hasFeature(tc.version, tc.feature); got != tc.want {
+			t.Errorf("hasFeature(%q, %q) = %v, want %v", tc.version, tc.feature, got, tc.want)
+		}
+	}
+}

@@ -105,6 +105,10 @@ type SceneInfo struct {
 	// scene, as dotted numbers ("4.3": the Blender that saved a .blend);
 	// "" when any can. The scheduler gives its tasks to no older node.
 	MinVersion string `json:",omitempty"`
+	// Needs names a feature the scene needs of a node, which a node's
+	// renderer version advertises as "+feature" ("gl": Eevee needs an
+	// OpenGL context); "" when it needs none.
+	Needs string `json:",omitempty"`
 }
 
 // Renderer turns tasks into pixels. Implementations must be safe for

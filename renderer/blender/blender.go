@@ -219,6 +219,9 @@ func (r *Renderer) Version() string {
 	if r.probe.OIDN {
 		v += "+oidn" // this node can denoise, for jobs that ask
 	}
+	if r.probe.GL {
+		v += "+gl" // this node renders Eevee scenes
+	}
 	return v
 }
 
@@ -251,6 +254,9 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 	si := renderer.SceneInfo{
 		FrameStart: info.FrameStart, FrameEnd: info.FrameEnd, FPS: info.FPS,
 		Width: info.Width, Height: info.Height,
+	}
+	if strings.HasPrefix(info.Engine, "BLENDER_EEVEE") {
+		si.Needs = "gl" // Eevee renders through OpenGL
 	}
 	// The Blender that saved the scene is the oldest that can render it:
 	// an older one misreads the file, or crashes on it.

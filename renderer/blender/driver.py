@@ -70,6 +70,7 @@ def probe():
             file_version=list(bpy.app.version_file),
             kernel=kernel_class(),
             oidn=bool(getattr(c, "with_openimagedenoise", False)),
+            gl=gl_possible(),
         )
     )
 

@@ -73,6 +73,7 @@ type probeInfo struct {
 	FileVersion []int  `json:"file_version"` // [3, 4, 1]: the newest .blend it reads
 	Kernel      string `json:"kernel"`       // "avx2"
 	OIDN        bool   `json:"oidn"`
+	GL          bool   `json:"gl"` // an OpenGL context can be had: Eevee renders
 }
 
 // message is any line the driver sends; one of its fields is set.

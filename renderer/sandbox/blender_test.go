@@ -105,8 +105,7 @@ func forEachBlender(t *testing.T, fn func(t *testing.T, s *Sandbox, img blenderI
 // nativeScene builds a test scene with the Blender of s's image, in a
 // container, once per image: the file a user of that Blender would send.
 // name is a script of scenes/blend (make_NAME.py), texture_external
-// (make_texture.py --external: its image left as a file beside it), or
-// eevee (testdata/make_eevee.py).
+// (make_texture.py --external: its image left as a file beside it).
 func nativeScene(t testing.TB, s *Sandbox, img blenderImage, name string) string {
 	t.Helper()
 	v, _ := blendScenes.LoadOrStore(img.version+"/"+name, &builtBlend{})
@@ -126,11 +125,6 @@ func nativeScene(t testing.TB, s *Sandbox, img blenderImage, name string) string
 		switch name {
 		case "texture_external":
 			args = append(args, "--python", filepath.Join(scripts, "make_texture.py"), "--", b.path, "--external")
-		case "eevee":
-			if scripts, b.err = filepath.Abs("testdata"); b.err != nil {
-				return
-			}
-			args = append(args, "--python", filepath.Join(scripts, "make_eevee.py"), "--", b.path)
 		default:
 			args = append(args, "--python", filepath.Join(scripts, "make_"+name+".py"), "--", b.path)
 		}
