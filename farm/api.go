@@ -25,6 +25,7 @@ type route struct {
 // and node-to-node RPC under /rpc/v1.
 var routes = []route{
 	{"PUT", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.putBlob }},
+	{"GET", "/v1/uploads/{hash}", func(n *Node) http.HandlerFunc { return n.getUpload }},
 	{"GET", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
 	{"POST", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.postJob }},
 	{"GET", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.getJobs }},
@@ -131,6 +132,10 @@ func statusOf(err error) int {
 }
 
 func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
+	if r.Header.Get(headerUploadOffset) != "" || r.Header.Get(headerUploadLength) != "" {
+		n.putUpload(rw, r) // a resumable upload
+		return
+	}
 	h, err := n.work.blobs.Put(r.Body, r.PathValue("hash"))
 	if err != nil {
 		if errors.Is(err, ErrBadBlob) {

@@ -42,7 +42,9 @@ func OpenBlobs(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
-	return &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*sync.Mutex)}, nil
+	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*sync.Mutex)}
+	b.dropStalePartials(time.Now())
+	return b, nil
 }
 
 // SetCap makes the store a cache of at most capBytes: after each fetch the
@@ -166,15 +168,7 @@ func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, sources []string, h 
 	if !validHash(h) {
 		return "", fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
 	}
-	b.mu.Lock()
-	m, ok := b.fetching[h]
-	if !ok {
-		m = new(sync.Mutex)
-		b.fetching[h] = m
-	}
-	b.mu.Unlock()
-	m.Lock()
-	defer m.Unlock()
+	defer b.lock(h)()
 	if p, ok := b.Path(h); ok {
 		return p, nil
 	}
@@ -200,7 +194,7 @@ func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, sources []string, h 
 // fetchFrom downloads blob h from one node into a partial file, resuming
 // what an earlier try left, then verifies and stores it.
 func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) error {
-	partial := filepath.Join(b.dir, ".partial-"+h)
+	partial := b.partialPath(h)
 	f, err := os.OpenFile(partial, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return err

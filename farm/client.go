@@ -7,12 +7,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Client talks to a node's client API. The CLI, the demo and the GUI all use
@@ -85,14 +88,74 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// Upload sends a blob and returns its hash.
+// Upload sends a blob and returns its hash. A connection lost on the way
+// costs only the bytes in flight: the upload carries on from what the node
+// already holds (see farm/upload.go), up to uploadTries times.
 func (c *Client) Upload(ctx context.Context, data []byte) (string, error) {
 	sum := sha256.Sum256(data)
 	h := hex.EncodeToString(sum[:])
-	if err := c.do(ctx, http.MethodPut, "/v1/blobs/"+h, bytes.NewReader(data), nil); err != nil {
+	var err error
+	for try := range uploadTries {
+		if try > 0 {
+			select {
+			case <-time.After(time.Duration(try) * 500 * time.Millisecond):
+			case <-ctx.Done():
+				return "", fmt.Errorf("upload scene: %w (after: %w)", ctx.Err(), err)
+			}
+		}
+		var done bool
+		if done, err = c.uploadFrom(ctx, h, data); done || !retryable(err) {
+			break
+		}
+	}
+	if err != nil {
 		return "", fmt.Errorf("upload scene: %w", err)
 	}
 	return h, nil
+}
+
+// uploadTries bounds the attempts of one Upload.
+const uploadTries = 5
+
+// uploadFrom asks the node how much of blob h it holds and sends the rest.
+func (c *Client) uploadFrom(ctx context.Context, h string, data []byte) (bool, error) {
+	var st uploadState
+	if err := c.do(ctx, http.MethodGet, "/v1/uploads/"+h, nil, &st); err != nil {
+		return false, err
+	}
+	if st.Complete {
+		return true, nil
+	}
+	if st.Received > int64(len(data)) {
+		st.Received = 0 // not this blob's bytes: the node refuses, and says so
+	}
+	req, err := c.newRequest(ctx, http.MethodPut, "/v1/blobs/"+h, bytes.NewReader(data[st.Received:]))
+	if err != nil {
+		return false, err
+	}
+	req.Header.Set("Content-Type", "application/octet-stream")
+	req.Header.Set(headerUploadOffset, strconv.FormatInt(st.Received, 10))
+	req.Header.Set(headerUploadLength, strconv.Itoa(len(data)))
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return false, fmt.Errorf("node %s: %w", c.BaseURL, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return false, &APIError{Status: resp.StatusCode, Message: readError(resp.Body)}
+	}
+	return true, nil
+}
+
+// retryable reports whether an upload error is worth another try: a lost
+// connection or a node's 5xx, or an offset the node corrected (409); not a
+// refusal of the content.
+func retryable(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.Status >= 500 || apiErr.Status == http.StatusConflict
+	}
+	return err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
 
 // Submit queues a job and returns its id.

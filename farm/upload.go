@@ -1,0 +1,194 @@
+package farm
+
+// Resumable uploads. A studio's scene can be gigabytes, sent over links
+// that drop: an upload cut short keeps what arrived on the node, and the
+// client carries on from there instead of from the first byte.
+//
+//	GET /v1/uploads/{hash}   {"received": N, "complete": false}
+//	PUT /v1/blobs/{hash}     with Upload-Offset: N and Upload-Length: TOTAL
+//
+// The PUT appends its body at N, which must be exactly what the node holds
+// (409 with the node's count otherwise). Once TOTAL bytes are in, the whole
+// is checked against the hash and stored like any blob. A PUT without the
+// headers sends the whole blob at once, as before.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Headers of a resumable upload.
+const (
+	headerUploadOffset = "Upload-Offset"
+	headerUploadLength = "Upload-Length"
+)
+
+// ErrUploadOffset means a resumed upload started somewhere other than
+// where the node's part of it ends.
+var ErrUploadOffset = errors.New("upload offset mismatch")
+
+// partialPath is where the received part of blob h waits, for uploads and
+// for fetches from peers alike.
+func (b *Blobs) partialPath(h string) string { return filepath.Join(b.dir, ".partial-"+h) }
+
+// lock serializes everything that writes blob h's partial file.
+func (b *Blobs) lock(h string) func() {
+	b.mu.Lock()
+	m, ok := b.fetching[h]
+	if !ok {
+		m = new(sync.Mutex)
+		b.fetching[h] = m
+	}
+	b.mu.Unlock()
+	m.Lock()
+	return m.Unlock
+}
+
+// Received reports how much of blob h the store holds: complete, or the
+// bytes an interrupted upload left (0 when none).
+func (b *Blobs) Received(h string) (n int64, complete bool, err error) {
+	if !validHash(h) {
+		return 0, false, fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
+	}
+	if p, ok := b.Path(h); ok {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return 0, false, err
+		}
+		return fi.Size(), true, nil
+	}
+	fi, err := os.Stat(b.partialPath(h))
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return fi.Size(), false, nil
+}
+
+// PutAt continues an upload of blob h, total bytes long, with the bytes
+// from offset on read from r. offset must equal what the store holds of
+// it (ErrUploadOffset otherwise). When r ends early, what arrived is kept
+// for the next try and the error returned. It returns the bytes held after
+// the call and whether the blob is now complete (checked and stored).
+func (b *Blobs) PutAt(r io.Reader, h string, offset, total int64) (int64, bool, error) {
+	switch {
+	case !validHash(h):
+		return 0, false, fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
+	case total < 0 || total > b.maxBytes:
+		return 0, false, fmt.Errorf("%w: upload length %d: the limit is %d bytes", ErrBadBlob, total, b.maxBytes)
+	case offset < 0 || offset > total:
+		return 0, false, fmt.Errorf("%w: offset %d is outside the %d-byte upload", ErrUploadOffset, offset, total)
+	}
+	unlock := b.lock(h)
+	defer unlock()
+	if p, ok := b.Path(h); ok {
+		io.Copy(io.Discard, io.LimitReader(r, total-offset))
+		fi, err := os.Stat(p)
+		if err != nil {
+			return 0, false, err
+		}
+		return fi.Size(), true, nil
+	}
+	f, err := os.OpenFile(b.partialPath(h), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return 0, false, err
+	}
+	defer f.Close()
+	have, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return 0, false, err
+	}
+	if have != offset {
+		return have, false, fmt.Errorf("%w: the node holds %d bytes of %s, the upload resumed at %d", ErrUploadOffset, have, h[:12], offset)
+	}
+	if have > total {
+		f.Truncate(0) // not this upload's bytes
+		return 0, false, fmt.Errorf("%w: the node holds %d bytes, more than the upload's %d", ErrUploadOffset, have, total)
+	}
+	n, err := io.Copy(f, io.LimitReader(r, total-have))
+	have += n
+	// What arrived is kept whatever happens next; syncing it means a
+	// crash of the node loses none of it either.
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if err != nil {
+		return have, false, fmt.Errorf("receive blob: %w", err)
+	}
+	if have < total {
+		return have, false, fmt.Errorf("receive blob: the body ended after %d of %d bytes", have, total)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return have, false, err
+	}
+	if _, err := b.Put(f, h); err != nil {
+		f.Truncate(0) // wrong bytes: never resume from them
+		return 0, false, err
+	}
+	f.Close()
+	os.Remove(b.partialPath(h))
+	return have, true, nil
+}
+
+// partialMaxAge is how long an abandoned upload's bytes are kept.
+const partialMaxAge = 7 * 24 * time.Hour
+
+// dropStalePartials removes parts of uploads and fetches nobody has
+// touched for partialMaxAge, so abandoned uploads do not fill the disk.
+func (b *Blobs) dropStalePartials(now time.Time) {
+	ms, _ := filepath.Glob(filepath.Join(b.dir, ".partial-*"))
+	for _, p := range ms {
+		if fi, err := os.Stat(p); err == nil && now.Sub(fi.ModTime()) > partialMaxAge {
+			os.Remove(p)
+		}
+	}
+}
+
+// putUpload is PUT /v1/blobs/{hash} with Upload-Offset and Upload-Length.
+func (n *Node) putUpload(rw http.ResponseWriter, r *http.Request) {
+	offset, err1 := strconv.ParseInt(r.Header.Get(headerUploadOffset), 10, 64)
+	total, err2 := strconv.ParseInt(r.Header.Get(headerUploadLength), 10, 64)
+	if err1 != nil || err2 != nil {
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("%s and %s must both be byte counts", headerUploadOffset, headerUploadLength))
+		return
+	}
+	h := r.PathValue("hash")
+	have, done, err := n.work.blobs.PutAt(r.Body, h, offset, total)
+	rw.Header().Set(headerUploadOffset, strconv.FormatInt(have, 10))
+	switch {
+	case errors.Is(err, ErrUploadOffset):
+		httpError(rw, http.StatusConflict, err)
+	case err != nil:
+		if errors.Is(err, ErrBadBlob) {
+			n.metrics.blobHashErrors.Add(1)
+		}
+		httpError(rw, statusOf(err), err)
+	default:
+		writeJSON(rw, map[string]any{"hash": h, "received": have, "complete": done})
+	}
+}
+
+// getUpload is GET /v1/uploads/{hash}: how much of a blob the node holds.
+func (n *Node) getUpload(rw http.ResponseWriter, r *http.Request) {
+	have, complete, err := n.work.blobs.Received(r.PathValue("hash"))
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	writeJSON(rw, uploadState{Received: have, Complete: complete})
+}
+
+// uploadState is GET /v1/uploads/{hash}'s answer.
+type uploadState struct {
+	Received int64 `json:"received"`
+	Complete bool  `json:"complete"`
+}
