@@ -176,6 +176,15 @@ func releaseOf(build string) string {
 	return build
 }
 
+// drawnBy is the part of a renderer build that decides its pixels: the
+// build without its features ("+oidn", "+gl" say what a node can take on,
+// not how it draws), so a check pairs a node that has OpenGL with one that
+// has not as the same build.
+func drawnBy(build string) string {
+	b, _, _ := strings.Cut(build, "+")
+	return b
+}
+
 // versionAtLeast reports whether a renderer version ("blender-4.3.2/cycles-
 // cpu-avx2+oidn": the dotted numbers after the first '-') is min ("4.3")
 // or newer. A version without such numbers is not.

@@ -148,7 +148,8 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // where it can, work goes only to nodes whose release another node shares.
 func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
 	ev := Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
-	buildOf := func(m Member) string { return m.Renderers[j.spec.Renderer] }
+	build = drawnBy(build)
+	buildOf := func(m Member) string { return drawnBy(m.Renderers[j.spec.Renderer]) }
 	// modeFor is how renders of builds a and b of one release compare.
 	modeFor := func(a, b string) verifier.Mode {
 		switch {

@@ -48,3 +48,18 @@ func TestHasFeature(t *testing.T) {
 		}
 	}
 }
+
+func TestReleaseAndDrawnBy(t *testing.T) {
+	tests := []struct{ build, release, drawn string }{
+		{"blender-3.4.1/cycles-cpu-avx2+oidn+gl", "blender-3.4.1", "blender-3.4.1/cycles-cpu-avx2"},
+		{"blender-4.3.2/cycles-cuda", "blender-4.3.2", "blender-4.3.2/cycles-cuda"},
+		{"pt-1", "pt-1", "pt-1"},
+		{"pt-1+gl", "pt-1", "pt-1"},
+		{"", "", ""},
+	}
+	for _, tc := range tests {
+		if r, d := releaseOf(tc.build), drawnBy(tc.build); r != tc.release || d != tc.drawn {
+			t.Errorf("%q: release %q, drawn by %q; want %q, %q", tc.build, r, d, tc.release, tc.drawn)
+		}
+	}
+}
