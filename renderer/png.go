@@ -40,12 +40,19 @@ func To8(img *image.NRGBA64) *image.NRGBA {
 // WritePNG encodes img into the file at path, replacing it atomically so
 // that a crash never leaves a truncated frame under the real name.
 func WritePNG(path string, img *image.NRGBA64, depth int) error {
+	return WriteAtomic(path, func(w io.Writer) error { return EncodePNG(w, img, depth) })
+}
+
+// WriteAtomic writes the file at path with encode, into a temporary file
+// renamed over path once complete: readers see the old file or the whole
+// new one, never a truncated one, whatever happens meanwhile.
+func WriteAtomic(path string, encode func(io.Writer) error) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
-	if err := EncodePNG(f, img, depth); err != nil {
+	if err := encode(f); err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err

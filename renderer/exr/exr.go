@@ -5,7 +5,7 @@ package exr
 
 import (
 	"fmt"
-	"os"
+	"io"
 
 	"github.com/conun/conun/renderer"
 )
@@ -79,19 +79,5 @@ func (e UnsupportedError) Error() string { return "exr: " + string(e) + " is not
 // WriteFile encodes m into the file at path, replacing it atomically so
 // that a crash never leaves a truncated frame under the real name.
 func WriteFile(path string, m *renderer.HDR, opt Options) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if err := Encode(f, m, opt); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return renderer.WriteAtomic(path, func(w io.Writer) error { return Encode(w, m, opt) })
 }
