@@ -184,16 +184,7 @@ func TestSceneNeedsNewerRenderer(t *testing.T) {
 		c.Slots = 2
 	})
 	c := farm.NewClient(ns[0].URL())
-	id := submit(t, c, func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
-		t.Fatalf("job: %s %v", state, err)
-	}
-	rep, err := c.Report(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := waitDone(t, c, submit(t, c, func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} }))
 	by := map[string]int{}
 	for _, tr := range rep.Tasks {
 		by[tr.Node]++
@@ -244,16 +235,7 @@ func TestMixedBuildsNeverConvictHonest(t *testing.T) {
 			})
 			c := farm.NewClient(ns[0].URL())
 			// The sky shows in the spheres scene: the builds' pixels differ.
-			id := submit(t, c, func(s *farm.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 })
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			defer cancel()
-			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
-				t.Fatalf("job: %s %v", state, err)
-			}
-			rep, err := c.Report(ctx, id)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rep := waitDone(t, c, submit(t, c, func(s *farm.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 }))
 			if len(rep.Convictions) > 0 {
 				t.Fatalf("honest nodes convicted: %+v", rep.Convictions)
 			}
