@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,14 +17,23 @@ import (
 )
 
 // jobColumns are the jobs table's headings.
-var jobColumns = []string{"Job", "State", "Scene", "Frames", "Resolution", "Tiles", "Done", "Submitted", "Cost"}
+var jobColumns = []string{"Job", "State", "Scene", "Frames", "Resolution", "Tiles", "Done", "Submitted", "Cost", "Output", "Renderer"}
 
 // jobRow formats a job for the table; cost is its Cost cell (see jobCost).
 func jobRow(j farm.JobStatus, cost string) []string {
+	output := "PNG " + strconv.Itoa(j.Spec.Depth) + "-bit"
+	if j.Spec.Format == farm.FormatEXR {
+		output = "EXR float"
+	}
+	// The release every tile comes from, once the first lease fixed it.
+	rend := j.Release
+	if rend == "" {
+		rend = j.Spec.Renderer
+	}
 	return []string{
 		j.ID, string(j.State), j.Spec.SceneName, j.Spec.Frames.String(), j.Spec.Resolution.String(),
-		j.Spec.Tiles.String(), fmt.Sprintf("%d/%d", j.Done, j.Total), j.Created.Local().Format("Jan 2 15:04"),
-		cost,
+		j.Spec.Tiles.String(), fmt.Sprintf("%d/%d", j.Done, j.Total),
+		j.Created.Local().Format("Jan 2 15:04"), cost, output, rend,
 	}
 }
 

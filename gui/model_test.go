@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +260,24 @@ func TestFormOutput(t *testing.T) {
 		if _, ok := outputs[c]; !ok {
 			t.Fatalf("choice %q has no output", c)
 		}
+	}
+}
+
+// TestJobRow: the jobs table says each job's output format and the
+// renderer release its tiles come from (the renderer's name until the
+// first lease fixes the release).
+func TestJobRow(t *testing.T) {
+	j := farm.JobStatus{ID: "abc", State: farm.JobRunning, Spec: farm.JobSpec{SceneName: "shot.blend", Renderer: "blender", Depth: 16}}
+	row := jobRow(j, "-")
+	if len(row) != len(jobColumns) {
+		t.Fatalf("%d cells for %d columns", len(row), len(jobColumns))
+	}
+	cell := func(row []string, col string) string { return row[slices.Index(jobColumns, col)] }
+	if cell(row, "Output") != "PNG 16-bit" || cell(row, "Renderer") != "blender" {
+		t.Fatalf("row %q", row)
+	}
+	j.Spec.Format, j.Release = farm.FormatEXR, "blender-4.3.2"
+	if row := jobRow(j, "-"); cell(row, "Output") != "EXR float" || cell(row, "Renderer") != "blender-4.3.2" {
+		t.Fatalf("row %q", row)
 	}
 }
