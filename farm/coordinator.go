@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -162,6 +163,10 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	}
 	info, err := rend.Inspect(ctx, scene)
 	if err != nil {
+		var newer *renderer.NewerSceneError
+		if errors.As(err, &newer) {
+			err = fmt.Errorf("%w; %s", err, c.whoCanOpen(spec.Renderer, newer.Need))
+		}
 		return "", fmt.Errorf("%w: %s: %w", ErrBadJob, spec.SceneName, err)
 	}
 	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
@@ -214,6 +219,22 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	c.emit(j, Event{Type: "submitted", Task: -1})
 	c.kick()
 	return id, nil
+}
+
+// whoCanOpen says which members run version need or newer of renderer
+// rend, for a scene this node's own renderer is too old to open: the job
+// must be submitted to one of them, which can check it against the scene.
+func (c *coordinator) whoCanOpen(rend, need string) string {
+	var names []string
+	for _, m := range c.members() {
+		if v := m.Renderers[rend]; v != "" && versionAtLeast(v, need) {
+			names = append(names, m.ID+" ("+releaseOf(v)+")")
+		}
+	}
+	if len(names) == 0 {
+		return "no node in the cluster runs " + rend + " " + need + " or newer"
+	}
+	return "submit it to a node that runs " + rend + " " + need + " or newer: " + strings.Join(names, ", ")
 }
 
 // emit appends an event to the job's log; c.mu must be held.

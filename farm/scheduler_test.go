@@ -347,3 +347,43 @@ func TestSceneNeedsFeature(t *testing.T) {
 		}
 	})
 }
+
+// tooOld is a node whose backend cannot open scenes that need need: its
+// Inspect refuses them as Blender 3.4 refuses a 4.3 .blend.
+type tooOld struct {
+	renderer.Renderer
+	release, need string
+}
+
+func (o tooOld) Version() string { return "pt-" + o.release }
+
+func (o tooOld) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
+	if !strings.HasPrefix(o.release, o.need) {
+		return renderer.SceneInfo{}, &renderer.NewerSceneError{Need: o.need, Err: errors.New("saved by a newer version")}
+	}
+	return o.Renderer.Inspect(ctx, scene)
+}
+
+// TestSubmitSceneTooNewForCoordinator: a coordinator whose backend is too
+// old to open the scene refuses the job and names the members that can
+// take it.
+func TestSubmitSceneTooNewForCoordinator(t *testing.T) {
+	releases := []string{"3.4.1", "4.3.2", "3.4.1"}
+	ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{tooOld{farmtest.Renderers()[0], releases[i], "4.3"}}
+	})
+	c := farm.NewClient(ns[0].URL())
+	ctx := context.Background()
+	data, _ := scenes.Bytes("cornell.glb")
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Submit(ctx, farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8},
+		Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8})
+	var apiErr *farm.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), "submit it to a node that runs pathtracer 4.3 or newer: node-2 (pt-4.3.2)") {
+		t.Fatalf("submit: %v; want 400 naming node-2", err)
+	}
+}

@@ -75,6 +75,20 @@ func (t Task) Validate() error {
 	return nil
 }
 
+// NewerSceneError means a scene needs a newer version of the backend than
+// the one that tried to open it (a .blend saved by Blender 4.3, opened by
+// 3.4). Need is that version, as SceneInfo.MinVersion gives it, so a
+// coordinator can tell the user which nodes can take the scene.
+type NewerSceneError struct {
+	Need string
+	Err  error
+}
+
+func (e *NewerSceneError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the backend's own error.
+func (e *NewerSceneError) Unwrap() error { return e.Err }
+
 // MaxDimension bounds a frame's width and height; 16K is beyond any real job
 // and keeps a malicious job spec from asking for terabytes of pixels.
 const MaxDimension = 16384

@@ -370,8 +370,16 @@ func TestBadScenes(t *testing.T) {
 					t.Errorf("error %q does not mention %q", err, s)
 				}
 			}
-			if _, err := r.Inspect(context.Background(), tc.scene); !errors.Is(err, ErrBadScene) {
+			_, err = r.Inspect(context.Background(), tc.scene)
+			if !errors.Is(err, ErrBadScene) {
 				t.Errorf("Inspect: got %v, want a SceneError", err)
+			}
+			// A coordinator learns which version the scene needs, to name
+			// the nodes that can take it.
+			need := map[string]string{"newer version": "5.1", "saved by 4.3": "4.3"}[tc.name]
+			var newer *renderer.NewerSceneError
+			if errors.As(err, &newer) != (need != "") || need != "" && newer.Need != need {
+				t.Errorf("Inspect: %v; want a NewerSceneError needing %q exactly for the newer scenes", err, need)
 			}
 			// The node keeps serving good scenes.
 			task.Scene = scene(t, "texture")

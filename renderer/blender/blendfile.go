@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/conun/conun/renderer"
 	"github.com/klauspost/compress/zstd"
 )
 
@@ -103,10 +104,11 @@ func parseBlendHeader(h []byte) (blendVersion, bool) {
 	return blendVersion{major: n / 100, minor: n % 100}, true
 }
 
-// checkBlendVersion returns a *SceneError when the scene was saved by a
-// newer Blender than the one whose file version is have (major, minor,
-// subversion, from the probe); doing is what the user should do with a
-// newer Blender ("render", "pack").
+// checkBlendVersion returns a *SceneError, inside a
+// *renderer.NewerSceneError naming the version needed, when the scene was
+// saved by a newer Blender than the one whose file version is have (major,
+// minor, subversion, from the probe); doing is what the user should do
+// with a newer Blender ("render", "pack").
 func checkBlendVersion(scene string, have []int, blenderVersion, doing string) error {
 	if len(have) < 2 {
 		return nil
@@ -116,7 +118,7 @@ func checkBlendVersion(scene string, have []int, blenderVersion, doing string) e
 		return &SceneError{Scene: scene, Reason: err.Error()}
 	}
 	if ok && v.newerThan(blendVersion{have[0], have[1]}) {
-		return &SceneError{Scene: scene, Reason: newerReason(v, blenderVersion, doing)}
+		return &renderer.NewerSceneError{Need: v.String(), Err: &SceneError{Scene: scene, Reason: newerReason(v, blenderVersion, doing)}}
 	}
 	return nil
 }
