@@ -94,7 +94,20 @@ func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	sandboxed := !slices.Contains(args, "none")
 	t.Cleanup(func() {
+		if sandboxed {
+			// A graceful stop removes the node's warm containers; a
+			// SIGKILL leaves them for its next start to clear.
+			cmd.Process.Signal(os.Interrupt)
+			done := make(chan struct{})
+			go func() { cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Second):
+			}
+		}
 		cmd.Process.Kill()
 		cmd.Wait()
 	})

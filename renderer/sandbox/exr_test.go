@@ -15,7 +15,7 @@ import (
 func TestPathTracerHDR(t *testing.T) {
 	s := newSandbox(t, testConfig(t), "pathtracer")
 	ref := pathtracer.New(pathtracer.DefaultConfig())
-	box := s.PathTracer(pathtracer.DefaultConfig())
+	box := newPathTracer(t, s)
 	task := renderer.Task{Scene: bundled("cornell.glb"), Frame: 1, Width: 64, Height: 48, Samples: 4, Seed: 7,
 		Region: image.Rect(8, 0, 56, 30), HDR: true}
 	want, err := ref.Render(context.Background(), task)

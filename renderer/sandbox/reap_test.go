@@ -60,7 +60,7 @@ func TestReapAfterKill(t *testing.T) {
 	if len(left) != 1 || len(entries) == 0 {
 		t.Fatalf("after SIGKILL: %d containers and %d work dir entries, want the leftovers", len(left), len(entries))
 	}
-	otherBox := other.PathTracer(pathtracer.DefaultConfig())
+	otherBox := newPathTracer(t, other)
 
 	n, err := s.Reap(context.Background())
 	if err != nil || n != 1 {

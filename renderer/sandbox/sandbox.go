@@ -10,11 +10,12 @@
 // the node's id, so a node that was killed can remove its leftovers at its
 // next start (Reap).
 //
-// The path tracer runs one container per task (images/ptrender in the
-// conun-pathtracer image). Blender runs its warm per-scene process (see
-// renderer/blender) in one long-lived container per scene, driven over the
+// Both renderers keep long-lived containers per scene, driven over the
 // container's attached stdin and stdout, so tiles after the first pay no
-// container start-up.
+// container start-up: the path tracer's ptrender (images/ptrender in the
+// conun-pathtracer image) serves a scene's tasks one after another, and
+// Blender runs its warm per-scene process (see renderer/blender). A task
+// past the sandbox's Timeout still kills its container.
 //
 // The images are built locally by images/build.sh (`make images`); Check
 // says how when they are missing.
@@ -111,6 +112,9 @@ var (
 	// ErrOutputLimit is wrapped by the error of a task that wrote more than
 	// Config.OutputLimit.
 	ErrOutputLimit = errors.New("output limit reached")
+	// ErrClosed is wrapped by the error of a render or inspection that
+	// its renderer's Close ended or came after.
+	ErrClosed = errors.New("renderer closed")
 )
 
 // Sandbox runs containers on one Docker Engine under one Config. It is safe

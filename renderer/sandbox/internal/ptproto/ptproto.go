@@ -1,6 +1,7 @@
 // Package ptproto is what the sandbox and ptrender, the path tracer's
-// program inside the container, say to each other: one Request as the
-// program's argument, Messages on its stdout.
+// program inside the container, say to each other: Requests, one JSON
+// object a line, on the program's stdin; Messages on its stdout. One
+// ptrender serves one request after another until its stdin ends.
 package ptproto
 
 import (
@@ -10,14 +11,21 @@ import (
 
 // Version numbers this protocol; it is part of the image's tag, so a node
 // never talks to a ptrender built for another version. Bump it with every
-// change here. 2: OutEXR.
-const Version = "2"
+// change here. 2: OutEXR. 3: serve mode (requests on stdin; ID, End and
+// Bad; progress a few times a second, not every row).
+const Version = "3"
 
 // Prefix marks a Message line on stdout, apart from anything else printed.
 const Prefix = "@@conun@@ "
 
-// Request is one run of ptrender: inspect a scene, or render one task.
+// MaxRequest bounds one request line, in bytes.
+const MaxRequest = 1 << 20
+
+// Request is one job for ptrender: inspect a scene, or render one task.
 type Request struct {
+	// ID names the request in its Messages; the sandbox numbers its
+	// requests from 1.
+	ID uint64 `json:"id"`
 	// Config is the node's path tracer settings, so the box renders the
 	// pixels the node's Version names.
 	Config pathtracer.Config `json:"config"`
@@ -32,10 +40,20 @@ type Request struct {
 	OutEXR string `json:"out_exr,omitempty"`
 }
 
-// Message is one line of ptrender's stdout, behind Prefix.
+// Message is one line of ptrender's stdout, behind Prefix. A render gets
+// progress Messages (Done of Total rows), a few a second at most; every
+// request then gets exactly one Message with End set, which carries Info
+// for an inspection and Error when the request failed.
 type Message struct {
+	// ID is the request's; 0 answers a line that was not a request.
+	ID    uint64              `json:"id,omitempty"`
 	Done  int                 `json:"done,omitempty"`
 	Total int                 `json:"total,omitempty"`
 	Info  *renderer.SceneInfo `json:"info,omitempty"`
-	Error string              `json:"error,omitempty"`
+	// End marks the request's last Message: its files are written.
+	End   bool   `json:"end,omitempty"`
+	Error string `json:"error,omitempty"`
+	// Bad says that Error is the task's or the scene's fault
+	// (renderer.ErrBadTask), not the program's.
+	Bad bool `json:"bad,omitempty"`
 }
