@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/farm"
 	"github.com/conun/conun/renderer/sandbox"
+	"github.com/conun/conun/tiler"
 )
 
 // needSandbox skips, loudly, where no Docker Engine or sandbox image is
@@ -162,4 +164,77 @@ func TestBlenderVersionFlag(t *testing.T) {
 	if _, nodes, _ := conun(t, "nodes", "--node", node.url); !strings.Contains(nodes, "blender blender-"+sandbox.Blender4Version+"/") {
 		t.Fatalf("the node does not advertise Blender %s:\n%s", sandbox.Blender4Version, nodes)
 	}
+}
+
+// TestMixedBlenderCluster: three node processes, one on the default
+// Blender image and two on Blender 4.3. A scene saved by 4.3 submitted to
+// the 3.4 node is refused naming the 4.3 nodes; submitted to a 4.3 node it
+// renders on the 4.3 nodes alone, bound to that release, with nobody
+// convicted for drawing differently from the 3.4 node.
+func TestMixedBlenderCluster(t *testing.T) {
+	needBlenderImage(t, sandbox.BlenderVersion)
+	needBlenderImage(t, sandbox.Blender4Version)
+	node := func(version string, join ...string) *nodeProc {
+		args := []string{"--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0",
+			"--sandbox", "docker", "--renderers", "blender", "--blender-version", version}
+		if len(join) > 0 {
+			args = append(args, "--join", join[0])
+		}
+		return startNode(t, args...)
+	}
+	old := node(sandbox.BlenderVersion)
+	newA := node(sandbox.Blender4Version, old.gossip)
+	newB := node(sandbox.Blender4Version, old.gossip)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	waitFor(t, 30*time.Second, func() bool {
+		ms, err := farm.NewClient(old.url).Nodes(ctx)
+		return err == nil && len(ms) == 3
+	})
+
+	data, err := os.ReadFile(filepath.Join("..", "..", "renderer", "blender", "testdata", "saved-by-4.3.blend"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := farm.JobSpec{SceneName: "small.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 48, Height: 32}, Samples: 2, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, VerifyRate: 1}
+
+	c := farm.NewClient(old.url)
+	if spec.Scene, err = c.Upload(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Submit(ctx, spec)
+	if err == nil || !strings.Contains(err.Error(), "submit it to a node that runs blender 4.3 or newer") ||
+		!strings.Contains(err.Error(), newA.name) || !strings.Contains(err.Error(), newB.name) {
+		t.Fatalf("submit to the 3.4 node: %v; want a refusal naming %s and %s", err, newA.name, newB.name)
+	}
+
+	c = farm.NewClient(newA.url)
+	if _, err = c.Upload(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+		t.Fatalf("job: %s %v", state, err)
+	}
+	st, err := c.Status(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := c.Report(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Release != "blender-"+sandbox.Blender4Version || len(rep.Convictions) > 0 {
+		t.Fatalf("release %q, convictions %+v", st.Release, rep.Convictions)
+	}
+	for _, tr := range rep.Tasks {
+		if tr.Node == old.name {
+			t.Fatalf("task %d went to the 3.4 node", tr.Index)
+		}
+	}
+	t.Logf("checks %v", st.Checks)
 }
