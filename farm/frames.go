@@ -67,12 +67,13 @@ func (c *coordinator) assembleFrame(j *job, f int) error {
 		if err != nil {
 			return err
 		}
-		// The 16-bit canvas checks coverage for both formats.
-		if err := canvas.Put(tl.img); err != nil {
-			return err
-		}
 		if hdr {
+			if err := canvas.Cover(t.tile.Rect); err != nil {
+				return err
+			}
 			frame.Draw(tl.hdr)
+		} else if err := canvas.Put(tl.img); err != nil {
+			return err
 		}
 	}
 	if !canvas.Complete() {

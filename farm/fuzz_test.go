@@ -56,8 +56,8 @@ func FuzzDecodeTile(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if tl.img.Bounds() != rect {
-			t.Fatalf("decoded %v, want %v", tl.img.Bounds(), rect)
+		if tl.checked().Bounds() != rect {
+			t.Fatalf("decoded %v, want %v", tl.checked().Bounds(), rect)
 		}
 		if hdr && (tl.hdr == nil || tl.hdr.Rect != rect || !tl.hdr.Finite()) {
 			t.Fatalf("EXR tile decoded to %+v", tl.hdr)

@@ -175,7 +175,7 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
-	return tl.img, secs, data, nil
+	return tl.checked(), secs, data, nil
 }
 
 func readError(r io.Reader) string {

@@ -36,11 +36,8 @@ func ParseFormat(s string) (string, error) {
 	return "", fmt.Errorf("%w: format %q: want png or exr", ErrBadJob, s)
 }
 
-// pngMagic and exrMagic start every PNG and every OpenEXR file.
-var (
-	pngMagic = []byte("\x89PNG\r\n\x1a\n")
-	exrMagic = []byte{0x76, 0x2f, 0x31, 0x01}
-)
+// pngMagic starts every PNG file.
+var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 
 // encodeTile is a worker's answer for a task: the result's HDR pixels as
 // an EXR when the task asked for them, else its 16-bit pixels as a PNG.
@@ -76,11 +73,21 @@ func tileLimit(r image.Rectangle, hdr bool) int64 {
 	return int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
 }
 
-// tile is a decoded tile: its 16-bit pixels for checks and previews, and
-// for an EXR tile its float pixels, both placed at the tile's rectangle.
+// tile is a decoded tile placed at the tile's rectangle: its 16-bit
+// pixels for a PNG tile, its float pixels for an EXR one.
 type tile struct {
 	img *image.NRGBA64
 	hdr *renderer.HDR
+}
+
+// checked is the tile as spot checks compare it: the 16-bit pixels, or
+// an EXR tile's floats mapped by HDR.Compressed (work a frame's assembly,
+// which needs only the floats, does not pay).
+func (t tile) checked() *image.NRGBA64 {
+	if t.img == nil {
+		return t.hdr.Compressed()
+	}
+	return t.img
 }
 
 // decodeTile decodes a worker's PNG or EXR (which one its first bytes say;
@@ -88,7 +95,7 @@ type tile struct {
 // coordinates; the size must match exactly.
 func decodeTile(data []byte, rect image.Rectangle, hdr bool) (tile, error) {
 	if hdr {
-		if !bytes.HasPrefix(data, exrMagic) {
+		if !exr.IsEXR(data) {
 			return tile{}, fmt.Errorf("tile is not an OpenEXR file (the job asked for EXR)")
 		}
 		w, h, err := exr.DecodeConfig(bytes.NewReader(data))
@@ -106,7 +113,7 @@ func decodeTile(data []byte, rect image.Rectangle, hdr bool) (tile, error) {
 			return tile{}, fmt.Errorf("tile holds NaN or infinite values")
 		}
 		m.Rect = rect
-		return tile{img: m.Compressed(), hdr: m}, nil
+		return tile{hdr: m}, nil
 	}
 	if !bytes.HasPrefix(data, pngMagic) {
 		return tile{}, fmt.Errorf("tile is not a PNG")

@@ -374,7 +374,7 @@ func (u *ui) cancelJob(c *farm.Client, id string) {
 // OpenEXR as the plain sRGB encoding of its linear values (no view
 // transform: the file keeps the real values for compositing).
 func decodeFrame(data []byte) (image.Image, error) {
-	if bytes.HasPrefix(data, []byte{0x76, 0x2f, 0x31, 0x01}) {
+	if exr.IsEXR(data) {
 		m, err := exr.Decode(bytes.NewReader(data))
 		if err != nil {
 			return nil, err

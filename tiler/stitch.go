@@ -27,6 +27,21 @@ func NewCanvas(res Resolution) *Canvas {
 // frame; tiles must not overlap each other.
 func (c *Canvas) Put(tile image.Image) error {
 	r := tile.Bounds()
+	if c.filled[r] {
+		return nil
+	}
+	if err := c.Cover(r); err != nil {
+		return err
+	}
+	draw.Draw(c.img, r, tile, r.Min, draw.Src)
+	return nil
+}
+
+// Cover records r as filled without drawing, for a frame whose pixels are
+// kept elsewhere (an EXR frame's floats): the canvas still checks that
+// tiles fit, do not overlap and cover the frame. A rectangle covered twice
+// counts once.
+func (c *Canvas) Cover(r image.Rectangle) error {
 	if r.Empty() || !r.In(c.img.Bounds()) {
 		return fmt.Errorf("tile %v does not fit the %v frame", r, c.img.Bounds().Size())
 	}
@@ -38,7 +53,6 @@ func (c *Canvas) Put(tile image.Image) error {
 			return fmt.Errorf("tile %v overlaps tile %v already in the frame", r, done)
 		}
 	}
-	draw.Draw(c.img, r, tile, r.Min, draw.Src)
 	c.filled[r] = true
 	c.area += r.Dx() * r.Dy()
 	return nil

@@ -3,6 +3,7 @@ package tiler
 import (
 	"image"
 	"image/color"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +54,30 @@ func TestCanvasRejects(t *testing.T) {
 	}
 	if _, err := Stitch(Resolution{8, 8}, []image.Image{image.NewNRGBA64(image.Rect(0, 0, 4, 8))}); err == nil {
 		t.Fatal("partial stitch accepted")
+	}
+}
+
+// TestCover: Cover keeps a canvas's books without pixels, for frames whose
+// pixels live elsewhere: fit, overlap and coverage are checked as by Put.
+func TestCover(t *testing.T) {
+	c := NewCanvas(Resolution{Width: 4, Height: 2})
+	steps := []struct {
+		r       image.Rectangle
+		wantErr string
+	}{
+		{image.Rect(0, 0, 2, 2), ""},
+		{image.Rect(0, 0, 2, 2), ""}, // again: counted once
+		{image.Rect(1, 0, 3, 2), "overlaps"},
+		{image.Rect(2, 0, 5, 2), "does not fit"},
+		{image.Rect(2, 0, 4, 2), ""},
+	}
+	for i, s := range steps {
+		err := c.Cover(s.r)
+		if (err == nil) != (s.wantErr == "") || err != nil && !strings.Contains(err.Error(), s.wantErr) {
+			t.Fatalf("step %d Cover(%v) = %v, want %q", i, s.r, err, s.wantErr)
+		}
+		if got, want := c.Complete(), i == len(steps)-1; got != want {
+			t.Fatalf("step %d: Complete() = %v, want %v", i, got, want)
+		}
 	}
 }

@@ -156,6 +156,12 @@ func truncated(err error, what string) error {
 	return fmt.Errorf("exr: %s: %w", what, err)
 }
 
+// IsEXR reports whether data starts like an OpenEXR file (its magic
+// number), for callers that accept more than one format.
+func IsEXR(data []byte) bool {
+	return len(data) >= 4 && binary.LittleEndian.Uint32(data) == magic
+}
+
 // readHeader reads the magic number, version and attributes, and checks
 // that what they describe is something Decode can read: the bounds checked
 // here are what make the later allocations safe.
