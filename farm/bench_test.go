@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
@@ -21,7 +22,7 @@ import (
 // (gossip, RPC, PNG transfer) rather than a speed-up.
 func BenchmarkDemoNodes(b *testing.B) {
 	data, _ := scenes.Bytes("cornell.glb")
-	spec := farm.JobSpec{
+	spec := api.JobSpec{
 		Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 160, Height: 120}, Samples: 16,
 		Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8,
@@ -73,14 +74,14 @@ func BenchmarkDispatch(b *testing.B) {
 		c.Slots = 2
 		c.Verify.NewNodeRate = c.Verify.Floor // measure dispatch, not checks
 	})
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	hash, err := c.Upload(ctx, []byte("an instant scene"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	const frames = 4
-	spec := farm.JobSpec{
+	spec := api.JobSpec{
 		Scene: hash, SceneName: "x.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: frames, Step: 1},
 		Resolution: tiler.Resolution{Width: 256, Height: 256}, Samples: 1, Tiles: tiler.Grid{Cols: 8, Rows: 8}, Depth: 8,
 	}
@@ -92,7 +93,7 @@ func BenchmarkDispatch(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+		if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 			b.Fatalf("job: %s %v", state, err)
 		}
 		tasks += frames * 64
@@ -110,7 +111,7 @@ func BenchmarkBlobTransfer(b *testing.B) {
 	for i := range data {
 		data[i] = byte(i * 7)
 	}
-	hash, err := farm.NewClient(nodes[0].URL()).Upload(context.Background(), data)
+	hash, err := api.NewClient(nodes[0].URL()).Upload(context.Background(), data)
 	if err != nil {
 		b.Fatal(err)
 	}

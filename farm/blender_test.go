@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/blender"
@@ -43,7 +44,7 @@ func TestBlenderCheaterCaught(t *testing.T) {
 			c.Renderers = []renderer.Renderer{&cheater{Renderer: c.Renderers[0], mode: "lazy4"}}
 		}
 	})
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	data, _ := os.ReadFile(scene)
@@ -51,7 +52,7 @@ func TestBlenderCheaterCaught(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := farm.JobSpec{
+	spec := api.JobSpec{
 		Scene: hash, SceneName: "anim.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
 		Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 8, Seed: 1, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 16,
 	}
@@ -59,12 +60,12 @@ func TestBlenderCheaterCaught(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if e.Type == "verdict" || e.Type == "requeued" {
+	if state, err := c.Events(ctx, id, func(e api.Event) error {
+		if e.Type == api.EventVerdict || e.Type == api.EventRequeued {
 			t.Logf("%s task %d %s: %s", e.Type, e.Task, e.Node, e.Message)
 		}
 		return nil
-	}); err != nil || state != farm.JobDone {
+	}); err != nil || state != api.JobDone {
 		t.Fatalf("job: %s %v", state, err)
 	}
 	st, _ := c.Status(ctx, id)
@@ -82,7 +83,7 @@ func TestBlenderCheaterCaught(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := decode(t, filepath.Join(out, farm.FrameName(f, farm.FormatPNG)))
+		got := decode(t, filepath.Join(out, api.FrameName(f, api.FormatPNG)))
 		gotNRGBA := image.NewNRGBA64(got.Bounds())
 		draw.Draw(gotNRGBA, got.Bounds(), got, got.Bounds().Min, draw.Src)
 		if v := verifier.Compare(gotNRGBA, want.Image, want.Image.Bounds(), verifier.NearExact); v.Outcome != verifier.Pass {

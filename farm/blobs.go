@@ -15,6 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // ErrBadBlob is wrapped by errors about a blob's content: a hash mismatch, a
@@ -231,7 +233,7 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 		f.Truncate(0) // the partial file is longer than the blob: it is wrong
 		return errors.New(resp.Status)
 	default:
-		return fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	n, err := io.Copy(f, io.LimitReader(resp.Body, b.maxBytes-have+1))
 	b.bytesIn.Add(n)

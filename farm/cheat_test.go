@@ -18,6 +18,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
@@ -130,7 +131,7 @@ func (c *cheater) Render(ctx context.Context, t renderer.Task) (renderer.Result,
 }
 
 // reference renders the job's frames whole on one honest renderer.
-func reference(t testing.TB, scene string, spec farm.JobSpec) map[int]*image.NRGBA64 {
+func reference(t testing.TB, scene string, spec api.JobSpec) map[int]*image.NRGBA64 {
 	t.Helper()
 	r := pathtracer.New(pathtracer.DefaultConfig())
 	out := map[int]*image.NRGBA64{}
@@ -155,7 +156,7 @@ func TestCheatersCaught(t *testing.T) {
 	os.WriteFile(scenePath, data, 0o644)
 	for _, mode := range modes {
 		t.Run(mode, func(t *testing.T) {
-			spec := farm.JobSpec{
+			spec := api.JobSpec{
 				SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
 				Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 16, Seed: 3,
 				Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16, Nonce: mode,
@@ -174,7 +175,7 @@ func TestCheatersCaught(t *testing.T) {
 					c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: mode}}
 				}
 			})
-			c := farm.NewClient(ns[0].URL())
+			c := api.NewClient(ns[0].URL())
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			var err error
@@ -185,7 +186,7 @@ func TestCheatersCaught(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+			if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 				t.Fatalf("job: %s %v", state, err)
 			}
 			rep, err := c.Report(ctx, id)
@@ -224,7 +225,7 @@ func TestCheatersCaught(t *testing.T) {
 				t.Fatal(err)
 			}
 			for f, img := range want {
-				got := decode(t, filepath.Join(dir, farm.FrameName(f, farm.FormatPNG)))
+				got := decode(t, filepath.Join(dir, api.FrameName(f, api.FormatPNG)))
 				if n, p := farmtest.DiffPixels(img, got); n > 0 {
 					t.Fatalf("frame %d: %d pixels differ from the honest render, the first at %v: a cheat got through", f, n, p)
 				}
@@ -239,7 +240,7 @@ func TestCheatersCaught(t *testing.T) {
 // every token adds up to the wei.
 func TestCheaterSlashedOnChain(t *testing.T) {
 	data, _ := scenes.Bytes("cornell.glb")
-	spec := farm.JobSpec{
+	spec := api.JobSpec{
 		Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 8, Seed: 1,
 		Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: 10,
@@ -248,7 +249,7 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 	const stake = 5.0
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var wallets []farm.WalletInfo
+	var wallets []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: 3, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
 		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125}, Stake: stake,
@@ -257,7 +258,7 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 				c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"}}
 			}
 		},
-		OnFinish: func(_ []*farm.Node, w []farm.WalletInfo) { wallets = w },
+		OnFinish: func(_ []*farm.Node, w []api.WalletInfo) { wallets = w },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -311,7 +312,7 @@ func BenchmarkCheatModes(b *testing.B) {
 	os.WriteFile(scenePath, data, 0o644)
 	for _, mode := range []string{"honest", "lazy4", "lazy16", "halfres", "othertile", "frame", "constant", "noise", "seed", "copy", "honest-then-lazy"} {
 		b.Run(mode, func(b *testing.B) {
-			spec := farm.JobSpec{
+			spec := api.JobSpec{
 				SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 3, Step: 1},
 				Resolution: tiler.Resolution{Width: 128, Height: 96}, Samples: 16, Seed: 3,
 				Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
@@ -323,7 +324,7 @@ func BenchmarkCheatModes(b *testing.B) {
 						c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: mode}}
 					}
 				})
-				c := farm.NewClient(ns[0].URL())
+				c := api.NewClient(ns[0].URL())
 				ctx := context.Background()
 				spec.Scene, _ = c.Upload(ctx, data)
 				spec.Nonce = fmt.Sprint(mode, i)
@@ -333,11 +334,11 @@ func BenchmarkCheatModes(b *testing.B) {
 				}
 				doneByCheater := 0
 				firstConviction := -1
-				c.Events(ctx, id, func(e farm.Event) error {
-					if e.Type == "done" && e.Node == "node-3" {
+				c.Events(ctx, id, func(e api.Event) error {
+					if e.Type == api.EventDone && e.Node == "node-3" {
 						doneByCheater++
 					}
-					if e.Type == "verdict" && strings.Contains(e.Message, "convicted node-3") && firstConviction < 0 {
+					if e.Type == api.EventVerdict && strings.Contains(e.Message, "convicted node-3") && firstConviction < 0 {
 						firstConviction = doneByCheater
 					}
 					return nil
@@ -355,7 +356,7 @@ func BenchmarkCheatModes(b *testing.B) {
 				dir := b.TempDir()
 				c.Fetch(ctx, id, dir)
 				for f, img := range reference(b, scenePath, spec) {
-					got := decode(b, filepath.Join(dir, farm.FrameName(f, farm.FormatPNG)))
+					got := decode(b, filepath.Join(dir, api.FrameName(f, api.FormatPNG)))
 					n, _ := farmtest.DiffPixels(img, got)
 					bad += float64(n)
 				}
@@ -398,7 +399,7 @@ func metric(tb testing.TB, url, name string) float64 {
 // tiles pass their checks and nobody is convicted.
 func TestHonestNeverPenalized(t *testing.T) {
 	nodes := farmtest.Start(t, 3, nil)
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	passed := 0
@@ -409,7 +410,7 @@ func TestHonestNeverPenalized(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			id, err := c.Submit(ctx, farm.JobSpec{
+			id, err := c.Submit(ctx, api.JobSpec{
 				Scene: hash, SceneName: name, Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 				Resolution: tiler.Resolution{Width: 48, Height: 36}, Samples: 8, Seed: uint64(run),
 				Tiles: tiler.Grid{Cols: 3, Rows: 3}, Depth: 8, Nonce: fmt.Sprint(name, run),
@@ -417,7 +418,7 @@ func TestHonestNeverPenalized(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+			if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 				t.Fatalf("%s: %s %v", name, state, err)
 			}
 			st, _ := c.Status(ctx, id)
@@ -446,14 +447,14 @@ func TestClaimsKeptAcrossRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bank.Mint(ctx, bank.Address(), farm.TokensToWei(100))
+	bank.Mint(ctx, bank.Address(), api.TokensToWei(100))
 	now, _ := chain.Now(ctx)
 	job := common.HexToHash("0x01")
 	worker := farm.IdentityFromKey(contracts.DevKey(1))
-	if _, err := bank.OpenJob(ctx, job, farm.TokensToWei(10), now.Add(time.Hour)); err != nil {
+	if _, err := bank.OpenJob(ctx, job, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	st, err := bank.Settle(ctx, job, []contracts.Payout{{Node: worker.Address(), Amount: farm.TokensToWei(2)}})
+	st, err := bank.Settle(ctx, job, []contracts.Payout{{Node: worker.Address(), Amount: api.TokensToWei(2)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,10 +480,10 @@ func TestClaimsKeptAcrossRestart(t *testing.T) {
 		t.Fatalf("hand claim: %v %v", err, resp.Status)
 	}
 	resp.Body.Close()
-	waitClaimed := func(n *farm.Node) farm.WalletInfo {
-		var w farm.WalletInfo
+	waitClaimed := func(n *farm.Node) api.WalletInfo {
+		var w api.WalletInfo
 		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			w, _ = farm.NewClient(n.URL()).Wallet(ctx)
+			w, _ = api.NewClient(n.URL()).Wallet(ctx)
 			if len(w.Claims) == 1 && w.Claims[0].Claimed {
 				return w
 			}

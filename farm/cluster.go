@@ -11,36 +11,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/hashicorp/memberlist"
 )
 
-// NodeMeta is what a node tells the cluster about itself through memberlist's
-// node metadata. It must encode to at most memberlist.MetaMaxSize bytes
-// (memberlist panics beyond that), so names are short.
-type NodeMeta struct {
-	// ID is the node's name in the cluster.
-	ID string `json:"id"`
-	// API is the base URL of the node's HTTP endpoint (client API and RPC).
-	API string `json:"api"`
-	// Renderers maps each backend the node runs to its version.
-	Renderers map[string]string `json:"r"`
-	// Cores is the node's CPU count.
-	Cores int `json:"c"`
-	// Slots is how many tasks the node renders at once.
-	Slots int `json:"s"`
-	// Addr is the Ethereum address of the node's key: coordinators and
-	// workers check each other's signatures against it.
-	Addr string `json:"a"`
-	// Price is what the node asks per task, in tokens.
-	Price float64 `json:"p,omitempty"`
-	// Sandboxed tells whether the node renders inside the Docker sandbox;
-	// a requester may refuse unsandboxed nodes.
-	Sandboxed bool `json:"sb,omitempty"`
-}
-
-// encode returns the meta's JSON, or an error if it exceeds memberlist's
-// limit.
-func (m NodeMeta) encode() ([]byte, error) {
+// encodeMeta returns the meta's JSON, or an error if it exceeds
+// memberlist's limit.
+func encodeMeta(m api.NodeMeta) ([]byte, error) {
 	b, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
@@ -49,27 +26,6 @@ func (m NodeMeta) encode() ([]byte, error) {
 		return nil, fmt.Errorf("node metadata is %d bytes, over memberlist's %d-byte limit", len(b), memberlist.MetaMaxSize)
 	}
 	return b, nil
-}
-
-// Member is a node as seen through gossip.
-type Member struct {
-	NodeMeta
-	// Gossip is the member's memberlist address.
-	Gossip string `json:"gossip"`
-	// Reputation is the answering node's own record of this member's spot
-	// checks (set by the client API, not gossiped: each coordinator keeps
-	// its own).
-	Reputation *Reputation `json:"reputation,omitempty"`
-}
-
-// Reputation is a coordinator's view of a node's honesty.
-type Reputation struct {
-	Passed int `json:"passed"`
-	Failed int `json:"failed"`
-	// CheckRate is the probability that its next task is checked.
-	CheckRate float64 `json:"check_rate"`
-	// Quarantined is set while the node is barred after a conviction.
-	Quarantined bool `json:"quarantined,omitempty"`
 }
 
 // ClusterConfig configures the gossip layer.
@@ -102,18 +58,18 @@ type Cluster struct {
 	// copied while memberlist holds its lock: the nodes its Members
 	// returns are its own structs, rewritten by every alive message, so
 	// reading them later races with gossip.
-	live map[string]Member
+	live map[string]api.Member
 }
 
 // JoinCluster starts memberlist with the node's metadata and joins the
 // members in cfg.Join. onLeft is called (from memberlist's goroutine) when a
 // member leaves or is declared dead.
-func JoinCluster(cfg ClusterConfig, meta NodeMeta, onLeft func(name string)) (*Cluster, error) {
-	b, err := meta.encode()
+func JoinCluster(cfg ClusterConfig, meta api.NodeMeta, onLeft func(name string)) (*Cluster, error) {
+	b, err := encodeMeta(meta)
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{meta: b, onLeft: onLeft, live: make(map[string]Member)}
+	c := &Cluster{meta: b, onLeft: onLeft, live: make(map[string]api.Member)}
 	mc := memberlist.DefaultLANConfig()
 	if cfg.Fast {
 		mc = memberlist.DefaultLocalConfig()
@@ -166,9 +122,9 @@ func (c *Cluster) Addr() string {
 // a malformed peer must not break the scheduler. A member memberlist only
 // suspects is still listed: a call to it fails fast, and failure detection
 // removes it soon if it is gone.
-func (c *Cluster) Members() []Member {
+func (c *Cluster) Members() []api.Member {
 	c.mu.Lock()
-	out := make([]Member, 0, len(c.live))
+	out := make([]api.Member, 0, len(c.live))
 	for _, m := range c.live {
 		out = append(out, m)
 	}
@@ -180,12 +136,12 @@ func (c *Cluster) Members() []Member {
 // track records n as memberlist describes it now; it runs inside
 // memberlist's event callbacks, under its lock, so n may be read.
 func (c *Cluster) track(n *memberlist.Node) {
-	var m NodeMeta
+	var m api.NodeMeta
 	ok := json.Unmarshal(n.Meta, &m) == nil && m.ID == n.Name && m.API != ""
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ok {
-		c.live[n.Name] = Member{NodeMeta: m, Gossip: n.Address()}
+		c.live[n.Name] = api.Member{NodeMeta: m, Gossip: n.Address()}
 	} else {
 		delete(c.live, n.Name)
 	}

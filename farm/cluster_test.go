@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
@@ -23,15 +24,15 @@ import (
 )
 
 // demoSpec is a small animated job: 3 frames of 3x2 tiles.
-func demoSpec() farm.JobSpec {
-	return farm.JobSpec{
+func demoSpec() api.JobSpec {
+	return api.JobSpec{
 		Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 3, Step: 1},
 		Resolution: tiler.Resolution{Width: 48, Height: 36}, Samples: 4, Seed: 7,
 		Tiles: tiler.Grid{Cols: 3, Rows: 2}, Depth: 16,
 	}
 }
 
-func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(farm.Event)) (farm.Report, string) {
+func runDemo(t *testing.T, nodes int, onStart func([]*farm.Node), progress func(api.Event)) (api.Report, string) {
 	return runDemoWith(t, nodes, nil, onStart, progress)
 }
 
@@ -48,7 +49,7 @@ func (s slowRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Res
 	return s.Renderer.Render(ctx, t)
 }
 
-func runDemoWith(t *testing.T, nodes int, change func(int, *farm.NodeConfig), onStart func([]*farm.Node), progress func(farm.Event)) (farm.Report, string) {
+func runDemoWith(t *testing.T, nodes int, change func(int, *farm.NodeConfig), onStart func([]*farm.Node), progress func(api.Event)) (api.Report, string) {
 	t.Helper()
 	data, ok := scenes.Bytes("anim.glb")
 	if !ok {
@@ -95,7 +96,7 @@ func TestClusterMatchesOneNode(t *testing.T) {
 		t.Fatalf("%d nodes rendered, want 3: %+v", len(three.Nodes), three.Nodes)
 	}
 	for _, tr := range three.Tasks {
-		if tr.State != farm.TaskDone || tr.Node == "" || tr.Verdict == "" {
+		if tr.State != api.TaskDone || tr.Node == "" || tr.Verdict == "" {
 			t.Fatalf("task not accepted: %+v", tr)
 		}
 	}
@@ -125,14 +126,14 @@ func TestKillMemberMidJob(t *testing.T) {
 			c.Renderers = []renderer.Renderer{slowRenderer{farmtest.Renderers()[0]}}
 		}
 	}
-	rep, dir := runDemoWith(t, 3, slow, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
-		if e.Type == "leased" && e.Node == "node-3" {
+	rep, dir := runDemoWith(t, 3, slow, func(n []*farm.Node) { nodes = n }, func(e api.Event) {
+		if e.Type == api.EventLeased && e.Node == "node-3" {
 			once.Do(func() {
 				nodes[2].Kill()
 				close(killed)
 			})
 		}
-		if e.Type == "requeued" && e.Node == "node-3" {
+		if e.Type == api.EventRequeued && e.Node == "node-3" {
 			requeued = true
 		}
 	})
@@ -145,7 +146,7 @@ func TestKillMemberMidJob(t *testing.T) {
 		t.Fatal("node-3's lease was not requeued")
 	}
 	for _, tr := range rep.Tasks {
-		if tr.State != farm.TaskDone {
+		if tr.State != api.TaskDone {
 			t.Fatalf("task %d not done: %+v", tr.Index, tr)
 		}
 	}
@@ -166,7 +167,7 @@ func TestDeadMemberDetected(t *testing.T) {
 // keeps serving.
 func TestSubmitBadInput(t *testing.T) {
 	nodes := farmtest.Start(t, 1, nil)
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
@@ -178,24 +179,24 @@ func TestSubmitBadInput(t *testing.T) {
 
 	tests := []struct {
 		name    string
-		change  func(*farm.JobSpec)
+		change  func(*api.JobSpec)
 		wantErr string
 	}{
-		{"frames outside the scene", func(s *farm.JobSpec) { s.Frames = tiler.Frames{Start: 1, End: 30, Step: 1} }, "outside the scene's range"},
-		{"scene not uploaded", func(s *farm.JobSpec) { s.Scene = strings.Repeat("0", 64) }, "has not been uploaded"},
-		{"unknown renderer", func(s *farm.JobSpec) { s.Renderer = "povray" }, "not available"},
-		{"zero tiles", func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 0, Rows: 3} }, "columns must be >= 1"},
-		{"zero resolution", func(s *farm.JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
-		{"denoise without a denoiser", func(s *farm.JobSpec) { s.Denoise = true }, "no node in the cluster can denoise"},
-		{"a device nobody has", func(s *farm.JobSpec) { s.Device = "CUDA" }, "no node in the cluster renders pathtracer on CUDA"},
-		{"an unknown device", func(s *farm.JobSpec) { s.Device = "TPU" }, "want CPU, CUDA"},
+		{"frames outside the scene", func(s *api.JobSpec) { s.Frames = tiler.Frames{Start: 1, End: 30, Step: 1} }, "outside the scene's range"},
+		{"scene not uploaded", func(s *api.JobSpec) { s.Scene = strings.Repeat("0", 64) }, "has not been uploaded"},
+		{"unknown renderer", func(s *api.JobSpec) { s.Renderer = "povray" }, "not available"},
+		{"zero tiles", func(s *api.JobSpec) { s.Tiles = tiler.Grid{Cols: 0, Rows: 3} }, "columns must be >= 1"},
+		{"zero resolution", func(s *api.JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
+		{"denoise without a denoiser", func(s *api.JobSpec) { s.Denoise = true }, "no node in the cluster can denoise"},
+		{"a device nobody has", func(s *api.JobSpec) { s.Device = "CUDA" }, "no node in the cluster renders pathtracer on CUDA"},
+		{"an unknown device", func(s *api.JobSpec) { s.Device = "TPU" }, "want CPU, CUDA"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := good
 			tc.change(&s)
 			_, err := c.Submit(ctx, s)
-			var apiErr *farm.APIError
+			var apiErr *api.APIError
 			if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Fatalf("err = %v, want a 400 containing %q", err, tc.wantErr)
 			}
@@ -209,7 +210,7 @@ func TestSubmitBadInput(t *testing.T) {
 		t.Fatalf("valid job after bad ones: %v", err)
 	}
 	state, err := c.Events(ctx, id, nil)
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("job %s: state %s, err %v", id, state, err)
 	}
 }
@@ -226,8 +227,8 @@ func TestGracefulLeaveHandsBack(t *testing.T) {
 			c.Renderers = []renderer.Renderer{slowRenderer{farmtest.Renderers()[0]}}
 		}
 	}
-	rep, _ := runDemoWith(t, 3, slow, func(n []*farm.Node) { nodes = n }, func(e farm.Event) {
-		if e.Type == "leased" && e.Node == "node-3" {
+	rep, _ := runDemoWith(t, 3, slow, func(n []*farm.Node) { nodes = n }, func(e api.Event) {
+		if e.Type == api.EventLeased && e.Node == "node-3" {
 			once.Do(func() { go func() { done <- nodes[2].Close() }() })
 		}
 	})
@@ -235,7 +236,7 @@ func TestGracefulLeaveHandsBack(t *testing.T) {
 		t.Fatalf("graceful close: %v", err)
 	}
 	for _, tr := range rep.Tasks {
-		if tr.State != farm.TaskDone || tr.Attempts != 0 {
+		if tr.State != api.TaskDone || tr.Attempts != 0 {
 			t.Fatalf("task %d: %+v; want done with no failed attempts", tr.Index, tr)
 		}
 	}
@@ -246,9 +247,9 @@ func TestGracefulLeaveHandsBack(t *testing.T) {
 func TestAPIToken(t *testing.T) {
 	nodes := farmtest.Start(t, 1, func(i int, c *farm.NodeConfig) { c.APIToken = "s3cret-s3cret-s3cret-s3cret-s3cret" })
 	ctx := context.Background()
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	_, err := c.Jobs(ctx)
-	var apiErr *farm.APIError
+	var apiErr *api.APIError
 	if !errors.As(err, &apiErr) || apiErr.Status != 401 || !strings.Contains(err.Error(), "token") {
 		t.Fatalf("no token: err = %v, want a 401 naming the token", err)
 	}
@@ -293,7 +294,7 @@ func TestGossipKey(t *testing.T) {
 func TestClientAPIAbsurdInput(t *testing.T) {
 	nodes := farmtest.Start(t, 1, nil)
 	base := nodes[0].URL()
-	c := farm.NewClient(base)
+	c := api.NewClient(base)
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
@@ -302,7 +303,7 @@ func TestClientAPIAbsurdInput(t *testing.T) {
 	}
 	spec := demoSpec()
 	spec.Scene, spec.SceneName, spec.Frames = hash, "cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1}
-	specJSON := func(change func(*farm.JobSpec)) string {
+	specJSON := func(change func(*api.JobSpec)) string {
 		s := spec
 		change(&s)
 		b, _ := json.Marshal(s)
@@ -313,8 +314,8 @@ func TestClientAPIAbsurdInput(t *testing.T) {
 		status                   int
 		wantErr                  string
 	}{
-		{"huge resolution", "POST", "/v1/jobs", specJSON(func(s *farm.JobSpec) { s.Resolution = tiler.Resolution{Width: 100000, Height: 100000} }), 400, "must be <= 16384"},
-		{"a billion frames", "POST", "/v1/jobs", specJSON(func(s *farm.JobSpec) { s.Frames = tiler.Frames{Start: 1, End: 1_000_000_000, Step: 1} }), 400, "at most 100000 frames"},
+		{"huge resolution", "POST", "/v1/jobs", specJSON(func(s *api.JobSpec) { s.Resolution = tiler.Resolution{Width: 100000, Height: 100000} }), 400, "must be <= 16384"},
+		{"a billion frames", "POST", "/v1/jobs", specJSON(func(s *api.JobSpec) { s.Frames = tiler.Frames{Start: 1, End: 1_000_000_000, Step: 1} }), 400, "at most 100000 frames"},
 		{"malformed json", "POST", "/v1/jobs", `{"scene": `, 400, "job spec"},
 		{"unknown field", "POST", "/v1/jobs", `{"scene":"x","sneaky":true}`, 400, "unknown field"},
 		{"huge spec", "POST", "/v1/jobs", `{"scene":"` + strings.Repeat("a", 100<<10) + `"}`, 400, "too large"},
@@ -363,11 +364,11 @@ func TestDemoSettlesOnChain(t *testing.T) {
 	spec.Budget = 10
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var wallets []farm.WalletInfo
+	var wallets []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: 3, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
 		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125},
-		OnFinish: func(_ []*farm.Node, w []farm.WalletInfo) { wallets = w },
+		OnFinish: func(_ []*farm.Node, w []api.WalletInfo) { wallets = w },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -418,7 +419,7 @@ func TestDemoSettlesOnChain(t *testing.T) {
 	}
 }
 
-func wantTotal(rep farm.Report, prices map[string]float64) float64 {
+func wantTotal(rep api.Report, prices map[string]float64) float64 {
 	total := 0.0
 	for _, tr := range rep.Tasks {
 		total += prices[tr.Node]

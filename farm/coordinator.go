@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
@@ -25,8 +26,8 @@ var ErrNoJob = errors.New("no such job")
 // job is the coordinator's state of one submitted job.
 type job struct {
 	id       string
-	spec     JobSpec
-	state    JobState
+	spec     api.JobSpec
+	state    api.JobState
 	err      string
 	tasks    []*task
 	done     int
@@ -43,12 +44,12 @@ type job struct {
 	// tasks of a job gets no more of them.
 	failures map[string]int
 	// settlement is what the job paid, once settled on the chain.
-	settlement *SettlementRecord
+	settlement *api.SettlementRecord
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved.
 	checking int
 	// convictions are the nodes caught cheating in this job.
-	convictions []Conviction
+	convictions []api.Conviction
 	// minVersion is the oldest renderer version that can render the
 	// scene (renderer.SceneInfo.MinVersion); "" when any can.
 	minVersion string
@@ -66,7 +67,7 @@ type job struct {
 // leased reports whether any task of the job is out on a lease.
 func (j *job) leased() bool {
 	for _, t := range j.tasks {
-		if t.state == TaskLeased {
+		if t.state == api.TaskLeased {
 			return true
 		}
 	}
@@ -77,7 +78,7 @@ func (j *job) leased() bool {
 type task struct {
 	index    int
 	tile     tiler.Tile
-	state    TaskState
+	state    api.TaskState
 	node     string
 	lease    int // incremented per lease, so a stale answer is recognised
 	cancel   context.CancelFunc
@@ -95,8 +96,8 @@ type task struct {
 	hash    string // sha256 of the accepted PNG
 	// verdict and evidence are the task's spot-check result; undecided
 	// counts re-renders after checks nobody could settle.
-	verdict   string
-	evidence  *Evidence
+	verdict   api.Verdict
+	evidence  *api.Evidence
 	undecided int
 }
 
@@ -106,7 +107,7 @@ type coordinator struct {
 	cfg       NodeConfig
 	self      string
 	selfURL   string
-	members   func() []Member
+	members   func() []api.Member
 	renderers map[string]renderer.Renderer
 	blobs     *Blobs
 	hc        *http.Client
@@ -131,7 +132,7 @@ type coordinator struct {
 	mu          sync.Mutex
 	jobs        map[string]*job
 	order       []string
-	lastMembers []Member             // the member list of the latest scheduling pass
+	lastMembers []api.Member         // the member list of the latest scheduling pass
 	inflight    map[string]int       // node -> leases held
 	busy        map[string]time.Time // node -> until when to leave it alone
 	wake        chan struct{}
@@ -146,16 +147,16 @@ func (c *coordinator) kick() {
 
 // submit validates spec against the scene and queues the job. Submitting the
 // same spec twice returns the existing job.
-func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) {
+func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, error) {
 	if err := spec.Validate(); err != nil {
 		return "", err
 	}
 	rend, ok := c.renderers[spec.Renderer]
 	if !ok {
-		return "", fmt.Errorf("%w: renderer %q is not available on this node", ErrBadJob, spec.Renderer)
+		return "", fmt.Errorf("%w: renderer %q is not available on this node", api.ErrBadJob, spec.Renderer)
 	}
 	if _, ok := c.blobs.Path(spec.Scene); !ok {
-		return "", fmt.Errorf("%w: scene %s has not been uploaded", ErrBadJob, spec.Scene[:12])
+		return "", fmt.Errorf("%w: scene %s has not been uploaded", api.ErrBadJob, spec.Scene[:12])
 	}
 	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
 	if err != nil {
@@ -167,19 +168,19 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 		if errors.As(err, &newer) {
 			err = fmt.Errorf("%w; %s", err, c.whoCanOpen(spec.Renderer, newer.Need))
 		}
-		return "", fmt.Errorf("%w: %s: %w", ErrBadJob, spec.SceneName, err)
+		return "", fmt.Errorf("%w: %s: %w", api.ErrBadJob, spec.SceneName, err)
 	}
 	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
-		return "", fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", ErrBadJob, spec.Renderer)
+		return "", fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer)
 	}
 	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
-		return "", fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", ErrBadJob, spec.SceneName, info.Needs, spec.Renderer)
+		return "", fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer)
 	}
 	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
-		return "", fmt.Errorf("%w: no node in the cluster renders %s on %s", ErrBadJob, spec.Renderer, spec.Device)
+		return "", fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device)
 	}
 	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
-		return "", fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
+		return "", fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", api.ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
 	}
 
 	id := spec.ID()
@@ -200,13 +201,13 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 		return id, nil
 	}
 	j := &job{
-		id: id, spec: spec, state: JobQueued, created: time.Now(),
+		id: id, spec: spec, state: api.JobQueued, created: time.Now(),
 		byFrame: make(map[int][]*task), frames: make(map[int]string),
 		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
 		needs: info.Needs,
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
-		nt := &task{index: i, tile: t, state: TaskPending}
+		nt := &task{index: i, tile: t, state: api.TaskPending}
 		j.tasks = append(j.tasks, nt)
 		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
 	}
@@ -216,7 +217,7 @@ func (c *coordinator) submit(ctx context.Context, spec JobSpec) (string, error) 
 	}
 	c.jobs[id] = j
 	c.order = append(c.order, id)
-	c.emit(j, Event{Type: "submitted", Task: -1})
+	c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1})
 	c.kick()
 	return id, nil
 }
@@ -238,7 +239,7 @@ func (c *coordinator) whoCanOpen(rend, need string) string {
 }
 
 // emit appends an event to the job's log; c.mu must be held.
-func (c *coordinator) emit(j *job, e Event) {
+func (c *coordinator) emit(j *job, e api.Event) {
 	e.Done, e.Total, e.State = j.done, len(j.tasks), j.state
 	e = j.events.append(e)
 	if c.saver != nil {
@@ -279,7 +280,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	defer c.mu.Unlock()
 	defer c.kick()
 	c.inflight[node]--
-	if t.lease != lease || t.state != TaskLeased {
+	if t.lease != lease || t.state != api.TaskLeased {
 		return // the lease was taken back (cancel, requeue) before it answered
 	}
 	t.cancel = nil
@@ -291,13 +292,13 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 			return
 		case errors.Is(err, errUnreachable):
 			c.busy[node] = time.Now().Add(unreachableBackoff)
-			c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: err.Error()})
+			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
 			return
 		}
 		t.attempts++
 		t.notBefore = time.Now().Add(retryBackoff(t.attempts))
 		j.failures[node]++
-		c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: err.Error()})
+		c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueFailed, Message: err.Error()})
 		if t.attempts >= c.cfg.MaxAttempts {
 			c.fail(j, fmt.Sprintf("task %d (frame %d, tile %v) failed %d times; last: %v", t.index, t.tile.Frame, t.tile.Rect, t.attempts, err))
 		}
@@ -310,9 +311,9 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		c.requeue(j, t)
 		return
 	}
-	move(taskMoves, &t.state, TaskDone)
+	move(taskMoves, &t.state, api.TaskDone)
 	j.done++
-	c.emit(j, Event{Type: "done", Task: t.index, Frame: t.tile.Frame, Node: node})
+	c.emit(j, api.Event{Type: api.EventDone, Task: t.index, Frame: t.tile.Frame, Node: node})
 	c.maybeCheck(j, t, img)
 	c.frameAccepted(j, t.tile.Frame)
 }
@@ -328,7 +329,7 @@ func (c *coordinator) frameAccepted(j *job, f int) {
 			c.fail(j, err.Error())
 			return
 		}
-		c.emit(j, Event{Type: "frame", Task: -1, Frame: f})
+		c.emit(j, api.Event{Type: api.EventFrame, Task: -1, Frame: f})
 	}
 	if j.done == len(j.tasks) && j.checking == 0 {
 		c.complete(j)
@@ -358,10 +359,10 @@ func (c *coordinator) markDone(j *job) {
 	if j.state.Final() {
 		return
 	}
-	move(jobMoves, &j.state, JobDone)
+	move(jobMoves, &j.state, api.JobDone)
 	j.finished = time.Now()
 	c.save(j)
-	c.emit(j, Event{Type: "finished", Task: -1})
+	c.emit(j, api.Event{Type: api.EventFinished, Task: -1})
 }
 
 // fail ends a job with a reason and takes back its leases; c.mu must be held.
@@ -369,23 +370,23 @@ func (c *coordinator) fail(j *job, reason string) {
 	if j.state.Final() {
 		return
 	}
-	move(jobMoves, &j.state, JobFailed)
+	move(jobMoves, &j.state, api.JobFailed)
 	j.err = reason
 	c.stop(j)
 	c.save(j)
-	c.emit(j, Event{Type: "finished", Task: -1, Message: reason})
+	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: reason})
 }
 
 // stop cancels a job's tasks; c.mu must be held.
 func (c *coordinator) stop(j *job) {
 	j.finished = time.Now()
 	for _, t := range j.tasks {
-		if t.state == TaskPending || t.state == TaskLeased {
+		if t.state == api.TaskPending || t.state == api.TaskLeased {
 			if t.cancel != nil {
 				t.cancel()
 				t.cancel = nil
 			}
-			move(taskMoves, &t.state, TaskCancelled)
+			move(taskMoves, &t.state, api.TaskCancelled)
 		}
 	}
 }
@@ -401,10 +402,10 @@ func (c *coordinator) cancel(id string) error {
 	if j.state.Final() {
 		return fmt.Errorf("job %s is already %s", id, j.state)
 	}
-	move(jobMoves, &j.state, JobCancelled)
+	move(jobMoves, &j.state, api.JobCancelled)
 	c.stop(j)
 	c.save(j)
-	c.emit(j, Event{Type: "finished", Task: -1, Message: "cancelled"})
+	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: "cancelled"})
 	return nil
 }
 
@@ -438,13 +439,13 @@ func (c *coordinator) takeBack(node string) {
 	defer c.mu.Unlock()
 	for _, j := range c.jobs {
 		for _, t := range j.tasks {
-			if t.state == TaskLeased && t.node == node {
+			if t.state == api.TaskLeased && t.node == node {
 				if t.cancel != nil {
 					t.cancel()
 					t.cancel = nil
 				}
 				c.requeue(j, t)
-				c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: node, Message: "node " + node + " left the cluster"})
+				c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueLeft, Message: "node " + node + " left the cluster"})
 			}
 		}
 	}

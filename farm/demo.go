@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 )
 
@@ -23,11 +24,11 @@ type DemoConfig struct {
 	SceneName string
 	Scene     []byte
 	// Spec holds the job's parameters; Scene and SceneName are filled in.
-	Spec JobSpec
+	Spec api.JobSpec
 	// Out receives the frames and report.json.
 	Out string
 	// Progress, if set, sees every event of the job.
-	Progress func(Event)
+	Progress func(api.Event)
 	// Chain runs the job's money on an in-process simulated chain: the
 	// first node is the requester, nodes ask Prices[i] tokens per task.
 	Chain bool
@@ -41,7 +42,7 @@ type DemoConfig struct {
 	Change func(i int, c *NodeConfig)
 	// OnFinish, if set, is called after a successful job with the nodes and
 	// their wallets, once every claim has landed.
-	OnFinish func(nodes []*Node, wallets []WalletInfo)
+	OnFinish func(nodes []*Node, wallets []api.WalletInfo)
 	// OnStart, if set, is called with the nodes once the cluster has formed,
 	// before the job is submitted (tests use it to kill a node mid-job).
 	OnStart func(nodes []*Node)
@@ -49,13 +50,13 @@ type DemoConfig struct {
 
 // RunDemo starts the cluster, submits the job to the first node through the
 // client API, waits for it, fetches the frames and writes report.json.
-func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
+func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 	if cfg.Nodes < 1 {
-		return Report{}, fmt.Errorf("--nodes %d: must be >= 1", cfg.Nodes)
+		return api.Report{}, fmt.Errorf("--nodes %d: must be >= 1", cfg.Nodes)
 	}
 	work, err := os.MkdirTemp("", "conun-demo-")
 	if err != nil {
-		return Report{}, err
+		return api.Report{}, err
 	}
 	defer os.RemoveAll(work)
 
@@ -63,7 +64,7 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 	if cfg.Chain {
 		chain, deployer, err := startDemoChain(ctx, cfg.Nodes)
 		if err != nil {
-			return Report{}, err
+			return api.Report{}, err
 		}
 		defer chain.Close()
 		bank = deployer
@@ -89,8 +90,8 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 				nc.Price = cfg.Prices[i%len(cfg.Prices)]
 			}
 			if i > 0 && cfg.Stake > 0 {
-				if _, err := bank.Mint(ctx, nc.Identity.Address(), TokensToWei(cfg.Stake)); err != nil {
-					return Report{}, err
+				if _, err := bank.Mint(ctx, nc.Identity.Address(), api.TokensToWei(cfg.Stake)); err != nil {
+					return api.Report{}, err
 				}
 				nc.Stake = cfg.Stake
 			}
@@ -103,41 +104,41 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 		}
 		n, err := StartNode(nc)
 		if err != nil {
-			return Report{}, fmt.Errorf("start %s: %w", nc.Name, err)
+			return api.Report{}, fmt.Errorf("start %s: %w", nc.Name, err)
 		}
 		nodes = append(nodes, n)
 	}
 	if err := WaitMembers(ctx, nodes, cfg.Nodes, 30*time.Second); err != nil {
-		return Report{}, err
+		return api.Report{}, err
 	}
 	if cfg.OnStart != nil {
 		cfg.OnStart(nodes)
 	}
 
-	c := NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	spec := cfg.Spec
 	spec.SceneName = cfg.SceneName
 	if spec.Scene, err = c.Upload(ctx, cfg.Scene); err != nil {
-		return Report{}, err
+		return api.Report{}, err
 	}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {
-		return Report{}, err
+		return api.Report{}, err
 	}
-	state, err := c.Events(ctx, id, func(e Event) error {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
 		if cfg.Progress != nil {
 			cfg.Progress(e)
 		}
 		return nil
 	})
 	if err != nil {
-		return Report{}, err
+		return api.Report{}, err
 	}
 	rep, err := c.Report(ctx, id)
 	if err != nil {
-		return Report{}, err
+		return api.Report{}, err
 	}
-	if state != JobDone {
+	if state != api.JobDone {
 		return rep, fmt.Errorf("job %s %s: %s", id, state, rep.Error)
 	}
 	if _, err := c.Fetch(ctx, id, cfg.Out); err != nil {
@@ -159,14 +160,14 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (Report, error) {
 
 // waitClaims waits until every node has claimed (or failed to claim) what
 // it was handed, and returns the nodes' wallets in node order.
-func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]WalletInfo, error) {
+func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]api.WalletInfo, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	for {
-		var wallets []WalletInfo
+		var wallets []api.WalletInfo
 		pending := false
 		for _, n := range nodes {
-			w, err := NewClient(n.URL()).Wallet(ctx)
+			w, err := api.NewClient(n.URL()).Wallet(ctx)
 			if err != nil {
 				return nil, err
 			}
@@ -205,7 +206,7 @@ func startDemoChain(ctx context.Context, nodes int) (*contracts.Chain, *contract
 		chain.Close()
 		return nil, nil, fmt.Errorf("deploy contracts: %w", err)
 	}
-	if _, err := deployer.Mint(ctx, deployer.Address(), TokensToWei(demoTokens)); err != nil {
+	if _, err := deployer.Mint(ctx, deployer.Address(), api.TokensToWei(demoTokens)); err != nil {
 		chain.Close()
 		return nil, nil, fmt.Errorf("mint requester tokens: %w", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
 )
 
 // Money: a job's budget is locked in the escrow contract before any task is
@@ -34,41 +35,22 @@ var ErrEscrow = errors.New("escrow")
 // budget may be reclaimed (see contracts/README.md).
 const escrowDeadline = 7 * 24 * time.Hour
 
-// TokensToWei converts whole tokens to wei, rounding to the nearest wei.
-func TokensToWei(tokens float64) *big.Int {
-	f := new(big.Float).SetPrec(128).SetFloat64(tokens)
-	f.Mul(f, new(big.Float).SetPrec(128).SetInt(big.NewInt(1e18)))
-	f.Add(f, big.NewFloat(0.5))
-	w, _ := f.Int(nil)
-	return w
-}
-
-// FormatTokens writes wei as tokens with up to 6 decimals.
-func FormatTokens(wei *big.Int) string {
-	if wei == nil {
-		return "0"
-	}
-	f := new(big.Float).SetPrec(128).SetInt(wei)
-	f.Quo(f, new(big.Float).SetPrec(128).SetInt(big.NewInt(1e18)))
-	return f.Text('f', 6)
-}
-
 // jobHash is the job's id on the chain: the hash of its spec.
-func jobHash(spec JobSpec) common.Hash { return common.HexToHash(spec.Hash()) }
+func jobHash(spec api.JobSpec) common.Hash { return common.HexToHash(spec.Hash()) }
 
 // openEscrow locks the job's budget; it runs at submit, before any lease.
-func (c *coordinator) openEscrow(ctx context.Context, spec JobSpec) error {
+func (c *coordinator) openEscrow(ctx context.Context, spec api.JobSpec) error {
 	if c.chain == nil {
 		return nil
 	}
 	if spec.Budget <= 0 {
-		return fmt.Errorf("%w: this node settles on a chain: the job needs a budget (--budget TOKENS)", ErrBadJob)
+		return fmt.Errorf("%w: this node settles on a chain: the job needs a budget (--budget TOKENS)", api.ErrBadJob)
 	}
 	now, err := c.chain.Chain().Now(ctx)
 	if err != nil {
 		return fmt.Errorf("%w: read chain time: %w", ErrEscrow, err)
 	}
-	if _, err := c.chain.OpenJob(ctx, jobHash(spec), TokensToWei(spec.Budget), now.Add(escrowDeadline)); err != nil {
+	if _, err := c.chain.OpenJob(ctx, jobHash(spec), api.TokensToWei(spec.Budget), now.Add(escrowDeadline)); err != nil {
 		return fmt.Errorf("%w: lock budget of %v tokens: %w", ErrEscrow, spec.Budget, err)
 	}
 	return nil
@@ -87,28 +69,6 @@ func (j *job) taskCap() float64 {
 	return capPrice
 }
 
-// SettlementRecord is what a job's settlement paid, kept with the job and
-// shown in its report.
-type SettlementRecord struct {
-	Tx       string        `json:"tx"`
-	Root     string        `json:"root"`
-	Budget   string        `json:"budget"`
-	Paid     string        `json:"paid"`
-	Refund   string        `json:"refund"`
-	Payouts  []NodePayout  `json:"payouts"`
-	Slashes  []SlashRecord `json:"slashes,omitempty"`
-	Error    string        `json:"error,omitempty"`
-	Attempts int           `json:"attempts,omitempty"`
-}
-
-// NodePayout is one worker's share of a settlement.
-type NodePayout struct {
-	Node    string `json:"node"`
-	Address string `json:"address"`
-	Tasks   int    `json:"tasks"`
-	Amount  string `json:"amount"`
-}
-
 // settle pays a finished job's accepted tasks: it runs off the scheduler's
 // lock, and hands each worker its claim.
 func (c *coordinator) settle(ctx context.Context, j *job) {
@@ -118,9 +78,9 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 		names[m.ID] = common.HexToAddress(m.Addr)
 	}
 	var payouts []contracts.Payout
-	perNode := map[common.Address]*NodePayout{}
+	perNode := map[common.Address]*api.NodePayout{}
 	for _, t := range j.tasks {
-		if t.state != TaskDone || t.price <= 0 {
+		if t.state != api.TaskDone || t.price <= 0 {
 			continue
 		}
 		addr := t.addr
@@ -128,10 +88,10 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 			addr = names[t.node]
 		}
 		addrs[addr] = t.node
-		payouts = append(payouts, contracts.Payout{Node: addr, Amount: TokensToWei(t.price)})
+		payouts = append(payouts, contracts.Payout{Node: addr, Amount: api.TokensToWei(t.price)})
 		np := perNode[addr]
 		if np == nil {
-			np = &NodePayout{Node: t.node, Address: addr.Hex()}
+			np = &api.NodePayout{Node: t.node, Address: addr.Hex()}
 			perNode[addr] = np
 		}
 		np.Tasks++
@@ -140,17 +100,17 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	convictions := slices.Clone(j.convictions)
 	c.mu.Unlock()
 
-	rec := &SettlementRecord{Budget: FormatTokens(TokensToWei(spec.Budget))}
+	rec := &api.SettlementRecord{Budget: api.FormatTokens(api.TokensToWei(spec.Budget))}
 	rec.Slashes = c.slash(ctx, spec, convictions)
 	st, err := c.chain.Settle(ctx, jobHash(spec), payouts)
 	if err != nil {
 		rec.Error = err.Error()
 	} else {
 		rec.Tx, rec.Root = st.Receipt.TxHash.Hex(), st.Root.Hex()
-		rec.Paid, rec.Refund = FormatTokens(st.Total), FormatTokens(st.Refund)
+		rec.Paid, rec.Refund = api.FormatTokens(st.Total), api.FormatTokens(st.Refund)
 		for _, cl := range st.Claims {
 			np := perNode[cl.Node]
-			np.Amount = FormatTokens(cl.Amount)
+			np.Amount = api.FormatTokens(cl.Amount)
 			rec.Payouts = append(rec.Payouts, *np)
 		}
 	}
@@ -161,7 +121,7 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	if rec.Error != "" {
 		msg = "settlement failed: " + rec.Error
 	}
-	c.emit(j, Event{Type: "settled", Task: -1, Message: msg})
+	c.emit(j, api.Event{Type: api.EventSettled, Task: -1, Message: msg})
 	urls := map[string]string{}
 	for _, m := range c.lastMembers {
 		urls[m.ID] = m.API
@@ -177,21 +137,11 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	}
 }
 
-// SlashRecord is one convicted node's penalty in a settlement.
-type SlashRecord struct {
-	Node     string `json:"node"`
-	Address  string `json:"address"`
-	Amount   string `json:"amount"`
-	Evidence string `json:"evidence"` // sha256 of the check's evidence, as on chain
-	Tx       string `json:"tx,omitempty"`
-	Error    string `json:"error,omitempty"`
-}
-
 // slash takes each convicted node's stake, up to the job's cap, and pays it
 // to the requester, with the evidence's hash kept on chain. Each node is
 // slashed once per job, for its first conviction.
-func (c *coordinator) slash(ctx context.Context, spec JobSpec, convictions []Conviction) []SlashRecord {
-	var out []SlashRecord
+func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction) []api.SlashRecord {
+	var out []api.SlashRecord
 	seen := map[string]bool{}
 	jobID := jobHash(spec)
 	for _, cv := range convictions {
@@ -200,13 +150,13 @@ func (c *coordinator) slash(ctx context.Context, spec JobSpec, convictions []Con
 		}
 		seen[cv.Node] = true
 		addr := common.HexToAddress(cv.Address)
-		evidence := common.Hash(cv.Evidence.hash())
-		rec := SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
+		evidence := common.Hash(evidenceHash(cv.Evidence))
+		rec := api.SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
 		amount, err := c.slashAmount(ctx, jobID, addr)
 		if err == nil && amount.Sign() > 0 {
 			var rcpt *types.Receipt
 			if rcpt, err = c.chain.Slash(ctx, addr, amount, jobID, evidence); err == nil {
-				rec.Amount, rec.Tx = FormatTokens(amount), rcpt.TxHash.Hex()
+				rec.Amount, rec.Tx = api.FormatTokens(amount), rcpt.TxHash.Hex()
 			}
 		}
 		if err != nil {
@@ -269,7 +219,7 @@ func (c *coordinator) sendClaim(ctx context.Context, url string, cl contracts.Cl
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	return nil
 }
@@ -283,26 +233,8 @@ type wallet struct {
 	store *store
 
 	claimsMu sync.Mutex
-	claims   []WalletClaim
+	claims   []api.WalletClaim
 	pending  []claimMessage // the proofs, by the index of claims
-}
-
-// WalletClaim is one payment owed to this node.
-type WalletClaim struct {
-	JobID   string `json:"job"`
-	Amount  string `json:"amount"`
-	Claimed bool   `json:"claimed"`
-	Tx      string `json:"tx,omitempty"`
-	Error   string `json:"error,omitempty"`
-}
-
-// WalletInfo is what GET /v1/wallet returns.
-type WalletInfo struct {
-	Connected bool          `json:"connected"`
-	Address   string        `json:"address"`
-	Balance   string        `json:"balance,omitempty"`
-	Stake     string        `json:"stake,omitempty"`
-	Claims    []WalletClaim `json:"claims"`
 }
 
 func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
@@ -339,7 +271,7 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	idx := len(n.wallet.claims)
-	n.wallet.claims = append(n.wallet.claims, WalletClaim{JobID: msg.JobID, Amount: FormatTokens(cl.Amount)})
+	n.wallet.claims = append(n.wallet.claims, api.WalletClaim{JobID: msg.JobID, Amount: api.FormatTokens(cl.Amount)})
 	n.wallet.pending = append(n.wallet.pending, msg)
 	n.wallet.saveLocked()
 	n.wallet.claimsMu.Unlock()
@@ -372,8 +304,8 @@ func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
 
 // storedClaims is the wallet as the store keeps it.
 type storedClaims struct {
-	Claims  []WalletClaim  `json:"claims"`
-	Pending []claimMessage `json:"pending"`
+	Claims  []api.WalletClaim `json:"claims"`
+	Pending []claimMessage    `json:"pending"`
 }
 
 // saveLocked writes the claims to the store; claimsMu must be held.
@@ -430,17 +362,17 @@ func (m claimMessage) claim() (contracts.Claim, error) {
 }
 
 func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
-	info := WalletInfo{Address: n.cfg.Identity.Address().Hex()}
+	info := api.WalletInfo{Address: n.cfg.Identity.Address().Hex()}
 	n.wallet.claimsMu.Lock()
-	info.Claims = append([]WalletClaim{}, n.wallet.claims...)
+	info.Claims = append([]api.WalletClaim{}, n.wallet.claims...)
 	n.wallet.claimsMu.Unlock()
 	if n.wallet.chain != nil {
 		info.Connected = true
 		if bal, err := n.wallet.chain.Balance(r.Context(), n.cfg.Identity.Address()); err == nil {
-			info.Balance = FormatTokens(bal)
+			info.Balance = api.FormatTokens(bal)
 		}
 		if st, err := n.wallet.chain.StakeOf(r.Context(), n.cfg.Identity.Address()); err == nil {
-			info.Stake = FormatTokens(st.Active)
+			info.Stake = api.FormatTokens(st.Active)
 		}
 	}
 	writeJSON(rw, info)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/conun/conun/farm/api"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -47,15 +48,15 @@ func (s *store) putEvents(evs []jobEvent) error {
 }
 
 // events reads a job's kept events in order.
-func (s *store) events(id string) ([]Event, error) {
-	var out []Event
+func (s *store) events(id string) ([]api.Event, error) {
+	var out []api.Event
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(eventBucket(id))
 		if b == nil {
 			return nil
 		}
 		return b.ForEach(func(k, v []byte) error {
-			var e Event
+			var e api.Event
 			if len(k) != 8 || json.Unmarshal(v, &e) != nil {
 				return fmt.Errorf("job %s: corrupt event record", id)
 			}
@@ -69,7 +70,7 @@ func (s *store) events(id string) ([]Event, error) {
 // jobEvent is an event on its way to the store.
 type jobEvent struct {
 	job string
-	e   Event
+	e   api.Event
 }
 
 // eventSaver writes events to the store from a goroutine of its own, so
@@ -92,8 +93,8 @@ func newEventSaver(st *store, log *slog.Logger) *eventSaver {
 }
 
 // save queues an event. When the disk falls far behind, it waits.
-func (s *eventSaver) save(job string, e Event) {
-	if e.Type == "progress" {
+func (s *eventSaver) save(job string, e api.Event) {
+	if e.Type == api.EventProgress {
 		return
 	}
 	s.ch <- jobEvent{job, e}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
@@ -22,7 +23,7 @@ func TestEventsKeptAcrossRestart(t *testing.T) {
 		return ns[0]
 	}
 	n := start()
-	c := farm.NewClient(n.URL())
+	c := api.NewClient(n.URL())
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	data, _ := scenes.Bytes("anim.glb")
@@ -30,16 +31,16 @@ func TestEventsKeptAcrossRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := c.Submit(ctx, farm.JobSpec{
+	id, err := c.Submit(ctx, api.JobSpec{
 		Scene: hash, SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
 		Resolution: tiler.Resolution{Width: 24, Height: 16}, Samples: 2, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []farm.Event
-	if _, err := c.Events(ctx, id, func(e farm.Event) error {
-		if e.Type != "progress" {
+	var want []api.Event
+	if _, err := c.Events(ctx, id, func(e api.Event) error {
+		if e.Type != api.EventProgress {
 			want = append(want, e)
 		}
 		return nil
@@ -51,9 +52,9 @@ func TestEventsKeptAcrossRestart(t *testing.T) {
 	}
 
 	n = start()
-	c = farm.NewClient(n.URL())
-	var got []farm.Event
-	if _, err := c.Events(ctx, id, func(e farm.Event) error {
+	c = api.NewClient(n.URL())
+	var got []api.Event
+	if _, err := c.Events(ctx, id, func(e api.Event) error {
 		got = append(got, e)
 		return nil
 	}); err != nil {
@@ -76,7 +77,7 @@ func TestEventsKeptAcrossRestart(t *testing.T) {
 			t.Fatalf("event %d is %+v, was %+v", i+1, g, w)
 		}
 	}
-	if got[len(got)-1].Type != "finished" {
+	if got[len(got)-1].Type != api.EventFinished {
 		t.Fatalf("last event %q, want finished", got[len(got)-1].Type)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -50,10 +51,10 @@ func TestEXRJob(t *testing.T) {
 	if err := os.WriteFile(scenePath, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	spec := farm.JobSpec{
+	spec := api.JobSpec{
 		SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 8, Seed: 2,
-		Tiles: tiler.Grid{Cols: 4, Rows: 3}, Depth: 16, Format: farm.FormatEXR,
+		Tiles: tiler.Grid{Cols: 4, Rows: 3}, Depth: 16, Format: api.FormatEXR,
 	}
 	// A sky of 4 puts most of the frame above 1, so whatever crops a check
 	// picks, clipped highlights are in them; in the cornell box only the
@@ -96,7 +97,7 @@ func TestEXRJob(t *testing.T) {
 					c.Slots = 8
 				}
 			})
-			c := farm.NewClient(ns[0].URL())
+			c := api.NewClient(ns[0].URL())
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			s := spec
@@ -108,7 +109,7 @@ func TestEXRJob(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+			if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 				t.Fatalf("job: %s %v", state, err)
 			}
 			rep, err := c.Report(ctx, id)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
@@ -17,19 +18,10 @@ import (
 // tiles: after a restart, and after a convicted cheater's tiles were
 // rejected and rendered again, the frame is simply assembled anew.
 
-// FrameName is the file name of frame n of a job's output in format
-// (FormatPNG or FormatEXR; "" is PNG).
-func FrameName(n int, format string) string {
-	if format == "" {
-		format = FormatPNG
-	}
-	return fmt.Sprintf("frame_%04d.%s", n, format)
-}
-
 // frameDone reports whether every task of frame f is accepted.
 func (j *job) frameDone(f int) bool {
 	for _, t := range j.byFrame[f] {
-		if t.state != TaskDone {
+		if t.state != api.TaskDone {
 			return false
 		}
 	}
@@ -46,7 +38,7 @@ func (c *coordinator) tileImage(j *job, t *task) (tile, error) {
 	if err != nil {
 		return tile{}, err
 	}
-	tl, err := decodeTile(data, t.tile.Rect, j.spec.Format == FormatEXR)
+	tl, err := decodeTile(data, t.tile.Rect, j.spec.Format == api.FormatEXR)
 	if err != nil {
 		return tile{}, fmt.Errorf("stored tile of task %d: %w", t.index, err)
 	}
@@ -56,7 +48,7 @@ func (c *coordinator) tileImage(j *job, t *task) (tile, error) {
 // assembleFrame draws frame f from its tasks' tiles and writes it into the
 // job's output folder; c.mu must be held.
 func (c *coordinator) assembleFrame(j *job, f int) error {
-	hdr := j.spec.Format == FormatEXR
+	hdr := j.spec.Format == api.FormatEXR
 	canvas := tiler.NewCanvas(j.spec.Resolution)
 	var frame *renderer.HDR
 	if hdr {
@@ -83,7 +75,7 @@ func (c *coordinator) assembleFrame(j *job, f int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	name := FrameName(f, j.spec.Format)
+	name := api.FrameName(f, j.spec.Format)
 	var err error
 	if hdr {
 		err = exr.WriteFile(filepath.Join(dir, name), frame, exr.Options{Compression: exr.ZIP})
@@ -107,7 +99,7 @@ func (c *coordinator) reassemble(j *job) error {
 			continue
 		}
 		if _, written := j.frames[f]; written {
-			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, FrameName(f, j.spec.Format))); err == nil {
+			if _, err := os.Stat(filepath.Join(c.cfg.DataDir, "jobs", j.id, api.FrameName(f, j.spec.Format))); err == nil {
 				continue
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 )
@@ -20,7 +21,7 @@ func FuzzJobSpec(f *testing.F) {
 	f.Add([]byte(`{"scene":"","frames":{"start":-1}}`))
 	f.Add([]byte(`{"tiles":{"cols":1e9}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var s JobSpec
+		var s api.JobSpec
 		if json.Unmarshal(data, &s) != nil || s.Validate() != nil {
 			return
 		}

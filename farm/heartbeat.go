@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // A lease lives as long as its worker says it is still rendering: the
@@ -75,7 +77,7 @@ var errNoHeartbeat = errors.New("worker stopped answering heartbeats")
 // heartbeat asks m about the lease until ctx ends, reporting progress to
 // onProgress; when the worker has not confirmed the task for
 // HeartbeatTimeout it cancels the lease with errNoHeartbeat.
-func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, m Member, nonce string, onProgress func(taskProgress)) {
+func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, m api.Member, nonce string, onProgress func(taskProgress)) {
 	interval := c.cfg.HeartbeatInterval
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
@@ -104,7 +106,7 @@ func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseF
 	}
 }
 
-func (c *coordinator) askProgress(ctx context.Context, m Member, nonce string) (taskProgress, error) {
+func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce string) (taskProgress, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.HeartbeatInterval)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.API+"/rpc/v1/tasks/"+nonce, nil)
@@ -117,7 +119,7 @@ func (c *coordinator) askProgress(ctx context.Context, m Member, nonce string) (
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return taskProgress{}, fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+		return taskProgress{}, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	var p taskProgress
 	err = json.NewDecoder(resp.Body).Decode(&p)

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/tiler"
 )
 
-func validSpec() JobSpec {
-	return JobSpec{
+func validSpec() api.JobSpec {
+	return api.JobSpec{
 		Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 64, Height: 48},
 		Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8,
@@ -19,19 +20,19 @@ func validSpec() JobSpec {
 func TestJobSpecValidate(t *testing.T) {
 	tests := []struct {
 		name    string
-		change  func(*JobSpec)
+		change  func(*api.JobSpec)
 		wantErr string
 	}{
-		{"valid", func(*JobSpec) {}, ""},
-		{"scene not a hash", func(s *JobSpec) { s.Scene = "../../etc/passwd" }, "not a sha256"},
-		{"scene name with path", func(s *JobSpec) { s.SceneName = "a/b.glb" }, "plain file name"},
-		{"no renderer", func(s *JobSpec) { s.Renderer = "" }, "no renderer"},
-		{"zero tiles", func(s *JobSpec) { s.Tiles.Cols = 0 }, "columns must be >= 1"},
-		{"zero resolution", func(s *JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
-		{"reversed frames", func(s *JobSpec) { s.Frames = tiler.Frames{Start: 5, End: 1, Step: 1} }, "end is before start"},
-		{"zero samples", func(s *JobSpec) { s.Samples = 0 }, "samples 0"},
-		{"depth 12", func(s *JobSpec) { s.Depth = 12 }, "must be 8 or 16"},
-		{"format tiff", func(s *JobSpec) { s.Format = "tiff" }, `format "tiff": want png or exr`},
+		{"valid", func(*api.JobSpec) {}, ""},
+		{"scene not a hash", func(s *api.JobSpec) { s.Scene = "../../etc/passwd" }, "not a sha256"},
+		{"scene name with path", func(s *api.JobSpec) { s.SceneName = "a/b.glb" }, "plain file name"},
+		{"no renderer", func(s *api.JobSpec) { s.Renderer = "" }, "no renderer"},
+		{"zero tiles", func(s *api.JobSpec) { s.Tiles.Cols = 0 }, "columns must be >= 1"},
+		{"zero resolution", func(s *api.JobSpec) { s.Resolution = tiler.Resolution{} }, "must be >= 1"},
+		{"reversed frames", func(s *api.JobSpec) { s.Frames = tiler.Frames{Start: 5, End: 1, Step: 1} }, "end is before start"},
+		{"zero samples", func(s *api.JobSpec) { s.Samples = 0 }, "samples 0"},
+		{"depth 12", func(s *api.JobSpec) { s.Depth = 12 }, "must be 8 or 16"},
+		{"format tiff", func(s *api.JobSpec) { s.Format = "tiff" }, `format "tiff": want png or exr`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -44,7 +45,7 @@ func TestJobSpecValidate(t *testing.T) {
 				}
 				return
 			}
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.Is(err, ErrBadJob) {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.Is(err, api.ErrBadJob) {
 				t.Fatalf("err = %v, want ErrBadJob containing %q", err, tc.wantErr)
 			}
 		})
@@ -64,16 +65,16 @@ func TestJobIDStable(t *testing.T) {
 
 func TestStateMachine(t *testing.T) {
 	tests := []struct {
-		from, to TaskState
+		from, to api.TaskState
 		ok       bool
 	}{
-		{TaskPending, TaskLeased, true},
-		{TaskLeased, TaskDone, true},
-		{TaskLeased, TaskPending, true},
-		{TaskPending, TaskDone, false},
-		{TaskDone, TaskPending, true}, // a convicted worker's tile is rendered again
-		{TaskDone, TaskLeased, false},
-		{TaskCancelled, TaskLeased, false},
+		{api.TaskPending, api.TaskLeased, true},
+		{api.TaskLeased, api.TaskDone, true},
+		{api.TaskLeased, api.TaskPending, true},
+		{api.TaskPending, api.TaskDone, false},
+		{api.TaskDone, api.TaskPending, true}, // a convicted worker's tile is rendered again
+		{api.TaskDone, api.TaskLeased, false},
+		{api.TaskCancelled, api.TaskLeased, false},
 	}
 	for _, tc := range tests {
 		s := tc.from
@@ -82,23 +83,23 @@ func TestStateMachine(t *testing.T) {
 			t.Errorf("%s -> %s: err = %v, want ok=%v", tc.from, tc.to, err, tc.ok)
 		}
 	}
-	for _, s := range []JobState{JobDone, JobFailed, JobCancelled} {
+	for _, s := range []api.JobState{api.JobDone, api.JobFailed, api.JobCancelled} {
 		if !s.Final() {
 			t.Errorf("%s is not final", s)
 		}
 	}
-	if JobRunning.Final() {
+	if api.JobRunning.Final() {
 		t.Error("running is final")
 	}
 }
 
 func TestNodeMetaLimit(t *testing.T) {
-	m := NodeMeta{ID: "n", API: "http://127.0.0.1:1", Renderers: map[string]string{"pathtracer": "pt-1"}}
-	if _, err := m.encode(); err != nil {
+	m := api.NodeMeta{ID: "n", API: "http://127.0.0.1:1", Renderers: map[string]string{"pathtracer": "pt-1"}}
+	if _, err := encodeMeta(m); err != nil {
 		t.Fatal(err)
 	}
 	m.API = strings.Repeat("x", 600)
-	if _, err := m.encode(); err == nil {
+	if _, err := encodeMeta(m); err == nil {
 		t.Fatal("oversized meta accepted; memberlist would panic on it")
 	}
 }

@@ -19,12 +19,13 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/ethereum/go-ethereum/common"
 )
 
 // lease hands task t to member m; c.mu must be held.
-func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, members []Member) {
-	move(taskMoves, &t.state, TaskLeased)
+func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, members []api.Member) {
+	move(taskMoves, &t.state, api.TaskLeased)
 	t.node, t.price, t.addr = m.ID, m.Price, common.HexToAddress(m.Addr)
 	t.build = m.Renderers[j.spec.Renderer]
 	t.lease++
@@ -33,7 +34,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m Member, memb
 	lctx, cancelTimeout := context.WithTimeout(lctx, c.cfg.LeaseTimeout)
 	cancel := func() { cancelTimeout(); cancelCause(nil) }
 	t.cancel = cancel
-	c.emit(j, Event{Type: "leased", Task: t.index, Frame: t.tile.Frame, Node: m.ID})
+	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	req := c.taskRequest(j, t, t.tile.Rect)
 	req.Sources = c.sources(j, m.ID, members)
 	var err error
@@ -80,16 +81,16 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskProgress) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if t.lease != lease || t.state != TaskLeased || p.Total <= 0 {
+	if t.lease != lease || t.state != api.TaskLeased || p.Total <= 0 {
 		return
 	}
-	c.emit(j, Event{Type: "progress", Task: t.index, Frame: t.tile.Frame, Node: node, Progress: float64(p.Done) / float64(p.Total)})
+	c.emit(j, api.Event{Type: api.EventProgress, Task: t.index, Frame: t.tile.Frame, Node: node, Progress: float64(p.Done) / float64(p.Total)})
 }
 
 // sources lists where a worker can fetch a job's scene: members that
 // rendered a task of the job (they hold the scene) in random order, so the
 // load spreads, then this node, which always has it.
-func (c *coordinator) sources(j *job, worker string, members []Member) []string {
+func (c *coordinator) sources(j *job, worker string, members []api.Member) []string {
 	urls := map[string]string{}
 	for _, m := range members {
 		urls[m.ID] = m.API
@@ -97,7 +98,7 @@ func (c *coordinator) sources(j *job, worker string, members []Member) []string 
 	var peers []string
 	seen := map[string]bool{worker: true, c.self: true}
 	for _, t := range j.tasks {
-		if t.state == TaskDone && !seen[t.node] && urls[t.node] != "" {
+		if t.state == api.TaskDone && !seen[t.node] && urls[t.node] != "" {
 			seen[t.node] = true
 			peers = append(peers, urls[t.node])
 		}
@@ -127,7 +128,7 @@ const (
 
 // call sends one task to a worker and checks what comes back: a PNG (or,
 // for an EXR job, an EXR) of exactly the task's size.
-func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
+func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
 	body, _ := json.Marshal(req)
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.API+"/rpc/v1/render", bytes.NewReader(body))
 	if err != nil {
@@ -148,13 +149,13 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 	case http.StatusForbidden:
 		// The worker does not know us yet: gossip about a (re)started
 		// coordinator takes a moment to spread. Not the task's fault.
-		return nil, 0, nil, fmt.Errorf("%w: %s", errUnreachable, readError(resp.Body))
+		return nil, 0, nil, fmt.Errorf("%w: %s", errUnreachable, api.ReadError(resp.Body))
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, readError(resp.Body))
+		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	r := req.Region
-	limit := tileLimit(r, req.Format == FormatEXR)
+	limit := tileLimit(r, req.Format == api.FormatEXR)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("read tile: %w", err)
@@ -162,7 +163,7 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 	if int64(len(data)) > limit {
 		return nil, 0, nil, fmt.Errorf("tile is larger than %d bytes", limit)
 	}
-	tl, err := decodeTile(data, r, req.Format == FormatEXR)
+	tl, err := decodeTile(data, r, req.Format == api.FormatEXR)
 	if err != nil {
 		return nil, 0, nil, err
 	}
@@ -176,13 +177,4 @@ func (c *coordinator) call(ctx context.Context, m Member, req TaskRequest) (*ima
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
 	return tl.checked(), secs, data, nil
-}
-
-func readError(r io.Reader) string {
-	b, _ := io.ReadAll(io.LimitReader(r, 4096))
-	var e struct{ Error string }
-	if json.Unmarshal(b, &e) == nil && e.Error != "" {
-		return e.Error
-	}
-	return string(b)
 }

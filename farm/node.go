@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
 )
@@ -207,7 +208,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	}
 	gossip := cfg.Gossip
 	gossip.Name = cfg.Name
-	meta := NodeMeta{
+	meta := api.NodeMeta{
 		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
@@ -247,7 +248,7 @@ func (n *Node) URL() string { return n.url }
 func (n *Node) GossipAddr() string { return n.cluster.Addr() }
 
 // Members returns the live members this node sees.
-func (n *Node) Members() []Member { return n.cluster.Members() }
+func (n *Node) Members() []api.Member { return n.cluster.Members() }
 
 // Close leaves the cluster gracefully and stops the node.
 func (n *Node) Close() error { return n.stop(true) }
@@ -313,12 +314,12 @@ func topUpStake(cfg NodeConfig) error {
 	if err != nil {
 		return fmt.Errorf("read stake: %w", err)
 	}
-	missing := new(big.Int).Sub(TokensToWei(cfg.Stake), st.Active)
+	missing := new(big.Int).Sub(api.TokensToWei(cfg.Stake), st.Active)
 	if missing.Sign() <= 0 {
 		return nil
 	}
 	if _, err := cfg.Chain.Stake(ctx, missing); err != nil {
-		return fmt.Errorf("stake %s tokens: %w", FormatTokens(missing), err)
+		return fmt.Errorf("stake %s tokens: %w", api.FormatTokens(missing), err)
 	}
 	return nil
 }

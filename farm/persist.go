@@ -3,6 +3,7 @@ package farm
 import (
 	"fmt"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -50,20 +51,20 @@ func (c *coordinator) restore() error {
 		}
 		j.events = restoredEventLog(kept)
 		for _, f := range sj.rec.Frames {
-			j.frames[f] = FrameName(f, j.spec.Format)
+			j.frames[f] = api.FrameName(f, j.spec.Format)
 		}
 		for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
-			t := &task{index: i, tile: tile, state: TaskPending}
+			t := &task{index: i, tile: tile, state: api.TaskPending}
 			if tr, ok := sj.tasks[i]; ok {
-				t.state, t.node, t.seconds, t.hash, t.attempts = TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
+				t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 				t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
 				t.verdict, t.evidence = tr.Verdict, tr.Evidence
-				if t.verdict == verdictChecking {
-					t.verdict = verdictUnchecked // the check died with the old process
+				if t.verdict == api.VerdictChecking {
+					t.verdict = api.VerdictUnchecked // the check died with the old process
 				}
 				j.done++
 			} else if j.state.Final() {
-				t.state = TaskCancelled
+				t.state = api.TaskCancelled
 			} else {
 				j.queue = append(j.queue, t)
 			}
@@ -75,8 +76,8 @@ func (c *coordinator) restore() error {
 		if j.state.Final() {
 			// A crash right after the job ended may have cost its last
 			// events; the stream must still end.
-			if last, ok := j.events.last(); !ok || last.Type != "finished" {
-				c.emit(j, Event{Type: "finished", Task: -1, Message: j.err})
+			if last, ok := j.events.last(); !ok || last.Type != api.EventFinished {
+				c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: j.err})
 			}
 			continue
 		}
@@ -84,7 +85,7 @@ func (c *coordinator) restore() error {
 			c.fail(j, err.Error())
 			continue
 		}
-		c.emit(j, Event{Type: "submitted", Task: -1, Message: "resumed after restart"})
+		c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1, Message: "resumed after restart"})
 		if j.done == len(j.tasks) {
 			c.complete(j)
 		}
@@ -103,7 +104,7 @@ func (t *task) record() taskRecord {
 // saveTask rewrites an accepted task's record (after its check); c.mu must
 // be held.
 func (c *coordinator) saveTask(j *job, t *task) {
-	if t.state != TaskDone {
+	if t.state != api.TaskDone {
 		return
 	}
 	if err := c.store.putTask(j.id, t.index, t.record()); err != nil {

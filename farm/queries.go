@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // framePath returns the file of a finished frame.
@@ -24,21 +26,21 @@ func (c *coordinator) framePath(id string, frame int) (string, error) {
 }
 
 // status returns a job's status.
-func (c *coordinator) status(id string) (JobStatus, error) {
+func (c *coordinator) status(id string) (api.JobStatus, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	j, ok := c.jobs[id]
 	if !ok {
-		return JobStatus{}, fmt.Errorf("%w: %s", ErrNoJob, id)
+		return api.JobStatus{}, fmt.Errorf("%w: %s", ErrNoJob, id)
 	}
 	return j.status(), nil
 }
 
 // list returns every job's status, oldest first.
-func (c *coordinator) list() []JobStatus {
+func (c *coordinator) list() []api.JobStatus {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	out := make([]JobStatus, 0, len(c.order))
+	out := make([]api.JobStatus, 0, len(c.order))
 	for _, id := range c.order {
 		out = append(out, c.jobs[id].status())
 	}
@@ -56,12 +58,12 @@ func (c *coordinator) events(id string) (*eventLog, error) {
 }
 
 // report returns a job's report.
-func (c *coordinator) report(id string) (Report, error) {
+func (c *coordinator) report(id string) (api.Report, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	j, ok := c.jobs[id]
 	if !ok {
-		return Report{}, fmt.Errorf("%w: %s", ErrNoJob, id)
+		return api.Report{}, fmt.Errorf("%w: %s", ErrNoJob, id)
 	}
 	return j.report(), nil
 }

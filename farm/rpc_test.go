@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // startBare starts one node with no renderers: enough to exercise its RPC
@@ -74,7 +76,7 @@ func TestRPCRejects(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer resp.Body.Close()
-		return resp.StatusCode, readError(resp.Body)
+		return resp.StatusCode, api.ReadError(resp.Body)
 	}
 	post(replayed) // first use: passes authentication, fails on the renderer
 

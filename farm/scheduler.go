@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // retryBackoff is how long a task waits before its next lease after its
@@ -18,7 +20,7 @@ func retryBackoff(n int) time.Duration {
 
 // requeue puts a task back in its job's queue; c.mu must be held.
 func (c *coordinator) requeue(j *job, t *task) {
-	move(taskMoves, &t.state, TaskPending)
+	move(taskMoves, &t.state, api.TaskPending)
 	j.queue = append(j.queue, t)
 }
 
@@ -44,14 +46,14 @@ func (c *coordinator) schedule(ctx context.Context) {
 
 // scheduleJob leases the job's ready tasks while eligible members have free
 // slots; c.mu must be held.
-func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []Member, now time.Time) {
+func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Member, now time.Time) {
 	keep := j.queue[:0]
 	defer func() {
 		clear(j.queue[len(keep):])
 		j.queue = keep
 	}()
 	for i, t := range j.queue {
-		if t.state != TaskPending {
+		if t.state != api.TaskPending {
 			continue // leased, finished or cancelled since it was queued
 		}
 		if now.Before(t.notBefore) {
@@ -77,8 +79,8 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []Member,
 			j.release = releaseOf(m.Renderers[j.spec.Renderer])
 			c.save(j)
 		}
-		if j.state == JobQueued {
-			move(jobMoves, &j.state, JobRunning)
+		if j.state == api.JobQueued {
+			move(jobMoves, &j.state, api.JobRunning)
 			c.save(j)
 		}
 		c.lease(ctx, j, t, m, members)
@@ -99,8 +101,8 @@ const blockAfter = 3
 // its release (or by claiming a release of its own). Where no two share a
 // release (a small mixed cluster), any eligible member is, and its tasks
 // go unchecked.
-func (c *coordinator) pick(members []Member, j *job, now time.Time) (best Member, free bool, eligible int) {
-	var ok []Member
+func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best api.Member, free bool, eligible int) {
+	var ok []api.Member
 	releases := map[string]int{}
 	for _, m := range members {
 		if c.eligible(m, j) {
@@ -125,7 +127,7 @@ func (c *coordinator) pick(members []Member, j *job, now time.Time) (best Member
 }
 
 // eligible reports whether member m may render tasks of job j.
-func (c *coordinator) eligible(m Member, j *job) bool {
+func (c *coordinator) eligible(m api.Member, j *job) bool {
 	version, ok := m.Renderers[j.spec.Renderer]
 	switch {
 	case !ok:
@@ -154,7 +156,7 @@ func (c *coordinator) eligible(m Member, j *job) bool {
 
 // blockedAll reports whether the job has no eligible member only because it
 // blocked them all.
-func (c *coordinator) blockedAll(j *job, members []Member) bool {
+func (c *coordinator) blockedAll(j *job, members []api.Member) bool {
 	blocked := 0
 	for _, m := range members {
 		if j.failures[m.ID] >= blockAfter {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
@@ -23,10 +24,10 @@ func (brokenRenderer) Render(context.Context, renderer.Task) (renderer.Result, e
 	return renderer.Result{}, errors.New("renderer crashed")
 }
 
-func submit(t *testing.T, c *farm.Client, change func(*farm.JobSpec)) string {
+func submit(t *testing.T, c *api.Client, change func(*api.JobSpec)) string {
 	t.Helper()
 	ctx := context.Background()
-	spec := farm.JobSpec{
+	spec := api.JobSpec{
 		SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
 		Samples: 2, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Nonce: t.Name(),
@@ -46,13 +47,13 @@ func submit(t *testing.T, c *farm.Client, change func(*farm.JobSpec)) string {
 	return id
 }
 
-func waitDone(t *testing.T, c *farm.Client, id string) farm.Report {
+func waitDone(t *testing.T, c *api.Client, id string) api.Report {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	state, err := c.Events(ctx, id, nil)
 	rep, _ := c.Report(context.Background(), id)
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("job %s: state %s, err %v, report error %q", id, state, err, rep.Error)
 	}
 	return rep
@@ -66,7 +67,7 @@ func TestBrokenNodeBlocked(t *testing.T) {
 			c.Renderers = []renderer.Renderer{brokenRenderer{farmtest.Renderers()[0]}}
 		}
 	})
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	rep := waitDone(t, c, submit(t, c, nil))
 	failed := 0
 	for _, tr := range rep.Tasks {
@@ -83,8 +84,8 @@ func TestBrokenNodeBlocked(t *testing.T) {
 // TestPriceCap: a node asking more than the job's max price gets none of it.
 func TestPriceCap(t *testing.T) {
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price = float64(1 + 9*i) })
-	c := farm.NewClient(nodes[0].URL())
-	rep := waitDone(t, c, submit(t, c, func(s *farm.JobSpec) { s.MaxPrice = 5 }))
+	c := api.NewClient(nodes[0].URL())
+	rep := waitDone(t, c, submit(t, c, func(s *api.JobSpec) { s.MaxPrice = 5 }))
 	for _, n := range rep.Nodes {
 		if n.Node != "node-1" {
 			t.Fatalf("the expensive node %s got %d tasks", n.Node, n.Tasks)
@@ -96,13 +97,13 @@ func TestPriceCap(t *testing.T) {
 // an earlier normal one.
 func TestPriority(t *testing.T) {
 	nodes := farmtest.Start(t, 1, nil)
-	c := farm.NewClient(nodes[0].URL())
-	big := func(s *farm.JobSpec) {
+	c := api.NewClient(nodes[0].URL())
+	big := func(s *api.JobSpec) {
 		s.Tiles = tiler.Grid{Cols: 8, Rows: 8}
 		s.Resolution = tiler.Resolution{Width: 64, Height: 64}
 	}
 	low := submit(t, c, big)
-	high := submit(t, c, func(s *farm.JobSpec) { big(s); s.Priority = 10 })
+	high := submit(t, c, func(s *api.JobSpec) { big(s); s.Priority = 10 })
 	waitDone(t, c, high)
 	waitDone(t, c, low)
 	st, _ := c.Status(context.Background(), low)
@@ -136,21 +137,21 @@ func TestLeaseProgressAndExpiry(t *testing.T) {
 			c.Renderers = []renderer.Renderer{hangingRenderer{farmtest.Renderers()[0]}}
 		}
 	})
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	id := submit(t, c, nil)
 	var progress, expired bool
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if e.Type == "progress" && e.Node == "node-2" && e.Progress == 0.25 {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
+		if e.Type == api.EventProgress && e.Node == "node-2" && e.Progress == 0.25 {
 			progress = true
 		}
-		if e.Type == "requeued" && e.Node == "node-2" && strings.Contains(e.Message, "lease expired") {
+		if e.Type == api.EventRequeued && e.Node == "node-2" && strings.Contains(e.Message, "lease expired") {
 			expired = true
 		}
 		return nil
 	})
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("job: %s %v", state, err)
 	}
 	if !progress || !expired {
@@ -183,8 +184,8 @@ func TestSceneNeedsNewerRenderer(t *testing.T) {
 		c.Renderers = []renderer.Renderer{versioned{farmtest.Renderers()[0], releases[i], "4.3"}}
 		c.Slots = 2
 	})
-	c := farm.NewClient(ns[0].URL())
-	rep := waitDone(t, c, submit(t, c, func(s *farm.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} }))
+	c := api.NewClient(ns[0].URL())
+	rep := waitDone(t, c, submit(t, c, func(s *api.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} }))
 	by := map[string]int{}
 	for _, tr := range rep.Tasks {
 		by[tr.Node]++
@@ -233,9 +234,9 @@ func TestMixedBuildsNeverConvictHonest(t *testing.T) {
 				}
 				c.Slots = 2
 			})
-			c := farm.NewClient(ns[0].URL())
+			c := api.NewClient(ns[0].URL())
 			// The sky shows in the spheres scene: the builds' pixels differ.
-			rep := waitDone(t, c, submit(t, c, func(s *farm.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 }))
+			rep := waitDone(t, c, submit(t, c, func(s *api.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 }))
 			if len(rep.Convictions) > 0 {
 				t.Fatalf("honest nodes convicted: %+v", rep.Convictions)
 			}
@@ -271,8 +272,8 @@ func TestJobBoundToOneRelease(t *testing.T) {
 		}
 		c.Slots = 2
 	})
-	c := farm.NewClient(ns[0].URL())
-	id := submit(t, c, func(s *farm.JobSpec) { s.SceneName = "spheres.glb"; s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
+	c := api.NewClient(ns[0].URL())
+	id := submit(t, c, func(s *api.JobSpec) { s.SceneName = "spheres.glb"; s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
 	rep := waitDone(t, c, id)
 	st, err := c.Status(context.Background(), id)
 	if err != nil {
@@ -319,7 +320,7 @@ func TestSceneNeedsFeature(t *testing.T) {
 			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], c.Name != "node-2"}}
 			c.Slots = 2
 		})
-		c := farm.NewClient(ns[0].URL())
+		c := api.NewClient(ns[0].URL())
 		rep := waitDone(t, c, submit(t, c, nil))
 		for _, tr := range rep.Tasks {
 			if tr.Node == "node-2" {
@@ -331,17 +332,17 @@ func TestSceneNeedsFeature(t *testing.T) {
 		ns := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
 			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], false}}
 		})
-		c := farm.NewClient(ns[0].URL())
+		c := api.NewClient(ns[0].URL())
 		ctx := context.Background()
 		data, _ := scenes.Bytes("cornell.glb")
 		hash, err := c.Upload(ctx, data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = c.Submit(ctx, farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+		_, err = c.Submit(ctx, api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
 			Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8},
 			Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8})
-		var apiErr *farm.APIError
+		var apiErr *api.APIError
 		if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), "needs gl") || !strings.Contains(err.Error(), "OpenGL") {
 			t.Fatalf("submit: %v; want 400 naming the missing OpenGL", err)
 		}
@@ -372,17 +373,17 @@ func TestSubmitSceneTooNewForCoordinator(t *testing.T) {
 	ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{tooOld{farmtest.Renderers()[0], releases[i], "4.3"}}
 	})
-	c := farm.NewClient(ns[0].URL())
+	c := api.NewClient(ns[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Submit(ctx, farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+	_, err = c.Submit(ctx, api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8},
 		Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8})
-	var apiErr *farm.APIError
+	var apiErr *api.APIError
 	if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), "submit it to a node that runs pathtracer 4.3 or newer: node-2 (pt-4.3.2)") {
 		t.Fatalf("submit: %v; want 400 naming node-2", err)
 	}

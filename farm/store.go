@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -25,14 +26,14 @@ var (
 
 // jobRecord is a job as stored.
 type jobRecord struct {
-	Spec     JobSpec   `json:"spec"`
-	State    JobState  `json:"state"`
-	Error    string    `json:"error,omitempty"`
-	Created  time.Time `json:"created"`
-	Finished time.Time `json:"finished,omitzero"`
-	Frames   []int     `json:"frames,omitempty"` // frames written to disk
+	Spec     api.JobSpec  `json:"spec"`
+	State    api.JobState `json:"state"`
+	Error    string       `json:"error,omitempty"`
+	Created  time.Time    `json:"created"`
+	Finished time.Time    `json:"finished,omitzero"`
+	Frames   []int        `json:"frames,omitempty"` // frames written to disk
 	// Settlement is set once the job is paid on the chain.
-	Settlement *SettlementRecord `json:"settlement,omitempty"`
+	Settlement *api.SettlementRecord `json:"settlement,omitempty"`
 	// MinVersion is the oldest renderer version that can render the scene.
 	MinVersion string `json:"min_version,omitempty"`
 	// Release is the renderer release the job is bound to.
@@ -44,14 +45,14 @@ type jobRecord struct {
 // taskRecord is an accepted task as stored; the tile's pixels are the blob
 // Tile, so the frame can be assembled again after a crash.
 type taskRecord struct {
-	Node     string    `json:"node"`
-	Seconds  float64   `json:"seconds"`
-	Hash     string    `json:"hash"`
-	Attempts int       `json:"attempts"`
-	Price    float64   `json:"price,omitempty"`
-	Addr     string    `json:"addr,omitempty"`
-	Verdict  string    `json:"verdict,omitempty"`
-	Evidence *Evidence `json:"evidence,omitempty"`
+	Node     string        `json:"node"`
+	Seconds  float64       `json:"seconds"`
+	Hash     string        `json:"hash"`
+	Attempts int           `json:"attempts"`
+	Price    float64       `json:"price,omitempty"`
+	Addr     string        `json:"addr,omitempty"`
+	Verdict  api.Verdict   `json:"verdict,omitempty"`
+	Evidence *api.Evidence `json:"evidence,omitempty"`
 }
 
 func openStore(path string) (*store, error) {

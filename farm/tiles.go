@@ -11,30 +11,10 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
-	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 )
-
-// Output formats of a job's frames (JobSpec.Format).
-const (
-	FormatPNG = "png"
-	FormatEXR = "exr"
-)
-
-// ParseFormat turns a user's format name into JobSpec.Format: "" for PNG,
-// the default, so a PNG job's spec (and so its ID) is the same however it
-// was asked for.
-func ParseFormat(s string) (string, error) {
-	switch strings.ToLower(s) {
-	case "", FormatPNG:
-		return "", nil
-	case FormatEXR:
-		return FormatEXR, nil
-	}
-	return "", fmt.Errorf("%w: format %q: want png or exr", ErrBadJob, s)
-}
 
 // pngMagic starts every PNG file.
 var pngMagic = []byte("\x89PNG\r\n\x1a\n")

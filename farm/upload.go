@@ -22,12 +22,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
-)
 
-// Headers of a resumable upload.
-const (
-	headerUploadOffset = "Upload-Offset"
-	headerUploadLength = "Upload-Length"
+	"github.com/conun/conun/farm/api"
 )
 
 // ErrUploadOffset means a resumed upload started somewhere other than
@@ -155,15 +151,15 @@ func (b *Blobs) dropStalePartials(now time.Time) {
 
 // putUpload is PUT /v1/blobs/{hash} with Upload-Offset and Upload-Length.
 func (n *Node) putUpload(rw http.ResponseWriter, r *http.Request) {
-	offset, err1 := strconv.ParseInt(r.Header.Get(headerUploadOffset), 10, 64)
-	total, err2 := strconv.ParseInt(r.Header.Get(headerUploadLength), 10, 64)
+	offset, err1 := strconv.ParseInt(r.Header.Get(api.HeaderUploadOffset), 10, 64)
+	total, err2 := strconv.ParseInt(r.Header.Get(api.HeaderUploadLength), 10, 64)
 	if err1 != nil || err2 != nil {
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("%s and %s must both be byte counts", headerUploadOffset, headerUploadLength))
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("%s and %s must both be byte counts", api.HeaderUploadOffset, api.HeaderUploadLength))
 		return
 	}
 	h := r.PathValue("hash")
 	have, done, err := n.work.blobs.PutAt(r.Body, h, offset, total)
-	rw.Header().Set(headerUploadOffset, strconv.FormatInt(have, 10))
+	rw.Header().Set(api.HeaderUploadOffset, strconv.FormatInt(have, 10))
 	switch {
 	case errors.Is(err, ErrUploadOffset):
 		httpError(rw, http.StatusConflict, err)
@@ -184,11 +180,5 @@ func (n *Node) getUpload(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, statusOf(err), err)
 		return
 	}
-	writeJSON(rw, uploadState{Received: have, Complete: complete})
-}
-
-// uploadState is GET /v1/uploads/{hash}'s answer.
-type uploadState struct {
-	Received int64 `json:"received"`
-	Complete bool  `json:"complete"`
+	writeJSON(rw, api.UploadState{Received: have, Complete: complete})
 }

@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 )
 
@@ -58,7 +58,7 @@ func TestUploadResumes(t *testing.T) {
 		data[i] = byte(rand.IntN(256))
 	}
 	tr := &cutter{limit: 1 << 20, cuts: 2}
-	c := farm.NewClient(n.URL())
+	c := api.NewClient(n.URL())
 	c.HTTP = &http.Client{Transport: tr}
 	h, err := c.Upload(context.Background(), data)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/verifier"
 )
 
@@ -30,48 +31,10 @@ import (
 // is slashed with the evidence's hash. The coordinator's own tiles are not
 // checked: the requester trusts its own node.
 
-// Task verdicts, as reports and events show them.
-const (
-	verdictUnchecked = "unchecked" // accepted without a check
-	verdictTrusted   = "trusted"   // rendered by the coordinator itself
-	verdictChecking  = "checking"  // a check is running
-	verdictPassed    = "passed"
-	verdictRejected  = "rejected" // its worker was convicted; rendered again
-)
-
-// Evidence is the record of one check: what was compared, by whom, with
-// what result. Its hash goes on chain with a slash.
-type Evidence struct {
-	Worker  string            `json:"worker"`
-	Checker string            `json:"checker"`
-	Arbiter string            `json:"arbiter,omitempty"`
-	Crops   []image.Rectangle `json:"crops"`
-	// Hashes are sha256s of the PNGs compared, in order: the worker's
-	// tile, the checker's crops, the arbiter's crops (each party's crops
-	// come as one PNG of the tile's size).
-	Hashes  []string         `json:"hashes"`
-	Verdict verifier.Verdict `json:"verdict"`
-	// Arbitration is the arbiter's comparison with the worker, if any.
-	Arbitration *verifier.Verdict `json:"arbitration,omitempty"`
-	Convicted   string            `json:"convicted,omitempty"`
-	// Unchecked is set when no comparison could be made (no checker, the
-	// checker failed): the tile stands as unchecked, nobody is blamed.
-	Unchecked bool `json:"unchecked,omitempty"`
-}
-
-// hash is the evidence's sha256, the value recorded on chain.
-func (e Evidence) hash() [32]byte {
+// evidenceHash is the evidence's sha256, the value recorded on chain.
+func evidenceHash(e api.Evidence) [32]byte {
 	b, _ := json.Marshal(e)
 	return sha256.Sum256(b)
-}
-
-// Conviction is a node found cheating in a job.
-type Conviction struct {
-	Node     string    `json:"node"`
-	Address  string    `json:"address"`
-	Task     int       `json:"task"`
-	Evidence Evidence  `json:"evidence"`
-	Time     time.Time `json:"time"`
 }
 
 // newSecret returns the coordinator's secret for crop seeds.
@@ -85,25 +48,25 @@ func newSecret() [32]byte {
 // check; c.mu must be held.
 func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	if t.node == c.self {
-		t.verdict = verdictTrusted
+		t.verdict = api.VerdictTrusted
 		return
 	}
 	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte(t.hash))
 	rnd := mrand.New(mrand.NewPCG(seed[0], seed[1]))
 	q := max(c.rep.CheckProbability(t.node), j.spec.VerifyRate)
 	if rnd.Float64() >= q {
-		t.verdict = verdictUnchecked
+		t.verdict = api.VerdictUnchecked
 		return
 	}
 	crops := verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect), seed)
 	if len(crops) == 0 {
-		t.verdict = verdictUnchecked
+		t.verdict = api.VerdictUnchecked
 		return
 	}
-	t.verdict = verdictChecking
+	t.verdict = api.VerdictChecking
 	j.checking++
 	c.metrics.checks.Add(1)
-	c.emit(j, Event{Type: "checking", Task: t.index, Frame: t.tile.Frame, Node: t.node})
+	c.emit(j, api.Event{Type: api.EventChecking, Task: t.index, Frame: t.tile.Frame, Node: t.node})
 	members := c.lastMembers
 	lease, worker, build, hash := t.lease, t.node, t.build, t.hash // t changes under c.mu meanwhile
 	c.wg.Add(1)
@@ -146,10 +109,10 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // the release differs by float noise and is compared tolerantly. Without
 // any such node the task stays unchecked; the scheduler sees to it that,
 // where it can, work goes only to nodes whose release another node shares.
-func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []Member, rnd *mrand.Rand) (Evidence, string) {
-	ev := Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
+func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []api.Member, rnd *mrand.Rand) (api.Evidence, string) {
+	ev := api.Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
 	build = drawnBy(build)
-	buildOf := func(m Member) string { return drawnBy(m.Renderers[j.spec.Renderer]) }
+	buildOf := func(m api.Member) string { return drawnBy(m.Renderers[j.spec.Renderer]) }
 	// modeFor is how renders of builds a and b of one release compare.
 	modeFor := func(a, b string) verifier.Mode {
 		switch {
@@ -160,8 +123,8 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		}
 		return verifier.NearExact // the same build replays the same computation
 	}
-	var candidates []Member
-	var self *Member
+	var candidates []api.Member
+	var self *api.Member
 	for i, m := range members {
 		if m.ID == workerNode || build == "" || releaseOf(buildOf(m)) != releaseOf(build) || c.quarantined(m.ID) {
 			continue
@@ -176,7 +139,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		ev.Unchecked = true
 		return ev, ""
 	}
-	pool := slices.DeleteFunc(slices.Clone(candidates), func(m Member) bool { return buildOf(m) != build })
+	pool := slices.DeleteFunc(slices.Clone(candidates), func(m api.Member) bool { return buildOf(m) != build })
 	if len(pool) == 0 {
 		pool = candidates
 	}
@@ -195,7 +158,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	}
 
 	// A second opinion before anyone is penalized.
-	var arbiter *Member
+	var arbiter *api.Member
 	if self != nil && self.ID != checker.ID {
 		arbiter = self
 	} else {
@@ -236,7 +199,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 
 // renderCrops has node m render each crop of t and returns them drawn into
 // one image with the tile's bounds, and each crop's PNG hash.
-func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
+func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m api.Member, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
 	// One request for all crops: the answer has the tile's size, with the
 	// crops drawn.
 	req := c.taskRequest(j, t, t.tile.Rect)
@@ -259,7 +222,7 @@ func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m Member
 // callCheck sends one check render to m under the same rules as a lease:
 // heartbeats, LeaseTimeout, and cancellation when m leaves the cluster, so
 // a checker that dies or freezes cannot hold a job open.
-func (c *coordinator) callCheck(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
+func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
 	cctx, cancelCause := context.WithCancelCause(ctx)
 	defer cancelCause(nil)
 	cctx, cancelTimeout := context.WithTimeout(cctx, c.cfg.LeaseTimeout)
@@ -285,7 +248,7 @@ func (c *coordinator) callCheck(ctx context.Context, m Member, req TaskRequest) 
 
 // callCheckRetry is callCheck, waiting for a slot when the node is busy
 // with other checks: a busy arbiter must not leave a mismatch undecided.
-func (c *coordinator) callCheckRetry(ctx context.Context, m Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
+func (c *coordinator) callCheckRetry(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
 	wait := 100 * time.Millisecond
 	for deadline := time.Now().Add(2 * time.Minute); ; {
 		img, data, err := c.callCheck(ctx, m, req)
@@ -323,7 +286,7 @@ func (c *coordinator) quarantined(node string) bool {
 }
 
 // resolveCheck records a finished check; c.mu must be held.
-func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev Evidence, convicted string) {
+func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev api.Evidence, convicted string) {
 	j.checking--
 	defer func() {
 		if !j.state.Final() && j.done == len(j.tasks) && j.checking == 0 {
@@ -333,18 +296,18 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev Evidence, conv
 	if j.state.Final() {
 		return
 	}
-	current := t.lease == lease && t.state == TaskDone
+	current := t.lease == lease && t.state == api.TaskDone
 	switch {
 	case convicted != "":
 		c.convict(j, convicted, t.index, ev)
 	case ev.Verdict.Outcome == verifier.Pass:
 		c.rep.Record(ev.Worker, true)
 		if current {
-			t.verdict = verdictPassed
+			t.verdict = api.VerdictPassed
 		}
 	case ev.Unchecked:
 		if current {
-			t.verdict = verdictUnchecked
+			t.verdict = api.VerdictUnchecked
 		}
 	default:
 		// A mismatch nobody could settle (all three differ, no arbiter):
@@ -355,7 +318,7 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev Evidence, conv
 			t.undecided++
 			c.reject(j, t)
 		} else if current {
-			t.verdict = verdictUnchecked
+			t.verdict = api.VerdictUnchecked
 		}
 	}
 	if current {
@@ -363,14 +326,14 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev Evidence, conv
 		c.saveTask(j, t)
 	}
 	c.saveReputation()
-	outcome := ev.Verdict.Outcome.String()
+	outcome := api.CheckOutcome(ev.Verdict.Outcome.String())
 	if ev.Unchecked {
-		outcome = verdictUnchecked
+		outcome = api.CheckUnchecked
 	}
-	c.emit(j, Event{Type: "verdict", Task: t.index, Frame: t.tile.Frame, Node: ev.Worker, Verdict: outcome, Convicted: convicted, Message: verdictMessage(ev, convicted)})
+	c.emit(j, api.Event{Type: api.EventVerdict, Task: t.index, Frame: t.tile.Frame, Node: ev.Worker, Verdict: outcome, Convicted: convicted, Message: verdictMessage(ev, convicted)})
 }
 
-func verdictMessage(ev Evidence, convicted string) string {
+func verdictMessage(ev api.Evidence, convicted string) string {
 	msg := fmt.Sprintf("check by %s (%s): %s", ev.Checker, ev.Verdict.Mode, ev.Verdict.Outcome)
 	if ev.Verdict.Reason != "" {
 		msg += ": " + ev.Verdict.Reason
@@ -385,10 +348,10 @@ func verdictMessage(ev Evidence, convicted string) string {
 }
 
 // convict penalizes node for cheating in job j; c.mu must be held.
-func (c *coordinator) convict(j *job, node string, task int, ev Evidence) {
+func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 	c.rep.Record(node, false)
 	c.metrics.convictions.Add(1)
-	conv := Conviction{Node: node, Task: task, Evidence: ev, Time: time.Now()}
+	conv := api.Conviction{Node: node, Task: task, Evidence: ev, Time: time.Now()}
 	for _, m := range c.lastMembers {
 		if m.ID == node {
 			conv.Address = m.Addr
@@ -398,9 +361,9 @@ func (c *coordinator) convict(j *job, node string, task int, ev Evidence) {
 	for _, t := range j.tasks {
 		switch {
 		case t.node != node:
-		case t.state == TaskDone:
+		case t.state == api.TaskDone:
 			c.reject(j, t)
-		case t.state == TaskLeased:
+		case t.state == api.TaskLeased:
 			if t.cancel != nil {
 				t.cancel()
 				t.cancel = nil
@@ -414,15 +377,15 @@ func (c *coordinator) convict(j *job, node string, task int, ev Evidence) {
 // reject takes an accepted task back: it is rendered again, its frame
 // assembled again; c.mu must be held.
 func (c *coordinator) reject(j *job, t *task) {
-	move(taskMoves, &t.state, TaskPending)
+	move(taskMoves, &t.state, api.TaskPending)
 	j.queue = append(j.queue, t)
 	j.done--
-	t.verdict = verdictRejected
+	t.verdict = api.VerdictRejected
 	if _, ok := j.frames[t.tile.Frame]; ok {
 		delete(j.frames, t.tile.Frame)
 	}
 	if err := c.store.deleteTask(j.id, t.index); err != nil {
 		c.log.Error("forget rejected task", "job", j.id, "task", t.index, "err", err)
 	}
-	c.emit(j, Event{Type: "requeued", Task: t.index, Frame: t.tile.Frame, Node: t.node, Message: "rejected by a check: rendering again"})
+	c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: t.node, Reason: api.RequeueRejected, Message: "rejected by a check: rendering again"})
 }

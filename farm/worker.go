@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -83,7 +84,7 @@ type worker struct {
 	id         string
 	threads    int // per render; 0: every core
 	ident      *Identity
-	members    func() []Member
+	members    func() []api.Member
 	replay     *replayGuard
 	metrics    *metrics
 	renderers  map[string]renderer.Renderer
@@ -159,7 +160,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
-		Denoise: req.Denoise, HDR: req.Format == FormatEXR,
+		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
 	}
 	var res renderer.Result
 	if len(req.Crops) > 0 {

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // Config configures the app. Start from DefaultConfig.
@@ -35,6 +35,20 @@ type Config struct {
 	Join string
 	// Job, when set, opens that job's live view at start.
 	Job string
+	// StartNode starts the local node the app offers when no node answers
+	// (cmd hands it farm.StartLocalNode). The app itself speaks only the
+	// client API, so it carries none of a node's machinery; nil means the
+	// offer is not made.
+	StartNode func(dataDir, join string) (LocalNode, error)
+}
+
+// LocalNode is a node the app started in its own process: it is stopped
+// when the window closes.
+type LocalNode interface {
+	Name() string
+	URL() string
+	GossipAddr() string
+	Close() error
 }
 
 // DefaultConfig reads the node address and token the way the CLI does
@@ -70,14 +84,14 @@ type ui struct {
 	cfg    Config
 	app    fyne.App
 	win    fyne.Window
-	client *farm.Client
+	client *api.Client
 	// do runs f on the UI goroutine: fyne.Do in the app, a queue the test
 	// drains in tests.
 	do func(f func())
 
 	ctx     context.Context // ends when the window closes
 	cancel  context.CancelFunc
-	local   *farm.Node     // the node the app started, if any
+	local   LocalNode      // the node the app started, if any
 	startup *startupDialog // the offer to start a local node, when shown
 
 	tabs      *container.AppTabs
@@ -133,8 +147,8 @@ func newUI(a fyne.App, cfg Config, do func(func())) *ui {
 	return u
 }
 
-func newClient(url, token string) *farm.Client {
-	c := farm.NewClient(url)
+func newClient(url, token string) *api.Client {
+	c := api.NewClient(url)
 	c.Token = token
 	return c
 }
@@ -160,7 +174,9 @@ func (u *ui) connect(then func()) {
 		u.do(func() {
 			if err != nil {
 				u.setStatus(fmt.Sprintf("No node answers at %s: %v", c.BaseURL, err))
-				u.offerLocalNode(c.BaseURL, then)
+				if u.cfg.StartNode != nil {
+					u.offerLocalNode(c.BaseURL, then)
+				}
 				return
 			}
 			u.setStatus(fmt.Sprintf("Connected to %s: the cluster has %d node(s)", c.BaseURL, len(members)))
@@ -181,7 +197,7 @@ func (u *ui) showNewRender() { u.tabs.Select(u.tabs.Items[0]) }
 
 // showLive opens a job's live view; spec may be nil when the caller does not
 // have it.
-func (u *ui) showLive(id string, spec *farm.JobSpec) {
+func (u *ui) showLive(id string, spec *api.JobSpec) {
 	u.live.open(id, spec)
 	u.tabs.Select(u.tabs.Items[1])
 }

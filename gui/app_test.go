@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
@@ -84,6 +85,7 @@ func newTestUI(t *testing.T, url string) (*ui, *uiThread) {
 	th := newUIThread()
 	cfg := DefaultConfig()
 	cfg.Node, cfg.OutDir, cfg.DataDir = url, t.TempDir(), filepath.Join(t.TempDir(), "node")
+	cfg.StartNode = func(dataDir, join string) (LocalNode, error) { return farm.StartLocalNode(dataDir, join) }
 	u := newUI(a, cfg, th.do)
 	t.Cleanup(func() {
 		if err := u.close(); err != nil {
@@ -164,19 +166,19 @@ func TestSubmitRendersAndShowsFrame(t *testing.T) {
 		return u.live.prog != nil && u.live.prog.State.Final() && len(u.live.full) == 2
 	})
 	p := u.live.prog
-	if p.State != farm.JobDone {
+	if p.State != api.JobDone {
 		t.Fatalf("job %s: %s", p.State, p.Message)
 	}
 
 	// The node got the job the form describes.
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	st, err := c.Status(context.Background(), p.JobID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(scene)
 	sum := sha256.Sum256(data)
-	want := farm.JobSpec{Scene: hex.EncodeToString(sum[:]), SceneName: "anim.glb", Renderer: "pathtracer",
+	want := api.JobSpec{Scene: hex.EncodeToString(sum[:]), SceneName: "anim.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 3, End: 4, Step: 1}, Resolution: tiler.Resolution{Width: 48, Height: 32},
 		Samples: 2, Seed: 5, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, Budget: 3, VerifyRate: 0.25}
 	if st.Spec != want {
@@ -276,7 +278,7 @@ func TestValidationErrorsShowInline(t *testing.T) {
 
 	test.Tap(v.render)
 	th.until(t, "the refusal shows", func() bool { return strings.Contains(v.result.Text, "Fix the 4 field(s)") })
-	jobs, err := farm.NewClient(nodes[0].URL()).Jobs(context.Background())
+	jobs, err := api.NewClient(nodes[0].URL()).Jobs(context.Background())
 	if err != nil || len(jobs) != 0 {
 		t.Errorf("a rejected form reached the node: %v jobs, err %v", len(jobs), err)
 	}
@@ -290,14 +292,14 @@ func TestValidationErrorsShowInline(t *testing.T) {
 
 func TestListsShowNodeData(t *testing.T) {
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price, c.Sandboxed = float64(i), i == 1 })
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+	spec := api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
 		Samples: 2, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8}
 	id, err := c.Submit(ctx, spec)
@@ -321,7 +323,7 @@ func TestListsShowNodeData(t *testing.T) {
 	u.jobs.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(u.jobs.actions[1])
 	th.until(t, "the frames are fetched", func() bool { return strings.HasPrefix(u.jobs.info.Text, "Fetched 1 frame") })
-	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, farm.FrameName(1, farm.FormatPNG))); err != nil {
+	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, api.FrameName(1, api.FormatPNG))); err != nil {
 		t.Errorf("fetched frame: %v", err)
 	}
 	test.Tap(u.jobs.actions[4])

@@ -9,6 +9,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 )
 
@@ -29,7 +30,7 @@ func startChainCluster(t *testing.T, minted float64, prices []float64, change fu
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := deployer.Mint(ctx, deployer.Address(), farm.TokensToWei(minted)); err != nil {
+	if _, err := deployer.Mint(ctx, deployer.Address(), api.TokensToWei(minted)); err != nil {
 		t.Fatal(err)
 	}
 	return farmtest.Start(t, len(prices), func(i int, c *farm.NodeConfig) {
@@ -63,12 +64,12 @@ func TestWalletAndCostsOnChain(t *testing.T) {
 		return u.live.prog != nil && u.live.prog.State.Final() && u.live.money.Visible()
 	})
 	p := u.live.prog
-	if p.State != farm.JobDone {
+	if p.State != api.JobDone {
 		t.Fatalf("job %s: %s", p.State, p.Message)
 	}
 
 	// What the job should have cost: each accepted tile at its node's price.
-	r, err := farm.NewClient(nodes[0].URL()).Report(context.Background(), p.JobID)
+	r, err := api.NewClient(nodes[0].URL()).Report(context.Background(), p.JobID)
 	if err != nil {
 		t.Fatal(err)
 	}

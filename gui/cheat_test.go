@@ -7,6 +7,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
@@ -32,19 +33,19 @@ func TestLiveViewShowsConviction(t *testing.T) {
 			return
 		}
 		c.Renderers = []renderer.Renderer{lazy{farmtest.Renderers()[0]}}
-		if _, err := deployer.Mint(context.Background(), c.Identity.Address(), farm.TokensToWei(stake)); err != nil {
+		if _, err := deployer.Mint(context.Background(), c.Identity.Address(), api.TokensToWei(stake)); err != nil {
 			t.Fatal(err)
 		}
 		c.Stake = stake
 	})
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+	spec := api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
 		Samples: 4, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: 10, VerifyRate: 1}
 	id, err := c.Submit(ctx, spec)
@@ -58,7 +59,7 @@ func TestLiveViewShowsConviction(t *testing.T) {
 		return u.live.prog != nil && u.live.prog.State.Final() && u.live.money.Visible()
 	})
 	p := u.live.prog
-	if p.State != farm.JobDone || len(p.Convicted) == 0 || p.Convicted[0] != "node-3" {
+	if p.State != api.JobDone || len(p.Convicted) == 0 || p.Convicted[0] != "node-3" {
 		t.Fatalf("job %s, convicted %v: want done, node-3 convicted", p.State, p.Convicted)
 	}
 	log := strings.Join(p.Log, "\n")

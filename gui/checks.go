@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // Markers that start the event log's lines about checks, so that verdicts
@@ -21,9 +20,9 @@ const (
 // tile in the plan) and returns its log line. The event carries the outcome
 // only inside its message ("check by X (mode): pass|fail|uncertain ...",
 // with "; convicted NODE" when someone was caught).
-func (p *Progress) verdict(t *Tile, e farm.Event) string {
-	passed := strings.Contains(e.Message, "): pass")
-	failed := strings.Contains(e.Message, "): fail")
+func (p *Progress) verdict(t *Tile, e api.Event) string {
+	passed := e.Verdict == api.CheckPass
+	failed := e.Verdict == api.CheckFail
 	if t != nil {
 		t.Message = e.Message
 		switch {
@@ -36,9 +35,7 @@ func (p *Progress) verdict(t *Tile, e farm.Event) string {
 		}
 	}
 	where := fmt.Sprintf("tile %d of frame %d (%s)", e.Task, e.Frame, e.Node)
-	if _, node, ok := strings.Cut(e.Message, "convicted "); ok {
-		node, _, _ = strings.Cut(node, ";")
-		node = strings.TrimSpace(node)
+	if node := e.Convicted; node != "" {
 		if !slices.Contains(p.Convicted, node) {
 			p.Convicted = append(p.Convicted, node)
 		}
@@ -85,7 +82,7 @@ func (p *Progress) Committed() (tokens float64, ok bool) {
 // event applied when the report was asked for; a tile with a later event
 // keeps its state, since the events are the newer word on it. It reports
 // whether any tile is being checked.
-func (p *Progress) ApplyReport(r farm.Report, asOf int) (checking bool) {
+func (p *Progress) ApplyReport(r api.Report, asOf int) (checking bool) {
 	for _, tr := range r.Tasks {
 		if tr.Index < 0 || tr.Index >= len(p.Tiles) {
 			continue
@@ -95,9 +92,9 @@ func (p *Progress) ApplyReport(r farm.Report, asOf int) (checking bool) {
 			continue
 		}
 		switch {
-		case tr.Verdict == "checking" && t.State == TileDone:
+		case tr.Verdict == api.VerdictChecking && t.State == TileDone:
 			t.State = TileChecking
-		case tr.Verdict == "passed" && (t.State == TileDone || t.State == TileChecking):
+		case tr.Verdict == api.VerdictPassed && (t.State == TileDone || t.State == TileChecking):
 			t.State = TileVerified
 		}
 		checking = checking || t.State == TileChecking

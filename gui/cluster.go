@@ -9,8 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // nodeColumns are the cluster table's headings: what each node advertises
@@ -18,7 +17,7 @@ import (
 var nodeColumns = []string{"Node", "Renderers", "Cores", "Slots", "Price", "Sandboxed", "Reputation", "API", "Gossip", "Account"}
 
 // nodeRow formats a member for the table.
-func nodeRow(m farm.Member) []string {
+func nodeRow(m api.Member) []string {
 	var rs []string
 	for name, version := range m.Renderers {
 		rs = append(rs, name+" "+version)
@@ -46,7 +45,7 @@ func nodeRow(m farm.Member) []string {
 // clusterView lists the nodes the connected node sees.
 type clusterView struct {
 	u       *ui
-	members []farm.Member
+	members []api.Member
 	loading bool
 
 	table   *widget.Table

@@ -12,17 +12,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // jobColumns are the jobs table's headings.
 var jobColumns = []string{"Job", "State", "Scene", "Frames", "Resolution", "Tiles", "Done", "Submitted", "Cost", "Output", "Renderer"}
 
 // jobRow formats a job for the table; cost is its Cost cell (see jobCost).
-func jobRow(j farm.JobStatus, cost string) []string {
+func jobRow(j api.JobStatus, cost string) []string {
 	output := "PNG " + strconv.Itoa(j.Spec.Depth) + "-bit"
-	if j.Spec.Format == farm.FormatEXR {
+	if j.Spec.Format == api.FormatEXR {
 		output = "EXR float"
 	}
 	// The release every tile comes from, once the first lease fixed it.
@@ -39,7 +38,7 @@ func jobRow(j farm.JobStatus, cost string) []string {
 
 // cost is job j's Cost cell: its settlement once read from its report, the
 // live view's committed cost while it runs.
-func (v *jobsView) cost(j farm.JobStatus) string {
+func (v *jobsView) cost(j api.JobStatus) string {
 	s, fetched := v.settled[j.ID]
 	return jobCost(j, s, fetched, v.u.live.committed(j.ID))
 }
@@ -47,12 +46,12 @@ func (v *jobsView) cost(j farm.JobStatus) string {
 // jobsView lists the node's jobs, with actions on the selected one.
 type jobsView struct {
 	u        *ui
-	jobs     []farm.JobStatus
+	jobs     []api.JobStatus
 	selected string // job id; "" when none
 	loading  bool
 	// settled holds the settlements of finished jobs that pay, read from
 	// their reports once (nil: the job has none).
-	settled map[string]*farm.SettlementRecord
+	settled map[string]*api.SettlementRecord
 
 	table   *widget.Table
 	info    *widget.Label
@@ -61,7 +60,7 @@ type jobsView struct {
 }
 
 func newJobsView(u *ui) *jobsView {
-	v := &jobsView{u: u, info: widget.NewLabel(""), settled: map[string]*farm.SettlementRecord{}}
+	v := &jobsView{u: u, info: widget.NewLabel(""), settled: map[string]*api.SettlementRecord{}}
 	v.info.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.jobs), len(jobColumns) },
@@ -109,13 +108,13 @@ func newJobsView(u *ui) *jobsView {
 }
 
 // job returns the selected job's status, if it is in the list.
-func (v *jobsView) job() (farm.JobStatus, bool) {
+func (v *jobsView) job() (api.JobStatus, bool) {
 	for _, j := range v.jobs {
 		if j.ID == v.selected {
 			return j, true
 		}
 	}
-	return farm.JobStatus{}, false
+	return api.JobStatus{}, false
 }
 
 // update enables the actions that make sense for the selected job.
@@ -147,7 +146,7 @@ func (v *jobsView) refresh() {
 	go func() {
 		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
 		jobs, err := c.Jobs(ctx)
-		settled := map[string]*farm.SettlementRecord{}
+		settled := map[string]*api.SettlementRecord{}
 		if err == nil {
 			settled = readSettlements(ctx, c, jobs, known)
 		}
@@ -170,8 +169,8 @@ func (v *jobsView) refresh() {
 // readSettlements reads the settlements of the finished jobs that pay and
 // are not in known, from their reports; a report that cannot be read now
 // is left out, to be read on the next refresh.
-func readSettlements(ctx context.Context, c *farm.Client, jobs []farm.JobStatus, known map[string]*farm.SettlementRecord) map[string]*farm.SettlementRecord {
-	out := map[string]*farm.SettlementRecord{}
+func readSettlements(ctx context.Context, c *api.Client, jobs []api.JobStatus, known map[string]*api.SettlementRecord) map[string]*api.SettlementRecord {
+	out := map[string]*api.SettlementRecord{}
 	for _, j := range jobs {
 		if _, ok := known[j.ID]; ok || !j.State.Final() || j.Spec.Budget <= 0 {
 			continue

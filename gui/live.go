@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer/exr"
 )
 
@@ -48,7 +48,7 @@ type liveView struct {
 	// goroutine appends, and one UI callback folds a whole batch, so a fast
 	// job does not redraw once per event.
 	mu        sync.Mutex
-	pending   []farm.Event
+	pending   []api.Event
 	scheduled bool
 
 	// onFrameShown, when set, is called after a finished frame is drawn.
@@ -122,7 +122,7 @@ func newLiveView(u *ui) *liveView {
 // pixel size.
 func (l *liveView) draw(w, h int) image.Image {
 	if l.prog == nil {
-		return drawPreview(w, h, farm.JobSpec{}.Resolution, nil, nil)
+		return drawPreview(w, h, api.JobSpec{}.Resolution, nil, nil)
 	}
 	f := l.shownFrame()
 	return drawPreview(w, h, l.prog.Spec.Resolution, l.full[f], l.prog.FrameTiles(f))
@@ -137,7 +137,7 @@ func (l *liveView) shownFrame() int {
 
 // open shows job id, following its events from the first. spec may be nil:
 // it is then read from the node first.
-func (l *liveView) open(id string, spec *farm.JobSpec) {
+func (l *liveView) open(id string, spec *api.JobSpec) {
 	if l.stop != nil {
 		l.stop()
 	}
@@ -183,7 +183,7 @@ func (l *liveView) open(id string, spec *farm.JobSpec) {
 				l.refresh()
 			}
 		})
-		_, err := c.Events(ctx, id, func(e farm.Event) error {
+		_, err := c.Events(ctx, id, func(e api.Event) error {
 			l.queue(gen, e)
 			return nil
 		})
@@ -199,7 +199,7 @@ func (l *liveView) open(id string, spec *farm.JobSpec) {
 }
 
 // queue hands an event to the UI goroutine, batching with others in flight.
-func (l *liveView) queue(gen int, e farm.Event) {
+func (l *liveView) queue(gen int, e api.Event) {
 	l.mu.Lock()
 	l.pending = append(l.pending, e)
 	schedule := !l.scheduled
@@ -222,15 +222,15 @@ func (l *liveView) flush(gen int) {
 	for _, e := range events {
 		l.prog.Apply(e)
 		switch e.Type {
-		case "frame":
+		case api.EventFrame:
 			l.fetchFrame(gen, e.Frame)
-		case "leased":
+		case api.EventLeased:
 			if _, ok := l.prog.Prices[e.Node]; !ok && l.prog.Prices != nil {
 				l.learnPrices(gen, e.Node)
 			}
-		case "settled":
+		case api.EventSettled:
 			l.u.wallet.refresh()
-		case "finished":
+		case api.EventFinished:
 			l.cancel.Disable()
 			l.u.jobs.refresh()
 			l.u.wallet.refresh()
@@ -354,7 +354,7 @@ func (l *liveView) askCancel() {
 }
 
 // cancelJob cancels a job off the UI goroutine.
-func (u *ui) cancelJob(c *farm.Client, id string) {
+func (u *ui) cancelJob(c *api.Client, id string) {
 	go func() {
 		ctx, cancel := context.WithTimeout(u.ctx, callTimeout)
 		err := c.Cancel(ctx, id)

@@ -6,8 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // pollEvery is how often, at most, the live view reads a running job's
@@ -18,7 +17,7 @@ const pollEvery = time.Second
 // prices reads the nodes' advertised prices for a job that pays (nil for a
 // free job, or when the node cannot say), so the live view can add up the
 // committed cost. It runs off the UI goroutine.
-func (l *liveView) prices(ctx context.Context, c *farm.Client, spec farm.JobSpec) map[string]float64 {
+func (l *liveView) prices(ctx context.Context, c *api.Client, spec api.JobSpec) map[string]float64 {
 	if spec.Budget <= 0 {
 		return nil
 	}

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/tiler"
 )
 
@@ -110,9 +110,9 @@ func NewForm() Form {
 // Scene (the hash) left for the upload to fill. Every rejected field is in
 // the FieldErrors, each with its reason, so the form can show them all at
 // once; the spec is only meaningful when there are none.
-func (f Form) Spec() (farm.JobSpec, FieldErrors) {
+func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	errs := FieldErrors{}
-	spec := farm.JobSpec{Depth: f.Depth, Format: f.Format, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
+	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
 	if spec.Depth == 0 {
 		spec.Depth = 8
 	}
@@ -142,8 +142,8 @@ func (f Form) Spec() (farm.JobSpec, FieldErrors) {
 		errs[FieldTiles] = fmt.Sprintf("tiles %s: more tiles than pixels in a %s frame", spec.Tiles, spec.Resolution)
 	}
 
-	if n, err := strconv.Atoi(strings.TrimSpace(f.Samples)); err != nil || n < 1 || n > farm.MaxSamples {
-		errs[FieldSamples] = fmt.Sprintf("samples %q: want a whole number from 1 to %d", f.Samples, farm.MaxSamples)
+	if n, err := strconv.Atoi(strings.TrimSpace(f.Samples)); err != nil || n < 1 || n > api.MaxSamples {
+		errs[FieldSamples] = fmt.Sprintf("samples %q: want a whole number from 1 to %d", f.Samples, api.MaxSamples)
 	} else {
 		spec.Samples = n
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
@@ -76,7 +76,7 @@ func TestFormSpec(t *testing.T) {
 	}
 
 	spec, _ := valid(nil).Spec()
-	want := farm.JobSpec{SceneName: "shot.glb", Renderer: "pathtracer",
+	want := api.JobSpec{SceneName: "shot.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 2, End: 10, Step: 2}, Resolution: tiler.Resolution{Width: 640, Height: 360},
 		Samples: 64, Seed: 7, Tiles: tiler.Grid{Cols: 4, Rows: 3}, Depth: 16, Budget: 12.5, MaxPrice: 0.25, VerifyRate: 0.10}
 	if spec != want {
@@ -121,16 +121,16 @@ func TestTrustLabel(t *testing.T) {
 }
 
 func TestProgressApply(t *testing.T) {
-	spec := farm.JobSpec{Frames: tiler.Frames{Start: 1, End: 2, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 2},
+	spec := api.JobSpec{Frames: tiler.Frames{Start: 1, End: 2, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 2},
 		Tiles: tiler.Grid{Cols: 2, Rows: 1}}
 	p := NewProgress("job", spec)
 	t0 := time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC)
-	ev := func(sec int, typ string, task, frame, done int, node, msg string) farm.Event {
-		return farm.Event{Time: t0.Add(time.Duration(sec) * time.Second), Type: typ, Task: task, Frame: frame,
-			Node: node, Message: msg, Done: done, Total: 4, State: farm.JobRunning}
+	ev := func(sec int, typ api.EventType, task, frame, done int, node, msg string) api.Event {
+		return api.Event{Time: t0.Add(time.Duration(sec) * time.Second), Type: typ, Task: task, Frame: frame,
+			Node: node, Message: msg, Done: done, Total: 4, State: api.JobRunning}
 	}
 	steps := []struct {
-		e     farm.Event
+		e     api.Event
 		tiles []TileState // after the event
 		log   string
 	}{
@@ -155,13 +155,13 @@ func TestProgressApply(t *testing.T) {
 		}
 	}
 	// Progress within a tile, and a spot check's verdict.
-	p.Apply(farm.Event{Time: t0.Add(6 * time.Second), Type: "leased", Task: 2, Frame: 2, Node: "n2", Done: 2, Total: 4, State: farm.JobRunning})
-	p.Apply(farm.Event{Time: t0.Add(6 * time.Second), Type: "progress", Task: 2, Frame: 2, Node: "n2", Progress: 0.5, Done: 2, Total: 4, State: farm.JobRunning})
+	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventLeased, Task: 2, Frame: 2, Node: "n2", Done: 2, Total: 4, State: api.JobRunning})
+	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventProgress, Task: 2, Frame: 2, Node: "n2", Progress: 0.5, Done: 2, Total: 4, State: api.JobRunning})
 	if tile := p.Tiles[2]; tile.State != TileRendering || tile.Progress != 0.5 {
 		t.Errorf("after progress: tile 2 %s at %v, want rendering at 0.5", tile.State, tile.Progress)
 	}
-	p.Apply(farm.Event{Time: t0.Add(6 * time.Second), Type: "verdict", Task: 0, Frame: 1, Node: "n1",
-		Message: "check by n2 (exact): pass", Done: 2, Total: 4, State: farm.JobRunning})
+	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventVerdict, Task: 0, Frame: 1, Node: "n1", Verdict: api.CheckPass,
+		Message: "check by n2 (exact): pass", Done: 2, Total: 4, State: api.JobRunning})
 	if tile := p.Tiles[0]; tile.State != TileVerified || !tile.Accepted() {
 		t.Errorf("after a passed check: tile 0 %s, want verified", tile.State)
 	}
@@ -178,7 +178,7 @@ func TestProgressApply(t *testing.T) {
 	if s := p.Summary(); !strings.Contains(s, "tiles 2/4 done") || !strings.Contains(s, "ETA 6s") {
 		t.Errorf("summary %q", s)
 	}
-	p.Apply(farm.Event{Time: t0.Add(7 * time.Second), Type: "finished", Task: -1, Message: "cancelled", Done: 2, Total: 4, State: farm.JobCancelled})
+	p.Apply(api.Event{Time: t0.Add(7 * time.Second), Type: api.EventFinished, Task: -1, Message: "cancelled", Done: 2, Total: 4, State: api.JobCancelled})
 	if p.Tiles[2].State != TileCancelled || p.Tiles[0].State != TileVerified || p.Tiles[1].State != TileDone {
 		t.Errorf("after cancel: tiles %+v", p.Tiles)
 	}
@@ -253,7 +253,7 @@ func TestFormOutput(t *testing.T) {
 	o := outputs["EXR float"]
 	f.Depth, f.Format = o.depth, o.format
 	spec, errs := f.Spec()
-	if len(errs) > 0 || spec.Format != farm.FormatEXR {
+	if len(errs) > 0 || spec.Format != api.FormatEXR {
 		t.Fatalf("spec format %q, errors %v", spec.Format, errs)
 	}
 	for _, c := range outputChoices {
@@ -267,7 +267,7 @@ func TestFormOutput(t *testing.T) {
 // renderer release its tiles come from (the renderer's name until the
 // first lease fixes the release).
 func TestJobRow(t *testing.T) {
-	j := farm.JobStatus{ID: "abc", State: farm.JobRunning, Spec: farm.JobSpec{SceneName: "shot.blend", Renderer: "blender", Depth: 16}}
+	j := api.JobStatus{ID: "abc", State: api.JobRunning, Spec: api.JobSpec{SceneName: "shot.blend", Renderer: "blender", Depth: 16}}
 	row := jobRow(j, "-")
 	if len(row) != len(jobColumns) {
 		t.Fatalf("%d cells for %d columns", len(row), len(jobColumns))
@@ -276,7 +276,7 @@ func TestJobRow(t *testing.T) {
 	if cell(row, "Output") != "PNG 16-bit" || cell(row, "Renderer") != "blender" {
 		t.Fatalf("row %q", row)
 	}
-	j.Spec.Format, j.Release = farm.FormatEXR, "blender-4.3.2"
+	j.Spec.Format, j.Release = api.FormatEXR, "blender-4.3.2"
 	if row := jobRow(j, "-"); cell(row, "Output") != "EXR float" || cell(row, "Renderer") != "blender-4.3.2" {
 		t.Fatalf("row %q", row)
 	}

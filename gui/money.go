@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // Money as the screens show it. Amounts come from the node already written
@@ -12,7 +12,7 @@ import (
 // again, so what it shows is what the chain holds.
 
 // tokenText writes an amount in whole tokens the way farm.FormatTokens does.
-func tokenText(tokens float64) string { return farm.FormatTokens(farm.TokensToWei(tokens)) }
+func tokenText(tokens float64) string { return api.FormatTokens(api.TokensToWei(tokens)) }
 
 // costNone is the cost of a running job whose committed cost the app cannot
 // compute: it does not follow the job's events, or lacks the nodes' prices.
@@ -23,7 +23,7 @@ const costNone = "—"
 // running job, the cost committed so far when known (committed >= 0), else
 // costNone. fetched says the job's report was read, so a missing settlement
 // means there is none.
-func jobCost(j farm.JobStatus, s *farm.SettlementRecord, fetched bool, committed float64) string {
+func jobCost(j api.JobStatus, s *api.SettlementRecord, fetched bool, committed float64) string {
 	switch {
 	case s != nil && s.Error != "":
 		return "settlement failed: " + s.Error
@@ -42,7 +42,7 @@ func jobCost(j farm.JobStatus, s *farm.SettlementRecord, fetched bool, committed
 }
 
 // claimStatus says where a payment owed to the node stands.
-func claimStatus(c farm.WalletClaim) string {
+func claimStatus(c api.WalletClaim) string {
 	switch {
 	case c.Claimed:
 		return "claimed"
@@ -59,7 +59,7 @@ const maxPayoutLines = 8
 // settlementText describes a finished job's money: who was paid what, the
 // refund, and who was convicted of cheating and slashed. It is empty for a
 // job with neither a settlement nor convictions.
-func settlementText(r farm.Report) string {
+func settlementText(r api.Report) string {
 	var lines []string
 	if s := r.Settlement; s != nil {
 		if s.Error != "" {

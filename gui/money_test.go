@@ -6,26 +6,26 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
 )
 
 func TestJobCost(t *testing.T) {
-	running := farm.JobStatus{State: farm.JobRunning, Spec: farm.JobSpec{Budget: 3}}
-	done := farm.JobStatus{State: farm.JobDone, Spec: farm.JobSpec{Budget: 3}}
-	settled := &farm.SettlementRecord{Budget: "3.000000", Paid: "1.250000", Refund: "1.750000"}
+	running := api.JobStatus{State: api.JobRunning, Spec: api.JobSpec{Budget: 3}}
+	done := api.JobStatus{State: api.JobDone, Spec: api.JobSpec{Budget: 3}}
+	settled := &api.SettlementRecord{Budget: "3.000000", Paid: "1.250000", Refund: "1.750000"}
 	tests := []struct {
 		name      string
-		job       farm.JobStatus
-		s         *farm.SettlementRecord
+		job       api.JobStatus
+		s         *api.SettlementRecord
 		fetched   bool
 		committed float64
 		want      string
 	}{
-		{"free", farm.JobStatus{State: farm.JobDone}, nil, true, -1, "free"},
+		{"free", api.JobStatus{State: api.JobDone}, nil, true, -1, "free"},
 		{"settled", done, settled, true, -1, "paid 1.250000 / 3.000000, refund 1.750000"},
-		{"settlement failed", done, &farm.SettlementRecord{Error: "out of gas"}, true, -1, "settlement failed: out of gas"},
+		{"settlement failed", done, &api.SettlementRecord{Error: "out of gas"}, true, -1, "settlement failed: out of gas"},
 		{"never settled", done, nil, true, -1, "not settled"},
 		{"report not read yet", done, nil, false, -1, "…"},
 		{"running, committed known", running, nil, false, 0.75, "≈ 0.750000 / 3.000000 committed"},
@@ -41,35 +41,35 @@ func TestJobCost(t *testing.T) {
 
 func TestClaims(t *testing.T) {
 	for _, tc := range []struct {
-		c    farm.WalletClaim
+		c    api.WalletClaim
 		want string
 	}{
-		{farm.WalletClaim{Claimed: true, Tx: "0xabc"}, "claimed"},
-		{farm.WalletClaim{}, "pending"},
-		{farm.WalletClaim{Error: "reverted"}, "failed: reverted"},
+		{api.WalletClaim{Claimed: true, Tx: "0xabc"}, "claimed"},
+		{api.WalletClaim{}, "pending"},
+		{api.WalletClaim{Error: "reverted"}, "failed: reverted"},
 	} {
 		if got := claimStatus(tc.c); got != tc.want {
 			t.Errorf("claimStatus(%+v) = %q, want %q", tc.c, got, tc.want)
 		}
 	}
-	spec := farm.JobSpec{SceneName: "x.glb"}
+	spec := api.JobSpec{SceneName: "x.glb"}
 	if got := claimJob("0x" + strings.ToUpper(spec.Hash())); got != spec.ID() {
 		t.Errorf("claimJob = %q, want the job id %q", got, spec.ID())
 	}
 	if got := claimJob("odd"); got != "odd" {
 		t.Errorf("claimJob(odd) = %q", got)
 	}
-	if got := pendingClaims([]farm.WalletClaim{{Claimed: true}, {}, {Error: "x"}}); got != "1" {
+	if got := pendingClaims([]api.WalletClaim{{Claimed: true}, {}, {Error: "x"}}); got != "1" {
 		t.Errorf("pending claims %q, want 1", got)
 	}
 }
 
 func TestSettlementText(t *testing.T) {
-	r := farm.Report{
-		Settlement: &farm.SettlementRecord{Tx: "0x" + strings.Repeat("ab", 32), Budget: "3.000000", Paid: "1.000000", Refund: "2.000000",
-			Payouts: []farm.NodePayout{{Node: "node-2", Address: "0x1111111111111111111111111111111111111111", Tasks: 2, Amount: "1.000000"}},
-			Slashes: []farm.SlashRecord{{Node: "node-3", Address: "0x2222222222222222222222222222222222222222", Amount: "10.000000", Evidence: "0x" + strings.Repeat("cd", 32)}}},
-		Convictions: []farm.Conviction{{Node: "node-3", Task: 4, Evidence: farm.Evidence{Checker: "node-1", Verdict: verifier.Verdict{Outcome: verifier.Fail}}}},
+	r := api.Report{
+		Settlement: &api.SettlementRecord{Tx: "0x" + strings.Repeat("ab", 32), Budget: "3.000000", Paid: "1.000000", Refund: "2.000000",
+			Payouts: []api.NodePayout{{Node: "node-2", Address: "0x1111111111111111111111111111111111111111", Tasks: 2, Amount: "1.000000"}},
+			Slashes: []api.SlashRecord{{Node: "node-3", Address: "0x2222222222222222222222222222222222222222", Amount: "10.000000", Evidence: "0x" + strings.Repeat("cd", 32)}}},
+		Convictions: []api.Conviction{{Node: "node-3", Task: 4, Evidence: api.Evidence{Checker: "node-1", Verdict: verifier.Verdict{Outcome: verifier.Fail}}}},
 	}
 	got := settlementText(r)
 	for _, want := range []string{
@@ -82,19 +82,25 @@ func TestSettlementText(t *testing.T) {
 			t.Errorf("settlement text\n%s\ndoes not say %q", got, want)
 		}
 	}
-	if got := settlementText(farm.Report{}); got != "" {
+	if got := settlementText(api.Report{}); got != "" {
 		t.Errorf("a free job's settlement text is %q, want none", got)
 	}
 }
 
 func TestProgressChecksAndCost(t *testing.T) {
-	spec := farm.JobSpec{Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 4},
+	spec := api.JobSpec{Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 4},
 		Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 2}
 	p := NewProgress("job", spec)
 	seq := 0
-	apply := func(typ string, task int, node, msg string) string {
+	// apply feeds the app an event as the farm sends it; set fills the
+	// typed fields clients branch on (verdict, convicted node, reason).
+	apply := func(typ api.EventType, task int, node, msg string, set ...func(*api.Event)) string {
 		seq++
-		p.Apply(farm.Event{Seq: seq, Type: typ, Task: task, Frame: 1, Node: node, Message: msg, Total: 4, State: farm.JobRunning})
+		e := api.Event{Seq: seq, Type: typ, Task: task, Frame: 1, Node: node, Message: msg, Total: 4, State: api.JobRunning}
+		for _, f := range set {
+			f(&e)
+		}
+		p.Apply(e)
 		return p.Log[len(p.Log)-1]
 	}
 	for i, node := range []string{"n1", "n2", "n2", "n3"} {
@@ -112,8 +118,8 @@ func TestProgressChecksAndCost(t *testing.T) {
 	// The report says tiles 1 and 2 are being checked; tile 2 has a newer
 	// event than the report, so it keeps the event's word.
 	asOf := seq
-	apply("verdict", 2, "n2", "check by n1 (exact): uncertain: checker failed")
-	r := farm.Report{Tasks: []farm.TaskReport{{Index: 0, Verdict: "trusted"}, {Index: 1, Verdict: "checking"}, {Index: 2, Verdict: "checking"}, {Index: 3, Verdict: "passed"}}}
+	apply("verdict", 2, "n2", "check by n1 (exact): uncertain: checker failed", func(e *api.Event) { e.Verdict = api.CheckUncertain })
+	r := api.Report{Tasks: []api.TaskReport{{Index: 0, Verdict: "trusted"}, {Index: 1, Verdict: "checking"}, {Index: 2, Verdict: "checking"}, {Index: 3, Verdict: "passed"}}}
 	if !p.ApplyReport(r, asOf) {
 		t.Error("ApplyReport does not see the check in flight")
 	}
@@ -129,15 +135,15 @@ func TestProgressChecksAndCost(t *testing.T) {
 
 	// A pass verifies; a conviction is logged loudly and the tile fails
 	// its check and is rendered again.
-	if line := apply("verdict", 1, "n2", "check by n1 (exact): pass: all 1 crops pass"); p.Tiles[1].State != TileVerified ||
+	if line := apply("verdict", 1, "n2", "check by n1 (exact): pass: all 1 crops pass", func(e *api.Event) { e.Verdict = api.CheckPass }); p.Tiles[1].State != TileVerified ||
 		!strings.Contains(line, markGood+" tile 1 of frame 1 (n2) verified") || logImportance(line) != widget.SuccessImportance {
 		t.Errorf("after a pass: tile 1 %s, log %q", p.Tiles[1].State, line)
 	}
-	line := apply("verdict", 2, "n2", "check by n1 (exact): fail: 3 crops differ; arbiter n3; convicted n2")
+	line := apply("verdict", 2, "n2", "check by n1 (exact): fail: 3 crops differ; arbiter n3; convicted n2", func(e *api.Event) { e.Verdict, e.Convicted = api.CheckFail, "n2" })
 	if !strings.Contains(line, "CONVICTED n2") || logImportance(line) != widget.DangerImportance || len(p.Convicted) != 1 || p.Convicted[0] != "n2" {
 		t.Errorf("conviction: log %q, convicted %v", line, p.Convicted)
 	}
-	line = apply("requeued", 2, "n2", "rejected by a check: rendering again")
+	line = apply("requeued", 2, "n2", "rejected by a check: rendering again", func(e *api.Event) { e.Reason = api.RequeueRejected })
 	if p.Tiles[2].State != TileFailedCheck || p.Tiles[2].State.String() != "failed check, re-queued" || logImportance(line) != widget.DangerImportance {
 		t.Errorf("after the rejection: tile 2 %s, log %q", p.Tiles[2].State, line)
 	}

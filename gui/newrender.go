@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/tiler"
 )
@@ -234,7 +234,7 @@ func (v *newRenderView) submit() {
 }
 
 // uploadAndSubmit sends the scene and the job, the way `conun submit` does.
-func uploadAndSubmit(ctx context.Context, c *farm.Client, path string, spec farm.JobSpec) (string, error) {
+func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec) (string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return "", fmt.Errorf("scene: %w", err)
@@ -256,6 +256,6 @@ var (
 		"PNG 8-bit":  {8, ""},
 		"PNG 16-bit": {16, ""},
 		// Depth stays valid for the spec; an EXR is 32-bit float.
-		"EXR float": {16, farm.FormatEXR},
+		"EXR float": {16, api.FormatEXR},
 	}
 )

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/tiler"
 )
 
@@ -83,7 +83,7 @@ type Tile struct {
 // concurrent use: the live view owns it on the UI goroutine.
 type Progress struct {
 	JobID string
-	Spec  farm.JobSpec
+	Spec  api.JobSpec
 	// Tiles is indexed by task index: tiler.Plan's order, as the coordinator
 	// numbers its tasks.
 	Tiles []Tile
@@ -93,7 +93,7 @@ type Progress struct {
 	Assembled map[int]bool
 	Done      int
 	Total     int
-	State     farm.JobState
+	State     api.JobState
 	// Message is the reason a job failed or was cancelled.
 	Message string
 	// Settlement says what the job's settlement paid and refunded, once
@@ -112,8 +112,8 @@ type Progress struct {
 }
 
 // NewProgress returns the state of a job that has not started.
-func NewProgress(id string, spec farm.JobSpec) *Progress {
-	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, State: farm.JobQueued}
+func NewProgress(id string, spec api.JobSpec) *Progress {
+	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, State: api.JobQueued}
 	for _, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		p.Tiles = append(p.Tiles, Tile{Frame: t.Frame, Rect: t.Rect})
 	}
@@ -122,7 +122,7 @@ func NewProgress(id string, spec farm.JobSpec) *Progress {
 }
 
 // Apply folds one event into the state.
-func (p *Progress) Apply(e farm.Event) {
+func (p *Progress) Apply(e api.Event) {
 	if p.start.IsZero() {
 		p.start = e.Time
 	}
@@ -139,52 +139,52 @@ func (p *Progress) Apply(e farm.Event) {
 	}
 	var line string
 	switch e.Type {
-	case "submitted":
+	case api.EventSubmitted:
 		line = "job submitted"
 		if e.Message != "" {
 			line = "job " + e.Message
 		}
-	case "leased":
+	case api.EventLeased:
 		if t != nil {
 			t.State, t.Node, t.Message, t.Progress = TileRendering, e.Node, "", 0
 		}
 		line = fmt.Sprintf("%s is rendering tile %d of frame %d", e.Node, e.Task, e.Frame)
-	case "progress":
+	case api.EventProgress:
 		if t != nil && t.State == TileRendering {
 			t.Progress = e.Progress
 		}
 		return // too many for the log: the preview shows them
-	case "done":
+	case api.EventDone:
 		if t != nil {
 			t.State, t.Node, t.Progress = TileDone, e.Node, 1
 		}
 		line = fmt.Sprintf("%s finished tile %d of frame %d", e.Node, e.Task, e.Frame)
-	case "checking":
+	case api.EventChecking:
 		if t != nil && t.State == TileDone {
 			t.State = TileChecking
 		}
 		line = fmt.Sprintf("checking %s's tile %d of frame %d", e.Node, e.Task, e.Frame)
-	case "verdict":
+	case api.EventVerdict:
 		line = p.verdict(t, e)
-	case "settled":
+	case api.EventSettled:
 		p.Settlement = e.Message
 		line = "job " + e.Message
-	case "requeued":
+	case api.EventRequeued:
 		state := TileRequeued
 		line = fmt.Sprintf("tile %d of frame %d requeued: %s", e.Task, e.Frame, e.Message)
-		if strings.Contains(e.Message, "rejected by a check") {
+		if e.Reason == api.RequeueRejected {
 			state = TileFailedCheck
 			line = fmt.Sprintf("%s tile %d of frame %d (%s) FAILED CHECK, re-queued: %s", markBad, e.Task, e.Frame, e.Node, e.Message)
 		}
 		if t != nil {
 			t.State, t.Message = state, e.Message
 		}
-	case "frame":
+	case api.EventFrame:
 		p.Assembled[e.Frame] = true
 		line = fmt.Sprintf("frame %d assembled", e.Frame)
-	case "finished":
+	case api.EventFinished:
 		p.Message = e.Message
-		if e.State != farm.JobDone {
+		if e.State != api.JobDone {
 			for i := range p.Tiles {
 				if !p.Tiles[i].Accepted() {
 					p.Tiles[i].State = TileCancelled

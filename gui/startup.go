@@ -2,20 +2,12 @@ package gui
 
 import (
 	"fmt"
-	"net"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/conun/conun/farm"
-	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/pathtracer"
 )
 
 // startupDialog is the offer to start a local node when none answers.
@@ -64,7 +56,7 @@ func (u *ui) startLocalNode(d *startupDialog, then func()) {
 	dataDir := u.cfg.DataDir
 	d.result.SetText("Starting …")
 	go func() {
-		n, err := startLocalNode(dataDir, join)
+		n, err := u.cfg.StartNode(dataDir, join)
 		u.do(func() {
 			if err != nil {
 				d.result.SetText("Could not start a node: " + err.Error())
@@ -86,45 +78,4 @@ func (u *ui) startLocalNode(d *startupDialog, then func()) {
 			then()
 		})
 	}()
-}
-
-// startLocalNode starts a node in this process: path tracer, one slot per
-// two cores (the app and the desktop stay responsive), its key and name kept
-// in dataDir so a restarted app is the same member.
-func startLocalNode(dataDir, join string) (*farm.Node, error) {
-	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("local node data folder: %w", err)
-	}
-	id, err := farm.LoadIdentity(filepath.Join(dataDir, "node.key"))
-	if err != nil {
-		return nil, fmt.Errorf("local node key: %w", err)
-	}
-	cfg := farm.DefaultNodeConfig()
-	cfg.DataDir = dataDir
-	cfg.Identity = id
-	cfg.Name = localNodeName(id.Address().Hex())
-	cfg.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
-	cfg.Slots = max(1, runtime.NumCPU()/2)
-	if join != "" {
-		host, _, err := net.SplitHostPort(join)
-		if err != nil {
-			return nil, fmt.Errorf("cluster address %q: want HOST:PORT, e.g. 192.168.1.10:7946", join)
-		}
-		cfg.Gossip.Join = []string{join}
-		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-			// Members on other machines must reach our gossip port.
-			cfg.Gossip.BindAddr = "0.0.0.0"
-		}
-	}
-	return farm.StartNode(cfg)
-}
-
-// localNodeName names the app's node after the host and its key, like
-// `conun node` does, so two artists' apps do not clash in one cluster.
-func localNodeName(addr string) string {
-	host, _ := os.Hostname()
-	if host == "" {
-		host = "conun"
-	}
-	return fmt.Sprintf("%s-gui-%s", host, strings.ToLower(addr[2:10]))
 }

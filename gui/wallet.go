@@ -9,8 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // walletNotConnected is what the wallet says for a node without a chain: no
@@ -23,7 +22,7 @@ const walletNotConnected = "Chain not connected: this node does not settle jobs 
 var claimColumns = []string{"Job", "Amount", "Status", "Tx"}
 
 // claimRow formats a claim for the table.
-func claimRow(c farm.WalletClaim) []string {
+func claimRow(c api.WalletClaim) []string {
 	return []string{claimJob(c.JobID), c.Amount, claimStatus(c), c.Tx}
 }
 
@@ -46,7 +45,7 @@ const pendingRecheck = 2 * time.Second
 // and the payments it claims for the tiles it rendered.
 type walletView struct {
 	u       *ui
-	info    farm.WalletInfo
+	info    api.WalletInfo
 	loading bool
 	// again is set when a refresh was asked for during a load.
 	again bool
@@ -115,7 +114,7 @@ func (v *walletView) refresh() {
 
 // show puts a wallet read on screen, then runs a refresh asked for
 // meanwhile, or looks again soon while a claim is pending.
-func (v *walletView) show(info farm.WalletInfo, err error) {
+func (v *walletView) show(info api.WalletInfo, err error) {
 	v.loading = false
 	switch {
 	case err != nil:
@@ -152,7 +151,7 @@ func (v *walletView) show(info farm.WalletInfo, err error) {
 }
 
 // pendingClaims counts the claims not yet paid nor failed, in words.
-func pendingClaims(claims []farm.WalletClaim) string {
+func pendingClaims(claims []api.WalletClaim) string {
 	n := 0
 	for _, c := range claims {
 		if claimStatus(c) == "pending" {

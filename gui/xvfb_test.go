@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
@@ -71,20 +71,20 @@ func TestXvfbWindow(t *testing.T) {
 	display := startXvfb(t)
 
 	nodes := farmtest.Start(t, 2, nil)
-	c := farm.NewClient(nodes[0].URL())
+	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := c.Submit(ctx, farm.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+	id, err := c.Submit(ctx, api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 64, Height: 48},
 		Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+	if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 		t.Fatalf("job %s: %s %v", id, state, err)
 	}
 	var buf bytes.Buffer

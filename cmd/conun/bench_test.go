@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // BenchmarkNodeProcesses: the same path-tracer job on 1 node process and on
@@ -29,7 +29,7 @@ func BenchmarkNodeProcesses(b *testing.B) {
 		if code != 0 {
 			t.Fatalf("submit: %s", stderr)
 		}
-		if state, err := farm.NewClient(first.url).Events(context.Background(), strings.TrimSpace(stdout), nil); err != nil || state != farm.JobDone {
+		if state, err := api.NewClient(first.url).Events(context.Background(), strings.TrimSpace(stdout), nil); err != nil || state != api.JobDone {
 			t.Fatalf("job: %s %v", state, err)
 		}
 		return time.Since(start)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 func runChain(ctx context.Context, args []string, stdout io.Writer) error {
@@ -93,7 +94,7 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // printSettlement prints who earned what for a job, and the refund.
-func printSettlement(w io.Writer, st *farm.SettlementRecord) {
+func printSettlement(w io.Writer, st *api.SettlementRecord) {
 	if st == nil {
 		return
 	}

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -38,8 +38,8 @@ func addClientFlags(fs *flag.FlagSet) clientFlags {
 	}
 }
 
-func (c clientFlags) client() *farm.Client {
-	cl := farm.NewClient(*c.node)
+func (c clientFlags) client() *api.Client {
+	cl := api.NewClient(*c.node)
 	cl.Token = *c.token
 	return cl
 }
@@ -77,11 +77,11 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: want a scene or one or more job manifests (.yaml, .json)", errUsage)
 	}
-	base := farm.JobSpec{
+	base := api.JobSpec{
 		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
 		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise, Device: strings.ToUpper(*device),
 	}
-	if base.Format, err = farm.ParseFormat(*format); err != nil {
+	if base.Format, err = api.ParseFormat(*format); err != nil {
 		return fmt.Errorf("%w: --format: %w", errUsage, err)
 	}
 	if base.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
@@ -95,17 +95,17 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	// manifest must not leave two jobs running.
 	type item struct {
 		scene sceneArg
-		spec  farm.JobSpec
+		spec  api.JobSpec
 	}
 	var items []item
 	for _, arg := range pos {
 		spec, sceneRef, framesArg := base, arg, *frames
-		if farm.IsManifest(arg) {
+		if api.IsManifest(arg) {
 			data, err := os.ReadFile(arg)
 			if err != nil {
 				return err
 			}
-			m, err := farm.ParseManifest(arg, data)
+			m, err := api.ParseManifest(arg, data)
 			if err != nil {
 				return err
 			}
@@ -179,7 +179,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 
 // externalSpec fills a spec for a renderer this process does not run (an
 // external one offered by nodes): the frames must be named.
-func externalSpec(spec farm.JobSpec, scene sceneArg, kind, framesArg string) (farm.JobSpec, error) {
+func externalSpec(spec api.JobSpec, scene sceneArg, kind, framesArg string) (api.JobSpec, error) {
 	if framesArg == "" {
 		return spec, fmt.Errorf("%w: --renderer %s: name the frames (--frames A-B)", errUsage, kind)
 	}
@@ -197,7 +197,7 @@ func externalSpec(spec farm.JobSpec, scene sceneArg, kind, framesArg string) (fa
 // completeSpec picks the renderer for the scene, fills the frame range (the
 // scene's own when framesArg is empty) and validates what can be validated
 // before upload.
-func completeSpec(ctx context.Context, spec farm.JobSpec, scene sceneArg, framesArg string) (farm.JobSpec, error) {
+func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string) (api.JobSpec, error) {
 	rend, err := rendererFor(scene.name)
 	if err != nil {
 		return spec, err
@@ -236,12 +236,12 @@ func completeSpec(ctx context.Context, spec farm.JobSpec, scene sceneArg, frames
 
 // waitJob follows a job's events to its end, fetches its frames into dir
 // (when dir is set), and fails unless the job is done.
-func waitJob(ctx context.Context, c *farm.Client, id, dir string, asJSON bool, stdout io.Writer) error {
+func waitJob(ctx context.Context, c *api.Client, id, dir string, asJSON bool, stdout io.Writer) error {
 	var bar *progress
 	if !asJSON {
 		bar = newProgress(stdout)
 	}
-	state, err := c.Events(ctx, id, func(e farm.Event) error {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
 		if bar != nil {
 			bar.event(e)
 		}
@@ -258,26 +258,26 @@ func waitJob(ctx context.Context, c *farm.Client, id, dir string, asJSON bool, s
 		return err
 	}
 	var paths []string
-	if state == farm.JobDone && dir != "" {
+	if state == api.JobDone && dir != "" {
 		if paths, err = c.Fetch(ctx, id, dir); err != nil {
 			return err
 		}
 	}
 	if asJSON {
 		if err := printJSON(stdout, struct {
-			farm.JobStatus
+			api.JobStatus
 			Files []string `json:"files,omitempty"`
 		}{st, paths}); err != nil {
 			return err
 		}
-	} else if state == farm.JobDone {
+	} else if state == api.JobDone {
 		fmt.Fprintf(stdout, "job %s done: %d frames", id, len(st.Frames))
 		if dir != "" {
 			fmt.Fprintf(stdout, " -> %s", dir)
 		}
 		fmt.Fprintln(stdout)
 	}
-	if state != farm.JobDone {
+	if state != api.JobDone {
 		return fmt.Errorf("job %s %s: %s", id, state, st.Error)
 	}
 	return nil
@@ -319,13 +319,13 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 	if *cf.asJSON {
 		return printJSON(stdout, st)
 	}
-	printJobs(stdout, []farm.JobStatus{st})
+	printJobs(stdout, []api.JobStatus{st})
 	if st.Release != "" {
 		fmt.Fprintf(stdout, "renderer: %s (every tile of the job)\n", st.Release)
 	}
 	if len(st.Checks) > 0 {
 		fmt.Fprintf(stdout, "checks: %d passed, %d unchecked, %d by the coordinator itself, %d in progress\n",
-			st.Checks["passed"], st.Checks["unchecked"], st.Checks["trusted"], st.Checks["checking"])
+			st.Checks[api.VerdictPassed], st.Checks[api.VerdictUnchecked], st.Checks[api.VerdictTrusted], st.Checks[api.VerdictChecking])
 	}
 	for _, n := range st.Convicted {
 		fmt.Fprintf(stdout, "convicted of cheating: %s (its tiles were rendered again; the evidence is in the job report)\n", n)
@@ -353,7 +353,7 @@ func runJobs(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
-func printJobs(w io.Writer, jobs []farm.JobStatus) {
+func printJobs(w io.Writer, jobs []api.JobStatus) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "JOB\tSTATE\tSCENE\tFRAMES\tTILES\tDONE")
 	for _, j := range jobs {
@@ -397,7 +397,7 @@ func runCancel(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if *cf.asJSON {
-		return printJSON(stdout, map[string]string{"id": id, "state": string(farm.JobCancelled)})
+		return printJSON(stdout, map[string]string{"id": id, "state": string(api.JobCancelled)})
 	}
 	fmt.Fprintf(stdout, "job %s cancelled\n", id)
 	return nil

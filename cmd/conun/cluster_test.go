@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/contracts"
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -32,18 +32,18 @@ func TestThreeNodeProcesses(t *testing.T) {
 		t.Fatalf("submit --wait: exit %d: %s", code, stderr)
 	}
 	var st struct {
-		farm.JobStatus
+		api.JobStatus
 		Files []string
 	}
 	if err := json.Unmarshal([]byte(stdout), &st); err != nil {
 		t.Fatalf("--json output %q: %v", stdout, err)
 	}
-	if st.State != farm.JobDone || len(st.Files) != 3 {
+	if st.State != api.JobDone || len(st.Files) != 3 {
 		t.Fatalf("job %s: state %s, files %v", st.ID, st.State, st.Files)
 	}
 	compareFrames(t, ref, out)
 
-	rep, err := farm.NewClient(nodes[0].url).Report(context.Background(), st.ID)
+	rep, err := api.NewClient(nodes[0].url).Report(context.Background(), st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestThreeNodeProcesses(t *testing.T) {
 func TestKillWorkerProcess(t *testing.T) {
 	ref := reference(t)
 	nodes := startClusterSlowLast(t, 3, true)
-	c := farm.NewClient(nodes[0].url)
+	c := api.NewClient(nodes[0].url)
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url}, job...)...)
 	if code != 0 {
 		t.Fatalf("submit: exit %d: %s", code, stderr)
@@ -69,14 +69,14 @@ func TestKillWorkerProcess(t *testing.T) {
 	killed := false
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if !killed && e.Type == "leased" && e.Node == nodes[2].name {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
+		if !killed && e.Type == api.EventLeased && e.Node == nodes[2].name {
 			nodes[2].kill9(t)
 			killed = true
 		}
 		return nil
 	})
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("job %s: state %s, err %v", id, state, err)
 	}
 	if !killed {
@@ -97,7 +97,7 @@ func TestKillCoordinatorResumes(t *testing.T) {
 	data := t.TempDir()
 	coord := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
 	worker := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", coord.gossip)
-	c := farm.NewClient(coord.url)
+	c := api.NewClient(coord.url)
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", coord.url}, job...)...)
 	if code != 0 {
 		t.Fatalf("submit: exit %d: %s", code, stderr)
@@ -108,8 +108,8 @@ func TestKillCoordinatorResumes(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	errKilled := context.Canceled
-	_, err := c.Events(ctx, id, func(e farm.Event) error {
-		if e.Type == "done" {
+	_, err := c.Events(ctx, id, func(e api.Event) error {
+		if e.Type == api.EventDone {
 			accepted[e.Task] = true
 		}
 		if len(accepted) == 10 {
@@ -124,21 +124,21 @@ func TestKillCoordinatorResumes(t *testing.T) {
 
 	coord = startNode(t, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--join", worker.gossip)
 	var leasedAgain []int
-	var before []farm.Event // the kept history, up to the restart
+	var before []api.Event // the kept history, up to the restart
 	resumed := false
-	state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if e.Type == "submitted" && e.Message == "resumed after restart" {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
+		if e.Type == api.EventSubmitted && e.Message == "resumed after restart" {
 			resumed = true
 		}
 		if !resumed {
 			before = append(before, e)
 		}
-		if resumed && e.Type == "leased" && accepted[e.Task] {
+		if resumed && e.Type == api.EventLeased && accepted[e.Task] {
 			leasedAgain = append(leasedAgain, e.Task)
 		}
 		return nil
 	})
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("resumed job %s: state %s, err %v", id, state, err)
 	}
 	if len(leasedAgain) > 0 {
@@ -147,7 +147,7 @@ func TestKillCoordinatorResumes(t *testing.T) {
 	t.Logf("kept %d events from before the crash, %d of %d done tasks among them", len(before), keptDone(before, accepted), len(accepted))
 	// The events from before the crash are still there: the stream tells
 	// the whole job (a crash may cost the last few, written in batches).
-	if kept := keptDone(before, accepted); !resumed || len(before) == 0 || before[0].Type != "submitted" || kept < len(accepted)/2 {
+	if kept := keptDone(before, accepted); !resumed || len(before) == 0 || before[0].Type != api.EventSubmitted || kept < len(accepted)/2 {
 		t.Fatalf("after the restart the stream kept %d events from before it (%+v), %d of the %d tasks seen done; resumed marker: %v",
 			len(before), before, kept, len(accepted), resumed)
 	}
@@ -159,10 +159,10 @@ func TestKillCoordinatorResumes(t *testing.T) {
 }
 
 // keptDone counts the "done" events of accepted tasks in evs.
-func keptDone(evs []farm.Event, accepted map[int]bool) int {
+func keptDone(evs []api.Event, accepted map[int]bool) int {
 	n := 0
 	for _, e := range evs {
-		if e.Type == "done" && accepted[e.Task] {
+		if e.Type == api.EventDone && accepted[e.Task] {
 			n++
 		}
 	}
@@ -198,13 +198,13 @@ func TestSubmitManifests(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("submit manifests: exit %d: %s\n%s", code, stderr, stdout)
 	}
-	var jobs []farm.JobStatus
+	var jobs []api.JobStatus
 	_, js, _ := conun(t, "jobs", "--node", node.url, "--json")
 	if err := json.Unmarshal([]byte(js), &jobs); err != nil || len(jobs) != 2 {
 		t.Fatalf("jobs: %v %s", err, js)
 	}
 	for _, j := range jobs {
-		if j.State != farm.JobDone {
+		if j.State != api.JobDone {
 			t.Fatalf("job %s: %s", j.ID, j.State)
 		}
 		files, _ := filepath.Glob(filepath.Join(out, j.ID, "frame_*.png"))
@@ -217,7 +217,7 @@ func TestSubmitManifests(t *testing.T) {
 // TestJoinMidJob: a node that joins while a job runs is given some of it.
 func TestJoinMidJob(t *testing.T) {
 	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
-	c := farm.NewClient(first.url)
+	c := api.NewClient(first.url)
 	code, stdout, stderr := conun(t, "submit", "--node", first.url, "anim", "--frames", "1-2", "--tiles", "8x8", "--res", "256x192", "--samples", "16")
 	if code != 0 {
 		t.Fatalf("submit: %s", stderr)
@@ -226,13 +226,13 @@ func TestJoinMidJob(t *testing.T) {
 	var late *nodeProc
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if late == nil && e.Type == "done" {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
+		if late == nil && e.Type == api.EventDone {
 			late = startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip)
 		}
 		return nil
 	})
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("job: %s %v", state, err)
 	}
 	rep, err := c.Report(ctx, id)
@@ -255,7 +255,7 @@ func TestPartitionedWorker(t *testing.T) {
 	ref := reference(t)
 	nodes := startClusterSlowLast(t, 3, true)
 	frozen := nodes[2]
-	c := farm.NewClient(nodes[0].url)
+	c := api.NewClient(nodes[0].url)
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", nodes[0].url}, job...)...)
 	if code != 0 {
 		t.Fatalf("submit: %s", stderr)
@@ -264,18 +264,18 @@ func TestPartitionedWorker(t *testing.T) {
 	stopped, declaredDead := false, false
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	state, err := c.Events(ctx, id, func(e farm.Event) error {
-		if !stopped && e.Type == "leased" && e.Node == frozen.name {
+	state, err := c.Events(ctx, id, func(e api.Event) error {
+		if !stopped && e.Type == api.EventLeased && e.Node == frozen.name {
 			frozen.cmd.Process.Signal(syscall.SIGSTOP)
 			stopped = true
 		}
-		if e.Type == "requeued" && e.Node == frozen.name && strings.Contains(e.Message, "left the cluster") {
+		if e.Type == api.EventRequeued && e.Node == frozen.name && strings.Contains(e.Message, "left the cluster") {
 			declaredDead = true
 		}
 		return nil
 	})
 	frozen.cmd.Process.Signal(syscall.SIGCONT)
-	if err != nil || state != farm.JobDone {
+	if err != nil || state != api.JobDone {
 		t.Fatalf("job: %s %v", state, err)
 	}
 	if !stopped {
@@ -286,7 +286,7 @@ func TestPartitionedWorker(t *testing.T) {
 	}
 	rep, _ := c.Report(ctx, id)
 	for _, tr := range rep.Tasks {
-		if tr.State != farm.TaskDone {
+		if tr.State != api.TaskDone {
 			t.Fatalf("task %d: %+v", tr.Index, tr)
 		}
 	}
@@ -341,9 +341,9 @@ func TestChainProcesses(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("submit: %s\n%s", stderr, out)
 	}
-	var st farm.JobStatus
+	var st api.JobStatus
 	json.Unmarshal([]byte(out), &st)
-	rep, err := farm.NewClient(coord.url).Report(context.Background(), st.ID)
+	rep, err := api.NewClient(coord.url).Report(context.Background(), st.ID)
 	if err != nil || rep.Settlement == nil || rep.Settlement.Error != "" {
 		t.Fatalf("report settlement %+v, err %v", rep.Settlement, err)
 	}
@@ -356,7 +356,7 @@ func TestChainProcesses(t *testing.T) {
 	if workerTasks == 0 {
 		t.Fatal("the worker rendered nothing")
 	}
-	var w farm.WalletInfo
+	var w api.WalletInfo
 	waitFor(t, 30*time.Second, func() bool {
 		w = walletOf(t, worker.url)
 		return len(w.Claims) == 1 && w.Claims[0].Claimed
@@ -372,9 +372,9 @@ func TestChainProcesses(t *testing.T) {
 	}
 }
 
-func walletOf(t *testing.T, url string) farm.WalletInfo {
+func walletOf(t *testing.T, url string) api.WalletInfo {
 	t.Helper()
-	w, err := farm.NewClient(url).Wallet(context.Background())
+	w, err := api.NewClient(url).Wallet(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

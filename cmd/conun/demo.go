@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 )
@@ -38,11 +39,11 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if *nodes < 1 || *nodes > 64 {
 		return fmt.Errorf("%w: --nodes %d: must be between 1 and 64", errUsage, *nodes)
 	}
-	spec := farm.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget}
+	spec := api.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget}
 	if *noChain {
 		spec.Budget = 0
 	}
-	if spec.Format, err = farm.ParseFormat(*format); err != nil {
+	if spec.Format, err = api.ParseFormat(*format); err != nil {
 		return fmt.Errorf("%w: --format: %w", errUsage, err)
 	}
 	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
@@ -65,7 +66,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "demo: %d nodes, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",
 		*nodes, scene.name, spec.Frames, spec.Tiles, spec.Resolution, spec.Samples, spec.Seed)
 	bar := newProgress(stdout)
-	var balances []farm.WalletInfo
+	var balances []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes:        *nodes,
 		NewRenderers: func() []renderer.Renderer { r, _ := rendererFor(scene.name); return []renderer.Renderer{r} },
@@ -78,7 +79,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 		Chain:     !*noChain,
 		// Nodes ask different prices, as a real cluster's would.
 		Prices:   []float64{0.05, 0.08, 0.1},
-		OnFinish: func(_ []*farm.Node, wallets []farm.WalletInfo) { balances = wallets },
+		OnFinish: func(_ []*farm.Node, wallets []api.WalletInfo) { balances = wallets },
 	})
 	bar.end()
 	if err != nil {
@@ -97,7 +98,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // printNodeTable prints who rendered how much of a job.
-func printNodeTable(w io.Writer, rep farm.Report) {
+func printNodeTable(w io.Writer, rep api.Report) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "node\ttasks\trender s\tshare\t")
 	total := 0

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/conun/conun/farm"
 	"github.com/conun/conun/gui"
 )
 
@@ -27,5 +28,6 @@ func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, pos[0])
 	}
+	cfg.StartNode = func(dataDir, join string) (gui.LocalNode, error) { return farm.StartLocalNode(dataDir, join) }
 	return gui.Run(ctx, cfg)
 }

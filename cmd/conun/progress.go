@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 )
 
 // progress draws a job's progress from its events: a bar redrawn in place on
@@ -22,14 +22,14 @@ func newProgress(w io.Writer) *progress {
 	return &progress{w: w, tty: stdoutIsTerminal(), start: time.Now()}
 }
 
-func (p *progress) event(e farm.Event) {
+func (p *progress) event(e api.Event) {
 	if e.Total == 0 {
 		return
 	}
 	switch {
-	case e.Type == "requeued":
+	case e.Type == api.EventRequeued:
 		p.line(fmt.Sprintf("task %d requeued: %s", e.Task, e.Message))
-	case e.Type == "frame" && !p.tty:
+	case e.Type == api.EventFrame && !p.tty:
 		p.line(fmt.Sprintf("frame %d assembled (%d/%d tiles)", e.Frame, e.Done, e.Total))
 	}
 	if p.tty {
@@ -37,7 +37,7 @@ func (p *progress) event(e farm.Event) {
 	}
 }
 
-func (p *progress) draw(e farm.Event) {
+func (p *progress) draw(e api.Event) {
 	const width = 30
 	filled := width * e.Done / e.Total
 	eta := "?"

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer/sandbox"
 	"github.com/conun/conun/tiler"
 )
@@ -188,7 +188,7 @@ func TestMixedBlenderCluster(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	waitFor(t, 30*time.Second, func() bool {
-		ms, err := farm.NewClient(old.url).Nodes(ctx)
+		ms, err := api.NewClient(old.url).Nodes(ctx)
 		return err == nil && len(ms) == 3
 	})
 
@@ -196,10 +196,10 @@ func TestMixedBlenderCluster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := farm.JobSpec{SceneName: "small.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+	spec := api.JobSpec{SceneName: "small.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 48, Height: 32}, Samples: 2, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, VerifyRate: 1}
 
-	c := farm.NewClient(old.url)
+	c := api.NewClient(old.url)
 	if spec.Scene, err = c.Upload(ctx, data); err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestMixedBlenderCluster(t *testing.T) {
 		t.Fatalf("submit to the 3.4 node: %v; want a refusal naming %s and %s", err, newA.name, newB.name)
 	}
 
-	c = farm.NewClient(newA.url)
+	c = api.NewClient(newA.url)
 	if _, err = c.Upload(ctx, data); err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestMixedBlenderCluster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if state, err := c.Events(ctx, id, nil); err != nil || state != farm.JobDone {
+	if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 		t.Fatalf("job: %s %v", state, err)
 	}
 	st, err := c.Status(ctx, id)

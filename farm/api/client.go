@@ -1,4 +1,4 @@
-package farm
+package api
 
 import (
 	"bufio"
@@ -76,7 +76,7 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return &APIError{Status: resp.StatusCode, Message: readError(resp.Body)}
+		return &APIError{Status: resp.StatusCode, Message: ReadError(resp.Body)}
 	}
 	if out == nil {
 		return nil
@@ -119,7 +119,7 @@ const uploadTries = 5
 
 // uploadFrom asks the node how much of blob h it holds and sends the rest.
 func (c *Client) uploadFrom(ctx context.Context, h string, data []byte) (bool, error) {
-	var st uploadState
+	var st UploadState
 	if err := c.do(ctx, http.MethodGet, "/v1/uploads/"+h, nil, &st); err != nil {
 		return false, err
 	}
@@ -134,15 +134,15 @@ func (c *Client) uploadFrom(ctx context.Context, h string, data []byte) (bool, e
 		return false, err
 	}
 	req.Header.Set("Content-Type", "application/octet-stream")
-	req.Header.Set(headerUploadOffset, strconv.FormatInt(st.Received, 10))
-	req.Header.Set(headerUploadLength, strconv.Itoa(len(data)))
+	req.Header.Set(HeaderUploadOffset, strconv.FormatInt(st.Received, 10))
+	req.Header.Set(HeaderUploadLength, strconv.Itoa(len(data)))
 	resp, err := c.http().Do(req)
 	if err != nil {
 		return false, fmt.Errorf("node %s: %w", c.BaseURL, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return false, &APIError{Status: resp.StatusCode, Message: readError(resp.Body)}
+		return false, &APIError{Status: resp.StatusCode, Message: ReadError(resp.Body)}
 	}
 	return true, nil
 }
@@ -229,7 +229,7 @@ func (c *Client) Events(ctx context.Context, id string, fn func(Event) error) (J
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return "", &APIError{Status: resp.StatusCode, Message: readError(resp.Body)}
+		return "", &APIError{Status: resp.StatusCode, Message: ReadError(resp.Body)}
 	}
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -249,7 +249,7 @@ func (c *Client) Events(ctx context.Context, id string, fn func(Event) error) (J
 				return e.State, err
 			}
 		}
-		if e.Type == "finished" {
+		if e.Type == EventFinished {
 			return e.State, nil
 		}
 	}
@@ -282,4 +282,28 @@ func (c *Client) Fetch(ctx context.Context, id, dir string) ([]string, error) {
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// Headers of a resumable upload (see farm/upload.go): the offset the part
+// starts at, and the whole blob's length.
+const (
+	HeaderUploadOffset = "Upload-Offset"
+	HeaderUploadLength = "Upload-Length"
+)
+
+// ReadError returns the message of a node's error answer: the "error"
+// field of its JSON body, or the body itself (bounded).
+func ReadError(r io.Reader) string {
+	b, _ := io.ReadAll(io.LimitReader(r, 4096))
+	var e struct{ Error string }
+	if json.Unmarshal(b, &e) == nil && e.Error != "" {
+		return e.Error
+	}
+	return string(b)
+}
+
+// UploadState is GET /v1/uploads/{hash}'s answer.
+type UploadState struct {
+	Received int64 `json:"received"`
+	Complete bool  `json:"complete"`
 }

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // maxSpecBytes bounds a job spec's JSON.
@@ -123,7 +125,7 @@ func statusOf(err error) int {
 	switch {
 	case errors.Is(err, ErrNoJob):
 		return http.StatusNotFound
-	case errors.Is(err, ErrBadJob), errors.Is(err, ErrBadBlob):
+	case errors.Is(err, api.ErrBadJob), errors.Is(err, ErrBadBlob):
 		return http.StatusBadRequest
 	case errors.Is(err, ErrEscrow):
 		return http.StatusPaymentRequired
@@ -132,7 +134,7 @@ func statusOf(err error) int {
 }
 
 func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
-	if r.Header.Get(headerUploadOffset) != "" || r.Header.Get(headerUploadLength) != "" {
+	if r.Header.Get(api.HeaderUploadOffset) != "" || r.Header.Get(api.HeaderUploadLength) != "" {
 		n.putUpload(rw, r) // a resumable upload
 		return
 	}
@@ -161,7 +163,7 @@ func (n *Node) getBlob(rw http.ResponseWriter, r *http.Request) {
 }
 
 func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
-	var spec JobSpec
+	var spec api.JobSpec
 	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxSpecBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&spec); err != nil {
@@ -199,7 +201,7 @@ func (n *Node) postCancel(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, status, err)
 		return
 	}
-	writeJSON(rw, map[string]string{"state": string(JobCancelled)})
+	writeJSON(rw, map[string]string{"state": string(api.JobCancelled)})
 }
 
 func (n *Node) getReport(rw http.ResponseWriter, r *http.Request) {
@@ -236,7 +238,7 @@ func (n *Node) getEvents(rw http.ResponseWriter, r *http.Request) {
 		if flusher != nil {
 			flusher.Flush()
 		}
-		if last := evs[len(evs)-1]; last.Type == "finished" {
+		if last := evs[len(evs)-1]; last.Type == api.EventFinished {
 			return
 		}
 	}
@@ -254,7 +256,7 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctype := "image/png"
-	if strings.HasSuffix(p, "."+FormatEXR) {
+	if strings.HasSuffix(p, "."+api.FormatEXR) {
 		ctype = "image/x-exr"
 	}
 	rw.Header().Set("Content-Type", ctype)
@@ -265,7 +267,7 @@ func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 	members := n.cluster.Members()
 	for i := range members {
 		rec := n.coord.rep.Get(members[i].ID)
-		members[i].Reputation = &Reputation{
+		members[i].Reputation = &api.Reputation{
 			Passed: rec.Passed, Failed: rec.Failed,
 			CheckRate:   n.coord.rep.CheckProbability(members[i].ID),
 			Quarantined: n.coord.quarantined(members[i].ID),

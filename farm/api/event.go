@@ -1,0 +1,82 @@
+package api
+
+import "time"
+
+// EventType names what an Event reports.
+type EventType string
+
+// The event types, in the order a task usually meets them.
+const (
+	EventSubmitted EventType = "submitted" // the job was accepted
+	EventLeased    EventType = "leased"    // a task went to a node
+	EventProgress  EventType = "progress"  // a leased task's completed fraction
+	EventDone      EventType = "done"      // a task's tile was accepted
+	EventChecking  EventType = "checking"  // a spot check of an accepted tile began
+	EventVerdict   EventType = "verdict"   // a spot check ended
+	EventRequeued  EventType = "requeued"  // a task went back to the queue (Reason says why)
+	EventFrame     EventType = "frame"     // a frame was assembled
+	EventSettled   EventType = "settled"   // the job was paid on the chain
+	EventFinished  EventType = "finished"  // the job ended: the stream's last event
+)
+
+// RequeueReason says why a task went back to the queue.
+type RequeueReason string
+
+// The requeue reasons.
+const (
+	RequeueFailed      RequeueReason = "failed"      // the worker's render failed
+	RequeueUnreachable RequeueReason = "unreachable" // the worker could not be reached
+	RequeueLeft        RequeueReason = "left"        // the worker left the cluster
+	RequeueRejected    RequeueReason = "rejected"    // the tile failed its check: its worker was convicted
+)
+
+// CheckOutcome is the result of one spot check, as EventVerdict reports it.
+type CheckOutcome string
+
+// The check outcomes: the verifier's (pass, fail, uncertain), or unchecked
+// when no comparison could be made (no checker, the checker failed).
+const (
+	CheckPass      CheckOutcome = "pass"
+	CheckFail      CheckOutcome = "fail"
+	CheckUncertain CheckOutcome = "uncertain"
+	CheckUnchecked CheckOutcome = "unchecked"
+)
+
+// Verdict is where an accepted task stands with the spot checks, as
+// JobStatus.Checks and TaskReport show it.
+type Verdict string
+
+// The task verdicts.
+const (
+	VerdictUnchecked Verdict = "unchecked" // accepted without a check
+	VerdictTrusted   Verdict = "trusted"   // rendered by the coordinator itself
+	VerdictChecking  Verdict = "checking"  // a check is running
+	VerdictPassed    Verdict = "passed"
+	VerdictRejected  Verdict = "rejected" // its worker was convicted; rendered again
+)
+
+// Event is one thing that happened to a job, in the order it happened. The
+// CLI's progress bar and the GUI's live view are drawn from these.
+type Event struct {
+	Seq   int       `json:"seq"`
+	Time  time.Time `json:"time"`
+	Type  EventType `json:"type"`
+	Task  int       `json:"task"`
+	Frame int       `json:"frame,omitempty"`
+	Node  string    `json:"node,omitempty"`
+	// Progress is a leased task's completed fraction, for "progress".
+	Progress float64 `json:"progress,omitempty"`
+	// Verdict is a check's outcome, for EventVerdict; Convicted names the
+	// node found cheating, if any.
+	Verdict   CheckOutcome `json:"verdict,omitempty"`
+	Convicted string       `json:"convicted,omitempty"`
+	// Reason says why a task was requeued, for EventRequeued: clients
+	// branch on it, never on Message.
+	Reason RequeueReason `json:"reason,omitempty"`
+	// Message explains requeues and failures, for people.
+	Message string `json:"message,omitempty"`
+	// Done and Total count the job's finished tasks after this event.
+	Done  int      `json:"done"`
+	Total int      `json:"total"`
+	State JobState `json:"state"`
+}

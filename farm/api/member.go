@@ -1,0 +1,46 @@
+package api
+
+// NodeMeta is what a node tells the cluster about itself through memberlist's
+// node metadata. It must encode to at most memberlist.MetaMaxSize bytes
+// (memberlist panics beyond that), so names are short.
+type NodeMeta struct {
+	// ID is the node's name in the cluster.
+	ID string `json:"id"`
+	// API is the base URL of the node's HTTP endpoint (client API and RPC).
+	API string `json:"api"`
+	// Renderers maps each backend the node runs to its version.
+	Renderers map[string]string `json:"r"`
+	// Cores is the node's CPU count.
+	Cores int `json:"c"`
+	// Slots is how many tasks the node renders at once.
+	Slots int `json:"s"`
+	// Addr is the Ethereum address of the node's key: coordinators and
+	// workers check each other's signatures against it.
+	Addr string `json:"a"`
+	// Price is what the node asks per task, in tokens.
+	Price float64 `json:"p,omitempty"`
+	// Sandboxed tells whether the node renders inside the Docker sandbox;
+	// a requester may refuse unsandboxed nodes.
+	Sandboxed bool `json:"sb,omitempty"`
+}
+
+// Member is a node as seen through gossip.
+type Member struct {
+	NodeMeta
+	// Gossip is the member's memberlist address.
+	Gossip string `json:"gossip"`
+	// Reputation is the answering node's own record of this member's spot
+	// checks (set by the client API, not gossiped: each coordinator keeps
+	// its own).
+	Reputation *Reputation `json:"reputation,omitempty"`
+}
+
+// Reputation is a coordinator's view of a node's honesty.
+type Reputation struct {
+	Passed int `json:"passed"`
+	Failed int `json:"failed"`
+	// CheckRate is the probability that its next task is checked.
+	CheckRate float64 `json:"check_rate"`
+	// Quarantined is set while the node is barred after a conviction.
+	Quarantined bool `json:"quarantined,omitempty"`
+}

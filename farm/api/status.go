@@ -1,0 +1,105 @@
+package api
+
+import (
+	"image"
+	"time"
+
+	"github.com/conun/conun/verifier"
+)
+
+// JobStatus is a job's state as the client API reports it.
+type JobStatus struct {
+	ID       string    `json:"id"`
+	SpecHash string    `json:"spec_hash"`
+	Spec     JobSpec   `json:"spec"`
+	State    JobState  `json:"state"`
+	Error    string    `json:"error,omitempty"`
+	Done     int       `json:"tasks_done"`
+	Total    int       `json:"tasks_total"`
+	Frames   []int     `json:"frames_done"`
+	Created  time.Time `json:"created"`
+	Finished time.Time `json:"finished,omitzero"`
+	// Checks counts accepted tasks by spot-check verdict (passed,
+	// unchecked, trusted, checking).
+	Checks map[Verdict]int `json:"checks,omitempty"`
+	// Convicted lists the nodes caught cheating (evidence in the report).
+	Convicted []string `json:"convicted,omitempty"`
+	// Release is the renderer release every tile of the job comes from
+	// ("blender-4.3.2"), fixed at its first lease.
+	Release string `json:"release,omitempty"`
+}
+
+// Report is the record of a finished (or unfinished) job: who rendered what,
+// how long it took, and what was accepted.
+type Report struct {
+	JobID       string       `json:"job_id"`
+	SpecHash    string       `json:"spec_hash"`
+	SceneHash   string       `json:"scene_hash"`
+	Spec        JobSpec      `json:"spec"`
+	State       JobState     `json:"state"`
+	Error       string       `json:"error,omitempty"`
+	Tasks       []TaskReport `json:"tasks"`
+	Nodes       []NodeReport `json:"nodes"`
+	Frames      []string     `json:"frames"`
+	WallSeconds float64      `json:"wall_seconds"`
+	// Settlement is what the job paid on the chain; absent without one.
+	Settlement *SettlementRecord `json:"settlement,omitempty"`
+	// Convictions are the nodes caught cheating, with the evidence.
+	Convictions []Conviction `json:"convictions,omitempty"`
+}
+
+// TaskReport is one task's line in a Report.
+type TaskReport struct {
+	Index int    `json:"index"`
+	Frame int    `json:"frame"`
+	Rect  [4]int `json:"rect"` // x0, y0, x1, y1; origin top-left
+	Node  string `json:"node,omitempty"`
+	// Seconds is the worker's own render time.
+	Seconds  float64   `json:"render_seconds"`
+	Attempts int       `json:"failed_attempts"`
+	State    TaskState `json:"state"`
+	// Verdict is the spot check's result for an accepted tile: passed,
+	// unchecked, trusted (the coordinator's own), checking; rejected for a
+	// tile whose worker was convicted (it is rendered again).
+	Verdict Verdict `json:"verdict,omitempty"`
+	// Evidence is the check's record, when the tile was checked.
+	Evidence *Evidence `json:"evidence,omitempty"`
+	// Hash is the sha256 of the PNG the worker returned.
+	Hash string `json:"result_hash,omitempty"`
+}
+
+// NodeReport sums a node's accepted tasks in a Report.
+type NodeReport struct {
+	Node    string  `json:"node"`
+	Tasks   int     `json:"tasks"`
+	Seconds float64 `json:"render_seconds"`
+}
+
+// Evidence is the record of one check: what was compared, by whom, with
+// what result. Its hash goes on chain with a slash.
+type Evidence struct {
+	Worker  string            `json:"worker"`
+	Checker string            `json:"checker"`
+	Arbiter string            `json:"arbiter,omitempty"`
+	Crops   []image.Rectangle `json:"crops"`
+	// Hashes are sha256s of the PNGs compared, in order: the worker's
+	// tile, the checker's crops, the arbiter's crops (each party's crops
+	// come as one PNG of the tile's size).
+	Hashes  []string         `json:"hashes"`
+	Verdict verifier.Verdict `json:"verdict"`
+	// Arbitration is the arbiter's comparison with the worker, if any.
+	Arbitration *verifier.Verdict `json:"arbitration,omitempty"`
+	Convicted   string            `json:"convicted,omitempty"`
+	// Unchecked is set when no comparison could be made (no checker, the
+	// checker failed): the tile stands as unchecked, nobody is blamed.
+	Unchecked bool `json:"unchecked,omitempty"`
+}
+
+// Conviction is a node found cheating in a job.
+type Conviction struct {
+	Node     string    `json:"node"`
+	Address  string    `json:"address"`
+	Task     int       `json:"task"`
+	Evidence Evidence  `json:"evidence"`
+	Time     time.Time `json:"time"`
+}
