@@ -14,6 +14,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
@@ -57,6 +58,11 @@ type job struct {
 	// (renderer.SceneInfo.Needs): only versions advertising "+needs" get
 	// its tasks.
 	needs string
+	// assembling maps each frame being written to the generation its
+	// tiles were taken at; frameGen counts each frame's rejected tiles, so
+	// an assembly that started before a rejection is known to be stale.
+	assembling map[int]int
+	frameGen   map[int]int
 	// release is the renderer release ("blender-4.3.2") the job is bound
 	// to at its first lease: tiles of two releases side by side would
 	// show seams (Blender 3.4 and 4.3 differ in nearly every pixel), so
@@ -76,13 +82,16 @@ func (j *job) leased() bool {
 
 // task is one frame x tile of a job.
 type task struct {
-	index    int
-	tile     tiler.Tile
-	state    api.TaskState
-	node     string
-	lease    int // incremented per lease, so a stale answer is recognised
-	cancel   context.CancelFunc
-	attempts int
+	index  int
+	tile   tiler.Tile
+	state  api.TaskState
+	node   string
+	lease  int // incremented per lease, so a stale answer is recognised
+	cancel context.CancelFunc
+	// accepting is set while an answered lease's record is being written:
+	// the result is in hand, so the lease is not taken back meanwhile.
+	accepting bool
+	attempts  int
 	// notBefore delays a failed task's retry, growing with its attempts.
 	notBefore time.Time
 	// price and addr are what the task pays and to whom: its worker's
@@ -111,8 +120,7 @@ type coordinator struct {
 	renderers map[string]renderer.Renderer
 	blobs     *Blobs
 	hc        *http.Client
-	store     *store
-	saver     *eventSaver // keeps job events in the store; nil in some tests
+	store     *store.Store
 	log       *slog.Logger
 	ident     *Identity
 	metrics   *metrics
@@ -123,11 +131,12 @@ type coordinator struct {
 	// ctx and wg own the goroutines the coordinator starts besides leases
 	// (settlements): the node cancels ctx and waits on wg when it stops.
 	ctx context.Context
-	wg  *sync.WaitGroup
+	wg  *group
 
 	leftMu       sync.Mutex
-	left         []string                        // members that left, for the scheduler loop to handle
-	checkCancels map[string][]context.CancelFunc // node -> its check renders in flight
+	left         []string                                 // members that left, for the scheduler loop to handle
+	checkCancels map[string]map[uint64]context.CancelFunc // node -> its check renders in flight
+	checkSeq     uint64
 
 	mu          sync.Mutex
 	jobs        map[string]*job
@@ -136,7 +145,14 @@ type coordinator struct {
 	inflight    map[string]int       // node -> leases held
 	busy        map[string]time.Time // node -> until when to leave it alone
 	wake        chan struct{}
+
+	// assemblers bounds the frames assembled at once (each holds a whole
+	// frame in memory and keeps a core busy).
+	assemblers chan struct{}
 }
+
+// now is the coordinator's clock (NodeConfig.Now).
+func (c *coordinator) now() time.Time { return c.cfg.Now() }
 
 func (c *coordinator) kick() {
 	select {
@@ -195,14 +211,10 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	if err := c.openEscrow(ctx, spec); err != nil {
 		return "", err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.jobs[id]; ok {
-		return id, nil
-	}
 	j := &job{
-		id: id, spec: spec, state: api.JobQueued, created: time.Now(),
+		id: id, spec: spec, state: api.JobQueued, created: c.now(),
 		byFrame: make(map[int][]*task), frames: make(map[int]string),
+		assembling: make(map[int]int), frameGen: make(map[int]int),
 		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
 		needs: info.Needs,
 	}
@@ -212,8 +224,15 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
 	}
 	j.queue = append(j.queue, j.tasks...)
-	if err := c.store.putJob(id, j.record()); err != nil {
+	// The job is on disk before anyone hears of it; the write is waited
+	// for off the lock.
+	if err := <-c.store.PutJob(id, j.record()); err != nil {
 		return "", fmt.Errorf("record job: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.jobs[id]; ok {
+		return id, nil
 	}
 	c.jobs[id] = j
 	c.order = append(c.order, id)
@@ -242,9 +261,7 @@ func (c *coordinator) whoCanOpen(rend, need string) string {
 func (c *coordinator) emit(j *job, e api.Event) {
 	e.Done, e.Total, e.State = j.done, len(j.tasks), j.state
 	e = j.events.append(e)
-	if c.saver != nil {
-		c.saver.save(j.id, e)
-	}
+	c.store.PutEvent(j.id, e)
 }
 
 // run is the scheduler loop: it hands out leases whenever something may have
@@ -274,65 +291,71 @@ func (c *coordinator) run(ctx context.Context) {
 	}
 }
 
-// finish records the outcome of one lease.
-func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, pngHash string, err error) {
+// finish records the outcome of one lease. An accepted tile's record is
+// on disk before the task counts as done (a kill -9 loses no accepted
+// task), and that write is waited for off the lock: the lease stays
+// current meanwhile (t.accepting), so nothing takes it back.
+func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, err error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	defer c.kick()
 	c.inflight[node]--
 	if t.lease != lease || t.state != api.TaskLeased {
+		c.mu.Unlock()
 		return // the lease was taken back (cancel, requeue) before it answered
 	}
 	t.cancel = nil
 	if err != nil {
-		c.requeue(j, t)
-		switch {
-		case errors.Is(err, errBusy):
-			c.busy[node] = time.Now().Add(busyBackoff)
-			return
-		case errors.Is(err, errUnreachable):
-			c.busy[node] = time.Now().Add(unreachableBackoff)
-			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
-			return
-		}
-		t.attempts++
-		t.notBefore = time.Now().Add(retryBackoff(t.attempts))
-		j.failures[node]++
-		c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueFailed, Message: err.Error()})
-		if t.attempts >= c.cfg.MaxAttempts {
-			c.fail(j, fmt.Sprintf("task %d (frame %d, tile %v) failed %d times; last: %v", t.index, t.tile.Frame, t.tile.Rect, t.attempts, err))
-		}
+		c.leaseFailed(j, t, node, err)
+		c.mu.Unlock()
+		c.kick()
 		return
 	}
-	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, pngHash, node, "", nil
-	if err := c.store.putTask(j.id, t.index, t.record()); err != nil {
+	t.accepting = true
+	rec := t.record()
+	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
+	written := c.store.PutTask(j.id, t.index, rec)
+	c.mu.Unlock()
+	werr := <-written
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer c.kick()
+	t.accepting = false
+	if t.lease != lease || t.state != api.TaskLeased {
+		return // the job was cancelled or failed meanwhile
+	}
+	if werr != nil {
 		// Not recorded means not accepted: the tile is rendered again.
-		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
+		c.log.Error("record task", "job", j.id, "task", t.index, "err", werr)
 		c.requeue(j, t)
 		return
 	}
-	move(taskMoves, &t.state, api.TaskDone)
+	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, "", nil
+	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++
 	c.emit(j, api.Event{Type: api.EventDone, Task: t.index, Frame: t.tile.Frame, Node: node})
 	c.maybeCheck(j, t, img)
 	c.frameAccepted(j, t.tile.Frame)
 }
 
-// frameAccepted writes frame f once all its tiles are accepted, and ends
-// the job once everything is accepted and checked; c.mu must be held.
-func (c *coordinator) frameAccepted(j *job, f int) {
-	if j.state.Final() {
+// leaseFailed requeues a task whose lease ended in err, and fails the job
+// when the task has failed too often; c.mu must be held.
+func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
+	c.requeue(j, t)
+	switch {
+	case errors.Is(err, errBusy):
+		c.busy[node] = c.now().Add(busyBackoff)
+		return
+	case errors.Is(err, errUnreachable):
+		c.busy[node] = c.now().Add(unreachableBackoff)
+		c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
 		return
 	}
-	if _, written := j.frames[f]; !written && j.frameDone(f) {
-		if err := c.assembleFrame(j, f); err != nil {
-			c.fail(j, err.Error())
-			return
-		}
-		c.emit(j, api.Event{Type: api.EventFrame, Task: -1, Frame: f})
-	}
-	if j.done == len(j.tasks) && j.checking == 0 {
-		c.complete(j)
+	t.attempts++
+	t.notBefore = c.now().Add(retryBackoff(t.attempts))
+	j.failures[node]++
+	c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueFailed, Message: err.Error()})
+	if t.attempts >= c.cfg.MaxAttempts {
+		c.fail(j, fmt.Sprintf("task %d (frame %d, tile %v) failed %d times; last: %v", t.index, t.tile.Frame, t.tile.Rect, t.attempts, err))
 	}
 }
 
@@ -344,14 +367,12 @@ func (c *coordinator) complete(j *job) {
 		c.markDone(j)
 		return
 	}
-	c.wg.Add(1)
-	go func() {
-		defer c.wg.Done()
+	c.wg.Go(func() {
 		c.settle(c.ctx, j)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.markDone(j)
-	}()
+	})
 }
 
 // markDone moves a job to done; c.mu must be held.
@@ -359,8 +380,8 @@ func (c *coordinator) markDone(j *job) {
 	if j.state.Final() {
 		return
 	}
-	move(jobMoves, &j.state, api.JobDone)
-	j.finished = time.Now()
+	mustMove(c.log, jobMoves, &j.state, api.JobDone)
+	j.finished = c.now()
 	c.save(j)
 	c.emit(j, api.Event{Type: api.EventFinished, Task: -1})
 }
@@ -370,7 +391,7 @@ func (c *coordinator) fail(j *job, reason string) {
 	if j.state.Final() {
 		return
 	}
-	move(jobMoves, &j.state, api.JobFailed)
+	mustMove(c.log, jobMoves, &j.state, api.JobFailed)
 	j.err = reason
 	c.stop(j)
 	c.save(j)
@@ -379,14 +400,14 @@ func (c *coordinator) fail(j *job, reason string) {
 
 // stop cancels a job's tasks; c.mu must be held.
 func (c *coordinator) stop(j *job) {
-	j.finished = time.Now()
+	j.finished = c.now()
 	for _, t := range j.tasks {
 		if t.state == api.TaskPending || t.state == api.TaskLeased {
 			if t.cancel != nil {
 				t.cancel()
 				t.cancel = nil
 			}
-			move(taskMoves, &t.state, api.TaskCancelled)
+			mustMove(c.log, taskMoves, &t.state, api.TaskCancelled)
 		}
 	}
 }
@@ -402,7 +423,7 @@ func (c *coordinator) cancel(id string) error {
 	if j.state.Final() {
 		return fmt.Errorf("job %s is already %s", id, j.state)
 	}
-	move(jobMoves, &j.state, api.JobCancelled)
+	mustMove(c.log, jobMoves, &j.state, api.JobCancelled)
 	c.stop(j)
 	c.save(j)
 	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: "cancelled"})
@@ -439,7 +460,7 @@ func (c *coordinator) takeBack(node string) {
 	defer c.mu.Unlock()
 	for _, j := range c.jobs {
 		for _, t := range j.tasks {
-			if t.state == api.TaskLeased && t.node == node {
+			if t.state == api.TaskLeased && t.node == node && !t.accepting {
 				if t.cancel != nil {
 					t.cancel()
 					t.cancel = nil

@@ -19,6 +19,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
 )
 
 // Money: a job's budget is locked in the escrow contract before any task is
@@ -230,7 +231,7 @@ func (c *coordinator) sendClaim(ctx context.Context, url string, cl contracts.Cl
 type wallet struct {
 	chain *contracts.Client
 	ident *Identity
-	store *store
+	store *store.Store
 
 	claimsMu sync.Mutex
 	claims   []api.WalletClaim
@@ -282,9 +283,7 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 // claimInBackground sends claim idx to the chain under the node's
 // lifetime: the proof is all it needs.
 func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
-	n.wg.Add(1)
-	go func() {
-		defer n.wg.Done()
+	n.wg.Go(func() {
 		ctx, cancel := context.WithTimeout(n.ctx, time.Minute)
 		defer cancel()
 		rcpt, err := n.wallet.chain.Claim(ctx, cl)
@@ -299,7 +298,7 @@ func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
 			n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
 		}
 		n.wallet.saveLocked()
-	}()
+	})
 }
 
 // storedClaims is the wallet as the store keeps it.
@@ -314,13 +313,13 @@ func (w *wallet) saveLocked() {
 		return
 	}
 	b, _ := json.Marshal(storedClaims{Claims: w.claims, Pending: w.pending})
-	w.store.putMeta("wallet", b)
+	w.store.PutMeta("wallet", b)
 }
 
 // resumeClaims loads the stored claims and sends again those that were
 // neither paid nor refused before the node stopped.
 func (n *Node) resumeClaims() error {
-	b := n.wallet.store.getMeta("wallet")
+	b := n.wallet.store.Meta("wallet")
 	if len(b) == 0 {
 		return nil
 	}

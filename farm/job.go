@@ -6,6 +6,8 @@ package farm
 
 import (
 	"fmt"
+	"log/slog"
+	"testing"
 
 	"github.com/conun/conun/farm/api"
 )
@@ -39,4 +41,18 @@ func move[S ~string](moves map[S][]S, state *S, to S) error {
 	}
 	*state = to
 	return nil
+}
+
+// mustMove applies a state change that the coordinator's own logic says is
+// legal. An illegal one is a bug, never a user's mistake, and fails
+// loudly: under `go test` it panics; in a running node it is logged as an
+// error and the state is left as it was, so one job's bug does not bring
+// down a node that serves others.
+func mustMove[S ~string](log *slog.Logger, moves map[S][]S, state *S, to S) {
+	if err := move(moves, state, to); err != nil {
+		if testing.Testing() {
+			panic(err)
+		}
+		log.Error("coordinator bug", "err", err)
+	}
 }

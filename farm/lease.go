@@ -17,6 +17,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -25,7 +26,7 @@ import (
 
 // lease hands task t to member m; c.mu must be held.
 func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, members []api.Member) {
-	move(taskMoves, &t.state, api.TaskLeased)
+	mustMove(c.log, taskMoves, &t.state, api.TaskLeased)
 	t.node, t.price, t.addr = m.ID, m.Price, common.HexToAddress(m.Addr)
 	t.build = m.Renderers[j.spec.Renderer]
 	t.lease++
@@ -43,10 +44,15 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 		c.log.Error("sign task request", "err", err)
 		return
 	}
-	go func(lease int) {
+	lease := t.lease
+	started := c.wg.Go(func() {
+		var hb sync.WaitGroup
+		defer hb.Wait()
 		defer cancel()
-		go c.heartbeat(lctx, cancelCause, m, req.Nonce, func(p taskProgress) {
-			c.progress(j, t, lease, m.ID, p)
+		hb.Go(func() {
+			c.heartbeat(lctx, cancelCause, m, req.Nonce, func(p taskProgress) {
+				c.progress(j, t, lease, m.ID, p)
+			})
 		})
 		img, secs, data, err := c.call(lctx, m, req)
 		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) {
@@ -60,7 +66,13 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 			tileHash, err = c.blobs.Put(bytes.NewReader(data), "")
 		}
 		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
-	}(t.lease)
+	})
+	if !started { // the node is stopping: the task waits for the next start
+		cancel()
+		t.cancel = nil
+		c.inflight[m.ID]--
+		c.requeue(j, t)
+	}
 }
 
 // taskRequest is the unsigned RPC asking a worker to render region of

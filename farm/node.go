@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
 )
@@ -79,6 +81,12 @@ type NodeConfig struct {
 	Identity *Identity
 	// Logger receives the node's log; nil discards it.
 	Logger *slog.Logger
+	// Assemblers is how many frames the coordinator assembles at once, off
+	// its lock; 0 means half the cores (at least one).
+	Assemblers int
+	// Now is the coordinator's clock (job times, backoffs, quarantines,
+	// retention); nil is time.Now. Tests set it to move time by hand.
+	Now func() time.Time
 }
 
 // DefaultNodeConfig returns a config for a node on loopback with random ports.
@@ -105,13 +113,13 @@ type Node struct {
 	coord   *coordinator
 	work    *worker
 	srv     *http.Server
-	store   *store
+	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
 	ctx     context.Context // ends when the node stops
 	url     string
 	cancel  context.CancelFunc
-	wg      sync.WaitGroup
+	wg      group
 	once    sync.Once
 }
 
@@ -148,6 +156,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	if cfg.Identity == nil {
 		id, err := NewIdentity()
 		if err != nil {
@@ -158,18 +169,18 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err := topUpStake(cfg); err != nil {
 		return nil, err
 	}
-	st, err := openStore(filepath.Join(cfg.DataDir, "farm.db"))
+	st, err := store.Open(filepath.Join(cfg.DataDir, "farm.db"), cfg.Logger)
 	if err != nil {
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", cfg.APIAddr)
 	if err != nil {
-		st.close()
+		st.Close()
 		return nil, fmt.Errorf("node API on %s: %w", cfg.APIAddr, err)
 	}
 	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() && cfg.APIToken == "" {
 		ln.Close()
-		st.close()
+		st.Close()
 		return nil, fmt.Errorf("node API on %s is reachable from other machines: it needs a token", cfg.APIAddr)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -191,19 +202,19 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
-		store: st, saver: newEventSaver(st, cfg.Logger), log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
+		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
-		rep: verifier.NewReputation(cfg.Verify, time.Now), secret: newSecret(),
+		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
-		checkCancels: make(map[string][]context.CancelFunc),
+		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
+		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 	}
 	n.store = st
 	if err := n.coord.restore(); err != nil {
 		cancel()
 		ln.Close()
-		n.coord.saver.close()
-		st.close()
+		st.Close()
 		return nil, err
 	}
 	gossip := cfg.Gossip
@@ -216,22 +227,14 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		cancel()
 		ln.Close()
-		n.coord.saver.close()
-		st.close()
+		st.Close()
 		return nil, err
 	}
 	n.coord.members = n.cluster.Members
 	n.work.members = n.cluster.Members
 	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second}
-	n.wg.Add(2)
-	go func() {
-		defer n.wg.Done()
-		n.srv.Serve(ln)
-	}()
-	go func() {
-		defer n.wg.Done()
-		n.coord.run(ctx)
-	}()
+	n.wg.Go(func() { n.srv.Serve(ln) })
+	n.wg.Go(func() { n.coord.run(ctx) })
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
 	}
@@ -284,14 +287,11 @@ func (n *Node) stop(leave bool) error {
 		if err == nil {
 			err = cerr
 		}
+		// Every goroutine that may touch the store (leases, checks,
+		// assemblies, settlements, claims) belongs to n.wg: once they
+		// have ended, the store writes what is queued and closes.
 		n.wg.Wait()
-		// Lease goroutines may still emit an event as they end; the saver
-		// is closed after the node's goroutines, then the store.
-		n.coord.mu.Lock()
-		n.coord.saver.close()
-		n.coord.saver = nil
-		n.coord.mu.Unlock()
-		if serr := n.store.close(); err == nil {
+		if serr := n.store.Close(); err == nil {
 			err = serr
 		}
 		for _, r := range n.cfg.Renderers {

@@ -4,33 +4,31 @@ import (
 	"fmt"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
 
 // record is the job as the store keeps it.
-func (j *job) record() jobRecord {
-	return jobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs}
+func (j *job) record() store.JobRecord {
+	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs}
 }
 
-// save writes the job's record; c.mu must be held. A failed write is logged:
-// the in-memory state stays right, and the worst a crash can then cost is
-// rendering some tiles again.
-func (c *coordinator) save(j *job) {
-	if err := c.store.putJob(j.id, j.record()); err != nil {
-		c.log.Error("record job", "job", j.id, "err", err)
-	}
-}
+// save queues the job's record for the store; c.mu must be held. It does
+// not wait for the disk (the store logs a failed write): the in-memory
+// state stays right, and the worst a crash can then cost is rendering
+// some tiles again.
+func (c *coordinator) save(j *job) { c.store.PutJob(j.id, j.record()) }
 
 // restore loads the stored jobs after a (re)start: accepted tasks stay
 // accepted and their tiles are drawn again from the blob store, leases that
 // were in flight go back in the queue.
 func (c *coordinator) restore() error {
-	stored, err := c.store.load()
+	stored, err := c.store.Load()
 	if err != nil {
 		return fmt.Errorf("load jobs: %w", err)
 	}
-	if b := c.store.getMeta("reputation"); len(b) > 0 {
+	if b := c.store.Meta("reputation"); len(b) > 0 {
 		if err := c.rep.Restore(b); err != nil {
 			return fmt.Errorf("load reputation: %w", err)
 		}
@@ -39,23 +37,24 @@ func (c *coordinator) restore() error {
 	defer c.mu.Unlock()
 	for _, sj := range stored {
 		j := &job{
-			id: sj.id, spec: sj.rec.Spec, state: sj.rec.State, err: sj.rec.Error,
-			created: sj.rec.Created, finished: sj.rec.Finished, settlement: sj.rec.Settlement, minVersion: sj.rec.MinVersion,
-			release: sj.rec.Release, needs: sj.rec.Needs,
+			id: sj.ID, spec: sj.Rec.Spec, state: sj.Rec.State, err: sj.Rec.Error,
+			created: sj.Rec.Created, finished: sj.Rec.Finished, settlement: sj.Rec.Settlement, minVersion: sj.Rec.MinVersion,
+			release: sj.Rec.Release, needs: sj.Rec.Needs,
 			byFrame: make(map[int][]*task), frames: make(map[int]string),
+			assembling: make(map[int]int), frameGen: make(map[int]int),
 			failures: make(map[string]int),
 		}
-		kept, err := c.store.events(sj.id)
+		kept, err := c.store.Events(sj.ID)
 		if err != nil {
 			return fmt.Errorf("load events: %w", err)
 		}
 		j.events = restoredEventLog(kept)
-		for _, f := range sj.rec.Frames {
+		for _, f := range sj.Rec.Frames {
 			j.frames[f] = api.FrameName(f, j.spec.Format)
 		}
 		for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
 			t := &task{index: i, tile: tile, state: api.TaskPending}
-			if tr, ok := sj.tasks[i]; ok {
+			if tr, ok := sj.Tasks[i]; ok {
 				t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 				t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
 				t.verdict, t.evidence = tr.Verdict, tr.Evidence
@@ -81,34 +80,26 @@ func (c *coordinator) restore() error {
 			}
 			continue
 		}
-		if err := c.reassemble(j); err != nil {
-			c.fail(j, err.Error())
-			continue
-		}
 		c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1, Message: "resumed after restart"})
-		if j.done == len(j.tasks) {
-			c.complete(j)
-		}
+		c.reassemble(j)
+		c.maybeComplete(j)
 	}
 	return nil
 }
 
 // record is an accepted task as the store keeps it.
-func (t *task) record() taskRecord {
-	return taskRecord{
+func (t *task) record() store.TaskRecord {
+	return store.TaskRecord{
 		Node: t.node, Seconds: t.seconds, Hash: t.hash, Attempts: t.attempts,
 		Price: t.price, Addr: t.addr.Hex(), Verdict: t.verdict, Evidence: t.evidence,
 	}
 }
 
-// saveTask rewrites an accepted task's record (after its check); c.mu must
-// be held.
+// saveTask queues an accepted task's new record (after its check); c.mu
+// must be held.
 func (c *coordinator) saveTask(j *job, t *task) {
-	if t.state != api.TaskDone {
-		return
-	}
-	if err := c.store.putTask(j.id, t.index, t.record()); err != nil {
-		c.log.Error("record task", "job", j.id, "task", t.index, "err", err)
+	if t.state == api.TaskDone {
+		c.store.PutTask(j.id, t.index, t.record())
 	}
 }
 
@@ -116,10 +107,9 @@ func (c *coordinator) saveTask(j *job, t *task) {
 // cheater stays quarantined; c.mu must be held.
 func (c *coordinator) saveReputation() {
 	b, err := c.rep.Snapshot()
-	if err == nil {
-		err = c.store.putMeta("reputation", b)
-	}
 	if err != nil {
 		c.log.Error("record reputation", "err", err)
+		return
 	}
+	c.store.PutMeta("reputation", b)
 }

@@ -20,7 +20,7 @@ func retryBackoff(n int) time.Duration {
 
 // requeue puts a task back in its job's queue; c.mu must be held.
 func (c *coordinator) requeue(j *job, t *task) {
-	move(taskMoves, &t.state, api.TaskPending)
+	mustMove(c.log, taskMoves, &t.state, api.TaskPending)
 	j.queue = append(j.queue, t)
 }
 
@@ -31,7 +31,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lastMembers = members
-	now := time.Now()
+	now := c.now()
 	jobs := make([]*job, 0, len(c.order))
 	for _, id := range c.order {
 		if j := c.jobs[id]; !j.state.Final() && len(j.queue) > 0 {
@@ -80,7 +80,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			c.save(j)
 		}
 		if j.state == api.JobQueued {
-			move(jobMoves, &j.state, api.JobRunning)
+			mustMove(c.log, jobMoves, &j.state, api.JobRunning)
 			c.save(j)
 		}
 		c.lease(ctx, j, t, m, members)

@@ -11,6 +11,7 @@ import (
 	"image"
 	mrand "math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -69,14 +70,16 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	c.emit(j, api.Event{Type: api.EventChecking, Task: t.index, Frame: t.tile.Frame, Node: t.node})
 	members := c.lastMembers
 	lease, worker, build, hash := t.lease, t.node, t.build, t.hash // t changes under c.mu meanwhile
-	c.wg.Add(1)
-	go func() {
-		defer c.wg.Done()
+	started := c.wg.Go(func() {
 		ev, convicted := c.runCheck(c.ctx, j, t, worker, build, hash, img, crops, members, rnd)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, ev, convicted)
-	}()
+	})
+	if !started { // the node is stopping: the tile stands unchecked
+		j.checking--
+		t.verdict = api.VerdictUnchecked
+	}
 }
 
 // maxCheckShare bounds the pixels a check re-renders, as a share of the
@@ -228,17 +231,27 @@ func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskReque
 	cctx, cancelTimeout := context.WithTimeout(cctx, c.cfg.LeaseTimeout)
 	defer cancelTimeout()
 	c.leftMu.Lock()
-	c.checkCancels[m.ID] = append(c.checkCancels[m.ID], cancelTimeout)
-	idx := len(c.checkCancels[m.ID]) - 1
+	c.checkSeq++
+	id := c.checkSeq
+	if c.checkCancels[m.ID] == nil {
+		c.checkCancels[m.ID] = make(map[uint64]context.CancelFunc)
+	}
+	c.checkCancels[m.ID][id] = cancelTimeout
 	c.leftMu.Unlock()
 	defer func() {
 		c.leftMu.Lock()
-		if l := c.checkCancels[m.ID]; idx < len(l) {
-			l[idx] = func() {} // done: nothing to cancel any more
+		delete(c.checkCancels[m.ID], id)
+		if len(c.checkCancels[m.ID]) == 0 {
+			delete(c.checkCancels, m.ID)
 		}
 		c.leftMu.Unlock()
 	}()
-	go c.heartbeat(cctx, cancelCause, m, req.Nonce, func(taskProgress) {})
+	var hb sync.WaitGroup
+	defer func() {
+		cancelCause(nil) // ends the heartbeat
+		hb.Wait()
+	}()
+	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, func(taskProgress) {}) })
 	img, _, data, err := c.call(cctx, m, req)
 	if cause := context.Cause(cctx); errors.Is(cause, errNoHeartbeat) {
 		err = cause
@@ -282,16 +295,14 @@ func (c *coordinator) cancelChecks(node string) {
 
 // quarantined reports whether a node is barred after a conviction.
 func (c *coordinator) quarantined(node string) bool {
-	return c.rep.Quarantined(node, time.Now())
+	return c.rep.Quarantined(node, c.now())
 }
 
 // resolveCheck records a finished check; c.mu must be held.
 func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev api.Evidence, convicted string) {
 	j.checking--
 	defer func() {
-		if !j.state.Final() && j.done == len(j.tasks) && j.checking == 0 {
-			c.complete(j)
-		}
+		c.maybeComplete(j)
 	}()
 	if j.state.Final() {
 		return
@@ -351,7 +362,7 @@ func verdictMessage(ev api.Evidence, convicted string) string {
 func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 	c.rep.Record(node, false)
 	c.metrics.convictions.Add(1)
-	conv := api.Conviction{Node: node, Task: task, Evidence: ev, Time: time.Now()}
+	conv := api.Conviction{Node: node, Task: task, Evidence: ev, Time: c.now()}
 	for _, m := range c.lastMembers {
 		if m.ID == node {
 			conv.Address = m.Addr
@@ -377,15 +388,12 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 // reject takes an accepted task back: it is rendered again, its frame
 // assembled again; c.mu must be held.
 func (c *coordinator) reject(j *job, t *task) {
-	move(taskMoves, &t.state, api.TaskPending)
+	mustMove(c.log, taskMoves, &t.state, api.TaskPending)
 	j.queue = append(j.queue, t)
 	j.done--
 	t.verdict = api.VerdictRejected
-	if _, ok := j.frames[t.tile.Frame]; ok {
-		delete(j.frames, t.tile.Frame)
-	}
-	if err := c.store.deleteTask(j.id, t.index); err != nil {
-		c.log.Error("forget rejected task", "job", j.id, "task", t.index, "err", err)
-	}
+	delete(j.frames, t.tile.Frame)
+	j.frameGen[t.tile.Frame]++ // an assembly under way is stale
+	c.store.DeleteTask(j.id, t.index)
 	c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: t.node, Reason: api.RequeueRejected, Message: "rejected by a check: rendering again"})
 }
