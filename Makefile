@@ -2,6 +2,7 @@
 #   make demo   build conun and run the in-process demo (needs only Go)
 #   make test   install what the tests need when absent, then run every test
 
+SHELL    := /bin/bash
 GO       ?= go
 BIN      := bin/conun
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
@@ -11,7 +12,7 @@ LDFLAGS  := -X main.Version=$(VERSION)
 # GL/X11 headers, which make test installs.
 CGO      ?= $(shell command -v gcc >/dev/null && echo 1 || echo 0)
 
-.PHONY: all build gui demo test deps check bench fuzz scenes contracts images clean
+.PHONY: all build gui demo test test-short deps check bench fuzz scenes contracts images clean
 
 all: build
 
@@ -36,8 +37,16 @@ check:
 	$(GO) vet ./...
 	$(GO) vet -tags gui ./cmd/conun
 
+# test runs every test with the race detector; .ci/testreport.go prints each
+# package as it ends, failures in full, every skip with its reason, and a
+# closing count. SHORT=1 runs the fast tier (go test -short: no Blender,
+# Docker, Xvfb or process clusters) in well under a minute.
 test: deps check build
-	$(GO) test -race -count=1 -timeout 20m ./...
+	set -o pipefail; $(GO) test -race -count=1 -timeout 30m $(if $(SHORT),-short) -json ./... | $(GO) run .ci/testreport.go
+
+# test-short is the fast tier alone, without installing anything.
+test-short:
+	set -o pipefail; $(GO) test -count=1 -short -json ./... | $(GO) run .ci/testreport.go
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...

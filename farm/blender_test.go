@@ -23,6 +23,9 @@ import (
 // samples is convicted under the near-exact rule, and the job's frames
 // match an honest Blender render near-exactly; the honest nodes pass.
 func TestBlenderCheaterCaught(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: needs Blender")
+	}
 	if _, err := exec.LookPath("blender"); err != nil {
 		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
 	}

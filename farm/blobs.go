@@ -35,7 +35,7 @@ type Blobs struct {
 	bytesIn atomic.Int64
 
 	mu       sync.Mutex
-	fetching map[string]*sync.Mutex
+	fetching map[string]*blobLock
 }
 
 // OpenBlobs opens (creating it if needed) a blob store in dir. Blobs larger
@@ -44,7 +44,7 @@ func OpenBlobs(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
-	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*sync.Mutex)}
+	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock)}
 	b.dropStalePartials(time.Now())
 	return b, nil
 }
@@ -95,6 +95,23 @@ func (b *Blobs) evict(keep string) {
 			total -= bl.size
 		}
 	}
+}
+
+// Remove deletes blob h and its named links; a blob that is not there is
+// no error.
+func (b *Blobs) Remove(h string) error {
+	if !validHash(h) {
+		return fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
+	}
+	defer b.lock(h)()
+	matches, _ := filepath.Glob(filepath.Join(b.dir, "named", h+".*"))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+	if err := os.Remove(filepath.Join(b.dir, h)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // validHash reports whether h is a lowercase sha256 hex digest, the only

@@ -58,6 +58,8 @@ type job struct {
 	// (renderer.SceneInfo.Needs): only versions advertising "+needs" get
 	// its tasks.
 	needs string
+	// tilesCollected is set once the finished job's tiles were deleted.
+	tilesCollected bool
 	// assembling maps each frame being written to the generation its
 	// tiles were taken at; frameGen counts each frame's rejected tiles, so
 	// an assembly that started before a rejection is known to be stale.
@@ -149,6 +151,8 @@ type coordinator struct {
 	// assemblers bounds the frames assembled at once (each holds a whole
 	// frame in memory and keeps a core busy).
 	assemblers chan struct{}
+	// lastSweep is when the retention was last applied (scheduler loop only).
+	lastSweep time.Time
 }
 
 // now is the coordinator's clock (NodeConfig.Now).
@@ -203,7 +207,7 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	c.mu.Lock()
 	_, known := c.jobs[id]
 	c.mu.Unlock()
-	if known {
+	if known || c.store.Has(id) { // a job that aged out of memory is known too
 		return id, nil
 	}
 	// The budget is locked before the job exists here, so no task can be
@@ -273,6 +277,7 @@ func (c *coordinator) run(ctx context.Context) {
 	for {
 		c.takeBackLeft()
 		c.schedule(ctx)
+		c.maybeSweep()
 		select {
 		case <-ctx.Done():
 			c.mu.Lock()

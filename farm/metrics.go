@@ -27,9 +27,22 @@ type metrics struct {
 	checkPixels     atomic.Int64
 	checks          atomic.Int64
 	convictions     atomic.Int64
+	tilesCollected  atomic.Int64
 }
 
-func (m *metrics) write(w io.Writer) {
+// gauge is a value read when the metrics are served.
+type gauge struct {
+	name, help string
+	v          int64
+}
+
+// write serves the counters, then the gauges the node read for this answer.
+func (m *metrics) write(w io.Writer, gauges ...gauge) {
+	defer func() {
+		for _, g := range gauges {
+			fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %d\n", g.name, g.help, g.name, g.name, g.v)
+		}
+	}()
 	for _, c := range []struct {
 		name, help string
 		v          *atomic.Int64
@@ -51,6 +64,7 @@ func (m *metrics) write(w io.Writer) {
 		{"conun_convictions_total", "nodes convicted of cheating", &m.convictions},
 		{"conun_api_rejected_total", "client API requests refused as bad input (4xx)", &m.apiRejected},
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
+		{"conun_tiles_collected_total", "tiles of finished jobs deleted by the retention", &m.tilesCollected},
 	} {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v.Load())
 	}

@@ -81,6 +81,9 @@ type NodeConfig struct {
 	Identity *Identity
 	// Logger receives the node's log; nil discards it.
 	Logger *slog.Logger
+	// Retention says how long finished jobs stay in memory and keep their
+	// tiles.
+	Retention Retention
 	// Assemblers is how many frames the coordinator assembles at once, off
 	// its lock; 0 means half the cores (at least one).
 	Assemblers int
@@ -102,6 +105,7 @@ func DefaultNodeConfig() NodeConfig {
 		MaxBlobBytes:      2 << 30,
 		CacheBytes:        20 << 30,
 		Verify:            verifier.DefaultPolicy(),
+		Retention:         DefaultRetention(),
 	}
 }
 

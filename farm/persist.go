@@ -11,7 +11,7 @@ import (
 
 // record is the job as the store keeps it.
 func (j *job) record() store.JobRecord {
-	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs}
+	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected}
 }
 
 // save queues the job's record for the store; c.mu must be held. It does
@@ -20,11 +20,12 @@ func (j *job) record() store.JobRecord {
 // some tiles again.
 func (c *coordinator) save(j *job) { c.store.PutJob(j.id, j.record()) }
 
-// restore loads the stored jobs after a (re)start: accepted tasks stay
+// restore loads the unfinished jobs after a (re)start: accepted tasks stay
 // accepted and their tiles are drawn again from the blob store, leases that
-// were in flight go back in the queue.
+// were in flight go back in the queue. Finished jobs stay in the store and
+// are read from it when asked for (lookup).
 func (c *coordinator) restore() error {
-	stored, err := c.store.Load()
+	stored, err := c.store.LoadActive()
 	if err != nil {
 		return fmt.Errorf("load jobs: %w", err)
 	}
@@ -36,55 +37,72 @@ func (c *coordinator) restore() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, sj := range stored {
-		j := &job{
-			id: sj.ID, spec: sj.Rec.Spec, state: sj.Rec.State, err: sj.Rec.Error,
-			created: sj.Rec.Created, finished: sj.Rec.Finished, settlement: sj.Rec.Settlement, minVersion: sj.Rec.MinVersion,
-			release: sj.Rec.Release, needs: sj.Rec.Needs,
-			byFrame: make(map[int][]*task), frames: make(map[int]string),
-			assembling: make(map[int]int), frameGen: make(map[int]int),
-			failures: make(map[string]int),
+		j := c.jobFromStore(sj)
+		if j.events, err = c.storedEvents(j); err != nil {
+			return err
 		}
-		kept, err := c.store.Events(sj.ID)
-		if err != nil {
-			return fmt.Errorf("load events: %w", err)
-		}
-		j.events = restoredEventLog(kept)
-		for _, f := range sj.Rec.Frames {
-			j.frames[f] = api.FrameName(f, j.spec.Format)
-		}
-		for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
-			t := &task{index: i, tile: tile, state: api.TaskPending}
-			if tr, ok := sj.Tasks[i]; ok {
-				t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
-				t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
-				t.verdict, t.evidence = tr.Verdict, tr.Evidence
-				if t.verdict == api.VerdictChecking {
-					t.verdict = api.VerdictUnchecked // the check died with the old process
-				}
-				j.done++
-			} else if j.state.Final() {
-				t.state = api.TaskCancelled
-			} else {
+		for _, t := range j.tasks {
+			if t.state == api.TaskPending {
 				j.queue = append(j.queue, t)
 			}
-			j.tasks = append(j.tasks, t)
-			j.byFrame[tile.Frame] = append(j.byFrame[tile.Frame], t)
 		}
 		c.jobs[j.id] = j
 		c.order = append(c.order, j.id)
-		if j.state.Final() {
-			// A crash right after the job ended may have cost its last
-			// events; the stream must still end.
-			if last, ok := j.events.last(); !ok || last.Type != api.EventFinished {
-				c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: j.err})
-			}
-			continue
-		}
 		c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1, Message: "resumed after restart"})
 		c.reassemble(j)
 		c.maybeComplete(j)
 	}
 	return nil
+}
+
+// jobFromStore rebuilds a job from its stored record and accepted tasks;
+// its events are read apart (storedEvents), only where they are wanted.
+func (c *coordinator) jobFromStore(sj store.Job) *job {
+	j := &job{
+		id: sj.ID, spec: sj.Rec.Spec, state: sj.Rec.State, err: sj.Rec.Error,
+		created: sj.Rec.Created, finished: sj.Rec.Finished, settlement: sj.Rec.Settlement, minVersion: sj.Rec.MinVersion,
+		release: sj.Rec.Release, needs: sj.Rec.Needs, tilesCollected: sj.Rec.TilesCollected,
+		byFrame: make(map[int][]*task), frames: make(map[int]string),
+		assembling: make(map[int]int), frameGen: make(map[int]int),
+		failures: make(map[string]int),
+	}
+	for _, f := range sj.Rec.Frames {
+		j.frames[f] = api.FrameName(f, j.spec.Format)
+	}
+	for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
+		t := &task{index: i, tile: tile, state: api.TaskPending}
+		if tr, ok := sj.Tasks[i]; ok {
+			t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
+			t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
+			t.verdict, t.evidence = tr.Verdict, tr.Evidence
+			if t.verdict == api.VerdictChecking {
+				t.verdict = api.VerdictUnchecked // the check died with the old process
+			}
+			j.done++
+		} else if j.state.Final() {
+			t.state = api.TaskCancelled
+		}
+		j.tasks = append(j.tasks, t)
+		j.byFrame[tile.Frame] = append(j.byFrame[tile.Frame], t)
+	}
+	return j
+}
+
+// storedEvents reads a stored job's kept events as its event log.
+func (c *coordinator) storedEvents(j *job) (*eventLog, error) {
+	kept, err := c.store.Events(j.id)
+	if err != nil {
+		return nil, fmt.Errorf("load events: %w", err)
+	}
+	log := restoredEventLog(kept)
+	if j.state.Final() {
+		// A crash right after the job ended may have cost its last
+		// events; the stream must still end.
+		if last, ok := log.last(); !ok || last.Type != api.EventFinished {
+			log.append(api.Event{Type: api.EventFinished, Task: -1, Message: j.err, Done: j.done, Total: len(j.tasks), State: j.state})
+		}
+	}
+	return log, nil
 }
 
 // record is an accepted task as the store keeps it.

@@ -179,8 +179,26 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, map[string]string{"id": id})
 }
 
+// getJobs lists a page of the jobs, oldest first: ?offset=N&limit=M
+// (limit at most 1000, the default).
 func (n *Node) getJobs(rw http.ResponseWriter, r *http.Request) {
-	writeJSON(rw, n.coord.list())
+	var page [2]int
+	for i, name := range []string{"offset", "limit"} {
+		if v := r.URL.Query().Get(name); v != "" {
+			x, err := strconv.Atoi(v)
+			if err != nil || x < 0 {
+				httpError(rw, http.StatusBadRequest, fmt.Errorf("%s %q: want a count >= 0", name, v))
+				return
+			}
+			page[i] = x
+		}
+	}
+	jobs, err := n.coord.list(page[0], page[1])
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	writeJSON(rw, jobs)
 }
 
 func (n *Node) getJob(rw http.ResponseWriter, r *http.Request) {
@@ -278,5 +296,8 @@ func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 
 func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set("Content-Type", "text/plain; version=0.0.4")
-	n.metrics.write(rw)
+	n.coord.mu.Lock()
+	jobs := len(n.coord.jobs)
+	n.coord.mu.Unlock()
+	n.metrics.write(rw, gauge{"conun_jobs_in_memory", "jobs this coordinator holds in memory (finished ones age out: NodeConfig.Retention)", int64(jobs)})
 }

@@ -24,41 +24,6 @@ func (brokenRenderer) Render(context.Context, renderer.Task) (renderer.Result, e
 	return renderer.Result{}, errors.New("renderer crashed")
 }
 
-func submit(t *testing.T, c *api.Client, change func(*api.JobSpec)) string {
-	t.Helper()
-	ctx := context.Background()
-	spec := api.JobSpec{
-		SceneName: "cornell.glb", Renderer: "pathtracer",
-		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
-		Samples: 2, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Nonce: t.Name(),
-	}
-	if change != nil {
-		change(&spec) // may name another bundled scene
-	}
-	data, _ := scenes.Bytes(spec.SceneName)
-	var err error
-	if spec.Scene, err = c.Upload(ctx, data); err != nil {
-		t.Fatal(err)
-	}
-	id, err := c.Submit(ctx, spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
-func waitDone(t *testing.T, c *api.Client, id string) api.Report {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	state, err := c.Events(ctx, id, nil)
-	rep, _ := c.Report(context.Background(), id)
-	if err != nil || state != api.JobDone {
-		t.Fatalf("job %s: state %s, err %v, report error %q", id, state, err, rep.Error)
-	}
-	return rep
-}
-
 // TestBrokenNodeBlocked: a node that fails every task gets at most
 // blockAfter tasks of the job, and the job completes on the others.
 func TestBrokenNodeBlocked(t *testing.T) {
@@ -68,7 +33,7 @@ func TestBrokenNodeBlocked(t *testing.T) {
 		}
 	})
 	c := api.NewClient(nodes[0].URL())
-	rep := waitDone(t, c, submit(t, c, nil))
+	rep := farmtest.RunJob(t, c, nil)
 	failed := 0
 	for _, tr := range rep.Tasks {
 		failed += tr.Attempts
@@ -85,7 +50,7 @@ func TestBrokenNodeBlocked(t *testing.T) {
 func TestPriceCap(t *testing.T) {
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price = float64(1 + 9*i) })
 	c := api.NewClient(nodes[0].URL())
-	rep := waitDone(t, c, submit(t, c, func(s *api.JobSpec) { s.MaxPrice = 5 }))
+	rep := farmtest.RunJob(t, c, func(s *api.JobSpec) { s.MaxPrice = 5 })
 	for _, n := range rep.Nodes {
 		if n.Node != "node-1" {
 			t.Fatalf("the expensive node %s got %d tasks", n.Node, n.Tasks)
@@ -102,10 +67,10 @@ func TestPriority(t *testing.T) {
 		s.Tiles = tiler.Grid{Cols: 8, Rows: 8}
 		s.Resolution = tiler.Resolution{Width: 64, Height: 64}
 	}
-	low := submit(t, c, big)
-	high := submit(t, c, func(s *api.JobSpec) { big(s); s.Priority = 10 })
-	waitDone(t, c, high)
-	waitDone(t, c, low)
+	low := farmtest.Submit(t, c, big)
+	high := farmtest.Submit(t, c, func(s *api.JobSpec) { big(s); s.Priority = 10 })
+	farmtest.WaitDone(t, c, high)
+	farmtest.WaitDone(t, c, low)
 	st, _ := c.Status(context.Background(), low)
 	sh, _ := c.Status(context.Background(), high)
 	if !sh.Finished.Before(st.Finished) {
@@ -138,7 +103,7 @@ func TestLeaseProgressAndExpiry(t *testing.T) {
 		}
 	})
 	c := api.NewClient(nodes[0].URL())
-	id := submit(t, c, nil)
+	id := farmtest.Submit(t, c, nil)
 	var progress, expired bool
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -185,7 +150,7 @@ func TestSceneNeedsNewerRenderer(t *testing.T) {
 		c.Slots = 2
 	})
 	c := api.NewClient(ns[0].URL())
-	rep := waitDone(t, c, submit(t, c, func(s *api.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} }))
+	rep := farmtest.RunJob(t, c, func(s *api.JobSpec) { s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
 	by := map[string]int{}
 	for _, tr := range rep.Tasks {
 		by[tr.Node]++
@@ -236,7 +201,7 @@ func TestMixedBuildsNeverConvictHonest(t *testing.T) {
 			})
 			c := api.NewClient(ns[0].URL())
 			// The sky shows in the spheres scene: the builds' pixels differ.
-			rep := waitDone(t, c, submit(t, c, func(s *api.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 }))
+			rep := farmtest.RunJob(t, c, func(s *api.JobSpec) { s.SceneName = "spheres.glb"; s.VerifyRate = 1 })
 			if len(rep.Convictions) > 0 {
 				t.Fatalf("honest nodes convicted: %+v", rep.Convictions)
 			}
@@ -273,8 +238,8 @@ func TestJobBoundToOneRelease(t *testing.T) {
 		c.Slots = 2
 	})
 	c := api.NewClient(ns[0].URL())
-	id := submit(t, c, func(s *api.JobSpec) { s.SceneName = "spheres.glb"; s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
-	rep := waitDone(t, c, id)
+	id := farmtest.Submit(t, c, func(s *api.JobSpec) { s.SceneName = "spheres.glb"; s.Tiles = tiler.Grid{Cols: 4, Rows: 4} })
+	rep := farmtest.WaitDone(t, c, id)
 	st, err := c.Status(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
@@ -321,7 +286,7 @@ func TestSceneNeedsFeature(t *testing.T) {
 			c.Slots = 2
 		})
 		c := api.NewClient(ns[0].URL())
-		rep := waitDone(t, c, submit(t, c, nil))
+		rep := farmtest.RunJob(t, c, nil)
 		for _, tr := range rep.Tasks {
 			if tr.Node == "node-2" {
 				t.Fatalf("task %d went to node-2, which has no OpenGL", tr.Index)

@@ -34,17 +34,33 @@ var ErrUploadOffset = errors.New("upload offset mismatch")
 // for fetches from peers alike.
 func (b *Blobs) partialPath(h string) string { return filepath.Join(b.dir, ".partial-"+h) }
 
-// lock serializes everything that writes blob h's partial file.
+// lock serializes everything that writes blob h's partial file. A blob's
+// lock lives only while someone holds or waits for it, so the map does
+// not grow with every blob ever fetched.
 func (b *Blobs) lock(h string) func() {
 	b.mu.Lock()
-	m, ok := b.fetching[h]
+	l, ok := b.fetching[h]
 	if !ok {
-		m = new(sync.Mutex)
-		b.fetching[h] = m
+		l = new(blobLock)
+		b.fetching[h] = l
 	}
+	l.refs++
 	b.mu.Unlock()
-	m.Lock()
-	return m.Unlock
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		b.mu.Lock()
+		if l.refs--; l.refs == 0 {
+			delete(b.fetching, h)
+		}
+		b.mu.Unlock()
+	}
+}
+
+// blobLock is one blob's lock and the count of its holders and waiters.
+type blobLock struct {
+	mu   sync.Mutex
+	refs int
 }
 
 // Received reports how much of blob h the store holds: complete, or the

@@ -58,6 +58,9 @@ func TestXvfbWindow(t *testing.T) {
 	if os.Getenv("CONUN_GUI_XVFB") == "0" {
 		t.Skip("CONUN_GUI_XVFB=0")
 	}
+	if testing.Short() {
+		t.Skip("-short: needs Xvfb and a window")
+	}
 	if !haveWindow {
 		t.Skip("built without cgo: no window to test")
 	}

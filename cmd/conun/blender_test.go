@@ -59,6 +59,7 @@ func nearExact(t *testing.T, what string, a, b image.Image) {
 // 3-node in-process cluster gives the same frames as rendering them one by
 // one with `conun render`.
 func TestBlenderFramesAcrossCluster(t *testing.T) {
+	skipShort(t, "Blender and a cluster of node processes")
 	scene := buildBlend(t, "anim")
 	out := t.TempDir()
 	code, stdout, stderr := conun(t, "demo", "--scene", scene, "--frames", "1-3", "--res", "64x48", "--samples", "4", "--tiles", "2x1", "--depth", "16", "--out", out)

@@ -88,7 +88,7 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 		case cl.Error != "":
 			state = "failed: " + cl.Error
 		}
-		fmt.Fprintf(stdout, "claim   job %s  %s tokens  %s\n", strings.TrimPrefix(cl.JobID, "0x")[:16], cl.Amount, state)
+		fmt.Fprintf(stdout, "claim   job %s  %s tokens  %s\n", api.Prefix(strings.TrimPrefix(cl.JobID, "0x"), 16), cl.Amount, state)
 	}
 	return nil
 }
@@ -102,15 +102,15 @@ func printSettlement(w io.Writer, st *api.SettlementRecord) {
 		fmt.Fprintf(w, "settlement failed: %s\n", st.Error)
 		return
 	}
-	fmt.Fprintf(w, "settled on chain (tx %s): budget %s, paid %s, refunded %s\n", st.Tx[:10], st.Budget, st.Paid, st.Refund)
+	fmt.Fprintf(w, "settled on chain (tx %s): budget %s, paid %s, refunded %s\n", api.Prefix(st.Tx, 10), st.Budget, st.Paid, st.Refund)
 	for _, p := range st.Payouts {
-		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, p.Address[:10], p.Tasks, p.Amount)
+		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, api.Prefix(p.Address, 10), p.Tasks, p.Amount)
 	}
 	for _, s := range st.Slashes {
 		if s.Error != "" {
 			fmt.Fprintf(w, "  slash of %s failed: %s\n", s.Node, s.Error)
 			continue
 		}
-		fmt.Fprintf(w, "  %-8s %s  slashed %s tokens for cheating (evidence %s)\n", s.Node, s.Address[:10], s.Amount, s.Evidence[:10])
+		fmt.Fprintf(w, "  %-8s %s  slashed %s tokens for cheating (evidence %s)\n", s.Node, api.Prefix(s.Address, 10), s.Amount, api.Prefix(s.Evidence, 10))
 	}
 }

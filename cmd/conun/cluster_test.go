@@ -24,6 +24,7 @@ import (
 // TestThreeNodeProcesses: three `conun node` processes, a job submitted
 // with the CLI, frames identical to a local whole-frame render.
 func TestThreeNodeProcesses(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	ref := reference(t)
 	nodes := startCluster(t, 3)
 	out := t.TempDir()
@@ -58,6 +59,7 @@ func TestThreeNodeProcesses(t *testing.T) {
 // TestKillWorkerProcess: kill -9 a worker while it holds a lease; the job
 // completes with identical frames.
 func TestKillWorkerProcess(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	ref := reference(t)
 	nodes := startClusterSlowLast(t, 3, true)
 	c := api.NewClient(nodes[0].url)
@@ -93,6 +95,7 @@ func TestKillWorkerProcess(t *testing.T) {
 // it on the same --data: the job completes, no accepted tile is leased
 // again, and the frames are identical.
 func TestKillCoordinatorResumes(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	ref := reference(t)
 	data := t.TempDir()
 	coord := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
@@ -172,6 +175,7 @@ func keptDone(evs []api.Event, accepted map[int]bool) int {
 // TestSubmitManifests: two manifests (YAML and JSON) submit two jobs; a
 // manifest with a typo is refused before anything is submitted.
 func TestSubmitManifests(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
 	dir := t.TempDir()
 	write := func(name, body string) string {
@@ -216,6 +220,7 @@ func TestSubmitManifests(t *testing.T) {
 
 // TestJoinMidJob: a node that joins while a job runs is given some of it.
 func TestJoinMidJob(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
 	c := api.NewClient(first.url)
 	code, stdout, stderr := conun(t, "submit", "--node", first.url, "anim", "--frames", "1-2", "--tiles", "8x8", "--res", "256x192", "--samples", "16")
@@ -252,6 +257,7 @@ func TestJoinMidJob(t *testing.T) {
 // elsewhere, and when it thaws its late answer is ignored; the frames are
 // identical to a local render.
 func TestPartitionedWorker(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	ref := reference(t)
 	nodes := startClusterSlowLast(t, 3, true)
 	frozen := nodes[2]
@@ -306,6 +312,7 @@ func TestPartitionedWorker(t *testing.T) {
 // processes settle on it; a job submitted with a budget pays the worker,
 // which claims on its own, as `conun wallet` shows.
 func TestChainProcesses(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
 	cmd := exec.Command(os.Args[0], "chain", "--listen", "127.0.0.1:0")
 	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
 	stdout, _ := cmd.StdoutPipe()

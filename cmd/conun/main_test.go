@@ -212,3 +212,12 @@ func waitFor(t testing.TB, timeout time.Duration, cond func() bool) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// skipShort skips a test of the full tier under go test -short, naming what
+// it needs that the fast tier leaves out.
+func skipShort(t *testing.T, needs string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short: needs %s", needs)
+	}
+}

@@ -38,6 +38,7 @@ func needSandbox(t *testing.T) {
 // the cluster, and its frames equal a local render's; `conun render
 // --sandbox docker` gives the same pixels too.
 func TestSandboxedNode(t *testing.T) {
+	skipShort(t, "dockerd and the sandbox images")
 	needSandbox(t)
 	ref := filepath.Join(t.TempDir(), "ref.png")
 	args := []string{"cornell", "--res", "32x24", "--samples", "4", "--seed", "2", "--depth", "16"}
@@ -109,6 +110,7 @@ func conunProcess(t *testing.T, args ...string) (code int, stdout, stderr string
 // saying why), a node started so advertises Blender 4.3.2, and a version
 // without an image or without the sandbox is an error that says what to do.
 func TestBlenderVersionFlag(t *testing.T) {
+	skipShort(t, "dockerd and the sandbox images")
 	needBlenderImage(t, sandbox.Blender4Version)
 	scene := filepath.Join("..", "..", "renderer", "blender", "testdata", "saved-by-4.3.blend")
 	out := filepath.Join(t.TempDir(), "frame.png")
@@ -172,6 +174,7 @@ func TestBlenderVersionFlag(t *testing.T) {
 // renders on the 4.3 nodes alone, bound to that release, with nobody
 // convicted for drawing differently from the 3.4 node.
 func TestMixedBlenderCluster(t *testing.T) {
+	skipShort(t, "dockerd and the sandbox images")
 	needBlenderImage(t, sandbox.BlenderVersion)
 	needBlenderImage(t, sandbox.Blender4Version)
 	node := func(version string, join ...string) *nodeProc {

@@ -180,10 +180,22 @@ func (c *Client) Status(ctx context.Context, id string) (JobStatus, error) {
 
 // Jobs lists the node's jobs.
 func (c *Client) Jobs(ctx context.Context) ([]JobStatus, error) {
-	var out []JobStatus
-	err := c.do(ctx, http.MethodGet, "/v1/jobs", nil, &out)
-	return out, err
+	out := []JobStatus{} // none is [], not null, in --json output
+	for {
+		var page []JobStatus
+		if err := c.do(ctx, http.MethodGet, fmt.Sprintf("/v1/jobs?offset=%d", len(out)), nil, &page); err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < JobsPage {
+			return out, nil
+		}
+	}
 }
+
+// JobsPage is the most jobs GET /v1/jobs answers at once; Jobs pages
+// through them all.
+const JobsPage = 1000
 
 // Cancel cancels a job.
 func (c *Client) Cancel(ctx context.Context, id string) error {

@@ -158,3 +158,13 @@ const (
 	FormatPNG = "png"
 	FormatEXR = "exr"
 )
+
+// Prefix returns the first n bytes of s, or s when it is shorter: for
+// showing a hash or an address from a node's answer, which a client must
+// not trust to be as long as it should be.
+func Prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

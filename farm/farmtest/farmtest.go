@@ -14,8 +14,11 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
 )
 
 // Renderers returns a fresh set of the backends every test node runs.
@@ -91,4 +94,65 @@ func DiffPixels(a, b image.Image) (n int, first image.Point) {
 		}
 	}
 	return n, first
+}
+
+// Submit uploads a bundled scene (cornell.glb unless change names another)
+// and submits a small job of it to the node c talks to: 32x24, 2 samples,
+// 4x4 tiles, one frame, the test's name as nonce so each test's job is its
+// own. change, if not nil, adjusts the spec first.
+func Submit(t testing.TB, c *api.Client, change func(*api.JobSpec)) string {
+	t.Helper()
+	ctx := context.Background()
+	spec := api.JobSpec{
+		SceneName: "cornell.glb", Renderer: "pathtracer",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
+		Samples: 2, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Nonce: t.Name(),
+	}
+	if change != nil {
+		change(&spec)
+	}
+	data, ok := scenes.Bytes(spec.SceneName)
+	if !ok {
+		t.Fatalf("no bundled scene %s", spec.SceneName)
+	}
+	var err error
+	if spec.Scene, err = c.Upload(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// WaitDone follows job id's events until it ends (two minutes at most) and
+// returns its report, failing the test unless it ended done.
+func WaitDone(t testing.TB, c *api.Client, id string) api.Report {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	state, err := c.Events(ctx, id, nil)
+	rep, _ := c.Report(context.Background(), id)
+	if err != nil || state != api.JobDone {
+		t.Fatalf("job %s: state %s, err %v, report error %q", id, state, err, rep.Error)
+	}
+	return rep
+}
+
+// RunJob submits a job as Submit does and waits for it as WaitDone does.
+func RunJob(t testing.TB, c *api.Client, change func(*api.JobSpec)) api.Report {
+	t.Helper()
+	return WaitDone(t, c, Submit(t, c, change))
+}
+
+// Until polls cond every 20 ms until it holds, failing the test after a
+// minute with what it waited for.
+func Until(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !cond(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+	}
 }

@@ -186,6 +186,9 @@ type JobRecord struct {
 	Release string `json:"release,omitempty"`
 	// Needs is a feature the scene needs of a node's renderer.
 	Needs string `json:"needs,omitempty"`
+	// TilesCollected is set once the finished job's tiles were deleted
+	// (NodeConfig.Retention): its frames and records stay.
+	TilesCollected bool `json:"tiles_collected,omitempty"`
 }
 
 // TaskRecord is an accepted task as stored; the tile's pixels are the blob
@@ -313,39 +316,103 @@ func (s *Store) Events(id string) ([]api.Event, error) {
 	return out, err
 }
 
-// Job is a job and its accepted tasks as loaded at start.
+// ErrNotFound is returned for a job the store does not hold.
+var ErrNotFound = errors.New("not in the store")
+
+// Job is a job and its accepted tasks as loaded from the store.
 type Job struct {
 	ID    string
 	Rec   JobRecord
 	Tasks map[int]TaskRecord
 }
 
-// Load reads every job, in the order they were created.
-func (s *Store) Load() ([]Job, error) {
+// LoadActive reads the jobs that have not ended, with their accepted tasks,
+// in the order they were created: what a restarted coordinator resumes.
+// Finished jobs stay on disk and are read one at a time (Job) when asked
+// for, so a coordinator's start and memory do not grow with its history.
+func (s *Store) LoadActive() ([]Job, error) {
 	var out []Job
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketJobs).ForEach(func(k, v []byte) error {
-			sj := Job{ID: string(k), Tasks: make(map[int]TaskRecord)}
-			if err := json.Unmarshal(v, &sj.Rec); err != nil {
+			var rec JobRecord
+			if err := json.Unmarshal(v, &rec); err != nil {
 				return fmt.Errorf("job %s: %w", k, err)
 			}
-			if bk := tx.Bucket(taskBucket(sj.ID)); bk != nil {
-				err := bk.ForEach(func(k, v []byte) error {
-					var tr TaskRecord
-					if len(k) != 4 || json.Unmarshal(v, &tr) != nil {
-						return fmt.Errorf("job %s: corrupt task record", sj.ID)
-					}
-					sj.Tasks[int(binary.BigEndian.Uint32(k))] = tr
-					return nil
-				})
-				if err != nil {
-					return err
-				}
+			if rec.State.Final() {
+				return nil
+			}
+			sj, err := loadTasks(tx, string(k), rec)
+			out = append(out, sj)
+			return err
+		})
+	})
+	sortJobs(out)
+	return out, err
+}
+
+// Job reads one job with its accepted tasks.
+func (s *Store) Job(id string) (Job, error) {
+	var sj Job
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketJobs).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("job %s: %w", id, ErrNotFound)
+		}
+		var rec JobRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("job %s: %w", id, err)
+		}
+		var err error
+		sj, err = loadTasks(tx, id, rec)
+		return err
+	})
+	return sj, err
+}
+
+// Has reports whether the store holds job id (committed).
+func (s *Store) Has(id string) bool {
+	var ok bool
+	s.db.View(func(tx *bolt.Tx) error {
+		ok = tx.Bucket(bucketJobs).Get([]byte(id)) != nil
+		return nil
+	})
+	return ok
+}
+
+// Records returns every job's record (without tasks), oldest first.
+func (s *Store) Records() ([]Job, error) {
+	var out []Job
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketJobs).ForEach(func(k, v []byte) error {
+			sj := Job{ID: string(k)}
+			if err := json.Unmarshal(v, &sj.Rec); err != nil {
+				return fmt.Errorf("job %s: %w", k, err)
 			}
 			out = append(out, sj)
 			return nil
 		})
 	})
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Rec.Created.Before(out[b].Rec.Created) })
+	sortJobs(out)
 	return out, err
+}
+
+func loadTasks(tx *bolt.Tx, id string, rec JobRecord) (Job, error) {
+	sj := Job{ID: id, Rec: rec, Tasks: make(map[int]TaskRecord)}
+	bk := tx.Bucket(taskBucket(id))
+	if bk == nil {
+		return sj, nil
+	}
+	err := bk.ForEach(func(k, v []byte) error {
+		var tr TaskRecord
+		if len(k) != 4 || json.Unmarshal(v, &tr) != nil {
+			return fmt.Errorf("job %s: corrupt task record", id)
+		}
+		sj.Tasks[int(binary.BigEndian.Uint32(k))] = tr
+		return nil
+	})
+	return sj, err
+}
+
+func sortJobs(js []Job) {
+	sort.SliceStable(js, func(a, b int) bool { return js[a].Rec.Created.Before(js[b].Rec.Created) })
 }

@@ -22,6 +22,9 @@ import (
 // what it printed; it skips the test where Blender is not installed.
 func blender(t *testing.T, script string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: needs Blender")
+	}
 	bin, err := exec.LookPath("blender")
 	if err != nil {
 		t.Skip("NOT TESTED: blender not found")

@@ -35,6 +35,9 @@ func testConfig(t testing.TB) Config {
 // reaped when it ends.
 func newSandbox(t testing.TB, cfg Config, renderers ...string) *Sandbox {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: needs dockerd and the sandbox images")
+	}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
