@@ -37,6 +37,9 @@ func TestMain(m *testing.M) {
 
 func needBlender(t testing.TB) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: needs Blender")
+	}
 	if _, err := exec.LookPath("blender"); err != nil {
 		t.Skip("SKIPPED: blender is not on PATH, so the Blender backend is NOT tested here; " +
 			"install it (apt-get install blender, or run .ci/deps) to run these tests")
