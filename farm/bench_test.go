@@ -10,6 +10,7 @@ import (
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
@@ -117,7 +118,7 @@ func BenchmarkBlobTransfer(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		blobs, err := farm.OpenBlobs(b.TempDir(), 1<<30)
+		blobs, err := blobstore.Open(b.TempDir(), 1<<30)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
@@ -120,7 +121,7 @@ type coordinator struct {
 	selfURL   string
 	members   func() []api.Member
 	renderers map[string]renderer.Renderer
-	blobs     *Blobs
+	blobs     *blobstore.Blobs
 	hc        *http.Client
 	store     *store.Store
 	log       *slog.Logger

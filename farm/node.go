@@ -20,6 +20,8 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
@@ -35,7 +37,7 @@ type NodeConfig struct {
 	// APIAddr is where the HTTP endpoint (client API and node RPC) listens.
 	APIAddr string
 	// Gossip configures memberlist; its Name is taken from Name.
-	Gossip ClusterConfig
+	Gossip gossip.Config
 	// Renderers are the backends this node runs.
 	Renderers []renderer.Renderer
 	// Slots is how many tasks this node renders at once.
@@ -96,7 +98,7 @@ type NodeConfig struct {
 func DefaultNodeConfig() NodeConfig {
 	return NodeConfig{
 		APIAddr:           "127.0.0.1:0",
-		Gossip:            ClusterConfig{BindAddr: "127.0.0.1"},
+		Gossip:            gossip.Config{BindAddr: "127.0.0.1"},
 		Slots:             1,
 		LeaseTimeout:      2 * time.Hour,
 		HeartbeatInterval: 2 * time.Second,
@@ -113,7 +115,7 @@ func DefaultNodeConfig() NodeConfig {
 // coordinates the jobs submitted to its client API.
 type Node struct {
 	cfg     NodeConfig
-	cluster *Cluster
+	cluster *gossip.Cluster
 	coord   *coordinator
 	work    *worker
 	srv     *http.Server
@@ -148,11 +150,11 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if cfg.Slots < 1 {
 		return nil, fmt.Errorf("node: slots %d: must be >= 1", cfg.Slots)
 	}
-	blobs, err := OpenBlobs(filepath.Join(cfg.DataDir, "blobs"), cfg.MaxBlobBytes)
+	blobs, err := blobstore.Open(filepath.Join(cfg.DataDir, "blobs"), cfg.MaxBlobBytes)
 	if err != nil {
 		return nil, err
 	}
-	cache, err := OpenBlobs(filepath.Join(cfg.DataDir, "cache"), cfg.MaxBlobBytes)
+	cache, err := blobstore.Open(filepath.Join(cfg.DataDir, "cache"), cfg.MaxBlobBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -221,13 +223,13 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		st.Close()
 		return nil, err
 	}
-	gossip := cfg.Gossip
-	gossip.Name = cfg.Name
+	gcfg := cfg.Gossip
+	gcfg.Name = cfg.Name
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
-	n.cluster, err = JoinCluster(gossip, meta, n.coord.memberLeft)
+	n.cluster, err = gossip.Join(gcfg, meta, n.coord.memberLeft)
 	if err != nil {
 		cancel()
 		ln.Close()

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
 )
 
 // maxSpecBytes bounds a job spec's JSON.
@@ -125,7 +126,7 @@ func statusOf(err error) int {
 	switch {
 	case errors.Is(err, ErrNoJob):
 		return http.StatusNotFound
-	case errors.Is(err, api.ErrBadJob), errors.Is(err, ErrBadBlob):
+	case errors.Is(err, api.ErrBadJob), errors.Is(err, blobstore.ErrBadBlob):
 		return http.StatusBadRequest
 	case errors.Is(err, ErrEscrow):
 		return http.StatusPaymentRequired
@@ -140,7 +141,7 @@ func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
 	}
 	h, err := n.work.blobs.Put(r.Body, r.PathValue("hash"))
 	if err != nil {
-		if errors.Is(err, ErrBadBlob) {
+		if errors.Is(err, blobstore.ErrBadBlob) {
 			n.metrics.blobHashErrors.Add(1)
 		}
 		httpError(rw, statusOf(err), err)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -88,8 +89,8 @@ type worker struct {
 	replay     *replayGuard
 	metrics    *metrics
 	renderers  map[string]renderer.Renderer
-	blobs      *Blobs // this node's own blobs (its jobs' scenes and tiles)
-	cache      *Blobs // scenes fetched for other coordinators' tasks
+	blobs      *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
+	cache      *blobstore.Blobs // scenes fetched for other coordinators' tasks
 	hc         *http.Client
 	slots      chan struct{}
 	checkSlots chan struct{}

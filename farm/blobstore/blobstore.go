@@ -1,4 +1,7 @@
-package farm
+// Package blobstore keeps a node's blobs (scenes, tiles) by their sha256,
+// fetches them from peers and takes resumable uploads; every blob is checked
+// against its hash before it is stored under it.
+package blobstore
 
 import (
 	"context"
@@ -40,7 +43,7 @@ type Blobs struct {
 
 // OpenBlobs opens (creating it if needed) a blob store in dir. Blobs larger
 // than maxBytes are refused. Use SetCap to make it an LRU cache.
-func OpenBlobs(dir string, maxBytes int64) (*Blobs, error) {
+func Open(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}

@@ -1,4 +1,6 @@
-package farm
+// Package gossip is a node's membership in the cluster: memberlist with the
+// node's metadata, and the live members as its events describe them.
+package gossip
 
 import (
 	"encoding/json"
@@ -28,8 +30,8 @@ func encodeMeta(m api.NodeMeta) ([]byte, error) {
 	return b, nil
 }
 
-// ClusterConfig configures the gossip layer.
-type ClusterConfig struct {
+// Config configures the gossip layer.
+type Config struct {
 	// Name is the node's unique name in the cluster.
 	Name string
 	// BindAddr and BindPort are where memberlist listens; port 0 picks one.
@@ -61,10 +63,10 @@ type Cluster struct {
 	live map[string]api.Member
 }
 
-// JoinCluster starts memberlist with the node's metadata and joins the
+// Join starts memberlist with the node's metadata and joins the
 // members in cfg.Join. onLeft is called (from memberlist's goroutine) when a
 // member leaves or is declared dead.
-func JoinCluster(cfg ClusterConfig, meta api.NodeMeta, onLeft func(name string)) (*Cluster, error) {
+func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, error) {
 	b, err := encodeMeta(meta)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package farm
+package blobstore
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ func TestBlobsPut(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := OpenBlobs(t.TempDir(), 64)
+			b, err := Open(t.TempDir(), 64)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func TestBlobsFetchVerifies(t *testing.T) {
 		w.Write([]byte("tampered")) // a peer lying about content
 	}))
 	defer srv.Close()
-	b, _ := OpenBlobs(t.TempDir(), 1<<20)
+	b, _ := Open(t.TempDir(), 1<<20)
 	ctx := context.Background()
 	if _, err := b.Fetch(ctx, srv.Client(), []string{srv.URL}, hashOf(good)); err != nil {
 		t.Fatal(err)
@@ -119,7 +119,7 @@ func TestBlobsFetchResumesAndFallsBack(t *testing.T) {
 	}))
 	defer good.Close()
 
-	b, _ := OpenBlobs(t.TempDir(), 1<<20)
+	b, _ := Open(t.TempDir(), 1<<20)
 	ctx := context.Background()
 	// The cut source leaves half; the liar appends garbage, which fails the
 	// hash and is thrown away; the missing one 404s; the good one serves all.
@@ -135,7 +135,7 @@ func TestBlobsFetchResumesAndFallsBack(t *testing.T) {
 		t.Fatalf("good source saw ranges %q, want one resume from the middle", ranges)
 	}
 
-	b2, _ := OpenBlobs(t.TempDir(), 1<<20)
+	b2, _ := Open(t.TempDir(), 1<<20)
 	ranges = nil
 	if _, err := b2.Fetch(ctx, http.DefaultClient, []string{cut.URL, liar.URL, missing.URL, good.URL}, h); err != nil {
 		t.Fatal(err)
@@ -146,7 +146,7 @@ func TestBlobsFetchResumesAndFallsBack(t *testing.T) {
 }
 
 func TestBlobsLRUCap(t *testing.T) {
-	src, _ := OpenBlobs(t.TempDir(), 1<<20)
+	src, _ := Open(t.TempDir(), 1<<20)
 	var hashes []string
 	for i := range 4 {
 		h, _ := src.Put(bytes.NewReader(bytes.Repeat([]byte{byte(i)}, 1000)), "")
@@ -161,7 +161,7 @@ func TestBlobsLRUCap(t *testing.T) {
 		http.ServeFile(w, r, p)
 	}))
 	defer srv.Close()
-	cache, _ := OpenBlobs(t.TempDir(), 1<<20)
+	cache, _ := Open(t.TempDir(), 1<<20)
 	cache.SetCap(2500)
 	ctx := context.Background()
 	base := time.Now().Add(-time.Hour)
