@@ -124,12 +124,23 @@ def external_files(require_packed):
     require_packed, every file it would read from disk at all)."""
     bad = []
     for coll in (bpy.data.images, bpy.data.libraries, bpy.data.volumes):
-        is_image = coll is bpy.data.images
         for item in coll:
+            # Compared by type: bpy.data.images is a new collection object
+            # at every access in Blender 3.4, so an identity test is never
+            # true, and the in-memory images of every default scene ("Render
+            # Result", "Viewer Node": source VIEWER; generated ones) counted
+            # as missing files.
+            is_image = isinstance(item, bpy.types.Image)
+            if getattr(item, "library", None) is not None:
+                continue  # read from its library, which is checked itself
             if is_image and (item.source not in ("FILE", "SEQUENCE", "MOVIE", "TILED") or item.users == 0):
                 continue  # generated images and render results live in memory
             if getattr(item, "packed_file", None) is not None:
                 continue
+            if is_image and any(True for _ in getattr(item, "packed_files", ())):
+                continue  # UDIM tiles and multi-view images pack per file
+            if not item.filepath:
+                continue  # never saved: nothing is read from disk
             path = bpy.path.abspath(item.filepath, library=item.library)
             if is_image and item.source == "TILED":
                 path = path.replace("<UDIM>", "1001")
@@ -187,7 +198,11 @@ def load(scene_path, require_packed):
         hint = "pack them into the .blend (File > External Data > Pack Resources)"
         raise SceneError("external files: %s; %s" % (", ".join(sorted(bad)), hint))
     r = scene.render
-    return dict(
+    own.clear()
+    own.update(scene_settings(scene))
+    own["path"] = scene_path
+    own["packed"] = require_packed
+    info = dict(
         frame_start=scene.frame_start,
         frame_end=scene.frame_end,
         frame_step=scene.frame_step,
@@ -197,6 +212,115 @@ def load(scene_path, require_packed):
         height=r.resolution_y * r.resolution_percentage // 100,
         engine=r.engine,
     )
+    info.update(usage(scene))
+    return info
+
+
+# The scene's own settings as saved, read once at load: render() changes
+# some of them for tiles, and finish() must use the saved ones (output
+# format, dither) to write the frame as Blender's own render would.
+own = {}
+
+IMAGE_SETTINGS = ("file_format", "color_mode", "color_depth", "exr_codec", "compression", "quality", "use_preview")
+
+
+def scene_settings(scene):
+    r = scene.render
+    s = r.image_settings
+    return dict(
+        image={k: getattr(s, k) for k in IMAGE_SETTINGS if hasattr(s, k)},
+        dither=r.dither_intensity,
+        use_compositing=r.use_compositing,
+        use_sequencer=r.use_sequencer,
+    )
+
+
+def set_image_settings(s, values):
+    # file_format first: the other enums' choices depend on it. A value
+    # the format does not take (a depth of another format) is skipped.
+    for k in IMAGE_SETTINGS:
+        if k in values:
+            try:
+                setattr(s, k, values[k])
+            except (TypeError, AttributeError, ValueError):
+                pass
+
+
+def compositing(scene):
+    """Reports whether Blender's own render of the scene runs its compositor."""
+    return bool(scene.use_nodes and scene.node_tree is not None and scene.render.use_compositing
+                and any(n.type == "COMPOSITE" and not n.mute for n in scene.node_tree.nodes))
+
+
+def layer_nodes(scene):
+    """The compositor's Render Layers nodes that read this scene's render."""
+    if not compositing(scene):
+        return []
+    return [n for n in scene.node_tree.nodes
+            if n.type == "R_LAYERS" and not n.mute and (n.scene is None or n.scene == scene)]
+
+
+def pass_name(socket_name):
+    # The Render Layers node names Combined's sockets Image and Alpha.
+    return "Combined" if socket_name in ("Image", "Alpha") else socket_name
+
+
+def passes_read(scene):
+    """Lists "ViewLayer.Pass" for Combined of every view layer the frame
+    shows, and every pass the compositor reads from a Render Layers node:
+    what tiles must carry so that the finish step can composite."""
+    nodes = layer_nodes(scene)
+    if not nodes:
+        layer = bpy.context.view_layer.name
+        return ["%s.Combined" % layer]
+    out = set()
+    for n in nodes:
+        for o in n.outputs:
+            if o.enabled and o.is_linked:
+                out.add("%s.%s" % (n.layer, pass_name(o.name)))
+        out.add("%s.Combined" % n.layer)
+    for n in scene.node_tree.nodes:
+        # Cryptomatte nodes read their passes from the render itself.
+        if n.type == "CRYPTOMATTE_V2" and not n.mute and getattr(n, "source", "") == "RENDER":
+            # layer_name is "ViewLayer.CryptoObject"; its passes are
+            # numbered ranks, CryptoObject00, CryptoObject01, ...
+            if n.layer_name:
+                out.add(n.layer_name)
+    return sorted(out)
+
+
+SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", "DBLUR", "VECBLUR",
+                 "DENOISE", "DILATEERODE", "DESPECKLE", "INPAINT", "SUNBEAMS", "TRANSLATE", "TRANSFORM",
+                 "ROTATE", "SCALE", "FLIP", "CROP", "DISPLACE", "MAP_UV", "STABILIZE2D", "MOVIEDISTORTION",
+                 "PIXELATE", "KUWAHARA", "CORNERPIN", "PLANETRACKDEFORM", "BILATERALBLUR", "ANTIALIASING",
+                 "ELLIPSEMASK", "BOXMASK", "KEYINGSCREEN", "KEYING", "DOUBLEEDGEMASK", "SPLIT", "CRYPTOMATTE_V2"}
+
+
+def usage(scene):
+    """What the scene uses that decides how a frame may be split and
+    finished (see renderer.SceneInfo)."""
+    r = scene.render
+    out = dict(
+        compositing=compositing(scene),
+        passes=passes_read(scene),
+        view_transform=scene.view_settings.view_transform,
+        look=scene.view_settings.look,
+        file_format=r.image_settings.file_format,
+        color_depth=r.image_settings.color_depth,
+        sequencer=bool(r.use_sequencer and scene.sequence_editor is not None
+                       and len(scene.sequence_editor.sequences_all) > 0),
+        view_layers=[v.name for v in scene.view_layers if v.use],
+        motion_blur=bool(r.use_motion_blur),
+    )
+    if out["compositing"]:
+        out["spatial_nodes"] = sorted({n.type for n in scene.node_tree.nodes if n.type in SPATIAL_NODES and not n.mute})
+    if r.engine == "CYCLES":
+        out["denoise"] = bool(scene.cycles.use_denoising)
+        out["adaptive_sampling"] = bool(scene.cycles.use_adaptive_sampling)
+        out["samples"] = scene.cycles.samples
+    else:
+        out["samples"] = scene.eevee.taa_render_samples
+    return out
 
 
 last = {"frame": None}  # the frame of the previous task in this process
@@ -237,9 +361,20 @@ def render(t):
     else:
         r.threads_mode = "AUTO"
     s = r.image_settings
+    # Raw passes bypass the compositor and sequencer, whose spatial nodes
+    # would see only this tile; the finish step runs them on the whole
+    # frame. Other tasks render as the scene says.
+    passes = bool(t.get("passes"))
+    r.use_compositing = own["use_compositing"] and not passes
+    r.use_sequencer = own["use_sequencer"] and not passes
     # RGB, not RGBA: the result is opaque by definition (a transparent film
     # keeps its premultiplied colour and loses its alpha).
-    if t.get("hdr"):
+    if passes:
+        # Every pass of every view layer, 32-bit float, as Blender names
+        # them ("ViewLayer.Combined.R"); Go keeps the ones the frame needs.
+        s.file_format, s.color_depth = "OPEN_EXR_MULTILAYER", "32"
+        s.exr_codec = "NONE"  # a temporary file read back at once
+    elif t.get("hdr"):
         # Float EXR holds the linear, scene-referred values: Blender applies
         # no view transform to float formats.
         s.file_format, s.color_mode, s.color_depth = "OPEN_EXR", "RGB", "32"
@@ -277,6 +412,106 @@ def render(t):
         raise RuntimeError("Blender finished without writing %s" % t["out"])
 
 
+def finish(t):
+    """Composites one whole frame from its stitched raw passes, the
+    multilayer EXR t["in"], and writes it to t["out"] as the scene's own
+    render would be written: the scene's compositor, colour management
+    (view transform, look, exposure, gamma, curves), dither and output
+    format. Each Render Layers node is muted and its links moved to an
+    Image node that reads the EXR's layer of the same name: with no Render
+    Layers node left, Blender's render composites without rendering. The
+    scene is changed, so it is reloaded before the next task."""
+    scene = bpy.context.scene
+    r = scene.render
+    own["dirty"] = True
+    w, h = t["width"], t["height"]
+    r.resolution_x, r.resolution_y, r.resolution_percentage = w, h, 100
+    r.use_border = False
+    r.use_crop_to_border = False
+    r.dither_intensity = own["dither"]
+    r.use_persistent_data = False
+    r.use_sequencer = False  # the sequencer's strips are not composited here
+    if t["threads"] > 0:
+        r.threads_mode, r.threads = "FIXED", t["threads"]
+    else:
+        r.threads_mode = "AUTO"
+    s = r.image_settings
+    set_image_settings(s, own["image"])
+    if t.get("format"):
+        s.file_format = t["format"]
+    if t.get("depth"):
+        s.color_depth = t["depth"]
+    r.use_file_extension = False
+    r.filepath = t["out"]
+    scene.frame_set(t["frame"])
+
+    img = bpy.data.images.load(t["in"], check_existing=False)
+    # Raw values, never converted: the passes are scene-linear already, and
+    # data passes (normals, depth, vectors) must stay as they are.
+    img.colorspace_settings.is_data = True
+    nodes = layer_nodes(scene)
+    if not nodes:
+        # No compositor: the frame is the view layer's Combined pass. A
+        # one-node tree feeds it to the output, so that the same render
+        # call colour-manages and writes it.
+        scene.use_nodes = True
+        r.use_compositing = True
+        tree = scene.node_tree
+        for n in list(tree.nodes):
+            tree.nodes.remove(n)
+        comp = tree.nodes.new("CompositorNodeComposite")
+        im = tree.nodes.new("CompositorNodeImage")
+        im.image = img
+        im.layer = bpy.context.view_layer.name
+        tree.links.new(output(im, "Image"), comp.inputs["Image"])
+        tree.links.new(output(im, "Alpha"), comp.inputs["Alpha"])
+    else:
+        r.use_compositing = True
+        tree = scene.node_tree
+        for n in nodes:
+            im = tree.nodes.new("CompositorNodeImage")
+            im.image = img
+            try:
+                im.layer = n.layer
+            except TypeError:
+                raise RuntimeError("the raw passes have no view layer %r" % n.layer)
+            links = [(o.name, l.to_socket) for o in n.outputs if o.enabled for l in o.links]
+            n.mute = True
+            for name, to in links:
+                tree.links.new(output(im, name), to)
+        for n in tree.nodes:
+            if n.type == "CRYPTOMATTE_V2" and getattr(n, "source", "") == "RENDER":
+                layer = n.layer_name
+                n.source = "IMAGE"
+                n.image = img
+                n.layer_name = layer
+    if os.path.exists(t["out"]):
+        os.remove(t["out"])
+    bpy.ops.render.render(write_still=True)
+    if not os.path.exists(t["out"]):
+        raise RuntimeError("Blender finished without writing %s" % t["out"])
+
+
+def output(node, name):
+    """The Image node's output for a Render Layers output name: Blender 3.4
+    calls Combined's sockets Combined and Alpha there, Image and Alpha on
+    Render Layers."""
+    if name in node.outputs:
+        return node.outputs[name]
+    if name == "Image" and "Combined" in node.outputs:
+        return node.outputs["Combined"]
+    raise RuntimeError("the raw passes have no %s pass for the compositor (passes: %s)"
+                       % (name, ", ".join(o.name for o in node.outputs)))
+
+
+def reload_if_dirty():
+    if own.get("dirty"):
+        load(own["path"], own["packed"])
+        if bpy.context.scene.render.engine == "CYCLES":
+            use_device(own["device"])
+        last["frame"] = None
+
+
 def serve(scene_path, device, require_packed):
     try:
         info = load(scene_path, require_packed)
@@ -288,13 +523,18 @@ def serve(scene_path, device, require_packed):
     except Exception as e:
         send(fatal=clean(e))
         return
+    own["device"] = device
     send(ready=info)
     for line in sys.stdin:
         if not line.strip():
             continue
         t = json.loads(line)
         try:
-            render(t)
+            reload_if_dirty()
+            if t.get("finish"):
+                finish(t)
+            else:
+                render(t)
             send(id=t["id"], done=True)
         except Exception as e:
             # The process keeps serving: one bad task does not cost the warm scene.

@@ -308,6 +308,14 @@ func (h *header) check() error {
 	if w > renderer.MaxDimension || ht > renderer.MaxDimension {
 		return FormatError(fmt.Sprintf("image is %dx%d: width and height must be <= %d", w, ht, renderer.MaxDimension))
 	}
+	if len(h.channels) == 0 {
+		return FormatError("no channels")
+	}
+	return nil
+}
+
+// needRGB checks that the image has the R, G and B channels Decode reads.
+func (h *header) needRGB() error {
 	for _, want := range []string{"R", "G", "B"} {
 		if !slices.ContainsFunc(h.channels, func(c channel) bool { return c.name == want }) {
 			var names []string
@@ -377,7 +385,13 @@ func parseChannels(b []byte, maxName int) ([]channel, error) {
 func appendHeader(b []byte, chs []channel, c Compression, width, height int) []byte {
 	le := binary.LittleEndian
 	b = le.AppendUint32(b, magic)
-	b = le.AppendUint32(b, version)
+	v := uint32(version)
+	for _, ch := range chs {
+		if len(ch.name) > 31 {
+			v |= flagLongNames // names up to 255 bytes
+		}
+	}
+	b = le.AppendUint32(b, v)
 	attr := func(name, typ string, val []byte) {
 		b = append(b, name...)
 		b = append(b, 0)
