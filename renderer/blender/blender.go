@@ -142,7 +142,10 @@ type Renderer struct {
 	warm   map[string]*warm
 }
 
-var _ renderer.Renderer = (*Renderer)(nil)
+var (
+	_ renderer.Renderer = (*Renderer)(nil)
+	_ renderer.Finisher = (*Renderer)(nil)
+)
 
 // warm is the warm process of one scene, started on first use.
 type warm struct {
@@ -253,7 +256,7 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 	}
 	si := renderer.SceneInfo{
 		FrameStart: info.FrameStart, FrameEnd: info.FrameEnd, FPS: info.FPS,
-		Width: info.Width, Height: info.Height,
+		Width: info.Width, Height: info.Height, Usage: info.usage(),
 	}
 	if strings.HasPrefix(info.Engine, "BLENDER_EEVEE") {
 		si.Needs = "gl" // Eevee renders through OpenGL
@@ -285,7 +288,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	// with the process.
 	renderIn := func(p *process) error {
 		ext := ".png"
-		if t.HDR {
+		if t.HDR || t.Passes {
 			ext = ".exr"
 		}
 		out := filepath.Join(p.outDir, fmt.Sprintf("task-%d%s", id, ext))
@@ -294,7 +297,11 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 			return err
 		}
 		var err error
-		res, err = readResult(out, t.Rect(), t.HDR)
+		if t.Passes {
+			res, err = readPasses(out, t.Rect(), p.info.Passes)
+		} else {
+			res, err = readResult(out, t.Rect(), t.HDR)
+		}
 		return err
 	}
 

@@ -202,6 +202,7 @@ def load(scene_path, require_packed):
     own.update(scene_settings(scene))
     own["path"] = scene_path
     own["packed"] = require_packed
+    own["fresh"] = True
     info = dict(
         frame_start=scene.frame_start,
         frame_end=scene.frame_end,
@@ -504,11 +505,14 @@ def output(node, name):
                        % (name, ", ".join(o.name for o in node.outputs)))
 
 
+device_of = {}  # the device serve() was given, for reloads
+
+
 def reload_if_dirty():
     if own.get("dirty"):
         load(own["path"], own["packed"])
         if bpy.context.scene.render.engine == "CYCLES":
-            use_device(own["device"])
+            use_device(device_of["scene"])
         last["frame"] = None
 
 
@@ -523,14 +527,20 @@ def serve(scene_path, device, require_packed):
     except Exception as e:
         send(fatal=clean(e))
         return
-    own["device"] = device
+    device_of["scene"] = device
     send(ready=info)
     for line in sys.stdin:
         if not line.strip():
             continue
         t = json.loads(line)
         try:
+            if t.get("finish") and not own.get("fresh"):
+                # Composited after a render in the same process, the frame
+                # came out as that render's uncomposited Combined (Blender
+                # 3.4, measured): a finish starts from the file as saved.
+                own["dirty"] = True
             reload_if_dirty()
+            own["fresh"] = False
             if t.get("finish"):
                 finish(t)
             else:

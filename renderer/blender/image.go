@@ -68,3 +68,28 @@ func toNRGBA64(src image.Image, rect image.Rectangle) *image.NRGBA64 {
 	}
 	return dst
 }
+
+// readPasses decodes the multilayer EXR of raw passes the driver wrote and
+// keeps the passes the frame needs (keep, from the scene's info): Blender
+// writes every pass of every view layer, and tiles travel the network.
+func readPasses(path string, rect image.Rectangle, keep []string) (renderer.Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("blender: read passes: %w", err)
+	}
+	defer f.Close()
+	p, err := exr.DecodePasses(f, 0)
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("blender: decode %s: %w", path, err)
+	}
+	if p.Rect.Size() != rect.Size() {
+		return renderer.Result{}, fmt.Errorf("blender: wrote %v passes for region %v", p.Rect.Size(), rect)
+	}
+	p.Rect = rect
+	p = p.Keep(keep)
+	hdr := p.Combined("")
+	if hdr == nil {
+		return renderer.Result{}, fmt.Errorf("blender: %s holds no Combined pass (channels: %v)", path, p.Names())
+	}
+	return renderer.Result{Image: hdr.Preview(), HDR: hdr, Passes: p}, nil
+}

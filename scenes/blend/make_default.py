@@ -6,7 +6,7 @@
 # Layers -> Composite), as an artist does on the Compositing tab. It holds
 # the in-memory "Render Result" and "Viewer Node" images every default
 # scene has: the scenes of factory_settings(use_empty=True) have none.
-#   blender -b --factory-startup --python make_default.py -- out.blend [--cycles]
+#   blender -b --factory-startup --python make_default.py -- out.blend [cycles]
 import os
 import sys
 
@@ -16,7 +16,7 @@ argv = sys.argv[sys.argv.index("--") + 1:]
 out = os.path.abspath(argv[0])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
 scene = bpy.context.scene
-if "--cycles" in argv:
+if "cycles" in argv[1:]:
     # What most artists do first: switch to Cycles, nothing else.
     scene.render.engine = "CYCLES"
 r = scene.render
