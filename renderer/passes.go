@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -20,6 +21,11 @@ type Passes struct {
 	Rect image.Rectangle
 	// Channels are sorted by name, each with Rect.Dx()*Rect.Dy() values.
 	Channels []Channel
+	// Meta holds string metadata the passes need, as OpenEXR string
+	// attributes: Blender's Cryptomatte layer names and manifests
+	// ("cryptomatte/<id>/name", ".../manifest"), which its Cryptomatte
+	// node reads. Draw fills a frame's from its first tile.
+	Meta map[string]string `json:",omitempty"`
 }
 
 // Channel is one named plane of a Passes image.
@@ -78,6 +84,9 @@ func (p *Passes) Draw(src *Passes) error {
 		return fmt.Errorf("%w: tile has channels %s, frame has %s", ErrPassesMismatch,
 			strings.Join(src.Names(), ","), strings.Join(p.Names(), ","))
 	}
+	if p.Meta == nil && src.Meta != nil {
+		p.Meta = maps.Clone(src.Meta)
+	}
 	r := p.Rect.Intersect(src.Rect)
 	n := r.Dx()
 	for i := range p.Channels {
@@ -95,7 +104,7 @@ func (p *Passes) Draw(src *Passes) error {
 // bounds): a check compares crops of raw passes, never composited pixels.
 func (p *Passes) Crop(r image.Rectangle) *Passes {
 	r = r.Intersect(p.Rect)
-	out := &Passes{Rect: r, Channels: make([]Channel, len(p.Channels))}
+	out := &Passes{Rect: r, Channels: make([]Channel, len(p.Channels)), Meta: maps.Clone(p.Meta)}
 	for i, c := range p.Channels {
 		out.Channels[i] = Channel{Name: c.Name, Pix: make([]float32, r.Dx()*r.Dy())}
 	}
@@ -111,7 +120,7 @@ func (p *Passes) Crop(r image.Rectangle) *Passes {
 // ("Layer.CryptoObject"), as Blender's Cryptomatte ranks are numbered.
 // The channels are shared, not copied.
 func (p *Passes) Keep(passes []string) *Passes {
-	out := &Passes{Rect: p.Rect}
+	out := &Passes{Rect: p.Rect, Meta: p.Meta}
 	for _, c := range p.Channels {
 		i := strings.LastIndexByte(c.Name, '.')
 		if i < 0 {

@@ -427,7 +427,7 @@ func TestInspect(t *testing.T) {
 			if got.Usage == nil {
 				t.Errorf("Inspect reports no usage")
 			}
-			got.Usage = nil // TestUsage checks it
+			got.Usage = nil // TestDefaultScene and TestFinishMatchesBlender check it
 			if got != tc.want {
 				t.Errorf("Inspect = %+v, want %+v", got, tc.want)
 			}

@@ -179,15 +179,28 @@ func samePasses(t *testing.T, what string, got, want *renderer.Passes) {
 func TestFinishMatchesBlender(t *testing.T) {
 	r := newRenderer(t, Config{})
 	ctx := context.Background()
-	for _, name := range []string{"composite", "passes"} {
+	tests := []struct {
+		scene   string
+		passes  []string // what tiles must carry
+		spatial []string // the nodes that need the whole frame
+		ext     string
+	}{
+		{"composite", []string{"ViewLayer.Combined"}, []string{"GLARE", "LENSDIST"}, ".png"},
+		{"passes", []string{"ViewLayer.Combined", "ViewLayer.Depth", "ViewLayer.Normal"}, []string{"BLUR"}, ".png"},
+		{"layers", []string{"Back.Combined", "Fore.Combined"}, []string{"GLARE"}, ".png"},
+		{"look", []string{"ViewLayer.Combined"}, []string{"BLUR", "ELLIPSEMASK"}, ".png"},
+		{"cryptomatte", []string{"ViewLayer.Combined", "ViewLayer.CryptoObject"}, []string{"CRYPTOMATTE_V2"}, ".png"},
+	}
+	for _, tc := range tests {
+		name := tc.scene
 		t.Run(name, func(t *testing.T) {
 			src := scene(t, name)
 			info, err := r.Inspect(ctx, src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !info.Usage.Compositing || (name == "composite" && !slices.Equal(info.Usage.SpatialNodes, []string{"GLARE", "LENSDIST"})) {
-				t.Errorf("usage %+v: want compositing with GLARE and LENSDIST", info.Usage)
+			if u := info.Usage; !u.Compositing || !slices.Equal(u.SpatialNodes, tc.spatial) || !slices.Equal(u.Passes, tc.passes) {
+				t.Errorf("usage %+v: want compositing, spatial nodes %v, passes %v", u, tc.spatial, tc.passes)
 			}
 			base := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 16, Seed: 5}
 			ref := f12(t, base)
@@ -201,13 +214,22 @@ func TestFinishMatchesBlender(t *testing.T) {
 				t.Fatal(err)
 			}
 			finish := time.Since(start)
-			if res.Ext != ".png" || res.Image == nil {
+			if res.Ext != tc.ext || res.Image == nil {
 				t.Fatalf("finish wrote %q, image %v: want the scene's PNG", res.Ext, res.Image != nil)
 			}
 			d := compare(res.Image, ref)
-			t.Logf("4x4 raw tiles + finish vs Blender's whole render, 8-bit PNG: %v, PSNR %.1f dB; tiles %v, finish %v",
-				d, psnr(res.Image, ref), tiled.Round(time.Millisecond), finish.Round(time.Millisecond))
-			sameFrame8(t, "finished frame", res.Image, ref)
+			t.Logf("4x4 raw tiles + finish vs Blender's whole render, %s-bit %s: %v, PSNR %.1f dB; tiles %v, finish %v",
+				info.Usage.ColorDepth, info.Usage.FileFormat, d, psnr(res.Image, ref), tiled.Round(time.Millisecond), finish.Round(time.Millisecond))
+			if info.Usage.ColorDepth == "16" {
+				sameRender(t, "finished frame", res.Image, ref)
+			} else {
+				sameFrame8(t, "finished frame", res.Image, ref)
+			}
+			if name == "layers" {
+				// A transparent film: the backend's own renders are RGB,
+				// premultiplied, the finished PNG straight RGBA.
+				return
+			}
 
 			// 16-bit, no dither: against this backend's own whole render.
 			res16, err := r.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: base.Width, Height: base.Height, Passes: frame, Format: "PNG", Depth: "16"})

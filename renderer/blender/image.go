@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"image/png"
 	"os"
+	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -86,6 +87,19 @@ func readPasses(path string, rect image.Rectangle, keep []string) (renderer.Resu
 		return renderer.Result{}, fmt.Errorf("blender: wrote %v passes for region %v", p.Rect.Size(), rect)
 	}
 	p.Rect = rect
+	// Of Blender's metadata (render times, dates, file names: different
+	// in every tile) the Cryptomatte node needs its layers' names and
+	// manifests, which are the scene's, the same in every tile.
+	meta := map[string]string{}
+	for k, v := range p.Meta {
+		if strings.HasPrefix(k, "cryptomatte/") {
+			meta[k] = v
+		}
+	}
+	p.Meta = nil
+	if len(meta) > 0 {
+		p.Meta = meta
+	}
 	p = p.Keep(keep)
 	hdr := p.Combined("")
 	if hdr == nil {

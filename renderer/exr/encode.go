@@ -37,7 +37,7 @@ func Encode(w io.Writer, m *renderer.HDR, opt Options) error {
 	chs := []channel{{"A", typ}, {"B", typ}, {"G", typ}, {"R", typ}}
 	src := [4]int{3, 2, 1, 0}
 
-	return encodeLines(w, chs, width, height, opt, func(raw []byte, y int) int {
+	return encodeLines(w, chs, nil, width, height, opt, func(raw []byte, y int) int {
 		le := binary.LittleEndian
 		p := 0
 		row := m.Pix[y*m.Stride : y*m.Stride+4*width]
@@ -59,15 +59,15 @@ func Encode(w io.Writer, m *renderer.HDR, opt Options) error {
 }
 
 // encodeLines writes a scanline file of chs (sorted by name, all of one
-// type); line puts scanline y's samples into raw and returns their bytes.
-func encodeLines(w io.Writer, chs []channel, width, height int, opt Options, line func(raw []byte, y int) int) error {
+// type) and meta's string attributes; line puts scanline y's samples into raw and returns their bytes.
+func encodeLines(w io.Writer, chs []channel, meta map[string]string, width, height int, opt Options, line func(raw []byte, y int) int) error {
 	lines := opt.Compression.lines()
 	if lines == 0 {
 		return fmt.Errorf("exr: encode: compression %v is not supported", opt.Compression)
 	}
 	// The offset table comes before the chunks, so they are packed first.
 	n := (height + lines - 1) / lines
-	head := appendHeader(nil, chs, opt.Compression, width, height)
+	head := appendHeader(nil, chs, opt.Compression, width, height, meta)
 	offsets := make([]byte, 0, 8*n)
 	pos := uint64(len(head) + 8*n)
 	var body []byte

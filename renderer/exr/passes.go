@@ -8,6 +8,7 @@ import (
 	"image"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/x448/float16"
@@ -36,7 +37,7 @@ func PassesConfig(r io.Reader) (width, height int, names []string, err error) {
 // (UINT, HALF or FLOAT, compressed with NONE, RLE, ZIPS or ZIP), such as
 // Blender's multilayer files of render passes ("ViewLayer.Combined.R"),
 // into a renderer.Passes with bounds (0,0)-(w,h) and one float32 plane per
-// channel. maxValues bounds width x height x channels (0 means
+// channel; its string attributes go to Meta. maxValues bounds width x height x channels (0 means
 // DefaultMaxValues): the input may be hostile, and the header is checked
 // against the bound before any plane is allocated.
 func DecodePasses(r io.Reader, maxValues int64) (*renderer.Passes, error) {
@@ -62,6 +63,7 @@ func DecodePasses(r io.Reader, maxValues int64) (*renderer.Passes, error) {
 	if err != nil {
 		return nil, FormatError(err.Error())
 	}
+	p.Meta = h.meta
 	le := binary.LittleEndian
 	store := func(raw []byte, row, nl int) {
 		at := 0
@@ -95,7 +97,8 @@ func DecodePasses(r io.Reader, maxValues int64) (*renderer.Passes, error) {
 // EncodePasses writes p to w as a single-part scanline OpenEXR file with
 // one channel per plane, named as p names them: Blender reads a file of
 // "Layer.Pass.Channel" names as a multilayer image, so the finish step
-// can feed it to the compositor. The offset of p.Rect is not stored.
+// can feed it to the compositor. p.Meta is written as string attributes.
+// The offset of p.Rect is not stored.
 func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 	if p == nil {
 		return errors.New("exr: encode: nil passes")
@@ -125,7 +128,12 @@ func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 		}
 		chs[i] = channel{c.Name, typ}
 	}
-	return encodeLines(w, chs, width, height, opt, func(raw []byte, y int) int {
+	for k := range p.Meta {
+		if k == "" || len(k) > 255 || strings.IndexByte(k, 0) >= 0 || attributeTypes[k] != "" || standardAttributes[k] {
+			return fmt.Errorf("exr: encode: metadata name %q: must be 1..255 bytes, no NUL, not a standard attribute", k)
+		}
+	}
+	return encodeLines(w, chs, p.Meta, width, height, opt, func(raw []byte, y int) int {
 		le := binary.LittleEndian
 		at := 0
 		for _, c := range p.Channels {
@@ -150,3 +158,7 @@ func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 func WritePassesFile(path string, p *renderer.Passes, opt Options) error {
 	return renderer.WriteAtomic(path, func(w io.Writer) error { return EncodePasses(w, p, opt) })
 }
+
+// standardAttributes are the attributes every file gets from appendHeader.
+var standardAttributes = map[string]bool{"displayWindow": true, "pixelAspectRatio": true,
+	"screenWindowCenter": true, "screenWindowWidth": true}

@@ -289,7 +289,7 @@ func TestBlenderProbe(t *testing.T) {
 			// Saved by the image's own Blender, the scene needs its x.y.
 			v := strings.TrimPrefix(b.Version(), "blender-")
 			tc.want.MinVersion = v[:strings.LastIndex(v[:strings.Index(v, "/")], ".")]
-			got.Usage = nil // renderer/blender's TestUsage checks it
+			got.Usage = nil // renderer/blender's TestDefaultScene checks it
 			if got != tc.want {
 				t.Errorf("Inspect(%s) = %+v, want %+v", tc.scene, got, tc.want)
 			}
