@@ -38,7 +38,8 @@ glare.glare_type = "FOG_GLOW"
 glare.quality = "HIGH"
 glare.size = 7
 lens = tree.nodes.new("CompositorNodeLensdist")
-lens.inputs["Distort"].default_value = -0.08
+# "Distort" in 3.4, "Distortion" in 4.x.
+lens.inputs["Distort" if "Distort" in lens.inputs else "Distortion"].default_value = -0.08
 lens.inputs["Dispersion"].default_value = 0.02
 tree.links.new(layers.outputs["Image"], glare.inputs["Image"])
 tree.links.new(glare.outputs["Image"], lens.inputs["Image"])
