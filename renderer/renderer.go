@@ -43,6 +43,13 @@ type Task struct {
 	// stitched passes. A backend without passes refuses the task with
 	// ErrBadTask.
 	Passes bool
+	// AdaptiveSampling keeps the scene's own adaptive sampling (noise
+	// threshold, minimum samples; Samples is then the most a pixel gets)
+	// instead of turning it off. Adaptive sampling looks at neighbouring
+	// pixels, so a backend renders each region with a margin and crops it
+	// (overscan) to keep tiles equal to the whole frame; a backend without
+	// it ignores the field.
+	AdaptiveSampling bool
 	// Progress, if set, is called as work completes with the units done so
 	// far out of total (rows, samples: whatever the backend counts). It may
 	// be called from several goroutines at once, and must be quick.

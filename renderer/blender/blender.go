@@ -43,6 +43,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"image"
 	"math"
 	"os"
 	"path/filepath"
@@ -298,9 +299,12 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		}
 		var err error
 		if t.Passes {
-			res, err = readPasses(out, t.Rect(), p.info.Passes)
+			res, err = readPasses(out, renderRect(t), p.info.Passes)
 		} else {
-			res, err = readResult(out, t.Rect(), t.HDR)
+			res, err = readResult(out, renderRect(t), t.HDR)
+		}
+		if err == nil && renderRect(t) != t.Rect() {
+			res = cropResult(res, t.Rect())
 		}
 		return err
 	}
@@ -333,6 +337,26 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		return renderer.Result{}, err
 	}
 	return res, nil
+}
+
+// AdaptiveMargin is the margin, in pixels, around a region rendered with
+// the scene's adaptive sampling (Task.AdaptiveSampling), cropped away
+// after: Cycles decides where to stop sampling from a pixel's neighbours
+// too, so a region's edge pixels need theirs. Measured on 4x4 tiles of
+// 160x96 (256 samples, threshold 0.05): 165 of 61440 values differed from
+// the whole frame with no margin, 9 with 2 px, none with 4, 8 or 16 px
+// (and none with 2-8 px at 1024 samples, threshold 0.01). Twice the
+// largest margin that was needed; Flamenco's tiled stills use 16.
+const AdaptiveMargin = 8
+
+// renderRect is the rectangle Blender renders for t: its region, grown by
+// AdaptiveMargin within the frame when t keeps adaptive sampling.
+func renderRect(t renderer.Task) image.Rectangle {
+	r := t.Rect()
+	if !t.AdaptiveSampling {
+		return r
+	}
+	return r.Inset(-AdaptiveMargin).Intersect(image.Rect(0, 0, t.Width, t.Height))
 }
 
 // renderCold renders one task in a Blender process of its own.

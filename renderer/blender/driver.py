@@ -233,6 +233,7 @@ def scene_settings(scene):
         dither=r.dither_intensity,
         use_compositing=r.use_compositing,
         use_sequencer=r.use_sequencer,
+        adaptive=bool(scene.cycles.use_adaptive_sampling) if r.engine == "CYCLES" else False,
     )
 
 
@@ -392,7 +393,9 @@ def render(t):
         c.samples = t["samples"]
         c.seed = t["seed"]
         c.use_animated_seed = False
-        c.use_adaptive_sampling = False  # leaves seams at tile edges
+        # Adaptive sampling leaves seams at tile edges unless Go asked for
+        # it with a margin around the region (Task.AdaptiveSampling).
+        c.use_adaptive_sampling = bool(t.get("adaptive")) and own["adaptive"]
         c.time_limit = 0.0  # a time limit would make the sample count vary
         if t["denoise"] and not getattr(cycles_module(), "with_openimagedenoise", False):
             raise RuntimeError("denoising asked for, but this Blender has no OpenImageDenoise")

@@ -348,3 +348,46 @@ func f12(t *testing.T, task renderer.Task) *image.NRGBA64 {
 	draw.Draw(img, img.Bounds(), m, image.Point{}, draw.Src)
 	return img
 }
+
+// TestAdaptiveSampling: with the scene's own adaptive sampling kept
+// (Blender's default, on in the composite scene), 4x4 raw-pass tiles,
+// each rendered with AdaptiveMargin and cropped, equal the whole frame;
+// without the margin they did not (see AdaptiveMargin). The setting is
+// really applied: the whole frame differs from one without it.
+func TestAdaptiveSampling(t *testing.T) {
+	r := newRenderer(t, Config{})
+	base := renderer.Task{Scene: scene(t, "composite"), Frame: 1, Width: 160, Height: 96, Samples: 256, Seed: 3,
+		Passes: true, AdaptiveSampling: true}
+	whole := renderPasses(t, r, base)
+	fixed := base
+	fixed.AdaptiveSampling = false
+	if d := diffPasses(renderPasses(t, r, fixed), whole); d == 0 {
+		t.Fatalf("adaptive sampling changed no value: it was not applied")
+	} else {
+		t.Logf("adaptive vs fixed sampling: %d values differ", d)
+	}
+	frame, err := renderer.NewPasses(base.Rect(), whole.Names())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tile := range grid(base.Width, base.Height, 4, 4) {
+		task := base
+		task.Region = tile
+		if err := frame.Draw(renderPasses(t, r, task)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	samePasses(t, "4x4 adaptive tiles vs whole", frame, whole)
+}
+
+func diffPasses(a, b *renderer.Passes) int {
+	n := 0
+	for i, c := range a.Channels {
+		for k, v := range c.Pix {
+			if v != b.Channels[i].Pix[k] {
+				n++
+			}
+		}
+	}
+	return n
+}

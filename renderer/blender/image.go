@@ -107,3 +107,23 @@ func readPasses(path string, rect image.Rectangle, keep []string) (renderer.Resu
 	}
 	return renderer.Result{Image: hdr.Preview(), HDR: hdr, Passes: p}, nil
 }
+
+// cropResult cuts a result rendered with a margin down to the task's
+// rectangle r.
+func cropResult(res renderer.Result, r image.Rectangle) renderer.Result {
+	out := renderer.Result{}
+	if res.Image != nil {
+		m := image.NewNRGBA64(r)
+		draw.Draw(m, r, res.Image, r.Min, draw.Src)
+		out.Image = m
+	}
+	if res.HDR != nil {
+		m := renderer.NewHDR(r)
+		m.Draw(res.HDR)
+		out.HDR = m
+	}
+	if res.Passes != nil {
+		out.Passes = res.Passes.Crop(r)
+	}
+	return out
+}

@@ -47,6 +47,9 @@ type wireTask struct {
 	// Passes asks for a multilayer OpenEXR of the raw passes, compositor
 	// and sequencer bypassed.
 	Passes bool `json:"passes"`
+	// Adaptive keeps the scene's adaptive sampling (the region then
+	// includes a margin Go crops away).
+	Adaptive bool `json:"adaptive,omitempty"`
 	// Finish makes the task a finish step: In is the stitched passes'
 	// EXR, Out the frame in the scene's format (or Format/Depth).
 	Finish bool   `json:"finish,omitempty"`
@@ -56,12 +59,13 @@ type wireTask struct {
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
-	r := t.Rect()
+	r := renderRect(t)
 	return wireTask{
 		ID: id, Frame: t.Frame, Width: t.Width, Height: t.Height,
 		Samples: t.Samples, Seed: t.Seed,
 		X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y,
 		Threads: t.Threads, Out: out, Denoise: denoise, HDR: t.HDR, Passes: t.Passes,
+		Adaptive: t.AdaptiveSampling,
 	}
 }
 
