@@ -320,24 +320,9 @@ func psnr(a, b *image.NRGBA64) float64 {
 // format) is the scene's.
 func f12(t *testing.T, task renderer.Task) *image.NRGBA64 {
 	t.Helper()
-	dir := t.TempDir()
-	expr := strings.Join([]string{
-		"import bpy",
-		"s = bpy.context.scene",
-		fmt.Sprintf("s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = %d, %d, 100", task.Width, task.Height),
-		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", task.Samples, task.Seed),
-		"s.cycles.use_animated_seed = False",
-		"s.cycles.use_adaptive_sampling = False",
-		"s.cycles.use_denoising = False",
-	}, "\n")
-	out, err := exec.Command("blender", "-b", task.Scene, "--python-expr", expr,
-		"-o", filepath.Join(dir, "f12_####"), "-f", fmt.Sprint(task.Frame)).CombinedOutput()
+	f, err := os.Open(f12File(t, task, ".png"))
 	if err != nil {
-		t.Fatalf("blender -f: %v\n%s", err, lastLines(string(out), 20))
-	}
-	f, err := os.Open(filepath.Join(dir, fmt.Sprintf("f12_%04d.png", task.Frame)))
-	if err != nil {
-		t.Fatalf("blender -f: %v\n%s", err, lastLines(string(out), 20))
+		t.Fatal(err)
 	}
 	defer f.Close()
 	m, err := png.Decode(f)
@@ -347,6 +332,87 @@ func f12(t *testing.T, task renderer.Task) *image.NRGBA64 {
 	img := image.NewNRGBA64(m.Bounds())
 	draw.Draw(img, img.Bounds(), m, image.Point{}, draw.Src)
 	return img
+}
+
+// f12File is f12 for any output: extra are Python lines run before the
+// render (an output format), ext the file's extension. It returns the
+// file Blender wrote.
+func f12File(t *testing.T, task renderer.Task, ext string, extra ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	expr := strings.Join(append([]string{
+		"import bpy",
+		"s = bpy.context.scene",
+		fmt.Sprintf("s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = %d, %d, 100", task.Width, task.Height),
+		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", task.Samples, task.Seed),
+		"s.cycles.use_animated_seed = False",
+		"s.cycles.use_adaptive_sampling = False",
+		"s.cycles.use_denoising = False",
+	}, extra...), "\n")
+	out, err := exec.Command("blender", "-b", task.Scene, "--python-expr", expr,
+		"-o", filepath.Join(dir, "f12_####"), "-f", fmt.Sprint(task.Frame)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("blender -f: %v\n%s", err, lastLines(string(out), 20))
+	}
+	path := filepath.Join(dir, fmt.Sprintf("f12_%04d%s", task.Frame, ext))
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("blender -f: %v\n%s", err, lastLines(string(out), 20))
+	}
+	return path
+}
+
+// TestFinishFormats: the finish step writes the formats a scene may be
+// set to (or a job may ask for) as Blender's own render writes them:
+// float OpenEXR, JPEG, 16-bit TIFF; compared decoded, value by value.
+func TestFinishFormats(t *testing.T) {
+	r := newRenderer(t, Config{})
+	ctx := context.Background()
+	src := scene(t, "composite")
+	base := renderer.Task{Scene: src, Frame: 1, Width: 160, Height: 96, Samples: 8, Seed: 2}
+	frame := stitchPasses(t, r, base, grid(base.Width, base.Height, 2, 2))
+	tests := []struct{ format, depth, ext string }{
+		{"OPEN_EXR", "32", ".exr"},
+		{"JPEG", "", ".jpg"},
+		{"TIFF", "16", ".tif"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.format, func(t *testing.T) {
+			res, err := r.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: base.Width, Height: base.Height,
+				Passes: frame, Format: tc.format, Depth: tc.depth})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Ext != tc.ext || res.Image == nil || (tc.ext == ".exr") != (res.HDR != nil) {
+				t.Fatalf("finish wrote %q, image %v, hdr %v", res.Ext, res.Image != nil, res.HDR != nil)
+			}
+			set := []string{fmt.Sprintf("s.render.image_settings.file_format = %q", tc.format)}
+			if tc.depth != "" {
+				set = append(set, fmt.Sprintf("s.render.image_settings.color_depth = %q", tc.depth))
+			}
+			data, err := os.ReadFile(f12File(t, base, tc.ext, set...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := decodeFrame(data, tc.ext, base.Rect())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.HDR != nil {
+				n := 0
+				for i, v := range res.HDR.Pix {
+					if v != want.HDR.Pix[i] {
+						n++
+					}
+				}
+				if n != 0 {
+					t.Errorf("%d of %d float values differ from Blender's own EXR", n, len(res.HDR.Pix))
+				}
+			}
+			if d := compare(res.Image, want.Image); d.values != 0 {
+				t.Errorf("vs Blender's own %s: %v", tc.format, d)
+			}
+		})
+	}
 }
 
 // TestAdaptiveSampling: with the scene's own adaptive sampling kept
