@@ -243,6 +243,10 @@ type SceneUsage struct {
 	ViewLayers []string
 	// MotionBlur is the scene's motion blur setting.
 	MotionBlur bool
+	// ScreenEffects are the screen-space effects an Eevee scene uses
+	// ("bloom", "ssr", "ao", "motion_blur", "volumetrics"): each sees only
+	// the region rendered, so tiles of them cannot equal the whole frame.
+	ScreenEffects []string `json:",omitempty"`
 }
 
 // Renderer turns tasks into pixels. Implementations must be safe for

@@ -321,7 +321,14 @@ def usage(scene):
         out["adaptive_sampling"] = bool(scene.cycles.use_adaptive_sampling)
         out["samples"] = scene.cycles.samples
     else:
-        out["samples"] = scene.eevee.taa_render_samples
+        e = scene.eevee
+        out["samples"] = e.taa_render_samples
+        # Screen-space effects see only the rendered region: a tile of
+        # them cannot equal the whole frame. (Names of Blender 3.x; 4.2's
+        # Eevee Next dropped some, and getattr keeps those out.)
+        flags = (("use_bloom", "bloom"), ("use_ssr", "ssr"), ("use_gtao", "ao"),
+                 ("use_motion_blur", "motion_blur"), ("use_volumetric_lights", "volumetrics"))
+        out["screen_effects"] = [name for attr, name in flags if getattr(e, attr, False)]
     return out
 
 

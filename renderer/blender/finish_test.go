@@ -43,6 +43,11 @@ func TestDefaultScene(t *testing.T) {
 				!slices.Equal(u.Passes, []string{"ViewLayer.Combined"}) || len(u.SpatialNodes) != 0 {
 				t.Errorf("Inspect = %+v, usage %+v", info, u)
 			}
+			// Eevee's default scene: volumetric lights are on by default in
+			// 3.x, and nothing else.
+			if !cycles && !slices.Equal(u.ScreenEffects, []string{"volumetrics"}) && len(u.ScreenEffects) != 0 {
+				t.Errorf("Eevee screen effects %v", u.ScreenEffects)
+			}
 			packed := filepath.Join(t.TempDir(), "packed.blend")
 			if err := Pack(ctx, Config{}, src, packed); err != nil {
 				t.Fatalf("pack: %v", err)

@@ -92,6 +92,7 @@ type sceneInfo struct {
 	Sequencer        bool     `json:"sequencer"`
 	ViewLayers       []string `json:"view_layers"`
 	MotionBlur       bool     `json:"motion_blur"`
+	ScreenEffects    []string `json:"screen_effects"`
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -102,6 +103,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		ViewTransform: i.ViewTransform, Look: i.Look,
 		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
+		ScreenEffects: i.ScreenEffects,
 	}
 }
 
