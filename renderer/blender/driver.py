@@ -248,17 +248,32 @@ def set_image_settings(s, values):
                 pass
 
 
+def comp_tree(scene):
+    """The scene's compositor node tree, or None when it has none in use:
+    scene.node_tree with "Use Nodes" up to Blender 4.x, a node group
+    assigned to scene.compositing_node_group from 5.0."""
+    if hasattr(scene, "compositing_node_group"):
+        return scene.compositing_node_group
+    return scene.node_tree if scene.use_nodes else None
+
+
+# The compositor's output node: Composite up to 4.x, the node group's
+# Group Output from 5.0 (which dropped the Composite node).
+OUTPUT_NODES = ("COMPOSITE", "GROUP_OUTPUT")
+
+
 def compositing(scene):
     """Reports whether Blender's own render of the scene runs its compositor."""
-    return bool(scene.use_nodes and scene.node_tree is not None and scene.render.use_compositing
-                and any(n.type == "COMPOSITE" and not n.mute for n in scene.node_tree.nodes))
+    tree = comp_tree(scene)
+    return bool(tree is not None and scene.render.use_compositing
+                and any(n.type in OUTPUT_NODES and not n.mute for n in tree.nodes))
 
 
 def layer_nodes(scene):
     """The compositor's Render Layers nodes that read this scene's render."""
     if not compositing(scene):
         return []
-    return [n for n in scene.node_tree.nodes
+    return [n for n in comp_tree(scene).nodes
             if n.type == "R_LAYERS" and not n.mute and (n.scene is None or n.scene == scene)]
 
 
@@ -281,7 +296,7 @@ def passes_read(scene):
             if o.enabled and o.is_linked:
                 out.add("%s.%s" % (n.layer, pass_name(o.name)))
         out.add("%s.Combined" % n.layer)
-    for n in scene.node_tree.nodes:
+    for n in comp_tree(scene).nodes:
         # Cryptomatte nodes read their passes from the render itself.
         if n.type == "CRYPTOMATTE_V2" and not n.mute and getattr(n, "source", "") == "RENDER":
             # layer_name is "ViewLayer.CryptoObject"; its passes are
@@ -315,7 +330,7 @@ def usage(scene):
         motion_blur=bool(r.use_motion_blur),
     )
     if out["compositing"]:
-        out["spatial_nodes"] = sorted({n.type for n in scene.node_tree.nodes if n.type in SPATIAL_NODES and not n.mute})
+        out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})
     if r.engine == "CYCLES":
         out["denoise"] = bool(scene.cycles.use_denoising)
         out["adaptive_sampling"] = bool(scene.cycles.use_adaptive_sampling)
@@ -465,20 +480,17 @@ def finish(t):
         # No compositor: the frame is the view layer's Combined pass. A
         # one-node tree feeds it to the output, so that the same render
         # call colour-manages and writes it.
-        scene.use_nodes = True
         r.use_compositing = True
-        tree = scene.node_tree
-        for n in list(tree.nodes):
-            tree.nodes.remove(n)
-        comp = tree.nodes.new("CompositorNodeComposite")
+        tree, out_socket, alpha_socket = output_tree(scene)
         im = tree.nodes.new("CompositorNodeImage")
         im.image = img
         im.layer = bpy.context.view_layer.name
-        tree.links.new(output(im, "Image"), comp.inputs["Image"])
-        tree.links.new(output(im, "Alpha"), comp.inputs["Alpha"])
+        tree.links.new(output(im, "Image"), out_socket)
+        if alpha_socket is not None:
+            tree.links.new(output(im, "Alpha"), alpha_socket)
     else:
         r.use_compositing = True
-        tree = scene.node_tree
+        tree = comp_tree(scene)
         for n in nodes:
             im = tree.nodes.new("CompositorNodeImage")
             im.image = img
@@ -501,6 +513,24 @@ def finish(t):
     bpy.ops.render.render(write_still=True)
     if not os.path.exists(t["out"]):
         raise RuntimeError("Blender finished without writing %s" % t["out"])
+
+
+def output_tree(scene):
+    """Gives the scene a compositor of nothing but an output node (the
+    scene is reloaded after the finish) and returns the tree, the output's
+    image input and its alpha input (None where there is none)."""
+    if hasattr(scene, "compositing_node_group"):
+        tree = bpy.data.node_groups.new("conun finish", "CompositorNodeTree")
+        tree.interface.new_socket("Image", in_out="OUTPUT", socket_type="NodeSocketColor")
+        scene.compositing_node_group = tree
+        out = tree.nodes.new("NodeGroupOutput")
+        return tree, out.inputs[0], None
+    scene.use_nodes = True
+    tree = scene.node_tree
+    for n in list(tree.nodes):
+        tree.nodes.remove(n)
+    comp = tree.nodes.new("CompositorNodeComposite")
+    return tree, comp.inputs["Image"], comp.inputs["Alpha"]
 
 
 def output(node, name):

@@ -195,6 +195,8 @@ func TestFinishMatchesBlender(t *testing.T) {
 		{"layers", []string{"Back.Combined", "Fore.Combined"}, []string{"GLARE"}, ".png"},
 		{"look", []string{"ViewLayer.Combined"}, []string{"BLUR", "ELLIPSEMASK"}, ".png"},
 		{"cryptomatte", []string{"ViewLayer.Combined", "ViewLayer.CryptoObject"}, []string{"CRYPTOMATTE_V2"}, ".png"},
+		// No compositor: the finish step colour-manages and writes.
+		{"texture", []string{"ViewLayer.Combined"}, nil, ".png"},
 	}
 	for _, tc := range tests {
 		name := tc.scene
@@ -204,8 +206,8 @@ func TestFinishMatchesBlender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if u := info.Usage; !u.Compositing || !slices.Equal(u.SpatialNodes, tc.spatial) || !slices.Equal(u.Passes, tc.passes) {
-				t.Errorf("usage %+v: want compositing, spatial nodes %v, passes %v", u, tc.spatial, tc.passes)
+			if u := info.Usage; u.Compositing != (tc.spatial != nil) || !slices.Equal(u.SpatialNodes, tc.spatial) || !slices.Equal(u.Passes, tc.passes) {
+				t.Errorf("usage %+v: want compositing %v, spatial nodes %v, passes %v", u, tc.spatial != nil, tc.spatial, tc.passes)
 			}
 			base := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 16, Seed: 5}
 			ref := f12(t, base)
