@@ -222,7 +222,9 @@ def load(scene_path, require_packed):
 # format, dither) to write the frame as Blender's own render would.
 own = {}
 
-IMAGE_SETTINGS = ("file_format", "color_mode", "color_depth", "exr_codec", "compression", "quality", "use_preview")
+# media_type (5.x: IMAGE, MULTI_LAYER_IMAGE, VIDEO) before file_format,
+# whose choices depend on it.
+IMAGE_SETTINGS = ("media_type", "file_format", "color_mode", "color_depth", "exr_codec", "compression", "quality", "use_preview")
 
 
 def scene_settings(scene):
@@ -260,6 +262,14 @@ def comp_tree(scene):
 # The compositor's output node: Composite up to 4.x, the node group's
 # Group Output from 5.0 (which dropped the Composite node).
 OUTPUT_NODES = ("COMPOSITE", "GROUP_OUTPUT")
+
+
+def set_format(s, fmt):
+    """Sets a file format: 5.x lists OPEN_EXR_MULTILAYER only under the
+    MULTI_LAYER_IMAGE media type, the others under IMAGE."""
+    if hasattr(s, "media_type"):
+        s.media_type = "MULTI_LAYER_IMAGE" if fmt == "OPEN_EXR_MULTILAYER" else "IMAGE"
+    s.file_format = fmt
 
 
 def compositing(scene):
@@ -313,6 +323,14 @@ SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", 
                  "ELLIPSEMASK", "BOXMASK", "KEYINGSCREEN", "KEYING", "DOUBLEEDGEMASK", "SPLIT", "CRYPTOMATTE_V2"}
 
 
+def strips(scene):
+    """The sequencer's strips (sequences_all up to 4.x, strips_all in 5.x)."""
+    ed = scene.sequence_editor
+    if ed is None:
+        return []
+    return getattr(ed, "strips_all", None) or getattr(ed, "sequences_all", [])
+
+
 def usage(scene):
     """What the scene uses that decides how a frame may be split and
     finished (see renderer.SceneInfo)."""
@@ -324,8 +342,7 @@ def usage(scene):
         look=scene.view_settings.look,
         file_format=r.image_settings.file_format,
         color_depth=r.image_settings.color_depth,
-        sequencer=bool(r.use_sequencer and scene.sequence_editor is not None
-                       and len(scene.sequence_editor.sequences_all) > 0),
+        sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
     )
@@ -393,10 +410,17 @@ def render(t):
     r.use_sequencer = own["use_sequencer"] and not passes
     # RGB, not RGBA: the result is opaque by definition (a transparent film
     # keeps its premultiplied colour and loses its alpha).
+    if hasattr(s, "media_type"):
+        s.media_type = "MULTI_LAYER_IMAGE" if passes else "IMAGE"
     if passes:
         # Every pass of every view layer, 32-bit float, as Blender names
         # them ("ViewLayer.Combined.R"); Go keeps the ones the frame needs.
-        s.file_format, s.color_depth = "OPEN_EXR_MULTILAYER", "32"
+        set_format(s, "OPEN_EXR_MULTILAYER")
+        s.color_depth = "32"
+        if hasattr(s, "use_exr_interleave"):
+            # 5.x writes one part per pass unless interleaved: the
+            # single-part file renderer/exr reads.
+            s.use_exr_interleave = True
         s.exr_codec = "NONE"  # a temporary file read back at once
     elif t.get("hdr"):
         # Float EXR holds the linear, scene-referred values: Blender applies
@@ -464,7 +488,7 @@ def finish(t):
     s = r.image_settings
     set_image_settings(s, own["image"])
     if t.get("format"):
-        s.file_format = t["format"]
+        set_format(s, t["format"])
     if t.get("depth"):
         s.color_depth = t["depth"]
     r.use_file_extension = False

@@ -80,10 +80,11 @@ type blenderImage struct {
 }
 
 // blenderImages are the images images/build.sh builds: Debian bookworm's
-// Blender 3.4 (the default) and trixie's 4.3.
+// Blender 3.4 (the default), trixie's 4.3 and sid's 5.2.
 var blenderImages = []blenderImage{
 	{BlenderVersion, BlenderImageFor(BlenderVersion)},
 	{Blender4Version, BlenderImageFor(Blender4Version)},
+	{Blender5Version, BlenderImageFor(Blender5Version)},
 }
 
 // forEachBlender runs fn in one subtest per Blender image, named

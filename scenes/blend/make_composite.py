@@ -12,6 +12,9 @@ import sys
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compat  # noqa: E402
+
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
 scene = bpy.context.scene
@@ -29,20 +32,18 @@ em.inputs["Color"].default_value = (1.0, 0.6, 0.2, 1.0)
 glow.node_tree.links.new(em.outputs[0], glow.node_tree.nodes["Material Output"].inputs["Surface"])
 bpy.context.object.data.materials.append(glow)
 
-scene.use_nodes = True
-tree = scene.node_tree
-layers = tree.nodes["Render Layers"]
-comp = tree.nodes["Composite"]
+tree, layers, output = compat.compositor(scene)
 glare = tree.nodes.new("CompositorNodeGlare")
-glare.glare_type = "FOG_GLOW"
-glare.quality = "HIGH"
-glare.size = 7
+if hasattr(glare, "glare_type"):
+    glare.glare_type, glare.quality, glare.size = "FOG_GLOW", "HIGH", 7
+else:  # 5.x: settings are inputs; Size is relative
+    compat.inputs(glare, Type="Fog Glow", Quality="High", Size=0.7)
 lens = tree.nodes.new("CompositorNodeLensdist")
-# "Distort" in 3.4, "Distortion" in 4.x.
+# "Distort" in 3.4, "Distortion" in 4.x and 5.x.
 lens.inputs["Distort" if "Distort" in lens.inputs else "Distortion"].default_value = -0.08
 lens.inputs["Dispersion"].default_value = 0.02
 tree.links.new(layers.outputs["Image"], glare.inputs["Image"])
 tree.links.new(glare.outputs["Image"], lens.inputs["Image"])
-tree.links.new(lens.outputs["Image"], comp.inputs["Image"])
+tree.links.new(lens.outputs["Image"], output)
 bpy.ops.wm.save_as_mainfile(filepath=out)
 print("SAVED", out)

@@ -9,6 +9,9 @@ import sys
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compat  # noqa: E402
+
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
 scene = bpy.context.scene
@@ -19,20 +22,17 @@ scene.cycles.samples = 16
 bpy.ops.mesh.primitive_uv_sphere_add(radius=0.7, location=(1.6, -1.2, 0.2))
 scene.view_layers[0].use_pass_cryptomatte_object = True
 
-scene.use_nodes = True
-tree = scene.node_tree
-layers = tree.nodes["Render Layers"]
-comp = tree.nodes["Composite"]
+tree, layers, output = compat.compositor(scene)
 crypto = tree.nodes.new("CompositorNodeCryptomatteV2")
 crypto.source = "RENDER"
 crypto.scene = scene
 crypto.layer_name = "ViewLayer.CryptoObject"
 crypto.matte_id = "Cube"
-mix = tree.nodes.new("CompositorNodeMixRGB")
-mix.inputs[2].default_value = (0.9, 0.1, 0.05, 1.0)
+_, mix_fac, mix_a, mix_b, mix_out = compat.mix(tree)
+mix_b.default_value = (0.9, 0.1, 0.05, 1.0)
 tree.links.new(layers.outputs["Image"], crypto.inputs["Image"])
-tree.links.new(layers.outputs["Image"], mix.inputs[1])
-tree.links.new(crypto.outputs["Matte"], mix.inputs["Fac"])
-tree.links.new(mix.outputs["Image"], comp.inputs["Image"])
+tree.links.new(layers.outputs["Image"], mix_a)
+tree.links.new(crypto.outputs["Matte"], mix_fac)
+tree.links.new(mix_out, output)
 bpy.ops.wm.save_as_mainfile(filepath=out)
 print("SAVED", out)

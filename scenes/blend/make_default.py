@@ -12,6 +12,9 @@ import sys
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compat  # noqa: E402
+
 argv = sys.argv[sys.argv.index("--") + 1:]
 out = os.path.abspath(argv[0])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
@@ -23,6 +26,6 @@ r = scene.render
 r.resolution_x, r.resolution_y, r.resolution_percentage = 64, 48, 100
 scene.cycles.samples = 16
 scene.eevee.taa_render_samples = 4
-scene.use_nodes = True
+compat.compositor(scene)
 bpy.ops.wm.save_as_mainfile(filepath=out)
 print("SAVED", out)

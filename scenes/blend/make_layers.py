@@ -10,6 +10,9 @@ import sys
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compat  # noqa: E402
+
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
 scene = bpy.context.scene
@@ -41,20 +44,22 @@ back.layer_collection.children["Fore"].holdout = True
 # Fore: the cube alone; the ground still shadows nothing.
 fore.layer_collection.children["Back"].exclude = True
 
-scene.use_nodes = True
-tree = scene.node_tree
-rl_back = tree.nodes["Render Layers"]
+tree, rl_back, output = compat.compositor(scene)
 rl_back.layer = "Back"
 rl_fore = tree.nodes.new("CompositorNodeRLayers")
 rl_fore.layer = "Fore"
 over = tree.nodes.new("CompositorNodeAlphaOver")
 glare = tree.nodes.new("CompositorNodeGlare")
-glare.glare_type = "STREAKS"
-glare.threshold = 0.5
-comp = tree.nodes["Composite"]
-tree.links.new(rl_back.outputs["Image"], over.inputs[1])
-tree.links.new(rl_fore.outputs["Image"], over.inputs[2])
+if hasattr(glare, "glare_type"):
+    glare.glare_type, glare.threshold = "STREAKS", 0.5
+else:
+    compat.inputs(glare, Type="Streaks", Threshold=0.5)
+# Inputs Fac, Image (back), Image (front) up to 4.x; Background,
+# Foreground, ... in 5.x.
+back_in, fore_in = (over.inputs[1], over.inputs[2]) if over.inputs[0].name == "Fac" else (over.inputs["Background"], over.inputs["Foreground"])
+tree.links.new(rl_back.outputs["Image"], back_in)
+tree.links.new(rl_fore.outputs["Image"], fore_in)
 tree.links.new(over.outputs["Image"], glare.inputs["Image"])
-tree.links.new(glare.outputs["Image"], comp.inputs["Image"])
+tree.links.new(glare.outputs["Image"], output)
 bpy.ops.wm.save_as_mainfile(filepath=out)
 print("SAVED", out)

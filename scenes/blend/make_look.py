@@ -10,6 +10,9 @@ import sys
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compat  # noqa: E402
+
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
 scene = bpy.context.scene
@@ -38,19 +41,21 @@ c = v.curve_mapping.curves[3].points  # the combined curve
 c.new(0.5, 0.56)
 v.curve_mapping.update()
 
-scene.use_nodes = True
-tree = scene.node_tree
-layers = tree.nodes["Render Layers"]
-comp = tree.nodes["Composite"]
+tree, layers, output = compat.compositor(scene)
 mask = tree.nodes.new("CompositorNodeEllipseMask")
-mask.width, mask.height = 0.9, 0.8
+if hasattr(mask, "width"):
+    mask.width, mask.height = 0.9, 0.8
+else:
+    mask.inputs["Size"].default_value = (0.9, 0.8)
 blur = tree.nodes.new("CompositorNodeBlur")
-blur.size_x = blur.size_y = 12
-mul = tree.nodes.new("CompositorNodeMixRGB")
-mul.blend_type = "MULTIPLY"
+if hasattr(blur, "size_x"):
+    blur.size_x = blur.size_y = 12
+else:
+    blur.inputs["Size"].default_value = (12, 12)
+_, mul_fac, mul_a, mul_b, mul_out = compat.mix(tree, "MULTIPLY")
 tree.links.new(mask.outputs["Mask"], blur.inputs["Image"])
-tree.links.new(layers.outputs["Image"], mul.inputs[1])
-tree.links.new(blur.outputs["Image"], mul.inputs[2])
-tree.links.new(mul.outputs["Image"], comp.inputs["Image"])
+tree.links.new(layers.outputs["Image"], mul_a)
+tree.links.new(blur.outputs["Image"], mul_b)
+tree.links.new(mul_out, output)
 bpy.ops.wm.save_as_mainfile(filepath=out)
 print("SAVED", out)

@@ -10,6 +10,9 @@ import sys
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compat  # noqa: E402
+
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
 bpy.ops.wm.read_homefile(use_factory_startup=True)
 scene = bpy.context.scene
@@ -21,32 +24,25 @@ vl = scene.view_layers[0]
 vl.use_pass_z = True
 vl.use_pass_normal = True
 
-scene.use_nodes = True
-tree = scene.node_tree
-layers = tree.nodes["Render Layers"]
-comp = tree.nodes["Composite"]
-fog = tree.nodes.new("CompositorNodeMapRange")
-fog.inputs["From Min"].default_value = 6.0
-fog.inputs["From Max"].default_value = 14.0
-fog.use_clamp = True
-mix = tree.nodes.new("CompositorNodeMixRGB")
-mix.inputs[2].default_value = (0.6, 0.7, 0.9, 1.0)
-sep = tree.nodes.new("CompositorNodeSeparateXYZ") if hasattr(bpy.types, "CompositorNodeSeparateXYZ") else None
-rim = tree.nodes.new("CompositorNodeMixRGB")
-rim.blend_type = "ADD"
+tree, layers, output = compat.compositor(scene)
+_, fog_in, fog_out = compat.map_range(tree, 6.0, 14.0)
+_, mix_fac, mix_a, mix_b, mix_out = compat.mix(tree)
+mix_b.default_value = (0.6, 0.7, 0.9, 1.0)
+sep = compat.separate_xyz(tree)
+_, rim_fac, rim_a, rim_b, rim_out = compat.mix(tree, "ADD")
+rim_b.default_value = (0.3, 0.1, 0.0, 1.0)
 blur = tree.nodes.new("CompositorNodeBlur")
-blur.size_x = blur.size_y = 3
-tree.links.new(layers.outputs["Depth"], fog.inputs["Value"])
-tree.links.new(fog.outputs["Value"], mix.inputs["Fac"])
-tree.links.new(layers.outputs["Image"], mix.inputs[1])
-tree.links.new(mix.outputs["Image"], rim.inputs[1])
-if sep is not None:
-    tree.links.new(layers.outputs["Normal"], sep.inputs[0])
-    tree.links.new(sep.outputs["Z"], rim.inputs["Fac"])
+if hasattr(blur, "size_x"):
+    blur.size_x = blur.size_y = 3
 else:
-    tree.links.new(layers.outputs["Normal"], rim.inputs["Fac"])
-rim.inputs[2].default_value = (0.3, 0.1, 0.0, 1.0)
-tree.links.new(rim.outputs["Image"], blur.inputs["Image"])
-tree.links.new(blur.outputs["Image"], comp.inputs["Image"])
+    blur.inputs["Size"].default_value = (3, 3)
+tree.links.new(layers.outputs["Depth"], fog_in)
+tree.links.new(fog_out, mix_fac)
+tree.links.new(layers.outputs["Image"], mix_a)
+tree.links.new(mix_out, rim_a)
+tree.links.new(layers.outputs["Normal"], sep.inputs[0])
+tree.links.new(sep.outputs["Z"], rim_fac)
+tree.links.new(rim_out, blur.inputs["Image"])
+tree.links.new(blur.outputs["Image"], output)
 bpy.ops.wm.save_as_mainfile(filepath=out)
 print("SAVED", out)

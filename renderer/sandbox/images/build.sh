@@ -145,8 +145,18 @@ SOURCES
   mount -t proc proc "$rootfs/proc" && mounts+=("$rootfs/proc")
   mount --bind "$cache/debs-$suite" "$rootfs/var/cache/apt/archives" && mounts+=("$rootfs/var/cache/apt/archives")
   echo "images: installing blender in the chroot"
+  # sid's Release file is valid for days only; a mirror snapshot older
+  # than that is refused unless told (measured here: "expired 28d ago").
+  local aptopt="" extra=""
+  if [ "$suite" = sid ]; then
+    aptopt="-o Acquire::Check-Valid-Until=false"
+    # Blender 5.x's compositor asks for a GPU context even on the CPU, and
+    # aborts without libEGL ("Couldn't open libEGL.so.1", measured): Mesa's
+    # software EGL gives it one.
+    extra="libegl1 libgl1-mesa-dri"
+  fi
   chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
-    sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends blender' >"$work/apt.log" 2>&1 || {
+    sh -c "apt-get $aptopt update -qq && apt-get install -y -qq --no-install-recommends blender $extra" >"$work/apt.log" 2>&1 || {
     tail -30 "$work/apt.log" >&2
     exit 1
   }
