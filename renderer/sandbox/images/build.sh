@@ -151,9 +151,9 @@ SOURCES
   if [ "$suite" = sid ]; then
     aptopt="-o Acquire::Check-Valid-Until=false"
     # Blender 5.x's compositor asks for a GPU context even on the CPU, and
-    # aborts without libEGL ("Couldn't open libEGL.so.1", measured): Mesa's
+    # aborts without libEGL and libGL ("Couldn't open libEGL.so.1", measured): Mesa's
     # software EGL gives it one.
-    extra="libegl1 libgl1-mesa-dri"
+    extra="libegl1 libgl1 libopengl0 libgl1-mesa-dri"
   fi
   chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
     sh -c "apt-get $aptopt update -qq && apt-get install -y -qq --no-install-recommends blender $extra" >"$work/apt.log" 2>&1 || {
