@@ -67,9 +67,10 @@ contracts:
 
 # images builds the sandbox's Docker images locally (no registry): the
 # path tracer's from scratch, Blender's from a debootstrapped Debian:
-# bookworm's Blender 3.4 (the default) and trixie's 4.3 (--blender-version).
+# bookworm's Blender 3.4 (the default), trixie's 4.3 and sid's 5.2
+# (--blender-version).
 images:
-	./renderer/sandbox/images/build.sh pathtracer blender blender4
+	./renderer/sandbox/images/build.sh pathtracer blender blender4 blender5
 
 # scenes regenerates the bundled glTF scenes and builds the .blend test
 # scenes (needs Blender) into scenes/blend/out.

@@ -37,6 +37,19 @@ type Task struct {
 	// HDR asks for the linear float pixels too (Result.HDR), for OpenEXR
 	// output; a backend without them refuses the task with ErrBadTask.
 	HDR bool
+	// Passes asks for the render's raw passes (Result.Passes) instead of
+	// finished pixels: the scene's compositor and sequencer are bypassed,
+	// so tiles stitch exactly, and one FinishTask per frame composites the
+	// stitched passes. A backend without passes refuses the task with
+	// ErrBadTask.
+	Passes bool
+	// AdaptiveSampling keeps the scene's own adaptive sampling (noise
+	// threshold, minimum samples; Samples is then the most a pixel gets)
+	// instead of turning it off. Adaptive sampling looks at neighbouring
+	// pixels, so a backend renders each region with a margin and crops it
+	// (overscan) to keep tiles equal to the whole frame; a backend without
+	// it ignores the field.
+	AdaptiveSampling bool
 	// Progress, if set, is called as work completes with the units done so
 	// far out of total (rows, samples: whatever the backend counts). It may
 	// be called from several goroutines at once, and must be quick.
@@ -104,6 +117,78 @@ type Result struct {
 	// plain sRGB encoding of them clipped to [0, 1] (HDR.Preview) where the
 	// backend has no view transform of its own.
 	HDR *HDR
+	// Passes holds the raw passes when the task asked for them
+	// (Task.Passes): Combined of every view layer the frame shows, plus
+	// every pass the scene's compositor reads (SceneInfo.Passes), with the
+	// task's bounds. Image and HDR are then the first view layer's Combined
+	// (linear; Image its plain sRGB encoding), a preview: the frame's
+	// pixels come from the finish step.
+	Passes *Passes
+}
+
+// FinishTask is the finish step of one frame rendered as raw-pass tiles:
+// the scene's own compositor, colour management and output format applied
+// once to the stitched passes, so that the frame equals the scene's
+// whole-frame render. It is deterministic: a checker re-running it gets
+// the same pixels.
+type FinishTask struct {
+	// Scene is the path of the scene file on the local disk.
+	Scene string
+	// Frame is the frame number (animated compositor values read it).
+	Frame int
+	// Width and Height are the frame's resolution; Passes must cover it.
+	Width, Height int
+	// Passes are the frame's stitched raw passes, bounds (0,0)-(Width,Height),
+	// with the channels the tiles returned.
+	Passes *Passes
+	// Threads caps the compositor's threads; 0 means all cores.
+	Threads int
+	// Format overrides the scene's output file format, in Blender's names
+	// ("PNG", "OPEN_EXR", "OPEN_EXR_MULTILAYER", "JPEG", "TIFF"); "" keeps
+	// the scene's own.
+	Format string
+	// Depth overrides the output colour depth ("8", "16", "32"); "" keeps
+	// the scene's own.
+	Depth string
+}
+
+// Validate checks the parts of a finish task that do not depend on the
+// scene.
+func (t FinishTask) Validate() error {
+	switch {
+	case t.Width < 1 || t.Height < 1 || t.Width > MaxDimension || t.Height > MaxDimension:
+		return fmt.Errorf("%w: resolution %dx%d: width and height must be 1..%d", ErrBadTask, t.Width, t.Height, MaxDimension)
+	case t.Frame < 1:
+		return fmt.Errorf("%w: frame %d: frames start at 1", ErrBadTask, t.Frame)
+	case t.Passes == nil:
+		return fmt.Errorf("%w: finish frame %d: no passes", ErrBadTask, t.Frame)
+	case t.Passes.Rect != image.Rect(0, 0, t.Width, t.Height):
+		return fmt.Errorf("%w: finish frame %d: passes cover %v, want the %dx%d frame", ErrBadTask, t.Frame, t.Passes.Rect, t.Width, t.Height)
+	case !t.Passes.Finite():
+		return fmt.Errorf("%w: finish frame %d: passes hold NaN or infinite values", ErrBadTask, t.Frame)
+	}
+	return nil
+}
+
+// FinishResult is a finished frame.
+type FinishResult struct {
+	// File is the frame as the scene's output format writes it (PNG, EXR,
+	// JPEG ...): what the user gets.
+	File []byte
+	// Ext is File's extension as Blender names it (".png", ".exr").
+	Ext string
+	// Image is the frame decoded to 16-bit sRGB where the format is one Go
+	// decodes (PNG, JPEG; EXR through HDR's preview), for previews and
+	// checks; nil otherwise.
+	Image *image.NRGBA64
+	// HDR is the frame's linear values when the format is OpenEXR.
+	HDR *HDR
+}
+
+// Finisher is a Renderer that can run a scene's finish step over stitched
+// raw passes (Task.Passes tiles).
+type Finisher interface {
+	Finish(ctx context.Context, t FinishTask) (FinishResult, error)
 }
 
 // SceneInfo is what a renderer can read from a scene without rendering it.
@@ -123,6 +208,45 @@ type SceneInfo struct {
 	// renderer version advertises as "+feature" ("gl": Eevee needs an
 	// OpenGL context); "" when it needs none.
 	Needs string `json:",omitempty"`
+	// Usage is what the scene uses that decides how its frames may be
+	// split and finished; nil where the backend cannot tell.
+	Usage *SceneUsage `json:",omitempty"`
+}
+
+// SceneUsage is what a scene uses, so the farm can default to the scene's
+// own settings and tell the user how a frame will be split.
+type SceneUsage struct {
+	// Compositing is true when the scene's own render runs its compositor:
+	// tiles must then carry raw passes (Task.Passes) and a frame be
+	// finished (Finisher) to equal the scene's render.
+	Compositing bool
+	// Passes are the "ViewLayer.Pass" names tiles must carry: Combined of
+	// each view layer the frame shows and every pass the compositor reads.
+	Passes []string
+	// SpatialNodes are the compositor's nodes whose pixels depend on other
+	// pixels or on their place in the frame (Blender's node types: GLARE,
+	// LENSDIST, BLUR ...): composited tiles cannot match the whole frame.
+	SpatialNodes []string `json:",omitempty"`
+	// Denoise and AdaptiveSampling are the scene's own Cycles settings.
+	Denoise, AdaptiveSampling bool
+	// Samples is the scene's own sample count.
+	Samples int
+	// ViewTransform and Look are the scene's colour management.
+	ViewTransform, Look string
+	// FileFormat and ColorDepth are the scene's output format, in Blender's
+	// names ("PNG", "OPEN_EXR") and bits ("8", "16", "32").
+	FileFormat, ColorDepth string
+	// Sequencer is true when the sequencer has strips and is used: its
+	// output is not what the finish step writes.
+	Sequencer bool
+	// ViewLayers are the view layers rendered.
+	ViewLayers []string
+	// MotionBlur is the scene's motion blur setting.
+	MotionBlur bool
+	// ScreenEffects are the screen-space effects an Eevee scene uses
+	// ("bloom", "ssr", "ao", "motion_blur", "volumetrics"): each sees only
+	// the region rendered, so tiles of them cannot equal the whole frame.
+	ScreenEffects []string `json:",omitempty"`
 }
 
 // Renderer turns tasks into pixels. Implementations must be safe for

@@ -55,8 +55,10 @@ type builtScene struct {
 var scenes sync.Map // name -> *builtScene
 
 // scene returns the path of a test scene, building it on first use:
-// classroom_lite, glass, anim, texture (from scenes/blend), texture_external
-// (its image left as a file beside it) and autorun (from testdata).
+// classroom_lite, glass, anim, texture, default, composite, ... (from
+// scenes/blend), texture_external (its image left as a file beside it),
+// default_cycles (the default scene switched to Cycles) and autorun (from
+// testdata).
 func scene(t testing.TB, name string) string {
 	t.Helper()
 	needBlender(t)
@@ -72,6 +74,9 @@ func scene(t testing.TB, name string) string {
 		script := filepath.Join("..", "..", "scenes", "blend", "make_"+name+".py")
 		args := []string{b.path}
 		switch name {
+		case "default_cycles":
+			script = filepath.Join("..", "..", "scenes", "blend", "make_default.py")
+			args = append(args, "cycles")
 		case "texture_external":
 			script = filepath.Join("..", "..", "scenes", "blend", "make_texture.py")
 			args = append(args, "--external")
@@ -422,6 +427,10 @@ func TestInspect(t *testing.T) {
 			// The scenes are saved by this Blender: they need its x.y.
 			v := strings.TrimPrefix(r.Version(), "blender-")
 			tc.want.MinVersion = v[:strings.LastIndex(v[:strings.Index(v, "/")], ".")]
+			if got.Usage == nil {
+				t.Errorf("Inspect reports no usage")
+			}
+			got.Usage = nil // TestDefaultScene and TestFinishMatchesBlender check it
 			if got != tc.want {
 				t.Errorf("Inspect = %+v, want %+v", got, tc.want)
 			}

@@ -124,12 +124,23 @@ def external_files(require_packed):
     require_packed, every file it would read from disk at all)."""
     bad = []
     for coll in (bpy.data.images, bpy.data.libraries, bpy.data.volumes):
-        is_image = coll is bpy.data.images
         for item in coll:
+            # Compared by type: bpy.data.images is a new collection object
+            # at every access in Blender 3.4, so an identity test is never
+            # true, and the in-memory images of every default scene ("Render
+            # Result", "Viewer Node": source VIEWER; generated ones) counted
+            # as missing files.
+            is_image = isinstance(item, bpy.types.Image)
+            if getattr(item, "library", None) is not None:
+                continue  # read from its library, which is checked itself
             if is_image and (item.source not in ("FILE", "SEQUENCE", "MOVIE", "TILED") or item.users == 0):
                 continue  # generated images and render results live in memory
             if getattr(item, "packed_file", None) is not None:
                 continue
+            if is_image and any(True for _ in getattr(item, "packed_files", ())):
+                continue  # UDIM tiles and multi-view images pack per file
+            if not item.filepath:
+                continue  # never saved: nothing is read from disk
             path = bpy.path.abspath(item.filepath, library=item.library)
             if is_image and item.source == "TILED":
                 path = path.replace("<UDIM>", "1001")
@@ -187,7 +198,12 @@ def load(scene_path, require_packed):
         hint = "pack them into the .blend (File > External Data > Pack Resources)"
         raise SceneError("external files: %s; %s" % (", ".join(sorted(bad)), hint))
     r = scene.render
-    return dict(
+    own.clear()
+    own.update(scene_settings(scene))
+    own["path"] = scene_path
+    own["packed"] = require_packed
+    own["fresh"] = True
+    info = dict(
         frame_start=scene.frame_start,
         frame_end=scene.frame_end,
         frame_step=scene.frame_step,
@@ -197,6 +213,155 @@ def load(scene_path, require_packed):
         height=r.resolution_y * r.resolution_percentage // 100,
         engine=r.engine,
     )
+    info.update(usage(scene))
+    return info
+
+
+# The scene's own settings as saved, read once at load: render() changes
+# some of them for tiles, and finish() must use the saved ones (output
+# format, dither) to write the frame as Blender's own render would.
+own = {}
+
+# media_type (5.x: IMAGE, MULTI_LAYER_IMAGE, VIDEO) before file_format,
+# whose choices depend on it.
+IMAGE_SETTINGS = ("media_type", "file_format", "color_mode", "color_depth", "exr_codec", "compression", "quality", "use_preview")
+
+
+def scene_settings(scene):
+    r = scene.render
+    s = r.image_settings
+    return dict(
+        image={k: getattr(s, k) for k in IMAGE_SETTINGS if hasattr(s, k)},
+        dither=r.dither_intensity,
+        use_compositing=r.use_compositing,
+        use_sequencer=r.use_sequencer,
+        adaptive=bool(scene.cycles.use_adaptive_sampling) if r.engine == "CYCLES" else False,
+    )
+
+
+def set_image_settings(s, values):
+    # file_format first: the other enums' choices depend on it. A value
+    # the format does not take (a depth of another format) is skipped.
+    for k in IMAGE_SETTINGS:
+        if k in values:
+            try:
+                setattr(s, k, values[k])
+            except (TypeError, AttributeError, ValueError):
+                pass
+
+
+def comp_tree(scene):
+    """The scene's compositor node tree, or None when it has none in use:
+    scene.node_tree with "Use Nodes" up to Blender 4.x, a node group
+    assigned to scene.compositing_node_group from 5.0."""
+    if hasattr(scene, "compositing_node_group"):
+        return scene.compositing_node_group
+    return scene.node_tree if scene.use_nodes else None
+
+
+# The compositor's output node: Composite up to 4.x, the node group's
+# Group Output from 5.0 (which dropped the Composite node).
+OUTPUT_NODES = ("COMPOSITE", "GROUP_OUTPUT")
+
+
+def set_format(s, fmt):
+    """Sets a file format: 5.x lists OPEN_EXR_MULTILAYER only under the
+    MULTI_LAYER_IMAGE media type, the others under IMAGE."""
+    if hasattr(s, "media_type"):
+        s.media_type = "MULTI_LAYER_IMAGE" if fmt == "OPEN_EXR_MULTILAYER" else "IMAGE"
+    s.file_format = fmt
+
+
+def compositing(scene):
+    """Reports whether Blender's own render of the scene runs its compositor."""
+    tree = comp_tree(scene)
+    return bool(tree is not None and scene.render.use_compositing
+                and any(n.type in OUTPUT_NODES and not n.mute for n in tree.nodes))
+
+
+def layer_nodes(scene):
+    """The compositor's Render Layers nodes that read this scene's render."""
+    if not compositing(scene):
+        return []
+    return [n for n in comp_tree(scene).nodes
+            if n.type == "R_LAYERS" and not n.mute and (n.scene is None or n.scene == scene)]
+
+
+def pass_name(socket_name):
+    # The Render Layers node names Combined's sockets Image and Alpha.
+    return "Combined" if socket_name in ("Image", "Alpha") else socket_name
+
+
+def passes_read(scene):
+    """Lists "ViewLayer.Pass" for Combined of every view layer the frame
+    shows, and every pass the compositor reads from a Render Layers node:
+    what tiles must carry so that the finish step can composite."""
+    nodes = layer_nodes(scene)
+    if not nodes:
+        layer = bpy.context.view_layer.name
+        return ["%s.Combined" % layer]
+    out = set()
+    for n in nodes:
+        for o in n.outputs:
+            if o.enabled and o.is_linked:
+                out.add("%s.%s" % (n.layer, pass_name(o.name)))
+        out.add("%s.Combined" % n.layer)
+    for n in comp_tree(scene).nodes:
+        # Cryptomatte nodes read their passes from the render itself.
+        if n.type == "CRYPTOMATTE_V2" and not n.mute and getattr(n, "source", "") == "RENDER":
+            # layer_name is "ViewLayer.CryptoObject"; its passes are
+            # numbered ranks, CryptoObject00, CryptoObject01, ...
+            if n.layer_name:
+                out.add(n.layer_name)
+    return sorted(out)
+
+
+SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", "DBLUR", "VECBLUR",
+                 "DENOISE", "DILATEERODE", "DESPECKLE", "INPAINT", "SUNBEAMS", "TRANSLATE", "TRANSFORM",
+                 "ROTATE", "SCALE", "FLIP", "CROP", "DISPLACE", "MAP_UV", "STABILIZE2D", "MOVIEDISTORTION",
+                 "PIXELATE", "KUWAHARA", "CORNERPIN", "PLANETRACKDEFORM", "BILATERALBLUR", "ANTIALIASING",
+                 "ELLIPSEMASK", "BOXMASK", "KEYINGSCREEN", "KEYING", "DOUBLEEDGEMASK", "SPLIT", "CRYPTOMATTE_V2"}
+
+
+def strips(scene):
+    """The sequencer's strips (sequences_all up to 4.x, strips_all in 5.x)."""
+    ed = scene.sequence_editor
+    if ed is None:
+        return []
+    return getattr(ed, "strips_all", None) or getattr(ed, "sequences_all", [])
+
+
+def usage(scene):
+    """What the scene uses that decides how a frame may be split and
+    finished (see renderer.SceneInfo)."""
+    r = scene.render
+    out = dict(
+        compositing=compositing(scene),
+        passes=passes_read(scene),
+        view_transform=scene.view_settings.view_transform,
+        look=scene.view_settings.look,
+        file_format=r.image_settings.file_format,
+        color_depth=r.image_settings.color_depth,
+        sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
+        view_layers=[v.name for v in scene.view_layers if v.use],
+        motion_blur=bool(r.use_motion_blur),
+    )
+    if out["compositing"]:
+        out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})
+    if r.engine == "CYCLES":
+        out["denoise"] = bool(scene.cycles.use_denoising)
+        out["adaptive_sampling"] = bool(scene.cycles.use_adaptive_sampling)
+        out["samples"] = scene.cycles.samples
+    else:
+        e = scene.eevee
+        out["samples"] = e.taa_render_samples
+        # Screen-space effects see only the rendered region: a tile of
+        # them cannot equal the whole frame. (Names of Blender 3.x; 4.2's
+        # Eevee Next dropped some, and getattr keeps those out.)
+        flags = (("use_bloom", "bloom"), ("use_ssr", "ssr"), ("use_gtao", "ao"),
+                 ("use_motion_blur", "motion_blur"), ("use_volumetric_lights", "volumetrics"))
+        out["screen_effects"] = [name for attr, name in flags if getattr(e, attr, False)]
+    return out
 
 
 last = {"frame": None}  # the frame of the previous task in this process
@@ -237,9 +402,27 @@ def render(t):
     else:
         r.threads_mode = "AUTO"
     s = r.image_settings
+    # Raw passes bypass the compositor and sequencer, whose spatial nodes
+    # would see only this tile; the finish step runs them on the whole
+    # frame. Other tasks render as the scene says.
+    passes = bool(t.get("passes"))
+    r.use_compositing = own["use_compositing"] and not passes
+    r.use_sequencer = own["use_sequencer"] and not passes
     # RGB, not RGBA: the result is opaque by definition (a transparent film
     # keeps its premultiplied colour and loses its alpha).
-    if t.get("hdr"):
+    if hasattr(s, "media_type"):
+        s.media_type = "MULTI_LAYER_IMAGE" if passes else "IMAGE"
+    if passes:
+        # Every pass of every view layer, 32-bit float, as Blender names
+        # them ("ViewLayer.Combined.R"); Go keeps the ones the frame needs.
+        set_format(s, "OPEN_EXR_MULTILAYER")
+        s.color_depth = "32"
+        if hasattr(s, "use_exr_interleave"):
+            # 5.x writes one part per pass unless interleaved: the
+            # single-part file renderer/exr reads.
+            s.use_exr_interleave = True
+        s.exr_codec = "NONE"  # a temporary file read back at once
+    elif t.get("hdr"):
         # Float EXR holds the linear, scene-referred values: Blender applies
         # no view transform to float formats.
         s.file_format, s.color_mode, s.color_depth = "OPEN_EXR", "RGB", "32"
@@ -256,7 +439,9 @@ def render(t):
         c.samples = t["samples"]
         c.seed = t["seed"]
         c.use_animated_seed = False
-        c.use_adaptive_sampling = False  # leaves seams at tile edges
+        # Adaptive sampling leaves seams at tile edges unless Go asked for
+        # it with a margin around the region (Task.AdaptiveSampling).
+        c.use_adaptive_sampling = bool(t.get("adaptive")) and own["adaptive"]
         c.time_limit = 0.0  # a time limit would make the sample count vary
         if t["denoise"] and not getattr(cycles_module(), "with_openimagedenoise", False):
             raise RuntimeError("denoising asked for, but this Blender has no OpenImageDenoise")
@@ -277,6 +462,124 @@ def render(t):
         raise RuntimeError("Blender finished without writing %s" % t["out"])
 
 
+def finish(t):
+    """Composites one whole frame from its stitched raw passes, the
+    multilayer EXR t["in"], and writes it to t["out"] as the scene's own
+    render would be written: the scene's compositor, colour management
+    (view transform, look, exposure, gamma, curves), dither and output
+    format. Each Render Layers node is muted and its links moved to an
+    Image node that reads the EXR's layer of the same name: with no Render
+    Layers node left, Blender's render composites without rendering. The
+    scene is changed, so it is reloaded before the next task."""
+    scene = bpy.context.scene
+    r = scene.render
+    own["dirty"] = True
+    w, h = t["width"], t["height"]
+    r.resolution_x, r.resolution_y, r.resolution_percentage = w, h, 100
+    r.use_border = False
+    r.use_crop_to_border = False
+    r.dither_intensity = own["dither"]
+    r.use_persistent_data = False
+    r.use_sequencer = False  # the sequencer's strips are not composited here
+    if t["threads"] > 0:
+        r.threads_mode, r.threads = "FIXED", t["threads"]
+    else:
+        r.threads_mode = "AUTO"
+    s = r.image_settings
+    set_image_settings(s, own["image"])
+    if t.get("format"):
+        set_format(s, t["format"])
+    if t.get("depth"):
+        s.color_depth = t["depth"]
+    r.use_file_extension = False
+    r.filepath = t["out"]
+    scene.frame_set(t["frame"])
+
+    img = bpy.data.images.load(t["in"], check_existing=False)
+    # Raw values, never converted: the passes are scene-linear already, and
+    # data passes (normals, depth, vectors) must stay as they are.
+    img.colorspace_settings.is_data = True
+    nodes = layer_nodes(scene)
+    if not nodes:
+        # No compositor: the frame is the view layer's Combined pass. A
+        # one-node tree feeds it to the output, so that the same render
+        # call colour-manages and writes it.
+        r.use_compositing = True
+        tree, out_socket, alpha_socket = output_tree(scene)
+        im = tree.nodes.new("CompositorNodeImage")
+        im.image = img
+        im.layer = bpy.context.view_layer.name
+        tree.links.new(output(im, "Image"), out_socket)
+        if alpha_socket is not None:
+            tree.links.new(output(im, "Alpha"), alpha_socket)
+    else:
+        r.use_compositing = True
+        tree = comp_tree(scene)
+        for n in nodes:
+            im = tree.nodes.new("CompositorNodeImage")
+            im.image = img
+            try:
+                im.layer = n.layer
+            except TypeError:
+                raise RuntimeError("the raw passes have no view layer %r" % n.layer)
+            links = [(o.name, l.to_socket) for o in n.outputs if o.enabled for l in o.links]
+            n.mute = True
+            for name, to in links:
+                tree.links.new(output(im, name), to)
+        for n in tree.nodes:
+            if n.type == "CRYPTOMATTE_V2" and getattr(n, "source", "") == "RENDER":
+                layer = n.layer_name
+                n.source = "IMAGE"
+                n.image = img
+                n.layer_name = layer
+    if os.path.exists(t["out"]):
+        os.remove(t["out"])
+    bpy.ops.render.render(write_still=True)
+    if not os.path.exists(t["out"]):
+        raise RuntimeError("Blender finished without writing %s" % t["out"])
+
+
+def output_tree(scene):
+    """Gives the scene a compositor of nothing but an output node (the
+    scene is reloaded after the finish) and returns the tree, the output's
+    image input and its alpha input (None where there is none)."""
+    if hasattr(scene, "compositing_node_group"):
+        tree = bpy.data.node_groups.new("conun finish", "CompositorNodeTree")
+        tree.interface.new_socket("Image", in_out="OUTPUT", socket_type="NodeSocketColor")
+        scene.compositing_node_group = tree
+        out = tree.nodes.new("NodeGroupOutput")
+        return tree, out.inputs[0], None
+    scene.use_nodes = True
+    tree = scene.node_tree
+    for n in list(tree.nodes):
+        tree.nodes.remove(n)
+    comp = tree.nodes.new("CompositorNodeComposite")
+    return tree, comp.inputs["Image"], comp.inputs["Alpha"]
+
+
+def output(node, name):
+    """The Image node's output for a Render Layers output name: Blender 3.4
+    calls Combined's sockets Combined and Alpha there, Image and Alpha on
+    Render Layers."""
+    if name in node.outputs:
+        return node.outputs[name]
+    if name == "Image" and "Combined" in node.outputs:
+        return node.outputs["Combined"]
+    raise RuntimeError("the raw passes have no %s pass for the compositor (passes: %s)"
+                       % (name, ", ".join(o.name for o in node.outputs)))
+
+
+device_of = {}  # the device serve() was given, for reloads
+
+
+def reload_if_dirty():
+    if own.get("dirty"):
+        load(own["path"], own["packed"])
+        if bpy.context.scene.render.engine == "CYCLES":
+            use_device(device_of["scene"])
+        last["frame"] = None
+
+
 def serve(scene_path, device, require_packed):
     try:
         info = load(scene_path, require_packed)
@@ -288,13 +591,24 @@ def serve(scene_path, device, require_packed):
     except Exception as e:
         send(fatal=clean(e))
         return
+    device_of["scene"] = device
     send(ready=info)
     for line in sys.stdin:
         if not line.strip():
             continue
         t = json.loads(line)
         try:
-            render(t)
+            if t.get("finish") and not own.get("fresh"):
+                # Composited after a render in the same process, the frame
+                # came out as that render's uncomposited Combined (Blender
+                # 3.4, measured): a finish starts from the file as saved.
+                own["dirty"] = True
+            reload_if_dirty()
+            own["fresh"] = False
+            if t.get("finish"):
+                finish(t)
+            else:
+                render(t)
             send(id=t["id"], done=True)
         except Exception as e:
             # The process keeps serving: one bad task does not cost the warm scene.

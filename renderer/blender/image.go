@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"image/png"
 	"os"
+	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -67,4 +68,62 @@ func toNRGBA64(src image.Image, rect image.Rectangle) *image.NRGBA64 {
 		copy(dst.Pix[y*dst.Stride:y*dst.Stride+n], pix[y*stride:y*stride+n])
 	}
 	return dst
+}
+
+// readPasses decodes the multilayer EXR of raw passes the driver wrote and
+// keeps the passes the frame needs (keep, from the scene's info): Blender
+// writes every pass of every view layer, and tiles travel the network.
+func readPasses(path string, rect image.Rectangle, keep []string) (renderer.Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("blender: read passes: %w", err)
+	}
+	defer f.Close()
+	p, err := exr.DecodePasses(f, 0)
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("blender: decode %s: %w", path, err)
+	}
+	if p.Rect.Size() != rect.Size() {
+		return renderer.Result{}, fmt.Errorf("blender: wrote %v passes for region %v", p.Rect.Size(), rect)
+	}
+	p.Rect = rect
+	// Of Blender's metadata (render times, dates, file names: different
+	// in every tile) the Cryptomatte node needs its layers' names and
+	// manifests, which are the scene's, the same in every tile.
+	meta := map[string]string{}
+	for k, v := range p.Meta {
+		if strings.HasPrefix(k, "cryptomatte/") {
+			meta[k] = v
+		}
+	}
+	p.Meta = nil
+	if len(meta) > 0 {
+		p.Meta = meta
+	}
+	p = p.Keep(keep)
+	hdr := p.Combined("")
+	if hdr == nil {
+		return renderer.Result{}, fmt.Errorf("blender: %s holds no Combined pass (channels: %v)", path, p.Names())
+	}
+	return renderer.Result{Image: hdr.Preview(), HDR: hdr, Passes: p}, nil
+}
+
+// cropResult cuts a result rendered with a margin down to the task's
+// rectangle r.
+func cropResult(res renderer.Result, r image.Rectangle) renderer.Result {
+	out := renderer.Result{}
+	if res.Image != nil {
+		m := image.NewNRGBA64(r)
+		draw.Draw(m, r, res.Image, r.Min, draw.Src)
+		out.Image = m
+	}
+	if res.HDR != nil {
+		m := renderer.NewHDR(r)
+		m.Draw(res.HDR)
+		out.HDR = m
+	}
+	if res.Passes != nil {
+		out.Passes = res.Passes.Crop(r)
+	}
+	return out
 }

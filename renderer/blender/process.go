@@ -44,15 +44,28 @@ type wireTask struct {
 	// HDR asks for a 32-bit float OpenEXR of linear values instead of the
 	// PNG.
 	HDR bool `json:"hdr"`
+	// Passes asks for a multilayer OpenEXR of the raw passes, compositor
+	// and sequencer bypassed.
+	Passes bool `json:"passes"`
+	// Adaptive keeps the scene's adaptive sampling (the region then
+	// includes a margin Go crops away).
+	Adaptive bool `json:"adaptive,omitempty"`
+	// Finish makes the task a finish step: In is the stitched passes'
+	// EXR, Out the frame in the scene's format (or Format/Depth).
+	Finish bool   `json:"finish,omitempty"`
+	In     string `json:"in,omitempty"`
+	Format string `json:"format,omitempty"`
+	Depth  string `json:"depth,omitempty"`
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
-	r := t.Rect()
+	r := renderRect(t)
 	return wireTask{
 		ID: id, Frame: t.Frame, Width: t.Width, Height: t.Height,
 		Samples: t.Samples, Seed: t.Seed,
 		X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y,
-		Threads: t.Threads, Out: out, Denoise: denoise, HDR: t.HDR,
+		Threads: t.Threads, Out: out, Denoise: denoise, HDR: t.HDR, Passes: t.Passes,
+		Adaptive: t.AdaptiveSampling,
 	}
 }
 
@@ -65,6 +78,33 @@ type sceneInfo struct {
 	Width      int     `json:"width"`
 	Height     int     `json:"height"`
 	Engine     string  `json:"engine"`
+	// What the scene uses (see renderer.SceneUsage).
+	Compositing      bool     `json:"compositing"`
+	Passes           []string `json:"passes"`
+	SpatialNodes     []string `json:"spatial_nodes"`
+	Denoise          bool     `json:"denoise"`
+	AdaptiveSampling bool     `json:"adaptive_sampling"`
+	Samples          int      `json:"samples"`
+	ViewTransform    string   `json:"view_transform"`
+	Look             string   `json:"look"`
+	FileFormat       string   `json:"file_format"`
+	ColorDepth       string   `json:"color_depth"`
+	Sequencer        bool     `json:"sequencer"`
+	ViewLayers       []string `json:"view_layers"`
+	MotionBlur       bool     `json:"motion_blur"`
+	ScreenEffects    []string `json:"screen_effects"`
+}
+
+// usage is the scene's usage as renderer.SceneInfo reports it.
+func (i sceneInfo) usage() *renderer.SceneUsage {
+	return &renderer.SceneUsage{
+		Compositing: i.Compositing, Passes: i.Passes, SpatialNodes: i.SpatialNodes,
+		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
+		ViewTransform: i.ViewTransform, Look: i.Look,
+		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth,
+		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
+		ScreenEffects: i.ScreenEffects,
+	}
 }
 
 // probeInfo is the driver's answer in probe mode.

@@ -24,6 +24,9 @@ func DecodeConfig(r io.Reader) (width, height int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
+	if err := h.needRGB(); err != nil {
+		return 0, 0, err
+	}
 	return h.width(), h.height(), nil
 }
 
@@ -44,16 +47,12 @@ func Decode(r io.Reader) (*renderer.HDR, error) {
 	if err != nil {
 		return nil, err
 	}
-	width, height := h.width(), h.height()
-	lines := h.compression.lines()
-
-	offsets, order, err := readOffsets(br, (height+lines-1)/lines)
-	if err != nil {
+	if err := h.needRGB(); err != nil {
 		return nil, err
 	}
-
+	width, height := h.width(), h.height()
 	m := renderer.NewHDR(image.Rect(0, 0, width, height))
-	d := decoder{channels: h.channels, m: m, dec: decompressor{c: h.compression}}
+	d := decoder{channels: h.channels, m: m}
 	hasAlpha := false
 	for _, c := range h.channels {
 		k := slices.Index([]string{"R", "G", "B", "A"}, c.name)
@@ -66,28 +65,45 @@ func Decode(r io.Reader) (*renderer.HDR, error) {
 			m.Pix[i] = 1
 		}
 	}
+	if err := readChunks(br, h, d.lineBytes, d.store); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// readChunks reads every chunk of the image h describes, in file order,
+// checks it against the offset table and hands its decompressed scanlines
+// to store (raw samples of nl lines from row on, lineBytes each).
+func readChunks(br *reader, h *header, lineBytes int, store func(raw []byte, row, nl int)) error {
+	height := h.height()
+	lines := h.compression.lines()
+	offsets, order, err := readOffsets(br, (height+lines-1)/lines)
+	if err != nil {
+		return err
+	}
+	dec := decompressor{c: h.compression}
 	var head [8]byte
 	var data bytes.Buffer
 	for _, k := range order {
 		if offsets[k] < br.pos {
-			return nil, FormatError(fmt.Sprintf("chunk %d at offset %d overlaps the chunk before it", k, offsets[k]))
+			return FormatError(fmt.Sprintf("chunk %d at offset %d overlaps the chunk before it", k, offsets[k]))
 		}
 		if err := br.discard(offsets[k] - br.pos); err != nil {
-			return nil, truncated(err, fmt.Sprintf("seeking chunk %d", k))
+			return truncated(err, fmt.Sprintf("seeking chunk %d", k))
 		}
 		if err := br.full(head[:]); err != nil {
-			return nil, truncated(err, fmt.Sprintf("reading chunk %d", k))
+			return truncated(err, fmt.Sprintf("reading chunk %d", k))
 		}
 		y := int64(int32(binary.LittleEndian.Uint32(head[:])))
 		size := int64(int32(binary.LittleEndian.Uint32(head[4:])))
 		first := int64(h.minY) + int64(k*lines)
 		if y != first {
-			return nil, FormatError(fmt.Sprintf("chunk %d starts at line %d, want %d", k, y, first))
+			return FormatError(fmt.Sprintf("chunk %d starts at line %d, want %d", k, y, first))
 		}
 		nl := min(lines, height-k*lines)
-		want := nl * d.lineBytes
+		want := nl * lineBytes
 		if size <= 0 || size > int64(want) {
-			return nil, FormatError(fmt.Sprintf("chunk at line %d: size %d is out of bounds (at most %d)", y, size, want))
+			return FormatError(fmt.Sprintf("chunk at line %d: size %d is out of bounds (at most %d)", y, size, want))
 		}
 		// Grown as bytes arrive, so a forged size costs no memory.
 		data.Reset()
@@ -95,15 +111,15 @@ func Decode(r io.Reader) (*renderer.HDR, error) {
 			if err == nil {
 				err = io.ErrUnexpectedEOF
 			}
-			return nil, truncated(err, fmt.Sprintf("reading chunk at line %d", y))
+			return truncated(err, fmt.Sprintf("reading chunk at line %d", y))
 		}
-		raw, err := d.dec.decompress(data.Bytes(), want)
+		raw, err := dec.decompress(data.Bytes(), want)
 		if err != nil {
-			return nil, FormatError(fmt.Sprintf("chunk at line %d (%v): %v", y, h.compression, err))
+			return FormatError(fmt.Sprintf("chunk at line %d (%v): %v", y, h.compression, err))
 		}
-		d.store(raw, k*lines, nl)
+		store(raw, k*lines, nl)
 	}
-	return m, nil
+	return nil
 }
 
 // readOffsets reads the offset table of n chunks and returns it with the
@@ -145,7 +161,6 @@ type decoder struct {
 	m    *renderer.HDR
 	// lineBytes is the bytes of one scanline of all channels.
 	lineBytes int
-	dec       decompressor
 }
 
 // store converts nl scanlines of raw samples into m's rows from row on.

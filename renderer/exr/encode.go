@@ -28,10 +28,6 @@ func Encode(w io.Writer, m *renderer.HDR, opt Options) error {
 	case m.Stride < 4*width || len(m.Pix) < (height-1)*m.Stride+4*width:
 		return fmt.Errorf("exr: encode %dx%d image: stride %d and %d values do not hold its pixels", width, height, m.Stride, len(m.Pix))
 	}
-	lines := opt.Compression.lines()
-	if lines == 0 {
-		return fmt.Errorf("exr: encode: compression %v is not supported", opt.Compression)
-	}
 	typ := typeFloat
 	if opt.Half {
 		typ = typeHalf
@@ -41,33 +37,48 @@ func Encode(w io.Writer, m *renderer.HDR, opt Options) error {
 	chs := []channel{{"A", typ}, {"B", typ}, {"G", typ}, {"R", typ}}
 	src := [4]int{3, 2, 1, 0}
 
+	return encodeLines(w, chs, nil, width, height, opt, func(raw []byte, y int) int {
+		le := binary.LittleEndian
+		p := 0
+		row := m.Pix[y*m.Stride : y*m.Stride+4*width]
+		for _, k := range src {
+			if opt.Half {
+				for x := 0; x < width; x++ {
+					le.PutUint16(raw[p:], toHalf(row[4*x+k]))
+					p += 2
+				}
+			} else {
+				for x := 0; x < width; x++ {
+					le.PutUint32(raw[p:], math.Float32bits(row[4*x+k]))
+					p += 4
+				}
+			}
+		}
+		return p
+	})
+}
+
+// encodeLines writes a scanline file of chs (sorted by name, all of one
+// type) and meta's string attributes; line puts scanline y's samples into raw and returns their bytes.
+func encodeLines(w io.Writer, chs []channel, meta map[string]string, width, height int, opt Options, line func(raw []byte, y int) int) error {
+	lines := opt.Compression.lines()
+	if lines == 0 {
+		return fmt.Errorf("exr: encode: compression %v is not supported", opt.Compression)
+	}
 	// The offset table comes before the chunks, so they are packed first.
 	n := (height + lines - 1) / lines
-	head := appendHeader(nil, chs, opt.Compression, width, height)
+	head := appendHeader(nil, chs, opt.Compression, width, height, meta)
 	offsets := make([]byte, 0, 8*n)
 	pos := uint64(len(head) + 8*n)
 	var body []byte
-	raw := make([]byte, lines*4*width*typ.size())
+	raw := make([]byte, lines*len(chs)*width*chs[0].typ.size())
 	c := compressor{c: opt.Compression}
 	le := binary.LittleEndian
 	for y0 := 0; y0 < height; y0 += lines {
 		nl := min(lines, height-y0)
 		p := 0
 		for y := y0; y < y0+nl; y++ {
-			row := m.Pix[y*m.Stride : y*m.Stride+4*width]
-			for _, k := range src {
-				if opt.Half {
-					for x := 0; x < width; x++ {
-						le.PutUint16(raw[p:], toHalf(row[4*x+k]))
-						p += 2
-					}
-				} else {
-					for x := 0; x < width; x++ {
-						le.PutUint32(raw[p:], math.Float32bits(row[4*x+k]))
-						p += 4
-					}
-				}
-			}
+			p += line(raw[p:], y)
 		}
 		data, err := c.compress(raw[:p])
 		if err != nil {

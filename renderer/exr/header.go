@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -77,6 +78,8 @@ type header struct {
 	// minX, minY, maxX and maxY are the data window, inclusive as the file
 	// has it.
 	minX, minY, maxX, maxY int32
+	// meta holds the string attributes the decoder does not read itself.
+	meta map[string]string
 }
 
 func (h *header) width() int  { return int(int64(h.maxX) - int64(h.minX) + 1) }
@@ -224,6 +227,20 @@ func readHeader(r *reader) (*header, error) {
 		if size < 0 || size > maxHeaderBytes-r.pos {
 			return nil, FormatError(fmt.Sprintf("attribute %s: size %d is out of bounds (header limit %d bytes)", name, size, maxHeaderBytes))
 		}
+		if !known && typ == "string" {
+			// Kept for DecodePasses: Blender's Cryptomatte metadata (the
+			// layer names and manifests its compositor node needs) is
+			// string attributes. The header bound bounds them too.
+			v := make([]byte, size)
+			if err := r.full(v); err != nil {
+				return nil, truncated(err, "reading attribute "+name)
+			}
+			if h.meta == nil {
+				h.meta = map[string]string{}
+			}
+			h.meta[name] = string(v)
+			continue
+		}
 		if !known {
 			if err := r.discard(size); err != nil {
 				return nil, truncated(err, "reading attribute "+name)
@@ -308,6 +325,14 @@ func (h *header) check() error {
 	if w > renderer.MaxDimension || ht > renderer.MaxDimension {
 		return FormatError(fmt.Sprintf("image is %dx%d: width and height must be <= %d", w, ht, renderer.MaxDimension))
 	}
+	if len(h.channels) == 0 {
+		return FormatError("no channels")
+	}
+	return nil
+}
+
+// needRGB checks that the image has the R, G and B channels Decode reads.
+func (h *header) needRGB() error {
 	for _, want := range []string{"R", "G", "B"} {
 		if !slices.ContainsFunc(h.channels, func(c channel) bool { return c.name == want }) {
 			var names []string
@@ -374,10 +399,21 @@ func parseChannels(b []byte, maxName int) ([]channel, error) {
 
 // appendHeader appends the magic number, version and the attributes a
 // scanline file must have, in the alphabetical order OpenEXR writes them.
-func appendHeader(b []byte, chs []channel, c Compression, width, height int) []byte {
+func appendHeader(b []byte, chs []channel, c Compression, width, height int, meta map[string]string) []byte {
 	le := binary.LittleEndian
 	b = le.AppendUint32(b, magic)
-	b = le.AppendUint32(b, version)
+	v := uint32(version)
+	for _, ch := range chs {
+		if len(ch.name) > 31 {
+			v |= flagLongNames // names up to 255 bytes
+		}
+	}
+	for k := range meta {
+		if len(k) > 31 {
+			v |= flagLongNames
+		}
+	}
+	b = le.AppendUint32(b, v)
 	attr := func(name, typ string, val []byte) {
 		b = append(b, name...)
 		b = append(b, 0)
@@ -409,5 +445,8 @@ func appendHeader(b []byte, chs []channel, c Compression, width, height int) []b
 	attr("pixelAspectRatio", "float", one)
 	attr("screenWindowCenter", "v2f", make([]byte, 8))
 	attr("screenWindowWidth", "float", one)
+	for _, k := range slices.Sorted(maps.Keys(meta)) {
+		attr(k, "string", []byte(meta[k]))
+	}
 	return append(b, 0)
 }

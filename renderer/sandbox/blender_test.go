@@ -80,10 +80,11 @@ type blenderImage struct {
 }
 
 // blenderImages are the images images/build.sh builds: Debian bookworm's
-// Blender 3.4 (the default) and trixie's 4.3.
+// Blender 3.4 (the default), trixie's 4.3 and sid's 5.2.
 var blenderImages = []blenderImage{
 	{BlenderVersion, BlenderImageFor(BlenderVersion)},
 	{Blender4Version, BlenderImageFor(Blender4Version)},
+	{Blender5Version, BlenderImageFor(Blender5Version)},
 }
 
 // forEachBlender runs fn in one subtest per Blender image, named
@@ -289,6 +290,7 @@ func TestBlenderProbe(t *testing.T) {
 			// Saved by the image's own Blender, the scene needs its x.y.
 			v := strings.TrimPrefix(b.Version(), "blender-")
 			tc.want.MinVersion = v[:strings.LastIndex(v[:strings.Index(v, "/")], ".")]
+			got.Usage = nil // renderer/blender's TestDefaultScene checks it
 			if got != tc.want {
 				t.Errorf("Inspect(%s) = %+v, want %+v", tc.scene, got, tc.want)
 			}

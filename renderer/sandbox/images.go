@@ -19,6 +19,11 @@ const BlenderVersion = "3.4.1"
 // Blender 4.x too; a node runs it with --blender-version.
 const Blender4Version = "4.3.2"
 
+// Blender5Version is the version of Debian sid's blender package, built into
+// a third image (images/build.sh blender5): what artists save .blend files
+// with today.
+const Blender5Version = "5.2.2"
+
 // PathTracerImage is the tag images/build.sh gives the path tracer's image:
 // the project version, the path tracer's own version, whose pixels it
 // renders, and the version of the protocol its ptrender speaks.

@@ -248,7 +248,7 @@ func (s *Sandbox) Check(ctx context.Context, renderers ...string) error {
 				targets = append(targets, t)
 			}
 		}
-		how := fmt.Sprintf("`make images` (renderer/sandbox/images/build.sh, as root) builds the path tracer's image and Blender %s's and %s's; another image is yours to build and tag", BlenderVersion, Blender4Version)
+		how := fmt.Sprintf("`make images` (renderer/sandbox/images/build.sh, as root) builds the path tracer's image and Blender %s's, %s's and %s's; another image is yours to build and tag", BlenderVersion, Blender4Version, Blender5Version)
 		if len(targets) == len(missing) {
 			them := "it"
 			if len(missing) > 1 {
@@ -271,6 +271,8 @@ func buildTarget(image string) string {
 		return "blender"
 	case BlenderImageFor(Blender4Version):
 		return "blender4"
+	case BlenderImageFor(Blender5Version):
+		return "blender5"
 	}
 	return ""
 }

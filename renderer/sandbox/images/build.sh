@@ -7,6 +7,8 @@
 #   conun-blender:VERSION-blender-4.X.Y   Debian trixie (minbase) + trixie's blender,
 #                                         built only when asked for (blender4): the
 #                                         image that proves the backend on Blender 4.x
+#   conun-blender:VERSION-blender-5.X.Y   Debian sid (minbase) + sid's blender, built
+#                                         only when asked for (blender5): Blender 5.x
 #
 # The tags come from renderer/sandbox/images.go (ProjectVersion, BlenderVersion)
 # and renderer/pathtracer (its version constant), so the node looks for exactly
@@ -18,7 +20,7 @@
 # cached in $CONUN_IMAGE_CACHE (default /var/cache/conun-images), so a rebuild
 # skips the downloads. Needs root (debootstrap, chroot), docker and Go.
 #
-# Usage: build.sh [--force] [--print-tags] [pathtracer] [blender] [blender4]
+# Usage: build.sh [--force] [--print-tags] [pathtracer] [blender] [blender4] [blender5]
 #        (default: pathtracer blender)
 set -euo pipefail
 
@@ -32,23 +34,25 @@ const() { # const NAME FILE: the value of `const NAME = "..."` in a Go file
 project_version=$(const ProjectVersion "$root/renderer/sandbox/images.go")
 blender_version=$(const BlenderVersion "$root/renderer/sandbox/images.go")
 blender4_version=$(const Blender4Version "$root/renderer/sandbox/images.go")
+blender5_version=$(const Blender5Version "$root/renderer/sandbox/images.go")
 pt_version=$(const version "$root/renderer/pathtracer/renderer.go")
 proto_version=$(const Version "$root"/renderer/sandbox/internal/ptproto/ptproto.go)
-if [ -z "$project_version" ] || [ -z "$blender_version" ] || [ -z "$blender4_version" ] || [ -z "$pt_version" ] || [ -z "$proto_version" ]; then
+if [ -z "$project_version" ] || [ -z "$blender_version" ] || [ -z "$blender4_version" ] || [ -z "$blender5_version" ] || [ -z "$pt_version" ] || [ -z "$proto_version" ]; then
   echo "build.sh: cannot read the image versions from the Go sources" >&2
   exit 1
 fi
 pt_tag="conun-pathtracer:$project_version-$pt_version-p$proto_version"
 bl_tag="conun-blender:$project_version-blender-$blender_version"
 bl4_tag="conun-blender:$project_version-blender-$blender4_version"
+bl5_tag="conun-blender:$project_version-blender-$blender5_version"
 
 force="" targets=()
 for a in "$@"; do
   case "$a" in
     --force) force=1 ;;
-    --print-tags) echo "pathtracer $pt_tag"; echo "blender $bl_tag"; echo "blender4 $bl4_tag"; exit 0 ;;
-    pathtracer | blender | blender4) targets+=("$a") ;;
-    *) echo "usage: build.sh [--force] [--print-tags] [pathtracer] [blender] [blender4]" >&2; exit 2 ;;
+    --print-tags) echo "pathtracer $pt_tag"; echo "blender $bl_tag"; echo "blender4 $bl4_tag"; echo "blender5 $bl5_tag"; exit 0 ;;
+    pathtracer | blender | blender4 | blender5) targets+=("$a") ;;
+    *) echo "usage: build.sh [--force] [--print-tags] [pathtracer] [blender] [blender4] [blender5]" >&2; exit 2 ;;
   esac
 done
 [ ${#targets[@]} -gt 0 ] || targets=(pathtracer blender)
@@ -98,6 +102,7 @@ mirror() {
 
 build_blender() { build_debian_blender bookworm "$blender_version" "$bl_tag" BlenderVersion; }
 build_blender4() { build_debian_blender trixie "$blender4_version" "$bl4_tag" Blender4Version; }
+build_blender5() { build_debian_blender sid "$blender5_version" "$bl5_tag" Blender5Version; }
 
 # build_debian_blender SUITE VERSION TAG CONST: Debian SUITE (minbase) with
 # that suite's blender package, which must be VERSION (the Go constant CONST).
@@ -123,11 +128,16 @@ build_debian_blender() {
   mkdir -p "$rootfs"
   tar -C "$rootfs" --numeric-owner -xzf "$base"
   rm -f "$rootfs"/etc/apt/sources.list.d/*.sources
-  cat >"$rootfs/etc/apt/sources.list" <<SOURCES
+  if [ "$suite" = sid ]; then
+    # unstable has no -updates and no security suite.
+    echo "deb $mir $suite main" >"$rootfs/etc/apt/sources.list"
+  else
+    cat >"$rootfs/etc/apt/sources.list" <<SOURCES
 deb $mir $suite main
 deb $mir $suite-updates main
 deb ${mir%/debian}/debian-security $suite-security main
 SOURCES
+  fi
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
   # No service may start inside the chroot.
   printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
@@ -135,8 +145,18 @@ SOURCES
   mount -t proc proc "$rootfs/proc" && mounts+=("$rootfs/proc")
   mount --bind "$cache/debs-$suite" "$rootfs/var/cache/apt/archives" && mounts+=("$rootfs/var/cache/apt/archives")
   echo "images: installing blender in the chroot"
+  # sid's Release file is valid for days only; a mirror snapshot older
+  # than that is refused unless told (measured here: "expired 28d ago").
+  local aptopt="" extra=""
+  if [ "$suite" = sid ]; then
+    aptopt="-o Acquire::Check-Valid-Until=false"
+    # Blender 5.x's compositor asks for a GPU context even on the CPU, and
+    # aborts without libEGL and libGL ("Couldn't open libEGL.so.1", measured): Mesa's
+    # software EGL gives it one.
+    extra="libegl1 libgl1 libopengl0 libgl1-mesa-dri"
+  fi
   chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
-    sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends blender' >"$work/apt.log" 2>&1 || {
+    sh -c "apt-get $aptopt update -qq && apt-get install -y -qq --no-install-recommends blender $extra" >"$work/apt.log" 2>&1 || {
     tail -30 "$work/apt.log" >&2
     exit 1
   }

@@ -1,0 +1,148 @@
+package blender
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/image/tiff"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
+)
+
+// Finish runs the scene's finish step over a frame's stitched raw passes
+// (tiles rendered with Task.Passes): the scene's own compositor, colour
+// management and dither, written in the scene's output format (or
+// t.Format/t.Depth), as Blender's own whole-frame render writes the frame.
+// It runs in the scene's warm process; no path tracing happens, so it
+// costs a compositor run and an image write, not a render.
+//
+// How: the passes go to Blender as a multilayer EXR; the driver mutes each
+// Render Layers node and moves its links to an Image node reading the
+// same view layer of that file (Blender renders nothing when no Render
+// Layers node is left, it only composites), then reloads the scene before
+// its next task.
+func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.FinishResult, error) {
+	if err := t.Validate(); err != nil {
+		return renderer.FinishResult{}, err
+	}
+	id := r.nextID.Add(1)
+	var res renderer.FinishResult
+	finishIn := func(p *process) error {
+		format := t.Format
+		if format == "" {
+			format = p.info.FileFormat
+		}
+		ext := formatExt(format)
+		in := filepath.Join(p.outDir, fmt.Sprintf("passes-%d.exr", id))
+		out := filepath.Join(p.outDir, fmt.Sprintf("frame-%d%s", id, ext))
+		defer os.Remove(in)
+		defer os.Remove(out)
+		// Uncompressed: a local file read back at once.
+		if err := exr.WritePassesFile(in, t.Passes, exr.Options{}); err != nil {
+			return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
+		}
+		w := wireTask{
+			ID: id, Finish: true, Frame: t.Frame, Width: t.Width, Height: t.Height,
+			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth,
+		}
+		if err := p.render(ctx, w, nil); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
+		}
+		res, err = decodeFrame(data, ext, image.Rect(0, 0, t.Width, t.Height))
+		if err != nil {
+			return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
+		}
+		return nil
+	}
+	var err error
+	if r.cfg.NoWarm {
+		err = r.renderCold(ctx, t.Scene, finishIn)
+	} else {
+		err = r.withWarm(ctx, t.Scene, finishIn)
+	}
+	if err != nil {
+		return renderer.FinishResult{}, err
+	}
+	return res, nil
+}
+
+// formatExt is the extension Blender gives a file format.
+func formatExt(format string) string {
+	switch format {
+	case "PNG":
+		return ".png"
+	case "JPEG":
+		return ".jpg"
+	case "JPEG2000":
+		return ".jp2"
+	case "OPEN_EXR", "OPEN_EXR_MULTILAYER":
+		return ".exr"
+	case "TIFF":
+		return ".tif"
+	case "BMP":
+		return ".bmp"
+	case "TARGA", "TARGA_RAW":
+		return ".tga"
+	case "HDR":
+		return ".hdr"
+	case "WEBP":
+		return ".webp"
+	case "CINEON":
+		return ".cin"
+	case "DPX":
+		return ".dpx"
+	case "IRIS":
+		return ".rgb"
+	}
+	return "." + strings.ToLower(format)
+}
+
+// decodeFrame decodes a finished frame where Go can (PNG, JPEG, TIFF, a
+// single-layer EXR) into the result's Image (and HDR); other formats come
+// back as the file alone.
+func decodeFrame(data []byte, ext string, rect image.Rectangle) (renderer.FinishResult, error) {
+	res := renderer.FinishResult{File: data, Ext: ext}
+	var m image.Image
+	var err error
+	switch ext {
+	case ".png":
+		m, err = png.Decode(bytes.NewReader(data))
+	case ".jpg":
+		m, err = jpeg.Decode(bytes.NewReader(data))
+	case ".tif":
+		m, err = tiff.Decode(bytes.NewReader(data))
+	case ".exr":
+		h, derr := exr.Decode(bytes.NewReader(data))
+		if derr != nil {
+			return res, nil // a multilayer frame: the file is the result
+		}
+		if h.Rect.Size() != rect.Size() {
+			return res, fmt.Errorf("wrote a %v frame, want %v", h.Rect.Size(), rect.Size())
+		}
+		h.Rect = rect
+		res.HDR, res.Image = h, h.Preview()
+		return res, nil
+	default:
+		return res, nil
+	}
+	if err != nil {
+		return res, fmt.Errorf("decode the %s frame: %w", ext, err)
+	}
+	if m.Bounds().Size() != rect.Size() {
+		return res, fmt.Errorf("wrote a %v frame, want %v", m.Bounds().Size(), rect.Size())
+	}
+	res.Image = toNRGBA64(m, rect)
+	return res, nil
+}

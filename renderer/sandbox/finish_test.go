@@ -1,0 +1,132 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
+)
+
+// TestBlenderFinish: on each image, production scenes saved by that
+// image's Blender (spatial compositing; passes read by the compositor; two
+// view layers; Cryptomatte; a look and a vignette) are rendered as 4x4
+// raw-pass tiles, stitched and finished, and the frame equals that
+// Blender's own whole-frame render (blender -b FILE -f 1) near-exactly.
+func TestBlenderFinish(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.Config{})
+		ctx := context.Background()
+		for _, name := range []string{"composite", "passes", "layers", "look", "cryptomatte", "default_cycles"} {
+			t.Run(name, func(t *testing.T) {
+				script := name
+				if name == "default_cycles" {
+					script = "default"
+				}
+				src := nativeSceneArgs(t, s, img, name, script, name == "default_cycles")
+				info, err := b.Inspect(ctx, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !info.Usage.Compositing {
+					t.Errorf("usage %+v: want compositing", info.Usage)
+				}
+				task := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 16, Seed: 5, Passes: true}
+				var frame *renderer.Passes
+				for j := 0; j < 4; j++ {
+					for i := 0; i < 4; i++ {
+						tile := task
+						tile.Region = image.Rect(i*task.Width/4, j*task.Height/4, (i+1)*task.Width/4, (j+1)*task.Height/4)
+						res := renderImage(t, b, tile)
+						if frame == nil {
+							if frame, err = renderer.NewPasses(task.Rect(), res.Passes.Names()); err != nil {
+								t.Fatal(err)
+							}
+						}
+						if err := frame.Draw(res.Passes); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				res, err := b.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: task.Width, Height: task.Height, Passes: frame})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Image == nil {
+					t.Fatalf("finish wrote %s, not decoded", res.Ext)
+				}
+				ref := f12(t, s, src, task)
+				n, worst := diffValues(res.Image, ref)
+				// 8-bit output: one level is 257/65535.
+				allowed := max(3, task.Width*task.Height*4*5/10000)
+				t.Logf("Blender %s, %s: 4x4 raw tiles + finish vs blender -f: %d values differ, by up to %d/65535", img.version, name, n, worst)
+				if n > allowed || worst > 257 {
+					t.Errorf("%d values differ (allowed %d), by up to %d/65535 (allowed one 8-bit level)", n, allowed, worst)
+				}
+			})
+		}
+	})
+}
+
+// nativeSceneArgs is nativeScene for a builder given arguments: name is
+// the built scene's, script the make_SCRIPT.py, cycles its "cycles" flag.
+func nativeSceneArgs(t *testing.T, s *Sandbox, img blenderImage, name, script string, cycles bool) string {
+	t.Helper()
+	if !cycles {
+		return nativeScene(t, s, img, name)
+	}
+	dir := filepath.Join(sceneDir, img.version, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	scripts, err := filepath.Abs(filepath.Join("..", "..", "scenes", "blend"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".blend")
+	if _, err := runBlender(s, []string{scripts}, dir, "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", filepath.Join(scripts, "make_"+script+".py"), "--", path, "cycles"); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// f12 renders the task's whole frame with the image's Blender as its own
+// render does (blender -b FILE -f N): only samples, seed and resolution
+// set, adaptive sampling and denoising off, as tiles have them.
+func f12(t *testing.T, s *Sandbox, src string, task renderer.Task) *image.NRGBA64 {
+	t.Helper()
+	out := t.TempDir()
+	expr := strings.Join([]string{
+		"import bpy",
+		"s = bpy.context.scene",
+		fmt.Sprintf("s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = %d, %d, 100", task.Width, task.Height),
+		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", task.Samples, task.Seed),
+		"s.cycles.use_animated_seed = False",
+		"s.cycles.use_adaptive_sampling = False",
+		"s.cycles.use_denoising = False",
+	}, "\n")
+	if _, err := runBlender(s, []string{filepath.Dir(src)}, out, "-b", src, "--python-expr", expr,
+		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(out, fmt.Sprintf("f12_%04d.png", task.Frame)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewNRGBA64(m.Bounds())
+	draw.Draw(img, img.Bounds(), m, image.Point{}, draw.Src)
+	return img
+}

@@ -1,0 +1,69 @@
+# Helpers the scene builders share to build the same compositor on
+# Blender 3.4, 4.x and 5.x. (Not a builder: build.sh runs make_*.py only.)
+# 5.0 moved the compositor into a node group (scene.compositing_node_group,
+# output through Group Output: the Composite node is gone), turned node
+# settings into input sockets, and dropped the compositor's own Mix, Map
+# Range and Separate XYZ nodes for the shader ones.
+import bpy
+
+
+def compositor(scene):
+    """Turns the compositor on with Blender's default tree, Render Layers
+    into the output, as ticking "Use Nodes" (or "New" in 5.x) does, and
+    returns (tree, the Render Layers node, the output's image input)."""
+    if hasattr(scene, "compositing_node_group"):
+        tree = bpy.data.node_groups.new("Compositor Nodes", "CompositorNodeTree")
+        tree.interface.new_socket("Image", in_out="OUTPUT", socket_type="NodeSocketColor")
+        layers = tree.nodes.new("CompositorNodeRLayers")
+        out = tree.nodes.new("NodeGroupOutput")
+        tree.links.new(layers.outputs["Image"], out.inputs[0])
+        scene.compositing_node_group = tree
+        return tree, layers, out.inputs[0]
+    scene.use_nodes = True
+    tree = scene.node_tree
+    return tree, tree.nodes["Render Layers"], tree.nodes["Composite"].inputs["Image"]
+
+
+def inputs(node, **values):
+    """Sets 5.x node settings, which are input sockets, by name (a menu's
+    value is its item's name, e.g. Type="Fog Glow")."""
+    for name, value in values.items():
+        node.inputs[name].default_value = value
+
+
+def mix(tree, blend="MIX"):
+    """A colour mix node; returns (node, factor input, A input, B input,
+    output)."""
+    try:
+        n = tree.nodes.new("CompositorNodeMixRGB")
+        n.blend_type = blend
+        return n, n.inputs[0], n.inputs[1], n.inputs[2], n.outputs[0]
+    except RuntimeError:
+        n = tree.nodes.new("ShaderNodeMix")
+        n.data_type = "RGBA"
+        n.blend_type = blend
+        # Sockets of every data type share names: pick by identifier.
+        by_id = {x.identifier: x for x in list(n.inputs) + list(n.outputs)}
+        return n, by_id["Factor_Float"], by_id["A_Color"], by_id["B_Color"], by_id["Result_Color"]
+
+
+def map_range(tree, from_min, from_max):
+    """A clamped Map Range of a value to [0, 1]; returns (node, input, output)."""
+    try:
+        n = tree.nodes.new("CompositorNodeMapRange")
+        n.use_clamp = True
+        out = n.outputs["Value"]
+    except RuntimeError:
+        n = tree.nodes.new("ShaderNodeMapRange")
+        n.clamp = True
+        out = n.outputs["Result"]
+    n.inputs["From Min"].default_value = from_min
+    n.inputs["From Max"].default_value = from_max
+    return n, n.inputs["Value"], out
+
+
+def separate_xyz(tree):
+    try:
+        return tree.nodes.new("CompositorNodeSeparateXYZ")
+    except (RuntimeError, AttributeError):
+        return tree.nodes.new("ShaderNodeSeparateXYZ")
