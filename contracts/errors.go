@@ -30,12 +30,20 @@ var (
 	ErrAlreadySettled        = errors.New("job already settled")
 	ErrNotSettled            = errors.New("job not settled yet")
 	ErrOverBudget            = errors.New("settle total exceeds the job budget")
-	ErrAlreadyClaimed        = errors.New("leaf already claimed")
+	ErrAlreadyClaimed        = errors.New("already paid at least this much from this job")
 	ErrBadProof              = errors.New("merkle proof does not match the settled root for this node and amount")
 	ErrClaimExceedsTotal     = errors.New("claim exceeds what the job has left")
 	ErrClaimWindowClosed     = errors.New("claim window has closed")
 	ErrReclaimTooEarly       = errors.New("job cannot be reclaimed yet")
 	ErrSlashCap              = errors.New("slash exceeds the job's cap")
+	ErrBadResultSignature    = errors.New("no valid signature by the node over a result of this job: a slash needs the node's own signed result")
+	ErrAlreadyConvicted      = errors.New("node already slashed for this job")
+	ErrBadReceiptSignature   = errors.New("receipt not signed by the job's requester for this worker, job and amount")
+	ErrReceiptTooEarly       = errors.New("receipts of a job not settled are paid only after its deadline")
+	ErrReceiptWindowClosed   = errors.New("the time to redeem receipts of this job is over")
+	ErrBudgetExhausted       = errors.New("the job's budget outside the payout tree is spent: receipts beyond the budget are not paid")
+	ErrBadBond               = errors.New("requester bond must be <= 10000 bps")
+	ErrBadWindows            = errors.New("claim window must be at least the reclaim grace")
 	ErrInsufficientStake     = errors.New("stake too small")
 	ErrNothingToUnstake      = errors.New("no pending unstake")
 	ErrUnstakeTooEarly       = errors.New("unstake delay has not passed")
@@ -65,6 +73,14 @@ var revertSentinels = map[string]error{
 	"ClaimWindowClosed":          ErrClaimWindowClosed,
 	"ReclaimTooEarly":            ErrReclaimTooEarly,
 	"SlashCapExceeded":           ErrSlashCap,
+	"BadResultSignature":         ErrBadResultSignature,
+	"AlreadyConvicted":           ErrAlreadyConvicted,
+	"BadReceiptSignature":        ErrBadReceiptSignature,
+	"ReceiptTooEarly":            ErrReceiptTooEarly,
+	"ReceiptWindowClosed":        ErrReceiptWindowClosed,
+	"BudgetExhausted":            ErrBudgetExhausted,
+	"BadBond":                    ErrBadBond,
+	"BadWindows":                 ErrBadWindows,
 	"InsufficientStake":          ErrInsufficientStake,
 	"NothingToUnstake":           ErrNothingToUnstake,
 	"UnstakeTooEarly":            ErrUnstakeTooEarly,
