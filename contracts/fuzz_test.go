@@ -65,9 +65,9 @@ type fuzzEnv struct {
 	minted   *big.Int
 	initial  map[common.Address]*big.Int
 	jobs     []*fuzzJob
-	staked   [3]*big.Int // deposited minus withdrawn, per node (slashes stay inside)
-	opened   [2]*big.Int // budget + bond locked, per requester
-	returned [2]*big.Int // reclaimed, per requester
+	staked   [3]*big.Int    // deposited minus withdrawn, per node (slashes stay inside)
+	opened   [2]*big.Int    // budget + bond locked, per requester
+	returned [2]*big.Int    // reclaimed, per requester
 	hits     map[string]int // successful calls by kind, to see how deep a run went
 }
 
