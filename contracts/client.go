@@ -44,13 +44,23 @@ type Config struct {
 	// locked with it at OpenJob. A requester that never settles loses it, pro
 	// rata, to the workers that redeem its receipts.
 	RequesterBondBps uint16
+	// DisputeBond is what a convicted node posts to dispute (returned when it
+	// wins or nobody votes, paid to the voting arbiters when it loses), and
+	// the least active stake an arbiter must hold.
+	DisputeBond *big.Int
+	// DisputeWindow is how long after a slash the node may dispute it.
+	DisputeWindow time.Duration
+	// VoteWindow is how long drawn arbiters have to vote.
+	VoteWindow time.Duration
 }
 
 // DefaultConfig returns rules for a real deployment: a week to unstake,
 // three days for workers to redeem receipts (a node that was offline for a
 // weekend still gets paid), a month to claim, slashing capped at the job's
 // budget (a job can cost a cheater at most what the job was worth), and a
-// requester bond of 10% of the budget.
+// requester bond of 10% of the budget, and disputes that cost 10 tokens with
+// three days to dispute and three to vote (inside the week a slashed stake
+// takes to unstake anyway).
 func DefaultConfig() Config {
 	return Config{
 		UnstakeDelay:     7 * 24 * time.Hour,
@@ -58,6 +68,9 @@ func DefaultConfig() Config {
 		ClaimWindow:      30 * 24 * time.Hour,
 		SlashCapBps:      10_000,
 		RequesterBondBps: 1_000,
+		DisputeBond:      new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18)),
+		DisputeWindow:    3 * 24 * time.Hour,
+		VoteWindow:       3 * 24 * time.Hour,
 	}
 }
 
@@ -123,6 +136,7 @@ type Job struct {
 	Deadline  time.Time
 	SettledAt time.Time // zero until settled
 	Status    JobStatus
+	Disputes  int // convictions of the job under dispute; reclaim waits for them
 	Budget    *big.Int
 	Unclaimed *big.Int // what a settled job's tree still holds for its leaves
 	Held      *big.Int // the budget outside the tree, which pays receipts
@@ -164,7 +178,14 @@ func Deploy(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, cfg Config
 	if cfg.ClaimWindow < cfg.ReclaimGrace {
 		return nil, fmt.Errorf("deploy: claim window %v shorter than reclaim grace %v: receipts would outlive the job", cfg.ClaimWindow, cfg.ReclaimGrace)
 	}
-	for _, d := range []time.Duration{cfg.UnstakeDelay, cfg.ReclaimGrace, cfg.ClaimWindow} {
+	disputeBond := cfg.DisputeBond
+	if disputeBond == nil {
+		disputeBond = new(big.Int)
+	}
+	if disputeBond.Sign() < 0 || disputeBond.Cmp(maxAmount) > 0 {
+		return nil, fmt.Errorf("deploy: dispute bond %v: must be 0 to 2^128-1", disputeBond)
+	}
+	for _, d := range []time.Duration{cfg.UnstakeDelay, cfg.ReclaimGrace, cfg.ClaimWindow, cfg.DisputeWindow, cfg.VoteWindow} {
 		if d < 0 {
 			return nil, fmt.Errorf("deploy: duration %v: must not be negative", d)
 		}
@@ -179,7 +200,8 @@ func Deploy(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, cfg Config
 		return nil, err
 	}
 	c.addrs.Escrow, err = c.deploy(ctx, "RenderEscrow", bindings.RenderEscrowMetaData.Bin,
-		c.escB.PackConstructor(c.addrs.Token, seconds(cfg.UnstakeDelay), seconds(cfg.ReclaimGrace), seconds(cfg.ClaimWindow), cfg.SlashCapBps, cfg.RequesterBondBps))
+		c.escB.PackConstructor(c.addrs.Token, seconds(cfg.UnstakeDelay), seconds(cfg.ReclaimGrace), seconds(cfg.ClaimWindow), cfg.SlashCapBps, cfg.RequesterBondBps,
+			disputeBond, seconds(cfg.DisputeWindow), seconds(cfg.VoteWindow)))
 	if err != nil {
 		return nil, err
 	}
@@ -400,6 +422,111 @@ func (c *Client) ClaimByReceipts(ctx context.Context, receipts []WorkReceipt) (*
 	return r, wrapf(err, "claim by %d receipts for %s", len(receipts), c.from)
 }
 
+// Verdict is where a conviction stands, as the escrow stores it.
+type Verdict uint8
+
+// The verdicts, in the contract's order.
+const (
+	VerdictNone       Verdict = iota // never slashed in the job
+	VerdictConvicted                 // slashed, not disputed
+	VerdictDisputed                  // under dispute
+	VerdictUpheld                    // disputed and the slash stands
+	VerdictOverturned                // disputed and the stake came back
+)
+
+// String names the verdict.
+func (v Verdict) String() string {
+	switch v {
+	case VerdictNone:
+		return "none"
+	case VerdictConvicted:
+		return "convicted"
+	case VerdictDisputed:
+		return "disputed"
+	case VerdictUpheld:
+		return "upheld"
+	case VerdictOverturned:
+		return "overturned"
+	}
+	return fmt.Sprintf("Verdict(%d)", uint8(v))
+}
+
+// Conviction is a node's slash in one job.
+type Conviction struct {
+	Amount    *big.Int
+	SlashedAt time.Time
+	Verdict   Verdict
+}
+
+// DisputeInfo is the state of a disputed conviction.
+type DisputeInfo struct {
+	DrawBlock  uint64           // the block whose hash draws the arbiters
+	VotingEnds time.Time        // zero until the arbiters are drawn
+	Arbiters   []common.Address // the drawn arbiters (up to three)
+	Guilty     int
+	Innocent   int
+}
+
+// ConvictionOf returns node's conviction in jobID (VerdictNone when never slashed).
+func (c *Client) ConvictionOf(ctx context.Context, jobID common.Hash, node common.Address) (Conviction, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackConvictions(jobID, node), c.escB.UnpackConvictions)
+	if err != nil {
+		return Conviction{}, fmt.Errorf("conviction of %s in %s: %w", node, jobID, c.errs.decode(err))
+	}
+	return Conviction{Amount: v.Amount, SlashedAt: unixTime(v.SlashedAt), Verdict: Verdict(v.Verdict)}, nil
+}
+
+// DisputeOf returns the dispute of node's conviction in jobID.
+func (c *Client) DisputeOf(ctx context.Context, jobID common.Hash, node common.Address) (DisputeInfo, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackDisputeOf(jobID, node), c.escB.UnpackDisputeOf)
+	if err != nil {
+		return DisputeInfo{}, fmt.Errorf("dispute of %s in %s: %w", node, jobID, c.errs.decode(err))
+	}
+	d := DisputeInfo{DrawBlock: v.DrawBlock, VotingEnds: unixTime(v.VotingEnds), Guilty: int(v.Guilty), Innocent: int(v.Innocent)}
+	for _, a := range v.Arbiters {
+		if a != (common.Address{}) {
+			d.Arbiters = append(d.Arbiters, a)
+		}
+	}
+	return d, nil
+}
+
+// Dispute disputes the client's conviction in jobID, posting the dispute
+// bond (approving the escrow first when the allowance is short).
+func (c *Client) Dispute(ctx context.Context, jobID common.Hash) (*types.Receipt, error) {
+	bond, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackDisputeBond(), c.escB.UnpackDisputeBond)
+	if err != nil {
+		return nil, fmt.Errorf("dispute job %s: dispute bond: %w", jobID, c.errs.decode(err))
+	}
+	if err := c.ensureAllowance(ctx, bond); err != nil {
+		return nil, fmt.Errorf("dispute job %s: %w", jobID, err)
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackDispute(jobID))
+	return r, wrapf(err, "dispute conviction of %s in job %s", c.from, jobID)
+}
+
+// DrawArbiters draws the arbiters of node's dispute in jobID, once the
+// dispute's draw block is mined. When that block is too old to have a hash,
+// the draw moves to the next block and DrawArbiters must be called again
+// (DisputeOf shows no arbiters yet).
+func (c *Client) DrawArbiters(ctx context.Context, jobID common.Hash, node common.Address) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackDrawArbiters(jobID, node))
+	return r, wrapf(err, "draw arbiters for %s in job %s", node, jobID)
+}
+
+// Vote records the client's verdict, as a drawn arbiter, on node's
+// conviction in jobID: guilty when its re-render confirms the check.
+func (c *Client) Vote(ctx context.Context, jobID common.Hash, node common.Address, guilty bool) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackVote(jobID, node, guilty))
+	return r, wrapf(err, "vote on %s in job %s", node, jobID)
+}
+
+// Resolve ends node's dispute in jobID by the majority of votes. Anyone may call.
+func (c *Client) Resolve(ctx context.Context, jobID common.Hash, node common.Address) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackResolve(jobID, node))
+	return r, wrapf(err, "resolve dispute of %s in job %s", node, jobID)
+}
+
 // Domain returns the deployment signatures are made for.
 func (c *Client) Domain() Domain {
 	return Domain{ChainID: c.chain.ChainID(), Escrow: c.addrs.Escrow}
@@ -437,6 +564,7 @@ func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
 		Deadline:  unixTime(j.Deadline),
 		SettledAt: unixTime(j.SettledAt),
 		Status:    JobStatus(j.Status),
+		Disputes:  int(j.OpenDisputes),
 		Budget:    j.Budget,
 		Unclaimed: j.Unclaimed,
 		Held:      j.Held,
@@ -464,10 +592,11 @@ func (c *Client) Paid(ctx context.Context, jobID common.Hash, node common.Addres
 	return v, wrapf(c.errs.decode(err), "paid %s to %s", jobID, node)
 }
 
-// Convicted reports whether node was slashed for jobID.
+// Convicted reports whether node was slashed for jobID (a conviction later
+// overturned included: a node is slashed once per job).
 func (c *Client) Convicted(ctx context.Context, jobID common.Hash, node common.Address) (bool, error) {
-	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackConvicted(jobID, node), c.escB.UnpackConvicted)
-	return v, wrapf(c.errs.decode(err), "convicted %s in %s", node, jobID)
+	cv, err := c.ConvictionOf(ctx, jobID, node)
+	return cv.Verdict != VerdictNone, err
 }
 
 // Burned returns all stake slashed so far: it never leaves the escrow.

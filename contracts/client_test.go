@@ -21,6 +21,9 @@ var testConfig = Config{
 	ClaimWindow:      24 * time.Hour,
 	SlashCapBps:      5_000, // half the budget, so a cap is reachable with test stakes
 	RequesterBondBps: 1_000, // 10%: a 100-token job locks 110
+	DisputeBond:      tokens(5),
+	DisputeWindow:    time.Hour,
+	VoteWindow:       time.Hour,
 }
 
 // env is one simulated chain with a fresh deployment: a requester (deployer and

@@ -44,6 +44,17 @@ var (
 	ErrBudgetExhausted       = errors.New("the job's budget outside the payout tree is spent: receipts beyond the budget are not paid")
 	ErrBadBond               = errors.New("requester bond must be <= 10000 bps")
 	ErrBadWindows            = errors.New("claim window must be at least the reclaim grace")
+	ErrNotDisputable         = errors.New("no undisputed conviction of this node in this job")
+	ErrDisputeWindowClosed   = errors.New("the time to dispute this conviction is over")
+	ErrNoOpenDispute         = errors.New("no open dispute of this node in this job")
+	ErrArbitersDrawn         = errors.New("the arbiters of this dispute are already drawn")
+	ErrDrawTooEarly          = errors.New("the dispute's draw block is not mined yet")
+	ErrNoArbiters            = errors.New("no staker may judge this dispute: none with enough stake outside the job")
+	ErrNotArbiter            = errors.New("only a drawn arbiter of this dispute may vote")
+	ErrAlreadyVoted          = errors.New("this arbiter already voted")
+	ErrVotingClosed          = errors.New("voting on this dispute is over")
+	ErrResolveTooEarly       = errors.New("the dispute cannot be resolved yet: arbiters are still voting")
+	ErrDisputeOpen           = errors.New("a conviction of this job is under dispute: reclaim waits for it")
 	ErrInsufficientStake     = errors.New("stake too small")
 	ErrNothingToUnstake      = errors.New("no pending unstake")
 	ErrUnstakeTooEarly       = errors.New("unstake delay has not passed")
@@ -81,6 +92,17 @@ var revertSentinels = map[string]error{
 	"BudgetExhausted":            ErrBudgetExhausted,
 	"BadBond":                    ErrBadBond,
 	"BadWindows":                 ErrBadWindows,
+	"NotDisputable":              ErrNotDisputable,
+	"DisputeWindowClosed":        ErrDisputeWindowClosed,
+	"NoOpenDispute":              ErrNoOpenDispute,
+	"ArbitersAlreadyDrawn":       ErrArbitersDrawn,
+	"DrawTooEarly":               ErrDrawTooEarly,
+	"NoArbiters":                 ErrNoArbiters,
+	"NotArbiter":                 ErrNotArbiter,
+	"AlreadyVoted":               ErrAlreadyVoted,
+	"VotingClosed":               ErrVotingClosed,
+	"ResolveTooEarly":            ErrResolveTooEarly,
+	"DisputeOpen":                ErrDisputeOpen,
 	"InsufficientStake":          ErrInsufficientStake,
 	"NothingToUnstake":           ErrNothingToUnstake,
 	"UnstakeTooEarly":            ErrUnstakeTooEarly,

@@ -31,18 +31,29 @@ type RenderEscrowClaim struct {
 	Proof  [][32]byte
 }
 
+// RenderEscrowDispute is an auto generated low-level Go binding around an user-defined struct.
+type RenderEscrowDispute struct {
+	DrawBlock  uint64
+	VotingEnds *big.Int
+	Guilty     uint8
+	Innocent   uint8
+	Voted      uint8
+	Arbiters   [3]common.Address
+}
+
 // RenderEscrowJob is an auto generated low-level Go binding around an user-defined struct.
 type RenderEscrowJob struct {
-	Requester common.Address
-	Deadline  *big.Int
-	SettledAt *big.Int
-	Status    uint8
-	Budget    *big.Int
-	Unclaimed *big.Int
-	Held      *big.Int
-	Bond      *big.Int
-	Slashed   *big.Int
-	Root      [32]byte
+	Requester    common.Address
+	Deadline     *big.Int
+	SettledAt    *big.Int
+	Status       uint8
+	OpenDisputes uint8
+	Budget       *big.Int
+	Unclaimed    *big.Int
+	Held         *big.Int
+	Bond         *big.Int
+	Slashed      *big.Int
+	Root         [32]byte
 }
 
 // RenderEscrowSignedReceipt is an auto generated low-level Go binding around an user-defined struct.
@@ -70,9 +81,9 @@ type RenderEscrowStakeInfo struct {
 
 // RenderEscrowMetaData contains all meta data concerning the RenderEscrow contract.
 var RenderEscrowMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unstakeDelay_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"reclaimGrace_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow_\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"slashCapBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"requesterBondBps_\",\"type\":\"uint16\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyConvicted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadBond\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"timestamp\",\"type\":\"uint256\"}],\"name\":\"BadDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BadProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadReceiptSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadResultSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadSlashCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"reclaimGrace\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow\",\"type\":\"uint64\"}],\"name\":\"BadWindows\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"owed\",\"type\":\"uint256\"}],\"name\":\"BudgetExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unclaimed\",\"type\":\"uint256\"}],\"name\":\"ClaimExceedsTotal\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ClaimWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientStake\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotRequester\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"NotSettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NothingToUnstake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"OverBudget\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"ReceiptTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ReceiptWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"availableAfter\",\"type\":\"uint64\"}],\"name\":\"ReclaimTooEarly\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"requested\",\"type\":\"uint256\"}],\"name\":\"SlashCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeTooEarly\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"}],\"name\":\"JobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobSettled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bonus\",\"type\":\"uint256\"}],\"name\":\"ReceiptPaid\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"closed\",\"type\":\"bool\"}],\"name\":\"Reclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"active\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"RECEIPT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RESULT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"bondFor\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"burned\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"tasks\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"results\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structRenderEscrow.SignedReceipt[]\",\"name\":\"receipts\",\"type\":\"tuple[]\"}],\"name\":\"claimByReceipts\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"internalType\":\"structRenderEscrow.Claim[]\",\"name\":\"claims\",\"type\":\"tuple[]\"}],\"name\":\"claimMany\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"convicted\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"jobOf\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"internalType\":\"uint40\",\"name\":\"deadline\",\"type\":\"uint40\"},{\"internalType\":\"uint40\",\"name\":\"settledAt\",\"type\":\"uint40\"},{\"internalType\":\"enumRenderEscrow.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"unclaimed\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"held\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"bond\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"slashed\",\"type\":\"uint128\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"internalType\":\"structRenderEscrow.Job\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"leafOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"paid\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"tasks\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"results\",\"type\":\"bytes32\"}],\"name\":\"receiptDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reclaimGrace\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"requesterBondBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"}],\"name\":\"resultDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structRenderEscrow.SignedResult\",\"name\":\"result\",\"type\":\"tuple\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"slashCap\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashCapBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"stakeOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint128\",\"name\":\"active\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"pending\",\"type\":\"uint128\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"internalType\":\"structRenderEscrow.StakeInfo\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstakeDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unstakeDelay_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"reclaimGrace_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow_\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"slashCapBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"requesterBondBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint128\",\"name\":\"disputeBond_\",\"type\":\"uint128\"},{\"internalType\":\"uint64\",\"name\":\"disputeWindow_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"voteWindow_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyConvicted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"arbiter\",\"type\":\"address\"}],\"name\":\"AlreadyVoted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"ArbitersAlreadyDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadBond\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"timestamp\",\"type\":\"uint256\"}],\"name\":\"BadDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BadProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadReceiptSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadResultSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadSlashCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"reclaimGrace\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow\",\"type\":\"uint64\"}],\"name\":\"BadWindows\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"owed\",\"type\":\"uint256\"}],\"name\":\"BudgetExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unclaimed\",\"type\":\"uint256\"}],\"name\":\"ClaimExceedsTotal\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ClaimWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"DisputeOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"DisputeWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"drawBlock\",\"type\":\"uint64\"}],\"name\":\"DrawTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientStake\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NoArbiters\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NoOpenDispute\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotArbiter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NotDisputable\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotRequester\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"NotSettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NothingToUnstake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"OverBudget\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"ReceiptTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ReceiptWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"availableAfter\",\"type\":\"uint64\"}],\"name\":\"ReclaimTooEarly\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"availableAfter\",\"type\":\"uint64\"}],\"name\":\"ResolveTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"requested\",\"type\":\"uint256\"}],\"name\":\"SlashCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"votingEnds\",\"type\":\"uint64\"}],\"name\":\"VotingClosed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address[3]\",\"name\":\"arbiters\",\"type\":\"address[3]\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"votingEnds\",\"type\":\"uint64\"}],\"name\":\"ArbitersDrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"overturned\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fee\",\"type\":\"uint256\"}],\"name\":\"DisputeResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"drawBlock\",\"type\":\"uint64\"}],\"name\":\"Disputed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"}],\"name\":\"JobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobSettled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bonus\",\"type\":\"uint256\"}],\"name\":\"ReceiptPaid\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"closed\",\"type\":\"bool\"}],\"name\":\"Reclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"active\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"arbiter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"guilty\",\"type\":\"bool\"}],\"name\":\"Voted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ARBITERS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_DRAWS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIPT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RESULT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"bondFor\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"burned\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"tasks\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"results\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structRenderEscrow.SignedReceipt[]\",\"name\":\"receipts\",\"type\":\"tuple[]\"}],\"name\":\"claimByReceipts\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"internalType\":\"structRenderEscrow.Claim[]\",\"name\":\"claims\",\"type\":\"tuple[]\"}],\"name\":\"claimMany\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"convictions\",\"outputs\":[{\"internalType\":\"uint128\",\"name\":\"amount\",\"type\":\"uint128\"},{\"internalType\":\"uint40\",\"name\":\"slashedAt\",\"type\":\"uint40\"},{\"internalType\":\"enumRenderEscrow.Verdict\",\"name\":\"verdict\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"dispute\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"disputeBond\",\"outputs\":[{\"internalType\":\"uint128\",\"name\":\"\",\"type\":\"uint128\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"disputeOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"drawBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint40\",\"name\":\"votingEnds\",\"type\":\"uint40\"},{\"internalType\":\"uint8\",\"name\":\"guilty\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"innocent\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"voted\",\"type\":\"uint8\"},{\"internalType\":\"address[3]\",\"name\":\"arbiters\",\"type\":\"address[3]\"}],\"internalType\":\"structRenderEscrow.Dispute\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"disputeWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"drawArbiters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"jobOf\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"internalType\":\"uint40\",\"name\":\"deadline\",\"type\":\"uint40\"},{\"internalType\":\"uint40\",\"name\":\"settledAt\",\"type\":\"uint40\"},{\"internalType\":\"enumRenderEscrow.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"openDisputes\",\"type\":\"uint8\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"unclaimed\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"held\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"bond\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"slashed\",\"type\":\"uint128\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"internalType\":\"structRenderEscrow.Job\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"leafOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"paid\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"tasks\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"results\",\"type\":\"bytes32\"}],\"name\":\"receiptDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reclaimGrace\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"requesterBondBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"resolve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"}],\"name\":\"resultDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structRenderEscrow.SignedResult\",\"name\":\"result\",\"type\":\"tuple\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"slashCap\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashCapBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"stakeOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint128\",\"name\":\"active\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"pending\",\"type\":\"uint128\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"internalType\":\"structRenderEscrow.StakeInfo\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"stakerCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"stakers\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstakeDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"guilty\",\"type\":\"bool\"}],\"name\":\"vote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"voteWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "RenderEscrow",
-	Bin: "0x610220604052348015610010575f5ffd5b506040516131d63803806131d683398101604081905261002f91610294565b6040518060400160405280600c81526020016b52656e646572457363726f7760a01b815250604051806040016040528060018152602001603160f81b81525061007d8261022b60201b60201c565b6101205261008a8161022b565b61014052815160208084019190912060e052815190820120610100524660a05261011660e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0386166101465760405163d92e233d60e01b815260040160405180910390fd5b6127108261ffff16111561017857604051632438d84b60e11b815261ffff831660048201526024015b60405180910390fd5b6127108161ffff1611156101a557604051637f2c394f60e01b815261ffff8216600482015260240161016f565b836001600160401b0316836001600160401b031610156101eb57604051631f74ee5760e21b81526001600160401b0380861660048301528416602482015260440161016f565b6001600160a01b03909516610160526001600160401b03938416610180529183166101a0529091166101c05261ffff9081166101e052166102005261036c565b5f5f829050601f81511115610255578260405163305a27a960e01b815260040161016f9190610311565b805161026082610346565b179392505050565b80516001600160401b038116811461027e575f5ffd5b919050565b805161ffff8116811461027e575f5ffd5b5f5f5f5f5f5f60c087890312156102a9575f5ffd5b86516001600160a01b03811681146102bf575f5ffd5b95506102cd60208801610268565b94506102db60408801610268565b93506102e960608801610268565b92506102f760808801610283565b915061030560a08801610283565b90509295509295509295565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610366575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a0516101c0516101e05161020051612d666104705f395f81816104b20152818161162601526121ed01525f818161040801526105fc01525f81816104d90152818161124e01528181611bad0152611c3101525f81816101da0152818161118a0152818161120e01528181612001015261204301525f818161029601526106b801525f81816105910152818161087001528181610999015281816113aa015281816114bb015281816119640152611a1b01525f611e8a01525f611e5f01525f6123eb01525f6123c301525f61231e01525f61234801525f6123720152612d665ff3fe608060405234801561000f575f5ffd5b50600436106101d1575f3560e01c8063a44678d9116100fe578063e0b91f921161009e578063fa1056b21161006e578063fa1056b214610566578063fa5c4e9914610579578063fc0c546a1461058c578063fd3c4a89146105cb575f5ffd5b8063e0b91f9214610525578063e7979fed14610538578063f61962aa1461054b578063f698da251461055e575f5ffd5b8063b6566d85116100d9578063b6566d8514610470578063b906d290146104ad578063c5d37ae1146104d4578063d76f8e80146104fb575f5ffd5b8063a44678d914610403578063a694fc3a1461043d578063affe000e14610450575f5ffd5b80633daef73e1161017457806384b0196e1161014457806384b0196e1461039b578063956223bd146103b657806395850f59146103c957806396afb365146103f0575f5ffd5b80633daef73e146102b857806342623360146102cb57806373f425611461037f5780637b49143114610388575f5ffd5b806323095721116101af578063230957211461026157806327d718b4146102765780632def6620146102895780633222012f14610291575f5ffd5b80630ed0f4af146101d5578063123f8e9f146102195780631a1686331461024e575b5f5ffd5b6101fc7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160401b0390911681526020015b60405180910390f35b6102407f0a2bd72495c3d375b6433f37917588c3dc00aa22da2a9dfa582e4ce0e77957dd81565b604051908152602001610210565b61024061025c36600461274b565b6105de565b61027461026f36600461274b565b61063b565b005b6102746102843660046127a9565b6107ae565b6102746108a4565b6101fc7f000000000000000000000000000000000000000000000000000000000000000081565b6102746102c63660046127e7565b6109cc565b6103466102d936600461282b565b60408051606080820183525f80835260208084018290529284018190526001600160a01b0394909416845260068252928290208251938401835280546001600160801b038082168652600160801b9091041691840191909152600101546001600160401b03169082015290565b6040805182516001600160801b03908116825260208085015190911690820152918101516001600160401b031690820152606001610210565b61024060025481565b610274610396366004612844565b610c21565b6103a3610fef565b60405161021097969594939291906128d9565b6102406103c436600461296f565b611031565b6102407f097df79cab25cf19c8933a0866e301d488a9e7aa5e97753649e90af2a543946381565b6102746103fe36600461274b565b6110b4565b61042a7f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff9091168152602001610210565b61027461044b36600461274b565b6113de565b61046361045e36600461274b565b6114ed565b60405161021091906129e5565b61049d61047e366004612ad4565b600560209081525f928352604080842090915290825290205460ff1681565b6040519015158152602001610210565b61042a7f000000000000000000000000000000000000000000000000000000000000000081565b6101fc7f000000000000000000000000000000000000000000000000000000000000000081565b610240610509366004612ad4565b600460209081525f928352604080842090915290825290205481565b61024061053336600461274b565b61161a565b6102746105463660046127a9565b61164c565b610274610559366004612afe565b61169f565b610240611995565b6102406105743660046127e7565b6119a3565b610274610587366004612b3f565b6119f7565b6105b37f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610210565b6102406105d9366004612b8d565b611a51565b5f818152600360205260408120600101546127109061062b9061ffff7f000000000000000000000000000000000000000000000000000000000000000016906001600160801b0316612bc9565b6106359190612be0565b92915050565b610643611aaa565b805f0361066357604051631f2a200560e01b815260040160405180910390fd5b335f90815260066020526040902080546001600160801b0316808311156106b25760405163936d426d60e01b815233600482015260248101829052604481018490526064015b60405180910390fd5b5f6106dd7f000000000000000000000000000000000000000000000000000000000000000042612bff565b90506106e98483612c1e565b83546001600160801b0319166001600160801b03918216178085558591859160109161071f918591600160801b90910416612c31565b82546101009290920a6001600160801b038181021990931691909216919091021790555060018301805467ffffffffffffffff19166001600160401b03831690811790915560408051868152602081019290925233917f21020437c0e4b58b34bd7ac1f1cef55e7820d1bcd93824ceb273cad96eea704c910160405180910390a25050506107ab611adf565b50565b6107b6611aaa565b5f805b8281101561085c576108488484838181106107d6576107d6612c50565b90506020028101906107e89190612c64565b358585848181106107fb576107fb612c50565b905060200281019061080d9190612c64565b6020013586868581811061082357610823612c50565b90506020028101906108359190612c64565b610843906040810190612c82565b611b09565b6108529083612cc7565b91506001016107b9565b508015610897576108976001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611e0c565b506108a0611adf565b5050565b6108ac611aaa565b335f90815260066020526040812080549091600160801b9091046001600160801b0316908190036108f2576040516378ec4c2b60e01b81523360048201526024016106a9565b60018201546001600160401b0316421015610937576001820154604051634076506b60e01b81523360048201526001600160401b0390911660248201526044016106a9565b81546001600160801b0316825560018201805467ffffffffffffffff1916905560405181815233907f0f5bb82176feb1b5e747e28471aa92156a04d9f3ab9f45f28e2d704232b93f759060200160405180910390a26109c06001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611e0c565b50506109ca611adf565b565b6109d4611aaa565b5f83815260036020526040812080549091600160f01b90910460ff1690816003811115610a0357610a036129b1565b03610a245760405163c182b72d60e01b8152600481018690526024016106a9565b81546001600160a01b03163314610a575760405163ada9265360e01b8152600481018690523360248201526044016106a9565b6002816003811115610a6b57610a6b6129b1565b03610a8c576040516358cb522560e11b8152600481018690526024016106a9565b6003816003811115610aa057610aa06129b1565b03610ac1576040516343e3664160e11b8152600481018690526024016106a9565b8154600160a01b900464ffffffffff16421115610b0a578154604051637fa0676960e01b815260048101879052600160a01b90910464ffffffffff1660248201526044016106a9565b60018201546001600160801b031680841115610b4d5760405160016222bf4760e21b031981526004810187905260248101859052604481018290526064016106a9565b825465ffffffffffff60c81b1916600160c81b4264ffffffffff160217600160f11b1783556001830180546001600160801b03908116600160801b91871691909102179055610b9c8482612c1e565b6002840180546001600160801b0319166001600160801b039290921691909117905560048301859055857fc77ac37457af23a4f815d9aab22c23d87c9a2b7426f35a58fcd0431a894e7cb68686610bf38186612c1e565b6040805193845260208401929092529082015260600160405180910390a2505050610c1c611adf565b505050565b610c29611aaa565b5f858152600360205260408120908154600160f01b900460ff166003811115610c5457610c546129b1565b03610c755760405163c182b72d60e01b8152600481018790526024016106a9565b80546001600160a01b03163314610ca85760405163ada9265360e01b8152600481018790523360248201526044016106a9565b8054600160a01b900464ffffffffff16421115610cf1578054604051637fa0676960e01b815260048101889052600160a01b90910464ffffffffff1660248201526044016106a9565b835f03610d1157604051631f2a200560e01b815260040160405180910390fd5b5f8681526005602090815260408083206001600160a01b038916845290915290205460ff1615610d66576040516358f88aad60e01b8152600481018790526001600160a01b03861660248201526044016106a9565b5f610d8c610d7a88863560208801356119a3565b610d876040870187612cda565b611e41565b9050856001600160a01b0316816001600160a01b0316141580610db657506001600160a01b038616155b15610dee576040516325b8703960e21b8152600481018890526001600160a01b038088166024830152821660448201526064016106a9565b5f610df8886105de565b60038401549091505f90610e169088906001600160801b0316612cc7565b905081811115610e4a576040516301f12f2760e71b8152600481018a905260248101839052604481018290526064016106a9565b6001600160a01b0388165f908152600660205260408120805490916001600160801b0380831692610e8491600160801b9091041683612cc7565b9050808a1115610ec05760405163936d426d60e01b81526001600160a01b038c16600482015260248101829052604481018b90526064016106a9565b5f8c81526005602090815260408083206001600160a01b038f1684529091529020805460ff191660011790556003870180546001600160801b0386166001600160801b0319909116179055818a11610f3c57610f1c8a83612c1e565b83546001600160801b0319166001600160801b0391909116178355610f6d565b82546001600160801b0319168355610f548a82612c1e565b83546001600160801b03918216600160801b0291161783555b8960025f828254610f7e9190612cc7565b9091555050604080518b815260208082018b90528b35828401528b0135606082015290516001600160a01b038d16918e917f4111b975cc068073b2a90e6b233d15b46a2f625f70d21ebdfee89f902b98bc0e9181900360800190a350505050505050610fe8611adf565b5050505050565b5f6060805f5f5f6060611000611e58565b611008611e83565b604080515f80825260208201909252600f60f81b9b939a50919850469750309650945092509050565b604080517f097df79cab25cf19c8933a0866e301d488a9e7aa5e97753649e90af2a543946360208201529081018690526001600160a01b03851660608201526080810184905260a0810183905260c081018290525f906110aa9060e0015b60405160208183030381529060405280519060200120611eae565b9695505050505050565b6110bc611aaa565b5f81815260036020526040812080549091600160f01b90910460ff16908160038111156110eb576110eb6129b1565b0361110c5760405163c182b72d60e01b8152600481018490526024016106a9565b6003816003811115611120576111206129b1565b03611141576040516343e3664160e11b8152600481018490526024016106a9565b60028201545f90611164906001600160801b03600160801b820481169116612cc7565b90505f600183600381111561117b5761117b6129b1565b036112045783545f906111bd907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16612bff565b9050806001600160401b031642116111fa5760405163208a6adf60e11b8152600481018790526001600160401b03821660248201526044016106a9565b6001915050611316565b83545f90611241907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16612bff565b85549091505f90611281907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16612bff565b9050806001600160401b03164211156112be5760018601546112b390600160801b90046001600160801b031685612cc7565b935060019250611313565b816001600160401b0316421115806112d4575083155b15611313578684156112e657826112e8565b815b60405163208a6adf60e11b815260048101929092526001600160401b031660248201526044016106a9565b50505b83545f60028601556001600160a01b0316811561135057845460ff60f01b1916600360f01b1785556001850180546001600160801b031690555b6040805184815283151560208201526001600160a01b0383169188917f52c21b90c6f5706647f65a7fee375b5247681986f3aeac968e975e269fb4a5c7910160405180910390a382156113d1576113d16001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168285611e0c565b50505050506107ab611adf565b6113e6611aaa565b805f0361140657604051631f2a200560e01b815260040160405180910390fd5b335f908152600660205260408120805490919061142d9084906001600160801b0316612cc7565b90506001600160801b0381111561145a576040516304041d9560e11b8152600481018490526024016106a9565b81546001600160801b0319166001600160801b038216178255604080518481526020810183905233917f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee90910160405180910390a26114e36001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086611eda565b50506107ab611adf565b60408051610140810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810182905261010081018290526101208101919091525f8281526003602081815260409283902083516101408101855281546001600160a01b038116825264ffffffffff600160a01b8204811694830194909452600160c81b81049093169481019490945291606084019160ff600160f01b90910416908111156115ad576115ad6129b1565b60038111156115be576115be6129b1565b815260018201546001600160801b038082166020840152600160801b918290048116604084015260028401548082166060850152919091048116608083015260038301541660a082015260049091015460c09091015292915050565b5f61271061062b61ffff7f00000000000000000000000000000000000000000000000000000000000000001684612bc9565b611654611aaa565b5f805b8281101561085c5761168b84848381811061167457611674612c50565b90506020028101906116869190612d1c565b611f10565b6116959083612cc7565b9150600101611657565b6116a7611aaa565b5f838152600360208190526040822054600160f01b900460ff16908111156116d1576116d16129b1565b146116f257604051639e2b4bfd60e01b8152600481018490526024016106a9565b815f0361171257604051631f2a200560e01b815260040160405180910390fd5b6001600160801b0382111561173d576040516304041d9560e11b8152600481018390526024016106a9565b42816001600160401b0316111580611762575064ffffffffff6001600160401b038216115b156117915760405163810be31560e01b81526001600160401b03821660048201524260248201526044016106a9565b5f61179b8361161a565b604080516101408101825233815264ffffffffff85811660208084019182525f8486018181526001606087019081526001600160801b038c81166080890181905260a0890185905260c0890152891660e0880152610100870183905261012087018390528c83526003938490529690912085518154945192518616600160c81b0264ffffffffff60c81b1993909616600160a01b026001600160c81b03199095166001600160a01b039091161793909317908116841783559451959650929490939092849260ff60f01b191665ffffffffffff60c81b199092169190911790600160f01b908490811115611891576118916129b1565b0217905550608082015160a08301516001600160801b03918216600160801b918316820217600184015560c084015160e08501519083169083169091021760028301556101008301516003830180546001600160801b0319169190921617905561012090910151600490910155604080518481526001600160401b0384166020820152908101829052339085907f1f7cddf2101edb94c86d2219c722fcb33cd7f75b564374900e0e6c91fd8ad7af9060600160405180910390a361198c333061195a8487612cc7565b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016929190611eda565b50610c1c611adf565b5f61199e612312565b905090565b604080517f0a2bd72495c3d375b6433f37917588c3dc00aa22da2a9dfa582e4ce0e77957dd602082015290810184905260608101839052608081018290525f906119ef9060a00161108f565b949350505050565b6119ff611aaa565b5f611a0c85858585611b09565b9050611a426001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611e0c565b50611a4b611adf565b50505050565b604080516001600160a01b03841660208201529081018290525f9060600160408051601f198184030181528282528051602091820120908301520160405160208183030381529060405280519060200120905092915050565b611ab261243b565b6109ca60017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b9061247b565b6109ca5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00611ad9565b5f8481526003602052604081208054600160f01b900460ff166002816003811115611b3657611b366129b1565b14611c27575f816003811115611b4e57611b4e6129b1565b03611b6f5760405163c182b72d60e01b8152600481018890526024016106a9565b6003816003811115611b8357611b836129b1565b148015611b9e57508154600160c81b900464ffffffffff1615155b15611c0b5781548790611be0907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16612bff565b60405163083f703960e11b815260048101929092526001600160401b031660248201526044016106a9565b604051631d46cb0560e01b8152600481018890526024016106a9565b81545f90611c64907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16612bff565b9050806001600160401b0316421115611ca25760405163083f703960e11b8152600481018990526001600160401b03821660248201526044016106a9565b5f888152600460209081526040808320338452909152902054808811611ce45760405163546511c760e11b8152600481018a90523360248201526044016106a9565b611cfd87878660040154611cf8338d611a51565b612482565b611d2a5760405163e41a1ecf60e01b8152600481018a9052336024820152604481018990526064016106a9565b611d348189612c1e565b6001850154909550600160801b90046001600160801b031680861115611d7d5760405162a378ab60e31b8152600481018b905260248101879052604481018290526064016106a9565b5f8a81526004602090815260408083203384529091529020899055611da28682612c1e565b6001860180546001600160801b03928316600160801b02921691909117905560405133908b907f0508a8b4117d9a7b3d8f5895f6413e61b4f9a2df35afbfb41e78d0ecfff1843f90611df7908a815260200190565b60405180910390a35050505050949350505050565b611e198383836001612499565b610c1c57604051635274afe760e01b81526001600160a01b03841660048201526024016106a9565b5f611e4d8484846124fb565b509095945050505050565b606061199e7f0000000000000000000000000000000000000000000000000000000000000000612542565b606061199e7f0000000000000000000000000000000000000000000000000000000000000000612542565b5f610635611eba612312565b8360405161190160f01b8152600281019290925260228201526042902090565b611ee884848484600161257f565b611a4b57604051635274afe760e01b81526001600160a01b03851660048201526024016106a9565b80355f8181526003602052604081208054919291600160f01b900460ff1683816003811115611f4157611f416129b1565b03611f625760405163c182b72d60e01b8152600481018490526024016106a9565b6003816003811115611f7657611f766129b1565b03611f97576040516343e3664160e11b8152600481018490526024016106a9565b5f6001826003811115611fac57611fac6129b1565b0361203b578254600160a01b900464ffffffffff164211611ff957825460405163ac5a12e160e01b815260048101869052600160a01b90910464ffffffffff1660248201526044016106a9565b8254612034907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16612bff565b9050612079565b8254612076907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16612bff565b90505b806001600160401b03164211156120b55760405163766bc71360e01b8152600481018590526001600160401b03821660248201526044016106a9565b5f6120df6120d286338a602001358b604001358c60600135611031565b610d8760808a018a612cda565b84549091506001600160a01b03808316911614612127576040516328a54a2d60e11b8152600481018690523360248201526001600160a01b03821660448201526064016106a9565b5f85815260046020908152604080832033845282529091205490880135811061216c5760405163546511c760e11b8152600481018790523360248201526044016106a9565b5f61217b8260208b0135612c1e565b60028701549091506001600160801b03165f81831061219a578161219c565b825b9050805f036121c85760405163bee974df60e01b8152600481018a9052602481018490526044016106a9565b5f60018860038111156121dd576121dd6129b1565b0361226c5761271061221361ffff7f00000000000000000000000000000000000000000000000000000000000000001684612bc9565b61221d9190612be0565b60028a0154909150600160801b90046001600160801b031680821115612241578091505b61224b8282612c1e565b60028b0180546001600160801b03928316600160801b029216919091179055505b6122768286612cc7565b5f8b81526004602090815260408083203384529091529020556122998284612c1e565b60028a0180546001600160801b0319166001600160801b0392909216919091179055604080518381526020810183905233918c917f99c7630d148678da3a9a6153c88ff0a3bbfd416c3704b20f300c47097cec19c6910160405180910390a36123028183612cc7565b9c9b505050505050505050505050565b5f306001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614801561236a57507f000000000000000000000000000000000000000000000000000000000000000046145b1561239457507f000000000000000000000000000000000000000000000000000000000000000090565b61199e604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c156109ca57604051633ee5aeb560e01b815260040160405180910390fd5b80825d5050565b5f8261248f8686856125ec565b1495945050505050565b60405163a9059cbb60e01b5f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f511483166124ef5783831516156124e3573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f8080604184900361252f578435602086013560408701355f1a6125218982858561262d565b955095509550505050612539565b505f915060029050825b93509350939050565b60605f61254e836126f5565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b6040516323b872dd60e01b5f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f511483166125db5783831516156125cf573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b848110156126245761261a8287878481811061260e5761260e612c50565b9050602002013561271c565b91506001016125f0565b50949350505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561266657505f915060039050826126eb565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156126b7573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b0381166126e257505f9250600191508290506126eb565b92505f91508190505b9450945094915050565b5f60ff8216601f81111561063557604051632cd44ac360e21b815260040160405180910390fd5b5f818310612736575f828152602084905260409020612744565b5f8381526020839052604090205b9392505050565b5f6020828403121561275b575f5ffd5b5035919050565b5f5f83601f840112612772575f5ffd5b5081356001600160401b03811115612788575f5ffd5b6020830191508360208260051b85010111156127a2575f5ffd5b9250929050565b5f5f602083850312156127ba575f5ffd5b82356001600160401b038111156127cf575f5ffd5b6127db85828601612762565b90969095509350505050565b5f5f5f606084860312156127f9575f5ffd5b505081359360208301359350604090920135919050565b80356001600160a01b0381168114612826575f5ffd5b919050565b5f6020828403121561283b575f5ffd5b61274482612810565b5f5f5f5f5f60a08688031215612858575f5ffd5b8535945061286860208701612810565b93506040860135925060608601356001600160401b03811115612889575f5ffd5b86016060818903121561289a575f5ffd5b949793965091946080013592915050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b60ff60f81b8816815260e060208201525f6128f760e08301896128ab565b828103604084015261290981896128ab565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b8181101561295e578351835260209384019390920191600101612940565b50909b9a5050505050505050505050565b5f5f5f5f5f60a08688031215612983575f5ffd5b8535945061299360208701612810565b94979496505050506040830135926060810135926080909101359150565b634e487b7160e01b5f52602160045260245ffd5b600481106129e157634e487b7160e01b5f52602160045260245ffd5b9052565b81516001600160a01b0316815261014081016020830151612a0f602084018264ffffffffff169052565b506040830151612a28604084018264ffffffffff169052565b506060830151612a3b60608401826129c5565b506080830151612a5660808401826001600160801b03169052565b5060a0830151612a7160a08401826001600160801b03169052565b5060c0830151612a8c60c08401826001600160801b03169052565b5060e0830151612aa760e08401826001600160801b03169052565b50610100830151612ac46101008401826001600160801b03169052565b5061012092830151919092015290565b5f5f60408385031215612ae5575f5ffd5b82359150612af560208401612810565b90509250929050565b5f5f5f60608486031215612b10575f5ffd5b833592506020840135915060408401356001600160401b0381168114612b34575f5ffd5b809150509250925092565b5f5f5f5f60608587031215612b52575f5ffd5b843593506020850135925060408501356001600160401b03811115612b75575f5ffd5b612b8187828801612762565b95989497509550505050565b5f5f60408385031215612b9e575f5ffd5b612ba783612810565b946020939093013593505050565b634e487b7160e01b5f52601160045260245ffd5b808202811582820484141761063557610635612bb5565b5f82612bfa57634e487b7160e01b5f52601260045260245ffd5b500490565b6001600160401b03818116838216019081111561063557610635612bb5565b8181038181111561063557610635612bb5565b6001600160801b03818116838216019081111561063557610635612bb5565b634e487b7160e01b5f52603260045260245ffd5b5f8235605e19833603018112612c78575f5ffd5b9190910192915050565b5f5f8335601e19843603018112612c97575f5ffd5b8301803591506001600160401b03821115612cb0575f5ffd5b6020019150600581901b36038213156127a2575f5ffd5b8082018082111561063557610635612bb5565b5f5f8335601e19843603018112612cef575f5ffd5b8301803591506001600160401b03821115612d08575f5ffd5b6020019150368190038213156127a2575f5ffd5b5f8235609e19833603018112612c78575f5ffdfea2646970667358221220f44bd9aee5e134c165a37dc0f1891d4f0e07bcd72338ec683d132ed0fdc94bba64736f6c63430008250033",
+	Bin: "0x610280604052348015610010575f5ffd5b506040516147ac3803806147ac83398101604081905261002f916102ac565b6040518060400160405280600c81526020016b52656e646572457363726f7760a01b815250604051806040016040528060018152602001603160f81b81525061007d8261024360201b60201c565b6101205261008a81610243565b61014052815160208084019190912060e052815190820120610100524660a05261011660e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0389166101465760405163d92e233d60e01b815260040160405180910390fd5b6127108561ffff16111561017857604051632438d84b60e11b815261ffff861660048201526024015b60405180910390fd5b6127108461ffff1611156101a557604051637f2c394f60e01b815261ffff8516600482015260240161016f565b866001600160401b0316866001600160401b031610156101eb57604051631f74ee5760e21b81526001600160401b0380891660048301528716602482015260440161016f565b6001600160a01b03909816610160526001600160401b03968716610180529486166101a0529285166101c05261ffff9182166101e05216610200526001600160801b03166102205281166102405216610260526103c4565b5f5f829050601f8151111561026d578260405163305a27a960e01b815260040161016f9190610369565b80516102788261039e565b179392505050565b80516001600160401b0381168114610296575f5ffd5b919050565b805161ffff81168114610296575f5ffd5b5f5f5f5f5f5f5f5f5f6101208a8c0312156102c5575f5ffd5b89516001600160a01b03811681146102db575f5ffd5b98506102e960208b01610280565b97506102f760408b01610280565b965061030560608b01610280565b955061031360808b0161029b565b945061032160a08b0161029b565b60c08b01519094506001600160801b038116811461033d575f5ffd5b925061034b60e08b01610280565b915061035a6101008b01610280565b90509295985092959850929598565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156103be575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a0516101c0516101e0516102005161022051610240516102605161428061052c5f395f81816104890152818161111e015261223701525f81816102a201528181611e6c015261225d01525f818161030601528181611fe70152818161238401526130a801525f81816105c70152818161269b01526134bd01525f818161054701526107c401525f81816105ee01528181611aeb01528181612d440152612dc801525f818161025e01528181611a2701528181611aab015281816132e3015261332501525f8181610388015261088001525f818161074601528181610a3801528181610b6101528181611c4701528181611dca01528181611fbb0152818161259f0152818161264801528181612ad30152612b8a01525f61312001525f6130f501525f6136bb01525f61369301525f6135ee01525f61361801525f61364201526142805ff3fe608060405234801561000f575f5ffd5b5060043610610255575f3560e01c8063a44678d911610140578063e166a83d116100bf578063f698da2511610084578063f698da2514610713578063fa1056b21461071b578063fa5c4e991461072e578063fc0c546a14610741578063fd3c4a8914610780578063fd5e6dd114610793575f5ffd5b8063e166a83d14610668578063e7979fed14610688578063e9a31ed01461069b578063f28d6e77146106f8578063f61962aa14610700575f5ffd5b8063c5d37ae111610105578063c5d37ae1146105e9578063d168660414610610578063d76f8e8014610623578063dff697871461064d578063e0b91f9214610655575f5ffd5b8063a44678d914610542578063a694fc3a1461057c578063add98c701461058f578063affe000e146105a2578063b906d290146105c2575f5ffd5b80633daef73e116101d757806373f425611161019c57806373f42561146104be5780637b491431146104c757806384b0196e146104da578063956223bd146104f557806395850f591461050857806396afb3651461052f575f5ffd5b80633daef73e146103aa57806342623360146103bd5780636915d334146104715780636d43074714610484578063730ad454146104ab575f5ffd5b80631a1686331161021d5780631a16863314610340578063230957211461035357806327d718b4146103685780632def66201461037b5780633222012f14610383575f5ffd5b80630ed0f4af14610259578063117f5f921461029d578063123f8e9f146102c45780631358f48f146102f957806317baaf2014610301575b5f5ffd5b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160401b0390911681526020015b60405180910390f35b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6102eb7f0a2bd72495c3d375b6433f37917588c3dc00aa22da2a9dfa582e4ce0e77957dd81565b604051908152602001610294565b6102eb600381565b6103287f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160801b039091168152602001610294565b6102eb61034e366004613a74565b6107a6565b610366610361366004613a74565b610803565b005b610366610376366004613ad2565b610976565b610366610a6c565b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6103666103b8366004613b10565b610b94565b6104386103cb366004613b54565b60408051606080820183525f80835260208084018290529284018190526001600160a01b0394909416845260078252928290208251938401835280546001600160801b038082168652600160801b9091041691840191909152600101546001600160401b03169082015290565b6040805182516001600160801b03908116825260208085015190911690820152918101516001600160401b031690820152606001610294565b61036661047f366004613b6d565b610de9565b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6103666104b9366004613b97565b6111c2565b6102eb60025481565b6103666104d5366004613bd8565b61147f565b6104e261185f565b6040516102949796959493929190613c6d565b6102eb610503366004613d03565b6118a1565b6102eb7f097df79cab25cf19c8933a0866e301d488a9e7aa5e97753649e90af2a543946381565b61036661053d366004613a74565b611924565b6105697f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff9091168152602001610294565b61036661058a366004613a74565b611c7b565b61036661059d366004613a74565b611dfc565b6105b56105b0366004613a74565b612017565b6040516102949190613d6d565b6105697f000000000000000000000000000000000000000000000000000000000000000081565b6102807f000000000000000000000000000000000000000000000000000000000000000081565b61036661061e366004613b6d565b61215d565b6102eb610631366004613b6d565b600460209081525f928352604080842090915290825290205481565b6008546102eb565b6102eb610663366004613a74565b61268f565b61067b610676366004613b6d565b6126c1565b6040516102949190613e73565b610366610696366004613ad2565b612791565b6106e96106a9366004613b6d565b600560209081525f92835260408084209091529082529020546001600160801b03811690600160801b810464ffffffffff1690600160a81b900460ff1683565b60405161029493929190613efc565b6102eb602081565b61036661070e366004613f37565b6127e4565b6102eb612b04565b6102eb610729366004613b10565b612b12565b61036661073c366004613f6d565b612b66565b6107687f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610294565b6102eb61078e366004613fbb565b612bc0565b6107686107a1366004613a74565b612c19565b5f81815260036020526040812060010154612710906107f39061ffff7f000000000000000000000000000000000000000000000000000000000000000016906001600160801b0316613ff7565b6107fd9190614022565b92915050565b61080b612c41565b805f0361082b57604051631f2a200560e01b815260040160405180910390fd5b335f90815260076020526040902080546001600160801b03168083111561087a5760405163936d426d60e01b815233600482015260248101829052604481018490526064015b60405180910390fd5b5f6108a57f000000000000000000000000000000000000000000000000000000000000000042614035565b90506108b18483614054565b83546001600160801b0319166001600160801b0391821617808555859185916010916108e7918591600160801b90910416614067565b82546101009290920a6001600160801b038181021990931691909216919091021790555060018301805467ffffffffffffffff19166001600160401b03831690811790915560408051868152602081019290925233917f21020437c0e4b58b34bd7ac1f1cef55e7820d1bcd93824ceb273cad96eea704c910160405180910390a2505050610973612c76565b50565b61097e612c41565b5f805b82811015610a2457610a1084848381811061099e5761099e614086565b90506020028101906109b0919061409a565b358585848181106109c3576109c3614086565b90506020028101906109d5919061409a565b602001358686858181106109eb576109eb614086565b90506020028101906109fd919061409a565b610a0b9060408101906140b8565b612ca0565b610a1a90836140fd565b9150600101610981565b508015610a5f57610a5f6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383612fa3565b50610a68612c76565b5050565b610a74612c41565b335f90815260076020526040812080549091600160801b9091046001600160801b031690819003610aba576040516378ec4c2b60e01b8152336004820152602401610871565b60018201546001600160401b0316421015610aff576001820154604051634076506b60e01b81523360048201526001600160401b039091166024820152604401610871565b81546001600160801b0316825560018201805467ffffffffffffffff1916905560405181815233907f0f5bb82176feb1b5e747e28471aa92156a04d9f3ab9f45f28e2d704232b93f759060200160405180910390a2610b886001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383612fa3565b5050610b92612c76565b565b610b9c612c41565b5f83815260036020526040812080549091600160f01b90910460ff1690816003811115610bcb57610bcb613d45565b03610bec5760405163c182b72d60e01b815260048101869052602401610871565b81546001600160a01b03163314610c1f5760405163ada9265360e01b815260048101869052336024820152604401610871565b6002816003811115610c3357610c33613d45565b03610c54576040516358cb522560e11b815260048101869052602401610871565b6003816003811115610c6857610c68613d45565b03610c89576040516343e3664160e11b815260048101869052602401610871565b8154600160a01b900464ffffffffff16421115610cd2578154604051637fa0676960e01b815260048101879052600160a01b90910464ffffffffff166024820152604401610871565b60018201546001600160801b031680841115610d155760405160016222bf4760e21b03198152600481018790526024810185905260448101829052606401610871565b825465ffffffffffff60c81b1916600160c81b4264ffffffffff160217600160f11b1783556001830180546001600160801b03908116600160801b91871691909102179055610d648482614054565b6002840180546001600160801b0319166001600160801b039290921691909117905560048301859055857fc77ac37457af23a4f815d9aab22c23d87c9a2b7426f35a58fcd0431a894e7cb68686610dbb8186614054565b6040805193845260208401929092529082015260600160405180910390a2505050610de4612c76565b505050565b610df1612c41565b60025f8381526005602090815260408083206001600160a01b0386168452909152902054600160a81b900460ff166004811115610e3057610e30613d45565b14610e6057604051632c6efc2d60e21b8152600481018390526001600160a01b0382166024820152604401610871565b5f8281526006602090815260408083206001600160a01b038516845290915290208054600160401b900464ffffffffff1615610ec1576040516363d3898160e11b8152600481018490526001600160a01b0383166024820152604401610871565b80546001600160401b03164311610f00578054604051634fa87d6160e11b8152600481018590526001600160401b039091166024820152604401610871565b80546001600160401b03164080610f8157610f1c4360016140fd565b825467ffffffffffffffff19166001600160401b039190911690811783556040519081526001600160a01b0384169085907f8bf8d3bc1ba6404430c84ed1ad9486a05f837dc6ec0e1a14b7eb65f21cea21b89060200160405180910390a350506111ba565b5f848152600360205260408120546008546001600160a01b0390911691805b602081108015610fb05750600382105b8015610fbb57505f83115b156110e6575f6008848784604051602001610fe0929190918252602082015260400190565b604051602081830303815290604052805190602001205f1c6110029190614110565b8154811061101257611012614086565b5f918252602090912001546001600160a01b0316905061103489898784612fd8565b61103e57506110d6565b5f805b8481101561108557826001600160a01b031689600101826003811061106857611068614086565b01546001600160a01b03160361107d57600191505b600101611041565b5080156110935750506110d6565b8160018901856110a281614123565b9650600381106110b4576110b4614086565b0180546001600160a01b0319166001600160a01b039290921691909117905550505b6110df81614123565b9050610fa0565b50805f0361111857604051629485c760e41b8152600481018890526001600160a01b0387166024820152604401610871565b5f6111437f000000000000000000000000000000000000000000000000000000000000000042614035565b86546cffffffffff00000000000000001916600160401b64ffffffffff8316021787556040519091506001600160a01b0388169089907f63c53788700e36a46f1150d4730eaaae20a92b75322bad6c9128d6b46029c74a906111ab9060018b0190869061413b565b60405180910390a35050505050505b610a68612c76565b6111ca612c41565b60025f8481526005602090815260408083206001600160a01b0387168452909152902054600160a81b900460ff16600481111561120957611209613d45565b1461123957604051632c6efc2d60e21b8152600481018490526001600160a01b0383166024820152604401610871565b5f8381526006602090815260408083206001600160a01b0386168452909152812080549091600160401b90910464ffffffffff16900361129257838333604051630cb8d0a160e31b815260040161087193929190614184565b8054600160401b900464ffffffffff164211156112db57805460405163d8cbb40d60e01b815260048101869052600160401b90910464ffffffffff166024820152604401610871565b5f5b60038110801561130c5750336001830182600381106112fe576112fe614086565b01546001600160a01b031614155b156113215761131a81614123565b90506112dd565b600381148061132e575033155b1561135257848433604051630cb8d0a160e31b815260040161087193929190614184565b81546001821b90600160781b9004811660ff161561138957858533604051637a9856e360e11b815260040161087193929190614184565b825460ff808316600160781b80840492909216170260ff60781b1990911617835583156113ec5782546001908490600d906113cf908490600160681b900460ff166141a3565b92506101000a81548160ff021916908360ff160217905550611424565b82546001908490600e9061140b908490600160701b900460ff166141a3565b92506101000a81548160ff021916908360ff1602179055505b336001600160a01b0316856001600160a01b0316877f19815ecd76ec1429714ac164b876113428fc307613bf3f616a9073285b2fa6678760405161146c911515815260200190565b60405180910390a4505050610de4612c76565b611487612c41565b5f858152600360205260408120908154600160f01b900460ff1660038111156114b2576114b2613d45565b036114d35760405163c182b72d60e01b815260048101879052602401610871565b80546001600160a01b031633146115065760405163ada9265360e01b815260048101879052336024820152604401610871565b8054600160a01b900464ffffffffff1642111561154f578054604051637fa0676960e01b815260048101889052600160a01b90910464ffffffffff166024820152604401610871565b835f0361156f57604051631f2a200560e01b815260040160405180910390fd5b5f8681526005602090815260408083206001600160a01b03891684529091528120908154600160a81b900460ff1660048111156115ae576115ae613d45565b146115de576040516358f88aad60e01b8152600481018890526001600160a01b0387166024820152604401610871565b5f6116046115f28987356020890135612b12565b6115ff60408801886141bc565b6130d7565b9050866001600160a01b0316816001600160a01b031614158061162e57506001600160a01b038716155b15611652578787826040516325b8703960e21b815260040161087193929190614184565b5f61165c896107a6565b60038501549091505f9061167a9089906001600160801b03166140fd565b9050818111156116ae576040516301f12f2760e71b8152600481018b90526024810183905260448101829052606401610871565b6001600160a01b0389165f908152600760205260408120805490916001600160801b03808316926116e891600160801b90910416836140fd565b9050808b11156117245760405163936d426d60e01b81526001600160a01b038d16600482015260248101829052604481018c9052606401610871565b8654600160a81b60ff60a81b196001600160801b038e81166001600160a81b031990941693909317600160801b4264ffffffffff160217161788556003890180549186166001600160801b0319909216919091179055818b116117ab5761178b8b83614054565b83546001600160801b0319166001600160801b03919091161783556117dc565b82546001600160801b03191683556117c38b82614054565b83546001600160801b03918216600160801b0291161783555b8a60025f8282546117ed91906140fd565b9091555050604080518c815260208082018c90528c35828401528c0135606082015290516001600160a01b038e16918f917f4111b975cc068073b2a90e6b233d15b46a2f625f70d21ebdfee89f902b98bc0e9181900360800190a35050505050505050611858612c76565b5050505050565b5f6060805f5f5f60606118706130ee565b611878613119565b604080515f80825260208201909252600f60f81b9b939a50919850469750309650945092509050565b604080517f097df79cab25cf19c8933a0866e301d488a9e7aa5e97753649e90af2a543946360208201529081018690526001600160a01b03851660608201526080810184905260a0810183905260c081018290525f9061191a9060e0015b60405160208183030381529060405280519060200120613144565b9695505050505050565b61192c612c41565b5f81815260036020526040812080549091600160f01b90910460ff169081600381111561195b5761195b613d45565b0361197c5760405163c182b72d60e01b815260048101849052602401610871565b600381600381111561199057611990613d45565b036119b1576040516343e3664160e11b815260048101849052602401610871565b8154600160f81b900460ff16156119de57604051635947dacd60e11b815260048101849052602401610871565b60028201545f90611a01906001600160801b03600160801b8204811691166140fd565b90505f6001836003811115611a1857611a18613d45565b03611aa15783545f90611a5a907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16614035565b9050806001600160401b03164211611a975760405163208a6adf60e11b8152600481018790526001600160401b0382166024820152604401610871565b6001915050611bb3565b83545f90611ade907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614035565b85549091505f90611b1e907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614035565b9050806001600160401b0316421115611b5b576001860154611b5090600160801b90046001600160801b0316856140fd565b935060019250611bb0565b816001600160401b031642111580611b71575083155b15611bb057868415611b835782611b85565b815b60405163208a6adf60e11b815260048101929092526001600160401b03166024820152604401610871565b50505b83545f60028601556001600160a01b03168115611bed57845460ff60f01b1916600360f01b1785556001850180546001600160801b031690555b6040805184815283151560208201526001600160a01b0383169188917f52c21b90c6f5706647f65a7fee375b5247681986f3aeac968e975e269fb4a5c7910160405180910390a38215611c6e57611c6e6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168285612fa3565b5050505050610973612c76565b611c83612c41565b805f03611ca357604051631f2a200560e01b815260040160405180910390fd5b335f9081526007602052604081208054909190611cca9084906001600160801b03166140fd565b90506001600160801b03811115611cf7576040516304041d9560e11b815260048101849052602401610871565b81546001600160801b0319166001600160801b038216178255335f9081526009602052604090205460ff16611d8257335f818152600960205260408120805460ff191660019081179091556008805491820181559091527ff3f7a9fe364faab93b216da50a3214154f22a0a2b415b23a84c8169e8b636ee30180546001600160a01b03191690911790555b604080518481526020810183905233917f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee90910160405180910390a2611df26001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086613170565b5050610973612c76565b611e04612c41565b5f818152600560209081526040808320338452909152902060018154600160a81b900460ff166004811115611e3b57611e3b613d45565b14611e6257604051632b1ffaf560e21b815260048101839052336024820152604401610871565b80545f90611e9f907f000000000000000000000000000000000000000000000000000000000000000090600160801b900464ffffffffff16614035565b9050806001600160401b0316421115611edd5760405163de47044160e01b8152600481018490526001600160401b0382166024820152604401610871565b815460ff60a81b1916600160a91b1782555f838152600360205260409020805460019190601f90611f19908490600160f81b900460ff166141a3565b92506101000a81548160ff021916908360ff1602179055505f436001611f3f91906140fd565b5f8581526006602090815260408083203380855290835292819020805467ffffffffffffffff19166001600160401b0386169081179091559051908152929350909186917f8bf8d3bc1ba6404430c84ed1ad9486a05f837dc6ec0e1a14b7eb65f21cea21b8910160405180910390a361200c6001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001633306001600160801b037f000000000000000000000000000000000000000000000000000000000000000016613170565b505050610973612c76565b60408051610160810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101919091525f8281526003602081815260409283902083516101608101855281546001600160a01b038116825264ffffffffff600160a01b8204811694830194909452600160c81b81049093169481019490945291606084019160ff600160f01b90910416908111156120df576120df613d45565b60038111156120f0576120f0613d45565b81528154600160f81b900460ff16602082015260018201546001600160801b038082166040840152600160801b91829004811660608401526002840154808216608085015291909104811660a083015260038301541660c082015260049091015460e09091015292915050565b612165612c41565b5f8281526005602090815260408083206001600160a01b0385168452909152902060028154600160a81b900460ff1660048111156121a5576121a5613d45565b146121d557604051632c6efc2d60e21b8152600481018490526001600160a01b0383166024820152604401610871565b5f8381526006602090815260408083206001600160a01b0386168452909152812080549091906122189060ff600160701b8204811691600160681b9004166140fd565b8254909150600160401b900464ffffffffff165f036122dd5782545f907f000000000000000000000000000000000000000000000000000000000000000090612290907f000000000000000000000000000000000000000000000000000000000000000090600160801b900464ffffffffff16614035565b61229a9190614035565b9050806001600160401b031642116122d757604051636e561aa960e11b8152600481018790526001600160401b0382166024820152604401610871565b5061233a565b8154600160401b900464ffffffffff1642118015906123035750612300826131a6565b81105b1561233a578154604051636e561aa960e11b815260048101879052600160401b90910464ffffffffff166024820152604401610871565b5f85815260036020526040902080546001908290601f90612366908490600160f81b900460ff166141fe565b82546101009290920a60ff81810219909316918316021790915584547f00000000000000000000000000000000000000000000000000000000000000006001600160801b031692505f918391600160681b81048216600160701b909104909116118015612526578754600160aa1b60ff60a81b198216178955600280546001600160801b03909216918291905f906123ff908490614054565b90915550506003860180548291905f906124239084906001600160801b0316614217565b82546101009290920a6001600160801b038181021990931691831602179091556001600160a01b038c165f9081526007602052604081208054859450909261246d91859116614067565b92506101000a8154816001600160801b0302191690836001600160801b03160217905550848660020160109054906101000a90046001600160801b03166001600160801b0316106124be57846124d4565b6002860154600160801b90046001600160801b03165b9350838660020160108282829054906101000a90046001600160801b03166124fc9190614217565b92506101000a8154816001600160801b0302191690836001600160801b0316021790555050612544565b875460ff60a81b1916600360a81b1788558515612544578392505f91505b604080518215158152602081018590526001600160a01b038b16918c917f132d38a4764a3b723f8a96d80fe88e2f04637beba6a6a84c3cf9dc4af2135c59910160405180910390a381156125c6576125c66001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168a84612fa3565b821561267f575f6125d78785614022565b90505f6125e48883613ff7565b6125ee9086614054565b90505f5b600381101561267b578954600160781b90046001821b1660ff16156126735761266f8a600101826003811061262957612629614086565b01546001600160a01b031661263e84866140fd565b6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169190612fa3565b5f91505b6001016125f2565b5050505b5050505050505050610a68612c76565b5f6127106107f361ffff7f00000000000000000000000000000000000000000000000000000000000000001684613ff7565b6126c9613a1b565b5f8381526006602090815260408083206001600160a01b0386168452825291829020825160c08101845281546001600160401b038116825264ffffffffff600160401b8204169382019390935260ff600160681b8404811682860152600160701b84048116606080840191909152600160781b90940416608082015283519283019093529060a08301906001830160038282826020028201915b81546001600160a01b0316815260019091019060200180831161276357505050505081525050905092915050565b612799612c41565b5f805b82811015610a24576127d08484838181106127b9576127b9614086565b90506020028101906127cb9190614236565b6131f2565b6127da90836140fd565b915060010161279c565b6127ec612c41565b5f838152600360208190526040822054600160f01b900460ff169081111561281657612816613d45565b1461283757604051639e2b4bfd60e01b815260048101849052602401610871565b815f0361285757604051631f2a200560e01b815260040160405180910390fd5b6001600160801b03821115612882576040516304041d9560e11b815260048101839052602401610871565b42816001600160401b03161115806128a7575064ffffffffff6001600160401b038216115b156128d65760405163810be31560e01b81526001600160401b0382166004820152426024820152604401610871565b5f6128e08361268f565b604080516101608101825233815264ffffffffff85811660208084019182525f848601818152600160608701908152608087018390526001600160801b038c811660a0890181905260c0890185905260e08901528916610100880152610120870183905261014087018390528c83526003938490529690912085518154945192518616600160c81b0264ffffffffff60c81b1993909616600160a01b026001600160c81b03199095166001600160a01b039091161793909317908116841783559451959650929490939092849260ff60f01b191665ffffffffffff60c81b199092169190911790600160f01b9084908111156129de576129de613d45565b0217905550608082015181546001600160f81b0316600160f81b60ff9092169190910217815560a082015160c08301516001600160801b03918216600160801b918316820217600184015560e08401516101008501519083169083169091021760028301556101208301516003830180546001600160801b0319169190921617905561014090910151600490910155604080518481526001600160401b0384166020820152908101829052339085907f1f7cddf2101edb94c86d2219c722fcb33cd7f75b564374900e0e6c91fd8ad7af9060600160405180910390a3612afb3330612ac984876140fd565b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016929190613170565b50610de4612c76565b5f612b0d6135e2565b905090565b604080517f0a2bd72495c3d375b6433f37917588c3dc00aa22da2a9dfa582e4ce0e77957dd602082015290810184905260608101839052608081018290525f90612b5e9060a0016118ff565b949350505050565b612b6e612c41565b5f612b7b85858585612ca0565b9050612bb16001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383612fa3565b50612bba612c76565b50505050565b604080516001600160a01b03841660208201529081018290525f9060600160408051601f198184030181528282528051602091820120908301520160405160208183030381529060405280519060200120905092915050565b60088181548110612c28575f80fd5b5f918252602090912001546001600160a01b0316905081565b612c4961370b565b610b9260017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b9061374b565b610b925f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00612c70565b5f8481526003602052604081208054600160f01b900460ff166002816003811115612ccd57612ccd613d45565b14612dbe575f816003811115612ce557612ce5613d45565b03612d065760405163c182b72d60e01b815260048101889052602401610871565b6003816003811115612d1a57612d1a613d45565b148015612d3557508154600160c81b900464ffffffffff1615155b15612da25781548790612d77907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614035565b60405163083f703960e11b815260048101929092526001600160401b03166024820152604401610871565b604051631d46cb0560e01b815260048101889052602401610871565b81545f90612dfb907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614035565b9050806001600160401b0316421115612e395760405163083f703960e11b8152600481018990526001600160401b0382166024820152604401610871565b5f888152600460209081526040808320338452909152902054808811612e7b5760405163546511c760e11b8152600481018a9052336024820152604401610871565b612e9487878660040154612e8f338d612bc0565b613752565b612ec15760405163e41a1ecf60e01b8152600481018a905233602482015260448101899052606401610871565b612ecb8189614054565b6001850154909550600160801b90046001600160801b031680861115612f145760405162a378ab60e31b8152600481018b90526024810187905260448101829052606401610871565b5f8a81526004602090815260408083203384529091529020899055612f398682614054565b6001860180546001600160801b03928316600160801b02921691909117905560405133908b907f0508a8b4117d9a7b3d8f5895f6413e61b4f9a2df35afbfb41e78d0ecfff1843f90612f8e908a815260200190565b60405180910390a35050505050949350505050565b612fb08383836001613769565b610de457604051635274afe760e01b81526001600160a01b0384166004820152602401610871565b5f836001600160a01b0316826001600160a01b03161415801561300d5750826001600160a01b0316826001600160a01b031614155b801561303857505f8581526004602090815260408083206001600160a01b0386168452909152902054155b801561307f57505f5f8681526005602090815260408083206001600160a01b0387168452909152902054600160a81b900460ff16600481111561307d5761307d613d45565b145b80156130ce57506001600160a01b0382165f908152600760205260409020546001600160801b037f00000000000000000000000000000000000000000000000000000000000000008116911610155b95945050505050565b5f6130e38484846137cb565b509095945050505050565b6060612b0d7f0000000000000000000000000000000000000000000000000000000000000000613812565b6060612b0d7f0000000000000000000000000000000000000000000000000000000000000000613812565b5f6107fd6131506135e2565b8360405161190160f01b8152600281019290925260228201526042902090565b61317e84848484600161384f565b612bba57604051635274afe760e01b81526001600160a01b0385166004820152602401610871565b5f805b60038110156131ec575f6001840182600381106131c8576131c8614086565b01546001600160a01b0316146131e4576131e182614123565b91505b6001016131a9565b50919050565b80355f8181526003602052604081208054919291600160f01b900460ff168381600381111561322357613223613d45565b036132445760405163c182b72d60e01b815260048101849052602401610871565b600381600381111561325857613258613d45565b03613279576040516343e3664160e11b815260048101849052602401610871565b5f600182600381111561328e5761328e613d45565b0361331d578254600160a01b900464ffffffffff1642116132db57825460405163ac5a12e160e01b815260048101869052600160a01b90910464ffffffffff166024820152604401610871565b8254613316907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16614035565b905061335b565b8254613358907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614035565b90505b806001600160401b03164211156133975760405163766bc71360e01b8152600481018590526001600160401b0382166024820152604401610871565b5f6133c16133b486338a602001358b604001358c606001356118a1565b6115ff60808a018a6141bc565b84549091506001600160a01b038083169116146133f7578433826040516328a54a2d60e11b815260040161087193929190614184565b5f85815260046020908152604080832033845282529091205490880135811061343c5760405163546511c760e11b815260048101879052336024820152604401610871565b5f61344b8260208b0135614054565b60028701549091506001600160801b03165f81831061346a578161346c565b825b9050805f036134985760405163bee974df60e01b8152600481018a905260248101849052604401610871565b5f60018860038111156134ad576134ad613d45565b0361353c576127106134e361ffff7f00000000000000000000000000000000000000000000000000000000000000001684613ff7565b6134ed9190614022565b60028a0154909150600160801b90046001600160801b031680821115613511578091505b61351b8282614054565b60028b0180546001600160801b03928316600160801b029216919091179055505b61354682866140fd565b5f8b81526004602090815260408083203384529091529020556135698284614054565b60028a0180546001600160801b0319166001600160801b0392909216919091179055604080518381526020810183905233918c917f99c7630d148678da3a9a6153c88ff0a3bbfd416c3704b20f300c47097cec19c6910160405180910390a36135d281836140fd565b9c9b505050505050505050505050565b5f306001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614801561363a57507f000000000000000000000000000000000000000000000000000000000000000046145b1561366457507f000000000000000000000000000000000000000000000000000000000000000090565b612b0d604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610b9257604051633ee5aeb560e01b815260040160405180910390fd5b80825d5050565b5f8261375f8686856138bc565b1495945050505050565b60405163a9059cbb60e01b5f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f511483166137bf5783831516156137b3573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f808060418490036137ff578435602086013560408701355f1a6137f1898285856138fd565b955095509550505050613809565b505f915060029050825b93509350939050565b60605f61381e836139c5565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b6040516323b872dd60e01b5f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f511483166138ab57838315161561389f573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b848110156138f4576138ea828787848181106138de576138de614086565b905060200201356139ec565b91506001016138c0565b50949350505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561393657505f915060039050826139bb565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015613987573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b0381166139b257505f9250600191508290506139bb565b92505f91508190505b9450945094915050565b5f60ff8216601f8111156107fd57604051632cd44ac360e21b815260040160405180910390fd5b5f818310613a06575f828152602084905260409020613a14565b5f8381526020839052604090205b9392505050565b6040805160c0810182525f8082526020820181905291810182905260608101829052608081019190915260a08101613a51613a56565b905290565b60405180606001604052806003906020820280368337509192915050565b5f60208284031215613a84575f5ffd5b5035919050565b5f5f83601f840112613a9b575f5ffd5b5081356001600160401b03811115613ab1575f5ffd5b6020830191508360208260051b8501011115613acb575f5ffd5b9250929050565b5f5f60208385031215613ae3575f5ffd5b82356001600160401b03811115613af8575f5ffd5b613b0485828601613a8b565b90969095509350505050565b5f5f5f60608486031215613b22575f5ffd5b505081359360208301359350604090920135919050565b80356001600160a01b0381168114613b4f575f5ffd5b919050565b5f60208284031215613b64575f5ffd5b613a1482613b39565b5f5f60408385031215613b7e575f5ffd5b82359150613b8e60208401613b39565b90509250929050565b5f5f5f60608486031215613ba9575f5ffd5b83359250613bb960208501613b39565b915060408401358015158114613bcd575f5ffd5b809150509250925092565b5f5f5f5f5f60a08688031215613bec575f5ffd5b85359450613bfc60208701613b39565b93506040860135925060608601356001600160401b03811115613c1d575f5ffd5b860160608189031215613c2e575f5ffd5b949793965091946080013592915050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b60ff60f81b8816815260e060208201525f613c8b60e0830189613c3f565b8281036040840152613c9d8189613c3f565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b81811015613cf2578351835260209384019390920191600101613cd4565b50909b9a5050505050505050505050565b5f5f5f5f5f60a08688031215613d17575f5ffd5b85359450613d2760208701613b39565b94979496505050506040830135926060810135926080909101359150565b634e487b7160e01b5f52602160045260245ffd5b60048110613d6957613d69613d45565b9052565b81516001600160a01b0316815261016081016020830151613d97602084018264ffffffffff169052565b506040830151613db0604084018264ffffffffff169052565b506060830151613dc36060840182613d59565b506080830151613dd8608084018260ff169052565b5060a0830151613df360a08401826001600160801b03169052565b5060c0830151613e0e60c08401826001600160801b03169052565b5060e0830151613e2960e08401826001600160801b03169052565b50610100830151613e466101008401826001600160801b03169052565b50610120830151613e636101208401826001600160801b03169052565b5061014092830151919092015290565b5f610100820190506001600160401b03835116825264ffffffffff602084015116602083015260ff604084015116604083015260ff606084015116606083015260ff608084015116608083015260a083015160a083015f5b6003811015613ef35782516001600160a01b0316825260209283019290910190600101613ecb565b50505092915050565b6001600160801b038416815264ffffffffff831660208201526060810160058310613f2957613f29613d45565b826040830152949350505050565b5f5f5f60608486031215613f49575f5ffd5b833592506020840135915060408401356001600160401b0381168114613bcd575f5ffd5b5f5f5f5f60608587031215613f80575f5ffd5b843593506020850135925060408501356001600160401b03811115613fa3575f5ffd5b613faf87828801613a8b565b95989497509550505050565b5f5f60408385031215613fcc575f5ffd5b613fd583613b39565b946020939093013593505050565b634e487b7160e01b5f52601160045260245ffd5b80820281158282048414176107fd576107fd613fe3565b634e487b7160e01b5f52601260045260245ffd5b5f826140305761403061400e565b500490565b6001600160401b0381811683821601908111156107fd576107fd613fe3565b818103818111156107fd576107fd613fe3565b6001600160801b0381811683821601908111156107fd576107fd613fe3565b634e487b7160e01b5f52603260045260245ffd5b5f8235605e198336030181126140ae575f5ffd5b9190910192915050565b5f5f8335601e198436030181126140cd575f5ffd5b8301803591506001600160401b038211156140e6575f5ffd5b6020019150600581901b3603821315613acb575f5ffd5b808201808211156107fd576107fd613fe3565b5f8261411e5761411e61400e565b500690565b5f6001820161413457614134613fe3565b5060010190565b6080810181845f5b600381101561416b5781546001600160a01b0316835260209092019160019182019101614143565b5050506001600160401b03831660608301529392505050565b9283526001600160a01b03918216602084015216604082015260600190565b60ff81811683821601908111156107fd576107fd613fe3565b5f5f8335601e198436030181126141d1575f5ffd5b8301803591506001600160401b038211156141ea575f5ffd5b602001915036819003821315613acb575f5ffd5b60ff82811682821603908111156107fd576107fd613fe3565b6001600160801b0382811682821603908111156107fd576107fd613fe3565b5f8235609e198336030181126140ae575f5ffdfea264697066735822122038fb6a531e79fbd53a0487758f4c9c50c7191cfd7092a6cbf7d6d817cd66d2b664736f6c63430008250033",
 }
 
 // RenderEscrow is an auto generated Go binding around an Ethereum contract.
@@ -103,13 +114,83 @@ func (c *RenderEscrow) Instance(backend bind.ContractBackend, addr common.Addres
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address token_, uint64 unstakeDelay_, uint64 reclaimGrace_, uint64 claimWindow_, uint16 slashCapBps_, uint16 requesterBondBps_) returns()
-func (renderEscrow *RenderEscrow) PackConstructor(token_ common.Address, unstakeDelay_ uint64, reclaimGrace_ uint64, claimWindow_ uint64, slashCapBps_ uint16, requesterBondBps_ uint16) []byte {
-	enc, err := renderEscrow.abi.Pack("", token_, unstakeDelay_, reclaimGrace_, claimWindow_, slashCapBps_, requesterBondBps_)
+// Solidity: constructor(address token_, uint64 unstakeDelay_, uint64 reclaimGrace_, uint64 claimWindow_, uint16 slashCapBps_, uint16 requesterBondBps_, uint128 disputeBond_, uint64 disputeWindow_, uint64 voteWindow_) returns()
+func (renderEscrow *RenderEscrow) PackConstructor(token_ common.Address, unstakeDelay_ uint64, reclaimGrace_ uint64, claimWindow_ uint64, slashCapBps_ uint16, requesterBondBps_ uint16, disputeBond_ *big.Int, disputeWindow_ uint64, voteWindow_ uint64) []byte {
+	enc, err := renderEscrow.abi.Pack("", token_, unstakeDelay_, reclaimGrace_, claimWindow_, slashCapBps_, requesterBondBps_, disputeBond_, disputeWindow_, voteWindow_)
 	if err != nil {
 		panic(err)
 	}
 	return enc
+}
+
+// PackARBITERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1358f48f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ARBITERS() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackARBITERS() []byte {
+	enc, err := renderEscrow.abi.Pack("ARBITERS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackARBITERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1358f48f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ARBITERS() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackARBITERS() ([]byte, error) {
+	return renderEscrow.abi.Pack("ARBITERS")
+}
+
+// UnpackARBITERS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1358f48f.
+//
+// Solidity: function ARBITERS() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackARBITERS(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("ARBITERS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXDRAWS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf28d6e77.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_DRAWS() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackMAXDRAWS() []byte {
+	enc, err := renderEscrow.abi.Pack("MAX_DRAWS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXDRAWS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf28d6e77.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_DRAWS() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackMAXDRAWS() ([]byte, error) {
+	return renderEscrow.abi.Pack("MAX_DRAWS")
+}
+
+// UnpackMAXDRAWS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf28d6e77.
+//
+// Solidity: function MAX_DRAWS() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackMAXDRAWS(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("MAX_DRAWS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackRECEIPTTYPEHASH is the Go binding used to pack the parameters required for calling
@@ -353,38 +434,176 @@ func (renderEscrow *RenderEscrow) UnpackClaimWindow(data []byte) (uint64, error)
 	return out0, nil
 }
 
-// PackConvicted is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xb6566d85.  This method will panic if any
+// PackConvictions is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9a31ed0.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function convicted(bytes32 jobId, address node) view returns(bool)
-func (renderEscrow *RenderEscrow) PackConvicted(jobId [32]byte, node common.Address) []byte {
-	enc, err := renderEscrow.abi.Pack("convicted", jobId, node)
+// Solidity: function convictions(bytes32 jobId, address node) view returns(uint128 amount, uint40 slashedAt, uint8 verdict)
+func (renderEscrow *RenderEscrow) PackConvictions(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("convictions", jobId, node)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackConvicted is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xb6566d85.  This method will return an error
+// TryPackConvictions is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9a31ed0.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function convicted(bytes32 jobId, address node) view returns(bool)
-func (renderEscrow *RenderEscrow) TryPackConvicted(jobId [32]byte, node common.Address) ([]byte, error) {
-	return renderEscrow.abi.Pack("convicted", jobId, node)
+// Solidity: function convictions(bytes32 jobId, address node) view returns(uint128 amount, uint40 slashedAt, uint8 verdict)
+func (renderEscrow *RenderEscrow) TryPackConvictions(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("convictions", jobId, node)
 }
 
-// UnpackConvicted is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xb6566d85.
+// ConvictionsOutput serves as a container for the return parameters of contract
+// method Convictions.
+type ConvictionsOutput struct {
+	Amount    *big.Int
+	SlashedAt *big.Int
+	Verdict   uint8
+}
+
+// UnpackConvictions is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe9a31ed0.
 //
-// Solidity: function convicted(bytes32 jobId, address node) view returns(bool)
-func (renderEscrow *RenderEscrow) UnpackConvicted(data []byte) (bool, error) {
-	out, err := renderEscrow.abi.Unpack("convicted", data)
+// Solidity: function convictions(bytes32 jobId, address node) view returns(uint128 amount, uint40 slashedAt, uint8 verdict)
+func (renderEscrow *RenderEscrow) UnpackConvictions(data []byte) (ConvictionsOutput, error) {
+	out, err := renderEscrow.abi.Unpack("convictions", data)
+	outstruct := new(ConvictionsOutput)
 	if err != nil {
-		return *new(bool), err
+		return *outstruct, err
 	}
-	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	outstruct.Amount = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.SlashedAt = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Verdict = *abi.ConvertType(out[2], new(uint8)).(*uint8)
+	return *outstruct, nil
+}
+
+// PackDispute is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xadd98c70.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function dispute(bytes32 jobId) returns()
+func (renderEscrow *RenderEscrow) PackDispute(jobId [32]byte) []byte {
+	enc, err := renderEscrow.abi.Pack("dispute", jobId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDispute is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xadd98c70.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function dispute(bytes32 jobId) returns()
+func (renderEscrow *RenderEscrow) TryPackDispute(jobId [32]byte) ([]byte, error) {
+	return renderEscrow.abi.Pack("dispute", jobId)
+}
+
+// PackDisputeBond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17baaf20.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function disputeBond() view returns(uint128)
+func (renderEscrow *RenderEscrow) PackDisputeBond() []byte {
+	enc, err := renderEscrow.abi.Pack("disputeBond")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDisputeBond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17baaf20.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function disputeBond() view returns(uint128)
+func (renderEscrow *RenderEscrow) TryPackDisputeBond() ([]byte, error) {
+	return renderEscrow.abi.Pack("disputeBond")
+}
+
+// UnpackDisputeBond is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x17baaf20.
+//
+// Solidity: function disputeBond() view returns(uint128)
+func (renderEscrow *RenderEscrow) UnpackDisputeBond(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("disputeBond", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDisputeOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe166a83d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function disputeOf(bytes32 jobId, address node) view returns((uint64,uint40,uint8,uint8,uint8,address[3]))
+func (renderEscrow *RenderEscrow) PackDisputeOf(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("disputeOf", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDisputeOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe166a83d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function disputeOf(bytes32 jobId, address node) view returns((uint64,uint40,uint8,uint8,uint8,address[3]))
+func (renderEscrow *RenderEscrow) TryPackDisputeOf(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("disputeOf", jobId, node)
+}
+
+// UnpackDisputeOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe166a83d.
+//
+// Solidity: function disputeOf(bytes32 jobId, address node) view returns((uint64,uint40,uint8,uint8,uint8,address[3]))
+func (renderEscrow *RenderEscrow) UnpackDisputeOf(data []byte) (RenderEscrowDispute, error) {
+	out, err := renderEscrow.abi.Unpack("disputeOf", data)
+	if err != nil {
+		return *new(RenderEscrowDispute), err
+	}
+	out0 := *abi.ConvertType(out[0], new(RenderEscrowDispute)).(*RenderEscrowDispute)
+	return out0, nil
+}
+
+// PackDisputeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x117f5f92.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function disputeWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) PackDisputeWindow() []byte {
+	enc, err := renderEscrow.abi.Pack("disputeWindow")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDisputeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x117f5f92.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function disputeWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) TryPackDisputeWindow() ([]byte, error) {
+	return renderEscrow.abi.Pack("disputeWindow")
+}
+
+// UnpackDisputeWindow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x117f5f92.
+//
+// Solidity: function disputeWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) UnpackDisputeWindow(data []byte) (uint64, error) {
+	out, err := renderEscrow.abi.Unpack("disputeWindow", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
 	return out0, nil
 }
 
@@ -421,6 +640,28 @@ func (renderEscrow *RenderEscrow) UnpackDomainSeparator(data []byte) ([32]byte, 
 	}
 	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
 	return out0, nil
+}
+
+// PackDrawArbiters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6915d334.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function drawArbiters(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) PackDrawArbiters(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("drawArbiters", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDrawArbiters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6915d334.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function drawArbiters(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) TryPackDrawArbiters(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("drawArbiters", jobId, node)
 }
 
 // PackEip712Domain is the Go binding used to pack the parameters required for calling
@@ -481,7 +722,7 @@ func (renderEscrow *RenderEscrow) UnpackEip712Domain(data []byte) (Eip712DomainO
 // the contract method with ID 0xaffe000e.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
+// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
 func (renderEscrow *RenderEscrow) PackJobOf(jobId [32]byte) []byte {
 	enc, err := renderEscrow.abi.Pack("jobOf", jobId)
 	if err != nil {
@@ -494,7 +735,7 @@ func (renderEscrow *RenderEscrow) PackJobOf(jobId [32]byte) []byte {
 // the contract method with ID 0xaffe000e.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
+// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
 func (renderEscrow *RenderEscrow) TryPackJobOf(jobId [32]byte) ([]byte, error) {
 	return renderEscrow.abi.Pack("jobOf", jobId)
 }
@@ -502,7 +743,7 @@ func (renderEscrow *RenderEscrow) TryPackJobOf(jobId [32]byte) ([]byte, error) {
 // UnpackJobOf is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xaffe000e.
 //
-// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
+// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
 func (renderEscrow *RenderEscrow) UnpackJobOf(data []byte) (RenderEscrowJob, error) {
 	out, err := renderEscrow.abi.Unpack("jobOf", data)
 	if err != nil {
@@ -753,6 +994,28 @@ func (renderEscrow *RenderEscrow) UnpackRequesterBondBps(data []byte) (uint16, e
 	return out0, nil
 }
 
+// PackResolve is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd1686604.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resolve(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) PackResolve(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("resolve", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResolve is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd1686604.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resolve(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) TryPackResolve(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("resolve", jobId, node)
+}
+
 // PackResultDigest is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xfa1056b2.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -959,6 +1222,76 @@ func (renderEscrow *RenderEscrow) UnpackStakeOf(data []byte) (RenderEscrowStakeI
 	return out0, nil
 }
 
+// PackStakerCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdff69787.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function stakerCount() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackStakerCount() []byte {
+	enc, err := renderEscrow.abi.Pack("stakerCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStakerCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdff69787.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function stakerCount() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackStakerCount() ([]byte, error) {
+	return renderEscrow.abi.Pack("stakerCount")
+}
+
+// UnpackStakerCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdff69787.
+//
+// Solidity: function stakerCount() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackStakerCount(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("stakerCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackStakers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfd5e6dd1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function stakers(uint256 ) view returns(address)
+func (renderEscrow *RenderEscrow) PackStakers(arg0 *big.Int) []byte {
+	enc, err := renderEscrow.abi.Pack("stakers", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStakers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfd5e6dd1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function stakers(uint256 ) view returns(address)
+func (renderEscrow *RenderEscrow) TryPackStakers(arg0 *big.Int) ([]byte, error) {
+	return renderEscrow.abi.Pack("stakers", arg0)
+}
+
+// UnpackStakers is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfd5e6dd1.
+//
+// Solidity: function stakers(uint256 ) view returns(address)
+func (renderEscrow *RenderEscrow) UnpackStakers(data []byte) (common.Address, error) {
+	out, err := renderEscrow.abi.Unpack("stakers", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
 // PackToken is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xfc0c546a.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1051,6 +1384,110 @@ func (renderEscrow *RenderEscrow) UnpackUnstakeDelay(data []byte) (uint64, error
 	return out0, nil
 }
 
+// PackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x730ad454.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vote(bytes32 jobId, address node, bool guilty) returns()
+func (renderEscrow *RenderEscrow) PackVote(jobId [32]byte, node common.Address, guilty bool) []byte {
+	enc, err := renderEscrow.abi.Pack("vote", jobId, node, guilty)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x730ad454.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vote(bytes32 jobId, address node, bool guilty) returns()
+func (renderEscrow *RenderEscrow) TryPackVote(jobId [32]byte, node common.Address, guilty bool) ([]byte, error) {
+	return renderEscrow.abi.Pack("vote", jobId, node, guilty)
+}
+
+// PackVoteWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d430747.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function voteWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) PackVoteWindow() []byte {
+	enc, err := renderEscrow.abi.Pack("voteWindow")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVoteWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d430747.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function voteWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) TryPackVoteWindow() ([]byte, error) {
+	return renderEscrow.abi.Pack("voteWindow")
+}
+
+// UnpackVoteWindow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6d430747.
+//
+// Solidity: function voteWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) UnpackVoteWindow(data []byte) (uint64, error) {
+	out, err := renderEscrow.abi.Unpack("voteWindow", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// RenderEscrowArbitersDrawn represents a ArbitersDrawn event raised by the RenderEscrow contract.
+type RenderEscrowArbitersDrawn struct {
+	JobId      [32]byte
+	Node       common.Address
+	Arbiters   [3]common.Address
+	VotingEnds uint64
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowArbitersDrawnEventName = "ArbitersDrawn"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowArbitersDrawn) ContractEventName() string {
+	return RenderEscrowArbitersDrawnEventName
+}
+
+// UnpackArbitersDrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ArbitersDrawn(bytes32 indexed jobId, address indexed node, address[3] arbiters, uint64 votingEnds)
+func (renderEscrow *RenderEscrow) UnpackArbitersDrawnEvent(log *types.Log) (*RenderEscrowArbitersDrawn, error) {
+	event := "ArbitersDrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowArbitersDrawn)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // RenderEscrowClaimed represents a Claimed event raised by the RenderEscrow contract.
 type RenderEscrowClaimed struct {
 	JobId  [32]byte
@@ -1079,6 +1516,99 @@ func (renderEscrow *RenderEscrow) UnpackClaimedEvent(log *types.Log) (*RenderEsc
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(RenderEscrowClaimed)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RenderEscrowDisputeResolved represents a DisputeResolved event raised by the RenderEscrow contract.
+type RenderEscrowDisputeResolved struct {
+	JobId      [32]byte
+	Node       common.Address
+	Overturned bool
+	Fee        *big.Int
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowDisputeResolvedEventName = "DisputeResolved"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowDisputeResolved) ContractEventName() string {
+	return RenderEscrowDisputeResolvedEventName
+}
+
+// UnpackDisputeResolvedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event DisputeResolved(bytes32 indexed jobId, address indexed node, bool overturned, uint256 fee)
+func (renderEscrow *RenderEscrow) UnpackDisputeResolvedEvent(log *types.Log) (*RenderEscrowDisputeResolved, error) {
+	event := "DisputeResolved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowDisputeResolved)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RenderEscrowDisputed represents a Disputed event raised by the RenderEscrow contract.
+type RenderEscrowDisputed struct {
+	JobId     [32]byte
+	Node      common.Address
+	DrawBlock uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowDisputedEventName = "Disputed"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowDisputed) ContractEventName() string {
+	return RenderEscrowDisputedEventName
+}
+
+// UnpackDisputedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Disputed(bytes32 indexed jobId, address indexed node, uint64 drawBlock)
+func (renderEscrow *RenderEscrow) UnpackDisputedEvent(log *types.Log) (*RenderEscrowDisputed, error) {
+	event := "Disputed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowDisputed)
 	if len(log.Data) > 0 {
 		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -1515,6 +2045,53 @@ func (renderEscrow *RenderEscrow) UnpackUnstakedEvent(log *types.Log) (*RenderEs
 	return out, nil
 }
 
+// RenderEscrowVoted represents a Voted event raised by the RenderEscrow contract.
+type RenderEscrowVoted struct {
+	JobId   [32]byte
+	Node    common.Address
+	Arbiter common.Address
+	Guilty  bool
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowVotedEventName = "Voted"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowVoted) ContractEventName() string {
+	return RenderEscrowVotedEventName
+}
+
+// UnpackVotedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Voted(bytes32 indexed jobId, address indexed node, address indexed arbiter, bool guilty)
+func (renderEscrow *RenderEscrow) UnpackVotedEvent(log *types.Log) (*RenderEscrowVoted, error) {
+	event := "Voted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowVoted)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
@@ -1527,8 +2104,14 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AlreadySettled"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackAlreadySettledError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AlreadyVoted"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackAlreadyVotedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AmountTooLarge"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackAmountTooLargeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ArbitersAlreadyDrawn"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackArbitersAlreadyDrawnError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadBond"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackBadBondError(raw[4:])
@@ -1563,6 +2146,15 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DeadlinePassed"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackDeadlinePassedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DisputeOpen"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackDisputeOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DisputeWindowClosed"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackDisputeWindowClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DrawTooEarly"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackDrawTooEarlyError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["InsufficientStake"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackInsufficientStakeError(raw[4:])
 	}
@@ -1577,6 +2169,18 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["JobNotFound"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackJobNotFoundError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NoArbiters"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNoArbitersError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NoOpenDispute"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNoOpenDisputeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NotArbiter"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNotArbiterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NotDisputable"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNotDisputableError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NotRequester"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackNotRequesterError(raw[4:])
@@ -1602,6 +2206,9 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackReentrancyGuardReentrantCallError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ResolveTooEarly"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackResolveTooEarlyError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackSafeERC20FailedOperationError(raw[4:])
 	}
@@ -1613,6 +2220,9 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["UnstakeTooEarly"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackUnstakeTooEarlyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["VotingClosed"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackVotingClosedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackZeroAddressError(raw[4:])
@@ -1697,6 +2307,32 @@ func (renderEscrow *RenderEscrow) UnpackAlreadySettledError(raw []byte) (*Render
 	return out, nil
 }
 
+// RenderEscrowAlreadyVoted represents a AlreadyVoted error raised by the RenderEscrow contract.
+type RenderEscrowAlreadyVoted struct {
+	JobId   [32]byte
+	Node    common.Address
+	Arbiter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyVoted(bytes32 jobId, address node, address arbiter)
+func RenderEscrowAlreadyVotedErrorID() common.Hash {
+	return common.HexToHash("0xf530adc663ef137d945d512ed7faa30114f780a6a553a91d132239e2745f0b34")
+}
+
+// UnpackAlreadyVotedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyVoted(bytes32 jobId, address node, address arbiter)
+func (renderEscrow *RenderEscrow) UnpackAlreadyVotedError(raw []byte) (*RenderEscrowAlreadyVoted, error) {
+	out := new(RenderEscrowAlreadyVoted)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "AlreadyVoted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowAmountTooLarge represents a AmountTooLarge error raised by the RenderEscrow contract.
 type RenderEscrowAmountTooLarge struct {
 	Amount *big.Int
@@ -1716,6 +2352,31 @@ func RenderEscrowAmountTooLargeErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackAmountTooLargeError(raw []byte) (*RenderEscrowAmountTooLarge, error) {
 	out := new(RenderEscrowAmountTooLarge)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "AmountTooLarge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowArbitersAlreadyDrawn represents a ArbitersAlreadyDrawn error raised by the RenderEscrow contract.
+type RenderEscrowArbitersAlreadyDrawn struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ArbitersAlreadyDrawn(bytes32 jobId, address node)
+func RenderEscrowArbitersAlreadyDrawnErrorID() common.Hash {
+	return common.HexToHash("0xc7a71302547a80df36f2840fa0a8aeff41d24e1d2a6a47343c7d6ad140dd657a")
+}
+
+// UnpackArbitersAlreadyDrawnError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ArbitersAlreadyDrawn(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackArbitersAlreadyDrawnError(raw []byte) (*RenderEscrowArbitersAlreadyDrawn, error) {
+	out := new(RenderEscrowArbitersAlreadyDrawn)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "ArbitersAlreadyDrawn", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1998,6 +2659,80 @@ func (renderEscrow *RenderEscrow) UnpackDeadlinePassedError(raw []byte) (*Render
 	return out, nil
 }
 
+// RenderEscrowDisputeOpen represents a DisputeOpen error raised by the RenderEscrow contract.
+type RenderEscrowDisputeOpen struct {
+	JobId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DisputeOpen(bytes32 jobId)
+func RenderEscrowDisputeOpenErrorID() common.Hash {
+	return common.HexToHash("0xb28fb59abdf8d83f1bf2873a5c737cd62e174541f78752789b55e02dd1de40a4")
+}
+
+// UnpackDisputeOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DisputeOpen(bytes32 jobId)
+func (renderEscrow *RenderEscrow) UnpackDisputeOpenError(raw []byte) (*RenderEscrowDisputeOpen, error) {
+	out := new(RenderEscrowDisputeOpen)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "DisputeOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowDisputeWindowClosed represents a DisputeWindowClosed error raised by the RenderEscrow contract.
+type RenderEscrowDisputeWindowClosed struct {
+	JobId    [32]byte
+	ClosedAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DisputeWindowClosed(bytes32 jobId, uint64 closedAt)
+func RenderEscrowDisputeWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0xde4704416945beff2ca293ee92c45f6d6f2afed33ca0de70621007cdda8b69e6")
+}
+
+// UnpackDisputeWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DisputeWindowClosed(bytes32 jobId, uint64 closedAt)
+func (renderEscrow *RenderEscrow) UnpackDisputeWindowClosedError(raw []byte) (*RenderEscrowDisputeWindowClosed, error) {
+	out := new(RenderEscrowDisputeWindowClosed)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "DisputeWindowClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowDrawTooEarly represents a DrawTooEarly error raised by the RenderEscrow contract.
+type RenderEscrowDrawTooEarly struct {
+	JobId     [32]byte
+	DrawBlock uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DrawTooEarly(bytes32 jobId, uint64 drawBlock)
+func RenderEscrowDrawTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0x9f50fac2a13773579a287dad813870d6a61842e66748f518d59eaf97245841b4")
+}
+
+// UnpackDrawTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DrawTooEarly(bytes32 jobId, uint64 drawBlock)
+func (renderEscrow *RenderEscrow) UnpackDrawTooEarlyError(raw []byte) (*RenderEscrowDrawTooEarly, error) {
+	out := new(RenderEscrowDrawTooEarly)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "DrawTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowInsufficientStake represents a InsufficientStake error raised by the RenderEscrow contract.
 type RenderEscrowInsufficientStake struct {
 	Node   common.Address
@@ -2114,6 +2849,107 @@ func RenderEscrowJobNotFoundErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackJobNotFoundError(raw []byte) (*RenderEscrowJobNotFound, error) {
 	out := new(RenderEscrowJobNotFound)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "JobNotFound", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNoArbiters represents a NoArbiters error raised by the RenderEscrow contract.
+type RenderEscrowNoArbiters struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoArbiters(bytes32 jobId, address node)
+func RenderEscrowNoArbitersErrorID() common.Hash {
+	return common.HexToHash("0x09485c70e7c562e9e183a113fd506217620ae0e38fee6d34f5196cfeaee28391")
+}
+
+// UnpackNoArbitersError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoArbiters(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackNoArbitersError(raw []byte) (*RenderEscrowNoArbiters, error) {
+	out := new(RenderEscrowNoArbiters)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NoArbiters", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNoOpenDispute represents a NoOpenDispute error raised by the RenderEscrow contract.
+type RenderEscrowNoOpenDispute struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoOpenDispute(bytes32 jobId, address node)
+func RenderEscrowNoOpenDisputeErrorID() common.Hash {
+	return common.HexToHash("0xb1bbf0b493894b011ba036d1fedae2681236b5c7d263bdb5854bda8bb21a71ed")
+}
+
+// UnpackNoOpenDisputeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoOpenDispute(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackNoOpenDisputeError(raw []byte) (*RenderEscrowNoOpenDispute, error) {
+	out := new(RenderEscrowNoOpenDispute)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NoOpenDispute", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNotArbiter represents a NotArbiter error raised by the RenderEscrow contract.
+type RenderEscrowNotArbiter struct {
+	JobId  [32]byte
+	Node   common.Address
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotArbiter(bytes32 jobId, address node, address caller)
+func RenderEscrowNotArbiterErrorID() common.Hash {
+	return common.HexToHash("0x65c685085f156da97fefd620b0dbbd6350d5fbdebee0399c063b3cdb5c31235d")
+}
+
+// UnpackNotArbiterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotArbiter(bytes32 jobId, address node, address caller)
+func (renderEscrow *RenderEscrow) UnpackNotArbiterError(raw []byte) (*RenderEscrowNotArbiter, error) {
+	out := new(RenderEscrowNotArbiter)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NotArbiter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNotDisputable represents a NotDisputable error raised by the RenderEscrow contract.
+type RenderEscrowNotDisputable struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotDisputable(bytes32 jobId, address node)
+func RenderEscrowNotDisputableErrorID() common.Hash {
+	return common.HexToHash("0xac7febd4fa40ddd11d4a0b9fdd5d77be5ba4a1dc263f935defc3af9073f8eca7")
+}
+
+// UnpackNotDisputableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotDisputable(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackNotDisputableError(raw []byte) (*RenderEscrowNotDisputable, error) {
+	out := new(RenderEscrowNotDisputable)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NotDisputable", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2316,6 +3152,31 @@ func (renderEscrow *RenderEscrow) UnpackReentrancyGuardReentrantCallError(raw []
 	return out, nil
 }
 
+// RenderEscrowResolveTooEarly represents a ResolveTooEarly error raised by the RenderEscrow contract.
+type RenderEscrowResolveTooEarly struct {
+	JobId          [32]byte
+	AvailableAfter uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ResolveTooEarly(bytes32 jobId, uint64 availableAfter)
+func RenderEscrowResolveTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0xdcac3552bca139751f64f5d95d9e33bc5d556723032b57082f4ac5f085e27dfc")
+}
+
+// UnpackResolveTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ResolveTooEarly(bytes32 jobId, uint64 availableAfter)
+func (renderEscrow *RenderEscrow) UnpackResolveTooEarlyError(raw []byte) (*RenderEscrowResolveTooEarly, error) {
+	out := new(RenderEscrowResolveTooEarly)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "ResolveTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the RenderEscrow contract.
 type RenderEscrowSafeERC20FailedOperation struct {
 	Token common.Address
@@ -2410,6 +3271,31 @@ func RenderEscrowUnstakeTooEarlyErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackUnstakeTooEarlyError(raw []byte) (*RenderEscrowUnstakeTooEarly, error) {
 	out := new(RenderEscrowUnstakeTooEarly)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "UnstakeTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowVotingClosed represents a VotingClosed error raised by the RenderEscrow contract.
+type RenderEscrowVotingClosed struct {
+	JobId      [32]byte
+	VotingEnds uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VotingClosed(bytes32 jobId, uint64 votingEnds)
+func RenderEscrowVotingClosedErrorID() common.Hash {
+	return common.HexToHash("0xd8cbb40d3db48ba19cc8ef6b09a6bcf131454c68c281570b0f4c098ef92672fc")
+}
+
+// UnpackVotingClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VotingClosed(bytes32 jobId, uint64 votingEnds)
+func (renderEscrow *RenderEscrow) UnpackVotingClosedError(raw []byte) (*RenderEscrowVotingClosed, error) {
+	out := new(RenderEscrowVotingClosed)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "VotingClosed", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -55,6 +55,21 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// checkers lets a requester pick its own sybil nodes as checkers and collect,
 /// and a treasury is a party someone controls. The requester therefore never
 /// gains from a conviction; a wrongful one costs it gas and gains it nothing.
+///
+/// Disputes: a convicted node may `dispute` within `disputeWindow` of the slash
+/// by posting `disputeBond`. Up to three arbiters are drawn from the stakers by
+/// the hash of the block after the dispute (not chosen by the requester), never
+/// the requester, the accused, a node paid by the job or convicted in it, and
+/// each with at least `disputeBond` of active stake. They re-render the
+/// evidence off chain and `vote` within `voteWindow`; `resolve` then applies the
+/// majority. Innocent: the stake comes back unburned, the bond comes back, and
+/// the requester pays the re-render from its job bond (up to one dispute bond,
+/// shared by the voters). Guilty or a tie: the slash stands and the node's bond
+/// pays the voters. Nobody voted: the slash stands and the bond comes back (no
+/// re-render to pay). A job with an open dispute cannot be reclaimed, so the
+/// requester's bond is there to pay. Without a dispute none of this costs a
+/// transaction. The block hash can be nudged by a block proposer; a
+/// commit-reveal draw would remove that, at one more transaction per dispute.
 contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     using SafeERC20 for IERC20;
 
@@ -73,6 +88,8 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         uint40 deadline;
         uint40 settledAt;
         Status status;
+        // openDisputes keeps reclaim waiting while a conviction is disputed.
+        uint8 openDisputes;
         uint128 budget;
         // unclaimed is what a settled job's tree still holds for its leaves.
         uint128 unclaimed;
@@ -111,6 +128,34 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         bytes signature;
     }
 
+    /// @notice Where a conviction stands.
+    enum Verdict {
+        None,
+        Convicted,
+        Disputed,
+        Upheld,
+        Overturned
+    }
+
+    /// @notice A slash of one node in one job: one slot.
+    struct Conviction {
+        uint128 amount;
+        uint40 slashedAt;
+        Verdict verdict;
+    }
+
+    /// @notice A disputed conviction: the block whose hash draws the arbiters,
+    /// when voting ends (zero until drawn), the votes, and who voted (bit i for
+    /// arbiters[i]).
+    struct Dispute {
+        uint64 drawBlock;
+        uint40 votingEnds;
+        uint8 guilty;
+        uint8 innocent;
+        uint8 voted;
+        address[3] arbiters;
+    }
+
     /// @notice A node's signed result of one task: the evidence a slash needs.
     struct SignedResult {
         uint256 task;
@@ -141,6 +186,18 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     uint16 public immutable slashCapBps;
     /// @notice The requester's bond, in basis points of the budget, locked with it.
     uint16 public immutable requesterBondBps;
+    /// @notice What a convicted node posts to dispute; also the least active
+    /// stake an arbiter must have.
+    uint128 public immutable disputeBond;
+    /// @notice Seconds after a slash during which the node may dispute it.
+    uint64 public immutable disputeWindow;
+    /// @notice Seconds the drawn arbiters have to vote.
+    uint64 public immutable voteWindow;
+    /// @notice How many arbiters a dispute draws.
+    uint256 public constant ARBITERS = 3;
+    /// @notice How many draws a dispute tries before it settles for fewer
+    /// arbiters: bounds the gas of drawArbiters however many stakers there are.
+    uint256 public constant MAX_DRAWS = 32;
 
     /// @notice Tokens slashed: burned, they never leave this contract.
     uint256 public burned;
@@ -148,9 +205,13 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     mapping(bytes32 jobId => Job) private _jobs;
     /// @notice What `node` has been paid from `jobId`, by leaf and receipts together.
     mapping(bytes32 jobId => mapping(address node => uint256)) public paid;
-    /// @notice Whether `node` was slashed for `jobId` (once per job).
-    mapping(bytes32 jobId => mapping(address node => bool)) public convicted;
+    /// @notice `node`'s conviction in `jobId` (a node is slashed once per job).
+    mapping(bytes32 jobId => mapping(address node => Conviction)) public convictions;
+    mapping(bytes32 jobId => mapping(address node => Dispute)) private _disputes;
     mapping(address node => StakeInfo) private _stakes;
+    /// @notice Every address that ever staked, in order: the arbiters' pool.
+    address[] public stakers;
+    mapping(address node => bool) private _listed;
 
     /// @notice A requester locked `budget` and `bond` for `jobId` until `deadline`.
     event JobOpened(bytes32 indexed jobId, address indexed requester, uint256 budget, uint64 deadline, uint256 bond);
@@ -170,6 +231,16 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice `amount` of `jobId` went back to its requester; `closed` when
     /// nothing more can be paid from the job.
     event Reclaimed(bytes32 indexed jobId, address indexed requester, uint256 amount, bool closed);
+    /// @notice `node` disputed its conviction in `jobId`; arbiters are drawn
+    /// from the hash of block `drawBlock`.
+    event Disputed(bytes32 indexed jobId, address indexed node, uint64 drawBlock);
+    /// @notice The arbiters of `node`'s dispute in `jobId`, voting until `votingEnds`.
+    event ArbitersDrawn(bytes32 indexed jobId, address indexed node, address[3] arbiters, uint64 votingEnds);
+    /// @notice `arbiter` voted on `node`'s conviction in `jobId`.
+    event Voted(bytes32 indexed jobId, address indexed node, address indexed arbiter, bool guilty);
+    /// @notice `node`'s dispute in `jobId` ended: `overturned` gives its stake
+    /// back; `fee` was paid to the voters by the loser.
+    event DisputeResolved(bytes32 indexed jobId, address indexed node, bool overturned, uint256 fee);
     /// @notice `node` bonded `amount` more; its active stake is now `active`.
     event Staked(address indexed node, uint256 amount, uint256 active);
     /// @notice `node` asked to withdraw `amount`, possible from `unlockAt`.
@@ -204,6 +275,17 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     error SlashCapExceeded(bytes32 jobId, uint256 cap, uint256 requested);
     error BadResultSignature(bytes32 jobId, address node, address signer);
     error AlreadyConvicted(bytes32 jobId, address node);
+    error NotDisputable(bytes32 jobId, address node);
+    error DisputeWindowClosed(bytes32 jobId, uint64 closedAt);
+    error NoOpenDispute(bytes32 jobId, address node);
+    error ArbitersAlreadyDrawn(bytes32 jobId, address node);
+    error DrawTooEarly(bytes32 jobId, uint64 drawBlock);
+    error NoArbiters(bytes32 jobId, address node);
+    error NotArbiter(bytes32 jobId, address node, address caller);
+    error AlreadyVoted(bytes32 jobId, address node, address arbiter);
+    error VotingClosed(bytes32 jobId, uint64 votingEnds);
+    error ResolveTooEarly(bytes32 jobId, uint64 availableAfter);
+    error DisputeOpen(bytes32 jobId);
     error InsufficientStake(address node, uint256 stake, uint256 needed);
     error NothingToUnstake(address node);
     error UnstakeTooEarly(address node, uint64 unlockAt);
@@ -214,7 +296,10 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         uint64 reclaimGrace_,
         uint64 claimWindow_,
         uint16 slashCapBps_,
-        uint16 requesterBondBps_
+        uint16 requesterBondBps_,
+        uint128 disputeBond_,
+        uint64 disputeWindow_,
+        uint64 voteWindow_
     ) EIP712("RenderEscrow", "1") {
         if (address(token_) == address(0)) revert ZeroAddress();
         if (slashCapBps_ > 10_000) revert BadSlashCap(slashCapBps_);
@@ -228,6 +313,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         claimWindow = claimWindow_;
         slashCapBps = slashCapBps_;
         requesterBondBps = requesterBondBps_;
+        disputeBond = disputeBond_;
+        disputeWindow = disputeWindow_;
+        voteWindow = voteWindow_;
     }
 
     // ---------------------------------------------------------------- jobs
@@ -247,6 +335,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             deadline: uint40(deadline),
             settledAt: 0,
             status: Status.Open,
+            openDisputes: 0,
             budget: uint128(budget),
             unclaimed: 0,
             held: uint128(budget),
@@ -327,6 +416,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         Status status = j.status;
         if (status == Status.None) revert JobNotFound(jobId);
         if (status == Status.Closed) revert JobClosed(jobId);
+        if (j.openDisputes != 0) revert DisputeOpen(jobId);
         uint256 amount = uint256(j.held) + j.bond;
         bool close;
         if (status == Status.Open) {
@@ -371,7 +461,8 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
         if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
         if (amount == 0) revert ZeroAmount();
-        if (convicted[jobId][node]) revert AlreadyConvicted(jobId, node);
+        Conviction storage c = convictions[jobId][node];
+        if (c.verdict != Verdict.None) revert AlreadyConvicted(jobId, node);
         address signer = _recover(resultDigest(jobId, result.task, result.resultHash), result.signature);
         if (signer != node || node == address(0)) revert BadResultSignature(jobId, node, signer);
         uint256 cap = slashCap(jobId);
@@ -382,7 +473,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         uint256 have = active + s.pending;
         if (amount > have) revert InsufficientStake(node, have, amount);
 
-        convicted[jobId][node] = true;
+        c.amount = uint128(amount);
+        c.slashedAt = uint40(block.timestamp);
+        c.verdict = Verdict.Convicted;
         j.slashed = uint128(after_);
         if (amount <= active) {
             s.active = uint128(active - amount);
@@ -392,6 +485,131 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         }
         burned += amount;
         emit Slashed(jobId, node, amount, evidenceHash, result.task, result.resultHash);
+    }
+
+    // ------------------------------------------------------------ disputes
+
+    /// @notice Disputes the caller's conviction in `jobId`, within
+    /// `disputeWindow` of the slash, posting `disputeBond` (approve it first).
+    function dispute(bytes32 jobId) external nonReentrant {
+        Conviction storage c = convictions[jobId][msg.sender];
+        if (c.verdict != Verdict.Convicted) revert NotDisputable(jobId, msg.sender);
+        uint64 closesAt = uint64(c.slashedAt) + disputeWindow;
+        if (block.timestamp > closesAt) revert DisputeWindowClosed(jobId, closesAt);
+
+        c.verdict = Verdict.Disputed;
+        _jobs[jobId].openDisputes += 1;
+        // The arbiters come from a block nobody knows yet, the caller included.
+        uint64 drawBlock = uint64(block.number + 1);
+        _disputes[jobId][msg.sender].drawBlock = drawBlock;
+        emit Disputed(jobId, msg.sender, drawBlock);
+
+        token.safeTransferFrom(msg.sender, address(this), disputeBond);
+    }
+
+    /// @notice Draws the arbiters of `node`'s dispute in `jobId` from the hash
+    /// of its draw block. Anyone may call, once that block is mined. A draw
+    /// block older than 256 blocks has no hash any more: the draw moves to
+    /// the next block and the call must be repeated.
+    function drawArbiters(bytes32 jobId, address node) external nonReentrant {
+        if (convictions[jobId][node].verdict != Verdict.Disputed) revert NoOpenDispute(jobId, node);
+        Dispute storage d = _disputes[jobId][node];
+        if (d.votingEnds != 0) revert ArbitersAlreadyDrawn(jobId, node);
+        if (block.number <= d.drawBlock) revert DrawTooEarly(jobId, d.drawBlock);
+        bytes32 seed = blockhash(d.drawBlock);
+        if (seed == bytes32(0)) {
+            d.drawBlock = uint64(block.number + 1);
+            emit Disputed(jobId, node, d.drawBlock);
+            return;
+        }
+        address requester = _jobs[jobId].requester;
+        uint256 n = stakers.length;
+        uint256 found;
+        for (uint256 k = 0; k < MAX_DRAWS && found < ARBITERS && n > 0; ++k) {
+            address a = stakers[uint256(keccak256(abi.encode(seed, k))) % n];
+            if (!_eligible(jobId, node, requester, a)) continue;
+            bool dup;
+            for (uint256 i = 0; i < found; ++i) {
+                if (d.arbiters[i] == a) dup = true;
+            }
+            if (dup) continue;
+            d.arbiters[found++] = a;
+        }
+        if (found == 0) revert NoArbiters(jobId, node);
+        uint64 votingEnds = uint64(block.timestamp) + voteWindow;
+        d.votingEnds = uint40(votingEnds);
+        emit ArbitersDrawn(jobId, node, d.arbiters, votingEnds);
+    }
+
+    /// @notice Records the caller's verdict on `node`'s conviction in `jobId`;
+    /// only a drawn arbiter, once, until voting ends.
+    function vote(bytes32 jobId, address node, bool guilty) external nonReentrant {
+        if (convictions[jobId][node].verdict != Verdict.Disputed) revert NoOpenDispute(jobId, node);
+        Dispute storage d = _disputes[jobId][node];
+        if (d.votingEnds == 0) revert NotArbiter(jobId, node, msg.sender);
+        if (block.timestamp > d.votingEnds) revert VotingClosed(jobId, d.votingEnds);
+        uint256 i;
+        while (i < ARBITERS && d.arbiters[i] != msg.sender) ++i;
+        if (i == ARBITERS || msg.sender == address(0)) revert NotArbiter(jobId, node, msg.sender);
+        uint8 bit = uint8(1 << i);
+        if (d.voted & bit != 0) revert AlreadyVoted(jobId, node, msg.sender);
+
+        d.voted |= bit;
+        if (guilty) d.guilty += 1;
+        else d.innocent += 1;
+        emit Voted(jobId, node, msg.sender, guilty);
+    }
+
+    /// @notice Ends `node`'s dispute in `jobId` by the majority of votes, once
+    /// every arbiter voted or voting ended (or, when no arbiter could be
+    /// drawn, once `disputeWindow + voteWindow` after the slash). Anyone may call.
+    function resolve(bytes32 jobId, address node) external nonReentrant {
+        Conviction storage c = convictions[jobId][node];
+        if (c.verdict != Verdict.Disputed) revert NoOpenDispute(jobId, node);
+        Dispute storage d = _disputes[jobId][node];
+        uint256 voters = uint256(d.guilty) + d.innocent;
+        if (d.votingEnds == 0) {
+            uint64 after_ = uint64(c.slashedAt) + disputeWindow + voteWindow;
+            if (block.timestamp <= after_) revert ResolveTooEarly(jobId, after_);
+        } else if (block.timestamp <= d.votingEnds && voters < _drawn(d)) {
+            revert ResolveTooEarly(jobId, d.votingEnds);
+        }
+
+        Job storage j = _jobs[jobId];
+        j.openDisputes -= 1;
+        uint256 bond = disputeBond;
+        uint256 fee;
+        uint256 back = bond;
+        bool overturned = d.innocent > d.guilty;
+        if (overturned) {
+            uint256 amount = c.amount;
+            c.verdict = Verdict.Overturned;
+            burned -= amount;
+            j.slashed -= uint128(amount);
+            _stakes[node].active += uint128(amount);
+            // The requester lost: its job bond pays the re-render.
+            fee = j.bond < bond ? j.bond : bond;
+            j.bond -= uint128(fee);
+        } else {
+            c.verdict = Verdict.Upheld;
+            if (voters > 0) {
+                fee = bond;
+                back = 0;
+            }
+        }
+        emit DisputeResolved(jobId, node, overturned, fee);
+
+        if (back > 0) token.safeTransfer(node, back);
+        if (fee > 0) {
+            uint256 share = fee / voters;
+            uint256 rest = fee - share * voters;
+            for (uint256 i = 0; i < ARBITERS; ++i) {
+                if (d.voted & (1 << i) == 0) continue;
+                // The first voter takes the indivisible rest, so no wei stays behind.
+                token.safeTransfer(d.arbiters[i], share + rest);
+                rest = 0;
+            }
+        }
     }
 
     // -------------------------------------------------------------- stakes
@@ -405,6 +623,10 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (active > type(uint128).max) revert AmountTooLarge(amount);
 
         s.active = uint128(active);
+        if (!_listed[msg.sender]) {
+            _listed[msg.sender] = true;
+            stakers.push(msg.sender);
+        }
         emit Staked(msg.sender, amount, active);
 
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -455,6 +677,16 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice The most the requester of `jobId` may slash in total.
     function slashCap(bytes32 jobId) public view returns (uint256) {
         return (uint256(_jobs[jobId].budget) * slashCapBps) / 10_000;
+    }
+
+    /// @notice The dispute of `node`'s conviction in `jobId`.
+    function disputeOf(bytes32 jobId, address node) external view returns (Dispute memory) {
+        return _disputes[jobId][node];
+    }
+
+    /// @notice How many addresses ever staked (the arbiters' pool).
+    function stakerCount() external view returns (uint256) {
+        return stakers.length;
     }
 
     /// @notice The requester's bond locked with a job of `budget`.
@@ -548,6 +780,19 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         j.held = uint128(held - pay);
         emit ReceiptPaid(jobId, msg.sender, pay, bonus);
         return pay + bonus;
+    }
+
+    /// @dev Whether `a` may judge `node`'s conviction in `jobId`: no party to
+    /// the job that the chain knows of, and enough stake to lose.
+    function _eligible(bytes32 jobId, address node, address requester, address a) private view returns (bool) {
+        return a != node && a != requester && paid[jobId][a] == 0 && convictions[jobId][a].verdict == Verdict.None
+            && _stakes[a].active >= disputeBond;
+    }
+
+    function _drawn(Dispute storage d) private view returns (uint256 n) {
+        for (uint256 i = 0; i < ARBITERS; ++i) {
+            if (d.arbiters[i] != address(0)) ++n;
+        }
     }
 
     /// @dev The signer of `digest`, or address(0) for a malformed signature
