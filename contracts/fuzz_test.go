@@ -32,6 +32,10 @@ const (
 	opUnstake
 	opReclaim
 	opAdvance
+	opDispute
+	opDraw
+	opVote
+	opResolve
 	opKinds
 )
 
@@ -54,6 +58,8 @@ type fuzzJob struct {
 	settled   *Settlement
 	reclaimed *big.Int
 	bonus     [3]*big.Int
+	// disputeFees is what the requester's bond paid arbiters of disputes it lost.
+	disputeFees *big.Int
 }
 
 type fuzzEnv struct {
@@ -69,6 +75,20 @@ type fuzzEnv struct {
 	opened   [2]*big.Int    // budget + bond locked, per requester
 	returned [2]*big.Int    // reclaimed, per requester
 	hits     map[string]int // successful calls by kind, to see how deep a run went
+	// extra is what disputes moved in or out of each node's balance: bonds
+	// posted and returned, fees earned as an arbiter.
+	extra    [3]*big.Int
+	disputes map[fuzzDisputeKey]*fuzzDispute
+}
+
+type fuzzDisputeKey struct {
+	job  common.Hash
+	node int
+}
+
+// fuzzDispute is the model's view of an open dispute: who voted how.
+type fuzzDispute struct {
+	votes map[common.Address]bool // guilty, by arbiter
 }
 
 const fuzzMaxSteps = 48
@@ -91,7 +111,9 @@ func newFuzzEnv(t *testing.T) *fuzzEnv {
 	for i := range f.nodes {
 		f.nodes[i] = deployer.WithKey(chain.Accounts()[1+i])
 		f.staked[i] = new(big.Int)
+		f.extra[i] = new(big.Int)
 	}
+	f.disputes = map[fuzzDisputeKey]*fuzzDispute{}
 	for i := range f.reqs {
 		f.opened[i], f.returned[i] = new(big.Int), new(big.Int)
 	}
@@ -147,7 +169,7 @@ func (f *fuzzEnv) step(o fuzzOp) {
 			t.Fatal(err)
 		}
 		if _, err := f.reqs[r].OpenJob(f.ctx, id, budget, now.Add(time.Duration(1+o.c%4)*time.Hour)); f.expect("open", err) {
-			j := &fuzzJob{id: id, requester: r, budget: budget, bond: bond, reclaimed: new(big.Int)}
+			j := &fuzzJob{id: id, requester: r, budget: budget, bond: bond, reclaimed: new(big.Int), disputeFees: new(big.Int)}
 			for i := range j.receipts {
 				j.receipts[i] = WorkReceipt{JobID: id, Worker: f.nodes[i].Address()}
 				j.forged[i] = j.receipts[i]
@@ -304,6 +326,100 @@ func (f *fuzzEnv) step(o fuzzOp) {
 				}
 			}
 		}
+	case opDispute:
+		j := f.job(o.a)
+		if j == nil {
+			return
+		}
+		n := int(o.b % 3)
+		if _, err := f.nodes[n].Dispute(f.ctx, j.id); f.expect("dispute", err) {
+			f.extra[n].Sub(f.extra[n], testConfig.DisputeBond)
+			f.disputes[fuzzDisputeKey{j.id, n}] = &fuzzDispute{votes: map[common.Address]bool{}}
+			f.hits["dispute"]++
+		}
+	case opDraw:
+		j := f.job(o.a)
+		if j == nil {
+			return
+		}
+		if _, err := f.nodes[o.c%3].DrawArbiters(f.ctx, j.id, f.nodes[o.b%3].Address()); f.expect("draw arbiters", err) {
+			f.hits["draw"]++
+		}
+	case opVote:
+		j := f.job(o.a)
+		if j == nil {
+			return
+		}
+		n := int(o.b % 3)
+		voter := f.actors()[o.c%5]
+		guilty := o.c&8 != 0
+		if _, err := voter.Vote(f.ctx, j.id, f.nodes[n].Address(), guilty); f.expect("vote", err) {
+			if voter.Address() == f.nodes[n].Address() || voter == f.reqs[j.requester] {
+				t.Fatalf("a party to job %s voted on node %d's dispute", j.id, n)
+			}
+			f.disputes[fuzzDisputeKey{j.id, n}].votes[voter.Address()] = guilty
+			f.hits["vote"]++
+		}
+	case opResolve:
+		j := f.job(o.a)
+		if j == nil {
+			return
+		}
+		n := int(o.b % 3)
+		node := f.nodes[n].Address()
+		info, err := f.reqs[0].DisputeOf(f.ctx, j.id, node)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := f.reqs[0].Job(f.ctx, j.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.nodes[o.c%3].Resolve(f.ctx, j.id, node); !f.expect("resolve", err) {
+			return
+		}
+		f.hits["resolve"]++
+		// The model's verdict and payments, from the votes it saw.
+		d := f.disputes[fuzzDisputeKey{j.id, n}]
+		delete(f.disputes, fuzzDisputeKey{j.id, n})
+		guilty, innocent := 0, 0
+		for _, g := range d.votes {
+			if g {
+				guilty++
+			} else {
+				innocent++
+			}
+		}
+		bond := testConfig.DisputeBond
+		fee, back := new(big.Int), new(big.Int).Set(bond)
+		if innocent > guilty {
+			f.hits["dispute won"]++
+			fee.Set(bond)
+			if rec.Bond.Cmp(fee) < 0 {
+				fee.Set(rec.Bond)
+			}
+			j.disputeFees.Add(j.disputeFees, fee)
+		} else if guilty+innocent > 0 {
+			fee.Set(bond)
+			back.SetInt64(0)
+		}
+		f.extra[n].Add(f.extra[n], back)
+		if voters := int64(guilty + innocent); voters > 0 {
+			share := new(big.Int).Div(fee, big.NewInt(voters))
+			rest := new(big.Int).Sub(fee, new(big.Int).Mul(share, big.NewInt(voters)))
+			for _, a := range info.Arbiters {
+				if _, ok := d.votes[a]; !ok {
+					continue
+				}
+				for i, c := range f.nodes {
+					if c.Address() == a {
+						f.extra[i].Add(f.extra[i], share)
+						f.extra[i].Add(f.extra[i], rest)
+					}
+				}
+				rest = new(big.Int)
+			}
+		}
 	case opAdvance:
 		if err := f.chain.AdjustTime(time.Duration(1+o.a%48) * 30 * time.Minute); err != nil {
 			t.Fatal(err)
@@ -389,8 +505,10 @@ func (f *fuzzEnv) check(step int) {
 		if rec.Bond.Cmp(j.bond) > 0 {
 			fail("job %s bond %v above the %v locked", j.id, rec.Bond, j.bond)
 		}
-		// Every token the job took is held, paid or returned.
+		// Every token the job took is held, paid, returned or paid for a
+		// re-render the requester lost.
 		out := new(big.Int).Add(inJob, j.reclaimed)
+		out.Add(out, j.disputeFees)
 		paidBudget := new(big.Int)
 		for i, n := range f.nodes {
 			p, err := c.Paid(f.ctx, j.id, n.Address())
@@ -425,12 +543,16 @@ func (f *fuzzEnv) check(step int) {
 			fail("job %s: held+paid+returned %v, locked %v", j.id, out, want)
 		}
 	}
+	for range f.disputes {
+		owed.Add(owed, testConfig.DisputeBond)
+	}
 	if escrow.Cmp(owed) != 0 {
-		fail("escrow holds %v, owes %v (jobs, stakes, burned)", escrow, owed)
+		fail("escrow holds %v, owes %v (jobs, stakes, burned, dispute bonds)", escrow, owed)
 	}
 	for i, n := range f.nodes {
 		want := new(big.Int).Sub(f.initial[n.Address()], f.staked[i])
 		want.Add(want, earned[i])
+		want.Add(want, f.extra[i])
 		if got := balances[n.Address()]; got.Cmp(want) != 0 {
 			fail("node %d holds %v, the model says %v", i, got, want)
 		}
@@ -469,6 +591,15 @@ func fuzzSeeds() [][]byte {
 		fuzzSeed(fuzzOp{opStake, 0, 29, 0}, fuzzOp{opStake, 1, 10, 0}, fuzzOp{opOpen, 0, 45, 2}, fuzzOp{opSlash, 0, 0, 3},
 			fuzzOp{opSlash, 0, 1, 4}, fuzzOp{opSlash, 0, 0, 5}, fuzzOp{opSlash, 0, 1, 1}, fuzzOp{opUnstake, 0, 0, 2}, fuzzOp{opAdvance, 2, 0, 0},
 			fuzzOp{opUnstake, 0, 1, 0}, fuzzOp{opUnstake, 1, 1, 0}, fuzzOp{opReceipt, 0, 2, 8}, fuzzOp{opAdvance, 6, 0, 0}, fuzzOp{opClaimReceipts, 2, 0, 0}),
+		// Disputes: node 0 slashed in job 0 and node 1 in job 1; nodes 1 and 2
+		// are drawn for node 0 and vote innocent (won, the requester's bond
+		// pays); node 1's dispute is judged guilty by node 2 (lost, its bond pays).
+		fuzzSeed(fuzzOp{opStake, 0, 29, 0}, fuzzOp{opStake, 1, 29, 0}, fuzzOp{opStake, 2, 29, 0}, fuzzOp{opOpen, 0, 40, 3}, fuzzOp{opOpen, 1, 40, 3},
+			fuzzOp{opSlash, 0, 0, 5}, fuzzOp{opSlash, 1, 1, 4}, fuzzOp{opDispute, 0, 0, 0}, fuzzOp{opDispute, 1, 1, 0}, fuzzOp{opResolve, 0, 0, 0},
+			fuzzOp{opAdvance, 0, 0, 0}, fuzzOp{opAdvance, 0, 0, 0}, fuzzOp{opDraw, 0, 0, 1}, fuzzOp{opDraw, 1, 1, 2},
+			fuzzOp{opVote, 0, 0, 3}, fuzzOp{opVote, 0, 0, 4}, fuzzOp{opVote, 0, 0, 2}, fuzzOp{opVote, 1, 1, 12}, fuzzOp{opVote, 1, 1, 4},
+			fuzzOp{opResolve, 0, 0, 1}, fuzzOp{opAdvance, 2, 0, 0}, fuzzOp{opResolve, 1, 1, 0}, fuzzOp{opAdvance, 47, 0, 0},
+			fuzzOp{opReclaim, 0, 0, 0}, fuzzOp{opReclaim, 1, 0, 0}),
 		// Misuse: settle by a node, settle twice, claims before settle, reclaim too early.
 		fuzzSeed(fuzzOp{opOpen, 1, 10, 0}, fuzzOp{opSettle, 0, 241, 0}, fuzzOp{opClaim, 0, 0, 2}, fuzzOp{opReclaim, 0, 0, 0},
 			fuzzOp{opReceipt, 0, 0, 2}, fuzzOp{opSettle, 0, 0, 0}, fuzzOp{opSettle, 0, 1, 0}, fuzzOp{opClaim, 0, 0, 0}, fuzzOp{opClaim, 0, 0, 1}),
@@ -508,7 +639,7 @@ func TestFuzzSeedsReachDeep(t *testing.T) {
 		})
 	}
 	for _, want := range []string{"settle", "claim leaf", "receipt paid", "receipt paid with bond share", "receipt paid on a settled job",
-		"slash", "unstake", "reclaim closing the job", "reclaim of the held rest"} {
+		"slash", "unstake", "reclaim closing the job", "reclaim of the held rest", "dispute", "draw", "vote", "resolve", "dispute won"} {
 		if hits[want] == 0 {
 			t.Errorf("no seed reaches %q (hits %v)", want, hits)
 		}
