@@ -263,3 +263,72 @@ func TestSettleGasGoal(t *testing.T) {
 		t.Errorf("%.0f gas/task, goal <= %d", perTask, goal)
 	}
 }
+
+// BenchmarkDispute reports the gas of the dispute path under mainnet-like
+// rules, none of which a job without a dispute pays: the slash (with its
+// on-chain check of the node's signed result), the dispute, the draw of three
+// arbiters, one vote, and the resolution paying three voters.
+func BenchmarkDispute(b *testing.B) {
+	g := newGasEnv(b, true)
+	var slash, dispute, draw, vote, resolve uint64
+	for range b.N {
+		nodes := g.freshNodes(b) // nodes[0] is accused, the rest may judge
+		for _, n := range nodes {
+			if _, err := g.req.Mint(g.ctx, n.Address(), tokens(40)); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := n.Stake(g.ctx, tokens(20)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		g.jobs++
+		id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
+		now, err := g.chain.Now(g.ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := g.req.OpenJob(g.ctx, id, tokens(100), now.Add(time.Hour)); err != nil {
+			b.Fatal(err)
+		}
+		accused := nodes[0]
+		res, err := accused.SignResult(id, 7, crypto.Keccak256Hash([]byte("tile")))
+		if err != nil {
+			b.Fatal(err)
+		}
+		gas := func(r *types.Receipt, err error) uint64 {
+			b.Helper()
+			if err != nil {
+				b.Fatal(err)
+			}
+			return r.GasUsed
+		}
+		slash = gas(g.req.SlashResult(g.ctx, accused.Address(), tokens(20), res, common.Hash{1}))
+		dispute = gas(accused.Dispute(g.ctx, id))
+		for range 2 { // the draw block, and one more for the estimate to see it
+			if err := g.chain.AdjustTime(time.Second); err != nil {
+				b.Fatal(err)
+			}
+		}
+		draw = gas(g.req.DrawArbiters(g.ctx, id, accused.Address()))
+		info, err := g.req.DisputeOf(g.ctx, id, accused.Address())
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, a := range info.Arbiters {
+			for _, n := range nodes {
+				if n.Address() == a {
+					v := gas(n.Vote(g.ctx, id, accused.Address(), false))
+					if i == 0 {
+						vote = v
+					}
+				}
+			}
+		}
+		resolve = gas(g.req.Resolve(g.ctx, id, accused.Address()))
+	}
+	b.ReportMetric(float64(slash), "slash-gas")
+	b.ReportMetric(float64(dispute), "dispute-gas")
+	b.ReportMetric(float64(draw), "draw-gas")
+	b.ReportMetric(float64(vote), "vote-gas")
+	b.ReportMetric(float64(resolve), "resolve-gas")
+}
