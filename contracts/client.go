@@ -527,6 +527,63 @@ func (c *Client) Resolve(ctx context.Context, jobID common.Hash, node common.Add
 	return r, wrapf(err, "resolve dispute of %s in job %s", node, jobID)
 }
 
+// ErrJobNotFunded reports a job a worker should not render for: not open in
+// the escrow, opened by someone else than the coordinator asking, or past its
+// deadline (its receipts would not be honoured as the worker expects).
+var ErrJobNotFunded = errors.New("job is not funded in the escrow by this coordinator")
+
+// CheckFunded returns jobID's escrow record when the job is open, was opened
+// by requester (the coordinator leasing the task) and its deadline is ahead:
+// its budget is locked, so the receipts requester signs for it will be paid.
+// A worker checks it before rendering (and before signing a result) for a job.
+func (c *Client) CheckFunded(ctx context.Context, jobID common.Hash, requester common.Address) (Job, error) {
+	j, err := c.Job(ctx, jobID)
+	if err != nil {
+		return Job{}, err
+	}
+	now, err := c.chain.Now(ctx)
+	if err != nil {
+		return Job{}, err
+	}
+	switch {
+	case j.Status != JobOpen:
+		return j, fmt.Errorf("job %s is %v in the escrow, not open: %w", jobID, j.Status, ErrJobNotFunded)
+	case j.Requester != requester:
+		return j, fmt.Errorf("job %s was opened by %s, not by coordinator %s: %w", jobID, j.Requester, requester, ErrJobNotFunded)
+	case !now.Before(j.Deadline):
+		return j, fmt.Errorf("job %s: deadline %s has passed: %w", jobID, j.Deadline.UTC().Format(time.RFC3339), ErrJobNotFunded)
+	}
+	return j, nil
+}
+
+// ErrNoReceiptWindow reports a job whose receipts can no longer be (or never
+// were) redeemed.
+var ErrNoReceiptWindow = errors.New("job's receipts cannot be redeemed")
+
+// ReceiptWindow returns when the escrow honours receipts of jobID: after
+// settle until settledAt + ReclaimGrace, or for a job never settled after its
+// deadline until deadline + ReclaimGrace (from is exclusive there: the first
+// block after the deadline). A worker's wallet waits for it and claims before
+// it closes.
+func (c *Client) ReceiptWindow(ctx context.Context, jobID common.Hash) (from, until time.Time, err error) {
+	j, err := c.Job(ctx, jobID)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	grace, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackReclaimGrace(), c.escB.UnpackReclaimGrace)
+	if err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("reclaim grace: %w", c.errs.decode(err))
+	}
+	g := time.Duration(grace) * time.Second
+	switch j.Status {
+	case JobOpen:
+		return j.Deadline, j.Deadline.Add(g), nil
+	case JobSettled:
+		return j.SettledAt, j.SettledAt.Add(g), nil
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("job %s is %v: %w", jobID, j.Status, ErrNoReceiptWindow)
+}
+
 // Domain returns the deployment signatures are made for.
 func (c *Client) Domain() Domain {
 	return Domain{ChainID: c.chain.ChainID(), Escrow: c.addrs.Escrow}

@@ -318,3 +318,47 @@ func TestClaimByReceiptsBatch(t *testing.T) {
 		t.Errorf("receipt claimed twice: %v, want ErrAlreadyClaimed", err)
 	}
 }
+
+func TestCheckFundedAndReceiptWindow(t *testing.T) {
+	e := newEnv(t)
+	id := e.openJob("funded")
+	j, err := e.nodes[0].CheckFunded(e.ctx, id, e.req.Address())
+	if err != nil || j.Budget.Cmp(tokens(100)) != 0 {
+		t.Fatalf("open job: %+v, %v", j, err)
+	}
+	for _, tc := range []struct {
+		name      string
+		job       common.Hash
+		requester common.Address
+	}{
+		{"unknown job", common.Hash{9}, e.req.Address()},
+		{"another coordinator", id, e.nodes[1].Address()},
+	} {
+		if _, err := e.nodes[0].CheckFunded(e.ctx, tc.job, tc.requester); !errors.Is(err, ErrJobNotFunded) {
+			t.Errorf("%s: %v, want ErrJobNotFunded", tc.name, err)
+		}
+	}
+	from, until, err := e.nodes[0].ReceiptWindow(e.ctx, id)
+	if err != nil || !from.Equal(j.Deadline) || until.Sub(from) != testConfig.ReclaimGrace {
+		t.Errorf("open job's receipt window %v - %v, %v; want the deadline %v and one grace after", from, until, err, j.Deadline)
+	}
+	e.advance(2*time.Hour + time.Second)
+	if _, err := e.nodes[0].CheckFunded(e.ctx, id, e.req.Address()); !errors.Is(err, ErrJobNotFunded) {
+		t.Errorf("past the deadline: %v, want ErrJobNotFunded", err)
+	}
+	settled := e.openJob("settled")
+	e.must(e.req.Settle(e.ctx, settled, nil))
+	s, err := e.req.Job(e.ctx, settled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if from, until, err := e.nodes[0].ReceiptWindow(e.ctx, settled); err != nil || !from.Equal(s.SettledAt) || until.Sub(from) != testConfig.ReclaimGrace {
+		t.Errorf("settled job's receipt window %v - %v, %v", from, until, err)
+	}
+	if _, err := e.nodes[0].CheckFunded(e.ctx, settled, e.req.Address()); !errors.Is(err, ErrJobNotFunded) {
+		t.Errorf("settled job: %v, want ErrJobNotFunded", err)
+	}
+	if _, _, err := e.nodes[0].ReceiptWindow(e.ctx, common.Hash{9}); !errors.Is(err, ErrNoReceiptWindow) {
+		t.Errorf("unknown job: %v, want ErrNoReceiptWindow", err)
+	}
+}
