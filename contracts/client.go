@@ -48,7 +48,9 @@ type Config struct {
 	// wins or nobody votes, paid to the voting arbiters when it loses), and
 	// the least active stake an arbiter must hold.
 	DisputeBond *big.Int
-	// DisputeWindow is how long after a slash the node may dispute it.
+	// DisputeWindow is how long after a slash the node may dispute it; at
+	// most ReclaimGrace, so that the requester's bond is still there to pay
+	// for a dispute it loses.
 	DisputeWindow time.Duration
 	// VoteWindow is how long drawn arbiters have to vote.
 	VoteWindow time.Duration
@@ -177,6 +179,9 @@ func Deploy(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, cfg Config
 	}
 	if cfg.ClaimWindow < cfg.ReclaimGrace {
 		return nil, fmt.Errorf("deploy: claim window %v shorter than reclaim grace %v: receipts would outlive the job", cfg.ClaimWindow, cfg.ReclaimGrace)
+	}
+	if cfg.DisputeWindow > cfg.ReclaimGrace {
+		return nil, fmt.Errorf("deploy: dispute window %v longer than reclaim grace %v: a dispute could open after the requester's bond is gone", cfg.DisputeWindow, cfg.ReclaimGrace)
 	}
 	disputeBond := cfg.DisputeBond
 	if disputeBond == nil {
@@ -384,7 +389,8 @@ func (c *Client) ClaimMany(ctx context.Context, claims []Claim) (*types.Receipt,
 // Slash burns amount of node's stake for jobID with result, node's own
 // signature over a result it delivered for jobID (see SignResult), and
 // records evidence (the hash of the verifier's record) in the Slashed event.
-// Only jobID's requester may slash, once per node, up to the job's deadline
+// Only jobID's requester may slash, once per node, before it settles the job
+// (so settle after the slashes, as the farm does), up to the job's deadline
 // and cap. Nothing goes to the requester.
 func (c *Client) SlashResult(ctx context.Context, node common.Address, amount *big.Int, result SignedResult, evidence common.Hash) (*types.Receipt, error) {
 	in := bindings.RenderEscrowSignedResult{Task: new(big.Int).SetUint64(result.Task), ResultHash: result.ResultHash, Signature: result.Signature}

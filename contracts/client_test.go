@@ -153,6 +153,8 @@ func TestHappyPath(t *testing.T) {
 	reqStart := e.balance(e.req.Address())
 
 	id := e.openJob("happy")
+	// Convictions first: a slash comes before settle.
+	e.must(e.req.SlashResult(ctx, cheater.Address(), tokens(20), e.result(cheater, id, 4), crypto.Keccak256Hash([]byte("verdict"))))
 	s := e.settle(id)
 	if s.Total.Cmp(tokens(50)) != 0 || s.Refund.Cmp(tokens(50)) != 0 {
 		t.Fatalf("settle total %v refund %v, want 50 and 50 tokens", s.Total, s.Refund)
@@ -160,7 +162,9 @@ func TestHappyPath(t *testing.T) {
 	if len(s.Claims) != 2 {
 		t.Fatalf("%d claims, want one per paid node (2)", len(s.Claims))
 	}
-	e.must(e.req.SlashResult(ctx, cheater.Address(), tokens(20), e.result(cheater, id, 4), crypto.Keccak256Hash([]byte("verdict"))))
+	if _, err := e.req.SlashResult(ctx, e.nodes[0].Address(), tokens(1), e.result(e.nodes[0], id, 0), common.Hash{}); !errors.Is(err, ErrAlreadySettled) {
+		t.Errorf("slash after settle: %v, want ErrAlreadySettled", err)
+	}
 
 	for i, want := range []*big.Int{tokens(30), tokens(20)} {
 		n := e.nodes[i]
@@ -510,5 +514,36 @@ func TestLeafMatchesContract(t *testing.T) {
 		if want := Leaf(tc.node, tc.amount); common.Hash(got) != want {
 			t.Errorf("leafOf(%s, %v) = %x on chain, Leaf = %s", tc.node, tc.amount, got, want)
 		}
+	}
+}
+
+// TestDeployRejectsBadConfig: rules that would break the escrow's promises
+// are refused before anything is deployed, naming the rule.
+func TestDeployRejectsBadConfig(t *testing.T) {
+	chain, err := NewSimulated(DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	tests := []struct {
+		name   string
+		change func(c *Config)
+		want   string
+	}{
+		{"slash cap above 100%", func(c *Config) { c.SlashCapBps = 10_001 }, "slash cap"},
+		{"bond above 100%", func(c *Config) { c.RequesterBondBps = 10_001 }, "requester bond"},
+		{"claim window shorter than the receipt grace", func(c *Config) { c.ClaimWindow = c.ReclaimGrace - time.Second }, "claim window"},
+		{"dispute window longer than the receipt grace", func(c *Config) { c.DisputeWindow = c.ReclaimGrace + time.Second }, "dispute window"},
+		{"negative dispute bond", func(c *Config) { c.DisputeBond = big.NewInt(-1) }, "dispute bond"},
+		{"negative vote window", func(c *Config) { c.VoteWindow = -time.Second }, "must not be negative"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := DefaultConfig()
+			tc.change(&cfg)
+			if _, err := Deploy(context.Background(), chain, chain.Accounts()[0], cfg); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("deploy: %v, want an error naming %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -35,12 +35,12 @@ func newDisputeEnv(t *testing.T) *disputeEnv {
 	e.must(e.nodes[1].Stake(e.ctx, tokens(10)))
 	e.must(d.victim.Stake(e.ctx, tokens(40)))
 	d.id = e.openJob("disputed")
+	e.must(e.req.SlashResult(e.ctx, d.victim.Address(), tokens(40), e.result(d.victim, d.id, 2), common.Hash{0xe}))
 	s, err := e.req.Settle(e.ctx, d.id, []Payout{{e.nodes[1].Address(), tokens(10)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.must(e.nodes[1].Claim(e.ctx, claimOf(t, s, e.nodes[1].Address())))
-	e.must(e.req.SlashResult(e.ctx, d.victim.Address(), tokens(40), e.result(d.victim, d.id, 2), common.Hash{0xe}))
 	return d
 }
 

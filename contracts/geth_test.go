@@ -124,10 +124,6 @@ func TestGethDev(t *testing.T) {
 	if _, err := req.OpenJob(ctx, id, tokens(50), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	s, err := req.Settle(ctx, id, []Payout{{node.Address(), tokens(20)}, {node.Address(), tokens(5)}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A slash needs the node's own signature over a result of this job.
 	stranger, err := crypto.GenerateKey()
 	if err != nil {
@@ -145,6 +141,10 @@ func TestGethDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := req.SlashResult(ctx, node.Address(), tokens(3), own, crypto.Keccak256Hash([]byte("evidence"))); err != nil {
+		t.Fatal(err)
+	}
+	s, err := req.Settle(ctx, id, []Payout{{node.Address(), tokens(20)}, {node.Address(), tokens(5)}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := node.Claim(ctx, s.Claims[0]); err != nil {

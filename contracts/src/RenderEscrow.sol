@@ -57,7 +57,9 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// gains from a conviction; a wrongful one costs it gas and gains it nothing.
 ///
 /// Disputes: a convicted node may `dispute` within `disputeWindow` of the slash
-/// by posting `disputeBond`. Up to three arbiters are drawn from the stakers by
+/// by posting `disputeBond`. Slashes come before settle and `disputeWindow` is
+/// at most `reclaimGrace`, so a dispute opens before the requester's bond can
+/// be reclaimed. Up to three arbiters are drawn from the stakers by
 /// the hash of the block after the dispute (not chosen by the requester), never
 /// the requester, the accused, a node paid by the job or convicted in it, and
 /// each with at least `disputeBond` of active stake. They re-render the
@@ -307,6 +309,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         // Receipts on a settled job draw on what settle held back; the job may
         // close only after they are over.
         if (claimWindow_ < reclaimGrace_) revert BadWindows(reclaimGrace_, claimWindow_);
+        // A slash comes before settle, so a dispute always opens before the
+        // requester's bond can be reclaimed: the bond is there to pay for it.
+        if (disputeWindow_ > reclaimGrace_) revert BadWindows(reclaimGrace_, disputeWindow_);
         token = token_;
         unstakeDelay = unstakeDelay_;
         reclaimGrace = reclaimGrace_;
@@ -447,8 +452,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     }
 
     /// @notice Burns `amount` of `node`'s stake (active first, then pending)
-    /// for a result it signed in `jobId`. Only the job's requester, up to the
-    /// deadline and the job's cap, once per node and job, and only with
+    /// for a result it signed in `jobId`. Only the job's requester, before it
+    /// settles and up to the deadline, within the job's cap, once per node and
+    /// job, and only with
     /// `result.signature` by `node` over `resultDigest(jobId, result.task,
     /// result.resultHash)`: a node that never delivered a result for this job
     /// cannot be slashed for it. `evidenceHash` identifies the verifier's record.
@@ -459,6 +465,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         Job storage j = _jobs[jobId];
         if (j.status == Status.None) revert JobNotFound(jobId);
         if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
+        if (j.status != Status.Open) revert AlreadySettled(jobId);
         if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
         if (amount == 0) revert ZeroAmount();
         Conviction storage c = convictions[jobId][node];
