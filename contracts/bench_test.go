@@ -130,6 +130,63 @@ func (g *gasEnv) settleGas(tb testing.TB, tasks int) (settle, claims uint64) {
 	return s.Receipt.GasUsed, claims
 }
 
+// receiptGas runs one job of tasks tasks over fresh nodes whose requester
+// signs a cumulative receipt per accepted task and then settles total 0 (the
+// unhappy path): it returns the gas of every node's claimByReceipts. The
+// receipts are signed off chain and cost no gas.
+func (g *gasEnv) receiptGas(tb testing.TB, tasks int) uint64 {
+	tb.Helper()
+	nodes := g.freshNodes(tb)
+	g.jobs++
+	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
+	now, err := g.chain.Now(g.ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := g.req.OpenJob(g.ctx, id, tokens(int64(tasks)), now.Add(time.Hour)); err != nil {
+		tb.Fatal(err)
+	}
+	latest := make([]WorkReceipt, len(nodes))
+	for i, n := range nodes {
+		latest[i] = WorkReceipt{JobID: id, Worker: n.Address()}
+	}
+	for task := range tasks {
+		i := task % len(nodes)
+		latest[i] = latest[i].Accept(uint64(task), crypto.Keccak256Hash([]byte{byte(task)}), tokens(1))
+	}
+	if _, err := g.req.Settle(g.ctx, id, nil); err != nil {
+		tb.Fatal(err)
+	}
+	var gas uint64
+	for i, n := range nodes {
+		r, err := g.req.SignReceipt(latest[i])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		rcpt, err := n.ClaimByReceipts(g.ctx, []WorkReceipt{r})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		gas += rcpt.GasUsed
+	}
+	return gas
+}
+
+// reclaimGas returns the gas of returning a settled job's bond to its
+// requester once the receipt grace is over (one transaction per job).
+func (g *gasEnv) reclaimGas(tb testing.TB) uint64 {
+	tb.Helper()
+	if err := g.chain.AdjustTime(DefaultConfig().ReclaimGrace + time.Second); err != nil {
+		tb.Fatal(err)
+	}
+	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
+	r, err := g.req.Reclaim(g.ctx, id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r.GasUsed
+}
+
 // transferGas pays every task with its own ERC-20 transfer to fresh nodes.
 func (g *gasEnv) transferGas(tb testing.TB, tasks int) uint64 {
 	tb.Helper()
@@ -158,6 +215,10 @@ func pickClaim(claims []Claim, node common.Address) (Claim, bool) {
 // for jobs of 10, 100 and 1000 tasks over 5 nodes, next to paying each task
 // with a plain ERC-20 transfer, under mainnet-like rules and under the
 // simulated chain's default rules (a future fork with ~5x storage gas).
+// It also reports the requester's reclaim of its bond after the receipt
+// grace (once per job: gas/task+reclaim counts it too), and the unhappy
+// path: a requester that settles nothing and workers paid by their
+// cumulative receipts, one claimByReceipts per worker.
 func BenchmarkSettle(b *testing.B) {
 	for _, tasks := range []int{10, 100, 1000} {
 		for _, rules := range []struct {
@@ -170,11 +231,17 @@ func BenchmarkSettle(b *testing.B) {
 				// transaction per task: measure it once, outside the timing.
 				transfer := g.transferGas(b, tasks)
 				b.ResetTimer()
-				var settle, claims uint64
+				var settle, claims, reclaim, receipts uint64
 				for range b.N {
 					settle, claims = g.settleGas(b, tasks)
+					reclaim = g.reclaimGas(b)
+					receipts = g.receiptGas(b, tasks)
 				}
 				b.ReportMetric(float64(settle+claims)/float64(tasks), "gas/task")
+				b.ReportMetric(float64(settle+claims+reclaim)/float64(tasks), "gas/task+reclaim")
+				b.ReportMetric(float64(reclaim), "reclaim-gas")
+				b.ReportMetric(float64(receipts)/float64(tasks), "receipt-claim-gas/task")
+				b.ReportMetric(float64(receipts)/benchNodes, "receipt-claim-gas")
 				b.ReportMetric(float64(transfer)/float64(tasks), "transfer-gas/task")
 				b.ReportMetric(float64(settle), "settle-gas")
 				b.ReportMetric(float64(claims)/benchNodes, "claim-gas")
@@ -195,4 +262,73 @@ func TestSettleGasGoal(t *testing.T) {
 	if perTask > goal {
 		t.Errorf("%.0f gas/task, goal <= %d", perTask, goal)
 	}
+}
+
+// BenchmarkDispute reports the gas of the dispute path under mainnet-like
+// rules, none of which a job without a dispute pays: the slash (with its
+// on-chain check of the node's signed result), the dispute, the draw of three
+// arbiters, one vote, and the resolution paying three voters.
+func BenchmarkDispute(b *testing.B) {
+	g := newGasEnv(b, true)
+	var slash, dispute, draw, vote, resolve uint64
+	for range b.N {
+		nodes := g.freshNodes(b) // nodes[0] is accused, the rest may judge
+		for _, n := range nodes {
+			if _, err := g.req.Mint(g.ctx, n.Address(), tokens(40)); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := n.Stake(g.ctx, tokens(20)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		g.jobs++
+		id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
+		now, err := g.chain.Now(g.ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := g.req.OpenJob(g.ctx, id, tokens(100), now.Add(time.Hour)); err != nil {
+			b.Fatal(err)
+		}
+		accused := nodes[0]
+		res, err := accused.SignResult(id, 7, crypto.Keccak256Hash([]byte("tile")))
+		if err != nil {
+			b.Fatal(err)
+		}
+		gas := func(r *types.Receipt, err error) uint64 {
+			b.Helper()
+			if err != nil {
+				b.Fatal(err)
+			}
+			return r.GasUsed
+		}
+		slash = gas(g.req.SlashResult(g.ctx, accused.Address(), tokens(20), res, common.Hash{1}))
+		dispute = gas(accused.Dispute(g.ctx, id))
+		for range 2 { // the draw block, and one more for the estimate to see it
+			if err := g.chain.AdjustTime(time.Second); err != nil {
+				b.Fatal(err)
+			}
+		}
+		draw = gas(g.req.DrawArbiters(g.ctx, id, accused.Address()))
+		info, err := g.req.DisputeOf(g.ctx, id, accused.Address())
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, a := range info.Arbiters {
+			for _, n := range nodes {
+				if n.Address() == a {
+					v := gas(n.Vote(g.ctx, id, accused.Address(), false))
+					if i == 0 {
+						vote = v
+					}
+				}
+			}
+		}
+		resolve = gas(g.req.Resolve(g.ctx, id, accused.Address()))
+	}
+	b.ReportMetric(float64(slash), "slash-gas")
+	b.ReportMetric(float64(dispute), "dispute-gas")
+	b.ReportMetric(float64(draw), "draw-gas")
+	b.ReportMetric(float64(vote), "vote-gas")
+	b.ReportMetric(float64(resolve), "resolve-gas")
 }

@@ -1,7 +1,8 @@
 // Package contracts is conun's money: the CONUN token and render escrow
 // contracts (sources in src/, artifacts in build/, Go bindings in bindings/),
 // and a small client that deploys them, locks budgets, bonds stakes, settles
-// verified work as one Merkle root per job, pays claims, slashes and refunds.
+// verified work as one Merkle root per job, pays claims, signs and redeems
+// acceptance receipts, slashes on a node's own signed result, and refunds.
 //
 // Run ./build.sh after changing src/*.sol; the artifacts and bindings are
 // committed so that building Go code never needs solc.
@@ -28,26 +29,50 @@ import (
 type Config struct {
 	// UnstakeDelay is how long requested stake stays bonded (and slashable).
 	UnstakeDelay time.Duration
-	// ReclaimGrace is how long after an unsettled job's deadline its requester
-	// must wait to reclaim the budget.
+	// ReclaimGrace is how long workers may redeem their receipts: after
+	// settle, or after the deadline of a job never settled. Until it is over
+	// the requester cannot reclaim the budget left outside the payout tree,
+	// nor its bond.
 	ReclaimGrace time.Duration
-	// ClaimWindow is how long after settle nodes may claim; then the requester
-	// may reclaim what is left.
+	// ClaimWindow is how long after settle nodes may claim their leaves; then
+	// the requester may reclaim what is left. It must be >= ReclaimGrace.
 	ClaimWindow time.Duration
 	// SlashCapBps is the most a job's requester may slash in total, in basis
 	// points of the job's budget (10000 = the whole budget).
 	SlashCapBps uint16
+	// RequesterBondBps is the requester's bond, in basis points of the budget,
+	// locked with it at OpenJob. A requester that never settles loses it, pro
+	// rata, to the workers that redeem its receipts.
+	RequesterBondBps uint16
+	// DisputeBond is what a convicted node posts to dispute (returned when it
+	// wins or nobody votes, paid to the voting arbiters when it loses), and
+	// the least active stake an arbiter must hold.
+	DisputeBond *big.Int
+	// DisputeWindow is how long after a slash the node may dispute it; at
+	// most ReclaimGrace, so that the requester's bond is still there to pay
+	// for a dispute it loses.
+	DisputeWindow time.Duration
+	// VoteWindow is how long drawn arbiters have to vote.
+	VoteWindow time.Duration
 }
 
-// DefaultConfig returns rules for a real deployment: a week to unstake, a day
-// of grace, a month to claim, and slashing capped at the job's budget (a job
-// can cost a cheater at most what the job was worth).
+// DefaultConfig returns rules for a real deployment: a week to unstake,
+// three days for workers to redeem receipts (a node that was offline for a
+// weekend still gets paid), a month to claim, slashing capped at the job's
+// budget (a job can cost a cheater at most what the job was worth), and a
+// requester bond of 10% of the budget, and disputes that cost 10 tokens with
+// three days to dispute and three to vote (inside the week a slashed stake
+// takes to unstake anyway).
 func DefaultConfig() Config {
 	return Config{
-		UnstakeDelay: 7 * 24 * time.Hour,
-		ReclaimGrace: 24 * time.Hour,
-		ClaimWindow:  30 * 24 * time.Hour,
-		SlashCapBps:  10_000,
+		UnstakeDelay:     7 * 24 * time.Hour,
+		ReclaimGrace:     3 * 24 * time.Hour,
+		ClaimWindow:      30 * 24 * time.Hour,
+		SlashCapBps:      10_000,
+		RequesterBondBps: 1_000,
+		DisputeBond:      new(big.Int).Mul(big.NewInt(10), big.NewInt(1e18)),
+		DisputeWindow:    3 * 24 * time.Hour,
+		VoteWindow:       3 * 24 * time.Hour,
 	}
 }
 
@@ -76,7 +101,7 @@ type Settlement struct {
 	JobID   common.Hash
 	Root    common.Hash
 	Total   *big.Int // paid out through claims
-	Refund  *big.Int // returned to the requester at once
+	Refund  *big.Int // budget - Total: held for receipts, then returned by Reclaim after ReclaimGrace
 	Claims  []Claim  // one per paid node, sorted by address
 	Receipt *types.Receipt
 }
@@ -113,8 +138,11 @@ type Job struct {
 	Deadline  time.Time
 	SettledAt time.Time // zero until settled
 	Status    JobStatus
+	Disputes  int // convictions of the job under dispute; reclaim waits for them
 	Budget    *big.Int
-	Unclaimed *big.Int // what a settled job still holds for its claims
+	Unclaimed *big.Int // what a settled job's tree still holds for its leaves
+	Held      *big.Int // the budget outside the tree, which pays receipts
+	Bond      *big.Int // what is left of the requester's bond
 	Slashed   *big.Int
 	Root      common.Hash
 }
@@ -146,7 +174,23 @@ func Deploy(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, cfg Config
 	if cfg.SlashCapBps > 10_000 {
 		return nil, fmt.Errorf("deploy: slash cap %d bps: must be <= 10000", cfg.SlashCapBps)
 	}
-	for _, d := range []time.Duration{cfg.UnstakeDelay, cfg.ReclaimGrace, cfg.ClaimWindow} {
+	if cfg.RequesterBondBps > 10_000 {
+		return nil, fmt.Errorf("deploy: requester bond %d bps: must be <= 10000", cfg.RequesterBondBps)
+	}
+	if cfg.ClaimWindow < cfg.ReclaimGrace {
+		return nil, fmt.Errorf("deploy: claim window %v shorter than reclaim grace %v: receipts would outlive the job", cfg.ClaimWindow, cfg.ReclaimGrace)
+	}
+	if cfg.DisputeWindow > cfg.ReclaimGrace {
+		return nil, fmt.Errorf("deploy: dispute window %v longer than reclaim grace %v: a dispute could open after the requester's bond is gone", cfg.DisputeWindow, cfg.ReclaimGrace)
+	}
+	disputeBond := cfg.DisputeBond
+	if disputeBond == nil {
+		disputeBond = new(big.Int)
+	}
+	if disputeBond.Sign() < 0 || disputeBond.Cmp(maxAmount) > 0 {
+		return nil, fmt.Errorf("deploy: dispute bond %v: must be 0 to 2^128-1", disputeBond)
+	}
+	for _, d := range []time.Duration{cfg.UnstakeDelay, cfg.ReclaimGrace, cfg.ClaimWindow, cfg.DisputeWindow, cfg.VoteWindow} {
 		if d < 0 {
 			return nil, fmt.Errorf("deploy: duration %v: must not be negative", d)
 		}
@@ -161,7 +205,8 @@ func Deploy(ctx context.Context, chain *Chain, key *ecdsa.PrivateKey, cfg Config
 		return nil, err
 	}
 	c.addrs.Escrow, err = c.deploy(ctx, "RenderEscrow", bindings.RenderEscrowMetaData.Bin,
-		c.escB.PackConstructor(c.addrs.Token, seconds(cfg.UnstakeDelay), seconds(cfg.ReclaimGrace), seconds(cfg.ClaimWindow), cfg.SlashCapBps))
+		c.escB.PackConstructor(c.addrs.Token, seconds(cfg.UnstakeDelay), seconds(cfg.ReclaimGrace), seconds(cfg.ClaimWindow), cfg.SlashCapBps, cfg.RequesterBondBps,
+			disputeBond, seconds(cfg.DisputeWindow), seconds(cfg.VoteWindow)))
 	if err != nil {
 		return nil, err
 	}
@@ -273,10 +318,15 @@ func (c *Client) EtherBalance(ctx context.Context, who common.Address) (*big.Int
 
 // ----------------------------------------------------------------- jobs
 
-// OpenJob locks budget for jobID until deadline, approving the escrow first
-// when the allowance is short. It returns the openJob receipt.
+// OpenJob locks budget for jobID until deadline, and the requester's bond
+// with it (BondFor), approving the escrow first when the allowance is short.
+// It returns the openJob receipt.
 func (c *Client) OpenJob(ctx context.Context, jobID common.Hash, budget *big.Int, deadline time.Time) (*types.Receipt, error) {
-	if err := c.ensureAllowance(ctx, budget); err != nil {
+	bond, err := c.BondFor(ctx, budget)
+	if err != nil {
+		return nil, fmt.Errorf("open job %s: %w", jobID, err)
+	}
+	if err := c.ensureAllowance(ctx, new(big.Int).Add(budget, bond)); err != nil {
 		return nil, fmt.Errorf("open job %s: %w", jobID, err)
 	}
 	return c.openJob(ctx, jobID, budget, deadline)
@@ -291,8 +341,10 @@ func (c *Client) openJob(ctx context.Context, jobID common.Hash, budget *big.Int
 }
 
 // Settle pays the verified work of jobID: it adds up payouts per node, builds
-// the Merkle tree, commits its root and total (refunding the rest of the
-// budget) and returns every node's claim. Only the requester may settle, once.
+// the Merkle tree, commits its root and total and returns every node's claim.
+// Only the requester may settle, once. The rest of the budget and the bond
+// stay in escrow for ReclaimGrace, to pay receipts the tree leaves out; Reclaim
+// returns them after it.
 func (c *Client) Settle(ctx context.Context, jobID common.Hash, payouts []Payout) (*Settlement, error) {
 	pt, err := NewPayoutTree(jobID, payouts)
 	if err != nil {
@@ -315,8 +367,9 @@ func (c *Client) Settle(ctx context.Context, jobID common.Hash, payouts []Payout
 	return s, nil
 }
 
-// Claim pays the client its leaf of a settled job. The claim's Node must be the
-// client's address: the escrow pays the sender.
+// Claim pays the client its leaf of a settled job, less what its receipts
+// were already paid. The claim's Node must be the client's address: the
+// escrow pays the sender.
 func (c *Client) Claim(ctx context.Context, cl Claim) (*types.Receipt, error) {
 	r, err := c.transact(ctx, c.escrow, c.escB.PackClaim(cl.JobID, cl.Amount, hashes(cl.Proof)))
 	return r, wrapf(err, "claim %v of job %s for %s", cl.Amount, cl.JobID, c.from)
@@ -333,17 +386,231 @@ func (c *Client) ClaimMany(ctx context.Context, claims []Claim) (*types.Receipt,
 	return r, wrapf(err, "claim %d leaves for %s", len(claims), c.from)
 }
 
-// Slash takes amount of node's stake for jobID and pays it to the requester,
-// recording evidence (the hash of the verifier's record) in the Slashed event.
-// Only jobID's requester may slash, up to the job's deadline and cap.
-func (c *Client) Slash(ctx context.Context, node common.Address, amount *big.Int, jobID, evidence common.Hash) (*types.Receipt, error) {
-	r, err := c.transact(ctx, c.escrow, c.escB.PackSlash(node, amount, jobID, evidence))
-	return r, wrapf(err, "slash %v of %s for job %s", amount, node, jobID)
+// Slash burns amount of node's stake for jobID with result, node's own
+// signature over a result it delivered for jobID (see SignResult), and
+// records evidence (the hash of the verifier's record) in the Slashed event.
+// Only jobID's requester may slash, once per node, before it settles the job
+// (so settle after the slashes, as the farm does), up to the job's deadline
+// and cap. Nothing goes to the requester.
+func (c *Client) SlashResult(ctx context.Context, node common.Address, amount *big.Int, result SignedResult, evidence common.Hash) (*types.Receipt, error) {
+	in := bindings.RenderEscrowSignedResult{Task: new(big.Int).SetUint64(result.Task), ResultHash: result.ResultHash, Signature: result.Signature}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackSlash(result.JobID, node, amount, in, evidence))
+	return r, wrapf(err, "slash %v of %s for job %s task %d", amount, node, result.JobID, result.Task)
 }
 
-// Reclaim returns to the requester what jobID still holds: the whole budget of
-// a job never settled, once its deadline and grace have passed, or the
-// unclaimed rest of a settled job once the claim window has closed.
+// Slash is the old call without the node's signed result. The escrow no
+// longer slashes without one, so it always fails with ErrBadResultSignature
+// (decoded from the contract's refusal); use SlashResult.
+//
+// Deprecated: use SlashResult with the node's signed result.
+func (c *Client) Slash(ctx context.Context, node common.Address, amount *big.Int, jobID, evidence common.Hash) (*types.Receipt, error) {
+	return c.SlashResult(ctx, node, amount, SignedResult{JobID: jobID}, evidence)
+}
+
+// ClaimByReceipts pays the client what its receipts (the latest per job,
+// signed by each job's requester) say it is owed beyond what it already got
+// from those jobs, in one transaction with one token transfer. A settled job
+// honours receipts for ReclaimGrace after settle; a job never settled for
+// ReclaimGrace after its deadline, and then adds the requester's bond share.
+// All or nothing: one refused receipt fails the batch.
+func (c *Client) ClaimByReceipts(ctx context.Context, receipts []WorkReceipt) (*types.Receipt, error) {
+	in := make([]bindings.RenderEscrowSignedReceipt, len(receipts))
+	for i, r := range receipts {
+		if r.Worker != c.from {
+			return nil, fmt.Errorf("claim by receipts: receipt %d of job %s is for %s, not this key %s", i, r.JobID, r.Worker, c.from)
+		}
+		if r.Amount == nil {
+			return nil, fmt.Errorf("claim by receipts: receipt %d of job %s: no amount: %w", i, r.JobID, ErrBadPayout)
+		}
+		in[i] = bindings.RenderEscrowSignedReceipt{JobId: r.JobID, Amount: r.Amount, Tasks: new(big.Int).SetUint64(r.Tasks), Results: r.Results, Signature: r.Signature}
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackClaimByReceipts(in))
+	return r, wrapf(err, "claim by %d receipts for %s", len(receipts), c.from)
+}
+
+// Verdict is where a conviction stands, as the escrow stores it.
+type Verdict uint8
+
+// The verdicts, in the contract's order.
+const (
+	VerdictNone       Verdict = iota // never slashed in the job
+	VerdictConvicted                 // slashed, not disputed
+	VerdictDisputed                  // under dispute
+	VerdictUpheld                    // disputed and the slash stands
+	VerdictOverturned                // disputed and the stake came back
+)
+
+// String names the verdict.
+func (v Verdict) String() string {
+	switch v {
+	case VerdictNone:
+		return "none"
+	case VerdictConvicted:
+		return "convicted"
+	case VerdictDisputed:
+		return "disputed"
+	case VerdictUpheld:
+		return "upheld"
+	case VerdictOverturned:
+		return "overturned"
+	}
+	return fmt.Sprintf("Verdict(%d)", uint8(v))
+}
+
+// Conviction is a node's slash in one job.
+type Conviction struct {
+	Amount    *big.Int
+	SlashedAt time.Time
+	Verdict   Verdict
+}
+
+// DisputeInfo is the state of a disputed conviction.
+type DisputeInfo struct {
+	DrawBlock  uint64           // the block whose hash draws the arbiters
+	VotingEnds time.Time        // zero until the arbiters are drawn
+	Arbiters   []common.Address // the drawn arbiters (up to three)
+	Guilty     int
+	Innocent   int
+}
+
+// ConvictionOf returns node's conviction in jobID (VerdictNone when never slashed).
+func (c *Client) ConvictionOf(ctx context.Context, jobID common.Hash, node common.Address) (Conviction, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackConvictions(jobID, node), c.escB.UnpackConvictions)
+	if err != nil {
+		return Conviction{}, fmt.Errorf("conviction of %s in %s: %w", node, jobID, c.errs.decode(err))
+	}
+	return Conviction{Amount: v.Amount, SlashedAt: unixTime(v.SlashedAt), Verdict: Verdict(v.Verdict)}, nil
+}
+
+// DisputeOf returns the dispute of node's conviction in jobID.
+func (c *Client) DisputeOf(ctx context.Context, jobID common.Hash, node common.Address) (DisputeInfo, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackDisputeOf(jobID, node), c.escB.UnpackDisputeOf)
+	if err != nil {
+		return DisputeInfo{}, fmt.Errorf("dispute of %s in %s: %w", node, jobID, c.errs.decode(err))
+	}
+	d := DisputeInfo{DrawBlock: v.DrawBlock, VotingEnds: unixTime(v.VotingEnds), Guilty: int(v.Guilty), Innocent: int(v.Innocent)}
+	for _, a := range v.Arbiters {
+		if a != (common.Address{}) {
+			d.Arbiters = append(d.Arbiters, a)
+		}
+	}
+	return d, nil
+}
+
+// Dispute disputes the client's conviction in jobID, posting the dispute
+// bond (approving the escrow first when the allowance is short).
+func (c *Client) Dispute(ctx context.Context, jobID common.Hash) (*types.Receipt, error) {
+	bond, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackDisputeBond(), c.escB.UnpackDisputeBond)
+	if err != nil {
+		return nil, fmt.Errorf("dispute job %s: dispute bond: %w", jobID, c.errs.decode(err))
+	}
+	if err := c.ensureAllowance(ctx, bond); err != nil {
+		return nil, fmt.Errorf("dispute job %s: %w", jobID, err)
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackDispute(jobID))
+	return r, wrapf(err, "dispute conviction of %s in job %s", c.from, jobID)
+}
+
+// DrawArbiters draws the arbiters of node's dispute in jobID, once the
+// dispute's draw block is mined. When that block is too old to have a hash,
+// the draw moves to the next block and DrawArbiters must be called again
+// (DisputeOf shows no arbiters yet).
+func (c *Client) DrawArbiters(ctx context.Context, jobID common.Hash, node common.Address) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackDrawArbiters(jobID, node))
+	return r, wrapf(err, "draw arbiters for %s in job %s", node, jobID)
+}
+
+// Vote records the client's verdict, as a drawn arbiter, on node's
+// conviction in jobID: guilty when its re-render confirms the check.
+func (c *Client) Vote(ctx context.Context, jobID common.Hash, node common.Address, guilty bool) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackVote(jobID, node, guilty))
+	return r, wrapf(err, "vote on %s in job %s", node, jobID)
+}
+
+// Resolve ends node's dispute in jobID by the majority of votes. Anyone may call.
+func (c *Client) Resolve(ctx context.Context, jobID common.Hash, node common.Address) (*types.Receipt, error) {
+	r, err := c.transact(ctx, c.escrow, c.escB.PackResolve(jobID, node))
+	return r, wrapf(err, "resolve dispute of %s in job %s", node, jobID)
+}
+
+// ErrJobNotFunded reports a job a worker should not render for: not open in
+// the escrow, opened by someone else than the coordinator asking, or past its
+// deadline (its receipts would not be honoured as the worker expects).
+var ErrJobNotFunded = errors.New("job is not funded in the escrow by this coordinator")
+
+// CheckFunded returns jobID's escrow record when the job is open, was opened
+// by requester (the coordinator leasing the task) and its deadline is ahead:
+// its budget is locked, so the receipts requester signs for it will be paid.
+// A worker checks it before rendering (and before signing a result) for a job.
+func (c *Client) CheckFunded(ctx context.Context, jobID common.Hash, requester common.Address) (Job, error) {
+	j, err := c.Job(ctx, jobID)
+	if err != nil {
+		return Job{}, err
+	}
+	now, err := c.chain.Now(ctx)
+	if err != nil {
+		return Job{}, err
+	}
+	switch {
+	case j.Status != JobOpen:
+		return j, fmt.Errorf("job %s is %v in the escrow, not open: %w", jobID, j.Status, ErrJobNotFunded)
+	case j.Requester != requester:
+		return j, fmt.Errorf("job %s was opened by %s, not by coordinator %s: %w", jobID, j.Requester, requester, ErrJobNotFunded)
+	case !now.Before(j.Deadline):
+		return j, fmt.Errorf("job %s: deadline %s has passed: %w", jobID, j.Deadline.UTC().Format(time.RFC3339), ErrJobNotFunded)
+	}
+	return j, nil
+}
+
+// ErrNoReceiptWindow reports a job whose receipts can no longer be (or never
+// were) redeemed.
+var ErrNoReceiptWindow = errors.New("job's receipts cannot be redeemed")
+
+// ReceiptWindow returns when the escrow honours receipts of jobID: after
+// settle until settledAt + ReclaimGrace, or for a job never settled after its
+// deadline until deadline + ReclaimGrace (from is exclusive there: the first
+// block after the deadline). A worker's wallet waits for it and claims before
+// it closes.
+func (c *Client) ReceiptWindow(ctx context.Context, jobID common.Hash) (from, until time.Time, err error) {
+	j, err := c.Job(ctx, jobID)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	grace, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackReclaimGrace(), c.escB.UnpackReclaimGrace)
+	if err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("reclaim grace: %w", c.errs.decode(err))
+	}
+	g := time.Duration(grace) * time.Second
+	switch j.Status {
+	case JobOpen:
+		return j.Deadline, j.Deadline.Add(g), nil
+	case JobSettled:
+		return j.SettledAt, j.SettledAt.Add(g), nil
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("job %s is %v: %w", jobID, j.Status, ErrNoReceiptWindow)
+}
+
+// Domain returns the deployment signatures are made for.
+func (c *Client) Domain() Domain {
+	return Domain{ChainID: c.chain.ChainID(), Escrow: c.addrs.Escrow}
+}
+
+// SignReceipt signs r with the client's key (the requester's) for this
+// deployment.
+func (c *Client) SignReceipt(r WorkReceipt) (WorkReceipt, error) {
+	return SignReceipt(c.key, c.Domain(), r)
+}
+
+// SignResult signs a worker's result of task in jobID with the client's key.
+func (c *Client) SignResult(jobID common.Hash, task uint64, resultHash common.Hash) (SignedResult, error) {
+	return SignResult(c.key, c.Domain(), jobID, task, resultHash)
+}
+
+// Reclaim returns to the requester what jobID can no longer owe: what is left
+// of the budget and bond of a job never settled once its deadline and grace
+// have passed (closing it); for a settled job, the budget outside the tree and
+// the bond once ReclaimGrace after settle has passed, and the unclaimed leaves
+// too once the claim window has closed (closing it). Anyone may call.
 func (c *Client) Reclaim(ctx context.Context, jobID common.Hash) (*types.Receipt, error) {
 	r, err := c.transact(ctx, c.escrow, c.escB.PackReclaim(jobID))
 	return r, wrapf(err, "reclaim job %s", jobID)
@@ -360,18 +627,51 @@ func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
 		Deadline:  unixTime(j.Deadline),
 		SettledAt: unixTime(j.SettledAt),
 		Status:    JobStatus(j.Status),
+		Disputes:  int(j.OpenDisputes),
 		Budget:    j.Budget,
 		Unclaimed: j.Unclaimed,
+		Held:      j.Held,
+		Bond:      j.Bond,
 		Slashed:   j.Slashed,
 		Root:      j.Root,
 	}
 	return out, nil
 }
 
-// Claimed reports whether node has claimed its leaf of jobID.
+// Claimed reports whether node has been paid anything from jobID, by its
+// leaf or its receipts.
 func (c *Client) Claimed(ctx context.Context, jobID common.Hash, node common.Address) (bool, error) {
-	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackClaimed(jobID, node), c.escB.UnpackClaimed)
-	return v, wrapf(c.errs.decode(err), "claimed %s by %s", jobID, node)
+	v, err := c.Paid(ctx, jobID, node)
+	if err != nil {
+		return false, err
+	}
+	return v.Sign() > 0, nil
+}
+
+// Paid returns what node has been paid from jobID, by leaf and receipts
+// together.
+func (c *Client) Paid(ctx context.Context, jobID common.Hash, node common.Address) (*big.Int, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackPaid(jobID, node), c.escB.UnpackPaid)
+	return v, wrapf(c.errs.decode(err), "paid %s to %s", jobID, node)
+}
+
+// Convicted reports whether node was slashed for jobID (a conviction later
+// overturned included: a node is slashed once per job).
+func (c *Client) Convicted(ctx context.Context, jobID common.Hash, node common.Address) (bool, error) {
+	cv, err := c.ConvictionOf(ctx, jobID, node)
+	return cv.Verdict != VerdictNone, err
+}
+
+// Burned returns all stake slashed so far: it never leaves the escrow.
+func (c *Client) Burned(ctx context.Context) (*big.Int, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackBurned(), c.escB.UnpackBurned)
+	return v, wrapf(c.errs.decode(err), "burned")
+}
+
+// BondFor returns the requester's bond OpenJob locks with budget.
+func (c *Client) BondFor(ctx context.Context, budget *big.Int) (*big.Int, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackBondFor(budget), c.escB.UnpackBondFor)
+	return v, wrapf(c.errs.decode(err), "bond for budget %v", budget)
 }
 
 // SlashCap returns the most jobID's requester may slash in total.
@@ -441,11 +741,37 @@ func (c *Client) transact(ctx context.Context, contract *bind.BoundContract, dat
 	defer unlock()
 	opts := bind.NewKeyedTransactor(c.key, c.chain.chainID)
 	opts.Context = ctx
+	limit, err := c.gasLimit(ctx, contract.Address(), data)
+	if err != nil {
+		return nil, err
+	}
+	opts.GasLimit = limit
 	tx, err := bind.Transact(contract, opts, data)
 	if err != nil {
 		return nil, c.errs.decode(err)
 	}
 	return c.await(ctx, tx, contract.Address(), data)
+}
+
+// gasLimit estimates data's gas and adds a margin. The estimate runs against
+// the latest block, the transaction in a later one: a storage write that is a
+// no-op at the estimate (requestUnstake writing the same unlockAt in the same
+// second) costs 2,800 more when mined, and an exact estimate then runs out of
+// gas (found by FuzzEscrow). Only the gas used is paid, so the margin is free.
+func (c *Client) gasLimit(ctx context.Context, to common.Address, data []byte) (uint64, error) {
+	gas, err := c.chain.backend.EstimateGas(ctx, ethereum.CallMsg{From: c.from, To: &to, Data: data})
+	if err != nil {
+		return 0, c.errs.decode(err)
+	}
+	limit := gas + gas/4 + 10_000
+	if limit > 15_000_000 { // rare: stay inside the block's limit
+		h, err := c.chain.backend.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return 0, fmt.Errorf("latest block: %w", err)
+		}
+		limit = min(limit, h.GasLimit)
+	}
+	return limit, nil
 }
 
 func (c *Client) deploy(ctx context.Context, name, bin string, args []byte) (common.Address, error) {

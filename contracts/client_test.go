@@ -3,6 +3,7 @@ package contracts
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -15,10 +16,14 @@ import (
 
 // testConfig shortens the escrow's delays so tests can step over them.
 var testConfig = Config{
-	UnstakeDelay: time.Hour,
-	ReclaimGrace: time.Hour,
-	ClaimWindow:  24 * time.Hour,
-	SlashCapBps:  5_000, // half the budget, so a cap is reachable with test stakes
+	UnstakeDelay:     time.Hour,
+	ReclaimGrace:     time.Hour,
+	ClaimWindow:      24 * time.Hour,
+	SlashCapBps:      5_000, // half the budget, so a cap is reachable with test stakes
+	RequesterBondBps: 1_000, // 10%: a 100-token job locks 110
+	DisputeBond:      tokens(5),
+	DisputeWindow:    time.Hour,
+	VoteWindow:       time.Hour,
 }
 
 // env is one simulated chain with a fresh deployment: a requester (deployer and
@@ -92,7 +97,19 @@ func (e *env) advance(d time.Duration) {
 	}
 }
 
-// openJob opens a job with a 100-token budget and a deadline two hours away.
+// result returns n's signature over a result of task in job id, as a worker
+// signs what it delivers.
+func (e *env) result(n *Client, id common.Hash, task uint64) SignedResult {
+	e.t.Helper()
+	r, err := n.SignResult(id, task, crypto.Keccak256Hash([]byte(fmt.Sprintf("tile %s %d", id, task))))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return r
+}
+
+// openJob opens a job with a 100-token budget (plus a 10-token bond) and a
+// deadline two hours away.
 func (e *env) openJob(name string) common.Hash {
 	e.t.Helper()
 	id := crypto.Keccak256Hash([]byte(name))
@@ -136,6 +153,8 @@ func TestHappyPath(t *testing.T) {
 	reqStart := e.balance(e.req.Address())
 
 	id := e.openJob("happy")
+	// Convictions first: a slash comes before settle.
+	e.must(e.req.SlashResult(ctx, cheater.Address(), tokens(20), e.result(cheater, id, 4), crypto.Keccak256Hash([]byte("verdict"))))
 	s := e.settle(id)
 	if s.Total.Cmp(tokens(50)) != 0 || s.Refund.Cmp(tokens(50)) != 0 {
 		t.Fatalf("settle total %v refund %v, want 50 and 50 tokens", s.Total, s.Refund)
@@ -143,7 +162,9 @@ func TestHappyPath(t *testing.T) {
 	if len(s.Claims) != 2 {
 		t.Fatalf("%d claims, want one per paid node (2)", len(s.Claims))
 	}
-	e.must(e.req.Slash(ctx, cheater.Address(), tokens(20), id, crypto.Keccak256Hash([]byte("verdict"))))
+	if _, err := e.req.SlashResult(ctx, e.nodes[0].Address(), tokens(1), e.result(e.nodes[0], id, 0), common.Hash{}); !errors.Is(err, ErrAlreadySettled) {
+		t.Errorf("slash after settle: %v, want ErrAlreadySettled", err)
+	}
 
 	for i, want := range []*big.Int{tokens(30), tokens(20)} {
 		n := e.nodes[i]
@@ -157,10 +178,18 @@ func TestHappyPath(t *testing.T) {
 		}
 	}
 
-	// The requester paid exactly the total and got the slash back.
-	reqGot := new(big.Int).Sub(e.balance(e.req.Address()), reqStart)
-	if want := new(big.Int).Sub(tokens(20), tokens(50)); reqGot.Cmp(want) != 0 {
-		t.Errorf("requester balance moved by %v, want %v (-50 paid, +20 slashed)", reqGot, want)
+	// Budget and bond stay locked until the receipt grace is over; the slash
+	// paid the requester nothing.
+	if got, want := new(big.Int).Sub(e.balance(e.req.Address()), reqStart), tokens(-110); got.Cmp(want) != 0 {
+		t.Errorf("requester balance moved by %v before reclaim, want %v (budget and bond locked)", got, want)
+	}
+	if _, err := e.req.Reclaim(ctx, id); !errors.Is(err, ErrReclaimTooEarly) {
+		t.Fatalf("reclaim inside the grace: %v, want ErrReclaimTooEarly", err)
+	}
+	e.advance(time.Hour + time.Second)
+	e.must(e.req.Reclaim(ctx, id))
+	if got, want := new(big.Int).Sub(e.balance(e.req.Address()), reqStart), tokens(-50); got.Cmp(want) != 0 {
+		t.Errorf("requester balance moved by %v, want %v (paid 50, refund and bond back, nothing from the slash)", got, want)
 	}
 	st, err := e.req.StakeOf(ctx, cheater.Address())
 	if err != nil {
@@ -169,15 +198,18 @@ func TestHappyPath(t *testing.T) {
 	if st.Active.Cmp(tokens(30)) != 0 {
 		t.Errorf("cheater stake %v, want 30 tokens after a 20-token slash", st.Active)
 	}
-	// The escrow holds exactly the remaining stakes: nothing left for the job.
-	if got, want := e.balance(e.req.Addresses().Escrow), tokens(130); got.Cmp(want) != 0 {
-		t.Errorf("escrow holds %v, want %v (stakes only)", got, want)
+	if burned, err := e.req.Burned(ctx); err != nil || burned.Cmp(tokens(20)) != 0 {
+		t.Errorf("burned %v, %v; want the 20 slashed tokens", burned, err)
+	}
+	// The escrow holds exactly the remaining stakes and the burned tokens.
+	if got, want := e.balance(e.req.Addresses().Escrow), tokens(150); got.Cmp(want) != 0 {
+		t.Errorf("escrow holds %v, want %v (130 stake + 20 burned)", got, want)
 	}
 	j, err := e.req.Job(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if j.Status != JobSettled || j.Unclaimed.Sign() != 0 || j.Slashed.Cmp(tokens(20)) != 0 || j.Root != s.Root {
+	if j.Status != JobSettled || j.Unclaimed.Sign() != 0 || j.Held.Sign() != 0 || j.Bond.Sign() != 0 || j.Slashed.Cmp(tokens(20)) != 0 || j.Root != s.Root {
 		t.Errorf("job record %+v", j)
 	}
 }
@@ -205,17 +237,20 @@ func TestClaimMany(t *testing.T) {
 
 func TestReclaim(t *testing.T) {
 	tests := []struct {
-		name    string
-		settle  bool
-		advance time.Duration // after opening (deadline at +2h)
-		wantErr error
-		want    *big.Int // returned to the requester
+		name      string
+		settle    bool
+		advance   time.Duration // after opening (deadline at +2h)
+		wantErr   error
+		want      *big.Int // returned to the requester
+		wantClose bool
 	}{
 		{name: "unsettled before deadline", advance: time.Hour, wantErr: ErrReclaimTooEarly},
 		{name: "unsettled in grace", advance: 2*time.Hour + 30*time.Minute, wantErr: ErrReclaimTooEarly},
-		{name: "unsettled after grace", advance: 3*time.Hour + time.Minute, want: tokens(100)},
-		{name: "settled in claim window", settle: true, advance: 23 * time.Hour, wantErr: ErrReclaimTooEarly},
-		{name: "settled after claim window", settle: true, advance: 25 * time.Hour, want: tokens(20)}, // node 1 never claimed
+		{name: "unsettled after grace", advance: 3*time.Hour + time.Minute, want: tokens(110), wantClose: true},
+		{name: "settled in receipt grace", settle: true, advance: 30 * time.Minute, wantErr: ErrReclaimTooEarly},
+		// budget 100 - total 50 + bond 10; node 1's leaf stays claimable.
+		{name: "settled after grace", settle: true, advance: 2 * time.Hour, want: tokens(60)},
+		{name: "settled after claim window", settle: true, advance: 25 * time.Hour, want: tokens(80), wantClose: true}, // + node 1's unclaimed 20
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -240,16 +275,24 @@ func TestReclaim(t *testing.T) {
 			if got := new(big.Int).Sub(e.balance(e.req.Address()), before); got.Cmp(tc.want) != 0 {
 				t.Errorf("reclaim returned %v, want %v", got, tc.want)
 			}
-			// Once closed, nobody can be paid from the job and it cannot be reclaimed twice.
-			if _, err := e.nodes[2].Reclaim(e.ctx, id); !errors.Is(err, ErrJobClosed) {
+			_, err = e.nodes[2].Reclaim(e.ctx, id)
+			switch {
+			case tc.wantClose && !errors.Is(err, ErrJobClosed):
 				t.Errorf("second reclaim: %v, want ErrJobClosed", err)
+			case !tc.wantClose && !errors.Is(err, ErrReclaimTooEarly):
+				t.Errorf("second reclaim before the claim window closes: %v, want ErrReclaimTooEarly", err)
 			}
-			if tc.settle {
+			switch {
+			case tc.settle && tc.wantClose:
 				if _, err := e.nodes[1].Claim(e.ctx, claimOf(t, s, e.nodes[1].Address())); !errors.Is(err, ErrClaimWindowClosed) {
 					t.Errorf("claim after sweep: %v, want ErrClaimWindowClosed", err)
 				}
-			} else if _, err := e.req.Settle(e.ctx, id, nil); !errors.Is(err, ErrJobClosed) {
-				t.Errorf("settle after reclaim: %v, want ErrJobClosed", err)
+			case tc.settle:
+				e.must(e.nodes[1].Claim(e.ctx, claimOf(t, s, e.nodes[1].Address())))
+			default:
+				if _, err := e.req.Settle(e.ctx, id, nil); !errors.Is(err, ErrJobClosed) {
+					t.Errorf("settle after reclaim: %v, want ErrJobClosed", err)
+				}
 			}
 		})
 	}
@@ -342,28 +385,36 @@ func TestRejects(t *testing.T) {
 		}, ErrInsufficientStake},
 		{"slash above the cap", func(e *env) error {
 			id := e.openJob("j") // budget 100, cap 50%
-			e.must(e.nodes[0].Stake(e.ctx, tokens(100)))
-			e.must(e.req.Slash(e.ctx, e.nodes[0].Address(), tokens(30), id, common.Hash{1}))
-			_, err := e.req.Slash(e.ctx, e.nodes[0].Address(), tokens(21), id, common.Hash{2})
+			e.must(e.nodes[0].Stake(e.ctx, tokens(40)))
+			e.must(e.nodes[1].Stake(e.ctx, tokens(40)))
+			e.must(e.req.SlashResult(e.ctx, e.nodes[0].Address(), tokens(30), e.result(e.nodes[0], id, 1), common.Hash{1}))
+			_, err := e.req.SlashResult(e.ctx, e.nodes[1].Address(), tokens(21), e.result(e.nodes[1], id, 2), common.Hash{2})
 			return err
 		}, ErrSlashCap},
+		{"slash a node twice for one job", func(e *env) error {
+			id := e.openJob("j")
+			e.must(e.nodes[0].Stake(e.ctx, tokens(40)))
+			e.must(e.req.SlashResult(e.ctx, e.nodes[0].Address(), tokens(10), e.result(e.nodes[0], id, 1), common.Hash{1}))
+			_, err := e.req.SlashResult(e.ctx, e.nodes[0].Address(), tokens(10), e.result(e.nodes[0], id, 2), common.Hash{2})
+			return err
+		}, ErrAlreadyConvicted},
 		{"slash by non-requester", func(e *env) error {
 			id := e.openJob("j")
 			e.must(e.nodes[0].Stake(e.ctx, tokens(10)))
-			_, err := e.nodes[1].Slash(e.ctx, e.nodes[0].Address(), tokens(1), id, common.Hash{1})
+			_, err := e.nodes[1].SlashResult(e.ctx, e.nodes[0].Address(), tokens(1), e.result(e.nodes[0], id, 1), common.Hash{1})
 			return err
 		}, ErrNotRequester},
 		{"slash above stake", func(e *env) error {
 			id := e.openJob("j")
 			e.must(e.nodes[0].Stake(e.ctx, tokens(10)))
-			_, err := e.req.Slash(e.ctx, e.nodes[0].Address(), tokens(11), id, common.Hash{1})
+			_, err := e.req.SlashResult(e.ctx, e.nodes[0].Address(), tokens(11), e.result(e.nodes[0], id, 1), common.Hash{1})
 			return err
 		}, ErrInsufficientStake},
 		{"slash after deadline", func(e *env) error {
 			id := e.openJob("j")
 			e.must(e.nodes[0].Stake(e.ctx, tokens(10)))
 			e.advance(3 * time.Hour)
-			_, err := e.req.Slash(e.ctx, e.nodes[0].Address(), tokens(1), id, common.Hash{1})
+			_, err := e.req.SlashResult(e.ctx, e.nodes[0].Address(), tokens(1), e.result(e.nodes[0], id, 1), common.Hash{1})
 			return err
 		}, ErrDeadlinePassed},
 		{"open job without allowance", func(e *env) error {
@@ -414,7 +465,7 @@ func TestUnstakeAfterDelay(t *testing.T) {
 	}
 	// Pending stake stays slashable: active goes first, then pending.
 	id := e.openJob("j")
-	e.must(e.req.Slash(e.ctx, n.Address(), tokens(30), id, common.Hash{7}))
+	e.must(e.req.SlashResult(e.ctx, n.Address(), tokens(30), e.result(n, id, 0), common.Hash{7}))
 	e.advance(time.Hour + time.Second)
 	before := e.balance(n.Address())
 	e.must(n.Unstake(e.ctx))
@@ -463,5 +514,36 @@ func TestLeafMatchesContract(t *testing.T) {
 		if want := Leaf(tc.node, tc.amount); common.Hash(got) != want {
 			t.Errorf("leafOf(%s, %v) = %x on chain, Leaf = %s", tc.node, tc.amount, got, want)
 		}
+	}
+}
+
+// TestDeployRejectsBadConfig: rules that would break the escrow's promises
+// are refused before anything is deployed, naming the rule.
+func TestDeployRejectsBadConfig(t *testing.T) {
+	chain, err := NewSimulated(DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	tests := []struct {
+		name   string
+		change func(c *Config)
+		want   string
+	}{
+		{"slash cap above 100%", func(c *Config) { c.SlashCapBps = 10_001 }, "slash cap"},
+		{"bond above 100%", func(c *Config) { c.RequesterBondBps = 10_001 }, "requester bond"},
+		{"claim window shorter than the receipt grace", func(c *Config) { c.ClaimWindow = c.ReclaimGrace - time.Second }, "claim window"},
+		{"dispute window longer than the receipt grace", func(c *Config) { c.DisputeWindow = c.ReclaimGrace + time.Second }, "dispute window"},
+		{"negative dispute bond", func(c *Config) { c.DisputeBond = big.NewInt(-1) }, "dispute bond"},
+		{"negative vote window", func(c *Config) { c.VoteWindow = -time.Second }, "must not be negative"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := DefaultConfig()
+			tc.change(&cfg)
+			if _, err := Deploy(context.Background(), chain, chain.Accounts()[0], cfg); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("deploy: %v, want an error naming %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -30,12 +30,31 @@ var (
 	ErrAlreadySettled        = errors.New("job already settled")
 	ErrNotSettled            = errors.New("job not settled yet")
 	ErrOverBudget            = errors.New("settle total exceeds the job budget")
-	ErrAlreadyClaimed        = errors.New("leaf already claimed")
+	ErrAlreadyClaimed        = errors.New("already paid at least this much from this job")
 	ErrBadProof              = errors.New("merkle proof does not match the settled root for this node and amount")
 	ErrClaimExceedsTotal     = errors.New("claim exceeds what the job has left")
 	ErrClaimWindowClosed     = errors.New("claim window has closed")
 	ErrReclaimTooEarly       = errors.New("job cannot be reclaimed yet")
 	ErrSlashCap              = errors.New("slash exceeds the job's cap")
+	ErrBadResultSignature    = errors.New("no valid signature by the node over a result of this job: a slash needs the node's own signed result")
+	ErrAlreadyConvicted      = errors.New("node already slashed for this job")
+	ErrBadReceiptSignature   = errors.New("receipt not signed by the job's requester for this worker, job and amount")
+	ErrReceiptTooEarly       = errors.New("receipts of a job not settled are paid only after its deadline")
+	ErrReceiptWindowClosed   = errors.New("the time to redeem receipts of this job is over")
+	ErrBudgetExhausted       = errors.New("the job's budget outside the payout tree is spent: receipts beyond the budget are not paid")
+	ErrBadBond               = errors.New("requester bond must be <= 10000 bps")
+	ErrBadWindows            = errors.New("claim window must be at least the reclaim grace")
+	ErrNotDisputable         = errors.New("no undisputed conviction of this node in this job")
+	ErrDisputeWindowClosed   = errors.New("the time to dispute this conviction is over")
+	ErrNoOpenDispute         = errors.New("no open dispute of this node in this job")
+	ErrArbitersDrawn         = errors.New("the arbiters of this dispute are already drawn")
+	ErrDrawTooEarly          = errors.New("the dispute's draw block is not mined yet")
+	ErrNoArbiters            = errors.New("no staker may judge this dispute: none with enough stake outside the job")
+	ErrNotArbiter            = errors.New("only a drawn arbiter of this dispute may vote")
+	ErrAlreadyVoted          = errors.New("this arbiter already voted")
+	ErrVotingClosed          = errors.New("voting on this dispute is over")
+	ErrResolveTooEarly       = errors.New("the dispute cannot be resolved yet: arbiters are still voting")
+	ErrDisputeOpen           = errors.New("a conviction of this job is under dispute: reclaim waits for it")
 	ErrInsufficientStake     = errors.New("stake too small")
 	ErrNothingToUnstake      = errors.New("no pending unstake")
 	ErrUnstakeTooEarly       = errors.New("unstake delay has not passed")
@@ -65,6 +84,25 @@ var revertSentinels = map[string]error{
 	"ClaimWindowClosed":          ErrClaimWindowClosed,
 	"ReclaimTooEarly":            ErrReclaimTooEarly,
 	"SlashCapExceeded":           ErrSlashCap,
+	"BadResultSignature":         ErrBadResultSignature,
+	"AlreadyConvicted":           ErrAlreadyConvicted,
+	"BadReceiptSignature":        ErrBadReceiptSignature,
+	"ReceiptTooEarly":            ErrReceiptTooEarly,
+	"ReceiptWindowClosed":        ErrReceiptWindowClosed,
+	"BudgetExhausted":            ErrBudgetExhausted,
+	"BadBond":                    ErrBadBond,
+	"BadWindows":                 ErrBadWindows,
+	"NotDisputable":              ErrNotDisputable,
+	"DisputeWindowClosed":        ErrDisputeWindowClosed,
+	"NoOpenDispute":              ErrNoOpenDispute,
+	"ArbitersAlreadyDrawn":       ErrArbitersDrawn,
+	"DrawTooEarly":               ErrDrawTooEarly,
+	"NoArbiters":                 ErrNoArbiters,
+	"NotArbiter":                 ErrNotArbiter,
+	"AlreadyVoted":               ErrAlreadyVoted,
+	"VotingClosed":               ErrVotingClosed,
+	"ResolveTooEarly":            ErrResolveTooEarly,
+	"DisputeOpen":                ErrDisputeOpen,
 	"InsufficientStake":          ErrInsufficientStake,
 	"NothingToUnstake":           ErrNothingToUnstake,
 	"UnstakeTooEarly":            ErrUnstakeTooEarly,

@@ -3,6 +3,7 @@ package contracts
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"fmt"
 	"math/big"
 	"net"
@@ -123,34 +124,74 @@ func TestGethDev(t *testing.T) {
 	if _, err := req.OpenJob(ctx, id, tokens(50), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	s, err := req.Settle(ctx, id, []Payout{{node.Address(), tokens(20)}, {node.Address(), tokens(5)}})
+	// A slash needs the node's own signature over a result of this job.
+	stranger, err := crypto.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := req.Slash(ctx, node.Address(), tokens(3), id, crypto.Keccak256Hash([]byte("evidence"))); err != nil {
+	forged, err := SignResult(stranger, req.Domain(), id, 1, common.Hash{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := req.SlashResult(ctx, node.Address(), tokens(3), forged, common.Hash{2}); !errors.Is(err, ErrBadResultSignature) {
+		t.Fatalf("slash with a forged result: %v, want ErrBadResultSignature", err)
+	}
+	own, err := node.SignResult(id, 1, common.Hash{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := req.SlashResult(ctx, node.Address(), tokens(3), own, crypto.Keccak256Hash([]byte("evidence"))); err != nil {
+		t.Fatal(err)
+	}
+	s, err := req.Settle(ctx, id, []Payout{{node.Address(), tokens(20)}, {node.Address(), tokens(5)}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := node.Claim(ctx, s.Claims[0]); err != nil {
 		t.Fatal(err)
 	}
-	// Every token of the budget is accounted for: 25 paid, 25 refunded; plus the slash.
+	// The same work asked for again by receipt pays nothing.
+	receipt, err := req.SignReceipt(WorkReceipt{JobID: id, Worker: node.Address(), Amount: tokens(25), Tasks: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := node.ClaimByReceipts(ctx, []WorkReceipt{receipt}); !errors.Is(err, ErrAlreadyClaimed) {
+		t.Fatalf("receipt after the leaf: %v, want ErrAlreadyClaimed", err)
+	}
+	// A second job settled with total 0 after receipts: the receipt pays.
+	id2 := crypto.Keccak256Hash([]byte("geth job 2"))
+	if _, err := req.OpenJob(ctx, id2, tokens(10), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	r2 := WorkReceipt{JobID: id2, Worker: node.Address()}.Accept(0, common.Hash{3}, tokens(4)).Accept(1, common.Hash{4}, tokens(4))
+	if r2, err = req.SignReceipt(r2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := req.Settle(ctx, id2, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := node.ClaimByReceipts(ctx, []WorkReceipt{r2}); err != nil {
+		t.Fatal(err)
+	}
+	// Every token is accounted for. The requester locked 50+5 and 10+1 and
+	// gets nothing back until the receipt grace is over, and nothing from the
+	// slash; the node earned 25 + 8; the escrow holds the rest of both jobs
+	// (25+5, 2+1), 7 of stake and 3 burned.
 	for _, tc := range []struct {
-		who  *Client
+		who  common.Address
 		want *big.Int
 	}{
-		{req, tokens(100 - 25 + 3)},
-		{node, tokens(25)},
+		{req.Address(), tokens(100 - 55 - 11)},
+		{node.Address(), tokens(25 + 8)},
+		{req.Addresses().Escrow, tokens(30 + 3 + 7 + 3)},
 	} {
-		got, err := tc.who.Balance(ctx, tc.who.Address())
+		got, err := req.Balance(ctx, tc.who)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Cmp(tc.want) != 0 {
-			t.Errorf("balance of %s = %v, want %v", tc.who.Address(), got, tc.want)
+			t.Errorf("balance of %s = %v, want %v", tc.who, got, tc.want)
 		}
-	}
-	if got, _ := req.Balance(ctx, req.Addresses().Escrow); got.Cmp(tokens(7)) != 0 {
-		t.Errorf("escrow holds %v, want the 7 tokens of stake left", got)
 	}
 }
 

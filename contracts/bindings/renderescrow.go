@@ -31,16 +31,45 @@ type RenderEscrowClaim struct {
 	Proof  [][32]byte
 }
 
+// RenderEscrowDispute is an auto generated low-level Go binding around an user-defined struct.
+type RenderEscrowDispute struct {
+	DrawBlock  uint64
+	VotingEnds *big.Int
+	Guilty     uint8
+	Innocent   uint8
+	Voted      uint8
+	Arbiters   [3]common.Address
+}
+
 // RenderEscrowJob is an auto generated low-level Go binding around an user-defined struct.
 type RenderEscrowJob struct {
-	Requester common.Address
-	Deadline  *big.Int
-	SettledAt *big.Int
-	Status    uint8
-	Budget    *big.Int
-	Unclaimed *big.Int
-	Slashed   *big.Int
-	Root      [32]byte
+	Requester    common.Address
+	Deadline     *big.Int
+	SettledAt    *big.Int
+	Status       uint8
+	OpenDisputes uint8
+	Budget       *big.Int
+	Unclaimed    *big.Int
+	Held         *big.Int
+	Bond         *big.Int
+	Slashed      *big.Int
+	Root         [32]byte
+}
+
+// RenderEscrowSignedReceipt is an auto generated low-level Go binding around an user-defined struct.
+type RenderEscrowSignedReceipt struct {
+	JobId     [32]byte
+	Amount    *big.Int
+	Tasks     *big.Int
+	Results   [32]byte
+	Signature []byte
+}
+
+// RenderEscrowSignedResult is an auto generated low-level Go binding around an user-defined struct.
+type RenderEscrowSignedResult struct {
+	Task       *big.Int
+	ResultHash [32]byte
+	Signature  []byte
 }
 
 // RenderEscrowStakeInfo is an auto generated low-level Go binding around an user-defined struct.
@@ -52,9 +81,9 @@ type RenderEscrowStakeInfo struct {
 
 // RenderEscrowMetaData contains all meta data concerning the RenderEscrow contract.
 var RenderEscrowMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unstakeDelay_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"reclaimGrace_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow_\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"slashCapBps_\",\"type\":\"uint16\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"timestamp\",\"type\":\"uint256\"}],\"name\":\"BadDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BadProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadSlashCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unclaimed\",\"type\":\"uint256\"}],\"name\":\"ClaimExceedsTotal\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ClaimWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotRequester\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"NotSettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NothingToUnstake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"OverBudget\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"availableAfter\",\"type\":\"uint64\"}],\"name\":\"ReclaimTooEarly\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"requested\",\"type\":\"uint256\"}],\"name\":\"SlashCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeTooEarly\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"JobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobSettled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"settled\",\"type\":\"bool\"}],\"name\":\"Reclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"active\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"internalType\":\"structRenderEscrow.Claim[]\",\"name\":\"claims\",\"type\":\"tuple[]\"}],\"name\":\"claimMany\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"claimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"jobOf\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"internalType\":\"uint40\",\"name\":\"deadline\",\"type\":\"uint40\"},{\"internalType\":\"uint40\",\"name\":\"settledAt\",\"type\":\"uint40\"},{\"internalType\":\"enumRenderEscrow.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"unclaimed\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"slashed\",\"type\":\"uint128\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"internalType\":\"structRenderEscrow.Job\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"leafOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reclaimGrace\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"slashCap\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashCapBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"stakeOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint128\",\"name\":\"active\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"pending\",\"type\":\"uint128\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"internalType\":\"structRenderEscrow.StakeInfo\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstakeDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unstakeDelay_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"reclaimGrace_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow_\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"slashCapBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"requesterBondBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint128\",\"name\":\"disputeBond_\",\"type\":\"uint128\"},{\"internalType\":\"uint64\",\"name\":\"disputeWindow_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"voteWindow_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"AlreadyConvicted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"arbiter\",\"type\":\"address\"}],\"name\":\"AlreadyVoted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"ArbitersAlreadyDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadBond\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"timestamp\",\"type\":\"uint256\"}],\"name\":\"BadDeadline\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BadProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadReceiptSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadResultSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadSlashCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"reclaimGrace\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimWindow\",\"type\":\"uint64\"}],\"name\":\"BadWindows\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"owed\",\"type\":\"uint256\"}],\"name\":\"BudgetExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unclaimed\",\"type\":\"uint256\"}],\"name\":\"ClaimExceedsTotal\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ClaimWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"DeadlinePassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"DisputeOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"DisputeWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"drawBlock\",\"type\":\"uint64\"}],\"name\":\"DrawTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientStake\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobNotFound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NoArbiters\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NoOpenDispute\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotArbiter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NotDisputable\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotRequester\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"NotSettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"NothingToUnstake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"OverBudget\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"ReceiptTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"}],\"name\":\"ReceiptWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"availableAfter\",\"type\":\"uint64\"}],\"name\":\"ReclaimTooEarly\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"availableAfter\",\"type\":\"uint64\"}],\"name\":\"ResolveTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"requested\",\"type\":\"uint256\"}],\"name\":\"SlashCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"votingEnds\",\"type\":\"uint64\"}],\"name\":\"VotingClosed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address[3]\",\"name\":\"arbiters\",\"type\":\"address[3]\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"votingEnds\",\"type\":\"uint64\"}],\"name\":\"ArbitersDrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"overturned\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fee\",\"type\":\"uint256\"}],\"name\":\"DisputeResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"drawBlock\",\"type\":\"uint64\"}],\"name\":\"Disputed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"}],\"name\":\"JobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobSettled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bonus\",\"type\":\"uint256\"}],\"name\":\"ReceiptPaid\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"closed\",\"type\":\"bool\"}],\"name\":\"Reclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"active\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"name\":\"UnstakeRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"arbiter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"guilty\",\"type\":\"bool\"}],\"name\":\"Voted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ARBITERS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_DRAWS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIPT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RESULT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"bondFor\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"burned\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"tasks\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"results\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structRenderEscrow.SignedReceipt[]\",\"name\":\"receipts\",\"type\":\"tuple[]\"}],\"name\":\"claimByReceipts\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"internalType\":\"structRenderEscrow.Claim[]\",\"name\":\"claims\",\"type\":\"tuple[]\"}],\"name\":\"claimMany\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"convictions\",\"outputs\":[{\"internalType\":\"uint128\",\"name\":\"amount\",\"type\":\"uint128\"},{\"internalType\":\"uint40\",\"name\":\"slashedAt\",\"type\":\"uint40\"},{\"internalType\":\"enumRenderEscrow.Verdict\",\"name\":\"verdict\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"dispute\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"disputeBond\",\"outputs\":[{\"internalType\":\"uint128\",\"name\":\"\",\"type\":\"uint128\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"disputeOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"drawBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint40\",\"name\":\"votingEnds\",\"type\":\"uint40\"},{\"internalType\":\"uint8\",\"name\":\"guilty\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"innocent\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"voted\",\"type\":\"uint8\"},{\"internalType\":\"address[3]\",\"name\":\"arbiters\",\"type\":\"address[3]\"}],\"internalType\":\"structRenderEscrow.Dispute\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"disputeWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"drawArbiters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"jobOf\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"requester\",\"type\":\"address\"},{\"internalType\":\"uint40\",\"name\":\"deadline\",\"type\":\"uint40\"},{\"internalType\":\"uint40\",\"name\":\"settledAt\",\"type\":\"uint40\"},{\"internalType\":\"enumRenderEscrow.Status\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"openDisputes\",\"type\":\"uint8\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"unclaimed\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"held\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"bond\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"slashed\",\"type\":\"uint128\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"internalType\":\"structRenderEscrow.Job\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"leafOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"paid\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"worker\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"tasks\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"results\",\"type\":\"bytes32\"}],\"name\":\"receiptDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reclaimGrace\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"requesterBondBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"resolve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"}],\"name\":\"resultDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"task\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structRenderEscrow.SignedResult\",\"name\":\"result\",\"type\":\"tuple\"},{\"internalType\":\"bytes32\",\"name\":\"evidenceHash\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"slashCap\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashCapBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"}],\"name\":\"stakeOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint128\",\"name\":\"active\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"pending\",\"type\":\"uint128\"},{\"internalType\":\"uint64\",\"name\":\"unlockAt\",\"type\":\"uint64\"}],\"internalType\":\"structRenderEscrow.StakeInfo\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"stakerCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"stakers\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unstakeDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"node\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"guilty\",\"type\":\"bool\"}],\"name\":\"vote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"voteWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "RenderEscrow",
-	Bin: "0x610120604052348015610010575f5ffd5b506040516120ab3803806120ab83398101604081905261002f916100d5565b6001600160a01b0385166100565760405163d92e233d60e01b815260040160405180910390fd5b6127108161ffff16111561008757604051632438d84b60e11b815261ffff8216600482015260240160405180910390fd5b6001600160a01b039094166080526001600160401b0392831660a05290821660c0521660e05261ffff166101005261014d565b80516001600160401b03811681146100d0575f5ffd5b919050565b5f5f5f5f5f60a086880312156100e9575f5ffd5b85516001600160a01b03811681146100ff575f5ffd5b945061010d602087016100ba565b935061011b604087016100ba565b9250610129606087016100ba565b9150608086015161ffff8116811461013f575f5ffd5b809150509295509295909350565b60805160a05160c05160e05161010051611ebf6101ec5f395f81816102ce015261043001525f818161033b01528181610e6601528181611617015261169b01525f81816101250152610e1401525f81816101ba01526104ec01525f81816103c5015281816106cc015281816107f501528181610a5a01528181610d2801528181610f7c0152818161108d01528181611435015261148c0152611ebf5ff3fe608060405234801561000f575f5ffd5b506004361061011c575f3560e01c806396afb365116100a9578063dfcae6221161006e578063dfcae6221461035d578063f61962aa1461039a578063fa5c4e99146103ad578063fc0c546a146103c0578063fd3c4a89146103ff575f5ffd5b806396afb365146102b6578063a44678d9146102c9578063a694fc3a14610303578063affe000e14610316578063c5d37ae114610336575f5ffd5b80632def6620116100ef5780632def6620146101ad5780633222012f146101b55780633daef73e146101dc57806342623360146101ef5780634c653727146102a3575f5ffd5b80630ed0f4af146101205780631a16863314610164578063230957211461018557806327d718b41461019a575b5f5ffd5b6101477f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160401b0390911681526020015b60405180910390f35b610177610172366004611a78565b610412565b60405190815260200161015b565b610198610193366004611a78565b61046f565b005b6101986101a8366004611ad6565b6105e2565b610198610700565b6101477f000000000000000000000000000000000000000000000000000000000000000081565b6101986101ea366004611b14565b610828565b61026a6101fd366004611b58565b60408051606080820183525f80835260208084018290529284018190526001600160a01b0394909416845260028252928290208251938401835280546001600160801b038082168652600160801b9091041691840191909152600101546001600160401b03169082015290565b6040805182516001600160801b03908116825260208085015190911690820152918101516001600160401b03169082015260600161015b565b6101986102b1366004611b71565b610a93565b6101986102c4366004611a78565b610d64565b6102f07f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff909116815260200161015b565b610198610311366004611a78565b610fb0565b610329610324366004611a78565b6110bf565b60405161015b9190611bdb565b6101477f000000000000000000000000000000000000000000000000000000000000000081565b61038a61036b366004611c83565b600160209081525f928352604080842090915290825290205460ff1681565b604051901515815260200161015b565b6101986103a8366004611cad565b6111c2565b6101986103bb366004611cee565b611465565b6103e77f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b03909116815260200161015b565b61017761040d366004611d3c565b6114bb565b5f818152602081905260408120600101546127109061045f9061ffff7f000000000000000000000000000000000000000000000000000000000000000016906001600160801b0316611d78565b6104699190611d8f565b92915050565b610477611514565b805f0361049757604051631f2a200560e01b815260040160405180910390fd5b335f90815260026020526040902080546001600160801b0316808311156104e65760405163936d426d60e01b815233600482015260248101829052604481018490526064015b60405180910390fd5b5f6105117f000000000000000000000000000000000000000000000000000000000000000042611dae565b905061051d8483611dcd565b83546001600160801b0319166001600160801b039182161780855585918591601091610553918591600160801b90910416611de0565b82546101009290920a6001600160801b038181021990931691909216919091021790555060018301805467ffffffffffffffff19166001600160401b03831690811790915560408051868152602081019290925233917f21020437c0e4b58b34bd7ac1f1cef55e7820d1bcd93824ceb273cad96eea704c910160405180910390a25050506105df611549565b50565b6105ea611514565b5f805b828110156106b85761067c84848381811061060a5761060a611dff565b905060200281019061061c9190611e13565b3585858481811061062f5761062f611dff565b90506020028101906106419190611e13565b6020013586868581811061065757610657611dff565b90506020028101906106699190611e13565b610677906040810190611e31565b611573565b83838281811061068e5761068e611dff565b90506020028101906106a09190611e13565b6106ae906020013583611e76565b91506001016105ed565b5080156106f3576106f36001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611870565b506106fc611549565b5050565b610708611514565b335f90815260026020526040812080549091600160801b9091046001600160801b03169081900361074e576040516378ec4c2b60e01b81523360048201526024016104dd565b60018201546001600160401b0316421015610793576001820154604051634076506b60e01b81523360048201526001600160401b0390911660248201526044016104dd565b81546001600160801b0316825560018201805467ffffffffffffffff1916905560405181815233907f0f5bb82176feb1b5e747e28471aa92156a04d9f3ab9f45f28e2d704232b93f759060200160405180910390a261081c6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611870565b5050610826611549565b565b610830611514565b5f83815260208190526040812080549091600160f01b90910460ff169081600381111561085f5761085f611ba7565b036108805760405163c182b72d60e01b8152600481018690526024016104dd565b81546001600160a01b03163381146108b45760405163ada9265360e01b8152600481018790523360248201526044016104dd565b60028260038111156108c8576108c8611ba7565b036108e9576040516358cb522560e11b8152600481018790526024016104dd565b60038260038111156108fd576108fd611ba7565b0361091e576040516343e3664160e11b8152600481018790526024016104dd565b8254600160a01b900464ffffffffff16421115610967578254604051637fa0676960e01b815260048101889052600160a01b90910464ffffffffff1660248201526044016104dd565b60018301546001600160801b0316808511156109aa5760405160016222bf4760e21b031981526004810188905260248101869052604481018290526064016104dd565b835465ffffffffffff60c81b1916600160c81b4264ffffffffff160217600160f11b1784556001840180546001600160801b03908116600160801b91881691909102179055600384018690555f610a018683611dcd565b604080518981526020810189905290810182905290915088907fc77ac37457af23a4f815d9aab22c23d87c9a2b7426f35a58fcd0431a894e7cb69060600160405180910390a28015610a8157610a816001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168483611870565b5050505050610a8e611549565b505050565b610a9b611514565b5f828152602081905260408120908154600160f01b900460ff166003811115610ac657610ac6611ba7565b03610ae75760405163c182b72d60e01b8152600481018490526024016104dd565b80546001600160a01b0316338114610b1b5760405163ada9265360e01b8152600481018590523360248201526044016104dd565b8154600160a01b900464ffffffffff16421115610b64578154604051637fa0676960e01b815260048101869052600160a01b90910464ffffffffff1660248201526044016104dd565b845f03610b8457604051631f2a200560e01b815260040160405180910390fd5b5f610b8e85610412565b60028401549091505f90610bac9088906001600160801b0316611e76565b905081811115610be0576040516301f12f2760e71b81526004810187905260248101839052604481018290526064016104dd565b6001600160a01b0388165f908152600260205260408120805490916001600160801b0380831692610c1a91600160801b9091041683611e76565b9050808a1115610c565760405163936d426d60e01b81526001600160a01b038c16600482015260248101829052604481018b90526064016104dd565b6002870180546001600160801b0319166001600160801b038616179055818a11610ca457610c848a83611dcd565b83546001600160801b0319166001600160801b0391909116178355610cd5565b82546001600160801b0319168355610cbc8a82611dcd565b83546001600160801b03918216600160801b0291161783555b604080518b8152602081018a90526001600160a01b038d16918b917fb1639db3f2fdbd6044eae5c2d163a2aa0bd30b4f2c6d81550b586fb5896bad87910160405180910390a3610d4f6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016878c611870565b50505050505050610d5e611549565b50505050565b610d6c611514565b5f81815260208190526040812080549091600160f01b90910460ff16908080836003811115610d9d57610d9d611ba7565b03610dbe5760405163c182b72d60e01b8152600481018690526024016104dd565b6003836003811115610dd257610dd2611ba7565b03610df3576040516343e3664160e11b8152600481018690526024016104dd565b6001836003811115610e0757610e07611ba7565b03610e5e578354610e47907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16611dae565b60018501546001600160801b031692509050610eb3565b8354610e99907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16611dae565b6001850154600160801b90046001600160801b0316925090505b806001600160401b03164211610eee5760405163208a6adf60e11b8152600481018690526001600160401b03821660248201526044016104dd565b8354600360f01b60ff60f01b1982161785556001850180546001600160801b031690556001600160a01b031680867f52c21b90c6f5706647f65a7fee375b5247681986f3aeac968e975e269fb4a5c7856002886003811115610f5257610f52611ba7565b60408051938452911460208301520160405180910390a38215610fa357610fa36001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168285611870565b50505050506105df611549565b610fb8611514565b805f03610fd857604051631f2a200560e01b815260040160405180910390fd5b335f9081526002602052604081208054909190610fff9084906001600160801b0316611e76565b90506001600160801b0381111561102c576040516304041d9560e11b8152600481018490526024016104dd565b81546001600160801b0319166001600160801b038216178255604080518481526020810183905233917f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee90910160405180910390a26110b56001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330866118a5565b50506105df611549565b60408051610100810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101919091525f828152602081815260409182902082516101008101845281546001600160a01b038116825264ffffffffff600160a01b8204811694830194909452600160c81b81049093169381019390935290606083019060ff600160f01b90910416600381111561116e5761116e611ba7565b600381111561117f5761117f611ba7565b815260018201546001600160801b038082166020840152600160801b90910481166040830152600283015416606082015260039091015460809091015292915050565b6111ca611514565b5f5f84815260208190526040902054600160f01b900460ff1660038111156111f4576111f4611ba7565b1461121557604051639e2b4bfd60e01b8152600481018490526024016104dd565b815f0361123557604051631f2a200560e01b815260040160405180910390fd5b6001600160801b03821115611260576040516304041d9560e11b8152600481018390526024016104dd565b42816001600160401b0316111580611285575064ffffffffff6001600160401b038216115b156112b45760405163810be31560e01b81526001600160401b03821660048201524260248201526044016104dd565b604080516101008101825233815264ffffffffff83811660208084019182525f8486018181526001606087019081526001600160801b038a16608088015260a0870183905260c0870183905260e087018390528a83529282905295902084518154935196518516600160c81b0264ffffffffff60c81b1997909516600160a01b026001600160c81b03199094166001600160a01b03909116179290921794851683178255519293909291839160ff60f01b1990911665ffffffffffff60c81b1990911617600160f01b83600381111561138f5761138f611ba7565b0217905550608082015160a08301516001600160801b03918216600160801b9183169190910217600183015560c08301516002830180546001600160801b0319169190921617905560e090910151600390910155604080518381526001600160401b0383166020820152339185917fb8e9ac5c6dfd23cf7bd3b011ee5c0b8d153bf78e5f06691fa54e7a4f600a179a910160405180910390a361145d6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330856118a5565b610a8e611549565b61146d611514565b61147984848484611573565b82156114b3576114b36001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163385611870565b610d5e611549565b604080516001600160a01b03841660208201529081018290525f9060600160408051601f198184030181528282528051602091820120908301520160405160208183030381529060405280519060200120905092915050565b61151c6118db565b61082660017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b9061191b565b6108265f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00611543565b5f8481526020819052604090208054600160f01b900460ff1660028160038111156115a0576115a0611ba7565b14611691575f8160038111156115b8576115b8611ba7565b036115d95760405163c182b72d60e01b8152600481018790526024016104dd565b60038160038111156115ed576115ed611ba7565b14801561160857508154600160c81b900464ffffffffff1615155b15611675578154869061164a907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16611dae565b60405163083f703960e11b815260048101929092526001600160401b031660248201526044016104dd565b604051631d46cb0560e01b8152600481018790526024016104dd565b81545f906116ce907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16611dae565b9050806001600160401b031642111561170c5760405163083f703960e11b8152600481018890526001600160401b03821660248201526044016104dd565b5f87815260016020908152604080832033845290915290205460ff161561174f5760405163546511c760e11b8152600481018890523360248201526044016104dd565b61176885858560030154611763338b6114bb565b611922565b6117955760405163e41a1ecf60e01b815260048101889052336024820152604481018790526064016104dd565b6001830154600160801b90046001600160801b0316808711156117db5760405162a378ab60e31b81526004810189905260248101889052604481018290526064016104dd565b5f888152600160208181526040808420338552909152909120805460ff191690911790556118098782611dcd565b6001850180546001600160801b03928316600160801b029216919091179055604051339089907f0508a8b4117d9a7b3d8f5895f6413e61b4f9a2df35afbfb41e78d0ecfff1843f9061185e908b815260200190565b60405180910390a35050505050505050565b61187d8383836001611939565b610a8e57604051635274afe760e01b81526001600160a01b03841660048201526024016104dd565b6118b384848484600161199b565b610d5e57604051635274afe760e01b81526001600160a01b03851660048201526024016104dd565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c1561082657604051633ee5aeb560e01b815260040160405180910390fd5b80825d5050565b5f8261192f868685611a08565b1495945050505050565b60405163a9059cbb60e01b5f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f5114831661198f578383151615611983573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b6040516323b872dd60e01b5f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f511483166119f75783831516156119eb573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b84811015611a4057611a3682878784818110611a2a57611a2a611dff565b90506020020135611a49565b9150600101611a0c565b50949350505050565b5f818310611a63575f828152602084905260409020611a71565b5f8381526020839052604090205b9392505050565b5f60208284031215611a88575f5ffd5b5035919050565b5f5f83601f840112611a9f575f5ffd5b5081356001600160401b03811115611ab5575f5ffd5b6020830191508360208260051b8501011115611acf575f5ffd5b9250929050565b5f5f60208385031215611ae7575f5ffd5b82356001600160401b03811115611afc575f5ffd5b611b0885828601611a8f565b90969095509350505050565b5f5f5f60608486031215611b26575f5ffd5b505081359360208301359350604090920135919050565b80356001600160a01b0381168114611b53575f5ffd5b919050565b5f60208284031215611b68575f5ffd5b611a7182611b3d565b5f5f5f5f60808587031215611b84575f5ffd5b611b8d85611b3d565b966020860135965060408601359560600135945092505050565b634e487b7160e01b5f52602160045260245ffd5b60048110611bd757634e487b7160e01b5f52602160045260245ffd5b9052565b5f6101008201905060018060a01b03835116825264ffffffffff602084015116602083015264ffffffffff60408401511660408301526060830151611c236060840182611bbb565b506080830151611c3e60808401826001600160801b03169052565b5060a0830151611c5960a08401826001600160801b03169052565b5060c0830151611c7460c08401826001600160801b03169052565b5060e092830151919092015290565b5f5f60408385031215611c94575f5ffd5b82359150611ca460208401611b3d565b90509250929050565b5f5f5f60608486031215611cbf575f5ffd5b833592506020840135915060408401356001600160401b0381168114611ce3575f5ffd5b809150509250925092565b5f5f5f5f60608587031215611d01575f5ffd5b843593506020850135925060408501356001600160401b03811115611d24575f5ffd5b611d3087828801611a8f565b95989497509550505050565b5f5f60408385031215611d4d575f5ffd5b611d5683611b3d565b946020939093013593505050565b634e487b7160e01b5f52601160045260245ffd5b808202811582820484141761046957610469611d64565b5f82611da957634e487b7160e01b5f52601260045260245ffd5b500490565b6001600160401b03818116838216019081111561046957610469611d64565b8181038181111561046957610469611d64565b6001600160801b03818116838216019081111561046957610469611d64565b634e487b7160e01b5f52603260045260245ffd5b5f8235605e19833603018112611e27575f5ffd5b9190910192915050565b5f5f8335601e19843603018112611e46575f5ffd5b8301803591506001600160401b03821115611e5f575f5ffd5b6020019150600581901b3603821315611acf575f5ffd5b8082018082111561046957610469611d6456fea26469706673582212206a2cc6f73b2f64ab469e943d3359fc8d672ee1c6bb407e18ace7f53c77b0ff2564736f6c63430008250033",
+	Bin: "0x610280604052348015610010575f5ffd5b5060405161483238038061483283398101604081905261002f916102f2565b6040518060400160405280600c81526020016b52656e646572457363726f7760a01b815250604051806040016040528060018152602001603160f81b81525061007d8261028960201b60201c565b6101205261008a81610289565b61014052815160208084019190912060e052815190820120610100524660a05261011660e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0389166101465760405163d92e233d60e01b815260040160405180910390fd5b6127108561ffff16111561017857604051632438d84b60e11b815261ffff861660048201526024015b60405180910390fd5b6127108461ffff1611156101a557604051637f2c394f60e01b815261ffff8516600482015260240161016f565b866001600160401b0316866001600160401b031610156101eb57604051631f74ee5760e21b81526001600160401b0380891660048301528716602482015260440161016f565b866001600160401b0316826001600160401b0316111561023157604051631f74ee5760e21b81526001600160401b0380891660048301528316602482015260440161016f565b6001600160a01b03909816610160526001600160401b03968716610180529486166101a0529285166101c05261ffff9182166101e05216610200526001600160801b031661022052811661024052166102605261040a565b5f5f829050601f815111156102b3578260405163305a27a960e01b815260040161016f91906103af565b80516102be826103e4565b179392505050565b80516001600160401b03811681146102dc575f5ffd5b919050565b805161ffff811681146102dc575f5ffd5b5f5f5f5f5f5f5f5f5f6101208a8c03121561030b575f5ffd5b89516001600160a01b0381168114610321575f5ffd5b985061032f60208b016102c6565b975061033d60408b016102c6565b965061034b60608b016102c6565b955061035960808b016102e1565b945061036760a08b016102e1565b60c08b01519094506001600160801b0381168114610383575f5ffd5b925061039160e08b016102c6565b91506103a06101008b016102c6565b90509295985092959850929598565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610404575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a0516101c0516101e051610200516102205161024051610260516142c06105725f395f81816104890152818161111e015261227701525f81816102a201528181611eac015261229d01525f818161030601528181612027015281816123c401526130e801525f81816105c7015281816126db01526134fd01525f818161054701526107c401525f81816105ee01528181611b2b01528181612d840152612e0801525f818161025e01528181611a6701528181611aeb01528181613323015261336501525f8181610388015261088001525f818161074601528181610a3801528181610b6101528181611c8701528181611e0a01528181611ffb015281816125df0152818161268801528181612b130152612bca01525f61316001525f61313501525f6136fb01525f6136d301525f61362e01525f61365801525f61368201526142c05ff3fe608060405234801561000f575f5ffd5b5060043610610255575f3560e01c8063a44678d911610140578063e166a83d116100bf578063f698da2511610084578063f698da2514610713578063fa1056b21461071b578063fa5c4e991461072e578063fc0c546a14610741578063fd3c4a8914610780578063fd5e6dd114610793575f5ffd5b8063e166a83d14610668578063e7979fed14610688578063e9a31ed01461069b578063f28d6e77146106f8578063f61962aa14610700575f5ffd5b8063c5d37ae111610105578063c5d37ae1146105e9578063d168660414610610578063d76f8e8014610623578063dff697871461064d578063e0b91f9214610655575f5ffd5b8063a44678d914610542578063a694fc3a1461057c578063add98c701461058f578063affe000e146105a2578063b906d290146105c2575f5ffd5b80633daef73e116101d757806373f425611161019c57806373f42561146104be5780637b491431146104c757806384b0196e146104da578063956223bd146104f557806395850f591461050857806396afb3651461052f575f5ffd5b80633daef73e146103aa57806342623360146103bd5780636915d334146104715780636d43074714610484578063730ad454146104ab575f5ffd5b80631a1686331161021d5780631a16863314610340578063230957211461035357806327d718b4146103685780632def66201461037b5780633222012f14610383575f5ffd5b80630ed0f4af14610259578063117f5f921461029d578063123f8e9f146102c45780631358f48f146102f957806317baaf2014610301575b5f5ffd5b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160401b0390911681526020015b60405180910390f35b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6102eb7f0a2bd72495c3d375b6433f37917588c3dc00aa22da2a9dfa582e4ce0e77957dd81565b604051908152602001610294565b6102eb600381565b6103287f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160801b039091168152602001610294565b6102eb61034e366004613ab4565b6107a6565b610366610361366004613ab4565b610803565b005b610366610376366004613b12565b610976565b610366610a6c565b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6103666103b8366004613b50565b610b94565b6104386103cb366004613b94565b60408051606080820183525f80835260208084018290529284018190526001600160a01b0394909416845260078252928290208251938401835280546001600160801b038082168652600160801b9091041691840191909152600101546001600160401b03169082015290565b6040805182516001600160801b03908116825260208085015190911690820152918101516001600160401b031690820152606001610294565b61036661047f366004613bad565b610de9565b6102807f000000000000000000000000000000000000000000000000000000000000000081565b6103666104b9366004613bd7565b6111c2565b6102eb60025481565b6103666104d5366004613c18565b61147f565b6104e261189f565b6040516102949796959493929190613cad565b6102eb610503366004613d43565b6118e1565b6102eb7f097df79cab25cf19c8933a0866e301d488a9e7aa5e97753649e90af2a543946381565b61036661053d366004613ab4565b611964565b6105697f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff9091168152602001610294565b61036661058a366004613ab4565b611cbb565b61036661059d366004613ab4565b611e3c565b6105b56105b0366004613ab4565b612057565b6040516102949190613dad565b6105697f000000000000000000000000000000000000000000000000000000000000000081565b6102807f000000000000000000000000000000000000000000000000000000000000000081565b61036661061e366004613bad565b61219d565b6102eb610631366004613bad565b600460209081525f928352604080842090915290825290205481565b6008546102eb565b6102eb610663366004613ab4565b6126cf565b61067b610676366004613bad565b612701565b6040516102949190613eb3565b610366610696366004613b12565b6127d1565b6106e96106a9366004613bad565b600560209081525f92835260408084209091529082529020546001600160801b03811690600160801b810464ffffffffff1690600160a81b900460ff1683565b60405161029493929190613f3c565b6102eb602081565b61036661070e366004613f77565b612824565b6102eb612b44565b6102eb610729366004613b50565b612b52565b61036661073c366004613fad565b612ba6565b6107687f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610294565b6102eb61078e366004613ffb565b612c00565b6107686107a1366004613ab4565b612c59565b5f81815260036020526040812060010154612710906107f39061ffff7f000000000000000000000000000000000000000000000000000000000000000016906001600160801b0316614037565b6107fd9190614062565b92915050565b61080b612c81565b805f0361082b57604051631f2a200560e01b815260040160405180910390fd5b335f90815260076020526040902080546001600160801b03168083111561087a5760405163936d426d60e01b815233600482015260248101829052604481018490526064015b60405180910390fd5b5f6108a57f000000000000000000000000000000000000000000000000000000000000000042614075565b90506108b18483614094565b83546001600160801b0319166001600160801b0391821617808555859185916010916108e7918591600160801b909104166140a7565b82546101009290920a6001600160801b038181021990931691909216919091021790555060018301805467ffffffffffffffff19166001600160401b03831690811790915560408051868152602081019290925233917f21020437c0e4b58b34bd7ac1f1cef55e7820d1bcd93824ceb273cad96eea704c910160405180910390a2505050610973612cb6565b50565b61097e612c81565b5f805b82811015610a2457610a1084848381811061099e5761099e6140c6565b90506020028101906109b091906140da565b358585848181106109c3576109c36140c6565b90506020028101906109d591906140da565b602001358686858181106109eb576109eb6140c6565b90506020028101906109fd91906140da565b610a0b9060408101906140f8565b612ce0565b610a1a908361413d565b9150600101610981565b508015610a5f57610a5f6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383612fe3565b50610a68612cb6565b5050565b610a74612c81565b335f90815260076020526040812080549091600160801b9091046001600160801b031690819003610aba576040516378ec4c2b60e01b8152336004820152602401610871565b60018201546001600160401b0316421015610aff576001820154604051634076506b60e01b81523360048201526001600160401b039091166024820152604401610871565b81546001600160801b0316825560018201805467ffffffffffffffff1916905560405181815233907f0f5bb82176feb1b5e747e28471aa92156a04d9f3ab9f45f28e2d704232b93f759060200160405180910390a2610b886001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383612fe3565b5050610b92612cb6565b565b610b9c612c81565b5f83815260036020526040812080549091600160f01b90910460ff1690816003811115610bcb57610bcb613d85565b03610bec5760405163c182b72d60e01b815260048101869052602401610871565b81546001600160a01b03163314610c1f5760405163ada9265360e01b815260048101869052336024820152604401610871565b6002816003811115610c3357610c33613d85565b03610c54576040516358cb522560e11b815260048101869052602401610871565b6003816003811115610c6857610c68613d85565b03610c89576040516343e3664160e11b815260048101869052602401610871565b8154600160a01b900464ffffffffff16421115610cd2578154604051637fa0676960e01b815260048101879052600160a01b90910464ffffffffff166024820152604401610871565b60018201546001600160801b031680841115610d155760405160016222bf4760e21b03198152600481018790526024810185905260448101829052606401610871565b825465ffffffffffff60c81b1916600160c81b4264ffffffffff160217600160f11b1783556001830180546001600160801b03908116600160801b91871691909102179055610d648482614094565b6002840180546001600160801b0319166001600160801b039290921691909117905560048301859055857fc77ac37457af23a4f815d9aab22c23d87c9a2b7426f35a58fcd0431a894e7cb68686610dbb8186614094565b6040805193845260208401929092529082015260600160405180910390a2505050610de4612cb6565b505050565b610df1612c81565b60025f8381526005602090815260408083206001600160a01b0386168452909152902054600160a81b900460ff166004811115610e3057610e30613d85565b14610e6057604051632c6efc2d60e21b8152600481018390526001600160a01b0382166024820152604401610871565b5f8281526006602090815260408083206001600160a01b038516845290915290208054600160401b900464ffffffffff1615610ec1576040516363d3898160e11b8152600481018490526001600160a01b0383166024820152604401610871565b80546001600160401b03164311610f00578054604051634fa87d6160e11b8152600481018590526001600160401b039091166024820152604401610871565b80546001600160401b03164080610f8157610f1c43600161413d565b825467ffffffffffffffff19166001600160401b039190911690811783556040519081526001600160a01b0384169085907f8bf8d3bc1ba6404430c84ed1ad9486a05f837dc6ec0e1a14b7eb65f21cea21b89060200160405180910390a350506111ba565b5f848152600360205260408120546008546001600160a01b0390911691805b602081108015610fb05750600382105b8015610fbb57505f83115b156110e6575f6008848784604051602001610fe0929190918252602082015260400190565b604051602081830303815290604052805190602001205f1c6110029190614150565b81548110611012576110126140c6565b5f918252602090912001546001600160a01b0316905061103489898784613018565b61103e57506110d6565b5f805b8481101561108557826001600160a01b0316896001018260038110611068576110686140c6565b01546001600160a01b03160361107d57600191505b600101611041565b5080156110935750506110d6565b8160018901856110a281614163565b9650600381106110b4576110b46140c6565b0180546001600160a01b0319166001600160a01b039290921691909117905550505b6110df81614163565b9050610fa0565b50805f0361111857604051629485c760e41b8152600481018890526001600160a01b0387166024820152604401610871565b5f6111437f000000000000000000000000000000000000000000000000000000000000000042614075565b86546cffffffffff00000000000000001916600160401b64ffffffffff8316021787556040519091506001600160a01b0388169089907f63c53788700e36a46f1150d4730eaaae20a92b75322bad6c9128d6b46029c74a906111ab9060018b0190869061417b565b60405180910390a35050505050505b610a68612cb6565b6111ca612c81565b60025f8481526005602090815260408083206001600160a01b0387168452909152902054600160a81b900460ff16600481111561120957611209613d85565b1461123957604051632c6efc2d60e21b8152600481018490526001600160a01b0383166024820152604401610871565b5f8381526006602090815260408083206001600160a01b0386168452909152812080549091600160401b90910464ffffffffff16900361129257838333604051630cb8d0a160e31b8152600401610871939291906141c4565b8054600160401b900464ffffffffff164211156112db57805460405163d8cbb40d60e01b815260048101869052600160401b90910464ffffffffff166024820152604401610871565b5f5b60038110801561130c5750336001830182600381106112fe576112fe6140c6565b01546001600160a01b031614155b156113215761131a81614163565b90506112dd565b600381148061132e575033155b1561135257848433604051630cb8d0a160e31b8152600401610871939291906141c4565b81546001821b90600160781b9004811660ff161561138957858533604051637a9856e360e11b8152600401610871939291906141c4565b825460ff808316600160781b80840492909216170260ff60781b1990911617835583156113ec5782546001908490600d906113cf908490600160681b900460ff166141e3565b92506101000a81548160ff021916908360ff160217905550611424565b82546001908490600e9061140b908490600160701b900460ff166141e3565b92506101000a81548160ff021916908360ff1602179055505b336001600160a01b0316856001600160a01b0316877f19815ecd76ec1429714ac164b876113428fc307613bf3f616a9073285b2fa6678760405161146c911515815260200190565b60405180910390a4505050610de4612cb6565b611487612c81565b5f858152600360205260408120908154600160f01b900460ff1660038111156114b2576114b2613d85565b036114d35760405163c182b72d60e01b815260048101879052602401610871565b80546001600160a01b031633146115065760405163ada9265360e01b815260048101879052336024820152604401610871565b60018154600160f01b900460ff16600381111561152557611525613d85565b14611546576040516358cb522560e11b815260048101879052602401610871565b8054600160a01b900464ffffffffff1642111561158f578054604051637fa0676960e01b815260048101889052600160a01b90910464ffffffffff166024820152604401610871565b835f036115af57604051631f2a200560e01b815260040160405180910390fd5b5f8681526005602090815260408083206001600160a01b03891684529091528120908154600160a81b900460ff1660048111156115ee576115ee613d85565b1461161e576040516358f88aad60e01b8152600481018890526001600160a01b0387166024820152604401610871565b5f6116446116328987356020890135612b52565b61163f60408801886141fc565b613117565b9050866001600160a01b0316816001600160a01b031614158061166e57506001600160a01b038716155b15611692578787826040516325b8703960e21b8152600401610871939291906141c4565b5f61169c896107a6565b60038501549091505f906116ba9089906001600160801b031661413d565b9050818111156116ee576040516301f12f2760e71b8152600481018b90526024810183905260448101829052606401610871565b6001600160a01b0389165f908152600760205260408120805490916001600160801b038083169261172891600160801b909104168361413d565b9050808b11156117645760405163936d426d60e01b81526001600160a01b038d16600482015260248101829052604481018c9052606401610871565b8654600160a81b60ff60a81b196001600160801b038e81166001600160a81b031990941693909317600160801b4264ffffffffff160217161788556003890180549186166001600160801b0319909216919091179055818b116117eb576117cb8b83614094565b83546001600160801b0319166001600160801b039190911617835561181c565b82546001600160801b03191683556118038b82614094565b83546001600160801b03918216600160801b0291161783555b8a60025f82825461182d919061413d565b9091555050604080518c815260208082018c90528c35828401528c0135606082015290516001600160a01b038e16918f917f4111b975cc068073b2a90e6b233d15b46a2f625f70d21ebdfee89f902b98bc0e9181900360800190a35050505050505050611898612cb6565b5050505050565b5f6060805f5f5f60606118b061312e565b6118b8613159565b604080515f80825260208201909252600f60f81b9b939a50919850469750309650945092509050565b604080517f097df79cab25cf19c8933a0866e301d488a9e7aa5e97753649e90af2a543946360208201529081018690526001600160a01b03851660608201526080810184905260a0810183905260c081018290525f9061195a9060e0015b60405160208183030381529060405280519060200120613184565b9695505050505050565b61196c612c81565b5f81815260036020526040812080549091600160f01b90910460ff169081600381111561199b5761199b613d85565b036119bc5760405163c182b72d60e01b815260048101849052602401610871565b60038160038111156119d0576119d0613d85565b036119f1576040516343e3664160e11b815260048101849052602401610871565b8154600160f81b900460ff1615611a1e57604051635947dacd60e11b815260048101849052602401610871565b60028201545f90611a41906001600160801b03600160801b82048116911661413d565b90505f6001836003811115611a5857611a58613d85565b03611ae15783545f90611a9a907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16614075565b9050806001600160401b03164211611ad75760405163208a6adf60e11b8152600481018790526001600160401b0382166024820152604401610871565b6001915050611bf3565b83545f90611b1e907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614075565b85549091505f90611b5e907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614075565b9050806001600160401b0316421115611b9b576001860154611b9090600160801b90046001600160801b03168561413d565b935060019250611bf0565b816001600160401b031642111580611bb1575083155b15611bf057868415611bc35782611bc5565b815b60405163208a6adf60e11b815260048101929092526001600160401b03166024820152604401610871565b50505b83545f60028601556001600160a01b03168115611c2d57845460ff60f01b1916600360f01b1785556001850180546001600160801b031690555b6040805184815283151560208201526001600160a01b0383169188917f52c21b90c6f5706647f65a7fee375b5247681986f3aeac968e975e269fb4a5c7910160405180910390a38215611cae57611cae6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168285612fe3565b5050505050610973612cb6565b611cc3612c81565b805f03611ce357604051631f2a200560e01b815260040160405180910390fd5b335f9081526007602052604081208054909190611d0a9084906001600160801b031661413d565b90506001600160801b03811115611d37576040516304041d9560e11b815260048101849052602401610871565b81546001600160801b0319166001600160801b038216178255335f9081526009602052604090205460ff16611dc257335f818152600960205260408120805460ff191660019081179091556008805491820181559091527ff3f7a9fe364faab93b216da50a3214154f22a0a2b415b23a84c8169e8b636ee30180546001600160a01b03191690911790555b604080518481526020810183905233917f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee90910160405180910390a2611e326001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330866131b0565b5050610973612cb6565b611e44612c81565b5f818152600560209081526040808320338452909152902060018154600160a81b900460ff166004811115611e7b57611e7b613d85565b14611ea257604051632b1ffaf560e21b815260048101839052336024820152604401610871565b80545f90611edf907f000000000000000000000000000000000000000000000000000000000000000090600160801b900464ffffffffff16614075565b9050806001600160401b0316421115611f1d5760405163de47044160e01b8152600481018490526001600160401b0382166024820152604401610871565b815460ff60a81b1916600160a91b1782555f838152600360205260409020805460019190601f90611f59908490600160f81b900460ff166141e3565b92506101000a81548160ff021916908360ff1602179055505f436001611f7f919061413d565b5f8581526006602090815260408083203380855290835292819020805467ffffffffffffffff19166001600160401b0386169081179091559051908152929350909186917f8bf8d3bc1ba6404430c84ed1ad9486a05f837dc6ec0e1a14b7eb65f21cea21b8910160405180910390a361204c6001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001633306001600160801b037f0000000000000000000000000000000000000000000000000000000000000000166131b0565b505050610973612cb6565b60408051610160810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101919091525f8281526003602081815260409283902083516101608101855281546001600160a01b038116825264ffffffffff600160a01b8204811694830194909452600160c81b81049093169481019490945291606084019160ff600160f01b909104169081111561211f5761211f613d85565b600381111561213057612130613d85565b81528154600160f81b900460ff16602082015260018201546001600160801b038082166040840152600160801b91829004811660608401526002840154808216608085015291909104811660a083015260038301541660c082015260049091015460e09091015292915050565b6121a5612c81565b5f8281526005602090815260408083206001600160a01b0385168452909152902060028154600160a81b900460ff1660048111156121e5576121e5613d85565b1461221557604051632c6efc2d60e21b8152600481018490526001600160a01b0383166024820152604401610871565b5f8381526006602090815260408083206001600160a01b0386168452909152812080549091906122589060ff600160701b8204811691600160681b90041661413d565b8254909150600160401b900464ffffffffff165f0361231d5782545f907f0000000000000000000000000000000000000000000000000000000000000000906122d0907f000000000000000000000000000000000000000000000000000000000000000090600160801b900464ffffffffff16614075565b6122da9190614075565b9050806001600160401b0316421161231757604051636e561aa960e11b8152600481018790526001600160401b0382166024820152604401610871565b5061237a565b8154600160401b900464ffffffffff1642118015906123435750612340826131e6565b81105b1561237a578154604051636e561aa960e11b815260048101879052600160401b90910464ffffffffff166024820152604401610871565b5f85815260036020526040902080546001908290601f906123a6908490600160f81b900460ff1661423e565b82546101009290920a60ff81810219909316918316021790915584547f00000000000000000000000000000000000000000000000000000000000000006001600160801b031692505f918391600160681b81048216600160701b909104909116118015612566578754600160aa1b60ff60a81b198216178955600280546001600160801b03909216918291905f9061243f908490614094565b90915550506003860180548291905f906124639084906001600160801b0316614257565b82546101009290920a6001600160801b038181021990931691831602179091556001600160a01b038c165f908152600760205260408120805485945090926124ad918591166140a7565b92506101000a8154816001600160801b0302191690836001600160801b03160217905550848660020160109054906101000a90046001600160801b03166001600160801b0316106124fe5784612514565b6002860154600160801b90046001600160801b03165b9350838660020160108282829054906101000a90046001600160801b031661253c9190614257565b92506101000a8154816001600160801b0302191690836001600160801b0316021790555050612584565b875460ff60a81b1916600360a81b1788558515612584578392505f91505b604080518215158152602081018590526001600160a01b038b16918c917f132d38a4764a3b723f8a96d80fe88e2f04637beba6a6a84c3cf9dc4af2135c59910160405180910390a38115612606576126066001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168a84612fe3565b82156126bf575f6126178785614062565b90505f6126248883614037565b61262e9086614094565b90505f5b60038110156126bb578954600160781b90046001821b1660ff16156126b3576126af8a6001018260038110612669576126696140c6565b01546001600160a01b031661267e848661413d565b6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169190612fe3565b5f91505b600101612632565b5050505b5050505050505050610a68612cb6565b5f6127106107f361ffff7f00000000000000000000000000000000000000000000000000000000000000001684614037565b612709613a5b565b5f8381526006602090815260408083206001600160a01b0386168452825291829020825160c08101845281546001600160401b038116825264ffffffffff600160401b8204169382019390935260ff600160681b8404811682860152600160701b84048116606080840191909152600160781b90940416608082015283519283019093529060a08301906001830160038282826020028201915b81546001600160a01b031681526001909101906020018083116127a357505050505081525050905092915050565b6127d9612c81565b5f805b82811015610a24576128108484838181106127f9576127f96140c6565b905060200281019061280b9190614276565b613232565b61281a908361413d565b91506001016127dc565b61282c612c81565b5f838152600360208190526040822054600160f01b900460ff169081111561285657612856613d85565b1461287757604051639e2b4bfd60e01b815260048101849052602401610871565b815f0361289757604051631f2a200560e01b815260040160405180910390fd5b6001600160801b038211156128c2576040516304041d9560e11b815260048101839052602401610871565b42816001600160401b03161115806128e7575064ffffffffff6001600160401b038216115b156129165760405163810be31560e01b81526001600160401b0382166004820152426024820152604401610871565b5f612920836126cf565b604080516101608101825233815264ffffffffff85811660208084019182525f848601818152600160608701908152608087018390526001600160801b038c811660a0890181905260c0890185905260e08901528916610100880152610120870183905261014087018390528c83526003938490529690912085518154945192518616600160c81b0264ffffffffff60c81b1993909616600160a01b026001600160c81b03199095166001600160a01b039091161793909317908116841783559451959650929490939092849260ff60f01b191665ffffffffffff60c81b199092169190911790600160f01b908490811115612a1e57612a1e613d85565b0217905550608082015181546001600160f81b0316600160f81b60ff9092169190910217815560a082015160c08301516001600160801b03918216600160801b918316820217600184015560e08401516101008501519083169083169091021760028301556101208301516003830180546001600160801b0319169190921617905561014090910151600490910155604080518481526001600160401b0384166020820152908101829052339085907f1f7cddf2101edb94c86d2219c722fcb33cd7f75b564374900e0e6c91fd8ad7af9060600160405180910390a3612b3b3330612b09848761413d565b6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169291906131b0565b50610de4612cb6565b5f612b4d613622565b905090565b604080517f0a2bd72495c3d375b6433f37917588c3dc00aa22da2a9dfa582e4ce0e77957dd602082015290810184905260608101839052608081018290525f90612b9e9060a00161193f565b949350505050565b612bae612c81565b5f612bbb85858585612ce0565b9050612bf16001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383612fe3565b50612bfa612cb6565b50505050565b604080516001600160a01b03841660208201529081018290525f9060600160408051601f198184030181528282528051602091820120908301520160405160208183030381529060405280519060200120905092915050565b60088181548110612c68575f80fd5b5f918252602090912001546001600160a01b0316905081565b612c8961374b565b610b9260017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b9061378b565b610b925f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00612cb0565b5f8481526003602052604081208054600160f01b900460ff166002816003811115612d0d57612d0d613d85565b14612dfe575f816003811115612d2557612d25613d85565b03612d465760405163c182b72d60e01b815260048101889052602401610871565b6003816003811115612d5a57612d5a613d85565b148015612d7557508154600160c81b900464ffffffffff1615155b15612de25781548790612db7907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614075565b60405163083f703960e11b815260048101929092526001600160401b03166024820152604401610871565b604051631d46cb0560e01b815260048101889052602401610871565b81545f90612e3b907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614075565b9050806001600160401b0316421115612e795760405163083f703960e11b8152600481018990526001600160401b0382166024820152604401610871565b5f888152600460209081526040808320338452909152902054808811612ebb5760405163546511c760e11b8152600481018a9052336024820152604401610871565b612ed487878660040154612ecf338d612c00565b613792565b612f015760405163e41a1ecf60e01b8152600481018a905233602482015260448101899052606401610871565b612f0b8189614094565b6001850154909550600160801b90046001600160801b031680861115612f545760405162a378ab60e31b8152600481018b90526024810187905260448101829052606401610871565b5f8a81526004602090815260408083203384529091529020899055612f798682614094565b6001860180546001600160801b03928316600160801b02921691909117905560405133908b907f0508a8b4117d9a7b3d8f5895f6413e61b4f9a2df35afbfb41e78d0ecfff1843f90612fce908a815260200190565b60405180910390a35050505050949350505050565b612ff083838360016137a9565b610de457604051635274afe760e01b81526001600160a01b0384166004820152602401610871565b5f836001600160a01b0316826001600160a01b03161415801561304d5750826001600160a01b0316826001600160a01b031614155b801561307857505f8581526004602090815260408083206001600160a01b0386168452909152902054155b80156130bf57505f5f8681526005602090815260408083206001600160a01b0387168452909152902054600160a81b900460ff1660048111156130bd576130bd613d85565b145b801561310e57506001600160a01b0382165f908152600760205260409020546001600160801b037f00000000000000000000000000000000000000000000000000000000000000008116911610155b95945050505050565b5f61312384848461380b565b509095945050505050565b6060612b4d7f0000000000000000000000000000000000000000000000000000000000000000613852565b6060612b4d7f0000000000000000000000000000000000000000000000000000000000000000613852565b5f6107fd613190613622565b8360405161190160f01b8152600281019290925260228201526042902090565b6131be84848484600161388f565b612bfa57604051635274afe760e01b81526001600160a01b0385166004820152602401610871565b5f805b600381101561322c575f600184018260038110613208576132086140c6565b01546001600160a01b0316146132245761322182614163565b91505b6001016131e9565b50919050565b80355f8181526003602052604081208054919291600160f01b900460ff168381600381111561326357613263613d85565b036132845760405163c182b72d60e01b815260048101849052602401610871565b600381600381111561329857613298613d85565b036132b9576040516343e3664160e11b815260048101849052602401610871565b5f60018260038111156132ce576132ce613d85565b0361335d578254600160a01b900464ffffffffff16421161331b57825460405163ac5a12e160e01b815260048101869052600160a01b90910464ffffffffff166024820152604401610871565b8254613356907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900464ffffffffff16614075565b905061339b565b8254613398907f000000000000000000000000000000000000000000000000000000000000000090600160c81b900464ffffffffff16614075565b90505b806001600160401b03164211156133d75760405163766bc71360e01b8152600481018590526001600160401b0382166024820152604401610871565b5f6134016133f486338a602001358b604001358c606001356118e1565b61163f60808a018a6141fc565b84549091506001600160a01b03808316911614613437578433826040516328a54a2d60e11b8152600401610871939291906141c4565b5f85815260046020908152604080832033845282529091205490880135811061347c5760405163546511c760e11b815260048101879052336024820152604401610871565b5f61348b8260208b0135614094565b60028701549091506001600160801b03165f8183106134aa57816134ac565b825b9050805f036134d85760405163bee974df60e01b8152600481018a905260248101849052604401610871565b5f60018860038111156134ed576134ed613d85565b0361357c5761271061352361ffff7f00000000000000000000000000000000000000000000000000000000000000001684614037565b61352d9190614062565b60028a0154909150600160801b90046001600160801b031680821115613551578091505b61355b8282614094565b60028b0180546001600160801b03928316600160801b029216919091179055505b613586828661413d565b5f8b81526004602090815260408083203384529091529020556135a98284614094565b60028a0180546001600160801b0319166001600160801b0392909216919091179055604080518381526020810183905233918c917f99c7630d148678da3a9a6153c88ff0a3bbfd416c3704b20f300c47097cec19c6910160405180910390a3613612818361413d565b9c9b505050505050505050505050565b5f306001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614801561367a57507f000000000000000000000000000000000000000000000000000000000000000046145b156136a457507f000000000000000000000000000000000000000000000000000000000000000090565b612b4d604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610b9257604051633ee5aeb560e01b815260040160405180910390fd5b80825d5050565b5f8261379f8686856138fc565b1495945050505050565b60405163a9059cbb60e01b5f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f511483166137ff5783831516156137f3573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f8080604184900361383f578435602086013560408701355f1a6138318982858561393d565b955095509550505050613849565b505f915060029050825b93509350939050565b60605f61385e83613a05565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b6040516323b872dd60e01b5f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f511483166138eb5783831516156138df573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b848110156139345761392a8287878481811061391e5761391e6140c6565b90506020020135613a2c565b9150600101613900565b50949350505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561397657505f915060039050826139fb565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156139c7573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b0381166139f257505f9250600191508290506139fb565b92505f91508190505b9450945094915050565b5f60ff8216601f8111156107fd57604051632cd44ac360e21b815260040160405180910390fd5b5f818310613a46575f828152602084905260409020613a54565b5f8381526020839052604090205b9392505050565b6040805160c0810182525f8082526020820181905291810182905260608101829052608081019190915260a08101613a91613a96565b905290565b60405180606001604052806003906020820280368337509192915050565b5f60208284031215613ac4575f5ffd5b5035919050565b5f5f83601f840112613adb575f5ffd5b5081356001600160401b03811115613af1575f5ffd5b6020830191508360208260051b8501011115613b0b575f5ffd5b9250929050565b5f5f60208385031215613b23575f5ffd5b82356001600160401b03811115613b38575f5ffd5b613b4485828601613acb565b90969095509350505050565b5f5f5f60608486031215613b62575f5ffd5b505081359360208301359350604090920135919050565b80356001600160a01b0381168114613b8f575f5ffd5b919050565b5f60208284031215613ba4575f5ffd5b613a5482613b79565b5f5f60408385031215613bbe575f5ffd5b82359150613bce60208401613b79565b90509250929050565b5f5f5f60608486031215613be9575f5ffd5b83359250613bf960208501613b79565b915060408401358015158114613c0d575f5ffd5b809150509250925092565b5f5f5f5f5f60a08688031215613c2c575f5ffd5b85359450613c3c60208701613b79565b93506040860135925060608601356001600160401b03811115613c5d575f5ffd5b860160608189031215613c6e575f5ffd5b949793965091946080013592915050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b60ff60f81b8816815260e060208201525f613ccb60e0830189613c7f565b8281036040840152613cdd8189613c7f565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b81811015613d32578351835260209384019390920191600101613d14565b50909b9a5050505050505050505050565b5f5f5f5f5f60a08688031215613d57575f5ffd5b85359450613d6760208701613b79565b94979496505050506040830135926060810135926080909101359150565b634e487b7160e01b5f52602160045260245ffd5b60048110613da957613da9613d85565b9052565b81516001600160a01b0316815261016081016020830151613dd7602084018264ffffffffff169052565b506040830151613df0604084018264ffffffffff169052565b506060830151613e036060840182613d99565b506080830151613e18608084018260ff169052565b5060a0830151613e3360a08401826001600160801b03169052565b5060c0830151613e4e60c08401826001600160801b03169052565b5060e0830151613e6960e08401826001600160801b03169052565b50610100830151613e866101008401826001600160801b03169052565b50610120830151613ea36101208401826001600160801b03169052565b5061014092830151919092015290565b5f610100820190506001600160401b03835116825264ffffffffff602084015116602083015260ff604084015116604083015260ff606084015116606083015260ff608084015116608083015260a083015160a083015f5b6003811015613f335782516001600160a01b0316825260209283019290910190600101613f0b565b50505092915050565b6001600160801b038416815264ffffffffff831660208201526060810160058310613f6957613f69613d85565b826040830152949350505050565b5f5f5f60608486031215613f89575f5ffd5b833592506020840135915060408401356001600160401b0381168114613c0d575f5ffd5b5f5f5f5f60608587031215613fc0575f5ffd5b843593506020850135925060408501356001600160401b03811115613fe3575f5ffd5b613fef87828801613acb565b95989497509550505050565b5f5f6040838503121561400c575f5ffd5b61401583613b79565b946020939093013593505050565b634e487b7160e01b5f52601160045260245ffd5b80820281158282048414176107fd576107fd614023565b634e487b7160e01b5f52601260045260245ffd5b5f826140705761407061404e565b500490565b6001600160401b0381811683821601908111156107fd576107fd614023565b818103818111156107fd576107fd614023565b6001600160801b0381811683821601908111156107fd576107fd614023565b634e487b7160e01b5f52603260045260245ffd5b5f8235605e198336030181126140ee575f5ffd5b9190910192915050565b5f5f8335601e1984360301811261410d575f5ffd5b8301803591506001600160401b03821115614126575f5ffd5b6020019150600581901b3603821315613b0b575f5ffd5b808201808211156107fd576107fd614023565b5f8261415e5761415e61404e565b500690565b5f6001820161417457614174614023565b5060010190565b6080810181845f5b60038110156141ab5781546001600160a01b0316835260209092019160019182019101614183565b5050506001600160401b03831660608301529392505050565b9283526001600160a01b03918216602084015216604082015260600190565b60ff81811683821601908111156107fd576107fd614023565b5f5f8335601e19843603018112614211575f5ffd5b8301803591506001600160401b0382111561422a575f5ffd5b602001915036819003821315613b0b575f5ffd5b60ff82811682821603908111156107fd576107fd614023565b6001600160801b0382811682821603908111156107fd576107fd614023565b5f8235609e198336030181126140ee575f5ffdfea2646970667358221220d14a750bbd60afd9d26010ddbb1993ae0b62c7607720aff939c80b187b52c36a64736f6c63430008250033",
 }
 
 // RenderEscrow is an auto generated Go binding around an Ethereum contract.
@@ -85,13 +114,223 @@ func (c *RenderEscrow) Instance(backend bind.ContractBackend, addr common.Addres
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address token_, uint64 unstakeDelay_, uint64 reclaimGrace_, uint64 claimWindow_, uint16 slashCapBps_) returns()
-func (renderEscrow *RenderEscrow) PackConstructor(token_ common.Address, unstakeDelay_ uint64, reclaimGrace_ uint64, claimWindow_ uint64, slashCapBps_ uint16) []byte {
-	enc, err := renderEscrow.abi.Pack("", token_, unstakeDelay_, reclaimGrace_, claimWindow_, slashCapBps_)
+// Solidity: constructor(address token_, uint64 unstakeDelay_, uint64 reclaimGrace_, uint64 claimWindow_, uint16 slashCapBps_, uint16 requesterBondBps_, uint128 disputeBond_, uint64 disputeWindow_, uint64 voteWindow_) returns()
+func (renderEscrow *RenderEscrow) PackConstructor(token_ common.Address, unstakeDelay_ uint64, reclaimGrace_ uint64, claimWindow_ uint64, slashCapBps_ uint16, requesterBondBps_ uint16, disputeBond_ *big.Int, disputeWindow_ uint64, voteWindow_ uint64) []byte {
+	enc, err := renderEscrow.abi.Pack("", token_, unstakeDelay_, reclaimGrace_, claimWindow_, slashCapBps_, requesterBondBps_, disputeBond_, disputeWindow_, voteWindow_)
 	if err != nil {
 		panic(err)
 	}
 	return enc
+}
+
+// PackARBITERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1358f48f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ARBITERS() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackARBITERS() []byte {
+	enc, err := renderEscrow.abi.Pack("ARBITERS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackARBITERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1358f48f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ARBITERS() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackARBITERS() ([]byte, error) {
+	return renderEscrow.abi.Pack("ARBITERS")
+}
+
+// UnpackARBITERS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1358f48f.
+//
+// Solidity: function ARBITERS() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackARBITERS(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("ARBITERS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXDRAWS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf28d6e77.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_DRAWS() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackMAXDRAWS() []byte {
+	enc, err := renderEscrow.abi.Pack("MAX_DRAWS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXDRAWS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf28d6e77.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_DRAWS() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackMAXDRAWS() ([]byte, error) {
+	return renderEscrow.abi.Pack("MAX_DRAWS")
+}
+
+// UnpackMAXDRAWS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf28d6e77.
+//
+// Solidity: function MAX_DRAWS() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackMAXDRAWS(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("MAX_DRAWS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRECEIPTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95850f59.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function RECEIPT_TYPEHASH() view returns(bytes32)
+func (renderEscrow *RenderEscrow) PackRECEIPTTYPEHASH() []byte {
+	enc, err := renderEscrow.abi.Pack("RECEIPT_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRECEIPTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95850f59.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function RECEIPT_TYPEHASH() view returns(bytes32)
+func (renderEscrow *RenderEscrow) TryPackRECEIPTTYPEHASH() ([]byte, error) {
+	return renderEscrow.abi.Pack("RECEIPT_TYPEHASH")
+}
+
+// UnpackRECEIPTTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95850f59.
+//
+// Solidity: function RECEIPT_TYPEHASH() view returns(bytes32)
+func (renderEscrow *RenderEscrow) UnpackRECEIPTTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := renderEscrow.abi.Unpack("RECEIPT_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRESULTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x123f8e9f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function RESULT_TYPEHASH() view returns(bytes32)
+func (renderEscrow *RenderEscrow) PackRESULTTYPEHASH() []byte {
+	enc, err := renderEscrow.abi.Pack("RESULT_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRESULTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x123f8e9f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function RESULT_TYPEHASH() view returns(bytes32)
+func (renderEscrow *RenderEscrow) TryPackRESULTTYPEHASH() ([]byte, error) {
+	return renderEscrow.abi.Pack("RESULT_TYPEHASH")
+}
+
+// UnpackRESULTTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x123f8e9f.
+//
+// Solidity: function RESULT_TYPEHASH() view returns(bytes32)
+func (renderEscrow *RenderEscrow) UnpackRESULTTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := renderEscrow.abi.Unpack("RESULT_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackBondFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe0b91f92.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bondFor(uint256 budget) view returns(uint256)
+func (renderEscrow *RenderEscrow) PackBondFor(budget *big.Int) []byte {
+	enc, err := renderEscrow.abi.Pack("bondFor", budget)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBondFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe0b91f92.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bondFor(uint256 budget) view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackBondFor(budget *big.Int) ([]byte, error) {
+	return renderEscrow.abi.Pack("bondFor", budget)
+}
+
+// UnpackBondFor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe0b91f92.
+//
+// Solidity: function bondFor(uint256 budget) view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackBondFor(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("bondFor", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackBurned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x73f42561.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function burned() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackBurned() []byte {
+	enc, err := renderEscrow.abi.Pack("burned")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBurned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x73f42561.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function burned() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackBurned() ([]byte, error) {
+	return renderEscrow.abi.Pack("burned")
+}
+
+// UnpackBurned is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x73f42561.
+//
+// Solidity: function burned() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackBurned(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("burned", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackClaim is the Go binding used to pack the parameters required for calling
@@ -114,6 +353,28 @@ func (renderEscrow *RenderEscrow) PackClaim(jobId [32]byte, amount *big.Int, pro
 // Solidity: function claim(bytes32 jobId, uint256 amount, bytes32[] proof) returns()
 func (renderEscrow *RenderEscrow) TryPackClaim(jobId [32]byte, amount *big.Int, proof [][32]byte) ([]byte, error) {
 	return renderEscrow.abi.Pack("claim", jobId, amount, proof)
+}
+
+// PackClaimByReceipts is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe7979fed.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimByReceipts((bytes32,uint256,uint256,bytes32,bytes)[] receipts) returns()
+func (renderEscrow *RenderEscrow) PackClaimByReceipts(receipts []RenderEscrowSignedReceipt) []byte {
+	enc, err := renderEscrow.abi.Pack("claimByReceipts", receipts)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimByReceipts is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe7979fed.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimByReceipts((bytes32,uint256,uint256,bytes32,bytes)[] receipts) returns()
+func (renderEscrow *RenderEscrow) TryPackClaimByReceipts(receipts []RenderEscrowSignedReceipt) ([]byte, error) {
+	return renderEscrow.abi.Pack("claimByReceipts", receipts)
 }
 
 // PackClaimMany is the Go binding used to pack the parameters required for calling
@@ -173,46 +434,295 @@ func (renderEscrow *RenderEscrow) UnpackClaimWindow(data []byte) (uint64, error)
 	return out0, nil
 }
 
-// PackClaimed is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xdfcae622.  This method will panic if any
+// PackConvictions is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9a31ed0.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function claimed(bytes32 jobId, address node) view returns(bool)
-func (renderEscrow *RenderEscrow) PackClaimed(jobId [32]byte, node common.Address) []byte {
-	enc, err := renderEscrow.abi.Pack("claimed", jobId, node)
+// Solidity: function convictions(bytes32 jobId, address node) view returns(uint128 amount, uint40 slashedAt, uint8 verdict)
+func (renderEscrow *RenderEscrow) PackConvictions(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("convictions", jobId, node)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackClaimed is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xdfcae622.  This method will return an error
+// TryPackConvictions is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9a31ed0.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function claimed(bytes32 jobId, address node) view returns(bool)
-func (renderEscrow *RenderEscrow) TryPackClaimed(jobId [32]byte, node common.Address) ([]byte, error) {
-	return renderEscrow.abi.Pack("claimed", jobId, node)
+// Solidity: function convictions(bytes32 jobId, address node) view returns(uint128 amount, uint40 slashedAt, uint8 verdict)
+func (renderEscrow *RenderEscrow) TryPackConvictions(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("convictions", jobId, node)
 }
 
-// UnpackClaimed is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xdfcae622.
+// ConvictionsOutput serves as a container for the return parameters of contract
+// method Convictions.
+type ConvictionsOutput struct {
+	Amount    *big.Int
+	SlashedAt *big.Int
+	Verdict   uint8
+}
+
+// UnpackConvictions is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe9a31ed0.
 //
-// Solidity: function claimed(bytes32 jobId, address node) view returns(bool)
-func (renderEscrow *RenderEscrow) UnpackClaimed(data []byte) (bool, error) {
-	out, err := renderEscrow.abi.Unpack("claimed", data)
+// Solidity: function convictions(bytes32 jobId, address node) view returns(uint128 amount, uint40 slashedAt, uint8 verdict)
+func (renderEscrow *RenderEscrow) UnpackConvictions(data []byte) (ConvictionsOutput, error) {
+	out, err := renderEscrow.abi.Unpack("convictions", data)
+	outstruct := new(ConvictionsOutput)
 	if err != nil {
-		return *new(bool), err
+		return *outstruct, err
 	}
-	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	outstruct.Amount = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.SlashedAt = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Verdict = *abi.ConvertType(out[2], new(uint8)).(*uint8)
+	return *outstruct, nil
+}
+
+// PackDispute is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xadd98c70.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function dispute(bytes32 jobId) returns()
+func (renderEscrow *RenderEscrow) PackDispute(jobId [32]byte) []byte {
+	enc, err := renderEscrow.abi.Pack("dispute", jobId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDispute is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xadd98c70.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function dispute(bytes32 jobId) returns()
+func (renderEscrow *RenderEscrow) TryPackDispute(jobId [32]byte) ([]byte, error) {
+	return renderEscrow.abi.Pack("dispute", jobId)
+}
+
+// PackDisputeBond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17baaf20.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function disputeBond() view returns(uint128)
+func (renderEscrow *RenderEscrow) PackDisputeBond() []byte {
+	enc, err := renderEscrow.abi.Pack("disputeBond")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDisputeBond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17baaf20.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function disputeBond() view returns(uint128)
+func (renderEscrow *RenderEscrow) TryPackDisputeBond() ([]byte, error) {
+	return renderEscrow.abi.Pack("disputeBond")
+}
+
+// UnpackDisputeBond is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x17baaf20.
+//
+// Solidity: function disputeBond() view returns(uint128)
+func (renderEscrow *RenderEscrow) UnpackDisputeBond(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("disputeBond", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
+}
+
+// PackDisputeOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe166a83d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function disputeOf(bytes32 jobId, address node) view returns((uint64,uint40,uint8,uint8,uint8,address[3]))
+func (renderEscrow *RenderEscrow) PackDisputeOf(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("disputeOf", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDisputeOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe166a83d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function disputeOf(bytes32 jobId, address node) view returns((uint64,uint40,uint8,uint8,uint8,address[3]))
+func (renderEscrow *RenderEscrow) TryPackDisputeOf(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("disputeOf", jobId, node)
+}
+
+// UnpackDisputeOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe166a83d.
+//
+// Solidity: function disputeOf(bytes32 jobId, address node) view returns((uint64,uint40,uint8,uint8,uint8,address[3]))
+func (renderEscrow *RenderEscrow) UnpackDisputeOf(data []byte) (RenderEscrowDispute, error) {
+	out, err := renderEscrow.abi.Unpack("disputeOf", data)
+	if err != nil {
+		return *new(RenderEscrowDispute), err
+	}
+	out0 := *abi.ConvertType(out[0], new(RenderEscrowDispute)).(*RenderEscrowDispute)
+	return out0, nil
+}
+
+// PackDisputeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x117f5f92.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function disputeWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) PackDisputeWindow() []byte {
+	enc, err := renderEscrow.abi.Pack("disputeWindow")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDisputeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x117f5f92.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function disputeWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) TryPackDisputeWindow() ([]byte, error) {
+	return renderEscrow.abi.Pack("disputeWindow")
+}
+
+// UnpackDisputeWindow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x117f5f92.
+//
+// Solidity: function disputeWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) UnpackDisputeWindow(data []byte) (uint64, error) {
+	out, err := renderEscrow.abi.Unpack("disputeWindow", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackDomainSeparator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf698da25.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (renderEscrow *RenderEscrow) PackDomainSeparator() []byte {
+	enc, err := renderEscrow.abi.Pack("domainSeparator")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDomainSeparator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf698da25.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (renderEscrow *RenderEscrow) TryPackDomainSeparator() ([]byte, error) {
+	return renderEscrow.abi.Pack("domainSeparator")
+}
+
+// UnpackDomainSeparator is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf698da25.
+//
+// Solidity: function domainSeparator() view returns(bytes32)
+func (renderEscrow *RenderEscrow) UnpackDomainSeparator(data []byte) ([32]byte, error) {
+	out, err := renderEscrow.abi.Unpack("domainSeparator", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackDrawArbiters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6915d334.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function drawArbiters(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) PackDrawArbiters(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("drawArbiters", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDrawArbiters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6915d334.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function drawArbiters(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) TryPackDrawArbiters(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("drawArbiters", jobId, node)
+}
+
+// PackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (renderEscrow *RenderEscrow) PackEip712Domain() []byte {
+	enc, err := renderEscrow.abi.Pack("eip712Domain")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (renderEscrow *RenderEscrow) TryPackEip712Domain() ([]byte, error) {
+	return renderEscrow.abi.Pack("eip712Domain")
+}
+
+// Eip712DomainOutput serves as a container for the return parameters of contract
+// method Eip712Domain.
+type Eip712DomainOutput struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}
+
+// UnpackEip712Domain is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (renderEscrow *RenderEscrow) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error) {
+	out, err := renderEscrow.abi.Unpack("eip712Domain", data)
+	outstruct := new(Eip712DomainOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Fields = *abi.ConvertType(out[0], new([1]byte)).(*[1]byte)
+	outstruct.Name = *abi.ConvertType(out[1], new(string)).(*string)
+	outstruct.Version = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.ChainId = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.VerifyingContract = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
 }
 
 // PackJobOf is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xaffe000e.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint128,uint128,uint128,bytes32))
+// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
 func (renderEscrow *RenderEscrow) PackJobOf(jobId [32]byte) []byte {
 	enc, err := renderEscrow.abi.Pack("jobOf", jobId)
 	if err != nil {
@@ -225,7 +735,7 @@ func (renderEscrow *RenderEscrow) PackJobOf(jobId [32]byte) []byte {
 // the contract method with ID 0xaffe000e.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint128,uint128,uint128,bytes32))
+// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
 func (renderEscrow *RenderEscrow) TryPackJobOf(jobId [32]byte) ([]byte, error) {
 	return renderEscrow.abi.Pack("jobOf", jobId)
 }
@@ -233,7 +743,7 @@ func (renderEscrow *RenderEscrow) TryPackJobOf(jobId [32]byte) ([]byte, error) {
 // UnpackJobOf is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xaffe000e.
 //
-// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint128,uint128,uint128,bytes32))
+// Solidity: function jobOf(bytes32 jobId) view returns((address,uint40,uint40,uint8,uint8,uint128,uint128,uint128,uint128,uint128,bytes32))
 func (renderEscrow *RenderEscrow) UnpackJobOf(data []byte) (RenderEscrowJob, error) {
 	out, err := renderEscrow.abi.Unpack("jobOf", data)
 	if err != nil {
@@ -298,6 +808,76 @@ func (renderEscrow *RenderEscrow) PackOpenJob(jobId [32]byte, budget *big.Int, d
 // Solidity: function openJob(bytes32 jobId, uint256 budget, uint64 deadline) returns()
 func (renderEscrow *RenderEscrow) TryPackOpenJob(jobId [32]byte, budget *big.Int, deadline uint64) ([]byte, error) {
 	return renderEscrow.abi.Pack("openJob", jobId, budget, deadline)
+}
+
+// PackPaid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd76f8e80.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function paid(bytes32 jobId, address node) view returns(uint256)
+func (renderEscrow *RenderEscrow) PackPaid(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("paid", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPaid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd76f8e80.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function paid(bytes32 jobId, address node) view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackPaid(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("paid", jobId, node)
+}
+
+// UnpackPaid is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd76f8e80.
+//
+// Solidity: function paid(bytes32 jobId, address node) view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackPaid(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("paid", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackReceiptDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x956223bd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function receiptDigest(bytes32 jobId, address worker, uint256 amount, uint256 tasks, bytes32 results) view returns(bytes32)
+func (renderEscrow *RenderEscrow) PackReceiptDigest(jobId [32]byte, worker common.Address, amount *big.Int, tasks *big.Int, results [32]byte) []byte {
+	enc, err := renderEscrow.abi.Pack("receiptDigest", jobId, worker, amount, tasks, results)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReceiptDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x956223bd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function receiptDigest(bytes32 jobId, address worker, uint256 amount, uint256 tasks, bytes32 results) view returns(bytes32)
+func (renderEscrow *RenderEscrow) TryPackReceiptDigest(jobId [32]byte, worker common.Address, amount *big.Int, tasks *big.Int, results [32]byte) ([]byte, error) {
+	return renderEscrow.abi.Pack("receiptDigest", jobId, worker, amount, tasks, results)
+}
+
+// UnpackReceiptDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x956223bd.
+//
+// Solidity: function receiptDigest(bytes32 jobId, address worker, uint256 amount, uint256 tasks, bytes32 results) view returns(bytes32)
+func (renderEscrow *RenderEscrow) UnpackReceiptDigest(data []byte) ([32]byte, error) {
+	out, err := renderEscrow.abi.Unpack("receiptDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
 }
 
 // PackReclaim is the Go binding used to pack the parameters required for calling
@@ -379,6 +959,98 @@ func (renderEscrow *RenderEscrow) TryPackRequestUnstake(amount *big.Int) ([]byte
 	return renderEscrow.abi.Pack("requestUnstake", amount)
 }
 
+// PackRequesterBondBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb906d290.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requesterBondBps() view returns(uint16)
+func (renderEscrow *RenderEscrow) PackRequesterBondBps() []byte {
+	enc, err := renderEscrow.abi.Pack("requesterBondBps")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequesterBondBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb906d290.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requesterBondBps() view returns(uint16)
+func (renderEscrow *RenderEscrow) TryPackRequesterBondBps() ([]byte, error) {
+	return renderEscrow.abi.Pack("requesterBondBps")
+}
+
+// UnpackRequesterBondBps is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb906d290.
+//
+// Solidity: function requesterBondBps() view returns(uint16)
+func (renderEscrow *RenderEscrow) UnpackRequesterBondBps(data []byte) (uint16, error) {
+	out, err := renderEscrow.abi.Unpack("requesterBondBps", data)
+	if err != nil {
+		return *new(uint16), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackResolve is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd1686604.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resolve(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) PackResolve(jobId [32]byte, node common.Address) []byte {
+	enc, err := renderEscrow.abi.Pack("resolve", jobId, node)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResolve is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd1686604.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resolve(bytes32 jobId, address node) returns()
+func (renderEscrow *RenderEscrow) TryPackResolve(jobId [32]byte, node common.Address) ([]byte, error) {
+	return renderEscrow.abi.Pack("resolve", jobId, node)
+}
+
+// PackResultDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfa1056b2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resultDigest(bytes32 jobId, uint256 task, bytes32 resultHash) view returns(bytes32)
+func (renderEscrow *RenderEscrow) PackResultDigest(jobId [32]byte, task *big.Int, resultHash [32]byte) []byte {
+	enc, err := renderEscrow.abi.Pack("resultDigest", jobId, task, resultHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResultDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfa1056b2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resultDigest(bytes32 jobId, uint256 task, bytes32 resultHash) view returns(bytes32)
+func (renderEscrow *RenderEscrow) TryPackResultDigest(jobId [32]byte, task *big.Int, resultHash [32]byte) ([]byte, error) {
+	return renderEscrow.abi.Pack("resultDigest", jobId, task, resultHash)
+}
+
+// UnpackResultDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfa1056b2.
+//
+// Solidity: function resultDigest(bytes32 jobId, uint256 task, bytes32 resultHash) view returns(bytes32)
+func (renderEscrow *RenderEscrow) UnpackResultDigest(data []byte) ([32]byte, error) {
+	out, err := renderEscrow.abi.Unpack("resultDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
 // PackSettle is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x3daef73e.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -402,12 +1074,12 @@ func (renderEscrow *RenderEscrow) TryPackSettle(jobId [32]byte, root [32]byte, t
 }
 
 // PackSlash is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x4c653727.  This method will panic if any
+// the contract method with ID 0x7b491431.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function slash(address node, uint256 amount, bytes32 jobId, bytes32 evidenceHash) returns()
-func (renderEscrow *RenderEscrow) PackSlash(node common.Address, amount *big.Int, jobId [32]byte, evidenceHash [32]byte) []byte {
-	enc, err := renderEscrow.abi.Pack("slash", node, amount, jobId, evidenceHash)
+// Solidity: function slash(bytes32 jobId, address node, uint256 amount, (uint256,bytes32,bytes) result, bytes32 evidenceHash) returns()
+func (renderEscrow *RenderEscrow) PackSlash(jobId [32]byte, node common.Address, amount *big.Int, result RenderEscrowSignedResult, evidenceHash [32]byte) []byte {
+	enc, err := renderEscrow.abi.Pack("slash", jobId, node, amount, result, evidenceHash)
 	if err != nil {
 		panic(err)
 	}
@@ -415,12 +1087,12 @@ func (renderEscrow *RenderEscrow) PackSlash(node common.Address, amount *big.Int
 }
 
 // TryPackSlash is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x4c653727.  This method will return an error
+// the contract method with ID 0x7b491431.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function slash(address node, uint256 amount, bytes32 jobId, bytes32 evidenceHash) returns()
-func (renderEscrow *RenderEscrow) TryPackSlash(node common.Address, amount *big.Int, jobId [32]byte, evidenceHash [32]byte) ([]byte, error) {
-	return renderEscrow.abi.Pack("slash", node, amount, jobId, evidenceHash)
+// Solidity: function slash(bytes32 jobId, address node, uint256 amount, (uint256,bytes32,bytes) result, bytes32 evidenceHash) returns()
+func (renderEscrow *RenderEscrow) TryPackSlash(jobId [32]byte, node common.Address, amount *big.Int, result RenderEscrowSignedResult, evidenceHash [32]byte) ([]byte, error) {
+	return renderEscrow.abi.Pack("slash", jobId, node, amount, result, evidenceHash)
 }
 
 // PackSlashCap is the Go binding used to pack the parameters required for calling
@@ -550,6 +1222,76 @@ func (renderEscrow *RenderEscrow) UnpackStakeOf(data []byte) (RenderEscrowStakeI
 	return out0, nil
 }
 
+// PackStakerCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdff69787.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function stakerCount() view returns(uint256)
+func (renderEscrow *RenderEscrow) PackStakerCount() []byte {
+	enc, err := renderEscrow.abi.Pack("stakerCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStakerCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdff69787.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function stakerCount() view returns(uint256)
+func (renderEscrow *RenderEscrow) TryPackStakerCount() ([]byte, error) {
+	return renderEscrow.abi.Pack("stakerCount")
+}
+
+// UnpackStakerCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdff69787.
+//
+// Solidity: function stakerCount() view returns(uint256)
+func (renderEscrow *RenderEscrow) UnpackStakerCount(data []byte) (*big.Int, error) {
+	out, err := renderEscrow.abi.Unpack("stakerCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackStakers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfd5e6dd1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function stakers(uint256 ) view returns(address)
+func (renderEscrow *RenderEscrow) PackStakers(arg0 *big.Int) []byte {
+	enc, err := renderEscrow.abi.Pack("stakers", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStakers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfd5e6dd1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function stakers(uint256 ) view returns(address)
+func (renderEscrow *RenderEscrow) TryPackStakers(arg0 *big.Int) ([]byte, error) {
+	return renderEscrow.abi.Pack("stakers", arg0)
+}
+
+// UnpackStakers is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfd5e6dd1.
+//
+// Solidity: function stakers(uint256 ) view returns(address)
+func (renderEscrow *RenderEscrow) UnpackStakers(data []byte) (common.Address, error) {
+	out, err := renderEscrow.abi.Unpack("stakers", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
 // PackToken is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xfc0c546a.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -642,6 +1384,110 @@ func (renderEscrow *RenderEscrow) UnpackUnstakeDelay(data []byte) (uint64, error
 	return out0, nil
 }
 
+// PackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x730ad454.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vote(bytes32 jobId, address node, bool guilty) returns()
+func (renderEscrow *RenderEscrow) PackVote(jobId [32]byte, node common.Address, guilty bool) []byte {
+	enc, err := renderEscrow.abi.Pack("vote", jobId, node, guilty)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x730ad454.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vote(bytes32 jobId, address node, bool guilty) returns()
+func (renderEscrow *RenderEscrow) TryPackVote(jobId [32]byte, node common.Address, guilty bool) ([]byte, error) {
+	return renderEscrow.abi.Pack("vote", jobId, node, guilty)
+}
+
+// PackVoteWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d430747.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function voteWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) PackVoteWindow() []byte {
+	enc, err := renderEscrow.abi.Pack("voteWindow")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVoteWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d430747.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function voteWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) TryPackVoteWindow() ([]byte, error) {
+	return renderEscrow.abi.Pack("voteWindow")
+}
+
+// UnpackVoteWindow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6d430747.
+//
+// Solidity: function voteWindow() view returns(uint64)
+func (renderEscrow *RenderEscrow) UnpackVoteWindow(data []byte) (uint64, error) {
+	out, err := renderEscrow.abi.Unpack("voteWindow", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// RenderEscrowArbitersDrawn represents a ArbitersDrawn event raised by the RenderEscrow contract.
+type RenderEscrowArbitersDrawn struct {
+	JobId      [32]byte
+	Node       common.Address
+	Arbiters   [3]common.Address
+	VotingEnds uint64
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowArbitersDrawnEventName = "ArbitersDrawn"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowArbitersDrawn) ContractEventName() string {
+	return RenderEscrowArbitersDrawnEventName
+}
+
+// UnpackArbitersDrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ArbitersDrawn(bytes32 indexed jobId, address indexed node, address[3] arbiters, uint64 votingEnds)
+func (renderEscrow *RenderEscrow) UnpackArbitersDrawnEvent(log *types.Log) (*RenderEscrowArbitersDrawn, error) {
+	event := "ArbitersDrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowArbitersDrawn)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // RenderEscrowClaimed represents a Claimed event raised by the RenderEscrow contract.
 type RenderEscrowClaimed struct {
 	JobId  [32]byte
@@ -688,12 +1534,149 @@ func (renderEscrow *RenderEscrow) UnpackClaimedEvent(log *types.Log) (*RenderEsc
 	return out, nil
 }
 
+// RenderEscrowDisputeResolved represents a DisputeResolved event raised by the RenderEscrow contract.
+type RenderEscrowDisputeResolved struct {
+	JobId      [32]byte
+	Node       common.Address
+	Overturned bool
+	Fee        *big.Int
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowDisputeResolvedEventName = "DisputeResolved"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowDisputeResolved) ContractEventName() string {
+	return RenderEscrowDisputeResolvedEventName
+}
+
+// UnpackDisputeResolvedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event DisputeResolved(bytes32 indexed jobId, address indexed node, bool overturned, uint256 fee)
+func (renderEscrow *RenderEscrow) UnpackDisputeResolvedEvent(log *types.Log) (*RenderEscrowDisputeResolved, error) {
+	event := "DisputeResolved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowDisputeResolved)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RenderEscrowDisputed represents a Disputed event raised by the RenderEscrow contract.
+type RenderEscrowDisputed struct {
+	JobId     [32]byte
+	Node      common.Address
+	DrawBlock uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowDisputedEventName = "Disputed"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowDisputed) ContractEventName() string {
+	return RenderEscrowDisputedEventName
+}
+
+// UnpackDisputedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Disputed(bytes32 indexed jobId, address indexed node, uint64 drawBlock)
+func (renderEscrow *RenderEscrow) UnpackDisputedEvent(log *types.Log) (*RenderEscrowDisputed, error) {
+	event := "Disputed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowDisputed)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RenderEscrowEIP712DomainChanged represents a EIP712DomainChanged event raised by the RenderEscrow contract.
+type RenderEscrowEIP712DomainChanged struct {
+	Raw *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowEIP712DomainChangedEventName = "EIP712DomainChanged"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowEIP712DomainChanged) ContractEventName() string {
+	return RenderEscrowEIP712DomainChangedEventName
+}
+
+// UnpackEIP712DomainChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EIP712DomainChanged()
+func (renderEscrow *RenderEscrow) UnpackEIP712DomainChangedEvent(log *types.Log) (*RenderEscrowEIP712DomainChanged, error) {
+	event := "EIP712DomainChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowEIP712DomainChanged)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // RenderEscrowJobOpened represents a JobOpened event raised by the RenderEscrow contract.
 type RenderEscrowJobOpened struct {
 	JobId     [32]byte
 	Requester common.Address
 	Budget    *big.Int
 	Deadline  uint64
+	Bond      *big.Int
 	Raw       *types.Log // Blockchain specific contextual infos
 }
 
@@ -707,7 +1690,7 @@ func (RenderEscrowJobOpened) ContractEventName() string {
 // UnpackJobOpenedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event JobOpened(bytes32 indexed jobId, address indexed requester, uint256 budget, uint64 deadline)
+// Solidity: event JobOpened(bytes32 indexed jobId, address indexed requester, uint256 budget, uint64 deadline, uint256 bond)
 func (renderEscrow *RenderEscrow) UnpackJobOpenedEvent(log *types.Log) (*RenderEscrowJobOpened, error) {
 	event := "JobOpened"
 	if len(log.Topics) == 0 {
@@ -782,12 +1765,59 @@ func (renderEscrow *RenderEscrow) UnpackJobSettledEvent(log *types.Log) (*Render
 	return out, nil
 }
 
+// RenderEscrowReceiptPaid represents a ReceiptPaid event raised by the RenderEscrow contract.
+type RenderEscrowReceiptPaid struct {
+	JobId  [32]byte
+	Worker common.Address
+	Amount *big.Int
+	Bonus  *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowReceiptPaidEventName = "ReceiptPaid"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowReceiptPaid) ContractEventName() string {
+	return RenderEscrowReceiptPaidEventName
+}
+
+// UnpackReceiptPaidEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReceiptPaid(bytes32 indexed jobId, address indexed worker, uint256 amount, uint256 bonus)
+func (renderEscrow *RenderEscrow) UnpackReceiptPaidEvent(log *types.Log) (*RenderEscrowReceiptPaid, error) {
+	event := "ReceiptPaid"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowReceiptPaid)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // RenderEscrowReclaimed represents a Reclaimed event raised by the RenderEscrow contract.
 type RenderEscrowReclaimed struct {
 	JobId     [32]byte
 	Requester common.Address
 	Amount    *big.Int
-	Settled   bool
+	Closed    bool
 	Raw       *types.Log // Blockchain specific contextual infos
 }
 
@@ -801,7 +1831,7 @@ func (RenderEscrowReclaimed) ContractEventName() string {
 // UnpackReclaimedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Reclaimed(bytes32 indexed jobId, address indexed requester, uint256 amount, bool settled)
+// Solidity: event Reclaimed(bytes32 indexed jobId, address indexed requester, uint256 amount, bool closed)
 func (renderEscrow *RenderEscrow) UnpackReclaimedEvent(log *types.Log) (*RenderEscrowReclaimed, error) {
 	event := "Reclaimed"
 	if len(log.Topics) == 0 {
@@ -835,6 +1865,8 @@ type RenderEscrowSlashed struct {
 	Node         common.Address
 	Amount       *big.Int
 	EvidenceHash [32]byte
+	Task         *big.Int
+	ResultHash   [32]byte
 	Raw          *types.Log // Blockchain specific contextual infos
 }
 
@@ -848,7 +1880,7 @@ func (RenderEscrowSlashed) ContractEventName() string {
 // UnpackSlashedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Slashed(bytes32 indexed jobId, address indexed node, uint256 amount, bytes32 evidenceHash)
+// Solidity: event Slashed(bytes32 indexed jobId, address indexed node, uint256 amount, bytes32 evidenceHash, uint256 task, bytes32 resultHash)
 func (renderEscrow *RenderEscrow) UnpackSlashedEvent(log *types.Log) (*RenderEscrowSlashed, error) {
 	event := "Slashed"
 	if len(log.Topics) == 0 {
@@ -1013,17 +2045,76 @@ func (renderEscrow *RenderEscrow) UnpackUnstakedEvent(log *types.Log) (*RenderEs
 	return out, nil
 }
 
+// RenderEscrowVoted represents a Voted event raised by the RenderEscrow contract.
+type RenderEscrowVoted struct {
+	JobId   [32]byte
+	Node    common.Address
+	Arbiter common.Address
+	Guilty  bool
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const RenderEscrowVotedEventName = "Voted"
+
+// ContractEventName returns the user-defined event name.
+func (RenderEscrowVoted) ContractEventName() string {
+	return RenderEscrowVotedEventName
+}
+
+// UnpackVotedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Voted(bytes32 indexed jobId, address indexed node, address indexed arbiter, bool guilty)
+func (renderEscrow *RenderEscrow) UnpackVotedEvent(log *types.Log) (*RenderEscrowVoted, error) {
+	event := "Voted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != renderEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RenderEscrowVoted)
+	if len(log.Data) > 0 {
+		if err := renderEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range renderEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AlreadyClaimed"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackAlreadyClaimedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AlreadyConvicted"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackAlreadyConvictedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AlreadySettled"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackAlreadySettledError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AlreadyVoted"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackAlreadyVotedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["AmountTooLarge"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackAmountTooLargeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ArbitersAlreadyDrawn"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackArbitersAlreadyDrawnError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadBond"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackBadBondError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadDeadline"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackBadDeadlineError(raw[4:])
@@ -1031,8 +2122,20 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadProof"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackBadProofError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadReceiptSignature"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackBadReceiptSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadResultSignature"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackBadResultSignatureError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadSlashCap"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackBadSlashCapError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BadWindows"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackBadWindowsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["BudgetExhausted"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackBudgetExhaustedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ClaimExceedsTotal"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackClaimExceedsTotalError(raw[4:])
@@ -1043,8 +2146,20 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DeadlinePassed"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackDeadlinePassedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DisputeOpen"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackDisputeOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DisputeWindowClosed"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackDisputeWindowClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["DrawTooEarly"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackDrawTooEarlyError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["InsufficientStake"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackInsufficientStakeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackInvalidShortStringError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["JobClosed"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackJobClosedError(raw[4:])
@@ -1054,6 +2169,18 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["JobNotFound"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackJobNotFoundError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NoArbiters"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNoArbitersError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NoOpenDispute"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNoOpenDisputeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NotArbiter"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNotArbiterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NotDisputable"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackNotDisputableError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["NotRequester"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackNotRequesterError(raw[4:])
@@ -1067,11 +2194,20 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["OverBudget"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackOverBudgetError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ReceiptTooEarly"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackReceiptTooEarlyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ReceiptWindowClosed"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackReceiptWindowClosedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ReclaimTooEarly"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackReclaimTooEarlyError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ResolveTooEarly"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackResolveTooEarlyError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackSafeERC20FailedOperationError(raw[4:])
@@ -1079,8 +2215,14 @@ func (renderEscrow *RenderEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["SlashCapExceeded"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackSlashCapExceededError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["StringTooLong"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackStringTooLongError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["UnstakeTooEarly"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackUnstakeTooEarlyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["VotingClosed"].ID.Bytes()[:4]) {
+		return renderEscrow.UnpackVotingClosedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], renderEscrow.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
 		return renderEscrow.UnpackZeroAddressError(raw[4:])
@@ -1116,6 +2258,31 @@ func (renderEscrow *RenderEscrow) UnpackAlreadyClaimedError(raw []byte) (*Render
 	return out, nil
 }
 
+// RenderEscrowAlreadyConvicted represents a AlreadyConvicted error raised by the RenderEscrow contract.
+type RenderEscrowAlreadyConvicted struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyConvicted(bytes32 jobId, address node)
+func RenderEscrowAlreadyConvictedErrorID() common.Hash {
+	return common.HexToHash("0x58f88aad3c5202daec685cc4f7c5d8388602020574cf04fcedb91b75e7316fb9")
+}
+
+// UnpackAlreadyConvictedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyConvicted(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackAlreadyConvictedError(raw []byte) (*RenderEscrowAlreadyConvicted, error) {
+	out := new(RenderEscrowAlreadyConvicted)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "AlreadyConvicted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowAlreadySettled represents a AlreadySettled error raised by the RenderEscrow contract.
 type RenderEscrowAlreadySettled struct {
 	JobId [32]byte
@@ -1140,6 +2307,32 @@ func (renderEscrow *RenderEscrow) UnpackAlreadySettledError(raw []byte) (*Render
 	return out, nil
 }
 
+// RenderEscrowAlreadyVoted represents a AlreadyVoted error raised by the RenderEscrow contract.
+type RenderEscrowAlreadyVoted struct {
+	JobId   [32]byte
+	Node    common.Address
+	Arbiter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyVoted(bytes32 jobId, address node, address arbiter)
+func RenderEscrowAlreadyVotedErrorID() common.Hash {
+	return common.HexToHash("0xf530adc663ef137d945d512ed7faa30114f780a6a553a91d132239e2745f0b34")
+}
+
+// UnpackAlreadyVotedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyVoted(bytes32 jobId, address node, address arbiter)
+func (renderEscrow *RenderEscrow) UnpackAlreadyVotedError(raw []byte) (*RenderEscrowAlreadyVoted, error) {
+	out := new(RenderEscrowAlreadyVoted)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "AlreadyVoted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowAmountTooLarge represents a AmountTooLarge error raised by the RenderEscrow contract.
 type RenderEscrowAmountTooLarge struct {
 	Amount *big.Int
@@ -1159,6 +2352,55 @@ func RenderEscrowAmountTooLargeErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackAmountTooLargeError(raw []byte) (*RenderEscrowAmountTooLarge, error) {
 	out := new(RenderEscrowAmountTooLarge)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "AmountTooLarge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowArbitersAlreadyDrawn represents a ArbitersAlreadyDrawn error raised by the RenderEscrow contract.
+type RenderEscrowArbitersAlreadyDrawn struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ArbitersAlreadyDrawn(bytes32 jobId, address node)
+func RenderEscrowArbitersAlreadyDrawnErrorID() common.Hash {
+	return common.HexToHash("0xc7a71302547a80df36f2840fa0a8aeff41d24e1d2a6a47343c7d6ad140dd657a")
+}
+
+// UnpackArbitersAlreadyDrawnError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ArbitersAlreadyDrawn(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackArbitersAlreadyDrawnError(raw []byte) (*RenderEscrowArbitersAlreadyDrawn, error) {
+	out := new(RenderEscrowArbitersAlreadyDrawn)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "ArbitersAlreadyDrawn", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowBadBond represents a BadBond error raised by the RenderEscrow contract.
+type RenderEscrowBadBond struct {
+	Bps uint16
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadBond(uint16 bps)
+func RenderEscrowBadBondErrorID() common.Hash {
+	return common.HexToHash("0x7f2c394fe28b47c9521b08c68a9c2cd260ae0915d739512dc7285550e8cc3019")
+}
+
+// UnpackBadBondError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadBond(uint16 bps)
+func (renderEscrow *RenderEscrow) UnpackBadBondError(raw []byte) (*RenderEscrowBadBond, error) {
+	out := new(RenderEscrowBadBond)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "BadBond", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1215,6 +2457,58 @@ func (renderEscrow *RenderEscrow) UnpackBadProofError(raw []byte) (*RenderEscrow
 	return out, nil
 }
 
+// RenderEscrowBadReceiptSignature represents a BadReceiptSignature error raised by the RenderEscrow contract.
+type RenderEscrowBadReceiptSignature struct {
+	JobId  [32]byte
+	Worker common.Address
+	Signer common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadReceiptSignature(bytes32 jobId, address worker, address signer)
+func RenderEscrowBadReceiptSignatureErrorID() common.Hash {
+	return common.HexToHash("0x514a945a7158783f4a89c685afd17720db293cb5e90be8d941161d882474a68b")
+}
+
+// UnpackBadReceiptSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadReceiptSignature(bytes32 jobId, address worker, address signer)
+func (renderEscrow *RenderEscrow) UnpackBadReceiptSignatureError(raw []byte) (*RenderEscrowBadReceiptSignature, error) {
+	out := new(RenderEscrowBadReceiptSignature)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "BadReceiptSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowBadResultSignature represents a BadResultSignature error raised by the RenderEscrow contract.
+type RenderEscrowBadResultSignature struct {
+	JobId  [32]byte
+	Node   common.Address
+	Signer common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadResultSignature(bytes32 jobId, address node, address signer)
+func RenderEscrowBadResultSignatureErrorID() common.Hash {
+	return common.HexToHash("0x96e1c0e47ad0aabe629435efdfabd5d5f5b1a4ad8be1ab81c66eb8d685310092")
+}
+
+// UnpackBadResultSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadResultSignature(bytes32 jobId, address node, address signer)
+func (renderEscrow *RenderEscrow) UnpackBadResultSignatureError(raw []byte) (*RenderEscrowBadResultSignature, error) {
+	out := new(RenderEscrowBadResultSignature)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "BadResultSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowBadSlashCap represents a BadSlashCap error raised by the RenderEscrow contract.
 type RenderEscrowBadSlashCap struct {
 	Bps uint16
@@ -1234,6 +2528,56 @@ func RenderEscrowBadSlashCapErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackBadSlashCapError(raw []byte) (*RenderEscrowBadSlashCap, error) {
 	out := new(RenderEscrowBadSlashCap)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "BadSlashCap", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowBadWindows represents a BadWindows error raised by the RenderEscrow contract.
+type RenderEscrowBadWindows struct {
+	ReclaimGrace uint64
+	ClaimWindow  uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadWindows(uint64 reclaimGrace, uint64 claimWindow)
+func RenderEscrowBadWindowsErrorID() common.Hash {
+	return common.HexToHash("0x7dd3b95cad57d5f2c0748438094a8caed21776d63c1f7f30ab057a3c5c5e1d9d")
+}
+
+// UnpackBadWindowsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadWindows(uint64 reclaimGrace, uint64 claimWindow)
+func (renderEscrow *RenderEscrow) UnpackBadWindowsError(raw []byte) (*RenderEscrowBadWindows, error) {
+	out := new(RenderEscrowBadWindows)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "BadWindows", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowBudgetExhausted represents a BudgetExhausted error raised by the RenderEscrow contract.
+type RenderEscrowBudgetExhausted struct {
+	JobId [32]byte
+	Owed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BudgetExhausted(bytes32 jobId, uint256 owed)
+func RenderEscrowBudgetExhaustedErrorID() common.Hash {
+	return common.HexToHash("0xbee974df694153ff5f380405bbaf9ebb9f5397166d26efb05684cd990145ef6a")
+}
+
+// UnpackBudgetExhaustedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BudgetExhausted(bytes32 jobId, uint256 owed)
+func (renderEscrow *RenderEscrow) UnpackBudgetExhaustedError(raw []byte) (*RenderEscrowBudgetExhausted, error) {
+	out := new(RenderEscrowBudgetExhausted)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "BudgetExhausted", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1315,6 +2659,80 @@ func (renderEscrow *RenderEscrow) UnpackDeadlinePassedError(raw []byte) (*Render
 	return out, nil
 }
 
+// RenderEscrowDisputeOpen represents a DisputeOpen error raised by the RenderEscrow contract.
+type RenderEscrowDisputeOpen struct {
+	JobId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DisputeOpen(bytes32 jobId)
+func RenderEscrowDisputeOpenErrorID() common.Hash {
+	return common.HexToHash("0xb28fb59abdf8d83f1bf2873a5c737cd62e174541f78752789b55e02dd1de40a4")
+}
+
+// UnpackDisputeOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DisputeOpen(bytes32 jobId)
+func (renderEscrow *RenderEscrow) UnpackDisputeOpenError(raw []byte) (*RenderEscrowDisputeOpen, error) {
+	out := new(RenderEscrowDisputeOpen)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "DisputeOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowDisputeWindowClosed represents a DisputeWindowClosed error raised by the RenderEscrow contract.
+type RenderEscrowDisputeWindowClosed struct {
+	JobId    [32]byte
+	ClosedAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DisputeWindowClosed(bytes32 jobId, uint64 closedAt)
+func RenderEscrowDisputeWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0xde4704416945beff2ca293ee92c45f6d6f2afed33ca0de70621007cdda8b69e6")
+}
+
+// UnpackDisputeWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DisputeWindowClosed(bytes32 jobId, uint64 closedAt)
+func (renderEscrow *RenderEscrow) UnpackDisputeWindowClosedError(raw []byte) (*RenderEscrowDisputeWindowClosed, error) {
+	out := new(RenderEscrowDisputeWindowClosed)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "DisputeWindowClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowDrawTooEarly represents a DrawTooEarly error raised by the RenderEscrow contract.
+type RenderEscrowDrawTooEarly struct {
+	JobId     [32]byte
+	DrawBlock uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DrawTooEarly(bytes32 jobId, uint64 drawBlock)
+func RenderEscrowDrawTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0x9f50fac2a13773579a287dad813870d6a61842e66748f518d59eaf97245841b4")
+}
+
+// UnpackDrawTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DrawTooEarly(bytes32 jobId, uint64 drawBlock)
+func (renderEscrow *RenderEscrow) UnpackDrawTooEarlyError(raw []byte) (*RenderEscrowDrawTooEarly, error) {
+	out := new(RenderEscrowDrawTooEarly)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "DrawTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowInsufficientStake represents a InsufficientStake error raised by the RenderEscrow contract.
 type RenderEscrowInsufficientStake struct {
 	Node   common.Address
@@ -1336,6 +2754,29 @@ func RenderEscrowInsufficientStakeErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackInsufficientStakeError(raw []byte) (*RenderEscrowInsufficientStake, error) {
 	out := new(RenderEscrowInsufficientStake)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "InsufficientStake", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowInvalidShortString represents a InvalidShortString error raised by the RenderEscrow contract.
+type RenderEscrowInvalidShortString struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidShortString()
+func RenderEscrowInvalidShortStringErrorID() common.Hash {
+	return common.HexToHash("0xb3512b0c6163e5f0bafab72bb631b9d58cd7a731b082f910338aa21c83d5c274")
+}
+
+// UnpackInvalidShortStringError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidShortString()
+func (renderEscrow *RenderEscrow) UnpackInvalidShortStringError(raw []byte) (*RenderEscrowInvalidShortString, error) {
+	out := new(RenderEscrowInvalidShortString)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1408,6 +2849,107 @@ func RenderEscrowJobNotFoundErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackJobNotFoundError(raw []byte) (*RenderEscrowJobNotFound, error) {
 	out := new(RenderEscrowJobNotFound)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "JobNotFound", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNoArbiters represents a NoArbiters error raised by the RenderEscrow contract.
+type RenderEscrowNoArbiters struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoArbiters(bytes32 jobId, address node)
+func RenderEscrowNoArbitersErrorID() common.Hash {
+	return common.HexToHash("0x09485c70e7c562e9e183a113fd506217620ae0e38fee6d34f5196cfeaee28391")
+}
+
+// UnpackNoArbitersError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoArbiters(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackNoArbitersError(raw []byte) (*RenderEscrowNoArbiters, error) {
+	out := new(RenderEscrowNoArbiters)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NoArbiters", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNoOpenDispute represents a NoOpenDispute error raised by the RenderEscrow contract.
+type RenderEscrowNoOpenDispute struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoOpenDispute(bytes32 jobId, address node)
+func RenderEscrowNoOpenDisputeErrorID() common.Hash {
+	return common.HexToHash("0xb1bbf0b493894b011ba036d1fedae2681236b5c7d263bdb5854bda8bb21a71ed")
+}
+
+// UnpackNoOpenDisputeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoOpenDispute(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackNoOpenDisputeError(raw []byte) (*RenderEscrowNoOpenDispute, error) {
+	out := new(RenderEscrowNoOpenDispute)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NoOpenDispute", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNotArbiter represents a NotArbiter error raised by the RenderEscrow contract.
+type RenderEscrowNotArbiter struct {
+	JobId  [32]byte
+	Node   common.Address
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotArbiter(bytes32 jobId, address node, address caller)
+func RenderEscrowNotArbiterErrorID() common.Hash {
+	return common.HexToHash("0x65c685085f156da97fefd620b0dbbd6350d5fbdebee0399c063b3cdb5c31235d")
+}
+
+// UnpackNotArbiterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotArbiter(bytes32 jobId, address node, address caller)
+func (renderEscrow *RenderEscrow) UnpackNotArbiterError(raw []byte) (*RenderEscrowNotArbiter, error) {
+	out := new(RenderEscrowNotArbiter)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NotArbiter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowNotDisputable represents a NotDisputable error raised by the RenderEscrow contract.
+type RenderEscrowNotDisputable struct {
+	JobId [32]byte
+	Node  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotDisputable(bytes32 jobId, address node)
+func RenderEscrowNotDisputableErrorID() common.Hash {
+	return common.HexToHash("0xac7febd4fa40ddd11d4a0b9fdd5d77be5ba4a1dc263f935defc3af9073f8eca7")
+}
+
+// UnpackNotDisputableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotDisputable(bytes32 jobId, address node)
+func (renderEscrow *RenderEscrow) UnpackNotDisputableError(raw []byte) (*RenderEscrowNotDisputable, error) {
+	out := new(RenderEscrowNotDisputable)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "NotDisputable", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1512,6 +3054,56 @@ func (renderEscrow *RenderEscrow) UnpackOverBudgetError(raw []byte) (*RenderEscr
 	return out, nil
 }
 
+// RenderEscrowReceiptTooEarly represents a ReceiptTooEarly error raised by the RenderEscrow contract.
+type RenderEscrowReceiptTooEarly struct {
+	JobId    [32]byte
+	Deadline uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReceiptTooEarly(bytes32 jobId, uint64 deadline)
+func RenderEscrowReceiptTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0xac5a12e15ccfaa252989ed09fe6295d330096b7899916b2d1cac1181053d69a7")
+}
+
+// UnpackReceiptTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReceiptTooEarly(bytes32 jobId, uint64 deadline)
+func (renderEscrow *RenderEscrow) UnpackReceiptTooEarlyError(raw []byte) (*RenderEscrowReceiptTooEarly, error) {
+	out := new(RenderEscrowReceiptTooEarly)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "ReceiptTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowReceiptWindowClosed represents a ReceiptWindowClosed error raised by the RenderEscrow contract.
+type RenderEscrowReceiptWindowClosed struct {
+	JobId    [32]byte
+	ClosedAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReceiptWindowClosed(bytes32 jobId, uint64 closedAt)
+func RenderEscrowReceiptWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0x766bc713ccee935d089f51164aa4315746133ecb7f30f5e0af0aa469e1bd18ef")
+}
+
+// UnpackReceiptWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReceiptWindowClosed(bytes32 jobId, uint64 closedAt)
+func (renderEscrow *RenderEscrow) UnpackReceiptWindowClosedError(raw []byte) (*RenderEscrowReceiptWindowClosed, error) {
+	out := new(RenderEscrowReceiptWindowClosed)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "ReceiptWindowClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowReclaimTooEarly represents a ReclaimTooEarly error raised by the RenderEscrow contract.
 type RenderEscrowReclaimTooEarly struct {
 	JobId          [32]byte
@@ -1555,6 +3147,31 @@ func RenderEscrowReentrancyGuardReentrantCallErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackReentrancyGuardReentrantCallError(raw []byte) (*RenderEscrowReentrancyGuardReentrantCall, error) {
 	out := new(RenderEscrowReentrancyGuardReentrantCall)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowResolveTooEarly represents a ResolveTooEarly error raised by the RenderEscrow contract.
+type RenderEscrowResolveTooEarly struct {
+	JobId          [32]byte
+	AvailableAfter uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ResolveTooEarly(bytes32 jobId, uint64 availableAfter)
+func RenderEscrowResolveTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0xdcac3552bca139751f64f5d95d9e33bc5d556723032b57082f4ac5f085e27dfc")
+}
+
+// UnpackResolveTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ResolveTooEarly(bytes32 jobId, uint64 availableAfter)
+func (renderEscrow *RenderEscrow) UnpackResolveTooEarlyError(raw []byte) (*RenderEscrowResolveTooEarly, error) {
+	out := new(RenderEscrowResolveTooEarly)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "ResolveTooEarly", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1610,6 +3227,30 @@ func (renderEscrow *RenderEscrow) UnpackSlashCapExceededError(raw []byte) (*Rend
 	return out, nil
 }
 
+// RenderEscrowStringTooLong represents a StringTooLong error raised by the RenderEscrow contract.
+type RenderEscrowStringTooLong struct {
+	Str string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StringTooLong(string str)
+func RenderEscrowStringTooLongErrorID() common.Hash {
+	return common.HexToHash("0x305a27a93f8e33b7392df0a0f91d6fc63847395853c45991eec52dbf24d72381")
+}
+
+// UnpackStringTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StringTooLong(string str)
+func (renderEscrow *RenderEscrow) UnpackStringTooLongError(raw []byte) (*RenderEscrowStringTooLong, error) {
+	out := new(RenderEscrowStringTooLong)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "StringTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RenderEscrowUnstakeTooEarly represents a UnstakeTooEarly error raised by the RenderEscrow contract.
 type RenderEscrowUnstakeTooEarly struct {
 	Node     common.Address
@@ -1630,6 +3271,31 @@ func RenderEscrowUnstakeTooEarlyErrorID() common.Hash {
 func (renderEscrow *RenderEscrow) UnpackUnstakeTooEarlyError(raw []byte) (*RenderEscrowUnstakeTooEarly, error) {
 	out := new(RenderEscrowUnstakeTooEarly)
 	if err := renderEscrow.abi.UnpackIntoInterface(out, "UnstakeTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderEscrowVotingClosed represents a VotingClosed error raised by the RenderEscrow contract.
+type RenderEscrowVotingClosed struct {
+	JobId      [32]byte
+	VotingEnds uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VotingClosed(bytes32 jobId, uint64 votingEnds)
+func RenderEscrowVotingClosedErrorID() common.Hash {
+	return common.HexToHash("0xd8cbb40d3db48ba19cc8ef6b09a6bcf131454c68c281570b0f4c098ef92672fc")
+}
+
+// UnpackVotingClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VotingClosed(bytes32 jobId, uint64 votingEnds)
+func (renderEscrow *RenderEscrow) UnpackVotingClosedError(raw []byte) (*RenderEscrowVotingClosed, error) {
+	out := new(RenderEscrowVotingClosed)
+	if err := renderEscrow.abi.UnpackIntoInterface(out, "VotingClosed", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -4,41 +4,75 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @title RenderEscrow
 /// @notice Holds render budgets in escrow, bonds node stakes, pays verified work
-/// through one Merkle root per job, and slashes convicted nodes.
+/// through one Merkle root per job or through the requester's signed receipts,
+/// and slashes nodes convicted on their own signed results.
 ///
-/// @dev Life of a job, and the rule that keeps funds from being stranded:
+/// @dev Nobody has to trust the requester to be paid, and nobody can take a
+/// node's stake without that node's own signature over a result of the job.
+///
+/// Life of a job, and the rule that keeps funds from being stranded:
 ///
 /// 1. `openJob` locks `budget` tokens of the requester under `jobId` (the hash of
-///    the job spec) until `deadline`.
-/// 2. Up to and including `deadline`, the requester may `settle` once, committing a
-///    Merkle root over (node, amount) leaves for verified work and a `total` no
-///    larger than the budget; `budget - total` is refunded at once. The requester
-///    may also `slash` convicted nodes up to the deadline.
-/// 3. After `settle`, each node `claim`s its leaf once, during `claimWindow`
-///    seconds. No claim can take more than what is left of `total`, so a wrong
-///    tree can never reach another job's funds.
-/// 4. `reclaim` returns to the requester whatever the job still holds:
-///    - an unsettled job's whole budget once `deadline + reclaimGrace` has passed
-///      (after the deadline nobody can be paid from it any more; the grace keeps
-///      the end of settling and the start of reclaiming apart, so there is never
-///      a race between a last-moment settle and a reclaim);
-///    - a settled job's unclaimed remainder once `settledAt + claimWindow` has
-///      passed (the claim window closes at the same instant).
-///    Anyone may call `reclaim`; the tokens always go to the requester, so a
-///    keeper can close jobs for a requester that went away.
+///    the job spec) until `deadline`, plus a requester bond of
+///    `budget * requesterBondBps / 10000`.
+/// 2. While the job runs, the requester's coordinator signs an EIP-712 `Receipt`
+///    for each worker each time it accepts one of its tasks. Receipts are
+///    cumulative: (job, worker, amount owed so far, tasks so far, hash chain of
+///    the results), so a worker keeps only its latest one, and one signature
+///    check pays any number of tasks.
+/// 3. Up to and including `deadline`, the requester may `settle` once, committing
+///    a Merkle root over (node, amount) leaves and a `total` no larger than the
+///    budget. Each node `claim`s its leaf during `claimWindow`. Nothing leaves at
+///    settle: `budget - total` and the bond stay for `reclaimGrace`, during which
+///    a worker whose receipt says more than its leaf is paid the difference from
+///    them (`claimByReceipts`). Holding them is what makes a receipt worth
+///    something: a tree that leaves a receipted worker out cannot take that
+///    worker's money back to the requester.
+/// 4. A job never settled pays its receipts from the budget after the deadline,
+///    for `reclaimGrace`, and each such payment also takes the same share of the
+///    requester's bond for the worker (`requesterBondBps` of what it is paid):
+///    stalling costs the requester more than settling.
+/// 5. No worker is paid more than the larger of its leaf and its receipt for a
+///    job (`paid` counts both routes), and no job pays more than its budget in
+///    total (leaves draw on `total`, receipts on what is not in the tree).
+/// 6. `reclaim` returns to the requester what can no longer be owed: the rest of
+///    the budget and the bond once the receipt grace is over, and unclaimed
+///    leaves once the claim window is over. Anyone may call it; the tokens
+///    always go to the requester.
 ///
-/// Every token held for a job is therefore claimed, refunded or reclaimable after
-/// a bounded time. Stakes are separate: a node's stake leaves only through
-/// `unstake` (after `unstakeDelay`) or `slash`.
+/// Slashing: the requester (whose coordinator ran the checks) may slash a node
+/// only with that node's EIP-712 signature over a `Result` of this job (job id,
+/// task, result hash), once per node and job, up to the job's cap. The slashed
+/// tokens are burned: they stay in this contract for good (`burned` counts
+/// them; no function can move them). Burning was chosen over the other two
+/// options because it is the only one nobody can profit from: paying the
+/// checkers lets a requester pick its own sybil nodes as checkers and collect,
+/// and a treasury is a party someone controls. The requester therefore never
+/// gains from a conviction; a wrongful one costs it gas and gains it nothing.
 ///
-/// Trust: the requester is trusted to slash honestly; the evidence hash is kept in
-/// the `Slashed` event so that a dispute path can be added later. The cap per job
-/// bounds what one job can take from stakes.
-contract RenderEscrow is ReentrancyGuardTransient {
+/// Disputes: a convicted node may `dispute` within `disputeWindow` of the slash
+/// by posting `disputeBond`. Slashes come before settle and `disputeWindow` is
+/// at most `reclaimGrace`, so a dispute opens before the requester's bond can
+/// be reclaimed. Up to three arbiters are drawn from the stakers by
+/// the hash of the block after the dispute (not chosen by the requester), never
+/// the requester, the accused, a node paid by the job or convicted in it, and
+/// each with at least `disputeBond` of active stake. They re-render the
+/// evidence off chain and `vote` within `voteWindow`; `resolve` then applies the
+/// majority. Innocent: the stake comes back unburned, the bond comes back, and
+/// the requester pays the re-render from its job bond (up to one dispute bond,
+/// shared by the voters). Guilty or a tie: the slash stands and the node's bond
+/// pays the voters. Nobody voted: the slash stands and the bond comes back (no
+/// re-render to pay). A job with an open dispute cannot be reclaimed, so the
+/// requester's bond is there to pay. Without a dispute none of this costs a
+/// transaction. The block hash can be nudged by a block proposer; a
+/// commit-reveal draw would remove that, at one more transaction per dispute.
+contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     using SafeERC20 for IERC20;
 
     /// @notice Where a job is in its life.
@@ -49,16 +83,23 @@ contract RenderEscrow is ReentrancyGuardTransient {
         Closed
     }
 
-    /// @notice What the escrow knows of a job. Packed into four slots so that
-    /// settling writes one new slot (the root) and claims update one word.
+    /// @notice What the escrow knows of a job, packed into five slots so that
+    /// settling writes one new slot (the root) and a claim updates one word.
     struct Job {
         address requester;
         uint40 deadline;
         uint40 settledAt;
         Status status;
+        // openDisputes keeps reclaim waiting while a conviction is disputed.
+        uint8 openDisputes;
         uint128 budget;
-        // unclaimed is what a settled job still holds for its leaves.
+        // unclaimed is what a settled job's tree still holds for its leaves.
         uint128 unclaimed;
+        // held is the budget outside the tree: the whole budget until settle,
+        // budget - total after it; receipts are paid from it.
+        uint128 held;
+        // bond is what is left of the requester's bond.
+        uint128 bond;
         uint128 slashed;
         bytes32 root;
     }
@@ -78,34 +119,130 @@ contract RenderEscrow is ReentrancyGuardTransient {
         bytes32[] proof;
     }
 
+    /// @notice A requester's signed acceptance of a worker's tasks in one job;
+    /// the worker is the caller of `claimByReceipts`. `amount` is cumulative:
+    /// everything accepted from the worker in the job so far.
+    struct SignedReceipt {
+        bytes32 jobId;
+        uint256 amount;
+        uint256 tasks;
+        bytes32 results;
+        bytes signature;
+    }
+
+    /// @notice Where a conviction stands.
+    enum Verdict {
+        None,
+        Convicted,
+        Disputed,
+        Upheld,
+        Overturned
+    }
+
+    /// @notice A slash of one node in one job: one slot.
+    struct Conviction {
+        uint128 amount;
+        uint40 slashedAt;
+        Verdict verdict;
+    }
+
+    /// @notice A disputed conviction: the block whose hash draws the arbiters,
+    /// when voting ends (zero until drawn), the votes, and who voted (bit i for
+    /// arbiters[i]).
+    struct Dispute {
+        uint64 drawBlock;
+        uint40 votingEnds;
+        uint8 guilty;
+        uint8 innocent;
+        uint8 voted;
+        address[3] arbiters;
+    }
+
+    /// @notice A node's signed result of one task: the evidence a slash needs.
+    struct SignedResult {
+        uint256 task;
+        bytes32 resultHash;
+        bytes signature;
+    }
+
+    /// @notice EIP-712 type of a receipt. `results` chains the accepted tasks:
+    /// r_0 = 0, r_i = keccak256(abi.encode(r_{i-1}, task_i, resultHash_i)).
+    bytes32 public constant RECEIPT_TYPEHASH =
+        keccak256("Receipt(bytes32 jobId,address worker,uint256 amount,uint256 tasks,bytes32 results)");
+    /// @notice EIP-712 type of a worker's result: the hash of what it returned
+    /// for `task` of `jobId`.
+    bytes32 public constant RESULT_TYPEHASH = keccak256("Result(bytes32 jobId,uint256 task,bytes32 resultHash)");
+
     /// @notice The token budgets, payments and stakes are held in.
     IERC20 public immutable token;
     /// @notice Seconds between requestUnstake and unstake.
     uint64 public immutable unstakeDelay;
-    /// @notice Seconds after an unsettled job's deadline before the requester may reclaim it.
+    /// @notice Seconds during which receipts are honoured (after settle, or
+    /// after the deadline of a job never settled); then the requester may
+    /// reclaim what is outside the tree.
     uint64 public immutable reclaimGrace;
-    /// @notice Seconds after settle during which leaves can be claimed.
+    /// @notice Seconds after settle during which leaves can be claimed; at
+    /// least `reclaimGrace`.
     uint64 public immutable claimWindow;
     /// @notice Most a job's requester may slash in total, in basis points of the job's budget.
     uint16 public immutable slashCapBps;
+    /// @notice The requester's bond, in basis points of the budget, locked with it.
+    uint16 public immutable requesterBondBps;
+    /// @notice What a convicted node posts to dispute; also the least active
+    /// stake an arbiter must have.
+    uint128 public immutable disputeBond;
+    /// @notice Seconds after a slash during which the node may dispute it.
+    uint64 public immutable disputeWindow;
+    /// @notice Seconds the drawn arbiters have to vote.
+    uint64 public immutable voteWindow;
+    /// @notice How many arbiters a dispute draws.
+    uint256 public constant ARBITERS = 3;
+    /// @notice How many draws a dispute tries before it settles for fewer
+    /// arbiters: bounds the gas of drawArbiters however many stakers there are.
+    uint256 public constant MAX_DRAWS = 32;
+
+    /// @notice Tokens slashed: burned, they never leave this contract.
+    uint256 public burned;
 
     mapping(bytes32 jobId => Job) private _jobs;
-    /// @notice Whether `node` has claimed its leaf of `jobId`.
-    mapping(bytes32 jobId => mapping(address node => bool)) public claimed;
+    /// @notice What `node` has been paid from `jobId`, by leaf and receipts together.
+    mapping(bytes32 jobId => mapping(address node => uint256)) public paid;
+    /// @notice `node`'s conviction in `jobId` (a node is slashed once per job).
+    mapping(bytes32 jobId => mapping(address node => Conviction)) public convictions;
+    mapping(bytes32 jobId => mapping(address node => Dispute)) private _disputes;
     mapping(address node => StakeInfo) private _stakes;
+    /// @notice Every address that ever staked, in order: the arbiters' pool.
+    address[] public stakers;
+    mapping(address node => bool) private _listed;
 
-    /// @notice A requester locked `budget` for `jobId` until `deadline`.
-    event JobOpened(bytes32 indexed jobId, address indexed requester, uint256 budget, uint64 deadline);
-    /// @notice The requester committed the payout tree of `jobId` and got `refund` back.
+    /// @notice A requester locked `budget` and `bond` for `jobId` until `deadline`.
+    event JobOpened(bytes32 indexed jobId, address indexed requester, uint256 budget, uint64 deadline, uint256 bond);
+    /// @notice The requester committed the payout tree of `jobId`; `refund`
+    /// goes back to it with the bond after the receipt grace.
     event JobSettled(bytes32 indexed jobId, bytes32 root, uint256 total, uint256 refund);
-    /// @notice `node` was paid its leaf of `jobId`.
+    /// @notice `node` was paid `amount` for its leaf of `jobId`.
     event Claimed(bytes32 indexed jobId, address indexed node, uint256 amount);
-    /// @notice The requester of `jobId` took `amount` of `node`'s stake; `evidenceHash`
-    /// is the verifier's record that convicted it.
-    event Slashed(bytes32 indexed jobId, address indexed node, uint256 amount, bytes32 evidenceHash);
-    /// @notice What `jobId` still held went back to its requester; `settled` tells
-    /// an unclaimed remainder from an unsettled budget.
-    event Reclaimed(bytes32 indexed jobId, address indexed requester, uint256 amount, bool settled);
+    /// @notice `worker` was paid `amount` of `jobId`'s budget on its receipt
+    /// and `bonus` of the requester's bond.
+    event ReceiptPaid(bytes32 indexed jobId, address indexed worker, uint256 amount, uint256 bonus);
+    /// @notice `amount` of `node`'s stake was burned for its signed result of
+    /// `task` in `jobId`; `evidenceHash` is the verifier's record that convicted it.
+    event Slashed(
+        bytes32 indexed jobId, address indexed node, uint256 amount, bytes32 evidenceHash, uint256 task, bytes32 resultHash
+    );
+    /// @notice `amount` of `jobId` went back to its requester; `closed` when
+    /// nothing more can be paid from the job.
+    event Reclaimed(bytes32 indexed jobId, address indexed requester, uint256 amount, bool closed);
+    /// @notice `node` disputed its conviction in `jobId`; arbiters are drawn
+    /// from the hash of block `drawBlock`.
+    event Disputed(bytes32 indexed jobId, address indexed node, uint64 drawBlock);
+    /// @notice The arbiters of `node`'s dispute in `jobId`, voting until `votingEnds`.
+    event ArbitersDrawn(bytes32 indexed jobId, address indexed node, address[3] arbiters, uint64 votingEnds);
+    /// @notice `arbiter` voted on `node`'s conviction in `jobId`.
+    event Voted(bytes32 indexed jobId, address indexed node, address indexed arbiter, bool guilty);
+    /// @notice `node`'s dispute in `jobId` ended: `overturned` gives its stake
+    /// back; `fee` was paid to the voters by the loser.
+    event DisputeResolved(bytes32 indexed jobId, address indexed node, bool overturned, uint256 fee);
     /// @notice `node` bonded `amount` more; its active stake is now `active`.
     event Staked(address indexed node, uint256 amount, uint256 active);
     /// @notice `node` asked to withdraw `amount`, possible from `unlockAt`.
@@ -117,6 +254,8 @@ contract RenderEscrow is ReentrancyGuardTransient {
     error ZeroAmount();
     error AmountTooLarge(uint256 amount);
     error BadSlashCap(uint16 bps);
+    error BadBond(uint16 bps);
+    error BadWindows(uint64 reclaimGrace, uint64 claimWindow);
     error JobExists(bytes32 jobId);
     error JobNotFound(bytes32 jobId);
     error JobClosed(bytes32 jobId);
@@ -130,78 +269,121 @@ contract RenderEscrow is ReentrancyGuardTransient {
     error BadProof(bytes32 jobId, address node, uint256 amount);
     error ClaimExceedsTotal(bytes32 jobId, uint256 amount, uint256 unclaimed);
     error ClaimWindowClosed(bytes32 jobId, uint64 closedAt);
+    error ReceiptTooEarly(bytes32 jobId, uint64 deadline);
+    error ReceiptWindowClosed(bytes32 jobId, uint64 closedAt);
+    error BadReceiptSignature(bytes32 jobId, address worker, address signer);
+    error BudgetExhausted(bytes32 jobId, uint256 owed);
     error ReclaimTooEarly(bytes32 jobId, uint64 availableAfter);
     error SlashCapExceeded(bytes32 jobId, uint256 cap, uint256 requested);
+    error BadResultSignature(bytes32 jobId, address node, address signer);
+    error AlreadyConvicted(bytes32 jobId, address node);
+    error NotDisputable(bytes32 jobId, address node);
+    error DisputeWindowClosed(bytes32 jobId, uint64 closedAt);
+    error NoOpenDispute(bytes32 jobId, address node);
+    error ArbitersAlreadyDrawn(bytes32 jobId, address node);
+    error DrawTooEarly(bytes32 jobId, uint64 drawBlock);
+    error NoArbiters(bytes32 jobId, address node);
+    error NotArbiter(bytes32 jobId, address node, address caller);
+    error AlreadyVoted(bytes32 jobId, address node, address arbiter);
+    error VotingClosed(bytes32 jobId, uint64 votingEnds);
+    error ResolveTooEarly(bytes32 jobId, uint64 availableAfter);
+    error DisputeOpen(bytes32 jobId);
     error InsufficientStake(address node, uint256 stake, uint256 needed);
     error NothingToUnstake(address node);
     error UnstakeTooEarly(address node, uint64 unlockAt);
 
-    constructor(IERC20 token_, uint64 unstakeDelay_, uint64 reclaimGrace_, uint64 claimWindow_, uint16 slashCapBps_) {
+    constructor(
+        IERC20 token_,
+        uint64 unstakeDelay_,
+        uint64 reclaimGrace_,
+        uint64 claimWindow_,
+        uint16 slashCapBps_,
+        uint16 requesterBondBps_,
+        uint128 disputeBond_,
+        uint64 disputeWindow_,
+        uint64 voteWindow_
+    ) EIP712("RenderEscrow", "1") {
         if (address(token_) == address(0)) revert ZeroAddress();
         if (slashCapBps_ > 10_000) revert BadSlashCap(slashCapBps_);
+        if (requesterBondBps_ > 10_000) revert BadBond(requesterBondBps_);
+        // Receipts on a settled job draw on what settle held back; the job may
+        // close only after they are over.
+        if (claimWindow_ < reclaimGrace_) revert BadWindows(reclaimGrace_, claimWindow_);
+        // A slash comes before settle, so a dispute always opens before the
+        // requester's bond can be reclaimed: the bond is there to pay for it.
+        if (disputeWindow_ > reclaimGrace_) revert BadWindows(reclaimGrace_, disputeWindow_);
         token = token_;
         unstakeDelay = unstakeDelay_;
         reclaimGrace = reclaimGrace_;
         claimWindow = claimWindow_;
         slashCapBps = slashCapBps_;
+        requesterBondBps = requesterBondBps_;
+        disputeBond = disputeBond_;
+        disputeWindow = disputeWindow_;
+        voteWindow = voteWindow_;
     }
 
     // ---------------------------------------------------------------- jobs
 
-    /// @notice Locks `budget` tokens of the caller for `jobId` until `deadline`
-    /// (unix seconds). The caller must have approved the escrow for `budget`.
+    /// @notice Locks `budget` tokens of the caller, plus its bond
+    /// (`bondFor(budget)`), for `jobId` until `deadline` (unix seconds). The
+    /// caller must have approved the escrow for both.
     function openJob(bytes32 jobId, uint256 budget, uint64 deadline) external nonReentrant {
         if (_jobs[jobId].status != Status.None) revert JobExists(jobId);
         if (budget == 0) revert ZeroAmount();
         if (budget > type(uint128).max) revert AmountTooLarge(budget);
         if (deadline <= block.timestamp || deadline > type(uint40).max) revert BadDeadline(deadline, block.timestamp);
+        uint256 bond = bondFor(budget);
 
         _jobs[jobId] = Job({
             requester: msg.sender,
             deadline: uint40(deadline),
             settledAt: 0,
             status: Status.Open,
+            openDisputes: 0,
             budget: uint128(budget),
             unclaimed: 0,
+            held: uint128(budget),
+            bond: uint128(bond),
             slashed: 0,
             root: bytes32(0)
         });
-        emit JobOpened(jobId, msg.sender, budget, deadline);
+        emit JobOpened(jobId, msg.sender, budget, deadline, bond);
 
-        token.safeTransferFrom(msg.sender, address(this), budget);
+        token.safeTransferFrom(msg.sender, address(this), budget + bond);
     }
 
-    /// @notice Commits the payout tree of `jobId` and refunds `budget - total`.
-    /// Only the requester, once, up to the deadline. Leaves are
+    /// @notice Commits the payout tree of `jobId`. Only the requester, once, up
+    /// to the deadline. Leaves are
     /// `keccak256(bytes.concat(keccak256(abi.encode(node, amount))))`, one per node,
-    /// and should add up to `total`; whatever they leave unclaimed is reclaimable
-    /// after the claim window.
+    /// and should add up to `total`; `budget - total` and the bond are held for
+    /// receipts during `reclaimGrace`, then reclaimable.
     function settle(bytes32 jobId, bytes32 root, uint256 total) external nonReentrant {
         Job storage j = _jobs[jobId];
         Status status = j.status;
         if (status == Status.None) revert JobNotFound(jobId);
-        address requester = j.requester;
-        if (msg.sender != requester) revert NotRequester(jobId, msg.sender);
+        if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
         if (status == Status.Settled) revert AlreadySettled(jobId);
         if (status == Status.Closed) revert JobClosed(jobId);
         if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
         uint256 budget = j.budget;
         if (total > budget) revert OverBudget(jobId, total, budget);
 
+        // Receipts of an open job are honoured only after the deadline, so
+        // nothing has been paid yet: the whole budget is still held.
         j.status = Status.Settled;
         j.settledAt = uint40(block.timestamp);
         j.unclaimed = uint128(total);
+        j.held = uint128(budget - total);
         j.root = root;
-        uint256 refund = budget - total;
-        emit JobSettled(jobId, root, total, refund);
-
-        if (refund > 0) token.safeTransfer(requester, refund);
+        emit JobSettled(jobId, root, total, budget - total);
     }
 
-    /// @notice Pays the caller its leaf `amount` of settled job `jobId`.
+    /// @notice Pays the caller its leaf `amount` of settled job `jobId`, less
+    /// what its receipts were already paid.
     function claim(bytes32 jobId, uint256 amount, bytes32[] calldata proof) external nonReentrant {
-        _claim(jobId, amount, proof);
-        if (amount > 0) token.safeTransfer(msg.sender, amount);
+        uint256 pay = _claim(jobId, amount, proof);
+        token.safeTransfer(msg.sender, pay);
     }
 
     /// @notice Claims several leaves, usually of different jobs, with one token
@@ -210,48 +392,86 @@ contract RenderEscrow is ReentrancyGuardTransient {
     function claimMany(Claim[] calldata claims) external nonReentrant {
         uint256 sum;
         for (uint256 i = 0; i < claims.length; ++i) {
-            _claim(claims[i].jobId, claims[i].amount, claims[i].proof);
-            sum += claims[i].amount;
+            sum += _claim(claims[i].jobId, claims[i].amount, claims[i].proof);
         }
         if (sum > 0) token.safeTransfer(msg.sender, sum);
     }
 
-    /// @notice Returns to the requester what `jobId` still holds, once nobody can
-    /// be paid from it any more (see the contract's rule above). Anyone may call.
+    /// @notice Pays the caller what its latest receipts (one per job, signed
+    /// by each job's requester) say it is owed beyond what it was already
+    /// paid, with one token transfer. A settled job honours receipts from
+    /// settle until `settledAt + reclaimGrace`; a job never settled from its
+    /// deadline until `deadline + reclaimGrace`, and then adds the requester's
+    /// bond share. A job whose held budget runs out pays what is left.
+    function claimByReceipts(SignedReceipt[] calldata receipts) external nonReentrant {
+        uint256 sum;
+        for (uint256 i = 0; i < receipts.length; ++i) {
+            sum += _claimReceipt(receipts[i]);
+        }
+        if (sum > 0) token.safeTransfer(msg.sender, sum);
+    }
+
+    /// @notice Returns to the requester what `jobId` can no longer owe. Anyone
+    /// may call. Open job: budget and bond left after `deadline +
+    /// reclaimGrace` (closes the job). Settled job: the held rest and the bond
+    /// after `settledAt + reclaimGrace`, and unclaimed leaves too after
+    /// `settledAt + claimWindow` (closes the job).
     function reclaim(bytes32 jobId) external nonReentrant {
         Job storage j = _jobs[jobId];
         Status status = j.status;
-        uint256 amount;
-        uint64 availableAfter;
         if (status == Status.None) revert JobNotFound(jobId);
         if (status == Status.Closed) revert JobClosed(jobId);
+        if (j.openDisputes != 0) revert DisputeOpen(jobId);
+        uint256 amount = uint256(j.held) + j.bond;
+        bool close;
         if (status == Status.Open) {
-            availableAfter = uint64(j.deadline) + reclaimGrace;
-            amount = j.budget;
+            uint64 availableAfter = uint64(j.deadline) + reclaimGrace;
+            if (block.timestamp <= availableAfter) revert ReclaimTooEarly(jobId, availableAfter);
+            close = true;
         } else {
-            availableAfter = uint64(j.settledAt) + claimWindow;
-            amount = j.unclaimed;
+            uint64 graceEnd = uint64(j.settledAt) + reclaimGrace;
+            uint64 windowEnd = uint64(j.settledAt) + claimWindow;
+            if (block.timestamp > windowEnd) {
+                amount += j.unclaimed;
+                close = true;
+            } else if (block.timestamp <= graceEnd || amount == 0) {
+                revert ReclaimTooEarly(jobId, amount == 0 ? windowEnd : graceEnd);
+            }
         }
-        if (block.timestamp <= availableAfter) revert ReclaimTooEarly(jobId, availableAfter);
 
         address requester = j.requester;
-        j.status = Status.Closed;
-        j.unclaimed = 0;
-        emit Reclaimed(jobId, requester, amount, status == Status.Settled);
+        j.held = 0;
+        j.bond = 0;
+        if (close) {
+            j.status = Status.Closed;
+            j.unclaimed = 0;
+        }
+        emit Reclaimed(jobId, requester, amount, close);
 
         if (amount > 0) token.safeTransfer(requester, amount);
     }
 
-    /// @notice Takes `amount` of `node`'s stake (active first, then pending) and
-    /// pays it to the requester of `jobId`, who alone may call, up to the job's
-    /// deadline and the job's cap. `evidenceHash` identifies the verifier's record.
-    function slash(address node, uint256 amount, bytes32 jobId, bytes32 evidenceHash) external nonReentrant {
+    /// @notice Burns `amount` of `node`'s stake (active first, then pending)
+    /// for a result it signed in `jobId`. Only the job's requester, before it
+    /// settles and up to the deadline, within the job's cap, once per node and
+    /// job, and only with
+    /// `result.signature` by `node` over `resultDigest(jobId, result.task,
+    /// result.resultHash)`: a node that never delivered a result for this job
+    /// cannot be slashed for it. `evidenceHash` identifies the verifier's record.
+    function slash(bytes32 jobId, address node, uint256 amount, SignedResult calldata result, bytes32 evidenceHash)
+        external
+        nonReentrant
+    {
         Job storage j = _jobs[jobId];
         if (j.status == Status.None) revert JobNotFound(jobId);
-        address requester = j.requester;
-        if (msg.sender != requester) revert NotRequester(jobId, msg.sender);
+        if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
+        if (j.status != Status.Open) revert AlreadySettled(jobId);
         if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
         if (amount == 0) revert ZeroAmount();
+        Conviction storage c = convictions[jobId][node];
+        if (c.verdict != Verdict.None) revert AlreadyConvicted(jobId, node);
+        address signer = _recover(resultDigest(jobId, result.task, result.resultHash), result.signature);
+        if (signer != node || node == address(0)) revert BadResultSignature(jobId, node, signer);
         uint256 cap = slashCap(jobId);
         uint256 after_ = uint256(j.slashed) + amount;
         if (after_ > cap) revert SlashCapExceeded(jobId, cap, after_);
@@ -260,6 +480,9 @@ contract RenderEscrow is ReentrancyGuardTransient {
         uint256 have = active + s.pending;
         if (amount > have) revert InsufficientStake(node, have, amount);
 
+        c.amount = uint128(amount);
+        c.slashedAt = uint40(block.timestamp);
+        c.verdict = Verdict.Convicted;
         j.slashed = uint128(after_);
         if (amount <= active) {
             s.active = uint128(active - amount);
@@ -267,9 +490,133 @@ contract RenderEscrow is ReentrancyGuardTransient {
             s.active = 0;
             s.pending = uint128(have - amount);
         }
-        emit Slashed(jobId, node, amount, evidenceHash);
+        burned += amount;
+        emit Slashed(jobId, node, amount, evidenceHash, result.task, result.resultHash);
+    }
 
-        token.safeTransfer(requester, amount);
+    // ------------------------------------------------------------ disputes
+
+    /// @notice Disputes the caller's conviction in `jobId`, within
+    /// `disputeWindow` of the slash, posting `disputeBond` (approve it first).
+    function dispute(bytes32 jobId) external nonReentrant {
+        Conviction storage c = convictions[jobId][msg.sender];
+        if (c.verdict != Verdict.Convicted) revert NotDisputable(jobId, msg.sender);
+        uint64 closesAt = uint64(c.slashedAt) + disputeWindow;
+        if (block.timestamp > closesAt) revert DisputeWindowClosed(jobId, closesAt);
+
+        c.verdict = Verdict.Disputed;
+        _jobs[jobId].openDisputes += 1;
+        // The arbiters come from a block nobody knows yet, the caller included.
+        uint64 drawBlock = uint64(block.number + 1);
+        _disputes[jobId][msg.sender].drawBlock = drawBlock;
+        emit Disputed(jobId, msg.sender, drawBlock);
+
+        token.safeTransferFrom(msg.sender, address(this), disputeBond);
+    }
+
+    /// @notice Draws the arbiters of `node`'s dispute in `jobId` from the hash
+    /// of its draw block. Anyone may call, once that block is mined. A draw
+    /// block older than 256 blocks has no hash any more: the draw moves to
+    /// the next block and the call must be repeated.
+    function drawArbiters(bytes32 jobId, address node) external nonReentrant {
+        if (convictions[jobId][node].verdict != Verdict.Disputed) revert NoOpenDispute(jobId, node);
+        Dispute storage d = _disputes[jobId][node];
+        if (d.votingEnds != 0) revert ArbitersAlreadyDrawn(jobId, node);
+        if (block.number <= d.drawBlock) revert DrawTooEarly(jobId, d.drawBlock);
+        bytes32 seed = blockhash(d.drawBlock);
+        if (seed == bytes32(0)) {
+            d.drawBlock = uint64(block.number + 1);
+            emit Disputed(jobId, node, d.drawBlock);
+            return;
+        }
+        address requester = _jobs[jobId].requester;
+        uint256 n = stakers.length;
+        uint256 found;
+        for (uint256 k = 0; k < MAX_DRAWS && found < ARBITERS && n > 0; ++k) {
+            address a = stakers[uint256(keccak256(abi.encode(seed, k))) % n];
+            if (!_eligible(jobId, node, requester, a)) continue;
+            bool dup;
+            for (uint256 i = 0; i < found; ++i) {
+                if (d.arbiters[i] == a) dup = true;
+            }
+            if (dup) continue;
+            d.arbiters[found++] = a;
+        }
+        if (found == 0) revert NoArbiters(jobId, node);
+        uint64 votingEnds = uint64(block.timestamp) + voteWindow;
+        d.votingEnds = uint40(votingEnds);
+        emit ArbitersDrawn(jobId, node, d.arbiters, votingEnds);
+    }
+
+    /// @notice Records the caller's verdict on `node`'s conviction in `jobId`;
+    /// only a drawn arbiter, once, until voting ends.
+    function vote(bytes32 jobId, address node, bool guilty) external nonReentrant {
+        if (convictions[jobId][node].verdict != Verdict.Disputed) revert NoOpenDispute(jobId, node);
+        Dispute storage d = _disputes[jobId][node];
+        if (d.votingEnds == 0) revert NotArbiter(jobId, node, msg.sender);
+        if (block.timestamp > d.votingEnds) revert VotingClosed(jobId, d.votingEnds);
+        uint256 i;
+        while (i < ARBITERS && d.arbiters[i] != msg.sender) ++i;
+        if (i == ARBITERS || msg.sender == address(0)) revert NotArbiter(jobId, node, msg.sender);
+        uint8 bit = uint8(1 << i);
+        if (d.voted & bit != 0) revert AlreadyVoted(jobId, node, msg.sender);
+
+        d.voted |= bit;
+        if (guilty) d.guilty += 1;
+        else d.innocent += 1;
+        emit Voted(jobId, node, msg.sender, guilty);
+    }
+
+    /// @notice Ends `node`'s dispute in `jobId` by the majority of votes, once
+    /// every arbiter voted or voting ended (or, when no arbiter could be
+    /// drawn, once `disputeWindow + voteWindow` after the slash). Anyone may call.
+    function resolve(bytes32 jobId, address node) external nonReentrant {
+        Conviction storage c = convictions[jobId][node];
+        if (c.verdict != Verdict.Disputed) revert NoOpenDispute(jobId, node);
+        Dispute storage d = _disputes[jobId][node];
+        uint256 voters = uint256(d.guilty) + d.innocent;
+        if (d.votingEnds == 0) {
+            uint64 after_ = uint64(c.slashedAt) + disputeWindow + voteWindow;
+            if (block.timestamp <= after_) revert ResolveTooEarly(jobId, after_);
+        } else if (block.timestamp <= d.votingEnds && voters < _drawn(d)) {
+            revert ResolveTooEarly(jobId, d.votingEnds);
+        }
+
+        Job storage j = _jobs[jobId];
+        j.openDisputes -= 1;
+        uint256 bond = disputeBond;
+        uint256 fee;
+        uint256 back = bond;
+        bool overturned = d.innocent > d.guilty;
+        if (overturned) {
+            uint256 amount = c.amount;
+            c.verdict = Verdict.Overturned;
+            burned -= amount;
+            j.slashed -= uint128(amount);
+            _stakes[node].active += uint128(amount);
+            // The requester lost: its job bond pays the re-render.
+            fee = j.bond < bond ? j.bond : bond;
+            j.bond -= uint128(fee);
+        } else {
+            c.verdict = Verdict.Upheld;
+            if (voters > 0) {
+                fee = bond;
+                back = 0;
+            }
+        }
+        emit DisputeResolved(jobId, node, overturned, fee);
+
+        if (back > 0) token.safeTransfer(node, back);
+        if (fee > 0) {
+            uint256 share = fee / voters;
+            uint256 rest = fee - share * voters;
+            for (uint256 i = 0; i < ARBITERS; ++i) {
+                if (d.voted & (1 << i) == 0) continue;
+                // The first voter takes the indivisible rest, so no wei stays behind.
+                token.safeTransfer(d.arbiters[i], share + rest);
+                rest = 0;
+            }
+        }
     }
 
     // -------------------------------------------------------------- stakes
@@ -283,6 +630,10 @@ contract RenderEscrow is ReentrancyGuardTransient {
         if (active > type(uint128).max) revert AmountTooLarge(amount);
 
         s.active = uint128(active);
+        if (!_listed[msg.sender]) {
+            _listed[msg.sender] = true;
+            stakers.push(msg.sender);
+        }
         emit Staked(msg.sender, amount, active);
 
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -335,12 +686,47 @@ contract RenderEscrow is ReentrancyGuardTransient {
         return (uint256(_jobs[jobId].budget) * slashCapBps) / 10_000;
     }
 
+    /// @notice The dispute of `node`'s conviction in `jobId`.
+    function disputeOf(bytes32 jobId, address node) external view returns (Dispute memory) {
+        return _disputes[jobId][node];
+    }
+
+    /// @notice How many addresses ever staked (the arbiters' pool).
+    function stakerCount() external view returns (uint256) {
+        return stakers.length;
+    }
+
+    /// @notice The requester's bond locked with a job of `budget`.
+    function bondFor(uint256 budget) public view returns (uint256) {
+        return (budget * requesterBondBps) / 10_000;
+    }
+
     /// @notice The leaf of the payout tree for `node` and `amount`.
     function leafOf(address node, uint256 amount) public pure returns (bytes32) {
         return keccak256(bytes.concat(keccak256(abi.encode(node, amount))));
     }
 
-    function _claim(bytes32 jobId, uint256 amount, bytes32[] calldata proof) private {
+    /// @notice The EIP-712 digest a requester signs for a receipt.
+    function receiptDigest(bytes32 jobId, address worker, uint256 amount, uint256 tasks, bytes32 results)
+        public
+        view
+        returns (bytes32)
+    {
+        return _hashTypedDataV4(keccak256(abi.encode(RECEIPT_TYPEHASH, jobId, worker, amount, tasks, results)));
+    }
+
+    /// @notice The EIP-712 digest a worker signs over its result of `task` in `jobId`.
+    function resultDigest(bytes32 jobId, uint256 task, bytes32 resultHash) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(RESULT_TYPEHASH, jobId, task, resultHash)));
+    }
+
+    /// @notice The EIP-712 domain separator (name "RenderEscrow", version "1",
+    /// this chain, this contract).
+    function domainSeparator() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    function _claim(bytes32 jobId, uint256 amount, bytes32[] calldata proof) private returns (uint256 pay) {
         Job storage j = _jobs[jobId];
         Status status = j.status;
         if (status != Status.Settled) {
@@ -352,15 +738,73 @@ contract RenderEscrow is ReentrancyGuardTransient {
         }
         uint64 closesAt = uint64(j.settledAt) + claimWindow;
         if (block.timestamp > closesAt) revert ClaimWindowClosed(jobId, closesAt);
-        if (claimed[jobId][msg.sender]) revert AlreadyClaimed(jobId, msg.sender);
+        uint256 before = paid[jobId][msg.sender];
+        if (amount <= before) revert AlreadyClaimed(jobId, msg.sender);
         if (!MerkleProof.verifyCalldata(proof, j.root, leafOf(msg.sender, amount))) {
             revert BadProof(jobId, msg.sender, amount);
         }
+        pay = amount - before;
         uint256 unclaimed = j.unclaimed;
-        if (amount > unclaimed) revert ClaimExceedsTotal(jobId, amount, unclaimed);
+        if (pay > unclaimed) revert ClaimExceedsTotal(jobId, pay, unclaimed);
 
-        claimed[jobId][msg.sender] = true;
-        j.unclaimed = uint128(unclaimed - amount);
-        emit Claimed(jobId, msg.sender, amount);
+        paid[jobId][msg.sender] = amount;
+        j.unclaimed = uint128(unclaimed - pay);
+        emit Claimed(jobId, msg.sender, pay);
+    }
+
+    function _claimReceipt(SignedReceipt calldata r) private returns (uint256) {
+        bytes32 jobId = r.jobId;
+        Job storage j = _jobs[jobId];
+        Status status = j.status;
+        if (status == Status.None) revert JobNotFound(jobId);
+        if (status == Status.Closed) revert JobClosed(jobId);
+        uint64 closesAt;
+        if (status == Status.Open) {
+            // Before the deadline the requester may still settle.
+            if (block.timestamp <= j.deadline) revert ReceiptTooEarly(jobId, j.deadline);
+            closesAt = uint64(j.deadline) + reclaimGrace;
+        } else {
+            closesAt = uint64(j.settledAt) + reclaimGrace;
+        }
+        if (block.timestamp > closesAt) revert ReceiptWindowClosed(jobId, closesAt);
+        address signer = _recover(receiptDigest(jobId, msg.sender, r.amount, r.tasks, r.results), r.signature);
+        if (signer != j.requester) revert BadReceiptSignature(jobId, msg.sender, signer);
+        uint256 before = paid[jobId][msg.sender];
+        if (r.amount <= before) revert AlreadyClaimed(jobId, msg.sender);
+
+        uint256 owed = r.amount - before;
+        uint256 held = j.held;
+        uint256 pay = owed < held ? owed : held;
+        if (pay == 0) revert BudgetExhausted(jobId, owed);
+        uint256 bonus;
+        if (status == Status.Open) {
+            bonus = (pay * requesterBondBps) / 10_000;
+            uint256 bond = j.bond;
+            if (bonus > bond) bonus = bond;
+            j.bond = uint128(bond - bonus);
+        }
+        paid[jobId][msg.sender] = before + pay;
+        j.held = uint128(held - pay);
+        emit ReceiptPaid(jobId, msg.sender, pay, bonus);
+        return pay + bonus;
+    }
+
+    /// @dev Whether `a` may judge `node`'s conviction in `jobId`: no party to
+    /// the job that the chain knows of, and enough stake to lose.
+    function _eligible(bytes32 jobId, address node, address requester, address a) private view returns (bool) {
+        return a != node && a != requester && paid[jobId][a] == 0 && convictions[jobId][a].verdict == Verdict.None
+            && _stakes[a].active >= disputeBond;
+    }
+
+    function _drawn(Dispute storage d) private view returns (uint256 n) {
+        for (uint256 i = 0; i < ARBITERS; ++i) {
+            if (d.arbiters[i] != address(0)) ++n;
+        }
+    }
+
+    /// @dev The signer of `digest`, or address(0) for a malformed signature
+    /// (so that callers revert with their own error naming the job).
+    function _recover(bytes32 digest, bytes calldata signature) private pure returns (address signer) {
+        (signer,,) = ECDSA.tryRecoverCalldata(digest, signature);
     }
 }
