@@ -59,6 +59,12 @@ type job struct {
 	// (renderer.SceneInfo.Needs): only versions advertising "+needs" get
 	// its tasks.
 	needs string
+	// passNames, for a composited scene split into tiles, are the raw
+	// passes its tiles carry ("ViewLayer.Pass"); its frames are finished
+	// here by the scene's own compositor (finish.go). adaptive keeps the
+	// scene's adaptive sampling.
+	passNames []string
+	adaptive  bool
 	// tilesCollected is set once the finished job's tiles were deleted.
 	tilesCollected bool
 	// assembling maps each frame being written to the generation its
@@ -222,6 +228,9 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 		assembling: make(map[int]int), frameGen: make(map[int]int),
 		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
 		needs: info.Needs,
+	}
+	if err := c.planPasses(j, rend, info); err != nil {
+		return "", err
 	}
 	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		nt := &task{index: i, tile: t, state: api.TaskPending}

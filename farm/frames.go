@@ -74,14 +74,14 @@ func (c *coordinator) startAssembly(j *job, f int) {
 	for _, t := range j.byFrame[f] {
 		tiles = append(tiles, frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
 	}
-	gen, spec, id := j.frameGen[f], j.spec, j.id
+	gen, spec, id, want := j.frameGen[f], j.spec, j.id, j.tileWant()
 	j.assembling[f] = gen
 	started := c.wg.Go(func() {
 		var name string
 		var err error
 		select {
 		case c.assemblers <- struct{}{}:
-			name, err = c.assembleFrame(id, spec, f, tiles)
+			name, err = c.assembleFrame(id, spec, want, f, tiles)
 			<-c.assemblers
 		case <-c.ctx.Done():
 			err = c.ctx.Err()
@@ -118,7 +118,7 @@ func (c *coordinator) assembled(j *job, f, gen int, name string, err error) {
 }
 
 // tileImage loads an accepted task's tile from the blob store.
-func (c *coordinator) tileImage(spec api.JobSpec, t frameTile) (tile, error) {
+func (c *coordinator) tileImage(want tileWant, t frameTile) (tile, error) {
 	p, ok := c.blobs.Path(t.hash)
 	if !ok {
 		return tile{}, fmt.Errorf("tile of task %d (blob %.12s) is missing from the store", t.index, t.hash)
@@ -127,7 +127,7 @@ func (c *coordinator) tileImage(spec api.JobSpec, t frameTile) (tile, error) {
 	if err != nil {
 		return tile{}, err
 	}
-	tl, err := decodeTile(data, t.rect, spec.Format == api.FormatEXR)
+	tl, err := decodeTile(data, t.rect, want)
 	if err != nil {
 		return tile{}, fmt.Errorf("stored tile of task %d: %w", t.index, err)
 	}
@@ -136,7 +136,10 @@ func (c *coordinator) tileImage(spec api.JobSpec, t frameTile) (tile, error) {
 
 // assembleFrame draws frame f from its tiles and writes it into the job's
 // output folder, returning the file's name. It runs off the lock.
-func (c *coordinator) assembleFrame(id string, spec api.JobSpec, f int, tiles []frameTile) (string, error) {
+func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, f int, tiles []frameTile) (string, error) {
+	if len(want.passes) > 0 {
+		return c.finishFrame(id, spec, want, f, tiles)
+	}
 	hdr := spec.Format == api.FormatEXR
 	canvas := tiler.NewCanvas(spec.Resolution)
 	var frame *renderer.HDR
@@ -144,7 +147,7 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, f int, tiles []
 		frame = renderer.NewHDR(image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height))
 	}
 	for _, t := range tiles {
-		tl, err := c.tileImage(spec, t)
+		tl, err := c.tileImage(want, t)
 		if err != nil {
 			return "", err
 		}

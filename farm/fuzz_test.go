@@ -34,14 +34,15 @@ func FuzzJobSpec(f *testing.F) {
 	})
 }
 
-// FuzzDecodeTile: whatever bytes a worker returns, PNG or EXR, decoding
-// them either fails or yields exactly the task's rectangle (and, for an
-// EXR job, finite float pixels of it).
+// FuzzDecodeTile: whatever bytes a worker returns, PNG, EXR or raw passes,
+// decoding them either fails or yields exactly the task's rectangle (and,
+// for an EXR job, finite float pixels of it; for a composited scene,
+// exactly the passes its compositor reads).
 func FuzzDecodeTile(f *testing.F) {
 	var buf bytes.Buffer
 	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3)))
-	f.Add(buf.Bytes(), false)
-	f.Add([]byte("not a png"), false)
+	f.Add(buf.Bytes(), false, false)
+	f.Add([]byte("not a png"), false, false)
 	for _, opt := range []exr.Options{{}, {Compression: exr.ZIP}, {Half: true}} {
 		h := renderer.NewHDR(image.Rect(0, 0, 4, 3))
 		for i := range h.Pix {
@@ -49,13 +50,37 @@ func FuzzDecodeTile(f *testing.F) {
 		}
 		buf.Reset()
 		exr.Encode(&buf, h, opt)
-		f.Add(buf.Bytes(), true)
+		f.Add(buf.Bytes(), true, false)
+	}
+	passes := []string{"ViewLayer.Combined", "ViewLayer.Depth"}
+	for _, names := range [][]string{
+		{"ViewLayer.Combined.A", "ViewLayer.Combined.B", "ViewLayer.Combined.G", "ViewLayer.Combined.R", "ViewLayer.Depth.Z"},
+		{"ViewLayer.Combined.R", "ViewLayer.Depth.Z"},                                                    // no G, B, A
+		{"ViewLayer.Combined.A", "ViewLayer.Combined.B", "ViewLayer.Combined.G", "ViewLayer.Combined.R"}, // no Depth
+	} {
+		p, _ := renderer.NewPasses(image.Rect(0, 0, 4, 3), names)
+		for i := range p.Channels {
+			for j := range p.Channels[i].Pix {
+				p.Channels[i].Pix[j] = float32(i+j) / 5
+			}
+		}
+		buf.Reset()
+		exr.EncodePasses(&buf, p, exr.Options{Compression: exr.ZIP})
+		f.Add(buf.Bytes(), false, true)
+		f.Add(buf.Bytes(), true, true)
 	}
 	rect := image.Rect(8, 6, 12, 9)
-	f.Fuzz(func(t *testing.T, data []byte, hdr bool) {
-		tl, err := decodeTile(data, rect, hdr)
+	f.Fuzz(func(t *testing.T, data []byte, hdr, composited bool) {
+		want := tileWant{hdr: hdr}
+		if composited {
+			want.passes = passes
+		}
+		tl, err := decodeTile(data, rect, want)
 		if err != nil {
 			return
+		}
+		if composited && (tl.passes == nil || tl.passes.Rect != rect || !tl.passes.Finite() || checkPassNames(tl.passes.Names(), passes) != nil) {
+			t.Fatalf("tile of raw passes decoded to %+v", tl.passes)
 		}
 		if tl.checked().Bounds() != rect {
 			t.Fatalf("decoded %v, want %v", tl.checked().Bounds(), rect)

@@ -83,7 +83,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
-		Format:      j.spec.Format,
+		Format:      j.spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
 		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
 	}
 }
@@ -167,7 +167,11 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	r := req.Region
-	limit := tileLimit(r, req.Format == api.FormatEXR)
+	want := tileWant{hdr: req.Format == api.FormatEXR}
+	if len(req.Crops) == 0 {
+		want.passes = req.Passes // a check's crops come back as pixels
+	}
+	limit := tileLimit(r, want)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("read tile: %w", err)
@@ -175,7 +179,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	if int64(len(data)) > limit {
 		return nil, 0, nil, fmt.Errorf("tile is larger than %d bytes", limit)
 	}
-	tl, err := decodeTile(data, r, req.Format == api.FormatEXR)
+	tl, err := decodeTile(data, r, want)
 	if err != nil {
 		return nil, 0, nil, err
 	}

@@ -66,7 +66,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			if eligible == 0 && c.blockedAll(j, members) {
 				c.fail(j, "every node that could render this job failed it too often")
 			}
-			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() {
+			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() && len(j.passNames) == 0 {
 				// Every node of the release left before any of its
 				// tiles was accepted: nothing to match, so the next
 				// pass may bind the job to another release.

@@ -1,9 +1,13 @@
 package farm
 
 // Tiles on the wire and in the blob store: a 16-bit PNG for PNG jobs, a
-// 32-bit float OpenEXR (linear, ZIP) for EXR jobs. The coordinator checks
-// and previews every tile as 16-bit sRGB; an EXR tile is mapped for that by
-// renderer.HDR.Compressed, which keeps highlights above 1 comparable.
+// 32-bit float OpenEXR (linear, ZIP) for EXR jobs, and for a composited
+// scene a multilayer OpenEXR of its raw render passes (the compositor runs
+// once over the stitched frame: finish.go). The coordinator checks and
+// previews every tile as 16-bit sRGB; an EXR tile is mapped for that by
+// renderer.HDR.Compressed, which keeps highlights above 1 comparable, and
+// a tile of raw passes is checked by its Combined pass, raw, never by
+// composited pixels.
 
 import (
 	"bytes"
@@ -11,6 +15,7 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
+	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -23,8 +28,19 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 // an EXR when the task asked for them, else its 16-bit pixels as a PNG.
 // Both are written with the region moved to the origin: neither format
 // keeps an offset the coordinator would trust.
-func encodeTile(res renderer.Result, hdr bool) ([]byte, string, error) {
+func encodeTile(res renderer.Result, hdr, passes bool) ([]byte, string, error) {
 	var buf bytes.Buffer
+	if passes {
+		if res.Passes == nil {
+			return nil, "", fmt.Errorf("renderer returned no raw passes for a task of a composited scene")
+		}
+		p := *res.Passes
+		p.Rect = image.Rectangle{Max: p.Rect.Size()}
+		if err := exr.EncodePasses(&buf, &p, exr.Options{Compression: exr.ZIP}); err != nil {
+			return nil, "", err
+		}
+		return buf.Bytes(), "image/x-exr", nil
+	}
 	if hdr {
 		if res.HDR == nil {
 			return nil, "", fmt.Errorf("renderer returned no float pixels for an EXR task")
@@ -46,8 +62,12 @@ func encodeTile(res renderer.Result, hdr bool) ([]byte, string, error) {
 // RGBA PNG is at most 8 bytes a pixel plus row filters, an uncompressed
 // float EXR 16 bytes a pixel plus a line offset and chunk header a row;
 // both get room for headers. More is a misbehaving worker.
-func tileLimit(r image.Rectangle, hdr bool) int64 {
-	if hdr {
+func tileLimit(r image.Rectangle, want tileWant) int64 {
+	if n := len(want.passes); n > 0 {
+		// Up to four float channels a pass (vectors), each 4 bytes a pixel.
+		return int64(r.Dx()*r.Dy()*16*n+r.Dy()*16) + 1<<20
+	}
+	if want.hdr {
 		return int64(r.Dx()*r.Dy()*16+r.Dy()*16) + 1<<16
 	}
 	return int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
@@ -56,8 +76,17 @@ func tileLimit(r image.Rectangle, hdr bool) int64 {
 // tile is a decoded tile placed at the tile's rectangle: its 16-bit
 // pixels for a PNG tile, its float pixels for an EXR one.
 type tile struct {
-	img *image.NRGBA64
-	hdr *renderer.HDR
+	img    *image.NRGBA64
+	hdr    *renderer.HDR
+	passes *renderer.Passes // a composited scene's raw passes
+}
+
+// tileWant is what the coordinator expects of a tile: float pixels for an
+// EXR job; for a composited scene, the raw passes its compositor reads
+// ("ViewLayer.Pass" names, SceneUsage.Passes).
+type tileWant struct {
+	hdr    bool
+	passes []string
 }
 
 // checked is the tile as spot checks compare it: the 16-bit pixels, or
@@ -73,8 +102,11 @@ func (t tile) checked() *image.NRGBA64 {
 // decodeTile decodes a worker's PNG or EXR (which one its first bytes say;
 // hdr says which the job wants) and places it at rect in frame
 // coordinates; the size must match exactly.
-func decodeTile(data []byte, rect image.Rectangle, hdr bool) (tile, error) {
-	if hdr {
+func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) {
+	if len(want.passes) > 0 {
+		return decodePassesTile(data, rect, want)
+	}
+	if want.hdr {
 		if !exr.IsEXR(data) {
 			return tile{}, fmt.Errorf("tile is not an OpenEXR file (the job asked for EXR)")
 		}
@@ -120,4 +152,68 @@ func shiftToOrigin(img *image.NRGBA64) *image.NRGBA64 {
 	out := *img
 	out.Rect = image.Rect(0, 0, img.Rect.Dx(), img.Rect.Dy())
 	return &out
+}
+
+// decodePassesTile decodes a tile of raw passes: a multilayer OpenEXR of
+// exactly the tile's size holding exactly the expected passes (its header
+// is checked before any pixel is allocated: the worker may be hostile).
+// The tile is checked by its Combined pass, mapped as the job's checks
+// map it (Compressed for EXR jobs, the plain sRGB preview otherwise, the
+// same as a checker's crops of it).
+func decodePassesTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) {
+	if !exr.IsEXR(data) {
+		return tile{}, fmt.Errorf("tile is not an OpenEXR file of raw passes")
+	}
+	w, h, names, err := exr.PassesConfig(bytes.NewReader(data))
+	if err != nil {
+		return tile{}, fmt.Errorf("tile: %w", err)
+	}
+	if w != rect.Dx() || h != rect.Dy() {
+		return tile{}, fmt.Errorf("tile is %dx%d, want %dx%d", w, h, rect.Dx(), rect.Dy())
+	}
+	if err := checkPassNames(names, want.passes); err != nil {
+		return tile{}, err
+	}
+	p, err := exr.DecodePasses(bytes.NewReader(data), int64(w)*int64(h)*int64(len(names)))
+	if err != nil {
+		return tile{}, fmt.Errorf("decode tile: %w", err)
+	}
+	if !p.Finite() {
+		return tile{}, fmt.Errorf("tile holds NaN or infinite values")
+	}
+	p.Rect = rect
+	combined := p.Combined("")
+	if combined == nil {
+		return tile{}, fmt.Errorf("tile has no Combined pass")
+	}
+	tl := tile{hdr: combined, passes: p}
+	if !want.hdr {
+		tl.img = combined.Preview()
+	}
+	return tl, nil
+}
+
+// checkPassNames reports whether a tile's channels ("Layer.Pass.Channel")
+// are exactly of the passes wanted ("Layer.Pass"), each present.
+func checkPassNames(channels, passes []string) error {
+	wanted := make(map[string]bool, len(passes))
+	for _, p := range passes {
+		wanted[p] = false
+	}
+	for _, ch := range channels {
+		i := strings.LastIndexByte(ch, '.')
+		if i < 0 {
+			return fmt.Errorf("tile channel %q is not named Layer.Pass.Channel", ch)
+		}
+		if _, ok := wanted[ch[:i]]; !ok {
+			return fmt.Errorf("tile has pass %q, which the scene's compositor does not read (want %v)", ch[:i], passes)
+		}
+		wanted[ch[:i]] = true
+	}
+	for p, seen := range wanted {
+		if !seen {
+			return fmt.Errorf("tile lacks pass %q (want %v)", p, passes)
+		}
+	}
+	return nil
 }

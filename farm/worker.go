@@ -49,6 +49,15 @@ type TaskRequest struct {
 	// Format is the job's output format; "exr" asks for linear float
 	// pixels, answered as an OpenEXR tile.
 	Format string `json:"format,omitempty"`
+	// Passes, for a scene whose compositor must see the whole frame, asks
+	// for the raw render passes ("ViewLayer.Pass" names) instead of
+	// composited pixels, answered as a multilayer OpenEXR tile; the
+	// coordinator composites the stitched frame once (finish.go). A
+	// check's crops come back as pixels of the raw Combined pass.
+	Passes []string `json:"passes,omitempty"`
+	// AdaptiveSampling keeps the scene's own adaptive sampling (the
+	// renderer overscans each region so tiles still equal the frame).
+	AdaptiveSampling bool `json:"adaptive_sampling,omitempty"`
 	// Coordinator is the sender's address; Time (unix milliseconds) and
 	// Nonce make the request unique, and Sig signs all of it.
 	Coordinator string `json:"coordinator"`
@@ -162,6 +171,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
 		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
+		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
 	}
 	var res renderer.Result
 	if len(req.Crops) > 0 {
@@ -184,7 +194,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	w.metrics.tasksRendered.Add(1)
 	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
 	secs := time.Since(start).Seconds()
-	data, ctype, err := encodeTile(res, task.HDR)
+	data, ctype, err := encodeTile(res, task.HDR, task.Passes && len(req.Crops) == 0)
 	if err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return

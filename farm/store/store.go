@@ -186,6 +186,10 @@ type JobRecord struct {
 	Release string `json:"release,omitempty"`
 	// Needs is a feature the scene needs of a node's renderer.
 	Needs string `json:"needs,omitempty"`
+	// PassNames are the raw passes a composited scene's tiles carry;
+	// Adaptive keeps its adaptive sampling.
+	PassNames []string `json:"pass_names,omitempty"`
+	Adaptive  bool     `json:"adaptive,omitempty"`
 	// TilesCollected is set once the finished job's tiles were deleted
 	// (NodeConfig.Retention): its frames and records stay.
 	TilesCollected bool `json:"tiles_collected,omitempty"`

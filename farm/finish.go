@@ -1,0 +1,111 @@
+package farm
+
+// The finish step. A scene whose compositor must see the whole frame
+// (glare, blur, lens distortion: most production trees) cannot be
+// composited tile by tile: each tile would glow, blur and distort on its
+// own. Its tiles carry the raw render passes instead (tiles.go), which
+// stitch exactly, and the coordinator runs the scene's own compositor,
+// colour management and output once over the stitched frame, so the frame
+// equals Blender's own whole-frame render. The coordinator is the
+// requester's own node, trusted by the requester, so its finish needs no
+// check; for the same reason such a job's tiles come from nodes of the
+// coordinator's own renderer release (planPasses), whose compositor then
+// reads passes of its own release.
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
+)
+
+// planPasses decides how a job's frames are made: a scene that composites,
+// split into tiles, renders raw passes and is finished here; j.mu need
+// not be held (the job is not yet shared).
+func (c *coordinator) planPasses(j *job, rend renderer.Renderer, info renderer.SceneInfo) error {
+	u := info.Usage
+	if u == nil {
+		return nil
+	}
+	j.adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
+	if !u.Compositing || j.spec.Tiles.Cols*j.spec.Tiles.Rows == 1 {
+		return nil // a whole frame composites in place
+	}
+	if _, ok := rend.(renderer.Finisher); !ok {
+		return fmt.Errorf("%w: %s composites its frames, and this node's %s cannot run a compositor over stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName, rend.Name())
+	}
+	if len(u.Passes) == 0 {
+		return fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, j.spec.SceneName)
+	}
+	j.passNames = u.Passes
+	j.release = releaseOf(rend.Version())
+	return nil
+}
+
+// tileWant is what the job's tiles must be.
+func (j *job) tileWant() tileWant {
+	return tileWant{hdr: j.spec.Format == api.FormatEXR, passes: j.passNames}
+}
+
+// finishFrame stitches frame f's raw-pass tiles and runs the scene's
+// compositor over them, writing the frame into the job's output folder. It
+// runs off the lock, on the assembly pool.
+func (c *coordinator) finishFrame(id string, spec api.JobSpec, want tileWant, f int, tiles []frameTile) (string, error) {
+	fin, ok := c.renderers[spec.Renderer].(renderer.Finisher)
+	if !ok {
+		return "", fmt.Errorf("frame %d: this node's %s cannot finish composited frames", f, spec.Renderer)
+	}
+	var frame *renderer.Passes
+	for _, t := range tiles {
+		tl, err := c.tileImage(want, t)
+		if err != nil {
+			return "", err
+		}
+		if frame == nil {
+			full := image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height)
+			if frame, err = renderer.NewPasses(full, tl.passes.Names()); err != nil {
+				return "", fmt.Errorf("frame %d: %w", f, err)
+			}
+		}
+		if err := frame.Draw(tl.passes); err != nil {
+			return "", fmt.Errorf("frame %d: stitch tile of task %d: %w", f, t.index, err)
+		}
+	}
+	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
+	if err != nil {
+		return "", err
+	}
+	task := renderer.FinishTask{
+		Scene: scene, Frame: f, Width: spec.Resolution.Width, Height: spec.Resolution.Height,
+		Passes: frame, Threads: c.cfg.Threads, Format: "PNG", Depth: strconv.Itoa(spec.Depth),
+	}
+	if spec.Format == api.FormatEXR {
+		task.Format, task.Depth = "OPEN_EXR", "32"
+	}
+	res, err := fin.Finish(c.ctx, task)
+	if err != nil {
+		if c.ctx.Err() != nil {
+			return "", context.Cause(c.ctx)
+		}
+		return "", fmt.Errorf("finish frame %d: %w", f, err)
+	}
+	dir := filepath.Join(c.cfg.DataDir, "jobs", id)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	name := api.FrameName(f, spec.Format)
+	err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error {
+		_, err := w.Write(res.File)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("write frame %d: %w", f, err)
+	}
+	return name, nil
+}

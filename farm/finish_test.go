@@ -1,0 +1,136 @@
+package farm_test
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/draw"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
+	"github.com/conun/conun/tiler"
+	"github.com/conun/conun/verifier"
+)
+
+// TestCompositedSceneTiled: a scene made as artists make them (Blender's
+// default startup file, a compositor with Glare and Lens Distortion after
+// the Render Layers, adaptive sampling on) rendered by three nodes as 4x4
+// tiles equals Blender's own whole-frame render (blender -b -f) near-
+// exactly: tiles carry raw passes and the coordinator composites once.
+// The honest nodes are never convicted (composited crops used to convict
+// nearly every one), and a node rendering a quarter of the samples is.
+func TestCompositedSceneTiled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: needs Blender")
+	}
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
+	}
+	dir := t.TempDir()
+	scene := filepath.Join(dir, "composite.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../scenes/blend/make_composite.py", "--", scene).CombinedOutput(); err != nil {
+		t.Fatalf("build the scene: %v\n%s", err, out)
+	}
+	newBlender := func() renderer.Renderer {
+		r, err := blender.New(blender.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{newBlender()}
+		if i == 2 {
+			c.Renderers = []renderer.Renderer{&cheater{Renderer: c.Renderers[0], mode: "lazy4"}}
+		}
+	})
+	c := api.NewClient(nodes[0].URL())
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	data, err := os.ReadFile(scene)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const w, h, samples, seed = 96, 64, 8, 1
+	spec := api.JobSpec{
+		Scene: hash, SceneName: "composite.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: w, Height: h}, Samples: samples, Seed: seed, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
+	}
+	id, err := c.Submit(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state, err := c.Events(ctx, id, func(e api.Event) error {
+		if e.Type == api.EventVerdict || e.Type == api.EventRequeued {
+			t.Logf("%s task %d %s: %s", e.Type, e.Task, e.Node, e.Message)
+		}
+		return nil
+	}); err != nil || state != api.JobDone {
+		rep, _ := c.Report(ctx, id)
+		t.Fatalf("job: %s %v %s", state, err, rep.Error)
+	}
+	st, err := c.Status(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Convicted) != 1 || st.Convicted[0] != "node-3" {
+		t.Errorf("convicted %v, want only the lazy node-3", st.Convicted)
+	}
+	out := t.TempDir()
+	if _, err := c.Fetch(ctx, id, out); err != nil {
+		t.Fatal(err)
+	}
+	got := toNRGBA64(decode(t, filepath.Join(out, api.FrameName(1, api.FormatPNG))))
+	want := toNRGBA64(decode(t, f12(t, scene, w, h, samples, seed, 16)))
+	v := verifier.Compare(got, want, want.Bounds(), verifier.NearExact)
+	t.Logf("tiled + finished vs blender -f: %+v", v)
+	if v.Outcome != verifier.Pass {
+		t.Fatalf("the tiled frame differs from Blender's own render: %+v", v)
+	}
+}
+
+// f12 renders a scene's whole frame the way Blender's own render does
+// (blender -b FILE -f 1), with only the job's resolution, samples, seed and
+// colour depth set, denoising off as the job has it, and everything else
+// the scene's: compositor, adaptive sampling, colour management.
+func f12(t *testing.T, scene string, w, h, samples, seed, depth int) string {
+	t.Helper()
+	dir := t.TempDir()
+	expr := strings.Join([]string{
+		"import bpy",
+		"s = bpy.context.scene",
+		fmt.Sprintf("s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = %d, %d, 100", w, h),
+		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", samples, seed),
+		"s.cycles.use_animated_seed = False",
+		"s.cycles.use_denoising = False",
+		"s.render.image_settings.file_format = 'PNG'",
+		fmt.Sprintf("s.render.image_settings.color_depth = '%d'", depth),
+	}, "\n")
+	out, err := exec.Command("blender", "-b", scene, "--python-expr", expr,
+		"-o", filepath.Join(dir, "f12_####"), "-f", "1").CombinedOutput()
+	path := filepath.Join(dir, "f12_0001.png")
+	if _, serr := os.Stat(path); err != nil || serr != nil {
+		t.Fatalf("blender -f: %v %v\n%s", err, serr, out)
+	}
+	return path
+}
+
+func toNRGBA64(m image.Image) *image.NRGBA64 {
+	out := image.NewNRGBA64(m.Bounds())
+	draw.Draw(out, out.Bounds(), m, m.Bounds().Min, draw.Src)
+	return out
+}
