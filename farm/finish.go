@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
@@ -34,8 +35,19 @@ func (c *coordinator) planPasses(j *job, rend renderer.Renderer, info renderer.S
 		return nil
 	}
 	j.adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
-	if !u.Compositing || j.spec.Tiles.Cols*j.spec.Tiles.Rows == 1 {
+	if j.spec.Tiles.Cols*j.spec.Tiles.Rows == 1 {
 		return nil // a whole frame composites in place
+	}
+	// What no tile can reproduce is refused with the reason, never tiled
+	// silently: each tile would show its own version of it.
+	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
+		return fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName, strings.Join(fx, ", "))
+	}
+	if u.Sequencer {
+		return fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName)
+	}
+	if !u.Compositing {
+		return nil
 	}
 	if _, ok := rend.(renderer.Finisher); !ok {
 		return fmt.Errorf("%w: %s composites its frames, and this node's %s cannot run a compositor over stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName, rend.Name())
@@ -108,4 +120,18 @@ func (c *coordinator) finishFrame(id string, spec api.JobSpec, want tileWant, f 
 		return "", fmt.Errorf("write frame %d: %w", f, err)
 	}
 	return name, nil
+}
+
+// screenEffects are the effects of an Eevee scene that make its tiles
+// differ from its whole frame. Volumetric lighting is left out: it is on
+// in every Eevee scene by default and acts only where a volume is, and a
+// simple scene's tiles stitch bit-identically with it on.
+func screenEffects(effects []string) []string {
+	var out []string
+	for _, e := range effects {
+		if e != "volumetrics" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
