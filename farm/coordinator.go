@@ -97,9 +97,10 @@ type task struct {
 	node   string
 	lease  int // incremented per lease, so a stale answer is recognised
 	cancel context.CancelFunc
-	// accepting is set while an answered lease's record is being written:
-	// the result is in hand, so the lease is not taken back meanwhile.
-	accepting bool
+	// accepting is the lease whose answered record is being written (0:
+	// none): the result is in hand, so that lease is not taken back
+	// meanwhile.
+	accepting int
 	attempts  int
 	// notBefore delays a failed task's retry, growing with its attempts.
 	notBefore time.Time
@@ -310,6 +311,7 @@ func (c *coordinator) run(ctx context.Context) {
 // on disk before the task counts as done (a kill -9 loses no accepted
 // task), and that write is waited for off the lock: the lease stays
 // current meanwhile (t.accepting), so nothing takes it back.
+// (Leases are numbered from 1, so 0 means none.)
 func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, err error) {
 	c.mu.Lock()
 	c.inflight[node]--
@@ -324,19 +326,30 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		c.kick()
 		return
 	}
-	t.accepting = true
+	t.accepting = lease
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
 	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
+	c.kick() // the node's slot is free already
 	werr := <-written
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.kick()
-	t.accepting = false
+	if t.accepting == lease {
+		t.accepting = 0
+	}
 	if t.lease != lease || t.state != api.TaskLeased {
-		return // the job was cancelled or failed meanwhile
+		// Taken back meanwhile (the job ended, or the worker was convicted
+		// or left): the record just written must not make a restarted
+		// coordinator take the tile as accepted. Unless another lease has
+		// since been accepted or is being written (its record lands after
+		// this one), it is deleted; the store's writes land in order.
+		if werr == nil && t.state != api.TaskDone && t.accepting == 0 {
+			c.store.DeleteTask(j.id, t.index)
+		}
+		return
 	}
 	if werr != nil {
 		// Not recorded means not accepted: the tile is rendered again.
@@ -475,7 +488,7 @@ func (c *coordinator) takeBack(node string) {
 	defer c.mu.Unlock()
 	for _, j := range c.jobs {
 		for _, t := range j.tasks {
-			if t.state == api.TaskLeased && t.node == node && !t.accepting {
+			if t.state == api.TaskLeased && t.node == node && t.accepting == 0 {
 				if t.cancel != nil {
 					t.cancel()
 					t.cancel = nil

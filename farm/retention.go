@@ -83,7 +83,7 @@ func (c *coordinator) evictFinished(now time.Time) {
 // accepting reports whether an answered lease of the job is being recorded.
 func (j *job) accepting() bool {
 	for _, t := range j.tasks {
-		if t.accepting {
+		if t.accepting != 0 {
 			return true
 		}
 	}
