@@ -88,7 +88,9 @@ type timedRead struct {
 // from the frame's last tile's "done" event to its "frame" event (the
 // coordinator's clock, from the event stream); "outside" is the small job's
 // life minus the span from the 4K submission to the frame, so the 4K
-// tiles' own renders and uploads count in neither.
+// tiles' own renders and uploads count in neither. max-lease-gap-during-ms
+// is the longest the small job went without a lease in the assembly: the
+// plainest sign of a lock held over it. The log has the run's timeline.
 //
 // Both jobs run on one 2-core machine in one process, so a read's latency
 // also includes waiting for a core: compare during with outside, not with
@@ -120,7 +122,7 @@ func BenchmarkAssemblyContention(b *testing.B) {
 	}
 	var (
 		during, outside       []time.Duration
-		assembly              time.Duration
+		assembly, leaseGap    time.Duration
 		leaseDuring, leaseOut float64
 		reads                 int
 		wall                  time.Duration
@@ -132,6 +134,7 @@ func BenchmarkAssemblyContention(b *testing.B) {
 		wall += time.Since(start)
 		reads += len(r.reads)
 		assembly += r.assemblyEnd.Sub(r.assemblyStart)
+		leaseGap = max(leaseGap, r.leaseGap())
 		d, o := r.latencies()
 		during, outside = append(during, d...), append(outside, o...)
 		ld, lo := r.leaseRates()
@@ -147,6 +150,7 @@ func BenchmarkAssemblyContention(b *testing.B) {
 	b.ReportMetric(assembly.Seconds()/n, "assembly-s")
 	b.ReportMetric(leaseDuring/n, "leases/s-during")
 	b.ReportMetric(leaseOut/n, "leases/s-outside")
+	b.ReportMetric(ms(leaseGap), "max-lease-gap-during-ms")
 	b.ReportMetric(leaseDuring/leaseOut, "lease-during/outside")
 	b.ReportMetric(float64(reads)/wall.Seconds(), "reads/s")
 }
@@ -246,7 +250,46 @@ func runContention(b *testing.B, c *api.Client, small, big api.JobSpec) contenti
 		b.Logf("the small job's last lease (%s) came before the frame was written (%s): the during rate is low by the idle rest",
 			last.Format(time.StampMilli), r.assemblyEnd.Format(time.StampMilli))
 	}
+	b.Logf("assembly %.1f s; the small job's leases / slowest read per 0.5 s, from 3 s before it: %s",
+		r.assemblyEnd.Sub(r.assemblyStart).Seconds(), r.timeline(500*time.Millisecond, 3*time.Second))
 	return r
+}
+
+// timeline tells leases from reads' latency slowing them: per step, from
+// margin before the assembly to margin after, the small job's leases and
+// the slowest read started in it. A lock held over the assembly shows as
+// steps with no lease at all; a busy CPU, as fewer.
+func (r contention) timeline(step, margin time.Duration) string {
+	var line []byte
+	for t := r.assemblyStart.Add(-margin); t.Before(r.assemblyEnd.Add(margin)); t = t.Add(step) {
+		n, slowest := 0, time.Duration(0)
+		for _, l := range r.smallLeases {
+			if !l.Before(t) && l.Before(t.Add(step)) {
+				n++
+			}
+		}
+		for _, rd := range r.reads {
+			if !rd.start.Before(t) && rd.start.Before(t.Add(step)) {
+				slowest = max(slowest, rd.took)
+			}
+		}
+		line = fmt.Appendf(line, "%+.1fs:%d/%dms ", t.Sub(r.assemblyStart).Seconds(), n, slowest.Milliseconds())
+	}
+	return string(line)
+}
+
+// leaseGap returns the longest the small job went without a lease during
+// the assembly (its edges included): about the assembly's length if the
+// lock is held over it, about the lease interval if not.
+func (r contention) leaseGap() time.Duration {
+	prev, gap := r.assemblyStart, time.Duration(0)
+	for _, t := range r.smallLeases {
+		if t.After(r.assemblyStart) && t.Before(r.assemblyEnd) {
+			gap = max(gap, t.Sub(prev))
+			prev = t
+		}
+	}
+	return max(gap, r.assemblyEnd.Sub(prev))
 }
 
 // latencies splits the reads into those that overlapped the assembly and
