@@ -5,6 +5,7 @@ import (
 	"image"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -75,4 +76,54 @@ func TestBlenderFramesAcrossCluster(t *testing.T) {
 		}
 		nearExact(t, name, decodePNG(t, filepath.Join(ref, name)), decodePNG(t, filepath.Join(out, name)))
 	}
+}
+
+// TestDefaultSceneAsSaved: Blender's own default scene, switched to Cycles
+// and saved as it opens (denoising and adaptive sampling on, a compositor
+// with the default tree), is submitted with the scene's own settings:
+// its resolution and samples, and its denoising, which no Debian Blender
+// has, so the submit is refused saying so. With --denoise=false it renders
+// as 2x2 tiles on a node process, and the frame equals Blender's own
+// render of the file (blender -b -f) with denoising off.
+func TestDefaultSceneAsSaved(t *testing.T) {
+	skipShort(t, "Blender and a node process")
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
+	}
+	scene := filepath.Join(t.TempDir(), "default.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../../scenes/blend/make_default.py", "--", scene, "cycles").CombinedOutput(); err != nil {
+		t.Fatalf("build the default scene: %v\n%s", err, out)
+	}
+	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+
+	code, stdout, stderr := conun(t, "submit", "--node", node.url, "--wait", "--out", t.TempDir(), scene)
+	if code == 0 || !strings.Contains(stderr, "denois") {
+		t.Fatalf("a denoised scene on nodes without a denoiser: exit %d, %q", code, stderr)
+	}
+	for _, want := range []string{"resolution 64x48", "16 samples", "denoising"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("submit does not say it took the scene's %s: %q", want, stdout)
+		}
+	}
+
+	out := t.TempDir()
+	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--denoise=false", "--tiles", "2x2", "--depth", "16", "--seed", "1", "--wait", "--out", out, scene)
+	if code != 0 {
+		t.Fatalf("submit --denoise=false: exit %d: %s\n%s", code, stderr, stdout)
+	}
+	frames, _ := filepath.Glob(filepath.Join(out, "*", "frame_0001.png"))
+	if len(frames) != 1 {
+		frames, _ = filepath.Glob(filepath.Join(out, "frame_0001.png"))
+	}
+	if len(frames) != 1 {
+		t.Fatalf("no frame in %s: %s", out, stdout)
+	}
+	dir := t.TempDir()
+	expr := "import bpy\ns = bpy.context.scene\ns.cycles.seed = 1\ns.cycles.use_animated_seed = False\n" +
+		"s.cycles.use_denoising = False\ns.render.image_settings.color_depth = '16'"
+	if ref, err := exec.Command("blender", "-b", scene, "--python-expr", expr, "-o", filepath.Join(dir, "f12_####"), "-f", "1").CombinedOutput(); err != nil {
+		t.Fatalf("blender -f: %v\n%s", err, ref)
+	}
+	nearExact(t, "default scene", decodePNG(t, filepath.Join(dir, "f12_0001.png")), decodePNG(t, frames[0]))
 }

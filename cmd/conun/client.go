@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -77,6 +78,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: want a scene or one or more job manifests (.yaml, .json)", errUsage)
 	}
+	flagSet := visited(fs)
 	base := api.JobSpec{
 		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
 		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise, Device: strings.ToUpper(*device),
@@ -100,6 +102,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	var items []item
 	for _, arg := range pos {
 		spec, sceneRef, framesArg := base, arg, *frames
+		given := flagSet
 		if api.IsManifest(arg) {
 			data, err := os.ReadFile(arg)
 			if err != nil {
@@ -113,6 +116,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 				return fmt.Errorf("manifest %s: %w", arg, err)
 			}
 			sceneRef = m.Scene
+			given = func(name string) bool { return flagSet(name) || m.Sets(name) }
 			if _, bundled := scenes.Bytes(sceneRef + ".glb"); !bundled && !filepath.IsAbs(sceneRef) {
 				sceneRef = filepath.Join(filepath.Dir(arg), sceneRef)
 			}
@@ -129,7 +133,11 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 		if *rendererKind != "" {
 			spec, err = externalSpec(spec, scene, *rendererKind, framesArg)
 		} else {
-			spec, err = completeSpec(ctx, spec, scene, framesArg)
+			var taken []string
+			spec, taken, err = completeSpec(ctx, spec, scene, framesArg, given)
+			if len(taken) > 0 && !*cf.asJSON {
+				fmt.Fprintf(stdout, "%s: the scene's own %s\n", arg, strings.Join(taken, ", "))
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", arg, err)
@@ -194,44 +202,86 @@ func externalSpec(spec api.JobSpec, scene sceneArg, kind, framesArg string) (api
 	return spec, nil
 }
 
-// completeSpec picks the renderer for the scene, fills the frame range (the
-// scene's own when framesArg is empty) and validates what can be validated
-// before upload.
-func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string) (api.JobSpec, error) {
+// completeSpec picks the renderer for the scene, reads the scene and takes
+// its own settings (frame range, resolution, samples, denoising, output
+// format and depth) for every one the user did not give (given names the
+// flags and manifest fields that were), so what the artist set up is what
+// runs; it returns what it took, for the user to see. A nonce makes each
+// submission its own job.
+func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string, given func(string) bool) (api.JobSpec, []string, error) {
 	rend, err := rendererFor(scene.name)
 	if err != nil {
-		return spec, err
+		return spec, nil, err
 	}
 	defer closeRenderer(rend)
 	spec.Renderer, spec.SceneName = rend.Name(), scene.name
+	path, cleanup, err := scene.file()
+	if err != nil {
+		return spec, nil, err
+	}
+	info, err := rend.Inspect(ctx, path)
+	cleanup()
+	if err != nil {
+		return spec, nil, err
+	}
 	if framesArg != "" {
 		if spec.Frames, err = tiler.ParseFrames(framesArg); err != nil {
-			return spec, fmt.Errorf("%w: frames: %w", errUsage, err)
+			return spec, nil, fmt.Errorf("%w: frames: %w", errUsage, err)
 		}
 	} else {
-		path, cleanup, err := scene.file()
-		if err != nil {
-			return spec, err
-		}
-		info, err := rend.Inspect(ctx, path)
-		cleanup()
-		if err != nil {
-			return spec, err
-		}
 		if info.FrameEnd-info.FrameStart >= tiler.MaxFrames {
-			return spec, fmt.Errorf("%w: the scene's frame range is unknown: name the frames (--frames A-B)", errUsage)
+			return spec, nil, fmt.Errorf("%w: the scene's frame range is unknown: name the frames (--frames A-B)", errUsage)
 		}
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
+	taken := sceneDefaults(&spec, info, given)
 	var nonce [8]byte
 	rand.Read(nonce[:])
 	spec.Nonce = fmt.Sprintf("%x", nonce)
 	check := spec
 	check.Scene = strings.Repeat("0", 64) // the real hash comes with the upload
 	if err := check.Validate(); err != nil {
-		return spec, fmt.Errorf("%w: %w", errUsage, err)
+		return spec, taken, fmt.Errorf("%w: %w", errUsage, err)
 	}
-	return spec, nil
+	return spec, taken, nil
+}
+
+// sceneDefaults sets what the scene says for each setting not given, and
+// returns what it set, as words for the user.
+func sceneDefaults(spec *api.JobSpec, info renderer.SceneInfo, given func(string) bool) []string {
+	u := info.Usage
+	if u == nil {
+		return nil // the scene says nothing of these (a glTF)
+	}
+	var taken []string
+	if !given("res") && info.Width > 0 && info.Height > 0 {
+		spec.Resolution = tiler.Resolution{Width: info.Width, Height: info.Height}
+		taken = append(taken, fmt.Sprintf("resolution %s", spec.Resolution))
+	}
+	if !given("samples") && u.Samples > 0 {
+		spec.Samples = min(u.Samples, api.MaxSamples)
+		taken = append(taken, fmt.Sprintf("%d samples", spec.Samples))
+	}
+	if !given("denoise") && u.Denoise {
+		spec.Denoise = true
+		taken = append(taken, "denoising (--denoise=false renders without it)")
+	}
+	if !given("format") && strings.HasPrefix(u.FileFormat, "OPEN_EXR") {
+		spec.Format = api.FormatEXR
+		taken = append(taken, "OpenEXR output")
+	}
+	if !given("depth") && spec.Format != api.FormatEXR && u.ColorDepth == "16" {
+		spec.Depth = 16
+		taken = append(taken, "16-bit output")
+	}
+	return taken
+}
+
+// visited returns whether a flag of fs was given on the command line.
+func visited(fs *flag.FlagSet) func(string) bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return func(name string) bool { return set[name] }
 }
 
 // waitJob follows a job's events to its end, fetches its frames into dir

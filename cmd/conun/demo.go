@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/conun/conun/farm"
@@ -59,8 +60,12 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if scene, err = scene.packed(ctx); err != nil {
 		return err
 	}
-	if spec, err = completeSpec(ctx, spec, scene, *frames); err != nil {
+	var taken []string
+	if spec, taken, err = completeSpec(ctx, spec, scene, *frames, visited(fs)); err != nil {
 		return err
+	}
+	if len(taken) > 0 {
+		fmt.Fprintf(stdout, "demo: the scene's own %s\n", strings.Join(taken, ", "))
 	}
 
 	fmt.Fprintf(stdout, "demo: %d nodes, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",

@@ -80,14 +80,44 @@ func ParseManifest(name string, data []byte) (Manifest, error) {
 // out keep spec's values. Frames is returned separately as it may be empty
 // (the scene's own range).
 func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
+	if err := m.apply(spec); err != nil {
+		return "", err
+	}
+	return m.Frames, nil
+}
+
+// Sets reports whether the manifest sets a setting, by its flag's name
+// (res, samples, depth, format, denoise): what it leaves out takes the
+// scene's own value.
+func (m Manifest) Sets(name string) bool {
+	switch name {
+	case "res":
+		return m.Res != ""
+	case "samples":
+		return m.Samples != nil
+	case "depth":
+		return m.Depth != nil
+	case "format":
+		return m.Format != ""
+	case "denoise":
+		return m.Denoise != nil
+	case "frames":
+		return m.Frames != ""
+	case "tiles":
+		return m.Tiles != ""
+	}
+	return false
+}
+
+func (m Manifest) apply(spec *JobSpec) (err error) {
 	if m.Tiles != "" {
 		if spec.Tiles, err = tiler.ParseGrid(m.Tiles); err != nil {
-			return "", err
+			return err
 		}
 	}
 	if m.Res != "" {
 		if spec.Resolution, err = tiler.ParseResolution(m.Res); err != nil {
-			return "", err
+			return err
 		}
 	}
 	if m.Samples != nil {
@@ -101,7 +131,7 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 	}
 	if m.Format != "" {
 		if spec.Format, err = ParseFormat(m.Format); err != nil {
-			return "", err
+			return err
 		}
 	}
 	if m.Budget != nil {
@@ -122,5 +152,5 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 	if m.Device != "" {
 		spec.Device = strings.ToUpper(m.Device)
 	}
-	return m.Frames, nil
+	return nil
 }
