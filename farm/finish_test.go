@@ -27,7 +27,8 @@ import (
 // tiles equals Blender's own whole-frame render (blender -b -f) near-
 // exactly: tiles carry raw passes and the coordinator composites once.
 // The honest nodes are never convicted (composited crops used to convict
-// nearly every one), and a node rendering a quarter of the samples is.
+// nearly every one), and a node that tampers with its raw Combined pass is
+// (a spot check compares raw passes, so any lie in them shows).
 func TestCompositedSceneTiled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: needs Blender")
@@ -51,7 +52,7 @@ func TestCompositedSceneTiled(t *testing.T) {
 	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{newBlender()}
 		if i == 2 {
-			c.Renderers = []renderer.Renderer{&cheater{Renderer: c.Renderers[0], mode: "lazy4"}}
+			c.Renderers = []renderer.Renderer{passCheater{c.Renderers[0]}}
 		}
 	})
 	c := api.NewClient(nodes[0].URL())
@@ -69,6 +70,7 @@ func TestCompositedSceneTiled(t *testing.T) {
 	spec := api.JobSpec{
 		Scene: hash, SceneName: "composite.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: w, Height: h}, Samples: samples, Seed: seed, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
+		VerifyRate: 1, // every tile checked: the frame is compared with Blender's whole, pixel for pixel
 	}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {
@@ -133,4 +135,25 @@ func toNRGBA64(m image.Image) *image.NRGBA64 {
 	out := image.NewNRGBA64(m.Bounds())
 	draw.Draw(out, out.Bounds(), m, m.Bounds().Min, draw.Src)
 	return out
+}
+
+// passCheater renders honestly, then darkens the raw Combined pass it
+// returns by 10%: a lie that no compositing hides.
+type passCheater struct{ renderer.Renderer }
+
+func (p passCheater) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	res, err := p.Renderer.Render(ctx, t)
+	if err != nil || res.Passes == nil {
+		return res, err
+	}
+	for i, ch := range res.Passes.Channels {
+		if strings.Contains(ch.Name, ".Combined.") && !strings.HasSuffix(ch.Name, ".A") {
+			for j := range ch.Pix {
+				res.Passes.Channels[i].Pix[j] *= 0.9
+			}
+		}
+	}
+	res.HDR = res.Passes.Combined("")
+	res.Image = res.HDR.Preview()
+	return res, nil
 }
