@@ -24,39 +24,78 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
 )
 
-// planPasses decides how a job's frames are made: a scene that composites,
-// split into tiles, renders raw passes and is finished here; j.mu need
-// not be held (the job is not yet shared).
-func (c *coordinator) planPasses(j *job, rend renderer.Renderer, info renderer.SceneInfo) error {
+// FramePlan is how a job's frames are made, decided from what its scene
+// uses (PlanFrames): `conun inspect` shows it before anything is paid.
+type FramePlan struct {
+	// Passes are the raw render passes ("ViewLayer.Pass") each tile
+	// carries when the coordinator composites every stitched frame with
+	// the scene's own compositor; empty when tiles carry finished pixels.
+	Passes []string `json:"passes,omitempty"`
+	// Adaptive keeps the scene's adaptive sampling (tiles overscan).
+	Adaptive bool `json:"adaptive_sampling,omitempty"`
+	// Release is the renderer release every tile must come from (the
+	// coordinator's, whose compositor finishes the frames); "" for any.
+	Release string `json:"release,omitempty"`
+}
+
+// Describe says in words how the frames of a job with tiles grid are made.
+func (p FramePlan) Describe(grid tiler.Grid) string {
+	switch {
+	case grid.Cols*grid.Rows == 1:
+		return "whole frames: each task renders and composites one frame as the scene says"
+	case len(p.Passes) > 0:
+		return fmt.Sprintf("%s tiles of raw render passes (%s), stitched; the coordinator then runs the scene's compositor once per frame, so a frame equals Blender's own render", grid, strings.Join(p.Passes, ", "))
+	}
+	return fmt.Sprintf("%s tiles of finished pixels, stitched", grid)
+}
+
+// PlanFrames decides how a job's frames are made: a scene that composites,
+// split into tiles, renders raw passes and is finished by the coordinator
+// (whose renderer rend must be able to); what tiles cannot reproduce is
+// refused with the reason, never tiled silently.
+func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInfo) (FramePlan, error) {
+	var plan FramePlan
 	u := info.Usage
 	if u == nil {
-		return nil
+		return plan, nil
 	}
-	j.adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
-	if j.spec.Tiles.Cols*j.spec.Tiles.Rows == 1 {
-		return nil // a whole frame composites in place
+	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
+	if spec.Tiles.Cols*spec.Tiles.Rows == 1 {
+		return plan, nil // a whole frame composites in place
 	}
-	// What no tile can reproduce is refused with the reason, never tiled
-	// silently: each tile would show its own version of it.
 	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
-		return fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName, strings.Join(fx, ", "))
+		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
 	}
 	if u.Sequencer {
-		return fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName)
+		return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
 	}
 	if !u.Compositing {
-		return nil
+		return plan, nil
 	}
 	if _, ok := rend.(renderer.Finisher); !ok {
-		return fmt.Errorf("%w: %s composites its frames, and this node's %s cannot run a compositor over stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, j.spec.SceneName, rend.Name())
+		return plan, fmt.Errorf("%w: %s composites its frames, and this node's %s cannot run a compositor over stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, rend.Name())
 	}
 	if len(u.Passes) == 0 {
-		return fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, j.spec.SceneName)
+		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
-	j.passNames = u.Passes
-	j.release = releaseOf(rend.Version())
+	plan.Passes = u.Passes
+	plan.Release = releaseOf(rend.Version())
+	return plan, nil
+}
+
+// planPasses applies PlanFrames to a new job.
+func (c *coordinator) planPasses(j *job, rend renderer.Renderer, info renderer.SceneInfo) error {
+	plan, err := PlanFrames(j.spec, rend, info)
+	if err != nil {
+		return err
+	}
+	j.passNames, j.adaptive = plan.Passes, plan.Adaptive
+	if plan.Release != "" {
+		j.release = plan.Release
+	}
 	return nil
 }
 

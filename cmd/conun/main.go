@@ -44,6 +44,7 @@ func commands() []command {
 		{"wallet", "show a node's balance, stake and claims", runWallet},
 		{"chain", "serve a local development chain for clusters of node processes", runChain},
 		{"render", "render one task locally: conun render SCENE --frame F --out FILE.png", runRender},
+		{"inspect", "show what a scene uses and how its jobs would be split: conun inspect SCENE", runInspect},
 		{"scenes", "list the bundled scenes", runScenes},
 		{"version", "print the version", runVersion},
 	}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInspect: conun inspect says what a scene uses and how its jobs would
+// be split, before anything is submitted or paid.
+func TestInspect(t *testing.T) {
+	code, out, stderr := conun(t, "inspect", "cornell")
+	if code != 0 || !strings.Contains(out, "4x4 tiles of finished pixels") {
+		t.Fatalf("inspect cornell: exit %d: %s%s", code, out, stderr)
+	}
+	if code, _, stderr := conun(t, "inspect"); code != 2 || !strings.Contains(stderr, "want one scene") {
+		t.Fatalf("inspect with no scene: exit %d, %q", code, stderr)
+	}
+
+	skipShort(t, "Blender")
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
+	}
+	scene := filepath.Join(t.TempDir(), "composite.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../../scenes/blend/make_composite.py", "--", scene).CombinedOutput(); err != nil {
+		t.Fatalf("build the scene: %v\n%s", err, out)
+	}
+	code, out, stderr = conun(t, "inspect", "--json", scene)
+	if code != 0 {
+		t.Fatalf("inspect: exit %d: %s", code, stderr)
+	}
+	var in inspection
+	if err := json.Unmarshal([]byte(out), &in); err != nil {
+		t.Fatal(err)
+	}
+	u := in.Info.Usage
+	if u == nil || !u.Compositing || !u.Denoise || !u.AdaptiveSampling || in.Plan == nil || len(in.Plan.Passes) == 0 ||
+		!strings.Contains(strings.Join(u.SpatialNodes, ","), "GLARE") {
+		t.Fatalf("inspect of a composited default scene: %s", out)
+	}
+	if code, out, _ := conun(t, "inspect", "--tiles", "1x1", scene); code != 0 || !strings.Contains(out, "whole frames") {
+		t.Fatalf("inspect --tiles 1x1: exit %d: %s", code, out)
+	}
+}
