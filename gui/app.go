@@ -40,6 +40,10 @@ type Config struct {
 	// client API, so it carries none of a node's machinery; nil means the
 	// offer is not made.
 	StartNode func(dataDir, join string) (LocalNode, error)
+	// Pack reads a .blend with the external files it uses packed into it
+	// (cmd hands it Blender's packing, as `conun submit` does); nil sends
+	// the file as it is.
+	Pack func(ctx context.Context, path string) ([]byte, error)
 }
 
 // LocalNode is a node the app started in its own process: it is stopped

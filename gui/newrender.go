@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -220,7 +221,7 @@ func (v *newRenderView) submit() {
 	v.render.Disable()
 	v.result.SetText("Uploading " + filepath.Base(path) + " …")
 	go func() {
-		id, err := uploadAndSubmit(v.u.ctx, c, path, spec)
+		id, err := uploadAndSubmit(v.u.ctx, c, path, spec, v.u.cfg.Pack)
 		v.u.do(func() {
 			v.render.Enable()
 			if err != nil {
@@ -233,9 +234,15 @@ func (v *newRenderView) submit() {
 	}()
 }
 
-// uploadAndSubmit sends the scene and the job, the way `conun submit` does.
-func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec) (string, error) {
-	data, err := os.ReadFile(path)
+// uploadAndSubmit sends the scene and the job, the way `conun submit` does:
+// a .blend goes packed (pack), with the files it uses inside it, since the
+// nodes that render it cannot read the artist's disk.
+func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error)) (string, error) {
+	read := func(_ context.Context, path string) ([]byte, error) { return os.ReadFile(path) }
+	if pack != nil && strings.EqualFold(filepath.Ext(path), ".blend") {
+		read = pack
+	}
+	data, err := read(ctx, path)
 	if err != nil {
 		return "", fmt.Errorf("scene: %w", err)
 	}

@@ -233,6 +233,19 @@ func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sand
 // packed returns the scene as one self-contained blob, as the farm ships
 // it: a .blend gets its external files (textures, libraries) packed inside
 // by Blender, or an error that lists the missing ones.
+// packBlend reads the .blend at path with its external files packed in:
+// what the desktop app uploads.
+func packBlend(ctx context.Context, path string) ([]byte, error) {
+	s, err := loadScene(path)
+	if err != nil {
+		return nil, err
+	}
+	if s, err = s.packed(ctx); err != nil {
+		return nil, err
+	}
+	return s.data, nil
+}
+
 func (s sceneArg) packed(ctx context.Context) (sceneArg, error) {
 	if strings.ToLower(filepath.Ext(s.name)) != ".blend" {
 		return s, nil
