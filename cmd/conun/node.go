@@ -44,6 +44,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	sandboxMode := fs.String("sandbox", "auto", "docker: every render in a locked-down container; none: renders run unsandboxed (loud warning); auto: docker when an engine answers")
 	chainF := addChainFlags(fs)
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
+	retain := farm.DefaultRetention()
+	fs.DurationVar(&retain.Memory, "retain-jobs", retain.Memory, "how long a finished job stays in memory (then it is read from disk when asked for); 0 keeps it")
+	fs.DurationVar(&retain.Tiles, "retain-tiles", retain.Tiles, "how long a finished job's tiles are kept (its frames stay); 0 keeps them")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -54,7 +57,11 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *data == "" {
 		return fmt.Errorf("%w: --data DIR is required", errUsage)
 	}
+	if retain.Memory < 0 || retain.Tiles < 0 {
+		return fmt.Errorf("%w: --retain-jobs and --retain-tiles must be >= 0", errUsage)
+	}
 	cfg := farm.DefaultNodeConfig()
+	cfg.Retention = retain
 	cfg.DataDir = *data
 	cfg.APIAddr = *api
 	cfg.Slots = *slots
