@@ -21,25 +21,33 @@ import (
 	"github.com/conun/conun/verifier"
 )
 
-// TestCompositedSceneTiled: a scene made as artists make them (Blender's
-// default startup file, a compositor with Glare and Lens Distortion after
-// the Render Layers, adaptive sampling on) rendered by three nodes as 4x4
-// tiles equals Blender's own whole-frame render (blender -b -f) near-
-// exactly: tiles carry raw passes and the coordinator composites once.
-// The honest nodes are never convicted (composited crops used to convict
-// nearly every one), and a node that tampers with its raw Combined pass is
-// (a spot check compares raw passes, so any lie in them shows).
-func TestCompositedSceneTiled(t *testing.T) {
+// TestCompositedScenesTiled: scenes made as artists make them (Blender's
+// default startup file and settings, adaptive sampling on, compositors
+// that need the whole frame: Glare and Lens Distortion; Depth and Normal
+// passes and a Blur; two view layers over each other; a look with curves
+// and a vignette; Cryptomatte) rendered by three nodes as 4x4 tiles equal
+// Blender's own whole-frame render (blender -b -f) near-exactly: tiles
+// carry raw passes and the coordinator composites once. The honest nodes
+// are never convicted (composited crops used to convict nearly every
+// one), and a node that tampers with its raw Combined pass is (a spot
+// check compares raw passes, so any lie in them shows).
+func TestCompositedScenesTiled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: needs Blender")
 	}
 	if _, err := exec.LookPath("blender"); err != nil {
 		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
 	}
+	for _, name := range []string{"composite", "passes", "layers", "look", "cryptomatte"} {
+		t.Run(name, func(t *testing.T) { compositedSceneTiled(t, name) })
+	}
+}
+
+func compositedSceneTiled(t *testing.T, name string) {
 	dir := t.TempDir()
-	scene := filepath.Join(dir, "composite.blend")
+	scene := filepath.Join(dir, name+".blend")
 	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../scenes/blend/make_composite.py", "--", scene).CombinedOutput(); err != nil {
+		"--python", "../scenes/blend/make_"+name+".py", "--", scene).CombinedOutput(); err != nil {
 		t.Fatalf("build the scene: %v\n%s", err, out)
 	}
 	newBlender := func() renderer.Renderer {
@@ -68,7 +76,7 @@ func TestCompositedSceneTiled(t *testing.T) {
 	}
 	const w, h, samples, seed = 96, 64, 8, 1
 	spec := api.JobSpec{
-		Scene: hash, SceneName: "composite.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Scene: hash, SceneName: name + ".blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: w, Height: h}, Samples: samples, Seed: seed, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
 		VerifyRate: 1, // every tile checked: the frame is compared with Blender's whole, pixel for pixel
 	}

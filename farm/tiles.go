@@ -15,7 +15,6 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
-	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -201,14 +200,14 @@ func checkPassNames(channels, passes []string) error {
 		wanted[p] = false
 	}
 	for _, ch := range channels {
-		i := strings.LastIndexByte(ch, '.')
-		if i < 0 {
+		pass, ok := renderer.PassOf(ch)
+		if !ok {
 			return fmt.Errorf("tile channel %q is not named Layer.Pass.Channel", ch)
 		}
-		if _, ok := wanted[ch[:i]]; !ok {
-			return fmt.Errorf("tile has pass %q, which the scene's compositor does not read (want %v)", ch[:i], passes)
+		if _, ok := wanted[pass]; !ok {
+			return fmt.Errorf("tile has pass %q, which the scene's compositor does not read (want %v)", pass, passes)
 		}
-		wanted[ch[:i]] = true
+		wanted[pass] = true
 	}
 	for p, seen := range wanted {
 		if !seen {

@@ -122,16 +122,26 @@ func (p *Passes) Crop(r image.Rectangle) *Passes {
 func (p *Passes) Keep(passes []string) *Passes {
 	out := &Passes{Rect: p.Rect, Meta: p.Meta}
 	for _, c := range p.Channels {
-		i := strings.LastIndexByte(c.Name, '.')
-		if i < 0 {
-			continue
-		}
-		pass := c.Name[:i]
-		if slices.Contains(passes, pass) || slices.Contains(passes, strings.TrimRight(pass, "0123456789")) {
+		if pass, ok := PassOf(c.Name); ok && slices.Contains(passes, pass) {
 			out.Channels = append(out.Channels, c)
 		}
 	}
 	return out
+}
+
+// PassOf returns the pass a channel belongs to, as SceneUsage.Passes names
+// it: "Layer.Pass" of "Layer.Pass.Channel", without the rank number of a
+// Cryptomatte pass ("Layer.CryptoObject00.R" is "Layer.CryptoObject").
+func PassOf(channel string) (pass string, ok bool) {
+	i := strings.LastIndexByte(channel, '.')
+	if i < 0 {
+		return "", false
+	}
+	pass = channel[:i]
+	if j := strings.LastIndexByte(pass, '.'); j >= 0 && strings.HasPrefix(pass[j+1:], "Crypto") {
+		pass = strings.TrimRight(pass, "0123456789")
+	}
+	return pass, true
 }
 
 // Finite reports whether every value is a finite number: renderers never

@@ -76,3 +76,21 @@ func TestEncodePNGDepths(t *testing.T) {
 		t.Fatal("depth 12 accepted")
 	}
 }
+
+func TestPassOf(t *testing.T) {
+	tests := []struct {
+		channel, pass string
+		ok            bool
+	}{
+		{"ViewLayer.Combined.R", "ViewLayer.Combined", true},
+		{"Fore.Depth.Z", "Fore.Depth", true},
+		{"ViewLayer.CryptoObject00.R", "ViewLayer.CryptoObject", true},
+		{"ViewLayer.AO2.R", "ViewLayer.AO2", true}, // only Cryptomatte ranks are numbered
+		{"Combined", "", false},
+	}
+	for _, tc := range tests {
+		if pass, ok := PassOf(tc.channel); pass != tc.pass || ok != tc.ok {
+			t.Errorf("PassOf(%q) = %q, %v; want %q, %v", tc.channel, pass, ok, tc.pass, tc.ok)
+		}
+	}
+}
