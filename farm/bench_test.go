@@ -31,7 +31,7 @@ func BenchmarkDemoNodes(b *testing.B) {
 	run := func(nodes int) time.Duration {
 		start := time.Now()
 		_, err := farm.RunDemo(context.Background(), farm.DemoConfig{
-			Nodes: nodes, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
+			Nodes: nodes, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
 			Spec: spec, Out: b.TempDir(),
 		})
 		if err != nil {

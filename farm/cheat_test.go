@@ -254,7 +254,7 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 	defer cancel()
 	var wallets []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
-		Nodes: 3, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
+		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
 		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125}, Stake: stake,
 		Change: func(i int, c *farm.NodeConfig) {
 			if i == 2 {

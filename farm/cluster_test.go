@@ -59,7 +59,7 @@ func runDemoWith(t *testing.T, nodes int, change func(int, *farm.NodeConfig), on
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
-		Nodes: nodes, NewRenderers: farmtest.Renderers, SceneName: "anim.glb", Scene: data,
+		Nodes: nodes, NewRenderers: farmtest.NewRenderers, SceneName: "anim.glb", Scene: data,
 		Spec: demoSpec(), Out: out, OnStart: onStart, Progress: progress, Change: change,
 	})
 	if err != nil {
@@ -366,7 +366,7 @@ func TestDemoSettlesOnChain(t *testing.T) {
 	defer cancel()
 	var wallets []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
-		Nodes: 3, NewRenderers: farmtest.Renderers, SceneName: "cornell.glb", Scene: data,
+		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
 		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125},
 		OnFinish: func(_ []*farm.Node, w []api.WalletInfo) { wallets = w },
 	})

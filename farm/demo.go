@@ -19,7 +19,7 @@ type DemoConfig struct {
 	// Nodes is the cluster size.
 	Nodes int
 	// NewRenderers builds each node's backends; every node gets its own.
-	NewRenderers func() []renderer.Renderer
+	NewRenderers func() ([]renderer.Renderer, error)
 	// SceneName and Scene are the scene file's name and bytes.
 	SceneName string
 	Scene     []byte
@@ -79,7 +79,10 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 		nc := DefaultNodeConfig()
 		nc.Name = fmt.Sprintf("node-%d", i+1)
 		nc.DataDir = filepath.Join(work, nc.Name)
-		nc.Renderers = cfg.NewRenderers()
+		var err error
+		if nc.Renderers, err = cfg.NewRenderers(); err != nil {
+			return api.Report{}, err
+		}
 		nc.Gossip.Fast = true
 		if bank != nil {
 			// Development accounts are funded with Ether for gas; node i

@@ -147,6 +147,11 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err := cfg.Verify.Validate(); err != nil {
 		return nil, err
 	}
+	for i, r := range cfg.Renderers {
+		if r == nil {
+			return nil, fmt.Errorf("node: renderer %d of %d is missing (nil)", i+1, len(cfg.Renderers))
+		}
+	}
 	if cfg.Slots < 1 {
 		return nil, fmt.Errorf("node: slots %d: must be >= 1", cfg.Slots)
 	}

@@ -74,7 +74,10 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	var balances []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes:        *nodes,
-		NewRenderers: func() []renderer.Renderer { r, _ := rendererFor(scene.name); return []renderer.Renderer{r} },
+		NewRenderers: func() ([]renderer.Renderer, error) {
+			r, err := rendererFor(scene.name)
+			return []renderer.Renderer{r}, err
+		},
 		// Nodes close their renderers when they stop.
 		SceneName: scene.name,
 		Scene:     scene.data,

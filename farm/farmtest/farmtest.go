@@ -26,6 +26,10 @@ func Renderers() []renderer.Renderer {
 	return []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
 }
 
+// NewRenderers is Renderers for farm.DemoConfig, which asks for an error
+// too (a Blender that cannot start).
+func NewRenderers() ([]renderer.Renderer, error) { return Renderers(), nil }
+
 // Start starts n nodes joined through the first, with fast failure
 // detection, waits until each sees all n, and stops them when the test ends.
 // change, if not nil, adjusts each node's config.
