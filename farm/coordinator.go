@@ -262,8 +262,8 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 func (c *coordinator) whoCanOpen(rend, need string) string {
 	var names []string
 	for _, m := range c.members() {
-		if v := m.Renderers[rend]; v != "" && versionAtLeast(v, need) {
-			names = append(names, m.ID+" ("+releaseOf(v)+")")
+		if v := m.Renderers[rend]; v != "" && renderer.ParseBuild(v).AtLeast(need) {
+			names = append(names, m.ID+" ("+renderer.ParseBuild(v).Release()+")")
 		}
 	}
 	if len(names) == 0 {

@@ -82,7 +82,7 @@ func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInf
 		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
 	plan.Passes = u.Passes
-	plan.Release = releaseOf(rend.Version())
+	plan.Release = renderer.ParseBuild(rend.Version()).Release()
 	return plan, nil
 }
 

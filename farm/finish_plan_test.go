@@ -58,8 +58,8 @@ func TestPlanPasses(t *testing.T) {
 			if got := len(j.passNames) > 0; got != tc.wantPasses {
 				t.Fatalf("raw passes %v, want %v", got, tc.wantPasses)
 			}
-			if tc.wantPasses && j.release != releaseOf(tc.rend.Version()) {
-				t.Errorf("bound to release %q, want the coordinator's %q", j.release, releaseOf(tc.rend.Version()))
+			if tc.wantPasses && j.release != renderer.ParseBuild(tc.rend.Version()).Release() {
+				t.Errorf("bound to release %q, want the coordinator's %q", j.release, renderer.ParseBuild(tc.rend.Version()).Release())
 			}
 			if tc.usage != nil && j.adaptive != tc.usage.AdaptiveSampling {
 				t.Errorf("adaptive sampling %v, want the scene's %v", j.adaptive, tc.usage.AdaptiveSampling)

@@ -3,11 +3,10 @@ package farm
 import (
 	"context"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 )
 
 // retryBackoff is how long a task waits before its next lease after its
@@ -76,7 +75,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			return
 		}
 		if j.release == "" {
-			j.release = releaseOf(m.Renderers[j.spec.Renderer])
+			j.release = renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Release()
 			c.save(j)
 		}
 		if j.state == api.JobQueued {
@@ -107,7 +106,7 @@ func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best ap
 	for _, m := range members {
 		if c.eligible(m, j) {
 			ok = append(ok, m)
-			releases[releaseOf(m.Renderers[j.spec.Renderer])]++
+			releases[renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Release()]++
 		}
 	}
 	shared := false
@@ -116,7 +115,7 @@ func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best ap
 	}
 	bestFree := 0
 	for _, m := range ok {
-		if now.Before(c.busy[m.ID]) || shared && releases[releaseOf(m.Renderers[j.spec.Renderer])] < 2 {
+		if now.Before(c.busy[m.ID]) || shared && releases[renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Release()] < 2 {
 			continue
 		}
 		if f := m.Slots - c.inflight[m.ID]; f > bestFree {
@@ -134,15 +133,15 @@ func (c *coordinator) eligible(m api.Member, j *job) bool {
 		return false
 	case j.spec.RendererVersion != "" && version != j.spec.RendererVersion:
 		return false
-	case j.minVersion != "" && !versionAtLeast(version, j.minVersion):
+	case j.minVersion != "" && !renderer.ParseBuild(version).AtLeast(j.minVersion):
 		return false // e.g. a Blender older than the one that saved the scene
-	case j.release != "" && releaseOf(version) != j.release:
+	case j.release != "" && renderer.ParseBuild(version).Release() != j.release:
 		return false
-	case j.needs != "" && !hasFeature(version, j.needs):
+	case j.needs != "" && !renderer.ParseBuild(version).Has(j.needs):
 		return false // e.g. an Eevee scene on a node without OpenGL
-	case j.spec.Denoise && !canDenoise(version):
+	case j.spec.Denoise && !renderer.ParseBuild(version).Has("oidn"):
 		return false
-	case j.spec.Device != "" && !onDevice(version, j.spec.Device):
+	case j.spec.Device != "" && !renderer.ParseBuild(version).OnDevice(j.spec.Device):
 		return false
 	case j.taskCap() > 0 && m.Price > j.taskCap():
 		return false // over the job's price cap, or its budget would not cover it
@@ -166,86 +165,10 @@ func (c *coordinator) blockedAll(j *job, members []api.Member) bool {
 	return blocked > 0 && blocked == len(members)
 }
 
-// releaseOf is a renderer build's release: the build without the device
-// and features ("blender-4.3.2/cycles-cpu-avx2+oidn" is "blender-4.3.2").
-// A job's tiles all come from one release; builds of one release differ
-// at most by float noise (another CPU kernel or device), invisible at a
-// tile's edge.
-func releaseOf(build string) string {
-	if i := strings.IndexAny(build, "/+"); i >= 0 {
-		return build[:i]
-	}
-	return build
-}
-
-// drawnBy is the part of a renderer build that decides its pixels: the
-// build without its features ("+oidn", "+gl" say what a node can take on,
-// not how it draws), so a check pairs a node that has OpenGL with one that
-// has not as the same build.
-func drawnBy(build string) string {
-	b, _, _ := strings.Cut(build, "+")
-	return b
-}
-
-// versionAtLeast reports whether a renderer version ("blender-4.3.2/cycles-
-// cpu-avx2+oidn": the dotted numbers after the first '-') is min ("4.3")
-// or newer. A version without such numbers is not.
-func versionAtLeast(version, min string) bool {
-	_, rest, ok := strings.Cut(version, "-")
-	if !ok {
-		return false
-	}
-	if i := strings.IndexAny(rest, "/+"); i >= 0 {
-		rest = rest[:i]
-	}
-	have, want := strings.Split(rest, "."), strings.Split(min, ".")
-	for i, w := range want {
-		wn, err := strconv.Atoi(w)
-		if err != nil {
-			return false
-		}
-		hn := 0 // "4" is "4.0"
-		if i < len(have) {
-			if hn, err = strconv.Atoi(have[i]); err != nil {
-				return false
-			}
-		}
-		if hn != wn {
-			return hn > wn
-		}
-	}
-	return true
-}
-
-// canDenoise reports whether a renderer version advertises a denoiser.
-func canDenoise(version string) bool { return hasFeature(version, "oidn") }
-
-// hasFeature reports whether a renderer version advertises a feature as
-// "+feature" ("blender-3.4.1/cycles-cpu-avx2+oidn+gl").
-func hasFeature(version, feature string) bool {
-	_, feats, _ := strings.Cut(version, "+")
-	for f := range strings.SplitSeq(feats, "+") {
-		if f == feature {
-			return true
-		}
-	}
-	return false
-}
-
-// onDevice reports whether a renderer version renders on a device class:
-// Blender's versions name it ("cycles-cpu-avx2", "cycles-cuda").
-// Renderers that do not name a device (the path tracer) run on the CPU.
-func onDevice(version, device string) bool {
-	if !strings.Contains(version, "cycles-") {
-		return strings.EqualFold(device, "CPU")
-	}
-	return strings.Contains(version, "cycles-"+strings.ToLower(device))
-}
-
 // someoneRendersOn reports whether any member's renderer uses the device.
 func (c *coordinator) someoneRendersOn(rend, device string) bool {
 	for _, m := range c.members() {
-		if v, ok := m.Renderers[rend]; ok && onDevice(v, device) {
+		if v, ok := m.Renderers[rend]; ok && renderer.ParseBuild(v).OnDevice(device) {
 			return true
 		}
 	}
@@ -258,7 +181,7 @@ func (c *coordinator) someoneDenoises(rend string) bool { return c.someoneHas(re
 // someoneHas reports whether a member's renderer rend advertises feature.
 func (c *coordinator) someoneHas(rend, feature string) bool {
 	for _, m := range c.members() {
-		if hasFeature(m.Renderers[rend], feature) {
+		if renderer.ParseBuild(m.Renderers[rend]).Has(feature) {
 			return true
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
 )
 
@@ -104,7 +105,7 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // arbiter) and returns the evidence and who, if anyone, is convicted. It
 // runs without c.mu.
 //
-// Only nodes of the worker's renderer release (build's, see releaseOf) may
+// Only nodes of the worker's renderer release (renderer.Build.Release) may
 // check or arbitrate: another release draws other pixels (Blender 3.4 and
 // 4.3 differ in nearly every pixel of the same scene and seed), so
 // comparing across releases would convict honest nodes. Within a release,
@@ -114,8 +115,8 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // where it can, work goes only to nodes whose release another node shares.
 func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []api.Member, rnd *mrand.Rand) (api.Evidence, string) {
 	ev := api.Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
-	build = drawnBy(build)
-	buildOf := func(m api.Member) string { return drawnBy(m.Renderers[j.spec.Renderer]) }
+	build = renderer.ParseBuild(build).Drawn()
+	buildOf := func(m api.Member) string { return renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Drawn() }
 	// modeFor is how renders of builds a and b of one release compare.
 	modeFor := func(a, b string) verifier.Mode {
 		switch {
@@ -129,7 +130,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	var candidates []api.Member
 	var self *api.Member
 	for i, m := range members {
-		if m.ID == workerNode || build == "" || releaseOf(buildOf(m)) != releaseOf(build) || c.quarantined(m.ID) {
+		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.ID) {
 			continue
 		}
 		if m.ID == c.self {
@@ -138,7 +139,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		candidates = append(candidates, m)
 	}
 	if len(candidates) == 0 {
-		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: fmt.Sprintf("no other node runs the worker's release %s", releaseOf(build))}
+		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: fmt.Sprintf("no other node runs the worker's release %s", renderer.ParseBuild(build).Release())}
 		ev.Unchecked = true
 		return ev, ""
 	}

@@ -231,14 +231,14 @@ func (r *Renderer) Version() string {
 	if r.cfg.Device != "CPU" {
 		dev = strings.ToLower(r.cfg.Device)
 	}
-	v := "blender-" + r.probe.Version + "/cycles-" + dev
+	b := renderer.Build{Name: "blender", Version: r.probe.Version, Device: "cycles-" + dev}
 	if r.probe.OIDN {
-		v += "+oidn" // this node can denoise, for jobs that ask
+		b.Features = append(b.Features, "oidn") // this node can denoise, for jobs that ask
 	}
 	if r.probe.GL {
-		v += "+gl" // this node renders Eevee scenes
+		b.Features = append(b.Features, "gl") // this node renders Eevee scenes
 	}
-	return v
+	return b.String()
 }
 
 // CanDenoise reports whether this Blender has OpenImageDenoise, so a node

@@ -1,4 +1,4 @@
-package farm
+package renderer
 
 import "testing"
 
@@ -23,8 +23,8 @@ func TestVersionAtLeast(t *testing.T) {
 		{"blender-4.3.2/z", "four", false},
 	}
 	for _, tc := range tests {
-		if got := versionAtLeast(tc.version, tc.min); got != tc.want {
-			t.Errorf("versionAtLeast(%q, %q) = %v, want %v", tc.version, tc.min, got, tc.want)
+		if got := ParseBuild(tc.version).AtLeast(tc.min); got != tc.want {
+			t.Errorf("ParseBuild(%q).AtLeast(%q) = %v, want %v", tc.version, tc.min, got, tc.want)
 		}
 	}
 }
@@ -43,8 +43,8 @@ func TestHasFeature(t *testing.T) {
 		{"", "gl", false},
 	}
 	for _, tc := range tests {
-		if got := hasFeature(tc.version, tc.feature); got != tc.want {
-			t.Errorf("hasFeature(%q, %q) = %v, want %v", tc.version, tc.feature, got, tc.want)
+		if got := ParseBuild(tc.version).Has(tc.feature); got != tc.want {
+			t.Errorf("ParseBuild(%q).Has(%q) = %v, want %v", tc.version, tc.feature, got, tc.want)
 		}
 	}
 }
@@ -58,8 +58,20 @@ func TestReleaseAndDrawnBy(t *testing.T) {
 		{"", "", ""},
 	}
 	for _, tc := range tests {
-		if r, d := releaseOf(tc.build), drawnBy(tc.build); r != tc.release || d != tc.drawn {
+		if r, d := ParseBuild(tc.build).Release(), ParseBuild(tc.build).Drawn(); r != tc.release || d != tc.drawn {
 			t.Errorf("%q: release %q, drawn by %q; want %q, %q", tc.build, r, d, tc.release, tc.drawn)
 		}
+	}
+}
+
+func TestBuildRoundTrip(t *testing.T) {
+	for _, s := range []string{"blender-3.4.1/cycles-cpu-avx2+oidn+gl", "blender-4.3.2/cycles-cuda", "pt-1", "pt-1+gl", "instant", ""} {
+		if got := ParseBuild(s).String(); got != s {
+			t.Errorf("ParseBuild(%q).String() = %q", s, got)
+		}
+	}
+	b := Build{Name: "blender", Version: "5.2.2", Device: "cycles-cpu-avx2", Features: []string{"gl"}}
+	if b.String() != "blender-5.2.2/cycles-cpu-avx2+gl" || !b.OnDevice("CPU") || b.OnDevice("CUDA") {
+		t.Errorf("%+v: %q", b, b.String())
 	}
 }
