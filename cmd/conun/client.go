@@ -68,7 +68,8 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
 	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; tiles then do not stitch exactly)")
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
-	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
+	bo := defaultBlender()
+	addBlenderFlag(fs, &bo, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
 	pos, err := parseFlags(fs, args)
@@ -127,14 +128,14 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if scene, err = scene.packed(ctx); err != nil {
+		if scene, err = scene.packed(ctx, bo); err != nil {
 			return err
 		}
 		if *rendererKind != "" {
 			spec, err = externalSpec(spec, scene, *rendererKind, framesArg)
 		} else {
 			var taken []string
-			spec, taken, err = completeSpec(ctx, spec, scene, framesArg, given)
+			spec, taken, err = completeSpec(ctx, spec, scene, framesArg, given, bo)
 			if len(taken) > 0 && !*cf.asJSON {
 				fmt.Fprintf(stdout, "%s: the scene's own %s\n", arg, strings.Join(taken, ", "))
 			}
@@ -208,8 +209,8 @@ func externalSpec(spec api.JobSpec, scene sceneArg, kind, framesArg string) (api
 // flags and manifest fields that were), so what the artist set up is what
 // runs; it returns what it took, for the user to see. A nonce makes each
 // submission its own job.
-func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string, given func(string) bool) (api.JobSpec, []string, error) {
-	rend, err := rendererFor(scene.name)
+func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string, given func(string) bool, bo blenderOpts) (api.JobSpec, []string, error) {
+	rend, err := rendererFor(scene.name, bo)
 	if err != nil {
 		return spec, nil, err
 	}

@@ -27,7 +27,8 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
 	format := fs.String("format", "png", "frame format: png, or exr (linear 32-bit float OpenEXR)")
 	out := fs.String("out", "demo-out", "output folder for frames and report.json")
-	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
+	bo := defaultBlender()
+	addBlenderFlag(fs, &bo, "Blender binary for .blend scenes")
 	budget := fs.Float64("budget", 100, "tokens the requester locks in escrow for the job")
 	noChain := fs.Bool("no-chain", false, "run without the simulated chain: nothing is paid")
 	pos, err := parseFlags(fs, args)
@@ -57,11 +58,11 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if scene, err = scene.packed(ctx); err != nil {
+	if scene, err = scene.packed(ctx, bo); err != nil {
 		return err
 	}
 	var taken []string
-	if spec, taken, err = completeSpec(ctx, spec, scene, *frames, visited(fs)); err != nil {
+	if spec, taken, err = completeSpec(ctx, spec, scene, *frames, visited(fs), bo); err != nil {
 		return err
 	}
 	if len(taken) > 0 {
@@ -73,9 +74,9 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	bar := newProgress(stdout)
 	var balances []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
-		Nodes:        *nodes,
+		Nodes: *nodes,
 		NewRenderers: func() ([]renderer.Renderer, error) {
-			r, err := rendererFor(scene.name)
+			r, err := rendererFor(scene.name, bo)
 			return []renderer.Renderer{r}, err
 		},
 		// Nodes close their renderers when they stop.

@@ -29,6 +29,6 @@ func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, pos[0])
 	}
 	cfg.StartNode = func(dataDir, join string) (gui.LocalNode, error) { return farm.StartLocalNode(dataDir, join) }
-	cfg.Pack = packBlend
+	cfg.Pack = func(ctx context.Context, path string) ([]byte, error) { return packBlend(ctx, path, defaultBlender()) }
 	return gui.Run(ctx, cfg)
 }

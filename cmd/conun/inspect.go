@@ -29,7 +29,8 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	tiles := fs.String("tiles", "4x4", "tile grid CxR the job would use")
 	asJSON := fs.Bool("json", false, "print JSON")
-	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary that reads a .blend")
+	bo := defaultBlender()
+	addBlenderFlag(fs, &bo, "Blender binary that reads a .blend")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -45,7 +46,7 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rend, err := rendererFor(scene.name)
+	rend, err := rendererFor(scene.name, bo)
 	if err != nil {
 		return err
 	}

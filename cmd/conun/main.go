@@ -73,7 +73,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	resetBlenderFlags()
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue

@@ -30,9 +30,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	price := fs.Float64("price", 0, "tokens asked per task")
 	threads := fs.Int("threads", 0, "threads per render; 0 uses every core")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
-	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for the blender renderer")
-	fs.StringVar(&blenderDevice, "blender-device", blenderDevice, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL")
-	addBlenderVersionFlag(fs)
+	bo := defaultBlender()
+	addBlenderFlag(fs, &bo, "Blender binary for the blender renderer")
+	fs.StringVar(&bo.Device, "blender-device", bo.Device, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL")
+	addBlenderVersionFlag(fs, &bo)
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
@@ -79,7 +80,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *join != "" {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
-	blenderStrict = true // strangers' scenes must be self-contained
+	bo.Strict = true // strangers' scenes must be self-contained
 	kinds := strings.Split(*rends, ",")
 	for i := range kinds {
 		kinds[i] = strings.TrimSpace(kinds[i])
@@ -96,7 +97,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {
 		return err
 	}
-	sb, err := openSandbox(ctx, *sandboxMode, cfg.Name, kinds...)
+	sb, err := openSandbox(ctx, *sandboxMode, cfg.Name, bo, kinds...)
 	if err != nil {
 		return err
 	}
@@ -115,7 +116,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		if kind == "" {
 			continue
 		}
-		r, err := newRenderer(kind, sb)
+		r, err := newRenderer(kind, sb, bo)
 		if err != nil {
 			return fmt.Errorf("--renderers: %w", err)
 		}

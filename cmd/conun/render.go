@@ -25,8 +25,9 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fs.String("out", "", "output file (required): .png, or .exr for linear float OpenEXR")
 	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
 	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
-	fs.StringVar(&blenderBinary, "blender", blenderBinary, "Blender binary for .blend scenes")
-	addBlenderVersionFlag(fs)
+	bo := defaultBlender()
+	addBlenderFlag(fs, &bo, "Blender binary for .blend scenes")
+	addBlenderVersionFlag(fs, &bo)
 	sandboxMode := fs.String("sandbox", "none", "docker: render inside the locked-down container; none: in this process")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -64,14 +65,14 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sb, err := openSandbox(ctx, *sandboxMode, "render", kind)
+	sb, err := openSandbox(ctx, *sandboxMode, "render", bo, kind)
 	if err != nil {
 		return err
 	}
 	if sb != nil {
 		defer sb.Close()
 	}
-	rend, err := newRenderer(kind, sb)
+	rend, err := newRenderer(kind, sb, bo)
 	if err != nil {
 		return err
 	}

@@ -50,12 +50,12 @@ func loadScene(arg string) (sceneArg, error) {
 // rendererFor picks the backend for a scene file by its extension. The
 // caller closes it when done (closeRenderer): a Blender backend keeps a warm
 // Blender process per scene.
-func rendererFor(name string) (renderer.Renderer, error) {
+func rendererFor(name string, bo blenderOpts) (renderer.Renderer, error) {
 	kind, err := kindFor(name)
 	if err != nil {
 		return nil, err
 	}
-	return newRenderer(kind, nil)
+	return newRenderer(kind, nil, bo)
 }
 
 // kindFor names the backend for a scene file's extension.
@@ -69,32 +69,33 @@ func kindFor(name string) (string, error) {
 	return "", fmt.Errorf("%s: unknown scene type %q: want .gltf, .glb or .blend", name, filepath.Ext(name))
 }
 
-// blenderBinary is the Blender used by the blender backend: --blender, or
-// "blender" on PATH; blenderDevice is the Cycles device it renders on.
-// blenderStrict refuses scenes that would read any file but themselves: a
-// node renders strangers' scenes, which must never reach into its disk
-// (submit packs a scene's files in).
-//
-// blenderVersion, when set (--blender-version), picks the Blender the
-// sandbox runs: the image sandbox.BlenderImageFor(blenderVersion).
-var (
-	blenderBinary  = "blender"
-	blenderDevice  = "CPU"
-	blenderStrict  = false
-	blenderVersion = ""
-)
+// blenderOpts are a command's Blender settings, from its flags: each run
+// of a command gets its own (the tests run many in one process).
+type blenderOpts struct {
+	// Binary is the Blender used by the blender backend: --blender, or
+	// "blender" on PATH; Device is the Cycles device it renders on.
+	Binary, Device string
+	// Strict refuses scenes that would read any file but themselves: a
+	// node renders strangers' scenes, which must never reach into its
+	// disk (submit packs a scene's files in).
+	Strict bool
+	// Version, when set (--blender-version), picks the Blender the sandbox
+	// runs: the image sandbox.BlenderImageFor(Version).
+	Version string
+}
 
-// resetBlenderFlags puts the Blender settings back to their defaults, so
-// that each command run in one process (the tests run many) starts from
-// them rather than from the flags of the run before.
-func resetBlenderFlags() {
-	blenderBinary, blenderDevice, blenderStrict, blenderVersion = "blender", "CPU", false, ""
+// defaultBlender is Debian's Blender on PATH, rendering on the CPU.
+func defaultBlender() blenderOpts { return blenderOpts{Binary: "blender", Device: "CPU"} }
+
+// addBlenderFlag registers --blender on fs, with what it is for.
+func addBlenderFlag(fs *flag.FlagSet, bo *blenderOpts, usage string) {
+	fs.StringVar(&bo.Binary, "blender", bo.Binary, usage)
 }
 
 // addBlenderVersionFlag registers --blender-version, for the commands that
 // render in the sandbox.
-func addBlenderVersionFlag(fs *flag.FlagSet) {
-	fs.StringVar(&blenderVersion, "blender-version", "", fmt.Sprintf(
+func addBlenderVersionFlag(fs *flag.FlagSet, bo *blenderOpts) {
+	fs.StringVar(&bo.Version, "blender-version", "", fmt.Sprintf(
 		"render .blend scenes with Blender `X.Y.Z` from the sandbox image %s (needs --sandbox docker); "+
 			"`make images` builds %s (the default) and %s",
 		sandbox.BlenderImageFor("X.Y.Z"), sandbox.BlenderVersion, sandbox.Blender4Version))
@@ -104,7 +105,7 @@ var versionPattern = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
 
 // newRenderer builds a backend by name, inside the Docker sandbox when sb
 // is not nil.
-func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
+func newRenderer(kind string, sb *sandbox.Sandbox, bo blenderOpts) (renderer.Renderer, error) {
 	switch kind {
 	case "pathtracer":
 		if sb != nil {
@@ -113,7 +114,7 @@ func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 		return pathtracer.New(pathtracer.DefaultConfig()), nil
 	case "blender":
 		cfg := blender.DefaultConfig()
-		cfg.Binary, cfg.Device, cfg.RequirePacked = blenderBinary, blenderDevice, blenderStrict
+		cfg.Binary, cfg.Device, cfg.RequirePacked = bo.Binary, bo.Device, bo.Strict
 		if sb != nil {
 			r, err := sb.Blender(cfg)
 			if err != nil {
@@ -121,9 +122,9 @@ func newRenderer(kind string, sb *sandbox.Sandbox) (renderer.Renderer, error) {
 			}
 			// The probe says what the image really holds: a tag is only a
 			// name.
-			if blenderVersion != "" && !strings.HasPrefix(r.Version(), "blender-"+blenderVersion+"/") {
+			if bo.Version != "" && !strings.HasPrefix(r.Version(), "blender-"+bo.Version+"/") {
 				r.Close()
-				return nil, fmt.Errorf("--blender-version %s: image %s runs %s; rebuild it (renderer/sandbox/images/build.sh --force)", blenderVersion, sb.Config().BlenderImage, r.Version())
+				return nil, fmt.Errorf("--blender-version %s: image %s runs %s; rebuild it (renderer/sandbox/images/build.sh --force)", bo.Version, sb.Config().BlenderImage, r.Version())
 			}
 			return r, nil
 		}
@@ -188,15 +189,15 @@ func runScenes(ctx context.Context, args []string, stdout io.Writer) error {
 // --blender-version picks the sandbox's Blender image, so it needs the
 // sandbox: with "none", or "auto" and no engine, it is an error rather than
 // a render with another Blender than asked for.
-func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sandbox.Sandbox, error) {
-	if blenderVersion != "" && !versionPattern.MatchString(blenderVersion) {
-		return nil, fmt.Errorf("%w: --blender-version %q: want a version such as %s", errUsage, blenderVersion, sandbox.Blender4Version)
+func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, kinds ...string) (*sandbox.Sandbox, error) {
+	if bo.Version != "" && !versionPattern.MatchString(bo.Version) {
+		return nil, fmt.Errorf("%w: --blender-version %q: want a version such as %s", errUsage, bo.Version, sandbox.Blender4Version)
 	}
-	needBox := blenderVersion != "" && slices.Contains(kinds, "blender")
+	needBox := bo.Version != "" && slices.Contains(kinds, "blender")
 	switch mode {
 	case "none":
 		if needBox {
-			return nil, fmt.Errorf("%w: --blender-version %s runs the Blender of a sandbox image: it needs --sandbox docker (to run another Blender unsandboxed, pass --blender PATH)", errUsage, blenderVersion)
+			return nil, fmt.Errorf("%w: --blender-version %s runs the Blender of a sandbox image: it needs --sandbox docker (to run another Blender unsandboxed, pass --blender PATH)", errUsage, bo.Version)
 		}
 		return nil, nil
 	case "docker", "auto":
@@ -205,8 +206,8 @@ func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sand
 	}
 	cfg := sandbox.DefaultConfig()
 	cfg.Node = node
-	if blenderVersion != "" {
-		cfg.BlenderImage = sandbox.BlenderImageFor(blenderVersion)
+	if bo.Version != "" {
+		cfg.BlenderImage = sandbox.BlenderImageFor(bo.Version)
 	}
 	sb, err := sandbox.New(cfg)
 	if err == nil {
@@ -235,18 +236,18 @@ func openSandbox(ctx context.Context, mode, node string, kinds ...string) (*sand
 // by Blender, or an error that lists the missing ones.
 // packBlend reads the .blend at path with its external files packed in:
 // what the desktop app uploads.
-func packBlend(ctx context.Context, path string) ([]byte, error) {
+func packBlend(ctx context.Context, path string, bo blenderOpts) ([]byte, error) {
 	s, err := loadScene(path)
 	if err != nil {
 		return nil, err
 	}
-	if s, err = s.packed(ctx); err != nil {
+	if s, err = s.packed(ctx, bo); err != nil {
 		return nil, err
 	}
 	return s.data, nil
 }
 
-func (s sceneArg) packed(ctx context.Context) (sceneArg, error) {
+func (s sceneArg) packed(ctx context.Context, bo blenderOpts) (sceneArg, error) {
 	if strings.ToLower(filepath.Ext(s.name)) != ".blend" {
 		return s, nil
 	}
@@ -261,7 +262,7 @@ func (s sceneArg) packed(ctx context.Context) (sceneArg, error) {
 	}
 	defer os.RemoveAll(dir)
 	dst := filepath.Join(dir, s.name)
-	if err := blender.Pack(ctx, blender.Config{Binary: blenderBinary}, src, dst); err != nil {
+	if err := blender.Pack(ctx, blender.Config{Binary: bo.Binary}, src, dst); err != nil {
 		return s, fmt.Errorf("pack %s: %w", s.name, err)
 	}
 	data, err := os.ReadFile(dst)
