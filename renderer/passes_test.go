@@ -66,7 +66,6 @@ func TestPassesDrawCrop(t *testing.T) {
 	}
 }
 
-
 // TestPassesKeepCombined: Keep keeps the listed passes, Cryptomatte's
 // numbered ranks under their unnumbered name; Combined turns the first
 // layer's Combined into an HDR, alpha 1 when there is none.
