@@ -224,6 +224,14 @@ func TestFinishMatchesBlender(t *testing.T) {
 			if res.Ext != tc.ext || res.Image == nil {
 				t.Fatalf("finish wrote %q, image %v: want the scene's PNG", res.Ext, res.Image != nil)
 			}
+			// A finish is checked by running it again: it must repeat.
+			again, err := r.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: base.Width, Height: base.Height, Passes: frame})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := compare(again.Image, res.Image); d.values != 0 {
+				t.Errorf("the finish step run twice: %v", d)
+			}
 			d := compare(res.Image, ref)
 			t.Logf("4x4 raw tiles + finish vs Blender's whole render, %s-bit %s: %v, PSNR %.1f dB; tiles %v, finish %v",
 				info.Usage.ColorDepth, info.Usage.FileFormat, d, psnr(res.Image, ref), tiled.Round(time.Millisecond), finish.Round(time.Millisecond))

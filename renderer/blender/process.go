@@ -202,7 +202,10 @@ func startProcess(ctx context.Context, cfg Config, driver, scene, outDir string)
 // blenderArgs is the command line of every Blender we run: background, no
 // auto-run scripts, no user preferences or add-ons, our driver.
 func blenderArgs(driver string, driverArgs ...string) []string {
-	args := []string{"-b", "-Y", "--factory-startup", "--python", driver, "--"}
+	// --log render: Blender 5.x prints a render's "Sample N/M" status
+	// lines (progress) only with its render log category on, when the
+	// render is started from Python.
+	args := []string{"-b", "-Y", "--factory-startup", "--log", "render", "--python", driver, "--"}
 	return append(args, driverArgs...)
 }
 

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -264,7 +265,9 @@ func TestBlenderMatchesUnsandboxed(t *testing.T) {
 func TestBlenderProbe(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.DefaultConfig())
-		want := regexp.MustCompile(`^blender-` + regexp.QuoteMeta(img.version) + `/cycles-cpu-[a-z0-9]+$`)
+		// The 5.x image has Mesa's EGL (its compositor needs a GPU
+		// context), so it advertises +gl.
+		want := regexp.MustCompile(`^blender-` + regexp.QuoteMeta(img.version) + `/cycles-cpu-[a-z0-9]+(\+gl)?$`)
 		if !want.MatchString(b.Version()) {
 			t.Errorf("Version() = %q, want blender-%s/cycles-cpu-KERNEL", b.Version(), img.version)
 		}
@@ -501,10 +504,14 @@ func TestBlenderBadScenes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// An uncompressed .blend starts "BLENDER-v304": a version from the
-		// future.
+		// An uncompressed .blend starts "BLENDER-v304" (up to 4.x) or
+		// "BLENDER17-01v0502" (5.x): a version from the future, 9.1.
 		newer := append([]byte(nil), good...)
-		copy(newer[9:12], "501")
+		if bytes.HasPrefix(newer, []byte("BLENDER17-")) {
+			copy(newer[13:17], "0901")
+		} else {
+			copy(newer[9:12], "901")
+		}
 		saved43, err := filepath.Abs(filepath.Join("..", "blender", "testdata", "saved-by-4.3.blend"))
 		if err != nil {
 			t.Fatal(err)
@@ -524,7 +531,7 @@ func TestBlenderBadScenes(t *testing.T) {
 		}{
 			{"garbage", write("garbage.blend", []byte("this is not a blend file\n")), false, []string{"garbage.blend", "File format is not supported"}},
 			{"truncated", write("truncated.blend", good[:len(good)/3]), false, []string{"truncated.blend", "Failed to read blend file"}},
-			{"newer version", write("newer.blend", newer), false, []string{"newer.blend", "saved by Blender 5.1", "newer than this node's Blender " + img.version}},
+			{"newer version", write("newer.blend", newer), false, []string{"newer.blend", "saved by Blender 9.1", "newer than this node's Blender " + img.version}},
 			{"saved by 4.3", saved43, false, want43},
 			{"external texture", nativeScene(t, s, img, "texture_external"), false, []string{"texture_external.blend", "//texture_external.png (missing)", "pack them"}},
 			{"unpacked texture", nativeScene(t, s, img, "texture_external"), true, []string{"texture_external.blend", "//texture_external.png (not packed)"}},
@@ -607,6 +614,9 @@ func TestBlenderPack(t *testing.T) {
 // serving (a Cycles task of the same warm process after it renders).
 func TestBlenderEeveeWithoutGL(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		if !blenderOlder(img.version, "5.0") {
+			t.Skip("NOT TESTED here: the 5.x image has Mesa's EGL (Blender 5's compositor needs a GPU context), and Eevee on it needs more than the sandbox's 512 MiB")
+		}
 		b := newSandboxBlender(t, s, blender.DefaultConfig())
 		scene := nativeScene(t, s, img, "eevee")
 		task := renderer.Task{Scene: scene, Frame: 1, Width: 32, Height: 24, Samples: 1}
