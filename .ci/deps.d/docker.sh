@@ -34,9 +34,10 @@ fi
 
 if [ -n "$docker_ok" ]; then
   # build.sh keeps images that exist; each Blender image (bookworm's 3.4,
-  # trixie's 4.3, so that the tests cover Blender 4.x too) takes ~4 minutes
-  # the first time, the path tracer's a few seconds. blender4 goes last: if
-  # it fails, the others are built and only its subtests skip.
-  ../renderer/sandbox/images/build.sh pathtracer blender blender4 || docker_warn "building the sandbox images failed"
+  # trixie's 4.3 and sid's 5.2, so that the tests cover Blender 4.x and 5.x
+  # too) takes ~4 minutes the first time, the path tracer's a few seconds.
+  # The newer Blenders go last: if one fails, the others are built and only
+  # its subtests skip, naming the image.
+  ../renderer/sandbox/images/build.sh pathtracer blender blender4 blender5 || docker_warn "building the sandbox images failed"
 fi
 unset docker_ok
