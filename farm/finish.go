@@ -58,6 +58,12 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 // refused with the reason, never tiled silently.
 func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInfo) (FramePlan, error) {
 	var plan FramePlan
+	if spec.Denoise && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
+		// A denoiser looks at its neighbours: denoised tiles show seams.
+		// Denoising the stitched frame in the finish step needs a Blender
+		// with OpenImageDenoise, which no Debian build has to test with.
+		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and denoising stitched tiles is not supported yet: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName)
+	}
 	u := info.Usage
 	if u == nil {
 		return plan, nil

@@ -41,10 +41,11 @@ func TestPlanPasses(t *testing.T) {
 		{"bloom", pt, &renderer.SceneUsage{ScreenEffects: []string{"bloom", "volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, "(bloom)"},
 		{"volumetric lighting alone", pt, &renderer.SceneUsage{ScreenEffects: []string{"volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, ""},
 		{"sequencer", pt, &renderer.SceneUsage{Sequencer: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "sequencer"},
+		{"denoised tiles", finisher{pt}, comp, tiler.Grid{Cols: 2, Rows: 2}, false, "denoised whole"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			j := &job{spec: api.JobSpec{SceneName: "s.blend", Tiles: tc.tiles}}
+			j := &job{spec: api.JobSpec{SceneName: "s.blend", Tiles: tc.tiles, Denoise: strings.HasPrefix(tc.name, "denoised")}}
 			err := (&coordinator{}).planPasses(j, tc.rend, renderer.SceneInfo{Usage: tc.usage})
 			if tc.wantErr != "" {
 				if err == nil || !errors.Is(err, api.ErrBadJob) || !strings.Contains(err.Error(), tc.wantErr) {

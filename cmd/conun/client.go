@@ -66,7 +66,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
 	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
 	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
-	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; tiles then do not stitch exactly)")
+	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; whole frames: --tiles 1x1); default the scene's own setting")
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
