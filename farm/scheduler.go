@@ -91,22 +91,95 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 const blockAfter = 3
 
 // pick returns the eligible member with the most free slots, whether one
-// has a free slot, and how many members are eligible at all (right
-// renderer and version, price within the cap, not blocked for the job).
+// has a free slot, and how many members are eligible at all; it reads the
+// coordinator's state into plain values and lets choose decide.
+func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best api.Member, free bool, eligible int) {
+	cands := make([]candidate, len(members))
+	for i, m := range members {
+		cands[i] = candidate{
+			Member: m, Free: m.Slots - c.inflight[m.ID], Busy: now.Before(c.busy[m.ID]),
+			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.ID),
+		}
+	}
+	return choose(j.demand(), cands)
+}
+
+// demand is what a job asks of the node that renders its tasks.
+type demand struct {
+	Renderer   string
+	Version    string  // exactly this build, when set (JobSpec.RendererVersion)
+	MinVersion string  // the oldest version that opens the scene
+	Release    string  // the release the job is bound to, when set
+	Needs      string  // a feature the scene needs ("gl")
+	Denoise    bool    // a denoiser
+	Device     string  // a device class ("CUDA")
+	PriceCap   float64 // the most a task may cost; 0 for any
+}
+
+// demand returns what job j asks of a node now.
+func (j *job) demand() demand {
+	return demand{
+		Renderer: j.spec.Renderer, Version: j.spec.RendererVersion, MinVersion: j.minVersion,
+		Release: j.release, Needs: j.needs, Denoise: j.spec.Denoise, Device: j.spec.Device, PriceCap: j.taskCap(),
+	}
+}
+
+// candidate is a member as one scheduling pass sees it.
+type candidate struct {
+	Member      api.Member
+	Free        int  // slots not leased
+	Busy        bool // left alone for a while after a busy or unreachable answer
+	Failures    int  // failed leases of this job
+	Quarantined bool // convicted of cheating, quarantine not over
+}
+
+// admits reports whether a member may render tasks of the job at all.
+func (d demand) admits(c candidate) bool {
+	version, ok := c.Member.Renderers[d.Renderer]
+	b := renderer.ParseBuild(version)
+	switch {
+	case !ok:
+		return false
+	case d.Version != "" && version != d.Version:
+		return false
+	case d.MinVersion != "" && !b.AtLeast(d.MinVersion):
+		return false // e.g. a Blender older than the one that saved the scene
+	case d.Release != "" && b.Release() != d.Release:
+		return false
+	case d.Needs != "" && !b.Has(d.Needs):
+		return false // e.g. an Eevee scene on a node without OpenGL
+	case d.Denoise && !b.Has("oidn"):
+		return false
+	case d.Device != "" && !b.OnDevice(d.Device):
+		return false
+	case d.PriceCap > 0 && c.Member.Price > d.PriceCap:
+		return false // over the job's price cap, or its budget would not cover it
+	case c.Failures >= blockAfter:
+		return false
+	case c.Quarantined:
+		return false // convicted of cheating: no work until its quarantine ends
+	}
+	return true
+}
+
+// choose returns the admitted candidate with the most free slots, whether
+// one has a free slot, and how many are admitted at all. It is the
+// scheduler's decision as a pure function of what it knows.
 //
 // Only a node of the same renderer release can check a node's work, so
-// where some eligible members share their release with another, only
+// where some admitted members share their release with another, only
 // those are picked: a node cannot dodge checks by being the only one of
 // its release (or by claiming a release of its own). Where no two share a
-// release (a small mixed cluster), any eligible member is, and its tasks
+// release (a small mixed cluster), any admitted member is, and its tasks
 // go unchecked.
-func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best api.Member, free bool, eligible int) {
-	var ok []api.Member
+func choose(d demand, cands []candidate) (best api.Member, free bool, admitted int) {
+	var ok []candidate
 	releases := map[string]int{}
-	for _, m := range members {
-		if c.eligible(m, j) {
-			ok = append(ok, m)
-			releases[renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Release()]++
+	release := func(c candidate) string { return renderer.ParseBuild(c.Member.Renderers[d.Renderer]).Release() }
+	for _, c := range cands {
+		if d.admits(c) {
+			ok = append(ok, c)
+			releases[release(c)]++
 		}
 	}
 	shared := false
@@ -114,43 +187,15 @@ func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best ap
 		shared = shared || n > 1
 	}
 	bestFree := 0
-	for _, m := range ok {
-		if now.Before(c.busy[m.ID]) || shared && releases[renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Release()] < 2 {
+	for _, c := range ok {
+		if c.Busy || shared && releases[release(c)] < 2 {
 			continue
 		}
-		if f := m.Slots - c.inflight[m.ID]; f > bestFree {
-			best, bestFree = m, f
+		if c.Free > bestFree {
+			best, bestFree = c.Member, c.Free
 		}
 	}
 	return best, bestFree > 0, len(ok)
-}
-
-// eligible reports whether member m may render tasks of job j.
-func (c *coordinator) eligible(m api.Member, j *job) bool {
-	version, ok := m.Renderers[j.spec.Renderer]
-	switch {
-	case !ok:
-		return false
-	case j.spec.RendererVersion != "" && version != j.spec.RendererVersion:
-		return false
-	case j.minVersion != "" && !renderer.ParseBuild(version).AtLeast(j.minVersion):
-		return false // e.g. a Blender older than the one that saved the scene
-	case j.release != "" && renderer.ParseBuild(version).Release() != j.release:
-		return false
-	case j.needs != "" && !renderer.ParseBuild(version).Has(j.needs):
-		return false // e.g. an Eevee scene on a node without OpenGL
-	case j.spec.Denoise && !renderer.ParseBuild(version).Has("oidn"):
-		return false
-	case j.spec.Device != "" && !renderer.ParseBuild(version).OnDevice(j.spec.Device):
-		return false
-	case j.taskCap() > 0 && m.Price > j.taskCap():
-		return false // over the job's price cap, or its budget would not cover it
-	case j.failures[m.ID] >= blockAfter:
-		return false
-	case c.quarantined(m.ID):
-		return false // convicted of cheating: no work until its quarantine ends
-	}
-	return true
 }
 
 // blockedAll reports whether the job has no eligible member only because it
