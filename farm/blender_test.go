@@ -23,30 +23,13 @@ import (
 // samples is convicted under the near-exact rule, and the job's frames
 // match an honest Blender render near-exactly; the honest nodes pass.
 func TestBlenderCheaterCaught(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: needs Blender")
-	}
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
-	}
+	needBlender(t)
 	dir := t.TempDir()
 	if out, err := exec.Command("../scenes/blend/build.sh", dir).CombinedOutput(); err != nil {
 		t.Fatalf("build scenes: %v\n%s", err, out)
 	}
 	scene := filepath.Join(dir, "anim.blend")
-	newBlender := func() renderer.Renderer {
-		r, err := blender.New(blender.DefaultConfig())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-		c.Renderers = []renderer.Renderer{newBlender()}
-		if i == 2 {
-			c.Renderers = []renderer.Renderer{&cheater{Renderer: c.Renderers[0], mode: "lazy4"}}
-		}
-	})
+	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return &cheater{Renderer: honest, mode: "lazy4"} })
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -79,7 +62,7 @@ func TestBlenderCheaterCaught(t *testing.T) {
 	if _, err := c.Fetch(ctx, id, out); err != nil {
 		t.Fatal(err)
 	}
-	ref := newBlender()
+	ref := newBlender(t)
 	defer ref.(interface{ Close() error }).Close()
 	for _, f := range spec.Frames.List() {
 		want, err := ref.Render(ctx, renderer.Task{Scene: scene, Frame: f, Width: 64, Height: 48, Samples: 8, Seed: 1})
@@ -93,4 +76,36 @@ func TestBlenderCheaterCaught(t *testing.T) {
 			t.Fatalf("frame %d differs from an honest render: %+v", f, v)
 		}
 	}
+}
+
+// needBlender skips a test that needs Blender where it is missing (loudly)
+// or under -short.
+func needBlender(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: needs Blender")
+	}
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
+	}
+}
+
+func newBlender(t *testing.T) renderer.Renderer {
+	t.Helper()
+	r, err := blender.New(blender.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// blenderNodes starts three Blender nodes; the third renders through
+// cheat, which wraps an honest Blender.
+func blenderNodes(t *testing.T, cheat func(honest renderer.Renderer) renderer.Renderer) []*farm.Node {
+	return farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{newBlender(t)}
+		if i == 2 {
+			c.Renderers = []renderer.Renderer{cheat(c.Renderers[0])}
+		}
+	})
 }

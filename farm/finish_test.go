@@ -12,11 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/blender"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
 )
@@ -32,12 +29,7 @@ import (
 // one), and a node that tampers with its raw Combined pass is (a spot
 // check compares raw passes, so any lie in them shows).
 func TestCompositedScenesTiled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: needs Blender")
-	}
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs it)")
-	}
+	needBlender(t)
 	for _, name := range []string{"composite", "passes", "layers", "look", "cryptomatte"} {
 		t.Run(name, func(t *testing.T) { compositedSceneTiled(t, name) })
 	}
@@ -50,19 +42,7 @@ func compositedSceneTiled(t *testing.T, name string) {
 		"--python", "../scenes/blend/make_"+name+".py", "--", scene).CombinedOutput(); err != nil {
 		t.Fatalf("build the scene: %v\n%s", err, out)
 	}
-	newBlender := func() renderer.Renderer {
-		r, err := blender.New(blender.DefaultConfig())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-		c.Renderers = []renderer.Renderer{newBlender()}
-		if i == 2 {
-			c.Renderers = []renderer.Renderer{passCheater{c.Renderers[0]}}
-		}
-	})
+	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest} })
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
