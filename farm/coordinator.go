@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,10 @@ type job struct {
 	failures map[string]int
 	// settlement is what the job paid, once settled on the chain.
 	settlement *api.SettlementRecord
+	// receipts are the latest receipt signed for each worker (on a chain),
+	// and receiptedWei their sum: never more than the budget.
+	receipts     map[common.Address]contracts.WorkReceipt
+	receiptedWei *big.Int
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved.
 	checking int
@@ -111,6 +116,11 @@ type task struct {
 	verdict   api.Verdict
 	evidence  *api.Evidence
 	undecided int
+	// result is the worker's signed result (on a chain): what a slash of
+	// it for this task needs. receipted is set once the task is in its
+	// worker's receipt.
+	result    *contracts.SignedResult
+	receipted bool
 }
 
 // coordinator runs the jobs submitted to this node: it leases their tasks to
@@ -154,6 +164,12 @@ type coordinator struct {
 	assemblers chan struct{}
 	// lastSweep is when the retention was last applied (scheduler loop only).
 	lastSweep time.Time
+	// results passes a lease's verified signed result (by the request's
+	// nonce) from call to the lease that made it.
+	results sync.Map
+	// reclaimMu guards the reclaims waiting for their grace (escrow.go).
+	reclaimMu sync.Mutex
+	lastReclaimPoll time.Time
 }
 
 // now is the coordinator's clock (NodeConfig.Now).
@@ -301,7 +317,7 @@ func (c *coordinator) run(ctx context.Context) {
 // on disk before the task counts as done (a kill -9 loses no accepted
 // task), and that write is waited for off the lock: the lease stays
 // current meanwhile (t.accepting), so nothing takes it back.
-func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, err error) {
+func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, signed *contracts.SignedResult, err error) {
 	c.mu.Lock()
 	c.inflight[node]--
 	if t.lease != lease || t.state != api.TaskLeased {
@@ -318,6 +334,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	t.accepting = true
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
+	rec.Result = resultRecord(signed)
 	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
 	werr := <-written
@@ -336,10 +353,12 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		return
 	}
 	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, "", nil
+	t.result, t.receipted = signed, false
 	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++
 	c.emit(j, api.Event{Type: api.EventDone, Task: t.index, Frame: t.tile.Frame, Node: node})
 	c.maybeCheck(j, t, img)
+	c.maybeReceipt(j, t)
 	c.frameAccepted(j, t.tile.Frame)
 }
 

@@ -201,7 +201,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.metrics = new(metrics)
 	n.work = &worker{
 		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx,
+		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
