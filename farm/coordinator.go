@@ -168,7 +168,9 @@ type coordinator struct {
 	// nonce) from call to the lease that made it.
 	results sync.Map
 	// reclaimMu guards the reclaims waiting for their grace (escrow.go).
-	reclaimMu sync.Mutex
+	reclaimMu       sync.Mutex
+	reclaims        []pendingReclaim
+	reclaiming      bool
 	lastReclaimPoll time.Time
 }
 
@@ -295,6 +297,7 @@ func (c *coordinator) run(ctx context.Context) {
 		c.takeBackLeft()
 		c.schedule(ctx)
 		c.maybeSweep()
+		c.maybeReclaim()
 		select {
 		case <-ctx.Done():
 			c.mu.Lock()

@@ -22,10 +22,16 @@ import (
 	"github.com/conun/conun/farm/store"
 )
 
-// Money: a job's budget is locked in the escrow contract before any task is
-// leased; each accepted task accrues its worker's advertised price; at the
-// end the coordinator settles one Merkle root for the whole job, the unspent
-// budget goes back at once, and each worker claims its leaf. Tokens have 18
+// Money: a job's budget and the requester's bond (10% of it) are locked in
+// the escrow contract before any task is leased; a worker checks that before
+// rendering and signs each result for the escrow; each final task accrues
+// its worker's advertised price in a cumulative receipt the coordinator
+// signs and hands over, which the worker can redeem alone if the job is not
+// settled right; at the end the coordinator slashes its convictions (with
+// the convicted node's own signed result; the stake is burned), settles one
+// Merkle root for the whole job, each worker claims its leaf, and once the
+// grace for receipts has passed the coordinator reclaims the unspent budget
+// and the bond. Tokens have 18
 // decimals; specs and prices are in whole tokens (float64) for people, wei
 // (big.Int) on the chain.
 
@@ -119,6 +125,13 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	} else {
 		rec.Tx, rec.Root = st.Receipt.TxHash.Hex(), st.Root.Hex()
 		rec.Paid, rec.Refund = api.FormatTokens(st.Total), api.FormatTokens(st.Refund)
+		if ej, err := c.chain.Job(ctx, jobHash(spec)); err == nil {
+			rec.Bond = api.FormatTokens(ej.Bond)
+		}
+		if _, until, err := c.chain.ReceiptWindow(ctx, jobHash(spec)); err == nil {
+			rec.ReclaimAfter = until
+			c.addReclaim(j, until)
+		}
 		for _, cl := range st.Claims {
 			np := perNode[cl.Node]
 			np.Amount = api.FormatTokens(cl.Amount)
@@ -579,4 +592,145 @@ func (c *coordinator) sendReceipt(ctx context.Context, url string, r contracts.W
 		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	return nil
+}
+
+// Reclaims. A settled job's budget outside the tree and the requester's
+// bond stay in the escrow for ReclaimGrace, to pay receipts the tree left
+// out; then the coordinator reclaims them. Each job waiting is kept in the
+// store's meta ("reclaims"), so a restarted coordinator still reclaims it,
+// and a failed attempt is tried again with a growing back-off.
+
+// pendingReclaim is one job waiting for its reclaim.
+type pendingReclaim struct {
+	Job      string    `json:"job"`      // the farm's job id
+	Escrow   string    `json:"escrow"`   // its id in the escrow
+	After    time.Time `json:"after"`    // chain time after which it may be reclaimed
+	Attempts int       `json:"attempts"` // failed attempts so far
+	NextTry  time.Time `json:"next_try"` // this node's clock
+	Error    string    `json:"error,omitempty"`
+}
+
+// reclaimPoll is how often the coordinator looks at the chain's clock for
+// jobs whose grace has passed.
+const reclaimPoll = time.Second
+
+// reclaimBackoff is the wait after the attempts'th failed reclaim.
+func reclaimBackoff(attempts int) time.Duration {
+	return min(time.Second<<min(attempts, 12), time.Hour)
+}
+
+// addReclaim queues job j's reclaim for after chain time after.
+func (c *coordinator) addReclaim(j *job, after time.Time) {
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	c.reclaims = append(c.reclaims, pendingReclaim{Job: j.id, Escrow: jobHash(j.spec).Hex(), After: after})
+	c.saveReclaimsLocked()
+}
+
+// saveReclaimsLocked keeps the waiting reclaims; reclaimMu must be held.
+func (c *coordinator) saveReclaimsLocked() {
+	b, _ := json.Marshal(c.reclaims)
+	c.store.PutMeta("reclaims", b)
+}
+
+// loadReclaims reads the reclaims a previous run left waiting.
+func (c *coordinator) loadReclaims() error {
+	b := c.store.Meta("reclaims")
+	if len(b) == 0 {
+		return nil
+	}
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	if err := json.Unmarshal(b, &c.reclaims); err != nil {
+		return fmt.Errorf("stored reclaims are corrupt: %w", err)
+	}
+	return nil
+}
+
+// maybeReclaim starts, at most every reclaimPoll, an attempt at the
+// reclaims that are due; it runs in the scheduler loop.
+func (c *coordinator) maybeReclaim() {
+	if c.chain == nil {
+		return
+	}
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	now := c.now()
+	if c.reclaiming || len(c.reclaims) == 0 || now.Sub(c.lastReclaimPoll) < reclaimPoll {
+		return
+	}
+	c.lastReclaimPoll = now
+	c.reclaiming = true
+	if !c.wg.Go(c.reclaimDue) {
+		c.reclaiming = false
+	}
+}
+
+// reclaimDue reclaims every waiting job whose grace has passed on chain.
+func (c *coordinator) reclaimDue() {
+	defer func() {
+		c.reclaimMu.Lock()
+		c.reclaiming = false
+		c.reclaimMu.Unlock()
+	}()
+	ctx, cancel := context.WithTimeout(c.ctx, time.Minute)
+	defer cancel()
+	chainNow, err := c.chain.Chain().Now(ctx)
+	if err != nil {
+		return
+	}
+	c.reclaimMu.Lock()
+	waiting := slices.Clone(c.reclaims)
+	c.reclaimMu.Unlock()
+	for _, p := range waiting {
+		if c.now().Before(p.NextTry) || !chainNow.After(p.After) {
+			continue
+		}
+		jobID := common.HexToHash(p.Escrow)
+		var amount *big.Int
+		if ej, err := c.chain.Job(ctx, jobID); err == nil {
+			amount = new(big.Int).Add(ej.Held, ej.Bond)
+		}
+		rcpt, err := c.chain.Reclaim(ctx, jobID)
+		if ctx.Err() != nil {
+			return // stopping: tried again at the next start
+		}
+		c.reclaimMu.Lock()
+		i := slices.IndexFunc(c.reclaims, func(q pendingReclaim) bool { return q.Escrow == p.Escrow })
+		if i < 0 {
+			c.reclaimMu.Unlock()
+			continue
+		}
+		if err != nil {
+			q := &c.reclaims[i]
+			q.Attempts++
+			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
+		} else {
+			c.reclaims = slices.Delete(c.reclaims, i, i+1)
+		}
+		c.saveReclaimsLocked()
+		c.reclaimMu.Unlock()
+		c.noteReclaim(p.Job, amount, rcpt, err)
+	}
+}
+
+// noteReclaim records a reclaim's outcome in the job's settlement record
+// when the job is still in memory (the store's "reclaims" has it anyway).
+func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receipt, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j := c.jobs[id]
+	if j == nil || j.settlement == nil {
+		return
+	}
+	if err != nil {
+		j.settlement.ReclaimError = err.Error()
+		c.log.Warn("reclaim", "job", id, "err", err)
+	} else {
+		j.settlement.ReclaimError, j.settlement.ReclaimTx = "", rcpt.TxHash.Hex()
+		if amount != nil {
+			j.settlement.Reclaimed = api.FormatTokens(amount)
+		}
+	}
+	c.save(j)
 }

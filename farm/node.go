@@ -247,6 +247,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	return n, nil
 }
 
+// Chain is the node's escrow client (nil without a chain).
+func (n *Node) Chain() *contracts.Client { return n.cfg.Chain }
+
 // Name is the node's name in the cluster.
 func (n *Node) Name() string { return n.cfg.Name }
 

@@ -34,6 +34,9 @@ func (c *coordinator) restore() error {
 			return fmt.Errorf("load reputation: %w", err)
 		}
 	}
+	if err := c.loadReclaims(); err != nil {
+		return err
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, sj := range stored {
