@@ -244,6 +244,9 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
 	}
+	if cfg.Chain != nil {
+		n.wg.Go(func() { n.redeemReceipts(ctx) })
+	}
 	return n, nil
 }
 
