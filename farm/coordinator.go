@@ -169,7 +169,7 @@ type coordinator struct {
 	results sync.Map
 	// reclaimMu guards the reclaims waiting for their grace (escrow.go).
 	reclaimMu       sync.Mutex
-	reclaims        []pendingReclaim
+	reclaims        []pendingChainOp
 	reclaiming      bool
 	lastReclaimPoll time.Time
 }
@@ -424,6 +424,7 @@ func (c *coordinator) fail(j *job, reason string) {
 	c.stop(j)
 	c.save(j)
 	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: reason})
+	c.settleEnded(j)
 }
 
 // stop cancels a job's tasks; c.mu must be held.
@@ -455,6 +456,7 @@ func (c *coordinator) cancel(id string) error {
 	c.stop(j)
 	c.save(j)
 	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: "cancelled"})
+	c.settleEnded(j)
 	return nil
 }
 

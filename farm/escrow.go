@@ -115,13 +115,31 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	}
 	spec := j.spec
 	convictions := slices.Clone(j.convictions)
+	prev := j.settlement
 	c.mu.Unlock()
+	if prev != nil && prev.Tx != "" {
+		return // settled already
+	}
 
 	rec := &api.SettlementRecord{Budget: api.FormatTokens(api.TokensToWei(spec.Budget))}
-	rec.Slashes = c.slash(ctx, spec, convictions)
+	var landed []api.SlashRecord
+	if prev != nil {
+		rec.Attempts = prev.Attempts
+		for _, s := range prev.Slashes {
+			if s.Tx != "" {
+				landed = append(landed, s)
+			}
+		}
+	}
+	rec.Slashes = append(landed, c.slash(ctx, spec, convictions, landed)...)
 	st, err := c.chain.Settle(ctx, jobHash(spec), payouts)
 	if err != nil {
 		rec.Error = err.Error()
+		rec.Attempts++
+		if ctx.Err() == nil && !errors.Is(err, contracts.ErrAlreadySettled) {
+			c.retry(pendingChainOp{Op: opSettle, Job: j.id, Escrow: jobHash(spec).Hex(), Attempts: rec.Attempts,
+				NextTry: c.now().Add(reclaimBackoff(rec.Attempts)), Error: err.Error()})
+		}
 	} else {
 		rec.Tx, rec.Root = st.Receipt.TxHash.Hex(), st.Root.Hex()
 		rec.Paid, rec.Refund = api.FormatTokens(st.Total), api.FormatTokens(st.Refund)
@@ -130,7 +148,7 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 		}
 		if _, until, err := c.chain.ReceiptWindow(ctx, jobHash(spec)); err == nil {
 			rec.ReclaimAfter = until
-			c.addReclaim(j, until)
+			c.retry(pendingChainOp{Op: opReclaim, Job: j.id, Escrow: jobHash(spec).Hex(), After: until})
 		}
 		for _, cl := range st.Claims {
 			np := perNode[cl.Node]
@@ -145,7 +163,11 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	if rec.Error != "" {
 		msg = "settlement failed: " + rec.Error
 	}
-	c.emit(j, api.Event{Type: api.EventSettled, Task: -1, Message: msg})
+	if !j.state.Final() {
+		// A cancelled or failed job's stream has ended: its settlement is
+		// in its report.
+		c.emit(j, api.Event{Type: api.EventSettled, Task: -1, Message: msg})
+	}
 	urls := map[string]string{}
 	for _, m := range c.lastMembers {
 		urls[m.ID] = m.API
@@ -165,9 +187,13 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 // node's own signed result of the job and the evidence's hash kept on
 // chain: the requester gains nothing from it. Each node is slashed once per
 // job, for its first conviction.
-func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction) []api.SlashRecord {
+// Nodes in landed were slashed by an earlier attempt of the settlement.
+func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction, landed []api.SlashRecord) []api.SlashRecord {
 	var out []api.SlashRecord
 	seen := map[string]bool{}
+	for _, s := range landed {
+		seen[s.Node] = true
+	}
 	jobID := jobHash(spec)
 	for _, cv := range convictions {
 		if seen[cv.Node] || !common.IsHexAddress(cv.Address) {
@@ -608,55 +634,65 @@ func (c *coordinator) sendReceipt(ctx context.Context, url string, r contracts.W
 	return nil
 }
 
-// Reclaims. A settled job's budget outside the tree and the requester's
-// bond stay in the escrow for ReclaimGrace, to pay receipts the tree left
-// out; then the coordinator reclaims them. Each job waiting is kept in the
-// store's meta ("reclaims"), so a restarted coordinator still reclaims it,
-// and a failed attempt is tried again with a growing back-off.
+// Retries. A settlement that fails is tried again, with a growing
+// back-off, until it lands. A settled job's budget outside the tree and the
+// requester's bond stay in the escrow for ReclaimGrace, to pay receipts the
+// tree left out; then the coordinator reclaims them, tried again the same
+// way. What is waiting is kept in the store's meta ("escrow-retries"), so a
+// restarted coordinator still does it.
 
-// pendingReclaim is one job waiting for its reclaim.
-type pendingReclaim struct {
-	Job      string    `json:"job"`      // the farm's job id
-	Escrow   string    `json:"escrow"`   // its id in the escrow
-	After    time.Time `json:"after"`    // chain time after which it may be reclaimed
-	Attempts int       `json:"attempts"` // failed attempts so far
-	NextTry  time.Time `json:"next_try"` // this node's clock
+// Operations of pendingChainOp.
+const (
+	opSettle  = "settle"
+	opReclaim = "reclaim"
+)
+
+// pendingChainOp is one job's settlement or reclaim waiting to be (tried
+// again).
+type pendingChainOp struct {
+	Op       string    `json:"op"`                // opSettle or opReclaim
+	Job      string    `json:"job"`               // the farm's job id
+	Escrow   string    `json:"escrow"`            // its id in the escrow
+	After    time.Time `json:"after,omitzero"`    // a reclaim: chain time after which it may be done
+	Attempts int       `json:"attempts"`          // failed attempts so far
+	NextTry  time.Time `json:"next_try,omitzero"` // this node's clock
 	Error    string    `json:"error,omitempty"`
 }
 
 // reclaimPoll is how often the coordinator looks at the chain's clock for
-// jobs whose grace has passed.
+// jobs whose grace has passed, and for settlements to try again.
 const reclaimPoll = time.Second
 
-// reclaimBackoff is the wait after the attempts'th failed reclaim.
+// reclaimBackoff is the wait after the attempts'th failed try.
 func reclaimBackoff(attempts int) time.Duration {
 	return min(time.Second<<min(attempts, 12), time.Hour)
 }
 
-// addReclaim queues job j's reclaim for after chain time after.
-func (c *coordinator) addReclaim(j *job, after time.Time) {
+// retry queues op, replacing one of the same kind for the same job.
+func (c *coordinator) retry(op pendingChainOp) {
 	c.reclaimMu.Lock()
 	defer c.reclaimMu.Unlock()
-	c.reclaims = append(c.reclaims, pendingReclaim{Job: j.id, Escrow: jobHash(j.spec).Hex(), After: after})
+	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == op.Op && q.Job == op.Job })
+	c.reclaims = append(c.reclaims, op)
 	c.saveReclaimsLocked()
 }
 
-// saveReclaimsLocked keeps the waiting reclaims; reclaimMu must be held.
+// saveReclaimsLocked keeps the waiting operations; reclaimMu must be held.
 func (c *coordinator) saveReclaimsLocked() {
 	b, _ := json.Marshal(c.reclaims)
-	c.store.PutMeta("reclaims", b)
+	c.store.PutMeta("escrow-retries", b)
 }
 
-// loadReclaims reads the reclaims a previous run left waiting.
+// loadReclaims reads the operations a previous run left waiting.
 func (c *coordinator) loadReclaims() error {
-	b := c.store.Meta("reclaims")
+	b := c.store.Meta("escrow-retries")
 	if len(b) == 0 {
 		return nil
 	}
 	c.reclaimMu.Lock()
 	defer c.reclaimMu.Unlock()
 	if err := json.Unmarshal(b, &c.reclaims); err != nil {
-		return fmt.Errorf("stored reclaims are corrupt: %w", err)
+		return fmt.Errorf("stored escrow retries are corrupt: %w", err)
 	}
 	return nil
 }
@@ -680,7 +716,8 @@ func (c *coordinator) maybeReclaim() {
 	}
 }
 
-// reclaimDue reclaims every waiting job whose grace has passed on chain.
+// reclaimDue tries the settlements that are due again, and reclaims every
+// waiting job whose grace has passed on chain.
 func (c *coordinator) reclaimDue() {
 	defer func() {
 		c.reclaimMu.Lock()
@@ -700,6 +737,10 @@ func (c *coordinator) reclaimDue() {
 		if c.now().Before(p.NextTry) || !chainNow.After(p.After) {
 			continue
 		}
+		if p.Op == opSettle {
+			c.settleAgain(ctx, p)
+			continue
+		}
 		jobID := common.HexToHash(p.Escrow)
 		var amount *big.Int
 		if ej, err := c.chain.Job(ctx, jobID); err == nil {
@@ -710,7 +751,7 @@ func (c *coordinator) reclaimDue() {
 			return // stopping: tried again at the next start
 		}
 		c.reclaimMu.Lock()
-		i := slices.IndexFunc(c.reclaims, func(q pendingReclaim) bool { return q.Escrow == p.Escrow })
+		i := slices.IndexFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == p.Op && q.Job == p.Job })
 		if i < 0 {
 			c.reclaimMu.Unlock()
 			continue
@@ -726,6 +767,41 @@ func (c *coordinator) reclaimDue() {
 		c.reclaimMu.Unlock()
 		c.noteReclaim(p.Job, amount, rcpt, err)
 	}
+}
+
+// settleAgain takes p off the list and settles its job again (which puts
+// it back on a failure). The job is read from the store when it is no
+// longer in memory.
+func (c *coordinator) settleAgain(ctx context.Context, p pendingChainOp) {
+	c.reclaimMu.Lock()
+	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == p.Op && q.Job == p.Job })
+	c.saveReclaimsLocked()
+	c.reclaimMu.Unlock()
+	c.mu.Lock()
+	j := c.jobs[p.Job]
+	c.mu.Unlock()
+	if j == nil {
+		sj, err := c.store.Job(p.Job)
+		if err != nil {
+			c.log.Error("settle again: job is gone", "job", p.Job, "err", err)
+			return
+		}
+		j = c.jobFromStore(sj)
+		if j.events, err = c.storedEvents(j); err != nil {
+			c.log.Error("settle again", "job", p.Job, "err", err)
+			return
+		}
+	}
+	c.settle(ctx, j)
+}
+
+// settleEnded settles what a cancelled or failed job accepted (off the
+// lock); c.mu must be held.
+func (c *coordinator) settleEnded(j *job) {
+	if c.chain == nil || j.settlement != nil {
+		return
+	}
+	c.wg.Go(func() { c.settle(c.ctx, j) })
 }
 
 // noteReclaim records a reclaim's outcome in the job's settlement record

@@ -79,7 +79,7 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cv := api.Conviction{Node: tc.name, Address: tc.node.Address().Hex(), Task: 0, Result: tc.result, Time: time.Now()}
-			recs := c.slash(ctx, job, []api.Conviction{cv})
+			recs := c.slash(ctx, job, []api.Conviction{cv}, nil)
 			st, err := bank.StakeOf(ctx, tc.node.Address())
 			if err != nil {
 				t.Fatal(err)

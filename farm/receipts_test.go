@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"slices"
 	"testing"
 	"time"
 
@@ -132,4 +133,65 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 	if _, err := bank.Reclaim(ctx, jobID); !errors.As(err, &rev) {
 		t.Errorf("second reclaim: %v, want a refusal", err)
 	}
+}
+
+// TestCancelledJobSettles: a job cancelled part way on the simulated chain
+// settles what it accepted: each worker is paid its accepted tasks at its
+// price through its leaf, and the rest of the budget waits for the grace.
+func TestCancelledJobSettles(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() })
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+		t.Fatal(err)
+	}
+	prices := []float64{0.125, 0.25}
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
+		c.Chain = bank.WithKey(contracts.DevKey(i))
+		c.Price = prices[i]
+		if i == 0 {
+			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}} // the job cannot finish
+		}
+	})
+	client := api.NewClient(nodes[0].URL())
+	id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = 10 })
+	farmtest.Until(t, "the worker has a task accepted", func() bool {
+		rep, err := client.Report(ctx, id)
+		return err == nil && slices.ContainsFunc(rep.Tasks, func(tr api.TaskReport) bool { return tr.State == api.TaskDone })
+	})
+	if err := client.Cancel(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	var rep api.Report
+	farmtest.Until(t, "the cancelled job is settled", func() bool {
+		rep, err = client.Report(ctx, id)
+		return err == nil && rep.Settlement != nil && (rep.Settlement.Tx != "" || rep.Settlement.Error != "")
+	})
+	n := 0
+	for _, tr := range rep.Tasks {
+		if tr.State == api.TaskDone {
+			if tr.Node != "node-2" {
+				t.Fatalf("task %d done by %s, which stalls", tr.Index, tr.Node)
+			}
+			n++
+		}
+	}
+	st := rep.Settlement
+	paid := new(big.Int).Mul(api.TokensToWei(prices[1]), big.NewInt(int64(n)))
+	if st.Error != "" || n == 0 || st.Paid != api.FormatTokens(paid) || rep.State != api.JobCancelled {
+		t.Fatalf("job %s with %d tasks accepted: settlement %+v, want %s paid", rep.State, n, st, api.FormatTokens(paid))
+	}
+	farmtest.Until(t, "the worker claims its leaf", func() bool {
+		bal, err := bank.Balance(ctx, nodes[1].Chain().Address())
+		return err == nil && bal.Cmp(paid) == 0
+	})
 }
