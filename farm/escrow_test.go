@@ -1,9 +1,15 @@
 package farm
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"image"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -106,4 +112,152 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.TokensToWei(100-2*11)) != 0 {
 		t.Fatalf("requester holds %s, want %v: budgets and bonds locked, nothing gained from the slash", api.FormatTokens(bal), 100-2*11)
 	}
+}
+
+// TestWorkerRefusesUnfundedJobs: a worker on a chain renders only for jobs
+// its coordinator funded in the escrow and that are still open.
+func TestWorkerRefusesUnfundedJobs(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := bank.WithKey(contracts.DevKey(1)) // the node, and the coordinator asking
+	for _, c := range []*contracts.Client{bank, self} {
+		if _, err := bank.Mint(ctx, c.Address(), api.TokensToWei(100)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now, _ := chain.Now(ctx)
+	open := func(c *contracts.Client, id string, until time.Duration) common.Hash {
+		h := common.HexToHash(id)
+		if _, err := c.OpenJob(ctx, h, api.TokensToWei(1), now.Add(until)); err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	mine, theirs, expiring := open(self, "0x01", time.Hour), open(bank, "0x02", time.Hour), open(self, "0x03", time.Minute)
+	if err := chain.AdjustTime(2 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+
+	cfg := DefaultNodeConfig()
+	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
+	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), self
+	n, err := StartNode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	tests := []struct {
+		name    string
+		escrow  string
+		status  int
+		wantErr string
+	}{
+		{"no escrow id", "", 402, "names no escrow job id"},
+		{"not in the escrow", common.HexToHash("0x09").Hex(), 402, "not open"},
+		{"opened by someone else", theirs.Hex(), 402, "was opened by " + bank.Address().Hex()},
+		{"past its deadline", expiring.Hex(), 402, "deadline"},
+		{"funded", mine.Hex(), 400, "no \"none\" renderer"}, // past the check, refused for the renderer
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := TaskRequest{
+				JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
+				Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
+				Coordinator: self.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: newNonce(),
+			}
+			r.Sig, _ = cfg.Identity.Sign(r.signedBytes())
+			body, _ := json.Marshal(r)
+			resp, err := http.Post(n.URL()+"/rpc/v1/render", "application/json", bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			if msg := api.ReadError(resp.Body); resp.StatusCode != tc.status || !strings.Contains(msg, tc.wantErr) {
+				t.Fatalf("got %d %q, want %d containing %q", resp.StatusCode, msg, tc.status, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestLeaseNeedsSignedResult: on a chain, a coordinator accepts a leased
+// tile only with the worker's own EIP-712 signature over that job, task
+// and tile; the signed result is handed to the lease.
+func TestLeaseNeedsSignedResult(t *testing.T) {
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(context.Background(), chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	worker, other := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
+	c := &coordinator{chain: bank, metrics: new(metrics)}
+	jobID := common.HexToHash("0x0abc")
+	tile := sha256.Sum256([]byte("tile"))
+	sig := func(n *contracts.Client, job common.Hash, task uint64, h [32]byte) string {
+		r, err := n.SignResult(job, task, common.Hash(h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hex.EncodeToString(r.Signature)
+	}
+	tests := []struct {
+		name string
+		sig  string
+		ok   bool
+	}{
+		{"missing", "", false},
+		{"malformed", "zz", false},
+		{"by another node", sig(other, jobID, 3, tile), false},
+		{"for another task", sig(worker, jobID, 4, tile), false},
+		{"for another job", sig(worker, common.HexToHash("0x0abd"), 3, tile), false},
+		{"for other bytes", sig(worker, jobID, 3, sha256.Sum256([]byte("other"))), false},
+		{"the worker's own", sig(worker, jobID, 3, tile), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), Nonce: newNonce()}
+			err := c.checkSignedResult(req, api.Member{NodeMeta: api.NodeMeta{ID: "w", Addr: worker.Address().Hex()}}, tc.sig, tile)
+			_, handed := c.results.LoadAndDelete(req.Nonce)
+			if (err == nil) != tc.ok || handed != tc.ok {
+				t.Fatalf("err %v, handed %v; want accepted %v", err, handed, tc.ok)
+			}
+			if err != nil && !errors.Is(err, ErrBadSignature) {
+				t.Fatalf("err %v does not wrap ErrBadSignature", err)
+			}
+		})
+	}
+}
+
+// FuzzReceipt: the worker's decoder of a handed receipt never panics, and
+// what it accepts survives a round trip.
+func FuzzReceipt(f *testing.F) {
+	f.Add([]byte(`{"job":"0x` + strings.Repeat("1", 64) + `","worker":"0x` + strings.Repeat("2", 40) + `","amount":"5","tasks":1,"results":"0x` + strings.Repeat("3", 64) + `","signature":"0x` + strings.Repeat("4", 130) + `"}`))
+	f.Add([]byte(`{}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m api.Receipt
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if dec.Decode(&m) != nil {
+			return
+		}
+		r, err := workReceipt(m)
+		if err != nil {
+			return
+		}
+		back, err := workReceipt(receiptMessage(r))
+		if err != nil || back.Amount.Cmp(r.Amount) != 0 || back.JobID != r.JobID || !bytes.Equal(back.Signature, r.Signature) {
+			t.Fatalf("round trip of %+v: %+v, %v", r, back, err)
+		}
+	})
 }
