@@ -54,15 +54,16 @@ type TaskRequest struct {
 	// Coordinator is the sender's address; Time (unix milliseconds) and
 	// Nonce make the request unique, and Sig signs all of it.
 	Coordinator string `json:"coordinator"`
+	Time        int64  `json:"time"`
+	Nonce       string `json:"nonce"`
+	Sig         string `json:"sig,omitempty"`
+
 	// Escrow is the job's full id in the escrow contract (jobHash of its
 	// spec, 0x and 64 hex digits) when the coordinator settles on a chain:
 	// the worker checks that the job is funded before rendering and signs
 	// its result for that id (JobID is a short prefix a requester could
 	// collide with). Empty without a chain.
 	Escrow string `json:"escrow,omitempty"`
-	Time   int64  `json:"time"`
-	Nonce  string `json:"nonce"`
-	Sig    string `json:"sig,omitempty"`
 }
 
 // signedBytes is what Sig signs: the request without its signature.
@@ -101,14 +102,15 @@ type worker struct {
 	replay     *replayGuard
 	metrics    *metrics
 	renderers  map[string]renderer.Renderer
-	chain      *contracts.Client // nil: no chain, results are not signed for the escrow
-	blobs      *blobstore.Blobs  // this node's own blobs (its jobs' scenes and tiles)
-	cache      *blobstore.Blobs  // scenes fetched for other coordinators' tasks
+	blobs      *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
+	cache      *blobstore.Blobs // scenes fetched for other coordinators' tasks
 	hc         *http.Client
 	slots      chan struct{}
 	checkSlots chan struct{}
 	active     activeTasks
 	ctx        context.Context // cancelled when the node stops
+
+	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
 
 // maxTaskRequest bounds an RPC's JSON body.
