@@ -886,7 +886,7 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 
 // receiptPoll is how often the wallet looks at the chain for receipts it
 // may redeem.
-const receiptPoll = 500 * time.Millisecond
+const receiptPoll = time.Second
 
 // redeemReceipts runs until ctx ends, redeeming receipts as their jobs
 // allow (see redeemDue).
@@ -941,6 +941,15 @@ func (n *Node) redeemDue(ctx context.Context) {
 			w.updateReceipt(h.Receipt.JobID, func(x *heldReceipt) { x.Done, x.Info.Error = true, err.Error() })
 			continue
 		}
+		// The window first: before it opens (a job still running) nothing
+		// else needs reading.
+		from, until, werr := w.chain.ReceiptWindow(ctx, rc.JobID)
+		if werr != nil && !errors.Is(werr, contracts.ErrNoReceiptWindow) {
+			continue
+		}
+		if werr == nil && !now.After(from) {
+			continue
+		}
 		paid, err := w.chain.Paid(ctx, rc.JobID, me)
 		if err != nil {
 			continue
@@ -949,16 +958,12 @@ func (n *Node) redeemDue(ctx context.Context) {
 			w.updateReceipt(h.Receipt.JobID, func(x *heldReceipt) { x.Done, x.Info.Paid = true, api.FormatTokens(paid) })
 			continue
 		}
-		from, until, err := w.chain.ReceiptWindow(ctx, rc.JobID)
-		if errors.Is(err, contracts.ErrNoReceiptWindow) || (err == nil && now.After(until)) {
+		if werr != nil || now.After(until) {
 			msg := "the job's receipt window has closed"
-			if err != nil {
-				msg = err.Error()
+			if werr != nil {
+				msg = werr.Error()
 			}
 			w.updateReceipt(h.Receipt.JobID, func(x *heldReceipt) { x.Done, x.Info.Paid, x.Info.Error = true, api.FormatTokens(paid), msg })
-			continue
-		}
-		if err != nil || !now.After(from) {
 			continue
 		}
 		job, err := w.chain.Job(ctx, rc.JobID)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"image"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"strings"
 	"testing"
@@ -260,4 +261,84 @@ func FuzzReceipt(f *testing.F) {
 			t.Fatalf("round trip of %+v: %+v, %v", r, back, err)
 		}
 	})
+}
+
+// TestWorkerChecksReceipts: a worker keeps a receipt only when it is for
+// its own address and signed by the job's requester as the escrow records
+// it, and keeps the latest (largest) per job.
+func TestWorkerChecksReceipts(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := chain.Now(ctx)
+	jobID := common.HexToHash("0x01")
+	if _, err := bank.OpenJob(ctx, jobID, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	me, stranger := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
+	cfg := DefaultNodeConfig()
+	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
+	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), me
+	n, err := StartNode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+
+	first := contracts.WorkReceipt{JobID: jobID, Worker: me.Address()}.Accept(0, common.HexToHash("0xaa"), api.TokensToWei(1))
+	second := first.Accept(1, common.HexToHash("0xbb"), api.TokensToWei(1))
+	signed := func(by *contracts.Client, r contracts.WorkReceipt) []byte {
+		r, err := by.SignReceipt(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(receiptMessage(r))
+		return b
+	}
+	tests := []struct {
+		name    string
+		body    []byte
+		status  int
+		wantErr string
+	}{
+		{"signed by someone else", signed(stranger, second), 400, "not signed by the job's requester"},
+		{"for another worker", signed(bank, contracts.WorkReceipt{JobID: jobID, Worker: stranger.Address()}.Accept(0, common.Hash{}, big.NewInt(1))), 400, "not this node's"},
+		{"job not in the escrow", signed(bank, contracts.WorkReceipt{JobID: common.HexToHash("0x02"), Worker: me.Address()}.Accept(0, common.Hash{}, big.NewInt(1))), 400, "not in the escrow"},
+		{"malformed", []byte(`{"job":"0x01"}`), 400, "receipt"},
+		{"the latest", signed(bank, second), 200, ""},
+		{"an older one, late", signed(bank, first), 200, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := http.Post(n.URL()+"/rpc/v1/receipts", "application/json", bytes.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			msg := ""
+			if resp.StatusCode != 200 {
+				msg = api.ReadError(resp.Body)
+			}
+			if resp.StatusCode != tc.status || !strings.Contains(msg, tc.wantErr) {
+				t.Fatalf("got %d %q, want %d containing %q", resp.StatusCode, msg, tc.status, tc.wantErr)
+			}
+		})
+	}
+	w, err := api.NewClient(n.URL()).Wallet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Receipts) != 1 || w.Receipts[0].Tasks != 2 || w.Receipts[0].Amount != "2.000000" {
+		t.Fatalf("wallet receipts %+v, want the latest: 2 tasks, 2 tokens", w.Receipts)
+	}
 }
