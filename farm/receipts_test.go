@@ -137,7 +137,8 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 
 // TestCancelledJobSettles: a job cancelled part way on the simulated chain
 // settles what it accepted: each worker is paid its accepted tasks at its
-// price through its leaf, and the rest of the budget waits for the grace.
+// price through its leaf, and the rest of the budget and the bond wait for
+// the grace; the coordinator, restarted meanwhile, then reclaims them.
 func TestCancelledJobSettles(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -154,12 +155,14 @@ func TestCancelledJobSettles(t *testing.T) {
 		t.Fatal(err)
 	}
 	prices := []float64{0.125, 0.25}
+	var coordCfg farm.NodeConfig
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
 		c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
 		c.Chain = bank.WithKey(contracts.DevKey(i))
 		c.Price = prices[i]
 		if i == 0 {
 			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}} // the job cannot finish
+			coordCfg = *c
 		}
 	})
 	client := api.NewClient(nodes[0].URL())
@@ -193,5 +196,28 @@ func TestCancelledJobSettles(t *testing.T) {
 	farmtest.Until(t, "the worker claims its leaf", func() bool {
 		bal, err := bank.Balance(ctx, nodes[1].Chain().Address())
 		return err == nil && bal.Cmp(paid) == 0
+	})
+	// Restarted before the grace ends, the coordinator still reclaims the
+	// refund and the bond once it has.
+	locked := new(big.Int).Sub(api.TokensToWei(100), api.TokensToWei(11))
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(locked) != 0 {
+		t.Fatalf("requester holds %s during the grace, want %s", api.FormatTokens(bal), api.FormatTokens(locked))
+	}
+	if err := nodes[0].Close(); err != nil {
+		t.Fatal(err)
+	}
+	coordCfg.Gossip.Join = nil
+	restarted, err := farm.StartNode(coordCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restarted.Close()
+	if err := chain.AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	want := new(big.Int).Sub(api.TokensToWei(100), paid)
+	farmtest.Until(t, "the restarted coordinator reclaims refund and bond", func() bool {
+		bal, err := bank.Balance(ctx, bank.Address())
+		return err == nil && bal.Cmp(want) == 0
 	})
 }
