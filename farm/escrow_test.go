@@ -342,3 +342,34 @@ func TestWorkerChecksReceipts(t *testing.T) {
 		t.Fatalf("wallet receipts %+v, want the latest: 2 tasks, 2 tokens", w.Receipts)
 	}
 }
+
+// TestOpenNeedsBudgetAndBond: a requester holding the budget but not the
+// 10% bond on top is refused with the sum it needs, and nothing is locked.
+func TestOpenNeedsBudgetAndBond(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(10)); err != nil {
+		t.Fatal(err)
+	}
+	c := &coordinator{chain: bank}
+	spec := api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), Budget: 10}
+	err = c.openEscrow(ctx, spec)
+	if !errors.Is(err, ErrEscrow) || !strings.Contains(err.Error(), "locks 11.000000 tokens with the requester bond (1.000000)") {
+		t.Fatalf("open with budget 10 and 10 tokens: %v", err)
+	}
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.TokensToWei(10)) != 0 {
+		t.Fatalf("requester holds %s after the refusal, want 10", api.FormatTokens(bal))
+	}
+	spec.Budget = 9
+	if err := c.openEscrow(ctx, spec); err != nil {
+		t.Fatalf("budget 9 and bond 0.9 out of 10 tokens: %v", err)
+	}
+}
