@@ -547,7 +547,9 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	j.receiptedWei.Add(j.receiptedWei, price)
 	t.receipted = true
 	c.saveTask(j, t)
-	c.save(j)
+	// The receipt is on disk before the worker has it, so a restarted
+	// coordinator goes on from it and never counts the budget short.
+	written := c.store.PutJob(j.id, j.record())
 	url := ""
 	for _, m := range c.lastMembers {
 		if m.ID == t.node {
@@ -555,6 +557,10 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		}
 	}
 	c.wg.Go(func() {
+		if err := <-written; err != nil {
+			c.log.Error("record receipt: not handed over", "job", j.id, "node", r.Worker, "err", err)
+			return
+		}
 		ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
 		defer cancel()
 		if err := c.sendReceipt(ctx, url, r); err != nil {
