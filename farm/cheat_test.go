@@ -238,8 +238,8 @@ func TestCheatersCaught(t *testing.T) {
 }
 
 // TestCheaterSlashedOnChain: a demo job on the simulated chain with one
-// lazy node: it is convicted, earns nothing, loses its stake to the
-// requester; the honest nodes are paid exactly their accepted work; and
+// lazy node: it is convicted, earns nothing, and its stake is burned (the
+// requester gains nothing from it); the honest nodes are paid exactly their accepted work; and
 // every token adds up to the wei.
 func TestCheaterSlashedOnChain(t *testing.T) {
 	data, _ := scenes.Bytes("cornell.glb")
@@ -261,7 +261,12 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 				c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"}}
 			}
 		},
-		OnFinish: func(_ []*farm.Node, w []api.WalletInfo) { wallets = w },
+		OnFinish: func(nodes []*farm.Node, w []api.WalletInfo) {
+			wallets = afterGrace(t, ctx, nodes, w, 1000-10-1)
+			if burned, err := nodes[0].Chain().Burned(ctx); err != nil || burned.Cmp(api.TokensToWei(stake)) != 0 {
+				t.Errorf("burned %v (%v), want the cheater's stake %v", burned, err, stake)
+			}
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -289,9 +294,9 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 		t.Fatalf("paid %s, want %.6f", st.Paid, paid)
 	}
 	want := []float64{
-		1000 - 10 + (10 - paid) + earned["node-1"] + stake, // requester: refund, own work, the slash
-		stake + earned["node-2"] - stake,                   // node-2 keeps its stake bonded
-		0,                                                  // the cheater: stake gone, nothing earned
+		1000 - 10 + (10 - paid) + earned["node-1"], // requester: refund, own work; nothing of the slash
+		stake + earned["node-2"] - stake,           // node-2 keeps its stake bonded
+		0,                                          // the cheater: stake gone, nothing earned
 	}
 	for i, w := range wallets {
 		if w.Balance != fmt.Sprintf("%.6f", want[i]) {

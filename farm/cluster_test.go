@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
@@ -353,10 +354,11 @@ func TestClientAPIAbsurdInput(t *testing.T) {
 	}
 }
 
-// TestDemoSettlesOnChain: a demo job on the simulated chain locks its budget,
-// pays each node exactly its price for each accepted task, refunds the rest
-// to the requester, and the nodes claim their pay: balances add up to the
-// budget to the last wei.
+// TestDemoSettlesOnChain: a demo job on the simulated chain locks its budget
+// and the requester's 10% bond, pays each node exactly its price for each
+// accepted task, and the nodes claim their pay; the rest of the budget and
+// the bond stay in the escrow for the receipts' grace, then the coordinator
+// reclaims them: balances add up to the budget to the last wei.
 func TestDemoSettlesOnChain(t *testing.T) {
 	data, _ := scenes.Bytes("cornell.glb")
 	spec := demoSpec()
@@ -368,7 +370,9 @@ func TestDemoSettlesOnChain(t *testing.T) {
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
 		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125},
-		OnFinish: func(_ []*farm.Node, w []api.WalletInfo) { wallets = w },
+		OnFinish: func(nodes []*farm.Node, w []api.WalletInfo) {
+			wallets = afterGrace(t, ctx, nodes, w, 1000-10-1)
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -416,6 +420,39 @@ func TestDemoSettlesOnChain(t *testing.T) {
 		if w.Balance != want {
 			t.Errorf("%s balance %s, want %s (claims %+v)", name, w.Balance, want, w.Claims)
 		}
+	}
+}
+
+// afterGrace checks that the requester (node 1) holds no more than
+// lockedOwn plus what it earned as a worker while the settled job's grace
+// runs (its refund and bond are still in the escrow), then moves the
+// simulated chain's clock past the grace and waits for the coordinator to
+// reclaim them; it returns the wallets then.
+func afterGrace(t *testing.T, ctx context.Context, nodes []*farm.Node, before []api.WalletInfo, lockedOwn float64) []api.WalletInfo {
+	t.Helper()
+	var bal float64
+	fmt.Sscan(before[0].Balance, &bal)
+	if bal < lockedOwn || bal >= lockedOwn+10 {
+		t.Errorf("requester balance %s before the grace, want %v plus its own pay: refund and bond wait in the escrow", before[0].Balance, lockedOwn)
+	}
+	chain := nodes[0].Chain()
+	if err := chain.Chain().AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var ws []api.WalletInfo
+		for _, n := range nodes {
+			w, err := api.NewClient(n.URL()).Wallet(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ws = append(ws, w)
+		}
+		if ws[0].Balance != before[0].Balance || time.Now().After(deadline) {
+			return ws // reclaimed (or not in time: the caller's balances say)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,10 @@ type job struct {
 	failures map[string]int
 	// settlement is what the job paid, once settled on the chain.
 	settlement *api.SettlementRecord
+	// receipts are the latest receipt signed for each worker (on a chain),
+	// and receiptedWei their sum: never more than the budget.
+	receipts     map[common.Address]contracts.WorkReceipt
+	receiptedWei *big.Int
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved.
 	checking int
@@ -118,6 +123,11 @@ type task struct {
 	verdict   api.Verdict
 	evidence  *api.Evidence
 	undecided int
+	// result is the worker's signed result (on a chain): what a slash of
+	// it for this task needs. receipted is set once the task is in its
+	// worker's receipt.
+	result    *contracts.SignedResult
+	receipted bool
 }
 
 // coordinator runs the jobs submitted to this node: it leases their tasks to
@@ -161,6 +171,14 @@ type coordinator struct {
 	assemblers chan struct{}
 	// lastSweep is when the retention was last applied (scheduler loop only).
 	lastSweep time.Time
+	// results passes a lease's verified signed result (by the request's
+	// nonce) from call to the lease that made it.
+	results sync.Map
+	// reclaimMu guards the reclaims waiting for their grace (escrow.go).
+	reclaimMu       sync.Mutex
+	reclaims        []pendingChainOp
+	reclaiming      bool
+	lastReclaimPoll time.Time
 }
 
 // now is the coordinator's clock (NodeConfig.Now).
@@ -289,6 +307,7 @@ func (c *coordinator) run(ctx context.Context) {
 		c.takeBackLeft()
 		c.schedule(ctx)
 		c.maybeSweep()
+		c.maybeReclaim()
 		select {
 		case <-ctx.Done():
 			c.mu.Lock()
@@ -312,7 +331,7 @@ func (c *coordinator) run(ctx context.Context) {
 // task), and that write is waited for off the lock: the lease stays
 // current meanwhile (t.accepting), so nothing takes it back.
 // (Leases are numbered from 1, so 0 means none.)
-func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, err error) {
+func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, signed *contracts.SignedResult, err error) {
 	c.mu.Lock()
 	c.inflight[node]--
 	if t.lease != lease || t.state != api.TaskLeased {
@@ -329,6 +348,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	t.accepting = lease
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
+	rec.Result = resultRecord(signed)
 	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
 	c.kick() // the node's slot is free already
@@ -358,10 +378,12 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		return
 	}
 	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, "", nil
+	t.result, t.receipted = signed, false
 	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++
 	c.emit(j, api.Event{Type: api.EventDone, Task: t.index, Frame: t.tile.Frame, Node: node})
 	c.maybeCheck(j, t, img)
+	c.maybeReceipt(j, t)
 	c.frameAccepted(j, t.tile.Frame)
 }
 
@@ -424,6 +446,7 @@ func (c *coordinator) fail(j *job, reason string) {
 	c.stop(j)
 	c.save(j)
 	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: reason})
+	c.settleEnded(j)
 }
 
 // stop cancels a job's tasks; c.mu must be held.
@@ -455,6 +478,7 @@ func (c *coordinator) cancel(id string) error {
 	c.stop(j)
 	c.save(j)
 	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: "cancelled"})
+	c.settleEnded(j)
 	return nil
 }
 

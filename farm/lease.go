@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -55,6 +56,8 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 			})
 		})
 		img, secs, data, err := c.call(lctx, m, req)
+		v, _ := c.results.LoadAndDelete(req.Nonce)
+		result, _ := v.(*contracts.SignedResult)
 		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) {
 			err = cause
 		}
@@ -65,7 +68,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 			// anyone to render it again.
 			tileHash, err = c.blobs.Put(bytes.NewReader(data), "")
 		}
-		c.finish(j, t, lease, m.ID, img, secs, tileHash, err)
+		c.finish(j, t, lease, m.ID, img, secs, tileHash, result, err)
 	})
 	if !started { // the node is stopping: the task waits for the next start
 		cancel()
@@ -84,7 +87,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Format: j.spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
-		Coordinator: c.ident.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: newNonce(),
 	}
 }
 
@@ -190,6 +193,9 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	if err := verify(resultMessage(req, hex.EncodeToString(sum[:]), sigTime), resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
 		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
+	}
+	if err := c.checkSignedResult(req, m, resp.Header.Get(headerResult), sum); err != nil {
+		return nil, 0, nil, err
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
 	return tl.checked(), secs, data, nil

@@ -206,7 +206,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	n.metrics = new(metrics)
 	n.work = &worker{
 		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx,
+		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
@@ -249,8 +249,14 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
 	}
+	if cfg.Chain != nil {
+		n.wg.Go(func() { n.redeemReceipts(ctx) })
+	}
 	return n, nil
 }
+
+// Chain is the node's escrow client (nil without a chain).
+func (n *Node) Chain() *contracts.Client { return n.cfg.Chain }
 
 // Name is the node's name in the cluster.
 func (n *Node) Name() string { return n.cfg.Name }

@@ -11,7 +11,7 @@ import (
 
 // record is the job as the store keeps it.
 func (j *job) record() store.JobRecord {
-	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive}
+	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive, Receipts: j.receiptRecords()}
 }
 
 // save queues the job's record for the store; c.mu must be held. It does
@@ -33,6 +33,9 @@ func (c *coordinator) restore() error {
 		if err := c.rep.Restore(b); err != nil {
 			return fmt.Errorf("load reputation: %w", err)
 		}
+	}
+	if err := c.loadReclaims(); err != nil {
+		return err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -67,6 +70,7 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 		assembling: make(map[int]int), frameGen: make(map[int]int),
 		failures: make(map[string]int),
 	}
+	j.receipts, j.receiptedWei = receiptsFromRecords(sj.Rec.Receipts)
 	for _, f := range sj.Rec.Frames {
 		j.frames[f] = api.FrameName(f, j.spec.Format)
 	}
@@ -76,6 +80,7 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 			t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 			t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
+			t.result, t.receipted = signedResult(jobHash(j.spec), tr.Result), tr.Receipted
 			if t.verdict == api.VerdictChecking {
 				t.verdict = api.VerdictUnchecked // the check died with the old process
 			}
@@ -111,6 +116,7 @@ func (t *task) record() store.TaskRecord {
 	return store.TaskRecord{
 		Node: t.node, Seconds: t.seconds, Hash: t.hash, Attempts: t.attempts,
 		Price: t.price, Addr: t.addr.Hex(), Verdict: t.verdict, Evidence: t.evidence,
+		Result: resultRecord(t.result), Receipted: t.receipted,
 	}
 }
 

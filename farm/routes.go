@@ -44,6 +44,7 @@ var routes = []route{
 	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
+	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
 }
 

@@ -336,6 +336,7 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev api.Evidence, 
 	if current {
 		t.evidence = &ev
 		c.saveTask(j, t)
+		c.maybeReceipt(j, t)
 	}
 	c.saveReputation()
 	outcome := api.CheckOutcome(ev.Verdict.Outcome.String())
@@ -367,6 +368,16 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 	for _, m := range c.lastMembers {
 		if m.ID == node {
 			conv.Address = m.Addr
+		}
+	}
+	// The node's own signed result is what the escrow slashes it with:
+	// the checked task's, else any it delivered in the job.
+	if t := j.tasks[task]; t.node == node && t.result != nil {
+		conv.Result = resultRecord(t.result)
+	}
+	for _, t := range j.tasks {
+		if conv.Result == nil && t.node == node && t.state == api.TaskDone && t.result != nil {
+			conv.Result = resultRecord(t.result)
 		}
 	}
 	j.convictions = append(j.convictions, conv)

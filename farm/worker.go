@@ -12,8 +12,10 @@ import (
 	"net/http"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/renderer"
@@ -64,6 +66,13 @@ type TaskRequest struct {
 	Time        int64  `json:"time"`
 	Nonce       string `json:"nonce"`
 	Sig         string `json:"sig,omitempty"`
+
+	// Escrow is the job's full id in the escrow contract (jobHash of its
+	// spec, 0x and 64 hex digits) when the coordinator settles on a chain:
+	// the worker checks that the job is funded before rendering and signs
+	// its result for that id (JobID is a short prefix a requester could
+	// collide with). Empty without a chain.
+	Escrow string `json:"escrow,omitempty"`
 }
 
 // signedBytes is what Sig signs: the request without its signature.
@@ -87,6 +96,10 @@ const (
 	headerSeconds = "X-Conun-Render-Seconds"
 	headerTime    = "X-Conun-Time"
 	headerSig     = "X-Conun-Signature"
+	// headerResult carries, for a leased task of a job on a chain, the
+	// worker's EIP-712 signature over (escrow job id, task, sha256 of the
+	// body) as hex: the evidence the escrow needs to slash it.
+	headerResult = "X-Conun-Result-Signature"
 )
 
 // worker renders tasks leased to this node, at most slots at a time.
@@ -105,6 +118,8 @@ type worker struct {
 	checkSlots chan struct{}
 	active     activeTasks
 	ctx        context.Context // cancelled when the node stops
+
+	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
 
 // maxTaskRequest bounds an RPC's JSON body.
@@ -120,6 +135,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if status, err := w.authenticate(req); err != nil {
+		httpError(rw, status, err)
+		return
+	}
+	escrowID, status, err := w.checkFunded(r.Context(), req)
+	if err != nil {
 		httpError(rw, status, err)
 		return
 	}
@@ -210,6 +230,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerNode, w.id)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	rw.Header().Set(headerSig, sig)
+	if w.chain != nil && !req.Check {
+		res, err := contracts.SignResult(w.ident.Key(), w.chain.Domain(), escrowID, uint64(req.Task), common.Hash(sum))
+		if err != nil {
+			httpError(rw, http.StatusInternalServerError, err)
+			return
+		}
+		rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
+	}
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	rw.Write(data)
 }
@@ -263,6 +291,25 @@ func (w *worker) authenticate(req TaskRequest) (int, error) {
 		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
 	}
 	return 0, nil
+}
+
+// checkFunded refuses, on a node connected to a chain, a task whose job is
+// not funded in the escrow by the coordinator asking (not open, opened by
+// someone else, or past its deadline): nothing would pay for it. It returns
+// the job's escrow id, and the HTTP status for a refusal.
+func (w *worker) checkFunded(ctx context.Context, req TaskRequest) (common.Hash, int, error) {
+	if w.chain == nil {
+		return common.Hash{}, 0, nil
+	}
+	b, err := hex.DecodeString(strings.TrimPrefix(req.Escrow, "0x"))
+	if err != nil || len(b) != common.HashLength {
+		return common.Hash{}, http.StatusPaymentRequired, fmt.Errorf("job %s: this node works only for jobs funded in the escrow, and the request names no escrow job id (0x and 64 hex digits): submit it to a coordinator connected to the same chain", req.JobID)
+	}
+	jobID := common.BytesToHash(b)
+	if _, err := w.chain.CheckFunded(ctx, jobID, common.HexToAddress(req.Coordinator)); err != nil {
+		return common.Hash{}, http.StatusPaymentRequired, fmt.Errorf("job %s: refusing to render: %w", req.JobID, err)
+	}
+	return jobID, 0, nil
 }
 
 // maxCrops bounds a check's windows.

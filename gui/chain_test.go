@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -103,12 +104,26 @@ func TestWalletAndCostsOnChain(t *testing.T) {
 	wantCost := "paid " + tokenText(paid) + " / " + tokenText(budget) + ", refund " + tokenText(budget-paid)
 	th.until(t, "the jobs list shows the job's cost", func() bool { return hasText(u.jobs.content, wantCost) })
 
-	// Wallet: node-1 spent what node-2 earned; its own share came back
-	// through its claim, which the wallet follows until it is paid.
+	// Wallet: while the receipts' grace runs, node-1 has the budget and its
+	// 10% bond in the escrow, less its own share, which came back through
+	// its claim (the wallet follows it until it is paid).
 	u.tabs.SelectIndex(4)
-	wantBalance := "Balance: " + tokenText(minted-earned["node-2"]) + " tokens"
+	locked := "Balance: " + tokenText(minted-budget-budget/10+earned["node-1"]) + " tokens"
 	th.until(t, "the wallet shows the balance after the claim", func() bool {
-		return hasText(u.wallet.content, wantBalance)
+		return hasText(u.wallet.content, locked)
+	})
+	// Once the grace has passed, the coordinator reclaims the refund and
+	// the bond: node-1 has spent what node-2 earned.
+	if err := nodes[0].Chain().Chain().AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	wantBalance := "Balance: " + tokenText(minted-earned["node-2"]) + " tokens"
+	th.until(t, "the wallet shows the balance after the reclaim", func() bool {
+		if hasText(u.wallet.content, wantBalance) {
+			return true
+		}
+		u.wallet.refresh() // as the Refresh button does
+		return false
 	})
 	if u.wallet.notice.Visible() {
 		t.Error("the wallet of a chain-connected node says the chain is not connected")

@@ -66,6 +66,12 @@ func settlementText(r api.Report) string {
 			lines = append(lines, fmt.Sprintf("Settlement failed (%d attempt(s)): %s", max(s.Attempts, 1), s.Error))
 		} else {
 			lines = append(lines, fmt.Sprintf("Settled: paid %s of the %s budget, refunded %s (tx %s)", s.Paid, s.Budget, s.Refund, short(s.Tx)))
+			switch {
+			case s.Reclaimed != "":
+				lines = append(lines, fmt.Sprintf("  refund and bond back to the requester: %s (tx %s)", s.Reclaimed, short(s.ReclaimTx)))
+			case !s.ReclaimAfter.IsZero():
+				lines = append(lines, fmt.Sprintf("  refund and bond (%s) held for the workers' receipts until %s", s.Bond, s.ReclaimAfter.UTC().Format("2006-01-02 15:04 UTC")))
+			}
 		}
 		for i, p := range s.Payouts {
 			if i == maxPayoutLines {
@@ -75,7 +81,7 @@ func settlementText(r api.Report) string {
 			lines = append(lines, fmt.Sprintf("  %s (%s) earned %s for %d tile(s)", p.Node, short(p.Address), p.Amount, p.Tasks))
 		}
 		for _, sl := range s.Slashes {
-			line := fmt.Sprintf("  SLASHED %s (%s): %s of its stake, evidence %s", sl.Node, short(sl.Address), sl.Amount, short(sl.Evidence))
+			line := fmt.Sprintf("  SLASHED %s (%s): %s of its stake burned, evidence %s", sl.Node, short(sl.Address), sl.Amount, short(sl.Evidence))
 			if sl.Error != "" {
 				line += " — slash failed: " + sl.Error
 			}

@@ -3,6 +3,7 @@ package gui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 
@@ -67,6 +68,7 @@ func TestClaims(t *testing.T) {
 func TestSettlementText(t *testing.T) {
 	r := api.Report{
 		Settlement: &api.SettlementRecord{Tx: "0x" + strings.Repeat("ab", 32), Budget: "3.000000", Paid: "1.000000", Refund: "2.000000",
+			Bond: "0.300000", ReclaimAfter: time.Date(2026, 12, 7, 15, 4, 0, 0, time.UTC),
 			Payouts: []api.NodePayout{{Node: "node-2", Address: "0x1111111111111111111111111111111111111111", Tasks: 2, Amount: "1.000000"}},
 			Slashes: []api.SlashRecord{{Node: "node-3", Address: "0x2222222222222222222222222222222222222222", Amount: "10.000000", Evidence: "0x" + strings.Repeat("cd", 32)}}},
 		Convictions: []api.Conviction{{Node: "node-3", Task: 4, Evidence: api.Evidence{Checker: "node-1", Verdict: verifier.Verdict{Outcome: verifier.Fail}}}},
@@ -75,7 +77,8 @@ func TestSettlementText(t *testing.T) {
 	for _, want := range []string{
 		"Settled: paid 1.000000 of the 3.000000 budget, refunded 2.000000 (tx 0xababab…abab)",
 		"node-2 (0x111111…1111) earned 1.000000 for 2 tile(s)",
-		"SLASHED node-3 (0x222222…2222): 10.000000 of its stake",
+		"SLASHED node-3 (0x222222…2222): 10.000000 of its stake burned",
+		"refund and bond (0.300000) held for the workers' receipts until 2026-12-07 15:04 UTC",
 		"CONVICTED node-3: tile 4 failed a check by node-1",
 	} {
 		if !strings.Contains(got, want) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -90,6 +91,18 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "claim   job %s  %s tokens  %s\n", api.Prefix(strings.TrimPrefix(cl.JobID, "0x"), 16), cl.Amount, state)
 	}
+	for _, r := range w.Receipts {
+		state := "held"
+		switch {
+		case r.Redeemed:
+			state = "redeemed " + r.Tx
+		case r.Error != "":
+			state = "closed: " + r.Error
+		case r.Paid != "":
+			state = "paid " + r.Paid
+		}
+		fmt.Fprintf(stdout, "receipt job %s  %s tokens for %d tasks  %s\n", api.Prefix(strings.TrimPrefix(r.JobID, "0x"), 16), r.Amount, r.Tasks, state)
+	}
 	return nil
 }
 
@@ -103,6 +116,12 @@ func printSettlement(w io.Writer, st *api.SettlementRecord) {
 		return
 	}
 	fmt.Fprintf(w, "settled on chain (tx %s): budget %s, paid %s, refunded %s\n", api.Prefix(st.Tx, 10), st.Budget, st.Paid, st.Refund)
+	switch {
+	case st.Reclaimed != "":
+		fmt.Fprintf(w, "  refund and bond back to the requester: %s tokens (tx %s)\n", st.Reclaimed, api.Prefix(st.ReclaimTx, 10))
+	case !st.ReclaimAfter.IsZero():
+		fmt.Fprintf(w, "  refund and bond (%s) held for the workers' receipts until %s, then reclaimed\n", st.Bond, st.ReclaimAfter.UTC().Format(time.RFC3339))
+	}
 	for _, p := range st.Payouts {
 		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, api.Prefix(p.Address, 10), p.Tasks, p.Amount)
 	}
@@ -111,6 +130,6 @@ func printSettlement(w io.Writer, st *api.SettlementRecord) {
 			fmt.Fprintf(w, "  slash of %s failed: %s\n", s.Node, s.Error)
 			continue
 		}
-		fmt.Fprintf(w, "  %-8s %s  slashed %s tokens for cheating (evidence %s)\n", s.Node, api.Prefix(s.Address, 10), s.Amount, api.Prefix(s.Evidence, 10))
+		fmt.Fprintf(w, "  %-8s %s  slashed %s tokens for cheating, burned (evidence %s)\n", s.Node, api.Prefix(s.Address, 10), s.Amount, api.Prefix(s.Evidence, 10))
 	}
 }

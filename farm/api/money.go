@@ -1,6 +1,9 @@
 package api
 
-import "math/big"
+import (
+	"math/big"
+	"time"
+)
 
 // TokensToWei converts whole tokens to wei, rounding to the nearest wei.
 func TokensToWei(tokens float64) *big.Int {
@@ -33,6 +36,16 @@ type SettlementRecord struct {
 	Slashes  []SlashRecord `json:"slashes,omitempty"`
 	Error    string        `json:"error,omitempty"`
 	Attempts int           `json:"attempts,omitempty"`
+	// Bond is the requester's bond locked with the budget. Reclaimed is
+	// what Reclaim returned once the grace had passed (the budget outside
+	// the tree less receipts paid, and the bond), with ReclaimTx; until
+	// then ReclaimAfter is the chain time it may, and ReclaimError the
+	// last attempt's error.
+	Bond         string    `json:"bond,omitempty"`
+	Reclaimed    string    `json:"reclaimed,omitempty"`
+	ReclaimTx    string    `json:"reclaim_tx,omitempty"`
+	ReclaimAfter time.Time `json:"reclaim_after,omitzero"`
+	ReclaimError string    `json:"reclaim_error,omitempty"`
 }
 
 // NodePayout is one worker's share of a settlement.
@@ -53,6 +66,41 @@ type SlashRecord struct {
 	Error    string `json:"error,omitempty"`
 }
 
+// SignedResult is a worker's EIP-712 signature over its result of one task
+// of a job on a chain (contracts.SignedResult without the job id, which is
+// the job's): the evidence a slash of that worker needs.
+type SignedResult struct {
+	Task       uint64 `json:"task"`
+	ResultHash string `json:"result_hash"` // 0x sha256 of the tile's bytes
+	Signature  string `json:"signature"`   // 0x, 65 bytes, v = 27 or 28
+}
+
+// Receipt is a coordinator's signed, cumulative acceptance of a worker's
+// tasks in one job (contracts.WorkReceipt): the worker can redeem it from
+// the escrow alone. Amount is wei in decimal; hashes and the signature 0x hex.
+type Receipt struct {
+	JobID     string `json:"job"`
+	Worker    string `json:"worker"`
+	Amount    string `json:"amount"`
+	Tasks     uint64 `json:"tasks"`
+	Results   string `json:"results"`
+	Signature string `json:"signature"`
+}
+
+// WalletReceipt is the latest receipt a node holds for one job, as GET
+// /v1/wallet shows it.
+type WalletReceipt struct {
+	JobID  string `json:"job"`
+	Amount string `json:"amount"` // tokens
+	Tasks  uint64 `json:"tasks"`
+	// Paid is what the job has paid this node so far, by its leaf and its
+	// receipts together; Redeemed is set once the receipt was claimed.
+	Paid     string `json:"paid,omitempty"`
+	Redeemed bool   `json:"redeemed,omitempty"`
+	Tx       string `json:"tx,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
 // WalletClaim is one payment owed to this node.
 type WalletClaim struct {
 	JobID   string `json:"job"`
@@ -69,4 +117,6 @@ type WalletInfo struct {
 	Balance   string        `json:"balance,omitempty"`
 	Stake     string        `json:"stake,omitempty"`
 	Claims    []WalletClaim `json:"claims"`
+	// Receipts are the latest receipt per job (absent when none).
+	Receipts []WalletReceipt `json:"receipts,omitempty"`
 }

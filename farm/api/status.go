@@ -102,4 +102,7 @@ type Conviction struct {
 	Task     int       `json:"task"`
 	Evidence Evidence  `json:"evidence"`
 	Time     time.Time `json:"time"`
+	// Result is the convicted node's signed result of Task, when it signed
+	// one (on a chain): a slash needs it.
+	Result *SignedResult `json:"result,omitempty"`
 }

@@ -193,6 +193,8 @@ type JobRecord struct {
 	// TilesCollected is set once the finished job's tiles were deleted
 	// (NodeConfig.Retention): its frames and records stay.
 	TilesCollected bool `json:"tiles_collected,omitempty"`
+	// Receipts are the latest receipt signed for each worker (on a chain).
+	Receipts []api.Receipt `json:"receipts,omitempty"`
 }
 
 // TaskRecord is an accepted task as stored; the tile's pixels are the blob
@@ -206,6 +208,10 @@ type TaskRecord struct {
 	Addr     string        `json:"addr,omitempty"`
 	Verdict  api.Verdict   `json:"verdict,omitempty"`
 	Evidence *api.Evidence `json:"evidence,omitempty"`
+	// Result is the worker's signed result (on a chain).
+	Result *api.SignedResult `json:"result,omitempty"`
+	// Receipted is set once the task is in its worker's receipt.
+	Receipted bool `json:"receipted,omitempty"`
 }
 
 func taskBucket(id string) []byte  { return []byte("tasks/" + id) }

@@ -1,0 +1,375 @@
+package farm
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"image"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// TestSlashNeedsTheNodesOwnResult: a coordinator on the simulated chain
+// convicts, in its job, a staked node that never worked on it: with no
+// signed result, with another node's result of the job, with the node's own
+// result of another job. None of them takes a wei of its stake; the node
+// that did deliver a result is slashed with it, and the stake is burned.
+func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+		t.Fatal(err)
+	}
+	const stake = 5.0
+	bystander, worker := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
+	for _, n := range []*contracts.Client{bystander, worker} {
+		if _, err := bank.Mint(ctx, n.Address(), api.TokensToWei(stake)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := n.Stake(ctx, api.TokensToWei(stake)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := &coordinator{chain: bank, log: slog.New(slog.DiscardHandler)}
+	spec := func(seed uint64) api.JobSpec {
+		return api.JobSpec{
+			Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb",
+			Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
+			Samples: 2, Seed: seed, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 10,
+		}
+	}
+	job, other := spec(1), spec(2)
+	for _, s := range []api.JobSpec{job, other} {
+		if err := c.openEscrow(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tile := sha256.Sum256([]byte("a tile"))
+	sign := func(n *contracts.Client, s api.JobSpec) *api.SignedResult {
+		r, err := n.SignResult(jobHash(s), 0, common.Hash(tile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resultRecord(&r)
+	}
+	tests := []struct {
+		name    string
+		node    *contracts.Client
+		result  *api.SignedResult
+		wantErr string // "" for a slash that lands
+	}{
+		{"no signed result", bystander, nil, "no result signed by the node"},
+		{"another node's result", bystander, sign(worker, job), "BadResultSignature"},
+		{"its result of another job", bystander, sign(bystander, other), "BadResultSignature"},
+		{"its own result of the job", worker, sign(worker, job), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cv := api.Conviction{Node: tc.name, Address: tc.node.Address().Hex(), Task: 0, Result: tc.result, Time: time.Now()}
+			recs := c.slash(ctx, job, []api.Conviction{cv}, nil)
+			st, err := bank.StakeOf(ctx, tc.node.Address())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(recs) != 1 {
+				t.Fatalf("slash records %+v", recs)
+			}
+			rec := recs[0]
+			if tc.wantErr != "" {
+				if !strings.Contains(rec.Error, tc.wantErr) || rec.Tx != "" || st.Active.Cmp(api.TokensToWei(stake)) != 0 {
+					t.Fatalf("record %+v, stake %v: want refused with %q and the stake whole", rec, st.Active, tc.wantErr)
+				}
+				return
+			}
+			if rec.Error != "" || rec.Amount != api.FormatTokens(api.TokensToWei(stake)) || st.Active.Sign() != 0 {
+				t.Fatalf("record %+v, stake left %v: want the whole stake slashed", rec, st.Active)
+			}
+		})
+	}
+	burned, err := bank.Burned(ctx)
+	if err != nil || burned.Cmp(api.TokensToWei(stake)) != 0 {
+		t.Fatalf("burned %v (%v), want only the worker's stake %v", burned, err, stake)
+	}
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.TokensToWei(100-2*11)) != 0 {
+		t.Fatalf("requester holds %s, want %v: budgets and bonds locked, nothing gained from the slash", api.FormatTokens(bal), 100-2*11)
+	}
+}
+
+// TestWorkerRefusesUnfundedJobs: a worker on a chain renders only for jobs
+// its coordinator funded in the escrow and that are still open.
+func TestWorkerRefusesUnfundedJobs(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := bank.WithKey(contracts.DevKey(1)) // the node, and the coordinator asking
+	for _, c := range []*contracts.Client{bank, self} {
+		if _, err := bank.Mint(ctx, c.Address(), api.TokensToWei(100)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now, _ := chain.Now(ctx)
+	open := func(c *contracts.Client, id string, until time.Duration) common.Hash {
+		h := common.HexToHash(id)
+		if _, err := c.OpenJob(ctx, h, api.TokensToWei(1), now.Add(until)); err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	mine, theirs, expiring := open(self, "0x01", time.Hour), open(bank, "0x02", time.Hour), open(self, "0x03", time.Minute)
+	if err := chain.AdjustTime(2 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+
+	cfg := DefaultNodeConfig()
+	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
+	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), self
+	n, err := StartNode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	tests := []struct {
+		name    string
+		escrow  string
+		status  int
+		wantErr string
+	}{
+		{"no escrow id", "", 402, "names no escrow job id"},
+		{"not in the escrow", common.HexToHash("0x09").Hex(), 402, "not open"},
+		{"opened by someone else", theirs.Hex(), 402, "was opened by " + bank.Address().Hex()},
+		{"past its deadline", expiring.Hex(), 402, "deadline"},
+		{"funded", mine.Hex(), 400, "no \"none\" renderer"}, // past the check, refused for the renderer
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := TaskRequest{
+				JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
+				Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
+				Coordinator: self.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: newNonce(),
+			}
+			r.Sig, _ = cfg.Identity.Sign(r.signedBytes())
+			body, _ := json.Marshal(r)
+			resp, err := http.Post(n.URL()+"/rpc/v1/render", "application/json", bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			if msg := api.ReadError(resp.Body); resp.StatusCode != tc.status || !strings.Contains(msg, tc.wantErr) {
+				t.Fatalf("got %d %q, want %d containing %q", resp.StatusCode, msg, tc.status, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestLeaseNeedsSignedResult: on a chain, a coordinator accepts a leased
+// tile only with the worker's own EIP-712 signature over that job, task
+// and tile; the signed result is handed to the lease.
+func TestLeaseNeedsSignedResult(t *testing.T) {
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(context.Background(), chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	worker, other := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
+	c := &coordinator{chain: bank, metrics: new(metrics)}
+	jobID := common.HexToHash("0x0abc")
+	tile := sha256.Sum256([]byte("tile"))
+	sig := func(n *contracts.Client, job common.Hash, task uint64, h [32]byte) string {
+		r, err := n.SignResult(job, task, common.Hash(h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hex.EncodeToString(r.Signature)
+	}
+	tests := []struct {
+		name string
+		sig  string
+		ok   bool
+	}{
+		{"missing", "", false},
+		{"malformed", "zz", false},
+		{"by another node", sig(other, jobID, 3, tile), false},
+		{"for another task", sig(worker, jobID, 4, tile), false},
+		{"for another job", sig(worker, common.HexToHash("0x0abd"), 3, tile), false},
+		{"for other bytes", sig(worker, jobID, 3, sha256.Sum256([]byte("other"))), false},
+		{"the worker's own", sig(worker, jobID, 3, tile), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), Nonce: newNonce()}
+			err := c.checkSignedResult(req, api.Member{NodeMeta: api.NodeMeta{ID: "w", Addr: worker.Address().Hex()}}, tc.sig, tile)
+			_, handed := c.results.LoadAndDelete(req.Nonce)
+			if (err == nil) != tc.ok || handed != tc.ok {
+				t.Fatalf("err %v, handed %v; want accepted %v", err, handed, tc.ok)
+			}
+			if err != nil && !errors.Is(err, ErrBadSignature) {
+				t.Fatalf("err %v does not wrap ErrBadSignature", err)
+			}
+		})
+	}
+}
+
+// FuzzReceipt: the worker's decoder of a handed receipt never panics, and
+// what it accepts survives a round trip.
+func FuzzReceipt(f *testing.F) {
+	f.Add([]byte(`{"job":"0x` + strings.Repeat("1", 64) + `","worker":"0x` + strings.Repeat("2", 40) + `","amount":"5","tasks":1,"results":"0x` + strings.Repeat("3", 64) + `","signature":"0x` + strings.Repeat("4", 130) + `"}`))
+	f.Add([]byte(`{}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m api.Receipt
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if dec.Decode(&m) != nil {
+			return
+		}
+		r, err := workReceipt(m)
+		if err != nil {
+			return
+		}
+		back, err := workReceipt(receiptMessage(r))
+		if err != nil || back.Amount.Cmp(r.Amount) != 0 || back.JobID != r.JobID || !bytes.Equal(back.Signature, r.Signature) {
+			t.Fatalf("round trip of %+v: %+v, %v", r, back, err)
+		}
+	})
+}
+
+// TestWorkerChecksReceipts: a worker keeps a receipt only when it is for
+// its own address and signed by the job's requester as the escrow records
+// it, and keeps the latest (largest) per job.
+func TestWorkerChecksReceipts(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := chain.Now(ctx)
+	jobID := common.HexToHash("0x01")
+	if _, err := bank.OpenJob(ctx, jobID, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	me, stranger := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
+	cfg := DefaultNodeConfig()
+	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
+	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), me
+	n, err := StartNode(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+
+	first := contracts.WorkReceipt{JobID: jobID, Worker: me.Address()}.Accept(0, common.HexToHash("0xaa"), api.TokensToWei(1))
+	second := first.Accept(1, common.HexToHash("0xbb"), api.TokensToWei(1))
+	signed := func(by *contracts.Client, r contracts.WorkReceipt) []byte {
+		r, err := by.SignReceipt(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(receiptMessage(r))
+		return b
+	}
+	tests := []struct {
+		name    string
+		body    []byte
+		status  int
+		wantErr string
+	}{
+		{"signed by someone else", signed(stranger, second), 400, "not signed by the job's requester"},
+		{"for another worker", signed(bank, contracts.WorkReceipt{JobID: jobID, Worker: stranger.Address()}.Accept(0, common.Hash{}, big.NewInt(1))), 400, "not this node's"},
+		{"job not in the escrow", signed(bank, contracts.WorkReceipt{JobID: common.HexToHash("0x02"), Worker: me.Address()}.Accept(0, common.Hash{}, big.NewInt(1))), 400, "not in the escrow"},
+		{"malformed", []byte(`{"job":"0x01"}`), 400, "receipt"},
+		{"the latest", signed(bank, second), 200, ""},
+		{"an older one, late", signed(bank, first), 200, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := http.Post(n.URL()+"/rpc/v1/receipts", "application/json", bytes.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			msg := ""
+			if resp.StatusCode != 200 {
+				msg = api.ReadError(resp.Body)
+			}
+			if resp.StatusCode != tc.status || !strings.Contains(msg, tc.wantErr) {
+				t.Fatalf("got %d %q, want %d containing %q", resp.StatusCode, msg, tc.status, tc.wantErr)
+			}
+		})
+	}
+	w, err := api.NewClient(n.URL()).Wallet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Receipts) != 1 || w.Receipts[0].Tasks != 2 || w.Receipts[0].Amount != "2.000000" {
+		t.Fatalf("wallet receipts %+v, want the latest: 2 tasks, 2 tokens", w.Receipts)
+	}
+}
+
+// TestOpenNeedsBudgetAndBond: a requester holding the budget but not the
+// 10% bond on top is refused with the sum it needs, and nothing is locked.
+func TestOpenNeedsBudgetAndBond(t *testing.T) {
+	ctx := context.Background()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(10)); err != nil {
+		t.Fatal(err)
+	}
+	c := &coordinator{chain: bank}
+	spec := api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), Budget: 10}
+	err = c.openEscrow(ctx, spec)
+	if !errors.Is(err, ErrEscrow) || !strings.Contains(err.Error(), "locks 11.000000 tokens with the requester bond (1.000000)") {
+		t.Fatalf("open with budget 10 and 10 tokens: %v", err)
+	}
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.TokensToWei(10)) != 0 {
+		t.Fatalf("requester holds %s after the refusal, want 10", api.FormatTokens(bal))
+	}
+	spec.Budget = 9
+	if err := c.openEscrow(ctx, spec); err != nil {
+		t.Fatalf("budget 9 and bond 0.9 out of 10 tokens: %v", err)
+	}
+}

@@ -1,0 +1,248 @@
+package farm_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// stall renders nothing: it holds every task until its context ends, so the
+// coordinator's own share of a job never finishes and the job never settles
+// by itself.
+type stall struct{ renderer.Renderer }
+
+func (s stall) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	<-ctx.Done()
+	return renderer.Result{}, ctx.Err()
+}
+
+// TestReceiptsPayWhenRequesterSettlesNothing: the workers of a job on the
+// simulated chain hold the coordinator's signed receipts for their accepted
+// tasks; the requester's coordinator then dies and the requester settles
+// the job with a total of 0, or never settles it. Each worker's wallet
+// redeems its receipt alone and is paid exactly its receipted tasks at its
+// price (and, from a job never settled, the requester's bond share on top);
+// the requester gets back only the rest, and no token is lost.
+func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
+	tests := []struct {
+		name     string
+		settle   bool  // settle 0, or never settle
+		bonusBps int64 // the requester's bond share each worker gets on top
+	}{
+		{"settles 0", true, 0},
+		{"never settles", false, int64(contracts.DefaultConfig().RequesterBondBps)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { chain.Close() }) // after the nodes' own cleanups
+			cfg := contracts.DefaultConfig()
+			bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const minted, budget = 100.0, 10.0
+			if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(minted)); err != nil {
+				t.Fatal(err)
+			}
+			// Node 1, the requester's coordinator, is the cheapest, so it takes a
+			// task, and stalls on it.
+			prices := []float64{0.125, 0.25, 0.5}
+			nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+				c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
+				c.Chain = bank.WithKey(contracts.DevKey(i))
+				c.Price = prices[i]
+				if i == 0 {
+					c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
+				} else {
+					c.Slots = 2
+				}
+			})
+			client := api.NewClient(nodes[0].URL())
+			id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = budget })
+
+			// Wait until both workers hold a receipt.
+			wallet := func(n *farm.Node) api.WalletInfo {
+				w, err := api.NewClient(n.URL()).Wallet(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return w
+			}
+			farmtest.Until(t, "both workers hold a receipt", func() bool {
+				return len(wallet(nodes[1]).Receipts) == 1 && len(wallet(nodes[2]).Receipts) == 1
+			})
+			rep, err := client.Report(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.State.Final() {
+				t.Fatalf("job %s ended (%s) before the test could settle it: the coordinator never took a task", id, rep.State)
+			}
+			jobID := common.HexToHash(wallet(nodes[1]).Receipts[0].JobID)
+
+			// The requester's coordinator dies; the requester settles nothing, or
+			// never settles.
+			nodes[0].Kill()
+			advance := cfg.ReclaimGrace/2 + time.Minute // the first half is left for the tree's leaves
+			if tc.settle {
+				if _, err := bank.Settle(ctx, jobID, nil); err != nil {
+					t.Fatalf("settle 0: %v", err)
+				}
+			} else {
+				ej, err := bank.Job(ctx, jobID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				now, _ := chain.Now(ctx)
+				advance = ej.Deadline.Sub(now) + time.Minute
+			}
+			if err := chain.AdjustTime(advance); err != nil {
+				t.Fatal(err)
+			}
+			paid := new(big.Int)
+			for i, n := range nodes[1:] {
+				var w api.WalletInfo
+				farmtest.Until(t, n.Name()+" redeems its receipt", func() bool {
+					w = wallet(n)
+					return w.Receipts[0].Redeemed || w.Receipts[0].Error != ""
+				})
+				r := w.Receipts[0]
+				amount := new(big.Int).Mul(api.TokensToWei(prices[i+1]), big.NewInt(int64(r.Tasks)))
+				want := api.FormatTokens(amount)
+				bonus := new(big.Int).Div(new(big.Int).Mul(amount, big.NewInt(tc.bonusBps)), big.NewInt(10_000))
+				balance := api.FormatTokens(new(big.Int).Add(amount, bonus))
+				if !r.Redeemed || r.Tasks == 0 || r.Amount != want || r.Paid != want || w.Balance != balance {
+					t.Errorf("%s: receipt %+v, balance %s; want %d tasks at %v = %s paid by the receipt alone, %s with the requester's bond share", n.Name(), r, w.Balance, r.Tasks, prices[i+1], want, balance)
+				}
+				t.Logf("%s: %d tasks receipted, %s tokens, redeemed in %s", n.Name(), r.Tasks, r.Amount, r.Tx)
+				bal, err := bank.Balance(ctx, n.Chain().Address())
+				if err != nil {
+					t.Fatal(err)
+				}
+				paid.Add(paid, bal)
+			}
+			// After the grace the requester reclaims the rest and its bond (less
+			// the workers' share of it when it never settled).
+			if err := chain.AdjustTime(cfg.ReclaimGrace + time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := bank.Reclaim(ctx, jobID); err != nil {
+				t.Fatal(err)
+			}
+			left, err := bank.Balance(ctx, bank.Address())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum := new(big.Int).Add(left, paid); sum.Cmp(api.TokensToWei(minted)) != 0 {
+				t.Errorf("requester %s + workers %s = %s, want the %v minted", api.FormatTokens(left), api.FormatTokens(paid), api.FormatTokens(sum), minted)
+			}
+			var rev *contracts.RevertError
+			if _, err := bank.Reclaim(ctx, jobID); !errors.As(err, &rev) {
+				t.Errorf("second reclaim: %v, want a refusal", err)
+			}
+		})
+	}
+}
+
+// TestCancelledJobSettles: a job cancelled part way on the simulated chain
+// settles what it accepted: each worker is paid its accepted tasks at its
+// price through its leaf, and the rest of the budget and the bond wait for
+// the grace; the coordinator, restarted meanwhile, then reclaims them.
+func TestCancelledJobSettles(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() })
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+		t.Fatal(err)
+	}
+	prices := []float64{0.125, 0.25}
+	var coordCfg farm.NodeConfig
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
+		c.Chain = bank.WithKey(contracts.DevKey(i))
+		c.Price = prices[i]
+		if i == 0 {
+			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}} // the job cannot finish
+			coordCfg = *c
+		}
+	})
+	client := api.NewClient(nodes[0].URL())
+	id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = 10 })
+	farmtest.Until(t, "the worker has a task accepted", func() bool {
+		rep, err := client.Report(ctx, id)
+		return err == nil && slices.ContainsFunc(rep.Tasks, func(tr api.TaskReport) bool { return tr.State == api.TaskDone })
+	})
+	if err := client.Cancel(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	var rep api.Report
+	farmtest.Until(t, "the cancelled job is settled", func() bool {
+		rep, err = client.Report(ctx, id)
+		return err == nil && rep.Settlement != nil && (rep.Settlement.Tx != "" || rep.Settlement.Error != "")
+	})
+	n := 0
+	for _, tr := range rep.Tasks {
+		if tr.State == api.TaskDone {
+			if tr.Node != "node-2" {
+				t.Fatalf("task %d done by %s, which stalls", tr.Index, tr.Node)
+			}
+			n++
+		}
+	}
+	st := rep.Settlement
+	paid := new(big.Int).Mul(api.TokensToWei(prices[1]), big.NewInt(int64(n)))
+	if st.Error != "" || n == 0 || st.Paid != api.FormatTokens(paid) || rep.State != api.JobCancelled {
+		t.Fatalf("job %s with %d tasks accepted: settlement %+v, want %s paid", rep.State, n, st, api.FormatTokens(paid))
+	}
+	farmtest.Until(t, "the worker claims its leaf", func() bool {
+		bal, err := bank.Balance(ctx, nodes[1].Chain().Address())
+		return err == nil && bal.Cmp(paid) == 0
+	})
+	// Restarted before the grace ends, the coordinator still reclaims the
+	// refund and the bond once it has.
+	locked := new(big.Int).Sub(api.TokensToWei(100), api.TokensToWei(11))
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(locked) != 0 {
+		t.Fatalf("requester holds %s during the grace, want %s", api.FormatTokens(bal), api.FormatTokens(locked))
+	}
+	if err := nodes[0].Close(); err != nil {
+		t.Fatal(err)
+	}
+	coordCfg.Gossip.Join = nil
+	restarted, err := farm.StartNode(coordCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restarted.Close()
+	if err := chain.AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	want := new(big.Int).Sub(api.TokensToWei(100), paid)
+	farmtest.Until(t, "the restarted coordinator reclaims refund and bond", func() bool {
+		bal, err := bank.Balance(ctx, bank.Address())
+		return err == nil && bal.Cmp(want) == 0
+	})
+}
