@@ -472,7 +472,7 @@ func TestClaimsKeptAcrossRestart(t *testing.T) {
 	start := func(c *contracts.Client) *farm.Node {
 		nc := farm.DefaultNodeConfig()
 		nc.Name, nc.DataDir, nc.Identity, nc.Chain = "w", data, worker, c
-		n, err := farm.StartNode(nc)
+		n, err := farm.StartNode(context.Background(), nc)
 		if err != nil {
 			t.Fatal(err)
 		}

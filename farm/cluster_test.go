@@ -266,7 +266,7 @@ func TestAPINeedsTokenOffLoopback(t *testing.T) {
 	c := farm.DefaultNodeConfig()
 	c.DataDir = t.TempDir()
 	c.APIAddr = "0.0.0.0:0"
-	_, err := farm.StartNode(c)
+	_, err := farm.StartNode(context.Background(), c)
 	if err == nil || !strings.Contains(err.Error(), "needs a token") {
 		t.Fatalf("err = %v, want a refusal naming the token", err)
 	}
@@ -281,7 +281,7 @@ func TestGossipKey(t *testing.T) {
 	c.Name, c.DataDir = "intruder", t.TempDir()
 	c.Gossip.SecretKey = []byte("fedcba9876543210")
 	c.Gossip.Join = []string{nodes[0].GossipAddr()}
-	if n, err := farm.StartNode(c); err == nil {
+	if n, err := farm.StartNode(context.Background(), c); err == nil {
 		n.Close()
 		t.Fatal("a node with the wrong gossip key joined")
 	}

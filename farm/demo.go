@@ -105,7 +105,7 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 		if i > 0 {
 			nc.Gossip.Join = []string{nodes[0].GossipAddr()}
 		}
-		n, err := StartNode(nc)
+		n, err := StartNode(ctx, nc)
 		if err != nil {
 			return api.Report{}, fmt.Errorf("start %s: %w", nc.Name, err)
 		}

@@ -150,7 +150,7 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 	cfg := DefaultNodeConfig()
 	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
 	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), self
-	n, err := StartNode(cfg)
+	n, err := StartNode(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +289,7 @@ func TestWorkerChecksReceipts(t *testing.T) {
 	cfg := DefaultNodeConfig()
 	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
 	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), me
-	n, err := StartNode(cfg)
+	n, err := StartNode(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

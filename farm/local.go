@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"os"
@@ -16,7 +17,7 @@ import (
 // tracer, one slot per two cores (the app and the desktop stay responsive),
 // its key and name kept in dataDir so a restarted app is the same member.
 // join, when set, is a member's gossip address (HOST:PORT).
-func StartLocalNode(dataDir, join string) (*Node, error) {
+func StartLocalNode(ctx context.Context, dataDir, join string) (*Node, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("local node data folder: %w", err)
 	}
@@ -41,7 +42,7 @@ func StartLocalNode(dataDir, join string) (*Node, error) {
 			cfg.Gossip.BindAddr = "0.0.0.0"
 		}
 	}
-	return StartNode(cfg)
+	return StartNode(ctx, cfg)
 }
 
 // localNodeName names the app's node after the host and its key, like

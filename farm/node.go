@@ -130,8 +130,9 @@ type Node struct {
 }
 
 // StartNode starts a node and returns once it serves and has joined the
-// cluster. Close (or Kill) stops it.
-func StartNode(cfg NodeConfig) (*Node, error) {
+// cluster. ctx bounds the start only (topping up the stake on the chain
+// can take a while; Ctrl-C gives up on it); Close (or Kill) stops the node.
+func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if cfg.Name == "" {
 		var b [4]byte
 		rand.Read(b[:])
@@ -177,7 +178,7 @@ func StartNode(cfg NodeConfig) (*Node, error) {
 		}
 		cfg.Identity = id
 	}
-	if err := topUpStake(cfg); err != nil {
+	if err := topUpStake(ctx, cfg); err != nil {
 		return nil, err
 	}
 	st, err := store.Open(filepath.Join(cfg.DataDir, "farm.db"), cfg.Logger)
@@ -321,11 +322,11 @@ func (n *Node) stop(leave bool) error {
 }
 
 // topUpStake bonds tokens until the node's stake reaches cfg.Stake.
-func topUpStake(cfg NodeConfig) error {
+func topUpStake(ctx context.Context, cfg NodeConfig) error {
 	if cfg.Chain == nil || cfg.Stake <= 0 {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	st, err := cfg.Chain.StakeOf(ctx, cfg.Identity.Address())
 	if err != nil {

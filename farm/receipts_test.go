@@ -232,7 +232,7 @@ func TestCancelledJobSettles(t *testing.T) {
 		t.Fatal(err)
 	}
 	coordCfg.Gossip.Join = nil
-	restarted, err := farm.StartNode(coordCfg)
+	restarted, err := farm.StartNode(context.Background(), coordCfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package farm
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"image"
 	"io"
@@ -22,7 +23,7 @@ func startBare(t *testing.T, id *Identity) *Node {
 	c.DataDir = t.TempDir()
 	c.Identity = id
 	c.Gossip.Fast = true
-	n, err := StartNode(c)
+	n, err := StartNode(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ type Config struct {
 	// (cmd hands it farm.StartLocalNode). The app itself speaks only the
 	// client API, so it carries none of a node's machinery; nil means the
 	// offer is not made.
-	StartNode func(dataDir, join string) (LocalNode, error)
+	StartNode func(ctx context.Context, dataDir, join string) (LocalNode, error)
 	// Pack reads a .blend with the external files it uses packed into it
 	// (cmd hands it Blender's packing, as `conun submit` does); nil sends
 	// the file as it is.

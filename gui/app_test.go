@@ -85,7 +85,9 @@ func newTestUI(t *testing.T, url string) (*ui, *uiThread) {
 	th := newUIThread()
 	cfg := DefaultConfig()
 	cfg.Node, cfg.OutDir, cfg.DataDir = url, t.TempDir(), filepath.Join(t.TempDir(), "node")
-	cfg.StartNode = func(dataDir, join string) (LocalNode, error) { return farm.StartLocalNode(dataDir, join) }
+	cfg.StartNode = func(ctx context.Context, dataDir, join string) (LocalNode, error) {
+		return farm.StartLocalNode(ctx, dataDir, join)
+	}
 	u := newUI(a, cfg, th.do)
 	t.Cleanup(func() {
 		if err := u.close(); err != nil {

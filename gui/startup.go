@@ -56,7 +56,7 @@ func (u *ui) startLocalNode(d *startupDialog, then func()) {
 	dataDir := u.cfg.DataDir
 	d.result.SetText("Starting …")
 	go func() {
-		n, err := u.cfg.StartNode(dataDir, join)
+		n, err := u.cfg.StartNode(u.ctx, dataDir, join)
 		u.do(func() {
 			if err != nil {
 				d.result.SetText("Could not start a node: " + err.Error())

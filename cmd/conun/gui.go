@@ -28,7 +28,9 @@ func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, pos[0])
 	}
-	cfg.StartNode = func(dataDir, join string) (gui.LocalNode, error) { return farm.StartLocalNode(dataDir, join) }
+	cfg.StartNode = func(ctx context.Context, dataDir, join string) (gui.LocalNode, error) {
+		return farm.StartLocalNode(ctx, dataDir, join)
+	}
 	cfg.Pack = func(ctx context.Context, path string) ([]byte, error) { return packBlend(ctx, path, defaultBlender()) }
 	return gui.Run(ctx, cfg)
 }

@@ -142,7 +142,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "node API is reachable from other machines: clients need the token in %s\n", filepath.Join(*data, "api-token"))
 	}
-	n, err := farm.StartNode(cfg)
+	n, err := farm.StartNode(ctx, cfg)
 	if err != nil {
 		return err
 	}

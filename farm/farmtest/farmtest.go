@@ -48,7 +48,7 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 		if change != nil {
 			change(i, &c)
 		}
-		node, err := farm.StartNode(c)
+		node, err := farm.StartNode(context.Background(), c)
 		if err != nil {
 			t.Fatalf("start %s: %v", c.Name, err)
 		}
