@@ -286,11 +286,12 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 	members := n.cluster.Members()
 	for i := range members {
-		rec := n.coord.rep.Get(members[i].ID)
+		key := repKey(members[i].Addr)
+		rec := n.coord.rep.Get(key)
 		members[i].Reputation = &api.Reputation{
 			Passed: rec.Passed, Failed: rec.Failed,
-			CheckRate:   n.coord.rep.CheckProbability(members[i].ID),
-			Quarantined: n.coord.quarantined(members[i].ID),
+			CheckRate:   n.coord.rep.CheckProbability(key),
+			Quarantined: n.coord.quarantined(members[i].Addr),
 		}
 	}
 	writeJSON(rw, members)

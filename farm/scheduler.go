@@ -98,7 +98,7 @@ func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best ap
 	for i, m := range members {
 		cands[i] = candidate{
 			Member: m, Free: m.Slots - c.inflight[m.ID], Busy: now.Before(c.busy[m.ID]),
-			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.ID),
+			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr),
 		}
 	}
 	return choose(j.demand(), cands)

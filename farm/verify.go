@@ -17,6 +17,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Spot checks. Once a worker's signed tile is accepted, the coordinator
@@ -55,7 +56,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	}
 	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte(t.hash))
 	rnd := mrand.New(mrand.NewPCG(seed[0], seed[1]))
-	q := max(c.rep.CheckProbability(t.node), j.spec.VerifyRate)
+	q := max(c.rep.CheckProbability(repKey(t.addr.Hex())), j.spec.VerifyRate)
 	if rnd.Float64() >= q {
 		t.verdict = api.VerdictUnchecked
 		return
@@ -70,12 +71,12 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	c.metrics.checks.Add(1)
 	c.emit(j, api.Event{Type: api.EventChecking, Task: t.index, Frame: t.tile.Frame, Node: t.node})
 	members := c.lastMembers
-	lease, worker, build, hash := t.lease, t.node, t.build, t.hash // t changes under c.mu meanwhile
+	lease, worker, addr, build, hash := t.lease, t.node, t.addr.Hex(), t.build, t.hash // t changes under c.mu meanwhile
 	started := c.wg.Go(func() {
 		ev, convicted := c.runCheck(c.ctx, j, t, worker, build, hash, img, crops, members, rnd)
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.resolveCheck(j, t, lease, ev, convicted)
+		c.resolveCheck(j, t, lease, addr, ev, convicted)
 	})
 	if !started { // the node is stopping: the tile stands unchecked
 		j.checking--
@@ -130,7 +131,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	var candidates []api.Member
 	var self *api.Member
 	for i, m := range members {
-		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.ID) {
+		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.Addr) {
 			continue
 		}
 		if m.ID == c.self {
@@ -294,13 +295,34 @@ func (c *coordinator) cancelChecks(node string) {
 	}
 }
 
-// quarantined reports whether a node is barred after a conviction.
-func (c *coordinator) quarantined(node string) bool {
-	return c.rep.Quarantined(node, c.now())
+// A coordinator's record of a node (checks passed and failed, quarantine)
+// follows the node's key, never its name: a name is whatever the node
+// says, and a convicted node that rejoins under a new one is still the
+// same key, still quarantined.
+
+// repKey is the reputation key of a node's address (as members advertise
+// it, or a task recorded it): the address in one spelling.
+func repKey(addr string) string { return common.HexToAddress(addr).Hex() }
+
+// quarantined reports whether the node with address addr is barred after
+// a conviction.
+func (c *coordinator) quarantined(addr string) bool {
+	return c.rep.Quarantined(repKey(addr), c.now())
+}
+
+// addrOf returns the address of the member named node, as the last
+// scheduling pass saw it ("" when it is not a member).
+func (c *coordinator) addrOf(node string) string {
+	for _, m := range c.lastMembers {
+		if m.ID == node {
+			return m.Addr
+		}
+	}
+	return ""
 }
 
 // resolveCheck records a finished check; c.mu must be held.
-func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev api.Evidence, convicted string) {
+func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string, ev api.Evidence, convicted string) {
 	j.checking--
 	defer func() {
 		c.maybeComplete(j)
@@ -313,7 +335,7 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, ev api.Evidence, 
 	case convicted != "":
 		c.convict(j, convicted, t.index, ev)
 	case ev.Verdict.Outcome == verifier.Pass:
-		c.rep.Record(ev.Worker, true)
+		c.rep.Record(repKey(workerAddr), true)
 		if current {
 			t.verdict = api.VerdictPassed
 		}
@@ -362,14 +384,18 @@ func verdictMessage(ev api.Evidence, convicted string) string {
 
 // convict penalizes node for cheating in job j; c.mu must be held.
 func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
-	c.rep.Record(node, false)
-	c.metrics.convictions.Add(1)
-	conv := api.Conviction{Node: node, Task: task, Evidence: ev, Time: c.now()}
-	for _, m := range c.lastMembers {
-		if m.ID == node {
-			conv.Address = m.Addr
+	conv := api.Conviction{Node: node, Address: c.addrOf(node), Task: task, Evidence: ev, Time: c.now()}
+	if conv.Address == "" {
+		// Gone from the member list since: the task recorded its worker's
+		// address at the lease.
+		if t := j.tasks[task]; t.node == node {
+			conv.Address = t.addr.Hex()
 		}
 	}
+	if conv.Address != "" {
+		c.rep.Record(repKey(conv.Address), false)
+	}
+	c.metrics.convictions.Add(1)
 	// The node's own signed result is what the escrow slashes it with:
 	// the checked task's, else any it delivered in the job.
 	if t := j.tasks[task]; t.node == node && t.result != nil {
