@@ -186,6 +186,10 @@ type JobRecord struct {
 	Release string `json:"release,omitempty"`
 	// Needs is a feature the scene needs of a node's renderer.
 	Needs string `json:"needs,omitempty"`
+	// Convictions are the nodes caught cheating in the job, with the
+	// evidence and their signed results: a restarted coordinator still
+	// slashes them at settlement.
+	Convictions []api.Conviction `json:"convictions,omitempty"`
 	// PassNames are the raw passes a composited scene's tiles carry;
 	// Adaptive keeps its adaptive sampling.
 	PassNames []string `json:"pass_names,omitempty"`
