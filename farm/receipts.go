@@ -1,0 +1,212 @@
+package farm
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Receipts. The coordinator signs a cumulative contracts.WorkReceipt for a
+// worker each time one of its tasks is final: accepted and its check, if it
+// had one, passed (or it stood unchecked). A checked task waits for its
+// verdict, so a cheat caught by its own check is never receipted. A receipt
+// handed over cannot be taken back: when a later check convicts the worker,
+// its earlier receipted tasks are still rendered again (their pixels are
+// suspect) and the worker may still redeem what they were receipted for,
+// work that passed its checks; its stake is slashed and burned all the same.
+// The receipts of a job never add up to more than its budget: a task that
+// would pass it is not receipted (its worker is still paid by the settled
+// tree, and the escrow pays no job more than its budget either way).
+
+// escrowID is job j's id in the escrow as a task request carries it, or ""
+// when this coordinator has no chain.
+func (c *coordinator) escrowID(j *job) string {
+	if c.chain == nil {
+		return ""
+	}
+	return jobHash(j.spec).Hex()
+}
+
+// checkSignedResult verifies, for a leased task of a job on a chain, the
+// worker's EIP-712 signature over its result (sigHex, from headerResult)
+// and hands it to the lease by the request's nonce. A missing or bad one
+// fails the lease like a bad lease signature: a result the escrow could
+// not hold the worker to is not accepted.
+func (c *coordinator) checkSignedResult(req TaskRequest, m api.Member, sigHex string, sum [32]byte) error {
+	if c.chain == nil || req.Check {
+		return nil
+	}
+	sig, err := hex.DecodeString(strings.TrimPrefix(sigHex, "0x"))
+	if err != nil || sigHex == "" {
+		c.metrics.badSignatures.Add(1)
+		return fmt.Errorf("result from %s: no signed result in %s (the worker must sign its result for the escrow): %w", m.ID, headerResult, ErrBadSignature)
+	}
+	res := contracts.SignedResult{JobID: common.HexToHash(req.Escrow), Task: uint64(req.Task), ResultHash: common.Hash(sum), Signature: sig}
+	if err := res.Verify(c.chain.Domain(), common.HexToAddress(m.Addr)); err != nil {
+		c.metrics.badSignatures.Add(1)
+		return fmt.Errorf("result from %s: %w: %w", m.ID, ErrBadSignature, err)
+	}
+	c.results.Store(req.Nonce, &res)
+	return nil
+}
+
+// resultRecord is r as the store and a conviction keep it (nil for nil).
+func resultRecord(r *contracts.SignedResult) *api.SignedResult {
+	if r == nil {
+		return nil
+	}
+	return &api.SignedResult{Task: r.Task, ResultHash: r.ResultHash.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature)}
+}
+
+// signedResult is a kept record of jobID as the escrow wants it (nil for
+// nil or a malformed record).
+func signedResult(jobID common.Hash, r *api.SignedResult) *contracts.SignedResult {
+	if r == nil {
+		return nil
+	}
+	sig, err := hex.DecodeString(strings.TrimPrefix(r.Signature, "0x"))
+	if err != nil {
+		return nil
+	}
+	return &contracts.SignedResult{JobID: jobID, Task: r.Task, ResultHash: common.HexToHash(r.ResultHash), Signature: sig}
+}
+
+// maybeReceipt receipts task t to its worker when it is final; c.mu must be
+// held. The receipt is kept with the job and sent off the lock.
+func (c *coordinator) maybeReceipt(j *job, t *task) {
+	if c.chain == nil || t.receipted || t.state != api.TaskDone || t.price <= 0 || t.result == nil || t.addr == c.ident.Address() {
+		return
+	}
+	switch t.verdict {
+	case api.VerdictTrusted, api.VerdictUnchecked, api.VerdictPassed:
+	default:
+		return // checking, or rejected
+	}
+	price := api.TokensToWei(t.price)
+	if j.receiptedWei == nil {
+		j.receiptedWei = new(big.Int)
+	}
+	if j.receipts == nil {
+		j.receipts = make(map[common.Address]contracts.WorkReceipt)
+	}
+	if next := new(big.Int).Add(j.receiptedWei, price); next.Cmp(api.TokensToWei(j.spec.Budget)) > 0 {
+		c.log.Warn("receipt would pass the budget: not issued", "job", j.id, "task", t.index, "node", t.node)
+		return
+	}
+	prev, ok := j.receipts[t.addr]
+	if !ok {
+		prev = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+	}
+	r, err := c.chain.SignReceipt(prev.Accept(uint64(t.index), t.result.ResultHash, price))
+	if err != nil {
+		c.log.Error("sign receipt", "job", j.id, "task", t.index, "err", err)
+		return
+	}
+	j.receipts[t.addr] = r
+	j.receiptedWei.Add(j.receiptedWei, price)
+	t.receipted = true
+	c.saveTask(j, t)
+	// The receipt is on disk before the worker has it, so a restarted
+	// coordinator goes on from it and never counts the budget short.
+	written := c.store.PutJob(j.id, j.record())
+	url := ""
+	for _, m := range c.lastMembers {
+		if m.ID == t.node {
+			url = m.API
+		}
+	}
+	c.wg.Go(func() {
+		if err := <-written; err != nil {
+			c.log.Error("record receipt: not handed over", "job", j.id, "node", r.Worker, "err", err)
+			return
+		}
+		ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
+		defer cancel()
+		if err := c.sendReceipt(ctx, url, r); err != nil {
+			c.log.Warn("hand receipt to worker", "job", j.id, "node", r.Worker, "err", err)
+		}
+	})
+}
+
+// receiptMessage is a receipt on the wire and in the stores.
+func receiptMessage(r contracts.WorkReceipt) api.Receipt {
+	return api.Receipt{
+		JobID: r.JobID.Hex(), Worker: r.Worker.Hex(), Amount: r.Amount.String(), Tasks: r.Tasks,
+		Results: r.Results.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature),
+	}
+}
+
+// workReceipt parses a receipt message.
+func workReceipt(m api.Receipt) (contracts.WorkReceipt, error) {
+	amount, ok := new(big.Int).SetString(m.Amount, 10)
+	sig, err := hex.DecodeString(strings.TrimPrefix(m.Signature, "0x"))
+	if !ok || amount.Sign() < 0 || !common.IsHexAddress(m.Worker) || err != nil || len(sig) != 65 {
+		return contracts.WorkReceipt{}, errors.New("receipt: bad amount, worker or signature")
+	}
+	for _, h := range []string{m.JobID, m.Results} {
+		if b, err := hex.DecodeString(strings.TrimPrefix(h, "0x")); err != nil || len(b) != 32 {
+			return contracts.WorkReceipt{}, errors.New("receipt: job and results must be 0x and 64 hex digits")
+		}
+	}
+	return contracts.WorkReceipt{
+		JobID: common.HexToHash(m.JobID), Worker: common.HexToAddress(m.Worker), Amount: amount,
+		Tasks: m.Tasks, Results: common.HexToHash(m.Results), Signature: sig,
+	}, nil
+}
+
+// receiptRecords is the job's receipts as the store keeps them, sorted by
+// worker.
+func (j *job) receiptRecords() []api.Receipt {
+	var out []api.Receipt
+	for _, r := range j.receipts {
+		out = append(out, receiptMessage(r))
+	}
+	slices.SortFunc(out, func(a, b api.Receipt) int { return strings.Compare(a.Worker, b.Worker) })
+	return out
+}
+
+// receiptsFromRecords rebuilds a job's receipts and their sum.
+func receiptsFromRecords(recs []api.Receipt) (map[common.Address]contracts.WorkReceipt, *big.Int) {
+	out, sum := make(map[common.Address]contracts.WorkReceipt), new(big.Int)
+	for _, m := range recs {
+		if r, err := workReceipt(m); err == nil {
+			out[r.Worker] = r
+			sum.Add(sum, r.Amount)
+		}
+	}
+	return out, sum
+}
+
+// sendReceipt hands r to its worker. Anyone could send one; the worker
+// checks the signature against the job's requester on chain.
+func (c *coordinator) sendReceipt(ctx context.Context, url string, r contracts.WorkReceipt) error {
+	if url == "" {
+		return errors.New("worker is no longer a member; its receipt stays in this node's store")
+	}
+	body, _ := json.Marshal(receiptMessage(r))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/rpc/v1/receipts", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package farm
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"slices"
+	"time"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Retries. A settlement that fails is tried again, with a growing
+// back-off, until it lands. A settled job's budget outside the tree and the
+// requester's bond stay in the escrow for ReclaimGrace, to pay receipts the
+// tree left out; then the coordinator reclaims them, tried again the same
+// way. What is waiting is kept in the store's meta ("escrow-retries"), so a
+// restarted coordinator still does it.
+
+// Operations of pendingChainOp.
+const (
+	opSettle  = "settle"
+	opReclaim = "reclaim"
+)
+
+// pendingChainOp is one job's settlement or reclaim waiting to be (tried
+// again).
+type pendingChainOp struct {
+	Op       string    `json:"op"`                // opSettle or opReclaim
+	Job      string    `json:"job"`               // the farm's job id
+	Escrow   string    `json:"escrow"`            // its id in the escrow
+	After    time.Time `json:"after,omitzero"`    // a reclaim: chain time after which it may be done
+	Attempts int       `json:"attempts"`          // failed attempts so far
+	NextTry  time.Time `json:"next_try,omitzero"` // this node's clock
+	Error    string    `json:"error,omitempty"`
+}
+
+// reclaimPoll is how often the coordinator looks at the chain's clock for
+// jobs whose grace has passed, and for settlements to try again.
+const reclaimPoll = time.Second
+
+// reclaimBackoff is the wait after the attempts'th failed try.
+func reclaimBackoff(attempts int) time.Duration {
+	return min(time.Second<<min(attempts, 12), time.Hour)
+}
+
+// retry queues op, replacing one of the same kind for the same job.
+func (c *coordinator) retry(op pendingChainOp) {
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == op.Op && q.Job == op.Job })
+	c.reclaims = append(c.reclaims, op)
+	c.saveReclaimsLocked()
+}
+
+// saveReclaimsLocked keeps the waiting operations; reclaimMu must be held.
+func (c *coordinator) saveReclaimsLocked() {
+	b, _ := json.Marshal(c.reclaims)
+	c.store.PutMeta("escrow-retries", b)
+}
+
+// loadReclaims reads the operations a previous run left waiting.
+func (c *coordinator) loadReclaims() error {
+	b := c.store.Meta("escrow-retries")
+	if len(b) == 0 {
+		return nil
+	}
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	if err := json.Unmarshal(b, &c.reclaims); err != nil {
+		return fmt.Errorf("stored escrow retries are corrupt: %w", err)
+	}
+	return nil
+}
+
+// maybeReclaim starts, at most every reclaimPoll, an attempt at the
+// reclaims that are due; it runs in the scheduler loop.
+func (c *coordinator) maybeReclaim() {
+	if c.chain == nil {
+		return
+	}
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	now := c.now()
+	if c.reclaiming || len(c.reclaims) == 0 || now.Sub(c.lastReclaimPoll) < reclaimPoll {
+		return
+	}
+	c.lastReclaimPoll = now
+	c.reclaiming = true
+	if !c.wg.Go(c.reclaimDue) {
+		c.reclaiming = false
+	}
+}
+
+// reclaimDue tries the settlements that are due again, and reclaims every
+// waiting job whose grace has passed on chain.
+func (c *coordinator) reclaimDue() {
+	defer func() {
+		c.reclaimMu.Lock()
+		c.reclaiming = false
+		c.reclaimMu.Unlock()
+	}()
+	ctx, cancel := context.WithTimeout(c.ctx, time.Minute)
+	defer cancel()
+	chainNow, err := c.chain.Chain().Now(ctx)
+	if err != nil {
+		return
+	}
+	c.reclaimMu.Lock()
+	waiting := slices.Clone(c.reclaims)
+	c.reclaimMu.Unlock()
+	for _, p := range waiting {
+		if c.now().Before(p.NextTry) || !chainNow.After(p.After) {
+			continue
+		}
+		if p.Op == opSettle {
+			c.settleAgain(ctx, p)
+			continue
+		}
+		jobID := common.HexToHash(p.Escrow)
+		var amount *big.Int
+		if ej, err := c.chain.Job(ctx, jobID); err == nil {
+			amount = new(big.Int).Add(ej.Held, ej.Bond)
+		}
+		rcpt, err := c.chain.Reclaim(ctx, jobID)
+		if ctx.Err() != nil {
+			return // stopping: tried again at the next start
+		}
+		c.reclaimMu.Lock()
+		i := slices.IndexFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == p.Op && q.Job == p.Job })
+		if i < 0 {
+			c.reclaimMu.Unlock()
+			continue
+		}
+		if err != nil {
+			q := &c.reclaims[i]
+			q.Attempts++
+			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
+		} else {
+			c.reclaims = slices.Delete(c.reclaims, i, i+1)
+		}
+		c.saveReclaimsLocked()
+		c.reclaimMu.Unlock()
+		c.noteReclaim(p.Job, amount, rcpt, err)
+	}
+}
+
+// settleAgain takes p off the list and settles its job again (which puts
+// it back on a failure). The job is read from the store when it is no
+// longer in memory.
+func (c *coordinator) settleAgain(ctx context.Context, p pendingChainOp) {
+	c.reclaimMu.Lock()
+	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == p.Op && q.Job == p.Job })
+	c.saveReclaimsLocked()
+	c.reclaimMu.Unlock()
+	c.mu.Lock()
+	j := c.jobs[p.Job]
+	c.mu.Unlock()
+	if j == nil {
+		sj, err := c.store.Job(p.Job)
+		if err != nil {
+			c.log.Error("settle again: job is gone", "job", p.Job, "err", err)
+			return
+		}
+		j = c.jobFromStore(sj)
+		if j.events, err = c.storedEvents(j); err != nil {
+			c.log.Error("settle again", "job", p.Job, "err", err)
+			return
+		}
+	}
+	c.settle(ctx, j)
+}
+
+// settleEnded settles what a cancelled or failed job accepted (off the
+// lock); c.mu must be held.
+func (c *coordinator) settleEnded(j *job) {
+	if c.chain == nil || j.settlement != nil {
+		return
+	}
+	c.wg.Go(func() { c.settle(c.ctx, j) })
+}
+
+// noteReclaim records a reclaim's outcome in the job's settlement record
+// when the job is still in memory (the store's "reclaims" has it anyway).
+func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receipt, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j := c.jobs[id]
+	if j == nil || j.settlement == nil {
+		return
+	}
+	if err != nil {
+		j.settlement.ReclaimError = err.Error()
+		c.log.Warn("reclaim", "job", id, "err", err)
+	} else {
+		j.settlement.ReclaimError, j.settlement.ReclaimTx = "", rcpt.TxHash.Hex()
+		if amount != nil {
+			j.settlement.Reclaimed = api.FormatTokens(amount)
+		}
+	}
+	c.save(j)
+}

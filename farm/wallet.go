@@ -1,0 +1,391 @@
+package farm
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// The worker's side of the money: the claims and receipts this node is
+// handed as a worker, kept in its store and redeemed on the chain, and the
+// wallet the client API shows.
+
+// wallet is a node's side of the money: its claims, paid as they arrive,
+// and kept in the node's store with their proofs, so a claim handed to a
+// node that then crashes is paid when it starts again.
+type wallet struct {
+	chain *contracts.Client
+	ident *Identity
+	store *store.Store
+
+	claimsMu sync.Mutex
+	claims   []api.WalletClaim
+	pending  []claimMessage // the proofs, by the index of claims
+	receipts []heldReceipt  // the latest receipt per job
+}
+
+// heldReceipt is the latest receipt a worker holds for one job, and what
+// became of it; Done is set once nothing more is to be done with it (paid
+// in full, by its leaf or by itself, or its window closed).
+type heldReceipt struct {
+	Receipt api.Receipt       `json:"receipt"`
+	Info    api.WalletReceipt `json:"info"`
+	Done    bool              `json:"done,omitempty"`
+}
+
+func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
+	var msg claimMessage
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&msg); err != nil {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("claim: %w", err))
+		return
+	}
+	if n.wallet.chain == nil {
+		httpError(rw, http.StatusConflict, errors.New("this node is not connected to a chain"))
+		return
+	}
+	cl, err := msg.claim()
+	if err != nil || cl.Node != n.wallet.ident.Address() {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("claim is not for this node or malformed: %v", err))
+		return
+	}
+	job, err := n.wallet.chain.Job(r.Context(), cl.JobID)
+	if err != nil || !cl.Verify(job.Root) {
+		n.metrics.badSignatures.Add(1)
+		httpError(rw, http.StatusBadRequest, errors.New("claim's proof does not match the job's settled root"))
+		return
+	}
+	n.wallet.claimsMu.Lock()
+	for _, p := range n.wallet.pending {
+		if p.JobID == msg.JobID {
+			n.wallet.claimsMu.Unlock()
+			writeJSON(rw, map[string]bool{"accepted": true}) // handed twice: one claim
+			return
+		}
+	}
+	idx := len(n.wallet.claims)
+	n.wallet.claims = append(n.wallet.claims, api.WalletClaim{JobID: msg.JobID, Amount: api.FormatTokens(cl.Amount)})
+	n.wallet.pending = append(n.wallet.pending, msg)
+	n.wallet.saveLocked()
+	n.wallet.claimsMu.Unlock()
+	n.claimInBackground(idx, cl)
+	writeJSON(rw, map[string]bool{"accepted": true})
+}
+
+// claimInBackground sends claim idx to the chain under the node's
+// lifetime: the proof is all it needs.
+func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
+	n.wg.Go(func() {
+		ctx, cancel := context.WithTimeout(n.ctx, time.Minute)
+		defer cancel()
+		rcpt, err := n.wallet.chain.Claim(ctx, cl)
+		n.wallet.claimsMu.Lock()
+		defer n.wallet.claimsMu.Unlock()
+		if err != nil {
+			if n.ctx.Err() != nil {
+				return // stopping: stays pending, retried at the next start
+			}
+			n.wallet.claims[idx].Error = err.Error()
+		} else {
+			n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
+		}
+		n.wallet.saveLocked()
+	})
+}
+
+// storedClaims is the wallet as the store keeps it.
+type storedClaims struct {
+	Claims   []api.WalletClaim `json:"claims"`
+	Pending  []claimMessage    `json:"pending"`
+	Receipts []heldReceipt     `json:"receipts,omitempty"`
+}
+
+// saveLocked writes the claims to the store; claimsMu must be held.
+func (w *wallet) saveLocked() {
+	if w.store == nil {
+		return
+	}
+	b, _ := json.Marshal(storedClaims{Claims: w.claims, Pending: w.pending, Receipts: w.receipts})
+	w.store.PutMeta("wallet", b)
+}
+
+// resumeClaims loads the stored claims and sends again those that were
+// neither paid nor refused before the node stopped.
+func (n *Node) resumeClaims() error {
+	b := n.wallet.store.Meta("wallet")
+	if len(b) == 0 {
+		return nil
+	}
+	var sc storedClaims
+	if err := json.Unmarshal(b, &sc); err != nil || len(sc.Claims) != len(sc.Pending) {
+		return fmt.Errorf("stored wallet is corrupt: %v", err)
+	}
+	n.wallet.claims, n.wallet.pending, n.wallet.receipts = sc.Claims, sc.Pending, sc.Receipts
+	if n.wallet.chain == nil {
+		return nil
+	}
+	for i, wc := range sc.Claims {
+		if wc.Claimed || wc.Error != "" {
+			continue
+		}
+		cl, err := sc.Pending[i].claim()
+		if err != nil {
+			continue
+		}
+		n.claimInBackground(i, cl)
+	}
+	return nil
+}
+
+func (m claimMessage) claim() (contracts.Claim, error) {
+	amount, ok := new(big.Int).SetString(m.Amount, 10)
+	if !ok || amount.Sign() <= 0 || !common.IsHexAddress(m.Node) || len(m.Proof) > 64 {
+		return contracts.Claim{}, errors.New("bad amount, node or proof")
+	}
+	cl := contracts.Claim{JobID: common.HexToHash(m.JobID), Node: common.HexToAddress(m.Node), Amount: amount}
+	for _, p := range m.Proof {
+		b, err := hex.DecodeString(strings.TrimPrefix(p, "0x"))
+		if err != nil || len(b) != 32 {
+			return contracts.Claim{}, errors.New("bad proof element")
+		}
+		cl.Proof = append(cl.Proof, common.BytesToHash(b))
+	}
+	return cl, nil
+}
+
+func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
+	info := api.WalletInfo{Address: n.cfg.Identity.Address().Hex()}
+	n.wallet.claimsMu.Lock()
+	info.Claims = append([]api.WalletClaim{}, n.wallet.claims...)
+	for _, h := range n.wallet.receipts {
+		info.Receipts = append(info.Receipts, h.Info)
+	}
+	n.wallet.claimsMu.Unlock()
+	if n.wallet.chain != nil {
+		info.Connected = true
+		if bal, err := n.wallet.chain.Balance(r.Context(), n.cfg.Identity.Address()); err == nil {
+			info.Balance = api.FormatTokens(bal)
+		}
+		if st, err := n.wallet.chain.StakeOf(r.Context(), n.cfg.Identity.Address()); err == nil {
+			info.Stake = api.FormatTokens(st.Active)
+		}
+	}
+	writeJSON(rw, info)
+}
+
+// handleReceipt takes a coordinator's receipt for this node: it must be
+// for this node's address and signed by the job's requester as the escrow
+// records it; the wallet keeps the latest (largest) per job.
+func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
+	var msg api.Receipt
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&msg); err != nil {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt: %w", err))
+		return
+	}
+	w := n.wallet
+	if w.chain == nil {
+		httpError(rw, http.StatusConflict, errors.New("this node is not connected to a chain"))
+		return
+	}
+	rc, err := workReceipt(msg)
+	if err == nil && rc.Worker != w.ident.Address() {
+		err = fmt.Errorf("receipt is for %s, not this node's %s", rc.Worker.Hex(), w.ident.Address().Hex())
+	}
+	if err != nil {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, err)
+		return
+	}
+	job, err := w.chain.Job(r.Context(), rc.JobID)
+	if err != nil {
+		httpError(rw, http.StatusBadGateway, fmt.Errorf("receipt: read job %s from the escrow: %w", rc.JobID.Hex(), err))
+		return
+	}
+	if job.Status == contracts.JobNone {
+		n.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt: job %s is not in the escrow", rc.JobID.Hex()))
+		return
+	}
+	if err := rc.Verify(w.chain.Domain(), job.Requester); err != nil {
+		n.metrics.badSignatures.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt is not signed by the job's requester %s: %w", job.Requester.Hex(), err))
+		return
+	}
+	msg = receiptMessage(rc) // canonical form
+	w.claimsMu.Lock()
+	defer w.claimsMu.Unlock()
+	i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == msg.JobID })
+	if i >= 0 {
+		if old, err := workReceipt(w.receipts[i].Receipt); err == nil && old.Amount.Cmp(rc.Amount) >= 0 {
+			writeJSON(rw, map[string]bool{"accepted": true}) // an older one, arrived late
+			return
+		}
+	} else {
+		i = len(w.receipts)
+		w.receipts = append(w.receipts, heldReceipt{})
+	}
+	w.receipts[i] = heldReceipt{Receipt: msg, Info: api.WalletReceipt{JobID: msg.JobID, Amount: api.FormatTokens(rc.Amount), Tasks: rc.Tasks}}
+	w.saveLocked()
+	writeJSON(rw, map[string]bool{"accepted": true})
+}
+
+// receiptPoll is how often the wallet looks at the chain for receipts it
+// may redeem.
+const receiptPoll = time.Second
+
+// redeemReceipts runs until ctx ends, redeeming receipts as their jobs
+// allow (see redeemDue).
+func (n *Node) redeemReceipts(ctx context.Context) {
+	t := time.NewTicker(receiptPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n.redeemDue(ctx)
+	}
+}
+
+// redeemDue claims by receipts what the escrow owes this node beyond what
+// it was paid. Within a job's receipt window (contracts.ReceiptWindow): a
+// job never settled pays receipts from its deadline on; for a settled job
+// the leaf comes first (it is handed over right after settle), so the wallet
+// waits while a leaf is being claimed and, holding none, for half the grace,
+// then redeems what the tree left out.
+func (n *Node) redeemDue(ctx context.Context) {
+	w := n.wallet
+	w.claimsMu.Lock()
+	var held []heldReceipt
+	for _, h := range w.receipts {
+		if !h.Done {
+			held = append(held, h)
+		}
+	}
+	leaf := map[string]string{} // job -> "pending" or "done"
+	for _, cl := range w.claims {
+		leaf[cl.JobID] = "done"
+		if !cl.Claimed && cl.Error == "" {
+			leaf[cl.JobID] = "pending"
+		}
+	}
+	w.claimsMu.Unlock()
+	if len(held) == 0 {
+		return
+	}
+	now, err := w.chain.Chain().Now(ctx)
+	if err != nil {
+		return
+	}
+	me := w.ident.Address()
+	var due []contracts.WorkReceipt
+	for _, h := range held {
+		rc, err := workReceipt(h.Receipt)
+		if err != nil {
+			w.updateReceipt(h.Receipt.JobID, func(x *heldReceipt) { x.Done, x.Info.Error = true, err.Error() })
+			continue
+		}
+		// The window first: before it opens (a job still running) nothing
+		// else needs reading.
+		from, until, werr := w.chain.ReceiptWindow(ctx, rc.JobID)
+		if werr != nil && !errors.Is(werr, contracts.ErrNoReceiptWindow) {
+			continue
+		}
+		if werr == nil && !now.After(from) {
+			continue
+		}
+		paid, err := w.chain.Paid(ctx, rc.JobID, me)
+		if err != nil {
+			continue
+		}
+		if paid.Cmp(rc.Amount) >= 0 {
+			w.updateReceipt(h.Receipt.JobID, func(x *heldReceipt) { x.Done, x.Info.Paid = true, api.FormatTokens(paid) })
+			continue
+		}
+		if werr != nil || now.After(until) {
+			msg := "the job's receipt window has closed"
+			if werr != nil {
+				msg = werr.Error()
+			}
+			w.updateReceipt(h.Receipt.JobID, func(x *heldReceipt) { x.Done, x.Info.Paid, x.Info.Error = true, api.FormatTokens(paid), msg })
+			continue
+		}
+		job, err := w.chain.Job(ctx, rc.JobID)
+		if err != nil {
+			continue
+		}
+		if job.Status == contracts.JobSettled && (leaf[h.Receipt.JobID] == "pending" ||
+			(leaf[h.Receipt.JobID] == "" && now.Before(from.Add(until.Sub(from)/2)))) {
+			continue
+		}
+		due = append(due, rc)
+	}
+	if len(due) == 0 {
+		return
+	}
+	rcpt, err := w.chain.ClaimByReceipts(ctx, due)
+	if err != nil && len(due) > 1 && ctx.Err() == nil {
+		// One refused receipt fails the batch: redeem them one by one.
+		for _, rc := range due {
+			r, err := w.chain.ClaimByReceipts(ctx, []contracts.WorkReceipt{rc})
+			w.noteRedeemed(ctx, rc, r, err)
+		}
+		return
+	}
+	for _, rc := range due {
+		w.noteRedeemed(ctx, rc, rcpt, err)
+	}
+}
+
+// noteRedeemed records a claim by receipts of rc.
+func (w *wallet) noteRedeemed(ctx context.Context, rc contracts.WorkReceipt, rcpt *types.Receipt, err error) {
+	if ctx.Err() != nil {
+		return // stopping: tried again at the next start
+	}
+	paid, perr := w.chain.Paid(ctx, rc.JobID, w.ident.Address())
+	w.updateReceipt(rc.JobID.Hex(), func(x *heldReceipt) {
+		if perr == nil {
+			x.Info.Paid = api.FormatTokens(paid)
+		}
+		if err != nil {
+			// A refusal by the escrow will not change by trying again.
+			var rev *contracts.RevertError
+			x.Info.Error, x.Done = err.Error(), errors.As(err, &rev)
+			return
+		}
+		x.Info.Redeemed, x.Info.Tx, x.Info.Error, x.Done = true, rcpt.TxHash.Hex(), "", true
+	})
+}
+
+// updateReceipt changes the held receipt of job and saves the wallet.
+func (w *wallet) updateReceipt(job string, f func(*heldReceipt)) {
+	w.claimsMu.Lock()
+	defer w.claimsMu.Unlock()
+	i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == job })
+	if i < 0 {
+		return
+	}
+	f(&w.receipts[i])
+	w.saveLocked()
+}
