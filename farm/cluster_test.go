@@ -425,9 +425,10 @@ func TestDemoSettlesOnChain(t *testing.T) {
 
 // afterGrace checks that the requester (node 1) holds no more than
 // lockedOwn plus what it earned as a worker while the settled job's grace
-// runs (its refund and bond are still in the escrow), then moves the
-// simulated chain's clock past the grace and waits for the coordinator to
-// reclaim them; it returns the wallets then.
+// runs (its refund and bond are still in the escrow, and conun reclaim is
+// refused saying until when), then moves the simulated chain's clock past
+// the grace and reclaims them (conun reclaim, or the coordinator by itself,
+// whichever comes first); it returns the wallets then.
 func afterGrace(t *testing.T, ctx context.Context, nodes []*farm.Node, before []api.WalletInfo, lockedOwn float64) []api.WalletInfo {
 	t.Helper()
 	var bal float64
@@ -435,9 +436,21 @@ func afterGrace(t *testing.T, ctx context.Context, nodes []*farm.Node, before []
 	if bal < lockedOwn || bal >= lockedOwn+10 {
 		t.Errorf("requester balance %s before the grace, want %v plus its own pay: refund and bond wait in the escrow", before[0].Balance, lockedOwn)
 	}
+	c := api.NewClient(nodes[0].URL())
+	jobs, err := c.Jobs(ctx)
+	if err != nil || len(jobs) != 1 {
+		t.Fatalf("jobs: %v %v", jobs, err)
+	}
+	var apiErr *api.APIError
+	if _, err := c.Reclaim(ctx, jobs[0].ID); !errors.As(err, &apiErr) || apiErr.Status != http.StatusConflict || !strings.Contains(err.Error(), "can be reclaimed after") {
+		t.Errorf("reclaim during the grace: %v, want 409 saying when", err)
+	}
 	chain := nodes[0].Chain()
 	if err := chain.Chain().AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
 		t.Fatal(err)
+	}
+	if st, err := c.Reclaim(ctx, jobs[0].ID); err != nil || st.ReclaimTx == "" || st.Reclaimed == "" {
+		t.Errorf("reclaim after the grace: %+v, %v", st, err)
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {

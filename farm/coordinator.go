@@ -175,7 +175,10 @@ type coordinator struct {
 	// nonce) from call to the lease that made it.
 	results sync.Map
 	// reclaimMu guards the reclaims waiting for their grace (escrow.go).
-	reclaimMu       sync.Mutex
+	reclaimMu sync.Mutex
+	// reclaimOne serializes reclaims on the chain (the loop's and a
+	// requester's conun reclaim), so one job is never reclaimed twice.
+	reclaimOne      sync.Mutex
 	reclaims        []pendingChainOp
 	reclaiming      bool
 	lastReclaimPoll time.Time

@@ -1,13 +1,16 @@
 package farm
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -120,12 +123,18 @@ func (c *coordinator) reclaimDue() {
 			c.settleAgain(ctx, p)
 			continue
 		}
+		c.reclaimOne.Lock()
+		if !c.pendingReclaim(p.Job) {
+			c.reclaimOne.Unlock()
+			continue // a requester's conun reclaim did it meanwhile
+		}
 		jobID := common.HexToHash(p.Escrow)
 		var amount *big.Int
 		if ej, err := c.chain.Job(ctx, jobID); err == nil {
 			amount = new(big.Int).Add(ej.Held, ej.Bond)
 		}
 		rcpt, err := c.chain.Reclaim(ctx, jobID)
+		c.reclaimOne.Unlock()
 		if ctx.Err() != nil {
 			return // stopping: tried again at the next start
 		}
@@ -186,20 +195,96 @@ func (c *coordinator) settleEnded(j *job) {
 // noteReclaim records a reclaim's outcome in the job's settlement record
 // when the job is still in memory (the store's "reclaims" has it anyway).
 func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receipt, err error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	j := c.jobs[id]
-	if j == nil || j.settlement == nil {
-		return
-	}
-	if err != nil {
-		j.settlement.ReclaimError = err.Error()
-		c.log.Warn("reclaim", "job", id, "err", err)
-	} else {
-		j.settlement.ReclaimError, j.settlement.ReclaimTx = "", rcpt.TxHash.Hex()
+	note := func(s *api.SettlementRecord) {
+		if err != nil {
+			s.ReclaimError = err.Error()
+			c.log.Warn("reclaim", "job", id, "err", err)
+			return
+		}
+		s.ReclaimError, s.ReclaimTx = "", rcpt.TxHash.Hex()
 		if amount != nil {
-			j.settlement.Reclaimed = api.FormatTokens(amount)
+			s.Reclaimed = api.FormatTokens(amount)
 		}
 	}
-	c.save(j)
+	c.mu.Lock()
+	if j := c.jobs[id]; j != nil {
+		defer c.mu.Unlock()
+		if j.settlement != nil {
+			note(j.settlement)
+			c.save(j)
+		}
+		return
+	}
+	c.mu.Unlock()
+	// The job aged out of memory long before its grace ended (Retention):
+	// its record is in the store, and is updated there.
+	sj, serr := c.store.Job(id)
+	if serr != nil || sj.Rec.Settlement == nil {
+		c.log.Error("note reclaim", "job", id, "err", serr)
+		return
+	}
+	note(sj.Rec.Settlement)
+	c.store.PutJob(id, sj.Rec)
+}
+
+// pendingReclaim reports whether job id's reclaim is waiting.
+func (c *coordinator) pendingReclaim(id string) bool {
+	c.reclaimMu.Lock()
+	defer c.reclaimMu.Unlock()
+	return slices.ContainsFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
+}
+
+// ErrNotYet is wrapped by a refusal to do now what can only be done later
+// (a reclaim before its grace has passed): the client API answers 409.
+var ErrNotYet = errors.New("not yet")
+
+// reclaimNow reclaims job id's unspent budget and bond for the requester
+// now, if the grace has passed (the coordinator also does it by itself),
+// and returns the job's settlement record.
+func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.SettlementRecord, error) {
+	if c.chain == nil {
+		return nil, fmt.Errorf("%w: this node is not connected to a chain: nothing was locked", ErrNotYet)
+	}
+	var st *api.SettlementRecord
+	var spec api.JobSpec
+	if err := c.lookup(id, func(j *job) { st, spec = j.settlement, j.spec }); err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return nil, fmt.Errorf("%w: job %s is not settled yet: its budget is reclaimed after its settlement's grace", ErrNotYet, id)
+	}
+	c.reclaimOne.Lock()
+	defer c.reclaimOne.Unlock()
+	if !c.pendingReclaim(id) {
+		// Done already (by the coordinator's own loop, maybe just now),
+		// or not due: the record says which.
+		var out *api.SettlementRecord
+		if err := c.lookup(id, func(j *job) { out = j.settlement }); err != nil {
+			return nil, err
+		}
+		if out.ReclaimTx != "" {
+			return out, nil
+		}
+		return nil, fmt.Errorf("%w: job %s has no reclaim waiting (its settlement: %s)", ErrNotYet, id, cmp.Or(out.Error, "pending"))
+	}
+	jobID := jobHash(spec)
+	var amount *big.Int
+	if ej, err := c.chain.Job(ctx, jobID); err == nil {
+		amount = new(big.Int).Add(ej.Held, ej.Bond)
+	}
+	rcpt, err := c.chain.Reclaim(ctx, jobID)
+	if errors.Is(err, contracts.ErrReclaimTooEarly) {
+		return nil, fmt.Errorf("%w: job %s's budget and bond can be reclaimed after %s (chain time): until then they pay receipts the settlement left out", ErrNotYet, id, st.ReclaimAfter.UTC().Format(time.RFC3339))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reclaim job %s: %w", id, err)
+	}
+	c.reclaimMu.Lock()
+	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
+	c.saveReclaimsLocked()
+	c.reclaimMu.Unlock()
+	c.noteReclaim(id, amount, rcpt, nil)
+	var out *api.SettlementRecord
+	err = c.lookup(id, func(j *job) { out = j.settlement })
+	return out, err
 }

@@ -34,6 +34,7 @@ var routes = []route{
 	{"GET", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.getJobs }},
 	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.getJob }},
 	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.postCancel }},
+	{"POST", "/v1/jobs/{id}/reclaim", func(n *Node) http.HandlerFunc { return n.postReclaim }},
 	{"GET", "/v1/jobs/{id}/report", func(n *Node) http.HandlerFunc { return n.getReport }},
 	{"GET", "/v1/jobs/{id}/events", func(n *Node) http.HandlerFunc { return n.getEvents }},
 	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.getFrame }},
@@ -222,6 +223,21 @@ func (n *Node) postCancel(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(rw, map[string]string{"state": string(api.JobCancelled)})
+}
+
+// postReclaim returns a settled job's unspent budget and bond to the
+// requester once the grace has passed.
+func (n *Node) postReclaim(rw http.ResponseWriter, r *http.Request) {
+	st, err := n.coord.reclaimNow(r.Context(), r.PathValue("id"))
+	if err != nil {
+		status := statusOf(err)
+		if errors.Is(err, ErrNotYet) {
+			status = http.StatusConflict
+		}
+		httpError(rw, status, err)
+		return
+	}
+	writeJSON(rw, st)
 }
 
 func (n *Node) getReport(rw http.ResponseWriter, r *http.Request) {

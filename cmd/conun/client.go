@@ -454,6 +454,26 @@ func runCancel(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
+// runReclaim is the requester's side of a settled job: its unspent budget
+// and bond back, once the settlement's grace has passed.
+func runReclaim(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("reclaim", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	id, err := oneJobArg(fs, args)
+	if err != nil {
+		return err
+	}
+	st, err := cf.client().Reclaim(ctx, id)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, st)
+	}
+	fmt.Fprintf(stdout, "job %s: reclaimed %s tokens (tx %s)\n", id, st.Reclaimed, st.ReclaimTx)
+	return nil
+}
+
 func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("nodes", flag.ContinueOnError)
 	cf := addClientFlags(fs)

@@ -40,6 +40,7 @@ func commands() []command {
 		{"wait", "wait for a job to finish: conun wait JOB", runWait},
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
+		{"reclaim", "take a settled job's unspent budget and bond back after its grace: conun reclaim JOB", runReclaim},
 		{"nodes", "list the cluster's nodes", runNodes},
 		{"wallet", "show a node's balance, stake and claims", runWallet},
 		{"chain", "serve a local development chain for clusters of node processes", runChain},

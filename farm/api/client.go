@@ -197,6 +197,15 @@ func (c *Client) Jobs(ctx context.Context) ([]JobStatus, error) {
 // through them all.
 const JobsPage = 1000
 
+// Reclaim returns a settled job's unspent budget and the requester's bond
+// to the requester, once the settlement's grace has passed (the node also
+// does it by itself); it returns the job's settlement.
+func (c *Client) Reclaim(ctx context.Context, id string) (SettlementRecord, error) {
+	var st SettlementRecord
+	err := c.do(ctx, http.MethodPost, "/v1/jobs/"+id+"/reclaim", nil, &st)
+	return st, err
+}
+
 // Cancel cancels a job.
 func (c *Client) Cancel(ctx context.Context, id string) error {
 	return c.do(ctx, http.MethodPost, "/v1/jobs/"+id+"/cancel", nil, nil)
