@@ -261,11 +261,21 @@ func (c *coordinator) sendClaim(ctx context.Context, url string, cl contracts.Cl
 	for _, p := range cl.Proof {
 		msg.Proof = append(msg.Proof, p.Hex())
 	}
-	body, _ := json.Marshal(msg)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/rpc/v1/claims", bytes.NewReader(body))
+	return c.postRPC(ctx, url+"/rpc/v1/claims", msg)
+}
+
+// postRPC posts v as JSON to another node's RPC endpoint and returns its
+// error answer, if any: how claims and receipts are handed to workers.
+func (c *coordinator) postRPC(ctx context.Context, url string, v any) error {
+	body, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return err

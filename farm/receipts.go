@@ -1,14 +1,11 @@
 package farm
 
 import (
-	"bytes"
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -195,18 +192,5 @@ func (c *coordinator) sendReceipt(ctx context.Context, url string, r contracts.W
 	if url == "" {
 		return errors.New("worker is no longer a member; its receipt stays in this node's store")
 	}
-	body, _ := json.Marshal(receiptMessage(r))
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/rpc/v1/receipts", bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
-	}
-	return nil
+	return c.postRPC(ctx, url+"/rpc/v1/receipts", receiptMessage(r))
 }
