@@ -112,11 +112,19 @@ func TestWalletAndCostsOnChain(t *testing.T) {
 	th.until(t, "the wallet shows the balance after the claim", func() bool {
 		return hasText(u.wallet.content, locked)
 	})
-	// Once the grace has passed, the coordinator reclaims the refund and
-	// the bond: node-1 has spent what node-2 earned.
+	// The artist's Reclaim during the grace says until when.
+	u.reclaimJob(u.client, p.JobID)
+	th.until(t, "a reclaim during the grace is refused saying when", func() bool {
+		return strings.Contains(u.status.Text, "can be reclaimed after")
+	})
+	// Once the grace has passed, the refund and the bond come back (the
+	// artist's Reclaim, or the coordinator by itself): node-1 has spent
+	// what node-2 earned.
 	if err := nodes[0].Chain().Chain().AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
 		t.Fatal(err)
 	}
+	u.reclaimJob(u.client, p.JobID)
+	th.until(t, "the reclaim is done", func() bool { return strings.Contains(u.status.Text, "reclaimed ") })
 	wantBalance := "Balance: " + tokenText(minted-earned["node-2"]) + " tokens"
 	th.until(t, "the wallet shows the balance after the reclaim", func() bool {
 		if hasText(u.wallet.content, wantBalance) {

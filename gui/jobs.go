@@ -96,6 +96,7 @@ func newJobsView(u *ui) *jobsView {
 		widget.NewButton("Fetch frames", v.fetch),
 		widget.NewButton("Open output folder", v.openFolder),
 		widget.NewButton("Cancel", func() { v.u.cancelJob(v.u.client, v.selected) }),
+		widget.NewButton("Reclaim budget", func() { v.u.reclaimJob(v.u.client, v.selected) }),
 		widget.NewButton("Re-submit", v.resubmit),
 	}
 	bar := container.NewHBox(widget.NewButton("Refresh", v.refresh), widget.NewSeparator())
@@ -120,7 +121,9 @@ func (v *jobsView) job() (api.JobStatus, bool) {
 // update enables the actions that make sense for the selected job.
 func (v *jobsView) update() {
 	j, ok := v.job()
-	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok}
+	// In the order of v.actions: live view, fetch, open folder, cancel,
+	// reclaim (an ended job with a budget), re-submit.
+	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok && j.State.Final() && j.Spec.Budget > 0, ok}
 	for i, b := range v.actions {
 		if enable[i] {
 			b.Enable()

@@ -370,6 +370,29 @@ func (u *ui) cancelJob(c *api.Client, id string) {
 	}()
 }
 
+// reclaimJob takes a settled job's unspent budget and bond back, once the
+// settlement's grace has passed (the node also does it by itself); before
+// that the node says until when.
+func (u *ui) reclaimJob(c *api.Client, id string) {
+	if id == "" {
+		u.setStatus("Select a job first")
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(u.ctx, callTimeout)
+		st, err := c.Reclaim(ctx, id)
+		cancel()
+		u.do(func() {
+			if err != nil {
+				u.showError("reclaim job "+id, err)
+				return
+			}
+			u.setStatus("Job " + id + ": reclaimed " + st.Reclaimed + " tokens (budget left unspent and the bond)")
+			u.jobs.refresh()
+		})
+	}()
+}
+
 // decodeFrame decodes a finished frame for the screen: a PNG as it is, an
 // OpenEXR as the plain sRGB encoding of its linear values (no view
 // transform: the file keeps the real values for compositing).
