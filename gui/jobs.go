@@ -96,8 +96,8 @@ func newJobsView(u *ui) *jobsView {
 		widget.NewButton("Fetch frames", v.fetch),
 		widget.NewButton("Open output folder", v.openFolder),
 		widget.NewButton("Cancel", func() { v.u.cancelJob(v.u.client, v.selected) }),
-		widget.NewButton("Reclaim budget", func() { v.u.reclaimJob(v.u.client, v.selected) }),
 		widget.NewButton("Re-submit", v.resubmit),
+		widget.NewButton("Reclaim budget", func() { v.u.reclaimJob(v.u.client, v.selected) }),
 	}
 	bar := container.NewHBox(widget.NewButton("Refresh", v.refresh), widget.NewSeparator())
 	for _, b := range v.actions {
@@ -122,8 +122,8 @@ func (v *jobsView) job() (api.JobStatus, bool) {
 func (v *jobsView) update() {
 	j, ok := v.job()
 	// In the order of v.actions: live view, fetch, open folder, cancel,
-	// reclaim (an ended job with a budget), re-submit.
-	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok && j.State.Final() && j.Spec.Budget > 0, ok}
+	// re-submit, reclaim (an ended job with a budget).
+	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok, ok && j.State.Final() && j.Spec.Budget > 0}
 	for i, b := range v.actions {
 		if enable[i] {
 			b.Enable()
