@@ -171,8 +171,12 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	}
 	r := req.Region
 	want := tileWant{hdr: req.Format == api.FormatEXR}
-	if len(req.Crops) == 0 {
-		want.passes = req.Passes // a check's crops come back as pixels
+	if len(req.Passes) > 0 {
+		if len(req.Crops) == 0 {
+			want.passes = req.Passes
+		} else {
+			want.hdr = false // a check's crops come back as the PNG of their check image
+		}
 	}
 	limit := tileLimit(r, want)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))

@@ -13,8 +13,11 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/draw"
 	"image/png"
+	"math"
+	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -156,9 +159,8 @@ func shiftToOrigin(img *image.NRGBA64) *image.NRGBA64 {
 // decodePassesTile decodes a tile of raw passes: a multilayer OpenEXR of
 // exactly the tile's size holding exactly the expected passes (its header
 // is checked before any pixel is allocated: the worker may be hostile).
-// The tile is checked by its Combined pass, mapped as the job's checks
-// map it (Compressed for EXR jobs, the plain sRGB preview otherwise, the
-// same as a checker's crops of it).
+// The tile is checked by checkImage of all its passes, as a checker's
+// crops of it are answered.
 func decodePassesTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) {
 	if !exr.IsEXR(data) {
 		return tile{}, fmt.Errorf("tile is not an OpenEXR file of raw passes")
@@ -185,11 +187,47 @@ func decodePassesTile(data []byte, rect image.Rectangle, want tileWant) (tile, e
 	if combined == nil {
 		return tile{}, fmt.Errorf("tile has no Combined pass")
 	}
-	tl := tile{hdr: combined, passes: p}
-	if !want.hdr {
-		tl.img = combined.Preview()
+	return tile{img: checkImage(p), hdr: combined, passes: p}, nil
+}
+
+// checkImage maps the Combined pass of every view layer of raw passes
+// into the one 16-bit image that spot checks compare, so that a lie in any
+// layer's pixels shows, not only in the first layer's (a tampered second
+// layer passed its checks that way). Each value v becomes v/(1+|v|) (light
+// is unbounded), and each colour is averaged over the layers. The other
+// passes (Depth, Normal, Cryptomatte...) are not compared: they come from
+// the same render, but a node lying in them alone would go unseen. It is
+// computed the same way from a worker's tile and from a checker's crops
+// (worker.go renderCrops).
+func checkImage(p *renderer.Passes) *image.NRGBA64 {
+	var rgb [3][]int // channel indexes of each colour, one per layer
+	for i, ch := range p.Channels {
+		for k, suffix := range []string{".Combined.R", ".Combined.G", ".Combined.B"} {
+			if strings.HasSuffix(ch.Name, suffix) {
+				rgb[k] = append(rgb[k], i)
+			}
+		}
 	}
-	return tl, nil
+	img := image.NewNRGBA64(p.Rect)
+	w := p.Rect.Dx()
+	for y := range p.Rect.Dy() {
+		for x := range w {
+			var c [3]uint16
+			for k, chans := range rgb {
+				m := 0.0
+				for _, i := range chans {
+					v := float64(p.Channels[i].Pix[y*w+x])
+					m += v / (1 + math.Abs(v))
+				}
+				if len(chans) > 0 {
+					m /= float64(len(chans))
+				}
+				c[k] = uint16(math.Round(max(m, 0) * 65535)) // light is not negative: the whole range for [0, 1)
+			}
+			img.SetNRGBA64(p.Rect.Min.X+x, p.Rect.Min.Y+y, color.NRGBA64{R: c[0], G: c[1], B: c[2], A: 0xffff})
+		}
+	}
+	return img
 }
 
 // checkPassNames reports whether a tile's channels ("Layer.Pass.Channel")

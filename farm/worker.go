@@ -214,7 +214,10 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	w.metrics.tasksRendered.Add(1)
 	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
 	secs := time.Since(start).Seconds()
-	data, ctype, err := encodeTile(res, task.HDR, task.Passes && len(req.Crops) == 0)
+	crops := len(req.Crops) > 0
+	// A composited scene's tile goes as raw passes, its crops as the PNG
+	// of their check image (renderCrops).
+	data, ctype, err := encodeTile(res, task.HDR && !(task.Passes && crops), task.Passes && !crops)
 	if err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
@@ -322,7 +325,7 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 		return renderer.Result{}, fmt.Errorf("%w: %d crops: at most %d", renderer.ErrBadTask, len(crops), maxCrops)
 	}
 	out := renderer.Result{Image: image.NewNRGBA64(t.Rect())}
-	if t.HDR {
+	if t.HDR && !t.Passes {
 		out.HDR = renderer.NewHDR(t.Rect())
 	}
 	for _, r := range crops {
@@ -335,8 +338,17 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 		if err != nil {
 			return res, err
 		}
-		draw.Draw(out.Image, r, res.Image, r.Min, draw.Src)
-		if t.HDR {
+		src := res.Image
+		if t.Passes {
+			// A composited scene's crops are checked by all their raw
+			// passes (tiles.go checkImage), never composited pixels.
+			if res.Passes == nil {
+				return renderer.Result{}, fmt.Errorf("renderer %s returned no raw passes for a crop of a composited scene", rend.Name())
+			}
+			src = checkImage(res.Passes)
+		}
+		draw.Draw(out.Image, r, src, r.Min, draw.Src)
+		if t.HDR && !t.Passes {
 			if res.HDR == nil {
 				return renderer.Result{}, fmt.Errorf("renderer %s returned no float pixels for an EXR task", rend.Name())
 			}
