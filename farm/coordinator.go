@@ -174,7 +174,7 @@ type coordinator struct {
 	// results passes a lease's verified signed result (by the request's
 	// nonce) from call to the lease that made it.
 	results sync.Map
-	// reclaimMu guards the reclaims waiting for their grace (escrow.go).
+	// reclaimMu guards the reclaims waiting for their grace (reclaim.go).
 	reclaimMu sync.Mutex
 	// reclaimOne serializes reclaims on the chain (the loop's and a
 	// requester's conun reclaim), so one job is never reclaimed twice.

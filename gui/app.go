@@ -1,6 +1,6 @@
 // Package gui is conun's desktop app for artists (Fyne): submit a scene,
 // watch its tiles arrive, get the frames back. It talks to a node only
-// through farm.Client, the same client API the CLI uses.
+// through api.Client (farm/api), the same client API the CLI uses.
 package gui
 
 import (

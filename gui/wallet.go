@@ -28,7 +28,7 @@ func claimRow(c api.WalletClaim) []string {
 
 // claimJob turns a claim's job, the spec's hash as the chain knows it
 // (0x and 64 hex digits), into the job id the other screens show: its
-// first 16 hex digits (see farm.JobSpec.ID).
+// first 16 hex digits (see api.JobSpec.ID).
 func claimJob(chainID string) string {
 	h := strings.ToLower(strings.TrimPrefix(chainID, "0x"))
 	if len(h) != 64 {

@@ -90,7 +90,7 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 
 // Upload sends a blob and returns its hash. A connection lost on the way
 // costs only the bytes in flight: the upload carries on from what the node
-// already holds (see farm/upload.go), up to uploadTries times.
+// already holds (see farm/blobstore/upload.go), up to uploadTries times.
 func (c *Client) Upload(ctx context.Context, data []byte) (string, error) {
 	sum := sha256.Sum256(data)
 	h := hex.EncodeToString(sum[:])
@@ -305,7 +305,7 @@ func (c *Client) Fetch(ctx context.Context, id, dir string) ([]string, error) {
 	return paths, nil
 }
 
-// Headers of a resumable upload (see farm/upload.go): the offset the part
+// Headers of a resumable upload (see farm/blobstore/upload.go): the offset the part
 // starts at, and the whole blob's length.
 const (
 	HeaderUploadOffset = "Upload-Offset"

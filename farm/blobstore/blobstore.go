@@ -41,7 +41,7 @@ type Blobs struct {
 	fetching map[string]*blobLock
 }
 
-// OpenBlobs opens (creating it if needed) a blob store in dir. Blobs larger
+// Open opens (creating it if needed) a blob store in dir. Blobs larger
 // than maxBytes are refused. Use SetCap to make it an LRU cache.
 func Open(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
