@@ -20,6 +20,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
@@ -458,7 +459,7 @@ func TestClaimsKeptAcrossRestart(t *testing.T) {
 	bank.Mint(ctx, bank.Address(), api.TokensToWei(100))
 	now, _ := chain.Now(ctx)
 	job := common.HexToHash("0x01")
-	worker := farm.IdentityFromKey(contracts.DevKey(1))
+	worker := rpc.IdentityFromKey(contracts.DevKey(1))
 	if _, err := bank.OpenJob(ctx, job, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
@@ -142,7 +143,7 @@ type coordinator struct {
 	hc        *http.Client
 	store     *store.Store
 	log       *slog.Logger
-	ident     *Identity
+	ident     *rpc.Identity
 	metrics   *metrics
 	chain     *contracts.Client // nil: no chain, nothing is paid
 	rep       *verifier.Reputation

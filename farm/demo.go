@@ -10,6 +10,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 )
 
@@ -87,7 +88,7 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 		if bank != nil {
 			// Development accounts are funded with Ether for gas; node i
 			// signs with DevKey(i), so its node id is its payout address.
-			nc.Identity = IdentityFromKey(contracts.DevKey(i))
+			nc.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
 			nc.Chain = bank.WithKey(contracts.DevKey(i))
 			if len(cfg.Prices) > 0 {
 				nc.Price = cfg.Prices[i%len(cfg.Prices)]

@@ -17,6 +17,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -149,7 +150,7 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 
 	cfg := DefaultNodeConfig()
 	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
-	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), self
+	cfg.Identity, cfg.Chain = rpc.IdentityFromKey(contracts.DevKey(1)), self
 	n, err := StartNode(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +173,7 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 			r := TaskRequest{
 				JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 				Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
-				Coordinator: self.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: newNonce(),
+				Coordinator: self.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 			}
 			r.Sig, _ = cfg.Identity.Sign(r.signedBytes())
 			body, _ := json.Marshal(r)
@@ -227,13 +228,13 @@ func TestLeaseNeedsSignedResult(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), Nonce: newNonce()}
+			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), Nonce: rpc.NewNonce()}
 			err := c.checkSignedResult(req, api.Member{NodeMeta: api.NodeMeta{ID: "w", Addr: worker.Address().Hex()}}, tc.sig, tile)
 			_, handed := c.results.LoadAndDelete(req.Nonce)
 			if (err == nil) != tc.ok || handed != tc.ok {
 				t.Fatalf("err %v, handed %v; want accepted %v", err, handed, tc.ok)
 			}
-			if err != nil && !errors.Is(err, ErrBadSignature) {
+			if err != nil && !errors.Is(err, rpc.ErrBadSignature) {
 				t.Fatalf("err %v does not wrap ErrBadSignature", err)
 			}
 		})
@@ -288,7 +289,7 @@ func TestWorkerChecksReceipts(t *testing.T) {
 	me, stranger := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
 	cfg := DefaultNodeConfig()
 	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
-	cfg.Identity, cfg.Chain = IdentityFromKey(contracts.DevKey(1)), me
+	cfg.Identity, cfg.Chain = rpc.IdentityFromKey(contracts.DevKey(1)), me
 	n, err := StartNode(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -87,7 +88,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Format: j.spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
-		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 	}
 }
 
@@ -194,7 +195,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	// what makes it answerable for the pixels.
 	sigTime, _ := strconv.ParseInt(resp.Header.Get(headerTime), 10, 64)
 	sum := sha256.Sum256(data)
-	if err := verify(resultMessage(req, hex.EncodeToString(sum[:]), sigTime), resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
+	if err := rpc.Verify(resultMessage(req, hex.EncodeToString(sum[:]), sigTime), resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
 		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}

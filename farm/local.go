@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 )
@@ -21,7 +22,7 @@ func StartLocalNode(ctx context.Context, dataDir, join string) (*Node, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("local node data folder: %w", err)
 	}
-	id, err := LoadIdentity(filepath.Join(dataDir, "node.key"))
+	id, err := rpc.LoadIdentity(filepath.Join(dataDir, "node.key"))
 	if err != nil {
 		return nil, fmt.Errorf("local node key: %w", err)
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/gossip"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
@@ -80,7 +81,7 @@ type NodeConfig struct {
 	// it is caught cheating. The node tops its stake up to this at start.
 	Stake float64
 	// Identity is the node's key; nil makes a new one for this run.
-	Identity *Identity
+	Identity *rpc.Identity
 	// Logger receives the node's log; nil discards it.
 	Logger *slog.Logger
 	// Retention says how long finished jobs stay in memory and keep their
@@ -172,7 +173,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		cfg.Now = time.Now
 	}
 	if cfg.Identity == nil {
-		id, err := NewIdentity()
+		id, err := rpc.NewIdentity()
 		if err != nil {
 			return nil, err
 		}
@@ -206,7 +207,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	hc := &http.Client{}
 	n.metrics = new(metrics)
 	n.work = &worker{
-		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: newReplayGuard(2 * time.Minute), metrics: n.metrics,
+		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -48,12 +49,12 @@ func (c *coordinator) checkSignedResult(req TaskRequest, m api.Member, sigHex st
 	sig, err := hex.DecodeString(strings.TrimPrefix(sigHex, "0x"))
 	if err != nil || sigHex == "" {
 		c.metrics.badSignatures.Add(1)
-		return fmt.Errorf("result from %s: no signed result in %s (the worker must sign its result for the escrow): %w", m.ID, headerResult, ErrBadSignature)
+		return fmt.Errorf("result from %s: no signed result in %s (the worker must sign its result for the escrow): %w", m.ID, headerResult, rpc.ErrBadSignature)
 	}
 	res := contracts.SignedResult{JobID: common.HexToHash(req.Escrow), Task: uint64(req.Task), ResultHash: common.Hash(sum), Signature: sig}
 	if err := res.Verify(c.chain.Domain(), common.HexToAddress(m.Addr)); err != nil {
 		c.metrics.badSignatures.Add(1)
-		return fmt.Errorf("result from %s: %w: %w", m.ID, ErrBadSignature, err)
+		return fmt.Errorf("result from %s: %w: %w", m.ID, rpc.ErrBadSignature, err)
 	}
 	c.results.Store(req.Nonce, &res)
 	return nil

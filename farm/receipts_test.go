@@ -12,6 +12,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -64,7 +65,7 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 			// task, and stalls on it.
 			prices := []float64{0.125, 0.25, 0.5}
 			nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-				c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
+				c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
 				c.Chain = bank.WithKey(contracts.DevKey(i))
 				c.Price = prices[i]
 				if i == 0 {
@@ -182,7 +183,7 @@ func TestCancelledJobSettles(t *testing.T) {
 	prices := []float64{0.125, 0.25}
 	var coordCfg farm.NodeConfig
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
-		c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
+		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
 		c.Chain = bank.WithKey(contracts.DevKey(i))
 		c.Price = prices[i]
 		if i == 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 )
 
@@ -17,7 +18,7 @@ import (
 // coordinator still knows the conviction.
 func TestQuarantineFollowsTheKey(t *testing.T) {
 	coordDir := filepath.Join(t.TempDir(), "coordinator")
-	key, err := farm.NewIdentity()
+	key, err := rpc.NewIdentity()
 	if err != nil {
 		t.Fatal(err)
 	}

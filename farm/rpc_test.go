@@ -12,11 +12,12 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 )
 
 // startBare starts one node with no renderers: enough to exercise its RPC
 // surface.
-func startBare(t *testing.T, id *Identity) *Node {
+func startBare(t *testing.T, id *rpc.Identity) *Node {
 	t.Helper()
 	c := DefaultNodeConfig()
 	c.Name = "bare"
@@ -52,16 +53,16 @@ func metricValue(t *testing.T, n *Node, name string) string {
 // requests are refused with a reason and counted, and the node keeps
 // serving.
 func TestRPCRejects(t *testing.T) {
-	self, _ := NewIdentity()
-	stranger, _ := NewIdentity()
+	self, _ := rpc.NewIdentity()
+	stranger, _ := rpc.NewIdentity()
 	n := startBare(t, self)
 	url := n.URL() + "/rpc/v1/render"
 
-	signed := func(id *Identity, change func(*TaskRequest)) []byte {
+	signed := func(id *rpc.Identity, change func(*TaskRequest)) []byte {
 		r := TaskRequest{
 			JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 			Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
-			Coordinator: self.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: newNonce(),
+			Coordinator: self.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		}
 		if change != nil {
 			change(&r)
@@ -114,25 +115,6 @@ func TestRPCRejects(t *testing.T) {
 	}
 }
 
-func TestReplayGuard(t *testing.T) {
-	g := newReplayGuard(time.Minute)
-	now := time.Now()
-	g.now = func() time.Time { return now }
-	ms := now.UnixMilli()
-	if err := g.check(ms, "a"); err != nil {
-		t.Fatal(err)
-	}
-	if err := g.check(ms, "a"); err == nil {
-		t.Fatal("replay accepted")
-	}
-	if err := g.check(now.Add(2*time.Minute).UnixMilli(), "b"); err == nil {
-		t.Fatal("future timestamp accepted")
-	}
-	if err := g.check(ms, ""); err == nil {
-		t.Fatal("empty nonce accepted")
-	}
-}
-
 // FuzzTaskRequest: the worker's decoder and signature check never panic on
 // any bytes.
 func FuzzTaskRequest(f *testing.F) {
@@ -145,6 +127,6 @@ func FuzzTaskRequest(f *testing.F) {
 		if dec.Decode(&r) != nil {
 			return
 		}
-		verify(r.signedBytes(), r.Sig, [20]byte{})
+		rpc.Verify(r.signedBytes(), r.Sig, [20]byte{})
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
 	"github.com/ethereum/go-ethereum/common"
@@ -277,7 +278,7 @@ func (c *coordinator) callCheckRetry(ctx context.Context, m api.Member, req Task
 		}
 		wait = min(2*wait, 2*time.Second)
 		// A retried request is a new message: a new nonce and signature.
-		req.Time, req.Nonce = time.Now().UnixMilli(), newNonce()
+		req.Time, req.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
 		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
 			return nil, nil, err
 		}

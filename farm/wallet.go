@@ -15,6 +15,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -29,7 +30,7 @@ import (
 // node that then crashes is paid when it starts again.
 type wallet struct {
 	chain *contracts.Client
-	ident *Identity
+	ident *rpc.Identity
 	store *store.Store
 
 	claimsMu sync.Mutex

@@ -18,6 +18,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -106,9 +107,9 @@ const (
 type worker struct {
 	id         string
 	threads    int // per render; 0: every core
-	ident      *Identity
+	ident      *rpc.Identity
 	members    func() []api.Member
-	replay     *replayGuard
+	replay     *rpc.ReplayGuard
 	metrics    *metrics
 	renderers  map[string]renderer.Renderer
 	blobs      *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
@@ -281,12 +282,12 @@ func (w *worker) authenticate(req TaskRequest) (int, error) {
 		w.metrics.unknownSenders.Add(1)
 		return http.StatusForbidden, fmt.Errorf("coordinator %q is not a member of this cluster", req.Coordinator)
 	}
-	if err := verify(req.signedBytes(), req.Sig, addr); err != nil {
+	if err := rpc.Verify(req.signedBytes(), req.Sig, addr); err != nil {
 		w.metrics.badSignatures.Add(1)
 		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
 	}
-	if err := w.replay.check(req.Time, req.Nonce); err != nil {
-		if errors.Is(err, ErrStale) {
+	if err := w.replay.Check(req.Time, req.Nonce); err != nil {
+		if errors.Is(err, rpc.ErrStale) {
 			w.metrics.staleMessages.Add(1)
 		} else {
 			w.metrics.replayedMessage.Add(1)

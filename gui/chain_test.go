@@ -12,6 +12,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/rpc"
 )
 
 // startChainCluster starts a simulated chain with the contracts deployed,
@@ -35,7 +36,7 @@ func startChainCluster(t *testing.T, minted float64, prices []float64, change fu
 		t.Fatal(err)
 	}
 	return farmtest.Start(t, len(prices), func(i int, c *farm.NodeConfig) {
-		c.Identity = farm.IdentityFromKey(contracts.DevKey(i))
+		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
 		c.Chain = deployer.WithKey(contracts.DevKey(i))
 		c.Price = prices[i]
 		if change != nil {
@@ -136,7 +137,7 @@ func TestWalletAndCostsOnChain(t *testing.T) {
 	if u.wallet.notice.Visible() {
 		t.Error("the wallet of a chain-connected node says the chain is not connected")
 	}
-	addr := farm.IdentityFromKey(contracts.DevKey(0)).Address().Hex()
+	addr := rpc.IdentityFromKey(contracts.DevKey(0)).Address().Hex()
 	if !hasText(u.wallet.content, "Stake: 0.000000 tokens") || !hasText(u.wallet.content, addr) {
 		t.Errorf("wallet figures %q, account %q", u.wallet.figures.Text, u.wallet.account.Text)
 	}

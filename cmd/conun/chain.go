@@ -11,8 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/conun/conun/contracts"
-	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 )
 
 func runChain(ctx context.Context, args []string, stdout io.Writer) error {
@@ -41,7 +41,7 @@ func addChainFlags(fs *flag.FlagSet) chainFlags {
 }
 
 // client connects to the chain with the node's key; nil without --chain.
-func (f chainFlags) client(ctx context.Context, id *farm.Identity) (*contracts.Client, error) {
+func (f chainFlags) client(ctx context.Context, id *rpc.Identity) (*contracts.Client, error) {
 	if *f.url == "" {
 		return nil, nil
 	}

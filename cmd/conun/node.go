@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/external"
 )
@@ -88,7 +89,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *keyFile == "" {
 		*keyFile = filepath.Join(*data, "node.key")
 	}
-	if cfg.Identity, err = farm.LoadIdentity(*keyFile); err != nil {
+	if cfg.Identity, err = rpc.LoadIdentity(*keyFile); err != nil {
 		return err
 	}
 	if cfg.Chain, err = chainF.client(ctx, cfg.Identity); err != nil {

@@ -1,4 +1,7 @@
-package farm
+// Package rpc is what makes node-to-node messages trustworthy: a node's
+// key (its identity in the cluster and its payout address on the chain),
+// signatures over messages, and the guard against replayed ones.
+package rpc
 
 import (
 	"crypto/ecdsa"
@@ -75,8 +78,8 @@ func (id *Identity) Sign(msg []byte) (string, error) {
 // ErrBadSignature is wrapped by every signature check that fails.
 var ErrBadSignature = errors.New("bad signature")
 
-// verify checks that sig over msg was made by addr.
-func verify(msg []byte, sig string, addr common.Address) error {
+// Verify checks that sig over msg was made by addr.
+func Verify(msg []byte, sig string, addr common.Address) error {
 	raw, err := hex.DecodeString(sig)
 	if err != nil || len(raw) != crypto.SignatureLength {
 		return fmt.Errorf("%w: malformed", ErrBadSignature)
@@ -91,8 +94,8 @@ func verify(msg []byte, sig string, addr common.Address) error {
 	return nil
 }
 
-// newNonce returns a random nonce for a signed message.
-func newNonce() string {
+// NewNonce returns a random nonce for a signed message.
+func NewNonce() string {
 	var b [12]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
@@ -104,10 +107,10 @@ var (
 	ErrReplay = errors.New("replayed message")
 )
 
-// replayGuard rejects messages whose timestamp is outside a window around
+// ReplayGuard rejects messages whose timestamp is outside a window around
 // now, and messages whose nonce was seen within that window. Nonces older
 // than the window can be forgotten: their timestamps are stale anyway.
-type replayGuard struct {
+type ReplayGuard struct {
 	window time.Duration
 	now    func() time.Time
 
@@ -116,12 +119,12 @@ type replayGuard struct {
 	pruned time.Time
 }
 
-func newReplayGuard(window time.Duration) *replayGuard {
-	return &replayGuard{window: window, now: time.Now, seen: make(map[string]time.Time)}
+func NewReplayGuard(window time.Duration) *ReplayGuard {
+	return &ReplayGuard{window: window, now: time.Now, seen: make(map[string]time.Time)}
 }
 
-// check accepts a message stamped at unixMilli with nonce once.
-func (g *replayGuard) check(unixMilli int64, nonce string) error {
+// Check accepts a message stamped at unixMilli with nonce once.
+func (g *ReplayGuard) Check(unixMilli int64, nonce string) error {
 	now := g.now()
 	t := time.UnixMilli(unixMilli)
 	if d := now.Sub(t); d > g.window || d < -g.window {
