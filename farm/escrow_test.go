@@ -29,15 +29,7 @@ import (
 // that did deliver a result is slashed with it, and the stake is burned.
 func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	ctx := context.Background()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chain.Close()
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, bank := simBank(t)
 	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
 		t.Fatal(err)
 	}
@@ -120,15 +112,7 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 // its coordinator funded in the escrow and that are still open.
 func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 	ctx := context.Background()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chain.Close()
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	chain, bank := simBank(t)
 	self := bank.WithKey(contracts.DevKey(1)) // the node, and the coordinator asking
 	for _, c := range []*contracts.Client{bank, self} {
 		if _, err := bank.Mint(ctx, c.Address(), api.TokensToWei(100)); err != nil {
@@ -269,15 +253,7 @@ func FuzzReceipt(f *testing.F) {
 // it, and keeps the latest (largest) per job.
 func TestWorkerChecksReceipts(t *testing.T) {
 	ctx := context.Background()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chain.Close()
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	chain, bank := simBank(t)
 	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
 		t.Fatal(err)
 	}
@@ -348,21 +324,13 @@ func TestWorkerChecksReceipts(t *testing.T) {
 // 10% bond on top is refused with the sum it needs, and nothing is locked.
 func TestOpenNeedsBudgetAndBond(t *testing.T) {
 	ctx := context.Background()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chain.Close()
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, bank := simBank(t)
 	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(10)); err != nil {
 		t.Fatal(err)
 	}
 	c := &coordinator{chain: bank}
 	spec := api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), Budget: 10}
-	err = c.openEscrow(ctx, spec)
+	err := c.openEscrow(ctx, spec)
 	if !errors.Is(err, ErrEscrow) || !strings.Contains(err.Error(), "locks 11.000000 tokens with the requester bond (1.000000)") {
 		t.Fatalf("open with budget 10 and 10 tokens: %v", err)
 	}
@@ -373,4 +341,20 @@ func TestOpenNeedsBudgetAndBond(t *testing.T) {
 	if err := c.openEscrow(ctx, spec); err != nil {
 		t.Fatalf("budget 9 and bond 0.9 out of 10 tokens: %v", err)
 	}
+}
+
+// simBank starts a simulated chain with the escrow deployed by the first
+// development account, closed when the test ends.
+func simBank(t *testing.T) (*contracts.Chain, *contracts.Client) {
+	t.Helper()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() })
+	bank, err := contracts.Deploy(context.Background(), chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chain, bank
 }
