@@ -39,8 +39,11 @@ func StartLocalNode(ctx context.Context, dataDir, join string) (*Node, error) {
 		}
 		cfg.Gossip.Join = []string{join}
 		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-			// Members on other machines must reach our gossip port.
+			// Members on other machines must reach our gossip port and
+			// node RPC (the client API stays on loopback), at an address
+			// the gossip layer advertises.
 			cfg.Gossip.BindAddr = "0.0.0.0"
+			cfg.ListenAddr = "0.0.0.0:0"
 		}
 	}
 	return StartNode(ctx, cfg)

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
@@ -35,8 +36,19 @@ type NodeConfig struct {
 	Name string
 	// DataDir holds the blob cache and job outputs.
 	DataDir string
-	// APIAddr is where the HTTP endpoint (client API and node RPC) listens.
+	// APIAddr is where the client API listens (loopback unless it has a
+	// token).
 	APIAddr string
+	// ListenAddr is where node-to-node RPC listens (leases, checks, blobs
+	// for peers, claims): it must be reachable from the other members.
+	// Empty serves it on the client API's listener, which suits clusters
+	// on one machine (tests, the demo, the app's local node).
+	ListenAddr string
+	// Advertise is the IP other members are told to call this node's RPC
+	// (and gossip) at. Empty takes the listener's own address, or for a
+	// listener on every interface (0.0.0.0, ::) the gossip layer's
+	// advertised one: a bind-all address is never advertised.
+	Advertise string
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config
 	// Renderers are the backends this node runs.
@@ -119,12 +131,14 @@ type Node struct {
 	cluster *gossip.Cluster
 	coord   *coordinator
 	work    *worker
-	srv     *http.Server
+	srv     *http.Server // client API, and node RPC too without ListenAddr
+	rpcSrv  *http.Server // node RPC on its own listener (ListenAddr), or nil
 	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
 	ctx     context.Context // ends when the node stops
-	url     string
+	url     string          // the client API's base URL
+	rpcURL  string          // the base URL other members call
 	cancel  context.CancelFunc
 	wg      group
 	once    sync.Once
@@ -196,8 +210,14 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		st.Close()
 		return nil, fmt.Errorf("node API on %s is reachable from other machines: it needs a token", cfg.APIAddr)
 	}
+	rpcLn, rpcURL, err := listenRPC(cfg, ln)
+	if err != nil {
+		ln.Close()
+		st.Close()
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), cancel: cancel}
+	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, cancel: cancel}
 	rends := make(map[string]renderer.Renderer)
 	versions := make(map[string]string)
 	for _, r := range cfg.Renderers {
@@ -214,7 +234,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
 	n.coord = &coordinator{
-		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
+		cfg: cfg, self: cfg.Name, selfURL: rpcURL, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
 		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
@@ -224,28 +244,41 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 	}
 	n.store = st
-	if err := n.coord.restore(); err != nil {
+	closeAll := func() {
 		cancel()
 		ln.Close()
+		if rpcLn != nil {
+			rpcLn.Close()
+		}
 		st.Close()
+	}
+	if err := n.coord.restore(); err != nil {
+		closeAll()
 		return nil, err
 	}
 	gcfg := cfg.Gossip
 	gcfg.Name = cfg.Name
+	if cfg.Advertise != "" {
+		gcfg.AdvertiseAddr = cfg.Advertise
+	}
 	meta := api.NodeMeta{
-		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
+		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
 	n.cluster, err = gossip.Join(gcfg, meta, n.coord.memberLeft)
 	if err != nil {
-		cancel()
-		ln.Close()
-		st.Close()
+		closeAll()
 		return nil, err
 	}
 	n.coord.members = n.cluster.Members
 	n.work.members = n.cluster.Members
-	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second}
+	if rpcLn == nil {
+		n.srv = &http.Server{Handler: n.routes(apiRoutes, rpcRoutes), ReadHeaderTimeout: 10 * time.Second}
+	} else {
+		n.srv = &http.Server{Handler: n.routes(apiRoutes), ReadHeaderTimeout: 10 * time.Second}
+		n.rpcSrv = &http.Server{Handler: n.routes(rpcRoutes), ReadHeaderTimeout: 10 * time.Second}
+		n.wg.Go(func() { n.rpcSrv.Serve(rpcLn) })
+	}
 	n.wg.Go(func() { n.srv.Serve(ln) })
 	n.wg.Go(func() { n.coord.run(ctx) })
 	if err := n.resumeClaims(); err != nil {
@@ -265,6 +298,9 @@ func (n *Node) Name() string { return n.cfg.Name }
 
 // URL is the base URL of the node's client API.
 func (n *Node) URL() string { return n.url }
+
+// RPCURL is the base URL other members call this node's RPC at.
+func (n *Node) RPCURL() string { return n.rpcURL }
 
 // GossipAddr is the node's memberlist address, for others to join through.
 func (n *Node) GossipAddr() string { return n.cluster.Addr() }
@@ -293,14 +329,15 @@ func (n *Node) stop(leave bool) error {
 			// up to 5 s for connections that never sent a request (peers'
 			// HTTP clients dial ahead), so after the second they are cut.
 			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-			if cerr = n.srv.Shutdown(ctx); errors.Is(cerr, context.DeadlineExceeded) {
-				cerr = n.srv.Close()
-			}
+			cerr = errors.Join(shutdown(ctx, n.srv), shutdown(ctx, n.rpcSrv))
 			cancel()
 		} else {
 			// As a crash: connections cut before anything can answer.
 			err = n.cluster.Kill()
 			cerr = n.srv.Close()
+			if n.rpcSrv != nil {
+				cerr = errors.Join(cerr, n.rpcSrv.Close())
+			}
 			n.cancel()
 		}
 		if err == nil {
@@ -341,4 +378,56 @@ func topUpStake(ctx context.Context, cfg NodeConfig) error {
 		return fmt.Errorf("stake %s tokens: %w", api.FormatTokens(missing), err)
 	}
 	return nil
+}
+
+// shutdown stops srv (nil: nothing), cutting what has not ended by ctx's
+// deadline.
+func shutdown(ctx context.Context, srv *http.Server) error {
+	if srv == nil {
+		return nil
+	}
+	err := srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = srv.Close()
+	}
+	return err
+}
+
+// listenRPC opens the node-to-node listener (nil when RPC shares the
+// client API's listener api) and returns the URL other members are told:
+// never a bind-all address, and never loopback unless the cluster is on
+// loopback too.
+func listenRPC(cfg NodeConfig, api net.Listener) (net.Listener, string, error) {
+	ln := api
+	if cfg.ListenAddr != "" {
+		var err error
+		if ln, err = net.Listen("tcp", cfg.ListenAddr); err != nil {
+			return nil, "", fmt.Errorf("node RPC on %s: %w", cfg.ListenAddr, err)
+		}
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	host := cfg.Advertise
+	switch {
+	case host != "":
+		if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+			ln.Close()
+			return nil, "", fmt.Errorf("advertise address %q: want the IP other members reach this node at", host)
+		}
+	case !addr.IP.IsUnspecified():
+		host = addr.IP.String()
+	default:
+		g := cfg.Gossip
+		g.AdvertiseAddr = cfg.Advertise
+		ip, err := gossip.AdvertiseIP(g)
+		if err != nil {
+			ln.Close()
+			return nil, "", err
+		}
+		host = ip
+	}
+	url := "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port))
+	if cfg.ListenAddr == "" {
+		return nil, url, nil
+	}
+	return ln, url, nil
 }

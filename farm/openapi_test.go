@@ -26,9 +26,16 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		}
 	}
 	served := map[string]bool{}
-	for _, r := range routes {
-		if strings.HasPrefix(r.path, "/v1/") {
-			served[r.method+" "+r.path] = true
+	for _, r := range apiRoutes {
+		if !strings.HasPrefix(r.path, "/v1/") {
+			t.Errorf("client route %s is not under /v1/", r.path)
+		}
+		served[r.method+" "+r.path] = true
+	}
+	for _, r := range rpcRoutes {
+		// The token guard lets /rpc/ through: node RPC must stay there.
+		if !strings.HasPrefix(r.path, "/rpc/v1/") {
+			t.Errorf("node RPC route %s is not under /rpc/v1/", r.path)
 		}
 	}
 	var missing, extra []string

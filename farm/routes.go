@@ -23,10 +23,10 @@ type route struct {
 	handler      func(*Node) http.HandlerFunc
 }
 
-// routes lists the node's HTTP surface: the versioned client API under /v1
-// (described in openapi.yaml, which a test keeps in step with this table)
-// and node-to-node RPC under /rpc/v1.
-var routes = []route{
+// apiRoutes are the versioned client API (described in openapi.yaml, which
+// a test keeps in step with this table): loopback by default, or guarded by
+// the node's token.
+var apiRoutes = []route{
 	{"PUT", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.putBlob }},
 	{"GET", "/v1/uploads/{hash}", func(n *Node) http.HandlerFunc { return n.getUpload }},
 	{"GET", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
@@ -42,6 +42,12 @@ var routes = []route{
 	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
 	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return n.getWallet }},
 	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
+}
+
+// rpcRoutes are node-to-node RPC, which the other members must reach (on
+// NodeConfig.ListenAddr when set): every request is signed, so it needs no
+// token.
+var rpcRoutes = []route{
 	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
@@ -59,10 +65,13 @@ func serveOpenAPI(rw http.ResponseWriter, r *http.Request) {
 	rw.Write(OpenAPI)
 }
 
-func (n *Node) routes() http.Handler {
+// routes serves the given route tables on one handler.
+func (n *Node) routes(tables ...[]route) http.Handler {
 	mux := http.NewServeMux()
-	for _, rt := range routes {
-		mux.HandleFunc(rt.method+" "+rt.path, rt.handler(n))
+	for _, table := range tables {
+		for _, rt := range table {
+			mux.HandleFunc(rt.method+" "+rt.path, rt.handler(n))
+		}
 	}
 	return n.countRejections(n.requireToken(mux))
 }

@@ -345,6 +345,33 @@ func runWait(ctx context.Context, args []string, stdout io.Writer) error {
 	return waitJob(ctx, cf.client(), id, *out, *cf.asJSON, stdout)
 }
 
+func runReport(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	cf := addClientFlags(fs)
+	id, err := oneJobArg(fs, args)
+	if err != nil {
+		return err
+	}
+	rep, err := cf.client().Report(ctx, id)
+	if err != nil {
+		return err
+	}
+	if *cf.asJSON {
+		return printJSON(stdout, rep)
+	}
+	fmt.Fprintf(stdout, "job %s: %s, %d tasks, %d frames, %.1f s\n", rep.JobID, rep.State, len(rep.Tasks), len(rep.Frames), rep.WallSeconds)
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NODE\tTASKS\tRENDER SECONDS")
+	for _, n := range rep.Nodes {
+		fmt.Fprintf(tw, "%s\t%d\t%.1f\n", n.Node, n.Tasks, n.Seconds)
+	}
+	tw.Flush()
+	for _, c := range rep.Convictions {
+		fmt.Fprintf(stdout, "convicted of cheating: %s (%s), task %d\n", c.Node, c.Address, c.Task)
+	}
+	return nil
+}
+
 func oneJobArg(fs *flag.FlagSet, args []string) (string, error) {
 	pos, err := parseFlags(fs, args)
 	if err != nil {

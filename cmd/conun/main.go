@@ -38,6 +38,7 @@ func commands() []command {
 		{"jobs", "list a node's jobs", runJobs},
 		{"status", "show a job: conun status JOB", runStatus},
 		{"wait", "wait for a job to finish: conun wait JOB", runWait},
+		{"report", "who rendered what, for how long, and who was convicted: conun report JOB", runReport},
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
 		{"reclaim", "take a settled job's unspent budget and bond back after its grace: conun reclaim JOB", runReclaim},

@@ -85,6 +85,14 @@ func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
 	}
 	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
 	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
+	return startNodeCmd(t, cmd, !slices.Contains(args, "none"))
+}
+
+// startNodeCmd starts a `conun node` command and waits for it to report
+// its addresses; it is stopped at cleanup (gracefully when sandboxed, so
+// its containers go too).
+func startNodeCmd(t testing.TB, cmd *exec.Cmd, sandboxed bool) *nodeProc {
+	t.Helper()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +102,6 @@ func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	sandboxed := !slices.Contains(args, "none")
 	t.Cleanup(func() {
 		if sandboxed {
 			// A graceful stop removes the node's warm containers; a

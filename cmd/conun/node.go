@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/conun/conun/farm"
@@ -24,8 +25,10 @@ import (
 func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("node", flag.ContinueOnError)
 	data := fs.String("data", "", "data folder: the node's name, blob cache and job outputs (required)")
-	gossip := fs.String("gossip", "127.0.0.1:7946", "gossip address HOST:PORT (port 0 picks one)")
-	api := fs.String("api", "127.0.0.1:8080", "client API address HOST:PORT")
+	gossip := fs.String("gossip", "127.0.0.1:7946", "gossip address HOST:PORT (port 0 picks one); 0.0.0.0 for a cluster of several machines")
+	listen := fs.String("listen", "", "node-to-node RPC address HOST:PORT, reachable by the other members (default: the --gossip host, the port above --gossip's)")
+	advertise := fs.String("advertise", "", "IP the other members reach this node at (default: the --gossip/--listen host, or for 0.0.0.0 this machine's private IP)")
+	api := fs.String("api", "127.0.0.1:8080", "client API address HOST:PORT (off loopback it needs the token kept in --data)")
 	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
 	slots := fs.Int("slots", 1, "tasks rendered at once")
 	price := fs.Float64("price", 0, "tokens asked per task")
@@ -73,6 +76,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
 	}
 	cfg.Gossip.Fast = *fast
+	if cfg.ListenAddr, err = listenAddr(*listen, cfg.Gossip.BindAddr, cfg.Gossip.BindPort); err != nil {
+		return fmt.Errorf("%w: --listen: %w", errUsage, err)
+	}
+	cfg.Advertise = *advertise
 	if *gossipKey != "" {
 		if cfg.Gossip.SecretKey, err = decodeKey(*gossipKey); err != nil {
 			return fmt.Errorf("%w: --gossip-key: %w", errUsage, err)
@@ -147,11 +154,31 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "node %s: API %s, gossip %s, %d slots, renderers %s\n",
-		n.Name(), n.URL(), n.GossipAddr(), cfg.Slots, rendererNames(cfg.Renderers))
+	fmt.Fprintf(stdout, "node %s: API %s, gossip %s, rpc %s, %d slots, renderers %s\n",
+		n.Name(), n.URL(), n.GossipAddr(), n.RPCURL(), cfg.Slots, rendererNames(cfg.Renderers))
 	<-ctx.Done()
 	fmt.Fprintf(stdout, "node %s: leaving the cluster\n", n.Name())
 	return n.Close()
+}
+
+// listenAddr is the node RPC's address: the flag, or by default the gossip
+// host with the port above gossip's (a random one when gossip's is), so a
+// firewall opens two neighbouring ports.
+func listenAddr(flagValue, gossipHost string, gossipPort int) (string, error) {
+	if flagValue != "" {
+		if _, _, err := splitHostPort(flagValue); err != nil {
+			return "", err
+		}
+		return flagValue, nil
+	}
+	port := 0
+	if gossipPort != 0 {
+		port = gossipPort + 1
+	}
+	if port > 65535 {
+		return "", fmt.Errorf("--gossip port %d leaves no port above it: pass --listen", gossipPort)
+	}
+	return net.JoinHostPort(gossipHost, strconv.Itoa(port)), nil
 }
 
 // nodeName returns the node's name: the flag, or the one kept in the data

@@ -6,7 +6,8 @@ package api
 type NodeMeta struct {
 	// ID is the node's name in the cluster.
 	ID string `json:"id"`
-	// API is the base URL of the node's HTTP endpoint (client API and RPC).
+	// API is the base URL other members call the node's RPC at (its
+	// /rpc/v1 routes; its client API may be elsewhere, on loopback).
 	API string `json:"api"`
 	// Renderers maps each backend the node runs to its version.
 	Renderers map[string]string `json:"r"`

@@ -4,6 +4,7 @@ package gossip
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/hashicorp/go-sockaddr"
 	"github.com/hashicorp/memberlist"
 )
 
@@ -37,6 +39,9 @@ type Config struct {
 	// BindAddr and BindPort are where memberlist listens; port 0 picks one.
 	BindAddr string
 	BindPort int
+	// AdvertiseAddr is the IP other members are told to reach this node
+	// at; empty means AdvertiseIP's choice.
+	AdvertiseAddr string
 	// Join lists gossip addresses (host:port) of members to join through.
 	Join []string
 	// Fast shortens failure detection to about a second, for tests and the
@@ -84,6 +89,9 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	mc.BindAddr = cfg.BindAddr
 	mc.BindPort = cfg.BindPort
 	mc.AdvertisePort = cfg.BindPort
+	if mc.AdvertiseAddr, err = AdvertiseIP(cfg); err != nil {
+		return nil, err
+	}
 	if len(cfg.SecretKey) > 0 {
 		switch len(cfg.SecretKey) {
 		case 16, 24, 32:
@@ -111,6 +119,33 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		}
 	}
 	return c, nil
+}
+
+// AdvertiseIP is the address other members are told to reach this node at:
+// cfg.AdvertiseAddr when set, else a specific BindAddr, else, for a node
+// bound to every interface (0.0.0.0 or ::), the machine's private IP as
+// memberlist itself would pick it, or failing that its public one. A bind
+// address of every interface is never advertised: nobody can dial it.
+func AdvertiseIP(cfg Config) (string, error) {
+	if cfg.AdvertiseAddr != "" {
+		ip := net.ParseIP(cfg.AdvertiseAddr)
+		if ip == nil || ip.IsUnspecified() {
+			return "", fmt.Errorf("advertise address %q: want the IP others reach this node at", cfg.AdvertiseAddr)
+		}
+		return ip.String(), nil
+	}
+	if ip := net.ParseIP(cfg.BindAddr); ip != nil && !ip.IsUnspecified() {
+		return ip.String(), nil
+	}
+	if cfg.BindAddr != "" && net.ParseIP(cfg.BindAddr) == nil {
+		return "", fmt.Errorf("gossip bind address %q: want an IP", cfg.BindAddr)
+	}
+	for _, find := range []func() (string, error){sockaddr.GetPrivateIP, sockaddr.GetPublicIP} {
+		if ip, err := find(); err == nil && ip != "" {
+			return ip, nil
+		}
+	}
+	return "", errors.New("this machine has no IP address to advertise to the cluster: pass --advertise IP")
 }
 
 // Addr is the node's own gossip address.
