@@ -287,6 +287,12 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if cfg.Chain != nil {
 		n.wg.Go(func() { n.redeemReceipts(ctx) })
 	}
+	if len(cfg.Gossip.Join) == 0 {
+		if addrs := rememberedMembers(cfg.DataDir); len(addrs) > 0 {
+			n.wg.Go(func() { n.rejoin(ctx, addrs) })
+		}
+	}
+	n.wg.Go(func() { n.rememberMembers(ctx) })
 	return n, nil
 }
 

@@ -387,3 +387,43 @@ func walletOf(t *testing.T, url string) api.WalletInfo {
 	}
 	return w
 }
+
+// TestRestartedSeedRejoins: the seed node, which the others joined through
+// and which itself joined nobody, is killed and restarted as its owner
+// would, without --join: it finds the cluster again from the members it
+// remembered (it used to form a cluster of one).
+func TestRestartedSeedRejoins(t *testing.T) {
+	skipShort(t, "a cluster of node processes")
+	nodes := startCluster(t, 3)
+	seed := nodes[0]
+	data := seedData(t, seed)
+	// The seed writes down the members it sees within a couple of seconds.
+	waitFor(t, 20*time.Second, func() bool {
+		b, err := os.ReadFile(filepath.Join(data, "members.json"))
+		return err == nil && strings.Count(string(b), ":") == 2
+	})
+	seed.kill9(t)
+	// Once the others have declared it dead they never call it again:
+	// only the seed itself can bring them back together.
+	waitFor(t, 30*time.Second, func() bool {
+		code, out, _ := conun(t, "nodes", "--node", nodes[1].url)
+		return code == 0 && strings.Count(out, "\n") == 3
+	})
+	again := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", seed.gossip)
+	waitFor(t, 30*time.Second, func() bool {
+		code, out, _ := conun(t, "nodes", "--node", again.url)
+		return code == 0 && strings.Count(out, "\n") == 4
+	})
+}
+
+// seedData is the data folder a node process was started with.
+func seedData(t *testing.T, n *nodeProc) string {
+	t.Helper()
+	for i, a := range n.cmd.Args {
+		if a == "--data" && i+1 < len(n.cmd.Args) {
+			return n.cmd.Args[i+1]
+		}
+	}
+	t.Fatal("node started without --data")
+	return ""
+}

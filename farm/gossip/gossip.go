@@ -148,6 +148,10 @@ func AdvertiseIP(cfg Config) (string, error) {
 	return "", errors.New("this machine has no IP address to advertise to the cluster: pass --advertise IP")
 }
 
+// Join joins the cluster through any of addrs (gossip addresses) and
+// returns how many answered; an error only when none did.
+func (c *Cluster) Join(addrs []string) (int, error) { return c.ml.Join(addrs) }
+
 // Addr is the node's own gossip address.
 func (c *Cluster) Addr() string {
 	n := c.ml.LocalNode()

@@ -1,0 +1,94 @@
+package farm
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/conun/conun/renderer"
+)
+
+// A node remembers the gossip addresses of the members it has seen, so a
+// node restarted without --join (a restarted seed above all, which others
+// joined through and which itself joined nobody) finds its way back to the
+// cluster instead of forming one of its own.
+
+// membersFile is where the addresses are kept, in the node's data folder.
+const membersFile = "members.json"
+
+// rememberEvery is how often the view is compared with what is written
+// down (a write happens only when it changed).
+const rememberEvery = 2 * time.Second
+
+// rememberedMembers returns the gossip addresses kept in dir (none when
+// there is no file or it does not parse: the node then starts alone).
+func rememberedMembers(dir string) []string {
+	b, err := os.ReadFile(filepath.Join(dir, membersFile))
+	if err != nil {
+		return nil
+	}
+	var addrs []string
+	if json.Unmarshal(b, &addrs) != nil {
+		return nil
+	}
+	return addrs
+}
+
+// rememberMembers writes down the other members' gossip addresses now and
+// then, until ctx ends; an empty view (the node alone) keeps what was
+// written before, so a node that lost the others still knows where to look.
+func (n *Node) rememberMembers(ctx context.Context) {
+	t := time.NewTicker(rememberEvery)
+	defer t.Stop()
+	var last []string
+	for {
+		var addrs []string
+		self := n.GossipAddr()
+		for _, m := range n.cluster.Members() {
+			if m.Gossip != self {
+				addrs = append(addrs, m.Gossip)
+			}
+		}
+		slices.Sort(addrs)
+		if len(addrs) > 0 && !slices.Equal(addrs, last) {
+			err := renderer.WriteAtomic(filepath.Join(n.cfg.DataDir, membersFile), func(w io.Writer) error {
+				return json.NewEncoder(w).Encode(addrs)
+			})
+			if err != nil {
+				n.cfg.Logger.Warn("remember members", "err", err)
+			} else {
+				last = addrs
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// rejoin joins the remembered members of a node started without any to
+// join, retrying with backoff while none answers (they may be restarting
+// too) until one does or the node stops.
+func (n *Node) rejoin(ctx context.Context, addrs []string) {
+	wait := time.Second
+	for {
+		joined, err := n.cluster.Join(addrs)
+		if err == nil && joined > 0 {
+			n.cfg.Logger.Info("rejoined the cluster", "members", joined)
+			return
+		}
+		n.cfg.Logger.Warn("rejoin remembered members", "addrs", addrs, "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
+}
