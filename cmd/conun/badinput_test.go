@@ -47,6 +47,9 @@ func TestBadInput(t *testing.T) {
 		{"demo bad format", []string{"demo", "--format", "tiff", "--out", demoOut}, 2, `format "tiff": want png or exr`},
 		{"demo bad flag", []string{"demo", "--tilez", "2x2"}, 2, "flag provided but not defined"},
 		{"unknown command", []string{"paint"}, 2, "unknown command"},
+		{"node bad network", []string{"node", "--data", filepath.Join(dir, "n"), "--network", "moon"}, 2, `--network "moon": want lan or wan`},
+		{"node bad listen", []string{"node", "--data", filepath.Join(dir, "n"), "--listen", "nowhere"}, 2, "--listen"},
+		{"node advertises bind-all", []string{"node", "--data", filepath.Join(dir, "n"), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--advertise", "0.0.0.0", "--sandbox", "none"}, 1, "advertise address"},
 		{"submit packs with --blender", []string{"submit", blend, "--frames", "1", "--blender", "/nope/blender", "--node", "http://127.0.0.1:1"}, 1, "/nope/blender not found"},
 		{"submit no node", []string{"submit", "cornell", "--node", "http://127.0.0.1:1"}, 1, "connection refused"},
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/rpc"
@@ -48,6 +49,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	})
 	sandboxMode := fs.String("sandbox", "auto", "docker: every render in a locked-down container; none: renders run unsandboxed (loud warning); auto: docker when an engine answers")
 	chainF := addChainFlags(fs)
+	network := fs.String("network", "lan", "lan: members on one network; wan: members across the internet (slower failure detection, longer heartbeat timeouts)")
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	retain := farm.DefaultRetention()
 	fs.DurationVar(&retain.Memory, "retain-jobs", retain.Memory, "how long a finished job stays in memory (then it is read from disk when asked for); 0 keeps it")
@@ -76,6 +78,19 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
 	}
 	cfg.Gossip.Fast = *fast
+	switch *network {
+	case "lan":
+	case "wan":
+		if *fast {
+			return fmt.Errorf("%w: --fast-failure is for loopback clusters, not --network wan", errUsage)
+		}
+		// Heartbeats cross the internet: a lost packet or a slow home
+		// uplink must not cost a worker its lease.
+		cfg.Gossip.WAN = true
+		cfg.HeartbeatInterval, cfg.HeartbeatTimeout = 5*time.Second, time.Minute
+	default:
+		return fmt.Errorf("%w: --network %q: want lan or wan", errUsage, *network)
+	}
 	if cfg.ListenAddr, err = listenAddr(*listen, cfg.Gossip.BindAddr, cfg.Gossip.BindPort); err != nil {
 		return fmt.Errorf("%w: --listen: %w", errUsage, err)
 	}

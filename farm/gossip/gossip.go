@@ -44,6 +44,10 @@ type Config struct {
 	AdvertiseAddr string
 	// Join lists gossip addresses (host:port) of members to join through.
 	Join []string
+	// WAN picks memberlist's timing for members across the internet
+	// (slower probes, more patience before declaring a member dead); the
+	// default is its LAN timing.
+	WAN bool
 	// Fast shortens failure detection to about a second, for tests and the
 	// in-process demo; the default is memberlist's LAN timing.
 	Fast bool
@@ -78,6 +82,9 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	}
 	c := &Cluster{meta: b, onLeft: onLeft, live: make(map[string]api.Member)}
 	mc := memberlist.DefaultLANConfig()
+	if cfg.WAN {
+		mc = memberlist.DefaultWANConfig()
+	}
 	if cfg.Fast {
 		mc = memberlist.DefaultLocalConfig()
 		mc.ProbeInterval = 200 * time.Millisecond

@@ -1,8 +1,10 @@
 package gossip
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conun/conun/farm/api"
 )
@@ -15,5 +17,45 @@ func TestNodeMetaLimit(t *testing.T) {
 	m.API = strings.Repeat("x", 600)
 	if _, err := encodeMeta(m); err == nil {
 		t.Fatal("oversized meta accepted; memberlist would panic on it")
+	}
+}
+
+// TestTimings: members with each timing preset (LAN, WAN, fast) form a
+// cluster over real sockets, and a bind-all address is never advertised.
+func TestTimings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+	}{
+		{"lan", Config{BindAddr: "127.0.0.1"}},
+		{"wan", Config{BindAddr: "127.0.0.1", WAN: true}},
+		{"fast", Config{BindAddr: "127.0.0.1", Fast: true}},
+		{"bind-all", Config{BindAddr: "0.0.0.0", AdvertiseAddr: "127.0.0.1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var cs []*Cluster
+			for i := range 2 {
+				c := tc.cfg
+				c.Name = fmt.Sprintf("%s-%d", tc.name, i)
+				if i > 0 {
+					c.Join = []string{cs[0].Addr()}
+				}
+				m := api.NodeMeta{ID: c.Name, API: "http://127.0.0.1:1"}
+				cl, err := Join(c, m, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer cl.Kill()
+				cs = append(cs, cl)
+				if strings.HasPrefix(cl.Addr(), "0.0.0.0") {
+					t.Fatalf("advertises %s", cl.Addr())
+				}
+			}
+			for deadline := time.Now().Add(10 * time.Second); len(cs[0].Members()) != 2; time.Sleep(20 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("%s: first member sees %v", tc.name, cs[0].Members())
+				}
+			}
+		})
 	}
 }
