@@ -36,7 +36,7 @@ func (j *job) report() api.Report {
 	nodes := map[string]*api.NodeReport{}
 	for _, t := range j.tasks {
 		tr := api.TaskReport{
-			Index: t.index, Frame: t.tile.Frame,
+			Index: t.index, Frame: t.tile.Frame, Finish: t.finish,
 			Rect:  [4]int{t.tile.Rect.Min.X, t.tile.Rect.Min.Y, t.tile.Rect.Max.X, t.tile.Rect.Max.Y},
 			State: t.state, Attempts: t.attempts,
 		}

@@ -53,7 +53,10 @@ type TaskReport struct {
 	Index int    `json:"index"`
 	Frame int    `json:"frame"`
 	Rect  [4]int `json:"rect"` // x0, y0, x1, y1; origin top-left
-	Node  string `json:"node,omitempty"`
+	// Finish marks a frame's finish task (its Rect is the whole frame):
+	// the scene's compositor run once over the frame's accepted tiles.
+	Finish bool   `json:"finish,omitempty"`
+	Node   string `json:"node,omitempty"`
 	// Seconds is the worker's own render time.
 	Seconds  float64   `json:"render_seconds"`
 	Attempts int       `json:"failed_attempts"`
