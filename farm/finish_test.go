@@ -36,16 +36,41 @@ func TestCompositedScenesTiled(t *testing.T) {
 }
 
 func compositedSceneTiled(t *testing.T, name string) {
+	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest} })
+	c := api.NewClient(nodes[0].URL())
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	job := submitComposited(ctx, t, c, name)
+	job.wait(ctx, t)
+	st, err := c.Status(ctx, job.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Convicted) != 1 || st.Convicted[0] != "node-3" {
+		t.Errorf("convicted %v, want only the lazy node-3", st.Convicted)
+	}
+	job.matchesBlender(ctx, t)
+}
+
+// compositedJob is a job of a composited scene built by
+// scenes/blend/make_NAME.py, rendered as 4x4 tiles at 96x64.
+type compositedJob struct {
+	c     *api.Client
+	scene string // the .blend file
+	spec  api.JobSpec
+	id    string
+}
+
+// submitComposited builds the scene of make_NAME.py and submits it to c,
+// every tile checked.
+func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name string) compositedJob {
+	t.Helper()
 	dir := t.TempDir()
 	scene := filepath.Join(dir, name+".blend")
 	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
 		"--python", "../scenes/blend/make_"+name+".py", "--", scene).CombinedOutput(); err != nil {
 		t.Fatalf("build the scene: %v\n%s", err, out)
 	}
-	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest} })
-	c := api.NewClient(nodes[0].URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
 	data, err := os.ReadFile(scene)
 	if err != nil {
 		t.Fatal(err)
@@ -54,38 +79,44 @@ func compositedSceneTiled(t *testing.T, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const w, h, samples, seed = 96, 64, 8, 1
 	spec := api.JobSpec{
 		Scene: hash, SceneName: name + ".blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
-		Resolution: tiler.Resolution{Width: w, Height: h}, Samples: samples, Seed: seed, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
+		Resolution: tiler.Resolution{Width: 96, Height: 64}, Samples: 8, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
 		VerifyRate: 1, // every tile checked: the frame is compared with Blender's whole, pixel for pixel
 	}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if state, err := c.Events(ctx, id, func(e api.Event) error {
+	return compositedJob{c: c, scene: scene, spec: spec, id: id}
+}
+
+// wait follows the job's events until it ends, logging checks and
+// requeues, and fails the test unless it is done.
+func (j compositedJob) wait(ctx context.Context, t *testing.T) {
+	t.Helper()
+	if state, err := j.c.Events(ctx, j.id, func(e api.Event) error {
 		if e.Type == api.EventVerdict || e.Type == api.EventRequeued {
-			t.Logf("%s task %d %s: %s", e.Type, e.Task, e.Node, e.Message)
+			t.Logf("%s task %d (finish %v) %s: %s", e.Type, e.Task, e.Finish, e.Node, e.Message)
 		}
 		return nil
 	}); err != nil || state != api.JobDone {
-		rep, _ := c.Report(ctx, id)
+		rep, _ := j.c.Report(ctx, j.id)
 		t.Fatalf("job: %s %v %s", state, err, rep.Error)
 	}
-	st, err := c.Status(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(st.Convicted) != 1 || st.Convicted[0] != "node-3" {
-		t.Errorf("convicted %v, want only the lazy node-3", st.Convicted)
-	}
+}
+
+// matchesBlender fetches the job's frame and compares it with Blender's
+// own whole-frame render of the scene (near-exact rule).
+func (j compositedJob) matchesBlender(ctx context.Context, t *testing.T) {
+	t.Helper()
 	out := t.TempDir()
-	if _, err := c.Fetch(ctx, id, out); err != nil {
+	if _, err := j.c.Fetch(ctx, j.id, out); err != nil {
 		t.Fatal(err)
 	}
+	s := j.spec
 	got := toNRGBA64(decode(t, filepath.Join(out, api.FrameName(1, api.FormatPNG))))
-	want := toNRGBA64(decode(t, f12(t, scene, w, h, samples, seed, 16)))
+	want := toNRGBA64(decode(t, f12(t, j.scene, s.Resolution.Width, s.Resolution.Height, s.Samples, int(s.Seed), s.Depth)))
 	v := verifier.Compare(got, want, want.Bounds(), verifier.NearExact)
 	t.Logf("tiled + finished vs blender -f: %+v", v)
 	if v.Outcome != verifier.Pass {

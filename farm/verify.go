@@ -141,6 +141,14 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		}
 		return verifier.NearExact // the same build replays the same computation
 	}
+	compare := func(a, b *image.NRGBA64, mode verifier.Mode) verifier.Verdict {
+		if finish {
+			// One crop, the whole frame: its verdict keeps the metrics
+			// (how many pixels differ, by how much) as the evidence.
+			return verifier.Compare(a, b, crops[0], mode)
+		}
+		return verifier.CompareCrops(a, b, crops, mode)
+	}
 	var candidates []api.Member
 	var self *api.Member
 	for i, m := range members {
@@ -173,7 +181,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	ev.Verdict = verifier.CompareCrops(worker, checked, crops, modeFor(build, buildOf(checker)))
+	ev.Verdict = compare(worker, checked, modeFor(build, buildOf(checker)))
 	if ev.Verdict.Outcome == verifier.Pass {
 		return ev, ""
 	}
@@ -201,8 +209,8 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	withWorker := verifier.CompareCrops(worker, arb, crops, modeFor(build, buildOf(*arbiter)))
-	withChecker := verifier.CompareCrops(checked, arb, crops, modeFor(buildOf(checker), buildOf(*arbiter)))
+	withWorker := compare(worker, arb, modeFor(build, buildOf(*arbiter)))
+	withChecker := compare(checked, arb, modeFor(buildOf(checker), buildOf(*arbiter)))
 	ev.Arbitration = &withWorker
 	switch {
 	case withWorker.Outcome == verifier.Pass && withChecker.Outcome == verifier.Fail:
