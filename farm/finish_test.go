@@ -24,7 +24,7 @@ import (
 // passes and a Blur; two view layers over each other; a look with curves
 // and a vignette; Cryptomatte) rendered by three nodes as 4x4 tiles equal
 // Blender's own whole-frame render (blender -b -f) near-exactly: tiles
-// carry raw passes and the coordinator composites once. The honest nodes
+// carry raw passes and one finish task per frame composites once. The honest nodes
 // are never convicted (composited crops used to convict nearly every
 // one), and a node that tampers with its raw Combined pass is (a spot
 // check compares raw passes, so any lie in them shows).

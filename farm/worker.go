@@ -55,7 +55,7 @@ type TaskRequest struct {
 	// Passes, for a scene whose compositor must see the whole frame, asks
 	// for the raw render passes ("ViewLayer.Pass" names) instead of
 	// composited pixels, answered as a multilayer OpenEXR tile; the
-	// coordinator composites the stitched frame once (finish.go). A
+	// stitched frame is composited once by a finish task (finish.go). A
 	// check's crops come back as pixels of the raw Combined pass.
 	Passes []string `json:"passes,omitempty"`
 	// FinishTiles, for a finish task (finish.go), are the frame's accepted
