@@ -130,8 +130,8 @@ type FinishTile struct {
 	Rect image.Rectangle `json:"rect"`
 }
 
-// maxFinishTiles bounds the tiles of one finish request (a 64x64 grid).
-const maxFinishTiles = 64 * 64
+// maxFinishTiles bounds the tiles of one finish request: the largest grid.
+const maxFinishTiles = tiler.MaxTiles * tiler.MaxTiles
 
 // finishFrame runs a finish task on this node: it fetches the frame's
 // tiles from the coordinator (last of req.Sources: only it keeps accepted
