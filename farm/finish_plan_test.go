@@ -54,3 +54,30 @@ func TestPlanPasses(t *testing.T) {
 		})
 	}
 }
+
+// TestFinishRelease: a composited job is bound to the release the most
+// members can finish with, among those new enough for the scene; none
+// while no member can finish.
+func TestFinishRelease(t *testing.T) {
+	member := func(id, build string) api.Member {
+		return api.Member{NodeMeta: api.NodeMeta{ID: id, Renderers: map[string]string{"blender": build}}}
+	}
+	tests := []struct {
+		name       string
+		minVersion string
+		members    []api.Member
+		want       string
+	}{
+		{"no finisher", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu")}, ""},
+		{"the coordinator cannot, workers can", "", []api.Member{member("coord", "blender-4.3.2/cycles-cpu"), member("w1", "blender-3.4.1/cycles-cpu+finish"), member("w2", "blender-3.4.1/cycles-cpu+gl+finish")}, "blender-3.4.1"},
+		{"the most finishers", "", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cuda+finish")}, "blender-4.3.2"},
+		{"too old for the scene", "4.0", []api.Member{member("a", "blender-3.4.1/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish")}, "blender-4.3.2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := finishRelease(demand{Renderer: "blender", MinVersion: tc.minVersion}, tc.members); got != tc.want {
+				t.Fatalf("release %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

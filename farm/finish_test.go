@@ -40,7 +40,7 @@ func compositedSceneTiled(t *testing.T, name string) {
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	job := submitComposited(ctx, t, c, name)
+	job := submitComposited(ctx, t, c, name, nil)
 	job.wait(ctx, t)
 	st, err := c.Status(ctx, job.id)
 	if err != nil {
@@ -62,8 +62,8 @@ type compositedJob struct {
 }
 
 // submitComposited builds the scene of make_NAME.py and submits it to c,
-// every tile checked.
-func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name string) compositedJob {
+// every tile checked; change, if not nil, adjusts the spec first.
+func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name string, change func(*api.JobSpec)) compositedJob {
 	t.Helper()
 	dir := t.TempDir()
 	scene := filepath.Join(dir, name+".blend")
@@ -83,6 +83,9 @@ func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name str
 		Scene: hash, SceneName: name + ".blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 96, Height: 64}, Samples: 8, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
 		VerifyRate: 1, // every tile checked: the frame is compared with Blender's whole, pixel for pixel
+	}
+	if change != nil {
+		change(&spec)
 	}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
@@ -108,7 +109,7 @@ func TestFinishOnWorker(t *testing.T) {
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	job := submitComposited(ctx, t, c, "composite")
+	job := submitComposited(ctx, t, c, "composite", nil)
 	job.wait(ctx, t)
 	st, err := c.Status(ctx, job.id)
 	if err != nil {
@@ -145,7 +146,7 @@ func TestFinishCheaterConvicted(t *testing.T) {
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	job := submitComposited(ctx, t, c, "composite")
+	job := submitComposited(ctx, t, c, "composite", nil)
 	job.wait(ctx, t)
 	rep, err := c.Report(ctx, job.id)
 	if err != nil {
@@ -185,7 +186,7 @@ func TestFinishRetriedElsewhere(t *testing.T) {
 			c := api.NewClient(nodes[0].URL())
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
-			job := submitComposited(ctx, t, c, "composite")
+			job := submitComposited(ctx, t, c, "composite", nil)
 			if mode == "hang" {
 				select {
 				case <-started:
@@ -230,7 +231,7 @@ func TestFinishResumedAfterRestart(t *testing.T) {
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	job := submitComposited(ctx, t, c, "composite")
+	job := submitComposited(ctx, t, c, "composite", nil)
 	select {
 	case <-started:
 	case <-ctx.Done():
@@ -267,4 +268,73 @@ func TestFinishResumedAfterRestart(t *testing.T) {
 		t.Fatalf("after the restart: resumed %v, %d tiles and %d finishes leased: want no tile, the finish again", resumed, tilesLeased, finishLeased)
 	}
 	job.matchesBlender(ctx, t)
+}
+
+// TestFinishPaid: on the simulated chain a finish task pays its worker
+// like a tile: the settlement's payout and the worker's signed receipt
+// both count it with the worker's tiles.
+func TestFinishPaid(t *testing.T) {
+	needBlender(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() }) // after the nodes' own cleanups
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+		t.Fatal(err)
+	}
+	const price = 0.25
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
+		c.Chain = bank.WithKey(contracts.DevKey(i))
+		c.Price = price
+		c.Renderers = []renderer.Renderer{newBlender(t)}
+		if i == 0 { // the finish goes to a worker, which is paid for it
+			c.Renderers = []renderer.Renderer{noFinish{c.Renderers[0]}}
+		}
+	})
+	c := api.NewClient(nodes[0].URL())
+	job := submitComposited(ctx, t, c, "composite", func(s *api.JobSpec) { s.Budget = 10 })
+	job.wait(ctx, t)
+	fin := finishTasks(ctx, t, c, job.id)[0]
+	rep, err := c.Report(ctx, job.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks := 0
+	for _, tr := range rep.Tasks {
+		if tr.Node == fin.Node && tr.State == api.TaskDone {
+			tasks++
+		}
+	}
+	if rep.Settlement == nil {
+		t.Fatal("the job was not settled")
+	}
+	var paid *api.NodePayout
+	for i, p := range rep.Settlement.Payouts {
+		if p.Node == fin.Node {
+			paid = &rep.Settlement.Payouts[i]
+		}
+	}
+	want := api.FormatTokens(api.TokensToWei(price * float64(tasks)))
+	if paid == nil || paid.Tasks != tasks || paid.Amount != want {
+		t.Fatalf("%s did the finish and %d tasks in all; settlement pays it %+v, want %d tasks, %s tokens", fin.Node, tasks, paid, tasks, want)
+	}
+	var node *farm.Node
+	for _, n := range nodes {
+		if n.Name() == fin.Node {
+			node = n
+		}
+	}
+	farmtest.Until(t, fin.Node+"'s receipt counts the finish", func() bool {
+		w, err := api.NewClient(node.URL()).Wallet(ctx)
+		return err == nil && len(w.Receipts) == 1 && w.Receipts[0].Tasks == uint64(tasks) && w.Receipts[0].Amount == want
+	})
+	t.Logf("%s: %d tasks (the finish among them) settled and receipted for %s tokens", fin.Node, tasks, want)
 }
