@@ -13,11 +13,17 @@ package farm
 //
 // Every finish is checked (verify.go), unless the coordinator ran it
 // itself: a finish is deterministic, so a second node re-running it must
-// give the same pixels, and it is cheap next to its frame's tiles
-// (BenchmarkFinish: 0.34 s against 1.79 s of tiles at 640x360, and the
-// check runs one more finish, no render), while a lie in it spoils a whole
-// frame that no tile check would see. A tile of the frame rejected after
-// its finish ran makes the finish stale: it runs again over the new tile.
+// give the same pixels (two nodes of one build gave bit-identical frames
+// in every test; the near-exact rule is kept, as shared/DEPENDENCIES.md
+// asks for Blender). A lie in a finish spoils a whole frame that no tile
+// check would see, and the check costs one more finish, no render: a
+// fixed cost per frame (scene load and compositor) that does not grow with
+// samples. Measured (BenchmarkFinish, 640x360, 32 samples, 2 shared
+// cores): finish 0.39 s against 1.85 s of tiles, so checking adds 21% of
+// the tiles' node time at that tiny sample count, and proportionally less
+// at production samples (about 2.6% at 256, estimated from the tiles'
+// linear cost). A tile of the frame rejected after its finish ran makes
+// the finish stale: it runs again over the new tile.
 
 import (
 	"github.com/conun/conun/farm/api"
