@@ -115,8 +115,8 @@ func TestFinishOnWorker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Convicted) > 0 || st.Total != 17 {
-		t.Errorf("convicted %v, %d tasks: want none convicted, 16 tiles + 1 finish", st.Convicted, st.Total)
+	if len(st.Convicted) > 0 || st.Total != 17 || st.Finishes != 1 {
+		t.Errorf("convicted %v, %d tasks (%d finishes): want none convicted, 16 tiles + 1 finish", st.Convicted, st.Total, st.Finishes)
 	}
 	fin := finishTasks(ctx, t, c, job.id)[0]
 	if fin.Node == "node-1" || fin.Verdict != api.VerdictPassed || fin.Evidence == nil {

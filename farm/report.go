@@ -13,7 +13,7 @@ func (j *job) status() api.JobStatus {
 		ID: j.id, SpecHash: j.spec.Hash(), Spec: j.spec, State: j.state, Error: j.err,
 		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
 		Created: j.created, Finished: j.finished, Checks: map[api.Verdict]int{},
-		Release: j.release,
+		Release: j.release, Finishes: len(j.finishes),
 	}
 	for _, t := range j.tasks {
 		if t.state == api.TaskDone && t.verdict != "" {
