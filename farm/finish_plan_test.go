@@ -81,3 +81,37 @@ func TestFinishRelease(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockedAll: a job gives up on a task only when every member that
+// could take it failed it too often: for a finish task the finishers, not
+// a coordinator that cannot finish.
+func TestBlockedAll(t *testing.T) {
+	members := []api.Member{
+		{NodeMeta: api.NodeMeta{ID: "coord", Renderers: map[string]string{"blender": "blender-3.4.1/cycles-cpu"}}},
+		{NodeMeta: api.NodeMeta{ID: "w1", Renderers: map[string]string{"blender": "blender-3.4.1/cycles-cpu+finish"}}},
+		{NodeMeta: api.NodeMeta{ID: "w2", Renderers: map[string]string{"blender": "blender-3.4.1/cycles-cpu+finish"}}},
+	}
+	tests := []struct {
+		name     string
+		failures map[string]int
+		finish   bool
+		want     bool
+	}{
+		{"every finisher failed the finish", map[string]int{"w1": blockAfter, "w2": blockAfter}, true, true},
+		{"one finisher left", map[string]int{"w1": blockAfter, "w2": blockAfter - 1}, true, false},
+		{"tiles: the coordinator can still render", map[string]int{"w1": blockAfter, "w2": blockAfter}, false, false},
+		{"tiles: everyone failed", map[string]int{"coord": blockAfter, "w1": blockAfter, "w2": blockAfter}, false, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			j := &job{spec: api.JobSpec{Renderer: "blender"}, release: "blender-3.4.1", failures: tc.failures}
+			d := j.demand()
+			if tc.finish {
+				d = j.finishDemand()
+			}
+			if got := (&coordinator{}).blockedAll(j, d, members); got != tc.want {
+				t.Fatalf("blockedAll = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

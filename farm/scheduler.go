@@ -71,9 +71,14 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		if t.finish {
 			// A finish waits for a node that can finish, without holding
 			// up the tiles behind it.
-			if m, free, _ := c.pick(members, j.finishDemand(), j, now); free {
+			m, free, eligible := c.pick(members, j.finishDemand(), j, now)
+			switch {
+			case free:
 				c.lease(ctx, j, t, m, members)
-			} else {
+			case eligible == 0 && c.blockedAll(j, j.finishDemand(), members):
+				c.fail(j, "every node that could finish this job's frames failed it too often")
+				return
+			default:
 				keep = append(keep, t)
 			}
 			continue
@@ -81,7 +86,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		m, free, eligible := c.pick(members, j.demand(), j, now)
 		if !free {
 			keep = append(keep, j.queue[i:]...)
-			if eligible == 0 && c.blockedAll(j, members) {
+			if eligible == 0 && c.blockedAll(j, j.demand(), members) {
 				c.fail(j, "every node that could render this job failed it too often")
 			}
 			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() {
@@ -217,16 +222,21 @@ func choose(d demand, cands []candidate) (best api.Member, free bool, admitted i
 	return best, bestFree > 0, len(ok)
 }
 
-// blockedAll reports whether the job has no eligible member only because it
-// blocked them all.
-func (c *coordinator) blockedAll(j *job, members []api.Member) bool {
-	blocked := 0
+// blockedAll reports whether the job has no member eligible for d only
+// because it blocked them all: every member that d admits but for its
+// failed leases (the finishers, for a finish task) failed it too often.
+func (c *coordinator) blockedAll(j *job, d demand, members []api.Member) bool {
+	could, blocked := 0, 0
 	for _, m := range members {
+		if !d.admits(candidate{Member: m}) {
+			continue
+		}
+		could++
 		if j.failures[m.ID] >= blockAfter {
 			blocked++
 		}
 	}
-	return blocked > 0 && blocked == len(members)
+	return could > 0 && blocked == could
 }
 
 // someoneRendersOn reports whether any member's renderer uses the device.
