@@ -1,6 +1,7 @@
 package farm_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"image"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
 )
@@ -118,8 +120,16 @@ func (j compositedJob) matchesBlender(ctx context.Context, t *testing.T) {
 		t.Fatal(err)
 	}
 	s := j.spec
-	got := toNRGBA64(decode(t, filepath.Join(out, api.FrameName(1, api.FormatPNG))))
-	want := toNRGBA64(decode(t, f12(t, j.scene, s.Resolution.Width, s.Resolution.Height, s.Samples, int(s.Seed), s.Depth)))
+	path := filepath.Join(out, api.FrameName(1, s.Format))
+	ref := f12(t, j.scene, s.Resolution.Width, s.Resolution.Height, s.Samples, int(s.Seed), s.Depth, s.Format == api.FormatEXR)
+	var got, want *image.NRGBA64
+	if s.Format == api.FormatEXR {
+		// Linear floats, compared as the checks compare them
+		// (v/(1+v) in 16 bits: highlights above 1 stay comparable).
+		got, want = decodeEXR(t, path).Compressed(), decodeEXR(t, ref).Compressed()
+	} else {
+		got, want = toNRGBA64(decode(t, path)), toNRGBA64(decode(t, ref))
+	}
 	v := verifier.Compare(got, want, want.Bounds(), verifier.NearExact)
 	t.Logf("tiled + finished vs blender -f: %+v", v)
 	if v.Outcome != verifier.Pass {
@@ -129,11 +139,16 @@ func (j compositedJob) matchesBlender(ctx context.Context, t *testing.T) {
 
 // f12 renders a scene's whole frame the way Blender's own render does
 // (blender -b FILE -f 1), with only the job's resolution, samples, seed and
-// colour depth set, denoising off as the job has it, and everything else
-// the scene's: compositor, adaptive sampling, colour management.
-func f12(t *testing.T, scene string, w, h, samples, seed, depth int) string {
+// colour depth (or 32-bit OpenEXR when exr is set) set, denoising off as
+// the job has it, and everything else the scene's: compositor, adaptive
+// sampling, colour management.
+func f12(t *testing.T, scene string, w, h, samples, seed, depth int, exr bool) string {
 	t.Helper()
 	dir := t.TempDir()
+	format, ext := "PNG", "png"
+	if exr {
+		format, ext, depth = "OPEN_EXR", "exr", 32
+	}
 	expr := strings.Join([]string{
 		"import bpy",
 		"s = bpy.context.scene",
@@ -141,12 +156,12 @@ func f12(t *testing.T, scene string, w, h, samples, seed, depth int) string {
 		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", samples, seed),
 		"s.cycles.use_animated_seed = False",
 		"s.cycles.use_denoising = False",
-		"s.render.image_settings.file_format = 'PNG'",
+		fmt.Sprintf("s.render.image_settings.file_format = '%s'", format),
 		fmt.Sprintf("s.render.image_settings.color_depth = '%d'", depth),
 	}, "\n")
 	out, err := exec.Command("blender", "-b", scene, "--python-expr", expr,
 		"-o", filepath.Join(dir, "f12_####"), "-f", "1").CombinedOutput()
-	path := filepath.Join(dir, "f12_0001.png")
+	path := filepath.Join(dir, "f12_0001."+ext)
 	if _, serr := os.Stat(path); err != nil || serr != nil {
 		t.Fatalf("blender -f: %v %v\n%s", err, serr, out)
 	}
@@ -178,4 +193,18 @@ func (p passCheater) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 	res.HDR = res.Passes.Combined("")
 	res.Image = res.HDR.Preview()
 	return res, nil
+}
+
+// decodeEXR reads an OpenEXR file, failing the test if it cannot.
+func decodeEXR(t *testing.T, path string) *renderer.HDR {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := exr.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
 }

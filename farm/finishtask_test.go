@@ -96,37 +96,41 @@ func finishTasks(ctx context.Context, t *testing.T, c *api.Client, id string) []
 // TestFinishOnWorker: a coordinator that cannot finish (no compositor of
 // its own) still runs a composited job: its tiles carry raw passes, the
 // finish task goes to a worker that can, a second worker re-runs it and
-// the two agree, nobody is convicted, and the frame equals Blender's own
-// whole-frame render.
+// the two agree exactly, nobody is convicted, and the frame (PNG, or
+// OpenEXR as the job asks) equals Blender's own whole-frame render.
 func TestFinishOnWorker(t *testing.T) {
 	needBlender(t)
-	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-		c.Renderers = []renderer.Renderer{newBlender(t)}
-		if i == 0 {
-			c.Renderers = []renderer.Renderer{noFinish{c.Renderers[0]}}
-		}
-	})
-	c := api.NewClient(nodes[0].URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	job := submitComposited(ctx, t, c, "composite", nil)
-	job.wait(ctx, t)
-	st, err := c.Status(ctx, job.id)
-	if err != nil {
-		t.Fatal(err)
+	for _, format := range []string{api.FormatPNG, api.FormatEXR} {
+		t.Run(format, func(t *testing.T) {
+			nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+				c.Renderers = []renderer.Renderer{newBlender(t)}
+				if i == 0 {
+					c.Renderers = []renderer.Renderer{noFinish{c.Renderers[0]}}
+				}
+			})
+			c := api.NewClient(nodes[0].URL())
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			job := submitComposited(ctx, t, c, "composite", func(s *api.JobSpec) { s.Format = format })
+			job.wait(ctx, t)
+			st, err := c.Status(ctx, job.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(st.Convicted) > 0 || st.Total != 17 || st.Finishes != 1 {
+				t.Errorf("convicted %v, %d tasks (%d finishes): want none convicted, 16 tiles + 1 finish", st.Convicted, st.Total, st.Finishes)
+			}
+			fin := finishTasks(ctx, t, c, job.id)[0]
+			if fin.Node == "node-1" || fin.Verdict != api.VerdictPassed || fin.Evidence == nil {
+				t.Fatalf("finish by %s, verdict %s: want a worker's, checked by the other", fin.Node, fin.Verdict)
+			}
+			t.Logf("finish by %s (%.2f s) checked by %s: %s", fin.Node, fin.Seconds, fin.Evidence.Checker, fin.Evidence.Verdict.Reason)
+			if m := fin.Evidence.Verdict.Metrics; m.Pixels != 96*64 || m.Differing != 0 || m.MaxDiff != 0 {
+				t.Errorf("two finishes of one build differ: %+v (a finish is deterministic)", m)
+			}
+			job.matchesBlender(ctx, t)
+		})
 	}
-	if len(st.Convicted) > 0 || st.Total != 17 || st.Finishes != 1 {
-		t.Errorf("convicted %v, %d tasks (%d finishes): want none convicted, 16 tiles + 1 finish", st.Convicted, st.Total, st.Finishes)
-	}
-	fin := finishTasks(ctx, t, c, job.id)[0]
-	if fin.Node == "node-1" || fin.Verdict != api.VerdictPassed || fin.Evidence == nil {
-		t.Fatalf("finish by %s, verdict %s: want a worker's, checked by the other", fin.Node, fin.Verdict)
-	}
-	t.Logf("finish by %s checked by %s: %s", fin.Node, fin.Evidence.Checker, fin.Evidence.Verdict.Reason)
-	if m := fin.Evidence.Verdict.Metrics; m.Pixels != 96*64 || m.Differing != 0 || m.MaxDiff != 0 {
-		t.Errorf("two finishes of one build differ: %+v (a finish is deterministic)", m)
-	}
-	job.matchesBlender(ctx, t)
 }
 
 // TestFinishCheaterConvicted: a node that tampers with the frames it
