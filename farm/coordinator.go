@@ -29,14 +29,17 @@ var ErrNoJob = errors.New("no such job")
 
 // job is the coordinator's state of one submitted job.
 type job struct {
-	id       string
-	spec     api.JobSpec
-	state    api.JobState
-	err      string
-	tasks    []*task
-	done     int
-	byFrame  map[int][]*task // each frame's tasks
-	frames   map[int]string  // finished frames: number -> file name
+	id      string
+	spec    api.JobSpec
+	state   api.JobState
+	err     string
+	tasks   []*task
+	done    int
+	byFrame map[int][]*task // each frame's tile tasks
+	// finishes are the finish tasks of a composited scene split into
+	// tiles, by frame (finish.go); nil for other jobs.
+	finishes map[int]*task
+	frames   map[int]string // finished frames: number -> file name
 	created  time.Time
 	finished time.Time
 	events   *eventLog
@@ -66,9 +69,9 @@ type job struct {
 	// its tasks.
 	needs string
 	// passNames, for a composited scene split into tiles, are the raw
-	// passes its tiles carry ("ViewLayer.Pass"); its frames are finished
-	// here by the scene's own compositor (finish.go). adaptive keeps the
-	// scene's adaptive sampling.
+	// passes its tiles carry ("ViewLayer.Pass"); each frame is then
+	// finished by a finish task running the scene's own compositor
+	// (finish.go). adaptive keeps the scene's adaptive sampling.
 	passNames []string
 	adaptive  bool
 	// tilesCollected is set once the finished job's tiles were deleted.
@@ -95,10 +98,13 @@ func (j *job) leased() bool {
 	return false
 }
 
-// task is one frame x tile of a job.
+// task is one frame x tile of a job, or a frame's finish step.
 type task struct {
-	index  int
-	tile   tiler.Tile
+	index int
+	tile  tiler.Tile // a finish task's Rect is the whole frame
+	// finish marks the finish task of a frame (finish.go): it runs the
+	// scene's compositor over the frame's accepted tiles.
+	finish bool
 	state  api.TaskState
 	node   string
 	lease  int // incremented per lease, so a stale answer is recognised
@@ -108,6 +114,9 @@ type task struct {
 	// meanwhile.
 	accepting int
 	attempts  int
+	// frameGen, for a finish task, is its frame's generation (job.frameGen)
+	// when it was leased: a finish over a tile rejected since is stale.
+	frameGen int
 	// notBefore delays a failed task's retry, growing with its attempts.
 	notBefore time.Time
 	// price and addr are what the task pays and to whom: its worker's
@@ -118,7 +127,7 @@ type task struct {
 	// node running the same build can check its pixels.
 	build   string
 	seconds float64
-	hash    string // sha256 of the accepted PNG
+	hash    string // sha256 of the accepted file (tile, or finished frame)
 	// verdict and evidence are the task's spot-check result; undecided
 	// counts re-renders after checks nobody could settle.
 	verdict   api.Verdict
@@ -252,14 +261,13 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
 		needs: info.Needs,
 	}
-	if err := c.planPasses(j, rend, info); err != nil {
+	if err := c.planPasses(j, info); err != nil {
 		return "", err
 	}
-	for i, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
-		nt := &task{index: i, tile: t, state: api.TaskPending}
-		j.tasks = append(j.tasks, nt)
-		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
+	if len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish) {
+		return "", fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
 	}
+	j.planTasks()
 	j.queue = append(j.queue, j.tasks...)
 	// The job is on disk before anyone hears of it; the write is waited
 	// for off the lock.
@@ -297,6 +305,9 @@ func (c *coordinator) whoCanOpen(rend, need string) string {
 // emit appends an event to the job's log; c.mu must be held.
 func (c *coordinator) emit(j *job, e api.Event) {
 	e.Done, e.Total, e.State = j.done, len(j.tasks), j.state
+	if e.Task >= 0 && e.Task < len(j.tasks) {
+		e.Finish = j.tasks[e.Task].finish
+	}
 	e = j.events.append(e)
 	c.store.PutEvent(j.id, e)
 }
@@ -379,6 +390,13 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		// Not recorded means not accepted: the tile is rendered again.
 		c.log.Error("record task", "job", j.id, "task", t.index, "err", werr)
 		c.requeue(j, t)
+		return
+	}
+	if t.finish && t.frameGen != j.frameGen[t.tile.Frame] {
+		// A tile of the frame was rejected while this finish ran.
+		c.store.DeleteTask(j.id, t.index)
+		c.requeue(j, t)
+		c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueStale, Message: "a tile of the frame was rejected while it was finished: finishing again"})
 		return
 	}
 	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, "", nil

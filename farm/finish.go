@@ -4,16 +4,17 @@ package farm
 // (glare, blur, lens distortion: most production trees) cannot be
 // composited tile by tile: each tile would glow, blur and distort on its
 // own. Its tiles carry the raw render passes instead (tiles.go), which
-// stitch exactly, and the coordinator runs the scene's own compositor,
-// colour management and output once over the stitched frame, so the frame
-// equals Blender's own whole-frame render. The coordinator is the
-// requester's own node, trusted by the requester, so its finish needs no
-// check; for the same reason such a job's tiles come from nodes of the
-// coordinator's own renderer release (planPasses), whose compositor then
-// reads passes of its own release.
+// stitch exactly, and once a frame's tiles are all accepted one finish task
+// per frame runs the scene's own compositor, colour management and output
+// over the stitched frame, so the frame equals Blender's own whole-frame
+// render. A finish task is a task like any other (finishtask.go): leased
+// to a node whose renderer can finish (FeatureFinish) of the job's one
+// release, retried, recorded, paid, and checked by a second node, since it
+// is deterministic. The coordinator itself need not be able to finish.
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"io"
@@ -31,14 +32,11 @@ import (
 // uses (PlanFrames): `conun inspect` shows it before anything is paid.
 type FramePlan struct {
 	// Passes are the raw render passes ("ViewLayer.Pass") each tile
-	// carries when the coordinator composites every stitched frame with
-	// the scene's own compositor; empty when tiles carry finished pixels.
+	// carries when a finish task composites every stitched frame with the
+	// scene's own compositor; empty when tiles carry finished pixels.
 	Passes []string `json:"passes,omitempty"`
 	// Adaptive keeps the scene's adaptive sampling (tiles overscan).
 	Adaptive bool `json:"adaptive_sampling,omitempty"`
-	// Release is the renderer release every tile must come from (the
-	// coordinator's, whose compositor finishes the frames); "" for any.
-	Release string `json:"release,omitempty"`
 }
 
 // Describe says in words how the frames of a job with tiles grid are made.
@@ -47,16 +45,17 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 	case grid.Cols*grid.Rows == 1:
 		return "whole frames: each task renders and composites one frame as the scene says"
 	case len(p.Passes) > 0:
-		return fmt.Sprintf("%s tiles of raw render passes (%s), stitched; the coordinator then runs the scene's compositor once per frame, so a frame equals Blender's own render", grid, strings.Join(p.Passes, ", "))
+		return fmt.Sprintf("%s tiles of raw render passes (%s), stitched; then one node runs the scene's compositor once per frame, checked by a second, so a frame equals Blender's own render", grid, strings.Join(p.Passes, ", "))
 	}
 	return fmt.Sprintf("%s tiles of finished pixels, stitched", grid)
 }
 
 // PlanFrames decides how a job's frames are made: a scene that composites,
-// split into tiles, renders raw passes and is finished by the coordinator
-// (whose renderer rend must be able to); what tiles cannot reproduce is
-// refused with the reason, never tiled silently.
-func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInfo) (FramePlan, error) {
+// split into tiles, renders raw passes and each frame is finished by a
+// finish task (the submitting coordinator checks that some member can run
+// it); what tiles cannot reproduce is refused with the reason, never tiled
+// silently.
+func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	var plan FramePlan
 	if spec.Denoise && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
 		// A denoiser looks at its neighbours: denoised tiles show seams.
@@ -81,27 +80,20 @@ func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInf
 	if !u.Compositing {
 		return plan, nil
 	}
-	if _, ok := rend.(renderer.Finisher); !ok {
-		return plan, fmt.Errorf("%w: %s composites its frames, and this node's %s cannot run a compositor over stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, rend.Name())
-	}
 	if len(u.Passes) == 0 {
 		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
 	plan.Passes = u.Passes
-	plan.Release = renderer.ParseBuild(rend.Version()).Release()
 	return plan, nil
 }
 
 // planPasses applies PlanFrames to a new job.
-func (c *coordinator) planPasses(j *job, rend renderer.Renderer, info renderer.SceneInfo) error {
-	plan, err := PlanFrames(j.spec, rend, info)
+func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
+	plan, err := PlanFrames(j.spec, info)
 	if err != nil {
 		return err
 	}
 	j.passNames, j.adaptive = plan.Passes, plan.Adaptive
-	if plan.Release != "" {
-		j.release = plan.Release
-	}
 	return nil
 }
 
@@ -110,55 +102,129 @@ func (j *job) tileWant() tileWant {
 	return tileWant{hdr: j.spec.Format == api.FormatEXR, passes: j.passNames}
 }
 
-// finishFrame stitches frame f's raw-pass tiles and runs the scene's
-// compositor over them, writing the frame into the job's output folder. It
-// runs off the lock, on the assembly pool.
-func (c *coordinator) finishFrame(id string, spec api.JobSpec, want tileWant, f int, tiles []frameTile) (string, error) {
-	fin, ok := c.renderers[spec.Renderer].(renderer.Finisher)
-	if !ok {
-		return "", fmt.Errorf("frame %d: this node's %s cannot finish composited frames", f, spec.Renderer)
+// planTasks lists the job's tasks: its tiles frame by frame (tiler.Plan),
+// then, for a composited scene split into tiles, one finish task per frame,
+// numbered after the tiles (a restart rebuilds the same list).
+func (j *job) planTasks() {
+	for i, t := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
+		nt := &task{index: i, tile: t, state: api.TaskPending}
+		j.tasks = append(j.tasks, nt)
+		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
 	}
+	if len(j.passNames) == 0 {
+		return
+	}
+	j.finishes = make(map[int]*task)
+	full := image.Rect(0, 0, j.spec.Resolution.Width, j.spec.Resolution.Height)
+	for _, f := range j.spec.Frames.List() {
+		t := &task{index: len(j.tasks), tile: tiler.Tile{Frame: f, Rect: full}, state: api.TaskPending, finish: true}
+		j.tasks = append(j.tasks, t)
+		j.finishes[f] = t
+	}
+}
+
+// FinishTile is one accepted tile a finish task stitches: the blob its
+// coordinator keeps it under and its place in the frame.
+type FinishTile struct {
+	Hash string          `json:"hash"`
+	Rect image.Rectangle `json:"rect"`
+}
+
+// maxFinishTiles bounds the tiles of one finish request: the largest grid.
+const maxFinishTiles = tiler.MaxTiles * tiler.MaxTiles
+
+// finishFrame runs a finish task on this node: it fetches the frame's
+// tiles from the coordinator (last of req.Sources: only it keeps accepted
+// tiles), each checked against its hash, stitches their passes, checks
+// they cover the frame exactly, and runs the scene's finish step. It
+// returns the finished frame's file, what the user gets.
+func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req TaskRequest, scene string) ([]byte, error) {
+	fin, ok := rend.(renderer.Finisher)
+	if !ok {
+		return nil, fmt.Errorf("%w: this node's %s cannot finish composited frames", renderer.ErrBadTask, rend.Name())
+	}
+	if len(req.FinishTiles) > maxFinishTiles || len(req.Sources) == 0 {
+		return nil, fmt.Errorf("%w: a finish of %d tiles from %d sources: at most %d tiles, from the coordinator", renderer.ErrBadTask, len(req.FinishTiles), len(req.Sources), maxFinishTiles)
+	}
+	res := tiler.Resolution{Width: req.Width, Height: req.Height}
+	canvas := tiler.NewCanvas(res)
 	var frame *renderer.Passes
-	for _, t := range tiles {
-		tl, err := c.tileImage(want, t)
+	want := tileWant{passes: req.Passes}
+	for _, ft := range req.FinishTiles {
+		if err := canvas.Cover(ft.Rect); err != nil {
+			return nil, fmt.Errorf("%w: frame %d: %w", renderer.ErrBadTask, req.Frame, err)
+		}
+		data, err := w.tileBlob(ctx, req.Sources[len(req.Sources)-1:], ft.Hash)
 		if err != nil {
-			return "", err
+			return nil, err
+		}
+		tl, err := decodeTile(data, ft.Rect, want)
+		if err != nil {
+			return nil, fmt.Errorf("frame %d: tile %.12s: %w", req.Frame, ft.Hash, err)
 		}
 		if frame == nil {
-			full := image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height)
-			if frame, err = renderer.NewPasses(full, tl.passes.Names()); err != nil {
-				return "", fmt.Errorf("frame %d: %w", f, err)
+			if frame, err = renderer.NewPasses(image.Rect(0, 0, res.Width, res.Height), tl.passes.Names()); err != nil {
+				return nil, fmt.Errorf("frame %d: %w", req.Frame, err)
 			}
 		}
 		if err := frame.Draw(tl.passes); err != nil {
-			return "", fmt.Errorf("frame %d: stitch tile of task %d: %w", f, t.index, err)
+			return nil, fmt.Errorf("frame %d: stitch tile %.12s: %w", req.Frame, ft.Hash, err)
 		}
 	}
-	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
-	if err != nil {
-		return "", err
+	if !canvas.Complete() {
+		return nil, fmt.Errorf("%w: frame %d: the %d tiles do not cover the frame", renderer.ErrBadTask, req.Frame, len(req.FinishTiles))
 	}
 	task := renderer.FinishTask{
-		Scene: scene, Frame: f, Width: spec.Resolution.Width, Height: spec.Resolution.Height,
-		Passes: frame, Threads: c.cfg.Threads, Format: "PNG", Depth: strconv.Itoa(spec.Depth),
+		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
+		Passes: frame, Threads: w.threads, Format: "PNG", Depth: strconv.Itoa(req.Depth),
 	}
-	if spec.Format == api.FormatEXR {
+	if req.Format == api.FormatEXR {
 		task.Format, task.Depth = "OPEN_EXR", "32"
 	}
-	res, err := fin.Finish(c.ctx, task)
+	out, err := fin.Finish(ctx, task)
+	if err == nil && len(out.File) == 0 {
+		err = errors.New("the renderer wrote no file")
+	}
 	if err != nil {
-		if c.ctx.Err() != nil {
-			return "", context.Cause(c.ctx)
+		return nil, fmt.Errorf("finish frame %d: %w", req.Frame, err)
+	}
+	return out.File, nil
+}
+
+// tileBlob reads an accepted tile: from this node's own store when it is
+// the coordinator, else fetched from sources into the cache (Fetch checks
+// the content against its hash).
+func (w *worker) tileBlob(ctx context.Context, sources []string, hash string) ([]byte, error) {
+	p, ok := w.blobs.Path(hash)
+	if !ok {
+		var err error
+		if p, err = w.cache.Fetch(ctx, w.hc, sources, hash); err != nil {
+			return nil, err
 		}
-		return "", fmt.Errorf("finish frame %d: %w", f, err)
+	}
+	return os.ReadFile(p)
+}
+
+// writeFinished writes frame f, the file of its accepted finish task (a
+// blob), into the job's output folder and returns its name. It runs off
+// the lock.
+func (c *coordinator) writeFinished(id string, spec api.JobSpec, f int, fin frameTile) (string, error) {
+	p, ok := c.blobs.Path(fin.hash)
+	if !ok {
+		return "", fmt.Errorf("finished frame %d (blob %.12s) is missing from the store", f, fin.hash)
 	}
 	dir := filepath.Join(c.cfg.DataDir, "jobs", id)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
+	src, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
 	name := api.FrameName(f, spec.Format)
 	err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error {
-		_, err := w.Write(res.File)
+		_, err := io.Copy(w, src)
 		return err
 	})
 	if err != nil {

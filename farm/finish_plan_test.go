@@ -1,52 +1,41 @@
 package farm
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/tiler"
 )
 
-// finisher is the path tracer with a finish step, so planPasses sees a
-// backend that can composite; nothing here renders or finishes.
-type finisher struct{ renderer.Renderer }
-
-func (finisher) Finish(context.Context, renderer.FinishTask) (renderer.FinishResult, error) {
-	return renderer.FinishResult{}, errors.New("not used")
-}
-
 // TestPlanPasses: how a job's frames are made follows from what the scene
 // uses; what tiles cannot reproduce is refused with the reason and the fix.
+// Whether some node can finish the frames is the cluster's question
+// (TestFinishOnWorker), not the plan's.
 func TestPlanPasses(t *testing.T) {
-	pt := pathtracer.New(pathtracer.DefaultConfig())
 	comp := &renderer.SceneUsage{Compositing: true, Passes: []string{"ViewLayer.Combined"}, AdaptiveSampling: true}
 	tests := []struct {
 		name       string
-		rend       renderer.Renderer
 		usage      *renderer.SceneUsage
 		tiles      tiler.Grid
 		wantPasses bool
 		wantErr    string
 	}{
-		{"nothing known", pt, nil, tiler.Grid{Cols: 2, Rows: 2}, false, ""},
-		{"whole frame composites in place", pt, comp, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
-		{"composited tiles", finisher{pt}, comp, tiler.Grid{Cols: 4, Rows: 4}, true, ""},
-		{"no compositor here", pt, comp, tiler.Grid{Cols: 2, Rows: 1}, false, "--tiles 1x1"},
-		{"no pass named", finisher{pt}, &renderer.SceneUsage{Compositing: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "names no render pass"},
-		{"bloom", pt, &renderer.SceneUsage{ScreenEffects: []string{"bloom", "volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, "(bloom)"},
-		{"volumetric lighting alone", pt, &renderer.SceneUsage{ScreenEffects: []string{"volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, ""},
-		{"sequencer", pt, &renderer.SceneUsage{Sequencer: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "sequencer"},
-		{"denoised tiles", finisher{pt}, comp, tiler.Grid{Cols: 2, Rows: 2}, false, "denoised whole"},
+		{"nothing known", nil, tiler.Grid{Cols: 2, Rows: 2}, false, ""},
+		{"whole frame composites in place", comp, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+		{"composited tiles", comp, tiler.Grid{Cols: 4, Rows: 4}, true, ""},
+		{"no pass named", &renderer.SceneUsage{Compositing: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "names no render pass"},
+		{"bloom", &renderer.SceneUsage{ScreenEffects: []string{"bloom", "volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, "(bloom)"},
+		{"volumetric lighting alone", &renderer.SceneUsage{ScreenEffects: []string{"volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, ""},
+		{"sequencer", &renderer.SceneUsage{Sequencer: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "sequencer"},
+		{"denoised tiles", comp, tiler.Grid{Cols: 2, Rows: 2}, false, "denoised whole"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			j := &job{spec: api.JobSpec{SceneName: "s.blend", Tiles: tc.tiles, Denoise: strings.HasPrefix(tc.name, "denoised")}}
-			err := (&coordinator{}).planPasses(j, tc.rend, renderer.SceneInfo{Usage: tc.usage})
+			err := (&coordinator{}).planPasses(j, renderer.SceneInfo{Usage: tc.usage})
 			if tc.wantErr != "" {
 				if err == nil || !errors.Is(err, api.ErrBadJob) || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err %v, want a bad job naming %q", err, tc.wantErr)
@@ -59,11 +48,69 @@ func TestPlanPasses(t *testing.T) {
 			if got := len(j.passNames) > 0; got != tc.wantPasses {
 				t.Fatalf("raw passes %v, want %v", got, tc.wantPasses)
 			}
-			if tc.wantPasses && j.release != renderer.ParseBuild(tc.rend.Version()).Release() {
-				t.Errorf("bound to release %q, want the coordinator's %q", j.release, renderer.ParseBuild(tc.rend.Version()).Release())
-			}
 			if tc.usage != nil && j.adaptive != tc.usage.AdaptiveSampling {
 				t.Errorf("adaptive sampling %v, want the scene's %v", j.adaptive, tc.usage.AdaptiveSampling)
+			}
+		})
+	}
+}
+
+// TestFinishRelease: a composited job is bound to the release the most
+// members can finish with, among those new enough for the scene; none
+// while no member can finish.
+func TestFinishRelease(t *testing.T) {
+	member := func(id, build string) api.Member {
+		return api.Member{NodeMeta: api.NodeMeta{ID: id, Renderers: map[string]string{"blender": build}}}
+	}
+	tests := []struct {
+		name       string
+		minVersion string
+		members    []api.Member
+		want       string
+	}{
+		{"no finisher", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu")}, ""},
+		{"the coordinator cannot, workers can", "", []api.Member{member("coord", "blender-4.3.2/cycles-cpu"), member("w1", "blender-3.4.1/cycles-cpu+finish"), member("w2", "blender-3.4.1/cycles-cpu+gl+finish")}, "blender-3.4.1"},
+		{"the most finishers", "", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cuda+finish")}, "blender-4.3.2"},
+		{"too old for the scene", "4.0", []api.Member{member("a", "blender-3.4.1/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish")}, "blender-4.3.2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := finishRelease(demand{Renderer: "blender", MinVersion: tc.minVersion}, tc.members); got != tc.want {
+				t.Fatalf("release %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBlockedAll: a job gives up on a task only when every member that
+// could take it failed it too often: for a finish task the finishers, not
+// a coordinator that cannot finish.
+func TestBlockedAll(t *testing.T) {
+	members := []api.Member{
+		{NodeMeta: api.NodeMeta{ID: "coord", Renderers: map[string]string{"blender": "blender-3.4.1/cycles-cpu"}}},
+		{NodeMeta: api.NodeMeta{ID: "w1", Renderers: map[string]string{"blender": "blender-3.4.1/cycles-cpu+finish"}}},
+		{NodeMeta: api.NodeMeta{ID: "w2", Renderers: map[string]string{"blender": "blender-3.4.1/cycles-cpu+finish"}}},
+	}
+	tests := []struct {
+		name     string
+		failures map[string]int
+		finish   bool
+		want     bool
+	}{
+		{"every finisher failed the finish", map[string]int{"w1": blockAfter, "w2": blockAfter}, true, true},
+		{"one finisher left", map[string]int{"w1": blockAfter, "w2": blockAfter - 1}, true, false},
+		{"tiles: the coordinator can still render", map[string]int{"w1": blockAfter, "w2": blockAfter}, false, false},
+		{"tiles: everyone failed", map[string]int{"coord": blockAfter, "w1": blockAfter, "w2": blockAfter}, false, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			j := &job{spec: api.JobSpec{Renderer: "blender"}, release: "blender-3.4.1", failures: tc.failures}
+			d := j.demand()
+			if tc.finish {
+				d = j.finishDemand()
+			}
+			if got := (&coordinator{}).blockedAll(j, d, members); got != tc.want {
+				t.Fatalf("blockedAll = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package farm_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"image"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
 )
@@ -24,7 +26,7 @@ import (
 // passes and a Blur; two view layers over each other; a look with curves
 // and a vignette; Cryptomatte) rendered by three nodes as 4x4 tiles equal
 // Blender's own whole-frame render (blender -b -f) near-exactly: tiles
-// carry raw passes and the coordinator composites once. The honest nodes
+// carry raw passes and one finish task per frame composites once. The honest nodes
 // are never convicted (composited crops used to convict nearly every
 // one), and a node that tampers with its raw Combined pass is (a spot
 // check compares raw passes, so any lie in them shows).
@@ -36,16 +38,41 @@ func TestCompositedScenesTiled(t *testing.T) {
 }
 
 func compositedSceneTiled(t *testing.T, name string) {
+	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest} })
+	c := api.NewClient(nodes[0].URL())
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	job := submitComposited(ctx, t, c, name, nil)
+	job.wait(ctx, t)
+	st, err := c.Status(ctx, job.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Convicted) != 1 || st.Convicted[0] != "node-3" {
+		t.Errorf("convicted %v, want only the lazy node-3", st.Convicted)
+	}
+	job.matchesBlender(ctx, t)
+}
+
+// compositedJob is a job of a composited scene built by
+// scenes/blend/make_NAME.py, rendered as 4x4 tiles at 96x64.
+type compositedJob struct {
+	c     *api.Client
+	scene string // the .blend file
+	spec  api.JobSpec
+	id    string
+}
+
+// submitComposited builds the scene of make_NAME.py and submits it to c,
+// every tile checked; change, if not nil, adjusts the spec first.
+func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name string, change func(*api.JobSpec)) compositedJob {
+	t.Helper()
 	dir := t.TempDir()
 	scene := filepath.Join(dir, name+".blend")
 	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
 		"--python", "../scenes/blend/make_"+name+".py", "--", scene).CombinedOutput(); err != nil {
 		t.Fatalf("build the scene: %v\n%s", err, out)
 	}
-	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest} })
-	c := api.NewClient(nodes[0].URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
 	data, err := os.ReadFile(scene)
 	if err != nil {
 		t.Fatal(err)
@@ -54,38 +81,55 @@ func compositedSceneTiled(t *testing.T, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const w, h, samples, seed = 96, 64, 8, 1
 	spec := api.JobSpec{
 		Scene: hash, SceneName: name + ".blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
-		Resolution: tiler.Resolution{Width: w, Height: h}, Samples: samples, Seed: seed, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
+		Resolution: tiler.Resolution{Width: 96, Height: 64}, Samples: 8, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
 		VerifyRate: 1, // every tile checked: the frame is compared with Blender's whole, pixel for pixel
+	}
+	if change != nil {
+		change(&spec)
 	}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if state, err := c.Events(ctx, id, func(e api.Event) error {
+	return compositedJob{c: c, scene: scene, spec: spec, id: id}
+}
+
+// wait follows the job's events until it ends, logging checks and
+// requeues, and fails the test unless it is done.
+func (j compositedJob) wait(ctx context.Context, t *testing.T) {
+	t.Helper()
+	if state, err := j.c.Events(ctx, j.id, func(e api.Event) error {
 		if e.Type == api.EventVerdict || e.Type == api.EventRequeued {
-			t.Logf("%s task %d %s: %s", e.Type, e.Task, e.Node, e.Message)
+			t.Logf("%s task %d (finish %v) %s: %s", e.Type, e.Task, e.Finish, e.Node, e.Message)
 		}
 		return nil
 	}); err != nil || state != api.JobDone {
-		rep, _ := c.Report(ctx, id)
+		rep, _ := j.c.Report(ctx, j.id)
 		t.Fatalf("job: %s %v %s", state, err, rep.Error)
 	}
-	st, err := c.Status(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(st.Convicted) != 1 || st.Convicted[0] != "node-3" {
-		t.Errorf("convicted %v, want only the lazy node-3", st.Convicted)
-	}
+}
+
+// matchesBlender fetches the job's frame and compares it with Blender's
+// own whole-frame render of the scene (near-exact rule).
+func (j compositedJob) matchesBlender(ctx context.Context, t *testing.T) {
+	t.Helper()
 	out := t.TempDir()
-	if _, err := c.Fetch(ctx, id, out); err != nil {
+	if _, err := j.c.Fetch(ctx, j.id, out); err != nil {
 		t.Fatal(err)
 	}
-	got := toNRGBA64(decode(t, filepath.Join(out, api.FrameName(1, api.FormatPNG))))
-	want := toNRGBA64(decode(t, f12(t, scene, w, h, samples, seed, 16)))
+	s := j.spec
+	path := filepath.Join(out, api.FrameName(1, s.Format))
+	ref := f12(t, j.scene, s.Resolution.Width, s.Resolution.Height, s.Samples, int(s.Seed), s.Depth, s.Format == api.FormatEXR)
+	var got, want *image.NRGBA64
+	if s.Format == api.FormatEXR {
+		// Linear floats, compared as the checks compare them
+		// (v/(1+v) in 16 bits: highlights above 1 stay comparable).
+		got, want = decodeEXR(t, path).Compressed(), decodeEXR(t, ref).Compressed()
+	} else {
+		got, want = toNRGBA64(decode(t, path)), toNRGBA64(decode(t, ref))
+	}
 	v := verifier.Compare(got, want, want.Bounds(), verifier.NearExact)
 	t.Logf("tiled + finished vs blender -f: %+v", v)
 	if v.Outcome != verifier.Pass {
@@ -95,11 +139,16 @@ func compositedSceneTiled(t *testing.T, name string) {
 
 // f12 renders a scene's whole frame the way Blender's own render does
 // (blender -b FILE -f 1), with only the job's resolution, samples, seed and
-// colour depth set, denoising off as the job has it, and everything else
-// the scene's: compositor, adaptive sampling, colour management.
-func f12(t *testing.T, scene string, w, h, samples, seed, depth int) string {
+// colour depth (or 32-bit OpenEXR when exr is set) set, denoising off as
+// the job has it, and everything else the scene's: compositor, adaptive
+// sampling, colour management.
+func f12(t *testing.T, scene string, w, h, samples, seed, depth int, exr bool) string {
 	t.Helper()
 	dir := t.TempDir()
+	format, ext := "PNG", "png"
+	if exr {
+		format, ext, depth = "OPEN_EXR", "exr", 32
+	}
 	expr := strings.Join([]string{
 		"import bpy",
 		"s = bpy.context.scene",
@@ -107,12 +156,12 @@ func f12(t *testing.T, scene string, w, h, samples, seed, depth int) string {
 		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", samples, seed),
 		"s.cycles.use_animated_seed = False",
 		"s.cycles.use_denoising = False",
-		"s.render.image_settings.file_format = 'PNG'",
+		fmt.Sprintf("s.render.image_settings.file_format = '%s'", format),
 		fmt.Sprintf("s.render.image_settings.color_depth = '%d'", depth),
 	}, "\n")
 	out, err := exec.Command("blender", "-b", scene, "--python-expr", expr,
 		"-o", filepath.Join(dir, "f12_####"), "-f", "1").CombinedOutput()
-	path := filepath.Join(dir, "f12_0001.png")
+	path := filepath.Join(dir, "f12_0001."+ext)
 	if _, serr := os.Stat(path); err != nil || serr != nil {
 		t.Fatalf("blender -f: %v %v\n%s", err, serr, out)
 	}
@@ -144,4 +193,18 @@ func (p passCheater) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 	res.HDR = res.Passes.Combined("")
 	res.Image = res.HDR.Preview()
 	return res, nil
+}
+
+// decodeEXR reads an OpenEXR file, failing the test if it cannot.
+func decodeEXR(t *testing.T, path string) *renderer.HDR {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := exr.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
 }

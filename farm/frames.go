@@ -25,8 +25,17 @@ import (
 // written file. A tile rejected meanwhile bumps the frame's generation,
 // and the stale assembly is thrown away.
 
-// frameDone reports whether every task of frame f is accepted.
+// frameDone reports whether every task of frame f is accepted: its tiles
+// and, for a composited scene, its finish task.
 func (j *job) frameDone(f int) bool {
+	if fin := j.finishes[f]; fin != nil && fin.state != api.TaskDone {
+		return false
+	}
+	return j.tilesDone(f)
+}
+
+// tilesDone reports whether every tile task of frame f is accepted.
+func (j *job) tilesDone(f int) bool {
 	for _, t := range j.byFrame[f] {
 		if t.state != api.TaskDone {
 			return false
@@ -43,9 +52,10 @@ type frameTile struct {
 	rect  image.Rectangle
 }
 
-// frameAccepted starts writing frame f once all its tiles are accepted, and
-// ends the job once everything is accepted, checked and written; c.mu must
-// be held.
+// frameAccepted starts writing frame f once all its tasks are accepted (a
+// composited scene's finish task becomes leasable once its tiles are:
+// the scheduler sees to that), and ends the job once everything is
+// accepted, checked and written; c.mu must be held.
 func (c *coordinator) frameAccepted(j *job, f int) {
 	if j.state.Final() {
 		return
@@ -70,9 +80,10 @@ func (c *coordinator) startAssembly(j *job, f int) {
 	if _, busy := j.assembling[f]; busy {
 		return
 	}
-	tiles := make([]frameTile, 0, len(j.byFrame[f]))
-	for _, t := range j.byFrame[f] {
-		tiles = append(tiles, frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
+	tiles := j.frameTiles(f)
+	if fin := j.finishes[f]; fin != nil {
+		// The frame is the finish task's file.
+		tiles = []frameTile{{index: fin.index, hash: fin.hash, rect: fin.tile.Rect}}
 	}
 	gen, spec, id, want := j.frameGen[f], j.spec, j.id, j.tileWant()
 	j.assembling[f] = gen
@@ -134,11 +145,22 @@ func (c *coordinator) tileImage(want tileWant, t frameTile) (tile, error) {
 	return tl, nil
 }
 
-// assembleFrame draws frame f from its tiles and writes it into the job's
-// output folder, returning the file's name. It runs off the lock.
+// frameTiles snapshots what an assembly or a finish needs of frame f's
+// accepted tile tasks; c.mu must be held.
+func (j *job) frameTiles(f int) []frameTile {
+	tiles := make([]frameTile, 0, len(j.byFrame[f]))
+	for _, t := range j.byFrame[f] {
+		tiles = append(tiles, frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
+	}
+	return tiles
+}
+
+// assembleFrame draws frame f from its tiles (for a composited scene:
+// copies its finish task's file) and writes it into the job's output
+// folder, returning the file's name. It runs off the lock.
 func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, f int, tiles []frameTile) (string, error) {
 	if len(want.passes) > 0 {
-		return c.finishFrame(id, spec, want, f, tiles)
+		return c.writeFinished(id, spec, f, tiles[0])
 	}
 	hdr := spec.Format == api.FormatEXR
 	canvas := tiler.NewCanvas(spec.Resolution)

@@ -40,6 +40,10 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	req := c.taskRequest(j, t, t.tile.Rect)
 	req.Sources = c.sources(j, m.ID, members)
+	if t.finish {
+		req.FinishTiles = j.finishTiles(t.tile.Frame)
+		t.frameGen = j.frameGen[t.tile.Frame]
+	}
 	var err error
 	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
 		cancel()
@@ -87,7 +91,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
-		Format: j.spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
+		Format: j.spec.Format, Depth: j.spec.Depth, Passes: j.passNames, AdaptiveSampling: j.adaptive,
 		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 	}
 }
@@ -172,7 +176,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	}
 	r := req.Region
 	want := tileWant{hdr: req.Format == api.FormatEXR}
-	if len(req.Passes) > 0 {
+	if len(req.Passes) > 0 && len(req.FinishTiles) == 0 { // a finished frame is a plain PNG or EXR
 		if len(req.Crops) == 0 {
 			want.passes = req.Passes
 		} else {

@@ -222,7 +222,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	versions := make(map[string]string)
 	for _, r := range cfg.Renderers {
 		rends[r.Name()] = r
-		versions[r.Name()] = r.Version()
+		versions[r.Name()] = renderer.Advertised(r)
 	}
 	hc := &http.Client{}
 	n.metrics = new(metrics)

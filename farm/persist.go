@@ -5,7 +5,6 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/store"
-	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -74,9 +73,16 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 	for _, f := range sj.Rec.Frames {
 		j.frames[f] = api.FrameName(f, j.spec.Format)
 	}
-	for i, tile := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
-		t := &task{index: i, tile: tile, state: api.TaskPending}
-		if tr, ok := sj.Tasks[i]; ok {
+	j.planTasks()
+	for _, t := range j.tasks {
+		tr, ok := sj.Tasks[t.index]
+		if ok && t.finish && tr.Verdict == api.VerdictChecking && !j.state.Final() {
+			// Its check died with the old process: a finish is cheap,
+			// so it runs again (and is checked) rather than stand
+			// unchecked.
+			ok = false
+		}
+		if ok {
 			t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 			t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
@@ -88,8 +94,6 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 		} else if j.state.Final() {
 			t.state = api.TaskCancelled
 		}
-		j.tasks = append(j.tasks, t)
-		j.byFrame[tile.Frame] = append(j.byFrame[tile.Frame], t)
 	}
 	return j
 }

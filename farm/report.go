@@ -13,7 +13,7 @@ func (j *job) status() api.JobStatus {
 		ID: j.id, SpecHash: j.spec.Hash(), Spec: j.spec, State: j.state, Error: j.err,
 		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
 		Created: j.created, Finished: j.finished, Checks: map[api.Verdict]int{},
-		Release: j.release,
+		Release: j.release, Finishes: len(j.finishes),
 	}
 	for _, t := range j.tasks {
 		if t.state == api.TaskDone && t.verdict != "" {
@@ -36,7 +36,7 @@ func (j *job) report() api.Report {
 	nodes := map[string]*api.NodeReport{}
 	for _, t := range j.tasks {
 		tr := api.TaskReport{
-			Index: t.index, Frame: t.tile.Frame,
+			Index: t.index, Frame: t.tile.Frame, Finish: t.finish,
 			Rect:  [4]int{t.tile.Rect.Min.X, t.tile.Rect.Min.Y, t.tile.Rect.Max.X, t.tile.Rect.Max.Y},
 			State: t.state, Attempts: t.attempts,
 		}

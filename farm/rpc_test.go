@@ -91,7 +91,7 @@ func TestRPCRejects(t *testing.T) {
 	}{
 		{"malformed json", []byte(`{"job":`), 400, "task request", "conun_rpc_bad_requests_total"},
 		{"unknown field", []byte(`{"job":"j","evil":1}`), 400, "unknown field", "conun_rpc_bad_requests_total"},
-		{"huge body", bytes.Repeat([]byte(" "), 100<<10), 400, "too large", "conun_rpc_bad_requests_total"},
+		{"huge body", bytes.Repeat([]byte(" "), maxTaskRequest+1), 400, "too large", "conun_rpc_bad_requests_total"},
 		{"not a member", signed(stranger, func(r *TaskRequest) { r.Coordinator = stranger.Address().Hex() }), 403, "not a member", "conun_rpc_unknown_senders_total"},
 		{"forged signature", signed(stranger, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
 		{"stale", signed(self, func(r *TaskRequest) { r.Time = time.Now().Add(-time.Hour).UnixMilli() }), 401, "stale", "conun_rpc_stale_total"},

@@ -55,17 +55,41 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		if t.state != api.TaskPending {
 			continue // leased, finished or cancelled since it was queued
 		}
-		if now.Before(t.notBefore) {
+		if now.Before(t.notBefore) || !j.ready(t) {
 			keep = append(keep, t)
 			continue
 		}
-		m, free, eligible := c.pick(members, j, now)
+		if j.release == "" && len(j.passNames) > 0 {
+			// A composited job's frames must be finished by nodes of
+			// its tiles' release: bind it to one that has them.
+			if j.release = finishRelease(j.demand(), members); j.release == "" {
+				keep = append(keep, j.queue[i:]...)
+				return
+			}
+			c.save(j)
+		}
+		if t.finish {
+			// A finish waits for a node that can finish, without holding
+			// up the tiles behind it.
+			m, free, eligible := c.pick(members, j.finishDemand(), j, now)
+			switch {
+			case free:
+				c.lease(ctx, j, t, m, members)
+			case eligible == 0 && c.blockedAll(j, j.finishDemand(), members):
+				c.fail(j, "every node that could finish this job's frames failed it too often")
+				return
+			default:
+				keep = append(keep, t)
+			}
+			continue
+		}
+		m, free, eligible := c.pick(members, j.demand(), j, now)
 		if !free {
 			keep = append(keep, j.queue[i:]...)
-			if eligible == 0 && c.blockedAll(j, members) {
+			if eligible == 0 && c.blockedAll(j, j.demand(), members) {
 				c.fail(j, "every node that could render this job failed it too often")
 			}
-			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() && len(j.passNames) == 0 {
+			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() {
 				// Every node of the release left before any of its
 				// tiles was accepted: nothing to match, so the next
 				// pass may bind the job to another release.
@@ -90,10 +114,10 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 // rest of it.
 const blockAfter = 3
 
-// pick returns the eligible member with the most free slots, whether one
-// has a free slot, and how many members are eligible at all; it reads the
+// pick returns the member eligible for d with the most free slots, whether
+// one has a free slot, and how many members are eligible at all; it reads the
 // coordinator's state into plain values and lets choose decide.
-func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best api.Member, free bool, eligible int) {
+func (c *coordinator) pick(members []api.Member, d demand, j *job, now time.Time) (best api.Member, free bool, eligible int) {
 	cands := make([]candidate, len(members))
 	for i, m := range members {
 		cands[i] = candidate{
@@ -101,7 +125,7 @@ func (c *coordinator) pick(members []api.Member, j *job, now time.Time) (best ap
 			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr),
 		}
 	}
-	return choose(j.demand(), cands)
+	return choose(d, cands)
 }
 
 // demand is what a job asks of the node that renders its tasks.
@@ -198,16 +222,21 @@ func choose(d demand, cands []candidate) (best api.Member, free bool, admitted i
 	return best, bestFree > 0, len(ok)
 }
 
-// blockedAll reports whether the job has no eligible member only because it
-// blocked them all.
-func (c *coordinator) blockedAll(j *job, members []api.Member) bool {
-	blocked := 0
+// blockedAll reports whether the job has no member eligible for d only
+// because it blocked them all: every member that d admits but for its
+// failed leases (the finishers, for a finish task) failed it too often.
+func (c *coordinator) blockedAll(j *job, d demand, members []api.Member) bool {
+	could, blocked := 0, 0
 	for _, m := range members {
+		if !d.admits(candidate{Member: m}) {
+			continue
+		}
+		could++
 		if j.failures[m.ID] >= blockAfter {
 			blocked++
 		}
 	}
-	return blocked > 0 && blocked == len(members)
+	return could > 0 && blocked == could
 }
 
 // someoneRendersOn reports whether any member's renderer uses the device.

@@ -57,24 +57,34 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	}
 	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte(t.hash))
 	rnd := mrand.New(mrand.NewPCG(seed[0], seed[1]))
-	q := max(c.rep.CheckProbability(repKey(t.addr.Hex())), j.spec.VerifyRate)
-	if rnd.Float64() >= q {
-		t.verdict = api.VerdictUnchecked
-		return
-	}
-	crops := verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect), seed)
-	if len(crops) == 0 {
-		t.verdict = api.VerdictUnchecked
-		return
+	req := c.taskRequest(j, t, t.tile.Rect)
+	req.Check = true
+	var crops []image.Rectangle
+	if t.finish {
+		// Every finish is checked, whole (finishtask.go says why).
+		crops, req.FinishTiles = []image.Rectangle{t.tile.Rect}, j.finishTiles(t.tile.Frame)
+	} else {
+		q := max(c.rep.CheckProbability(repKey(t.addr.Hex())), j.spec.VerifyRate)
+		if rnd.Float64() >= q {
+			t.verdict = api.VerdictUnchecked
+			return
+		}
+		crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect), seed)
+		if len(crops) == 0 {
+			t.verdict = api.VerdictUnchecked
+			return
+		}
+		req.Crops = crops
 	}
 	t.verdict = api.VerdictChecking
 	j.checking++
 	c.metrics.checks.Add(1)
 	c.emit(j, api.Event{Type: api.EventChecking, Task: t.index, Frame: t.tile.Frame, Node: t.node})
 	members := c.lastMembers
-	lease, worker, addr, build, hash := t.lease, t.node, t.addr.Hex(), t.build, t.hash // t changes under c.mu meanwhile
+	lease, worker, addr, build, hash, finish := t.lease, t.node, t.addr.Hex(), t.build, t.hash, t.finish // t changes under c.mu meanwhile
+	spec := j.spec
 	started := c.wg.Go(func() {
-		ev, convicted := c.runCheck(c.ctx, j, t, worker, build, hash, img, crops, members, rnd)
+		ev, convicted := c.runCheck(c.ctx, spec, finish, req, worker, build, hash, img, crops, members, rnd)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, addr, ev, convicted)
@@ -103,9 +113,11 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 	return cfg
 }
 
-// runCheck has the crops rendered by a checker (and, on a mismatch, an
-// arbiter) and returns the evidence and who, if anyone, is convicted. It
-// runs without c.mu.
+// runCheck has the crops of req rendered by a checker (and, on a
+// mismatch, an arbiter) and returns the evidence and who, if anyone, is
+// convicted; for a finish task (finish set) the one crop is the whole
+// frame, finished again, and only nodes that can finish take part. It runs
+// without c.mu.
 //
 // Only nodes of the worker's renderer release (renderer.Build.Release) may
 // check or arbitrate: another release draws other pixels (Blender 3.4 and
@@ -115,24 +127,35 @@ func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig
 // the release differs by float noise and is compared tolerantly. Without
 // any such node the task stays unchecked; the scheduler sees to it that,
 // where it can, work goes only to nodes whose release another node shares.
-func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []api.Member, rnd *mrand.Rand) (api.Evidence, string) {
+func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish bool, req TaskRequest, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []api.Member, rnd *mrand.Rand) (api.Evidence, string) {
 	ev := api.Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
 	build = renderer.ParseBuild(build).Drawn()
-	buildOf := func(m api.Member) string { return renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Drawn() }
+	buildOf := func(m api.Member) string { return renderer.ParseBuild(m.Renderers[spec.Renderer]).Drawn() }
 	// modeFor is how renders of builds a and b of one release compare.
 	modeFor := func(a, b string) verifier.Mode {
 		switch {
-		case j.spec.Denoise || a != b:
+		case spec.Denoise || a != b:
 			return verifier.Tolerant // a denoised crop depends on its neighbours
-		case j.spec.Renderer == "pathtracer":
+		case spec.Renderer == "pathtracer":
 			return verifier.Exact // deterministic by construction
 		}
 		return verifier.NearExact // the same build replays the same computation
+	}
+	compare := func(a, b *image.NRGBA64, mode verifier.Mode) verifier.Verdict {
+		if finish {
+			// One crop, the whole frame: its verdict keeps the metrics
+			// (how many pixels differ, by how much) as the evidence.
+			return verifier.Compare(a, b, crops[0], mode)
+		}
+		return verifier.CompareCrops(a, b, crops, mode)
 	}
 	var candidates []api.Member
 	var self *api.Member
 	for i, m := range members {
 		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.Addr) {
+			continue
+		}
+		if finish && !renderer.ParseBuild(m.Renderers[spec.Renderer]).Has(renderer.FeatureFinish) {
 			continue
 		}
 		if m.ID == c.self {
@@ -151,14 +174,14 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	}
 	checker := pool[rnd.IntN(len(pool))]
 	ev.Checker = checker.ID
-	checked, hashes, err := c.renderCrops(ctx, j, t, checker, crops)
+	checked, hashes, err := c.renderCrops(ctx, checker, req, crops)
 	if err != nil {
 		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "checker failed: " + err.Error()}
 		ev.Unchecked = true
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	ev.Verdict = verifier.CompareCrops(worker, checked, crops, modeFor(build, buildOf(checker)))
+	ev.Verdict = compare(worker, checked, modeFor(build, buildOf(checker)))
 	if ev.Verdict.Outcome == verifier.Pass {
 		return ev, ""
 	}
@@ -180,14 +203,14 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		return ev, ""
 	}
 	ev.Arbiter = arbiter.ID
-	arb, hashes, err := c.renderCrops(ctx, j, t, *arbiter, crops)
+	arb, hashes, err := c.renderCrops(ctx, *arbiter, req, crops)
 	if err != nil {
 		ev.Verdict.Reason += "; arbiter failed: " + err.Error()
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	withWorker := verifier.CompareCrops(worker, arb, crops, modeFor(build, buildOf(*arbiter)))
-	withChecker := verifier.CompareCrops(checked, arb, crops, modeFor(buildOf(checker), buildOf(*arbiter)))
+	withWorker := compare(worker, arb, modeFor(build, buildOf(*arbiter)))
+	withChecker := compare(checked, arb, modeFor(buildOf(checker), buildOf(*arbiter)))
 	ev.Arbitration = &withWorker
 	switch {
 	case withWorker.Outcome == verifier.Pass && withChecker.Outcome == verifier.Fail:
@@ -203,13 +226,13 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	return ev, ev.Convicted
 }
 
-// renderCrops has node m render each crop of t and returns them drawn into
-// one image with the tile's bounds, and each crop's PNG hash.
-func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m api.Member, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
+// renderCrops has node m answer the check request req (its crops of a
+// tile, or a finish again) and returns the answer with the tile's bounds
+// (the crops drawn, or the whole frame), and its file's hash.
+func (c *coordinator) renderCrops(ctx context.Context, m api.Member, req TaskRequest, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
 	// One request for all crops: the answer has the tile's size, with the
-	// crops drawn.
-	req := c.taskRequest(j, t, t.tile.Rect)
-	req.Check, req.Crops = true, crops
+	// crops drawn. Each node gets a message of its own.
+	req.Time, req.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
 	var err error
 	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
 		return nil, nil, err
@@ -432,7 +455,10 @@ func (c *coordinator) reject(j *job, t *task) {
 	j.done--
 	t.verdict = api.VerdictRejected
 	delete(j.frames, t.tile.Frame)
-	j.frameGen[t.tile.Frame]++ // an assembly under way is stale
+	j.frameGen[t.tile.Frame]++ // an assembly (or finish) under way is stale
 	c.store.DeleteTask(j.id, t.index)
 	c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: t.node, Reason: api.RequeueRejected, Message: "rejected by a check: rendering again"})
+	if !t.finish {
+		c.staleFinish(j, t.tile.Frame)
+	}
 }

@@ -55,9 +55,18 @@ type TaskRequest struct {
 	// Passes, for a scene whose compositor must see the whole frame, asks
 	// for the raw render passes ("ViewLayer.Pass" names) instead of
 	// composited pixels, answered as a multilayer OpenEXR tile; the
-	// coordinator composites the stitched frame once (finish.go). A
+	// stitched frame is composited once by a finish task (finish.go). A
 	// check's crops come back as pixels of the raw Combined pass.
 	Passes []string `json:"passes,omitempty"`
+	// FinishTiles, for a finish task (finish.go), are the frame's accepted
+	// tiles of raw Passes, which the worker fetches from the coordinator,
+	// stitches and finishes with the scene's compositor; it answers with
+	// the finished frame's file (PNG, or OpenEXR for an EXR job). Region
+	// is then the whole frame.
+	FinishTiles []FinishTile `json:"finish_tiles,omitempty"`
+	// Depth is the job's colour depth (8 or 16), which a finished PNG
+	// frame is written in.
+	Depth int `json:"depth,omitempty"`
 	// AdaptiveSampling keeps the scene's own adaptive sampling (the
 	// renderer overscans each region so tiles still equal the frame).
 	AdaptiveSampling bool `json:"adaptive_sampling,omitempty"`
@@ -123,8 +132,9 @@ type worker struct {
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
 
-// maxTaskRequest bounds an RPC's JSON body.
-const maxTaskRequest = 64 << 10
+// maxTaskRequest bounds an RPC's JSON body: a finish request lists its
+// frame's tiles, about 130 bytes each (maxFinishTiles of them).
+const maxTaskRequest = 1 << 20
 
 func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	var req TaskRequest
@@ -195,9 +205,18 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
 	}
 	var res renderer.Result
-	if len(req.Crops) > 0 {
+	var data []byte
+	var ctype string
+	switch {
+	case len(req.FinishTiles) > 0:
+		data, err = w.finishFrame(ctx, rend, req, scene)
+		ctype = "image/png"
+		if req.Format == api.FormatEXR {
+			ctype = "image/x-exr"
+		}
+	case len(req.Crops) > 0:
 		res, err = renderCrops(ctx, rend, task, req.Crops)
-	} else {
+	default:
 		res, err = rend.Render(ctx, task)
 	}
 	if err != nil {
@@ -215,13 +234,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	w.metrics.tasksRendered.Add(1)
 	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
 	secs := time.Since(start).Seconds()
-	crops := len(req.Crops) > 0
-	// A composited scene's tile goes as raw passes, its crops as the PNG
-	// of their check image (renderCrops).
-	data, ctype, err := encodeTile(res, task.HDR && !(task.Passes && crops), task.Passes && !crops)
-	if err != nil {
-		httpError(rw, http.StatusInternalServerError, err)
-		return
+	if data == nil {
+		crops := len(req.Crops) > 0
+		// A composited scene's tile goes as raw passes, its crops as the
+		// PNG of their check image (renderCrops).
+		if data, ctype, err = encodeTile(res, task.HDR && !(task.Passes && crops), task.Passes && !crops); err != nil {
+			httpError(rw, http.StatusInternalServerError, err)
+			return
+		}
 	}
 	now := time.Now().UnixMilli()
 	sum := sha256.Sum256(data)

@@ -34,7 +34,7 @@ func (p *Progress) verdict(t *Tile, e api.Event) string {
 			t.State = TileDone // uncertain: it stands, unchecked
 		}
 	}
-	where := fmt.Sprintf("tile %d of frame %d (%s)", e.Task, e.Frame, e.Node)
+	where := fmt.Sprintf("%s (%s)", taskName(e), e.Node)
 	if node := e.Convicted; node != "" {
 		if !slices.Contains(p.Convicted, node) {
 			p.Convicted = append(p.Convicted, node)

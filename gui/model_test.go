@@ -171,6 +171,12 @@ func TestProgressApply(t *testing.T) {
 	if !p.Assembled[1] || p.CurrentFrame() != 2 {
 		t.Errorf("assembled %v, current frame %d: want frame 1 assembled and frame 2 shown", p.Assembled, p.CurrentFrame())
 	}
+	// A frame's finish task (numbered after the tiles) is named as one,
+	// and no tile changes.
+	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventLeased, Task: 4, Frame: 1, Node: "n2", Finish: true, Done: 2, Total: 4, State: api.JobRunning})
+	if got := p.Log[len(p.Log)-1]; !strings.Contains(got, "n2 is rendering the finish of frame 1") || p.Tiles[0].State != TileVerified {
+		t.Errorf("after a finish was leased: log %q, tile 0 %s", got, p.Tiles[0].State)
+	}
 	// 2 of 4 tiles in 6 s of events: 6 s more.
 	if left, ok := p.ETA(); !ok || left != 6*time.Second {
 		t.Errorf("ETA %v %v, want 6s", left, ok)

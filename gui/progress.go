@@ -137,6 +137,7 @@ func (p *Progress) Apply(e api.Event) {
 		t = &p.Tiles[e.Task]
 		t.seq = e.Seq
 	}
+	what := taskName(e)
 	var line string
 	switch e.Type {
 	case api.EventSubmitted:
@@ -148,7 +149,7 @@ func (p *Progress) Apply(e api.Event) {
 		if t != nil {
 			t.State, t.Node, t.Message, t.Progress = TileRendering, e.Node, "", 0
 		}
-		line = fmt.Sprintf("%s is rendering tile %d of frame %d", e.Node, e.Task, e.Frame)
+		line = fmt.Sprintf("%s is rendering %s", e.Node, what)
 	case api.EventProgress:
 		if t != nil && t.State == TileRendering {
 			t.Progress = e.Progress
@@ -158,12 +159,12 @@ func (p *Progress) Apply(e api.Event) {
 		if t != nil {
 			t.State, t.Node, t.Progress = TileDone, e.Node, 1
 		}
-		line = fmt.Sprintf("%s finished tile %d of frame %d", e.Node, e.Task, e.Frame)
+		line = fmt.Sprintf("%s finished %s", e.Node, what)
 	case api.EventChecking:
 		if t != nil && t.State == TileDone {
 			t.State = TileChecking
 		}
-		line = fmt.Sprintf("checking %s's tile %d of frame %d", e.Node, e.Task, e.Frame)
+		line = fmt.Sprintf("checking %s's %s", e.Node, what)
 	case api.EventVerdict:
 		line = p.verdict(t, e)
 	case api.EventSettled:
@@ -171,10 +172,10 @@ func (p *Progress) Apply(e api.Event) {
 		line = "job " + e.Message
 	case api.EventRequeued:
 		state := TileRequeued
-		line = fmt.Sprintf("tile %d of frame %d requeued: %s", e.Task, e.Frame, e.Message)
+		line = fmt.Sprintf("%s requeued: %s", what, e.Message)
 		if e.Reason == api.RequeueRejected {
 			state = TileFailedCheck
-			line = fmt.Sprintf("%s tile %d of frame %d (%s) FAILED CHECK, re-queued: %s", markBad, e.Task, e.Frame, e.Node, e.Message)
+			line = fmt.Sprintf("%s %s (%s) FAILED CHECK, re-queued: %s", markBad, what, e.Node, e.Message)
 		}
 		if t != nil {
 			t.State, t.Message = state, e.Message
@@ -199,6 +200,15 @@ func (p *Progress) Apply(e api.Event) {
 		line = fmt.Sprintf("%s (task %d, frame %d)", e.Type, e.Task, e.Frame)
 	}
 	p.Log = append(p.Log, e.Time.Format("15:04:05")+"  "+line)
+}
+
+// taskName names an event's task for the log: a tile, or a frame's
+// finish task (the scene's compositor run over its stitched tiles).
+func taskName(e api.Event) string {
+	if e.Finish {
+		return fmt.Sprintf("the finish of frame %d", e.Frame)
+	}
+	return fmt.Sprintf("tile %d of frame %d", e.Task, e.Frame)
 }
 
 // FrameTiles returns the tiles of frame f.

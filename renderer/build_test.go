@@ -1,6 +1,10 @@
 package renderer
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+)
 
 func TestVersionAtLeast(t *testing.T) {
 	tests := []struct {
@@ -73,5 +77,45 @@ func TestBuildRoundTrip(t *testing.T) {
 	b := Build{Name: "blender", Version: "5.2.2", Device: "cycles-cpu-avx2", Features: []string{"gl"}}
 	if b.String() != "blender-5.2.2/cycles-cpu-avx2+gl" || !b.OnDevice("CPU") || b.OnDevice("CUDA") {
 		t.Errorf("%+v: %q", b, b.String())
+	}
+}
+
+// versioned is a Renderer of a given build (only Version is called).
+type versioned struct {
+	Renderer
+	build string
+}
+
+func (v versioned) Version() string { return v.build }
+
+// finishing is a versioned renderer that is a Finisher.
+type finishing struct{ versioned }
+
+func (finishing) Finish(context.Context, FinishTask) (FinishResult, error) {
+	return FinishResult{}, nil
+}
+
+// TestAdvertised: a node advertises +finish exactly when its renderer is a
+// Finisher, once, after the build's own features.
+func TestAdvertised(t *testing.T) {
+	tests := []struct {
+		name string
+		r    Renderer
+		want string
+	}{
+		{"renders only", versioned{build: "blender-3.4.1/cycles-cpu+gl"}, "blender-3.4.1/cycles-cpu+gl"},
+		{"finishes", finishing{versioned{build: "blender-3.4.1/cycles-cpu+gl"}}, "blender-3.4.1/cycles-cpu+gl+finish"},
+		{"says so itself", finishing{versioned{build: "blender-4.3.2/cycles-cpu+finish"}}, "blender-4.3.2/cycles-cpu+finish"},
+		{"a build without a device", finishing{versioned{build: "pt-1"}}, "pt-1+finish"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Advertised(tc.r); got != tc.want {
+				t.Fatalf("Advertised = %q, want %q", got, tc.want)
+			}
+			if !ParseBuild(Advertised(tc.r)).Has(FeatureFinish) == strings.HasSuffix(tc.want, "+finish") {
+				t.Fatalf("%q: Has(finish) disagrees with the build", tc.want)
+			}
+		})
 	}
 }

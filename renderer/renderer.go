@@ -191,6 +191,22 @@ type Finisher interface {
 	Finish(ctx context.Context, t FinishTask) (FinishResult, error)
 }
 
+// FeatureFinish is the build feature ("+finish") of a renderer that is a
+// Finisher: the scheduler leases a composited job's finish tasks only to
+// nodes advertising it.
+const FeatureFinish = "finish"
+
+// Advertised is r's build as a node advertises it: r.Version(), with
+// FeatureFinish added when r can finish frames, so the advertisement says
+// what the node can take on and cannot claim a finish step it lacks.
+func Advertised(r Renderer) string {
+	b := ParseBuild(r.Version())
+	if _, ok := r.(Finisher); ok && !b.Has(FeatureFinish) {
+		b.Features = append(b.Features, FeatureFinish)
+	}
+	return b.String()
+}
+
 // SceneInfo is what a renderer can read from a scene without rendering it.
 type SceneInfo struct {
 	// FrameStart and FrameEnd are the scene's frame range, inclusive; a

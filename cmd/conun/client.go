@@ -399,7 +399,10 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	printJobs(stdout, []api.JobStatus{st})
 	if st.Release != "" {
-		fmt.Fprintf(stdout, "renderer: %s (every tile of the job)\n", st.Release)
+		fmt.Fprintf(stdout, "renderer: %s (every task of the job)\n", st.Release)
+	}
+	if st.Finishes > 0 {
+		fmt.Fprintf(stdout, "tasks: %d tiles, then %d finish (one per frame: the scene's compositor over its stitched tiles, on one node, checked by a second)\n", st.Total-st.Finishes, st.Finishes)
 	}
 	if len(st.Checks) > 0 {
 		fmt.Fprintf(stdout, "checks: %d passed, %d unchecked, %d by the coordinator itself, %d in progress\n",

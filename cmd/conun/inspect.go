@@ -62,7 +62,7 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	out := inspection{Scene: scene.name, Info: info, Tiles: grid.String()}
 	spec := specFor(scene.name, grid)
-	if plan, err := farm.PlanFrames(spec, rend, info); err != nil {
+	if plan, err := farm.PlanFrames(spec, info); err != nil {
 		out.Refused = strings.TrimPrefix(err.Error(), "bad job: ")
 	} else {
 		out.Plan, out.Split = &plan, plan.Describe(grid)

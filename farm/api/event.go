@@ -28,6 +28,7 @@ const (
 	RequeueUnreachable RequeueReason = "unreachable" // the worker could not be reached
 	RequeueLeft        RequeueReason = "left"        // the worker left the cluster
 	RequeueRejected    RequeueReason = "rejected"    // the tile failed its check: its worker was convicted
+	RequeueStale       RequeueReason = "stale"       // a finish task whose frame's tiles were rejected: finished again over the new ones
 )
 
 // CheckOutcome is the result of one spot check, as EventVerdict reports it.
@@ -64,6 +65,9 @@ type Event struct {
 	Task  int       `json:"task"`
 	Frame int       `json:"frame,omitempty"`
 	Node  string    `json:"node,omitempty"`
+	// Finish marks the events of a finish task: the one step per frame
+	// that runs a composited scene's compositor over its stitched tiles.
+	Finish bool `json:"finish,omitempty"`
 	// Progress is a leased task's completed fraction, for "progress".
 	Progress float64 `json:"progress,omitempty"`
 	// Verdict is a check's outcome, for EventVerdict; Convicted names the

@@ -24,9 +24,13 @@ type JobStatus struct {
 	Checks map[Verdict]int `json:"checks,omitempty"`
 	// Convicted lists the nodes caught cheating (evidence in the report).
 	Convicted []string `json:"convicted,omitempty"`
-	// Release is the renderer release every tile of the job comes from
-	// ("blender-4.3.2"), fixed at its first lease.
+	// Release is the renderer release every tile (and finish) of the job
+	// comes from ("blender-4.3.2"), fixed at its first lease.
 	Release string `json:"release,omitempty"`
+	// Finishes counts the finish tasks among Total: one per frame of a
+	// composited scene split into tiles, each running the scene's
+	// compositor over the frame's stitched tiles; 0 for other jobs.
+	Finishes int `json:"finish_tasks,omitempty"`
 }
 
 // Report is the record of a finished (or unfinished) job: who rendered what,
@@ -53,7 +57,10 @@ type TaskReport struct {
 	Index int    `json:"index"`
 	Frame int    `json:"frame"`
 	Rect  [4]int `json:"rect"` // x0, y0, x1, y1; origin top-left
-	Node  string `json:"node,omitempty"`
+	// Finish marks a frame's finish task (its Rect is the whole frame):
+	// the scene's compositor run once over the frame's accepted tiles.
+	Finish bool   `json:"finish,omitempty"`
+	Node   string `json:"node,omitempty"`
 	// Seconds is the worker's own render time.
 	Seconds  float64   `json:"render_seconds"`
 	Attempts int       `json:"failed_attempts"`
