@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 )
 
 // Config configures the app. Start from DefaultConfig.
@@ -44,6 +45,11 @@ type Config struct {
 	// (cmd hands it Blender's packing, as `conun submit` does); nil sends
 	// the file as it is.
 	Pack func(ctx context.Context, path string) ([]byte, error)
+	// Inspect reads a scene's own settings (frames, resolution, samples,
+	// denoise, output), which the new-render form starts from (cmd hands
+	// it the renderers' Inspect, as `conun submit` uses); nil reads glTF
+	// files with the path tracer and leaves .blend files unread.
+	Inspect func(ctx context.Context, path string) (renderer.SceneInfo, error)
 }
 
 // LocalNode is a node the app started in its own process: it is stopped

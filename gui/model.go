@@ -91,6 +91,9 @@ type Form struct {
 	// Format is the frames' format: "" or "png", or "exr" for linear float
 	// OpenEXR (Depth then does not apply).
 	Format string
+	// Denoise asks for the renderer's denoiser: the scene's own setting
+	// when it has one.
+	Denoise bool
 	// SceneFrames is the scene's own frame range when it could be read
 	// (glTF), so frames outside it are caught before upload.
 	SceneFrames *tiler.Frames
@@ -112,7 +115,7 @@ func NewForm() Form {
 // once; the spec is only meaningful when there are none.
 func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	errs := FieldErrors{}
-	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
+	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, Denoise: f.Denoise, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
 	if spec.Depth == 0 {
 		spec.Depth = 8
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/tiler"
 )
@@ -31,6 +32,7 @@ type newRenderView struct {
 	entries   map[string]*widget.Entry
 	errors    map[string]*widget.Label
 	depth     *widget.RadioGroup
+	denoise   *widget.Check
 	trust     *widget.Slider
 	trustText *widget.Label
 	sceneInfo *widget.Label
@@ -85,6 +87,8 @@ func newNewRenderView(u *ui) *newRenderView {
 	v.depth.Horizontal = true
 	v.depth.SetSelected(outputChoices[0])
 	form.Append("Output", v.depth)
+	v.denoise = widget.NewCheck("Denoise (needs a node whose renderer has a denoiser)", func(on bool) { v.form.Denoise = on })
+	form.Append("Denoise", v.denoise)
 	v.trust = widget.NewSlider(1, float64(len(TrustRates)))
 	v.trust.Step = 1
 	v.trustText = widget.NewLabel("")
@@ -170,21 +174,27 @@ func (v *newRenderView) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // setScene fills the scene field and pre-fills what the scene says about
-// itself: glTF files are read with the path tracer's Inspect (off the UI
-// goroutine: a big file takes a while); .blend files keep the defaults.
+// itself (frames, resolution, samples, denoise, output), read off the UI
+// goroutine: a big file takes a while, and a .blend is read by Blender.
 func (v *newRenderView) setScene(path string) {
 	v.entries[FieldScene].SetText(path)
 	v.sceneInfo.SetText("")
-	if RendererFor(path) != "pathtracer" {
-		if RendererFor(path) == "blender" {
-			v.sceneInfo.SetText("Blender scene: its frame range and resolution are not read yet; check them below.")
+	inspect := v.u.cfg.Inspect
+	switch {
+	case RendererFor(path) == "":
+		return
+	case inspect == nil && RendererFor(path) == "pathtracer":
+		inspect = func(ctx context.Context, path string) (renderer.SceneInfo, error) {
+			return pathtracer.New(pathtracer.DefaultConfig()).Inspect(ctx, path)
 		}
+	case inspect == nil:
+		v.sceneInfo.SetText("Blender scene: its settings are not read here; check them below.")
 		return
 	}
 	v.sceneInfo.SetText("Reading " + filepath.Base(path) + " …")
 	go func() {
 		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
-		info, err := pathtracer.New(pathtracer.DefaultConfig()).Inspect(ctx, path)
+		info, err := inspect(ctx, path)
 		cancel()
 		v.u.do(func() {
 			if v.form.ScenePath != path {
@@ -194,15 +204,42 @@ func (v *newRenderView) setScene(path string) {
 				v.sceneInfo.SetText(fmt.Sprintf("Could not read %s: %v", filepath.Base(path), err))
 				return
 			}
-			frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
-			v.entries[FieldFrames].SetText(frames.String())
-			if info.Width > 0 && info.Height > 0 {
-				v.entries[FieldResolution].SetText(tiler.Resolution{Width: info.Width, Height: info.Height}.String())
-			}
-			v.form.SceneFrames = &frames
-			v.sceneInfo.SetText(fmt.Sprintf("%s: frames %s (read from the scene)", filepath.Base(path), frames))
+			v.takeScene(path, info)
 		})
 	}()
+}
+
+// takeScene sets the form to the scene's own settings, as `conun submit`
+// takes them (api.JobSpec.TakeScene), and says which it took.
+func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
+	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
+	v.entries[FieldFrames].SetText(frames.String())
+	v.form.SceneFrames = &frames
+	spec := api.JobSpec{Depth: v.form.Depth, Format: v.form.Format}
+	if r, err := tiler.ParseResolution(v.form.Resolution); err == nil {
+		spec.Resolution = r
+	}
+	taken := spec.TakeScene(info, func(string) bool { return false })
+	if info.Usage == nil && info.Width > 0 && info.Height > 0 {
+		spec.Resolution = tiler.Resolution{Width: info.Width, Height: info.Height} // a glTF camera's own
+	}
+	if spec.Resolution.Width > 0 {
+		v.entries[FieldResolution].SetText(spec.Resolution.String())
+	}
+	if spec.Samples > 0 {
+		v.entries[FieldSamples].SetText(fmt.Sprint(spec.Samples))
+	}
+	v.denoise.SetChecked(spec.Denoise)
+	for _, name := range outputChoices {
+		if o := outputs[name]; o.format == spec.Format && (o.format == api.FormatEXR || o.depth == spec.Depth) {
+			v.depth.SetSelected(name)
+		}
+	}
+	text := fmt.Sprintf("%s: frames %s", filepath.Base(path), frames)
+	if len(taken) > 0 {
+		text += ", " + strings.Join(taken, ", ")
+	}
+	v.sceneInfo.SetText(text + " (read from the scene; change them below)")
 }
 
 // submit checks the whole form and, when it is right, uploads the scene and

@@ -15,7 +15,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -235,7 +234,12 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		}
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
-	taken := sceneDefaults(&spec, info, given)
+	taken := spec.TakeScene(info, given)
+	for i, w := range taken {
+		if w == "denoising" {
+			taken[i] = "denoising (--denoise=false renders without it)"
+		}
+	}
 	var nonce [8]byte
 	rand.Read(nonce[:])
 	spec.Nonce = fmt.Sprintf("%x", nonce)
@@ -245,37 +249,6 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		return spec, taken, fmt.Errorf("%w: %w", errUsage, err)
 	}
 	return spec, taken, nil
-}
-
-// sceneDefaults sets what the scene says for each setting not given, and
-// returns what it set, as words for the user.
-func sceneDefaults(spec *api.JobSpec, info renderer.SceneInfo, given func(string) bool) []string {
-	u := info.Usage
-	if u == nil {
-		return nil // the scene says nothing of these (a glTF)
-	}
-	var taken []string
-	if !given("res") && info.Width > 0 && info.Height > 0 {
-		spec.Resolution = tiler.Resolution{Width: info.Width, Height: info.Height}
-		taken = append(taken, fmt.Sprintf("resolution %s", spec.Resolution))
-	}
-	if !given("samples") && u.Samples > 0 {
-		spec.Samples = min(u.Samples, api.MaxSamples)
-		taken = append(taken, fmt.Sprintf("%d samples", spec.Samples))
-	}
-	if !given("denoise") && u.Denoise {
-		spec.Denoise = true
-		taken = append(taken, "denoising (--denoise=false renders without it)")
-	}
-	if !given("format") && strings.HasPrefix(u.FileFormat, "OPEN_EXR") {
-		spec.Format = api.FormatEXR
-		taken = append(taken, "OpenEXR output")
-	}
-	if !given("depth") && spec.Format != api.FormatEXR && u.ColorDepth == "16" {
-		spec.Depth = 16
-		taken = append(taken, "16-bit output")
-	}
-	return taken
 }
 
 // visited returns whether a flag of fs was given on the command line.

@@ -1,0 +1,43 @@
+package api
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+// TakeScene sets, for each of the job's settings the user did not give
+// (given reports it by its CLI flag name: "res", "samples", "denoise",
+// "format", "depth"), what the scene says, and returns what it took as
+// words for the user. What an artist set up in the scene is what runs:
+// the CLI and the app both start from it and never override it silently.
+func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) bool) []string {
+	u := info.Usage
+	if u == nil {
+		return nil // the scene says nothing of these (a glTF)
+	}
+	var taken []string
+	if !given("res") && info.Width > 0 && info.Height > 0 {
+		s.Resolution = tiler.Resolution{Width: info.Width, Height: info.Height}
+		taken = append(taken, fmt.Sprintf("resolution %s", s.Resolution))
+	}
+	if !given("samples") && u.Samples > 0 {
+		s.Samples = min(u.Samples, MaxSamples)
+		taken = append(taken, fmt.Sprintf("%d samples", s.Samples))
+	}
+	if !given("denoise") && u.Denoise {
+		s.Denoise = true
+		taken = append(taken, "denoising")
+	}
+	if !given("format") && strings.HasPrefix(u.FileFormat, "OPEN_EXR") {
+		s.Format = FormatEXR
+		taken = append(taken, "OpenEXR output")
+	}
+	if !given("depth") && s.Format != FormatEXR && u.ColorDepth == "16" {
+		s.Depth = 16
+		taken = append(taken, "16-bit output")
+	}
+	return taken
+}
