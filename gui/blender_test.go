@@ -81,6 +81,9 @@ func TestDefaultSceneInApp(t *testing.T) {
 	if p := u.live.prog; p.State != api.JobDone {
 		t.Fatalf("job %s: %s", p.State, p.Message)
 	}
+	if sum := u.live.prog.Summary(); !strings.Contains(sum, "tasks (4 tiles, 1 finish) 5/5 done") {
+		t.Errorf("summary %q does not count the frame's finish apart from its tiles", sum)
+	}
 	var buf bytes.Buffer
 	if err := api.NewClient(nodes[0].URL()).Frame(context.Background(), u.live.prog.JobID, 1, &buf); err != nil {
 		t.Fatal(err)

@@ -251,8 +251,14 @@ func (p *Progress) ETA() (left time.Duration, ok bool) {
 // Summary is the counters' line: tiles done of total, what is in flight,
 // and the ETA.
 func (p *Progress) Summary() string {
-	s := fmt.Sprintf("%s · tiles %d/%d done · %d rendering · %d requeued · %d checking · %d verified · frames %d/%d",
-		p.State, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued)+p.Count(TileFailedCheck),
+	unit := "tiles"
+	if fin := p.Total - len(p.Tiles); fin > 0 {
+		// A composited scene's frames each have a finish task after the
+		// tiles; the coordinator's counts include them.
+		unit = fmt.Sprintf("tasks (%d tiles, %d finish%s)", len(p.Tiles), fin, map[bool]string{true: "es"}[fin > 1])
+	}
+	s := fmt.Sprintf("%s · %s %d/%d done · %d rendering · %d requeued · %d checking · %d verified · frames %d/%d",
+		p.State, unit, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued)+p.Count(TileFailedCheck),
 		p.Count(TileChecking), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
 	if left, ok := p.ETA(); ok {
 		s += fmt.Sprintf(" · ETA %s", left.Round(time.Second))
