@@ -236,6 +236,9 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
 	taken := sceneDefaults(&spec, info, given)
+	if u := info.Usage; u != nil && len(u.WholeFrame) > 0 && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
+		return spec, taken, fmt.Errorf("%w: --tiles %s: %s, so tiles would not equal the whole frame: submit it with --tiles 1x1", errUsage, spec.Tiles, strings.Join(u.WholeFrame, "; "))
+	}
 	var nonce [8]byte
 	rand.Read(nonce[:])
 	spec.Nonce = fmt.Sprintf("%x", nonce)
@@ -270,6 +273,12 @@ func sceneDefaults(spec *api.JobSpec, info renderer.SceneInfo, given func(string
 	if !given("format") && strings.HasPrefix(u.FileFormat, "OPEN_EXR") {
 		spec.Format = api.FormatEXR
 		taken = append(taken, "OpenEXR output")
+	}
+	if !given("tiles") && len(u.WholeFrame) > 0 && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
+		// Tiles would not equal the whole frame: the scene's own render
+		// decides, as it does for the settings above.
+		spec.Tiles = tiler.Grid{Cols: 1, Rows: 1}
+		taken = append(taken, fmt.Sprintf("whole frames (%s; tiles would not match)", strings.Join(u.WholeFrame, "; ")))
 	}
 	if !given("depth") && spec.Format != api.FormatEXR && u.ColorDepth == "16" {
 		spec.Depth = 16
