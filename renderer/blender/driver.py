@@ -638,8 +638,8 @@ def serve(scene_path, device, require_packed):
                 # came out as that render's uncomposited Combined (measured
                 # on 3.4.1, 4.3.2 and 5.2.2: every scene with a spatial node
                 # then differs from blender -f): a finish starts from the
-                # file as saved. The reload is cheap (6 ms of a 640x360
-                # finish's 340 ms in BenchmarkFinish).
+                # file as saved. The reload is cheap: 6 ms of the finish
+                # of BenchmarkFinish's 640x360 scene, measured.
                 own["dirty"] = True
             reload_if_dirty()
             own["fresh"] = False
