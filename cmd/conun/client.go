@@ -236,8 +236,8 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
 	taken := sceneDefaults(&spec, info, given)
-	if u := info.Usage; u != nil && len(u.WholeFrame) > 0 && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
-		return spec, taken, fmt.Errorf("%w: --tiles %s: %s, so tiles would not equal the whole frame: submit it with --tiles 1x1", errUsage, spec.Tiles, strings.Join(u.WholeFrame, "; "))
+	if err := tilesExact(spec, info.Usage); err != nil {
+		return spec, taken, err
 	}
 	var nonce [8]byte
 	rand.Read(nonce[:])
@@ -285,6 +285,16 @@ func sceneDefaults(spec *api.JobSpec, info renderer.SceneInfo, given func(string
 		taken = append(taken, "16-bit output")
 	}
 	return taken
+}
+
+// tilesExact refuses a split into tiles that the scene's inspection says
+// cannot equal its whole frame (sceneDefaults renders such a scene whole
+// unless --tiles was given).
+func tilesExact(spec api.JobSpec, u *renderer.SceneUsage) error {
+	if u == nil || len(u.WholeFrame) == 0 || spec.Tiles.Cols*spec.Tiles.Rows == 1 {
+		return nil
+	}
+	return fmt.Errorf("%w: --tiles %s: %s, so tiles would not equal the whole frame: submit it with --tiles 1x1", errUsage, spec.Tiles, strings.Join(u.WholeFrame, "; "))
 }
 
 // visited returns whether a flag of fs was given on the command line.
