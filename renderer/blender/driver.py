@@ -341,6 +341,8 @@ def has_volumes(scene):
     if w is not None and w.use_nodes and linked(w.node_tree, "OUTPUT_WORLD"):
         return True
     for ob in scene.objects:
+        if ob.hide_render:
+            continue
         if ob.type == "VOLUME":
             return True
         for slot in getattr(ob, "material_slots", ()):
