@@ -74,6 +74,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
 		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
 	}
+	if err := api.TilesExact(spec, u); err != nil {
+		return plan, fmt.Errorf("%s: %w", spec.SceneName, err)
+	}
 	if u.Sequencer {
 		return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
 	}

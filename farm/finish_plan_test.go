@@ -31,6 +31,8 @@ func TestPlanPasses(t *testing.T) {
 		{"volumetric lighting alone", &renderer.SceneUsage{ScreenEffects: []string{"volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, ""},
 		{"sequencer", &renderer.SceneUsage{Sequencer: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "sequencer"},
 		{"denoised tiles", comp, tiler.Grid{Cols: 2, Rows: 2}, false, "denoised whole"},
+		{"unbiased volume in tiles", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 2, Rows: 2}, false, "unbiased volumes"},
+		{"unbiased volume whole", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -263,6 +263,13 @@ type SceneUsage struct {
 	// ("bloom", "ssr", "ao", "motion_blur", "volumetrics"): each sees only
 	// the region rendered, so tiles of them cannot equal the whole frame.
 	ScreenEffects []string `json:",omitempty"`
+	// Volumes is true when a Cycles scene renders a volume (a Volume
+	// object, or a volume shader in a material or the world).
+	Volumes bool `json:",omitempty"`
+	// WholeFrame gives the reasons, in words, why tiles of the scene
+	// cannot equal its whole frame in the release that inspected it
+	// (measured, not guessed): such a scene renders as whole frames.
+	WholeFrame []string `json:",omitempty"`
 }
 
 // Renderer turns tasks into pixels. Implementations must be safe for

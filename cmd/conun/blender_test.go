@@ -108,7 +108,7 @@ func TestDefaultSceneAsSaved(t *testing.T) {
 	}
 
 	out := t.TempDir()
-	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--denoise=false", "--tiles", "2x2", "--depth", "16", "--seed", "1", "--wait", "--out", out, scene)
+	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--frames", "1", "--denoise=false", "--tiles", "2x2", "--depth", "16", "--seed", "1", "--wait", "--out", out, scene)
 	if code != 0 {
 		t.Fatalf("submit --denoise=false: exit %d: %s\n%s", code, stderr, stdout)
 	}

@@ -240,6 +240,9 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 			taken[i] = "denoising (--denoise=false renders without it)"
 		}
 	}
+	if err := api.TilesExact(spec, info.Usage); err != nil {
+		return spec, taken, fmt.Errorf("%w: %w", errUsage, err)
+	}
 	var nonce [8]byte
 	rand.Read(nonce[:])
 	spec.Nonce = fmt.Sprintf("%x", nonce)

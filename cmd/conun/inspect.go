@@ -103,8 +103,11 @@ func printInspection(w io.Writer, in inspection) {
 		if len(u.ViewLayers) > 0 {
 			fmt.Fprintf(w, "view layers %s\n", strings.Join(u.ViewLayers, ", "))
 		}
-		if u.MotionBlur || len(u.ScreenEffects) > 0 || u.Sequencer {
-			fmt.Fprintf(w, "also        motion blur %s, screen effects [%s], sequencer %s\n", onOff(u.MotionBlur), strings.Join(u.ScreenEffects, " "), onOff(u.Sequencer))
+		if u.MotionBlur || len(u.ScreenEffects) > 0 || u.Sequencer || u.Volumes {
+			fmt.Fprintf(w, "also        motion blur %s, volumes %s, screen effects [%s], sequencer %s\n", onOff(u.MotionBlur), onOff(u.Volumes), strings.Join(u.ScreenEffects, " "), onOff(u.Sequencer))
+		}
+		for _, why := range u.WholeFrame {
+			fmt.Fprintf(w, "whole only  %s: submit takes --tiles 1x1\n", why)
 		}
 	}
 	if in.Refused != "" {

@@ -185,22 +185,24 @@ func compareFrames(t *testing.T, refDir, dir string) {
 	}
 }
 
-func startCluster(t *testing.T, n int) []*nodeProc {
-	return startClusterSlowLast(t, n, false)
+// startCluster starts n nodes, each given the node flags args.
+func startCluster(t *testing.T, n int, args ...string) []*nodeProc {
+	return startClusterSlowLast(t, n, false, args...)
 }
 
-// startClusterSlowLast starts n nodes; with slowLast the last renders
-// slowly (see slowRenderer), for tests that kill or freeze it mid-lease.
-func startClusterSlowLast(t *testing.T, n int, slowLast bool) []*nodeProc {
+// startClusterSlowLast starts n nodes given the node flags args; with
+// slowLast the last renders slowly (see slowRenderer), for tests that
+// kill or freeze it mid-lease.
+func startClusterSlowLast(t *testing.T, n int, slowLast bool, args ...string) []*nodeProc {
 	t.Helper()
-	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	first := startNode(t, append([]string{"--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0"}, args...)...)
 	nodes := []*nodeProc{first}
 	for i := range n - 1 {
 		var env []string
 		if slowLast && i == n-2 {
 			env = []string{"CONUN_TEST_SLOW=1"}
 		}
-		nodes = append(nodes, startNodeEnv(t, env, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip))
+		nodes = append(nodes, startNodeEnv(t, env, append([]string{"--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip}, args...)...))
 	}
 	waitFor(t, 20*time.Second, func() bool {
 		code, out, _ := conun(t, "nodes", "--node", first.url)

@@ -35,9 +35,26 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		s.Format = FormatEXR
 		taken = append(taken, "OpenEXR output")
 	}
+	if !given("tiles") && len(u.WholeFrame) > 0 && s.Tiles.Cols*s.Tiles.Rows > 1 {
+		// Tiles would not equal the whole frame: the scene's own render
+		// decides, as it does for the settings above.
+		s.Tiles = tiler.Grid{Cols: 1, Rows: 1}
+		taken = append(taken, fmt.Sprintf("whole frames (%s; tiles would not match)", strings.Join(u.WholeFrame, "; ")))
+	}
 	if !given("depth") && s.Format != FormatEXR && u.ColorDepth == "16" {
 		s.Depth = 16
 		taken = append(taken, "16-bit output")
 	}
 	return taken
+}
+
+// TilesExact refuses a split into tiles that the scene's inspection says
+// cannot equal its whole frame (TakeScene renders such a scene whole
+// unless the user asked for tiles). The CLI says it before uploading; the
+// coordinator (farm.PlanFrames) says it to every client.
+func TilesExact(spec JobSpec, u *renderer.SceneUsage) error {
+	if u == nil || len(u.WholeFrame) == 0 || spec.Tiles.Cols*spec.Tiles.Rows == 1 {
+		return nil
+	}
+	return fmt.Errorf("%w: tiles %s: %s, so tiles would not equal the whole frame: submit it with tiles 1x1", ErrBadJob, spec.Tiles, strings.Join(u.WholeFrame, "; "))
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/conun/conun/renderer"
@@ -37,6 +38,42 @@ func TestTakeScene(t *testing.T) {
 			taken := s.TakeScene(tc.info, tc.given)
 			if !reflect.DeepEqual(s, tc.want) || !reflect.DeepEqual(taken, tc.wantTaken) {
 				t.Fatalf("got %+v %q, want %+v %q", s, taken, tc.want, tc.wantTaken)
+			}
+		})
+	}
+}
+
+// TestWholeFrameScenes: a scene whose inspection says its tiles cannot
+// equal its whole frame (Blender 5.x with an unbiased volume) is submitted
+// as whole frames, saying why, unless --tiles is given, which is refused
+// with the reason and the fix; other scenes keep their tiles.
+func TestWholeFrameScenes(t *testing.T) {
+	why := "Blender 5.2 samples unbiased volumes differently when a region of the frame is rendered alone"
+	tests := []struct {
+		name      string
+		whole     []string
+		tilesFlag bool
+		wantTiles string
+		wantErr   bool
+	}{
+		{"volume, tiles not given", []string{why}, false, "1x1", false},
+		{"volume, --tiles 4x4", []string{why}, true, "4x4", true},
+		{"no reason", nil, false, "4x4", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := JobSpec{Tiles: tiler.Grid{Cols: 4, Rows: 4}}
+			u := &renderer.SceneUsage{Volumes: tc.whole != nil, WholeFrame: tc.whole}
+			taken := spec.TakeScene(renderer.SceneInfo{Usage: u}, func(name string) bool { return name == "tiles" && tc.tilesFlag })
+			if spec.Tiles.String() != tc.wantTiles {
+				t.Errorf("tiles %s, want %s", spec.Tiles, tc.wantTiles)
+			}
+			if tc.whole != nil && !tc.tilesFlag && !strings.Contains(strings.Join(taken, ", "), why) {
+				t.Errorf("submit says %q: want the reason it renders whole frames", taken)
+			}
+			err := TilesExact(spec, u)
+			if tc.wantErr != (err != nil) || err != nil && (!strings.Contains(err.Error(), why) || !strings.Contains(err.Error(), "tiles 1x1")) {
+				t.Errorf("TilesExact: %v, want an error %v naming the reason and tiles 1x1", err, tc.wantErr)
 			}
 		})
 	}

@@ -174,10 +174,11 @@ func samePasses(t *testing.T, what string, got, want *renderer.Passes) {
 	}
 }
 
-// TestFinishMatchesBlender: a scene made as artists make them (the default
+// TestFinishMatchesBlender: scenes made as artists make them (the default
 // startup file, Cycles, Glare fog glow then Lens Distortion after the
-// Render Layers) rendered as 4x4 raw-pass tiles, stitched and finished,
-// equals Blender's own whole-frame render (blender -b -f) of the same
+// Render Layers; passes, view layers, a look, Cryptomatte, motion blur, a
+// volume, hair) rendered as 4x4 raw-pass tiles, stitched and finished,
+// equal Blender's own whole-frame render (blender -b -f) of the same
 // frame near-exactly, in the scene's own 8-bit PNG (dither on) and in
 // 16-bit. Tiles composited one by one, the way tiles were rendered
 // before, are far off: that is what the test guards against.
@@ -195,6 +196,11 @@ func TestFinishMatchesBlender(t *testing.T) {
 		{"layers", []string{"Back.Combined", "Fore.Combined"}, []string{"GLARE"}, ".png"},
 		{"look", []string{"ViewLayer.Combined"}, []string{"BLUR", "ELLIPSEMASK"}, ".png"},
 		{"cryptomatte", []string{"ViewLayer.Combined", "ViewLayer.CryptoObject"}, []string{"CRYPTOMATTE_V2"}, ".png"},
+		// The default tree (Render Layers -> Composite): no spatial node,
+		// but the frame is still finished once from raw passes.
+		{"motionblur", []string{"ViewLayer.Combined"}, []string{}, ".png"},
+		{"volume", []string{"ViewLayer.Combined"}, []string{}, ".png"},
+		{"hair", []string{"ViewLayer.Combined"}, []string{}, ".png"},
 		// No compositor: the finish step colour-manages and writes.
 		{"texture", []string{"ViewLayer.Combined"}, nil, ".png"},
 	}

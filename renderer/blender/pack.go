@@ -40,16 +40,18 @@ func Pack(ctx context.Context, cfg Config, src, dst string) error {
 	}
 	out := filepath.Join(outDir, filepath.Base(dst))
 	m, err := runLaunch(ctx, cfg, "pack", Launch{Driver: driver, Scene: abs, OutDir: outDir}, abs, out)
-	switch {
-	case err != nil && errors.Is(err, errNoAnswer):
-		// Blender died on the file: tell a newer Blender's file apart,
-		// which an older Blender may crash on while loading.
+	if errors.Is(err, errNoAnswer) || err == nil && m.Fatal != "" && m.Scene {
+		// Blender died on the file or could not load it: tell a newer
+		// Blender's file apart, which an older Blender may crash on (3.4
+		// on a 4.3 file) or call "not a blend file" (3.4 on 5.x's new
+		// header), so that the user is told which Blender to pack with.
 		if p, perr := runProbe(ctx, cfg, driver); perr == nil {
 			if verr := checkBlendVersion(src, p.FileVersion, p.Version, "pack"); verr != nil {
 				return verr
 			}
 		}
-		return err
+	}
+	switch {
 	case err != nil:
 		return err
 	case m.Fatal != "" && m.Scene:

@@ -48,4 +48,21 @@ func TestPack(t *testing.T) {
 		}
 		t.Logf("packing a scene saved by Blender 4.3: %v", err)
 	}
+
+	// 5.x's header (BLENDER17-01v0502), which Blender 3.4 and 4.3 call
+	// "not a blend file": the refusal still names the Blender to use.
+	data, err = os.ReadFile(scene(t, "default"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "BLENDER-v") {
+		t.Skipf("NOT TESTED: the 5.x header case needs an uncompressed 3.x/4.x file, got %q", data[:12])
+	}
+	v52 := filepath.Join(t.TempDir(), "v52.blend")
+	os.WriteFile(v52, append([]byte("BLENDER17-01v0502"), data[12:]...), 0o644)
+	err = Pack(ctx, Config{}, v52, filepath.Join(t.TempDir(), "x.blend"))
+	if !errors.Is(err, ErrBadScene) || !strings.Contains(err.Error(), "saved by Blender 5.2") || !strings.Contains(err.Error(), "pack it with Blender 5.2") {
+		t.Fatalf("packing a scene with a 5.2 header: %v", err)
+	}
+	t.Logf("packing a scene with a 5.2 header: %v", err)
 }

@@ -93,6 +93,8 @@ type sceneInfo struct {
 	ViewLayers       []string `json:"view_layers"`
 	MotionBlur       bool     `json:"motion_blur"`
 	ScreenEffects    []string `json:"screen_effects"`
+	Volumes          bool     `json:"volumes"`
+	WholeFrame       []string `json:"whole_frame"`
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -103,7 +105,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		ViewTransform: i.ViewTransform, Look: i.Look,
 		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
-		ScreenEffects: i.ScreenEffects,
+		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 	}
 }
 

@@ -67,3 +67,50 @@ def separate_xyz(tree):
         return tree.nodes.new("CompositorNodeSeparateXYZ")
     except (RuntimeError, AttributeError):
         return tree.nodes.new("ShaderNodeSeparateXYZ")
+
+
+def hair(obj, count, length, seed=7):
+    """Grows count straight strands of the given length on obj the way
+    the release does by default: a Curves object on obj's surface where
+    Curves can be written from Python (4.0 added add_curves), else a
+    particle hair system. Roots and directions come from a seeded random
+    generator, so a build gives the same strands every time."""
+    if not hasattr(bpy.types.Curves, "add_curves"):
+        mod = obj.modifiers.new("Hair", "PARTICLE_SYSTEM")
+        ps = mod.particle_system
+        ps.seed = seed
+        s = ps.settings
+        s.type = "HAIR"
+        s.count = count
+        s.hair_length = length
+        s.hair_step = 3
+        return obj
+    import random
+
+    rnd = random.Random(seed)
+    data = bpy.data.hair_curves.new(obj.name + " Hair")
+    steps = 4
+    data.add_curves([steps] * count)
+    positions = []
+    for _ in range(count):
+        # A root on a random face of the object's bounding box, growing
+        # along that face's normal with a little jitter.
+        axis, side = rnd.randrange(3), rnd.choice((-1.0, 1.0))
+        root = [rnd.uniform(-1, 1) for _ in range(3)]
+        root[axis] = side
+        d = [rnd.uniform(-0.3, 0.3) for _ in range(3)]
+        d[axis] = side
+        norm = sum(v * v for v in d) ** 0.5
+        for i in range(steps):
+            f = length * i / (steps - 1) / norm
+            positions.extend(root[k] * obj.dimensions[k] / 2 + d[k] * f for k in range(3))
+    data.attributes["position"].data.foreach_set("vector", positions)
+    radius = data.attributes.get("radius") or data.attributes.new("radius", "FLOAT", "POINT")
+    radius.data.foreach_set("value", [0.01] * (count * steps))
+    curves = bpy.data.objects.new(obj.name + " Hair", data)
+    bpy.context.scene.collection.objects.link(curves)
+    curves.matrix_world = obj.matrix_world
+    data.surface = obj
+    if obj.active_material:
+        data.materials.append(obj.active_material)
+    return curves
