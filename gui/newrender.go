@@ -219,6 +219,8 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	if r, err := tiler.ParseResolution(v.form.Resolution); err == nil {
 		spec.Resolution = r
 	}
+	grid, _ := tiler.ParseGrid(v.form.Tiles)
+	spec.Tiles = grid
 	taken := spec.TakeScene(info, func(string) bool { return false })
 	if info.Usage == nil && info.Width > 0 && info.Height > 0 {
 		spec.Resolution = tiler.Resolution{Width: info.Width, Height: info.Height} // a glTF camera's own
@@ -230,6 +232,12 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 		v.entries[FieldSamples].SetText(fmt.Sprint(spec.Samples))
 	}
 	v.denoise.SetChecked(spec.Denoise)
+	if spec.Tiles != grid {
+		// The scene cannot be split exactly: whole frames, which the grid
+		// must no longer follow the resolution away from.
+		v.entries[FieldTiles].SetText(spec.Tiles.String())
+		v.tilesEdited = true
+	}
 	for _, name := range outputChoices {
 		if o := outputs[name]; o.format == spec.Format && (o.format == api.FormatEXR || o.depth == spec.Depth) {
 			v.depth.SetSelected(name)
