@@ -325,7 +325,12 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 		return
 	}
 	for ctx.Err() == nil {
-		d, err := ch.DisputeOf(ctx, escrow, me)
+		// The head first: a vote mined after it wakes the wait below.
+		head, err := ch.Chain().Backend().HeaderByNumber(ctx, nil)
+		var d contracts.DisputeInfo
+		if err == nil {
+			d, err = ch.DisputeOf(ctx, escrow, me)
+		}
 		if err != nil {
 			note(func(s *api.DisputeStatus) { s.Error = err.Error() })
 			return
@@ -357,24 +362,15 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 			note(func(s *api.DisputeStatus) {
 				s.Arbiters, s.VotingEnds, s.Guilty, s.Innocent, s.Error = arbiters, d.VotingEnds, d.Guilty, d.Innocent, ""
 			})
-			if d.Guilty+d.Innocent < len(d.Arbiters) {
+			if d.Guilty+d.Innocent < len(d.Arbiters) && int64(head.Time) <= d.VotingEnds.Unix() {
 				// Wait for the next block (a vote, or time passing) and look again.
-				var h0 uint64
-				if h, herr := ch.Chain().Backend().HeaderByNumber(ctx, nil); herr == nil {
-					h0 = h.Number.Uint64()
-				}
 				_, err = waitHead(ctx, ch.Chain(), d.VotingEnds, time.Second, func(h *types.Header) bool {
-					return h.Number.Uint64() > h0 || int64(h.Time) > d.VotingEnds.Unix()
+					return h.Number.Cmp(head.Number) > 0
 				})
 				if err == nil {
-					if now, nerr := ch.Chain().Now(ctx); nerr != nil || !now.After(d.VotingEnds) {
-						if again, derr := ch.DisputeOf(ctx, escrow, me); derr != nil || again.Guilty+again.Innocent < len(again.Arbiters) {
-							continue
-						}
-					}
+					continue
 				}
-			}
-			if err == nil {
+			} else {
 				rcpt, err = ch.Resolve(ctx, escrow, me)
 			}
 		}
