@@ -216,7 +216,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
-	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
+	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.url, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
@@ -226,6 +226,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
 		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
+		reclaimWake:  make(chan struct{}, 1),
 	}
 	n.store = st
 	if err := n.coord.restore(); err != nil {
@@ -257,6 +258,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	if cfg.Chain != nil {
 		n.wg.Go(func() { n.redeemReceipts(ctx) })
+		n.wg.Go(func() { n.coord.reclaimLoop(ctx) })
 		n.wg.Go(func() { n.watchDraws(ctx) })
 		n.resumeDisputes()
 	}
