@@ -19,17 +19,19 @@ import (
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // disputeScene is a job on the simulated chain whose requester lies: its
 // coordinator (node-1, dev key 0) stalls on its own task, so the job never
 // settles, and once the worker (node-2, dev key 1, 5 tokens staked and 10
-// more, the dispute bond) delivered signed results, the coordinator dies
+// more, the dispute bond) delivered signed results, the coordinator stops
 // and the requester slashes the worker's whole stake with one of them, the
 // worker's own genuine signature, as a coordinator convicting it would.
 type disputeScene struct {
-	t      *testing.T
+	t      testing.TB
 	ctx    context.Context
 	chain  *contracts.Chain
 	bank   *contracts.Client // the requester
@@ -43,10 +45,12 @@ const (
 	disputeBond  = 10.0 // contracts.DefaultConfig's
 )
 
-func newDisputeScene(t *testing.T, worker renderer.Renderer) *disputeScene {
+func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	sim := contracts.DefaultSimConfig()
+	sim.MainnetRules = true // BenchmarkDisputeGas's figures compare with mainnet
+	chain, err := contracts.NewSimulated(sim)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +86,7 @@ func newDisputeScene(t *testing.T, worker renderer.Renderer) *disputeScene {
 		s.escrow, s.task = common.HexToHash(ds[0].Escrow), ds[0].Tasks[0]
 		return true
 	})
-	nodes[0].Kill()
+	nodes[0].Close() // it leaves: the arbiters' cluster forms without waiting out its failure
 	return s
 }
 
@@ -145,6 +149,39 @@ func (s *disputeScene) balance(a common.Address) *big.Int {
 	return b
 }
 
+// disputeToTheEnd disputes the worker's conviction through its node's API
+// and waits until the node resolved the dispute; it returns its status.
+func (s *disputeScene) disputeToTheEnd() api.DisputeStatus {
+	t := s.t
+	client := api.NewClient(s.worker.URL())
+	st, err := client.Dispute(s.ctx, s.escrow.Hex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(api.TokensToWei(disputeBond)) {
+		t.Fatalf("dispute %+v", st)
+	}
+	// Blocks come with transactions on the simulated chain: mine the draw
+	// block and one more, as time passing would.
+	for range 2 {
+		if err := s.chain.AdjustTime(time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	farmtest.Until(t, "the dispute is resolved", func() bool {
+		ds, err := client.Disputes(s.ctx)
+		if err != nil || len(ds) != 1 {
+			return false
+		}
+		if fmt.Sprint(ds[0]) != fmt.Sprint(st) {
+			t.Logf("dispute: %+v", ds[0])
+		}
+		st = ds[0]
+		return st.ResolveTx != ""
+	})
+	return st
+}
+
 // TestDisputeOfAConviction: a convicted node disputes with `conun
 // dispute`'s call; three staked nodes that never worked on the job are
 // drawn, fetch the evidence from the accused, re-render and vote; the
@@ -171,32 +208,7 @@ func TestDisputeOfAConviction(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			client := api.NewClient(s.worker.URL())
-			st, err := client.Dispute(s.ctx, s.escrow.Hex())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(api.TokensToWei(disputeBond)) {
-				t.Fatalf("dispute %+v", st)
-			}
-			// Blocks come with transactions on the simulated chain: mine
-			// the draw block and one more, as time passing would.
-			for range 2 {
-				if err := s.chain.AdjustTime(time.Second); err != nil {
-					t.Fatal(err)
-				}
-			}
-			farmtest.Until(t, "the dispute is resolved", func() bool {
-				ds, err := client.Disputes(s.ctx)
-				if err != nil || len(ds) != 1 {
-					return false
-				}
-				if fmt.Sprint(ds[0]) != fmt.Sprint(st) {
-					t.Logf("dispute: %+v", ds[0])
-				}
-				st = ds[0]
-				return st.ResolveTx != ""
-			})
+			st := s.disputeToTheEnd()
 			voters := st.Guilty + st.Innocent
 			wantVerdict, votes := "upheld", st.Guilty
 			if tc.overturned {
@@ -287,4 +299,59 @@ func TestDisputeRefusals(t *testing.T) {
 	if _, err := client.Dispute(s.ctx, s.escrow.Hex()[2:18]); err == nil || !strings.Contains(err.Error(), "closed at") {
 		t.Fatalf("dispute by the farm's job id: %v", err)
 	}
+}
+
+// BenchmarkDisputeGas reports the gas of a dispute as the farm's nodes run
+// it, under mainnet-like rules: the
+// disputer's approve and dispute, the draw, the three arbiters' votes and
+// the resolve, read from the receipts of every transaction the nodes sent.
+// contracts' BenchmarkDispute has the same steps sent by hand, one vote;
+// none of it is paid by a job without a dispute.
+func BenchmarkDisputeGas(b *testing.B) {
+	selectors := map[string]string{}
+	for _, m := range []string{"approve(address,uint256)", "dispute(bytes32)", "drawArbiters(bytes32,address)", "vote(bytes32,address,bool)", "resolve(bytes32,address)"} {
+		selectors[string(crypto.Keccak256([]byte(m))[:4])] = m[:strings.IndexByte(m, '(')]
+	}
+	gas := map[string]uint64{}
+	for range b.N {
+		s := newDisputeScene(b, farmtest.Renderers()[0])
+		s.slash()
+		s.arbiters(3)
+		start, err := s.chain.Backend().HeaderByNumber(s.ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st := s.disputeToTheEnd()
+		if st.Verdict != "overturned" || st.Innocent != 3 {
+			b.Fatalf("dispute ended %+v, want overturned by three arbiters", st)
+		}
+		clear(gas)
+		reader := s.chain.Backend().(ethereum.ChainReader)
+		end, _ := s.chain.Backend().HeaderByNumber(s.ctx, nil)
+		for n := start.Number.Uint64() + 1; n <= end.Number.Uint64(); n++ {
+			blk, err := reader.BlockByNumber(s.ctx, new(big.Int).SetUint64(n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, tx := range blk.Transactions() {
+				r, err := s.chain.Backend().TransactionReceipt(s.ctx, tx.Hash())
+				if err != nil || len(tx.Data()) < 4 {
+					b.Fatalf("receipt of %s: %v", tx.Hash(), err)
+				}
+				gas[selectors[string(tx.Data()[:4])]] += r.GasUsed
+			}
+		}
+	}
+	var total uint64
+	for name, g := range gas {
+		if name == "" {
+			b.Fatalf("a transaction the dispute did not need was sent (%d gas)", g)
+		}
+		total += g
+	}
+	b.ReportMetric(float64(gas["approve"]+gas["dispute"]), "dispute-gas")
+	b.ReportMetric(float64(gas["drawArbiters"]), "draw-gas")
+	b.ReportMetric(float64(gas["vote"]), "votes-gas")
+	b.ReportMetric(float64(gas["resolve"]), "resolve-gas")
+	b.ReportMetric(float64(total), "farm-dispute-gas")
 }
