@@ -46,7 +46,16 @@ func (c *Client) DisputeRules(ctx context.Context) (DisputeRules, error) {
 var (
 	slashedTopic       = crypto.Keccak256Hash([]byte("Slashed(bytes32,address,uint256,bytes32,uint256,bytes32)"))
 	arbitersDrawnTopic = crypto.Keccak256Hash([]byte("ArbitersDrawn(bytes32,address,address[3],uint64)"))
+	votedTopic         = crypto.Keccak256Hash([]byte("Voted(bytes32,address,address,bool)"))
 )
+
+// VotedQuery is the log filter of the votes on node's dispute in jobID.
+func (c *Client) VotedQuery(jobID common.Hash, node common.Address) ethereum.FilterQuery {
+	return ethereum.FilterQuery{
+		Addresses: []common.Address{c.addrs.Escrow},
+		Topics:    [][]common.Hash{{votedTopic}, {jobID}, {common.BytesToHash(node.Bytes())}},
+	}
+}
 
 // SlashedResult returns the task and result hash node was slashed for in
 // jobID, as the escrow checked its signature: what a dispute is about. The

@@ -42,6 +42,10 @@ const drawPoll = 2 * time.Minute
 // errBadBundle is wrapped by evidence that contradicts the chain.
 var errBadBundle = errors.New("dispute evidence does not match the chain")
 
+// errCannotJudge is wrapped by what keeps this node from judging a task at
+// all (no such renderer, another release): it abstains without retrying.
+var errCannotJudge = errors.New("this node cannot judge the task")
+
 // watchDraws runs until ctx ends, judging every dispute this node is drawn
 // for. It starts from the block it last looked at (kept in the store), so
 // a draw while the node was down is still judged if voting is open.
@@ -132,7 +136,7 @@ func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
 	var reason string
 	for wait := time.Second; ; wait = min(2*wait, time.Minute) {
 		guilty, reason, err = n.judge(ctx, d, task, resultHash)
-		if err == nil || errors.Is(err, errBadBundle) || ctx.Err() != nil {
+		if err == nil || errors.Is(err, errBadBundle) || errors.Is(err, errCannotJudge) || ctx.Err() != nil {
 			break
 		}
 		log.Info("arbiter: cannot judge yet", "err", err)
@@ -235,7 +239,13 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	req, spec := b.Request, b.Spec
 	rend, ok := n.work.renderers[spec.Renderer]
 	if !ok {
-		return false, "", fmt.Errorf("this node has no %q renderer", spec.Renderer)
+		return false, "", fmt.Errorf("%w: this node has no %q renderer", errCannotJudge, spec.Renderer)
+	}
+	// Another release draws other pixels (verify.go runCheck): such an
+	// arbiter cannot judge, and abstains rather than convict.
+	mine, theirs := renderer.ParseBuild(rend.Version()), renderer.ParseBuild(b.Build)
+	if mine.Release() != theirs.Release() {
+		return false, "", fmt.Errorf("%w: the task was drawn by %s, this node runs %s: another release draws other pixels", errCannotJudge, b.Build, rend.Version())
 	}
 	rect := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)[b.Task].Rect
 	want := tileWant{hdr: spec.Format == api.FormatEXR, passes: req.Passes}
@@ -279,7 +289,9 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	}
 	mode := verifier.NearExact
 	switch {
-	case spec.Denoise:
+	case spec.Denoise || mine.Drawn() != theirs.Drawn():
+		// Denoised pixels depend on their neighbours; another device or
+		// kernel of the release differs by float noise.
 		mode = verifier.Tolerant
 	case spec.Renderer == "pathtracer":
 		mode = verifier.Exact

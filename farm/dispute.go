@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"net/http"
 	"os"
 	"slices"
@@ -49,6 +50,9 @@ type keptResult struct {
 	Request   TaskRequest `json:"request"`
 	Hash      string      `json:"hash"`
 	Signature string      `json:"signature"`
+	// Build is the renderer build that drew it (renderer.Build): only an
+	// arbiter of the same release can re-render it pixel for pixel.
+	Build string `json:"build"`
 }
 
 // keptJob is what the node kept of one job: its spec (whose hash is the
@@ -71,7 +75,7 @@ type evidenceBook struct {
 const keptPrefix = "kept/"
 
 // keep records a signed result of req (a lease of a job on a chain).
-func (b *evidenceBook) keep(escrow common.Hash, req TaskRequest, data []byte, sum [32]byte, sig []byte) error {
+func (b *evidenceBook) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
 	hash := hex.EncodeToString(sum[:])
 	if _, err := b.blobs.Put(bytes.NewReader(data), hash); err != nil {
 		return fmt.Errorf("keep tile of job %s task %d: %w", req.JobID, req.Task, err)
@@ -83,7 +87,7 @@ func (b *evidenceBook) keep(escrow common.Hash, req TaskRequest, data []byte, su
 		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
 	}
 	req.Spec = nil // kept once, with the job
-	kj.Results[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig)}
+	kj.Results[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
 	return b.saveLocked(escrow, kj)
 }
 
@@ -158,6 +162,7 @@ type disputeBundle struct {
 	Task      int         `json:"task"`
 	Request   TaskRequest `json:"request"`
 	Signature string      `json:"signature"`
+	Build     string      `json:"build"`
 	Tile      []byte      `json:"tile"`
 }
 
@@ -189,7 +194,7 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
-	writeJSON(rw, disputeBundle{Spec: kj.Spec, Task: task, Request: kr.Request, Signature: kr.Signature, Tile: tile})
+	writeJSON(rw, disputeBundle{Spec: kj.Spec, Task: task, Request: kr.Request, Signature: kr.Signature, Build: kr.Build, Tile: tile})
 }
 
 // getDisputes lists the jobs this node kept results of, and its disputes.
@@ -363,11 +368,8 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 				s.Arbiters, s.VotingEnds, s.Guilty, s.Innocent, s.Error = arbiters, d.VotingEnds, d.Guilty, d.Innocent, ""
 			})
 			if d.Guilty+d.Innocent < len(d.Arbiters) && int64(head.Time) <= d.VotingEnds.Unix() {
-				// Wait for the next block (a vote, or time passing) and look again.
-				_, err = waitHead(ctx, ch.Chain(), d.VotingEnds, time.Second, func(h *types.Header) bool {
-					return h.Number.Cmp(head.Number) > 0
-				})
-				if err == nil {
+				// Wait for a vote or the end of voting, and look again.
+				if err = n.waitVote(ctx, escrow, head.Number.Uint64()+1, d.VotingEnds); err == nil {
 					continue
 				}
 			} else {
@@ -399,6 +401,58 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 			})
 			n.cfg.Logger.Info("dispute resolved", "job", escrow.Hex(), "verdict", cv.Verdict)
 			return
+		}
+	}
+}
+
+// waitVote returns at the first vote on this node's dispute in escrow
+// from block from on, or the first block past votingEnds: pushed votes and
+// heads where the connection pushes; otherwise after drawPoll (or at the
+// end of voting, if sooner), to look again.
+func (n *Node) waitVote(ctx context.Context, escrow common.Hash, from uint64, votingEnds time.Time) error {
+	ch := n.cfg.Chain
+	b := ch.Chain().Backend()
+	q := ch.VotedQuery(escrow, ch.Address())
+	q.FromBlock = new(big.Int).SetUint64(from)
+	votes := make(chan types.Log, 4)
+	heads := make(chan *types.Header, 16)
+	sub, err := b.SubscribeFilterLogs(ctx, q, votes)
+	hs, ok := b.(contracts.HeadSubscriber)
+	if err == nil && !ok {
+		sub.Unsubscribe()
+	}
+	if err != nil || !ok {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(min(drawPoll, time.Until(votingEnds)+time.Second)):
+			return nil
+		}
+	}
+	defer sub.Unsubscribe()
+	hsub, err := hs.SubscribeNewHead(ctx, heads)
+	if err != nil {
+		return err
+	}
+	defer hsub.Unsubscribe()
+	// A vote mined before the subscriptions started.
+	if past, err := b.FilterLogs(ctx, q); err != nil || len(past) > 0 {
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-sub.Err():
+			return cmpErr(err, context.Canceled)
+		case err := <-hsub.Err():
+			return cmpErr(err, context.Canceled)
+		case <-votes:
+			return nil
+		case h := <-heads:
+			if int64(h.Time) > votingEnds.Unix() {
+				return nil
+			}
 		}
 	}
 }

@@ -258,7 +258,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		}
 		// Kept before it is sent: a result the coordinator holds and this
 		// node lost could be slashed with no way to show it was honest.
-		if err := w.evidence.keep(escrowID, req, data, sum, res.Signature); err != nil {
+		if err := w.evidence.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
 			httpError(rw, http.StatusInternalServerError, err)
 			return
 		}
