@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -27,7 +28,8 @@ import (
 // subscription where the connection pushes, else a look every
 // drawPoll); when the chain draws it as an arbiter of a dispute, it fetches
 // the evidence from the accused (disputeBundle; the scene from the accused
-// and then the requester's node, hash-checked), checks it against the
+// and then the requester's node, and the tile from the requester's node if
+// the accused's is not the slashed one, all hash-checked), checks it against the
 // chain, re-renders crops of the task chosen from its own randomness at the
 // spot-check rule, and votes: guilty when they differ, not guilty when they
 // match. Evidence that does not match the chain (a spec that is not the
@@ -41,6 +43,9 @@ const drawPoll = 2 * time.Minute
 
 // errBadBundle is wrapped by evidence that contradicts the chain.
 var errBadBundle = errors.New("dispute evidence does not match the chain")
+
+// errOtherTile is wrapped by a bundle whose tile is not the slashed result.
+var errOtherTile = fmt.Errorf("%w: the tile is not the slashed result", errBadBundle)
 
 // errCannotJudge is wrapped by what keeps this node from judging a task at
 // all (no such renderer, another release): it abstains without retrying.
@@ -172,7 +177,21 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, task uint64, 
 	if err != nil {
 		return false, "", err
 	}
-	if err := checkBundle(b, d.JobID, task, resultHash); err != nil {
+	err = checkBundle(b, d.JobID, task, resultHash)
+	if errors.Is(err, errOtherTile) && requester != "" {
+		// The accused lost its tile, or serves another: the requester's
+		// node kept the one it accepted, under the same hash.
+		var p string
+		if p, err = n.work.cache.Fetch(ctx, n.work.hc, []string{requester}, hex.EncodeToString(resultHash[:])); err == nil {
+			if b.Tile, err = os.ReadFile(p); err == nil {
+				err = checkBundle(b, d.JobID, task, resultHash)
+			}
+		}
+		if err != nil && !errors.Is(err, errBadBundle) {
+			err = fmt.Errorf("%w: %w", errOtherTile, err)
+		}
+	}
+	if err != nil {
 		return false, "", err
 	}
 	return n.rerender(ctx, b, []string{accused, requester})
@@ -223,7 +242,7 @@ func checkBundle(b disputeBundle, escrow common.Hash, task uint64, resultHash co
 		return fmt.Errorf("%w: the bundle is of task %d, the slash of task %d", errBadBundle, b.Task, task)
 	}
 	if sum := sha256.Sum256(b.Tile); common.Hash(sum) != resultHash {
-		return fmt.Errorf("%w: the tile hashes to %s, not the signed result %s the node was slashed for", errBadBundle, hex.EncodeToString(sum[:]), resultHash.Hex())
+		return fmt.Errorf("%w: it hashes to %s, not the signed result %s the node was slashed for", errOtherTile, hex.EncodeToString(sum[:]), resultHash.Hex())
 	}
 	req := b.Request
 	req.Escrow = escrow.Hex()

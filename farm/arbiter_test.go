@@ -39,7 +39,7 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 	}{
 		{"the slashed result", func(*disputeBundle) {}, ""},
 		{"spec of another job", func(b *disputeBundle) { b.Spec.Seed++ }, "not the escrow's job id"},
-		{"tile other than the signed one", func(b *disputeBundle) { b.Tile[0] ^= 1 }, "not the signed result"},
+		{"tile other than the signed one", func(b *disputeBundle) { b.Tile[0] ^= 1 }, "the tile is not the slashed result: it hashes to"},
 		{"another task", func(b *disputeBundle) { b.Task, b.Request.Task = 2, 2 }, "the slash of task 1"},
 		{"lease of other pixels", func(b *disputeBundle) { b.Request.Region = image.Rect(0, 0, 16, 12) }, "region"},
 		{"lease with other samples", func(b *disputeBundle) { b.Request.Samples = 1 }, "samples"},
