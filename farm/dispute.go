@@ -63,10 +63,10 @@ type keptJob struct {
 	Dispute *api.DisputeStatus `json:"dispute,omitempty"`
 }
 
-// evidenceBook keeps the results a worker signs, in the store's meta under
+// resultBook keeps the results a worker signs, in the store's meta under
 // "kept/<escrow id>" and the tiles in the node's own blobs (which the
 // retention of its coordinator's jobs does not touch).
-type evidenceBook struct {
+type resultBook struct {
 	mu    sync.Mutex
 	store *store.Store
 	blobs *blobstore.Blobs
@@ -75,7 +75,7 @@ type evidenceBook struct {
 const keptPrefix = "kept/"
 
 // keep records a signed result of req (a lease of a job on a chain).
-func (b *evidenceBook) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
+func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
 	hash := hex.EncodeToString(sum[:])
 	if _, err := b.blobs.Put(bytes.NewReader(data), hash); err != nil {
 		return fmt.Errorf("keep tile of job %s task %d: %w", req.JobID, req.Task, err)
@@ -92,7 +92,7 @@ func (b *evidenceBook) keep(escrow common.Hash, req TaskRequest, build string, d
 }
 
 // load returns what was kept of escrow (nil when nothing).
-func (b *evidenceBook) load(escrow common.Hash) (*keptJob, error) {
+func (b *resultBook) load(escrow common.Hash) (*keptJob, error) {
 	raw := b.store.Meta(keptPrefix + escrow.Hex())
 	if len(raw) == 0 {
 		return nil, nil
@@ -104,7 +104,7 @@ func (b *evidenceBook) load(escrow common.Hash) (*keptJob, error) {
 	return &kj, nil
 }
 
-func (b *evidenceBook) saveLocked(escrow common.Hash, kj *keptJob) error {
+func (b *resultBook) saveLocked(escrow common.Hash, kj *keptJob) error {
 	raw, err := json.Marshal(kj)
 	if err != nil {
 		return err
@@ -113,7 +113,7 @@ func (b *evidenceBook) saveLocked(escrow common.Hash, kj *keptJob) error {
 }
 
 // update changes the kept job escrow under the lock and saves it.
-func (b *evidenceBook) update(escrow common.Hash, f func(*keptJob)) error {
+func (b *resultBook) update(escrow common.Hash, f func(*keptJob)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	kj, err := b.load(escrow)
@@ -133,7 +133,7 @@ func cmpErr(err, otherwise error) error {
 
 // find resolves a user's job argument, an escrow id or the farm's job id,
 // to the escrow id of a kept job.
-func (b *evidenceBook) find(job string) (common.Hash, *keptJob, error) {
+func (b *resultBook) find(job string) (common.Hash, *keptJob, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if h := strings.TrimPrefix(job, "0x"); len(h) == 64 {
@@ -176,15 +176,15 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", r.URL.Query().Get("task"), err))
 		return
 	}
-	n.evidence.mu.Lock()
-	kj, err := n.evidence.load(escrow)
-	n.evidence.mu.Unlock()
+	n.kept.mu.Lock()
+	kj, err := n.kept.load(escrow)
+	n.kept.mu.Unlock()
 	if err != nil || kj == nil || kj.Results[task].Hash == "" {
 		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept result of job %s task %d", escrow.Hex(), task)))
 		return
 	}
 	kr := kj.Results[task]
-	p, ok := n.evidence.blobs.Path(kr.Hash)
+	p, ok := n.kept.blobs.Path(kr.Hash)
 	if !ok {
 		httpError(rw, http.StatusNotFound, fmt.Errorf("the tile of job %s task %d (%s) is gone", escrow.Hex(), task, kr.Hash))
 		return
@@ -202,9 +202,9 @@ func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
 	out := []api.DisputeStatus{}
 	for _, key := range n.store.MetaKeys(keptPrefix) {
 		escrow := common.HexToHash(strings.TrimPrefix(key, keptPrefix))
-		n.evidence.mu.Lock()
-		kj, err := n.evidence.load(escrow)
-		n.evidence.mu.Unlock()
+		n.kept.mu.Lock()
+		kj, err := n.kept.load(escrow)
+		n.kept.mu.Unlock()
 		if err != nil || kj == nil {
 			continue
 		}
@@ -243,7 +243,7 @@ func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, erro
 	if ch == nil {
 		return api.DisputeStatus{}, fmt.Errorf("%w: this node is not connected to a chain", ErrDispute)
 	}
-	escrow, kj, err := n.evidence.find(job)
+	escrow, kj, err := n.kept.find(job)
 	if err != nil {
 		return api.DisputeStatus{}, err
 	}
@@ -290,7 +290,7 @@ func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, erro
 		Escrow: escrow.Hex(), Job: kj.Spec.ID(), Verdict: contracts.VerdictDisputed.String(), Task: int(task),
 		Slashed: api.FormatTokens(cv.Amount), Bond: api.FormatTokens(rules.Bond), Tx: rcpt.TxHash.Hex(),
 	}
-	if err := n.evidence.update(escrow, func(k *keptJob) { k.Dispute = &st }); err != nil {
+	if err := n.kept.update(escrow, func(k *keptJob) { k.Dispute = &st }); err != nil {
 		n.cfg.Logger.Error("record dispute", "job", escrow.Hex(), "err", err)
 	}
 	n.wg.Go(func() { n.followDispute(n.ctx, escrow) })
@@ -301,9 +301,9 @@ func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, erro
 func (n *Node) resumeDisputes() {
 	for _, key := range n.store.MetaKeys(keptPrefix) {
 		escrow := common.HexToHash(strings.TrimPrefix(key, keptPrefix))
-		n.evidence.mu.Lock()
-		kj, _ := n.evidence.load(escrow)
-		n.evidence.mu.Unlock()
+		n.kept.mu.Lock()
+		kj, _ := n.kept.load(escrow)
+		n.kept.mu.Unlock()
 		if kj != nil && kj.Dispute != nil && kj.Dispute.ResolveTx == "" {
 			n.wg.Go(func() { n.followDispute(n.ctx, escrow) })
 		}
@@ -318,7 +318,7 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 	ch := n.cfg.Chain
 	me := ch.Address()
 	note := func(f func(*api.DisputeStatus)) {
-		n.evidence.update(escrow, func(k *keptJob) {
+		n.kept.update(escrow, func(k *keptJob) {
 			if k.Dispute != nil {
 				f(k.Dispute)
 			}

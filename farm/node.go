@@ -123,14 +123,12 @@ type Node struct {
 	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
-	// evidence keeps the results this node signs for the escrow, and its
-	// disputes.
-	evidence *evidenceBook
-	ctx      context.Context // ends when the node stops
-	url      string
-	cancel   context.CancelFunc
-	wg       group
-	once     sync.Once
+	kept    *resultBook     // the results it signs for the escrow, and its disputes
+	ctx     context.Context // ends when the node stops
+	url     string
+	cancel  context.CancelFunc
+	wg      group
+	once    sync.Once
 }
 
 // StartNode starts a node and returns once it serves and has joined the
@@ -209,10 +207,10 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	hc := &http.Client{}
 	n.metrics = new(metrics)
-	n.evidence = &evidenceBook{store: st, blobs: blobs}
+	n.kept = &resultBook{store: st, blobs: blobs}
 	n.work = &worker{
 		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, evidence: n.evidence,
+		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx

@@ -124,7 +124,7 @@ type worker struct {
 	checkSlots chan struct{}
 	active     activeTasks
 	ctx        context.Context // cancelled when the node stops
-	evidence   *evidenceBook   // the results it signs for the escrow
+	kept       *resultBook     // the results it signs for the escrow
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
@@ -258,7 +258,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		}
 		// Kept before it is sent: a result the coordinator holds and this
 		// node lost could be slashed with no way to show it was honest.
-		if err := w.evidence.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
+		if err := w.kept.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
 			httpError(rw, http.StatusInternalServerError, err)
 			return
 		}
