@@ -166,6 +166,14 @@ func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
 // judge fetches the evidence of task and re-renders it; it returns the
 // verdict and why.
 func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, task uint64, resultHash common.Hash) (bool, string, error) {
+	// The escrow keeps out the requester and the nodes it paid; a worker of
+	// the job not paid yet keeps out by itself: it is a party.
+	n.kept.mu.Lock()
+	party, _ := n.kept.load(d.JobID)
+	n.kept.mu.Unlock()
+	if party != nil {
+		return false, "", fmt.Errorf("%w: this node worked on the job", errCannotJudge)
+	}
 	accused, requester := n.memberURL(d.Node), ""
 	if j, err := n.cfg.Chain.Job(ctx, d.JobID); err == nil {
 		requester = n.memberURL(j.Requester)
