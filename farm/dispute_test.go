@@ -36,6 +36,7 @@ type disputeScene struct {
 	chain  *contracts.Chain
 	bank   *contracts.Client // the requester
 	worker *farm.Node
+	cfg    farm.NodeConfig // the worker's, to start it again
 	escrow common.Hash
 	task   int
 }
@@ -66,6 +67,7 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 	}
 	mint(bank.Address(), 100)
 	mint(bank.WithKey(contracts.DevKey(1)).Address(), disputeStake+disputeBond)
+	var workerCfg farm.NodeConfig
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
 		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
 		c.Chain = bank.WithKey(contracts.DevKey(i))
@@ -74,9 +76,10 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
 		} else {
 			c.Renderers, c.Stake = []renderer.Renderer{worker}, disputeStake
+			workerCfg = *c
 		}
 	})
-	s := &disputeScene{t: t, ctx: ctx, chain: chain, bank: bank, worker: nodes[1]}
+	s := &disputeScene{t: t, ctx: ctx, chain: chain, bank: bank, worker: nodes[1], cfg: workerCfg}
 	farmtest.Submit(t, api.NewClient(nodes[0].URL()), func(sp *api.JobSpec) { sp.Budget = 10; sp.Samples = 8 })
 	farmtest.Until(t, "the worker keeps a signed result", func() bool {
 		ds, err := api.NewClient(s.worker.URL()).Disputes(ctx)
@@ -152,15 +155,27 @@ func (s *disputeScene) balance(a common.Address) *big.Int {
 // disputeToTheEnd disputes the worker's conviction through its node's API
 // and waits until the node resolved the dispute; it returns its status.
 func (s *disputeScene) disputeToTheEnd() api.DisputeStatus {
+	return s.waitResolved(s.dispute())
+}
+
+// dispute disputes the worker's conviction through its node's API.
+func (s *disputeScene) dispute() api.DisputeStatus {
 	t := s.t
-	client := api.NewClient(s.worker.URL())
-	st, err := client.Dispute(s.ctx, s.escrow.Hex())
+	st, err := api.NewClient(s.worker.URL()).Dispute(s.ctx, s.escrow.Hex())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(api.TokensToWei(disputeBond)) {
 		t.Fatalf("dispute %+v", st)
 	}
+	return st
+}
+
+// waitResolved mines the blocks the draw needs and waits until the worker's
+// node resolved its dispute.
+func (s *disputeScene) waitResolved(st api.DisputeStatus) api.DisputeStatus {
+	t := s.t
+	client := api.NewClient(s.worker.URL())
 	// Blocks come with transactions on the simulated chain: mine the draw
 	// block and one more, as time passing would.
 	for range 2 {
@@ -247,6 +262,39 @@ func TestDisputeOfAConviction(t *testing.T) {
 				t.Errorf("arbiters got %v in all, want the fee %v", paid, fee)
 			}
 		})
+	}
+}
+
+// TestDisputeSurvivesRestart: the disputer's node stops right after it
+// disputed; started again on its data directory, it still draws the
+// arbiters, serves them its kept results, and resolves: the stake comes back.
+func TestDisputeSurvivesRestart(t *testing.T) {
+	s := newDisputeScene(t, farmtest.Renderers()[0])
+	s.slash()
+	arbiters := s.arbiters(3)
+	s.dispute()
+	s.worker.Close()
+	cfg := s.cfg
+	cfg.Gossip.Join = []string{arbiters[0].GossipAddr()}
+	// Its stake was burned and its tokens are in the bond: asked to top the
+	// stake up again, it would refuse to start (it says why).
+	cfg.Stake = 0
+	again, err := farm.StartNode(s.ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	s.worker = again
+	if err := farm.WaitMembers(s.ctx, append([]*farm.Node{again}, arbiters...), 4, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	st := s.waitResolved(api.DisputeStatus{})
+	stake, err := s.bank.StakeOf(s.ctx, again.Chain().Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Verdict != "overturned" || stake.Active.Cmp(api.TokensToWei(disputeStake)) != 0 {
+		t.Fatalf("after a restart the dispute ended %+v with stake %v; want overturned, the stake back", st, stake.Active)
 	}
 }
 
