@@ -80,7 +80,9 @@ func (n *Node) watchDraws(ctx context.Context) {
 		seen(l.BlockNumber)
 	}
 	logs := make(chan types.Log, 16)
-	sub, err := ch.Chain().Backend().SubscribeFilterLogs(ctx, ch.ArbitersDrawnQuery(from, nil), logs)
+	live := ch.ArbitersDrawnQuery(0, nil)
+	live.FromBlock = nil // a subscription starts at the head; the past is read below
+	sub, err := ch.Chain().Backend().SubscribeFilterLogs(ctx, live, logs)
 	if err == nil {
 		defer sub.Unsubscribe()
 	}

@@ -412,8 +412,7 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 func (n *Node) waitVote(ctx context.Context, escrow common.Hash, from uint64, votingEnds time.Time) error {
 	ch := n.cfg.Chain
 	b := ch.Chain().Backend()
-	q := ch.VotedQuery(escrow, ch.Address())
-	q.FromBlock = new(big.Int).SetUint64(from)
+	q := ch.VotedQuery(escrow, ch.Address()) // a subscription starts at the head
 	votes := make(chan types.Log, 4)
 	heads := make(chan *types.Header, 16)
 	sub, err := b.SubscribeFilterLogs(ctx, q, votes)
@@ -436,6 +435,7 @@ func (n *Node) waitVote(ctx context.Context, escrow common.Hash, from uint64, vo
 	}
 	defer hsub.Unsubscribe()
 	// A vote mined before the subscriptions started.
+	q.FromBlock = new(big.Int).SetUint64(from)
 	if past, err := b.FilterLogs(ctx, q); err != nil || len(past) > 0 {
 		return err
 	}
