@@ -93,17 +93,16 @@ func (n *Node) watchDraws(ctx context.Context) {
 			from = l.BlockNumber + 1
 		}
 	}
-	if sub != nil {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-sub.Err():
-				return
-			case l := <-logs:
-				if l.BlockNumber >= from { // the catch-up may have seen it
-					handle(l)
-				}
+	for pushed := err == nil; pushed; {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sub.Err():
+			pushed = false // dropped (a websocket that went away): poll from here
+		case l := <-logs:
+			if l.BlockNumber >= from { // the catch-up may have seen it
+				handle(l)
+				from = l.BlockNumber
 			}
 		}
 	}
