@@ -188,10 +188,10 @@ type coordinator struct {
 	reclaimMu sync.Mutex
 	// reclaimOne serializes reclaims on the chain (the loop's and a
 	// requester's conun reclaim), so one job is never reclaimed twice.
-	reclaimOne      sync.Mutex
-	reclaims        []pendingChainOp
-	reclaiming      bool
-	lastReclaimPoll time.Time
+	reclaimOne sync.Mutex
+	reclaims   []pendingChainOp
+	// reclaimWake tells reclaimLoop that an operation was queued.
+	reclaimWake chan struct{}
 }
 
 // now is the coordinator's clock (NodeConfig.Now).
@@ -322,7 +322,6 @@ func (c *coordinator) run(ctx context.Context) {
 		c.takeBackLeft()
 		c.schedule(ctx)
 		c.maybeSweep()
-		c.maybeReclaim()
 		select {
 		case <-ctx.Done():
 			c.mu.Lock()

@@ -86,6 +86,10 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 // taskRequest is the unsigned RPC asking a worker to render region of
 // task t (the whole tile for a lease, a crop for a check).
 func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskRequest {
+	var spec *api.JobSpec
+	if c.chain != nil {
+		spec = &j.spec
+	}
 	return TaskRequest{
 		JobID: j.id, Task: t.index, Sources: []string{c.selfURL},
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
@@ -93,6 +97,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Format: j.spec.Format, Depth: j.spec.Depth, Passes: j.passNames, AdaptiveSampling: j.adaptive,
 		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+		Spec: spec,
 	}
 }
 

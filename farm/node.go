@@ -136,6 +136,7 @@ type Node struct {
 	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
+	kept    *resultBook     // the results it signs for the escrow, and its disputes
 	ctx     context.Context // ends when the node stops
 	url     string          // the client API's base URL
 	rpcURL  string          // the base URL other members call
@@ -226,13 +227,14 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	hc := &http.Client{}
 	n.metrics = new(metrics)
+	n.kept = &resultBook{store: st, blobs: blobs}
 	n.work = &worker{
 		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain,
+		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
-	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
+	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: rpcURL, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
@@ -242,6 +244,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
 		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
+		reclaimWake:  make(chan struct{}, 1),
 	}
 	n.store = st
 	closeAll := func() {
@@ -286,6 +289,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	if cfg.Chain != nil {
 		n.wg.Go(func() { n.redeemReceipts(ctx) })
+		n.wg.Go(func() { n.coord.reclaimLoop(ctx) })
+		n.wg.Go(func() { n.watchDraws(ctx) })
+		n.resumeDisputes()
 	}
 	if len(cfg.Gossip.Join) == 0 {
 		if addrs := rememberedMembers(cfg.DataDir); len(addrs) > 0 {

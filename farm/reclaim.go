@@ -41,10 +41,6 @@ type pendingChainOp struct {
 	Error    string    `json:"error,omitempty"`
 }
 
-// reclaimPoll is how often the coordinator looks at the chain's clock for
-// jobs whose grace has passed, and for settlements to try again.
-const reclaimPoll = time.Second
-
 // reclaimBackoff is the wait after the attempts'th failed try.
 func reclaimBackoff(attempts int) time.Duration {
 	return min(time.Second<<min(attempts, 12), time.Hour)
@@ -57,6 +53,10 @@ func (c *coordinator) retry(op pendingChainOp) {
 	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == op.Op && q.Job == op.Job })
 	c.reclaims = append(c.reclaims, op)
 	c.saveReclaimsLocked()
+	select { // reclaimLoop looks at its due times again
+	case c.reclaimWake <- struct{}{}:
+	default:
+	}
 }
 
 // saveReclaimsLocked keeps the waiting operations; reclaimMu must be held.
@@ -79,33 +79,83 @@ func (c *coordinator) loadReclaims() error {
 	return nil
 }
 
-// maybeReclaim starts, at most every reclaimPoll, an attempt at the
-// reclaims that are due; it runs in the scheduler loop.
-func (c *coordinator) maybeReclaim() {
-	if c.chain == nil {
+// reclaimLoop does the waiting settlements and reclaims as they fall due,
+// until ctx ends. Between them it sleeps: until the earliest retry by this
+// node's clock, or until the first block past the earliest grace on chain
+// (waitChainTime: a pushed head, or one look at the due time and then a
+// backing-off poll), never looking at the chain every second for days.
+func (c *coordinator) reclaimLoop(ctx context.Context) {
+	var last time.Time
+	for ctx.Err() == nil {
+		// Something due that keeps failing to start (the chain is
+		// unreachable) is tried at most once a second.
+		if pause := time.Second - time.Since(last); pause > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(pause):
+			}
+		}
+		last = time.Now()
+		c.reclaimDue()
+		c.reclaimMu.Lock()
+		waiting := slices.Clone(c.reclaims)
+		c.reclaimMu.Unlock()
+		c.waitReclaims(ctx, waiting)
+	}
+}
+
+// waitReclaims returns when one of waiting may be due, a new operation is
+// queued (retry), or ctx ends.
+func (c *coordinator) waitReclaims(ctx context.Context, waiting []pendingChainOp) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() { // ends with ctx, at the latest when this returns
+		select {
+		case <-c.reclaimWake:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	if len(waiting) == 0 {
+		<-ctx.Done()
 		return
 	}
-	c.reclaimMu.Lock()
-	defer c.reclaimMu.Unlock()
 	now := c.now()
-	if c.reclaiming || len(c.reclaims) == 0 || now.Sub(c.lastReclaimPoll) < reclaimPoll {
+	var nextTry, after time.Time
+	ready := false // an operation whose retry time has come
+	for _, p := range waiting {
+		if now.Before(p.NextTry) {
+			if nextTry.IsZero() || p.NextTry.Before(nextTry) {
+				nextTry = p.NextTry
+			}
+			continue
+		}
+		if !ready || p.After.Before(after) {
+			after = p.After
+		}
+		ready = true
+	}
+	if !ready {
+		select {
+		case <-ctx.Done():
+		case <-time.After(nextTry.Sub(now)):
+		}
 		return
 	}
-	c.lastReclaimPoll = now
-	c.reclaiming = true
-	if !c.wg.Go(c.reclaimDue) {
-		c.reclaiming = false
+	if nextTry.IsZero() {
+		waitChainTime(ctx, c.chain.Chain(), after)
+		return
 	}
+	// Both: a retry by this clock, and a grace on chain.
+	tctx, stop := context.WithDeadline(ctx, nextTry)
+	defer stop()
+	waitChainTime(tctx, c.chain.Chain(), after)
 }
 
 // reclaimDue tries the settlements that are due again, and reclaims every
 // waiting job whose grace has passed on chain.
 func (c *coordinator) reclaimDue() {
-	defer func() {
-		c.reclaimMu.Lock()
-		c.reclaiming = false
-		c.reclaimMu.Unlock()
-	}()
 	ctx, cancel := context.WithTimeout(c.ctx, time.Minute)
 	defer cancel()
 	chainNow, err := c.chain.Chain().Now(ctx)

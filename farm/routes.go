@@ -41,6 +41,8 @@ var apiRoutes = []route{
 	{"GET", "/v1/nodes", func(n *Node) http.HandlerFunc { return n.getNodes }},
 	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
 	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return n.getWallet }},
+	{"GET", "/v1/disputes", func(n *Node) http.HandlerFunc { return n.getDisputes }},
+	{"POST", "/v1/disputes/{job}", func(n *Node) http.HandlerFunc { return n.postDispute }},
 	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
 }
 
@@ -52,6 +54,7 @@ var rpcRoutes = []route{
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
+	{"GET", "/rpc/v1/disputes/{escrow}/bundle", func(n *Node) http.HandlerFunc { return n.handleBundle }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
 }
 

@@ -37,6 +37,7 @@ type wallet struct {
 	claims   []api.WalletClaim
 	pending  []claimMessage // the proofs, by the index of claims
 	receipts []heldReceipt  // the latest receipt per job
+	wake     chan struct{}  // a receipt or leaf arrived, or a claim ended
 }
 
 // heldReceipt is the latest receipt a worker holds for one job, and what
@@ -87,6 +88,7 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 	n.wallet.saveLocked()
 	n.wallet.claimsMu.Unlock()
 	n.claimInBackground(idx, cl)
+	n.wallet.wakeUp() // the job is settled: its receipts' window is open
 	writeJSON(rw, map[string]bool{"accepted": true})
 }
 
@@ -108,6 +110,7 @@ func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
 			n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
 		}
 		n.wallet.saveLocked()
+		n.wallet.wakeUp() // the receipt of the job may be redeemed for the rest
 	})
 }
 
@@ -247,25 +250,50 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	}
 	w.receipts[i] = heldReceipt{Receipt: msg, Info: api.WalletReceipt{JobID: msg.JobID, Amount: api.FormatTokens(rc.Amount), Tasks: rc.Tasks}}
 	w.saveLocked()
+	w.wakeUp()
 	writeJSON(rw, map[string]bool{"accepted": true})
 }
 
-// receiptPoll is how often the wallet looks at the chain for receipts it
-// may redeem.
-const receiptPoll = time.Second
-
 // redeemReceipts runs until ctx ends, redeeming receipts as their jobs
-// allow (see redeemDue).
+// allow (see redeemDue), and sleeping in between until the chain time the
+// next one may be due (waitChainTime), or until a receipt or a leaf
+// arrives or a leaf's claim ends (wake).
 func (n *Node) redeemReceipts(ctx context.Context) {
-	t := time.NewTicker(receiptPoll)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
+	var last time.Time
+	for ctx.Err() == nil {
+		// A receipt that keeps failing to redeem (the chain is
+		// unreachable) is tried at most once a second.
+		if pause := time.Second - time.Since(last); pause > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(pause):
+			}
 		}
-		n.redeemDue(ctx)
+		last = time.Now()
+		next := n.redeemDue(ctx)
+		wctx, cancel := context.WithCancel(ctx)
+		go func() { // ends with wctx, at the latest at cancel below
+			select {
+			case <-n.wallet.wake:
+				cancel()
+			case <-wctx.Done():
+			}
+		}()
+		if next.IsZero() {
+			<-wctx.Done()
+		} else {
+			waitChainTime(wctx, n.wallet.chain.Chain(), next)
+		}
+		cancel()
+	}
+}
+
+// wakeUp tells redeemReceipts to look at its receipts again.
+func (w *wallet) wakeUp() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -275,7 +303,13 @@ func (n *Node) redeemReceipts(ctx context.Context) {
 // the leaf comes first (it is handed over right after settle), so the wallet
 // waits while a leaf is being claimed and, holding none, for half the grace,
 // then redeems what the tree left out.
-func (n *Node) redeemDue(ctx context.Context) {
+//
+// It returns the chain time at which to look again: the earliest a held
+// receipt may be due (zero: none held). A job still open may be settled
+// before its deadline, opening a window that ends a grace after; looking
+// every quarter grace (and whenever a leaf arrives) cannot miss its second
+// half, and costs a few calls a quarter grace however long that is.
+func (n *Node) redeemDue(ctx context.Context) time.Time {
 	w := n.wallet
 	w.claimsMu.Lock()
 	var held []heldReceipt
@@ -293,11 +327,18 @@ func (n *Node) redeemDue(ctx context.Context) {
 	}
 	w.claimsMu.Unlock()
 	if len(held) == 0 {
-		return
+		return time.Time{}
 	}
+	soon := time.Unix(1, 0) // a chain read failed: look again shortly
 	now, err := w.chain.Chain().Now(ctx)
 	if err != nil {
-		return
+		return soon
+	}
+	var next time.Time
+	later := func(t time.Time) {
+		if next.IsZero() || t.Before(next) {
+			next = t
+		}
 	}
 	me := w.ident.Address()
 	var due []contracts.WorkReceipt
@@ -311,13 +352,18 @@ func (n *Node) redeemDue(ctx context.Context) {
 		// else needs reading.
 		from, until, werr := w.chain.ReceiptWindow(ctx, rc.JobID)
 		if werr != nil && !errors.Is(werr, contracts.ErrNoReceiptWindow) {
+			later(soon)
 			continue
 		}
+		quarter := until.Sub(from) / 4
 		if werr == nil && !now.After(from) {
+			later(from)
+			later(now.Add(quarter))
 			continue
 		}
 		paid, err := w.chain.Paid(ctx, rc.JobID, me)
 		if err != nil {
+			later(soon)
 			continue
 		}
 		if paid.Cmp(rc.Amount) >= 0 {
@@ -334,16 +380,22 @@ func (n *Node) redeemDue(ctx context.Context) {
 		}
 		job, err := w.chain.Job(ctx, rc.JobID)
 		if err != nil {
+			later(soon)
 			continue
 		}
-		if job.Status == contracts.JobSettled && (leaf[h.Receipt.JobID] == "pending" ||
-			(leaf[h.Receipt.JobID] == "" && now.Before(from.Add(until.Sub(from)/2)))) {
+		half := from.Add(until.Sub(from) / 2)
+		if job.Status == contracts.JobSettled && leaf[h.Receipt.JobID] == "pending" {
+			later(now.Add(quarter)) // and woken when the claim ends
+			continue
+		}
+		if job.Status == contracts.JobSettled && leaf[h.Receipt.JobID] == "" && now.Before(half) {
+			later(half)
 			continue
 		}
 		due = append(due, rc)
 	}
 	if len(due) == 0 {
-		return
+		return next
 	}
 	rcpt, err := w.chain.ClaimByReceipts(ctx, due)
 	if err != nil && len(due) > 1 && ctx.Err() == nil {
@@ -352,11 +404,12 @@ func (n *Node) redeemDue(ctx context.Context) {
 			r, err := w.chain.ClaimByReceipts(ctx, []contracts.WorkReceipt{rc})
 			w.noteRedeemed(ctx, rc, r, err)
 		}
-		return
+		return soon // what is left (a failed send) is tried again
 	}
 	for _, rc := range due {
 		w.noteRedeemed(ctx, rc, rcpt, err)
 	}
+	return soon
 }
 
 // noteRedeemed records a claim by receipts of rc.

@@ -83,6 +83,11 @@ type TaskRequest struct {
 	// its result for that id (JobID is a short prefix a requester could
 	// collide with). Empty without a chain.
 	Escrow string `json:"escrow,omitempty"`
+	// Spec is the job's spec, with Escrow: the worker checks that it
+	// hashes to Escrow and that the lease is its task, and keeps it with
+	// the signed result, so that arbiters of a dispute can re-render the
+	// task from the escrow's job id alone (dispute.go).
+	Spec *api.JobSpec `json:"spec,omitempty"`
 }
 
 // signedBytes is what Sig signs: the request without its signature.
@@ -128,6 +133,7 @@ type worker struct {
 	checkSlots chan struct{}
 	active     activeTasks
 	ctx        context.Context // cancelled when the node stops
+	kept       *resultBook     // the results it signs for the escrow
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
@@ -158,6 +164,16 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	if !ok {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
 		return
+	}
+	if w.chain != nil && !req.Check {
+		if req.Spec == nil {
+			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: the lease carries no job spec: this node signs only results it can defend in a dispute", req.JobID, req.Task))
+			return
+		}
+		if err := checkLeaseAgainstSpec(req, *req.Spec); err != nil {
+			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s: %w", req.JobID, err))
+			return
+		}
 	}
 	slots := w.slots
 	var wait <-chan time.Time // a full task slot refuses at once
@@ -257,6 +273,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	if w.chain != nil && !req.Check {
 		res, err := contracts.SignResult(w.ident.Key(), w.chain.Domain(), escrowID, uint64(req.Task), common.Hash(sum))
 		if err != nil {
+			httpError(rw, http.StatusInternalServerError, err)
+			return
+		}
+		// Kept before it is sent: a result the coordinator holds and this
+		// node lost could be slashed with no way to show it was honest.
+		if err := w.kept.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
 			httpError(rw, http.StatusInternalServerError, err)
 			return
 		}

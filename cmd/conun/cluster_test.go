@@ -377,6 +377,13 @@ func TestChainProcesses(t *testing.T) {
 	if code, out, _ := conun(t, "wallet", "--node", worker.url); code != 0 || !strings.Contains(out, "balance") {
 		t.Fatalf("conun wallet: %d %s", code, out)
 	}
+	// The worker kept what it signed, and has nothing to dispute.
+	if code, out, _ := conun(t, "dispute", "--list", "--node", worker.url); code != 0 || !strings.Contains(out, "job "+st.ID) {
+		t.Fatalf("conun dispute --list: %d %s", code, out)
+	}
+	if code, _, stderr := conun(t, "dispute", st.ID, "--node", worker.url); code == 0 || !strings.Contains(stderr, "was never convicted in it") {
+		t.Fatalf("conun dispute of a job without a conviction: exit %d, %s", code, stderr)
+	}
 }
 
 func walletOf(t *testing.T, url string) api.WalletInfo {

@@ -42,6 +42,7 @@ func commands() []command {
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
 		{"reclaim", "take a settled job's unspent budget and bond back after its grace: conun reclaim JOB", runReclaim},
+		{"dispute", "dispute this node's conviction in a job, posting the escrow's bond: conun dispute JOB (--list: where disputes stand)", runDispute},
 		{"nodes", "list the cluster's nodes", runNodes},
 		{"wallet", "show a node's balance, stake and claims", runWallet},
 		{"chain", "serve a local development chain for clusters of node processes", runChain},

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -278,6 +279,19 @@ func (s *Store) Meta(key string) []byte {
 	var out []byte
 	s.db.View(func(tx *bolt.Tx) error {
 		out = append(out, tx.Bucket(bucketMeta).Get([]byte(key))...)
+		return nil
+	})
+	return out
+}
+
+// MetaKeys lists the committed meta keys that start with prefix, in order.
+func (s *Store) MetaKeys(prefix string) []string {
+	var out []string
+	s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketMeta).Cursor()
+		for k, _ := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, _ = c.Next() {
+			out = append(out, string(k))
+		}
 		return nil
 	})
 	return out

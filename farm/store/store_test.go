@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -128,5 +129,30 @@ func TestCloseWritesWhatIsQueued(t *testing.T) {
 	}
 	if _, err := s.Job("nope"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("missing job: %v, want ErrNotFound", err)
+	}
+}
+
+// TestMetaKeys: the meta keys under a prefix, in order; a key that merely
+// starts like the prefix is not under it.
+func TestMetaKeys(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "farm.db"))
+	for _, k := range []string{"kept/b", "kept/a", "keptx", "wallet", "kep"} {
+		if err := <-s.PutMeta(k, []byte("v")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		prefix string
+		want   []string
+	}{
+		{"kept/", []string{"kept/a", "kept/b"}},
+		{"kept", []string{"kept/a", "kept/b", "keptx"}},
+		{"none/", nil},
+		{"", []string{"kep", "kept/a", "kept/b", "keptx", "wallet"}},
+	}
+	for _, tc := range tests {
+		if got := s.MetaKeys(tc.prefix); !slices.Equal(got, tc.want) {
+			t.Errorf("MetaKeys(%q) = %q, want %q", tc.prefix, got, tc.want)
+		}
 	}
 }

@@ -1,0 +1,335 @@
+package farm
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+	"github.com/conun/conun/verifier"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Arbitration. Every node on a chain watches for dispute draws (a log
+// subscription where the connection pushes, else a look every
+// drawPoll); when the chain draws it as an arbiter of a dispute, it fetches
+// the evidence from the accused (disputeBundle; the scene from the accused
+// and then the requester's node, and the tile from the requester's node if
+// the accused's is not the slashed one, all hash-checked), checks it against the
+// chain, re-renders crops of the task chosen from its own randomness at the
+// spot-check rule, and votes: guilty when they differ, not guilty when they
+// match. Evidence that does not match the chain (a spec that is not the
+// escrow's job, a tile that is not the slashed result) is refused and
+// counts as guilty: the accused could not show what it delivered. An
+// arbiter that cannot judge (no such renderer, nothing reachable) abstains.
+
+// drawPoll is how often a node that cannot subscribe to logs looks for
+// draws: well inside any vote window worth having.
+const drawPoll = 2 * time.Minute
+
+// errBadBundle is wrapped by evidence that contradicts the chain.
+var errBadBundle = errors.New("dispute evidence does not match the chain")
+
+// errOtherTile is wrapped by a bundle whose tile is not the slashed result.
+var errOtherTile = fmt.Errorf("%w: the tile is not the slashed result", errBadBundle)
+
+// errCannotJudge is wrapped by what keeps this node from judging a task at
+// all (no such renderer, another release): it abstains without retrying.
+var errCannotJudge = errors.New("this node cannot judge the task")
+
+// watchDraws runs until ctx ends, judging every dispute this node is drawn
+// for. It starts from the block it last looked at (kept in the store), so
+// a draw while the node was down is still judged if voting is open.
+func (n *Node) watchDraws(ctx context.Context) {
+	ch := n.cfg.Chain
+	from := uint64(0)
+	if b := n.store.Meta("draws-seen"); len(b) == 8 {
+		from = binary.BigEndian.Uint64(b) + 1
+	} else if h, err := ch.Chain().Backend().HeaderByNumber(ctx, nil); err == nil {
+		from = h.Number.Uint64()
+	}
+	seen := func(block uint64) {
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], block)
+		n.store.PutMeta("draws-seen", b[:])
+	}
+	handle := func(l types.Log) {
+		d, err := ch.ParseArbitersDrawn(l)
+		if err != nil {
+			return
+		}
+		for _, a := range d.Arbiters {
+			if a == ch.Address() {
+				n.wg.Go(func() { n.arbitrate(ctx, d) })
+			}
+		}
+		seen(l.BlockNumber)
+	}
+	logs := make(chan types.Log, 16)
+	live := ch.ArbitersDrawnQuery(0, nil)
+	live.FromBlock = nil // a subscription starts at the head; the past is read below
+	sub, err := ch.Chain().Backend().SubscribeFilterLogs(ctx, live, logs)
+	if err == nil {
+		defer sub.Unsubscribe()
+	}
+	// Draws before the subscription started.
+	if past, err := ch.Chain().Backend().FilterLogs(ctx, ch.ArbitersDrawnQuery(from, nil)); err == nil {
+		for _, l := range past {
+			handle(l)
+			from = l.BlockNumber + 1
+		}
+	}
+	for pushed := err == nil; pushed; {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sub.Err():
+			pushed = false // dropped (a websocket that went away): poll from here
+		case l := <-logs:
+			if l.BlockNumber >= from { // the catch-up may have seen it
+				handle(l)
+				from = l.BlockNumber
+			}
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(drawPoll):
+		}
+		h, err := ch.Chain().Backend().HeaderByNumber(ctx, nil)
+		if err != nil {
+			continue
+		}
+		to := h.Number
+		if past, err := ch.Chain().Backend().FilterLogs(ctx, ch.ArbitersDrawnQuery(from, to)); err == nil {
+			for _, l := range past {
+				handle(l)
+			}
+			from = to.Uint64() + 1
+			seen(to.Uint64())
+		}
+	}
+}
+
+// arbitrate judges the dispute d this node was drawn for and votes.
+func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
+	ch := n.cfg.Chain
+	log := n.cfg.Logger.With("job", d.JobID.Hex(), "accused", d.Node.Hex())
+	ctx, cancel := context.WithDeadline(ctx, d.VotingEnds) // wall clock: chains keep it
+	defer cancel()
+	task, resultHash, err := ch.SlashedResult(ctx, d.JobID, d.Node)
+	if err != nil {
+		log.Warn("arbiter: read the slash", "err", err)
+		return
+	}
+	var guilty bool
+	var reason string
+	for wait := time.Second; ; wait = min(2*wait, time.Minute) {
+		guilty, reason, err = n.judge(ctx, d, task, resultHash)
+		if err == nil || errors.Is(err, errBadBundle) || errors.Is(err, errCannotJudge) || ctx.Err() != nil {
+			break
+		}
+		log.Info("arbiter: cannot judge yet", "err", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(wait):
+		}
+	}
+	if errors.Is(err, errBadBundle) {
+		guilty, reason = true, err.Error()
+	} else if err != nil {
+		log.Warn("arbiter: abstains", "err", err)
+		return
+	}
+	if _, err := ch.Vote(ctx, d.JobID, d.Node, guilty); err != nil {
+		log.Warn("arbiter: vote", "guilty", guilty, "err", err)
+		return
+	}
+	log.Info("arbiter voted", "guilty", guilty, "reason", reason)
+}
+
+// judge fetches the evidence of task and re-renders it; it returns the
+// verdict and why.
+func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, task uint64, resultHash common.Hash) (bool, string, error) {
+	// The escrow keeps out the requester and the nodes it paid; a worker of
+	// the job not paid yet keeps out by itself: it is a party.
+	n.kept.mu.Lock()
+	party, _ := n.kept.load(d.JobID)
+	n.kept.mu.Unlock()
+	if party != nil {
+		return false, "", fmt.Errorf("%w: this node worked on the job", errCannotJudge)
+	}
+	accused, requester := n.memberURL(d.Node), ""
+	if j, err := n.cfg.Chain.Job(ctx, d.JobID); err == nil {
+		requester = n.memberURL(j.Requester)
+	}
+	if accused == "" {
+		return false, "", fmt.Errorf("the accused %s is not a member of this cluster", d.Node.Hex())
+	}
+	b, err := n.fetchBundle(ctx, accused, d.JobID, task)
+	if err != nil {
+		return false, "", err
+	}
+	err = checkBundle(b, d.JobID, task, resultHash)
+	if errors.Is(err, errOtherTile) && requester != "" {
+		// The accused lost its tile, or serves another: the requester's
+		// node kept the one it accepted, under the same hash.
+		var p string
+		if p, err = n.work.cache.Fetch(ctx, n.work.hc, []string{requester}, hex.EncodeToString(resultHash[:])); err == nil {
+			if b.Tile, err = os.ReadFile(p); err == nil {
+				err = checkBundle(b, d.JobID, task, resultHash)
+			}
+		}
+		if err != nil && !errors.Is(err, errBadBundle) {
+			err = fmt.Errorf("%w: %w", errOtherTile, err)
+		}
+	}
+	if err != nil {
+		return false, "", err
+	}
+	return n.rerender(ctx, b, []string{accused, requester})
+}
+
+// memberURL is the RPC base URL of the member with address a ("" if none).
+func (n *Node) memberURL(a common.Address) string {
+	for _, m := range n.cluster.Members() {
+		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == a {
+			return m.API
+		}
+	}
+	return ""
+}
+
+// maxBundle bounds a dispute bundle: a spec, a lease and one task's tile.
+const maxBundle = 512 << 20
+
+func (n *Node) fetchBundle(ctx context.Context, base string, escrow common.Hash, task uint64) (disputeBundle, error) {
+	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", base, escrow.Hex(), task)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return disputeBundle{}, err
+	}
+	resp, err := n.work.hc.Do(req)
+	if err != nil {
+		return disputeBundle{}, fmt.Errorf("bundle from %s: %w", base, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return disputeBundle{}, fmt.Errorf("bundle from %s: %s: %s", base, resp.Status, api.ReadError(resp.Body))
+	}
+	var b disputeBundle
+	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBundle)).Decode(&b); err != nil {
+		return disputeBundle{}, fmt.Errorf("%w: bundle from %s: %w", errBadBundle, base, err)
+	}
+	return b, nil
+}
+
+// checkBundle refuses evidence that is not what the chain convicted: the
+// spec must hash to the escrow's job id, the task and the tile's hash must
+// be the slashed result's, and the lease must be that task of the spec.
+func checkBundle(b disputeBundle, escrow common.Hash, task uint64, resultHash common.Hash) error {
+	if got := jobHash(b.Spec); got != escrow {
+		return fmt.Errorf("%w: the spec hashes to %s, not the escrow's job id %s", errBadBundle, got.Hex(), escrow.Hex())
+	}
+	if b.Task != int(task) || b.Request.Task != b.Task {
+		return fmt.Errorf("%w: the bundle is of task %d, the slash of task %d", errBadBundle, b.Task, task)
+	}
+	if sum := sha256.Sum256(b.Tile); common.Hash(sum) != resultHash {
+		return fmt.Errorf("%w: it hashes to %s, not the signed result %s the node was slashed for", errOtherTile, hex.EncodeToString(sum[:]), resultHash.Hex())
+	}
+	req := b.Request
+	req.Escrow = escrow.Hex()
+	if err := checkLeaseAgainstSpec(req, b.Spec); err != nil {
+		return fmt.Errorf("%w: %w", errBadBundle, err)
+	}
+	return nil
+}
+
+// rerender renders crops of the bundle's task, chosen by this node's own
+// randomness at the spot-check rule, and compares them with the tile.
+func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) (bool, string, error) {
+	req, spec := b.Request, b.Spec
+	rend, ok := n.work.renderers[spec.Renderer]
+	if !ok {
+		return false, "", fmt.Errorf("%w: this node has no %q renderer", errCannotJudge, spec.Renderer)
+	}
+	// Another release draws other pixels (verify.go runCheck): such an
+	// arbiter cannot judge, and abstains rather than convict.
+	mine, theirs := renderer.ParseBuild(rend.Version()), renderer.ParseBuild(b.Build)
+	if mine.Release() != theirs.Release() {
+		return false, "", fmt.Errorf("%w: the task was drawn by %s, this node runs %s: another release draws other pixels", errCannotJudge, b.Build, rend.Version())
+	}
+	rect := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)[b.Task].Rect
+	want := tileWant{hdr: spec.Format == api.FormatEXR, passes: req.Passes}
+	tl, err := decodeTile(b.Tile, rect, want)
+	if err != nil {
+		return false, "", fmt.Errorf("%w: %w", errBadBundle, err)
+	}
+	store := n.work.blobs
+	if _, ok := store.Path(spec.Scene); !ok {
+		store = n.work.cache
+		var srcs []string
+		for _, s := range sources {
+			if s != "" {
+				srcs = append(srcs, s)
+			}
+		}
+		if _, err := store.Fetch(ctx, n.work.hc, srcs, spec.Scene); err != nil {
+			return false, "", fmt.Errorf("scene %s: %w", spec.Scene, err)
+		}
+	}
+	scene, err := store.Linked(spec.Scene, filepath.Ext(spec.SceneName))
+	if err != nil {
+		return false, "", err
+	}
+	var seed [16]byte
+	rand.Read(seed[:])
+	worker := tl.checked()
+	crops := verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect), verifier.CropSeed(seed[:]))
+	task := renderer.Task{
+		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height, Samples: req.Samples, Seed: req.Seed,
+		Region: rect, Threads: n.cfg.Threads, Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
+		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
+	}
+	res, err := renderCrops(ctx, rend, task, crops)
+	if err != nil {
+		return false, "", err
+	}
+	checked := res.Image
+	if task.HDR && !task.Passes {
+		checked = res.HDR.Compressed()
+	}
+	mode := verifier.NearExact
+	switch {
+	case spec.Denoise || mine.Drawn() != theirs.Drawn():
+		// Denoised pixels depend on their neighbours; another device or
+		// kernel of the release differs by float noise.
+		mode = verifier.Tolerant
+	case spec.Renderer == "pathtracer":
+		mode = verifier.Exact
+	}
+	v := verifier.CompareCrops(worker, checked, crops, mode)
+	switch v.Outcome {
+	case verifier.Pass:
+		return false, "re-rendered crops match: " + v.Reason, nil
+	case verifier.Fail:
+		return true, "re-rendered crops differ: " + v.Reason, nil
+	}
+	return false, "", fmt.Errorf("re-render undecided: %s", v.Reason)
+}

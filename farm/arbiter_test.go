@@ -1,0 +1,63 @@
+package farm
+
+import (
+	"crypto/sha256"
+	"errors"
+	"image"
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// TestArbiterRefusesBadBundles: an arbiter judges only evidence that is
+// what the chain convicted: a spec that hashes to the escrow's job id, the
+// slashed task, a tile whose hash is the signed result's, and a lease that
+// is that task of the spec. Anything else is refused as errBadBundle.
+func TestArbiterRefusesBadBundles(t *testing.T) {
+	spec := api.JobSpec{
+		Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
+		Samples: 2, Seed: 7, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 10,
+	}
+	escrow := jobHash(spec)
+	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)
+	tile := []byte("the accused's tile")
+	slashed := common.Hash(sha256.Sum256(tile))
+	good := func() disputeBundle {
+		return disputeBundle{Spec: spec, Task: 1, Tile: append([]byte(nil), tile...), Request: TaskRequest{
+			Task: 1, Renderer: spec.Renderer, Scene: spec.Scene, Frame: plan[1].Frame, Width: 32, Height: 24,
+			Samples: spec.Samples, Seed: spec.Seed, Region: plan[1].Rect,
+		}}
+	}
+	tests := []struct {
+		name    string
+		change  func(*disputeBundle)
+		wantErr string // "" accepted
+	}{
+		{"the slashed result", func(*disputeBundle) {}, ""},
+		{"spec of another job", func(b *disputeBundle) { b.Spec.Seed++ }, "not the escrow's job id"},
+		{"tile other than the signed one", func(b *disputeBundle) { b.Tile[0] ^= 1 }, "the tile is not the slashed result: it hashes to"},
+		{"another task", func(b *disputeBundle) { b.Task, b.Request.Task = 2, 2 }, "the slash of task 1"},
+		{"lease of other pixels", func(b *disputeBundle) { b.Request.Region = image.Rect(0, 0, 16, 12) }, "region"},
+		{"lease with other samples", func(b *disputeBundle) { b.Request.Samples = 1 }, "samples"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := good()
+			tc.change(&b)
+			err := checkBundle(b, escrow, 1, slashed)
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("refused the slashed result itself: %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, errBadBundle) || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("got %v, want errBadBundle containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}

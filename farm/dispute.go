@@ -1,0 +1,482 @@
+package farm
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"math/big"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/store"
+	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Disputes: the way out of a wrong conviction. A worker keeps every result
+// it signs for the escrow (the job's spec, the lease, the tile's bytes and
+// its signature), because if a coordinator slashes it, those are what show
+// it rendered honestly. A convicted node disputes by hand (`conun dispute
+// JOB`): it posts the escrow's dispute bond within the window, then draws
+// the arbiters once the draw block is mined and resolves the dispute once
+// they voted or voting ended (anyone may; the disputer is the one who
+// wants it done). The arbiters, stakers drawn by the chain outside the job,
+// fetch the evidence from the accused (arbiter.go), re-render and vote.
+//
+// Disputes are manual, not automatic on conviction: a node that disputes
+// risks its bond, and the only way to be sure it rendered honestly is to
+// re-render the task itself, which its owner can do (with `conun render`)
+// before deciding; a node re-rendering and disputing by itself would let a
+// flaky renderer (a driver update, a bad GPU) spend bonds on its own.
+
+// keptResult is a result this node signed for the escrow: the lease it
+// answered and the EIP-712 signature over (escrow id, task, sha256 of the
+// tile's bytes). The bytes themselves are a blob of the node's store,
+// named by that hash.
+type keptResult struct {
+	Request   TaskRequest `json:"request"`
+	Hash      string      `json:"hash"`
+	Signature string      `json:"signature"`
+	// Build is the renderer build that drew it (renderer.Build): only an
+	// arbiter of the same release can re-render it pixel for pixel.
+	Build string `json:"build"`
+}
+
+// keptJob is what the node kept of one job: its spec (whose hash is the
+// escrow id), the latest result of each task it rendered, and its dispute.
+type keptJob struct {
+	Spec    api.JobSpec        `json:"spec"`
+	Results map[int]keptResult `json:"results"`
+	Dispute *api.DisputeStatus `json:"dispute,omitempty"`
+}
+
+// resultBook keeps the results a worker signs, in the store's meta under
+// "kept/<escrow id>" and the tiles in the node's own blobs (which the
+// retention of its coordinator's jobs does not touch).
+type resultBook struct {
+	mu    sync.Mutex
+	store *store.Store
+	blobs *blobstore.Blobs
+}
+
+const keptPrefix = "kept/"
+
+// keep records a signed result of req (a lease of a job on a chain).
+func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
+	hash := hex.EncodeToString(sum[:])
+	if _, err := b.blobs.Put(bytes.NewReader(data), hash); err != nil {
+		return fmt.Errorf("keep tile of job %s task %d: %w", req.JobID, req.Task, err)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	kj, _ := b.load(escrow)
+	if kj == nil {
+		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
+	}
+	req.Spec = nil // kept once, with the job
+	kj.Results[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
+	return b.saveLocked(escrow, kj)
+}
+
+// load returns what was kept of escrow (nil when nothing).
+func (b *resultBook) load(escrow common.Hash) (*keptJob, error) {
+	raw := b.store.Meta(keptPrefix + escrow.Hex())
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var kj keptJob
+	if err := json.Unmarshal(raw, &kj); err != nil {
+		return nil, fmt.Errorf("kept results of %s are corrupt: %w", escrow.Hex(), err)
+	}
+	return &kj, nil
+}
+
+func (b *resultBook) saveLocked(escrow common.Hash, kj *keptJob) error {
+	raw, err := json.Marshal(kj)
+	if err != nil {
+		return err
+	}
+	return <-b.store.PutMeta(keptPrefix+escrow.Hex(), raw)
+}
+
+// update changes the kept job escrow under the lock and saves it.
+func (b *resultBook) update(escrow common.Hash, f func(*keptJob)) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	kj, err := b.load(escrow)
+	if err != nil || kj == nil {
+		return cmpErr(err, fmt.Errorf("no kept results of job %s", escrow.Hex()))
+	}
+	f(kj)
+	return b.saveLocked(escrow, kj)
+}
+
+func cmpErr(err, otherwise error) error {
+	if err != nil {
+		return err
+	}
+	return otherwise
+}
+
+// find resolves a user's job argument, an escrow id or the farm's job id,
+// to the escrow id of a kept job.
+func (b *resultBook) find(job string) (common.Hash, *keptJob, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if h := strings.TrimPrefix(job, "0x"); len(h) == 64 {
+		escrow := common.HexToHash(h)
+		kj, err := b.load(escrow)
+		if err != nil || kj == nil {
+			return escrow, nil, cmpErr(err, fmt.Errorf("%w: this node kept no result of job %s: it never rendered for it (or not on this data directory)", ErrNoJob, job))
+		}
+		return escrow, kj, nil
+	}
+	for _, key := range b.store.MetaKeys(keptPrefix) {
+		escrow := common.HexToHash(strings.TrimPrefix(key, keptPrefix))
+		kj, err := b.load(escrow)
+		if err == nil && kj != nil && kj.Spec.ID() == job {
+			return escrow, kj, nil
+		}
+	}
+	return common.Hash{}, nil, fmt.Errorf("%w: job %q: this node kept no result of it; name it by its farm id or its escrow id (0x and 64 hex digits)", ErrNoJob, job)
+}
+
+// disputeBundle is what an arbiter needs to judge a disputed task: the
+// job's spec (it hashes to the escrow id), the lease the accused answered,
+// its signature and the tile's bytes (they hash to the slashed result).
+type disputeBundle struct {
+	Spec      api.JobSpec `json:"spec"`
+	Task      int         `json:"task"`
+	Request   TaskRequest `json:"request"`
+	Signature string      `json:"signature"`
+	Build     string      `json:"build"`
+	Tile      []byte      `json:"tile"`
+}
+
+// handleBundle serves the evidence of one task this node rendered: GET
+// /rpc/v1/disputes/{escrow}/bundle?task=N. Anyone may read it: the node
+// wants its work seen, and it is hash-checked against the chain anyway.
+func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
+	escrow := common.HexToHash(r.PathValue("escrow"))
+	task, err := strconv.Atoi(r.URL.Query().Get("task"))
+	if err != nil {
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", r.URL.Query().Get("task"), err))
+		return
+	}
+	n.kept.mu.Lock()
+	kj, err := n.kept.load(escrow)
+	n.kept.mu.Unlock()
+	if err != nil || kj == nil || kj.Results[task].Hash == "" {
+		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept result of job %s task %d", escrow.Hex(), task)))
+		return
+	}
+	kr := kj.Results[task]
+	p, ok := n.kept.blobs.Path(kr.Hash)
+	if !ok {
+		httpError(rw, http.StatusNotFound, fmt.Errorf("the tile of job %s task %d (%s) is gone", escrow.Hex(), task, kr.Hash))
+		return
+	}
+	tile, err := os.ReadFile(p) // one task's pixels: small
+	if err != nil {
+		httpError(rw, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(rw, disputeBundle{Spec: kj.Spec, Task: task, Request: kr.Request, Signature: kr.Signature, Build: kr.Build, Tile: tile})
+}
+
+// getDisputes lists the jobs this node kept results of, and its disputes.
+func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
+	out := []api.DisputeStatus{}
+	for _, key := range n.store.MetaKeys(keptPrefix) {
+		escrow := common.HexToHash(strings.TrimPrefix(key, keptPrefix))
+		n.kept.mu.Lock()
+		kj, err := n.kept.load(escrow)
+		n.kept.mu.Unlock()
+		if err != nil || kj == nil {
+			continue
+		}
+		st := api.DisputeStatus{Escrow: escrow.Hex(), Job: kj.Spec.ID(), Tasks: slices.Sorted(maps.Keys(kj.Results))}
+		if kj.Dispute != nil {
+			st = *kj.Dispute
+			st.Tasks = slices.Sorted(maps.Keys(kj.Results))
+		}
+		out = append(out, st)
+	}
+	writeJSON(rw, out)
+}
+
+// postDispute disputes this node's conviction in a job.
+func (n *Node) postDispute(rw http.ResponseWriter, r *http.Request) {
+	st, err := n.dispute(r.Context(), r.PathValue("job"))
+	if err != nil {
+		status := statusOf(err)
+		if errors.Is(err, ErrNotYet) || errors.Is(err, ErrDispute) {
+			status = http.StatusConflict
+		}
+		httpError(rw, status, err)
+		return
+	}
+	writeJSON(rw, st)
+}
+
+// ErrDispute is wrapped by a refused dispute: no conviction to dispute,
+// its window closed, or too few tokens for the bond (the API answers 409).
+var ErrDispute = errors.New("cannot dispute")
+
+// dispute checks that this node's conviction in job can be disputed and
+// that it can pay the bond, disputes it, and follows the dispute to its end.
+func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, error) {
+	ch := n.cfg.Chain
+	if ch == nil {
+		return api.DisputeStatus{}, fmt.Errorf("%w: this node is not connected to a chain", ErrDispute)
+	}
+	escrow, kj, err := n.kept.find(job)
+	if err != nil {
+		return api.DisputeStatus{}, err
+	}
+	me := ch.Address()
+	cv, err := ch.ConvictionOf(ctx, escrow, me)
+	if err != nil {
+		return api.DisputeStatus{}, err
+	}
+	if cv.Verdict != contracts.VerdictConvicted {
+		what := "was never convicted in it"
+		if cv.Verdict != contracts.VerdictNone {
+			what = "already disputed its conviction (" + cv.Verdict.String() + ")"
+		}
+		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: this node (%s) %s", ErrDispute, escrow.Hex(), me.Hex(), what)
+	}
+	task, resultHash, err := ch.SlashedResult(ctx, escrow, me)
+	if err != nil {
+		return api.DisputeStatus{}, err
+	}
+	kr, ok := kj.Results[int(task)]
+	if !ok || kr.Hash != hex.EncodeToString(resultHash[:]) {
+		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: slashed for task %d result %s, and this node kept no such result: arbiters could not re-render it, the bond would be lost", ErrDispute, escrow.Hex(), task, resultHash.Hex())
+	}
+	rules, err := ch.DisputeRules(ctx)
+	if err != nil {
+		return api.DisputeStatus{}, err
+	}
+	now, err := ch.Chain().Now(ctx)
+	if err != nil {
+		return api.DisputeStatus{}, err
+	}
+	if closes := cv.SlashedAt.Add(rules.Window); now.After(closes) {
+		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: the window to dispute closed at %s (chain time; slashed at %s, %v to dispute)", ErrDispute, escrow.Hex(),
+			closes.UTC().Format(time.RFC3339), cv.SlashedAt.UTC().Format(time.RFC3339), rules.Window)
+	}
+	if bal, err := ch.Balance(ctx, me); err == nil && bal.Cmp(rules.Bond) < 0 {
+		return api.DisputeStatus{}, fmt.Errorf("%w: the dispute bond is %s tokens and %s holds %s: fund it first", ErrDispute, api.FormatTokens(rules.Bond), me.Hex(), api.FormatTokens(bal))
+	}
+	rcpt, err := ch.Dispute(ctx, escrow)
+	if err != nil {
+		return api.DisputeStatus{}, fmt.Errorf("dispute job %s: %w", escrow.Hex(), err)
+	}
+	st := api.DisputeStatus{
+		Escrow: escrow.Hex(), Job: kj.Spec.ID(), Verdict: contracts.VerdictDisputed.String(), Task: int(task),
+		Slashed: api.FormatTokens(cv.Amount), Bond: api.FormatTokens(rules.Bond), Tx: rcpt.TxHash.Hex(),
+	}
+	if err := n.kept.update(escrow, func(k *keptJob) { k.Dispute = &st }); err != nil {
+		n.cfg.Logger.Error("record dispute", "job", escrow.Hex(), "err", err)
+	}
+	n.wg.Go(func() { n.followDispute(n.ctx, escrow) })
+	return st, nil
+}
+
+// resumeDisputes follows again the disputes a previous run left open.
+func (n *Node) resumeDisputes() {
+	for _, key := range n.store.MetaKeys(keptPrefix) {
+		escrow := common.HexToHash(strings.TrimPrefix(key, keptPrefix))
+		n.kept.mu.Lock()
+		kj, _ := n.kept.load(escrow)
+		n.kept.mu.Unlock()
+		if kj != nil && kj.Dispute != nil && kj.Dispute.ResolveTx == "" {
+			n.wg.Go(func() { n.followDispute(n.ctx, escrow) })
+		}
+	}
+}
+
+// followDispute draws the arbiters of this node's dispute in escrow once
+// its draw block is mined, and resolves it once every arbiter voted or
+// voting ended (or, with no arbiter to draw, once the escrow allows). It
+// waits on new blocks, not on a clock.
+func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
+	ch := n.cfg.Chain
+	me := ch.Address()
+	note := func(f func(*api.DisputeStatus)) {
+		n.kept.update(escrow, func(k *keptJob) {
+			if k.Dispute != nil {
+				f(k.Dispute)
+			}
+		})
+	}
+	rules, err := ch.DisputeRules(ctx)
+	if err != nil {
+		note(func(s *api.DisputeStatus) { s.Error = err.Error() })
+		return
+	}
+	for ctx.Err() == nil {
+		// The head first: a vote mined after it wakes the wait below.
+		head, err := ch.Chain().Backend().HeaderByNumber(ctx, nil)
+		var d contracts.DisputeInfo
+		if err == nil {
+			d, err = ch.DisputeOf(ctx, escrow, me)
+		}
+		if err != nil {
+			note(func(s *api.DisputeStatus) { s.Error = err.Error() })
+			return
+		}
+		var rcpt *types.Receipt
+		switch {
+		case d.VotingEnds.IsZero():
+			// The draw block must be mined, and one more: gas estimates
+			// run on the latest block, whose own hash is not known yet.
+			_, err = waitHead(ctx, ch.Chain(), time.Now(), time.Second, func(h *types.Header) bool { return h.Number.Uint64() > d.DrawBlock })
+			if err == nil {
+				_, err = ch.DrawArbiters(ctx, escrow, me)
+			}
+			if errors.Is(err, contracts.ErrNoArbiters) {
+				// Nobody can judge: the escrow ends it after both windows.
+				cv, cerr := ch.ConvictionOf(ctx, escrow, me)
+				if cerr != nil {
+					continue
+				}
+				if _, err = waitChainTime(ctx, ch.Chain(), cv.SlashedAt.Add(rules.Window+rules.Vote)); err == nil {
+					rcpt, err = ch.Resolve(ctx, escrow, me)
+				}
+			}
+		default:
+			arbiters := make([]string, len(d.Arbiters))
+			for i, a := range d.Arbiters {
+				arbiters[i] = a.Hex()
+			}
+			note(func(s *api.DisputeStatus) {
+				s.Arbiters, s.VotingEnds, s.Guilty, s.Innocent, s.Error = arbiters, d.VotingEnds, d.Guilty, d.Innocent, ""
+			})
+			if d.Guilty+d.Innocent < len(d.Arbiters) && int64(head.Time) <= d.VotingEnds.Unix() {
+				// Wait for a vote or the end of voting, and look again.
+				if err = n.waitVote(ctx, escrow, head.Number.Uint64()+1, d.VotingEnds); err == nil {
+					continue
+				}
+			} else {
+				rcpt, err = ch.Resolve(ctx, escrow, me)
+			}
+		}
+		if ctx.Err() != nil {
+			return // stopping: resumed at the next start
+		}
+		if err != nil {
+			note(func(s *api.DisputeStatus) { s.Error = err.Error() })
+			if errors.Is(err, contracts.ErrNoOpenDispute) {
+				return
+			}
+			if !errors.Is(err, contracts.ErrDrawTooEarly) && !errors.Is(err, contracts.ErrResolveTooEarly) {
+				select { // a failed transaction: try again a little later
+				case <-ctx.Done():
+				case <-time.After(5 * time.Second):
+				}
+			}
+			continue
+		}
+		if rcpt != nil {
+			cv, _ := ch.ConvictionOf(ctx, escrow, me)
+			final, _ := ch.DisputeOf(ctx, escrow, me)
+			note(func(s *api.DisputeStatus) {
+				s.ResolveTx, s.Verdict, s.Error = rcpt.TxHash.Hex(), cv.Verdict.String(), ""
+				s.Guilty, s.Innocent = final.Guilty, final.Innocent
+			})
+			n.cfg.Logger.Info("dispute resolved", "job", escrow.Hex(), "verdict", cv.Verdict)
+			return
+		}
+	}
+}
+
+// waitVote returns at the first vote on this node's dispute in escrow
+// from block from on, or the first block past votingEnds: pushed votes and
+// heads where the connection pushes; otherwise after drawPoll (or at the
+// end of voting, if sooner), to look again.
+func (n *Node) waitVote(ctx context.Context, escrow common.Hash, from uint64, votingEnds time.Time) error {
+	ch := n.cfg.Chain
+	b := ch.Chain().Backend()
+	q := ch.VotedQuery(escrow, ch.Address()) // a subscription starts at the head
+	votes := make(chan types.Log, 4)
+	heads := make(chan *types.Header, 16)
+	sub, err := b.SubscribeFilterLogs(ctx, q, votes)
+	hs, ok := b.(contracts.HeadSubscriber)
+	if err == nil && !ok {
+		sub.Unsubscribe()
+	}
+	if err != nil || !ok {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(min(drawPoll, time.Until(votingEnds)+time.Second)):
+			return nil
+		}
+	}
+	defer sub.Unsubscribe()
+	hsub, err := hs.SubscribeNewHead(ctx, heads)
+	if err != nil {
+		return err
+	}
+	defer hsub.Unsubscribe()
+	// A vote mined before the subscriptions started.
+	q.FromBlock = new(big.Int).SetUint64(from)
+	if past, err := b.FilterLogs(ctx, q); err != nil || len(past) > 0 {
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-sub.Err():
+			return cmpErr(err, context.Canceled)
+		case err := <-hsub.Err():
+			return cmpErr(err, context.Canceled)
+		case <-votes:
+			return nil
+		case h := <-heads:
+			if int64(h.Time) > votingEnds.Unix() {
+				return nil
+			}
+		}
+	}
+}
+
+// checkLeaseAgainstSpec refuses a lease that is not task req.Task of spec
+// as the spec splits it: a worker signs results only for tasks an arbiter
+// can derive from the spec alone (the spec hashes to the escrow id), so a
+// coordinator cannot have it sign for pixels the job never asked for.
+func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
+	if got := jobHash(spec); got.Hex() != common.HexToHash(req.Escrow).Hex() {
+		return fmt.Errorf("the job spec hashes to %s, not the escrow id %s", got.Hex(), req.Escrow)
+	}
+	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)
+	if req.Task < 0 || req.Task >= len(plan) {
+		return fmt.Errorf("task %d: the job has %d tasks", req.Task, len(plan))
+	}
+	t := plan[req.Task]
+	switch {
+	case req.Frame != t.Frame || req.Region != t.Rect:
+		return fmt.Errorf("task %d is frame %d region %v in the job's spec, the lease says frame %d region %v", req.Task, t.Frame, t.Rect, req.Frame, req.Region)
+	case req.Width != spec.Resolution.Width || req.Height != spec.Resolution.Height || req.Samples != spec.Samples || req.Seed != spec.Seed:
+		return fmt.Errorf("task %d: the lease's resolution, samples or seed differ from the job's spec", req.Task)
+	case req.Renderer != spec.Renderer || req.Scene != spec.Scene || req.Format != spec.Format || req.Denoise != spec.Denoise:
+		return fmt.Errorf("task %d: the lease's renderer, scene, format or denoising differ from the job's spec", req.Task)
+	}
+	return nil
+}

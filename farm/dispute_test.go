@@ -1,0 +1,405 @@
+package farm_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/renderer"
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// disputeScene is a job on the simulated chain whose requester lies: its
+// coordinator (node-1, dev key 0) stalls on its own task, so the job never
+// settles, and once the worker (node-2, dev key 1, 5 tokens staked and 10
+// more, the dispute bond) delivered signed results, the coordinator stops
+// and the requester slashes the worker's whole stake with one of them, the
+// worker's own genuine signature, as a coordinator convicting it would.
+type disputeScene struct {
+	t      testing.TB
+	ctx    context.Context
+	chain  *contracts.Chain
+	bank   *contracts.Client // the requester
+	worker *farm.Node
+	cfg    farm.NodeConfig // the worker's, to start it again
+	escrow common.Hash
+	task   int
+}
+
+const (
+	disputeStake = 5.0
+	disputeBond  = 10.0 // contracts.DefaultConfig's
+)
+
+func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	sim := contracts.DefaultSimConfig()
+	sim.MainnetRules = true // BenchmarkDisputeGas's figures compare with mainnet
+	chain, err := contracts.NewSimulated(sim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() }) // after the nodes' own cleanups
+	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mint := func(a common.Address, tokens float64) {
+		if _, err := bank.Mint(ctx, a, api.TokensToWei(tokens)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mint(bank.Address(), 100)
+	mint(bank.WithKey(contracts.DevKey(1)).Address(), disputeStake+disputeBond)
+	var workerCfg farm.NodeConfig
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
+		c.Chain = bank.WithKey(contracts.DevKey(i))
+		c.Price = 0.25
+		if i == 0 {
+			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
+		} else {
+			c.Renderers, c.Stake = []renderer.Renderer{worker}, disputeStake
+			workerCfg = *c
+		}
+	})
+	s := &disputeScene{t: t, ctx: ctx, chain: chain, bank: bank, worker: nodes[1], cfg: workerCfg}
+	farmtest.Submit(t, api.NewClient(nodes[0].URL()), func(sp *api.JobSpec) { sp.Budget = 10; sp.Samples = 8 })
+	farmtest.Until(t, "the worker keeps a signed result", func() bool {
+		ds, err := api.NewClient(s.worker.URL()).Disputes(ctx)
+		if err != nil || len(ds) != 1 || len(ds[0].Tasks) == 0 {
+			return false
+		}
+		s.escrow, s.task = common.HexToHash(ds[0].Escrow), ds[0].Tasks[0]
+		return true
+	})
+	nodes[0].Close() // it leaves: the arbiters' cluster forms without waiting out its failure
+	return s
+}
+
+// slash is the lying requester: it takes the worker's genuine signed
+// result from the worker's own evidence and slashes its whole stake.
+func (s *disputeScene) slash() {
+	t := s.t
+	resp, err := http.Get(fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", s.worker.URL(), s.escrow.Hex(), s.task))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b struct {
+		Signature string `json:"signature"`
+		Tile      []byte `json:"tile"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&b); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("bundle: %s %v", resp.Status, err)
+	}
+	sig, _ := hex.DecodeString(b.Signature)
+	res := contracts.SignedResult{JobID: s.escrow, Task: uint64(s.task), ResultHash: sha256.Sum256(b.Tile), Signature: sig}
+	if _, err := s.bank.SlashResult(s.ctx, s.worker.Chain().Address(), api.TokensToWei(disputeStake), res, common.Hash{0xe}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// arbiters starts n staked nodes (dev keys 3..) that never worked on the
+// job, joined to the worker's cluster.
+func (s *disputeScene) arbiters(n int) []*farm.Node {
+	t := s.t
+	var out []*farm.Node
+	for i := range n {
+		key := contracts.DevKey(3 + i)
+		c := farm.DefaultNodeConfig()
+		c.Name = fmt.Sprintf("arbiter-%d", i+1)
+		c.DataDir = filepath.Join(t.TempDir(), c.Name)
+		c.Renderers, c.Gossip.Fast, c.Gossip.Join = farmtest.Renderers(), true, []string{s.worker.GossipAddr()}
+		c.Identity, c.Chain, c.Stake = rpc.IdentityFromKey(key), s.bank.WithKey(key), disputeBond
+		if _, err := s.bank.Mint(s.ctx, c.Chain.Address(), api.TokensToWei(disputeBond)); err != nil {
+			t.Fatal(err)
+		}
+		node, err := farm.StartNode(s.ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { node.Close() })
+		out = append(out, node)
+	}
+	if err := farm.WaitMembers(s.ctx, append([]*farm.Node{s.worker}, out...), n+1, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func (s *disputeScene) balance(a common.Address) *big.Int {
+	b, err := s.bank.Balance(s.ctx, a)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return b
+}
+
+// disputeToTheEnd disputes the worker's conviction through its node's API
+// and waits until the node resolved the dispute; it returns its status.
+func (s *disputeScene) disputeToTheEnd() api.DisputeStatus {
+	return s.waitResolved(s.dispute())
+}
+
+// dispute disputes the worker's conviction through its node's API.
+func (s *disputeScene) dispute() api.DisputeStatus {
+	t := s.t
+	st, err := api.NewClient(s.worker.URL()).Dispute(s.ctx, s.escrow.Hex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(api.TokensToWei(disputeBond)) {
+		t.Fatalf("dispute %+v", st)
+	}
+	return st
+}
+
+// waitResolved mines the blocks the draw needs and waits until the worker's
+// node resolved its dispute.
+func (s *disputeScene) waitResolved(st api.DisputeStatus) api.DisputeStatus {
+	t := s.t
+	client := api.NewClient(s.worker.URL())
+	// Blocks come with transactions on the simulated chain: mine the draw
+	// block and one more, as time passing would.
+	for range 2 {
+		if err := s.chain.AdjustTime(time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	farmtest.Until(t, "the dispute is resolved", func() bool {
+		ds, err := client.Disputes(s.ctx)
+		if err != nil || len(ds) != 1 {
+			return false
+		}
+		if fmt.Sprint(ds[0]) != fmt.Sprint(st) {
+			t.Logf("dispute: %+v", ds[0])
+		}
+		st = ds[0]
+		return st.ResolveTx != ""
+	})
+	return st
+}
+
+// TestDisputeOfAConviction: a convicted node disputes with `conun
+// dispute`'s call; three staked nodes that never worked on the job are
+// drawn, fetch the evidence from the accused, re-render and vote; the
+// disputer's node resolves. An honest node wrongly slashed gets its stake
+// and bond back and the requester's job bond pays the re-render; a real
+// cheater (a quarter of the samples) loses its bond to the arbiters and its
+// stake stays burned. Every balance to the wei.
+func TestDisputeOfAConviction(t *testing.T) {
+	tests := []struct {
+		name       string
+		worker     func() renderer.Renderer
+		overturned bool
+	}{
+		{"honest node wrongly convicted", func() renderer.Renderer { return farmtest.Renderers()[0] }, true},
+		{"cheater disputes and loses", func() renderer.Renderer { return &cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"} }, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newDisputeScene(t, tc.worker())
+			s.slash()
+			arbiters := s.arbiters(3)
+			me := s.worker.Chain().Address()
+			jobBefore, err := s.bank.Job(s.ctx, s.escrow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := s.disputeToTheEnd()
+			voters := st.Guilty + st.Innocent
+			wantVerdict, votes := "upheld", st.Guilty
+			if tc.overturned {
+				wantVerdict, votes = "overturned", st.Innocent
+			}
+			if st.Verdict != wantVerdict || len(st.Arbiters) == 0 || votes != len(st.Arbiters) || voters != len(st.Arbiters) {
+				t.Fatalf("dispute ended %+v; want %s by every drawn arbiter", st, wantVerdict)
+			}
+			t.Logf("%d arbiters drew, voted guilty %d, not guilty %d: %s", len(st.Arbiters), st.Guilty, st.Innocent, st.Verdict)
+
+			// The contract's rules (contracts/dispute_test.go), to the wei.
+			bond, stake := api.TokensToWei(disputeBond), api.TokensToWei(disputeStake)
+			fee := new(big.Int).Set(bond) // the loser pays the re-render
+			wantStake, wantBurned, wantWorker, wantJobBond := new(big.Int), stake, new(big.Int), jobBefore.Bond
+			if tc.overturned {
+				if jobBefore.Bond.Cmp(fee) < 0 {
+					fee = jobBefore.Bond // the requester's job bond, up to one dispute bond
+				}
+				wantStake, wantBurned, wantWorker, wantJobBond = stake, new(big.Int), bond, new(big.Int).Sub(jobBefore.Bond, fee)
+			}
+			stOf, err := s.bank.StakeOf(s.ctx, me)
+			if err != nil {
+				t.Fatal(err)
+			}
+			burned, _ := s.bank.Burned(s.ctx)
+			job, _ := s.bank.Job(s.ctx, s.escrow)
+			if stOf.Active.Cmp(wantStake) != 0 || burned.Cmp(wantBurned) != 0 || s.balance(me).Cmp(wantWorker) != 0 || job.Bond.Cmp(wantJobBond) != 0 || job.Disputes != 0 {
+				t.Errorf("stake %v burned %v worker holds %v job bond %v open disputes %d; want %v %v %v %v 0",
+					stOf.Active, burned, s.balance(me), job.Bond, job.Disputes, wantStake, wantBurned, wantWorker, wantJobBond)
+			}
+			paid := new(big.Int)
+			for _, a := range arbiters {
+				paid.Add(paid, s.balance(a.Chain().Address())) // all staked: they held 0
+			}
+			if paid.Cmp(fee) != 0 {
+				t.Errorf("arbiters got %v in all, want the fee %v", paid, fee)
+			}
+		})
+	}
+}
+
+// TestDisputeSurvivesRestart: the disputer's node stops right after it
+// disputed; started again on its data directory, it still draws the
+// arbiters, serves them its kept results, and resolves: the stake comes back.
+func TestDisputeSurvivesRestart(t *testing.T) {
+	s := newDisputeScene(t, farmtest.Renderers()[0])
+	s.slash()
+	arbiters := s.arbiters(3)
+	s.dispute()
+	s.worker.Close()
+	cfg := s.cfg
+	cfg.Gossip.Join = []string{arbiters[0].GossipAddr()}
+	// Its stake was burned and its tokens are in the bond: asked to top the
+	// stake up again, it would refuse to start (it says why).
+	cfg.Stake = 0
+	again, err := farm.StartNode(s.ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	s.worker = again
+	if err := farm.WaitMembers(s.ctx, append([]*farm.Node{again}, arbiters...), 4, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	st := s.waitResolved(api.DisputeStatus{})
+	stake, err := s.bank.StakeOf(s.ctx, again.Chain().Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Verdict != "overturned" || stake.Active.Cmp(api.TokensToWei(disputeStake)) != 0 {
+		t.Fatalf("after a restart the dispute ended %+v with stake %v; want overturned, the stake back", st, stake.Active)
+	}
+}
+
+// TestDisputeRefusals: a dispute is refused, with the reason and nothing
+// posted, for a job the node never worked on, without a conviction, with
+// too few tokens for the bond, and after the window.
+func TestDisputeRefusals(t *testing.T) {
+	s := newDisputeScene(t, farmtest.Renderers()[0])
+	client := api.NewClient(s.worker.URL())
+	me := s.worker.Chain()
+	tests := []struct {
+		name    string
+		before  func()
+		job     string
+		wantErr string
+	}{
+		{"a job it never worked on", nil, common.HexToHash("0x01").Hex(), "kept no result of job"},
+		{"no conviction", nil, s.escrow.Hex(), "was never convicted in it"},
+		{"too few tokens for the bond", func() {
+			s.slash()
+			if _, err := me.Transfer(s.ctx, s.bank.Address(), big.NewInt(1)); err != nil {
+				t.Fatal(err)
+			}
+		}, s.escrow.Hex(), "the dispute bond is 10.000000 tokens"},
+		{"after the window", func() {
+			if _, err := s.bank.Transfer(s.ctx, me.Address(), big.NewInt(1)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.chain.AdjustTime(contracts.DefaultConfig().DisputeWindow + time.Second); err != nil {
+				t.Fatal(err)
+			}
+		}, s.escrow.Hex(), "the window to dispute closed at"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.before != nil {
+				tc.before()
+			}
+			before := s.balance(me.Address())
+			_, err := client.Dispute(s.ctx, tc.job)
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("dispute: %v, want an error containing %q", err, tc.wantErr)
+			}
+			if after := s.balance(me.Address()); after.Cmp(before) != 0 {
+				t.Fatalf("balance %v -> %v: a refused dispute posted something", before, after)
+			}
+		})
+	}
+	// The job's short id names it as well as its escrow id.
+	if _, err := client.Dispute(s.ctx, s.escrow.Hex()[2:18]); err == nil || !strings.Contains(err.Error(), "closed at") {
+		t.Fatalf("dispute by the farm's job id: %v", err)
+	}
+}
+
+// BenchmarkDisputeGas reports the gas of a dispute as the farm's nodes run
+// it, under mainnet-like rules: the
+// disputer's approve and dispute, the draw, the three arbiters' votes and
+// the resolve, read from the receipts of every transaction the nodes sent.
+// contracts' BenchmarkDispute has the same steps sent by hand, one vote;
+// none of it is paid by a job without a dispute.
+func BenchmarkDisputeGas(b *testing.B) {
+	selectors := map[string]string{}
+	for _, m := range []string{"approve(address,uint256)", "dispute(bytes32)", "drawArbiters(bytes32,address)", "vote(bytes32,address,bool)", "resolve(bytes32,address)"} {
+		selectors[string(crypto.Keccak256([]byte(m))[:4])] = m[:strings.IndexByte(m, '(')]
+	}
+	gas := map[string]uint64{}
+	for range b.N {
+		s := newDisputeScene(b, farmtest.Renderers()[0])
+		s.slash()
+		s.arbiters(3)
+		start, err := s.chain.Backend().HeaderByNumber(s.ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st := s.disputeToTheEnd()
+		if st.Verdict != "overturned" || st.Innocent != 3 {
+			b.Fatalf("dispute ended %+v, want overturned by three arbiters", st)
+		}
+		clear(gas)
+		reader := s.chain.Backend().(ethereum.ChainReader)
+		end, _ := s.chain.Backend().HeaderByNumber(s.ctx, nil)
+		for n := start.Number.Uint64() + 1; n <= end.Number.Uint64(); n++ {
+			blk, err := reader.BlockByNumber(s.ctx, new(big.Int).SetUint64(n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, tx := range blk.Transactions() {
+				r, err := s.chain.Backend().TransactionReceipt(s.ctx, tx.Hash())
+				if err != nil || len(tx.Data()) < 4 {
+					b.Fatalf("receipt of %s: %v", tx.Hash(), err)
+				}
+				gas[selectors[string(tx.Data()[:4])]] += r.GasUsed
+			}
+		}
+	}
+	var total uint64
+	for name, g := range gas {
+		if name == "" {
+			b.Fatalf("a transaction the dispute did not need was sent (%d gas)", g)
+		}
+		total += g
+	}
+	b.ReportMetric(float64(gas["approve"]+gas["dispute"]), "dispute-gas")
+	b.ReportMetric(float64(gas["drawArbiters"]), "draw-gas")
+	b.ReportMetric(float64(gas["vote"]), "votes-gas")
+	b.ReportMetric(float64(gas["resolve"]), "resolve-gas")
+	b.ReportMetric(float64(total), "farm-dispute-gas")
+}
