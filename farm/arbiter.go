@@ -275,6 +275,12 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	if mine.Release() != theirs.Release() {
 		return false, "", fmt.Errorf("%w: the task was drawn by %s, this node runs %s: another release draws other pixels", errCannotJudge, b.Build, rend.Version())
 	}
+	if len(req.FinishTiles) > 0 {
+		// A finish is judged by running the compositor again over the
+		// frame's tiles, which arbiters do not do yet: abstain, never
+		// convict on a re-render of the wrong kind.
+		return false, "", fmt.Errorf("%w: task %d is a frame's finish, which arbiters cannot re-run yet", errCannotJudge, b.Task)
+	}
 	rect := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)[b.Task].Rect
 	want := tileWant{hdr: spec.Format == api.FormatEXR, passes: req.Passes}
 	tl, err := decodeTile(b.Tile, rect, want)

@@ -61,3 +61,31 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 		})
 	}
 }
+
+// TestSpecTask: a lease's task is derived from the spec alone, tiles first
+// and then one finish per frame, so a worker on a chain signs a finish of
+// a composited job but nothing the spec cannot name.
+func TestSpecTask(t *testing.T) {
+	spec := api.JobSpec{Frames: tiler.Frames{Start: 3, End: 4, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 6}, Tiles: tiler.Grid{Cols: 2, Rows: 1}}
+	for _, tc := range []struct {
+		i         int
+		finish    bool
+		wantFrame int
+		wantRect  image.Rectangle
+		wantErr   bool
+	}{
+		{0, false, 3, image.Rect(0, 0, 4, 6), false},
+		{3, false, 4, image.Rect(4, 0, 8, 6), false},
+		{4, false, 0, image.Rectangle{}, true},
+		{4, true, 3, image.Rect(0, 0, 8, 6), false},
+		{5, true, 4, image.Rect(0, 0, 8, 6), false},
+		{6, true, 0, image.Rectangle{}, true},
+		{1, true, 0, image.Rectangle{}, true},
+		{-1, false, 0, image.Rectangle{}, true},
+	} {
+		got, err := specTask(spec, tc.i, tc.finish)
+		if (err != nil) != tc.wantErr || err == nil && (got.Frame != tc.wantFrame || got.Rect != tc.wantRect) {
+			t.Errorf("task %d finish %v: %+v, %v; want frame %d %v (error %v)", tc.i, tc.finish, got, err, tc.wantFrame, tc.wantRect, tc.wantErr)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"maps"
 	"math/big"
 	"net/http"
@@ -465,11 +466,10 @@ func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
 	if got := jobHash(spec); got.Hex() != common.HexToHash(req.Escrow).Hex() {
 		return fmt.Errorf("the job spec hashes to %s, not the escrow id %s", got.Hex(), req.Escrow)
 	}
-	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)
-	if req.Task < 0 || req.Task >= len(plan) {
-		return fmt.Errorf("task %d: the job has %d tasks", req.Task, len(plan))
+	t, err := specTask(spec, req.Task, len(req.FinishTiles) > 0)
+	if err != nil {
+		return err
 	}
-	t := plan[req.Task]
 	switch {
 	case req.Frame != t.Frame || req.Region != t.Rect:
 		return fmt.Errorf("task %d is frame %d region %v in the job's spec, the lease says frame %d region %v", req.Task, t.Frame, t.Rect, req.Frame, req.Region)
@@ -479,4 +479,23 @@ func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
 		return fmt.Errorf("task %d: the lease's renderer, scene, format or denoising differ from the job's spec", req.Task)
 	}
 	return nil
+}
+
+// specTask is task i of spec as the coordinator numbers it (job.planTasks):
+// its tiles frame by frame, then, for a finish, one task per frame over the
+// whole frame. Whether the job has finish tasks depends on what its scene
+// composites, which the spec does not say, so the lease's own kind decides.
+func specTask(spec api.JobSpec, i int, finish bool) (tiler.Tile, error) {
+	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)
+	frames := spec.Frames.List()
+	switch {
+	case i >= 0 && i < len(plan) && !finish:
+		return plan[i], nil
+	case finish && i >= len(plan) && i < len(plan)+len(frames):
+		full := image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height)
+		return tiler.Tile{Frame: frames[i-len(plan)], Rect: full}, nil
+	case finish:
+		return tiler.Tile{}, fmt.Errorf("task %d: the job's finish tasks are %d-%d", i, len(plan), len(plan)+len(frames)-1)
+	}
+	return tiler.Tile{}, fmt.Errorf("task %d: the job has %d tiles", i, len(plan))
 }
