@@ -276,9 +276,8 @@ func TestDisputeSurvivesRestart(t *testing.T) {
 	s.worker.Close()
 	cfg := s.cfg
 	cfg.Gossip.Join = []string{arbiters[0].GossipAddr()}
-	// Its stake was burned and its tokens are in the bond: asked to top the
-	// stake up again, it would refuse to start (it says why).
-	cfg.Stake = 0
+	// Its stake was burned and its tokens are in the bond: it starts with
+	// its owner's --stake all the same, staking what it has left.
 	again, err := farm.StartNode(s.ctx, cfg)
 	if err != nil {
 		t.Fatal(err)

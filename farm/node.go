@@ -386,6 +386,21 @@ func topUpStake(ctx context.Context, cfg NodeConfig) error {
 	if missing.Sign() <= 0 {
 		return nil
 	}
+	// A node whose tokens went into a dispute's bond or a slash must still
+	// start (to dispute, to earn its stake back): it stakes what it has and
+	// says so, rather than refusing to run.
+	bal, err := cfg.Chain.Balance(ctx, cfg.Identity.Address())
+	if err != nil {
+		return fmt.Errorf("read balance: %w", err)
+	}
+	if bal.Cmp(missing) < 0 {
+		cfg.Logger.Warn("not enough tokens to reach the stake asked for: staking what there is",
+			"stake", api.FormatTokens(st.Active), "asked", api.FormatTokens(api.TokensToWei(cfg.Stake)), "balance", api.FormatTokens(bal))
+		if bal.Sign() == 0 {
+			return nil
+		}
+		missing = bal
+	}
 	if _, err := cfg.Chain.Stake(ctx, missing); err != nil {
 		return fmt.Errorf("stake %s tokens: %w", api.FormatTokens(missing), err)
 	}
