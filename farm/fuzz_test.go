@@ -35,7 +35,8 @@ func FuzzJobSpec(f *testing.F) {
 }
 
 // FuzzDecodeTile: whatever bytes a worker returns, PNG, EXR or raw passes,
-// decoding them either fails or yields exactly the task's rectangle (and,
+// decoding them either fails or yields exactly the task's rectangle (or
+// planes of it, for a check image of raw passes; and,
 // for an EXR job, finite float pixels of it; for a composited scene,
 // exactly the passes its compositor reads).
 func FuzzDecodeTile(f *testing.F) {
@@ -70,11 +71,16 @@ func FuzzDecodeTile(f *testing.F) {
 		f.Add(buf.Bytes(), true, true)
 	}
 	rect := image.Rect(8, 6, 12, 9)
+	buf.Reset()
+	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3*5)))
+	f.Add(buf.Bytes(), false, false) // a check image of 5 planes
 	f.Fuzz(func(t *testing.T, data []byte, hdr, composited bool) {
 		want := tileWant{hdr: hdr}
 		if composited {
 			want.passes = passes
 		}
+		planes := !hdr && !composited
+		want.planes = planes
 		tl, err := decodeTile(data, rect, want)
 		if err != nil {
 			return
@@ -82,8 +88,10 @@ func FuzzDecodeTile(f *testing.F) {
 		if composited && (tl.passes == nil || tl.passes.Rect != rect || !tl.passes.Finite() || checkPassNames(tl.passes.Names(), passes) != nil) {
 			t.Fatalf("tile of raw passes decoded to %+v", tl.passes)
 		}
-		if tl.checked().Bounds() != rect {
-			t.Fatalf("decoded %v, want %v", tl.checked().Bounds(), rect)
+		got := tl.checked().Bounds()
+		n := got.Dy() / rect.Dy()
+		if got.Min != rect.Min || got.Dx() != rect.Dx() || n*rect.Dy() != got.Dy() || n < 1 || n > maxPlanes || (n > 1 && !planes && !composited) {
+			t.Fatalf("decoded %v, want %v or its planes", got, rect)
 		}
 		if hdr && (tl.hdr == nil || tl.hdr.Rect != rect || !tl.hdr.Finite()) {
 			t.Fatalf("EXR tile decoded to %+v", tl.hdr)

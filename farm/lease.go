@@ -176,7 +176,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		if len(req.Crops) == 0 {
 			want.passes = req.Passes
 		} else {
-			want.hdr = false // a check's crops come back as the PNG of their check image
+			want.hdr, want.planes = false, true // a check's crops come back as the PNG of their check image
 		}
 	}
 	limit := tileLimit(r, want)

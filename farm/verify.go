@@ -158,7 +158,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	ev.Verdict = verifier.CompareCrops(worker, checked, crops, modeFor(build, buildOf(checker)))
+	ev.Verdict = compareChecks(worker, checked, crops, t.tile.Rect, modeFor(build, buildOf(checker)))
 	if ev.Verdict.Outcome == verifier.Pass {
 		return ev, ""
 	}
@@ -186,8 +186,8 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 		return ev, ""
 	}
 	ev.Hashes = append(ev.Hashes, hashes...)
-	withWorker := verifier.CompareCrops(worker, arb, crops, modeFor(build, buildOf(*arbiter)))
-	withChecker := verifier.CompareCrops(checked, arb, crops, modeFor(buildOf(checker), buildOf(*arbiter)))
+	withWorker := compareChecks(worker, arb, crops, t.tile.Rect, modeFor(build, buildOf(*arbiter)))
+	withChecker := compareChecks(checked, arb, crops, t.tile.Rect, modeFor(buildOf(checker), buildOf(*arbiter)))
 	ev.Arbitration = &withWorker
 	switch {
 	case withWorker.Outcome == verifier.Pass && withChecker.Outcome == verifier.Fail:
