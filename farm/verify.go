@@ -62,7 +62,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 		t.verdict = api.VerdictUnchecked
 		return
 	}
-	crops := verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect), seed)
+	crops := verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect, img.Rect), seed)
 	if len(crops) == 0 {
 		t.verdict = api.VerdictUnchecked
 		return
@@ -91,8 +91,10 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 const maxCheckShare = 0.125
 
 // cropsFor shrinks the policy's crop windows to fit a tile's check budget
-// (never below 4x4 pixels: fewer pixels than that say little).
-func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig {
+// (never below 4x4 pixels: fewer pixels than that say little), and has
+// them drawn by detail in every plane of the tile's check image checked.
+func cropsFor(cfg verifier.CropConfig, tile, checked image.Rectangle) verifier.CropConfig {
+	cfg.Planes = max(1, checked.Dy()/max(tile.Dy(), 1))
 	budget := maxCheckShare * float64(tile.Dx()*tile.Dy())
 	for cfg.Count > 1 && float64(cfg.Count*4*4) > budget {
 		cfg.Count--
