@@ -140,10 +140,13 @@ func (c *coordinator) finishFrame(id string, spec api.JobSpec, want tileWant, f 
 	}
 	task := renderer.FinishTask{
 		Scene: scene, Frame: f, Width: spec.Resolution.Width, Height: spec.Resolution.Height,
-		Passes: frame, Threads: c.cfg.Threads, Format: "PNG", Depth: strconv.Itoa(spec.Depth),
+		Passes: frame, Threads: c.cfg.Threads, Format: blenderFormat[spec.Format], Depth: strconv.Itoa(spec.Depth),
 	}
-	if spec.Format == api.FormatEXR {
-		task.Format, task.Depth = "OPEN_EXR", "32"
+	switch spec.Format {
+	case api.FormatEXR:
+		task.Depth = "32"
+	case api.FormatJPEG:
+		task.Quality = spec.JPEGQuality()
 	}
 	res, err := fin.Finish(c.ctx, task)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,10 +21,21 @@ func FuzzJobSpec(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte(`{"scene":"","frames":{"start":-1}}`))
 	f.Add([]byte(`{"tiles":{"cols":1e9}}`))
+	for _, out := range []string{`"format":"jpeg","quality":75,"depth":8`, `"format":"tiff","depth":16`, `"format":"jpeg","depth":16`, `"format":"png","quality":3`, `"format":"../x"`} {
+		v := validSpec()
+		b, _ := json.Marshal(v)
+		f.Add(append(b[:len(b)-1], []byte(","+out+"}")...))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s api.JobSpec
 		if json.Unmarshal(data, &s) != nil || s.Validate() != nil {
 			return
+		}
+		// The output fields hold together, and a frame's name is a plain
+		// file name whatever the spec says.
+		if name := api.FrameName(1, s.Format); filepath.Base(name) != name || !strings.HasPrefix(name, "frame_0001.") ||
+			(s.Format == api.FormatJPEG && s.Depth != 8) || (s.Format != api.FormatJPEG && s.Quality != 0) || s.JPEGQuality() < 1 || s.JPEGQuality() > 100 {
+			t.Fatalf("valid spec with output %q depth %d quality %d: frame %q", s.Format, s.Depth, s.Quality, name)
 		}
 		if s.Frames.End-s.Frames.Start > 1000 {
 			return // a valid but large plan; not worth materialising here

@@ -150,6 +150,8 @@ type FinishTask struct {
 	// Depth overrides the output colour depth ("8", "16", "32"); "" keeps
 	// the scene's own.
 	Depth string
+	// Quality overrides a JPEG's quality (1-100); 0 keeps the scene's own.
+	Quality int
 }
 
 // Validate checks the parts of a finish task that do not depend on the
@@ -236,6 +238,9 @@ type SceneUsage struct {
 	// FileFormat and ColorDepth are the scene's output format, in Blender's
 	// names ("PNG", "OPEN_EXR") and bits ("8", "16", "32").
 	FileFormat, ColorDepth string
+	// Quality is the scene's JPEG quality (1-100), which Blender keeps
+	// whatever the format.
+	Quality int `json:",omitempty"`
 	// Sequencer is true when the sequencer has strips and is used: its
 	// output is not what the finish step writes.
 	Sequencer bool

@@ -59,8 +59,9 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	samples := fs.Int("samples", 32, "samples per pixel")
 	res := fs.String("res", "320x240", "resolution WxH")
 	seed := fs.Uint64("seed", 0, "random seed")
-	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
-	format := fs.String("format", "png", "frame format: png, or exr (linear 32-bit float OpenEXR)")
+	depth := fs.Int("depth", 8, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
+	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR); default the scene's own")
+	quality := fs.Int("quality", 0, "JPEG quality, 1-100; default the scene's own (Blender's default is 90)")
 	budget := fs.Float64("budget", 0, "most tokens to spend on the job; 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
@@ -81,7 +82,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	flagSet := visited(fs)
 	base := api.JobSpec{
-		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
+		Samples: *samples, Seed: *seed, Depth: *depth, Quality: *quality, Budget: *budget, VerifyRate: *verifyRate,
 		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise, Device: strings.ToUpper(*device),
 	}
 	if base.Format, err = api.ParseFormat(*format); err != nil {
@@ -267,15 +268,38 @@ func sceneDefaults(spec *api.JobSpec, info renderer.SceneInfo, given func(string
 		spec.Denoise = true
 		taken = append(taken, "denoising (--denoise=false renders without it)")
 	}
-	if !given("format") && strings.HasPrefix(u.FileFormat, "OPEN_EXR") {
-		spec.Format = api.FormatEXR
-		taken = append(taken, "OpenEXR output")
+	if !given("format") && u.FileFormat != "" {
+		format, ok := sceneFormats[u.FileFormat]
+		switch {
+		case !ok:
+			// Said, not silently replaced: the artist chose that format.
+			taken = append(taken, fmt.Sprintf("output format is %s, which the farm does not write: frames are PNG (--format png, jpeg, tiff or exr chooses)", u.FileFormat))
+		case format == api.FormatJPEG:
+			spec.Format = format
+			if !given("quality") && u.Quality > 0 {
+				spec.Quality = u.Quality
+			}
+			taken = append(taken, fmt.Sprintf("JPEG output (quality %d)", spec.JPEGQuality()))
+		case u.FileFormat == "OPEN_EXR_MULTILAYER":
+			spec.Format = format
+			taken = append(taken, "OpenEXR output (the frame's image; the farm writes no multilayer file of all passes)")
+		case format != "":
+			spec.Format = format
+			taken = append(taken, map[string]string{api.FormatEXR: "OpenEXR", api.FormatTIFF: "TIFF"}[format]+" output")
+		}
 	}
-	if !given("depth") && spec.Format != api.FormatEXR && u.ColorDepth == "16" {
+	if !given("depth") && (spec.Format == "" || spec.Format == api.FormatTIFF) && u.ColorDepth == "16" {
 		spec.Depth = 16
 		taken = append(taken, "16-bit output")
 	}
 	return taken
+}
+
+// sceneFormats are the job formats (api.JobSpec.Format) of the output
+// formats a Blender scene may be saved with, by Blender's names.
+var sceneFormats = map[string]string{
+	"PNG": "", "JPEG": api.FormatJPEG, "TIFF": api.FormatTIFF,
+	"OPEN_EXR": api.FormatEXR, "OPEN_EXR_MULTILAYER": api.FormatEXR,
 }
 
 // visited returns whether a flag of fs was given on the command line.

@@ -342,6 +342,7 @@ def usage(scene):
         look=scene.view_settings.look,
         file_format=r.image_settings.file_format,
         color_depth=r.image_settings.color_depth,
+        quality=r.image_settings.quality,
         sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
@@ -491,6 +492,8 @@ def finish(t):
         set_format(s, t["format"])
     if t.get("depth"):
         s.color_depth = t["depth"]
+    if t.get("quality"):
+        s.quality = t["quality"]
     r.use_file_extension = False
     r.filepath = t["out"]
     scene.frame_set(t["frame"])
