@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +40,10 @@ type FramePlan struct {
 	// Release is the renderer release every tile must come from (the
 	// coordinator's, whose compositor finishes the frames); "" for any.
 	Release string `json:"release,omitempty"`
+	// Denoise says the finish step denoises each stitched frame (guided by
+	// the Denoising Albedo and Normal passes the tiles carry) before it
+	// composites: tiles denoised one by one would show their seams.
+	Denoise bool `json:"denoise,omitempty"`
 }
 
 // Describe says in words how the frames of a job with tiles grid are made.
@@ -46,6 +51,8 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 	switch {
 	case grid.Cols*grid.Rows == 1:
 		return "whole frames: each task renders and composites one frame as the scene says"
+	case p.Denoise:
+		return fmt.Sprintf("%s tiles of raw, noisy render passes (%s), stitched; the coordinator then denoises and composites each frame whole, as Blender's own render does", grid, strings.Join(p.Passes, ", "))
 	case len(p.Passes) > 0:
 		return fmt.Sprintf("%s tiles of raw render passes (%s), stitched; the coordinator then runs the scene's compositor once per frame, so a frame equals Blender's own render", grid, strings.Join(p.Passes, ", "))
 	}
@@ -58,19 +65,17 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 // refused with the reason, never tiled silently.
 func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInfo) (FramePlan, error) {
 	var plan FramePlan
-	if spec.Denoise && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
-		// A denoiser looks at its neighbours: denoised tiles show seams.
-		// Denoising the stitched frame in the finish step needs a Blender
-		// with OpenImageDenoise, which no Debian build has to test with.
-		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and denoising stitched tiles is not supported yet: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName)
-	}
+	tiled := spec.Tiles.Cols*spec.Tiles.Rows > 1
 	u := info.Usage
+	if spec.Denoise && tiled && u == nil {
+		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and %s cannot denoise stitched tiles: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName, rend.Name())
+	}
 	if u == nil {
 		return plan, nil
 	}
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
-	if spec.Tiles.Cols*spec.Tiles.Rows == 1 {
-		return plan, nil // a whole frame composites in place
+	if !tiled {
+		return plan, nil // a whole frame composites (and denoises) in place
 	}
 	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
 		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
@@ -78,16 +83,27 @@ func PlanFrames(spec api.JobSpec, rend renderer.Renderer, info renderer.SceneInf
 	if u.Sequencer {
 		return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
 	}
-	if !u.Compositing {
+	if !u.Compositing && !spec.Denoise {
 		return plan, nil
 	}
 	if _, ok := rend.(renderer.Finisher); !ok {
-		return plan, fmt.Errorf("%w: %s composites its frames, and this node's %s cannot run a compositor over stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, rend.Name())
+		return plan, fmt.Errorf("%w: %s composites or denoises its frames, and this node's %s cannot finish stitched tiles: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, rend.Name())
+	}
+	if d, ok := rend.(interface{ CanDenoise() bool }); spec.Denoise && (!ok || !d.CanDenoise()) {
+		// A denoiser looks at its neighbours: denoised tiles would show
+		// seams, so the stitched frame is denoised in the finish step.
+		return plan, fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in the finish step on this node, whose %s has no OpenImageDenoise (Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or to a node whose Blender has it", api.ErrBadJob, spec.SceneName, rend.Name())
 	}
 	if len(u.Passes) == 0 {
 		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
 	plan.Passes = u.Passes
+	if spec.Denoise {
+		// The tiles stay noisy and carry the denoiser's guides.
+		plan.Passes = append(slices.Clone(u.Passes), renderer.DenoisingPasses(u.Passes)...)
+		slices.Sort(plan.Passes)
+		plan.Denoise = true
+	}
 	plan.Release = renderer.ParseBuild(rend.Version()).Release()
 	return plan, nil
 }
@@ -142,6 +158,7 @@ func (c *coordinator) finishFrame(id string, spec api.JobSpec, want tileWant, f 
 		Scene: scene, Frame: f, Width: spec.Resolution.Width, Height: spec.Resolution.Height,
 		Passes: frame, Threads: c.cfg.Threads, Format: blenderFormat[spec.Format], Depth: strconv.Itoa(spec.Depth),
 	}
+	task.Denoise = spec.Denoise // the tiles carry raw, noisy passes and the denoiser's guides
 	switch spec.Format {
 	case api.FormatEXR:
 		task.Depth = "32"

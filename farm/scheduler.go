@@ -120,7 +120,8 @@ type demand struct {
 func (j *job) demand() demand {
 	return demand{
 		Renderer: j.spec.Renderer, Version: j.spec.RendererVersion, MinVersion: j.minVersion,
-		Release: j.release, Needs: j.needs, Denoise: j.spec.Denoise, Device: j.spec.Device, PriceCap: j.taskCap(),
+		Release: j.release, Needs: j.needs, Device: j.spec.Device, PriceCap: j.taskCap(),
+		Denoise: j.spec.Denoise && len(j.passNames) == 0, // raw-pass tiles are denoised whole in the finish step
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"maps"
+	"slices"
 )
 
 // Task is one unit of rendering work: a pixel region of one frame of a scene.
@@ -32,7 +34,10 @@ type Task struct {
 	Threads int
 	// Denoise asks for the backend's denoiser; a backend without one
 	// refuses the task with ErrBadTask. Denoised pixels depend on their
-	// neighbours, so tiles of a denoised frame do not stitch exactly.
+	// neighbours, so tiles of a denoised frame do not stitch exactly: with
+	// Passes, Denoise instead asks for the raw, noisy passes plus the
+	// denoiser's inputs (DenoisingPasses), so that a finish step denoises
+	// the stitched frame (FinishTask.Denoise); that needs no denoiser here.
 	Denoise bool
 	// HDR asks for the linear float pixels too (Result.HDR), for OpenEXR
 	// output; a backend without them refuses the task with ErrBadTask.
@@ -152,6 +157,11 @@ type FinishTask struct {
 	Depth string
 	// Quality overrides a JPEG's quality (1-100); 0 keeps the scene's own.
 	Quality int
+	// Denoise runs the denoiser over the stitched Combined pass of each
+	// view layer, guided by its DenoisingPasses (which Passes must hold),
+	// before the compositor: a tiled frame denoised whole, as Blender's own
+	// render denoises it.
+	Denoise bool
 }
 
 // Validate checks the parts of a finish task that do not depend on the
@@ -168,6 +178,19 @@ func (t FinishTask) Validate() error {
 		return fmt.Errorf("%w: finish frame %d: passes cover %v, want the %dx%d frame", ErrBadTask, t.Frame, t.Passes.Rect, t.Width, t.Height)
 	case !t.Passes.Finite():
 		return fmt.Errorf("%w: finish frame %d: passes hold NaN or infinite values", ErrBadTask, t.Frame)
+	}
+	if t.Denoise {
+		have := map[string]bool{}
+		for _, name := range t.Passes.Names() {
+			if p, ok := PassOf(name); ok {
+				have[p] = true
+			}
+		}
+		for _, p := range DenoisingPasses(slices.Collect(maps.Keys(have))) {
+			if !have[p] {
+				return fmt.Errorf("%w: finish frame %d: denoising needs the %s pass, which the passes lack", ErrBadTask, t.Frame, p)
+			}
+		}
 	}
 	return nil
 }
