@@ -6,8 +6,8 @@ package farm
 // once over the stitched frame: finish.go). The coordinator checks and
 // previews every tile as 16-bit sRGB; an EXR tile is mapped for that by
 // renderer.HDR.Compressed, which keeps highlights above 1 comparable, and
-// a tile of raw passes is checked by its Combined pass, raw, never by
-// composited pixels.
+// a tile of raw passes is checked by all its raw passes (checkimage.go),
+// never by composited pixels.
 
 import (
 	"bytes"

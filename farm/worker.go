@@ -56,7 +56,8 @@ type TaskRequest struct {
 	// for the raw render passes ("ViewLayer.Pass" names) instead of
 	// composited pixels, answered as a multilayer OpenEXR tile; the
 	// coordinator composites the stitched frame once (finish.go). A
-	// check's crops come back as pixels of the raw Combined pass.
+	// check's crops come back as a PNG of their check image: every raw
+	// pass, planes stacked (checkimage.go).
 	Passes []string `json:"passes,omitempty"`
 	// AdaptiveSampling keeps the scene's own adaptive sampling (the
 	// renderer overscans each region so tiles still equal the frame).
