@@ -344,7 +344,7 @@ def usage(scene):
         look=scene.view_settings.look,
         file_format=r.image_settings.file_format,
         color_depth=r.image_settings.color_depth,
-        quality=r.image_settings.quality,
+        quality=getattr(r.image_settings, "quality", 0),
         sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
