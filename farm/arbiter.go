@@ -307,7 +307,7 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	var seed [16]byte
 	rand.Read(seed[:])
 	worker := tl.checked()
-	crops := verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect), verifier.CropSeed(seed[:]))
+	crops := verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
 	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height, Samples: req.Samples, Seed: req.Seed,
 		Region: rect, Threads: n.cfg.Threads, Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
@@ -323,14 +323,15 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	}
 	mode := verifier.NearExact
 	switch {
-	case spec.Denoise || mine.Drawn() != theirs.Drawn():
-		// Denoised pixels depend on their neighbours; another device or
-		// kernel of the release differs by float noise.
+	case spec.Denoise && !task.Passes || mine.Drawn() != theirs.Drawn():
+		// Denoised pixels depend on their neighbours (raw-pass tiles are
+		// not denoised); another device or kernel of the release differs
+		// by float noise.
 		mode = verifier.Tolerant
 	case spec.Renderer == "pathtracer":
 		mode = verifier.Exact
 	}
-	v := verifier.CompareCrops(worker, checked, crops, mode)
+	v := compareChecks(worker, checked, crops, rect, mode)
 	switch v.Outcome {
 	case verifier.Pass:
 		return false, "re-rendered crops match: " + v.Reason, nil

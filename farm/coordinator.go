@@ -264,7 +264,12 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	if err := c.planPasses(j, info); err != nil {
 		return "", err
 	}
-	if len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish) {
+	switch {
+	case len(j.passNames) > 0 && spec.Denoise && !c.someoneHas(spec.Renderer, renderer.FeatureDenoise):
+		// A denoiser looks at its neighbours: denoised tiles would show
+		// seams, so the stitched frame is denoised in the finish step.
+		return "", fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
+	case len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
 		return "", fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
 	}
 	j.planTasks()

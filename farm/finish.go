@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,11 @@ type FramePlan struct {
 	Passes []string `json:"passes,omitempty"`
 	// Adaptive keeps the scene's adaptive sampling (tiles overscan).
 	Adaptive bool `json:"adaptive_sampling,omitempty"`
+	// Denoise says the finish step denoises each stitched frame (guided by
+	// the Denoising Albedo and Normal passes the tiles carry) before it
+	// composites: tiles denoised one by one would show their seams. Only
+	// nodes whose renderer has a denoiser (FeatureDenoise) finish them.
+	Denoise bool `json:"denoise,omitempty"`
 }
 
 // Describe says in words how the frames of a job with tiles grid are made.
@@ -44,6 +50,8 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 	switch {
 	case grid.Cols*grid.Rows == 1:
 		return "whole frames: each task renders and composites one frame as the scene says"
+	case p.Denoise:
+		return fmt.Sprintf("%s tiles of raw, noisy render passes (%s), stitched; then one node with a denoiser denoises and composites each frame whole, as Blender's own render does, checked by a second", grid, strings.Join(p.Passes, ", "))
 	case len(p.Passes) > 0:
 		return fmt.Sprintf("%s tiles of raw render passes (%s), stitched; then one node runs the scene's compositor once per frame, checked by a second, so a frame equals Blender's own render", grid, strings.Join(p.Passes, ", "))
 	}
@@ -57,19 +65,17 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 // silently.
 func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	var plan FramePlan
-	if spec.Denoise && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
-		// A denoiser looks at its neighbours: denoised tiles show seams.
-		// Denoising the stitched frame in the finish step needs a Blender
-		// with OpenImageDenoise, which no Debian build has to test with.
-		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and denoising stitched tiles is not supported yet: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName)
-	}
+	tiled := spec.Tiles.Cols*spec.Tiles.Rows > 1
 	u := info.Usage
+	if spec.Denoise && tiled && u == nil {
+		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and the %s renderer cannot denoise stitched tiles: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName, spec.Renderer)
+	}
 	if u == nil {
 		return plan, nil
 	}
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
-	if spec.Tiles.Cols*spec.Tiles.Rows == 1 {
-		return plan, nil // a whole frame composites in place
+	if !tiled {
+		return plan, nil // a whole frame composites (and denoises) in place
 	}
 	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
 		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
@@ -80,13 +86,19 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if u.Sequencer {
 		return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
 	}
-	if !u.Compositing {
+	if !u.Compositing && !spec.Denoise {
 		return plan, nil
 	}
 	if len(u.Passes) == 0 {
 		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
 	plan.Passes = u.Passes
+	if spec.Denoise {
+		// The tiles stay noisy and carry the denoiser's guides.
+		plan.Passes = append(slices.Clone(u.Passes), renderer.DenoisingPasses(u.Passes)...)
+		slices.Sort(plan.Passes)
+		plan.Denoise = true
+	}
 	return plan, nil
 }
 
@@ -179,10 +191,14 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 	}
 	task := renderer.FinishTask{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
-		Passes: frame, Threads: w.threads, Format: "PNG", Depth: strconv.Itoa(req.Depth),
+		Passes: frame, Threads: w.threads, Format: blenderFormat[req.Format], Depth: strconv.Itoa(req.Depth),
 	}
-	if req.Format == api.FormatEXR {
-		task.Format, task.Depth = "OPEN_EXR", "32"
+	task.Denoise = req.Denoise // the tiles carry raw, noisy passes and the denoiser's guides
+	switch req.Format {
+	case api.FormatEXR:
+		task.Depth = "32"
+	case api.FormatJPEG:
+		task.Quality = api.JobSpec{Format: req.Format, Quality: req.Quality}.JPEGQuality()
 	}
 	out, err := fin.Finish(ctx, task)
 	if err == nil && len(out.File) == 0 {

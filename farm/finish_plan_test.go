@@ -2,6 +2,7 @@ package farm
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,7 +31,10 @@ func TestPlanPasses(t *testing.T) {
 		{"bloom", &renderer.SceneUsage{ScreenEffects: []string{"bloom", "volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, "(bloom)"},
 		{"volumetric lighting alone", &renderer.SceneUsage{ScreenEffects: []string{"volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, ""},
 		{"sequencer", &renderer.SceneUsage{Sequencer: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "sequencer"},
-		{"denoised tiles", comp, tiler.Grid{Cols: 2, Rows: 2}, false, "denoised whole"},
+		{"denoised tiles of a glTF", nil, tiler.Grid{Cols: 2, Rows: 2}, false, "denoised whole"},
+		{"denoised tiles", comp, tiler.Grid{Cols: 2, Rows: 2}, true, ""},
+		{"denoised tiles, no compositor", &renderer.SceneUsage{Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 1}, true, ""},
+		{"denoised whole frame", comp, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"unbiased volume in tiles", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 2, Rows: 2}, false, "unbiased volumes"},
 		{"unbiased volume whole", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 	}
@@ -49,6 +53,15 @@ func TestPlanPasses(t *testing.T) {
 			}
 			if got := len(j.passNames) > 0; got != tc.wantPasses {
 				t.Fatalf("raw passes %v, want %v", got, tc.wantPasses)
+			}
+			if j.spec.Denoise && tc.wantPasses {
+				// The tiles stay noisy, carry the denoiser's guides, and so
+				// need no denoiser on the nodes that render them; the finish
+				// does (finishFeature).
+				want := []string{"ViewLayer.Combined", "ViewLayer.Denoising Albedo", "ViewLayer.Denoising Normal"}
+				if !slices.Equal(j.passNames, want) || j.demand().Denoise || j.finishDemand().Needs != renderer.FeatureDenoise {
+					t.Errorf("passes %v, demand %+v, finish demand %+v: want %v, tiles from any node, finishes by denoisers", j.passNames, j.demand(), j.finishDemand(), want)
+				}
 			}
 			if tc.usage != nil && j.adaptive != tc.usage.AdaptiveSampling {
 				t.Errorf("adaptive sampling %v, want the scene's %v", j.adaptive, tc.usage.AdaptiveSampling)
@@ -77,7 +90,7 @@ func TestFinishRelease(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := finishRelease(demand{Renderer: "blender", MinVersion: tc.minVersion}, tc.members); got != tc.want {
+			if got := finishRelease(demand{Renderer: "blender", MinVersion: tc.minVersion, Needs: renderer.FeatureFinish}, tc.members); got != tc.want {
 				t.Fatalf("release %q, want %q", got, tc.want)
 			}
 		})

@@ -28,17 +28,25 @@ import (
 // Blender's own whole-frame render (blender -b -f) near-exactly: tiles
 // carry raw passes and one finish task per frame composites once. The honest nodes
 // are never convicted (composited crops used to convict nearly every
-// one), and a node that tampers with its raw Combined pass is (a spot
-// check compares raw passes, so any lie in them shows).
+// one), and a node that tampers with one raw pass, whichever (Combined,
+// Depth, Normal, a Cryptomatte id), is (a spot check compares every raw
+// pass, so a lie in any shows).
 func TestCompositedScenesTiled(t *testing.T) {
 	needBlender(t)
-	for _, name := range []string{"composite", "passes", "layers", "look", "cryptomatte"} {
-		t.Run(name, func(t *testing.T) { compositedSceneTiled(t, name) })
+	for _, tc := range []struct{ scene, tampered string }{
+		{"composite", "Combined"},
+		{"passes", "Depth"},
+		{"passes", "Normal"},
+		{"layers", "Combined"},
+		{"look", "Combined"},
+		{"cryptomatte", "CryptoObject"},
+	} {
+		t.Run(tc.scene+"/"+tc.tampered, func(t *testing.T) { compositedSceneTiled(t, tc.scene, tc.tampered) })
 	}
 }
 
-func compositedSceneTiled(t *testing.T, name string) {
-	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest} })
+func compositedSceneTiled(t *testing.T, name, tampered string) {
+	nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return passCheater{honest, tampered} })
 	c := api.NewClient(nodes[0].URL())
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
@@ -174,9 +182,13 @@ func toNRGBA64(m image.Image) *image.NRGBA64 {
 	return out
 }
 
-// passCheater renders honestly, then darkens the raw Combined pass it
-// returns by 10%: a lie that no compositing hides.
-type passCheater struct{ renderer.Renderer }
+// passCheater renders honestly, then scales one raw pass it returns by
+// 90% (every view layer's; colour, not alpha): a lie in Combined that no
+// compositing hides, or one only a Depth, Normal or Cryptomatte check sees.
+type passCheater struct {
+	renderer.Renderer
+	pass string // "Combined", "Depth", "Normal", "CryptoObject"...
+}
 
 func (p passCheater) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
 	res, err := p.Renderer.Render(ctx, t)
@@ -184,7 +196,7 @@ func (p passCheater) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 		return res, err
 	}
 	for i, ch := range res.Passes.Channels {
-		if strings.Contains(ch.Name, ".Combined.") && !strings.HasSuffix(ch.Name, ".A") {
+		if strings.Contains(ch.Name, "."+p.pass) && !strings.HasSuffix(ch.Name, ".A") {
 			for j := range ch.Pix {
 				res.Passes.Channels[i].Pix[j] *= 0.9
 			}

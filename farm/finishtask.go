@@ -45,8 +45,18 @@ func (j *job) finishTiles(f int) []FinishTile {
 // Eevee) are the render's, not the compositor's.
 func (j *job) finishDemand() demand {
 	d := j.demand()
-	d.Needs, d.Device = renderer.FeatureFinish, ""
+	d.Needs, d.Device = finishFeature(j.spec), ""
 	return d
+}
+
+// finishFeature is what a node's renderer must advertise to run (or check)
+// a finish of a job of spec: a denoised job's frames are denoised whole in
+// the finish step, which needs a denoiser.
+func finishFeature(spec api.JobSpec) string {
+	if spec.Denoise {
+		return renderer.FeatureDenoise
+	}
+	return renderer.FeatureFinish
 }
 
 // ready reports whether task t may be leased now: a finish task waits for
@@ -64,7 +74,7 @@ func finishRelease(d demand, members []api.Member) string {
 	best := ""
 	for _, m := range members {
 		b := renderer.ParseBuild(m.Renderers[d.Renderer])
-		if !b.Has(renderer.FeatureFinish) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && m.Renderers[d.Renderer] != d.Version {
+		if !b.Has(d.Needs) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && m.Renderers[d.Renderer] != d.Version {
 			continue
 		}
 		r := b.Release()

@@ -3,6 +3,7 @@ package farm
 import (
 	"fmt"
 	"image"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -194,7 +195,7 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 	if hdr {
 		err = exr.WriteFile(filepath.Join(dir, name), frame, exr.Options{Compression: exr.ZIP})
 	} else {
-		err = renderer.WritePNG(filepath.Join(dir, name), canvas.Image(), spec.Depth)
+		err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error { return encodeFrame(w, canvas.Image(), spec) })
 	}
 	if err != nil {
 		return "", fmt.Errorf("write frame %d: %w", f, err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,10 +21,21 @@ func FuzzJobSpec(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte(`{"scene":"","frames":{"start":-1}}`))
 	f.Add([]byte(`{"tiles":{"cols":1e9}}`))
+	for _, out := range []string{`"format":"jpeg","quality":75,"depth":8`, `"format":"tiff","depth":16`, `"format":"jpeg","depth":16`, `"format":"png","quality":3`, `"format":"../x"`} {
+		v := validSpec()
+		b, _ := json.Marshal(v)
+		f.Add(append(b[:len(b)-1], []byte(","+out+"}")...))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s api.JobSpec
 		if json.Unmarshal(data, &s) != nil || s.Validate() != nil {
 			return
+		}
+		// The output fields hold together, and a frame's name is a plain
+		// file name whatever the spec says.
+		if name := api.FrameName(1, s.Format); filepath.Base(name) != name || !strings.HasPrefix(name, "frame_0001.") ||
+			(s.Format == api.FormatJPEG && s.Depth != 8) || (s.Format != api.FormatJPEG && s.Quality != 0) || s.JPEGQuality() < 1 || s.JPEGQuality() > 100 {
+			t.Fatalf("valid spec with output %q depth %d quality %d: frame %q", s.Format, s.Depth, s.Quality, name)
 		}
 		if s.Frames.End-s.Frames.Start > 1000 {
 			return // a valid but large plan; not worth materialising here
@@ -35,7 +47,8 @@ func FuzzJobSpec(f *testing.F) {
 }
 
 // FuzzDecodeTile: whatever bytes a worker returns, PNG, EXR or raw passes,
-// decoding them either fails or yields exactly the task's rectangle (and,
+// decoding them either fails or yields exactly the task's rectangle (or
+// planes of it, for a check image of raw passes; and,
 // for an EXR job, finite float pixels of it; for a composited scene,
 // exactly the passes its compositor reads).
 func FuzzDecodeTile(f *testing.F) {
@@ -70,11 +83,16 @@ func FuzzDecodeTile(f *testing.F) {
 		f.Add(buf.Bytes(), true, true)
 	}
 	rect := image.Rect(8, 6, 12, 9)
+	buf.Reset()
+	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3*5)))
+	f.Add(buf.Bytes(), false, false) // a check image of 5 planes
 	f.Fuzz(func(t *testing.T, data []byte, hdr, composited bool) {
 		want := tileWant{hdr: hdr}
 		if composited {
 			want.passes = passes
 		}
+		planes := !hdr && !composited
+		want.planes = planes
 		tl, err := decodeTile(data, rect, want)
 		if err != nil {
 			return
@@ -82,8 +100,10 @@ func FuzzDecodeTile(f *testing.F) {
 		if composited && (tl.passes == nil || tl.passes.Rect != rect || !tl.passes.Finite() || checkPassNames(tl.passes.Names(), passes) != nil) {
 			t.Fatalf("tile of raw passes decoded to %+v", tl.passes)
 		}
-		if tl.checked().Bounds() != rect {
-			t.Fatalf("decoded %v, want %v", tl.checked().Bounds(), rect)
+		got := tl.checked().Bounds()
+		n := got.Dy() / rect.Dy()
+		if got.Min != rect.Min || got.Dx() != rect.Dx() || n*rect.Dy() != got.Dy() || n < 1 || n > maxPlanes || (n > 1 && !planes && !composited) {
+			t.Fatalf("decoded %v, want %v or its planes", got, rect)
 		}
 		if hdr && (tl.hdr == nil || tl.hdr.Rect != rect || !tl.hdr.Finite()) {
 			t.Fatalf("EXR tile decoded to %+v", tl.hdr)

@@ -95,7 +95,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
-		Format: j.spec.Format, Depth: j.spec.Depth, Passes: j.passNames, AdaptiveSampling: j.adaptive,
+		Format: j.spec.Format, Depth: j.spec.Depth, Quality: j.spec.Quality, Passes: j.passNames, AdaptiveSampling: j.adaptive,
 		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		Spec: spec,
 	}
@@ -185,7 +185,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		if len(req.Crops) == 0 {
 			want.passes = req.Passes
 		} else {
-			want.hdr = false // a check's crops come back as the PNG of their check image
+			want.hdr, want.planes = false, true // a check's crops come back as the PNG of their check image
 		}
 	}
 	limit := tileLimit(r, want)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -303,9 +304,9 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, statusOf(err), err)
 		return
 	}
-	ctype := "image/png"
-	if strings.HasSuffix(p, "."+api.FormatEXR) {
-		ctype = "image/x-exr"
+	ctype := map[string]string{".exr": "image/x-exr", ".jpg": "image/jpeg", ".tif": "image/tiff"}[filepath.Ext(p)]
+	if ctype == "" {
+		ctype = "image/png"
 	}
 	rw.Header().Set("Content-Type", ctype)
 	http.ServeFile(rw, r, p)

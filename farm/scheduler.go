@@ -62,7 +62,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		if j.release == "" && len(j.passNames) > 0 {
 			// A composited job's frames must be finished by nodes of
 			// its tiles' release: bind it to one that has them.
-			if j.release = finishRelease(j.demand(), members); j.release == "" {
+			if j.release = finishRelease(j.finishDemand(), members); j.release == "" {
 				keep = append(keep, j.queue[i:]...)
 				return
 			}
@@ -144,7 +144,8 @@ type demand struct {
 func (j *job) demand() demand {
 	return demand{
 		Renderer: j.spec.Renderer, Version: j.spec.RendererVersion, MinVersion: j.minVersion,
-		Release: j.release, Needs: j.needs, Denoise: j.spec.Denoise, Device: j.spec.Device, PriceCap: j.taskCap(),
+		Release: j.release, Needs: j.needs, Device: j.spec.Device, PriceCap: j.taskCap(),
+		Denoise: j.spec.Denoise && len(j.passNames) == 0, // raw-pass tiles are denoised whole in the finish step
 	}
 }
 

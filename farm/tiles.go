@@ -6,18 +6,15 @@ package farm
 // once over the stitched frame: finish.go). The coordinator checks and
 // previews every tile as 16-bit sRGB; an EXR tile is mapped for that by
 // renderer.HDR.Compressed, which keeps highlights above 1 comparable, and
-// a tile of raw passes is checked by its Combined pass, raw, never by
-// composited pixels.
+// a tile of raw passes is checked by all its raw passes (checkimage.go),
+// never by composited pixels.
 
 import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/color"
 	"image/draw"
 	"image/png"
-	"math"
-	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
@@ -72,6 +69,9 @@ func tileLimit(r image.Rectangle, want tileWant) int64 {
 	if want.hdr {
 		return int64(r.Dx()*r.Dy()*16+r.Dy()*16) + 1<<16
 	}
+	if want.planes {
+		return int64(r.Dx()*r.Dy()*8+r.Dy())*maxPlanes + 1<<16
+	}
 	return int64(r.Dx()*r.Dy()*8+r.Dy()) + 1<<16
 }
 
@@ -89,13 +89,20 @@ type tile struct {
 type tileWant struct {
 	hdr    bool
 	passes []string
+	// planes accepts a PNG of 1 to maxPlanes planes of the region stacked
+	// downwards: a checker's crops of a composited scene's passes.
+	planes bool
 }
 
-// checked is the tile as spot checks compare it: the 16-bit pixels, or
-// an EXR tile's floats mapped by HDR.Compressed (work a frame's assembly,
-// which needs only the floats, does not pay).
+// checked is the tile as spot checks compare it: the 16-bit pixels, an
+// EXR tile's floats mapped by HDR.Compressed, or a tile of raw passes as
+// checkImage stacks them (work a frame's assembly, which needs only the
+// floats, does not pay).
 func (t tile) checked() *image.NRGBA64 {
-	if t.img == nil {
+	switch {
+	case t.passes != nil:
+		return checkImage(t.passes)
+	case t.img == nil:
 		return t.hdr.Compressed()
 	}
 	return t.img
@@ -136,7 +143,10 @@ func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) 
 	if err != nil {
 		return tile{}, fmt.Errorf("tile is not a PNG: %w", err)
 	}
-	if cfg.Width != rect.Dx() || cfg.Height != rect.Dy() {
+	switch {
+	case want.planes && cfg.Width == rect.Dx() && cfg.Height%rect.Dy() == 0 && cfg.Height/rect.Dy() >= 1 && cfg.Height/rect.Dy() <= maxPlanes:
+		rect.Max.Y = rect.Min.Y + cfg.Height
+	case cfg.Width != rect.Dx() || cfg.Height != rect.Dy():
 		return tile{}, fmt.Errorf("tile is %dx%d, want %dx%d", cfg.Width, cfg.Height, rect.Dx(), rect.Dy())
 	}
 	src, err := png.Decode(bytes.NewReader(data))
@@ -187,47 +197,7 @@ func decodePassesTile(data []byte, rect image.Rectangle, want tileWant) (tile, e
 	if combined == nil {
 		return tile{}, fmt.Errorf("tile has no Combined pass")
 	}
-	return tile{img: checkImage(p), hdr: combined, passes: p}, nil
-}
-
-// checkImage maps the Combined pass of every view layer of raw passes
-// into the one 16-bit image that spot checks compare, so that a lie in any
-// layer's pixels shows, not only in the first layer's (a tampered second
-// layer passed its checks that way). Each value v becomes v/(1+|v|) (light
-// is unbounded), and each colour is averaged over the layers. The other
-// passes (Depth, Normal, Cryptomatte...) are not compared: they come from
-// the same render, but a node lying in them alone would go unseen. It is
-// computed the same way from a worker's tile and from a checker's crops
-// (worker.go renderCrops).
-func checkImage(p *renderer.Passes) *image.NRGBA64 {
-	var rgb [3][]int // channel indexes of each colour, one per layer
-	for i, ch := range p.Channels {
-		for k, suffix := range []string{".Combined.R", ".Combined.G", ".Combined.B"} {
-			if strings.HasSuffix(ch.Name, suffix) {
-				rgb[k] = append(rgb[k], i)
-			}
-		}
-	}
-	img := image.NewNRGBA64(p.Rect)
-	w := p.Rect.Dx()
-	for y := range p.Rect.Dy() {
-		for x := range w {
-			var c [3]uint16
-			for k, chans := range rgb {
-				m := 0.0
-				for _, i := range chans {
-					v := float64(p.Channels[i].Pix[y*w+x])
-					m += v / (1 + math.Abs(v))
-				}
-				if len(chans) > 0 {
-					m /= float64(len(chans))
-				}
-				c[k] = uint16(math.Round(max(m, 0) * 65535)) // light is not negative: the whole range for [0, 1)
-			}
-			img.SetNRGBA64(p.Rect.Min.X+x, p.Rect.Min.Y+y, color.NRGBA64{R: c[0], G: c[1], B: c[2], A: 0xffff})
-		}
-	}
-	return img
+	return tile{hdr: combined, passes: p}, nil
 }
 
 // checkPassNames reports whether a tile's channels ("Layer.Pass.Channel")

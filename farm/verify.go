@@ -69,7 +69,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 			t.verdict = api.VerdictUnchecked
 			return
 		}
-		crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect), seed)
+		crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect, img.Rect), seed)
 		if len(crops) == 0 {
 			t.verdict = api.VerdictUnchecked
 			return
@@ -101,8 +101,10 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 const maxCheckShare = 0.125
 
 // cropsFor shrinks the policy's crop windows to fit a tile's check budget
-// (never below 4x4 pixels: fewer pixels than that say little).
-func cropsFor(cfg verifier.CropConfig, tile image.Rectangle) verifier.CropConfig {
+// (never below 4x4 pixels: fewer pixels than that say little), and has
+// them drawn by detail in every plane of the tile's check image checked.
+func cropsFor(cfg verifier.CropConfig, tile, checked image.Rectangle) verifier.CropConfig {
+	cfg.Planes = max(1, checked.Dy()/max(tile.Dy(), 1))
 	budget := maxCheckShare * float64(tile.Dx()*tile.Dy())
 	for cfg.Count > 1 && float64(cfg.Count*4*4) > budget {
 		cfg.Count--
@@ -134,8 +136,8 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	// modeFor is how renders of builds a and b of one release compare.
 	modeFor := func(a, b string) verifier.Mode {
 		switch {
-		case spec.Denoise || a != b:
-			return verifier.Tolerant // a denoised crop depends on its neighbours
+		case (spec.Denoise && len(req.Passes) == 0) || a != b:
+			return verifier.Tolerant // a denoised crop depends on its neighbours (raw-pass tiles are not denoised)
 		case spec.Renderer == "pathtracer":
 			return verifier.Exact // deterministic by construction
 		}
@@ -147,7 +149,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 			// (how many pixels differ, by how much) as the evidence.
 			return verifier.Compare(a, b, crops[0], mode)
 		}
-		return verifier.CompareCrops(a, b, crops, mode)
+		return compareChecks(a, b, crops, req.Region, mode)
 	}
 	var candidates []api.Member
 	var self *api.Member
@@ -155,7 +157,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.Addr) {
 			continue
 		}
-		if finish && !renderer.ParseBuild(m.Renderers[spec.Renderer]).Has(renderer.FeatureFinish) {
+		if finish && !renderer.ParseBuild(m.Renderers[spec.Renderer]).Has(finishFeature(spec)) {
 			continue
 		}
 		if m.ID == c.self {

@@ -52,11 +52,15 @@ type TaskRequest struct {
 	// Format is the job's output format; "exr" asks for linear float
 	// pixels, answered as an OpenEXR tile.
 	Format string `json:"format,omitempty"`
+	// Quality is a JPEG job's quality (api.JobSpec.Quality), for the
+	// finish step that writes its frames.
+	Quality int `json:"quality,omitempty"`
 	// Passes, for a scene whose compositor must see the whole frame, asks
 	// for the raw render passes ("ViewLayer.Pass" names) instead of
 	// composited pixels, answered as a multilayer OpenEXR tile; the
 	// stitched frame is composited once by a finish task (finish.go). A
-	// check's crops come back as pixels of the raw Combined pass.
+	// check's crops come back as a PNG of their check image: every raw
+	// pass, planes stacked (checkimage.go).
 	Passes []string `json:"passes,omitempty"`
 	// FinishTiles, for a finish task (finish.go), are the frame's accepted
 	// tiles of raw Passes, which the worker fetches from the coordinator,
@@ -362,7 +366,7 @@ func (w *worker) checkFunded(ctx context.Context, req TaskRequest) (common.Hash,
 const maxCrops = 16
 
 // renderCrops renders each crop of t.Region and draws them into one image
-// of t.Region's bounds.
+// of t.Region's bounds (for raw passes, a check image of t.Region's planes).
 func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, crops []image.Rectangle) (renderer.Result, error) {
 	if len(crops) > maxCrops {
 		return renderer.Result{}, fmt.Errorf("%w: %d crops: at most %d", renderer.ErrBadTask, len(crops), maxCrops)
@@ -381,16 +385,22 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 		if err != nil {
 			return res, err
 		}
-		src := res.Image
 		if t.Passes {
 			// A composited scene's crops are checked by all their raw
-			// passes (tiles.go checkImage), never composited pixels.
+			// passes (checkimage.go), never composited pixels.
 			if res.Passes == nil {
 				return renderer.Result{}, fmt.Errorf("renderer %s returned no raw passes for a crop of a composited scene", rend.Name())
 			}
-			src = checkImage(res.Passes)
+			src := checkImage(res.Passes)
+			if planes := src.Rect.Dy() / r.Dy(); out.Image.Rect.Dy() != planes*t.Rect().Dy() {
+				out.Image = image.NewNRGBA64(image.Rectangle{Min: t.Rect().Min, Max: image.Pt(t.Rect().Max.X, t.Rect().Min.Y+planes*t.Rect().Dy())})
+			}
+			if err := drawCheck(out.Image, src, r, t.Rect()); err != nil {
+				return renderer.Result{}, err
+			}
+			continue
 		}
-		draw.Draw(out.Image, r, src, r.Min, draw.Src)
+		draw.Draw(out.Image, r, res.Image, r.Min, draw.Src)
 		if t.HDR && !t.Passes {
 			if res.HDR == nil {
 				return renderer.Result{}, fmt.Errorf("renderer %s returned no float pixels for an EXR task", rend.Name())

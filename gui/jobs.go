@@ -21,8 +21,13 @@ var jobColumns = []string{"Job", "State", "Scene", "Frames", "Resolution", "Tile
 // jobRow formats a job for the table; cost is its Cost cell (see jobCost).
 func jobRow(j api.JobStatus, cost string) []string {
 	output := "PNG " + strconv.Itoa(j.Spec.Depth) + "-bit"
-	if j.Spec.Format == api.FormatEXR {
+	switch j.Spec.Format {
+	case api.FormatEXR:
 		output = "EXR float"
+	case api.FormatJPEG:
+		output = fmt.Sprintf("JPEG q%d", j.Spec.JPEGQuality())
+	case api.FormatTIFF:
+		output = "TIFF " + strconv.Itoa(j.Spec.Depth) + "-bit"
 	}
 	// The release every tile comes from, once the first lease fixed it.
 	rend := j.Release

@@ -252,7 +252,8 @@ func TestDecodeFrame(t *testing.T) {
 	}
 }
 
-// TestFormOutput: the form's EXR choice makes an EXR job.
+// TestFormOutput: the form's EXR choice makes an EXR job, and every
+// output choice a job of its format.
 func TestFormOutput(t *testing.T) {
 	f := NewForm()
 	f.ScenePath = "shot.blend"
@@ -263,8 +264,13 @@ func TestFormOutput(t *testing.T) {
 		t.Fatalf("spec format %q, errors %v", spec.Format, errs)
 	}
 	for _, c := range outputChoices {
-		if _, ok := outputs[c]; !ok {
+		o, ok := outputs[c]
+		if !ok {
 			t.Fatalf("choice %q has no output", c)
+		}
+		f.Depth, f.Format = o.depth, o.format
+		if spec, errs := f.Spec(); len(errs) > 0 || spec.Format != o.format {
+			t.Errorf("choice %q: spec format %q, errors %v", c, spec.Format, errs)
 		}
 	}
 }
@@ -284,6 +290,14 @@ func TestJobRow(t *testing.T) {
 	}
 	j.Spec.Format, j.Release = api.FormatEXR, "blender-4.3.2"
 	if row := jobRow(j, "-"); cell(row, "Output") != "EXR float" || cell(row, "Renderer") != "blender-4.3.2" {
+		t.Fatalf("row %q", row)
+	}
+	j.Spec.Format, j.Spec.Depth, j.Spec.Quality = api.FormatJPEG, 8, 75
+	if row := jobRow(j, "-"); cell(row, "Output") != "JPEG q75" {
+		t.Fatalf("row %q", row)
+	}
+	j.Spec.Format, j.Spec.Depth, j.Spec.Quality = api.FormatTIFF, 16, 0
+	if row := jobRow(j, "-"); cell(row, "Output") != "TIFF 16-bit" {
 		t.Fatalf("row %q", row)
 	}
 }

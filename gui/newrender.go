@@ -300,13 +300,15 @@ func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.J
 // outputChoices are the frame formats the form offers, in order; outputs
 // maps each to the spec's depth and format.
 var (
-	outputChoices = []string{"PNG 8-bit", "PNG 16-bit", "EXR float"}
+	outputChoices = []string{"PNG 8-bit", "PNG 16-bit", "JPEG", "TIFF 16-bit", "EXR float"}
 	outputs       = map[string]struct {
 		depth  int
 		format string
 	}{
-		"PNG 8-bit":  {8, ""},
-		"PNG 16-bit": {16, ""},
+		"PNG 8-bit":   {8, ""},
+		"PNG 16-bit":  {16, ""},
+		"JPEG":        {8, api.FormatJPEG}, // quality 90, Blender's default
+		"TIFF 16-bit": {16, api.FormatTIFF},
 		// Depth stays valid for the spec; an EXR is 32-bit float.
 		"EXR float": {16, api.FormatEXR},
 	}

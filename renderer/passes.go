@@ -144,6 +144,22 @@ func PassOf(channel string) (pass string, ok bool) {
 	return pass, true
 }
 
+// DenoisingPasses returns the passes a denoiser needs besides the noisy
+// image, for every view layer whose Combined pass is among passes
+// ("ViewLayer.Combined"): its "Denoising Albedo" and "Denoising Normal",
+// as Cycles names them when a view layer stores its denoising data. They
+// travel with tiles whose frame is denoised whole in the finish step.
+func DenoisingPasses(passes []string) []string {
+	var out []string
+	for _, p := range passes {
+		if layer, ok := strings.CutSuffix(p, ".Combined"); ok {
+			out = append(out, layer+".Denoising Albedo", layer+".Denoising Normal")
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Finite reports whether every value is a finite number: renderers never
 // produce NaN or infinities, so a tile holding one is broken or forged.
 func (p *Passes) Finite() bool {

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"maps"
+	"slices"
 )
 
 // Task is one unit of rendering work: a pixel region of one frame of a scene.
@@ -32,7 +34,10 @@ type Task struct {
 	Threads int
 	// Denoise asks for the backend's denoiser; a backend without one
 	// refuses the task with ErrBadTask. Denoised pixels depend on their
-	// neighbours, so tiles of a denoised frame do not stitch exactly.
+	// neighbours, so tiles of a denoised frame do not stitch exactly: with
+	// Passes, Denoise instead asks for the raw, noisy passes plus the
+	// denoiser's inputs (DenoisingPasses), so that a finish step denoises
+	// the stitched frame (FinishTask.Denoise); that needs no denoiser here.
 	Denoise bool
 	// HDR asks for the linear float pixels too (Result.HDR), for OpenEXR
 	// output; a backend without them refuses the task with ErrBadTask.
@@ -150,6 +155,13 @@ type FinishTask struct {
 	// Depth overrides the output colour depth ("8", "16", "32"); "" keeps
 	// the scene's own.
 	Depth string
+	// Quality overrides a JPEG's quality (1-100); 0 keeps the scene's own.
+	Quality int
+	// Denoise runs the denoiser over the stitched Combined pass of each
+	// view layer, guided by its DenoisingPasses (which Passes must hold),
+	// before the compositor: a tiled frame denoised whole, as Blender's own
+	// render denoises it.
+	Denoise bool
 }
 
 // Validate checks the parts of a finish task that do not depend on the
@@ -166,6 +178,19 @@ func (t FinishTask) Validate() error {
 		return fmt.Errorf("%w: finish frame %d: passes cover %v, want the %dx%d frame", ErrBadTask, t.Frame, t.Passes.Rect, t.Width, t.Height)
 	case !t.Passes.Finite():
 		return fmt.Errorf("%w: finish frame %d: passes hold NaN or infinite values", ErrBadTask, t.Frame)
+	}
+	if t.Denoise {
+		have := map[string]bool{}
+		for _, name := range t.Passes.Names() {
+			if p, ok := PassOf(name); ok {
+				have[p] = true
+			}
+		}
+		for _, p := range DenoisingPasses(slices.Collect(maps.Keys(have))) {
+			if !have[p] {
+				return fmt.Errorf("%w: finish frame %d: denoising needs the %s pass, which the passes lack", ErrBadTask, t.Frame, p)
+			}
+		}
 	}
 	return nil
 }
@@ -196,13 +221,29 @@ type Finisher interface {
 // nodes advertising it.
 const FeatureFinish = "finish"
 
+// FeatureDenoise is the build feature ("+denoise") of a Finisher that can
+// also denoise a stitched frame (a Blender built with OpenImageDenoise):
+// a denoised job's finish tasks go only to nodes advertising it.
+const FeatureDenoise = "denoise"
+
+// Denoiser is a Renderer that says whether it has a denoiser (a Blender
+// build may lack OpenImageDenoise: Debian's do).
+type Denoiser interface {
+	CanDenoise() bool
+}
+
 // Advertised is r's build as a node advertises it: r.Version(), with
-// FeatureFinish added when r can finish frames, so the advertisement says
-// what the node can take on and cannot claim a finish step it lacks.
+// FeatureFinish added when r can finish frames and FeatureDenoise when it
+// can denoise them too, so the advertisement says what the node can take
+// on and cannot claim a step it lacks.
 func Advertised(r Renderer) string {
 	b := ParseBuild(r.Version())
-	if _, ok := r.(Finisher); ok && !b.Has(FeatureFinish) {
+	_, fin := r.(Finisher)
+	if fin && !b.Has(FeatureFinish) {
 		b.Features = append(b.Features, FeatureFinish)
+	}
+	if d, ok := r.(Denoiser); fin && ok && d.CanDenoise() && !b.Has(FeatureDenoise) {
+		b.Features = append(b.Features, FeatureDenoise)
 	}
 	return b.String()
 }
@@ -252,6 +293,9 @@ type SceneUsage struct {
 	// FileFormat and ColorDepth are the scene's output format, in Blender's
 	// names ("PNG", "OPEN_EXR") and bits ("8", "16", "32").
 	FileFormat, ColorDepth string
+	// Quality is the scene's JPEG quality (1-100), which Blender keeps
+	// whatever the format.
+	Quality int `json:",omitempty"`
 	// Sequencer is true when the sequencer has strips and is used: its
 	// output is not what the finish step writes.
 	Sequencer bool

@@ -32,9 +32,12 @@
 //
 // # Choosing crops
 //
-// ChooseCrops draws windows uniformly inside the task's region, preferring
-// ones whose luminance varies in the worker's image, because flat
-// background matches even for a cheat. The last window ignores content, so
+// ChooseCrops draws windows inside the task's region with odds in
+// proportion to their variance in the worker's image (every channel of
+// every plane: a check image of several render passes has several),
+// because flat background matches even for a cheat and the pixels that
+// tell a lazy render (edges, texture, noise) are where the image varies.
+// Flat windows keep a small floor of odds. The last window ignores content, so
 // flattening a region does not steer checks away from it. Crops are a pure
 // function of the worker's image and a seed, so a verdict can be
 // recomputed; the seed must be unknown to the worker until it has committed

@@ -129,7 +129,7 @@ func TestPathTracerCheats(t *testing.T) {
 		task := renderer.Task{Scene: path, Frame: 1, Width: 64, Height: 48, Samples: 16, Seed: 1,
 			Region: image.Rect(16, 12, 48, 36)}
 		honest := ptRender(t, pt, task)
-		cfg := CropConfig{Count: 3, Size: 16, MinStdDev: 0.01, Tries: 8}
+		cfg := CropConfig{Count: 3, Size: 16, MinStdDev: 0.01}
 
 		// check re-renders only the chosen crops, as a checker node would.
 		// Renders are deterministic, so a crop drawn twice is rendered once
@@ -210,7 +210,7 @@ func FuzzCompare(f *testing.F) {
 		}
 		var c Comparer
 		c.BlurredSSIM(a, b, crop, float64(modeByte%5)/2)
-		ChooseCrops(a, crop, CropConfig{Count: int(modeByte % 4), Size: int(data[0] % 9), Tries: 2}, [2]uint64{uint64(modeByte), 1})
+		ChooseCrops(a, crop, CropConfig{Count: int(modeByte % 4), Size: int(data[0] % 9)}, [2]uint64{uint64(modeByte), 1})
 		_ = fmt.Sprint(v)
 	})
 }

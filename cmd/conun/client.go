@@ -58,8 +58,9 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	samples := fs.Int("samples", 32, "samples per pixel")
 	res := fs.String("res", "320x240", "resolution WxH")
 	seed := fs.Uint64("seed", 0, "random seed")
-	depth := fs.Int("depth", 8, "PNG bits per channel: 8 or 16")
-	format := fs.String("format", "png", "frame format: png, or exr (linear 32-bit float OpenEXR)")
+	depth := fs.Int("depth", 8, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
+	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR); default the scene's own")
+	quality := fs.Int("quality", 0, "JPEG quality, 1-100; default the scene's own (Blender's default is 90)")
 	budget := fs.Float64("budget", 0, "most tokens to spend on the job; 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
@@ -80,7 +81,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	flagSet := visited(fs)
 	base := api.JobSpec{
-		Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget, VerifyRate: *verifyRate,
+		Samples: *samples, Seed: *seed, Depth: *depth, Quality: *quality, Budget: *budget, VerifyRate: *verifyRate,
 		MaxPrice: *maxPrice, Priority: *priority, Denoise: *denoise, Device: strings.ToUpper(*device),
 	}
 	if base.Format, err = api.ParseFormat(*format); err != nil {

@@ -26,6 +26,7 @@ type Manifest struct {
 	Seed       *uint64  `json:"seed,omitempty" yaml:"seed,omitempty"`
 	Depth      *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
 	Format     string   `json:"format,omitempty" yaml:"format,omitempty"`
+	Quality    *int     `json:"quality,omitempty" yaml:"quality,omitempty"`
 	Budget     *float64 `json:"budget,omitempty" yaml:"budget,omitempty"`
 	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
 	MaxPrice   *float64 `json:"max_price,omitempty" yaml:"max_price,omitempty"`
@@ -87,7 +88,7 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 }
 
 // Sets reports whether the manifest sets a setting, by its flag's name
-// (res, samples, depth, format, denoise): what it leaves out takes the
+// (res, samples, depth, format, quality, denoise): what it leaves out takes the
 // scene's own value.
 func (m Manifest) Sets(name string) bool {
 	switch name {
@@ -99,6 +100,8 @@ func (m Manifest) Sets(name string) bool {
 		return m.Depth != nil
 	case "format":
 		return m.Format != ""
+	case "quality":
+		return m.Quality != nil
 	case "denoise":
 		return m.Denoise != nil
 	case "frames":
@@ -133,6 +136,9 @@ func (m Manifest) apply(spec *JobSpec) (err error) {
 		if spec.Format, err = ParseFormat(m.Format); err != nil {
 			return err
 		}
+	}
+	if m.Quality != nil {
+		spec.Quality = *m.Quality
 	}
 	if m.Budget != nil {
 		spec.Budget = *m.Budget

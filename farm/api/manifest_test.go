@@ -38,7 +38,13 @@ func TestParseManifest(t *testing.T) {
 					t.Fatalf("format %q, want \"\" (png)", s.Format)
 				}
 			}},
-		{"bad format", "job.yaml", "scene: a.glb\nformat: tiff\n", `format "tiff": want png or exr`, nil},
+		{"bad format", "job.yaml", "scene: a.glb\nformat: gif\n", `format "gif": want png, jpeg, tiff or exr`, nil},
+		{"jpeg with its quality", "job.yaml", "scene: a.glb\nformat: jpg\nquality: 80\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if s.Format != FormatJPEG || s.Quality != 80 {
+					t.Fatalf("format %q quality %d, want jpeg 80", s.Format, s.Quality)
+				}
+			}},
 		{"yaml typo", "job.yml", "scene: a.glb\nsampels: 64\n", "field sampels not found", nil},
 		{"json unknown field", "job.json", `{"scene":"a.glb","evil":1}`, "unknown field", nil},
 		{"no scene", "job.yaml", "samples: 4\n", "no scene", nil},

@@ -10,7 +10,7 @@ import (
 
 // TakeScene sets, for each of the job's settings the user did not give
 // (given reports it by its CLI flag name: "res", "samples", "denoise",
-// "format", "depth"), what the scene says, and returns what it took as
+// "format", "quality", "depth", "tiles"), what the scene says, and returns what it took as
 // words for the user. What an artist set up in the scene is what runs:
 // the CLI and the app both start from it and never override it silently.
 func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) bool) []string {
@@ -31,9 +31,25 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		s.Denoise = true
 		taken = append(taken, "denoising")
 	}
-	if !given("format") && strings.HasPrefix(u.FileFormat, "OPEN_EXR") {
-		s.Format = FormatEXR
-		taken = append(taken, "OpenEXR output")
+	if !given("format") && u.FileFormat != "" {
+		format, ok := sceneFormats[u.FileFormat]
+		switch {
+		case !ok:
+			// Said, not silently replaced: the artist chose that format.
+			taken = append(taken, fmt.Sprintf("output format is %s, which the farm does not write: frames are PNG (choose png, jpeg, tiff or exr)", u.FileFormat))
+		case format == FormatJPEG:
+			s.Format = format
+			if !given("quality") && u.Quality > 0 {
+				s.Quality = u.Quality
+			}
+			taken = append(taken, fmt.Sprintf("JPEG output (quality %d)", s.JPEGQuality()))
+		case u.FileFormat == "OPEN_EXR_MULTILAYER":
+			s.Format = format
+			taken = append(taken, "OpenEXR output (the frame's image; the farm writes no multilayer file of all passes)")
+		case format != "":
+			s.Format = format
+			taken = append(taken, map[string]string{FormatEXR: "OpenEXR", FormatTIFF: "TIFF"}[format]+" output")
+		}
 	}
 	if !given("tiles") && len(u.WholeFrame) > 0 && s.Tiles.Cols*s.Tiles.Rows > 1 {
 		// Tiles would not equal the whole frame: the scene's own render
@@ -41,11 +57,18 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		s.Tiles = tiler.Grid{Cols: 1, Rows: 1}
 		taken = append(taken, fmt.Sprintf("whole frames (%s; tiles would not match)", strings.Join(u.WholeFrame, "; ")))
 	}
-	if !given("depth") && s.Format != FormatEXR && u.ColorDepth == "16" {
+	if !given("depth") && (s.Format == "" || s.Format == FormatTIFF) && u.ColorDepth == "16" {
 		s.Depth = 16
 		taken = append(taken, "16-bit output")
 	}
 	return taken
+}
+
+// sceneFormats are the job formats (JobSpec.Format) of the output formats
+// a Blender scene may be saved with, by Blender's names.
+var sceneFormats = map[string]string{
+	"PNG": "", "JPEG": FormatJPEG, "TIFF": FormatTIFF,
+	"OPEN_EXR": FormatEXR, "OPEN_EXR_MULTILAYER": FormatEXR,
 }
 
 // TilesExact refuses a split into tiles that the scene's inspection says

@@ -2,6 +2,7 @@ package api
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestTakeScene(t *testing.T) {
 			[]string{"16 samples", "16-bit output"}},
 		{"exr output", exr, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Format: FormatEXR, Depth: 8},
-			[]string{"resolution 64x48", "OpenEXR output"}},
+			[]string{"resolution 64x48", "OpenEXR output (the frame's image; the farm writes no multilayer file of all passes)"}},
 		{"a glTF says nothing", renderer.SceneInfo{Width: 64, Height: 48}, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8}, nil},
 	} {
@@ -74,6 +75,47 @@ func TestWholeFrameScenes(t *testing.T) {
 			err := TilesExact(spec, u)
 			if tc.wantErr != (err != nil) || err != nil && (!strings.Contains(err.Error(), why) || !strings.Contains(err.Error(), "tiles 1x1")) {
 				t.Errorf("TilesExact: %v, want an error %v naming the reason and tiles 1x1", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestSceneDefaultsOutput: the scene's output format, depth and JPEG
+// quality become the job's unless a flag gives them, and each one taken is
+// said; a format the farm does not write is said too, never replaced
+// silently.
+func TestSceneDefaultsOutput(t *testing.T) {
+	tests := []struct {
+		name, format, depth string
+		quality             int
+		given               []string
+		want                JobSpec
+		took                string
+	}{
+		{"jpeg", "JPEG", "8", 75, nil, JobSpec{Format: FormatJPEG, Quality: 75, Depth: 8}, "JPEG output (quality 75)"},
+		{"jpeg, quality given", "JPEG", "8", 75, []string{"quality"}, JobSpec{Format: FormatJPEG, Quality: 60, Depth: 8}, "JPEG output (quality 60)"},
+		{"tiff 16", "TIFF", "16", 90, nil, JobSpec{Format: FormatTIFF, Depth: 16}, "TIFF output, 16-bit output"},
+		{"png 16, format given", "PNG", "16", 90, []string{"format"}, JobSpec{Format: FormatTIFF, Depth: 16}, "16-bit output"},
+		{"jpeg scene, png asked", "JPEG", "8", 75, []string{"format"}, JobSpec{Depth: 8}, ""},
+		{"multilayer exr", "OPEN_EXR_MULTILAYER", "32", 90, nil, JobSpec{Format: FormatEXR, Depth: 8}, "no multilayer file"},
+		{"webp", "WEBP", "8", 90, nil, JobSpec{Depth: 8}, "output format is WEBP, which the farm does not write: frames are PNG"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := JobSpec{Depth: 8}
+			if slices.Contains(tc.given, "quality") {
+				spec.Quality = 60
+			}
+			if tc.name == "png 16, format given" {
+				spec.Format = FormatTIFF
+			}
+			info := renderer.SceneInfo{Usage: &renderer.SceneUsage{FileFormat: tc.format, ColorDepth: tc.depth, Quality: tc.quality}}
+			took := strings.Join(spec.TakeScene(info, func(n string) bool { return slices.Contains(tc.given, n) }), ", ")
+			if spec.Format != tc.want.Format || spec.Depth != tc.want.Depth || spec.Quality != tc.want.Quality {
+				t.Errorf("format %q depth %d quality %d, want %q %d %d", spec.Format, spec.Depth, spec.Quality, tc.want.Format, tc.want.Depth, tc.want.Quality)
+			}
+			if !strings.Contains(took, tc.took) || (tc.took == "" && took != "") {
+				t.Errorf("said %q, want %q", took, tc.took)
 			}
 		})
 	}

@@ -34,12 +34,16 @@ type JobSpec struct {
 	Samples    int              `json:"samples"`
 	Seed       uint64           `json:"seed"`
 	Tiles      tiler.Grid       `json:"tiles"`
-	// Depth is the output PNG's bits per channel: 8 or 16.
+	// Depth is the output's bits per channel: 8 or 16 (PNG, TIFF); JPEG
+	// is 8 only.
 	Depth int `json:"depth"`
-	// Format is the frames' file format: "png" (the default, also "") or
-	// "exr": linear, scene-referred 32-bit float OpenEXR, for compositing;
-	// Depth does not apply to it.
+	// Format is the frames' file format: "png" (the default, also ""),
+	// "jpeg", "tiff", or "exr": linear, scene-referred 32-bit float
+	// OpenEXR, for compositing; Depth does not apply to it.
 	Format string `json:"format,omitempty"`
+	// Quality is a JPEG frame's quality, 1 to 100 (0: 90, Blender's
+	// default); it applies to JPEG only.
+	Quality int `json:"quality,omitempty"`
 	// Budget is the most the requester will pay for the job, in tokens;
 	// 0 means no limit. It is locked in escrow once the chain is wired in.
 	Budget float64 `json:"budget,omitempty"`
@@ -111,13 +115,31 @@ func (s JobSpec) Validate() error {
 	default:
 		return fmt.Errorf("%w: device %q: want CPU, CUDA, OPTIX, HIP, METAL or ONEAPI", ErrBadJob, s.Device)
 	}
-	if s.Format != "" && s.Format != FormatPNG && s.Format != FormatEXR {
-		return fmt.Errorf("%w: format %q: want png or exr", ErrBadJob, s.Format)
+	if _, ok := frameExt[s.Format]; !ok {
+		return fmt.Errorf("%w: format %q: want %s", ErrBadJob, s.Format, formatNames)
 	}
 	if s.Depth != 8 && s.Depth != 16 {
 		return fmt.Errorf("%w: depth %d: must be 8 or 16", ErrBadJob, s.Depth)
 	}
+	if s.Format == FormatJPEG && s.Depth != 8 {
+		return fmt.Errorf("%w: depth %d: JPEG is 8 bits per channel only: use --depth 8, or --format png or tiff for 16", ErrBadJob, s.Depth)
+	}
+	if s.Quality != 0 && s.Format != FormatJPEG {
+		return fmt.Errorf("%w: quality %d: applies to JPEG frames only (format %q)", ErrBadJob, s.Quality, s.Format)
+	}
+	if s.Quality < 0 || s.Quality > 100 {
+		return fmt.Errorf("%w: quality %d: must be between 1 and 100", ErrBadJob, s.Quality)
+	}
 	return nil
+}
+
+// JPEGQuality is the quality a JPEG job's frames are written with: its
+// Quality, or Blender's default of 90.
+func (s JobSpec) JPEGQuality() int {
+	if s.Quality == 0 {
+		return 90
+	}
+	return s.Quality
 }
 
 // Hash is the sha256 of the spec's JSON encoding. Field order is fixed by the
@@ -133,31 +155,46 @@ func (s JobSpec) ID() string { return s.Hash()[:16] }
 
 // ParseFormat turns a user's format name into JobSpec.Format: "" for PNG,
 // the default, so a PNG job's spec (and so its ID) is the same however it
-// was asked for.
+// was asked for; "jpg" and "tif" are the extensions' spellings.
 func ParseFormat(s string) (string, error) {
-	switch strings.ToLower(s) {
+	switch f := strings.ToLower(s); f {
 	case "", FormatPNG:
 		return "", nil
-	case FormatEXR:
-		return FormatEXR, nil
+	case "jpg":
+		return FormatJPEG, nil
+	case "tif":
+		return FormatTIFF, nil
+	default:
+		if _, ok := frameExt[f]; ok {
+			return f, nil
+		}
 	}
-	return "", fmt.Errorf("%w: format %q: want png or exr", ErrBadJob, s)
+	return "", fmt.Errorf("%w: format %q: want %s", ErrBadJob, s, formatNames)
 }
 
 // FrameName is the file name of frame n of a job's output in format
-// (FormatPNG or FormatEXR; "" is PNG).
+// (JobSpec.Format; "" is PNG), with the extension Blender gives it.
 func FrameName(n int, format string) string {
-	if format == "" {
-		format = FormatPNG
+	ext, ok := frameExt[format]
+	if !ok {
+		ext = format // not a job's format: Validate refuses it first
 	}
-	return fmt.Sprintf("frame_%04d.%s", n, format)
+	return fmt.Sprintf("frame_%04d.%s", n, ext)
 }
 
 // Output formats of a job's frames (JobSpec.Format).
 const (
-	FormatPNG = "png"
-	FormatEXR = "exr"
+	FormatPNG  = "png"
+	FormatEXR  = "exr"
+	FormatJPEG = "jpeg"
+	FormatTIFF = "tiff"
 )
+
+// frameExt is each format's file extension, as Blender names its files.
+var frameExt = map[string]string{"": "png", FormatPNG: "png", FormatEXR: "exr", FormatJPEG: "jpg", FormatTIFF: "tif"}
+
+// formatNames lists the formats for error messages.
+const formatNames = "png, jpeg, tiff or exr"
 
 // Prefix returns the first n bytes of s, or s when it is shorter: for
 // showing a hash or an address from a node's answer, which a client must

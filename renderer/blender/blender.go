@@ -59,6 +59,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -288,7 +289,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
 	}
-	if t.Denoise && !r.probe.OIDN {
+	if t.Denoise && !t.Passes && !r.probe.OIDN { // raw passes are denoised in the finish step
 		return renderer.Result{}, fmt.Errorf("%w: %w", renderer.ErrBadTask, ErrNoDenoiser)
 	}
 	if t.Seed > math.MaxInt32 {
@@ -311,7 +312,11 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		}
 		var err error
 		if t.Passes {
-			res, err = readPasses(out, renderRect(t), p.info.Passes)
+			keep := p.info.Passes
+			if t.Denoise || r.cfg.Denoise {
+				keep = append(slices.Clone(keep), renderer.DenoisingPasses(keep)...)
+			}
+			res, err = readPasses(out, renderRect(t), keep)
 		} else {
 			res, err = readResult(out, renderRect(t), t.HDR)
 		}

@@ -236,6 +236,8 @@ def scene_settings(scene):
         use_compositing=r.use_compositing,
         use_sequencer=r.use_sequencer,
         adaptive=bool(scene.cycles.use_adaptive_sampling) if r.engine == "CYCLES" else False,
+        denoising_data={v.name: bool(v.cycles.denoising_store_passes) for v in scene.view_layers
+                        if hasattr(getattr(v, "cycles", None), "denoising_store_passes")},
     )
 
 
@@ -377,6 +379,7 @@ def usage(scene):
         look=scene.view_settings.look,
         file_format=r.image_settings.file_format,
         color_depth=r.image_settings.color_depth,
+        quality=getattr(r.image_settings, "quality", 0),
         sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
@@ -480,10 +483,19 @@ def render(t):
         # it with a margin around the region (Task.AdaptiveSampling).
         c.use_adaptive_sampling = bool(t.get("adaptive")) and own["adaptive"]
         c.time_limit = 0.0  # a time limit would make the sample count vary
-        if t["denoise"] and not getattr(cycles_module(), "with_openimagedenoise", False):
+        # Raw passes of a denoised frame stay noisy: the finish step
+        # denoises the stitched frame, guided by each view layer's
+        # denoising data (albedo, normal), which the tiles carry. Storing
+        # it needs no denoiser.
+        data = passes and bool(t["denoise"])
+        for v in scene.view_layers:
+            if v.name in own["denoising_data"]:
+                v.cycles.denoising_store_passes = own["denoising_data"][v.name] or data
+        denoise = bool(t["denoise"]) and not data
+        if denoise and not getattr(cycles_module(), "with_openimagedenoise", False):
             raise RuntimeError("denoising asked for, but this Blender has no OpenImageDenoise")
-        c.use_denoising = bool(t["denoise"])
-        if t["denoise"]:
+        c.use_denoising = denoise
+        if denoise:
             c.denoiser = "OPENIMAGEDENOISE"
     else:
         if not gl_possible():
@@ -528,6 +540,8 @@ def finish(t):
         set_format(s, t["format"])
     if t.get("depth"):
         s.color_depth = t["depth"]
+    if t.get("quality"):
+        s.quality = t["quality"]
     r.use_file_extension = False
     r.filepath = t["out"]
     scene.frame_set(t["frame"])
@@ -549,11 +563,14 @@ def finish(t):
         tree.links.new(output(im, "Image"), out_socket)
         if alpha_socket is not None:
             tree.links.new(output(im, "Alpha"), alpha_socket)
+        images = [im]
     else:
         r.use_compositing = True
         tree = comp_tree(scene)
+        images = []
         for n in nodes:
             im = tree.nodes.new("CompositorNodeImage")
+            images.append(im)
             im.image = img
             try:
                 im.layer = n.layer
@@ -569,11 +586,33 @@ def finish(t):
                 n.source = "IMAGE"
                 n.image = img
                 n.layer_name = layer
+    if t.get("denoise"):
+        if not getattr(cycles_module(), "with_openimagedenoise", False):
+            raise RuntimeError("denoising asked for, but this Blender has no OpenImageDenoise")
+        for im in images:
+            denoise_image(tree, im)
     if os.path.exists(t["out"]):
         os.remove(t["out"])
     bpy.ops.render.render(write_still=True)
     if not os.path.exists(t["out"]):
         raise RuntimeError("Blender finished without writing %s" % t["out"])
+
+
+def denoise_image(tree, im):
+    """Puts a Denoise node between an Image node's Combined output and
+    everything it feeds, guided by the layer's denoising albedo and
+    normal: the stitched frame denoised whole, before the compositor, as
+    Cycles denoises a whole-frame render before compositing."""
+    src = output(im, "Image")
+    to = [l.to_socket for l in tree.links if l.from_socket == src]
+    dn = tree.nodes.new("CompositorNodeDenoise")
+    if hasattr(dn, "use_hdr"):
+        dn.use_hdr = True  # scene-linear light, as Cycles denoises it
+    tree.links.new(src, dn.inputs["Image"])
+    tree.links.new(output(im, "Denoising Normal"), dn.inputs["Normal"])
+    tree.links.new(output(im, "Denoising Albedo"), dn.inputs["Albedo"])
+    for socket in to:
+        tree.links.new(dn.outputs[0], socket)
 
 
 def output_tree(scene):

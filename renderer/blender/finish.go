@@ -33,6 +33,9 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 	if err := t.Validate(); err != nil {
 		return renderer.FinishResult{}, err
 	}
+	if t.Denoise && !r.probe.OIDN {
+		return renderer.FinishResult{}, fmt.Errorf("%w: finish frame %d: %w", renderer.ErrBadTask, t.Frame, ErrNoDenoiser)
+	}
 	id := r.nextID.Add(1)
 	var res renderer.FinishResult
 	finishIn := func(p *process) error {
@@ -51,7 +54,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 		}
 		w := wireTask{
 			ID: id, Finish: true, Frame: t.Frame, Width: t.Width, Height: t.Height,
-			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth,
+			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth, Quality: t.Quality, Denoise: t.Denoise,
 		}
 		if err := p.render(ctx, w, nil); err != nil {
 			return err

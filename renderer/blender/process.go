@@ -52,10 +52,11 @@ type wireTask struct {
 	Adaptive bool `json:"adaptive,omitempty"`
 	// Finish makes the task a finish step: In is the stitched passes'
 	// EXR, Out the frame in the scene's format (or Format/Depth).
-	Finish bool   `json:"finish,omitempty"`
-	In     string `json:"in,omitempty"`
-	Format string `json:"format,omitempty"`
-	Depth  string `json:"depth,omitempty"`
+	Finish  bool   `json:"finish,omitempty"`
+	In      string `json:"in,omitempty"`
+	Format  string `json:"format,omitempty"`
+	Depth   string `json:"depth,omitempty"`
+	Quality int    `json:"quality,omitempty"`
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
@@ -89,6 +90,7 @@ type sceneInfo struct {
 	Look             string   `json:"look"`
 	FileFormat       string   `json:"file_format"`
 	ColorDepth       string   `json:"color_depth"`
+	Quality          int      `json:"quality"`
 	Sequencer        bool     `json:"sequencer"`
 	ViewLayers       []string `json:"view_layers"`
 	MotionBlur       bool     `json:"motion_blur"`
@@ -103,7 +105,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Compositing: i.Compositing, Passes: i.Passes, SpatialNodes: i.SpatialNodes,
 		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
 		ViewTransform: i.ViewTransform, Look: i.Look,
-		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth,
+		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 	}

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,4 +151,29 @@ func f12(t *testing.T, s *Sandbox, src string, task renderer.Task) *image.NRGBA6
 	img := image.NewNRGBA64(m.Bounds())
 	draw.Draw(img, img.Bounds(), m, image.Point{}, draw.Src)
 	return img
+}
+
+// TestBlenderDenoisingData: on each image, a tile of a denoised frame
+// carries the denoiser's guides (each view layer's Denoising Albedo and
+// Normal) besides the raw passes, for the finish step to denoise the
+// stitched frame; none of Debian's Blenders has OpenImageDenoise, and
+// none needs it for this.
+func TestBlenderDenoisingData(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.Config{})
+		src := nativeSceneArgs(t, s, img, "composite", "composite", false)
+		info, err := b.Inspect(context.Background(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		task := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 4, Seed: 5, Passes: true, Denoise: true,
+			Region: image.Rect(0, 0, info.Width/2, info.Height/2)}
+		res := renderImage(t, b, task)
+		want := append(slices.Clone(info.Usage.Passes), renderer.DenoisingPasses(info.Usage.Passes)...)
+		for _, p := range want {
+			if res.Passes.Keep([]string{p}).Channels == nil {
+				t.Errorf("Blender %s: a tile of a denoised frame lacks %s (has %v)", img.version, p, res.Passes.Names())
+			}
+		}
+	})
 }

@@ -1,0 +1,32 @@
+package farm
+
+// A job's frames in the format it asks for (api.JobSpec.Format): written
+// by the coordinator from stitched 16-bit tiles (frames.go), or by Blender
+// itself in the finish step of a composited scene (finish.go).
+
+import (
+	"image"
+	"io"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
+)
+
+// encodeFrame writes a frame of 16-bit pixels in the job's format. The
+// tiles are lossless (16-bit PNG) whatever the format, and a lossy JPEG
+// is encoded once from the stitched frame: tiles never carry its blocks'
+// seams, and the frame is a pure function of the same pixels as a whole
+// render's.
+func encodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec) error {
+	switch spec.Format {
+	case api.FormatJPEG:
+		return renderer.EncodeJPEG(w, img, spec.JPEGQuality())
+	case api.FormatTIFF:
+		return renderer.EncodeTIFF(w, img, spec.Depth)
+	}
+	return renderer.EncodePNG(w, img, spec.Depth)
+}
+
+// blenderFormat is each job format's name in Blender, for the finish step
+// to write the frame itself.
+var blenderFormat = map[string]string{"": "PNG", api.FormatPNG: "PNG", api.FormatEXR: "OPEN_EXR", api.FormatJPEG: "JPEG", api.FormatTIFF: "TIFF"}
