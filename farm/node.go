@@ -25,6 +25,7 @@ import (
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
+	"github.com/conun/conun/farm/tunnel"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
 )
@@ -49,6 +50,14 @@ type NodeConfig struct {
 	// listener on every interface (0.0.0.0, ::) the gossip layer's
 	// advertised one: a bind-all address is never advertised.
 	Advertise string
+	// BehindNAT says the node cannot accept connections: it attaches to a
+	// gateway (one of Gateways, else a member reachable behind
+	// Gossip.Join), which relays its RPC and gossip; it opens no listener
+	// for either.
+	BehindNAT bool
+	// Gateways are RPC URLs of members a node behind NAT may attach to;
+	// empty picks among the cluster's members.
+	Gateways []string
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config
 	// Renderers are the backends this node runs.
@@ -133,6 +142,8 @@ type Node struct {
 	work    *worker
 	srv     *http.Server // client API, and node RPC too without ListenAddr
 	rpcSrv  *http.Server // node RPC on its own listener (ListenAddr), or nil
+	link    *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
+	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
 	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
@@ -210,14 +221,23 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		st.Close()
 		return nil, fmt.Errorf("node API on %s is reachable from other machines: it needs a token", cfg.APIAddr)
 	}
-	rpcLn, rpcURL, err := listenRPC(cfg, ln)
+	var rpcLn net.Listener
+	var rpcURL string
+	var link *tunnel.Link
+	if cfg.BehindNAT {
+		if link, err = attachNAT(ctx, cfg); err == nil {
+			rpcLn, rpcURL = link.Listener(), link.RelayURL()
+		}
+	} else {
+		rpcLn, rpcURL, err = listenRPC(cfg, ln)
+	}
 	if err != nil {
 		ln.Close()
 		st.Close()
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, cancel: cancel}
+	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel}
 	rends := make(map[string]renderer.Renderer)
 	versions := make(map[string]string)
 	for _, r := range cfg.Renderers {
@@ -261,6 +281,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if cfg.Advertise != "" {
 		gcfg.AdvertiseAddr = cfg.Advertise
 	}
+	if link != nil {
+		gcfg.Transport = link
+	}
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
@@ -269,6 +292,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		closeAll()
 		return nil, err
+	}
+	if link == nil {
+		n.startGateway()
 	}
 	n.coord.members = n.cluster.Members
 	n.work.members = n.cluster.Members
@@ -348,6 +374,12 @@ func (n *Node) stop(leave bool) error {
 		}
 		if err == nil {
 			err = cerr
+		}
+		if n.gateway != nil {
+			n.gateway.Close()
+		}
+		if n.link != nil {
+			n.link.Close()
 		}
 		// Every goroutine that may touch the store (leases, checks,
 		// assemblies, settlements, claims) belongs to n.wg: once they

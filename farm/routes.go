@@ -12,6 +12,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/tunnel"
 )
 
 // maxSpecBytes bounds a job spec's JSON.
@@ -53,6 +54,9 @@ var rpcRoutes = []route{
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
+	{"POST", tunnel.AttachPath, func(n *Node) http.HandlerFunc { return n.serveAttach }},
+	{"GET", tunnel.RelayPrefix + "{node}/{path...}", func(n *Node) http.HandlerFunc { return n.serveRelay }},
+	{"POST", tunnel.RelayPrefix + "{node}/{path...}", func(n *Node) http.HandlerFunc { return n.serveRelay }},
 }
 
 // OpenAPI is the client API's OpenAPI 3 description.
@@ -100,6 +104,10 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection (a gateway
+// hijacks it for a NATed node's tunnel).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 func (s *statusRecorder) Flush() {
 	if f, ok := s.ResponseWriter.(http.Flusher); ok {

@@ -56,6 +56,10 @@ type Config struct {
 	SecretKey []byte
 	// Logger receives memberlist's log; nil discards it.
 	Logger *log.Logger
+	// Transport, when set, carries gossip instead of memberlist's own UDP
+	// and TCP sockets (a node behind NAT gossips through its gateway) and
+	// decides the advertised address.
+	Transport memberlist.Transport
 }
 
 // Cluster is a node's membership in the gossip cluster.
@@ -106,6 +110,9 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 			return nil, fmt.Errorf("gossip key is %d bytes: want 16, 24 or 32", len(cfg.SecretKey))
 		}
 		mc.SecretKey = cfg.SecretKey
+	}
+	if cfg.Transport != nil {
+		mc.Transport = cfg.Transport
 	}
 	mc.Delegate = delegate{c}
 	mc.Events = events{c}

@@ -1,0 +1,143 @@
+package farm_test
+
+import (
+	"bytes"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/tunnel"
+)
+
+// TestBehindNAT: a node behind NAT opens no listener of its own; it
+// finds a gateway among the members behind --join, is told the cluster's
+// gossip and RPC through it, and renders its share of a job.
+func TestBehindNAT(t *testing.T) {
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.BehindNAT = i == 2
+	})
+	nat := nodes[2]
+	gateway := ""
+	for _, n := range nodes[:2] {
+		if strings.HasPrefix(nat.RPCURL(), n.RPCURL()+tunnel.RelayPrefix) {
+			gateway = n.Name()
+		}
+	}
+	if gateway == "" || !strings.HasSuffix(nat.RPCURL(), "/"+nat.Name()) {
+		t.Fatalf("NATed node advertises %s: not a relay URL on node-1 or node-2", nat.RPCURL())
+	}
+	for _, m := range nodes[0].Members() {
+		if m.ID == nat.Name() && m.Gossip == nat.GossipAddr() && m.API == nat.RPCURL() {
+			t.Logf("%s: gossip at %s, RPC at %s (gateway %s)", m.ID, m.Gossip, m.API, gateway)
+		}
+	}
+	rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), func(s *api.JobSpec) {
+		s.Resolution.Width, s.Resolution.Height = 64, 48
+		s.Tiles.Cols, s.Tiles.Rows = 6, 4
+	})
+	rendered := map[string]int{}
+	for _, nr := range rep.Nodes {
+		rendered[nr.Node] = nr.Tasks
+	}
+	if rendered[nat.Name()] == 0 {
+		t.Fatalf("the NATed node rendered nothing: %+v", rep.Nodes)
+	}
+}
+
+// TestNATNodeDoesNotFlap: memberlist probes the NATed node at its gossip
+// port on the gateway, and the probes and acks go through the tunnel, so
+// nobody ever sees it leave. With the fast test timings a member that
+// does not answer is declared dead within about a second; watching for
+// several seconds would have seen it go.
+func TestNATNodeDoesNotFlap(t *testing.T) {
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.BehindNAT = i == 2
+	})
+	nat := nodes[2].Name()
+	for end := time.Now().Add(6 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		for _, n := range nodes {
+			if len(n.Members()) != 3 {
+				t.Fatalf("%s sees %d members, want 3 (%s among them): %+v", n.Name(), len(n.Members()), nat, n.Members())
+			}
+		}
+	}
+}
+
+// TestTamperingGateway: a gateway that alters the tiles it relays (it
+// decodes each PNG answer, changes one pixel and encodes it again, so the
+// answer is still a well-formed tile of the right size) gets the NATed
+// node's results refused for their signature (the worker signed the bytes
+// it sent), never accepted; the others render the job.
+func TestTamperingGateway(t *testing.T) {
+	g := tunnel.NewGateway("127.0.0.1", nil)
+	t.Cleanup(g.Close)
+	var altered atomic.Int64
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+tunnel.AttachPath, g.ServeAttach)
+	mux.HandleFunc(tunnel.RelayPrefix, func(rw http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		g.ServeRelay(rec, r)
+		body := rec.Body.Bytes()
+		if img, err := png.Decode(bytes.NewReader(body)); err == nil && rec.Code == http.StatusOK {
+			m := image.NewNRGBA64(img.Bounds())
+			draw.Draw(m, m.Bounds(), img, img.Bounds().Min, draw.Src)
+			c := m.NRGBA64At(m.Rect.Min.X, m.Rect.Min.Y)
+			c.R ^= 0xffff
+			m.SetNRGBA64(m.Rect.Min.X, m.Rect.Min.Y, c)
+			var b bytes.Buffer
+			png.Encode(&b, m)
+			body = b.Bytes()
+			altered.Add(1)
+		}
+		maps.Copy(rw.Header(), rec.Header())
+		rw.Header().Del("Content-Length")
+		rw.WriteHeader(rec.Code)
+		rw.Write(body)
+	})
+	evil := httptest.NewServer(mux)
+	t.Cleanup(evil.Close)
+
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.BehindNAT, c.Gateways = true, []string{evil.URL}
+		}
+	})
+	nat := nodes[2].Name()
+	rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+	for _, nr := range rep.Nodes {
+		if nr.Node == nat && nr.Tasks > 0 {
+			t.Fatalf("%d tiles of %s accepted through a gateway that altered them", nr.Tasks, nat)
+		}
+	}
+	for _, cv := range rep.Convictions {
+		if cv.Node != nat {
+			t.Errorf("honest node convicted: %+v", cv)
+		}
+	}
+	if altered.Load() == 0 {
+		t.Fatal("the gateway altered no tile: the NATed node was never leased one")
+	}
+	resp, err := http.Get(nodes[0].URL() + "/v1/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "conun_rpc_bad_signatures_total 0\n") {
+		t.Fatalf("%d altered tiles, none refused for its signature", altered.Load())
+	}
+}
