@@ -140,8 +140,8 @@ type Node struct {
 	cluster *gossip.Cluster
 	coord   *coordinator
 	work    *worker
-	srv     *http.Server // client API, and node RPC too without ListenAddr
-	rpcSrv  *http.Server // node RPC on its own listener (ListenAddr), or nil
+	srv     *http.Server    // client API, and node RPC too without ListenAddr
+	rpcSrv  *http.Server    // node RPC on its own listener (ListenAddr), or nil
 	link    *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
 	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
 	store   *store.Store
