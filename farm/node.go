@@ -55,6 +55,10 @@ type NodeConfig struct {
 	// Gossip.Join), which relays its RPC and gossip; it opens no listener
 	// for either.
 	BehindNAT bool
+	// DetectNAT asks a member of the cluster behind Gossip.Join, at start,
+	// to dial this node's advertised RPC address back; a node it cannot
+	// reach goes behind NAT as if BehindNAT were set.
+	DetectNAT bool
 	// Gateways are RPC URLs of members a node behind NAT may attach to;
 	// empty picks among the cluster's members.
 	Gateways []string
@@ -221,16 +225,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		st.Close()
 		return nil, fmt.Errorf("node API on %s is reachable from other machines: it needs a token", cfg.APIAddr)
 	}
-	var rpcLn net.Listener
-	var rpcURL string
-	var link *tunnel.Link
-	if cfg.BehindNAT {
-		if link, err = attachNAT(ctx, cfg); err == nil {
-			rpcLn, rpcURL = link.Listener(), link.RelayURL()
-		}
-	} else {
-		rpcLn, rpcURL, err = listenRPC(cfg, ln)
-	}
+	rpcLn, rpcURL, link, err := openRPC(ctx, &cfg, ln)
 	if err != nil {
 		ln.Close()
 		st.Close()

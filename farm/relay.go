@@ -1,15 +1,20 @@
 package farm
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/tunnel"
 )
@@ -21,8 +26,8 @@ const attachTimeout = 10 * time.Second
 // cfg.Gateways, or else a reachable member of the cluster behind
 // cfg.Gossip.Join, tried in random order so the NATed nodes of a cluster
 // spread over its members.
-func attachNAT(ctx context.Context, cfg NodeConfig) (*tunnel.Link, error) {
-	gateways, err := gatewayCandidates(cfg)
+func attachNAT(ctx context.Context, cfg NodeConfig, members []api.Member) (*tunnel.Link, error) {
+	gateways, err := gatewayCandidates(cfg, members)
 	if err != nil {
 		return nil, err
 	}
@@ -43,8 +48,8 @@ func attachNAT(ctx context.Context, cfg NodeConfig) (*tunnel.Link, error) {
 
 // gatewayCandidates lists the RPC URLs a node behind NAT may attach to:
 // the configured ones, or the members reachable directly (not themselves
-// relayed) of the cluster it joins.
-func gatewayCandidates(cfg NodeConfig) ([]string, error) {
+// relayed) of the cluster it joins (members, when already peeked at).
+func gatewayCandidates(cfg NodeConfig, members []api.Member) ([]string, error) {
 	if len(cfg.Gateways) > 0 {
 		return cfg.Gateways, nil
 	}
@@ -55,9 +60,11 @@ func gatewayCandidates(cfg NodeConfig) ([]string, error) {
 	if len(join) == 0 {
 		return nil, errors.New("behind NAT: a node behind NAT needs --join (a member to relay through): it cannot start a cluster")
 	}
-	members, err := gossip.Peek(cfg.Gossip, join)
-	if err != nil {
-		return nil, fmt.Errorf("behind NAT: %w", err)
+	if members == nil {
+		var err error
+		if members, err = gossip.Peek(cfg.Gossip, join); err != nil {
+			return nil, fmt.Errorf("behind NAT: %w", err)
+		}
 	}
 	var out []string
 	for _, m := range members {
@@ -95,4 +102,128 @@ func (n *Node) serveRelay(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n.gateway.ServeRelay(rw, r)
+}
+
+// openRPC opens where the node serves node RPC and the URL it advertises
+// for it: its own listener (nil when RPC shares the client API's listener
+// api), or, behind NAT (configured or detected, which sets
+// cfg.BehindNAT), a tunnel to a gateway and its relay URL there.
+func openRPC(ctx context.Context, cfg *NodeConfig, api net.Listener) (net.Listener, string, *tunnel.Link, error) {
+	if cfg.BehindNAT {
+		link, err := attachNAT(ctx, *cfg, nil)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return link.Listener(), link.RelayURL(), link, nil
+	}
+	ln, url, err := listenRPC(*cfg, api)
+	if err != nil || !cfg.DetectNAT || len(cfg.Gossip.Join) == 0 {
+		return ln, url, nil, err
+	}
+	members, err := gossip.Peek(cfg.Gossip, cfg.Gossip.Join)
+	if err != nil {
+		// Joining will fail the same way, with its own error.
+		return ln, url, nil, nil
+	}
+	reach, err := askReach(ctx, members, url)
+	if err != nil || reach.Reachable {
+		if err != nil {
+			cfg.Logger.Warn("could not ask the cluster whether this node is reachable; assuming it is", "err", err)
+		}
+		return ln, url, nil, nil
+	}
+	cfg.Logger.Info("this node is not reachable from the cluster: going behind NAT", "rpc", url, "why", reach.Error)
+	if ln != nil {
+		ln.Close()
+	}
+	link, err := attachNAT(ctx, *cfg, members)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	cfg.BehindNAT = true
+	return link.Listener(), link.RelayURL(), link, nil
+}
+
+// reachPath is where a reachable member dials a node's RPC address back
+// for it, so the node learns whether it is behind NAT.
+const reachPath = "/rpc/v1/reach"
+
+// reachRequest asks to be dialled back at URL.
+type reachRequest struct {
+	URL string `json:"url"`
+}
+
+// reachAnswer says whether the member could dial the URL, the address the
+// request came from, and otherwise why not.
+type reachAnswer struct {
+	Reachable bool   `json:"reachable"`
+	Seen      string `json:"seen"`
+	Error     string `json:"error,omitempty"`
+}
+
+// askReach asks up to three members reachable directly to dial url.
+func askReach(ctx context.Context, members []api.Member, url string) (reachAnswer, error) {
+	body, _ := json.Marshal(reachRequest{URL: url})
+	var errs []error
+	tried := 0
+	for _, m := range members {
+		if strings.Contains(m.API, tunnel.RelayPrefix) || tried == 3 {
+			continue
+		}
+		tried++
+		rctx, cancel := context.WithTimeout(ctx, 2*reachTimeout)
+		req, _ := http.NewRequestWithContext(rctx, http.MethodPost, m.API+reachPath, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			cancel()
+			errs = append(errs, err)
+			continue
+		}
+		var a reachAnswer
+		err = json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&a)
+		resp.Body.Close()
+		cancel()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			errs = append(errs, fmt.Errorf("%s%s: %s", m.API, reachPath, resp.Status))
+			continue
+		}
+		return a, nil
+	}
+	if tried == 0 {
+		return reachAnswer{}, errors.New("no member is reachable directly to ask")
+	}
+	return reachAnswer{}, errors.Join(errs...)
+}
+
+// reachTimeout bounds the dial back.
+const reachTimeout = 3 * time.Second
+
+// serveReach dials the caller back. It dials only the address the request
+// came from, so a member cannot be made to scan other machines; a caller
+// whose advertised host is not that address is behind NAT (or advertises
+// the wrong address), which is the answer too.
+func (n *Node) serveReach(rw http.ResponseWriter, r *http.Request) {
+	var req reachRequest
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1024)).Decode(&req); err != nil {
+		http.Error(rw, "reach: want {\"url\": \"http://HOST:PORT\"}", http.StatusBadRequest)
+		return
+	}
+	u, err := url.Parse(req.URL)
+	if err != nil || u.Scheme != "http" || u.Port() == "" {
+		http.Error(rw, fmt.Sprintf("reach: url %q: want http://HOST:PORT", req.URL), http.StatusBadRequest)
+		return
+	}
+	seen, _, _ := net.SplitHostPort(r.RemoteAddr)
+	a := reachAnswer{Seen: seen}
+	if ip := net.ParseIP(u.Hostname()); ip == nil || !ip.Equal(net.ParseIP(seen)) {
+		a.Error = fmt.Sprintf("the request came from %s, not %s: behind NAT, or advertising another address", seen, u.Hostname())
+	} else if c, err := net.DialTimeout("tcp", u.Host, reachTimeout); err != nil {
+		a.Error = err.Error()
+	} else {
+		c.Close()
+		a.Reachable = true
+	}
+	rw.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(rw).Encode(a)
 }

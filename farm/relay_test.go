@@ -141,3 +141,33 @@ func TestTamperingGateway(t *testing.T) {
 		t.Fatalf("%d altered tiles, none refused for its signature", altered.Load())
 	}
 }
+
+// TestDetectNAT: a joining node asks a member to dial its RPC address
+// back and goes behind NAT when the member cannot (here: it advertises an
+// address its requests do not come from, as a node behind a router does).
+func TestDetectNAT(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		advertise string
+		wantNAT   bool
+	}{
+		{"reachable", "", false},
+		{"advertises an address it is not seen at", "127.0.0.2", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+				if i == 1 {
+					c.DetectNAT, c.ListenAddr, c.Advertise = true, "127.0.0.1:0", tc.advertise
+				}
+			})
+			relayed := strings.Contains(nodes[1].RPCURL(), tunnel.RelayPrefix)
+			if relayed != tc.wantNAT {
+				t.Fatalf("RPC URL %s: relayed %v, want %v", nodes[1].RPCURL(), relayed, tc.wantNAT)
+			}
+			rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+			if len(rep.Nodes) != 2 {
+				t.Fatalf("%d of 2 nodes rendered: %+v", len(rep.Nodes), rep.Nodes)
+			}
+		})
+	}
+}

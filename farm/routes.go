@@ -54,6 +54,7 @@ var rpcRoutes = []route{
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
+	{"POST", reachPath, func(n *Node) http.HandlerFunc { return n.serveReach }},
 	{"POST", tunnel.AttachPath, func(n *Node) http.HandlerFunc { return n.serveAttach }},
 	{"GET", tunnel.RelayPrefix + "{node}/{path...}", func(n *Node) http.HandlerFunc { return n.serveRelay }},
 	{"POST", tunnel.RelayPrefix + "{node}/{path...}", func(n *Node) http.HandlerFunc { return n.serveRelay }},
