@@ -148,6 +148,7 @@ type Node struct {
 	rpcSrv  *http.Server    // node RPC on its own listener (ListenAddr), or nil
 	link    *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
 	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
+	meta    api.NodeMeta    // what the node gossips about itself at start
 	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
@@ -283,6 +284,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
+	n.meta = meta
 	n.cluster, err = gossip.Join(gcfg, meta, n.coord.memberLeft)
 	if err != nil {
 		closeAll()
@@ -290,6 +292,8 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	if link == nil {
 		n.startGateway()
+	} else {
+		n.wg.Go(func() { n.keepAttached(ctx) })
 	}
 	n.coord.members = n.cluster.Members
 	n.work.members = n.cluster.Members

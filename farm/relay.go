@@ -227,3 +227,76 @@ func (n *Node) serveReach(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(rw).Encode(a)
 }
+
+// rejoins is how many times, a second apart, a node that moved to another
+// gateway pushes its new address to the members again.
+const rejoins = 3
+
+// keepAttached moves a node behind NAT to another gateway when its own is
+// lost, and gossips its new addresses: the members it knew when the
+// tunnel ended are the candidates, tried until one takes it.
+func (n *Node) keepAttached(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-n.link.Detached():
+		}
+		lost, since := n.link.Gateway(), time.Now()
+		known := n.cluster.Members()
+		var gateways, join []string
+		for _, m := range known {
+			if m.ID != n.cfg.Name && m.API != lost && !strings.Contains(m.API, tunnel.RelayPrefix) {
+				gateways = append(gateways, m.API)
+				join = append(join, m.Gossip)
+			}
+		}
+		gateways = append(gateways, n.cfg.Gateways...)
+		rand.Shuffle(len(gateways), func(i, j int) { gateways[i], gateways[j] = gateways[j], gateways[i] })
+		// The lost gateway last: it may only have restarted.
+		gateways = append(gateways, lost)
+		n.cfg.Logger.Warn("behind NAT: lost gateway, attaching to another", "gateway", lost, "candidates", len(gateways))
+		if !n.reattach(ctx, gateways) {
+			return
+		}
+		meta := n.meta
+		meta.API = n.link.RelayURL()
+		if err := n.cluster.Rebind(n.link, meta, join); err != nil {
+			n.cfg.Logger.Error("behind NAT: rejoin the cluster", "err", err)
+		}
+		n.cfg.Logger.Info("behind NAT: re-attached", "gateway", n.link.Gateway(), "rpc", meta.API, "took", time.Since(since))
+		// The rejoin's push-pull (TCP) may reach a member before the old
+		// memberlist's leave (UDP) did, and be refused as a conflicting
+		// address; a member that has the leave takes the next one.
+		for range rejoins {
+			select {
+			case <-ctx.Done():
+				return
+			case <-n.link.Detached():
+			case <-time.After(time.Second):
+				n.cluster.Join(join)
+			}
+		}
+	}
+}
+
+// reattach tries gateways until one takes the node, backing off between
+// rounds; false when the node stops first.
+func (n *Node) reattach(ctx context.Context, gateways []string) bool {
+	for backoff := 500 * time.Millisecond; ; backoff = min(2*backoff, 30*time.Second) {
+		for _, g := range gateways {
+			actx, cancel := context.WithTimeout(ctx, attachTimeout)
+			err := n.link.Attach(actx, g)
+			cancel()
+			if err == nil {
+				return true
+			}
+			n.cfg.Logger.Warn("behind NAT: attach", "gateway", g, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(backoff):
+		}
+	}
+}

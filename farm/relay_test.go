@@ -171,3 +171,51 @@ func TestDetectNAT(t *testing.T) {
 		})
 	}
 }
+
+// TestGatewayLost: when its gateway dies, a node behind NAT attaches to
+// another member, the cluster learns its new addresses, and it renders
+// again.
+func TestGatewayLost(t *testing.T) {
+	nodes := farmtest.Start(t, 4, func(i int, c *farm.NodeConfig) {
+		c.BehindNAT = i == 3
+
+	})
+	nat := nodes[3]
+	var gateway *farm.Node
+	var alive []*farm.Node
+	for _, n := range nodes[:3] {
+		if strings.HasPrefix(nat.RPCURL(), n.RPCURL()+"/") {
+			gateway = n
+		} else {
+			alive = append(alive, n)
+		}
+	}
+	if gateway == nil {
+		t.Fatalf("no gateway for %s", nat.RPCURL())
+	}
+	killed := time.Now()
+	gateway.Kill()
+	relayed := func(n *farm.Node) string {
+		for _, m := range n.Members() {
+			if m.ID == nat.Name() && !strings.HasPrefix(m.API, gateway.RPCURL()+"/") {
+				return m.API
+			}
+		}
+		return ""
+	}
+	farmtest.Until(t, "the others see the NATed node at a new gateway", func() bool {
+		return relayed(alive[0]) != "" && relayed(alive[1]) != ""
+	})
+	t.Logf("%s re-listed at %s %v after its gateway died", nat.Name(), relayed(alive[0]), time.Since(killed).Round(time.Millisecond))
+	rep := farmtest.RunJob(t, api.NewClient(alive[0].URL()), func(s *api.JobSpec) {
+		s.Resolution.Width, s.Resolution.Height = 64, 48
+		s.Tiles.Cols, s.Tiles.Rows = 6, 4
+	})
+	rendered := map[string]int{}
+	for _, nr := range rep.Nodes {
+		rendered[nr.Node] = nr.Tasks
+	}
+	if rendered[nat.Name()] == 0 {
+		t.Fatalf("the NATed node rendered nothing after moving: %+v", rep.Nodes)
+	}
+}
