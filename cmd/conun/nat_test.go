@@ -78,7 +78,9 @@ func (tn *testNet) exec(ns string, args ...string) {
 // owner at home behind a router (started with --behind-nat) and one behind
 // a double NAT (started without it: the node finds out by asking a member
 // to dial it back). Both attach to a public member, which relays their RPC
-// and gossip; a job renders identical pixels with every node's work.
+// and gossip. Mid-job the home node's gateway is killed: the job still
+// ends with identical pixels, every NATed node rendered, and the home node
+// is found again at another gateway.
 func TestNATRecipe(t *testing.T) {
 	skipShort(t, "a cluster of node processes on network namespaces behind NAT routers")
 	tn := newTestNet(t, 3)
@@ -97,51 +99,102 @@ func TestNATRecipe(t *testing.T) {
 		if i == home {
 			args = append(args, "--behind-nat")
 		}
-		procs[i] = startNodeCmd(t, tn.command(i, args...), false)
+		cmd := tn.command(i, args...)
+		cmd.Env = append(cmd.Env, "CONUN_TEST_SLOW=1") // a second a task: the job is still running when the gateway dies
+		procs[i] = startNodeCmd(t, cmd, false)
 	}
-	var members []api.Member
-	waitFor(t, 30*time.Second, func() bool {
-		out, err := tn.command(0, "nodes", "--json").Output()
-		return err == nil && json.Unmarshal(out, &members) == nil && len(members) == len(tn.hosts)
-	})
+	members := waitMembers(t, tn, 0, len(tn.hosts))
+	// host is the public host whose address an RPC URL starts with.
+	host := func(url string) int {
+		for i := range 3 {
+			if strings.HasPrefix(url, "http://"+tn.addr(i)+":") {
+				return i
+			}
+		}
+		return -1
+	}
+	gateway := map[int]int{}
 	for _, m := range members {
 		t.Logf("%s: gossip %s, rpc %s", m.ID, m.Gossip, m.API)
-		if m.ID == procs[home].name || m.ID == procs[double].name {
-			if !strings.Contains(m.API, tunnel.RelayPrefix) {
-				t.Errorf("%s behind NAT advertises %s, not a relay", m.ID, m.API)
+		for _, i := range []int{home, double} {
+			if m.ID == procs[i].name {
+				if !strings.Contains(m.API, tunnel.RelayPrefix) || host(m.API) < 0 {
+					t.Fatalf("%s behind NAT advertises %s, not a relay on a public host", m.ID, m.API)
+				}
+				gateway[i] = host(m.API)
 			}
 		}
 	}
+	coord := 0
+	for coord == gateway[home] || coord == gateway[double] {
+		coord++
+	}
+
+	stdout, err := tn.command(coord, append([]string{"submit"}, job...)...).Output()
+	if err != nil {
+		t.Fatalf("submit on host %d: %v", coord+1, err)
+	}
+	id := strings.TrimSpace(string(stdout))
+	submitted := time.Now()
+	waitFor(t, time.Minute, func() bool { return rendered(t, tn, coord, id)[procs[home].name] > 0 })
+	procs[gateway[home]].kill9(t)
+	killed := time.Now()
+	waitFor(t, time.Minute, func() bool {
+		for _, m := range waitMembers(t, tn, coord, len(tn.hosts)-1) {
+			if m.ID == procs[home].name && host(m.API) >= 0 && host(m.API) != gateway[home] {
+				t.Logf("%s re-attached: rpc %s, seen by host %d %v after the kill", m.ID, m.API, coord+1, time.Since(killed).Round(time.Millisecond))
+				return true
+			}
+		}
+		return false
+	})
 
 	out := t.TempDir()
-	sub := tn.command(0, append([]string{"submit", "--wait", "--json", "--out", out}, job...)...)
+	wait := tn.command(coord, "wait", "--json", "--out", out, id)
 	var stderr strings.Builder
-	sub.Stderr = &stderr
-	stdout, err := sub.Output()
-	if err != nil {
-		t.Fatalf("submit --wait on host 1: %v: %s", err, stderr.String())
-	}
+	wait.Stderr = &stderr
+	stdout, err = wait.Output()
 	var st api.JobStatus
-	if err := json.Unmarshal(stdout, &st); err != nil || st.State != api.JobDone {
-		t.Fatalf("submit --wait --json: %v: %s", err, stdout)
+	if err != nil || json.Unmarshal(stdout, &st) != nil || st.State != api.JobDone {
+		t.Fatalf("wait %s on host %d: %v: %s %s", id, coord+1, err, stdout, stderr.String())
 	}
+	t.Logf("job done %v after submit, %v after host %d, the home node's gateway, was killed", time.Since(submitted).Round(time.Millisecond), time.Since(killed).Round(time.Millisecond), gateway[home]+1)
 	compareFrames(t, ref, out)
-	rep, err := tn.command(0, "report", "--json", st.ID).Output()
-	if err != nil {
-		t.Fatalf("report: %v", err)
-	}
-	var r api.Report
-	if err := json.Unmarshal(rep, &r); err != nil {
-		t.Fatalf("report --json %q: %v", rep, err)
-	}
-	t.Logf("rendered: %+v", r.Nodes)
-	rendered := map[string]int{}
-	for _, nr := range r.Nodes {
-		rendered[nr.Node] = nr.Tasks
-	}
-	for _, p := range procs {
-		if rendered[p.name] == 0 {
-			t.Errorf("%s rendered nothing: %+v", p.name, r.Nodes)
+	done := rendered(t, tn, coord, id)
+	t.Logf("rendered: %v", done)
+	for _, i := range []int{home, double} {
+		if done[procs[i].name] == 0 {
+			t.Errorf("%s behind NAT rendered nothing", procs[i].name)
 		}
 	}
+}
+
+// waitMembers waits until host i's node lists n members and returns them.
+func waitMembers(t *testing.T, tn *testNet, i, n int) []api.Member {
+	t.Helper()
+	var members []api.Member
+	waitFor(t, time.Minute, func() bool {
+		out, err := tn.command(i, "nodes", "--json").Output()
+		return err == nil && json.Unmarshal(out, &members) == nil && len(members) == n
+	})
+	return members
+}
+
+// rendered is how many tasks of job id each node rendered, by host i's
+// report.
+func rendered(t *testing.T, tn *testNet, i int, id string) map[string]int {
+	t.Helper()
+	out, err := tn.command(i, "report", "--json", id).Output()
+	if err != nil {
+		t.Fatalf("report %s on host %d: %v", id, i+1, err)
+	}
+	var r api.Report
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("report --json %q: %v", out, err)
+	}
+	n := map[string]int{}
+	for _, nr := range r.Nodes {
+		n[nr.Node] = nr.Tasks
+	}
+	return n
 }
