@@ -83,7 +83,15 @@ func gatewayCandidates(cfg NodeConfig, members []api.Member) ([]string, error) {
 // NAT: their gossip ports open on its own gossip IP.
 func (n *Node) startGateway() {
 	host, _, _ := net.SplitHostPort(n.cluster.Addr())
-	n.gateway = tunnel.NewGateway(host, n.cfg.Logger)
+	isMember := func(addr string) bool {
+		for _, m := range n.cluster.Members() {
+			if m.Gossip == addr {
+				return true
+			}
+		}
+		return false
+	}
+	n.gateway = tunnel.NewGateway(host, isMember, n.cfg.Logger)
 }
 
 // serveAttach takes a NATed node's tunnel.

@@ -39,12 +39,19 @@ func attachMessage(node, addr, host string, unixMilli int64, nonce string) []byt
 	return []byte(fmt.Sprintf("conun attach\n%s\n%s\n%s\n%d\n%s", node, addr, host, unixMilli, nonce))
 }
 
+// MaxAttached bounds the nodes one gateway relays for: anyone with a key
+// may attach, and each costs two ports and a connection.
+const MaxAttached = 64
+
 // Gateway relays for the nodes attached to it. The zero value is not
 // usable: make one with NewGateway.
 type Gateway struct {
 	ip     string // where the nodes' gossip ports listen: the gateway's own gossip IP
 	log    *slog.Logger
 	replay *rpc.ReplayGuard
+	// isMember says whether a gossip address is a member's: an attached
+	// node's gossip goes only there, so a gateway is no open proxy.
+	isMember func(addr string) bool
 
 	// modifyResponse, when set, sees every relayed answer before it goes
 	// on: the package's tests use it to play a gateway that alters them.
@@ -66,12 +73,13 @@ type peer struct {
 }
 
 // NewGateway returns a gateway that opens attached nodes' gossip ports on
-// ip (the gateway's own gossip IP, reachable by the members).
-func NewGateway(ip string, log *slog.Logger) *Gateway {
+// ip (the gateway's own gossip IP, reachable by the members) and sends
+// their gossip only to the addresses isMember accepts.
+func NewGateway(ip string, isMember func(addr string) bool, log *slog.Logger) *Gateway {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Gateway{ip: ip, log: log, replay: rpc.NewReplayGuard(2 * time.Minute), peers: make(map[string]*peer)}
+	return &Gateway{ip: ip, isMember: isMember, log: log, replay: rpc.NewReplayGuard(2 * time.Minute), peers: make(map[string]*peer)}
 }
 
 // Attached lists the names of the nodes attached now.
@@ -110,6 +118,10 @@ func (g *Gateway) ServeAttach(rw http.ResponseWriter, r *http.Request) {
 	g.mu.Unlock()
 	if closed {
 		http.Error(rw, "attach: gateway is stopping", http.StatusServiceUnavailable)
+		return
+	}
+	if old == nil && len(g.Attached()) >= MaxAttached {
+		http.Error(rw, fmt.Sprintf("attach: this gateway relays for %d nodes already: try another member", MaxAttached), http.StatusServiceUnavailable)
 		return
 	}
 	// A name stays with the key that attached it first, so nobody takes
@@ -239,7 +251,7 @@ func (g *Gateway) serveTunnel(p *peer) {
 
 func (g *Gateway) serveNodeStream(p *peer, s *yamux.Stream) {
 	kind, addr, err := readHeader(s)
-	if err != nil {
+	if err != nil || !g.isMember(addr) {
 		s.Close()
 		return
 	}
