@@ -236,9 +236,10 @@ func (n *Node) serveReach(rw http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(rw).Encode(a)
 }
 
-// rejoins is how many times, a second apart, a node that moved to another
-// gateway pushes its new address to the members again.
-const rejoins = 3
+// announceFor bounds how long a node that moved to another gateway
+// pushes its new address until the members take it (memberlist's WAN
+// failure detection takes up to about a minute to find the old one dead).
+const announceFor = 2 * time.Minute
 
 // keepAttached moves a node behind NAT to another gateway when its own is
 // lost, and gossips its new addresses: the members it knew when the
@@ -273,19 +274,33 @@ func (n *Node) keepAttached(ctx context.Context) {
 			n.cfg.Logger.Error("behind NAT: rejoin the cluster", "err", err)
 		}
 		n.cfg.Logger.Info("behind NAT: re-attached", "gateway", n.link.Gateway(), "rpc", meta.API, "took", time.Since(since))
-		// The rejoin's push-pull (TCP) may reach a member before the old
-		// memberlist's leave (UDP) did, and be refused as a conflicting
-		// address; a member that has the leave takes the next one.
-		for range rejoins {
-			select {
-			case <-ctx.Done():
-				return
-			case <-n.link.Detached():
-			case <-time.After(time.Second):
-				n.cluster.Join(join)
-			}
+		if n.announce(ctx, join) {
+			n.cfg.Logger.Info("behind NAT: the members list the new address", "took", time.Since(since))
 		}
 	}
+}
+
+// announce pushes the node's new address to the members behind join until
+// they all list it, for announceFor at most; false when they did not (or
+// the node stopped, or lost this gateway too). The rejoin's push-pull (TCP)
+// may reach a member before the old memberlist's leave (UDP) did, and be
+// refused as a conflicting address; such a member takes it from a later
+// push, once it has the leave or has found the old address dead.
+func (n *Node) announce(ctx context.Context, join []string) bool {
+	for deadline := time.Now().Add(announceFor); !n.cluster.Announced(join); {
+		if time.Now().After(deadline) {
+			n.cfg.Logger.Warn("behind NAT: members still list this node at its old gateway", "for", announceFor)
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-n.link.Detached():
+			return false
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	return true
 }
 
 // reattach tries gateways until one takes the node, backing off between

@@ -71,6 +71,11 @@ type Cluster struct {
 
 	mu   sync.Mutex
 	meta []byte
+	// selfSeen and selfStale record whether the members' states pushed to
+	// this node since Announced began listed it at its own address
+	// (selfAddr), or at another.
+	selfAddr            string
+	selfSeen, selfStale bool
 	// live are the members as memberlist's events last described them,
 	// copied while memberlist holds its lock: the nodes its Members
 	// returns are its own structs, rewritten by every alive message, so
@@ -117,6 +122,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		mc.Transport = cfg.Transport
 	}
 	mc.Delegate = delegate{c}
+	mc.Merge = merge{c}
 	mc.Events = events{c}
 	if cfg.Logger != nil {
 		mc.Logger = cfg.Logger

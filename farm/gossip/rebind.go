@@ -32,7 +32,6 @@ func (c *Cluster) Rebind(t memberlist.Transport, meta api.NodeMeta, join []strin
 	mc := c.mc
 	mc.Transport = t
 	c.mlMu.Lock()
-	defer c.mlMu.Unlock()
 	c.ml.Leave(time.Second)
 	c.ml.Shutdown()
 	c.mu.Lock()
@@ -43,11 +42,52 @@ func (c *Cluster) Rebind(t memberlist.Transport, meta api.NodeMeta, join []strin
 	c.mu.Unlock()
 	ml, err := memberlist.Create(&mc)
 	if err != nil {
+		c.mlMu.Unlock()
 		return fmt.Errorf("restart gossip: %w", err)
 	}
 	c.ml = ml
+	c.mlMu.Unlock()
 	if _, err := ml.Join(join); err != nil {
 		return fmt.Errorf("rejoin cluster through %v: %w", join, err)
+	}
+	return nil
+}
+
+// Announced pulls the members' state from join (pushing this node's) and
+// says whether every one of them that answered lists this node at its own
+// address: after Rebind, a member that got the new address before it had
+// the old one's leave refused it, and takes it at a later push.
+func (c *Cluster) Announced(join []string) bool {
+	ml := c.list()
+	self := ml.LocalNode().Address()
+	c.mu.Lock()
+	c.selfAddr, c.selfSeen, c.selfStale = self, false, false
+	c.mu.Unlock()
+	if _, err := ml.Join(join); err != nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.selfSeen && !c.selfStale
+}
+
+// merge sees the states members push to this node, to tell whether they
+// list it at its own address.
+type merge struct{ c *Cluster }
+
+// NotifyMerge accepts every merge; it only looks.
+func (m merge) NotifyMerge(peers []*memberlist.Node) error {
+	m.c.mu.Lock()
+	defer m.c.mu.Unlock()
+	for _, p := range peers {
+		if p.Name != m.c.mc.Name || m.c.selfAddr == "" {
+			continue
+		}
+		if p.Address() == m.c.selfAddr {
+			m.c.selfSeen = true
+		} else {
+			m.c.selfStale = true
+		}
 	}
 	return nil
 }
