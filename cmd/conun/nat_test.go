@@ -136,7 +136,10 @@ func TestNATRecipe(t *testing.T) {
 	}
 	id := strings.TrimSpace(string(stdout))
 	submitted := time.Now()
-	waitFor(t, time.Minute, func() bool { return rendered(t, tn, coord, id)[procs[home].name] > 0 })
+	waitFor(t, time.Minute, func() bool {
+		done, _ := rendered(t, tn, coord, id)
+		return done[procs[home].name] > 0
+	})
 	procs[gateway[home]].kill9(t)
 	killed := time.Now()
 	waitFor(t, time.Minute, func() bool {
@@ -165,8 +168,8 @@ func TestNATRecipe(t *testing.T) {
 	}
 	t.Logf("job done %v after submit, %v after host %d, the home node's gateway, was killed", time.Since(submitted).Round(time.Millisecond), time.Since(killed).Round(time.Millisecond), gateway[home]+1)
 	compareFrames(t, ref, out)
-	done := rendered(t, tn, coord, id)
-	t.Logf("rendered: %v", done)
+	done, failed := rendered(t, tn, coord, id)
+	t.Logf("rendered: %v; failed attempts %d; requeued %v", done, failed, requeues(t, tn, coord, id))
 	for _, i := range []int{home, double} {
 		if done[procs[i].name] == 0 {
 			t.Errorf("%s behind NAT rendered nothing", procs[i].name)
@@ -186,8 +189,8 @@ func waitMembers(t *testing.T, tn *testNet, i, n int) []api.Member {
 }
 
 // rendered is how many tasks of job id each node rendered, by host i's
-// report.
-func rendered(t *testing.T, tn *testNet, i int, id string) map[string]int {
+// report, and how many leases of the job failed.
+func rendered(t *testing.T, tn *testNet, i int, id string) (map[string]int, int) {
 	t.Helper()
 	out, err := tn.command(i, "report", "--json", id).Output()
 	if err != nil {
@@ -200,6 +203,29 @@ func rendered(t *testing.T, tn *testNet, i int, id string) map[string]int {
 	n := map[string]int{}
 	for _, nr := range r.Nodes {
 		n[nr.Node] = nr.Tasks
+	}
+	failed := 0
+	for _, tr := range r.Tasks {
+		failed += tr.Attempts
+	}
+	return n, failed
+}
+
+// requeues counts job id's tasks sent back to the queue, by reason, from
+// host i's event stream (curl: the client API is on the host's loopback).
+func requeues(t *testing.T, tn *testNet, i int, id string) map[api.RequeueReason]int {
+	t.Helper()
+	out, err := exec.Command("ip", "netns", "exec", tn.hosts[i], "curl", "-sS", "--max-time", "10", "http://127.0.0.1:8080/v1/jobs/"+id+"/events").Output()
+	if err != nil {
+		t.Logf("NOT MEASURED: requeues (curl in host %d: %v)", i+1, err)
+		return nil
+	}
+	n := map[api.RequeueReason]int{}
+	for _, line := range strings.Split(string(out), "\n") {
+		var e api.Event
+		if data, ok := strings.CutPrefix(line, "data: "); ok && json.Unmarshal([]byte(data), &e) == nil && e.Type == api.EventRequeued {
+			n[e.Reason]++
+		}
 	}
 	return n
 }
