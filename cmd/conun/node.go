@@ -100,6 +100,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Visit(func(f *flag.Flag) { natSet = natSet || f.Name == "behind-nat" })
 	cfg.BehindNAT = *behindNAT
 	cfg.DetectNAT = !natSet
+	if *behindNAT && (*listen != "" || *advertise != "") {
+		return fmt.Errorf("%w: --behind-nat: a node behind NAT listens nowhere and is reached through its gateway: drop --listen and --advertise", errUsage)
+	}
 	if *gossipKey != "" {
 		if cfg.Gossip.SecretKey, err = decodeKey(*gossipKey); err != nil {
 			return fmt.Errorf("%w: --gossip-key: %w", errUsage, err)

@@ -41,14 +41,14 @@ func Peek(cfg Config, join []string) ([]api.Member, error) {
 	mc.Events = seen
 	ml, err := memberlist.Create(mc)
 	if err != nil {
-		return nil, fmt.Errorf("peek at the cluster: %w", err)
+		return nil, fmt.Errorf("ask the cluster for its members: %w", err)
 	}
 	defer func() {
 		ml.Leave(time.Second)
 		ml.Shutdown()
 	}()
 	if _, err := ml.Join(join); err != nil {
-		return nil, fmt.Errorf("peek at the cluster through %v: %w", join, err)
+		return nil, fmt.Errorf("ask the cluster for its members through %v: %w", join, err)
 	}
 	seen.mu.Lock()
 	defer seen.mu.Unlock()
