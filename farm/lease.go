@@ -83,7 +83,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 // task t (the whole tile for a lease, a crop for a check).
 func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskRequest {
 	return TaskRequest{
-		JobID: j.id, Task: t.index, Sources: []string{c.selfURL},
+		JobID: j.id, Task: t.index, Sources: []string{c.selfURL()},
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
@@ -123,7 +123,7 @@ func (c *coordinator) sources(j *job, worker string, members []api.Member) []str
 	if len(peers) > 3 {
 		peers = peers[:3]
 	}
-	return append(peers, c.selfURL)
+	return append(peers, c.selfURL())
 }
 
 // errBusy marks a worker that had no free slot, and errUnreachable one that

@@ -250,7 +250,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st}
 	n.coord = &coordinator{
-		cfg: cfg, self: cfg.Name, selfURL: rpcURL, renderers: rends, blobs: blobs, hc: hc,
+		cfg: cfg, self: cfg.Name, selfURL: n.RPCURL, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
 		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
@@ -330,8 +330,14 @@ func (n *Node) Name() string { return n.cfg.Name }
 // URL is the base URL of the node's client API.
 func (n *Node) URL() string { return n.url }
 
-// RPCURL is the base URL other members call this node's RPC at.
-func (n *Node) RPCURL() string { return n.rpcURL }
+// RPCURL is the base URL other members call this node's RPC at: behind
+// NAT, its relay at its gateway now.
+func (n *Node) RPCURL() string {
+	if n.link != nil {
+		return n.link.RelayURL()
+	}
+	return n.rpcURL
+}
 
 // GossipAddr is the node's memberlist address, for others to join through.
 func (n *Node) GossipAddr() string { return n.cluster.Addr() }

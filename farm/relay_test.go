@@ -219,4 +219,14 @@ func TestGatewayLost(t *testing.T) {
 	if rendered[nat.Name()] == 0 {
 		t.Fatalf("the NATed node rendered nothing after moving: %+v", rep.Nodes)
 	}
+	// As a coordinator, the moved node hands out its new relay URL for
+	// its scenes: the others fetch them there (a scene none holds yet).
+	rep = farmtest.RunJob(t, api.NewClient(nat.URL()), func(s *api.JobSpec) {
+		s.SceneName = "spheres.glb"
+		s.Resolution.Width, s.Resolution.Height = 64, 48
+		s.Tiles.Cols, s.Tiles.Rows = 6, 4
+	})
+	if len(rep.Nodes) < 2 {
+		t.Fatalf("a job coordinated behind NAT after moving rendered on %+v only", rep.Nodes)
+	}
 }
