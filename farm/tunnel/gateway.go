@@ -53,10 +53,7 @@ type Gateway struct {
 	// node's gossip goes only there, so a gateway is no open proxy.
 	isMember func(addr string) bool
 
-	// modifyResponse, when set, sees every relayed answer before it goes
-	// on: the package's tests use it to play a gateway that alters them.
-	modifyResponse func(*http.Response) error
-
+	wg     sync.WaitGroup // every goroutine of every tunnel; Close waits
 	mu     sync.Mutex
 	peers  map[string]*peer
 	closed bool
@@ -70,6 +67,7 @@ type peer struct {
 	udp   *net.UDPConn
 	tcp   *net.TCPListener
 	proxy *httputil.ReverseProxy
+	ready chan struct{} // closed once the node has its answer: streams may open
 }
 
 // NewGateway returns a gateway that opens attached nodes' gossip ports on
@@ -113,14 +111,19 @@ func (g *Gateway) ServeAttach(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g.mu.Lock()
-	old := g.peers[name]
-	closed := g.closed
+	old, closed, attached := g.peers[name], g.closed, len(g.peers)
+	if !closed {
+		// The attach belongs to the gateway's group from here, so Close
+		// waits for it (and its tunnel's goroutines, added below).
+		g.wg.Add(1)
+		defer g.wg.Done()
+	}
 	g.mu.Unlock()
 	if closed {
 		http.Error(rw, "attach: gateway is stopping", http.StatusServiceUnavailable)
 		return
 	}
-	if old == nil && len(g.Attached()) >= MaxAttached {
+	if old == nil && attached >= MaxAttached {
 		http.Error(rw, fmt.Sprintf("attach: this gateway relays for %d nodes already: try another member", MaxAttached), http.StatusServiceUnavailable)
 		return
 	}
@@ -143,13 +146,6 @@ func (g *Gateway) ServeAttach(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	conn.SetDeadline(time.Time{}) // the server's header timeout must not end the tunnel
-	fmt.Fprintf(buf, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: %s\r\nConnection: Upgrade\r\n%s: %s\r\n\r\n", upgradeToken, headerGossip, tcp.Addr())
-	if err := buf.Flush(); err != nil {
-		conn.Close()
-		udp.Close()
-		tcp.Close()
-		return
-	}
 	sess, err := yamux.Server(bufferedConn{conn, buf.Reader}, muxConfig())
 	if err != nil {
 		conn.Close()
@@ -157,7 +153,36 @@ func (g *Gateway) ServeAttach(rw http.ResponseWriter, r *http.Request) {
 		tcp.Close()
 		return
 	}
-	p := &peer{name: name, addr: addr, sess: sess, udp: udp, tcp: tcp}
+	p := newPeer(name, addr, sess, udp, tcp)
+	// The node is listed before it hears it is attached, so a relay
+	// request right after its attach finds it; nothing opens a stream
+	// before the answer below has gone out (p.ready).
+	g.mu.Lock()
+	if g.closed { // closed meanwhile: Close did not see this tunnel
+		g.mu.Unlock()
+		p.close()
+		return
+	}
+	if cur := g.peers[name]; cur != nil {
+		cur.close()
+	}
+	g.peers[name] = p
+	g.mu.Unlock()
+	fmt.Fprintf(buf, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: %s\r\nConnection: Upgrade\r\n%s: %s\r\n\r\n", upgradeToken, headerGossip, tcp.Addr())
+	if err := buf.Flush(); err != nil {
+		p.close()
+	}
+	close(p.ready)
+	g.log.Info("node attached", "node", name, "gossip", tcp.Addr().String())
+	g.wg.Go(func() { g.servePackets(p) })
+	g.wg.Go(func() { g.serveStreams(p) })
+	g.wg.Go(func() { g.serveTunnel(p) })
+}
+
+// newPeer is an attached node, its RPC reached by a reverse proxy whose
+// connections are streams of the tunnel.
+func newPeer(name string, addr common.Address, sess *yamux.Session, udp *net.UDPConn, tcp *net.TCPListener) *peer {
+	p := &peer{name: name, addr: addr, sess: sess, udp: udp, tcp: tcp, ready: make(chan struct{})}
 	p.proxy = &httputil.ReverseProxy{
 		Rewrite: func(pr *httputil.ProxyRequest) {
 			pr.Out.URL.Scheme = "http"
@@ -166,33 +191,29 @@ func (g *Gateway) ServeAttach(rw http.ResponseWriter, r *http.Request) {
 		},
 		Transport: &http.Transport{
 			DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-				s, err := sess.OpenStream()
-				if err != nil {
-					return nil, err
-				}
-				if err := writeHeader(s, kindRPC, ""); err != nil {
-					s.Close()
-					return nil, err
-				}
-				return s, nil
+				return p.open(kindRPC, "")
 			},
 			IdleConnTimeout: time.Minute,
 		},
-		ModifyResponse: g.modifyResponse,
 		ErrorHandler: func(rw http.ResponseWriter, r *http.Request, err error) {
 			http.Error(rw, fmt.Sprintf("relay to %s: %v", name, err), http.StatusBadGateway)
 		},
 	}
-	g.mu.Lock()
-	if cur := g.peers[name]; cur != nil {
-		cur.close()
+	return p
+}
+
+// open starts a stream of kind to the node, once its tunnel is ready.
+func (p *peer) open(kind, addr string) (*yamux.Stream, error) {
+	<-p.ready
+	s, err := p.sess.OpenStream()
+	if err != nil {
+		return nil, err
 	}
-	g.peers[name] = p
-	g.mu.Unlock()
-	g.log.Info("node attached", "node", name, "gossip", tcp.Addr().String())
-	go g.servePackets(p)
-	go g.serveStreams(p)
-	go g.serveTunnel(p)
+	if err := writeHeader(s, kind, addr); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // ServeRelay forwards GATEWAY/rpc/v1/relay/NODE/PATH to the attached
@@ -212,7 +233,8 @@ func (g *Gateway) ServeRelay(rw http.ResponseWriter, r *http.Request) {
 	p.proxy.ServeHTTP(rw, r2)
 }
 
-// Close ends every tunnel and refuses new ones.
+// Close ends every tunnel, refuses new ones, and returns once their
+// goroutines have.
 func (g *Gateway) Close() {
 	g.mu.Lock()
 	g.closed = true
@@ -222,6 +244,7 @@ func (g *Gateway) Close() {
 	for _, p := range peers {
 		p.close()
 	}
+	g.wg.Wait()
 }
 
 func (p *peer) close() {
@@ -238,7 +261,7 @@ func (g *Gateway) serveTunnel(p *peer) {
 		if err != nil {
 			break
 		}
-		go g.serveNodeStream(p, s)
+		g.wg.Go(func() { g.serveNodeStream(p, s) })
 	}
 	p.close()
 	g.mu.Lock()
@@ -285,13 +308,11 @@ func (g *Gateway) servePackets(p *peer) {
 		if err != nil {
 			return
 		}
-		s, err := p.sess.OpenStream()
+		s, err := p.open(kindPacket, from.String())
 		if err != nil {
 			return
 		}
-		if writeHeader(s, kindPacket, from.String()) == nil {
-			s.Write(buf[:n])
-		}
+		s.Write(buf[:n])
 		s.Close()
 	}
 }
@@ -303,17 +324,12 @@ func (g *Gateway) serveStreams(p *peer) {
 		if err != nil {
 			return
 		}
-		s, err := p.sess.OpenStream()
+		s, err := p.open(kindStream, c.RemoteAddr().String())
 		if err != nil {
 			c.Close()
 			return
 		}
-		if err := writeHeader(s, kindStream, c.RemoteAddr().String()); err != nil {
-			c.Close()
-			s.Close()
-			continue
-		}
-		go splice(s, c)
+		g.wg.Go(func() { splice(s, c) })
 	}
 }
 

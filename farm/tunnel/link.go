@@ -30,6 +30,7 @@ type Link struct {
 	rpcs    chan net.Conn
 	done    chan struct{}
 	once    sync.Once
+	wg      sync.WaitGroup // the tunnels' goroutines; Close waits
 
 	mu      sync.Mutex
 	sess    *yamux.Session
@@ -112,7 +113,7 @@ func (l *Link) Attach(ctx context.Context, gatewayURL string) error {
 	if old != nil {
 		old.Close()
 	}
-	go l.serve(sess)
+	l.wg.Go(func() { l.serve(sess) })
 	return nil
 }
 
@@ -146,7 +147,7 @@ func (l *Link) serve(sess *yamux.Session) {
 		if err != nil {
 			return
 		}
-		go l.dispatch(s)
+		l.wg.Go(func() { l.dispatch(s) })
 	}
 }
 
@@ -247,16 +248,19 @@ func (l *Link) StreamCh() <-chan net.Conn { return l.streams }
 // since node RPC still runs over it.
 func (l *Link) Shutdown() error { return nil }
 
-// Close ends the tunnel and the listener.
+// Close ends the tunnel and the listener, and returns once the tunnel's
+// goroutines have.
 func (l *Link) Close() error {
 	l.once.Do(func() { close(l.done) })
 	l.mu.Lock()
 	sess := l.sess
 	l.mu.Unlock()
+	var err error
 	if sess != nil {
-		return sess.Close()
+		err = sess.Close()
 	}
-	return nil
+	l.wg.Wait()
+	return err
 }
 
 // Listener is where the node's RPC server accepts relayed requests.
