@@ -96,8 +96,8 @@ func TestNATRecipe(t *testing.T) {
 		if i > 0 {
 			args = append(args, "--join", tn.addr(0)+":7946")
 		}
-		if i == home {
-			args = append(args, "--behind-nat")
+		if i == home { // the README's line for a GPU owner at home, as written
+			args = []string{"node", "--data", t.TempDir(), "--join", tn.addr(0) + ":7946", "--slots", "2", "--behind-nat", "--sandbox", "none"}
 		}
 		cmd := tn.command(i, args...)
 		cmd.Env = append(cmd.Env, "CONUN_TEST_SLOW=1") // a second a task: the job is still running when the gateway dies
