@@ -3,6 +3,7 @@ package tunnel
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -158,4 +159,107 @@ func TestAttachRefused(t *testing.T) {
 			t.Fatalf("attach sent %d times: %s, want %d", i+1, resp.Status, want)
 		}
 	}
+}
+
+// TestGossipThroughTunnel: the link is memberlist's transport: packets
+// and streams it sends leave from the node's gossip port on the gateway,
+// and what arrives there reaches the node; a destination that is not a
+// member is dropped.
+func TestGossipThroughTunnel(t *testing.T) {
+	member, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.ParseIP("127.0.0.1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer member.Close()
+	memberTCP, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer memberTCP.Close()
+	stranger, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.ParseIP("127.0.0.1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stranger.Close()
+	g := NewGateway("127.0.0.1", func(addr string) bool {
+		return addr == member.LocalAddr().String() || addr == memberTCP.Addr().String()
+	}, nil)
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+AttachPath, g.ServeAttach)
+	srv := httptest.NewServer(mux)
+	defer func() { srv.Close(); g.Close() }()
+	link := NewLink("home-1", newIdentity(t))
+	if err := link.Attach(context.Background(), srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	defer link.Close()
+	ip, port, err := link.FinalAdvertiseAddr("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gossip := net.JoinHostPort(ip.String(), strconv.Itoa(port))
+	deadline := time.Now().Add(10 * time.Second)
+	member.SetDeadline(deadline)
+	stranger.SetDeadline(time.Now().Add(500 * time.Millisecond))
+
+	// Out: from the node's port on the gateway, to members only.
+	link.WriteTo([]byte("not for you"), stranger.LocalAddr().String())
+	link.WriteTo([]byte("ping"), member.LocalAddr().String())
+	buf := make([]byte, 64)
+	n, from, err := member.ReadFrom(buf)
+	if err != nil || string(buf[:n]) != "ping" || from.String() != gossip {
+		t.Fatalf("member got %q from %v (%v), want \"ping\" from %s", buf[:n], from, err, gossip)
+	}
+	if n, _, err := stranger.ReadFrom(buf); err == nil {
+		t.Fatalf("a non-member got %q through the gateway", buf[:n])
+	}
+	// In: a packet to the node's port reaches the node.
+	member.WriteTo([]byte("ack"), from)
+	select {
+	case p := <-link.PacketCh():
+		if string(p.Buf) != "ack" || p.From.String() != member.LocalAddr().String() {
+			t.Fatalf("node got %q from %v", p.Buf, p.From)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no packet reached the node")
+	}
+	// Streams both ways.
+	out, err := link.DialTimeout(memberTCP.Addr().String(), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	c, err := memberTCP.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	io.WriteString(out, "push")
+	if got := readN(t, c, 4); got != "push" {
+		t.Fatalf("member read %q", got)
+	}
+	in, err := net.Dial("tcp", gossip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	io.WriteString(in, "pull")
+	select {
+	case s := <-link.StreamCh():
+		defer s.Close()
+		if got := readN(t, s, 4); got != "pull" {
+			t.Fatalf("node read %q", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no stream reached the node")
+	}
+}
+
+func readN(t *testing.T, r io.Reader, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
