@@ -145,7 +145,7 @@ type task struct {
 type coordinator struct {
 	cfg       NodeConfig
 	self      string
-	selfURL   string
+	selfURL   func() string // this node's RPC URL now (a NATed node's moves with its gateway)
 	members   func() []api.Member
 	renderers map[string]renderer.Renderer
 	blobs     *blobstore.Blobs

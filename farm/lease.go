@@ -91,7 +91,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		spec = &j.spec
 	}
 	return TaskRequest{
-		JobID: j.id, Task: t.index, Sources: []string{c.selfURL},
+		JobID: j.id, Task: t.index, Sources: []string{c.selfURL()},
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
@@ -132,7 +132,7 @@ func (c *coordinator) sources(j *job, worker string, members []api.Member) []str
 	if len(peers) > 3 {
 		peers = peers[:3]
 	}
-	return append(peers, c.selfURL)
+	return append(peers, c.selfURL())
 }
 
 // errBusy marks a worker that had no free slot, and errUnreachable one that

@@ -25,6 +25,7 @@ import (
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
+	"github.com/conun/conun/farm/tunnel"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/verifier"
 )
@@ -49,6 +50,18 @@ type NodeConfig struct {
 	// listener on every interface (0.0.0.0, ::) the gossip layer's
 	// advertised one: a bind-all address is never advertised.
 	Advertise string
+	// BehindNAT says the node cannot accept connections: it attaches to a
+	// gateway (one of Gateways, else a member reachable behind
+	// Gossip.Join), which relays its RPC and gossip; it opens no listener
+	// for either.
+	BehindNAT bool
+	// DetectNAT asks a member of the cluster behind Gossip.Join, at start,
+	// to dial this node's advertised RPC address back; a node it cannot
+	// reach goes behind NAT as if BehindNAT were set.
+	DetectNAT bool
+	// Gateways are RPC URLs of members a node behind NAT may attach to;
+	// empty picks among the cluster's members.
+	Gateways []string
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config
 	// Renderers are the backends this node runs.
@@ -131,8 +144,11 @@ type Node struct {
 	cluster *gossip.Cluster
 	coord   *coordinator
 	work    *worker
-	srv     *http.Server // client API, and node RPC too without ListenAddr
-	rpcSrv  *http.Server // node RPC on its own listener (ListenAddr), or nil
+	srv     *http.Server    // client API, and node RPC too without ListenAddr
+	rpcSrv  *http.Server    // node RPC on its own listener (ListenAddr), or nil
+	link    *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
+	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
+	meta    api.NodeMeta    // what the node gossips about itself at start
 	store   *store.Store
 	metrics *metrics
 	wallet  *wallet
@@ -211,14 +227,14 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		st.Close()
 		return nil, fmt.Errorf("node API on %s is reachable from other machines: it needs a token", cfg.APIAddr)
 	}
-	rpcLn, rpcURL, err := listenRPC(cfg, ln)
+	rpcLn, rpcURL, link, err := openRPC(ctx, &cfg, ln)
 	if err != nil {
 		ln.Close()
 		st.Close()
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, cancel: cancel}
+	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel}
 	rends := make(map[string]renderer.Renderer)
 	versions := make(map[string]string)
 	for _, r := range cfg.Renderers {
@@ -236,7 +252,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}
 	n.coord = &coordinator{
-		cfg: cfg, self: cfg.Name, selfURL: rpcURL, renderers: rends, blobs: blobs, hc: hc,
+		cfg: cfg, self: cfg.Name, selfURL: n.RPCURL, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
 		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
@@ -264,14 +280,23 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if cfg.Advertise != "" {
 		gcfg.AdvertiseAddr = cfg.Advertise
 	}
+	if link != nil {
+		gcfg.Transport = link
+	}
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
+	n.meta = meta
 	n.cluster, err = gossip.Join(gcfg, meta, n.coord.memberLeft)
 	if err != nil {
 		closeAll()
 		return nil, err
+	}
+	if link == nil {
+		n.startGateway()
+	} else {
+		n.wg.Go(func() { n.keepAttached(ctx) })
 	}
 	n.coord.members = n.cluster.Members
 	n.work.members = n.cluster.Members
@@ -311,8 +336,14 @@ func (n *Node) Name() string { return n.cfg.Name }
 // URL is the base URL of the node's client API.
 func (n *Node) URL() string { return n.url }
 
-// RPCURL is the base URL other members call this node's RPC at.
-func (n *Node) RPCURL() string { return n.rpcURL }
+// RPCURL is the base URL other members call this node's RPC at: behind
+// NAT, its relay at its gateway now.
+func (n *Node) RPCURL() string {
+	if n.link != nil {
+		return n.link.RelayURL()
+	}
+	return n.rpcURL
+}
 
 // GossipAddr is the node's memberlist address, for others to join through.
 func (n *Node) GossipAddr() string { return n.cluster.Addr() }
@@ -354,6 +385,12 @@ func (n *Node) stop(leave bool) error {
 		}
 		if err == nil {
 			err = cerr
+		}
+		if n.gateway != nil {
+			n.gateway.Close()
+		}
+		if n.link != nil {
+			n.link.Close()
 		}
 		// Every goroutine that may touch the store (leases, checks,
 		// assemblies, settlements, claims) belongs to n.wg: once they

@@ -13,6 +13,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/tunnel"
 )
 
 // maxSpecBytes bounds a job spec's JSON.
@@ -57,6 +58,10 @@ var rpcRoutes = []route{
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
 	{"GET", "/rpc/v1/disputes/{escrow}/bundle", func(n *Node) http.HandlerFunc { return n.handleBundle }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
+	{"POST", reachPath, func(n *Node) http.HandlerFunc { return n.serveReach }},
+	{"POST", tunnel.AttachPath, func(n *Node) http.HandlerFunc { return n.serveAttach }},
+	{"GET", tunnel.RelayPrefix + "{node}/{path...}", func(n *Node) http.HandlerFunc { return n.serveRelay }},
+	{"POST", tunnel.RelayPrefix + "{node}/{path...}", func(n *Node) http.HandlerFunc { return n.serveRelay }},
 }
 
 // OpenAPI is the client API's OpenAPI 3 description.
@@ -104,6 +109,10 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection (a gateway
+// hijacks it for a NATed node's tunnel).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 func (s *statusRecorder) Flush() {
 	if f, ok := s.ResponseWriter.(http.Flusher); ok {

@@ -50,6 +50,9 @@ func TestBadInput(t *testing.T) {
 		{"node bad network", []string{"node", "--data", filepath.Join(dir, "n"), "--network", "moon"}, 2, `--network "moon": want lan or wan`},
 		{"node bad listen", []string{"node", "--data", filepath.Join(dir, "n"), "--listen", "nowhere"}, 2, "--listen"},
 		{"node advertises bind-all", []string{"node", "--data", filepath.Join(dir, "n"), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--advertise", "0.0.0.0", "--sandbox", "none"}, 1, "advertise address"},
+		{"node behind NAT with --listen", []string{"node", "--data", filepath.Join(dir, "n"), "--behind-nat", "--listen", "0.0.0.0:7947"}, 2, "drop --listen"},
+		{"node behind NAT alone", []string{"node", "--data", filepath.Join(dir, "n"), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--behind-nat", "--sandbox", "none"}, 1, "needs --join"},
+		{"node behind NAT, nobody there", []string{"node", "--data", filepath.Join(dir, "n2"), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--behind-nat", "--join", "127.0.0.1:1", "--sandbox", "none"}, 1, "behind NAT"},
 		{"submit packs with --blender", []string{"submit", blend, "--frames", "1", "--blender", "/nope/blender", "--node", "http://127.0.0.1:1"}, 1, "/nope/blender not found"},
 		{"submit no node", []string{"submit", "cornell", "--node", "http://127.0.0.1:1"}, 1, "connection refused"},
 	}

@@ -22,6 +22,9 @@ type testNet struct {
 	prefix string   // namespace names start with it
 	subnet string   // "10.N.0", the hosts' /24
 	hosts  []string // namespace names; host i has address subnet.(i+1)
+	// routers are the NAT routers' namespaces (behindNAT); the hosts
+	// behind them are in hosts too, with addresses of their home subnets.
+	routers []string
 }
 
 // newTestNet makes n hosts on one bridge, or skips the test naming what it
@@ -38,7 +41,7 @@ func newTestNet(t testing.TB, n int) *testNet {
 	tn := &testNet{t: t, prefix: fmt.Sprintf("cn%d", os.Getpid()), subnet: fmt.Sprintf("10.%d.%d", 100+id/100, id%100)}
 	lan := tn.prefix + "-lan"
 	t.Cleanup(func() {
-		for _, h := range append([]string{lan}, tn.hosts...) {
+		for _, h := range append(append([]string{lan}, tn.hosts...), tn.routers...) {
 			exec.Command("ip", "netns", "del", h).Run() // takes its veth ends along
 		}
 	})

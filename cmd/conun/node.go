@@ -49,6 +49,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	})
 	sandboxMode := fs.String("sandbox", "auto", "docker: every render in a locked-down container; none: renders run unsandboxed (loud warning); auto: docker when an engine answers")
 	chainF := addChainFlags(fs)
+	behindNAT := fs.Bool("behind-nat", false, "this machine cannot accept connections (a home router): reach the cluster through a member that can; default: asked of a member at start when joining, =false skips the question")
 	network := fs.String("network", "lan", "lan: members on one network; wan: members across the internet (slower failure detection, longer heartbeat timeouts)")
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
 	retain := farm.DefaultRetention()
@@ -95,6 +96,13 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: --listen: %w", errUsage, err)
 	}
 	cfg.Advertise = *advertise
+	natSet := false
+	fs.Visit(func(f *flag.Flag) { natSet = natSet || f.Name == "behind-nat" })
+	cfg.BehindNAT = *behindNAT
+	cfg.DetectNAT = !natSet
+	if *behindNAT && (*listen != "" || *advertise != "") {
+		return fmt.Errorf("%w: --behind-nat: a node behind NAT listens nowhere and is reached through its gateway: drop --listen and --advertise", errUsage)
+	}
 	if *gossipKey != "" {
 		if cfg.Gossip.SecretKey, err = decodeKey(*gossipKey); err != nil {
 			return fmt.Errorf("%w: --gossip-key: %w", errUsage, err)

@@ -56,15 +56,26 @@ type Config struct {
 	SecretKey []byte
 	// Logger receives memberlist's log; nil discards it.
 	Logger *log.Logger
+	// Transport, when set, carries gossip instead of memberlist's own UDP
+	// and TCP sockets (a node behind NAT gossips through its gateway) and
+	// decides the advertised address.
+	Transport memberlist.Transport
 }
 
 // Cluster is a node's membership in the gossip cluster.
 type Cluster struct {
+	mlMu   sync.RWMutex // guards ml, replaced by Rebind
 	ml     *memberlist.Memberlist
+	mc     memberlist.Config // what ml was made with, for Rebind
 	onLeft func(name string)
 
 	mu   sync.Mutex
 	meta []byte
+	// selfSeen and selfStale record whether the members' states pushed to
+	// this node since Announced began listed it at its own address
+	// (selfAddr), or at another.
+	selfAddr            string
+	selfSeen, selfStale bool
 	// live are the members as memberlist's events last described them,
 	// copied while memberlist holds its lock: the nodes its Members
 	// returns are its own structs, rewritten by every alive message, so
@@ -107,13 +118,22 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		}
 		mc.SecretKey = cfg.SecretKey
 	}
+	if cfg.Transport != nil {
+		mc.Transport = cfg.Transport
+	}
 	mc.Delegate = delegate{c}
+	mc.Merge = merge{c}
 	mc.Events = events{c}
 	if cfg.Logger != nil {
 		mc.Logger = cfg.Logger
 	} else {
 		mc.LogOutput = io.Discard
 	}
+	// A node behind NAT that moves to another gateway comes back at a new
+	// address once the old one is declared dead: accept it then, rather
+	// than after memberlist's default wait for the dead to be forgotten.
+	mc.DeadNodeReclaimTime = time.Millisecond
+	c.mc = *mc
 	ml, err := memberlist.Create(mc)
 	if err != nil {
 		return nil, fmt.Errorf("start gossip on %s: %w", net.JoinHostPort(cfg.BindAddr, strconv.Itoa(cfg.BindPort)), err)
@@ -157,11 +177,11 @@ func AdvertiseIP(cfg Config) (string, error) {
 
 // Join joins the cluster through any of addrs (gossip addresses) and
 // returns how many answered; an error only when none did.
-func (c *Cluster) Join(addrs []string) (int, error) { return c.ml.Join(addrs) }
+func (c *Cluster) Join(addrs []string) (int, error) { return c.list().Join(addrs) }
 
 // Addr is the node's own gossip address.
 func (c *Cluster) Addr() string {
-	n := c.ml.LocalNode()
+	n := c.list().LocalNode()
 	return net.JoinHostPort(n.Addr.String(), strconv.Itoa(int(n.Port)))
 }
 
@@ -197,8 +217,9 @@ func (c *Cluster) track(n *memberlist.Node) {
 
 // Leave tells the cluster the node is going and stops gossip.
 func (c *Cluster) Leave(timeout time.Duration) error {
-	err := c.ml.Leave(timeout)
-	if serr := c.ml.Shutdown(); err == nil {
+	ml := c.list()
+	err := ml.Leave(timeout)
+	if serr := ml.Shutdown(); err == nil {
 		err = serr
 	}
 	return err
@@ -206,7 +227,7 @@ func (c *Cluster) Leave(timeout time.Duration) error {
 
 // Kill stops gossip without leaving, as a crash would: the others find out
 // through failure detection.
-func (c *Cluster) Kill() error { return c.ml.Shutdown() }
+func (c *Cluster) Kill() error { return c.list().Shutdown() }
 
 type delegate struct{ c *Cluster }
 

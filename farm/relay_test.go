@@ -1,0 +1,232 @@
+package farm_test
+
+import (
+	"bytes"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/tunnel"
+)
+
+// TestBehindNAT: a node behind NAT opens no listener of its own; it
+// finds a gateway among the members behind --join, is told the cluster's
+// gossip and RPC through it, and renders its share of a job.
+func TestBehindNAT(t *testing.T) {
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.BehindNAT = i == 2
+	})
+	nat := nodes[2]
+	gateway := ""
+	for _, n := range nodes[:2] {
+		if strings.HasPrefix(nat.RPCURL(), n.RPCURL()+tunnel.RelayPrefix) {
+			gateway = n.Name()
+		}
+	}
+	if gateway == "" || !strings.HasSuffix(nat.RPCURL(), "/"+nat.Name()) {
+		t.Fatalf("NATed node advertises %s: not a relay URL on node-1 or node-2", nat.RPCURL())
+	}
+	for _, m := range nodes[0].Members() {
+		if m.ID == nat.Name() && m.Gossip == nat.GossipAddr() && m.API == nat.RPCURL() {
+			t.Logf("%s: gossip at %s, RPC at %s (gateway %s)", m.ID, m.Gossip, m.API, gateway)
+		}
+	}
+	rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), func(s *api.JobSpec) {
+		s.Resolution.Width, s.Resolution.Height = 64, 48
+		s.Tiles.Cols, s.Tiles.Rows = 6, 4
+	})
+	rendered := map[string]int{}
+	for _, nr := range rep.Nodes {
+		rendered[nr.Node] = nr.Tasks
+	}
+	if rendered[nat.Name()] == 0 {
+		t.Fatalf("the NATed node rendered nothing: %+v", rep.Nodes)
+	}
+}
+
+// TestNATNodeDoesNotFlap: memberlist probes the NATed node at its gossip
+// port on the gateway, and the probes and acks go through the tunnel, so
+// nobody ever sees it leave. With the fast test timings a member that
+// does not answer is declared dead within about a second; watching for
+// several seconds would have seen it go.
+func TestNATNodeDoesNotFlap(t *testing.T) {
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		c.BehindNAT = i == 2
+	})
+	nat := nodes[2].Name()
+	for end := time.Now().Add(6 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		for _, n := range nodes {
+			if len(n.Members()) != 3 {
+				t.Fatalf("%s sees %d members, want 3 (%s among them): %+v", n.Name(), len(n.Members()), nat, n.Members())
+			}
+		}
+	}
+}
+
+// TestTamperingGateway: a gateway that alters the tiles it relays (it
+// decodes each PNG answer, changes one pixel and encodes it again, so the
+// answer is still a well-formed tile of the right size) gets the NATed
+// node's results refused for their signature (the worker signed the bytes
+// it sent), never accepted; the others render the job.
+func TestTamperingGateway(t *testing.T) {
+	// A dishonest gateway need not keep its rules: it sends anywhere.
+	g := tunnel.NewGateway("127.0.0.1", func(string) bool { return true }, nil)
+	t.Cleanup(g.Close)
+	var altered atomic.Int64
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+tunnel.AttachPath, g.ServeAttach)
+	mux.HandleFunc(tunnel.RelayPrefix, func(rw http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		g.ServeRelay(rec, r)
+		body := rec.Body.Bytes()
+		if img, err := png.Decode(bytes.NewReader(body)); err == nil && rec.Code == http.StatusOK {
+			m := image.NewNRGBA64(img.Bounds())
+			draw.Draw(m, m.Bounds(), img, img.Bounds().Min, draw.Src)
+			c := m.NRGBA64At(m.Rect.Min.X, m.Rect.Min.Y)
+			c.R ^= 0xffff
+			m.SetNRGBA64(m.Rect.Min.X, m.Rect.Min.Y, c)
+			var b bytes.Buffer
+			png.Encode(&b, m)
+			body = b.Bytes()
+			altered.Add(1)
+		}
+		maps.Copy(rw.Header(), rec.Header())
+		rw.Header().Del("Content-Length")
+		rw.WriteHeader(rec.Code)
+		rw.Write(body)
+	})
+	evil := httptest.NewServer(mux)
+	t.Cleanup(evil.Close)
+
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.BehindNAT, c.Gateways = true, []string{evil.URL}
+		}
+	})
+	nat := nodes[2].Name()
+	rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+	for _, nr := range rep.Nodes {
+		if nr.Node == nat && nr.Tasks > 0 {
+			t.Fatalf("%d tiles of %s accepted through a gateway that altered them", nr.Tasks, nat)
+		}
+	}
+	for _, cv := range rep.Convictions {
+		if cv.Node != nat {
+			t.Errorf("honest node convicted: %+v", cv)
+		}
+	}
+	if altered.Load() == 0 {
+		t.Fatal("the gateway altered no tile: the NATed node was never leased one")
+	}
+	resp, err := http.Get(nodes[0].URL() + "/v1/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "conun_rpc_bad_signatures_total 0\n") {
+		t.Fatalf("%d altered tiles, none refused for its signature", altered.Load())
+	}
+}
+
+// TestDetectNAT: a joining node asks a member to dial its RPC address
+// back and goes behind NAT when the member cannot (here: it advertises an
+// address its requests do not come from, as a node behind a router does).
+func TestDetectNAT(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		advertise string
+		wantNAT   bool
+	}{
+		{"reachable", "", false},
+		{"advertises an address it is not seen at", "127.0.0.2", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+				if i == 1 {
+					c.DetectNAT, c.ListenAddr, c.Advertise = true, "127.0.0.1:0", tc.advertise
+				}
+			})
+			relayed := strings.Contains(nodes[1].RPCURL(), tunnel.RelayPrefix)
+			if relayed != tc.wantNAT {
+				t.Fatalf("RPC URL %s: relayed %v, want %v", nodes[1].RPCURL(), relayed, tc.wantNAT)
+			}
+			rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+			if len(rep.Nodes) != 2 {
+				t.Fatalf("%d of 2 nodes rendered: %+v", len(rep.Nodes), rep.Nodes)
+			}
+		})
+	}
+}
+
+// TestGatewayLost: when its gateway dies, a node behind NAT attaches to
+// another member, the cluster learns its new addresses, and it renders
+// again.
+func TestGatewayLost(t *testing.T) {
+	nodes := farmtest.Start(t, 4, func(i int, c *farm.NodeConfig) {
+		c.BehindNAT = i == 3
+
+	})
+	nat := nodes[3]
+	var gateway *farm.Node
+	var alive []*farm.Node
+	for _, n := range nodes[:3] {
+		if strings.HasPrefix(nat.RPCURL(), n.RPCURL()+"/") {
+			gateway = n
+		} else {
+			alive = append(alive, n)
+		}
+	}
+	if gateway == nil {
+		t.Fatalf("no gateway for %s", nat.RPCURL())
+	}
+	killed := time.Now()
+	gateway.Kill()
+	relayed := func(n *farm.Node) string {
+		for _, m := range n.Members() {
+			if m.ID == nat.Name() && !strings.HasPrefix(m.API, gateway.RPCURL()+"/") {
+				return m.API
+			}
+		}
+		return ""
+	}
+	farmtest.Until(t, "the others see the NATed node at a new gateway", func() bool {
+		return relayed(alive[0]) != "" && relayed(alive[1]) != ""
+	})
+	t.Logf("%s re-listed at %s %v after its gateway died", nat.Name(), relayed(alive[0]), time.Since(killed).Round(time.Millisecond))
+	rep := farmtest.RunJob(t, api.NewClient(alive[0].URL()), func(s *api.JobSpec) {
+		s.Resolution.Width, s.Resolution.Height = 64, 48
+		s.Tiles.Cols, s.Tiles.Rows = 6, 4
+	})
+	rendered := map[string]int{}
+	for _, nr := range rep.Nodes {
+		rendered[nr.Node] = nr.Tasks
+	}
+	if rendered[nat.Name()] == 0 {
+		t.Fatalf("the NATed node rendered nothing after moving: %+v", rep.Nodes)
+	}
+	// As a coordinator, the moved node hands out its new relay URL for
+	// its scenes: the others fetch them there (a scene none holds yet).
+	rep = farmtest.RunJob(t, api.NewClient(nat.URL()), func(s *api.JobSpec) {
+		s.SceneName = "spheres.glb"
+		s.Resolution.Width, s.Resolution.Height = 64, 48
+		s.Tiles.Cols, s.Tiles.Rows = 6, 4
+	})
+	if len(rep.Nodes) < 2 {
+		t.Fatalf("a job coordinated behind NAT after moving rendered on %+v only", rep.Nodes)
+	}
+}
