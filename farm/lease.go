@@ -88,7 +88,8 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Format: j.spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
-		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: jobHash(j.spec).Hex(),
+		Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 	}
 }
 
@@ -199,7 +200,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}
-	if err := c.checkSignedResult(req, m, resp.Header.Get(headerResult), sum); err != nil {
+	if err := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum); err != nil {
 		return nil, 0, nil, err
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)

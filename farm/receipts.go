@@ -37,26 +37,33 @@ func (c *coordinator) escrowID(j *job) string {
 	return jobHash(j.spec).Hex()
 }
 
-// checkSignedResult verifies, for a leased task of a job on a chain, the
-// worker's EIP-712 signature over its result (sigHex, from headerResult)
-// and hands it to the lease by the request's nonce. A missing or bad one
-// fails the lease like a bad lease signature: a result the escrow could
-// not hold the worker to is not accepted.
+// checkSignedResult verifies the worker's EIP-712 signature (sigHex) over
+// what it answered req with (sha256 sum): for a leased task its signed
+// result (headerResult), for a check its signed crops (headerCheck). The
+// verified signature is handed to whoever made the call by the request's
+// nonce. A missing or bad one fails the call like a bad lease signature: a
+// result or crops nobody could hold their node to are not used.
 func (c *coordinator) checkSignedResult(req TaskRequest, m api.Member, sigHex string, sum [32]byte) error {
-	if c.chain == nil || req.Check {
-		return nil
-	}
 	sig, err := hex.DecodeString(strings.TrimPrefix(sigHex, "0x"))
 	if err != nil || sigHex == "" {
 		c.metrics.badSignatures.Add(1)
-		return fmt.Errorf("result from %s: no signed result in %s (the worker must sign its result for the escrow): %w", m.ID, headerResult, rpc.ErrBadSignature)
+		return fmt.Errorf("answer from %s: no signature in %s (the node must sign what it rendered): %w", m.ID, signatureHeader(req), rpc.ErrBadSignature)
 	}
-	res := contracts.SignedResult{JobID: common.HexToHash(req.Escrow), Task: uint64(req.Task), ResultHash: common.Hash(sum), Signature: sig}
-	if err := res.Verify(c.chain.Domain(), common.HexToAddress(m.Addr)); err != nil {
+	jobID, d, addr := common.HexToHash(req.JobHash), signingDomain(c.chain), common.HexToAddress(m.Addr)
+	if req.Check {
+		chk := contracts.SignedCheck{JobID: jobID, Task: uint64(req.Task), Crops: req.Crops, RenderHash: common.Hash(sum), Signature: sig}
+		err = chk.Verify(d, addr)
+		c.results.Store(req.Nonce, &chk)
+	} else {
+		res := contracts.SignedResult{JobID: jobID, Task: uint64(req.Task), ResultHash: common.Hash(sum), Signature: sig}
+		err = res.Verify(d, addr)
+		c.results.Store(req.Nonce, &res)
+	}
+	if err != nil {
+		c.results.Delete(req.Nonce)
 		c.metrics.badSignatures.Add(1)
-		return fmt.Errorf("result from %s: %w: %w", m.ID, rpc.ErrBadSignature, err)
+		return fmt.Errorf("answer from %s: %w: %w", m.ID, rpc.ErrBadSignature, err)
 	}
-	c.results.Store(req.Nonce, &res)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"math/big"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -74,6 +75,10 @@ type TaskRequest struct {
 	// its result for that id (JobID is a short prefix a requester could
 	// collide with). Empty without a chain.
 	Escrow string `json:"escrow,omitempty"`
+	// JobHash is the job spec's full hash (0x and 64 hex digits; the
+	// escrow's job id on a chain): what the worker's result and a
+	// checker's crops are signed over, so evidence names one job.
+	JobHash string `json:"job_hash"`
 }
 
 // signedBytes is what Sig signs: the request without its signature.
@@ -97,11 +102,23 @@ const (
 	headerSeconds = "X-Conun-Render-Seconds"
 	headerTime    = "X-Conun-Time"
 	headerSig     = "X-Conun-Signature"
-	// headerResult carries, for a leased task of a job on a chain, the
-	// worker's EIP-712 signature over (escrow job id, task, sha256 of the
-	// body) as hex: the evidence the escrow needs to slash it.
+	// headerResult carries, for a leased task, the worker's EIP-712
+	// signature over (job hash, task, sha256 of the body) as hex: the
+	// evidence the escrow needs to slash it, and what holds it to its
+	// tile anywhere. headerCheck carries a checker's over (job hash, task,
+	// crops, sha256 of the body).
 	headerResult = "X-Conun-Result-Signature"
+	headerCheck  = "X-Conun-Check-Signature"
 )
+
+// signatureHeader is the header that carries the EIP-712 signature of the
+// answer to req: a check's crops are signed as a Check, a tile as a Result.
+func signatureHeader(req TaskRequest) string {
+	if req.Check {
+		return headerCheck
+	}
+	return headerResult
+}
 
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
@@ -142,6 +159,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	escrowID, status, err := w.checkFunded(r.Context(), req)
 	if err != nil {
 		httpError(rw, status, err)
+		return
+	}
+	jobHash, err := signedJob(req, escrowID)
+	if err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, err)
 		return
 	}
 	rend, ok := w.renderers[req.Renderer]
@@ -234,8 +257,15 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerNode, w.id)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	rw.Header().Set(headerSig, sig)
-	if w.chain != nil && !req.Check {
-		res, err := contracts.SignResult(w.ident.Key(), w.chain.Domain(), escrowID, uint64(req.Task), common.Hash(sum))
+	if req.Check {
+		c, err := contracts.SignCheck(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
+		if err != nil {
+			httpError(rw, http.StatusInternalServerError, err)
+			return
+		}
+		rw.Header().Set(headerCheck, hex.EncodeToString(c.Signature))
+	} else {
+		res, err := contracts.SignResult(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), common.Hash(sum))
 		if err != nil {
 			httpError(rw, http.StatusInternalServerError, err)
 			return
@@ -314,6 +344,31 @@ func (w *worker) checkFunded(ctx context.Context, req TaskRequest) (common.Hash,
 		return common.Hash{}, http.StatusPaymentRequired, fmt.Errorf("job %s: refusing to render: %w", req.JobID, err)
 	}
 	return jobID, 0, nil
+}
+
+// signingDomain is the EIP-712 domain results and checks are signed in:
+// the escrow's on a chain, else the zero domain (chain id 0, no escrow),
+// which no deployment accepts but which still holds a node to its pixels.
+func signingDomain(chain *contracts.Client) contracts.Domain {
+	if chain == nil {
+		return contracts.Domain{ChainID: new(big.Int)}
+	}
+	return chain.Domain()
+}
+
+// signedJob is the job hash a worker signs its answer to req over: the
+// request's JobHash, which must name the job (its short id is the hash's
+// prefix) and, on a chain, be the funded escrow job.
+func signedJob(req TaskRequest, escrowID common.Hash) (common.Hash, error) {
+	b, err := hex.DecodeString(strings.TrimPrefix(req.JobHash, "0x"))
+	if err != nil || len(b) != common.HashLength || !strings.HasPrefix(hex.EncodeToString(b), req.JobID) || req.JobID == "" {
+		return common.Hash{}, fmt.Errorf("job %s: task request's job hash %q is not 0x and 64 hex digits starting with the job id", req.JobID, req.JobHash)
+	}
+	h := common.BytesToHash(b)
+	if escrowID != (common.Hash{}) && h != escrowID {
+		return common.Hash{}, fmt.Errorf("job %s: job hash %s is not the escrow job %s", req.JobID, h, escrowID)
+	}
+	return h, nil
 }
 
 // maxCrops bounds a check's windows.

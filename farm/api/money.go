@@ -67,8 +67,10 @@ type SlashRecord struct {
 }
 
 // SignedResult is a worker's EIP-712 signature over its result of one task
-// of a job on a chain (contracts.SignedResult without the job id, which is
-// the job's): the evidence a slash of that worker needs.
+// (contracts.SignedResult without the job id, which is the job's spec
+// hash): the evidence a slash of that worker needs on a chain, and what
+// holds it to its tile anywhere (off a chain it is signed in the zero
+// domain).
 type SignedResult struct {
 	Task       uint64 `json:"task"`
 	ResultHash string `json:"result_hash"` // 0x sha256 of the tile's bytes
