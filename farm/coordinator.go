@@ -183,6 +183,14 @@ type coordinator struct {
 	reclaims        []pendingChainOp
 	reclaiming      bool
 	lastReclaimPoll time.Time
+
+	// broadcast gossips a small message to the cluster (nil: no cluster);
+	// notices keeps count of the conviction notices sent and heard
+	// (evidence.go, recheck.go), and cache holds the blobs of evidence
+	// fetched from other coordinators.
+	broadcast func(msg []byte) error
+	notices   *notices
+	cache     *blobstore.Blobs
 }
 
 // now is the coordinator's clock (NodeConfig.Now).

@@ -172,14 +172,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	r := req.Region
-	want := tileWant{hdr: req.Format == api.FormatEXR}
-	if len(req.Passes) > 0 {
-		if len(req.Crops) == 0 {
-			want.passes = req.Passes
-		} else {
-			want.hdr = false // a check's crops come back as the PNG of their check image
-		}
-	}
+	want := req.want()
 	limit := tileLimit(r, want)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {

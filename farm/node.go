@@ -222,6 +222,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
 		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
+		notices:      newNotices(), cache: cache,
 	}
 	n.store = st
 	if err := n.coord.restore(); err != nil {
@@ -232,6 +233,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	gcfg := cfg.Gossip
 	gcfg.Name = cfg.Name
+	gcfg.Messages = n.coord.hear
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
@@ -244,10 +246,12 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	n.coord.members = n.cluster.Members
+	n.coord.broadcast = n.cluster.Broadcast
 	n.work.members = n.cluster.Members
 	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second}
 	n.wg.Go(func() { n.srv.Serve(ln) })
 	n.wg.Go(func() { n.coord.run(ctx) })
+	n.wg.Go(func() { n.coord.recheckLoop(ctx) })
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
 	}

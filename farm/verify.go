@@ -122,16 +122,7 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	var rendered [][]byte // the crops' PNGs, kept as blobs if someone is convicted
 	build = renderer.ParseBuild(build).Drawn()
 	buildOf := func(m api.Member) string { return renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Drawn() }
-	// modeFor is how renders of builds a and b of one release compare.
-	modeFor := func(a, b string) verifier.Mode {
-		switch {
-		case j.spec.Denoise || a != b:
-			return verifier.Tolerant // a denoised crop depends on its neighbours
-		case j.spec.Renderer == "pathtracer":
-			return verifier.Exact // deterministic by construction
-		}
-		return verifier.NearExact // the same build replays the same computation
-	}
+	modeFor := func(a, b string) verifier.Mode { return checkMode(j.spec, a, b) }
 	var candidates []api.Member
 	var self *api.Member
 	for i, m := range members {
@@ -209,6 +200,18 @@ func (c *coordinator) runCheck(ctx context.Context, j *job, t *task, workerNode,
 	return ev, ev.Convicted
 }
 
+// checkMode is how renders of a job by drawn builds a and b of one release
+// compare.
+func checkMode(spec api.JobSpec, a, b string) verifier.Mode {
+	switch {
+	case spec.Denoise || a != b:
+		return verifier.Tolerant // a denoised crop depends on its neighbours
+	case spec.Renderer == "pathtracer":
+		return verifier.Exact // deterministic by construction
+	}
+	return verifier.NearExact // the same build replays the same computation
+}
+
 // renderCrops has node m render each crop of t and returns them drawn into
 // one image with the tile's bounds, with m's signed render and its bytes.
 func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m api.Member, crops []image.Rectangle) (*image.NRGBA64, api.CheckRender, []byte, error) {
@@ -228,7 +231,7 @@ func (c *coordinator) renderCrops(ctx context.Context, j *job, t *task, m api.Me
 		c.metrics.checkPixels.Add(int64(r.Dx() * r.Dy()))
 	}
 	sum := sha256.Sum256(data)
-	return img, checkRender(m, sum, signed), data, nil
+	return img, checkRender(m, m.Renderers[j.spec.Renderer], sum, signed), data, nil
 }
 
 // callCheck sends one check render to m under the same rules as a lease:
@@ -415,7 +418,14 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 			conv.Result = resultRecord(t.result)
 		}
 	}
+	announced := false
+	for _, prev := range j.convictions {
+		announced = announced || (prev.Address != "" && repKey(prev.Address) == repKey(conv.Address))
+	}
 	j.convictions = append(j.convictions, conv)
+	if !announced {
+		c.announce(j, conv) // once per node and job: the first evidence is enough
+	}
 	for _, t := range j.tasks {
 		switch {
 		case t.node != node:

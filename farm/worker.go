@@ -81,6 +81,31 @@ type TaskRequest struct {
 	JobHash string `json:"job_hash"`
 }
 
+// task is what req asks a renderer to draw, of the scene file at scene.
+func (req TaskRequest) task(scene string) renderer.Task {
+	return renderer.Task{
+		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
+		Samples: req.Samples, Seed: req.Seed, Region: req.Region,
+		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
+		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
+	}
+}
+
+// want is what the answer to req must be: a tile of the job's format (its
+// raw passes for a composited scene), or for a check the PNG of the crops'
+// check image.
+func (req TaskRequest) want() tileWant {
+	want := tileWant{hdr: req.Format == api.FormatEXR}
+	if len(req.Passes) > 0 {
+		if len(req.Crops) == 0 {
+			want.passes = req.Passes
+		} else {
+			want.hdr = false // a check's crops come back as the PNG of their check image
+		}
+	}
+	return want
+}
+
 // signedBytes is what Sig signs: the request without its signature.
 func (r TaskRequest) signedBytes() []byte {
 	r.Sig = ""
@@ -211,12 +236,8 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	progress := w.active.start(req.Nonce)
 	defer w.active.end(req.Nonce)
-	task := renderer.Task{
-		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
-		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
-		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
-		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
-	}
+	task := req.task(scene)
+	task.Progress, task.Threads = progress, w.threads
 	var res renderer.Result
 	if len(req.Crops) > 0 {
 		res, err = renderCrops(ctx, rend, task, req.Crops)

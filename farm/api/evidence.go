@@ -14,6 +14,8 @@ import (
 type CheckRender struct {
 	Node    string `json:"node"`
 	Address string `json:"address"`
+	// Build is its renderer build: who may re-render the crops to compare.
+	Build string `json:"build"`
 	// Hash is the sha256 of the PNG it answered (the tile's size, the
 	// crops drawn), a blob of the coordinator that asked.
 	Hash      string `json:"hash"`
