@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"math/big"
 	"time"
 )
@@ -46,6 +47,33 @@ type SettlementRecord struct {
 	ReclaimTx    string    `json:"reclaim_tx,omitempty"`
 	ReclaimAfter time.Time `json:"reclaim_after,omitzero"`
 	ReclaimError string    `json:"reclaim_error,omitempty"`
+}
+
+// RefundText says what becomes of a settled job's unspent budget, in the
+// words the app and the CLI share: it is not refunded at settlement but
+// held in the escrow for the workers' receipts until the grace ends, then
+// returned to the requester (with the bond).
+func (s SettlementRecord) RefundText() string {
+	switch {
+	case s.Reclaimed != "":
+		return s.Reclaimed + " returned to you (unspent budget and bond)"
+	case !s.ReclaimAfter.IsZero():
+		return fmt.Sprintf("%s refundable after %s", s.Refund, s.ReclaimAfter.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	return s.Refund + " refundable once the escrow's grace ends"
+}
+
+// HeldText is the line that goes with RefundText while the refund is
+// held ("" once it was returned): why, and that the bond waits with it.
+func (s SettlementRecord) HeldText() string {
+	if s.Reclaimed != "" {
+		return ""
+	}
+	bond := ""
+	if s.Bond != "" {
+		bond = fmt.Sprintf(" and the bond (%s)", s.Bond)
+	}
+	return fmt.Sprintf("until then the unspent budget%s pay any receipts the settlement left out", bond)
 }
 
 // NodePayout is one worker's share of a settlement.
