@@ -51,7 +51,7 @@ type job struct {
 	settlement *api.SettlementRecord
 	// receipts are the latest receipt signed for each worker (on a chain),
 	// and receiptedWei their sum: never more than the budget.
-	receipts     map[common.Address]contracts.WorkReceipt
+	receipts     map[common.Address]workerReceipt
 	receiptedWei *big.Int
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved.

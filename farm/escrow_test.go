@@ -265,7 +265,7 @@ func FuzzReceipt(f *testing.F) {
 		if err != nil {
 			return
 		}
-		back, err := workReceipt(receiptMessage(r))
+		back, err := workReceipt(receiptMessage(workerReceipt{WorkReceipt: r}))
 		if err != nil || back.Amount.Cmp(r.Amount) != 0 || back.JobID != r.JobID || !bytes.Equal(back.Signature, r.Signature) {
 			t.Fatalf("round trip of %+v: %+v, %v", r, back, err)
 		}
@@ -303,7 +303,7 @@ func TestWorkerChecksReceipts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := json.Marshal(receiptMessage(r))
+		b, _ := json.Marshal(receiptMessage(workerReceipt{WorkReceipt: r}))
 		return b
 	}
 	tests := []struct {

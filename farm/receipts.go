@@ -104,7 +104,7 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		j.receiptedWei = new(big.Int)
 	}
 	if j.receipts == nil {
-		j.receipts = make(map[common.Address]contracts.WorkReceipt)
+		j.receipts = make(map[common.Address]workerReceipt)
 	}
 	if next := new(big.Int).Add(j.receiptedWei, price); next.Cmp(api.TokensToWei(j.spec.Budget)) > 0 {
 		c.log.Warn("receipt would pass the budget: not issued", "job", j.id, "task", t.index, "node", t.node)
@@ -112,13 +112,14 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	}
 	prev, ok := j.receipts[t.addr]
 	if !ok {
-		prev = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+		prev.WorkReceipt = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
 	}
-	r, err := c.chain.SignReceipt(prev.Accept(uint64(t.index), t.result.ResultHash, price))
+	signed, err := c.chain.SignReceipt(prev.Accept(uint64(t.index), t.result.ResultHash, price))
 	if err != nil {
 		c.log.Error("sign receipt", "job", j.id, "task", t.index, "err", err)
 		return
 	}
+	r := workerReceipt{signed, append(slices.Clip(prev.tasks), api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex()})}
 	j.receipts[t.addr] = r
 	j.receiptedWei.Add(j.receiptedWei, price)
 	t.receipted = true
@@ -145,11 +146,18 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	})
 }
 
+// workerReceipt is a worker's latest receipt in a job and the tasks it
+// covers, in the order its result chain adds them.
+type workerReceipt struct {
+	contracts.WorkReceipt
+	tasks []api.ReceiptTask
+}
+
 // receiptMessage is a receipt on the wire and in the stores.
-func receiptMessage(r contracts.WorkReceipt) api.Receipt {
+func receiptMessage(r workerReceipt) api.Receipt {
 	return api.Receipt{
 		JobID: r.JobID.Hex(), Worker: r.Worker.Hex(), Amount: r.Amount.String(), Tasks: r.Tasks,
-		Results: r.Results.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature),
+		Results: r.Results.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature), Accepted: r.tasks,
 	}
 }
 
@@ -183,11 +191,11 @@ func (j *job) receiptRecords() []api.Receipt {
 }
 
 // receiptsFromRecords rebuilds a job's receipts and their sum.
-func receiptsFromRecords(recs []api.Receipt) (map[common.Address]contracts.WorkReceipt, *big.Int) {
-	out, sum := make(map[common.Address]contracts.WorkReceipt), new(big.Int)
+func receiptsFromRecords(recs []api.Receipt) (map[common.Address]workerReceipt, *big.Int) {
+	out, sum := make(map[common.Address]workerReceipt), new(big.Int)
 	for _, m := range recs {
 		if r, err := workReceipt(m); err == nil {
-			out[r.Worker] = r
+			out[r.Worker] = workerReceipt{r, m.Accepted}
 			sum.Add(sum, r.Amount)
 		}
 	}
@@ -196,7 +204,7 @@ func receiptsFromRecords(recs []api.Receipt) (map[common.Address]contracts.WorkR
 
 // sendReceipt hands r to its worker. Anyone could send one; the worker
 // checks the signature against the job's requester on chain.
-func (c *coordinator) sendReceipt(ctx context.Context, url string, r contracts.WorkReceipt) error {
+func (c *coordinator) sendReceipt(ctx context.Context, url string, r workerReceipt) error {
 	if url == "" {
 		return errors.New("worker is no longer a member; its receipt stays in this node's store")
 	}

@@ -148,7 +148,9 @@ func signatureHeader(req TaskRequest) string {
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
 	id         string
-	threads    int // per render; 0: every core
+	price      *big.Int     // wei a task, as advertised: what receipts must pay
+	rendered   *renderedLog // the results it signed, per escrow job
+	threads    int          // per render; 0: every core
 	ident      *rpc.Identity
 	members    func() []api.Member
 	replay     *rpc.ReplayGuard
@@ -292,6 +294,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
+		if escrowID != (common.Hash{}) {
+			w.rendered.add(escrowID, uint64(req.Task), common.Hash(sum))
+		}
 	}
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	rw.Write(data)

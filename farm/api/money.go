@@ -115,6 +115,17 @@ type Receipt struct {
 	Tasks     uint64 `json:"tasks"`
 	Results   string `json:"results"`
 	Signature string `json:"signature"`
+	// Accepted lists the tasks the receipt covers, in the order its
+	// Results chain adds them: not signed (the signature covers Results),
+	// but what lets the worker see that the receipt pays for its work.
+	Accepted []ReceiptTask `json:"accepted,omitempty"`
+}
+
+// ReceiptTask is one accepted task in a Receipt: its index and the hash of
+// the result the worker signed for it (0x and 64 hex digits).
+type ReceiptTask struct {
+	Task       uint64 `json:"task"`
+	ResultHash string `json:"result_hash"`
 }
 
 // WalletReceipt is the latest receipt a node holds for one job, as GET
@@ -129,6 +140,11 @@ type WalletReceipt struct {
 	Redeemed bool   `json:"redeemed,omitempty"`
 	Tx       string `json:"tx,omitempty"`
 	Error    string `json:"error,omitempty"`
+	// Flag says why the receipt looked wrong when it came (it pays less
+	// than this node's tasks in it earned at its price, covers tasks it
+	// never rendered, ...): it is kept all the same when it is the
+	// largest, since it is what the chain will pay.
+	Flag string `json:"flag,omitempty"`
 }
 
 // WalletClaim is one payment owed to this node.

@@ -1,0 +1,91 @@
+package farm
+
+import (
+	"fmt"
+	"math/big"
+	"sync"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// A worker does not take a coordinator's word for what it is owed. It
+// remembers the results it signed for each escrow job, and checks each
+// receipt it is handed against them: the tasks the receipt lists must give
+// its signed result chain, be tasks this node rendered with those results,
+// and be paid at least this node's price each. A receipt that fails this
+// is flagged (logged, counted, shown in the wallet) but kept when it is the
+// largest: it is still what the chain will pay. One that would not redeem
+// at all (another signer, another chain or escrow, a closed job) is
+// refused (wallet.go).
+
+// maxRenderedJobs bounds the jobs a worker remembers its results of.
+const maxRenderedJobs = 1024
+
+// renderedLog is what a worker signed, per escrow job: task -> result hash.
+type renderedLog struct {
+	mu    sync.Mutex
+	jobs  map[common.Hash]map[uint64]common.Hash
+	order []common.Hash // oldest first
+}
+
+func newRenderedLog() *renderedLog {
+	return &renderedLog{jobs: make(map[common.Hash]map[uint64]common.Hash)}
+}
+
+// add records the result this node signed for task of job.
+func (l *renderedLog) add(job common.Hash, task uint64, result common.Hash) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m := l.jobs[job]
+	if m == nil {
+		if len(l.order) == maxRenderedJobs {
+			delete(l.jobs, l.order[0])
+			l.order = l.order[1:]
+		}
+		m = make(map[uint64]common.Hash)
+		l.jobs[job] = m
+		l.order = append(l.order, job)
+	}
+	m[task] = result
+}
+
+// results returns what this node signed in job (nil: nothing it knows of).
+func (l *renderedLog) results(job common.Hash) map[uint64]common.Hash {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make(map[uint64]common.Hash, len(l.jobs[job]))
+	for k, v := range l.jobs[job] {
+		out[k] = v
+	}
+	return out
+}
+
+// receiptFlag says what is wrong with receipt r listing accepted, for a
+// worker that signed mine in its job and asks price wei a task; "" when
+// nothing is.
+func receiptFlag(r contracts.WorkReceipt, accepted []api.ReceiptTask, mine map[uint64]common.Hash, price *big.Int) string {
+	if len(mine) == 0 {
+		return fmt.Sprintf("this node signed no result in job %s that it knows of", r.JobID.Hex())
+	}
+	if uint64(len(accepted)) != r.Tasks {
+		return fmt.Sprintf("the receipt lists %d tasks but is signed for %d", len(accepted), r.Tasks)
+	}
+	var chain common.Hash
+	for _, a := range accepted {
+		h := common.HexToHash(a.ResultHash)
+		if got, ok := mine[a.Task]; !ok || got != h {
+			return fmt.Sprintf("the receipt covers task %d with result %s, which this node did not sign", a.Task, a.ResultHash)
+		}
+		chain = contracts.NextResults(chain, a.Task, h)
+	}
+	if chain != r.Results {
+		return "the receipt's tasks do not give the result chain it is signed over"
+	}
+	if want := new(big.Int).Mul(price, new(big.Int).SetUint64(r.Tasks)); r.Amount.Cmp(want) < 0 {
+		return fmt.Sprintf("the receipt underpays: %d tasks at this node's price of %s tokens earn %s, it says %s",
+			r.Tasks, api.FormatTokens(price), api.FormatTokens(want), api.FormatTokens(r.Amount))
+	}
+	return ""
+}
