@@ -207,7 +207,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	hc := &http.Client{}
 	n.metrics = new(metrics)
 	n.work = &worker{
-		id: cfg.Name, price: api.TokensToWei(cfg.Price), rendered: newRenderedLog(), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
+		id: cfg.Name, price: api.TokensToWei(cfg.Price), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}

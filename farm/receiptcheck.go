@@ -1,12 +1,15 @@
 package farm
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"sync"
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -23,43 +26,74 @@ import (
 // maxRenderedJobs bounds the jobs a worker remembers its results of.
 const maxRenderedJobs = 1024
 
-// renderedLog is what a worker signed, per escrow job: task -> result hash.
+// renderedLog is what a worker signed, per escrow job: task -> result
+// hash. It is kept in the node's store too (one record per job, rewritten
+// as it grows), so a restarted worker still knows its work; memory holds
+// the latest maxRenderedJobs jobs.
 type renderedLog struct {
+	store *store.Store // nil: memory only
 	mu    sync.Mutex
 	jobs  map[common.Hash]map[uint64]common.Hash
 	order []common.Hash // oldest first
 }
 
-func newRenderedLog() *renderedLog {
-	return &renderedLog{jobs: make(map[common.Hash]map[uint64]common.Hash)}
+func newRenderedLog(st *store.Store) *renderedLog {
+	return &renderedLog{store: st, jobs: make(map[common.Hash]map[uint64]common.Hash)}
 }
+
+// renderedKey is the store's key for what this node signed in job.
+func renderedKey(job common.Hash) string { return "rendered/" + job.Hex() }
 
 // add records the result this node signed for task of job.
 func (l *renderedLog) add(job common.Hash, task uint64, result common.Hash) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	m := l.jobs[job]
+	m := l.loadLocked(job)
 	if m == nil {
-		if len(l.order) == maxRenderedJobs {
-			delete(l.jobs, l.order[0])
-			l.order = l.order[1:]
-		}
 		m = make(map[uint64]common.Hash)
-		l.jobs[job] = m
-		l.order = append(l.order, job)
+		l.keepLocked(job, m)
 	}
 	m[task] = result
+	if l.store != nil {
+		b, _ := json.Marshal(m)
+		l.store.PutMeta(renderedKey(job), b) // the writer keeps the order: the last one lands last
+	}
 }
 
-// results returns what this node signed in job (nil: nothing it knows of).
+// keepLocked holds m for job in memory, dropping the oldest job beyond
+// the bound; l.mu must be held.
+func (l *renderedLog) keepLocked(job common.Hash, m map[uint64]common.Hash) {
+	if len(l.order) == maxRenderedJobs {
+		delete(l.jobs, l.order[0])
+		l.order = l.order[1:]
+	}
+	l.jobs[job] = m
+	l.order = append(l.order, job)
+}
+
+// loadLocked returns job's results from memory or the store (nil: none);
+// l.mu must be held.
+func (l *renderedLog) loadLocked(job common.Hash) map[uint64]common.Hash {
+	if m, ok := l.jobs[job]; ok {
+		return m
+	}
+	if l.store == nil {
+		return nil
+	}
+	var m map[uint64]common.Hash
+	if b := l.store.Meta(renderedKey(job)); len(b) == 0 || json.Unmarshal(b, &m) != nil || m == nil {
+		return nil
+	}
+	l.keepLocked(job, m)
+	return m
+}
+
+// results returns a copy of what this node signed in job (empty: nothing
+// it knows of).
 func (l *renderedLog) results(job common.Hash) map[uint64]common.Hash {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make(map[uint64]common.Hash, len(l.jobs[job]))
-	for k, v := range l.jobs[job] {
-		out[k] = v
-	}
-	return out
+	return maps.Clone(l.loadLocked(job))
 }
 
 // receiptFlag says what is wrong with receipt r listing accepted, for a

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"image"
 	"io"
+	"maps"
 	"math/big"
 	"net/http"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
@@ -184,5 +186,38 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("worker paid %v by its receipts, want %v", paid, tokens(3))
 		}
+	}
+}
+
+// TestRenderedLogSurvivesRestart: what a worker signed is in its store, so
+// a restarted worker still checks receipts of work done before, and the
+// memory it keeps stays bounded.
+func TestRenderedLogSurvivesRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "farm.db")
+	st, err := store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := common.Hash{1}
+	l := newRenderedLog(st)
+	l.add(job, 3, common.Hash{3})
+	l.add(job, 4, common.Hash{4})
+	for i := range maxRenderedJobs + 1 {
+		l.add(common.Hash{2, byte(i), byte(i >> 8)}, 0, common.Hash{})
+	}
+	if len(l.jobs) > maxRenderedJobs {
+		t.Fatalf("%d jobs in memory, want at most %d", len(l.jobs), maxRenderedJobs)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err = store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got := newRenderedLog(st).results(job)
+	if want := map[uint64]common.Hash{3: {3}, 4: {4}}; !maps.Equal(got, want) {
+		t.Fatalf("after a restart: %v, want %v", got, want)
 	}
 }
