@@ -19,10 +19,12 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
+	"github.com/conun/conun/verifier"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -288,4 +290,44 @@ func TestConvictionsTravel(t *testing.T) {
 			t.Fatalf("take: %v, want ErrBadEvidence", err)
 		}
 	})
+}
+
+// TestNoticeLimits: gossip is open, so what a flood of conviction notices
+// can cost is bounded: at most maxNoticesPerSigner from one key a window,
+// a queue of noticeQueue re-checks however many keys sign, each notice
+// once; a coordinator's own notices are not re-checked.
+func TestNoticeLimits(t *testing.T) {
+	self, _ := rpc.NewIdentity()
+	c := &coordinator{ident: self, notices: newNotices(), cfg: NodeConfig{Now: time.Now},
+		rep: verifier.NewReputation(verifier.DefaultPolicy(), time.Now), metrics: new(metrics)}
+	accused := common.Address{9}.Hex()
+	notice := func(id *rpc.Identity, i int) api.ConvictionNotice {
+		n := api.ConvictionNotice{Kind: api.NoticeConviction, Job: "j", Accused: accused, Coordinator: id.Address().Hex(),
+			URL: "http://127.0.0.1:1/rpc/v1/evidence/j/" + accused, Hash: fmt.Sprintf("%064x", i), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce()}
+		n.Sig, _ = id.Sign(n.SignedBytes())
+		return n
+	}
+	if err := c.takeNotice(notice(self, 0)); err != nil || len(c.notices.queue) != 0 {
+		t.Fatalf("own notice: %v, queued %d; want ignored", err, len(c.notices.queue))
+	}
+	one, _ := rpc.NewIdentity()
+	for i := range maxNoticesPerSigner + 3 {
+		err := c.takeNotice(notice(one, i))
+		if (err == nil) != (i < maxNoticesPerSigner) {
+			t.Fatalf("notice %d from one key: %v", i, err)
+		}
+	}
+	if err := c.takeNotice(notice(one, 0)); err != nil || len(c.notices.queue) != maxNoticesPerSigner {
+		t.Fatalf("a notice heard twice: %v, queued %d; want it once", err, len(c.notices.queue))
+	}
+	refused := 0
+	for i := range 2 * noticeQueue {
+		id, _ := rpc.NewIdentity()
+		if c.takeNotice(notice(id, 100+i)) != nil {
+			refused++
+		}
+	}
+	if len(c.notices.queue) != noticeQueue || refused != 2*noticeQueue-(noticeQueue-maxNoticesPerSigner) {
+		t.Fatalf("queued %d, refused %d of a flood from many keys; want the queue full at %d and the rest refused", len(c.notices.queue), refused, noticeQueue)
+	}
 }
