@@ -89,18 +89,19 @@ func runJob(t *testing.T, n *Node, nonce string, verifyRate float64) string {
 	return id
 }
 
-// TestConvictionsTravel: coordinators A and B, a lazy node C and an honest
-// node H, all on real sockets. C is convicted in A's job; B hears of it on
-// gossip, fetches the evidence, checks every signature, renders the crops
-// itself and quarantines C without ever having seen it cheat, so B's own
-// job goes to others. A coordinator gossiping a false accusation of H
+// TestConvictionsTravel: coordinators A and B, a lazy node C and honest
+// nodes H and E, all on real sockets. C is convicted in A's job; B hears
+// of it on gossip, fetches the evidence, checks every signature, renders
+// the crops itself and quarantines C without ever having seen it cheat, so
+// B's own job goes to others. D, a coordinator with no renderer, has two
+// members outside the evidence render the crops, and believes it too. A coordinator gossiping a false accusation of H
 // (H's real signed tile, crops the accuser drew and signed itself) gets
-// nothing: B's own render agrees with H. Evidence tampered with anywhere
+// nothing: B's own render (and D's members') agrees with H. Evidence tampered with anywhere
 // (tile, crops, renders, spec, task, domain, who is accused, the bundle's
 // bytes, the notice's signature) is refused.
 func TestConvictionsTravel(t *testing.T) {
-	names := []string{"A", "B", "C", "H"}
-	logB := new(logBuffer)
+	names := []string{"A", "B", "C", "H", "D", "E"}
+	logB, logD := new(logBuffer), new(logBuffer)
 	var ns []*Node
 	for i, name := range names {
 		cfg := DefaultNodeConfig()
@@ -109,8 +110,11 @@ func TestConvictionsTravel(t *testing.T) {
 		if name == "C" {
 			cfg.Renderers = []renderer.Renderer{lazy{cfg.Renderers[0]}}
 		}
-		if name == "B" {
+		switch name {
+		case "B":
 			cfg.Logger = slog.New(slog.NewTextHandler(logB, nil))
+		case "D": // a coordinator with no renderer: others render for it
+			cfg.Logger, cfg.Renderers = slog.New(slog.NewTextHandler(logD, nil)), nil
 		}
 		if i > 0 {
 			cfg.Gossip.Join = []string{ns[0].GossipAddr()}
@@ -125,7 +129,7 @@ func TestConvictionsTravel(t *testing.T) {
 	if err := WaitMembers(context.Background(), ns, len(ns), 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	a, b := ns[0].coord, ns[1].coord
+	a, b, d := ns[0].coord, ns[1].coord, ns[4].coord
 	cAddr, hAddr := ns[2].cfg.Identity.Address().Hex(), ns[3].cfg.Identity.Address().Hex()
 
 	// C cheats in A's job; B believes it only after its own re-check.
@@ -133,9 +137,15 @@ func TestConvictionsTravel(t *testing.T) {
 	if !a.quarantined(cAddr) {
 		t.Fatal("C was not convicted in A's job: the test proves nothing")
 	}
-	until(t, "B to quarantine C", func() bool { return b.quarantined(cAddr) })
+	until(t, "B to quarantine C", func() bool { return b.quarantined(cAddr) || strings.Contains(logB.String(), "not believed") })
+	t.Log(logB.String())
 	if got := b.metrics.noticesBelieved.Load(); got != 1 {
 		t.Fatalf("B believed %d convictions, want 1", got)
+	}
+	until(t, "D to quarantine C", func() bool { return d.quarantined(cAddr) || strings.Contains(logD.String(), "not believed") })
+	t.Log(logD.String())
+	if n := strings.Count(logD.String(), "crops rendered by a member no party to the evidence"); n != delegates {
+		t.Fatalf("D, which renders nothing, had %d members render the crops, want %d; log:\n%s", n, delegates, logD.String())
 	}
 	b.mu.Lock()
 	if len(b.jobs) != 0 {
@@ -168,7 +178,7 @@ func TestConvictionsTravel(t *testing.T) {
 	}
 
 	// A false accusation of H, signed by A over crops it drew itself.
-	refusedBefore := b.metrics.noticesRefused.Load()
+	refusedBefore, refusedBeforeD := b.metrics.noticesRefused.Load(), d.metrics.noticesRefused.Load()
 	a.mu.Lock()
 	var victim *task
 	j := a.jobs[job]
@@ -225,6 +235,10 @@ func TestConvictionsTravel(t *testing.T) {
 	}
 	if !strings.Contains(logB.String(), "agrees with the accused") {
 		t.Fatalf("B refused the accusation for another reason than its own render; log:\n%s", logB.String())
+	}
+	until(t, "D to refuse the false accusation", func() bool { return d.metrics.noticesRefused.Load() > refusedBeforeD })
+	if d.quarantined(hAddr) || !strings.Contains(logD.String(), "agrees with the accused") {
+		t.Fatalf("D quarantined H (%v) or refused for another reason; log:\n%s", d.quarantined(hAddr), logD.String())
 	}
 
 	// Tampered evidence is refused before any pixel is looked at.

@@ -234,6 +234,17 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	gcfg := cfg.Gossip
 	gcfg.Name = cfg.Name
 	gcfg.Messages = n.coord.hear
+	// Messages can arrive before Join returns: until then nothing is
+	// passed on (the channel orders n.cluster's write before its reads).
+	joined := make(chan struct{})
+	n.coord.broadcast = func(msg []byte) error {
+		select {
+		case <-joined:
+			return n.cluster.Broadcast(msg)
+		default:
+			return errors.New("not in the cluster yet")
+		}
+	}
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: n.url, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
@@ -246,7 +257,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	n.coord.members = n.cluster.Members
-	n.coord.broadcast = n.cluster.Broadcast
+	close(joined)
 	n.work.members = n.cluster.Members
 	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second}
 	n.wg.Go(func() { n.srv.Serve(ln) })

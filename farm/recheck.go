@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"math/big"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,7 +56,10 @@ func (c *coordinator) hear(msg []byte) {
 }
 
 // takeNotice queues notice n for a re-check if it is signed by the
-// coordinator it names, recent, new, and within the limits.
+// coordinator it names, recent, new, and within the limits, and passes it
+// on to the cluster once (gossip's own retransmits reach only a few
+// members of a larger cluster; each member passing on what it took
+// spreads it to all, and each takes a notice once, so it ends).
 func (c *coordinator) takeNotice(n api.ConvictionNotice) error {
 	if !common.IsHexAddress(n.Coordinator) || !common.IsHexAddress(n.Accused) {
 		return fmt.Errorf("%w: notice names no coordinator or accused address", ErrBadEvidence)
@@ -69,9 +74,6 @@ func (c *coordinator) takeNotice(n api.ConvictionNotice) error {
 	if age := now.Sub(time.UnixMilli(n.Time)); age > maxNoticeAge || age < -maxNoticeAge {
 		return fmt.Errorf("%w: notice is %v old", ErrBadEvidence, age.Round(time.Second))
 	}
-	if c.quarantined(n.Accused) {
-		return nil // nothing to add
-	}
 	ns := c.notices
 	ns.mu.Lock()
 	defer ns.mu.Unlock()
@@ -82,11 +84,18 @@ func (c *coordinator) takeNotice(n api.ConvictionNotice) error {
 	if ns.heard >= maxNoticesHeard || ns.signer[n.Coordinator] >= maxNoticesPerSigner {
 		return fmt.Errorf("too many notices (%d this minute, %d from this signer)", ns.heard, ns.signer[n.Coordinator])
 	}
+	ns.seen[n.Hash] = true
+	ns.heard++
+	ns.signer[n.Coordinator]++
+	if c.broadcast != nil {
+		msg, _ := json.Marshal(n)
+		c.broadcast(msg)
+	}
+	if c.quarantined(n.Accused) {
+		return nil // nothing to add here
+	}
 	select {
 	case ns.queue <- n:
-		ns.seen[n.Hash] = true
-		ns.heard++
-		ns.signer[n.Coordinator]++
 		return nil
 	default:
 		return errors.New("re-check queue full")
@@ -255,7 +264,6 @@ func (c *coordinator) recheck(ctx context.Context, b api.EvidenceBundle) error {
 		return err
 	}
 	req, t, _ := bundleRequest(b)
-	rend, ok := c.renderers[b.Spec.Renderer]
 	// The accused's pixels, its build, and how its answer decodes.
 	accusedBlob, accusedBuild, want := b.Tile, b.Build, TaskRequest{Format: req.Format, Passes: req.Passes}.want()
 	if repKey(b.Accused) != repKey(b.Worker) {
@@ -266,14 +274,7 @@ func (c *coordinator) recheck(ctx context.Context, b api.EvidenceBundle) error {
 			}
 		}
 	}
-	mine := ""
-	if ok {
-		mine = renderer.ParseBuild(rend.Version()).Drawn()
-	}
 	accusedBuild = renderer.ParseBuild(accusedBuild).Drawn()
-	if !ok || accusedBuild == "" || renderer.ParseBuild(mine).Release() != renderer.ParseBuild(accusedBuild).Release() {
-		return fmt.Errorf("cannot re-check: this node has no %s renderer of the accused's release %q", b.Spec.Renderer, renderer.ParseBuild(accusedBuild).Release())
-	}
 	data, err := c.evidenceBlob(ctx, b.Source, accusedBlob, tileLimit(t.Rect, want))
 	if err != nil {
 		return err
@@ -282,29 +283,101 @@ func (c *coordinator) recheck(ctx context.Context, b api.EvidenceBundle) error {
 	if err != nil {
 		return fmt.Errorf("%w: the accused's pixels: %w", ErrBadEvidence, err)
 	}
-	scene, err := c.evidenceScene(ctx, b)
+	ours, err := c.ownCrops(ctx, b, req, accusedBuild)
 	if err != nil {
 		return err
 	}
-	task := req.task(scene)
-	task.Threads = c.cfg.Threads
-	res, err := renderCrops(ctx, rend, task, b.Crops)
-	if err != nil {
-		return fmt.Errorf("re-render the crops: %w", err)
-	}
-	own, _, err := encodeTile(res, task.HDR && !task.Passes, false)
-	if err != nil {
-		return err
-	}
-	ours, err := decodeTile(own, t.Rect, req.want())
-	if err != nil {
-		return err
-	}
-	v := verifier.CompareCrops(theirs.checked(), ours.checked(), b.Crops, checkMode(b.Spec, accusedBuild, mine))
-	if v.Outcome != verifier.Fail {
-		return fmt.Errorf("%w: this node's render of the crops agrees with the accused's (%s %s)", ErrBadEvidence, v.Mode, v.Outcome)
+	for _, r := range ours {
+		v := verifier.CompareCrops(theirs.checked(), r.img, b.Crops, checkMode(b.Spec, accusedBuild, r.build))
+		if v.Outcome != verifier.Fail {
+			return fmt.Errorf("%w: this node's render of the crops (by %s) agrees with the accused's (%s %s)", ErrBadEvidence, r.by, v.Mode, v.Outcome)
+		}
 	}
 	return nil
+}
+
+// cropRender is a render of a bundle's crops this node relies on: the
+// crops, the drawn build, and who rendered them.
+type cropRender struct {
+	img       *image.NRGBA64
+	build, by string
+}
+
+// delegates is how many members outside the evidence must render the
+// crops when this node cannot: each must contradict the accused, so one
+// lying or lazy member cannot make this node believe an accusation.
+const delegates = 2
+
+// ownCrops renders the crops of req (for bundle b) where this node can
+// rely on the pixels: here, when it runs the accused's release (build);
+// else on delegates members of that release that are no party to the
+// evidence (neither the accuser nor anyone whose pixels it holds) and not
+// quarantined, those with the most checks passed here first, each signing
+// its crops like any checker.
+func (c *coordinator) ownCrops(ctx context.Context, b api.EvidenceBundle, req TaskRequest, build string) ([]cropRender, error) {
+	release := renderer.ParseBuild(build).Release()
+	if build == "" {
+		return nil, fmt.Errorf("%w: the accused's renderer build is not named", ErrBadEvidence)
+	}
+	if rend, ok := c.renderers[b.Spec.Renderer]; ok && renderer.ParseBuild(rend.Version()).Release() == release {
+		scene, err := c.evidenceScene(ctx, b)
+		if err != nil {
+			return nil, err
+		}
+		task := req.task(scene)
+		task.Threads = c.cfg.Threads
+		res, err := renderCrops(ctx, rend, task, b.Crops)
+		if err != nil {
+			return nil, fmt.Errorf("re-render the crops: %w", err)
+		}
+		data, _, err := encodeTile(res, task.HDR && !task.Passes, false)
+		if err != nil {
+			return nil, err
+		}
+		tl, err := decodeTile(data, req.Region, req.want())
+		if err != nil {
+			return nil, err
+		}
+		return []cropRender{{tl.checked(), renderer.ParseBuild(rend.Version()).Drawn(), c.self}}, nil
+	}
+	parties := map[string]bool{repKey(b.Coordinator): true, repKey(b.Worker): true, repKey(b.Accused): true, repKey(c.ident.Address().Hex()): true}
+	for _, r := range b.Renders {
+		parties[repKey(r.Address)] = true
+	}
+	var pool []api.Member
+	for _, m := range c.members() {
+		mb := renderer.ParseBuild(m.Renderers[b.Spec.Renderer]).Drawn()
+		if m.Addr != "" && !parties[repKey(m.Addr)] && mb != "" && renderer.ParseBuild(mb).Release() == release && !c.quarantined(m.Addr) {
+			pool = append(pool, m)
+		}
+	}
+	slices.SortStableFunc(pool, func(x, y api.Member) int {
+		return c.rep.Get(repKey(y.Addr)).Passed - c.rep.Get(repKey(x.Addr)).Passed
+	})
+	var out []cropRender
+	for _, m := range pool {
+		if len(out) == delegates {
+			break
+		}
+		r := req
+		r.Coordinator, r.Sources = c.ident.Address().Hex(), []string{b.Source}
+		r.Time, r.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
+		var err error
+		if r.Sig, err = c.ident.Sign(r.signedBytes()); err != nil {
+			return nil, err
+		}
+		img, _, _, err := c.callCheckRetry(ctx, m, r)
+		if err != nil {
+			c.log.Info("re-check: a member could not render the crops", "member", m.ID, "err", err)
+			continue
+		}
+		c.log.Info("re-check: crops rendered by a member no party to the evidence", "member", m.ID, "job", b.Job)
+		out = append(out, cropRender{img, renderer.ParseBuild(m.Renderers[b.Spec.Renderer]).Drawn(), m.ID})
+	}
+	if len(out) < delegates {
+		return nil, fmt.Errorf("cannot re-check: this node does not run %s of the accused's release %q, and %d member(s) outside the evidence rendered the crops, want %d", b.Spec.Renderer, release, len(out), delegates)
+	}
+	return out, nil
 }
 
 // evidenceBlob fetches blob h (at most limit bytes) from source into the
