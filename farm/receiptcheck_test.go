@@ -19,8 +19,6 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
-	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -50,16 +48,9 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	}
 	me := bank.WithKey(contracts.DevKey(1))
 	start := func(name string, key int, c *contracts.Client, join []string) *Node {
-		cfg := DefaultNodeConfig()
-		cfg.Name, cfg.DataDir, cfg.Gossip.Fast, cfg.Gossip.Join = name, filepath.Join(t.TempDir(), name), true, join
-		cfg.Identity, cfg.Chain, cfg.Price = rpc.IdentityFromKey(contracts.DevKey(key)), c, 1
-		cfg.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
-		n, err := StartNode(ctx, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { n.Close() })
-		return n
+		return startNode(t, name, join, func(cfg *NodeConfig) {
+			cfg.Identity, cfg.Chain, cfg.Price = rpc.IdentityFromKey(contracts.DevKey(key)), c, 1
+		})
 	}
 	req := start("requester", 0, bank, nil)
 	w := start("worker", 1, me, []string{req.GossipAddr()})
