@@ -119,6 +119,9 @@ const (
 	maxNoticeAge = 10 * time.Minute
 )
 
+// noticeRepeats are when, after the first, a notice is sent again.
+var noticeRepeats = []time.Duration{2 * time.Second, 10 * time.Second}
+
 // notices is a coordinator's bookkeeping of the notices it sends and hears.
 type notices struct {
 	mu     sync.Mutex
@@ -186,5 +189,18 @@ func (c *coordinator) announce(j *job, conv api.Conviction) {
 		c.log.Warn("announce conviction", "job", j.id, "node", conv.Node, "err", err)
 		return
 	}
+	// Gossip's sends are few and a member that is slow or briefly
+	// suspected just then misses them: the notice goes out again a couple
+	// of times (members take each notice once).
+	c.wg.Go(func() {
+		for _, after := range noticeRepeats {
+			select {
+			case <-c.ctx.Done():
+				return
+			case <-time.After(after):
+			}
+			c.broadcast(msg)
+		}
+	})
 	c.log.Info("conviction announced", "job", j.id, "node", conv.Node, "address", b.Accused, "evidence", n.URL)
 }
