@@ -101,6 +101,9 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 			state = "paid " + r.Paid
 		}
 		fmt.Fprintf(stdout, "receipt job %s  %s tokens for %d tasks  %s\n", api.Prefix(strings.TrimPrefix(r.JobID, "0x"), 16), r.Amount, r.Tasks, state)
+		if r.Flag != "" {
+			fmt.Fprintf(stdout, "  WARNING: %s\n", r.Flag)
+		}
 	}
 	return nil
 }
