@@ -356,3 +356,38 @@ func TestNoticeLimits(t *testing.T) {
 		t.Fatalf("queued %d, refused %d of a flood from many keys; want the queue full at %d and the rest refused", len(c.notices.queue), refused, noticeQueue)
 	}
 }
+
+// FuzzEvidenceBundle: a bundle is outside input; checking one never
+// panics, and whatever the bytes, it is refused unless every signature
+// holds (random bytes never make one that does).
+func FuzzEvidenceBundle(f *testing.F) {
+	spec := `{"scene":"` + strings.Repeat("a", 64) + `","scene_name":"s.glb","renderer":"pathtracer","frames":{"start":1,"end":100000,"step":1},"resolution":{"width":16384,"height":16384},"samples":1,"tiles":{"cols":64,"rows":64},"depth":8}`
+	f.Add([]byte(`{"job":"j","spec":` + spec + `,"task":409599999,"crops":[{"Min":{"X":0,"Y":0},"Max":{"X":4,"Y":4}}],"renders":[{}]}`))
+	f.Add([]byte(`{"spec":` + spec + `,"task":-1}`))
+	f.Add([]byte(`{}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var b api.EvidenceBundle
+		if json.Unmarshal(data, &b) != nil {
+			return
+		}
+		if err := verifyBundle(b); !errors.Is(err, ErrBadEvidence) {
+			t.Fatalf("bundle %s: %v, want ErrBadEvidence", data, err)
+		}
+	})
+}
+
+// FuzzConvictionNotice: a gossiped message is outside input; taking one
+// never panics, and nothing unsigned is queued.
+func FuzzConvictionNotice(f *testing.F) {
+	f.Add([]byte(`{"kind":"conviction","job":"j","accused":"0x0000000000000000000000000000000000000009","coordinator":"0x0000000000000000000000000000000000000001","url":"http://x","hash":"00","time":1,"nonce":"n","sig":"00"}`))
+	f.Add([]byte(`not json`))
+	self, _ := rpc.NewIdentity()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := &coordinator{ident: self, notices: newNotices(), cfg: NodeConfig{Now: time.Now}, log: slog.New(slog.DiscardHandler),
+			rep: verifier.NewReputation(verifier.DefaultPolicy(), time.Now), metrics: new(metrics)}
+		c.hear(data)
+		if len(c.notices.queue) != 0 {
+			t.Fatalf("%s queued without a valid signature", data)
+		}
+	})
+}

@@ -177,12 +177,18 @@ func (c *coordinator) fetchBundle(ctx context.Context, n api.ConvictionNotice) (
 // bundleRequest is the check request the bundle's crops were rendered
 // for (less what only a lease needs), and the tile it checked.
 func bundleRequest(b api.EvidenceBundle) (TaskRequest, tiler.Tile, error) {
-	plan := tiler.Plan(b.Spec.Frames, b.Spec.Resolution, b.Spec.Tiles)
-	if b.Task < 0 || b.Task >= len(plan) {
-		return TaskRequest{}, tiler.Tile{}, fmt.Errorf("%w: task %d: the job has %d", ErrBadEvidence, b.Task, len(plan))
-	}
-	t := plan[b.Task]
 	s := b.Spec
+	if err := s.Validate(); err != nil {
+		return TaskRequest{}, tiler.Tile{}, fmt.Errorf("%w: %w", ErrBadEvidence, err)
+	}
+	// The task's tile as tiler.Plan orders them (frames, then each
+	// frame's tiles), without listing a job's every task: a bundle is
+	// outside input, and a valid spec may have millions.
+	rects, frames := tiler.Split(s.Resolution, s.Tiles), s.Frames.List()
+	if b.Task < 0 || b.Task >= len(rects)*len(frames) {
+		return TaskRequest{}, tiler.Tile{}, fmt.Errorf("%w: task %d: the job has %d", ErrBadEvidence, b.Task, len(rects)*len(frames))
+	}
+	t := tiler.Tile{Frame: frames[b.Task/len(rects)], Rect: rects[b.Task%len(rects)]}
 	return TaskRequest{
 		JobID: b.Job, JobHash: b.JobHash, Task: b.Task, Renderer: s.Renderer, Scene: s.Scene, SceneName: s.SceneName,
 		Frame: t.Frame, Width: s.Resolution.Width, Height: s.Resolution.Height, Samples: s.Samples, Seed: s.Seed,
