@@ -240,7 +240,7 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt is not signed by the job's requester %s as the escrow reads receipts: it would not redeem: %w", job.Requester.Hex(), err))
 		return
 	}
-	flag := receiptFlag(rc, msg.Accepted, n.work.rendered.results(rc.JobID), n.work.price)
+	flag := w.checkAgainstHeld(rc, msg, n.work.rendered.results(rc.JobID), n.work.price)
 	if flag != "" {
 		n.metrics.receiptsFlagged.Add(1)
 		n.cfg.Logger.Warn("receipt flagged: the coordinator may be cheating this node", "job", rc.JobID.Hex(), "requester", job.Requester.Hex(), "flag", flag)
@@ -249,7 +249,7 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	if flag != "" {
 		answer["flag"] = flag
 	}
-	msg = receiptMessage(workerReceipt{rc, msg.Accepted}) // canonical form
+	msg = receiptRecord(rc) // canonical form
 	w.claimsMu.Lock()
 	defer w.claimsMu.Unlock()
 	i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == msg.JobID })
