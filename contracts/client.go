@@ -601,6 +601,24 @@ func (c *Client) SignReceipt(r WorkReceipt) (WorkReceipt, error) {
 	return SignReceipt(c.key, c.Domain(), r)
 }
 
+// VerifyReceipt checks that signer signed r as the escrow on the chain
+// reads receipts: over the contract's own receiptDigest, so a receipt
+// signed for another chain or escrow (which would not redeem) fails even
+// when this client's idea of the domain were wrong.
+func (c *Client) VerifyReceipt(ctx context.Context, r WorkReceipt, signer common.Address) error {
+	if r.Amount == nil {
+		return fmt.Errorf("receipt of job %s: no amount: %w", r.JobID, ErrBadPayout)
+	}
+	digest, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackReceiptDigest(r.JobID, r.Worker, r.Amount, new(big.Int).SetUint64(r.Tasks), r.Results), c.escB.UnpackReceiptDigest)
+	if err != nil {
+		return fmt.Errorf("receipt of job %s: read the escrow's digest: %w", r.JobID, c.errs.decode(err))
+	}
+	if err := verify65(digest, r.Signature, signer); err != nil {
+		return fmt.Errorf("receipt of job %s for %s: %w", r.JobID, r.Worker, err)
+	}
+	return nil
+}
+
 // SignResult signs a worker's result of task in jobID with the client's key.
 func (c *Client) SignResult(jobID common.Hash, task uint64, resultHash common.Hash) (SignedResult, error) {
 	return SignResult(c.key, c.Domain(), jobID, task, resultHash)

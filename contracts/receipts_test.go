@@ -362,3 +362,52 @@ func TestCheckFundedAndReceiptWindow(t *testing.T) {
 		t.Errorf("unknown job: %v, want ErrNoReceiptWindow", err)
 	}
 }
+
+// TestVerifyReceipt: a worker checks a receipt over the escrow's own
+// receipt digest: the requester's receipt passes; one signed for another
+// chain or escrow, by another key, or changed after signing (it would not
+// redeem) fails.
+func TestVerifyReceipt(t *testing.T) {
+	e := newEnv(t)
+	id := e.openJob("verify")
+	good := e.receipt(e.nodes[0], id, 2, 1)
+	if err := e.nodes[0].VerifyReceipt(e.ctx, good, e.req.Address()); err != nil {
+		t.Fatalf("the requester's receipt: %v", err)
+	}
+	tests := []struct {
+		name   string
+		change func(r *WorkReceipt) common.Address // returns the signer to check
+	}{
+		{"another chain", func(r *WorkReceipt) common.Address {
+			d := e.req.Domain()
+			d.ChainID = big.NewInt(1)
+			*r, _ = SignReceipt(e.chain.Accounts()[0], d, *r)
+			return e.req.Address()
+		}},
+		{"another escrow", func(r *WorkReceipt) common.Address {
+			d := e.req.Domain()
+			d.Escrow = common.Address{1}
+			*r, _ = SignReceipt(e.chain.Accounts()[0], d, *r)
+			return e.req.Address()
+		}},
+		{"another signer", func(r *WorkReceipt) common.Address { return e.nodes[1].Address() }},
+		{"amount raised", func(r *WorkReceipt) common.Address {
+			r.Amount = new(big.Int).Add(r.Amount, big.NewInt(1))
+			return e.req.Address()
+		}},
+		{"another worker", func(r *WorkReceipt) common.Address {
+			r.Worker = e.nodes[1].Address()
+			return e.req.Address()
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := good
+			r.Amount = new(big.Int).Set(good.Amount)
+			signer := tc.change(&r)
+			if err := e.nodes[0].VerifyReceipt(e.ctx, r, signer); !errors.Is(err, ErrBadSignature) {
+				t.Fatalf("verify: %v, want ErrBadSignature", err)
+			}
+		})
+	}
+}

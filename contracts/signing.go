@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"image"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -23,6 +24,14 @@ import (
 //	               jobId, task, resultHash))
 //	Receipt    = keccak256(abi.encode(keccak256("Receipt(bytes32 jobId,address worker,uint256 amount,uint256 tasks,bytes32 results)"),
 //	               jobId, worker, amount, tasks, results))
+//	Check      = keccak256(abi.encode(keccak256("Check(bytes32 jobId,uint256 task,bytes32 crops,bytes32 renderHash)"),
+//	               jobId, task, crops, renderHash))
+//	crops      = keccak256(abi.encode(x0, y0, x1, y1, ...)) of the crop windows in order
+//
+// The escrow does not read Check signatures yet: a checker signs its crops
+// in the same domain so that a lying checker can be held to them later
+// exactly as a worker is held to its result. Without a chain the farm signs
+// in the zero domain (chain id 0, escrow 0x0), which no deployment accepts.
 //
 // A signature is 65 bytes r || s || v with v = 27 or 28 (go-ethereum's
 // crypto.Sign gives v = 0 or 1; Sign65 adds 27).
@@ -34,6 +43,7 @@ var (
 	domainTypeHash  = crypto.Keccak256Hash([]byte("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"))
 	resultTypeHash  = crypto.Keccak256Hash([]byte("Result(bytes32 jobId,uint256 task,bytes32 resultHash)"))
 	receiptTypeHash = crypto.Keccak256Hash([]byte("Receipt(bytes32 jobId,address worker,uint256 amount,uint256 tasks,bytes32 results)"))
+	checkTypeHash   = crypto.Keccak256Hash([]byte("Check(bytes32 jobId,uint256 task,bytes32 crops,bytes32 renderHash)"))
 	domainName      = crypto.Keccak256Hash([]byte("RenderEscrow"))
 	domainVersion   = crypto.Keccak256Hash([]byte("1"))
 )
@@ -67,6 +77,52 @@ func (d Domain) ResultDigest(jobID common.Hash, task uint64, resultHash common.H
 func (d Domain) ReceiptDigest(r WorkReceipt) common.Hash {
 	return d.typed(crypto.Keccak256Hash(receiptTypeHash[:], r.JobID[:], common.LeftPadBytes(r.Worker[:], 32),
 		word(r.Amount), word(new(big.Int).SetUint64(r.Tasks)), r.Results[:]))
+}
+
+// CropsHash is the hash a Check signs over a check's crop windows, in order.
+func CropsHash(crops []image.Rectangle) common.Hash {
+	var buf []byte
+	for _, r := range crops {
+		for _, v := range []int{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} {
+			buf = append(buf, word(big.NewInt(int64(v)))...)
+		}
+	}
+	return crypto.Keccak256Hash(buf)
+}
+
+// CheckDigest is the digest a checker signs over its render of the crops of
+// task in job jobID: renderHash is the hash of the bytes it returned (the
+// farm uses the sha256 of the PNG of the crops).
+func (d Domain) CheckDigest(jobID common.Hash, task uint64, crops []image.Rectangle, renderHash common.Hash) common.Hash {
+	cropsHash := CropsHash(crops)
+	return d.typed(crypto.Keccak256Hash(checkTypeHash[:], jobID[:], word(new(big.Int).SetUint64(task)), cropsHash[:], renderHash[:]))
+}
+
+// SignedCheck is a checker's signature over its render of a spot check's
+// crops: what holds a checker to the pixels it answered with.
+type SignedCheck struct {
+	JobID      common.Hash
+	Task       uint64
+	Crops      []image.Rectangle
+	RenderHash common.Hash
+	Signature  []byte // 65 bytes, v = 27 or 28
+}
+
+// SignCheck signs a checker's render of crops of task in jobID.
+func SignCheck(key *ecdsa.PrivateKey, d Domain, jobID common.Hash, task uint64, crops []image.Rectangle, renderHash common.Hash) (SignedCheck, error) {
+	sig, err := Sign65(d.CheckDigest(jobID, task, crops, renderHash), key)
+	if err != nil {
+		return SignedCheck{}, fmt.Errorf("sign check of job %s task %d: %w", jobID, task, err)
+	}
+	return SignedCheck{JobID: jobID, Task: task, Crops: crops, RenderHash: renderHash, Signature: sig}, nil
+}
+
+// Verify checks that checker signed c for the deployment d.
+func (c SignedCheck) Verify(d Domain, checker common.Address) error {
+	if err := verify65(d.CheckDigest(c.JobID, c.Task, c.Crops, c.RenderHash), c.Signature, checker); err != nil {
+		return fmt.Errorf("check of job %s task %d: %w", c.JobID, c.Task, err)
+	}
+	return nil
 }
 
 // SignedResult is a worker's signature over its result of one task: the

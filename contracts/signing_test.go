@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"errors"
+	"image"
 	"math/big"
 	"testing"
 
@@ -133,5 +134,63 @@ func TestReceiptSignAndVerify(t *testing.T) {
 	}
 	if err := res.Verify(d, reqAddr); !errors.Is(err, ErrBadSignature) {
 		t.Errorf("result checked against another node: %v, want ErrBadSignature", err)
+	}
+}
+
+// TestCheckSignAndVerify: a checker's signature over its crops binds the
+// job, the task, every crop window and the render's hash, and its digest is
+// standard EIP-712 (what a wallet shows), so a lying checker is held to what
+// it rendered.
+func TestCheckSignAndVerify(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	other, _ := crypto.GenerateKey()
+	d := Domain{ChainID: big.NewInt(1337), Escrow: common.Address{1}}
+	crops := []image.Rectangle{image.Rect(1, 2, 5, 6), image.Rect(8, 8, 12, 12)}
+	c, err := SignCheck(key, d, common.Hash{2}, 7, crops, common.Hash{3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	if err := c.Verify(d, addr); err != nil {
+		t.Fatalf("own check: %v", err)
+	}
+
+	domain := apitypes.TypedDataDomain{Name: "RenderEscrow", Version: "1", ChainId: (*math.HexOrDecimal256)(d.ChainID), VerifyingContract: d.Escrow.Hex()}
+	types := apitypes.Types{
+		"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"}, {Name: "chainId", Type: "uint256"}, {Name: "verifyingContract", Type: "address"}},
+		"Check":        {{Name: "jobId", Type: "bytes32"}, {Name: "task", Type: "uint256"}, {Name: "crops", Type: "bytes32"}, {Name: "renderHash", Type: "bytes32"}},
+	}
+	msg := apitypes.TypedDataMessage{"jobId": common.Hash{2}.Hex(), "task": "7", "crops": CropsHash(crops).Hex(), "renderHash": common.Hash{3}.Hex()}
+	std, _, err := apitypes.TypedDataAndHash(apitypes.TypedData{Types: types, PrimaryType: "Check", Domain: domain, Message: msg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.CheckDigest(common.Hash{2}, 7, crops, common.Hash{3}); got != common.BytesToHash(std) {
+		t.Errorf("check digest: go-ethereum's EIP-712 %x, ours %s", std, got)
+	}
+
+	tests := []struct {
+		name   string
+		mutate func(c *SignedCheck, d *Domain, signer *common.Address)
+	}{
+		{"another signer", func(_ *SignedCheck, _ *Domain, s *common.Address) { *s = crypto.PubkeyToAddress(other.PublicKey) }},
+		{"another job", func(c *SignedCheck, _ *Domain, _ *common.Address) { c.JobID = common.Hash{9} }},
+		{"another task", func(c *SignedCheck, _ *Domain, _ *common.Address) { c.Task = 8 }},
+		{"a crop moved", func(c *SignedCheck, _ *Domain, _ *common.Address) { c.Crops[1] = c.Crops[1].Add(image.Pt(1, 0)) }},
+		{"a crop left out", func(c *SignedCheck, _ *Domain, _ *common.Address) { c.Crops = c.Crops[:1] }},
+		{"crops reordered", func(c *SignedCheck, _ *Domain, _ *common.Address) { c.Crops[0], c.Crops[1] = c.Crops[1], c.Crops[0] }},
+		{"other pixels", func(c *SignedCheck, _ *Domain, _ *common.Address) { c.RenderHash = common.Hash{4} }},
+		{"another chain", func(_ *SignedCheck, d *Domain, _ *common.Address) { d.ChainID = big.NewInt(0) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cc := c
+			cc.Crops = append([]image.Rectangle(nil), c.Crops...)
+			dd, signer := d, addr
+			tc.mutate(&cc, &dd, &signer)
+			if err := cc.Verify(dd, signer); !errors.Is(err, ErrBadSignature) {
+				t.Errorf("verify: %v, want ErrBadSignature", err)
+			}
+		})
 	}
 }

@@ -203,6 +203,17 @@ func TestCheatersCaught(t *testing.T) {
 				if !cheaters[cv.Node] {
 					t.Fatalf("honest node %s convicted: %+v", cv.Node, cv.Evidence)
 				}
+				// Every party is held to its pixels: the worker's signed
+				// result and each renderer's signed crops are kept.
+				ev := cv.Evidence
+				if ev.Result == nil || ev.Result.ResultHash != "0x"+ev.Hashes[0] || len(ev.Renders) < 1 {
+					t.Fatalf("conviction of %s without the signed result and crops: %+v", cv.Node, ev)
+				}
+				for i, r := range ev.Renders {
+					if r.Signature == "" || r.Hash != ev.Hashes[i+1] {
+						t.Fatalf("render %d of the evidence unsigned or not the compared one: %+v", i, ev)
+					}
+				}
 			}
 			for n := range cheaters {
 				if !convicted[n] && (mode != "colluder" || len(convicted) == 0) {

@@ -54,7 +54,7 @@ type job struct {
 	settlement *api.SettlementRecord
 	// receipts are the latest receipt signed for each worker (on a chain),
 	// and receiptedWei their sum: never more than the budget.
-	receipts     map[common.Address]contracts.WorkReceipt
+	receipts     map[common.Address]workerReceipt
 	receiptedWei *big.Int
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved.
@@ -192,6 +192,14 @@ type coordinator struct {
 	reclaims   []pendingChainOp
 	// reclaimWake tells reclaimLoop that an operation was queued.
 	reclaimWake chan struct{}
+
+	// broadcast gossips a small message to the cluster (nil: no cluster);
+	// notices keeps count of the conviction notices sent and heard
+	// (evidence.go, recheck.go), and cache holds the blobs of evidence
+	// fetched from other coordinators.
+	broadcast func(msg []byte) error
+	notices   *notices
+	cache     *blobstore.Blobs
 }
 
 // now is the coordinator's clock (NodeConfig.Now).

@@ -125,6 +125,8 @@ func (b *resultBook) update(escrow common.Hash, f func(*keptJob)) error {
 	return b.saveLocked(escrow, kj)
 }
 
+// cmpErr is err, or otherwise when there is none: what went wrong, for a
+// message, either way.
 func cmpErr(err, otherwise error) error {
 	if err != nil {
 		return err

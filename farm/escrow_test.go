@@ -154,8 +154,12 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			jobID := "j"
+			if tc.escrow != "" {
+				jobID = tc.escrow[2:10] // a job's id is its spec hash's prefix
+			}
 			r := TaskRequest{
-				JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
+				JobID: jobID, JobHash: tc.escrow, Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 				Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
 				Coordinator: self.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 			}
@@ -175,7 +179,9 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 
 // TestLeaseNeedsSignedResult: on a chain, a coordinator accepts a leased
 // tile only with the worker's own EIP-712 signature over that job, task
-// and tile; the signed result is handed to the lease.
+// and tile, and a checker's crops only with its signature over that job,
+// task, those crop windows and those bytes; the signature is handed to the
+// call that asked.
 func TestLeaseNeedsSignedResult(t *testing.T) {
 	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
 	if err != nil {
@@ -197,22 +203,40 @@ func TestLeaseNeedsSignedResult(t *testing.T) {
 		}
 		return hex.EncodeToString(r.Signature)
 	}
+	crops := []image.Rectangle{image.Rect(1, 1, 5, 5), image.Rect(8, 2, 12, 6)}
+	checkSig := func(key int, job common.Hash, task uint64, cr []image.Rectangle, h [32]byte) string {
+		c, err := contracts.SignCheck(contracts.DevKey(key), bank.Domain(), job, task, cr, common.Hash(h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hex.EncodeToString(c.Signature)
+	}
 	tests := []struct {
-		name string
-		sig  string
-		ok   bool
+		name  string
+		check bool
+		sig   string
+		ok    bool
 	}{
-		{"missing", "", false},
-		{"malformed", "zz", false},
-		{"by another node", sig(other, jobID, 3, tile), false},
-		{"for another task", sig(worker, jobID, 4, tile), false},
-		{"for another job", sig(worker, common.HexToHash("0x0abd"), 3, tile), false},
-		{"for other bytes", sig(worker, jobID, 3, sha256.Sum256([]byte("other"))), false},
-		{"the worker's own", sig(worker, jobID, 3, tile), true},
+		{"missing", false, "", false},
+		{"malformed", false, "zz", false},
+		{"by another node", false, sig(other, jobID, 3, tile), false},
+		{"for another task", false, sig(worker, jobID, 4, tile), false},
+		{"for another job", false, sig(worker, common.HexToHash("0x0abd"), 3, tile), false},
+		{"for other bytes", false, sig(worker, jobID, 3, sha256.Sum256([]byte("other"))), false},
+		{"the worker's own", false, sig(worker, jobID, 3, tile), true},
+		{"check: missing", true, "", false},
+		{"check: a result signature", true, sig(worker, jobID, 3, tile), false},
+		{"check: by another node", true, checkSig(2, jobID, 3, crops, tile), false},
+		{"check: other crops", true, checkSig(1, jobID, 3, crops[:1], tile), false},
+		{"check: other bytes", true, checkSig(1, jobID, 3, crops, sha256.Sum256([]byte("other"))), false},
+		{"check: the checker's own", true, checkSig(1, jobID, 3, crops, tile), true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), Nonce: rpc.NewNonce()}
+			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), JobHash: jobID.Hex(), Nonce: rpc.NewNonce()}
+			if tc.check {
+				req.Check, req.Crops = true, crops
+			}
 			err := c.checkSignedResult(req, api.Member{NodeMeta: api.NodeMeta{ID: "w", Addr: worker.Address().Hex()}}, tc.sig, tile)
 			_, handed := c.results.LoadAndDelete(req.Nonce)
 			if (err == nil) != tc.ok || handed != tc.ok {
@@ -241,7 +265,7 @@ func FuzzReceipt(f *testing.F) {
 		if err != nil {
 			return
 		}
-		back, err := workReceipt(receiptMessage(r))
+		back, err := workReceipt(receiptMessage(workerReceipt{WorkReceipt: r}))
 		if err != nil || back.Amount.Cmp(r.Amount) != 0 || back.JobID != r.JobID || !bytes.Equal(back.Signature, r.Signature) {
 			t.Fatalf("round trip of %+v: %+v, %v", r, back, err)
 		}
@@ -279,7 +303,7 @@ func TestWorkerChecksReceipts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := json.Marshal(receiptMessage(r))
+		b, _ := json.Marshal(receiptMessage(workerReceipt{WorkReceipt: r}))
 		return b
 	}
 	tests := []struct {

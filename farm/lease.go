@@ -96,7 +96,8 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Format: j.spec.Format, Depth: j.spec.Depth, Quality: j.spec.Quality, Passes: j.passNames, AdaptiveSampling: j.adaptive,
-		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: jobHash(j.spec).Hex(),
+		Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		Spec: spec,
 	}
 }
@@ -180,14 +181,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	r := req.Region
-	want := tileWant{hdr: req.Format == api.FormatEXR}
-	if len(req.Passes) > 0 && len(req.FinishTiles) == 0 { // a finished frame is a plain PNG or EXR
-		if len(req.Crops) == 0 {
-			want.passes = req.Passes
-		} else {
-			want.hdr, want.planes = false, true // a check's crops come back as the PNG of their check image
-		}
-	}
+	want := req.want()
 	limit := tileLimit(r, want)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
@@ -208,7 +202,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}
-	if err := c.checkSignedResult(req, m, resp.Header.Get(headerResult), sum); err != nil {
+	if err := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum); err != nil {
 		return nil, 0, nil, err
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)

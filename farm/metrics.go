@@ -27,6 +27,9 @@ type metrics struct {
 	checkPixels     atomic.Int64
 	checks          atomic.Int64
 	convictions     atomic.Int64
+	noticesBelieved atomic.Int64
+	noticesRefused  atomic.Int64
+	receiptsFlagged atomic.Int64
 	tilesCollected  atomic.Int64
 }
 
@@ -62,6 +65,9 @@ func (m *metrics) write(w io.Writer, gauges ...gauge) {
 		{"conun_checks_total", "spot checks this coordinator ran", &m.checks},
 		{"conun_check_pixels_total", "pixels re-rendered by checkers and arbiters for spot checks", &m.checkPixels},
 		{"conun_convictions_total", "nodes convicted of cheating", &m.convictions},
+		{"conun_convictions_believed_total", "other coordinators' convictions re-checked here and believed", &m.noticesBelieved},
+		{"conun_receipts_flagged_total", "receipts handed to this node that pay less than its work in them, or cover work it did not do", &m.receiptsFlagged},
+		{"conun_convictions_refused_total", "other coordinators' conviction notices refused (bad signature, evidence or limits)", &m.noticesRefused},
 		{"conun_api_rejected_total", "client API requests refused as bad input (4xx)", &m.apiRejected},
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
 		{"conun_tiles_collected_total", "tiles of finished jobs deleted by the retention", &m.tilesCollected},

@@ -245,7 +245,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.metrics = new(metrics)
 	n.kept = &resultBook{store: st, blobs: blobs}
 	n.work = &worker{
-		id: cfg.Name, ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
+		id: cfg.Name, price: api.TokensToWei(cfg.Price), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
@@ -261,6 +261,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 		reclaimWake:  make(chan struct{}, 1),
+		notices:      newNotices(), cache: cache,
 	}
 	n.store = st
 	closeAll := func() {
@@ -283,6 +284,18 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if link != nil {
 		gcfg.Transport = link
 	}
+	gcfg.Messages = n.coord.hear
+	// Messages can arrive before Join returns: until then nothing is
+	// passed on (the channel orders n.cluster's write before its reads).
+	joined := make(chan struct{})
+	n.coord.broadcast = func(msg []byte) error {
+		select {
+		case <-joined:
+			return n.cluster.Broadcast(msg)
+		default:
+			return errors.New("not in the cluster yet")
+		}
+	}
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
@@ -299,6 +312,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		n.wg.Go(func() { n.keepAttached(ctx) })
 	}
 	n.coord.members = n.cluster.Members
+	close(joined)
 	n.work.members = n.cluster.Members
 	if rpcLn == nil {
 		n.srv = &http.Server{Handler: n.routes(apiRoutes, rpcRoutes), ReadHeaderTimeout: 10 * time.Second}
@@ -309,6 +323,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.wg.Go(func() { n.srv.Serve(ln) })
 	n.wg.Go(func() { n.coord.run(ctx) })
+	n.wg.Go(func() { n.coord.recheckLoop(ctx) })
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
 	}

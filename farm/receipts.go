@@ -37,26 +37,33 @@ func (c *coordinator) escrowID(j *job) string {
 	return jobHash(j.spec).Hex()
 }
 
-// checkSignedResult verifies, for a leased task of a job on a chain, the
-// worker's EIP-712 signature over its result (sigHex, from headerResult)
-// and hands it to the lease by the request's nonce. A missing or bad one
-// fails the lease like a bad lease signature: a result the escrow could
-// not hold the worker to is not accepted.
+// checkSignedResult verifies the worker's EIP-712 signature (sigHex) over
+// what it answered req with (sha256 sum): for a leased task its signed
+// result (headerResult), for a check its signed crops (headerCheck). The
+// verified signature is handed to whoever made the call by the request's
+// nonce. A missing or bad one fails the call like a bad lease signature: a
+// result or crops nobody could hold their node to are not used.
 func (c *coordinator) checkSignedResult(req TaskRequest, m api.Member, sigHex string, sum [32]byte) error {
-	if c.chain == nil || req.Check {
-		return nil
-	}
 	sig, err := hex.DecodeString(strings.TrimPrefix(sigHex, "0x"))
 	if err != nil || sigHex == "" {
 		c.metrics.badSignatures.Add(1)
-		return fmt.Errorf("result from %s: no signed result in %s (the worker must sign its result for the escrow): %w", m.ID, headerResult, rpc.ErrBadSignature)
+		return fmt.Errorf("answer from %s: no signature in %s (the node must sign what it rendered): %w", m.ID, signatureHeader(req), rpc.ErrBadSignature)
 	}
-	res := contracts.SignedResult{JobID: common.HexToHash(req.Escrow), Task: uint64(req.Task), ResultHash: common.Hash(sum), Signature: sig}
-	if err := res.Verify(c.chain.Domain(), common.HexToAddress(m.Addr)); err != nil {
+	jobID, d, addr := common.HexToHash(req.JobHash), signingDomain(c.chain), common.HexToAddress(m.Addr)
+	if req.Check {
+		chk := contracts.SignedCheck{JobID: jobID, Task: uint64(req.Task), Crops: req.Crops, RenderHash: common.Hash(sum), Signature: sig}
+		err = chk.Verify(d, addr)
+		c.results.Store(req.Nonce, &chk)
+	} else {
+		res := contracts.SignedResult{JobID: jobID, Task: uint64(req.Task), ResultHash: common.Hash(sum), Signature: sig}
+		err = res.Verify(d, addr)
+		c.results.Store(req.Nonce, &res)
+	}
+	if err != nil {
+		c.results.Delete(req.Nonce)
 		c.metrics.badSignatures.Add(1)
-		return fmt.Errorf("result from %s: %w: %w", m.ID, rpc.ErrBadSignature, err)
+		return fmt.Errorf("answer from %s: %w: %w", m.ID, rpc.ErrBadSignature, err)
 	}
-	c.results.Store(req.Nonce, &res)
 	return nil
 }
 
@@ -97,22 +104,27 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		j.receiptedWei = new(big.Int)
 	}
 	if j.receipts == nil {
-		j.receipts = make(map[common.Address]contracts.WorkReceipt)
+		j.receipts = make(map[common.Address]workerReceipt)
 	}
 	if next := new(big.Int).Add(j.receiptedWei, price); next.Cmp(api.TokensToWei(j.spec.Budget)) > 0 {
 		c.log.Warn("receipt would pass the budget: not issued", "job", j.id, "task", t.index, "node", t.node)
 		return
 	}
-	prev, ok := j.receipts[t.addr]
+	r, ok := j.receipts[t.addr]
 	if !ok {
-		prev = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+		r.WorkReceipt = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+		r.base = r.WorkReceipt
 	}
-	r, err := c.chain.SignReceipt(prev.Accept(uint64(t.index), t.result.ResultHash, price))
+	signed, err := c.chain.SignReceipt(r.Accept(uint64(t.index), t.result.ResultHash, price))
 	if err != nil {
 		c.log.Error("sign receipt", "job", j.id, "task", t.index, "err", err)
 		return
 	}
+	r.WorkReceipt = signed
+	r.tasks = append(r.tasks, api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex()})
+	r.chain = append(r.chain, signed.Results)
 	j.receipts[t.addr] = r
+	msg, covered := receiptMessage(r), len(r.tasks)
 	j.receiptedWei.Add(j.receiptedWei, price)
 	t.receipted = true
 	c.saveTask(j, t)
@@ -132,14 +144,49 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
 		defer cancel()
-		if err := c.sendReceipt(ctx, url, r); err != nil {
+		if err := c.sendReceipt(ctx, url, msg); err != nil {
 			c.log.Warn("hand receipt to worker", "job", j.id, "node", r.Worker, "err", err)
+			return
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if cur, ok := j.receipts[r.Worker]; ok && covered > cur.taken && covered <= len(cur.tasks) {
+			cur.taken = covered // the next receipt lists only what came after
+			j.receipts[r.Worker] = cur
 		}
 	})
 }
 
-// receiptMessage is a receipt on the wire and in the stores.
-func receiptMessage(r contracts.WorkReceipt) api.Receipt {
+// workerReceipt is a worker's latest receipt in a job, with what the
+// worker needs to check it: the tasks added since base (the receipt this
+// coordinator started from: none, or the stored one after a restart) in
+// the order its result chain adds them, the chain after each, and how many
+// of them the worker has taken (answered a receipt covering them).
+type workerReceipt struct {
+	contracts.WorkReceipt
+	base  contracts.WorkReceipt
+	tasks []api.ReceiptTask
+	chain []common.Hash
+	taken int
+}
+
+// receiptMessage is r on the wire: its tasks since the last receipt the
+// worker took.
+func receiptMessage(r workerReceipt) api.Receipt {
+	m := receiptRecord(r.WorkReceipt)
+	m.Accepted = r.tasks[min(r.taken, len(r.tasks)):]
+	m.Since, m.SinceResults = r.base.Tasks, r.base.Results.Hex()
+	if r.taken > 0 {
+		m.Since, m.SinceResults = r.base.Tasks+uint64(r.taken), r.chain[r.taken-1].Hex()
+	}
+	if m.Since == 0 {
+		m.SinceResults = "" // from the start
+	}
+	return m
+}
+
+// receiptRecord is a receipt as the stores keep it.
+func receiptRecord(r contracts.WorkReceipt) api.Receipt {
 	return api.Receipt{
 		JobID: r.JobID.Hex(), Worker: r.Worker.Hex(), Amount: r.Amount.String(), Tasks: r.Tasks,
 		Results: r.Results.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature),
@@ -169,18 +216,18 @@ func workReceipt(m api.Receipt) (contracts.WorkReceipt, error) {
 func (j *job) receiptRecords() []api.Receipt {
 	var out []api.Receipt
 	for _, r := range j.receipts {
-		out = append(out, receiptMessage(r))
+		out = append(out, receiptRecord(r.WorkReceipt))
 	}
 	slices.SortFunc(out, func(a, b api.Receipt) int { return strings.Compare(a.Worker, b.Worker) })
 	return out
 }
 
 // receiptsFromRecords rebuilds a job's receipts and their sum.
-func receiptsFromRecords(recs []api.Receipt) (map[common.Address]contracts.WorkReceipt, *big.Int) {
-	out, sum := make(map[common.Address]contracts.WorkReceipt), new(big.Int)
+func receiptsFromRecords(recs []api.Receipt) (map[common.Address]workerReceipt, *big.Int) {
+	out, sum := make(map[common.Address]workerReceipt), new(big.Int)
 	for _, m := range recs {
 		if r, err := workReceipt(m); err == nil {
-			out[r.Worker] = r
+			out[r.Worker] = workerReceipt{WorkReceipt: r, base: r}
 			sum.Add(sum, r.Amount)
 		}
 	}
@@ -189,9 +236,9 @@ func receiptsFromRecords(recs []api.Receipt) (map[common.Address]contracts.WorkR
 
 // sendReceipt hands r to its worker. Anyone could send one; the worker
 // checks the signature against the job's requester on chain.
-func (c *coordinator) sendReceipt(ctx context.Context, url string, r contracts.WorkReceipt) error {
+func (c *coordinator) sendReceipt(ctx context.Context, url string, m api.Receipt) error {
 	if url == "" {
 		return errors.New("worker is no longer a member; its receipt stays in this node's store")
 	}
-	return c.postRPC(ctx, url+"/rpc/v1/receipts", receiptMessage(r))
+	return c.postRPC(ctx, url+"/rpc/v1/receipts", m)
 }

@@ -40,6 +40,7 @@ var apiRoutes = []route{
 	{"GET", "/v1/jobs/{id}/report", func(n *Node) http.HandlerFunc { return n.getReport }},
 	{"GET", "/v1/jobs/{id}/events", func(n *Node) http.HandlerFunc { return n.getEvents }},
 	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.getFrame }},
+	{"GET", "/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.getEvidence }},
 	{"GET", "/v1/nodes", func(n *Node) http.HandlerFunc { return n.getNodes }},
 	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
 	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return n.getWallet }},
@@ -53,6 +54,7 @@ var apiRoutes = []route{
 // token.
 var rpcRoutes = []route{
 	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
+	{"GET", "/rpc/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.getEvidence }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},

@@ -60,7 +60,7 @@ func TestRPCRejects(t *testing.T) {
 
 	signed := func(id *rpc.Identity, change func(*TaskRequest)) []byte {
 		r := TaskRequest{
-			JobID: "j", Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
+			JobID: "abab", JobHash: "0x" + strings.Repeat("ab", 32), Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 			Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
 			Coordinator: self.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		}
@@ -96,6 +96,8 @@ func TestRPCRejects(t *testing.T) {
 		{"forged signature", signed(stranger, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
 		{"stale", signed(self, func(r *TaskRequest) { r.Time = time.Now().Add(-time.Hour).UnixMilli() }), 401, "stale", "conun_rpc_stale_total"},
 		{"replayed", replayed, 401, "replayed", "conun_rpc_replays_total"},
+		{"job hash not the job's", signed(self, func(r *TaskRequest) { r.JobHash = "0x" + strings.Repeat("cd", 32) }), 400, "job hash", ""},
+		{"no job hash", signed(self, func(r *TaskRequest) { r.JobHash = "" }), 400, "job hash", ""},
 		{"unknown renderer", signed(self, nil), 400, "no \"none\" renderer", ""},
 	}
 	for _, tc := range tests {

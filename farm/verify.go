@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
@@ -83,8 +83,10 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	members := c.lastMembers
 	lease, worker, addr, build, hash, finish := t.lease, t.node, t.addr.Hex(), t.build, t.hash, t.finish // t changes under c.mu meanwhile
 	spec := j.spec
+	result := resultRecord(t.result)
 	started := c.wg.Go(func() {
 		ev, convicted := c.runCheck(c.ctx, spec, finish, req, worker, build, hash, img, crops, members, rnd)
+		ev.WorkerAddress, ev.Build, ev.Result = addr, build, result
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, addr, ev, convicted)
@@ -131,18 +133,10 @@ func cropsFor(cfg verifier.CropConfig, tile, checked image.Rectangle) verifier.C
 // where it can, work goes only to nodes whose release another node shares.
 func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish bool, req TaskRequest, workerNode, build, tileHash string, worker *image.NRGBA64, crops []image.Rectangle, members []api.Member, rnd *mrand.Rand) (api.Evidence, string) {
 	ev := api.Evidence{Worker: workerNode, Crops: crops, Hashes: []string{tileHash}}
+	var rendered [][]byte // the crops' PNGs, kept as blobs if someone is convicted
 	build = renderer.ParseBuild(build).Drawn()
 	buildOf := func(m api.Member) string { return renderer.ParseBuild(m.Renderers[spec.Renderer]).Drawn() }
-	// modeFor is how renders of builds a and b of one release compare.
-	modeFor := func(a, b string) verifier.Mode {
-		switch {
-		case (spec.Denoise && len(req.Passes) == 0) || a != b:
-			return verifier.Tolerant // a denoised crop depends on its neighbours (raw-pass tiles are not denoised)
-		case spec.Renderer == "pathtracer":
-			return verifier.Exact // deterministic by construction
-		}
-		return verifier.NearExact // the same build replays the same computation
-	}
+	modeFor := func(a, b string) verifier.Mode { return checkMode(spec, len(req.Passes) > 0, a, b) }
 	compare := func(a, b *image.NRGBA64, mode verifier.Mode) verifier.Verdict {
 		if finish {
 			// One crop, the whole frame: its verdict keeps the metrics
@@ -176,13 +170,13 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	}
 	checker := pool[rnd.IntN(len(pool))]
 	ev.Checker = checker.ID
-	checked, hashes, err := c.renderCrops(ctx, checker, req, crops)
+	checked, render, data, err := c.renderCrops(ctx, checker, req, crops)
 	if err != nil {
 		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "checker failed: " + err.Error()}
 		ev.Unchecked = true
 		return ev, ""
 	}
-	ev.Hashes = append(ev.Hashes, hashes...)
+	ev.Hashes, ev.Renders, rendered = append(ev.Hashes, render.Hash), append(ev.Renders, render), append(rendered, data)
 	ev.Verdict = compare(worker, checked, modeFor(build, buildOf(checker)))
 	if ev.Verdict.Outcome == verifier.Pass {
 		return ev, ""
@@ -205,12 +199,12 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		return ev, ""
 	}
 	ev.Arbiter = arbiter.ID
-	arb, hashes, err := c.renderCrops(ctx, *arbiter, req, crops)
+	arb, render, data, err := c.renderCrops(ctx, *arbiter, req, crops)
 	if err != nil {
 		ev.Verdict.Reason += "; arbiter failed: " + err.Error()
 		return ev, ""
 	}
-	ev.Hashes = append(ev.Hashes, hashes...)
+	ev.Hashes, ev.Renders, rendered = append(ev.Hashes, render.Hash), append(ev.Renders, render), append(rendered, data)
 	withWorker := compare(worker, arb, modeFor(build, buildOf(*arbiter)))
 	withChecker := compare(checked, arb, modeFor(buildOf(checker), buildOf(*arbiter)))
 	ev.Arbitration = &withWorker
@@ -225,35 +219,52 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		// it are more likely colluding than right. Render the tile again.
 		ev.Convicted = ""
 	}
+	if ev.Convicted != "" {
+		c.keepRenders(rendered)
+	}
 	return ev, ev.Convicted
+}
+
+// checkMode is how renders of a job by drawn builds a and b of one release
+// compare; passes says the renders are raw passes (a composited scene's
+// tiles, never denoised: the finish step denoises the stitched frame).
+func checkMode(spec api.JobSpec, passes bool, a, b string) verifier.Mode {
+	switch {
+	case (spec.Denoise && !passes) || a != b:
+		return verifier.Tolerant // a denoised crop depends on its neighbours
+	case spec.Renderer == "pathtracer":
+		return verifier.Exact // deterministic by construction
+	}
+	return verifier.NearExact // the same build replays the same computation
 }
 
 // renderCrops has node m answer the check request req (its crops of a
 // tile, or a finish again) and returns the answer with the tile's bounds
-// (the crops drawn, or the whole frame), and its file's hash.
-func (c *coordinator) renderCrops(ctx context.Context, m api.Member, req TaskRequest, crops []image.Rectangle) (*image.NRGBA64, []string, error) {
+// (the crops drawn, or the whole frame), with m's signed render and its
+// bytes.
+func (c *coordinator) renderCrops(ctx context.Context, m api.Member, req TaskRequest, crops []image.Rectangle) (*image.NRGBA64, api.CheckRender, []byte, error) {
 	// One request for all crops: the answer has the tile's size, with the
 	// crops drawn. Each node gets a message of its own.
 	req.Time, req.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
 	var err error
 	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
-		return nil, nil, err
+		return nil, api.CheckRender{}, nil, err
 	}
-	img, data, err := c.callCheckRetry(ctx, m, req)
+	img, data, signed, err := c.callCheckRetry(ctx, m, req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", m.ID, err)
+		return nil, api.CheckRender{}, nil, fmt.Errorf("%s: %w", m.ID, err)
 	}
 	for _, r := range crops {
 		c.metrics.checkPixels.Add(int64(r.Dx() * r.Dy()))
 	}
 	sum := sha256.Sum256(data)
-	return img, []string{hex.EncodeToString(sum[:])}, nil
+	return img, checkRender(m, m.Renderers[req.Renderer], sum, signed), data, nil
 }
 
 // callCheck sends one check render to m under the same rules as a lease:
 // heartbeats, LeaseTimeout, and cancellation when m leaves the cluster, so
 // a checker that dies or freezes cannot hold a job open.
-func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
+func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, []byte, *contracts.SignedCheck, error) {
 	cctx, cancelCause := context.WithCancelCause(ctx)
 	defer cancelCause(nil)
 	cctx, cancelTimeout := context.WithTimeout(cctx, c.cfg.LeaseTimeout)
@@ -281,31 +292,33 @@ func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskReque
 	}()
 	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, func(taskProgress) {}) })
 	img, _, data, err := c.call(cctx, m, req)
+	v, _ := c.results.LoadAndDelete(req.Nonce)
+	signed, _ := v.(*contracts.SignedCheck)
 	if cause := context.Cause(cctx); errors.Is(cause, errNoHeartbeat) {
 		err = cause
 	}
-	return img, data, err
+	return img, data, signed, err
 }
 
 // callCheckRetry is callCheck, waiting for a slot when the node is busy
 // with other checks: a busy arbiter must not leave a mismatch undecided.
-func (c *coordinator) callCheckRetry(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, []byte, error) {
+func (c *coordinator) callCheckRetry(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, []byte, *contracts.SignedCheck, error) {
 	wait := 100 * time.Millisecond
 	for deadline := time.Now().Add(2 * time.Minute); ; {
-		img, data, err := c.callCheck(ctx, m, req)
+		img, data, signed, err := c.callCheck(ctx, m, req)
 		if !errors.Is(err, errBusy) || time.Now().After(deadline) {
-			return img, data, err
+			return img, data, signed, err
 		}
 		select {
 		case <-ctx.Done():
-			return nil, nil, ctx.Err()
+			return nil, nil, nil, ctx.Err()
 		case <-time.After(wait):
 		}
 		wait = min(2*wait, 2*time.Second)
 		// A retried request is a new message: a new nonce and signature.
 		req.Time, req.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
 		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 }
@@ -432,7 +445,14 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 			conv.Result = resultRecord(t.result)
 		}
 	}
+	announced := false
+	for _, prev := range j.convictions {
+		announced = announced || (prev.Address != "" && repKey(prev.Address) == repKey(conv.Address))
+	}
 	j.convictions = append(j.convictions, conv)
+	if !announced {
+		c.announce(j, conv) // once per node and job: the first evidence is enough
+	}
 	for _, t := range j.tasks {
 		switch {
 		case t.node != node:

@@ -195,8 +195,11 @@ func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
 }
 
 // handleReceipt takes a coordinator's receipt for this node: it must be
-// for this node's address and signed by the job's requester as the escrow
-// records it; the wallet keeps the latest (largest) per job.
+// for this node's address, of a job open or settled in the escrow, and
+// signed by the job's requester over the escrow's own receipt digest (else
+// it would not redeem, and is refused); one that pays less than this
+// node's work in it is flagged (receiptcheck.go). The wallet keeps the
+// latest (largest) per job.
 func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	var msg api.Receipt
 	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, 64<<10))
@@ -225,33 +228,47 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadGateway, fmt.Errorf("receipt: read job %s from the escrow: %w", rc.JobID.Hex(), err))
 		return
 	}
-	if job.Status == contracts.JobNone {
+	if job.Status == contracts.JobNone || job.Status == contracts.JobClosed {
+		where := "not in the escrow"
+		if job.Status == contracts.JobClosed {
+			where = "closed in the escrow"
+		}
 		n.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt: job %s is not in the escrow", rc.JobID.Hex()))
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt: job %s is %s: the receipt would not redeem", rc.JobID.Hex(), where))
 		return
 	}
-	if err := rc.Verify(w.chain.Domain(), job.Requester); err != nil {
+	if err := w.chain.VerifyReceipt(r.Context(), rc, job.Requester); err != nil {
 		n.metrics.badSignatures.Add(1)
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt is not signed by the job's requester %s: %w", job.Requester.Hex(), err))
+		n.cfg.Logger.Warn("receipt refused: it would not redeem", "job", rc.JobID.Hex(), "err", err)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt is not signed by the job's requester %s as the escrow reads receipts: it would not redeem: %w", job.Requester.Hex(), err))
 		return
 	}
-	msg = receiptMessage(rc) // canonical form
+	flag := w.checkAgainstHeld(rc, msg, n.work.rendered.results(rc.JobID), n.work.price)
+	if flag != "" {
+		n.metrics.receiptsFlagged.Add(1)
+		n.cfg.Logger.Warn("receipt flagged: the coordinator may be cheating this node", "job", rc.JobID.Hex(), "requester", job.Requester.Hex(), "flag", flag)
+	}
+	answer := map[string]any{"accepted": true}
+	if flag != "" {
+		answer["flag"] = flag
+	}
+	msg = receiptRecord(rc) // canonical form
 	w.claimsMu.Lock()
 	defer w.claimsMu.Unlock()
 	i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == msg.JobID })
 	if i >= 0 {
 		if old, err := workReceipt(w.receipts[i].Receipt); err == nil && old.Amount.Cmp(rc.Amount) >= 0 {
-			writeJSON(rw, map[string]bool{"accepted": true}) // an older one, arrived late
+			writeJSON(rw, answer) // an older one, arrived late, or a smaller one
 			return
 		}
 	} else {
 		i = len(w.receipts)
 		w.receipts = append(w.receipts, heldReceipt{})
 	}
-	w.receipts[i] = heldReceipt{Receipt: msg, Info: api.WalletReceipt{JobID: msg.JobID, Amount: api.FormatTokens(rc.Amount), Tasks: rc.Tasks}}
+	w.receipts[i] = heldReceipt{Receipt: msg, Info: api.WalletReceipt{JobID: msg.JobID, Amount: api.FormatTokens(rc.Amount), Tasks: rc.Tasks, Flag: flag}}
 	w.saveLocked()
 	w.wakeUp()
-	writeJSON(rw, map[string]bool{"accepted": true})
+	writeJSON(rw, answer)
 }
 
 // redeemReceipts runs until ctx ends, redeeming receipts as their jobs

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"math/big"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -92,6 +93,35 @@ type TaskRequest struct {
 	// the signed result, so that arbiters of a dispute can re-render the
 	// task from the escrow's job id alone (dispute.go).
 	Spec *api.JobSpec `json:"spec,omitempty"`
+	// JobHash is the job spec's full hash (0x and 64 hex digits; the
+	// escrow's job id on a chain): what the worker's result and a
+	// checker's crops are signed over, so evidence names one job.
+	JobHash string `json:"job_hash"`
+}
+
+// task is what req asks a renderer to draw, of the scene file at scene.
+func (req TaskRequest) task(scene string) renderer.Task {
+	return renderer.Task{
+		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
+		Samples: req.Samples, Seed: req.Seed, Region: req.Region,
+		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
+		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
+	}
+}
+
+// want is what the answer to req must be: a tile of the job's format (its
+// raw passes for a composited scene), or for a check the PNG of the crops'
+// check image.
+func (req TaskRequest) want() tileWant {
+	want := tileWant{hdr: req.Format == api.FormatEXR}
+	if len(req.Passes) > 0 && len(req.FinishTiles) == 0 { // a finished frame is a plain PNG or EXR
+		if len(req.Crops) == 0 {
+			want.passes = req.Passes
+		} else {
+			want.hdr, want.planes = false, true // a check's crops come back as the PNG of their check image
+		}
+	}
+	return want
 }
 
 // signedBytes is what Sig signs: the request without its signature.
@@ -115,16 +145,30 @@ const (
 	headerSeconds = "X-Conun-Render-Seconds"
 	headerTime    = "X-Conun-Time"
 	headerSig     = "X-Conun-Signature"
-	// headerResult carries, for a leased task of a job on a chain, the
-	// worker's EIP-712 signature over (escrow job id, task, sha256 of the
-	// body) as hex: the evidence the escrow needs to slash it.
+	// headerResult carries, for a leased task, the worker's EIP-712
+	// signature over (job hash, task, sha256 of the body) as hex: the
+	// evidence the escrow needs to slash it, and what holds it to its
+	// tile anywhere. headerCheck carries a checker's over (job hash, task,
+	// crops, sha256 of the body).
 	headerResult = "X-Conun-Result-Signature"
+	headerCheck  = "X-Conun-Check-Signature"
 )
+
+// signatureHeader is the header that carries the EIP-712 signature of the
+// answer to req: a check's crops are signed as a Check, a tile as a Result.
+func signatureHeader(req TaskRequest) string {
+	if req.Check {
+		return headerCheck
+	}
+	return headerResult
+}
 
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
 	id         string
-	threads    int // per render; 0: every core
+	price      *big.Int     // wei a task, as advertised: what receipts must pay
+	rendered   *renderedLog // the results it signed, per escrow job
+	threads    int          // per render; 0: every core
 	ident      *rpc.Identity
 	members    func() []api.Member
 	replay     *rpc.ReplayGuard
@@ -162,6 +206,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	escrowID, status, err := w.checkFunded(r.Context(), req)
 	if err != nil {
 		httpError(rw, status, err)
+		return
+	}
+	jobHash, err := signedJob(req, escrowID)
+	if err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, err)
 		return
 	}
 	rend, ok := w.renderers[req.Renderer]
@@ -218,12 +268,8 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	progress := w.active.start(req.Nonce)
 	defer w.active.end(req.Nonce)
-	task := renderer.Task{
-		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
-		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Progress: progress, Threads: w.threads,
-		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
-		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
-	}
+	task := req.task(scene)
+	task.Progress, task.Threads = progress, w.threads
 	var res renderer.Result
 	var data []byte
 	var ctype string
@@ -274,8 +320,15 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerNode, w.id)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	rw.Header().Set(headerSig, sig)
-	if w.chain != nil && !req.Check {
-		res, err := contracts.SignResult(w.ident.Key(), w.chain.Domain(), escrowID, uint64(req.Task), common.Hash(sum))
+	if req.Check {
+		c, err := contracts.SignCheck(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
+		if err != nil {
+			httpError(rw, http.StatusInternalServerError, err)
+			return
+		}
+		rw.Header().Set(headerCheck, hex.EncodeToString(c.Signature))
+	} else {
+		res, err := contracts.SignResult(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), common.Hash(sum))
 		if err != nil {
 			httpError(rw, http.StatusInternalServerError, err)
 			return
@@ -287,6 +340,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
+		if escrowID != (common.Hash{}) {
+			w.rendered.add(escrowID, uint64(req.Task), common.Hash(sum))
+		}
 	}
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	rw.Write(data)
@@ -360,6 +416,31 @@ func (w *worker) checkFunded(ctx context.Context, req TaskRequest) (common.Hash,
 		return common.Hash{}, http.StatusPaymentRequired, fmt.Errorf("job %s: refusing to render: %w", req.JobID, err)
 	}
 	return jobID, 0, nil
+}
+
+// signingDomain is the EIP-712 domain results and checks are signed in:
+// the escrow's on a chain, else the zero domain (chain id 0, no escrow),
+// which no deployment accepts but which still holds a node to its pixels.
+func signingDomain(chain *contracts.Client) contracts.Domain {
+	if chain == nil {
+		return contracts.Domain{ChainID: new(big.Int)}
+	}
+	return chain.Domain()
+}
+
+// signedJob is the job hash a worker signs its answer to req over: the
+// request's JobHash, which must name the job (its short id is the hash's
+// prefix) and, on a chain, be the funded escrow job.
+func signedJob(req TaskRequest, escrowID common.Hash) (common.Hash, error) {
+	b, err := hex.DecodeString(strings.TrimPrefix(req.JobHash, "0x"))
+	if err != nil || len(b) != common.HashLength || !strings.HasPrefix(hex.EncodeToString(b), req.JobID) || req.JobID == "" {
+		return common.Hash{}, fmt.Errorf("job %s: task request's job hash %q is not 0x and 64 hex digits starting with the job id", req.JobID, req.JobHash)
+	}
+	h := common.BytesToHash(b)
+	if escrowID != (common.Hash{}) && h != escrowID {
+		return common.Hash{}, fmt.Errorf("job %s: job hash %s is not the escrow job %s", req.JobID, h, escrowID)
+	}
+	return h, nil
 }
 
 // maxCrops bounds a check's windows.

@@ -89,7 +89,7 @@ func TestWalletAndCostsOnChain(t *testing.T) {
 	}
 
 	// Live view: who was paid what, and the refund.
-	wantLive := []string{"Settled: paid " + s.Paid + " of the " + s.Budget + " budget, refunded " + s.Refund}
+	wantLive := []string{"Settled: paid " + s.Paid + " of the " + s.Budget + " budget", s.Refund + " refundable after "}
 	for node, amount := range earned {
 		wantLive = append(wantLive, node+" (")
 		wantLive = append(wantLive, "earned "+tokenText(amount))
@@ -102,7 +102,7 @@ func TestWalletAndCostsOnChain(t *testing.T) {
 
 	// Jobs list: paid / budget, refund.
 	u.tabs.SelectIndex(2)
-	wantCost := "paid " + tokenText(paid) + " / " + tokenText(budget) + ", refund " + tokenText(budget-paid)
+	wantCost := "paid " + tokenText(paid) + " / " + tokenText(budget) + ", " + tokenText(budget-paid) + " refundable after "
 	th.until(t, "the jobs list shows the job's cost", func() bool { return hasText(u.jobs.content, wantCost) })
 
 	// Wallet: while the receipts' grace runs, node-1 has the budget and its

@@ -28,7 +28,7 @@ func jobCost(j api.JobStatus, s *api.SettlementRecord, fetched bool, committed f
 	case s != nil && s.Error != "":
 		return "settlement failed: " + s.Error
 	case s != nil:
-		return fmt.Sprintf("paid %s / %s, refund %s", s.Paid, s.Budget, s.Refund)
+		return fmt.Sprintf("paid %s / %s, %s", s.Paid, s.Budget, s.RefundText())
 	case j.Spec.Budget <= 0:
 		return "free"
 	case !j.State.Final() && committed >= 0:
@@ -65,12 +65,11 @@ func settlementText(r api.Report) string {
 		if s.Error != "" {
 			lines = append(lines, fmt.Sprintf("Settlement failed (%d attempt(s)): %s", max(s.Attempts, 1), s.Error))
 		} else {
-			lines = append(lines, fmt.Sprintf("Settled: paid %s of the %s budget, refunded %s (tx %s)", s.Paid, s.Budget, s.Refund, short(s.Tx)))
-			switch {
-			case s.Reclaimed != "":
-				lines = append(lines, fmt.Sprintf("  refund and bond back to the requester: %s (tx %s)", s.Reclaimed, short(s.ReclaimTx)))
-			case !s.ReclaimAfter.IsZero():
-				lines = append(lines, fmt.Sprintf("  refund and bond (%s) held for the workers' receipts until %s", s.Bond, s.ReclaimAfter.UTC().Format("2006-01-02 15:04 UTC")))
+			lines = append(lines, fmt.Sprintf("Settled: paid %s of the %s budget (tx %s); %s", s.Paid, s.Budget, short(s.Tx), s.RefundText()))
+			if s.Reclaimed != "" {
+				lines = append(lines, fmt.Sprintf("  returned in tx %s", short(s.ReclaimTx)))
+			} else {
+				lines = append(lines, "  "+s.HeldText())
 			}
 		}
 		for i, p := range s.Payouts {

@@ -15,7 +15,7 @@ import (
 func TestJobCost(t *testing.T) {
 	running := api.JobStatus{State: api.JobRunning, Spec: api.JobSpec{Budget: 3}}
 	done := api.JobStatus{State: api.JobDone, Spec: api.JobSpec{Budget: 3}}
-	settled := &api.SettlementRecord{Budget: "3.000000", Paid: "1.250000", Refund: "1.750000"}
+	settled := &api.SettlementRecord{Budget: "3.000000", Paid: "1.250000", Refund: "1.750000", ReclaimAfter: time.Date(2026, 12, 7, 15, 4, 0, 0, time.UTC)}
 	tests := []struct {
 		name      string
 		job       api.JobStatus
@@ -25,7 +25,7 @@ func TestJobCost(t *testing.T) {
 		want      string
 	}{
 		{"free", api.JobStatus{State: api.JobDone}, nil, true, -1, "free"},
-		{"settled", done, settled, true, -1, "paid 1.250000 / 3.000000, refund 1.750000"},
+		{"settled", done, settled, true, -1, "paid 1.250000 / 3.000000, 1.750000 refundable after 2026-12-07 15:04 UTC"},
 		{"settlement failed", done, &api.SettlementRecord{Error: "out of gas"}, true, -1, "settlement failed: out of gas"},
 		{"never settled", done, nil, true, -1, "not settled"},
 		{"report not read yet", done, nil, false, -1, "…"},
@@ -75,10 +75,10 @@ func TestSettlementText(t *testing.T) {
 	}
 	got := settlementText(r)
 	for _, want := range []string{
-		"Settled: paid 1.000000 of the 3.000000 budget, refunded 2.000000 (tx 0xababab…abab)",
+		"Settled: paid 1.000000 of the 3.000000 budget (tx 0xababab…abab); 2.000000 refundable after 2026-12-07 15:04 UTC",
 		"node-2 (0x111111…1111) earned 1.000000 for 2 tile(s)",
 		"SLASHED node-3 (0x222222…2222): 10.000000 of its stake burned",
-		"refund and bond (0.300000) held for the workers' receipts until 2026-12-07 15:04 UTC",
+		"until then the unspent budget and the bond (0.300000) pay any receipts the settlement left out",
 		"CONVICTED node-3: tile 4 failed a check by node-1",
 	} {
 		if !strings.Contains(got, want) {

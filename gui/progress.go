@@ -96,8 +96,8 @@ type Progress struct {
 	State     api.JobState
 	// Message is the reason a job failed or was cancelled.
 	Message string
-	// Settlement says what the job's settlement paid and refunded, once
-	// the coordinator has settled it.
+	// Settlement says what the job's settlement paid and when the rest
+	// comes back, once the coordinator has settled it.
 	Settlement string
 	// Convicted lists the nodes a check caught cheating, in order.
 	Convicted []string

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -102,11 +101,15 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 			state = "paid " + r.Paid
 		}
 		fmt.Fprintf(stdout, "receipt job %s  %s tokens for %d tasks  %s\n", api.Prefix(strings.TrimPrefix(r.JobID, "0x"), 16), r.Amount, r.Tasks, state)
+		if r.Flag != "" {
+			fmt.Fprintf(stdout, "  WARNING: %s\n", r.Flag)
+		}
 	}
 	return nil
 }
 
-// printSettlement prints who earned what for a job, and the refund.
+// printSettlement prints who earned what for a job, and when the unspent
+// budget comes back.
 func printSettlement(w io.Writer, st *api.SettlementRecord) {
 	if st == nil {
 		return
@@ -115,12 +118,11 @@ func printSettlement(w io.Writer, st *api.SettlementRecord) {
 		fmt.Fprintf(w, "settlement failed: %s\n", st.Error)
 		return
 	}
-	fmt.Fprintf(w, "settled on chain (tx %s): budget %s, paid %s, refunded %s\n", api.Prefix(st.Tx, 10), st.Budget, st.Paid, st.Refund)
-	switch {
-	case st.Reclaimed != "":
-		fmt.Fprintf(w, "  refund and bond back to the requester: %s tokens (tx %s)\n", st.Reclaimed, api.Prefix(st.ReclaimTx, 10))
-	case !st.ReclaimAfter.IsZero():
-		fmt.Fprintf(w, "  refund and bond (%s) held for the workers' receipts until %s, then reclaimed\n", st.Bond, st.ReclaimAfter.UTC().Format(time.RFC3339))
+	fmt.Fprintf(w, "settled on chain (tx %s): budget %s, paid %s, %s\n", api.Prefix(st.Tx, 10), st.Budget, st.Paid, st.RefundText())
+	if st.Reclaimed != "" {
+		fmt.Fprintf(w, "  returned in tx %s\n", api.Prefix(st.ReclaimTx, 10))
+	} else {
+		fmt.Fprintf(w, "  %s\n", st.HeldText())
 	}
 	for _, p := range st.Payouts {
 		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, api.Prefix(p.Address, 10), p.Tasks, p.Amount)

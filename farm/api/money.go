@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"math/big"
 	"time"
 )
@@ -48,6 +49,33 @@ type SettlementRecord struct {
 	ReclaimError string    `json:"reclaim_error,omitempty"`
 }
 
+// RefundText says what becomes of a settled job's unspent budget, in the
+// words the app and the CLI share: it is not refunded at settlement but
+// held in the escrow for the workers' receipts until the grace ends, then
+// returned to the requester (with the bond).
+func (s SettlementRecord) RefundText() string {
+	switch {
+	case s.Reclaimed != "":
+		return s.Reclaimed + " returned to you (unspent budget and bond)"
+	case !s.ReclaimAfter.IsZero():
+		return fmt.Sprintf("%s refundable after %s", s.Refund, s.ReclaimAfter.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	return s.Refund + " refundable once the escrow's grace ends"
+}
+
+// HeldText is the line that goes with RefundText while the refund is
+// held ("" once it was returned): why, and that the bond waits with it.
+func (s SettlementRecord) HeldText() string {
+	if s.Reclaimed != "" {
+		return ""
+	}
+	bond := ""
+	if s.Bond != "" {
+		bond = fmt.Sprintf(" and the bond (%s)", s.Bond)
+	}
+	return fmt.Sprintf("until then the unspent budget%s pay any receipts the settlement left out", bond)
+}
+
 // NodePayout is one worker's share of a settlement.
 type NodePayout struct {
 	Node    string `json:"node"`
@@ -67,8 +95,10 @@ type SlashRecord struct {
 }
 
 // SignedResult is a worker's EIP-712 signature over its result of one task
-// of a job on a chain (contracts.SignedResult without the job id, which is
-// the job's): the evidence a slash of that worker needs.
+// (contracts.SignedResult without the job id, which is the job's spec
+// hash): the evidence a slash of that worker needs on a chain, and what
+// holds it to its tile anywhere (off a chain it is signed in the zero
+// domain).
 type SignedResult struct {
 	Task       uint64 `json:"task"`
 	ResultHash string `json:"result_hash"` // 0x sha256 of the tile's bytes
@@ -85,6 +115,22 @@ type Receipt struct {
 	Tasks     uint64 `json:"tasks"`
 	Results   string `json:"results"`
 	Signature string `json:"signature"`
+	// Accepted lists tasks the receipt covers, in the order its Results
+	// chain adds them, after its first Since tasks (whose chain is
+	// SinceResults): those added since the last receipt the worker took,
+	// so a receipt stays small however many tasks it covers. Not signed
+	// (the signature covers Results), but what lets the worker see that
+	// the receipt pays for its work.
+	Accepted     []ReceiptTask `json:"accepted,omitempty"`
+	Since        uint64        `json:"since,omitempty"`
+	SinceResults string        `json:"since_results,omitempty"`
+}
+
+// ReceiptTask is one accepted task in a Receipt: its index and the hash of
+// the result the worker signed for it (0x and 64 hex digits).
+type ReceiptTask struct {
+	Task       uint64 `json:"task"`
+	ResultHash string `json:"result_hash"`
 }
 
 // WalletReceipt is the latest receipt a node holds for one job, as GET
@@ -99,6 +145,11 @@ type WalletReceipt struct {
 	Redeemed bool   `json:"redeemed,omitempty"`
 	Tx       string `json:"tx,omitempty"`
 	Error    string `json:"error,omitempty"`
+	// Flag says why the receipt looked wrong when it came (it pays less
+	// than this node's tasks in it earned at its price, covers tasks it
+	// never rendered, ...): it is kept all the same when it is the
+	// largest, since it is what the chain will pay.
+	Flag string `json:"flag,omitempty"`
 }
 
 // WalletClaim is one payment owed to this node.

@@ -100,6 +100,15 @@ type Evidence struct {
 	// Unchecked is set when no comparison could be made (no checker, the
 	// checker failed): the tile stands as unchecked, nobody is blamed.
 	Unchecked bool `json:"unchecked,omitempty"`
+	// WorkerAddress and Build are the worker's key and renderer build at
+	// its lease; Result is its signed result of the checked tile (whose
+	// hash is Hashes[0]).
+	WorkerAddress string        `json:"worker_address,omitempty"`
+	Build         string        `json:"build,omitempty"`
+	Result        *SignedResult `json:"result,omitempty"`
+	// Renders are the checker's and the arbiter's signed renders of the
+	// crops, in that order: what holds each of them to its pixels.
+	Renders []CheckRender `json:"renders,omitempty"`
 }
 
 // Conviction is a node found cheating in a job.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -60,7 +61,18 @@ type Config struct {
 	// and TCP sockets (a node behind NAT gossips through its gateway) and
 	// decides the advertised address.
 	Transport memberlist.Transport
+	// Messages receives each message a member broadcast (a copy), on
+	// memberlist's goroutine: it must return quickly. nil ignores them.
+	Messages func(msg []byte)
 }
+
+// MaxMessageBytes bounds a broadcast: messages ride on gossip's UDP
+// packets, so they name things (a hash, a URL), never carry them.
+const MaxMessageBytes = 1024
+
+// retransmitMult is how many times (times log of the cluster's size) a
+// broadcast is sent on: enough that every member hears it.
+const retransmitMult = 4
 
 // Cluster is a node's membership in the gossip cluster.
 type Cluster struct {
@@ -68,6 +80,10 @@ type Cluster struct {
 	ml     *memberlist.Memberlist
 	mc     memberlist.Config // what ml was made with, for Rebind
 	onLeft func(name string)
+	// messages receives broadcasts; queue holds this node's own until
+	// gossip has carried them on often enough.
+	messages func(msg []byte)
+	queue    *memberlist.TransmitLimitedQueue
 
 	mu   sync.Mutex
 	meta []byte
@@ -91,7 +107,8 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{meta: b, onLeft: onLeft, live: make(map[string]api.Member)}
+	c := &Cluster{meta: b, onLeft: onLeft, messages: cfg.Messages, live: make(map[string]api.Member)}
+	c.queue = &memberlist.TransmitLimitedQueue{NumNodes: c.numLive, RetransmitMult: retransmitMult}
 	mc := memberlist.DefaultLANConfig()
 	if cfg.WAN {
 		mc = memberlist.DefaultWANConfig()
@@ -215,6 +232,32 @@ func (c *Cluster) track(n *memberlist.Node) {
 	}
 }
 
+// numLive is the cluster's size as the events describe it (memberlist's
+// own count is not safe to read before Create returns).
+func (c *Cluster) numLive() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.live)
+}
+
+// Broadcast queues msg for every member: gossip carries it to a few
+// members each round until each has had it a few times. A receiver that
+// wants it to spread further broadcasts it again.
+func (c *Cluster) Broadcast(msg []byte) error {
+	if len(msg) == 0 || len(msg) > MaxMessageBytes {
+		return fmt.Errorf("gossip message of %d bytes: want 1-%d", len(msg), MaxMessageBytes)
+	}
+	c.queue.QueueBroadcast(broadcast(slices.Clone(msg)))
+	return nil
+}
+
+// broadcast is one queued message; none replaces another.
+type broadcast []byte
+
+func (b broadcast) Invalidates(memberlist.Broadcast) bool { return false }
+func (b broadcast) Message() []byte                       { return b }
+func (b broadcast) Finished()                             {}
+
 // Leave tells the cluster the node is going and stops gossip.
 func (c *Cluster) Leave(timeout time.Duration) error {
 	ml := c.list()
@@ -236,10 +279,19 @@ func (d delegate) NodeMeta(limit int) []byte {
 	defer d.c.mu.Unlock()
 	return d.c.meta
 }
-func (d delegate) NotifyMsg([]byte)                           {}
-func (d delegate) GetBroadcasts(overhead, limit int) [][]byte { return nil }
-func (d delegate) LocalState(join bool) []byte                { return nil }
-func (d delegate) MergeRemoteState(buf []byte, join bool)     {}
+
+// NotifyMsg hands a copy on: memberlist reuses the buffer.
+func (d delegate) NotifyMsg(b []byte) {
+	if d.c.messages != nil && len(b) > 0 && len(b) <= MaxMessageBytes {
+		d.c.messages(slices.Clone(b))
+	}
+}
+
+func (d delegate) GetBroadcasts(overhead, limit int) [][]byte {
+	return d.c.queue.GetBroadcasts(overhead, limit)
+}
+func (d delegate) LocalState(join bool) []byte            { return nil }
+func (d delegate) MergeRemoteState(buf []byte, join bool) {}
 
 type events struct{ c *Cluster }
 

@@ -1,0 +1,152 @@
+package farm
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math/big"
+	"slices"
+	"sync"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/store"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// A worker does not take a coordinator's word for what it is owed. It
+// remembers the results it signed for each escrow job, and checks each
+// receipt it is handed against them: the tasks the receipt lists must give
+// its signed result chain, be tasks this node rendered with those results,
+// and be paid at least this node's price each. A receipt lists only the
+// tasks added since the last one the worker took (receipts grow with every
+// task and would otherwise travel whole each time), so the check goes on
+// from the receipt the worker holds. A receipt that fails this is flagged
+// (logged, counted, shown in the wallet) but kept when it is the largest:
+// it is still what the chain will pay. One that would not redeem at all
+// (another signer, another chain or escrow, a closed job) is refused
+// (wallet.go).
+
+// maxRenderedJobs bounds the jobs a worker remembers its results of.
+const maxRenderedJobs = 1024
+
+// renderedLog is what a worker signed, per escrow job: task -> result
+// hash. It is kept in the node's store too (one record per job, rewritten
+// as it grows), so a restarted worker still knows its work; memory holds
+// the latest maxRenderedJobs jobs.
+type renderedLog struct {
+	store *store.Store // nil: memory only
+	mu    sync.Mutex
+	jobs  map[common.Hash]map[uint64]common.Hash
+	order []common.Hash // oldest first
+}
+
+func newRenderedLog(st *store.Store) *renderedLog {
+	return &renderedLog{store: st, jobs: make(map[common.Hash]map[uint64]common.Hash)}
+}
+
+// renderedKey is the store's key for what this node signed in job.
+func renderedKey(job common.Hash) string { return "rendered/" + job.Hex() }
+
+// add records the result this node signed for task of job.
+func (l *renderedLog) add(job common.Hash, task uint64, result common.Hash) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m := l.loadLocked(job)
+	if m == nil {
+		m = make(map[uint64]common.Hash)
+		l.keepLocked(job, m)
+	}
+	m[task] = result
+	if l.store != nil {
+		b, _ := json.Marshal(m)
+		l.store.PutMeta(renderedKey(job), b) // the writer keeps the order: the last one lands last
+	}
+}
+
+// keepLocked holds m for job in memory, dropping the oldest job beyond
+// the bound; l.mu must be held.
+func (l *renderedLog) keepLocked(job common.Hash, m map[uint64]common.Hash) {
+	if len(l.order) == maxRenderedJobs {
+		delete(l.jobs, l.order[0])
+		l.order = l.order[1:]
+	}
+	l.jobs[job] = m
+	l.order = append(l.order, job)
+}
+
+// loadLocked returns job's results from memory or the store (nil: none);
+// l.mu must be held.
+func (l *renderedLog) loadLocked(job common.Hash) map[uint64]common.Hash {
+	if m, ok := l.jobs[job]; ok {
+		return m
+	}
+	if l.store == nil {
+		return nil
+	}
+	var m map[uint64]common.Hash
+	if b := l.store.Meta(renderedKey(job)); len(b) == 0 || json.Unmarshal(b, &m) != nil || m == nil {
+		return nil
+	}
+	l.keepLocked(job, m)
+	return m
+}
+
+// results returns a copy of what this node signed in job (empty: nothing
+// it knows of).
+func (l *renderedLog) results(job common.Hash) map[uint64]common.Hash {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return maps.Clone(l.loadLocked(job))
+}
+
+// checkAgainstHeld is receiptFlag for receipt r as it came (m): its
+// tasks are listed after the first m.Since, whose chain must be that of
+// the unflagged receipt this node holds for the job (or none: from the
+// start), since only then were those checked already.
+func (w *wallet) checkAgainstHeld(r contracts.WorkReceipt, m api.Receipt, mine map[uint64]common.Hash, price *big.Int) string {
+	var since common.Hash
+	if m.Since > 0 {
+		w.claimsMu.Lock()
+		i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == r.JobID.Hex() })
+		var held heldReceipt
+		if i >= 0 {
+			held = w.receipts[i]
+		}
+		w.claimsMu.Unlock()
+		if i < 0 || held.Info.Flag != "" || held.Receipt.Tasks != m.Since || common.HexToHash(held.Receipt.Results) != common.HexToHash(m.SinceResults) {
+			return fmt.Sprintf("the receipt lists its tasks after the first %d, but this node holds no unflagged receipt of those: they could not be checked", m.Since)
+		}
+		since = common.HexToHash(m.SinceResults)
+	}
+	return receiptFlag(r, m.Since, since, m.Accepted, mine, price)
+}
+
+// receiptFlag says what is wrong with receipt r, whose tasks after its
+// first since (with result chain sinceResults, already checked) are
+// accepted, for a worker that signed mine in its job and asks price wei a
+// task; "" when nothing is.
+func receiptFlag(r contracts.WorkReceipt, since uint64, sinceResults common.Hash, accepted []api.ReceiptTask, mine map[uint64]common.Hash, price *big.Int) string {
+	if len(mine) == 0 {
+		return fmt.Sprintf("this node signed no result in job %s that it knows of", r.JobID.Hex())
+	}
+	if since+uint64(len(accepted)) != r.Tasks {
+		return fmt.Sprintf("the receipt lists %d tasks after the first %d but is signed for %d", len(accepted), since, r.Tasks)
+	}
+	chain := sinceResults
+	for _, a := range accepted {
+		h := common.HexToHash(a.ResultHash)
+		if got, ok := mine[a.Task]; !ok || got != h {
+			return fmt.Sprintf("the receipt covers task %d with result %s, which this node did not sign", a.Task, a.ResultHash)
+		}
+		chain = contracts.NextResults(chain, a.Task, h)
+	}
+	if chain != r.Results {
+		return "the receipt's tasks do not give the result chain it is signed over"
+	}
+	if want := new(big.Int).Mul(price, new(big.Int).SetUint64(r.Tasks)); r.Amount.Cmp(want) < 0 {
+		return fmt.Sprintf("the receipt underpays: %d tasks at this node's price of %s tokens earn %s, it says %s",
+			r.Tasks, api.FormatTokens(price), api.FormatTokens(want), api.FormatTokens(r.Amount))
+	}
+	return ""
+}
