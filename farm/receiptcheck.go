@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math/big"
+	"slices"
 	"sync"
 
 	"github.com/conun/conun/contracts"
@@ -17,11 +18,14 @@ import (
 // remembers the results it signed for each escrow job, and checks each
 // receipt it is handed against them: the tasks the receipt lists must give
 // its signed result chain, be tasks this node rendered with those results,
-// and be paid at least this node's price each. A receipt that fails this
-// is flagged (logged, counted, shown in the wallet) but kept when it is the
-// largest: it is still what the chain will pay. One that would not redeem
-// at all (another signer, another chain or escrow, a closed job) is
-// refused (wallet.go).
+// and be paid at least this node's price each. A receipt lists only the
+// tasks added since the last one the worker took (receipts grow with every
+// task and would otherwise travel whole each time), so the check goes on
+// from the receipt the worker holds. A receipt that fails this is flagged
+// (logged, counted, shown in the wallet) but kept when it is the largest:
+// it is still what the chain will pay. One that would not redeem at all
+// (another signer, another chain or escrow, a closed job) is refused
+// (wallet.go).
 
 // maxRenderedJobs bounds the jobs a worker remembers its results of.
 const maxRenderedJobs = 1024
@@ -96,17 +100,57 @@ func (l *renderedLog) results(job common.Hash) map[uint64]common.Hash {
 	return maps.Clone(l.loadLocked(job))
 }
 
-// receiptFlag says what is wrong with receipt r listing accepted, for a
-// worker that signed mine in its job and asks price wei a task; "" when
-// nothing is.
-func receiptFlag(r contracts.WorkReceipt, accepted []api.ReceiptTask, mine map[uint64]common.Hash, price *big.Int) string {
+// checkAgainstHeld is receiptFlag for receipt r as it came (m): its
+// tasks are listed after the first m.Since, whose result chain must be one
+// this node checked already (a receipt it found right, or the unflagged
+// receipt it holds for the job), or none: from the start. A receipt found
+// right adds its chains to those checked.
+func (w *wallet) checkAgainstHeld(r contracts.WorkReceipt, m api.Receipt, mine map[uint64]common.Hash, price *big.Int) string {
+	job := r.JobID.Hex()
+	since := common.HexToHash(m.SinceResults)
+	if m.Since > 0 {
+		w.claimsMu.Lock()
+		n, ok := w.checked[job][since]
+		if i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == job }); i >= 0 && !ok {
+			h := w.receipts[i]
+			n, ok = h.Receipt.Tasks, h.Info.Flag == "" && common.HexToHash(h.Receipt.Results) == since
+		}
+		w.claimsMu.Unlock()
+		if !ok || n != m.Since {
+			return fmt.Sprintf("the receipt lists its tasks after the first %d, but this node checked no receipt of those: they could not be checked", m.Since)
+		}
+	}
+	flag := receiptFlag(r, m.Since, since, m.Accepted, mine, price)
+	if flag == "" {
+		w.claimsMu.Lock()
+		defer w.claimsMu.Unlock()
+		if w.checked == nil || len(w.checked) > maxRenderedJobs {
+			w.checked = make(map[string]map[common.Hash]uint64) // a restart's worth of forgetting
+		}
+		if w.checked[job] == nil {
+			w.checked[job] = make(map[common.Hash]uint64)
+		}
+		chain := since
+		for i, a := range m.Accepted {
+			chain = contracts.NextResults(chain, a.Task, common.HexToHash(a.ResultHash))
+			w.checked[job][chain] = m.Since + uint64(i) + 1
+		}
+	}
+	return flag
+}
+
+// receiptFlag says what is wrong with receipt r, whose tasks after its
+// first since (with result chain sinceResults, already checked) are
+// accepted, for a worker that signed mine in its job and asks price wei a
+// task; "" when nothing is.
+func receiptFlag(r contracts.WorkReceipt, since uint64, sinceResults common.Hash, accepted []api.ReceiptTask, mine map[uint64]common.Hash, price *big.Int) string {
 	if len(mine) == 0 {
 		return fmt.Sprintf("this node signed no result in job %s that it knows of", r.JobID.Hex())
 	}
-	if uint64(len(accepted)) != r.Tasks {
-		return fmt.Sprintf("the receipt lists %d tasks but is signed for %d", len(accepted), r.Tasks)
+	if since+uint64(len(accepted)) != r.Tasks {
+		return fmt.Sprintf("the receipt lists %d tasks after the first %d but is signed for %d", len(accepted), since, r.Tasks)
 	}
-	var chain common.Hash
+	chain := sinceResults
 	for _, a := range accepted {
 		h := common.HexToHash(a.ResultHash)
 		if got, ok := mine[a.Task]; !ok || got != h {

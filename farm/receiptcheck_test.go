@@ -25,14 +25,17 @@ import (
 
 // TestWorkerChecksReceiptsAgainstItsWork: on the simulated chain, a
 // coordinator that lies to a worker about its receipts is caught at
-// receipt time. The worker renders three real tasks of a funded job (at 1
+// receipt time. The worker renders four real tasks of a funded job (at 1
 // token a task); the requester then hands it receipts: one signed for
 // another chain (would not redeem: refused), one by another key (refused),
 // one that underpays, one that covers a task the worker never rendered, one
 // whose task list is not its signed result chain, and one of a job the
 // worker never worked in (each kept if largest, but flagged, counted and
-// shown), and finally the honest one. The requester never settles; after
-// the deadline the worker redeems by its receipts exactly what it earned.
+// shown), then the honest one, one listing its tasks after a receipt the
+// worker never checked (flagged: they could not be checked) and the next
+// honest one listing only the task it adds. The requester never settles;
+// after the deadline the worker redeems by its receipts exactly what it
+// earned.
 func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	ctx := context.Background()
 	chain, bank := simBank(t)
@@ -63,13 +66,13 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The worker renders tasks 0-2 of the job for the requester, for real.
+	// The worker renders tasks 0-3 of the job for the requester, for real.
 	results := map[uint64]common.Hash{}
-	for task := range uint64(3) {
+	for task := range uint64(4) {
 		r := TaskRequest{
 			JobID: strings.Repeat("ab", 8), JobHash: job.Hex(), Escrow: job.Hex(), Task: int(task),
 			Renderer: "pathtracer", Scene: scene, SceneName: "cornell.glb", Sources: []string{req.URL()},
-			Frame: 1, Width: 24, Height: 8, Samples: 1, Region: image.Rect(8*int(task), 0, 8*int(task)+8, 8),
+			Frame: 1, Width: 32, Height: 8, Samples: 1, Region: image.Rect(8*int(task), 0, 8*int(task)+8, 8),
 			Coordinator: bank.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		}
 		r.Sig, _ = req.cfg.Identity.Sign(r.signedBytes())
@@ -88,8 +91,12 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 
 	token := api.TokensToWei(1)
 	tokens := func(f float64) *big.Int { return api.TokensToWei(f) }
-	receipt := func(id common.Hash, tasks []uint64, hashes map[uint64]common.Hash, amount *big.Int) workerReceipt {
+	// receipt extends base (nil: from the start) by tasks, listing only those.
+	receipt := func(id common.Hash, base *workerReceipt, tasks []uint64, hashes map[uint64]common.Hash, amount *big.Int) workerReceipt {
 		r := workerReceipt{WorkReceipt: contracts.WorkReceipt{JobID: id, Worker: me.Address()}}
+		if base != nil {
+			r.WorkReceipt, r.base = base.WorkReceipt, base.WorkReceipt
+		}
 		for _, task := range tasks {
 			r.WorkReceipt = r.Accept(task, hashes[task], token)
 			r.tasks = append(r.tasks, api.ReceiptTask{Task: task, ResultHash: hashes[task].Hex()})
@@ -109,8 +116,9 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	here := bank.Domain()
 	elsewhere := contracts.Domain{ChainID: big.NewInt(1), Escrow: here.Escrow}
 	forged := map[uint64]common.Hash{0: results[0], 1: results[1], 7: {7}}
-	honest := receipt(job, []uint64{0, 1, 2}, results, tokens(3))
-	shuffled := receipt(job, []uint64{0, 1, 2}, results, tokens(2.95))
+	honest := receipt(job, nil, []uint64{0, 1, 2}, results, tokens(3))
+	unseen := receipt(job, nil, []uint64{1, 0}, results, tokens(2)) // never handed over
+	shuffled := receipt(job, nil, []uint64{0, 1, 2}, results, tokens(2.95))
 	shuffled.tasks[0], shuffled.tasks[1] = shuffled.tasks[1], shuffled.tasks[0]
 	tests := []struct {
 		name      string
@@ -122,11 +130,14 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	}{
 		{"signed for another chain", signed(0, elsewhere, honest), 400, "would not redeem", "", 0},
 		{"signed by another key", signed(2, here, honest), 400, "not signed by the job's requester", "", 0},
-		{"underpays", signed(0, here, receipt(job, []uint64{0, 1, 2}, results, tokens(2.5))), 200, "", "underpays", 1},
-		{"covers a task not rendered", signed(0, here, receipt(job, []uint64{0, 1, 7}, forged, tokens(2.9))), 200, "", "did not sign", 1},
+		{"underpays", signed(0, here, receipt(job, nil, []uint64{0, 1, 2}, results, tokens(2.5))), 200, "", "underpays", 1},
+		{"covers a task not rendered", signed(0, here, receipt(job, nil, []uint64{0, 1, 7}, forged, tokens(2.9))), 200, "", "did not sign", 1},
 		{"tasks not its result chain", signed(0, here, shuffled), 200, "", "do not give the result chain", 1},
-		{"a job never worked in", signed(0, here, receipt(other, []uint64{0}, results, tokens(1))), 200, "", "signed no result in job", 1},
+		{"a job never worked in", signed(0, here, receipt(other, nil, []uint64{0}, results, tokens(1))), 200, "", "signed no result in job", 1},
 		{"honest", signed(0, here, honest), 200, "", "", 0},
+		// Later receipts list only the tasks after the one the worker holds.
+		{"listed after a receipt never checked", signed(0, here, receipt(job, &unseen, []uint64{2, 3}, results, tokens(2.99))), 200, "", "could not be checked", 1},
+		{"the next task, listed alone", signed(0, here, receipt(job, &honest, []uint64{3}, results, tokens(4))), 200, "", "", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -157,8 +168,8 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	for _, r := range wallet.Receipts {
 		held[r.JobID] = r
 	}
-	if r := held[job.Hex()]; r.Amount != "3.000000" || r.Tasks != 3 || r.Flag != "" {
-		t.Fatalf("the job's receipt %+v, want the honest one: 3 tasks, 3 tokens, unflagged", r)
+	if r := held[job.Hex()]; r.Amount != "4.000000" || r.Tasks != 4 || r.Flag != "" {
+		t.Fatalf("the job's receipt %+v, want the honest one: 4 tasks, 4 tokens, unflagged", r)
 	}
 	if r := held[other.Hex()]; r.Flag == "" {
 		t.Fatalf("the other job's receipt %+v is not flagged", r)
@@ -171,11 +182,11 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	}
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		paid, err := bank.Paid(ctx, job, me.Address())
-		if err == nil && paid.Cmp(tokens(3)) == 0 {
+		if err == nil && paid.Cmp(tokens(4)) == 0 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("worker paid %v by its receipts, want %v", paid, tokens(3))
+			t.Fatalf("worker paid %v by its receipts, want %v", paid, tokens(4))
 		}
 	}
 }

@@ -110,17 +110,21 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		c.log.Warn("receipt would pass the budget: not issued", "job", j.id, "task", t.index, "node", t.node)
 		return
 	}
-	prev, ok := j.receipts[t.addr]
+	r, ok := j.receipts[t.addr]
 	if !ok {
-		prev.WorkReceipt = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+		r.WorkReceipt = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+		r.base = r.WorkReceipt
 	}
-	signed, err := c.chain.SignReceipt(prev.Accept(uint64(t.index), t.result.ResultHash, price))
+	signed, err := c.chain.SignReceipt(r.Accept(uint64(t.index), t.result.ResultHash, price))
 	if err != nil {
 		c.log.Error("sign receipt", "job", j.id, "task", t.index, "err", err)
 		return
 	}
-	r := workerReceipt{signed, append(slices.Clip(prev.tasks), api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex()})}
+	r.WorkReceipt = signed
+	r.tasks = append(r.tasks, api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex()})
+	r.chain = append(r.chain, signed.Results)
 	j.receipts[t.addr] = r
+	msg, covered := receiptMessage(r), len(r.tasks)
 	j.receiptedWei.Add(j.receiptedWei, price)
 	t.receipted = true
 	c.saveTask(j, t)
@@ -140,24 +144,52 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
 		defer cancel()
-		if err := c.sendReceipt(ctx, url, r); err != nil {
+		if err := c.sendReceipt(ctx, url, msg); err != nil {
 			c.log.Warn("hand receipt to worker", "job", j.id, "node", r.Worker, "err", err)
+			return
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if cur, ok := j.receipts[r.Worker]; ok && covered > cur.taken && covered <= len(cur.tasks) {
+			cur.taken = covered // the next receipt lists only what came after
+			j.receipts[r.Worker] = cur
 		}
 	})
 }
 
-// workerReceipt is a worker's latest receipt in a job and the tasks it
-// covers, in the order its result chain adds them.
+// workerReceipt is a worker's latest receipt in a job, with what the
+// worker needs to check it: the tasks added since base (the receipt this
+// coordinator started from: none, or the stored one after a restart) in
+// the order its result chain adds them, the chain after each, and how many
+// of them the worker has taken (answered a receipt covering them).
 type workerReceipt struct {
 	contracts.WorkReceipt
+	base  contracts.WorkReceipt
 	tasks []api.ReceiptTask
+	chain []common.Hash
+	taken int
 }
 
-// receiptMessage is a receipt on the wire and in the stores.
+// receiptMessage is r on the wire: its tasks since the last receipt the
+// worker took.
 func receiptMessage(r workerReceipt) api.Receipt {
+	m := receiptRecord(r.WorkReceipt)
+	m.Accepted = r.tasks[min(r.taken, len(r.tasks)):]
+	m.Since, m.SinceResults = r.base.Tasks, r.base.Results.Hex()
+	if r.taken > 0 {
+		m.Since, m.SinceResults = r.base.Tasks+uint64(r.taken), r.chain[r.taken-1].Hex()
+	}
+	if m.Since == 0 {
+		m.SinceResults = "" // from the start
+	}
+	return m
+}
+
+// receiptRecord is a receipt as the stores keep it.
+func receiptRecord(r contracts.WorkReceipt) api.Receipt {
 	return api.Receipt{
 		JobID: r.JobID.Hex(), Worker: r.Worker.Hex(), Amount: r.Amount.String(), Tasks: r.Tasks,
-		Results: r.Results.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature), Accepted: r.tasks,
+		Results: r.Results.Hex(), Signature: "0x" + hex.EncodeToString(r.Signature),
 	}
 }
 
@@ -184,7 +216,7 @@ func workReceipt(m api.Receipt) (contracts.WorkReceipt, error) {
 func (j *job) receiptRecords() []api.Receipt {
 	var out []api.Receipt
 	for _, r := range j.receipts {
-		out = append(out, receiptMessage(r))
+		out = append(out, receiptRecord(r.WorkReceipt))
 	}
 	slices.SortFunc(out, func(a, b api.Receipt) int { return strings.Compare(a.Worker, b.Worker) })
 	return out
@@ -195,7 +227,7 @@ func receiptsFromRecords(recs []api.Receipt) (map[common.Address]workerReceipt, 
 	out, sum := make(map[common.Address]workerReceipt), new(big.Int)
 	for _, m := range recs {
 		if r, err := workReceipt(m); err == nil {
-			out[r.Worker] = workerReceipt{r, m.Accepted}
+			out[r.Worker] = workerReceipt{WorkReceipt: r, base: r}
 			sum.Add(sum, r.Amount)
 		}
 	}
@@ -204,9 +236,9 @@ func receiptsFromRecords(recs []api.Receipt) (map[common.Address]workerReceipt, 
 
 // sendReceipt hands r to its worker. Anyone could send one; the worker
 // checks the signature against the job's requester on chain.
-func (c *coordinator) sendReceipt(ctx context.Context, url string, r workerReceipt) error {
+func (c *coordinator) sendReceipt(ctx context.Context, url string, m api.Receipt) error {
 	if url == "" {
 		return errors.New("worker is no longer a member; its receipt stays in this node's store")
 	}
-	return c.postRPC(ctx, url+"/rpc/v1/receipts", receiptMessage(r))
+	return c.postRPC(ctx, url+"/rpc/v1/receipts", m)
 }

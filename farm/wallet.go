@@ -37,6 +37,11 @@ type wallet struct {
 	claims   []api.WalletClaim
 	pending  []claimMessage // the proofs, by the index of claims
 	receipts []heldReceipt  // the latest receipt per job
+	// checked are, per job, the result chains of receipts this node
+	// checked and found right (chain -> tasks covered): a receipt that
+	// lists its tasks after one of them is checked from there (receipts
+	// are sent concurrently, so one may start before the latest held).
+	checked map[string]map[common.Hash]uint64
 }
 
 // heldReceipt is the latest receipt a worker holds for one job, and what
@@ -240,7 +245,7 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt is not signed by the job's requester %s as the escrow reads receipts: it would not redeem: %w", job.Requester.Hex(), err))
 		return
 	}
-	flag := receiptFlag(rc, msg.Accepted, n.work.rendered.results(rc.JobID), n.work.price)
+	flag := w.checkAgainstHeld(rc, msg, n.work.rendered.results(rc.JobID), n.work.price)
 	if flag != "" {
 		n.metrics.receiptsFlagged.Add(1)
 		n.cfg.Logger.Warn("receipt flagged: the coordinator may be cheating this node", "job", rc.JobID.Hex(), "requester", job.Requester.Hex(), "flag", flag)
@@ -249,7 +254,7 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	if flag != "" {
 		answer["flag"] = flag
 	}
-	msg = receiptMessage(workerReceipt{rc, msg.Accepted}) // canonical form
+	msg = receiptRecord(rc) // canonical form
 	w.claimsMu.Lock()
 	defer w.claimsMu.Unlock()
 	i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == msg.JobID })

@@ -115,10 +115,15 @@ type Receipt struct {
 	Tasks     uint64 `json:"tasks"`
 	Results   string `json:"results"`
 	Signature string `json:"signature"`
-	// Accepted lists the tasks the receipt covers, in the order its
-	// Results chain adds them: not signed (the signature covers Results),
-	// but what lets the worker see that the receipt pays for its work.
-	Accepted []ReceiptTask `json:"accepted,omitempty"`
+	// Accepted lists tasks the receipt covers, in the order its Results
+	// chain adds them, after its first Since tasks (whose chain is
+	// SinceResults): those added since the last receipt the worker took,
+	// so a receipt stays small however many tasks it covers. Not signed
+	// (the signature covers Results), but what lets the worker see that
+	// the receipt pays for its work.
+	Accepted     []ReceiptTask `json:"accepted,omitempty"`
+	Since        uint64        `json:"since,omitempty"`
+	SinceResults string        `json:"since_results,omitempty"`
 }
 
 // ReceiptTask is one accepted task in a Receipt: its index and the hash of
