@@ -101,25 +101,42 @@ func (l *renderedLog) results(job common.Hash) map[uint64]common.Hash {
 }
 
 // checkAgainstHeld is receiptFlag for receipt r as it came (m): its
-// tasks are listed after the first m.Since, whose chain must be that of
-// the unflagged receipt this node holds for the job (or none: from the
-// start), since only then were those checked already.
+// tasks are listed after the first m.Since, whose result chain must be one
+// this node checked already (a receipt it found right, or the unflagged
+// receipt it holds for the job), or none: from the start. A receipt found
+// right adds its chains to those checked.
 func (w *wallet) checkAgainstHeld(r contracts.WorkReceipt, m api.Receipt, mine map[uint64]common.Hash, price *big.Int) string {
-	var since common.Hash
+	job := r.JobID.Hex()
+	since := common.HexToHash(m.SinceResults)
 	if m.Since > 0 {
 		w.claimsMu.Lock()
-		i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == r.JobID.Hex() })
-		var held heldReceipt
-		if i >= 0 {
-			held = w.receipts[i]
+		n, ok := w.checked[job][since]
+		if i := slices.IndexFunc(w.receipts, func(h heldReceipt) bool { return h.Receipt.JobID == job }); i >= 0 && !ok {
+			h := w.receipts[i]
+			n, ok = h.Receipt.Tasks, h.Info.Flag == "" && common.HexToHash(h.Receipt.Results) == since
 		}
 		w.claimsMu.Unlock()
-		if i < 0 || held.Info.Flag != "" || held.Receipt.Tasks != m.Since || common.HexToHash(held.Receipt.Results) != common.HexToHash(m.SinceResults) {
-			return fmt.Sprintf("the receipt lists its tasks after the first %d, but this node holds no unflagged receipt of those: they could not be checked", m.Since)
+		if !ok || n != m.Since {
+			return fmt.Sprintf("the receipt lists its tasks after the first %d, but this node checked no receipt of those: they could not be checked", m.Since)
 		}
-		since = common.HexToHash(m.SinceResults)
 	}
-	return receiptFlag(r, m.Since, since, m.Accepted, mine, price)
+	flag := receiptFlag(r, m.Since, since, m.Accepted, mine, price)
+	if flag == "" {
+		w.claimsMu.Lock()
+		defer w.claimsMu.Unlock()
+		if w.checked == nil || len(w.checked) > maxRenderedJobs {
+			w.checked = make(map[string]map[common.Hash]uint64) // a restart's worth of forgetting
+		}
+		if w.checked[job] == nil {
+			w.checked[job] = make(map[common.Hash]uint64)
+		}
+		chain := since
+		for i, a := range m.Accepted {
+			chain = contracts.NextResults(chain, a.Task, common.HexToHash(a.ResultHash))
+			w.checked[job][chain] = m.Since + uint64(i) + 1
+		}
+	}
+	return flag
 }
 
 // receiptFlag says what is wrong with receipt r, whose tasks after its

@@ -32,7 +32,7 @@ import (
 // whose task list is not its signed result chain, and one of a job the
 // worker never worked in (each kept if largest, but flagged, counted and
 // shown), then the honest one, one listing its tasks after a receipt the
-// worker never held (flagged: they could not be checked) and the next
+// worker never checked (flagged: they could not be checked) and the next
 // honest one listing only the task it adds. The requester never settles;
 // after the deadline the worker redeems by its receipts exactly what it
 // earned.
@@ -117,7 +117,7 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	elsewhere := contracts.Domain{ChainID: big.NewInt(1), Escrow: here.Escrow}
 	forged := map[uint64]common.Hash{0: results[0], 1: results[1], 7: {7}}
 	honest := receipt(job, nil, []uint64{0, 1, 2}, results, tokens(3))
-	first2 := receipt(job, nil, []uint64{0, 1}, results, tokens(2))
+	unseen := receipt(job, nil, []uint64{1, 0}, results, tokens(2)) // never handed over
 	shuffled := receipt(job, nil, []uint64{0, 1, 2}, results, tokens(2.95))
 	shuffled.tasks[0], shuffled.tasks[1] = shuffled.tasks[1], shuffled.tasks[0]
 	tests := []struct {
@@ -136,7 +136,7 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 		{"a job never worked in", signed(0, here, receipt(other, nil, []uint64{0}, results, tokens(1))), 200, "", "signed no result in job", 1},
 		{"honest", signed(0, here, honest), 200, "", "", 0},
 		// Later receipts list only the tasks after the one the worker holds.
-		{"listed after a receipt not held", signed(0, here, receipt(job, &first2, []uint64{2, 3}, results, tokens(2.99))), 200, "", "could not be checked", 1},
+		{"listed after a receipt never checked", signed(0, here, receipt(job, &unseen, []uint64{2, 3}, results, tokens(2.99))), 200, "", "could not be checked", 1},
 		{"the next task, listed alone", signed(0, here, receipt(job, &honest, []uint64{3}, results, tokens(4))), 200, "", "", 0},
 	}
 	for _, tc := range tests {

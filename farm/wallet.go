@@ -38,6 +38,11 @@ type wallet struct {
 	pending  []claimMessage // the proofs, by the index of claims
 	receipts []heldReceipt  // the latest receipt per job
 	wake     chan struct{}  // a receipt or leaf arrived, or a claim ended
+	// checked are, per job, the result chains of receipts this node
+	// checked and found right (chain -> tasks covered): a receipt that
+	// lists its tasks after one of them is checked from there (receipts
+	// are sent concurrently, so one may start before the latest held).
+	checked map[string]map[common.Hash]uint64
 }
 
 // heldReceipt is the latest receipt a worker holds for one job, and what
