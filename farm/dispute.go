@@ -85,6 +85,9 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 	defer b.mu.Unlock()
 	kj, _ := b.load(escrow)
 	if kj == nil {
+		if req.Spec == nil {
+			return fmt.Errorf("keep job %s task %d: the lease carries no job spec", req.JobID, req.Task)
+		}
 		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
 	}
 	req.Spec = nil // kept once, with the job

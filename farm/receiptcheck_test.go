@@ -20,6 +20,7 @@ import (
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -43,11 +44,9 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	now, _ := chain.Now(ctx)
-	job, other := common.HexToHash("0x"+strings.Repeat("ab", 32)), common.HexToHash("0x"+strings.Repeat("cd", 32))
-	for _, id := range []common.Hash{job, other} {
-		if _, err := bank.OpenJob(ctx, id, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
-			t.Fatal(err)
-		}
+	other := common.HexToHash("0x" + strings.Repeat("cd", 32))
+	if _, err := bank.OpenJob(ctx, other, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
 	}
 	me := bank.WithKey(contracts.DevKey(1))
 	start := func(name string, key int, c *contracts.Client, join []string) *Node {
@@ -66,14 +65,22 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// The job's escrow id is its spec's hash: a worker on a chain signs
+	// only leases that are tasks of the spec they carry.
+	spec := api.JobSpec{Scene: scene, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 32, Height: 8}, Samples: 1, Tiles: tiler.Grid{Cols: 4, Rows: 1}, Depth: 8}
+	job := jobHash(spec)
+	if _, err := bank.OpenJob(ctx, job, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	// The worker renders tasks 0-3 of the job for the requester, for real.
 	results := map[uint64]common.Hash{}
 	for task := range uint64(4) {
 		r := TaskRequest{
-			JobID: strings.Repeat("ab", 8), JobHash: job.Hex(), Escrow: job.Hex(), Task: int(task),
+			JobID: job.Hex()[2:18], JobHash: job.Hex(), Escrow: job.Hex(), Task: int(task),
 			Renderer: "pathtracer", Scene: scene, SceneName: "cornell.glb", Sources: []string{req.URL()},
 			Frame: 1, Width: 32, Height: 8, Samples: 1, Region: image.Rect(8*int(task), 0, 8*int(task)+8, 8),
-			Coordinator: bank.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+			Coordinator: bank.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(), Spec: &spec,
 		}
 		r.Sig, _ = req.cfg.Identity.Sign(r.signedBytes())
 		body, _ := json.Marshal(r)

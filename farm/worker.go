@@ -334,10 +334,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		// Kept before it is sent: a result the coordinator holds and this
-		// node lost could be slashed with no way to show it was honest.
-		if err := w.kept.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
-			httpError(rw, http.StatusInternalServerError, err)
-			return
+		// node lost could be slashed with no way to show it was honest
+		// (only on a chain: nothing is slashed off one, and only a lease
+		// on a chain carries the spec an arbiter needs).
+		if w.chain != nil && req.Spec != nil {
+			if err := w.kept.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
+				httpError(rw, http.StatusInternalServerError, err)
+				return
+			}
 		}
 		rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
 		if escrowID != (common.Hash{}) {
