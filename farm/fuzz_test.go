@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
+	"golang.org/x/image/tiff"
 )
 
 // FuzzJobSpec: any JSON a client sends is either refused or a spec whose
@@ -107,6 +109,39 @@ func FuzzDecodeTile(f *testing.F) {
 		}
 		if hdr && (tl.hdr == nil || tl.hdr.Rect != rect || !tl.hdr.Finite()) {
 			t.Fatalf("EXR tile decoded to %+v", tl.hdr)
+		}
+	})
+}
+
+// FuzzDecodeFrameFile: a finished frame a worker sends as JPEG or TIFF
+// either is refused or decodes to exactly the frame's rectangle.
+func FuzzDecodeFrameFile(f *testing.F) {
+	src := image.NewNRGBA64(image.Rect(0, 0, 4, 3))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i * 7)
+	}
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, src, nil)
+	f.Add(buf.Bytes(), false)
+	buf.Reset()
+	tiff.Encode(&buf, src, nil)
+	f.Add(buf.Bytes(), true)
+	buf.Reset()
+	tiff.Encode(&buf, src, &tiff.Options{Compression: tiff.Deflate})
+	f.Add(buf.Bytes(), true)
+	f.Add([]byte("II*\x00not a tiff"), true)
+	rect := image.Rect(0, 0, 4, 3)
+	f.Fuzz(func(t *testing.T, data []byte, isTIFF bool) {
+		format := api.FormatJPEG
+		if isTIFF {
+			format = api.FormatTIFF
+		}
+		tl, err := decodeFrameFile(data, rect, format)
+		if err != nil {
+			return
+		}
+		if tl.img == nil || tl.img.Rect != rect {
+			t.Fatalf("%s frame decoded to %+v", format, tl.img)
 		}
 	})
 }

@@ -14,10 +14,13 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
+	"golang.org/x/image/tiff"
 )
 
 // pngMagic starts every PNG file.
@@ -92,6 +95,10 @@ type tileWant struct {
 	// planes accepts a PNG of 1 to maxPlanes planes of the region stacked
 	// downwards: a checker's crops of a composited scene's passes.
 	planes bool
+	// frame is the job's format when the answer is a finished frame (a
+	// finish task's, which Blender writes as the scene says: JPEG or TIFF
+	// as well as PNG and EXR); "" for a tile.
+	frame string
 }
 
 // checked is the tile as spot checks compare it: the 16-bit pixels, an
@@ -135,6 +142,9 @@ func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) 
 		}
 		m.Rect = rect
 		return tile{hdr: m}, nil
+	}
+	if want.frame == api.FormatJPEG || want.frame == api.FormatTIFF {
+		return decodeFrameFile(data, rect, want.frame)
 	}
 	if !bytes.HasPrefix(data, pngMagic) {
 		return tile{}, fmt.Errorf("tile is not a PNG")
@@ -223,4 +233,28 @@ func checkPassNames(channels, passes []string) error {
 		}
 	}
 	return nil
+}
+
+// decodeFrameFile decodes a finished frame written as JPEG or TIFF (format)
+// and places it at rect; its size is read and checked before its pixels
+// are.
+func decodeFrameFile(data []byte, rect image.Rectangle, format string) (tile, error) {
+	decodeConfig, decode := jpeg.DecodeConfig, jpeg.Decode
+	if format == api.FormatTIFF {
+		decodeConfig, decode = tiff.DecodeConfig, tiff.Decode
+	}
+	cfg, err := decodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return tile{}, fmt.Errorf("frame is not a %s file: %w", format, err)
+	}
+	if cfg.Width != rect.Dx() || cfg.Height != rect.Dy() {
+		return tile{}, fmt.Errorf("frame is %dx%d, want %dx%d", cfg.Width, cfg.Height, rect.Dx(), rect.Dy())
+	}
+	src, err := decode(bytes.NewReader(data))
+	if err != nil {
+		return tile{}, fmt.Errorf("decode frame: %w", err)
+	}
+	img := image.NewNRGBA64(rect)
+	draw.Draw(img, rect, src, src.Bounds().Min, draw.Src)
+	return tile{img: img}, nil
 }

@@ -114,7 +114,10 @@ func (req TaskRequest) task(scene string) renderer.Task {
 // check image.
 func (req TaskRequest) want() tileWant {
 	want := tileWant{hdr: req.Format == api.FormatEXR}
-	if len(req.Passes) > 0 && len(req.FinishTiles) == 0 { // a finished frame is a plain PNG or EXR
+	if len(req.FinishTiles) > 0 {
+		want.frame = req.Format // a finished frame, in the job's format
+	}
+	if len(req.Passes) > 0 && len(req.FinishTiles) == 0 { // a finished frame is a file of the job's format
 		if len(req.Crops) == 0 {
 			want.passes = req.Passes
 		} else {
