@@ -301,8 +301,9 @@ func TestPartitionedWorker(t *testing.T) {
 		t.Fatalf("fetch: %s", stderr)
 	}
 	compareFrames(t, ref, out)
-	// Thawed, the node refutes its death and is a member again.
-	waitFor(t, 20*time.Second, func() bool {
+	// Thawed, the node refutes its death and is a member again (it
+	// hears of its death at the next full state sync, every 3 s).
+	waitFor(t, 30*time.Second, func() bool {
 		_, out, _ := conun(t, "nodes", "--node", nodes[0].url)
 		return strings.Contains(out, frozen.name)
 	})

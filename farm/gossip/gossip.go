@@ -119,6 +119,11 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		mc.ProbeTimeout = 100 * time.Millisecond
 		mc.SuspicionMult = 2
 		mc.GossipInterval = 50 * time.Millisecond
+		// A member that was frozen or cut off past its death learns of it
+		// (and refutes it) only by a full state sync: every few seconds
+		// rather than the local preset's 15 s, so a thawed node is back
+		// soon even on a loaded machine.
+		mc.PushPullInterval = 3 * time.Second
 	}
 	mc.Name = cfg.Name
 	mc.BindAddr = cfg.BindAddr
