@@ -81,3 +81,18 @@ func waitHead(ctx context.Context, chain *contracts.Chain, due time.Time, poll t
 func waitChainTime(ctx context.Context, chain *contracts.Chain, t time.Time) (*types.Header, error) {
 	return waitHead(ctx, chain, t, time.Second, func(h *types.Header) bool { return int64(h.Time) > t.Unix() })
 }
+
+// throttle waits until a second has passed since *last (then sets it to
+// now), so a loop whose work keeps failing at once (the chain is
+// unreachable) runs at most once a second; false when ctx ended first.
+func throttle(ctx context.Context, last *time.Time) bool {
+	if pause := time.Second - time.Since(*last); pause > 0 {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(pause):
+		}
+	}
+	*last = time.Now()
+	return true
+}

@@ -87,16 +87,9 @@ func (c *coordinator) loadReclaims() error {
 func (c *coordinator) reclaimLoop(ctx context.Context) {
 	var last time.Time
 	for ctx.Err() == nil {
-		// Something due that keeps failing to start (the chain is
-		// unreachable) is tried at most once a second.
-		if pause := time.Second - time.Since(last); pause > 0 {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(pause):
-			}
+		if !throttle(ctx, &last) {
+			return
 		}
-		last = time.Now()
 		c.reclaimDue()
 		c.reclaimMu.Lock()
 		waiting := slices.Clone(c.reclaims)

@@ -283,16 +283,9 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 func (n *Node) redeemReceipts(ctx context.Context) {
 	var last time.Time
 	for ctx.Err() == nil {
-		// A receipt that keeps failing to redeem (the chain is
-		// unreachable) is tried at most once a second.
-		if pause := time.Second - time.Since(last); pause > 0 {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(pause):
-			}
+		if !throttle(ctx, &last) {
+			return
 		}
-		last = time.Now()
 		next := n.redeemDue(ctx)
 		wctx, cancel := context.WithCancel(ctx)
 		go func() { // ends with wctx, at the latest at cancel below
