@@ -857,3 +857,20 @@ func unixTime(s *big.Int) time.Time {
 	}
 	return time.Unix(s.Int64(), 0)
 }
+
+// NewSimulatedEscrow starts a simulated chain (NewSimulated) with the
+// contracts deployed by the first development key, as the in-process demo
+// and the farm's tests run their money: the client is that key's. Closing
+// the chain releases both.
+func NewSimulatedEscrow(ctx context.Context, sim SimConfig) (*Chain, *Client, error) {
+	chain, err := NewSimulated(sim)
+	if err != nil {
+		return nil, nil, fmt.Errorf("simulated chain: %w", err)
+	}
+	client, err := Deploy(ctx, chain, DevKey(0), DefaultConfig())
+	if err != nil {
+		chain.Close()
+		return nil, nil, fmt.Errorf("deploy contracts: %w", err)
+	}
+	return chain, client, nil
+}

@@ -99,15 +99,7 @@ func TestLongWaitsCostNoPolling(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { chain.Close() })
-			bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
+			chain, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
 			me := bank.WithKey(contracts.DevKey(1))
 			for _, a := range []common.Address{bank.Address(), me.Address()} {
 				if _, err := bank.Mint(ctx, a, api.TokensToWei(100)); err != nil {

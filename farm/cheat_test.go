@@ -458,15 +458,7 @@ func TestHonestNeverPenalized(t *testing.T) {
 // does not pay it twice (and would send it again had it not been paid).
 func TestClaimsKeptAcrossRestart(t *testing.T) {
 	ctx := context.Background()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chain.Close()
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	chain, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
 	bank.Mint(ctx, bank.Address(), api.TokensToWei(100))
 	now, _ := chain.Now(ctx)
 	job := common.HexToHash("0x01")

@@ -201,14 +201,9 @@ const demoTokens = 1000
 func startDemoChain(ctx context.Context, nodes int) (*contracts.Chain, *contracts.Client, error) {
 	sc := contracts.DefaultSimConfig()
 	sc.Accounts = max(sc.Accounts, nodes)
-	chain, err := contracts.NewSimulated(sc)
+	chain, deployer, err := contracts.NewSimulatedEscrow(ctx, sc)
 	if err != nil {
-		return nil, nil, fmt.Errorf("simulated chain: %w", err)
-	}
-	deployer, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		chain.Close()
-		return nil, nil, fmt.Errorf("deploy contracts: %w", err)
+		return nil, nil, err
 	}
 	if _, err := deployer.Mint(ctx, deployer.Address(), api.TokensToWei(demoTokens)); err != nil {
 		chain.Close()

@@ -51,15 +51,7 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 	t.Cleanup(cancel)
 	sim := contracts.DefaultSimConfig()
 	sim.MainnetRules = true // BenchmarkDisputeGas's figures compare with mainnet
-	chain, err := contracts.NewSimulated(sim)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { chain.Close() }) // after the nodes' own cleanups
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	chain, bank := farmtest.SimBank(t, sim)
 	mint := func(a common.Address, tokens float64) {
 		if _, err := bank.Mint(ctx, a, api.TokensToWei(tokens)); err != nil {
 			t.Fatal(err)

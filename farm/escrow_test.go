@@ -183,15 +183,7 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 // task, those crop windows and those bytes; the signature is handed to the
 // call that asked.
 func TestLeaseNeedsSignedResult(t *testing.T) {
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer chain.Close()
-	bank, err := contracts.Deploy(context.Background(), chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, bank := simBank(t)
 	worker, other := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
 	c := &coordinator{chain: bank, metrics: new(metrics)}
 	jobID := common.HexToHash("0x0abc")
@@ -371,14 +363,10 @@ func TestOpenNeedsBudgetAndBond(t *testing.T) {
 // development account, closed when the test ends.
 func simBank(t *testing.T) (*contracts.Chain, *contracts.Client) {
 	t.Helper()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
+	chain, bank, err := contracts.NewSimulatedEscrow(context.Background(), contracts.DefaultSimConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { chain.Close() })
-	bank, err := contracts.Deploy(context.Background(), chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
 	return chain, bank
 }

@@ -281,15 +281,7 @@ func TestFinishPaid(t *testing.T) {
 	needBlender(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { chain.Close() }) // after the nodes' own cleanups
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
 	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
 		t.Fatal(err)
 	}

@@ -170,15 +170,7 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 func TestCancelledJobSettles(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	chain, err := contracts.NewSimulated(contracts.DefaultSimConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { chain.Close() })
-	bank, err := contracts.Deploy(ctx, chain, contracts.DevKey(0), contracts.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	chain, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
 	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
 		t.Fatal(err)
 	}
@@ -204,6 +196,7 @@ func TestCancelledJobSettles(t *testing.T) {
 	}
 	var rep api.Report
 	farmtest.Until(t, "the cancelled job is settled", func() bool {
+		var err error
 		rep, err = client.Report(ctx, id)
 		return err == nil && rep.Settlement != nil && (rep.Settlement.Tx != "" || rep.Settlement.Error != "")
 	})

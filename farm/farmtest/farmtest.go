@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
@@ -159,4 +160,17 @@ func Until(t testing.TB, what string, cond func() bool) {
 			t.Fatalf("timed out waiting until %s", what)
 		}
 	}
+}
+
+// SimBank starts a simulated chain (sim) with the escrow deployed by the
+// first development key, closed when the test ends (after the cleanups of
+// nodes started later), and returns it with that key's client.
+func SimBank(t testing.TB, sim contracts.SimConfig) (*contracts.Chain, *contracts.Client) {
+	t.Helper()
+	chain, bank, err := contracts.NewSimulatedEscrow(context.Background(), sim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() })
+	return chain, bank
 }
