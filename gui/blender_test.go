@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"image/png"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -97,12 +96,7 @@ func TestDefaultSceneInApp(t *testing.T) {
 	if out, err := exec.Command("blender", "-b", scene, "--python-expr", expr, "-o", filepath.Join(dir, "f12_####"), "-f", "1").CombinedOutput(); err != nil {
 		t.Fatalf("blender -f: %v\n%s", err, out)
 	}
-	f, err := os.Open(filepath.Join(dir, "f12_0001.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
+	want, err := renderer.ReadPNG(filepath.Join(dir, "f12_0001.png"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package renderer
 import (
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"io"
 	"os"
@@ -41,6 +42,23 @@ func To8(img *image.NRGBA64) *image.NRGBA {
 // that a crash never leaves a truncated frame under the real name.
 func WritePNG(path string, img *image.NRGBA64, depth int) error {
 	return WriteAtomic(path, func(w io.Writer) error { return EncodePNG(w, img, depth) })
+}
+
+// ReadPNG reads the PNG at path as 16-bit pixels (8-bit files widened),
+// with its bounds at the origin: what WritePNG wrote, or a frame Blender did.
+func ReadPNG(path string) (*image.NRGBA64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := png.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	img := image.NewNRGBA64(m.Bounds())
+	draw.Draw(img, img.Bounds(), m, m.Bounds().Min, draw.Src)
+	return img, nil
 }
 
 // WriteAtomic writes the file at path with encode, into a temporary file

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -92,5 +93,43 @@ func TestPassOf(t *testing.T) {
 		if pass, ok := PassOf(tc.channel); pass != tc.pass || ok != tc.ok {
 			t.Errorf("PassOf(%q) = %q, %v; want %q, %v", tc.channel, pass, ok, tc.pass, tc.ok)
 		}
+	}
+}
+
+// TestReadPNG: what WritePNG writes reads back as the same 16-bit pixels
+// (8-bit files as EncodePNG rounded them), at the origin.
+func TestReadPNG(t *testing.T) {
+	img := image.NewNRGBA64(image.Rect(3, 2, 7, 5))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 37)
+		if i%8 >= 6 {
+			img.Pix[i] = 0xff // opaque: a frame's alpha
+		}
+	}
+	for _, depth := range []int{8, 16} {
+		path := filepath.Join(t.TempDir(), "f.png")
+		if err := WritePNG(path, img, depth); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadPNG(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Rect != image.Rect(0, 0, 4, 3) {
+			t.Fatalf("depth %d: bounds %v", depth, got.Rect)
+		}
+		for y := range 3 {
+			for x := range 4 {
+				w, g := img.NRGBA64At(x+3, y+2), got.NRGBA64At(x, y)
+				// 8 bits keep each value to within half a step of 257.
+				near := func(a, b uint16) bool { return max(a, b)-min(a, b) <= 128 }
+				if depth == 16 && w != g || depth == 8 && !(near(w.R, g.R) && near(w.G, g.G) && near(w.B, g.B)) {
+					t.Fatalf("depth %d: pixel %d,%d: %v, want %v", depth, x, y, g, w)
+				}
+			}
+		}
+	}
+	if _, err := ReadPNG(filepath.Join(t.TempDir(), "none.png")); err == nil {
+		t.Fatal("a missing file read")
 	}
 }

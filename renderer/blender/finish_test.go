@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/draw"
-	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -341,17 +339,10 @@ func psnr(a, b *image.NRGBA64) float64 {
 // format) is the scene's.
 func f12(t *testing.T, task renderer.Task) *image.NRGBA64 {
 	t.Helper()
-	f, err := os.Open(f12File(t, task, ".png"))
+	img, err := renderer.ReadPNG(f12File(t, task, ".png"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	m, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := image.NewNRGBA64(m.Bounds())
-	draw.Draw(img, img.Bounds(), m, image.Point{}, draw.Src)
 	return img
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/draw"
-	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -139,17 +137,10 @@ func f12(t *testing.T, s *Sandbox, src string, task renderer.Task) *image.NRGBA6
 		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(out, fmt.Sprintf("f12_%04d.png", task.Frame)))
+	img, err := renderer.ReadPNG(filepath.Join(out, fmt.Sprintf("f12_%04d.png", task.Frame)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	m, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := image.NewNRGBA64(m.Bounds())
-	draw.Draw(img, img.Bounds(), m, image.Point{}, draw.Src)
 	return img
 }
 
