@@ -7,6 +7,20 @@
 import bpy
 
 
+def cycles_default(width, height, samples=16):
+    """Blender's default startup file as an artist opens it, switched to
+    Cycles (nothing else changed: denoise, adaptive sampling, Filmic/AgX
+    stay on) and made tiny for tests. Returns the scene and its render
+    settings."""
+    bpy.ops.wm.read_homefile(use_factory_startup=True)
+    scene = bpy.context.scene
+    scene.render.engine = "CYCLES"
+    r = scene.render
+    r.resolution_x, r.resolution_y, r.resolution_percentage = width, height, 100
+    scene.cycles.samples = samples
+    return scene, r
+
+
 def compositor(scene):
     """Turns the compositor on with Blender's default tree, Render Layers
     into the output, as ticking "Use Nodes" (or "New" in 5.x) does, and

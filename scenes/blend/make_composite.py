@@ -16,12 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compat  # noqa: E402
 
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
-bpy.ops.wm.read_homefile(use_factory_startup=True)
-scene = bpy.context.scene
-scene.render.engine = "CYCLES"
-r = scene.render
-r.resolution_x, r.resolution_y, r.resolution_percentage = 160, 96, 100
-scene.cycles.samples = 16
+scene, r = compat.cycles_default(160, 96)
 
 bpy.ops.mesh.primitive_uv_sphere_add(radius=0.4, location=(1.2, -1.4, 1.2))
 glow = bpy.data.materials.new("glow")

@@ -13,12 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compat  # noqa: E402
 
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
-bpy.ops.wm.read_homefile(use_factory_startup=True)
-scene = bpy.context.scene
-scene.render.engine = "CYCLES"
-r = scene.render
-r.resolution_x, r.resolution_y, r.resolution_percentage = 96, 64, 100
-scene.cycles.samples = 16
+scene, r = compat.cycles_default(96, 64)
 bpy.ops.mesh.primitive_uv_sphere_add(radius=0.7, location=(1.6, -1.2, 0.2))
 scene.view_layers[0].use_pass_cryptomatte_object = True
 

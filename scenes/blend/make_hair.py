@@ -14,12 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compat  # noqa: E402
 
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
-bpy.ops.wm.read_homefile(use_factory_startup=True)
-scene = bpy.context.scene
-scene.render.engine = "CYCLES"
-r = scene.render
-r.resolution_x, r.resolution_y, r.resolution_percentage = 96, 96, 100
-scene.cycles.samples = 16
+scene, r = compat.cycles_default(96, 96)
 
 compat.hair(bpy.data.objects["Cube"], count=400, length=0.6)
 compat.compositor(scene)

@@ -14,12 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compat  # noqa: E402
 
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
-bpy.ops.wm.read_homefile(use_factory_startup=True)
-scene = bpy.context.scene
-scene.render.engine = "CYCLES"
-r = scene.render
-r.resolution_x, r.resolution_y, r.resolution_percentage = 96, 64, 100
-scene.cycles.samples = 16
+scene, r = compat.cycles_default(96, 64)
 r.image_settings.color_depth = "16"
 
 v = scene.view_settings

@@ -14,12 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compat  # noqa: E402
 
 out = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
-bpy.ops.wm.read_homefile(use_factory_startup=True)
-scene = bpy.context.scene
-scene.render.engine = "CYCLES"
-r = scene.render
-r.resolution_x, r.resolution_y, r.resolution_percentage = 120, 72, 100
-scene.cycles.samples = 16
+scene, r = compat.cycles_default(120, 72)
 vl = scene.view_layers[0]
 vl.use_pass_z = True
 vl.use_pass_normal = True
