@@ -63,28 +63,7 @@ func (g *gasEnv) freshNodes(tb testing.TB) []*Client {
 
 func (g *gasEnv) sendEther(tb testing.TB, to common.Address, wei *big.Int) {
 	tb.Helper()
-	b := g.chain.Backend()
-	from := g.req.Address()
-	unlock := g.chain.lockAccount(from)
-	defer unlock()
-	nonce, err := b.PendingNonceAt(g.ctx, from)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tip, err := b.SuggestGasTipCap(g.ctx)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tx := types.NewTx(&types.DynamicFeeTx{ChainID: g.chain.chainID, Nonce: nonce, To: &to, Value: wei, Gas: 21_000,
-		GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, big.NewInt(100e9))})
-	signed, err := types.SignTx(tx, types.LatestSignerForChainID(g.chain.chainID), g.req.key)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := b.SendTransaction(g.ctx, signed); err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := g.chain.waitMined(g.ctx, signed.Hash()); err != nil {
+	if _, err := g.req.SendEther(g.ctx, to, wei); err != nil {
 		tb.Fatal(err)
 	}
 }
@@ -102,6 +81,25 @@ func taskPayouts(nodes []*Client, tasks int) []Payout {
 // transfer needs the tokens set aside too).
 func (g *gasEnv) settleGas(tb testing.TB, tasks int) (settle, claims uint64) {
 	tb.Helper()
+	nodes, s := g.settledJob(tb, tasks)
+	for _, n := range nodes {
+		cl, ok := pickClaim(s.Claims, n.Address())
+		if !ok {
+			tb.Fatalf("no claim for %s", n.Address())
+		}
+		r, err := n.Claim(g.ctx, cl)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		claims += r.GasUsed
+	}
+	return s.Receipt.GasUsed, claims
+}
+
+// settledJob opens a job of tasks tasks over fresh nodes and settles it,
+// each task paid to its node: what the settle and claim benchmarks share.
+func (g *gasEnv) settledJob(tb testing.TB, tasks int) ([]*Client, *Settlement) {
+	tb.Helper()
 	nodes := g.freshNodes(tb)
 	g.jobs++
 	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
@@ -116,18 +114,7 @@ func (g *gasEnv) settleGas(tb testing.TB, tasks int) (settle, claims uint64) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for _, n := range nodes {
-		cl, ok := pickClaim(s.Claims, n.Address())
-		if !ok {
-			tb.Fatalf("no claim for %s", n.Address())
-		}
-		r, err := n.Claim(g.ctx, cl)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		claims += r.GasUsed
-	}
-	return s.Receipt.GasUsed, claims
+	return nodes, s
 }
 
 // receiptGas runs one job of tasks tasks over fresh nodes whose requester
@@ -218,7 +205,9 @@ func pickClaim(claims []Claim, node common.Address) (Claim, bool) {
 // It also reports the requester's reclaim of its bond after the receipt
 // grace (once per job: gas/task+reclaim counts it too), and the unhappy
 // path: a requester that settles nothing and workers paid by their
-// cumulative receipts, one claimByReceipts per worker.
+// cumulative receipts, one claimByReceipts per worker. claimfor-gas/task is
+// the farm's path: settle, then the requester pays every leaf to its node in
+// one claimForMany (the workers need no Ether).
 func BenchmarkSettle(b *testing.B) {
 	for _, tasks := range []int{10, 100, 1000} {
 		for _, rules := range []struct {
@@ -231,9 +220,10 @@ func BenchmarkSettle(b *testing.B) {
 				// transaction per task: measure it once, outside the timing.
 				transfer := g.transferGas(b, tasks)
 				b.ResetTimer()
-				var settle, claims, reclaim, receipts uint64
+				var settle, claims, reclaim, receipts, forSettle, claimFor uint64
 				for range b.N {
 					settle, claims = g.settleGas(b, tasks)
+					forSettle, claimFor = g.claimForGas(b, tasks)
 					reclaim = g.reclaimGas(b)
 					receipts = g.receiptGas(b, tasks)
 				}
@@ -245,6 +235,8 @@ func BenchmarkSettle(b *testing.B) {
 				b.ReportMetric(float64(transfer)/float64(tasks), "transfer-gas/task")
 				b.ReportMetric(float64(settle), "settle-gas")
 				b.ReportMetric(float64(claims)/benchNodes, "claim-gas")
+				b.ReportMetric(float64(forSettle+claimFor)/float64(tasks), "claimfor-gas/task")
+				b.ReportMetric(float64(claimFor), "claimfor-batch-gas")
 			})
 		}
 	}

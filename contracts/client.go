@@ -386,6 +386,19 @@ func (c *Client) ClaimMany(ctx context.Context, claims []Claim) (*types.Receipt,
 	return r, wrapf(err, "claim %d leaves for %s", len(claims), c.from)
 }
 
+// ClaimFor pays each claim's leaf to its Node, whatever key the client
+// holds: a coordinator sends its workers' claims right after settling, so a
+// worker whose key holds no Ether for gas is paid all the same. A leaf its
+// node was already paid is skipped; any other bad claim fails the batch.
+func (c *Client) ClaimFor(ctx context.Context, claims []Claim) (*types.Receipt, error) {
+	in := make([]bindings.RenderEscrowNodeClaim, len(claims))
+	for i, cl := range claims {
+		in[i] = bindings.RenderEscrowNodeClaim{JobId: cl.JobID, Node: cl.Node, Amount: cl.Amount, Proof: hashes(cl.Proof)}
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackClaimForMany(in))
+	return r, wrapf(err, "claim %d leaves on their nodes' behalf from %s", len(claims), c.from)
+}
+
 // Slash burns amount of node's stake for jobID with result, node's own
 // signature over a result it delivered for jobID (see SignResult), and
 // records evidence (the hash of the verifier's record) in the Slashed event.

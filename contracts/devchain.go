@@ -38,6 +38,12 @@ type DevChainConfig struct {
 	TokensEach int64
 	// Escrow is the escrow's rules when Deploy is set.
 	Escrow Config
+	// BlockPeriod mines a block every so many seconds, empty or not; 0
+	// mines one per transaction, on demand, as geth --dev does. On demand,
+	// chain time stands still between transactions, so a delay (unstake,
+	// a grace) passes only at the next transaction: a period lets it pass
+	// by itself, as on a real chain.
+	BlockPeriod uint64
 	// Ready, when set, is called once the chain answers, with its URL and
 	// deployment (zero when Deploy is unset); tests use it to find port 0.
 	Ready func(url string, addrs Addresses)
@@ -124,7 +130,7 @@ func ServeDevChain(ctx context.Context, cfg DevChainConfig, w io.Writer) error {
 	}})
 	// Period 0 mines on demand; the beacon is a lifecycle of the stack, so
 	// stack.Close stops its goroutines. This is what geth --dev does.
-	beacon, err := catalyst.NewSimulatedBeacon(0, common.Address{}, backend)
+	beacon, err := catalyst.NewSimulatedBeacon(cfg.BlockPeriod, common.Address{}, backend)
 	if err != nil {
 		return fmt.Errorf("dev chain: beacon: %w", err)
 	}

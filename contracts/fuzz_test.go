@@ -36,6 +36,7 @@ const (
 	opDraw
 	opVote
 	opResolve
+	opClaimFor
 	opKinds
 )
 
@@ -240,6 +241,32 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		}
 		if _, err := f.nodes[n].Claim(f.ctx, cl); f.expect("claim", err) {
 			f.hits["claim leaf"]++
+		}
+	case opClaimFor:
+		// Any actor submits leaves on the nodes' behalf: honest, with the
+		// amount raised, or with one node's proof sent for another node.
+		j := f.job(o.b)
+		if j == nil || j.settled == nil {
+			return
+		}
+		caller := f.actors()[o.a%5]
+		var batch []Claim
+		for _, cl := range j.settled.Claims {
+			if o.c%3 == 0 || cl.Node == f.nodes[o.c%3].Address() {
+				batch = append(batch, cl)
+			}
+		}
+		if len(batch) == 0 {
+			return
+		}
+		switch o.c / 3 % 4 {
+		case 1:
+			batch[0].Amount = new(big.Int).Add(batch[0].Amount, big.NewInt(1))
+		case 2:
+			batch[0].Node = f.nodes[(o.c+1)%3].Address()
+		}
+		if _, err := caller.ClaimFor(f.ctx, batch); f.expect("claim for", err) {
+			f.hits["claim for"]++
 		}
 	case opClaimReceipts:
 		n := int(o.a % 3)
@@ -600,6 +627,13 @@ func fuzzSeeds() [][]byte {
 			fuzzOp{opVote, 0, 0, 3}, fuzzOp{opVote, 0, 0, 4}, fuzzOp{opVote, 0, 0, 2}, fuzzOp{opVote, 1, 1, 12}, fuzzOp{opVote, 1, 1, 4},
 			fuzzOp{opResolve, 0, 0, 1}, fuzzOp{opAdvance, 2, 0, 0}, fuzzOp{opResolve, 1, 1, 0}, fuzzOp{opAdvance, 47, 0, 0},
 			fuzzOp{opReclaim, 0, 0, 0}, fuzzOp{opReclaim, 1, 0, 0}),
+		// Leaves paid on the nodes' behalf: node 1 claims itself first (the
+		// batch skips its leaf), a raised amount and another node's proof are
+		// refused, a second batch pays nothing twice.
+		fuzzSeed(fuzzOp{opOpen, 0, 45, 2}, fuzzOp{opReceipt, 0, 0, 6}, fuzzOp{opReceipt, 0, 1, 9}, fuzzOp{opReceipt, 0, 2, 4},
+			fuzzOp{opSettle, 0, 0, 0}, fuzzOp{opClaim, 0, 1, 1}, fuzzOp{opClaimFor, 4, 0, 4}, fuzzOp{opClaimFor, 2, 0, 8},
+			fuzzOp{opClaimFor, 0, 0, 0}, fuzzOp{opClaimFor, 3, 0, 0}, fuzzOp{opClaimFor, 0, 0, 1}, fuzzOp{opClaim, 0, 0, 1},
+			fuzzOp{opAdvance, 47, 0, 0}, fuzzOp{opReclaim, 0, 0, 0}),
 		// Misuse: settle by a node, settle twice, claims before settle, reclaim too early.
 		fuzzSeed(fuzzOp{opOpen, 1, 10, 0}, fuzzOp{opSettle, 0, 241, 0}, fuzzOp{opClaim, 0, 0, 2}, fuzzOp{opReclaim, 0, 0, 0},
 			fuzzOp{opReceipt, 0, 0, 2}, fuzzOp{opSettle, 0, 0, 0}, fuzzOp{opSettle, 0, 1, 0}, fuzzOp{opClaim, 0, 0, 0}, fuzzOp{opClaim, 0, 0, 1}),
@@ -639,7 +673,7 @@ func TestFuzzSeedsReachDeep(t *testing.T) {
 		})
 	}
 	for _, want := range []string{"settle", "claim leaf", "receipt paid", "receipt paid with bond share", "receipt paid on a settled job",
-		"slash", "unstake", "reclaim closing the job", "reclaim of the held rest", "dispute", "draw", "vote", "resolve", "dispute won"} {
+		"slash", "unstake", "reclaim closing the job", "reclaim of the held rest", "dispute", "draw", "vote", "resolve", "dispute won", "claim for"} {
 		if hits[want] == 0 {
 			t.Errorf("no seed reaches %q (hits %v)", want, hits)
 		}

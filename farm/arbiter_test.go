@@ -20,7 +20,7 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 	spec := api.JobSpec{
 		Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
-		Samples: 2, Seed: 7, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 10,
+		Samples: 2, Seed: 7, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: api.MustTokens("10"),
 	}
 	escrow := jobHash(spec)
 	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)

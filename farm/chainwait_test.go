@@ -102,7 +102,7 @@ func TestLongWaitsCostNoPolling(t *testing.T) {
 			chain, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
 			me := bank.WithKey(contracts.DevKey(1))
 			for _, a := range []common.Address{bank.Address(), me.Address()} {
-				if _, err := bank.Mint(ctx, a, api.TokensToWei(100)); err != nil {
+				if _, err := bank.Mint(ctx, a, api.MustTokens("100").Wei()); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -119,7 +119,7 @@ func TestLongWaitsCostNoPolling(t *testing.T) {
 			})
 			n := nodes[0]
 			// As a coordinator: a job of its own, settled; its reclaim waits three days.
-			rep := farmtest.RunJob(t, api.NewClient(n.URL()), func(s *api.JobSpec) { s.Budget = 1 })
+			rep := farmtest.RunJob(t, api.NewClient(n.URL()), func(s *api.JobSpec) { s.Budget = api.MustTokens("1") })
 			farmtest.Until(t, "the job is settled", func() bool {
 				r, err := api.NewClient(n.URL()).Report(ctx, rep.JobID)
 				return err == nil && r.Settlement != nil && r.Settlement.Tx != ""
@@ -127,7 +127,7 @@ func TestLongWaitsCostNoPolling(t *testing.T) {
 			// As a worker: a receipt of another requester's job open for a week.
 			now, _ := chain.Now(ctx)
 			jobID := common.HexToHash("0x0f")
-			if _, err := bank.OpenJob(ctx, jobID, api.TokensToWei(1), now.Add(7*24*time.Hour)); err != nil {
+			if _, err := bank.OpenJob(ctx, jobID, api.MustTokens("1").Wei(), now.Add(7*24*time.Hour)); err != nil {
 				t.Fatal(err)
 			}
 			r, err := bank.SignReceipt(contracts.WorkReceipt{JobID: jobID, Worker: me.Address()}.Accept(0, common.Hash{1}, big.NewInt(1)))

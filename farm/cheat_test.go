@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"io"
+	"math/big"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -258,16 +259,16 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 	spec := api.JobSpec{
 		Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 8, Seed: 1,
-		Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: 10,
+		Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: api.MustTokens("10"),
 	}
-	prices := map[string]float64{"node-1": 0.25, "node-2": 0.5, "node-3": 0.125}
-	const stake = 5.0
+	prices := map[string]*big.Int{"node-1": api.MustTokens("0.25").Wei(), "node-2": api.MustTokens("0.5").Wei(), "node-3": api.MustTokens("0.125").Wei()}
+	stake := api.MustTokens("5")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var wallets []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
-		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125}, Stake: stake,
+		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []api.Tokens{api.MustTokens("0.25"), api.MustTokens("0.5"), api.MustTokens("0.125")}, Stake: stake,
 		Change: func(i int, c *farm.NodeConfig) {
 			if i == 2 {
 				c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"}}
@@ -275,7 +276,7 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 		},
 		OnFinish: func(nodes []*farm.Node, w []api.WalletInfo) {
 			wallets = afterGrace(t, ctx, nodes, w, 1000-10-1)
-			if burned, err := nodes[0].Chain().Burned(ctx); err != nil || burned.Cmp(api.TokensToWei(stake)) != 0 {
+			if burned, err := nodes[0].Chain().Burned(ctx); err != nil || burned.Cmp(stake.Wei()) != 0 {
 				t.Errorf("burned %v (%v), want the cheater's stake %v", burned, err, stake)
 			}
 		},
@@ -290,32 +291,34 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 	if st == nil || st.Error != "" || len(st.Slashes) != 1 || st.Slashes[0].Error != "" {
 		t.Fatalf("settlement %+v", st)
 	}
-	if st.Slashes[0].Amount != fmt.Sprintf("%.6f", stake) {
+	if st.Slashes[0].Amount != stake.String() {
 		t.Fatalf("slashed %s, want the whole stake %v", st.Slashes[0].Amount, stake)
 	}
-	paid := 0.0
-	earned := map[string]float64{}
+	paid := new(big.Int)
+	earned := map[string]*big.Int{"node-1": new(big.Int), "node-2": new(big.Int)}
 	for _, tr := range rep.Tasks {
 		if tr.Node == "node-3" {
 			t.Fatalf("task %d accepted from the cheater", tr.Index)
 		}
-		paid += prices[tr.Node]
-		earned[tr.Node] += prices[tr.Node]
+		paid.Add(paid, prices[tr.Node])
+		earned[tr.Node].Add(earned[tr.Node], prices[tr.Node])
 	}
-	if st.Paid != fmt.Sprintf("%.6f", paid) {
-		t.Fatalf("paid %s, want %.6f", st.Paid, paid)
+	if st.Paid != api.FormatTokens(paid) {
+		t.Fatalf("paid %s, want %s", st.Paid, api.FormatTokens(paid))
 	}
-	want := []float64{
-		1000 - 10 + (10 - paid) + earned["node-1"], // requester: refund, own work; nothing of the slash
-		stake + earned["node-2"] - stake,           // node-2 keeps its stake bonded
-		0,                                          // the cheater: stake gone, nothing earned
+	requester := api.MustTokens("1000").Wei()
+	requester.Sub(requester, paid).Add(requester, earned["node-1"])
+	want := []string{
+		api.FormatTokens(requester),        // requester: 1000 - 10 + (10 - paid) + own work; nothing of the slash
+		api.FormatTokens(earned["node-2"]), // node-2 keeps its stake bonded
+		"0",                                // the cheater: stake gone, nothing earned
 	}
 	for i, w := range wallets {
-		if w.Balance != fmt.Sprintf("%.6f", want[i]) {
-			t.Errorf("node-%d balance %s, want %.6f", i+1, w.Balance, want[i])
+		if w.Balance != want[i] {
+			t.Errorf("node-%d balance %s, want %s", i+1, w.Balance, want[i])
 		}
 	}
-	if wallets[1].Stake != fmt.Sprintf("%.6f", stake) || wallets[2].Stake != "0.000000" {
+	if wallets[1].Stake != stake.String() || wallets[2].Stake != "0" {
 		t.Errorf("stakes after the job: honest %s (want %v), cheater %s (want 0)", wallets[1].Stake, stake, wallets[2].Stake)
 	}
 }
@@ -459,14 +462,14 @@ func TestHonestNeverPenalized(t *testing.T) {
 func TestClaimsKeptAcrossRestart(t *testing.T) {
 	ctx := context.Background()
 	chain, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
-	bank.Mint(ctx, bank.Address(), api.TokensToWei(100))
+	bank.Mint(ctx, bank.Address(), api.MustTokens("100").Wei())
 	now, _ := chain.Now(ctx)
 	job := common.HexToHash("0x01")
 	worker := rpc.IdentityFromKey(contracts.DevKey(1))
-	if _, err := bank.OpenJob(ctx, job, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+	if _, err := bank.OpenJob(ctx, job, api.MustTokens("10").Wei(), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	st, err := bank.Settle(ctx, job, []contracts.Payout{{Node: worker.Address(), Amount: api.TokensToWei(2)}})
+	st, err := bank.Settle(ctx, job, []contracts.Payout{{Node: worker.Address(), Amount: api.MustTokens("2").Wei()}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -509,7 +512,7 @@ func TestClaimsKeptAcrossRestart(t *testing.T) {
 	n = start(bank.WithKey(contracts.DevKey(1)))
 	defer n.Close()
 	w := waitClaimed(n)
-	if w.Balance != "2.000000" {
+	if w.Balance != "2" {
 		t.Fatalf("balance %s, want 2 tokens once", w.Balance)
 	}
 }

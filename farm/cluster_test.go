@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"io"
+	"math/big"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -203,7 +204,7 @@ func TestSubmitBadInput(t *testing.T) {
 			}
 		})
 	}
-	if _, err := c.Status(ctx, "nope"); err == nil || !strings.Contains(err.Error(), "no such job") {
+	if _, err := c.Status(ctx, "0000000000000000"); err == nil || !strings.Contains(err.Error(), "no such job") {
 		t.Fatalf("unknown job: err = %v", err)
 	}
 	id, err := c.Submit(ctx, good)
@@ -323,12 +324,14 @@ func TestClientAPIAbsurdInput(t *testing.T) {
 		{"path traversal blob", "GET", "/v1/blobs/..%2f..%2fetc%2fpasswd", "", 404, "no blob"},
 		{"path traversal upload", "PUT", "/v1/blobs/..%2fevil", "x", 400, "not a sha256"},
 		{"lying upload", "PUT", "/v1/blobs/" + strings.Repeat("0", 64), "not the content", 400, "content hashes to"},
-		{"unknown job", "GET", "/v1/jobs/nope", "", 404, "no such job"},
+		{"unknown job", "GET", "/v1/jobs/0000000000000000", "", 404, "no such job"},
+		{"malformed job id", "GET", "/v1/jobs/nope", "", 400, "job id"},
 		{"bad frame number", "GET", "/v1/jobs/nope/frames/abc", "", 400, "not a number"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			req, _ := http.NewRequest(tc.method, base+tc.path, strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", map[string]string{"POST": "application/json", "PUT": "application/octet-stream"}[tc.method])
 			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
@@ -363,13 +366,13 @@ func TestDemoSettlesOnChain(t *testing.T) {
 	data, _ := scenes.Bytes("cornell.glb")
 	spec := demoSpec()
 	spec.Frames = tiler.Frames{Start: 1, End: 1, Step: 1}
-	spec.Budget = 10
+	spec.Budget = api.MustTokens("10")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var wallets []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
-		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []float64{0.25, 0.5, 0.125},
+		Spec: spec, Out: t.TempDir(), Chain: true, Prices: []api.Tokens{api.MustTokens("0.25"), api.MustTokens("0.5"), api.MustTokens("0.125")},
 		OnFinish: func(nodes []*farm.Node, w []api.WalletInfo) {
 			wallets = afterGrace(t, ctx, nodes, w, 1000-10-1)
 		},
@@ -381,13 +384,11 @@ func TestDemoSettlesOnChain(t *testing.T) {
 	if st == nil || st.Error != "" {
 		t.Fatalf("settlement: %+v", st)
 	}
-	prices := map[string]float64{"node-1": 0.25, "node-2": 0.5, "node-3": 0.125}
-	want := 0.0
-	for _, tr := range rep.Tasks {
-		want += prices[tr.Node]
-	}
-	if st.Paid != fmt.Sprintf("%.6f", want) || st.Refund != fmt.Sprintf("%.6f", 10-want) {
-		t.Fatalf("paid %s refund %s; want %.6f and %.6f", st.Paid, st.Refund, want, 10-want)
+	prices := map[string]*big.Int{"node-1": api.MustTokens("0.25").Wei(), "node-2": api.MustTokens("0.5").Wei(), "node-3": api.MustTokens("0.125").Wei()}
+	want := wantTotal(rep, prices)
+	refund := new(big.Int).Sub(api.MustTokens("10").Wei(), want)
+	if st.Paid != api.FormatTokens(want) || st.Refund != api.FormatTokens(refund) {
+		t.Fatalf("paid %s refund %s; want %s and %s", st.Paid, st.Refund, api.FormatTokens(want), api.FormatTokens(refund))
 	}
 	for _, p := range st.Payouts {
 		n := 0
@@ -396,8 +397,8 @@ func TestDemoSettlesOnChain(t *testing.T) {
 				n++
 			}
 		}
-		if p.Tasks != n || p.Amount != fmt.Sprintf("%.6f", float64(n)*prices[p.Node]) {
-			t.Fatalf("payout %+v, want %d tasks at %v", p, n, prices[p.Node])
+		if p.Tasks != n || p.Amount != api.FormatTokens(new(big.Int).Mul(big.NewInt(int64(n)), prices[p.Node])) {
+			t.Fatalf("payout %+v, want %d tasks at %v", p, n, api.FormatTokens(prices[p.Node]))
 		}
 	}
 	// On chain: node 1 (the requester) holds 1000 - budget + refund + its own
@@ -410,12 +411,12 @@ func TestDemoSettlesOnChain(t *testing.T) {
 		name := fmt.Sprintf("node-%d", i+1)
 		want := earned[name]
 		if want == "" {
-			want = "0.000000"
+			want = "0"
 		}
 		if i == 0 {
-			var own float64
-			fmt.Sscan(want, &own)
-			want = fmt.Sprintf("%.6f", 1000-10+(10-wantTotal(rep, prices))+own)
+			own := api.MustTokens(want).Wei()
+			own.Add(own, api.MustTokens("990").Wei()).Add(own, refund)
+			want = api.FormatTokens(own)
 		}
 		if w.Balance != want {
 			t.Errorf("%s balance %s, want %s (claims %+v)", name, w.Balance, want, w.Claims)
@@ -469,10 +470,10 @@ func afterGrace(t *testing.T, ctx context.Context, nodes []*farm.Node, before []
 	}
 }
 
-func wantTotal(rep api.Report, prices map[string]float64) float64 {
-	total := 0.0
+func wantTotal(rep api.Report, prices map[string]*big.Int) *big.Int {
+	total := new(big.Int)
 	for _, tr := range rep.Tasks {
-		total += prices[tr.Node]
+		total.Add(total, prices[tr.Node])
 	}
 	return total
 }

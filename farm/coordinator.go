@@ -50,6 +50,12 @@ type job struct {
 	// failures counts failed leases per node; a node that fails too many
 	// tasks of a job gets no more of them.
 	failures map[string]int
+	// speed is each node's measured speed on the job's tasks, which
+	// bounds how long its leases may go without progress (liveness.go).
+	speed map[speedKey]float64
+	// took holds how long each accepted lease took: a lease running
+	// far longer is a straggler (stragglers.go).
+	took []time.Duration
 	// settlement is what the job paid, once settled on the chain.
 	settlement *api.SettlementRecord
 	// receipts are the latest receipt signed for each worker (on a chain),
@@ -81,6 +87,9 @@ type job struct {
 	// an assembly that started before a rejection is known to be stale.
 	assembling map[int]int
 	frameGen   map[int]int
+	// failedTasks counts the tasks in state failed: the job ends when
+	// every task is done or failed (partial.go).
+	failedTasks int
 	// release is the renderer release ("blender-4.3.2") the job is bound
 	// to at its first lease: tiles of two releases side by side would
 	// show seams (Blender 3.4 and 4.3 differ in nearly every pixel), so
@@ -114,6 +123,24 @@ type task struct {
 	// meanwhile.
 	accepting int
 	attempts  int
+	// failedBy holds the nodes (name -> address) whose leases of the task
+	// failed since it was last accepted: the task
+	// goes elsewhere first, and fails its job only when enough healthy
+	// nodes failed it (nodehealth.go).
+	failedBy map[string]string
+	// tries counts the failed leases of the task per node since it was
+	// last accepted: when the task fails for good they were the task's
+	// fault, and are taken off the nodes' counts (partial.go). lastErr is
+	// the latest failed lease's error, and reason why a failed task failed.
+	tries   map[string]int
+	lastErr string
+	reason  string
+	// leasedAt is when the current lease was handed out (the node's
+	// speed is measured from it).
+	leasedAt time.Time
+	// twin is the task's second lease, to another node, while its first
+	// straggles (stragglers.go); nil when it has none.
+	twin *twinLease
 	// frameGen, for a finish task, is its frame's generation (job.frameGen)
 	// when it was leased: a finish over a tile rejected since is stale.
 	frameGen int
@@ -121,7 +148,7 @@ type task struct {
 	notBefore time.Time
 	// price and addr are what the task pays and to whom: its worker's
 	// advertised price and address when it was leased.
-	price float64
+	price api.Tokens
 	addr  common.Address
 	// build is the worker's renderer build when it was leased: only a
 	// node running the same build can check its pixels.
@@ -155,6 +182,7 @@ type coordinator struct {
 	ident     *rpc.Identity
 	metrics   *metrics
 	chain     *contracts.Client // nil: no chain, nothing is paid
+	stakes    *stakeGate        // who meets the minimum stake for a lease
 	rep       *verifier.Reputation
 	secret    [32]byte // seeds crop choices; workers cannot predict them
 
@@ -175,6 +203,9 @@ type coordinator struct {
 	inflight    map[string]int       // node -> leases held
 	busy        map[string]time.Time // node -> until when to leave it alone
 	wake        chan struct{}
+	// health is each node's record of failed and accepted leases, by
+	// address (nodehealth.go).
+	health map[string]*nodeHealth
 
 	// assemblers bounds the frames assembled at once (each holds a whole
 	// frame in memory and keeps a core busy).
@@ -192,6 +223,10 @@ type coordinator struct {
 	reclaims   []pendingChainOp
 	// reclaimWake tells reclaimLoop that an operation was queued.
 	reclaimWake chan struct{}
+	// outbox hands receipts and claims to the workers (delivery.go), and
+	// notifications to the jobs' notify URLs (hooks, notify.go).
+	outbox *outbox
+	hooks  webhooks
 
 	// broadcast gossips a small message to the cluster (nil: no cluster);
 	// notices keeps count of the conviction notices sent and heard
@@ -323,6 +358,7 @@ func (c *coordinator) emit(j *job, e api.Event) {
 	}
 	e = j.events.append(e)
 	c.store.PutEvent(j.id, e)
+	c.notifyEvent(j, e)
 }
 
 // run is the scheduler loop: it hands out leases whenever something may have
@@ -367,11 +403,14 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	}
 	t.cancel = nil
 	if err != nil {
-		c.leaseFailed(j, t, node, err)
+		if !c.promoteTwin(j, t, node, err) {
+			c.leaseFailed(j, t, node, err)
+		}
 		c.mu.Unlock()
 		c.kick()
 		return
 	}
+	t.dropTwin() // the first valid result wins; the other lease is paid nothing
 	t.accepting = lease
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
@@ -415,32 +454,64 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	t.result, t.receipted = signed, false
 	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++
+	j.recordSpeed(node, t, time.Since(t.leasedAt))
+	j.recordTook(time.Since(t.leasedAt))
+	c.taskAccepted(j, t, node, t.addr.Hex())
 	c.emit(j, api.Event{Type: api.EventDone, Task: t.index, Frame: t.tile.Frame, Node: node})
 	c.maybeCheck(j, t, img)
 	c.maybeReceipt(j, t)
 	c.frameAccepted(j, t.tile.Frame)
 }
 
-// leaseFailed requeues a task whose lease ended in err, and fails the job
-// when the task has failed too often; c.mu must be held.
+// leaseFailed requeues a task whose lease ended in err, counts the failure
+// against the node, and fails the task (its frame, not the job) when no
+// node that could still render it is left (nodehealth.go, partial.go);
+// c.mu must be held.
 func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 	c.requeue(j, t)
+	if c.convictForwarder(j, t, node, err) {
+		return // the forwarder's fault, not the task's: no attempt counted
+	}
+	if !c.nodeFault(node, err) {
+		if errors.Is(err, errUnreachable) {
+			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
+		}
+		return
+	}
+	j.failures[node]++
+	if t.tries == nil {
+		t.tries = make(map[string]int)
+	}
+	t.tries[node]++
+	t.lastErr = err.Error()
+	c.taskFailed(t, node, t.addr.Hex())
+	reason := api.RequeueStalled
+	if !errors.Is(err, errNoProgress) { // a stalled lease is the node's fault alone
+		reason = api.RequeueFailed
+		t.attempts++
+		// The retry waits longer only as healthy nodes fail the task:
+		// failures of nodes that fail everything say nothing about it.
+		t.notBefore = c.now().Add(retryBackoff(c.witnesses(t)))
+	}
+	c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: reason, Message: err.Error()})
+	if why := c.hopeless(j, t); why != "" {
+		c.failTask(j, t, fmt.Sprintf("task %d (frame %d, tile %v) %s; last: %v", t.index, t.tile.Frame, t.tile.Rect, why, err))
+	}
+}
+
+// nodeFault reports whether a lease's failure err is its node's, and
+// leaves a node that was only busy or unreachable alone for a while;
+// c.mu must be held.
+func (c *coordinator) nodeFault(node string, err error) bool {
 	switch {
 	case errors.Is(err, errBusy):
 		c.busy[node] = c.now().Add(busyBackoff)
-		return
+		return false
 	case errors.Is(err, errUnreachable):
 		c.busy[node] = c.now().Add(unreachableBackoff)
-		c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
-		return
+		return false
 	}
-	t.attempts++
-	t.notBefore = c.now().Add(retryBackoff(t.attempts))
-	j.failures[node]++
-	c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueFailed, Message: err.Error()})
-	if t.attempts >= c.cfg.MaxAttempts {
-		c.fail(j, fmt.Sprintf("task %d (frame %d, tile %v) failed %d times; last: %v", t.index, t.tile.Frame, t.tile.Rect, t.attempts, err))
-	}
+	return true
 }
 
 // complete ends a job whose every task is accepted: on a chain-connected
@@ -467,7 +538,7 @@ func (c *coordinator) markDone(j *job) {
 	mustMove(c.log, jobMoves, &j.state, api.JobDone)
 	j.finished = c.now()
 	c.save(j)
-	c.emit(j, api.Event{Type: api.EventFinished, Task: -1})
+	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: j.partialNote()})
 }
 
 // fail ends a job with a reason and takes back its leases; c.mu must be held.
@@ -492,6 +563,7 @@ func (c *coordinator) stop(j *job) {
 				t.cancel()
 				t.cancel = nil
 			}
+			t.dropTwin()
 			mustMove(c.log, taskMoves, &t.state, api.TaskCancelled)
 		}
 	}
@@ -499,6 +571,9 @@ func (c *coordinator) stop(j *job) {
 
 // cancel stops a job at the user's request.
 func (c *coordinator) cancel(id string) error {
+	if _, err := api.ParseJobID(id); err != nil {
+		return err
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	j, ok := c.jobs[id]
@@ -509,9 +584,10 @@ func (c *coordinator) cancel(id string) error {
 		return fmt.Errorf("job %s is already %s", id, j.state)
 	}
 	mustMove(c.log, jobMoves, &j.state, api.JobCancelled)
+	j.err = api.CancelledReason // so status and wait say why it ended
 	c.stop(j)
 	c.save(j)
-	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: "cancelled"})
+	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: api.CancelledReason})
 	c.settleEnded(j)
 	return nil
 }
@@ -546,6 +622,9 @@ func (c *coordinator) takeBack(node string) {
 	defer c.mu.Unlock()
 	for _, j := range c.jobs {
 		for _, t := range j.tasks {
+			if t.twin != nil && t.twin.node == node {
+				t.dropTwin()
+			}
 			if t.state == api.TaskLeased && t.node == node && t.accepting == 0 {
 				if t.cancel != nil {
 					t.cancel()

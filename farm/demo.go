@@ -34,10 +34,10 @@ type DemoConfig struct {
 	// first node is the requester, nodes ask Prices[i] tokens per task.
 	Chain bool
 	// Prices are the nodes' prices per task (cycled); only with Chain.
-	Prices []float64
+	Prices []api.Tokens
 	// Stake is what each node but the first bonds (with Chain); they are
 	// given the tokens for it.
-	Stake float64
+	Stake api.Tokens
 	// Change, if set, adjusts node i's config before it starts (tests put
 	// a cheating renderer on one node this way).
 	Change func(i int, c *NodeConfig)
@@ -93,8 +93,8 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 			if len(cfg.Prices) > 0 {
 				nc.Price = cfg.Prices[i%len(cfg.Prices)]
 			}
-			if i > 0 && cfg.Stake > 0 {
-				if _, err := bank.Mint(ctx, nc.Identity.Address(), api.TokensToWei(cfg.Stake)); err != nil {
+			if i > 0 && !cfg.Stake.IsZero() {
+				if _, err := bank.Mint(ctx, nc.Identity.Address(), cfg.Stake.Wei()); err != nil {
 					return api.Report{}, err
 				}
 				nc.Stake = cfg.Stake
@@ -194,7 +194,7 @@ func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]ap
 }
 
 // demoTokens is what the demo's requester (node 1) starts with.
-const demoTokens = 1000
+var demoTokens = api.MustTokens("1000")
 
 // startDemoChain starts a simulated chain, deploys the contracts with the
 // first development key and gives it tokens to pay for the demo's job.
@@ -205,7 +205,7 @@ func startDemoChain(ctx context.Context, nodes int) (*contracts.Chain, *contract
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := deployer.Mint(ctx, deployer.Address(), api.TokensToWei(demoTokens)); err != nil {
+	if _, err := deployer.Mint(ctx, deployer.Address(), demoTokens.Wei()); err != nil {
 		chain.Close()
 		return nil, nil, fmt.Errorf("mint requester tokens: %w", err)
 	}

@@ -140,10 +140,13 @@ func cmpErr(err, otherwise error) error {
 // find resolves a user's job argument, an escrow id or the farm's job id,
 // to the escrow id of a kept job.
 func (b *resultBook) find(job string) (common.Hash, *keptJob, error) {
+	if _, err := api.ParseJobRef(job); err != nil {
+		return common.Hash{}, nil, err
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if h := strings.TrimPrefix(job, "0x"); len(h) == 64 {
-		escrow := common.HexToHash(h)
+	if len(job) != 16 { // an escrow id
+		escrow := common.HexToHash(job)
 		kj, err := b.load(escrow)
 		if err != nil || kj == nil {
 			return escrow, nil, cmpErr(err, fmt.Errorf("%w: this node kept no result of job %s: it never rendered for it (or not on this data directory)", ErrNoJob, job))
@@ -176,7 +179,12 @@ type disputeBundle struct {
 // /rpc/v1/disputes/{escrow}/bundle?task=N. Anyone may read it: the node
 // wants its work seen, and it is hash-checked against the chain anyway.
 func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
-	escrow := common.HexToHash(r.PathValue("escrow"))
+	id, err := api.ParseEscrowID(r.PathValue("escrow"))
+	if err != nil {
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: %w", err))
+		return
+	}
+	escrow := common.HexToHash(id)
 	task, err := strconv.Atoi(r.URL.Query().Get("task"))
 	if err != nil {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", r.URL.Query().Get("task"), err))
@@ -245,6 +253,9 @@ var ErrDispute = errors.New("cannot dispute")
 // dispute checks that this node's conviction in job can be disputed and
 // that it can pay the bond, disputes it, and follows the dispute to its end.
 func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, error) {
+	if _, err := api.ParseJobRef(job); err != nil {
+		return api.DisputeStatus{}, err // a bad id is the caller's mistake whatever this node is
+	}
 	ch := n.cfg.Chain
 	if ch == nil {
 		return api.DisputeStatus{}, fmt.Errorf("%w: this node is not connected to a chain", ErrDispute)
@@ -468,7 +479,10 @@ func (n *Node) waitVote(ctx context.Context, escrow common.Hash, from uint64, vo
 // can derive from the spec alone (the spec hashes to the escrow id), so a
 // coordinator cannot have it sign for pixels the job never asked for.
 func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
-	if got := jobHash(spec); got.Hex() != common.HexToHash(req.Escrow).Hex() {
+	if _, err := api.ParseEscrowID(req.Escrow); err != nil {
+		return err
+	}
+	if got := jobHash(spec); got.Hex() != req.Escrow {
 		return fmt.Errorf("the job spec hashes to %s, not the escrow id %s", got.Hex(), req.Escrow)
 	}
 	t, err := specTask(spec, req.Task, len(req.FinishTiles) > 0)

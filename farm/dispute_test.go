@@ -41,9 +41,9 @@ type disputeScene struct {
 	task   int
 }
 
-const (
-	disputeStake = 5.0
-	disputeBond  = 10.0 // contracts.DefaultConfig's
+var (
+	disputeStake = api.MustTokens("5")
+	disputeBond  = api.MustTokens("10") // contracts.DefaultConfig's
 )
 
 func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
@@ -52,18 +52,17 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 	sim := contracts.DefaultSimConfig()
 	sim.MainnetRules = true // BenchmarkDisputeGas's figures compare with mainnet
 	chain, bank := farmtest.SimBank(t, sim)
-	mint := func(a common.Address, tokens float64) {
-		if _, err := bank.Mint(ctx, a, api.TokensToWei(tokens)); err != nil {
+	mint := func(a common.Address, tokens *big.Int) {
+		if _, err := bank.Mint(ctx, a, tokens); err != nil {
 			t.Fatal(err)
 		}
 	}
-	mint(bank.Address(), 100)
-	mint(bank.WithKey(contracts.DevKey(1)).Address(), disputeStake+disputeBond)
+	mint(bank.Address(), api.MustTokens("100").Wei())
+	mint(bank.WithKey(contracts.DevKey(1)).Address(), new(big.Int).Add(disputeStake.Wei(), disputeBond.Wei()))
 	var workerCfg farm.NodeConfig
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
-		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
-		c.Chain = bank.WithKey(contracts.DevKey(i))
-		c.Price = 0.25
+		farmtest.OnChain(c, bank, i)
+		c.Price = api.MustTokens("0.25")
 		if i == 0 {
 			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
 		} else {
@@ -72,7 +71,7 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 		}
 	})
 	s := &disputeScene{t: t, ctx: ctx, chain: chain, bank: bank, worker: nodes[1], cfg: workerCfg}
-	farmtest.Submit(t, api.NewClient(nodes[0].URL()), func(sp *api.JobSpec) { sp.Budget = 10; sp.Samples = 8 })
+	farmtest.Submit(t, api.NewClient(nodes[0].URL()), func(sp *api.JobSpec) { sp.Budget = api.MustTokens("10"); sp.Samples = 8 })
 	farmtest.Until(t, "the worker keeps a signed result", func() bool {
 		ds, err := api.NewClient(s.worker.URL()).Disputes(ctx)
 		if err != nil || len(ds) != 1 || len(ds[0].Tasks) == 0 {
@@ -103,7 +102,7 @@ func (s *disputeScene) slash() {
 	}
 	sig, _ := hex.DecodeString(b.Signature)
 	res := contracts.SignedResult{JobID: s.escrow, Task: uint64(s.task), ResultHash: sha256.Sum256(b.Tile), Signature: sig}
-	if _, err := s.bank.SlashResult(s.ctx, s.worker.Chain().Address(), api.TokensToWei(disputeStake), res, common.Hash{0xe}); err != nil {
+	if _, err := s.bank.SlashResult(s.ctx, s.worker.Chain().Address(), disputeStake.Wei(), res, common.Hash{0xe}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -120,7 +119,7 @@ func (s *disputeScene) arbiters(n int) []*farm.Node {
 		c.DataDir = filepath.Join(t.TempDir(), c.Name)
 		c.Renderers, c.Gossip.Fast, c.Gossip.Join = farmtest.Renderers(), true, []string{s.worker.GossipAddr()}
 		c.Identity, c.Chain, c.Stake = rpc.IdentityFromKey(key), s.bank.WithKey(key), disputeBond
-		if _, err := s.bank.Mint(s.ctx, c.Chain.Address(), api.TokensToWei(disputeBond)); err != nil {
+		if _, err := s.bank.Mint(s.ctx, c.Chain.Address(), disputeBond.Wei()); err != nil {
 			t.Fatal(err)
 		}
 		node, err := farm.StartNode(s.ctx, c)
@@ -157,7 +156,7 @@ func (s *disputeScene) dispute() api.DisputeStatus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(api.TokensToWei(disputeBond)) {
+	if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(disputeBond.Wei()) {
 		t.Fatalf("dispute %+v", st)
 	}
 	return st
@@ -227,7 +226,7 @@ func TestDisputeOfAConviction(t *testing.T) {
 			t.Logf("%d arbiters drew, voted guilty %d, not guilty %d: %s", len(st.Arbiters), st.Guilty, st.Innocent, st.Verdict)
 
 			// The contract's rules (contracts/dispute_test.go), to the wei.
-			bond, stake := api.TokensToWei(disputeBond), api.TokensToWei(disputeStake)
+			bond, stake := disputeBond.Wei(), disputeStake.Wei()
 			fee := new(big.Int).Set(bond) // the loser pays the re-render
 			wantStake, wantBurned, wantWorker, wantJobBond := new(big.Int), stake, new(big.Int), jobBefore.Bond
 			if tc.overturned {
@@ -284,7 +283,7 @@ func TestDisputeSurvivesRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Verdict != "overturned" || stake.Active.Cmp(api.TokensToWei(disputeStake)) != 0 {
+	if st.Verdict != "overturned" || stake.Active.Cmp(disputeStake.Wei()) != 0 {
 		t.Fatalf("after a restart the dispute ended %+v with stake %v; want overturned, the stake back", st, stake.Active)
 	}
 }
@@ -309,7 +308,7 @@ func TestDisputeRefusals(t *testing.T) {
 			if _, err := me.Transfer(s.ctx, s.bank.Address(), big.NewInt(1)); err != nil {
 				t.Fatal(err)
 			}
-		}, s.escrow.Hex(), "the dispute bond is 10.000000 tokens"},
+		}, s.escrow.Hex(), "the dispute bond is 10 tokens"},
 		{"after the window", func() {
 			if _, err := s.bank.Transfer(s.ctx, me.Address(), big.NewInt(1)); err != nil {
 				t.Fatal(err)

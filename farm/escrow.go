@@ -1,13 +1,10 @@
 package farm
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
-	"net/http"
 	"slices"
 	"time"
 
@@ -44,16 +41,21 @@ func jobHash(spec api.JobSpec) common.Hash { return common.HexToHash(spec.Hash()
 // openEscrow locks the job's budget; it runs at submit, before any lease.
 func (c *coordinator) openEscrow(ctx context.Context, spec api.JobSpec) error {
 	if c.chain == nil {
+		if !spec.Budget.IsZero() {
+			// Accepting it would lock nothing and pay nobody, while the
+			// requester believes the workers are paid: say so instead.
+			return fmt.Errorf("%w: budget %v tokens: this node settles on no chain (it was started without --chain), so a budget would pay nobody: leave out --budget, or submit to a node started with --chain URL", api.ErrBadJob, spec.Budget)
+		}
 		return nil
 	}
-	if spec.Budget <= 0 {
+	if spec.Budget.IsZero() {
 		return fmt.Errorf("%w: this node settles on a chain: the job needs a budget (--budget TOKENS)", api.ErrBadJob)
 	}
 	now, err := c.chain.Chain().Now(ctx)
 	if err != nil {
 		return fmt.Errorf("%w: read chain time: %w", ErrEscrow, err)
 	}
-	budget := api.TokensToWei(spec.Budget)
+	budget := spec.Budget.Wei()
 	bond, err := c.chain.BondFor(ctx, budget)
 	if err != nil {
 		return fmt.Errorf("%w: read the requester bond: %w", ErrEscrow, err)
@@ -71,11 +73,12 @@ func (c *coordinator) openEscrow(ctx context.Context, spec api.JobSpec) error {
 
 // taskCap is the most one task of j may cost, so that the sum over the job
 // never exceeds its budget; 0 means no cap.
-func (j *job) taskCap() float64 {
+func (j *job) taskCap() api.Tokens {
 	capPrice := j.spec.MaxPrice
-	if j.spec.Budget > 0 {
-		perTask := j.spec.Budget / float64(len(j.tasks))
-		if capPrice == 0 || perTask < capPrice {
+	if !j.spec.Budget.IsZero() && len(j.tasks) > 0 {
+		// Rounded down to the wei, so the tasks together never pass it.
+		perTask := api.TokensFromWei(new(big.Int).Quo(j.spec.Budget.Wei(), big.NewInt(int64(len(j.tasks)))))
+		if capPrice.IsZero() || perTask.Cmp(capPrice) < 0 {
 			capPrice = perTask
 		}
 	}
@@ -83,25 +86,25 @@ func (j *job) taskCap() float64 {
 }
 
 // settle pays a finished job's accepted tasks: it runs off the scheduler's
-// lock, and hands each worker its claim.
+// lock, and queues each worker's claim for the outbox (delivery.go): it
+// returns once the chain has settled, whatever the workers do.
 func (c *coordinator) settle(ctx context.Context, j *job) {
 	c.mu.Lock()
-	addrs, names := map[common.Address]string{}, map[string]common.Address{}
+	names := map[string]common.Address{}
 	for _, m := range c.lastMembers {
 		names[m.ID] = common.HexToAddress(m.Addr)
 	}
 	var payouts []contracts.Payout
 	perNode := map[common.Address]*api.NodePayout{}
 	for _, t := range j.tasks {
-		if t.state != api.TaskDone || t.price <= 0 {
+		if t.state != api.TaskDone || t.price.IsZero() {
 			continue
 		}
 		addr := t.addr
 		if addr == (common.Address{}) {
 			addr = names[t.node]
 		}
-		addrs[addr] = t.node
-		payouts = append(payouts, contracts.Payout{Node: addr, Amount: api.TokensToWei(t.price)})
+		payouts = append(payouts, contracts.Payout{Node: addr, Amount: t.price.Wei()})
 		np := perNode[addr]
 		if np == nil {
 			np = &api.NodePayout{Node: t.node, Address: addr.Hex()}
@@ -117,7 +120,7 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 		return // settled already
 	}
 
-	rec := &api.SettlementRecord{Budget: api.FormatTokens(api.TokensToWei(spec.Budget))}
+	rec := &api.SettlementRecord{Budget: spec.Budget.String()}
 	var landed []api.SlashRecord
 	if prev != nil {
 		rec.Attempts = prev.Attempts
@@ -164,18 +167,10 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 		// in its report.
 		c.emit(j, api.Event{Type: api.EventSettled, Task: -1, Message: msg})
 	}
-	urls := map[string]string{}
-	for _, m := range c.lastMembers {
-		urls[m.ID] = m.API
-	}
 	c.mu.Unlock()
-	if err != nil {
-		return
-	}
-	for _, cl := range st.Claims {
-		if err := c.sendClaim(ctx, urls[addrs[cl.Node]], cl, st.Root); err != nil {
-			c.log.Warn("hand claim to worker", "job", j.id, "node", addrs[cl.Node], "err", err)
-		}
+	if err == nil {
+		c.queueClaims(j.id, st.Claims)
+		c.queuePayClaims(j.id, st.Claims)
 	}
 }
 
@@ -251,38 +246,7 @@ type claimMessage struct {
 	Node   string   `json:"node"`
 	Amount string   `json:"amount"` // wei, decimal
 	Proof  []string `json:"proof"`
-}
-
-func (c *coordinator) sendClaim(ctx context.Context, url string, cl contracts.Claim, root common.Hash) error {
-	if url == "" {
-		return errors.New("worker is no longer a member; it can claim with its own copy of the proof")
-	}
-	msg := claimMessage{JobID: cl.JobID.Hex(), Node: cl.Node.Hex(), Amount: cl.Amount.String()}
-	for _, p := range cl.Proof {
-		msg.Proof = append(msg.Proof, p.Hex())
-	}
-	return c.postRPC(ctx, url+"/rpc/v1/claims", msg)
-}
-
-// postRPC posts v as JSON to another node's RPC endpoint and returns its
-// error answer, if any: how claims and receipts are handed to workers.
-func (c *coordinator) postRPC(ctx context.Context, url string, v any) error {
-	body, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
-	}
-	return nil
+	// Submit: the coordinator submits this claim itself and pays the gas
+	// (claimfor.go); the worker leaves it DeliveryConfig.ClaimWait to.
+	Submit bool `json:"submit,omitempty"`
 }

@@ -30,16 +30,16 @@ import (
 func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	ctx := context.Background()
 	_, bank := simBank(t)
-	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+	if _, err := bank.Mint(ctx, bank.Address(), api.MustTokens("100").Wei()); err != nil {
 		t.Fatal(err)
 	}
-	const stake = 5.0
+	stake := api.MustTokens("5")
 	bystander, worker := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
 	for _, n := range []*contracts.Client{bystander, worker} {
-		if _, err := bank.Mint(ctx, n.Address(), api.TokensToWei(stake)); err != nil {
+		if _, err := bank.Mint(ctx, n.Address(), stake.Wei()); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := n.Stake(ctx, api.TokensToWei(stake)); err != nil {
+		if _, err := n.Stake(ctx, stake.Wei()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -48,7 +48,7 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 		return api.JobSpec{
 			Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb",
 			Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
-			Samples: 2, Seed: seed, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 10,
+			Samples: 2, Seed: seed, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: api.MustTokens("10"),
 		}
 	}
 	job, other := spec(1), spec(2)
@@ -89,21 +89,21 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 			}
 			rec := recs[0]
 			if tc.wantErr != "" {
-				if !strings.Contains(rec.Error, tc.wantErr) || rec.Tx != "" || st.Active.Cmp(api.TokensToWei(stake)) != 0 {
+				if !strings.Contains(rec.Error, tc.wantErr) || rec.Tx != "" || st.Active.Cmp(stake.Wei()) != 0 {
 					t.Fatalf("record %+v, stake %v: want refused with %q and the stake whole", rec, st.Active, tc.wantErr)
 				}
 				return
 			}
-			if rec.Error != "" || rec.Amount != api.FormatTokens(api.TokensToWei(stake)) || st.Active.Sign() != 0 {
+			if rec.Error != "" || rec.Amount != api.FormatTokens(stake.Wei()) || st.Active.Sign() != 0 {
 				t.Fatalf("record %+v, stake left %v: want the whole stake slashed", rec, st.Active)
 			}
 		})
 	}
 	burned, err := bank.Burned(ctx)
-	if err != nil || burned.Cmp(api.TokensToWei(stake)) != 0 {
+	if err != nil || burned.Cmp(stake.Wei()) != 0 {
 		t.Fatalf("burned %v (%v), want only the worker's stake %v", burned, err, stake)
 	}
-	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.TokensToWei(100-2*11)) != 0 {
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.MustTokens("78").Wei()) != 0 {
 		t.Fatalf("requester holds %s, want %v: budgets and bonds locked, nothing gained from the slash", api.FormatTokens(bal), 100-2*11)
 	}
 }
@@ -115,14 +115,14 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 	chain, bank := simBank(t)
 	self := bank.WithKey(contracts.DevKey(1)) // the node, and the coordinator asking
 	for _, c := range []*contracts.Client{bank, self} {
-		if _, err := bank.Mint(ctx, c.Address(), api.TokensToWei(100)); err != nil {
+		if _, err := bank.Mint(ctx, c.Address(), api.MustTokens("100").Wei()); err != nil {
 			t.Fatal(err)
 		}
 	}
 	now, _ := chain.Now(ctx)
 	open := func(c *contracts.Client, id string, until time.Duration) common.Hash {
 		h := common.HexToHash(id)
-		if _, err := c.OpenJob(ctx, h, api.TokensToWei(1), now.Add(until)); err != nil {
+		if _, err := c.OpenJob(ctx, h, api.MustTokens("1").Wei(), now.Add(until)); err != nil {
 			t.Fatal(err)
 		}
 		return h
@@ -161,7 +161,7 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 			r := TaskRequest{
 				JobID: jobID, JobHash: tc.escrow, Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 				Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
-				Coordinator: self.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+				Coordinator: self.Address().Hex(), Recipient: cfg.Identity.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 			}
 			r.Sig, _ = cfg.Identity.Sign(r.signedBytes())
 			body, _ := json.Marshal(r)
@@ -270,12 +270,12 @@ func FuzzReceipt(f *testing.F) {
 func TestWorkerChecksReceipts(t *testing.T) {
 	ctx := context.Background()
 	chain, bank := simBank(t)
-	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+	if _, err := bank.Mint(ctx, bank.Address(), api.MustTokens("100").Wei()); err != nil {
 		t.Fatal(err)
 	}
 	now, _ := chain.Now(ctx)
 	jobID := common.HexToHash("0x01")
-	if _, err := bank.OpenJob(ctx, jobID, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+	if _, err := bank.OpenJob(ctx, jobID, api.MustTokens("10").Wei(), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	me, stranger := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
@@ -288,8 +288,8 @@ func TestWorkerChecksReceipts(t *testing.T) {
 	}
 	defer n.Close()
 
-	first := contracts.WorkReceipt{JobID: jobID, Worker: me.Address()}.Accept(0, common.HexToHash("0xaa"), api.TokensToWei(1))
-	second := first.Accept(1, common.HexToHash("0xbb"), api.TokensToWei(1))
+	first := contracts.WorkReceipt{JobID: jobID, Worker: me.Address()}.Accept(0, common.HexToHash("0xaa"), api.MustTokens("1").Wei())
+	second := first.Accept(1, common.HexToHash("0xbb"), api.MustTokens("1").Wei())
 	signed := func(by *contracts.Client, r contracts.WorkReceipt) []byte {
 		r, err := by.SignReceipt(r)
 		if err != nil {
@@ -331,7 +331,7 @@ func TestWorkerChecksReceipts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(w.Receipts) != 1 || w.Receipts[0].Tasks != 2 || w.Receipts[0].Amount != "2.000000" {
+	if len(w.Receipts) != 1 || w.Receipts[0].Tasks != 2 || w.Receipts[0].Amount != "2" {
 		t.Fatalf("wallet receipts %+v, want the latest: 2 tasks, 2 tokens", w.Receipts)
 	}
 }
@@ -341,19 +341,19 @@ func TestWorkerChecksReceipts(t *testing.T) {
 func TestOpenNeedsBudgetAndBond(t *testing.T) {
 	ctx := context.Background()
 	_, bank := simBank(t)
-	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(10)); err != nil {
+	if _, err := bank.Mint(ctx, bank.Address(), api.MustTokens("10").Wei()); err != nil {
 		t.Fatal(err)
 	}
 	c := &coordinator{chain: bank}
-	spec := api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), Budget: 10}
+	spec := api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), Budget: api.MustTokens("10")}
 	err := c.openEscrow(ctx, spec)
-	if !errors.Is(err, ErrEscrow) || !strings.Contains(err.Error(), "locks 11.000000 tokens with the requester bond (1.000000)") {
+	if !errors.Is(err, ErrEscrow) || !strings.Contains(err.Error(), "locks 11 tokens with the requester bond (1)") {
 		t.Fatalf("open with budget 10 and 10 tokens: %v", err)
 	}
-	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.TokensToWei(10)) != 0 {
+	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.MustTokens("10").Wei()) != 0 {
 		t.Fatalf("requester holds %s after the refusal, want 10", api.FormatTokens(bal))
 	}
-	spec.Budget = 9
+	spec.Budget = api.MustTokens("9")
 	if err := c.openEscrow(ctx, spec); err != nil {
 		t.Fatalf("budget 9 and bond 0.9 out of 10 tokens: %v", err)
 	}

@@ -53,7 +53,10 @@ func (l *eventLog) last() (api.Event, bool) {
 }
 
 // since returns the events after seq, waiting until there is at least one or
-// ctx ends.
+// ctx ends. A seq past the log counts as its end (a reader's number from
+// before a restart, which renumbers, or a made-up one), so it waits for the
+// next event only; on a finished job, which has no next, it returns the
+// final event again at once, so a reader never waits for what cannot come.
 func (l *eventLog) since(ctx context.Context, seq int) ([]api.Event, error) {
 	for {
 		l.mu.Lock()
@@ -62,6 +65,12 @@ func (l *eventLog) since(ctx context.Context, seq int) ([]api.Event, error) {
 			l.mu.Unlock()
 			return out, nil
 		}
+		if n := len(l.events); n > 0 && l.events[n-1].Type == api.EventFinished {
+			out := []api.Event{l.events[n-1]}
+			l.mu.Unlock()
+			return out, nil
+		}
+		seq = len(l.events)
 		ch := l.changed
 		l.mu.Unlock()
 		select {

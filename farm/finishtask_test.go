@@ -5,10 +5,10 @@ import (
 	"context"
 	"errors"
 	"image/png"
+	"math/big"
 	"testing"
 	"time"
 
-	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
@@ -281,14 +281,10 @@ func TestFinishPaid(t *testing.T) {
 	needBlender(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	_, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
-	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
-		t.Fatal(err)
-	}
-	const price = 0.25
+	_, bank := farmtest.FundedBank(t)
+	price := api.MustTokens("0.25")
 	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
-		c.Chain = bank.WithKey(contracts.DevKey(i))
+		farmtest.OnChain(c, bank, i)
 		c.Price = price
 		c.Renderers = []renderer.Renderer{newBlender(t)}
 		if i == 0 { // the finish goes to a worker, which is paid for it
@@ -296,7 +292,7 @@ func TestFinishPaid(t *testing.T) {
 		}
 	})
 	c := api.NewClient(nodes[0].URL())
-	job := submitComposited(ctx, t, c, "composite", func(s *api.JobSpec) { s.Budget = 10 })
+	job := submitComposited(ctx, t, c, "composite", func(s *api.JobSpec) { s.Budget = api.MustTokens("10") })
 	job.wait(ctx, t)
 	fin := finishTasks(ctx, t, c, job.id)[0]
 	rep, err := c.Report(ctx, job.id)
@@ -318,7 +314,7 @@ func TestFinishPaid(t *testing.T) {
 			paid = &rep.Settlement.Payouts[i]
 		}
 	}
-	want := api.FormatTokens(api.TokensToWei(price * float64(tasks)))
+	want := api.FormatTokens(new(big.Int).Mul(price.Wei(), big.NewInt(int64(tasks))))
 	if paid == nil || paid.Tasks != tasks || paid.Amount != want {
 		t.Fatalf("%s did the finish and %d tasks in all; settlement pays it %+v, want %d tasks, %s tokens", fin.Node, tasks, paid, tasks, want)
 	}

@@ -67,10 +67,11 @@ func (c *coordinator) frameAccepted(j *job, f int) {
 	c.maybeComplete(j)
 }
 
-// maybeComplete ends the job when every task is accepted, no check is
-// running and every frame is written; c.mu must be held.
+// maybeComplete ends the job when every task is accepted or failed (the
+// job is then partial), no check is running and every frame that can be
+// is written; c.mu must be held.
 func (c *coordinator) maybeComplete(j *job) {
-	if !j.state.Final() && j.done == len(j.tasks) && j.checking == 0 && len(j.assembling) == 0 {
+	if !j.state.Final() && j.done+j.failedTasks == len(j.tasks) && j.checking == 0 && len(j.assembling) == 0 {
 		c.complete(j)
 	}
 }
@@ -195,7 +196,7 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 	if hdr {
 		err = exr.WriteFile(filepath.Join(dir, name), frame, exr.Options{Compression: exr.ZIP})
 	} else {
-		err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error { return encodeFrame(w, canvas.Image(), spec) })
+		err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, canvas.Image(), spec) })
 	}
 	if err != nil {
 		return "", fmt.Errorf("write frame %d: %w", f, err)

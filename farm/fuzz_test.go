@@ -28,6 +28,10 @@ func FuzzJobSpec(f *testing.F) {
 		b, _ := json.Marshal(v)
 		f.Add(append(b[:len(b)-1], []byte(","+out+"}")...))
 	}
+	for _, money := range []string{`"budget":0.03,"max_price":"0.000000000000000001"`, `"budget":"7.03"`, `"budget":1e-18`, `"budget":-1`, `"max_price":0.1234567890123456789`} {
+		b, _ := json.Marshal(validSpec())
+		f.Add(append(b[:len(b)-1], []byte(","+money+"}")...))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s api.JobSpec
 		if json.Unmarshal(data, &s) != nil || s.Validate() != nil {
@@ -42,8 +46,22 @@ func FuzzJobSpec(f *testing.F) {
 		if s.Frames.End-s.Frames.Start > 1000 {
 			return // a valid but large plan; not worth materialising here
 		}
+		// Every frame of a valid spec lies in its range (no step overflows
+		// into negative frame numbers).
+		for _, n := range s.Frames.List() {
+			if n < s.Frames.Start || n > s.Frames.End {
+				t.Fatalf("valid frames %v list frame %d", s.Frames, n)
+			}
+		}
 		if s.ID() == "" {
 			t.Fatal("empty id")
+		}
+		// Its hash (the escrow id) survives a round trip: amounts are
+		// written back exactly as they were read.
+		again, _ := json.Marshal(s)
+		var back api.JobSpec
+		if err := json.Unmarshal(again, &back); err != nil || back.Hash() != s.Hash() {
+			t.Fatalf("spec %s read back as %+v (%v): hash changed", again, back, err)
 		}
 	})
 }
@@ -147,9 +165,11 @@ func FuzzDecodeFrameFile(f *testing.F) {
 }
 
 // FuzzClaimMessage: a claim handed to a worker by anyone is either refused
-// or a well-formed claim (positive amount, a node address, bounded proof).
+// or a well-formed claim (positive amount, a node address, bounded proof)
+// whose job id is spelled the one way the wallet keys claims by.
 func FuzzClaimMessage(f *testing.F) {
-	f.Add([]byte(`{"job":"0x01","node":"0x0000000000000000000000000000000000000001","amount":"5","proof":["0x` + strings.Repeat("ab", 32) + `"]}`))
+	f.Add([]byte(`{"job":"0x` + strings.Repeat("01", 32) + `","node":"0x0000000000000000000000000000000000000001","amount":"5","proof":["0x` + strings.Repeat("ab", 32) + `"]}`))
+	f.Add([]byte(`{"job":"0x00` + strings.Repeat("01", 32) + `","node":"0x0000000000000000000000000000000000000001","amount":"5","proof":[]}`))
 	f.Add([]byte(`{"amount":"-1"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var m claimMessage
@@ -160,8 +180,8 @@ func FuzzClaimMessage(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if cl.Amount.Sign() <= 0 || len(cl.Proof) > 64 {
-			t.Fatalf("accepted claim %+v", cl)
+		if cl.Amount.Sign() <= 0 || len(cl.Proof) > 64 || cl.JobID.Hex() != m.JobID {
+			t.Fatalf("accepted claim %+v of job %q", cl, m.JobID)
 		}
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpcaddr"
 )
 
 // A lease lives as long as its worker says it is still rendering: the
@@ -76,12 +77,14 @@ var errNoHeartbeat = errors.New("worker stopped answering heartbeats")
 
 // heartbeat asks m about the lease until ctx ends, reporting progress to
 // onProgress; when the worker has not confirmed the task for
-// HeartbeatTimeout it cancels the lease with errNoHeartbeat.
-func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, m api.Member, nonce string, onProgress func(taskProgress)) {
+// HeartbeatTimeout it cancels the lease with errNoHeartbeat, and when its
+// progress has not advanced for stall (0: never) with errNoProgress.
+func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, m api.Member, nonce string, stall time.Duration, onProgress func(taskProgress)) {
 	interval := c.cfg.HeartbeatInterval
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	lastSeen := time.Now()
+	watch := newStallWatch(stall, lastSeen)
 	var last taskProgress
 	for {
 		select {
@@ -97,6 +100,10 @@ func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseF
 				last = p
 				onProgress(p)
 			}
+			if watch.seen(p, lastSeen) {
+				cancel(fmt.Errorf("%w for %v (done %d of %d)", errNoProgress, stall, watch.last.Done, watch.last.Total))
+				return
+			}
 		case ctx.Err() != nil:
 			return
 		case time.Since(lastSeen) >= c.cfg.HeartbeatTimeout:
@@ -109,7 +116,11 @@ func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseF
 func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce string) (taskProgress, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.HeartbeatInterval)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.API+"/rpc/v1/tasks/"+nonce, nil)
+	target, err := rpcaddr.Join(m.API, "/rpc/v1/tasks/"+nonce)
+	if err != nil {
+		return taskProgress{}, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return taskProgress{}, err
 	}

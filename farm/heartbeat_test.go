@@ -31,7 +31,7 @@ func TestHeartbeatEndsSilentLease(t *testing.T) {
 	var seen []taskProgress
 	done := make(chan struct{})
 	go func() {
-		c.heartbeat(ctx, cancel, api.Member{NodeMeta: api.NodeMeta{API: srv.URL}}, "n1", func(p taskProgress) { seen = append(seen, p) })
+		c.heartbeat(ctx, cancel, api.Member{NodeMeta: api.NodeMeta{API: srv.URL}}, "n1", 0, func(p taskProgress) { seen = append(seen, p) })
 		close(done)
 	}()
 	select {

@@ -12,12 +12,16 @@ import (
 )
 
 var jobMoves = map[api.JobState][]api.JobState{
-	api.JobQueued:  {api.JobRunning, api.JobFailed, api.JobCancelled},
-	api.JobRunning: {api.JobDone, api.JobFailed, api.JobCancelled},
+	api.JobQueued:  {api.JobRunning, api.JobFailed, api.JobCancelled, api.JobPaused},
+	api.JobRunning: {api.JobDone, api.JobFailed, api.JobCancelled, api.JobPaused},
+	// A paused job's leases in flight may still complete it (done).
+	api.JobPaused: {api.JobQueued, api.JobRunning, api.JobDone, api.JobFailed, api.JobCancelled},
+	api.JobDone:   {api.JobRunning}, // its failed frames were requeued (partial.go)
 }
 
 var taskMoves = map[api.TaskState][]api.TaskState{
-	api.TaskPending: {api.TaskLeased, api.TaskCancelled},
+	api.TaskPending: {api.TaskLeased, api.TaskCancelled, api.TaskFailed},
+	api.TaskFailed:  {api.TaskPending}, // requeued (partial.go)
 	api.TaskLeased:  {api.TaskDone, api.TaskPending, api.TaskCancelled},
 	api.TaskDone:    {api.TaskPending}, // rejected by a check: rendered again
 }

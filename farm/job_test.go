@@ -77,6 +77,10 @@ func TestStateMachine(t *testing.T) {
 		{api.TaskDone, api.TaskPending, true}, // a convicted worker's tile is rendered again
 		{api.TaskDone, api.TaskLeased, false},
 		{api.TaskCancelled, api.TaskLeased, false},
+		{api.TaskPending, api.TaskFailed, true}, // every node that could render it failed it
+		{api.TaskLeased, api.TaskFailed, false},
+		{api.TaskFailed, api.TaskPending, true}, // requeued
+		{api.TaskFailed, api.TaskDone, false},
 	}
 	for _, tc := range tests {
 		s := tc.from
@@ -92,5 +96,18 @@ func TestStateMachine(t *testing.T) {
 	}
 	if api.JobRunning.Final() {
 		t.Error("running is final")
+	}
+	for _, tc := range []struct {
+		from, to api.JobState
+		ok       bool
+	}{
+		{api.JobDone, api.JobRunning, true}, // its failed frames were requeued
+		{api.JobFailed, api.JobRunning, false},
+		{api.JobCancelled, api.JobRunning, false},
+	} {
+		s := tc.from
+		if err := move(jobMoves, &s, tc.to); (err == nil) != tc.ok {
+			t.Errorf("%s -> %s: err = %v, want ok=%v", tc.from, tc.to, err, tc.ok)
+		}
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -32,55 +33,83 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 	t.node, t.price, t.addr = m.ID, m.Price, common.HexToAddress(m.Addr)
 	t.build = m.Renderers[j.spec.Renderer]
 	t.lease++
+	t.leasedAt = time.Now()
+	if t.finish {
+		t.frameGen = j.frameGen[t.tile.Frame]
+	}
 	c.inflight[m.ID]++
+	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
+	lease := t.lease
+	cancel, ok := c.send(ctx, j, t, lease, m, members, func(a leaseAnswer) {
+		c.finish(j, t, lease, m.ID, a.img, a.secs, a.tileHash, a.result, a.err)
+	})
+	if !ok { // the node is stopping: the task waits for the next start
+		c.inflight[m.ID]--
+		c.requeue(j, t)
+		return
+	}
+	t.cancel = cancel
+}
+
+// leaseAnswer is what came of one lease: the checked tile, the worker's
+// seconds, the tile's blob and the worker's signed result, or an error.
+type leaseAnswer struct {
+	img      *image.NRGBA64
+	secs     float64
+	tileHash string
+	result   *contracts.SignedResult
+	err      error
+}
+
+// send asks m to render task t under lease number lease, watching it with
+// heartbeats, and hands the answer to done; c.mu must be held. It returns
+// the lease's cancel, or false when it could not start (the node is
+// stopping, or the request could not be signed).
+func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m api.Member, members []api.Member, done func(leaseAnswer)) (context.CancelFunc, bool) {
+	stall := stallBound(c.cfg.Stall, j, t, m.ID)
 	lctx, cancelCause := context.WithCancelCause(ctx)
 	lctx, cancelTimeout := context.WithTimeout(lctx, c.cfg.LeaseTimeout)
 	cancel := func() { cancelTimeout(); cancelCause(nil) }
-	t.cancel = cancel
-	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	req := c.taskRequest(j, t, t.tile.Rect)
 	req.Sources = c.sources(j, m.ID, members)
 	if t.finish {
 		req.FinishTiles = j.finishTiles(t.tile.Frame)
-		t.frameGen = j.frameGen[t.tile.Frame]
 	}
-	var err error
-	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+	if err := c.signFor(&req, m); err != nil {
 		cancel()
 		c.log.Error("sign task request", "err", err)
-		return
+		return nil, false
 	}
-	lease := t.lease
 	started := c.wg.Go(func() {
 		var hb sync.WaitGroup
 		defer hb.Wait()
 		defer cancel()
 		hb.Go(func() {
-			c.heartbeat(lctx, cancelCause, m, req.Nonce, func(p taskProgress) {
+			c.heartbeat(lctx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
 				c.progress(j, t, lease, m.ID, p)
 			})
 		})
-		img, secs, data, err := c.call(lctx, m, req)
+		var a leaseAnswer
+		var data []byte
+		a.img, a.secs, data, a.err = c.call(lctx, m, req)
 		v, _ := c.results.LoadAndDelete(req.Nonce)
-		result, _ := v.(*contracts.SignedResult)
-		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) {
-			err = cause
+		a.result, _ = v.(*contracts.SignedResult)
+		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) || errors.Is(cause, errNoProgress) {
+			a.err = cause
 		}
-		var tileHash string
-		if err == nil {
+		if a.err == nil {
 			// The tile's file is kept as a blob before it is accepted, so a
 			// restarted coordinator can assemble the frame without asking
 			// anyone to render it again.
-			tileHash, err = c.blobs.Put(bytes.NewReader(data), "")
+			a.tileHash, a.err = c.blobs.Put(bytes.NewReader(data), "")
 		}
-		c.finish(j, t, lease, m.ID, img, secs, tileHash, result, err)
+		done(a)
 	})
-	if !started { // the node is stopping: the task waits for the next start
+	if !started {
 		cancel()
-		t.cancel = nil
-		c.inflight[m.ID]--
-		c.requeue(j, t)
+		return nil, false
 	}
+	return cancel, true
 }
 
 // taskRequest is the unsigned RPC asking a worker to render region of
@@ -156,7 +185,11 @@ const (
 // for an EXR job, an EXR) of exactly the task's size.
 func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
 	body, _ := json.Marshal(req)
-	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.API+"/rpc/v1/render", bytes.NewReader(body))
+	target, err := rpcaddr.Join(m.API, "/rpc/v1/render")
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
 	if err != nil {
 		return nil, 0, nil, err
 	}
@@ -198,8 +231,12 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	// what makes it answerable for the pixels.
 	sigTime, _ := strconv.ParseInt(resp.Header.Get(headerTime), 10, 64)
 	sum := sha256.Sum256(data)
-	if err := rpc.Verify(resultMessage(req, hex.EncodeToString(sum[:]), sigTime), resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
+	msg := resultMessage(req, hex.EncodeToString(sum[:]), sigTime)
+	if err := rpc.Verify(msg, resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
 		c.metrics.badSignatures.Add(1)
+		if fw := forwardedBy(m, c.members(), msg, resp.Header.Get(headerSig)); fw != nil {
+			return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, fw)
+		}
 		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
 	}
 	if err := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum); err != nil {

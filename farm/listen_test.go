@@ -37,7 +37,7 @@ func TestSeparateListeners(t *testing.T) {
 		{n.URL(), "/v1/jobs", http.StatusOK},
 		{n.RPCURL(), "/v1/jobs", http.StatusNotFound},
 		{n.URL(), "/rpc/v1/blobs/" + strings.Repeat("0", 64), http.StatusNotFound},
-		{n.RPCURL(), "/rpc/v1/blobs/" + strings.Repeat("0", 64), http.StatusNotFound}, // served, blob absent
+		{n.RPCURL(), "/rpc/v1/blobs/" + strings.Repeat("0", 64), http.StatusUnauthorized}, // served, to members' signed requests only
 	} {
 		resp, err := http.Get(tc.base + tc.path)
 		if err != nil {

@@ -24,12 +24,14 @@ type metrics struct {
 	blobBytesIn     atomic.Int64
 	blobHashErrors  atomic.Int64
 	apiRejected     atomic.Int64
+	connsRefused    atomic.Int64
 	checkPixels     atomic.Int64
 	checks          atomic.Int64
 	convictions     atomic.Int64
 	noticesBelieved atomic.Int64
 	noticesRefused  atomic.Int64
 	receiptsFlagged atomic.Int64
+	claimsPulled    atomic.Int64
 	tilesCollected  atomic.Int64
 }
 
@@ -67,8 +69,10 @@ func (m *metrics) write(w io.Writer, gauges ...gauge) {
 		{"conun_convictions_total", "nodes convicted of cheating", &m.convictions},
 		{"conun_convictions_believed_total", "other coordinators' convictions re-checked here and believed", &m.noticesBelieved},
 		{"conun_receipts_flagged_total", "receipts handed to this node that pay less than its work in them, or cover work it did not do", &m.receiptsFlagged},
+		{"conun_claims_pulled_total", "claims this node was never handed and fetched from their coordinator", &m.claimsPulled},
 		{"conun_convictions_refused_total", "other coordinators' conviction notices refused (bad signature, evidence or limits)", &m.noticesRefused},
 		{"conun_api_rejected_total", "client API requests refused as bad input (4xx)", &m.apiRejected},
+		{"conun_http_conns_refused_total", "connections refused for being over the per-source cap (--max-conns-per-source)", &m.connsRefused},
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
 		{"conun_tiles_collected_total", "tiles of finished jobs deleted by the retention", &m.tilesCollected},
 	} {

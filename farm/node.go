@@ -23,6 +23,8 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/gossip"
+	"github.com/conun/conun/farm/httplimit"
+	"github.com/conun/conun/farm/notifyurl"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/store"
 	"github.com/conun/conun/farm/tunnel"
@@ -64,6 +66,8 @@ type NodeConfig struct {
 	Gateways []string
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config
+	// Notify says where the node may post job notifications (notify.go).
+	Notify NotifyConfig
 	// Renderers are the backends this node runs.
 	Renderers []renderer.Renderer
 	// Slots is how many tasks this node renders at once.
@@ -78,20 +82,40 @@ type NodeConfig struct {
 	// lease; HeartbeatTimeout is how long without an answer ends it.
 	HeartbeatInterval time.Duration
 	HeartbeatTimeout  time.Duration
-	// MaxAttempts is how many failed leases of one task fail its job.
+	// MaxAttempts is how many distinct healthy nodes must fail a task
+	// before its job fails (or, where fewer are eligible, how many failed
+	// leases once every one of them has failed it): nodehealth.go's record
+	// keeps nodes that fail everything from counting.
 	MaxAttempts int
+	// Stall bounds how long a lease may go without progress (liveness.go).
+	Stall StallConfig
+	// Blocklist is how long a node that fails every task it is leased is
+	// given no more, in any job (nodehealth.go).
+	Blocklist time.Duration
+	// StragglerAfter is the least time a lease runs before its task may
+	// be leased a second time at the tail of a job (stragglers.go); 0
+	// never duplicates a lease.
+	StragglerAfter time.Duration
 	// MaxBlobBytes bounds a scene upload.
 	MaxBlobBytes int64
+	// Uploads bounds the partial (resumable) uploads the node keeps, per
+	// client and in total.
+	Uploads blobstore.Quota
+	// HTTP bounds the client API's and node RPC's servers: connections in
+	// total and per source, header, body and idle timeouts. Its zero value
+	// is httplimit.DefaultConfig.
+	HTTP httplimit.Config
 	// CacheBytes caps the cache of scenes fetched for other coordinators'
 	// tasks; the least recently used are dropped beyond it.
 	CacheBytes int64
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
-	// loopback address.
+	// loopback address. It is the node owner's admin token: it sees every
+	// client's jobs and makes the clients' own tokens (clients.go).
 	APIToken string
 	// Price is what the node asks per task, in tokens, advertised to
 	// coordinators.
-	Price float64
+	Price api.Tokens
 	// Verify is the spot-check policy for the jobs this node coordinates.
 	Verify verifier.Policy
 	// Chain, when set, is this node's client of the escrow contracts,
@@ -101,10 +125,21 @@ type NodeConfig struct {
 	// Sandboxed says the renderers run inside the Docker sandbox; it is
 	// advertised to the cluster.
 	Sandboxed bool
+	// Refused names renderers this node will not run, each with the reason
+	// a lease for it is refused (Blender without a sandbox, which the owner
+	// did not accept): clearer to the coordinator than "no such renderer".
+	Refused map[string]string
 	// Stake is how many tokens the node keeps bonded in the escrow (with
 	// Chain): coordinators may trust a staked node more, and slash it when
 	// it is caught cheating. The node tops its stake up to this at start.
-	Stake float64
+	Stake api.Tokens
+	// MinStake is the bond, in tokens, a member must keep in the escrow
+	// for this node to lease it tasks of its jobs (with Chain; off a chain
+	// nothing is bonded and it does not apply): what keeps a swarm of
+	// fresh keys in an open cluster from getting work (minstake.go). 0
+	// leases to any member, for clusters whose gossip key already keeps
+	// strangers out.
+	MinStake api.Tokens
 	// Identity is the node's key; nil makes a new one for this run.
 	Identity *rpc.Identity
 	// Logger receives the node's log; nil discards it.
@@ -115,6 +150,9 @@ type NodeConfig struct {
 	// Assemblers is how many frames the coordinator assembles at once, off
 	// its lock; 0 means half the cores (at least one).
 	Assemblers int
+	// Delivery bounds how receipts and claims reach workers, and how often
+	// this node asks for claims it was never handed (delivery.go).
+	Delivery DeliveryConfig
 	// Now is the coordinator's clock (job times, backoffs, quarantines,
 	// retention); nil is time.Now. Tests set it to move time by hand.
 	Now func() time.Time
@@ -130,10 +168,16 @@ func DefaultNodeConfig() NodeConfig {
 		HeartbeatInterval: 2 * time.Second,
 		HeartbeatTimeout:  20 * time.Second,
 		MaxAttempts:       5,
+		Stall:             DefaultStallConfig(),
+		Blocklist:         time.Hour,
+		StragglerAfter:    30 * time.Second,
 		MaxBlobBytes:      2 << 30,
+		Uploads:           blobstore.DefaultQuota(),
+		HTTP:              httplimit.DefaultConfig(),
 		CacheBytes:        20 << 30,
 		Verify:            verifier.DefaultPolicy(),
 		Retention:         DefaultRetention(),
+		Delivery:          DefaultDeliveryConfig(),
 	}
 }
 
@@ -150,6 +194,7 @@ type Node struct {
 	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
 	meta    api.NodeMeta    // what the node gossips about itself at start
 	store   *store.Store
+	clients *clients // the client API's tokens
 	metrics *metrics
 	wallet  *wallet
 	kept    *resultBook     // the results it signs for the escrow, and its disputes
@@ -192,6 +237,10 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	blobs.SetQuota(cfg.Uploads)
+	if cfg.HTTP == (httplimit.Config{}) {
+		cfg.HTTP = httplimit.DefaultConfig()
+	}
 	cache, err := blobstore.Open(filepath.Join(cfg.DataDir, "cache"), cfg.MaxBlobBytes)
 	if err != nil {
 		return nil, err
@@ -213,7 +262,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if err := topUpStake(ctx, cfg); err != nil {
 		return nil, err
 	}
-	st, err := store.Open(filepath.Join(cfg.DataDir, "farm.db"), cfg.Logger)
+	st, err := store.Open(StorePath(cfg.DataDir), cfg.Logger)
 	if err != nil {
 		return nil, err
 	}
@@ -241,12 +290,15 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		rends[r.Name()] = r
 		versions[r.Name()] = renderer.Advertised(r)
 	}
-	hc := &http.Client{}
+	// Every GET to a member is signed with the node's key: members serve
+	// blobs to members only (peerblobs.go).
+	hc := newNodeHTTPClient()
+	hc.Transport = &signingTransport{base: hc.Transport, ident: cfg.Identity, members: n.members}
 	n.metrics = new(metrics)
 	n.kept = &resultBook{store: st, blobs: blobs}
 	n.work = &worker{
-		id: cfg.Name, price: api.TokensToWei(cfg.Price), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept,
+		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
+		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx
@@ -254,7 +306,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.RPCURL, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
-		chain: cfg.Chain, ctx: ctx, wg: &n.wg,
+		chain: cfg.Chain, ctx: ctx, wg: &n.wg, stakes: newStakeGate(cfg.Chain, cfg.MinStake, cfg.Identity.Address()),
 		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),
 		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
@@ -262,7 +314,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 		reclaimWake:  make(chan struct{}, 1),
 		notices:      newNotices(), cache: cache,
+		outbox: newOutbox(cfg.Delivery, st, cfg.Logger, nil), // real time: retries wait for networks, not for a test clock
 	}
+	n.coord.outbox.ident, n.coord.outbox.notifyHC = cfg.Identity, notifyurl.Client(cfg.Notify.AllowPrivate, cfg.Delivery.Timeout)
 	n.store = st
 	closeAll := func() {
 		cancel()
@@ -271,6 +325,10 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 			rpcLn.Close()
 		}
 		st.Close()
+	}
+	if n.clients, err = newClients(st, cfg.APIToken); err != nil {
+		closeAll()
+		return nil, err
 	}
 	if err := n.coord.restore(); err != nil {
 		closeAll()
@@ -285,6 +343,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		gcfg.Transport = link
 	}
 	gcfg.Messages = n.coord.hear
+	gcfg.Refused = func(name, addr string, err error) {
+		cfg.Logger.Warn("member ignored: its advertised address is not a host and port", "member", name, "gossip", addr, "err", err)
+	}
 	// Messages can arrive before Join returns: until then nothing is
 	// passed on (the channel orders n.cluster's write before its reads).
 	joined := make(chan struct{})
@@ -312,23 +373,31 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		n.wg.Go(func() { n.keepAttached(ctx) })
 	}
 	n.coord.members = n.cluster.Members
+	n.coord.outbox.members = n.cluster.Members
 	close(joined)
 	n.work.members = n.cluster.Members
 	if rpcLn == nil {
-		n.srv = &http.Server{Handler: n.routes(apiRoutes, rpcRoutes), ReadHeaderTimeout: 10 * time.Second}
+		n.srv = cfg.HTTP.Server(n.routes(apiRoutes, rpcRoutes))
 	} else {
-		n.srv = &http.Server{Handler: n.routes(apiRoutes), ReadHeaderTimeout: 10 * time.Second}
-		n.rpcSrv = &http.Server{Handler: n.routes(rpcRoutes), ReadHeaderTimeout: 10 * time.Second}
+		n.srv = cfg.HTTP.Server(n.routes(apiRoutes))
+		n.rpcSrv = cfg.HTTP.Server(n.routes(rpcRoutes))
+		rpcLn := n.limitRPC(rpcLn)
 		n.wg.Go(func() { n.rpcSrv.Serve(rpcLn) })
 	}
-	n.wg.Go(func() { n.srv.Serve(ln) })
+	apiLn := n.limitAPI(ln)
+	n.wg.Go(func() { n.srv.Serve(apiLn) })
 	n.wg.Go(func() { n.coord.run(ctx) })
 	n.wg.Go(func() { n.coord.recheckLoop(ctx) })
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
 	}
+	if err := n.coord.outbox.load(); err != nil {
+		cfg.Logger.Error("resume deliveries", "err", err)
+	}
+	n.wg.Go(func() { n.coord.outbox.run(ctx) })
 	if cfg.Chain != nil {
 		n.wg.Go(func() { n.redeemReceipts(ctx) })
+		n.wg.Go(func() { n.pullClaims(ctx) })
 		n.wg.Go(func() { n.coord.reclaimLoop(ctx) })
 		n.wg.Go(func() { n.watchDraws(ctx) })
 		n.resumeDisputes()
@@ -362,6 +431,14 @@ func (n *Node) RPCURL() string {
 
 // GossipAddr is the node's memberlist address, for others to join through.
 func (n *Node) GossipAddr() string { return n.cluster.Addr() }
+
+// members is Members, and none before the node has joined.
+func (n *Node) members() []api.Member {
+	if n.cluster == nil {
+		return nil
+	}
+	return n.cluster.Members()
+}
 
 // Members returns the live members this node sees.
 func (n *Node) Members() []api.Member { return n.cluster.Members() }
@@ -425,7 +502,7 @@ func (n *Node) stop(leave bool) error {
 
 // topUpStake bonds tokens until the node's stake reaches cfg.Stake.
 func topUpStake(ctx context.Context, cfg NodeConfig) error {
-	if cfg.Chain == nil || cfg.Stake <= 0 {
+	if cfg.Chain == nil || cfg.Stake.IsZero() {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
@@ -434,7 +511,7 @@ func topUpStake(ctx context.Context, cfg NodeConfig) error {
 	if err != nil {
 		return fmt.Errorf("read stake: %w", err)
 	}
-	missing := new(big.Int).Sub(api.TokensToWei(cfg.Stake), st.Active)
+	missing := new(big.Int).Sub(cfg.Stake.Wei(), st.Active)
 	if missing.Sign() <= 0 {
 		return nil
 	}
@@ -447,7 +524,7 @@ func topUpStake(ctx context.Context, cfg NodeConfig) error {
 	}
 	if bal.Cmp(missing) < 0 {
 		cfg.Logger.Warn("not enough tokens to reach the stake asked for: staking what there is",
-			"stake", api.FormatTokens(st.Active), "asked", api.FormatTokens(api.TokensToWei(cfg.Stake)), "balance", api.FormatTokens(bal))
+			"stake", api.FormatTokens(st.Active), "asked", api.FormatTokens(cfg.Stake.Wei()), "balance", api.FormatTokens(bal))
 		if bal.Sign() == 0 {
 			return nil
 		}

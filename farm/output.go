@@ -12,12 +12,13 @@ import (
 	"github.com/conun/conun/renderer"
 )
 
-// encodeFrame writes a frame of 16-bit pixels in the job's format. The
+// EncodeFrame writes a frame of 16-bit pixels in the job's format (the
+// spec's Format, Depth and Quality; `conun render` uses it too). The
 // tiles are lossless (16-bit PNG) whatever the format, and a lossy JPEG
 // is encoded once from the stitched frame: tiles never carry its blocks'
 // seams, and the frame is a pure function of the same pixels as a whole
 // render's.
-func encodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec) error {
+func EncodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec) error {
 	switch spec.Format {
 	case api.FormatJPEG:
 		return renderer.EncodeJPEG(w, img, spec.JPEGQuality())

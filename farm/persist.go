@@ -10,7 +10,7 @@ import (
 
 // record is the job as the store keeps it.
 func (j *job) record() store.JobRecord {
-	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive, Receipts: j.receiptRecords(), Convictions: j.convictions}
+	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive, Receipts: j.receiptRecords(), Convictions: j.convictions, Failed: j.failedRecord()}
 }
 
 // save queues the job's record for the store; c.mu must be held. It does
@@ -24,6 +24,7 @@ func (c *coordinator) save(j *job) { c.store.PutJob(j.id, j.record()) }
 // were in flight go back in the queue. Finished jobs stay in the store and
 // are read from it when asked for (lookup).
 func (c *coordinator) restore() error {
+	c.loadWebhooks()
 	stored, err := c.store.LoadActive()
 	if err != nil {
 		return fmt.Errorf("load jobs: %w", err)
@@ -32,6 +33,9 @@ func (c *coordinator) restore() error {
 		if err := c.rep.Restore(b); err != nil {
 			return fmt.Errorf("load reputation: %w", err)
 		}
+	}
+	if err := c.loadHealth(); err != nil {
+		return err
 	}
 	if err := c.loadReclaims(); err != nil {
 		return err
@@ -91,6 +95,9 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 				t.verdict = api.VerdictUnchecked // the check died with the old process
 			}
 			j.done++
+		} else if why, failed := sj.Rec.Failed[t.index]; failed {
+			t.state, t.reason = api.TaskFailed, why
+			j.failedTasks++
 		} else if j.state.Final() {
 			t.state = api.TaskCancelled
 		}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/conun/conun/farm/api"
@@ -19,6 +20,9 @@ import (
 // rebuilt from the store (a copy nobody else holds: the caller may read
 // it without c.mu).
 func (c *coordinator) lookup(id string, read func(j *job)) error {
+	if _, err := api.ParseJobID(id); err != nil {
+		return err // one spelling per job: memory and store keys are the canonical id
+	}
 	c.mu.Lock()
 	if j, ok := c.jobs[id]; ok {
 		defer c.mu.Unlock()
@@ -58,14 +62,18 @@ func (c *coordinator) status(id string) (api.JobStatus, error) {
 }
 
 // list returns a page of the jobs' statuses, oldest first: limit jobs
-// (at most api.JobsPage; 0 means that many) after the first offset.
-func (c *coordinator) list(offset, limit int) ([]api.JobStatus, error) {
+// (at most api.JobsPage; 0 means that many) after the first offset, of
+// those keep accepts (nil: all).
+func (c *coordinator) list(offset, limit int, keep func(id string) bool) ([]api.JobStatus, error) {
 	if limit <= 0 || limit > api.JobsPage {
 		limit = api.JobsPage
 	}
 	recs, err := c.store.Records()
 	if err != nil {
 		return nil, err
+	}
+	if keep != nil {
+		recs = slices.DeleteFunc(recs, func(r store.Job) bool { return !keep(r.ID) })
 	}
 	if offset < 0 || offset > len(recs) {
 		offset = len(recs)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/conun/conun/farm/tunnel"
 )
 
@@ -39,15 +40,21 @@ func askReach(ctx context.Context, members []api.Member, url string) (reachAnswe
 	body, _ := json.Marshal(reachRequest{URL: url})
 	var errs []error
 	tried := 0
+	hc := &http.Client{Timeout: 2 * reachTimeout} // a small answer, after one dial back of at most reachTimeout
 	for _, m := range members {
 		if strings.Contains(m.API, tunnel.RelayPrefix) || tried == 3 {
 			continue
 		}
+		target, err := rpcaddr.Join(m.API, reachPath)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		tried++
 		rctx, cancel := context.WithTimeout(ctx, 2*reachTimeout)
-		req, _ := http.NewRequestWithContext(rctx, http.MethodPost, m.API+reachPath, bytes.NewReader(body))
+		req, _ := http.NewRequestWithContext(rctx, http.MethodPost, target, bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := hc.Do(req)
 		if err != nil {
 			cancel()
 			errs = append(errs, err)

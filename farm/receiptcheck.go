@@ -148,7 +148,7 @@ func receiptFlag(r contracts.WorkReceipt, since uint64, sinceResults common.Hash
 		return fmt.Sprintf("this node signed no result in job %s that it knows of", r.JobID.Hex())
 	}
 	if since+uint64(len(accepted)) != r.Tasks {
-		return fmt.Sprintf("the receipt lists %d tasks after the first %d but is signed for %d", len(accepted), since, r.Tasks)
+		return fmt.Sprintf("the receipt lists %s after the first %d but is signed for %d", api.Count(len(accepted), "task"), since, r.Tasks)
 	}
 	chain := sinceResults
 	for _, a := range accepted {
@@ -162,8 +162,8 @@ func receiptFlag(r contracts.WorkReceipt, since uint64, sinceResults common.Hash
 		return "the receipt's tasks do not give the result chain it is signed over"
 	}
 	if want := new(big.Int).Mul(price, new(big.Int).SetUint64(r.Tasks)); r.Amount.Cmp(want) < 0 {
-		return fmt.Sprintf("the receipt underpays: %d tasks at this node's price of %s tokens earn %s, it says %s",
-			r.Tasks, api.FormatTokens(price), api.FormatTokens(want), api.FormatTokens(r.Amount))
+		return fmt.Sprintf("the receipt underpays: %s at this node's price of %s tokens earn %s, it says %s",
+			api.Count(int(r.Tasks), "task"), api.FormatTokens(price), api.FormatTokens(want), api.FormatTokens(r.Amount))
 	}
 	return ""
 }

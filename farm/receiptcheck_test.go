@@ -40,18 +40,18 @@ import (
 func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	ctx := context.Background()
 	chain, bank := simBank(t)
-	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
+	if _, err := bank.Mint(ctx, bank.Address(), api.MustTokens("100").Wei()); err != nil {
 		t.Fatal(err)
 	}
 	now, _ := chain.Now(ctx)
 	other := common.HexToHash("0x" + strings.Repeat("cd", 32))
-	if _, err := bank.OpenJob(ctx, other, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+	if _, err := bank.OpenJob(ctx, other, api.MustTokens("10").Wei(), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	me := bank.WithKey(contracts.DevKey(1))
 	start := func(name string, key int, c *contracts.Client, join []string) *Node {
 		return startNode(t, name, join, func(cfg *NodeConfig) {
-			cfg.Identity, cfg.Chain, cfg.Price = rpc.IdentityFromKey(contracts.DevKey(key)), c, 1
+			cfg.Identity, cfg.Chain, cfg.Price = rpc.IdentityFromKey(contracts.DevKey(key)), c, api.MustTokens("1")
 		})
 	}
 	req := start("requester", 0, bank, nil)
@@ -70,7 +70,7 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	spec := api.JobSpec{Scene: scene, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 32, Height: 8}, Samples: 1, Tiles: tiler.Grid{Cols: 4, Rows: 1}, Depth: 8}
 	job := jobHash(spec)
-	if _, err := bank.OpenJob(ctx, job, api.TokensToWei(10), now.Add(time.Hour)); err != nil {
+	if _, err := bank.OpenJob(ctx, job, api.MustTokens("10").Wei(), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	// The worker renders tasks 0-3 of the job for the requester, for real.
@@ -80,7 +80,7 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 			JobID: job.Hex()[2:18], JobHash: job.Hex(), Escrow: job.Hex(), Task: int(task),
 			Renderer: "pathtracer", Scene: scene, SceneName: "cornell.glb", Sources: []string{req.URL()},
 			Frame: 1, Width: 32, Height: 8, Samples: 1, Region: image.Rect(8*int(task), 0, 8*int(task)+8, 8),
-			Coordinator: bank.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(), Spec: &spec,
+			Coordinator: bank.Address().Hex(), Recipient: me.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(), Spec: &spec,
 		}
 		r.Sig, _ = req.cfg.Identity.Sign(r.signedBytes())
 		body, _ := json.Marshal(r)
@@ -96,8 +96,8 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 		results[task] = sha256.Sum256(tile)
 	}
 
-	token := api.TokensToWei(1)
-	tokens := func(f float64) *big.Int { return api.TokensToWei(f) }
+	token := api.MustTokens("1").Wei()
+	tokens := func(s string) *big.Int { return api.MustTokens(s).Wei() }
 	// receipt extends base (nil: from the start) by tasks, listing only those.
 	receipt := func(id common.Hash, base *workerReceipt, tasks []uint64, hashes map[uint64]common.Hash, amount *big.Int) workerReceipt {
 		r := workerReceipt{WorkReceipt: contracts.WorkReceipt{JobID: id, Worker: me.Address()}}
@@ -123,9 +123,9 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	here := bank.Domain()
 	elsewhere := contracts.Domain{ChainID: big.NewInt(1), Escrow: here.Escrow}
 	forged := map[uint64]common.Hash{0: results[0], 1: results[1], 7: {7}}
-	honest := receipt(job, nil, []uint64{0, 1, 2}, results, tokens(3))
-	unseen := receipt(job, nil, []uint64{1, 0}, results, tokens(2)) // never handed over
-	shuffled := receipt(job, nil, []uint64{0, 1, 2}, results, tokens(2.95))
+	honest := receipt(job, nil, []uint64{0, 1, 2}, results, tokens("3"))
+	unseen := receipt(job, nil, []uint64{1, 0}, results, tokens("2")) // never handed over
+	shuffled := receipt(job, nil, []uint64{0, 1, 2}, results, tokens("2.95"))
 	shuffled.tasks[0], shuffled.tasks[1] = shuffled.tasks[1], shuffled.tasks[0]
 	tests := []struct {
 		name      string
@@ -137,14 +137,14 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	}{
 		{"signed for another chain", signed(0, elsewhere, honest), 400, "would not redeem", "", 0},
 		{"signed by another key", signed(2, here, honest), 400, "not signed by the job's requester", "", 0},
-		{"underpays", signed(0, here, receipt(job, nil, []uint64{0, 1, 2}, results, tokens(2.5))), 200, "", "underpays", 1},
-		{"covers a task not rendered", signed(0, here, receipt(job, nil, []uint64{0, 1, 7}, forged, tokens(2.9))), 200, "", "did not sign", 1},
+		{"underpays", signed(0, here, receipt(job, nil, []uint64{0, 1, 2}, results, tokens("2.5"))), 200, "", "underpays", 1},
+		{"covers a task not rendered", signed(0, here, receipt(job, nil, []uint64{0, 1, 7}, forged, tokens("2.9"))), 200, "", "did not sign", 1},
 		{"tasks not its result chain", signed(0, here, shuffled), 200, "", "do not give the result chain", 1},
-		{"a job never worked in", signed(0, here, receipt(other, nil, []uint64{0}, results, tokens(1))), 200, "", "signed no result in job", 1},
+		{"a job never worked in", signed(0, here, receipt(other, nil, []uint64{0}, results, tokens("1"))), 200, "", "signed no result in job", 1},
 		{"honest", signed(0, here, honest), 200, "", "", 0},
 		// Later receipts list only the tasks after the one the worker holds.
-		{"listed after a receipt never checked", signed(0, here, receipt(job, &unseen, []uint64{2, 3}, results, tokens(2.99))), 200, "", "could not be checked", 1},
-		{"the next task, listed alone", signed(0, here, receipt(job, &honest, []uint64{3}, results, tokens(4))), 200, "", "", 0},
+		{"listed after a receipt never checked", signed(0, here, receipt(job, &unseen, []uint64{2, 3}, results, tokens("2.99"))), 200, "", "could not be checked", 1},
+		{"the next task, listed alone", signed(0, here, receipt(job, &honest, []uint64{3}, results, tokens("4"))), 200, "", "", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,7 +175,7 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	for _, r := range wallet.Receipts {
 		held[r.JobID] = r
 	}
-	if r := held[job.Hex()]; r.Amount != "4.000000" || r.Tasks != 4 || r.Flag != "" {
+	if r := held[job.Hex()]; r.Amount != "4" || r.Tasks != 4 || r.Flag != "" {
 		t.Fatalf("the job's receipt %+v, want the honest one: 4 tasks, 4 tokens, unflagged", r)
 	}
 	if r := held[other.Hex()]; r.Flag == "" {
@@ -189,11 +189,11 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	}
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		paid, err := bank.Paid(ctx, job, me.Address())
-		if err == nil && paid.Cmp(tokens(4)) == 0 {
+		if err == nil && paid.Cmp(tokens("4")) == 0 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("worker paid %v by its receipts, want %v", paid, tokens(4))
+			t.Fatalf("worker paid %v by its receipts, want %v", paid, tokens("4"))
 		}
 	}
 }

@@ -1,14 +1,12 @@
 package farm
 
 import (
-	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
@@ -89,9 +87,10 @@ func signedResult(jobID common.Hash, r *api.SignedResult) *contracts.SignedResul
 }
 
 // maybeReceipt receipts task t to its worker when it is final; c.mu must be
-// held. The receipt is kept with the job and sent off the lock.
+// held. The receipt is kept with the job and queued for the outbox
+// (delivery.go) off the lock.
 func (c *coordinator) maybeReceipt(j *job, t *task) {
-	if c.chain == nil || t.receipted || t.state != api.TaskDone || t.price <= 0 || t.result == nil || t.addr == c.ident.Address() {
+	if c.chain == nil || t.receipted || t.state != api.TaskDone || t.price.IsZero() || t.result == nil || t.addr == c.ident.Address() {
 		return
 	}
 	switch t.verdict {
@@ -99,14 +98,14 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	default:
 		return // checking, or rejected
 	}
-	price := api.TokensToWei(t.price)
+	price := t.price.Wei()
 	if j.receiptedWei == nil {
 		j.receiptedWei = new(big.Int)
 	}
 	if j.receipts == nil {
 		j.receipts = make(map[common.Address]workerReceipt)
 	}
-	if next := new(big.Int).Add(j.receiptedWei, price); next.Cmp(api.TokensToWei(j.spec.Budget)) > 0 {
+	if next := new(big.Int).Add(j.receiptedWei, price); next.Cmp(j.spec.Budget.Wei()) > 0 {
 		c.log.Warn("receipt would pass the budget: not issued", "job", j.id, "task", t.index, "node", t.node)
 		return
 	}
@@ -131,10 +130,12 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	// The receipt is on disk before the worker has it, so a restarted
 	// coordinator goes on from it and never counts the budget short.
 	written := c.store.PutJob(j.id, j.record())
-	url := ""
-	for _, m := range c.lastMembers {
-		if m.ID == t.node {
-			url = m.API
+	taken := func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if cur, ok := j.receipts[r.Worker]; ok && covered > cur.taken && covered <= len(cur.tasks) {
+			cur.taken = covered // the next receipt lists only what came after
+			j.receipts[r.Worker] = cur
 		}
 	}
 	c.wg.Go(func() {
@@ -142,17 +143,10 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 			c.log.Error("record receipt: not handed over", "job", j.id, "node", r.Worker, "err", err)
 			return
 		}
-		ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
-		defer cancel()
-		if err := c.sendReceipt(ctx, url, msg); err != nil {
-			c.log.Warn("hand receipt to worker", "job", j.id, "node", r.Worker, "err", err)
-			return
-		}
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if cur, ok := j.receipts[r.Worker]; ok && covered > cur.taken && covered <= len(cur.tasks) {
-			cur.taken = covered // the next receipt lists only what came after
-			j.receipts[r.Worker] = cur
+		// Queued, not sent here: the outbox retries it and a newer
+		// receipt of the worker replaces it (it covers every earlier one).
+		if err := c.outbox.add(rpcReceipts, j.id, msg.JobID, r.Worker.Hex(), msg, taken); err != nil {
+			c.log.Error("queue receipt", "job", j.id, "node", r.Worker, "err", err)
 		}
 	})
 }
@@ -200,10 +194,11 @@ func workReceipt(m api.Receipt) (contracts.WorkReceipt, error) {
 	if !ok || amount.Sign() < 0 || !common.IsHexAddress(m.Worker) || err != nil || len(sig) != 65 {
 		return contracts.WorkReceipt{}, errors.New("receipt: bad amount, worker or signature")
 	}
-	for _, h := range []string{m.JobID, m.Results} {
-		if b, err := hex.DecodeString(strings.TrimPrefix(h, "0x")); err != nil || len(b) != 32 {
-			return contracts.WorkReceipt{}, errors.New("receipt: job and results must be 0x and 64 hex digits")
-		}
+	if _, err := api.ParseEscrowID(m.JobID); err != nil {
+		return contracts.WorkReceipt{}, fmt.Errorf("receipt: %w", err)
+	}
+	if b, err := hex.DecodeString(strings.TrimPrefix(m.Results, "0x")); err != nil || len(b) != 32 {
+		return contracts.WorkReceipt{}, errors.New("receipt: results must be 0x and 64 hex digits")
 	}
 	return contracts.WorkReceipt{
 		JobID: common.HexToHash(m.JobID), Worker: common.HexToAddress(m.Worker), Amount: amount,
@@ -232,13 +227,4 @@ func receiptsFromRecords(recs []api.Receipt) (map[common.Address]workerReceipt, 
 		}
 	}
 	return out, sum
-}
-
-// sendReceipt hands r to its worker. Anyone could send one; the worker
-// checks the signature against the job's requester on chain.
-func (c *coordinator) sendReceipt(ctx context.Context, url string, m api.Receipt) error {
-	if url == "" {
-		return errors.New("worker is no longer a member; its receipt stays in this node's store")
-	}
-	return c.postRPC(ctx, url+"/rpc/v1/receipts", m)
 }

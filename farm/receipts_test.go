@@ -12,7 +12,6 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
-	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -57,16 +56,15 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			const minted, budget = 100.0, 10.0
-			if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(minted)); err != nil {
+			minted, budget := api.MustTokens("100"), api.MustTokens("10")
+			if _, err := bank.Mint(ctx, bank.Address(), minted.Wei()); err != nil {
 				t.Fatal(err)
 			}
 			// Node 1, the requester's coordinator, is the cheapest, so it takes a
 			// task, and stalls on it.
-			prices := []float64{0.125, 0.25, 0.5}
+			prices := []api.Tokens{api.MustTokens("0.125"), api.MustTokens("0.25"), api.MustTokens("0.5")}
 			nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-				c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
-				c.Chain = bank.WithKey(contracts.DevKey(i))
+				farmtest.OnChain(c, bank, i)
 				c.Price = prices[i]
 				if i == 0 {
 					c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
@@ -124,7 +122,7 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 					return w.Receipts[0].Redeemed || w.Receipts[0].Error != ""
 				})
 				r := w.Receipts[0]
-				amount := new(big.Int).Mul(api.TokensToWei(prices[i+1]), big.NewInt(int64(r.Tasks)))
+				amount := new(big.Int).Mul(prices[i+1].Wei(), big.NewInt(int64(r.Tasks)))
 				want := api.FormatTokens(amount)
 				bonus := new(big.Int).Div(new(big.Int).Mul(amount, big.NewInt(tc.bonusBps)), big.NewInt(10_000))
 				balance := api.FormatTokens(new(big.Int).Add(amount, bonus))
@@ -152,7 +150,7 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sum := new(big.Int).Add(left, paid); sum.Cmp(api.TokensToWei(minted)) != 0 {
+			if sum := new(big.Int).Add(left, paid); sum.Cmp(minted.Wei()) != 0 {
 				t.Errorf("requester %s + workers %s = %s, want the %v minted", api.FormatTokens(left), api.FormatTokens(paid), api.FormatTokens(sum), minted)
 			}
 			var rev *contracts.RevertError
@@ -170,15 +168,11 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 func TestCancelledJobSettles(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	chain, bank := farmtest.SimBank(t, contracts.DefaultSimConfig())
-	if _, err := bank.Mint(ctx, bank.Address(), api.TokensToWei(100)); err != nil {
-		t.Fatal(err)
-	}
-	prices := []float64{0.125, 0.25}
+	chain, bank := farmtest.FundedBank(t)
+	prices := []api.Tokens{api.MustTokens("0.125"), api.MustTokens("0.25")}
 	var coordCfg farm.NodeConfig
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
-		c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
-		c.Chain = bank.WithKey(contracts.DevKey(i))
+		farmtest.OnChain(c, bank, i)
 		c.Price = prices[i]
 		if i == 0 {
 			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}} // the job cannot finish
@@ -186,7 +180,7 @@ func TestCancelledJobSettles(t *testing.T) {
 		}
 	})
 	client := api.NewClient(nodes[0].URL())
-	id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = 10 })
+	id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = api.MustTokens("10") })
 	farmtest.Until(t, "the worker has a task accepted", func() bool {
 		rep, err := client.Report(ctx, id)
 		return err == nil && slices.ContainsFunc(rep.Tasks, func(tr api.TaskReport) bool { return tr.State == api.TaskDone })
@@ -210,7 +204,7 @@ func TestCancelledJobSettles(t *testing.T) {
 		}
 	}
 	st := rep.Settlement
-	paid := new(big.Int).Mul(api.TokensToWei(prices[1]), big.NewInt(int64(n)))
+	paid := new(big.Int).Mul(prices[1].Wei(), big.NewInt(int64(n)))
 	if st.Error != "" || n == 0 || st.Paid != api.FormatTokens(paid) || rep.State != api.JobCancelled {
 		t.Fatalf("job %s with %d tasks accepted: settlement %+v, want %s paid", rep.State, n, st, api.FormatTokens(paid))
 	}
@@ -220,7 +214,7 @@ func TestCancelledJobSettles(t *testing.T) {
 	})
 	// Restarted before the grace ends, the coordinator still reclaims the
 	// refund and the bond once it has.
-	locked := new(big.Int).Sub(api.TokensToWei(100), api.TokensToWei(11))
+	locked := new(big.Int).Sub(api.MustTokens("100").Wei(), api.MustTokens("11").Wei())
 	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(locked) != 0 {
 		t.Fatalf("requester holds %s during the grace, want %s", api.FormatTokens(bal), api.FormatTokens(locked))
 	}
@@ -236,7 +230,7 @@ func TestCancelledJobSettles(t *testing.T) {
 	if err := chain.AdjustTime(contracts.DefaultConfig().ReclaimGrace + time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	want := new(big.Int).Sub(api.TokensToWei(100), paid)
+	want := new(big.Int).Sub(api.MustTokens("100").Wei(), paid)
 	farmtest.Until(t, "the restarted coordinator reclaims refund and bond", func() bool {
 		bal, err := bank.Balance(ctx, bank.Address())
 		return err == nil && bal.Cmp(want) == 0

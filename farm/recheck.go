@@ -20,6 +20,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
@@ -140,10 +141,11 @@ func (c *coordinator) recheckNotice(ctx context.Context, n api.ConvictionNotice)
 // n's hash names, about the job and node n names.
 func (c *coordinator) fetchBundle(ctx context.Context, n api.ConvictionNotice) (api.EvidenceBundle, error) {
 	var b api.EvidenceBundle
-	if !strings.HasPrefix(n.URL, "http://") && !strings.HasPrefix(n.URL, "https://") {
-		return b, fmt.Errorf("%w: evidence URL %q is not http(s)", ErrBadEvidence, n.URL)
+	target, err := evidenceURL(n)
+	if err != nil {
+		return b, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.URL, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return b, fmt.Errorf("%w: evidence URL: %w", ErrBadEvidence, err)
 	}
@@ -360,8 +362,7 @@ func (c *coordinator) ownCrops(ctx context.Context, b api.EvidenceBundle, req Ta
 		r := req
 		r.Coordinator, r.Sources = c.ident.Address().Hex(), []string{b.Source}
 		r.Time, r.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
-		var err error
-		if r.Sig, err = c.ident.Sign(r.signedBytes()); err != nil {
+		if err := c.signFor(&r, m); err != nil {
 			return nil, err
 		}
 		img, _, _, err := c.callCheckRetry(ctx, m, r)
@@ -403,4 +404,34 @@ func (c *coordinator) evidenceScene(ctx context.Context, b api.EvidenceBundle) (
 		}
 	}
 	return store.Linked(b.Spec.Scene, filepath.Ext(b.Spec.SceneName))
+}
+
+// evidenceURL is where notice n's bundle is fetched: the evidence route of
+// the job and accused n names, at an RPC address (rpcaddr). A notice is
+// signed by a member, but what it says is still from outside: any other
+// URL in it is refused rather than fetched.
+func evidenceURL(n api.ConvictionNotice) (string, error) {
+	path := "/rpc/v1/evidence/" + n.Job + "/" + n.Accused
+	base, ok := strings.CutSuffix(n.URL, path)
+	if !ok || !validJobID(n.Job) {
+		return "", fmt.Errorf("%w: evidence URL %q is not the evidence route of job %q and node %s", ErrBadEvidence, n.URL, n.Job, n.Accused)
+	}
+	target, err := rpcaddr.Join(base, path)
+	if err != nil {
+		return "", fmt.Errorf("%w: evidence URL: %w", ErrBadEvidence, err)
+	}
+	return target, nil
+}
+
+// validJobID reports whether id can be a job's id: hex digits only.
+func validJobID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
 }

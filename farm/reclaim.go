@@ -32,7 +32,7 @@ const (
 // pendingChainOp is one job's settlement or reclaim waiting to be (tried
 // again).
 type pendingChainOp struct {
-	Op       string    `json:"op"`                // opSettle or opReclaim
+	Op       string    `json:"op"`                // opSettle, opReclaim or opPayClaims
 	Job      string    `json:"job"`               // the farm's job id
 	Escrow   string    `json:"escrow"`            // its id in the escrow
 	After    time.Time `json:"after,omitzero"`    // a reclaim: chain time after which it may be done
@@ -166,6 +166,10 @@ func (c *coordinator) reclaimDue() {
 			c.settleAgain(ctx, p)
 			continue
 		}
+		if p.Op == opPayClaims {
+			c.payClaims(ctx, p)
+			continue
+		}
 		c.reclaimOne.Lock()
 		if !c.pendingReclaim(p.Job) {
 			c.reclaimOne.Unlock()
@@ -249,6 +253,12 @@ func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receip
 			s.Reclaimed = api.FormatTokens(amount)
 		}
 	}
+	c.updateSettlement(id, note)
+}
+
+// updateSettlement applies note to job id's settlement record, in memory
+// or, for a job that aged out of memory (Retention), in the store.
+func (c *coordinator) updateSettlement(id string, note func(*api.SettlementRecord)) {
 	c.mu.Lock()
 	if j := c.jobs[id]; j != nil {
 		defer c.mu.Unlock()
@@ -259,11 +269,9 @@ func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receip
 		return
 	}
 	c.mu.Unlock()
-	// The job aged out of memory long before its grace ended (Retention):
-	// its record is in the store, and is updated there.
 	sj, serr := c.store.Job(id)
 	if serr != nil || sj.Rec.Settlement == nil {
-		c.log.Error("note reclaim", "job", id, "err", serr)
+		c.log.Error("note on a settlement", "job", id, "err", serr)
 		return
 	}
 	note(sj.Rec.Settlement)
@@ -285,6 +293,9 @@ var ErrNotYet = errors.New("not yet")
 // now, if the grace has passed (the coordinator also does it by itself),
 // and returns the job's settlement record.
 func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.SettlementRecord, error) {
+	if _, err := api.ParseJobID(id); err != nil {
+		return nil, err // a bad id is the caller's mistake whatever this node is
+	}
 	if c.chain == nil {
 		return nil, fmt.Errorf("%w: this node is not connected to a chain: nothing was locked", ErrNotYet)
 	}

@@ -14,7 +14,9 @@ func (j *job) status() api.JobStatus {
 		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
 		Created: j.created, Finished: j.finished, Checks: map[api.Verdict]int{},
 		Release: j.release, Finishes: len(j.finishes),
+		FailedFrames: j.failedFrames(),
 	}
+	st.Partial = j.state == api.JobDone && len(st.FailedFrames) > 0
 	for _, t := range j.tasks {
 		if t.state == api.TaskDone && t.verdict != "" {
 			st.Checks[t.verdict]++
@@ -38,7 +40,7 @@ func (j *job) report() api.Report {
 		tr := api.TaskReport{
 			Index: t.index, Frame: t.tile.Frame, Finish: t.finish,
 			Rect:  [4]int{t.tile.Rect.Min.X, t.tile.Rect.Min.Y, t.tile.Rect.Max.X, t.tile.Rect.Max.Y},
-			State: t.state, Attempts: t.attempts,
+			State: t.state, Attempts: t.attempts, Reason: t.reason,
 		}
 		tr.Verdict = t.verdict
 		if t.state == api.TaskDone {

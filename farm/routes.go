@@ -1,7 +1,6 @@
 package farm
 
 import (
-	"crypto/subtle"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -27,36 +26,45 @@ type route struct {
 
 // apiRoutes are the versioned client API (described in openapi.yaml, which
 // a test keeps in step with this table): loopback by default, or guarded by
-// the node's token.
+// tokens (clients.go); a client reaches only its own jobs (owners.go).
 var apiRoutes = []route{
-	{"PUT", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.putBlob }},
-	{"GET", "/v1/uploads/{hash}", func(n *Node) http.HandlerFunc { return n.getUpload }},
-	{"GET", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
+	{"PUT", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.putOwnBlob }},
+	{"GET", "/v1/uploads/{hash}", func(n *Node) http.HandlerFunc { return n.getOwnUpload }},
+	{"GET", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getOwnBlob }},
 	{"POST", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.postJob }},
 	{"GET", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.getJobs }},
-	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.getJob }},
-	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.postCancel }},
-	{"POST", "/v1/jobs/{id}/reclaim", func(n *Node) http.HandlerFunc { return n.postReclaim }},
-	{"GET", "/v1/jobs/{id}/report", func(n *Node) http.HandlerFunc { return n.getReport }},
-	{"GET", "/v1/jobs/{id}/events", func(n *Node) http.HandlerFunc { return n.getEvents }},
-	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.getFrame }},
-	{"GET", "/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.getEvidence }},
+	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getJob) }},
+	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postCancel) }},
+	{"POST", "/v1/jobs/{id}/pause", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postPause) }},
+	{"POST", "/v1/jobs/{id}/resume", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postResume) }},
+	{"POST", "/v1/jobs/{id}/requeue", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postRequeue) }},
+	{"POST", "/v1/jobs/{id}/reclaim", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postReclaim) }},
+	{"GET", "/v1/jobs/{id}/report", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getReport) }},
+	{"GET", "/v1/jobs/{id}/events", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getEvents) }},
+	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getFrame) }},
+	{"GET", "/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.ownJob("job", n.getEvidence) }},
 	{"GET", "/v1/nodes", func(n *Node) http.HandlerFunc { return n.getNodes }},
 	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
-	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return n.getWallet }},
-	{"GET", "/v1/disputes", func(n *Node) http.HandlerFunc { return n.getDisputes }},
-	{"POST", "/v1/disputes/{job}", func(n *Node) http.HandlerFunc { return n.postDispute }},
+	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return adminOnly(n.getWallet) }},
+	{"GET", "/v1/disputes", func(n *Node) http.HandlerFunc { return adminOnly(n.getDisputes) }},
+	{"POST", "/v1/disputes/{job}", func(n *Node) http.HandlerFunc { return adminOnly(n.postDispute) }},
+	{"POST", "/v1/stake", func(n *Node) http.HandlerFunc { return adminOnly(n.postStake) }},
+	{"GET", "/v1/backup", func(n *Node) http.HandlerFunc { return adminOnly(n.getBackup) }},
 	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
+	{"POST", "/v1/tokens", func(n *Node) http.HandlerFunc { return adminOnly(n.postToken) }},
+	{"GET", "/v1/tokens", func(n *Node) http.HandlerFunc { return adminOnly(n.getTokens) }},
+	{"DELETE", "/v1/tokens/{name}", func(n *Node) http.HandlerFunc { return adminOnly(n.deleteToken) }},
 }
 
 // rpcRoutes are node-to-node RPC, which the other members must reach (on
 // NodeConfig.ListenAddr when set): every request is signed, so it needs no
 // token.
 var rpcRoutes = []route{
-	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getBlob }},
+	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getPeerBlob }},
 	{"GET", "/rpc/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.getEvidence }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
+	{"GET", "/rpc/v1/claims/{escrow}/{worker}", func(n *Node) http.HandlerFunc { return n.handleClaimPull }},
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
 	{"GET", "/rpc/v1/disputes/{escrow}/bundle", func(n *Node) http.HandlerFunc { return n.handleBundle }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
@@ -81,10 +89,14 @@ func (n *Node) routes(tables ...[]route) http.Handler {
 	mux := http.NewServeMux()
 	for _, table := range tables {
 		for _, rt := range table {
-			mux.HandleFunc(rt.method+" "+rt.path, rt.handler(n))
+			h := rt.handler(n)
+			if strings.HasPrefix(rt.path, "/v1/") {
+				h = n.guardClientAPI(h) // node RPC is signed, and other members call it by any name
+			}
+			mux.HandleFunc(rt.method+" "+rt.path, h)
 		}
 	}
-	return n.countRejections(n.requireToken(mux))
+	return n.limitRequests(mux, n.countRejections(n.authenticate(mux)))
 }
 
 // countRejections counts client-API requests answered with a 4xx: bad input
@@ -122,24 +134,6 @@ func (s *statusRecorder) Flush() {
 	}
 }
 
-// requireToken guards the client API with the node's token when it has one
-// (always when the API is reachable from other machines). Node-to-node RPC
-// under /rpc/ is not guarded by the token: other nodes do not have it.
-func (n *Node) requireToken(next http.Handler) http.Handler {
-	if n.cfg.APIToken == "" {
-		return next
-	}
-	want := []byte("Bearer " + n.cfg.APIToken)
-	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, "/rpc/") &&
-			subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
-			httpError(rw, http.StatusUnauthorized, errors.New("this node's API needs its token: pass --token or set CONUN_TOKEN"))
-			return
-		}
-		next.ServeHTTP(rw, r)
-	})
-}
-
 func writeJSON(rw http.ResponseWriter, v any) {
 	rw.Header().Set("Content-Type", "application/json")
 	enc := json.NewEncoder(rw)
@@ -152,7 +146,7 @@ func statusOf(err error) int {
 	switch {
 	case errors.Is(err, ErrNoJob):
 		return http.StatusNotFound
-	case errors.Is(err, api.ErrBadJob), errors.Is(err, blobstore.ErrBadBlob):
+	case errors.Is(err, api.ErrBadJob), errors.Is(err, api.ErrBadID), errors.Is(err, blobstore.ErrBadBlob):
 		return http.StatusBadRequest
 	case errors.Is(err, ErrEscrow):
 		return http.StatusPaymentRequired
@@ -165,12 +159,12 @@ func (n *Node) putBlob(rw http.ResponseWriter, r *http.Request) {
 		n.putUpload(rw, r) // a resumable upload
 		return
 	}
-	h, err := n.work.blobs.Put(r.Body, r.PathValue("hash"))
+	h, err := n.work.blobs.PutFor(r.Body, r.PathValue("hash"), uploadClient(r), r.ContentLength)
 	if err != nil {
 		if errors.Is(err, blobstore.ErrBadBlob) {
 			n.metrics.blobHashErrors.Add(1)
 		}
-		httpError(rw, statusOf(err), err)
+		httpError(rw, uploadStatus(err), err)
 		return
 	}
 	writeJSON(rw, map[string]string{"hash": h})
@@ -197,8 +191,26 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("job spec: %w", err))
 		return
 	}
+	notify, err := n.notifyURL(r)
+	if err != nil {
+		httpError(rw, http.StatusBadRequest, err)
+		return
+	}
+	if err := n.claimJob(callerOf(r), spec); err != nil {
+		status := statusOf(err)
+		if errors.Is(err, errJobTaken) {
+			status = http.StatusConflict
+		}
+		httpError(rw, status, err)
+		return
+	}
+	if err := n.coord.watchJob(spec.ID(), notify); err != nil {
+		httpError(rw, http.StatusInternalServerError, err)
+		return
+	}
 	id, err := n.coord.submit(r.Context(), spec)
 	if err != nil {
+		n.coord.unwatchRefused(spec.ID())
 		httpError(rw, statusOf(err), err)
 		return
 	}
@@ -206,7 +218,7 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, map[string]string{"id": id})
 }
 
-// getJobs lists a page of the jobs, oldest first: ?offset=N&limit=M
+// getJobs lists a page of the caller's jobs (an admin's: all), oldest first: ?offset=N&limit=M
 // (limit at most 1000, the default).
 func (n *Node) getJobs(rw http.ResponseWriter, r *http.Request) {
 	var page [2]int
@@ -220,7 +232,7 @@ func (n *Node) getJobs(rw http.ResponseWriter, r *http.Request) {
 			page[i] = x
 		}
 	}
-	jobs, err := n.coord.list(page[0], page[1])
+	jobs, err := n.jobsOf(callerOf(r), page[0], page[1])
 	if err != nil {
 		httpError(rw, statusOf(err), err)
 		return
@@ -281,7 +293,13 @@ func (n *Node) getEvents(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, statusOf(err), err)
 		return
 	}
-	after, _ := strconv.Atoi(r.URL.Query().Get("after"))
+	after := log.reopenedAt() // a requeued job's latest round
+	if v := r.URL.Query().Get("after"); v != "" {
+		if after, err = strconv.Atoi(v); err != nil || after < 0 {
+			httpError(rw, http.StatusBadRequest, fmt.Errorf("after %q: want an event number >= 0", v))
+			return
+		}
+	}
 	rw.Header().Set("Content-Type", "text/event-stream")
 	rw.Header().Set("Cache-Control", "no-cache")
 	flusher, _ := rw.(http.Flusher)
@@ -330,8 +348,9 @@ func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 		rec := n.coord.rep.Get(key)
 		members[i].Reputation = &api.Reputation{
 			Passed: rec.Passed, Failed: rec.Failed,
-			CheckRate:   n.coord.rep.CheckProbability(key),
-			Quarantined: n.coord.quarantined(members[i].Addr),
+			CheckRate:        n.coord.rep.CheckProbability(key),
+			Quarantined:      n.coord.quarantined(members[i].Addr),
+			BlocklistedUntil: n.coord.blocklistedUntil(members[i].Addr),
 		}
 	}
 	writeJSON(rw, members)
@@ -342,5 +361,6 @@ func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {
 	n.coord.mu.Lock()
 	jobs := len(n.coord.jobs)
 	n.coord.mu.Unlock()
-	n.metrics.write(rw, gauge{"conun_jobs_in_memory", "jobs this coordinator holds in memory (finished ones age out: NodeConfig.Retention)", int64(jobs)})
+	n.metrics.write(rw, gauge{"conun_jobs_in_memory", "jobs this coordinator holds in memory (finished ones age out: NodeConfig.Retention)", int64(jobs)},
+		gauge{"conun_deliveries_waiting", "receipts and claims this coordinator has not handed to their workers yet", int64(n.coord.outbox.waiting())})
 }

@@ -17,13 +17,16 @@ import (
 
 // startBare starts one node with no renderers: enough to exercise its RPC
 // surface.
-func startBare(t *testing.T, id *rpc.Identity) *Node {
+func startBare(t *testing.T, id *rpc.Identity, change ...func(*NodeConfig)) *Node {
 	t.Helper()
 	c := DefaultNodeConfig()
 	c.Name = "bare"
 	c.DataDir = t.TempDir()
 	c.Identity = id
 	c.Gossip.Fast = true
+	for _, f := range change {
+		f(&c)
+	}
 	n, err := StartNode(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
@@ -55,14 +58,18 @@ func metricValue(t *testing.T, n *Node, name string) string {
 func TestRPCRejects(t *testing.T) {
 	self, _ := rpc.NewIdentity()
 	stranger, _ := rpc.NewIdentity()
-	n := startBare(t, self)
+	// It refuses Blender as a node without a sandbox does (cmd/conun's
+	// unsandboxedKinds), with the reason a coordinator then logs.
+	n := startBare(t, self, func(c *NodeConfig) {
+		c.Refused = map[string]string{"blender": "it has no Docker sandbox (--sandbox none accepts)"}
+	})
 	url := n.URL() + "/rpc/v1/render"
 
 	signed := func(id *rpc.Identity, change func(*TaskRequest)) []byte {
 		r := TaskRequest{
 			JobID: "abab", JobHash: "0x" + strings.Repeat("ab", 32), Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 			Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
-			Coordinator: self.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+			Coordinator: self.Address().Hex(), Recipient: self.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		}
 		if change != nil {
 			change(&r)
@@ -96,9 +103,13 @@ func TestRPCRejects(t *testing.T) {
 		{"forged signature", signed(stranger, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
 		{"stale", signed(self, func(r *TaskRequest) { r.Time = time.Now().Add(-time.Hour).UnixMilli() }), 401, "stale", "conun_rpc_stale_total"},
 		{"replayed", replayed, 401, "replayed", "conun_rpc_replays_total"},
+		{"addressed to another node", signed(self, func(r *TaskRequest) { r.Recipient = stranger.Address().Hex() }), 421, "addressed to " + stranger.Address().Hex() + ", not this node", "conun_rpc_bad_requests_total"},
+		{"scene source with a path", signed(self, func(r *TaskRequest) { r.Sources = []string{"http://127.0.0.1:1/internal/admin?confirm=yes"} }), 400, "scene source", "conun_rpc_bad_requests_total"},
+		{"no recipient", signed(self, func(r *TaskRequest) { r.Recipient = "" }), 421, "names no recipient", "conun_rpc_bad_requests_total"},
 		{"job hash not the job's", signed(self, func(r *TaskRequest) { r.JobHash = "0x" + strings.Repeat("cd", 32) }), 400, "job hash", ""},
 		{"no job hash", signed(self, func(r *TaskRequest) { r.JobHash = "" }), 400, "job hash", ""},
 		{"unknown renderer", signed(self, nil), 400, "no \"none\" renderer", ""},
+		{"renderer refused without a sandbox", signed(self, func(r *TaskRequest) { r.Renderer = "blender" }), 400, "this node refuses \"blender\" tasks: it has no Docker sandbox (--sandbox none accepts)", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -122,6 +133,7 @@ func TestRPCRejects(t *testing.T) {
 func FuzzTaskRequest(f *testing.F) {
 	f.Add([]byte(`{"job":"j","task":1,"coordinator":"0x0000000000000000000000000000000000000001","sig":"00"}`))
 	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"job":"ab","task":2,"coordinator":"0x0000000000000000000000000000000000000001","recipient":"0x0000000000000000000000000000000000000002","sources":["http://127.0.0.1:9/x?y"],"time":1,"nonce":"n","sig":"00"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r TaskRequest
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -130,5 +142,6 @@ func FuzzTaskRequest(f *testing.F) {
 			return
 		}
 		rpc.Verify(r.signedBytes(), r.Sig, [20]byte{})
+		checkSources(r.Sources)
 	})
 }

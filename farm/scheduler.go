@@ -19,6 +19,7 @@ func retryBackoff(n int) time.Duration {
 
 // requeue puts a task back in its job's queue; c.mu must be held.
 func (c *coordinator) requeue(j *job, t *task) {
+	t.dropTwin()
 	mustMove(c.log, taskMoves, &t.state, api.TaskPending)
 	j.queue = append(j.queue, t)
 }
@@ -27,13 +28,14 @@ func (c *coordinator) requeue(j *job, t *task) {
 // each task to the eligible member with the most free slots.
 func (c *coordinator) schedule(ctx context.Context) {
 	members := c.members()
+	c.stakes.refresh(ctx, members, c.now())
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lastMembers = members
 	now := c.now()
 	jobs := make([]*job, 0, len(c.order))
 	for _, id := range c.order {
-		if j := c.jobs[id]; !j.state.Final() && len(j.queue) > 0 {
+		if j := c.jobs[id]; !j.state.Final() && j.state != api.JobPaused && len(j.queue) > 0 {
 			jobs = append(jobs, j)
 		}
 	}
@@ -41,6 +43,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 	for _, j := range jobs {
 		c.scheduleJob(ctx, j, members, now)
 	}
+	c.duplicateStragglers(ctx, members, now)
 }
 
 // scheduleJob leases the job's ready tasks while eligible members have free
@@ -72,11 +75,14 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			// A finish waits for a node that can finish, without holding
 			// up the tiles behind it.
 			m, free, eligible := c.pick(members, j.finishDemand(), j, now)
+			if free {
+				m, free = c.pickFor(members, j, t, now, m)
+			}
 			switch {
 			case free:
 				c.lease(ctx, j, t, m, members)
 			case eligible == 0 && c.blockedAll(j, j.finishDemand(), members):
-				c.fail(j, "every node that could finish this job's frames failed it too often")
+				c.failRest(j, "every node that could finish this job's frames failed it too often")
 				return
 			default:
 				keep = append(keep, t)
@@ -87,7 +93,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		if !free {
 			keep = append(keep, j.queue[i:]...)
 			if eligible == 0 && c.blockedAll(j, j.demand(), members) {
-				c.fail(j, "every node that could render this job failed it too often")
+				c.failRest(j, "every node that could render this job failed it too often")
 			}
 			if eligible == 0 && j.release != "" && j.done == 0 && !j.leased() {
 				// Every node of the release left before any of its
@@ -97,6 +103,10 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 				c.save(j)
 			}
 			return
+		}
+		if m, free = c.pickFor(members, j, t, now, m); !free {
+			keep = append(keep, t) // waits for a node that has not failed it
+			continue
 		}
 		if j.release == "" {
 			j.release = renderer.ParseBuild(m.Renderers[j.spec.Renderer]).Release()
@@ -110,34 +120,41 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 	}
 }
 
-// blockAfter is how many failed leases of one job make a node unfit for the
-// rest of it.
+// blockAfter is how many failed leases of one job in a row (an accepted
+// one starts the count again) make a node unfit for the rest of it.
 const blockAfter = 3
 
 // pick returns the member eligible for d with the most free slots, whether
 // one has a free slot, and how many members are eligible at all; it reads the
 // coordinator's state into plain values and lets choose decide.
 func (c *coordinator) pick(members []api.Member, d demand, j *job, now time.Time) (best api.Member, free bool, eligible int) {
+	return choose(d, c.candidates(members, j, now))
+}
+
+// candidates reads the coordinator's state of members for job j into plain
+// values; c.mu must be held.
+func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []candidate {
 	cands := make([]candidate, len(members))
 	for i, m := range members {
 		cands[i] = candidate{
 			Member: m, Free: m.Slots - c.inflight[m.ID], Busy: now.Before(c.busy[m.ID]),
-			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr),
+			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr), Blocklisted: c.blocklisted(m.Addr),
+			Unstaked: !c.stakes.meets(m),
 		}
 	}
-	return choose(d, cands)
+	return cands
 }
 
 // demand is what a job asks of the node that renders its tasks.
 type demand struct {
 	Renderer   string
-	Version    string  // exactly this build, when set (JobSpec.RendererVersion)
-	MinVersion string  // the oldest version that opens the scene
-	Release    string  // the release the job is bound to, when set
-	Needs      string  // a feature the scene needs ("gl")
-	Denoise    bool    // a denoiser
-	Device     string  // a device class ("CUDA")
-	PriceCap   float64 // the most a task may cost; 0 for any
+	Version    string     // exactly this build, when set (JobSpec.RendererVersion)
+	MinVersion string     // the oldest version that opens the scene
+	Release    string     // the release the job is bound to, when set
+	Needs      string     // a feature the scene needs ("gl")
+	Denoise    bool       // a denoiser
+	Device     string     // a device class ("CUDA")
+	PriceCap   api.Tokens // the most a task may cost; 0 for any
 }
 
 // demand returns what job j asks of a node now.
@@ -156,6 +173,8 @@ type candidate struct {
 	Busy        bool // left alone for a while after a busy or unreachable answer
 	Failures    int  // failed leases of this job
 	Quarantined bool // convicted of cheating, quarantine not over
+	Unstaked    bool // bonds less than the minimum stake (minstake.go)
+	Blocklisted bool // fails the tasks others render (nodehealth.go)
 }
 
 // admits reports whether a member may render tasks of the job at all.
@@ -177,12 +196,14 @@ func (d demand) admits(c candidate) bool {
 		return false
 	case d.Device != "" && !b.OnDevice(d.Device):
 		return false
-	case d.PriceCap > 0 && c.Member.Price > d.PriceCap:
+	case !d.PriceCap.IsZero() && c.Member.Price.Cmp(d.PriceCap) > 0:
 		return false // over the job's price cap, or its budget would not cover it
 	case c.Failures >= blockAfter:
 		return false
 	case c.Quarantined:
 		return false // convicted of cheating: no work until its quarantine ends
+	case c.Unstaked, c.Blocklisted:
+		return false
 	}
 	return true
 }

@@ -3,6 +3,7 @@ package farm_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,20 +17,12 @@ import (
 	"github.com/conun/conun/tiler"
 )
 
-// brokenRenderer stands for a node whose renderer fails every task (a bad
-// driver, a full disk): the scheduler must stop sending it work.
-type brokenRenderer struct{ renderer.Renderer }
-
-func (brokenRenderer) Render(context.Context, renderer.Task) (renderer.Result, error) {
-	return renderer.Result{}, errors.New("renderer crashed")
-}
-
 // TestBrokenNodeBlocked: a node that fails every task gets at most
 // blockAfter tasks of the job, and the job completes on the others.
 func TestBrokenNodeBlocked(t *testing.T) {
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
 		if i == 1 {
-			c.Renderers = []renderer.Renderer{brokenRenderer{farmtest.Renderers()[0]}}
+			c.Renderers = farmtest.Broken()
 		}
 	})
 	c := api.NewClient(nodes[0].URL())
@@ -48,9 +41,9 @@ func TestBrokenNodeBlocked(t *testing.T) {
 
 // TestPriceCap: a node asking more than the job's max price gets none of it.
 func TestPriceCap(t *testing.T) {
-	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price = float64(1 + 9*i) })
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price = api.MustTokens(strconv.Itoa(1 + 9*i)) })
 	c := api.NewClient(nodes[0].URL())
-	rep := farmtest.RunJob(t, c, func(s *api.JobSpec) { s.MaxPrice = 5 })
+	rep := farmtest.RunJob(t, c, func(s *api.JobSpec) { s.MaxPrice = api.MustTokens("5") })
 	for _, n := range rep.Nodes {
 		if n.Node != "node-1" {
 			t.Fatalf("the expensive node %s got %d tasks", n.Node, n.Tasks)

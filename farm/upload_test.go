@@ -96,6 +96,7 @@ func TestUploadRefusals(t *testing.T) {
 	n := farmtest.Start(t, 1, nil)[0]
 	put := func(h string, off, total int64, body []byte) (int, string, string) {
 		req, _ := http.NewRequest(http.MethodPut, n.URL()+"/v1/blobs/"+h, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/octet-stream")
 		req.Header.Set("Upload-Offset", strconv.FormatInt(off, 10))
 		req.Header.Set("Upload-Length", strconv.FormatInt(total, 10))
 		resp, err := http.DefaultClient.Do(req)

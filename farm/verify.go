@@ -151,6 +151,12 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.Addr) {
 			continue
 		}
+		if !c.stakes.meets(m) {
+			continue // a checker's word can convict a bonded worker: it bonds too
+		}
+		if !c.blocklistedUntil(m.Addr).IsZero() {
+			continue // it fails the renders others do: its check would too
+		}
 		if finish && !renderer.ParseBuild(m.Renderers[spec.Renderer]).Has(finishFeature(spec)) {
 			continue
 		}
@@ -246,8 +252,7 @@ func (c *coordinator) renderCrops(ctx context.Context, m api.Member, req TaskReq
 	// One request for all crops: the answer has the tile's size, with the
 	// crops drawn. Each node gets a message of its own.
 	req.Time, req.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
-	var err error
-	if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+	if err := c.signFor(&req, m); err != nil {
 		return nil, api.CheckRender{}, nil, err
 	}
 	img, data, signed, err := c.callCheckRetry(ctx, m, req)
@@ -290,7 +295,7 @@ func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskReque
 		cancelCause(nil) // ends the heartbeat
 		hb.Wait()
 	}()
-	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, func(taskProgress) {}) })
+	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, 0, func(taskProgress) {}) })
 	img, _, data, err := c.call(cctx, m, req)
 	v, _ := c.results.LoadAndDelete(req.Nonce)
 	signed, _ := v.(*contracts.SignedCheck)
@@ -317,7 +322,7 @@ func (c *coordinator) callCheckRetry(ctx context.Context, m api.Member, req Task
 		wait = min(2*wait, 2*time.Second)
 		// A retried request is a new message: a new nonce and signature.
 		req.Time, req.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
-		if req.Sig, err = c.ident.Sign(req.signedBytes()); err != nil {
+		if err := c.signFor(&req, m); err != nil {
 			return nil, nil, nil, err
 		}
 	}
@@ -454,6 +459,9 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 		c.announce(j, conv) // once per node and job: the first evidence is enough
 	}
 	for _, t := range j.tasks {
+		if t.twin != nil && t.twin.node == node {
+			t.dropTwin()
+		}
 		switch {
 		case t.node != node:
 		case t.state == api.TaskDone:

@@ -63,28 +63,39 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("claim: %w", err))
 		return
 	}
-	if n.wallet.chain == nil {
-		httpError(rw, http.StatusConflict, errors.New("this node is not connected to a chain"))
+	if status, err := n.takeClaim(r.Context(), msg); err != nil {
+		httpError(rw, status, err)
 		return
+	}
+	writeJSON(rw, map[string]bool{"accepted": true})
+}
+
+// takeClaim checks a claim handed to this node (or fetched by it), keeps
+// it and claims it on the chain in the background; a claim of a job it
+// holds one of already is the same claim (ids have one spelling), taken
+// once. On error it returns the HTTP status that says why.
+func (n *Node) takeClaim(ctx context.Context, msg claimMessage) (int, error) {
+	if n.wallet.chain == nil {
+		return http.StatusConflict, errors.New("this node is not connected to a chain")
 	}
 	cl, err := msg.claim()
-	if err != nil || cl.Node != n.wallet.ident.Address() {
-		n.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("claim is not for this node or malformed: %v", err))
-		return
+	if err == nil && cl.Node != n.wallet.ident.Address() {
+		err = fmt.Errorf("it is for %s, not this node's %s", cl.Node.Hex(), n.wallet.ident.Address().Hex())
 	}
-	job, err := n.wallet.chain.Job(r.Context(), cl.JobID)
+	if err != nil {
+		n.metrics.badRequests.Add(1)
+		return http.StatusBadRequest, fmt.Errorf("claim is not for this node or malformed: %w", err)
+	}
+	job, err := n.wallet.chain.Job(ctx, cl.JobID)
 	if err != nil || !cl.Verify(job.Root) {
 		n.metrics.badSignatures.Add(1)
-		httpError(rw, http.StatusBadRequest, errors.New("claim's proof does not match the job's settled root"))
-		return
+		return http.StatusBadRequest, errors.New("claim's proof does not match the job's settled root")
 	}
 	n.wallet.claimsMu.Lock()
 	for _, p := range n.wallet.pending {
 		if p.JobID == msg.JobID {
 			n.wallet.claimsMu.Unlock()
-			writeJSON(rw, map[string]bool{"accepted": true}) // handed twice: one claim
-			return
+			return 0, nil // handed twice: one claim
 		}
 	}
 	idx := len(n.wallet.claims)
@@ -92,31 +103,16 @@ func (n *Node) handleClaim(rw http.ResponseWriter, r *http.Request) {
 	n.wallet.pending = append(n.wallet.pending, msg)
 	n.wallet.saveLocked()
 	n.wallet.claimsMu.Unlock()
-	n.claimInBackground(idx, cl)
+	n.claimInBackground(idx, cl, msg.Submit)
 	n.wallet.wakeUp() // the job is settled: its receipts' window is open
-	writeJSON(rw, map[string]bool{"accepted": true})
+	return 0, nil
 }
 
-// claimInBackground sends claim idx to the chain under the node's
-// lifetime: the proof is all it needs.
-func (n *Node) claimInBackground(idx int, cl contracts.Claim) {
-	n.wg.Go(func() {
-		ctx, cancel := context.WithTimeout(n.ctx, time.Minute)
-		defer cancel()
-		rcpt, err := n.wallet.chain.Claim(ctx, cl)
-		n.wallet.claimsMu.Lock()
-		defer n.wallet.claimsMu.Unlock()
-		if err != nil {
-			if n.ctx.Err() != nil {
-				return // stopping: stays pending, retried at the next start
-			}
-			n.wallet.claims[idx].Error = err.Error()
-		} else {
-			n.wallet.claims[idx].Claimed, n.wallet.claims[idx].Tx = true, rcpt.TxHash.Hex()
-		}
-		n.wallet.saveLocked()
-		n.wallet.wakeUp() // the receipt of the job may be redeemed for the rest
-	})
+// holdsClaim reports whether the wallet holds a claim of escrow.
+func (w *wallet) holdsClaim(escrow string) bool {
+	w.claimsMu.Lock()
+	defer w.claimsMu.Unlock()
+	return slices.ContainsFunc(w.pending, func(p claimMessage) bool { return p.JobID == escrow })
 }
 
 // storedClaims is the wallet as the store keeps it.
@@ -158,12 +154,17 @@ func (n *Node) resumeClaims() error {
 		if err != nil {
 			continue
 		}
-		n.claimInBackground(i, cl)
+		n.claimInBackground(i, cl, sc.Pending[i].Submit)
 	}
 	return nil
 }
 
 func (m claimMessage) claim() (contracts.Claim, error) {
+	// One spelling of the job, so that the wallet holds (and sends to the
+	// chain) one claim per job however the sender spelled it.
+	if _, err := api.ParseEscrowID(m.JobID); err != nil {
+		return contracts.Claim{}, err
+	}
 	amount, ok := new(big.Int).SetString(m.Amount, 10)
 	if !ok || amount.Sign() <= 0 || !common.IsHexAddress(m.Node) || len(m.Proof) > 64 {
 		return contracts.Claim{}, errors.New("bad amount, node or proof")
@@ -194,6 +195,12 @@ func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
 		}
 		if st, err := n.wallet.chain.StakeOf(r.Context(), n.cfg.Identity.Address()); err == nil {
 			info.Stake = api.FormatTokens(st.Active)
+			if st.Pending.Sign() > 0 {
+				info.PendingStake, info.UnlockAt = api.FormatTokens(st.Pending), st.UnlockAt
+			}
+		}
+		if eth, err := n.wallet.chain.EtherBalance(r.Context(), n.cfg.Identity.Address()); err == nil {
+			info.Ether = api.FormatTokens(eth) // Ether has 18 decimals too
 		}
 	}
 	writeJSON(rw, info)

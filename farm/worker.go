@@ -75,9 +75,12 @@ type TaskRequest struct {
 	// AdaptiveSampling keeps the scene's own adaptive sampling (the
 	// renderer overscans each region so tiles still equal the frame).
 	AdaptiveSampling bool `json:"adaptive_sampling,omitempty"`
-	// Coordinator is the sender's address; Time (unix milliseconds) and
-	// Nonce make the request unique, and Sig signs all of it.
+	// Coordinator is the sender's address; Recipient the address of the
+	// one node the request is for (anyone else refuses it: recipient.go);
+	// Time (unix milliseconds) and Nonce make the request unique, and Sig
+	// signs all of it.
 	Coordinator string `json:"coordinator"`
+	Recipient   string `json:"recipient"`
 	Time        int64  `json:"time"`
 	Nonce       string `json:"nonce"`
 	Sig         string `json:"sig,omitempty"`
@@ -135,10 +138,12 @@ func (r TaskRequest) signedBytes() []byte {
 }
 
 // resultMessage is what a worker signs over a result: it binds the image's
-// hash to one lease (the request's nonce), so a result cannot be moved to
-// another task or replayed for a later lease.
+// hash to one lease (the request's nonce) between one coordinator and one
+// recipient, so a result cannot be moved to another task, replayed for a
+// later lease, or passed off by a node other than the one it was for.
 func resultMessage(req TaskRequest, pngHash string, unixMilli int64) []byte {
-	return fmt.Appendf(nil, "conun-result\n%s\n%d\n%s\n%s\n%d", req.JobID, req.Task, req.Nonce, pngHash, unixMilli)
+	return fmt.Appendf(nil, "conun-result\n%s\n%d\n%s\n%s\n%s\n%s\n%d", req.JobID, req.Task, req.Nonce,
+		common.HexToAddress(req.Coordinator).Hex(), common.HexToAddress(req.Recipient).Hex(), pngHash, unixMilli)
 }
 
 // Headers of a task's RPC response; the body is the region as a 16-bit PNG
@@ -177,8 +182,9 @@ type worker struct {
 	replay     *rpc.ReplayGuard
 	metrics    *metrics
 	renderers  map[string]renderer.Renderer
-	blobs      *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
-	cache      *blobstore.Blobs // scenes fetched for other coordinators' tasks
+	refused    map[string]string // NodeConfig.Refused
+	blobs      *blobstore.Blobs  // this node's own blobs (its jobs' scenes and tiles)
+	cache      *blobstore.Blobs  // scenes fetched for other coordinators' tasks
 	hc         *http.Client
 	slots      chan struct{}
 	checkSlots chan struct{}
@@ -217,7 +223,16 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, err)
 		return
 	}
+	if err := checkSources(req.Sources); err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
+		return
+	}
 	rend, ok := w.renderers[req.Renderer]
+	if why, no := w.refused[req.Renderer]; !ok && no {
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node refuses %q tasks: %s", req.Renderer, why))
+		return
+	}
 	if !ok {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
 		return
@@ -394,6 +409,10 @@ func (w *worker) authenticate(req TaskRequest) (int, error) {
 	if err := rpc.Verify(req.signedBytes(), req.Sig, addr); err != nil {
 		w.metrics.badSignatures.Add(1)
 		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
+	}
+	if err := w.checkRecipient(req); err != nil {
+		w.metrics.badRequests.Add(1)
+		return http.StatusMisdirectedRequest, err
 	}
 	if err := w.replay.Check(req.Time, req.Nonce); err != nil {
 		if errors.Is(err, rpc.ErrStale) {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/conun/conun/farm/api"
+	_ "github.com/conun/conun/internal/guilocale" // a locale Fyne can parse, before Fyne reads it
 	"github.com/conun/conun/renderer"
 )
 

@@ -160,7 +160,8 @@ func TestSubmitRendersAndShowsFrame(t *testing.T) {
 	}
 	typeInto(v.entries[FieldSamples], "2")
 	typeInto(v.entries[FieldSeed], "5")
-	typeInto(v.entries[FieldBudget], "3")
+	// No budget: these nodes settle on no chain, and refuse one (it
+	// would pay nobody).
 	v.trust.SetValue(5)
 	test.Tap(v.render)
 
@@ -182,7 +183,7 @@ func TestSubmitRendersAndShowsFrame(t *testing.T) {
 	sum := sha256.Sum256(data)
 	want := api.JobSpec{Scene: hex.EncodeToString(sum[:]), SceneName: "anim.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 3, End: 4, Step: 1}, Resolution: tiler.Resolution{Width: 48, Height: 32},
-		Samples: 2, Seed: 5, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, Budget: 3, VerifyRate: 0.25}
+		Samples: 2, Seed: 5, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, VerifyRate: 0.25}
 	if st.Spec != want {
 		t.Errorf("node got spec\n%+v, want\n%+v", st.Spec, want)
 	}
@@ -293,7 +294,7 @@ func TestValidationErrorsShowInline(t *testing.T) {
 }
 
 func TestListsShowNodeData(t *testing.T) {
-	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price, c.Sandboxed = float64(i), i == 1 })
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Price, c.Sandboxed = tok(float64(i)), i == 1 })
 	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
 	data, _ := scenes.Bytes("cornell.glb")

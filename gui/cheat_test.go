@@ -33,10 +33,10 @@ func TestLiveViewShowsConviction(t *testing.T) {
 			return
 		}
 		c.Renderers = []renderer.Renderer{lazy{farmtest.Renderers()[0]}}
-		if _, err := deployer.Mint(context.Background(), c.Identity.Address(), api.TokensToWei(stake)); err != nil {
+		if _, err := deployer.Mint(context.Background(), c.Identity.Address(), tok(stake).Wei()); err != nil {
 			t.Fatal(err)
 		}
-		c.Stake = stake
+		c.Stake = tok(stake)
 	})
 	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
@@ -47,7 +47,7 @@ func TestLiveViewShowsConviction(t *testing.T) {
 	}
 	spec := api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
-		Samples: 4, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: 10, VerifyRate: 1}
+		Samples: 4, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 8, Budget: api.MustTokens("10"), VerifyRate: 1}
 	id, err := c.Submit(ctx, spec)
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func TestLiveViewShowsConviction(t *testing.T) {
 			t.Errorf("event log does not show %q:\n%s", want, log)
 		}
 	}
-	for _, want := range []string{"SLASHED node-3", "5.000000 of its stake", "CONVICTED node-3"} {
+	for _, want := range []string{"SLASHED node-3", "5 of its stake", "CONVICTED node-3"} {
 		if !hasText(u.live.content, want) {
 			t.Errorf("live view's settlement %q does not show %q", u.live.money.Text, want)
 		}

@@ -65,13 +65,13 @@ func logImportance(line string) widget.Importance {
 // Committed is the cost of the tiles accepted so far: each at the price its
 // node advertises (what the coordinator charges the job for it). ok is
 // false while the nodes' prices are unknown.
-func (p *Progress) Committed() (tokens float64, ok bool) {
+func (p *Progress) Committed() (tokens api.Tokens, ok bool) {
 	if p.Prices == nil {
-		return 0, false
+		return tokens, false
 	}
 	for _, t := range p.Tiles {
 		if t.Accepted() {
-			tokens += p.Prices[t.Node]
+			tokens = tokens.Add(p.Prices[t.Node])
 		}
 	}
 	return tokens, true

@@ -24,8 +24,8 @@ func nodeRow(m api.Member) []string {
 	}
 	sort.Strings(rs)
 	price := "free"
-	if m.Price > 0 {
-		price = fmt.Sprintf("%g / tile", m.Price)
+	if !m.Price.IsZero() {
+		price = fmt.Sprintf("%s / tile", m.Price)
 	}
 	sandboxed := "no"
 	if m.Sandboxed {

@@ -34,8 +34,15 @@ func jobRow(j api.JobStatus, cost string) []string {
 	if rend == "" {
 		rend = j.Spec.Renderer
 	}
+	state := string(j.State)
+	if j.Partial {
+		state = "partial (1 frame failed)"
+		if n := len(j.FailedFrames); n != 1 {
+			state = fmt.Sprintf("partial (%d frames failed)", n)
+		}
+	}
 	return []string{
-		j.ID, string(j.State), j.Spec.SceneName, j.Spec.Frames.String(), j.Spec.Resolution.String(),
+		j.ID, state, j.Spec.SceneName, j.Spec.Frames.String(), j.Spec.Resolution.String(),
 		j.Spec.Tiles.String(), fmt.Sprintf("%d/%d", j.Done, j.Total),
 		j.Created.Local().Format("Jan 2 15:04"), cost, output, rend,
 	}
@@ -103,6 +110,8 @@ func newJobsView(u *ui) *jobsView {
 		widget.NewButton("Cancel", func() { v.u.cancelJob(v.u.client, v.selected) }),
 		widget.NewButton("Re-submit", v.resubmit),
 		widget.NewButton("Reclaim budget", func() { v.u.reclaimJob(v.u.client, v.selected) }),
+		widget.NewButton("Pause", func() { v.u.pauseJob(v.u.client, v.selected, true) }),
+		widget.NewButton("Resume", func() { v.u.pauseJob(v.u.client, v.selected, false) }),
 	}
 	bar := container.NewHBox(widget.NewButton("Refresh", v.refresh), widget.NewSeparator())
 	for _, b := range v.actions {
@@ -127,8 +136,9 @@ func (v *jobsView) job() (api.JobStatus, bool) {
 func (v *jobsView) update() {
 	j, ok := v.job()
 	// In the order of v.actions: live view, fetch, open folder, cancel,
-	// re-submit, reclaim (an ended job with a budget).
-	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok, ok && j.State.Final() && j.Spec.Budget > 0}
+	// re-submit, reclaim (an ended job with a budget), pause, resume.
+	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok, ok && j.State.Final() && !j.Spec.Budget.IsZero(),
+		ok && !j.State.Final() && j.State != api.JobPaused, ok && j.State == api.JobPaused}
 	for i, b := range v.actions {
 		if enable[i] {
 			b.Enable()
@@ -180,7 +190,7 @@ func (v *jobsView) refresh() {
 func readSettlements(ctx context.Context, c *api.Client, jobs []api.JobStatus, known map[string]*api.SettlementRecord) map[string]*api.SettlementRecord {
 	out := map[string]*api.SettlementRecord{}
 	for _, j := range jobs {
-		if _, ok := known[j.ID]; ok || !j.State.Final() || j.Spec.Budget <= 0 {
+		if _, ok := known[j.ID]; ok || !j.State.Final() || j.Spec.Budget.IsZero() {
 			continue
 		}
 		if r, err := c.Report(ctx, j.ID); err == nil {

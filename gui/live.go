@@ -39,6 +39,7 @@ type liveView struct {
 	// showed before; stale ones are dropped.
 	gen    int
 	stop   context.CancelFunc
+	ctx    context.Context     // the job's: ends when another is opened
 	full   map[int]image.Image // frame -> decoded frame, at most keepFullFrames
 	order  []int               // frames in full, oldest first
 	thumbs map[int]image.Image
@@ -68,11 +69,18 @@ type liveView struct {
 	preview *canvas.Raster
 	strip   *fyne.Container
 	stripOf int // the gen the strip was built for
+	// failCells show each strip frame's failure and its Requeue button
+	// (requeue.go).
+	failCells map[int]*failCell
 	// stripBox scrolls the strip; hidden for stills, which need none.
 	stripBox *container.Scroll
 	log      *widget.List
 	cancel   *widget.Button
-	content  fyne.CanvasObject
+	// pause pauses the job, or resumes it (pause.go); opened is when the
+	// job was opened, so only an end seen live raises a notification.
+	pause   *widget.Button
+	opened  time.Time
+	content fyne.CanvasObject
 }
 
 func newLiveView(u *ui) *liveView {
@@ -107,7 +115,9 @@ func newLiveView(u *ui) *liveView {
 	)
 	l.cancel = widget.NewButton("Cancel job (Ctrl+.)", l.askCancel)
 	l.cancel.Disable()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.cancel, l.title), l.summary, l.money)
+	l.pause = widget.NewButton("Pause", l.togglePause)
+	l.pause.Disable()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(l.pause, l.cancel), l.title), l.summary, l.money)
 	l.stripBox = container.NewHScroll(l.strip)
 	l.stripBox.SetMinSize(fyne.NewSize(0, thumbSide*3/4+50))
 	l.stripBox.Hide()
@@ -144,7 +154,7 @@ func (l *liveView) open(id string, spec *api.JobSpec) {
 	l.gen++
 	gen, c := l.gen, l.u.client
 	ctx, stop := context.WithCancel(l.u.ctx)
-	l.stop = stop
+	l.stop, l.ctx = stop, ctx
 	l.prog, l.picked = nil, 0
 	l.polling, l.polled = false, time.Time{}
 	l.money.SetText("")
@@ -154,6 +164,7 @@ func (l *liveView) open(id string, spec *api.JobSpec) {
 	l.pending = nil
 	l.mu.Unlock()
 	l.title.SetText("Job " + id)
+	l.opened = time.Now()
 	l.summary.SetText("Connecting to the job's event stream …")
 	l.cancel.Disable()
 	l.refresh()
@@ -183,19 +194,32 @@ func (l *liveView) open(id string, spec *api.JobSpec) {
 				l.refresh()
 			}
 		})
-		_, err := c.Events(ctx, id, func(e api.Event) error {
-			l.queue(gen, e)
-			return nil
-		})
-		if err != nil && !errors.Is(ctx.Err(), context.Canceled) {
-			l.u.do(func() {
-				if gen == l.gen && l.prog != nil {
-					l.prog.Log = append(l.prog.Log, "event stream: "+err.Error())
-					l.refresh()
-				}
-			})
-		}
+		l.stream(ctx, gen, c, id, -1)
 	}()
+}
+
+// stream follows job id's events (after seq; from the job's latest round
+// when seq < 0) into the view until the job ends or ctx does; it runs off
+// the UI goroutine.
+func (l *liveView) stream(ctx context.Context, gen int, c *api.Client, id string, seq int) {
+	fn := func(e api.Event) error {
+		l.queue(gen, e)
+		return nil
+	}
+	var err error
+	if seq < 0 {
+		_, err = c.Events(ctx, id, fn)
+	} else {
+		_, err = c.EventsAfter(ctx, id, seq, fn)
+	}
+	if err != nil && !errors.Is(ctx.Err(), context.Canceled) {
+		l.u.do(func() {
+			if gen == l.gen && l.prog != nil {
+				l.prog.Log = append(l.prog.Log, "event stream: "+err.Error())
+				l.refresh()
+			}
+		})
+	}
 }
 
 // queue hands an event to the UI goroutine, batching with others in flight.
@@ -231,24 +255,26 @@ func (l *liveView) flush(gen int) {
 		case api.EventSettled:
 			l.u.wallet.refresh()
 		case api.EventFinished:
+			l.notifyEnded(e)
 			l.cancel.Disable()
 			l.u.jobs.refresh()
 			l.u.wallet.refresh()
 			l.readReport(gen)
 		}
 	}
+	l.updatePause()
 	l.maybePoll(gen)
 	l.refresh()
 }
 
 // fetchFrame downloads a finished frame off the UI goroutine.
 func (l *liveView) fetchFrame(gen, frame int) {
-	c, id := l.u.client, l.prog.JobID
+	c, id, spec := l.u.client, l.prog.JobID, l.prog.Spec
 	go func() {
 		ctx, cancel := context.WithTimeout(l.u.ctx, callTimeout)
 		defer cancel()
 		var buf bytes.Buffer
-		err := c.Frame(ctx, id, frame, &buf)
+		err := c.JobFrame(ctx, spec, id, frame, &buf) // bounded by the job's size: a node must not fill the app's memory
 		var img image.Image
 		if err == nil {
 			img, err = decodeFrame(buf.Bytes())
@@ -318,6 +344,7 @@ func (l *liveView) refreshStrip() {
 	if l.stripOf != l.gen {
 		l.stripOf = l.gen
 		l.strip.RemoveAll()
+		l.failCells = map[int]*failCell{}
 		l.stripBox.Hide()
 		if len(l.prog.Frames) <= 1 {
 			return // a still needs no strip
@@ -334,9 +361,11 @@ func (l *liveView) refreshStrip() {
 			})
 			thumb.SetMinSize(fyne.NewSize(thumbSide, thumbSide*3/4))
 			btn := widget.NewButton(fmt.Sprintf("frame %d", f), func() { l.pick(f) })
-			l.strip.Add(container.NewVBox(thumb, btn))
+			fc := l.newFailCell(f)
+			l.strip.Add(container.NewVBox(thumb, btn, fc.box))
 		}
 	}
+	l.refreshFailCells()
 	l.strip.Refresh()
 }
 

@@ -17,8 +17,8 @@ const pollEvery = time.Second
 // prices reads the nodes' advertised prices for a job that pays (nil for a
 // free job, or when the node cannot say), so the live view can add up the
 // committed cost. It runs off the UI goroutine.
-func (l *liveView) prices(ctx context.Context, c *api.Client, spec api.JobSpec) map[string]float64 {
-	if spec.Budget <= 0 {
+func (l *liveView) prices(ctx context.Context, c *api.Client, spec api.JobSpec) map[string]api.Tokens {
+	if spec.Budget.IsZero() {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, callTimeout)
@@ -27,7 +27,7 @@ func (l *liveView) prices(ctx context.Context, c *api.Client, spec api.JobSpec) 
 	if err != nil {
 		return nil
 	}
-	prices := map[string]float64{}
+	prices := map[string]api.Tokens{}
 	for _, m := range members {
 		prices[m.ID] = m.Price
 	}
@@ -50,7 +50,7 @@ func (l *liveView) learnPrices(gen int, node string) {
 			if gen == l.gen && l.prog != nil && prices != nil {
 				maps.Copy(l.prog.Prices, prices)
 				if _, ok := prices[node]; !ok {
-					l.prog.Prices[node] = 0
+					l.prog.Prices[node] = api.Tokens{}
 				}
 				l.refresh()
 			}
@@ -59,15 +59,15 @@ func (l *liveView) learnPrices(gen int, node string) {
 }
 
 // committed is the committed cost of job id for the jobs list, when the
-// live view follows that job and knows the prices; else -1.
-func (l *liveView) committed(id string) float64 {
+// live view follows that job and knows the prices; else nil.
+func (l *liveView) committed(id string) *api.Tokens {
 	if l.prog == nil || l.prog.JobID != id {
-		return -1
+		return nil
 	}
 	if cost, ok := l.prog.Committed(); ok {
-		return cost
+		return &cost
 	}
-	return -1
+	return nil
 }
 
 // maybePoll reads the running job's report, at most every pollEvery, while

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,21 +58,6 @@ func RendererFor(name string) string {
 	return ""
 }
 
-// DefaultTiles picks a tile grid for a resolution: tiles of about 128 pixels
-// a side, so a frame spreads over a few nodes without the per-task overhead
-// dominating; at least two columns and rows where the frame is large enough
-// to make tiles visible in the live view; at most 16 a side.
-func DefaultTiles(r tiler.Resolution) tiler.Grid {
-	side := func(px int) int {
-		n := min(max((px+127)/128, 1), 16)
-		if px >= 32 {
-			n = max(n, 2)
-		}
-		return n
-	}
-	return tiler.Grid{Cols: side(r.Width), Rows: side(r.Height)}
-}
-
 // Form is the new-render form's state: the text the artist typed, before it
 // is checked. Its zero value is empty; NewForm fills the defaults.
 type Form struct {
@@ -101,11 +85,11 @@ type Form struct {
 
 // NewForm returns the form with the CLI's defaults.
 func NewForm() Form {
-	res := tiler.Resolution{Width: 320, Height: 240}
+	res := api.DefaultResolution
 	return Form{
-		Frames: "1", Resolution: res.String(), Samples: "32", Seed: "0",
-		Tiles: DefaultTiles(res).String(), Budget: "0", MaxPrice: "0",
-		TrustLevel: DefaultTrustLevel, Depth: 8,
+		Frames: "1", Resolution: res.String(), Samples: strconv.Itoa(api.DefaultSamples), Seed: "0",
+		Tiles: api.DefaultTiles(res).String(), Budget: "0", MaxPrice: "0",
+		TrustLevel: DefaultTrustLevel, Depth: api.DefaultDepth,
 	}
 }
 
@@ -117,7 +101,7 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	errs := FieldErrors{}
 	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, Denoise: f.Denoise, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
 	if spec.Depth == 0 {
-		spec.Depth = 8
+		spec.Depth = api.DefaultDepth
 	}
 
 	path := strings.TrimSpace(f.ScenePath)
@@ -155,24 +139,24 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	} else {
 		spec.Seed = n
 	}
-	if spec.Budget, err = tokens(f.Budget, 1e18); err != nil {
+	if spec.Budget, err = tokens(f.Budget); err != nil {
 		errs[FieldBudget] = "budget " + err.Error()
 	}
-	if spec.MaxPrice, err = tokens(f.MaxPrice, 1e18); err != nil {
+	if spec.MaxPrice, err = tokens(f.MaxPrice); err != nil {
 		errs[FieldMaxPrice] = "max price " + err.Error()
 	}
 	return spec, errs
 }
 
 // tokens reads an amount of tokens; empty means 0, no limit.
-func tokens(s string, most float64) (float64, error) {
+func tokens(s string) (api.Tokens, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, nil
+		return api.Tokens{}, nil
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || v < 0 || v > most {
-		return 0, fmt.Errorf("%q: want tokens >= 0 (0 means no limit)", s)
+	v, err := api.ParseTokens(s)
+	if err != nil {
+		return v, fmt.Errorf("want tokens >= 0, 0 for no limit: %w", err)
 	}
 	return v, nil
 }

@@ -48,6 +48,7 @@ func TestFormSpec(t *testing.T) {
 		{name: "seed", form: valid(func(f *Form) { f.Seed = "-1" }), errs: map[string]string{FieldSeed: "whole number >= 0"}},
 		{name: "budget", form: valid(func(f *Form) { f.Budget = "lots" }), errs: map[string]string{FieldBudget: "want tokens >= 0"}},
 		{name: "max price", form: valid(func(f *Form) { f.MaxPrice = "-2" }), errs: map[string]string{FieldMaxPrice: "want tokens >= 0"}},
+		{name: "budget past the wei", form: valid(func(f *Form) { f.Budget = "0.0000000000000000001" }), errs: map[string]string{FieldBudget: "has 19 decimals"}},
 		{name: "several at once", form: valid(func(f *Form) { f.Samples, f.Tiles = "x", "1x" }),
 			errs: map[string]string{FieldSamples: "samples", FieldTiles: "want COLSxROWS"}},
 	}
@@ -78,28 +79,9 @@ func TestFormSpec(t *testing.T) {
 	spec, _ := valid(nil).Spec()
 	want := api.JobSpec{SceneName: "shot.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 2, End: 10, Step: 2}, Resolution: tiler.Resolution{Width: 640, Height: 360},
-		Samples: 64, Seed: 7, Tiles: tiler.Grid{Cols: 4, Rows: 3}, Depth: 16, Budget: 12.5, MaxPrice: 0.25, VerifyRate: 0.10}
+		Samples: 64, Seed: 7, Tiles: tiler.Grid{Cols: 4, Rows: 3}, Depth: 16, Budget: api.MustTokens("12.5"), MaxPrice: api.MustTokens("0.25"), VerifyRate: 0.10}
 	if spec != want {
 		t.Errorf("spec\n%+v, want\n%+v", spec, want)
-	}
-}
-
-func TestDefaultTiles(t *testing.T) {
-	tests := []struct {
-		res  tiler.Resolution
-		want string
-	}{
-		{tiler.Resolution{Width: 32, Height: 24}, "2x1"},
-		{tiler.Resolution{Width: 64, Height: 48}, "2x2"},
-		{tiler.Resolution{Width: 320, Height: 240}, "3x2"},
-		{tiler.Resolution{Width: 1920, Height: 1080}, "15x9"},
-		{tiler.Resolution{Width: 7680, Height: 4320}, "16x16"},
-		{tiler.Resolution{Width: 1, Height: 1}, "1x1"},
-	}
-	for _, tc := range tests {
-		if got := DefaultTiles(tc.res).String(); got != tc.want {
-			t.Errorf("DefaultTiles(%s) = %s, want %s", tc.res, got, tc.want)
-		}
 	}
 }
 
@@ -299,5 +281,26 @@ func TestJobRow(t *testing.T) {
 	j.Spec.Format, j.Spec.Depth, j.Spec.Quality = api.FormatTIFF, 16, 0
 	if row := jobRow(j, "-"); cell(row, "Output") != "TIFF 16-bit" {
 		t.Fatalf("row %q", row)
+	}
+	j.State, j.Partial, j.FailedFrames = api.JobDone, true, []api.FailedFrame{{Frame: 2, Tasks: []int{2}, Reason: "renderer refuses frame 2"}}
+	if row := jobRow(j, "-"); cell(row, "State") != "partial (1 frame failed)" {
+		t.Fatalf("row of a partial job %q", row)
+	}
+}
+
+// TestNewFormUsesJobDefaults: the app's form starts from the same job
+// defaults as the CLI's flags (api's), so one scene renders the same way
+// from either.
+func TestNewFormUsesJobDefaults(t *testing.T) {
+	f := NewForm()
+	f.ScenePath = "scene.glb"
+	spec, errs := f.Spec()
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := api.JobSpec{Resolution: api.DefaultResolution, Samples: api.DefaultSamples, Depth: api.DefaultDepth,
+		Tiles: api.DefaultTiles(api.DefaultResolution), VerifyRate: api.DefaultVerifyRate}
+	if spec.Resolution != want.Resolution || spec.Samples != want.Samples || spec.Depth != want.Depth || spec.Tiles != want.Tiles || spec.VerifyRate != want.VerifyRate {
+		t.Errorf("the form's defaults %+v, want the CLI's %+v", spec, want)
 	}
 }

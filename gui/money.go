@@ -8,11 +8,8 @@ import (
 )
 
 // Money as the screens show it. Amounts come from the node already written
-// by farm.FormatTokens (tokens with 6 decimals); the app never rounds them
-// again, so what it shows is what the chain holds.
-
-// tokenText writes an amount in whole tokens the way farm.FormatTokens does.
-func tokenText(tokens float64) string { return api.FormatTokens(api.TokensToWei(tokens)) }
+// by api.FormatTokens (tokens with exactly the decimals they have); the app
+// never rounds them, so what it shows is what the chain holds.
 
 // costNone is the cost of a running job whose committed cost the app cannot
 // compute: it does not follow the job's events, or lacks the nodes' prices.
@@ -20,19 +17,19 @@ const costNone = "—"
 
 // jobCost is a job's Cost cell: the settlement once the job is settled
 // (settlement is nil until then, or for a job that never settles); for a
-// running job, the cost committed so far when known (committed >= 0), else
+// running job, the cost committed so far when known (committed != nil), else
 // costNone. fetched says the job's report was read, so a missing settlement
 // means there is none.
-func jobCost(j api.JobStatus, s *api.SettlementRecord, fetched bool, committed float64) string {
+func jobCost(j api.JobStatus, s *api.SettlementRecord, fetched bool, committed *api.Tokens) string {
 	switch {
 	case s != nil && s.Error != "":
 		return "settlement failed: " + s.Error
 	case s != nil:
 		return fmt.Sprintf("paid %s / %s, %s", s.Paid, s.Budget, s.RefundText())
-	case j.Spec.Budget <= 0:
+	case j.Spec.Budget.IsZero():
 		return "free"
-	case !j.State.Final() && committed >= 0:
-		return fmt.Sprintf("≈ %s / %s committed", tokenText(committed), tokenText(j.Spec.Budget))
+	case !j.State.Final() && committed != nil:
+		return fmt.Sprintf("≈ %s / %s committed", committed, j.Spec.Budget)
 	case !j.State.Final():
 		return costNone
 	case !fetched:
@@ -42,15 +39,7 @@ func jobCost(j api.JobStatus, s *api.SettlementRecord, fetched bool, committed f
 }
 
 // claimStatus says where a payment owed to the node stands.
-func claimStatus(c api.WalletClaim) string {
-	switch {
-	case c.Claimed:
-		return "claimed"
-	case c.Error != "":
-		return "failed: " + c.Error
-	}
-	return "pending"
-}
+func claimStatus(c api.WalletClaim) string { return c.Status() }
 
 // maxPayoutLines bounds the payouts settlementText lists, so a job spread
 // over a large cluster does not push the live view's preview off screen.

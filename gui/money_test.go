@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,28 +14,33 @@ import (
 )
 
 func TestJobCost(t *testing.T) {
-	running := api.JobStatus{State: api.JobRunning, Spec: api.JobSpec{Budget: 3}}
-	done := api.JobStatus{State: api.JobDone, Spec: api.JobSpec{Budget: 3}}
-	settled := &api.SettlementRecord{Budget: "3.000000", Paid: "1.250000", Refund: "1.750000", ReclaimAfter: time.Date(2026, 12, 7, 15, 4, 0, 0, time.UTC)}
+	running := api.JobStatus{State: api.JobRunning, Spec: api.JobSpec{Budget: api.MustTokens("3")}}
+	done := api.JobStatus{State: api.JobDone, Spec: api.JobSpec{Budget: api.MustTokens("3")}}
+	settled := &api.SettlementRecord{Budget: "3", Paid: "1.25", Refund: "1.75", ReclaimAfter: time.Date(2026, 12, 7, 15, 4, 0, 0, time.UTC)}
 	tests := []struct {
 		name      string
 		job       api.JobStatus
 		s         *api.SettlementRecord
 		fetched   bool
-		committed float64
+		committed string // "" when unknown
 		want      string
 	}{
-		{"free", api.JobStatus{State: api.JobDone}, nil, true, -1, "free"},
-		{"settled", done, settled, true, -1, "paid 1.250000 / 3.000000, 1.750000 refundable after 2026-12-07 15:04 UTC"},
-		{"settlement failed", done, &api.SettlementRecord{Error: "out of gas"}, true, -1, "settlement failed: out of gas"},
-		{"never settled", done, nil, true, -1, "not settled"},
-		{"report not read yet", done, nil, false, -1, "…"},
-		{"running, committed known", running, nil, false, 0.75, "≈ 0.750000 / 3.000000 committed"},
-		{"running, nothing accepted", running, nil, false, 0, "≈ 0.000000 / 3.000000 committed"},
-		{"running, not followed", running, nil, false, -1, costNone},
+		{"free", api.JobStatus{State: api.JobDone}, nil, true, "", "free"},
+		{"settled", done, settled, true, "", "paid 1.25 / 3, 1.75 refundable after 2026-12-07 15:04 UTC"},
+		{"settlement failed", done, &api.SettlementRecord{Error: "out of gas"}, true, "", "settlement failed: out of gas"},
+		{"never settled", done, nil, true, "", "not settled"},
+		{"report not read yet", done, nil, false, "", "…"},
+		{"running, committed known", running, nil, false, "0.75", "≈ 0.75 / 3 committed"},
+		{"running, nothing accepted", running, nil, false, "0", "≈ 0 / 3 committed"},
+		{"running, not followed", running, nil, false, "", costNone},
 	}
 	for _, tc := range tests {
-		if got := jobCost(tc.job, tc.s, tc.fetched, tc.committed); got != tc.want {
+		var committed *api.Tokens
+		if tc.committed != "" {
+			c := api.MustTokens(tc.committed)
+			committed = &c
+		}
+		if got := jobCost(tc.job, tc.s, tc.fetched, committed); got != tc.want {
 			t.Errorf("%s: cost %q, want %q", tc.name, got, tc.want)
 		}
 	}
@@ -48,6 +54,9 @@ func TestClaims(t *testing.T) {
 		{api.WalletClaim{Claimed: true, Tx: "0xabc"}, "claimed"},
 		{api.WalletClaim{}, "pending"},
 		{api.WalletClaim{Error: "reverted"}, "failed: reverted"},
+		{api.WalletClaim{Claimed: true, PaidBy: api.ClaimPaidByCoordinator}, "paid by the coordinator (no gas to you)"},
+		{api.WalletClaim{Waiting: api.ClaimWaitsCoordinator}, "pending: the coordinator will submit it and pay the gas"},
+		{api.WalletClaim{Waiting: api.ClaimWaitsGas}, "pending: the coordinator has not submitted it, and this node's key holds no Ether for gas: send the node's address some Ether (conun chain prints funded accounts), or ask the coordinator's owner to submit it"},
 	} {
 		if got := claimStatus(tc.c); got != tc.want {
 			t.Errorf("claimStatus(%+v) = %q, want %q", tc.c, got, tc.want)
@@ -67,17 +76,17 @@ func TestClaims(t *testing.T) {
 
 func TestSettlementText(t *testing.T) {
 	r := api.Report{
-		Settlement: &api.SettlementRecord{Tx: "0x" + strings.Repeat("ab", 32), Budget: "3.000000", Paid: "1.000000", Refund: "2.000000",
+		Settlement: &api.SettlementRecord{Tx: "0x" + strings.Repeat("ab", 32), Budget: "3", Paid: "1", Refund: "2",
 			Bond: "0.300000", ReclaimAfter: time.Date(2026, 12, 7, 15, 4, 0, 0, time.UTC),
-			Payouts: []api.NodePayout{{Node: "node-2", Address: "0x1111111111111111111111111111111111111111", Tasks: 2, Amount: "1.000000"}},
-			Slashes: []api.SlashRecord{{Node: "node-3", Address: "0x2222222222222222222222222222222222222222", Amount: "10.000000", Evidence: "0x" + strings.Repeat("cd", 32)}}},
+			Payouts: []api.NodePayout{{Node: "node-2", Address: "0x1111111111111111111111111111111111111111", Tasks: 2, Amount: "1"}},
+			Slashes: []api.SlashRecord{{Node: "node-3", Address: "0x2222222222222222222222222222222222222222", Amount: "10", Evidence: "0x" + strings.Repeat("cd", 32)}}},
 		Convictions: []api.Conviction{{Node: "node-3", Task: 4, Evidence: api.Evidence{Checker: "node-1", Verdict: verifier.Verdict{Outcome: verifier.Fail}}}},
 	}
 	got := settlementText(r)
 	for _, want := range []string{
-		"Settled: paid 1.000000 of the 3.000000 budget (tx 0xababab…abab); 2.000000 refundable after 2026-12-07 15:04 UTC",
-		"node-2 (0x111111…1111) earned 1.000000 for 2 tile(s)",
-		"SLASHED node-3 (0x222222…2222): 10.000000 of its stake burned",
+		"Settled: paid 1 of the 3 budget (tx 0xababab…abab); 2 refundable after 2026-12-07 15:04 UTC",
+		"node-2 (0x111111…1111) earned 1 for 2 tile(s)",
+		"SLASHED node-3 (0x222222…2222): 10 of its stake burned",
 		"until then the unspent budget and the bond (0.300000) pay any receipts the settlement left out",
 		"CONVICTED node-3: tile 4 failed a check by node-1",
 	} {
@@ -92,7 +101,7 @@ func TestSettlementText(t *testing.T) {
 
 func TestProgressChecksAndCost(t *testing.T) {
 	spec := api.JobSpec{Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 4, Height: 4},
-		Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: 2}
+		Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: api.MustTokens("2")}
 	p := NewProgress("job", spec)
 	seq := 0
 	// apply feeds the app an event as the farm sends it; set fills the
@@ -113,8 +122,8 @@ func TestProgressChecksAndCost(t *testing.T) {
 	if _, ok := p.Committed(); ok {
 		t.Error("committed cost known without prices")
 	}
-	p.Prices = map[string]float64{"n1": 0.25, "n2": 0.5, "n3": 0.125}
-	if cost, ok := p.Committed(); !ok || cost != 1.375 {
+	p.Prices = map[string]api.Tokens{"n1": api.MustTokens("0.25"), "n2": api.MustTokens("0.5"), "n3": api.MustTokens("0.125")}
+	if cost, ok := p.Committed(); !ok || cost != api.MustTokens("1.375") {
 		t.Errorf("committed %v %v, want 1.375", cost, ok)
 	}
 
@@ -132,7 +141,7 @@ func TestProgressChecksAndCost(t *testing.T) {
 			t.Errorf("after the report: tile %d %s, want %s", i, p.Tiles[i].State, s)
 		}
 	}
-	if !strings.Contains(p.Summary(), "1 checking") || !strings.Contains(p.Summary(), "≈ 1.375000 of 2.000000 tokens committed") {
+	if !strings.Contains(p.Summary(), "1 checking") || !strings.Contains(p.Summary(), "≈ 1.375 of 2 tokens committed") {
 		t.Errorf("summary %q", p.Summary())
 	}
 
@@ -150,10 +159,17 @@ func TestProgressChecksAndCost(t *testing.T) {
 	if p.Tiles[2].State != TileFailedCheck || p.Tiles[2].State.String() != "failed check, re-queued" || logImportance(line) != widget.DangerImportance {
 		t.Errorf("after the rejection: tile 2 %s, log %q", p.Tiles[2].State, line)
 	}
-	if cost, _ := p.Committed(); cost != 0.875 {
+	if cost, _ := p.Committed(); cost != api.MustTokens("0.875") {
 		t.Errorf("committed after a rejection %v, want 0.875", cost)
 	}
 	if !strings.Contains(p.Summary(), "CONVICTED: n2") {
 		t.Errorf("summary %q does not name the convicted node", p.Summary())
 	}
 }
+
+// tok is a test's binary-exact float constant (0.25, 100) as tokens: its
+// shortest decimal spelling is exactly what the test wrote.
+func tok(f float64) api.Tokens { return api.MustTokens(strconv.FormatFloat(f, 'f', -1, 64)) }
+
+// tokenText writes a test's binary-exact float amount as the node does.
+func tokenText(f float64) string { return tok(f).String() }

@@ -122,7 +122,7 @@ func (v *newRenderView) changed(field string) {
 	case FieldResolution:
 		if r, err := tiler.ParseResolution(v.form.Resolution); err == nil && !v.tilesEdited {
 			v.settingTiles = true
-			v.entries[FieldTiles].SetText(DefaultTiles(r).String())
+			v.entries[FieldTiles].SetText(api.DefaultTiles(r).String())
 			v.settingTiles = false
 		}
 	case FieldScene:

@@ -91,9 +91,12 @@ type Progress struct {
 	Frames []int
 	// Assembled holds the frames whose tiles have all been stitched.
 	Assembled map[int]bool
-	Done      int
-	Total     int
-	State     api.JobState
+	// Failed maps the frames that failed on every node that could render
+	// them to why; a frame leaves it when it is rendered again (requeued).
+	Failed map[int]string
+	Done   int
+	Total  int
+	State  api.JobState
 	// Message is the reason a job failed or was cancelled.
 	Message string
 	// Settlement says what the job's settlement paid and when the rest
@@ -103,7 +106,7 @@ type Progress struct {
 	Convicted []string
 	// Prices maps node names to their price per tile, as the cluster
 	// advertises them; nil when unknown. It makes Committed possible.
-	Prices map[string]float64
+	Prices map[string]api.Tokens
 	// Log is the event log, one line per event, oldest first.
 	Log []string
 
@@ -113,7 +116,7 @@ type Progress struct {
 
 // NewProgress returns the state of a job that has not started.
 func NewProgress(id string, spec api.JobSpec) *Progress {
-	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, State: api.JobQueued}
+	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, Failed: map[int]string{}, State: api.JobQueued}
 	for _, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
 		p.Tiles = append(p.Tiles, Tile{Frame: t.Frame, Rect: t.Rect})
 	}
@@ -149,6 +152,7 @@ func (p *Progress) Apply(e api.Event) {
 		if t != nil {
 			t.State, t.Node, t.Message, t.Progress = TileRendering, e.Node, "", 0
 		}
+		delete(p.Failed, e.Frame) // requeued
 		line = fmt.Sprintf("%s is rendering %s", e.Node, what)
 	case api.EventProgress:
 		if t != nil && t.State == TileRendering {
@@ -180,6 +184,14 @@ func (p *Progress) Apply(e api.Event) {
 		if t != nil {
 			t.State, t.Message = state, e.Message
 		}
+	case api.EventFrameFailed:
+		if _, ok := p.Failed[e.Frame]; !ok {
+			p.Failed[e.Frame] = e.Message
+		}
+		if t != nil {
+			t.State, t.Message = TileCancelled, e.Message
+		}
+		line = fmt.Sprintf("%s frame %d FAILED: %s", markBad, e.Frame, e.Message)
 	case api.EventFrame:
 		p.Assembled[e.Frame] = true
 		line = fmt.Sprintf("frame %d assembled", e.Frame)
@@ -266,8 +278,8 @@ func (p *Progress) Summary() string {
 	if !p.last.IsZero() && p.State.Final() {
 		s += fmt.Sprintf(" · took %s", p.last.Sub(p.start).Round(10*time.Millisecond))
 	}
-	if cost, ok := p.Committed(); ok && p.Settlement == "" && p.Spec.Budget > 0 {
-		s += fmt.Sprintf(" · ≈ %s of %s tokens committed", tokenText(cost), tokenText(p.Spec.Budget))
+	if cost, ok := p.Committed(); ok && p.Settlement == "" && !p.Spec.Budget.IsZero() {
+		s += fmt.Sprintf(" · ≈ %s of %s tokens committed", cost, p.Spec.Budget)
 	}
 	if p.Settlement != "" {
 		s += " · " + p.Settlement

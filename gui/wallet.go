@@ -154,7 +154,7 @@ func (v *walletView) show(info api.WalletInfo, err error) {
 func pendingClaims(claims []api.WalletClaim) string {
 	n := 0
 	for _, c := range claims {
-		if claimStatus(c) == "pending" {
+		if strings.HasPrefix(claimStatus(c), "pending") { // "pending: ..." says what it waits for
 			n++
 		}
 	}

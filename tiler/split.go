@@ -101,6 +101,10 @@ func (f Frames) String() string {
 // MaxFrames bounds the frames of one job.
 const MaxFrames = 100000
 
+// MaxFrame is the highest frame number, Blender's own (MAXFRAME): a bound
+// that also keeps every frame arithmetic far from overflowing.
+const MaxFrame = 1048574
+
 // Validate reports whether the range is usable.
 func (f Frames) Validate() error {
 	switch {
@@ -112,15 +116,25 @@ func (f Frames) Validate() error {
 		return fmt.Errorf("%w: frames %s: step must be >= 1", ErrBadSpec, f)
 	case f.End-f.Start >= MaxFrames:
 		return fmt.Errorf("%w: frames %s: at most %d frames per job", ErrBadSpec, f, MaxFrames)
+	case f.End > MaxFrame:
+		return fmt.Errorf("%w: frames %s: frame numbers end at %d (Blender's last frame)", ErrBadSpec, f, MaxFrame)
+	case f.Step > MaxFrames:
+		return fmt.Errorf("%w: frames %s: step must be between 1 and %d", ErrBadSpec, f, MaxFrames)
 	}
 	return nil
 }
 
-// List returns the frame numbers of the range in order.
+// List returns the frame numbers of the range in order. It never steps
+// past End, so a range that Validate refused still cannot overflow into
+// negative frames or loop forever.
 func (f Frames) List() []int {
+	step := max(f.Step, 1)
 	var out []int
-	for n := f.Start; n <= f.End; n += max(f.Step, 1) {
+	for n := f.Start; n <= f.End; n += step {
 		out = append(out, n)
+		if n > f.End-step { // the next step would pass End (or overflow)
+			break
+		}
 	}
 	return out
 }

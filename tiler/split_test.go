@@ -3,6 +3,7 @@ package tiler
 import (
 	"errors"
 	"image"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,8 @@ func TestParse(t *testing.T) {
 		{"frames zero", func() (any, error) { return ParseFrames("0-2") }, nil, "frames start at 1"},
 		{"frames bad step", func() (any, error) { return ParseFrames("1-2:0") }, nil, "step must be >= 1"},
 		{"frames garbage", func() (any, error) { return ParseFrames("a-b") }, nil, "want A, A-B"},
+		{"frames step overflows", func() (any, error) { return ParseFrames("1-2:9223372036854775807") }, nil, "step must be between 1 and 100000"},
+		{"frames past blender", func() (any, error) { return ParseFrames("9223372036854775806-9223372036854775807") }, nil, "frame numbers end at 1048574"},
 		{"region", func() (any, error) { return ParseRegion("0,0,16,8") }, image.Rect(0, 0, 16, 8), ""},
 		{"region empty", func() (any, error) { return ParseRegion("4,4,4,8") }, nil, "0 <= x0 < x1"},
 		{"region short", func() (any, error) { return ParseRegion("1,2,3") }, nil, "want x0,y0,x1,y1"},
@@ -57,16 +60,36 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestFramesList: the frames of a range, and a range at the edges of int
+// (which Validate refuses, but List must still not overflow into negative
+// frames or loop forever).
 func TestFramesList(t *testing.T) {
-	got := Frames{Start: 1, End: 10, Step: 3}.List()
-	want := []int{1, 4, 7, 10}
-	if len(got) != len(want) {
-		t.Fatalf("got %v, want %v", got, want)
+	const maxInt = int(^uint(0) >> 1)
+	tests := []struct {
+		name   string
+		frames Frames
+		want   []int
+		valid  bool
+	}{
+		{"step 3", Frames{1, 10, 3}, []int{1, 4, 7, 10}, true},
+		{"step past end", Frames{1, 10, 4}, []int{1, 5, 9}, true},
+		{"one frame", Frames{7, 7, 1}, []int{7}, true},
+		{"largest step", Frames{1, 2, MaxFrames}, []int{1}, true},
+		{"step max int", Frames{1, 1, maxInt}, []int{1}, false},
+		{"step max int, two frames wide", Frames{1, 2, maxInt}, []int{1}, false},
+		{"end max int", Frames{maxInt - 2, maxInt, 1}, []int{maxInt - 2, maxInt - 1, maxInt}, false},
+		{"last frame", Frames{MaxFrame - 1, MaxFrame, 1}, []int{MaxFrame - 1, MaxFrame}, true},
+		{"past last frame", Frames{MaxFrame, MaxFrame + 1, 1}, []int{MaxFrame, MaxFrame + 1}, false},
 	}
-	for i := range got {
-		if got[i] != want[i] {
-			t.Fatalf("got %v, want %v", got, want)
-		}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.frames.List(); !slices.Equal(got, tc.want) {
+				t.Errorf("List() = %v, want %v", got, tc.want)
+			}
+			if err := tc.frames.Validate(); (err == nil) != tc.valid {
+				t.Errorf("Validate() = %v, want valid %v", err, tc.valid)
+			}
+		})
 	}
 }
 
@@ -112,7 +135,7 @@ func TestSplitCoversOnce(t *testing.T) {
 }
 
 func FuzzParseFrames(f *testing.F) {
-	for _, s := range []string{"1-24", "3", "1-10:2", "", "-", "1-:", "9999999999999999999-1"} {
+	for _, s := range []string{"1-24", "3", "1-10:2", "", "-", "1-:", "9999999999999999999-1", "1-1:9223372036854775807", "1048570-1048574:3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -122,6 +145,14 @@ func FuzzParseFrames(f *testing.F) {
 		}
 		if fr.Validate() != nil {
 			t.Fatalf("ParseFrames(%q) = %v accepted an invalid range", s, fr)
+		}
+		// Every frame of an accepted range lies in it, in order.
+		prev := 0
+		for _, n := range fr.List() {
+			if n < fr.Start || n > fr.End || n <= prev {
+				t.Fatalf("ParseFrames(%q) = %v lists frame %d", s, fr, n)
+			}
+			prev = n
 		}
 	})
 }

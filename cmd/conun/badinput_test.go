@@ -48,6 +48,7 @@ func TestBadInput(t *testing.T) {
 		{"demo bad flag", []string{"demo", "--tilez", "2x2"}, 2, "flag provided but not defined"},
 		{"unknown command", []string{"paint"}, 2, "unknown command"},
 		{"node bad network", []string{"node", "--data", filepath.Join(dir, "n"), "--network", "moon"}, 2, `--network "moon": want lan or wan`},
+		{"node no connections per source", []string{"node", "--data", filepath.Join(dir, "n"), "--max-conns-per-source", "0"}, 2, "--max-conns-per-source 0"},
 		{"node bad listen", []string{"node", "--data", filepath.Join(dir, "n"), "--listen", "nowhere"}, 2, "--listen"},
 		{"node advertises bind-all", []string{"node", "--data", filepath.Join(dir, "n"), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--advertise", "0.0.0.0", "--sandbox", "none"}, 1, "advertise address"},
 		{"node behind NAT with --listen", []string{"node", "--data", filepath.Join(dir, "n"), "--behind-nat", "--listen", "0.0.0.0:7947"}, 2, "drop --listen"},

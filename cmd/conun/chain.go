@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -15,13 +16,21 @@ import (
 )
 
 func runChain(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "fund" {
+		return runChainFund(ctx, args[1:], stdout)
+	}
 	fs := flag.NewFlagSet("chain", flag.ContinueOnError)
 	listen := fs.String("listen", "127.0.0.1:8545", "HTTP JSON-RPC address of the development chain")
+	cfg := contracts.DefaultDevChainConfig()
+	unstakeDelay := fs.Duration("unstake-delay", cfg.Escrow.UnstakeDelay, "how long unstaked tokens wait before conun reclaim can withdraw them (short to try it out)")
+	period := fs.Duration("block-period", 0, "mine a block this often, empty or not (whole seconds); 0 mines one per transaction, and chain time then stands still between transactions (an unstake delay passes only at the next one)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg := contracts.DefaultDevChainConfig()
-	cfg.Addr = *listen
+	if *period < 0 || *period%time.Second != 0 {
+		return fmt.Errorf("%w: --block-period %v: want whole seconds, such as 1s", errUsage, *period)
+	}
+	cfg.Addr, cfg.Escrow.UnstakeDelay, cfg.BlockPeriod = *listen, *unstakeDelay, uint64(*period/time.Second)
 	return contracts.ServeDevChain(ctx, cfg, stdout)
 }
 
@@ -79,14 +88,14 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "address %s\nchain   not connected (start the node with --chain URL)\n", w.Address)
 		return nil
 	}
-	fmt.Fprintf(stdout, "address %s\nbalance %s\nstake   %s\n", w.Address, w.Balance, w.Stake)
+	fmt.Fprintf(stdout, "address %s\nbalance %s\nstake   %s\nether   %s (for gas)\n", w.Address, w.Balance, w.Stake, w.Ether)
+	if w.PendingStake != "" {
+		fmt.Fprintf(stdout, "unstake %s tokens asked back, reclaimable from %s (conun reclaim)\n", w.PendingStake, w.UnlockAt.UTC().Format(time.RFC3339))
+	}
 	for _, cl := range w.Claims {
-		state := "pending"
-		switch {
-		case cl.Claimed:
-			state = "claimed " + cl.Tx
-		case cl.Error != "":
-			state = "failed: " + cl.Error
+		state := cl.Status()
+		if cl.Tx != "" {
+			state += " " + cl.Tx
 		}
 		fmt.Fprintf(stdout, "claim   job %s  %s tokens  %s\n", api.Prefix(strings.TrimPrefix(cl.JobID, "0x"), 16), cl.Amount, state)
 	}
@@ -100,7 +109,7 @@ func runWallet(ctx context.Context, args []string, stdout io.Writer) error {
 		case r.Paid != "":
 			state = "paid " + r.Paid
 		}
-		fmt.Fprintf(stdout, "receipt job %s  %s tokens for %d tasks  %s\n", api.Prefix(strings.TrimPrefix(r.JobID, "0x"), 16), r.Amount, r.Tasks, state)
+		fmt.Fprintf(stdout, "receipt job %s  %s tokens for %s  %s\n", api.Prefix(strings.TrimPrefix(r.JobID, "0x"), 16), r.Amount, api.Count(int(r.Tasks), "task"), state)
 		if r.Flag != "" {
 			fmt.Fprintf(stdout, "  WARNING: %s\n", r.Flag)
 		}
@@ -123,6 +132,11 @@ func printSettlement(w io.Writer, st *api.SettlementRecord) {
 		fmt.Fprintf(w, "  returned in tx %s\n", api.Prefix(st.ReclaimTx, 10))
 	} else {
 		fmt.Fprintf(w, "  %s\n", st.HeldText())
+	}
+	if len(st.ClaimsTx) > 0 {
+		fmt.Fprintf(w, "  the workers' claims were paid to them by this node (tx %s), at no gas to them\n", api.Prefix(st.ClaimsTx[0], 10))
+	} else if st.ClaimsError != "" {
+		fmt.Fprintf(w, "  paying the workers' claims failed (they can claim themselves): %s\n", st.ClaimsError)
 	}
 	for _, p := range st.Payouts {
 		fmt.Fprintf(w, "  %-8s %s  %3d tasks  %s tokens\n", p.Node, api.Prefix(p.Address, 10), p.Tasks, p.Amount)

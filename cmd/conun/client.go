@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,8 +14,10 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/notifyurl"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -54,16 +57,16 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
 	cf := addClientFlags(fs)
 	frames := fs.String("frames", "", "frames A-B[:step]; default the scene's own range")
-	tiles := fs.String("tiles", "4x4", "tile grid CxR")
-	samples := fs.Int("samples", 32, "samples per pixel")
-	res := fs.String("res", "320x240", "resolution WxH")
+	tiles := fs.String("tiles", "", tilesHelp)
+	samples := fs.Int("samples", api.DefaultSamples, "samples per pixel; default the scene's own")
+	res := fs.String("res", api.DefaultResolution.String(), "resolution WxH; default the scene's own")
 	seed := fs.Uint64("seed", 0, "random seed")
-	depth := fs.Int("depth", 8, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
+	depth := fs.Int("depth", api.DefaultDepth, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
 	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR); default the scene's own")
 	quality := fs.Int("quality", 0, "JPEG quality, 1-100; default the scene's own (Blender's default is 90)")
-	budget := fs.Float64("budget", 0, "most tokens to spend on the job; 0 means no limit")
-	verifyRate := fs.Float64("verify-rate", 0.05, "fraction of tasks spot-checked, 0 to 1")
-	maxPrice := fs.Float64("max-price", 0, "skip nodes asking more than this per task; 0 means any")
+	budget := tokensFlag(fs, "budget", "0", "most tokens to spend on the job, exactly (e.g. 0.03: up to 18 decimals); 0 means no limit")
+	verifyRate := fs.Float64("verify-rate", api.DefaultVerifyRate, "fraction of tasks spot-checked, 0 to 1")
+	maxPrice := tokensFlag(fs, "max-price", "0", "skip nodes asking more tokens than this per task; 0 means any")
 	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
 	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
 	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; whole frames: --tiles 1x1); default the scene's own setting")
@@ -72,12 +75,20 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	addBlenderFlag(fs, &bo, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
+	notify := fs.String("notify-url", "", "http(s) URL the node posts each job's end, settlement, pauses and resumes to, as signed JSON (README: Notifications)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: want a scene or one or more job manifests (.yaml, .json)", errUsage)
+	}
+	if *notify != "" {
+		// The node decides which targets it posts to; the form is checked
+		// here, before anything is uploaded.
+		if _, err := notifyurl.Parse(*notify, true); err != nil {
+			return fmt.Errorf("%w: --notify-url: %w", errUsage, err)
+		}
 	}
 	flagSet := visited(fs)
 	base := api.JobSpec{
@@ -87,11 +98,11 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	if base.Format, err = api.ParseFormat(*format); err != nil {
 		return fmt.Errorf("%w: --format: %w", errUsage, err)
 	}
-	if base.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
-		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
-	}
 	if base.Resolution, err = tiler.ParseResolution(*res); err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)
+	}
+	if base.Tiles, err = parseTiles(*tiles, base.Resolution); err != nil {
+		return err
 	}
 
 	// Every job is checked before any is submitted: a typo in the third
@@ -152,7 +163,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 		if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
 			return err
 		}
-		id, err := c.Submit(ctx, it.spec)
+		id, err := c.SubmitWith(ctx, it.spec, api.SubmitOptions{NotifyURL: *notify})
 		if err != nil {
 			return err
 		}
@@ -236,6 +247,9 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
 	taken := spec.TakeScene(info, given)
+	if !given("tiles") { // tiles follow the resolution the scene gave
+		spec.Tiles = api.DefaultTiles(spec.Resolution)
+	}
 	for i, w := range taken {
 		if w == "denoising" {
 			taken[i] = "denoising (--denoise=false renders without it)"
@@ -299,14 +313,18 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, asJSON bool, st
 			return err
 		}
 	} else if state == api.JobDone {
-		fmt.Fprintf(stdout, "job %s done: %d frames", id, len(st.Frames))
+		fmt.Fprintf(stdout, "job %s done: %s", id, api.Count(len(st.Frames), "frame"))
 		if dir != "" {
 			fmt.Fprintf(stdout, " -> %s", dir)
 		}
 		fmt.Fprintln(stdout)
+		printFailedFrames(stdout, st)
+	}
+	if state == api.JobDone && st.Partial {
+		return partialError(st)
 	}
 	if state != api.JobDone {
-		return fmt.Errorf("job %s %s: %s", id, state, st.Error)
+		return errors.New(endedLine(id, state, st.Error))
 	}
 	return nil
 }
@@ -336,7 +354,7 @@ func runReport(ctx context.Context, args []string, stdout io.Writer) error {
 	if *cf.asJSON {
 		return printJSON(stdout, rep)
 	}
-	fmt.Fprintf(stdout, "job %s: %s, %d tasks, %d frames, %.1f s\n", rep.JobID, rep.State, len(rep.Tasks), len(rep.Frames), rep.WallSeconds)
+	fmt.Fprintf(stdout, "job %s: %s, %s, %s, %.1f s\n", rep.JobID, rep.State, api.Count(len(rep.Tasks), "task"), api.Count(len(rep.Frames), "frame"), rep.WallSeconds)
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NODE\tTASKS\tRENDER SECONDS")
 	for _, n := range rep.Nodes {
@@ -346,6 +364,7 @@ func runReport(ctx context.Context, args []string, stdout io.Writer) error {
 	for _, c := range rep.Convictions {
 		fmt.Fprintf(stdout, "convicted of cheating: %s (%s), task %d\n", c.Node, c.Address, c.Task)
 	}
+	printSettlement(stdout, rep.Settlement) // what was paid, and when the rest comes back
 	return nil
 }
 
@@ -355,7 +374,7 @@ func oneJobArg(fs *flag.FlagSet, args []string) (string, error) {
 		return "", err
 	}
 	if len(pos) != 1 {
-		return "", fmt.Errorf("%w: want one job id, got %d arguments", errUsage, len(pos))
+		return "", fmt.Errorf("%w: want one job id, got %s", errUsage, api.Count(len(pos), "argument"))
 	}
 	return pos[0], nil
 }
@@ -375,11 +394,12 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 		return printJSON(stdout, st)
 	}
 	printJobs(stdout, []api.JobStatus{st})
+	printFailedFrames(stdout, st)
 	if st.Release != "" {
 		fmt.Fprintf(stdout, "renderer: %s (every task of the job)\n", st.Release)
 	}
 	if st.Finishes > 0 {
-		fmt.Fprintf(stdout, "tasks: %d tiles, then %d finish (one per frame: the scene's compositor over its stitched tiles, on one node, checked by a second)\n", st.Total-st.Finishes, st.Finishes)
+		fmt.Fprintf(stdout, "tasks: %s, then %s (one per frame: the scene's compositor over its stitched tiles, on one node, checked by a second)\n", api.Count(st.Total-st.Finishes, "tile"), api.Count(st.Finishes, "finish"))
 	}
 	if len(st.Checks) > 0 {
 		fmt.Fprintf(stdout, "checks: %d passed, %d unchecked, %d by the coordinator itself, %d in progress\n",
@@ -415,7 +435,7 @@ func printJobs(w io.Writer, jobs []api.JobStatus) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "JOB\tSTATE\tSCENE\tFRAMES\tTILES\tDONE")
 	for _, j := range jobs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, j.State, j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, stateText(j), j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
 	}
 	tw.Flush()
 }
@@ -451,13 +471,18 @@ func runCancel(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := cf.client().Cancel(ctx, id); err != nil {
+	c := cf.client()
+	if err := c.Cancel(ctx, id); err != nil {
 		return err
 	}
-	if *cf.asJSON {
-		return printJSON(stdout, map[string]string{"id": id, "state": string(api.JobCancelled)})
+	rep, err := c.Report(ctx, id)
+	if err != nil {
+		return fmt.Errorf("job %s cancelled; read what happens to its budget: %w", id, err)
 	}
-	fmt.Fprintf(stdout, "job %s cancelled\n", id)
+	if *cf.asJSON {
+		return printJSON(stdout, map[string]string{"id": id, "state": string(rep.State), "reason": rep.Error, "budget": budgetFate(rep)})
+	}
+	fmt.Fprintf(stdout, "%s\n%s\n", endedLine(id, rep.State, rep.Error), budgetFate(rep))
 	return nil
 }
 
@@ -466,10 +491,17 @@ func runCancel(ctx context.Context, args []string, stdout io.Writer) error {
 func runReclaim(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("reclaim", flag.ContinueOnError)
 	cf := addClientFlags(fs)
-	id, err := oneJobArg(fs, args)
+	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
+	if len(pos) == 0 {
+		return reclaimStake(ctx, cf, stdout) // no job: the node's stake asked back
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: want one job id (or none: the stake asked back), got %d arguments", errUsage, len(pos))
+	}
+	id := pos[0]
 	st, err := cf.client().Reclaim(ctx, id)
 	if err != nil {
 		return err
@@ -511,8 +543,11 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 			if r.Quarantined {
 				checks += " QUARANTINED"
 			}
+			if !r.BlocklistedUntil.IsZero() {
+				checks += " BLOCKLISTED until " + r.BlocklistedUntil.Local().Format(time.DateTime)
+			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%g\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, rs)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, rs)
 	}
 	return tw.Flush()
 }

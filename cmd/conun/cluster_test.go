@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"io"
+	"math/big"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -272,7 +267,7 @@ func TestPartitionedWorker(t *testing.T) {
 	defer cancel()
 	state, err := c.Events(ctx, id, func(e api.Event) error {
 		if !stopped && e.Type == api.EventLeased && e.Node == frozen.name {
-			frozen.cmd.Process.Signal(syscall.SIGSTOP)
+			freeze(t, frozen.cmd.Process)
 			stopped = true
 		}
 		if e.Type == api.EventRequeued && e.Node == frozen.name && strings.Contains(e.Message, "left the cluster") {
@@ -280,7 +275,7 @@ func TestPartitionedWorker(t *testing.T) {
 		}
 		return nil
 	})
-	frozen.cmd.Process.Signal(syscall.SIGCONT)
+	thaw(frozen.cmd.Process)
 	if err != nil || state != api.JobDone {
 		t.Fatalf("job: %s %v", state, err)
 	}
@@ -311,27 +306,13 @@ func TestPartitionedWorker(t *testing.T) {
 
 // TestChainProcesses: `conun chain` serves a development chain; two node
 // processes settle on it; a job submitted with a budget pays the worker,
-// which claims on its own, as `conun wallet` shows.
+// which claims on its own, as `conun wallet` shows. Amounts are exact end
+// to end: the worker's --price 0.03 is 30000000000000000 wei a task on the
+// chain (a float64 made it 29999999999999999), and the --budget 7.03 is
+// locked and reported as 7.03.
 func TestChainProcesses(t *testing.T) {
 	skipShort(t, "a cluster of node processes")
-	cmd := exec.Command(os.Args[0], "chain", "--listen", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	url := ""
-	sc := bufio.NewScanner(stdout)
-	for url == "" && sc.Scan() {
-		if m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(sc.Text()); m != "" {
-			url = m
-		}
-	}
-	go io.Copy(io.Discard, stdout)
-	if url == "" {
-		t.Fatal("conun chain printed no URL")
-	}
+	url := startChain(t)
 	// Development keys 0 and 1 are funded with Ether and tokens.
 	dir0, dir1 := t.TempDir(), t.TempDir()
 	for i, d := range []string{dir0, dir1} {
@@ -339,13 +320,13 @@ func TestChainProcesses(t *testing.T) {
 		os.WriteFile(filepath.Join(d, "node.key"), []byte(key), 0o600)
 	}
 	coord := startNode(t, "--data", dir0, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--chain", url, "--price", "0.5")
-	worker := startNode(t, "--data", dir1, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--chain", url, "--price", "0.25", "--join", coord.gossip)
+	worker := startNode(t, "--data", dir1, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--chain", url, "--price", "0.03", "--stake", "1", "--join", coord.gossip)
 	waitFor(t, 20*time.Second, func() bool {
 		_, out, _ := conun(t, "nodes", "--node", coord.url)
 		return strings.Count(out, "\n") == 3
 	})
 	before := walletOf(t, worker.url)
-	code, out, stderr := conun(t, "submit", "--node", coord.url, "cornell", "--res", "32x24", "--samples", "2", "--tiles", "4x2", "--budget", "8", "--wait", "--json", "--out", t.TempDir())
+	code, out, stderr := conun(t, "submit", "--node", coord.url, "cornell", "--res", "32x24", "--samples", "2", "--tiles", "4x2", "--budget", "7.03", "--wait", "--json", "--out", t.TempDir())
 	if code != 0 {
 		t.Fatalf("submit: %s\n%s", stderr, out)
 	}
@@ -354,6 +335,9 @@ func TestChainProcesses(t *testing.T) {
 	rep, err := api.NewClient(coord.url).Report(context.Background(), st.ID)
 	if err != nil || rep.Settlement == nil || rep.Settlement.Error != "" {
 		t.Fatalf("report settlement %+v, err %v", rep.Settlement, err)
+	}
+	if rep.Spec.Budget != api.MustTokens("7.03") || rep.Settlement.Budget != "7.03" {
+		t.Errorf("budget in the spec %s, settled %s; want exactly 7.03", rep.Spec.Budget, rep.Settlement.Budget)
 	}
 	workerTasks := 0
 	for _, tr := range rep.Tasks {
@@ -369,13 +353,12 @@ func TestChainProcesses(t *testing.T) {
 		w = walletOf(t, worker.url)
 		return len(w.Claims) == 1 && w.Claims[0].Claimed
 	})
-	var b0, b1 float64
-	fmt.Sscan(before.Balance, &b0)
-	fmt.Sscan(w.Balance, &b1)
-	if got, want := b1-b0, 0.25*float64(workerTasks); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", want) {
-		t.Fatalf("worker earned %.6f for %d tasks, want %.6f", got, workerTasks, want)
+	got := new(big.Int).Sub(api.MustTokens(w.Balance).Wei(), api.MustTokens(before.Balance).Wei())
+	if want := new(big.Int).Mul(big.NewInt(30000000000000000), big.NewInt(int64(workerTasks))); got.Cmp(want) != 0 {
+		t.Fatalf("worker earned %v wei for %d tasks, want %v (0.03 tokens a task, to the wei)", got, workerTasks, want)
 	}
-	if code, out, _ := conun(t, "wallet", "--node", worker.url); code != 0 || !strings.Contains(out, "balance") {
+	// The coordinator paid the worker's claim and its gas (--pay-claims).
+	if code, out, _ := conun(t, "wallet", "--node", worker.url); code != 0 || !strings.Contains(out, "balance "+w.Balance+"\n") || !strings.Contains(out, "paid by the coordinator (no gas to you)") {
 		t.Fatalf("conun wallet: %d %s", code, out)
 	}
 	// The worker kept what it signed, and has nothing to dispute.
@@ -386,7 +369,6 @@ func TestChainProcesses(t *testing.T) {
 		t.Fatalf("conun dispute of a job without a conviction: exit %d, %s", code, stderr)
 	}
 }
-
 func walletOf(t *testing.T, url string) api.WalletInfo {
 	t.Helper()
 	w, err := api.NewClient(url).Wallet(context.Background())

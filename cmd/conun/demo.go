@@ -20,16 +20,16 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	nodes := fs.Int("nodes", 3, "number of in-process nodes")
 	sceneName := fs.String("scene", "cornell", "bundled scene name or .gltf/.glb path")
 	frames := fs.String("frames", "", "frames A-B[:step]; default the scene's own range")
-	tiles := fs.String("tiles", "4x4", "tile grid CxR")
-	samples := fs.Int("samples", 32, "samples per pixel")
-	res := fs.String("res", "320x240", "resolution WxH")
+	tiles := fs.String("tiles", "", tilesHelp)
+	samples := fs.Int("samples", api.DefaultSamples, "samples per pixel")
+	res := fs.String("res", api.DefaultResolution.String(), "resolution WxH")
 	seed := fs.Uint64("seed", 0, "random seed")
-	depth := fs.Int("depth", 8, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8)")
+	depth := fs.Int("depth", api.DefaultDepth, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8)")
 	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR)")
 	out := fs.String("out", "demo-out", "output folder for frames and report.json")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for .blend scenes")
-	budget := fs.Float64("budget", 100, "tokens the requester locks in escrow for the job")
+	budget := tokensFlag(fs, "budget", "100", "tokens the requester locks in escrow for the job")
 	noChain := fs.Bool("no-chain", false, "run without the simulated chain: nothing is paid")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -43,16 +43,16 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	spec := api.JobSpec{Samples: *samples, Seed: *seed, Depth: *depth, Budget: *budget}
 	if *noChain {
-		spec.Budget = 0
+		spec.Budget = api.Tokens{}
 	}
 	if spec.Format, err = api.ParseFormat(*format); err != nil {
 		return fmt.Errorf("%w: --format: %w", errUsage, err)
 	}
-	if spec.Tiles, err = tiler.ParseGrid(*tiles); err != nil {
-		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
-	}
 	if spec.Resolution, err = tiler.ParseResolution(*res); err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)
+	}
+	if spec.Tiles, err = parseTiles(*tiles, spec.Resolution); err != nil {
+		return err
 	}
 	scene, err := loadScene(*sceneName)
 	if err != nil {
@@ -69,8 +69,8 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "demo: the scene's own %s\n", strings.Join(taken, ", "))
 	}
 
-	fmt.Fprintf(stdout, "demo: %d nodes, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",
-		*nodes, scene.name, spec.Frames, spec.Tiles, spec.Resolution, spec.Samples, spec.Seed)
+	fmt.Fprintf(stdout, "demo: %s, scene %s, frames %s, %s tiles, %s, %d spp, seed %d\n",
+		api.Count(*nodes, "node"), scene.name, spec.Frames, spec.Tiles, spec.Resolution, spec.Samples, spec.Seed)
 	bar := newProgress(stdout)
 	var balances []api.WalletInfo
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
@@ -87,7 +87,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 		Progress:  bar.event,
 		Chain:     !*noChain,
 		// Nodes ask different prices, as a real cluster's would.
-		Prices:   []float64{0.05, 0.08, 0.1},
+		Prices:   []api.Tokens{api.MustTokens("0.05"), api.MustTokens("0.08"), api.MustTokens("0.1")},
 		OnFinish: func(_ []*farm.Node, wallets []api.WalletInfo) { balances = wallets },
 	})
 	bar.end()
@@ -101,8 +101,8 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "  node-%d balance after claims: %s tokens\n", i+1, w.Balance)
 		}
 	}
-	fmt.Fprintf(stdout, "job %s: %d frames, %d tasks in %.2fs -> %s\n",
-		rep.JobID, len(rep.Frames), len(rep.Tasks), rep.WallSeconds, filepath.Join(*out, "report.json"))
+	fmt.Fprintf(stdout, "job %s: %s, %s in %.2fs -> %s\n",
+		rep.JobID, api.Count(len(rep.Frames), "frame"), api.Count(len(rep.Tasks), "task"), rep.WallSeconds, filepath.Join(*out, "report.json"))
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // runDispute disputes the node's conviction in a job: it posts the
@@ -27,9 +29,9 @@ func runDispute(ctx context.Context, args []string, stdout io.Writer) error {
 			return printJSON(stdout, ds)
 		}
 		for _, d := range ds {
-			fmt.Fprintf(stdout, "job %s (escrow %s): %d results kept", d.Job, d.Escrow, len(d.Tasks))
+			fmt.Fprintf(stdout, "job %s (escrow %s): %s kept", d.Job, d.Escrow, api.Count(len(d.Tasks), "result"))
 			if d.Verdict != "" {
-				fmt.Fprintf(stdout, "; dispute of task %d: %s, %d arbiters, %d guilty, %d not guilty", d.Task, d.Verdict, len(d.Arbiters), d.Guilty, d.Innocent)
+				fmt.Fprintf(stdout, "; dispute of task %d: %s, %s, %d guilty, %d not guilty", d.Task, d.Verdict, api.Count(len(d.Arbiters), "arbiter"), d.Guilty, d.Innocent)
 			}
 			if d.Error != "" {
 				fmt.Fprintf(stdout, " (last error: %s)", d.Error)
@@ -39,7 +41,7 @@ func runDispute(ctx context.Context, args []string, stdout io.Writer) error {
 		return nil
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%w: want one job id (the farm's or the escrow's), got %d arguments", errUsage, len(pos))
+		return fmt.Errorf("%w: want one job id (the farm's or the escrow's), got %s", errUsage, api.Count(len(pos), "argument"))
 	}
 	st, err := cf.client().Dispute(ctx, pos[0])
 	if err != nil {

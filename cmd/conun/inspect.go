@@ -27,7 +27,7 @@ type inspection struct {
 
 func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	tiles := fs.String("tiles", "4x4", "tile grid CxR the job would use")
+	tiles := fs.String("tiles", "", "tile grid CxR the job would use; default as submit picks it for the scene's resolution")
 	asJSON := fs.Bool("json", false, "print JSON")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary that reads a .blend")
@@ -38,9 +38,9 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) != 1 {
 		return fmt.Errorf("%w: want one scene: conun inspect SCENE", errUsage)
 	}
-	grid, err := tiler.ParseGrid(*tiles)
+	grid, err := parseTiles(*tiles, api.DefaultResolution) // checked before Blender starts
 	if err != nil {
-		return fmt.Errorf("%w: --tiles: %w", errUsage, err)
+		return err
 	}
 	scene, err := loadScene(pos[0])
 	if err != nil {
@@ -59,6 +59,9 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	info, err := rend.Inspect(ctx, path)
 	if err != nil {
 		return err
+	}
+	if *tiles == "" && info.Width > 0 && info.Height > 0 {
+		grid = api.DefaultTiles(tiler.Resolution{Width: info.Width, Height: info.Height})
 	}
 	out := inspection{Scene: scene.name, Info: info, Tiles: grid.String()}
 	spec := specFor(scene.name, grid)

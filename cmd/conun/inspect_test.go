@@ -6,13 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/conun/conun/farm/api"
 )
 
 // TestInspect: conun inspect says what a scene uses and how its jobs would
 // be split, before anything is submitted or paid.
 func TestInspect(t *testing.T) {
 	code, out, stderr := conun(t, "inspect", "cornell")
-	if code != 0 || !strings.Contains(out, "4x4 tiles of finished pixels") {
+	// A glTF has no resolution of its own: submit's default grid for the
+	// default resolution.
+	if code != 0 || !strings.Contains(out, api.DefaultTiles(api.DefaultResolution).String()+" tiles of finished pixels") {
 		t.Fatalf("inspect cornell: exit %d: %s%s", code, out, stderr)
 	}
 	if code, _, stderr := conun(t, "inspect"); code != 2 || !strings.Contains(stderr, "want one scene") {

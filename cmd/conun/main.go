@@ -33,7 +33,7 @@ func commands() []command {
 	return []command{
 		{"demo", "run an in-process cluster that renders a bundled scene", runDemo},
 		{"gui", "open the desktop app: submit scenes, watch tiles arrive, get frames", runGUI},
-		{"node", "run a node: gossip, render, coordinate submitted jobs", runNode},
+		{"node", "run a node: gossip, render, coordinate submitted jobs (conun node init | install-service; --config FILE)", runNode},
 		{"submit", "submit a job: conun submit SCENE [--wait]", runSubmit},
 		{"jobs", "list a node's jobs", runJobs},
 		{"status", "show a job: conun status JOB", runStatus},
@@ -41,11 +41,18 @@ func commands() []command {
 		{"report", "who rendered what, for how long, and who was convicted: conun report JOB", runReport},
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
-		{"reclaim", "take a settled job's unspent budget and bond back after its grace: conun reclaim JOB", runReclaim},
+		{"pause", "stop leasing a job's tasks (leases in flight finish): conun pause JOB", runPause},
+		{"resume", "lease a paused job's tasks again: conun resume JOB", runResume},
+		{"requeue", "render a job's failed (or named) frames again, in the same job: conun requeue JOB --failed | --frames A-B [--wait]", runRequeue},
+		{"reclaim", "take a settled job's unspent budget and bond back after its grace: conun reclaim JOB; without JOB, withdraw the stake asked back (unstake) after its delay", runReclaim},
+		{"stake", "bond more of the node's tokens in the escrow: conun stake AMOUNT", runStake},
+		{"unstake", "ask stake back; conun reclaim withdraws it after the escrow's delay: conun unstake AMOUNT", runUnstake},
 		{"dispute", "dispute this node's conviction in a job, posting the escrow's bond: conun dispute JOB (--list: where disputes stand)", runDispute},
 		{"nodes", "list the cluster's nodes", runNodes},
+		{"backup", "save a consistent copy of a node's store (its jobs): conun backup --out FILE", runBackup},
 		{"wallet", "show a node's balance, stake and claims", runWallet},
-		{"chain", "serve a local development chain for clusters of node processes", runChain},
+		{"token", "manage a node's client tokens (admin): conun token create --name studio-a [--admin] | list | revoke NAME", runToken},
+		{"chain", "serve a local development chain for clusters of node processes; conun chain fund --chain URL ADDR TOKENS funds a key", runChain},
 		{"render", "render one task locally: conun render SCENE --frame F --out FILE.png", runRender},
 		{"inspect", "show what a scene uses and how its jobs would be split: conun inspect SCENE", runInspect},
 		{"scenes", "list the bundled scenes", runScenes},
@@ -67,7 +74,8 @@ func signalContext() (context.Context, context.CancelFunc) {
 }
 
 // run executes a subcommand and returns the process exit code: 0 success,
-// 1 failure, 2 usage error.
+// 1 failure, 2 usage error, 3 a job that ended partial (done, some frames
+// failed: see errPartial).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
@@ -86,6 +94,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, errPartial):
+			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)
+			return 3
 		case errors.Is(err, errUsage):
 			fmt.Fprintf(stderr, "conun %s: %s\n", c.name, strings.TrimPrefix(err.Error(), ": "))
 			return 2

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,6 +28,10 @@ func TestMain(m *testing.M) {
 	if os.Getenv("CONUN_TEST_MAIN") == "1" {
 		if os.Getenv("CONUN_TEST_SLOW") == "1" {
 			wrapRenderer = func(r renderer.Renderer) renderer.Renderer { return slowRenderer{r} }
+		}
+		if n, err := strconv.Atoi(os.Getenv("CONUN_TEST_REFUSE_FRAME")); err == nil {
+			// A node whose renderer fails every task of frame n.
+			wrapRenderer = func(r renderer.Renderer) renderer.Renderer { return farmtest.Refusing(r, n) }
 		}
 		ctx, stop := signalContext()
 		code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -98,7 +103,9 @@ func startNodeCmd(t testing.TB, cmd *exec.Cmd, sandboxed bool) *nodeProc {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	if cmd.Stderr == nil { // a test reading the node's log sets its own
+		cmd.Stderr = &stderr
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

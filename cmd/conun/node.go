@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/httplimit"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/external"
@@ -32,7 +33,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	api := fs.String("api", "127.0.0.1:8080", "client API address HOST:PORT (off loopback it needs the token kept in --data)")
 	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
 	slots := fs.Int("slots", 1, "tasks rendered at once")
-	price := fs.Float64("price", 0, "tokens asked per task")
+	price := tokensFlag(fs, "price", "0", "tokens asked per task, exactly (e.g. 0.03: up to 18 decimals)")
+	payClaims := fs.Bool("pay-claims", true, "as a coordinator on a chain, submit the workers' claims for them right after settling and pay the gas, so keys without Ether are paid (false: each worker claims itself)")
 	threads := fs.Int("threads", 0, "threads per render; 0 uses every core")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	bo := defaultBlender()
@@ -42,25 +44,55 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
-	var renderCmds []string
-	fs.Func("renderer-cmd", "offer renderer KIND by running CMD once per task (KIND=CMD; repeatable; see README)", func(v string) error {
-		renderCmds = append(renderCmds, v)
-		return nil
-	})
+	var renderCmds listFlag
+	fs.Var(&renderCmds, "renderer-cmd", "offer renderer KIND by running CMD once per task (KIND=CMD; repeatable; see README)")
 	sandboxMode := fs.String("sandbox", "auto", "docker: every render in a locked-down container; none: renders run unsandboxed (loud warning); auto: docker when an engine answers")
 	chainF := addChainFlags(fs)
+	stake := tokensFlag(fs, "stake", "0", "tokens to keep bonded in the escrow (with --chain); coordinators lease only to members bonding their --min-stake")
+	minStake := fs.String("min-stake", "", "lease tasks of this node's jobs only to members bonding at least this many tokens (with --chain; default 1 without --gossip-key, 0 with one)")
 	behindNAT := fs.Bool("behind-nat", false, "this machine cannot accept connections (a home router): reach the cluster through a member that can; default: asked of a member at start when joining, =false skips the question")
 	network := fs.String("network", "lan", "lan: members on one network; wan: members across the internet (slower failure detection, longer heartbeat timeouts)")
 	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
+	reset := fs.Bool("reset-store", false, "if the store (DATA/farm.db) is corrupt, move it aside as farm.db.corrupt-TIME and start with no jobs (a sound store is kept)")
 	retain := farm.DefaultRetention()
 	fs.DurationVar(&retain.Memory, "retain-jobs", retain.Memory, "how long a finished job stays in memory (then it is read from disk when asked for); 0 keeps it")
 	fs.DurationVar(&retain.Tiles, "retain-tiles", retain.Tiles, "how long a finished job's tiles are kept (its frames stay); 0 keeps them")
-	pos, err := parseFlags(fs, args)
+	cfg := farm.DefaultNodeConfig()
+	fs.BoolVar(&cfg.Notify.AllowPrivate, "notify-private", false, "let jobs' --notify-url name loopback, private and link-local addresses (a receiver on this network); off, a client cannot make the node post to its own machine's services")
+	fs.DurationVar(&cfg.Stall.Default, "stall", cfg.Stall.Default, "take a lease back when its worker shows no progress this long and its speed in the job is not known yet (once known: 16x the task's time at its slowest pace, at least 2m); 0 turns the check off")
+	fs.DurationVar(&cfg.Blocklist, "blocklist", cfg.Blocklist, "how long a node that fails task after task that others then render gets no leases")
+	fs.DurationVar(&cfg.StragglerAfter, "straggler-after", cfg.StragglerAfter, "at a job's tail, lease a task a second time to an idle node once its lease has run this long and 3x the job's median; 0 never")
+	limits := httplimit.DefaultConfig()
+	fs.IntVar(&limits.MaxConns, "max-conns", limits.MaxConns, "connections each HTTP listener (client API, node RPC) holds at once; keep it well under ulimit -n")
+	fs.IntVar(&limits.MaxConnsPerSource, "max-conns-per-source", limits.MaxConnsPerSource, "connections one IP address (an IPv6 /64) may hold on each listener; more are answered 429")
+	fs.String("config", "", "read settings from this config file (written by conun node init; flags override it); default DATA/"+configName+" when it exists")
+	printConfig := fs.Bool("print-config", false, "print the settings in effect (config file and flags) as a config file, and exit")
+	logFormat := fs.String("log-format", "text", "the log on stderr: text (key=value lines) or json (one object a line)")
+	logLevel := fs.String("log-level", "info", "the least important log records kept: debug (memberlist's chatter too), info, warn or error")
+	if len(args) > 0 {
+		switch args[0] {
+		case "init":
+			return nodeInit(fs, args[1:], os.Stdin, stdout)
+		case "install-service":
+			return installService(fs, args[1:], stdout)
+		}
+	}
+	pos, err := parseNodeFlags(fs, args)
 	if err != nil {
 		return err
 	}
+	if *printConfig {
+		return writeConfig(stdout, fs)
+	}
+	if cfg.Logger, err = newLogger(*logFormat, *logLevel, os.Stderr); err != nil {
+		return err
+	}
+	cfg.Gossip.Logger = memberlistLog(cfg.Logger)
 	if len(pos) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, pos[0])
+	}
+	if limits.MaxConns < 1 || limits.MaxConnsPerSource < 1 {
+		return fmt.Errorf("%w: --max-conns %d and --max-conns-per-source %d must be >= 1", errUsage, limits.MaxConns, limits.MaxConnsPerSource)
 	}
 	if *data == "" {
 		return fmt.Errorf("%w: --data DIR is required", errUsage)
@@ -68,12 +100,16 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if retain.Memory < 0 || retain.Tiles < 0 {
 		return fmt.Errorf("%w: --retain-jobs and --retain-tiles must be >= 0", errUsage)
 	}
-	cfg := farm.DefaultNodeConfig()
+	if cfg.Stall.Default < 0 || cfg.Blocklist < 0 || cfg.StragglerAfter < 0 {
+		return fmt.Errorf("%w: --stall, --blocklist and --straggler-after must be >= 0 (0 turns each off)", errUsage)
+	}
 	cfg.Retention = retain
+	cfg.HTTP = limits
 	cfg.DataDir = *data
 	cfg.APIAddr = *api
 	cfg.Slots = *slots
 	cfg.Price = *price
+	cfg.Delivery.PayClaims = *payClaims
 	cfg.Threads = *threads
 	if cfg.Gossip.BindAddr, cfg.Gossip.BindPort, err = splitHostPort(*gossip); err != nil {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
@@ -122,6 +158,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.Identity, err = rpc.LoadIdentity(*keyFile); err != nil {
 		return err
 	}
+	if cfg.Stake, cfg.MinStake, err = stakeFlags(*stake, *minStake, *chainF.url != "", len(cfg.Gossip.SecretKey) > 0); err != nil {
+		return err
+	}
 	if cfg.Chain, err = chainF.client(ctx, cfg.Identity); err != nil {
 		return err
 	}
@@ -140,8 +179,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "removed %d leftover containers of an earlier run\n", n)
 		}
 		cfg.Sandboxed = true
-	} else {
-		fmt.Fprintln(os.Stderr, "WARNING: renders run UNSANDBOXED on this machine: a hostile scene could read or change its files. Install Docker and run `make images`, or pass --sandbox docker. This node tells the cluster it is unsandboxed.")
+	} else if kinds, cfg.Refused, err = unsandboxedKinds(*sandboxMode, kinds, cfg.Logger); err != nil {
+		return err
 	}
 	for _, kind := range kinds {
 		if kind == "" {
@@ -171,14 +210,23 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		if cfg.APIToken, err = apiToken(*data); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "node API is reachable from other machines: clients need the token in %s\n", filepath.Join(*data, "api-token"))
+		fmt.Fprintf(stdout, "node API is reachable from other machines: its admin token is in %s (a token per client: conun token create --name NAME)\n", filepath.Join(*data, "api-token"))
+	}
+	var resetNote string
+	if *reset {
+		if resetNote, err = resetStore(*data); err != nil {
+			return err
+		}
 	}
 	n, err := farm.StartNode(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "node %s: API %s, gossip %s, rpc %s, %d slots, renderers %s\n",
+	fmt.Fprintf(stdout, "node %s: API %s, gossip %s, rpc %s, slots %d, renderers %s\n",
 		n.Name(), n.URL(), n.GossipAddr(), n.RPCURL(), cfg.Slots, rendererNames(cfg.Renderers))
+	if resetNote != "" {
+		fmt.Fprintf(stdout, "node %s: %s\n", n.Name(), resetNote)
+	}
 	<-ctx.Done()
 	fmt.Fprintf(stdout, "node %s: leaving the cluster\n", n.Name())
 	return n.Close()

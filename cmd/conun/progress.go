@@ -29,8 +29,15 @@ func (p *progress) event(e api.Event) {
 	switch {
 	case e.Type == api.EventRequeued:
 		p.line(fmt.Sprintf("task %d requeued: %s", e.Task, e.Message))
+	case e.Type == api.EventPaused:
+		// A waiting script should see why nothing moves any more.
+		p.line(fmt.Sprintf("job paused at %d/%d tiles (%s); conun resume JOB goes on", e.Done, e.Total, e.Message))
+	case e.Type == api.EventResumed:
+		p.line("job resumed")
+	case e.Type == api.EventFrameFailed:
+		p.line(fmt.Sprintf("frame %d failed: %s", e.Frame, e.Message))
 	case e.Type == api.EventFrame && !p.tty:
-		p.line(fmt.Sprintf("frame %d assembled (%d/%d tiles)", e.Frame, e.Done, e.Total))
+		p.line(fmt.Sprintf("frame %d assembled (%d of %s)", e.Frame, e.Done, api.Count(e.Total, "tile")))
 	}
 	if p.tty {
 		p.draw(e)
@@ -45,7 +52,7 @@ func (p *progress) draw(e api.Event) {
 		elapsed := time.Since(p.start)
 		eta = (elapsed * time.Duration(e.Total-e.Done) / time.Duration(e.Done)).Round(time.Second).String()
 	}
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d tiles  ETA %s   ", strings.Repeat("#", filled), strings.Repeat(".", width-filled), e.Done, e.Total, eta)
+	fmt.Fprintf(p.w, "\r[%s%s] %d of %s  ETA %s   ", strings.Repeat("#", filled), strings.Repeat(".", width-filled), e.Done, api.Count(e.Total, "tile"), eta)
 	p.drawn = true
 }
 

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
@@ -18,12 +18,12 @@ import (
 func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	frame := fs.Int("frame", 1, "frame number (frames start at 1)")
-	res := fs.String("res", "320x240", "resolution WxH")
-	samples := fs.Int("samples", 32, "samples per pixel")
+	res := fs.String("res", api.DefaultResolution.String(), "resolution WxH")
+	samples := fs.Int("samples", api.DefaultSamples, "samples per pixel")
 	seed := fs.Uint64("seed", 0, "random seed")
 	region := fs.String("region", "", "render only this region x0,y0,x1,y1 (pixels, origin top-left)")
-	out := fs.String("out", "", "output file (required): .png, or .exr for linear float OpenEXR")
-	depth := fs.Int("depth", 16, "PNG bits per channel: 8 or 16")
+	out := fs.String("out", "", "output file (required); its extension picks the format: .png, .jpg/.jpeg, .tif/.tiff, or .exr for linear float OpenEXR")
+	depth := fs.Int("depth", api.DefaultDepth, "bits per channel of PNG and TIFF: 8 or 16 (JPEG is 8, EXR 32-bit float)")
 	threads := fs.Int("threads", 0, "render threads; 0 uses all cores")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for .blend scenes")
@@ -34,12 +34,16 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%w: want one scene, got %d arguments", errUsage, len(pos))
+		return fmt.Errorf("%w: want one scene, got %s", errUsage, api.Count(len(pos), "argument"))
 	}
 	if *out == "" {
-		return fmt.Errorf("%w: --out FILE.png (or FILE.exr) is required", errUsage)
+		return fmt.Errorf("%w: --out FILE.png (or .jpg, .tif, .exr) is required", errUsage)
 	}
-	hdr := strings.EqualFold(filepath.Ext(*out), ".exr")
+	format, err := outFormat(*out)
+	if err != nil {
+		return err
+	}
+	hdr := format == api.FormatEXR
 	if *depth != 8 && *depth != 16 {
 		return fmt.Errorf("%w: --depth %d: must be 8 or 16", errUsage, *depth)
 	}
@@ -96,7 +100,11 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	} else {
 		img := *res16.Image
 		img.Rect = img.Rect.Sub(img.Rect.Min) // PNG has no offset
-		err = renderer.WritePNG(*out, &img, *depth)
+		spec := api.JobSpec{Format: format, Depth: *depth}
+		if format == api.FormatJPEG {
+			spec.Depth = 8 // JPEG has 8 bits; --depth is for PNG and TIFF
+		}
+		err = renderer.WriteAtomic(*out, func(w io.Writer) error { return farm.EncodeFrame(w, &img, spec) })
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", *out, err)

@@ -28,7 +28,9 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///    check pays any number of tasks.
 /// 3. Up to and including `deadline`, the requester may `settle` once, committing
 ///    a Merkle root over (node, amount) leaves and a `total` no larger than the
-///    budget. Each node `claim`s its leaf during `claimWindow`. Nothing leaves at
+///    budget. Each leaf is paid during `claimWindow`, to its node whoever
+///    sends it: the coordinator sends `claimForMany` right after settle, so a
+///    worker with no Ether is paid, and a node may `claim` its own leaf. Nothing leaves at
 ///    settle: `budget - total` and the bond stay for `reclaimGrace`, during which
 ///    a worker whose receipt says more than its leaf is paid the difference from
 ///    them (`claimByReceipts`). Holding them is what makes a receipt worth
@@ -115,6 +117,15 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice One leaf claim in a batch.
     struct Claim {
         bytes32 jobId;
+        uint256 amount;
+        bytes32[] proof;
+    }
+
+    /// @notice One leaf claim submitted on its node's behalf: `node` is paid,
+    /// whoever sends it.
+    struct NodeClaim {
+        bytes32 jobId;
+        address node;
         uint256 amount;
         bytes32[] proof;
     }
@@ -382,7 +393,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice Pays the caller its leaf `amount` of settled job `jobId`, less
     /// what its receipts were already paid.
     function claim(bytes32 jobId, uint256 amount, bytes32[] calldata proof) external nonReentrant {
-        uint256 pay = _claim(jobId, amount, proof);
+        uint256 pay = _claim(jobId, msg.sender, amount, proof);
         token.safeTransfer(msg.sender, pay);
     }
 
@@ -392,9 +403,32 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     function claimMany(Claim[] calldata claims) external nonReentrant {
         uint256 sum;
         for (uint256 i = 0; i < claims.length; ++i) {
-            sum += _claim(claims[i].jobId, claims[i].amount, claims[i].proof);
+            sum += _claim(claims[i].jobId, msg.sender, claims[i].amount, claims[i].proof);
         }
         if (sum > 0) token.safeTransfer(msg.sender, sum);
+    }
+
+    /// @notice Pays `node` its leaf `amount` of settled job `jobId`, less what
+    /// it was already paid. Anyone may send it (the coordinator does, so that
+    /// a worker needs no Ether for gas): the leaf binds node and amount, so a
+    /// caller can only move a node's own money to that node, once, and the
+    /// node keeps its own `claim` if nobody sends this.
+    function claimFor(bytes32 jobId, address node, uint256 amount, bytes32[] calldata proof) external nonReentrant {
+        uint256 pay = _claim(jobId, node, amount, proof);
+        token.safeTransfer(node, pay);
+    }
+
+    /// @notice Pays several leaves to their nodes (`claimFor` in a batch). A
+    /// leaf its node was already paid (it claimed itself, racing the batch)
+    /// is skipped rather than reverting the others' payments; a bad proof,
+    /// a closed window or a job not settled still reverts the batch.
+    function claimForMany(NodeClaim[] calldata claims) external nonReentrant {
+        for (uint256 i = 0; i < claims.length; ++i) {
+            NodeClaim calldata c = claims[i];
+            if (c.amount <= paid[c.jobId][c.node]) continue;
+            uint256 pay = _claim(c.jobId, c.node, c.amount, c.proof);
+            token.safeTransfer(c.node, pay);
+        }
     }
 
     /// @notice Pays the caller what its latest receipts (one per job, signed
@@ -726,7 +760,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         return _domainSeparatorV4();
     }
 
-    function _claim(bytes32 jobId, uint256 amount, bytes32[] calldata proof) private returns (uint256 pay) {
+    /// @dev Books `node`'s leaf of `jobId` as paid and returns what it is
+    /// still owed; the caller transfers it to `node`, and to nobody else.
+    function _claim(bytes32 jobId, address node, uint256 amount, bytes32[] calldata proof) private returns (uint256 pay) {
         Job storage j = _jobs[jobId];
         Status status = j.status;
         if (status != Status.Settled) {
@@ -738,18 +774,18 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         }
         uint64 closesAt = uint64(j.settledAt) + claimWindow;
         if (block.timestamp > closesAt) revert ClaimWindowClosed(jobId, closesAt);
-        uint256 before = paid[jobId][msg.sender];
-        if (amount <= before) revert AlreadyClaimed(jobId, msg.sender);
-        if (!MerkleProof.verifyCalldata(proof, j.root, leafOf(msg.sender, amount))) {
-            revert BadProof(jobId, msg.sender, amount);
+        uint256 before = paid[jobId][node];
+        if (amount <= before) revert AlreadyClaimed(jobId, node);
+        if (!MerkleProof.verifyCalldata(proof, j.root, leafOf(node, amount))) {
+            revert BadProof(jobId, node, amount);
         }
         pay = amount - before;
         uint256 unclaimed = j.unclaimed;
         if (pay > unclaimed) revert ClaimExceedsTotal(jobId, pay, unclaimed);
 
-        paid[jobId][msg.sender] = amount;
+        paid[jobId][node] = amount;
         j.unclaimed = uint128(unclaimed - pay);
-        emit Claimed(jobId, msg.sender, pay);
+        emit Claimed(jobId, node, pay);
     }
 
     function _claimReceipt(SignedReceipt calldata r) private returns (uint256) {

@@ -11,8 +11,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +24,11 @@ type Client struct {
 	// Token is the node's API token, for nodes whose API is reachable from
 	// other machines.
 	Token string
-	// HTTP is the client used; nil means http.DefaultClient.
+	// HTTP is the client used; nil means http.DefaultClient, which has no
+	// timeout on purpose: a job's event stream (Events, `conun wait`) is
+	// one response that lasts as long as the job, an upload or a frame
+	// download as long as its bytes take. Each call is bounded by the
+	// context its caller passes.
 	HTTP *http.Client
 }
 
@@ -67,7 +69,9 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 	if err != nil {
 		return err
 	}
-	if body != nil {
+	if body != nil || method == http.MethodPost {
+		// Every POST says JSON, even without a body (cancel): the node
+		// refuses the content types a web page can send cross-site.
 		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := c.http().Do(req)
@@ -85,7 +89,9 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 		_, err = io.Copy(w, resp.Body)
 		return err
 	}
-	return json.NewDecoder(resp.Body).Decode(out)
+	// A node's answer is bounded: a hostile or broken node must not make
+	// the client hold gigabytes.
+	return json.NewDecoder(&boundedReader{r: resp.Body, limit: MaxJSONBytes}).Decode(out)
 }
 
 // Upload sends a blob and returns its hash. A connection lost on the way
@@ -160,15 +166,7 @@ func retryable(err error) bool {
 
 // Submit queues a job and returns its id.
 func (c *Client) Submit(ctx context.Context, spec JobSpec) (string, error) {
-	b, err := json.Marshal(spec)
-	if err != nil {
-		return "", err
-	}
-	var out struct{ ID string }
-	if err := c.do(ctx, http.MethodPost, "/v1/jobs", bytes.NewReader(b), &out); err != nil {
-		return "", fmt.Errorf("submit: %w", err)
-	}
-	return out.ID, nil
+	return c.SubmitWith(ctx, spec, SubmitOptions{})
 }
 
 // Status returns a job's status.
@@ -197,6 +195,12 @@ func (c *Client) Jobs(ctx context.Context) ([]JobStatus, error) {
 // through them all.
 const JobsPage = 1000
 
+// Backup writes a consistent copy of the node's store (its jobs, tasks and
+// events) to w, taken while the node runs.
+func (c *Client) Backup(ctx context.Context, w io.Writer) error {
+	return c.do(ctx, http.MethodGet, "/v1/backup", nil, w)
+}
+
 // Reclaim returns a settled job's unspent budget and the requester's bond
 // to the requester, once the settlement's grace has passed (the node also
 // does it by itself); it returns the job's settlement.
@@ -209,6 +213,18 @@ func (c *Client) Reclaim(ctx context.Context, id string) (SettlementRecord, erro
 // Cancel cancels a job.
 func (c *Client) Cancel(ctx context.Context, id string) error {
 	return c.do(ctx, http.MethodPost, "/v1/jobs/"+id+"/cancel", nil, nil)
+}
+
+// Requeue renders a job's failed frames again, in the same job (same id,
+// output folder and escrow); it returns what went back in the queue.
+func (c *Client) Requeue(ctx context.Context, id string, req RequeueRequest) (RequeueResult, error) {
+	b, err := json.Marshal(req)
+	if err != nil {
+		return RequeueResult{}, err
+	}
+	var out RequeueResult
+	err = c.do(ctx, http.MethodPost, "/v1/jobs/"+id+"/requeue", bytes.NewReader(b), &out)
+	return out, err
 }
 
 // Report returns a job's report.
@@ -232,15 +248,21 @@ func (c *Client) Wallet(ctx context.Context) (WalletInfo, error) {
 	return w, err
 }
 
-// Frame writes a finished frame's PNG to w.
-func (c *Client) Frame(ctx context.Context, id string, frame int, w io.Writer) error {
-	return c.do(ctx, http.MethodGet, fmt.Sprintf("/v1/jobs/%s/frames/%d", id, frame), nil, w)
-}
-
 // Events streams a job's events to fn, from the first, until the job
 // finishes, fn returns an error, or ctx ends. It returns the final state.
 func (c *Client) Events(ctx context.Context, id string, fn func(Event) error) (JobState, error) {
-	req, err := c.newRequest(ctx, http.MethodGet, "/v1/jobs/"+id+"/events", nil)
+	return c.events(ctx, id, "", fn)
+}
+
+// EventsAfter is Events from the events numbered after seq: a reader
+// that saw a job end and requeued its failed frames follows it on from
+// the last event it read.
+func (c *Client) EventsAfter(ctx context.Context, id string, seq int, fn func(Event) error) (JobState, error) {
+	return c.events(ctx, id, "?after="+strconv.Itoa(max(seq, 0)), fn)
+}
+
+func (c *Client) events(ctx context.Context, id, query string, fn func(Event) error) (JobState, error) {
+	req, err := c.newRequest(ctx, http.MethodGet, "/v1/jobs/"+id+"/events"+query, nil)
 	if err != nil {
 		return "", err
 	}
@@ -278,31 +300,6 @@ func (c *Client) Events(ctx context.Context, id string, fn func(Event) error) (J
 		return last.State, fmt.Errorf("event stream: %w", err)
 	}
 	return last.State, fmt.Errorf("event stream of job %s ended before the job finished", id)
-}
-
-// Fetch downloads every finished frame of a job into dir and returns the
-// file paths.
-func (c *Client) Fetch(ctx context.Context, id, dir string) ([]string, error) {
-	st, err := c.Status(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, f := range st.Frames {
-		p := filepath.Join(dir, FrameName(f, st.Spec.Format))
-		var buf bytes.Buffer
-		if err := c.Frame(ctx, id, f, &buf); err != nil {
-			return paths, fmt.Errorf("fetch frame %d: %w", f, err)
-		}
-		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-			return paths, err
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
 }
 
 // Headers of a resumable upload (see farm/blobstore/upload.go): the offset the part

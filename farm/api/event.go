@@ -17,6 +17,16 @@ const (
 	EventFrame     EventType = "frame"     // a frame was assembled
 	EventSettled   EventType = "settled"   // the job was paid on the chain
 	EventFinished  EventType = "finished"  // the job ended: the stream's last event
+	// EventBlocklisted: a node failed task after task that others then
+	// rendered, and gets no leases (of any job) for a while.
+	EventBlocklisted EventType = "blocklisted"
+	// EventPaused: the requester paused the job; no task is leased until
+	// EventResumed, and leases in flight finish and are accepted.
+	EventPaused  EventType = "paused"
+	EventResumed EventType = "resumed"
+	// EventFrameFailed: a task failed on every node that could render it;
+	// its frame is left out (Message says why) and the job goes on.
+	EventFrameFailed EventType = "frame_failed"
 )
 
 // RequeueReason says why a task went back to the queue.
@@ -29,6 +39,8 @@ const (
 	RequeueLeft        RequeueReason = "left"        // the worker left the cluster
 	RequeueRejected    RequeueReason = "rejected"    // the tile failed its check: its worker was convicted
 	RequeueStale       RequeueReason = "stale"       // a finish task whose frame's tiles were rejected: finished again over the new ones
+	RequeueStalled     RequeueReason = "stalled"     // the worker's progress stopped advancing for longer than the task should take it
+	RequeueOvertaken   RequeueReason = "overtaken"   // a duplicate lease of the straggling task answered first: this one is cancelled
 )
 
 // CheckOutcome is the result of one spot check, as EventVerdict reports it.

@@ -27,9 +27,9 @@ type Manifest struct {
 	Depth      *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
 	Format     string   `json:"format,omitempty" yaml:"format,omitempty"`
 	Quality    *int     `json:"quality,omitempty" yaml:"quality,omitempty"`
-	Budget     *float64 `json:"budget,omitempty" yaml:"budget,omitempty"`
+	Budget     *Tokens  `json:"budget,omitempty" yaml:"budget,omitempty"`
 	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
-	MaxPrice   *float64 `json:"max_price,omitempty" yaml:"max_price,omitempty"`
+	MaxPrice   *Tokens  `json:"max_price,omitempty" yaml:"max_price,omitempty"`
 	Priority   *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
 	Denoise    *bool    `json:"denoise,omitempty" yaml:"denoise,omitempty"`
 	Device     string   `json:"device,omitempty" yaml:"device,omitempty"`

@@ -16,7 +16,7 @@ func TestParseManifest(t *testing.T) {
 		{"yaml", "job.yaml", "scene: shot.glb\nframes: 1-10:2\ntiles: 2x3\nsamples: 64\nres: 640x360\nseed: 9\ndepth: 16\nbudget: 12.5\nverify_rate: 0.1\n", "",
 			func(t *testing.T, s JobSpec, frames string) {
 				if frames != "1-10:2" || s.Tiles != (tiler.Grid{Cols: 2, Rows: 3}) || s.Samples != 64 || s.Resolution != (tiler.Resolution{Width: 640, Height: 360}) ||
-					s.Seed != 9 || s.Depth != 16 || s.Budget != 12.5 || s.VerifyRate != 0.1 {
+					s.Seed != 9 || s.Depth != 16 || s.Budget != MustTokens("12.5") || s.VerifyRate != 0.1 {
 					t.Fatalf("spec %+v frames %q", s, frames)
 				}
 			}},
@@ -78,6 +78,9 @@ func FuzzParseManifest(f *testing.F) {
 	f.Add("job.yaml", []byte("scene: a.glb\nframes: 1-3\ntiles: 2x2\n"))
 	f.Add("job.json", []byte(`{"scene":"a.glb","res":"64x48"}`))
 	f.Add("job.yaml", []byte("scene: [a, b]\n&x *x"))
+	f.Add("job.yaml", []byte("scene: a.glb\nbudget: 0.03\nmax_price: 0.000000000000000001\n"))
+	f.Add("job.yaml", []byte("scene: a.glb\nbudget: [1]\nmax_price: 1e-18\n"))
+	f.Add("job.json", []byte(`{"scene":"a.glb","budget":"7.03","max_price":-1}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		m, err := ParseManifest(name, data)
 		if err != nil {

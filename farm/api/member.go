@@ -1,5 +1,7 @@
 package api
 
+import "time"
+
 // NodeMeta is what a node tells the cluster about itself through memberlist's
 // node metadata. It must encode to at most memberlist.MetaMaxSize bytes
 // (memberlist panics beyond that), so names are short.
@@ -19,7 +21,7 @@ type NodeMeta struct {
 	// workers check each other's signatures against it.
 	Addr string `json:"a"`
 	// Price is what the node asks per task, in tokens.
-	Price float64 `json:"p,omitempty"`
+	Price Tokens `json:"p,omitzero"`
 	// Sandboxed tells whether the node renders inside the Docker sandbox;
 	// a requester may refuse unsandboxed nodes.
 	Sandboxed bool `json:"sb,omitempty"`
@@ -44,4 +46,7 @@ type Reputation struct {
 	CheckRate float64 `json:"check_rate"`
 	// Quarantined is set while the node is barred after a conviction.
 	Quarantined bool `json:"quarantined,omitempty"`
+	// BlocklistedUntil is set while the node gets no leases because it
+	// failed task after task that other nodes rendered.
+	BlocklistedUntil time.Time `json:"blocklisted_until,omitzero"`
 }

@@ -6,23 +6,17 @@ import (
 	"time"
 )
 
-// TokensToWei converts whole tokens to wei, rounding to the nearest wei.
-func TokensToWei(tokens float64) *big.Int {
-	f := new(big.Float).SetPrec(128).SetFloat64(tokens)
-	f.Mul(f, new(big.Float).SetPrec(128).SetInt(big.NewInt(1e18)))
-	f.Add(f, big.NewFloat(0.5))
-	w, _ := f.Int(nil)
-	return w
-}
-
-// FormatTokens writes wei as tokens with up to 6 decimals.
+// FormatTokens writes wei as tokens with exactly the decimals it has
+// ("0.03", not 0.030000 or 0.029999...); a negative amount (a shortfall)
+// gets a minus sign.
 func FormatTokens(wei *big.Int) string {
 	if wei == nil {
 		return "0"
 	}
-	f := new(big.Float).SetPrec(128).SetInt(wei)
-	f.Quo(f, new(big.Float).SetPrec(128).SetInt(big.NewInt(1e18)))
-	return f.Text('f', 6)
+	if wei.Sign() < 0 {
+		return "-" + formatWei(new(big.Int).Neg(wei).String())
+	}
+	return formatWei(wei.String())
 }
 
 // SettlementRecord is what a job's settlement paid, kept with the job and
@@ -47,6 +41,10 @@ type SettlementRecord struct {
 	ReclaimTx    string    `json:"reclaim_tx,omitempty"`
 	ReclaimAfter time.Time `json:"reclaim_after,omitzero"`
 	ReclaimError string    `json:"reclaim_error,omitempty"`
+	// ClaimsTx are the coordinator's transactions that paid the workers'
+	// leaves on their behalf (claimFor); ClaimsError the last failed try.
+	ClaimsTx    []string `json:"claims_tx,omitempty"`
+	ClaimsError string   `json:"claims_error,omitempty"`
 }
 
 // RefundText says what becomes of a settled job's unspent budget, in the
@@ -159,15 +157,58 @@ type WalletClaim struct {
 	Claimed bool   `json:"claimed"`
 	Tx      string `json:"tx,omitempty"`
 	Error   string `json:"error,omitempty"`
+	// Waiting says why an unpaid claim is not paid yet (ClaimWaits...);
+	// PaidBy who paid a paid one (ClaimPaidBy...).
+	Waiting string `json:"waiting,omitempty"`
+	PaidBy  string `json:"paid_by,omitempty"`
 }
+
+// Status says where the claim stands and, while it is unpaid, why, in the
+// words the CLI and the app share.
+func (c WalletClaim) Status() string {
+	switch {
+	case c.Claimed && c.PaidBy == ClaimPaidByCoordinator:
+		return "paid by the coordinator (no gas to you)"
+	case c.Claimed:
+		return "claimed"
+	case c.Error != "":
+		return "failed: " + c.Error
+	case c.Waiting == ClaimWaitsCoordinator:
+		return "pending: the coordinator will submit it and pay the gas"
+	case c.Waiting == ClaimWaitsGas:
+		return "pending: the coordinator has not submitted it, and this node's key holds no Ether for gas: " +
+			"send the node's address some Ether (conun chain prints funded accounts), or ask the coordinator's owner to submit it"
+	}
+	return "pending"
+}
+
+// Why a claim waits, and who paid it (WalletClaim.Waiting, .PaidBy).
+const (
+	// ClaimWaitsCoordinator: the coordinator said it submits the claim
+	// and pays its gas; the worker leaves it time to.
+	ClaimWaitsCoordinator = "coordinator"
+	// ClaimWaitsGas: the coordinator has not submitted the claim, and the
+	// worker's key holds no Ether to pay the gas of its own claim.
+	ClaimWaitsGas = "gas"
+	// ClaimPaidByCoordinator: the leaf was paid by someone else's
+	// transaction (the coordinator's claimFor), at no gas to the worker.
+	ClaimPaidByCoordinator = "coordinator"
+	// ClaimPaidBySelf: the worker's own claim paid it (Tx).
+	ClaimPaidBySelf = "self"
+)
 
 // WalletInfo is what GET /v1/wallet returns.
 type WalletInfo struct {
-	Connected bool          `json:"connected"`
-	Address   string        `json:"address"`
-	Balance   string        `json:"balance,omitempty"`
-	Stake     string        `json:"stake,omitempty"`
-	Claims    []WalletClaim `json:"claims"`
+	Connected bool   `json:"connected"`
+	Address   string `json:"address"`
+	Balance   string `json:"balance,omitempty"`
+	Stake     string `json:"stake,omitempty"`
+	// Ether is the key's Ether for gas, in ether; PendingStake is stake
+	// asked back (unstake), withdrawable by reclaim from UnlockAt.
+	Ether        string        `json:"ether,omitempty"`
+	PendingStake string        `json:"pending_stake,omitempty"`
+	UnlockAt     time.Time     `json:"unlock_at,omitzero"`
+	Claims       []WalletClaim `json:"claims"`
 	// Receipts are the latest receipt per job (absent when none).
 	Receipts []WalletReceipt `json:"receipts,omitempty"`
 }

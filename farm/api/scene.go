@@ -25,7 +25,7 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	}
 	if !given("samples") && u.Samples > 0 {
 		s.Samples = min(u.Samples, MaxSamples)
-		taken = append(taken, fmt.Sprintf("%d samples", s.Samples))
+		taken = append(taken, Count(s.Samples, "sample"))
 	}
 	if !given("denoise") && u.Denoise {
 		s.Denoise = true

@@ -46,7 +46,7 @@ type JobSpec struct {
 	Quality int `json:"quality,omitempty"`
 	// Budget is the most the requester will pay for the job, in tokens;
 	// 0 means no limit. It is locked in escrow once the chain is wired in.
-	Budget float64 `json:"budget,omitempty"`
+	Budget Tokens `json:"budget,omitzero"`
 	// VerifyRate is the fraction of tasks spot-checked by re-rendering,
 	// 0 to 1; used once the verifier is wired in.
 	VerifyRate float64 `json:"verify_rate,omitempty"`
@@ -61,7 +61,7 @@ type JobSpec struct {
 	// this version of the renderer (for pixel-exact continuity).
 	RendererVersion string `json:"renderer_version,omitempty"`
 	// MaxPrice, when above 0, excludes nodes asking more per task.
-	MaxPrice float64 `json:"max_price,omitempty"`
+	MaxPrice Tokens `json:"max_price,omitzero"`
 	// Priority orders a coordinator's jobs: higher first, then oldest.
 	Priority int `json:"priority,omitempty"`
 	// Nonce tells apart two submissions of the same spec.
@@ -98,11 +98,8 @@ func (s JobSpec) Validate() error {
 	if s.Samples < 1 || s.Samples > MaxSamples {
 		return fmt.Errorf("%w: samples %d: must be between 1 and %d", ErrBadJob, s.Samples, MaxSamples)
 	}
-	if !(s.Budget >= 0) || s.Budget > 1e18 {
-		return fmt.Errorf("%w: budget %v: must be between 0 and 1e18", ErrBadJob, s.Budget)
-	}
-	if !(s.MaxPrice >= 0) {
-		return fmt.Errorf("%w: max price %v: must be >= 0", ErrBadJob, s.MaxPrice)
+	if s.Budget.Cmp(maxBudget) > 0 {
+		return fmt.Errorf("%w: budget %s: must be between 0 and 1000000000000000000 tokens", ErrBadJob, s.Budget)
 	}
 	if s.Priority < -1000 || s.Priority > 1000 {
 		return fmt.Errorf("%w: priority %d: must be between -1000 and 1000", ErrBadJob, s.Priority)
@@ -149,6 +146,10 @@ func (s JobSpec) Hash() string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// maxBudget is the largest budget a job may ask: 10^18 tokens, past any
+// supply, as the float budget's bound was.
+var maxBudget = MustTokens("1000000000000000000")
 
 // ID is the job's short identity: the first 16 hex digits of Hash.
 func (s JobSpec) ID() string { return s.Hash()[:16] }

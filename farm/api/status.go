@@ -31,6 +31,24 @@ type JobStatus struct {
 	// composited scene split into tiles, each running the scene's
 	// compositor over the frame's stitched tiles; 0 for other jobs.
 	Finishes int `json:"finish_tasks,omitempty"`
+	// Partial is set on a done job some of whose frames failed (listed in
+	// FailedFrames): the frames in Frames are delivered and paid, the
+	// others can be requeued. State stays "done", so older clients read
+	// a partial job as they did before.
+	Partial bool `json:"partial,omitempty"`
+	// FailedFrames are the frames left out because a task of theirs failed
+	// on every node that could render it, with the reason.
+	FailedFrames []FailedFrame `json:"failed_frames,omitempty"`
+}
+
+// FailedFrame is a frame left out of a job, and why.
+type FailedFrame struct {
+	Frame int `json:"frame"`
+	// Tasks are the frame's failed tasks (a tile, or the frame's finish).
+	Tasks []int `json:"tasks"`
+	// Reason is the first failed task's: how it failed, and the last
+	// renderer error.
+	Reason string `json:"reason"`
 }
 
 // Report is the record of a finished (or unfinished) job: who rendered what,
@@ -73,6 +91,8 @@ type TaskReport struct {
 	Evidence *Evidence `json:"evidence,omitempty"`
 	// Hash is the sha256 of the PNG the worker returned.
 	Hash string `json:"result_hash,omitempty"`
+	// Reason is why a failed task failed.
+	Reason string `json:"reason,omitempty"`
 }
 
 // NodeReport sums a node's accepted tasks in a Report.

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpcaddr"
 )
 
 // ErrBadBlob is wrapped by errors about a blob's content: a hash mismatch, a
@@ -39,6 +40,13 @@ type Blobs struct {
 
 	mu       sync.Mutex
 	fetching map[string]*blobLock
+
+	// quotaMu serializes the start of partial uploads, so two cannot
+	// both pass the quota that only one fits.
+	quotaMu    sync.Mutex
+	quota      Quota
+	streams    map[int]heldUpload // whole-blob uploads in progress (PutFor)
+	nextStream int
 }
 
 // Open opens (creating it if needed) a blob store in dir. Blobs larger
@@ -47,8 +55,8 @@ func Open(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
-	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock)}
-	b.dropStalePartials(time.Now())
+	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload)}
+	b.cleanLeftovers(time.Now())
 	return b, nil
 }
 
@@ -226,7 +234,12 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/rpc/v1/blobs/"+h, nil)
+	// base comes from a task request: only our route, at a host and port.
+	target, err := rpcaddr.Join(base, "/rpc/v1/blobs/"+h)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return err
 	}
@@ -272,7 +285,7 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 		return err
 	}
 	f.Close()
-	os.Remove(partial)
+	b.dropPartial(h)
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package blobstore
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -16,9 +18,20 @@ import (
 // where the node's part of it ends.
 var ErrUploadOffset = errors.New("upload offset mismatch")
 
-// partialPath is where the received part of blob h waits, for uploads and
-// for fetches from peers alike.
-func (b *Blobs) partialPath(h string) string { return filepath.Join(b.dir, ".partial-"+h) }
+// partialPath is where the received part of a transfer waits: name is
+// the blob's hash for a fetch from peers, or an uploadID for a client's
+// upload. Each client's upload has a partial of its own, so nothing one
+// client sends (another length, garbage, a race to start first) can touch
+// the bytes another has sent; the blob is shared once it is whole and
+// checked.
+func (b *Blobs) partialPath(name string) string { return filepath.Join(b.dir, ".partial-"+name) }
+
+// uploadID names client's upload of blob h: the hash, a dot, and a digest
+// of the client's name (which may hold any characters).
+func uploadID(h, client string) string {
+	sum := sha256.Sum256([]byte(client))
+	return h + "." + hex.EncodeToString(sum[:8])
+}
 
 // lock serializes everything that writes blob h's partial file. A blob's
 // lock lives only while someone holds or waits for it, so the map does
@@ -49,9 +62,9 @@ type blobLock struct {
 	refs int
 }
 
-// Received reports how much of blob h the store holds: complete, or the
-// bytes an interrupted upload left (0 when none).
-func (b *Blobs) Received(h string) (n int64, complete bool, err error) {
+// Received reports how much of blob h the store holds for client:
+// complete, or the bytes its interrupted upload left (0 when none).
+func (b *Blobs) Received(h, client string) (n int64, complete bool, err error) {
 	if !validHash(h) {
 		return 0, false, fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
 	}
@@ -62,7 +75,7 @@ func (b *Blobs) Received(h string) (n int64, complete bool, err error) {
 		}
 		return fi.Size(), true, nil
 	}
-	fi, err := os.Stat(b.partialPath(h))
+	fi, err := os.Stat(b.partialPath(uploadID(h, client)))
 	if errors.Is(err, os.ErrNotExist) {
 		return 0, false, nil
 	}
@@ -72,12 +85,15 @@ func (b *Blobs) Received(h string) (n int64, complete bool, err error) {
 	return fi.Size(), false, nil
 }
 
-// PutAt continues an upload of blob h, total bytes long, with the bytes
-// from offset on read from r. offset must equal what the store holds of
-// it (ErrUploadOffset otherwise). When r ends early, what arrived is kept
-// for the next try and the error returned. It returns the bytes held after
-// the call and whether the blob is now complete (checked and stored).
-func (b *Blobs) PutAt(r io.Reader, h string, offset, total int64) (int64, bool, error) {
+// PutAt continues client's upload of blob h, total bytes long, with the
+// bytes from offset on read from r. offset must equal what the store holds
+// of the client's upload (ErrUploadOffset otherwise), and total the length
+// it was started with (ErrUploadLength otherwise: the bytes held stay). A
+// new upload must fit the store's Quota (a *QuotaError otherwise). When r
+// ends early, what arrived is kept for the next try and the error
+// returned. It returns the bytes held after the call and whether the blob
+// is now complete (checked and stored).
+func (b *Blobs) PutAt(r io.Reader, h, client string, offset, total int64) (int64, bool, error) {
 	switch {
 	case !validHash(h):
 		return 0, false, fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
@@ -96,21 +112,30 @@ func (b *Blobs) PutAt(r io.Reader, h string, offset, total int64) (int64, bool, 
 		}
 		return fi.Size(), true, nil
 	}
-	f, err := os.OpenFile(b.partialPath(h), os.O_RDWR|os.O_CREATE, 0o644)
+	u := uploadID(h, client)
+	var have int64
+	if fi, err := os.Stat(b.partialPath(u)); err == nil {
+		have = fi.Size()
+	}
+	meta, started := b.readUpload(u)
+	switch {
+	case started && meta.Length != total:
+		return have, false, fmt.Errorf("%w: this upload of %s was started with Upload-Length %d, not %d: resume it with %d, or wait for it to finish or expire",
+			ErrUploadLength, h[:12], meta.Length, total, meta.Length)
+	case have != offset:
+		return have, false, fmt.Errorf("%w: the node holds %d bytes of %s, the upload resumed at %d", ErrUploadOffset, have, h[:12], offset)
+	case !started:
+		if err := b.admit(u, client, total, time.Now()); err != nil {
+			return have, false, err
+		}
+	}
+	f, err := os.OpenFile(b.partialPath(u), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return 0, false, err
 	}
 	defer f.Close()
-	have, err := f.Seek(0, io.SeekEnd)
-	if err != nil {
+	if _, err := f.Seek(have, io.SeekStart); err != nil {
 		return 0, false, err
-	}
-	if have != offset {
-		return have, false, fmt.Errorf("%w: the node holds %d bytes of %s, the upload resumed at %d", ErrUploadOffset, have, h[:12], offset)
-	}
-	if have > total {
-		f.Truncate(0) // not this upload's bytes
-		return 0, false, fmt.Errorf("%w: the node holds %d bytes, more than the upload's %d", ErrUploadOffset, have, total)
 	}
 	n, err := io.Copy(f, io.LimitReader(r, total-have))
 	have += n
@@ -128,25 +153,13 @@ func (b *Blobs) PutAt(r io.Reader, h string, offset, total int64) (int64, bool, 
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return have, false, err
 	}
-	if _, err := b.Put(f, h); err != nil {
-		f.Truncate(0) // wrong bytes: never resume from them
+	_, err = b.Put(f, h)
+	f.Close()
+	// Stored, or wrong bytes that must never be resumed from: either way
+	// the partial has served.
+	b.dropPartial(u)
+	if err != nil {
 		return 0, false, err
 	}
-	f.Close()
-	os.Remove(b.partialPath(h))
 	return have, true, nil
-}
-
-// partialMaxAge is how long an abandoned upload's bytes are kept.
-const partialMaxAge = 7 * 24 * time.Hour
-
-// dropStalePartials removes parts of uploads and fetches nobody has
-// touched for partialMaxAge, so abandoned uploads do not fill the disk.
-func (b *Blobs) dropStalePartials(now time.Time) {
-	ms, _ := filepath.Glob(filepath.Join(b.dir, ".partial-*"))
-	for _, p := range ms {
-		if fi, err := os.Stat(p); err == nil && now.Sub(fi.ModTime()) > partialMaxAge {
-			os.Remove(p)
-		}
-	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
@@ -172,5 +173,24 @@ func SimBank(t testing.TB, sim contracts.SimConfig) (*contracts.Chain, *contract
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { chain.Close() })
+	return chain, bank
+}
+
+// OnChain makes node i of a test cluster settle on bank's chain as the
+// chain's development account i: its node key is that account's, so the
+// node holds the Ether and tokens the simulated chain gave it.
+func OnChain(c *farm.NodeConfig, bank *contracts.Client, i int) {
+	c.Identity = rpc.IdentityFromKey(contracts.DevKey(i))
+	c.Chain = bank.WithKey(contracts.DevKey(i))
+}
+
+// FundedBank is SimBank on the default simulated chain with 100 tokens
+// minted to the bank (DevKey(0)): the budget a test job's requester locks.
+func FundedBank(t testing.TB) (*contracts.Chain, *contracts.Client) {
+	t.Helper()
+	chain, bank := SimBank(t, contracts.DefaultSimConfig())
+	if _, err := bank.Mint(context.Background(), bank.Address(), api.MustTokens("100").Wei()); err != nil {
+		t.Fatal(err)
+	}
 	return chain, bank
 }

@@ -61,6 +61,10 @@ type Config struct {
 	// and TCP sockets (a node behind NAT gossips through its gateway) and
 	// decides the advertised address.
 	Transport memberlist.Transport
+	// Refused is told, once per member and metadata, of a member ignored
+	// because its metadata is not valid (an RPC address that is not a host
+	// and port: rpcaddr); nil logs it to Logger.
+	Refused func(name, addr string, err error)
 	// Messages receives each message a member broadcast (a copy), on
 	// memberlist's goroutine: it must return quickly. nil ignores them.
 	Messages func(msg []byte)
@@ -97,6 +101,8 @@ type Cluster struct {
 	// returns are its own structs, rewritten by every alive message, so
 	// reading them later races with gossip.
 	live map[string]api.Member
+	// refused logs members ignored for their metadata.
+	refused refusals
 }
 
 // Join starts memberlist with the node's metadata and joins the
@@ -108,6 +114,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		return nil, err
 	}
 	c := &Cluster{meta: b, onLeft: onLeft, messages: cfg.Messages, live: make(map[string]api.Member)}
+	c.refused.report = reporter(cfg)
 	c.queue = &memberlist.TransmitLimitedQueue{NumNodes: c.numLive, RetransmitMult: retransmitMult}
 	mc := memberlist.DefaultLANConfig()
 	if cfg.WAN {
@@ -226,12 +233,14 @@ func (c *Cluster) Members() []api.Member {
 // track records n as memberlist describes it now; it runs inside
 // memberlist's event callbacks, under its lock, so n may be read.
 func (c *Cluster) track(n *memberlist.Node) {
-	var m api.NodeMeta
-	ok := json.Unmarshal(n.Meta, &m) == nil && m.ID == n.Name && m.API != ""
+	m, err := member(n)
+	if err != nil {
+		c.refused.note(n, err)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if ok {
-		c.live[n.Name] = api.Member{NodeMeta: m, Gossip: n.Address()}
+	if err == nil {
+		c.live[n.Name] = m
 	} else {
 		delete(c.live, n.Name)
 	}

@@ -3,7 +3,6 @@ package gossip
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -69,12 +68,12 @@ type peekEvents struct {
 }
 
 func (e *peekEvents) NotifyJoin(n *memberlist.Node) {
-	var m api.NodeMeta
-	if n.Name == e.name || json.Unmarshal(n.Meta, &m) != nil || m.ID != n.Name || m.API == "" {
+	m, err := member(n)
+	if n.Name == e.name || err != nil {
 		return
 	}
 	e.mu.Lock()
-	e.members[n.Name] = api.Member{NodeMeta: m, Gossip: n.Address()}
+	e.members[n.Name] = m
 	e.mu.Unlock()
 }
 func (e *peekEvents) NotifyUpdate(n *memberlist.Node) { e.NotifyJoin(n) }

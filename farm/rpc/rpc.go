@@ -80,18 +80,28 @@ var ErrBadSignature = errors.New("bad signature")
 
 // Verify checks that sig over msg was made by addr.
 func Verify(msg []byte, sig string, addr common.Address) error {
-	raw, err := hex.DecodeString(sig)
-	if err != nil || len(raw) != crypto.SignatureLength {
-		return fmt.Errorf("%w: malformed", ErrBadSignature)
-	}
-	pub, err := crypto.SigToPub(crypto.Keccak256(msg), raw)
+	got, err := Signer(msg, sig)
 	if err != nil {
-		return fmt.Errorf("%w: %w", ErrBadSignature, err)
+		return err
 	}
-	if got := crypto.PubkeyToAddress(*pub); got != addr {
+	if got != addr {
 		return fmt.Errorf("%w: signed by %s, not %s", ErrBadSignature, got.Hex(), addr.Hex())
 	}
 	return nil
+}
+
+// Signer returns the address whose key made sig over msg: whoever it is,
+// which is evidence when a node hands on a message someone else signed.
+func Signer(msg []byte, sig string) (common.Address, error) {
+	raw, err := hex.DecodeString(sig)
+	if err != nil || len(raw) != crypto.SignatureLength {
+		return common.Address{}, fmt.Errorf("%w: malformed", ErrBadSignature)
+	}
+	pub, err := crypto.SigToPub(crypto.Keccak256(msg), raw)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: %w", ErrBadSignature, err)
+	}
+	return crypto.PubkeyToAddress(*pub), nil
 }
 
 // NewNonce returns a random nonce for a signed message.

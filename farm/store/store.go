@@ -59,11 +59,12 @@ var (
 const maxBatch = 1024
 
 // Open opens (or creates) the database at path and starts its writer.
-// log receives write failures nobody waits for; nil discards them.
+// log receives write failures nobody waits for; nil discards them. A
+// damaged file is a *CorruptError (see check.go), never a panic.
 func Open(path string, log *slog.Logger) (*Store, error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	db, err := openChecked(path, true)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w (is another node using this --data?)", path, err)
+		return nil, err
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(bucketMeta); err != nil {
@@ -200,6 +201,9 @@ type JobRecord struct {
 	TilesCollected bool `json:"tiles_collected,omitempty"`
 	// Receipts are the latest receipt signed for each worker (on a chain).
 	Receipts []api.Receipt `json:"receipts,omitempty"`
+	// Failed maps the job's failed tasks (every node that could render
+	// them failed) to why: their frames are left out until requeued.
+	Failed map[int]string `json:"failed_tasks,omitempty"`
 }
 
 // TaskRecord is an accepted task as stored; the tile's pixels are the blob
@@ -209,7 +213,7 @@ type TaskRecord struct {
 	Seconds  float64       `json:"seconds"`
 	Hash     string        `json:"hash"`
 	Attempts int           `json:"attempts"`
-	Price    float64       `json:"price,omitempty"`
+	Price    api.Tokens    `json:"price,omitzero"`
 	Addr     string        `json:"addr,omitempty"`
 	Verdict  api.Verdict   `json:"verdict,omitempty"`
 	Evidence *api.Evidence `json:"evidence,omitempty"`
@@ -271,6 +275,11 @@ func (s *Store) DeleteTask(id string, index int) <-chan error {
 func (s *Store) PutMeta(key string, value []byte) <-chan error {
 	value = append([]byte(nil), value...)
 	return s.enqueue("meta "+key, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte(key), value) })
+}
+
+// DeleteMeta queues the removal of a value kept with PutMeta.
+func (s *Store) DeleteMeta(key string) <-chan error {
+	return s.enqueue("meta "+key, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete([]byte(key)) })
 }
 
 // Meta reads a value kept with PutMeta (nil when there is none). It reads

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/hashicorp/yamux"
 )
 
@@ -25,7 +26,8 @@ const (
 	AttachPath = "/rpc/v1/attach"
 	// RelayPrefix starts a relayed node's RPC URL at its gateway:
 	// GATEWAY/rpc/v1/relay/NODE/rpc/v1/... reaches NODE's /rpc/v1/...
-	RelayPrefix = "/rpc/v1/relay/"
+	// (rpcaddr parses such addresses when members advertise them).
+	RelayPrefix = rpcaddr.RelayPrefix
 )
 
 // Stream kinds: the first line of every stream names what it carries.

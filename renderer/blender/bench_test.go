@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -227,12 +226,9 @@ func benchFinish(b *testing.B, src string, spp int, splitWhole bool) {
 // count of waited-for children. CPU time, unlike wall time, barely moves
 // when other work shares the machine. ok is false where there is no /proc.
 func usedCPU() (total time.Duration, ok bool) {
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(who, &ru); err != nil {
-			return 0, false
-		}
-		total += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	total, ok = rusageCPU()
+	if !ok {
+		return 0, false
 	}
 	entries, err := os.ReadDir("/proc")
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -125,7 +124,7 @@ func TestRenderFailures(t *testing.T) {
 // gone reports whether process pid has exited (a zombie counts: nobody may
 // reap an orphan inside a container).
 func gone(pid int) bool {
-	if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+	if !alive(pid) {
 		return true
 	}
 	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
@@ -148,7 +147,7 @@ func waitGone(t *testing.T, pidFile string) {
 	deadline := time.Now().Add(5 * time.Second)
 	for !gone(pid) {
 		if time.Now().After(deadline) {
-			syscall.Kill(pid, syscall.SIGKILL)
+			kill(pid)
 			t.Fatalf("the renderer's child %d outlived the task", pid)
 		}
 		time.Sleep(10 * time.Millisecond)

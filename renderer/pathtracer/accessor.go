@@ -8,42 +8,51 @@ import (
 	"github.com/qmuntal/gltf"
 )
 
-// readAccessor decodes accessor i into a flat slice of count*components
-// float64 values. It is our own reader rather than modeler.ReadAccessor
-// because a scene comes from outside the process: every count, offset and
-// stride is checked against the bytes that are really there before anything
-// is allocated, so a tiny file cannot ask for gigabytes or index out of range.
-func readAccessor(doc *gltf.Document, i int) (vals []float64, comps int, err error) {
+// accessorData is a checked accessor: its elements lie in view at
+// acr.ByteOffset + e*stride, each comps components of csize bytes.
+type accessorData struct {
+	acr                 *gltf.Accessor
+	view                []byte
+	stride              int
+	count, comps, csize int
+}
+
+// checkAccessor finds accessor i's bytes. It is our own reader rather than
+// modeler.ReadAccessor because a scene comes from outside the process:
+// every count, offset and stride is checked against the bytes that are
+// really there before anything is allocated, so a tiny file cannot ask for
+// gigabytes or index out of range.
+func checkAccessor(doc *gltf.Document, i int) (a accessorData, err error) {
 	if i < 0 || i >= len(doc.Accessors) || doc.Accessors[i] == nil {
-		return nil, 0, fmt.Errorf("accessor %d does not exist", i)
+		return a, fmt.Errorf("accessor %d does not exist", i)
 	}
 	acr := doc.Accessors[i]
 	switch acr.Type {
 	case gltf.AccessorScalar, gltf.AccessorVec2, gltf.AccessorVec3, gltf.AccessorVec4:
 	default:
-		return nil, 0, fmt.Errorf("accessor %d: type %v is not supported here", i, acr.Type)
+		return a, fmt.Errorf("accessor %d: type %v is not supported here", i, acr.Type)
 	}
-	comps = acr.Type.Components()
+	comps := acr.Type.Components()
 	if acr.Sparse != nil {
-		return nil, 0, fmt.Errorf("accessor %d: sparse accessors are not supported", i)
+		return a, fmt.Errorf("accessor %d: sparse accessors are not supported", i)
 	}
 	if acr.BufferView == nil {
-		return nil, 0, fmt.Errorf("accessor %d has no bufferView", i)
+		return a, fmt.Errorf("accessor %d has no bufferView", i)
 	}
 	if acr.Count < 0 {
-		return nil, 0, fmt.Errorf("accessor %d: negative count %d", i, acr.Count)
+		return a, fmt.Errorf("accessor %d: negative count %d", i, acr.Count)
 	}
 	bvi := *acr.BufferView
 	if bvi < 0 || bvi >= len(doc.BufferViews) || doc.BufferViews[bvi] == nil {
-		return nil, 0, fmt.Errorf("accessor %d: bufferView %d does not exist", i, bvi)
+		return a, fmt.Errorf("accessor %d: bufferView %d does not exist", i, bvi)
 	}
 	bv := doc.BufferViews[bvi]
 	if bv.Buffer < 0 || bv.Buffer >= len(doc.Buffers) || doc.Buffers[bv.Buffer] == nil {
-		return nil, 0, fmt.Errorf("bufferView %d: buffer %d does not exist", bvi, bv.Buffer)
+		return a, fmt.Errorf("bufferView %d: buffer %d does not exist", bvi, bv.Buffer)
 	}
 	data := doc.Buffers[bv.Buffer].Data
 	if bv.ByteOffset < 0 || bv.ByteLength < 0 || bv.ByteOffset > len(data) || bv.ByteLength > len(data)-bv.ByteOffset {
-		return nil, 0, fmt.Errorf("bufferView %d: bytes %d+%d lie outside buffer %d (%d bytes)", bvi, bv.ByteOffset, bv.ByteLength, bv.Buffer, len(data))
+		return a, fmt.Errorf("bufferView %d: bytes %d+%d lie outside buffer %d (%d bytes)", bvi, bv.ByteOffset, bv.ByteLength, bv.Buffer, len(data))
 	}
 	view := data[bv.ByteOffset : bv.ByteOffset+bv.ByteLength]
 
@@ -56,23 +65,40 @@ func readAccessor(doc *gltf.Document, i int) (vals []float64, comps int, err err
 	case gltf.ComponentUint, gltf.ComponentFloat:
 		csize = 4
 	}
+	if csize == 0 {
+		return a, fmt.Errorf("accessor %d: component type %v is not supported", i, acr.ComponentType)
+	}
 	elem := csize * comps
 	stride := bv.ByteStride
 	if stride == 0 {
 		stride = gltf.SizeOfElement(acr.ComponentType, acr.Type)
 	}
 	if stride < elem || stride > 252 {
-		return nil, 0, fmt.Errorf("accessor %d: byte stride %d is invalid for %d-byte elements", i, stride, elem)
+		return a, fmt.Errorf("accessor %d: byte stride %d is invalid for %d-byte elements", i, stride, elem)
 	}
+	a = accessorData{acr: acr, view: view, stride: stride, count: acr.Count, comps: comps, csize: csize}
 	if acr.Count == 0 {
-		return nil, comps, nil
+		return a, nil
 	}
 	// Compare before multiplying, so a huge count cannot overflow the check.
 	if acr.ByteOffset < 0 || acr.ByteOffset > len(view) || acr.Count > (len(view)-acr.ByteOffset)/stride+1 ||
 		acr.ByteOffset+stride*(acr.Count-1)+elem > len(view) {
-		return nil, 0, fmt.Errorf("accessor %d: %d elements do not fit in bufferView %d (%d bytes)", i, acr.Count, bvi, len(view))
+		return accessorData{}, fmt.Errorf("accessor %d: %d elements do not fit in bufferView %d (%d bytes)", i, acr.Count, bvi, len(view))
 	}
+	return a, nil
+}
 
+// readAccessor decodes accessor i into a flat slice of count*components
+// float64 values.
+func readAccessor(doc *gltf.Document, i int) (vals []float64, comps int, err error) {
+	a, err := checkAccessor(doc, i)
+	if err != nil {
+		return nil, 0, err
+	}
+	if a.count == 0 {
+		return nil, a.comps, nil
+	}
+	acr, view, stride, csize, comps := a.acr, a.view, a.stride, a.csize, a.comps
 	vals = make([]float64, acr.Count*comps)
 	for e := 0; e < acr.Count; e++ {
 		base := acr.ByteOffset + e*stride

@@ -69,7 +69,7 @@ func BenchmarkLoad(b *testing.B) {
 		data, _ := scenes.Bytes(name)
 		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				sc, err := parseScene(name, data)
+				sc, err := parseScene(name, data, DefaultLimits())
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -15,6 +15,7 @@ const maxFramesPerScene = 4
 type sceneCache struct {
 	mu      sync.Mutex
 	limit   int
+	limits  Limits // what one scene may hold
 	clock   uint64
 	entries map[[sha256.Size]byte]*cacheEntry
 }
@@ -44,8 +45,8 @@ type frameEntry struct {
 	lastUsed uint64 // guarded by cacheEntry.mu
 }
 
-func newSceneCache(limit int) *sceneCache {
-	return &sceneCache{limit: max(limit, 1), entries: map[[sha256.Size]byte]*cacheEntry{}}
+func newSceneCache(limit int, limits Limits) *sceneCache {
+	return &sceneCache{limit: max(limit, 1), limits: limits, entries: map[[sha256.Size]byte]*cacheEntry{}}
 }
 
 // scene returns the parsed scene for data, parsing it at most once while it
@@ -74,7 +75,7 @@ func (c *sceneCache) scene(name string, data []byte) (*cacheEntry, error) {
 	e.lastUsed = c.clock
 	c.mu.Unlock()
 
-	e.once.Do(func() { e.sc, e.err = parseScene(name, data) })
+	e.once.Do(func() { e.sc, e.err = parseScene(name, data, c.limits) })
 	return e, e.err
 }
 

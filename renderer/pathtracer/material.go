@@ -26,8 +26,9 @@ func defaultMaterial() material {
 }
 
 // loadMaterials converts doc's materials and appends the default material,
-// so every primitive has a valid index.
-func loadMaterials(doc *gltf.Document) ([]material, error) {
+// so every primitive has a valid index. Textures may have up to
+// maxTexturePixels pixels each.
+func loadMaterials(doc *gltf.Document, maxTexturePixels int) ([]material, error) {
 	out := make([]material, 0, len(doc.Materials)+1)
 	texCache := map[int]*texture{}
 	for i, m := range doc.Materials {
@@ -48,7 +49,7 @@ func loadMaterials(doc *gltf.Document) ([]material, error) {
 				t, ok := texCache[bt.Index]
 				if !ok {
 					var err error
-					if t, err = loadTexture(doc, bt.Index); err != nil {
+					if t, err = loadTexture(doc, bt.Index, maxTexturePixels); err != nil {
 						return nil, fmt.Errorf("material %d: %w", i, err)
 					}
 					texCache[bt.Index] = t

@@ -256,6 +256,17 @@ func TestAnimation(t *testing.T) {
 // writes it to dir as file (.glb or .gltf with embedded buffers).
 func variant(t *testing.T, dir, name, file string, edit func(*gltf.Document)) string {
 	t.Helper()
+	p := filepath.Join(dir, file)
+	if err := os.WriteFile(p, encodeVariant(t, name, strings.HasSuffix(file, ".glb"), edit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// encodeVariant decodes bundled scene name, lets edit change the document,
+// and encodes it as a GLB, or as glTF JSON when glb is false.
+func encodeVariant(t testing.TB, name string, glb bool, edit func(*gltf.Document)) []byte {
+	t.Helper()
 	b, _ := scenes.Bytes(name)
 	doc := new(gltf.Document)
 	if err := gltf.NewDecoder(bytes.NewReader(b)).Decode(doc); err != nil {
@@ -281,15 +292,11 @@ func variant(t *testing.T, dir, name, file string, edit func(*gltf.Document)) st
 	edit(doc)
 	var buf bytes.Buffer
 	enc := gltf.NewEncoder(&buf)
-	enc.AsBinary = strings.HasSuffix(file, ".glb")
+	enc.AsBinary = glb
 	if err := enc.Encode(doc); err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(dir, file)
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return buf.Bytes()
 }
 
 func embedBuffers(doc *gltf.Document) {

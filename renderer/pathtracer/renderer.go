@@ -70,6 +70,10 @@ type Config struct {
 	SampleClamp float64
 	// CacheSize is the number of parsed scenes kept in memory.
 	CacheSize int
+	// Limits bounds what a scene may make the renderer allocate; a scene
+	// over them is refused (a *LimitError) before it is. Zero fields take
+	// DefaultLimits' values.
+	Limits Limits
 }
 
 // DefaultConfig returns the settings whose pixels Version names.
@@ -82,6 +86,7 @@ func DefaultConfig() Config {
 		LightScale:    1,
 		SampleClamp:   10,
 		CacheSize:     4,
+		Limits:        DefaultLimits(),
 	}
 }
 
@@ -115,7 +120,7 @@ var _ renderer.Renderer = (*Renderer)(nil)
 // New returns a Renderer with the given settings. Invalid settings are
 // reported by Render and Inspect.
 func New(cfg Config) *Renderer {
-	return &Renderer{cfg: cfg, cache: newSceneCache(cfg.CacheSize)}
+	return &Renderer{cfg: cfg, cache: newSceneCache(cfg.CacheSize, cfg.Limits)}
 }
 
 // Name returns "pathtracer".
@@ -127,7 +132,7 @@ func (r *Renderer) Name() string { return "pathtracer" }
 func (r *Renderer) Version() string {
 	d := DefaultConfig()
 	c := r.cfg
-	c.CacheSize = d.CacheSize // does not change pixels
+	c.CacheSize, c.Limits = d.CacheSize, d.Limits // they do not change pixels
 	if c == d {
 		return version
 	}

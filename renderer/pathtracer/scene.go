@@ -15,10 +15,6 @@ import (
 )
 
 const (
-	// maxTriangles bounds the triangles of one frame. Instancing lets a
-	// small file reference one mesh from many nodes, so the bound is on the
-	// instanced total, checked before anything is allocated.
-	maxTriangles = 1 << 20
 	// maxAnimationSeconds bounds an animation's length, so key times like
 	// 1e30 give an error instead of an absurd frame range.
 	maxAnimationSeconds = 24 * 3600
@@ -83,13 +79,16 @@ func shorten(s string) string {
 }
 
 // parseScene decodes a glTF or GLB file's bytes. name is the file's base
-// name, used in every error. It never panics and never reads other files.
-func parseScene(name string, data []byte) (sc *scene, err error) {
-	doc, err := decodeDocument(name, data)
+// name, used in every error. It never panics and never reads other files,
+// and it refuses with a *LimitError, before allocating them, anything over
+// lim.
+func parseScene(name string, data []byte, lim Limits) (sc *scene, err error) {
+	lim = lim.orDefault()
+	doc, err := decodeDocument(name, data, lim)
 	if err != nil {
 		return nil, err
 	}
-	sc, err = buildScene(name, doc)
+	sc, err = buildScene(name, doc, lim)
 	var pe predicateError
 	switch {
 	case errors.As(err, &pe):
@@ -106,16 +105,25 @@ type predicateError string
 
 func (e predicateError) Error() string { return string(e) }
 
-func decodeDocument(name string, data []byte) (doc *gltf.Document, err error) {
+func decodeDocument(name string, data []byte, lim Limits) (doc *gltf.Document, err error) {
 	notGLTF := func(why string) error {
 		return fmt.Errorf("%s: not a glTF 2.0 file (.gltf JSON or .glb): %s", name, why)
 	}
+	jsonPart := data
 	if len(data) >= 4 && string(data[:4]) == "glTF" {
 		if err := checkGLB(data); err != nil {
 			return nil, notGLTF(err.Error())
 		}
+		jsonPart = glbJSON(data)
 	} else if t := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf"); len(t) == 0 || t[0] != '{' {
 		return nil, notGLTF("it is neither JSON nor GLB")
+	}
+	// Counted before decoding: the decoder allocates every node, value and
+	// extra it reads, so a small file of many empty ones would cost
+	// gigabytes before any check after decoding could run.
+	counts := scanJSON(jsonPart, lim.JSONDepth)
+	if err := counts.check(lim); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 
 	doc = new(gltf.Document)
@@ -167,6 +175,15 @@ func externalBufferError(name string, doc *gltf.Document, uri string) error {
 	return fmt.Errorf("%s: buffer %d references external file %q: pack the scene into a .glb or embed the data", name, index, shorten(uri))
 }
 
+// glbJSON returns the GLB's first chunk, which the decoder reads as the
+// JSON document whatever its type says, cut to the file's end.
+func glbJSON(data []byte) []byte {
+	if len(data) < 20 {
+		return nil
+	}
+	return data[20:][:min(int(binary.LittleEndian.Uint32(data[12:])), len(data)-20)]
+}
+
 // checkGLB walks the GLB chunk headers and checks that each chunk lies
 // inside the file. The decoder allocates a buffer as large as the BIN chunk
 // claims before reading it; after this check that is at most the file size.
@@ -192,10 +209,21 @@ func checkGLB(data []byte) error {
 }
 
 // buildScene checks the document's structure and converts it into a scene.
-func buildScene(name string, doc *gltf.Document) (*scene, error) {
+// The nodes come first: they decide what is instanced, so the memory the
+// rest will take is checked against lim before any of it is loaded.
+func buildScene(name string, doc *gltf.Document, lim Limits) (*scene, error) {
 	sc := &scene{name: name, camNode: -1}
+	if err := sc.loadNodes(doc); err != nil {
+		return nil, err
+	}
+	if err := sc.orderNodes(doc, lim.NodeDepth); err != nil {
+		return nil, err
+	}
+	if err := sc.checkBudget(doc, lim); err != nil {
+		return nil, err
+	}
 
-	mats, err := loadMaterials(doc)
+	mats, err := loadMaterials(doc, lim.TexturePixels)
 	if err != nil {
 		return nil, err
 	}
@@ -227,23 +255,7 @@ func buildScene(name string, doc *gltf.Document) (*scene, error) {
 		return nil, err
 	}
 	sc.lights = lights
-
-	sc.nodes = make([]node, len(doc.Nodes))
 	for i, n := range doc.Nodes {
-		if n == nil {
-			return nil, fmt.Errorf("node %d is null", i)
-		}
-		nd := node{mesh: -1, light: -1, children: n.Children}
-		if n.Matrix != [16]float64{} && n.Matrix != gltf.DefaultMatrix {
-			nd.matrix, nd.useMatrix = mat4(n.Matrix), true
-		}
-		nd.t, nd.r, nd.s = n.TranslationOrDefault(), n.RotationOrDefault(), n.ScaleOrDefault()
-		if n.Mesh != nil {
-			if *n.Mesh < 0 || *n.Mesh >= len(sc.meshes) {
-				return nil, fmt.Errorf("node %d: mesh %d does not exist", i, *n.Mesh)
-			}
-			nd.mesh = *n.Mesh
-		}
 		if ext, ok := n.Extensions[lightspunctual.ExtensionName]; ok {
 			li, ok := ext.(lightspunctual.LightIndex)
 			if !ok {
@@ -252,22 +264,10 @@ func buildScene(name string, doc *gltf.Document) (*scene, error) {
 			if int(li) < 0 || int(li) >= len(lights) {
 				return nil, fmt.Errorf("node %d: light %d does not exist", i, li)
 			}
-			nd.light = int(li)
+			sc.nodes[i].light = int(li)
 		}
-		for _, c := range n.Children {
-			if c < 0 || c >= len(doc.Nodes) {
-				return nil, fmt.Errorf("node %d: child %d does not exist", i, c)
-			}
-		}
-		if !allFinite(nd.t[:]) || !allFinite(nd.r[:]) || !allFinite(nd.s[:]) || !allFinite(nd.matrix[:]) {
-			return nil, fmt.Errorf("node %d has a non-finite transform", i)
-		}
-		sc.nodes[i] = nd
 	}
 
-	if err := sc.orderNodes(doc); err != nil {
-		return nil, err
-	}
 	if err := sc.findCamera(doc); err != nil {
 		return nil, err
 	}
@@ -275,14 +275,13 @@ func buildScene(name string, doc *gltf.Document) (*scene, error) {
 		return nil, err
 	}
 
+	// checkBudget bounded the instanced triangles; a scene without any
+	// would render only the sky.
 	tris := 0
 	for _, ni := range sc.order {
 		if m := sc.nodes[ni].mesh; m >= 0 {
 			for _, p := range sc.meshes[m].prims {
 				tris += len(p.idx) / 3
-			}
-			if tris > maxTriangles {
-				return nil, fmt.Errorf("more than %d triangles: the path tracer is meant for small scenes", maxTriangles)
 			}
 		}
 	}
@@ -292,11 +291,44 @@ func buildScene(name string, doc *gltf.Document) (*scene, error) {
 	return sc, nil
 }
 
+// loadNodes checks and converts the nodes, all but their lights.
+func (sc *scene) loadNodes(doc *gltf.Document) error {
+	sc.nodes = make([]node, len(doc.Nodes))
+	for i, n := range doc.Nodes {
+		if n == nil {
+			return fmt.Errorf("node %d is null", i)
+		}
+		nd := node{mesh: -1, light: -1, children: n.Children}
+		if n.Matrix != [16]float64{} && n.Matrix != gltf.DefaultMatrix {
+			nd.matrix, nd.useMatrix = mat4(n.Matrix), true
+		}
+		nd.t, nd.r, nd.s = n.TranslationOrDefault(), n.RotationOrDefault(), n.ScaleOrDefault()
+		if n.Mesh != nil {
+			if *n.Mesh < 0 || *n.Mesh >= len(doc.Meshes) {
+				return fmt.Errorf("node %d: mesh %d does not exist", i, *n.Mesh)
+			}
+			nd.mesh = *n.Mesh
+		}
+		for _, c := range n.Children {
+			if c < 0 || c >= len(doc.Nodes) {
+				return fmt.Errorf("node %d: child %d does not exist", i, c)
+			}
+		}
+		if !allFinite(nd.t[:]) || !allFinite(nd.r[:]) || !allFinite(nd.s[:]) || !allFinite(nd.matrix[:]) {
+			return fmt.Errorf("node %d has a non-finite transform", i)
+		}
+		sc.nodes[i] = nd
+	}
+	return nil
+}
+
 // orderNodes fixes the traversal order: the default scene's roots (or every
 // parentless node when the file has no scenes), depth first. Each node is
 // visited once, so a malformed graph with cycles or shared children cannot
-// loop or multiply geometry.
-func (sc *scene) orderNodes(doc *gltf.Document) error {
+// loop or multiply geometry. A hierarchy deeper than maxDepth is refused:
+// no real scene nests that far, and a chain of a million parents is only
+// work for every frame.
+func (sc *scene) orderNodes(doc *gltf.Document, maxDepth int) error {
 	var roots []int
 	switch {
 	case len(doc.Scenes) > 0:
@@ -323,13 +355,13 @@ func (sc *scene) orderNodes(doc *gltf.Document) error {
 	}
 	sc.parent = make([]int, len(sc.nodes))
 	visited := make([]bool, len(sc.nodes))
-	type item struct{ n, parent int }
+	type item struct{ n, parent, depth int }
 	var stack []item
 	for i := len(roots) - 1; i >= 0; i-- {
 		if roots[i] < 0 || roots[i] >= len(sc.nodes) {
 			return fmt.Errorf("scene root node %d does not exist", roots[i])
 		}
-		stack = append(stack, item{roots[i], -1})
+		stack = append(stack, item{roots[i], -1, 1})
 	}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
@@ -337,13 +369,16 @@ func (sc *scene) orderNodes(doc *gltf.Document) error {
 		if visited[it.n] {
 			continue
 		}
+		if it.depth > maxDepth {
+			return &LimitError{What: "levels of node hierarchy", Have: int64(maxDepth), Limit: int64(maxDepth), AtLeast: true}
+		}
 		visited[it.n] = true
 		sc.parent[it.n] = it.parent
 		sc.order = append(sc.order, it.n)
 		ch := sc.nodes[it.n].children
 		for i := len(ch) - 1; i >= 0; i-- {
 			if !visited[ch[i]] {
-				stack = append(stack, item{ch[i], it.n})
+				stack = append(stack, item{ch[i], it.n, it.depth + 1})
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package pathtracer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -12,11 +13,6 @@ import (
 	"github.com/qmuntal/gltf"
 )
 
-// maxTexturePixels bounds a decoded texture. The header is checked before the
-// pixels are decoded, so a few bytes claiming a 100000x100000 image cost
-// nothing.
-const maxTexturePixels = 4096 * 4096
-
 // texture is a decoded image in linear RGB, ready for lookups.
 type texture struct {
 	w, h         int
@@ -25,9 +21,10 @@ type texture struct {
 	nearest      bool
 }
 
-// loadTexture decodes texture ti of doc. Only PNG and JPEG are accepted; the
-// format is picked from the bytes, not the declared MIME type.
-func loadTexture(doc *gltf.Document, ti int) (*texture, error) {
+// loadTexture decodes texture ti of doc, of at most maxPixels pixels. Only
+// PNG and JPEG are accepted. The header is checked before the pixels are
+// decoded, so a few bytes claiming a 100000x100000 image cost nothing.
+func loadTexture(doc *gltf.Document, ti, maxPixels int) (*texture, error) {
 	if ti < 0 || ti >= len(doc.Textures) || doc.Textures[ti] == nil {
 		return nil, fmt.Errorf("texture %d does not exist", ti)
 	}
@@ -40,28 +37,22 @@ func loadTexture(doc *gltf.Document, ti int) (*texture, error) {
 	if err != nil {
 		return nil, err
 	}
-	var (
-		decode func([]byte) (image.Image, error)
-		config func([]byte) (image.Config, error)
-	)
+	cfg, err := imageConfig(raw)
 	switch {
-	case bytes.HasPrefix(raw, []byte("\x89PNG\r\n\x1a\n")):
-		decode = func(b []byte) (image.Image, error) { return png.Decode(bytes.NewReader(b)) }
-		config = func(b []byte) (image.Config, error) { return png.DecodeConfig(bytes.NewReader(b)) }
-	case bytes.HasPrefix(raw, []byte{0xff, 0xd8}):
-		decode = func(b []byte) (image.Image, error) { return jpeg.Decode(bytes.NewReader(b)) }
-		config = func(b []byte) (image.Config, error) { return jpeg.DecodeConfig(bytes.NewReader(b)) }
-	default:
+	case errors.Is(err, errNotImage):
 		return nil, fmt.Errorf("image %d is neither PNG nor JPEG", ii)
-	}
-	cfg, err := config(raw)
-	if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("image %d: %w", ii, err)
 	}
-	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width*cfg.Height > maxTexturePixels {
-		return nil, fmt.Errorf("image %d: %dx%d pixels: textures must have 1 to %d pixels", ii, cfg.Width, cfg.Height, maxTexturePixels)
+	if cfg.Width < 1 || cfg.Height < 1 || int64(cfg.Width)*int64(cfg.Height) > int64(maxPixels) {
+		return nil, fmt.Errorf("image %d: %dx%d pixels: textures must have 1 to %d pixels", ii, cfg.Width, cfg.Height, maxPixels)
 	}
-	img, err := decode(raw)
+	var img image.Image
+	if bytes.HasPrefix(raw, pngMagic) {
+		img, err = png.Decode(bytes.NewReader(raw))
+	} else {
+		img, err = jpeg.Decode(bytes.NewReader(raw))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("image %d: %w", ii, err)
 	}
@@ -88,6 +79,25 @@ func loadTexture(doc *gltf.Document, ti int) (*texture, error) {
 	}
 	return t, nil
 }
+
+// imageConfig reads a PNG or JPEG header; the format is picked from the
+// bytes, not the declared MIME type.
+func imageConfig(raw []byte) (image.Config, error) {
+	switch {
+	case bytes.HasPrefix(raw, pngMagic):
+		return png.DecodeConfig(bytes.NewReader(raw))
+	case bytes.HasPrefix(raw, jpegMagic):
+		return jpeg.DecodeConfig(bytes.NewReader(raw))
+	}
+	return image.Config{}, errNotImage
+}
+
+// The formats textures may have, told apart by their first bytes.
+var (
+	pngMagic    = []byte("\x89PNG\r\n\x1a\n")
+	jpegMagic   = []byte{0xff, 0xd8}
+	errNotImage = errors.New("is neither PNG nor JPEG")
+)
 
 // imageBytes returns the encoded bytes of image ii: from a bufferView or a
 // data: URI, never from a file.

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	cerrdefs "github.com/containerd/errdefs"
@@ -30,6 +29,11 @@ const (
 
 // minFileLimit is the least RLIMIT_FSIZE a container gets; see start.
 const minFileLimit = 256 << 20
+
+// linuxSIGXFSZ is SIGXFSZ's number inside the container, which runs Linux
+// whatever the host is (syscall has no SIGXFSZ on Windows); it is 25 on
+// every Linux architecture Docker runs.
+const linuxSIGXFSZ = 25
 
 // spec is one container to run.
 type spec struct {
@@ -265,7 +269,7 @@ func (b *box) Wait() error {
 		// that does not ignore it (Blender 4.3 does not; 3.4's Python
 		// ignored it, so the write failed with "File too large"); the
 		// container's init then exits with 128+SIGXFSZ.
-		if reason == nil && code == 128+int(syscall.SIGXFSZ) {
+		if reason == nil && code == 128+linuxSIGXFSZ {
 			reason, limit = ErrOutputLimit, units.BytesSize(float64(max(b.s.cfg.OutputLimit, minFileLimit)))+" per file"
 		}
 		if reason != nil || code != 0 {
@@ -364,16 +368,16 @@ func (s *Sandbox) bindFile(src, target string) (mount.Mount, string, error) {
 
 // mayRead reports whether the container's user can read the file.
 func (s *Sandbox) mayRead(fi os.FileInfo) bool {
-	st, ok := fi.Sys().(*syscall.Stat_t)
+	uid, gid, ok := fileOwner(fi)
 	perm := fi.Mode().Perm()
 	switch {
 	case perm&0o004 != 0:
 		return true
 	case !ok:
 		return false
-	case int(st.Uid) == s.uid:
+	case uid == s.uid:
 		return perm&0o400 != 0
-	case int(st.Gid) == s.gid:
+	case gid == s.gid:
 		return perm&0o040 != 0
 	}
 	return false

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/conun/conun/renderer"
@@ -353,10 +352,7 @@ func sceneKey(scene string) (string, error) {
 	if !fi.Mode().IsRegular() {
 		return "", fmt.Errorf("sandbox: %s is not a regular file", scene)
 	}
-	var dev, ino uint64
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		dev, ino = uint64(st.Dev), st.Ino
-	}
+	dev, ino := fileID(fi)
 	return fmt.Sprintf("%s@%d:%d:%d:%d", abs, dev, ino, fi.Size(), fi.ModTime().UnixNano()), nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -97,6 +98,16 @@ func TestPathTracerErrors(t *testing.T) {
 		t.Fatalf("garbage scene: %v, want ErrBadTask", err)
 	}
 	t.Logf("garbage scene: %v", err)
+	// A node bomb is refused inside the box by the scene limits (the image
+	// is built from this tree's path tracer: ptproto.Version 4 carries
+	// Config.Limits), before it can allocate gigabytes.
+	bomb := filepath.Join(t.TempDir(), "bomb.gltf")
+	os.WriteFile(bomb, []byte(`{"asset":{"version":"2.0"},"nodes":[{}`+strings.Repeat(`,{}`, 1_000_000)+`]}`), 0o644)
+	_, err = box.Render(context.Background(), renderer.Task{Scene: bomb, Frame: 1, Width: 8, Height: 8, Samples: 1})
+	if !errors.Is(err, renderer.ErrBadTask) || !strings.Contains(err.Error(), "the limit is") {
+		t.Fatalf("node bomb: %v, want ErrBadTask naming the limit", err)
+	}
+	t.Logf("node bomb: %v", err)
 	// A request the box refuses leaves it serving.
 	anim := renderer.Task{Scene: bundled("anim.glb"), Frame: 1, Width: 8, Height: 8, Samples: 1}
 	if _, err := box.Render(context.Background(), anim); err != nil {
@@ -110,8 +121,8 @@ func TestPathTracerErrors(t *testing.T) {
 	if _, err := box.Render(context.Background(), anim); err != nil {
 		t.Fatalf("after a refused task: %v", err)
 	}
-	if n := box.starts.Load(); n != 2 {
-		t.Errorf("%d containers started for 2 scenes, want 2", n)
+	if n := box.starts.Load(); n != 3 {
+		t.Errorf("%d containers started for 3 scenes, want 3", n)
 	}
 
 	private := filepath.Join(t.TempDir(), "private.glb")

@@ -12,8 +12,9 @@ import (
 // Version numbers this protocol; it is part of the image's tag, so a node
 // never talks to a ptrender built for another version. Bump it with every
 // change here. 2: OutEXR. 3: serve mode (requests on stdin; ID, End and
-// Bad; progress a few times a second, not every row).
-const Version = "3"
+// Bad; progress a few times a second, not every row). 4: Config.Limits
+// (scene resource budgets: an older ptrender would not enforce them).
+const Version = "4"
 
 // Prefix marks a Message line on stdout, apart from anything else printed.
 const Prefix = "@@conun@@ "

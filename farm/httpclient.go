@@ -1,0 +1,29 @@
+package farm
+
+import (
+	"net"
+	"net/http"
+	"time"
+)
+
+// nodeDialTimeout bounds connecting to another member (and a TLS handshake,
+// should one sit in between): a member that does not accept in this long
+// is unreachable, and memberlist will soon say so too.
+const nodeDialTimeout = 10 * time.Second
+
+// newNodeHTTPClient is the client for node-to-node calls whose length is
+// the work's, not the network's, so it has no whole-request timeout: a
+// lease's answer comes when the render is done (bounded by the lease's
+// context: LeaseTimeout, and heartbeats that end it when the worker stops
+// answering), a scene fetch may be gigabytes. Each such call bounds itself
+// with its context; what this client bounds is what no call should wait
+// long for: connecting, the handshake, an idle kept connection. Small
+// messages with an immediate answer (receipts, claims, claim pulls) use
+// the outbox's own client, with a whole-request timeout (delivery.go).
+func newNodeHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: nodeDialTimeout, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = nodeDialTimeout
+	t.IdleConnTimeout = 90 * time.Second
+	return &http.Client{Transport: t}
+}

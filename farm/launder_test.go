@@ -1,0 +1,240 @@
+package farm
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"image"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/contracts"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/gossip"
+	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// launderer is a hostile member: it takes leases like any worker but does
+// none of the work. In "forward" mode it sends each lease, as it stands,
+// to helper nodes and re-signs whatever pixels come back with its own key
+// (the attack of issue #15). In "pass-on" mode an accomplice, a member
+// that ignores recipients, "renders" the lease and the launderer returns
+// the accomplice's signed answer unchanged.
+type launderer struct {
+	ident, accomplice *rpc.Identity
+	mode              string
+	helpers           []string // RPC URLs of the nodes it forwards to
+
+	leases    atomic.Int64
+	mu        sync.Mutex
+	answers   []string // what the helpers said, "STATUS message"
+	laundered int      // leases some helper rendered for it
+}
+
+func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/rpc/v1/tasks/") {
+		writeJSON(rw, taskProgress{}) // "still working on it"
+		return
+	}
+	if r.URL.Path != "/rpc/v1/render" {
+		http.NotFound(rw, r)
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	var req TaskRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		httpError(rw, http.StatusBadRequest, err)
+		return
+	}
+	l.leases.Add(1)
+	if l.mode == "pass-on" {
+		// Any pixels of the right size: what gives the launderer away is
+		// whose signature is on them, checked before any pixel is used.
+		data, ctype, _ := encodeTile(renderer.Result{Image: image.NewNRGBA64(req.Region)}, false, false)
+		l.answer(rw, req, data, ctype, l.accomplice)
+		return
+	}
+	for _, h := range l.helpers {
+		resp, err := http.Post(h+"/rpc/v1/render", "application/json", bytes.NewReader(body))
+		if err != nil {
+			continue
+		}
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			l.mu.Lock()
+			l.laundered++
+			l.mu.Unlock()
+			l.answer(rw, req, data, resp.Header.Get("Content-Type"), l.ident)
+			return
+		}
+		l.mu.Lock()
+		l.answers = append(l.answers, resp.Status+" "+api.ReadError(bytes.NewReader(data)))
+		l.mu.Unlock()
+	}
+	httpError(rw, http.StatusBadGateway, io.ErrUnexpectedEOF)
+}
+
+// answer sends data as a worker would, signed by id over req.
+func (l *launderer) answer(rw http.ResponseWriter, req TaskRequest, data []byte, ctype string, id *rpc.Identity) {
+	now := time.Now().UnixMilli()
+	sum := sha256.Sum256(data)
+	sig, _ := id.Sign(resultMessage(req, hex.EncodeToString(sum[:]), now))
+	res, _ := contracts.SignResult(id.Key(), signingDomain(nil), common.HexToHash(req.JobHash), uint64(req.Task), common.Hash(sum))
+	rw.Header().Set("Content-Type", ctype)
+	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
+	rw.Header().Set(headerSig, sig)
+	rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
+	rw.Header().Set(headerSeconds, "0.1")
+	rw.Write(data)
+}
+
+// joinHostile makes a gossip member named name that advertises rpcURL as
+// its RPC address and id as its key, with many free slots and the lowest
+// price so coordinators lease to it eagerly (when renders, it advertises
+// the path tracer).
+func joinHostile(t *testing.T, name, rpcURL string, id *rpc.Identity, join string, renders bool) {
+	t.Helper()
+	meta := api.NodeMeta{ID: name, API: rpcURL, Addr: id.Address().Hex(), Cores: 16, Slots: 8}
+	if renders {
+		meta.Renderers = map[string]string{"pathtracer": pathtracer.New(pathtracer.DefaultConfig()).Version()}
+	}
+	cl, err := gossip.Join(gossip.Config{Name: name, BindAddr: "127.0.0.1", Fast: true, Join: []string{join}}, meta, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cl.Leave(time.Second) })
+}
+
+// TestLaunderingMember: a member that forwards its leases to three honest
+// nodes gets every forward refused as addressed to someone else, so
+// nothing is rendered for it and none of its tasks is accepted; one that
+// hands on an accomplice's signed answer is convicted. The honest nodes
+// are never blamed and the job completes on them.
+func TestLaunderingMember(t *testing.T) {
+	tests := []struct {
+		mode    string
+		convict bool
+	}{
+		{"forward", false},
+		{"pass-on", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.mode, func(t *testing.T) {
+			coord := startNode(t, "coord", nil, nil)
+			var honest []*Node
+			var helpers []string
+			for _, name := range []string{"h1", "h2", "h3"} {
+				n := startNode(t, name, []string{coord.GossipAddr()}, nil)
+				honest = append(honest, n)
+				helpers = append(helpers, n.RPCURL())
+			}
+			lid, _ := rpc.NewIdentity()
+			aid, _ := rpc.NewIdentity()
+			l := &launderer{ident: lid, accomplice: aid, mode: tc.mode, helpers: helpers}
+			srv := httptest.NewServer(l)
+			t.Cleanup(srv.Close)
+			joinHostile(t, "launderer", srv.URL, lid, coord.GossipAddr(), true)
+			want := 5
+			if tc.convict {
+				// The accomplice is a member (its key is known) that
+				// advertises no renderer, so it works only for the
+				// launderer.
+				idle := httptest.NewServer(http.NotFoundHandler())
+				t.Cleanup(idle.Close)
+				joinHostile(t, "accomplice", idle.URL, aid, coord.GossipAddr(), false)
+				want++
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			if err := WaitMembers(ctx, append(honest, coord), want, 30*time.Second); err != nil {
+				t.Fatal(err)
+			}
+			before := make([]string, len(honest))
+			for i, n := range honest {
+				before[i] = metricValue(t, n, "conun_rpc_bad_requests_total")
+			}
+
+			c := api.NewClient(coord.URL())
+			data, _ := scenes.Bytes("cornell.glb")
+			hash, err := c.Upload(ctx, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, err := c.Submit(ctx, api.JobSpec{
+				Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+				Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 2, Tiles: tiler.Grid{Cols: 4, Rows: 4},
+				Depth: 8, Nonce: t.Name(),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
+				rep, _ := c.Report(ctx, id)
+				t.Fatalf("job %s: %s %v (%s)", id, state, err, rep.Error)
+			}
+			rep, err := c.Report(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			if l.leases.Load() == 0 {
+				t.Fatal("the launderer was never leased a task: the test proves nothing")
+			}
+			for _, tr := range rep.Tasks {
+				if tr.Node == "launderer" || tr.Node == "accomplice" {
+					t.Errorf("task %d accepted from %s", tr.Index, tr.Node)
+				}
+			}
+			var convicted []string
+			for _, cv := range rep.Convictions {
+				convicted = append(convicted, cv.Node)
+			}
+			if wantConv := []string{"launderer"}; tc.convict && (len(convicted) == 0 || convicted[0] != "launderer") {
+				t.Errorf("convicted %v, want %v", convicted, wantConv)
+			} else if !tc.convict && len(convicted) > 0 {
+				t.Errorf("convicted %v, want nobody", convicted)
+			}
+			for _, name := range convicted {
+				if strings.HasPrefix(name, "h") {
+					t.Errorf("honest node %s convicted", name)
+				}
+			}
+			if tc.mode != "forward" {
+				return
+			}
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			if l.laundered > 0 {
+				t.Errorf("a helper rendered %d forwarded leases", l.laundered)
+			}
+			if len(l.answers) < len(helpers) {
+				t.Fatalf("the helpers answered %d forwards, want at least %d", len(l.answers), len(helpers))
+			}
+			for _, a := range l.answers {
+				if !strings.HasPrefix(a, "421 ") || !strings.Contains(a, "addressed to "+lid.Address().Hex()+", not this node") {
+					t.Errorf("a helper answered a forwarded lease with %q, want 421 naming the launderer", a)
+				}
+			}
+			for i, n := range honest {
+				if metricValue(t, n, "conun_rpc_bad_requests_total") == before[i] {
+					t.Errorf("%s counted no refused request", n.Name())
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,93 @@
+package farm
+
+// Blobs (scenes, tiles, evidence) go from node to node only to members of
+// the cluster: a member's GET is signed with its node key for the node it
+// asks (rpc.SignRequest), and the node that serves checks the signature,
+// that it is the recipient, and that the signer is a member. Blob GETs carry
+// no body to sign, so the request itself is signed: unsigned, anyone who
+// reaches the RPC port could read every scene.
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// signingTransport signs every GET the node makes to a member's RPC URL
+// (whatever the caller: a worker's scene fetch, a finish's tiles, a
+// checker's or an arbiter's evidence), so no caller can forget to.
+type signingTransport struct {
+	base    http.RoundTripper
+	ident   *rpc.Identity
+	members func() []api.Member
+}
+
+func (t *signingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Method == http.MethodGet {
+		if to, path, ok := recipientOf(t.members(), req.URL); ok {
+			req = req.Clone(req.Context()) // a RoundTripper must not change its request
+			if err := t.ident.SignRequest(req, path, to); err != nil {
+				return nil, fmt.Errorf("sign %s: %w", req.URL.Path, err)
+			}
+		}
+	}
+	return t.base.RoundTrip(req)
+}
+
+// recipientOf finds the member whose RPC URL u is under, and the path that
+// member sees. The longest URL wins: a relayed member's URL starts with its
+// gateway's.
+func recipientOf(members []api.Member, u *url.URL) (common.Address, string, bool) {
+	var best api.Member
+	var bestPath string
+	full := u.Scheme + "://" + u.Host + u.Path
+	for _, m := range members {
+		base := strings.TrimRight(m.API, "/")
+		rest, ok := strings.CutPrefix(full, base)
+		if !ok || base == "" || !strings.HasPrefix(rest, "/") || !common.IsHexAddress(m.Addr) {
+			continue
+		}
+		if len(base) > len(strings.TrimRight(best.API, "/")) {
+			best, bestPath = m, rest
+		}
+	}
+	if best.API == "" {
+		return common.Address{}, "", false
+	}
+	return common.HexToAddress(best.Addr), bestPath, true
+}
+
+// getPeerBlob is GET /rpc/v1/blobs/{hash}: for members' signed requests
+// only.
+func (n *Node) getPeerBlob(rw http.ResponseWriter, r *http.Request) {
+	from, err := rpc.VerifyRequest(r, n.cfg.Identity.Address(), n.work.replay)
+	if err != nil {
+		httpError(rw, http.StatusUnauthorized, fmt.Errorf("blobs are served to members of the cluster, by a request signed with their node key: %w", err))
+		return
+	}
+	if !n.isMember(from) {
+		httpError(rw, http.StatusUnauthorized, fmt.Errorf("blobs are served to members of the cluster, and %s is none", from.Hex()))
+		return
+	}
+	n.getBlob(rw, r)
+}
+
+// isMember reports whether addr is the key of a member of the cluster.
+func (n *Node) isMember(addr common.Address) bool {
+	for _, m := range n.cluster.Members() {
+		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == addr {
+			return true
+		}
+	}
+	return false
+}
+
+// PeerClient is the HTTP client the node calls other members with; its
+// GETs are signed with the node's key, so a benchmark or a tool fetches
+// blobs through it as the node itself would.
+func (n *Node) PeerClient() *http.Client { return n.work.hc }
