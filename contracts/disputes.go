@@ -138,3 +138,30 @@ func (c *Client) On(chain *Chain) *Client {
 	d.bind()
 	return &d
 }
+
+// receiptPaidTopic is the id of the escrow's ReceiptPaid log.
+var receiptPaidTopic = crypto.Keccak256Hash([]byte("ReceiptPaid(bytes32,address,uint256,uint256)"))
+
+// ReceiptBonus returns what node was paid in jobID beyond Paid: the share
+// of the requester's bond a receipt redeemed before settlement adds
+// (claimByReceipts on a job past its deadline). The paid mapping keeps only
+// the work's pay, so it is summed from the ReceiptPaid events (one log
+// query over the job's topics).
+func (c *Client) ReceiptBonus(ctx context.Context, jobID common.Hash, node common.Address) (*big.Int, error) {
+	logs, err := c.chain.backend.FilterLogs(ctx, ethereum.FilterQuery{
+		Addresses: []common.Address{c.addrs.Escrow},
+		Topics:    [][]common.Hash{{receiptPaidTopic}, {jobID}, {common.BytesToHash(node.Bytes())}},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("receipt bonus of %s in %s: %w", node, jobID, err)
+	}
+	sum := new(big.Int)
+	for _, l := range logs {
+		ev, err := c.escB.UnpackReceiptPaidEvent(&l)
+		if err != nil {
+			return nil, fmt.Errorf("receipt bonus of %s in %s: %w", node, jobID, err)
+		}
+		sum.Add(sum, ev.Bonus)
+	}
+	return sum, nil
+}

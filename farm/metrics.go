@@ -64,7 +64,7 @@ func (m *metrics) write(w io.Writer, gauges ...gauge) {
 		{"conun_rpc_unknown_senders_total", "requests from coordinators that are not cluster members", &m.unknownSenders},
 		{"conun_rpc_busy_total", "task requests refused because every slot was busy", &m.busyRefusals},
 		{"conun_blob_bytes_in_total", "blob bytes received", &m.blobBytesIn},
-		{"conun_checks_total", "spot checks this coordinator ran", &m.checks},
+		{"conun_checks_run_total", "spot checks this coordinator ran (conun_checks_total counts this node's own tasks checked)", &m.checks},
 		{"conun_check_pixels_total", "pixels re-rendered by checkers and arbiters for spot checks", &m.checkPixels},
 		{"conun_convictions_total", "nodes convicted of cheating", &m.convictions},
 		{"conun_convictions_believed_total", "other coordinators' convictions re-checked here and believed", &m.noticesBelieved},

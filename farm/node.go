@@ -197,6 +197,7 @@ type Node struct {
 	clients *clients // the client API's tokens
 	metrics *metrics
 	wallet  *wallet
+	earned  *earnLog        // what its worker rendered, per job and day (earnings.go)
 	kept    *resultBook     // the results it signs for the escrow, and its disputes
 	ctx     context.Context // ends when the node stops
 	url     string          // the client API's base URL
@@ -296,9 +297,14 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	hc.Transport = &signingTransport{base: hc.Transport, ident: cfg.Identity, members: n.members}
 	n.metrics = new(metrics)
 	n.kept = &resultBook{store: st, blobs: blobs}
+	earned, err := newEarnLog(st, cfg.Now)
+	if err != nil {
+		cfg.Logger.Error("load earnings", "err", err)
+	}
+	n.earned = earned
 	n.work = &worker{
 		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
-		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept,
+		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
 	}
 	n.ctx = ctx

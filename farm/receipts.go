@@ -120,7 +120,7 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		return
 	}
 	r.WorkReceipt = signed
-	r.tasks = append(r.tasks, api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex()})
+	r.tasks = append(r.tasks, api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex(), Checked: t.verdict == api.VerdictPassed})
 	r.chain = append(r.chain, signed.Results)
 	j.receipts[t.addr] = r
 	msg, covered := receiptMessage(r), len(r.tasks)

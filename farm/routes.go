@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
@@ -46,6 +47,7 @@ var apiRoutes = []route{
 	{"GET", "/v1/nodes", func(n *Node) http.HandlerFunc { return n.getNodes }},
 	{"GET", "/v1/metrics", func(n *Node) http.HandlerFunc { return n.getMetrics }},
 	{"GET", "/v1/wallet", func(n *Node) http.HandlerFunc { return adminOnly(n.getWallet) }},
+	{"GET", "/v1/earnings", func(n *Node) http.HandlerFunc { return adminOnly(n.getEarnings) }},
 	{"GET", "/v1/disputes", func(n *Node) http.HandlerFunc { return adminOnly(n.getDisputes) }},
 	{"POST", "/v1/disputes/{job}", func(n *Node) http.HandlerFunc { return adminOnly(n.postDispute) }},
 	{"POST", "/v1/stake", func(n *Node) http.HandlerFunc { return adminOnly(n.postStake) }},
@@ -363,4 +365,6 @@ func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {
 	n.coord.mu.Unlock()
 	n.metrics.write(rw, gauge{"conun_jobs_in_memory", "jobs this coordinator holds in memory (finished ones age out: NodeConfig.Retention)", int64(jobs)},
 		gauge{"conun_deliveries_waiting", "receipts and claims this coordinator has not handed to their workers yet", int64(n.coord.outbox.waiting())})
+	e, err := n.earnings(r.Context(), time.Time{}) // from the start
+	writeEarningsMetrics(rw, e, err)
 }

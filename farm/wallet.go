@@ -264,6 +264,7 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	if flag != "" {
 		answer["flag"] = flag
 	}
+	n.earned.passed(msg.JobID, msg.Accepted)
 	msg = receiptRecord(rc) // canonical form
 	w.claimsMu.Lock()
 	defer w.claimsMu.Unlock()

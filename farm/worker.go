@@ -191,6 +191,7 @@ type worker struct {
 	active     activeTasks
 	ctx        context.Context // cancelled when the node stops
 	kept       *resultBook     // the results it signs for the escrow
+	earned     *earnLog        // its tasks per job and day, for earnings
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
@@ -317,6 +318,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	}
 	w.metrics.tasksRendered.Add(1)
 	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
+	if !req.Check {
+		w.earned.rendered(req.JobID, escrowID, time.Since(start))
+	}
 	secs := time.Since(start).Seconds()
 	if data == nil {
 		crops := len(req.Crops) > 0

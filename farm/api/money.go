@@ -125,10 +125,14 @@ type Receipt struct {
 }
 
 // ReceiptTask is one accepted task in a Receipt: its index and the hash of
-// the result the worker signed for it (0x and 64 hex digits).
+// the result the worker signed for it (0x and 64 hex digits). Checked
+// says the coordinator spot-checked the task and the check passed: not
+// signed, it is what lets a worker count its passed checks (conun
+// earnings).
 type ReceiptTask struct {
 	Task       uint64 `json:"task"`
 	ResultHash string `json:"result_hash"`
+	Checked    bool   `json:"checked,omitempty"`
 }
 
 // WalletReceipt is the latest receipt a node holds for one job, as GET
