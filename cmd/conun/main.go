@@ -51,6 +51,7 @@ func commands() []command {
 		{"nodes", "list the cluster's nodes", runNodes},
 		{"backup", "save a consistent copy of a node's store (its jobs): conun backup --out FILE", runBackup},
 		{"wallet", "show a node's balance, stake and claims", runWallet},
+		{"earnings", "what the node earned as a worker, per job and per day, exact to the wei: conun earnings [--since YYYY-MM-DD] [--json]", runEarnings},
 		{"token", "manage a node's client tokens (admin): conun token create --name studio-a [--admin] | list | revoke NAME", runToken},
 		{"chain", "serve a local development chain for clusters of node processes; conun chain fund --chain URL ADDR TOKENS funds a key", runChain},
 		{"render", "render one task locally: conun render SCENE --frame F --out FILE.png", runRender},
