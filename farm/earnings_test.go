@@ -112,7 +112,7 @@ func TestEarningsAddUpToTheChain(t *testing.T) {
 	})
 
 	honest, cheat := earned[0], earned[1]
-	if cheat.Total.Slashes != 1 || cheat.Total.Slashed != stake || cheat.Total.ChecksFailed != 1 {
+	if cheat.Total.Slashes != 1 || cheat.Total.Slashed.Cmp(stake) != 0 || cheat.Total.ChecksFailed != 1 {
 		t.Fatalf("cheater's earnings %+v: want one slash of its whole stake, one failed check", cheat.Total)
 	}
 	if honest.Total.Slashes != 0 || len(honest.Jobs) != 2 || honest.Total.ChecksPassed == 0 {
@@ -144,7 +144,7 @@ func TestEarningsAddUpToTheChain(t *testing.T) {
 		for _, d := range e.Days {
 			sum.Add(d.EarningsCount)
 		}
-		if sum.Tasks != e.Total.Tasks || sum.Earned != e.Total.Earned || sum.Slashed != e.Total.Slashed {
+		if sum.Tasks != e.Total.Tasks || sum.Earned.Cmp(e.Total.Earned) != 0 || sum.Slashed.Cmp(e.Total.Slashed) != 0 {
 			t.Errorf("%s: days add up to %+v, total %+v", n.Name(), sum, e.Total)
 		}
 		earnedF, _ := strconv.ParseFloat(e.Total.Earned.String(), 64)
@@ -178,7 +178,7 @@ func TestEarningsAddUpToTheChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Total.Tasks != honest.Total.Tasks || e.Total.Earned != honest.Total.Earned || e.Total.ChecksPassed != honest.Total.ChecksPassed || len(e.Jobs) != 2 {
+	if e.Total.Tasks != honest.Total.Tasks || e.Total.Earned.Cmp(honest.Total.Earned) != 0 || e.Total.ChecksPassed != honest.Total.ChecksPassed || len(e.Jobs) != 2 {
 		t.Errorf("after a restart: %+v, before %+v", e.Total, honest.Total)
 	}
 }
