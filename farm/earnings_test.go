@@ -133,6 +133,8 @@ func TestEarningsAddUpToTheChain(t *testing.T) {
 		now.Add(now, st.Pending)
 		delta := now.Sub(now, stake.Wei()) // each worker started with its stake and nothing else
 		want := new(big.Int).Sub(e.Total.Earned.Wei(), e.Total.Slashed.Wei())
+		t.Logf("%s: %d tasks, %d jobs, earned %v, slashed %v, checks %d/%d, claims %v; tokens moved %s wei",
+			n.Name(), e.Total.Tasks, len(e.Jobs), e.Total.Earned, e.Total.Slashed, e.Total.ChecksPassed, e.Total.ChecksFailed, e.Total.Claims, delta)
 		if delta.Cmp(want) != 0 {
 			t.Errorf("%s: tokens moved by %s wei on the chain; earnings say %s earned - %s slashed = %s wei",
 				n.Name(), delta, e.Total.Earned.Wei(), e.Total.Slashed.Wei(), want)
