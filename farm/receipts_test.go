@@ -136,6 +136,12 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// conun earnings says the same to the wei, the bond's
+				// share included (the worker started with no tokens).
+				e, err := api.NewClient(n.URL()).Earnings(ctx, time.Time{})
+				if err != nil || e.Total.Earned.Wei().Cmp(bal) != 0 || len(e.Jobs) != 1 || e.Jobs[0].Claim != api.ClaimPaid {
+					t.Errorf("%s: earnings %+v, %v; want %s earned, the job paid", n.Name(), e, err, api.FormatTokens(bal))
+				}
 				paid.Add(paid, bal)
 			}
 			// After the grace the requester reclaims the rest and its bond (less
