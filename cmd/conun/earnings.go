@@ -74,7 +74,7 @@ func printEarnings(stdout io.Writer, e api.Earnings) {
 		fmt.Fprintf(tw, "%s\t\t%s\t\t\n", d.Day, row(d.EarningsCount))
 	}
 	tw.Flush()
-	fmt.Fprintf(stdout, "\ntokens are exact; claims: %d paid, %d pending, %d failed; %s\n",
+	fmt.Fprintf(stdout, "\njobs' payments: %d paid, %d pending, %d failed; %s (tokens exact to the wei)\n",
 		e.Total.Claims[api.ClaimPaid], e.Total.Claims[api.ClaimPending], e.Total.Claims[api.ClaimFailed], api.Count(e.Total.Slashes, "slash"))
 }
 

@@ -65,6 +65,7 @@ func TestEarningsCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("conun earnings: exit %d: %s", code, errOut)
 	}
+	t.Logf("conun earnings:\n%s", out)
 	for _, want := range []string{"not connected", "JOB", "2026-11-30", "2026-12-02", "total", api.Prefix(jobs[0], 12), api.Prefix(jobs[1], 12)} {
 		if !strings.Contains(out, want) {
 			t.Errorf("conun earnings printed no %q:\n%s", want, out)
