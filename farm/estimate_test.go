@@ -18,6 +18,11 @@ import (
 
 // estimateSpec is a small job of a bundled scene, uploaded to c.
 func estimateSpec(t *testing.T, c *api.Client, scene string, frames tiler.Frames) api.JobSpec {
+	return estimateSpecOf(t, c, scene, frames)
+}
+
+// estimateSpecOf is estimateSpec for tests and benchmarks.
+func estimateSpecOf(t testing.TB, c *api.Client, scene string, frames tiler.Frames) api.JobSpec {
 	t.Helper()
 	data, ok := scenes.Bytes(scene)
 	if !ok {
