@@ -209,6 +209,12 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 	if !spec.Budget.IsZero() && spec.Budget.Cmp(est.CostHigh) < 0 {
 		est.Notes = append(est.Notes, fmt.Sprintf("the budget %s covers fewer than the %d tasks at the dearest eligible member's price (%s in all)", spec.Budget, len(j.tasks), est.CostHigh))
 	}
+	switch {
+	case c.chain == nil && !spec.Budget.IsZero():
+		est.Notes = append(est.Notes, "this node settles on no chain: a submission with a budget is refused (leave out --budget)")
+	case c.chain != nil && spec.Budget.IsZero():
+		est.Notes = append(est.Notes, fmt.Sprintf("this node settles on a chain: a submission needs a budget (--budget %s covers it)", est.CostHigh))
+	}
 	if spec.VerifyRate > 0 {
 		est.Notes = append(est.Notes, fmt.Sprintf("spot checks (%.0f%% of tasks) re-render small crops on other nodes: not in the render time, not paid from the budget", spec.VerifyRate*100))
 	}
