@@ -206,9 +206,6 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 	n := big.NewInt(int64(len(j.tasks)))
 	est.CostLow = api.TokensFromWei(new(big.Int).Mul(cheap.Wei(), n))
 	est.CostHigh = api.TokensFromWei(new(big.Int).Mul(dear.Wei(), n))
-	if !spec.Budget.IsZero() && spec.Budget.Cmp(est.CostHigh) < 0 {
-		est.Notes = append(est.Notes, fmt.Sprintf("the budget %s covers fewer than the %d tasks at the dearest eligible member's price (%s in all)", spec.Budget, len(j.tasks), est.CostHigh))
-	}
 	switch {
 	case c.chain == nil && !spec.Budget.IsZero():
 		est.Notes = append(est.Notes, "this node settles on no chain: a submission with a budget is refused (leave out --budget)")

@@ -59,12 +59,16 @@ func TestEstimateOnChain(t *testing.T) {
 		frames  tiler.Frames
 		budget  string
 		tasks   int
-		samples int // sample crops rendered
+		samples int    // sample crops rendered
+		nodes   int    // members that may render it
+		low     string // every task at the cheapest of them
+		high    string // every task at the dearest
 		note    string
 	}{
-		{"one frame", "cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1}, "1", 4, 5, ""},
-		{"frames of an animation", "anim.glb", tiler.Frames{Start: 1, End: 24, Step: 1}, "", 96, 9, ""},
-		{"a budget short of the dearest", "spheres.glb", tiler.Frames{Start: 1, End: 1, Step: 1}, "0.1", 4, 5, "the budget 0.1 covers fewer"},
+		{"one frame", "cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1}, "1", 4, 5, 3, "0.04", "0.12", ""},
+		{"frames of an animation", "anim.glb", tiler.Frames{Start: 1, End: 24, Step: 1}, "", 96, 9, 3, "0.96", "2.88", "a submission needs a budget (--budget 2.88 covers it)"},
+		// 0.1 over 4 tasks is 0.025 a task: node-3 asks more.
+		{"a budget that leaves out the dearest", "spheres.glb", tiler.Frames{Start: 1, End: 1, Step: 1}, "0.1", 4, 5, 2, "0.04", "0.08", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -95,14 +99,11 @@ func TestEstimateOnChain(t *testing.T) {
 			if est.OverheadSeconds <= 0 || est.CPUSeconds < est.RenderSeconds || est.WallSeconds > est.RenderSeconds*1.000001 {
 				t.Errorf("overhead %v, cpu %v, wall %v, render %v: want overhead > 0, cpu >= render >= wall", est.OverheadSeconds, est.CPUSeconds, est.WallSeconds, est.RenderSeconds)
 			}
-			if est.Nodes != 3 || est.Slots != 3 {
-				t.Errorf("%d nodes, %d slots; want 3 and 3", est.Nodes, est.Slots)
+			if est.Nodes != tc.nodes || est.Slots != tc.nodes {
+				t.Errorf("%d nodes, %d slots; want %d and %d", est.Nodes, est.Slots, tc.nodes, tc.nodes)
 			}
-			n := big.NewInt(int64(tc.tasks))
-			low := new(big.Int).Mul(api.MustTokens("0.01").Wei(), n)
-			high := new(big.Int).Mul(api.MustTokens("0.03").Wei(), n)
-			if est.CostLow.Wei().Cmp(low) != 0 || est.CostHigh.Wei().Cmp(high) != 0 {
-				t.Errorf("cost from %s to %s, want every task at 0.01 (%s) to every task at 0.03 (%s)", est.CostLow, est.CostHigh, api.FormatTokens(low), api.FormatTokens(high))
+			if est.CostLow.String() != tc.low || est.CostHigh.String() != tc.high {
+				t.Errorf("cost from %s to %s, want %s to %s", est.CostLow, est.CostHigh, tc.low, tc.high)
 			}
 			cent := api.MustTokens("0.01").Wei()
 			if est.Cost.Cmp(est.CostLow) < 0 || est.Cost.Cmp(est.CostHigh) > 0 || new(big.Int).Rem(est.Cost.Wei(), cent).Sign() != 0 {
@@ -112,6 +113,17 @@ func TestEstimateOnChain(t *testing.T) {
 				t.Errorf("notes %q, want one saying %q", notes, tc.note)
 			}
 		})
+	}
+	// A budget no member's price fits: its share a task, 0.0075, is below
+	// every price.
+	spec := estimateSpec(t, c, "cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1})
+	spec.Budget = api.MustTokens("0.03")
+	est, err := c.Estimate(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if est.Nodes != 0 || est.RenderSeconds <= 0 || len(est.Notes) == 0 || !strings.Contains(est.Notes[0], "at 0.0075 or less a task") {
+		t.Errorf("estimate within a budget of 0.03: %+v; want no member, a render time, and a note why", est)
 	}
 	after, err := bank.Balance(ctx, bank.Address())
 	if err != nil {

@@ -47,14 +47,15 @@ type Estimate struct {
 	Slots           int     `json:"slots"`
 	// Cost is what the tasks would pay at the members' advertised prices
 	// as the prediction spreads them; CostLow and CostHigh are every task
-	// at the cheapest and at the dearest eligible member. CostHigh is a
+	// at the cheapest and at the dearest eligible member (a budget leaves
+	// out the members asking more than its share a task). CostHigh is a
 	// budget that covers the job whoever renders it (checks are not paid
 	// from the budget).
 	Cost     Tokens `json:"cost"`
 	CostLow  Tokens `json:"cost_low"`
 	CostHigh Tokens `json:"cost_high"`
 	// Notes say what the numbers leave out or what stands in the job's
-	// way (no member can render it, a budget below CostHigh).
+	// way (no member may render it, within its budget's price a task).
 	Notes []string `json:"notes,omitempty"`
 }
 
