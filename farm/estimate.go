@@ -9,6 +9,7 @@ import (
 	"image"
 	"math/big"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -162,12 +163,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 			fit = append(fit, cand.Member)
 		}
 	}
-	local := float64(threads)
-	for _, m := range members {
-		if m.ID == c.self {
-			local = min(local, coresPerSlot(m))
-		}
-	}
+	local := float64(threads) // the samples rendered alone, on this many threads
 	mid := spread(durations(pixelRate.mean), fit, local)
 	low := spread(durations(pixelRate.least), fit, local)
 	high := spread(durations(pixelRate.most), fit, local)
@@ -275,9 +271,28 @@ func (r pixelRate) mean() float64 {
 func (r pixelRate) least() float64 { return r.lo }
 func (r pixelRate) most() float64  { return r.hi }
 
-// coresPerSlot is the cores one of m's tasks gets when all its slots are busy.
-func coresPerSlot(m api.Member) float64 {
-	return max(float64(m.Cores), 1) / float64(max(m.Slots, 1))
+// coresPerSlot is the cores a task of each member gets when all slots are
+// busy: its machine's cores over the slots of every member on that machine
+// (nodes that share a host, as a test cluster's do, share its cores).
+func coresPerSlot(members []api.Member) []float64 {
+	slots := map[string]int{}
+	for _, m := range members {
+		slots[hostOf(m)] += max(m.Slots, 1)
+	}
+	out := make([]float64, len(members))
+	for i, m := range members {
+		out[i] = max(float64(m.Cores), 1) / float64(slots[hostOf(m)])
+	}
+	return out
+}
+
+// hostOf names m's machine: the host of its RPC URL, or, without one, the
+// member itself.
+func hostOf(m api.Member) string {
+	if u, err := url.Parse(m.API); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "member " + m.ID
 }
 
 // spreadResult is a simulated run of a job's tasks on members.
@@ -289,6 +304,8 @@ type spreadResult struct {
 // spread simulates the tasks (their render seconds here, where a render
 // had local cores) leased in order, each to the slot that frees first, on
 // the members: a task takes local/coresPerSlot times as long on a member.
+// A worker's own threads setting is not gossiped: every member is taken
+// to render with all its cores.
 // It returns the last task's end, the tasks' render and CPU seconds there
 // and what they pay at the members' prices.
 func spread(durations []float64, members []api.Member, local float64) spreadResult {
@@ -296,6 +313,7 @@ func spread(durations []float64, members []api.Member, local float64) spreadResu
 	if len(members) == 0 {
 		return res
 	}
+	cores := coresPerSlot(members)
 	var free slotHeap
 	for i, m := range members {
 		for range max(m.Slots, 1) {
@@ -306,10 +324,10 @@ func spread(durations []float64, members []api.Member, local float64) spreadResu
 	for _, d := range durations {
 		s := heap.Pop(&free).(slotFree)
 		m := members[s.member]
-		took := d * local / coresPerSlot(m)
+		took := d * local / cores[s.member]
 		s.at += took
 		res.renderSeconds += took
-		res.cpuSeconds += took * coresPerSlot(m)
+		res.cpuSeconds += took * cores[s.member]
 		res.cost.Add(res.cost, m.Price.Wei())
 		res.wall = max(res.wall, s.at)
 		heap.Push(&free, s)

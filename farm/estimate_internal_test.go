@@ -28,6 +28,9 @@ func TestSpread(t *testing.T) {
 		{"slower member", []float64{1, 1}, []api.Member{slow}, 4, 4, 4, 8, "0.01"},
 		// Sampled on a node whose slot has 2 cores; a member with 4 a slot halves it.
 		{"faster member", []float64{2}, []api.Member{one}, 2, 1, 1, 4, "0.01"},
+		// Two nodes on one machine share its 4 cores: 2 a slot.
+		{"one host", []float64{1, 1}, []api.Member{onHost(one, "a"), onHost(one, "b")}, 4, 2, 4, 8, "0.02"},
+		{"two hosts", []float64{1, 1}, []api.Member{onHost(one, "a"), onHost(one, "c")}, 4, 1, 2, 8, "0.02"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -40,6 +43,13 @@ func TestSpread(t *testing.T) {
 			}
 		})
 	}
+}
+
+// onHost is m as node id on the machine of the test's host name.
+func onHost(m api.Member, id string) api.Member {
+	m.ID = id
+	m.API = map[string]string{"a": "http://10.0.0.1:7947", "b": "http://10.0.0.1:7948", "c": "http://10.0.0.2:7947"}[id]
+	return m
 }
 
 func TestSampleFrames(t *testing.T) {

@@ -30,8 +30,9 @@ type Estimate struct {
 	// render (the renderer's start-up and the scene's load).
 	OverheadSeconds float64 `json:"overhead_seconds"`
 	// RenderSeconds is the predicted sum of the tasks' render seconds on
-	// the sampling node; CPUSeconds is that times the threads a render
-	// uses there (an upper bound of the CPU time).
+	// the members predicted to render them; CPUSeconds is each task's
+	// time the cores it gets there (an upper bound of the CPU time).
+	// Threads is how many a sample render used.
 	RenderSeconds     float64 `json:"render_seconds"`
 	RenderSecondsLow  float64 `json:"render_seconds_low"`
 	RenderSecondsHigh float64 `json:"render_seconds_high"`
@@ -39,7 +40,9 @@ type Estimate struct {
 	Threads           int     `json:"threads"`
 	// WallSeconds is the predicted time from submission to the last task
 	// on the members that may render the job now (Nodes of them, with
-	// Slots slots in all), each scaled by its cores per slot.
+	// Slots slots in all), each member's time scaled by the cores a slot
+	// gets on its machine (members on one host share its cores) against
+	// the threads of the samples.
 	WallSeconds     float64 `json:"wall_seconds"`
 	WallSecondsLow  float64 `json:"wall_seconds_low"`
 	WallSecondsHigh float64 `json:"wall_seconds_high"`
