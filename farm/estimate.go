@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -103,15 +104,25 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 
 	frames := spec.Frames.List()
 	picked := sampleFrames(len(frames))
-	// The fixed cost comes first: the first render also warms the scene
-	// into the renderer's cache, as a worker's first task of a job does.
+	// The fixed cost comes first, twice: the first render also loads the
+	// scene and builds the frame, which a worker does once (per frame, for
+	// a renderer that keeps built frames), the second is a task's own.
+	cold := make([]float64, len(picked))
+	if cold[0], err = timed(frames[picked[0]], image.Rect(0, 0, 1, 1)); err != nil {
+		return api.Estimate{}, err
+	}
 	if est.OverheadSeconds, err = timed(frames[picked[0]], image.Rect(0, 0, 1, 1)); err != nil {
 		return api.Estimate{}, err
 	}
-	if again, err := timed(frames[picked[0]], image.Rect(0, 0, 1, 1)); err != nil {
-		return api.Estimate{}, err
-	} else if again < est.OverheadSeconds {
-		est.OverheadSeconds = again // the first also paid for a cold cache
+	for i, fi := range picked[1:] {
+		if cold[i+1], err = timed(frames[fi], image.Rect(0, 0, 1, 1)); err != nil {
+			return api.Estimate{}, err
+		}
+	}
+	est.OverheadSeconds = min(est.OverheadSeconds, slices.Min(cold))
+	setups := make([]float64, len(picked)) // a frame's first task's extra, on each worker
+	for i := range picked {
+		setups[i] = cold[i] - est.OverheadSeconds
 	}
 	crops := cropCentres
 	if len(picked) > 1 {
@@ -131,7 +142,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 	}
 
 	// Each task at the rate of the sampled frame nearest its own.
-	nearest := make(map[int]pixelRate, len(frames))
+	nearest := make(map[int]int, len(frames)) // frame -> index in picked
 	for k, f := range frames {
 		best := 0
 		for i, fi := range picked {
@@ -139,14 +150,16 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 				best = i
 			}
 		}
-		nearest[f] = rates[best]
+		nearest[f] = best
 	}
-	durations := func(pick func(pixelRate) float64) []float64 {
-		out := make([]float64, len(j.tasks))
+	costs := func(pick func(pixelRate) float64) []taskCost {
+		out := make([]taskCost, len(j.tasks))
 		for i, t := range j.tasks {
-			out[i] = est.OverheadSeconds // a finish task: its renderer's start and the scene's compositor
+			near := nearest[t.tile.Frame]
+			// A finish task: its renderer's start and the scene's compositor.
+			out[i] = taskCost{seconds: est.OverheadSeconds, setup: setups[near], frame: t.tile.Frame}
 			if !t.finish {
-				out[i] += pick(nearest[t.tile.Frame]) * float64(t.tile.Rect.Dx()*t.tile.Rect.Dy())
+				out[i].seconds += pick(rates[near]) * float64(t.tile.Rect.Dx()*t.tile.Rect.Dy())
 			}
 		}
 		return out
@@ -164,9 +177,9 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 		}
 	}
 	local := float64(threads) // the samples rendered alone, on this many threads
-	mid := spread(durations(pixelRate.mean), fit, local)
-	low := spread(durations(pixelRate.least), fit, local)
-	high := spread(durations(pixelRate.most), fit, local)
+	mid := spread(costs(pixelRate.mean), fit, local)
+	low := spread(costs(pixelRate.least), fit, local)
+	high := spread(costs(pixelRate.most), fit, local)
 	est.RenderSeconds, est.RenderSecondsLow, est.RenderSecondsHigh = mid.renderSeconds, low.renderSeconds, high.renderSeconds
 	est.CPUSeconds = mid.cpuSeconds
 	est.WallSeconds, est.WallSecondsLow, est.WallSecondsHigh = mid.wall, low.wall, high.wall
@@ -177,17 +190,12 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 	}
 	if len(fit) == 0 {
 		est.Notes = append(est.Notes, noMemberNote(j))
-		// The render time of the tasks still stands, as this node measured it.
-		for _, d := range durations(pixelRate.mean) {
-			est.RenderSeconds += d
-			est.CPUSeconds += d * float64(threads)
-		}
-		for _, d := range durations(pixelRate.least) {
-			est.RenderSecondsLow += d
-		}
-		for _, d := range durations(pixelRate.most) {
-			est.RenderSecondsHigh += d
-		}
+		// The render time of the tasks still stands, as this node
+		// measured it: all on one slot of it.
+		self := []api.Member{{NodeMeta: api.NodeMeta{ID: c.self, Cores: threads, Slots: 1}}}
+		mid, low, high := spread(costs(pixelRate.mean), self, local), spread(costs(pixelRate.least), self, local), spread(costs(pixelRate.most), self, local)
+		est.RenderSeconds, est.RenderSecondsLow, est.RenderSecondsHigh = mid.renderSeconds, low.renderSeconds, high.renderSeconds
+		est.CPUSeconds = mid.cpuSeconds
 		return est, nil
 	}
 	cheap, dear := fit[0].Price, fit[0].Price
@@ -301,14 +309,22 @@ type spreadResult struct {
 	cost                            *big.Int // wei
 }
 
+// taskCost is a task's predicted render seconds where the samples were
+// rendered, and the extra seconds of a worker's first task of its frame
+// (loading the scene, building the frame).
+type taskCost struct {
+	seconds, setup float64
+	frame          int
+}
+
 // spread simulates the tasks (their render seconds here, where a render
 // had local cores) leased in order, each to the slot that frees first, on
-// the members: a task takes local/coresPerSlot times as long on a member.
-// A worker's own threads setting is not gossiped: every member is taken
-// to render with all its cores.
-// It returns the last task's end, the tasks' render and CPU seconds there
-// and what they pay at the members' prices.
-func spread(durations []float64, members []api.Member, local float64) spreadResult {
+// the members: a task takes local/coresPerSlot times as long on a member,
+// and a member's first task of each frame pays its setup. A worker's own
+// threads setting is not gossiped: every member is taken to render with
+// all its cores. It returns the last task's end, the tasks' render and
+// CPU seconds there and what they pay at the members' prices.
+func spread(tasks []taskCost, members []api.Member, local float64) spreadResult {
 	res := spreadResult{cost: new(big.Int)}
 	if len(members) == 0 {
 		return res
@@ -321,10 +337,16 @@ func spread(durations []float64, members []api.Member, local float64) spreadResu
 		}
 	}
 	heap.Init(&free)
-	for _, d := range durations {
+	built := map[[2]int]bool{} // member, frame
+	for _, t := range tasks {
 		s := heap.Pop(&free).(slotFree)
 		m := members[s.member]
-		took := d * local / cores[s.member]
+		secs := t.seconds
+		if key := [2]int{s.member, t.frame}; !built[key] {
+			built[key] = true
+			secs += t.setup
+		}
+		took := secs * local / cores[s.member]
 		s.at += took
 		res.renderSeconds += took
 		res.cpuSeconds += took * cores[s.member]

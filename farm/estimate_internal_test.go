@@ -15,26 +15,28 @@ func TestSpread(t *testing.T) {
 	slow := api.Member{NodeMeta: api.NodeMeta{ID: "slow", Cores: 2, Slots: 1, Price: api.MustTokens("0.005")}}
 	tests := []struct {
 		name              string
-		durations         []float64
+		tasks             []taskCost
 		members           []api.Member
 		local             float64
 		wall, render, cpu float64
 		cost              string
 	}{
-		{"nobody", []float64{1, 1}, nil, 4, 0, 0, 0, "0"},
+		{"nobody", secs(1, 1), nil, 4, 0, 0, 0, "0"},
 		// Three equal slots, four tasks: the fourth waits for the first slot (one's).
-		{"equal slots", []float64{1, 1, 1, 1}, []api.Member{one, fast}, 4, 2, 4, 16, "0.06"},
+		{"equal slots", secs(1, 1, 1, 1), []api.Member{one, fast}, 4, 2, 4, 16, "0.06"},
 		// Half the cores a slot: each task twice as long there.
-		{"slower member", []float64{1, 1}, []api.Member{slow}, 4, 4, 4, 8, "0.01"},
+		{"slower member", secs(1, 1), []api.Member{slow}, 4, 4, 4, 8, "0.01"},
 		// Sampled on a node whose slot has 2 cores; a member with 4 a slot halves it.
-		{"faster member", []float64{2}, []api.Member{one}, 2, 1, 1, 4, "0.01"},
+		{"faster member", secs(2), []api.Member{one}, 2, 1, 1, 4, "0.01"},
 		// Two nodes on one machine share its 4 cores: 2 a slot.
-		{"one host", []float64{1, 1}, []api.Member{onHost(one, "a"), onHost(one, "b")}, 4, 2, 4, 8, "0.02"},
-		{"two hosts", []float64{1, 1}, []api.Member{onHost(one, "a"), onHost(one, "c")}, 4, 1, 2, 8, "0.02"},
+		{"one host", secs(1, 1), []api.Member{onHost(one, "a"), onHost(one, "b")}, 4, 2, 4, 8, "0.02"},
+		// The setup of a frame once per member: frames 1, 1, 2 on one slot.
+		{"frame setups", []taskCost{{1, 0.5, 1}, {1, 0.5, 1}, {1, 0.5, 2}}, []api.Member{one}, 4, 4, 4, 16, "0.03"},
+		{"two hosts", secs(1, 1), []api.Member{onHost(one, "a"), onHost(one, "c")}, 4, 1, 2, 8, "0.02"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := spread(tc.durations, tc.members, tc.local)
+			r := spread(tc.tasks, tc.members, tc.local)
 			if r.wall != tc.wall || r.renderSeconds != tc.render || r.cpuSeconds != tc.cpu {
 				t.Errorf("wall %v, render %v, cpu %v; want %v, %v, %v", r.wall, r.renderSeconds, r.cpuSeconds, tc.wall, tc.render, tc.cpu)
 			}
@@ -43,6 +45,15 @@ func TestSpread(t *testing.T) {
 			}
 		})
 	}
+}
+
+// secs are tasks of frame 1 taking these seconds, with no setup.
+func secs(s ...float64) []taskCost {
+	out := make([]taskCost, len(s))
+	for i, v := range s {
+		out[i] = taskCost{seconds: v, frame: 1}
+	}
+	return out
 }
 
 // onHost is m as node id on the machine of the test's host name.
