@@ -250,39 +250,9 @@ func (c *coordinator) kick() {
 // submit validates spec against the scene and queues the job. Submitting the
 // same spec twice returns the existing job.
 func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, error) {
-	if err := spec.Validate(); err != nil {
-		return "", err
-	}
-	rend, ok := c.renderers[spec.Renderer]
-	if !ok {
-		return "", fmt.Errorf("%w: renderer %q is not available on this node", api.ErrBadJob, spec.Renderer)
-	}
-	if _, ok := c.blobs.Path(spec.Scene); !ok {
-		return "", fmt.Errorf("%w: scene %s has not been uploaded", api.ErrBadJob, spec.Scene[:12])
-	}
-	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
+	info, err := c.checkSpec(ctx, spec)
 	if err != nil {
 		return "", err
-	}
-	info, err := rend.Inspect(ctx, scene)
-	if err != nil {
-		var newer *renderer.NewerSceneError
-		if errors.As(err, &newer) {
-			err = fmt.Errorf("%w; %s", err, c.whoCanOpen(spec.Renderer, newer.Need))
-		}
-		return "", fmt.Errorf("%w: %s: %w", api.ErrBadJob, spec.SceneName, err)
-	}
-	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
-		return "", fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer)
-	}
-	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
-		return "", fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer)
-	}
-	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
-		return "", fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device)
-	}
-	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
-		return "", fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", api.ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
 	}
 
 	id := spec.ID()
@@ -297,26 +267,10 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	if err := c.openEscrow(ctx, spec); err != nil {
 		return "", err
 	}
-	j := &job{
-		id: id, spec: spec, state: api.JobQueued, created: c.now(),
-		byFrame: make(map[int][]*task), frames: make(map[int]string),
-		assembling: make(map[int]int), frameGen: make(map[int]int),
-		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
-		needs: info.Needs,
-	}
-	if err := c.planPasses(j, info); err != nil {
+	j, err := c.planJob(spec, info)
+	if err != nil {
 		return "", err
 	}
-	switch {
-	case len(j.passNames) > 0 && spec.Denoise && !c.someoneHas(spec.Renderer, renderer.FeatureDenoise):
-		// A denoiser looks at its neighbours: denoised tiles would show
-		// seams, so the stitched frame is denoised in the finish step.
-		return "", fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
-	case len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
-		return "", fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
-	}
-	j.planTasks()
-	j.queue = append(j.queue, j.tasks...)
 	// The job is on disk before anyone hears of it; the write is waited
 	// for off the lock.
 	if err := <-c.store.PutJob(id, j.record()); err != nil {
@@ -332,6 +286,72 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1})
 	c.kick()
 	return id, nil
+}
+
+// checkSpec validates spec against its scene and the cluster, as both a
+// submission and an estimate need, and returns what the scene is.
+func (c *coordinator) checkSpec(ctx context.Context, spec api.JobSpec) (renderer.SceneInfo, error) {
+	if err := spec.Validate(); err != nil {
+		return renderer.SceneInfo{}, err
+	}
+	rend, ok := c.renderers[spec.Renderer]
+	if !ok {
+		return renderer.SceneInfo{}, fmt.Errorf("%w: renderer %q is not available on this node", api.ErrBadJob, spec.Renderer)
+	}
+	if _, ok := c.blobs.Path(spec.Scene); !ok {
+		return renderer.SceneInfo{}, fmt.Errorf("%w: scene %s has not been uploaded", api.ErrBadJob, spec.Scene[:12])
+	}
+	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
+	if err != nil {
+		return renderer.SceneInfo{}, err
+	}
+	info, err := rend.Inspect(ctx, scene)
+	if err != nil {
+		var newer *renderer.NewerSceneError
+		if errors.As(err, &newer) {
+			err = fmt.Errorf("%w; %s", err, c.whoCanOpen(spec.Renderer, newer.Need))
+		}
+		return renderer.SceneInfo{}, fmt.Errorf("%w: %s: %w", api.ErrBadJob, spec.SceneName, err)
+	}
+	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
+		return renderer.SceneInfo{}, fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer)
+	}
+	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
+		return renderer.SceneInfo{}, fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer)
+	}
+	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
+		return renderer.SceneInfo{}, fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device)
+	}
+	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
+		return renderer.SceneInfo{}, fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", api.ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
+	}
+	return info, nil
+}
+
+// planJob makes the job of a checked spec, its tasks planned and queued.
+func (c *coordinator) planJob(spec api.JobSpec, info renderer.SceneInfo) (*job, error) {
+	id := spec.ID()
+	j := &job{
+		id: id, spec: spec, state: api.JobQueued, created: c.now(),
+		byFrame: make(map[int][]*task), frames: make(map[int]string),
+		assembling: make(map[int]int), frameGen: make(map[int]int),
+		failures: make(map[string]int), events: newEventLog(), minVersion: info.MinVersion,
+		needs: info.Needs,
+	}
+	if err := c.planPasses(j, info); err != nil {
+		return nil, err
+	}
+	switch {
+	case len(j.passNames) > 0 && spec.Denoise && !c.someoneHas(spec.Renderer, renderer.FeatureDenoise):
+		// A denoiser looks at its neighbours: denoised tiles would show
+		// seams, so the stitched frame is denoised in the finish step.
+		return nil, fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
+	case len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
+		return nil, fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
+	}
+	j.planTasks()
+	j.queue = append(j.queue, j.tasks...)
+	return j, nil
 }
 
 // whoCanOpen says which members run version need or newer of renderer

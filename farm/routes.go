@@ -34,6 +34,7 @@ var apiRoutes = []route{
 	{"GET", "/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getOwnBlob }},
 	{"POST", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.postJob }},
 	{"GET", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.getJobs }},
+	{"POST", "/v1/estimate", func(n *Node) http.HandlerFunc { return n.postEstimate }},
 	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getJob) }},
 	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postCancel) }},
 	{"POST", "/v1/jobs/{id}/pause", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postPause) }},

@@ -54,8 +54,21 @@ func printJSON(w io.Writer, v any) error {
 }
 
 func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
+	return submit(ctx, "submit", args, stdout)
+}
+
+// submit is conun submit, and conun estimate (submit --dry-run): the same
+// flags, the same checks and the same spec, which an estimate sends to the
+// node's estimate route instead of submitting it.
+func submit(ctx context.Context, name string, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	cf := addClientFlags(fs)
+	dryRun := new(bool)
+	if name == "estimate" {
+		*dryRun = true
+	} else {
+		dryRun = fs.Bool("dry-run", false, "estimate the jobs instead (conun estimate): render time, wall time and cost from sample crops; creates no job and locks no budget")
+	}
 	frames := fs.String("frames", "", "frames A-B[:step]; default the scene's own range")
 	tiles := fs.String("tiles", "", tilesHelp)
 	samples := fs.Int("samples", api.DefaultSamples, "samples per pixel; default the scene's own")
@@ -158,6 +171,29 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 
 	c := cf.client()
+	if *dryRun {
+		var ests []api.Estimate
+		for _, it := range items {
+			if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
+				return err
+			}
+			est, err := c.Estimate(ctx, it.spec)
+			if err != nil {
+				return err
+			}
+			ests = append(ests, est)
+			if !*cf.asJSON {
+				printEstimate(stdout, it.scene.name, it.spec, est)
+			}
+		}
+		if *cf.asJSON && len(ests) == 1 {
+			return printJSON(stdout, ests[0])
+		}
+		if *cf.asJSON {
+			return printJSON(stdout, ests)
+		}
+		return nil
+	}
 	var ids []string
 	for _, it := range items {
 		if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {

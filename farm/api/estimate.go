@@ -1,0 +1,82 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image"
+	"net/http"
+)
+
+// Estimate is what a job would take and cost on the cluster as it is now,
+// predicted from a few small sample crops rendered before any budget is
+// locked (POST /v1/estimate): nothing is created, nothing is paid.
+//
+// The times are a slot's render seconds, as workers report them for each
+// task (Report.Tasks' render_seconds), so a prediction can be compared with
+// the job's report afterwards; Low and High bound each from the cheapest
+// and the dearest sample crop per pixel.
+type Estimate struct {
+	// Tasks is how many tasks the job splits into (tiles, and a finish
+	// step per frame for a composited scene): what its price is paid for.
+	Tasks int `json:"tasks"`
+	// SampledOn is the node that rendered the sample crops, and Sampling
+	// how: "local" (on the node answering, with its own renderer).
+	SampledOn string `json:"sampled_on"`
+	Sampling  string `json:"sampling"`
+	// Samples are the crops rendered, each with its time.
+	Samples []EstimateSample `json:"samples"`
+	// OverheadSeconds is a task's fixed cost: the time of a 1x1-pixel
+	// render (the renderer's start-up and the scene's load).
+	OverheadSeconds float64 `json:"overhead_seconds"`
+	// RenderSeconds is the predicted sum of the tasks' render seconds on
+	// the members predicted to render them; CPUSeconds is each task's
+	// time the cores it gets there (an upper bound of the CPU time).
+	// Threads is how many a sample render used.
+	RenderSeconds     float64 `json:"render_seconds"`
+	RenderSecondsLow  float64 `json:"render_seconds_low"`
+	RenderSecondsHigh float64 `json:"render_seconds_high"`
+	CPUSeconds        float64 `json:"cpu_seconds"`
+	Threads           int     `json:"threads"`
+	// WallSeconds is the predicted time from submission to the last task
+	// on the members that may render the job now (Nodes of them, with
+	// Slots slots in all), each member's time scaled by the cores a slot
+	// gets on its machine (members on one host share its cores) against
+	// the threads of the samples.
+	WallSeconds     float64 `json:"wall_seconds"`
+	WallSecondsLow  float64 `json:"wall_seconds_low"`
+	WallSecondsHigh float64 `json:"wall_seconds_high"`
+	Nodes           int     `json:"nodes"`
+	Slots           int     `json:"slots"`
+	// Cost is what the tasks would pay at the members' advertised prices
+	// as the prediction spreads them; CostLow and CostHigh are every task
+	// at the cheapest and at the dearest eligible member (a budget leaves
+	// out the members asking more than its share a task). CostHigh is a
+	// budget that covers the job whoever renders it (checks are not paid
+	// from the budget).
+	Cost     Tokens `json:"cost"`
+	CostLow  Tokens `json:"cost_low"`
+	CostHigh Tokens `json:"cost_high"`
+	// Notes say what the numbers leave out or what stands in the job's
+	// way (no member may render it, within its budget's price a task).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// EstimateSample is one sample crop of an estimate.
+type EstimateSample struct {
+	Frame   int             `json:"frame"`
+	Rect    image.Rectangle `json:"rect"`
+	Seconds float64         `json:"seconds"`
+}
+
+// Estimate asks the node what the job of spec (its scene uploaded) would
+// take and cost; no job is created and no budget is locked.
+func (c *Client) Estimate(ctx context.Context, spec JobSpec) (Estimate, error) {
+	var est Estimate
+	body, err := json.Marshal(spec)
+	if err != nil {
+		return est, err
+	}
+	err = c.do(ctx, http.MethodPost, "/v1/estimate", bytes.NewReader(body), &est)
+	return est, err
+}
