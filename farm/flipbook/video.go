@@ -145,4 +145,3 @@ func lastLine(s string) string {
 	}
 	return "(no message)"
 }
-
