@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/conun/conun/farm/flipbook"
+	"github.com/conun/conun/renderer"
+)
+
+// Names of what a fetch makes beside the frames.
+const (
+	contactSheetName = "contact-sheet.png"
+	videoName        = "flipbook.mp4"
+)
+
+// flipOpts says what to make of a job's frames once fetched; the zero
+// value makes nothing.
+//
+// The video and the sheet are made here, on the client, from the frames
+// it fetched: the requester's own machine pays for its own encode (no
+// worker is leased, nothing is priced or checked on a chain), the frames
+// are already hash-free local files, and ffmpeg only ever sees raw pixels
+// this process decoded (flipbook.Video), never a file a node sent.
+type flipOpts struct {
+	video string  // "" or "mp4"
+	fps   float64 // 0: sceneFPS, else flipbook.DefaultFPS
+	sheet bool
+	// sceneFPS is the scene's own rate, when this process read the scene
+	// (submit); --fps wins over it.
+	sceneFPS float64
+}
+
+// addFlipFlags adds --video, --fps and --contact-sheet to a command that
+// fetches frames; sheetDefault is whether it writes a sheet unasked.
+func addFlipFlags(fs *flag.FlagSet, sheetDefault bool) func() (flipOpts, error) {
+	video := fs.String("video", "", "also encode the fetched frames as a video: mp4 (H.264, yuv420p, web-ready; needs ffmpeg), written as "+videoName+" beside them")
+	fps := fs.Float64("fps", 0, fmt.Sprintf("the video's frame rate; default the scene's own (submit) or %d", flipbook.DefaultFPS))
+	sheet := fs.Bool("contact-sheet", sheetDefault, "also write "+contactSheetName+": every frame as a numbered thumbnail")
+	return func() (flipOpts, error) {
+		o := flipOpts{video: strings.ToLower(*video), fps: *fps, sheet: *sheet}
+		if o.video != "" && o.video != "mp4" {
+			return o, fmt.Errorf("%w: --video %q: the one video format is mp4", errUsage, *video)
+		}
+		if o.fps != 0 && !(o.fps > 0 && o.fps <= 1000) {
+			return o, fmt.Errorf("%w: --fps %g: must be above 0 and at most 1000", errUsage, o.fps)
+		}
+		return o, nil
+	}
+}
+
+// make writes the sheet and the video for the frames fetched into dir
+// (paths, in frame order) and returns the files it wrote.
+func (o flipOpts) make(ctx context.Context, paths []string, dir string) ([]string, error) {
+	if !o.sheet && o.video == "" {
+		return nil, nil
+	}
+	frames := make([]flipbook.Frame, 0, len(paths))
+	for _, p := range paths {
+		// The names are ours (api.FrameName, checked by Fetch), so the
+		// number reads back from them.
+		var n int
+		if _, err := fmt.Sscanf(filepath.Base(p), "frame_%d.", &n); err != nil {
+			return nil, fmt.Errorf("frame file %s: %w", p, err)
+		}
+		frames = append(frames, flipbook.Frame{Number: n, Path: p})
+	}
+	var made []string
+	if o.sheet && len(frames) > 0 {
+		img, err := flipbook.ContactSheet(frames, flipbook.SheetOptions{})
+		if err != nil {
+			return made, err
+		}
+		p := filepath.Join(dir, contactSheetName)
+		if err := renderer.WriteAtomic(p, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+			return made, fmt.Errorf("write %s: %w", p, err)
+		}
+		made = append(made, p)
+	}
+	if o.video != "" {
+		fps := o.fps
+		if fps == 0 {
+			fps = o.sceneFPS
+		}
+		if fps == 0 {
+			fps = flipbook.DefaultFPS
+		}
+		p := filepath.Join(dir, videoName)
+		if err := flipbook.Video(ctx, frames, p, fps); err != nil {
+			return made, fmt.Errorf("--video mp4: %w", err)
+		}
+		made = append(made, p)
+	}
+	return made, nil
+}
