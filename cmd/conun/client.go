@@ -310,21 +310,21 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, flip flipOpts, 
 		return err
 	}
 	var paths []string
+	var made flipMade
 	if state == api.JobDone && dir != "" {
 		if paths, err = c.Fetch(ctx, id, dir); err != nil {
 			return err
 		}
-		made, err := flip.make(ctx, paths, dir)
-		if err != nil {
+		if made, err = flip.make(ctx, paths, dir); err != nil {
 			return err
 		}
-		paths = append(paths, made...)
 	}
 	if asJSON {
 		if err := printJSON(stdout, struct {
 			api.JobStatus
 			Files []string `json:"files,omitempty"`
-		}{st, paths}); err != nil {
+			flipMade
+		}{st, paths, made}); err != nil {
 			return err
 		}
 	} else if state == api.JobDone {
@@ -333,6 +333,7 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, flip flipOpts, 
 			fmt.Fprintf(stdout, " -> %s", dir)
 		}
 		fmt.Fprintln(stdout)
+		made.print(stdout)
 		printFailedFrames(stdout, st)
 	}
 	if state == api.JobDone && st.Partial {
@@ -484,13 +485,16 @@ func runFetch(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	paths = append(paths, made...)
 	if *cf.asJSON {
-		return printJSON(stdout, map[string]any{"files": paths})
+		return printJSON(stdout, struct {
+			Files []string `json:"files"`
+			flipMade
+		}{paths, made})
 	}
 	for _, p := range paths {
 		fmt.Fprintln(stdout, p)
 	}
+	made.print(stdout)
 	return nil
 }
 

@@ -54,11 +54,28 @@ func addFlipFlags(fs *flag.FlagSet, sheetDefault bool) func() (flipOpts, error) 
 	}
 }
 
+// flipMade names the files a fetch made beside the frames; they are
+// reported apart from the frames, whose list stays one file per frame.
+type flipMade struct {
+	ContactSheet string `json:"contact_sheet,omitempty"`
+	Video        string `json:"video,omitempty"`
+}
+
+// print lists the files made, one a line, after the frames'.
+func (m flipMade) print(w io.Writer) {
+	for _, p := range []string{m.ContactSheet, m.Video} {
+		if p != "" {
+			fmt.Fprintln(w, p)
+		}
+	}
+}
+
 // make writes the sheet and the video for the frames fetched into dir
-// (paths, in frame order) and returns the files it wrote.
-func (o flipOpts) make(ctx context.Context, paths []string, dir string) ([]string, error) {
+// (paths, in frame order) and returns what it wrote.
+func (o flipOpts) make(ctx context.Context, paths []string, dir string) (flipMade, error) {
+	var made flipMade
 	if !o.sheet && o.video == "" {
-		return nil, nil
+		return made, nil
 	}
 	frames := make([]flipbook.Frame, 0, len(paths))
 	for _, p := range paths {
@@ -66,11 +83,10 @@ func (o flipOpts) make(ctx context.Context, paths []string, dir string) ([]strin
 		// number reads back from them.
 		var n int
 		if _, err := fmt.Sscanf(filepath.Base(p), "frame_%d.", &n); err != nil {
-			return nil, fmt.Errorf("frame file %s: %w", p, err)
+			return made, fmt.Errorf("frame file %s: %w", p, err)
 		}
 		frames = append(frames, flipbook.Frame{Number: n, Path: p})
 	}
-	var made []string
 	if o.sheet && len(frames) > 0 {
 		img, err := flipbook.ContactSheet(frames, flipbook.SheetOptions{})
 		if err != nil {
@@ -80,7 +96,7 @@ func (o flipOpts) make(ctx context.Context, paths []string, dir string) ([]strin
 		if err := renderer.WriteAtomic(p, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
 			return made, fmt.Errorf("write %s: %w", p, err)
 		}
-		made = append(made, p)
+		made.ContactSheet = p
 	}
 	if o.video != "" {
 		fps := o.fps
@@ -94,7 +110,7 @@ func (o flipOpts) make(ctx context.Context, paths []string, dir string) ([]strin
 		if err := flipbook.Video(ctx, frames, p, fps); err != nil {
 			return made, fmt.Errorf("--video mp4: %w", err)
 		}
-		made = append(made, p)
+		made.Video = p
 	}
 	return made, nil
 }
