@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
-	"image/draw"
 	"io"
 	"os"
 	"os/exec"
@@ -104,8 +102,7 @@ func Video(ctx context.Context, frames []Frame, out string, fps float64) error {
 // black (alpha composited over black), first being frames[0] decoded.
 func writeFrames(pipe io.Writer, frames []Frame, first image.Image, w, h int) error {
 	bw := bufio.NewWriterSize(pipe, 1<<20)
-	canvas := image.NewNRGBA(image.Rect(0, 0, w, h))
-	black := image.NewUniform(color.NRGBA{0, 0, 0, 0xff})
+	black := make([]byte, 3*w)
 	row := make([]byte, 3*w)
 	for i, fr := range frames {
 		img := first
@@ -115,20 +112,31 @@ func writeFrames(pipe io.Writer, frames []Frame, first image.Image, w, h int) er
 				return err
 			}
 		}
-		b := img.Bounds()
-		if b.Dx() > w || b.Dy() > h {
-			img = imaging.Fit(img, w, h, imaging.Lanczos)
-			b = img.Bounds()
+		// imaging's converters have fast paths for every decoder's image
+		// type (draw.Draw into an NRGBA goes pixel by pixel through At).
+		var m *image.NRGBA
+		if b := img.Bounds(); b.Dx() > w || b.Dy() > h {
+			m = imaging.Fit(img, w, h, imaging.Lanczos)
+		} else {
+			m = imaging.Clone(img)
 		}
-		draw.Draw(canvas, canvas.Bounds(), black, image.Point{}, draw.Src)
-		at := image.Pt((w-b.Dx())/2, (h-b.Dy())/2)
-		draw.Draw(canvas, b.Sub(b.Min).Add(at), img, b.Min, draw.Over)
+		mw, mh := m.Rect.Dx(), m.Rect.Dy()
+		x0, y0 := (w-mw)/2, (h-mh)/2
+		copy(row, black) // a smaller frame leaves margins: black, not the last frame's
 		for y := range h {
-			px := canvas.Pix[y*canvas.Stride:]
-			for x := range w {
-				copy(row[3*x:3*x+3], px[4*x:4*x+3])
+			out := black
+			if y >= y0 && y < y0+mh {
+				out = row
+				px := m.Pix[(y-y0)*m.Stride:]
+				for x := range mw {
+					a := uint32(px[4*x+3])
+					o := 3 * (x0 + x)
+					row[o] = byte(uint32(px[4*x]) * a / 0xff)
+					row[o+1] = byte(uint32(px[4*x+1]) * a / 0xff)
+					row[o+2] = byte(uint32(px[4*x+2]) * a / 0xff)
+				}
 			}
-			if _, err := bw.Write(row); err != nil {
+			if _, err := bw.Write(out); err != nil {
 				return fmt.Errorf("frame %d: feeding ffmpeg: %w", fr.Number, err)
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"image"
 	"image/color"
 	"os"
 	"os/exec"
@@ -161,5 +163,47 @@ func TestVideoColours(t *testing.T) {
 	}
 	if m := meanIn(img, img.Bounds().Inset(4)); !near(m, c, 12) {
 		t.Errorf("video's colour %.0f, want about %v", m, c)
+	}
+}
+
+// TestVideoMismatchedSizes: a frame smaller than the first is centred on
+// black, a larger one fitted; nothing of one frame shows in the next.
+func TestVideoMismatchedSizes(t *testing.T) {
+	needFFmpeg(t)
+	dir := t.TempDir()
+	red, blue := color.NRGBA{220, 30, 30, 255}, color.NRGBA{30, 40, 220, 255}
+	frames := []Frame{
+		writeFrame(t, dir, 1, solid(64, 32, red), "png"),
+		writeFrame(t, dir, 2, solid(16, 16, blue), "png"),  // smaller: centred
+		writeFrame(t, dir, 3, solid(256, 64, blue), "png"), // wider: fitted, 64x16
+	}
+	out := filepath.Join(dir, "v.mp4")
+	if err := Video(context.Background(), frames, out, 24); err != nil {
+		t.Fatal(err)
+	}
+	pattern := filepath.Join(dir, "back_%d.png")
+	if b, err := exec.Command("ffmpeg", "-v", "error", "-i", out, pattern).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg decode: %v: %s", err, b)
+	}
+	black := color.NRGBA{0, 0, 0, 255}
+	tests := []struct {
+		n            int
+		centre, edge image.Rectangle
+		want         color.NRGBA
+	}{
+		{2, image.Rect(28, 12, 36, 20), image.Rect(0, 0, 16, 32), blue},
+		{3, image.Rect(4, 12, 60, 20), image.Rect(0, 0, 64, 6), blue},
+	}
+	for _, tc := range tests {
+		img, err := decodeFrame(filepath.Join(dir, fmt.Sprintf("back_%d.png", tc.n)), DefaultMaxPixels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := meanIn(img, tc.centre); !near(m, tc.want, 16) {
+			t.Errorf("frame %d centre %.0f, want about %v", tc.n, m, tc.want)
+		}
+		if m := meanIn(img, tc.edge); !near(m, black, 12) {
+			t.Errorf("frame %d margin %.0f, want black", tc.n, m)
+		}
 	}
 }
