@@ -4,18 +4,16 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"image/png"
 	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/conun/conun/farm/flipbook"
-	"github.com/conun/conun/renderer"
 )
 
 // Names of what a fetch makes beside the frames.
 const (
-	contactSheetName = "contact-sheet.png"
+	contactSheetName = flipbook.ContactSheetName
 	videoName        = "flipbook.mp4"
 )
 
@@ -77,24 +75,14 @@ func (o flipOpts) make(ctx context.Context, paths []string, dir string) (flipMad
 	if !o.sheet && o.video == "" {
 		return made, nil
 	}
-	frames := make([]flipbook.Frame, 0, len(paths))
-	for _, p := range paths {
-		// The names are ours (api.FrameName, checked by Fetch), so the
-		// number reads back from them.
-		var n int
-		if _, err := fmt.Sscanf(filepath.Base(p), "frame_%d.", &n); err != nil {
-			return made, fmt.Errorf("frame file %s: %w", p, err)
-		}
-		frames = append(frames, flipbook.Frame{Number: n, Path: p})
+	frames, err := flipbook.Fetched(paths)
+	if err != nil {
+		return made, err
 	}
 	if o.sheet && len(frames) > 0 {
-		img, err := flipbook.ContactSheet(frames, flipbook.SheetOptions{})
-		if err != nil {
-			return made, err
-		}
 		p := filepath.Join(dir, contactSheetName)
-		if err := renderer.WriteAtomic(p, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
-			return made, fmt.Errorf("write %s: %w", p, err)
+		if err := flipbook.WriteContactSheet(frames, p, flipbook.SheetOptions{}); err != nil {
+			return made, err
 		}
 		made.ContactSheet = p
 	}

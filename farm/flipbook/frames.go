@@ -12,6 +12,7 @@ import (
 	_ "image/png"
 	"io"
 	"os"
+	"path/filepath"
 
 	_ "golang.org/x/image/tiff"
 
@@ -22,6 +23,21 @@ import (
 type Frame struct {
 	Number int
 	Path   string
+}
+
+// Fetched returns the frames api.Client.Fetch wrote, from its paths (in
+// frame order): their names are the client's own (frame_NNNN.EXT, checked
+// by Fetch, never a node's), so the number reads back from them.
+func Fetched(paths []string) ([]Frame, error) {
+	frames := make([]Frame, 0, len(paths))
+	for _, p := range paths {
+		var n int
+		if _, err := fmt.Sscanf(filepath.Base(p), "frame_%d.", &n); err != nil {
+			return nil, fmt.Errorf("frame file %s: not named frame_NNNN.EXT: %w", p, err)
+		}
+		frames = append(frames, Frame{Number: n, Path: p})
+	}
+	return frames, nil
 }
 
 // DefaultMaxPixels bounds one frame's width x height before it is decoded:

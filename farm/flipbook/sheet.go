@@ -6,9 +6,12 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
+	"io"
 	"math"
 	"strconv"
 
+	"github.com/conun/conun/renderer"
 	"github.com/disintegration/imaging"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/basicfont"
@@ -109,4 +112,21 @@ func ContactSheet(frames []Frame, opts SheetOptions) (image.Image, error) {
 		d.DrawString(label)
 	}
 	return sheet, nil
+}
+
+// ContactSheetName is the file a client writes the sheet to, beside the
+// frames it fetched.
+const ContactSheetName = "contact-sheet.png"
+
+// WriteContactSheet writes the contact sheet of frames as a PNG at path,
+// whole or not at all.
+func WriteContactSheet(frames []Frame, path string, opts SheetOptions) error {
+	img, err := ContactSheet(frames, opts)
+	if err != nil {
+		return err
+	}
+	if err := renderer.WriteAtomic(path, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }
