@@ -88,7 +88,7 @@ func (o flipOpts) make(ctx context.Context, paths []string, dir string) (flipMad
 	}
 	if o.video != "" {
 		fps := o.fps
-		if fps == 0 {
+		if fps == 0 && o.sceneFPS > 0 && o.sceneFPS <= 1000 { // a scene's odd rate falls back to the default
 			fps = o.sceneFPS
 		}
 		if fps == 0 {
