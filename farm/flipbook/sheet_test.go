@@ -302,3 +302,38 @@ func abs(v float64) float64 {
 	}
 	return v
 }
+
+// TestFetched: the numbers come back from the client's own frame names; a
+// file not named so is refused, naming it.
+func TestFetched(t *testing.T) {
+	tests := []struct {
+		name    string
+		paths   []string
+		want    []int
+		wantErr string
+	}{
+		{"frames", []string{"out/frame_0001.png", "out/frame_0010.exr", "frame_12345.jpg"}, []int{1, 10, 12345}, ""},
+		{"negative frame", []string{"frame_-001.png"}, []int{-1}, ""},
+		{"none", nil, []int{}, ""},
+		{"another name", []string{"out/frame_0001.png", "out/shot.png"}, nil, "out/shot.png"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Fetched(tc.paths)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err %v, want one naming %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || len(got) != len(tc.want) {
+				t.Fatalf("%v, %v; want %v", got, err, tc.want)
+			}
+			for i, f := range got {
+				if f.Number != tc.want[i] || f.Path != tc.paths[i] {
+					t.Errorf("frame %d: %+v, want number %d at %s", i, f, tc.want[i], tc.paths[i])
+				}
+			}
+		})
+	}
+}
