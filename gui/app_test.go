@@ -329,6 +329,9 @@ func TestListsShowNodeData(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, api.FrameName(1, api.FormatPNG))); err != nil {
 		t.Errorf("fetched frame: %v", err)
 	}
+	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, "contact-sheet.png")); err != nil || !strings.HasSuffix(u.jobs.info.Text, "with contact-sheet.png") {
+		t.Errorf("contact sheet: %v; info %q", err, u.jobs.info.Text)
+	}
 	test.Tap(u.jobs.actions[4])
 	th.until(t, "the re-submitted job is listed", func() bool { return len(u.jobs.jobs) == 2 })
 	if u.live.prog == nil || u.live.prog.JobID == id {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/flipbook"
 )
 
 // jobColumns are the jobs table's headings.
@@ -210,12 +211,28 @@ func (v *jobsView) fetch() {
 		ctx, cancel := context.WithCancel(v.u.ctx)
 		paths, err := c.Fetch(ctx, id, dir)
 		cancel()
+		// A contact sheet beside the frames: Open folder shows the whole
+		// job in one picture, the same file `conun fetch` writes.
+		var sheetErr error
+		if err == nil && len(paths) > 0 {
+			var frames []flipbook.Frame
+			if frames, sheetErr = flipbook.Fetched(paths); sheetErr == nil {
+				sheetErr = flipbook.WriteContactSheet(frames, filepath.Join(dir, flipbook.ContactSheetName), flipbook.SheetOptions{})
+			}
+		}
 		v.u.do(func() {
 			if err != nil {
 				v.u.showError("fetch frames of job "+id, err)
 				return
 			}
-			v.info.SetText(fmt.Sprintf("Fetched %d frame(s) of job %s to %s", len(paths), id, dir))
+			msg := fmt.Sprintf("Fetched %d frame(s) of job %s to %s", len(paths), id, dir)
+			switch {
+			case sheetErr != nil:
+				msg += " (no contact sheet: " + sheetErr.Error() + ")"
+			case len(paths) > 0:
+				msg += ", with " + flipbook.ContactSheetName
+			}
+			v.info.SetText(msg)
 		})
 	}()
 }

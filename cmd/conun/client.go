@@ -88,6 +88,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	addBlenderFlag(fs, &bo, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
 	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
+	flipFlags := addFlipFlags(fs, true)
 	notify := fs.String("notify-url", "", "http(s) URL the node posts each job's end, settlement, pauses and resumes to, as signed JSON (README: Notifications)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -95,6 +96,10 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	}
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: want a scene or one or more job manifests (.yaml, .json)", errUsage)
+	}
+	flip, err := flipFlags()
+	if err != nil {
+		return err
 	}
 	if *notify != "" {
 		// The node decides which targets it posts to; the form is checked
@@ -123,6 +128,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	type item struct {
 		scene sceneArg
 		spec  api.JobSpec
+		fps   float64 // the scene's own frame rate, 0 when unknown
 	}
 	var items []item
 	for _, arg := range pos {
@@ -155,11 +161,12 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		if scene, err = scene.packed(ctx, bo); err != nil {
 			return err
 		}
+		var fps float64
 		if *rendererKind != "" {
 			spec, err = externalSpec(spec, scene, *rendererKind, framesArg)
 		} else {
 			var taken []string
-			spec, taken, err = completeSpec(ctx, spec, scene, framesArg, given, bo)
+			spec, taken, fps, err = completeSpec(ctx, spec, scene, framesArg, given, bo)
 			if len(taken) > 0 && !*cf.asJSON {
 				fmt.Fprintf(stdout, "%s: the scene's own %s\n", arg, strings.Join(taken, ", "))
 			}
@@ -167,7 +174,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		if err != nil {
 			return fmt.Errorf("%s: %w", arg, err)
 		}
-		items = append(items, item{scene, spec})
+		items = append(items, item{scene, spec, fps})
 	}
 
 	c := cf.client()
@@ -215,7 +222,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		return nil
 	}
 	var failed error
-	for _, id := range ids {
+	for i, id := range ids {
 		dir := *out
 		switch {
 		case dir == "":
@@ -226,7 +233,8 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		if !*cf.asJSON {
 			fmt.Fprintf(stdout, "job %s submitted\n", id)
 		}
-		if err := waitJob(ctx, c, id, dir, *cf.asJSON, stdout); err != nil {
+		flip.sceneFPS = items[i].fps
+		if err := waitJob(ctx, c, id, dir, flip, *cf.asJSON, stdout); err != nil {
 			failed = err
 		}
 	}
@@ -254,31 +262,32 @@ func externalSpec(spec api.JobSpec, scene sceneArg, kind, framesArg string) (api
 // its own settings (frame range, resolution, samples, denoising, output
 // format and depth) for every one the user did not give (given names the
 // flags and manifest fields that were), so what the artist set up is what
-// runs; it returns what it took, for the user to see. A nonce makes each
-// submission its own job.
-func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string, given func(string) bool, bo blenderOpts) (api.JobSpec, []string, error) {
+// runs; it returns what it took, for the user to see, and the scene's
+// frame rate (0 when it has none), for a video of the frames. A nonce
+// makes each submission its own job.
+func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesArg string, given func(string) bool, bo blenderOpts) (api.JobSpec, []string, float64, error) {
 	rend, err := rendererFor(scene.name, bo)
 	if err != nil {
-		return spec, nil, err
+		return spec, nil, 0, err
 	}
 	defer closeRenderer(rend)
 	spec.Renderer, spec.SceneName = rend.Name(), scene.name
 	path, cleanup, err := scene.file()
 	if err != nil {
-		return spec, nil, err
+		return spec, nil, 0, err
 	}
 	info, err := rend.Inspect(ctx, path)
 	cleanup()
 	if err != nil {
-		return spec, nil, err
+		return spec, nil, 0, err
 	}
 	if framesArg != "" {
 		if spec.Frames, err = tiler.ParseFrames(framesArg); err != nil {
-			return spec, nil, fmt.Errorf("%w: frames: %w", errUsage, err)
+			return spec, nil, 0, fmt.Errorf("%w: frames: %w", errUsage, err)
 		}
 	} else {
 		if info.FrameEnd-info.FrameStart >= tiler.MaxFrames {
-			return spec, nil, fmt.Errorf("%w: the scene's frame range is unknown: name the frames (--frames A-B)", errUsage)
+			return spec, nil, 0, fmt.Errorf("%w: the scene's frame range is unknown: name the frames (--frames A-B)", errUsage)
 		}
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
@@ -292,7 +301,7 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		}
 	}
 	if err := api.TilesExact(spec, info.Usage); err != nil {
-		return spec, taken, fmt.Errorf("%w: %w", errUsage, err)
+		return spec, taken, 0, fmt.Errorf("%w: %w", errUsage, err)
 	}
 	var nonce [8]byte
 	rand.Read(nonce[:])
@@ -300,9 +309,9 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 	check := spec
 	check.Scene = strings.Repeat("0", 64) // the real hash comes with the upload
 	if err := check.Validate(); err != nil {
-		return spec, taken, fmt.Errorf("%w: %w", errUsage, err)
+		return spec, taken, 0, fmt.Errorf("%w: %w", errUsage, err)
 	}
-	return spec, taken, nil
+	return spec, taken, info.FPS, nil
 }
 
 // visited returns whether a flag of fs was given on the command line.
@@ -313,8 +322,9 @@ func visited(fs *flag.FlagSet) func(string) bool {
 }
 
 // waitJob follows a job's events to its end, fetches its frames into dir
-// (when dir is set), and fails unless the job is done.
-func waitJob(ctx context.Context, c *api.Client, id, dir string, asJSON bool, stdout io.Writer) error {
+// (when dir is set) and makes what flip asks of them, and fails unless the
+// job is done.
+func waitJob(ctx context.Context, c *api.Client, id, dir string, flip flipOpts, asJSON bool, stdout io.Writer) error {
 	var bar *progress
 	if !asJSON {
 		bar = newProgress(stdout)
@@ -336,8 +346,12 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, asJSON bool, st
 		return err
 	}
 	var paths []string
+	var made flipMade
 	if state == api.JobDone && dir != "" {
 		if paths, err = c.Fetch(ctx, id, dir); err != nil {
+			return err
+		}
+		if made, err = flip.make(ctx, paths, dir); err != nil {
 			return err
 		}
 	}
@@ -345,7 +359,8 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, asJSON bool, st
 		if err := printJSON(stdout, struct {
 			api.JobStatus
 			Files []string `json:"files,omitempty"`
-		}{st, paths}); err != nil {
+			flipMade
+		}{st, paths, made}); err != nil {
 			return err
 		}
 	} else if state == api.JobDone {
@@ -354,6 +369,7 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, asJSON bool, st
 			fmt.Fprintf(stdout, " -> %s", dir)
 		}
 		fmt.Fprintln(stdout)
+		made.print(stdout)
 		printFailedFrames(stdout, st)
 	}
 	if state == api.JobDone && st.Partial {
@@ -369,11 +385,16 @@ func runWait(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("wait", flag.ContinueOnError)
 	cf := addClientFlags(fs)
 	out := fs.String("out", "", "also fetch the frames into this folder")
+	flipFlags := addFlipFlags(fs, true)
 	id, err := oneJobArg(fs, args)
 	if err != nil {
 		return err
 	}
-	return waitJob(ctx, cf.client(), id, *out, *cf.asJSON, stdout)
+	flip, err := flipFlags()
+	if err != nil {
+		return err
+	}
+	return waitJob(ctx, cf.client(), id, *out, flip, *cf.asJSON, stdout)
 }
 
 func runReport(ctx context.Context, args []string, stdout io.Writer) error {
@@ -480,6 +501,7 @@ func runFetch(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
 	cf := addClientFlags(fs)
 	out := fs.String("out", "", "folder for the frames (required)")
+	flipFlags := addFlipFlags(fs, true)
 	id, err := oneJobArg(fs, args)
 	if err != nil {
 		return err
@@ -487,16 +509,28 @@ func runFetch(ctx context.Context, args []string, stdout io.Writer) error {
 	if *out == "" {
 		return fmt.Errorf("%w: --out DIR is required", errUsage)
 	}
+	flip, err := flipFlags()
+	if err != nil {
+		return err
+	}
 	paths, err := cf.client().Fetch(ctx, id, *out)
 	if err != nil {
 		return err
 	}
+	made, err := flip.make(ctx, paths, *out)
+	if err != nil {
+		return err
+	}
 	if *cf.asJSON {
-		return printJSON(stdout, map[string]any{"files": paths})
+		return printJSON(stdout, struct {
+			Files []string `json:"files"`
+			flipMade
+		}{paths, made})
 	}
 	for _, p := range paths {
 		fmt.Fprintln(stdout, p)
 	}
+	made.print(stdout)
 	return nil
 }
 

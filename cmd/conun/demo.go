@@ -62,7 +62,7 @@ func runDemo(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	var taken []string
-	if spec, taken, err = completeSpec(ctx, spec, scene, *frames, visited(fs), bo); err != nil {
+	if spec, taken, _, err = completeSpec(ctx, spec, scene, *frames, visited(fs), bo); err != nil {
 		return err
 	}
 	if len(taken) > 0 {

@@ -63,7 +63,7 @@ func runRequeue(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if *wait {
-		return waitJob(ctx, c, id, *out, *cf.asJSON, stdout)
+		return waitJob(ctx, c, id, *out, flipOpts{}, *cf.asJSON, stdout)
 	}
 	if *cf.asJSON {
 		return printJSON(stdout, res)
