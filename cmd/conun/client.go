@@ -417,8 +417,20 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 func runJobs(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("jobs", flag.ContinueOnError)
 	cf := addClientFlags(fs)
+	cluster := fs.Bool("cluster", false, "list every coordinator's jobs in the cluster, as summaries (needs the node's admin token)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cluster {
+		all, err := cf.client().ClusterJobs(ctx)
+		if err != nil {
+			return err
+		}
+		if *cf.asJSON {
+			return printJSON(stdout, all)
+		}
+		printClusterJobs(stdout, all)
+		return nil
 	}
 	jobs, err := cf.client().Jobs(ctx)
 	if err != nil {
@@ -436,6 +448,22 @@ func printJobs(w io.Writer, jobs []api.JobStatus) {
 	fmt.Fprintln(tw, "JOB\tSTATE\tSCENE\tFRAMES\tTILES\tDONE")
 	for _, j := range jobs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, stateText(j), j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
+	}
+	tw.Flush()
+}
+
+// printClusterJobs prints one table of the cluster's jobs with their
+// coordinators, then a line for each coordinator that is not answering.
+func printClusterJobs(w io.Writer, all api.ClusterJobs) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "COORDINATOR\tJOB\tFRAMES\tTASKS\tSTATE")
+	for _, j := range all.Jobs {
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%d/%d\t%s\n", j.Coordinator, j.ID, j.FramesDone, j.Frames, j.Done, j.Total, j.State)
+	}
+	for _, c := range all.Coordinators {
+		if c.Error != "" {
+			fmt.Fprintf(tw, "%s\t-\t-\t-\tnot answering: %s\n", c.Name, c.Error)
+		}
 	}
 	tw.Flush()
 }
