@@ -67,7 +67,7 @@ func runSubmit(ctx context.Context, args []string, stdout io.Writer) error {
 	budget := tokensFlag(fs, "budget", "0", "most tokens to spend on the job, exactly (e.g. 0.03: up to 18 decimals); 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", api.DefaultVerifyRate, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := tokensFlag(fs, "max-price", "0", "skip nodes asking more tokens than this per task; 0 means any")
-	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
+	priority := fs.Int("priority", api.DefaultPriority, "job priority on its coordinator, -1000 to 1000; higher first")
 	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
 	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; whole frames: --tiles 1x1); default the scene's own setting")
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
