@@ -169,11 +169,16 @@ func (n *Node) askSummaries(ctx context.Context, m api.Member) ([]api.JobSummary
 	if err != nil {
 		return nil, fmt.Errorf("its RPC address: %w", err)
 	}
+	return fetchSummaries(ctx, n.work.hc, target)
+}
+
+// fetchSummaries GETs the summaries at target with hc and checks them.
+func fetchSummaries(ctx context.Context, hc *http.Client, target string) ([]api.JobSummary, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := n.work.hc.Do(req)
+	resp, err := hc.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("no answer within %v", clusterAskTimeout)
