@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -388,7 +389,7 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	st, err := cf.client().Status(ctx, id)
 	if err != nil {
-		return err
+		return elsewhere(ctx, cf.client(), id, err)
 	}
 	if *cf.asJSON {
 		return printJSON(stdout, st)
@@ -450,6 +451,26 @@ func printJobs(w io.Writer, jobs []api.JobStatus) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, stateText(j), j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
 	}
 	tw.Flush()
+}
+
+// elsewhere adds to a job's 404 which coordinator in the cluster holds it,
+// when the node's cluster listing says (an admin token's only; any other
+// answer leaves err as it is).
+func elsewhere(ctx context.Context, c *api.Client, id string, err error) error {
+	var apiErr *api.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound {
+		return err
+	}
+	all, lerr := c.ClusterJobs(ctx)
+	if lerr != nil {
+		return err
+	}
+	for _, j := range all.Jobs {
+		if j.ID == id {
+			return fmt.Errorf("%w; coordinator %s (%s) has it: %s, ask its node", err, j.Coordinator, j.CoordinatorAddr, j.State)
+		}
+	}
+	return err
 }
 
 // printClusterJobs prints one table of the cluster's jobs with their

@@ -75,6 +75,12 @@ func TestJobsCluster(t *testing.T) {
 		t.Fatalf("jobs --cluster table (exit %d):\n%s", code, table)
 	}
 
+	// A job submitted elsewhere: status says which coordinator has it.
+	code, _, stderr := conun(t, "status", "--node", nodes[2].url, ids[0])
+	if code == 0 || !strings.Contains(stderr, "coordinator "+nodes[0].name+" ") {
+		t.Fatalf("status of %s's job on %s: exit %d: %s", nodes[0].name, nodes[2].name, code, stderr)
+	}
+
 	nodes[1].kill9(t)
 	// Right after the kill the member is still in gossip (its call is
 	// refused), soon after it is declared dead (remembered as gone): both
