@@ -74,7 +74,7 @@ func finishRelease(d demand, members []api.Member) string {
 	best := ""
 	for _, m := range members {
 		b := renderer.ParseBuild(m.Renderers[d.Renderer])
-		if !b.Has(d.Needs) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && m.Renderers[d.Renderer] != d.Version {
+		if !b.Has(d.Needs) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && !versionMatches(m.Renderers[d.Renderer], d.Version) {
 			continue
 		}
 		r := b.Release()

@@ -3,6 +3,7 @@ package farm
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -148,7 +149,7 @@ func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []
 // demand is what a job asks of the node that renders its tasks.
 type demand struct {
 	Renderer   string
-	Version    string     // exactly this build, when set (JobSpec.RendererVersion)
+	Version    string     // this build or release, when set (JobSpec.RendererVersion: versionMatches)
 	MinVersion string     // the oldest version that opens the scene
 	Release    string     // the release the job is bound to, when set
 	Needs      string     // a feature the scene needs ("gl")
@@ -177,6 +178,15 @@ type candidate struct {
 	Blocklisted bool // fails the tasks others render (nodehealth.go)
 }
 
+// versionMatches reports whether a node's build is the one a job asks
+// for: that very build ("blender-4.3.2/cycles-cpu+oidn"), or any build of
+// that release ("blender-4.3.2", as the app's form picks it from what the
+// members advertise): builds of one release differ at most by float noise,
+// and a job's tiles already all come from one release.
+func versionMatches(build, want string) bool {
+	return build == want || !strings.Contains(want, "/") && renderer.ParseBuild(build).Release() == want
+}
+
 // admits reports whether a member may render tasks of the job at all.
 func (d demand) admits(c candidate) bool {
 	version, ok := c.Member.Renderers[d.Renderer]
@@ -184,7 +194,7 @@ func (d demand) admits(c candidate) bool {
 	switch {
 	case !ok:
 		return false
-	case d.Version != "" && version != d.Version:
+	case d.Version != "" && !versionMatches(version, d.Version):
 		return false
 	case d.MinVersion != "" && !b.AtLeast(d.MinVersion):
 		return false // e.g. a Blender older than the one that saved the scene

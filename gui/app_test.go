@@ -149,7 +149,9 @@ func TestSubmitRendersAndShowsFrame(t *testing.T) {
 	scene := sceneFile(t, "anim.glb")
 
 	v.setScene(scene)
-	th.until(t, "the scene's frame range is pre-filled", func() bool { return v.form.SceneFrames != nil })
+	th.until(t, "the scene's frame range is pre-filled and the members' release offered", func() bool {
+		return v.form.SceneFrames != nil && v.release.Selected != AnyChoice
+	})
 	if got := v.entries[FieldFrames].Text; got != "1-24" {
 		t.Fatalf("frames pre-filled with %q, want the scene's 1-24", got)
 	}
@@ -183,7 +185,8 @@ func TestSubmitRendersAndShowsFrame(t *testing.T) {
 	sum := sha256.Sum256(data)
 	want := api.JobSpec{Scene: hex.EncodeToString(sum[:]), SceneName: "anim.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 3, End: 4, Step: 1}, Resolution: tiler.Resolution{Width: 48, Height: 32},
-		Samples: 2, Seed: 5, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, VerifyRate: 0.25}
+		Samples: 2, Seed: 5, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, VerifyRate: 0.25,
+		RendererVersion: v.release.Selected} // the release the members run: the form's default
 	if st.Spec != want {
 		t.Errorf("node got spec\n%+v, want\n%+v", st.Spec, want)
 	}

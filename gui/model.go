@@ -23,6 +23,7 @@ const (
 	FieldTiles      = "tiles"
 	FieldBudget     = "budget"
 	FieldMaxPrice   = "max_price"
+	FieldPriority   = "priority"
 )
 
 // FieldErrors maps a form field to the reason its value is rejected.
@@ -69,6 +70,9 @@ type Form struct {
 	Tiles      string
 	Budget     string
 	MaxPrice   string
+	// Priority orders the job among its coordinator's others (-1000 to
+	// 1000, higher first).
+	Priority   string
 	TrustLevel int
 	// Depth is the output PNG's bits per channel, 8 or 16.
 	Depth int
@@ -78,6 +82,10 @@ type Form struct {
 	// Denoise asks for the renderer's denoiser: the scene's own setting
 	// when it has one.
 	Denoise bool
+	// Device is the device class the job renders on ("CPU", "CUDA"), ""
+	// for any; Release the renderer release ("blender-4.3.2"), "" for
+	// any: both picked from what the cluster's members advertise.
+	Device, Release string
 	// SceneFrames is the scene's own frame range when it could be read
 	// (glTF), so frames outside it are caught before upload.
 	SceneFrames *tiler.Frames
@@ -88,7 +96,7 @@ func NewForm() Form {
 	res := api.DefaultResolution
 	return Form{
 		Frames: "1", Resolution: res.String(), Samples: strconv.Itoa(api.DefaultSamples), Seed: "0",
-		Tiles: api.DefaultTiles(res).String(), Budget: "0", MaxPrice: "0",
+		Tiles: api.DefaultTiles(res).String(), Budget: "0", MaxPrice: "0", Priority: strconv.Itoa(api.DefaultPriority),
 		TrustLevel: DefaultTrustLevel, Depth: api.DefaultDepth,
 	}
 }
@@ -99,7 +107,8 @@ func NewForm() Form {
 // once; the spec is only meaningful when there are none.
 func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	errs := FieldErrors{}
-	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, Denoise: f.Denoise, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1]}
+	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, Denoise: f.Denoise, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1],
+		Device: f.Device, RendererVersion: f.Release}
 	if spec.Depth == 0 {
 		spec.Depth = api.DefaultDepth
 	}
@@ -138,6 +147,11 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 		errs[FieldSeed] = fmt.Sprintf("seed %q: want a whole number >= 0", f.Seed)
 	} else {
 		spec.Seed = n
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(f.Priority)); err != nil || n < -1000 || n > 1000 {
+		errs[FieldPriority] = fmt.Sprintf("priority %q: want a whole number from -1000 to 1000 (higher renders first)", f.Priority)
+	} else {
+		spec.Priority = n
 	}
 	if spec.Budget, err = tokens(f.Budget); err != nil {
 		errs[FieldBudget] = "budget " + err.Error()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,16 +30,24 @@ type newRenderView struct {
 	// artist has set it.
 	tilesEdited, settingTiles bool
 
-	entries   map[string]*widget.Entry
-	errors    map[string]*widget.Label
-	depth     *widget.RadioGroup
-	denoise   *widget.Check
-	trust     *widget.Slider
-	trustText *widget.Label
-	sceneInfo *widget.Label
-	render    *widget.Button
-	result    *widget.Label
-	content   fyne.CanvasObject
+	entries map[string]*widget.Entry
+	errors  map[string]*widget.Label
+	depth   *widget.RadioGroup
+	denoise *widget.Check
+	// device and release offer what the cluster's members advertise
+	// (members, as last asked); saved is the version the scene was saved
+	// with (SceneInfo.MinVersion), which the release defaults to.
+	device, release         *widget.Select
+	members                 []api.Member
+	saved                   string
+	devicePicked, relPicked bool // the artist chose: the defaults no longer move
+	settingChoices          bool
+	trust                   *widget.Slider
+	trustText               *widget.Label
+	sceneInfo               *widget.Label
+	render                  *widget.Button
+	result                  *widget.Label
+	content                 fyne.CanvasObject
 }
 
 func newNewRenderView(u *ui) *newRenderView {
@@ -56,6 +65,7 @@ func newNewRenderView(u *ui) *newRenderView {
 		{FieldTiles, "Tile grid", "COLSxROWS; follows the resolution until you change it", &v.form.Tiles},
 		{FieldBudget, "Budget", "most tokens to spend; 0 means no limit (a node on a chain needs a budget)", &v.form.Budget},
 		{FieldMaxPrice, "Max price", "skip nodes asking more tokens per tile; 0 means any", &v.form.MaxPrice},
+		{FieldPriority, "Priority", "-1000 to 1000; higher renders first among this node's jobs", &v.form.Priority},
 	}
 	form := widget.NewForm()
 	for _, it := range items {
@@ -89,6 +99,17 @@ func newNewRenderView(u *ui) *newRenderView {
 	form.Append("Output", v.depth)
 	v.denoise = widget.NewCheck("Denoise (needs a node whose renderer has a denoiser)", func(on bool) { v.form.Denoise = on })
 	form.Append("Denoise", v.denoise)
+	v.device = widget.NewSelect([]string{AnyChoice}, func(s string) {
+		v.form.Device = choiceValue(s)
+		v.devicePicked = v.devicePicked || !v.settingChoices
+	})
+	form.Append("Device", v.device)
+	v.release = widget.NewSelect([]string{AnyChoice}, func(s string) {
+		v.form.Release = choiceValue(s)
+		v.relPicked = v.relPicked || !v.settingChoices
+	})
+	form.Append("Release", v.release)
+	v.fillChoices() // "Any" until the members are known
 	v.trust = widget.NewSlider(1, float64(len(TrustRates)))
 	v.trust.Step = 1
 	v.trustText = widget.NewLabel("")
@@ -179,6 +200,8 @@ func (v *newRenderView) dropped(_ fyne.Position, uris []fyne.URI) {
 func (v *newRenderView) setScene(path string) {
 	v.entries[FieldScene].SetText(path)
 	v.sceneInfo.SetText("")
+	v.saved = ""
+	v.loadMembers()
 	inspect := v.u.cfg.Inspect
 	switch {
 	case RendererFor(path) == "":
@@ -212,6 +235,8 @@ func (v *newRenderView) setScene(path string) {
 // takeScene sets the form to the scene's own settings, as `conun submit`
 // takes them (api.JobSpec.TakeScene), and says which it took.
 func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
+	v.saved = info.MinVersion
+	v.fillChoices()
 	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	v.entries[FieldFrames].SetText(frames.String())
 	v.form.SceneFrames = &frames
@@ -248,6 +273,46 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 		text += ", " + strings.Join(taken, ", ")
 	}
 	v.sceneInfo.SetText(text + " (read from the scene; change them below)")
+}
+
+// loadMembers asks the node for the cluster's members off the UI
+// goroutine, then offers the devices and releases they advertise. A node
+// that does not answer leaves the choices as they were ("Any" at first).
+func (v *newRenderView) loadMembers() {
+	c := v.u.client
+	go func() {
+		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
+		members, err := c.Nodes(ctx)
+		cancel()
+		if err != nil {
+			return
+		}
+		v.u.do(func() {
+			v.members = members
+			v.fillChoices()
+		})
+	}()
+}
+
+// fillChoices offers the devices and releases of the members that run the
+// scene's renderer, and moves the defaults (any device; the release the
+// scene was saved with, or the most common) unless the artist chose.
+func (v *newRenderView) fillChoices() {
+	rend := RendererFor(v.form.ScenePath)
+	v.settingChoices = true
+	defer func() { v.settingChoices = false }()
+	devices := DeviceChoices(v.members, rend)
+	v.device.Options = devices
+	if !v.devicePicked || !slices.Contains(devices, v.device.Selected) {
+		v.device.SetSelected(AnyChoice)
+	}
+	v.device.Refresh()
+	releases := ReleaseChoices(v.members, rend)
+	v.release.Options = releases
+	if !v.relPicked || !slices.Contains(releases, v.release.Selected) {
+		v.release.SetSelected(DefaultRelease(releases, v.saved))
+	}
+	v.release.Refresh()
 }
 
 // submit checks the whole form and, when it is right, uploads the scene and

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -80,7 +81,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	budget := tokensFlag(fs, "budget", "0", "most tokens to spend on the job, exactly (e.g. 0.03: up to 18 decimals); 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", api.DefaultVerifyRate, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := tokensFlag(fs, "max-price", "0", "skip nodes asking more tokens than this per task; 0 means any")
-	priority := fs.Int("priority", 0, "job priority on its coordinator, -1000 to 1000; higher first")
+	priority := fs.Int("priority", api.DefaultPriority, "job priority on its coordinator, -1000 to 1000; higher first")
 	device := fs.String("device", "", "render only on nodes whose Blender uses this device: CPU, CUDA, OPTIX, HIP, METAL")
 	denoise := fs.Bool("denoise", false, "denoise (Blender with OpenImageDenoise only; whole frames: --tiles 1x1); default the scene's own setting")
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. one offered by nodes through --renderer-cmd; default by the scene's extension (needs --frames)")
@@ -445,7 +446,7 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	st, err := cf.client().Status(ctx, id)
 	if err != nil {
-		return err
+		return elsewhere(ctx, cf.client(), id, err)
 	}
 	if *cf.asJSON {
 		return printJSON(stdout, st)
@@ -474,8 +475,20 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 func runJobs(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("jobs", flag.ContinueOnError)
 	cf := addClientFlags(fs)
+	cluster := fs.Bool("cluster", false, "list every coordinator's jobs in the cluster, as summaries (needs the node's admin token)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cluster {
+		all, err := cf.client().ClusterJobs(ctx)
+		if err != nil {
+			return err
+		}
+		if *cf.asJSON {
+			return printJSON(stdout, all)
+		}
+		printClusterJobs(stdout, all)
+		return nil
 	}
 	jobs, err := cf.client().Jobs(ctx)
 	if err != nil {
@@ -493,6 +506,42 @@ func printJobs(w io.Writer, jobs []api.JobStatus) {
 	fmt.Fprintln(tw, "JOB\tSTATE\tSCENE\tFRAMES\tTILES\tDONE")
 	for _, j := range jobs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, stateText(j), j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
+	}
+	tw.Flush()
+}
+
+// elsewhere adds to a job's 404 which coordinator in the cluster holds it,
+// when the node's cluster listing says (an admin token's only; any other
+// answer leaves err as it is).
+func elsewhere(ctx context.Context, c *api.Client, id string, err error) error {
+	var apiErr *api.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound {
+		return err
+	}
+	all, lerr := c.ClusterJobs(ctx)
+	if lerr != nil {
+		return err
+	}
+	for _, j := range all.Jobs {
+		if j.ID == id {
+			return fmt.Errorf("%w; coordinator %s (%s) has it: %s, ask its node", err, j.Coordinator, j.CoordinatorAddr, j.State)
+		}
+	}
+	return err
+}
+
+// printClusterJobs prints one table of the cluster's jobs with their
+// coordinators, then a line for each coordinator that is not answering.
+func printClusterJobs(w io.Writer, all api.ClusterJobs) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "COORDINATOR\tJOB\tFRAMES\tTASKS\tSTATE")
+	for _, j := range all.Jobs {
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%d/%d\t%s\n", j.Coordinator, j.ID, j.FramesDone, j.Frames, j.Done, j.Total, j.State)
+	}
+	for _, c := range all.Coordinators {
+		if c.Error != "" {
+			fmt.Fprintf(tw, "%s\t-\t-\t-\tnot answering: %s\n", c.Name, c.Error)
+		}
 	}
 	tw.Flush()
 }

@@ -19,6 +19,10 @@ const (
 	// level): cheats are caught over a job while checks stay a few percent
 	// of its cost (BenchmarkCheatModes).
 	DefaultVerifyRate = 0.05
+	// DefaultPriority is a job's place among its coordinator's others
+	// when the user says nothing: the middle of -1000 to 1000, so one job
+	// can be put ahead of or behind the rest.
+	DefaultPriority = 0
 )
 
 // DefaultResolution is small enough that a first job on a laptop ends in

@@ -58,7 +58,9 @@ type JobSpec struct {
 	// version advertises one ("+oidn") get the job's tasks.
 	Denoise bool `json:"denoise,omitempty"`
 	// RendererVersion, when set, restricts the job to nodes running exactly
-	// this version of the renderer (for pixel-exact continuity).
+	// this build of the renderer ("blender-4.3.2/cycles-cpu+oidn", for
+	// pixel-exact continuity) or, without a '/', any build of this release
+	// ("blender-4.3.2", what the app's form offers).
 	RendererVersion string `json:"renderer_version,omitempty"`
 	// MaxPrice, when above 0, excludes nodes asking more per task.
 	MaxPrice Tokens `json:"max_price,omitzero"`

@@ -101,6 +101,10 @@ type Cluster struct {
 	// returns are its own structs, rewritten by every alive message, so
 	// reading them later races with gossip.
 	live map[string]api.Member
+	// gone are members that left or were declared dead, with when, kept
+	// for GoneFor (at most maxGone) so a listing across the cluster can
+	// say a coordinator is not answering instead of forgetting its jobs.
+	gone map[string]goneMember
 	// refused logs members ignored for their metadata.
 	refused refusals
 }
@@ -113,7 +117,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{meta: b, onLeft: onLeft, messages: cfg.Messages, live: make(map[string]api.Member)}
+	c := &Cluster{meta: b, onLeft: onLeft, messages: cfg.Messages, live: make(map[string]api.Member), gone: make(map[string]goneMember)}
 	c.refused.report = reporter(cfg)
 	c.queue = &memberlist.TransmitLimitedQueue{NumNodes: c.numLive, RetransmitMult: retransmitMult}
 	mc := memberlist.DefaultLANConfig()
@@ -230,6 +234,42 @@ func (c *Cluster) Members() []api.Member {
 	return out
 }
 
+// GoneFor is how long a member that left or died is remembered (Gone).
+const GoneFor = 15 * time.Minute
+
+// maxGone bounds the members remembered as gone: membership is open, and
+// a flood of joining and leaving names must not grow this without end.
+const maxGone = 256
+
+// goneMember is a member that left, and when.
+type goneMember struct {
+	api.Member
+	at time.Time
+}
+
+// Gone returns the members that left or were declared dead within GoneFor
+// and have not come back, sorted by ID.
+func (c *Cluster) Gone() []api.Member {
+	c.mu.Lock()
+	c.forget(time.Now())
+	out := make([]api.Member, 0, len(c.gone))
+	for _, g := range c.gone {
+		out = append(out, g.Member)
+	}
+	c.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// forget drops the members gone longer than GoneFor; c.mu is held.
+func (c *Cluster) forget(now time.Time) {
+	for name, g := range c.gone {
+		if now.Sub(g.at) > GoneFor {
+			delete(c.gone, name)
+		}
+	}
+}
+
 // track records n as memberlist describes it now; it runs inside
 // memberlist's event callbacks, under its lock, so n may be read.
 func (c *Cluster) track(n *memberlist.Node) {
@@ -241,6 +281,7 @@ func (c *Cluster) track(n *memberlist.Node) {
 	defer c.mu.Unlock()
 	if err == nil {
 		c.live[n.Name] = m
+		delete(c.gone, n.Name)
 	} else {
 		delete(c.live, n.Name)
 	}
@@ -316,6 +357,12 @@ func (e events) NotifyUpdate(n *memberlist.Node) { e.c.track(n) }
 // both mean their leases will never come back.
 func (e events) NotifyLeave(n *memberlist.Node) {
 	e.c.mu.Lock()
+	if m, ok := e.c.live[n.Name]; ok {
+		e.c.forget(time.Now())
+		if len(e.c.gone) < maxGone {
+			e.c.gone[n.Name] = goneMember{m, time.Now()}
+		}
+	}
 	delete(e.c.live, n.Name)
 	e.c.mu.Unlock()
 	if e.c.onLeft != nil {

@@ -100,3 +100,42 @@ func TestBroadcast(t *testing.T) {
 		}
 	}
 }
+
+// TestGoneRemembered: a member that dies is remembered as gone (a listing
+// across the cluster says it is not answering rather than forgetting it),
+// and is no longer gone once it is back.
+func TestGoneRemembered(t *testing.T) {
+	join := func(name string, seeds []string, port int) *Cluster {
+		cfg := Config{Name: name, BindAddr: "127.0.0.1", BindPort: port, Fast: true, Join: seeds}
+		c, err := Join(cfg, api.NodeMeta{ID: name, API: "http://127.0.0.1:1"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Kill() })
+		return c
+	}
+	until := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting until %s", what)
+			}
+		}
+	}
+	seed := join("g0", nil, 0)
+	other := join("g1", []string{seed.Addr()}, 0)
+	until("they meet", func() bool { return len(seed.Members()) == 2 })
+	if len(seed.Gone()) != 0 {
+		t.Fatalf("gone before anyone left: %v", seed.Gone())
+	}
+	_, port, _ := strings.Cut(other.Addr(), ":")
+	other.Kill()
+	until("the dead member is gone", func() bool {
+		g := seed.Gone()
+		return len(g) == 1 && g[0].ID == "g1" && len(seed.Members()) == 1
+	})
+	var p int
+	fmt.Sscan(port, &p)
+	join("g1", []string{seed.Addr()}, p)
+	until("it is back and no longer gone", func() bool { return len(seed.Members()) == 2 && len(seed.Gone()) == 0 })
+}
