@@ -4,11 +4,13 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/availability"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
@@ -169,5 +171,112 @@ func TestAwayWorkerHandsLeaseBack(t *testing.T) {
 				return false
 			})
 		}
+	}
+}
+
+// switchCPU is a CPU sampler whose others' share the test sets.
+type switchCPU struct {
+	busy atomic.Bool
+	s    availability.CPUSample
+	mu   sync.Mutex
+}
+
+func (c *switchCPU) SampleCPU() (availability.CPUSample, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.s.Total += 100
+	if c.busy.Load() {
+		c.s.Busy += 90
+	}
+	return c.s, nil
+}
+
+// TestIdleModeNodeGoesAway: a node in idle mode takes leases once the
+// machine was idle for --idle-after, stops (and says why to the cluster)
+// when the owner's use goes over --idle-cpu, and takes them again after.
+// Its CPU reading is injected: TestIdleWithRealLoad reads a real one.
+func TestIdleModeNodeGoesAway(t *testing.T) {
+	cpu := &switchCPU{}
+	n := startNode(t, "idler", nil, func(c *NodeConfig) {
+		c.Availability.Mode = availability.Mode{Idle: true}
+		c.Availability.IdleAfter, c.Availability.Interval = 300*time.Millisecond, 50*time.Millisecond
+		c.Availability.CPU = cpu
+		c.Availability.InputIdle = func(context.Context) (time.Duration, error) { return 0, availability.ErrNoInputIdle }
+		c.Availability.OnBattery = func() (bool, error) { return false, nil }
+	})
+	away := func() string {
+		for _, m := range n.Members() {
+			if m.ID == "idler" {
+				return m.Away
+			}
+		}
+		return "not listed"
+	}
+	waitFor(t, "the idle machine to let the node render", func() bool { return away() == "" && n.Availability().Available })
+	cpu.busy.Store(true)
+	waitFor(t, "the owner's use to stop the node", func() bool { return away() == "owner active: CPU 90% > 25%" })
+	if why := n.work.awayReason(); why == "" {
+		t.Fatal("the worker still takes leases")
+	}
+	cpu.busy.Store(false)
+	waitFor(t, "the node to render again", func() bool { return away() == "" && n.work.awayReason() == "" })
+}
+
+// TestClosingWorkerHandsLeaseBack: a worker stopped gracefully (SIGTERM)
+// hands its lease back as a release, not a failure.
+func TestClosingWorkerHandsLeaseBack(t *testing.T) {
+	ctx := context.Background()
+	coord := startNode(t, "coord", nil, nil)
+	if _, err := coord.SetPaused(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	var started atomic.Int32
+	worker := startNode(t, "worker", []string{coord.GossipAddr()}, func(c *NodeConfig) {
+		c.Renderers = []renderer.Renderer{holdRenderer{pathtracer.New(pathtracer.DefaultConfig()), &started}}
+	})
+	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the worker to see the coordinator away", func() bool {
+		for _, m := range worker.Members() {
+			if m.ID == "coord" {
+				return m.Away != ""
+			}
+		}
+		return false
+	})
+	c := api.NewClient(coord.URL())
+	data, _ := scenes.Bytes("cornell.glb")
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := c.Submit(ctx, api.JobSpec{
+		Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 16, Height: 12}, Samples: 2, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8, Nonce: t.Name(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the worker to render the task", func() bool { return started.Load() == 1 })
+	if err := worker.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := coord.SetPaused(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	var requeues []api.Event
+	wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if state, err := c.Events(wctx, id, func(e api.Event) error {
+		if e.Type == api.EventRequeued {
+			requeues = append(requeues, e)
+		}
+		return nil
+	}); err != nil || state != api.JobDone {
+		t.Fatalf("job %s: %s %v", id, state, err)
+	}
+	if len(requeues) != 1 || requeues[0].Reason != api.RequeueReleased {
+		t.Fatalf("requeues %+v, want one release", requeues)
 	}
 }

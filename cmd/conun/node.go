@@ -194,6 +194,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "removed %d leftover containers of an earlier run\n", n)
 		}
 		cfg.Sandboxed = true
+		cfg.Availability.CPU = sandboxedCPU(ctx, sb)
 	} else if kinds, cfg.Refused, err = unsandboxedKinds(*sandboxMode, kinds, cfg.Logger); err != nil {
 		return err
 	}

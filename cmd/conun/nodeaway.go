@@ -7,10 +7,24 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/availability"
+	"github.com/conun/conun/renderer/sandbox"
 )
+
+// sandboxedCPU reads the machine's CPU time counting the node's render
+// containers as its own: under Docker they are dockerd's children, not the
+// node's, and --mode idle must not take them for the owner's work.
+func sandboxedCPU(ctx context.Context, sb *sandbox.Sandbox) availability.ProcCPU {
+	return availability.ProcCPU{Containers: func() []string {
+		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		ids, _ := sb.Containers(ctx) // none listed: the share reads high, never low
+		return ids
+	}}
+}
 
 // availabilityFlags reads --mode, --schedule and --idle-cpu into c.
 func availabilityFlags(c *availability.Config, mode, schedule, idleCPU string) error {

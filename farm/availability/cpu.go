@@ -40,15 +40,16 @@ func OthersShare(a, b CPUSample) float64 {
 // the CPU time of every process in this process's process group (a node's
 // renderer children stay in it), plus what this process's exited children
 // used. Renders that run inside Docker containers are children of dockerd,
-// not of the node: their time is read from the containers' cgroups named by
-// Cgroups.
+// not of the node: a process whose /proc/PID/cgroup names one of
+// Containers' ids counts as the node's too (cgroup v1 and v2 alike).
+// Processes that ended between two samples take their time with them:
+// the next share may read a little high, never negative.
 type ProcCPU struct {
 	// Root is the proc file system's mount ("/proc" when empty).
 	Root string
-	// Cgroups, when set, lists cgroup directories (cgroup v2) whose
-	// cpu.stat usage counts as the node's own, such as a render
-	// sandbox's containers; it is called at each sample.
-	Cgroups func() []string
+	// Containers, when set, lists the ids of the node's render
+	// containers; it is called at each sample.
+	Containers func() []string
 }
 
 var _ CPUSampler = ProcCPU{}
@@ -74,6 +75,10 @@ func (p ProcCPU) SampleCPU() (CPUSample, error) {
 	}
 	pgid := syscall.Getpgrp()
 	self := os.Getpid()
+	var containers []string
+	if p.Containers != nil {
+		containers = p.Containers()
+	}
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		return CPUSample{}, fmt.Errorf("list processes: %w", err)
@@ -88,19 +93,15 @@ func (p ProcCPU) SampleCPU() (CPUSample, error) {
 			continue // ended meanwhile
 		}
 		st, err := parsePidStat(b)
-		if err != nil || (st.pgrp != pgid && pid != self) {
+		if err != nil {
+			continue
+		}
+		if st.pgrp != pgid && pid != self && !inContainer(filepath.Join(root, e.Name(), "cgroup"), containers) {
 			continue
 		}
 		s.Own += st.utime + st.stime
 		if pid == self {
 			s.Own += st.cutime + st.cstime
-		}
-	}
-	if p.Cgroups != nil {
-		for _, dir := range p.Cgroups() {
-			if usec, err := cgroupUsage(dir); err == nil {
-				s.Own += usec * userHZ / 1e6
-			}
 		}
 	}
 	return s, nil
@@ -160,16 +161,20 @@ func parsePidStat(b []byte) (pidStat, error) {
 	return st, nil
 }
 
-// cgroupUsage reads usage_usec from a cgroup v2 directory's cpu.stat.
-func cgroupUsage(dir string) (uint64, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "cpu.stat"))
-	if err != nil {
-		return 0, err
+// inContainer reports whether the cgroup file of a process names one of
+// the container ids.
+func inContainer(cgroupFile string, ids []string) bool {
+	if len(ids) == 0 {
+		return false
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "usage_usec "); ok {
-			return strconv.ParseUint(strings.TrimSpace(v), 10, 64)
+	b, err := os.ReadFile(cgroupFile)
+	if err != nil {
+		return false
+	}
+	for _, id := range ids {
+		if len(id) >= 12 && bytes.Contains(b, []byte(id)) {
+			return true
 		}
 	}
-	return 0, errors.New("no usage_usec")
+	return false
 }
