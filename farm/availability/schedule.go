@@ -63,6 +63,9 @@ func ParseSchedule(s string) (Schedule, error) {
 		sched.windows = append(sched.windows, ws...)
 		rest = next
 	}
+	if len(sched.windows) == 0 {
+		return Schedule{}, fmt.Errorf("%w: %q has no windows: want windows like \"mon-fri 22:00-08:00\"", ErrBadSchedule, s)
+	}
 	return sched, nil
 }
 
