@@ -118,6 +118,9 @@ type task struct {
 	node   string
 	lease  int // incremented per lease, so a stale answer is recognised
 	cancel context.CancelFunc
+	// nonce is the current lease's request nonce: its worker names the
+	// lease by it to hand it back (release.go).
+	nonce string
 	// accepting is the lease whose answered record is being written (0:
 	// none): the result is in hand, so that lease is not taken back
 	// meanwhile.

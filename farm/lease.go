@@ -40,7 +40,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 	c.inflight[m.ID]++
 	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	lease := t.lease
-	cancel, ok := c.send(ctx, j, t, lease, m, members, func(a leaseAnswer) {
+	cancel, nonce, ok := c.send(ctx, j, t, lease, m, members, func(a leaseAnswer) {
 		c.finish(j, t, lease, m.ID, a.img, a.secs, a.tileHash, a.result, a.err)
 	})
 	if !ok { // the node is stopping: the task waits for the next start
@@ -48,7 +48,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 		c.requeue(j, t)
 		return
 	}
-	t.cancel = cancel
+	t.cancel, t.nonce = cancel, nonce
 }
 
 // leaseAnswer is what came of one lease: the checked tile, the worker's
@@ -63,9 +63,10 @@ type leaseAnswer struct {
 
 // send asks m to render task t under lease number lease, watching it with
 // heartbeats, and hands the answer to done; c.mu must be held. It returns
-// the lease's cancel, or false when it could not start (the node is
-// stopping, or the request could not be signed).
-func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m api.Member, members []api.Member, done func(leaseAnswer)) (context.CancelFunc, bool) {
+// the lease's cancel and nonce (which names the lease to its worker), or
+// false when it could not start (the node is stopping, or the request
+// could not be signed).
+func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m api.Member, members []api.Member, done func(leaseAnswer)) (context.CancelFunc, string, bool) {
 	stall := stallBound(c.cfg.Stall, j, t, m.ID)
 	lctx, cancelCause := context.WithCancelCause(ctx)
 	lctx, cancelTimeout := context.WithTimeout(lctx, c.cfg.LeaseTimeout)
@@ -78,7 +79,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 	if err := c.signFor(&req, m); err != nil {
 		cancel()
 		c.log.Error("sign task request", "err", err)
-		return nil, false
+		return nil, "", false
 	}
 	started := c.wg.Go(func() {
 		var hb sync.WaitGroup
@@ -107,9 +108,9 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 	})
 	if !started {
 		cancel()
-		return nil, false
+		return nil, "", false
 	}
-	return cancel, true
+	return cancel, req.Nonce, true
 }
 
 // taskRequest is the unsigned RPC asking a worker to render region of

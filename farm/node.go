@@ -21,6 +21,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/availability"
 	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/httplimit"
@@ -153,6 +154,13 @@ type NodeConfig struct {
 	// Delivery bounds how receipts and claims reach workers, and how often
 	// this node asks for claims it was never handed (delivery.go).
 	Delivery DeliveryConfig
+	// Availability says when the node takes leases: always, only while its
+	// owner leaves the machine idle, only inside a weekly schedule
+	// (availability.Config). A pause by hand (PauseNode) overrides it.
+	Availability availability.Config
+	// Grace is how long an unavailable node keeps rendering a lease
+	// expected to end within it; the rest it hands back at once.
+	Grace time.Duration
 	// Now is the coordinator's clock (job times, backoffs, quarantines,
 	// retention); nil is time.Now. Tests set it to move time by hand.
 	Now func() time.Time
@@ -178,6 +186,8 @@ func DefaultNodeConfig() NodeConfig {
 		Verify:            verifier.DefaultPolicy(),
 		Retention:         DefaultRetention(),
 		Delivery:          DefaultDeliveryConfig(),
+		Availability:      availability.DefaultConfig(),
+		Grace:             30 * time.Second,
 	}
 }
 
@@ -192,7 +202,10 @@ type Node struct {
 	rpcSrv  *http.Server    // node RPC on its own listener (ListenAddr), or nil
 	link    *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
 	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
-	meta    api.NodeMeta    // what the node gossips about itself at start
+	metaMu  sync.Mutex
+	meta    api.NodeMeta // what the node gossips about itself; guarded by metaMu
+	avail   *availability.Monitor
+	availMu sync.Mutex // orders availability changes (away.go)
 	store   *store.Store
 	clients *clients // the client API's tokens
 	metrics *metrics
@@ -233,6 +246,12 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	if cfg.Slots < 1 {
 		return nil, fmt.Errorf("node: slots %d: must be >= 1", cfg.Slots)
+	}
+	if err := cfg.Availability.Validate(); err != nil {
+		return nil, fmt.Errorf("node: %w", err)
+	}
+	if cfg.Grace < 0 {
+		return nil, fmt.Errorf("node: grace %v: must be >= 0", cfg.Grace)
 	}
 	blobs, err := blobstore.Open(filepath.Join(cfg.DataDir, "blobs"), cfg.MaxBlobBytes)
 	if err != nil {
@@ -305,7 +324,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.work = &worker{
 		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
-		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1),
+		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1), log: cfg.Logger,
 	}
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}
@@ -367,6 +386,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
 	}
+	meta.Away = n.startAvailability(ctx)
 	n.meta = meta
 	n.cluster, err = gossip.Join(gcfg, meta, n.coord.memberLeft)
 	if err != nil {
@@ -414,6 +434,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		}
 	}
 	n.wg.Go(func() { n.rememberMembers(ctx) })
+	n.wg.Go(func() { n.watchAvailability(ctx) })
 	return n, nil
 }
 
@@ -460,6 +481,13 @@ func (n *Node) stop(leave bool) error {
 	n.once.Do(func() {
 		var cerr error
 		if leave {
+			// Leases in progress go back to their coordinators first, as
+			// released leases: queued again at once, counted against
+			// nothing (release.go).
+			rctx, rcancel := context.WithTimeout(context.Background(), 5*time.Second)
+			n.work.setAway("node shutting down")
+			n.work.releaseLeases(rctx, 0, "node shutting down")
+			rcancel()
 			err = n.cluster.Leave(time.Second)
 			// Cancelling the node's context stops the scheduler and makes
 			// every render in progress answer "busy", which hands its lease

@@ -180,8 +180,10 @@ func (n *Node) keepAttached(ctx context.Context) {
 		if !n.reattach(ctx, gateways) {
 			return
 		}
+		n.metaMu.Lock()
+		n.meta.API = n.link.RelayURL()
 		meta := n.meta
-		meta.API = n.link.RelayURL()
+		n.metaMu.Unlock()
 		if err := n.cluster.Rebind(n.link, meta, join); err != nil {
 			n.cfg.Logger.Error("behind NAT: rejoin the cluster", "err", err)
 		}

@@ -29,6 +29,7 @@ type twinLease struct {
 	build    string
 	leasedAt time.Time
 	cancel   context.CancelFunc
+	nonce    string // names the lease to its worker (release.go)
 	// promoted is set once the twin became the task's lease (the first
 	// lease failed, or the twin answered first).
 	promoted bool
@@ -102,12 +103,12 @@ func (c *coordinator) duplicate(ctx context.Context, j *job, t *task, m api.Memb
 		build: m.Renderers[j.spec.Renderer], leasedAt: time.Now(),
 	}
 	c.inflight[m.ID]++
-	cancel, ok := c.send(ctx, j, t, tw.lease, m, members, func(a leaseAnswer) { c.twinAnswered(j, t, tw, a) })
+	cancel, nonce, ok := c.send(ctx, j, t, tw.lease, m, members, func(a leaseAnswer) { c.twinAnswered(j, t, tw, a) })
 	if !ok {
 		c.inflight[m.ID]--
 		return
 	}
-	tw.cancel, t.twin = cancel, tw
+	tw.cancel, tw.nonce, t.twin = cancel, nonce, tw
 	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID, Message: "duplicate of the lease to " + t.node + ", running for " + time.Since(t.leasedAt).Round(time.Millisecond).String()})
 }
 
@@ -115,7 +116,7 @@ func (c *coordinator) duplicate(ctx context.Context, j *job, t *task, m api.Memb
 // become the twin's; c.mu must be held.
 func (t *task) adopt(tw *twinLease) {
 	t.lease, t.node, t.price, t.addr, t.build, t.leasedAt = tw.lease, tw.node, tw.price, tw.addr, tw.build, tw.leasedAt
-	t.cancel, t.twin, tw.promoted = tw.cancel, nil, true
+	t.cancel, t.nonce, t.twin, tw.promoted = tw.cancel, tw.nonce, nil, true
 }
 
 // dropTwin cancels t's twin, if any: the other lease answered first, or

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/conun/conun/contracts"
@@ -192,6 +194,9 @@ type worker struct {
 	ctx        context.Context // cancelled when the node stops
 	kept       *resultBook     // the results it signs for the escrow
 	earned     *earnLog        // its tasks per job and day, for earnings
+	held       heldLeases      // leases in progress, to hand back (release.go)
+	away       atomic.Pointer[string]
+	log        *slog.Logger
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
@@ -256,23 +261,34 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		slots = w.checkSlots
 		wait = time.After(30 * time.Second)
 	}
+	if why := w.awayReason(); why != "" {
+		// Refused like a full slot: the coordinator counts nothing
+		// against the task or this node, and gossip soon tells it.
+		w.metrics.busyRefusals.Add(1)
+		httpError(rw, http.StatusServiceUnavailable, fmt.Errorf("this node takes no leases now: %s", why))
+		return
+	}
 	if !w.acquire(r.Context(), slots, wait) {
 		w.metrics.busyRefusals.Add(1)
 		httpError(rw, http.StatusServiceUnavailable, errors.New("all render slots are busy"))
 		return
 	}
 	defer func() { <-slots }()
-	ctx, cancel := context.WithCancel(r.Context())
-	defer cancel()
-	stop := context.AfterFunc(w.ctx, cancel)
+	ctx, cancel := context.WithCancelCause(r.Context())
+	defer cancel(nil)
+	stop := context.AfterFunc(w.ctx, func() { cancel(nil) })
 	defer stop()
+	if !req.Check {
+		w.held.add(req, cancel)
+		defer w.held.remove(req.Nonce)
+	}
 
 	store := w.blobs
 	if _, ok := store.Path(req.Scene); !ok {
 		store = w.cache
 		if _, err := store.Fetch(ctx, w.hc, req.Sources, req.Scene); err != nil {
 			status := http.StatusBadGateway
-			if w.ctx.Err() != nil {
+			if w.ctx.Err() != nil || errors.Is(context.Cause(ctx), errReleased) {
 				status = http.StatusServiceUnavailable
 			}
 			httpError(rw, status, err)
@@ -307,6 +323,8 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		status := http.StatusInternalServerError
 		switch {
+		case errors.Is(context.Cause(ctx), errReleased):
+			status, err = http.StatusServiceUnavailable, context.Cause(ctx)
 		case w.ctx.Err() != nil:
 			status, err = http.StatusServiceUnavailable, errors.New("node is shutting down")
 		case errors.Is(err, renderer.ErrBadTask):
@@ -372,6 +390,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	}
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	rw.Write(data)
+}
+
+// awayReason is why the node takes no leases now; empty when it does.
+func (w *worker) awayReason() string {
+	if p := w.away.Load(); p != nil {
+		return *p
+	}
+	return ""
 }
 
 // acquire takes a slot: at once, or by the time wait fires when wait is

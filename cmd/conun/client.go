@@ -646,7 +646,7 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 		return printJSON(stdout, members)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tPRICE\tSANDBOX\tCHECKS\tRENDERERS")
+	fmt.Fprintln(tw, "NODE\tAPI\tGOSSIP\tCORES\tSLOTS\tPRICE\tSANDBOX\tCHECKS\tAVAILABLE\tRENDERERS")
 	for _, m := range members {
 		var rs string
 		for name, v := range m.Renderers {
@@ -666,7 +666,11 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 				checks += " BLOCKLISTED until " + r.BlocklistedUntil.Local().Format(time.DateTime)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, rs)
+		avail := "yes"
+		if m.Away != "" {
+			avail = "no: " + m.Away
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, avail, rs)
 	}
 	return tw.Flush()
 }

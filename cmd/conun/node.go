@@ -62,6 +62,11 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&cfg.Stall.Default, "stall", cfg.Stall.Default, "take a lease back when its worker shows no progress this long and its speed in the job is not known yet (once known: 16x the task's time at its slowest pace, at least 2m); 0 turns the check off")
 	fs.DurationVar(&cfg.Blocklist, "blocklist", cfg.Blocklist, "how long a node that fails task after task that others then render gets no leases")
 	fs.DurationVar(&cfg.StragglerAfter, "straggler-after", cfg.StragglerAfter, "at a job's tail, lease a task a second time to an idle node once its lease has run this long and 3x the job's median; 0 never")
+	mode := fs.String("mode", "always", "when this node renders: always; idle (only while the machine's owner leaves it idle: --idle-cpu, --idle-after, no keyboard or mouse input on X11 with xprintidle, not on battery); schedule (only inside --schedule); or idle,schedule (both)")
+	schedule := fs.String("schedule", "", `weekly windows for --mode schedule, in local time: "mon-fri 22:00-08:00, sat,sun 00:00-24:00" (a window ending before it starts crosses midnight)`)
+	idleCPU := fs.String("idle-cpu", "25%", "--mode idle: the machine counts as idle while processes other than this node use at most this share of its CPU")
+	fs.DurationVar(&cfg.Availability.IdleAfter, "idle-after", cfg.Availability.IdleAfter, "--mode idle: how long the machine must stay idle before the node renders")
+	fs.DurationVar(&cfg.Grace, "grace", cfg.Grace, "when the node stops rendering (its mode, conun node pause), leases expected to end within this are finished; the rest go back to their coordinators at once")
 	limits := httplimit.DefaultConfig()
 	fs.IntVar(&limits.MaxConns, "max-conns", limits.MaxConns, "connections each HTTP listener (client API, node RPC) holds at once; keep it well under ulimit -n")
 	fs.IntVar(&limits.MaxConnsPerSource, "max-conns-per-source", limits.MaxConnsPerSource, "connections one IP address (an IPv6 /64) may hold on each listener; more are answered 429")
@@ -71,6 +76,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	logLevel := fs.String("log-level", "info", "the least important log records kept: debug (memberlist's chatter too), info, warn or error")
 	if len(args) > 0 {
 		switch args[0] {
+		case "pause":
+			return runNodePause(ctx, args[1:], stdout, true)
+		case "resume":
+			return runNodePause(ctx, args[1:], stdout, false)
 		case "init":
 			return nodeInit(fs, args[1:], os.Stdin, stdout)
 		case "install-service":
@@ -102,6 +111,12 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if cfg.Stall.Default < 0 || cfg.Blocklist < 0 || cfg.StragglerAfter < 0 {
 		return fmt.Errorf("%w: --stall, --blocklist and --straggler-after must be >= 0 (0 turns each off)", errUsage)
+	}
+	if err := availabilityFlags(&cfg.Availability, *mode, *schedule, *idleCPU); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if cfg.Grace < 0 {
+		return fmt.Errorf("%w: --grace %v: must be >= 0", errUsage, cfg.Grace)
 	}
 	cfg.Retention = retain
 	cfg.HTTP = limits
@@ -179,6 +194,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "removed %d leftover containers of an earlier run\n", n)
 		}
 		cfg.Sandboxed = true
+		cfg.Availability.CPU = sandboxedCPU(ctx, sb)
 	} else if kinds, cfg.Refused, err = unsandboxedKinds(*sandboxMode, kinds, cfg.Logger); err != nil {
 		return err
 	}

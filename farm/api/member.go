@@ -25,6 +25,10 @@ type NodeMeta struct {
 	// Sandboxed tells whether the node renders inside the Docker sandbox;
 	// a requester may refuse unsandboxed nodes.
 	Sandboxed bool `json:"sb,omitempty"`
+	// Away, when set, says why the node takes no leases now ("paused by
+	// owner", "owner active: CPU 63% > 25%", "outside schedule ...", "on
+	// battery"): coordinators do not try it until it is cleared.
+	Away string `json:"away,omitempty"`
 }
 
 // Member is a node as seen through gossip.

@@ -323,6 +323,20 @@ func (c *Cluster) Leave(timeout time.Duration) error {
 	return err
 }
 
+// SetMeta changes what the node gossips about itself (its availability)
+// and tells the cluster at once, waiting up to timeout for the news to go
+// out.
+func (c *Cluster) SetMeta(meta api.NodeMeta, timeout time.Duration) error {
+	b, err := encodeMeta(meta)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.meta = b
+	c.mu.Unlock()
+	return c.list().UpdateNode(timeout)
+}
+
 // Kill stops gossip without leaving, as a crash would: the others find out
 // through failure detection.
 func (c *Cluster) Kill() error { return c.list().Shutdown() }

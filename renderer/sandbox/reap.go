@@ -39,3 +39,19 @@ func (s *Sandbox) Reap(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Containers lists the ids of this node's running containers: their CPU
+// time is the node's own, not its owner's (an idle-mode node must not take
+// its own renders for the owner's work).
+func (s *Sandbox) Containers(ctx context.Context) ([]string, error) {
+	f := client.Filters{}.Add("label", labelSandbox+"=1", labelNode+"="+s.cfg.Node)
+	list, err := s.cli.ContainerList(ctx, client.ContainerListOptions{Filters: f})
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: list containers: %w", err)
+	}
+	ids := make([]string, 0, len(list.Items))
+	for _, c := range list.Items {
+		ids = append(ids, c.ID)
+	}
+	return ids, nil
+}

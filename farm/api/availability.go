@@ -1,0 +1,45 @@
+package api
+
+import (
+	"context"
+	"net/http"
+)
+
+// Availability is whether a node takes leases now, and why not: its
+// owner's mode (always, idle, schedule), a pause by hand, or the machine's
+// state.
+type Availability struct {
+	// Available says the node takes leases.
+	Available bool `json:"available"`
+	// Reason says why it does not ("paused by owner", "owner active: CPU
+	// 63% > 25%", "outside schedule mon-fri 22:00-08:00", "on battery").
+	Reason string `json:"reason,omitempty"`
+	// Mode is the node's --mode: always, idle, schedule or idle,schedule.
+	Mode string `json:"mode"`
+	// Paused is set while its owner paused it by hand (kept across
+	// restarts until resumed).
+	Paused bool `json:"paused"`
+}
+
+// NodeAvailability is the node's own availability.
+func (c *Client) NodeAvailability(ctx context.Context) (Availability, error) {
+	var a Availability
+	err := c.do(ctx, http.MethodGet, "/v1/node/availability", nil, &a)
+	return a, err
+}
+
+// PauseNode stops the node taking leases and hands back those it holds
+// (admin); it stays paused across restarts until ResumeNode.
+func (c *Client) PauseNode(ctx context.Context) (Availability, error) {
+	var a Availability
+	err := c.do(ctx, http.MethodPost, "/v1/node/pause", nil, &a)
+	return a, err
+}
+
+// ResumeNode lets a paused node take leases again, as its mode allows
+// (admin).
+func (c *Client) ResumeNode(ctx context.Context) (Availability, error) {
+	var a Availability
+	err := c.do(ctx, http.MethodPost, "/v1/node/resume", nil, &a)
+	return a, err
+}
