@@ -145,7 +145,7 @@ func (l *LogTail) String() string {
 		}
 	}
 	b.Write(tail)
-	return strings.ToValidUTF8(b.String(), "\uFFFD")
+	return strings.ToValidUTF8(b.String(), "?") // "?": never longer than the bytes it replaces
 }
 
 // LogError is a render's error with the renderer's log of the task:
