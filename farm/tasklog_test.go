@@ -61,8 +61,8 @@ func TestTaskLogsCluster(t *testing.T) {
 		if l.Node != nodeOf[l.Task] || l.Build == "" || l.Renderer != "pathtracer" || l.Lease < 1 {
 			t.Errorf("task %d: log of node %q, build %q, renderer %q, lease %d; the report says node %q", l.Task, l.Node, l.Build, l.Renderer, l.Lease, nodeOf[l.Task])
 		}
-		want := fmt.Sprintf("pathtracer: anim.glb frame %d region (%d,%d)-(%d,%d)", l.Frame, l.Rect[0], l.Rect[1], l.Rect[2], l.Rect[3])
-		if !strings.Contains(l.Log, want) || !strings.Contains(l.Log, "BVH of") {
+		want := fmt.Sprintf(".glb frame %d region (%d,%d)-(%d,%d) of 32x24: 2 samples per pixel", l.Frame, l.Rect[0], l.Rect[1], l.Rect[2], l.Rect[3])
+		if !strings.HasPrefix(l.Log, "pathtracer: ") || !strings.Contains(l.Log, want) || !strings.Contains(l.Log, "BVH of") {
 			t.Errorf("task %d's log lacks %q: %q", l.Task, want, l.Log)
 		}
 		seen[l.Node] = true
