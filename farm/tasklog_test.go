@@ -4,8 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
@@ -175,6 +179,51 @@ func TestTaskLogsOfFailedTask(t *testing.T) {
 		if l.Exit != api.LogFailed || !strings.Contains(l.Error, "renderer crashed at frame 2") ||
 			!strings.Contains(l.Log, "Error: Out of GPU memory") || !strings.Contains(l.Log, "Fra:2") || l.Node == "" {
 			t.Errorf("failed lease's log: %+v", l)
+		}
+	}
+}
+
+// TestTaskLogsBlender: a Blender job's task logs hold Blender's own output
+// for each tile (its "Fra:" status lines and the "Saved:" line of the
+// tile's image) and the node's Blender release.
+func TestTaskLogsBlender(t *testing.T) {
+	needBlender(t)
+	scene := filepath.Join(t.TempDir(), "anim.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../scenes/blend/make_anim.py", "--", scene).CombinedOutput(); err != nil {
+		t.Fatalf("build anim.blend: %v\n%s", err, out)
+	}
+	nodes := farmtest.Start(t, 1, func(_ int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{newBlender(t)}
+	})
+	c := api.NewClient(nodes[0].URL())
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	data, err := os.ReadFile(scene)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := c.Submit(ctx, api.JobSpec{
+		Scene: hash, SceneName: "anim.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 2, Seed: 1, Tiles: tiler.Grid{Cols: 2, Rows: 1}, Depth: 8,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := farmtest.WaitDone(t, c, id)
+	logs := waitLogs(t, c, id, api.AllLogs, "both tiles' logs", func(ls []api.TaskLog) bool { return len(ls) >= len(rep.Tasks) })
+	for _, l := range logs {
+		if l.Exit != api.LogOK || l.Renderer != "blender" || !strings.HasPrefix(l.Build, "blender-") {
+			t.Errorf("task %d: exit %q, renderer %q, build %q", l.Task, l.Exit, l.Renderer, l.Build)
+		}
+		for _, want := range []string{"Fra:1 ", "Saved: "} {
+			if !strings.Contains(l.Log, want) {
+				t.Errorf("task %d's log lacks Blender's %q:\n%s", l.Task, want, l.Log)
+			}
 		}
 	}
 }
