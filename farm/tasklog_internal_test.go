@@ -103,3 +103,33 @@ func TestWorkerSignsItsLog(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadLog: a log header and signature from a worker are outside
+// input: readLog never panics, never returns more than a log may hold, and
+// accepts only what the worker signed for this answer.
+func FuzzReadLog(f *testing.F) {
+	worker, _ := rpc.NewIdentity()
+	m := api.Member{NodeMeta: api.NodeMeta{ID: "w", Addr: worker.Address().Hex()}}
+	req := TaskRequest{JobID: "ab12", Task: 1, Nonce: "n1", Coordinator: worker.Address().Hex(), Recipient: worker.Address().Hex()}
+	good := "Fra:1 | Saved: 'x.png'\n"
+	sig, _ := worker.Sign(logMessage(req, "ff", good))
+	f.Add(base64.StdEncoding.EncodeToString([]byte(good)), sig)
+	f.Add("!!!", sig)
+	f.Add("", "")
+	f.Add(base64.StdEncoding.EncodeToString([]byte("\xff\xfe")), "00")
+	f.Fuzz(func(t *testing.T, enc, sig string) {
+		rec := httptest.NewRecorder()
+		rec.Header().Set(headerLog, enc)
+		rec.Header().Set(headerLogSig, sig)
+		got, err := readLog(rec.Header(), req, m, "ff")
+		if err != nil {
+			return
+		}
+		if len(got) > renderer.MaxLogBytes+64 {
+			t.Fatalf("accepted a %d-byte log", len(got))
+		}
+		if got != "" && got != good {
+			t.Fatalf("accepted a log the worker did not sign: %q", got)
+		}
+	})
+}
