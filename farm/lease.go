@@ -81,6 +81,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		c.log.Error("sign task request", "err", err)
 		return nil, "", false
 	}
+	ll := leaseLog{job: j.id, task: t, lease: lease, node: m.ID, renderer: j.spec.Renderer, build: m.Renderers[j.spec.Renderer], started: time.Now()}
 	started := c.wg.Go(func() {
 		var hb sync.WaitGroup
 		defer hb.Wait()
@@ -92,12 +93,14 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		})
 		var a leaseAnswer
 		var data []byte
-		a.img, a.secs, data, a.err = c.call(lctx, m, req)
+		var log string
+		a.img, a.secs, data, log, a.err = c.call(lctx, m, req)
 		v, _ := c.results.LoadAndDelete(req.Nonce)
 		a.result, _ = v.(*contracts.SignedResult)
 		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) || errors.Is(cause, errNoProgress) {
 			a.err = cause
 		}
+		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {
 			// The tile's file is kept as a blob before it is accepted, so a
 			// restarted coordinator can assemble the frame without asking
@@ -183,50 +186,58 @@ const (
 )
 
 // call sends one task to a worker and checks what comes back: a PNG (or,
+// for an EXR job, an EXR) of exactly the task's size, and the task's log
+// (a failure's too) when the worker sent one, signed over this answer.
 // for an EXR job, an EXR) of exactly the task's size.
-func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, float64, []byte, error) {
+func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, float64, []byte, string, error) {
 	body, _ := json.Marshal(req)
 	target, err := rpcaddr.Join(m.API, "/rpc/v1/render")
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, "", err
 	}
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, "", err
 	}
 	hreq.Header.Set("Content-Type", "application/json")
 	resp, err := c.hc.Do(hreq)
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			return nil, 0, nil, fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
+			return nil, 0, nil, "", fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
 		}
-		return nil, 0, nil, fmt.Errorf("%w: %w", errUnreachable, err)
+		return nil, 0, nil, "", fmt.Errorf("%w: %w", errUnreachable, err)
 	}
 	defer resp.Body.Close()
 	switch resp.StatusCode {
 	case http.StatusServiceUnavailable:
-		return nil, 0, nil, errBusy
+		return nil, 0, nil, "", errBusy
 	case http.StatusForbidden:
 		// The worker does not know us yet: gossip about a (re)started
 		// coordinator takes a moment to spread. Not the task's fault.
-		return nil, 0, nil, fmt.Errorf("%w: %s", errUnreachable, api.ReadError(resp.Body))
+		return nil, 0, nil, "", fmt.Errorf("%w: %s", errUnreachable, api.ReadError(resp.Body))
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, 0, nil, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
+		err := fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
+		log, lerr := readLog(resp.Header, req, m, "")
+		if lerr != nil {
+			c.metrics.badSignatures.Add(1)
+			return nil, 0, nil, "", &logNoteError{err, lerr.Error()}
+		}
+		return nil, 0, nil, log, err
 	}
 	r := req.Region
 	want := req.want()
 	limit := tileLimit(r, want)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, 0, nil, fmt.Errorf("read tile: %w", err)
+		return nil, 0, nil, "", fmt.Errorf("read tile: %w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, 0, nil, fmt.Errorf("tile is larger than %d bytes", limit)
+		return nil, 0, nil, "", fmt.Errorf("tile is larger than %d bytes", limit)
 	}
 	tl, err := decodeTile(data, r, want)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, "", err
 	}
 	// The worker's signature over this lease's nonce and the bytes' hash is
 	// what makes it answerable for the pixels.
@@ -236,13 +247,18 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	if err := rpc.Verify(msg, resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
 		c.metrics.badSignatures.Add(1)
 		if fw := forwardedBy(m, c.members(), msg, resp.Header.Get(headerSig)); fw != nil {
-			return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, fw)
+			return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, fw)
 		}
-		return nil, 0, nil, fmt.Errorf("result from %s: %w", m.ID, err)
+		return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, err)
 	}
 	if err := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum); err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, "", err
+	}
+	log, err := readLog(resp.Header, req, m, hex.EncodeToString(sum[:]))
+	if err != nil {
+		c.metrics.badSignatures.Add(1)
+		return nil, 0, nil, "", err
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
-	return tl.checked(), secs, data, nil
+	return tl.checked(), secs, data, log, nil
 }

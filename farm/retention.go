@@ -11,7 +11,8 @@ type Retention struct {
 	Memory time.Duration
 	// Tiles is how long a finished job's accepted tiles are kept after it
 	// ends (to re-check them, or to assemble a lost frame again); then
-	// they are deleted, and its frames and records stay. 0 keeps them.
+	// they are deleted with its task logs, and its frames and records
+	// stay. 0 keeps them.
 	Tiles time.Duration
 }
 
@@ -135,6 +136,7 @@ func (c *coordinator) collectTiles(now time.Time) {
 				c.metrics.tilesCollected.Add(1)
 			}
 		}
+		c.store.DeleteLogs(r.ID) // the task logs go with the tiles they tell of
 		c.mu.Lock()
 		if j, ok := c.jobs[r.ID]; ok {
 			j.tilesCollected = true

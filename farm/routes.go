@@ -42,6 +42,7 @@ var apiRoutes = []route{
 	{"POST", "/v1/jobs/{id}/requeue", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postRequeue) }},
 	{"POST", "/v1/jobs/{id}/reclaim", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postReclaim) }},
 	{"GET", "/v1/jobs/{id}/report", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getReport) }},
+	{"GET", "/v1/jobs/{id}/logs", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getLogs) }},
 	{"GET", "/v1/jobs/{id}/events", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getEvents) }},
 	{"GET", "/v1/jobs/{id}/frames/{frame}", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getFrame) }},
 	{"GET", "/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.ownJob("job", n.getEvidence) }},
@@ -292,6 +293,40 @@ func (n *Node) getReport(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(rw, rep)
+}
+
+// getLogs answers a job's task logs: ?task=N for one task, ?frame=F for
+// one frame's, neither for all.
+func (n *Node) getLogs(rw http.ResponseWriter, r *http.Request) {
+	q := api.AllLogs
+	for _, p := range []struct {
+		name string
+		to   *int
+	}{{"task", &q.Task}, {"frame", &q.Frame}} {
+		v := r.URL.Query().Get(p.name)
+		if v == "" {
+			continue
+		}
+		i, err := strconv.Atoi(v)
+		if err != nil || i < 0 {
+			httpError(rw, http.StatusBadRequest, fmt.Errorf("%s %q: want a number >= 0", p.name, v))
+			return
+		}
+		*p.to = i
+	}
+	if q.Task >= 0 && q.Frame >= 0 {
+		httpError(rw, http.StatusBadRequest, errors.New("give task or frame, not both"))
+		return
+	}
+	logs, err := n.coord.logs(r.PathValue("id"), q)
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
+	if logs == nil {
+		logs = []api.TaskLog{}
+	}
+	writeJSON(rw, map[string][]api.TaskLog{"logs": logs})
 }
 
 // getEvents streams a job's events as Server-Sent Events, starting after

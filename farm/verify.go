@@ -296,7 +296,7 @@ func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskReque
 		hb.Wait()
 	}()
 	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, 0, func(taskProgress) {}) })
-	img, _, data, err := c.call(cctx, m, req)
+	img, _, data, _, err := c.call(cctx, m, req)
 	v, _ := c.results.LoadAndDelete(req.Nonce)
 	signed, _ := v.(*contracts.SignedCheck)
 	if cause := context.Cause(cctx); errors.Is(cause, errNoHeartbeat) {

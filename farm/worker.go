@@ -331,6 +331,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			status = http.StatusBadRequest
 		}
 		w.metrics.tasksFailed.Add(1)
+		w.setLog(rw, req, "", renderer.ErrorLog(err))
 		httpError(rw, status, fmt.Errorf("render job %s task %d: %w", req.JobID, req.Task, err))
 		return
 	}
@@ -389,6 +390,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
+	w.setLog(rw, req, hex.EncodeToString(sum[:]), res.Log)
 	rw.Write(data)
 }
 

@@ -129,6 +129,10 @@ type Result struct {
 	// (linear; Image its plain sRGB encoding), a preview: the frame's
 	// pixels come from the finish step.
 	Passes *Passes
+	// Log is what the renderer printed for the task, bounded (a LogTail's
+	// String), or its own summary for one that prints nothing: kept with
+	// the task so its artist can read it (`conun logs`).
+	Log string
 }
 
 // FinishTask is the finish step of one frame rendered as raw-pass tiles:

@@ -40,6 +40,7 @@ func commands() []command {
 		{"status", "show a job: conun status JOB", runStatus},
 		{"wait", "wait for a job to finish: conun wait JOB", runWait},
 		{"report", "who rendered what, for how long, and who was convicted: conun report JOB", runReport},
+		{"logs", "what the renderer printed for a job's tasks, failed ones too: conun logs JOB [--task N | --frame F]", runLogs},
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
 		{"pause", "stop leasing a job's tasks (leases in flight finish): conun pause JOB", runPause},

@@ -72,3 +72,47 @@ func TestRequeueProcesses(t *testing.T) {
 		t.Fatalf("wait on the requeued job: exit %d, want 0", code)
 	}
 }
+
+// TestLogsProcess: `conun logs` against a `conun node` process whose
+// renderer fails frame 2 prints each task's header (task, frame, tile,
+// node, renderer and release, lease, seconds, exit) and its log: the path
+// tracer's summary for frame 1, the failure's reason for frame 2. Each
+// `conun logs` runs as a process of its own.
+func TestLogsProcess(t *testing.T) {
+	skipShort(t, "a node process")
+	a := startNodeEnv(t, []string{"CONUN_TEST_REFUSE_FRAME=2"}, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	code, stdout, stderr := conun(t, "submit", "--node", a.url, "--wait", "--json", "--out", t.TempDir(), "anim", "--frames", "1-2", "--tiles", "1x1", "--res", "32x24", "--samples", "2")
+	var st api.JobStatus
+	if err := json.Unmarshal([]byte(stdout), &st); err != nil || code != 3 {
+		t.Fatalf("submit --wait: exit %d, %q (%v): %s", code, stdout, err, stderr)
+	}
+	// Logs are written after the task's answer, off the job's path.
+	waitFor(t, 20*time.Second, func() bool {
+		code, out, _ := conun(t, "logs", "--node", a.url, "--frame", "2", st.ID)
+		return code == 0 && strings.Contains(out, "exit failed")
+	})
+	tests := []struct {
+		name string
+		args []string
+		code int
+		says []string
+	}{
+		{"all", []string{st.ID}, 0, []string{"=== task 0  frame 1  tile 0,0-32,24  node ", "pathtracer ", "lease 1", "exit ok", "pathtracer: ", "samples per pixel", "=== task 1  frame 2"}},
+		{"failed frame", []string{"--frame", "2", st.ID}, 0, []string{"frame 2", "exit failed: ", "renderer refuses frame 2", "(the worker sent no log)"}},
+		{"one task as JSON", []string{"--task", "0", "--json", st.ID}, 0, []string{`"task": 0`, `"exit": "ok"`, `"log": "pathtracer: `}},
+		{"task and frame", []string{"--task", "0", "--frame", "1", st.ID}, 2, []string{"give one"}},
+		{"no such task", []string{"--task", "9", st.ID}, 1, []string{"not task 9"}},
+		{"bad job id", []string{"nope"}, 2, []string{"nope"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"logs", "--node", a.url}, tc.args...)
+			code, stdout, stderr := conunProcess(t, args...)
+			for _, s := range tc.says {
+				if code != tc.code || !strings.Contains(stdout+stderr, s) {
+					t.Fatalf("conun %s: exit %d, %q %q; want exit %d saying %q", strings.Join(args, " "), code, stdout, stderr, tc.code, s)
+				}
+			}
+		})
+	}
+}

@@ -298,16 +298,18 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	id := r.nextID.Add(1)
 	progress := ProgressFunc(t.Progress)
 	var res renderer.Result
+	var log *renderer.LogTail
 	// The image is read inside the process's turn: its directory goes away
 	// with the process.
 	renderIn := func(p *process) error {
+		log = new(renderer.LogTail) // a retry's log is its own
 		ext := ".png"
 		if t.HDR || t.Passes {
 			ext = ".exr"
 		}
 		out := filepath.Join(p.outDir, fmt.Sprintf("task-%d%s", id, ext))
 		defer os.Remove(out)
-		if err := p.render(ctx, newWireTask(id, t, out, r.cfg.Denoise || t.Denoise), progress); err != nil {
+		if err := p.render(ctx, newWireTask(id, t, out, r.cfg.Denoise || t.Denoise), progress, log); err != nil {
 			return err
 		}
 		var err error
@@ -328,8 +330,9 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 
 	if r.cfg.NoWarm {
 		if err := r.renderCold(ctx, t.Scene, renderIn); err != nil {
-			return renderer.Result{}, err
+			return renderer.Result{}, withLog(err, log)
 		}
+		res.Log = log.String()
 		return res, nil
 	}
 	var died error
@@ -351,9 +354,19 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		}
 	}
 	if err != nil {
-		return renderer.Result{}, err
+		return renderer.Result{}, withLog(err, log)
 	}
+	res.Log = log.String()
 	return res, nil
+}
+
+// withLog attaches the task's log, when it got as far as having one, to
+// its error.
+func withLog(err error, log *renderer.LogTail) error {
+	if log == nil {
+		return err
+	}
+	return renderer.WithLog(err, log.String())
 }
 
 // AdaptiveMargin is the margin, in pixels, around a region rendered with

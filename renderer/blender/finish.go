@@ -56,7 +56,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 			ID: id, Finish: true, Frame: t.Frame, Width: t.Width, Height: t.Height,
 			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth, Quality: t.Quality, Denoise: t.Denoise,
 		}
-		if err := p.render(ctx, w, nil); err != nil {
+		if err := p.render(ctx, w, nil, nil); err != nil {
 			return err
 		}
 		data, err := os.ReadFile(out)

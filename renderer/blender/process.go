@@ -144,8 +144,10 @@ type process struct {
 	info    sceneInfo
 
 	mu       sync.Mutex
-	progress ProgressFunc // of the task in flight, or nil
-	tail     []string     // Blender's last lines of output, for errors
+	progress ProgressFunc      // of the task in flight, or nil
+	taskLog  *renderer.LogTail // the output of the task in flight, or nil
+	loadLog  *renderer.LogTail // the output while the scene loaded
+	tail     []string          // Blender's last lines of output, for errors
 
 	closeOnce sync.Once
 }
@@ -171,7 +173,9 @@ func startProcess(ctx context.Context, cfg Config, driver, scene, outDir string)
 	p := &process{
 		scene: scene, outDir: outDir, proc: proc,
 		msgs: make(chan message, 4), done: make(chan struct{}),
+		loadLog: new(renderer.LogTail),
 	}
+	p.taskLog = p.loadLog // until the scene is loaded
 	go p.readOutput(proc.Output())
 	go func() {
 		p.waitErr = proc.Wait()
@@ -188,6 +192,9 @@ func startProcess(ctx context.Context, cfg Config, driver, scene, outDir string)
 				return nil, err
 			case m.Ready != nil:
 				p.info = *m.Ready
+				p.mu.Lock()
+				p.taskLog = nil
+				p.mu.Unlock()
 				return p, nil
 			case m.Fatal != "" && m.Scene:
 				p.close()
@@ -232,6 +239,9 @@ func (p *process) readOutput(r io.ReadCloser) {
 		if done, total, ok := parseProgress(line); ok && p.progress != nil {
 			p.progress(done, total)
 		}
+		if p.taskLog != nil {
+			p.taskLog.WriteLine(line)
+		}
 		if len(p.tail) == tailLines {
 			p.tail = append(p.tail[:0], p.tail[1:]...)
 		}
@@ -243,14 +253,24 @@ func (p *process) readOutput(r io.ReadCloser) {
 }
 
 // render sends one task and waits for its answer. A cancelled ctx kills the
-// process: Blender cannot be interrupted mid-frame through stdin.
-func (p *process) render(ctx context.Context, t wireTask, progress ProgressFunc) error {
+// process: Blender cannot be interrupted mid-frame through stdin. Blender's
+// output while the task runs goes to log, when it is not nil.
+func (p *process) render(ctx context.Context, t wireTask, progress ProgressFunc, log *renderer.LogTail) error {
+	if log != nil {
+		// A warm process loaded its scene once, for its first task: its
+		// warnings then (a missing texture) belong to every task's log.
+		if load := p.loadLog.String(); load != "" {
+			log.WriteLine("--- loading the scene ---")
+			log.Write([]byte(load))
+			log.WriteLine("--- rendering ---")
+		}
+	}
 	p.mu.Lock()
-	p.progress = progress
+	p.progress, p.taskLog = progress, log
 	p.mu.Unlock()
 	defer func() {
 		p.mu.Lock()
-		p.progress = nil
+		p.progress, p.taskLog = nil, nil
 		p.mu.Unlock()
 	}()
 

@@ -185,14 +185,15 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		Threads: t.Threads,
 		Out:     out,
 	})
-	if err := r.run(ctx, r.argv, in, io.Discard); err != nil {
-		return renderer.Result{}, fmt.Errorf("renderer %s: frame %d region %v: %w", r.kind, t.Frame, rect, err)
+	log := new(renderer.LogTail)
+	if err := r.run(ctx, r.argv, in, io.Discard, log); err != nil {
+		return renderer.Result{}, renderer.WithLog(fmt.Errorf("renderer %s: frame %d region %v: %w", r.kind, t.Frame, rect, err), log.String())
 	}
 	img, err := readPNG(out, rect)
 	if err != nil {
-		return renderer.Result{}, fmt.Errorf("renderer %s: frame %d region %v: %w", r.kind, t.Frame, rect, err)
+		return renderer.Result{}, renderer.WithLog(fmt.Errorf("renderer %s: frame %d region %v: %w", r.kind, t.Frame, rect, err), log.String())
 	}
-	return renderer.Result{Image: img}, nil
+	return renderer.Result{Image: img, Log: log.String()}, nil
 }
 
 // ErrBadOutput is wrapped by errors about the image a command wrote.
@@ -264,7 +265,7 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 		Scene string `json:"scene"`
 	}{scene})
 	var out bytes.Buffer
-	if err := r.run(ctx, r.inspect, in, &limitWriter{w: &out, n: 64 << 10}); err != nil {
+	if err := r.run(ctx, r.inspect, in, &limitWriter{w: &out, n: 64 << 10}, nil); err != nil {
 		return renderer.SceneInfo{}, fmt.Errorf("renderer %s: inspect %s: %w", r.kind, scene, err)
 	}
 	var info sceneInfo
@@ -281,13 +282,17 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 }
 
 // run starts argv with stdin, waits for it, and reports a failure with the
-// end of its standard error. Cancelling ctx kills its process group.
-func (r *Renderer) run(ctx context.Context, argv []string, stdin []byte, stdout io.Writer) error {
+// end of its standard error. Cancelling ctx kills its process group. With
+// a log, stdout and stderr are kept there too (a task's log).
+func (r *Renderer) run(ctx context.Context, argv []string, stdin []byte, stdout io.Writer, log *renderer.LogTail) error {
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Stdin = bytes.NewReader(stdin)
 	cmd.Stdout = stdout
 	stderr := &tailBuffer{max: r.cfg.StderrTail}
 	cmd.Stderr = stderr
+	if log != nil {
+		cmd.Stdout, cmd.Stderr = io.MultiWriter(stdout, log), io.MultiWriter(stderr, log)
+	}
 	cmd.Dir = r.cfg.Dir
 	if len(r.cfg.Env) > 0 {
 		cmd.Env = append(os.Environ(), r.cfg.Env...)

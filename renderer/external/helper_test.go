@@ -1,6 +1,7 @@
 package external
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -83,6 +84,17 @@ func helper(args []string) int {
 			return 1
 		}
 	case "gradient8":
+		return writeGradient(req.Out, rect)
+	case "chatty":
+		// 100 MiB of output around one warning, then the image.
+		fmt.Fprintln(os.Stderr, "Warning: texture //wood.png not found")
+		line := strings.Repeat("y", 1023) + "\n"
+		w := bufio.NewWriterSize(os.Stdout, 1<<20)
+		for range 100 << 10 {
+			w.WriteString(line)
+		}
+		fmt.Fprintf(w, "chatty: frame %d done\n", req.Frame)
+		w.Flush()
 		return writeGradient(req.Out, rect)
 	case "wrong-size":
 		rect.Max.X++

@@ -142,6 +142,7 @@ func (p *PathTracer) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 		}
 	}
 	var res renderer.Result
+	began := time.Now()
 	err := p.do(ctx, t.Scene, req, progress, func(_ ptproto.Message, outDir string) error {
 		var err error
 		if res.Image, err = readPNG(filepath.Join(outDir, "result.png"), t.Rect()); err != nil {
@@ -160,6 +161,10 @@ func (p *PathTracer) Render(ctx context.Context, t renderer.Task) (renderer.Resu
 	if err != nil {
 		return renderer.Result{}, err
 	}
+	// The container's path tracer prints nothing per task; what the host
+	// saw of it is the task's log.
+	res.Log = fmt.Sprintf("pathtracer in the sandbox: %s frame %d region %v of %dx%d: %d samples per pixel; %v in the container\n",
+		filepath.Base(t.Scene), t.Frame, t.Rect(), t.Width, t.Height, t.Samples, time.Since(began).Round(time.Millisecond))
 	return res, nil
 }
 
