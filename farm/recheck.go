@@ -382,7 +382,8 @@ func (c *coordinator) ownCrops(ctx context.Context, b api.EvidenceBundle, req Ta
 // evidenceBlob fetches blob h (at most limit bytes) from source into the
 // cache, checked against its hash, and reads it.
 func (c *coordinator) evidenceBlob(ctx context.Context, source, h string, limit int64) ([]byte, error) {
-	path, err := c.cache.Fetch(ctx, c.hc, []string{source}, h)
+	path, unpin, err := c.cache.FetchPinned(ctx, c.hc, []string{source}, h)
+	defer unpin() // until it is read
 	if err != nil {
 		return nil, fmt.Errorf("evidence blob: %w", err)
 	}

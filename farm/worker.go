@@ -269,9 +269,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	store := w.blobs
 	if _, ok := store.Path(req.Scene); !ok {
 		store = w.cache
-		if _, err := store.Fetch(ctx, w.hc, req.Sources, req.Scene); err != nil {
+		_, unpin, err := store.FetchPinned(ctx, w.hc, req.Sources, req.Scene)
+		defer unpin() // the cache keeps the scene while the task reads it
+		if err != nil {
 			status := http.StatusBadGateway
-			if w.ctx.Err() != nil {
+			if w.ctx.Err() != nil || errors.Is(err, blobstore.ErrOverCap) {
+				// Over the cap: another node (or this one, later) takes it.
 				status = http.StatusServiceUnavailable
 			}
 			httpError(rw, status, err)
