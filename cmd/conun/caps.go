@@ -31,10 +31,10 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("size %q: write decimals with a point (1.5GB), without thousands separators", s)
 	}
 	n, err := humanize.ParseBytes(t)
-	if err != nil {
+	if err != nil && !strings.HasPrefix(err.Error(), "too large") {
 		return 0, fmt.Errorf("size %q: %s", s, want)
 	}
-	if n > math.MaxInt64 {
+	if err != nil || n > math.MaxInt64 {
 		return 0, fmt.Errorf("size %q is too large (at most %s)", s, humanize.IBytes(math.MaxInt64))
 	}
 	return int64(n), nil
