@@ -116,3 +116,45 @@ func FuzzParseSize(f *testing.F) {
 		}
 	})
 }
+
+// TestNodeCapFlags: conun node (a process of its own) takes the caps as
+// written, --print-config shows them as given, and a bad one is a usage
+// error (exit 2) naming the flag and the form it wants.
+func TestNodeCapFlags(t *testing.T) {
+	data := t.TempDir()
+	code, stdout, stderr := conun(t, "node", "--data", data, "--cache-max", "50GB", "--memory-max", "8GiB",
+		"--upload-limit", "10MB/s", "--download-limit", "2MiB/s", "--print-config")
+	if code != 0 {
+		t.Fatalf("--print-config: exit %d: %s", code, stderr)
+	}
+	got := configKeys(t, stdout)
+	for k, v := range map[string]string{"cache-max": "50GB", "memory-max": "8GiB", "upload-limit": "10MB/s", "download-limit": "2MiB/s"} {
+		if got[k] != v {
+			t.Errorf("--print-config: %s = %q, want %q", k, got[k], v)
+		}
+	}
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"cache size without a number", []string{"--cache-max", "GB"}, []string{"cache-max", "20GB"}},
+		{"decimal comma", []string{"--memory-max", "1,5GB"}, []string{"memory-max", "1.5GB"}},
+		{"rate per hour", []string{"--upload-limit", "10MB/h"}, []string{"upload-limit", "10MB/s"}},
+		{"negative rate", []string{"--download-limit", "-1MB/s"}, []string{"download-limit", "10MB/s"}},
+		{"no memory at all", []string{"--memory-max", "0"}, []string{"--memory-max 0", "4GiB"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := conun(t, append([]string{"node", "--data", t.TempDir(), "--sandbox", "none"}, tc.args...)...)
+			if code != 2 {
+				t.Fatalf("exit %d, want 2 (usage): %s", code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("error %q does not say %q", stderr, w)
+				}
+			}
+		})
+	}
+}
