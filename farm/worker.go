@@ -273,9 +273,13 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		defer unpin() // the cache keeps the scene while the task reads it
 		if err != nil {
 			status := http.StatusBadGateway
-			if w.ctx.Err() != nil || errors.Is(err, blobstore.ErrOverCap) {
-				// Over the cap: another node (or this one, later) takes it.
+			switch {
+			case w.ctx.Err() != nil:
 				status = http.StatusServiceUnavailable
+			case errors.Is(err, blobstore.ErrOverCap):
+				// Not the task's fault: another node (or this one,
+				// once its tasks end) takes it.
+				status = http.StatusInsufficientStorage
 			}
 			httpError(rw, status, err)
 			return

@@ -41,6 +41,7 @@ const (
 	RequeueStale       RequeueReason = "stale"       // a finish task whose frame's tiles were rejected: finished again over the new ones
 	RequeueStalled     RequeueReason = "stalled"     // the worker's progress stopped advancing for longer than the task should take it
 	RequeueOvertaken   RequeueReason = "overtaken"   // a duplicate lease of the straggling task answered first: this one is cancelled
+	RequeueOverCap     RequeueReason = "over_cap"    // the worker's caps (its --cache-max) leave no room for the task now: not its fault
 )
 
 // CheckOutcome is the result of one spot check, as EventVerdict reports it.

@@ -143,6 +143,10 @@ func (b *Blobs) evictLocked(need int64) error {
 	for _, r := range b.reserved {
 		reserved += r
 	}
+	if need > b.capBytes {
+		return fmt.Errorf("%w of %s: the blob alone is %s (raise --cache-max to take it)",
+			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(need)))
+	}
 	if pinned+reserved+need > b.capBytes {
 		// Known before a blob is removed: evicting would lose the
 		// cache and still not make room.
