@@ -14,7 +14,7 @@ import (
 
 // TestBandwidthCaps: a blob fetched from one node by another, each a real
 // node over real sockets, goes at the cap the serving node's UploadLimit
-// or the fetching node's DownloadLimit sets, within 10%. The transfer (4
+// or the fetching node's DownloadLimit sets, within 10%. The transfer (6
 // MB at 2 MB/s) lasts about three seconds, so the token bucket, not the
 // loopback, decides it; the burst allowed at the start is left out of the
 // measured rate.
