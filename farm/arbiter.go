@@ -191,7 +191,10 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, task uint64, 
 		// The accused lost its tile, or serves another: the requester's
 		// node kept the one it accepted, under the same hash.
 		var p string
-		if p, err = n.work.cache.Fetch(ctx, n.work.hc, []string{requester}, hex.EncodeToString(resultHash[:])); err == nil {
+		var unpin func()
+		p, unpin, err = n.work.cache.FetchPinned(ctx, n.work.hc, []string{requester}, hex.EncodeToString(resultHash[:]))
+		defer unpin() // until it is read
+		if err == nil {
 			if b.Tile, err = os.ReadFile(p); err == nil {
 				err = checkBundle(b, d.JobID, task, resultHash)
 			}
@@ -296,7 +299,9 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 				srcs = append(srcs, s)
 			}
 		}
-		if _, err := store.Fetch(ctx, n.work.hc, srcs, spec.Scene); err != nil {
+		_, unpin, err := store.FetchPinned(ctx, n.work.hc, srcs, spec.Scene)
+		defer unpin() // while the arbiter renders from it
+		if err != nil {
 			return false, "", fmt.Errorf("scene %s: %w", spec.Scene, err)
 		}
 	}

@@ -496,8 +496,11 @@ func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 		return // the forwarder's fault, not the task's: no attempt counted
 	}
 	if !c.nodeFault(node, err) {
-		if errors.Is(err, errUnreachable) {
+		switch {
+		case errors.Is(err, errUnreachable):
 			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
+		case errors.Is(err, errOverCap):
+			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueOverCap, Message: err.Error()})
 		}
 		return
 	}
@@ -530,7 +533,7 @@ func (c *coordinator) nodeFault(node string, err error) bool {
 	case errors.Is(err, errBusy):
 		c.busy[node] = c.now().Add(busyBackoff)
 		return false
-	case errors.Is(err, errUnreachable):
+	case errors.Is(err, errUnreachable), errors.Is(err, errOverCap):
 		c.busy[node] = c.now().Add(unreachableBackoff)
 		return false
 	}

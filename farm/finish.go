@@ -217,7 +217,10 @@ func (w *worker) tileBlob(ctx context.Context, sources []string, hash string) ([
 	p, ok := w.blobs.Path(hash)
 	if !ok {
 		var err error
-		if p, err = w.cache.Fetch(ctx, w.hc, sources, hash); err != nil {
+		var unpin func()
+		p, unpin, err = w.cache.FetchPinned(ctx, w.hc, sources, hash)
+		defer unpin() // until it is read
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -177,6 +177,9 @@ func (c *coordinator) sources(j *job, worker string, members []api.Member) []str
 var (
 	errBusy        = errors.New("worker busy")
 	errUnreachable = errors.New("worker unreachable")
+	// errOverCap marks a worker whose caps (its blob cache's) leave no
+	// room for the task while its running tasks hold what they use.
+	errOverCap = errors.New("worker over its cap")
 )
 
 // Back-off periods after errBusy and errUnreachable.
@@ -211,6 +214,9 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	switch resp.StatusCode {
 	case http.StatusServiceUnavailable:
 		return nil, 0, nil, "", errBusy
+	case http.StatusInsufficientStorage:
+		// Its reason goes with the requeue event: the owner sees why.
+		return nil, 0, nil, "", fmt.Errorf("%w: %s", errOverCap, api.ReadError(resp.Body))
 	case http.StatusForbidden:
 		// The worker does not know us yet: gossip about a (re)started
 		// coordinator takes a moment to spread. Not the task's fault.

@@ -22,6 +22,7 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/availability"
+	"github.com/conun/conun/farm/bandwidth"
 	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/httplimit"
@@ -106,9 +107,17 @@ type NodeConfig struct {
 	// total and per source, header, body and idle timeouts. Its zero value
 	// is httplimit.DefaultConfig.
 	HTTP httplimit.Config
-	// CacheBytes caps the cache of scenes fetched for other coordinators'
-	// tasks; the least recently used are dropped beyond it.
+	// CacheBytes caps the disk the cache of scenes and tiles fetched from
+	// other members takes; the least recently used are dropped to make
+	// room, never one a running task uses, and a task that would need more
+	// than that leaves is refused (blobstore.ErrOverCap). 0 is no cap.
 	CacheBytes int64
+	// UploadLimit caps the bytes a second the node serves blobs to other
+	// members at, all transfers together; 0 is no limit.
+	UploadLimit int64
+	// DownloadLimit caps the bytes a second the node fetches blobs from
+	// other members at, all transfers together; 0 is no limit.
+	DownloadLimit int64
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address. It is the node owner's admin token: it sees every
@@ -205,7 +214,8 @@ type Node struct {
 	metaMu  sync.Mutex
 	meta    api.NodeMeta // what the node gossips about itself; guarded by metaMu
 	avail   *availability.Monitor
-	availMu sync.Mutex // orders availability changes (away.go)
+	availMu sync.Mutex         // orders availability changes (away.go)
+	up      *bandwidth.Limiter // paces the blobs it serves to members; nil: no limit
 	store   *store.Store
 	clients *clients // the client API's tokens
 	metrics *metrics
@@ -266,6 +276,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	cache.SetCap(cfg.CacheBytes)
+	down := bandwidth.New(cfg.DownloadLimit) // one cap for both stores
+	blobs.SetDownloadLimit(down)
+	cache.SetDownloadLimit(down)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -303,7 +316,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel}
+	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel, up: bandwidth.New(cfg.UploadLimit)}
 	rends := make(map[string]renderer.Renderer)
 	versions := make(map[string]string)
 	for _, r := range cfg.Renderers {

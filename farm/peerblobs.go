@@ -74,7 +74,7 @@ func (n *Node) getPeerBlob(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusUnauthorized, fmt.Errorf("blobs are served to members of the cluster, and %s is none", from.Hex()))
 		return
 	}
-	n.getBlob(rw, r)
+	n.getBlob(n.up.ResponseWriter(r.Context(), rw), r)
 }
 
 // isMember reports whether addr is the key of a member of the cluster.

@@ -320,7 +320,8 @@ func (c *coordinator) ownCrops(ctx context.Context, b api.EvidenceBundle, req Ta
 		return nil, fmt.Errorf("%w: the accused's renderer build is not named", ErrBadEvidence)
 	}
 	if rend, ok := c.renderers[b.Spec.Renderer]; ok && renderer.ParseBuild(rend.Version()).Release() == release {
-		scene, err := c.evidenceScene(ctx, b)
+		scene, unpin, err := c.evidenceScene(ctx, b)
+		defer unpin() // while the crops render from it
 		if err != nil {
 			return nil, err
 		}
@@ -382,7 +383,8 @@ func (c *coordinator) ownCrops(ctx context.Context, b api.EvidenceBundle, req Ta
 // evidenceBlob fetches blob h (at most limit bytes) from source into the
 // cache, checked against its hash, and reads it.
 func (c *coordinator) evidenceBlob(ctx context.Context, source, h string, limit int64) ([]byte, error) {
-	path, err := c.cache.Fetch(ctx, c.hc, []string{source}, h)
+	path, unpin, err := c.cache.FetchPinned(ctx, c.hc, []string{source}, h)
+	defer unpin() // until it is read
 	if err != nil {
 		return nil, fmt.Errorf("evidence blob: %w", err)
 	}
@@ -394,16 +396,17 @@ func (c *coordinator) evidenceBlob(ctx context.Context, source, h string, limit 
 
 // evidenceScene is the path of b's scene, from this node's blobs or
 // fetched from the accuser (the hash in the spec is what the signatures
-// are bound to, through the job hash).
-func (c *coordinator) evidenceScene(ctx context.Context, b api.EvidenceBundle) (string, error) {
-	store := c.blobs
+// are bound to, through the job hash), pinned in the cache until unpin.
+func (c *coordinator) evidenceScene(ctx context.Context, b api.EvidenceBundle) (path string, unpin func(), err error) {
+	store, unpin := c.blobs, func() {}
 	if _, ok := store.Path(b.Spec.Scene); !ok {
 		store = c.cache
-		if _, err := store.Fetch(ctx, c.hc, []string{b.Source}, b.Spec.Scene); err != nil {
-			return "", fmt.Errorf("evidence scene: %w", err)
+		if _, unpin, err = store.FetchPinned(ctx, c.hc, []string{b.Source}, b.Spec.Scene); err != nil {
+			return "", unpin, fmt.Errorf("evidence scene: %w", err)
 		}
 	}
-	return store.Linked(b.Spec.Scene, filepath.Ext(b.Spec.SceneName))
+	path, err = store.Linked(b.Spec.Scene, filepath.Ext(b.Spec.SceneName))
+	return path, unpin, err
 }
 
 // evidenceURL is where notice n's bundle is fetched: the evidence route of

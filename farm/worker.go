@@ -286,10 +286,17 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	store := w.blobs
 	if _, ok := store.Path(req.Scene); !ok {
 		store = w.cache
-		if _, err := store.Fetch(ctx, w.hc, req.Sources, req.Scene); err != nil {
+		_, unpin, err := store.FetchPinned(ctx, w.hc, req.Sources, req.Scene)
+		defer unpin() // the cache keeps the scene while the task reads it
+		if err != nil {
 			status := http.StatusBadGateway
-			if w.ctx.Err() != nil || errors.Is(context.Cause(ctx), errReleased) {
+			switch {
+			case w.ctx.Err() != nil || errors.Is(context.Cause(ctx), errReleased):
 				status = http.StatusServiceUnavailable
+			case errors.Is(err, blobstore.ErrOverCap):
+				// Not the task's fault: another node (or this one,
+				// once its tasks end) takes it.
+				status = http.StatusInsufficientStorage
 			}
 			httpError(rw, status, err)
 			return

@@ -36,6 +36,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	price := tokensFlag(fs, "price", "0", "tokens asked per task, exactly (e.g. 0.03: up to 18 decimals)")
 	payClaims := fs.Bool("pay-claims", true, "as a coordinator on a chain, submit the workers' claims for them right after settling and pay the gas, so keys without Ether are paid (false: each worker claims itself)")
 	threads := fs.Int("threads", 0, "threads per render; 0 uses every core")
+	cacheMax := sizeFlag(fs, "cache-max", "20GiB", "disk the cache of scenes and tiles fetched from other members may take (20GB = 20*10^9 bytes, 20GiB = 20*2^30); the least recently used go first, never one a running task uses, and a lease that would need more is refused; 0: no cap")
+	memoryMax := sizeFlag(fs, "memory-max", "4GiB", "memory one render may take: the Docker sandbox container's limit (a render that needs more fails, over memory cap); unsandboxed renders are not capped")
+	uploadLimit := rateFlag(fs, "upload-limit", "0", "bytes a second this node sends blobs to other members at, all transfers together (e.g. 10MB/s); 0: no limit")
+	downloadLimit := rateFlag(fs, "download-limit", "0", "bytes a second this node fetches scenes and tiles from other members at, all transfers together (e.g. 10MB/s); 0: no limit")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for the blender renderer")
@@ -126,6 +130,11 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Price = *price
 	cfg.Delivery.PayClaims = *payClaims
 	cfg.Threads = *threads
+	cfg.CacheBytes = *cacheMax
+	cfg.UploadLimit, cfg.DownloadLimit = *uploadLimit, *downloadLimit
+	if *memoryMax == 0 {
+		return fmt.Errorf("%w: --memory-max 0: a render needs some memory; give a size such as 4GiB", errUsage)
+	}
 	if cfg.Gossip.BindAddr, cfg.Gossip.BindPort, err = splitHostPort(*gossip); err != nil {
 		return fmt.Errorf("%w: --gossip: %w", errUsage, err)
 	}
@@ -182,7 +191,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {
 		return err
 	}
-	sb, err := openSandbox(ctx, *sandboxMode, cfg.Name, bo, kinds...)
+	sb, err := openSandbox(ctx, *sandboxMode, cfg.Name, bo, *memoryMax, kinds...)
 	if err != nil {
 		return err
 	}
@@ -195,8 +204,13 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		cfg.Sandboxed = true
 		cfg.Availability.CPU = sandboxedCPU(ctx, sb)
-	} else if kinds, cfg.Refused, err = unsandboxedKinds(*sandboxMode, kinds, cfg.Logger); err != nil {
-		return err
+	} else {
+		if kinds, cfg.Refused, err = unsandboxedKinds(*sandboxMode, kinds, cfg.Logger); err != nil {
+			return err
+		}
+		// RLIMIT_AS would be no honest cap: Blender and Go map far more
+		// address space than they touch.
+		cfg.Logger.Warn(fmt.Sprintf("--memory-max %s applies only in the Docker sandbox: these unsandboxed renders may take any memory", fs.Lookup("memory-max").Value))
 	}
 	for _, kind := range kinds {
 		if kind == "" {

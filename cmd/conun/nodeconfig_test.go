@@ -166,10 +166,12 @@ func TestNodeInit(t *testing.T) {
 			"", map[string]string{"slots": "2", "join": "192.0.2.1:7946", "renderer-cmd": "k=/bin/k"}},
 		{"questions", []string{"--price", "0.5"},
 			// gossip, join, network, slots (wrong, then the default kept),
-			// threads, renderers, sandbox, chain, stake; data and price
-			// are given.
-			"0.0.0.0:7946\n192.0.2.9:7946\nwan\nmany\n\n3\n\nnone\n\n\n",
-			map[string]string{"gossip": "0.0.0.0:7946", "join": "192.0.2.9:7946", "network": "wan", "slots": "1", "threads": "3", "sandbox": "none", "price": "0.5"}},
+			// threads, memory-max, cache-max, upload-limit,
+			// download-limit, renderers, sandbox, chain, stake; data and
+			// price are given.
+			"0.0.0.0:7946\n192.0.2.9:7946\nwan\nmany\n\n3\n8GiB\n50GB\n\n2MB/s\n\nnone\n\n\n",
+			map[string]string{"gossip": "0.0.0.0:7946", "join": "192.0.2.9:7946", "network": "wan", "slots": "1", "threads": "3", "sandbox": "none", "price": "0.5",
+				"memory-max": "8GiB", "cache-max": "50GB", "download-limit": "2MB/s"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

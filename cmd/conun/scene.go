@@ -184,12 +184,13 @@ func runScenes(ctx context.Context, args []string, stdout io.Writer) error {
 
 // openSandbox connects to the Docker sandbox for mode "docker" (failing
 // with how to fix it), for "auto" when an engine answers, and never for
-// "none". It checks that the images of the given renderers exist.
+// "none". It checks that the images of the given renderers exist. memory
+// is each container's memory limit in bytes (0: the sandbox's default).
 //
 // --blender-version picks the sandbox's Blender image, so it needs the
 // sandbox: with "none", or "auto" and no engine, it is an error rather than
 // a render with another Blender than asked for.
-func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, kinds ...string) (*sandbox.Sandbox, error) {
+func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, memory int64, kinds ...string) (*sandbox.Sandbox, error) {
 	if bo.Version != "" && !versionPattern.MatchString(bo.Version) {
 		return nil, fmt.Errorf("%w: --blender-version %q: want a version such as %s", errUsage, bo.Version, sandbox.Blender4Version)
 	}
@@ -206,6 +207,9 @@ func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, kinds .
 	}
 	cfg := sandbox.DefaultConfig()
 	cfg.Node = node
+	if memory > 0 {
+		cfg.Memory = memory
+	}
 	if bo.Version != "" {
 		cfg.BlenderImage = sandbox.BlenderImageFor(bo.Version)
 	}

@@ -42,6 +42,7 @@ const (
 	RequeueStalled     RequeueReason = "stalled"     // the worker's progress stopped advancing for longer than the task should take it
 	RequeueOvertaken   RequeueReason = "overtaken"   // a duplicate lease of the straggling task answered first: this one is cancelled
 	RequeueReleased    RequeueReason = "released"    // the worker handed the lease back: its owner needs the machine, or it is shutting down
+	RequeueOverCap     RequeueReason = "over_cap"    // the worker's caps (its --cache-max) leave no room for the task now: not its fault
 )
 
 // CheckOutcome is the result of one spot check, as EventVerdict reports it.

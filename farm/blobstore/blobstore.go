@@ -13,13 +13,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/bandwidth"
 	"github.com/conun/conun/farm/rpcaddr"
 )
 
@@ -33,7 +33,14 @@ var ErrBadBlob = errors.New("bad blob")
 type Blobs struct {
 	dir      string
 	maxBytes int64
+
+	// capMu guards the cap's state (cache.go): pins, reservations.
+	capMu    sync.Mutex
 	capBytes int64 // 0: no cap
+	pins     map[string]int
+	reserved map[string]int64 // downloads under way: their blobs' sizes
+
+	down *bandwidth.Limiter // paces downloads from peers; nil: no limit
 
 	// bytesIn counts bytes downloaded from peers.
 	bytesIn atomic.Int64
@@ -55,57 +62,10 @@ func Open(dir string, maxBytes int64) (*Blobs, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
-	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload)}
+	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload),
+		pins: make(map[string]int), reserved: make(map[string]int64)}
 	b.cleanLeftovers(time.Now())
 	return b, nil
-}
-
-// SetCap makes the store a cache of at most capBytes: after each fetch the
-// least recently used blobs are removed until it fits. Recency is the file's
-// modification time, which Path refreshes, so it survives restarts.
-func (b *Blobs) SetCap(capBytes int64) { b.capBytes = capBytes }
-
-// evict removes least recently used blobs until the store fits its cap,
-// never the blob keep (the one just fetched for a task).
-func (b *Blobs) evict(keep string) {
-	if b.capBytes <= 0 {
-		return
-	}
-	entries, err := os.ReadDir(b.dir)
-	if err != nil {
-		return
-	}
-	type blob struct {
-		name string
-		size int64
-		used time.Time
-	}
-	var blobs []blob
-	var total int64
-	for _, e := range entries {
-		info, err := e.Info()
-		if err != nil || !validHash(e.Name()) {
-			continue
-		}
-		blobs = append(blobs, blob{e.Name(), info.Size(), info.ModTime()})
-		total += info.Size()
-	}
-	sort.Slice(blobs, func(i, j int) bool { return blobs[i].used.Before(blobs[j].used) })
-	for _, bl := range blobs {
-		if total <= b.capBytes {
-			return
-		}
-		if bl.name == keep {
-			continue
-		}
-		if os.Remove(filepath.Join(b.dir, bl.name)) == nil {
-			matches, _ := filepath.Glob(filepath.Join(b.dir, "named", bl.name+".*"))
-			for _, m := range matches {
-				os.Remove(m)
-			}
-			total -= bl.size
-		}
-	}
 }
 
 // Remove deletes blob h and its named links; a blob that is not there is
@@ -193,32 +153,48 @@ func (b *Blobs) Put(r io.Reader, want string) (string, error) {
 // first of sources (node base URLs) that has it, and returns its path.
 // Concurrent fetches of one blob download it once. A download cut short is
 // kept and resumed (HTTP Range) from the next source; the whole content is
-// checked against h before it is stored under its name.
+// checked against h before it is stored under its name. Under a cap (SetCap)
+// the blob may be evicted as soon as Fetch returns: a caller that goes on
+// using it calls FetchPinned.
 func (b *Blobs) Fetch(ctx context.Context, hc *http.Client, sources []string, h string) (string, error) {
+	p, unpin, err := b.FetchPinned(ctx, hc, sources, h)
+	unpin()
+	return p, err
+}
+
+// FetchPinned is Fetch that pins the blob (Pin) until the caller calls
+// unpin, which it must, error or not.
+func (b *Blobs) FetchPinned(ctx context.Context, hc *http.Client, sources []string, h string) (path string, unpin func(), err error) {
 	if !validHash(h) {
-		return "", fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
+		return "", func() {}, fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
 	}
+	unpin = b.Pin(h)
+	defer func() {
+		if err != nil {
+			unpin()
+			unpin = func() {}
+		}
+	}()
 	defer b.lock(h)()
 	if p, ok := b.Path(h); ok {
-		return p, nil
+		return p, unpin, nil
 	}
 	if len(sources) == 0 {
-		return "", fmt.Errorf("fetch blob %s: no source", h[:12])
+		return "", unpin, fmt.Errorf("fetch blob %s: no source", h[:12])
 	}
 	var errs []error
 	for _, src := range sources {
 		err := b.fetchFrom(ctx, hc, src, h)
 		if err == nil {
 			p, _ := b.Path(h)
-			b.evict(h)
-			return p, nil
+			return p, unpin, nil
 		}
 		errs = append(errs, fmt.Errorf("from %s: %w", src, err))
-		if ctx.Err() != nil {
-			break
+		if ctx.Err() != nil || errors.Is(err, ErrOverCap) {
+			break // another source would not make it fit
 		}
 	}
-	return "", fmt.Errorf("fetch blob %s: %w", h[:12], errors.Join(errs...))
+	return "", unpin, fmt.Errorf("fetch blob %s: %w", h[:12], errors.Join(errs...))
 }
 
 // fetchFrom downloads blob h from one node into a partial file, resuming
@@ -268,7 +244,16 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 	default:
 		return fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
-	n, err := io.Copy(f, io.LimitReader(resp.Body, b.maxBytes-have+1))
+	release := func() {}
+	if resp.ContentLength >= 0 {
+		// Room is made (or refused) before a byte lands: under a cap the
+		// disk holds the whole blob while it arrives.
+		if release, err = b.reserve(h, have+resp.ContentLength); err != nil {
+			return err
+		}
+	}
+	defer release()
+	n, err := io.Copy(f, io.LimitReader(b.down.Reader(ctx, resp.Body), b.maxBytes-have+1))
 	b.bytesIn.Add(n)
 	if err != nil {
 		return err // keep what arrived: the next try resumes
@@ -280,13 +265,26 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	if _, err := b.Put(f, h); err != nil {
+	sum := sha256.New()
+	if _, err := io.Copy(sum, f); err != nil {
+		return err
+	}
+	if got := hex.EncodeToString(sum.Sum(nil)); got != h {
 		f.Truncate(0) // wrong bytes: never resume from them
+		return fmt.Errorf("%w: content hashes to %s, not %s", ErrBadBlob, got, h)
+	}
+	if err := f.Sync(); err != nil {
 		return err
 	}
 	f.Close()
+	// The partial becomes the blob in place: a copy would hold the disk
+	// twice over, past a cap.
+	if err := os.Rename(partial, filepath.Join(b.dir, h)); err != nil {
+		return err
+	}
 	b.dropPartial(h)
-	return nil
+	release()
+	return b.fit(h)
 }
 
 // Linked returns a path to blob h that ends in ext, made as a hard link (or a

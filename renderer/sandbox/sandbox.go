@@ -107,8 +107,9 @@ var (
 	// wall-clock limit.
 	ErrTimeout = errors.New("wall-clock limit reached")
 	// ErrOutOfMemory is wrapped by the error of a task whose container the
-	// kernel killed at its memory limit.
-	ErrOutOfMemory = errors.New("memory limit reached")
+	// kernel killed at its memory limit (Config.Memory, the node's
+	// --memory-max): the task needs more than the owner allows.
+	ErrOutOfMemory = errors.New("over memory cap")
 	// ErrOutputLimit is wrapped by the error of a task that wrote more than
 	// Config.OutputLimit.
 	ErrOutputLimit = errors.New("output limit reached")

@@ -1,0 +1,179 @@
+package blobstore
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/conun/conun/farm/bandwidth"
+	"github.com/dustin/go-humanize"
+)
+
+// A store with a cap (SetCap) is a cache: it never holds more than the cap
+// on disk. Room for a blob is made before it is downloaded, by removing
+// the least recently used blobs; a pinned blob (one a running task reads)
+// is never removed, and a download the unpinned blobs cannot make room
+// for is refused with ErrOverCap rather than stored. Recency is each
+// blob's modification time, which Path refreshes, so it survives restarts.
+
+// ErrOverCap is wrapped by the error of a fetch that would take a capped
+// store over its cap even with every unpinned blob removed.
+var ErrOverCap = errors.New("over the blob cache cap")
+
+// SetCap makes the store a cache of at most capBytes; 0 is no cap.
+func (b *Blobs) SetCap(capBytes int64) {
+	b.capMu.Lock()
+	b.capBytes = capBytes
+	b.capMu.Unlock()
+}
+
+// SetDownloadLimit paces every download from peers through l (shared
+// with other stores to cap the node as a whole); nil is no limit.
+func (b *Blobs) SetDownloadLimit(l *bandwidth.Limiter) { b.down = l }
+
+// Pin keeps blob h (present or still to come) from eviction until the
+// returned unpin is called; pins nest.
+func (b *Blobs) Pin(h string) (unpin func()) {
+	b.capMu.Lock()
+	b.pins[h]++
+	b.capMu.Unlock()
+	done := false
+	return func() {
+		b.capMu.Lock()
+		defer b.capMu.Unlock()
+		if done {
+			return
+		}
+		done = true
+		if b.pins[h]--; b.pins[h] <= 0 {
+			delete(b.pins, h)
+		}
+	}
+}
+
+// Usage returns the bytes of the blobs held and of those pinned.
+func (b *Blobs) Usage() (total, pinned int64) {
+	b.capMu.Lock()
+	defer b.capMu.Unlock()
+	for _, bl := range b.scan() {
+		total += bl.size
+		if b.pins[bl.name] > 0 {
+			pinned += bl.size
+		}
+	}
+	return total, pinned
+}
+
+// cached is one blob file as eviction sees it.
+type cached struct {
+	name string
+	size int64
+	used time.Time
+}
+
+// scan lists the blobs held. The caller holds capMu.
+func (b *Blobs) scan() []cached {
+	entries, err := os.ReadDir(b.dir)
+	if err != nil {
+		return nil
+	}
+	var out []cached
+	for _, e := range entries {
+		if !validHash(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			out = append(out, cached{e.Name(), info.Size(), info.ModTime()})
+		}
+	}
+	return out
+}
+
+// reserve makes room for blob h of size bytes before it is downloaded and
+// holds it until release; it refuses (ErrOverCap) when the pinned blobs
+// and the downloads under way leave no room even with the rest evicted.
+func (b *Blobs) reserve(h string, size int64) (release func(), err error) {
+	b.capMu.Lock()
+	defer b.capMu.Unlock()
+	if b.capBytes <= 0 {
+		return func() {}, nil
+	}
+	if err := b.evictLocked(size); err != nil {
+		return nil, fmt.Errorf("blob %.12s of %s: %w", h, humanize.IBytes(uint64(size)), err)
+	}
+	b.reserved[h] = size
+	return func() {
+		b.capMu.Lock()
+		delete(b.reserved, h)
+		b.capMu.Unlock()
+	}, nil
+}
+
+// fit is the check after blob h arrived (its size unknown before): it
+// evicts to fit the cap, or removes h again and refuses it.
+func (b *Blobs) fit(h string) error {
+	b.capMu.Lock()
+	defer b.capMu.Unlock()
+	if b.capBytes <= 0 {
+		return nil
+	}
+	err := b.evictLocked(0)
+	if err != nil {
+		b.removeFiles(h)
+		return fmt.Errorf("blob %.12s: %w", h, err)
+	}
+	return nil
+}
+
+// evictLocked removes the least recently used unpinned blobs until the
+// blobs held, the downloads under way and need more bytes fit the cap.
+// The caller holds capMu.
+func (b *Blobs) evictLocked(need int64) error {
+	blobs := b.scan()
+	var total, pinned, reserved int64
+	for _, bl := range blobs {
+		total += bl.size
+		if b.pins[bl.name] > 0 {
+			pinned += bl.size
+		}
+	}
+	for _, r := range b.reserved {
+		reserved += r
+	}
+	if need > b.capBytes {
+		return fmt.Errorf("%w of %s: the blob alone is %s (raise --cache-max to take it)",
+			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(need)))
+	}
+	if pinned+reserved+need > b.capBytes {
+		// Known before a blob is removed: evicting would lose the
+		// cache and still not make room.
+		return fmt.Errorf("%w of %s: blobs in use by running tasks hold %s and downloads under way %s, so %s more does not fit; the node takes no task needing more until they end (raise --cache-max to allow more)",
+			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(pinned)), humanize.IBytes(uint64(reserved)), humanize.IBytes(uint64(need)))
+	}
+	sort.Slice(blobs, func(i, j int) bool { return blobs[i].used.Before(blobs[j].used) })
+	for _, bl := range blobs {
+		if total+reserved+need <= b.capBytes {
+			break
+		}
+		if b.pins[bl.name] > 0 {
+			continue
+		}
+		if b.removeFiles(bl.name) == nil {
+			total -= bl.size
+		}
+	}
+	return nil
+}
+
+// removeFiles deletes blob h and its named links, links first: a link
+// left behind would keep the bytes on disk.
+func (b *Blobs) removeFiles(h string) error {
+	matches, _ := filepath.Glob(filepath.Join(b.dir, "named", h+".*"))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+	return os.Remove(filepath.Join(b.dir, h))
+}
