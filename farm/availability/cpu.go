@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // CPUSample is a cumulative reading of the machine's CPU time, in clock
@@ -73,7 +72,7 @@ func (p ProcCPU) SampleCPU() (CPUSample, error) {
 	if err != nil {
 		return CPUSample{}, err
 	}
-	pgid := syscall.Getpgrp()
+	pgid := processGroup()
 	self := os.Getpid()
 	var containers []string
 	if p.Containers != nil {

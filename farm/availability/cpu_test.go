@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"syscall"
 	"testing"
 )
 
@@ -13,7 +12,7 @@ import (
 // processes'; the owner's processes are not.
 func TestProcCPUOwn(t *testing.T) {
 	root := t.TempDir()
-	pgid, self := syscall.Getpgrp(), os.Getpid()
+	pgid, self := processGroup(), os.Getpid()
 	const container = "4f1c2b9a7d3e4f1c2b9a7d3e4f1c2b9a7d3e4f1c2b9a7d3e4f1c2b9a7d3e4f1c"
 	writeFile(t, root+"/stat", "cpu  100 5 50 800 20 1 2 3 0 0\ncpu0 1 1 1 1 1 1 1 1 0 0\n")
 	// pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
