@@ -27,7 +27,6 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -53,14 +52,7 @@ var errGone = errors.New("gone from the cluster's gossip (left, or declared dead
 // handleJobSummaries is GET /rpc/v1/jobs: this coordinator's jobs as
 // summaries, for members' signed requests only.
 func (n *Node) handleJobSummaries(rw http.ResponseWriter, r *http.Request) {
-	from, err := rpc.VerifyRequest(r, n.cfg.Identity.Address(), n.work.replay)
-	if err != nil {
-		n.metrics.badSignatures.Add(1)
-		httpError(rw, http.StatusUnauthorized, fmt.Errorf("job summaries are for members of the cluster, by a request signed with their node key: %w", err))
-		return
-	}
-	if !n.isMember(from) {
-		httpError(rw, http.StatusUnauthorized, fmt.Errorf("job summaries are for members of the cluster, and %s is none", from.Hex()))
+	if _, ok := n.memberRequest(rw, r, "job summaries are for members of the cluster"); !ok {
 		return
 	}
 	sums, err := n.ownSummaries()

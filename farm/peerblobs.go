@@ -65,16 +65,33 @@ func recipientOf(members []api.Member, u *url.URL) (common.Address, string, bool
 // getPeerBlob is GET /rpc/v1/blobs/{hash}: for members' signed requests
 // only.
 func (n *Node) getPeerBlob(rw http.ResponseWriter, r *http.Request) {
-	from, err := rpc.VerifyRequest(r, n.cfg.Identity.Address(), n.work.replay)
-	if err != nil {
-		httpError(rw, http.StatusUnauthorized, fmt.Errorf("blobs are served to members of the cluster, by a request signed with their node key: %w", err))
-		return
-	}
-	if !n.isMember(from) {
-		httpError(rw, http.StatusUnauthorized, fmt.Errorf("blobs are served to members of the cluster, and %s is none", from.Hex()))
+	if _, ok := n.memberRequest(rw, r, "blobs are served to members of the cluster"); !ok {
 		return
 	}
 	n.getBlob(n.up.ResponseWriter(r.Context(), rw), r)
+}
+
+// signedRequest checks that r is signed for this node with a key (not
+// replayed) and answers 401 saying what is refused when not: rpc routes
+// that act for a caller must know who it is.
+func (n *Node) signedRequest(rw http.ResponseWriter, r *http.Request, what string) (common.Address, bool) {
+	from, err := rpc.VerifyRequest(r, n.cfg.Identity.Address(), n.work.replay)
+	if err != nil {
+		n.metrics.badSignatures.Add(1)
+		httpError(rw, http.StatusUnauthorized, fmt.Errorf("%s, by a request signed with their node key: %w", what, err))
+		return common.Address{}, false
+	}
+	return from, true
+}
+
+// memberRequest is signedRequest for routes only members may use.
+func (n *Node) memberRequest(rw http.ResponseWriter, r *http.Request, what string) (common.Address, bool) {
+	from, ok := n.signedRequest(rw, r, what)
+	if ok && !n.isMember(from) {
+		httpError(rw, http.StatusUnauthorized, fmt.Errorf("%s, and %s is none", what, from.Hex()))
+		return common.Address{}, false
+	}
+	return from, ok
 }
 
 // isMember reports whether addr is the key of a member of the cluster.

@@ -25,7 +25,6 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -51,13 +50,11 @@ var errReleased = errors.New("lease handed back")
 // handleRelease is POST /rpc/v1/leases/{nonce}/release, signed by the
 // lease's worker.
 func (n *Node) handleRelease(rw http.ResponseWriter, r *http.Request) {
-	from, err := rpc.VerifyRequest(r, n.cfg.Identity.Address(), n.work.replay)
-	if err != nil {
-		n.metrics.badSignatures.Add(1)
-		httpError(rw, http.StatusUnauthorized, fmt.Errorf("release: %w", err))
+	from, ok := n.signedRequest(rw, r, "a lease is released by its worker")
+	if !ok {
 		return
 	}
-	err = n.coord.release(r.PathValue("nonce"), from)
+	err := n.coord.release(r.PathValue("nonce"), from)
 	switch {
 	case errors.Is(err, errNoLease):
 		httpError(rw, http.StatusNotFound, err)
