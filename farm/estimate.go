@@ -3,7 +3,6 @@ package farm
 import (
 	"container/heap"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -42,11 +41,8 @@ const estimateSlotWait = 2 * time.Minute
 // of this node's render slots, so estimates never render beside more tasks
 // than the node has slots for.
 func (n *Node) postEstimate(rw http.ResponseWriter, r *http.Request) {
-	var spec api.JobSpec
-	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxSpecBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&spec); err != nil {
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("job spec: %w", err))
+	spec, ok := readSpec(rw, r)
+	if !ok {
 		return
 	}
 	if !n.work.acquire(r.Context(), n.work.slots, time.After(estimateSlotWait)) {

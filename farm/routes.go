@@ -193,12 +193,22 @@ func (n *Node) getBlob(rw http.ResponseWriter, r *http.Request) {
 	http.ServeFile(rw, r, p)
 }
 
-func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
+// readSpec decodes a posted job spec (bounded, no unknown fields: a typo
+// in a field must not pass as its default) or answers 400 saying why.
+func readSpec(rw http.ResponseWriter, r *http.Request) (api.JobSpec, bool) {
 	var spec api.JobSpec
 	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxSpecBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&spec); err != nil {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("job spec: %w", err))
+		return spec, false
+	}
+	return spec, true
+}
+
+func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
+	spec, ok := readSpec(rw, r)
+	if !ok {
 		return
 	}
 	notify, err := n.notifyURL(r)
