@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -397,9 +398,22 @@ func TestShedWhenCrowded(t *testing.T) {
 		t.Fatalf("another client, with the listener full of slow connections: %v", err)
 	}
 	resp.Body.Close()
-	for i, conn := range slow {
-		if err := expectClosed(conn); err != nil {
-			t.Fatalf("slow connection %d: %v", i+1, err)
-		}
+	// Shedding goes on while the listener is crowded, not until every slow
+	// connection is gone: on a loaded machine some are accepted late and
+	// are still young when the sweep that uncrowds the listener runs, and
+	// those wait out ReadHeaderTimeout like any slow client. So the bound
+	// is that fewer than the shedding threshold stay.
+	var open atomic.Int32
+	var wg sync.WaitGroup
+	for _, conn := range slow {
+		wg.Go(func() {
+			if expectClosed(conn) != nil {
+				open.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := open.Load(); n >= 14 {
+		t.Fatalf("%d of %d slow connections kept open: the listener stayed crowded", n, len(slow))
 	}
 }
