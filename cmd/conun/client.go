@@ -26,7 +26,7 @@ import (
 // clientFlags are the flags every client command takes.
 type clientFlags struct {
 	node   *string
-	token  *string
+	token  *envString
 	asJSON *bool
 }
 
@@ -37,14 +37,14 @@ func addClientFlags(fs *flag.FlagSet) clientFlags {
 	}
 	return clientFlags{
 		node:   fs.String("node", def, "node API URL (default from CONUN_NODE)"),
-		token:  fs.String("token", os.Getenv("CONUN_TOKEN"), "node API token, for nodes reachable from other machines (default from CONUN_TOKEN)"),
+		token:  envFlag(fs, "token", "CONUN_TOKEN", "node API token, for nodes reachable from other machines (default from CONUN_TOKEN)", os.Getenv),
 		asJSON: fs.Bool("json", false, "print JSON"),
 	}
 }
 
 func (c clientFlags) client() *api.Client {
 	cl := api.NewClient(*c.node)
-	cl.Token = *c.token
+	cl.Token = c.token.Value()
 	return cl
 }
 

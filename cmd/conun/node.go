@@ -47,7 +47,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	addBlenderVersionFlag(fs, &bo)
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
-	gossipKey := fs.String("gossip-key", os.Getenv("CONUN_GOSSIP_KEY"), "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)")
+	gossipKey := envFlag(fs, "gossip-key", "CONUN_GOSSIP_KEY", "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)", os.Getenv)
 	var renderCmds listFlag
 	fs.Var(&renderCmds, "renderer-cmd", "offer renderer KIND by running CMD once per task (KIND=CMD; repeatable; see README)")
 	sandboxMode := fs.String("sandbox", "auto", "docker: every render in a locked-down container; none: renders run unsandboxed (loud warning); auto: docker when an engine answers")
@@ -95,7 +95,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if *printConfig {
-		return writeConfig(stdout, fs)
+		return writeConfig(stdout, fs, false)
 	}
 	if cfg.Logger, err = newLogger(*logFormat, *logLevel, os.Stderr); err != nil {
 		return err
@@ -163,8 +163,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if *behindNAT && (*listen != "" || *advertise != "") {
 		return fmt.Errorf("%w: --behind-nat: a node behind NAT listens nowhere and is reached through its gateway: drop --listen and --advertise", errUsage)
 	}
-	if *gossipKey != "" {
-		if cfg.Gossip.SecretKey, err = decodeKey(*gossipKey); err != nil {
+	if gossipKey.Value() != "" {
+		if cfg.Gossip.SecretKey, err = decodeKey(gossipKey.Value()); err != nil {
 			return fmt.Errorf("%w: --gossip-key: %w", errUsage, err)
 		}
 	}

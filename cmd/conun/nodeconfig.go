@@ -202,8 +202,10 @@ func isBoolFlag(f *flag.Flag) bool {
 // with its flag's help above it, set where the command line or a config
 // file set it, commented out (showing its default) where not, so reading
 // the file back sets exactly the same flags. It is made from the flag set
-// itself, so the file and the flags cannot drift apart.
-func writeConfig(w io.Writer, fs *flag.FlagSet) error {
+// itself, so the file and the flags cannot drift apart. With reveal
+// false (--print-config, whose output is pasted into bug reports) a secret
+// that is set shows as a comment saying so, not its value.
+func writeConfig(w io.Writer, fs *flag.FlagSet, reveal bool) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	var b bytes.Buffer
@@ -218,6 +220,10 @@ func writeConfig(w io.Writer, fs *flag.FlagSet) error {
 		b.WriteString("\n")
 		for _, l := range wrap(f.Usage, 76) {
 			b.WriteString("# " + l + "\n")
+		}
+		if _, secret := f.Value.(*envString); secret && !reveal && set[f.Name] {
+			b.WriteString("# " + f.Name + ": (set; not printed)\n")
+			return
 		}
 		var val string
 		if val, err = configValue(f); err != nil {
@@ -297,7 +303,7 @@ func wrap(text string, width int) []string {
 // unless force; the file may hold a gossip key, so only its owner reads it.
 func writeConfigFile(fs *flag.FlagSet, path string, force bool) error {
 	var b bytes.Buffer
-	if err := writeConfig(&b, fs); err != nil {
+	if err := writeConfig(&b, fs, true); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

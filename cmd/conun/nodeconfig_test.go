@@ -57,6 +57,13 @@ func TestConfigEveryKey(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--print-config: exit %d: %s", code, stderr)
 	}
+	// The gossip key is set but never printed: --print-config output is
+	// pasted into bug reports.
+	const hidden = "# gossip-key: (set; not printed)\n"
+	if !strings.Contains(out, hidden) || strings.Contains(out, "000102030405060708090a0b0c0d0e0f") {
+		t.Errorf("--print-config shows the gossip key, or does not say it is set:\n%s", out)
+	}
+	out = strings.Replace(out, hidden, "", 1)
 	if m := commentedKey.FindAllStringSubmatch(out, -1); len(m) > 0 {
 		t.Fatalf("flags with no key in %s: %v (add them there)", path, m)
 	}
@@ -65,6 +72,7 @@ func TestConfigEveryKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, got := configKeys(t, string(b)), configKeys(t, out)
+	delete(want, "gossip-key")
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s: printed %q, file says %q", k, got[k], v)
@@ -252,7 +260,7 @@ func FuzzDecodeConfig(f *testing.F) {
 			}
 		}
 		var out bytes.Buffer
-		if err := writeConfig(&out, fs); err != nil {
+		if err := writeConfig(&out, fs, true); err != nil {
 			return // a value spanning lines cannot be printed: said so
 		}
 		again := fuzzFlags()
