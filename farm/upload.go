@@ -24,8 +24,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 
@@ -67,6 +69,12 @@ func uploadStatus(err error) int {
 		return http.StatusTooManyRequests
 	case errors.As(err, &quota):
 		return http.StatusInsufficientStorage
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// The body ended before its length: the client's link, not the
+		// node, failed. What arrived is kept (Upload-Offset says how much).
+		return http.StatusBadRequest
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return http.StatusRequestTimeout // the body read deadline (httplimit)
 	}
 	return statusOf(err)
 }

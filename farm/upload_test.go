@@ -1,13 +1,16 @@
 package farm_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -126,6 +129,55 @@ func TestUploadRefusals(t *testing.T) {
 	}
 	if code, off, body := put(h, 500, int64(len(data)), data[500:]); code != http.StatusOK || off != strconv.Itoa(len(data)) {
 		t.Fatalf("the rest: %d, offset %q, %s", code, off, body)
+	}
+	if got := getBlob(t, n.URL(), h); !bytes.Equal(got, data) {
+		t.Fatal("the stored blob differs from the uploaded data")
+	}
+}
+
+// TestUploadCutShortAnswers: a resumable PUT whose body ends before its
+// length (the client's link dropped, or a client that sent a chunk) is the
+// client's failure, not the node's: 400 with Upload-Offset saying how much
+// the node kept, never 500; and a resumed PUT from there completes it.
+func TestUploadCutShortAnswers(t *testing.T) {
+	n := farmtest.Start(t, 1, nil)[0]
+	data := bytes.Repeat([]byte("conun"), 200) // 1000 bytes
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:])
+	tests := []struct {
+		name    string
+		length  string // Content-Length sent
+		send    []byte // body bytes actually sent before the write side closes
+		offset  int
+		status  int
+		holding int
+	}{
+		{"body shorter than its Content-Length", "1000", data[:400], 0, http.StatusBadRequest, 400},
+		{"a chunk that stops short of the upload", "200", data[400:600], 400, http.StatusBadRequest, 600},
+		{"the rest", "400", data[600:], 600, http.StatusOK, 1000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			addr := strings.TrimPrefix(n.URL(), "http://")
+			conn, err := net.Dial("tcp", addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			fmt.Fprintf(conn, "PUT /v1/blobs/%s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/octet-stream\r\nContent-Length: %s\r\nUpload-Offset: %d\r\nUpload-Length: %d\r\n\r\n",
+				h, addr, tt.length, tt.offset, len(data))
+			conn.Write(tt.send)
+			conn.(*net.TCPConn).CloseWrite()
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status || resp.Header.Get("Upload-Offset") != strconv.Itoa(tt.holding) {
+				t.Fatalf("%s, Upload-Offset %q (%s): want %d and %d", resp.Status, resp.Header.Get("Upload-Offset"), body, tt.status, tt.holding)
+			}
+		})
 	}
 	if got := getBlob(t, n.URL(), h); !bytes.Equal(got, data) {
 		t.Fatal("the stored blob differs from the uploaded data")

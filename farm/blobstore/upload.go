@@ -148,7 +148,7 @@ func (b *Blobs) PutAt(r io.Reader, h, client string, offset, total int64) (int64
 		return have, false, fmt.Errorf("receive blob: %w", err)
 	}
 	if have < total {
-		return have, false, fmt.Errorf("receive blob: the body ended after %d of %d bytes", have, total)
+		return have, false, fmt.Errorf("receive blob: the body ended after %d of %d bytes: resume at %d: %w", have, total, have, io.ErrUnexpectedEOF)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return have, false, err
