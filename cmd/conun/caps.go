@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/conun/conun/farm/blobstore"
 	"github.com/dustin/go-humanize"
 )
 
@@ -107,4 +108,29 @@ func bytesFlag(fs *flag.FlagSet, name, def, usage string, parse func(string) (in
 	f := &byteFlag{text: def, n: &n, parse: parse}
 	fs.Var(f, name, usage)
 	return f.n
+}
+
+// uploadQuotaFlags defines the flags of the quotas on partial (resumable)
+// uploads, per client and for the node, each defaulting to
+// blobstore.DefaultQuota's. The quotas keep one client from filling the
+// node's disk with uploads it never finishes; an operator whose studios
+// send scenes of tens of GB raises them. set writes them into q.
+func uploadQuotaFlags(fs *flag.FlagSet) (set func(q *blobstore.Quota) error) {
+	def := blobstore.DefaultQuota()
+	perCount := fs.Int("upload-quota-files", def.PerClientCount, "resumable uploads one client (its token, else its address) may have in progress at once")
+	perBytes := sizeFlag(fs, "upload-quota", humanize.IBytes(uint64(def.PerClientBytes)), "bytes of resumable uploads one client may have in progress (their declared lengths, e.g. 8GiB); a larger scene needs a larger quota")
+	totCount := fs.Int("upload-quota-total-files", def.TotalCount, "resumable uploads in progress on this node, all clients together")
+	totBytes := sizeFlag(fs, "upload-quota-total", humanize.IBytes(uint64(def.TotalBytes)), "bytes of resumable uploads in progress on this node, all clients together (e.g. 32GiB)")
+	return func(q *blobstore.Quota) error {
+		for _, c := range []struct {
+			name string
+			n    int64
+		}{{"upload-quota-files", int64(*perCount)}, {"upload-quota", *perBytes}, {"upload-quota-total-files", int64(*totCount)}, {"upload-quota-total", *totBytes}} {
+			if c.n < 1 {
+				return fmt.Errorf("%w: --%s %d: at least 1 (a quota of 0 refuses every upload)", errUsage, c.name, c.n)
+			}
+		}
+		q.PerClientCount, q.PerClientBytes, q.TotalCount, q.TotalBytes = *perCount, *perBytes, *totCount, *totBytes
+		return nil
+	}
 }

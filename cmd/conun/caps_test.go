@@ -2,8 +2,11 @@ package main
 
 import (
 	"flag"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/conun/conun/farm/blobstore"
 )
 
 func TestParseSize(t *testing.T) {
@@ -154,6 +157,46 @@ func TestNodeCapFlags(t *testing.T) {
 				if !strings.Contains(stderr, w) {
 					t.Errorf("error %q does not say %q", stderr, w)
 				}
+			}
+		})
+	}
+}
+
+// TestUploadQuotaFlags: the quota flags reach the node's config, the
+// defaults are blobstore's, and a zero or a bad size is a usage error
+// naming the flag.
+func TestUploadQuotaFlags(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want blobstore.Quota
+		err  string
+	}{
+		{"defaults", nil, blobstore.DefaultQuota(), ""},
+		{"raised", []string{"--upload-quota", "100GiB", "--upload-quota-files", "2", "--upload-quota-total", "1TB", "--upload-quota-total-files", "200"},
+			blobstore.Quota{PerClientCount: 2, PerClientBytes: 100 << 30, TotalCount: 200, TotalBytes: 1e12, OverQuotaExpiry: blobstore.DefaultQuota().OverQuotaExpiry}, ""},
+		{"zero files", []string{"--upload-quota-files", "0"}, blobstore.Quota{}, "--upload-quota-files 0"},
+		{"zero bytes", []string{"--upload-quota-total", "0"}, blobstore.Quota{}, "--upload-quota-total 0"},
+		{"not a size", []string{"--upload-quota", "lots"}, blobstore.Quota{}, `"lots"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			set := uploadQuotaFlags(fs)
+			q := blobstore.DefaultQuota()
+			err := fs.Parse(tt.args)
+			if err == nil {
+				err = set(&q)
+			}
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err %v, want one naming %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil || q != tt.want {
+				t.Fatalf("quota %+v err %v, want %+v", q, err, tt.want)
 			}
 		})
 	}

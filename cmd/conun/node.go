@@ -39,6 +39,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	cacheMax := sizeFlag(fs, "cache-max", "20GiB", "disk the cache of scenes and tiles fetched from other members may take (20GB = 20*10^9 bytes, 20GiB = 20*2^30); the least recently used go first, never one a running task uses, and a lease that would need more is refused; 0: no cap")
 	memoryMax := sizeFlag(fs, "memory-max", "4GiB", "memory one render may take: the Docker sandbox container's limit (a render that needs more fails, over memory cap); unsandboxed renders are not capped")
 	uploadLimit := rateFlag(fs, "upload-limit", "0", "bytes a second this node sends blobs to other members at, all transfers together (e.g. 10MB/s); 0: no limit")
+	uploadQuotas := uploadQuotaFlags(fs)
 	downloadLimit := rateFlag(fs, "download-limit", "0", "bytes a second this node fetches scenes and tiles from other members at, all transfers together (e.g. 10MB/s); 0: no limit")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	bo := defaultBlender()
@@ -132,6 +133,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Threads = *threads
 	cfg.CacheBytes = *cacheMax
 	cfg.UploadLimit, cfg.DownloadLimit = *uploadLimit, *downloadLimit
+	if err := uploadQuotas(&cfg.Uploads); err != nil {
+		return err
+	}
 	if *memoryMax == 0 {
 		return fmt.Errorf("%w: --memory-max 0: a render needs some memory; give a size such as 4GiB", errUsage)
 	}
