@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/renderer/blender"
 	"github.com/moby/moby/api/types/container"
 	"github.com/moby/moby/api/types/system"
 )
@@ -154,4 +155,17 @@ func TestCheckGPUsHere(t *testing.T) {
 		t.Fatalf("CheckGPUs = %v, want ErrNoGPURuntime naming nvidia-container-toolkit", err)
 	}
 	t.Logf("CheckGPUs: %v", err)
+}
+
+// TestBlenderGPUWithoutGPUs: a GPU device in a sandbox that passes no GPU
+// is refused before any container starts, naming --gpus.
+func TestBlenderGPUWithoutGPUs(t *testing.T) {
+	s, err := New(testConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Blender(blender.Config{Device: "CUDA"}); err == nil || !strings.Contains(err.Error(), "--gpus") {
+		t.Fatalf("Blender(CUDA) with no GPUs: %v, want a refusal naming --gpus", err)
+	}
 }
