@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,7 @@ import (
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/external"
+	"github.com/conun/conun/renderer/sandbox"
 )
 
 func runNode(ctx context.Context, args []string, stdout io.Writer) error {
@@ -44,7 +46,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for the blender renderer")
-	fs.StringVar(&bo.Device, "blender-device", bo.Device, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL")
+	fs.StringVar(&bo.Device, "blender-device", bo.Device, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL; one Blender does not find here is not offered (the node renders on the CPU and says why at start)")
+	gpus := fs.String("gpus", "none", "GPUs passed into the Docker sandbox's containers for a GPU --blender-device: all, none, or ids such as 0,1 (needs nvidia-container-toolkit; checked at start)")
 	addBlenderVersionFlag(fs, &bo)
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
@@ -176,6 +179,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		cfg.Gossip.Join = strings.Split(*join, ",")
 	}
 	bo.Strict = true // strangers' scenes must be self-contained
+	if bo.GPUs, err = sandbox.ParseGPUs(*gpus); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
 	kinds := strings.Split(*rends, ",")
 	for i := range kinds {
 		kinds[i] = strings.TrimSpace(kinds[i])
@@ -195,10 +201,11 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.Name, err = nodeName(*data, *name, cfg.Identity.Address().Hex()); err != nil {
 		return err
 	}
-	sb, err := openSandbox(ctx, *sandboxMode, cfg.Name, bo, *memoryMax, kinds...)
+	sb, noGPU, err := openSandbox(ctx, *sandboxMode, cfg.Name, bo, *memoryMax, kinds...)
 	if err != nil {
 		return err
 	}
+	gpuDevice(&bo, sb != nil, slices.Contains(kinds, "blender"), noGPU, cfg.Logger)
 	if sb != nil {
 		defer sb.Close()
 		if n, err := sb.Reap(ctx); err != nil {
@@ -223,6 +230,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		r, err := newRenderer(kind, sb, bo)
 		if err != nil {
 			return fmt.Errorf("--renderers: %w", err)
+		}
+		if d, ok := r.(interface{ DeviceNote() string }); ok && d.DeviceNote() != "" {
+			cfg.Logger.Warn("--blender-device " + bo.Device + ": " + d.DeviceNote())
 		}
 		if wrapRenderer != nil {
 			r = wrapRenderer(r)

@@ -69,7 +69,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sb, err := openSandbox(ctx, *sandboxMode, "render", bo, 0, kind)
+	sb, _, err := openSandbox(ctx, *sandboxMode, "render", bo, 0, kind) // render has no --gpus
 	if err != nil {
 		return err
 	}

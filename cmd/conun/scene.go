@@ -82,6 +82,9 @@ type blenderOpts struct {
 	// Version, when set (--blender-version), picks the Blender the sandbox
 	// runs: the image sandbox.BlenderImageFor(Version).
 	Version string
+	// GPUs is which GPUs the sandbox passes into a GPU render's container
+	// (a node's --gpus).
+	GPUs sandbox.GPUs
 }
 
 // defaultBlender is Debian's Blender on PATH, rendering on the CPU.
@@ -190,20 +193,24 @@ func runScenes(ctx context.Context, args []string, stdout io.Writer) error {
 // --blender-version picks the sandbox's Blender image, so it needs the
 // sandbox: with "none", or "auto" and no engine, it is an error rather than
 // a render with another Blender than asked for.
-func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, memory int64, kinds ...string) (*sandbox.Sandbox, error) {
+//
+// With bo.GPUs set, it asks the Engine whether it can pass GPUs in; when it
+// cannot, the sandbox passes none and noGPU says why (a node warns and
+// offers the CPU: failing each GPU task later would say it too late).
+func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, memory int64, kinds ...string) (sb *sandbox.Sandbox, noGPU, err error) {
 	if bo.Version != "" && !versionPattern.MatchString(bo.Version) {
-		return nil, fmt.Errorf("%w: --blender-version %q: want a version such as %s", errUsage, bo.Version, sandbox.Blender4Version)
+		return nil, nil, fmt.Errorf("%w: --blender-version %q: want a version such as %s", errUsage, bo.Version, sandbox.Blender4Version)
 	}
 	needBox := bo.Version != "" && slices.Contains(kinds, "blender")
 	switch mode {
 	case "none":
 		if needBox {
-			return nil, fmt.Errorf("%w: --blender-version %s runs the Blender of a sandbox image: it needs --sandbox docker (to run another Blender unsandboxed, pass --blender PATH)", errUsage, bo.Version)
+			return nil, nil, fmt.Errorf("%w: --blender-version %s runs the Blender of a sandbox image: it needs --sandbox docker (to run another Blender unsandboxed, pass --blender PATH)", errUsage, bo.Version)
 		}
-		return nil, nil
+		return nil, nil, nil
 	case "docker", "auto":
 	default:
-		return nil, fmt.Errorf("%w: --sandbox %q: want docker, none or auto", errUsage, mode)
+		return nil, nil, fmt.Errorf("%w: --sandbox %q: want docker, none or auto", errUsage, mode)
 	}
 	cfg := sandbox.DefaultConfig()
 	cfg.Node = node
@@ -213,7 +220,8 @@ func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, memory 
 	if bo.Version != "" {
 		cfg.BlenderImage = sandbox.BlenderImageFor(bo.Version)
 	}
-	sb, err := sandbox.New(cfg)
+	cfg.GPUs = bo.GPUs
+	sb, err = sandbox.New(cfg)
 	if err == nil {
 		var boxed []string
 		for _, k := range kinds {
@@ -228,11 +236,20 @@ func openSandbox(ctx context.Context, mode, node string, bo blenderOpts, memory 
 	}
 	switch {
 	case err == nil:
-		return sb, nil
+		if cfg.GPUs.None() {
+			return sb, nil, nil
+		}
+		if noGPU = sb.CheckGPUs(ctx); noGPU == nil {
+			return sb, nil, nil
+		}
+		sb.Close()
+		cfg.GPUs = sandbox.GPUs{}
+		sb, err = sandbox.New(cfg)
+		return sb, noGPU, err
 	case mode == "auto" && errors.Is(err, sandbox.ErrNoEngine) && !needBox:
-		return nil, nil
+		return nil, nil, nil
 	}
-	return nil, err // it says "sandbox: ..." already
+	return nil, nil, err // it says "sandbox: ..." already
 }
 
 // packed returns the scene as one self-contained blob, as the farm ships

@@ -88,7 +88,9 @@ type Config struct {
 	NoWarm bool
 	// Device is the Cycles compute device: "" or "CPU", or a GPU backend
 	// ("CUDA", "OPTIX", "HIP", "METAL", "ONEAPI"), which renders on every
-	// device of that kind that Devices reports.
+	// device of that kind that Devices reports. New asks Cycles which
+	// devices it finds (in the same Blender run as its probe); a GPU kind it
+	// does not find renders on the CPU instead, and DeviceNote says why.
 	Device string
 	// Denoise turns Cycles' OpenImageDenoise on for every task. New fails
 	// with ErrNoDenoiser when this Blender lacks it (Debian's does). Denoised
@@ -147,6 +149,7 @@ type Renderer struct {
 	ownWorkDir bool
 	driverPath string
 	probe      probeInfo
+	deviceNote string // why cfg.Device is the CPU when a GPU was asked for
 	nextID     atomic.Uint64
 	starts     atomic.Int64 // Blender processes started for scenes, for tests
 	hashes     sceneHashes
@@ -201,7 +204,7 @@ func New(cfg Config) (*Renderer, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	p, err := runProbe(ctx, r.cfg, r.driverPath)
+	p, devices, err := runProbe(ctx, r.cfg, r.driverPath, cfg.Device != "CPU")
 	if err != nil {
 		r.removeWorkDir()
 		return nil, err
@@ -209,6 +212,10 @@ func New(cfg Config) (*Renderer, error) {
 	if cfg.Denoise && !p.OIDN {
 		r.removeWorkDir()
 		return nil, fmt.Errorf("blender %s: %w", p.Version, ErrNoDenoiser)
+	}
+	if r.cfg.Device, r.deviceNote, err = chooseDevice(cfg.Device, p.Version, devices); err != nil {
+		r.removeWorkDir()
+		return nil, err
 	}
 	r.probe = p
 	return r, nil
@@ -241,6 +248,15 @@ func (r *Renderer) Version() string {
 	}
 	return b.String()
 }
+
+// Device is the Cycles device this renderer renders on: Config.Device, or
+// "CPU" when Blender found no device of that kind.
+func (r *Renderer) Device() string { return r.cfg.Device }
+
+// DeviceNote says why the renderer renders on the CPU although Config.Device
+// asked for a GPU kind; "" when it renders on what was asked for. A node
+// logs it at start.
+func (r *Renderer) DeviceNote() string { return r.deviceNote }
 
 // CanDenoise reports whether this Blender has OpenImageDenoise, so a node
 // advertises denoising only where it works.

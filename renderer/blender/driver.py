@@ -6,8 +6,9 @@
 # PREFIX, so Go can tell them from Blender's own output on the same stream.
 #
 # Modes:
-#   probe               print this Blender's version, CPU kernel class and
-#                       denoiser support, then exit
+#   probe [devices]     print this Blender's version, CPU kernel class and
+#                       denoiser support (and, with "devices", the compute
+#                       devices Cycles finds), then exit
 #   devices             print the compute devices Cycles can use, then exit
 #   serve SCENE DEVICE  load SCENE once, print its info ("ready"), then render
 #                       one task per line read from stdin until stdin ends
@@ -62,9 +63,11 @@ def kernel_class():
     return "unknown"
 
 
-def probe():
+def probe(with_devices=False):
     c = cycles_module()
+    extra = dict(devices=device_list()) if with_devices else {}
     send(
+        **extra,
         probe=dict(
             version=bpy.app.version_string.split()[0],
             file_version=list(bpy.app.version_file),
@@ -80,7 +83,13 @@ def cycles_prefs():
 
 
 def devices():
-    # The same preferences API as Blender's own Preferences > System panel.
+    send(devices=device_list())
+
+
+def device_list():
+    # The same preferences API as Blender's own Preferences > System panel
+    # (get_device_types and get_devices_for_type exist in 3.x, 4.x and 5.x;
+    # the latter refreshes the list itself).
     out = ["CPU"]
     prefs = cycles_prefs()
     for t in prefs.get_device_types(bpy.context):
@@ -94,7 +103,7 @@ def devices():
         for d in found:
             if d.type == kind:
                 out.append("%s:%s" % (kind, d.name))
-    send(devices=out)
+    return out
 
 
 def use_device(kind):
@@ -725,7 +734,7 @@ def main():
     argv = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
     mode = argv[0] if argv else ""
     if mode == "probe":
-        probe()
+        probe(argv[1:2] == ["devices"])
     elif mode == "devices":
         devices()
     elif mode == "serve":

@@ -45,7 +45,7 @@ func Pack(ctx context.Context, cfg Config, src, dst string) error {
 		// Blender's file apart, which an older Blender may crash on (3.4
 		// on a 4.3 file) or call "not a blend file" (3.4 on 5.x's new
 		// header), so that the user is told which Blender to pack with.
-		if p, perr := runProbe(ctx, cfg, driver); perr == nil {
+		if p, _, perr := runProbe(ctx, cfg, driver, false); perr == nil {
 			if verr := checkBlendVersion(src, p.FileVersion, p.Version, "pack"); verr != nil {
 				return verr
 			}

@@ -376,13 +376,8 @@ func runLaunch(ctx context.Context, cfg Config, mode string, l Launch, args ...s
 	if ctx.Err() != nil {
 		err = ctx.Err()
 	}
-	for _, line := range strings.Split(string(out), "\n") {
-		if i := strings.Index(line, linePrefix); i >= 0 {
-			var m message
-			if json.Unmarshal([]byte(line[i+len(linePrefix):]), &m) == nil {
-				return m, nil
-			}
-		}
+	if m, ok := parseAnswer(string(out)); ok {
+		return m, nil
 	}
 	if err == nil {
 		err = errNoAnswer
@@ -392,15 +387,21 @@ func runLaunch(ctx context.Context, cfg Config, mode string, l Launch, args ...s
 	return message{}, fmt.Errorf("blender: %s %s: %w; output:\n%s", cfg.Binary, mode, err, lastLines(string(out), tailLines))
 }
 
-func runProbe(ctx context.Context, cfg Config, driver string) (probeInfo, error) {
-	m, err := runDriver(ctx, cfg, driver, "probe")
+// runProbe reads Blender's version and abilities; withDevices adds the
+// compute devices Cycles finds (Devices' list) to the same run.
+func runProbe(ctx context.Context, cfg Config, driver string, withDevices bool) (probeInfo, []string, error) {
+	args := []string{}
+	if withDevices {
+		args = append(args, "devices")
+	}
+	m, err := runDriver(ctx, cfg, driver, "probe", args...)
 	if err != nil {
-		return probeInfo{}, err
+		return probeInfo{}, nil, err
 	}
-	if m.Probe == nil {
-		return probeInfo{}, fmt.Errorf("blender: probe: unexpected answer %+v", m)
+	if m.Probe == nil || withDevices && len(m.Devices) == 0 {
+		return probeInfo{}, nil, fmt.Errorf("blender: probe: unexpected answer %+v", m)
 	}
-	return *m.Probe, nil
+	return *m.Probe, m.Devices, nil
 }
 
 // Devices lists the compute devices this Blender can render on, through

@@ -31,21 +31,27 @@ var _ renderer.Renderer = (*Blender)(nil)
 // Blender returns the Blender backend configured by cfg, run in the
 // sandbox. cfg.Binary is ignored (the image's blender runs) and cfg.Start
 // is the sandbox's. A GPU device (cfg.Device other than CPU) needs the
-// sandbox's GPUs on. Close it to stop its containers.
+// sandbox's GPUs on; one Blender does not find in the container renders on
+// the CPU (see blender.Config.Device). Close it to stop its containers.
 func (s *Sandbox) Blender(cfg blender.Config) (*Blender, error) {
 	dev := strings.ToUpper(cfg.Device)
 	gpu := dev != "" && dev != "CPU"
-	if gpu && !s.cfg.GPUs {
-		return nil, fmt.Errorf("sandbox: blender device %s needs GPUs in the sandbox: turn them on (Config.GPUs) or render on the CPU", cfg.Device)
+	if gpu && s.cfg.GPUs.None() {
+		return nil, fmt.Errorf("sandbox: blender device %s needs GPUs in the sandbox: turn them on (Config.GPUs, a node's --gpus) or render on the CPU", cfg.Device)
 	}
 	b := &Blender{s: s, exits: map[string]*ExitError{}}
 	cfg.Binary = "blender"
+	// The probe runs with the GPUs the renders will get, so it finds what
+	// they would.
 	cfg.Start = func(ctx context.Context, l blender.Launch) (blender.Proc, error) {
 		return b.start(ctx, l, gpu)
 	}
 	r, err := blender.New(cfg)
 	if err != nil {
 		return nil, err
+	}
+	if r.Device() == "CPU" {
+		gpu = false // Blender found no such GPU: render without them
 	}
 	b.Renderer = r
 	return b, nil

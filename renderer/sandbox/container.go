@@ -95,6 +95,56 @@ type box struct {
 // start creates, attaches to and starts a container. The caller must Wait
 // for it, which removes it; until then its output must be read.
 func (s *Sandbox) start(ctx context.Context, sp spec) (_ *box, err error) {
+	cfg, host := s.containerConfig(sp)
+	created, err := s.cli.ContainerCreate(ctx, client.ContainerCreateOptions{Config: cfg, HostConfig: host})
+	if err != nil {
+		if cerrdefs.IsNotFound(err) {
+			how := "`make images`"
+			if t := buildTarget(sp.image); t != "" {
+				how += " (or renderer/sandbox/images/build.sh " + t + ")"
+			}
+			return nil, fmt.Errorf("sandbox: image %s: %w; build it with %s", sp.image, ErrNoImage, how)
+		}
+		return nil, fmt.Errorf("sandbox: create %s container: %w", sp.kind, err)
+	}
+	b := &box{s: s, id: created.ID, kind: sp.kind}
+	defer func() {
+		if err != nil {
+			b.kill(nil, "")
+			b.Wait()
+		}
+	}()
+	waitCtx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
+	// Attach and wait before the start, so no output and no exit is missed.
+	att, err := s.cli.ContainerAttach(ctx, b.id, client.ContainerAttachOptions{
+		Stream: true, Stdin: sp.stdin, Stdout: true, Stderr: true,
+	})
+	if err != nil {
+		return b, fmt.Errorf("sandbox: attach %s container: %w", sp.kind, err)
+	}
+	b.conn = att.HijackedResponse
+	w := s.cli.ContainerWait(waitCtx, b.id, client.ContainerWaitOptions{Condition: container.WaitConditionNextExit})
+	b.waitC, b.errC = w.Result, w.Error
+	pr, pw := io.Pipe()
+	b.out = pr
+	go func() {
+		// stdout and stderr into one stream, in the order they arrive.
+		_, err := stdcopy.StdCopy(pw, pw, b.conn.Reader)
+		pw.CloseWithError(err)
+	}()
+	if _, err := s.cli.ContainerStart(ctx, b.id, client.ContainerStartOptions{}); err != nil {
+		return b, fmt.Errorf("sandbox: start %s container: %w", sp.kind, err)
+	}
+	if sp.outDir != "" {
+		go b.watch(waitCtx, sp.outDir)
+	}
+	return b, nil
+}
+
+// containerConfig is the container sp runs in: every limit of the
+// sandbox's Config, and its GPUs when sp asks for them.
+func (s *Sandbox) containerConfig(sp spec) (*container.Config, *container.HostConfig) {
 	cfg := &container.Config{
 		User:            s.cfg.User,
 		Cmd:             sp.cmd[1:],
@@ -148,52 +198,9 @@ func (s *Sandbox) start(ctx context.Context, sp spec) (_ *box, err error) {
 		},
 	}
 	if sp.gpu {
-		host.DeviceRequests = []container.DeviceRequest{{Count: -1, Capabilities: [][]string{{"gpu"}}}}
+		host.DeviceRequests = s.cfg.GPUs.deviceRequests()
 	}
-	created, err := s.cli.ContainerCreate(ctx, client.ContainerCreateOptions{Config: cfg, HostConfig: host})
-	if err != nil {
-		if cerrdefs.IsNotFound(err) {
-			how := "`make images`"
-			if t := buildTarget(sp.image); t != "" {
-				how += " (or renderer/sandbox/images/build.sh " + t + ")"
-			}
-			return nil, fmt.Errorf("sandbox: image %s: %w; build it with %s", sp.image, ErrNoImage, how)
-		}
-		return nil, fmt.Errorf("sandbox: create %s container: %w", sp.kind, err)
-	}
-	b := &box{s: s, id: created.ID, kind: sp.kind}
-	defer func() {
-		if err != nil {
-			b.kill(nil, "")
-			b.Wait()
-		}
-	}()
-	waitCtx, cancel := context.WithCancel(context.Background())
-	b.cancel = cancel
-	// Attach and wait before the start, so no output and no exit is missed.
-	att, err := s.cli.ContainerAttach(ctx, b.id, client.ContainerAttachOptions{
-		Stream: true, Stdin: sp.stdin, Stdout: true, Stderr: true,
-	})
-	if err != nil {
-		return b, fmt.Errorf("sandbox: attach %s container: %w", sp.kind, err)
-	}
-	b.conn = att.HijackedResponse
-	w := s.cli.ContainerWait(waitCtx, b.id, client.ContainerWaitOptions{Condition: container.WaitConditionNextExit})
-	b.waitC, b.errC = w.Result, w.Error
-	pr, pw := io.Pipe()
-	b.out = pr
-	go func() {
-		// stdout and stderr into one stream, in the order they arrive.
-		_, err := stdcopy.StdCopy(pw, pw, b.conn.Reader)
-		pw.CloseWithError(err)
-	}()
-	if _, err := s.cli.ContainerStart(ctx, b.id, client.ContainerStartOptions{}); err != nil {
-		return b, fmt.Errorf("sandbox: start %s container: %w", sp.kind, err)
-	}
-	if sp.outDir != "" {
-		go b.watch(waitCtx, sp.outDir)
-	}
-	return b, nil
+	return cfg, host
 }
 
 // Stdin is the container's stdin; Close closes it for the container.

@@ -72,10 +72,11 @@ type Config struct {
 	// Timeout is a task's wall-clock limit, container start included; the
 	// container is then killed and removed.
 	Timeout time.Duration
-	// GPUs passes the node's GPUs into containers of tasks that ask for
-	// them (a Blender with a GPU device), through device requests; off, a
-	// GPU device is refused.
-	GPUs bool
+	// GPUs is which of the node's GPUs containers of tasks that ask for
+	// them (a Blender with a GPU device) get, through device requests;
+	// none (the zero value) refuses a GPU device. CheckGPUs says whether the
+	// Engine can do it.
+	GPUs GPUs
 	// WorkDir holds the per-task output directories and staged scene
 	// copies; "" means conun-sandbox-NODE in the system's temp dir. Reap
 	// empties it.
