@@ -2,6 +2,7 @@ package pathtracer
 
 import (
 	"context"
+	"math"
 
 	"github.com/conun/conun/renderer"
 )
@@ -136,3 +137,32 @@ func (r *Renderer) Flatten(ctx context.Context, t renderer.Task) (*Flat, error) 
 // Settings returns the renderer's configuration, so a tracer that renders
 // the same scenes can use the same depth, sky and clamp.
 func (r *Renderer) Settings() Config { return r.cfg }
+
+// MaterialMap returns, for each pixel of the task's region (row-major), the
+// material its centre ray hits first, or -1 for the sky: an ID pass, so a
+// check can compare two renders material by material.
+func (r *Renderer) MaterialMap(ctx context.Context, t renderer.Task) ([]int32, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	w, err := r.frameWorld(t)
+	if err != nil {
+		return nil, err
+	}
+	rect := t.Rect()
+	out := make([]int32, 0, rect.Dx()*rect.Dy())
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for x := rect.Min.X; x < rect.Max.X; x++ {
+			ry := newRay(w.cam.pos, w.cam.direction(float64(x)+0.5, float64(y)+0.5, t.Width, t.Height))
+			m := int32(-1)
+			if h, ok := w.intersect(&ry, math.Inf(1)); ok {
+				m = w.shade[h.tri].mat
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,96 @@
+//go:build linux && cgo
+
+package gl
+
+import (
+	"context"
+	"image"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/verifier"
+)
+
+// newTestRenderer brings up the GL tracer or fails: CI has Mesa's llvmpipe
+// (.ci/deps), so no GL test skips for want of a GPU.
+func newTestRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New(DefaultConfig())
+	if err != nil {
+		t.Fatalf("gl renderer (install libegl1 libegl-mesa0 libgl1-mesa-dri: .ci/deps): %v", err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// sceneFile writes a bundled scene into dir.
+func sceneFile(t testing.TB, dir, name string) string {
+	t.Helper()
+	data, ok := scenes.Bytes(name)
+	if !ok {
+		t.Fatalf("no bundled scene %s", name)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestTileEqualsFrame(t *testing.T) {
+	r := newTestRenderer(t)
+	dir := t.TempDir()
+	for _, name := range []string{"cornell.glb", "spheres.glb"} {
+		t.Run(name, func(t *testing.T) {
+			task := renderer.Task{Scene: sceneFile(t, dir, name), Frame: 1, Width: 40, Height: 30, Samples: 6, Seed: 7}
+			whole, err := r.Render(context.Background(), task)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Odd tiles, not multiples of the 8x8 work group, so a pixel's
+			// place in its group differs between tile and frame.
+			for _, reg := range []image.Rectangle{image.Rect(0, 0, 13, 11), image.Rect(13, 5, 40, 30), image.Rect(7, 19, 8, 20)} {
+				tt := task
+				tt.Region = reg
+				tile, err := r.Render(context.Background(), tt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !verifier.Equal(tile.Image, whole.Image, reg) {
+					t.Errorf("tile %v differs from the same pixels of the whole frame", reg)
+				}
+			}
+		})
+	}
+}
+
+func TestVersionNamesStack(t *testing.T) {
+	r := newTestRenderer(t)
+	v := r.Version()
+	if want := version + "-" + stack(r.ctx.renderer, r.ctx.version); v != want {
+		t.Errorf("Version() = %q, want %q", v, want)
+	}
+	t.Logf("%s on %s", v, r.Device())
+}
+
+func TestRefusesDenoise(t *testing.T) {
+	r := newTestRenderer(t)
+	task := renderer.Task{Scene: sceneFile(t, t.TempDir(), "cornell.glb"), Frame: 1, Width: 8, Height: 8, Samples: 1, Denoise: true}
+	if _, err := r.Render(context.Background(), task); err == nil {
+		t.Fatal("a denoise task rendered; want ErrBadTask")
+	}
+}
+
+// cpuRender renders task with the Go tracer on all cores.
+func cpuRender(t testing.TB, task renderer.Task) renderer.Result {
+	t.Helper()
+	res, err := pathtracer.New(pathtracer.DefaultConfig()).Render(context.Background(), task)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
