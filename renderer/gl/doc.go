@@ -10,9 +10,6 @@
 // tracer's. They are not the same: the GPU works in single precision, so
 // Version names the GL renderer and driver, and the farm compares and
 // stitches tiles only between nodes of one stack.
-//
-// Not yet traced on the GPU: base colour textures (a textured scene is
-// refused with a clear error; the CPU tracer renders it).
 package gl
 
 import "github.com/conun/conun/renderer/pathtracer"

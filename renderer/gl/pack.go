@@ -9,7 +9,7 @@ import (
 // packed is a Flat in the std430 layouts tracer.comp declares: every
 // struct a run of vec4s (ivec4s written as their bits).
 type packed struct {
-	tris, shades, nodes, mats, lights, emitTri, emitCDF []float32
+	tris, shades, nodes, mats, lights, emit, texels []float32
 }
 
 func v4(dst []float32, v [3]float64, w float64) []float32 {
@@ -51,10 +51,21 @@ func pack(f *pathtracer.Flat) packed {
 		p.nodes = v4(p.nodes, n.Max, 0)
 		p.nodes = i4(p.nodes, n.First, n.Count, n.Axis, 0)
 	}
+	texOffset := make([]int32, len(f.Textures))
+	for i, t := range f.Textures {
+		texOffset[i] = int32(len(p.texels) / 3)
+		p.texels = append(p.texels, t.Pix...)
+	}
 	for _, m := range f.Materials {
 		p.mats = v4(p.mats, m.BaseColor, m.Metallic)
 		p.mats = v4(p.mats, m.Emission, m.Roughness)
 		p.mats = append(p.mats, float32(m.Transmission), float32(m.IOR), float32(b2f(m.DoubleSided)), 0)
+		if m.Texture < 0 {
+			p.mats = i4(p.mats, -1, 0, 0, 0)
+			continue
+		}
+		t := f.Textures[m.Texture]
+		p.mats = i4(p.mats, texOffset[m.Texture], int32(t.W), int32(t.H), b2i(t.Nearest)|int32(t.Wrap[0])<<1|int32(t.Wrap[1])<<3)
 	}
 	for _, l := range f.Lights {
 		kind := 0.0 // tracer.comp: 0 point, 1 spot, 2 directional
@@ -70,8 +81,7 @@ func pack(f *pathtracer.Flat) packed {
 		p.lights = append(p.lights, float32(l.CosInner), float32(l.CosOuter), 0, 0)
 	}
 	for i, e := range f.Emitters {
-		p.emitTri = append(p.emitTri, math.Float32frombits(uint32(e)))
-		p.emitCDF = append(p.emitCDF, float32(f.EmitCDF[i]))
+		p.emit = append(p.emit, math.Float32frombits(uint32(e)), float32(f.EmitCDF[i]))
 	}
 	return p
 }

@@ -147,11 +147,6 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err != nil {
 		return renderer.Result{}, err
 	}
-	for i, m := range f.Materials {
-		if m.HasTexture {
-			return renderer.Result{}, fmt.Errorf("scene %s: material %d has a base colour texture, which the gl renderer does not trace yet (render it with the pathtracer renderer)", filepath.Base(t.Scene), i)
-		}
-	}
 	rect := t.Rect()
 	began := time.Now()
 	r.mu.Lock()
@@ -200,8 +195,8 @@ func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Tas
 	upload(2, p.nodes)
 	upload(3, p.mats)
 	upload(4, p.lights)
-	upload(5, p.emitTri)
-	upload(6, p.emitCDF)
+	upload(5, p.emit)
+	upload(6, p.texels)
 	n := 4 * rect.Dx() * rect.Dy()
 	upload(7, make([]float32, n))
 

@@ -11,8 +11,13 @@ struct Tri { vec4 p0; vec4 e1; vec4 e2; };
 struct Shade { vec4 ng; vec4 n0; vec4 n1; vec4 n2; vec4 uv01; vec4 uv2; ivec4 info; };
 // info: first, count, axis.
 struct Node { vec4 mn; vec4 mx; ivec4 info; };
-// base.w: metallic; emis.w: roughness; misc: transmission, ior, doubleSided.
-struct Mat { vec4 base; vec4 emis; vec4 misc; };
+// base.w: metallic; emis.w: roughness; misc: transmission, ior,
+// doubleSided; tex: first texel (-1: untextured), width, height, flags
+// (bit 0 nearest, bits 1-2 wrap S, bits 3-4 wrap T: 0 repeat, 1 clamp,
+// 2 mirror).
+struct Mat { vec4 base; vec4 emis; vec4 misc; ivec4 tex; };
+// Emit: an emissive triangle and its cumulative pick probability.
+struct Emit { int tri; float cdf; };
 // pos.w: kind (0 point, 1 spot, 2 directional); cone: cosInner, cosOuter.
 struct Light { vec4 pos; vec4 dir; vec4 rad; vec4 cone; };
 
@@ -21,8 +26,9 @@ layout(std430, binding = 1) readonly buffer Shades { Shade shades[]; };
 layout(std430, binding = 2) readonly buffer Nodes { Node nodes[]; };
 layout(std430, binding = 3) readonly buffer Mats { Mat mats[]; };
 layout(std430, binding = 4) readonly buffer Lights { Light lights[]; };
-layout(std430, binding = 5) readonly buffer EmitTri { int emitTri[]; };
-layout(std430, binding = 6) readonly buffer EmitCDF { float emitCDF[]; };
+// Eight blocks: the most OpenGL 4.3 promises a compute shader.
+layout(std430, binding = 5) readonly buffer Emits { Emit emits[]; };
+layout(std430, binding = 6) readonly buffer Texels { float texels[]; };
 layout(std430, binding = 7) buffer Accum { vec4 accum[]; };
 
 uniform vec3 camPos;
@@ -266,6 +272,46 @@ float fresnelDielectric(float cosI, float eta, out float cosT) {
 	return (rs * rs + rp * rp) / 2.0;
 }
 
+// ---- texture.go ----
+int wrapTexel(int i, int n, int mode) {
+	if (mode == 1) return clamp(i, 0, n - 1);
+	if (mode == 2) {
+		int p = i % (2 * n);
+		if (p < 0) p += 2 * n;
+		if (p >= n) p = 2 * n - 1 - p;
+		return p;
+	}
+	int p = i % n;
+	if (p < 0) p += n;
+	return p;
+}
+
+// toTexel is floor, kept where int() is defined whatever the UV: wrapping
+// makes any integer in range as good as the true one.
+int toTexel(float f) { return int(clamp(floor(f), -16777216.0, 16777216.0)); }
+
+vec3 texel(ivec4 t, int x, int y) {
+	int o = 3 * (t.x + y * t.y + x);
+	return vec3(texels[o], texels[o + 1], texels[o + 2]);
+}
+
+vec3 lookup(ivec4 t, float u, float v) {
+	int w = t.y, h = t.z, ws = (t.w >> 1) & 3, wt = (t.w >> 3) & 3;
+	if ((t.w & 1) != 0) {
+		return texel(t, wrapTexel(toTexel(u * float(w)), w, ws), wrapTexel(toTexel(v * float(h)), h, wt));
+	}
+	float fx = u * float(w) - 0.5, fy = v * float(h) - 0.5;
+	float x0f = floor(fx), y0f = floor(fy);
+	float ax = fx - x0f, ay = fy - y0f;
+	int x0 = toTexel(x0f), y0 = toTexel(y0f);
+	int x1 = wrapTexel(x0 + 1, w, ws), y1 = wrapTexel(y0 + 1, h, wt);
+	x0 = wrapTexel(x0, w, ws);
+	y0 = wrapTexel(y0, h, wt);
+	vec3 top = texel(t, x0, y0) * (1.0 - ax) + texel(t, x1, y0) * ax;
+	vec3 bot = texel(t, x0, y1) * (1.0 - ax) + texel(t, x1, y1) * ax;
+	return top * (1.0 - ay) + bot * ay;
+}
+
 // ---- trace.go ----
 vec3 offsetPoint(vec3 p, vec3 n) {
 	float m = max(abs(p.x), max(abs(p.y), abs(p.z)));
@@ -314,10 +360,10 @@ vec3 sampleLights(Surface surf, vec3 o, vec3 ns, vec3 ngF, vec3 wo) {
 	int lo = 0, hi = nEmit; // sort.SearchFloat64s: the first cdf >= u
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
-		if (emitCDF[mid] < u) lo = mid + 1; else hi = mid;
+		if (emits[mid].cdf < u) lo = mid + 1; else hi = mid;
 	}
 	int k = min(lo, nEmit - 1);
-	int ti = emitTri[k];
+	int ti = emits[k].tri;
 	float su = sqrt(rnd());
 	float b1 = 1.0 - su, b2 = rnd() * su;
 	vec3 q = tris[ti].p0.xyz + tris[ti].e1.xyz * b1 + tris[ti].e2.xyz * b2;
@@ -381,6 +427,10 @@ vec3 radiance(vec3 origin, vec3 dir) {
 			if (dot(n, wo) > 0.0 && finite3(n)) ns = n;
 		}
 		vec3 color = mat.base.xyz;
+		if (mat.tex.x >= 0 && s.info.z != 0) {
+			vec2 uv = s.uv01.xy * b0 + s.uv01.zw * hu + s.uv2.xy * hv;
+			color *= lookup(mat.tex, uv.x, uv.y);
+		}
 		float metallic = mat.base.w;
 		float pt = mat.misc.x * (1.0 - metallic);
 		if (pt > 0.0 && rnd() < pt) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 
+	"github.com/qmuntal/gltf"
+
 	"github.com/conun/conun/renderer"
 )
 
@@ -20,6 +22,8 @@ type Flat struct {
 	Nodes []FlatNode
 	// Materials is indexed by FlatTriangle.Material.
 	Materials []FlatMaterial
+	// Textures is indexed by FlatMaterial.Texture.
+	Textures []FlatTexture
 	// Lights are the punctual lights.
 	Lights []FlatLight
 	// Emitters index Tris' emissive triangles, picked for light sampling by
@@ -53,13 +57,29 @@ type FlatNode struct {
 // FlatMaterial is a metallic-roughness material.
 type FlatMaterial struct {
 	BaseColor    [3]float64
-	HasTexture   bool // a base colour texture, which Flat does not carry
+	Texture      int // base colour texture: index into Flat.Textures, or -1
 	Metallic     float64
 	Roughness    float64
 	Emission     [3]float64
 	Transmission float64
 	IOR          float64
 	DoubleSided  bool
+}
+
+// Texture wrapping modes of FlatTexture.Wrap.
+const (
+	WrapRepeat = iota
+	WrapClamp
+	WrapMirror
+)
+
+// FlatTexture is a base colour texture in linear RGB, looked up as
+// texture.lookup does: bilinear unless Nearest, v=0 the top row.
+type FlatTexture struct {
+	W, H    int
+	Pix     []float32 // 3 per pixel, row-major, top row first
+	Wrap    [2]int    // S, T: WrapRepeat, WrapClamp or WrapMirror
+	Nearest bool
 }
 
 // Light kinds of FlatLight.Kind.
@@ -118,9 +138,22 @@ func (r *Renderer) Flatten(ctx context.Context, t renderer.Task) (*Flat, error) 
 	for i, n := range w.nodes {
 		f.Nodes[i] = FlatNode{Min: n.min.arr(), Max: n.max.arr(), First: n.first, Count: n.count, Axis: n.axis}
 	}
+	texIndex := map[*texture]int{}
 	for _, m := range w.mats {
+		ti := -1
+		if m.baseTex != nil {
+			var ok bool
+			if ti, ok = texIndex[m.baseTex]; !ok {
+				ti = len(f.Textures)
+				texIndex[m.baseTex] = ti
+				f.Textures = append(f.Textures, FlatTexture{
+					W: m.baseTex.w, H: m.baseTex.h, Pix: m.baseTex.pix, Nearest: m.baseTex.nearest,
+					Wrap: [2]int{flatWrap(m.baseTex.wrapS), flatWrap(m.baseTex.wrapT)},
+				})
+			}
+		}
 		f.Materials = append(f.Materials, FlatMaterial{
-			BaseColor: m.baseColor.arr(), HasTexture: m.baseTex != nil,
+			BaseColor: m.baseColor.arr(), Texture: ti,
 			Metallic: m.metallic, Roughness: m.roughness, Emission: m.emission.arr(),
 			Transmission: m.transmission, IOR: m.ior, DoubleSided: m.doubleSided,
 		})
@@ -132,6 +165,16 @@ func (r *Renderer) Flatten(ctx context.Context, t renderer.Task) (*Flat, error) 
 		})
 	}
 	return f, nil
+}
+
+func flatWrap(m gltf.WrappingMode) int {
+	switch m {
+	case gltf.WrapClampToEdge:
+		return WrapClamp
+	case gltf.WrapMirroredRepeat:
+		return WrapMirror
+	}
+	return WrapRepeat
 }
 
 // Settings returns the renderer's configuration, so a tracer that renders
