@@ -5,6 +5,7 @@ package gl
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -36,6 +37,7 @@ type Renderer struct {
 	bufs    [8]uint32
 	uniform map[string]int32
 	mu      sync.Mutex // one render at a time on the context
+	closed  bool       // under mu
 }
 
 var _ renderer.Renderer = (*Renderer)(nil)
@@ -103,10 +105,18 @@ func shaderLog(obj uint32, program bool) string {
 	return strings.TrimRight(string(buf), "\x00\n")
 }
 
-// Close destroys the context.
+// errClosed is Render's error after Close.
+var errClosed = errors.New("the gl renderer is closed")
+
+// Close destroys the context. Later calls do nothing: a renderer shared by
+// several nodes in one process is closed by each.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.closed {
+		return nil
+	}
+	r.closed = true
 	r.ctx.do(func() {
 		gl.DeleteBuffers(int32(len(r.bufs)), &r.bufs[0])
 		gl.DeleteProgram(r.prog)
@@ -151,7 +161,11 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	began := time.Now()
 	r.mu.Lock()
 	var sums []float32
-	r.ctx.do(func() { sums, err = r.trace(ctx, f, t, rect) })
+	if r.closed {
+		err = errClosed
+	} else {
+		r.ctx.do(func() { sums, err = r.trace(ctx, f, t, rect) })
+	}
 	r.mu.Unlock()
 	if err != nil {
 		return renderer.Result{}, fmt.Errorf("render %s frame %d on %s: %w", filepath.Base(t.Scene), t.Frame, r.ctx.renderer, err)
