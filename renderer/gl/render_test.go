@@ -4,6 +4,7 @@ package gl
 
 import (
 	"context"
+	"errors"
 	"image"
 	"os"
 	"path/filepath"
@@ -93,4 +94,50 @@ func cpuRender(t testing.TB, task renderer.Task) renderer.Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+func TestRenderCancelled(t *testing.T) {
+	r := newTestRenderer(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	task := renderer.Task{Scene: sceneFile(t, t.TempDir(), "cornell.glb"), Frame: 1, Width: 16, Height: 16, Samples: 64}
+	if _, err := r.Render(ctx, task); err == nil {
+		t.Fatal("a cancelled render returned no error")
+	}
+}
+
+func TestRenderBadTask(t *testing.T) {
+	r := newTestRenderer(t)
+	dir := t.TempDir()
+	scene := sceneFile(t, dir, "cornell.glb")
+	junk := filepath.Join(dir, "junk.glb")
+	if err := os.WriteFile(junk, []byte("not a glTF file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		task renderer.Task
+	}{
+		{"no samples", renderer.Task{Scene: scene, Frame: 1, Width: 8, Height: 8}},
+		{"frame outside the scene", renderer.Task{Scene: scene, Frame: 99, Width: 8, Height: 8, Samples: 1}},
+		{"region outside the frame", renderer.Task{Scene: scene, Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(4, 4, 12, 12)}},
+		{"not a scene", renderer.Task{Scene: junk, Frame: 1, Width: 8, Height: 8, Samples: 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := r.Render(context.Background(), tc.task)
+			if !errors.Is(err, renderer.ErrBadTask) {
+				t.Fatalf("err = %v, want renderer.ErrBadTask", err)
+			}
+		})
+	}
+}
+
+func TestRenderAfterClose(t *testing.T) {
+	r := newTestRenderer(t)
+	r.Close()
+	task := renderer.Task{Scene: sceneFile(t, t.TempDir(), "cornell.glb"), Frame: 1, Width: 8, Height: 8, Samples: 1}
+	if _, err := r.Render(context.Background(), task); !errors.Is(err, errClosed) {
+		t.Fatalf("err = %v, want errClosed", err)
+	}
 }

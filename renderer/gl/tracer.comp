@@ -52,7 +52,8 @@ uniform int nEmit;
 uniform int nNodes;
 
 const float PI = 3.14159265358979323846;
-const float INF = 1.0 / 0.0;
+// INF is the largest float rather than 1.0/0.0, which GLSL leaves undefined.
+const float INF = 3.4028235e38;
 // offsetScale is trace.go's 1e-6, widened for single precision.
 const float offsetScale = 1e-4;
 const float minAlpha = 2e-3;
