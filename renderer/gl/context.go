@@ -18,6 +18,7 @@ type glContext struct {
 	done     chan struct{}
 	renderer string // GL_RENDERER
 	version  string // GL_VERSION
+	devices  int    // EGL devices listed (0 without device enumeration)
 }
 
 // newContext starts the owner goroutine and brings a context up on it:
@@ -35,6 +36,7 @@ func newContext(device int) (*glContext, error) {
 			return
 		}
 		defer e.close()
+		c.devices = e.devices
 		if err := gl.InitWithProcAddrFunc(procAddress); err != nil {
 			errc <- fmt.Errorf("load OpenGL functions: %w", err)
 			return

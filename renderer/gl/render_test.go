@@ -5,9 +5,11 @@ package gl
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/conun/conun/renderer"
@@ -139,5 +141,22 @@ func TestRenderAfterClose(t *testing.T) {
 	task := renderer.Task{Scene: sceneFile(t, t.TempDir(), "cornell.glb"), Frame: 1, Width: 8, Height: 8, Samples: 1}
 	if _, err := r.Render(context.Background(), task); !errors.Is(err, errClosed) {
 		t.Fatalf("err = %v, want errClosed", err)
+	}
+}
+
+func TestNewDevice(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Device = 0
+	r, err := New(cfg)
+	if err != nil {
+		t.Fatalf("--gpu 0: %v", err)
+	}
+	n := r.ctx.devices
+	t.Logf("EGL device 0 of %d: %s", n, r.Device())
+	r.Close()
+
+	cfg.Device = n
+	if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("GPU %d: EGL lists %d devices", n, n)) {
+		t.Fatalf("--gpu %d of %d devices: err %v, want one naming the devices", n, n, err)
 	}
 }
