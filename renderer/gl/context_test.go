@@ -2,7 +2,12 @@
 
 package gl
 
-import "testing"
+import (
+	"debug/elf"
+	"os"
+	"strings"
+	"testing"
+)
 
 func TestStack(t *testing.T) {
 	tests := []struct{ rend, ver, want string }{
@@ -24,4 +29,27 @@ func TestContext(t *testing.T) {
 	}
 	defer c.close()
 	t.Logf("GL_RENDERER %q GL_VERSION %q: %s", c.renderer, c.version, stack(c.renderer, c.version))
+}
+
+// TestLinksNoGL: the binary must start on a machine with no GL at all (a
+// node then offers the CPU tracer), and use the GPU driver's own libEGL
+// where there is one, so it links none of libGL, libEGL or X11: libEGL is
+// opened at run time.
+func TestLinksNoGL(t *testing.T) {
+	f, err := elf.Open(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	libs, err := f.ImportedLibraries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range libs {
+		for _, bad := range []string{"libGL", "libEGL", "libX11", "libOpenGL"} {
+			if strings.HasPrefix(l, bad) {
+				t.Errorf("the binary links %s (all: %v)", l, libs)
+			}
+		}
+	}
 }

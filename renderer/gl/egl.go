@@ -3,7 +3,7 @@
 package gl
 
 /*
-#cgo linux LDFLAGS: -ldl
+#cgo linux LDFLAGS: -ldl -Wl,--as-needed
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -20,6 +20,14 @@ static PFNEGLGETPROCADDRESSPROC egl_getproc;
 static void *conun_egl_proc(const char *name) {
 	if (!egl_getproc) return NULL;
 	return (void *)egl_getproc(name);
+}
+
+// glXGetProcAddress answers go-gl's own loader, which asks GLX, from EGL.
+// Defined here, it leaves the binary nothing to take from libGL, which
+// --as-needed then drops: the node needs no libGL, GLX or X11 to start,
+// and only libEGL (opened at run time) to offer gl.
+void (*glXGetProcAddress(const unsigned char *name))(void) {
+	return (void (*)(void))conun_egl_proc((const char *)name);
 }
 
 #define LOAD(T, name) T name = (T)dlsym(egl_lib, #name); \
