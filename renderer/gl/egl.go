@@ -4,6 +4,7 @@ package gl
 
 /*
 #cgo linux LDFLAGS: -ldl -Wl,--as-needed
+#define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -26,8 +27,13 @@ static void *conun_egl_proc(const char *name) {
 // Defined here, it leaves the binary nothing to take from libGL, which
 // --as-needed then drops: the node needs no libGL, GLX or X11 to start,
 // and only libEGL (opened at run time) to offer gl.
+// In a process that also uses GLX (a Fyne window), the real one still
+// answers until this package has opened EGL.
+typedef void (*conun_glproc)(void);
 void (*glXGetProcAddress(const unsigned char *name))(void) {
-	return (void (*)(void))conun_egl_proc((const char *)name);
+	if (egl_getproc) return (conun_glproc)conun_egl_proc((const char *)name);
+	conun_glproc (*next)(const unsigned char *) = (conun_glproc (*)(const unsigned char *))dlsym(RTLD_NEXT, "glXGetProcAddress");
+	return next ? next(name) : NULL;
 }
 
 #define LOAD(T, name) T name = (T)dlsym(egl_lib, #name); \
