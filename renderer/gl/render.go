@@ -38,6 +38,9 @@ type Renderer struct {
 	uniform map[string]int32
 	mu      sync.Mutex // one render at a time on the context
 	closed  bool       // under mu
+	// uploaded is the world in the scene buffers (under mu): the tiles of
+	// one frame share it, so only the first uploads it.
+	uploaded *pathtracer.Flat
 }
 
 var _ renderer.Renderer = (*Renderer)(nil)
@@ -195,7 +198,6 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 // time up to SamplesPerDispatch; on the GL thread. It returns the summed
 // radiance, 4 floats a pixel.
 func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Task, rect image.Rectangle) ([]float32, error) {
-	p := pack(f)
 	upload := func(i int, data []float32) {
 		gl.BindBuffer(gl.SHADER_STORAGE_BUFFER, r.bufs[i])
 		if len(data) == 0 {
@@ -204,13 +206,17 @@ func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Tas
 		gl.BufferData(gl.SHADER_STORAGE_BUFFER, 4*len(data), gl.Ptr(data), gl.STATIC_DRAW)
 		gl.BindBufferBase(gl.SHADER_STORAGE_BUFFER, uint32(i), r.bufs[i])
 	}
-	upload(0, p.tris)
-	upload(1, p.shades)
-	upload(2, p.nodes)
-	upload(3, p.mats)
-	upload(4, p.lights)
-	upload(5, p.emit)
-	upload(6, p.texels)
+	if f != r.uploaded {
+		p := pack(f)
+		upload(0, p.tris)
+		upload(1, p.shades)
+		upload(2, p.nodes)
+		upload(3, p.mats)
+		upload(4, p.lights)
+		upload(5, p.emit)
+		upload(6, p.texels)
+		r.uploaded = f
+	}
 	n := 4 * rect.Dx() * rect.Dy()
 	upload(7, make([]float32, n))
 

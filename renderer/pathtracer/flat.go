@@ -105,6 +105,9 @@ type FlatCamera struct {
 
 // Flatten returns the world the task's frame renders: the same checks and
 // the same errors as Render (a bad scene or frame wraps renderer.ErrBadTask).
+// The Flat is made once per cached frame and shared: callers must not
+// change it, and may tell by its pointer that a frame's world is the one
+// they already hold (the tiles of one frame).
 func (r *Renderer) Flatten(ctx context.Context, t renderer.Task) (*Flat, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -116,6 +119,11 @@ func (r *Renderer) Flatten(ctx context.Context, t renderer.Task) (*Flat, error) 
 	if err != nil {
 		return nil, err
 	}
+	w.flatOnce.Do(func() { w.flat = w.flatten() })
+	return w.flat, nil
+}
+
+func (w *world) flatten() *Flat {
 	f := &Flat{
 		Tris:     make([]FlatTriangle, len(w.tris)),
 		Nodes:    make([]FlatNode, len(w.nodes)),
@@ -164,7 +172,7 @@ func (r *Renderer) Flatten(ctx context.Context, t renderer.Task) (*Flat, error) 
 			CosInner: l.cosInner, CosOuter: l.cosOuter,
 		})
 	}
-	return f, nil
+	return f
 }
 
 func flatWrap(m gltf.WrappingMode) int {
