@@ -43,7 +43,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	uploadLimit := rateFlag(fs, "upload-limit", "0", "bytes a second this node sends blobs to other members at, all transfers together (e.g. 10MB/s); 0: no limit")
 	uploadQuotas := uploadQuotaFlags(fs)
 	downloadLimit := rateFlag(fs, "download-limit", "0", "bytes a second this node fetches scenes and tiles from other members at, all transfers together (e.g. 10MB/s); 0: no limit")
-	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
+	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender, gl (the GPU path tracer through OpenGL/EGL; offered only when its context comes up)")
+	gpu := fs.Int("gpu", -1, "the gl renderer's GPU: an EGL device index (0, 1, ...); -1 takes the first that gives an OpenGL 4.3 context")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for the blender renderer")
 	fs.StringVar(&bo.Device, "blender-device", bo.Device, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL; one Blender does not find here is not offered (the node renders on the CPU and says why at start)")
@@ -225,6 +226,21 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	for _, kind := range kinds {
 		if kind == "" {
+			continue
+		}
+		if kind == "gl" {
+			// The GPU is the owner's machine, not the job's: a node whose
+			// GL stack does not come up still renders on the CPU.
+			r, why := newGLRenderer(*gpu, sb != nil, cfg.Logger)
+			if r == nil {
+				if cfg.Refused == nil {
+					cfg.Refused = map[string]string{}
+				}
+				cfg.Refused["gl"] = why
+				continue
+			}
+			defer r.Close()
+			cfg.Renderers = append(cfg.Renderers, r)
 			continue
 		}
 		r, err := newRenderer(kind, sb, bo)

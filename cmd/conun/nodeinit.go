@@ -24,7 +24,7 @@ var initQuestions = []struct{ flag, question string }{
 	{"cache-max", "Disk for the cache of other members' scenes (e.g. 20GB; 0: no cap)"},
 	{"upload-limit", "Upload bandwidth for blobs (e.g. 10MB/s; 0: no limit)"},
 	{"download-limit", "Download bandwidth for blobs (e.g. 10MB/s; 0: no limit)"},
-	{"renderers", "Renderers: pathtracer, blender"},
+	{"renderers", "Renderers: pathtracer, blender, gl (the GPU, when its OpenGL comes up)"},
 	{"sandbox", "Sandbox: auto, docker or none"},
 	{"price", "Tokens asked per task"},
 	{"chain", "Ethereum JSON-RPC URL to be paid on (empty: no payments)"},

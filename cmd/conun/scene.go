@@ -137,7 +137,7 @@ func newRenderer(kind string, sb *sandbox.Sandbox, bo blenderOpts) (renderer.Ren
 		}
 		return r, nil
 	}
-	return nil, fmt.Errorf("%w: unknown renderer %q (have: pathtracer, blender)", errUsage, kind)
+	return nil, fmt.Errorf("%w: unknown renderer %q (have: pathtracer, blender, gl)", errUsage, kind)
 }
 
 // wrapRenderer, when set, wraps every backend a node builds. Only tests

@@ -196,21 +196,10 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if t.Denoise {
 		return renderer.Result{}, fmt.Errorf("%w: the path tracer has no denoiser: render more samples instead", renderer.ErrBadTask)
 	}
-	e, err := r.load(t.Scene)
+	w, err := r.frameWorld(t)
 	if err != nil {
 		return renderer.Result{}, err
 	}
-	start, end := e.sc.frameRange(r.cfg.FPS)
-	if t.Frame < start || t.Frame > end {
-		return renderer.Result{}, fmt.Errorf("%w: frame %d is outside the scene's range %d-%d", renderer.ErrBadTask, t.Frame, start, end)
-	}
-	key := frameKey{frame: t.Frame, lightScale: r.cfg.LightScale, fps: r.cfg.FPS}
-	if !e.sc.animated() {
-		key.frame, key.fps = 1, 0 // every frame of a still is the same world
-	}
-	w := e.world(key, func() *world {
-		return e.sc.buildWorld(float64(t.Frame-1)/r.cfg.FPS, r.cfg.LightScale)
-	})
 
 	tr := &tracer{
 		w:        w,
@@ -269,6 +258,26 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	log := fmt.Sprintf("pathtracer: %s frame %d region %v of %dx%d: %d samples per pixel, %d threads, %d lights, BVH of %d triangles in %d nodes, %d materials; rendered in %v\n",
 		filepath.Base(t.Scene), t.Frame, rect, t.Width, t.Height, t.Samples, threads, len(w.lights), len(w.tris), len(w.nodes), len(w.mats), time.Since(began).Round(time.Millisecond))
 	return renderer.Result{Image: img, HDR: hdr, Log: log}, nil
+}
+
+// frameWorld returns the world of the task's frame, built once and shared
+// through the cache.
+func (r *Renderer) frameWorld(t renderer.Task) (*world, error) {
+	e, err := r.load(t.Scene)
+	if err != nil {
+		return nil, err
+	}
+	start, end := e.sc.frameRange(r.cfg.FPS)
+	if t.Frame < start || t.Frame > end {
+		return nil, fmt.Errorf("%w: frame %d is outside the scene's range %d-%d", renderer.ErrBadTask, t.Frame, start, end)
+	}
+	key := frameKey{frame: t.Frame, lightScale: r.cfg.LightScale, fps: r.cfg.FPS}
+	if !e.sc.animated() {
+		key.frame, key.fps = 1, 0 // every frame of a still is the same world
+	}
+	return e.world(key, func() *world {
+		return e.sc.buildWorld(float64(t.Frame-1)/r.cfg.FPS, r.cfg.LightScale)
+	}), nil
 }
 
 // pixel returns the mean linear radiance of pixel (x, y). Samples are

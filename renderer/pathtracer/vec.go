@@ -17,6 +17,7 @@ func (a vec3) maxComp() float64       { return math.Max(a.x, math.Max(a.y, a.z))
 func (a vec3) isBlack() bool          { return a.x == 0 && a.y == 0 && a.z == 0 }
 func (a vec3) luminance() float64     { return 0.2126*a.x + 0.7152*a.y + 0.0722*a.z }
 func (a vec3) index(axis int) float64 { return [3]float64{a.x, a.y, a.z}[axis] }
+func (a vec3) arr() [3]float64        { return [3]float64{a.x, a.y, a.z} }
 
 func (a vec3) cross(b vec3) vec3 {
 	return vec3{a.y*b.z - a.z*b.y, a.z*b.x - a.x*b.z, a.x*b.y - a.y*b.x}

@@ -2,6 +2,7 @@ package pathtracer
 
 import (
 	"math"
+	"sync"
 )
 
 // world is one frame of a scene, flattened into world space and ready to
@@ -15,6 +16,10 @@ type world struct {
 	emitter []int32   // indices into tris of emissive triangles
 	emitCDF []float64 // cumulative pick probability, parallel to emitter
 	cam     cameraPose
+
+	// flat is the world as Flatten exports it, made on first use.
+	flatOnce sync.Once
+	flat     *Flat
 }
 
 // triShade is the data needed once a triangle has been hit.

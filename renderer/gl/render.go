@@ -1,0 +1,277 @@
+//go:build linux && cgo
+
+package gl
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/go-gl/gl/v4.3-core/gl"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
+)
+
+//go:embed tracer.comp
+var tracerSource string
+
+// version identifies this package's shader; bump it when pixels change.
+const version = "gl-1"
+
+// Renderer is the GPU path tracer. It is safe for concurrent use: renders
+// take turns on its one context.
+type Renderer struct {
+	cfg     Config
+	pt      *pathtracer.Renderer
+	ctx     *glContext
+	prog    uint32
+	bufs    [8]uint32
+	uniform map[string]int32
+	mu      sync.Mutex // one render at a time on the context
+	closed  bool       // under mu
+	// uploaded is the world in the scene buffers (under mu): the tiles of
+	// one frame share it, so only the first uploads it.
+	uploaded *pathtracer.Flat
+}
+
+var _ renderer.Renderer = (*Renderer)(nil)
+
+// New brings up a GL context and compiles the tracer. Its error says why
+// the GPU tracer cannot run here (no EGL, no OpenGL 4.3, a shader the
+// driver refuses), for a node to report while it offers the CPU tracer.
+func New(cfg Config) (*Renderer, error) {
+	if cfg.SamplesPerDispatch < 1 {
+		return nil, fmt.Errorf("gl config: SamplesPerDispatch %d: must be >= 1", cfg.SamplesPerDispatch)
+	}
+	c, err := newContext(cfg.Device)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{cfg: cfg, pt: pathtracer.New(cfg.Tracer), ctx: c, uniform: map[string]int32{}}
+	c.do(func() { err = r.compile() })
+	if err != nil {
+		c.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// compile builds the compute program and its buffers; on the GL thread.
+func (r *Renderer) compile() error {
+	sh := gl.CreateShader(gl.COMPUTE_SHADER)
+	src, free := gl.Strs(tracerSource + "\x00")
+	gl.ShaderSource(sh, 1, src, nil)
+	free()
+	gl.CompileShader(sh)
+	var ok int32
+	gl.GetShaderiv(sh, gl.COMPILE_STATUS, &ok)
+	if ok == 0 {
+		return fmt.Errorf("compile the tracer shader on %s: %s", r.ctx.renderer, shaderLog(sh, false))
+	}
+	r.prog = gl.CreateProgram()
+	gl.AttachShader(r.prog, sh)
+	gl.LinkProgram(r.prog)
+	gl.DeleteShader(sh)
+	gl.GetProgramiv(r.prog, gl.LINK_STATUS, &ok)
+	if ok == 0 {
+		return fmt.Errorf("link the tracer shader on %s: %s", r.ctx.renderer, shaderLog(r.prog, true))
+	}
+	gl.GenBuffers(int32(len(r.bufs)), &r.bufs[0])
+	return nil
+}
+
+func shaderLog(obj uint32, program bool) string {
+	var n int32
+	if program {
+		gl.GetProgramiv(obj, gl.INFO_LOG_LENGTH, &n)
+	} else {
+		gl.GetShaderiv(obj, gl.INFO_LOG_LENGTH, &n)
+	}
+	if n <= 0 {
+		return "no log"
+	}
+	buf := make([]byte, n)
+	if program {
+		gl.GetProgramInfoLog(obj, n, nil, &buf[0])
+	} else {
+		gl.GetShaderInfoLog(obj, n, nil, &buf[0])
+	}
+	return strings.TrimRight(string(buf), "\x00\n")
+}
+
+// errClosed is Render's error after Close.
+var errClosed = errors.New("the gl renderer is closed")
+
+// Close destroys the context. Later calls do nothing: a renderer shared by
+// several nodes in one process is closed by each.
+func (r *Renderer) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	r.ctx.do(func() {
+		gl.DeleteBuffers(int32(len(r.bufs)), &r.bufs[0])
+		gl.DeleteProgram(r.prog)
+	})
+	r.ctx.close()
+	return nil
+}
+
+// Name returns "gl".
+func (r *Renderer) Name() string { return "gl" }
+
+// Version names the shader, the GL renderer and driver and, when the
+// tracer's settings are not the defaults, their hash (as the CPU tracer's
+// does): e.g. "gl-1-llvmpipe-mesa-22.3.6".
+func (r *Renderer) Version() string {
+	v := version + "-" + stack(r.ctx.renderer, r.ctx.version)
+	if _, h, ok := strings.Cut(strings.TrimPrefix(r.pt.Version(), "pt-"), "-"); ok {
+		v += "-" + h
+	}
+	return v
+}
+
+// Device describes the GL implementation, for logs: GL_RENDERER and
+// GL_VERSION.
+func (r *Renderer) Device() string { return r.ctx.renderer + ", OpenGL " + r.ctx.version }
+
+// Inspect reads the scene's frame range, as the CPU tracer does.
+func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
+	return r.pt.Inspect(ctx, scene)
+}
+
+// Render renders the task's region on the GPU.
+func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if t.Denoise {
+		return renderer.Result{}, fmt.Errorf("%w: the gl path tracer has no denoiser: render more samples instead", renderer.ErrBadTask)
+	}
+	f, err := r.pt.Flatten(ctx, t)
+	if err != nil {
+		return renderer.Result{}, err
+	}
+	rect := t.Rect()
+	began := time.Now()
+	r.mu.Lock()
+	var sums []float32
+	if r.closed {
+		err = errClosed
+	} else {
+		r.ctx.do(func() { sums, err = r.trace(ctx, f, t, rect) })
+	}
+	r.mu.Unlock()
+	if err != nil {
+		return renderer.Result{}, fmt.Errorf("render %s frame %d on %s: %w", filepath.Base(t.Scene), t.Frame, r.ctx.renderer, err)
+	}
+	img := image.NewNRGBA64(rect)
+	var hdr *renderer.HDR
+	if t.HDR {
+		hdr = renderer.NewHDR(rect)
+	}
+	inv := 1 / float64(t.Samples)
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		for x := rect.Min.X; x < rect.Max.X; x++ {
+			i := 4 * ((y-rect.Min.Y)*rect.Dx() + x - rect.Min.X)
+			c := [3]float64{float64(sums[i]) * inv, float64(sums[i+1]) * inv, float64(sums[i+2]) * inv}
+			img.SetNRGBA64(x, y, color.NRGBA64{renderer.SRGB16(c[0]), renderer.SRGB16(c[1]), renderer.SRGB16(c[2]), 0xffff})
+			if hdr != nil {
+				hdr.Set(x, y, [4]float32{float32(c[0]), float32(c[1]), float32(c[2]), 1})
+			}
+		}
+	}
+	log := fmt.Sprintf("gl: %s frame %d region %v of %dx%d: %d samples per pixel on %s, %d lights, BVH of %d triangles in %d nodes; rendered in %v\n",
+		filepath.Base(t.Scene), t.Frame, rect, t.Width, t.Height, t.Samples, r.Device(), len(f.Lights), len(f.Tris), len(f.Nodes), time.Since(began).Round(time.Millisecond))
+	return renderer.Result{Image: img, HDR: hdr, Log: log}, nil
+}
+
+// trace uploads the world and runs the shader over rect, Samples at a
+// time up to SamplesPerDispatch; on the GL thread. It returns the summed
+// radiance, 4 floats a pixel.
+func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Task, rect image.Rectangle) ([]float32, error) {
+	upload := func(i int, data []float32) {
+		gl.BindBuffer(gl.SHADER_STORAGE_BUFFER, r.bufs[i])
+		if len(data) == 0 {
+			data = []float32{0, 0, 0, 0} // a buffer may not be empty
+		}
+		gl.BufferData(gl.SHADER_STORAGE_BUFFER, 4*len(data), gl.Ptr(data), gl.STATIC_DRAW)
+		gl.BindBufferBase(gl.SHADER_STORAGE_BUFFER, uint32(i), r.bufs[i])
+	}
+	if f != r.uploaded {
+		p := pack(f)
+		upload(0, p.tris)
+		upload(1, p.shades)
+		upload(2, p.nodes)
+		upload(3, p.mats)
+		upload(4, p.lights)
+		upload(5, p.emit)
+		upload(6, p.texels)
+		r.uploaded = f
+	}
+	n := 4 * rect.Dx() * rect.Dy()
+	upload(7, make([]float32, n))
+
+	gl.UseProgram(r.prog)
+	cfg := r.cfg.Tracer
+	cam := f.Camera
+	u := r.uniformLoc
+	gl.Uniform3f(u("camPos"), float32(cam.Pos[0]), float32(cam.Pos[1]), float32(cam.Pos[2]))
+	gl.Uniform3f(u("camRight"), float32(cam.Right[0]), float32(cam.Right[1]), float32(cam.Right[2]))
+	gl.Uniform3f(u("camUp"), float32(cam.Up[0]), float32(cam.Up[1]), float32(cam.Up[2]))
+	gl.Uniform3f(u("camForward"), float32(cam.Forward[0]), float32(cam.Forward[1]), float32(cam.Forward[2]))
+	gl.Uniform1f(u("tanHalf"), float32(cam.TanHalf))
+	gl.Uniform2i(u("frameSize"), int32(t.Width), int32(t.Height))
+	gl.Uniform2i(u("regionMin"), int32(rect.Min.X), int32(rect.Min.Y))
+	gl.Uniform2i(u("regionSize"), int32(rect.Dx()), int32(rect.Dy()))
+	gl.Uniform2ui(u("seed"), uint32(t.Seed), uint32(t.Seed>>32))
+	gl.Uniform1i(u("frame"), int32(t.Frame))
+	gl.Uniform3f(u("sky"), float32(cfg.Sky[0]), float32(cfg.Sky[1]), float32(cfg.Sky[2]))
+	gl.Uniform1i(u("maxDepth"), int32(cfg.MaxDepth))
+	gl.Uniform1i(u("rrDepth"), int32(cfg.RouletteDepth))
+	gl.Uniform1f(u("sampleClamp"), float32(cfg.SampleClamp))
+	gl.Uniform1i(u("nLights"), int32(len(f.Lights)))
+	gl.Uniform1i(u("nEmit"), int32(len(f.Emitters)))
+	gl.Uniform1i(u("nNodes"), int32(len(f.Nodes)))
+
+	gx, gy := uint32((rect.Dx()+7)/8), uint32((rect.Dy()+7)/8)
+	for s := 0; s < t.Samples; s += r.cfg.SamplesPerDispatch {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		gl.Uniform1i(u("sampleStart"), int32(s))
+		gl.Uniform1i(u("sampleEnd"), int32(min(s+r.cfg.SamplesPerDispatch, t.Samples)))
+		gl.DispatchCompute(gx, gy, 1)
+		// Each dispatch adds to the sums the last one wrote.
+		gl.MemoryBarrier(gl.SHADER_STORAGE_BARRIER_BIT)
+		gl.Finish() // so cancellation is seen between dispatches
+		if t.Progress != nil {
+			t.Progress(min(s+r.cfg.SamplesPerDispatch, t.Samples), t.Samples)
+		}
+	}
+	gl.MemoryBarrier(gl.BUFFER_UPDATE_BARRIER_BIT)
+	out := make([]float32, n)
+	gl.BindBuffer(gl.SHADER_STORAGE_BUFFER, r.bufs[7])
+	gl.GetBufferSubData(gl.SHADER_STORAGE_BUFFER, 0, 4*n, unsafe.Pointer(&out[0]))
+	if e := gl.GetError(); e != gl.NO_ERROR {
+		return nil, fmt.Errorf("OpenGL error 0x%x", e)
+	}
+	return out, nil
+}
+
+func (r *Renderer) uniformLoc(name string) int32 {
+	if l, ok := r.uniform[name]; ok {
+		return l
+	}
+	l := gl.GetUniformLocation(r.prog, gl.Str(name+"\x00"))
+	r.uniform[name] = l
+	return l
+}
