@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +19,7 @@ import (
 // TestPartialJobNotification: a watched job whose frame 2 fails on every
 // node ends done with a frame missing; its desktop notification says
 // "partial" and names the failed frame, with the node's own task counts.
+// The failed frame's Log button in the strip shows why its tasks failed.
 func TestPartialJobNotification(t *testing.T) {
 	gate := farmtest.NewGate()
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
@@ -46,4 +48,12 @@ func TestPartialJobNotification(t *testing.T) {
 		}
 		want.Content = fmt.Sprintf("Job %s: %d of %d tasks done; failed frames 2", id, st.Done, st.Total)
 	})
+
+	test.Tap(u.live.failCells[2].logs)
+	th.until(t, "frame 2's logs are shown", func() bool { return u.live.logDialog != nil })
+	for _, s := range []string{"Task 2, frame 2, lease ", "exit failed: ", "refuses frame 2"} {
+		if !strings.Contains(u.live.logText, s) {
+			t.Errorf("frame 2's log dialog %q does not say %q", u.live.logText, s)
+		}
+	}
 }
