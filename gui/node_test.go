@@ -11,6 +11,7 @@ import (
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/availability"
 	"github.com/conun/conun/farm/farmtest"
 )
 
@@ -79,4 +80,51 @@ func TestNodeTabNoNode(t *testing.T) {
 	})
 	test.Tap(v.pause)
 	th.until(t, "Pause says it failed", func() bool { return strings.HasPrefix(u.status.Text, "pause this node: ") })
+}
+
+// TestNodeTabSchedule: a node in schedule mode outside its window shows
+// away with the node's reason and its schedule (a fixed clock: Monday
+// noon, outside Monday night's window).
+func TestNodeTabSchedule(t *testing.T) {
+	sched, err := availability.ParseSchedule("mon 22:00-08:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noon := time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local) // a Monday
+	nodes := farmtest.Start(t, 1, func(i int, c *farm.NodeConfig) {
+		c.Availability.Mode, c.Availability.Schedule = availability.Mode{Schedule: true}, sched
+		c.Availability.Now = func() time.Time { return noon }
+	})
+	u, th := newTestUI(t, nodes[0].URL())
+	v := u.node
+	v.refresh()
+	th.until(t, "the tab shows the node away", func() bool { return strings.HasPrefix(v.state.Text, "Away") })
+	if want := "Away: outside schedule mon 22:00-08:00"; v.state.Text != want {
+		t.Errorf("state %q, want %q", v.state.Text, want)
+	}
+	if want := "Mode schedule; schedule mon 22:00-08:00"; v.mode.Text != want {
+		t.Errorf("mode %q, want %q", v.mode.Text, want)
+	}
+}
+
+// TestModeText says each mode's settings in words.
+func TestModeText(t *testing.T) {
+	tests := []struct {
+		name string
+		a    api.Availability
+		want string
+	}{
+		{"always", api.Availability{Mode: "always", Available: true}, "Mode always: renders whenever it is not paused"},
+		{"paused", api.Availability{Mode: "always", Paused: true}, "Mode always: renders whenever it is not paused; paused by hand until resumed"},
+		{"idle", api.Availability{Mode: "idle", IdleCPU: 0.25, IdleAfterSeconds: 300}, "Mode idle; idle: others use at most 25% of the CPU for 5m0s"},
+		{"idle and schedule", api.Availability{Mode: "idle,schedule", Schedule: "sat,sun 00:00-24:00", IdleCPU: 0.1, IdleAfterSeconds: 60},
+			"Mode idle,schedule; schedule sat,sun 00:00-24:00; idle: others use at most 10% of the CPU for 1m0s"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ModeText(tc.a); got != tc.want {
+				t.Fatalf("ModeText = %q, want %q", got, tc.want)
+			}
+		})
+	}
 }
