@@ -107,3 +107,20 @@ func TestLogsText(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLogsText: any log a node sends shows without a panic, and the text
+// keeps every line of it but the headers it parts.
+func FuzzLogsText(f *testing.F) {
+	f.Add("--- warnings and errors ---\nWarning: x\n--- output ---\ntail\n")
+	f.Add("--- warnings and errors ---\nno output header")
+	f.Add("plain\n")
+	f.Fuzz(func(t *testing.T, log string) {
+		got := LogsText([]api.TaskLog{{Node: "n", Renderer: "r", Exit: api.LogOK, Log: log}})
+		warn, tail := splitLog(log)
+		for _, line := range strings.Split(strings.TrimRight(warn, "\n")+"\n"+strings.TrimRight(tail, "\n"), "\n") {
+			if !strings.Contains(got, line) {
+				t.Fatalf("LogsText(%q) = %q: line %q is missing", log, got, line)
+			}
+		}
+	})
+}
