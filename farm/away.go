@@ -100,11 +100,19 @@ func (w *worker) setAway(why string) {
 
 // Availability is whether the node takes leases now, and why not.
 func (n *Node) Availability() api.Availability {
-	s := n.avail.State()
-	return api.Availability{
+	s, c := n.avail.State(), n.cfg.Availability
+	a := api.Availability{
 		Available: s.Available, Reason: s.Reason,
-		Mode: n.cfg.Availability.Mode.String(), Paused: string(n.store.Meta(pausedKey)) == "1",
+		Mode: c.Mode.String(), Paused: string(n.store.Meta(pausedKey)) == "1",
+		Caps: api.NodeCaps{CacheBytes: n.cfg.CacheBytes, UploadLimit: n.cfg.UploadLimit, DownloadLimit: n.cfg.DownloadLimit},
 	}
+	if c.Mode.Schedule {
+		a.Schedule = c.Schedule.String()
+	}
+	if c.Mode.Idle {
+		a.IdleCPU, a.IdleAfterSeconds = c.IdleCPU, c.IdleAfter.Seconds()
+	}
+	return a
 }
 
 // SetPaused pauses the node by its owner's hand (or resumes it): kept in

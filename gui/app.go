@@ -112,6 +112,7 @@ type ui struct {
 	jobs      *jobsView
 	cluster   *clusterView
 	wallet    *walletView
+	node      *nodeView
 }
 
 // newUI builds the window and its screens without showing it.
@@ -125,12 +126,14 @@ func newUI(a fyne.App, cfg Config, do func(func())) *ui {
 	u.jobs = newJobsView(u)
 	u.cluster = newClusterView(u)
 	u.wallet = newWalletView(u)
+	u.node = newNodeView(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem("New render", u.newRender.content),
 		container.NewTabItem("Live", u.live.content),
 		container.NewTabItem("Jobs", u.jobs.content),
 		container.NewTabItem("Cluster", u.cluster.content),
 		container.NewTabItem("Wallet", u.wallet.content),
+		container.NewTabItem("Node", u.node.content),
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
@@ -140,6 +143,8 @@ func newUI(a fyne.App, cfg Config, do func(func())) *ui {
 			u.cluster.refresh()
 		case u.wallet.content:
 			u.wallet.refresh()
+		case u.node.content:
+			u.node.refresh()
 		}
 	}
 	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, u.tabs))

@@ -67,8 +67,11 @@ type liveView struct {
 	// money shows the finished job's settlement and convictions.
 	money   *widget.Label
 	preview *canvas.Raster
-	strip   *fyne.Container
-	stripOf int // the gen the strip was built for
+	// previewTap is the preview as the window holds it: a tap on a tile
+	// shows its log.
+	previewTap *tappableRaster
+	strip      *fyne.Container
+	stripOf    int // the gen the strip was built for
 	// failCells show each strip frame's failure and its Requeue button
 	// (requeue.go).
 	failCells map[int]*failCell
@@ -78,9 +81,13 @@ type liveView struct {
 	cancel   *widget.Button
 	// pause pauses the job, or resumes it (pause.go); opened is when the
 	// job was opened, so only an end seen live raises a notification.
-	pause   *widget.Button
-	opened  time.Time
-	content fyne.CanvasObject
+	pause  *widget.Button
+	opened time.Time
+	// logDialog shows the task logs last asked for by a tap on a tile or
+	// a failed frame's Log button (tilelog.go), logText what it says.
+	logDialog dialog.Dialog
+	logText   string
+	content   fyne.CanvasObject
 }
 
 func newLiveView(u *ui) *liveView {
@@ -122,7 +129,8 @@ func newLiveView(u *ui) *liveView {
 	l.stripBox.SetMinSize(fyne.NewSize(0, thumbSide*3/4+50))
 	l.stripBox.Hide()
 	logBox := container.NewBorder(widget.NewLabel("Event log"), nil, nil, nil, l.log)
-	split := container.NewHSplit(l.preview, logBox)
+	l.previewTap = newTappableRaster(l.preview, l.tapPreview)
+	split := container.NewHSplit(l.previewTap, logBox)
 	split.Offset = 0.68
 	l.content = container.NewBorder(top, l.stripBox, nil, nil, split)
 	return l

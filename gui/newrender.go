@@ -29,6 +29,9 @@ type newRenderView struct {
 	// tilesEdited stops the tile grid following the resolution once the
 	// artist has set it.
 	tilesEdited, settingTiles bool
+	// budgetEdited stops an estimate filling the budget once the artist
+	// has typed one; settingBudget marks the app's own filling.
+	budgetEdited, settingBudget bool
 
 	entries map[string]*widget.Entry
 	errors  map[string]*widget.Label
@@ -47,7 +50,13 @@ type newRenderView struct {
 	sceneInfo               *widget.Label
 	render                  *widget.Button
 	result                  *widget.Label
-	content                 fyne.CanvasObject
+	// estimateButton asks for an estimate (estimate.go), shown in
+	// estimateText; estimateGen drops an answer a newer ask replaced.
+	estimateButton *widget.Button
+	estimateText   *widget.Label
+	estimateGen    int
+	lastEstimate   *api.Estimate
+	content        fyne.CanvasObject
 }
 
 func newNewRenderView(u *ui) *newRenderView {
@@ -126,9 +135,12 @@ func newNewRenderView(u *ui) *newRenderView {
 	v.result.Wrapping = fyne.TextWrapWord
 	v.render = widget.NewButton("Render", v.submit)
 	v.render.Importance = widget.HighImportance
+	v.estimateButton = widget.NewButton("Estimate", v.estimate)
+	v.estimateText = widget.NewLabel("")
+	v.estimateText.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("New render", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		title, v.sceneInfo, form, container.NewHBox(v.render), v.result)))
+		title, v.sceneInfo, form, container.NewHBox(v.estimateButton, v.render), v.estimateText, v.result)))
 	return v
 }
 
@@ -146,8 +158,16 @@ func (v *newRenderView) changed(field string) {
 			v.entries[FieldTiles].SetText(api.DefaultTiles(r).String())
 			v.settingTiles = false
 		}
+	case FieldBudget:
+		if !v.settingBudget {
+			v.budgetEdited = true
+		}
 	case FieldScene:
 		v.form.SceneFrames = nil
+	}
+	if field != FieldBudget && v.lastEstimate != nil {
+		v.lastEstimate = nil
+		v.estimateText.SetText("The job changed since the estimate: press Estimate again.")
 	}
 	v.touched[field] = true
 	v.showErrors()
@@ -348,6 +368,16 @@ func (v *newRenderView) submit() {
 // a .blend goes packed (pack), with the files it uses inside it, since the
 // nodes that render it cannot read the artist's disk.
 func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error)) (string, error) {
+	var err error
+	if spec.Scene, err = uploadScene(ctx, c, path, pack); err != nil {
+		return "", err
+	}
+	return c.Submit(ctx, spec)
+}
+
+// uploadScene reads the scene (a .blend packed by pack) and uploads it,
+// returning its hash.
+func uploadScene(ctx context.Context, c *api.Client, path string, pack func(context.Context, string) ([]byte, error)) (string, error) {
 	read := func(_ context.Context, path string) ([]byte, error) { return os.ReadFile(path) }
 	if pack != nil && strings.EqualFold(filepath.Ext(path), ".blend") {
 		read = pack
@@ -356,10 +386,7 @@ func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.J
 	if err != nil {
 		return "", fmt.Errorf("scene: %w", err)
 	}
-	if spec.Scene, err = c.Upload(ctx, data); err != nil {
-		return "", err
-	}
-	return c.Submit(ctx, spec)
+	return c.Upload(ctx, data)
 }
 
 // outputChoices are the frame formats the form offers, in order; outputs

@@ -3,6 +3,10 @@ package gui
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -80,13 +84,27 @@ func (l *liveView) notifyEnded(e api.Event) {
 	l.u.app.SendNotification(fyne.NewNotification(endTitle(l.prog), endContent(l.prog, e)))
 }
 
-// endTitle and endContent are a job's end as a desktop notification.
+// endTitle and endContent are a job's end as a desktop notification. A
+// job done with frames that failed everywhere says "partial" and names
+// them, so the artist knows to requeue them without opening the app.
 func endTitle(p *Progress) string {
-	return fmt.Sprintf("Render %s: %s", p.State, p.Spec.SceneName)
+	state := string(p.State)
+	if p.State == api.JobDone && len(p.Failed) > 0 {
+		state = "partial"
+	}
+	return fmt.Sprintf("Render %s: %s", state, p.Spec.SceneName)
 }
 
 func endContent(p *Progress, e api.Event) string {
 	s := fmt.Sprintf("Job %s: %d of %d tasks done", p.JobID, e.Done, e.Total)
+	if len(p.Failed) > 0 {
+		frames := slices.Sorted(maps.Keys(p.Failed))
+		words := make([]string, len(frames))
+		for i, f := range frames {
+			words[i] = strconv.Itoa(f)
+		}
+		s += "; failed frames " + strings.Join(words, ", ")
+	}
 	if e.Message != "" && p.State != api.JobDone {
 		s += ": " + e.Message
 	}

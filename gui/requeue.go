@@ -19,6 +19,8 @@ type failCell struct {
 	box     *fyne.Container
 	reason  *widget.Label
 	requeue *widget.Button
+	// logs shows the frame's task logs: why the renderer refused it.
+	logs *widget.Button
 }
 
 // newFailCell builds frame f's failure cell, hidden.
@@ -27,7 +29,10 @@ func (l *liveView) newFailCell(f int) *failCell {
 	fc.reason.Importance = widget.DangerImportance
 	fc.reason.Wrapping = fyne.TextWrapWord
 	fc.requeue = widget.NewButton("Requeue", func() { l.requeue(f) })
-	fc.box = container.NewVBox(fc.reason, fc.requeue)
+	fc.logs = widget.NewButton("Log", func() {
+		l.showLogs(fmt.Sprintf("Frame %d", f), api.LogsQuery{Task: -1, Frame: f})
+	})
+	fc.box = container.NewVBox(fc.reason, container.NewHBox(fc.requeue, fc.logs))
 	fc.box.Hide()
 	l.failCells[f] = fc
 	return fc

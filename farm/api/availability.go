@@ -19,6 +19,28 @@ type Availability struct {
 	// Paused is set while its owner paused it by hand (kept across
 	// restarts until resumed).
 	Paused bool `json:"paused"`
+	// Schedule is the node's weekly windows (mode schedule), IdleCPU the
+	// share of the CPU others may use while the machine counts as idle
+	// and IdleAfterSeconds how long it must stay so (mode idle): what the
+	// owner set, so the app can say why the node is away and when it
+	// comes back.
+	Schedule         string  `json:"schedule,omitempty"`
+	IdleCPU          float64 `json:"idle_cpu,omitempty"`
+	IdleAfterSeconds float64 `json:"idle_after_seconds,omitempty"`
+	// Caps are the limits in effect on what the node's work may take.
+	Caps NodeCaps `json:"caps"`
+}
+
+// NodeCaps are a node's limits on its machine (conun node --cache-max,
+// --upload-limit, --download-limit); 0 is no limit.
+type NodeCaps struct {
+	// CacheBytes caps the disk the cache of other members' scenes and
+	// tiles takes.
+	CacheBytes int64 `json:"cache_bytes"`
+	// UploadLimit and DownloadLimit cap the bytes a second of blob
+	// transfers to and from other members.
+	UploadLimit   int64 `json:"upload_limit"`
+	DownloadLimit int64 `json:"download_limit"`
 }
 
 // NodeAvailability is the node's own availability.
