@@ -115,14 +115,23 @@ func computeManifest(p string) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
-	m := Manifest{Size: fi.Size(), PieceSize: PieceSizeFor(fi.Size())}
-	if m.Size == 0 {
+	m, err := NewManifest(f, fi.Size())
+	if err != nil {
+		return Manifest{}, fmt.Errorf("%s: %w", filepath.Base(p), err)
+	}
+	return m, nil
+}
+
+// NewManifest hashes the size bytes of r piece by piece.
+func NewManifest(r io.ReaderAt, size int64) (Manifest, error) {
+	if size <= 0 {
 		return Manifest{}, fmt.Errorf("%w: an empty blob has no pieces", ErrBadBlob)
 	}
+	m := Manifest{Size: size, PieceSize: PieceSizeFor(size)}
 	for off := int64(0); off < m.Size; off += m.PieceSize {
 		h := sha256.New()
-		if _, err := io.Copy(h, io.NewSectionReader(f, off, m.PieceSize)); err != nil {
-			return Manifest{}, fmt.Errorf("hash piece at %d of %s: %w", off, filepath.Base(p), err)
+		if _, err := io.Copy(h, io.NewSectionReader(r, off, min(m.PieceSize, size-off))); err != nil {
+			return Manifest{}, fmt.Errorf("hash piece at %d: %w", off, err)
 		}
 		m.Pieces = append(m.Pieces, hex.EncodeToString(h.Sum(nil)))
 	}

@@ -412,9 +412,11 @@ func (f *swarmFetch) run(ctx context.Context) error {
 			}
 			switch {
 			case o.lied:
-				o.src.dropped = true
-				f.b.lies.Add(1)
-				errs = append(errs, fmt.Errorf("from %s: %w", o.src.base, o.err))
+				if !o.src.dropped { // its other pieces in flight lie too: one drop
+					o.src.dropped = true
+					f.b.lies.Add(1)
+					errs = append(errs, fmt.Errorf("from %s: %w", o.src.base, o.err))
+				}
 			case o.err != nil:
 				if ctx.Err() != nil {
 					return ctx.Err()
