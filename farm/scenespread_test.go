@@ -1,0 +1,177 @@
+package farm_test
+
+import (
+	"bytes"
+	"context"
+	crand "crypto/rand"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/farmtest"
+)
+
+// uploadRandom puts size random bytes on node n and returns them, their
+// hash and their piece manifest's root (what a lease names).
+func uploadRandom(t testing.TB, n *farm.Node, size int) ([]byte, string, string) {
+	t.Helper()
+	data := make([]byte, size)
+	crand.Read(data)
+	h, err := api.NewClient(n.URL()).Upload(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := blobstore.NewManifest(bytes.NewReader(data), int64(size))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, h, m.Root()
+}
+
+// TestScenePiecesFromPeers: real nodes over real sockets (memberlist,
+// signed member GETs): a coordinator capped at 1 MB/s up and three
+// workers fetching its 4 MB scene at once, each naming the workers leased
+// before it, as leases do. Every worker ends with the scene intact, and
+// the later workers got pieces from their peers, not only the coordinator.
+func TestScenePiecesFromPeers(t *testing.T) {
+	nodes := farmtest.Start(t, 4, func(i int, c *farm.NodeConfig) {
+		if i == 0 {
+			c.UploadLimit = 1 << 20
+		}
+	})
+	data, h, root := uploadRandom(t, nodes[0], 4<<20)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make([]error, len(nodes))
+	for i := 1; i < len(nodes); i++ {
+		var sources []string
+		for _, p := range nodes[1:i] {
+			sources = append(sources, p.RPCURL())
+		}
+		sources = append(sources, nodes[0].RPCURL())
+		wg.Go(func() {
+			var unpin func()
+			_, unpin, errs[i] = nodes[i].Cache().FetchPiecesPinned(ctx, nodes[i].PeerClient(), sources, h, root)
+			unpin()
+		})
+	}
+	wg.Wait()
+	for i := 1; i < len(nodes); i++ {
+		if errs[i] != nil {
+			t.Fatalf("node %d: %v", i, errs[i])
+		}
+		p, ok := nodes[i].Cache().Path(h)
+		if got, err := os.ReadFile(p); !ok || err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("node %d's scene differs from the coordinator's (held %v, err %v)", i, ok, err)
+		}
+	}
+	for i := 2; i < len(nodes); i++ {
+		var fromPeers int64
+		served := nodes[i].Cache().PieceBytes()
+		for src, n := range served {
+			if src != nodes[0].RPCURL() {
+				fromPeers += n
+			}
+		}
+		t.Logf("node %d: bytes by source %v", i, served)
+		if fromPeers == 0 {
+			t.Errorf("node %d got every piece from the coordinator, none from its peers", i)
+		}
+	}
+}
+
+// TestLeaseNamesScenePieces: a job's leases name the scene's piece root,
+// so the workers of a real job fetch its scene in pieces (the workers'
+// caches count the bytes each source sent in pieces).
+func TestLeaseNamesScenePieces(t *testing.T) {
+	nodes := farmtest.Start(t, 3, nil) // one slot each: the 16 tasks spread over all three
+	farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+	var inPieces int64
+	for _, n := range nodes[1:] {
+		for _, b := range n.Cache().PieceBytes() {
+			inPieces += b
+		}
+	}
+	if inPieces == 0 {
+		t.Fatal("no worker fetched the scene in pieces: the leases named no piece root")
+	}
+}
+
+var (
+	distFull  = flag.Bool("scene-dist.full", false, "BenchmarkSceneDistribution at the issue's figure: 32 nodes, a 200 MB scene, the coordinator's uplink at 50 Mbit/s")
+	distNodes = flag.Int("scene-dist.nodes", 16, "BenchmarkSceneDistribution: workers fetching the scene")
+	distMB    = flag.Int("scene-dist.mb", 32, "BenchmarkSceneDistribution: the scene's size in MB")
+	distRate  = flag.Float64("scene-dist.rate", 4, "BenchmarkSceneDistribution: the coordinator's --upload-limit in MB/s")
+)
+
+// BenchmarkSceneDistribution: one scene to many workers, real nodes over
+// real sockets, the coordinator's uplink capped by --upload-limit's
+// limiter: the time until every worker holds the scene, fetched from the
+// coordinator alone, then in pieces from each other (each worker naming
+// up to six workers leased before it and the coordinator last, as a lease
+// does), and the ratio. Scaled down by default for a small machine; run
+// with -scene-dist.full for the figure.
+func BenchmarkSceneDistribution(b *testing.B) {
+	workers, size, rate := *distNodes, *distMB*1_000_000, *distRate*1_000_000
+	if *distFull {
+		workers, size, rate = 32, 200_000_000, 50e6/8
+	}
+	nodes := farmtest.Start(b, 1+workers, func(i int, c *farm.NodeConfig) {
+		if i == 0 {
+			c.UploadLimit = int64(rate)
+		}
+	})
+	coord := nodes[0]
+	_, h, root := uploadRandom(b, coord, size)
+	spread := func(p2p bool) time.Duration {
+		for _, n := range nodes[1:] {
+			n.Cache().Remove(h)
+		}
+		ctx := context.Background()
+		start := time.Now()
+		var wg sync.WaitGroup
+		for i, n := range nodes[1:] {
+			var sources []string
+			if p2p {
+				leasedBefore := append([]*farm.Node(nil), nodes[1:1+i]...)
+				rand.Shuffle(len(leasedBefore), func(a, c int) { leasedBefore[a], leasedBefore[c] = leasedBefore[c], leasedBefore[a] })
+				for _, p := range leasedBefore[:min(6, len(leasedBefore))] {
+					sources = append(sources, p.RPCURL())
+				}
+			}
+			sources = append(sources, coord.RPCURL())
+			wg.Go(func() {
+				var err error
+				if p2p {
+					var unpin func()
+					_, unpin, err = n.Cache().FetchPiecesPinned(ctx, n.PeerClient(), sources, h, root)
+					unpin()
+				} else {
+					_, err = n.Cache().Fetch(ctx, n.PeerClient(), sources, h)
+				}
+				if err != nil {
+					b.Error(fmt.Errorf("worker %d: %w", i+1, err))
+				}
+			})
+		}
+		wg.Wait()
+		return time.Since(start)
+	}
+	for b.Loop() {
+		only := spread(false)
+		p2p := spread(true)
+		b.ReportMetric(only.Seconds(), "s-coordinator-only")
+		b.ReportMetric(p2p.Seconds(), "s-p2p")
+		b.ReportMetric(only.Seconds()/p2p.Seconds(), "x-faster")
+		b.Logf("%d workers, %d MB scene, coordinator up %.1f MB/s: coordinator only %v, peer to peer %v, %.1fx faster",
+			workers, size/1_000_000, rate/1e6, only.Round(time.Millisecond), p2p.Round(time.Millisecond), only.Seconds()/p2p.Seconds())
+	}
+}
