@@ -37,13 +37,17 @@ import (
 )
 
 // Swarm tuning: the pieces asked of one source at once, how often a peer
-// is asked what it holds, how many failures in a row drop a source, and
-// how long a fetch may go without a piece arriving or in flight.
+// is asked what it holds, the longest a failing source is left alone
+// before it is tried again, and how long a fetch may go without a piece
+// arriving. A source that fails (unreachable, not a member for a moment,
+// not holding what it said) is tried again after a back-off, since
+// membership and peers come and go; only a source that sent wrong bytes
+// is dropped for good.
 const (
-	perSource   = 2
-	haveEvery   = 200 * time.Millisecond
-	maxFailures = 3
-	swarmStall  = 30 * time.Second
+	perSource  = 2
+	haveEvery  = 250 * time.Millisecond
+	maxBackoff = 3 * time.Second
+	swarmStall = 60 * time.Second
 )
 
 // ErrNotHeld is what a node answers (404) for a range of a blob it holds
@@ -318,8 +322,15 @@ type source struct {
 	asked      time.Time
 	refreshing bool
 	inflight   int
-	fails      int // in a row
-	dropped    bool
+	fails      int       // in a row
+	retryAt    time.Time // a failing source waits until then
+	dropped    bool      // it lied: never asked again
+	lastErr    error
+}
+
+// backoff is how long a source that failed fails times in a row waits.
+func backoff(fails int) time.Duration {
+	return min(100*time.Millisecond<<min(fails-1, 10), maxBackoff)
 }
 
 // holds reports whether src is known to hold piece i.
@@ -360,22 +371,21 @@ func (f *swarmFetch) run(ctx context.Context) error {
 	defer tick.Stop()
 	total := len(f.s.m.Pieces)
 	lastProgress := time.Now()
-	var errs []error
 	for f.s.count() < total {
-		inflight := 0
+		now := time.Now()
 		for _, src := range f.sources {
 			if src.dropped {
 				continue
 			}
-			if !src.seed && !src.refreshing && !f.complete(src) && time.Since(src.asked) >= haveEvery {
-				src.refreshing, src.asked = true, time.Now()
+			if !src.seed && !src.refreshing && !f.complete(src) && now.Sub(src.asked) >= haveEvery {
+				src.refreshing, src.asked = true, now
 				wg.Go(func() { results <- f.askHave(ctx, src) })
 			}
 		}
 		order := rand.Perm(len(f.sources))
 		for _, k := range order {
 			src := f.sources[k]
-			for !src.dropped && src.inflight < perSource {
+			for !src.dropped && !now.Before(src.retryAt) && src.inflight < perSource {
 				i := f.pick(src)
 				if i < 0 {
 					break
@@ -387,14 +397,16 @@ func (f *swarmFetch) run(ctx context.Context) error {
 		}
 		alive := false
 		for _, src := range f.sources {
-			inflight += src.inflight
 			alive = alive || !src.dropped
 		}
-		if !alive {
-			return fmt.Errorf("every source failed: %w", errors.Join(errs...))
-		}
-		if inflight == 0 && time.Since(lastProgress) > swarmStall {
-			return fmt.Errorf("no source held the %d missing pieces for %v: %w", total-f.s.count(), swarmStall, errors.Join(errs...))
+		if !alive || now.Sub(lastProgress) > swarmStall {
+			var errs []error
+			for _, src := range f.sources {
+				if src.lastErr != nil {
+					errs = append(errs, fmt.Errorf("from %s: %w", src.base, src.lastErr))
+				}
+			}
+			return fmt.Errorf("no piece for %v, %d of %d missing: %w", now.Sub(lastProgress).Round(time.Millisecond), total-f.s.count(), total, errors.Join(errs...))
 		}
 		select {
 		case <-ctx.Done():
@@ -405,17 +417,23 @@ func (f *swarmFetch) run(ctx context.Context) error {
 				o.src.refreshing = false
 				if o.err == nil {
 					o.src.have = o.have
+				} else {
+					// Not holding the blob yet, or away for a moment:
+					// ask again later, and meanwhile take nothing from
+					// it that it may no longer have.
+					o.src.asked = time.Now().Add(maxBackoff - haveEvery)
+					o.src.have, o.src.lastErr = nil, o.err
 				}
-			} else {
-				o.src.inflight--
-				delete(f.busy, o.piece)
+				continue
 			}
+			o.src.inflight--
+			delete(f.busy, o.piece)
 			switch {
 			case o.lied:
 				if !o.src.dropped { // its other pieces in flight lie too: one drop
 					o.src.dropped = true
 					f.b.lies.Add(1)
-					errs = append(errs, fmt.Errorf("from %s: %w", o.src.base, o.err))
+					o.src.lastErr = o.err
 				}
 			case o.err != nil:
 				if ctx.Err() != nil {
@@ -424,10 +442,8 @@ func (f *swarmFetch) run(ctx context.Context) error {
 				if errors.Is(o.err, ErrNotHeld) && o.src.have != nil {
 					o.src.have[o.piece] = false // it said it had it: ask again
 				}
-				if o.src.fails++; o.src.fails >= maxFailures {
-					o.src.dropped = true
-					errs = append(errs, fmt.Errorf("from %s: %w", o.src.base, o.err))
-				}
+				o.src.fails++
+				o.src.retryAt, o.src.lastErr = time.Now().Add(backoff(o.src.fails)), o.err
 			default:
 				o.src.fails = 0
 				if o.piece >= 0 {
@@ -456,21 +472,17 @@ func (f *swarmFetch) complete(src *source) bool {
 
 // pick chooses a piece to ask of src: one missing here, not in flight,
 // that src holds, at random so peers fetch different pieces. The seed
-// (the coordinator) is asked only for pieces no live peer holds, unless
-// no peer is left.
+// (the coordinator) is asked only for pieces no peer in good standing
+// holds.
 func (f *swarmFetch) pick(src *source) int {
 	total := len(f.s.m.Pieces)
-	peers := false
-	for _, o := range f.sources {
-		peers = peers || (!o.seed && !o.dropped)
-	}
 	start := rand.IntN(total)
 	for k := range total {
 		i := (start + k) % total
 		if f.busy[i] || f.s.held(i, i) || !src.holds(i) {
 			continue
 		}
-		if src.seed && peers && f.peerHolds(i) {
+		if src.seed && f.peerHolds(i) {
 			continue
 		}
 		return i
@@ -478,10 +490,11 @@ func (f *swarmFetch) pick(src *source) int {
 	return -1
 }
 
-// peerHolds reports whether a live peer (not the seed) holds piece i.
+// peerHolds reports whether a peer (not the seed) that is not failing
+// holds piece i.
 func (f *swarmFetch) peerHolds(i int) bool {
 	for _, o := range f.sources {
-		if !o.seed && o.holds(i) {
+		if !o.seed && o.fails == 0 && o.holds(i) {
 			return true
 		}
 	}
