@@ -74,8 +74,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 	req := c.taskRequest(j, t, t.tile.Rect)
 	req.Sources = c.sources(j, m.ID, members)
 	if pm, ok := c.blobs.CachedManifest(j.spec.Scene); ok {
-		// Hashed at submit (never under c.mu); a job resumed after a
-		// restart goes without until a submit of its scene hashes it.
+		// Hashed at submit or restore, never under c.mu.
 		req.ScenePieces = pm.Root()
 	}
 	if t.finish {

@@ -93,10 +93,17 @@ func (n *Node) getPeerPieces(rw http.ResponseWriter, r *http.Request) {
 // getPeerHave is GET /rpc/v1/blobs/{hash}/have: which pieces of a blob
 // this node holds, as a bitfield (blobstore.ParseHave).
 func (n *Node) getPeerHave(rw http.ResponseWriter, r *http.Request) {
-	if _, ok := n.memberRequest(rw, r, "blobs are served to members of the cluster"); !ok {
+	from, ok := n.memberRequest(rw, r, "blobs are served to members of the cluster")
+	if !ok {
 		return
 	}
-	n.holderOf(r.PathValue("hash")).ServeHave(rw, r.PathValue("hash"))
+	h := r.PathValue("hash")
+	for _, m := range n.cluster.Members() {
+		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == from && m.API != "" {
+			n.work.cache.NoteAsker(h, m.API) // it fetches h too: ask it back
+		}
+	}
+	n.holderOf(h).ServeHave(rw, h)
 }
 
 // holderOf is the store that holds blob h whole, else the cache (which

@@ -173,6 +173,11 @@ func BenchmarkSceneDistribution(b *testing.B) {
 	for b.Loop() {
 		only := spread(false)
 		p2p := spread(true)
+		var fromCoord int64
+		for _, n := range nodes[1:] {
+			fromCoord += n.Cache().PieceBytes()[coord.RPCURL()]
+		}
+		b.ReportMetric(float64(fromCoord)/float64(size), "scenes-sent-by-coordinator-p2p")
 		b.ReportMetric(only.Seconds(), "s-coordinator-only")
 		b.ReportMetric(p2p.Seconds(), "s-p2p")
 		b.ReportMetric(only.Seconds()/p2p.Seconds(), "x-faster")

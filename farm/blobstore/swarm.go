@@ -45,6 +45,7 @@ import (
 // is dropped for good.
 const (
 	perSource  = 2
+	maxSwarm   = 16 // sources of one fetch, those named and those who asked
 	haveEvery  = 250 * time.Millisecond
 	maxBackoff = 3 * time.Second
 	swarmStall = 60 * time.Second
@@ -62,10 +63,41 @@ type swarm struct {
 	path string
 	f    *os.File
 
-	mu   sync.Mutex
-	have []bool
-	n    int  // pieces held
-	done bool // renamed to the blob or abandoned: no more serving from path
+	mu     sync.Mutex
+	have   []bool
+	n      int             // pieces held
+	done   bool            // renamed to the blob or abandoned: no more serving from path
+	askers map[string]bool // peers that asked what it holds: fetching it too
+}
+
+// NoteAsker records that the member at base (its RPC URL) asked which
+// pieces of blob h this store holds: it is fetching h too, so this
+// store's own fetch takes it as a source. Without it, a worker leased
+// early would know only the coordinator, and those leased later would
+// take pieces from it but never give any back.
+func (b *Blobs) NoteAsker(h, base string) {
+	s := b.swarmOf(h)
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.askers) < maxSwarm {
+		s.askers[base] = true
+	}
+}
+
+// askersNot returns the peers that asked, less those in known.
+func (s *swarm) askersNot(known map[string]bool) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for a := range s.askers {
+		if !known[a] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // held reports whether pieces first..last are all held.
@@ -150,7 +182,7 @@ func (b *Blobs) startSwarm(h string, m Manifest) (*swarm, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &swarm{m: m, path: p, f: f, have: make([]bool, len(m.Pieces))}
+	s := &swarm{m: m, path: p, f: f, have: make([]bool, len(m.Pieces)), askers: map[string]bool{}}
 	if fi, err := f.Stat(); err == nil && fi.Size() == m.Size {
 		for i := range m.Pieces {
 			off, n := m.Range(i)
@@ -366,13 +398,23 @@ func (f *swarmFetch) run(ctx context.Context) error {
 	defer wg.Wait()
 	defer cancel()
 	f.busy = map[int]bool{}
-	results := make(chan outcome, len(f.sources)*(perSource+1))
+	results := make(chan outcome, maxSwarm*(perSource+1))
+	known := map[string]bool{}
+	for _, src := range f.sources {
+		known[src.base] = true
+	}
 	tick := time.NewTicker(haveEvery / 2)
 	defer tick.Stop()
 	total := len(f.s.m.Pieces)
 	lastProgress := time.Now()
 	for f.s.count() < total {
 		now := time.Now()
+		for _, a := range f.s.askersNot(known) {
+			if len(f.sources) < maxSwarm {
+				known[a] = true
+				f.sources = append(f.sources, &source{base: a})
+			}
+		}
 		for _, src := range f.sources {
 			if src.dropped {
 				continue
