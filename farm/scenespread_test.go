@@ -172,8 +172,11 @@ func BenchmarkSceneDistribution(b *testing.B) {
 	}
 	for b.Loop() {
 		only := spread(false)
-		p2p := spread(true)
 		var fromCoord int64
+		for _, n := range nodes[1:] {
+			fromCoord -= n.Cache().PieceBytes()[coord.RPCURL()]
+		}
+		p2p := spread(true)
 		for _, n := range nodes[1:] {
 			fromCoord += n.Cache().PieceBytes()[coord.RPCURL()]
 		}

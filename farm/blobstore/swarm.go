@@ -65,6 +65,7 @@ type swarm struct {
 
 	mu     sync.Mutex
 	have   []bool
+	coming []bool          // pieces being fetched: others leave them to this node
 	n      int             // pieces held
 	done   bool            // renamed to the blob or abandoned: no more serving from path
 	askers map[string]bool // peers that asked what it holds: fetching it too
@@ -134,11 +135,19 @@ func (s *swarm) put(i int, data []byte) error {
 	return nil
 }
 
-// bitfield is the pieces held, one bit each, first piece in the high bit.
+// bitfield is the pieces held, one bit each, first piece in the high
+// bit, then as many bytes again for the pieces being fetched.
 func (s *swarm) bitfield() []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return packBits(s.have)
+	return append(packBits(s.have), packBits(s.coming)...)
+}
+
+// setComing marks piece i as being fetched, or no longer.
+func (s *swarm) setComing(i int, on bool) {
+	s.mu.Lock()
+	s.coming[i] = on
+	s.mu.Unlock()
 }
 
 func packBits(have []bool) []byte {
@@ -182,7 +191,7 @@ func (b *Blobs) startSwarm(h string, m Manifest) (*swarm, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &swarm{m: m, path: p, f: f, have: make([]bool, len(m.Pieces)), askers: map[string]bool{}}
+	s := &swarm{m: m, path: p, f: f, have: make([]bool, len(m.Pieces)), coming: make([]bool, len(m.Pieces)), askers: map[string]bool{}}
 	if fi, err := f.Stat(); err == nil && fi.Size() == m.Size {
 		for i := range m.Pieces {
 			off, n := m.Range(i)
@@ -351,6 +360,7 @@ type source struct {
 	base       string
 	seed       bool   // the coordinator: holds every piece
 	have       []bool // what a peer last said it holds; nil: not yet asked
+	coming     []bool // what it said it is fetching; nil: nothing
 	asked      time.Time
 	refreshing bool
 	inflight   int
@@ -383,12 +393,13 @@ type swarmFetch struct {
 // outcome is what one goroutine of a fetch reports: a piece (piece >= 0)
 // or a peer's bitfield (piece < 0).
 type outcome struct {
-	src   *source
-	piece int
-	have  []bool
-	n     int64
-	err   error
-	lied  bool
+	src    *source
+	piece  int
+	have   []bool
+	coming []bool
+	n      int64
+	err    error
+	lied   bool
 }
 
 // run fetches the pieces s lacks until it holds them all.
@@ -434,6 +445,7 @@ func (f *swarmFetch) run(ctx context.Context) error {
 				}
 				src.inflight++
 				f.busy[i] = true
+				f.s.setComing(i, true)
 				wg.Go(func() { results <- f.fetchPiece(ctx, src, i) })
 			}
 		}
@@ -458,18 +470,19 @@ func (f *swarmFetch) run(ctx context.Context) error {
 			if o.piece < 0 {
 				o.src.refreshing = false
 				if o.err == nil {
-					o.src.have = o.have
+					o.src.have, o.src.coming = o.have, o.coming
 				} else {
 					// Not holding the blob yet, or away for a moment:
 					// ask again later, and meanwhile take nothing from
 					// it that it may no longer have.
 					o.src.asked = time.Now().Add(maxBackoff - haveEvery)
-					o.src.have, o.src.lastErr = nil, o.err
+					o.src.have, o.src.coming, o.src.lastErr = nil, nil, o.err
 				}
 				continue
 			}
 			o.src.inflight--
 			delete(f.busy, o.piece)
+			f.s.setComing(o.piece, false)
 			switch {
 			case o.lied:
 				if !o.src.dropped { // its other pieces in flight lie too: one drop
@@ -515,7 +528,7 @@ func (f *swarmFetch) complete(src *source) bool {
 // pick chooses a piece to ask of src: one missing here, not in flight,
 // that src holds, at random so peers fetch different pieces. The seed
 // (the coordinator) is asked only for pieces no peer in good standing
-// holds.
+// holds or is fetching.
 func (f *swarmFetch) pick(src *source) int {
 	total := len(f.s.m.Pieces)
 	start := rand.IntN(total)
@@ -524,7 +537,7 @@ func (f *swarmFetch) pick(src *source) int {
 		if f.busy[i] || f.s.held(i, i) || !src.holds(i) {
 			continue
 		}
-		if src.seed && f.peerHolds(i) {
+		if src.seed && f.peerHasOrFetches(i) {
 			continue
 		}
 		return i
@@ -532,11 +545,12 @@ func (f *swarmFetch) pick(src *source) int {
 	return -1
 }
 
-// peerHolds reports whether a peer (not the seed) that is not failing
-// holds piece i.
-func (f *swarmFetch) peerHolds(i int) bool {
+// peerHasOrFetches reports whether a peer (not the seed) that is not
+// failing holds piece i or is fetching it: the seed's uplink is kept for
+// pieces no peer will soon have.
+func (f *swarmFetch) peerHasOrFetches(i int) bool {
 	for _, o := range f.sources {
-		if !o.seed && o.fails == 0 && o.holds(i) {
+		if !o.seed && o.fails == 0 && (o.holds(i) || o.coming != nil && o.coming[i]) {
 			return true
 		}
 	}
@@ -546,12 +560,21 @@ func (f *swarmFetch) peerHolds(i int) bool {
 // askHave asks peer src which pieces it holds.
 func (f *swarmFetch) askHave(ctx context.Context, src *source) outcome {
 	total := len(f.s.m.Pieces)
-	data, err := getSmall(ctx, f.hc, src.base, "/rpc/v1/blobs/"+f.h+"/have", int64(total+7)/8+1)
+	size := (total + 7) / 8
+	data, err := getSmall(ctx, f.hc, src.base, "/rpc/v1/blobs/"+f.h+"/have", int64(2*size+1))
 	if err != nil {
 		return outcome{src: src, piece: -1, err: err}
 	}
-	have, err := ParseHave(data, total)
-	return outcome{src: src, piece: -1, have: have, err: err}
+	o := outcome{src: src, piece: -1}
+	if len(data) == 2*size { // a peer still fetching: held, then coming
+		if o.coming, err = ParseHave(data[size:], total); err != nil {
+			o.err = err
+			return o
+		}
+		data = data[:size]
+	}
+	o.have, o.err = ParseHave(data, total)
+	return o
 }
 
 // fetchPiece fetches piece i from src, checks it against the manifest and
@@ -639,7 +662,8 @@ func (b *Blobs) PieceBytes() map[string]int64 {
 func (b *Blobs) Lies() int64 { return b.lies.Load() }
 
 // ServeHave answers a peer asking which pieces of blob h this store
-// holds: a bitfield (ParseHave), all set for a whole blob.
+// holds: a bitfield (ParseHave), all set for a whole blob; while it is
+// fetching h, a second bitfield follows: the pieces it is fetching.
 func (b *Blobs) ServeHave(rw http.ResponseWriter, h string) {
 	var bits []byte
 	if s := b.swarmOf(h); s != nil {
