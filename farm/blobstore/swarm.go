@@ -4,13 +4,15 @@ package blobstore
 // that when many workers need one scene the coordinator's uplink is not
 // the bottleneck. How a worker learns the holders: the coordinator's task
 // request names the members it leased the same job to (they hold the
-// scene, or are fetching it), then itself, last; every holder, even one
-// still fetching, serves the pieces it has verified and says which
-// (ServeHave). A worker asks each peer what it holds every haveEvery,
+// scene, or are fetching it), then itself, last; a peer that asks a
+// worker what it holds is taken as a source too (NoteAsker), so workers
+// leased early learn of those leased later. Every holder, even one still
+// fetching, serves the pieces it has verified and says which, and which
+// it is fetching (ServeHave). A worker asks each peer every haveEvery,
 // fetches pieces from peers that have them, several at a time, and takes
 // from the coordinator (the last source, assumed to hold everything) only
-// pieces no peer is known to hold, so the coordinator mostly sends each
-// piece once and the workers pass it on. Each piece is checked against
+// pieces no peer holds or is fetching, so the coordinator mostly sends
+// each piece once and the workers pass it on. Each piece is checked against
 // the manifest (pieces.go) before it is kept or served; a peer that sends
 // wrong bytes is dropped and its pieces fetched elsewhere. The whole blob
 // is checked against its hash at the end, as any fetch is.
