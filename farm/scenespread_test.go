@@ -226,3 +226,43 @@ func TestPiecesRoutesSigned(t *testing.T) {
 		})
 	}
 }
+
+// TestScenePiecesCoordinatorGone: the coordinator killed while a worker
+// fetches its scene in pieces; a peer that holds the scene finishes it.
+func TestScenePiecesCoordinatorGone(t *testing.T) {
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.DownloadLimit = 1 << 20 // four seconds for the scene: mid-transfer long enough to kill the coordinator
+		}
+	})
+	data, h, root := uploadRandom(t, nodes[0], 4<<20)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if _, err := nodes[1].Cache().Fetch(ctx, nodes[1].PeerClient(), []string{nodes[0].RPCURL()}, h); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, unpin, err := nodes[2].Cache().FetchPiecesPinned(ctx, nodes[2].PeerClient(), []string{nodes[1].RPCURL(), nodes[0].RPCURL()}, h, root)
+		unpin()
+		done <- err
+	}()
+	farmtest.Until(t, "the worker's first piece", func() bool {
+		var n int64
+		for _, b := range nodes[2].Cache().PieceBytes() {
+			n += b
+		}
+		return n > 0
+	})
+	if _, ok := nodes[2].Cache().Path(h); ok {
+		t.Fatal("the fetch ended before the coordinator was killed: not mid-transfer")
+	}
+	nodes[0].Kill()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	p, _ := nodes[2].Cache().Path(h)
+	if got, err := os.ReadFile(p); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("the scene differs from the coordinator's (err %v)", err)
+	}
+}
