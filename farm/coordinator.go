@@ -270,6 +270,11 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	if err := c.openEscrow(ctx, spec); err != nil {
 		return "", err
 	}
+	// The scene's piece manifest is hashed now, off c.mu, so every
+	// lease can name its root and workers fetch it from each other.
+	if _, err := c.blobs.Manifest(spec.Scene); err != nil {
+		c.log.Warn("scene pieces: workers fetch it whole", "scene", spec.Scene[:12], "err", err)
+	}
 	j, err := c.planJob(spec, info)
 	if err != nil {
 		return "", err

@@ -73,6 +73,10 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 	cancel := func() { cancelTimeout(); cancelCause(nil) }
 	req := c.taskRequest(j, t, t.tile.Rect)
 	req.Sources = c.sources(j, m.ID, members)
+	if pm, ok := c.blobs.CachedManifest(j.spec.Scene); ok {
+		// Hashed at submit or restore, never under c.mu.
+		req.ScenePieces = pm.Root()
+	}
 	if t.finish {
 		req.FinishTiles = j.finishTiles(t.tile.Frame)
 	}
@@ -146,8 +150,9 @@ func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskPr
 	c.emit(j, api.Event{Type: api.EventProgress, Task: t.index, Frame: t.tile.Frame, Node: node, Progress: float64(p.Done) / float64(p.Total)})
 }
 
-// sources lists where a worker can fetch a job's scene: members that
-// rendered a task of the job (they hold the scene) in random order, so the
+// sources lists where a worker can fetch a job's scene: members that were
+// leased a task of the job (they hold the scene, or are fetching it and
+// serve the pieces they have: blobstore/swarm.go) in random order, so the
 // load spreads, then this node, which always has it.
 func (c *coordinator) sources(j *job, worker string, members []api.Member) []string {
 	urls := map[string]string{}
@@ -157,14 +162,14 @@ func (c *coordinator) sources(j *job, worker string, members []api.Member) []str
 	var peers []string
 	seen := map[string]bool{worker: true, c.self: true}
 	for _, t := range j.tasks {
-		if t.state == api.TaskDone && !seen[t.node] && urls[t.node] != "" {
+		if (t.state == api.TaskDone || t.state == api.TaskLeased) && !seen[t.node] && urls[t.node] != "" {
 			seen[t.node] = true
 			peers = append(peers, urls[t.node])
 		}
 	}
 	rand.Shuffle(len(peers), func(a, b int) { peers[a], peers[b] = peers[b], peers[a] })
-	if len(peers) > 3 {
-		peers = peers[:3]
+	if len(peers) > maxPeerSources {
+		peers = peers[:maxPeerSources]
 	}
 	return append(peers, c.selfURL())
 }

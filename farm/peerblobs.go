@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -63,12 +64,55 @@ func recipientOf(members []api.Member, u *url.URL) (common.Address, string, bool
 }
 
 // getPeerBlob is GET /rpc/v1/blobs/{hash}: for members' signed requests
-// only.
+// only. A scene this node is still fetching in pieces is served by the
+// verified pieces it has (a ranged GET): so workers leased the same scene
+// pass it on to each other while it arrives (blobstore/swarm.go).
 func (n *Node) getPeerBlob(rw http.ResponseWriter, r *http.Request) {
 	if _, ok := n.memberRequest(rw, r, "blobs are served to members of the cluster"); !ok {
 		return
 	}
-	n.getBlob(n.up.ResponseWriter(r.Context(), rw), r)
+	rw = n.up.ResponseWriter(r.Context(), rw)
+	h := r.PathValue("hash")
+	if _, ok := n.work.blobs.Path(h); !ok {
+		if _, ok := n.work.cache.Path(h); !ok && n.work.cache.ServePartial(rw, r, h) {
+			return
+		}
+	}
+	n.getBlob(rw, r)
+}
+
+// getPeerPieces is GET /rpc/v1/blobs/{hash}/pieces: the manifest of a
+// blob's pieces (blobstore.Manifest), for members fetching it in pieces.
+func (n *Node) getPeerPieces(rw http.ResponseWriter, r *http.Request) {
+	if _, ok := n.memberRequest(rw, r, "blobs are served to members of the cluster"); !ok {
+		return
+	}
+	n.holderOf(r.PathValue("hash")).ServeManifest(rw, r.PathValue("hash"))
+}
+
+// getPeerHave is GET /rpc/v1/blobs/{hash}/have: which pieces of a blob
+// this node holds, as a bitfield (blobstore.ParseHave).
+func (n *Node) getPeerHave(rw http.ResponseWriter, r *http.Request) {
+	from, ok := n.memberRequest(rw, r, "blobs are served to members of the cluster")
+	if !ok {
+		return
+	}
+	h := r.PathValue("hash")
+	for _, m := range n.cluster.Members() {
+		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == from && m.API != "" {
+			n.work.cache.NoteAsker(h, m.API) // it fetches h too: ask it back
+		}
+	}
+	n.holderOf(h).ServeHave(rw, h)
+}
+
+// holderOf is the store that holds blob h whole, else the cache (which
+// may be fetching it in pieces).
+func (n *Node) holderOf(h string) *blobstore.Blobs {
+	if _, ok := n.work.blobs.Path(h); ok {
+		return n.work.blobs
+	}
+	return n.work.cache
 }
 
 // signedRequest checks that r is signed for this node with a key (not

@@ -40,6 +40,13 @@ func (c *coordinator) restore() error {
 	if err := c.loadReclaims(); err != nil {
 		return err
 	}
+	for _, sj := range stored {
+		// As at submit, off c.mu: resumed leases name the scene's
+		// pieces, so workers still fetch it from each other.
+		if _, err := c.blobs.Manifest(sj.Rec.Spec.Scene); err != nil {
+			c.log.Warn("scene pieces: workers fetch it whole", "job", sj.ID, "err", err)
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, sj := range stored {

@@ -69,6 +69,8 @@ var apiRoutes = []route{
 // token.
 var rpcRoutes = []route{
 	{"GET", "/rpc/v1/blobs/{hash}", func(n *Node) http.HandlerFunc { return n.getPeerBlob }},
+	{"GET", "/rpc/v1/blobs/{hash}/pieces", func(n *Node) http.HandlerFunc { return n.getPeerPieces }},
+	{"GET", "/rpc/v1/blobs/{hash}/have", func(n *Node) http.HandlerFunc { return n.getPeerHave }},
 	{"GET", "/rpc/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.getEvidence }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},

@@ -7,8 +7,13 @@ import (
 )
 
 // maxSources bounds the places a task request names for its scene (the
-// coordinator names at most three peers and itself).
+// coordinator names at most maxPeerSources peers and itself).
 const maxSources = 8
+
+// maxPeerSources is how many peers holding (or fetching) a scene a lease
+// names: enough that workers fetching one scene at once form a well
+// connected swarm, few enough that each asks them all what they hold.
+const maxPeerSources = 6
 
 // checkSources refuses a task request whose scene sources are not RPC
 // addresses (rpcaddr): the worker fetches from each, so a coordinator

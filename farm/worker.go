@@ -32,16 +32,22 @@ type TaskRequest struct {
 	Task  int    `json:"task"`
 	// Sources are base URLs of nodes that have the scene blob, peers
 	// first and the coordinator last; the worker verifies what it gets.
-	Sources   []string        `json:"sources"`
-	Renderer  string          `json:"renderer"`
-	Scene     string          `json:"scene"`
-	SceneName string          `json:"scene_name"`
-	Frame     int             `json:"frame"`
-	Width     int             `json:"width"`
-	Height    int             `json:"height"`
-	Samples   int             `json:"samples"`
-	Seed      uint64          `json:"seed"`
-	Region    image.Rectangle `json:"region"`
+	Sources []string `json:"sources"`
+	// ScenePieces, when set, is the root of the scene's piece manifest
+	// (blobstore.Manifest.Root): the worker then fetches the scene in
+	// pieces from all Sources at once, each piece checked against the
+	// manifest this root names, and serves the pieces it has to the
+	// others meanwhile (blobstore/swarm.go).
+	ScenePieces string          `json:"scene_pieces,omitempty"`
+	Renderer    string          `json:"renderer"`
+	Scene       string          `json:"scene"`
+	SceneName   string          `json:"scene_name"`
+	Frame       int             `json:"frame"`
+	Width       int             `json:"width"`
+	Height      int             `json:"height"`
+	Samples     int             `json:"samples"`
+	Seed        uint64          `json:"seed"`
+	Region      image.Rectangle `json:"region"`
 	// Check marks a spot check: a few small crops of another node's task.
 	// Checks use a slot of their own, so a node busy rendering can still
 	// check others' work.
@@ -286,7 +292,13 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	store := w.blobs
 	if _, ok := store.Path(req.Scene); !ok {
 		store = w.cache
-		_, unpin, err := store.FetchPinned(ctx, w.hc, req.Sources, req.Scene)
+		fetch := store.FetchPinned
+		if req.ScenePieces != "" {
+			fetch = func(ctx context.Context, hc *http.Client, sources []string, h string) (string, func(), error) {
+				return store.FetchPiecesPinned(ctx, hc, sources, h, req.ScenePieces)
+			}
+		}
+		_, unpin, err := fetch(ctx, w.hc, req.Sources, req.Scene)
 		defer unpin() // the cache keeps the scene while the task reads it
 		if err != nil {
 			status := http.StatusBadGateway

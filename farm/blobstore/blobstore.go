@@ -45,8 +45,12 @@ type Blobs struct {
 	// bytesIn counts bytes downloaded from peers.
 	bytesIn atomic.Int64
 
-	mu       sync.Mutex
-	fetching map[string]*blobLock
+	mu        sync.Mutex
+	fetching  map[string]*blobLock
+	manifests map[string]Manifest // pieces.go: blobs' manifests, computed or fetched
+	swarms    map[string]*swarm   // swarm.go: blobs being fetched in pieces, served as they arrive
+	fromPeers map[string]int64    // swarm.go: bytes fetched in pieces, by source
+	lies      atomic.Int64        // swarm.go: sources dropped for a piece that did not match
 
 	// quotaMu serializes the start of partial uploads, so two cannot
 	// both pass the quota that only one fits.
@@ -63,7 +67,8 @@ func Open(dir string, maxBytes int64) (*Blobs, error) {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
 	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload),
-		pins: make(map[string]int), reserved: make(map[string]int64)}
+		pins: make(map[string]int), reserved: make(map[string]int64),
+		manifests: make(map[string]Manifest), swarms: make(map[string]*swarm), fromPeers: make(map[string]int64)}
 	b.cleanLeftovers(time.Now())
 	return b, nil
 }
