@@ -95,6 +95,9 @@ type job struct {
 	// show seams (Blender 3.4 and 4.3 differ in nearly every pixel), so
 	// every task goes to nodes of that release.
 	release string
+	// scenes says, per member, whether it was leased a task of the job
+	// or told to prefetch its scene (prefetch.go).
+	scenes map[string]int
 }
 
 // leased reports whether any task of the job is out on a lease.

@@ -38,6 +38,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 		t.frameGen = j.frameGen[t.tile.Frame]
 	}
 	c.inflight[m.ID]++
+	j.markLeased(m.ID)
 	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	lease := t.lease
 	cancel, nonce, ok := c.send(ctx, j, t, lease, m, members, func(a leaseAnswer) {
