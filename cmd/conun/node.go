@@ -40,6 +40,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	memoryMax := sizeFlag(fs, "memory-max", "4GiB", "memory one render may take: the Docker sandbox container's limit (a render that needs more fails, over memory cap); unsandboxed renders are not capped")
 	uploadLimit := rateFlag(fs, "upload-limit", "0", "bytes a second this node sends blobs to other members at, all transfers together (e.g. 10MB/s); 0: no limit")
 	downloadLimit := rateFlag(fs, "download-limit", "0", "bytes a second this node fetches scenes and tiles from other members at, all transfers together (e.g. 10MB/s); 0: no limit")
+	prefetch := fs.Bool("prefetch", true, "fetch the scenes of jobs a coordinator says this node will likely render next while it renders others, into the cache (evicted first, within --cache-max and --download-limit); as a coordinator, tell workers so (false: neither)")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for the blender renderer")
@@ -132,6 +133,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Threads = *threads
 	cfg.CacheBytes = *cacheMax
 	cfg.UploadLimit, cfg.DownloadLimit = *uploadLimit, *downloadLimit
+	cfg.Prefetch = *prefetch
 	if *memoryMax == 0 {
 		return fmt.Errorf("%w: --memory-max 0: a render needs some memory; give a size such as 4GiB", errUsage)
 	}
