@@ -1,0 +1,120 @@
+package farm_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+// sleepRenderer is instantRenderer that takes d per tile, as a render
+// would, without using the cores (the nodes share one machine).
+type sleepRenderer struct {
+	instantRenderer
+	d time.Duration
+}
+
+func (r sleepRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	select {
+	case <-time.After(r.d):
+	case <-ctx.Done():
+		return renderer.Result{}, ctx.Err()
+	}
+	return r.instantRenderer.Render(ctx, t)
+}
+
+// BenchmarkPrefetch: the makespan of 4 jobs, each of its own scene and 2
+// tiles, on 2 worker nodes of one slot each (a third node, paused, only
+// coordinates), where fetching a scene takes about as long as rendering a
+// tile: the workers' --download-limit paces each 512 KiB scene to about
+// the tile's 400 ms, over real sockets. Prefetch off, each worker fetches
+// a job's scene when its lease comes, then renders; on, it fetches the next
+// jobs' scenes while it renders. Reports both makespans and off/on.
+func BenchmarkPrefetch(b *testing.B) {
+	const (
+		jobs       = 4
+		sceneBytes = 512 << 10
+		tile       = 400 * time.Millisecond
+	)
+	scenes := make([][]byte, jobs)
+	for i := range scenes {
+		scenes[i] = make([]byte, sceneBytes)
+		for k := range scenes[i] {
+			scenes[i][k] = byte(rand.Uint32())
+		}
+	}
+	run := func(b *testing.B, prefetch bool) time.Duration {
+		nodes := farmtest.Start(b, 3, func(i int, c *farm.NodeConfig) {
+			c.Renderers = []renderer.Renderer{sleepRenderer{d: tile}}
+			c.Prefetch = prefetch
+			c.Verify.NewNodeRate = c.Verify.Floor // measure fetches, not checks
+			if i > 0 {
+				c.DownloadLimit = int64(sceneBytes * time.Second / tile)
+			}
+		})
+		defer func() {
+			for _, n := range nodes {
+				n.Close()
+			}
+		}()
+		ctx := context.Background()
+		if _, err := nodes[0].SetPaused(ctx, true); err != nil {
+			b.Fatal(err)
+		}
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+			away := false
+			for _, m := range nodes[0].Members() {
+				away = away || m.ID == nodes[0].Name() && m.Away != ""
+			}
+			if away {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatal("the coordinator never showed itself away")
+			}
+		}
+		c := api.NewClient(nodes[0].URL())
+		var specs []api.JobSpec
+		for i, data := range scenes {
+			hash, err := c.Upload(ctx, data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			specs = append(specs, api.JobSpec{
+				Scene: hash, SceneName: "x.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+				Resolution: tiler.Resolution{Width: 64, Height: 32}, Samples: 1, Tiles: tiler.Grid{Cols: 2, Rows: 1}, Depth: 8,
+				Nonce: fmt.Sprint(i, prefetch),
+			})
+		}
+		start := time.Now()
+		var ids []string
+		for _, spec := range specs {
+			id, err := c.Submit(ctx, spec)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		for _, id := range ids {
+			if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
+				b.Fatalf("job %s: %s %v", id, state, err)
+			}
+		}
+		return time.Since(start)
+	}
+	var off, on time.Duration
+	for b.Loop() {
+		off += run(b, false)
+		on += run(b, true)
+	}
+	b.ReportMetric(off.Seconds()/float64(b.N), "off-s")
+	b.ReportMetric(on.Seconds()/float64(b.N), "on-s")
+	b.ReportMetric(off.Seconds()/on.Seconds(), "off/on")
+}
