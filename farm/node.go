@@ -209,6 +209,7 @@ func DefaultNodeConfig() NodeConfig {
 // coordinates the jobs submitted to its client API.
 type Node struct {
 	cfg     NodeConfig
+	final   finalMoney // chain figures of closed jobs (earnings.go)
 	cluster *gossip.Cluster
 	coord   *coordinator
 	work    *worker
