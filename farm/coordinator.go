@@ -256,6 +256,9 @@ func (c *coordinator) kick() {
 // submit validates spec against the scene and queues the job. Submitting the
 // same spec twice returns the existing job.
 func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, error) {
+	// Pinned until the job holds it: the cap on own blobs (capOwnBlobs)
+	// may not take it in between.
+	defer c.blobs.Pin(spec.Scene)()
 	info, err := c.checkSpec(ctx, spec)
 	if err != nil {
 		return "", err

@@ -117,7 +117,9 @@ func (b *Blobs) Put(r io.Reader, want string) (string, error) {
 		return "", fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, want)
 	}
 	if want != "" {
-		if _, ok := b.Path(want); ok {
+		if p, ok := b.Path(want); ok {
+			now := time.Now()
+			os.Chtimes(p, now, now) // uploaded again: used now (EvictLRU)
 			_, err := io.Copy(io.Discard, io.LimitReader(r, b.maxBytes))
 			return want, err
 		}

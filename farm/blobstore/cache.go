@@ -226,3 +226,32 @@ func (b *Blobs) used(h string) {
 	delete(b.prefetched, h)
 	b.capMu.Unlock()
 }
+
+// EvictLRU removes, least recently used first, the unpinned blobs that
+// evictable allows and that were last used before olderThan, until the
+// store holds at most capBytes; it returns how many bytes it removed. It
+// is the cap of a store that is not a cache (a node's own blobs): the
+// caller names what may go, everything else stays whatever the total.
+func (b *Blobs) EvictLRU(capBytes int64, evictable func(h string) bool, olderThan time.Time) (removed int64) {
+	b.capMu.Lock()
+	defer b.capMu.Unlock()
+	blobs := b.scan()
+	var total int64
+	for _, bl := range blobs {
+		total += bl.size
+	}
+	sort.Slice(blobs, func(i, j int) bool { return blobs[i].used.Before(blobs[j].used) })
+	for _, bl := range blobs {
+		if total <= capBytes {
+			break
+		}
+		if b.pins[bl.name] > 0 || !bl.used.Before(olderThan) || !evictable(bl.name) {
+			continue
+		}
+		if b.removeFiles(bl.name) == nil {
+			total -= bl.size
+			removed += bl.size
+		}
+	}
+	return removed
+}
