@@ -39,7 +39,7 @@ func (r sleepRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Re
 	return r.instantRenderer.Render(ctx, t)
 }
 
-// BenchmarkPrefetch: the makespan of 4 jobs, each of its own scene and 2
+// BenchmarkPrefetch: the makespan of 6 jobs, each of its own scene and 2
 // tiles, on 2 worker nodes of one slot each (a third node only
 // coordinates: its renderer is a release of its own, and the scheduler
 // leases to the two that share one), where fetching a scene takes about as long as rendering a
@@ -49,7 +49,7 @@ func (r sleepRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Re
 // jobs' scenes while it renders. Reports both makespans and off/on.
 func BenchmarkPrefetch(b *testing.B) {
 	const (
-		jobs       = 4
+		jobs       = 6
 		sceneBytes = 512 << 10
 		tile       = 400 * time.Millisecond
 	)
