@@ -254,10 +254,7 @@ func (w *worker) runPrefetch(ctx context.Context) {
 		if _, ok := w.blobs.Path(req.Scene); ok {
 			continue // one of this node's own jobs
 		}
-		if !w.leaseFetches.waitIdle(ctx) {
-			return
-		}
-		fetched, err := w.cache.Prefetch(ctx, w.hc, req.Sources, req.Scene)
+		fetched, err := w.prefetchOne(ctx, req)
 		switch {
 		case err != nil:
 			w.log.Debug("prefetch", "job", req.JobID, "scene", req.Scene, "err", err)
@@ -267,21 +264,64 @@ func (w *worker) runPrefetch(ctx context.Context) {
 	}
 }
 
+// prefetchOne fetches req's scene while no lease fetches one: a lease
+// that starts to fetch stops it (the bytes that arrived are kept, and the
+// prefetch resumes from them once the lease has its scene), so a scene
+// needed now never shares the download cap with a guess.
+func (w *worker) prefetchOne(ctx context.Context, req TaskRequest) (bool, error) {
+	for {
+		if !w.leaseFetches.waitIdle(ctx) {
+			return false, ctx.Err()
+		}
+		pctx, stop := w.leaseFetches.prefetching(ctx)
+		fetched, err := w.cache.Prefetch(pctx, w.hc, req.Sources, req.Scene)
+		stopped := pctx.Err() != nil && ctx.Err() == nil
+		stop()
+		if err == nil || !stopped {
+			return fetched, err
+		}
+	}
+}
+
 // fetchGate counts a worker's leases fetching their scene, so prefetches
-// wait until none does.
+// wait until none does, and stops a prefetch under way when one starts.
 type fetchGate struct {
 	mu   sync.Mutex
 	n    int
 	idle chan struct{} // closed while n is 0
+	// stopPrefetch cancels the prefetch under way; nil when none is.
+	stopPrefetch context.CancelFunc
 }
 
-// begin counts a lease's fetch; the returned func ends it.
+// prefetching returns the context of a prefetch that a lease's fetch
+// cancels, and the func that ends it.
+func (g *fetchGate) prefetching(ctx context.Context) (context.Context, context.CancelFunc) {
+	pctx, cancel := context.WithCancel(ctx)
+	g.mu.Lock()
+	if g.n > 0 {
+		cancel() // a lease began to fetch since waitIdle
+	}
+	g.stopPrefetch = cancel
+	g.mu.Unlock()
+	return pctx, func() {
+		g.mu.Lock()
+		g.stopPrefetch = nil
+		g.mu.Unlock()
+		cancel()
+	}
+}
+
+// begin counts a lease's fetch, stopping any prefetch under way; the
+// returned func ends it.
 func (g *fetchGate) begin() (end func()) {
 	g.mu.Lock()
 	if g.n == 0 {
 		g.idle = make(chan struct{})
 	}
 	g.n++
+	if g.stopPrefetch != nil {
+		g.stopPrefetch()
+	}
 	g.mu.Unlock()
 	return func() {
 		g.mu.Lock()

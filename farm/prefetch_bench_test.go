@@ -14,13 +14,16 @@ import (
 	"github.com/conun/conun/tiler"
 )
 
-// sleepRenderer is instantRenderer that takes d per tile, as a render
-// would, without using the cores (the nodes share one machine), of its
-// own release when version is set.
+// sleepRenderer is instantRenderer that takes d per tile of tileWidth
+// pixels across, as a render would, without using the cores (the nodes
+// share one machine), of its own release when version is set. A spot
+// check's crops (narrower) are instant: the benchmark measures fetches,
+// and a random check would add a second or two to a run at random.
 type sleepRenderer struct {
 	instantRenderer
-	d       time.Duration
-	version string
+	d         time.Duration
+	tileWidth int
+	version   string
 }
 
 func (r sleepRenderer) Version() string {
@@ -31,6 +34,9 @@ func (r sleepRenderer) Version() string {
 }
 
 func (r sleepRenderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if t.Region.Dx() < r.tileWidth {
+		return r.instantRenderer.Render(ctx, t)
+	}
 	select {
 	case <-time.After(r.d):
 	case <-ctx.Done():
@@ -62,9 +68,9 @@ func BenchmarkPrefetch(b *testing.B) {
 	}
 	run := func(b *testing.B, prefetch bool) time.Duration {
 		nodes := farmtest.Start(b, 3, func(i int, c *farm.NodeConfig) {
-			c.Renderers = []renderer.Renderer{sleepRenderer{d: tile}}
+			c.Renderers = []renderer.Renderer{sleepRenderer{d: tile, tileWidth: 32}}
 			if i == 0 {
-				c.Renderers = []renderer.Renderer{sleepRenderer{d: tile, version: "coordinator-1"}}
+				c.Renderers = []renderer.Renderer{sleepRenderer{d: tile, tileWidth: 32, version: "coordinator-1"}}
 			}
 			c.Prefetch = prefetch
 			c.Verify.NewNodeRate = c.Verify.Floor // measure fetches, not checks
