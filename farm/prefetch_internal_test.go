@@ -217,3 +217,38 @@ func TestPrefetchRefused(t *testing.T) {
 		t.Fatal("a prefetch hint started a render")
 	}
 }
+
+// TestFetchGate: a prefetch waits while a lease fetches, and a lease that
+// starts to fetch stops the prefetch under way.
+func TestFetchGate(t *testing.T) {
+	var g fetchGate
+	ctx := context.Background()
+	if !g.waitIdle(ctx) {
+		t.Fatal("an idle gate made a prefetch wait")
+	}
+	pctx, stop := g.prefetching(ctx)
+	end := g.begin()
+	if pctx.Err() == nil {
+		t.Fatal("a lease's fetch left the prefetch under way running")
+	}
+	stop()
+	waitCtx, cancel := context.WithCancel(ctx)
+	cancel()
+	if g.waitIdle(waitCtx) {
+		t.Fatal("a prefetch went ahead while a lease fetched")
+	}
+	if pctx2, stop2 := g.prefetching(ctx); pctx2.Err() == nil {
+		t.Fatal("a prefetch started while a lease fetched was not stopped at once")
+	} else {
+		stop2()
+	}
+	end()
+	if !g.waitIdle(ctx) {
+		t.Fatal("the gate stayed shut after the lease's fetch ended")
+	}
+	pctx3, stop3 := g.prefetching(ctx)
+	defer stop3()
+	if pctx3.Err() != nil {
+		t.Fatal("a prefetch on an idle gate was stopped")
+	}
+}
