@@ -10,7 +10,8 @@ package farm
 // the scheduler will lease them), as a signed TaskRequest with Prefetch
 // set, posted to /rpc/v1/prefetch. The worker answers at once and fetches
 // in the background, one scene at a time and only while no lease of its
-// own is fetching (a lease's scene comes first: it is needed now), into
+// own is fetching (a lease's scene comes first: it is needed now; one that
+// starts stops the prefetch, which resumes from the bytes it kept), into
 // its capped cache (blobstore.Prefetch: unpinned, and evicted before any
 // blob a task has used), through the node's download cap. It refuses the
 // hint, and fetches nothing, when its renderer could not take the job's
