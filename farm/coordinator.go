@@ -95,6 +95,9 @@ type job struct {
 	// show seams (Blender 3.4 and 4.3 differ in nearly every pixel), so
 	// every task goes to nodes of that release.
 	release string
+	// scenes says, per member, whether it was leased a task of the job
+	// or told to prefetch its scene (prefetch.go).
+	scenes map[string]int
 }
 
 // leased reports whether any task of the job is out on a lease.
@@ -253,6 +256,9 @@ func (c *coordinator) kick() {
 // submit validates spec against the scene and queues the job. Submitting the
 // same spec twice returns the existing job.
 func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, error) {
+	// Pinned until the job holds it: the cap on own blobs (capOwnBlobs)
+	// may not take it in between.
+	defer c.blobs.Pin(spec.Scene)()
 	info, err := c.checkSpec(ctx, spec)
 	if err != nil {
 		return "", err

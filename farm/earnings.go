@@ -173,10 +173,45 @@ type jobMoney struct {
 	convicted       bool
 }
 
+// finalMoney keeps what the chain said of jobs whose figures can no longer
+// change, so a /metrics scrape of a node with many old jobs reads the chain
+// only for the jobs still moving.
+type finalMoney struct {
+	mu   sync.Mutex
+	jobs map[string]jobMoney // by escrow id
+}
+
+func (f *finalMoney) get(escrow string) (jobMoney, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m, ok := f.jobs[escrow]
+	return m, ok
+}
+
+func (f *finalMoney) put(escrow string, m jobMoney) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.jobs == nil {
+		f.jobs = make(map[string]jobMoney)
+	}
+	f.jobs[escrow] = m
+}
+
 // moneyOf reads from the chain what escrow paid this node and what it
-// slashed of it.
+// slashed of it. A job closed on the chain (reclaimed: no claim, receipt or
+// slash is taken any more) in which this node's conviction, if any, is no
+// longer disputable or under dispute, is final: read once, then kept.
 func (n *Node) moneyOf(ctx context.Context, escrow string) (jobMoney, error) {
+	if m, ok := n.final.get(escrow); ok {
+		return m, nil
+	}
 	c, me, id := n.wallet.chain, n.cfg.Identity.Address(), common.HexToHash(escrow)
+	// The status is read first: closed is for good, so what is read after
+	// it is final too.
+	job, err := c.Job(ctx, id)
+	if err != nil {
+		return jobMoney{}, err
+	}
 	paid, err := c.Paid(ctx, id, me)
 	if err != nil {
 		return jobMoney{}, err
@@ -192,6 +227,12 @@ func (n *Node) moneyOf(ctx context.Context, escrow string) (jobMoney, error) {
 	m := jobMoney{earned: paid.Add(paid, bonus), slashed: new(big.Int)}
 	if cv.Verdict != contracts.VerdictNone && cv.Verdict != contracts.VerdictOverturned {
 		m.slashed, m.convicted = cv.Amount, true
+	}
+	// A standing conviction may still be disputed (and overturned): only
+	// a verdict no dispute can move is final.
+	settledVerdict := cv.Verdict == contracts.VerdictNone || cv.Verdict == contracts.VerdictUpheld || cv.Verdict == contracts.VerdictOverturned
+	if job.Status == contracts.JobClosed && settledVerdict {
+		n.final.put(escrow, m)
 	}
 	return m, nil
 }

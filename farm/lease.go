@@ -38,6 +38,7 @@ func (c *coordinator) lease(ctx context.Context, j *job, t *task, m api.Member, 
 		t.frameGen = j.frameGen[t.tile.Frame]
 	}
 	c.inflight[m.ID]++
+	j.markLeased(m.ID)
 	c.emit(j, api.Event{Type: api.EventLeased, Task: t.index, Frame: t.tile.Frame, Node: m.ID})
 	lease := t.lease
 	cancel, nonce, ok := c.send(ctx, j, t, lease, m, members, func(a leaseAnswer) {
@@ -108,7 +109,10 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		if a.err == nil {
 			// The tile's file is kept as a blob before it is accepted, so a
 			// restarted coordinator can assemble the frame without asking
-			// anyone to render it again.
+			// anyone to render it again. It is pinned until the task
+			// holds it (capOwnBlobs).
+			sum := sha256.Sum256(data)
+			defer c.blobs.Pin(hex.EncodeToString(sum[:]))()
 			a.tileHash, a.err = c.blobs.Put(bytes.NewReader(data), "")
 		}
 		done(a)

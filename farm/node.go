@@ -118,6 +118,10 @@ type NodeConfig struct {
 	// DownloadLimit caps the bytes a second the node fetches blobs from
 	// other members at, all transfers together; 0 is no limit.
 	DownloadLimit int64
+	// Prefetch lets coordinators tell this node the scenes of the jobs it
+	// will likely render next, and this node's coordinator tell others,
+	// so scenes download while other tasks render (prefetch.go).
+	Prefetch bool
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address. It is the node owner's admin token: it sees every
@@ -197,6 +201,7 @@ func DefaultNodeConfig() NodeConfig {
 		Delivery:          DefaultDeliveryConfig(),
 		Availability:      availability.DefaultConfig(),
 		Grace:             30 * time.Second,
+		Prefetch:          true,
 	}
 }
 
@@ -204,6 +209,7 @@ func DefaultNodeConfig() NodeConfig {
 // coordinates the jobs submitted to its client API.
 type Node struct {
 	cfg     NodeConfig
+	final   finalMoney // chain figures of closed jobs (earnings.go)
 	cluster *gossip.Cluster
 	coord   *coordinator
 	work    *worker
@@ -338,6 +344,10 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1), log: cfg.Logger,
+	}
+	if cfg.Prefetch {
+		n.work.prefetch = make(chan TaskRequest, prefetchQueue)
+		n.wg.Go(func() { n.work.runPrefetch(ctx) })
 	}
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}

@@ -36,6 +36,7 @@ func (c *coordinator) maybeSweep() {
 	c.lastSweep = now
 	c.evictFinished(now)
 	c.collectTiles(now)
+	c.capOwnBlobs()
 }
 
 // evictFinished drops from memory the jobs that ended more than
@@ -146,5 +147,70 @@ func (c *coordinator) collectTiles(now time.Time) {
 			c.store.PutJob(r.ID, sj.Rec)
 		}
 		c.mu.Unlock()
+	}
+}
+
+// capOwnBlobs holds the node's own blobs and its cache together under
+// --cache-max (NodeConfig.CacheBytes), which the cache alone keeps by
+// itself: when they are over it, the least recently used of the blobs no
+// running job needs go. Only the scenes and tiles of jobs that ended and
+// that nothing works on any more (no check, assembly or late tile) may
+// go, and never one a job still open uses too (the store is
+// content-addressed: a black tile of one job is the black tile of
+// another); uploads no job names yet, evidence and kept results are not
+// touched. A submit pins its scene and a lease its tile until the job
+// holds them, so neither is taken in between. It runs on the sweep.
+func (c *coordinator) capOwnBlobs() {
+	capBytes := c.cfg.CacheBytes
+	if capBytes <= 0 || c.cache == nil {
+		return
+	}
+	cached, _ := c.cache.Usage()
+	own, _ := c.blobs.Usage()
+	budget := max(capBytes-cached, 0)
+	if own <= budget {
+		return
+	}
+	recs, err := c.store.Records()
+	if err != nil {
+		c.log.Error("cap own blobs", "err", err)
+		return
+	}
+	// What ended jobs leave, read off the lock: an ended job stays ended.
+	ended := make(map[string]bool)
+	for _, r := range recs {
+		if !r.Rec.State.Final() {
+			continue
+		}
+		ended[r.Rec.Spec.Scene] = true
+		if r.Rec.TilesCollected {
+			continue
+		}
+		sj, err := c.store.Job(r.ID)
+		if err != nil {
+			c.log.Error("cap own blobs", "job", r.ID, "err", err)
+			continue
+		}
+		for _, tr := range sj.Tasks {
+			ended[tr.Hash] = true
+		}
+	}
+	// Under the lock until the blobs are gone: no job starts to need one
+	// in between.
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	inUse := make(map[string]bool)
+	for _, j := range c.jobs {
+		if j.state.Final() && j.checking == 0 && len(j.assembling) == 0 && !j.accepting() {
+			continue
+		}
+		inUse[j.spec.Scene] = true
+		for _, t := range j.tasks {
+			inUse[t.hash] = true
+		}
+	}
+	removed := c.blobs.EvictLRU(budget, func(h string) bool { return ended[h] && !inUse[h] }, time.Now())
+	if removed > 0 {
+		c.log.Info("own blobs over --cache-max: removed ended jobs' scenes and tiles", "bytes", removed)
 	}
 }

@@ -129,10 +129,11 @@ func TestRPCRejects(t *testing.T) {
 }
 
 // FuzzTaskRequest: the worker's decoder and signature check never panic on
-// any bytes.
+// any bytes, nor does its check of a prefetch hint's demand.
 func FuzzTaskRequest(f *testing.F) {
 	f.Add([]byte(`{"job":"j","task":1,"coordinator":"0x0000000000000000000000000000000000000001","sig":"00"}`))
 	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"job":"ab","task":-1,"renderer":"pathtracer","prefetch":{"release":"pathtracer-1","min_version":"4.3","needs":"gl","device":"CUDA","denoise":true}}`))
 	f.Add([]byte(`{"job":"ab","task":2,"coordinator":"0x0000000000000000000000000000000000000001","recipient":"0x0000000000000000000000000000000000000002","sources":["http://127.0.0.1:9/x?y"],"time":1,"nonce":"n","sig":"00"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r TaskRequest
@@ -143,5 +144,9 @@ func FuzzTaskRequest(f *testing.F) {
 		}
 		rpc.Verify(r.signedBytes(), r.Sig, [20]byte{})
 		checkSources(r.Sources)
+		if r.Prefetch != nil {
+			me := candidate{Member: api.Member{NodeMeta: api.NodeMeta{Renderers: map[string]string{r.Renderer: "pathtracer-1.2/cpu+finish"}}}}
+			r.Prefetch.demand(r.Renderer).admits(me)
+		}
 	})
 }

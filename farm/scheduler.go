@@ -44,6 +44,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 	for _, j := range jobs {
 		c.scheduleJob(ctx, j, members, now)
 	}
+	c.hintPrefetches(ctx, jobs, members, now)
 	c.duplicateStragglers(ctx, members, now)
 }
 

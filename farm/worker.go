@@ -108,6 +108,11 @@ type TaskRequest struct {
 	// escrow's job id on a chain): what the worker's result and a
 	// checker's crops are signed over, so evidence names one job.
 	JobHash string `json:"job_hash"`
+
+	// Prefetch, set only on a hint to /rpc/v1/prefetch (prefetch.go), is
+	// what a node must run to take the job's tasks; a lease never carries
+	// it, so a signed hint cannot be replayed as a lease.
+	Prefetch *PrefetchDemand `json:"prefetch,omitempty"`
 }
 
 // task is what req asks a renderer to draw, of the scene file at scene.
@@ -202,7 +207,12 @@ type worker struct {
 	earned     *earnLog        // its tasks per job and day, for earnings
 	held       heldLeases      // leases in progress, to hand back (release.go)
 	away       atomic.Pointer[string]
-	log        *slog.Logger
+	// prefetch queues coordinators' hints of scenes to fetch ahead
+	// (prefetch.go); nil when the node does not prefetch. leaseFetches
+	// counts leases fetching their scene, which prefetches wait for.
+	prefetch     chan TaskRequest
+	leaseFetches fetchGate
+	log          *slog.Logger
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
 }
@@ -218,6 +228,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	if err := dec.Decode(&req); err != nil {
 		w.metrics.badRequests.Add(1)
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("task request: %w", err))
+		return
+	}
+	if req.Prefetch != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, errors.New("task request: a prefetch hint is not a lease (it goes to "+prefetchPath+")"))
 		return
 	}
 	if status, err := w.authenticate(req); err != nil {
@@ -298,7 +313,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 				return store.FetchPiecesPinned(ctx, hc, sources, h, req.ScenePieces)
 			}
 		}
+		endFetch := w.leaseFetches.begin() // prefetches wait: this scene is needed now
 		_, unpin, err := fetch(ctx, w.hc, req.Sources, req.Scene)
+		endFetch()
 		defer unpin() // the cache keeps the scene while the task reads it
 		if err != nil {
 			status := http.StatusBadGateway

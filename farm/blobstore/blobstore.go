@@ -39,6 +39,9 @@ type Blobs struct {
 	capBytes int64 // 0: no cap
 	pins     map[string]int
 	reserved map[string]int64 // downloads under way: their blobs' sizes
+	// prefetched are blobs fetched ahead of a task (Prefetch) that no
+	// task has used yet: the first to go under the cap.
+	prefetched map[string]bool
 
 	down *bandwidth.Limiter // paces downloads from peers; nil: no limit
 
@@ -68,7 +71,8 @@ func Open(dir string, maxBytes int64) (*Blobs, error) {
 	}
 	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload),
 		pins: make(map[string]int), reserved: make(map[string]int64),
-		manifests: make(map[string]Manifest), swarms: make(map[string]*swarm), fromPeers: make(map[string]int64)}
+		manifests: make(map[string]Manifest), swarms: make(map[string]*swarm), fromPeers: make(map[string]int64),
+		prefetched: make(map[string]bool)}
 	b.cleanLeftovers(time.Now())
 	return b, nil
 }
@@ -119,7 +123,9 @@ func (b *Blobs) Put(r io.Reader, want string) (string, error) {
 		return "", fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, want)
 	}
 	if want != "" {
-		if _, ok := b.Path(want); ok {
+		if p, ok := b.Path(want); ok {
+			now := time.Now()
+			os.Chtimes(p, now, now) // uploaded again: used now (EvictLRU)
 			_, err := io.Copy(io.Discard, io.LimitReader(r, b.maxBytes))
 			return want, err
 		}
@@ -181,25 +187,35 @@ func (b *Blobs) FetchPinned(ctx context.Context, hc *http.Client, sources []stri
 		}
 	}()
 	defer b.lock(h)()
+	b.used(h) // a task reads it now: no longer only prefetched
 	if p, ok := b.Path(h); ok {
 		return p, unpin, nil
 	}
+	if err := b.fetchAny(ctx, hc, sources, h); err != nil {
+		return "", unpin, err
+	}
+	p, _ := b.Path(h)
+	return p, unpin, nil
+}
+
+// fetchAny downloads blob h from the first of sources that has it; the
+// caller holds h's lock.
+func (b *Blobs) fetchAny(ctx context.Context, hc *http.Client, sources []string, h string) error {
 	if len(sources) == 0 {
-		return "", unpin, fmt.Errorf("fetch blob %s: no source", h[:12])
+		return fmt.Errorf("fetch blob %s: no source", h[:12])
 	}
 	var errs []error
 	for _, src := range sources {
 		err := b.fetchFrom(ctx, hc, src, h)
 		if err == nil {
-			p, _ := b.Path(h)
-			return p, unpin, nil
+			return nil
 		}
 		errs = append(errs, fmt.Errorf("from %s: %w", src, err))
 		if ctx.Err() != nil || errors.Is(err, ErrOverCap) {
 			break // another source would not make it fit
 		}
 	}
-	return "", unpin, fmt.Errorf("fetch blob %s: %w", h[:12], errors.Join(errs...))
+	return fmt.Errorf("fetch blob %s: %w", h[:12], errors.Join(errs...))
 }
 
 // fetchFrom downloads blob h from one node into a partial file, resuming

@@ -1,8 +1,10 @@
 package blobstore
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -153,7 +155,14 @@ func (b *Blobs) evictLocked(need int64) error {
 		return fmt.Errorf("%w of %s: blobs in use by running tasks hold %s and downloads under way %s, so %s more does not fit; the node takes no task needing more until they end (raise --cache-max to allow more)",
 			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(pinned)), humanize.IBytes(uint64(reserved)), humanize.IBytes(uint64(need)))
 	}
-	sort.Slice(blobs, func(i, j int) bool { return blobs[i].used.Before(blobs[j].used) })
+	// Prefetched blobs no task used yet go first: a guess is worth less
+	// than a blob a task has needed. Then the least recently used.
+	sort.Slice(blobs, func(i, j int) bool {
+		if pi, pj := b.prefetched[blobs[i].name], b.prefetched[blobs[j].name]; pi != pj {
+			return pi
+		}
+		return blobs[i].used.Before(blobs[j].used)
+	})
 	for _, bl := range blobs {
 		if total+reserved+need <= b.capBytes {
 			break
@@ -163,6 +172,7 @@ func (b *Blobs) evictLocked(need int64) error {
 		}
 		if b.removeFiles(bl.name) == nil {
 			total -= bl.size
+			delete(b.prefetched, bl.name)
 		}
 	}
 	return nil
@@ -176,4 +186,72 @@ func (b *Blobs) removeFiles(h string) error {
 		os.Remove(m)
 	}
 	return os.Remove(filepath.Join(b.dir, h))
+}
+
+// Prefetch fetches blob h ahead of the task that will need it, unpinned,
+// and marks it prefetched: under the cap it is the first evicted until a
+// task uses it (FetchPinned). It reports whether it downloaded anything:
+// false when the store already had h. The mark lives in memory only; after
+// a restart a prefetched blob is an ordinary cached one.
+func (b *Blobs) Prefetch(ctx context.Context, hc *http.Client, sources []string, h string) (bool, error) {
+	if !validHash(h) {
+		return false, fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
+	}
+	defer b.lock(h)()
+	if _, err := os.Stat(filepath.Join(b.dir, h)); err == nil {
+		return false, nil // here already: its recency stays its own
+	}
+	if err := b.fetchAny(ctx, hc, sources, h); err != nil {
+		return false, err
+	}
+	b.capMu.Lock()
+	if _, err := os.Stat(filepath.Join(b.dir, h)); err == nil {
+		b.prefetched[h] = true
+	}
+	b.capMu.Unlock()
+	return true, nil
+}
+
+// Prefetched reports whether blob h was prefetched and no task used it
+// since.
+func (b *Blobs) Prefetched(h string) bool {
+	b.capMu.Lock()
+	defer b.capMu.Unlock()
+	return b.prefetched[h]
+}
+
+// used clears h's prefetched mark: a task needs it.
+func (b *Blobs) used(h string) {
+	b.capMu.Lock()
+	delete(b.prefetched, h)
+	b.capMu.Unlock()
+}
+
+// EvictLRU removes, least recently used first, the unpinned blobs that
+// evictable allows and that were last used before olderThan, until the
+// store holds at most capBytes; it returns how many bytes it removed. It
+// is the cap of a store that is not a cache (a node's own blobs): the
+// caller names what may go, everything else stays whatever the total.
+func (b *Blobs) EvictLRU(capBytes int64, evictable func(h string) bool, olderThan time.Time) (removed int64) {
+	b.capMu.Lock()
+	defer b.capMu.Unlock()
+	blobs := b.scan()
+	var total int64
+	for _, bl := range blobs {
+		total += bl.size
+	}
+	sort.Slice(blobs, func(i, j int) bool { return blobs[i].used.Before(blobs[j].used) })
+	for _, bl := range blobs {
+		if total <= capBytes {
+			break
+		}
+		if b.pins[bl.name] > 0 || !bl.used.Before(olderThan) || !evictable(bl.name) {
+			continue
+		}
+		if b.removeFiles(bl.name) == nil {
+			total -= bl.size
+			removed += bl.size
+		}
+	}
+	return removed
 }

@@ -213,3 +213,63 @@ func TestBlobsCapHoldsUnderLoad(t *testing.T) {
 	}
 	t.Logf("%d fetches served, %d refused over the cap; peak %d of %d bytes", ok.Load(), refused.Load(), peak.Load(), capBytes)
 }
+
+// TestBlobsPrefetchEvictedFirst: a prefetched blob is not pinned and goes
+// first under the cap, before older blobs a task used; once a task uses
+// it (FetchPinned) it is an ordinary cached blob. A prefetch of a blob
+// the store holds downloads nothing.
+func TestBlobsPrefetchEvictedFirst(t *testing.T) {
+	tests := []struct {
+		name string
+		use  bool // a task uses the prefetched blob before the next fetch
+		held []bool
+	}{
+		{"unused prefetch goes first", false, []bool{true, false, true}},
+		{"used prefetch is ordinary LRU", true, []bool{false, true, true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, h := blobSource(t, 3, 1000, false)
+			cache, _ := Open(t.TempDir(), 1<<20)
+			cache.SetCap(2500)
+			ctx, hc, src := context.Background(), srv.Client(), []string{srv.URL}
+			if _, err := cache.Fetch(ctx, hc, src, h[0]); err != nil {
+				t.Fatal(err)
+			}
+			// The task's blob is the least recently used by far.
+			old := time.Now().Add(-time.Hour)
+			os.Chtimes(filepath.Join(cache.dir, h[0]), old, old)
+			fetched, err := cache.Prefetch(ctx, hc, src, h[1])
+			if err != nil || !fetched {
+				t.Fatalf("prefetch: fetched %v, %v", fetched, err)
+			}
+			if !cache.Prefetched(h[1]) {
+				t.Fatal("a prefetched blob is not marked prefetched")
+			}
+			if again, err := cache.Prefetch(ctx, hc, src, h[1]); err != nil || again {
+				t.Fatalf("prefetch of a held blob: fetched %v, %v; want nothing fetched", again, err)
+			}
+			if tc.use {
+				_, unpin, err := cache.FetchPinned(ctx, hc, src, h[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				unpin()
+				if cache.Prefetched(h[1]) {
+					t.Fatal("a blob a task used is still marked prefetched")
+				}
+			}
+			if _, err := cache.Fetch(ctx, hc, src, h[2]); err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range tc.held {
+				if _, ok := cache.Path(h[i]); ok != want {
+					t.Errorf("blob %d held = %v, want %v", i, ok, want)
+				}
+			}
+			if cache.Prefetched(h[1]) && !tc.held[1] {
+				t.Error("an evicted blob is still marked prefetched")
+			}
+		})
+	}
+}

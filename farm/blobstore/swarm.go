@@ -315,6 +315,7 @@ func getSmall(ctx context.Context, hc *http.Client, base, path string, limit int
 func (b *Blobs) pinIfHeld(h string) (string, func(), bool) {
 	unpin := b.Pin(h)
 	if p, ok := b.Path(h); ok {
+		b.used(h) // a task reads it now: no longer only prefetched
 		return p, unpin, true
 	}
 	unpin()
