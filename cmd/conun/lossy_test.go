@@ -48,10 +48,11 @@ var lossyJob = []string{"anim", "--frames", "1-3", "--tiles", "8x8", "--res", "6
 // packets at random and shaped to 20 Mbit/s. A 192-task job, whose home
 // nodes' gateway is killed mid-job, finishes with the reference's pixels;
 // every NATed node rendered; nobody is convicted; and memberlist declares
-// an honest member dead at most a few times (a blip a dropped probe
-// explains: with --network lan a suspect has 4 x log10(12) x 1 s, about
-// 4-5 s, to refute, so only a run of lost probes and refutations kills
-// it, and the killed gateway's death is the one expected).
+// an honest member dead at most once per live node (with --network lan a
+// suspect has 4 x log10(12) x 1 s, about 4-5 s, to refute before it is
+// declared dead, so 2% loss, a blip of one lost probe, must never kill
+// it; the killed gateway's death is expected, and the moved home node's
+// old address may die once).
 func TestLossyNATFarm(t *testing.T) {
 	skipShort(t, "12 node processes on network namespaces behind lossy, shaped NAT links")
 	for _, tool := range []string{"iptables", "tc"} {
@@ -78,6 +79,9 @@ func TestLossyNATFarm(t *testing.T) {
 			args = []string{"node", "--data", t.TempDir(), "--join", tn.addr(0) + ":7946", "--slots", "1", "--behind-nat", "--sandbox", "none"}
 		}
 		cmd := tn.command(i, args...)
+		// A second a task: the job runs about 16 s, long enough to live
+		// through lost packets and the gateway's death, not past them.
+		cmd.Env = append(cmd.Env, "CONUN_TEST_SLOW=1")
 		logs[i] = &lockedLog{}
 		cmd.Stderr = logs[i]
 		procs[i] = startNodeCmd(t, cmd, false)
@@ -156,16 +160,19 @@ func TestLossyNATFarm(t *testing.T) {
 			continue
 		}
 		for _, line := range strings.Split(l.String(), "\n") {
-			if strings.Contains(line, "as failed, suspect timeout reached") && !strings.Contains(line, "Marking "+procs[gateway].name+" ") {
+			// peek-* are the CLI's own short visits (conun nodes,
+			// report), which stop without leaving: not members.
+			if strings.Contains(line, "as failed, suspect timeout reached") && !strings.Contains(line, "Marking "+procs[gateway].name+" ") && !strings.Contains(line, "Marking peek-") {
 				dead++
 				t.Logf("host %d: %s", i+1, line)
 			}
 		}
 	}
 	// A bound, not zero: a NATed member moving to a new gateway comes
-	// back at a new address once the old is declared dead (one death per
-	// moved member, seen by some of the 11 live nodes each).
-	if limit := 2 * 11; dead > limit {
+	// back at a new address once the old is declared dead (one death of
+	// the moved member, seen by at most each of the 11 live nodes).
+	t.Logf("%d declarations that an honest member failed", dead)
+	if limit := 11; dead > limit {
 		t.Errorf("%d declarations that an honest member failed (bound %d)", dead, limit)
 	}
 }
