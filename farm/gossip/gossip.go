@@ -147,6 +147,10 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// (a fresh LZW table each) was the largest cost of 80 in-process
 		// nodes.
 		mc.EnableCompression = false
+		// Loopback loses no UDP: a probe that failed did so for want of
+		// a core, and a TCP ping on top (a connection and a goroutine
+		// each) only deepens the overload that made it fail.
+		mc.DisableTcpPings = true
 		// A member that was frozen or cut off past its death learns of it
 		// (and refutes it) only by a full state sync: every few seconds
 		// rather than the local preset's 15 s, so a thawed node is back
