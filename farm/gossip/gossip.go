@@ -101,6 +101,11 @@ type Cluster struct {
 	// returns are its own structs, rewritten by every alive message, so
 	// reading them later races with gossip.
 	live map[string]api.Member
+	// sorted is live as Members returns it, made again only after live
+	// changed: every coordinator asks several times a second, and sorting
+	// hundreds of members each time was a large share of a big test
+	// cluster's CPU.
+	sorted []api.Member
 	// gone are members that left or were declared dead, with when, kept
 	// for GoneFor (at most maxGone) so a listing across the cluster can
 	// say a coordinator is not answering instead of forgetting its jobs.
@@ -126,10 +131,26 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	}
 	if cfg.Fast {
 		mc = memberlist.DefaultLocalConfig()
-		mc.ProbeInterval = 200 * time.Millisecond
-		mc.ProbeTimeout = 100 * time.Millisecond
-		mc.SuspicionMult = 2
-		mc.GossipInterval = 50 * time.Millisecond
+		// Fast enough that a test sees a killed node declared dead within
+		// a few seconds, slow enough not to flap where a test process
+		// holds hundreds of nodes on a loaded 2-core machine: a 100 ms
+		// probe timeout and a 50 ms gossip tick declared 50 honest
+		// in-process nodes dead 2,200 times in 30 s (a goroutine there
+		// waits longer than 100 ms for a core), and a 1 s TCP timeout
+		// failed joins through a busy seed's full-state sync.
+		mc.ProbeInterval = 500 * time.Millisecond
+		mc.ProbeTimeout = 250 * time.Millisecond
+		mc.SuspicionMult = 3
+		mc.GossipInterval = 100 * time.Millisecond
+		mc.TCPTimeout = 10 * time.Second
+		// Loopback has bandwidth to spare; compressing every gossip packet
+		// (a fresh LZW table each) was the largest cost of 80 in-process
+		// nodes.
+		mc.EnableCompression = false
+		// Loopback loses no UDP: a probe that failed did so for want of
+		// a core, and a TCP ping on top (a connection and a goroutine
+		// each) only deepens the overload that made it fail.
+		mc.DisableTcpPings = true
 		// A member that was frozen or cut off past its death learns of it
 		// (and refutes it) only by a full state sync: every few seconds
 		// rather than the local preset's 15 s, so a thawed node is back
@@ -225,13 +246,15 @@ func (c *Cluster) Addr() string {
 // removes it soon if it is gone.
 func (c *Cluster) Members() []api.Member {
 	c.mu.Lock()
-	out := make([]api.Member, 0, len(c.live))
-	for _, m := range c.live {
-		out = append(out, m)
+	defer c.mu.Unlock()
+	if c.sorted == nil {
+		c.sorted = make([]api.Member, 0, len(c.live))
+		for _, m := range c.live {
+			c.sorted = append(c.sorted, m)
+		}
+		sort.Slice(c.sorted, func(i, j int) bool { return c.sorted[i].ID < c.sorted[j].ID })
 	}
-	c.mu.Unlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	return slices.Clone(c.sorted)
 }
 
 // GoneFor is how long a member that left or died is remembered (Gone).
@@ -279,6 +302,7 @@ func (c *Cluster) track(n *memberlist.Node) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.sorted = nil
 	if err == nil {
 		c.live[n.Name] = m
 		delete(c.gone, n.Name)
@@ -378,6 +402,7 @@ func (e events) NotifyLeave(n *memberlist.Node) {
 		}
 	}
 	delete(e.c.live, n.Name)
+	e.c.sorted = nil
 	e.c.mu.Unlock()
 	if e.c.onLeft != nil {
 		e.c.onLeft(n.Name)

@@ -1,0 +1,96 @@
+package farm_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+)
+
+// deaths counts memberlist's declarations that a member failed, from the
+// log lines every node's gossip writes to it.
+type deaths struct{ n atomic.Int64 }
+
+func (d *deaths) Write(b []byte) (int, error) {
+	if strings.Contains(string(b), "as failed, suspect timeout reached") {
+		d.n.Add(1)
+	}
+	return len(b), nil
+}
+
+// startCluster starts n nodes with the tests' fast gossip timing, each
+// joined through the first, logging gossip to d, and returns them with
+// how long after the last start every node saw all n (formation within
+// two minutes, else the test fails).
+func startCluster(t testing.TB, n int, d *deaths) ([]*farm.Node, time.Duration) {
+	t.Helper()
+	var nodes []*farm.Node
+	for i := range n {
+		c := farm.DefaultNodeConfig()
+		c.Name = fmt.Sprintf("node-%d", i+1)
+		c.DataDir = filepath.Join(t.TempDir(), c.Name)
+		c.Renderers = farmtest.Renderers()
+		c.Gossip.Fast = true
+		c.Gossip.Logger = log.New(d, "", 0)
+		if i > 0 {
+			c.Gossip.Join = []string{nodes[0].GossipAddr()}
+		}
+		node, err := farm.StartNode(context.Background(), c)
+		if err != nil {
+			t.Fatalf("start %s (%d members started, %d dead declarations so far): %v", c.Name, i, d.n.Load(), err)
+		}
+		t.Cleanup(func() { node.Close() })
+		nodes = append(nodes, node)
+	}
+	started := time.Now()
+	if err := farm.WaitMembers(context.Background(), nodes, n, 2*time.Minute); err != nil {
+		t.Fatalf("%v (%d dead declarations of honest members)", err, d.n.Load())
+	}
+	return nodes, time.Since(started)
+}
+
+// TestBigClusterForms: 50 in-process nodes (real memberlist sockets on
+// loopback) form a cluster and run a job, and failure detection declares
+// none of them dead on the way, on a 2-core machine shared with others.
+// The fast timing used to declare 50 such honest nodes dead 2,200 times in
+// 30 s and never form (a 100 ms probe timeout, compressing every packet).
+func TestBigClusterForms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: needs 50 in-process nodes, about a minute on a loaded 2-core machine")
+	}
+	var d deaths
+	nodes, took := startCluster(t, 50, &d)
+	t.Logf("50 nodes all saw each other %v after the last one started", took.Round(time.Millisecond))
+	rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+	if len(rep.Nodes) == 0 {
+		t.Fatalf("job done but no node rendered: %+v", rep)
+	}
+	if n := d.n.Load(); n > 0 {
+		t.Errorf("%d declarations that an honest member failed while the cluster formed and ran a job", n)
+	}
+}
+
+// BenchmarkConvergence: how long after the last of N in-process nodes
+// started every node sees all N (the goal: 200 within 5 s).
+func BenchmarkConvergence(b *testing.B) {
+	for _, n := range []int{50, 100, 200} {
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			var total time.Duration
+			var d deaths
+			for range b.N {
+				_, took := startCluster(b, n, &d)
+				total += took
+			}
+			b.ReportMetric(total.Seconds()/float64(b.N), "s/converge")
+			b.ReportMetric(float64(d.n.Load())/float64(b.N), "deaths/op")
+		})
+	}
+}
