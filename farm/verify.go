@@ -147,8 +147,16 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	}
 	var candidates []api.Member
 	var self *api.Member
+	away := 0
 	for i, m := range members {
 		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.Addr) {
+			continue
+		}
+		if m.Away != "" {
+			// Its owner took the machine back (or paused it, even the
+			// coordinator's own): it refuses checks as it refuses leases,
+			// and asking would only wait out callCheckRetry.
+			away++
 			continue
 		}
 		if !c.stakes.meets(m) {
@@ -166,7 +174,11 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		candidates = append(candidates, m)
 	}
 	if len(candidates) == 0 {
-		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: fmt.Sprintf("no other node runs the worker's release %s", renderer.ParseBuild(build).Release())}
+		reason := fmt.Sprintf("no other node runs the worker's release %s", renderer.ParseBuild(build).Release())
+		if away > 0 {
+			reason = fmt.Sprintf("no other node that runs the worker's release %s takes work now (%d away)", renderer.ParseBuild(build).Release(), away)
+		}
+		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: reason}
 		ev.Unchecked = true
 		return ev, ""
 	}
