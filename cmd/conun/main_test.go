@@ -95,13 +95,20 @@ func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
 	}
 	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
 	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
-	return startNodeCmd(t, cmd, !slices.Contains(args, "none"))
+	return startNodeCmd(t, cmd, !slices.Contains(args, "none") || runsBlender(args))
+}
+
+// runsBlender reports whether node flags args offer the Blender backend,
+// whose work dir (in TMPDIR) only a graceful stop removes.
+func runsBlender(args []string) bool {
+	i := slices.Index(args, "--renderers")
+	return i >= 0 && i+1 < len(args) && strings.Contains(args[i+1], "blender")
 }
 
 // startNodeCmd starts a `conun node` command and waits for it to report
-// its addresses; it is stopped at cleanup (gracefully when sandboxed, so
-// its containers go too).
-func startNodeCmd(t testing.TB, cmd *exec.Cmd, sandboxed bool) *nodeProc {
+// its addresses; it is stopped at cleanup, gracefully when graceful (a
+// sandboxed node's containers go too, a Blender node's work dir too).
+func startNodeCmd(t testing.TB, cmd *exec.Cmd, graceful bool) *nodeProc {
 	t.Helper()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -115,9 +122,10 @@ func startNodeCmd(t testing.TB, cmd *exec.Cmd, sandboxed bool) *nodeProc {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if sandboxed {
-			// A graceful stop removes the node's warm containers; a
-			// SIGKILL leaves them for its next start to clear.
+		if graceful {
+			// A graceful stop removes the node's warm containers and
+			// its Blender work dir; a SIGKILL leaves the containers for
+			// its next start to clear, and the dir in /tmp.
 			cmd.Process.Signal(os.Interrupt)
 			done := make(chan struct{})
 			go func() { cmd.Wait(); close(done) }()
