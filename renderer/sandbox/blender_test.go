@@ -450,12 +450,12 @@ func TestBlenderWarmMatchesCold(t *testing.T) {
 		if n := starts.Load(); n != 1 {
 			t.Errorf("the warm renderer started %d containers for 10 tasks, want 1", n)
 		}
-		// The cold tasks are independent containers: started a few at a
+		// The cold tasks are independent containers: started two at a
 		// time, their waits (container start, Blender's start-up, scene
 		// load) overlap.
 		coldImages := make([]*image.NRGBA64, len(tasks))
 		var g errgroup.Group
-		g.SetLimit(3)
+		g.SetLimit(2)
 		for i, task := range tasks {
 			g.Go(func() error {
 				res, err := coldBox.Render(context.Background(), task)
