@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -38,7 +39,11 @@ func TestMain(m *testing.M) {
 		stop()
 		os.Exit(code)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if refDir != "" {
+		os.RemoveAll(refDir)
+	}
+	os.Exit(code)
 }
 
 // conun runs a command in this process and returns its exit code and output.
@@ -90,13 +95,20 @@ func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
 	}
 	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
 	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
-	return startNodeCmd(t, cmd, !slices.Contains(args, "none"))
+	return startNodeCmd(t, cmd, !slices.Contains(args, "none") || runsBlender(args))
+}
+
+// runsBlender reports whether node flags args offer the Blender backend,
+// whose work dir (in TMPDIR) only a graceful stop removes.
+func runsBlender(args []string) bool {
+	i := slices.Index(args, "--renderers")
+	return i >= 0 && i+1 < len(args) && strings.Contains(args[i+1], "blender")
 }
 
 // startNodeCmd starts a `conun node` command and waits for it to report
-// its addresses; it is stopped at cleanup (gracefully when sandboxed, so
-// its containers go too).
-func startNodeCmd(t testing.TB, cmd *exec.Cmd, sandboxed bool) *nodeProc {
+// its addresses; it is stopped at cleanup, gracefully when graceful (a
+// sandboxed node's containers go too, a Blender node's work dir too).
+func startNodeCmd(t testing.TB, cmd *exec.Cmd, graceful bool) *nodeProc {
 	t.Helper()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -110,9 +122,10 @@ func startNodeCmd(t testing.TB, cmd *exec.Cmd, sandboxed bool) *nodeProc {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if sandboxed {
-			// A graceful stop removes the node's warm containers; a
-			// SIGKILL leaves them for its next start to clear.
+		if graceful {
+			// A graceful stop removes the node's warm containers and
+			// its Blender work dir; a SIGKILL leaves the containers for
+			// its next start to clear, and the dir in /tmp.
 			cmd.Process.Signal(os.Interrupt)
 			done := make(chan struct{})
 			go func() { cmd.Wait(); close(done) }()
@@ -170,18 +183,36 @@ func samePNG(t *testing.T, want, got string) {
 // job is the small animated job the process tests submit.
 var job = []string{"anim", "--frames", "1-3", "--tiles", "4x4", "--res", "64x48", "--samples", "8", "--seed", "5", "--depth", "16"}
 
-// reference renders job's frames whole with `conun render`, the local path.
+// The reference frames are the same for every test that compares with
+// them (the path tracer is deterministic), so they are rendered once per
+// test binary; TestMain removes them.
+var (
+	refOnce sync.Once
+	refDir  string
+	refErr  error
+)
+
+// reference renders job's frames whole with `conun render`, the local path,
+// once per test binary, and returns their directory: tests only read it.
 func reference(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for f := 1; f <= 3; f++ {
-		out := filepath.Join(dir, fmt.Sprintf("frame_%04d.png", f))
-		code, _, stderr := conun(t, "render", "anim", "--frame", fmt.Sprint(f), "--res", "64x48", "--samples", "8", "--seed", "5", "--depth", "16", "--out", out)
-		if code != 0 {
-			t.Fatalf("render frame %d: exit %d: %s", f, code, stderr)
+	refOnce.Do(func() {
+		if refDir, refErr = os.MkdirTemp("", "conun-cmd-reference-"); refErr != nil {
+			return
 		}
+		for f := 1; f <= 3; f++ {
+			out := filepath.Join(refDir, fmt.Sprintf("frame_%04d.png", f))
+			code, _, stderr := conun(t, "render", "anim", "--frame", fmt.Sprint(f), "--res", "64x48", "--samples", "8", "--seed", "5", "--depth", "16", "--out", out)
+			if code != 0 {
+				refErr = fmt.Errorf("render frame %d: exit %d: %s", f, code, stderr)
+				return
+			}
+		}
+	})
+	if refErr != nil {
+		t.Fatalf("reference frames: %v", refErr)
 	}
-	return dir
+	return refDir
 }
 
 func compareFrames(t *testing.T, refDir, dir string) {

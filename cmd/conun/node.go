@@ -252,6 +252,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		if d, ok := r.(interface{ DeviceNote() string }); ok && d.DeviceNote() != "" {
 			cfg.Logger.Warn("--blender-device " + bo.Device + ": " + d.DeviceNote())
 		}
+		// Closed here, not only by the node: a start that fails later
+		// never reaches the node, and a wrapper (wrapRenderer) hides
+		// Close from it. Each leaves a Blender's work dir behind otherwise.
+		defer closeRenderer(r)
 		if wrapRenderer != nil {
 			r = wrapRenderer(r)
 		}

@@ -652,3 +652,70 @@ func TestEevee(t *testing.T) {
 		t.Fatalf("a Cycles scene needs %q (%v), want nothing", cycles.Needs, err)
 	}
 }
+
+// TestNoTempLeft checks that a Renderer leaves nothing in the temp
+// directory once closed: not its work dir, and not Blender's own
+// blender_XXXXXX dirs, which Blender removes only when it exits cleanly,
+// after a render, a cancelled render (Blender killed mid-frame) and a
+// failed one (Blender dying mid-frame). A node renders for days: one dir
+// per render would fill its owner's disk.
+func TestNoTempLeft(t *testing.T) {
+	task := renderer.Task{Scene: scene(t, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 2}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // os.MkdirTemp and Blender both read it
+	r := newRenderer(t, Config{})
+	render(t, r, task)
+
+	big := task
+	big.Samples, big.Width, big.Height = 4096, 160, 120
+	ctx, cancel := context.WithCancel(context.Background())
+	big.Progress = func(done, total int) { cancel() }
+	if _, err := r.Render(ctx, big); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled render: got %v, want context.Canceled", err)
+	}
+
+	// A warm Blender dying mid-frame: the task falls back to a cold
+	// process of its own, which ends killed too (close kills).
+	var once sync.Once
+	killed := false
+	crash := task
+	crash.Samples = 16
+	crash.Progress = func(done, total int) {
+		once.Do(func() {
+			r.mu.Lock()
+			for _, w := range r.warm {
+				if w.proc != nil {
+					w.proc.proc.Kill()
+					killed = true
+				}
+			}
+			r.mu.Unlock()
+		})
+	}
+	if _, err := r.Render(context.Background(), crash); err != nil {
+		t.Fatalf("render whose warm Blender died: %v", err)
+	}
+	if !killed {
+		t.Fatal("no progress while rendering, so no Blender was killed mid-frame")
+	}
+	render(t, r, task) // a new warm process, closed by Close
+
+	left := func() []string {
+		entries, err := os.ReadDir(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	if names := left(); len(names) != 1 || !strings.HasPrefix(names[0], "conun-blender-") {
+		t.Errorf("while open, the temp dir holds %q, want only the renderer's work dir", names)
+	}
+	r.Close()
+	if names := left(); len(names) != 0 {
+		t.Errorf("after Close, the temp dir still holds %q", names)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 )
 
 // Launch describes one Blender run for a StartFunc: the command line, and
@@ -23,6 +24,19 @@ type Launch struct {
 	// OutDir is the one directory the run writes (its tasks' images);
 	// "" for runs that write nothing.
 	OutDir string
+}
+
+// tempDir is where a local run's Blender keeps its temp files: the run's
+// own output directory, else the driver's (the Renderer's work dir); both
+// are removed by the backend, whatever way Blender ended.
+func (l Launch) tempDir() string {
+	if l.OutDir != "" {
+		return l.OutDir
+	}
+	if l.Driver != "" {
+		return filepath.Dir(l.Driver)
+	}
+	return ""
 }
 
 // Proc is a started Blender as the backend drives it.
@@ -66,6 +80,13 @@ func startLocal(l Launch) (Proc, error) {
 		return nil, fmt.Errorf("blender: %s not found: install Blender (Debian: apt-get install blender) or give its path: %w", l.Binary, err)
 	}
 	cmd := exec.Command(path, l.Args...)
+	// Blender makes its own temp dir (blender_XXXXXX) under TMPDIR and
+	// removes it only when it exits cleanly; a killed Blender (a cancelled
+	// task, a closed warm process) would leave one in /tmp per run. Under
+	// a directory of ours it goes when ours does.
+	if tmp := l.tempDir(); tmp != "" {
+		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	}
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("blender: %w", err)

@@ -22,6 +22,7 @@ import (
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/blender"
 	"github.com/moby/moby/api/types/mount"
+	"golang.org/x/sync/errgroup"
 )
 
 var blendScenes sync.Map // name -> *builtBlend
@@ -451,9 +452,28 @@ func TestBlenderWarmMatchesCold(t *testing.T) {
 		if n := starts.Load(); n != 1 {
 			t.Errorf("the warm renderer started %d containers for 10 tasks, want 1", n)
 		}
+		// The cold tasks are independent containers: started two at a
+		// time, their waits (container start, Blender's start-up, scene
+		// load) overlap.
+		coldImages := make([]*image.NRGBA64, len(tasks))
+		var g errgroup.Group
+		g.SetLimit(2)
+		for i, task := range tasks {
+			g.Go(func() error {
+				res, err := coldBox.Render(context.Background(), task)
+				if err != nil {
+					return fmt.Errorf("cold task %d (frame %d, region %v): %w", i, task.Frame, task.Region, err)
+				}
+				coldImages[i] = res.Image
+				return nil
+			})
+		}
+		if err := g.Wait(); err != nil {
+			t.Fatal(err)
+		}
 		for i, task := range tasks {
 			nearExact(t, fmt.Sprintf("task %d (frame %d, region %v) warm vs cold", i, task.Frame, task.Region),
-				warmImages[i], renderImage(t, coldBox, task).Image)
+				warmImages[i], coldImages[i])
 		}
 		if n := starts.Load(); n != 11 {
 			t.Errorf("the cold renderer started %d containers for 10 tasks, want 10", n-1)
@@ -634,5 +654,34 @@ func TestBlenderEeveeWithoutGL(t *testing.T) {
 			t.Errorf("Inspect of the Eevee scene: %v", err)
 		}
 		renderImage(t, b, renderer.Task{Scene: nativeScene(t, s, img, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 1})
+	})
+}
+
+// TestBlenderImageBytecode: each Blender image holds its Python modules
+// compiled. The box's root is read-only, so without the bytecode every
+// Blender start compiles them all again (measured: 26 s instead of 3 s per
+// container start of 4.3 on a loaded machine), for every task of a cold
+// scene; an image built before build.sh compiled them fails here.
+func TestBlenderImageBytecode(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		box, err := s.start(ctx, spec{kind: "blender", image: img.image, cmd: []string{"sh", "-c",
+			"echo py $(find /usr/share/blender -name '*.py' | wc -l) pyc $(find /usr/share/blender -name '*.pyc' | wc -l)"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		box.lines(func(line string) { out.WriteString(line) })
+		if err := box.Wait(); err != nil {
+			t.Fatalf("%v: %s", err, out.String())
+		}
+		var py, pyc int
+		if _, err := fmt.Sscanf(out.String(), "py %d pyc %d", &py, &pyc); err != nil {
+			t.Fatalf("output %q: %v", out.String(), err)
+		}
+		if py == 0 || pyc < py {
+			t.Errorf("image %s: %d .pyc for %d .py files under /usr/share/blender: rebuild it (renderer/sandbox/images/build.sh --force)", img.image, pyc, py)
+		}
 	})
 }

@@ -170,6 +170,15 @@ SOURCES
       exit 1
       ;;
   esac
+  # Blender's own Python (its UI and add-on modules, imported at every
+  # start) comes without bytecode, and the box's root is read-only, so each
+  # Blender compiled them all again on every start: measured 26 s against
+  # 3 s per container start of 4.3 on a loaded 2-core machine. Compiled
+  # once here by the python3 the blender package links (same version).
+  chroot "$rootfs" python3 -m compileall -q /usr/share/blender >"$work/compileall.log" 2>&1 || {
+    tail -30 "$work/compileall.log" >&2
+    exit 1
+  }
   # What only the build needed: package lists, docs, the chroot's helpers.
   rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* \
     "$rootfs/usr/sbin/policy-rc.d"
