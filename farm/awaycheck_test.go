@@ -24,14 +24,7 @@ func TestAwayNodeNotAskedToCheck(t *testing.T) {
 	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the coordinator to see itself away", func() bool {
-		for _, m := range coord.Members() {
-			if m.ID == "coord" {
-				return m.Away != ""
-			}
-		}
-		return false
-	})
+	waitSeenAway(t, coord, "coord", "")
 	id := runJob(t, coord, t.Name(), 1)
 	rep, err := api.NewClient(coord.URL()).Report(ctx, id)
 	if err != nil {
@@ -48,4 +41,18 @@ func TestAwayNodeNotAskedToCheck(t *testing.T) {
 	if n := coord.metrics.busyRefusals.Load(); n != 0 {
 		t.Errorf("the paused coordinator refused %d requests: it was asked to check", n)
 	}
+}
+
+// waitSeenAway waits until viewer's member list shows member id away:
+// for why when it is not empty, for any reason otherwise.
+func waitSeenAway(t *testing.T, viewer *Node, id, why string) {
+	t.Helper()
+	waitFor(t, viewer.cfg.Name+" to see "+id+" away", func() bool {
+		for _, m := range viewer.Members() {
+			if m.ID == id {
+				return m.Away != "" && (why == "" || m.Away == why)
+			}
+		}
+		return false
+	})
 }

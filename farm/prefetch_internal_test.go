@@ -53,14 +53,7 @@ func prefetchCluster(t *testing.T, open chan struct{}, started *atomic.Int32) (c
 	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the coordinator to see itself away", func() bool {
-		for _, m := range coord.Members() {
-			if m.ID == "coord" {
-				return m.Away != ""
-			}
-		}
-		return false
-	})
+	waitSeenAway(t, coord, "coord", "")
 	return coord, worker
 }
 

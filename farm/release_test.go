@@ -77,14 +77,7 @@ func TestAwayWorkerHandsLeaseBack(t *testing.T) {
 	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the worker to see the coordinator away", func() bool {
-		for _, m := range worker.Members() {
-			if m.ID == "coord" {
-				return m.Away == "paused by owner"
-			}
-		}
-		return false
-	})
+	waitSeenAway(t, worker, "coord", "paused by owner")
 
 	c := api.NewClient(coord.URL())
 	data, _ := scenes.Bytes("cornell.glb")
@@ -162,14 +155,7 @@ func TestAwayWorkerHandsLeaseBack(t *testing.T) {
 	}
 	for _, m := range coord.Members() {
 		if m.ID == "worker" && !strings.Contains(m.Away, "paused by owner") {
-			waitFor(t, "the coordinator to hear the worker is away", func() bool {
-				for _, m := range coord.Members() {
-					if m.ID == "worker" {
-						return m.Away == "paused by owner"
-					}
-				}
-				return false
-			})
+			waitSeenAway(t, coord, "worker", "paused by owner")
 		}
 	}
 }
@@ -237,14 +223,7 @@ func TestClosingWorkerHandsLeaseBack(t *testing.T) {
 	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the worker to see the coordinator away", func() bool {
-		for _, m := range worker.Members() {
-			if m.ID == "coord" {
-				return m.Away != ""
-			}
-		}
-		return false
-	})
+	waitSeenAway(t, worker, "coord", "")
 	c := api.NewClient(coord.URL())
 	data, _ := scenes.Bytes("cornell.glb")
 	hash, err := c.Upload(ctx, data)

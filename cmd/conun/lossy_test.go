@@ -123,15 +123,7 @@ func TestLossyNATFarm(t *testing.T) {
 	procs[gateway].kill9(t)
 	t.Logf("killed host %d, gateway of %s, %v after submit", gateway+1, procs[nat[0]].name, time.Since(submitted).Round(time.Millisecond))
 
-	out := t.TempDir()
-	wait := tn.command(coord, "wait", "--json", "--out", out, id)
-	var stderr strings.Builder
-	wait.Stderr = &stderr
-	stdout, err = wait.Output()
-	var st api.JobStatus
-	if err != nil || json.Unmarshal(stdout, &st) != nil || st.State != api.JobDone {
-		t.Fatalf("wait %s on host %d: %v: %s %s", id, coord+1, err, stdout, stderr.String())
-	}
+	st, out := tn.waitDone(t, coord, id)
 	t.Logf("192-task job done %v after submit (12 processes, lossy home links)", time.Since(submitted).Round(time.Millisecond))
 	compareFrames(t, ref, out)
 	done, failed := rendered(t, tn, coord, id)

@@ -157,15 +157,7 @@ func TestNATRecipe(t *testing.T) {
 		return false
 	})
 
-	out := t.TempDir()
-	wait := tn.command(coord, "wait", "--json", "--out", out, id)
-	var stderr strings.Builder
-	wait.Stderr = &stderr
-	stdout, err = wait.Output()
-	var st api.JobStatus
-	if err != nil || json.Unmarshal(stdout, &st) != nil || st.State != api.JobDone {
-		t.Fatalf("wait %s on host %d: %v: %s %s", id, coord+1, err, stdout, stderr.String())
-	}
+	_, out := tn.waitDone(t, coord, id)
 	t.Logf("job done %v after submit, %v after host %d, the home node's gateway, was killed", time.Since(submitted).Round(time.Millisecond), time.Since(killed).Round(time.Millisecond), gateway[home]+1)
 	compareFrames(t, ref, out)
 	done, failed := rendered(t, tn, coord, id)
@@ -175,6 +167,22 @@ func TestNATRecipe(t *testing.T) {
 			t.Errorf("%s behind NAT rendered nothing", procs[i].name)
 		}
 	}
+}
+
+// waitDone runs `conun wait` on host i for job id, which must end done,
+// and returns its status and the folder it fetched the frames into.
+func (tn *testNet) waitDone(t *testing.T, i int, id string) (api.JobStatus, string) {
+	t.Helper()
+	out := t.TempDir()
+	wait := tn.command(i, "wait", "--json", "--out", out, id)
+	var stderr strings.Builder
+	wait.Stderr = &stderr
+	stdout, err := wait.Output()
+	var st api.JobStatus
+	if err != nil || json.Unmarshal(stdout, &st) != nil || st.State != api.JobDone {
+		t.Fatalf("wait %s on host %d: %v: %s %s", id, i+1, err, stdout, stderr.String())
+	}
+	return st, out
 }
 
 // waitMembers waits until host i's node lists n members and returns them.
