@@ -134,16 +134,19 @@ func (n *Node) putOwnBlob(rw http.ResponseWriter, r *http.Request) {
 	offset := r.Header.Get(api.HeaderUploadOffset)
 	whole := hex.EncodeToString(sum.Sum(nil)) == h && (offset == "" || offset == "0" && r.Header.Get(api.HeaderUploadLength) == strconv.FormatInt(sum.n, 10))
 	_, complete := n.work.blobs.Path(h)
+	// A resumable upload's answer says how many bytes the node keeps,
+	// refused or not: a body cut short is a 400 that kept its bytes.
+	kept, _ := strconv.ParseInt(held.header.Get(api.HeaderUploadOffset), 10, 64)
 	var err error
 	switch {
-	case held.status/100 == 4:
-		return // refused: none of it was taken
-	case held.status/100 != 2:
+	case held.status/100 != 2 && (kept > 0 || held.status/100 == 5):
 		// Cut short (a connection lost): what arrived is kept, and the
 		// client that began the upload resumes it as its own.
 		if offset == "0" {
 			err = <-n.store.AddOwner(ownedUpload, h, who.name)
 		}
+	case held.status/100 == 4:
+		return // refused: none of it was taken
 	case offset == "" && !whole:
 		// The store took none of it (it holds the blob): say what Put
 		// says of bytes that are not the blob's.

@@ -414,12 +414,12 @@ func TestResumableUploadOwnership(t *testing.T) {
 		do   func() int
 		want int
 	}{
-		{"a starts its upload, cut off", func() int { return put("a", one, 0, 1000) }, 500},
+		{"a starts its upload, cut off", func() int { return put("a", one, 0, 1000) }, 400},
 		{"not a's yet", func() int { return get("a", one) }, 404},
 		{"a finishes it", func() int { return put("a", one, 1000, 3000) }, 200},
 		{"a owns it", func() int { return get("a", one) }, 200},
 		{"b does not", func() int { return get("b", one) }, 404},
-		{"a starts another, cut off", func() int { return put("a", two, 0, 1000) }, 500},
+		{"a starts another, cut off", func() int { return put("a", two, 0, 1000) }, 400},
 		// Each client's upload is its own part (blobstore quotas): b
 		// cannot continue a's bytes, and owns the blob only by sending
 		// all of it.
