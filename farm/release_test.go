@@ -65,34 +65,7 @@ func postRelease(t *testing.T, n *Node, id *rpc.Identity, nonce string) int {
 // worker: no failure, no attempt, no mark on its health record.
 func TestAwayWorkerHandsLeaseBack(t *testing.T) {
 	ctx := context.Background()
-	coord := startNode(t, "coord", nil, nil)
-	// Paused, the coordinator leases its job to the worker alone.
-	if a, err := coord.SetPaused(ctx, true); err != nil || a.Available || a.Reason != "paused by owner" {
-		t.Fatalf("pause: %+v %v", a, err)
-	}
-	var started atomic.Int32
-	worker := startNode(t, "worker", []string{coord.GossipAddr()}, func(c *NodeConfig) {
-		c.Renderers = []renderer.Renderer{holdRenderer{pathtracer.New(pathtracer.DefaultConfig()), &started}}
-	})
-	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	waitSeenAway(t, worker, "coord", "paused by owner")
-
-	c := api.NewClient(coord.URL())
-	data, _ := scenes.Bytes("cornell.glb")
-	hash, err := c.Upload(ctx, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := c.Submit(ctx, api.JobSpec{
-		Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
-		Resolution: tiler.Resolution{Width: 16, Height: 12}, Samples: 2, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8, Nonce: t.Name(),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, "the worker to render the task", func() bool { return started.Load() == 1 })
+	coord, worker, c, id := leasedToWorker(t)
 	nonce, holder := leaseOf(coord, id)
 	if holder != "worker" || nonce == "" {
 		t.Fatalf("task 0 is leased to %q (nonce %q), want the worker", holder, nonce)
@@ -212,32 +185,7 @@ func TestIdleModeNodeGoesAway(t *testing.T) {
 // hands its lease back as a release, not a failure.
 func TestClosingWorkerHandsLeaseBack(t *testing.T) {
 	ctx := context.Background()
-	coord := startNode(t, "coord", nil, nil)
-	if _, err := coord.SetPaused(ctx, true); err != nil {
-		t.Fatal(err)
-	}
-	var started atomic.Int32
-	worker := startNode(t, "worker", []string{coord.GossipAddr()}, func(c *NodeConfig) {
-		c.Renderers = []renderer.Renderer{holdRenderer{pathtracer.New(pathtracer.DefaultConfig()), &started}}
-	})
-	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	waitSeenAway(t, worker, "coord", "")
-	c := api.NewClient(coord.URL())
-	data, _ := scenes.Bytes("cornell.glb")
-	hash, err := c.Upload(ctx, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := c.Submit(ctx, api.JobSpec{
-		Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
-		Resolution: tiler.Resolution{Width: 16, Height: 12}, Samples: 2, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8, Nonce: t.Name(),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, "the worker to render the task", func() bool { return started.Load() == 1 })
+	coord, worker, c, id := leasedToWorker(t)
 	if err := worker.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -258,4 +206,40 @@ func TestClosingWorkerHandsLeaseBack(t *testing.T) {
 	if len(requeues) != 1 || requeues[0].Reason != api.RequeueReleased {
 		t.Fatalf("requeues %+v, want one release", requeues)
 	}
+}
+
+// leasedToWorker starts a coordinator paused by its owner and a worker
+// whose renderer holds its task until its context ends, submits a one-task
+// job to the coordinator and returns once the worker renders it (the
+// paused coordinator leases to the worker alone).
+func leasedToWorker(t *testing.T) (coord, worker *Node, c *api.Client, id string) {
+	t.Helper()
+	ctx := context.Background()
+	coord = startNode(t, "coord", nil, nil)
+	if a, err := coord.SetPaused(ctx, true); err != nil || a.Available || a.Reason != "paused by owner" {
+		t.Fatalf("pause: %+v %v", a, err)
+	}
+	var started atomic.Int32
+	worker = startNode(t, "worker", []string{coord.GossipAddr()}, func(c *NodeConfig) {
+		c.Renderers = []renderer.Renderer{holdRenderer{pathtracer.New(pathtracer.DefaultConfig()), &started}}
+	})
+	if err := WaitMembers(ctx, []*Node{coord, worker}, 2, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	waitSeenAway(t, worker, "coord", "paused by owner")
+	c = api.NewClient(coord.URL())
+	data, _ := scenes.Bytes("cornell.glb")
+	hash, err := c.Upload(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err = c.Submit(ctx, api.JobSpec{
+		Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 16, Height: 12}, Samples: 2, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8, Nonce: t.Name(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the worker to render the task", func() bool { return started.Load() == 1 })
+	return coord, worker, c, id
 }
