@@ -70,16 +70,24 @@ func TestIdleWithRealLoad(t *testing.T) {
 	}
 	const threshold = 0.75
 	// The machine is shared: when others already use most of it, no
-	// load of ours can show a change.
-	a, err := ProcCPU{}.SampleCPU()
-	if err != nil {
-		t.Fatal(err)
+	// load of ours can show a change. make test runs this test alone after
+	// the others; give the last of them half a minute to end.
+	var base float64
+	for quiet := time.Now().Add(30 * time.Second); ; {
+		a, err := ProcCPU{}.SampleCPU()
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Second)
+		b, _ := ProcCPU{}.SampleCPU()
+		if base = OthersShare(a, b); base <= threshold/2 {
+			break
+		}
+		if time.Now().After(quiet) {
+			t.Skipf("NOT TESTED: needs a machine under %.0f%% CPU use by others (it stayed at %.0f%% for 30s)", threshold*50, base*100)
+		}
 	}
-	time.Sleep(time.Second)
-	b, _ := ProcCPU{}.SampleCPU()
-	if base := OthersShare(a, b); base > threshold/2 {
-		t.Skipf("NOT TESTED: needs a machine under %.0f%% CPU use by others (it is at %.0f%%)", threshold*50, base*100)
-	}
+	t.Logf("others use %.0f%% of the machine before our load", base*100)
 	m := New(Config{Mode: Mode{Idle: true}, IdleCPU: threshold, IdleAfter: time.Second, InputIdle: noInput,
 		OnBattery: func() (bool, error) { return false, nil }})
 	waitState(t, m, true, 30*time.Second)
