@@ -4,6 +4,9 @@
 // including shader declares the texels buffer first.
 
 // ---- material.go ----
+const float PI = 3.14159265358979323846;
+const float minAlpha = 2e-3;
+
 struct Surface { vec3 color; float metallic; float alpha; float pSpecular; };
 
 float luminance(vec3 c) { return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z; }

@@ -43,12 +43,10 @@ uniform int nLights;
 uniform int nEmit;
 uniform int nNodes;
 
-const float PI = 3.14159265358979323846;
 // INF is the largest float rather than 1.0/0.0, which GLSL leaves undefined.
 const float INF = 3.4028235e38;
 // offsetScale is trace.go's 1e-6, widened for single precision.
 const float offsetScale = 1e-4;
-const float minAlpha = 2e-3;
 
 // ---- rng.go: splitmix64, one stream per camera sample ----
 const uint64_t GOLDEN = 0x9e3779b97f4a7c15UL;
