@@ -23,7 +23,7 @@ import (
 const rasterVersion = "glr-1"
 
 // RasterName is the raster preview's renderer kind: the name jobs and
-// nodes use for it.
+// nodes use for it (unavailable.go declares it too, for other platforms).
 const RasterName = "gl-raster"
 
 // rasterSamples is the multisampling of the raster's frame buffer: edges
@@ -175,11 +175,9 @@ func (r *Raster) Render(ctx context.Context, t renderer.Task) (renderer.Result, 
 		t.Progress(1, 1)
 	}
 	log := fmt.Sprintf("gl-raster: %s frame %d region %v of %dx%d on %s: %d triangles, %d lights; drawn in %v\n",
-		filepath.Base(t.Scene), t.Frame, rect, t.Width, t.Height, r.Device(), len(f.Tris), r.nLightsOf(f), elapsed.Round(time.Microsecond))
+		filepath.Base(t.Scene), t.Frame, rect, t.Width, t.Height, r.Device(), len(f.Tris), len(f.Lights)+len(f.Emitters), elapsed.Round(time.Microsecond))
 	return renderer.Result{Image: img, HDR: hdr, Log: log}, nil
 }
-
-func (r *Raster) nLightsOf(f *pathtracer.Flat) int { return len(f.Lights) + len(f.Emitters) }
 
 // draw renders the task's region and returns its linear RGBA pixels, top
 // row first, alpha the coverage of geometry (0 where only sky shows).
