@@ -17,6 +17,9 @@ layout(std430, binding = 2) readonly buffer Texels { float texels[]; };
 uniform vec3 camPos;
 uniform vec3 ambient;
 uniform int nLights;
+// idPass draws each surface's material index instead of its colour (the
+// clear colour is -1): MaterialMap's ID pass.
+uniform bool idPass;
 
 in vec3 vPos;
 in vec3 vNormal;
@@ -32,6 +35,11 @@ layout(location = 0, index = 0) out vec4 colour;
 layout(location = 0, index = 1) out vec4 transmit;
 
 void main() {
+	if (idPass) {
+		colour = vec4(float(vInfo >> 1), 0.0, 0.0, 1.0);
+		transmit = vec4(0.0);
+		return;
+	}
 	Mat m = mats[vInfo >> 1];
 	vec3 wo = normalize(camPos - vPos);
 	vec3 ng = normalize(vNg);

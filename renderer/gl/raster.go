@@ -192,7 +192,7 @@ func (r *Raster) draw(ctx context.Context, t renderer.Task) ([]float32, *pathtra
 	if r.closed {
 		err = errClosed
 	} else {
-		r.ctx.do(func() { pix, err = r.drawGL(f, t, t.Rect()) })
+		r.ctx.do(func() { pix, err = r.drawGL(f, t, t.Rect(), false) })
 	}
 	r.mu.Unlock()
 	if err != nil {
@@ -297,27 +297,59 @@ func viewProj(cam pathtracer.FlatCamera, aspect, near, far float64) [16]float32 
 }
 
 // depthRange returns near and far planes that hold the whole world seen
-// from the camera: the corners of the BVH's root box.
+// from the camera: depth along the view is linear, so over the BVH's root
+// box it is least and greatest at corners. The near plane goes as far out
+// as the world allows (at most 10^4 times closer than far) for depth
+// precision: a light panel a hair below a ceiling must stay in front of it.
 func depthRange(f *pathtracer.Flat) (near, far float64) {
-	far = 1
-	if len(f.Nodes) > 0 {
-		box := [2][3]float64{f.Nodes[0].Min, f.Nodes[0].Max}
-		for c := 0; c < 8; c++ {
-			var d float64
-			for k := 0; k < 3; k++ {
-				d += (box[c>>k&1][k] - f.Camera.Pos[k]) * f.Camera.Forward[k]
-			}
-			far = math.Max(far, d)
-		}
+	if len(f.Nodes) == 0 {
+		return 0.01, 1
 	}
-	far *= 1.01
-	return far * 1e-5, far
+	near, far = math.Inf(1), math.Inf(-1)
+	box := [2][3]float64{f.Nodes[0].Min, f.Nodes[0].Max}
+	for c := 0; c < 8; c++ {
+		var d float64
+		for k := 0; k < 3; k++ {
+			d += (box[c>>k&1][k] - f.Camera.Pos[k]) * f.Camera.Forward[k]
+		}
+		near, far = math.Min(near, d), math.Max(far, d)
+	}
+	far = math.Max(far*1.01, 1e-3)
+	return math.Max(near*0.99, far*1e-4), far
+}
+
+// MaterialMap returns, for each pixel of the task's region (row-major),
+// the material drawn at its centre, or -1 for the sky: the raster's ID
+// pass, comparable with pathtracer's MaterialMap (its centre rays), so a
+// check can tell that both draw the same surfaces in the same places.
+func (r *Raster) MaterialMap(ctx context.Context, t renderer.Task) ([]int32, error) {
+	f, err := r.pt.Flatten(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	var pix []float32
+	r.mu.Lock()
+	if r.closed {
+		err = errClosed
+	} else {
+		r.ctx.do(func() { pix, err = r.drawGL(f, t, t.Rect(), true) })
+	}
+	r.mu.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("raster IDs of %s frame %d on %s: %w", filepath.Base(t.Scene), t.Frame, r.ctx.renderer, err)
+	}
+	ids := make([]int32, len(pix)/4)
+	for i := range ids {
+		ids[i] = int32(math.Round(float64(pix[4*i])))
+	}
+	return ids, nil
 }
 
 // drawGL uploads the world if it is not the one already there, draws it
 // into a frame buffer the size of rect, and reads the pixels back; on the
-// GL thread.
-func (r *Raster) drawGL(f *pathtracer.Flat, t renderer.Task, rect image.Rectangle) ([]float32, error) {
+// GL thread. With ids it draws material indices, one sample a pixel at its
+// centre, every surface opaque.
+func (r *Raster) drawGL(f *pathtracer.Flat, t renderer.Task, rect image.Rectangle, ids bool) ([]float32, error) {
 	if f != r.uploaded {
 		verts, opaque := vertices(f)
 		gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
@@ -345,12 +377,20 @@ func (r *Raster) drawGL(f *pathtracer.Flat, t renderer.Task, rect image.Rectangl
 	r.fbo.ensure(size, rasterSamples)
 	r.resolve.ensure(size, 0)
 
-	gl.BindFramebuffer(gl.FRAMEBUFFER, r.fbo.fbo)
+	target := r.fbo
+	if ids {
+		target = r.resolve // single-sampled: each pixel's centre
+	}
+	gl.BindFramebuffer(gl.FRAMEBUFFER, target.fbo)
 	// The viewport is the whole frame, placed so rect lands on the buffer:
 	// a tile's pixels are the same pixels of the whole frame.
 	gl.Viewport(int32(-rect.Min.X), int32(rect.Max.Y-t.Height), int32(t.Width), int32(t.Height))
 	sky := r.cfg.Tracer.Sky
-	gl.ClearColor(float32(sky[0]), float32(sky[1]), float32(sky[2]), 0)
+	if ids {
+		gl.ClearColor(-1, 0, 0, 0)
+	} else {
+		gl.ClearColor(float32(sky[0]), float32(sky[1]), float32(sky[2]), 0)
+	}
 	gl.ClearDepth(1)
 	gl.Clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT)
 	gl.Enable(gl.DEPTH_TEST)
@@ -365,12 +405,17 @@ func (r *Raster) drawGL(f *pathtracer.Flat, t renderer.Task, rect image.Rectangl
 	gl.Uniform3f(r.uniformLoc("camPos"), float32(cam[0]), float32(cam[1]), float32(cam[2]))
 	gl.Uniform3f(r.uniformLoc("ambient"), float32(sky[0]*ambientScale), float32(sky[1]*ambientScale), float32(sky[2]*ambientScale))
 	gl.Uniform1i(r.uniformLoc("nLights"), r.nLights)
+	gl.Uniform1i(r.uniformLoc("idPass"), int32(b2i(ids)))
 	gl.BindVertexArray(r.vao)
 
 	gl.Disable(gl.BLEND)
 	gl.DepthMask(true)
-	gl.DrawArrays(gl.TRIANGLES, 0, 3*r.opaque)
-	if r.all > r.opaque {
+	if ids {
+		gl.DrawArrays(gl.TRIANGLES, 0, 3*r.all)
+	} else {
+		gl.DrawArrays(gl.TRIANGLES, 0, 3*r.opaque)
+	}
+	if r.all > r.opaque && !ids {
 		gl.Enable(gl.BLEND)
 		gl.BlendFunc(gl.ONE, gl.SRC1_COLOR)
 		gl.DepthMask(false)
@@ -379,10 +424,12 @@ func (r *Raster) drawGL(f *pathtracer.Flat, t renderer.Task, rect image.Rectangl
 		gl.Disable(gl.BLEND)
 	}
 
-	gl.BindFramebuffer(gl.READ_FRAMEBUFFER, r.fbo.fbo)
-	gl.BindFramebuffer(gl.DRAW_FRAMEBUFFER, r.resolve.fbo)
 	w, h := int32(size.X), int32(size.Y)
-	gl.BlitFramebuffer(0, 0, w, h, 0, 0, w, h, gl.COLOR_BUFFER_BIT, gl.NEAREST)
+	if !ids {
+		gl.BindFramebuffer(gl.READ_FRAMEBUFFER, r.fbo.fbo)
+		gl.BindFramebuffer(gl.DRAW_FRAMEBUFFER, r.resolve.fbo)
+		gl.BlitFramebuffer(0, 0, w, h, 0, 0, w, h, gl.COLOR_BUFFER_BIT, gl.NEAREST)
+	}
 	gl.BindFramebuffer(gl.READ_FRAMEBUFFER, r.resolve.fbo)
 	raw := make([]float32, 4*size.X*size.Y)
 	gl.PixelStorei(gl.PACK_ALIGNMENT, 4)
