@@ -484,11 +484,4 @@ func (b *frameBuffer) free() {
 	*b = frameBuffer{}
 }
 
-func (r *Raster) uniformLoc(name string) int32 {
-	if l, ok := r.uniform[name]; ok {
-		return l
-	}
-	l := gl.GetUniformLocation(r.prog, gl.Str(name+"\x00"))
-	r.uniform[name] = l
-	return l
-}
+func (r *Raster) uniformLoc(name string) int32 { return uniformLoc(r.uniform, r.prog, name) }

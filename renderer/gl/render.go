@@ -238,11 +238,4 @@ func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Tas
 	return out, nil
 }
 
-func (r *Renderer) uniformLoc(name string) int32 {
-	if l, ok := r.uniform[name]; ok {
-		return l
-	}
-	l := gl.GetUniformLocation(r.prog, gl.Str(name+"\x00"))
-	r.uniform[name] = l
-	return l
-}
+func (r *Renderer) uniformLoc(name string) int32 { return uniformLoc(r.uniform, r.prog, name) }

@@ -101,3 +101,14 @@ func shaderLog(obj uint32, program bool) string {
 	}
 	return strings.TrimRight(string(buf), "\x00\n")
 }
+
+// uniformLoc returns the location of prog's uniform name, looked up once
+// and kept in cache; on the GL thread.
+func uniformLoc(cache map[string]int32, prog uint32, name string) int32 {
+	if l, ok := cache[name]; ok {
+		return l
+	}
+	l := gl.GetUniformLocation(prog, gl.Str(name+"\x00"))
+	cache[name] = l
+	return l
+}
