@@ -118,7 +118,7 @@ func TestPreviewBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"blend", []string{blend}, "preview needs a glTF scene"},
+		{"blend without Blender", []string{blend, "--blender", filepath.Join(dir, "no-blender")}, "a .blend previews with Blender's Workbench engine"},
 		{"no scene", nil, "want one scene"},
 		{"bad res", []string{"anim", "--res", "0x10"}, "--res"},
 		{"frames outside", []string{"anim", "--frames", "1-500"}, "has frames 1-24"},
@@ -133,5 +133,50 @@ func TestPreviewBadInput(t *testing.T) {
 				t.Errorf("exit %d, stderr %q: want exit 2 and %q", code, stderr, tc.want)
 			}
 		})
+	}
+}
+
+// TestPreviewBlendWorkbench previews a .blend (Blender's default cube,
+// saved by the host's Blender) with the Workbench engine, in a separate
+// process: the frames asked for, at the size asked for, and a sheet.
+func TestPreviewBlendWorkbench(t *testing.T) {
+	bin, err := exec.LookPath("blender")
+	if err != nil {
+		t.Skip("NOT TESTED: needs Blender on the PATH (.ci/deps.d/blender.sh)")
+	}
+	dir := t.TempDir()
+	scene := filepath.Join(dir, "cube.blend")
+	save := exec.Command(bin, "-b", "--factory-startup", "--python-expr", "import bpy; bpy.ops.wm.save_as_mainfile(filepath='"+scene+"')")
+	if out, err := save.CombinedOutput(); err != nil {
+		t.Fatalf("save a .blend: %v: %s", err, out)
+	}
+	out := filepath.Join(dir, "out")
+	stdout, stderr, code := previewCmd(t, "", scene, "--frames", "1-2", "--res", "64x48", "--video", "", "--out", out, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr: %s", code, stderr)
+	}
+	var res previewResult
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("%v: %s", err, stdout)
+	}
+	if res.Renderer != "blender-workbench" || len(res.Frames) != 2 || res.ContactSheet == "" {
+		t.Fatalf("got %+v, want 2 Workbench frames and a sheet", res)
+	}
+	for _, p := range res.Frames {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if b := img.Bounds(); b.Dx() != 64 || b.Dy() != 48 {
+			t.Errorf("%s is %v, want 64x48", p, b)
+		}
+	}
+	if got := strings.Count(stderr, "drawn by Blender Workbench"); got != 2 {
+		t.Errorf("stderr has %d progress lines, want 2: %s", got, stderr)
 	}
 }
