@@ -13,7 +13,8 @@ import (
 )
 
 // TestNodeGLRenderer starts real node processes with --renderers
-// pathtracer,gl: with Mesa's EGL (CI's llvmpipe) the node offers both; with
+// pathtracer,gl: with Mesa's EGL (CI's llvmpipe) the node offers the CPU
+// tracer, gl and gl-raster; with
 // EGL pointed at no vendor library it still starts, offers the CPU tracer
 // and says why gl is missing.
 func TestNodeGLRenderer(t *testing.T) {
@@ -73,6 +74,10 @@ func TestNodeGLRenderer(t *testing.T) {
 			if hasGL != tc.wantGL {
 				t.Errorf("renderers %q: gl offered %v, want %v", rends, hasGL, tc.wantGL)
 			}
+			// gl brings the raster preview with it, on the same terms.
+			if hasRaster := strings.Contains(rends, ", gl-raster glr-"); hasRaster != tc.wantGL {
+				t.Errorf("renderers %q: gl-raster offered %v, want %v", rends, hasRaster, tc.wantGL)
+			}
 			if !tc.wantGL {
 				log, _ := os.ReadFile(logPath)
 				i := strings.Index(string(log), "--renderers gl: not offered")
@@ -81,6 +86,9 @@ func TestNodeGLRenderer(t *testing.T) {
 				}
 				why, _, _ := strings.Cut(string(log[i:]), "\n")
 				t.Log(why)
+				if !strings.Contains(string(log), "--renderers gl-raster: not offered") {
+					t.Errorf("the node did not say why gl-raster is not offered; its log: %s", log)
+				}
 			}
 		})
 	}

@@ -56,6 +56,7 @@ func commands() []command {
 		{"earnings", "what the node earned as a worker, per job and per day, exact to the wei: conun earnings [--since YYYY-MM-DD] [--json]", runEarnings},
 		{"token", "manage a node's client tokens (admin): conun token create --name studio-a [--admin] | list | revoke NAME", runToken},
 		{"chain", "serve a local development chain for clusters of node processes; conun chain fund --chain URL ADDR TOKENS funds a key", runChain},
+		{"preview", "draw a scene's frames locally, fast (glTF: gl-raster, a fraction of a second each; .blend: Blender's Workbench), with a contact sheet and an MP4: conun preview SCENE [--frames A-B] [--res WxH] [--out DIR]", runPreview},
 		{"render", "render one task locally: conun render SCENE --frame F --out FILE.png", runRender},
 		{"inspect", "show what a scene uses and how its jobs would be split: conun inspect SCENE", runInspect},
 		{"scenes", "list the bundled scenes", runScenes},

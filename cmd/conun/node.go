@@ -23,6 +23,7 @@ import (
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/external"
+	"github.com/conun/conun/renderer/gl"
 	"github.com/conun/conun/renderer/sandbox"
 )
 
@@ -44,7 +45,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	uploadQuotas := uploadQuotaFlags(fs)
 	downloadLimit := rateFlag(fs, "download-limit", "0", "bytes a second this node fetches scenes and tiles from other members at, all transfers together (e.g. 10MB/s); 0: no limit")
 	prefetch := fs.Bool("prefetch", true, "fetch the scenes of jobs a coordinator says this node will likely render next while it renders others, into the cache (evicted first, within --cache-max and --download-limit); as a coordinator, tell workers so (false: neither)")
-	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender, gl (the GPU path tracer through OpenGL/EGL; offered only when its context comes up)")
+	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender, gl (the GPU path tracer through OpenGL/EGL, and with it gl-raster, the rasterized glTF preview; each offered only when its context comes up), gl-raster (the preview alone)")
 	gpu := fs.Int("gpu", -1, "the gl renderer's GPU: an EGL device index (0, 1, ...); -1 takes the first that gives an OpenGL 4.3 context")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary for the blender renderer")
@@ -185,7 +186,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if bo.GPUs, err = sandbox.ParseGPUs(*gpus); err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
-	kinds := strings.Split(*rends, ",")
+	kinds := withRaster(strings.Split(*rends, ","))
 	for i := range kinds {
 		kinds[i] = strings.TrimSpace(kinds[i])
 	}
@@ -230,18 +231,18 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		if kind == "" {
 			continue
 		}
-		if kind == "gl" {
+		if kind == "gl" || kind == gl.RasterName {
 			// The GPU is the owner's machine, not the job's: a node whose
 			// GL stack does not come up still renders on the CPU.
-			r, why := newGLRenderer(*gpu, sb != nil, cfg.Logger)
+			r, why := newGLKind(kind, *gpu, sb != nil, cfg.Logger)
 			if r == nil {
 				if cfg.Refused == nil {
 					cfg.Refused = map[string]string{}
 				}
-				cfg.Refused["gl"] = why
+				cfg.Refused[kind] = why
 				continue
 			}
-			defer r.Close()
+			defer closeRenderer(r)
 			cfg.Renderers = append(cfg.Renderers, r)
 			continue
 		}

@@ -47,3 +47,43 @@ func BenchmarkGLvsGo(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRasterVsTracer draws whole frames at the preview's default
+// resolution with the raster and with the GL tracer (at submit's default
+// samples) on the same GL stack, and reports frames per second and their
+// ratio:
+//
+//	go test -run '^$' -bench RasterVsTracer ./renderer/gl/
+func BenchmarkRasterVsTracer(b *testing.B) {
+	for _, name := range []string{"cornell.glb", "anim.glb"} {
+		b.Run(name, func(b *testing.B) {
+			tracer, raster := newTestRenderer(b), newTestRaster(b)
+			task := renderer.Task{Scene: sceneFile(b, b.TempDir(), name), Frame: 1, Width: 320, Height: 240, Samples: 32, Seed: 1}
+			// Warm both: scene parse, BVH build, shader compile and upload.
+			for _, r := range []renderer.Renderer{tracer, raster} {
+				if _, err := r.Render(context.Background(), task); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var rasterTime, tracerTime time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				if _, err := raster.Render(context.Background(), task); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if _, err := tracer.Render(context.Background(), task); err != nil {
+					b.Fatal(err)
+				}
+				rasterTime += t1.Sub(t0)
+				tracerTime += time.Since(t1)
+			}
+			rasterFPS, tracerFPS := float64(b.N)/rasterTime.Seconds(), float64(b.N)/tracerTime.Seconds()
+			b.ReportMetric(rasterFPS, "raster-frames/s")
+			b.ReportMetric(tracerFPS, "traced-frames/s")
+			b.ReportMetric(rasterFPS/tracerFPS, "raster/traced")
+			b.Logf("%s at %dx%d on %s: raster %.2f frames/s, traced (%d spp) %.3f frames/s: %.0fx", name, task.Width, task.Height, raster.Device(), rasterFPS, task.Samples, tracerFPS, rasterFPS/tracerFPS)
+		})
+	}
+}

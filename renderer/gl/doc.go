@@ -10,6 +10,11 @@
 // tracer's. They are not the same: the GPU works in single precision, so
 // Version names the GL renderer and driver, and the farm compares and
 // stitches tiles only between nodes of one stack.
+//
+// Raster ("gl-raster") draws the same world by classic rasterization, for
+// previews: the tracer's BRDF (shading.glsl, shared with the tracer's
+// shader) lit directly by the scene's lights, without shadows or bounces,
+// in milliseconds a frame.
 package gl
 
 import "github.com/conun/conun/renderer/pathtracer"
@@ -24,6 +29,7 @@ type Config struct {
 	Device int
 	// SamplesPerDispatch bounds the samples one compute dispatch traces, so
 	// no single GPU call runs long enough for a driver watchdog to kill it.
+	// Raster draws each frame in one call and ignores it.
 	SamplesPerDispatch int
 }
 

@@ -51,6 +51,18 @@ func pack(f *pathtracer.Flat) packed {
 		p.nodes = v4(p.nodes, n.Max, 0)
 		p.nodes = i4(p.nodes, n.First, n.Count, n.Axis, 0)
 	}
+	p.mats, p.texels = packMaterials(f)
+	p.lights = packLights(f)
+	for i, e := range f.Emitters {
+		p.emit = append(p.emit, math.Float32frombits(uint32(e)), float32(f.EmitCDF[i]))
+	}
+	return p
+}
+
+// packMaterials returns the materials and the texels of their textures in
+// layout.glsl's Mat layout: the tracer and the raster read the same buffers.
+func packMaterials(f *pathtracer.Flat) (mats, texels []float32) {
+	var p packed
 	texOffset := make([]int32, len(f.Textures))
 	for i, t := range f.Textures {
 		texOffset[i] = int32(len(p.texels) / 3)
@@ -67,6 +79,12 @@ func pack(f *pathtracer.Flat) packed {
 		t := f.Textures[m.Texture]
 		p.mats = i4(p.mats, texOffset[m.Texture], int32(t.W), int32(t.H), b2i(t.Nearest)|int32(t.Wrap[0])<<1|int32(t.Wrap[1])<<3)
 	}
+	return p.mats, p.texels
+}
+
+// packLights returns the punctual lights in layout.glsl's Light layout.
+func packLights(f *pathtracer.Flat) []float32 {
+	var p packed
 	for _, l := range f.Lights {
 		kind := 0.0 // tracer.comp: 0 point, 1 spot, 2 directional
 		switch l.Kind {
@@ -80,8 +98,5 @@ func pack(f *pathtracer.Flat) packed {
 		p.lights = v4(p.lights, l.Radiance, 0)
 		p.lights = append(p.lights, float32(l.CosInner), float32(l.CosOuter), 0, 0)
 	}
-	for i, e := range f.Emitters {
-		p.emit = append(p.emit, math.Float32frombits(uint32(e)), float32(f.EmitCDF[i]))
-	}
-	return p
+	return p.lights
 }

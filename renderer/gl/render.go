@@ -4,7 +4,6 @@ package gl
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"fmt"
 	"image"
@@ -20,9 +19,6 @@ import (
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 )
-
-//go:embed tracer.comp
-var tracerSource string
 
 // version identifies this package's shader; bump it when pixels change.
 const version = "gl-1"
@@ -67,45 +63,13 @@ func New(cfg Config) (*Renderer, error) {
 
 // compile builds the compute program and its buffers; on the GL thread.
 func (r *Renderer) compile() error {
-	sh := gl.CreateShader(gl.COMPUTE_SHADER)
-	src, free := gl.Strs(tracerSource + "\x00")
-	gl.ShaderSource(sh, 1, src, nil)
-	free()
-	gl.CompileShader(sh)
-	var ok int32
-	gl.GetShaderiv(sh, gl.COMPILE_STATUS, &ok)
-	if ok == 0 {
-		return fmt.Errorf("compile the tracer shader on %s: %s", r.ctx.renderer, shaderLog(sh, false))
+	prog, err := buildProgram(r.ctx.renderer, stage{gl.COMPUTE_SHADER, "tracer.comp"})
+	if err != nil {
+		return err
 	}
-	r.prog = gl.CreateProgram()
-	gl.AttachShader(r.prog, sh)
-	gl.LinkProgram(r.prog)
-	gl.DeleteShader(sh)
-	gl.GetProgramiv(r.prog, gl.LINK_STATUS, &ok)
-	if ok == 0 {
-		return fmt.Errorf("link the tracer shader on %s: %s", r.ctx.renderer, shaderLog(r.prog, true))
-	}
+	r.prog = prog
 	gl.GenBuffers(int32(len(r.bufs)), &r.bufs[0])
 	return nil
-}
-
-func shaderLog(obj uint32, program bool) string {
-	var n int32
-	if program {
-		gl.GetProgramiv(obj, gl.INFO_LOG_LENGTH, &n)
-	} else {
-		gl.GetShaderiv(obj, gl.INFO_LOG_LENGTH, &n)
-	}
-	if n <= 0 {
-		return "no log"
-	}
-	buf := make([]byte, n)
-	if program {
-		gl.GetProgramInfoLog(obj, n, nil, &buf[0])
-	} else {
-		gl.GetShaderInfoLog(obj, n, nil, &buf[0])
-	}
-	return strings.TrimRight(string(buf), "\x00\n")
 }
 
 // errClosed is Render's error after Close.
@@ -135,8 +99,15 @@ func (r *Renderer) Name() string { return "gl" }
 // tracer's settings are not the defaults, their hash (as the CPU tracer's
 // does): e.g. "gl-1-llvmpipe-mesa-22.3.6".
 func (r *Renderer) Version() string {
-	v := version + "-" + stack(r.ctx.renderer, r.ctx.version)
-	if _, h, ok := strings.Cut(strings.TrimPrefix(r.pt.Version(), "pt-"), "-"); ok {
+	return stackVersion(version, r.ctx, r.pt)
+}
+
+// stackVersion is a GL renderer's version: its own (the shader's) name,
+// the GL stack, and the hash of the tracer's settings where they are not
+// the defaults, since those decide the world both renderers draw.
+func stackVersion(own string, c *glContext, pt *pathtracer.Renderer) string {
+	v := own + "-" + stack(c.renderer, c.version)
+	if _, h, ok := strings.Cut(strings.TrimPrefix(pt.Version(), "pt-"), "-"); ok {
 		v += "-" + h
 	}
 	return v
@@ -267,11 +238,4 @@ func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Tas
 	return out, nil
 }
 
-func (r *Renderer) uniformLoc(name string) int32 {
-	if l, ok := r.uniform[name]; ok {
-		return l
-	}
-	l := gl.GetUniformLocation(r.prog, gl.Str(name+"\x00"))
-	r.uniform[name] = l
-	return l
-}
+func (r *Renderer) uniformLoc(name string) int32 { return uniformLoc(r.uniform, r.prog, name) }
