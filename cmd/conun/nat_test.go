@@ -137,8 +137,8 @@ var natPrice = big.NewInt(30000000000000000)
 // gateway is killed: the job still ends with identical pixels, every NATed
 // node rendered, the home node is found again at another gateway, and
 // every NATed node is paid to the wei for the tasks it rendered: the
-// coordinator's settlement lists it, and its claim (pushed through its
-// gateway's relay, or pulled by the node) lands on its own key's balance.
+// coordinator's settlement lists it, and its claim, pushed through its
+// gateway's relay, is paid to its own key's balance.
 func TestNATRecipe(t *testing.T) {
 	skipShort(t, "a cluster of node processes on network namespaces behind NAT routers")
 	tn := newTestNet(t, 3)
@@ -153,6 +153,7 @@ func TestNATRecipe(t *testing.T) {
 	// Ether and tokens) and a stake of the default --min-stake.
 	onChain := []string{"--chain", chain, "--stake", "1", "--price", "0.03"}
 	procs := make([]*nodeProc, len(tn.hosts))
+	logs := make([]*lockedLog, len(tn.hosts))
 	for i := range tn.hosts {
 		data := t.TempDir()
 		os.WriteFile(filepath.Join(data, "node.key"), []byte(hex.EncodeToString(crypto.FromECDSA(contracts.DevKey(i)))), 0o600)
@@ -165,6 +166,8 @@ func TestNATRecipe(t *testing.T) {
 		}
 		cmd := tn.command(i, append(args, onChain...)...)
 		cmd.Env = append(cmd.Env, "CONUN_TEST_SLOW=1") // a second a task: the job is still running when the gateway dies
+		logs[i] = &lockedLog{}
+		cmd.Stderr = logs[i]
 		procs[i] = startNodeCmd(t, cmd, false)
 	}
 	members := waitMembers(t, tn, 0, len(tn.hosts))
@@ -240,6 +243,13 @@ func TestNATRecipe(t *testing.T) {
 		}
 	}
 	natPaid(t, tn, coord, id, procs, before, done)
+	// The claims came pushed by the coordinator, through each node's
+	// gateway's relay: a node that had to ask for its own says so.
+	for _, i := range []int{home, double} {
+		if strings.Contains(logs[i].String(), "fetched a claim this node was never handed") {
+			t.Errorf("%s behind NAT fetched its claim itself: the push through its gateway did not reach it", procs[i].name)
+		}
+	}
 }
 
 // natPaid checks that each NATed node (the hosts in before) was paid
