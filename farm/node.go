@@ -345,6 +345,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1), log: cfg.Logger,
 	}
+	if ahead := aheadFor(cfg); ahead > 0 {
+		n.work.ahead = make(chan struct{}, ahead)
+	}
 	if cfg.Prefetch {
 		n.work.prefetch = make(chan TaskRequest, prefetchQueue)
 		n.wg.Go(func() { n.work.runPrefetch(ctx) })
@@ -407,7 +410,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
-		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed,
+		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed, Ahead: aheadFor(cfg),
 	}
 	meta.Away = n.startAvailability(ctx)
 	n.meta = meta

@@ -139,7 +139,7 @@ func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []
 	cands := make([]candidate, len(members))
 	for i, m := range members {
 		cands[i] = candidate{
-			Member: m, Free: m.Slots - c.inflight[m.ID], Busy: now.Before(c.busy[m.ID]) || m.Away != "", // an away node comes back: not unfit, only not now
+			Member: m, Free: leaseRoom(m, c.inflight[m.ID]), Busy: now.Before(c.busy[m.ID]) || m.Away != "", // an away node comes back: not unfit, only not now
 			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr), Blocklisted: c.blocklisted(m.Addr),
 			Unstaked: !c.stakes.meets(m),
 		}

@@ -201,12 +201,15 @@ type worker struct {
 	hc         *http.Client
 	slots      chan struct{}
 	checkSlots chan struct{}
-	active     activeTasks
-	ctx        context.Context // cancelled when the node stops
-	kept       *resultBook     // the results it signs for the escrow
-	earned     *earnLog        // its tasks per job and day, for earnings
-	held       heldLeases      // leases in progress, to hand back (release.go)
-	away       atomic.Pointer[string]
+	// ahead holds a token per lease waiting for a slot (ahead.go); nil
+	// when the node takes no leases ahead.
+	ahead  chan struct{}
+	active activeTasks
+	ctx    context.Context // cancelled when the node stops
+	kept   *resultBook     // the results it signs for the escrow
+	earned *earnLog        // its tasks per job and day, for earnings
+	held   heldLeases      // leases in progress, to hand back (release.go)
+	away   atomic.Pointer[string]
 	// prefetch queues coordinators' hints of scenes to fetch ahead
 	// (prefetch.go); nil when the node does not prefetch. leaseFetches
 	// counts leases fetching their scene, which prefetches wait for.
@@ -289,16 +292,22 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusServiceUnavailable, fmt.Errorf("this node takes no leases now: %s", why))
 		return
 	}
-	if !w.acquire(r.Context(), slots, wait) {
-		w.metrics.busyRefusals.Add(1)
-		httpError(rw, http.StatusServiceUnavailable, errors.New("all render slots are busy"))
-		return
-	}
-	defer func() { <-slots }()
 	ctx, cancel := context.WithCancelCause(r.Context())
 	defer cancel(nil)
 	stop := context.AfterFunc(w.ctx, func() { cancel(nil) })
 	defer stop()
+	if !w.acquire(r.Context(), slots, wait) {
+		status, err := http.StatusServiceUnavailable, errQueueFull
+		if !req.Check {
+			status, err = w.waitAhead(ctx, req, cancel)
+		}
+		if err != nil {
+			w.metrics.busyRefusals.Add(1)
+			httpError(rw, status, err)
+			return
+		}
+	}
+	defer func() { <-slots }()
 	if !req.Check {
 		w.held.add(req, cancel)
 		defer w.held.remove(req.Nonce)

@@ -1,15 +1,24 @@
 package main
 
 import (
+	"bufio"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"math/big"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/tunnel"
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // behindNAT adds a host behind depth routers that masquerade, as home
@@ -74,13 +83,62 @@ func (tn *testNet) exec(ns string, args ...string) {
 	}
 }
 
+// chainAddr is the public bridge's own address in the LAN namespace,
+// where startChain serves the chain: a host of the public network that no
+// test kills.
+func (tn *testNet) chainAddr() string { return tn.subnet + ".254" }
+
+// startChain starts `conun chain` in the LAN namespace on chainAddr, so
+// every host reaches it over the network (the NATed ones through their
+// routers), and returns its JSON-RPC URL; it stops when the test ends.
+func (tn *testNet) startChain(t *testing.T) string {
+	t.Helper()
+	tn.ip("-n", tn.prefix+"-lan", "addr", "add", tn.chainAddr()+"/24", "dev", "br0")
+	cmd := exec.Command("ip", "netns", "exec", tn.prefix+"-lan", os.Args[0], "chain", "--listen", tn.chainAddr()+":8545")
+	cmd.Env = append(os.Environ(), "CONUN_TEST_MAIN=1")
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	url := ""
+	re := regexp.MustCompile(`http://` + regexp.QuoteMeta(tn.chainAddr()) + `:\d+`)
+	for sc := bufio.NewScanner(stdout); url == "" && sc.Scan(); {
+		url = re.FindString(sc.Text())
+	}
+	go io.Copy(io.Discard, stdout)
+	if url == "" {
+		t.Fatal("conun chain printed no URL")
+	}
+	return url
+}
+
+// walletIn is the wallet of host i's node, by `conun wallet --json`.
+func walletIn(t *testing.T, tn *testNet, i int) api.WalletInfo {
+	t.Helper()
+	out, err := tn.command(i, "wallet", "--json").Output()
+	var w api.WalletInfo
+	if err != nil || json.Unmarshal(out, &w) != nil {
+		t.Fatalf("wallet on host %d: %v: %s", i+1, err, out)
+	}
+	return w
+}
+
+// natPrice is what every node of TestNATRecipe asks per task, in wei
+// (--price 0.03).
+var natPrice = big.NewInt(30000000000000000)
+
 // TestNATRecipe: three public hosts as in TestMultiHostRecipe, a GPU
 // owner at home behind a router (started with --behind-nat) and one behind
 // a double NAT (started without it: the node finds out by asking a member
 // to dial it back). Both attach to a public member, which relays their RPC
-// and gossip. Mid-job the home node's gateway is killed: the job still
-// ends with identical pixels, every NATed node rendered, and the home node
-// is found again at another gateway.
+// and gossip. Every node settles on a `conun chain` on the public network
+// and bonds a stake; the job goes with a budget. Mid-job the home node's
+// gateway is killed: the job still ends with identical pixels, every NATed
+// node rendered, the home node is found again at another gateway, and
+// every NATed node is paid to the wei for the tasks it rendered: the
+// coordinator's settlement lists it, and its claim, pushed through its
+// gateway's relay, is paid to its own key's balance.
 func TestNATRecipe(t *testing.T) {
 	skipShort(t, "a cluster of node processes on network namespaces behind NAT routers")
 	tn := newTestNet(t, 3)
@@ -90,17 +148,26 @@ func TestNATRecipe(t *testing.T) {
 	home := tn.behindNAT(1)
 	double := tn.behindNAT(2)
 	ref := reference(t)
+	chain := tn.startChain(t)
+	// Every node on the chain, with a development key (funded with
+	// Ether and tokens) and a stake of the default --min-stake.
+	onChain := []string{"--chain", chain, "--stake", "1", "--price", "0.03"}
 	procs := make([]*nodeProc, len(tn.hosts))
+	logs := make([]*lockedLog, len(tn.hosts))
 	for i := range tn.hosts {
-		args := []string{"node", "--data", t.TempDir(), "--gossip", "0.0.0.0:7946", "--api", "127.0.0.1:8080", "--slots", "2", "--sandbox", "none"}
+		data := t.TempDir()
+		os.WriteFile(filepath.Join(data, "node.key"), []byte(hex.EncodeToString(crypto.FromECDSA(contracts.DevKey(i)))), 0o600)
+		args := []string{"node", "--data", data, "--gossip", "0.0.0.0:7946", "--api", "127.0.0.1:8080", "--slots", "2", "--sandbox", "none"}
 		if i > 0 {
 			args = append(args, "--join", tn.addr(0)+":7946")
 		}
 		if i == home { // the README's line for a GPU owner at home, as written
-			args = []string{"node", "--data", t.TempDir(), "--join", tn.addr(0) + ":7946", "--slots", "2", "--behind-nat", "--sandbox", "none"}
+			args = []string{"node", "--data", data, "--join", tn.addr(0) + ":7946", "--slots", "2", "--behind-nat", "--sandbox", "none"}
 		}
-		cmd := tn.command(i, args...)
+		cmd := tn.command(i, append(args, onChain...)...)
 		cmd.Env = append(cmd.Env, "CONUN_TEST_SLOW=1") // a second a task: the job is still running when the gateway dies
+		logs[i] = &lockedLog{}
+		cmd.Stderr = logs[i]
 		procs[i] = startNodeCmd(t, cmd, false)
 	}
 	members := waitMembers(t, tn, 0, len(tn.hosts))
@@ -129,8 +196,16 @@ func TestNATRecipe(t *testing.T) {
 	for coord == gateway[home] || coord == gateway[double] {
 		coord++
 	}
+	// Balances once the stakes are bonded, before any job.
+	before := map[int]api.WalletInfo{}
+	for _, i := range []int{home, double} {
+		waitFor(t, time.Minute, func() bool {
+			before[i] = walletIn(t, tn, i)
+			return before[i].Connected && before[i].Stake == "1"
+		})
+	}
 
-	stdout, err := tn.command(coord, append([]string{"submit"}, job...)...).Output()
+	stdout, err := tn.command(coord, append([]string{"submit", "--budget", "5"}, job...)...).Output()
 	if err != nil {
 		t.Fatalf("submit on host %d: %v", coord+1, err)
 	}
@@ -166,6 +241,54 @@ func TestNATRecipe(t *testing.T) {
 		if done[procs[i].name] == 0 {
 			t.Errorf("%s behind NAT rendered nothing", procs[i].name)
 		}
+	}
+	natPaid(t, tn, coord, id, procs, before, done)
+	// The claims came pushed by the coordinator, through each node's
+	// gateway's relay: a node that had to ask for its own says so.
+	for _, i := range []int{home, double} {
+		if strings.Contains(logs[i].String(), "fetched a claim this node was never handed") {
+			t.Errorf("%s behind NAT fetched its claim itself: the push through its gateway did not reach it", procs[i].name)
+		}
+	}
+}
+
+// natPaid checks that each NATed node (the hosts in before) was paid
+// natPrice for each task it rendered (done, by the coordinator's report):
+// the coordinator's settlement of job id lists it so, and the node's own
+// wallet shows the claim paid and its balance up by that much, to the wei.
+func natPaid(t *testing.T, tn *testNet, coord int, id string, procs []*nodeProc, before map[int]api.WalletInfo, done map[string]int) {
+	t.Helper()
+	var rep api.Report
+	waitFor(t, time.Minute, func() bool {
+		out, err := tn.command(coord, "report", "--json", id).Output()
+		return err == nil && json.Unmarshal(out, &rep) == nil && rep.Settlement != nil && rep.Settlement.Tx != ""
+	})
+	if s := rep.Settlement; s.Error != "" {
+		t.Fatalf("settlement of %s: %s", id, s.Error)
+	}
+	for i, w0 := range before {
+		name := procs[i].name
+		want := new(big.Int).Mul(natPrice, big.NewInt(int64(done[name])))
+		var payout *api.NodePayout
+		for k, p := range rep.Settlement.Payouts {
+			if strings.EqualFold(p.Address, w0.Address) {
+				payout = &rep.Settlement.Payouts[k]
+			}
+		}
+		if payout == nil || payout.Tasks != done[name] || api.MustTokens(payout.Amount).Wei().Cmp(want) != 0 {
+			t.Errorf("%s behind NAT rendered %d tasks; the settlement pays it %+v, want %d tasks and %v wei", name, done[name], payout, done[name], want)
+			continue
+		}
+		var w api.WalletInfo
+		waitFor(t, time.Minute, func() bool {
+			w = walletIn(t, tn, i)
+			return len(w.Claims) == 1 && w.Claims[0].Claimed
+		})
+		got := new(big.Int).Sub(api.MustTokens(w.Balance).Wei(), api.MustTokens(w0.Balance).Wei())
+		if got.Cmp(want) != 0 {
+			t.Errorf("%s behind NAT earned %v wei for %d tasks, want %v (0.03 tokens a task)", name, got, done[name], want)
+		}
+		t.Logf("%s behind NAT: %d tasks, paid %s tokens (%s), balance %s -> %s", name, done[name], payout.Amount, w.Claims[0].Status(), w0.Balance, w.Balance)
 	}
 }
 

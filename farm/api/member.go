@@ -29,6 +29,10 @@ type NodeMeta struct {
 	// owner", "owner active: CPU 63% > 25%", "outside schedule ...", "on
 	// battery"): coordinators do not try it until it is cleared.
 	Away string `json:"away,omitempty"`
+	// Ahead is how many leases the node takes beyond its Slots, held
+	// until a slot frees: a node behind NAT takes one, so the next task
+	// crosses its gateway while it renders (farm/ahead.go).
+	Ahead int `json:"q,omitempty"`
 }
 
 // Member is a node as seen through gossip.
