@@ -420,6 +420,7 @@ func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {
 	n.coord.mu.Unlock()
 	n.metrics.write(rw, gauge{"conun_jobs_in_memory", "jobs this coordinator holds in memory (finished ones age out: NodeConfig.Retention)", int64(jobs)},
 		gauge{"conun_deliveries_waiting", "receipts and claims this coordinator has not handed to their workers yet", int64(n.coord.outbox.waiting())})
+	writeCalibrationMetrics(rw, n.Speeds())
 	e, err := n.earnings(r.Context(), time.Time{}) // from the start
 	writeEarningsMetrics(rw, e, err)
 }

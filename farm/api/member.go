@@ -29,7 +29,18 @@ type NodeMeta struct {
 	// owner", "owner active: CPU 63% > 25%", "outside schedule ...", "on
 	// battery"): coordinators do not try it until it is cleared.
 	Away string `json:"away,omitempty"`
+	// Speed maps a renderer the node calibrated (a tiny built-in render at
+	// start: farm/calibrate.go) to the samples per second one of its slots
+	// rendered. It is the node's claim, so coordinators trust what they
+	// measure of its tasks over it once they have a few.
+	Speed map[string]int64 `json:"sp,omitempty"`
 }
+
+// RendererAuto is the JobSpec.Renderer that lets the coordinator pick the
+// renderer and release for a glTF job: the one whose members render it
+// fastest together (calibrated or measured speed x free slots), fixed for
+// the job at submit.
+const RendererAuto = "auto"
 
 // Member is a node as seen through gossip.
 type Member struct {
