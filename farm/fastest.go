@@ -56,7 +56,7 @@ func (r *memberRates) speed(m api.Member, rend string) float64 {
 	if p := r.m[rateKey{m.ID, rend}]; p != nil && p.tasks >= trustAfter && p.seconds > 0 {
 		return p.samples / p.seconds
 	}
-	return float64(m.Speed[rend])
+	return float64(max(m.Speed[rend], 0)) // a negative claim is no claim
 }
 
 // measured returns node's measured samples per second on rend and how many
