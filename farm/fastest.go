@@ -69,6 +69,21 @@ func (r *memberRates) measured(node, rend string) (float64, int) {
 	return p.samples / p.seconds, p.tasks
 }
 
+// paces returns what was measured of node, per renderer (nil: nothing).
+func (r *memberRates) paces(node string) map[string]api.Pace {
+	var out map[string]api.Pace
+	for k, p := range r.m {
+		if k.node != node || p.seconds <= 0 {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]api.Pace)
+		}
+		out[k.renderer] = api.Pace{SamplesPerSecond: p.samples / p.seconds, Tasks: p.tasks, Trusted: p.tasks >= trustAfter}
+	}
+	return out
+}
+
 // autoChoice is the renderer and release an auto job is bound to.
 type autoChoice struct {
 	Renderer, Release string

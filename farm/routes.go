@@ -409,6 +409,9 @@ func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 			Quarantined:      n.coord.quarantined(members[i].Addr),
 			BlocklistedUntil: n.coord.blocklistedUntil(members[i].Addr),
 		}
+		n.coord.mu.Lock()
+		members[i].Measured = n.coord.rates.paces(members[i].ID)
+		n.coord.mu.Unlock()
 	}
 	writeJSON(rw, members)
 }

@@ -51,6 +51,20 @@ type Member struct {
 	// checks (set by the client API, not gossiped: each coordinator keeps
 	// its own).
 	Reputation *Reputation `json:"reputation,omitempty"`
+	// Measured maps a renderer to the samples per second per slot the
+	// answering node measured of this member's accepted tiles as their
+	// coordinator, and Trusted tells whether there were enough of them to
+	// rank the member by that instead of its Speed (not gossiped either).
+	Measured map[string]Pace `json:"measured,omitempty"`
+}
+
+// Pace is what a coordinator measured of a member on one renderer.
+type Pace struct {
+	SamplesPerSecond float64 `json:"samples_per_second"`
+	Tasks            int     `json:"tasks"`
+	// Trusted is set once Tasks are enough for the coordinator to rank
+	// the member by this pace rather than by its claimed Speed.
+	Trusted bool `json:"trusted"`
 }
 
 // Reputation is a coordinator's view of a node's honesty.
