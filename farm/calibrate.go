@@ -105,9 +105,16 @@ func writeCalibrationScene(dir string) (string, error) {
 // calibrateAndGossip calibrates the node's renderers in the background
 // after it joined (a join never waits for it) and gossips the figures in
 // its metadata; until then members see no speed and schedule it on free
-// slots alone.
+// slots alone. The calibration renders in a task slot of its own, taken
+// only while the node is not away (its owner's CPU is the owner's) and a
+// slot is free, so it never runs beside more tasks than the node offers.
 func (n *Node) calibrateAndGossip(ctx context.Context) {
-	speeds, errs := calibrate(ctx, n.work.renderers, n.cfg.Threads, filepath.Join(n.cfg.DataDir, "calibrate"))
+	w := n.work
+	if !takeIdleSlot(ctx, w) {
+		return
+	}
+	speeds, errs := calibrate(ctx, w.renderers, n.cfg.Threads, filepath.Join(n.cfg.DataDir, "calibrate"))
+	<-w.slots
 	if ctx.Err() != nil {
 		return
 	}
@@ -126,6 +133,27 @@ func (n *Node) calibrateAndGossip(ctx context.Context) {
 	n.cfg.Logger.Info("calibrated", "samples_per_second", speeds)
 	if err := n.cluster.SetMeta(meta, time.Second); err != nil {
 		n.cfg.Logger.Warn("gossip calibration", "err", err)
+	}
+}
+
+// takeIdleSlot takes one of w's task slots once w is not away and one is
+// free, checking every second; false when ctx ended first.
+func takeIdleSlot(ctx context.Context, w *worker) bool {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		if w.awayReason() == "" {
+			select {
+			case w.slots <- struct{}{}:
+				return true
+			default:
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-tick.C:
+		}
 	}
 }
 
