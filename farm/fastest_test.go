@@ -3,11 +3,39 @@ package farm
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/memberlist"
+
 	"github.com/conun/conun/farm/api"
 )
+
+// TestCalibMetaFits: a heavy member's metadata (three renderers with long
+// versions, a long away reason, a price, the largest speeds) still fits
+// memberlist's limit with the calibration in it (memberlist panics
+// beyond).
+func TestCalibMetaFits(t *testing.T) {
+	m := api.NodeMeta{
+		ID: "render-box-0123456789abcdef", API: "http://[2001:db8:1234:5678:9abc:def0:1234:5678]:65535",
+		Renderers: map[string]string{"pathtracer": "pt-1", "gl": "gl-1-nvidia-h200-nvidia-550.127.05", "blender": "blender-4.3.2/cycles-optix+oidn+gl+finish"},
+		Cores:     192, Slots: 64, Addr: "0x" + strings.Repeat("ab", 20), Price: api.MustTokens("0.123456789012345678"), Sandboxed: true,
+		Away:  "owner active: CPU 63% > 25%",
+		Speed: map[string]int64{"pathtracer": math.MaxInt64, "gl": math.MaxInt64},
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without := m
+	without.Speed = nil
+	b0, _ := json.Marshal(without)
+	t.Logf("meta %d bytes, %d of them the calibration, limit %d", len(b), len(b)-len(b0), memberlist.MetaMaxSize)
+	if len(b) > memberlist.MetaMaxSize {
+		t.Fatalf("meta is %d bytes, over memberlist's %d: %s", len(b), memberlist.MetaMaxSize, b)
+	}
+}
 
 // speedNode is a candidate running the given renderer builds, claiming
 // the given samples per second each, with all its slots free.
@@ -106,7 +134,7 @@ func TestCalibLiarDoesNotStarve(t *testing.T) {
 		{NodeMeta: api.NodeMeta{ID: "honest-b", Renderers: pt, Slots: 1, Speed: map[string]int64{"pathtracer": 1000}}},
 	}
 	real := map[string]float64{"liar": 500, "honest-a": 1000, "honest-b": 1000} // samples/s each really renders
-	const tasks, work = 40, 64 * 64 * 8.0                                          // samples a task
+	const tasks, work = 40, 64 * 64 * 8.0                                       // samples a task
 	for _, trusted := range []bool{false, true} {
 		var rates memberRates
 		got := map[string]int{}
