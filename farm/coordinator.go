@@ -255,15 +255,16 @@ func (c *coordinator) kick() {
 }
 
 // submit validates spec against the scene and queues the job. Submitting the
-// same spec twice returns the existing job.
-func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, error) {
+// same spec twice returns the existing job. An auto spec must have been
+// bound by resolveAuto first (the job's id is its bound spec's hash), and
+// release is the one it was bound to ("" for any other spec).
+func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release string) (string, error) {
+	if spec.Renderer == api.RendererAuto {
+		return "", fmt.Errorf("%w: renderer auto was not resolved before submit", api.ErrBadJob)
+	}
 	// Pinned until the job holds it: the cap on own blobs (capOwnBlobs)
 	// may not take it in between.
 	defer c.blobs.Pin(spec.Scene)()
-	spec, release, err := c.resolveAuto(spec)
-	if err != nil {
-		return "", err
-	}
 	info, err := c.checkSpec(ctx, spec)
 	if err != nil {
 		return "", err

@@ -214,6 +214,13 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// An auto job is bound first: its id, which the caller owns and
+	// notifications name, is the hash of the spec naming its renderer.
+	spec, release, err := n.coord.resolveAuto(spec)
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
 	notify, err := n.notifyURL(r)
 	if err != nil {
 		httpError(rw, http.StatusBadRequest, err)
@@ -231,7 +238,7 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
-	id, err := n.coord.submit(r.Context(), spec)
+	id, err := n.coord.submit(r.Context(), spec, release)
 	if err != nil {
 		n.coord.unwatchRefused(spec.ID())
 		httpError(rw, statusOf(err), err)
