@@ -206,6 +206,7 @@ type coordinator struct {
 	jobs        map[string]*job
 	order       []string
 	lastMembers []api.Member         // the member list of the latest scheduling pass
+	rates       memberRates          // members' measured paces, which outrank their calibrations (fastest.go)
 	inflight    map[string]int       // node -> leases held
 	busy        map[string]time.Time // node -> until when to leave it alone
 	wake        chan struct{}
@@ -254,8 +255,13 @@ func (c *coordinator) kick() {
 }
 
 // submit validates spec against the scene and queues the job. Submitting the
-// same spec twice returns the existing job.
-func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, error) {
+// same spec twice returns the existing job. An auto spec must have been
+// bound by resolveAuto first (the job's id is its bound spec's hash), and
+// release is the one it was bound to ("" for any other spec).
+func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release string) (string, error) {
+	if spec.Renderer == api.RendererAuto {
+		return "", fmt.Errorf("%w: renderer auto was not resolved before submit", api.ErrBadJob)
+	}
 	// Pinned until the job holds it: the cap on own blobs (capOwnBlobs)
 	// may not take it in between.
 	defer c.blobs.Pin(spec.Scene)()
@@ -285,6 +291,7 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec) (string, err
 	if err != nil {
 		return "", err
 	}
+	j.release = release // an auto job's tiles all come from the release it was bound to
 	// The job is on disk before anyone hears of it; the write is waited
 	// for off the lock.
 	if err := <-c.store.PutJob(id, j.record()); err != nil {
@@ -489,6 +496,9 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++
 	j.recordSpeed(node, t, time.Since(t.leasedAt))
+	if !t.finish {
+		c.rates.observe(node, j.spec.Renderer, j.work(t), time.Since(t.leasedAt))
+	}
 	j.recordTook(time.Since(t.leasedAt))
 	c.taskAccepted(j, t, node, t.addr.Hex())
 	c.emit(j, api.Event{Type: api.EventDone, Task: t.index, Frame: t.tile.Frame, Node: node})

@@ -64,6 +64,10 @@ func (n *Node) postEstimate(rw http.ResponseWriter, r *http.Request) {
 // spreads the predicted tasks over the members that may take them. Nothing
 // is created or locked.
 func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estimate, error) {
+	spec, _, err := c.resolveAuto(spec)
+	if err != nil {
+		return api.Estimate{}, err
+	}
 	info, err := c.checkSpec(ctx, spec)
 	if err != nil {
 		return api.Estimate{}, err

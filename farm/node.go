@@ -461,6 +461,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.wg.Go(func() { n.rememberMembers(ctx) })
 	n.wg.Go(func() { n.watchAvailability(ctx) })
+	n.wg.Go(func() { n.calibrateAndGossip(ctx) })
 	return n, nil
 }
 

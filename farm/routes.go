@@ -214,6 +214,13 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// An auto job is bound first: its id, which the caller owns and
+	// notifications name, is the hash of the spec naming its renderer.
+	spec, release, err := n.coord.resolveAuto(spec)
+	if err != nil {
+		httpError(rw, statusOf(err), err)
+		return
+	}
 	notify, err := n.notifyURL(r)
 	if err != nil {
 		httpError(rw, http.StatusBadRequest, err)
@@ -231,7 +238,7 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
-	id, err := n.coord.submit(r.Context(), spec)
+	id, err := n.coord.submit(r.Context(), spec, release)
 	if err != nil {
 		n.coord.unwatchRefused(spec.ID())
 		httpError(rw, statusOf(err), err)
@@ -409,6 +416,9 @@ func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 			Quarantined:      n.coord.quarantined(members[i].Addr),
 			BlocklistedUntil: n.coord.blocklistedUntil(members[i].Addr),
 		}
+		n.coord.mu.Lock()
+		members[i].Measured = n.coord.rates.paces(members[i].ID)
+		n.coord.mu.Unlock()
 	}
 	writeJSON(rw, members)
 }
@@ -420,6 +430,7 @@ func (n *Node) getMetrics(rw http.ResponseWriter, r *http.Request) {
 	n.coord.mu.Unlock()
 	n.metrics.write(rw, gauge{"conun_jobs_in_memory", "jobs this coordinator holds in memory (finished ones age out: NodeConfig.Retention)", int64(jobs)},
 		gauge{"conun_deliveries_waiting", "receipts and claims this coordinator has not handed to their workers yet", int64(n.coord.outbox.waiting())})
+	writeCalibrationMetrics(rw, n.Speeds())
 	e, err := n.earnings(r.Context(), time.Time{}) // from the start
 	writeEarningsMetrics(rw, e, err)
 }

@@ -26,7 +26,7 @@ func (c *coordinator) requeue(j *job, t *task) {
 }
 
 // schedule leases pending tasks to members: jobs by priority (then age),
-// each task to the eligible member with the most free slots.
+// each task to the fastest eligible member with a free slot (choose).
 func (c *coordinator) schedule(ctx context.Context) {
 	members := c.members()
 	c.stakes.refresh(ctx, members, c.now())
@@ -141,7 +141,7 @@ func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []
 		cands[i] = candidate{
 			Member: m, Free: leaseRoom(m, c.inflight[m.ID]), Busy: now.Before(c.busy[m.ID]) || m.Away != "", // an away node comes back: not unfit, only not now
 			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr), Blocklisted: c.blocklisted(m.Addr),
-			Unstaked: !c.stakes.meets(m),
+			Unstaked: !c.stakes.meets(m), Speed: c.rates.speed(m, j.spec.Renderer),
 		}
 	}
 	return cands
@@ -177,6 +177,10 @@ type candidate struct {
 	Quarantined bool // convicted of cheating, quarantine not over
 	Unstaked    bool // bonds less than the minimum stake (minstake.go)
 	Blocklisted bool // fails the tasks others render (nodehealth.go)
+	// Speed is the samples per second per slot expected of it on the
+	// job's renderer: measured, or its calibration until it has a few
+	// tasks (memberRates.speed); 0 when unknown.
+	Speed float64
 }
 
 // versionMatches reports whether a node's build is the one a job asks
@@ -219,9 +223,11 @@ func (d demand) admits(c candidate) bool {
 	return true
 }
 
-// choose returns the admitted candidate with the most free slots, whether
-// one has a free slot, and how many are admitted at all. It is the
-// scheduler's decision as a pure function of what it knows.
+// choose returns the fastest admitted candidate with a free slot (by
+// Speed; of equally fast ones, or where no speed is known, the one with
+// the most free slots), whether one has a free slot, and how many are
+// admitted at all. It is the scheduler's decision as a pure function of
+// what it knows.
 //
 // Only a node of the same renderer release can check a node's work, so
 // where some admitted members share their release with another, only
@@ -243,13 +249,13 @@ func choose(d demand, cands []candidate) (best api.Member, free bool, admitted i
 	for _, n := range releases {
 		shared = shared || n > 1
 	}
-	bestFree := 0
+	bestFree, bestSpeed := 0, 0.0
 	for _, c := range ok {
-		if c.Busy || shared && releases[release(c)] < 2 {
+		if c.Busy || shared && releases[release(c)] < 2 || c.Free <= 0 {
 			continue
 		}
-		if c.Free > bestFree {
-			best, bestFree = c.Member, c.Free
+		if c.Speed > bestSpeed || c.Speed == bestSpeed && c.Free > bestFree {
+			best, bestFree, bestSpeed = c.Member, c.Free, c.Speed
 		}
 	}
 	return best, bestFree > 0, len(ok)

@@ -33,7 +33,18 @@ type NodeMeta struct {
 	// until a slot frees: a node behind NAT takes one, so the next task
 	// crosses its gateway while it renders (farm/ahead.go).
 	Ahead int `json:"q,omitempty"`
+	// Speed maps a renderer the node calibrated (a tiny built-in render at
+	// start: farm/calibrate.go) to the samples per second one of its slots
+	// rendered. It is the node's claim, so coordinators trust what they
+	// measure of its tasks over it once they have a few.
+	Speed map[string]int64 `json:"sp,omitempty"`
 }
+
+// RendererAuto is the JobSpec.Renderer that lets the coordinator pick the
+// renderer and release for a glTF job: the one whose members render it
+// fastest together (calibrated or measured speed x free slots), fixed for
+// the job at submit.
+const RendererAuto = "auto"
 
 // Member is a node as seen through gossip.
 type Member struct {
@@ -44,6 +55,20 @@ type Member struct {
 	// checks (set by the client API, not gossiped: each coordinator keeps
 	// its own).
 	Reputation *Reputation `json:"reputation,omitempty"`
+	// Measured maps a renderer to the samples per second per slot the
+	// answering node measured of this member's accepted tiles as their
+	// coordinator, and Trusted tells whether there were enough of them to
+	// rank the member by that instead of its Speed (not gossiped either).
+	Measured map[string]Pace `json:"measured,omitempty"`
+}
+
+// Pace is what a coordinator measured of a member on one renderer.
+type Pace struct {
+	SamplesPerSecond float64 `json:"samples_per_second"`
+	Tasks            int     `json:"tasks"`
+	// Trusted is set once Tasks are enough for the coordinator to rank
+	// the member by this pace rather than by its claimed Speed.
+	Trusted bool `json:"trusted"`
 }
 
 // Reputation is a coordinator's view of a node's honesty.
