@@ -139,6 +139,14 @@ type NodeConfig struct {
 	// Sandboxed says the renderers run inside the Docker sandbox; it is
 	// advertised to the cluster.
 	Sandboxed bool
+	// RenderMemory is the memory one render may take, in bytes: the
+	// Docker sandbox's container limit (--memory-max); 0 when renders are
+	// not sandboxed, which nothing caps. Shown to the owner with the
+	// other caps (GET /v1/node/availability).
+	RenderMemory int64
+	// GPUs names the GPUs passed into the sandbox (--gpus: all, none or
+	// ids), shown with the caps; empty is none.
+	GPUs string
 	// Refused names renderers this node will not run, each with the reason
 	// a lease for it is refused (Blender without a sandbox, which the owner
 	// did not accept): clearer to the coordinator than "no such renderer".
