@@ -111,6 +111,9 @@ func printInspection(w io.Writer, in api.Inspection) {
 		fmt.Fprintf(w, "needs       +%s of a node's renderer\n", i.Needs)
 	}
 	if u := i.Usage; u != nil {
+		if u.Engine != "" {
+			fmt.Fprintf(w, "engine      %s\n", u.Engine)
+		}
 		fmt.Fprintf(w, "samples     %d (adaptive sampling %s), denoising %s\n", u.Samples, onOff(u.AdaptiveSampling), onOff(u.Denoise))
 		fmt.Fprintf(w, "colour      %s, look %s\n", u.ViewTransform, cmp.Or(u.Look, "none"))
 		fmt.Fprintf(w, "output      %s, %s bits\n", u.FileFormat, u.ColorDepth)
