@@ -86,6 +86,11 @@ func (g *inspectGate) enter(ctx context.Context, client string) error {
 	}
 	g.busy[client] = true
 	g.mu.Unlock()
+	select {
+	case g.slots <- struct{}{}:
+		return nil
+	default:
+	}
 	t := time.NewTimer(g.wait)
 	defer t.Stop()
 	select {
