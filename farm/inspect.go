@@ -31,8 +31,10 @@ const DefaultInspectTimeout = 2 * time.Minute
 
 // DescribeScene says what a job of a scene named name, read by renderer
 // rend as info, would be with tiles (nil: the grid submit picks for the
-// scene's resolution): how its frames are made, or why such a job would be
-// refused.
+// scene's resolution) and the scene's own settings, as submit takes them
+// (api.JobSpec.TakeScene: its resolution, denoising, whole frames where
+// tiles cannot match): how its frames are made, or why such a job would
+// be refused.
 func DescribeScene(name, rend string, tiles *tiler.Grid, info renderer.SceneInfo) api.Inspection {
 	grid := api.DefaultTiles(api.DefaultResolution)
 	switch {
@@ -41,12 +43,13 @@ func DescribeScene(name, rend string, tiles *tiler.Grid, info renderer.SceneInfo
 	case info.Width > 0 && info.Height > 0:
 		grid = api.DefaultTiles(tiler.Resolution{Width: info.Width, Height: info.Height})
 	}
-	out := api.Inspection{Scene: name, Renderer: rend, Info: info, Tiles: grid.String()}
 	spec := api.JobSpec{SceneName: name, Renderer: rend, Tiles: grid}
+	spec.TakeScene(info, func(setting string) bool { return setting == "tiles" && tiles != nil })
+	out := api.Inspection{Scene: name, Renderer: rend, Info: info, Tiles: spec.Tiles.String()}
 	if plan, err := PlanFrames(spec, info); err != nil {
 		out.Refused = strings.TrimPrefix(err.Error(), api.ErrBadJob.Error()+": ")
 	} else {
-		out.Plan, out.Split = &plan, plan.Describe(grid)
+		out.Plan, out.Split = &plan, plan.Describe(spec.Tiles)
 	}
 	return out
 }
