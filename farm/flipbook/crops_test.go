@@ -21,8 +21,9 @@ func TestEvidenceCrops(t *testing.T) {
 		return img
 	}
 	worker, checker := tile(0), tile(200)
-	crop := image.Rect(3, 2, 7, 5)
-	got, err := EvidenceCrops([]image.Rectangle{crop}, worker, checker)
+	at := image.Rect(32, 24, 48, 36) // the tile's place in its frame
+	crop := image.Rect(3, 2, 7, 5)   // in the tile
+	got, err := EvidenceCrops(at, []image.Rectangle{crop.Add(at.Min)}, worker, checker)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,13 +49,14 @@ func TestEvidenceCrops(t *testing.T) {
 		parties []image.Image
 		want    string
 	}{
-		{"no party", []image.Rectangle{crop}, nil, "no party"},
-		{"crop outside", []image.Rectangle{image.Rect(14, 0, 18, 4)}, []image.Image{worker}, "not inside"},
-		{"sizes differ", []image.Rectangle{crop}, []image.Image{worker, image.NewNRGBA(image.Rect(0, 0, 8, 8))}, "party 1's image"},
+		{"no party", []image.Rectangle{crop.Add(at.Min)}, nil, "no party"},
+		{"crop outside", []image.Rectangle{image.Rect(46, 24, 50, 28)}, []image.Image{worker}, "not inside"},
+		{"crop in tile coordinates", []image.Rectangle{crop}, []image.Image{worker}, "not inside"},
+		{"sizes differ", []image.Rectangle{crop.Add(at.Min)}, []image.Image{worker, image.NewNRGBA(image.Rect(0, 0, 8, 8))}, "party 1's image"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := EvidenceCrops(tc.crops, tc.parties...); err == nil || !strings.Contains(err.Error(), tc.want) {
+			if _, err := EvidenceCrops(at, tc.crops, tc.parties...); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err %v, want one saying %q", err, tc.want)
 			}
 		})
