@@ -104,7 +104,11 @@ func (n *Node) Availability() api.Availability {
 	a := api.Availability{
 		Available: s.Available, Reason: s.Reason,
 		Mode: c.Mode.String(), Paused: string(n.store.Meta(pausedKey)) == "1",
-		Caps: api.NodeCaps{CacheBytes: n.cfg.CacheBytes, UploadLimit: n.cfg.UploadLimit, DownloadLimit: n.cfg.DownloadLimit},
+		Caps: api.NodeCaps{
+			Slots: n.cfg.Slots, Threads: n.cfg.Threads,
+			RenderMemoryBytes: n.cfg.RenderMemory, Sandboxed: n.cfg.Sandboxed, GPUs: n.cfg.GPUs,
+			CacheBytes: n.cfg.CacheBytes, UploadLimit: n.cfg.UploadLimit, DownloadLimit: n.cfg.DownloadLimit,
+		},
 	}
 	if c.Mode.Schedule {
 		a.Schedule = c.Schedule.String()

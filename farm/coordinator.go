@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -315,24 +314,9 @@ func (c *coordinator) checkSpec(ctx context.Context, spec api.JobSpec) (renderer
 	if err := spec.Validate(); err != nil {
 		return renderer.SceneInfo{}, err
 	}
-	rend, ok := c.renderers[spec.Renderer]
-	if !ok {
-		return renderer.SceneInfo{}, fmt.Errorf("%w: renderer %q is not available on this node", api.ErrBadJob, spec.Renderer)
-	}
-	if _, ok := c.blobs.Path(spec.Scene); !ok {
-		return renderer.SceneInfo{}, fmt.Errorf("%w: scene %s has not been uploaded", api.ErrBadJob, spec.Scene[:12])
-	}
-	scene, err := c.blobs.Linked(spec.Scene, filepath.Ext(spec.SceneName))
+	info, err := c.inspectScene(ctx, spec.Renderer, spec.Scene, spec.SceneName)
 	if err != nil {
 		return renderer.SceneInfo{}, err
-	}
-	info, err := rend.Inspect(ctx, scene)
-	if err != nil {
-		var newer *renderer.NewerSceneError
-		if errors.As(err, &newer) {
-			err = fmt.Errorf("%w; %s", err, c.whoCanOpen(spec.Renderer, newer.Need))
-		}
-		return renderer.SceneInfo{}, fmt.Errorf("%w: %s: %w", api.ErrBadJob, spec.SceneName, err)
 	}
 	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
 		return renderer.SceneInfo{}, fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer)

@@ -29,34 +29,9 @@ import (
 	"github.com/conun/conun/tiler"
 )
 
-// FramePlan is how a job's frames are made, decided from what its scene
-// uses (PlanFrames): `conun inspect` shows it before anything is paid.
-type FramePlan struct {
-	// Passes are the raw render passes ("ViewLayer.Pass") each tile
-	// carries when a finish task composites every stitched frame with the
-	// scene's own compositor; empty when tiles carry finished pixels.
-	Passes []string `json:"passes,omitempty"`
-	// Adaptive keeps the scene's adaptive sampling (tiles overscan).
-	Adaptive bool `json:"adaptive_sampling,omitempty"`
-	// Denoise says the finish step denoises each stitched frame (guided by
-	// the Denoising Albedo and Normal passes the tiles carry) before it
-	// composites: tiles denoised one by one would show their seams. Only
-	// nodes whose renderer has a denoiser (FeatureDenoise) finish them.
-	Denoise bool `json:"denoise,omitempty"`
-}
-
-// Describe says in words how the frames of a job with tiles grid are made.
-func (p FramePlan) Describe(grid tiler.Grid) string {
-	switch {
-	case grid.Cols*grid.Rows == 1:
-		return "whole frames: each task renders and composites one frame as the scene says"
-	case p.Denoise:
-		return fmt.Sprintf("%s tiles of raw, noisy render passes (%s), stitched; then one node with a denoiser denoises and composites each frame whole, as Blender's own render does, checked by a second", grid, strings.Join(p.Passes, ", "))
-	case len(p.Passes) > 0:
-		return fmt.Sprintf("%s tiles of raw render passes (%s), stitched; then one node runs the scene's compositor once per frame, checked by a second, so a frame equals Blender's own render", grid, strings.Join(p.Passes, ", "))
-	}
-	return fmt.Sprintf("%s tiles of finished pixels, stitched", grid)
-}
+// FramePlan is how a job's frames are made (api.FramePlan, where the
+// client API carries it).
+type FramePlan = api.FramePlan
 
 // PlanFrames decides how a job's frames are made: a scene that composites,
 // split into tiles, renders raw passes and each frame is finished by a

@@ -30,6 +30,7 @@ type metrics struct {
 	convictions     atomic.Int64
 	noticesBelieved atomic.Int64
 	noticesRefused  atomic.Int64
+	scenesInspected atomic.Int64
 	receiptsFlagged atomic.Int64
 	claimsPulled    atomic.Int64
 	tilesCollected  atomic.Int64
@@ -75,6 +76,7 @@ func (m *metrics) write(w io.Writer, gauges ...gauge) {
 		{"conun_api_rejected_total", "client API requests refused as bad input (4xx)", &m.apiRejected},
 		{"conun_http_conns_refused_total", "connections refused for being over the per-source cap (--max-conns-per-source)", &m.connsRefused},
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
+		{"conun_scenes_inspected_total", "scenes this node read for its clients (POST /v1/inspect)", &m.scenesInspected},
 		{"conun_scenes_prefetched_total", "scenes this node fetched ahead of their leases on a coordinator's hint", &m.prefetched},
 		{"conun_tiles_collected_total", "tiles of finished jobs deleted by the retention", &m.tilesCollected},
 	} {

@@ -139,6 +139,17 @@ type NodeConfig struct {
 	// Sandboxed says the renderers run inside the Docker sandbox; it is
 	// advertised to the cluster.
 	Sandboxed bool
+	// InspectTimeout bounds one scene inspection for a client (POST
+	// /v1/inspect); 0 is DefaultInspectTimeout.
+	InspectTimeout time.Duration
+	// RenderMemory is the memory one render may take, in bytes: the
+	// Docker sandbox's container limit (--memory-max); 0 when renders are
+	// not sandboxed, which nothing caps. Shown to the owner with the
+	// other caps (GET /v1/node/availability).
+	RenderMemory int64
+	// GPUs names the GPUs passed into the sandbox (--gpus: all, none or
+	// ids), shown with the caps; empty is none.
+	GPUs string
 	// Refused names renderers this node will not run, each with the reason
 	// a lease for it is refused (Blender without a sandbox, which the owner
 	// did not accept): clearer to the coordinator than "no such renderer".
@@ -208,32 +219,33 @@ func DefaultNodeConfig() NodeConfig {
 // Node is a member of the farm: it gossips, renders tasks leased to it, and
 // coordinates the jobs submitted to its client API.
 type Node struct {
-	cfg     NodeConfig
-	final   finalMoney // chain figures of closed jobs (earnings.go)
-	cluster *gossip.Cluster
-	coord   *coordinator
-	work    *worker
-	srv     *http.Server    // client API, and node RPC too without ListenAddr
-	rpcSrv  *http.Server    // node RPC on its own listener (ListenAddr), or nil
-	link    *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
-	gateway *tunnel.Gateway // reachable: relays for NATed nodes, else nil
-	metaMu  sync.Mutex
-	meta    api.NodeMeta // what the node gossips about itself; guarded by metaMu
-	avail   *availability.Monitor
-	availMu sync.Mutex         // orders availability changes (away.go)
-	up      *bandwidth.Limiter // paces the blobs it serves to members; nil: no limit
-	store   *store.Store
-	clients *clients // the client API's tokens
-	metrics *metrics
-	wallet  *wallet
-	earned  *earnLog        // what its worker rendered, per job and day (earnings.go)
-	kept    *resultBook     // the results it signs for the escrow, and its disputes
-	ctx     context.Context // ends when the node stops
-	url     string          // the client API's base URL
-	rpcURL  string          // the base URL other members call
-	cancel  context.CancelFunc
-	wg      group
-	once    sync.Once
+	cfg      NodeConfig
+	final    finalMoney // chain figures of closed jobs (earnings.go)
+	cluster  *gossip.Cluster
+	coord    *coordinator
+	work     *worker
+	srv      *http.Server    // client API, and node RPC too without ListenAddr
+	rpcSrv   *http.Server    // node RPC on its own listener (ListenAddr), or nil
+	link     *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
+	gateway  *tunnel.Gateway // reachable: relays for NATed nodes, else nil
+	metaMu   sync.Mutex
+	meta     api.NodeMeta // what the node gossips about itself; guarded by metaMu
+	avail    *availability.Monitor
+	availMu  sync.Mutex         // orders availability changes (away.go)
+	up       *bandwidth.Limiter // paces the blobs it serves to members; nil: no limit
+	store    *store.Store
+	clients  *clients     // the client API's tokens
+	inspects *inspectGate // bounds POST /v1/inspect (inspect.go)
+	metrics  *metrics
+	wallet   *wallet
+	earned   *earnLog        // what its worker rendered, per job and day (earnings.go)
+	kept     *resultBook     // the results it signs for the escrow, and its disputes
+	ctx      context.Context // ends when the node stops
+	url      string          // the client API's base URL
+	rpcURL   string          // the base URL other members call
+	cancel   context.CancelFunc
+	wg       group
+	once     sync.Once
 }
 
 // StartNode starts a node and returns once it serves and has joined the
@@ -340,6 +352,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		cfg.Logger.Error("load earnings", "err", err)
 	}
 	n.earned = earned
+	n.inspects = newInspectGate(cfg.Slots, cfg.InspectTimeout)
 	n.work = &worker{
 		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,

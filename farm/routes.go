@@ -35,6 +35,7 @@ var apiRoutes = []route{
 	{"POST", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.postJob }},
 	{"GET", "/v1/jobs", func(n *Node) http.HandlerFunc { return n.getJobs }},
 	{"POST", "/v1/estimate", func(n *Node) http.HandlerFunc { return n.postEstimate }},
+	{"POST", "/v1/inspect", func(n *Node) http.HandlerFunc { return n.postInspect }},
 	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getJob) }},
 	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postCancel) }},
 	{"POST", "/v1/jobs/{id}/pause", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postPause) }},

@@ -18,7 +18,6 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	_ "github.com/conun/conun/internal/guilocale" // a locale Fyne can parse, before Fyne reads it
-	"github.com/conun/conun/renderer"
 )
 
 // Config configures the app. Start from DefaultConfig.
@@ -46,11 +45,6 @@ type Config struct {
 	// (cmd hands it Blender's packing, as `conun submit` does); nil sends
 	// the file as it is.
 	Pack func(ctx context.Context, path string) ([]byte, error)
-	// Inspect reads a scene's own settings (frames, resolution, samples,
-	// denoise, output), which the new-render form starts from (cmd hands
-	// it the renderers' Inspect, as `conun submit` uses); nil reads glTF
-	// files with the path tracer and leaves .blend files unread.
-	Inspect func(ctx context.Context, path string) (renderer.SceneInfo, error)
 }
 
 // LocalNode is a node the app started in its own process: it is stopped

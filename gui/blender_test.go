@@ -46,11 +46,6 @@ func TestDefaultSceneInApp(t *testing.T) {
 	}
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) { c.Renderers = []renderer.Renderer{newBlender()} })
 	u, th := newTestUI(t, nodes[0].URL())
-	u.cfg.Inspect = func(ctx context.Context, path string) (renderer.SceneInfo, error) {
-		r := newBlender()
-		defer r.(interface{ Close() error }).Close()
-		return r.Inspect(ctx, path)
-	}
 	v := u.newRender
 	v.setScene(scene)
 	th.until(t, "the scene's settings are read", func() bool { return strings.Contains(v.sceneInfo.Text, "read from the scene") })

@@ -65,8 +65,11 @@ type liveView struct {
 	title   *widget.Label
 	summary *widget.Label
 	// money shows the finished job's settlement and convictions.
-	money   *widget.Label
-	preview *canvas.Raster
+	money *widget.Label
+	// evidence shows a finished job's convictions as enlarged crops
+	// (evidence.go).
+	evidence *fyne.Container
+	preview  *canvas.Raster
 	// previewTap is the preview as the window holds it: a tap on a tile
 	// shows its log.
 	previewTap *tappableRaster
@@ -99,6 +102,7 @@ func newLiveView(u *ui) *liveView {
 	l.money = widget.NewLabel("")
 	l.money.Wrapping = fyne.TextWrapWord
 	l.money.Hide()
+	l.evidence = container.NewVBox()
 	l.preview = canvas.NewRaster(l.draw)
 	l.preview.SetMinSize(fyne.NewSize(480, 360))
 	l.strip = container.NewHBox()
@@ -124,7 +128,7 @@ func newLiveView(u *ui) *liveView {
 	l.cancel.Disable()
 	l.pause = widget.NewButton("Pause", l.togglePause)
 	l.pause.Disable()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(l.pause, l.cancel), l.title), l.summary, l.money)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(l.pause, l.cancel), l.title), l.summary, l.money, l.evidence)
 	l.stripBox = container.NewHScroll(l.strip)
 	l.stripBox.SetMinSize(fyne.NewSize(0, thumbSide*3/4+50))
 	l.stripBox.Hide()
@@ -167,6 +171,7 @@ func (l *liveView) open(id string, spec *api.JobSpec) {
 	l.polling, l.polled = false, time.Time{}
 	l.money.SetText("")
 	l.money.Hide()
+	l.evidence.RemoveAll()
 	l.full, l.order, l.thumbs = map[int]image.Image{}, nil, map[int]image.Image{}
 	l.mu.Lock()
 	l.pending = nil

@@ -129,12 +129,31 @@ func (l *liveView) readReport(gen int) {
 			l.money.Importance = widget.MediumImportance
 			if len(r.Convictions) > 0 {
 				l.money.Importance = widget.DangerImportance
+				l.showEvidence(gen, r)
 			}
 			l.money.SetText(text)
 			if text != "" {
 				l.money.Show()
 			}
 			l.refresh()
+		})
+	}()
+}
+
+// showEvidence fetches and shows the convictions' crops off the UI
+// goroutine.
+func (l *liveView) showEvidence(gen int, r api.Report) {
+	c := l.u.client
+	go func() {
+		ctx, cancel := context.WithTimeout(l.u.ctx, callTimeout)
+		crops := fetchEvidence(ctx, c, r)
+		cancel()
+		l.u.do(func() {
+			if gen != l.gen {
+				return
+			}
+			l.evidence.Objects = evidenceObjects(crops)
+			l.evidence.Refresh()
 		})
 	}()
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,7 +17,6 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/tiler"
 )
 
@@ -215,41 +215,80 @@ func (v *newRenderView) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // setScene fills the scene field and pre-fills what the scene says about
-// itself (frames, resolution, samples, denoise, output), read off the UI
-// goroutine: a big file takes a while, and a .blend is read by Blender.
+// itself (frames, resolution, samples, denoise, output), as the node reads
+// it: the scene is uploaded (a .blend packed first, as Render sends it) and
+// the node's own renderer inspects it (POST /v1/inspect), so the app needs
+// neither Blender nor a path tracer of its own. Off the UI goroutine: a big
+// file takes a while.
 func (v *newRenderView) setScene(path string) {
 	v.entries[FieldScene].SetText(path)
 	v.sceneInfo.SetText("")
 	v.saved = ""
 	v.loadMembers()
-	inspect := v.u.cfg.Inspect
-	switch {
-	case RendererFor(path) == "":
-		return
-	case inspect == nil && RendererFor(path) == "pathtracer":
-		inspect = func(ctx context.Context, path string) (renderer.SceneInfo, error) {
-			return pathtracer.New(pathtracer.DefaultConfig()).Inspect(ctx, path)
-		}
-	case inspect == nil:
-		v.sceneInfo.SetText("Blender scene: its settings are not read here; check them below.")
+	if RendererFor(path) == "" {
 		return
 	}
-	v.sceneInfo.SetText("Reading " + filepath.Base(path) + " …")
+	var tiles *tiler.Grid
+	if g, err := tiler.ParseGrid(v.form.Tiles); err == nil && v.tilesEdited {
+		tiles = &g
+	}
+	c, pack := v.u.client, v.u.cfg.Pack
+	v.sceneInfo.SetText("Sending " + filepath.Base(path) + " to the node to read it …")
 	go func() {
-		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
-		info, err := inspect(ctx, path)
-		cancel()
+		in, err := inspectOnNode(v.u.ctx, c, path, tiles, pack)
 		v.u.do(func() {
 			if v.form.ScenePath != path {
 				return // another scene was picked meanwhile
 			}
 			if err != nil {
-				v.sceneInfo.SetText(fmt.Sprintf("Could not read %s: %v", filepath.Base(path), err))
+				v.sceneInfo.SetText(fmt.Sprintf("The node could not read %s: %v. Set the job below by hand.", filepath.Base(path), err))
 				return
 			}
-			v.takeScene(path, info)
+			v.takeScene(path, in.Info)
+			v.sceneInfo.SetText(v.sceneInfo.Text + "\n" + planText(in))
 		})
 	}()
+}
+
+// inspectOnNode uploads the scene at path (a .blend packed by pack) and has
+// the node read it. The upload is what Render sends later; the node keeps
+// it, so Render does not send it again.
+func inspectOnNode(ctx context.Context, c *api.Client, path string, tiles *tiler.Grid, pack func(context.Context, string) ([]byte, error)) (api.Inspection, error) {
+	hash, err := uploadScene(ctx, c, path, pack)
+	if err != nil {
+		return api.Inspection{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, inspectTimeout)
+	defer cancel()
+	return c.Inspect(ctx, api.InspectRequest{Scene: hash, SceneName: filepath.Base(path), Tiles: tiles})
+}
+
+// inspectTimeout bounds the app's wait for a node's reading of a scene:
+// Blender starting in a fresh sandbox takes longer than an API call.
+const inspectTimeout = 2 * time.Minute
+
+// planText says what the node will do with a job of the scene it read:
+// which node read it, its engine, and how its frames are made (tiles or
+// whole frames, compositing, denoising) or why such a job is refused.
+func planText(in api.Inspection) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Read by node %s", in.Node)
+	if u := in.Info.Usage; u != nil && u.Engine != "" {
+		fmt.Fprintf(&b, " (engine %s", u.Engine)
+		if u.Compositing {
+			b.WriteString(", compositor on")
+		}
+		if u.Denoise {
+			b.WriteString(", denoising on")
+		}
+		b.WriteString(")")
+	}
+	if in.Refused != "" {
+		fmt.Fprintf(&b, ". As %s tiles it would be refused: %s", in.Tiles, in.Refused)
+	} else {
+		fmt.Fprintf(&b, ". Frames: %s", in.Split)
+	}
+	return b.String()
 }
 
 // takeScene sets the form to the scene's own settings, as `conun submit`

@@ -175,7 +175,7 @@ func ModeText(a api.Availability) string {
 	return strings.Join(s, "; ")
 }
 
-// CapsText says the node's caps in words; 0 is no limit.
+// CapsText says the node's caps in words, one line each; 0 is no limit.
 func CapsText(c api.NodeCaps) string {
 	size := func(n int64, unit string) string {
 		if n <= 0 {
@@ -183,8 +183,25 @@ func CapsText(c api.NodeCaps) string {
 		}
 		return units.BytesSize(float64(n)) + unit
 	}
-	return fmt.Sprintf("Cache of other members' scenes and tiles: %s; upload: %s; download: %s",
-		size(c.CacheBytes, ""), size(c.UploadLimit, "/s"), size(c.DownloadLimit, "/s"))
+	threads := "every core"
+	if c.Threads > 0 {
+		threads = fmt.Sprintf("%d threads", c.Threads)
+	}
+	memory := "not capped (renders run outside the sandbox)"
+	if c.Sandboxed && c.RenderMemoryBytes > 0 {
+		memory = units.BytesSize(float64(c.RenderMemoryBytes)) + " (the sandbox's limit; a render needing more fails)"
+	}
+	gpus := "none"
+	if c.GPUs != "" {
+		gpus = c.GPUs
+	}
+	return strings.Join([]string{
+		fmt.Sprintf("Renders at once: %d, each on %s", c.Slots, threads),
+		"Memory per render: " + memory,
+		"GPUs in the sandbox: " + gpus,
+		"Cache of other members' scenes and tiles: " + size(c.CacheBytes, ""),
+		fmt.Sprintf("Upload: %s; download: %s", size(c.UploadLimit, "/s"), size(c.DownloadLimit, "/s")),
+	}, "\n")
 }
 
 // EarningsSummary says what the node earned as a worker, in all and on its

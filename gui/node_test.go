@@ -15,13 +15,18 @@ import (
 	"github.com/conun/conun/farm/farmtest"
 )
 
-// TestNodeTab: the Node tab of a real node shows it available with its
-// caps, Pause makes it away ("paused by owner", as the node itself then
+// TestNodeTab: the Node tab of a real node shows it available with every
+// cap (threads, memory per render, GPUs, cache, bandwidth), Pause makes it away ("paused by owner", as the node itself then
 // says) and Resume available again, and its earnings after rendering
 // another node's job are the node's own count (GET /v1/earnings).
 func TestNodeTab(t *testing.T) {
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
 		c.CacheBytes, c.UploadLimit = 1<<30, 2<<20
+		if i == 0 {
+			// As `conun node --memory-max 3GiB --threads 2 --gpus 0`
+			// sets them on a sandboxed node.
+			c.Sandboxed, c.RenderMemory, c.Threads, c.GPUs = true, 3<<30, 2, "0"
+		}
 		if i == 1 {
 			c.Renderers = farmtest.RefuseFrame(1) // node-1 renders node-2's job
 		}
@@ -30,7 +35,7 @@ func TestNodeTab(t *testing.T) {
 	v := u.node
 	u.tabs.Select(u.tabs.Items[len(u.tabs.Items)-1])
 	th.until(t, "the tab shows the node available", func() bool { return strings.HasPrefix(v.state.Text, "Available") })
-	for _, s := range []string{"1GiB", "upload: 2MiB/s", "download: no limit"} {
+	for _, s := range []string{"each on 2 threads", "Memory per render: 3GiB", "GPUs in the sandbox: 0", "scenes and tiles: 1GiB", "Upload: 2MiB/s", "download: no limit"} {
 		if !strings.Contains(v.caps.Text, s) {
 			t.Errorf("caps %q do not say %q", v.caps.Text, s)
 		}

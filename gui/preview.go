@@ -5,7 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 
-	xdraw "golang.org/x/image/draw"
+	"github.com/disintegration/imaging"
 
 	"github.com/conun/conun/tiler"
 )
@@ -60,11 +60,11 @@ func drawPreview(w, h int, res tiler.Resolution, img image.Image, tiles []Tile) 
 		return dst
 	}
 	if img != nil {
-		scaler := xdraw.Interpolator(xdraw.ApproxBiLinear)
+		filter := imaging.Linear // redrawn on every resize: cheap and smooth
 		if s >= 1 {
-			scaler = xdraw.NearestNeighbor // keep small test renders crisp
+			filter = imaging.NearestNeighbor // keep small test renders crisp
 		}
-		scaler.Scale(dst, area, img, img.Bounds(), xdraw.Src, nil)
+		draw.Draw(dst, area, imaging.Resize(img, area.Dx(), area.Dy(), filter), image.Point{}, draw.Src)
 		return dst
 	}
 	for _, t := range tiles {
@@ -105,14 +105,12 @@ func outline(dst *image.NRGBA, r image.Rectangle, c color.NRGBA) {
 }
 
 // thumbnail scales img down to at most side pixels on its longer edge, so
-// the frame strip does not keep every full-size frame in memory.
+// the frame strip does not keep every full-size frame in memory. It is made
+// once per frame, so it can afford Lanczos.
 func thumbnail(img image.Image, side int) image.Image {
 	b := img.Bounds()
 	if b.Dx() <= side && b.Dy() <= side {
 		return img
 	}
-	area, _ := fitRect(side, side, tiler.Resolution{Width: b.Dx(), Height: b.Dy()})
-	dst := image.NewNRGBA(image.Rect(0, 0, area.Dx(), area.Dy()))
-	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
-	return dst
+	return imaging.Fit(img, side, side, imaging.Lanczos)
 }

@@ -277,6 +277,10 @@ type SceneInfo struct {
 // SceneUsage is what a scene uses, so the farm can default to the scene's
 // own settings and tell the user how a frame will be split.
 type SceneUsage struct {
+	// Engine is the scene's render engine, in Blender's names (CYCLES,
+	// BLENDER_EEVEE, BLENDER_EEVEE_NEXT): shown to the artist who picks
+	// the scene.
+	Engine string `json:",omitempty"`
 	// Compositing is true when the scene's own render runs its compositor:
 	// tiles must then carry raw passes (Task.Passes) and a frame be
 	// finished (Finisher) to equal the scene's render.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"maps"
 	"net"
@@ -22,6 +23,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/flipbook"
 	"github.com/conun/conun/farm/notifyurl"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
@@ -419,6 +421,7 @@ func runWait(ctx context.Context, args []string, stdout io.Writer) error {
 func runReport(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	cf := addClientFlags(fs)
+	cropsDir := fs.String("crops", "", "write each conviction's compared crop windows here, the worker's beside the checker's (and the arbiter's), enlarged 8x, as PNGs")
 	id, err := oneJobArg(fs, args)
 	if err != nil {
 		return err
@@ -439,9 +442,63 @@ func runReport(ctx context.Context, args []string, stdout io.Writer) error {
 	tw.Flush()
 	for _, c := range rep.Convictions {
 		fmt.Fprintf(stdout, "convicted of cheating: %s (%s), task %d\n", c.Node, c.Address, c.Task)
+		if *cropsDir == "" {
+			continue
+		}
+		paths, err := writeEvidenceCrops(ctx, cf.client(), *cropsDir, rep, c)
+		if err != nil {
+			return fmt.Errorf("conviction of %s: %w", c.Node, err)
+		}
+		for _, p := range paths {
+			fmt.Fprintf(stdout, "  crop (worker | checker | arbiter, 8x): %s\n", p)
+		}
 	}
 	printSettlement(stdout, rep.Settlement) // what was paid, and when the rest comes back
 	return nil
+}
+
+// writeEvidenceCrops fetches a conviction's compared images (the worker's
+// tile, the checker's and the arbiter's crops) from the node and writes
+// their crop windows side by side, enlarged, under dir.
+func writeEvidenceCrops(ctx context.Context, c *api.Client, dir string, rep api.Report, conv api.Conviction) ([]string, error) {
+	ev := conv.Evidence
+	if len(ev.Hashes) < 2 || len(ev.Crops) == 0 {
+		return nil, fmt.Errorf("its evidence names no compared crops")
+	}
+	var tile image.Rectangle
+	for _, t := range rep.Tasks {
+		if t.Index == conv.Task {
+			tile = image.Rect(t.Rect[0], t.Rect[1], t.Rect[2], t.Rect[3])
+		}
+	}
+	if tile.Empty() {
+		return nil, fmt.Errorf("the report has no task %d", conv.Task)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	blobs, err := os.MkdirTemp(dir, ".evidence-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(blobs)
+	var files []string
+	for i, h := range ev.Hashes {
+		p := filepath.Join(blobs, fmt.Sprintf("party-%d", i))
+		f, err := os.Create(p)
+		if err != nil {
+			return nil, err
+		}
+		err = c.Blob(ctx, h, f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("fetch evidence %s: %w", api.Prefix(h, 12), err)
+		}
+		files = append(files, p)
+	}
+	return flipbook.WriteEvidenceCrops(dir, fmt.Sprintf("%s-task-%d", conv.Node, conv.Task), tile, ev.Crops, files...)
 }
 
 func oneJobArg(fs *flag.FlagSet, args []string) (string, error) {

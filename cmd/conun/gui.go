@@ -10,7 +10,6 @@ import (
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/gui"
-	"github.com/conun/conun/renderer"
 )
 
 func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
@@ -34,13 +33,5 @@ func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
 		return farm.StartLocalNode(ctx, dataDir, join)
 	}
 	cfg.Pack = func(ctx context.Context, path string) ([]byte, error) { return packBlend(ctx, path, defaultBlender()) }
-	cfg.Inspect = func(ctx context.Context, path string) (renderer.SceneInfo, error) {
-		rend, err := rendererFor(path, defaultBlender())
-		if err != nil {
-			return renderer.SceneInfo{}, err
-		}
-		defer closeRenderer(rend)
-		return rend.Inspect(ctx, path)
-	}
 	return gui.Run(ctx, cfg)
 }

@@ -6,31 +6,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 )
-
-// inspection is what `conun inspect` reports: what the scene is set to and
-// uses, and how a job of it would be split, or why it would be refused.
-type inspection struct {
-	Scene   string             `json:"scene"`
-	Info    renderer.SceneInfo `json:"info"`
-	Tiles   string             `json:"tiles"`
-	Plan    *farm.FramePlan    `json:"plan,omitempty"`
-	Split   string             `json:"split,omitempty"`
-	Refused string             `json:"refused,omitempty"`
-}
 
 func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	tiles := fs.String("tiles", "", "tile grid CxR the job would use; default as submit picks it for the scene's resolution")
 	asJSON := fs.Bool("json", false, "print JSON")
+	node := fs.String("node", "", "read the scene on this node (its API URL) with the node's own renderer, uploading it first (a .blend packed as submit packs it); default: read it here")
+	token := envFlag(fs, "token", "CONUN_TOKEN", "node API token for --node (default from CONUN_TOKEN)", os.Getenv)
 	bo := defaultBlender()
-	addBlenderFlag(fs, &bo, "Blender binary that reads a .blend")
+	addBlenderFlag(fs, &bo, "Blender binary that reads a .blend (and packs it for --node)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -38,37 +29,28 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) != 1 {
 		return fmt.Errorf("%w: want one scene: conun inspect SCENE", errUsage)
 	}
-	grid, err := parseTiles(*tiles, api.DefaultResolution) // checked before Blender starts
-	if err != nil {
-		return err
+	var grid *tiler.Grid
+	if *tiles != "" {
+		g, err := parseTiles(*tiles, api.DefaultResolution) // checked before Blender starts
+		if err != nil {
+			return err
+		}
+		grid = &g
 	}
 	scene, err := loadScene(pos[0])
 	if err != nil {
 		return err
 	}
-	rend, err := rendererFor(scene.name, bo)
-	if err != nil {
-		return err
-	}
-	defer closeRenderer(rend)
-	path, cleanup, err := scene.file()
-	if err != nil {
-		return err
-	}
-	defer cleanup()
-	info, err := rend.Inspect(ctx, path)
-	if err != nil {
-		return err
-	}
-	if *tiles == "" && info.Width > 0 && info.Height > 0 {
-		grid = api.DefaultTiles(tiler.Resolution{Width: info.Width, Height: info.Height})
-	}
-	out := inspection{Scene: scene.name, Info: info, Tiles: grid.String()}
-	spec := specFor(scene.name, grid)
-	if plan, err := farm.PlanFrames(spec, info); err != nil {
-		out.Refused = strings.TrimPrefix(err.Error(), "bad job: ")
+	var out api.Inspection
+	if *node != "" {
+		c := api.NewClient(*node)
+		c.Token = token.Value()
+		out, err = inspectOnNode(ctx, c, scene, grid, bo)
 	} else {
-		out.Plan, out.Split = &plan, plan.Describe(grid)
+		out, err = inspectHere(ctx, scene, grid, bo)
+	}
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		return printJSON(stdout, out)
@@ -77,10 +59,47 @@ func runInspect(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
+// inspectHere reads scene with a renderer of this process.
+func inspectHere(ctx context.Context, scene sceneArg, grid *tiler.Grid, bo blenderOpts) (api.Inspection, error) {
+	rend, err := rendererFor(scene.name, bo)
+	if err != nil {
+		return api.Inspection{}, err
+	}
+	defer closeRenderer(rend)
+	path, cleanup, err := scene.file()
+	if err != nil {
+		return api.Inspection{}, err
+	}
+	defer cleanup()
+	info, err := rend.Inspect(ctx, path)
+	if err != nil {
+		return api.Inspection{}, err
+	}
+	kind, _ := kindFor(scene.name) // rendererFor took it
+	return farm.DescribeScene(scene.name, kind, grid, info), nil
+}
+
+// inspectOnNode uploads scene (a .blend packed, as submit sends it) and
+// has the node read it.
+func inspectOnNode(ctx context.Context, c *api.Client, scene sceneArg, grid *tiler.Grid, bo blenderOpts) (api.Inspection, error) {
+	scene, err := scene.packed(ctx, bo)
+	if err != nil {
+		return api.Inspection{}, err
+	}
+	hash, err := c.Upload(ctx, scene.data)
+	if err != nil {
+		return api.Inspection{}, err
+	}
+	return c.Inspect(ctx, api.InspectRequest{Scene: hash, SceneName: scene.name, Tiles: grid})
+}
+
 // printInspection writes an inspection for people.
-func printInspection(w io.Writer, in inspection) {
+func printInspection(w io.Writer, in api.Inspection) {
 	i := in.Info
 	fmt.Fprintf(w, "scene       %s\n", in.Scene)
+	if in.Node != "" {
+		fmt.Fprintf(w, "read by     node %s, with its %s\n", in.Node, in.Renderer)
+	}
 	fmt.Fprintf(w, "frames      %d-%d at %g fps\n", i.FrameStart, i.FrameEnd, i.FPS)
 	if i.Width > 0 {
 		fmt.Fprintf(w, "resolution  %dx%d\n", i.Width, i.Height)
@@ -92,6 +111,9 @@ func printInspection(w io.Writer, in inspection) {
 		fmt.Fprintf(w, "needs       +%s of a node's renderer\n", i.Needs)
 	}
 	if u := i.Usage; u != nil {
+		if u.Engine != "" {
+			fmt.Fprintf(w, "engine      %s\n", u.Engine)
+		}
 		fmt.Fprintf(w, "samples     %d (adaptive sampling %s), denoising %s\n", u.Samples, onOff(u.AdaptiveSampling), onOff(u.Denoise))
 		fmt.Fprintf(w, "colour      %s, look %s\n", u.ViewTransform, cmp.Or(u.Look, "none"))
 		fmt.Fprintf(w, "output      %s, %s bits\n", u.FileFormat, u.ColorDepth)
@@ -118,11 +140,6 @@ func printInspection(w io.Writer, in inspection) {
 		return
 	}
 	fmt.Fprintf(w, "split       %s\n", in.Split)
-}
-
-// specFor is the part of a job spec PlanFrames reads.
-func specFor(name string, grid tiler.Grid) api.JobSpec {
-	return api.JobSpec{SceneName: name, Tiles: grid}
 }
 
 func onOff(b bool) string {

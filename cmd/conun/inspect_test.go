@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
 )
 
 // TestInspect: conun inspect says what a scene uses and how its jobs would
@@ -36,7 +37,7 @@ func TestInspect(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("inspect: exit %d: %s", code, stderr)
 	}
-	var in inspection
+	var in api.Inspection
 	if err := json.Unmarshal([]byte(out), &in); err != nil {
 		t.Fatal(err)
 	}
@@ -47,5 +48,36 @@ func TestInspect(t *testing.T) {
 	}
 	if code, out, _ := conun(t, "inspect", "--tiles", "1x1", scene); code != 0 || !strings.Contains(out, "whole frames") {
 		t.Fatalf("inspect --tiles 1x1: exit %d: %s", code, out)
+	}
+}
+
+// TestInspectNode: conun inspect --node URL uploads the scene and prints
+// the node's reading of it, naming the node; the same scene read here
+// says the same of its frames and split.
+func TestInspectNode(t *testing.T) {
+	nodes := farmtest.Start(t, 1, nil)
+	code, out, stderr := conun(t, "inspect", "--json", "--node", nodes[0].URL(), "anim")
+	if code != 0 {
+		t.Fatalf("inspect --node: exit %d: %s", code, stderr)
+	}
+	var remote, local api.Inspection
+	if err := json.Unmarshal([]byte(out), &remote); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = conun(t, "inspect", "--json", "anim")
+	if code != 0 {
+		t.Fatalf("inspect: exit %d: %s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(out), &local); err != nil {
+		t.Fatal(err)
+	}
+	if remote.Node != "node-1" || local.Node != "" {
+		t.Errorf("read by %q remotely and %q here: want node-1 and nobody", remote.Node, local.Node)
+	}
+	if remote.Split != local.Split || remote.Info.FrameEnd != local.Info.FrameEnd || remote.Tiles != local.Tiles {
+		t.Errorf("node says %q (frames to %d, %s), here %q (frames to %d, %s)", remote.Split, remote.Info.FrameEnd, remote.Tiles, local.Split, local.Info.FrameEnd, local.Tiles)
+	}
+	if code, out, _ := conun(t, "inspect", "--node", nodes[0].URL(), "anim"); code != 0 || !strings.Contains(out, "read by     node node-1, with its pathtracer") {
+		t.Errorf("inspect --node: exit %d: %s", code, out)
 	}
 }

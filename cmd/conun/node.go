@@ -217,7 +217,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		} else if n > 0 {
 			fmt.Fprintf(stdout, "removed %d leftover containers of an earlier run\n", n)
 		}
-		cfg.Sandboxed = true
+		cfg.Sandboxed, cfg.RenderMemory = true, *memoryMax
+		if !bo.GPUs.None() {
+			cfg.GPUs = bo.GPUs.String()
+		}
 		cfg.Availability.CPU = sandboxedCPU(ctx, sb)
 	} else {
 		if kinds, cfg.Refused, err = unsandboxedKinds(*sandboxMode, kinds, cfg.Logger); err != nil {

@@ -31,9 +31,23 @@ type Availability struct {
 	Caps NodeCaps `json:"caps"`
 }
 
-// NodeCaps are a node's limits on its machine (conun node --cache-max,
-// --upload-limit, --download-limit); 0 is no limit.
+// NodeCaps are a node's limits on its machine (conun node --slots,
+// --threads, --memory-max, --gpus, --cache-max, --upload-limit,
+// --download-limit); 0 is no limit.
 type NodeCaps struct {
+	// Slots is how many tasks the node renders at once.
+	Slots int `json:"slots"`
+	// Threads caps each render's threads; 0 lets a render use every core.
+	Threads int `json:"threads"`
+	// RenderMemoryBytes caps the memory one render may take (the Docker
+	// sandbox's container limit); 0 when renders are not sandboxed, which
+	// nothing caps.
+	RenderMemoryBytes int64 `json:"render_memory_bytes"`
+	// Sandboxed says renders run in the Docker sandbox.
+	Sandboxed bool `json:"sandboxed"`
+	// GPUs names the GPUs the sandbox passes to renders: all, or ids;
+	// empty is none.
+	GPUs string `json:"gpus,omitempty"`
 	// CacheBytes caps the disk the cache of other members' scenes and
 	// tiles takes.
 	CacheBytes int64 `json:"cache_bytes"`

@@ -1,8 +1,12 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"image"
+	"io"
+	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/conun/conun/verifier"
@@ -88,4 +92,10 @@ type ConvictionNotice struct {
 func (n ConvictionNotice) SignedBytes() []byte {
 	return fmt.Appendf(nil, "conun-conviction\n%s\n%s\n%s\n%s\n%s\n%s\n%d\n%s",
 		n.Kind, n.Job, n.Accused, n.Coordinator, n.URL, n.Hash, n.Time, n.Nonce)
+}
+
+// Blob writes the blob hash to w: a scene or tile the client may read
+// (its own uploads; an admin any), such as a conviction's evidence.
+func (c *Client) Blob(ctx context.Context, hash string, w io.Writer) error {
+	return c.do(ctx, http.MethodGet, "/v1/blobs/"+url.PathEscape(hash), nil, w)
 }

@@ -1,6 +1,7 @@
 // Package flipbook turns a job's fetched frames into things a person looks
 // at in one go: a contact sheet (every frame as a numbered thumbnail on one
-// PNG) and an H.264 MP4 made by ffmpeg.
+// PNG), an H.264 MP4 made by ffmpeg, and a spot check's evidence crops
+// enlarged side by side.
 package flipbook
 
 import (

@@ -102,6 +102,7 @@ type sceneInfo struct {
 // usage is the scene's usage as renderer.SceneInfo reports it.
 func (i sceneInfo) usage() *renderer.SceneUsage {
 	return &renderer.SceneUsage{
+		Engine:      i.Engine,
 		Compositing: i.Compositing, Passes: i.Passes, SpatialNodes: i.SpatialNodes,
 		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
 		ViewTransform: i.ViewTransform, Look: i.Look,
