@@ -123,6 +123,7 @@ func TestPreviewApproveBlender(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg0.Gossip.Join = []string{nodes[1].GossipAddr()}
+	cfg0.Renderers = []renderer.Renderer{newBlender(t)} // the old node closed its own
 	n, err := farm.StartNode(ctx, cfg0)
 	if err != nil {
 		t.Fatal(err)
