@@ -643,6 +643,11 @@ func (c *coordinator) cancel(id string) error {
 	if j.state.Final() {
 		return fmt.Errorf("job %s is already %s", id, j.state)
 	}
+	if j.approving {
+		// Its budget is being locked on the chain: cancelled now, it
+		// would hold the lock with nothing to settle and reclaim it.
+		return fmt.Errorf("%w: job %s is being approved (its budget is being locked): cancel it once approve answers", errNotAwaiting, id)
+	}
 	if j.state == api.JobAwaiting {
 		j.unfunded = true // nothing was locked: nothing to settle
 		if pj, ok := c.jobs[j.spec.PreviewSpec().ID()]; ok && !pj.state.Final() {

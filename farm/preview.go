@@ -139,9 +139,12 @@ func (c *coordinator) approve(ctx context.Context, id string) (api.ApproveStatus
 		return api.ApproveStatus{ID: id, State: j.state}, err
 	}
 	if j.state != api.JobAwaiting {
-		// Rejected while the chain locked the budget: the lock stays
-		// the requester's, reclaimed after the grace like any ended job.
-		c.log.Warn("job ended while its budget was being locked", "job", id, "state", j.state)
+		// Ended meanwhile (cancel refuses a job being approved, so
+		// only a failure gets here): the budget is locked, so the job
+		// settles (nothing accepted) and is reclaimed like any other.
+		j.unfunded = false
+		c.save(j)
+		c.settleEnded(j)
 		return api.ApproveStatus{ID: id, State: j.state}, fmt.Errorf("%w: job %s was %s meanwhile", errNotAwaiting, id, j.state)
 	}
 	j.approveErr = ""

@@ -162,6 +162,14 @@ func TestPreviewApproveBlender(t *testing.T) {
 	for _, p := range rep.Settlement.Payouts {
 		t.Logf("paid %s for %d tasks", p.Node, p.Tasks)
 	}
+	// The preview is Workbench's solid shading, not the job's Cycles.
+	final, err := owner.Fetch(ctx, id, t.TempDir())
+	if err != nil || len(final) != 3 {
+		t.Fatalf("fetch the approved job: %v %v", final, err)
+	}
+	if n, _ := farmtest.DiffPixels(farmtest.DecodePNG(t, frames[0]), farmtest.DecodePNG(t, final[0])); n < 32*24/10 {
+		t.Fatalf("preview frame 1 differs from the Cycles frame in %d of %d pixels: not a Workbench render", n, 32*24)
+	}
 
 	// A second job, rejected: nothing locked, nothing settled.
 	spec.Nonce += "-rejected"

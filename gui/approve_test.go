@@ -100,15 +100,19 @@ func TestPreviewApproveInApp(t *testing.T) {
 	if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 		t.Fatalf("approved job: %s %v", state, err)
 	}
-	v.refresh()
-	th.until(t, "the list shows the job done", func() bool { return len(v.jobs) == 1 && v.jobs[0].State == api.JobDone })
+	th.until(t, "the list shows the job done", func() bool {
+		v.refresh() // a no-op while a load is in flight
+		return len(v.jobs) == 1 && v.jobs[0].State == api.JobDone
+	})
 	if !button("Approve").Disabled() {
 		t.Fatal("Approve stays enabled on a done job")
 	}
 
 	id2 := submit(2)
-	v.refresh()
-	th.until(t, "the second job is listed", func() bool { return len(v.jobs) == 2 })
+	th.until(t, "the second job is listed", func() bool {
+		v.refresh()
+		return len(v.jobs) == 2
+	})
 	for i, j := range v.jobs {
 		if j.ID == id2 {
 			v.table.Select(widget.TableCellID{Row: i, Col: 0})
