@@ -117,6 +117,13 @@ func TestPreviewApproveBlender(t *testing.T) {
 	if _, err := stranger.Approve(ctx, id); !isStatus(err, http.StatusNotFound) {
 		t.Fatalf("another client's approve: %v, want 404", err)
 	}
+	// Nothing to pause before approval, and a resume must not skip it.
+	if _, err := owner.Pause(ctx, id); !isStatus(err, http.StatusConflict) {
+		t.Fatalf("pause an awaiting job: %v, want 409", err)
+	}
+	if _, err := owner.Resume(ctx, id); !isStatus(err, http.StatusConflict) {
+		t.Fatalf("resume an awaiting job: %v, want 409", err)
+	}
 
 	// Restart the coordinator while the job awaits approval.
 	if err := nodes[0].Close(); err != nil {
