@@ -33,7 +33,7 @@ func TestPreviewLeaseLimits(t *testing.T) {
 		return TaskRequest{
 			JobID: spec.ID(), Task: 1, Renderer: spec.Renderer, Scene: spec.Scene, SceneName: spec.SceneName,
 			Frame: 2, Width: spec.Resolution.Width, Height: spec.Resolution.Height, Samples: spec.Samples,
-			Region: image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height),
+			Region:  image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height),
 			JobHash: jobHash(spec).Hex(), Spec: &spec, Preview: true,
 		}
 	}
