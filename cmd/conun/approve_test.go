@@ -49,7 +49,7 @@ func TestPreviewApproveCLI(t *testing.T) {
 		t.Fatalf("no job id in %q", stdout)
 	}
 
-	code, stdout, stderr = conun(t, "wait", "--node", node.url, "--json", id)
+	code, stdout, stderr = conun(t, "wait", "--node", node.url, "--json", "--out", t.TempDir(), id)
 	var st api.JobStatus
 	if code != 4 || json.Unmarshal([]byte(stdout), &st) != nil || st.State != api.JobAwaiting || st.Preview == nil || len(st.Preview.Frames) != 2 {
 		t.Fatalf("wait --json on the awaiting job: exit %d: %s %s", code, stdout, stderr)
