@@ -97,6 +97,12 @@ type job struct {
 	// scenes says, per member, whether it was leased a task of the job
 	// or told to prefetch its scene (prefetch.go).
 	scenes map[string]int
+	// approving is set while approve locks the budget (preview.go);
+	// approveErr is why the latest approve failed. unfunded marks a job
+	// that ended before its budget was locked: nothing to settle.
+	approving  bool
+	approveErr string
+	unfunded   bool
 }
 
 // leased reports whether any task of the job is out on a lease.
@@ -264,9 +270,17 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release stri
 	// Pinned until the job holds it: the cap on own blobs (capOwnBlobs)
 	// may not take it in between.
 	defer c.blobs.Pin(spec.Scene)()
+	if spec.PreviewOf != "" {
+		return "", fmt.Errorf("%w: preview_of is set by a coordinator on its own preview passes, never by a client: submit with preview instead", api.ErrBadJob)
+	}
 	info, err := c.checkSpec(ctx, spec)
 	if err != nil {
 		return "", err
+	}
+	if spec.Preview {
+		if err := c.checkPreview(spec); err != nil {
+			return "", err
+		}
 	}
 
 	id := spec.ID()
@@ -277,9 +291,11 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release stri
 		return id, nil
 	}
 	// The budget is locked before the job exists here, so no task can be
-	// leased unpaid for.
-	if err := c.openEscrow(ctx, spec); err != nil {
-		return "", err
+	// leased unpaid for; a job with a preview locks it when approved.
+	if !spec.Preview {
+		if err := c.openEscrow(ctx, spec); err != nil {
+			return "", err
+		}
 	}
 	// The scene's piece manifest is hashed now, off c.mu, so every
 	// lease can name its root and workers fetch it from each other.
@@ -291,20 +307,24 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release stri
 		return "", err
 	}
 	j.release = release // an auto job's tiles all come from the release it was bound to
+	var preview *job
+	if spec.Preview {
+		j.state, j.unfunded = api.JobAwaiting, true
+		if preview, err = c.planPreview(spec, info); err != nil {
+			return "", err
+		}
+	}
 	// The job is on disk before anyone hears of it; the write is waited
-	// for off the lock.
-	if err := <-c.store.PutJob(id, j.record()); err != nil {
-		return "", fmt.Errorf("record job: %w", err)
+	// for off the lock. The awaiting job goes first: a preview pass is
+	// never without the job it previews.
+	if err := c.addJob(j); err != nil {
+		return "", err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.jobs[id]; ok {
-		return id, nil
+	if preview != nil {
+		if err := c.addJob(preview); err != nil {
+			return "", err
+		}
 	}
-	c.jobs[id] = j
-	c.order = append(c.order, id)
-	c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1})
-	c.kick()
 	return id, nil
 }
 
@@ -384,6 +404,9 @@ func (c *coordinator) emit(j *job, e api.Event) {
 	e = j.events.append(e)
 	c.store.PutEvent(j.id, e)
 	c.notifyEvent(j, e)
+	if e.Type == api.EventFinished && j.spec.PreviewOf != "" {
+		c.previewEnded(j)
+	}
 }
 
 // run is the scheduler loop: it hands out leases whenever something may have
@@ -549,7 +572,7 @@ func (c *coordinator) nodeFault(node string, err error) bool {
 // node it settles first (off the lock), so that "finished" means paid.
 // c.mu must be held.
 func (c *coordinator) complete(j *job) {
-	if c.chain == nil || j.settlement != nil {
+	if c.chain == nil || j.settlement != nil || j.unpaid() {
 		c.markDone(j)
 		return
 	}
@@ -614,13 +637,29 @@ func (c *coordinator) cancel(id string) error {
 	if j.state.Final() {
 		return fmt.Errorf("job %s is already %s", id, j.state)
 	}
+	if j.approving {
+		// Its budget is being locked on the chain: cancelled now, it
+		// would hold the lock with nothing to settle and reclaim it.
+		return fmt.Errorf("%w: job %s is being approved (its budget is being locked): cancel it once approve answers", errNotAwaiting, id)
+	}
+	if j.state == api.JobAwaiting {
+		j.unfunded = true // nothing was locked: nothing to settle
+		if pj, ok := c.jobs[j.spec.PreviewSpec().ID()]; ok && !pj.state.Final() {
+			c.endJob(pj, api.CancelledReason)
+		}
+	}
+	c.endJob(j, api.CancelledReason)
+	return nil
+}
+
+// endJob cancels j with reason; c.mu must be held.
+func (c *coordinator) endJob(j *job, reason string) {
 	mustMove(c.log, jobMoves, &j.state, api.JobCancelled)
-	j.err = api.CancelledReason // so status and wait say why it ended
+	j.err = reason // so status and wait say why it ended
 	c.stop(j)
 	c.save(j)
-	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: api.CancelledReason})
+	c.emit(j, api.Event{Type: api.EventFinished, Task: -1, Message: reason})
 	c.settleEnded(j)
-	return nil
 }
 
 // memberLeft is memberlist's callback for a member that left or died. It

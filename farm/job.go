@@ -12,8 +12,10 @@ import (
 )
 
 var jobMoves = map[api.JobState][]api.JobState{
-	api.JobQueued:  {api.JobRunning, api.JobFailed, api.JobCancelled, api.JobPaused},
-	api.JobRunning: {api.JobDone, api.JobFailed, api.JobCancelled, api.JobPaused},
+	// Approved (queued), or rejected (cancelled) with nothing locked.
+	api.JobAwaiting: {api.JobQueued, api.JobCancelled, api.JobFailed},
+	api.JobQueued:   {api.JobRunning, api.JobFailed, api.JobCancelled, api.JobPaused},
+	api.JobRunning:  {api.JobDone, api.JobFailed, api.JobCancelled, api.JobPaused},
 	// A paused job's leases in flight may still complete it (done).
 	api.JobPaused: {api.JobQueued, api.JobRunning, api.JobDone, api.JobFailed, api.JobCancelled},
 	api.JobDone:   {api.JobRunning}, // its failed frames were requeued (partial.go)

@@ -139,7 +139,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Format: j.spec.Format, Depth: j.spec.Depth, Quality: j.spec.Quality, Passes: j.passNames, AdaptiveSampling: j.adaptive,
 		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: jobHash(j.spec).Hex(),
 		Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
-		Spec: spec,
+		Spec: spec, Preview: j.spec.PreviewOf != "",
 	}
 }
 

@@ -76,6 +76,12 @@ func (n *Node) claimJob(who caller, spec api.JobSpec) error {
 	if err := <-n.store.AddOwner(ownedJob, id, who.name); err != nil {
 		return fmt.Errorf("record the job's owner: %w", err)
 	}
+	if spec.Preview && spec.PreviewOf == "" {
+		// Its preview pass is the requester's to fetch, and no one else's.
+		if err := <-n.store.AddOwner(ownedJob, spec.PreviewSpec().ID(), who.name); err != nil {
+			return fmt.Errorf("record the preview's owner: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -67,6 +67,11 @@ func (c *coordinator) setPaused(ctx context.Context, id string, paused bool) (ap
 	case j.state.Final():
 		c.mu.Unlock()
 		return st, fmt.Errorf("%w: job %s is %s", errJobEnded, id, j.state)
+	case j.state == api.JobAwaiting:
+		// Nothing of it is leased before approval: there is nothing to
+		// pause, and a resume must not skip the approval.
+		c.mu.Unlock()
+		return st, fmt.Errorf("%w: job %s is awaiting approval: conun approve or reject it", errNotAwaiting, id)
 	case paused && j.state != api.JobPaused:
 		mustMove(c.log, jobMoves, &j.state, api.JobPaused)
 		written = c.store.PutJob(j.id, j.record())
@@ -137,7 +142,7 @@ func (n *Node) answerPause(rw http.ResponseWriter, r *http.Request, do func(cont
 	st, err := do(r.Context(), r.PathValue("id"))
 	if err != nil {
 		status := statusOf(err)
-		if errors.Is(err, errJobEnded) || errors.Is(err, errEscrowExpired) {
+		if errors.Is(err, errJobEnded) || errors.Is(err, errEscrowExpired) || errors.Is(err, errNotAwaiting) {
 			status = http.StatusConflict
 		}
 		httpError(rw, status, err)

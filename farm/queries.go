@@ -58,6 +58,9 @@ func (c *coordinator) framePath(id string, frame int) (string, error) {
 func (c *coordinator) status(id string) (api.JobStatus, error) {
 	var st api.JobStatus
 	err := c.lookup(id, func(j *job) { st = j.status() })
+	if err == nil {
+		c.previewOf(&st)
+	}
 	return st, err
 }
 

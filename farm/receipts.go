@@ -29,8 +29,8 @@ import (
 // escrowID is job j's id in the escrow as a task request carries it, or ""
 // when this coordinator has no chain.
 func (c *coordinator) escrowID(j *job) string {
-	if c.chain == nil {
-		return ""
+	if c.chain == nil || j.spec.PreviewOf != "" {
+		return "" // a preview pass has no escrow: its workers render it unpaid
 	}
 	return jobHash(j.spec).Hex()
 }
@@ -90,7 +90,7 @@ func signedResult(jobID common.Hash, r *api.SignedResult) *contracts.SignedResul
 // held. The receipt is kept with the job and queued for the outbox
 // (delivery.go) off the lock.
 func (c *coordinator) maybeReceipt(j *job, t *task) {
-	if c.chain == nil || t.receipted || t.state != api.TaskDone || t.price.IsZero() || t.result == nil || t.addr == c.ident.Address() {
+	if c.chain == nil || j.unpaid() || t.receipted || t.state != api.TaskDone || t.price.IsZero() || t.result == nil || t.addr == c.ident.Address() {
 		return
 	}
 	switch t.verdict {

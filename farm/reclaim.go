@@ -233,7 +233,7 @@ func (c *coordinator) settleAgain(ctx context.Context, p pendingChainOp) {
 // settleEnded settles what a cancelled or failed job accepted (off the
 // lock); c.mu must be held.
 func (c *coordinator) settleEnded(j *job) {
-	if c.chain == nil || j.settlement != nil {
+	if c.chain == nil || j.settlement != nil || j.unpaid() {
 		return
 	}
 	c.wg.Go(func() { c.settle(c.ctx, j) })

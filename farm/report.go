@@ -14,7 +14,7 @@ func (j *job) status() api.JobStatus {
 		Done: j.done, Total: len(j.tasks), Frames: j.frameList(),
 		Created: j.created, Finished: j.finished, Checks: map[api.Verdict]int{},
 		Release: j.release, Finishes: len(j.finishes),
-		FailedFrames: j.failedFrames(),
+		FailedFrames: j.failedFrames(), ApproveError: j.approveErr,
 	}
 	st.Partial = j.state == api.JobDone && len(st.FailedFrames) > 0
 	for _, t := range j.tasks {

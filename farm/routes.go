@@ -38,6 +38,8 @@ var apiRoutes = []route{
 	{"POST", "/v1/inspect", func(n *Node) http.HandlerFunc { return n.postInspect }},
 	{"GET", "/v1/jobs/{id}", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.getJob) }},
 	{"POST", "/v1/jobs/{id}/cancel", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postCancel) }},
+	{"POST", "/v1/jobs/{id}/approve", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postApprove) }},
+	{"POST", "/v1/jobs/{id}/reject", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postReject) }},
 	{"POST", "/v1/jobs/{id}/pause", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postPause) }},
 	{"POST", "/v1/jobs/{id}/resume", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postResume) }},
 	{"POST", "/v1/jobs/{id}/requeue", func(n *Node) http.HandlerFunc { return n.ownJob("id", n.postRequeue) }},

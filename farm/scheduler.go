@@ -36,7 +36,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 	now := c.now()
 	jobs := make([]*job, 0, len(c.order))
 	for _, id := range c.order {
-		if j := c.jobs[id]; !j.state.Final() && j.state != api.JobPaused && len(j.queue) > 0 {
+		if j := c.jobs[id]; !j.state.Final() && j.state != api.JobPaused && j.state != api.JobAwaiting && len(j.queue) > 0 {
 			jobs = append(jobs, j)
 		}
 	}

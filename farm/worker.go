@@ -113,6 +113,10 @@ type TaskRequest struct {
 	// what a node must run to take the job's tasks; a lease never carries
 	// it, so a signed hint cannot be replayed as a lease.
 	Prefetch *PrefetchDemand `json:"prefetch,omitempty"`
+	// Preview marks a task of a preview pass (preview.go): unpaid, so
+	// it names no escrow and the worker renders it with its renderer's
+	// cheap preview engine, within api's preview caps, or refuses it.
+	Preview bool `json:"preview,omitempty"`
 }
 
 // task is what req asks a renderer to draw, of the scene file at scene.
@@ -122,6 +126,7 @@ func (req TaskRequest) task(scene string) renderer.Task {
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region,
 		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
 		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
+		Preview: req.Preview,
 	}
 }
 
@@ -242,10 +247,22 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, status, err)
 		return
 	}
-	escrowID, status, err := w.checkFunded(r.Context(), req)
-	if err != nil {
-		httpError(rw, status, err)
-		return
+	var escrowID common.Hash
+	if req.Preview {
+		// Unpaid by design: no escrow to check, and checkPreviewLease
+		// holds the coordinator to what a preview may cost this node.
+		if err := checkPreviewLease(req); err != nil {
+			w.metrics.badRequests.Add(1)
+			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
+			return
+		}
+	} else {
+		id, status, err := w.checkFunded(r.Context(), req)
+		if err != nil {
+			httpError(rw, status, err)
+			return
+		}
+		escrowID = id
 	}
 	jobHash, err := signedJob(req, escrowID)
 	if err != nil {
@@ -267,7 +284,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
 		return
 	}
-	if w.chain != nil && !req.Check {
+	if w.chain != nil && !req.Check && !req.Preview {
 		if req.Spec == nil {
 			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: the lease carries no job spec: this node signs only results it can defend in a dispute", req.JobID, req.Task))
 			return
@@ -382,7 +399,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	}
 	w.metrics.tasksRendered.Add(1)
 	w.metrics.renderMillis.Add(time.Since(start).Milliseconds())
-	if !req.Check {
+	if !req.Check && !req.Preview { // a preview earns nothing
 		w.earned.rendered(req.JobID, escrowID, time.Since(start))
 	}
 	secs := time.Since(start).Seconds()

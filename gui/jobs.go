@@ -3,13 +3,16 @@ package gui
 import (
 	"context"
 	"fmt"
+	"image"
 	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/conun/conun/farm/api"
@@ -65,6 +68,11 @@ type jobsView struct {
 	// settled holds the settlements of finished jobs that pay, read from
 	// their reports once (nil: the job has none).
 	settled map[string]*api.SettlementRecord
+	// thumbs are the jobs' thumbnails (approve.go); sheet shows the
+	// contact sheet of the selected job's preview (sheetOf: whose).
+	thumbs  map[string]image.Image
+	sheet   *canvas.Image
+	sheetOf string
 
 	table   *widget.Table
 	info    *widget.Label
@@ -73,20 +81,23 @@ type jobsView struct {
 }
 
 func newJobsView(u *ui) *jobsView {
-	v := &jobsView{u: u, info: widget.NewLabel(""), settled: map[string]*api.SettlementRecord{}}
+	v := &jobsView{u: u, info: widget.NewLabel(""), settled: map[string]*api.SettlementRecord{}, thumbs: map[string]image.Image{}}
+	v.sheet = canvas.NewImageFromImage(nil)
+	v.sheet.FillMode = canvas.ImageFillContain
+	v.sheet.SetMinSize(fyne.NewSize(320, 180))
+	v.sheet.Hide()
 	v.info.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.jobs), len(jobColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("0123456789abcdef") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			j := v.jobs[id.Row]
-			o.(*widget.Label).SetText(jobRow(j, v.cost(j))[id.Col])
-		})
+		func() (int, int) { return len(v.jobs), len(jobColumns) + 1 }, // + the thumbnail
+		thumbCell,
+		func(id widget.TableCellID, o fyne.CanvasObject) { v.setCell(o, v.jobs[id.Row], id.Col) })
 	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.TextStyle.Bold = id.Row < 0
 		switch {
+		case id.Row < 0 && id.Col == thumbColumn:
+			l.SetText("Preview")
 		case id.Row < 0 && id.Col >= 0:
 			l.SetText(jobColumns[id.Col])
 		case id.Col < 0 && id.Row >= 0:
@@ -111,6 +122,8 @@ func newJobsView(u *ui) *jobsView {
 		widget.NewButton("Cancel", func() { v.u.cancelJob(v.u.client, v.selected) }),
 		widget.NewButton("Re-submit", v.resubmit),
 		widget.NewButton("Reclaim budget", func() { v.u.reclaimJob(v.u.client, v.selected) }),
+		widget.NewButton("Approve", func() { v.u.approveJob(v.u.client, v.selected, true) }),
+		widget.NewButton("Reject", func() { v.u.approveJob(v.u.client, v.selected, false) }),
 		widget.NewButton("Pause", func() { v.u.pauseJob(v.u.client, v.selected, true) }),
 		widget.NewButton("Resume", func() { v.u.pauseJob(v.u.client, v.selected, false) }),
 	}
@@ -119,7 +132,7 @@ func newJobsView(u *ui) *jobsView {
 		bar.Add(b)
 	}
 	v.update()
-	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, nil, v.table)
+	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, v.sheet, v.table)
 	return v
 }
 
@@ -137,9 +150,12 @@ func (v *jobsView) job() (api.JobStatus, bool) {
 func (v *jobsView) update() {
 	j, ok := v.job()
 	// In the order of v.actions: live view, fetch, open folder, cancel,
-	// re-submit, reclaim (an ended job with a budget), pause, resume.
+	// re-submit, reclaim (an ended job with a budget), approve, reject
+	// (a job awaiting approval), pause, resume.
+	awaiting := ok && j.State == api.JobAwaiting
 	enable := []bool{ok, ok && len(j.Frames) > 0, ok, ok && !j.State.Final(), ok, ok && j.State.Final() && !j.Spec.Budget.IsZero(),
-		ok && !j.State.Final() && j.State != api.JobPaused, ok && j.State == api.JobPaused}
+		awaiting, awaiting,
+		ok && !j.State.Final() && j.State != api.JobPaused && !awaiting, ok && j.State == api.JobPaused}
 	for i, b := range v.actions {
 		if enable[i] {
 			b.Enable()
@@ -149,6 +165,11 @@ func (v *jobsView) update() {
 	}
 	if ok && j.Error != "" {
 		v.info.SetText(fmt.Sprintf("Job %s %s: %s", j.ID, j.State, j.Error))
+	}
+	if ok {
+		v.showPreview(j)
+	} else {
+		v.sheet.Hide()
 	}
 }
 
@@ -160,14 +181,18 @@ func (v *jobsView) refresh() {
 	}
 	v.loading = true
 	c := v.u.client
-	known := maps.Clone(v.settled)
+	known, knownThumbs := maps.Clone(v.settled), maps.Clone(v.thumbs)
 	v.info.SetText("Loading jobs from " + c.BaseURL + " …")
 	go func() {
 		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
 		jobs, err := c.Jobs(ctx)
-		settled := map[string]*api.SettlementRecord{}
+		// A preview pass shows as its job's thumbnail and sheet, not as
+		// a row of its own.
+		jobs = slices.DeleteFunc(jobs, func(j api.JobStatus) bool { return j.Spec.PreviewOf != "" })
+		settled, thumbs := map[string]*api.SettlementRecord{}, map[string]image.Image{}
 		if err == nil {
 			settled = readSettlements(ctx, c, jobs, known)
+			thumbs = readThumbs(ctx, c, jobs, knownThumbs)
 		}
 		cancel()
 		v.u.do(func() {
@@ -178,6 +203,7 @@ func (v *jobsView) refresh() {
 			}
 			v.jobs = jobs
 			maps.Copy(v.settled, settled)
+			maps.Copy(v.thumbs, thumbs)
 			v.info.SetText(fmt.Sprintf("%d job(s) on %s. Cost: paid / budget once settled, committed so far while it runs in the live view.", len(jobs), c.BaseURL))
 			v.table.Refresh()
 			v.update()

@@ -53,7 +53,7 @@ func pauseSummary(st api.PauseStatus) string {
 
 // togglePause pauses the job in view, or resumes it when it is paused.
 func (l *liveView) togglePause() {
-	if l.prog == nil || l.prog.State.Final() {
+	if l.prog == nil || l.prog.State.Final() || l.prog.State == api.JobAwaiting {
 		return
 	}
 	l.u.pauseJob(l.u.client, l.prog.JobID, l.prog.State != api.JobPaused)
@@ -62,7 +62,7 @@ func (l *liveView) togglePause() {
 // updatePause labels the live view's pause button for the job's state.
 func (l *liveView) updatePause() {
 	switch {
-	case l.prog == nil || l.prog.State.Final():
+	case l.prog == nil || l.prog.State.Final() || l.prog.State == api.JobAwaiting:
 		l.pause.SetText("Pause")
 		l.pause.Disable()
 	case l.prog.State == api.JobPaused:

@@ -55,6 +55,11 @@ type Task struct {
 	// (overscan) to keep tiles equal to the whole frame; a backend without
 	// it ignores the field.
 	AdaptiveSampling bool
+	// Preview asks for the backend's cheap preview engine (Blender's
+	// Workbench: no global illumination, a fraction of a second a
+	// frame) for a look at the animation before paying for the real
+	// render; a backend without one renders as usual.
+	Preview bool
 	// Progress, if set, is called as work completes with the units done so
 	// far out of total (rows, samples: whatever the backend counts). It may
 	// be called from several goroutines at once, and must be quick.

@@ -93,7 +93,8 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	rendererKind := fs.String("renderer", "", "renderer kind, e.g. gl or one offered by nodes through --renderer-cmd (needs --frames); or auto: for a glTF scene the coordinator picks pathtracer or gl, whichever its members render fastest (calibrated samples/s, measured once they rendered a few tasks, x free slots), fixed for the job; default by the scene's extension")
 	bo := defaultBlender()
 	addBlenderFlag(fs, &bo, "Blender binary that packs a .blend's files into it before upload (the scene's own Blender version or newer)")
-	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames")
+	wait := fs.Bool("wait", false, "wait for the jobs and fetch their frames (a --preview job: until its preview is ready, exit code 4)")
+	preview := fs.Bool("preview", false, "render an unpaid preview first (Blender's Workbench, gl-raster for glTF) and wait for conun approve JOB before the budget is locked")
 	out := fs.String("out", "", "with --wait: folder for the frames (default ./JOBID; with several jobs, a folder per job inside)")
 	flipFlags := addFlipFlags(fs, true)
 	notify := fs.String("notify-url", "", "http(s) URL the node posts each job's end, settlement, pauses and resumes to, as signed JSON (README: Notifications)")
@@ -216,6 +217,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
 			return err
 		}
+		it.spec.Preview = *preview
 		id, err := c.SubmitWith(ctx, it.spec, api.SubmitOptions{NotifyURL: *notify})
 		if err != nil {
 			return err
@@ -223,6 +225,9 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		ids = append(ids, id)
 		if !*wait && !*cf.asJSON {
 			fmt.Fprintln(stdout, id)
+			if *preview {
+				fmt.Fprintf(stdout, "previewing: conun wait %s fetches the preview once it is ready; then conun approve %s (locks the budget) or conun reject %s\n", id, id, id)
+			}
 		}
 	}
 	if !*wait {
@@ -354,10 +359,20 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, flip flipOpts, 
 		if bar != nil {
 			bar.event(e)
 		}
+		if e.Type == api.EventPreviewReady {
+			// A replayed preview_ready of a job approved since is
+			// history: only a job still awaiting stops the wait.
+			if st, err := c.Status(ctx, id); err == nil && st.State == api.JobAwaiting {
+				return errAwaiting
+			}
+		}
 		return nil
 	})
 	if bar != nil {
 		bar.end()
+	}
+	if errors.Is(err, errAwaiting) {
+		return waitAwaiting(ctx, c, id, dir, flip, asJSON, stdout)
 	}
 	if err != nil {
 		return err

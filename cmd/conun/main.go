@@ -43,6 +43,8 @@ func commands() []command {
 		{"logs", "what the renderer printed for a job's tasks, failed ones too: conun logs JOB [--task N | --frame F]", runLogs},
 		{"fetch", "download a job's frames: conun fetch JOB --out DIR", runFetch},
 		{"cancel", "cancel a job: conun cancel JOB", runCancel},
+		{"approve", "approve a job submitted with --preview: lock its budget and render it: conun approve JOB", runApprove},
+		{"reject", "reject a job awaiting approval (nothing is locked): conun reject JOB", runReject},
 		{"pause", "stop leasing a job's tasks (leases in flight finish): conun pause JOB", runPause},
 		{"resume", "lease a paused job's tasks again: conun resume JOB", runResume},
 		{"requeue", "render a job's failed (or named) frames again, in the same job: conun requeue JOB --failed | --frames A-B [--wait]", runRequeue},
@@ -79,7 +81,8 @@ func signalContext() (context.Context, context.CancelFunc) {
 
 // run executes a subcommand and returns the process exit code: 0 success,
 // 1 failure, 2 usage error, 3 a job that ended partial (done, some frames
-// failed: see errPartial).
+// failed: see errPartial), 4 a job submitted with --preview awaiting
+// approval (errAwaiting).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
@@ -101,6 +104,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errPartial):
 			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)
 			return 3
+		case errors.Is(err, errAwaiting):
+			fmt.Fprintf(stderr, "conun %s: %v\n", c.name, err)
+			return 4
 		case errors.Is(err, errUsage):
 			fmt.Fprintf(stderr, "conun %s: %s\n", c.name, strings.TrimPrefix(err.Error(), ": "))
 			return 2

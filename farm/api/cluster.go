@@ -44,7 +44,7 @@ func (s JobSummary) Check() error {
 		return err
 	}
 	switch s.State {
-	case JobQueued, JobRunning, JobPaused, JobDone, JobFailed, JobCancelled:
+	case JobQueued, JobRunning, JobPaused, JobAwaiting, JobDone, JobFailed, JobCancelled:
 	default:
 		return fmt.Errorf("job %s: state %q is none of a job's", s.ID, s.State)
 	}

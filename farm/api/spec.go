@@ -68,6 +68,14 @@ type JobSpec struct {
 	Priority int `json:"priority,omitempty"`
 	// Nonce tells apart two submissions of the same spec.
 	Nonce string `json:"nonce,omitempty"`
+	// Preview asks for a preview pass first (preview.go): the job waits
+	// in JobAwaiting, its budget not yet locked, until its requester
+	// approves it.
+	Preview bool `json:"preview,omitempty"`
+	// PreviewOf marks the preview pass of the job it names: unpaid and
+	// unchecked. Only a coordinator sets it (PreviewSpec); a submitted
+	// spec carrying it is refused.
+	PreviewOf string `json:"preview_of,omitempty"`
 }
 
 // badJob marks an error from another package's validation as ErrBadJob
@@ -128,6 +136,11 @@ func (s JobSpec) Validate() error {
 	}
 	if s.Quality < 0 || s.Quality > 100 {
 		return fmt.Errorf("%w: quality %d: must be between 1 and 100", ErrBadJob, s.Quality)
+	}
+	if s.PreviewOf != "" {
+		if _, err := ParseJobID(s.PreviewOf); err != nil || s.Preview {
+			return fmt.Errorf("%w: preview_of %q: must name the previewed job's 16-digit id, on a spec without preview", ErrBadJob, s.PreviewOf)
+		}
 	}
 	return nil
 }

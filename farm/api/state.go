@@ -6,12 +6,18 @@ type JobState string
 // The job states. A job moves queued -> running -> done, or to failed or
 // cancelled from either of the first two. A queued or running job may be
 // paused (no new leases; leases in flight finish) and resumed to running.
+// A job submitted with a preview starts awaiting-approval, and approve
+// moves it to queued.
 // A done job whose failed frames are requeued (POST
 // /v1/jobs/{id}/requeue) runs again: done -> running.
 const (
-	JobQueued    JobState = "queued"
-	JobRunning   JobState = "running"
-	JobPaused    JobState = "paused"
+	JobQueued  JobState = "queued"
+	JobRunning JobState = "running"
+	JobPaused  JobState = "paused"
+	// JobAwaiting: a job submitted with a preview (JobSpec.Preview) waits
+	// here, nothing locked and nothing leased, until its requester
+	// approves it (queued) or rejects it (cancelled).
+	JobAwaiting  JobState = "awaiting-approval"
 	JobDone      JobState = "done"
 	JobFailed    JobState = "failed"
 	JobCancelled JobState = "cancelled"

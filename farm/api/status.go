@@ -39,6 +39,20 @@ type JobStatus struct {
 	// FailedFrames are the frames left out because a task of theirs failed
 	// on every node that could render it, with the reason.
 	FailedFrames []FailedFrame `json:"failed_frames,omitempty"`
+	// Preview, for a job submitted with a preview, is its preview pass:
+	// a job of its own (fetch its frames by its ID), unpaid.
+	Preview *PreviewStatus `json:"preview,omitempty"`
+	// ApproveError, on a job awaiting approval, is why the latest approve
+	// failed (the budget could not be locked).
+	ApproveError string `json:"approve_error,omitempty"`
+}
+
+// PreviewStatus is where a job's preview pass stands.
+type PreviewStatus struct {
+	ID     string   `json:"id"`
+	State  JobState `json:"state"`
+	Error  string   `json:"error,omitempty"`
+	Frames []int    `json:"frames_done"`
 }
 
 // FailedFrame is a frame left out of a job, and why.

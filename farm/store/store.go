@@ -204,6 +204,11 @@ type JobRecord struct {
 	// Failed maps the job's failed tasks (every node that could render
 	// them failed) to why: their frames are left out until requeued.
 	Failed map[int]string `json:"failed_tasks,omitempty"`
+	// Unfunded marks a job whose budget was never locked: awaiting
+	// approval of its preview, or ended before it (nothing to settle);
+	// ApproveError is why its latest approve failed.
+	Unfunded     bool   `json:"unfunded,omitempty"`
+	ApproveError string `json:"approve_error,omitempty"`
 }
 
 // TaskRecord is an accepted task as stored; the tile's pixels are the blob

@@ -212,6 +212,7 @@ def load(scene_path, require_packed):
     own["path"] = scene_path
     own["packed"] = require_packed
     own["fresh"] = True
+    own["engine"] = r.engine
     info = dict(
         frame_start=scene.frame_start,
         frame_end=scene.frame_end,
@@ -483,7 +484,16 @@ def render(t):
     r.filepath = t["out"]
     scene.frame_set(t["frame"])
 
-    if r.engine == "CYCLES":
+    # A preview renders with Workbench (solid shading, no global
+    # illumination): a look at the animation in a fraction of the time.
+    # The engine is set on every task, so the next real task renders with
+    # the scene's own.
+    preview = bool(t.get("preview"))
+    r.engine = "BLENDER_WORKBENCH" if preview else own["engine"]
+    if preview:
+        if not gl_possible():
+            raise RuntimeError("a preview renders with Workbench, which needs an OpenGL context (EGL, or GLX with a display), which this node lacks")
+    elif r.engine == "CYCLES":
         c = scene.cycles
         c.samples = t["samples"]
         c.seed = t["seed"]

@@ -50,6 +50,8 @@ type wireTask struct {
 	// Adaptive keeps the scene's adaptive sampling (the region then
 	// includes a margin Go crops away).
 	Adaptive bool `json:"adaptive,omitempty"`
+	// Preview renders with Workbench instead of the scene's engine.
+	Preview bool `json:"preview,omitempty"`
 	// Finish makes the task a finish step: In is the stitched passes'
 	// EXR, Out the frame in the scene's format (or Format/Depth).
 	Finish  bool   `json:"finish,omitempty"`
@@ -66,7 +68,7 @@ func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask 
 		Samples: t.Samples, Seed: t.Seed,
 		X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y,
 		Threads: t.Threads, Out: out, Denoise: denoise, HDR: t.HDR, Passes: t.Passes,
-		Adaptive: t.AdaptiveSampling,
+		Adaptive: t.AdaptiveSampling, Preview: t.Preview,
 	}
 }
 
