@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	"net/http"
 	"path/filepath"
 	"sync"
@@ -252,7 +253,7 @@ func (c *coordinator) postSample(ctx context.Context, m api.Member, req TaskRequ
 	if resp.StatusCode != http.StatusOK {
 		return ans, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(nil, resp.Body, 1<<16)).Decode(&ans); err != nil {
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&ans); err != nil {
 		return ans, fmt.Errorf("estimate sample answer: %w", err)
 	}
 	if len(ans.Seconds) != len(req.Sample.Windows) || ans.Threads < 1 {
