@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -83,6 +84,7 @@ var errEstimateBusy = errors.New("estimate: all render slots are busy: try again
 // sampleHere times windows of base with rend on this node.
 func sampleHere(ctx context.Context, rend renderer.Renderer, base renderer.Task, windows []SampleWindow, threads int, self string) (SampleAnswer, error) {
 	ans := SampleAnswer{Node: self, Threads: threads}
+	cpu := processCPU()
 	for _, win := range windows {
 		t := base
 		t.Frame, t.Region = win.Frame, win.Rect
@@ -92,7 +94,21 @@ func sampleHere(ctx context.Context, rend renderer.Renderer, base renderer.Task,
 		}
 		ans.Seconds = append(ans.Seconds, time.Since(start).Seconds())
 	}
+	ans.CPUSeconds = max(processCPU()-cpu, 0)
 	return ans, nil
+}
+
+// processCPU is the CPU time of this process and of its children that
+// ended, in seconds; 0 where the system does not say.
+func processCPU() float64 {
+	var total float64
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if syscall.Getrusage(who, &ru) == nil {
+			total += time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+		}
+	}
+	return total
 }
 
 // sampleFunc times windows of a task where it is called.
@@ -338,6 +354,14 @@ func (l sampleLayout) samples(a SampleAnswer) []api.EstimateSample {
 func (l sampleLayout) model(a SampleAnswer) memberModel {
 	n := len(l.picked)
 	m := memberModel{threads: float64(a.Threads), setups: make([]float64, n), rates: make([]pixelRate, n)}
+	// The cores its renders really got: its CPU time over their seconds,
+	// at most its threads. A renderer in a process that outlives the
+	// render (Blender's warm one) is not counted by the CPU time: then
+	// every thread is taken as busy.
+	m.cores = m.threads
+	if busy := a.CPUSeconds / sum(a.Seconds); busy > 0.05 {
+		m.cores = min(busy, m.threads)
+	}
 	cold := append([]float64{a.Seconds[0]}, a.Seconds[2:1+n]...) // each frame's first render
 	m.overhead = min(a.Seconds[1], slices.Min(cold))
 	for i := range cold {
@@ -358,6 +382,7 @@ func (l sampleLayout) model(a SampleAnswer) memberModel {
 // alone on its machine.
 type memberModel struct {
 	threads   float64
+	cores     float64 // the cores its renders used (CPU seconds a second)
 	overhead  float64
 	setups    []float64   // per sampled frame
 	rates     []pixelRate // per sampled frame, seconds per pixel
@@ -371,6 +396,14 @@ func (m memberModel) meanRate() float64 {
 		s += r.mean()
 	}
 	return s / float64(max(len(m.rates), 1))
+}
+
+func sum(xs []float64) float64 {
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }
 
 // nonNil are the models that were sampled.
@@ -400,6 +433,7 @@ func fillUnsampled(models []*memberModel, members []api.Member, from []*memberMo
 		threads := float64(max(m.Cores, 1))
 		p := &memberModel{threads: threads, setups: make([]float64, n), rates: make([]pixelRate, n), predicted: true}
 		for _, f := range from {
+			p.cores += threads * f.cores / f.threads / float64(len(from)) // the share of its threads it would get
 			p.overhead += f.overhead / float64(len(from))
 			for k := range n {
 				p.setups[k] += f.setups[k] / float64(len(from))
@@ -568,7 +602,7 @@ func spread(tasks []taskCost, members []api.Member, models []*memberModel, pick 
 		took := secs * slow[s.member]
 		s.at += took
 		res.renderSeconds += took
-		res.cpuSeconds += secs * mm.threads
+		res.cpuSeconds += secs * mm.cores
 		res.cost.Add(res.cost, m.Price.Wei())
 		res.tasks[s.member]++
 		res.wall = max(res.wall, s.at)

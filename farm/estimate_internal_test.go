@@ -136,7 +136,7 @@ func TestSampleLimits(t *testing.T) {
 // model is a member rendering with threads at rate seconds a pixel of its
 // one sampled frame, with no fixed cost and setup a frame.
 func model(threads, rate, setup float64) *memberModel {
-	return &memberModel{threads: threads, setups: []float64{setup}, rates: []pixelRate{{sum: rate, lo: rate, hi: rate, n: 1}}}
+	return &memberModel{threads: threads, cores: threads, setups: []float64{setup}, rates: []pixelRate{{sum: rate, lo: rate, hi: rate, n: 1}}}
 }
 
 // pixels are tasks of frame 1 of these pixels.

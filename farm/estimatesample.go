@@ -78,11 +78,14 @@ type SampleWindow struct {
 }
 
 // SampleAnswer is a member's answer: the seconds each window took, in
-// order, and the threads it rendered them with.
+// order, the threads it rendered them with, and the CPU time its process
+// (and its renderer's processes that ended) spent meanwhile: over the
+// seconds, the cores a render really gets on that machine now.
 type SampleAnswer struct {
-	Node    string    `json:"node"`
-	Threads int       `json:"threads"`
-	Seconds []float64 `json:"seconds"`
+	Node       string    `json:"node"`
+	Threads    int       `json:"threads"`
+	Seconds    []float64 `json:"seconds"`
+	CPUSeconds float64   `json:"cpu_seconds,omitempty"`
 }
 
 // check says what is wrong with req's windows for a w x h frame.
@@ -210,19 +213,13 @@ func (w *worker) handleSample(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
-	rend := w.renderers[req.Renderer] // canRender made sure it is here
-	ans := SampleAnswer{Node: w.id, Threads: w.renderThreads()}
 	base := req.task(scene)
 	base.Threads = w.threads
-	for _, win := range req.Sample.Windows {
-		t := base
-		t.Frame, t.Region = win.Frame, win.Rect
-		start := time.Now()
-		if _, err := rend.Render(ctx, t); err != nil {
-			httpError(rw, http.StatusUnprocessableEntity, fmt.Errorf("estimate sample of frame %d %v: %w", win.Frame, win.Rect, err))
-			return
-		}
-		ans.Seconds = append(ans.Seconds, time.Since(start).Seconds())
+	// canRender made sure the renderer is here.
+	ans, err := sampleHere(ctx, w.renderers[req.Renderer], base, req.Sample.Windows, w.renderThreads(), w.id)
+	if err != nil {
+		httpError(rw, http.StatusUnprocessableEntity, err)
+		return
 	}
 	writeJSON(rw, ans)
 }
@@ -263,6 +260,9 @@ func (c *coordinator) postSample(ctx context.Context, m api.Member, req TaskRequ
 		if !(s > 0 && s < sampleTimeout.Seconds()) {
 			return ans, fmt.Errorf("estimate sample answer: a window took %v seconds", s)
 		}
+	}
+	if !(ans.CPUSeconds >= 0 && ans.CPUSeconds < sampleTimeout.Seconds()*1024) {
+		return ans, fmt.Errorf("estimate sample answer: %v CPU seconds", ans.CPUSeconds)
 	}
 	return ans, nil
 }

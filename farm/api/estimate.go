@@ -37,7 +37,9 @@ type Estimate struct {
 	OverheadSeconds float64 `json:"overhead_seconds"`
 	// RenderSeconds is the predicted sum of the tasks' render seconds on
 	// the members predicted to render them; CPUSeconds is each task's
-	// time the cores it gets there (an upper bound of the CPU time).
+	// time alone there times the cores its member's samples really kept
+	// busy (CPU time over their seconds; every thread for a renderer whose
+	// process outlives a render, such as Blender's warm one).
 	// Threads is how many a sample render used.
 	RenderSeconds     float64 `json:"render_seconds"`
 	RenderSecondsLow  float64 `json:"render_seconds_low"`
