@@ -89,7 +89,13 @@ func sampleHere(ctx context.Context, rend renderer.Renderer, base renderer.Task,
 		t := base
 		t.Frame, t.Region = win.Frame, win.Rect
 		start := time.Now()
-		if _, err := rend.Render(ctx, t); err != nil {
+		res, err := rend.Render(ctx, t)
+		if err != nil {
+			return ans, fmt.Errorf("estimate: sample of frame %d %v: %w", win.Frame, win.Rect, err)
+		}
+		// A worker encodes each tile it renders: that is part of a task's
+		// time too (its pixels are dropped: an estimate returns none).
+		if _, _, err := encodeTile(res, t.HDR, t.Passes); err != nil {
 			return ans, fmt.Errorf("estimate: sample of frame %d %v: %w", win.Frame, win.Rect, err)
 		}
 		ans.Seconds = append(ans.Seconds, time.Since(start).Seconds())
@@ -349,11 +355,12 @@ func (l sampleLayout) samples(a SampleAnswer) []api.EstimateSample {
 	return out
 }
 
-// model reads a member's answer: its fixed cost a task, its extra for a
-// frame's first task, its seconds per pixel per sampled frame.
+// model reads a member's answer: its fixed cost a task, its extra for its
+// first task of the scene and of each other frame, its seconds per pixel
+// per sampled frame.
 func (l sampleLayout) model(a SampleAnswer) memberModel {
 	n := len(l.picked)
-	m := memberModel{threads: float64(a.Threads), setups: make([]float64, n), rates: make([]pixelRate, n)}
+	m := memberModel{threads: float64(a.Threads), rates: make([]pixelRate, n), warm: map[int]bool{}}
 	// The cores its renders really got: its CPU time over their seconds,
 	// at most its threads. A renderer in a process that outlives the
 	// render (Blender's warm one) is not counted by the CPU time: then
@@ -364,8 +371,12 @@ func (l sampleLayout) model(a SampleAnswer) memberModel {
 	}
 	cold := append([]float64{a.Seconds[0]}, a.Seconds[2:1+n]...) // each frame's first render
 	m.overhead = min(a.Seconds[1], slices.Min(cold))
-	for i := range cold {
-		m.setups[i] = cold[i] - m.overhead
+	m.sceneSetup = cold[0] - m.overhead
+	for i := 1; i < n; i++ {
+		m.frameSetup += (cold[i] - m.overhead) / float64(n-1)
+	}
+	for _, fi := range l.picked {
+		m.warm[l.frames[fi]] = true
 	}
 	k := 1 + n
 	for i := range l.picked {
@@ -381,10 +392,19 @@ func (l sampleLayout) model(a SampleAnswer) memberModel {
 // memberModel is how long a member takes: seconds on its own threads,
 // alone on its machine.
 type memberModel struct {
-	threads   float64
-	cores     float64 // the cores its renders used (CPU seconds a second)
-	overhead  float64
-	setups    []float64   // per sampled frame
+	threads  float64
+	cores    float64 // the cores its renders used (CPU seconds a second)
+	overhead float64
+	// sceneSetup is the extra of its first task of the scene (a renderer
+	// started, the scene loaded, its frame built), frameSetup of the first
+	// of each other frame (built); a renderer that keeps neither pays them
+	// in every task, and they are in its overhead instead.
+	sceneSetup, frameSetup float64
+	// warm are the frames its samples built: a renderer that keeps them
+	// (Blender's warm process, the path tracer's frame cache) renders
+	// them without a setup while nothing else evicts them. nil when not
+	// sampled.
+	warm      map[int]bool
 	rates     []pixelRate // per sampled frame, seconds per pixel
 	predicted bool        // from other members' samples
 }
@@ -431,13 +451,12 @@ func fillUnsampled(models []*memberModel, members []api.Member, from []*memberMo
 			continue
 		}
 		threads := float64(max(m.Cores, 1))
-		p := &memberModel{threads: threads, setups: make([]float64, n), rates: make([]pixelRate, n), predicted: true}
+		p := &memberModel{threads: threads, rates: make([]pixelRate, n), predicted: true}
 		for _, f := range from {
 			p.cores += threads * f.cores / f.threads / float64(len(from)) // the share of its threads it would get
 			p.overhead += f.overhead / float64(len(from))
-			for k := range n {
-				p.setups[k] += f.setups[k] / float64(len(from))
-			}
+			p.sceneSetup += f.sceneSetup / float64(len(from))
+			p.frameSetup += f.frameSetup / float64(len(from))
 		}
 		for k := range n {
 			var sum, lo, hi float64
@@ -466,7 +485,9 @@ func spreadAll(j *job, l sampleLayout, members []api.Member, models []*memberMod
 			tasks[i].pixels = float64(t.tile.Rect.Dx() * t.tile.Rect.Dy())
 		}
 	}
-	return spread(tasks, members, models, pixelRate.mean), spread(tasks, members, models, pixelRate.least), spread(tasks, members, models, pixelRate.most)
+	// The high end also takes every member cold: a job submitted long
+	// after its estimate, or after other scenes, loads the scene again.
+	return spread(tasks, members, models, pixelRate.mean, false), spread(tasks, members, models, pixelRate.least, false), spread(tasks, members, models, pixelRate.most, true)
 }
 
 // noMemberNote says why no member may render job j now.
@@ -573,11 +594,12 @@ type taskCost struct {
 // spread simulates the tasks leased in order, each to the slot that frees
 // first, on the members: a task takes its member's fixed cost and rate
 // (picked from its range) times its pixels, slowed by the member's share
-// of its machine (slowdowns), and a member's first task of each frame pays
-// its setup. It returns the last task's end, the tasks' render seconds and
+// of its machine (slowdowns); a member's first task pays its scene's setup
+// and its first of each other frame the frame's, unless its samples left
+// them warm (and cold is false). It returns the last task's end, the tasks' render seconds and
 // CPU seconds (each task's time alone times the threads it renders with)
 // and what they pay at the members' prices.
-func spread(tasks []taskCost, members []api.Member, models []*memberModel, pick func(pixelRate) float64) spreadResult {
+func spread(tasks []taskCost, members []api.Member, models []*memberModel, pick func(pixelRate) float64, cold bool) spreadResult {
 	res := spreadResult{cost: new(big.Int), tasks: make([]int, len(members))}
 	if len(members) == 0 {
 		return res
@@ -591,14 +613,19 @@ func spread(tasks []taskCost, members []api.Member, models []*memberModel, pick 
 	}
 	heap.Init(&free)
 	built := map[[2]int]bool{} // member, frame
+	started := make([]bool, len(members))
 	for _, t := range tasks {
 		s := heap.Pop(&free).(slotFree)
 		m, mm := members[s.member], models[s.member]
 		secs := mm.overhead + pick(mm.rates[t.near])*t.pixels
-		if key := [2]int{s.member, t.frame}; !built[key] {
-			built[key] = true
-			secs += mm.setups[t.near]
+		warm := !cold && mm.warm[t.frame]
+		switch key := [2]int{s.member, t.frame}; {
+		case !started[s.member] && (cold || mm.warm == nil):
+			secs += mm.sceneSetup // and builds this frame
+		case !built[key] && !warm:
+			secs += mm.frameSetup
 		}
+		started[s.member], built[[2]int{s.member, t.frame}] = true, true
 		took := secs * slow[s.member]
 		s.at += took
 		res.renderSeconds += took

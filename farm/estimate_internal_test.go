@@ -37,14 +37,17 @@ func TestSpread(t *testing.T) {
 		// Two nodes on one machine share its 4 cores: each render gets 2 of its 4 threads.
 		{"one host", pixels(1, 1), []api.Member{onHost(one, "a"), onHost(one, "b")}, []*memberModel{four, four}, 2, 4, 8, "0.02"},
 		{"two hosts", pixels(1, 1), []api.Member{onHost(one, "a"), onHost(one, "c")}, []*memberModel{four, four}, 1, 2, 8, "0.02"},
-		// The setup of a frame once per member: frames 1, 1, 2 on one slot.
-		{"frame setups", []taskCost{{1, 1, 0}, {1, 1, 0}, {1, 2, 0}}, []api.Member{one}, []*memberModel{model(4, 1, 0.5)}, 4, 4, 16, "0.03"},
+		// Not sampled: the scene's setup (1) once, another frame's (0.5)
+		// once per frame: frames 1, 1, 2, 3 on one slot.
+		{"setups", []taskCost{{1, 1, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 0}}, []api.Member{one}, []*memberModel{cold(model(4, 1, 0.5))}, 6, 6, 24, "0.04"},
+		// Sampled on frames 1 and 3: those are warm, frame 2 is not.
+		{"warm frames", []taskCost{{1, 1, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 0}}, []api.Member{one}, []*memberModel{model(4, 1, 0.5)}, 4.5, 4.5, 18, "0.04"},
 		// Each member at its own rate: the slow one (3 s a pixel) takes one task, the fast two.
 		{"own rates", pixels(1, 1, 1), []api.Member{onHost(one, "a"), onHost(one, "c")}, []*memberModel{model(1, 1, 0), model(1, 3, 0)}, 3, 5, 5, "0.03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := spread(tc.tasks, tc.members, tc.models, pixelRate.mean)
+			r := spread(tc.tasks, tc.members, tc.models, pixelRate.mean, false)
 			if r.wall != tc.wall || r.renderSeconds != tc.render || r.cpuSeconds != tc.cpu {
 				t.Errorf("wall %v, render %v, cpu %v; want %v, %v, %v", r.wall, r.renderSeconds, r.cpuSeconds, tc.wall, tc.render, tc.cpu)
 			}
@@ -63,8 +66,8 @@ func TestFillUnsampled(t *testing.T) {
 	models := []*memberModel{a, b, nil}
 	fillUnsampled(models, members, nonNil(models))
 	c := models[2]
-	if c == nil || !c.predicted || c.threads != 6 || c.rates[0].mean() != 0.5 || c.setups[0] != 0.3 {
-		t.Fatalf("predicted %+v; want 6 threads, 0.5 s a pixel (3 CPU-seconds over 6), setup 0.3", c)
+	if c == nil || !c.predicted || c.threads != 6 || c.rates[0].mean() != 0.5 || c.frameSetup != 0.3 || c.sceneSetup != 0.6 || c.warm != nil {
+		t.Fatalf("predicted %+v; want 6 threads, 0.5 s a pixel (3 CPU-seconds over 6), setups 0.6 and 0.3, no frame warm", c)
 	}
 	if lo, hi := c.rates[0].least(), c.rates[0].most(); math.Abs(lo-2.0/6*0.75) > 1e-12 || math.Abs(hi-4.0/6*1.25) > 1e-12 {
 		t.Errorf("range %v to %v; want the sampled range over 6 cores, widened by %v", lo, hi, unsampledSpread)
@@ -134,9 +137,17 @@ func TestSampleLimits(t *testing.T) {
 }
 
 // model is a member rendering with threads at rate seconds a pixel of its
-// one sampled frame, with no fixed cost and setup a frame.
-func model(threads, rate, setup float64) *memberModel {
-	return &memberModel{threads: threads, cores: threads, setups: []float64{setup}, rates: []pixelRate{{sum: rate, lo: rate, hi: rate, n: 1}}}
+// one sampled frame, with no fixed cost, frameSetup a frame and twice that
+// for the scene, sampled on frames 1 and 3.
+func model(threads, rate, frameSetup float64) *memberModel {
+	return &memberModel{threads: threads, cores: threads, sceneSetup: 2 * frameSetup, frameSetup: frameSetup,
+		warm: map[int]bool{1: true, 3: true}, rates: []pixelRate{{sum: rate, lo: rate, hi: rate, n: 1}}}
+}
+
+// cold is m not sampled: nothing warm.
+func cold(m *memberModel) *memberModel {
+	m.warm = nil
+	return m
 }
 
 // pixels are tasks of frame 1 of these pixels.
