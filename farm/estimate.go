@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -104,18 +103,6 @@ func sampleHere(ctx context.Context, rend renderer.Renderer, base renderer.Task,
 	return ans, nil
 }
 
-// processCPU is the CPU time of this process and of its children that
-// ended, in seconds; 0 where the system does not say.
-func processCPU() float64 {
-	var total float64
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if syscall.Getrusage(who, &ru) == nil {
-			total += time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-		}
-	}
-	return total
-}
 
 // sampleFunc times windows of a task where it is called.
 type sampleFunc func(ctx context.Context, base renderer.Task, windows []SampleWindow) (SampleAnswer, error)

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -34,8 +33,7 @@ type estimateJob struct {
 // in-process cluster (the nodes sample it themselves), renders the job for
 // real on the same cluster, and reports predicted against actual wall
 // time (the report's) and CPU-seconds (this process's and its children's,
-// as getrusage counts them, over the job), and the error of each in
-// percent. The goal is within 25%.
+// Blender's included, over the job), and the error of each in percent. The goal is within 25%.
 func BenchmarkEstimate(b *testing.B) {
 	gltf := []estimateJob{
 		{"cornell.glb", tiler.Frames{Start: 1, End: 1, Step: 1}, tiler.Resolution{Width: 320, Height: 240}, 16, tiler.Grid{Cols: 4, Rows: 4}, "pathtracer"},
@@ -104,13 +102,13 @@ func benchEstimate(b *testing.B, n *farm.Node, job estimateJob, scene []byte) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			before := cpuSeconds()
+			before := farm.ProcessCPU()
 			id, err := c.Submit(ctx, spec)
 			if err != nil {
 				b.Fatal(err)
 			}
 			rep := farmtest.WaitDone(b, c, id)
-			cpu := cpuSeconds() - before
+			cpu := farm.ProcessCPU() - before
 			predWall += est.WallSeconds
 			realWall += rep.WallSeconds
 			predCPU += est.CPUSeconds
@@ -128,17 +126,4 @@ func benchEstimate(b *testing.B, n *farm.Node, job estimateJob, scene []byte) {
 		fmt.Printf("estimate %-22s wall predicted %7.2fs actual %7.2fs error %+5.0f%%   CPU predicted %7.2fs actual %7.2fs error %+5.0f%%\n",
 			job.scene, predWall/float64(b.N), realWall/float64(b.N), wallErr, predCPU/float64(b.N), realCPU/float64(b.N), cpuErr)
 	})
-}
-
-// cpuSeconds is the CPU time of this process (the in-process cluster's
-// renders) and its waited-for children (Blender's) so far.
-func cpuSeconds() float64 {
-	var total float64
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if syscall.Getrusage(who, &ru) == nil {
-			total += time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-		}
-	}
-	return total
 }
