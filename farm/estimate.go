@@ -103,7 +103,6 @@ func sampleHere(ctx context.Context, rend renderer.Renderer, base renderer.Task,
 	return ans, nil
 }
 
-
 // sampleFunc times windows of a task where it is called.
 type sampleFunc func(ctx context.Context, base renderer.Task, windows []SampleWindow) (SampleAnswer, error)
 
