@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"encoding/json"
 	"image"
 	"math"
 	"math/big"
@@ -201,4 +202,29 @@ func TestCropAt(t *testing.T) {
 			t.Errorf("cropAt(%d, %d, %v) = %v, want %v", tc.w, tc.h, tc.at, got, tc.want)
 		}
 	}
+}
+
+// FuzzSampleRequest: whatever a requester sends, a member's check never
+// panics, and what it accepts stays within the frame and the bounds.
+func FuzzSampleRequest(f *testing.F) {
+	f.Add([]byte(`{"windows":[{"frame":1,"rect":{"Min":{"X":0,"Y":0},"Max":{"X":32,"Y":32}}}]}`), 64, 48)
+	f.Add([]byte(`{"windows":[{"frame":1,"rect":{"Min":{"X":-5,"Y":0},"Max":{"X":1,"Y":1}}}]}`), 64, 48)
+	f.Add([]byte(`{"windows":null}`), 0, 0)
+	f.Fuzz(func(t *testing.T, data []byte, w, h int) {
+		var req SampleRequest
+		if json.Unmarshal(data, &req) != nil {
+			return
+		}
+		if req.check(w, h) != nil {
+			return
+		}
+		if len(req.Windows) > maxSampleWindows || req.pixels() > maxSamplePixels {
+			t.Fatalf("accepted %d windows, %d pixels", len(req.Windows), req.pixels())
+		}
+		for _, win := range req.Windows {
+			if win.Rect.Empty() || !win.Rect.In(image.Rect(0, 0, w, h)) {
+				t.Fatalf("accepted window %v outside %dx%d", win.Rect, w, h)
+			}
+		}
+	})
 }
