@@ -10,11 +10,13 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
-	"runtime"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
 )
 
@@ -32,25 +34,41 @@ const (
 // frames (the centre and two opposite quarters).
 var cropCentres = [][2]float64{{0.5, 0.5}, {0.25, 0.25}, {0.75, 0.75}, {0.75, 0.25}, {0.25, 0.75}}
 
-// estimateSlotWait is how long an estimate waits for one of this node's
-// render slots, busy with leased tasks, before it is refused.
+// estimateSlotWait is how long an estimate that samples on this node
+// alone waits for one of its render slots, busy with leased tasks, before
+// it is refused.
 const estimateSlotWait = 2 * time.Minute
 
+// maxSampledMembers bounds the members an estimate asks for samples; the
+// others that may render the job are predicted from them.
+const maxSampledMembers = 8
+
+// unsampledSpread widens the rate range of a member that was not sampled:
+// it is predicted from others' rates, which may not be its own.
+const unsampledSpread = 0.25
+
 // postEstimate answers what the posted job spec would take and cost
-// (coordinator.estimate): a submission's checks, then sample renders in one
-// of this node's render slots, so estimates never render beside more tasks
-// than the node has slots for.
+// (coordinator.estimate): a submission's checks, then sample renders on
+// the members that would render it. When none may, or none answers, this
+// node samples alone, in one of its render slots, so estimates never
+// render beside more tasks than the node has slots for.
 func (n *Node) postEstimate(rw http.ResponseWriter, r *http.Request) {
 	spec, ok := readSpec(rw, r)
 	if !ok {
 		return
 	}
-	if !n.work.acquire(r.Context(), n.work.slots, time.After(estimateSlotWait)) {
-		httpError(rw, http.StatusServiceUnavailable, errors.New("estimate: all render slots are busy: try again later"))
+	local := func(ctx context.Context, base renderer.Task, windows []SampleWindow) (SampleAnswer, error) {
+		if !n.work.acquire(ctx, n.work.slots, time.After(estimateSlotWait)) {
+			return SampleAnswer{}, errEstimateBusy
+		}
+		defer func() { <-n.work.slots }()
+		return sampleHere(ctx, n.coord.renderers[spec.Renderer], base, windows, n.work.renderThreads(), n.coord.self)
+	}
+	est, err := n.coord.estimate(r.Context(), spec, local)
+	if errors.Is(err, errEstimateBusy) {
+		httpError(rw, http.StatusServiceUnavailable, err)
 		return
 	}
-	est, err := n.coord.estimate(r.Context(), spec)
-	<-n.work.slots
 	if err != nil {
 		httpError(rw, statusOf(err), err)
 		return
@@ -58,12 +76,44 @@ func (n *Node) postEstimate(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, est)
 }
 
+// errEstimateBusy refuses an estimate this node must sample itself while
+// its render slots stay busy.
+var errEstimateBusy = errors.New("estimate: all render slots are busy: try again later")
+
+// sampleHere times windows of base with rend on this node.
+func sampleHere(ctx context.Context, rend renderer.Renderer, base renderer.Task, windows []SampleWindow, threads int, self string) (SampleAnswer, error) {
+	ans := SampleAnswer{Node: self, Threads: threads}
+	cpu := processCPU()
+	for _, win := range windows {
+		t := base
+		t.Frame, t.Region = win.Frame, win.Rect
+		start := time.Now()
+		res, err := rend.Render(ctx, t)
+		if err != nil {
+			return ans, fmt.Errorf("estimate: sample of frame %d %v: %w", win.Frame, win.Rect, err)
+		}
+		// A worker encodes each tile it renders: that is part of a task's
+		// time too (its pixels are dropped: an estimate returns none).
+		if _, _, err := encodeTile(res, t.HDR, t.Passes); err != nil {
+			return ans, fmt.Errorf("estimate: sample of frame %d %v: %w", win.Frame, win.Rect, err)
+		}
+		ans.Seconds = append(ans.Seconds, time.Since(start).Seconds())
+	}
+	ans.CPUSeconds = max(processCPU()-cpu, 0)
+	return ans, nil
+}
+
+// sampleFunc times windows of a task where it is called.
+type sampleFunc func(ctx context.Context, base renderer.Task, windows []SampleWindow) (SampleAnswer, error)
+
 // estimate predicts what the job of spec would take and cost on the cluster
-// now: it checks spec as a submission would, renders sample crops and a
-// 1x1-pixel task on this node (the caller holds a render slot for it), and
-// spreads the predicted tasks over the members that may take them. Nothing
-// is created or locked.
-func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estimate, error) {
+// now: it checks spec as a submission would, has the members that may
+// render it time the same sample windows (sampleWindows), and simulates
+// the tasks leased to them, each member at its own measured rate (members
+// not sampled at the mean of the others, with a wider range). Without a
+// member to sample, local samples on this node. Nothing is created or
+// locked.
+func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local sampleFunc) (api.Estimate, error) {
 	spec, _, err := c.resolveAuto(spec)
 	if err != nil {
 		return api.Estimate{}, err
@@ -80,90 +130,16 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 	if err != nil {
 		return api.Estimate{}, err
 	}
-	threads := c.cfg.Threads
-	if threads <= 0 || threads > runtime.NumCPU() {
-		threads = runtime.NumCPU()
-	}
-	est := api.Estimate{Tasks: len(j.tasks), SampledOn: c.self, Sampling: "local", Threads: threads}
+	est := api.Estimate{Tasks: len(j.tasks)}
 	base := renderer.Task{
 		Scene: scene, Width: spec.Resolution.Width, Height: spec.Resolution.Height,
 		Samples: spec.Samples, Seed: spec.Seed, Threads: c.cfg.Threads,
 		Denoise: spec.Denoise, HDR: spec.Format == api.FormatEXR,
 		Passes: len(j.passNames) > 0, AdaptiveSampling: j.adaptive,
 	}
-	rend := c.renderers[spec.Renderer] // checkSpec made sure it is here
-	timed := func(frame int, region image.Rectangle) (float64, error) {
-		t := base
-		t.Frame, t.Region = frame, region
-		start := time.Now()
-		if _, err := rend.Render(ctx, t); err != nil {
-			return 0, fmt.Errorf("estimate: sample of frame %d %v: %w", frame, region, err)
-		}
-		return time.Since(start).Seconds(), nil
-	}
-
 	frames := spec.Frames.List()
 	picked := sampleFrames(len(frames))
-	// The fixed cost comes first, twice: the first render also loads the
-	// scene and builds the frame, which a worker does once (per frame, for
-	// a renderer that keeps built frames), the second is a task's own.
-	cold := make([]float64, len(picked))
-	if cold[0], err = timed(frames[picked[0]], image.Rect(0, 0, 1, 1)); err != nil {
-		return api.Estimate{}, err
-	}
-	if est.OverheadSeconds, err = timed(frames[picked[0]], image.Rect(0, 0, 1, 1)); err != nil {
-		return api.Estimate{}, err
-	}
-	for i, fi := range picked[1:] {
-		if cold[i+1], err = timed(frames[fi], image.Rect(0, 0, 1, 1)); err != nil {
-			return api.Estimate{}, err
-		}
-	}
-	est.OverheadSeconds = min(est.OverheadSeconds, slices.Min(cold))
-	setups := make([]float64, len(picked)) // a frame's first task's extra, on each worker
-	for i := range picked {
-		setups[i] = cold[i] - est.OverheadSeconds
-	}
-	crops := cropCentres
-	if len(picked) > 1 {
-		crops = crops[:3]
-	}
-	rates := make([]pixelRate, len(picked)) // per sampled frame
-	for i, fi := range picked {
-		for _, at := range crops {
-			r := cropAt(spec.Resolution.Width, spec.Resolution.Height, at)
-			secs, err := timed(frames[fi], r)
-			if err != nil {
-				return api.Estimate{}, err
-			}
-			est.Samples = append(est.Samples, api.EstimateSample{Frame: frames[fi], Rect: r, Seconds: secs})
-			rates[i].add(max(secs-est.OverheadSeconds, 0) / float64(r.Dx()*r.Dy()))
-		}
-	}
-
-	// Each task at the rate of the sampled frame nearest its own.
-	nearest := make(map[int]int, len(frames)) // frame -> index in picked
-	for k, f := range frames {
-		best := 0
-		for i, fi := range picked {
-			if abs(fi-k) < abs(picked[best]-k) {
-				best = i
-			}
-		}
-		nearest[f] = best
-	}
-	costs := func(pick func(pixelRate) float64) []taskCost {
-		out := make([]taskCost, len(j.tasks))
-		for i, t := range j.tasks {
-			near := nearest[t.tile.Frame]
-			// A finish task: its renderer's start and the scene's compositor.
-			out[i] = taskCost{seconds: est.OverheadSeconds, setup: setups[near], frame: t.tile.Frame}
-			if !t.finish {
-				out[i].seconds += pick(rates[near]) * float64(t.tile.Rect.Dx()*t.tile.Rect.Dy())
-			}
-		}
-		return out
-	}
+	lay := newSampleLayout(spec.Resolution.Width, spec.Resolution.Height, frames, picked)
 
 	members := c.members()
 	c.mu.Lock()
@@ -171,33 +147,79 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 	c.mu.Unlock()
 	d := j.demand()
 	var fit []api.Member
+	away := 0
 	for _, cand := range cands {
-		if d.admits(cand) {
+		switch {
+		case !d.admits(cand):
+		case cand.Member.Away != "":
+			away++ // it renders nothing now: not asked, not counted
+		default:
 			fit = append(fit, cand.Member)
 		}
 	}
-	local := float64(threads) // the samples rendered alone, on this many threads
-	mid := spread(costs(pixelRate.mean), fit, local)
-	low := spread(costs(pixelRate.least), fit, local)
-	high := spread(costs(pixelRate.most), fit, local)
+	if away > 0 {
+		est.Notes = append(est.Notes, fmt.Sprintf("%d member(s) that could render it are away: not sampled, not counted", away))
+	}
+	answers := c.sampleMembers(ctx, spec, j, fit, lay.windows)
+	models := make([]*memberModel, len(fit))
+	var sampled []string
+	for i, a := range answers {
+		if a.err != nil {
+			est.Notes = append(est.Notes, fmt.Sprintf("%s was not sampled: %v", fit[i].ID, a.err))
+			continue
+		}
+		m := lay.model(a.ans)
+		models[i] = &m
+		sampled = append(sampled, fit[i].ID)
+		est.Samples = append(est.Samples, lay.samples(a.ans)...)
+	}
+	est.Sampling = "cluster"
+	if len(sampled) == 0 {
+		// No member answered (or none may render it): the tasks' render
+		// time still stands, as this node measures it.
+		ans, err := local(ctx, base, lay.windows)
+		if err != nil {
+			return api.Estimate{}, err
+		}
+		est.Sampling, sampled = "local", []string{c.self}
+		est.Samples = lay.samples(ans)
+		self := lay.model(ans)
+		if len(fit) == 0 {
+			est.Notes = append(est.Notes, noMemberNote(j))
+			me := api.Member{NodeMeta: api.NodeMeta{ID: c.self, Cores: ans.Threads, Slots: 1}}
+			mid, low, high := spreadAll(j, lay, []api.Member{me}, []*memberModel{&self})
+			est.RenderSeconds, est.RenderSecondsLow, est.RenderSecondsHigh = mid.renderSeconds, low.renderSeconds, high.renderSeconds
+			est.CPUSeconds, est.OverheadSeconds, est.Threads = mid.cpuSeconds, self.overhead, ans.Threads
+			est.SampledOn = c.self
+			return est, nil
+		}
+		for i := range models {
+			models[i] = nil // all predicted from this node's samples
+		}
+		est.Members = append(est.Members, api.EstimateMember{ID: c.self, Sampled: true, Threads: ans.Threads,
+			SecondsPerPixel: self.meanRate(), OverheadSeconds: self.overhead})
+		fillUnsampled(models, fit, []*memberModel{&self})
+	} else {
+		fillUnsampled(models, fit, nonNil(models))
+	}
+	est.SampledOn = strings.Join(sampled, ", ")
+
+	mid, low, high := spreadAll(j, lay, fit, models)
 	est.RenderSeconds, est.RenderSecondsLow, est.RenderSecondsHigh = mid.renderSeconds, low.renderSeconds, high.renderSeconds
 	est.CPUSeconds = mid.cpuSeconds
 	est.WallSeconds, est.WallSecondsLow, est.WallSecondsHigh = mid.wall, low.wall, high.wall
 	est.Cost = api.TokensFromWei(mid.cost)
 	est.Nodes = len(fit)
-	for _, m := range fit {
+	var overhead float64
+	for i, m := range fit {
 		est.Slots += max(m.Slots, 1)
+		mm := models[i]
+		overhead += mm.overhead
+		est.Threads = max(est.Threads, int(mm.threads))
+		est.Members = append(est.Members, api.EstimateMember{ID: m.ID, Sampled: !mm.predicted, Threads: int(mm.threads),
+			SecondsPerPixel: mm.meanRate(), OverheadSeconds: mm.overhead, Tasks: mid.tasks[i]})
 	}
-	if len(fit) == 0 {
-		est.Notes = append(est.Notes, noMemberNote(j))
-		// The render time of the tasks still stands, as this node
-		// measured it: all on one slot of it.
-		self := []api.Member{{NodeMeta: api.NodeMeta{ID: c.self, Cores: threads, Slots: 1}}}
-		mid, low, high := spread(costs(pixelRate.mean), self, local), spread(costs(pixelRate.least), self, local), spread(costs(pixelRate.most), self, local)
-		est.RenderSeconds, est.RenderSecondsLow, est.RenderSecondsHigh = mid.renderSeconds, low.renderSeconds, high.renderSeconds
-		est.CPUSeconds = mid.cpuSeconds
-		return est, nil
-	}
+	est.OverheadSeconds = overhead / float64(len(fit))
 	cheap, dear := fit[0].Price, fit[0].Price
 	for _, m := range fit[1:] {
 		if m.Price.Cmp(cheap) < 0 {
@@ -220,6 +242,242 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec) (api.Estim
 		est.Notes = append(est.Notes, fmt.Sprintf("spot checks (%.0f%% of tasks) re-render small crops on other nodes: not in the render time, not paid from the budget", spec.VerifyRate*100))
 	}
 	return est, nil
+}
+
+// sampleAnswer is a member's answer to an estimate, or why there is none.
+type sampleAnswer struct {
+	ans SampleAnswer
+	err error
+}
+
+// sampleMembers asks up to maxSampledMembers of fit to time windows of
+// spec's job. Members on one machine are asked one after another (their
+// samples would otherwise share its cores and each seem slower than it
+// is alone); machines at once.
+func (c *coordinator) sampleMembers(ctx context.Context, spec api.JobSpec, j *job, fit []api.Member, windows []SampleWindow) []sampleAnswer {
+	out := make([]sampleAnswer, len(fit))
+	hosts := map[string][]int{}
+	var order []string
+	for i, m := range fit {
+		if i >= maxSampledMembers {
+			out[i].err = fmt.Errorf("the estimate samples at most %d members", maxSampledMembers)
+			continue
+		}
+		h := hostOf(m)
+		if _, ok := hosts[h]; !ok {
+			order = append(order, h)
+		}
+		hosts[h] = append(hosts[h], i)
+	}
+	req := TaskRequest{
+		JobID: "estimate", Task: -1, Sources: []string{c.selfURL()},
+		Renderer: spec.Renderer, Scene: spec.Scene, SceneName: spec.SceneName,
+		Width: spec.Resolution.Width, Height: spec.Resolution.Height, Samples: spec.Samples, Seed: spec.Seed,
+		Denoise: spec.Denoise, Format: spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
+		Coordinator: c.ident.Address().Hex(),
+		Sample:      &SampleRequest{Demand: *prefetchDemandOf(j), Windows: windows},
+	}
+	var wg sync.WaitGroup
+	for _, h := range order {
+		wg.Go(func() {
+			for _, i := range hosts[h] {
+				r := req
+				r.Time, r.Nonce = c.now().UnixMilli(), rpc.NewNonce()
+				ans, err := c.postSample(ctx, fit[i], r)
+				out[i] = sampleAnswer{ans: ans, err: err}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// sampleLayout is the windows every sampled member times, in order: a
+// 1x1-pixel render of the first sampled frame twice (the first also loads
+// the scene and builds the frame, which a worker does once per frame for
+// a renderer that keeps built frames; the second is a task's fixed cost),
+// one of each other sampled frame, then the crops of each sampled frame.
+type sampleLayout struct {
+	windows []SampleWindow
+	frames  []int // the job's frames
+	picked  []int // indexes in frames of the sampled ones
+	crops   int   // crops per sampled frame
+	nearest map[int]int
+}
+
+func newSampleLayout(w, h int, frames, picked []int) sampleLayout {
+	l := sampleLayout{frames: frames, picked: picked}
+	probe := image.Rect(0, 0, 1, 1)
+	l.windows = append(l.windows, SampleWindow{Frame: frames[picked[0]], Rect: probe})
+	for _, fi := range picked {
+		l.windows = append(l.windows, SampleWindow{Frame: frames[fi], Rect: probe})
+	}
+	centres := cropCentres
+	if len(picked) > 1 {
+		centres = centres[:3]
+	}
+	l.crops = len(centres)
+	for _, fi := range picked {
+		for _, at := range centres {
+			l.windows = append(l.windows, SampleWindow{Frame: frames[fi], Rect: cropAt(w, h, at)})
+		}
+	}
+	// Each task at the rate of the sampled frame nearest its own.
+	l.nearest = make(map[int]int, len(frames)) // frame -> index in picked
+	for k, f := range frames {
+		best := 0
+		for i, fi := range picked {
+			if abs(fi-k) < abs(picked[best]-k) {
+				best = i
+			}
+		}
+		l.nearest[f] = best
+	}
+	return l
+}
+
+// samples are the crops of an answer, as the estimate shows them.
+func (l sampleLayout) samples(a SampleAnswer) []api.EstimateSample {
+	var out []api.EstimateSample
+	for i, win := range l.windows[1+len(l.picked):] {
+		out = append(out, api.EstimateSample{Node: a.Node, Frame: win.Frame, Rect: win.Rect, Seconds: a.Seconds[1+len(l.picked)+i]})
+	}
+	return out
+}
+
+// model reads a member's answer: its fixed cost a task, its extra for its
+// first task of the scene and of each other frame, its seconds per pixel
+// per sampled frame.
+func (l sampleLayout) model(a SampleAnswer) memberModel {
+	n := len(l.picked)
+	m := memberModel{threads: float64(a.Threads), rates: make([]pixelRate, n), warm: map[int]bool{}}
+	// The cores its renders really got: its CPU time over their seconds,
+	// at most its threads. A renderer in a process that outlives the
+	// render (Blender's warm one) is not counted by the CPU time: then
+	// every thread is taken as busy.
+	m.cores = m.threads
+	if busy := a.CPUSeconds / sum(a.Seconds); busy > 0.05 {
+		m.cores = min(busy, m.threads)
+	}
+	cold := append([]float64{a.Seconds[0]}, a.Seconds[2:1+n]...) // each frame's first render
+	m.overhead = min(a.Seconds[1], slices.Min(cold))
+	m.sceneSetup = cold[0] - m.overhead
+	for i := 1; i < n; i++ {
+		m.frameSetup += (cold[i] - m.overhead) / float64(n-1)
+	}
+	for _, fi := range l.picked {
+		m.warm[l.frames[fi]] = true
+	}
+	k := 1 + n
+	for i := range l.picked {
+		for range l.crops {
+			win := l.windows[k]
+			m.rates[i].add(max(a.Seconds[k]-m.overhead, 0) / float64(win.Rect.Dx()*win.Rect.Dy()))
+			k++
+		}
+	}
+	return m
+}
+
+// memberModel is how long a member takes: seconds on its own threads,
+// alone on its machine.
+type memberModel struct {
+	threads  float64
+	cores    float64 // the cores its renders used (CPU seconds a second)
+	overhead float64
+	// sceneSetup is the extra of its first task of the scene (a renderer
+	// started, the scene loaded, its frame built), frameSetup of the first
+	// of each other frame (built); a renderer that keeps neither pays them
+	// in every task, and they are in its overhead instead.
+	sceneSetup, frameSetup float64
+	// warm are the frames its samples built: a renderer that keeps them
+	// (Blender's warm process, the path tracer's frame cache) renders
+	// them without a setup while nothing else evicts them. nil when not
+	// sampled.
+	warm      map[int]bool
+	rates     []pixelRate // per sampled frame, seconds per pixel
+	predicted bool        // from other members' samples
+}
+
+// meanRate is the model's seconds per pixel over its sampled frames.
+func (m memberModel) meanRate() float64 {
+	var s float64
+	for _, r := range m.rates {
+		s += r.mean()
+	}
+	return s / float64(max(len(m.rates), 1))
+}
+
+func sum(xs []float64) float64 {
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// nonNil are the models that were sampled.
+func nonNil(models []*memberModel) []*memberModel {
+	var out []*memberModel
+	for _, m := range models {
+		if m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// fillUnsampled predicts each member without a model from the sampled
+// ones: their CPU-seconds per pixel (seconds times threads), mean and
+// range widened by unsampledSpread, over the member's cores (its threads
+// cap is not gossiped), and their mean fixed costs.
+func fillUnsampled(models []*memberModel, members []api.Member, from []*memberModel) {
+	if len(from) == 0 {
+		return
+	}
+	n := len(from[0].rates)
+	for i, m := range members {
+		if models[i] != nil {
+			continue
+		}
+		threads := float64(max(m.Cores, 1))
+		p := &memberModel{threads: threads, rates: make([]pixelRate, n), predicted: true}
+		for _, f := range from {
+			p.cores += threads * f.cores / f.threads / float64(len(from)) // the share of its threads it would get
+			p.overhead += f.overhead / float64(len(from))
+			p.sceneSetup += f.sceneSetup / float64(len(from))
+			p.frameSetup += f.frameSetup / float64(len(from))
+		}
+		for k := range n {
+			var sum, lo, hi float64
+			for x, f := range from {
+				r := f.rates[k]
+				sum += r.mean() * f.threads
+				if x == 0 || r.lo*f.threads < lo {
+					lo = r.lo * f.threads
+				}
+				hi = max(hi, r.hi*f.threads)
+			}
+			mean := sum / float64(len(from)) / threads
+			p.rates[k] = pixelRate{sum: mean, n: 1, lo: lo / threads * (1 - unsampledSpread), hi: hi / threads * (1 + unsampledSpread)}
+		}
+		models[i] = p
+	}
+}
+
+// spreadAll simulates j's tasks on members at each one's mean, least and
+// most rate.
+func spreadAll(j *job, l sampleLayout, members []api.Member, models []*memberModel) (mid, low, high spreadResult) {
+	tasks := make([]taskCost, len(j.tasks))
+	for i, t := range j.tasks {
+		tasks[i] = taskCost{frame: t.tile.Frame, near: l.nearest[t.tile.Frame]}
+		if !t.finish { // a finish task: its renderer's start and the scene's compositor
+			tasks[i].pixels = float64(t.tile.Rect.Dx() * t.tile.Rect.Dy())
+		}
+	}
+	// The high end also takes every member cold: a job submitted long
+	// after its estimate, or after other scenes, loads the scene again.
+	return spread(tasks, members, models, pixelRate.mean, false), spread(tasks, members, models, pixelRate.least, false), spread(tasks, members, models, pixelRate.most, true)
 }
 
 // noMemberNote says why no member may render job j now.
@@ -279,17 +537,21 @@ func (r pixelRate) mean() float64 {
 func (r pixelRate) least() float64 { return r.lo }
 func (r pixelRate) most() float64  { return r.hi }
 
-// coresPerSlot is the cores a task of each member gets when all slots are
-// busy: its machine's cores over the slots of every member on that machine
-// (nodes that share a host, as a test cluster's do, share its cores).
-func coresPerSlot(members []api.Member) []float64 {
-	slots := map[string]int{}
-	for _, m := range members {
-		slots[hostOf(m)] += max(m.Slots, 1)
+// slowdowns is how much slower than alone each member renders when all
+// slots are busy: members that share a machine (as a test cluster's do)
+// share its cores, and when their slots' threads outnumber them each
+// render gets its share.
+func slowdowns(members []api.Member, models []*memberModel) []float64 {
+	threads, cores := map[string]float64{}, map[string]float64{}
+	for i, m := range members {
+		h := hostOf(m)
+		threads[h] += float64(max(m.Slots, 1)) * models[i].threads
+		cores[h] = max(cores[h], float64(max(m.Cores, 1)))
 	}
 	out := make([]float64, len(members))
 	for i, m := range members {
-		out[i] = max(float64(m.Cores), 1) / float64(slots[hostOf(m)])
+		h := hostOf(m)
+		out[i] = max(threads[h]/cores[h], 1)
 	}
 	return out
 }
@@ -307,29 +569,32 @@ func hostOf(m api.Member) string {
 type spreadResult struct {
 	wall, renderSeconds, cpuSeconds float64
 	cost                            *big.Int // wei
+	tasks                           []int    // per member
 }
 
-// taskCost is a task's predicted render seconds where the samples were
-// rendered, and the extra seconds of a worker's first task of its frame
-// (loading the scene, building the frame).
+// taskCost is what decides a task's time: its pixels (none for a finish
+// task, which costs a render's start), its frame and the sampled frame
+// nearest it.
 type taskCost struct {
-	seconds, setup float64
-	frame          int
+	pixels float64
+	frame  int
+	near   int
 }
 
-// spread simulates the tasks (their render seconds here, where a render
-// had local cores) leased in order, each to the slot that frees first, on
-// the members: a task takes local/coresPerSlot times as long on a member,
-// and a member's first task of each frame pays its setup. A worker's own
-// threads setting is not gossiped: every member is taken to render with
-// all its cores. It returns the last task's end, the tasks' render and
-// CPU seconds there and what they pay at the members' prices.
-func spread(tasks []taskCost, members []api.Member, local float64) spreadResult {
-	res := spreadResult{cost: new(big.Int)}
+// spread simulates the tasks leased in order, each to the slot that frees
+// first, on the members: a task takes its member's fixed cost and rate
+// (picked from its range) times its pixels, slowed by the member's share
+// of its machine (slowdowns); a member's first task pays its scene's setup
+// and its first of each other frame the frame's, unless its samples left
+// them warm (and cold is false). It returns the last task's end, the tasks' render seconds and
+// CPU seconds (each task's time alone times the threads it renders with)
+// and what they pay at the members' prices.
+func spread(tasks []taskCost, members []api.Member, models []*memberModel, pick func(pixelRate) float64, cold bool) spreadResult {
+	res := spreadResult{cost: new(big.Int), tasks: make([]int, len(members))}
 	if len(members) == 0 {
 		return res
 	}
-	cores := coresPerSlot(members)
+	slow := slowdowns(members, models)
 	var free slotHeap
 	for i, m := range members {
 		for range max(m.Slots, 1) {
@@ -338,19 +603,25 @@ func spread(tasks []taskCost, members []api.Member, local float64) spreadResult 
 	}
 	heap.Init(&free)
 	built := map[[2]int]bool{} // member, frame
+	started := make([]bool, len(members))
 	for _, t := range tasks {
 		s := heap.Pop(&free).(slotFree)
-		m := members[s.member]
-		secs := t.seconds
-		if key := [2]int{s.member, t.frame}; !built[key] {
-			built[key] = true
-			secs += t.setup
+		m, mm := members[s.member], models[s.member]
+		secs := mm.overhead + pick(mm.rates[t.near])*t.pixels
+		warm := !cold && mm.warm[t.frame]
+		switch key := [2]int{s.member, t.frame}; {
+		case !started[s.member] && (cold || mm.warm == nil):
+			secs += mm.sceneSetup // and builds this frame
+		case !built[key] && !warm:
+			secs += mm.frameSetup
 		}
-		took := secs * local / cores[s.member]
+		started[s.member], built[[2]int{s.member, t.frame}] = true, true
+		took := secs * slow[s.member]
 		s.at += took
 		res.renderSeconds += took
-		res.cpuSeconds += took * cores[s.member]
+		res.cpuSeconds += secs * mm.cores
 		res.cost.Add(res.cost, m.Price.Wei())
+		res.tasks[s.member]++
 		res.wall = max(res.wall, s.at)
 		heap.Push(&free, s)
 	}

@@ -59,8 +59,8 @@ func TestEstimateOnChain(t *testing.T) {
 		frames  tiler.Frames
 		budget  string
 		tasks   int
-		samples int    // sample crops rendered
-		nodes   int    // members that may render it
+		samples int    // sample crops rendered by each member
+		nodes   int    // members that may render it (and sample it)
 		low     string // every task at the cheapest of them
 		high    string // every task at the dearest
 		note    string
@@ -81,8 +81,13 @@ func TestEstimateOnChain(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("%+v", est)
-			if est.Tasks != tc.tasks || len(est.Samples) != tc.samples || est.SampledOn != "node-1" || est.Sampling != "local" {
-				t.Fatalf("tasks %d, %d samples on %s (%s); want %d tasks, %d samples, local on node-1", est.Tasks, len(est.Samples), est.SampledOn, est.Sampling, tc.tasks, tc.samples)
+			if est.Tasks != tc.tasks || len(est.Samples) != tc.samples*tc.nodes || est.Sampling != "cluster" || len(est.Members) != tc.nodes {
+				t.Fatalf("tasks %d, %d samples on %s (%s), %d members; want %d tasks, %d samples on each of %d members", est.Tasks, len(est.Samples), est.SampledOn, est.Sampling, len(est.Members), tc.tasks, tc.samples, tc.nodes)
+			}
+			for _, m := range est.Members {
+				if !m.Sampled || m.SecondsPerPixel <= 0 || !strings.Contains(est.SampledOn, m.ID) {
+					t.Errorf("member %+v: want it sampled, at a positive rate", m)
+				}
 			}
 			for _, s := range est.Samples {
 				if s.Seconds <= 0 || s.Rect.Dx() != 32 || s.Rect.Dy() != 32 || s.Frame < tc.frames.Start || s.Frame > tc.frames.End {
@@ -122,8 +127,9 @@ func TestEstimateOnChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if est.Nodes != 0 || est.RenderSeconds <= 0 || len(est.Notes) == 0 || !strings.Contains(est.Notes[0], "at 0.0075 or less a task") {
-		t.Errorf("estimate within a budget of 0.03: %+v; want no member, a render time, and a note why", est)
+	if est.Nodes != 0 || est.RenderSeconds <= 0 || len(est.Notes) == 0 || !strings.Contains(est.Notes[0], "at 0.0075 or less a task") ||
+		est.Sampling != "local" || est.SampledOn != "node-1" || len(est.Samples) != 5 {
+		t.Errorf("estimate within a budget of 0.03: %+v; want no member, a render time from local samples, and a note why", est)
 	}
 	after, err := bank.Balance(ctx, bank.Address())
 	if err != nil {

@@ -5,3 +5,7 @@ import "github.com/conun/conun/farm/blobstore"
 // Cache is the node's cache of blobs fetched from other members, for tests
 // in farm_test that fetch through it as a task's scene would be.
 func (n *Node) Cache() *blobstore.Blobs { return n.work.cache }
+
+// ProcessCPU is the CPU time of this process and its children, for
+// benchmarks that compare an estimate's CPU-seconds with a job's.
+func ProcessCPU() float64 { return processCPU() }

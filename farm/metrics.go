@@ -35,6 +35,7 @@ type metrics struct {
 	claimsPulled    atomic.Int64
 	tilesCollected  atomic.Int64
 	prefetched      atomic.Int64
+	estimateSamples atomic.Int64
 }
 
 // gauge is a value read when the metrics are served.
@@ -78,6 +79,7 @@ func (m *metrics) write(w io.Writer, gauges ...gauge) {
 		{"conun_blob_hash_errors_total", "blobs refused because their bytes did not match their hash", &m.blobHashErrors},
 		{"conun_scenes_inspected_total", "scenes this node read for its clients (POST /v1/inspect)", &m.scenesInspected},
 		{"conun_scenes_prefetched_total", "scenes this node fetched ahead of their leases on a coordinator's hint", &m.prefetched},
+		{"conun_estimate_sample_requests_total", "signed requests of coordinators' estimates to time sample windows here", &m.estimateSamples},
 		{"conun_tiles_collected_total", "tiles of finished jobs deleted by the retention", &m.tilesCollected},
 	} {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v.Load())

@@ -190,7 +190,7 @@ func (w *worker) handlePrefetch(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("prefetch request: %w", err))
 		return
 	}
-	if req.Prefetch == nil {
+	if req.Prefetch == nil || req.Sample != nil {
 		w.metrics.badRequests.Add(1)
 		httpError(rw, http.StatusBadRequest, errors.New("prefetch request: it names no demand (prefetch): a lease goes to /rpc/v1/render"))
 		return

@@ -77,6 +77,7 @@ var rpcRoutes = []route{
 	{"GET", "/rpc/v1/evidence/{job}/{address}", func(n *Node) http.HandlerFunc { return n.getEvidence }},
 	{"POST", "/rpc/v1/render", func(n *Node) http.HandlerFunc { return n.work.handleRender }},
 	{"POST", prefetchPath, func(n *Node) http.HandlerFunc { return n.work.handlePrefetch }},
+	{"POST", estimateSamplePath, func(n *Node) http.HandlerFunc { return n.work.handleSample }},
 	{"POST", "/rpc/v1/claims", func(n *Node) http.HandlerFunc { return n.handleClaim }},
 	{"GET", "/rpc/v1/claims/{escrow}/{worker}", func(n *Node) http.HandlerFunc { return n.handleClaimPull }},
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},

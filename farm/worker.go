@@ -13,6 +13,7 @@ import (
 	"math/big"
 	"net/http"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -117,6 +118,11 @@ type TaskRequest struct {
 	// it names no escrow and the worker renders it with its renderer's
 	// cheap preview engine, within api's preview caps, or refuses it.
 	Preview bool `json:"preview,omitempty"`
+	// Sample, set only on an estimate's request to
+	// /rpc/v1/estimate/sample (estimatesample.go), is the windows to
+	// time; a lease never carries it, so a signed sample request cannot
+	// be replayed as a lease.
+	Sample *SampleRequest `json:"sample,omitempty"`
 }
 
 // task is what req asks a renderer to draw, of the scene file at scene.
@@ -220,6 +226,7 @@ type worker struct {
 	// counts leases fetching their scene, which prefetches wait for.
 	prefetch     chan TaskRequest
 	leaseFetches fetchGate
+	samples      sampleLimits // estimate samples' pixels per requester (estimatesample.go)
 	log          *slog.Logger
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
@@ -238,9 +245,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("task request: %w", err))
 		return
 	}
-	if req.Prefetch != nil {
+	if req.Prefetch != nil || req.Sample != nil {
 		w.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, errors.New("task request: a prefetch hint is not a lease (it goes to "+prefetchPath+")"))
+		httpError(rw, http.StatusBadRequest, errors.New("task request: a prefetch hint or an estimate's sample is not a lease (they go to "+prefetchPath+" and "+estimateSamplePath+")"))
 		return
 	}
 	if status, err := w.authenticate(req); err != nil {
@@ -454,6 +461,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	w.setLog(rw, req, hex.EncodeToString(sum[:]), res.Log)
 	rw.Write(data)
+}
+
+// renderThreads is how many threads a render of this node uses.
+func (w *worker) renderThreads() int {
+	if w.threads <= 0 || w.threads > runtime.NumCPU() {
+		return runtime.NumCPU()
+	}
+	return w.threads
 }
 
 // awayReason is why the node takes no leases now; empty when it does.

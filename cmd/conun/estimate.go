@@ -23,6 +23,13 @@ func printEstimate(w io.Writer, scene string, spec api.JobSpec, est api.Estimate
 		fmt.Fprintf(w, "  wall time    %s (%s to %s) on %d nodes, %d slots\n", seconds(est.WallSeconds), seconds(est.WallSecondsLow), seconds(est.WallSecondsHigh), est.Nodes, est.Slots)
 		fmt.Fprintf(w, "  cost         %s tokens (%s to %s); --budget %s covers it at any member's price\n", est.Cost, est.CostLow, est.CostHigh, est.CostHigh)
 	}
+	for _, m := range est.Members {
+		how := "sampled"
+		if !m.Sampled {
+			how = "predicted from the sampled"
+		}
+		fmt.Fprintf(w, "  %-12s %s: %d threads, %.3gs a megapixel, %s a task's fixed cost; %d tasks\n", m.ID, how, m.Threads, m.SecondsPerPixel*1e6, seconds(m.OverheadSeconds), m.Tasks)
+	}
 	for _, n := range est.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}

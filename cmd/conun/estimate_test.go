@@ -25,16 +25,16 @@ func TestEstimateCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &est); err != nil {
 		t.Fatalf("estimate --json: %v: %s", err, stdout)
 	}
-	if est.Tasks != 4 || est.Nodes != 2 || est.Slots != 2 || len(est.Samples) != 5 || est.RenderSeconds <= 0 || est.WallSeconds <= 0 ||
+	if est.Tasks != 4 || est.Nodes != 2 || est.Slots != 2 || len(est.Samples) != 10 || est.Sampling != "cluster" || len(est.Members) != 2 || est.RenderSeconds <= 0 || est.WallSeconds <= 0 ||
 		est.Cost.String() != "0.04" || est.CostHigh.String() != "0.04" {
-		t.Fatalf("estimate %+v: want 4 tasks on 2 nodes, 5 samples, positive times, 0.04 tokens", est)
+		t.Fatalf("estimate %+v: want 4 tasks on 2 nodes, 5 samples from each, positive times, 0.04 tokens", est)
 	}
 
 	code, stdout, stderr = conunProcess(t, append([]string{"submit", "--dry-run", "cornell"}, job...)...)
 	if code != 0 {
 		t.Fatalf("submit --dry-run: exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"4 tasks", "render time", "wall time", "on 2 nodes, 2 slots", "cost         0.04 tokens", "--budget 0.04"} {
+	for _, want := range []string{"4 tasks", "sampled cluster on", "render time", "wall time", "on 2 nodes, 2 slots", "cost         0.04 tokens", "--budget 0.04"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("submit --dry-run said %q, want %q in it", stdout, want)
 		}

@@ -20,10 +20,16 @@ type Estimate struct {
 	// Tasks is how many tasks the job splits into (tiles, and a finish
 	// step per frame for a composited scene): what its price is paid for.
 	Tasks int `json:"tasks"`
-	// SampledOn is the node that rendered the sample crops, and Sampling
-	// how: "local" (on the node answering, with its own renderer).
+	// SampledOn names the nodes that rendered the sample crops (comma
+	// separated), and Sampling how: "cluster" (on the members that may
+	// render the job, each timing the same windows) or "local" (on the
+	// node answering alone, when no member may render it or none answered).
 	SampledOn string `json:"sampled_on"`
 	Sampling  string `json:"sampling"`
+	// Members are the members the prediction spread the tasks over, each
+	// with its measured (or, not sampled, predicted) speed and the tasks
+	// it would get.
+	Members []EstimateMember `json:"members,omitempty"`
 	// Samples are the crops rendered, each with its time.
 	Samples []EstimateSample `json:"samples"`
 	// OverheadSeconds is a task's fixed cost: the time of a 1x1-pixel
@@ -31,7 +37,9 @@ type Estimate struct {
 	OverheadSeconds float64 `json:"overhead_seconds"`
 	// RenderSeconds is the predicted sum of the tasks' render seconds on
 	// the members predicted to render them; CPUSeconds is each task's
-	// time the cores it gets there (an upper bound of the CPU time).
+	// time alone there times the cores its member's samples really kept
+	// busy (CPU time over their seconds; every thread for a renderer whose
+	// process outlives a render, such as Blender's warm one).
 	// Threads is how many a sample render used.
 	RenderSeconds     float64 `json:"render_seconds"`
 	RenderSecondsLow  float64 `json:"render_seconds_low"`
@@ -62,8 +70,27 @@ type Estimate struct {
 	Notes []string `json:"notes,omitempty"`
 }
 
-// EstimateSample is one sample crop of an estimate.
+// EstimateMember is one member's part in an estimate.
+type EstimateMember struct {
+	ID string `json:"id"`
+	// Sampled says the member timed the sample windows itself; false: its
+	// speed is the sampled members' mean CPU time a pixel over its cores,
+	// with a wider range.
+	Sampled bool `json:"sampled"`
+	// Threads is what its renders use (as it answered; its cores when not
+	// sampled).
+	Threads int `json:"threads"`
+	// SecondsPerPixel is its mean render seconds a pixel, alone on its
+	// machine, beyond a task's fixed cost (OverheadSeconds).
+	SecondsPerPixel float64 `json:"seconds_per_pixel"`
+	OverheadSeconds float64 `json:"overhead_seconds"`
+	// Tasks is how many of the job's tasks the prediction gave it.
+	Tasks int `json:"tasks"`
+}
+
+// EstimateSample is one sample crop of an estimate, timed on Node.
 type EstimateSample struct {
+	Node    string          `json:"node,omitempty"`
 	Frame   int             `json:"frame"`
 	Rect    image.Rectangle `json:"rect"`
 	Seconds float64         `json:"seconds"`
