@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -26,30 +25,15 @@ func (d *deaths) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
-// startCluster starts n nodes with the tests' fast gossip timing, each
-// joined through the first, logging gossip to d, and returns them with
-// how long after the last start every node saw all n (formation within
-// two minutes, else the test fails).
+// startCluster starts n nodes as farmtest.StartNodes does (fast gossip
+// timing, each joined through a few earlier ones), logging gossip to d, and
+// returns them with how long after the last start every node saw all n
+// (formation within two minutes, else the test fails).
 func startCluster(t testing.TB, n int, d *deaths) ([]*farm.Node, time.Duration) {
 	t.Helper()
-	var nodes []*farm.Node
-	for i := range n {
-		c := farm.DefaultNodeConfig()
-		c.Name = fmt.Sprintf("node-%d", i+1)
-		c.DataDir = filepath.Join(t.TempDir(), c.Name)
-		c.Renderers = farmtest.Renderers()
-		c.Gossip.Fast = true
+	nodes := farmtest.StartNodes(t, n, func(_ int, c *farm.NodeConfig) {
 		c.Gossip.Logger = log.New(d, "", 0)
-		if i > 0 {
-			c.Gossip.Join = []string{nodes[0].GossipAddr()}
-		}
-		node, err := farm.StartNode(context.Background(), c)
-		if err != nil {
-			t.Fatalf("start %s (%d members started, %d dead declarations so far): %v", c.Name, i, d.n.Load(), err)
-		}
-		t.Cleanup(func() { node.Close() })
-		nodes = append(nodes, node)
-	}
+	})
 	started := time.Now()
 	if err := farm.WaitMembers(context.Background(), nodes, n, 2*time.Minute); err != nil {
 		t.Fatalf("%v (%d dead declarations of honest members)", err, d.n.Load())

@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -32,10 +33,24 @@ func Renderers() []renderer.Renderer {
 // too (a Blender that cannot start).
 func NewRenderers() ([]renderer.Renderer, error) { return Renderers(), nil }
 
-// Start starts n nodes joined through the first, with fast failure
-// detection, waits until each sees all n, and stops them when the test ends.
-// change, if not nil, adjusts each node's config.
+// Start starts n nodes as StartNodes does, waits until each sees all n
+// (30 s, a second more for every ten nodes past 100), and stops them when
+// the test ends. change, if not nil, adjusts each node's config.
 func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
+	t.Helper()
+	nodes := StartNodes(t, n, change)
+	wait := 30*time.Second + time.Duration(max(n-100, 0))*time.Second/10
+	if err := farm.WaitMembers(context.Background(), nodes, n, wait); err != nil {
+		t.Fatal(err)
+	}
+	return nodes
+}
+
+// StartNodes starts n nodes with fast failure detection, each joined
+// through a few of those started before it (Seeds), and stops them when the
+// test ends; it does not wait for them to see each other. change, if not
+// nil, adjusts each node's config.
+func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
 	t.Helper()
 	var nodes []*farm.Node
 	for i := range n {
@@ -44,23 +59,37 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 		c.DataDir = filepath.Join(t.TempDir(), c.Name)
 		c.Renderers = Renderers()
 		c.Gossip.Fast = true
-		if i > 0 {
-			c.Gossip.Join = []string{nodes[0].GossipAddr()}
-		}
+		c.Gossip.Join = Seeds(nodes)
 		if change != nil {
 			change(i, &c)
 		}
 		node, err := farm.StartNode(context.Background(), c)
 		if err != nil {
-			t.Fatalf("start %s: %v", c.Name, err)
+			t.Fatalf("start %s (%d nodes started): %v", c.Name, i, err)
 		}
 		t.Cleanup(func() { node.Close() })
 		nodes = append(nodes, node)
 	}
-	if err := farm.WaitMembers(context.Background(), nodes, n, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
 	return nodes
+}
+
+// Seeds returns the gossip addresses a node started after nodes joins
+// through: the last one started, and those halfway and a quarter of the way
+// back, as a deployment passes a few members to --join. Joining every node
+// through the first made that one answer every join's full state sync
+// while it gossiped with all the others too: 200 such joins timed out.
+func Seeds(nodes []*farm.Node) []string {
+	var seeds []string
+	last := len(nodes) - 1
+	for _, i := range []int{last, last / 2, last / 4} {
+		if i < 0 {
+			break
+		}
+		if addr := nodes[i].GossipAddr(); !slices.Contains(seeds, addr) {
+			seeds = append(seeds, addr)
+		}
+	}
+	return seeds
 }
 
 // DecodePNG reads a PNG file, failing the test if it cannot.

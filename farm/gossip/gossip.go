@@ -65,6 +65,10 @@ type Config struct {
 	// because its metadata is not valid (an RPC address that is not a host
 	// and port: rpcaddr); nil logs it to Logger.
 	Refused func(name, addr string, err error)
+	// Changed is told the name of each member that joined or changed its
+	// metadata, on memberlist's goroutine under its lock: it must return
+	// quickly and not call back into the cluster. nil ignores it.
+	Changed func(name string)
 	// Messages receives each message a member broadcast (a copy), on
 	// memberlist's goroutine: it must return quickly. nil ignores them.
 	Messages func(msg []byte)
@@ -84,6 +88,8 @@ type Cluster struct {
 	ml     *memberlist.Memberlist
 	mc     memberlist.Config // what ml was made with, for Rebind
 	onLeft func(name string)
+	// changed is Config.Changed.
+	changed func(name string)
 	// messages receives broadcasts; queue holds this node's own until
 	// gossip has carried them on often enough.
 	messages func(msg []byte)
@@ -122,7 +128,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{meta: b, onLeft: onLeft, messages: cfg.Messages, live: make(map[string]api.Member), gone: make(map[string]goneMember)}
+	c := &Cluster{meta: b, onLeft: onLeft, changed: cfg.Changed, messages: cfg.Messages, live: make(map[string]api.Member), gone: make(map[string]goneMember)}
 	c.refused.report = reporter(cfg)
 	c.queue = &memberlist.TransmitLimitedQueue{NumNodes: c.numLive, RetransmitMult: retransmitMult}
 	mc := memberlist.DefaultLANConfig()
@@ -301,7 +307,6 @@ func (c *Cluster) track(n *memberlist.Node) {
 		c.refused.note(n, err)
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.sorted = nil
 	if err == nil {
 		c.live[n.Name] = m
@@ -309,7 +314,14 @@ func (c *Cluster) track(n *memberlist.Node) {
 	} else {
 		delete(c.live, n.Name)
 	}
+	c.mu.Unlock()
+	if err == nil && c.changed != nil {
+		c.changed(n.Name)
+	}
 }
+
+// Len is how many members Members would return now, without copying them.
+func (c *Cluster) Len() int { return c.numLive() }
 
 // numLive is the cluster's size as the events describe it (memberlist's
 // own count is not safe to read before Create returns).
