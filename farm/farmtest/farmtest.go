@@ -5,12 +5,14 @@ package farmtest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -49,43 +51,67 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 // StartNodes starts n nodes with fast failure detection, each joined
 // through a few of those started before it (Seeds), and stops them when the
 // test ends; it does not wait for them to see each other. change, if not
-// nil, adjusts each node's config.
+// nil, adjusts each node's config; it is called in order, i from 0.
+//
+// After the first, nodes start startWave at a time, as machines of a
+// real cluster start together: a node's start waits mostly on its disk
+// and its joins, so starting 200 one after another took minutes on a
+// loaded machine.
 func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
 	t.Helper()
-	var nodes []*farm.Node
-	for i := range n {
-		c := farm.DefaultNodeConfig()
-		c.Name = fmt.Sprintf("node-%d", i+1)
-		c.DataDir = filepath.Join(t.TempDir(), c.Name)
-		c.Renderers = Renderers()
-		c.Gossip.Fast = true
-		c.Gossip.Join = Seeds(nodes)
-		if change != nil {
-			change(i, &c)
+	nodes := make([]*farm.Node, 0, n)
+	for len(nodes) < n {
+		wave := min(n-len(nodes), max(1, min(len(nodes), startWave)))
+		cfgs := make([]farm.NodeConfig, wave)
+		for k := range cfgs {
+			i := len(nodes) + k
+			c := farm.DefaultNodeConfig()
+			c.Name = fmt.Sprintf("node-%d", i+1)
+			c.DataDir = filepath.Join(t.TempDir(), c.Name)
+			c.Renderers = Renderers()
+			c.Gossip.Fast = true
+			c.Gossip.Join = Seeds(nodes, i)
+			if change != nil {
+				change(i, &c)
+			}
+			cfgs[k] = c
 		}
-		node, err := farm.StartNode(context.Background(), c)
-		if err != nil {
-			t.Fatalf("start %s (%d nodes started): %v", c.Name, i, err)
+		started := make([]*farm.Node, wave)
+		errs := make([]error, wave)
+		var wg sync.WaitGroup
+		for k := range cfgs {
+			wg.Go(func() { started[k], errs[k] = farm.StartNode(context.Background(), cfgs[k]) })
 		}
-		t.Cleanup(func() { node.Close() })
-		nodes = append(nodes, node)
+		wg.Wait()
+		for _, node := range started {
+			if node != nil {
+				t.Cleanup(func() { node.Close() })
+			}
+		}
+		if err := errors.Join(errs...); err != nil {
+			t.Fatalf("start nodes %d-%d (%d started before): %v", len(nodes)+1, len(nodes)+wave, len(nodes), err)
+		}
+		nodes = append(nodes, started...)
 	}
 	return nodes
 }
 
-// Seeds returns the gossip addresses a node started after nodes joins
-// through: the last one started, and those halfway and a quarter of the way
-// back, as a deployment passes a few members to --join. Joining every node
-// through the first made that one answer every join's full state sync
-// while it gossiped with all the others too: 200 such joins timed out.
-func Seeds(nodes []*farm.Node) []string {
+// startWave bounds the nodes StartNodes starts at once.
+const startWave = 8
+
+// Seeds returns the gossip addresses the i-th node (from 0) joins through,
+// given the nodes started before it: up to three spread over them, as a
+// deployment passes a few members to --join. Joining every node through
+// the first made that one answer every join's full state sync while it
+// gossiped with all the others too: 200 such joins timed out.
+func Seeds(nodes []*farm.Node, i int) []string {
 	var seeds []string
+	if len(nodes) == 0 {
+		return nil
+	}
 	last := len(nodes) - 1
-	for _, i := range []int{last, last / 2, last / 4} {
-		if i < 0 {
-			break
-		}
-		if addr := nodes[i].GossipAddr(); !slices.Contains(seeds, addr) {
+	for _, k := range []int{last - i%min(len(nodes), startWave), last / 2, i % len(nodes)} {
+		if addr := nodes[k].GossipAddr(); !slices.Contains(seeds, addr) {
 			seeds = append(seeds, addr)
 		}
 	}
