@@ -5,14 +5,12 @@ package farmtest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -48,69 +46,46 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 	return nodes
 }
 
-// StartNodes starts n nodes with fast failure detection, each joined
-// through a few of those started before it (Seeds), and stops them when the
-// test ends; it does not wait for them to see each other. change, if not
-// nil, adjusts each node's config; it is called in order, i from 0.
-//
-// After the first, nodes start startWave at a time, as machines of a
-// real cluster start together: a node's start waits mostly on its disk
-// and its joins, so starting 200 one after another took minutes on a
-// loaded machine.
+// StartNodes starts n nodes with fast failure detection, one after
+// another, each joined through a few of those started before it (Seeds),
+// and stops them when the test ends; it does not wait for them to see each
+// other. change, if not nil, adjusts each node's config.
 func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
 	t.Helper()
 	nodes := make([]*farm.Node, 0, n)
-	for len(nodes) < n {
-		wave := min(n-len(nodes), max(1, min(len(nodes), startWave)))
-		cfgs := make([]farm.NodeConfig, wave)
-		for k := range cfgs {
-			i := len(nodes) + k
-			c := farm.DefaultNodeConfig()
-			c.Name = fmt.Sprintf("node-%d", i+1)
-			c.DataDir = filepath.Join(t.TempDir(), c.Name)
-			c.Renderers = Renderers()
-			c.Gossip.Fast = true
-			c.Gossip.Join = Seeds(nodes, i)
-			if change != nil {
-				change(i, &c)
-			}
-			cfgs[k] = c
+	for i := range n {
+		c := farm.DefaultNodeConfig()
+		c.Name = fmt.Sprintf("node-%d", i+1)
+		c.DataDir = filepath.Join(t.TempDir(), c.Name)
+		c.Renderers = Renderers()
+		c.Gossip.Fast = true
+		c.Gossip.Join = Seeds(nodes, i)
+		if change != nil {
+			change(i, &c)
 		}
-		started := make([]*farm.Node, wave)
-		errs := make([]error, wave)
-		var wg sync.WaitGroup
-		for k := range cfgs {
-			wg.Go(func() { started[k], errs[k] = farm.StartNode(context.Background(), cfgs[k]) })
+		node, err := farm.StartNode(context.Background(), c)
+		if err != nil {
+			t.Fatalf("start %s (%d nodes started): %v", c.Name, i, err)
 		}
-		wg.Wait()
-		for _, node := range started {
-			if node != nil {
-				t.Cleanup(func() { node.Close() })
-			}
-		}
-		if err := errors.Join(errs...); err != nil {
-			t.Fatalf("start nodes %d-%d (%d started before): %v", len(nodes)+1, len(nodes)+wave, len(nodes), err)
-		}
-		nodes = append(nodes, started...)
+		t.Cleanup(func() { node.Close() })
+		nodes = append(nodes, node)
 	}
 	return nodes
 }
 
-// startWave bounds the nodes StartNodes starts at once.
-const startWave = 8
-
 // Seeds returns the gossip addresses the i-th node (from 0) joins through,
-// given the nodes started before it: up to three spread over them, as a
-// deployment passes a few members to --join. Joining every node through
-// the first made that one answer every join's full state sync while it
-// gossiped with all the others too: 200 such joins timed out.
+// given the nodes started before it: the last one, one halfway back and
+// one picked by i, as a deployment passes a few members to --join.
+// Joining every node through the first made that one answer every join's
+// full state sync while it gossiped with all the others too: 200 such
+// joins timed out.
 func Seeds(nodes []*farm.Node, i int) []string {
 	var seeds []string
 	if len(nodes) == 0 {
 		return nil
 	}
 	last := len(nodes) - 1
-	for _, k := range []int{last - i%min(len(nodes), startWave), last / 2, i % len(nodes)} {
+	for _, k := range []int{last, last / 2, i * 7919 % len(nodes)} {
 		if addr := nodes[k].GossipAddr(); !slices.Contains(seeds, addr) {
 			seeds = append(seeds, addr)
 		}
