@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -53,6 +54,9 @@ func TestBigClusterForms(t *testing.T) {
 		t.Run(fmt.Sprintf("nodes=%d", n), func(t *testing.T) {
 			if testing.Short() {
 				t.Skipf("NOT TESTED: -short: needs %d in-process nodes, a minute or more on a loaded 2-core machine", n)
+			}
+			if n > 100 && os.Getenv("CONUN_BIG_CLUSTER") != "1" {
+				t.Skipf("NOT TESTED: needs CONUN_BIG_CLUSTER=1: %d in-process nodes took over 6 minutes to start on this 2-core machine under load 20", n)
 			}
 			var d deaths
 			nodes, took := startCluster(t, n, &d)
