@@ -72,6 +72,10 @@ type Config struct {
 	// Messages receives each message a member broadcast (a copy), on
 	// memberlist's goroutine: it must return quickly. nil ignores them.
 	Messages func(msg []byte)
+
+	// noPushPull turns memberlist's periodic full state sync off, for
+	// tests that show what gossip broadcasts alone carry.
+	noPushPull bool
 }
 
 // MaxMessageBytes bounds a broadcast: messages ride on gossip's UDP
@@ -171,6 +175,9 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// rather than the local preset's 15 s, so a thawed node is back
 		// soon even on a loaded machine.
 		mc.PushPullInterval = 3 * time.Second
+	}
+	if cfg.noPushPull {
+		mc.PushPullInterval = 0
 	}
 	mc.Name = cfg.Name
 	mc.BindAddr = cfg.BindAddr
