@@ -404,8 +404,8 @@ func (c *coordinator) emit(j *job, e api.Event) {
 // a busy member's pause and a straggler's wait end on the clock, not on an
 // event), seldom when none has. Everything else (a submit, a finished
 // lease, a member joining, changing or leaving) wakes the loop at once.
-// An idle node ticking four times a second was most of a 200-node
-// in-process cluster's CPU while it formed.
+// Idle nodes ticking four times a second are 800 passes a second for
+// nothing in a 200-node in-process cluster on 2 cores.
 const (
 	busyTick = 250 * time.Millisecond
 	idleTick = 5 * time.Second
