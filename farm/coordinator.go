@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/conun/conun/contracts"
@@ -215,6 +216,9 @@ type coordinator struct {
 	inflight    map[string]int       // node -> leases held
 	busy        map[string]time.Time // node -> until when to leave it alone
 	wake        chan struct{}
+	// hasWork is whether the latest scheduling pass found a job not
+	// ended, read without c.mu by memberChanged.
+	hasWork atomic.Bool
 	// health is each node's record of failed and accepted leases, by
 	// address (nodehealth.go).
 	health map[string]*nodeHealth
@@ -409,16 +413,35 @@ func (c *coordinator) emit(j *job, e api.Event) {
 	}
 }
 
+// busyTick and idleTick are how often the scheduler loop runs a pass
+// unasked: often while a job has work to hand out (a task's retry backoff,
+// a busy member's pause and a straggler's wait end on the clock, not on an
+// event), seldom when none has. Everything else (a submit, a finished
+// lease, a member joining, changing or leaving) wakes the loop at once.
+// Idle nodes ticking four times a second are 800 passes a second for
+// nothing in a 200-node in-process cluster on 2 cores.
+const (
+	busyTick = 250 * time.Millisecond
+	idleTick = 5 * time.Second
+)
+
 // run is the scheduler loop: it hands out leases whenever something may have
-// changed (a submit, a finished lease, a member change) and on a slow tick,
-// until ctx ends.
+// changed (a submit, a finished lease, a member change) and on a tick, fast
+// while a job has work and slow otherwise, until ctx ends.
 func (c *coordinator) run(ctx context.Context) {
-	tick := time.NewTicker(250 * time.Millisecond)
+	tick := time.NewTimer(busyTick)
 	defer tick.Stop()
 	for {
 		c.takeBackLeft()
 		c.schedule(ctx)
 		c.maybeSweep()
+		busy := c.active()
+		c.hasWork.Store(busy)
+		if busy {
+			tick.Reset(busyTick)
+		} else {
+			tick.Reset(idleTick)
+		}
 		select {
 		case <-ctx.Done():
 			c.mu.Lock()
@@ -435,6 +458,19 @@ func (c *coordinator) run(ctx context.Context) {
 		case <-tick.C:
 		}
 	}
+}
+
+// active reports whether a job has not ended yet: the scheduler loop then
+// has tasks to hand out or leases to watch.
+func (c *coordinator) active() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, j := range c.jobs {
+		if !j.state.Final() {
+			return true
+		}
+	}
+	return false
 }
 
 // finish records the outcome of one lease. An accepted tile's record is
@@ -671,6 +707,18 @@ func (c *coordinator) memberLeft(node string) {
 	c.left = append(c.left, node)
 	c.leftMu.Unlock()
 	c.kick()
+}
+
+// memberChanged is the gossip layer's callback for a member that joined or
+// changed its metadata (came back from away, freed its slots). Like
+// memberLeft it runs under memberlist's lock and never takes c.mu; it wakes
+// the loop only while a job has work: an idle coordinator has nothing to
+// match the member against, and 200 members joining must not mean 200
+// passes on each of them.
+func (c *coordinator) memberChanged(string) {
+	if c.hasWork.Load() {
+		c.kick()
+	}
 }
 
 // takeBackLeft takes back every lease held by the nodes that left or died

@@ -38,13 +38,22 @@ func rememberedMembers(dir string) []string {
 	return addrs
 }
 
+// rememberAtLeast is how often a view that keeps changing is written down
+// all the same: while hundreds of members join, every node's view changes
+// at every look, and writing each one was a twentieth of a forming
+// cluster's CPU.
+const rememberAtLeast = time.Minute
+
 // rememberMembers writes down the other members' gossip addresses now and
-// then, until ctx ends; an empty view (the node alone) keeps what was
-// written before, so a node that lost the others still knows where to look.
+// then, until ctx ends: a view that changed once it held still for a look
+// (or rememberAtLeast after the last write); an empty view (the node
+// alone) keeps what was written before, so a node that lost the others
+// still knows where to look.
 func (n *Node) rememberMembers(ctx context.Context) {
 	t := time.NewTicker(rememberEvery)
 	defer t.Stop()
-	var last []string
+	var last, prev []string
+	var wrote time.Time
 	for {
 		var addrs []string
 		self := n.GossipAddr()
@@ -54,14 +63,16 @@ func (n *Node) rememberMembers(ctx context.Context) {
 			}
 		}
 		slices.Sort(addrs)
-		if len(addrs) > 0 && !slices.Equal(addrs, last) {
+		settled := slices.Equal(addrs, prev) || time.Since(wrote) >= rememberAtLeast
+		prev = addrs
+		if len(addrs) > 0 && settled && !slices.Equal(addrs, last) {
 			err := renderer.WriteAtomic(filepath.Join(n.cfg.DataDir, membersFile), func(w io.Writer) error {
 				return json.NewEncoder(w).Encode(addrs)
 			})
 			if err != nil {
 				n.cfg.Logger.Warn("remember members", "err", err)
 			} else {
-				last = addrs
+				last, wrote = addrs, time.Now()
 			}
 		}
 		select {

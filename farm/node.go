@@ -407,6 +407,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		gcfg.Transport = link
 	}
 	gcfg.Messages = n.coord.hear
+	gcfg.Changed = n.coord.memberChanged
 	gcfg.Refused = func(name, addr string, err error) {
 		cfg.Logger.Warn("member ignored: its advertised address is not a host and port", "member", name, "gossip", addr, "err", err)
 	}

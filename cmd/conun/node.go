@@ -63,7 +63,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	minStake := fs.String("min-stake", "", "lease tasks of this node's jobs only to members bonding at least this many tokens (with --chain; default 1 without --gossip-key, 0 with one)")
 	behindNAT := fs.Bool("behind-nat", false, "this machine cannot accept connections (a home router): reach the cluster through a member that can; default: asked of a member at start when joining, =false skips the question")
 	network := fs.String("network", "lan", "lan: members on one network; wan: members across the internet (slower failure detection, longer heartbeat timeouts)")
-	fast := fs.Bool("fast-failure", false, "detect dead members in about a second (loopback clusters, tests)")
+	fast := fs.Bool("fast-failure", false, "detect dead members within a few seconds (loopback clusters, tests)")
 	reset := fs.Bool("reset-store", false, "if the store (DATA/farm.db) is corrupt, move it aside as farm.db.corrupt-TIME and start with no jobs (a sound store is kept)")
 	retain := farm.DefaultRetention()
 	fs.DurationVar(&retain.Memory, "retain-jobs", retain.Memory, "how long a finished job stays in memory (then it is read from disk when asked for); 0 keeps it")

@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -32,35 +33,64 @@ func Renderers() []renderer.Renderer {
 // too (a Blender that cannot start).
 func NewRenderers() ([]renderer.Renderer, error) { return Renderers(), nil }
 
-// Start starts n nodes joined through the first, with fast failure
-// detection, waits until each sees all n, and stops them when the test ends.
-// change, if not nil, adjusts each node's config.
+// Start starts n nodes as StartNodes does, waits until each sees all n
+// (30 s, a second more for every ten nodes past 100), and stops them when
+// the test ends. change, if not nil, adjusts each node's config.
 func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
 	t.Helper()
-	var nodes []*farm.Node
+	nodes := StartNodes(t, n, change)
+	wait := 30*time.Second + time.Duration(max(n-100, 0))*time.Second/10
+	if err := farm.WaitMembers(context.Background(), nodes, n, wait); err != nil {
+		t.Fatal(err)
+	}
+	return nodes
+}
+
+// StartNodes starts n nodes with fast failure detection, one after
+// another, each joined through a few of those started before it (Seeds),
+// and stops them when the test ends; it does not wait for them to see each
+// other. change, if not nil, adjusts each node's config.
+func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
+	t.Helper()
+	nodes := make([]*farm.Node, 0, n)
 	for i := range n {
 		c := farm.DefaultNodeConfig()
 		c.Name = fmt.Sprintf("node-%d", i+1)
 		c.DataDir = filepath.Join(t.TempDir(), c.Name)
 		c.Renderers = Renderers()
 		c.Gossip.Fast = true
-		if i > 0 {
-			c.Gossip.Join = []string{nodes[0].GossipAddr()}
-		}
+		c.Gossip.Join = Seeds(nodes, i)
 		if change != nil {
 			change(i, &c)
 		}
 		node, err := farm.StartNode(context.Background(), c)
 		if err != nil {
-			t.Fatalf("start %s: %v", c.Name, err)
+			t.Fatalf("start %s (%d nodes started): %v", c.Name, i, err)
 		}
 		t.Cleanup(func() { node.Close() })
 		nodes = append(nodes, node)
 	}
-	if err := farm.WaitMembers(context.Background(), nodes, n, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
 	return nodes
+}
+
+// Seeds returns the gossip addresses the i-th node (from 0) joins through,
+// given the nodes started before it: the last one, one halfway back and
+// one picked by i, as a deployment passes a few members to --join.
+// Joining every node through the first made that one answer every join's
+// full state sync while it gossiped with all the others too: 200 such
+// joins timed out.
+func Seeds(nodes []*farm.Node, i int) []string {
+	var seeds []string
+	if len(nodes) == 0 {
+		return nil
+	}
+	last := len(nodes) - 1
+	for _, k := range []int{last, last / 2, i * 7919 % len(nodes)} {
+		if addr := nodes[k].GossipAddr(); !slices.Contains(seeds, addr) {
+			seeds = append(seeds, addr)
+		}
+	}
+	return seeds
 }
 
 // DecodePNG reads a PNG file, failing the test if it cannot.

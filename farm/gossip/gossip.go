@@ -49,7 +49,7 @@ type Config struct {
 	// (slower probes, more patience before declaring a member dead); the
 	// default is its LAN timing.
 	WAN bool
-	// Fast shortens failure detection to about a second, for tests and the
+	// Fast shortens failure detection to a few seconds, for tests and the
 	// in-process demo; the default is memberlist's LAN timing.
 	Fast bool
 	// SecretKey, when set (16, 24 or 32 bytes), encrypts gossip: private
@@ -65,9 +65,17 @@ type Config struct {
 	// because its metadata is not valid (an RPC address that is not a host
 	// and port: rpcaddr); nil logs it to Logger.
 	Refused func(name, addr string, err error)
+	// Changed is told the name of each member that joined or changed its
+	// metadata, on memberlist's goroutine under its lock: it must return
+	// quickly and not call back into the cluster. nil ignores it.
+	Changed func(name string)
 	// Messages receives each message a member broadcast (a copy), on
 	// memberlist's goroutine: it must return quickly. nil ignores them.
 	Messages func(msg []byte)
+
+	// noPushPull turns memberlist's periodic full state sync off, for
+	// tests that show what gossip broadcasts alone carry.
+	noPushPull bool
 }
 
 // MaxMessageBytes bounds a broadcast: messages ride on gossip's UDP
@@ -84,6 +92,8 @@ type Cluster struct {
 	ml     *memberlist.Memberlist
 	mc     memberlist.Config // what ml was made with, for Rebind
 	onLeft func(name string)
+	// changed is Config.Changed.
+	changed func(name string)
 	// messages receives broadcasts; queue holds this node's own until
 	// gossip has carried them on often enough.
 	messages func(msg []byte)
@@ -122,7 +132,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{meta: b, onLeft: onLeft, messages: cfg.Messages, live: make(map[string]api.Member), gone: make(map[string]goneMember)}
+	c := &Cluster{meta: b, onLeft: onLeft, changed: cfg.Changed, messages: cfg.Messages, live: make(map[string]api.Member), gone: make(map[string]goneMember)}
 	c.refused.report = reporter(cfg)
 	c.queue = &memberlist.TransmitLimitedQueue{NumNodes: c.numLive, RetransmitMult: retransmitMult}
 	mc := memberlist.DefaultLANConfig()
@@ -137,11 +147,20 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// probe timeout and a 50 ms gossip tick declared 50 honest
 		// in-process nodes dead 2,200 times in 30 s (a goroutine there
 		// waits longer than 100 ms for a core), and a 1 s TCP timeout
-		// failed joins through a busy seed's full-state sync.
-		mc.ProbeInterval = 500 * time.Millisecond
-		mc.ProbeTimeout = 250 * time.Millisecond
+		// failed joins through a busy seed's full-state sync. A 500 ms
+		// probe, a 250 ms timeout and a 100 ms gossip tick still
+		// declared 100 honest nodes dead 49 times while they formed
+		// with other work on the machine (load 18), and starting them
+		// eight at a time tipped that into 32,000 declarations and no
+		// cluster: each false suspicion's refutation is more packets to
+		// decode on the same starved cores. A member's probes and
+		// gossip are its cost to every other member, so the cluster's
+		// load grows with its size: half as many of each, and twice
+		// the patience.
+		mc.ProbeInterval = time.Second
+		mc.ProbeTimeout = 500 * time.Millisecond
 		mc.SuspicionMult = 3
-		mc.GossipInterval = 100 * time.Millisecond
+		mc.GossipInterval = 200 * time.Millisecond
 		mc.TCPTimeout = 10 * time.Second
 		// Loopback has bandwidth to spare; compressing every gossip packet
 		// (a fresh LZW table each) was the largest cost of 80 in-process
@@ -156,6 +175,9 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// rather than the local preset's 15 s, so a thawed node is back
 		// soon even on a loaded machine.
 		mc.PushPullInterval = 3 * time.Second
+	}
+	if cfg.noPushPull {
+		mc.PushPullInterval = 0
 	}
 	mc.Name = cfg.Name
 	mc.BindAddr = cfg.BindAddr
@@ -301,7 +323,6 @@ func (c *Cluster) track(n *memberlist.Node) {
 		c.refused.note(n, err)
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.sorted = nil
 	if err == nil {
 		c.live[n.Name] = m
@@ -309,7 +330,14 @@ func (c *Cluster) track(n *memberlist.Node) {
 	} else {
 		delete(c.live, n.Name)
 	}
+	c.mu.Unlock()
+	if err == nil && c.changed != nil {
+		c.changed(n.Name)
+	}
 }
+
+// Len is how many members Members would return now, without copying them.
+func (c *Cluster) Len() int { return c.numLive() }
 
 // numLive is the cluster's size as the events describe it (memberlist's
 // own count is not safe to read before Create returns).

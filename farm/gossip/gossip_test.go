@@ -3,6 +3,7 @@ package gossip
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -138,4 +139,74 @@ func TestGoneRemembered(t *testing.T) {
 	fmt.Sscan(port, &p)
 	join("g1", []string{seed.Addr()}, p)
 	until("it is back and no longer gone", func() bool { return len(seed.Members()) == 2 && len(seed.Gone()) == 0 })
+}
+
+// TestMetaBroadcast: a member's new metadata (it went away) reaches the
+// others by gossip broadcast alone, with the periodic full state sync
+// off, and each of them is told the member changed.
+func TestMetaBroadcast(t *testing.T) {
+	const n = 4
+	var mu sync.Mutex
+	changed := map[string]bool{}
+	var cs []*Cluster
+	for i := range n {
+		cfg := Config{Name: fmt.Sprintf("m%d", i), BindAddr: "127.0.0.1", Fast: true, noPushPull: true}
+		if i > 0 {
+			cfg.Join = []string{cs[i-1].Addr()}
+			cfg.Changed = func(name string) {
+				mu.Lock()
+				changed[fmt.Sprintf("m%d saw %s", i, name)] = true
+				mu.Unlock()
+			}
+		}
+		c, err := Join(cfg, api.NodeMeta{ID: cfg.Name, API: "http://127.0.0.1:1"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Kill() })
+		cs = append(cs, c)
+	}
+	everyone := func(ok func(ms []api.Member) bool) bool {
+		for _, c := range cs {
+			if !ok(c.Members()) {
+				return false
+			}
+		}
+		return true
+	}
+	for deadline := time.Now().Add(30 * time.Second); !everyone(func(ms []api.Member) bool { return len(ms) == n }); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			var seen []int
+			for _, c := range cs {
+				seen = append(seen, len(c.Members()))
+			}
+			t.Fatalf("members did not meet: each sees %v", seen)
+		}
+	}
+	mu.Lock()
+	clear(changed) // the joins
+	mu.Unlock()
+	if err := cs[0].SetMeta(api.NodeMeta{ID: "m0", API: "http://127.0.0.1:1", Away: "paused"}, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	away := func(ms []api.Member) bool {
+		for _, m := range ms {
+			if m.ID == "m0" {
+				return m.Away == "paused"
+			}
+		}
+		return false
+	}
+	told := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return changed["m1 saw m0"] && changed["m2 saw m0"] && changed["m3 saw m0"]
+	}
+	for deadline := time.Now().Add(30 * time.Second); !everyone(away) || !told(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			mu.Lock()
+			defer mu.Unlock()
+			t.Fatalf("the others list m0 as away: %v; told of changes: %v (the metadata change was not broadcast)", everyone(away), changed)
+		}
+	}
 }
