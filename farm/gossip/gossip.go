@@ -49,7 +49,7 @@ type Config struct {
 	// (slower probes, more patience before declaring a member dead); the
 	// default is its LAN timing.
 	WAN bool
-	// Fast shortens failure detection to a few seconds, for tests and the
+	// Fast shortens failure detection to about a second, for tests and the
 	// in-process demo; the default is memberlist's LAN timing.
 	Fast bool
 	// SecretKey, when set (16, 24 or 32 bytes), encrypts gossip: private
@@ -147,20 +147,11 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// probe timeout and a 50 ms gossip tick declared 50 honest
 		// in-process nodes dead 2,200 times in 30 s (a goroutine there
 		// waits longer than 100 ms for a core), and a 1 s TCP timeout
-		// failed joins through a busy seed's full-state sync. A 500 ms
-		// probe, a 250 ms timeout and a 100 ms gossip tick still
-		// declared 100 honest nodes dead 49 times while they formed
-		// with other work on the machine (load 18), and starting them
-		// eight at a time tipped that into 32,000 declarations and no
-		// cluster: each false suspicion's refutation is more packets to
-		// decode on the same starved cores. A member's probes and
-		// gossip are its cost to every other member, so the cluster's
-		// load grows with its size: half as many of each, and twice
-		// the patience.
-		mc.ProbeInterval = time.Second
-		mc.ProbeTimeout = 500 * time.Millisecond
+		// failed joins through a busy seed's full-state sync.
+		mc.ProbeInterval = 500 * time.Millisecond
+		mc.ProbeTimeout = 250 * time.Millisecond
 		mc.SuspicionMult = 3
-		mc.GossipInterval = 200 * time.Millisecond
+		mc.GossipInterval = 100 * time.Millisecond
 		mc.TCPTimeout = 10 * time.Second
 		// Loopback has bandwidth to spare; compressing every gossip packet
 		// (a fresh LZW table each) was the largest cost of 80 in-process
