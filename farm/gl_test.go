@@ -5,7 +5,9 @@ package farm_test
 import (
 	"bytes"
 	"context"
+	"image"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +18,9 @@ import (
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/gl"
+	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
+	"github.com/conun/conun/tiler"
 )
 
 // TestClusterRendersWithGL: a job asking for the gl renderer is tiled
@@ -126,4 +130,94 @@ func TestGLCheaterCaught(t *testing.T) {
 	if n, p := farmtest.DiffPixels(want.Image, got); n > 0 {
 		t.Fatalf("%d pixels differ from the honest gl render, the first at %v: a cheat got through", n, p)
 	}
+}
+
+// TestPreviewGLTF: a glTF job submitted with a preview gets it drawn by
+// gl-raster on the members that offer it (the kind the coordinator asks
+// for is the one the renderer registers), waits for approval with its
+// frames fetchable, and once approved renders with its own path tracer.
+func TestPreviewGLTF(t *testing.T) {
+	if api.RendererGLRaster != gl.RasterName {
+		t.Fatalf("previews ask for %q, the raster registers as %q", api.RendererGLRaster, gl.RasterName)
+	}
+	r, err := gl.NewRaster(gl.DefaultConfig())
+	if err != nil {
+		t.Fatalf("gl-raster renderer (install libegl1 libegl-mesa0 libgl1-mesa-dri: .ci/deps): %v", err)
+	}
+	defer r.Close()
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig()), r}
+	})
+	c := api.NewClient(nodes[0].URL())
+	ctx := context.Background()
+	id := farmtest.Submit(t, c, func(s *api.JobSpec) {
+		s.SceneName, s.Frames = "anim.glb", tiler.Frames{Start: 1, End: 3, Step: 1}
+		s.Preview, s.Samples = true, 2
+	})
+	var st api.JobStatus
+	farmtest.Until(t, "the preview pass is done", func() bool {
+		st, err = c.Status(ctx, id)
+		return err == nil && st.Preview != nil && st.Preview.State.Final()
+	})
+	if st.State != api.JobAwaiting || st.Preview.State != api.JobDone || len(st.Preview.Frames) != 3 {
+		t.Fatalf("after the preview: %s, preview %+v: want awaiting-approval with a done 3-frame preview", st.State, st.Preview)
+	}
+	prep, err := c.Report(ctx, st.Preview.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prep.Spec.Renderer != gl.RasterName || len(prep.Tasks) != 3 {
+		t.Fatalf("preview pass: renderer %q, %d tasks; want %s, one task a frame", prep.Spec.Renderer, len(prep.Tasks), gl.RasterName)
+	}
+	frames, err := c.Fetch(ctx, st.Preview.ID, t.TempDir())
+	if err != nil || len(frames) != 3 {
+		t.Fatalf("fetch the preview: %v %v", frames, err)
+	}
+	// The preview frame is the raster's own drawing of that frame.
+	scene := filepath.Join(t.TempDir(), "anim.glb")
+	data, _ := scenes.Bytes("anim.glb")
+	if err := os.WriteFile(scene, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := farmtest.DecodePNG(t, frames[1])
+	b := got.Bounds()
+	want, err := r.Render(ctx, renderer.Task{Scene: scene, Frame: 2, Width: b.Dx(), Height: b.Dy(), Samples: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := meanDiff8(want.Image, got); d > 1 {
+		t.Fatalf("preview frame 2 differs from gl-raster's own render by %.2f levels on average", d)
+	}
+	if _, err := c.Approve(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	rep := farmtest.WaitDone(t, c, id)
+	if len(rep.Frames) != 3 {
+		t.Fatalf("approved job: %d frames, want 3", len(rep.Frames))
+	}
+	if rep.Spec.Renderer != "pathtracer" || len(rep.Tasks) != 3*16 {
+		t.Fatalf("approved job: renderer %q, %d tasks; want pathtracer, 4x4 tiles a frame", rep.Spec.Renderer, len(rep.Tasks))
+	}
+}
+
+// meanDiff8 is the mean absolute difference of two images' channels, in
+// 8-bit levels.
+func meanDiff8(a, b image.Image) float64 {
+	if a.Bounds().Size() != b.Bounds().Size() {
+		return math.Inf(1)
+	}
+	var sum float64
+	n := 0
+	ab, bb := a.Bounds(), b.Bounds()
+	for y := 0; y < ab.Dy(); y++ {
+		for x := 0; x < ab.Dx(); x++ {
+			r1, g1, b1, _ := a.At(ab.Min.X+x, ab.Min.Y+y).RGBA()
+			r2, g2, b2, _ := b.At(bb.Min.X+x, bb.Min.Y+y).RGBA()
+			for _, d := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}} {
+				sum += math.Abs(float64(d[0]>>8) - float64(d[1]>>8))
+				n++
+			}
+		}
+	}
+	return sum / float64(n)
 }
