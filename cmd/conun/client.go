@@ -595,6 +595,9 @@ func printJobs(w io.Writer, jobs []api.JobStatus) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "JOB\tSTATE\tSCENE\tFRAMES\tTILES\tDONE")
 	for _, j := range jobs {
+		if j.Spec.PreviewOf != "" {
+			continue // its job's row says how its preview went (--json lists it)
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", j.ID, stateText(j), j.Spec.SceneName, j.Spec.Frames, j.Spec.Tiles, j.Done, j.Total)
 	}
 	tw.Flush()
