@@ -61,7 +61,7 @@ func calibrated(t *testing.T, c *api.Client, want int) []api.Member {
 func TestCalibGossiped(t *testing.T) {
 	r := glRenderer(t)
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
-		c.Renderers = append(farmtest.Renderers(), r)
+		c.Renderers, c.Calibrate = append(farmtest.Renderers(), r), true
 	})
 	c := api.NewClient(nodes[0].URL())
 	members := calibrated(t, api.NewClient(nodes[1].URL()), 2)
@@ -129,7 +129,11 @@ func TestAutoPicksFastest(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// A node closes its renderers when it stops: each cluster
 			// gets its own GL context.
-			nodes := farmtest.Start(t, 2, tc.setup(glRenderer(t)))
+			setup := tc.setup(glRenderer(t))
+			nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+				c.Calibrate = true
+				setup(i, c)
+			})
 			c := api.NewClient(nodes[0].URL())
 			total := map[string]float64{}
 			for _, m := range calibrated(t, c, 2) {

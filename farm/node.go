@@ -122,6 +122,10 @@ type NodeConfig struct {
 	// will likely render next, and this node's coordinator tell others,
 	// so scenes download while other tasks render (prefetch.go).
 	Prefetch bool
+	// Calibrate times the node's built-in tracers once after it joins, in
+	// a task slot, and gossips their speed (calibrate.go). Tests that
+	// count slots or gate renders leave it off (farmtest does).
+	Calibrate bool
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address. It is the node owner's admin token: it sees every
@@ -213,6 +217,7 @@ func DefaultNodeConfig() NodeConfig {
 		Availability:      availability.DefaultConfig(),
 		Grace:             30 * time.Second,
 		Prefetch:          true,
+		Calibrate:         true,
 	}
 }
 
@@ -475,7 +480,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.wg.Go(func() { n.rememberMembers(ctx) })
 	n.wg.Go(func() { n.watchAvailability(ctx) })
-	n.wg.Go(func() { n.calibrateAndGossip(ctx) })
+	if cfg.Calibrate {
+		n.wg.Go(func() { n.calibrateAndGossip(ctx) })
+	}
 	return n, nil
 }
 
