@@ -65,6 +65,10 @@ func calibrate(ctx context.Context, rends map[string]renderer.Renderer, threads 
 // measure renders the calibration task once to warm up, then
 // calibrationRuns times timed, and returns the fastest run's samples/s.
 func measure(ctx context.Context, r renderer.Renderer, scene string, threads int) (int64, error) {
+	// The calibration holds a task slot: a renderer that hangs (a broken
+	// driver) must not keep it from the node's tasks for good.
+	ctx, cancel := context.WithTimeout(ctx, calibrationTimeout)
+	defer cancel()
 	warm := calibration
 	warm.Scene, warm.Threads, warm.Width, warm.Height, warm.Samples = scene, threads, 8, 8, 1
 	if _, err := r.Render(ctx, warm); err != nil {
@@ -90,6 +94,10 @@ func measure(ctx context.Context, r renderer.Renderer, scene string, threads int
 // fastest of: a moment of contention (another process, a render beside it)
 // slows one, rarely both.
 const calibrationRuns = 2
+
+// calibrationTimeout bounds one renderer's calibration: its renders take
+// well under a second on a CPU, so a minute means something is wrong.
+const calibrationTimeout = time.Minute
 
 // writeCalibrationScene writes the bundled calibration scene into dir (a
 // sandboxed renderer reads it from there) and returns its path.
