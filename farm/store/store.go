@@ -9,7 +9,9 @@
 // on the channel the write returns, after it has let go of its lock. Writes
 // land in the order they were queued, so a later delete can never be undone
 // by an earlier put, and what survives a crash is always a prefix of what
-// was queued.
+// was queued. A write may name a step that must succeed first (an accepted
+// tile's blob synced to disk: PutTaskAfter); the writer runs those of a
+// batch together, so a burst of accepted tasks costs a few disk flushes.
 package store
 
 import (
@@ -48,6 +50,9 @@ type op struct {
 	what  string // for the log, e.g. "task 3 of job ab12"
 	apply func(tx *bolt.Tx) error
 	done  chan error // buffered; nil when nobody waits
+	// before, when set, must succeed before the write is committed: it
+	// makes durable what the record refers to (PutTaskAfter).
+	before func() error
 }
 
 var (
@@ -110,6 +115,12 @@ func (s *Store) signal() {
 
 // enqueue queues a write and returns the channel its result arrives on.
 func (s *Store) enqueue(what string, apply func(tx *bolt.Tx) error) <-chan error {
+	return s.enqueueAfter(what, apply, nil)
+}
+
+// enqueueAfter queues a write that is committed only once before, run by
+// the writer with the other befores of its batch, has succeeded.
+func (s *Store) enqueueAfter(what string, apply func(tx *bolt.Tx) error, before func() error) <-chan error {
 	done := make(chan error, 1)
 	s.mu.Lock()
 	if s.closed {
@@ -117,7 +128,7 @@ func (s *Store) enqueue(what string, apply func(tx *bolt.Tx) error) <-chan error
 		done <- ErrClosed
 		return done
 	}
-	s.queue = append(s.queue, op{what: what, apply: apply, done: done})
+	s.queue = append(s.queue, op{what: what, apply: apply, done: done, before: before})
 	s.mu.Unlock()
 	s.signal()
 	return done
@@ -141,8 +152,34 @@ func (s *Store) writer() {
 			<-s.wake
 			continue
 		}
-		s.commit(batch)
+		s.commit(s.prepare(batch))
 	}
+}
+
+// prepare runs the batch's befores at once (many files synced together
+// cost about one disk flush) and returns the writes whose before
+// succeeded; the others are answered with its error and not committed.
+// Later writes still land: a failed before fails only its own record.
+func (s *Store) prepare(batch []op) []op {
+	errs := make([]error, len(batch))
+	var wg sync.WaitGroup
+	for i, o := range batch {
+		if o.before != nil {
+			wg.Go(func() { errs[i] = o.before() })
+		}
+	}
+	wg.Wait()
+	ok := batch[:0:0]
+	for i, o := range batch {
+		if errs[i] != nil {
+			err := fmt.Errorf("%s: %w", o.what, errs[i])
+			s.log.Error("store write", "what", o.what, "err", err)
+			o.done <- err
+			continue
+		}
+		ok = append(ok, o)
+	}
+	return ok
 }
 
 // commit writes a batch in one transaction. If the transaction fails, the
@@ -248,8 +285,18 @@ func (s *Store) PutJob(id string, r JobRecord) <-chan error {
 
 // PutTask queues an accepted task's record.
 func (s *Store) PutTask(id string, index int, r TaskRecord) <-chan error {
+	return s.PutTaskAfter(id, index, r, nil)
+}
+
+// PutTaskAfter queues an accepted task's record to be committed only after
+// before succeeds: before makes durable what the record refers to (the
+// tile's blob: blobstore.PutUnsynced), so that a record on disk never names
+// a tile a power loss took. The writer runs the befores of a batch at once
+// and commits the batch in one transaction, so a burst of accepted tasks
+// costs a few disk flushes, not a few a task.
+func (s *Store) PutTaskAfter(id string, index int, r TaskRecord, before func() error) <-chan error {
 	b, err := json.Marshal(r)
-	return s.enqueue(fmt.Sprintf("task %d of job %s", index, id), func(tx *bolt.Tx) error {
+	return s.enqueueAfter(fmt.Sprintf("task %d of job %s", index, id), func(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
@@ -258,7 +305,7 @@ func (s *Store) PutTask(id string, index int, r TaskRecord) <-chan error {
 			return err
 		}
 		return bk.Put(taskKey(index), b)
-	})
+	}, before)
 }
 
 // DeleteTask queues forgetting an accepted task (its worker was convicted).

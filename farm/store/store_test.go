@@ -156,3 +156,69 @@ func TestMetaKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPutTaskAfter: a record queued with a before is committed only after
+// its before ran and succeeded; one whose before fails is answered with
+// that error and not committed, and the writes around it still land.
+func TestPutTaskAfter(t *testing.T) {
+	errDisk := errors.New("the tile could not be synced")
+	tests := []struct {
+		name      string
+		beforeErr []error // one record per entry, tasks 1..n
+		want      []int   // tasks committed
+	}{
+		{"one, synced", []error{nil}, []int{1}},
+		{"one, not synced", []error{errDisk}, nil},
+		{"a failed one among good ones", []error{nil, errDisk, nil}, []int{1, 3}},
+		{"no before", nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t, filepath.Join(t.TempDir(), "db"))
+			<-s.PutJob("j", JobRecord{})
+			// The writer is held at a write of its own, so every record
+			// below lands in one batch, their befores run together.
+			release := make(chan struct{})
+			held := s.enqueueAfter("hold", func(*bolt.Tx) error { return nil }, func() error { <-release; return nil })
+			var done []<-chan error
+			for i, berr := range tc.beforeErr {
+				task := i + 1
+				done = append(done, s.PutTaskAfter("j", task, TaskRecord{Node: "n"}, func() error {
+					if _, err := s.Job("j"); err == nil {
+						if _, ok := mustJob(t, s).Tasks[task]; ok {
+							t.Errorf("task %d was committed before its before ran", task)
+						}
+					}
+					return berr
+				}))
+			}
+			close(release)
+			if err := <-held; err != nil {
+				t.Fatal(err)
+			}
+			for i, ch := range done {
+				err := <-ch
+				if want := tc.beforeErr[i]; !errors.Is(err, want) || (want == nil) != (err == nil) {
+					t.Fatalf("task %d: got %v, want %v", i+1, err, want)
+				}
+			}
+			var got []int
+			for task := range mustJob(t, s).Tasks {
+				got = append(got, task)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("committed tasks %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func mustJob(t *testing.T, s *Store) Job {
+	t.Helper()
+	j, err := s.Job("j")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
