@@ -11,6 +11,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/blobstore"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/httplimit"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
@@ -92,6 +93,10 @@ func benchDispatch(b *testing.B, nodes, slots, frames int) {
 	cluster := farmtest.Start(b, nodes, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{instantRenderer{}}
 		c.Slots = slots
+		// Every in-process node calls from 127.0.0.1: one source to the
+		// listeners' per-source cap, unlike members on their own hosts.
+		c.HTTP = httplimit.DefaultConfig()
+		c.HTTP.MaxConnsPerSource = c.HTTP.MaxConns
 		c.Verify.NewNodeRate = c.Verify.Floor // measure dispatch, not checks
 	})
 	c := api.NewClient(cluster[0].URL())
