@@ -452,7 +452,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
 	rec.Result = resultRecord(signed)
-	written := c.store.PutTaskAfter(j.id, t.index, rec, func() error { return c.blobs.Sync(tileHash) })
+	written := c.store.PutTaskAfter(j.id, t.index, rec, func() error { return c.blobs.SyncGrouped(tileHash) })
 	c.mu.Unlock()
 	c.kick() // the node's slot is free already
 	werr := <-written

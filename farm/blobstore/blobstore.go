@@ -45,6 +45,9 @@ type Blobs struct {
 
 	down *bandwidth.Limiter // paces downloads from peers; nil: no limit
 
+	// syncs groups the calls of SyncGrouped that overlap (syncgroup.go).
+	syncs syncGroups
+
 	// bytesIn counts bytes downloaded from peers.
 	bytesIn atomic.Int64
 
