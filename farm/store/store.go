@@ -135,9 +135,12 @@ func (s *Store) enqueueAfter(what string, apply func(tx *bolt.Tx) error, before 
 }
 
 // writer commits queued writes in order, a batch per transaction, until
-// the store is closed and the queue is empty.
+// the store is closed and the queue is empty. A batch's befores run while
+// the batch before it commits: the disk flushes of the two overlap, and
+// the order of commits stays the order of the queue.
 func (s *Store) writer() {
 	defer close(s.stopped)
+	var preparing chan []op // the batch whose befores run; nil: none
 	for {
 		s.mu.Lock()
 		n := min(len(s.queue), maxBatch)
@@ -145,14 +148,22 @@ func (s *Store) writer() {
 		s.queue = s.queue[n:]
 		closed := s.closed
 		s.mu.Unlock()
-		if n == 0 {
+		if n == 0 && preparing == nil {
 			if closed {
 				return
 			}
 			<-s.wake
 			continue
 		}
-		s.commit(s.prepare(batch))
+		var next chan []op
+		if n > 0 {
+			next = make(chan []op, 1)
+			go func() { next <- s.prepare(batch) }()
+		}
+		if preparing != nil {
+			s.commit(<-preparing)
+		}
+		preparing = next
 	}
 }
 
