@@ -426,10 +426,7 @@ func (c *coordinator) run(ctx context.Context) {
 // finish records the outcome of one lease. An accepted tile's record is
 // on disk before the task counts as done (a kill -9 loses no accepted
 // task), and that write is waited for off the lock: the lease stays
-// current meanwhile (t.accepting), so nothing takes it back. The tile's
-// blob is synced by the store's writer just before the record, with the
-// rest of its batch (store.PutTaskAfter): a burst of accepted tiles costs
-// a few disk flushes, not two a tile.
+// current meanwhile (t.accepting), so nothing takes it back.
 // (Leases are numbered from 1, so 0 means none.)
 func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image.NRGBA64, secs float64, tileHash string, signed *contracts.SignedResult, err error) {
 	c.mu.Lock()
@@ -452,7 +449,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
 	rec.Result = resultRecord(signed)
-	written := c.store.PutTaskAfter(j.id, t.index, rec, func() error { return c.blobs.SyncGrouped(tileHash) })
+	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
 	c.kick() // the node's slot is free already
 	werr := <-written

@@ -112,11 +112,10 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			// The tile's file is kept as a blob before it is accepted, so a
 			// restarted coordinator can assemble the frame without asking
 			// anyone to render it again. It is pinned until the task
-			// holds it (capOwnBlobs). It is synced to disk with its record,
-			// with the other tiles accepted meanwhile (finish).
+			// holds it (capOwnBlobs).
 			sum := sha256.Sum256(data)
 			defer c.blobs.Pin(hex.EncodeToString(sum[:]))()
-			a.tileHash, a.err = c.blobs.PutUnsynced(bytes.NewReader(data))
+			a.tileHash, a.err = c.blobs.Put(bytes.NewReader(data), "")
 		}
 		done(a)
 	})

@@ -9,9 +9,7 @@
 // on the channel the write returns, after it has let go of its lock. Writes
 // land in the order they were queued, so a later delete can never be undone
 // by an earlier put, and what survives a crash is always a prefix of what
-// was queued. A write may name a step that must succeed first (an accepted
-// tile's blob synced to disk: PutTaskAfter); the writer runs those of a
-// batch together, so a burst of accepted tasks costs a few disk flushes.
+// was queued.
 package store
 
 import (
@@ -50,9 +48,6 @@ type op struct {
 	what  string // for the log, e.g. "task 3 of job ab12"
 	apply func(tx *bolt.Tx) error
 	done  chan error // buffered; nil when nobody waits
-	// before, when set, must succeed before the write is committed: it
-	// makes durable what the record refers to (PutTaskAfter).
-	before func() error
 }
 
 var (
@@ -115,12 +110,6 @@ func (s *Store) signal() {
 
 // enqueue queues a write and returns the channel its result arrives on.
 func (s *Store) enqueue(what string, apply func(tx *bolt.Tx) error) <-chan error {
-	return s.enqueueAfter(what, apply, nil)
-}
-
-// enqueueAfter queues a write that is committed only once before, run by
-// the writer with the other befores of its batch, has succeeded.
-func (s *Store) enqueueAfter(what string, apply func(tx *bolt.Tx) error, before func() error) <-chan error {
 	done := make(chan error, 1)
 	s.mu.Lock()
 	if s.closed {
@@ -128,19 +117,16 @@ func (s *Store) enqueueAfter(what string, apply func(tx *bolt.Tx) error, before 
 		done <- ErrClosed
 		return done
 	}
-	s.queue = append(s.queue, op{what: what, apply: apply, done: done, before: before})
+	s.queue = append(s.queue, op{what: what, apply: apply, done: done})
 	s.mu.Unlock()
 	s.signal()
 	return done
 }
 
 // writer commits queued writes in order, a batch per transaction, until
-// the store is closed and the queue is empty. A batch's befores run while
-// the batch before it commits: the disk flushes of the two overlap, and
-// the order of commits stays the order of the queue.
+// the store is closed and the queue is empty.
 func (s *Store) writer() {
 	defer close(s.stopped)
-	var preparing chan []op // the batch whose befores run; nil: none
 	for {
 		s.mu.Lock()
 		n := min(len(s.queue), maxBatch)
@@ -148,49 +134,15 @@ func (s *Store) writer() {
 		s.queue = s.queue[n:]
 		closed := s.closed
 		s.mu.Unlock()
-		if n == 0 && preparing == nil {
+		if n == 0 {
 			if closed {
 				return
 			}
 			<-s.wake
 			continue
 		}
-		var next chan []op
-		if n > 0 {
-			next = make(chan []op, 1)
-			go func() { next <- s.prepare(batch) }()
-		}
-		if preparing != nil {
-			s.commit(<-preparing)
-		}
-		preparing = next
+		s.commit(batch)
 	}
-}
-
-// prepare runs the batch's befores at once (many files synced together
-// cost about one disk flush) and returns the writes whose before
-// succeeded; the others are answered with its error and not committed.
-// Later writes still land: a failed before fails only its own record.
-func (s *Store) prepare(batch []op) []op {
-	errs := make([]error, len(batch))
-	var wg sync.WaitGroup
-	for i, o := range batch {
-		if o.before != nil {
-			wg.Go(func() { errs[i] = o.before() })
-		}
-	}
-	wg.Wait()
-	ok := batch[:0:0]
-	for i, o := range batch {
-		if errs[i] != nil {
-			err := fmt.Errorf("%s: %w", o.what, errs[i])
-			s.log.Error("store write", "what", o.what, "err", err)
-			o.done <- err
-			continue
-		}
-		ok = append(ok, o)
-	}
-	return ok
 }
 
 // commit writes a batch in one transaction. If the transaction fails, the
@@ -296,18 +248,8 @@ func (s *Store) PutJob(id string, r JobRecord) <-chan error {
 
 // PutTask queues an accepted task's record.
 func (s *Store) PutTask(id string, index int, r TaskRecord) <-chan error {
-	return s.PutTaskAfter(id, index, r, nil)
-}
-
-// PutTaskAfter queues an accepted task's record to be committed only after
-// before succeeds: before makes durable what the record refers to (the
-// tile's blob: blobstore.PutUnsynced), so that a record on disk never names
-// a tile a power loss took. The writer runs the befores of a batch at once
-// and commits the batch in one transaction, so a burst of accepted tasks
-// costs a few disk flushes, not a few a task.
-func (s *Store) PutTaskAfter(id string, index int, r TaskRecord, before func() error) <-chan error {
 	b, err := json.Marshal(r)
-	return s.enqueueAfter(fmt.Sprintf("task %d of job %s", index, id), func(tx *bolt.Tx) error {
+	return s.enqueue(fmt.Sprintf("task %d of job %s", index, id), func(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
@@ -316,7 +258,7 @@ func (s *Store) PutTaskAfter(id string, index int, r TaskRecord, before func() e
 			return err
 		}
 		return bk.Put(taskKey(index), b)
-	}, before)
+	})
 }
 
 // DeleteTask queues forgetting an accepted task (its worker was convicted).
