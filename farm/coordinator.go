@@ -594,7 +594,7 @@ func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 // c.mu must be held.
 func (c *coordinator) nodeFault(node string, err error) bool {
 	switch {
-	case errors.Is(err, errBusy):
+	case errors.Is(err, errBusy), errors.Is(err, errNotSent):
 		c.busy[node] = c.now().Add(busyBackoff)
 		return false
 	case errors.Is(err, errUnreachable), errors.Is(err, errOverCap):

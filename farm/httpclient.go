@@ -11,6 +11,12 @@ import (
 // is unreachable, and memberlist will soon say so too.
 const nodeDialTimeout = 10 * time.Second
 
+// nodeIdleConnsPerHost is how many idle connections a node keeps to each
+// member: its calls in flight to one member (leases, heartbeats, checks),
+// well under the 256 a listener takes from one source
+// (httplimit.DefaultConfig), which a studio's nodes behind one NAT share.
+const nodeIdleConnsPerHost = 32
+
 // newNodeHTTPClient is the client for node-to-node calls whose length is
 // the work's, not the network's, so it has no whole-request timeout: a
 // lease's answer comes when the render is done (bounded by the lease's
@@ -25,5 +31,12 @@ func newNodeHTTPClient() *http.Client {
 	t.DialContext = (&net.Dialer{Timeout: nodeDialTimeout, KeepAlive: 30 * time.Second}).DialContext
 	t.TLSHandshakeTimeout = nodeDialTimeout
 	t.IdleConnTimeout = 90 * time.Second
+	// A coordinator holds a lease and its heartbeats open to each worker
+	// for each of its slots: with Go's default of 2 idle connections a
+	// host, every lease past the second dialled a new connection and
+	// closed it after (BenchmarkDispatch at 200 slots spent more on that
+	// than on the leases, and ran into workers' per-source cap).
+	t.MaxIdleConnsPerHost = nodeIdleConnsPerHost
+	t.MaxIdleConns = 0 // no cap across hosts: hundreds of workers each keep theirs
 	return &http.Client{Transport: t}
 }

@@ -65,8 +65,8 @@ type leaseAnswer struct {
 // send asks m to render task t under lease number lease, watching it with
 // heartbeats, and hands the answer to done; c.mu must be held. It returns
 // the lease's cancel and nonce (which names the lease to its worker), or
-// false when it could not start (the node is stopping, or the request
-// could not be signed).
+// false when it could not start (the node is stopping). A request that
+// cannot be signed is answered with errNotSent.
 func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m api.Member, members []api.Member, done func(leaseAnswer)) (context.CancelFunc, string, bool) {
 	stall := stallBound(c.cfg.Stall, j, t, m.ID)
 	lctx, cancelCause := context.WithCancelCause(ctx)
@@ -81,16 +81,18 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 	if t.finish {
 		req.FinishTiles = j.finishTiles(t.tile.Frame)
 	}
-	if err := c.signFor(&req, m); err != nil {
-		cancel()
-		c.log.Error("sign task request", "err", err)
-		return nil, "", false
-	}
 	ll := leaseLog{job: j.id, task: t, lease: lease, node: m.ID, renderer: j.spec.Renderer, build: m.Renderers[j.spec.Renderer], started: time.Now()}
 	started := c.wg.Go(func() {
+		defer cancel()
+		// Signed here, off c.mu: encoding and signing a lease takes a
+		// scheduling pass's whole time per task when done under the lock.
+		if err := c.signFor(&req, m); err != nil {
+			c.log.Error("sign task request", "err", err)
+			done(leaseAnswer{err: fmt.Errorf("%w: %w", errNotSent, err)})
+			return
+		}
 		var hb sync.WaitGroup
 		defer hb.Wait()
-		defer cancel()
 		hb.Go(func() {
 			c.heartbeat(lctx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
 				c.progress(j, t, lease, m.ID, p)
@@ -189,6 +191,9 @@ var (
 	// errOverCap marks a worker whose caps (its blob cache's) leave no
 	// room for the task while its running tasks hold what they use.
 	errOverCap = errors.New("worker over its cap")
+	// errNotSent marks a lease this node could not sign: nobody's fault
+	// but its own, so neither the task nor the worker is counted against.
+	errNotSent = errors.New("lease not sent")
 )
 
 // Back-off periods after errBusy and errUnreachable.

@@ -140,11 +140,12 @@ func (c *coordinator) hintPrefetches(ctx context.Context, jobs []*job, members [
 				Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: jobHash(j.spec).Hex(),
 				Time: now.UnixMilli(), Nonce: rpc.NewNonce(), Prefetch: prefetchDemandOf(j),
 			}
-			if err := c.signFor(&req, m); err != nil {
-				c.log.Error("sign prefetch hint", "err", err)
-				continue
-			}
 			c.wg.Go(func() {
+				// Signed off c.mu, like a lease (send).
+				if err := c.signFor(&req, m); err != nil {
+					c.log.Error("sign prefetch hint", "err", err)
+					return
+				}
 				if err := c.postPrefetch(ctx, m, req); err != nil {
 					c.log.Debug("prefetch hint", "job", j.id, "node", m.ID, "err", err)
 				}

@@ -16,6 +16,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"sync"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
@@ -54,11 +55,26 @@ func encodeTile(res renderer.Result, hdr, passes bool) ([]byte, string, error) {
 		}
 		return buf.Bytes(), "image/x-exr", nil
 	}
-	if err := png.Encode(&buf, shiftToOrigin(res.Image)); err != nil {
+	if err := tileEncoder.Encode(&buf, shiftToOrigin(res.Image)); err != nil {
 		return nil, "", err
 	}
 	return buf.Bytes(), "image/png", nil
 }
+
+// tileEncoder writes tiles as png.Encode does, byte for byte, but keeps its
+// zlib compressor between tiles: a new one allocates about a megabyte,
+// which was the largest cost of a small tile (BenchmarkDispatch).
+var tileEncoder = png.Encoder{BufferPool: &pngBuffers{}}
+
+// pngBuffers is a png.EncoderBufferPool over a sync.Pool.
+type pngBuffers struct{ pool sync.Pool }
+
+func (b *pngBuffers) Get() *png.EncoderBuffer {
+	e, _ := b.pool.Get().(*png.EncoderBuffer)
+	return e
+}
+
+func (b *pngBuffers) Put(e *png.EncoderBuffer) { b.pool.Put(e) }
 
 // tileLimit bounds the bytes of a worker's answer for region r: a 16-bit
 // RGBA PNG is at most 8 bytes a pixel plus row filters, an uncompressed
