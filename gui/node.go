@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/docker/go-units"
@@ -27,7 +28,11 @@ type nodeView struct {
 	// state says available or away and why; mode the owner's settings;
 	// caps the limits; earnings the totals and the last days.
 	state, mode, caps, earnings *widget.Label
-	pause, resume               *widget.Button
+	// chart is the last 30 days' earnings, a bar a day, chartCaption
+	// what the bars are.
+	chart         *canvas.Image
+	chartCaption  *widget.Label
+	pause, resume *widget.Button
 	// loading is set while a refresh is in flight, so a slow node does
 	// not pile them up.
 	loading bool
@@ -40,6 +45,9 @@ func newNodeView(u *ui) *nodeView {
 	for _, l := range []*widget.Label{v.state, v.mode, v.caps, v.earnings} {
 		l.Wrapping = fyne.TextWrapWord
 	}
+	v.chart, v.chartCaption = canvas.NewImageFromImage(nil), widget.NewLabel("")
+	v.chart.FillMode, v.chart.ScaleMode = canvas.ImageFillStretch, canvas.ImageScalePixels
+	v.chart.SetMinSize(fyne.NewSize(chartDays*(chartBarW+chartGap)*2, (chartHeight+1)*2))
 	v.pause = widget.NewButton("Pause this node", func() { v.setPaused(true) })
 	v.resume = widget.NewButton("Resume this node", func() { v.setPaused(false) })
 	v.pause.Disable()
@@ -48,7 +56,8 @@ func newNodeView(u *ui) *nodeView {
 	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		title, v.state, container.NewHBox(v.pause, v.resume), v.mode,
 		widget.NewLabelWithStyle("Caps", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.caps,
-		widget.NewLabelWithStyle("Earnings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.earnings)))
+		widget.NewLabelWithStyle("Earnings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(v.chart), v.chartCaption, v.earnings)))
 	go v.tick(u.ctx)
 	return v
 }
@@ -90,6 +99,9 @@ func (v *nodeView) refresh() {
 				v.earnings.SetText("Cannot read the earnings: " + eerr.Error())
 			} else {
 				v.earnings.SetText(EarningsSummary(e))
+				v.chart.Image, v.chartCaption.Text = EarningsChart(e, time.Now())
+				v.chart.Refresh()
+				v.chartCaption.Refresh()
 			}
 		})
 	}()

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -66,6 +67,13 @@ func TestNodeTab(t *testing.T) {
 	want := "In all: " + earningsLine(e.Total)
 	v.refresh()
 	th.until(t, "the tab shows the earnings", func() bool { return strings.Contains(v.earnings.Text, want) })
+	th.until(t, "the chart shows today's tasks", func() bool { return v.chart.Image != nil })
+	if bars := barHeights(v.chart.Image); bars[chartDays-1] != chartHeight {
+		t.Fatalf("the chart's bars %v: today's (the only day with tasks) should fill the height", bars)
+	}
+	if !strings.Contains(v.chartCaption.Text, fmt.Sprintf("%d in all", e.Total.Tasks)) {
+		t.Fatalf("chart caption %q does not count the %d tasks", v.chartCaption.Text, e.Total.Tasks)
+	}
 }
 
 // TestNodeTabNoNode: a node that does not answer shows the error in the
