@@ -14,23 +14,40 @@ import (
 	"github.com/conun/conun/renderer/pathtracer"
 )
 
-// StartLocalNode starts the desktop app's own node in this process: path
-// tracer, one slot per two cores (the app and the desktop stay responsive),
-// its key and name kept in dataDir so a restarted app is the same member.
-// join, when set, is a member's gossip address (HOST:PORT).
-func StartLocalNode(ctx context.Context, dataDir, join string) (*Node, error) {
-	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("local node data folder: %w", err)
-	}
-	id, err := rpc.LoadIdentity(filepath.Join(dataDir, "node.key"))
+// LocalRenderers is what the desktop app's own node renders with, built
+// by the caller as `conun node` would build them on this machine (the
+// sandbox and Blender live in cmd, not in farm).
+type LocalRenderers struct {
+	// Renderers are offered to the cluster; none means the path tracer
+	// alone, unsandboxed (it runs no scene code).
+	Renderers []renderer.Renderer
+	// Refused are kinds the node will not run, each with why (Blender with
+	// no sandbox to run a stranger's scene in).
+	Refused map[string]string
+	// Sandboxed says the renderers run in the Docker sandbox, with
+	// RenderMemory its per-render memory limit.
+	Sandboxed    bool
+	RenderMemory int64
+}
+
+// StartLocalNode starts the desktop app's own node in this process: the
+// renderers in lr, one slot per two cores (the app and the desktop stay
+// responsive), its key and name kept in dataDir so a restarted app is the
+// same member. join, when set, is a member's gossip address (HOST:PORT).
+func StartLocalNode(ctx context.Context, dataDir, join string, lr LocalRenderers) (*Node, error) {
+	name, id, err := localIdentity(dataDir)
 	if err != nil {
-		return nil, fmt.Errorf("local node key: %w", err)
+		return nil, err
 	}
 	cfg := DefaultNodeConfig()
 	cfg.DataDir = dataDir
 	cfg.Identity = id
-	cfg.Name = localNodeName(id.Address().Hex())
-	cfg.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
+	cfg.Name = name
+	cfg.Renderers = lr.Renderers
+	if len(cfg.Renderers) == 0 {
+		cfg.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
+	}
+	cfg.Refused, cfg.Sandboxed, cfg.RenderMemory = lr.Refused, lr.Sandboxed, lr.RenderMemory
 	cfg.Slots = max(1, runtime.NumCPU()/2)
 	if join != "" {
 		host, _, err := net.SplitHostPort(join)
@@ -47,6 +64,26 @@ func StartLocalNode(ctx context.Context, dataDir, join string) (*Node, error) {
 		}
 	}
 	return StartNode(ctx, cfg)
+}
+
+// LocalNodeName is the name the app's node in dataDir has (and keeps): its
+// sandbox labels its containers with it before the node starts.
+func LocalNodeName(dataDir string) (string, error) {
+	name, _, err := localIdentity(dataDir)
+	return name, err
+}
+
+// localIdentity loads (or makes) the app's node key in dataDir and names
+// the node after it.
+func localIdentity(dataDir string) (string, *rpc.Identity, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return "", nil, fmt.Errorf("local node data folder: %w", err)
+	}
+	id, err := rpc.LoadIdentity(filepath.Join(dataDir, "node.key"))
+	if err != nil {
+		return "", nil, fmt.Errorf("local node key: %w", err)
+	}
+	return localNodeName(id.Address().Hex()), id, nil
 }
 
 // localNodeName names the app's node after the host and its key, like

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/big"
 	"net"
 	"net/http"
@@ -513,6 +514,18 @@ func (n *Node) members() []api.Member {
 		return nil
 	}
 	return n.cluster.Members()
+}
+
+// Refused names the renderers the node will not run, each with why.
+func (n *Node) Refused() map[string]string { return maps.Clone(n.cfg.Refused) }
+
+// Renderers names the renderers the node offers, as it gossips them.
+func (n *Node) Renderers() []string {
+	out := make([]string, 0, len(n.cfg.Renderers))
+	for _, r := range n.cfg.Renderers {
+		out = append(out, r.Name())
+	}
+	return out
 }
 
 // Members returns the live members this node sees.

@@ -37,7 +37,7 @@ type Config struct {
 	// Job, when set, opens that job's live view at start.
 	Job string
 	// StartNode starts the local node the app offers when no node answers
-	// (cmd hands it farm.StartLocalNode). The app itself speaks only the
+	// (cmd hands it farm.StartLocalNode with the renderers `conun node` would run). The app itself speaks only the
 	// client API, so it carries none of a node's machinery; nil means the
 	// offer is not made.
 	StartNode func(ctx context.Context, dataDir, join string) (LocalNode, error)
@@ -53,6 +53,10 @@ type LocalNode interface {
 	Name() string
 	URL() string
 	GossipAddr() string
+	// Renderers and Refused say what it renders with, and what not and
+	// why (Blender without a sandbox).
+	Renderers() []string
+	Refused() map[string]string
 	Close() error
 }
 

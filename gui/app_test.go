@@ -86,7 +86,7 @@ func newTestUI(t *testing.T, url string) (*ui, *uiThread) {
 	cfg := DefaultConfig()
 	cfg.Node, cfg.OutDir, cfg.DataDir = url, t.TempDir(), filepath.Join(t.TempDir(), "node")
 	cfg.StartNode = func(ctx context.Context, dataDir, join string) (LocalNode, error) {
-		return farm.StartLocalNode(ctx, dataDir, join)
+		return farm.StartLocalNode(ctx, dataDir, join, farm.LocalRenderers{})
 	}
 	u := newUI(a, cfg, th.do)
 	t.Cleanup(func() {

@@ -2,6 +2,8 @@ package gui
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -70,8 +72,11 @@ func (u *ui) startLocalNode(d *startupDialog, then func()) {
 			if join != "" {
 				joined = "joined to the cluster at " + join
 			}
-			msg := fmt.Sprintf("Started a local node %q, %s: API %s, gossip %s, renders with the path tracer, data in %s. It stops when you close conun.",
-				n.Name(), joined, n.URL(), n.GossipAddr(), dataDir)
+			msg := fmt.Sprintf("Started a local node %q, %s: API %s, gossip %s, renders with %s, data in %s. It stops when you close conun.",
+				n.Name(), joined, n.URL(), n.GossipAddr(), strings.Join(n.Renderers(), " and "), dataDir)
+			for _, kind := range slices.Sorted(maps.Keys(n.Refused())) {
+				msg += fmt.Sprintf(" It does not run %s: %s.", kind, n.Refused()[kind])
+			}
 			u.setStatus(msg)
 			d.dlg.Hide()
 			dialog.ShowInformation("Local node started", msg, u.win)

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/conun/conun/farm"
 	"github.com/conun/conun/gui"
 )
 
@@ -30,7 +29,7 @@ func runGUI(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	cfg.Token = token.Value()
 	cfg.StartNode = func(ctx context.Context, dataDir, join string) (gui.LocalNode, error) {
-		return farm.StartLocalNode(ctx, dataDir, join)
+		return startLocalNode(ctx, dataDir, join)
 	}
 	cfg.Pack = func(ctx context.Context, path string) ([]byte, error) { return packBlend(ctx, path, defaultBlender()) }
 	return gui.Run(ctx, cfg)
