@@ -43,9 +43,10 @@ func speedNode(id string, slots int, builds map[string]string, claims map[string
 	return candidate{Member: api.Member{NodeMeta: api.NodeMeta{ID: id, Renderers: builds, Slots: slots, Speed: claims}}, Free: slots}
 }
 
-// TestCalibChooseFastest: of the free members, the fastest is offered the
-// task; equal or unknown speeds fall back to the most free slots, and a
-// fast member without a free slot is passed over.
+// TestCalibChooseFastest: the member with the most free slots is offered
+// the task, of those with as many the fastest; a fast member without a
+// free slot is passed over, and one not measured yet ranks at the mean of
+// the known speeds.
 func TestCalibChooseFastest(t *testing.T) {
 	pt := map[string]string{"pathtracer": "pathtracer-1"}
 	with := func(c candidate, speed float64, free int) candidate { c.Speed, c.Free = speed, free; return c }
@@ -54,11 +55,17 @@ func TestCalibChooseFastest(t *testing.T) {
 		cands []candidate
 		want  string
 	}{
-		{"faster wins over more slots", []candidate{with(speedNode("a", 4, pt, nil), 100, 4), with(speedNode("b", 1, pt, nil), 300, 1)}, "b"},
+		{"more free slots first", []candidate{with(speedNode("a", 4, pt, nil), 100, 4), with(speedNode("b", 1, pt, nil), 300, 1)}, "a"},
+		{"as many free slots: the faster", []candidate{with(speedNode("a", 4, pt, nil), 100, 1), with(speedNode("b", 1, pt, nil), 300, 1)}, "b"},
 		{"no speeds: most free slots", []candidate{speedNode("a", 1, pt, nil), speedNode("b", 3, pt, nil)}, "b"},
 		{"equal speeds: most free slots", []candidate{with(speedNode("a", 2, pt, nil), 50, 1), with(speedNode("b", 2, pt, nil), 50, 2)}, "b"},
 		{"fastest has no free slot", []candidate{with(speedNode("a", 2, pt, nil), 900, 0), with(speedNode("b", 1, pt, nil), 10, 1)}, "b"},
-		{"known speed beats unknown", []candidate{speedNode("a", 8, pt, nil), with(speedNode("b", 1, pt, nil), 1, 1)}, "b"},
+		{"unknown ranks at the known mean: above a slower one", []candidate{
+			with(speedNode("a", 1, pt, nil), 0, 1), with(speedNode("b", 1, pt, nil), 50, 1), with(speedNode("c", 1, pt, nil), 150, 0),
+		}, "a"},
+		{"unknown ranks at the known mean: below a faster one", []candidate{
+			with(speedNode("a", 1, pt, nil), 0, 1), with(speedNode("b", 1, pt, nil), 50, 1), with(speedNode("c", 1, pt, nil), 150, 1),
+		}, "c"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

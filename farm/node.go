@@ -124,8 +124,9 @@ type NodeConfig struct {
 	// so scenes download while other tasks render (prefetch.go).
 	Prefetch bool
 	// Calibrate times the node's built-in tracers once after it joins, in
-	// a task slot, and gossips their speed (calibrate.go). Tests that
-	// count slots or gate renders leave it off (farmtest does).
+	// a task slot, and gossips their speed (calibrate.go). Off by default:
+	// `conun node` turns it on; a test that counts slots or renders would
+	// see the calibration's.
 	Calibrate bool
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
@@ -218,7 +219,6 @@ func DefaultNodeConfig() NodeConfig {
 		Availability:      availability.DefaultConfig(),
 		Grace:             30 * time.Second,
 		Prefetch:          true,
-		Calibrate:         true,
 	}
 }
 

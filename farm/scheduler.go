@@ -223,11 +223,14 @@ func (d demand) admits(c candidate) bool {
 	return true
 }
 
-// choose returns the fastest admitted candidate with a free slot (by
-// Speed; of equally fast ones, or where no speed is known, the one with
-// the most free slots), whether one has a free slot, and how many are
-// admitted at all. It is the scheduler's decision as a pure function of
-// what it knows.
+// choose returns the admitted candidate with the most free slots (of
+// those with as many, the fastest by Speed), whether one has a free slot,
+// and how many are admitted at all. It is the scheduler's decision as a
+// pure function of what it knows. Free slots come first so every member
+// of a cluster gets work (a member ranked by speed first left the others
+// idle whenever tasks came one at a time); a member whose speed is not
+// known yet ranks at the mean of those known, so a new node is not passed
+// over until it has been measured, which it would never be.
 //
 // Only a node of the same renderer release can check a node's work, so
 // where some admitted members share their release with another, only
@@ -249,13 +252,25 @@ func choose(d demand, cands []candidate) (best api.Member, free bool, admitted i
 	for _, n := range releases {
 		shared = shared || n > 1
 	}
+	known, sum := 0, 0.0
+	for _, c := range ok {
+		if c.Speed > 0 {
+			known, sum = known+1, sum+c.Speed
+		}
+	}
+	speed := func(c candidate) float64 {
+		if c.Speed > 0 || known == 0 {
+			return c.Speed
+		}
+		return sum / float64(known)
+	}
 	bestFree, bestSpeed := 0, 0.0
 	for _, c := range ok {
 		if c.Busy || shared && releases[release(c)] < 2 || c.Free <= 0 {
 			continue
 		}
-		if c.Speed > bestSpeed || c.Speed == bestSpeed && c.Free > bestFree {
-			best, bestFree, bestSpeed = c.Member, c.Free, c.Speed
+		if s := speed(c); c.Free > bestFree || c.Free == bestFree && s > bestSpeed {
+			best, bestFree, bestSpeed = c.Member, c.Free, s
 		}
 	}
 	return best, bestFree > 0, len(ok)

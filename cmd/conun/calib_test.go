@@ -15,7 +15,7 @@ import (
 // tracer the nodes' gossiped speeds x slots favour, and renders to the end.
 func TestCalibProcesses(t *testing.T) {
 	skipShort(t, "a cluster of node processes")
-	nodes := startCluster(t, 2, "--renderers", "pathtracer,gl", "--sandbox", "none")
+	nodes := startCluster(t, 2, "--renderers", "pathtracer,gl", "--sandbox", "none", "--calibrate")
 	var members []api.Member
 	waitFor(t, 60*time.Second, func() bool {
 		code, out, _ := conun(t, "nodes", "--node", nodes[0].url, "--json")

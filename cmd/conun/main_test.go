@@ -93,6 +93,13 @@ func startNodeEnv(t testing.TB, env []string, args ...string) *nodeProc {
 	if !slices.Contains(args, "--sandbox") {
 		args = append(args, "--sandbox", "none") // fast; TestSandboxedNode covers docker
 	}
+	if !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "--calibrate") }) {
+		// The calibration renders in a task slot at start, and the
+		// speeds it gossips decide which member gets a task: tests that
+		// count who rendered what run without it (TestCalibProcesses
+		// asks for it).
+		args = append(args, "--calibrate=false")
+	}
 	cmd := exec.Command(os.Args[0], append([]string{"node", "--fast-failure"}, args...)...)
 	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
 	return startNodeCmd(t, cmd, !slices.Contains(args, "none") || runsBlender(args))

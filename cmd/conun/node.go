@@ -44,6 +44,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	uploadLimit := rateFlag(fs, "upload-limit", "0", "bytes a second this node sends blobs to other members at, all transfers together (e.g. 10MB/s); 0: no limit")
 	uploadQuotas := uploadQuotaFlags(fs)
 	downloadLimit := rateFlag(fs, "download-limit", "0", "bytes a second this node fetches scenes and tiles from other members at, all transfers together (e.g. 10MB/s); 0: no limit")
+	calibrate := fs.Bool("calibrate", true, "time the built-in tracers (pathtracer, gl) once after joining, in a free task slot, and gossip their speed: coordinators offer tasks to the fastest free members first and bind --renderer auto jobs by it")
 	prefetch := fs.Bool("prefetch", true, "fetch the scenes of jobs a coordinator says this node will likely render next while it renders others, into the cache (evicted first, within --cache-max and --download-limit); as a coordinator, tell workers so (false: neither)")
 	rends := fs.String("renderers", "pathtracer", "renderers to run, comma-separated: pathtracer, blender, gl (the GPU path tracer through OpenGL/EGL, and with it gl-raster, the rasterized glTF preview; each offered only when its context comes up), gl-raster (the preview alone)")
 	gpu := fs.Int("gpu", -1, "the gl renderer's GPU: an EGL device index (0, 1, ...); -1 takes the first that gives an OpenGL 4.3 context")
@@ -143,6 +144,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	cfg.Prefetch = *prefetch
+	cfg.Calibrate = *calibrate
 	if *memoryMax == 0 {
 		return fmt.Errorf("%w: --memory-max 0: a render needs some memory; give a size such as 4GiB", errUsage)
 	}

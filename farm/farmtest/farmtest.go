@@ -60,10 +60,6 @@ func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*
 		c.Renderers = Renderers()
 		c.Gossip.Fast = true
 		c.Gossip.Join = Seeds(nodes, i)
-		// A calibration render takes a task slot at start: tests that
-		// count leases or gate renders would see it (calibration tests
-		// turn it on).
-		c.Calibrate = false
 		if change != nil {
 			change(i, &c)
 		}
