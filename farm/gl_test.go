@@ -8,8 +8,6 @@ import (
 	"image"
 	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,7 +17,6 @@ import (
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/gl"
 	"github.com/conun/conun/renderer/pathtracer"
-	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
 
@@ -52,11 +49,7 @@ func TestClusterRendersWithGL(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	scene := filepath.Join(t.TempDir(), "cornell.glb")
-	data, _ := scenes.Bytes("cornell.glb")
-	if err := os.WriteFile(scene, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	scene := farmtest.SceneFile(t, "cornell.glb")
 	want, err := r.Render(context.Background(), renderer.Task{Scene: scene, Frame: 1, Width: 32, Height: 24, Samples: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -118,11 +111,7 @@ func TestGLCheaterCaught(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scene := filepath.Join(t.TempDir(), "anim.glb")
-	data, _ := scenes.Bytes("anim.glb")
-	if err := os.WriteFile(scene, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	scene := farmtest.SceneFile(t, "anim.glb")
 	want, err := r.Render(context.Background(), renderer.Task{Scene: scene, Frame: 1, Width: 32, Height: 24, Samples: 16, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -174,11 +163,7 @@ func TestPreviewGLTF(t *testing.T) {
 		t.Fatalf("fetch the preview: %v %v", frames, err)
 	}
 	// The preview frame is the raster's own drawing of that frame.
-	scene := filepath.Join(t.TempDir(), "anim.glb")
-	data, _ := scenes.Bytes("anim.glb")
-	if err := os.WriteFile(scene, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	scene := farmtest.SceneFile(t, "anim.glb")
 	got := farmtest.DecodePNG(t, frames[1])
 	b := got.Bounds()
 	want, err := r.Render(ctx, renderer.Task{Scene: scene, Frame: 2, Width: b.Dx(), Height: b.Dy(), Samples: 1})

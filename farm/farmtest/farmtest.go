@@ -108,6 +108,21 @@ func DecodePNG(t testing.TB, path string) image.Image {
 	return img
 }
 
+// SceneFile writes the bundled scene name into the test's temporary
+// folder, as a file a renderer reads, and returns its path.
+func SceneFile(t testing.TB, name string) string {
+	t.Helper()
+	data, ok := scenes.Bytes(name)
+	if !ok {
+		t.Fatalf("no bundled scene %s", name)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // DiffPixels counts the pixels over a's bounds whose colour differs in b
 // (compared as 16-bit RGB, whatever the two images' types), and returns the
 // first such pixel; a bounds mismatch counts every pixel.
