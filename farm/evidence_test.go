@@ -240,14 +240,22 @@ func TestConvictionsTravel(t *testing.T) {
 	if err := verifyBundle(lieBundle); err != nil {
 		t.Fatalf("the lie is well signed, so only the pixels can refute it, but: %v", err)
 	}
-	until(t, "B to refuse the false accusation", func() bool { return b.metrics.noticesRefused.Load() > refusedBefore })
+	// Wait for B to settle the notice either way, so a belief shows as
+	// itself below rather than as a timeout; the logs say where it stuck.
+	believedBefore := b.metrics.noticesBelieved.Load()
+	until(t, "B to re-check the false accusation", func() bool {
+		return b.metrics.noticesRefused.Load() > refusedBefore || b.metrics.noticesBelieved.Load() > believedBefore
+	}, logB)
+	if b.metrics.noticesRefused.Load() == refusedBefore {
+		t.Fatalf("B believed the false accusation; log:\n%s", logB.String())
+	}
 	if b.quarantined(hAddr) {
 		t.Fatal("B quarantined H on a false accusation")
 	}
 	if !strings.Contains(logB.String(), "agrees with the accused") {
 		t.Fatalf("B refused the accusation for another reason than its own render; log:\n%s", logB.String())
 	}
-	until(t, "D to refuse the false accusation", func() bool { return d.metrics.noticesRefused.Load() > refusedBeforeD })
+	until(t, "D to refuse the false accusation", func() bool { return d.metrics.noticesRefused.Load() > refusedBeforeD }, logD)
 	if d.quarantined(hAddr) || !strings.Contains(logD.String(), "agrees with the accused") {
 		t.Fatalf("D quarantined H (%v) or refused for another reason; log:\n%s", d.quarantined(hAddr), logD.String())
 	}

@@ -97,6 +97,7 @@ func (c *coordinator) takeNotice(n api.ConvictionNotice) error {
 	}
 	select {
 	case ns.queue <- n:
+		c.log.Info("conviction notice heard: re-checking its evidence", "job", n.Job, "accused", n.Accused, "by", n.Coordinator)
 		return nil
 	default:
 		return errors.New("re-check queue full")
