@@ -197,6 +197,7 @@ func (c *coordinator) reclaimDue() {
 			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
 		} else {
 			c.reclaims = slices.Delete(c.reclaims, i, i+1)
+			c.forgetClaims(p.Escrow) // the claim window closed with the reclaim
 		}
 		c.saveReclaimsLocked()
 		c.reclaimMu.Unlock()
@@ -335,6 +336,7 @@ func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.Settlemen
 	}
 	c.reclaimMu.Lock()
 	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
+	c.forgetClaims(jobID.Hex()) // the claim window closed with the reclaim
 	c.saveReclaimsLocked()
 	c.reclaimMu.Unlock()
 	c.noteReclaim(id, amount, rcpt, nil)
