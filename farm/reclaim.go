@@ -264,7 +264,12 @@ func (c *coordinator) updateSettlement(id string, note func(*api.SettlementRecor
 	if j := c.jobs[id]; j != nil {
 		defer c.mu.Unlock()
 		if j.settlement != nil {
-			note(j.settlement)
+			// Changed on a copy that replaces the record: a report or
+			// a save may be encoding the old one off the lock.
+			s := *j.settlement
+			s.ClaimsTx = slices.Clone(s.ClaimsTx)
+			note(&s)
+			j.settlement = &s
 			c.save(j)
 		}
 		return
