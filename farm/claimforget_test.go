@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
@@ -13,16 +14,32 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
-// TestPaidClaimsForgotten: once the coordinator has paid its worker's
-// claim (claimFor), the claims it kept for workers to ask for
-// ("claims/<escrow>" in its store) are gone: nothing more can come of
-// them. After both nodes restart, the coordinator's report still names
-// the payout, and the worker's earnings still count it, to the wei.
+// TestPaidClaimsForgotten: once nothing more can come of the claims a
+// coordinator kept for its workers to ask for ("claims/<escrow>" in its
+// store), they are gone: after it paid them itself (claimFor), or, when
+// the worker claimed itself, after the escrow was reclaimed (its claim
+// window closed). After both nodes restart, the coordinator's report
+// still names the payout, and the worker's earnings still count it, to
+// the wei.
 func TestPaidClaimsForgotten(t *testing.T) {
+	tests := []struct {
+		name      string
+		payClaims bool // the coordinator pays; else the worker claims, and the escrow is reclaimed
+	}{
+		{"coordinator paid the claims", true},
+		{"worker claimed, escrow reclaimed", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { testClaimsForgotten(t, tc.payClaims) })
+	}
+}
+
+func testClaimsForgotten(t *testing.T, payClaims bool) {
 	price := api.MustTokens("0.25")
 	var cfgs [2]farm.NodeConfig
-	_, bank, nodes := chainCluster(t, 2, func(i int, c *farm.NodeConfig) {
-		c.Delivery.PayClaims = true
+	chain, bank, nodes := chainCluster(t, 2, func(i int, c *farm.NodeConfig) {
+		c.Delivery.PayClaims = payClaims
+		c.Delivery.ClaimWait = time.Second
 		c.Price = price
 		cfgs[i] = *c
 	})
@@ -36,14 +53,24 @@ func TestPaidClaimsForgotten(t *testing.T) {
 	if tasks == 0 {
 		t.Fatalf("the worker rendered nothing (%+v): the test proves nothing", rep.Settlement.Payouts)
 	}
-	farmtest.Until(t, "the coordinator's claims are paid", func() bool {
-		r, err := client.Report(ctx, id)
-		return err == nil && r.Settlement != nil && len(r.Settlement.ClaimsTx) > 0
-	})
 	farmtest.Until(t, "the worker's wallet says its claim is paid", func() bool {
 		c, ok := walletClaim(t, nodes[1], escrow)
 		return ok && c.Claimed
 	})
+	if payClaims {
+		farmtest.Until(t, "the coordinator's claims are paid", func() bool {
+			r, err := client.Report(ctx, id)
+			return err == nil && r.Settlement != nil && len(r.Settlement.ClaimsTx) > 0
+		})
+	} else {
+		if err := chain.AdjustTime(contracts.DefaultConfig().ClaimWindow + time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		farmtest.Until(t, "the coordinator reclaimed the escrow", func() bool {
+			r, err := client.Report(ctx, id)
+			return err == nil && r.Settlement != nil && r.Settlement.ReclaimTx != ""
+		})
+	}
 	nodes[0].Close()
 	nodes[1].Close()
 
@@ -54,7 +81,7 @@ func TestPaidClaimsForgotten(t *testing.T) {
 	kept := st.MetaKeys("claims/")
 	st.Close()
 	if len(kept) != 0 {
-		t.Errorf("the coordinator still keeps %v after every claim was paid", kept)
+		t.Errorf("the coordinator still keeps %v when nothing more can come of them", kept)
 	}
 
 	coord, err := farm.StartNode(ctx, cfgs[0])
