@@ -9,7 +9,6 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -157,8 +156,7 @@ func TestCheatersCaught(t *testing.T) {
 		modes = modes[:3] // -short: the three that differ most in kind; the full tier runs all
 	}
 	data, _ := scenes.Bytes("anim.glb")
-	scenePath := filepath.Join(t.TempDir(), "anim.glb")
-	os.WriteFile(scenePath, data, 0o644)
+	scenePath := farmtest.SceneFile(t, "anim.glb")
 	for _, mode := range modes {
 		t.Run(mode, func(t *testing.T) {
 			spec := api.JobSpec{
@@ -331,8 +329,7 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 // checks over the job's pixels).
 func BenchmarkCheatModes(b *testing.B) {
 	data, _ := scenes.Bytes("anim.glb")
-	scenePath := filepath.Join(b.TempDir(), "anim.glb")
-	os.WriteFile(scenePath, data, 0o644)
+	scenePath := farmtest.SceneFile(b, "anim.glb")
 	for _, mode := range []string{"honest", "lazy4", "lazy16", "halfres", "othertile", "frame", "constant", "noise", "seed", "copy", "honest-then-lazy"} {
 		b.Run(mode, func(b *testing.B) {
 			spec := api.JobSpec{

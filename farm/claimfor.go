@@ -72,6 +72,12 @@ func (c *coordinator) payClaims(ctx context.Context, p pendingChainOp) {
 		q.Attempts++
 		if err == nil || q.Attempts >= payClaimsAttempts || errors.Is(err, contracts.ErrClaimWindowClosed) {
 			c.reclaims = slices.Delete(c.reclaims, i, i+1)
+			if err == nil || errors.Is(err, contracts.ErrClaimWindowClosed) {
+				// Every leaf is paid, or none can be any more: no
+				// worker will ask for its claim. Off the list first,
+				// so a restart never looks for what is gone.
+				c.forgetClaims(p.Escrow)
+			}
 		} else {
 			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
 		}
@@ -88,6 +94,14 @@ func (c *coordinator) payClaims(ctx context.Context, p pendingChainOp) {
 			s.ClaimsError = err.Error()
 		}
 	})
+}
+
+// forgetClaims drops the claims of escrow that queueClaims kept, once
+// nothing more can come of them: each is paid, or the escrow's claim
+// window closed (it was reclaimed). The settlement record keeps who was
+// paid what, and a worker's earnings are its own store's and the chain's.
+func (c *coordinator) forgetClaims(escrow string) {
+	c.store.DeleteMeta(claimsPrefix + escrow)
 }
 
 // keptClaims reads the claims of escrow that queueClaims kept.

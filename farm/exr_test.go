@@ -47,10 +47,7 @@ func (c highlightCheater) Render(ctx context.Context, t renderer.Task) (renderer
 // convicted, and its tiles are rendered again.
 func TestEXRJob(t *testing.T) {
 	data, _ := scenes.Bytes("anim.glb")
-	scenePath := filepath.Join(t.TempDir(), "anim.glb")
-	if err := os.WriteFile(scenePath, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	scenePath := farmtest.SceneFile(t, "anim.glb")
 	spec := api.JobSpec{
 		SceneName: "anim.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 8, Seed: 2,

@@ -197,6 +197,7 @@ func (c *coordinator) reclaimDue() {
 			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
 		} else {
 			c.reclaims = slices.Delete(c.reclaims, i, i+1)
+			c.forgetClaims(p.Escrow) // the claim window closed with the reclaim
 		}
 		c.saveReclaimsLocked()
 		c.reclaimMu.Unlock()
@@ -263,7 +264,12 @@ func (c *coordinator) updateSettlement(id string, note func(*api.SettlementRecor
 	if j := c.jobs[id]; j != nil {
 		defer c.mu.Unlock()
 		if j.settlement != nil {
-			note(j.settlement)
+			// Changed on a copy that replaces the record: a report or
+			// a save may be encoding the old one off the lock.
+			s := *j.settlement
+			s.ClaimsTx = slices.Clone(s.ClaimsTx)
+			note(&s)
+			j.settlement = &s
 			c.save(j)
 		}
 		return
@@ -335,6 +341,7 @@ func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.Settlemen
 	}
 	c.reclaimMu.Lock()
 	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
+	c.forgetClaims(jobID.Hex()) // the claim window closed with the reclaim
 	c.saveReclaimsLocked()
 	c.reclaimMu.Unlock()
 	c.noteReclaim(id, amount, rcpt, nil)

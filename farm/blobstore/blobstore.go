@@ -39,6 +39,7 @@ type Blobs struct {
 	capBytes int64 // 0: no cap
 	pins     map[string]int
 	reserved map[string]int64 // downloads under way: their blobs' sizes
+	writers  map[string]int   // blobs whose partial download a fetch is writing
 	// prefetched are blobs fetched ahead of a task (Prefetch) that no
 	// task has used yet: the first to go under the cap.
 	prefetched map[string]bool
@@ -70,7 +71,7 @@ func Open(dir string, maxBytes int64) (*Blobs, error) {
 		return nil, fmt.Errorf("blob store: %w", err)
 	}
 	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload),
-		pins: make(map[string]int), reserved: make(map[string]int64),
+		pins: make(map[string]int), reserved: make(map[string]int64), writers: make(map[string]int),
 		manifests: make(map[string]Manifest), swarms: make(map[string]*swarm), fromPeers: make(map[string]int64),
 		prefetched: make(map[string]bool)}
 	b.cleanLeftovers(time.Now())
@@ -221,6 +222,7 @@ func (b *Blobs) fetchAny(ctx context.Context, hc *http.Client, sources []string,
 // fetchFrom downloads blob h from one node into a partial file, resuming
 // what an earlier try left, then verifies and stores it.
 func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) error {
+	defer b.writing(h)()
 	partial := b.partialPath(h)
 	f, err := os.OpenFile(partial, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/conun/conun/farm/bandwidth"
@@ -20,6 +21,12 @@ import (
 // is never removed, and a download the unpinned blobs cannot make room
 // for is refused with ErrOverCap rather than stored. Recency is each
 // blob's modification time, which Path refreshes, so it survives restarts.
+//
+// Partial downloads are on the disk too, so they count: one under way
+// counts whole (its reservation) or, with no size known up front, as much
+// as has arrived, and is never removed; one no fetch is writing (a fetch
+// cut short, kept to resume) is the first to go, before any blob, since
+// nothing can read it yet.
 
 // ErrOverCap is wrapped by the error of a fetch that would take a capped
 // store over its cap even with every unpinned blob removed.
@@ -28,8 +35,14 @@ var ErrOverCap = errors.New("over the blob cache cap")
 // SetCap makes the store a cache of at most capBytes; 0 is no cap.
 func (b *Blobs) SetCap(capBytes int64) {
 	b.capMu.Lock()
+	defer b.capMu.Unlock()
 	b.capBytes = capBytes
-	b.capMu.Unlock()
+	if capBytes > 0 {
+		// What an earlier run left (blobs under a larger cap, partials
+		// no fetch will resume soon) is trimmed now, not at the first
+		// fetch; with nothing pinned yet this cannot fail.
+		b.evictLocked("", 0)
+	}
 }
 
 // SetDownloadLimit paces every download from peers through l (shared
@@ -94,6 +107,60 @@ func (b *Blobs) scan() []cached {
 	return out
 }
 
+// partial is one partial download file as eviction sees it: blob h's,
+// whole-file (fetchFrom) or in pieces (swarm.go).
+type partial struct {
+	cached
+	h string
+}
+
+// scanPartials lists the partial downloads on disk; partial uploads
+// (named by an upload ID) are not among them. The caller holds capMu.
+func (b *Blobs) scanPartials() []partial {
+	entries, err := os.ReadDir(b.dir)
+	if err != nil {
+		return nil
+	}
+	var out []partial
+	for _, e := range entries {
+		h, ok := downloadPartial(e.Name())
+		if !ok {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			out = append(out, partial{cached{e.Name(), info.Size(), info.ModTime()}, h})
+		}
+	}
+	return out
+}
+
+// downloadPartial reports whether file name is a partial download and of
+// which blob: ".partial-HASH" (fetchFrom) or ".partial-HASH.pieces".
+func downloadPartial(name string) (h string, ok bool) {
+	rest, ok := strings.CutPrefix(name, ".partial-")
+	if !ok {
+		return "", false
+	}
+	h = strings.TrimSuffix(rest, ".pieces")
+	return h, validHash(h)
+}
+
+// writing marks blob h's partial download as being written until done is
+// called, so eviction counts it and leaves it alone even before (or
+// without) a reservation.
+func (b *Blobs) writing(h string) (done func()) {
+	b.capMu.Lock()
+	b.writers[h]++
+	b.capMu.Unlock()
+	return func() {
+		b.capMu.Lock()
+		if b.writers[h]--; b.writers[h] <= 0 {
+			delete(b.writers, h)
+		}
+		b.capMu.Unlock()
+	}
+}
+
 // reserve makes room for blob h of size bytes before it is downloaded and
 // holds it until release; it refuses (ErrOverCap) when the pinned blobs
 // and the downloads under way leave no room even with the rest evicted.
@@ -103,7 +170,7 @@ func (b *Blobs) reserve(h string, size int64) (release func(), err error) {
 	if b.capBytes <= 0 {
 		return func() {}, nil
 	}
-	if err := b.evictLocked(size); err != nil {
+	if err := b.evictLocked(h, size); err != nil {
 		return nil, fmt.Errorf("blob %.12s of %s: %w", h, humanize.IBytes(uint64(size)), err)
 	}
 	b.reserved[h] = size
@@ -122,7 +189,7 @@ func (b *Blobs) fit(h string) error {
 	if b.capBytes <= 0 {
 		return nil
 	}
-	err := b.evictLocked(0)
+	err := b.evictLocked("", 0)
 	if err != nil {
 		b.removeFiles(h)
 		return fmt.Errorf("blob %.12s: %w", h, err)
@@ -130,12 +197,13 @@ func (b *Blobs) fit(h string) error {
 	return nil
 }
 
-// evictLocked removes the least recently used unpinned blobs until the
-// blobs held, the downloads under way and need more bytes fit the cap.
-// The caller holds capMu.
-func (b *Blobs) evictLocked(need int64) error {
+// evictLocked removes partial downloads no fetch is writing, then the
+// least recently used unpinned blobs, until the blobs held, the downloads
+// under way and need more bytes (for blob h, whose partial need already
+// counts; "" for none) fit the cap. The caller holds capMu.
+func (b *Blobs) evictLocked(h string, need int64) error {
 	blobs := b.scan()
-	var total, pinned, reserved int64
+	var total, pinned, reserved, busy int64
 	for _, bl := range blobs {
 		total += bl.size
 		if b.pins[bl.name] > 0 {
@@ -145,17 +213,41 @@ func (b *Blobs) evictLocked(need int64) error {
 	for _, r := range b.reserved {
 		reserved += r
 	}
+	var idle []partial
+	for _, p := range b.scanPartials() {
+		_, isReserved := b.reserved[p.h]
+		switch {
+		case p.h == h || isReserved:
+			// Counted whole by need or by its reservation.
+		case b.writers[p.h] > 0:
+			busy += p.size
+		default:
+			idle = append(idle, p)
+			total += p.size
+		}
+	}
 	if need > b.capBytes {
 		return fmt.Errorf("%w of %s: the blob alone is %s (raise --cache-max to take it)",
 			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(need)))
 	}
-	if pinned+reserved+need > b.capBytes {
+	if pinned+reserved+busy+need > b.capBytes {
 		// Known before a blob is removed: evicting would lose the
 		// cache and still not make room.
 		return fmt.Errorf("%w of %s: blobs in use by running tasks hold %s and downloads under way %s, so %s more does not fit; the node takes no task needing more until they end (raise --cache-max to allow more)",
-			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(pinned)), humanize.IBytes(uint64(reserved)), humanize.IBytes(uint64(need)))
+			ErrOverCap, humanize.IBytes(uint64(b.capBytes)), humanize.IBytes(uint64(pinned)), humanize.IBytes(uint64(reserved+busy)), humanize.IBytes(uint64(need)))
 	}
-	// Prefetched blobs no task used yet go first: a guess is worth less
+	total += busy
+	// Idle partials go first, oldest first: no task can read them.
+	sort.Slice(idle, func(i, j int) bool { return idle[i].used.Before(idle[j].used) })
+	for _, p := range idle {
+		if total+reserved+need <= b.capBytes {
+			break
+		}
+		if os.Remove(filepath.Join(b.dir, p.name)) == nil {
+			total -= p.size
+		}
+	}
+	// Prefetched blobs no task used yet go next: a guess is worth less
 	// than a blob a task has needed. Then the least recently used.
 	sort.Slice(blobs, func(i, j int) bool {
 		if pi, pj := b.prefetched[blobs[i].name], b.prefetched[blobs[j].name]; pi != pj {

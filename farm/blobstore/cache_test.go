@@ -273,3 +273,125 @@ func TestBlobsPrefetchEvictedFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestBlobsCapCountsPartials: partial downloads count toward the cap. A
+// download in flight with no size known up front (600 of 1000 bytes
+// arrived, the source stalled) is counted and never removed; a partial an
+// earlier fetch left to resume is counted and goes first, before any
+// blob; a sampler of the folder never sees more than the cap.
+func TestBlobsCapCountsPartials(t *testing.T) {
+	const size, capBytes, arrived, leftover = 1000, 2500, 600, 700
+	src, err := Open(t.TempDir(), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h []string
+	for i := range 4 {
+		hi, err := src.Put(bytes.NewReader(bytes.Repeat([]byte{byte(i)}, size)), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h = append(h, hi)
+	}
+	stall := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/rpc/v1/blobs/")
+		p, ok := src.Path(name)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		if name != h[0] {
+			http.ServeFile(w, r, p)
+			return
+		}
+		data, _ := os.ReadFile(p)
+		w.Write(data[:arrived])
+		w.(http.Flusher).Flush() // no length: the cache learns the size at the end
+		select {
+		case <-stall:
+		case <-r.Context().Done():
+			return
+		}
+		w.Write(data[arrived:])
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		select {
+		case <-stall:
+		default:
+			close(stall)
+		}
+	})
+
+	dir := t.TempDir()
+	// Blob 3's fetch was cut short before this run: its partial is kept
+	// to resume (it is fresh), and counts.
+	if err := os.WriteFile(filepath.Join(dir, ".partial-"+h[3]), bytes.Repeat([]byte{3}, leftover), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache, err := Open(dir, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache.SetCap(capBytes)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var peak atomic.Int64
+	var watch sync.WaitGroup
+	watch.Go(func() {
+		for ctx.Err() == nil {
+			if d := diskBytes(t, dir); d > peak.Load() {
+				peak.Store(d)
+			}
+		}
+	})
+
+	stalled := make(chan error, 1)
+	go func() {
+		_, err := cache.Fetch(ctx, srv.Client(), []string{srv.URL}, h[0])
+		stalled <- err
+	}()
+	inFlight := filepath.Join(dir, ".partial-"+h[0])
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		if fi, err := os.Stat(inFlight); err == nil && fi.Size() == arrived {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("blob 0's download never reached %d bytes", arrived)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	for _, i := range []int{1, 2} {
+		if _, err := cache.Fetch(ctx, srv.Client(), []string{srv.URL}, h[i]); err != nil {
+			t.Fatalf("fetch blob %d beside the download in flight: %v", i, err)
+		}
+	}
+	if fi, err := os.Stat(inFlight); err != nil || fi.Size() != arrived {
+		t.Fatalf("the download in flight lost its partial: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".partial-"+h[3])); !os.IsNotExist(err) {
+		t.Errorf("the idle partial survived a fetch that needed its room (stat: %v)", err)
+	}
+	// 600 in flight + 1000 + 1000 would not fit 2500 beside the idle 700
+	// nor beside blob 1 (the least recently used): both went.
+	for i, want := range []bool{false, false, true} {
+		if _, ok := cache.Path(h[i]); ok != want {
+			t.Errorf("beside the download in flight blob %d held = %v, want %v", i, ok, want)
+		}
+	}
+
+	close(stall)
+	if err := <-stalled; err != nil {
+		t.Fatalf("the stalled download, released: %v", err)
+	}
+	if _, ok := cache.Path(h[0]); !ok {
+		t.Error("blob 0 is not held once its download ended")
+	}
+	cancel()
+	watch.Wait()
+	if peak.Load() > capBytes {
+		t.Errorf("the store took %d bytes on disk at its peak, over its %d-byte cap", peak.Load(), capBytes)
+	}
+}

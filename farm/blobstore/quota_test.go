@@ -171,15 +171,18 @@ func TestLeftoversCleanedAtOpen(t *testing.T) {
 		age  time.Duration
 		kept bool
 	}{
-		{".incoming-1234567", 0, false},               // a whole-blob PUT cut by a crash
-		{".incoming-89", time.Minute, false},          // another
-		{".partial-" + h("old"), week, false},         // abandoned past its expiry
-		{".upload-" + h("old"), week, false},          // and its meta
-		{".partial-" + h("fresh"), 0, true},           // an upload to resume
-		{".upload-" + h("fresh"), 0, true},            // and its meta
-		{".partial-" + h("fetch"), time.Hour, true},   // a peer fetch to resume
-		{".upload-" + h("orphan"), 0, false},          // meta whose partial is gone
-		{"named/" + h("evicted") + ".gltf", 0, false}, // link to an evicted blob
+		{".incoming-1234567", 0, false},                                           // a whole-blob PUT cut by a crash
+		{".incoming-89", time.Minute, false},                                      // another
+		{".partial-" + h("old"), week, false},                                     // abandoned past its expiry
+		{".upload-" + h("old"), week, false},                                      // and its meta
+		{".partial-" + h("fresh"), 0, true},                                       // an upload to resume
+		{".upload-" + h("fresh"), 0, true},                                        // and its meta
+		{".partial-" + h("fetch"), time.Hour, true},                               // a peer fetch to resume
+		{".partial-" + h("stale fetch"), 2 * 24 * time.Hour, false},               // one past downloadMaxAge
+		{".partial-" + h("stale pieces") + ".pieces", 2 * 24 * time.Hour, false},  // in pieces, too
+		{".partial-" + uploadID(h("slow upload"), "a"), 2 * 24 * time.Hour, true}, // an upload keeps partialMaxAge
+		{".upload-" + h("orphan"), 0, false},                                      // meta whose partial is gone
+		{"named/" + h("evicted") + ".gltf", 0, false},                             // link to an evicted blob
 		{stored, 0, true},
 		{"named/" + stored + ".gltf", 0, true},
 	}

@@ -191,6 +191,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	mc.Delegate = delegate{c}
 	mc.Merge = merge{c}
 	mc.Events = events{c}
+	mc.Alive = visitors{}
 	if cfg.Logger != nil {
 		mc.Logger = cfg.Logger
 	} else {

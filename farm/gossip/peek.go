@@ -3,6 +3,7 @@ package gossip
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -16,8 +17,10 @@ import (
 // Peek reads the members of the cluster behind join (gossip addresses)
 // without becoming one: a node behind NAT needs a member's RPC address to
 // attach to before it can gossip. It joins under a throwaway name with no
-// metadata (the farm ignores such members), copies what the push-pull
-// exchange, a TCP connection it dials out, told it, and leaves.
+// metadata, copies what the push-pull exchange, a TCP connection it dials
+// out, told it, and leaves. The member it asks answers with its state but
+// never takes the peek in (visitors), so no member probes it, gossips of
+// it, or declares it dead after it is gone.
 func Peek(cfg Config, join []string) ([]api.Member, error) {
 	mc := memberlist.DefaultLANConfig()
 	var b [6]byte
@@ -57,6 +60,26 @@ func Peek(cfg Config, join []string) ([]api.Member, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// visitors is a farm member's memberlist.AliveDelegate: a node that
+// gossips no farm metadata (a Peek, or anything else that is not a farm
+// node) is never added to the member list. Ignoring it in Members alone
+// was not enough: memberlist still probed a peek that had gone, and each
+// member declared it failed (or saw it leave) seconds later: a ghost in
+// its member count, its log and the coordinator's left-member handling
+// after every Peek (a node's start-up NAT check, a NATed node choosing a
+// gateway).
+type visitors struct{}
+
+// NotifyAlive refuses n when it has no farm metadata; a member whose
+// metadata is the farm's but malformed is taken in and refused by
+// Members, which logs why (refusals).
+func (visitors) NotifyAlive(n *memberlist.Node) error {
+	if _, err := member(n); errors.Is(err, errNoMeta) {
+		return err
+	}
+	return nil
 }
 
 // peekEvents copies the members memberlist tells of while it holds its

@@ -6,10 +6,8 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/color"
 	"math"
 	"path/filepath"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -43,19 +41,12 @@ const ambientScale = 0.5
 // takes seconds. It is safe for concurrent use: renders take turns on its
 // one context.
 type Raster struct {
-	cfg     Config
-	pt      *pathtracer.Renderer
-	ctx     *glContext
-	prog    uint32
-	vao     uint32
-	vbo     uint32
-	bufs    [3]uint32 // materials, lights, texels
-	uniform map[string]int32
-	mu      sync.Mutex // one render at a time on the context
-	closed  bool       // under mu
-	// uploaded is the world in the buffers (under mu), as Renderer's;
-	// opaque and all count its triangles, opaque ones first.
-	uploaded     *pathtracer.Flat
+	program
+	vao  uint32
+	vbo  uint32
+	bufs [3]uint32 // materials, lights, texels
+	// opaque and all count the uploaded world's triangles (under mu),
+	// opaque ones first.
 	opaque, all  int32
 	nLights      int32
 	fbo, resolve frameBuffer
@@ -73,14 +64,8 @@ var _ renderer.Renderer = (*Raster)(nil)
 // NewRaster brings up a GL context and compiles the raster shaders. Its
 // error says why the preview cannot run here, as New's does.
 func NewRaster(cfg Config) (*Raster, error) {
-	c, err := newContext(cfg.Device)
-	if err != nil {
-		return nil, err
-	}
-	r := &Raster{cfg: cfg, pt: pathtracer.New(cfg.Tracer), ctx: c, uniform: map[string]int32{}}
-	c.do(func() { err = r.compile() })
-	if err != nil {
-		c.close()
+	r := &Raster{}
+	if err := r.open(cfg, r.compile); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -113,22 +98,13 @@ func (r *Raster) compile() error {
 
 // Close destroys the context; later calls do nothing.
 func (r *Raster) Close() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.closed {
-		return nil
-	}
-	r.closed = true
-	r.ctx.do(func() {
+	return r.close(func() {
 		r.fbo.free()
 		r.resolve.free()
 		gl.DeleteBuffers(int32(len(r.bufs)), &r.bufs[0])
 		gl.DeleteBuffers(1, &r.vbo)
 		gl.DeleteVertexArrays(1, &r.vao)
-		gl.DeleteProgram(r.prog)
 	})
-	r.ctx.close()
-	return nil
 }
 
 // Name returns RasterName.
@@ -139,14 +115,6 @@ func (r *Raster) Name() string { return RasterName }
 // "glr-1-llvmpipe-mesa-22.3.6".
 func (r *Raster) Version() string { return stackVersion(rasterVersion, r.ctx, r.pt) }
 
-// Device describes the GL implementation, for logs.
-func (r *Raster) Device() string { return r.ctx.renderer + ", OpenGL " + r.ctx.version }
-
-// Inspect reads the scene's frame range, as the tracer does.
-func (r *Raster) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
-	return r.pt.Inspect(ctx, scene)
-}
-
 // Render draws the task's region. Samples, Seed, Denoise and
 // AdaptiveSampling do not apply to a rasterized frame and are ignored: a
 // preview of a job renders whatever the job asks for the final frames.
@@ -156,21 +124,7 @@ func (r *Raster) Render(ctx context.Context, t renderer.Task) (renderer.Result, 
 		return renderer.Result{}, err
 	}
 	rect := t.Rect()
-	img := image.NewNRGBA64(rect)
-	var hdr *renderer.HDR
-	if t.HDR {
-		hdr = renderer.NewHDR(rect)
-	}
-	for y := rect.Min.Y; y < rect.Max.Y; y++ {
-		for x := rect.Min.X; x < rect.Max.X; x++ {
-			i := 4 * ((y-rect.Min.Y)*rect.Dx() + x - rect.Min.X)
-			c := [3]float64{float64(pix[i]), float64(pix[i+1]), float64(pix[i+2])}
-			img.SetNRGBA64(x, y, color.NRGBA64{renderer.SRGB16(c[0]), renderer.SRGB16(c[1]), renderer.SRGB16(c[2]), 0xffff})
-			if hdr != nil {
-				hdr.Set(x, y, [4]float32{pix[i], pix[i+1], pix[i+2], 1})
-			}
-		}
-	}
+	img, hdr := images(rect, pix, 1, t.HDR)
 	if t.Progress != nil {
 		t.Progress(1, 1)
 	}
@@ -188,13 +142,7 @@ func (r *Raster) draw(ctx context.Context, t renderer.Task) ([]float32, *pathtra
 	}
 	began := time.Now()
 	var pix []float32
-	r.mu.Lock()
-	if r.closed {
-		err = errClosed
-	} else {
-		r.ctx.do(func() { pix, err = r.drawGL(f, t, t.Rect(), false) })
-	}
-	r.mu.Unlock()
+	err = r.run(func() (err error) { pix, err = r.drawGL(f, t, t.Rect(), false); return err })
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("raster %s frame %d on %s: %w", filepath.Base(t.Scene), t.Frame, r.ctx.renderer, err)
 	}
@@ -328,13 +276,7 @@ func (r *Raster) MaterialMap(ctx context.Context, t renderer.Task) ([]int32, err
 		return nil, err
 	}
 	var pix []float32
-	r.mu.Lock()
-	if r.closed {
-		err = errClosed
-	} else {
-		r.ctx.do(func() { pix, err = r.drawGL(f, t, t.Rect(), true) })
-	}
-	r.mu.Unlock()
+	err = r.run(func() (err error) { pix, err = r.drawGL(f, t, t.Rect(), true); return err })
 	if err != nil {
 		return nil, fmt.Errorf("raster IDs of %s frame %d on %s: %w", filepath.Base(t.Scene), t.Frame, r.ctx.renderer, err)
 	}
@@ -483,5 +425,3 @@ func (b *frameBuffer) free() {
 	gl.DeleteRenderbuffers(1, &b.depth)
 	*b = frameBuffer{}
 }
-
-func (r *Raster) uniformLoc(name string) int32 { return uniformLoc(r.uniform, r.prog, name) }

@@ -4,13 +4,10 @@ package gl
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -26,17 +23,8 @@ const version = "gl-1"
 // Renderer is the GPU path tracer. It is safe for concurrent use: renders
 // take turns on its one context.
 type Renderer struct {
-	cfg     Config
-	pt      *pathtracer.Renderer
-	ctx     *glContext
-	prog    uint32
-	bufs    [8]uint32
-	uniform map[string]int32
-	mu      sync.Mutex // one render at a time on the context
-	closed  bool       // under mu
-	// uploaded is the world in the scene buffers (under mu): the tiles of
-	// one frame share it, so only the first uploads it.
-	uploaded *pathtracer.Flat
+	program
+	bufs [8]uint32
 }
 
 var _ renderer.Renderer = (*Renderer)(nil)
@@ -48,14 +36,8 @@ func New(cfg Config) (*Renderer, error) {
 	if cfg.SamplesPerDispatch < 1 {
 		return nil, fmt.Errorf("gl config: SamplesPerDispatch %d: must be >= 1", cfg.SamplesPerDispatch)
 	}
-	c, err := newContext(cfg.Device)
-	if err != nil {
-		return nil, err
-	}
-	r := &Renderer{cfg: cfg, pt: pathtracer.New(cfg.Tracer), ctx: c, uniform: map[string]int32{}}
-	c.do(func() { err = r.compile() })
-	if err != nil {
-		c.close()
+	r := &Renderer{}
+	if err := r.open(cfg, r.compile); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -72,24 +54,10 @@ func (r *Renderer) compile() error {
 	return nil
 }
 
-// errClosed is Render's error after Close.
-var errClosed = errors.New("the gl renderer is closed")
-
 // Close destroys the context. Later calls do nothing: a renderer shared by
 // several nodes in one process is closed by each.
 func (r *Renderer) Close() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.closed {
-		return nil
-	}
-	r.closed = true
-	r.ctx.do(func() {
-		gl.DeleteBuffers(int32(len(r.bufs)), &r.bufs[0])
-		gl.DeleteProgram(r.prog)
-	})
-	r.ctx.close()
-	return nil
+	return r.close(func() { gl.DeleteBuffers(int32(len(r.bufs)), &r.bufs[0]) })
 }
 
 // Name returns "gl".
@@ -113,15 +81,6 @@ func stackVersion(own string, c *glContext, pt *pathtracer.Renderer) string {
 	return v
 }
 
-// Device describes the GL implementation, for logs: GL_RENDERER and
-// GL_VERSION.
-func (r *Renderer) Device() string { return r.ctx.renderer + ", OpenGL " + r.ctx.version }
-
-// Inspect reads the scene's frame range, as the CPU tracer does.
-func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
-	return r.pt.Inspect(ctx, scene)
-}
-
 // Render renders the task's region on the GPU.
 func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
 	if t.Denoise {
@@ -133,33 +92,12 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	}
 	rect := t.Rect()
 	began := time.Now()
-	r.mu.Lock()
 	var sums []float32
-	if r.closed {
-		err = errClosed
-	} else {
-		r.ctx.do(func() { sums, err = r.trace(ctx, f, t, rect) })
-	}
-	r.mu.Unlock()
+	err = r.run(func() (err error) { sums, err = r.trace(ctx, f, t, rect); return err })
 	if err != nil {
 		return renderer.Result{}, fmt.Errorf("render %s frame %d on %s: %w", filepath.Base(t.Scene), t.Frame, r.ctx.renderer, err)
 	}
-	img := image.NewNRGBA64(rect)
-	var hdr *renderer.HDR
-	if t.HDR {
-		hdr = renderer.NewHDR(rect)
-	}
-	inv := 1 / float64(t.Samples)
-	for y := rect.Min.Y; y < rect.Max.Y; y++ {
-		for x := rect.Min.X; x < rect.Max.X; x++ {
-			i := 4 * ((y-rect.Min.Y)*rect.Dx() + x - rect.Min.X)
-			c := [3]float64{float64(sums[i]) * inv, float64(sums[i+1]) * inv, float64(sums[i+2]) * inv}
-			img.SetNRGBA64(x, y, color.NRGBA64{renderer.SRGB16(c[0]), renderer.SRGB16(c[1]), renderer.SRGB16(c[2]), 0xffff})
-			if hdr != nil {
-				hdr.Set(x, y, [4]float32{float32(c[0]), float32(c[1]), float32(c[2]), 1})
-			}
-		}
-	}
+	img, hdr := images(rect, sums, 1/float64(t.Samples), t.HDR)
 	log := fmt.Sprintf("gl: %s frame %d region %v of %dx%d: %d samples per pixel on %s, %d lights, BVH of %d triangles in %d nodes; rendered in %v\n",
 		filepath.Base(t.Scene), t.Frame, rect, t.Width, t.Height, t.Samples, r.Device(), len(f.Lights), len(f.Tris), len(f.Nodes), time.Since(began).Round(time.Millisecond))
 	return renderer.Result{Image: img, HDR: hdr, Log: log}, nil
@@ -237,5 +175,3 @@ func (r *Renderer) trace(ctx context.Context, f *pathtracer.Flat, t renderer.Tas
 	}
 	return out, nil
 }
-
-func (r *Renderer) uniformLoc(name string) int32 { return uniformLoc(r.uniform, r.prog, name) }
