@@ -39,6 +39,9 @@ func jobRow(j api.JobStatus, cost string) []string {
 		rend = j.Spec.Renderer
 	}
 	state := string(j.State)
+	if j.State == api.JobAwaiting && j.Preview != nil && !j.Preview.State.Final() {
+		state += " (" + j.Preview.Progress().String() + ")"
+	}
 	if j.Partial {
 		state = "partial (1 frame failed)"
 		if n := len(j.FailedFrames); n != 1 {
@@ -73,6 +76,17 @@ type jobsView struct {
 	thumbs  map[string]image.Image
 	sheet   *canvas.Image
 	sheetOf string
+	// player plays the selected job's flipbook (flipbook.go), in
+	// playerBox beside the sheet; playerOf says whose frames (id/count).
+	// ticker is the players' clock (nil: the real one; tests step it).
+	player    *player
+	playerOf  string
+	playerBox *fyne.Container
+	openVideo *widget.Button
+	ticker    newTicker
+	// polling is set while a refresh is due because a listed job's
+	// preview is rendering (its progress is in the State column).
+	polling bool
 
 	table   *widget.Table
 	info    *widget.Label
@@ -86,6 +100,9 @@ func newJobsView(u *ui) *jobsView {
 	v.sheet.FillMode = canvas.ImageFillContain
 	v.sheet.SetMinSize(fyne.NewSize(320, 180))
 	v.sheet.Hide()
+	v.openVideo = widget.NewButton("Open "+flipbook.VideoName, v.openFlipbookVideo)
+	v.playerBox = container.NewStack()
+	v.playerBox.Hide()
 	v.info.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.jobs), len(jobColumns) + 1 }, // + the thumbnail
@@ -106,7 +123,7 @@ func newJobsView(u *ui) *jobsView {
 			l.SetText("")
 		}
 	}
-	for i, w := range []float32{170, 90, 160, 80, 100, 60, 80, 110, 330} {
+	for i, w := range []float32{170, 150, 160, 80, 100, 60, 80, 110, 330} {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -132,7 +149,7 @@ func newJobsView(u *ui) *jobsView {
 		bar.Add(b)
 	}
 	v.update()
-	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, v.sheet, v.table)
+	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, container.NewVBox(v.sheet, v.playerBox), v.table)
 	return v
 }
 
@@ -171,6 +188,7 @@ func (v *jobsView) update() {
 	} else {
 		v.sheet.Hide()
 	}
+	v.showPlayer(j, ok)
 }
 
 // refresh reloads the list off the UI goroutine. One load at a time: a hung
@@ -202,6 +220,7 @@ func (v *jobsView) refresh() {
 				return
 			}
 			v.jobs = jobs
+			v.pollPreviews()
 			maps.Copy(v.settled, settled)
 			maps.Copy(v.thumbs, thumbs)
 			v.info.SetText(fmt.Sprintf("%d job(s) on %s. Cost: paid / budget once settled, committed so far while it runs in the live view.", len(jobs), c.BaseURL))
