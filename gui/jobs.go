@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"maps"
@@ -251,18 +252,25 @@ func (v *jobsView) outDir(id string) string { return filepath.Join(v.u.cfg.OutDi
 
 func (v *jobsView) fetch() {
 	id, c, dir := v.selected, v.u.client, v.outDir(v.selected)
+	fps := float64(flipbook.DefaultFPS)
+	if j, ok := v.job(); ok && j.Spec.FPS > 0 {
+		fps = j.Spec.FPS
+	}
 	v.info.SetText("Fetching the frames of job " + id + " …")
 	go func() {
 		ctx, cancel := context.WithCancel(v.u.ctx)
+		defer cancel()
 		paths, err := c.Fetch(ctx, id, dir)
-		cancel()
 		// A contact sheet beside the frames: Open folder shows the whole
-		// job in one picture, the same file `conun fetch` writes.
-		var sheetErr error
+		// job in one picture, the same file `conun fetch` writes; and
+		// where ffmpeg is installed, the flipbook as an MP4 (as `conun
+		// fetch --video mp4`), which Open flipbook.mp4 plays.
+		var sheetErr, videoErr error
 		if err == nil && len(paths) > 0 {
 			var frames []flipbook.Frame
 			if frames, sheetErr = flipbook.Fetched(paths); sheetErr == nil {
 				sheetErr = flipbook.WriteContactSheet(frames, filepath.Join(dir, flipbook.ContactSheetName), flipbook.SheetOptions{})
+				videoErr = flipbook.Video(ctx, frames, filepath.Join(dir, flipbook.VideoName), fps)
 			}
 		}
 		v.u.do(func() {
@@ -276,6 +284,15 @@ func (v *jobsView) fetch() {
 				msg += " (no contact sheet: " + sheetErr.Error() + ")"
 			case len(paths) > 0:
 				msg += ", with " + flipbook.ContactSheetName
+			}
+			switch {
+			case len(paths) == 0:
+			case videoErr == nil:
+				msg += " and " + flipbook.VideoName
+			case errors.Is(videoErr, flipbook.ErrNoFFmpeg):
+				msg += " (no " + flipbook.VideoName + ": ffmpeg is not installed)"
+			default:
+				msg += " (no " + flipbook.VideoName + ": " + videoErr.Error() + ")"
 			}
 			v.info.SetText(msg)
 		})
