@@ -144,7 +144,7 @@ func TestFlipbookCacheBounded(t *testing.T) {
 	test.NewTempApp(t)
 	th := newUIThread()
 	var loads atomic.Int64
-	const n, size = 30, 4
+	const n, size = 16, 4
 	frames := make([]int, n)
 	for i := range frames {
 		frames[i] = i + 1
