@@ -52,7 +52,7 @@ func (th *uiThread) do(f func()) {
 }
 
 // until runs queued UI work until cond holds, failing the test after 30 s.
-func (th *uiThread) until(t *testing.T, what string, cond func() bool) {
+func (th *uiThread) until(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.NewTimer(30 * time.Second)
 	defer deadline.Stop()

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -29,10 +30,11 @@ import (
 // finished job's own frames once it is done. Fyne has no video widget,
 // and flipbook.mp4 exists only where ffmpeg does, so showing the frames
 // one after another on a canvas.Image is the flipbook. The frames come
-// from the node (GET /v1/jobs/{id}/frames/{n}, as the thumbnails do); one
-// goroutine decodes them a few ahead of the playhead and fits them to
+// from the node (GET /v1/jobs/{id}/frames/{n}, as the thumbnails do); a
+// few goroutines decode them ahead of the playhead and fit them to
 // playerSide, into a cache of playerCache frames, so a 250-frame 1080p job
-// holds a dozen small frames at a time, never all of them.
+// holds a dozen small frames at a time (about 11 MiB), never all of them
+// (about 2 GiB).
 
 const (
 	// playerCache is how many decoded frames a player keeps: half a
@@ -42,6 +44,11 @@ const (
 	// playerSide is the longer edge frames are fitted to once decoded.
 	playerSide = 640
 )
+
+// playerDecoders is how many frames a player decodes at once: a 1080p PNG
+// takes one core tens of milliseconds to decode and fit, longer than a
+// frame lasts at 24 fps.
+func playerDecoders() int { return max(1, min(4, runtime.NumCPU()-1)) }
 
 // frameLoader reads frame number n of the job a player plays.
 type frameLoader func(ctx context.Context, n int) (image.Image, error)
@@ -67,49 +74,64 @@ func nodeFrames(c *api.Client, id string) frameLoader {
 // forward and looping: the frames from the playhead on, in order, so the
 // one evicted is the one needed furthest ahead.
 type frameCache struct {
-	mu      sync.Mutex
-	n, size int
-	head    int
-	imgs    map[int]image.Image
-	errs    map[int]error
-	decodes int  // frames decoded in all
-	idle    bool // the decoder has nothing to do until the playhead moves
-	wake    chan struct{}
+	mu       sync.Mutex
+	n, size  int
+	head     int
+	imgs     map[int]image.Image
+	errs     map[int]error
+	inflight map[int]bool // being decoded
+	decodes  int          // frames decoded in all
+	wake     chan struct{}
 }
 
 func newFrameCache(n, size int) *frameCache {
-	return &frameCache{n: n, size: max(1, min(size, n)), imgs: map[int]image.Image{}, errs: map[int]error{}, wake: make(chan struct{}, 1)}
+	return &frameCache{n: n, size: max(1, min(size, n)), imgs: map[int]image.Image{}, errs: map[int]error{}, inflight: map[int]bool{}, wake: make(chan struct{}, 1)}
 }
 
 // ahead is how far frame i is ahead of the playhead, looping.
 func (c *frameCache) ahead(i int) int { return (i - c.head + c.n) % c.n }
 
-// seek moves the playhead to i and wakes the decoder.
+// seek moves the playhead to i and wakes a decoder.
 func (c *frameCache) seek(i int) {
 	c.mu.Lock()
 	c.head = i
 	c.mu.Unlock()
+	c.wakeOne()
+}
+
+func (c *frameCache) wakeOne() {
 	select {
 	case c.wake <- struct{}{}:
 	default:
 	}
 }
 
-// next is the first frame from the playhead on, within the cache's size,
-// that is neither decoded nor failed.
-func (c *frameCache) next() (int, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// candidate is the first frame from the playhead on, within the cache's
+// size, that is neither decoded, failed nor being decoded; c.mu is held.
+func (c *frameCache) candidate() (int, bool) {
 	for d := range c.size {
 		i := (c.head + d) % c.n
 		_, ok := c.imgs[i]
-		if _, failed := c.errs[i]; !ok && !failed {
-			c.idle = false
+		if _, failed := c.errs[i]; !ok && !failed && !c.inflight[i] {
 			return i, true
 		}
 	}
-	c.idle = true
 	return 0, false
+}
+
+// next takes the next frame to decode, and wakes another decoder in case
+// there is more.
+func (c *frameCache) next() (int, bool) {
+	c.mu.Lock()
+	i, ok := c.candidate()
+	if ok {
+		c.inflight[i] = true
+	}
+	c.mu.Unlock()
+	if ok {
+		c.wakeOne()
+	}
+	return i, ok
 }
 
 // put keeps frame i (or why it could not be read), evicting the frame
@@ -118,6 +140,7 @@ func (c *frameCache) next() (int, bool) {
 func (c *frameCache) put(i int, img image.Image, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	delete(c.inflight, i)
 	if err != nil {
 		c.errs[i] = err
 		return
@@ -151,11 +174,12 @@ func (c *frameCache) get(i int) (img image.Image, err error, ok bool) {
 }
 
 // stats says how many frames the cache holds, how many it decoded in
-// all, and whether its decoder is idle.
+// all, and whether its decoders are idle until the playhead moves.
 func (c *frameCache) stats() (held, decodes int, idle bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.imgs), c.decodes, c.idle
+	_, more := c.candidate()
+	return len(c.imgs), c.decodes, !more && len(c.inflight) == 0
 }
 
 // newTicker starts a clock ticking every d; the stop func stops it. Tests
@@ -168,7 +192,7 @@ func realTicker(d time.Duration) (<-chan time.Time, func()) {
 }
 
 // player is the flipbook widget. Its fields below the widgets are the UI
-// goroutine's; the decoder goroutine shares only the cache.
+// goroutine's; the decoders share only the cache.
 type player struct {
 	do     func(func())
 	load   frameLoader
@@ -189,21 +213,36 @@ type player struct {
 	stalled  bool           // a tick came before the next frame was decoded
 	stopTick func()         // stops the ticking goroutine while playing
 	tickDue  atomic.Bool    // a tick is queued on the UI goroutine
-	cancel   func()         // stops the decoder
-	wg       sync.WaitGroup // the decoder and ticking goroutines
+	cancel   func()         // stops the decoders
+	wg       sync.WaitGroup // the decoders and the ticking goroutine
 }
 
-// newPlayer makes a paused player of frames (numbers, in order) at fps
-// (flipbook.DefaultFPS when the job does not know its rate), its decoder
-// started; close stops it. do runs a func on the UI goroutine.
-func newPlayer(ctx context.Context, do func(func()), load frameLoader, frames []int, fps float64, cacheSize int, ticker newTicker) *player {
-	if !(fps > 0 && fps <= 1000) {
-		fps = flipbook.DefaultFPS
+// playerConfig is how a player plays; its zero value plays at
+// flipbook.DefaultFPS with playerCache frames, playerDecoders decoders and
+// the real clock.
+type playerConfig struct {
+	FPS      float64 // the job's frame rate; 0 (or an odd one): the default
+	Cache    int     // decoded frames kept
+	Decoders int     // frames decoded at once
+	Ticker   newTicker
+}
+
+// newPlayer makes a paused player of frames (numbers, in order), its
+// decoders started; close stops it. do runs a func on the UI goroutine.
+func newPlayer(ctx context.Context, do func(func()), load frameLoader, frames []int, cfg playerConfig) *player {
+	if !(cfg.FPS > 0 && cfg.FPS <= 1000) {
+		cfg.FPS = flipbook.DefaultFPS
 	}
-	if ticker == nil {
-		ticker = realTicker
+	if cfg.Cache <= 0 {
+		cfg.Cache = playerCache
 	}
-	p := &player{do: do, load: load, frames: frames, fps: fps, ticker: ticker, cache: newFrameCache(max(len(frames), 1), cacheSize)}
+	if cfg.Decoders <= 0 {
+		cfg.Decoders = playerDecoders()
+	}
+	if cfg.Ticker == nil {
+		cfg.Ticker = realTicker
+	}
+	p := &player{do: do, load: load, frames: frames, fps: cfg.FPS, ticker: cfg.Ticker, cache: newFrameCache(max(len(frames), 1), cfg.Cache)}
 	p.image = canvas.NewImageFromImage(nil)
 	p.image.FillMode = canvas.ImageFillContain
 	p.image.SetMinSize(fyne.NewSize(320, 180))
@@ -225,11 +264,13 @@ func newPlayer(ctx context.Context, do func(func()), load frameLoader, frames []
 	}
 	dctx, cancel := context.WithCancel(ctx)
 	p.cancel = cancel
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
-		p.decode(dctx)
-	}()
+	for range cfg.Decoders {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			p.decode(dctx)
+		}()
+	}
 	p.show()
 	return p
 }
@@ -387,7 +428,7 @@ func (v *jobsView) showPlayer(j api.JobStatus, ok bool) {
 	if id == "" {
 		return
 	}
-	v.player = newPlayer(v.u.ctx, v.u.do, nodeFrames(v.u.client, id), frames, j.Spec.FPS, playerCache, v.ticker)
+	v.player = newPlayer(v.u.ctx, v.u.do, nodeFrames(v.u.client, id), frames, playerConfig{FPS: j.Spec.FPS, Ticker: v.ticker})
 	content := v.player.content
 	if id == j.ID { // a finished job's own frames: its video too, once fetched
 		content = container.NewBorder(nil, v.openVideo, nil, nil, content)

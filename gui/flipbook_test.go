@@ -1,10 +1,12 @@
 package gui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/flipbook"
 	"github.com/conun/conun/tiler"
 )
 
@@ -41,7 +44,7 @@ func (c *stepClock) ticker(d time.Duration) (<-chan time.Time, func()) {
 }
 
 // tick sends one tick to the playing player, failing if none takes it.
-func (c *stepClock) tick(t *testing.T) {
+func (c *stepClock) tick(t testing.TB) {
 	t.Helper()
 	select {
 	case c.ch <- time.Now():
@@ -95,7 +98,7 @@ func TestFlipbookPlayer(t *testing.T) {
 	frames := []int{10, 11, 12, 13, 14}
 	clock := newStepClock()
 	const size = 3
-	p := newPlayer(t.Context(), th.do, memFrames(8, 6, &loads), frames, 12, size, clock.ticker)
+	p := newPlayer(t.Context(), th.do, memFrames(8, 6, &loads), frames, playerConfig{FPS: 12, Cache: size, Decoders: 2, Ticker: clock.ticker})
 	defer p.close()
 	bounded := func() {
 		t.Helper()
@@ -150,7 +153,7 @@ func TestFlipbookCacheBounded(t *testing.T) {
 		frames[i] = i + 1
 	}
 	clock := newStepClock()
-	p := newPlayer(t.Context(), th.do, memFrames(playerSide+60, playerSide/2, &loads), frames, 24, size, clock.ticker)
+	p := newPlayer(t.Context(), th.do, memFrames(playerSide+60, playerSide/2, &loads), frames, playerConfig{Cache: size, Decoders: 3, Ticker: clock.ticker})
 	defer p.close()
 
 	th.until(t, "the decoder fills the cache and stops", func() bool {
@@ -260,4 +263,54 @@ func actionButton(t *testing.T, v *jobsView, text string) *widget.Button {
 	}
 	t.Fatalf("no %s button", text)
 	return nil
+}
+
+// BenchmarkFlipbook1080p plays 1080p PNG frames as a node serves them
+// (decoded by flipbook.DecodeFrame, fitted to playerSide) and reports the
+// frames a second one decoder sustains and the pixels the cache holds,
+// against what holding a 250-frame job whole would take.
+func BenchmarkFlipbook1080p(b *testing.B) {
+	test.NewTempApp(b)
+	const w, h, jobFrames = 1920, 1080, 250
+	var pngs [][]byte
+	for n := range 3 { // a few distinct frames, served in turn
+		img := image.NewNRGBA(image.Rect(0, 0, w, h))
+		for y := range h {
+			for x := range w {
+				img.SetNRGBA(x, y, color.NRGBA{uint8(x + n*40), uint8(y), uint8(x ^ y), 255})
+			}
+		}
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			b.Fatal(err)
+		}
+		pngs = append(pngs, buf.Bytes())
+	}
+	load := func(ctx context.Context, n int) (image.Image, error) {
+		return flipbook.DecodeFrame(bytes.NewReader(pngs[n%len(pngs)]), flipbook.DefaultMaxPixels)
+	}
+	frames := make([]int, jobFrames)
+	for i := range frames {
+		frames[i] = i + 1
+	}
+	th := newUIThread()
+	clock := newStepClock()
+	p := newPlayer(b.Context(), th.do, load, frames, playerConfig{FPS: 24, Ticker: clock.ticker})
+	defer p.close()
+	th.until(b, "the first frame shows", func() bool { return p.shown })
+	test.Tap(p.play)
+	b.ResetTimer()
+	start := time.Now()
+	var held int
+	for i := range b.N {
+		clock.tick(b)
+		want := frames[(i+1)%jobFrames]
+		th.until(b, "the next frame shows", func() bool { return p.shown && p.frames[p.pos] == want })
+		n, _, _ := p.cache.stats()
+		held = max(held, n)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "frames/s")
+	fitted := p.image.Image.Bounds()
+	b.ReportMetric(float64(held*fitted.Dx()*fitted.Dy()*4)/(1<<20), "MiB-held")
+	b.ReportMetric(float64(jobFrames*w*h*4)/(1<<20), "MiB-whole-job")
 }
