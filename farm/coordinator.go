@@ -408,8 +408,13 @@ func (c *coordinator) emit(j *job, e api.Event) {
 	e = j.events.append(e)
 	c.store.PutEvent(j.id, e)
 	c.notifyEvent(j, e)
-	if e.Type == api.EventFinished && j.spec.PreviewOf != "" {
-		c.previewEnded(j)
+	if j.spec.PreviewOf != "" {
+		switch e.Type {
+		case api.EventSubmitted, api.EventFrame:
+			c.previewProgress(j)
+		case api.EventFinished:
+			c.previewEnded(j)
+		}
 	}
 }
 

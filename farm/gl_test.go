@@ -5,6 +5,8 @@ package farm_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"math"
@@ -182,6 +184,64 @@ func TestPreviewGLTF(t *testing.T) {
 	}
 	if rep.Spec.Renderer != "pathtracer" || len(rep.Tasks) != 3*16 {
 		t.Fatalf("approved job: renderer %q, %d tasks; want pathtracer, 4x4 tiles a frame", rep.Spec.Renderer, len(rep.Tasks))
+	}
+}
+
+// TestPreviewProgressGLTF: while gl-raster draws a job's preview, the job
+// itself (awaiting approval, none of its own tasks running) streams
+// preview_progress events counting the preview's frames, 0/4 when the pass
+// is queued up to 4/4, in order and before preview_ready; its status
+// counts them too, and its own tasks stay untouched.
+func TestPreviewProgressGLTF(t *testing.T) {
+	r, err := gl.NewRaster(gl.DefaultConfig())
+	if err != nil {
+		t.Fatalf("gl-raster renderer (install libegl1 libegl-mesa0 libgl1-mesa-dri: .ci/deps): %v", err)
+	}
+	defer r.Close()
+	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+		c.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig()), r}
+	})
+	c := api.NewClient(nodes[0].URL())
+	ctx := context.Background()
+	const frames = 4
+	id := farmtest.Submit(t, c, func(s *api.JobSpec) {
+		s.SceneName, s.Frames = "anim.glb", tiler.Frames{Start: 1, End: frames, Step: 1}
+		s.Preview, s.Samples = true, 2
+	})
+	errReady := errors.New("preview ready")
+	var got []api.Event
+	_, err = c.Events(ctx, id, func(e api.Event) error {
+		switch e.Type {
+		case api.EventPreviewProgress:
+			got = append(got, e)
+		case api.EventPreviewReady:
+			return errReady
+		case api.EventFinished:
+			return fmt.Errorf("job ended %s before its preview was ready", e.State)
+		}
+		return nil
+	})
+	if !errors.Is(err, errReady) {
+		t.Fatalf("events: %v", err)
+	}
+	if len(got) != frames+1 {
+		t.Fatalf("%d preview_progress events before preview_ready, want %d (0/%d, then one a frame): %+v", len(got), frames+1, frames, got)
+	}
+	for i, e := range got {
+		want := fmt.Sprintf("preview: %d/%d frames", i, frames)
+		if e.Preview == nil || e.Preview.Done != i || e.Preview.Total != frames || e.Message != want {
+			t.Fatalf("preview_progress event %d: %+v %q, want %d of %d frames, %q", i, e.Preview, e.Message, i, frames, want)
+		}
+		if e.State != api.JobAwaiting || e.Done != 0 || e.Total != frames*16 {
+			t.Fatalf("preview_progress event %d: job %s at %d/%d tasks, want awaiting-approval at 0/%d", i, e.State, e.Done, e.Total, frames*16)
+		}
+	}
+	st, err := c.Status(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Preview == nil || st.Preview.ID != got[0].Preview.ID || st.Preview.Progress() != (api.PreviewProgress{ID: st.Preview.ID, Done: frames, Total: frames}) {
+		t.Fatalf("status's preview: %+v, want %d of %d frames done, id %s", st.Preview, frames, frames, got[0].Preview.ID)
 	}
 }
 

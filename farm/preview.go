@@ -86,6 +86,18 @@ func (c *coordinator) addJob(j *job) error {
 	return nil
 }
 
+// previewProgress tells the job a preview pass belongs to how many of the
+// pass's frames are done, so its requester sees the preview move while
+// the job itself waits; c.mu must be held.
+func (c *coordinator) previewProgress(pj *job) {
+	parent, ok := c.jobs[pj.spec.PreviewOf]
+	if !ok || parent.state != api.JobAwaiting {
+		return
+	}
+	p := api.PreviewProgress{ID: pj.id, Done: len(pj.frames), Total: len(pj.spec.Frames.List())}
+	c.emit(parent, api.Event{Type: api.EventPreviewProgress, Task: -1, Preview: &p, Message: p.String()})
+}
+
 // previewEnded tells the job a preview pass belongs to that its preview
 // ended; c.mu must be held.
 func (c *coordinator) previewEnded(pj *job) {
@@ -191,7 +203,7 @@ func (c *coordinator) previewOf(st *api.JobStatus) {
 	}
 	pid := st.Spec.PreviewSpec().ID()
 	_ = c.lookup(pid, func(pj *job) {
-		st.Preview = &api.PreviewStatus{ID: pid, State: pj.state, Error: pj.err, Frames: pj.frameList()}
+		st.Preview = &api.PreviewStatus{ID: pid, State: pj.state, Error: pj.err, Frames: pj.frameList(), Total: len(pj.spec.Frames.List())}
 	})
 }
 

@@ -219,6 +219,9 @@ func (u *ui) showLive(id string, spec *api.JobSpec) {
 // close stops what the window started: streams and the local node.
 func (u *ui) close() error {
 	u.cancel()
+	if u.jobs != nil && u.jobs.player != nil {
+		u.jobs.player.close() // its decoder and clock stop with it
+	}
 	if u.local != nil {
 		return u.local.Close()
 	}

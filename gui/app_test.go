@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -25,6 +26,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/flipbook"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -52,7 +54,7 @@ func (th *uiThread) do(f func()) {
 }
 
 // until runs queued UI work until cond holds, failing the test after 30 s.
-func (th *uiThread) until(t *testing.T, what string, cond func() bool) {
+func (th *uiThread) until(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.NewTimer(30 * time.Second)
 	defer deadline.Stop()
@@ -186,7 +188,8 @@ func TestSubmitRendersAndShowsFrame(t *testing.T) {
 	want := api.JobSpec{Scene: hex.EncodeToString(sum[:]), SceneName: "anim.glb", Renderer: "pathtracer",
 		Frames: tiler.Frames{Start: 3, End: 4, Step: 1}, Resolution: tiler.Resolution{Width: 48, Height: 32},
 		Samples: 2, Seed: 5, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8, VerifyRate: 0.25,
-		RendererVersion: v.release.Selected} // the release the members run: the form's default
+		RendererVersion: v.release.Selected, // the release the members run: the form's default
+		FPS:             24}                 // anim.glb's own, for its flipbook
 	if st.Spec != want {
 		t.Errorf("node got spec\n%+v, want\n%+v", st.Spec, want)
 	}
@@ -332,8 +335,17 @@ func TestListsShowNodeData(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, api.FrameName(1, api.FormatPNG))); err != nil {
 		t.Errorf("fetched frame: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, "contact-sheet.png")); err != nil || !strings.HasSuffix(u.jobs.info.Text, "with contact-sheet.png") {
+	if _, err := os.Stat(filepath.Join(u.cfg.OutDir, id, "contact-sheet.png")); err != nil || !strings.Contains(u.jobs.info.Text, "with contact-sheet.png") {
 		t.Errorf("contact sheet: %v; info %q", err, u.jobs.info.Text)
+	}
+	// The flipbook as an MP4 too, where ffmpeg is installed.
+	_, noFFmpeg := exec.LookPath("ffmpeg")
+	_, err = os.Stat(filepath.Join(u.cfg.OutDir, id, flipbook.VideoName))
+	switch {
+	case noFFmpeg == nil && (err != nil || !strings.HasSuffix(u.jobs.info.Text, "and "+flipbook.VideoName)):
+		t.Errorf("with ffmpeg: %s: %v; info %q", flipbook.VideoName, err, u.jobs.info.Text)
+	case noFFmpeg != nil && (err == nil || !strings.HasSuffix(u.jobs.info.Text, "ffmpeg is not installed)")):
+		t.Errorf("without ffmpeg: %s there (%v); info %q", flipbook.VideoName, err, u.jobs.info.Text)
 	}
 	test.Tap(u.jobs.actions[4])
 	th.until(t, "the re-submitted job is listed", func() bool { return len(u.jobs.jobs) == 2 })

@@ -124,3 +124,42 @@ func TestPreviewApproveInApp(t *testing.T) {
 		t.Fatalf("rejected job: %+v %v", st.State, err)
 	}
 }
+
+// TestPreviewProgressShown: a job awaiting approval whose preview renders
+// says how far the preview is, in the jobs list's State column (from its
+// status) and in the live view's summary and log (from its events); once
+// the preview has ended, the column says the state alone.
+func TestPreviewProgressShown(t *testing.T) {
+	preview := func(state api.JobState, done, total int) *api.PreviewStatus {
+		return &api.PreviewStatus{ID: "p", State: state, Frames: make([]int, done), Total: total}
+	}
+	tests := []struct {
+		name string
+		j    api.JobStatus
+		want string
+	}{
+		{"rendering", api.JobStatus{State: api.JobAwaiting, Preview: preview(api.JobRunning, 7, 24)}, "awaiting-approval (preview: 7/24 frames)"},
+		{"queued", api.JobStatus{State: api.JobAwaiting, Preview: preview(api.JobQueued, 0, 1)}, "awaiting-approval (preview: 0/1 frame)"},
+		{"ready", api.JobStatus{State: api.JobAwaiting, Preview: preview(api.JobDone, 24, 24)}, "awaiting-approval"},
+		{"approved", api.JobStatus{State: api.JobRunning, Preview: preview(api.JobDone, 24, 24)}, "running"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := jobRow(tc.j, "")[1]; got != tc.want {
+				t.Fatalf("State column %q, want %q", got, tc.want)
+			}
+		})
+	}
+
+	spec := api.JobSpec{Frames: tiler.Frames{Start: 1, End: 2, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8}, Tiles: tiler.Grid{Cols: 1, Rows: 1}}
+	p := NewProgress("job", spec)
+	p.Apply(api.Event{Seq: 1, Type: api.EventSubmitted, Task: -1, Total: 2, State: api.JobAwaiting})
+	p.Apply(api.Event{Seq: 2, Type: api.EventPreviewProgress, Task: -1, Total: 2, State: api.JobAwaiting,
+		Preview: &api.PreviewProgress{ID: "p", Done: 1, Total: 2}, Message: "preview: 1/2 frames"})
+	if s := p.Summary(); !strings.Contains(s, "preview: 1/2 frames") {
+		t.Fatalf("live summary %q does not count the preview's frames", s)
+	}
+	if last := p.Log[len(p.Log)-1]; !strings.HasSuffix(last, "preview: 1/2 frames") {
+		t.Fatalf("live log's last line %q", last)
+	}
+}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"maps"
@@ -39,6 +40,9 @@ func jobRow(j api.JobStatus, cost string) []string {
 		rend = j.Spec.Renderer
 	}
 	state := string(j.State)
+	if j.State == api.JobAwaiting && j.Preview != nil && !j.Preview.State.Final() {
+		state += " (" + j.Preview.Progress().String() + ")"
+	}
 	if j.Partial {
 		state = "partial (1 frame failed)"
 		if n := len(j.FailedFrames); n != 1 {
@@ -73,6 +77,17 @@ type jobsView struct {
 	thumbs  map[string]image.Image
 	sheet   *canvas.Image
 	sheetOf string
+	// player plays the selected job's flipbook (flipbook.go), in
+	// playerBox beside the sheet; playerOf says whose frames (id/count).
+	// ticker is the players' clock (nil: the real one; tests step it).
+	player    *player
+	playerOf  string
+	playerBox *fyne.Container
+	openVideo *widget.Button
+	ticker    newTicker
+	// polling is set while a refresh is due because a listed job's
+	// preview is rendering (its progress is in the State column).
+	polling bool
 
 	table   *widget.Table
 	info    *widget.Label
@@ -86,6 +101,9 @@ func newJobsView(u *ui) *jobsView {
 	v.sheet.FillMode = canvas.ImageFillContain
 	v.sheet.SetMinSize(fyne.NewSize(320, 180))
 	v.sheet.Hide()
+	v.openVideo = widget.NewButton("Open "+flipbook.VideoName, v.openFlipbookVideo)
+	v.playerBox = container.NewStack()
+	v.playerBox.Hide()
 	v.info.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.jobs), len(jobColumns) + 1 }, // + the thumbnail
@@ -106,7 +124,7 @@ func newJobsView(u *ui) *jobsView {
 			l.SetText("")
 		}
 	}
-	for i, w := range []float32{170, 90, 160, 80, 100, 60, 80, 110, 330} {
+	for i, w := range []float32{170, 150, 160, 80, 100, 60, 80, 110, 330} {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -132,7 +150,7 @@ func newJobsView(u *ui) *jobsView {
 		bar.Add(b)
 	}
 	v.update()
-	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, v.sheet, v.table)
+	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, container.NewVBox(v.sheet, v.playerBox), v.table)
 	return v
 }
 
@@ -171,6 +189,7 @@ func (v *jobsView) update() {
 	} else {
 		v.sheet.Hide()
 	}
+	v.showPlayer(j, ok)
 }
 
 // refresh reloads the list off the UI goroutine. One load at a time: a hung
@@ -202,6 +221,7 @@ func (v *jobsView) refresh() {
 				return
 			}
 			v.jobs = jobs
+			v.pollPreviews()
 			maps.Copy(v.settled, settled)
 			maps.Copy(v.thumbs, thumbs)
 			v.info.SetText(fmt.Sprintf("%d job(s) on %s. Cost: paid / budget once settled, committed so far while it runs in the live view.", len(jobs), c.BaseURL))
@@ -232,18 +252,25 @@ func (v *jobsView) outDir(id string) string { return filepath.Join(v.u.cfg.OutDi
 
 func (v *jobsView) fetch() {
 	id, c, dir := v.selected, v.u.client, v.outDir(v.selected)
+	fps := float64(flipbook.DefaultFPS)
+	if j, ok := v.job(); ok && j.Spec.FPS > 0 {
+		fps = j.Spec.FPS
+	}
 	v.info.SetText("Fetching the frames of job " + id + " …")
 	go func() {
 		ctx, cancel := context.WithCancel(v.u.ctx)
+		defer cancel()
 		paths, err := c.Fetch(ctx, id, dir)
-		cancel()
 		// A contact sheet beside the frames: Open folder shows the whole
-		// job in one picture, the same file `conun fetch` writes.
-		var sheetErr error
+		// job in one picture, the same file `conun fetch` writes; and
+		// where ffmpeg is installed, the flipbook as an MP4 (as `conun
+		// fetch --video mp4`), which Open flipbook.mp4 plays.
+		var sheetErr, videoErr error
 		if err == nil && len(paths) > 0 {
 			var frames []flipbook.Frame
 			if frames, sheetErr = flipbook.Fetched(paths); sheetErr == nil {
 				sheetErr = flipbook.WriteContactSheet(frames, filepath.Join(dir, flipbook.ContactSheetName), flipbook.SheetOptions{})
+				videoErr = flipbook.Video(ctx, frames, filepath.Join(dir, flipbook.VideoName), fps)
 			}
 		}
 		v.u.do(func() {
@@ -257,6 +284,15 @@ func (v *jobsView) fetch() {
 				msg += " (no contact sheet: " + sheetErr.Error() + ")"
 			case len(paths) > 0:
 				msg += ", with " + flipbook.ContactSheetName
+			}
+			switch {
+			case len(paths) == 0:
+			case videoErr == nil:
+				msg += " and " + flipbook.VideoName
+			case errors.Is(videoErr, flipbook.ErrNoFFmpeg):
+				msg += " (no " + flipbook.VideoName + ": ffmpeg is not installed)"
+			default:
+				msg += " (no " + flipbook.VideoName + ": " + videoErr.Error() + ")"
 			}
 			v.info.SetText(msg)
 		})

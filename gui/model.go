@@ -89,6 +89,9 @@ type Form struct {
 	// SceneFrames is the scene's own frame range when it could be read
 	// (glTF), so frames outside it are caught before upload.
 	SceneFrames *tiler.Frames
+	// SceneFPS is the scene's frame rate when it could be read (0: not
+	// known); the job keeps it so its flipbook plays at the scene's speed.
+	SceneFPS float64
 }
 
 // NewForm returns the form with the CLI's defaults.
@@ -109,6 +112,9 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	errs := FieldErrors{}
 	spec := api.JobSpec{Depth: f.Depth, Format: f.Format, Denoise: f.Denoise, VerifyRate: TrustRates[clampLevel(f.TrustLevel)-1],
 		Device: f.Device, RendererVersion: f.Release}
+	if f.SceneFPS > 0 && f.SceneFPS <= 1000 { // an odd rate plays at the default
+		spec.FPS = f.SceneFPS
+	}
 	if spec.Depth == 0 {
 		spec.Depth = api.DefaultDepth
 	}

@@ -163,7 +163,7 @@ func (v *newRenderView) changed(field string) {
 			v.budgetEdited = true
 		}
 	case FieldScene:
-		v.form.SceneFrames = nil
+		v.form.SceneFrames, v.form.SceneFPS = nil, 0
 	}
 	if field != FieldBudget && v.lastEstimate != nil {
 		v.lastEstimate = nil
@@ -298,7 +298,7 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	v.fillChoices()
 	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	v.entries[FieldFrames].SetText(frames.String())
-	v.form.SceneFrames = &frames
+	v.form.SceneFrames, v.form.SceneFPS = &frames, info.FPS
 	spec := api.JobSpec{Depth: v.form.Depth, Format: v.form.Format}
 	if r, err := tiler.ParseResolution(v.form.Resolution); err == nil {
 		spec.Resolution = r

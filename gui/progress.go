@@ -104,6 +104,9 @@ type Progress struct {
 	Settlement string
 	// Convicted lists the nodes a check caught cheating, in order.
 	Convicted []string
+	// Preview counts the frames of the job's preview pass while it
+	// renders, the job itself awaiting approval; nil without one.
+	Preview *api.PreviewProgress
 	// Prices maps node names to their price per tile, as the cluster
 	// advertises them; nil when unknown. It makes Committed possible.
 	Prices map[string]api.Tokens
@@ -192,6 +195,13 @@ func (p *Progress) Apply(e api.Event) {
 			t.State, t.Message = TileCancelled, e.Message
 		}
 		line = fmt.Sprintf("%s frame %d FAILED: %s", markBad, e.Frame, e.Message)
+	case api.EventPreviewProgress:
+		if e.Preview == nil {
+			return
+		}
+		pp := *e.Preview
+		p.Preview = &pp
+		line = pp.String()
 	case api.EventFrame:
 		p.Assembled[e.Frame] = true
 		line = fmt.Sprintf("frame %d assembled", e.Frame)
@@ -272,6 +282,9 @@ func (p *Progress) Summary() string {
 	s := fmt.Sprintf("%s · %s %d/%d done · %d rendering · %d requeued · %d checking · %d verified · frames %d/%d",
 		p.State, unit, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued)+p.Count(TileFailedCheck),
 		p.Count(TileChecking), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
+	if p.State == api.JobAwaiting && p.Preview != nil {
+		s += " · " + p.Preview.String()
+	}
 	if left, ok := p.ETA(); ok {
 		s += fmt.Sprintf(" · ETA %s", left.Round(time.Second))
 	}

@@ -12,7 +12,8 @@ import (
 )
 
 // TestPreviewApproveCLI: `conun submit --preview --wait` on a Blender node
-// process stops at the ready preview with exit code 4, having fetched its
+// process prints the preview's progress (preview: 2/2 frames) and stops at
+// the ready preview with exit code 4, having fetched its
 // frames and contact sheet and said how to approve; `conun approve --json`
 // queues the job, and `conun wait` then follows it to done (exit 0); a
 // second job is rejected with `conun reject`, and approving it is refused.
@@ -33,6 +34,11 @@ func TestPreviewApproveCLI(t *testing.T) {
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", node.url, "--preview", "--wait", "--out", out}, job...)...)
 	if code != 4 || !strings.Contains(stdout, "awaiting approval") || !strings.Contains(stdout, "conun approve ") {
 		t.Fatalf("submit --preview --wait: exit %d, want 4 saying how to approve:\n%s\n%s", code, stdout, stderr)
+	}
+	// The preview's progress, from the job's own event stream, while
+	// the job awaits approval.
+	if i, j := strings.Index(stdout, "preview: 0/2 frames"), strings.Index(stdout, "preview: 2/2 frames"); i < 0 || j < i {
+		t.Fatalf("submit --preview --wait printed no preview progress (0/2, then 2/2 frames):\n%s", stdout)
 	}
 	sheets, _ := filepath.Glob(filepath.Join(out, "preview", "*.png"))
 	if len(sheets) < 3 { // two frames and the contact sheet

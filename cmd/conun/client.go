@@ -317,6 +317,9 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		}
 		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
 	}
+	if info.FPS > 0 && info.FPS <= 1000 { // plays the frames back (the app's flipbook); an odd rate is left out
+		spec.FPS = info.FPS
+	}
 	taken := spec.TakeScene(info, given)
 	if !given("tiles") { // tiles follow the resolution the scene gave
 		spec.Tiles = api.DefaultTiles(spec.Resolution)
@@ -383,6 +386,9 @@ func waitJob(ctx context.Context, c *api.Client, id, dir string, flip flipOpts, 
 	}
 	var paths []string
 	var made flipMade
+	if flip.sceneFPS == 0 {
+		flip.sceneFPS = st.Spec.FPS // the rate the submit read from the scene
+	}
 	if state == api.JobDone && dir != "" {
 		if paths, err = c.Fetch(ctx, id, dir); err != nil {
 			return err
@@ -655,9 +661,16 @@ func runFetch(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	paths, err := cf.client().Fetch(ctx, id, *out)
+	c := cf.client()
+	paths, err := c.Fetch(ctx, id, *out)
 	if err != nil {
 		return err
+	}
+	if flip.video != "" && flip.fps == 0 {
+		// The rate submit read from the scene, if it could.
+		if st, err := c.Status(ctx, id); err == nil {
+			flip.sceneFPS = st.Spec.FPS
+		}
 	}
 	made, err := flip.make(ctx, paths, *out)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // Names of what a fetch makes beside the frames.
 const (
 	contactSheetName = flipbook.ContactSheetName
-	videoName        = "flipbook.mp4"
+	videoName        = flipbook.VideoName
 )
 
 // flipOpts says what to make of a job's frames once fetched; the zero

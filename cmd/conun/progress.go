@@ -23,6 +23,12 @@ func newProgress(w io.Writer) *progress {
 }
 
 func (p *progress) event(e api.Event) {
+	if e.Type == api.EventPreviewProgress && e.Preview != nil {
+		// The job waits for approval while its preview renders: this
+		// is all that moves.
+		p.line(e.Preview.String())
+		return
+	}
 	if e.Total == 0 {
 		return
 	}

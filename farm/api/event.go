@@ -93,6 +93,9 @@ type Event struct {
 	Reason RequeueReason `json:"reason,omitempty"`
 	// Message explains requeues and failures, for people.
 	Message string `json:"message,omitempty"`
+	// Preview counts the frames of the job's preview pass, for
+	// EventPreviewProgress.
+	Preview *PreviewProgress `json:"preview,omitempty"`
 	// Done and Total count the job's finished tasks after this event.
 	Done  int      `json:"done"`
 	Total int      `json:"total"`

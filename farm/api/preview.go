@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/conun/conun/tiler"
@@ -31,6 +32,26 @@ const (
 // EventPreviewReady is sent on a job awaiting approval when its preview
 // pass ended (Message says how, and names the preview job).
 const EventPreviewReady EventType = "preview_ready"
+
+// EventPreviewProgress is sent on a job awaiting approval while its
+// preview pass renders: once when the pass is queued (0 frames done) and
+// after each of its frames, with Event.Preview counting them and Message
+// saying it for people ("preview: 7/24 frames"). The job's own Done and
+// Total stay its real tasks', none of which runs before approval.
+const EventPreviewProgress EventType = "preview_progress"
+
+// PreviewProgress counts a preview pass's frames, on EventPreviewProgress.
+type PreviewProgress struct {
+	// ID is the preview pass's job id (its frames are served under it).
+	ID    string `json:"id"`
+	Done  int    `json:"frames_done"`
+	Total int    `json:"frames_total"`
+}
+
+// String says it as the CLI and the app show it: "preview: 7/24 frames".
+func (p PreviewProgress) String() string {
+	return fmt.Sprintf("preview: %d/%s", p.Done, Count(p.Total, "frame"))
+}
 
 // EventApproved is sent when the requester approved a job awaiting
 // approval: its budget is locked and its tasks queued.

@@ -28,8 +28,11 @@ type JobSpec struct {
 	// SceneName is the scene's file name; its extension picks the loader.
 	SceneName string `json:"scene_name"`
 	// Renderer is the backend's name, e.g. "pathtracer".
-	Renderer   string           `json:"renderer"`
-	Frames     tiler.Frames     `json:"frames"`
+	Renderer string       `json:"renderer"`
+	Frames   tiler.Frames `json:"frames"`
+	// FPS is the scene's frame rate, which plays the frames back (the
+	// app's flipbook); it changes no pixel. 0: not known.
+	FPS        float64          `json:"fps,omitempty"`
 	Resolution tiler.Resolution `json:"resolution"`
 	Samples    int              `json:"samples"`
 	Seed       uint64           `json:"seed"`
@@ -110,6 +113,9 @@ func (s JobSpec) Validate() error {
 	}
 	if s.Budget.Cmp(maxBudget) > 0 {
 		return fmt.Errorf("%w: budget %s: must be between 0 and 1000000000000000000 tokens", ErrBadJob, s.Budget)
+	}
+	if !(s.FPS >= 0 && s.FPS <= 1000) {
+		return fmt.Errorf("%w: fps %g: must be between 0 (not known) and 1000", ErrBadJob, s.FPS)
 	}
 	if s.Priority < -1000 || s.Priority > 1000 {
 		return fmt.Errorf("%w: priority %d: must be between -1000 and 1000", ErrBadJob, s.Priority)

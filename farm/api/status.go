@@ -53,6 +53,13 @@ type PreviewStatus struct {
 	State  JobState `json:"state"`
 	Error  string   `json:"error,omitempty"`
 	Frames []int    `json:"frames_done"`
+	// Total is how many frames the preview pass renders in all.
+	Total int `json:"frames_total"`
+}
+
+// Progress counts the preview's frames, as EventPreviewProgress does.
+func (p PreviewStatus) Progress() PreviewProgress {
+	return PreviewProgress{ID: p.ID, Done: len(p.Frames), Total: p.Total}
 }
 
 // FailedFrame is a frame left out of a job, and why.

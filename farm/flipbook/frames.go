@@ -49,47 +49,55 @@ const DefaultMaxPixels = 16384 * 16384
 // ErrNoFrames is returned when there is nothing to show.
 var ErrNoFrames = errors.New("no frames")
 
-// decodeFrame reads a frame file of any of the job formats (PNG, JPEG,
-// TIFF, or OpenEXR shown clipped to sRGB, as a viewer would), refusing one
-// larger than maxPixels before decoding it.
+// decodeFrame reads a frame file of any of the job formats (DecodeFrame).
 func decodeFrame(path string, maxPixels int64) (image.Image, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var magic [4]byte
-	io.ReadFull(f, magic[:]) // a short file fails below, in its decoder
-	isEXR := exr.IsEXR(magic[:])
-	var w, h int
-	if _, err = f.Seek(0, io.SeekStart); err == nil {
-		if isEXR {
-			w, h, err = exr.DecodeConfig(f)
-		} else {
-			var cfg image.Config
-			cfg, _, err = image.DecodeConfig(f)
-			w, h = cfg.Width, cfg.Height
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("frame %s: %w", path, err)
-	}
-	if w <= 0 || h <= 0 || int64(w)*int64(h) > maxPixels {
-		return nil, fmt.Errorf("frame %s: %dx%d pixels: must be between 1 and %d pixels", path, w, h, maxPixels)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	if isEXR {
-		m, err := exr.Decode(f)
-		if err != nil {
-			return nil, fmt.Errorf("frame %s: %w", path, err)
-		}
-		return m.Preview(), nil
-	}
-	img, _, err := image.Decode(bufio.NewReader(f))
+	img, err := DecodeFrame(f, maxPixels)
 	if err != nil {
 		return nil, fmt.Errorf("frame %s: %w", path, err)
 	}
 	return img, nil
+}
+
+// DecodeFrame reads a frame of any of the job formats (PNG, JPEG, TIFF,
+// or OpenEXR shown clipped to sRGB, as a viewer would), refusing one
+// larger than maxPixels before decoding it: the app's flipbook reads the
+// frames a node serves with it, as the contact sheet reads fetched files.
+func DecodeFrame(r io.ReadSeeker, maxPixels int64) (image.Image, error) {
+	var magic [4]byte
+	io.ReadFull(r, magic[:]) // a short frame fails below, in its decoder
+	isEXR := exr.IsEXR(magic[:])
+	var w, h int
+	_, err := r.Seek(0, io.SeekStart)
+	if err == nil {
+		if isEXR {
+			w, h, err = exr.DecodeConfig(r)
+		} else {
+			var cfg image.Config
+			cfg, _, err = image.DecodeConfig(bufio.NewReader(r))
+			w, h = cfg.Width, cfg.Height
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if w <= 0 || h <= 0 || int64(w)*int64(h) > maxPixels {
+		return nil, fmt.Errorf("%dx%d pixels: must be between 1 and %d pixels", w, h, maxPixels)
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	if isEXR {
+		m, err := exr.Decode(r)
+		if err != nil {
+			return nil, err
+		}
+		return m.Preview(), nil
+	}
+	img, _, err := image.Decode(bufio.NewReader(r))
+	return img, err
 }

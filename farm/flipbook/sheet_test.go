@@ -277,7 +277,8 @@ func pngHeader(w, h uint32) []byte {
 }
 
 // FuzzDecodeFrame: whatever bytes a node sends as a frame, decoding fails
-// or gives an image within the pixel bound; it never panics.
+// or gives an image within the pixel bound, from a file or from memory (the
+// app's flipbook); it never panics.
 func FuzzDecodeFrame(f *testing.F) {
 	var buf bytes.Buffer
 	png.Encode(&buf, solid(3, 2, palette[1]))
@@ -292,6 +293,11 @@ func FuzzDecodeFrame(f *testing.F) {
 		img, err := decodeFrame(p, 1<<16)
 		if err == nil && int64(img.Bounds().Dx())*int64(img.Bounds().Dy()) > 1<<16 {
 			t.Fatalf("decoded %v beyond the bound", img.Bounds())
+		}
+		// As the app reads a frame the node served, from memory.
+		img, err = DecodeFrame(bytes.NewReader(data), 1<<16)
+		if err == nil && int64(img.Bounds().Dx())*int64(img.Bounds().Dy()) > 1<<16 {
+			t.Fatalf("DecodeFrame: decoded %v beyond the bound", img.Bounds())
 		}
 	})
 }

@@ -21,6 +21,10 @@ import (
 // ErrNoFFmpeg is returned by Video where no ffmpeg is on the PATH.
 var ErrNoFFmpeg = errors.New("ffmpeg not found on the PATH (install it: apt-get install ffmpeg)")
 
+// VideoName is the video's file name beside the fetched frames, where
+// `conun fetch --video mp4` and the app write it.
+const VideoName = "flipbook.mp4"
+
 // DefaultFPS is the frame rate of a video when neither the user nor the
 // scene names one.
 const DefaultFPS = 24
