@@ -28,13 +28,19 @@ func run(ctx context.Context, cfg Config, ready func(*ui)) error {
 	if ready != nil {
 		ready(u)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// ctx's end closes the window; a window closed first stops the
+	// watcher without a Quit, which Fyne reports as an error once its
+	// loop is gone.
+	closed := make(chan struct{})
 	go func() {
-		<-ctx.Done()
-		fyne.Do(a.Quit)
+		select {
+		case <-ctx.Done():
+			fyne.Do(a.Quit)
+		case <-closed:
+		}
 	}()
 	u.start()
 	u.win.ShowAndRun()
+	close(closed)
 	return u.close()
 }
