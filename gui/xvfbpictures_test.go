@@ -29,6 +29,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/scenes"
 )
 
 var update = flag.Bool("update", false, "rewrite the README's pictures of the app, docs/app-*.png (make pictures)")
@@ -90,8 +91,19 @@ func TestXvfbPictures(t *testing.T) {
 	if err := os.Mkdir(pics, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// The scene's path shows in the form: a short one, as an artist's.
+	sceneDir, err := os.MkdirTemp("", "renders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(sceneDir) })
+	data, _ := scenes.Bytes("cornell.glb")
+	scene := filepath.Join(sceneDir, "cornell.glb")
+	if err := os.WriteFile(scene, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	app := startHelper(t, display, tmp, "LANG=C.UTF-8", "CONUN_GUI_HELPER=pictures", "DBUS_SESSION_BUS_ADDRESS="+bus,
-		"CONUN_NODE="+nodes[0].URL(), "CONUN_GUI_PICTURES="+pics, "CONUN_GUI_SCENE="+sceneFile(t, "cornell.glb"))
+		"CONUN_NODE="+nodes[0].URL(), "CONUN_GUI_PICTURES="+pics, "CONUN_GUI_SCENE="+scene)
 
 	shots := map[string]shot{}
 	imgs := map[string]image.Image{}
