@@ -257,7 +257,9 @@ func startHelper(t *testing.T, display, tmp string, env ...string) *helper {
 			return
 		}
 		cmd.Process.Signal(syscall.SIGTERM)
-		if h.wait(10*time.Second) != nil {
+		select {
+		case <-h.exited:
+		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
 			<-h.exited
 		}
