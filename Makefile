@@ -12,7 +12,7 @@ LDFLAGS  := -X main.Version=$(VERSION)
 # GL/X11 headers, which make test installs.
 CGO      ?= $(shell command -v gcc >/dev/null && echo 1 || echo 0)
 
-.PHONY: all build gui demo test test-short deps check cross bench fuzz scenes contracts images clean
+.PHONY: all build gui demo test test-short deps check cross bench fuzz scenes contracts images pictures clean
 
 all: build
 
@@ -91,6 +91,14 @@ contracts:
 # (--blender-version).
 images:
 	./renderer/sandbox/images/build.sh pathtracer blender blender4 blender5
+
+# pictures redraws the README's pictures of the app (docs/app-*.png): the
+# real window on Xvfb, driven through a job on an in-process cluster and
+# captured from the X server (TestXvfbPictures -update; make deps installs
+# Xvfb, imagemagick and dbus-daemon). Without -race, so the times the
+# pictures show are the machine's, not the race detector's.
+pictures:
+	CGO_ENABLED=1 $(GO) test -count=1 -timeout 15m -run '^TestXvfbPictures$$' ./gui/ -update
 
 # scenes regenerates the bundled glTF scenes and builds the .blend test
 # scenes (needs Blender) into scenes/blend/out.

@@ -19,19 +19,28 @@ func Run(ctx context.Context, cfg Config) error {
 	return run(ctx, cfg, nil)
 }
 
-// run is Run with a hook the Xvfb smoke test uses to learn that the window
-// shows a finished frame.
-func run(ctx context.Context, cfg Config, onFrameShown func(frame int)) error {
+// run is Run with a hook for the Xvfb tests, which drive the real window:
+// ready, when set, is called with the app's screens before the window
+// shows (on the goroutine that runs the window).
+func run(ctx context.Context, cfg Config, ready func(*ui)) error {
 	a := app.NewWithID("io.conun.gui")
 	u := newUI(a, cfg, fyne.Do)
-	u.live.onFrameShown = onFrameShown
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	if ready != nil {
+		ready(u)
+	}
+	// ctx's end closes the window; a window closed first stops the
+	// watcher without a Quit, which Fyne reports as an error once its
+	// loop is gone.
+	closed := make(chan struct{})
 	go func() {
-		<-ctx.Done()
-		fyne.Do(a.Quit)
+		select {
+		case <-ctx.Done():
+			fyne.Do(a.Quit)
+		case <-closed:
+		}
 	}()
 	u.start()
 	u.win.ShowAndRun()
+	close(closed)
 	return u.close()
 }

@@ -18,4 +18,4 @@ var errNoWindow = errors.New("this conun was built without cgo (CGO_ENABLED=0): 
 // Run opens the app's window; in this build it cannot, and says why.
 func Run(ctx context.Context, cfg Config) error { return errNoWindow }
 
-func run(ctx context.Context, cfg Config, onFrameShown func(frame int)) error { return errNoWindow }
+func run(ctx context.Context, cfg Config, ready func(*ui)) error { return errNoWindow }

@@ -26,8 +26,11 @@ import (
 // TestMain runs the real app instead of the tests when the Xvfb test starts
 // this binary as its helper process (as os/exec's own tests do).
 func TestMain(m *testing.M) {
-	if os.Getenv("CONUN_GUI_HELPER") == "1" {
+	switch mode := os.Getenv("CONUN_GUI_HELPER"); mode {
+	case "1":
 		os.Exit(helperApp())
+	case "pictures", "start":
+		os.Exit(helperPictures(mode))
 	}
 	os.Exit(m.Run())
 }
@@ -40,8 +43,10 @@ func helperApp() int {
 	cfg := DefaultConfig()
 	cfg.Node, cfg.Job = os.Getenv("CONUN_NODE"), os.Getenv("CONUN_GUI_JOB")
 	cfg.OutDir, cfg.DataDir = filepath.Join(os.TempDir(), "out"), filepath.Join(os.TempDir(), "node")
-	err := run(ctx, cfg, func(frame int) {
-		os.WriteFile(os.Getenv("CONUN_GUI_SHOWN"), []byte(fmt.Sprint(frame)), 0o644)
+	err := run(ctx, cfg, func(u *ui) {
+		u.live.onFrameShown = func(frame int) {
+			os.WriteFile(os.Getenv("CONUN_GUI_SHOWN"), []byte(fmt.Sprint(frame)), 0o644)
+		}
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helper app:", err)
