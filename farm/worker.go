@@ -282,11 +282,6 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
 		return
 	}
-	if req.Sources, err = w.sceneSources(req); err != nil {
-		w.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, err)
-		return
-	}
 	rend, ok := w.renderers[req.Renderer]
 	if why, no := w.refused[req.Renderer]; !ok && no {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node refuses %q tasks: %s", req.Renderer, why))
@@ -305,6 +300,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s: %w", req.JobID, err))
 			return
 		}
+	}
+	if req.Sources, err = w.sceneSources(req); err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, err)
+		return
 	}
 	slots := w.slots
 	var wait <-chan time.Time // a full task slot refuses at once
