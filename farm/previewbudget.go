@@ -45,6 +45,8 @@ var errPreviewBudget = errors.New("preview budget spent")
 type previewLimits struct {
 	mu  sync.Mutex
 	per map[string]*rate.Limiter
+	// budget is each requester's, in pixel-samples; 0 is previewBudget.
+	budget int64
 }
 
 // previewCost is what a preview of frames frames of width x height at
@@ -58,6 +60,10 @@ func previewCost(frames, width, height, samples int) int64 {
 func (l *previewLimits) take(who string, cost int64, now time.Time) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	budget := l.budget
+	if budget == 0 {
+		budget = previewBudget
+	}
 	if l.per == nil {
 		l.per = make(map[string]*rate.Limiter)
 	}
@@ -67,7 +73,7 @@ func (l *previewLimits) take(who string, cost int64, now time.Time) error {
 			// A full budget holds nothing worth keeping; when every one
 			// is in use, all start afresh rather than refuse newcomers.
 			for k, v := range l.per {
-				if v.TokensAt(now) >= previewBudget {
+				if v.TokensAt(now) >= float64(budget) {
 					delete(l.per, k)
 				}
 			}
@@ -75,12 +81,12 @@ func (l *previewLimits) take(who string, cost int64, now time.Time) error {
 				clear(l.per)
 			}
 		}
-		lim = rate.NewLimiter(rate.Limit(float64(previewBudget)/previewWindow.Seconds()), previewBudget)
+		lim = rate.NewLimiter(rate.Limit(float64(budget)/previewWindow.Seconds()), int(budget))
 		l.per[who] = lim
 	}
-	limit := fmt.Sprintf("a requester's preview budget is %d pixel-samples (width x height x samples of each frame: %d frames of %dx%d at %d samples), refilled over %v",
-		int64(previewBudget), previewFrames, api.PreviewMaxWidth, api.PreviewMaxHeight, api.PreviewMaxSamples, previewWindow)
-	if cost > previewBudget {
+	limit := fmt.Sprintf("a requester's preview budget is %d pixel-samples (width x height x samples of each frame; %.1f frames of %dx%d at %d samples), refilled over %v",
+		budget, float64(budget)/(api.PreviewMaxWidth*api.PreviewMaxHeight*api.PreviewMaxSamples), api.PreviewMaxWidth, api.PreviewMaxHeight, api.PreviewMaxSamples, previewWindow)
+	if cost > budget {
 		return fmt.Errorf("%w: %s asks for %d pixel-samples of preview, more than the whole budget: %s; preview fewer frames (--frames), or submit without --preview", errPreviewBudget, who, cost, limit)
 	}
 	if !lim.AllowN(now, int(cost)) {
