@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,14 @@ type caller struct {
 }
 
 type callerKey struct{}
+
+// String names the caller in messages and as the key of its budgets.
+func (c caller) String() string {
+	if c.name == "" {
+		return "the node's owner"
+	}
+	return "client " + strconv.Quote(c.name)
+}
 
 // callerOf returns the request's caller as authenticate found it.
 func callerOf(r *http.Request) caller {

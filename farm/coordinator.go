@@ -196,7 +196,8 @@ type coordinator struct {
 	chain     *contracts.Client // nil: no chain, nothing is paid
 	stakes    *stakeGate        // who meets the minimum stake for a lease
 	rep       *verifier.Reputation
-	secret    [32]byte // seeds crop choices; workers cannot predict them
+	previews  previewLimits // each API client's preview budget (previewbudget.go)
+	secret    [32]byte      // seeds crop choices; workers cannot predict them
 
 	// ctx and wg own the goroutines the coordinator starts besides leases
 	// (settlements): the node cancels ctx and waits on wg when it stops.
@@ -267,7 +268,7 @@ func (c *coordinator) kick() {
 // same spec twice returns the existing job. An auto spec must have been
 // bound by resolveAuto first (the job's id is its bound spec's hash), and
 // release is the one it was bound to ("" for any other spec).
-func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release string) (string, error) {
+func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release, client string) (string, error) {
 	if spec.Renderer == api.RendererAuto {
 		return "", fmt.Errorf("%w: renderer auto was not resolved before submit", api.ErrBadJob)
 	}
@@ -293,6 +294,15 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release stri
 	c.mu.Unlock()
 	if known || c.store.Has(id) { // a job that aged out of memory is known too
 		return id, nil
+	}
+	if spec.Preview {
+		// Charged once the job is known to be new: a repeated submit
+		// of the same job costs nothing.
+		p := spec.PreviewSpec()
+		cost := previewCost(frameCount(p.Frames), p.Resolution.Width, p.Resolution.Height, p.Samples)
+		if err := c.previews.take(client, cost, c.now()); err != nil {
+			return "", fmt.Errorf("submit %s with --preview: %w", spec.SceneName, err)
+		}
 	}
 	// The budget is locked before the job exists here, so no task can be
 	// leased unpaid for; a job with a preview locks it when approved.

@@ -173,6 +173,12 @@ func (w *worker) handleSample(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("estimate sample: %w", err))
 		return
 	}
+	var err error
+	if req.Sources, err = w.sceneSources(req); err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("estimate sample: %w", err))
+		return
+	}
 	if why, no := w.refused[req.Renderer]; no {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node refuses %q tasks: %s", req.Renderer, why))
 		return

@@ -213,6 +213,12 @@ func (w *worker) handlePrefetch(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s prefetch: %w", req.JobID, err))
 		return
 	}
+	var err error
+	if req.Sources, err = w.sceneSources(req); err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("prefetch: %w", err))
+		return
+	}
 	if err := w.canRender(req.Renderer, *req.Prefetch); err != nil {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s prefetch: %w", req.JobID, err))
 		return

@@ -78,7 +78,7 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	for task := range uint64(4) {
 		r := TaskRequest{
 			JobID: job.Hex()[2:18], JobHash: job.Hex(), Escrow: job.Hex(), Task: int(task),
-			Renderer: "pathtracer", Scene: scene, SceneName: "cornell.glb", Sources: []string{req.URL()},
+			Renderer: "pathtracer", Scene: scene, SceneName: "cornell.glb", Sources: []string{req.RPCURL()},
 			Frame: 1, Width: 32, Height: 8, Samples: 1, Region: image.Rect(8*int(task), 0, 8*int(task)+8, 8),
 			Coordinator: bank.Address().Hex(), Recipient: me.Address().Hex(), Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(), Spec: &spec,
 		}

@@ -356,13 +356,25 @@ func (c *coordinator) ownCrops(ctx context.Context, b api.EvidenceBundle, req Ta
 	slices.SortStableFunc(pool, func(x, y api.Member) int {
 		return c.rep.Get(repKey(y.Addr)).Passed - c.rep.Get(repKey(x.Addr)).Passed
 	})
+	if len(pool) < delegates {
+		return nil, fmt.Errorf("cannot re-check: this node does not run %s of the accused's release %q, and %d member(s) outside the evidence do, want %d", b.Spec.Renderer, release, len(pool), delegates)
+	}
+	// The delegates fetch the scene from this node, the signer of their
+	// request: a worker fetches only from members and takes its
+	// request's signer as the last source (memberSources), and the
+	// accuser named in the evidence may be neither.
+	_, unpin, err := c.evidenceScene(ctx, b)
+	defer unpin() // while the delegates fetch it
+	if err != nil {
+		return nil, err
+	}
 	var out []cropRender
 	for _, m := range pool {
 		if len(out) == delegates {
 			break
 		}
 		r := req
-		r.Coordinator, r.Sources = c.ident.Address().Hex(), []string{b.Source}
+		r.Coordinator, r.Sources = c.ident.Address().Hex(), []string{c.selfURL()}
 		r.Time, r.Nonce = time.Now().UnixMilli(), rpc.NewNonce()
 		if err := c.signFor(&r, m); err != nil {
 			return nil, err

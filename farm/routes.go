@@ -167,6 +167,8 @@ func statusOf(err error) int {
 		return http.StatusBadRequest
 	case errors.Is(err, ErrEscrow):
 		return http.StatusPaymentRequired
+	case errors.Is(err, errPreviewBudget):
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
@@ -242,7 +244,7 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
-	id, err := n.coord.submit(r.Context(), spec, release)
+	id, err := n.coord.submit(r.Context(), spec, release, callerOf(r).String())
 	if err != nil {
 		n.coord.unwatchRefused(spec.ID())
 		httpError(rw, statusOf(err), err)

@@ -226,7 +226,8 @@ type worker struct {
 	// counts leases fetching their scene, which prefetches wait for.
 	prefetch     chan TaskRequest
 	leaseFetches fetchGate
-	samples      sampleLimits // estimate samples' pixels per requester (estimatesample.go)
+	samples      sampleLimits  // estimate samples' pixels per requester (estimatesample.go)
+	previews     previewLimits // preview frames' pixel-samples per coordinator (previewbudget.go)
 	log          *slog.Logger
 
 	chain *contracts.Client // nil: no chain, results are not signed for the escrow
@@ -301,6 +302,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if req.Sources, err = w.sceneSources(req); err != nil {
+		w.metrics.badRequests.Add(1)
+		httpError(rw, http.StatusBadRequest, err)
+		return
+	}
 	slots := w.slots
 	var wait <-chan time.Time // a full task slot refuses at once
 	if req.Check {
@@ -332,6 +338,16 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	defer func() { <-slots }()
+	if req.Preview {
+		// Charged only for a preview this node is about to render, to
+		// the requester's node that leased it: unpaid work is bounded
+		// per requester on every worker, whatever the coordinator says.
+		cost := previewCost(1, req.Region.Dx(), req.Region.Dy(), req.Samples)
+		if err := w.previews.take("coordinator "+common.HexToAddress(req.Coordinator).Hex(), cost, time.Now()); err != nil {
+			httpError(rw, http.StatusTooManyRequests, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
+			return
+		}
+	}
 	if !req.Check {
 		w.held.add(req, cancel)
 		defer w.held.remove(req.Nonce)
