@@ -121,6 +121,8 @@ func (n *Node) Reprobe(ctx context.Context) api.Reprobe {
 		if rr.After != before {
 			changed[name] = rr.After
 			logDeviceChange(n, name, before, rr.After, rr.Note)
+		} else if err == nil {
+			n.cfg.Logger.Info("devices probed again: nothing changed", "renderer", name, "offers", rr.After)
 		}
 		out.Renderers = append(out.Renderers, rr)
 	}
