@@ -25,6 +25,7 @@ import (
 	"github.com/conun/conun/farm/availability"
 	"github.com/conun/conun/farm/bandwidth"
 	"github.com/conun/conun/farm/blobstore"
+	"github.com/conun/conun/farm/devwatch"
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/httplimit"
 	"github.com/conun/conun/farm/notifyurl"
@@ -128,6 +129,9 @@ type NodeConfig struct {
 	// `conun node` turns it on; a test that counts slots or renders would
 	// see the calibration's.
 	Calibrate bool
+	// Reprobe says how often the node looks for its devices changing and
+	// where (reprobe.go); the zero value never looks.
+	Reprobe ReprobeConfig
 	// APIToken, when set, must be presented by clients of the client API
 	// (Authorization: Bearer TOKEN). It is required when APIAddr is not a
 	// loopback address. It is the node owner's admin token: it sees every
@@ -219,39 +223,41 @@ func DefaultNodeConfig() NodeConfig {
 		Availability:      availability.DefaultConfig(),
 		Grace:             30 * time.Second,
 		Prefetch:          true,
+		Reprobe:           DefaultReprobeConfig(),
 	}
 }
 
 // Node is a member of the farm: it gossips, renders tasks leased to it, and
 // coordinates the jobs submitted to its client API.
 type Node struct {
-	cfg      NodeConfig
-	final    finalMoney // chain figures of closed jobs (earnings.go)
-	cluster  *gossip.Cluster
-	coord    *coordinator
-	work     *worker
-	srv      *http.Server    // client API, and node RPC too without ListenAddr
-	rpcSrv   *http.Server    // node RPC on its own listener (ListenAddr), or nil
-	link     *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
-	gateway  *tunnel.Gateway // reachable: relays for NATed nodes, else nil
-	metaMu   sync.Mutex
-	meta     api.NodeMeta // what the node gossips about itself; guarded by metaMu
-	avail    *availability.Monitor
-	availMu  sync.Mutex         // orders availability changes (away.go)
-	up       *bandwidth.Limiter // paces the blobs it serves to members; nil: no limit
-	store    *store.Store
-	clients  *clients     // the client API's tokens
-	inspects *inspectGate // bounds POST /v1/inspect (inspect.go)
-	metrics  *metrics
-	wallet   *wallet
-	earned   *earnLog        // what its worker rendered, per job and day (earnings.go)
-	kept     *resultBook     // the results it signs for the escrow, and its disputes
-	ctx      context.Context // ends when the node stops
-	url      string          // the client API's base URL
-	rpcURL   string          // the base URL other members call
-	cancel   context.CancelFunc
-	wg       group
-	once     sync.Once
+	cfg       NodeConfig
+	final     finalMoney // chain figures of closed jobs (earnings.go)
+	cluster   *gossip.Cluster
+	coord     *coordinator
+	work      *worker
+	srv       *http.Server    // client API, and node RPC too without ListenAddr
+	rpcSrv    *http.Server    // node RPC on its own listener (ListenAddr), or nil
+	link      *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
+	gateway   *tunnel.Gateway // reachable: relays for NATed nodes, else nil
+	metaMu    sync.Mutex
+	meta      api.NodeMeta // what the node gossips about itself; guarded by metaMu
+	avail     *availability.Monitor
+	availMu   sync.Mutex         // orders availability changes (away.go)
+	reprobeMu sync.Mutex         // one device re-probe at a time (reprobe.go)
+	up        *bandwidth.Limiter // paces the blobs it serves to members; nil: no limit
+	store     *store.Store
+	clients   *clients     // the client API's tokens
+	inspects  *inspectGate // bounds POST /v1/inspect (inspect.go)
+	metrics   *metrics
+	wallet    *wallet
+	earned    *earnLog        // what its worker rendered, per job and day (earnings.go)
+	kept      *resultBook     // the results it signs for the escrow, and its disputes
+	ctx       context.Context // ends when the node stops
+	url       string          // the client API's base URL
+	rpcURL    string          // the base URL other members call
+	cancel    context.CancelFunc
+	wg        group
+	once      sync.Once
 }
 
 // StartNode starts a node and returns once it serves and has joined the
@@ -286,6 +292,12 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	if cfg.Grace < 0 {
 		return nil, fmt.Errorf("node: grace %v: must be >= 0", cfg.Grace)
+	}
+	if cfg.Reprobe.Every < 0 {
+		return nil, fmt.Errorf("node: re-probe interval %v: must be >= 0 (0: never)", cfg.Reprobe.Every)
+	}
+	if err := devwatch.Check(cfg.Reprobe.Paths); err != nil {
+		return nil, fmt.Errorf("node: %w", err)
 	}
 	blobs, err := blobstore.Open(filepath.Join(cfg.DataDir, "blobs"), cfg.MaxBlobBytes)
 	if err != nil {
@@ -481,6 +493,11 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.wg.Go(func() { n.rememberMembers(ctx) })
 	n.wg.Go(func() { n.watchAvailability(ctx) })
+	n.work.gpuFailed = n.gpuFailed
+	if err := n.startDeviceWatch(ctx); err != nil {
+		n.Close()
+		return nil, err
+	}
 	if cfg.Calibrate {
 		n.wg.Go(func() { n.calibrateAndGossip(ctx) })
 	}

@@ -182,7 +182,27 @@ func remaining(p taskProgress, elapsed time.Duration) (time.Duration, bool) {
 // the render. A coordinator that cannot be told still gets the render's
 // "busy" answer, which costs the task nothing either.
 func (w *worker) releaseLeases(ctx context.Context, grace time.Duration, why string) int {
-	leases := w.due(grace, time.Now())
+	return w.handBack(ctx, w.due(grace, time.Now()), why)
+}
+
+// releaseRenderers hands back every lease of the renderers named in
+// changed, at once: they were taken under a build the node no longer
+// offers (reprobe.go).
+func (w *worker) releaseRenderers(ctx context.Context, changed map[string]string, why string) int {
+	w.held.mu.Lock()
+	var leases []*heldLease
+	for _, l := range w.held.leases {
+		if _, ok := changed[l.req.Renderer]; ok {
+			leases = append(leases, l)
+		}
+	}
+	w.held.mu.Unlock()
+	return w.handBack(ctx, leases, why)
+}
+
+// handBack tells each lease's coordinator it is handed back, then stops
+// its render.
+func (w *worker) handBack(ctx context.Context, leases []*heldLease, why string) int {
 	var wg sync.WaitGroup
 	for _, l := range leases {
 		wg.Go(func() {

@@ -60,6 +60,7 @@ var apiRoutes = []route{
 	{"GET", "/v1/node/availability", func(n *Node) http.HandlerFunc { return n.getAvailability }},
 	{"POST", "/v1/node/pause", func(n *Node) http.HandlerFunc { return adminOnly(n.postNodePause) }},
 	{"POST", "/v1/node/resume", func(n *Node) http.HandlerFunc { return adminOnly(n.postNodeResume) }},
+	{"POST", "/v1/node/reprobe", func(n *Node) http.HandlerFunc { return adminOnly(n.postNodeReprobe) }},
 	{"GET", "/v1/backup", func(n *Node) http.HandlerFunc { return adminOnly(n.getBackup) }},
 	{"GET", "/v1/openapi.yaml", func(n *Node) http.HandlerFunc { return serveOpenAPI }},
 	{"POST", "/v1/tokens", func(n *Node) http.HandlerFunc { return adminOnly(n.postToken) }},

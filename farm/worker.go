@@ -197,18 +197,21 @@ func signatureHeader(req TaskRequest) string {
 
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
-	id         string
-	price      *big.Int     // wei a task, as advertised: what receipts must pay
-	rendered   *renderedLog // the results it signed, per escrow job
-	threads    int          // per render; 0: every core
-	ident      *rpc.Identity
-	members    func() []api.Member
-	replay     *rpc.ReplayGuard
-	metrics    *metrics
-	renderers  map[string]renderer.Renderer
-	refused    map[string]string // NodeConfig.Refused
-	blobs      *blobstore.Blobs  // this node's own blobs (its jobs' scenes and tiles)
-	cache      *blobstore.Blobs  // scenes fetched for other coordinators' tasks
+	id        string
+	price     *big.Int     // wei a task, as advertised: what receipts must pay
+	rendered  *renderedLog // the results it signed, per escrow job
+	threads   int          // per render; 0: every core
+	ident     *rpc.Identity
+	members   func() []api.Member
+	replay    *rpc.ReplayGuard
+	metrics   *metrics
+	renderers map[string]renderer.Renderer
+	refused   map[string]string // NodeConfig.Refused
+	// gpuFailed is told of a render that failed, so that a GPU that
+	// vanished is noticed at once (reprobe.go); nil: nothing is.
+	gpuFailed  func(renderer.Renderer)
+	blobs      *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
+	cache      *blobstore.Blobs // scenes fetched for other coordinators' tasks
 	hc         *http.Client
 	slots      chan struct{}
 	checkSlots chan struct{}
@@ -406,6 +409,11 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		res, err = rend.Render(ctx, task)
 	}
 	if err != nil {
+		if w.gpuFailed != nil && ctx.Err() == nil && !errors.Is(err, renderer.ErrBadTask) {
+			// A GPU that fell off the bus fails the render: the re-probe
+			// then hands this lease back, released, not failed.
+			w.gpuFailed(rend)
+		}
 		status := http.StatusInternalServerError
 		switch {
 		case errors.Is(context.Cause(ctx), errReleased):

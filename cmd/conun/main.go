@@ -33,7 +33,7 @@ func commands() []command {
 	return []command{
 		{"demo", "run an in-process cluster that renders a bundled scene", runDemo},
 		{"gui", "open the desktop app: submit scenes, watch tiles arrive, get frames", runGUI},
-		{"node", "run a node: gossip, render, coordinate submitted jobs (conun node init | install-service; --config FILE)", runNode},
+		{"node", "run a node: gossip, render, coordinate submitted jobs (conun node init | install-service | pause | resume | reprobe; --config FILE)", runNode},
 		{"submit", "submit a job: conun submit SCENE [--wait]", runSubmit},
 		{"estimate", "predict a job's render time, wall time and cost from sample crops, before paying: conun estimate SCENE [submit's flags] (= submit --dry-run)", runEstimate},
 		{"jobs", "list a node's jobs", runJobs},

@@ -53,6 +53,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&bo.Device, "blender-device", bo.Device, "Cycles device: CPU, CUDA, OPTIX, HIP, METAL; one Blender does not find here is not offered (the node renders on the CPU and says why at start)")
 	gpus := fs.String("gpus", "none", "GPUs passed into the Docker sandbox's containers for a GPU --blender-device: all, none, or ids such as 0,1 (needs nvidia-container-toolkit; checked at start)")
 	addBlenderVersionFlag(fs, &bo)
+	reprobeEvery := fs.Duration("reprobe-every", farm.DefaultReprobeConfig().Every, "how often to look for GPUs and drivers changing (/dev/dri, /dev/nvidia*, /dev/kfd, the driver's version): on a change Blender is asked again which devices it finds and the node offers what it finds; 0 never looks (conun node reprobe or SIGHUP still ask)")
 	name := fs.String("name", "", "node name; default a name kept in --data")
 	keyFile := fs.String("key", "", "node key file (secp256k1, hex); default DATA/node.key, created on first start")
 	gossipKey := envFlag(fs, "gossip-key", "CONUN_GOSSIP_KEY", "encrypt gossip with this key: 16, 24 or 32 bytes as hex or base64 (default from CONUN_GOSSIP_KEY)", os.Getenv)
@@ -96,6 +97,8 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 			return nodeInit(fs, args[1:], os.Stdin, stdout)
 		case "install-service":
 			return installService(fs, args[1:], stdout)
+		case "reprobe":
+			return runNodeReprobe(ctx, args[1:], stdout)
 		}
 	}
 	pos, err := parseNodeFlags(fs, args)
@@ -130,6 +133,10 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.Grace < 0 {
 		return fmt.Errorf("%w: --grace %v: must be >= 0", errUsage, cfg.Grace)
 	}
+	if *reprobeEvery < 0 {
+		return fmt.Errorf("%w: --reprobe-every %v: must be >= 0 (0 never looks)", errUsage, *reprobeEvery)
+	}
+	cfg.Reprobe.Every = *reprobeEvery
 	cfg.Retention = retain
 	cfg.HTTP = limits
 	cfg.DataDir = *data
@@ -299,7 +306,9 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	if resetNote != "" {
 		fmt.Fprintf(stdout, "node %s: %s\n", n.Name(), resetNote)
 	}
+	stopHangup := onHangup(ctx, func() { n.Reprobe(ctx) })
 	<-ctx.Done()
+	stopHangup() // a re-probe in progress ends before the node does
 	fmt.Fprintf(stdout, "node %s: leaving the cluster\n", n.Name())
 	return n.Close()
 }

@@ -148,8 +148,9 @@ type Renderer struct {
 	workDir    string
 	ownWorkDir bool
 	driverPath string
-	probe      probeInfo
-	deviceNote string // why cfg.Device is the CPU when a GPU was asked for
+	want       string                 // the device Config.Device asked for, upper case
+	state      atomic.Pointer[probed] // the last probe's answer: set by New, replaced by Reprobe
+	probes     atomic.Int64           // Blender runs that probed, for Probes
 	nextID     atomic.Uint64
 	starts     atomic.Int64 // Blender processes started for scenes, for tests
 	hashes     sceneHashes
@@ -184,7 +185,7 @@ func New(cfg Config) (*Renderer, error) {
 	if cfg.Device == "" {
 		cfg.Device = "CPU"
 	}
-	r := &Renderer{cfg: cfg, warm: map[string]*warm{}}
+	r := &Renderer{cfg: cfg, want: cfg.Device, warm: map[string]*warm{}}
 	if cfg.WorkDir == "" {
 		dir, err := os.MkdirTemp("", "conun-blender-")
 		if err != nil {
@@ -204,20 +205,16 @@ func New(cfg Config) (*Renderer, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	p, devices, err := runProbe(ctx, r.cfg, r.driverPath, cfg.Device != "CPU")
+	st, err := r.runProbe(ctx)
 	if err != nil {
 		r.removeWorkDir()
 		return nil, err
 	}
-	if cfg.Denoise && !p.OIDN {
+	if cfg.Denoise && !st.info.OIDN {
 		r.removeWorkDir()
-		return nil, fmt.Errorf("blender %s: %w", p.Version, ErrNoDenoiser)
+		return nil, fmt.Errorf("blender %s: %w", st.info.Version, ErrNoDenoiser)
 	}
-	if r.cfg.Device, r.deviceNote, err = chooseDevice(cfg.Device, p.Version, devices); err != nil {
-		r.removeWorkDir()
-		return nil, err
-	}
-	r.probe = p
+	r.state.Store(st)
 	return r, nil
 }
 
@@ -235,32 +232,33 @@ func (r *Renderer) Name() string { return "blender" }
 // The CPU kernel is part of it because Cycles' AVX2, AVX and SSE4.1 kernels
 // give slightly different pixels, so a checker should match a worker's.
 func (r *Renderer) Version() string {
-	dev := "cpu-" + r.probe.Kernel
-	if r.cfg.Device != "CPU" {
-		dev = strings.ToLower(r.cfg.Device)
+	st := r.state.Load()
+	dev := "cpu-" + st.info.Kernel
+	if st.device != "CPU" {
+		dev = strings.ToLower(st.device)
 	}
-	b := renderer.Build{Name: "blender", Version: r.probe.Version, Device: "cycles-" + dev}
-	if r.probe.OIDN {
+	b := renderer.Build{Name: "blender", Version: st.info.Version, Device: "cycles-" + dev}
+	if st.info.OIDN {
 		b.Features = append(b.Features, "oidn") // this node can denoise, for jobs that ask
 	}
-	if r.probe.GL {
+	if st.info.GL {
 		b.Features = append(b.Features, "gl") // this node renders Eevee scenes
 	}
 	return b.String()
 }
 
 // Device is the Cycles device this renderer renders on: Config.Device, or
-// "CPU" when Blender found no device of that kind.
-func (r *Renderer) Device() string { return r.cfg.Device }
+// "CPU" when Blender found no device of that kind (at the last probe).
+func (r *Renderer) Device() string { return r.state.Load().device }
 
 // DeviceNote says why the renderer renders on the CPU although Config.Device
 // asked for a GPU kind; "" when it renders on what was asked for. A node
 // logs it at start.
-func (r *Renderer) DeviceNote() string { return r.deviceNote }
+func (r *Renderer) DeviceNote() string { return r.state.Load().note }
 
 // CanDenoise reports whether this Blender has OpenImageDenoise, so a node
 // advertises denoising only where it works.
-func (r *Renderer) CanDenoise() bool { return r.probe.OIDN }
+func (r *Renderer) CanDenoise() bool { return r.state.Load().info.OIDN }
 
 // Inspect loads the scene (in its warm process, which then serves the scene's
 // tasks) and returns its frame range, frame rate and resolution, scaled by
@@ -305,7 +303,7 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 	if err := t.Validate(); err != nil {
 		return renderer.Result{}, err
 	}
-	if t.Denoise && !t.Passes && !r.probe.OIDN { // raw passes are denoised in the finish step
+	if t.Denoise && !t.Passes && !r.state.Load().info.OIDN { // raw passes are denoised in the finish step
 		return renderer.Result{}, fmt.Errorf("%w: %w", renderer.ErrBadTask, ErrNoDenoiser)
 	}
 	if t.Seed > math.MaxInt32 {
@@ -451,7 +449,16 @@ func (r *Renderer) withWarm(ctx context.Context, scene string, fn func(*process)
 
 	r.mu.Lock()
 	p := w.proc
+	var stale *process
+	if p != nil && p.device != r.Device() {
+		// Started before a re-probe changed the device: its pixels
+		// would be the old device's, or it renders on a GPU that is gone.
+		stale, p, w.proc = p, nil, nil
+	}
 	r.mu.Unlock()
+	if stale != nil {
+		stale.close()
+	}
 	if p == nil || p.exited() {
 		p, err = r.start(ctx, scene)
 		if err != nil {
@@ -503,7 +510,8 @@ func (r *Renderer) start(ctx context.Context, scene string) (*process, error) {
 	if err != nil {
 		return nil, &SceneError{Scene: scene, Reason: err.Error()}
 	}
-	if err := checkBlendVersion(abs, r.probe.FileVersion, r.probe.Version, "render"); err != nil {
+	st := r.state.Load()
+	if err := checkBlendVersion(abs, st.info.FileVersion, st.info.Version, "render"); err != nil {
 		return nil, err
 	}
 	// Each process writes into a directory of its own, so that a sandbox
@@ -513,7 +521,9 @@ func (r *Renderer) start(ctx context.Context, scene string) (*process, error) {
 		return nil, fmt.Errorf("blender: %w", err)
 	}
 	r.starts.Add(1)
-	return startProcess(ctx, r.cfg, r.driverPath, abs, outDir)
+	cfg := r.cfg
+	cfg.Device = st.device
+	return startProcess(ctx, cfg, r.driverPath, abs, outDir)
 }
 
 func (r *Renderer) isClosed() bool {

@@ -365,7 +365,7 @@ func TestBadScenes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := renderers[tc.packed]
 			if tc.scene == saved43 && !older43(r) {
-				t.Skipf("Blender %s reads files of Blender 4.3", r.probe.Version)
+				t.Skipf("Blender %s reads files of Blender 4.3", r.state.Load().info.Version)
 			}
 			task := renderer.Task{Scene: tc.scene, Frame: 1, Width: 32, Height: 24, Samples: 1}
 			_, err := r.Render(context.Background(), task)
@@ -404,7 +404,7 @@ const saved43 = "testdata/saved-by-4.3.blend"
 // older43 reports whether r's Blender is older than 4.3, so that
 // testdata/saved-by-4.3.blend is from a newer Blender for it.
 func older43(r *Renderer) bool {
-	v := r.probe.FileVersion
+	v := r.state.Load().info.FileVersion
 	return len(v) >= 2 && blendVersion{4, 3}.newerThan(blendVersion{v[0], v[1]})
 }
 

@@ -9,10 +9,9 @@ import (
 
 // A device probe is part of the start-up probe (probe mode with "devices")
 // rather than a run of its own, so a node that asks for a GPU pays one
-// Blender start, not two. Its answer is held by the Renderer for the life of
-// the node: GPUs come and go with drivers and hardware, which take a node
-// restart anyway, and a periodic re-probe would change the build a node
-// advertises under the leases it holds.
+// Blender start, not two. GPUs come and go with drivers and hardware; a
+// node notices (farm's device watch) and calls Reprobe, which runs the
+// same probe again and changes the device renders use from the next task.
 
 // maxDevices bounds the devices list read from a probe: a machine has a
 // handful of GPUs, and the list comes from a process a scene could, in

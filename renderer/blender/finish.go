@@ -33,7 +33,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 	if err := t.Validate(); err != nil {
 		return renderer.FinishResult{}, err
 	}
-	if t.Denoise && !r.probe.OIDN {
+	if t.Denoise && !r.state.Load().info.OIDN {
 		return renderer.FinishResult{}, fmt.Errorf("%w: finish frame %d: %w", renderer.ErrBadTask, t.Frame, ErrNoDenoiser)
 	}
 	id := r.nextID.Add(1)

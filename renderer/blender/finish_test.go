@@ -50,7 +50,7 @@ func TestDefaultScene(t *testing.T) {
 			if err := Pack(ctx, Config{}, src, packed); err != nil {
 				t.Fatalf("pack: %v", err)
 			}
-			if name == "default" && !loose.probe.GL {
+			if name == "default" && !loose.state.Load().info.GL {
 				t.Skip("NOT TESTED: rendering the Eevee default scene needs an OpenGL context, which this machine lacks")
 			}
 			task := renderer.Task{Scene: packed, Frame: 1, Width: 64, Height: 48, Samples: 4, Seed: 1}

@@ -139,6 +139,7 @@ type message struct {
 // loaded. Its tasks must not overlap: the caller serializes them.
 type process struct {
 	scene   string
+	device  string // the Cycles device it renders on (Config.Device at its start)
 	outDir  string // where its tasks' images go; removed by close
 	proc    Proc
 	msgs    chan message  // the driver's lines; closed at the end of output
@@ -174,7 +175,7 @@ func startProcess(ctx context.Context, cfg Config, driver, scene, outDir string)
 		return nil, err
 	}
 	p := &process{
-		scene: scene, outDir: outDir, proc: proc,
+		scene: scene, device: cfg.Device, outDir: outDir, proc: proc,
 		msgs: make(chan message, 4), done: make(chan struct{}),
 		loadLog: new(renderer.LogTail),
 	}

@@ -41,17 +41,16 @@ func (s *Sandbox) Blender(cfg blender.Config) (*Blender, error) {
 	}
 	b := &Blender{s: s, exits: map[string]*ExitError{}}
 	cfg.Binary = "blender"
-	// The probe runs with the GPUs the renders will get, so it finds what
-	// they would.
+	// A probe (a run with no scene: at start, and each Reprobe) runs with
+	// the GPUs a GPU render would get, so it finds what one would; a
+	// scene's run gets them only while Blender found the device, at the
+	// last probe.
 	cfg.Start = func(ctx context.Context, l blender.Launch) (blender.Proc, error) {
-		return b.start(ctx, l, gpu)
+		return b.start(ctx, l, gpu && (l.Scene == "" || b.Renderer.Device() != "CPU"))
 	}
 	r, err := blender.New(cfg)
 	if err != nil {
 		return nil, err
-	}
-	if r.Device() == "CPU" {
-		gpu = false // Blender found no such GPU: render without them
 	}
 	b.Renderer = r
 	return b, nil
