@@ -663,6 +663,26 @@ func TestBlenderEeveeDefaultScene(t *testing.T) {
 			t.Fatalf("Version() = %q: the box's Blender found no OpenGL context, want +gl (rebuild the image: renderer/sandbox/images/build.sh --force)", b.Version())
 		}
 		scene := nativeScene(t, s, img, "startup")
+		if !blenderOlder(img.version, "4.2") {
+			// Eevee Next (4.2 on) compiles its shaders on llvmpipe at a
+			// cgroup peak of 2234 MiB (4.3.2) and 1775 MiB (5.2.2),
+			// measured at 64x48, against 3.4's 267 MiB: over the tests'
+			// 512 MiB cap it fails naming that cap, and renders under a
+			// cap like the node's default (4 GiB), which the owner sets
+			// (--memory-max): the sandbox never raises it by itself.
+			task := renderer.Task{Scene: scene, Frame: 1, Width: 64, Height: 48, Samples: 16}
+			_, err := b.Render(ctx, task)
+			if !errors.Is(err, ErrOutOfMemory) || !strings.Contains(err.Error(), "512 MiB") {
+				t.Fatalf("Eevee Next under a 512 MiB cap: %v, want the memory cap named", err)
+			}
+			t.Logf("under 512 MiB: %v", err)
+			cfg := testConfig(t)
+			cfg.BlenderImage = img.image
+			cfg.Memory = 3 << 30
+			cfg.Timeout = 10 * time.Minute // shader compilation on llvmpipe: 5 min measured on a loaded 2-core machine
+			b = newSandboxBlender(t, newSandbox(t, cfg, "blender"), blender.DefaultConfig())
+			s = b.s
+		}
 		info, err := b.Inspect(ctx, scene)
 		if err != nil {
 			t.Fatal(err)
@@ -698,7 +718,8 @@ func TestBlenderEeveeDefaultScene(t *testing.T) {
 		}
 		defer local.Close()
 		if !strings.HasPrefix(local.Version(), "blender-"+img.version+"/") || !strings.Contains(local.Version(), "+gl") {
-			t.Skipf("NOT COMPARED: the host's Blender is %s, not %s with OpenGL: no unsandboxed Eevee render of this image's Blender here", local.Version(), img.version)
+			t.Logf("NOT COMPARED with the host: its Blender is %s, not %s with OpenGL", local.Version(), img.version)
+			return
 		}
 		want, err := local.Render(ctx, task)
 		if err != nil {
