@@ -672,7 +672,7 @@ func TestBlenderEeveeDefaultScene(t *testing.T) {
 			// (--memory-max): the sandbox never raises it by itself.
 			task := renderer.Task{Scene: scene, Frame: 1, Width: 64, Height: 48, Samples: 16}
 			_, err := b.Render(ctx, task)
-			if !errors.Is(err, ErrOutOfMemory) || !strings.Contains(err.Error(), "512 MiB") {
+			if !errors.Is(err, ErrOutOfMemory) || !strings.Contains(err.Error(), "over memory cap (512MiB)") {
 				t.Fatalf("Eevee Next under a 512 MiB cap: %v, want the memory cap named", err)
 			}
 			t.Logf("under 512 MiB: %v", err)
