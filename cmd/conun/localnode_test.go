@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,9 +18,10 @@ import (
 
 // TestLocalNodeRunsBlender: the node the desktop app starts runs Blender
 // in the Docker sandbox where `conun node` would, so an artist's .blend
-// (Blender's default scene, set to Cycles: the sandbox has no OpenGL for
-// Eevee) renders on it; with no Docker engine
-// it offers the path tracer alone and says why Blender is not offered.
+// renders on it: Blender's default scene as it opens (Eevee, every default
+// unchanged), submitted with a preview (Workbench), both through the
+// sandbox's software OpenGL; with no Docker engine it offers the path
+// tracer alone and says why Blender is not offered.
 func TestLocalNodeRunsBlender(t *testing.T) {
 	needSandbox(t)
 	needBlender(t)
@@ -37,8 +39,8 @@ func TestLocalNodeRunsBlender(t *testing.T) {
 	}
 	scene := filepath.Join(t.TempDir(), "default.blend")
 	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-expr",
-		"import bpy; bpy.context.scene.render.engine = 'CYCLES'; bpy.ops.wm.save_as_mainfile(filepath='"+scene+"')").CombinedOutput(); err != nil {
-		t.Fatalf("save Blender's default scene with Cycles: %v\n%s", err, out)
+		"import bpy; bpy.ops.wm.save_as_mainfile(filepath="+strconv.Quote(scene)+")").CombinedOutput(); err != nil {
+		t.Fatalf("save Blender's default scene: %v\n%s", err, out)
 	}
 	data, err := os.ReadFile(scene)
 	if err != nil {
@@ -51,10 +53,29 @@ func TestLocalNodeRunsBlender(t *testing.T) {
 	}
 	id, err := c.Submit(ctx, api.JobSpec{
 		Scene: hash, SceneName: "default.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
-		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 2, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8, Nonce: t.Name(),
+		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 2, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8,
+		Preview: true, Nonce: t.Name(),
 	})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("submit Blender's default scene (Eevee) with a preview to a sandboxed node: %v", err)
+	}
+	var st api.JobStatus
+	for st.Preview == nil || !st.Preview.State.Final() {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("the Workbench preview did not end: %+v", st.Preview)
+		case <-time.After(200 * time.Millisecond):
+		}
+		if st, err = c.Status(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st.Preview.State != api.JobDone {
+		rep, _ := c.Report(ctx, st.Preview.ID)
+		t.Fatalf("the Workbench preview in the sandbox: %s, %q", st.Preview.State, rep.Error)
+	}
+	if _, err := c.Approve(ctx, id); err != nil {
+		t.Fatalf("approve after the preview: %v", err)
 	}
 	if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 		rep, _ := c.Report(ctx, id)

@@ -45,9 +45,10 @@
 // denoising in the finish step (Debian's Blender has no OpenImageDenoise to
 // test it with), and Eevee scenes, which render with
 // Eevee (samples from the task, no seed), which needs an OpenGL context:
-// Debian's Blender 3.4 found one through Mesa here without a display.
-// Where there is none (no EGL and no display, as in renderer/sandbox's
-// images) an Eevee task fails with that reason.
+// Debian's Blender 3.4 found one through Mesa's surfaceless EGL here
+// without a display (renderer/sandbox's images carry Mesa for it). Where
+// there is none (no EGL and no display) an Eevee task fails with that
+// reason.
 package blender
 
 import (

@@ -8,7 +8,7 @@ import (
 // ProjectVersion is the conun version the sandbox images are tagged with.
 // images/build.sh reads it from this line, so the node looks for exactly the
 // images the script builds; bump it when the images' contents change.
-const ProjectVersion = "0.1.0-dev.1"
+const ProjectVersion = "0.1.0-dev.2"
 
 // BlenderVersion is the version of Debian bookworm's blender package in the
 // Blender image; images/build.sh checks the installed package against it.

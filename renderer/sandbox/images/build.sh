@@ -4,6 +4,7 @@
 #   conun-pathtracer:VERSION-pt-N-pP      FROM scratch: only the static ptrender binary
 #                                         (P: the ptproto version it speaks)
 #   conun-blender:VERSION-blender-X.Y.Z   Debian bookworm (minbase) + Debian's blender
+#                                         (every Blender image: + Mesa's software EGL)
 #   conun-blender:VERSION-blender-4.X.Y   Debian trixie (minbase) + trixie's blender,
 #                                         built only when asked for (blender4): the
 #                                         image that proves the backend on Blender 4.x
@@ -147,13 +148,17 @@ SOURCES
   echo "images: installing blender in the chroot"
   # sid's Release file is valid for days only; a mirror snapshot older
   # than that is refused unless told (measured here: "expired 28d ago").
-  local aptopt="" extra=""
+  # Mesa's software EGL (llvmpipe) in every image: Eevee and Workbench (a
+  # .blend's preview) draw through OpenGL, and Debian's Blender 3.4 finds
+  # no display in the box, so it takes a surfaceless EGL context ("Managed
+  # to successfully fallback to surfaceless EGL rendering!", measured): no
+  # X server needed. libegl1 is only glvnd's loader; libegl-mesa0, the
+  # vendor library, is a mere Recommends. Blender 5.x's compositor asks
+  # for a GPU context even on the CPU, and aborts without libEGL and libGL
+  # ("Couldn't open libEGL.so.1", measured).
+  local aptopt="" extra="libegl1 libegl-mesa0 libgl1 libopengl0 libgl1-mesa-dri"
   if [ "$suite" = sid ]; then
     aptopt="-o Acquire::Check-Valid-Until=false"
-    # Blender 5.x's compositor asks for a GPU context even on the CPU, and
-    # aborts without libEGL and libGL ("Couldn't open libEGL.so.1", measured): Mesa's
-    # software EGL gives it one.
-    extra="libegl1 libgl1 libopengl0 libgl1-mesa-dri"
   fi
   chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
     sh -c "apt-get $aptopt update -qq && apt-get install -y -qq --no-install-recommends blender $extra" >"$work/apt.log" 2>&1 || {
