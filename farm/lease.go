@@ -115,7 +115,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			// holds it (capOwnBlobs).
 			sum := sha256.Sum256(data)
 			defer c.blobs.Pin(hex.EncodeToString(sum[:]))()
-			a.tileHash, a.err = c.blobs.Put(bytes.NewReader(data), "")
+			a.tileHash, a.err = c.keepTile(data)
 		}
 		done(a)
 	})
@@ -124,6 +124,29 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		return nil, "", false
 	}
 	return cancel, req.Nonce, true
+}
+
+// keepTile stores an answered tile's file as a blob and makes it durable
+// before the lease's answer goes on to finish, which queues its record:
+// a record on disk always names a tile on disk. The sync is shared with
+// the tiles answered meanwhile (blobstore.SyncGrouped: one round of fsyncs
+// for a burst, not one a tile, each waiting its turn at the disk); it runs
+// here, in the lease's goroutine, never in the store's writer, so job
+// events and other records are not held behind a round of tile syncs.
+// NodeConfig.SyncTilesAlone syncs each tile on its own instead, for
+// measuring what the grouping buys (BenchmarkDispatch).
+func (c *coordinator) keepTile(data []byte) (string, error) {
+	if c.cfg.SyncTilesAlone {
+		return c.blobs.Put(bytes.NewReader(data), "")
+	}
+	h, err := c.blobs.PutUnsynced(bytes.NewReader(data))
+	if err != nil {
+		return "", err
+	}
+	if err := c.blobs.SyncGrouped(h); err != nil {
+		return "", fmt.Errorf("sync tile %s: %w", h[:12], err)
+	}
+	return h, nil
 }
 
 // taskRequest is the unsigned RPC asking a worker to render region of

@@ -81,6 +81,11 @@ type NodeConfig struct {
 	// LeaseTimeout is the longest a worker may hold one task before it is
 	// handed to another, however alive the worker is.
 	LeaseTimeout time.Duration
+	// SyncTilesAlone makes a coordinator fsync each accepted tile on its
+	// own, as it did before tiles answered together shared one round of
+	// syncs (lease.go keepTile). Both are crash-safe; it exists so a
+	// benchmark can measure the grouping against its absence in one run.
+	SyncTilesAlone bool
 	// HeartbeatInterval is how often a coordinator asks a worker about a
 	// lease; HeartbeatTimeout is how long without an answer ends it.
 	HeartbeatInterval time.Duration
