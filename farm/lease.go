@@ -91,10 +91,15 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			done(leaseAnswer{err: fmt.Errorf("%w: %w", errNotSent, err)})
 			return
 		}
+		// Heartbeats watch the call only: they stop when it returns. Left
+		// to the lease's context, they went on asking about a task the
+		// worker had answered (404s) until HeartbeatTimeout gave up, while
+		// the tile was stored and accepted: ten beats and a goroutine a
+		// finished lease for 20 s (TestHeartbeatsEndWithCall).
+		hbCtx, stopBeats := context.WithCancel(lctx)
 		var hb sync.WaitGroup
-		defer hb.Wait()
 		hb.Go(func() {
-			c.heartbeat(lctx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
+			c.heartbeat(hbCtx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
 				c.progress(j, t, lease, m.ID, p)
 			})
 		})
@@ -102,6 +107,8 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		var data []byte
 		var log string
 		a.img, a.secs, data, log, a.err = c.call(lctx, m, req)
+		stopBeats()
+		hb.Wait()
 		v, _ := c.results.LoadAndDelete(req.Nonce)
 		a.result, _ = v.(*contracts.SignedResult)
 		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) || errors.Is(cause, errNoProgress) {
