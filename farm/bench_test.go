@@ -80,8 +80,8 @@ func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Resu
 //
 // Each runs two clusters side by side, jobs alternating between them so
 // both see the same load on a shared machine: "grouped" syncs the tiles
-// answered together in one round (lease.go keepTile), "alone" fsyncs each
-// tile on its own (NodeConfig.SyncTilesAlone); grouped/alone is the ratio.
+// answered together in one round (NodeConfig.GroupTileSyncs), "alone"
+// fsyncs each tile on its own (the default); grouped/alone is the ratio.
 func BenchmarkDispatch(b *testing.B) {
 	tests := []struct {
 		name   string
@@ -117,7 +117,7 @@ func startDispatch(b *testing.B, nodes, slots int, alone bool) func(i, frames in
 	cluster := farmtest.Start(b, nodes, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{instantRenderer{}}
 		c.Slots = slots
-		c.SyncTilesAlone = alone
+		c.GroupTileSyncs = !alone
 		// Every in-process node calls from 127.0.0.1: one source to the
 		// listeners' per-source cap, unlike members on their own hosts.
 		c.HTTP = httplimit.DefaultConfig()

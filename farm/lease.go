@@ -135,15 +135,13 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 
 // keepTile stores an answered tile's file as a blob and makes it durable
 // before the lease's answer goes on to finish, which queues its record:
-// a record on disk always names a tile on disk. The sync is shared with
-// the tiles answered meanwhile (blobstore.SyncGrouped: one round of fsyncs
-// for a burst, not one a tile, each waiting its turn at the disk); it runs
-// here, in the lease's goroutine, never in the store's writer, so job
-// events and other records are not held behind a round of tile syncs.
-// NodeConfig.SyncTilesAlone syncs each tile on its own instead, for
-// measuring what the grouping buys (BenchmarkDispatch).
+// a record on disk always names a tile on disk. With
+// NodeConfig.GroupTileSyncs the sync is shared with the tiles answered
+// meanwhile (blobstore.SyncGrouped); either way it runs here, in the
+// lease's goroutine, never in the store's writer, so job events and other
+// records are not held behind tile syncs.
 func (c *coordinator) keepTile(data []byte) (string, error) {
-	if c.cfg.SyncTilesAlone {
+	if !c.cfg.GroupTileSyncs {
 		return c.blobs.Put(bytes.NewReader(data), "")
 	}
 	h, err := c.blobs.PutUnsynced(bytes.NewReader(data))
