@@ -63,17 +63,25 @@ func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Resu
 	for i := 6; i < len(img.Pix); i += 8 {
 		img.Pix[i], img.Pix[i+1] = 0xff, 0xff
 	}
+	// A shade of its own per frame and tile, so each tile is a blob of its
+	// own on the coordinator's disk, as rendered tiles are.
+	img.Pix[0], img.Pix[1], img.Pix[2], img.Pix[3] = byte(t.Frame), byte(t.Rect().Min.X), byte(t.Rect().Min.Y), 0
 	return renderer.Result{Image: img}, nil
 }
 
 // BenchmarkDispatch: one coordinator leasing to in-process nodes that
-// render instantly (instantRenderer: a black tile at once, no path
+// render instantly (instantRenderer: a flat tile at once, no path
 // tracer); reports the farm's own cost per task (lease, signed RPC, PNG
 // transfer, signatures, the tile's blob and its record made durable) as
 // tasks per second and µs a task. "slots=16" is the setting of the issue's
 // old figure (8 nodes, 2 slots each); "slots=200" keeps 200 instant
 // renders in flight, as 8 nodes of 25 slots: 200 in-process nodes do not
 // form a cluster on a loaded 2-core machine (issue #16's convergence part).
+//
+// Each runs two clusters side by side, jobs alternating between them so
+// both see the same load on a shared machine: "grouped" syncs the tiles
+// answered together in one round (NodeConfig.GroupTileSyncs), "alone"
+// fsyncs each tile on its own (the default); grouped/alone is the ratio.
 func BenchmarkDispatch(b *testing.B) {
 	tests := []struct {
 		name   string
@@ -85,14 +93,31 @@ func BenchmarkDispatch(b *testing.B) {
 		{"slots=200", 8, 25, 16},
 	}
 	for _, tc := range tests {
-		b.Run(tc.name, func(b *testing.B) { benchDispatch(b, tc.nodes, tc.slots, tc.frames) })
+		b.Run(tc.name, func(b *testing.B) {
+			grouped := startDispatch(b, tc.nodes, tc.slots, false)
+			alone := startDispatch(b, tc.nodes, tc.slots, true)
+			var tGrouped, tAlone time.Duration
+			for i := 0; b.Loop(); i++ {
+				tGrouped += grouped(i, tc.frames)
+				tAlone += alone(i, tc.frames)
+			}
+			tasks := float64(b.N * tc.frames * 64)
+			b.ReportMetric(tasks/tGrouped.Seconds(), "grouped-tasks/s")
+			b.ReportMetric(tGrouped.Seconds()/tasks*1e6, "grouped-µs/task")
+			b.ReportMetric(tasks/tAlone.Seconds(), "alone-tasks/s")
+			b.ReportMetric(tAlone.Seconds()/tasks*1e6, "alone-µs/task")
+			b.ReportMetric(tAlone.Seconds()/tGrouped.Seconds(), "grouped/alone")
+		})
 	}
 }
 
-func benchDispatch(b *testing.B, nodes, slots, frames int) {
+// startDispatch starts a cluster of instant workers and returns a function
+// that runs one job of frames x 64 tiles on it and says how long it took.
+func startDispatch(b *testing.B, nodes, slots int, alone bool) func(i, frames int) time.Duration {
 	cluster := farmtest.Start(b, nodes, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{instantRenderer{}}
 		c.Slots = slots
+		c.GroupTileSyncs = !alone
 		// Every in-process node calls from 127.0.0.1: one source to the
 		// listeners' per-source cap, unlike members on their own hosts.
 		c.HTTP = httplimit.DefaultConfig()
@@ -105,14 +130,13 @@ func benchDispatch(b *testing.B, nodes, slots, frames int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	spec := api.JobSpec{
-		Scene: hash, SceneName: "x.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: frames, Step: 1},
-		Resolution: tiler.Resolution{Width: 256, Height: 256}, Samples: 1, Tiles: tiler.Grid{Cols: 8, Rows: 8}, Depth: 8,
-	}
-	tasks := 0
-	start := time.Now()
-	for i := 0; b.Loop(); i++ {
-		spec.Nonce = fmt.Sprint(i)
+	return func(i, frames int) time.Duration {
+		spec := api.JobSpec{
+			Scene: hash, SceneName: "x.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: frames, Step: 1},
+			Resolution: tiler.Resolution{Width: 256, Height: 256}, Samples: 1, Tiles: tiler.Grid{Cols: 8, Rows: 8}, Depth: 8,
+			Nonce: fmt.Sprint(i),
+		}
+		start := time.Now()
 		id, err := c.Submit(ctx, spec)
 		if err != nil {
 			b.Fatal(err)
@@ -120,11 +144,8 @@ func benchDispatch(b *testing.B, nodes, slots, frames int) {
 		if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
 			b.Fatalf("job: %s %v", state, err)
 		}
-		tasks += frames * 64
+		return time.Since(start)
 	}
-	secs := time.Since(start).Seconds()
-	b.ReportMetric(float64(tasks)/secs, "tasks/s")
-	b.ReportMetric(secs/float64(tasks)*1e6, "µs/task")
 }
 
 // BenchmarkBlobTransfer: a 64 MiB scene fetched node to node over loopback

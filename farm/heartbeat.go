@@ -11,6 +11,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpcaddr"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // A lease lives as long as its worker says it is still rendering: the
@@ -116,11 +117,7 @@ func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseF
 func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce string) (taskProgress, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.HeartbeatInterval)
 	defer cancel()
-	target, err := rpcaddr.Join(m.API, "/rpc/v1/tasks/"+nonce)
-	if err != nil {
-		return taskProgress{}, err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	req, err := c.signedGet(ctx, m, "/rpc/v1/tasks/"+nonce)
 	if err != nil {
 		return taskProgress{}, err
 	}
@@ -135,4 +132,27 @@ func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce strin
 	var p taskProgress
 	err = json.NewDecoder(resp.Body).Decode(&p)
 	return p, err
+}
+
+// signedGet is a GET of path on member m, signed here for m. Left to the
+// node's signing transport (peerblobs.go), each request would look its
+// recipient up among all members (gossip's member list copied under its
+// lock, then scanned): a coordinator heartbeating hundreds of leases paid
+// that on every beat, and its beats queued on gossip's lock. A member
+// without an address is left to the transport, as before.
+func (c *coordinator) signedGet(ctx context.Context, m api.Member, path string) (*http.Request, error) {
+	target, err := rpcaddr.Join(m.API, path)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	if common.IsHexAddress(m.Addr) {
+		if err := c.ident.SignRequest(req, path, common.HexToAddress(m.Addr)); err != nil {
+			return nil, fmt.Errorf("sign %s: %w", path, err)
+		}
+	}
+	return req, nil
 }

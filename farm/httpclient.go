@@ -12,10 +12,14 @@ import (
 const nodeDialTimeout = 10 * time.Second
 
 // nodeIdleConnsPerHost is how many idle connections a node keeps to each
-// member: its calls in flight to one member (leases, heartbeats, checks),
-// well under the 256 a listener takes from one source
-// (httplimit.DefaultConfig), which a studio's nodes behind one NAT share.
-const nodeIdleConnsPerHost = 32
+// member: its calls in flight to one member (a lease and a heartbeat for
+// each of up to 32 slots, checks), well under the 256 a listener takes
+// from one source (httplimit.DefaultConfig), which a studio's nodes behind
+// one NAT share. At 32, a member of 25 slots had 50 calls in flight and
+// every heartbeat past the 32nd dialled and closed a connection: the top
+// wait of BenchmarkDispatch's mutex profile at 200 leases in flight was
+// the transport's pool lock, taken by those dials.
+const nodeIdleConnsPerHost = 64
 
 // newNodeHTTPClient is the client for node-to-node calls whose length is
 // the work's, not the network's, so it has no whole-request timeout: a

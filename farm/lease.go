@@ -91,10 +91,15 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			done(leaseAnswer{err: fmt.Errorf("%w: %w", errNotSent, err)})
 			return
 		}
+		// Heartbeats watch the call only: they stop when it returns. Left
+		// to the lease's context, they went on asking about a task the
+		// worker had answered (404s) until HeartbeatTimeout gave up, while
+		// the tile was stored and accepted: ten beats and a goroutine a
+		// finished lease for 20 s (TestHeartbeatsEndWithCall).
+		hbCtx, stopBeats := context.WithCancel(lctx)
 		var hb sync.WaitGroup
-		defer hb.Wait()
 		hb.Go(func() {
-			c.heartbeat(lctx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
+			c.heartbeat(hbCtx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
 				c.progress(j, t, lease, m.ID, p)
 			})
 		})
@@ -102,6 +107,8 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		var data []byte
 		var log string
 		a.img, a.secs, data, log, a.err = c.call(lctx, m, req)
+		stopBeats()
+		hb.Wait()
 		v, _ := c.results.LoadAndDelete(req.Nonce)
 		a.result, _ = v.(*contracts.SignedResult)
 		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) || errors.Is(cause, errNoProgress) {
@@ -115,7 +122,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			// holds it (capOwnBlobs).
 			sum := sha256.Sum256(data)
 			defer c.blobs.Pin(hex.EncodeToString(sum[:]))()
-			a.tileHash, a.err = c.blobs.Put(bytes.NewReader(data), "")
+			a.tileHash, a.err = c.keepTile(data)
 		}
 		done(a)
 	})
@@ -124,6 +131,27 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		return nil, "", false
 	}
 	return cancel, req.Nonce, true
+}
+
+// keepTile stores an answered tile's file as a blob and makes it durable
+// before the lease's answer goes on to finish, which queues its record:
+// a record on disk always names a tile on disk. With
+// NodeConfig.GroupTileSyncs the sync is shared with the tiles answered
+// meanwhile (blobstore.SyncGrouped); either way it runs here, in the
+// lease's goroutine, never in the store's writer, so job events and other
+// records are not held behind tile syncs.
+func (c *coordinator) keepTile(data []byte) (string, error) {
+	if !c.cfg.GroupTileSyncs {
+		return c.blobs.Put(bytes.NewReader(data), "")
+	}
+	h, err := c.blobs.PutUnsynced(bytes.NewReader(data))
+	if err != nil {
+		return "", err
+	}
+	if err := c.blobs.SyncGrouped(h); err != nil {
+		return "", fmt.Errorf("sync tile %s: %w", h[:12], err)
+	}
+	return h, nil
 }
 
 // taskRequest is the unsigned RPC asking a worker to render region of

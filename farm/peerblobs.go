@@ -29,7 +29,8 @@ type signingTransport struct {
 }
 
 func (t *signingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.Method == http.MethodGet {
+	// A caller that knew its recipient signed already (coordinator.signedGet).
+	if req.Method == http.MethodGet && req.Header.Get(rpc.HeaderSigned) == "" {
 		if to, path, ok := recipientOf(t.members(), req.URL); ok {
 			req = req.Clone(req.Context()) // a RoundTripper must not change its request
 			if err := t.ident.SignRequest(req, path, to); err != nil {
