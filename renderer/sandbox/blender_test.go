@@ -691,17 +691,26 @@ func TestBlenderEeveeDefaultScene(t *testing.T) {
 			t.Fatalf("Inspect(default startup file) = %+v, usage %+v: want an Eevee scene that needs gl", info, info.Usage)
 		}
 		task := renderer.Task{Scene: scene, Frame: 1, Width: 64, Height: 48, Samples: 16}
-		eevee := renderImage(t, b, task)
-		if flat(eevee.Image) {
-			t.Fatal("Eevee in the box drew one flat colour: no cube")
-		}
+		var eevee renderer.Result
+		t.Run("eevee", func(t *testing.T) {
+			if !blenderOlder(img.version, "4.2") && os.Getenv("CONUN_EEVEE_NEXT") == "" {
+				// Its memory cap is checked above; the render itself is
+				// ~5 minutes of shader compilation per release on this
+				// 2-core machine, a sixth of the whole suite's time.
+				t.Skip("NOT TESTED: needs CONUN_EEVEE_NEXT=1: Eevee Next's render compiles its shaders on llvmpipe for ~5 minutes and 2 GiB here (the Workbench preview and the memory cap were tested)")
+			}
+			eevee = renderImage(t, b, task)
+			if flat(eevee.Image) {
+				t.Fatal("Eevee in the box drew one flat colour: no cube")
+			}
+		})
 		preview := task
 		preview.Preview = true
 		wb := renderImage(t, b, preview)
 		if flat(wb.Image) {
 			t.Fatal("the Workbench preview in the box drew one flat colour: no cube")
 		}
-		if verifier.Equal(wb.Image, eevee.Image, task.Rect()) {
+		if eevee.Image != nil && verifier.Equal(wb.Image, eevee.Image, task.Rect()) {
 			t.Error("the preview equals the Eevee render: it did not render with Workbench")
 		}
 		cycles := renderImage(t, b, renderer.Task{Scene: nativeScene(t, s, img, "texture"), Frame: 1, Width: 32, Height: 24, Samples: 1})
@@ -720,6 +729,9 @@ func TestBlenderEeveeDefaultScene(t *testing.T) {
 		if !strings.HasPrefix(local.Version(), "blender-"+img.version+"/") || !strings.Contains(local.Version(), "+gl") {
 			t.Logf("NOT COMPARED with the host: its Blender is %s, not %s with OpenGL", local.Version(), img.version)
 			return
+		}
+		if eevee.Image == nil {
+			t.Fatal("no Eevee render in the box to compare with the host's")
 		}
 		want, err := local.Render(ctx, task)
 		if err != nil {
