@@ -216,8 +216,9 @@ func (c *coordinator) sources(j *job, worker string, members []api.Member) []str
 var (
 	errBusy        = errors.New("worker busy")
 	errUnreachable = errors.New("worker unreachable")
-	// errOverCap marks a worker whose caps (its blob cache's) leave no
-	// room for the task while its running tasks hold what they use.
+	// errOverCap marks a worker whose caps (its blob cache's, or its
+	// budget for this coordinator's unpaid previews) leave no room for
+	// the task for now.
 	errOverCap = errors.New("worker over its cap")
 	// errNotSent marks a lease this node could not sign: nobody's fault
 	// but its own, so neither the task nor the worker is counted against.
@@ -258,6 +259,11 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		return nil, 0, nil, "", errBusy
 	case http.StatusInsufficientStorage:
 		// Its reason goes with the requeue event: the owner sees why.
+		return nil, 0, nil, "", fmt.Errorf("%w: %s", errOverCap, api.ReadError(resp.Body))
+	case http.StatusTooManyRequests:
+		// The worker's preview budget for this coordinator is spent: the
+		// worker keeps its limit, the task waits for another or for the
+		// budget to refill; neither is a fault.
 		return nil, 0, nil, "", fmt.Errorf("%w: %s", errOverCap, api.ReadError(resp.Body))
 	case http.StatusForbidden:
 		// The worker does not know us yet: gossip about a (re)started
