@@ -130,6 +130,8 @@ type Cluster struct {
 	// hundreds of members each time was a large share of a big test
 	// cluster's CPU.
 	sorted []api.Member
+	// changes counts the changes to live (Changes).
+	changes uint64
 	// gone are members that left or were declared dead, with when, kept
 	// for GoneFor (at most maxGone) so a listing across the cluster can
 	// say a coordinator is not answering instead of forgetting its jobs.
@@ -190,6 +192,14 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// rather than the local preset's 15 s, so a thawed node is back
 		// soon even on a loaded machine.
 		mc.PushPullInterval = 3 * time.Second
+		if cfg.Crowd > crowdFree {
+			// A full state sync of 200 members, decoded and merged on
+			// both sides, is the largest piece of work a member does; 200
+			// of them syncing every 12 s (memberlist stretches the 3 s
+			// for the cluster's size) kept the process's cores so busy
+			// that half the probes' acks came too late.
+			mc.PushPullInterval *= time.Duration(cfg.Crowd) / crowdFree
+		}
 		if ip := net.ParseIP(cfg.BindAddr); ip != nil && ip.IsLoopback() {
 			// A loopback datagram may be 64 KiB, unfragmented: one gossip
 			// packet then carries every queued broadcast rather than the
@@ -197,6 +207,11 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 			// 200 nodes starting queue 200 alive messages on every
 			// member; four at a time, they took over ten seconds to spread.
 			mc.UDPBufferSize = loopbackPacket
+			// Such a packet holds a hundred messages, all queued at once
+			// for the member's handler: at memberlist's 1,024, 200 nodes
+			// starting overflowed the queue 13,000 times, and a dropped
+			// suspicion is one its target never refutes.
+			mc.HandoffQueueDepth = 16 << 10
 		}
 	}
 	if cfg.noPushPull {
@@ -347,6 +362,7 @@ func (c *Cluster) track(n *memberlist.Node) {
 	}
 	c.mu.Lock()
 	c.sorted = nil
+	c.changes++
 	if err == nil {
 		c.live[n.Name] = m
 		delete(c.gone, n.Name)
@@ -357,6 +373,15 @@ func (c *Cluster) track(n *memberlist.Node) {
 	if err == nil && c.changed != nil {
 		c.changed(n.Name)
 	}
+}
+
+// Changes counts the members that joined, changed their metadata or went
+// since the node started: a caller that saw the same count before has seen
+// the same members, without copying them again.
+func (c *Cluster) Changes() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.changes
 }
 
 // Len is how many members Members would return now, without copying them.
@@ -454,6 +479,7 @@ func (e events) NotifyLeave(n *memberlist.Node) {
 	}
 	delete(e.c.live, n.Name)
 	e.c.sorted = nil
+	e.c.changes++
 	e.c.mu.Unlock()
 	if e.c.onLeft != nil {
 		e.c.onLeft(n.Name)
