@@ -50,23 +50,29 @@ func startCluster(t testing.TB, n int, d *deaths) ([]*farm.Node, time.Duration) 
 // compressing every packet), and 200 nodes joined through one seed timed
 // out joining.
 func TestBigClusterForms(t *testing.T) {
-	for _, n := range []int{50, 100, 200} {
-		t.Run(fmt.Sprintf("nodes=%d", n), func(t *testing.T) {
+	for _, tc := range []struct{ nodes, runs int }{{50, 1}, {100, 1}, {200, 3}} {
+		t.Run(fmt.Sprintf("nodes=%d", tc.nodes), func(t *testing.T) {
 			if testing.Short() {
-				t.Skipf("NOT TESTED: -short: needs %d in-process nodes, a minute or more on a loaded 2-core machine", n)
+				t.Skipf("NOT TESTED: -short: needs %d in-process nodes, a minute or more on a loaded 2-core machine", tc.nodes)
 			}
-			if n > 50 && os.Getenv("CONUN_BIG_CLUSTER") != "1" {
-				t.Skipf("NOT TESTED: needs CONUN_BIG_CLUSTER=1: with -race, 100 in-process nodes did not finish starting within 10 minutes on this 2-core machine under load 20 (82 had)")
+			if tc.nodes > 50 && os.Getenv("CONUN_BIG_CLUSTER") != "1" {
+				t.Skipf("NOT TESTED: needs CONUN_BIG_CLUSTER=1: %d in-process nodes formed without -race at load 3-10 (200: about 50 s, three runs 3 minutes), but not within a minute at load 15-22, nor 50 with -race at load 12-18", tc.nodes)
 			}
-			var d deaths
-			nodes, took := startCluster(t, n, &d)
-			t.Logf("%d nodes all saw each other %v after the last one started", n, took.Round(time.Millisecond))
-			rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
-			if len(rep.Nodes) == 0 {
-				t.Fatalf("job done but no node rendered: %+v", rep)
-			}
-			if n := d.n.Load(); n > 0 {
-				t.Errorf("%d declarations that an honest member failed while the cluster formed and ran a job", n)
+			// Runs in a row, each its own cluster: formation that
+			// succeeds only now and then is what this test is for.
+			for run := range tc.runs {
+				t.Run(fmt.Sprintf("run=%d", run+1), func(t *testing.T) {
+					var d deaths
+					nodes, took := startCluster(t, tc.nodes, &d)
+					t.Logf("%d nodes all saw each other %v after the last one started", tc.nodes, took.Round(time.Millisecond))
+					rep := farmtest.RunJob(t, api.NewClient(nodes[0].URL()), nil)
+					if len(rep.Nodes) == 0 {
+						t.Fatalf("job done but no node rendered: %+v", rep)
+					}
+					if n := d.n.Load(); n > 0 {
+						t.Errorf("%d declarations that an honest member failed while the cluster formed and ran a job", n)
+					}
+				})
 			}
 		})
 	}

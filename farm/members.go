@@ -54,25 +54,29 @@ func (n *Node) rememberMembers(ctx context.Context) {
 	defer t.Stop()
 	var last, prev []string
 	var wrote time.Time
+	// done is the cluster's change count when what is written was last
+	// found current: until it moves there is nothing to look at. Copying
+	// and sorting the members every 2 s on each of 200 in-process nodes
+	// was a sixth of the cluster's CPU.
+	var done uint64
+	looked := false
 	for {
-		var addrs []string
-		self := n.GossipAddr()
-		for _, m := range n.cluster.Members() {
-			if m.Gossip != self {
-				addrs = append(addrs, m.Gossip)
+		if v := n.cluster.Changes(); !looked || v != done {
+			addrs := n.otherAddrs()
+			settled := slices.Equal(addrs, prev) || time.Since(wrote) >= rememberAtLeast
+			prev = addrs
+			if len(addrs) > 0 && settled && !slices.Equal(addrs, last) {
+				err := renderer.WriteAtomic(filepath.Join(n.cfg.DataDir, membersFile), func(w io.Writer) error {
+					return json.NewEncoder(w).Encode(addrs)
+				})
+				if err != nil {
+					n.cfg.Logger.Warn("remember members", "err", err)
+				} else {
+					last, wrote = addrs, time.Now()
+				}
 			}
-		}
-		slices.Sort(addrs)
-		settled := slices.Equal(addrs, prev) || time.Since(wrote) >= rememberAtLeast
-		prev = addrs
-		if len(addrs) > 0 && settled && !slices.Equal(addrs, last) {
-			err := renderer.WriteAtomic(filepath.Join(n.cfg.DataDir, membersFile), func(w io.Writer) error {
-				return json.NewEncoder(w).Encode(addrs)
-			})
-			if err != nil {
-				n.cfg.Logger.Warn("remember members", "err", err)
-			} else {
-				last, wrote = addrs, time.Now()
+			if len(addrs) > 0 && slices.Equal(addrs, last) {
+				done, looked = v, true
 			}
 		}
 		select {
@@ -81,6 +85,20 @@ func (n *Node) rememberMembers(ctx context.Context) {
 		case <-t.C:
 		}
 	}
+}
+
+// otherAddrs returns the gossip addresses of the members other than the
+// node itself, sorted.
+func (n *Node) otherAddrs() []string {
+	var addrs []string
+	self := n.GossipAddr()
+	for _, m := range n.cluster.Members() {
+		if m.Gossip != self {
+			addrs = append(addrs, m.Gossip)
+		}
+	}
+	slices.Sort(addrs)
+	return addrs
 }
 
 // rejoin joins the remembered members of a node started without any to

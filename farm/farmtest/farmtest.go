@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,32 +47,76 @@ func Start(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.
 	return nodes
 }
 
-// StartNodes starts n nodes with fast failure detection, one after
-// another, each joined through a few of those started before it (Seeds),
-// and stops them when the test ends; it does not wait for them to see each
-// other. change, if not nil, adjusts each node's config.
+// StartNodes starts n nodes with fast failure detection, each joined
+// through a few of those started before it (Seeds), and stops them when the
+// test ends; it does not wait for them to see each other. change, if not
+// nil, adjusts each node's config; it is called in order, from the test's
+// goroutine.
+//
+// Nodes start in waves that double (1, 1, 2, 4, 8, ... at most startWave
+// at once), each wave joining through the waves before it: one after
+// another, 200 nodes took most of a minute to start, most of it each
+// node's store fsyncing while the CPU idled. They stop all at once for the
+// same reason: one at a time, each leave waiting out its broadcast, 200
+// took minutes.
 func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*farm.Node {
 	t.Helper()
+	dir := t.TempDir() // before the cleanup below, so removed after it
+	var mu sync.Mutex
 	nodes := make([]*farm.Node, 0, n)
-	for i := range n {
-		c := farm.DefaultNodeConfig()
-		c.Name = fmt.Sprintf("node-%d", i+1)
-		c.DataDir = filepath.Join(t.TempDir(), c.Name)
-		c.Renderers = Renderers()
-		c.Gossip.Fast = true
-		c.Gossip.Join = Seeds(nodes, i)
-		if change != nil {
-			change(i, &c)
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		var wg sync.WaitGroup
+		for _, node := range nodes {
+			wg.Go(func() { node.Close() })
 		}
-		node, err := farm.StartNode(context.Background(), c)
-		if err != nil {
-			t.Fatalf("start %s (%d nodes started): %v", c.Name, i, err)
+		wg.Wait()
+	})
+	for from := 0; from < n; {
+		to := min(n, from+min(max(from, 1), startWave))
+		cfgs := make([]farm.NodeConfig, 0, to-from)
+		for i := from; i < to; i++ {
+			c := farm.DefaultNodeConfig()
+			c.Name = fmt.Sprintf("node-%d", i+1)
+			c.DataDir = filepath.Join(dir, c.Name)
+			c.Renderers = Renderers()
+			c.Gossip.Fast = true
+			c.Gossip.Crowd = n
+			c.Gossip.Join = Seeds(nodes, i)
+			if change != nil {
+				change(i, &c)
+			}
+			cfgs = append(cfgs, c)
 		}
-		t.Cleanup(func() { node.Close() })
-		nodes = append(nodes, node)
+		started := make([]*farm.Node, len(cfgs))
+		errs := make([]error, len(cfgs))
+		var wg sync.WaitGroup
+		for k, c := range cfgs {
+			wg.Go(func() { started[k], errs[k] = farm.StartNode(context.Background(), c) })
+		}
+		wg.Wait()
+		mu.Lock()
+		for _, node := range started {
+			if node != nil {
+				nodes = append(nodes, node)
+			}
+		}
+		mu.Unlock()
+		for k, err := range errs {
+			if err != nil {
+				t.Fatalf("start %s (%d nodes started): %v", cfgs[k].Name, len(nodes), err)
+			}
+		}
+		from = to
 	}
 	return nodes
 }
+
+// startWave bounds how many nodes StartNodes starts at once: enough to
+// overlap their stores' fsyncs, few enough that the members they join
+// through answer every join's state sync in time.
+const startWave = 16
 
 // Seeds returns the gossip addresses the i-th node (from 0) joins through,
 // given the nodes started before it: the last one, one halfway back and

@@ -52,6 +52,10 @@ type Config struct {
 	// Fast shortens failure detection to about a second, for tests and the
 	// in-process demo; the default is memberlist's LAN timing.
 	Fast bool
+	// Crowd, with Fast, is how many nodes share this process (an
+	// in-process test cluster): past crowdFree, probes wait for acks, and
+	// are sent, proportionally less often. 0 is one.
+	Crowd int
 	// SecretKey, when set (16, 24 or 32 bytes), encrypts gossip: private
 	// clusters share it, and a node without it cannot join.
 	SecretKey []byte
@@ -86,6 +90,16 @@ const MaxMessageBytes = 1024
 // broadcast is sent on: enough that every member hears it.
 const retransmitMult = 4
 
+// crowdFree is how many in-process nodes the fast timing holds without
+// stretching its probes (Config.Crowd): 50 formed with no false deaths on a
+// 2-core machine under load 15.
+const crowdFree = 50
+
+// loopbackPacket is the gossip packet size of fast (in-process) clusters on
+// loopback: well under a loopback datagram's 64 KiB, and under the tunnel's
+// packet bound, with room for encryption and a label.
+const loopbackPacket = 32 << 10
+
 // Cluster is a node's membership in the gossip cluster.
 type Cluster struct {
 	mlMu   sync.RWMutex // guards ml, replaced by Rebind
@@ -116,6 +130,8 @@ type Cluster struct {
 	// hundreds of members each time was a large share of a big test
 	// cluster's CPU.
 	sorted []api.Member
+	// changes counts the changes to live (Changes).
+	changes uint64
 	// gone are members that left or were declared dead, with when, kept
 	// for GoneFor (at most maxGone) so a listing across the cluster can
 	// say a coordinator is not answering instead of forgetting its jobs.
@@ -150,6 +166,16 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// failed joins through a busy seed's full-state sync.
 		mc.ProbeInterval = 500 * time.Millisecond
 		mc.ProbeTimeout = 250 * time.Millisecond
+		if cfg.Crowd > crowdFree {
+			// Every node of the process answers its probes from the same
+			// two cores: an ack waits behind the work of all the others,
+			// so the patience grows with them (and the probes, fewer, add
+			// less to that work). With the fixed 250 ms, 100 nodes
+			// declared each other dead 18,000 times while starting.
+			scale := time.Duration(cfg.Crowd) / crowdFree
+			mc.ProbeInterval *= scale
+			mc.ProbeTimeout *= scale
+		}
 		mc.SuspicionMult = 3
 		mc.GossipInterval = 100 * time.Millisecond
 		mc.TCPTimeout = 10 * time.Second
@@ -166,6 +192,27 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 		// rather than the local preset's 15 s, so a thawed node is back
 		// soon even on a loaded machine.
 		mc.PushPullInterval = 3 * time.Second
+		if cfg.Crowd > crowdFree {
+			// A full state sync of 200 members, decoded and merged on
+			// both sides, is the largest piece of work a member does; 200
+			// of them syncing every 12 s (memberlist stretches the 3 s
+			// for the cluster's size) kept the process's cores so busy
+			// that half the probes' acks came too late.
+			mc.PushPullInterval *= time.Duration(cfg.Crowd) / crowdFree
+		}
+		if ip := net.ParseIP(cfg.BindAddr); ip != nil && ip.IsLoopback() {
+			// A loopback datagram may be 64 KiB, unfragmented: one gossip
+			// packet then carries every queued broadcast rather than the
+			// three or four alive messages a 1,400-byte LAN packet holds.
+			// 200 nodes starting queue 200 alive messages on every
+			// member; four at a time, they took over ten seconds to spread.
+			mc.UDPBufferSize = loopbackPacket
+			// Such a packet holds a hundred messages, all queued at once
+			// for the member's handler: at memberlist's 1,024, 200 nodes
+			// starting overflowed the queue 13,000 times, and a dropped
+			// suspicion is one its target never refutes.
+			mc.HandoffQueueDepth = 16 << 10
+		}
 	}
 	if cfg.noPushPull {
 		mc.PushPullInterval = 0
@@ -316,6 +363,7 @@ func (c *Cluster) track(n *memberlist.Node) {
 	}
 	c.mu.Lock()
 	c.sorted = nil
+	c.changes++
 	if err == nil {
 		c.live[n.Name] = m
 		delete(c.gone, n.Name)
@@ -326,6 +374,15 @@ func (c *Cluster) track(n *memberlist.Node) {
 	if err == nil && c.changed != nil {
 		c.changed(n.Name)
 	}
+}
+
+// Changes counts the members that joined, changed their metadata or went
+// since the node started: a caller that saw the same count before has seen
+// the same members, without copying them again.
+func (c *Cluster) Changes() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.changes
 }
 
 // Len is how many members Members would return now, without copying them.
@@ -423,6 +480,7 @@ func (e events) NotifyLeave(n *memberlist.Node) {
 	}
 	delete(e.c.live, n.Name)
 	e.c.sorted = nil
+	e.c.changes++
 	e.c.mu.Unlock()
 	if e.c.onLeft != nil {
 		e.c.onLeft(n.Name)
