@@ -332,7 +332,7 @@ func TestConvictionsTravel(t *testing.T) {
 func TestNoticeLimits(t *testing.T) {
 	self, _ := rpc.NewIdentity()
 	c := &coordinator{ident: self, notices: newNotices(), cfg: NodeConfig{Now: time.Now},
-		rep: verifier.NewReputation(verifier.DefaultPolicy(), time.Now), metrics: new(metrics)}
+		rep: verifier.NewReputation(verifier.DefaultPolicy(), time.Now), metrics: new(metrics), log: slog.New(slog.DiscardHandler)}
 	accused := common.Address{9}.Hex()
 	notice := func(id *rpc.Identity, i int) api.ConvictionNotice {
 		n := api.ConvictionNotice{Kind: api.NoticeConviction, Job: "j", Accused: accused, Coordinator: id.Address().Hex(),
