@@ -51,8 +51,9 @@ func (c *coordinator) hear(msg []byte) {
 		return // not a conviction notice: other kinds are for others
 	}
 	if err := c.takeNotice(n); err != nil {
-		c.metrics.noticesRefused.Add(1)
+		// Logged before counted: whoever sees the count finds the reason.
 		c.log.Info("conviction notice dropped", "accused", n.Accused, "by", n.Coordinator, "err", err)
+		c.metrics.noticesRefused.Add(1)
 	}
 }
 
@@ -112,8 +113,8 @@ func (c *coordinator) recheckLoop(ctx context.Context) {
 			return
 		case n := <-c.notices.queue:
 			if err := c.recheckNotice(ctx, n); err != nil {
-				c.metrics.noticesRefused.Add(1)
 				c.log.Warn("conviction not believed", "job", n.Job, "accused", n.Accused, "by", n.Coordinator, "err", err)
+				c.metrics.noticesRefused.Add(1)
 			}
 		}
 	}
@@ -133,8 +134,8 @@ func (c *coordinator) recheckNotice(ctx context.Context, n api.ConvictionNotice)
 	}
 	c.rep.Record(repKey(b.Accused), false)
 	c.saveReputation()
-	c.metrics.noticesBelieved.Add(1)
 	c.log.Warn("conviction re-checked and believed: node quarantined", "job", b.Job, "node", b.AccusedNode, "address", b.Accused, "by", b.Coordinator)
+	c.metrics.noticesBelieved.Add(1)
 	return nil
 }
 
