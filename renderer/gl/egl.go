@@ -28,11 +28,20 @@ static void *conun_egl_proc(const char *name) {
 // --as-needed then drops: the node needs no libGL, GLX or X11 to start,
 // and only libEGL (opened at run time) to offer gl.
 // In a process that also uses GLX (a Fyne window), the real one still
-// answers until this package has opened EGL.
+// answers until this package has opened EGL: found after this one, or,
+// since --as-needed left libGL out and GLFW opens it privately, in libGL
+// opened here (without that, `conun gui` could not start: Fyne's loader
+// got NULL for every GL 2.1 function, measured under Xvfb).
 typedef void (*conun_glproc)(void);
+typedef conun_glproc (*conun_glx_getproc)(const unsigned char *);
+static void *glx_lib;
 void (*glXGetProcAddress(const unsigned char *name))(void) {
 	if (egl_getproc) return (conun_glproc)conun_egl_proc((const char *)name);
-	conun_glproc (*next)(const unsigned char *) = (conun_glproc (*)(const unsigned char *))dlsym(RTLD_NEXT, "glXGetProcAddress");
+	conun_glx_getproc next = (conun_glx_getproc)dlsym(RTLD_NEXT, "glXGetProcAddress");
+	if (!next) {
+		if (!glx_lib) glx_lib = dlopen("libGL.so.1", RTLD_NOW | RTLD_LOCAL);
+		if (glx_lib) next = (conun_glx_getproc)dlsym(glx_lib, "glXGetProcAddress");
+	}
 	return next ? next(name) : NULL;
 }
 

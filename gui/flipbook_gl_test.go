@@ -1,3 +1,5 @@
+//go:build linux && cgo
+
 package gui
 
 import (
@@ -13,30 +15,27 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/gl"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/tiler"
 )
 
-// rasterStandIn is the path tracer under gl-raster's name. This package's
-// test binary is also the app the Xvfb tests start, and linking
-// renderer/gl (go-gl's 4.3 core profile) into it made Fyne's GL 2.1 start
-// fail on Xvfb ("failed to initialise OpenGL, Cause: glAccum", measured);
-// the player is what is tested here, farm's TestPreviewGLTF covers the
-// real gl-raster preview.
-type rasterStandIn struct{ renderer.Renderer }
-
-func (rasterStandIn) Name() string { return api.RendererGLRaster }
-
-// TestFlipbookApproval: a glTF job submitted with a preview (rendered by
-// a stand-in under gl-raster's name) shows in the jobs list with its preview's progress in
+// TestFlipbookApproval: a glTF job submitted with a preview (gl-raster on
+// Mesa's llvmpipe: this test binary, which the Xvfb tests start as the
+// app, so links renderer/gl as `conun gui` does, and they prove Fyne's GL
+// still starts beside it) shows in the jobs list with its preview's progress in
 // the State column while it renders; once it is ready, selecting it plays
 // the preview's frames, as the node serves them, next to Approve and
 // Reject; Approve renders the job, and once done the player plays the
 // job's own frames.
 func TestFlipbookApproval(t *testing.T) {
-	pt := pathtracer.New(pathtracer.DefaultConfig())
+	r, err := gl.NewRaster(gl.DefaultConfig())
+	if err != nil {
+		t.Fatalf("gl-raster renderer (install libegl1 libegl-mesa0 libgl1-mesa-dri: .ci/deps): %v", err)
+	}
+	defer r.Close()
 	nodes := farmtest.Start(t, 1, func(i int, c *farm.NodeConfig) {
-		c.Renderers = []renderer.Renderer{pt, rasterStandIn{pt}}
+		c.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig()), r}
 	})
 	c := api.NewClient(nodes[0].URL())
 	ctx := context.Background()
