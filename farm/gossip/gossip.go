@@ -102,10 +102,12 @@ const loopbackPacket = 32 << 10
 
 // Cluster is a node's membership in the gossip cluster.
 type Cluster struct {
-	mlMu   sync.RWMutex // guards ml, replaced by Rebind
-	ml     *memberlist.Memberlist
-	mc     memberlist.Config // what ml was made with, for Rebind
-	onLeft func(name string)
+	mlMu sync.RWMutex // guards ml, replaced by Rebind, and stopped
+	// stopped is set by Leave and Kill: Rebind then has nothing to move.
+	stopped bool
+	ml      *memberlist.Memberlist
+	mc      memberlist.Config // what ml was made with, for Rebind
+	onLeft  func(name string)
 	// changed is Config.Changed.
 	changed func(name string)
 	// messages receives broadcasts; queue holds this node's own until
@@ -416,7 +418,7 @@ func (b broadcast) Finished()                             {}
 
 // Leave tells the cluster the node is going and stops gossip.
 func (c *Cluster) Leave(timeout time.Duration) error {
-	ml := c.list()
+	ml := c.stop()
 	err := ml.Leave(timeout)
 	if serr := ml.Shutdown(); err == nil {
 		err = serr
@@ -440,7 +442,18 @@ func (c *Cluster) SetMeta(meta api.NodeMeta, timeout time.Duration) error {
 
 // Kill stops gossip without leaving, as a crash would: the others find out
 // through failure detection.
-func (c *Cluster) Kill() error { return c.list().Shutdown() }
+func (c *Cluster) Kill() error { return c.stop().Shutdown() }
+
+// stop marks gossip stopped, so a Rebind racing with the node's close
+// does nothing (memberlist panics on a Leave after Shutdown: "leave after
+// shutdown", seen when a NATed node's gateway moved as its test ended),
+// and returns the memberlist to shut down.
+func (c *Cluster) stop() *memberlist.Memberlist {
+	c.mlMu.Lock()
+	defer c.mlMu.Unlock()
+	c.stopped = true
+	return c.ml
+}
 
 type delegate struct{ c *Cluster }
 

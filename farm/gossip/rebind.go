@@ -1,6 +1,7 @@
 package gossip
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -32,6 +33,10 @@ func (c *Cluster) Rebind(t memberlist.Transport, meta api.NodeMeta, join []strin
 	mc := c.mc
 	mc.Transport = t
 	c.mlMu.Lock()
+	if c.stopped {
+		c.mlMu.Unlock()
+		return errors.New("gossip stopped: the node is closing")
+	}
 	c.ml.Leave(time.Second)
 	c.ml.Shutdown()
 	c.mu.Lock()
