@@ -56,6 +56,12 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		clear(j.queue[len(keep):])
 		j.queue = keep
 	}()
+	// The members as this pass sees them, read once: only this pass's own
+	// leases change them while c.mu is held, and lease counts those in
+	// (cands.leased). Read again for every task, they cost a checksummed
+	// address and two map look-ups per member per task: with 200 members,
+	// most of a coordinator's CPU.
+	cands := c.passCandidates(members, j, now)
 	for i, t := range j.queue {
 		if t.state != api.TaskPending {
 			continue // leased, finished or cancelled since it was queued
@@ -76,13 +82,14 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		if t.finish {
 			// A finish waits for a node that can finish, without holding
 			// up the tiles behind it.
-			m, free, eligible := c.pick(members, j.finishDemand(), j, now)
+			m, free, eligible := choose(j.finishDemand(), cands.all)
 			if free {
-				m, free = c.pickFor(members, j, t, now, m)
+				m, free = c.pickFor(cands.all, j, t, m)
 			}
 			switch {
 			case free:
 				c.lease(ctx, j, t, m, members)
+				cands.leased(m.ID)
 			case eligible == 0 && c.blockedAll(j, j.finishDemand(), members):
 				c.failRest(j, "every node that could finish this job's frames failed it too often")
 				return
@@ -91,7 +98,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			}
 			continue
 		}
-		m, free, eligible := c.pick(members, j.demand(), j, now)
+		m, free, eligible := choose(j.demand(), cands.all)
 		if !free {
 			keep = append(keep, j.queue[i:]...)
 			if eligible == 0 && c.blockedAll(j, j.demand(), members) {
@@ -106,7 +113,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			}
 			return
 		}
-		if m, free = c.pickFor(members, j, t, now, m); !free {
+		if m, free = c.pickFor(cands.all, j, t, m); !free {
 			keep = append(keep, t) // waits for a node that has not failed it
 			continue
 		}
@@ -119,6 +126,33 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			c.save(j)
 		}
 		c.lease(ctx, j, t, m, members)
+		cands.leased(m.ID)
+	}
+}
+
+// passCandidates is candidates read once for a scheduling pass of job j,
+// kept current by leased; c.mu must be held.
+func (c *coordinator) passCandidates(members []api.Member, j *job, now time.Time) passCands {
+	all := c.candidates(members, j, now)
+	at := make(map[string]int, len(all))
+	for i, cand := range all {
+		at[cand.Member.ID] = i
+	}
+	return passCands{c: c, all: all, at: at}
+}
+
+// passCands are the candidates of one scheduling pass.
+type passCands struct {
+	c   *coordinator
+	all []candidate
+	at  map[string]int // member ID -> index in all
+}
+
+// leased reads member id's free slots again after a lease to it (or a
+// lease that could not start and was taken back); c.mu must be held.
+func (p passCands) leased(id string) {
+	if i, ok := p.at[id]; ok {
+		p.all[i].Free = leaseRoom(p.all[i].Member, p.c.inflight[id])
 	}
 }
 
