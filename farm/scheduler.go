@@ -160,13 +160,6 @@ func (p passCands) leased(id string) {
 // one starts the count again) make a node unfit for the rest of it.
 const blockAfter = 3
 
-// pick returns the member eligible for d with the most free slots, whether
-// one has a free slot, and how many members are eligible at all; it reads the
-// coordinator's state into plain values and lets choose decide.
-func (c *coordinator) pick(members []api.Member, d demand, j *job, now time.Time) (best api.Member, free bool, eligible int) {
-	return choose(d, c.candidates(members, j, now))
-}
-
 // candidates reads the coordinator's state of members for job j into plain
 // values; c.mu must be held.
 func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []candidate {
