@@ -82,13 +82,6 @@ type NodeConfig struct {
 	// LeaseTimeout is the longest a worker may hold one task before it is
 	// handed to another, however alive the worker is.
 	LeaseTimeout time.Duration
-	// GroupTileSyncs makes a coordinator sync the tiles answered together
-	// in one shared round (lease.go keepTile) instead of one fsync each.
-	// Both are crash-safe. Off: with heartbeats ending with their call,
-	// BenchmarkDispatch measured grouping at 0.76-0.94x of one fsync a tile
-	// (a tile arriving during a round waits for it and then its own); it
-	// stays so the benchmark can measure it against its absence in one run.
-	GroupTileSyncs bool
 	// HeartbeatInterval is how often a coordinator asks a worker about a
 	// lease; HeartbeatTimeout is how long without an answer ends it.
 	HeartbeatInterval time.Duration

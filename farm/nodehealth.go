@@ -179,12 +179,12 @@ func (c *coordinator) everyEligibleFailed(j *job, t *task) bool {
 // eligible, else best (every eligible member failed it: it tries again).
 // ok is false while t should wait for a member that has not failed it to
 // free up. c.mu must be held.
-func (c *coordinator) pickFor(members []api.Member, j *job, t *task, now time.Time, best api.Member) (api.Member, bool) {
+func (c *coordinator) pickFor(cands []candidate, j *job, t *task, best api.Member) (api.Member, bool) {
 	if len(t.failedBy) == 0 {
 		return best, true
 	}
 	var fresh []candidate
-	for _, cand := range c.candidates(members, j, now) {
+	for _, cand := range cands {
 		if _, failed := t.failedBy[cand.Member.ID]; !failed {
 			fresh = append(fresh, cand)
 		}

@@ -56,6 +56,12 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		clear(j.queue[len(keep):])
 		j.queue = keep
 	}()
+	// The members as this pass sees them, read once: only this pass's own
+	// leases change them while c.mu is held, and lease counts those in
+	// (cands.leased). Read again for every task, they cost a checksummed
+	// address and two map look-ups per member per task: with 200 members,
+	// most of a coordinator's CPU.
+	cands := c.passCandidates(members, j, now)
 	for i, t := range j.queue {
 		if t.state != api.TaskPending {
 			continue // leased, finished or cancelled since it was queued
@@ -76,13 +82,14 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 		if t.finish {
 			// A finish waits for a node that can finish, without holding
 			// up the tiles behind it.
-			m, free, eligible := c.pick(members, j.finishDemand(), j, now)
+			m, free, eligible := choose(j.finishDemand(), cands.all)
 			if free {
-				m, free = c.pickFor(members, j, t, now, m)
+				m, free = c.pickFor(cands.all, j, t, m)
 			}
 			switch {
 			case free:
 				c.lease(ctx, j, t, m, members)
+				cands.leased(m.ID)
 			case eligible == 0 && c.blockedAll(j, j.finishDemand(), members):
 				c.failRest(j, "every node that could finish this job's frames failed it too often")
 				return
@@ -91,7 +98,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			}
 			continue
 		}
-		m, free, eligible := c.pick(members, j.demand(), j, now)
+		m, free, eligible := choose(j.demand(), cands.all)
 		if !free {
 			keep = append(keep, j.queue[i:]...)
 			if eligible == 0 && c.blockedAll(j, j.demand(), members) {
@@ -106,7 +113,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			}
 			return
 		}
-		if m, free = c.pickFor(members, j, t, now, m); !free {
+		if m, free = c.pickFor(cands.all, j, t, m); !free {
 			keep = append(keep, t) // waits for a node that has not failed it
 			continue
 		}
@@ -119,6 +126,33 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			c.save(j)
 		}
 		c.lease(ctx, j, t, m, members)
+		cands.leased(m.ID)
+	}
+}
+
+// passCandidates is candidates read once for a scheduling pass of job j,
+// kept current by leased; c.mu must be held.
+func (c *coordinator) passCandidates(members []api.Member, j *job, now time.Time) passCands {
+	all := c.candidates(members, j, now)
+	at := make(map[string]int, len(all))
+	for i, cand := range all {
+		at[cand.Member.ID] = i
+	}
+	return passCands{c: c, all: all, at: at}
+}
+
+// passCands are the candidates of one scheduling pass.
+type passCands struct {
+	c   *coordinator
+	all []candidate
+	at  map[string]int // member ID -> index in all
+}
+
+// leased reads member id's free slots again after a lease to it (or a
+// lease that could not start and was taken back); c.mu must be held.
+func (p passCands) leased(id string) {
+	if i, ok := p.at[id]; ok {
+		p.all[i].Free = leaseRoom(p.all[i].Member, p.c.inflight[id])
 	}
 }
 
@@ -126,21 +160,16 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 // one starts the count again) make a node unfit for the rest of it.
 const blockAfter = 3
 
-// pick returns the member eligible for d with the most free slots, whether
-// one has a free slot, and how many members are eligible at all; it reads the
-// coordinator's state into plain values and lets choose decide.
-func (c *coordinator) pick(members []api.Member, d demand, j *job, now time.Time) (best api.Member, free bool, eligible int) {
-	return choose(d, c.candidates(members, j, now))
-}
-
 // candidates reads the coordinator's state of members for job j into plain
 // values; c.mu must be held.
 func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []candidate {
 	cands := make([]candidate, len(members))
 	for i, m := range members {
+		key := c.keys.key(m.Addr)
+		h := c.health[key]
 		cands[i] = candidate{
 			Member: m, Free: leaseRoom(m, c.inflight[m.ID]), Busy: now.Before(c.busy[m.ID]) || m.Away != "", // an away node comes back: not unfit, only not now
-			Failures: j.failures[m.ID], Quarantined: c.quarantined(m.Addr), Blocklisted: c.blocklisted(m.Addr),
+			Failures: j.failures[m.ID], Quarantined: c.rep.Quarantined(key, now), Blocklisted: h != nil && now.Before(h.Until),
 			Unstaked: !c.stakes.meets(m), Speed: c.rates.speed(m, j.spec.Renderer),
 		}
 	}
@@ -314,4 +343,24 @@ func (c *coordinator) someoneHas(rend, feature string) bool {
 		}
 	}
 	return false
+}
+
+// repKeys memoizes repKey for the scheduler, which reads every member's
+// reputation and health on every pass: a checksummed address is a Keccak
+// hash, and with 200 members they were most of a pass. c.mu must be held.
+type repKeys map[string]string
+
+// maxRepKeys bounds repKeys: membership is open, so addresses come and go.
+const maxRepKeys = 4096
+
+func (k *repKeys) key(addr string) string {
+	if key, ok := (*k)[addr]; ok {
+		return key
+	}
+	if *k == nil || len(*k) >= maxRepKeys {
+		*k = make(repKeys)
+	}
+	key := repKey(addr)
+	(*k)[addr] = key
+	return key
 }

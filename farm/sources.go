@@ -57,26 +57,40 @@ func checkSources(sources []string) error {
 // when its gateway is a member reached directly and the node it relays to
 // is a member, whatever gateway that member advertised last.
 func memberSources(req TaskRequest, members []api.Member) (kept, dropped []string, err error) {
-	direct := map[string]bool{} // members' direct addresses (host:port)
-	ids := map[string]bool{}
-	urls := map[string]bool{}
+	// A source spelled as a member advertises itself (as coordinators
+	// name them) is that member's: only other spellings need every
+	// member's address parsed, which per lease, with 200 members, was a
+	// worker's largest cost after gossip.
+	advertised := make(map[string]bool, len(members))
 	var signer *api.Member
 	coord := common.HexToAddress(req.Coordinator)
 	for i, m := range members {
-		a, err := rpcaddr.Parse(m.API)
-		if err != nil {
-			continue
-		}
-		urls[a.String()] = true
-		ids[m.ID] = true
-		if a.Relay == "" {
-			direct[a.HostPort] = true
-		}
+		advertised[m.API] = true
 		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == coord {
 			signer = &members[i]
 		}
 	}
-	member := func(a rpcaddr.Addr) bool {
+	var direct, ids, urls map[string]bool // built on the first source not spelled as advertised
+	member := func(a rpcaddr.Addr, spelled string) bool {
+		if advertised[spelled] {
+			return true
+		}
+		if urls == nil {
+			direct = map[string]bool{} // members' direct addresses (host:port)
+			ids = map[string]bool{}
+			urls = map[string]bool{}
+			for _, m := range members {
+				a, err := rpcaddr.Parse(m.API)
+				if err != nil {
+					continue
+				}
+				urls[a.String()] = true
+				ids[m.ID] = true
+				if a.Relay == "" {
+					direct[a.HostPort] = true
+				}
+			}
+		}
 		return urls[a.String()] || (a.Relay != "" && direct[a.HostPort] && ids[a.Relay])
 	}
 	if signer == nil {
@@ -87,12 +101,12 @@ func memberSources(req TaskRequest, members []api.Member) (kept, dropped []strin
 	}
 	last, err := rpcaddr.Parse(req.Sources[len(req.Sources)-1])
 	own, _ := rpcaddr.Parse(signer.API)
-	if err != nil || !member(last) || (last.String() != own.String() && last.Relay != signer.ID) {
+	if err != nil || !member(last, req.Sources[len(req.Sources)-1]) || (last.String() != own.String() && last.Relay != signer.ID) {
 		return nil, req.Sources, fmt.Errorf("%w: the last scene source %q is not coordinator %s's own RPC address (%s): a coordinator names itself last, and only members are fetched from",
 			errNoSource, req.Sources[len(req.Sources)-1], signer.ID, signer.API)
 	}
 	for _, s := range req.Sources {
-		if a, err := rpcaddr.Parse(s); err == nil && member(a) {
+		if a, err := rpcaddr.Parse(s); err == nil && member(a, s) {
 			kept = append(kept, a.String())
 		} else {
 			dropped = append(dropped, s)

@@ -46,9 +46,6 @@ type Blobs struct {
 
 	down *bandwidth.Limiter // paces downloads from peers; nil: no limit
 
-	// syncs groups the calls of SyncGrouped that overlap (syncgroup.go).
-	syncs syncGroups
-
 	// bytesIn counts bytes downloaded from peers.
 	bytesIn atomic.Int64
 
@@ -129,8 +126,8 @@ func (b *Blobs) Put(r io.Reader, want string) (string, error) {
 // PutUnsynced stores the bytes read from r like Put, but leaves them in
 // the page cache: they survive the process being killed, not the machine
 // losing power, until Sync is called with the hash. A caller that stores
-// many blobs at once (a coordinator's accepted tiles) syncs them together
-// (SyncGrouped) before anything refers to them.
+// many blobs at once syncs them together (Sync) before anything refers
+// to them.
 func (b *Blobs) PutUnsynced(r io.Reader) (string, error) {
 	return b.put(r, "", false)
 }
