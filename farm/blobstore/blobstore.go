@@ -120,51 +120,10 @@ func (b *Blobs) Path(h string) (string, bool) {
 // Put stores the bytes read from r. If want is not empty, the content must
 // hash to it. It returns the blob's hash.
 func (b *Blobs) Put(r io.Reader, want string) (string, error) {
-	return b.put(r, want, true)
+	return b.put(r, want)
 }
 
-// PutUnsynced stores the bytes read from r like Put, but leaves them in
-// the page cache: they survive the process being killed, not the machine
-// losing power, until Sync is called with the hash. A caller that stores
-// many blobs at once syncs them together (Sync) before anything refers
-// to them.
-func (b *Blobs) PutUnsynced(r io.Reader) (string, error) {
-	return b.put(r, "", false)
-}
-
-// Sync makes blobs hs durable, their contents and their names: after it
-// returns they survive a power loss. The files are synced at once, so the
-// file system can flush them in one go.
-func (b *Blobs) Sync(hs ...string) error {
-	var wg sync.WaitGroup
-	errs := make([]error, len(hs)+1)
-	for i, h := range hs {
-		if !validHash(h) {
-			return fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, h)
-		}
-		wg.Go(func() { errs[i] = syncFile(filepath.Join(b.dir, h)) })
-	}
-	wg.Wait()
-	// The directory after its files: a name that is durable names durable
-	// bytes.
-	errs[len(hs)] = syncFile(b.dir)
-	return errors.Join(errs...)
-}
-
-// syncFile fsyncs the file or directory at path.
-func syncFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	return nil
-}
-
-func (b *Blobs) put(r io.Reader, want string, durable bool) (string, error) {
+func (b *Blobs) put(r io.Reader, want string) (string, error) {
 	if want != "" && !validHash(want) {
 		return "", fmt.Errorf("%w: %q is not a sha256 hex digest", ErrBadBlob, want)
 	}
@@ -194,10 +153,8 @@ func (b *Blobs) put(r io.Reader, want string, durable bool) (string, error) {
 	if want != "" && got != want {
 		return "", fmt.Errorf("%w: content hashes to %s, not %s", ErrBadBlob, got, want)
 	}
-	if durable {
-		if err := tmp.Sync(); err != nil {
-			return "", err
-		}
+	if err := tmp.Sync(); err != nil {
+		return "", err
 	}
 	if err := tmp.Close(); err != nil {
 		return "", err

@@ -66,52 +66,6 @@ func TestBlobsPut(t *testing.T) {
 	}
 }
 
-// TestBlobsPutUnsyncedThenSync: a blob put unsynced is stored and named
-// like Put's at once (a killed process keeps it); Sync makes named blobs
-// durable, and refuses a name that is not a blob's or a blob not held.
-func TestBlobsPutUnsyncedThenSync(t *testing.T) {
-	tiles := [][]byte{[]byte("tile 1"), []byte("tile 2"), bytes.Repeat([]byte{7}, 60)}
-	b, err := Open(t.TempDir(), 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var hs []string
-	for _, data := range tiles {
-		h, err := b.PutUnsynced(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, ok := b.Path(h)
-		got, _ := os.ReadFile(p)
-		if !ok || h != hashOf(data) || !bytes.Equal(got, data) {
-			t.Fatalf("stored %q under %s", got, h)
-		}
-		hs = append(hs, h)
-	}
-	if _, err := b.PutUnsynced(bytes.NewReader(bytes.Repeat([]byte{1}, 65))); !errors.Is(err, ErrBadBlob) {
-		t.Fatalf("an unsynced blob over the limit: %v, want ErrBadBlob", err)
-	}
-	tests := []struct {
-		name    string
-		hashes  []string
-		wantErr string
-	}{
-		{"all of them", hs, ""},
-		{"one", hs[1:2], ""},
-		{"none (the directory only)", nil, ""},
-		{"not a hash", []string{hs[0], "../etc"}, "not a sha256"},
-		{"not held", []string{hashOf([]byte("never stored"))}, "no such file"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			err := b.Sync(tc.hashes...)
-			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
-				t.Fatalf("Sync: %v, want error containing %q", err, tc.wantErr)
-			}
-		})
-	}
-}
-
 func TestBlobsFetchVerifies(t *testing.T) {
 	good := []byte("the real scene")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
