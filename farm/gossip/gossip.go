@@ -250,7 +250,7 @@ func Join(cfg Config, meta api.NodeMeta, onLeft func(name string)) (*Cluster, er
 	mc.Delegate = delegate{c}
 	mc.Merge = merge{c}
 	mc.Events = events{c}
-	mc.Alive = visitors{}
+	mc.Alive = visitors{new(metaVerdicts)}
 	if cfg.Logger != nil {
 		mc.Logger = cfg.Logger
 	} else {

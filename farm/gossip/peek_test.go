@@ -2,6 +2,8 @@ package gossip
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"log"
 	"strings"
 	"sync"
@@ -110,5 +112,53 @@ func TestPeekLeavesNoGhost(t *testing.T) {
 	defer mu.Unlock()
 	if len(left) > 0 {
 		t.Errorf("members were told of departures: %v", left)
+	}
+}
+
+// TestMetaVerdicts: the remembered verdict on a member's metadata is
+// member's own, for farm metadata, malformed farm metadata (taken in,
+// refused later by Members) and none; a repeat is answered from memory,
+// and the memory starts over past its bound.
+func TestMetaVerdicts(t *testing.T) {
+	good, err := encodeMeta(api.NodeMeta{ID: "node-1", API: "127.0.0.1:9000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	badAPI, err := encodeMeta(api.NodeMeta{ID: "node-1", API: "no port"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		node memberlist.Node
+		farm bool
+	}{
+		{"farm metadata", memberlist.Node{Name: "node-1", Meta: good}, true},
+		{"farm metadata, malformed address", memberlist.Node{Name: "node-1", Meta: badAPI}, true},
+		{"another member's metadata", memberlist.Node{Name: "node-2", Meta: good}, false},
+		{"a peek: no metadata", memberlist.Node{Name: "peek-0123"}, false},
+		{"not JSON", memberlist.Node{Name: "node-1", Meta: []byte("\x00\x01")}, false},
+	}
+	var v metaVerdicts
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for range 2 { // the second from memory
+				if got := v.farm(&tc.node); got != tc.farm {
+					t.Fatalf("farm(%s, %q) = %v, want %v", tc.node.Name, tc.node.Meta, got, tc.farm)
+				}
+			}
+			if _, err := member(&tc.node); errors.Is(err, errNoMeta) == tc.farm {
+				t.Fatalf("member says %v, the verdict %v", err, tc.farm)
+			}
+		})
+	}
+	if len(v.m) != len(tests) {
+		t.Fatalf("%d verdicts remembered for %d metadata", len(v.m), len(tests))
+	}
+	for i := range maxMetaVerdicts {
+		v.farm(&memberlist.Node{Name: fmt.Sprint("node-", i), Meta: good})
+	}
+	if len(v.m) > maxMetaVerdicts {
+		t.Fatalf("%d verdicts remembered, bound %d", len(v.m), maxMetaVerdicts)
 	}
 }
