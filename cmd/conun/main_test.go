@@ -27,6 +27,9 @@ import (
 // tests do, so cluster tests run real, separate node processes.
 func TestMain(m *testing.M) {
 	if os.Getenv("CONUN_TEST_MAIN") == "1" {
+		if os.Getenv("CONUN_TEST_INSTANT") == "1" {
+			wrapRenderer = func(r renderer.Renderer) renderer.Renderer { return instantRenderer{r} }
+		}
 		if os.Getenv("CONUN_TEST_SLOW") == "1" {
 			wrapRenderer = func(r renderer.Renderer) renderer.Renderer { return slowRenderer{r} }
 		}

@@ -62,6 +62,9 @@ func TestBlobsPut(t *testing.T) {
 			if !ok || h != hashOf(tc.data) || !bytes.Equal(got, tc.data) {
 				t.Fatalf("stored %q under %s", got, h)
 			}
+			if entries, _ := os.ReadDir(b.dir); len(entries) != 1 {
+				t.Fatalf("a stored blob left %d files: %v", len(entries), entries)
+			}
 		})
 	}
 }

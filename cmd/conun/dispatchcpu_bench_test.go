@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
+)
+
+// instantRenderer answers every task at once with a flat tile whose shade
+// depends only on the frame and the pixel's 32-pixel block (so a check's
+// crop matches the tile, as an honest render's does), so a benchmark
+// measures the farm's own cost per task. A node started with
+// CONUN_TEST_INSTANT=1 renders with it, under its real renderer's name,
+// release and scene inspection.
+type instantRenderer struct{ renderer.Renderer }
+
+func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Result, error) {
+	r := t.Rect()
+	img := image.NewNRGBA64(r)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			i := img.PixOffset(x, y)
+			img.Pix[i], img.Pix[i+2], img.Pix[i+4] = byte(t.Frame), byte(x/32), byte(y/32)
+			img.Pix[i+6], img.Pix[i+7] = 0xff, 0xff
+		}
+	}
+	return renderer.Result{Image: img}, nil
+}
+
+// BenchmarkCoordinatorCPU: a coordinator in a process of its own (paused,
+// so it renders none of the tasks itself) dispatches 256-tile jobs to 4
+// worker processes of 50 slots whose renderer answers at once; the
+// coordinator's CPU (user and system, all its threads, from /proc) per
+// task is what one coordinator's dispatch costs, apart from the workers'
+// and their gossip, which BenchmarkDispatch in farm/ counts together in
+// one process. tasks/s is the whole cluster's on this machine.
+func BenchmarkCoordinatorCPU(b *testing.B) {
+	env := []string{"CONUN_TEST_INSTANT=1"}
+	coord := startNodeEnv(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	const workers = 4
+	for range workers {
+		startNodeEnv(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--slots", "50", "--join", coord.gossip)
+	}
+	waitFor(b, 30*time.Second, func() bool {
+		_, out, _ := conun(b, "nodes", "--node", coord.url)
+		return strings.Count(out, "\n") == workers+2
+	})
+	if code, _, stderr := conun(b, "node", "pause", "--node", coord.url); code != 0 {
+		b.Fatalf("pause the coordinator: %s", stderr)
+	}
+	const tiles = 256
+	var cpu, wall time.Duration
+	jobs := 0
+	for b.Loop() {
+		before := processCPU(b, coord.cmd.Process.Pid)
+		start := time.Now()
+		code, stdout, stderr := conun(b, "submit", "--node", coord.url, "cornell", "--res", "512x512", "--samples", "1",
+			"--tiles", "16x16", "--budget", "0")
+		if code != 0 {
+			b.Fatalf("submit: %s", stderr)
+		}
+		if state, err := api.NewClient(coord.url).Events(context.Background(), strings.TrimSpace(stdout), nil); err != nil || state != api.JobDone {
+			b.Fatalf("job: %s %v", state, err)
+		}
+		wall += time.Since(start)
+		cpu += processCPU(b, coord.cmd.Process.Pid) - before
+		jobs++
+	}
+	tasks := float64(jobs * tiles)
+	b.ReportMetric(float64(cpu.Microseconds())/tasks, "coord-cpu-µs/task")
+	b.ReportMetric(tasks/wall.Seconds(), "tasks/s")
+	b.ReportMetric(tasks/cpu.Seconds(), "tasks/coord-cpu-s")
+}
+
+// processCPU is the CPU time process pid has used, all its threads, user
+// and system (/proc/PID/stat; Linux's clock ticks are 100 a second).
+func processCPU(t testing.TB, pid int) time.Duration {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		t.Skipf("NOT MEASURED: needs /proc/PID/stat (Linux): %v", err)
+	}
+	// Fields after the command name, which is in parentheses and may
+	// hold spaces: state is the 3rd field, utime the 14th, stime the 15th.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		t.Fatalf("/proc/%d/stat: %q", pid, b)
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond
+}
