@@ -3,7 +3,6 @@ package farm_test
 import (
 	"context"
 	"fmt"
-	"image"
 	"testing"
 	"time"
 
@@ -49,8 +48,8 @@ func BenchmarkDemoNodes(b *testing.B) {
 	b.ReportMetric(three.Seconds()/one.Seconds(), "3node/1node")
 }
 
-// instantRenderer renders nothing: a black tile at once, so a benchmark
-// measures the farm's own cost per task.
+// instantRenderer renders nothing: a flat tile at once (farmtest.FlatTile),
+// so a benchmark measures the farm's own cost per task.
 type instantRenderer struct{}
 
 func (instantRenderer) Name() string    { return "pathtracer" }
@@ -59,23 +58,7 @@ func (instantRenderer) Inspect(context.Context, string) (renderer.SceneInfo, err
 	return renderer.SceneInfo{FrameStart: 1, FrameEnd: 1000, FPS: 24}, nil
 }
 func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Result, error) {
-	r := t.Rect()
-	img := image.NewNRGBA64(r)
-	// A shade of its own per frame and 32-pixel block (the benchmark's
-	// tiles), so each tile is a blob of its own on the coordinator's disk
-	// as rendered tiles are, and is flat, as the farm's own cost is
-	// measured, not PNG's. A pixel's shade depends on where it is, never
-	// on the region asked for: a check's crop matches the tile, as an
-	// honest render's does. (A marker at the region's corner, as before,
-	// made every check a mismatch and convicted honest nodes.)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			i := img.PixOffset(x, y)
-			img.Pix[i], img.Pix[i+2], img.Pix[i+4] = byte(t.Frame), byte(x/32), byte(y/32)
-			img.Pix[i+6], img.Pix[i+7] = 0xff, 0xff
-		}
-	}
-	return renderer.Result{Image: img}, nil
+	return farmtest.FlatTile(t), nil
 }
 
 // BenchmarkDispatch: one coordinator leasing to in-process nodes that

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"image"
 	"os"
 	"strconv"
 	"strings"
@@ -11,28 +10,18 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/renderer"
 )
 
-// instantRenderer answers every task at once with a flat tile whose shade
-// depends only on the frame and the pixel's 32-pixel block (so a check's
-// crop matches the tile, as an honest render's does), so a benchmark
-// measures the farm's own cost per task. A node started with
+// instantRenderer answers every task at once with farmtest.FlatTile, so
+// a benchmark measures the farm's own cost per task. A node started with
 // CONUN_TEST_INSTANT=1 renders with it, under its real renderer's name,
 // release and scene inspection.
 type instantRenderer struct{ renderer.Renderer }
 
 func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Result, error) {
-	r := t.Rect()
-	img := image.NewNRGBA64(r)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			i := img.PixOffset(x, y)
-			img.Pix[i], img.Pix[i+2], img.Pix[i+4] = byte(t.Frame), byte(x/32), byte(y/32)
-			img.Pix[i+6], img.Pix[i+7] = 0xff, 0xff
-		}
-	}
-	return renderer.Result{Image: img}, nil
+	return farmtest.FlatTile(t), nil
 }
 
 // BenchmarkCoordinatorCPU: a coordinator in a process of its own (paused,
