@@ -53,8 +53,8 @@ type job struct {
 	// speed is each node's measured speed on the job's tasks, which
 	// bounds how long its leases may go without progress (liveness.go).
 	speed map[speedKey]float64
-	// took holds how long each accepted lease took: a lease running
-	// far longer is a straggler (stragglers.go).
+	// took holds how long each accepted lease took, shortest first: a
+	// lease running far longer is a straggler (stragglers.go).
 	took []time.Duration
 	// settlement is what the job paid, once settled on the chain.
 	settlement *api.SettlementRecord

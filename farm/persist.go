@@ -20,8 +20,9 @@ func (j *job) record() store.JobRecord {
 func (c *coordinator) save(j *job) { c.store.PutJob(j.id, j.record()) }
 
 // restore loads the unfinished jobs after a (re)start: accepted tasks stay
-// accepted and their tiles are drawn again from the blob store, leases that
-// were in flight go back in the queue. Finished jobs stay in the store and
+// accepted and their tiles are drawn again from the blob store (a tile a
+// power loss took is rendered again), leases that were in flight go back
+// in the queue. Finished jobs stay in the store and
 // are read from it when asked for (lookup).
 func (c *coordinator) restore() error {
 	c.loadWebhooks()
@@ -92,6 +93,13 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 			// Its check died with the old process: a finish is cheap,
 			// so it runs again (and is checked) rather than stand
 			// unchecked.
+			ok = false
+		}
+		if _, written := j.frames[t.tile.Frame]; ok && !written && !c.blobs.Intact(tr.Hash) {
+			// Its tile was kept without a sync (keepTile) and the
+			// machine, not only the process, went down: rendered again,
+			// so the frame is never assembled short of a tile.
+			c.log.Warn("accepted tile lost from the disk: rendering it again", "job", j.id, "task", t.index, "blob", tr.Hash)
 			ok = false
 		}
 		if ok {

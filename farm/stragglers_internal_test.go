@@ -24,7 +24,10 @@ func TestStragglingAfter(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			j := &job{took: tc.took}
+			j := &job{}
+			for _, d := range tc.took { // in the order they were accepted
+				j.recordTook(d)
+			}
 			if got := j.stragglingAfter(tc.least); got != tc.want {
 				t.Fatalf("stragglingAfter(%v) over %v = %v, want %v", tc.least, tc.took, got, tc.want)
 			}

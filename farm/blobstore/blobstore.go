@@ -174,6 +174,61 @@ func (b *Blobs) put(r io.Reader, want string) (string, error) {
 	return got, nil
 }
 
+// Keep stores data as a blob without waiting for the disk and returns its
+// hash. The blob survives the process's crash (the kernel holds it), not
+// the machine's: after a power loss it may be missing or short, so a
+// caller that relies on it after a restart checks it with Intact. A
+// coordinator keeps each answered tile so: creating, syncing and renaming
+// a file per tile was a quarter of its CPU a task, the sync alone 70 µs
+// of CPU and 260 µs of waiting on this machine's disk.
+func (b *Blobs) Keep(data []byte) (string, error) {
+	if int64(len(data)) > b.maxBytes {
+		return "", fmt.Errorf("%w: larger than the %d-byte limit", ErrBadBlob, b.maxBytes)
+	}
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:])
+	p := filepath.Join(b.dir, h)
+	if fi, err := os.Stat(p); err == nil && fi.Size() == int64(len(data)) {
+		return h, nil // the same bytes, kept already
+	}
+	tmp, err := os.CreateTemp(b.dir, ".incoming-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), p)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return h, nil
+}
+
+// Intact reports whether the store holds blob h with content that hashes
+// to h: a blob kept with Keep may have been lost or cut short by a power
+// loss.
+func (b *Blobs) Intact(h string) bool {
+	p, ok := b.Path(h)
+	if !ok {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sum := sha256.New()
+	if _, err := io.Copy(sum, f); err != nil {
+		return false
+	}
+	return hex.EncodeToString(sum.Sum(nil)) == h
+}
+
 // Fetch makes sure the store has blob h, downloading it if not from the
 // first of sources (node base URLs) that has it, and returns its path.
 // Concurrent fetches of one blob download it once. A download cut short is
