@@ -233,6 +233,8 @@ type coordinator struct {
 	// results passes a lease's verified signed result (by the request's
 	// nonce) from call to the lease that made it.
 	results sync.Map
+	// decoded holds answered tiles, decoded, for their frame's assembly.
+	decoded *decodedTiles
 	// reclaimMu guards the reclaims waiting for their grace (reclaim.go).
 	reclaimMu sync.Mutex
 	// reclaimOne serializes reclaims on the chain (the loop's and a

@@ -130,8 +130,12 @@ func (c *coordinator) assembled(j *job, f, gen int, name string, err error) {
 	c.maybeComplete(j)
 }
 
-// tileImage loads an accepted task's tile from the blob store.
+// tileImage is an accepted task's tile: as its lease decoded it, or
+// loaded from the blob store.
 func (c *coordinator) tileImage(want tileWant, t frameTile) (tile, error) {
+	if tl, ok := c.decoded.take(t.hash, t.rect, want); ok {
+		return tl, nil
+	}
 	p, ok := c.blobs.Path(t.hash)
 	if !ok {
 		return tile{}, fmt.Errorf("tile of task %d (blob %.12s) is missing from the store", t.index, t.hash)

@@ -395,7 +395,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 		reclaimWake:  make(chan struct{}, 1),
-		notices:      newNotices(), cache: cache,
+		notices:      newNotices(), cache: cache, decoded: newDecodedTiles(maxDecodedBytes),
 		outbox: newOutbox(cfg.Delivery, st, cfg.Logger, nil), // real time: retries wait for networks, not for a test clock
 	}
 	n.coord.outbox.ident, n.coord.outbox.notifyHC = cfg.Identity, notifyurl.Client(cfg.Notify.AllowPrivate, cfg.Delivery.Timeout)
