@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -24,6 +25,11 @@ func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Resu
 	return farmtest.FlatTile(t), nil
 }
 
+// coordProfile names a file for the coordinator process's CPU profile in
+// BenchmarkCoordinatorCPU (the benchmark's own -cpuprofile sees only the
+// test process, which starts the nodes and submits the jobs).
+var coordProfile = flag.String("coord.cpuprofile", "", "BenchmarkCoordinatorCPU: write the coordinator process's CPU profile to this file")
+
 // BenchmarkCoordinatorCPU: a coordinator in a process of its own (paused,
 // so it renders none of the tasks itself) dispatches 256-tile jobs to 4
 // worker processes of 50 slots whose renderer answers at once; the
@@ -33,7 +39,7 @@ func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Resu
 // one process. tasks/s is the whole cluster's on this machine.
 func BenchmarkCoordinatorCPU(b *testing.B) {
 	env := []string{"CONUN_TEST_INSTANT=1"}
-	coord := startNodeEnv(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	coord := startNodeEnv(b, append(env, "CONUN_TEST_CPUPROFILE="+*coordProfile), "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
 	const workers = 4
 	for range workers {
 		startNodeEnv(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--slots", "50", "--join", coord.gossip)
@@ -62,6 +68,10 @@ func BenchmarkCoordinatorCPU(b *testing.B) {
 		wall += time.Since(start)
 		cpu += processCPU(b, coord.cmd.Process.Pid) - before
 		jobs++
+	}
+	if *coordProfile != "" { // a graceful stop writes it
+		coord.cmd.Process.Signal(os.Interrupt)
+		coord.cmd.Wait()
 	}
 	tasks := float64(jobs * tiles)
 	b.ReportMetric(float64(cpu.Microseconds())/tasks, "coord-cpu-µs/task")

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,7 +39,9 @@ func TestMain(m *testing.M) {
 			wrapRenderer = func(r renderer.Renderer) renderer.Renderer { return farmtest.Refusing(r, n) }
 		}
 		ctx, stop := signalContext()
+		stopProfile := cpuProfile(os.Getenv("CONUN_TEST_CPUPROFILE"))
 		code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stopProfile()
 		stop()
 		os.Exit(code)
 	}
@@ -47,6 +50,24 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(refDir)
 	}
 	os.Exit(code)
+}
+
+// cpuProfile starts writing this process's CPU profile to file (none for
+// ""), for a benchmark to see where a node process's time goes; the node
+// must stop gracefully for the profile to be written.
+func cpuProfile(file string) (stop func()) {
+	if file == "" {
+		return func() {}
+	}
+	f, err := os.Create(file)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cpu profile: %v\n", err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // conun runs a command in this process and returns its exit code and output.
