@@ -8,24 +8,31 @@ import (
 )
 
 // decodedTiles holds the tiles leases answered, decoded, for the assembly
-// of their frame, keyed by the blob's hash: a blob's bytes never change,
-// so a tile found here is exactly what decoding its stored file gives,
-// and a frame is still assembled from its accepted tasks' hashes alone
-// (frames.go). Decoding every tile a second time at assembly, with the
+// of their frame, keyed by the blob's hash and the tile's place: a blob's
+// bytes never change, so a tile found here is exactly what decoding its
+// stored file gives, and a frame is still assembled from its accepted
+// tasks' hashes alone (frames.go). (Tiles of one flat colour have the
+// same bytes in different places: the hash alone would mix them up.) Decoding every tile a second time at assembly, with the
 // file read, was 11% of a coordinator's CPU a task. A miss (a restart, a
 // frame larger than the cap, a tile rendered again) reads the store.
 type decodedTiles struct {
 	mu    sync.Mutex
 	max   int64 // bytes of pixels held at most
 	bytes int64
-	lru   lru.BasicLRU[string, decodedTile]
+	lru   lru.BasicLRU[decodedKey, decodedTile]
 }
 
-// decodedTile is one tile as decodeTile placed it, with what it was
-// decoded for.
+// decodedKey names a decoded tile: its blob and where in the frame it
+// was placed.
+type decodedKey struct {
+	hash string
+	rect image.Rectangle
+}
+
+// decodedTile is one tile as decodeTile placed it, with the kind of
+// pixels it was decoded to.
 type decodedTile struct {
 	tile
-	rect    image.Rectangle
 	wantHDR bool
 }
 
@@ -35,7 +42,7 @@ const maxDecodedBytes = 64 << 20
 
 func newDecodedTiles(max int64) *decodedTiles {
 	// The count is bounded by bytes (put), not by the LRU's capacity.
-	return &decodedTiles{max: max, lru: lru.NewBasicLRU[string, decodedTile](1 << 30)}
+	return &decodedTiles{max: max, lru: lru.NewBasicLRU[decodedKey, decodedTile](1 << 30)}
 }
 
 // size is the bytes of pixels a tile holds.
@@ -59,10 +66,11 @@ func (d *decodedTiles) put(h string, rect image.Rectangle, want tileWant, tl til
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if old, ok := d.lru.Peek(h); ok {
+	k := decodedKey{h, rect}
+	if old, ok := d.lru.Peek(k); ok {
 		d.bytes -= old.size()
 	}
-	d.lru.Add(h, decodedTile{tile: tl, rect: rect, wantHDR: want.hdr})
+	d.lru.Add(k, decodedTile{tile: tl, wantHDR: want.hdr})
 	d.bytes += n
 	for d.bytes > d.max {
 		_, old, ok := d.lru.RemoveOldest()
@@ -82,11 +90,12 @@ func (d *decodedTiles) take(h string, rect image.Rectangle, want tileWant) (tile
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	dt, ok := d.lru.Peek(h)
-	if !ok || dt.rect != rect || dt.wantHDR != want.hdr || len(want.passes) > 0 || want.frame != "" {
+	k := decodedKey{h, rect}
+	dt, ok := d.lru.Peek(k)
+	if !ok || dt.wantHDR != want.hdr || len(want.passes) > 0 || want.frame != "" {
 		return tile{}, false
 	}
-	d.lru.Remove(h)
+	d.lru.Remove(k)
 	d.bytes -= dt.size()
 	return dt.tile, true
 }

@@ -40,6 +40,12 @@ func TestDecodedTiles(t *testing.T) {
 			{h: "a", rect: r, want: hdr},
 			{h: "a", rect: r, want: plain, wantHit: true},
 		}},
+		{"the same bytes in two places are two tiles", 1 << 20, []step{
+			{put: true, h: "a", rect: r, want: plain, tl: png},
+			{put: true, h: "a", rect: r.Add(image.Pt(4, 0)), want: plain, tl: tile{img: image.NewNRGBA64(r.Add(image.Pt(4, 0)))}},
+			{h: "a", rect: r.Add(image.Pt(4, 0)), want: plain, wantHit: true},
+			{h: "a", rect: r, want: plain, wantHit: true},
+		}},
 		{"an EXR tile", 1 << 20, []step{
 			{put: true, h: "e", rect: r, want: hdr, tl: exr},
 			{h: "e", rect: r, want: hdr, wantHit: true},
@@ -78,8 +84,8 @@ func TestDecodedTiles(t *testing.T) {
 				if hit != s.wantHit {
 					t.Fatalf("step %d: take(%s, %v) hit = %v, want %v", i, s.h, s.rect, hit, s.wantHit)
 				}
-				if hit && got.size() == 0 {
-					t.Fatalf("step %d: take(%s) handed over an empty tile", i, s.h)
+				if hit && (got.size() == 0 || (got.img != nil && got.img.Rect != s.rect)) {
+					t.Fatalf("step %d: take(%s, %v) handed over another tile", i, s.h, s.rect)
 				}
 			}
 			if d.bytes < 0 || d.bytes > tc.max {

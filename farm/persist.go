@@ -22,8 +22,8 @@ func (c *coordinator) save(j *job) { c.store.PutJob(j.id, j.record()) }
 // restore loads the unfinished jobs after a (re)start: accepted tasks stay
 // accepted and their tiles are drawn again from the blob store (a tile a
 // power loss took is rendered again), leases that were in flight go back
-// in the queue. Finished jobs stay in the store and
-// are read from it when asked for (lookup).
+// in the queue. Finished jobs stay in the store and are read from it when
+// asked for (lookup).
 func (c *coordinator) restore() error {
 	c.loadWebhooks()
 	stored, err := c.store.LoadActive()
