@@ -99,7 +99,10 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 			// Its tile was kept without a sync (keepTile) and the
 			// machine, not only the process, went down: rendered again,
 			// so the frame is never assembled short of a tile.
+			// What is left of it goes: the new render's bytes are
+			// the same, and would otherwise be taken as kept (Keep).
 			c.log.Warn("accepted tile lost from the disk: rendering it again", "job", j.id, "task", t.index, "blob", tr.Hash)
+			c.blobs.Remove(tr.Hash)
 			ok = false
 		}
 		if ok {

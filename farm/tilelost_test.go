@@ -3,6 +3,8 @@ package farm_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -28,6 +30,13 @@ func TestTileLostWithTheMachine(t *testing.T) {
 		{"gone", os.Remove},
 		{"cut short", func(p string) error { return os.Truncate(p, 10) }},
 		{"empty", func(p string) error { return os.Truncate(p, 0) }},
+		{"garbled, its size kept", func(p string) error {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(p, bytes.Repeat([]byte{0}, len(b)), 0o644)
+		}},
 	}
 	for _, d := range damages {
 		t.Run(d.name, func(t *testing.T) {
@@ -107,6 +116,12 @@ func TestTileLostWithTheMachine(t *testing.T) {
 				if tr.State == api.TaskDone && tr.Index != lost && again[tr.Index] > 0 {
 					t.Fatalf("task %d, accepted with its tile intact before the restart, was leased again", tr.Index)
 				}
+			}
+
+			// The store holds the tile whole again, for any later
+			// assembly of the frame.
+			if b, err := os.ReadFile(filepath.Join(cfg0.DataDir, "blobs", hash)); err != nil || fmt.Sprintf("%x", sha256.Sum256(b)) != hash {
+				t.Fatalf("after the job, blob %.12s of the lost tile is not whole (%v)", hash, err)
 			}
 
 			ref := farmtest.RunJob(t, c, func(s *api.JobSpec) { spec(s); s.Nonce = t.Name() + "-whole" })
