@@ -30,13 +30,19 @@ func (instantRenderer) Render(_ context.Context, t renderer.Task) (renderer.Resu
 // test process, which starts the nodes and submits the jobs).
 var coordProfile = flag.String("coord.cpuprofile", "", "BenchmarkCoordinatorCPU: write the coordinator process's CPU profile to this file")
 
+// coordGrid is BenchmarkCoordinatorCPU's jobs' tiles a side: a studio's
+// long job has thousands of tasks, and work a coordinator does per task
+// that grows with the job shows only there.
+var coordGrid = flag.Int("coord.grid", 16, "BenchmarkCoordinatorCPU: each job's tiles a side (32-pixel tiles)")
+
 // BenchmarkCoordinatorCPU: a coordinator in a process of its own (paused,
-// so it renders none of the tasks itself) dispatches 256-tile jobs to 4
-// worker processes of 50 slots whose renderer answers at once; the
-// coordinator's CPU (user and system, all its threads, from /proc) per
-// task is what one coordinator's dispatch costs, apart from the workers'
-// and their gossip, which BenchmarkDispatch in farm/ counts together in
-// one process. tasks/s is the whole cluster's on this machine.
+// so it renders none of the tasks itself) dispatches 256-tile jobs
+// (-coord.grid) to 4 worker processes of 50 slots whose renderer answers
+// at once; the coordinator's CPU (user and system, all its threads, from
+// /proc) per task is what one coordinator's dispatch costs, apart from
+// the workers' and their gossip, which BenchmarkDispatch in farm/ counts
+// together in one process. tasks/s is the whole cluster's on this
+// machine.
 func BenchmarkCoordinatorCPU(b *testing.B) {
 	env := []string{"CONUN_TEST_INSTANT=1"}
 	coord := startNodeEnv(b, append(env, "CONUN_TEST_CPUPROFILE="+*coordProfile), "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
@@ -51,14 +57,15 @@ func BenchmarkCoordinatorCPU(b *testing.B) {
 	if code, _, stderr := conun(b, "node", "pause", "--node", coord.url); code != 0 {
 		b.Fatalf("pause the coordinator: %s", stderr)
 	}
-	const tiles = 256
+	n := *coordGrid
+	tiles := n * n
 	var cpu, wall time.Duration
 	jobs := 0
 	for b.Loop() {
 		before := processCPU(b, coord.cmd.Process.Pid)
 		start := time.Now()
-		code, stdout, stderr := conun(b, "submit", "--node", coord.url, "cornell", "--res", "512x512", "--samples", "1",
-			"--tiles", "16x16", "--budget", "0")
+		code, stdout, stderr := conun(b, "submit", "--node", coord.url, "cornell", "--res", fmt.Sprintf("%dx%d", 32*n, 32*n), "--samples", "1",
+			"--tiles", fmt.Sprintf("%dx%d", n, n), "--budget", "0")
 		if code != 0 {
 			b.Fatalf("submit: %s", stderr)
 		}
