@@ -245,13 +245,7 @@ func TestFinishResumedAfterRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	close(gate)
-	cfg0.Gossip.Join = []string{nodes[1].GossipAddr()}
-	n, err := farm.StartNode(ctx, cfg0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { n.Close() })
-	job.c = api.NewClient(n.URL())
+	job.c = api.NewClient(farmtest.Restart(t, ctx, cfg0, nodes[1]).URL())
 	job.wait(ctx, t)
 
 	resumed, tilesLeased, finishLeased := false, 0, 0

@@ -126,12 +126,7 @@ func TestNotifyAfterOutageAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	rc.up.Store(true)
-	cfg0.Gossip.Join = []string{nodes[1].GossipAddr()}
-	n, err := farm.StartNode(ctx, cfg0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { n.Close() })
+	n := farmtest.Restart(t, ctx, cfg0, nodes[1])
 	farmtest.Until(t, "the restarted node has delivered everything", func() bool {
 		got, _ := rc.received()
 		return len(got) >= 4 && deliveriesWaiting(ctx, t, n.URL()) == 0

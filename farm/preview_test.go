@@ -129,13 +129,8 @@ func TestPreviewApproveBlender(t *testing.T) {
 	if err := nodes[0].Close(); err != nil {
 		t.Fatal(err)
 	}
-	cfg0.Gossip.Join = []string{nodes[1].GossipAddr()}
 	cfg0.Renderers = []renderer.Renderer{newBlender(t)} // the old node closed its own
-	n, err := farm.StartNode(ctx, cfg0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { n.Close() })
+	n := farmtest.Restart(t, ctx, cfg0, nodes[1])
 	if err := farm.WaitMembers(ctx, []*farm.Node{n}, 2, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}

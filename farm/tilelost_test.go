@@ -84,13 +84,7 @@ func TestTileLostWithTheMachine(t *testing.T) {
 			if err := d.damage(filepath.Join(cfg0.DataDir, "blobs", hash)); err != nil {
 				t.Fatal(err)
 			}
-			cfg0.Gossip.Join = []string{nodes[1].GossipAddr()}
-			n, err := farm.StartNode(ctx, cfg0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { n.Close() })
-			c = api.NewClient(n.URL())
+			c = api.NewClient(farmtest.Restart(t, ctx, cfg0, nodes[1]).URL())
 			gate.Open()
 			before := rep
 			farmtest.WaitDone(t, c, id)

@@ -118,6 +118,20 @@ func StartNodes(t testing.TB, n int, change func(i int, c *farm.NodeConfig)) []*
 // through answer every join's state sync in time.
 const startWave = 16
 
+// Restart starts a node again from cfg, the config it ran with (a closed
+// node's data dir holds its store), joined through seed, and closes it
+// when the test ends: how tests stop and restart a coordinator.
+func Restart(t testing.TB, ctx context.Context, cfg farm.NodeConfig, seed *farm.Node) *farm.Node {
+	t.Helper()
+	cfg.Gossip.Join = []string{seed.GossipAddr()}
+	n, err := farm.StartNode(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	return n
+}
+
 // Seeds returns the gossip addresses the i-th node (from 0) joins through,
 // given the nodes started before it: the last one, one halfway back and
 // one picked by i, as a deployment passes a few members to --join.
