@@ -193,6 +193,7 @@ type coordinator struct {
 	store     *store.Store
 	log       *slog.Logger
 	ident     *rpc.Identity
+	sessions  *rpc.Sessions // keys shared with the workers it met (seal.go)
 	metrics   *metrics
 	chain     *contracts.Client // nil: no chain, nothing is paid
 	stakes    *stakeGate        // who meets the minimum stake for a lease

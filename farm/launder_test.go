@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"image"
@@ -33,16 +34,20 @@ import (
 // to helper nodes and re-signs whatever pixels come back with its own key
 // (the attack of issue #15). In "pass-on" mode an accomplice, a member
 // that ignores recipients, "renders" the lease and the launderer returns
-// the accomplice's signed answer unchanged.
+// the accomplice's signed answer unchanged. When sealed, both answer with
+// seals (seal.go) wherever a lease carries its coordinator's key, and the
+// launderer seals a log onto its failures, so the coordinator learns its
+// key and seals the leases it forwards.
 type launderer struct {
 	ident, accomplice *rpc.Identity
 	mode              string
+	sealed            bool
 	helpers           []string // RPC URLs of the nodes it forwards to
 
-	leases    atomic.Int64
-	mu        sync.Mutex
-	answers   []string // what the helpers said, "STATUS message"
-	laundered int      // leases some helper rendered for it
+	leases, sealedLeases atomic.Int64
+	mu                   sync.Mutex
+	answers              []string // what the helpers said, "STATUS message"
+	laundered            int      // leases some helper rendered for it
 }
 
 func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
@@ -61,6 +66,9 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l.leases.Add(1)
+	if req.Seal != "" {
+		l.sealedLeases.Add(1)
+	}
 	if l.mode == "pass-on" {
 		// Any pixels of the right size: what gives the launderer away is
 		// whose signature is on them, checked before any pixel is used.
@@ -86,18 +94,27 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		l.answers = append(l.answers, resp.Status+" "+api.ReadError(bytes.NewReader(data)))
 		l.mu.Unlock()
 	}
+	if l.sealed {
+		const log = "no helper would render it"
+		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), req.Key, sealLog, logMessage(req, "", log), headerLogSig, headerLogSeal)
+		rw.Header().Set(headerLog, base64.StdEncoding.EncodeToString([]byte(log)))
+	}
 	httpError(rw, http.StatusBadGateway, io.ErrUnexpectedEOF)
 }
 
-// answer sends data as a worker would, signed by id over req.
+// answer sends data as a worker would, signed by id over req (sealed when
+// the launderer seals).
 func (l *launderer) answer(rw http.ResponseWriter, req TaskRequest, data []byte, ctype string, id *rpc.Identity) {
 	now := time.Now().UnixMilli()
 	sum := sha256.Sum256(data)
-	sig, _ := id.Sign(resultMessage(req, hex.EncodeToString(sum[:]), now))
+	key := ""
+	if l.sealed {
+		key = req.Key
+	}
+	vouch(rw.Header(), id, rpc.NewSessions(id), key, sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal)
 	res, _ := contracts.SignResult(id.Key(), signingDomain(nil), common.HexToHash(req.JobHash), uint64(req.Task), common.Hash(sum))
 	rw.Header().Set("Content-Type", ctype)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
-	rw.Header().Set(headerSig, sig)
 	rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
 	rw.Header().Set(headerSeconds, "0.1")
 	rw.Write(data)
@@ -124,17 +141,27 @@ func joinHostile(t *testing.T, name, rpcURL string, id *rpc.Identity, join strin
 // nodes gets every forward refused as addressed to someone else, so
 // nothing is rendered for it and none of its tasks is accepted; one that
 // hands on an accomplice's signed answer is convicted. The honest nodes
-// are never blamed and the job completes on them.
+// are never blamed and the job completes on them. The same holds where
+// leases and answers are sealed instead of signed: a sealed lease forwarded
+// is refused as addressed to someone else, and an accomplice's seal gives
+// the launderer away as its signature did.
 func TestLaunderingMember(t *testing.T) {
 	tests := []struct {
 		mode    string
+		sealed  bool
 		convict bool
 	}{
-		{"forward", false},
-		{"pass-on", true},
+		{"forward", false, false},
+		{"pass-on", false, true},
+		{"forward", true, false},
+		{"pass-on", true, true},
 	}
 	for _, tc := range tests {
-		t.Run(tc.mode, func(t *testing.T) {
+		name := tc.mode
+		if tc.sealed {
+			name += " sealed"
+		}
+		t.Run(name, func(t *testing.T) {
 			coord := startNode(t, "coord", nil, nil)
 			var honest []*Node
 			var helpers []string
@@ -145,7 +172,7 @@ func TestLaunderingMember(t *testing.T) {
 			}
 			lid, _ := rpc.NewIdentity()
 			aid, _ := rpc.NewIdentity()
-			l := &launderer{ident: lid, accomplice: aid, mode: tc.mode, helpers: helpers}
+			l := &launderer{ident: lid, accomplice: aid, mode: tc.mode, sealed: tc.sealed, helpers: helpers}
 			srv := httptest.NewServer(l)
 			t.Cleanup(srv.Close)
 			joinHostile(t, "launderer", srv.URL, lid, coord.GossipAddr(), true)
@@ -216,6 +243,9 @@ func TestLaunderingMember(t *testing.T) {
 			}
 			if tc.mode != "forward" {
 				return
+			}
+			if n := l.sealedLeases.Load(); tc.sealed && n == 0 {
+				t.Errorf("none of the launderer's %d leases was sealed: the sealed case proves nothing", l.leases.Load())
 			}
 			l.mu.Lock()
 			defer l.mu.Unlock()

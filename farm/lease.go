@@ -279,7 +279,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	}
 	if resp.StatusCode != http.StatusOK {
 		err := fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
-		log, lerr := readLog(resp.Header, req, m, "")
+		log, lerr := readLog(resp.Header, c.sessions, req, m, "")
 		if lerr != nil {
 			c.metrics.badSignatures.Add(1)
 			return nil, 0, nil, "", &logNoteError{err, lerr.Error()}
@@ -305,17 +305,21 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	sigTime, _ := strconv.ParseInt(resp.Header.Get(headerTime), 10, 64)
 	sum := sha256.Sum256(data)
 	msg := resultMessage(req, hex.EncodeToString(sum[:]), sigTime)
-	if err := rpc.Verify(msg, resp.Header.Get(headerSig), common.HexToAddress(m.Addr)); err != nil {
-		c.metrics.badSignatures.Add(1)
-		if fw := forwardedBy(m, c.members(), msg, resp.Header.Get(headerSig)); fw != nil {
-			return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, fw)
+	from, err := voucher(resp.Header, c.sessions, sealResult, msg, headerSig, headerSeal)
+	if err == nil {
+		err = rpc.CheckSender(from, common.HexToAddress(m.Addr))
+		if fw := forwardedBy(m, c.members(), from); fw != nil {
+			err = fw
 		}
+	}
+	if err != nil {
+		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, err)
 	}
 	if err := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum); err != nil {
 		return nil, 0, nil, "", err
 	}
-	log, err := readLog(resp.Header, req, m, hex.EncodeToString(sum[:]))
+	log, err := readLog(resp.Header, c.sessions, req, m, hex.EncodeToString(sum[:]))
 	if err != nil {
 		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, "", err

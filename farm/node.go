@@ -371,8 +371,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.earned = earned
 	n.inspects = newInspectGate(cfg.Slots, cfg.InspectTimeout)
+	sessions := rpc.NewSessions(cfg.Identity)
 	n.work = &worker{
-		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
+		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, sessions: sessions, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1), log: cfg.Logger,
 	}
@@ -387,7 +388,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.RPCURL, renderers: rends, blobs: blobs, hc: hc,
-		store: st, log: cfg.Logger, ident: cfg.Identity, metrics: n.metrics,
+		store: st, log: cfg.Logger, ident: cfg.Identity, sessions: sessions, metrics: n.metrics,
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg, stakes: newStakeGate(cfg.Chain, cfg.MinStake, cfg.Identity.Address()),
 		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),

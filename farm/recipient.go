@@ -36,7 +36,6 @@ import (
 	"fmt"
 
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/verifier"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -55,9 +54,19 @@ func (w *worker) checkRecipient(req TaskRequest) error {
 	return nil
 }
 
-// signFor addresses req to member m and signs it.
+// signFor addresses req to member m and signs it, or seals it when m's
+// key is known (seal.go).
 func (c *coordinator) signFor(req *TaskRequest, m api.Member) error {
-	req.Recipient = common.HexToAddress(m.Addr).Hex()
+	to := common.HexToAddress(m.Addr)
+	req.Recipient, req.Key, req.Sig, req.Seal = to.Hex(), c.sessions.PublicKey(), "", ""
+	if key, ok := c.sessions.KeyOf(to); ok {
+		seal, err := c.sessions.Seal(key, sealLease, req.signedBytes())
+		if err != nil {
+			return fmt.Errorf("seal task request for %s: %w", m.ID, err)
+		}
+		req.Seal = seal
+		return nil
+	}
 	sig, err := c.ident.Sign(req.signedBytes())
 	if err != nil {
 		return fmt.Errorf("sign task request for %s: %w", m.ID, err)
@@ -77,14 +86,14 @@ func (e *forwardedError) Error() string {
 	return fmt.Sprintf("answered a lease addressed to it with %s's (%s) signed result: it forwarded the task", e.Helper, e.HelperAddr)
 }
 
-// forwardedBy looks at the signature sig of an answer by m that is not m's:
-// when it is another member's over this lease's result message, it returns
-// that member as a *forwardedError; else nil. Only a member's address
-// counts: any 65 bytes recover to some key, but only a signature made
-// with a member's key recovers to that member's address.
-func forwardedBy(m api.Member, members []api.Member, msg []byte, sig string) error {
-	signer, err := rpc.Signer(msg, sig)
-	if err != nil || signer == common.HexToAddress(m.Addr) {
+// forwardedBy looks at signer, who signed or sealed an answer by m over
+// this lease's result message: when it is another member, it returns that
+// member as a *forwardedError; else nil. Only a member's address counts:
+// any 65 bytes recover to some key, but only a signature made with a
+// member's key recovers to that member's address (and only a seal made
+// with its key opens under its public key).
+func forwardedBy(m api.Member, members []api.Member, signer common.Address) error {
+	if signer == common.HexToAddress(m.Addr) {
 		return nil
 	}
 	for _, o := range members {

@@ -53,8 +53,8 @@ func metricValue(t *testing.T, n *Node, name string) string {
 }
 
 // TestRPCRejects: forged, stale, replayed, unsigned, malformed and unknown
-// requests are refused with a reason and counted, and the node keeps
-// serving.
+// requests, signed or sealed (seal.go), are refused with a reason and
+// counted, and the node keeps serving.
 func TestRPCRejects(t *testing.T) {
 	self, _ := rpc.NewIdentity()
 	stranger, _ := rpc.NewIdentity()
@@ -75,6 +75,20 @@ func TestRPCRejects(t *testing.T) {
 			change(&r)
 		}
 		r.Sig, _ = id.Sign(r.signedBytes())
+		b, _ := json.Marshal(r)
+		return b
+	}
+	// sealed is a request sealed by s for this node for purpose, naming
+	// key as its sender's, changed by after once sealed.
+	selfS, strangerS, nodeKey := rpc.NewSessions(self), rpc.NewSessions(stranger), rpc.NewSessions(self).PublicKey()
+	sealed := func(s *rpc.Sessions, key, purpose string, change, after func(*TaskRequest)) []byte {
+		var r TaskRequest
+		json.Unmarshal(signed(self, change), &r)
+		r.Sig, r.Key = "", key
+		r.Seal, _ = s.Seal(nodeKey, purpose, r.signedBytes())
+		if after != nil {
+			after(&r)
+		}
 		b, _ := json.Marshal(r)
 		return b
 	}
@@ -110,6 +124,13 @@ func TestRPCRejects(t *testing.T) {
 		{"no job hash", signed(self, func(r *TaskRequest) { r.JobHash = "" }), 400, "job hash", ""},
 		{"unknown renderer", signed(self, nil), 400, "no \"none\" renderer", ""},
 		{"renderer refused without a sandbox", signed(self, func(r *TaskRequest) { r.Renderer = "blender" }), 400, "this node refuses \"blender\" tasks: it has no Docker sandbox (--sandbox none accepts)", ""},
+		{"sealed by its coordinator", sealed(selfS, selfS.PublicKey(), sealLease, nil, nil), 400, "no \"none\" renderer", ""},
+		{"sealed by a stranger naming the coordinator's key", sealed(strangerS, selfS.PublicKey(), sealLease, nil, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
+		{"sealed by a stranger under its own key", sealed(strangerS, strangerS.PublicKey(), sealLease, nil, nil), 401, "signed by " + stranger.Address().Hex(), "conun_rpc_bad_signatures_total"},
+		{"sealed, then changed", sealed(selfS, selfS.PublicKey(), sealLease, nil, func(r *TaskRequest) { r.Samples = 4096 }), 401, "bad signature", "conun_rpc_bad_signatures_total"},
+		{"an answer's seal on a lease", sealed(selfS, selfS.PublicKey(), sealResult, nil, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
+		{"sealed under a key that is no key", sealed(selfS, "02"+strings.Repeat("ff", 32), sealLease, nil, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
+		{"sealed for another node", sealed(selfS, selfS.PublicKey(), sealLease, func(r *TaskRequest) { r.Recipient = stranger.Address().Hex() }, nil), 421, "not this node", "conun_rpc_bad_requests_total"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,6 +156,9 @@ func FuzzTaskRequest(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"job":"ab","task":-1,"renderer":"pathtracer","prefetch":{"release":"pathtracer-1","min_version":"4.3","needs":"gl","device":"CUDA","denoise":true}}`))
 	f.Add([]byte(`{"job":"ab","task":2,"coordinator":"0x0000000000000000000000000000000000000001","recipient":"0x0000000000000000000000000000000000000002","sources":["http://127.0.0.1:9/x?y"],"time":1,"nonce":"n","sig":"00"}`))
+	id, _ := rpc.NewIdentity()
+	sessions := rpc.NewSessions(id)
+	f.Add([]byte(`{"job":"ab","task":2,"coordinator":"0x0000000000000000000000000000000000000001","recipient":"0x0000000000000000000000000000000000000002","time":1,"nonce":"n","key":"` + sessions.PublicKey() + `","seal":"00ff"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r TaskRequest
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -143,6 +167,7 @@ func FuzzTaskRequest(f *testing.F) {
 			return
 		}
 		rpc.Verify(r.signedBytes(), r.Sig, [20]byte{})
+		sessions.Open(r.Key, sealLease, r.signedBytes(), r.Seal)
 		checkSources(r.Sources)
 		if r.Prefetch != nil {
 			me := candidate{Member: api.Member{NodeMeta: api.NodeMeta{Renderers: map[string]string{r.Renderer: "pathtracer-1.2/cpu+finish"}}}}

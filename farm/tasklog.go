@@ -64,18 +64,16 @@ func (w *worker) setLog(rw http.ResponseWriter, req TaskRequest, resultHash, log
 		return
 	}
 	log = boundLog(log)
-	sig, err := w.ident.Sign(logMessage(req, resultHash, log))
-	if err != nil {
+	if vouch(rw.Header(), w.ident, w.sessions, req.Key, sealLog, logMessage(req, resultHash, log), headerLogSig, headerLogSeal) != nil {
 		return // the answer stands without its log
 	}
 	rw.Header().Set(headerLog, base64.StdEncoding.EncodeToString([]byte(log)))
-	rw.Header().Set(headerLogSig, sig)
 }
 
 // readLog reads the log on m's answer to req (resultHash "" for a
 // failure): "" when it carries none. A log that is not m's signed one for
 // this answer, or too long, is an error.
-func readLog(h http.Header, req TaskRequest, m api.Member, resultHash string) (string, error) {
+func readLog(h http.Header, s *rpc.Sessions, req TaskRequest, m api.Member, resultHash string) (string, error) {
 	enc := h.Get(headerLog)
 	if enc == "" {
 		return "", nil
@@ -87,7 +85,11 @@ func readLog(h http.Header, req TaskRequest, m api.Member, resultHash string) (s
 	if err != nil {
 		return "", fmt.Errorf("%w: %s's log is not base64: %w", errBadLog, m.ID, err)
 	}
-	if err := rpc.Verify(logMessage(req, resultHash, string(b)), h.Get(headerLogSig), common.HexToAddress(m.Addr)); err != nil {
+	from, err := voucher(h, s, sealLog, logMessage(req, resultHash, string(b)), headerLogSig, headerLogSeal)
+	if err == nil {
+		err = rpc.CheckSender(from, common.HexToAddress(m.Addr))
+	}
+	if err != nil {
 		return "", fmt.Errorf("%w: %s's log is not signed by it for this answer: %w", errBadLog, m.ID, err)
 	}
 	return strings.ToValidUTF8(string(b), "?"), nil

@@ -87,12 +87,16 @@ type TaskRequest struct {
 	// Coordinator is the sender's address; Recipient the address of the
 	// one node the request is for (anyone else refuses it: recipient.go);
 	// Time (unix milliseconds) and Nonce make the request unique, and Sig
-	// signs all of it.
+	// signs all of it, or, once the two nodes have met, Seal seals it
+	// under their session key (rpc.Sessions). Key is the sender's public
+	// key, which the recipient seals its answer with.
 	Coordinator string `json:"coordinator"`
 	Recipient   string `json:"recipient"`
 	Time        int64  `json:"time"`
 	Nonce       string `json:"nonce"`
+	Key         string `json:"key,omitempty"`
 	Sig         string `json:"sig,omitempty"`
+	Seal        string `json:"seal,omitempty"`
 
 	// Escrow is the job's full id in the escrow contract (jobHash of its
 	// spec, 0x and 64 hex digits) when the coordinator settles on a chain:
@@ -154,9 +158,10 @@ func (req TaskRequest) want() tileWant {
 	return want
 }
 
-// signedBytes is what Sig signs: the request without its signature.
+// signedBytes is what Sig signs, or Seal seals: the request without
+// either.
 func (r TaskRequest) signedBytes() []byte {
-	r.Sig = ""
+	r.Sig, r.Seal = "", ""
 	b, _ := json.Marshal(r) // plain fields: cannot fail
 	return b
 }
@@ -202,6 +207,7 @@ type worker struct {
 	rendered  *renderedLog // the results it signed, per escrow job
 	threads   int          // per render; 0: every core
 	ident     *rpc.Identity
+	sessions  *rpc.Sessions // keys shared with the coordinators it met (seal.go)
 	members   func() []api.Member
 	replay    *rpc.ReplayGuard
 	metrics   *metrics
@@ -445,15 +451,13 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	}
 	now := time.Now().UnixMilli()
 	sum := sha256.Sum256(data)
-	sig, err := w.ident.Sign(resultMessage(req, hex.EncodeToString(sum[:]), now))
-	if err != nil {
+	if err := vouch(rw.Header(), w.ident, w.sessions, req.Key, sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal); err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
 	rw.Header().Set("Content-Type", ctype)
 	rw.Header().Set(headerNode, w.id)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
-	rw.Header().Set(headerSig, sig)
 	if req.Check {
 		c, err := contracts.SignCheck(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
 		if err != nil {
@@ -539,13 +543,25 @@ func (w *worker) authenticate(req TaskRequest) (int, error) {
 		w.metrics.unknownSenders.Add(1)
 		return http.StatusForbidden, fmt.Errorf("coordinator %q is not a member of this cluster", req.Coordinator)
 	}
-	if err := rpc.Verify(req.signedBytes(), req.Sig, addr); err != nil {
-		w.metrics.badSignatures.Add(1)
-		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
-	}
+	// The recipient first: a request sealed for another node cannot be
+	// opened here, and "not this node" is what its sender needs to hear.
 	if err := w.checkRecipient(req); err != nil {
 		w.metrics.badRequests.Add(1)
 		return http.StatusMisdirectedRequest, err
+	}
+	var from common.Address
+	var err error
+	if req.Seal != "" {
+		from, err = w.sessions.Open(req.Key, sealLease, req.signedBytes(), req.Seal)
+	} else {
+		from, err = rpc.Signer(req.signedBytes(), req.Sig)
+	}
+	if err == nil {
+		err = rpc.CheckSender(from, addr)
+	}
+	if err != nil {
+		w.metrics.badSignatures.Add(1)
+		return http.StatusUnauthorized, fmt.Errorf("task request: %w", err)
 	}
 	if err := w.replay.Check(req.Time, req.Nonce); err != nil {
 		if errors.Is(err, rpc.ErrStale) {

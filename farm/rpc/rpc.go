@@ -84,8 +84,13 @@ func Verify(msg []byte, sig string, addr common.Address) error {
 	if err != nil {
 		return err
 	}
-	if got != addr {
-		return fmt.Errorf("%w: signed by %s, not %s", ErrBadSignature, got.Hex(), addr.Hex())
+	return CheckSender(got, addr)
+}
+
+// CheckSender checks that got, who signed or sealed a message, is want.
+func CheckSender(got, want common.Address) error {
+	if got != want {
+		return fmt.Errorf("%w: signed by %s, not %s", ErrBadSignature, got.Hex(), want.Hex())
 	}
 	return nil
 }

@@ -1,0 +1,63 @@
+package farm
+
+import (
+	"net/http"
+
+	"github.com/conun/conun/farm/rpc"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// A lease, its answer and the answer's log are signed the first time two
+// nodes deal with each other, and sealed under their session key
+// (rpc.Sessions) once each knows the other's public key: a coordinator
+// learns a worker's from its first sealed answer, a worker learns a
+// coordinator's from every lease (TaskRequest.Key). A node that keeps no
+// sessions, or one that predates them, sends no key and is signed to and
+// signs as before. The EIP-712 result and check signatures, which are
+// what anyone else is shown, are never replaced.
+
+// Headers of a sealed answer: the worker's public key, and its seals
+// over the result message and over the log.
+const (
+	headerKey     = "X-Conun-Key"
+	headerSeal    = "X-Conun-Seal"
+	headerLogSeal = "X-Conun-Log-Seal"
+)
+
+// What a seal is for: a seal made for one cannot pass for another.
+const (
+	sealLease  = "lease"
+	sealResult = "result"
+	sealLog    = "log"
+)
+
+// vouch puts the node's word for msg on h: its seal in sealHeader when
+// peerKey, the public key of the node it answers, is known, else its
+// signature in sigHeader.
+func vouch(h http.Header, ident *rpc.Identity, s *rpc.Sessions, peerKey, purpose string, msg []byte, sigHeader, sealHeader string) error {
+	if peerKey != "" && s != nil {
+		if seal, err := s.Seal(peerKey, purpose, msg); err == nil {
+			h.Set(headerKey, s.PublicKey())
+			h.Set(sealHeader, seal)
+			return nil
+		}
+		// A key that is no public key was the sender's own mistake: the
+		// signature still answers it.
+	}
+	sig, err := ident.Sign(msg)
+	if err != nil {
+		return err
+	}
+	h.Set(sigHeader, sig)
+	return nil
+}
+
+// voucher returns the address of the node whose word for msg h carries:
+// the sealer's, or the signer's. The caller compares it with the node it
+// expects.
+func voucher(h http.Header, s *rpc.Sessions, purpose string, msg []byte, sigHeader, sealHeader string) (common.Address, error) {
+	if seal := h.Get(sealHeader); seal != "" {
+		return s.Open(h.Get(headerKey), purpose, msg, seal)
+	}
+	return rpc.Signer(msg, h.Get(sigHeader))
+}
