@@ -179,6 +179,13 @@ func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) 
 	if err != nil {
 		return tile{}, fmt.Errorf("decode tile: %w", err)
 	}
+	if n, ok := src.(*image.NRGBA64); ok {
+		// A 16-bit RGBA PNG, as workers send them, is placed as decoded:
+		// its size was checked, and a copy was an eighth of the
+		// coordinator's allocations.
+		n.Rect = rect
+		return tile{img: n}, nil
+	}
 	img := image.NewNRGBA64(rect)
 	draw.Draw(img, rect, src, src.Bounds().Min, draw.Src)
 	return tile{img: img}, nil
