@@ -29,13 +29,17 @@ var ErrNoJob = errors.New("no such job")
 
 // job is the coordinator's state of one submitted job.
 type job struct {
-	id      string
-	spec    api.JobSpec
-	state   api.JobState
-	err     string
-	tasks   []*task
-	done    int
-	byFrame map[int][]*task // each frame's tile tasks
+	id   string
+	spec api.JobSpec // never changes once the job is made
+	// specHash memoizes jobHash(spec): a lease names it twice, and
+	// hashing the spec's JSON each time was work per task.
+	specHash     common.Hash
+	specHashOnce sync.Once
+	state        api.JobState
+	err          string
+	tasks        []*task
+	done         int
+	byFrame      map[int][]*task // each frame's tile tasks
 	// finishes are the finish tasks of a composited scene split into
 	// tiles, by frame (finish.go); nil for other jobs.
 	finishes map[int]*task

@@ -38,6 +38,12 @@ const escrowDeadline = 7 * 24 * time.Hour
 // jobHash is the job's id on the chain: the hash of its spec.
 func jobHash(spec api.JobSpec) common.Hash { return common.HexToHash(spec.Hash()) }
 
+// hash is jobHash(j.spec), worked out once.
+func (j *job) hash() common.Hash {
+	j.specHashOnce.Do(func() { j.specHash = jobHash(j.spec) })
+	return j.specHash
+}
+
 // openEscrow locks the job's budget; it runs at submit, before any lease.
 func (c *coordinator) openEscrow(ctx context.Context, spec api.JobSpec) error {
 	if c.chain == nil {

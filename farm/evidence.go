@@ -55,7 +55,7 @@ func (c *coordinator) bundle(j *job, conv api.Conviction) (api.EvidenceBundle, e
 	}
 	d := signingDomain(c.chain)
 	return api.EvidenceBundle{
-		Job: j.id, JobHash: jobHash(j.spec).Hex(), Spec: j.spec,
+		Job: j.id, JobHash: j.hash().Hex(), Spec: j.spec,
 		ChainID: d.ChainID.String(), Escrow: d.Escrow.Hex(),
 		Coordinator: c.ident.Address().Hex(), Source: c.selfURL(),
 		Task: conv.Task, Passes: j.passNames, AdaptiveSampling: j.adaptive, Build: ev.Build,

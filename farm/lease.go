@@ -158,7 +158,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Denoise: j.spec.Denoise,
 		Format: j.spec.Format, Depth: j.spec.Depth, Quality: j.spec.Quality, Passes: j.passNames, AdaptiveSampling: j.adaptive,
-		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: jobHash(j.spec).Hex(),
+		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: j.hash().Hex(),
 		Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		Spec: spec, Preview: j.spec.PreviewOf != "",
 	}
@@ -243,7 +243,10 @@ const (
 // (a failure's too) when the worker sent one, signed over this answer.
 // for an EXR job, an EXR) of exactly the task's size.
 func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, float64, []byte, string, error) {
-	body, _ := json.Marshal(req)
+	body := req.body
+	if body == nil {
+		body, _ = json.Marshal(req)
+	}
 	target, err := rpcaddr.Join(m.API, "/rpc/v1/render")
 	if err != nil {
 		return nil, 0, nil, "", err

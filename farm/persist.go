@@ -109,7 +109,7 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 			t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 			t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
-			t.result, t.receipted = signedResult(jobHash(j.spec), tr.Result), tr.Receipted
+			t.result, t.receipted = signedResult(j.hash(), tr.Result), tr.Receipted
 			if t.verdict == api.VerdictChecking {
 				t.verdict = api.VerdictUnchecked // the check died with the old process
 			}

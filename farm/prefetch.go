@@ -137,7 +137,7 @@ func (c *coordinator) hintPrefetches(ctx context.Context, jobs []*job, members [
 			req := TaskRequest{
 				JobID: j.id, Task: -1, Sources: c.sources(j, m.ID, members),
 				Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
-				Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: jobHash(j.spec).Hex(),
+				Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: j.hash().Hex(),
 				Time: now.UnixMilli(), Nonce: rpc.NewNonce(), Prefetch: prefetchDemandOf(j),
 			}
 			c.wg.Go(func() {

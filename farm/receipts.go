@@ -32,7 +32,7 @@ func (c *coordinator) escrowID(j *job) string {
 	if c.chain == nil || j.spec.PreviewOf != "" {
 		return "" // a preview pass has no escrow: its workers render it unpaid
 	}
-	return jobHash(j.spec).Hex()
+	return j.hash().Hex()
 }
 
 // checkSignedResult verifies the worker's EIP-712 signature (sigHex) over
@@ -111,7 +111,7 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	}
 	r, ok := j.receipts[t.addr]
 	if !ok {
-		r.WorkReceipt = contracts.WorkReceipt{JobID: jobHash(j.spec), Worker: t.addr}
+		r.WorkReceipt = contracts.WorkReceipt{JobID: j.hash(), Worker: t.addr}
 		r.base = r.WorkReceipt
 	}
 	signed, err := c.chain.SignReceipt(r.Accept(uint64(t.index), t.result.ResultHash, price))

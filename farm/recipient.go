@@ -59,20 +59,32 @@ func (w *worker) checkRecipient(req TaskRequest) error {
 func (c *coordinator) signFor(req *TaskRequest, m api.Member) error {
 	to := common.HexToAddress(m.Addr)
 	req.Recipient, req.Key, req.Sig, req.Seal = to.Hex(), c.sessions.PublicKey(), "", ""
+	signed := req.signedBytes()
 	if key, ok := c.sessions.KeyOf(to); ok {
-		seal, err := c.sessions.Seal(key, sealLease, req.signedBytes())
+		seal, err := c.sessions.Seal(key, sealLease, signed)
 		if err != nil {
 			return fmt.Errorf("seal task request for %s: %w", m.ID, err)
 		}
 		req.Seal = seal
+		req.body = withField(signed, "seal", seal)
 		return nil
 	}
-	sig, err := c.ident.Sign(req.signedBytes())
+	sig, err := c.ident.Sign(signed)
 	if err != nil {
 		return fmt.Errorf("sign task request for %s: %w", m.ID, err)
 	}
 	req.Sig = sig
+	req.body = withField(signed, "sig", sig)
 	return nil
+}
+
+// withField is the JSON object obj with the string field name: value
+// added (value is hex, which needs no escaping): the signed request's
+// JSON with its signature, without encoding the request a second time.
+func withField(obj []byte, name, value string) []byte {
+	out := make([]byte, 0, len(obj)+len(name)+len(value)+6)
+	out = append(out, obj[:len(obj)-1]...)
+	return append(append(append(append(out, `,"`...), name...), `":"`...), value+`"}`...)
 }
 
 // forwardedError is the answer of a member to a lease addressed to it that

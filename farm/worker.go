@@ -127,6 +127,10 @@ type TaskRequest struct {
 	// time; a lease never carries it, so a signed sample request cannot
 	// be replayed as a lease.
 	Sample *SampleRequest `json:"sample,omitempty"`
+
+	// body is the request as signFor encoded it, signature and all: what
+	// call sends. Changing the request after signFor needs a new one.
+	body []byte
 }
 
 // task is what req asks a renderer to draw, of the scene file at scene.
