@@ -220,7 +220,7 @@ func (c *coordinator) writeFinished(id string, spec api.JobSpec, f int, fin fram
 	}
 	defer src.Close()
 	name := api.FrameName(f, spec.Format)
-	err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error {
+	err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error {
 		_, err := io.Copy(w, src)
 		return err
 	})

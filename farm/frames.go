@@ -197,10 +197,12 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 	}
 	name := api.FrameName(f, spec.Format)
 	var err error
+	// Durable: the job's record is about to say the frame is written, and
+	// a restart takes it at its word unless the file is gone.
 	if hdr {
-		err = exr.WriteFile(filepath.Join(dir, name), frame, exr.Options{Compression: exr.ZIP})
+		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return exr.Encode(w, frame, exr.Options{Compression: exr.ZIP}) })
 	} else {
-		err = renderer.WriteAtomic(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, canvas.Image(), spec) })
+		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, canvas.Image(), spec) })
 	}
 	if err != nil {
 		return "", fmt.Errorf("write frame %d: %w", f, err)

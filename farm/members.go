@@ -66,7 +66,7 @@ func (n *Node) rememberMembers(ctx context.Context) {
 			settled := slices.Equal(addrs, prev) || time.Since(wrote) >= rememberAtLeast
 			prev = addrs
 			if len(addrs) > 0 && settled && !slices.Equal(addrs, last) {
-				err := renderer.WriteAtomic(filepath.Join(n.cfg.DataDir, membersFile), func(w io.Writer) error {
+				err := renderer.WriteDurable(filepath.Join(n.cfg.DataDir, membersFile), func(w io.Writer) error {
 					return json.NewEncoder(w).Encode(addrs)
 				})
 				if err != nil {

@@ -7,6 +7,8 @@ import (
 	"image/png"
 	"io"
 	"os"
+
+	"github.com/conun/conun/internal/durable"
 )
 
 // EncodePNG writes img as a PNG with 8 or 16 bits per channel. The 8-bit
@@ -63,8 +65,21 @@ func ReadPNG(path string) (*image.NRGBA64, error) {
 
 // WriteAtomic writes the file at path with encode, into a temporary file
 // renamed over path once complete: readers see the old file or the whole
-// new one, never a truncated one, whatever happens meanwhile.
+// new one, never a truncated one, whatever happens to the process
+// meanwhile. It is for files a power loss may take (a sandbox's scratch);
+// WriteDurable is for what a record says is there.
 func WriteAtomic(path string, encode func(io.Writer) error) error {
+	return writeAtomic(path, encode, false)
+}
+
+// WriteDurable is WriteAtomic that also outlasts a power loss: the file
+// and its name are synced before it returns. A finished frame is written
+// so, since its job's record then says it is written.
+func WriteDurable(path string, encode func(io.Writer) error) error {
+	return writeAtomic(path, encode, true)
+}
+
+func writeAtomic(path string, encode func(io.Writer) error, sync bool) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
@@ -75,9 +90,18 @@ func WriteAtomic(path string, encode func(io.Writer) error) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if sync {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return err
+	}
+	if sync {
+		return durable.Rename(tmp, path)
 	}
 	return os.Rename(tmp, path)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/bandwidth"
 	"github.com/conun/conun/farm/rpcaddr"
+	"github.com/conun/conun/internal/durable"
 )
 
 // ErrBadBlob is wrapped by errors about a blob's content: a hash mismatch, a
@@ -167,7 +168,7 @@ func (b *Blobs) put(r io.Reader, want string) (string, error) {
 	if err := tmp.Close(); err != nil {
 		return "", err
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(b.dir, got)); err != nil {
+	if err := durable.Rename(tmp.Name(), filepath.Join(b.dir, got)); err != nil {
 		return "", err
 	}
 	stored = true
@@ -370,7 +371,7 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 	f.Close()
 	// The partial becomes the blob in place: a copy would hold the disk
 	// twice over, past a cap.
-	if err := os.Rename(partial, filepath.Join(b.dir, h)); err != nil {
+	if err := durable.Rename(partial, filepath.Join(b.dir, h)); err != nil {
 		return err
 	}
 	b.dropPartial(h)

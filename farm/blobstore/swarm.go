@@ -32,6 +32,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpcaddr"
+	"github.com/conun/conun/internal/durable"
 )
 
 // Swarm tuning: the pieces asked of one source at once, how often a peer
@@ -255,7 +256,7 @@ func (b *Blobs) FetchPiecesPinned(ctx context.Context, hc *http.Client, sources 
 	}
 	b.endSwarm(h, s)
 	ended = true
-	if err := os.Rename(s.path, filepath.Join(b.dir, h)); err != nil {
+	if err := durable.Rename(s.path, filepath.Join(b.dir, h)); err != nil {
 		return "", unpin, err
 	}
 	b.keepManifest(h, m)

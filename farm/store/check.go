@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/conun/conun/internal/durable"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -207,17 +208,7 @@ func createStore(path string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("create database %s: %w", path, err)
 	}
-	return syncDir(filepath.Dir(path))
-}
-
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return durable.SyncDir(filepath.Dir(path))
 }
 
 // Reset moves a corrupt store at path aside, as path.corrupt-TIME, so the
@@ -236,7 +227,7 @@ func Reset(path string, now time.Time) (moved string, err error) {
 	if err := os.Rename(path, moved); err != nil {
 		return "", fmt.Errorf("move corrupt store aside: %w", err)
 	}
-	return moved, syncDir(filepath.Dir(path))
+	return moved, durable.SyncDir(filepath.Dir(path))
 }
 
 // Backup writes a consistent copy of the store to w (a read transaction:
