@@ -376,6 +376,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, sessions: sessions, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1), log: cfg.Logger,
+		// Set here, before the listener serves: set once it did, a render
+		// failing at once raced with it (TestFrameFailsAlone under -race).
+		gpuFailed: n.gpuFailed,
 	}
 	if ahead := aheadFor(cfg); ahead > 0 {
 		n.work.ahead = make(chan struct{}, ahead)
@@ -494,7 +497,6 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.wg.Go(func() { n.rememberMembers(ctx) })
 	n.wg.Go(func() { n.watchAvailability(ctx) })
-	n.work.gpuFailed = n.gpuFailed
 	if err := n.startDeviceWatch(ctx); err != nil {
 		n.Close()
 		return nil, err
