@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+
+	"github.com/bits-and-blooms/bitset"
 )
 
 // Canvas assembles one frame from its tiles. It remembers which pixels have
@@ -12,14 +14,24 @@ import (
 type Canvas struct {
 	img    *image.NRGBA64
 	filled map[image.Rectangle]bool
-	area   int
+	// rows holds, a bit a pixel, which pixels of each row a tile filled:
+	// an overlap is found in the tile's rows alone. Comparing each tile
+	// with every tile placed before was O(tiles²) a frame, 2.3% of a
+	// coordinator's CPU with 4,096 tiles a frame.
+	rows []*bitset.BitSet
+	area int
 }
 
 // NewCanvas returns an empty canvas for a frame of the given resolution.
 func NewCanvas(res Resolution) *Canvas {
+	rows := make([]*bitset.BitSet, max(res.Height, 0))
+	for y := range rows {
+		rows[y] = bitset.New(uint(res.Width))
+	}
 	return &Canvas{
 		img:    image.NewNRGBA64(image.Rect(0, 0, res.Width, res.Height)),
 		filled: make(map[image.Rectangle]bool),
+		rows:   rows,
 	}
 }
 
@@ -48,14 +60,27 @@ func (c *Canvas) Cover(r image.Rectangle) error {
 	if c.filled[r] {
 		return nil
 	}
-	for done := range c.filled {
-		if done.Overlaps(r) {
-			return fmt.Errorf("tile %v overlaps tile %v already in the frame", r, done)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		if x, ok := c.rows[y].NextSet(uint(r.Min.X)); ok && x < uint(r.Max.X) {
+			return fmt.Errorf("tile %v overlaps tile %v already in the frame", r, c.placedAt(image.Pt(int(x), y)))
 		}
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		c.rows[y].FlipRange(uint(r.Min.X), uint(r.Max.X)) // all clear: flipped is set
 	}
 	c.filled[r] = true
 	c.area += r.Dx() * r.Dy()
 	return nil
+}
+
+// placedAt returns the tile placed over pixel p, for an overlap's error.
+func (c *Canvas) placedAt(p image.Point) image.Rectangle {
+	for done := range c.filled {
+		if p.In(done) {
+			return done
+		}
+	}
+	return image.Rectangle{}
 }
 
 // Complete reports whether every pixel of the frame has been filled.

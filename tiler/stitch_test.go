@@ -1,8 +1,11 @@
 package tiler
 
 import (
+	"fmt"
 	"image"
 	"image/color"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -80,4 +83,54 @@ func TestCover(t *testing.T) {
 			t.Fatalf("step %d: Complete() = %v, want %v", i, got, want)
 		}
 	}
+}
+
+// TestCoverMatchesPairwise: Cover's row bitmap refuses exactly the tiles
+// that overlap one already placed, compared pair by pair, and names one of
+// those; on a frame whose rows span several 64-bit words, with tiles
+// starting and ending inside and across words.
+func TestCoverMatchesPairwise(t *testing.T) {
+	for _, res := range []Resolution{{Width: 150, Height: 40}, {Width: 64, Height: 9}, {Width: 1, Height: 3}} {
+		rng := rand.New(rand.NewPCG(uint64(res.Width), uint64(res.Height)))
+		c := NewCanvas(res)
+		var placed []image.Rectangle
+		for range 2000 {
+			x0, y0 := rng.IntN(res.Width), rng.IntN(res.Height)
+			r := image.Rect(x0, y0, x0+1+rng.IntN(min(70, res.Width-x0)), y0+1+rng.IntN(res.Height-y0))
+			var hit []image.Rectangle
+			for _, p := range placed {
+				if p.Overlaps(r) && p != r {
+					hit = append(hit, p)
+				}
+			}
+			err := c.Cover(r)
+			switch {
+			case len(hit) == 0 && err != nil:
+				t.Fatalf("%v: Cover(%v) = %v, but it overlaps nothing of %v", res, r, err, placed)
+			case len(hit) > 0 && err == nil:
+				t.Fatalf("%v: Cover(%v) accepted over %v", res, r, hit)
+			case len(hit) > 0 && !namesOneOf(err.Error(), hit):
+				t.Fatalf("%v: Cover(%v) = %v, naming none of %v", res, r, err, hit)
+			case err == nil && !slices.Contains(placed, r):
+				placed = append(placed, r)
+			}
+		}
+		area := 0
+		for _, p := range placed {
+			area += p.Dx() * p.Dy()
+		}
+		if got := c.Complete(); got != (area == res.Width*res.Height) {
+			t.Fatalf("%v: Complete() = %v with %d of %d pixels placed", res, got, area, res.Width*res.Height)
+		}
+	}
+}
+
+// namesOneOf reports whether msg names one of rs as the tile overlapped.
+func namesOneOf(msg string, rs []image.Rectangle) bool {
+	for _, r := range rs {
+		if strings.Contains(msg, fmt.Sprintf("overlaps tile %v", r)) {
+			return true
+		}
+	}
+	return false
 }
