@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,9 +26,12 @@ import (
 )
 
 // disputeScene is a job on the simulated chain whose requester lies: its
-// coordinator (node-1, dev key 0) stalls on its own task, so the job never
-// settles, and once the worker (node-2, dev key 1, 5 tokens staked and 10
-// more, the dispute bond) delivered signed results, the coordinator stops
+// coordinator (node-1, dev key 0) stalls on its own task and the worker
+// renders one task and then stalls too, so the job never settles (when
+// the worker rendered every task, as it could in 0.6 s, the coordinator
+// settled the job before the requester's slash), and once the worker
+// (node-2, dev key 1, 5 tokens staked and 10 more, the dispute bond)
+// delivered its signed result, the coordinator stops
 // and the requester slashes the worker's whole stake with one of them, the
 // worker's own genuine signature, as a coordinator convicting it would.
 type disputeScene struct {
@@ -66,7 +70,7 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 		if i == 0 {
 			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
 		} else {
-			c.Renderers, c.Stake = []renderer.Renderer{worker}, disputeStake
+			c.Renderers, c.Stake = []renderer.Renderer{&oneThenStall{Renderer: worker}}, disputeStake
 			workerCfg = *c
 		}
 	})
@@ -82,6 +86,21 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 	})
 	nodes[0].Close() // it leaves: the arbiters' cluster forms without waiting out its failure
 	return s
+}
+
+// oneThenStall renders one task, then stalls on every other until its
+// lease ends.
+type oneThenStall struct {
+	renderer.Renderer
+	rendered atomic.Bool
+}
+
+func (r *oneThenStall) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if r.rendered.CompareAndSwap(false, true) {
+		return r.Renderer.Render(ctx, t)
+	}
+	<-ctx.Done()
+	return renderer.Result{}, ctx.Err()
 }
 
 // slash is the lying requester: it takes the worker's genuine signed
