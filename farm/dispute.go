@@ -91,6 +91,8 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
 	}
 	req.Spec = nil // kept once, with the job
+	// Shown to arbiters: a seal is for the two ends alone (seal.go).
+	req.Key, req.Seal, req.body = "", "", nil
 	kj.Results[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
 	return b.saveLocked(escrow, kj)
 }

@@ -193,7 +193,7 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 	}
 	jobID := jobHash(spec)
 	for _, cv := range convictions {
-		if seen[cv.Node] || !common.IsHexAddress(cv.Address) {
+		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) {
 			continue
 		}
 		seen[cv.Node] = true

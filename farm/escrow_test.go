@@ -25,8 +25,10 @@ import (
 // TestSlashNeedsTheNodesOwnResult: a coordinator on the simulated chain
 // convicts, in its job, a staked node that never worked on it: with no
 // signed result, with another node's result of the job, with the node's own
-// result of another job. None of them takes a wei of its stake; the node
-// that did deliver a result is slashed with it, and the stake is burned.
+// result of another job. None of them takes a wei of its stake, nor does a
+// local conviction (a forwarder's, on an unsigned word) of the node that
+// did deliver a result; convicted on evidence, that node is slashed with
+// its result, and the stake is burned.
 func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	ctx := context.Background()
 	_, bank := simBank(t)
@@ -69,20 +71,28 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 		name    string
 		node    *contracts.Client
 		result  *api.SignedResult
+		local   bool   // a conviction this coordinator alone could check
 		wantErr string // "" for a slash that lands
 	}{
-		{"no signed result", bystander, nil, "no result signed by the node"},
-		{"another node's result", bystander, sign(worker, job), "BadResultSignature"},
-		{"its result of another job", bystander, sign(bystander, other), "BadResultSignature"},
-		{"its own result of the job", worker, sign(worker, job), ""},
+		{"no signed result", bystander, nil, false, "no result signed by the node"},
+		{"another node's result", bystander, sign(worker, job), false, "BadResultSignature"},
+		{"its result of another job", bystander, sign(bystander, other), false, "BadResultSignature"},
+		{"local, with its own result of the job", worker, sign(worker, job), true, "not slashed"},
+		{"its own result of the job", worker, sign(worker, job), false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			cv := api.Conviction{Node: tc.name, Address: tc.node.Address().Hex(), Task: 0, Result: tc.result, Time: time.Now()}
+			cv := api.Conviction{Node: tc.name, Address: tc.node.Address().Hex(), Task: 0, Result: tc.result, Time: time.Now(), Local: tc.local}
 			recs := c.slash(ctx, job, []api.Conviction{cv}, nil)
 			st, err := bank.StakeOf(ctx, tc.node.Address())
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.local {
+				if len(recs) != 0 || st.Active.Cmp(stake.Wei()) != 0 {
+					t.Fatalf("records %+v, stake %v: a local conviction is not slashed", recs, st.Active)
+				}
+				return
 			}
 			if len(recs) != 1 {
 				t.Fatalf("slash records %+v", recs)

@@ -69,11 +69,19 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	if req.Seal != "" {
 		l.sealedLeases.Add(1)
 	}
+	if l.mode == "tampered" {
+		// Its own signed pixels, under an accomplice's word: what a relay
+		// that can read the lease's nonce could put on an honest
+		// worker's answer.
+		data, ctype, _ := encodeTile(renderer.Result{Image: image.NewNRGBA64(req.Region)}, false, false)
+		l.answer(rw, req, data, ctype, l.accomplice, l.ident)
+		return
+	}
 	if l.mode == "pass-on" {
 		// Any pixels of the right size: what gives the launderer away is
 		// whose signature is on them, checked before any pixel is used.
 		data, ctype, _ := encodeTile(renderer.Result{Image: image.NewNRGBA64(req.Region)}, false, false)
-		l.answer(rw, req, data, ctype, l.accomplice)
+		l.answer(rw, req, data, ctype, l.accomplice, l.accomplice)
 		return
 	}
 	for _, h := range l.helpers {
@@ -87,7 +95,7 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			l.mu.Lock()
 			l.laundered++
 			l.mu.Unlock()
-			l.answer(rw, req, data, resp.Header.Get("Content-Type"), l.ident)
+			l.answer(rw, req, data, resp.Header.Get("Content-Type"), l.ident, l.ident)
 			return
 		}
 		l.mu.Lock()
@@ -96,23 +104,23 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	if l.sealed {
 		const log = "no helper would render it"
-		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), req.Key, sealLog, logMessage(req, "", log), headerLogSig, headerLogSeal)
+		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), req.Key, common.HexToAddress(req.Coordinator), sealLog, logMessage(req, "", log), headerLogSig, headerLogSeal)
 		rw.Header().Set(headerLog, base64.StdEncoding.EncodeToString([]byte(log)))
 	}
 	httpError(rw, http.StatusBadGateway, io.ErrUnexpectedEOF)
 }
 
-// answer sends data as a worker would, signed by id over req (sealed when
-// the launderer seals).
-func (l *launderer) answer(rw http.ResponseWriter, req TaskRequest, data []byte, ctype string, id *rpc.Identity) {
+// answer sends data as a worker would: id's word over req (its seal when
+// the launderer seals, else its signature), and by's EIP-712 result.
+func (l *launderer) answer(rw http.ResponseWriter, req TaskRequest, data []byte, ctype string, id, by *rpc.Identity) {
 	now := time.Now().UnixMilli()
 	sum := sha256.Sum256(data)
 	key := ""
 	if l.sealed {
 		key = req.Key
 	}
-	vouch(rw.Header(), id, rpc.NewSessions(id), key, sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal)
-	res, _ := contracts.SignResult(id.Key(), signingDomain(nil), common.HexToHash(req.JobHash), uint64(req.Task), common.Hash(sum))
+	vouch(rw.Header(), id, rpc.NewSessions(id), key, common.HexToAddress(req.Coordinator), sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal)
+	res, _ := contracts.SignResult(by.Key(), signingDomain(nil), common.HexToHash(req.JobHash), uint64(req.Task), common.Hash(sum))
 	rw.Header().Set("Content-Type", ctype)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
@@ -144,7 +152,9 @@ func joinHostile(t *testing.T, name, rpcURL string, id *rpc.Identity, join strin
 // are never blamed and the job completes on them. The same holds where
 // leases and answers are sealed instead of signed: a sealed lease forwarded
 // is refused as addressed to someone else, and an accomplice's seal gives
-// the launderer away as its signature did.
+// the launderer away as its signature did. But a member whose answer
+// carries its own EIP-712 result under another member's word is refused,
+// not convicted: that word may be its relay's, put on the way.
 func TestLaunderingMember(t *testing.T) {
 	tests := []struct {
 		mode    string
@@ -155,6 +165,8 @@ func TestLaunderingMember(t *testing.T) {
 		{"pass-on", false, true},
 		{"forward", true, false},
 		{"pass-on", true, true},
+		{"tampered", false, false},
+		{"tampered", true, false},
 	}
 	for _, tc := range tests {
 		name := tc.mode
@@ -177,7 +189,7 @@ func TestLaunderingMember(t *testing.T) {
 			t.Cleanup(srv.Close)
 			joinHostile(t, "launderer", srv.URL, lid, coord.GossipAddr(), true)
 			want := 5
-			if tc.convict {
+			if tc.convict || tc.mode == "tampered" {
 				// The accomplice is a member (its key is known) that
 				// advertises no renderer, so it works only for the
 				// launderer.

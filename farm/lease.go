@@ -308,19 +308,29 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	sigTime, _ := strconv.ParseInt(resp.Header.Get(headerTime), 10, 64)
 	sum := sha256.Sum256(data)
 	msg := resultMessage(req, hex.EncodeToString(sum[:]), sigTime)
-	from, err := voucher(resp.Header, c.sessions, sealResult, msg, headerSig, headerSeal)
+	addr := common.HexToAddress(m.Addr)
+	// A seal is worth opening only from m, or from another member (which
+	// would have done m's work: forwardedBy).
+	from, err := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr || isMember(c.members(), a) }, sealResult, msg, headerSig, headerSeal)
 	if err == nil {
-		err = rpc.CheckSender(from, common.HexToAddress(m.Addr))
-		if fw := forwardedBy(m, c.members(), from); fw != nil {
+		err = rpc.CheckSender(from, addr)
+	}
+	// The tile's EIP-712 signature says whose work it is. When it is m's
+	// own, a word from another member on the answer was put there on the
+	// way (a relay can see the lease's nonce): a bad answer, not m
+	// passing off another's work, which would carry the other's.
+	rerr := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum)
+	if err != nil {
+		c.results.Delete(req.Nonce)
+		if rerr == nil {
+			c.metrics.badSignatures.Add(1) // else counted already
+		} else if fw := forwardedBy(m, c.members(), from); fw != nil {
 			err = fw
 		}
-	}
-	if err != nil {
-		c.metrics.badSignatures.Add(1)
 		return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, err)
 	}
-	if err := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum); err != nil {
-		return nil, 0, nil, "", err
+	if rerr != nil {
+		return nil, 0, nil, "", rerr
 	}
 	log, err := readLog(resp.Header, c.sessions, req, m, hex.EncodeToString(sum[:]))
 	if err != nil {

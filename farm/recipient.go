@@ -26,6 +26,13 @@ package farm
 //     work itself, so it is subcontracting, not stealing. Only a helper's
 //     signature or recipient showing up in what it returns gives it away,
 //     which is the case above.
+//   - A relay (the gateway of a node behind NAT) reads the lease's nonce
+//     on the way and could put its own signature or seal on the worker's
+//     answer. The tile still carries the worker's own EIP-712 result, so
+//     the coordinator refuses that answer as tampered with and convicts
+//     nobody: only an answer whose result is not the worker's either is a
+//     forward. A forwarder's conviction stays with its coordinator (Local)
+//     and is never slashed: the worker signed nothing for it.
 //   - Receipts and claims already name their worker (a receipt's Worker, a
 //     claim's Node, checked in wallet.go), and the chain pays only that
 //     address whoever delivers them; heartbeats carry a lease's nonce and
@@ -61,7 +68,7 @@ func (c *coordinator) signFor(req *TaskRequest, m api.Member) error {
 	req.Recipient, req.Key, req.Sig, req.Seal = to.Hex(), c.sessions.PublicKey(), "", ""
 	signed := req.signedBytes()
 	if key, ok := c.sessions.KeyOf(to); ok {
-		seal, err := c.sessions.Seal(key, sealLease, signed)
+		seal, err := c.sessions.Seal(key, to, sealLease, signed)
 		if err != nil {
 			return fmt.Errorf("seal task request for %s: %w", m.ID, err)
 		}
@@ -116,14 +123,24 @@ func forwardedBy(m api.Member, members []api.Member, signer common.Address) erro
 	return nil
 }
 
+// isMember reports whether addr is the address of one of members.
+func isMember(members []api.Member, addr common.Address) bool {
+	for _, o := range members {
+		if common.IsHexAddress(o.Addr) && common.HexToAddress(o.Addr) == addr {
+			return true
+		}
+	}
+	return false
+}
+
 // convictForwarder convicts node, the member lease t went to, when err
 // shows it answered with another member's signed work (forwardedError);
 // it reports whether it did. c.mu must be held. The evidence is the
 // helper's signature over a lease addressed to node, which this
 // coordinator checked itself; it holds no crops or signed result of
-// node's, so the conviction stays here (other coordinators re-check
-// crops, and announce refuses evidence without them) and nothing is
-// slashed: node signed nothing for it.
+// node's, so the conviction stays here (Local: not announced) and nothing
+// is slashed: node signed nothing for it, and a slash with another of its
+// results would punish it for this unsigned word (a relay's, perhaps).
 func (c *coordinator) convictForwarder(j *job, t *task, node string, err error) bool {
 	var fw *forwardedError
 	if !errors.As(err, &fw) {
@@ -134,7 +151,7 @@ func (c *coordinator) convictForwarder(j *job, t *task, node string, err error) 
 		Worker: node, WorkerAddress: t.addr.Hex(), Checker: c.self, Convicted: node,
 		Verdict: verifier.Verdict{Outcome: verifier.Fail, Reason: fw.Error()},
 	}
-	c.convict(j, node, t.index, ev)
+	c.convict(j, node, t.index, ev, true)
 	c.saveReputation()
 	c.emit(j, api.Event{Type: api.EventVerdict, Task: t.index, Frame: t.tile.Frame, Node: node, Verdict: api.CheckOutcome(verifier.Fail.String()), Convicted: node, Message: verdictMessage(ev, node)})
 	return true

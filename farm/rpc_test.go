@@ -13,6 +13,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // startBare starts one node with no renderers: enough to exercise its RPC
@@ -85,7 +86,7 @@ func TestRPCRejects(t *testing.T) {
 		var r TaskRequest
 		json.Unmarshal(signed(self, change), &r)
 		r.Sig, r.Key = "", key
-		r.Seal, _ = s.Seal(nodeKey, purpose, r.signedBytes())
+		r.Seal, _ = s.Seal(nodeKey, self.Address(), purpose, r.signedBytes())
 		if after != nil {
 			after(&r)
 		}
@@ -126,7 +127,7 @@ func TestRPCRejects(t *testing.T) {
 		{"renderer refused without a sandbox", signed(self, func(r *TaskRequest) { r.Renderer = "blender" }), 400, "this node refuses \"blender\" tasks: it has no Docker sandbox (--sandbox none accepts)", ""},
 		{"sealed by its coordinator", sealed(selfS, selfS.PublicKey(), sealLease, nil, nil), 400, "no \"none\" renderer", ""},
 		{"sealed by a stranger naming the coordinator's key", sealed(strangerS, selfS.PublicKey(), sealLease, nil, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
-		{"sealed by a stranger under its own key", sealed(strangerS, strangerS.PublicKey(), sealLease, nil, nil), 401, "signed by " + stranger.Address().Hex(), "conun_rpc_bad_signatures_total"},
+		{"sealed by a stranger under its own key", sealed(strangerS, strangerS.PublicKey(), sealLease, nil, nil), 401, "the key is " + stranger.Address().Hex() + "'s", "conun_rpc_bad_signatures_total"},
 		{"sealed, then changed", sealed(selfS, selfS.PublicKey(), sealLease, nil, func(r *TaskRequest) { r.Samples = 4096 }), 401, "bad signature", "conun_rpc_bad_signatures_total"},
 		{"an answer's seal on a lease", sealed(selfS, selfS.PublicKey(), sealResult, nil, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
 		{"sealed under a key that is no key", sealed(selfS, "02"+strings.Repeat("ff", 32), sealLease, nil, nil), 401, "bad signature", "conun_rpc_bad_signatures_total"},
@@ -167,7 +168,7 @@ func FuzzTaskRequest(f *testing.F) {
 			return
 		}
 		rpc.Verify(r.signedBytes(), r.Sig, [20]byte{})
-		sessions.Open(r.Key, sealLease, r.signedBytes(), r.Seal)
+		sessions.Open(r.Key, func(common.Address) bool { return true }, sealLease, r.signedBytes(), r.Seal)
 		checkSources(r.Sources)
 		if r.Prefetch != nil {
 			me := candidate{Member: api.Member{NodeMeta: api.NodeMeta{Renderers: map[string]string{r.Renderer: "pathtracer-1.2/cpu+finish"}}}}

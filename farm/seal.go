@@ -11,10 +11,13 @@ import (
 // nodes deal with each other, and sealed under their session key
 // (rpc.Sessions) once each knows the other's public key: a coordinator
 // learns a worker's from its first sealed answer, a worker learns a
-// coordinator's from every lease (TaskRequest.Key). A node that keeps no
-// sessions, or one that predates them, sends no key and is signed to and
-// signs as before. The EIP-712 result and check signatures, which are
-// what anyone else is shown, are never replaced.
+// coordinator's from every lease (TaskRequest.Key, taken only as the key
+// of the lease's coordinator). A node part built without sessions (in a
+// test) sends no key and is signed to and signs as before. A worker of a
+// release before sessions refuses a lease that names a key (an unknown
+// field): the nodes of a cluster run one release. The EIP-712 result and
+// check signatures, which are what anyone else is shown, are never
+// replaced, and a kept lease is kept without its seal (dispute.go).
 
 // Headers of a sealed answer: the worker's public key, and its seals
 // over the result message and over the log.
@@ -32,17 +35,17 @@ const (
 )
 
 // vouch puts the node's word for msg on h: its seal in sealHeader when
-// peerKey, the public key of the node it answers, is known, else its
+// peerKey, the public key of peer, the node it answers, is known, else its
 // signature in sigHeader.
-func vouch(h http.Header, ident *rpc.Identity, s *rpc.Sessions, peerKey, purpose string, msg []byte, sigHeader, sealHeader string) error {
+func vouch(h http.Header, ident *rpc.Identity, s *rpc.Sessions, peerKey string, peer common.Address, purpose string, msg []byte, sigHeader, sealHeader string) error {
 	if peerKey != "" && s != nil {
-		if seal, err := s.Seal(peerKey, purpose, msg); err == nil {
+		if seal, err := s.Seal(peerKey, peer, purpose, msg); err == nil {
 			h.Set(headerKey, s.PublicKey())
 			h.Set(sealHeader, seal)
 			return nil
 		}
-		// A key that is no public key was the sender's own mistake: the
-		// signature still answers it.
+		// A key that is no public key, or not the peer's, was the
+		// sender's own mistake: the signature still answers it.
 	}
 	sig, err := ident.Sign(msg)
 	if err != nil {
@@ -53,11 +56,11 @@ func vouch(h http.Header, ident *rpc.Identity, s *rpc.Sessions, peerKey, purpose
 }
 
 // voucher returns the address of the node whose word for msg h carries:
-// the sealer's, or the signer's. The caller compares it with the node it
-// expects.
-func voucher(h http.Header, s *rpc.Sessions, purpose string, msg []byte, sigHeader, sealHeader string) (common.Address, error) {
+// the sealer's (one of those from accepts), or the signer's. The caller
+// compares it with the node it expects.
+func voucher(h http.Header, s *rpc.Sessions, from func(common.Address) bool, purpose string, msg []byte, sigHeader, sealHeader string) (common.Address, error) {
 	if seal := h.Get(sealHeader); seal != "" {
-		return s.Open(h.Get(headerKey), purpose, msg, seal)
+		return s.Open(h.Get(headerKey), from, purpose, msg, seal)
 	}
 	return rpc.Signer(msg, h.Get(sigHeader))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // TestSignForBody: a coordinator signs its first request to a worker and
@@ -28,8 +29,8 @@ func TestSignForBody(t *testing.T) {
 	for _, sealed := range []bool{false, true} {
 		if sealed {
 			// What meeting the worker does: its first sealed answer.
-			seal, _ := ws.Seal(c.sessions.PublicKey(), sealResult, []byte("m"))
-			if _, err := c.sessions.Open(ws.PublicKey(), sealResult, []byte("m"), seal); err != nil {
+			seal, _ := ws.Seal(c.sessions.PublicKey(), coordID.Address(), sealResult, []byte("m"))
+			if _, err := c.sessions.Open(ws.PublicKey(), func(a common.Address) bool { return a == workerID.Address() }, sealResult, []byte("m"), seal); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -53,7 +54,7 @@ func TestSignForBody(t *testing.T) {
 		var from [20]byte
 		var err error
 		if sealed {
-			from, err = ws.Open(sent.Key, sealLease, sent.signedBytes(), sent.Seal)
+			from, err = ws.Open(sent.Key, func(a common.Address) bool { return a == coordID.Address() }, sealLease, sent.signedBytes(), sent.Seal)
 		} else {
 			from, err = rpc.Signer(sent.signedBytes(), sent.Sig)
 		}

@@ -64,7 +64,7 @@ func (w *worker) setLog(rw http.ResponseWriter, req TaskRequest, resultHash, log
 		return
 	}
 	log = boundLog(log)
-	if vouch(rw.Header(), w.ident, w.sessions, req.Key, sealLog, logMessage(req, resultHash, log), headerLogSig, headerLogSeal) != nil {
+	if vouch(rw.Header(), w.ident, w.sessions, req.Key, common.HexToAddress(req.Coordinator), sealLog, logMessage(req, resultHash, log), headerLogSig, headerLogSeal) != nil {
 		return // the answer stands without its log
 	}
 	rw.Header().Set(headerLog, base64.StdEncoding.EncodeToString([]byte(log)))
@@ -85,9 +85,10 @@ func readLog(h http.Header, s *rpc.Sessions, req TaskRequest, m api.Member, resu
 	if err != nil {
 		return "", fmt.Errorf("%w: %s's log is not base64: %w", errBadLog, m.ID, err)
 	}
-	from, err := voucher(h, s, sealLog, logMessage(req, resultHash, string(b)), headerLogSig, headerLogSeal)
+	want := common.HexToAddress(m.Addr)
+	from, err := voucher(h, s, func(a common.Address) bool { return a == want }, sealLog, logMessage(req, resultHash, string(b)), headerLogSig, headerLogSeal)
 	if err == nil {
-		err = rpc.CheckSender(from, common.HexToAddress(m.Addr))
+		err = rpc.CheckSender(from, want)
 	}
 	if err != nil {
 		return "", fmt.Errorf("%w: %s's log is not signed by it for this answer: %w", errBadLog, m.ID, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/renderer"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // TestReadLogRefusesForgeries: a coordinator keeps a task's log only when
@@ -35,16 +36,16 @@ func TestReadLogRefusesForgeries(t *testing.T) {
 		return sig
 	}
 	// sealFor is s's seal over log for purpose, made for the coordinator
-	// whose public key is to.
-	sealFor := func(s *rpc.Sessions, to, purpose string, r TaskRequest, resultHash, log string) string {
-		seal, err := s.Seal(to, purpose, logMessage(r, resultHash, log))
+	// to (its public key, its address).
+	sealFor := func(s *rpc.Sessions, to string, toAddr common.Address, purpose string, r TaskRequest, resultHash, log string) string {
+		seal, err := s.Seal(to, toAddr, purpose, logMessage(r, resultHash, log))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return seal
 	}
 	seal := func(s *rpc.Sessions, r TaskRequest, resultHash, log string) string {
-		return sealFor(s, coordS.PublicKey(), sealLog, r, resultHash, log)
+		return sealFor(s, coordS.PublicKey(), coord.Address(), sealLog, r, resultHash, log)
 	}
 	otherLease := req
 	otherLease.Nonce = rpc.NewNonce()
@@ -68,8 +69,8 @@ func TestReadLogRefusesForgeries(t *testing.T) {
 		{"sealed, changed on the way", changed, "", seal(workerS, req, result, log), workerS.PublicKey(), true},
 		{"sealed by another node", log, "", seal(otherS, req, result, log), otherS.PublicKey(), true},
 		{"sealed by another node naming the worker's key", log, "", seal(otherS, req, result, log), workerS.PublicKey(), true},
-		{"sealed for another coordinator", log, "", sealFor(workerS, otherS.PublicKey(), sealLog, req, result, log), workerS.PublicKey(), true},
-		{"a result's seal passed off as the log's", log, "", sealFor(workerS, coordS.PublicKey(), sealResult, req, result, log), workerS.PublicKey(), true},
+		{"sealed for another coordinator", log, "", sealFor(workerS, otherS.PublicKey(), other.Address(), sealLog, req, result, log), workerS.PublicKey(), true},
+		{"a result's seal passed off as the log's", log, "", sealFor(workerS, coordS.PublicKey(), coord.Address(), sealResult, req, result, log), workerS.PublicKey(), true},
 		{"sealed, from another lease", log, "", seal(workerS, otherLease, result, log), workerS.PublicKey(), true},
 		{"a seal under a key that is no key", log, "", seal(workerS, req, result, log), "02" + strings.Repeat("ff", 32), true},
 		{"a seal with the worker's signature beside it", changed, sign(worker, req, result, changed), seal(otherS, req, result, changed), workerS.PublicKey(), true},
@@ -155,7 +156,7 @@ func FuzzReadLog(f *testing.F) {
 	good := "Fra:1 | Saved: 'x.png'\n"
 	enc := base64.StdEncoding.EncodeToString([]byte(good))
 	sig, _ := worker.Sign(logMessage(req, "ff", good))
-	seal, _ := workerS.Seal(coordS.PublicKey(), sealLog, logMessage(req, "ff", good))
+	seal, _ := workerS.Seal(coordS.PublicKey(), coord.Address(), sealLog, logMessage(req, "ff", good))
 	f.Add(enc, sig, "", "")
 	f.Add(enc, "", seal, workerS.PublicKey())
 	f.Add(enc, "", seal, coordS.PublicKey())

@@ -393,7 +393,7 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string
 	current := t.lease == lease && t.state == api.TaskDone
 	switch {
 	case convicted != "":
-		c.convict(j, convicted, t.index, ev)
+		c.convict(j, convicted, t.index, ev, false)
 	case ev.Verdict.Outcome == verifier.Pass:
 		c.rep.Record(repKey(workerAddr), true)
 		if current {
@@ -442,9 +442,10 @@ func verdictMessage(ev api.Evidence, convicted string) string {
 	return msg
 }
 
-// convict penalizes node for cheating in job j; c.mu must be held.
-func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
-	conv := api.Conviction{Node: node, Address: c.addrOf(node), Task: task, Evidence: ev, Time: c.now()}
+// convict penalizes node for cheating in job j; c.mu must be held. A
+// local conviction (api.Conviction.Local) is kept here alone.
+func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, local bool) {
+	conv := api.Conviction{Node: node, Address: c.addrOf(node), Task: task, Evidence: ev, Time: c.now(), Local: local}
 	if conv.Address == "" {
 		// Gone from the member list since: the task recorded its worker's
 		// address at the lease.
@@ -458,15 +459,15 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence) {
 	c.metrics.convictions.Add(1)
 	// The node's own signed result is what the escrow slashes it with:
 	// the checked task's, else any it delivered in the job.
-	if t := j.tasks[task]; t.node == node && t.result != nil {
+	if t := j.tasks[task]; !local && t.node == node && t.result != nil {
 		conv.Result = resultRecord(t.result)
 	}
 	for _, t := range j.tasks {
-		if conv.Result == nil && t.node == node && t.state == api.TaskDone && t.result != nil {
+		if !local && conv.Result == nil && t.node == node && t.state == api.TaskDone && t.result != nil {
 			conv.Result = resultRecord(t.result)
 		}
 	}
-	announced := false
+	announced := local // a local conviction is never announced
 	for _, prev := range j.convictions {
 		announced = announced || (prev.Address != "" && repKey(prev.Address) == repKey(conv.Address))
 	}

@@ -455,7 +455,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	}
 	now := time.Now().UnixMilli()
 	sum := sha256.Sum256(data)
-	if err := vouch(rw.Header(), w.ident, w.sessions, req.Key, sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal); err != nil {
+	if err := vouch(rw.Header(), w.ident, w.sessions, req.Key, common.HexToAddress(req.Coordinator), sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal); err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
 	}
@@ -556,7 +556,9 @@ func (w *worker) authenticate(req TaskRequest) (int, error) {
 	var from common.Address
 	var err error
 	if req.Seal != "" {
-		from, err = w.sessions.Open(req.Key, sealLease, req.signedBytes(), req.Seal)
+		// Only the coordinator's own key is worth any work: another is
+		// refused before a secret is worked out for it.
+		from, err = w.sessions.Open(req.Key, func(a common.Address) bool { return a == addr }, sealLease, req.signedBytes(), req.Seal)
 	} else {
 		from, err = rpc.Signer(req.signedBytes(), req.Sig)
 	}

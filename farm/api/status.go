@@ -162,4 +162,8 @@ type Conviction struct {
 	// Result is the convicted node's signed result of Task, when it signed
 	// one (on a chain): a slash needs it.
 	Result *SignedResult `json:"result,omitempty"`
+	// Local marks a conviction on evidence only this coordinator could
+	// check (a member that passed off another's work): it bars the node
+	// here, and is neither announced nor slashed.
+	Local bool `json:"local,omitempty"`
 }

@@ -20,7 +20,9 @@ package rpc
 //     secret with the sender is another).
 //   - A peer that names someone else's public key as its own gets a secret
 //     it cannot compute; a key is only ever taken as the key of the
-//     address it hashes to.
+//     address it hashes to, and only from an address the caller expects
+//     (from): a stranger's key costs a point decompression, never a
+//     scalar multiplication or a place in the cache.
 //   - Either end can forge the other's seal, since both hold the secret.
 //     That only lets it fool itself: nothing sealed is shown to anyone
 //     else, and what pays or slashes anyone is signed (contracts).
@@ -97,8 +99,10 @@ func (s *Sessions) KeyOf(addr common.Address) (string, bool) {
 }
 
 // peer returns the session with the node whose compressed public key is
-// key (hex), working the secret out the first time.
-func (s *Sessions) peer(key string) (*session, error) {
+// key (hex), working the secret out the first time; from says whether
+// the key's address may take part (checked before any secret is worked
+// out or kept).
+func (s *Sessions) peer(key string, from func(common.Address) bool) (*session, error) {
 	if s == nil {
 		return nil, fmt.Errorf("%w: this node keeps no session keys", ErrBadSignature)
 	}
@@ -106,6 +110,9 @@ func (s *Sessions) peer(key string) (*session, error) {
 	se, ok := s.byKey.Get(key)
 	s.mu.Unlock()
 	if ok {
+		if !from(se.addr) {
+			return nil, fmt.Errorf("%w: the key is %s's, who may not take part in this message", ErrBadSignature, se.addr.Hex())
+		}
 		return se, nil
 	}
 	raw, err := hex.DecodeString(key)
@@ -116,11 +123,15 @@ func (s *Sessions) peer(key string) (*session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: peer key: %w", ErrBadSignature, err)
 	}
+	addr := crypto.PubkeyToAddress(*pub.ToECDSA())
+	if !from(addr) {
+		return nil, fmt.Errorf("%w: the key is %s's, who may not take part in this message", ErrBadSignature, addr.Hex())
+	}
 	// The x coordinate of the shared point, hashed with a label so that
 	// the secret serves this use only.
 	x := secp256k1.GenerateSharedSecret(s.priv, pub)
 	secret := sha256.Sum256(append([]byte("conun-session-v1\x00"), x...))
-	se = &session{key: key, addr: crypto.PubkeyToAddress(*pub.ToECDSA()), secret: secret[:]}
+	se = &session{key: key, addr: addr, secret: secret[:]}
 	s.mu.Lock()
 	s.byKey.Add(key, se)
 	s.byAddr.Add(se.addr, se)
@@ -129,10 +140,10 @@ func (s *Sessions) peer(key string) (*session, error) {
 }
 
 // Seal authenticates msg, for the use named by purpose, to the peer whose
-// public key is key: only that peer (and this node) can make or check the
-// seal.
-func (s *Sessions) Seal(key, purpose string, msg []byte) (string, error) {
-	se, err := s.peer(key)
+// public key is key, which must be the key of to: only that peer (and this
+// node) can make or check the seal.
+func (s *Sessions) Seal(key string, to common.Address, purpose string, msg []byte) (string, error) {
+	se, err := s.peer(key, func(a common.Address) bool { return a == to })
 	if err != nil {
 		return "", err
 	}
@@ -140,11 +151,12 @@ func (s *Sessions) Seal(key, purpose string, msg []byte) (string, error) {
 }
 
 // Open checks mac, a seal over msg for purpose by the peer whose public
-// key is key, and returns that peer's address: the caller compares it with
-// the address it expects (another member's address there means that
-// member sealed it).
-func (s *Sessions) Open(key, purpose string, msg []byte, mac string) (common.Address, error) {
-	se, err := s.peer(key)
+// key is key, and returns that peer's address. from says which addresses
+// may have sealed it at all (a key of any other is refused before any work
+// on it); the caller then compares the address with the one it expects
+// (another member's there means that member sealed it).
+func (s *Sessions) Open(key string, from func(common.Address) bool, purpose string, msg []byte, mac string) (common.Address, error) {
+	se, err := s.peer(key, from)
 	if err != nil {
 		return common.Address{}, err
 	}

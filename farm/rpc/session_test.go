@@ -12,12 +12,12 @@ import (
 func TestSessions(t *testing.T) {
 	a, b, c := newSessions(t), newSessions(t), newSessions(t)
 	msg := []byte("conun-result\nab12\n3\nnonce")
-	sealAB, err := a.Seal(b.PublicKey(), "result", msg)
+	sealAB, err := a.Seal(b.PublicKey(), b.id, "result", msg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sealCB, _ := c.Seal(b.PublicKey(), "result", msg)
-	sealAC, _ := a.Seal(c.PublicKey(), "result", msg)
+	sealCB, _ := c.Seal(b.PublicKey(), b.id, "result", msg)
+	sealAC, _ := a.Seal(c.PublicKey(), c.id, "result", msg)
 	tests := []struct {
 		name    string
 		opener  *Sessions
@@ -45,7 +45,7 @@ func TestSessions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := tc.opener.Open(tc.key, tc.purpose, []byte(tc.msg), tc.seal)
+			got, err := tc.opener.Open(tc.key, anyone, tc.purpose, []byte(tc.msg), tc.seal)
 			if tc.want == (common.Address{}) {
 				if err == nil {
 					t.Fatalf("opened, naming %s; want refused", got.Hex())
@@ -67,8 +67,8 @@ func TestSessionsKeyOf(t *testing.T) {
 	if _, ok := a.KeyOf(b.id); ok {
 		t.Fatal("a knows b's key before meeting it")
 	}
-	seal, _ := b.Seal(a.PublicKey(), "lease", []byte("m"))
-	if _, err := a.Open(b.PublicKey(), "lease", []byte("m"), seal); err != nil {
+	seal, _ := b.Seal(a.PublicKey(), a.id, "lease", []byte("m"))
+	if _, err := a.Open(b.PublicKey(), anyone, "lease", []byte("m"), seal); err != nil {
 		t.Fatal(err)
 	}
 	if key, ok := a.KeyOf(b.id); !ok || key != b.PublicKey() {
@@ -76,14 +76,14 @@ func TestSessionsKeyOf(t *testing.T) {
 	}
 	for range maxSessions {
 		other := newSessions(t)
-		if _, err := a.Seal(other.PublicKey(), "lease", []byte("m")); err != nil {
+		if _, err := a.Seal(other.PublicKey(), other.id, "lease", []byte("m")); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if _, ok := a.KeyOf(b.id); ok {
 		t.Fatalf("a still holds b after %d newer peers (cap %d)", maxSessions, maxSessions)
 	}
-	if _, err := a.Open(b.PublicKey(), "lease", []byte("m"), seal); err != nil {
+	if _, err := a.Open(b.PublicKey(), anyone, "lease", []byte("m"), seal); err != nil {
 		t.Fatalf("b's seal after b was pushed out: %v", err)
 	}
 	var none *Sessions
@@ -111,14 +111,42 @@ func BenchmarkAnswerAuth(b *testing.B) {
 		}
 	})
 	b.Run("seal", func(b *testing.B) {
-		seal, _ := ws.Seal(cs.PublicKey(), "result", msg)
+		seal, _ := ws.Seal(cs.PublicKey(), coord.Address(), "result", msg)
 		for b.Loop() {
-			if _, err := cs.Open(ws.PublicKey(), "result", msg, seal); err != nil {
+			if _, err := cs.Open(ws.PublicKey(), anyone, "result", msg, seal); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 }
+
+// TestSessionsFrom: a key from an address the caller does not expect is
+// refused before any secret is worked out for it, and nothing of it is
+// kept; a seal is made only to the key of the address named.
+func TestSessionsFrom(t *testing.T) {
+	a, b, c := newSessions(t), newSessions(t), newSessions(t)
+	seal, _ := b.Seal(a.PublicKey(), a.id, "lease", []byte("m"))
+	onlyC := func(x common.Address) bool { return x == c.id }
+	if _, err := a.Open(b.PublicKey(), onlyC, "lease", []byte("m"), seal); err == nil || !strings.Contains(err.Error(), b.id.Hex()) {
+		t.Fatalf("b's seal opened where only c's may: %v", err)
+	}
+	if _, ok := a.KeyOf(b.id); ok {
+		t.Fatal("a kept the session with b, an address it did not expect")
+	}
+	if got, err := a.Open(b.PublicKey(), func(x common.Address) bool { return x == b.id }, "lease", []byte("m"), seal); err != nil || got != b.id {
+		t.Fatalf("b's seal where b's may: %s %v", got.Hex(), err)
+	}
+	// Known now, still refused where b is not expected.
+	if _, err := a.Open(b.PublicKey(), onlyC, "lease", []byte("m"), seal); err == nil {
+		t.Fatal("a known key passed where its address is not expected")
+	}
+	if _, err := a.Seal(b.PublicKey(), c.id, "result", []byte("m")); err == nil {
+		t.Fatal("sealed to b's key as if it were c's")
+	}
+}
+
+// anyone accepts every address.
+func anyone(common.Address) bool { return true }
 
 // newSessions is a fresh node's sessions; id is kept on the side for the
 // tests' expectations.
