@@ -12,9 +12,10 @@ import (
 // bytes never change, so a tile found here is exactly what decoding its
 // stored file gives, and a frame is still assembled from its accepted
 // tasks' hashes alone (frames.go). (Tiles of one flat colour have the
-// same bytes in different places: the hash alone would mix them up.) Decoding every tile a second time at assembly, with the
-// file read, was 11% of a coordinator's CPU a task. A miss (a restart, a
-// frame larger than the cap, a tile rendered again) reads the store.
+// same bytes in different places: the hash alone would mix them up.)
+// Decoding every tile a second time at assembly, with the file read, was
+// 11% of a coordinator's CPU a task. A miss (a restart, a frame larger
+// than the cap, a tile rendered again) reads the store.
 type decodedTiles struct {
 	mu    sync.Mutex
 	max   int64 // bytes of pixels held at most
