@@ -19,6 +19,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -97,7 +98,12 @@ func TestClientTokens(t *testing.T) {
 		t.Fatalf("%d of 2 nodes rendered studio-a's job", len(repA.Nodes))
 	}
 	jobA := repA.JobID
-	jobB := farmtest.Submit(t, b, func(s *api.JobSpec) { s.Nonce = t.Name() + "-b" })
+	// Long enough to be running when studio-b cancels it below: the
+	// default 16 small tiles were done within a second in CI, and the
+	// cancel then failed as "already done".
+	jobB := farmtest.Submit(t, b, func(s *api.JobSpec) {
+		s.Nonce, s.Resolution, s.Samples = t.Name()+"-b", tiler.Resolution{Width: 512, Height: 384}, 256
+	})
 
 	missing := strings.Repeat("e", len(jobA))
 	routes := []struct{ method, path string }{
