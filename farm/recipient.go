@@ -115,22 +115,26 @@ func forwardedBy(m api.Member, members []api.Member, signer common.Address) erro
 	if signer == common.HexToAddress(m.Addr) {
 		return nil
 	}
-	for _, o := range members {
-		if o.ID != m.ID && common.IsHexAddress(o.Addr) && common.HexToAddress(o.Addr) == signer {
-			return &forwardedError{Helper: o.ID, HelperAddr: signer.Hex()}
-		}
+	if o, ok := memberAt(members, signer); ok && o.ID != m.ID {
+		return &forwardedError{Helper: o.ID, HelperAddr: signer.Hex()}
 	}
 	return nil
 }
 
 // isMember reports whether addr is the address of one of members.
 func isMember(members []api.Member, addr common.Address) bool {
+	_, ok := memberAt(members, addr)
+	return ok
+}
+
+// memberAt returns the member of members whose address is addr.
+func memberAt(members []api.Member, addr common.Address) (api.Member, bool) {
 	for _, o := range members {
 		if common.IsHexAddress(o.Addr) && common.HexToAddress(o.Addr) == addr {
-			return true
+			return o, true
 		}
 	}
-	return false
+	return api.Member{}, false
 }
 
 // convictForwarder convicts node, the member lease t went to, when err
