@@ -496,8 +496,9 @@ func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
 		return fmt.Errorf("task %d is frame %d region %v in the job's spec, the lease says frame %d region %v", req.Task, t.Frame, t.Rect, req.Frame, req.Region)
 	case req.Width != spec.Resolution.Width || req.Height != spec.Resolution.Height || req.Samples != spec.Samples || req.Seed != spec.Seed:
 		return fmt.Errorf("task %d: the lease's resolution, samples or seed differ from the job's spec", req.Task)
-	case req.Renderer != spec.Renderer || req.Scene != spec.Scene || req.Format != spec.Format || req.Quality != spec.Quality || req.Denoise != spec.Denoise:
-		return fmt.Errorf("task %d: the lease's renderer, scene, format, quality or denoising differ from the job's spec", req.Task)
+	case req.Renderer != spec.Renderer || req.Scene != spec.Scene || req.Format != spec.Format || req.Quality != spec.Quality || req.Denoise != spec.Denoise ||
+		(api.JobSpec{Compression: req.Compression}).PNGCompression() != spec.PNGCompression():
+		return fmt.Errorf("task %d: the lease's renderer, scene, format, quality, compression or denoising differ from the job's spec", req.Task)
 	}
 	return nil
 }

@@ -174,6 +174,12 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 		task.Depth = "32"
 	case api.FormatJPEG:
 		task.Quality = api.JobSpec{Format: req.Format, Quality: req.Quality}.JPEGQuality()
+	case "", api.FormatPNG:
+		// Always said: a spec without one means Blender's default, which
+		// the coordinator's own frames are written with, whatever the
+		// scene was saved with.
+		c := api.JobSpec{Compression: req.Compression}.PNGCompression()
+		task.Compression = &c
 	}
 	out, err := fin.Finish(ctx, task)
 	if err == nil && len(out.File) == 0 {

@@ -25,7 +25,7 @@ func EncodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec) error {
 	case api.FormatTIFF:
 		return renderer.EncodeTIFF(w, img, spec.Depth)
 	}
-	return renderer.EncodePNG(w, img, spec.Depth)
+	return renderer.EncodePNG(w, img, spec.Depth, spec.PNGCompression())
 }
 
 // blenderFormat is each job format's name in Blender, for the finish step

@@ -65,6 +65,9 @@ type TaskRequest struct {
 	// Quality is a JPEG job's quality (api.JobSpec.Quality), for the
 	// finish step that writes its frames.
 	Quality int `json:"quality,omitempty"`
+	// Compression is a PNG job's compression (api.JobSpec.Compression),
+	// for the finish step that writes its frames.
+	Compression *int `json:"compression,omitempty"`
 	// Passes, for a scene whose compositor must see the whole frame, asks
 	// for the raw render passes ("ViewLayer.Pass" names) instead of
 	// composited pixels, answered as a multilayer OpenEXR tile; the

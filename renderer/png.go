@@ -11,17 +11,45 @@ import (
 	"github.com/conun/conun/internal/durable"
 )
 
-// EncodePNG writes img as a PNG with 8 or 16 bits per channel. The 8-bit
-// form rounds each 16-bit value to the nearest 8-bit one, so it is a pure
-// function of the 16-bit pixels and tiles convert exactly like whole frames.
-func EncodePNG(w io.Writer, img *image.NRGBA64, depth int) error {
+// DefaultPNGCompression is Blender's default PNG compression (the
+// scene's image_settings.compression), 15%: zlib's fastest level.
+const DefaultPNGCompression = 15
+
+// EncodePNG writes img as a PNG with 8 or 16 bits per channel, compressed
+// as a Blender scene's compression setting says (0 to 100: PNGLevel). The
+// 8-bit form rounds each 16-bit value to the nearest 8-bit one, so it is a
+// pure function of the 16-bit pixels and tiles convert exactly like whole
+// frames.
+func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int) error {
+	if compression < 0 || compression > 100 {
+		return fmt.Errorf("png compression %d: must be 0 to 100", compression)
+	}
+	enc := png.Encoder{CompressionLevel: PNGLevel(compression)}
 	switch depth {
 	case 16:
-		return png.Encode(w, img)
+		return enc.Encode(w, img)
 	case 8:
-		return png.Encode(w, To8(img))
+		return enc.Encode(w, To8(img))
 	default:
 		return fmt.Errorf("png depth %d: must be 8 or 16", depth)
+	}
+}
+
+// PNGLevel is the encoder level for a Blender compression percentage.
+// Blender writes zlib level percent/11.1111 (0 to 9); Go's encoder has
+// four levels, so 0 stores (0-11%), 1-3 write its fastest (zlib's 1;
+// 12-44%), 4-6 its default (6; 45-77%) and 7-9 its best (9; 78-100%). The level changes the file's size and the time to
+// write it, never a pixel.
+func PNGLevel(percent int) png.CompressionLevel {
+	switch zlib := percent * 9 / 100; {
+	case zlib <= 0:
+		return png.NoCompression
+	case zlib <= 3:
+		return png.BestSpeed
+	case zlib <= 6:
+		return png.DefaultCompression
+	default:
+		return png.BestCompression
 	}
 }
 
@@ -40,10 +68,11 @@ func To8(img *image.NRGBA64) *image.NRGBA {
 	return out
 }
 
-// WritePNG encodes img into the file at path, replacing it atomically so
-// that a crash never leaves a truncated frame under the real name.
+// WritePNG encodes img into the file at path, at Blender's default
+// compression, replacing it atomically so that a crash never leaves a
+// truncated frame under the real name.
 func WritePNG(path string, img *image.NRGBA64, depth int) error {
-	return WriteAtomic(path, func(w io.Writer) error { return EncodePNG(w, img, depth) })
+	return WriteAtomic(path, func(w io.Writer) error { return EncodePNG(w, img, depth, DefaultPNGCompression) })
 }
 
 // ReadPNG reads the PNG at path as 16-bit pixels (8-bit files widened),

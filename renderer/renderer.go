@@ -166,6 +166,9 @@ type FinishTask struct {
 	Depth string
 	// Quality overrides a JPEG's quality (1-100); 0 keeps the scene's own.
 	Quality int
+	// Compression overrides a PNG's compression (0-100); nil keeps the
+	// scene's own.
+	Compression *int
 	// Denoise runs the denoiser over the stitched Combined pass of each
 	// view layer, guided by its DenoisingPasses (which Passes must hold),
 	// before the compositor: a tiled frame denoised whole, as Blender's own
@@ -309,6 +312,9 @@ type SceneUsage struct {
 	// Quality is the scene's JPEG quality (1-100), which Blender keeps
 	// whatever the format.
 	Quality int `json:",omitempty"`
+	// Compression is the scene's PNG compression (0-100), which Blender
+	// keeps whatever the format; nil where the release does not say.
+	Compression *int `json:",omitempty"`
 	// Sequencer is true when the sequencer has strips and is used: its
 	// output is not what the finish step writes.
 	Sequencer bool

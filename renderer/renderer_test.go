@@ -55,7 +55,7 @@ func TestEncodePNGDepths(t *testing.T) {
 	}
 	for _, depth := range []int{8, 16} {
 		var buf bytes.Buffer
-		if err := EncodePNG(&buf, img, depth); err != nil {
+		if err := EncodePNG(&buf, img, depth, DefaultPNGCompression); err != nil {
 			t.Fatal(err)
 		}
 		got, err := png.Decode(&buf)
@@ -73,8 +73,53 @@ func TestEncodePNGDepths(t *testing.T) {
 			}
 		}
 	}
-	if err := EncodePNG(&bytes.Buffer{}, img, 12); err == nil {
+	if err := EncodePNG(&bytes.Buffer{}, img, 12, DefaultPNGCompression); err == nil {
 		t.Fatal("depth 12 accepted")
+	}
+}
+
+// TestEncodePNGCompression: a frame's pixels are the same at every
+// compression, the file shrinks as the percentage grows (0 stores: at least
+// the raw bytes), each percentage writes the zlib level Blender writes for
+// it (rounded to Go's four), and a percentage outside 0-100 is refused.
+func TestEncodePNGCompression(t *testing.T) {
+	img := image.NewNRGBA64(image.Rect(0, 0, 64, 48))
+	rng := uint32(1)
+	for i := 0; i < len(img.Pix); i += 2 {
+		rng = rng*1664525 + 1013904223
+		v := uint16(i*37) + uint16(rng>>28) // a gradient with noise: compressible, not trivially
+		img.Pix[i], img.Pix[i+1] = uint8(v>>8), uint8(v)
+	}
+	var sizes []int
+	for _, c := range []int{0, 15, 50, 90} {
+		var buf bytes.Buffer
+		if err := EncodePNG(&buf, img, 16, c); err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, buf.Len())
+		got, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, ok := got.(*image.NRGBA64); !ok || !bytes.Equal(n.Pix, img.Pix) {
+			t.Errorf("compression %d changed the pixels", c)
+		}
+	}
+	if raw := len(img.Pix); sizes[0] < raw || !(sizes[1] < sizes[0] && sizes[2] <= sizes[1] && sizes[3] <= sizes[2]) {
+		t.Errorf("sizes at 0, 15, 50, 90%%: %v; want the raw %d bytes or more at 0, then shrinking", sizes, raw)
+	}
+	goLevel := map[int]png.CompressionLevel{0: png.NoCompression, 1: png.BestSpeed, 2: png.BestSpeed, 3: png.BestSpeed,
+		4: png.DefaultCompression, 5: png.DefaultCompression, 6: png.DefaultCompression, 7: png.BestCompression, 8: png.BestCompression, 9: png.BestCompression}
+	for c := 0; c <= 100; c++ {
+		blender := int(float32(c) / float32(11.1111)) // imbuf's PNG writer
+		if got := PNGLevel(c); got != goLevel[blender] {
+			t.Errorf("PNGLevel(%d) = %v, want %v (Blender's zlib level %d)", c, got, goLevel[blender], blender)
+		}
+	}
+	for _, c := range []int{-1, 101} {
+		if err := EncodePNG(&bytes.Buffer{}, img, 16, c); err == nil || !strings.Contains(err.Error(), "must be 0 to 100") {
+			t.Errorf("compression %d: %v, want refused", c, err)
+		}
 	}
 }
 

@@ -84,6 +84,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	depth := fs.Int("depth", api.DefaultDepth, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
 	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR); default the scene's own")
 	quality := fs.Int("quality", 0, "JPEG quality, 1-100; default the scene's own (Blender's default is 90)")
+	compression := fs.Int("compression", api.DefaultPNGCompression, "PNG compression, 0-100 as in Blender (0: none, fastest, largest files; 100: smallest); default the scene's own")
 	budget := tokensFlag(fs, "budget", "0", "most tokens to spend on the job, exactly (e.g. 0.03: up to 18 decimals); 0 means no limit")
 	verifyRate := fs.Float64("verify-rate", api.DefaultVerifyRate, "fraction of tasks spot-checked, 0 to 1")
 	maxPrice := tokensFlag(fs, "max-price", "0", "skip nodes asking more tokens than this per task; 0 means any")
@@ -123,6 +124,9 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	}
 	if base.Format, err = api.ParseFormat(*format); err != nil {
 		return fmt.Errorf("%w: --format: %w", errUsage, err)
+	}
+	if flagSet("compression") {
+		base.Compression = compression
 	}
 	if base.Resolution, err = tiler.ParseResolution(*res); err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)

@@ -111,6 +111,68 @@ func TestSceneOutputFormats(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, `format "gif": want png, jpeg, tiff or exr`) {
 		t.Errorf("--format gif: exit %d, %q", code, stderr)
 	}
+	code, _, stderr = conun(t, "submit", "--node", node.url, "--compression", "50", jpg)
+	if code != 2 || !strings.Contains(stderr, `compression 50: applies to PNG frames only (format "jpeg")`) {
+		t.Errorf("--compression on a JPEG scene: exit %d, %q", code, stderr)
+	}
+}
+
+// TestScenePNGCompression: a scene saved with PNG compression 0% gives
+// stored frames (at least the raw pixels' bytes), whether the coordinator
+// assembles them or Blender writes them in the finish step (a composited
+// scene), and submit says it took it; --compression 100 overrides it with
+// smaller files of the same pixels.
+func TestScenePNGCompression(t *testing.T) {
+	skipShort(t, "Blender and a node process")
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
+	}
+	dir := t.TempDir()
+	base := filepath.Join(dir, "default.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../../scenes/blend/make_default.py", "--", base, "cycles").CombinedOutput(); err != nil {
+		t.Fatalf("build the default scene: %v\n%s", err, out)
+	}
+	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+	for _, composited := range []bool{false, true} {
+		name := map[bool]string{false: "assembled", true: "finished"}[composited]
+		t.Run(name, func(t *testing.T) {
+			scene := filepath.Join(dir, name+".blend")
+			save := "import bpy\ns = bpy.context.scene\ns.render.image_settings.compression = 0\ns.render.use_compositing = " +
+				map[bool]string{false: "False", true: "True"}[composited] + "\nbpy.ops.wm.save_as_mainfile(filepath=" + pyString(scene) + ")"
+			if out, err := exec.Command("blender", "-b", base, "--python-exit-code", "1", "--python-expr", save).CombinedOutput(); err != nil {
+				t.Fatalf("save the scene: %v\n%s", err, out)
+			}
+			var sizes []int
+			var first *image.NRGBA64
+			for _, flags := range [][]string{nil, {"--compression", "100"}} {
+				out := t.TempDir()
+				args := append([]string{"submit", "--node", node.url, "--denoise=false", "--tiles", "1x1", "--samples", "1", "--wait", "--out", out}, flags...)
+				code, stdout, stderr := conun(t, append(args, scene)...)
+				if code != 0 {
+					t.Fatalf("submit %v: exit %d: %s\n%s", flags, code, stderr, stdout)
+				}
+				if said := strings.Contains(stdout, "PNG compression 0%"); said != (flags == nil) {
+					t.Errorf("submit %v says %q: want the scene's compression said only when it is taken", flags, stdout)
+				}
+				path := frameFile(t, out, "frame_0001.png")
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sizes = append(sizes, len(data))
+				img := toNRGBA64(decodePNG(t, path))
+				if first == nil {
+					first = img
+				} else if n, at := differing(first, img, 0); n > 0 {
+					t.Errorf("--compression 100 changed %d values, the first at %v", n, at)
+				}
+			}
+			if raw := 64 * 48 * 3; sizes[0] < raw || sizes[1] >= sizes[0] {
+				t.Errorf("frames of %d bytes (scene's 0%%) and %d (--compression 100): want at least the raw %d, then fewer", sizes[0], sizes[1], raw)
+			}
+		})
+	}
 }
 
 // jpegTolerance is how far, in 8-bit levels, a farm's JPEG frame may be

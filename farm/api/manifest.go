@@ -18,21 +18,22 @@ import (
 // submit from scripts. Fields left out take the submitting command's
 // defaults. Scene is relative to the manifest's folder.
 type Manifest struct {
-	Scene      string   `json:"scene" yaml:"scene"`
-	Frames     string   `json:"frames,omitempty" yaml:"frames,omitempty"`
-	Tiles      string   `json:"tiles,omitempty" yaml:"tiles,omitempty"`
-	Samples    *int     `json:"samples,omitempty" yaml:"samples,omitempty"`
-	Res        string   `json:"res,omitempty" yaml:"res,omitempty"`
-	Seed       *uint64  `json:"seed,omitempty" yaml:"seed,omitempty"`
-	Depth      *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
-	Format     string   `json:"format,omitempty" yaml:"format,omitempty"`
-	Quality    *int     `json:"quality,omitempty" yaml:"quality,omitempty"`
-	Budget     *Tokens  `json:"budget,omitempty" yaml:"budget,omitempty"`
-	VerifyRate *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
-	MaxPrice   *Tokens  `json:"max_price,omitempty" yaml:"max_price,omitempty"`
-	Priority   *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
-	Denoise    *bool    `json:"denoise,omitempty" yaml:"denoise,omitempty"`
-	Device     string   `json:"device,omitempty" yaml:"device,omitempty"`
+	Scene       string   `json:"scene" yaml:"scene"`
+	Frames      string   `json:"frames,omitempty" yaml:"frames,omitempty"`
+	Tiles       string   `json:"tiles,omitempty" yaml:"tiles,omitempty"`
+	Samples     *int     `json:"samples,omitempty" yaml:"samples,omitempty"`
+	Res         string   `json:"res,omitempty" yaml:"res,omitempty"`
+	Seed        *uint64  `json:"seed,omitempty" yaml:"seed,omitempty"`
+	Depth       *int     `json:"depth,omitempty" yaml:"depth,omitempty"`
+	Format      string   `json:"format,omitempty" yaml:"format,omitempty"`
+	Quality     *int     `json:"quality,omitempty" yaml:"quality,omitempty"`
+	Compression *int     `json:"compression,omitempty" yaml:"compression,omitempty"`
+	Budget      *Tokens  `json:"budget,omitempty" yaml:"budget,omitempty"`
+	VerifyRate  *float64 `json:"verify_rate,omitempty" yaml:"verify_rate,omitempty"`
+	MaxPrice    *Tokens  `json:"max_price,omitempty" yaml:"max_price,omitempty"`
+	Priority    *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
+	Denoise     *bool    `json:"denoise,omitempty" yaml:"denoise,omitempty"`
+	Device      string   `json:"device,omitempty" yaml:"device,omitempty"`
 }
 
 // maxManifestBytes bounds a manifest file: they are a few lines.
@@ -88,8 +89,8 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 }
 
 // Sets reports whether the manifest sets a setting, by its flag's name
-// (res, samples, depth, format, quality, denoise): what it leaves out takes the
-// scene's own value.
+// (res, samples, depth, format, quality, compression, denoise): what it
+// leaves out takes the scene's own value.
 func (m Manifest) Sets(name string) bool {
 	switch name {
 	case "res":
@@ -102,6 +103,8 @@ func (m Manifest) Sets(name string) bool {
 		return m.Format != ""
 	case "quality":
 		return m.Quality != nil
+	case "compression":
+		return m.Compression != nil
 	case "denoise":
 		return m.Denoise != nil
 	case "frames":
@@ -139,6 +142,9 @@ func (m Manifest) apply(spec *JobSpec) (err error) {
 	}
 	if m.Quality != nil {
 		spec.Quality = *m.Quality
+	}
+	if m.Compression != nil {
+		spec.Compression = m.Compression
 	}
 	if m.Budget != nil {
 		spec.Budget = *m.Budget

@@ -45,6 +45,12 @@ func TestParseManifest(t *testing.T) {
 					t.Fatalf("format %q quality %d, want jpeg 80", s.Format, s.Quality)
 				}
 			}},
+		{"png without compression", "job.yaml", "scene: a.glb\ncompression: 0\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if s.Compression == nil || *s.Compression != 0 || s.PNGCompression() != 0 {
+					t.Fatalf("compression %v, want 0 (none), not the default", s.Compression)
+				}
+			}},
 		{"yaml typo", "job.yml", "scene: a.glb\nsampels: 64\n", "field sampels not found", nil},
 		{"json unknown field", "job.json", `{"scene":"a.glb","evil":1}`, "unknown field", nil},
 		{"no scene", "job.yaml", "samples: 4\n", "no scene", nil},
@@ -76,7 +82,7 @@ func TestParseManifest(t *testing.T) {
 
 func FuzzParseManifest(f *testing.F) {
 	f.Add("job.yaml", []byte("scene: a.glb\nframes: 1-3\ntiles: 2x2\n"))
-	f.Add("job.json", []byte(`{"scene":"a.glb","res":"64x48"}`))
+	f.Add("job.json", []byte(`{"scene":"a.glb","res":"64x48","compression":90}`))
 	f.Add("job.yaml", []byte("scene: [a, b]\n&x *x"))
 	f.Add("job.yaml", []byte("scene: a.glb\nbudget: 0.03\nmax_price: 0.000000000000000001\n"))
 	f.Add("job.yaml", []byte("scene: a.glb\nbudget: [1]\nmax_price: 1e-18\n"))

@@ -10,7 +10,7 @@ import (
 
 // TakeScene sets, for each of the job's settings the user did not give
 // (given reports it by its CLI flag name: "res", "samples", "denoise",
-// "format", "quality", "depth", "tiles"), what the scene says, and returns what it took as
+// "format", "quality", "compression", "depth", "tiles"), what the scene says, and returns what it took as
 // words for the user. What an artist set up in the scene is what runs:
 // the CLI and the app both start from it and never override it silently.
 func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) bool) []string {
@@ -56,6 +56,11 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		// decides, as it does for the settings above.
 		s.Tiles = tiler.Grid{Cols: 1, Rows: 1}
 		taken = append(taken, fmt.Sprintf("whole frames (%s; tiles would not match)", strings.Join(u.WholeFrame, "; ")))
+	}
+	if c := u.Compression; !given("compression") && (s.Format == "" || s.Format == FormatPNG) && c != nil && *c != DefaultPNGCompression {
+		// Blender's default is said by no word: it is the farm's too.
+		s.Compression = c
+		taken = append(taken, fmt.Sprintf("PNG compression %d%%", *c))
 	}
 	if !given("depth") && (s.Format == "" || s.Format == FormatTIFF) && u.ColorDepth == "16" {
 		s.Depth = 16

@@ -80,25 +80,33 @@ func TestWholeFrameScenes(t *testing.T) {
 	}
 }
 
-// TestSceneDefaultsOutput: the scene's output format, depth and JPEG
-// quality become the job's unless a flag gives them, and each one taken is
-// said; a format the farm does not write is said too, never replaced
-// silently.
+// TestSceneDefaultsOutput: the scene's output format, depth, JPEG quality
+// and PNG compression become the job's unless a flag gives them, and each
+// one taken is said; a format the farm does not write is said too, never
+// replaced silently. Blender's default compression is the farm's default
+// too, so it is neither set nor said.
 func TestSceneDefaultsOutput(t *testing.T) {
 	tests := []struct {
 		name, format, depth string
 		quality             int
+		compression         *int
 		given               []string
 		want                JobSpec
 		took                string
 	}{
-		{"jpeg", "JPEG", "8", 75, nil, JobSpec{Format: FormatJPEG, Quality: 75, Depth: 8}, "JPEG output (quality 75)"},
-		{"jpeg, quality given", "JPEG", "8", 75, []string{"quality"}, JobSpec{Format: FormatJPEG, Quality: 60, Depth: 8}, "JPEG output (quality 60)"},
-		{"tiff 16", "TIFF", "16", 90, nil, JobSpec{Format: FormatTIFF, Depth: 16}, "TIFF output, 16-bit output"},
-		{"png 16, format given", "PNG", "16", 90, []string{"format"}, JobSpec{Format: FormatTIFF, Depth: 16}, "16-bit output"},
-		{"jpeg scene, png asked", "JPEG", "8", 75, []string{"format"}, JobSpec{Depth: 8}, ""},
-		{"multilayer exr", "OPEN_EXR_MULTILAYER", "32", 90, nil, JobSpec{Format: FormatEXR, Depth: 8}, "no multilayer file"},
-		{"webp", "WEBP", "8", 90, nil, JobSpec{Depth: 8}, "output format is WEBP, which the farm does not write: frames are PNG"},
+		{"jpeg", "JPEG", "8", 75, nil, nil, JobSpec{Format: FormatJPEG, Quality: 75, Depth: 8}, "JPEG output (quality 75)"},
+		{"jpeg, quality given", "JPEG", "8", 75, nil, []string{"quality"}, JobSpec{Format: FormatJPEG, Quality: 60, Depth: 8}, "JPEG output (quality 60)"},
+		{"tiff 16", "TIFF", "16", 90, nil, nil, JobSpec{Format: FormatTIFF, Depth: 16}, "TIFF output, 16-bit output"},
+		{"png 16, format given", "PNG", "16", 90, nil, []string{"format"}, JobSpec{Format: FormatTIFF, Depth: 16}, "16-bit output"},
+		{"jpeg scene, png asked", "JPEG", "8", 75, nil, []string{"format"}, JobSpec{Depth: 8}, ""},
+		{"multilayer exr", "OPEN_EXR_MULTILAYER", "32", 90, nil, nil, JobSpec{Format: FormatEXR, Depth: 8}, "no multilayer file"},
+		{"webp", "WEBP", "8", 90, nil, nil, JobSpec{Depth: 8}, "output format is WEBP, which the farm does not write: frames are PNG"},
+		{"png, no compression", "PNG", "8", 90, ptr(0), nil, JobSpec{Depth: 8, Compression: ptr(0)}, "PNG compression 0%"},
+		{"png, compression 90", "PNG", "8", 90, ptr(90), nil, JobSpec{Depth: 8, Compression: ptr(90)}, "PNG compression 90%"},
+		{"png, Blender's default", "PNG", "8", 90, ptr(15), nil, JobSpec{Depth: 8}, ""},
+		{"png, compression given", "PNG", "8", 90, ptr(90), []string{"compression"}, JobSpec{Depth: 8, Compression: ptr(40)}, ""},
+		{"jpeg keeps no compression", "JPEG", "8", 90, ptr(90), nil, JobSpec{Format: FormatJPEG, Quality: 90, Depth: 8}, "JPEG output (quality 90)"},
+		{"a release that does not say", "PNG", "8", 90, nil, nil, JobSpec{Depth: 8}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -109,10 +117,13 @@ func TestSceneDefaultsOutput(t *testing.T) {
 			if tc.name == "png 16, format given" {
 				spec.Format = FormatTIFF
 			}
-			info := renderer.SceneInfo{Usage: &renderer.SceneUsage{FileFormat: tc.format, ColorDepth: tc.depth, Quality: tc.quality}}
+			if slices.Contains(tc.given, "compression") {
+				spec.Compression = ptr(40)
+			}
+			info := renderer.SceneInfo{Usage: &renderer.SceneUsage{FileFormat: tc.format, ColorDepth: tc.depth, Quality: tc.quality, Compression: tc.compression}}
 			took := strings.Join(spec.TakeScene(info, func(n string) bool { return slices.Contains(tc.given, n) }), ", ")
-			if spec.Format != tc.want.Format || spec.Depth != tc.want.Depth || spec.Quality != tc.want.Quality {
-				t.Errorf("format %q depth %d quality %d, want %q %d %d", spec.Format, spec.Depth, spec.Quality, tc.want.Format, tc.want.Depth, tc.want.Quality)
+			if !reflect.DeepEqual(spec, tc.want) {
+				t.Errorf("took %+v, want %+v", spec, tc.want)
 			}
 			if !strings.Contains(took, tc.took) || (tc.took == "" && took != "") {
 				t.Errorf("said %q, want %q", took, tc.took)
@@ -120,3 +131,5 @@ func TestSceneDefaultsOutput(t *testing.T) {
 		})
 	}
 }
+
+func ptr(v int) *int { return &v }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 )
 
@@ -47,6 +48,11 @@ type JobSpec struct {
 	// Quality is a JPEG frame's quality, 1 to 100 (0: 90, Blender's
 	// default); it applies to JPEG only.
 	Quality int `json:"quality,omitempty"`
+	// Compression is a PNG frame's compression, 0 to 100 as Blender's
+	// own setting (0: none, the fastest and largest; 100: the smallest);
+	// nil means DefaultPNGCompression, Blender's default. It changes the
+	// file's size and the time to write it, never a pixel.
+	Compression *int `json:"compression,omitempty"`
 	// Budget is the most the requester will pay for the job, in tokens;
 	// 0 means no limit. It is locked in escrow once the chain is wired in.
 	Budget Tokens `json:"budget,omitzero"`
@@ -143,6 +149,14 @@ func (s JobSpec) Validate() error {
 	if s.Quality < 0 || s.Quality > 100 {
 		return fmt.Errorf("%w: quality %d: must be between 1 and 100", ErrBadJob, s.Quality)
 	}
+	if c := s.Compression; c != nil {
+		if s.Format != "" && s.Format != FormatPNG {
+			return fmt.Errorf("%w: compression %d: applies to PNG frames only (format %q)", ErrBadJob, *c, s.Format)
+		}
+		if *c < 0 || *c > 100 {
+			return fmt.Errorf("%w: compression %d: must be between 0 and 100", ErrBadJob, *c)
+		}
+	}
 	if s.PreviewOf != "" {
 		if _, err := ParseJobID(s.PreviewOf); err != nil || s.Preview {
 			return fmt.Errorf("%w: preview_of %q: must name the previewed job's 16-digit id, on a spec without preview", ErrBadJob, s.PreviewOf)
@@ -158,6 +172,19 @@ func (s JobSpec) JPEGQuality() int {
 		return 90
 	}
 	return s.Quality
+}
+
+// DefaultPNGCompression is Blender's default PNG compression, 15%: zlib's
+// fastest level.
+const DefaultPNGCompression = renderer.DefaultPNGCompression
+
+// PNGCompression is the compression a PNG job's frames are written with:
+// its Compression, or Blender's default.
+func (s JobSpec) PNGCompression() int {
+	if s.Compression == nil {
+		return DefaultPNGCompression
+	}
+	return *s.Compression
 }
 
 // Hash is the sha256 of the spec's JSON encoding. Field order is fixed by the

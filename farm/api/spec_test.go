@@ -75,3 +75,42 @@ func TestSpecOutput(t *testing.T) {
 		t.Errorf("default JPEG quality %d, want Blender's 90", q)
 	}
 }
+
+// TestSpecCompression: a PNG job's compression is 0 to 100 as Blender's,
+// 15 (Blender's default) when the spec has none, and is refused for the
+// formats it does not apply to.
+func TestSpecCompression(t *testing.T) {
+	valid := JobSpec{
+		Scene: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", SceneName: "s.blend", Renderer: "blender",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 64, Height: 48},
+		Samples: 4, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8,
+	}
+	tests := []struct {
+		format      string
+		compression *int
+		err         string // "" for valid
+		effective   int
+	}{
+		{"", nil, "", 15},
+		{"", ptr(0), "", 0},
+		{"png", ptr(100), "", 100},
+		{"png", ptr(101), "compression 101: must be between 0 and 100", 0},
+		{"", ptr(-1), "compression -1", 0},
+		{"jpeg", ptr(15), `applies to PNG frames only (format "jpeg")`, 0},
+		{"exr", ptr(50), "applies to PNG frames only", 0},
+		{"jpeg", nil, "", 15},
+	}
+	for _, tc := range tests {
+		s := valid
+		s.Format, s.Compression = tc.format, tc.compression
+		err := s.Validate()
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%q/%v: %v", tc.format, tc.compression, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err) || !errors.Is(err, ErrBadJob)):
+			t.Errorf("%q/%v: error %v, want one saying %q", tc.format, tc.compression, err, tc.err)
+		case tc.err == "" && s.PNGCompression() != tc.effective:
+			t.Errorf("%q/%v: compression %d, want %d", tc.format, tc.compression, s.PNGCompression(), tc.effective)
+		}
+	}
+}

@@ -390,6 +390,7 @@ def usage(scene):
         file_format=r.image_settings.file_format,
         color_depth=r.image_settings.color_depth,
         quality=getattr(r.image_settings, "quality", 0),
+        compression=getattr(r.image_settings, "compression", None),
         sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
@@ -561,6 +562,8 @@ def finish(t):
         s.color_depth = t["depth"]
     if t.get("quality"):
         s.quality = t["quality"]
+    if t.get("compression") is not None:
+        s.compression = t["compression"]
     r.use_file_extension = False
     r.filepath = t["out"]
     scene.frame_set(t["frame"])

@@ -54,7 +54,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 		}
 		w := wireTask{
 			ID: id, Finish: true, Frame: t.Frame, Width: t.Width, Height: t.Height,
-			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth, Quality: t.Quality, Denoise: t.Denoise,
+			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth, Quality: t.Quality, Compression: t.Compression, Denoise: t.Denoise,
 		}
 		if err := p.render(ctx, w, nil, nil); err != nil {
 			return err

@@ -38,7 +38,8 @@ func TestDefaultScene(t *testing.T) {
 			cycles := name == "default_cycles"
 			if info.Width != 64 || info.Height != 48 || u == nil || !u.Compositing || u.Denoise != cycles || u.AdaptiveSampling != cycles ||
 				u.FileFormat != "PNG" || u.ColorDepth != "8" || !slices.Contains([]string{"Filmic", "AgX"}, u.ViewTransform) ||
-				!slices.Equal(u.Passes, []string{"ViewLayer.Combined"}) || len(u.SpatialNodes) != 0 {
+				!slices.Equal(u.Passes, []string{"ViewLayer.Combined"}) || len(u.SpatialNodes) != 0 ||
+				u.Compression == nil || *u.Compression != renderer.DefaultPNGCompression {
 				t.Errorf("Inspect = %+v, usage %+v", info, u)
 			}
 			// Eevee's default scene: volumetric lights are on by default in
@@ -375,7 +376,9 @@ func f12File(t *testing.T, task renderer.Task, ext string, extra ...string) stri
 
 // TestFinishFormats: the finish step writes the formats a scene may be
 // set to (or a job may ask for) as Blender's own render writes them:
-// float OpenEXR, JPEG, 16-bit TIFF; compared decoded, value by value.
+// float OpenEXR, JPEG, 16-bit TIFF; compared decoded, value by value. A
+// job's PNG compression is what Blender writes the frame with: 0% stores
+// (at least the raw pixels' bytes), 100% is smaller, the pixels the same.
 func TestFinishFormats(t *testing.T) {
 	r := newRenderer(t, Config{})
 	ctx := context.Background()
@@ -425,6 +428,26 @@ func TestFinishFormats(t *testing.T) {
 			}
 		})
 	}
+	t.Run("PNG compression", func(t *testing.T) {
+		var sizes []int
+		var first *image.NRGBA64
+		for _, c := range []int{0, 100} {
+			res, err := r.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: base.Width, Height: base.Height,
+				Passes: frame, Format: "PNG", Depth: "16", Compression: &c})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, len(res.File))
+			if first == nil {
+				first = res.Image
+			} else if d := compare(res.Image, first); d.values != 0 {
+				t.Errorf("compression 100%% changed the pixels: %v", d)
+			}
+		}
+		if raw := base.Width * base.Height * 3 * 2; sizes[0] < raw || sizes[1] >= sizes[0] {
+			t.Errorf("PNG of %d bytes at 0%%, %d at 100%%: want at least the raw %d at 0%%, fewer at 100%%", sizes[0], sizes[1], raw)
+		}
+	})
 }
 
 // TestAdaptiveSampling: with the scene's own adaptive sampling kept

@@ -59,6 +59,8 @@ type wireTask struct {
 	Format  string `json:"format,omitempty"`
 	Depth   string `json:"depth,omitempty"`
 	Quality int    `json:"quality,omitempty"`
+	// Compression, when set, overrides the PNG compression (0-100).
+	Compression *int `json:"compression,omitempty"`
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
@@ -93,6 +95,7 @@ type sceneInfo struct {
 	FileFormat       string   `json:"file_format"`
 	ColorDepth       string   `json:"color_depth"`
 	Quality          int      `json:"quality"`
+	Compression      *int     `json:"compression"`
 	Sequencer        bool     `json:"sequencer"`
 	ViewLayers       []string `json:"view_layers"`
 	MotionBlur       bool     `json:"motion_blur"`
@@ -108,7 +111,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Compositing: i.Compositing, Passes: i.Passes, SpatialNodes: i.SpatialNodes,
 		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
 		ViewTransform: i.ViewTransform, Look: i.Look,
-		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality,
+		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality, Compression: i.Compression,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 	}

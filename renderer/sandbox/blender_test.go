@@ -693,6 +693,9 @@ func TestBlenderEeveeDefaultScene(t *testing.T) {
 		if info.Needs != "gl" || info.Usage == nil || !strings.HasPrefix(info.Usage.Engine, "BLENDER_EEVEE") {
 			t.Fatalf("Inspect(default startup file) = %+v, usage %+v: want an Eevee scene that needs gl", info, info.Usage)
 		}
+		if c := info.Usage.Compression; c == nil || *c != renderer.DefaultPNGCompression {
+			t.Errorf("the default startup file's PNG compression: %v, want Blender's default %d (what the farm writes without one)", c, renderer.DefaultPNGCompression)
+		}
 		task := renderer.Task{Scene: scene, Frame: 1, Width: 64, Height: 48, Samples: 16}
 		var eevee renderer.Result
 		t.Run("eevee", func(t *testing.T) {
