@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"image"
+	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"path/filepath"
@@ -70,7 +72,9 @@ func FuzzJobSpec(f *testing.F) {
 // decoding them either fails or yields exactly the task's rectangle (or
 // planes of it, for a check image of raw passes; and,
 // for an EXR job, finite float pixels of it; for a composited scene,
-// exactly the passes its compositor reads).
+// exactly the passes its compositor reads). A PNG's pixels are image/png's
+// converted to 16-bit non-premultiplied RGBA, whichever way decodeTile
+// got them (as decoded, or converted).
 func FuzzDecodeTile(f *testing.F) {
 	var buf bytes.Buffer
 	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3)))
@@ -105,7 +109,16 @@ func FuzzDecodeTile(f *testing.F) {
 	rect := image.Rect(8, 6, 12, 9)
 	buf.Reset()
 	png.Encode(&buf, image.NewNRGBA64(image.Rect(0, 0, 4, 3*5)))
-	f.Add(buf.Bytes(), false, false) // a check image of 5 planes
+	f.Add(buf.Bytes(), false, false)                 // a check image of 5 planes
+	for _, alpha := range []uint16{0xffff, 0x8000} { // opaque: 16-bit RGB; else RGBA
+		src := image.NewNRGBA64(image.Rect(0, 0, 4, 3))
+		for i := range 12 {
+			src.SetNRGBA64(i%4, i/4, color.NRGBA64{uint16(i * 5000), 0x1234, 0xfedc, alpha})
+		}
+		buf.Reset()
+		png.Encode(&buf, src)
+		f.Add(buf.Bytes(), false, false)
+	}
 	f.Fuzz(func(t *testing.T, data []byte, hdr, composited bool) {
 		want := tileWant{hdr: hdr}
 		if composited {
@@ -128,7 +141,42 @@ func FuzzDecodeTile(f *testing.F) {
 		if hdr && (tl.hdr == nil || tl.hdr.Rect != rect || !tl.hdr.Finite()) {
 			t.Fatalf("EXR tile decoded to %+v", tl.hdr)
 		}
+		if !hdr && !composited {
+			ref, err := png.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("decodeTile took a PNG image/png refuses: %v", err)
+			}
+			want := image.NewNRGBA64(ref.Bounds())
+			draw.Draw(want, want.Bounds(), ref, ref.Bounds().Min, draw.Src)
+			if !bytes.Equal(tl.img.Pix, want.Pix) {
+				t.Fatalf("%T tile decoded to other pixels than image/png's, converted", ref)
+			}
+		}
 	})
+}
+
+func TestOpaque64(t *testing.T) {
+	px := func(alphas ...uint16) []byte {
+		var b []byte
+		for _, a := range alphas {
+			b = append(b, 1, 2, 3, 4, 5, 6, byte(a>>8), byte(a))
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		pix  []byte
+		want bool
+	}{
+		{px(), true},
+		{px(0xffff, 0xffff), true},
+		{px(0xffff, 0xfffe), false},
+		{px(0xff00, 0xffff), false},
+		{px(0), false},
+	} {
+		if got := opaque64(tc.pix); got != tc.want {
+			t.Errorf("opaque64(%v) = %v, want %v", tc.pix, got, tc.want)
+		}
+	}
 }
 
 // FuzzDecodeFrameFile: a finished frame a worker sends as JPEG or TIFF
