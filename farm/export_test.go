@@ -9,3 +9,7 @@ func (n *Node) Cache() *blobstore.Blobs { return n.work.cache }
 // ProcessCPU is the CPU time of this process and its children, for
 // benchmarks that compare an estimate's CPU-seconds with a job's.
 func ProcessCPU() float64 { return processCPU() }
+
+// SpeakProtocol makes a node speak protocol p instead of Protocol: a node
+// of another release, for tests in farm_test.
+func SpeakProtocol(c *NodeConfig, p int) { c.protocol = p }

@@ -198,6 +198,9 @@ type NodeConfig struct {
 	// Now is the coordinator's clock (job times, backoffs, quarantines,
 	// retention); nil is time.Now. Tests set it to move time by hand.
 	Now func() time.Time
+	// protocol, when set, is spoken instead of Protocol: a test's node of
+	// another release.
+	protocol int
 }
 
 // DefaultNodeConfig returns a config for a node on loopback with random ports.
@@ -255,6 +258,7 @@ type Node struct {
 	ctx       context.Context // ends when the node stops
 	url       string          // the client API's base URL
 	rpcURL    string          // the base URL other members call
+	proto     int             // the protocol it speaks (Protocol; another in tests)
 	cancel    context.CancelFunc
 	wg        group
 	once      sync.Once
@@ -352,7 +356,10 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel, up: bandwidth.New(cfg.UploadLimit)}
+	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel, up: bandwidth.New(cfg.UploadLimit), proto: Protocol}
+	if cfg.protocol != 0 {
+		n.proto = cfg.protocol
+	}
 	rends := make(map[string]renderer.Renderer)
 	versions := make(map[string]string)
 	for _, r := range cfg.Renderers {
@@ -447,6 +454,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	meta := api.NodeMeta{
 		ID: cfg.Name, API: rpcURL, Renderers: versions, Cores: runtime.NumCPU(), Slots: cfg.Slots,
 		Addr: cfg.Identity.Address().Hex(), Price: cfg.Price, Sandboxed: cfg.Sandboxed, Ahead: aheadFor(cfg),
+		Proto: n.proto,
 	}
 	meta.Away = n.startAvailability(ctx)
 	n.meta = meta
@@ -460,7 +468,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	} else {
 		n.wg.Go(func() { n.keepAttached(ctx) })
 	}
-	n.coord.members = n.cluster.Members
+	n.coord.members = n.peers
 	n.coord.outbox.members = n.cluster.Members
 	close(joined)
 	n.work.members = n.cluster.Members

@@ -426,6 +426,7 @@ func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 		n.coord.mu.Lock()
 		members[i].Measured = n.coord.rates.paces(members[i].ID)
 		n.coord.mu.Unlock()
+		members[i].Incompatible = n.otherProtocol(members[i])
 	}
 	writeJSON(rw, members)
 }

@@ -777,7 +777,10 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 			}
 		}
 		avail := "yes"
-		if m.Away != "" {
+		switch {
+		case m.Incompatible != "":
+			avail = "no: " + m.Incompatible
+		case m.Away != "":
 			avail = "no: " + m.Away
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, avail, rs)

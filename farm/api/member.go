@@ -33,6 +33,10 @@ type NodeMeta struct {
 	// until a slot frees: a node behind NAT takes one, so the next task
 	// crosses its gateway while it renders (farm/ahead.go).
 	Ahead int `json:"q,omitempty"`
+	// Proto is the node-to-node protocol the node's release speaks
+	// (farm.Protocol; 0 from releases before there was one): a
+	// coordinator gives work only to members of its own.
+	Proto int `json:"pv,omitempty"`
 	// Speed maps a renderer the node calibrated (a tiny built-in render at
 	// start: farm/calibrate.go) to the samples per second one of its slots
 	// rendered. It is the node's claim, so coordinators trust what they
@@ -60,6 +64,9 @@ type Member struct {
 	// coordinator, and Trusted tells whether there were enough of them to
 	// rank the member by that instead of its Speed (not gossiped either).
 	Measured map[string]Pace `json:"measured,omitempty"`
+	// Incompatible, set by the answering node (not gossiped), says why it
+	// gives the member no work: it speaks another protocol (Proto).
+	Incompatible string `json:"incompatible,omitempty"`
 }
 
 // Pace is what a coordinator measured of a member on one renderer.

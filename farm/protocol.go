@@ -1,0 +1,45 @@
+package farm
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/conun/conun/farm/api"
+)
+
+// Protocol is the node-to-node protocol this release speaks, gossiped in
+// every node's metadata (api.NodeMeta.Proto). It goes up whenever a lease
+// or a check gains a field that a worker of the release before refuses
+// (leases are decoded refusing unknown fields) or would misread. A
+// coordinator leases, checks and samples only members of its own
+// protocol, so a cluster upgraded node by node keeps rendering, each
+// release with its own, instead of every lease to an older worker failing
+// and counting against it. Releases from before there was a protocol
+// gossip none: 0.
+//
+//   - 1: leases name the coordinator's key, and answers are sealed
+//     (farm/rpc/session.go); a PNG job's lease may carry its compression.
+const Protocol = 1
+
+// sameProtocol keeps, in place, the members that speak proto: a fresh
+// list, as Cluster.Members returns, is filtered without a copy.
+func sameProtocol(members []api.Member, proto int) []api.Member {
+	return slices.DeleteFunc(members, func(m api.Member) bool { return m.Proto != proto })
+}
+
+// peers are the live members this node exchanges work with as a
+// coordinator: those of its own protocol. Receipts and claims still go to
+// every member (a worker upgraded after its tasks is still paid), and the
+// client API lists every member, saying which speak another protocol.
+func (n *Node) peers() []api.Member {
+	return sameProtocol(n.cluster.Members(), n.proto)
+}
+
+// otherProtocol says why a member of another protocol gets no work from
+// this node, for `conun nodes`; "" for one of its own.
+func (n *Node) otherProtocol(m api.Member) string {
+	if m.Proto == n.proto {
+		return ""
+	}
+	return fmt.Sprintf("another release (protocol %d, this node's %d): no work between them", m.Proto, n.proto)
+}
