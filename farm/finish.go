@@ -179,6 +179,9 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 		// the coordinator's own frames are written with, whatever the
 		// scene was saved with.
 		c := api.JobSpec{Compression: req.Compression}.PNGCompression()
+		if c < 0 || c > 100 {
+			return nil, fmt.Errorf("%w: PNG compression %d: must be 0 to 100", renderer.ErrBadTask, c)
+		}
 		task.Compression = &c
 	}
 	out, err := fin.Finish(ctx, task)
