@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -87,6 +88,9 @@ func TestFormTakesBlenderScene(t *testing.T) {
 	if !spec.Denoise || spec.RendererVersion != "blender-4.3.2" || spec.Device != "" || spec.Priority != api.DefaultPriority {
 		t.Errorf("spec denoise %v, renderer_version %q, device %q, priority %d", spec.Denoise, spec.RendererVersion, spec.Device, spec.Priority)
 	}
+	if spec.Compression != nil || spec.Quality != 0 {
+		t.Errorf("a scene saved with Blender's defaults gave compression %v, quality %d: want neither set", spec.Compression, spec.Quality)
+	}
 
 	v.device.SetSelected("CUDA")
 	v.release.SetSelected("blender-3.4.1")
@@ -141,5 +145,50 @@ func TestFormFieldsLandInJob(t *testing.T) {
 	if st.Spec.Priority != 7 || st.Spec.Device != "CPU" || st.Spec.RendererVersion != release || st.Spec.Denoise {
 		t.Errorf("node got priority %d, device %q, renderer_version %q, denoise %v; want 7, CPU, %q, false",
 			st.Spec.Priority, st.Spec.Device, st.Spec.RendererVersion, st.Spec.Denoise, release)
+	}
+}
+
+// TestFormTakesSceneOutput: a scene saved with JPEG at quality 75, or with
+// PNG at 0% compression, renders so from the app as from `conun submit`:
+// the form says it took the setting and the spec carries it; choosing
+// another output drops the setting that does not apply to it, so the job
+// is valid.
+func TestFormTakesSceneOutput(t *testing.T) {
+	nodes := farmtest.Start(t, 1, nil)
+	u, _ := newTestUI(t, nodes[0].URL())
+	v := u.newRender
+	v.entries[FieldScene].SetText(filepath.Join(t.TempDir(), "shot.blend"))
+	none := 0
+	for _, tc := range []struct {
+		name  string
+		usage renderer.SceneUsage
+		said  string
+		check func(api.JobSpec) bool
+	}{
+		{"jpeg 75", renderer.SceneUsage{FileFormat: "JPEG", ColorDepth: "8", Quality: 75}, "JPEG output (quality 75)",
+			func(s api.JobSpec) bool { return s.Format == api.FormatJPEG && s.Quality == 75 && s.Compression == nil }},
+		{"png 0%", renderer.SceneUsage{FileFormat: "PNG", ColorDepth: "8", Quality: 90, Compression: &none}, "PNG compression 0%",
+			func(s api.JobSpec) bool {
+				return s.Format == "" && s.Quality == 0 && s.Compression != nil && *s.Compression == 0
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v.takeScene("shot.blend", renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Usage: &tc.usage})
+			if !strings.Contains(v.sceneInfo.Text, tc.said) {
+				t.Errorf("the form says %q, want %q", v.sceneInfo.Text, tc.said)
+			}
+			spec, errs := v.form.Spec()
+			if len(errs) > 0 || !tc.check(spec) {
+				t.Fatalf("spec format %q quality %d compression %v, errors %v", spec.Format, spec.Quality, spec.Compression, errs)
+			}
+			for _, c := range outputChoices {
+				v.depth.SetSelected(c)
+				spec, _ := v.form.Spec()
+				spec.Scene = strings.Repeat("0", 64)
+				if err := spec.Validate(); err != nil {
+					t.Errorf("output %q after the scene's %s: %v", c, tc.name, err)
+				}
+			}
+		})
 	}
 }

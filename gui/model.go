@@ -79,6 +79,12 @@ type Form struct {
 	// Format is the frames' format: "" or "png", or "exr" for linear float
 	// OpenEXR (Depth then does not apply).
 	Format string
+	// Quality and Compression are the scene's JPEG quality and PNG
+	// compression as read from it (api.JobSpec.TakeScene); each goes into
+	// the spec while the output is of its format, so an artist's scene
+	// renders as saved, and another output choice drops it.
+	Quality     int
+	Compression *int
 	// Denoise asks for the renderer's denoiser: the scene's own setting
 	// when it has one.
 	Denoise bool
@@ -117,6 +123,12 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	}
 	if spec.Depth == 0 {
 		spec.Depth = api.DefaultDepth
+	}
+	switch spec.Format {
+	case api.FormatJPEG:
+		spec.Quality = f.Quality
+	case "", api.FormatPNG:
+		spec.Compression = f.Compression
 	}
 
 	path := strings.TrimSpace(f.ScenePath)

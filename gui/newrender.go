@@ -300,6 +300,12 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	v.entries[FieldFrames].SetText(frames.String())
 	v.form.SceneFrames, v.form.SceneFPS = &frames, info.FPS
 	spec := api.JobSpec{Depth: v.form.Depth, Format: v.form.Format}
+	if info.Usage != nil {
+		// The scene says its output: it starts from the defaults, as
+		// submit's does, not from the previous scene's (a PNG scene
+		// after an EXR one is PNG).
+		spec.Depth, spec.Format = api.DefaultDepth, ""
+	}
 	if r, err := tiler.ParseResolution(v.form.Resolution); err == nil {
 		spec.Resolution = r
 	}
@@ -316,6 +322,7 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 		v.entries[FieldSamples].SetText(fmt.Sprint(spec.Samples))
 	}
 	v.denoise.SetChecked(spec.Denoise)
+	v.form.Quality, v.form.Compression = spec.Quality, spec.Compression
 	if spec.Tiles != grid {
 		// The scene cannot be split exactly: whole frames, which the grid
 		// must no longer follow the resolution away from.
