@@ -189,8 +189,9 @@ type coordinator struct {
 	cfg       NodeConfig
 	keys      repKeys // members' reputation keys, memoized for the scheduler (c.mu)
 	self      string
-	selfURL   func() string // this node's RPC URL now (a NATed node's moves with its gateway)
-	members   func() []api.Member
+	selfURL   func() string       // this node's RPC URL now (a NATed node's moves with its gateway)
+	members   func() []api.Member // those it gives work: its own protocol's (Node.peers)
+	everyone  func() []api.Member // every live member, for who-is-who lookups and advice
 	renderers map[string]renderer.Renderer
 	blobs     *blobstore.Blobs
 	hc        *http.Client
@@ -406,7 +407,7 @@ func (c *coordinator) planJob(spec api.JobSpec, info renderer.SceneInfo) (*job, 
 // must be submitted to one of them, which can check it against the scene.
 func (c *coordinator) whoCanOpen(rend, need string) string {
 	var names []string
-	for _, m := range c.members() {
+	for _, m := range c.everyone() { // another release's node coordinates with its own
 		if v := m.Renderers[rend]; v != "" && renderer.ParseBuild(v).AtLeast(need) {
 			names = append(names, m.ID+" ("+renderer.ParseBuild(v).Release()+")")
 		}

@@ -21,7 +21,7 @@ func TestCalibMetaFits(t *testing.T) {
 		ID: "render-box-0123456789abcdef", API: "http://[2001:db8:1234:5678:9abc:def0:1234:5678]:65535",
 		Renderers: map[string]string{"pathtracer": "pt-1", "gl": "gl-1-nvidia-h200-nvidia-550.127.05", "blender": "blender-4.3.2/cycles-optix+oidn+gl+finish"},
 		Cores:     192, Slots: 64, Addr: "0x" + strings.Repeat("ab", 20), Price: api.MustTokens("0.123456789012345678"), Sandboxed: true,
-		Away:  "owner active: CPU 63% > 25%",
+		Away: "owner active: CPU 63% > 25%", Ahead: 64, Proto: math.MaxInt32,
 		Speed: map[string]int64{"pathtracer": math.MaxInt64, "gl": math.MaxInt64},
 	}
 	b, err := json.Marshal(m)

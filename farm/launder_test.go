@@ -134,7 +134,7 @@ func (l *launderer) answer(rw http.ResponseWriter, req TaskRequest, data []byte,
 // the path tracer).
 func joinHostile(t *testing.T, name, rpcURL string, id *rpc.Identity, join string, renders bool) {
 	t.Helper()
-	meta := api.NodeMeta{ID: name, API: rpcURL, Addr: id.Address().Hex(), Cores: 16, Slots: 8}
+	meta := api.NodeMeta{ID: name, API: rpcURL, Addr: id.Address().Hex(), Cores: 16, Slots: 8, Proto: Protocol}
 	if renders {
 		meta.Renderers = map[string]string{"pathtracer": pathtracer.New(pathtracer.DefaultConfig()).Version()}
 	}

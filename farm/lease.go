@@ -311,7 +311,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	addr := common.HexToAddress(m.Addr)
 	// A seal is worth opening only from m, or from another member (which
 	// would have done m's work: forwardedBy).
-	from, err := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr || isMember(c.members(), a) }, sealResult, msg, headerSig, headerSeal)
+	from, err := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr || isMember(c.everyone(), a) }, sealResult, msg, headerSig, headerSeal)
 	if err == nil {
 		err = rpc.CheckSender(from, addr)
 	}
@@ -324,7 +324,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		c.results.Delete(req.Nonce)
 		if rerr == nil {
 			c.metrics.badSignatures.Add(1) // else counted already
-		} else if fw := forwardedBy(m, c.members(), from); fw != nil {
+		} else if fw := forwardedBy(m, c.everyone(), from); fw != nil {
 			err = fw
 		}
 		return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, err)

@@ -41,5 +41,5 @@ func (n *Node) otherProtocol(m api.Member) string {
 	if m.Proto == n.proto {
 		return ""
 	}
-	return fmt.Sprintf("another release (protocol %d, this node's %d): no work between them", m.Proto, n.proto)
+	return fmt.Sprintf("another release (protocol %d, this node's %d): this node gives it no work", m.Proto, n.proto)
 }

@@ -353,6 +353,9 @@ func (v *newRenderView) loadMembers() {
 		if err != nil {
 			return
 		}
+		// A member of another release gets no work from this node: its
+		// devices and releases are no choice here.
+		members = slices.DeleteFunc(members, func(m api.Member) bool { return m.Incompatible != "" })
 		v.u.do(func() {
 			v.members = members
 			v.fillChoices()

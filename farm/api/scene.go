@@ -57,8 +57,10 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		s.Tiles = tiler.Grid{Cols: 1, Rows: 1}
 		taken = append(taken, fmt.Sprintf("whole frames (%s; tiles would not match)", strings.Join(u.WholeFrame, "; ")))
 	}
-	if c := u.Compression; !given("compression") && (s.Format == "" || s.Format == FormatPNG) && c != nil && *c != DefaultPNGCompression {
-		// Blender's default is said by no word: it is the farm's too.
+	if c := u.Compression; !given("compression") && u.FileFormat == "PNG" && (s.Format == "" || s.Format == FormatPNG) && c != nil && *c != DefaultPNGCompression {
+		// A PNG scene's alone: Blender keeps the value, hidden, under
+		// every other format. Its default is said by no word: it is the
+		// farm's too.
 		s.Compression = c
 		taken = append(taken, fmt.Sprintf("PNG compression %d%%", *c))
 	}

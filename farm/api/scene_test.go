@@ -106,6 +106,7 @@ func TestSceneDefaultsOutput(t *testing.T) {
 		{"png, Blender's default", "PNG", "8", 90, ptr(15), nil, JobSpec{Depth: 8}, ""},
 		{"png, compression given", "PNG", "8", 90, ptr(90), []string{"compression"}, JobSpec{Depth: 8, Compression: ptr(40)}, ""},
 		{"jpeg keeps no compression", "JPEG", "8", 90, ptr(90), nil, JobSpec{Format: FormatJPEG, Quality: 90, Depth: 8}, "JPEG output (quality 90)"},
+		{"jpeg scene, png asked, its hidden compression not taken", "JPEG", "8", 75, ptr(90), []string{"format"}, JobSpec{Depth: 8}, ""},
 		{"a release that does not say", "PNG", "8", 90, nil, nil, JobSpec{Depth: 8}, ""},
 	}
 	for _, tc := range tests {
