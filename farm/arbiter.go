@@ -236,9 +236,33 @@ func (n *Node) fetchBundle(ctx context.Context, base string, escrow common.Hash,
 	if resp.StatusCode != http.StatusOK {
 		return disputeBundle{}, fmt.Errorf("bundle from %s: %s: %s", base, resp.Status, api.ReadError(resp.Body))
 	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBundle))
+	if err != nil {
+		return disputeBundle{}, fmt.Errorf("bundle from %s: %w", base, err)
+	}
+	return decodeBundle(data, base, escrow)
+}
+
+// decodeBundle reads a dispute bundle. A spec that this release reads as
+// another than the escrow's, though its bytes as served hash to the
+// escrow's job id, is a newer release's job with a setting this one does
+// not know and drops: the arbiter abstains rather than vote an honest
+// worker guilty over its own reading. The accused serves the bundle but
+// cannot make that true of a spec it altered (the bytes must hash to the
+// escrow), and a field it adds to the real spec is dropped and judged as
+// usual.
+func decodeBundle(data []byte, base string, escrow common.Hash) (disputeBundle, error) {
 	var b disputeBundle
-	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBundle)).Decode(&b); err != nil {
+	if err := json.Unmarshal(data, &b); err != nil {
 		return disputeBundle{}, fmt.Errorf("%w: bundle from %s: %w", errBadBundle, base, err)
+	}
+	if jobHash(b.Spec) != escrow {
+		var raw struct {
+			Spec json.RawMessage `json:"spec"`
+		}
+		if json.Unmarshal(data, &raw) == nil && common.Hash(sha256.Sum256(raw.Spec)) == escrow {
+			return disputeBundle{}, fmt.Errorf("%w: the job's spec from %s holds settings this release does not know (a newer release's job)", errCannotJudge, base)
+		}
 	}
 	return b, nil
 }

@@ -1,7 +1,9 @@
 package farm
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"image"
 	"strings"
@@ -57,6 +59,50 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 			}
 			if !errors.Is(err, errBadBundle) || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Fatalf("got %v, want errBadBundle containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestDecodeBundle: an arbiter abstains (errCannotJudge) from a bundle
+// whose spec holds a setting its release does not know only when the
+// spec's bytes are the escrow's job (a newer release's job); a field the
+// accused adds to the real spec, or to an altered one, changes nothing:
+// the first is judged as usual, the second refused as errBadBundle.
+func TestDecodeBundle(t *testing.T) {
+	spec := api.JobSpec{
+		Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb",
+		Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 32, Height: 24},
+		Samples: 2, Seed: 7, Tiles: tiler.Grid{Cols: 2, Rows: 2},
+	}
+	known, _ := json.Marshal(spec)
+	newer := append(known[:len(known)-1:len(known)-1], []byte(`,"future_setting":3}`)...)
+	altered := bytes.Replace(newer, []byte(`"seed":7`), []byte(`"seed":8`), 1)
+	bundle := func(spec []byte) []byte { return []byte(`{"spec":` + string(spec) + `,"task":1,"tile":"dGlsZQ=="}`) }
+	hash := func(b []byte) common.Hash { return common.Hash(sha256.Sum256(b)) }
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		escrow common.Hash
+		want   error // nil: decoded, judged as usual
+		bad    bool  // checkBundle then refuses it
+	}{
+		{"a spec this release knows", bundle(known), jobHash(spec), nil, false},
+		{"a newer release's job", bundle(newer), hash(newer), errCannotJudge, false},
+		{"the accused adds a field to the real spec", bundle(newer), jobHash(spec), nil, false},
+		{"the accused alters the spec and adds a field", bundle(altered), hash(newer), nil, true},
+		{"not JSON", []byte(`{"spec":`), jobHash(spec), errBadBundle, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := decodeBundle(tc.data, "http://accused", tc.escrow)
+			if !errors.Is(err, tc.want) || (tc.want == nil && err != nil) {
+				t.Fatalf("got %v, want %v", err, tc.want)
+			}
+			if err != nil {
+				return
+			}
+			if bad := jobHash(b.Spec) != tc.escrow; bad != tc.bad {
+				t.Errorf("the spec read hashes to the escrow: %v, want %v", !bad, !tc.bad)
 			}
 		})
 	}
