@@ -120,7 +120,9 @@ func TestKillCoordinatorResumes(t *testing.T) {
 		t.Fatalf("job ended before the coordinator could be killed: %v", err)
 	}
 
-	coord = startNode(t, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--join", worker.gossip)
+	// --listen: the RPC port its --gossip port implies (that port + 1) was
+	// never this node's, and another process may hold it (a CI flake).
+	coord = startNode(t, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--listen", "127.0.0.1:0", "--join", worker.gossip)
 	var leasedAgain []int
 	var before []api.Event // the kept history, up to the restart
 	resumed := false
@@ -399,7 +401,7 @@ func TestRestartedSeedRejoins(t *testing.T) {
 		code, out, _ := conun(t, "nodes", "--node", nodes[1].url)
 		return code == 0 && strings.Count(out, "\n") == 3
 	})
-	again := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", seed.gossip)
+	again := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", seed.gossip, "--listen", "127.0.0.1:0") // its gossip port + 1 was never its own
 	waitFor(t, 30*time.Second, func() bool {
 		code, out, _ := conun(t, "nodes", "--node", again.url)
 		return code == 0 && strings.Count(out, "\n") == 4

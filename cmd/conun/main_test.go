@@ -187,6 +187,9 @@ func startNodeCmd(t testing.TB, cmd *exec.Cmd, graceful bool) *nodeProc {
 		}
 		return &nodeProc{cmd: cmd, name: m[1], url: m[2], api: m[3], gossip: m[4]}
 	case <-time.After(60 * time.Second):
+		// Its stderr is whole, and read after its writer, once it is gone.
+		cmd.Process.Kill()
+		cmd.Wait()
 		t.Fatalf("node did not start: %s", stderr.String())
 	}
 	return nil

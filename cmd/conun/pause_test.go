@@ -37,7 +37,9 @@ func TestPauseKillCoordinatorResume(t *testing.T) {
 		t.Fatalf("pause: exit %d: %q %s", code, stdout, stderr)
 	}
 	coord.kill9(t)
-	coord = startNodeEnv(t, slow, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--join", worker.gossip)
+	// --listen: the RPC port its --gossip port implies (that port + 1) was
+	// never this node's, and another process may hold it (a CI flake).
+	coord = startNodeEnv(t, slow, "--data", data, "--api", coord.api, "--gossip", coord.gossip, "--listen", "127.0.0.1:0", "--join", worker.gossip)
 	code, stdout, stderr = conun(t, "status", "--node", coord.url, "--json", id)
 	var st api.JobStatus
 	if code != 0 || json.Unmarshal([]byte(stdout), &st) != nil || st.State != api.JobPaused {
