@@ -25,17 +25,7 @@ import (
 // assembled and encoded by the coordinator. --format png overrides the
 // scene's format, and a bad --format is refused naming the choices.
 func TestSceneOutputFormats(t *testing.T) {
-	skipShort(t, "Blender and a node process")
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
-	}
-	dir := t.TempDir()
-	base := filepath.Join(dir, "default.blend")
-	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../../scenes/blend/make_default.py", "--", base, "cycles").CombinedOutput(); err != nil {
-		t.Fatalf("build the default scene: %v\n%s", err, out)
-	}
-	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+	dir, base, node := defaultSceneNode(t)
 
 	tests := []struct {
 		name, settings, ext, took string
@@ -123,17 +113,7 @@ func TestSceneOutputFormats(t *testing.T) {
 // scene), and submit says it took it; --compression 100 overrides it with
 // smaller files of the same pixels.
 func TestScenePNGCompression(t *testing.T) {
-	skipShort(t, "Blender and a node process")
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
-	}
-	dir := t.TempDir()
-	base := filepath.Join(dir, "default.blend")
-	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../../scenes/blend/make_default.py", "--", base, "cycles").CombinedOutput(); err != nil {
-		t.Fatalf("build the default scene: %v\n%s", err, out)
-	}
-	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+	dir, base, node := defaultSceneNode(t)
 	for _, composited := range []bool{false, true} {
 		name := map[bool]string{false: "assembled", true: "finished"}[composited]
 		t.Run(name, func(t *testing.T) {
@@ -173,6 +153,24 @@ func TestScenePNGCompression(t *testing.T) {
 			}
 		})
 	}
+}
+
+// defaultSceneNode builds Blender's default scene, switched to Cycles
+// (scenes/blend/make_default.py), in a folder for the test's scenes, and
+// starts a Blender node process to submit them to.
+func defaultSceneNode(t *testing.T) (dir, base string, node *nodeProc) {
+	t.Helper()
+	skipShort(t, "Blender and a node process")
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
+	}
+	dir = t.TempDir()
+	base = filepath.Join(dir, "default.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../../scenes/blend/make_default.py", "--", base, "cycles").CombinedOutput(); err != nil {
+		t.Fatalf("build the default scene: %v\n%s", err, out)
+	}
+	return dir, base, startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
 }
 
 // jpegTolerance is how far, in 8-bit levels, a farm's JPEG frame may be
