@@ -16,9 +16,9 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
-	"sync"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/tilepng"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 	"golang.org/x/image/tiff"
@@ -61,20 +61,9 @@ func encodeTile(res renderer.Result, hdr, passes bool) ([]byte, string, error) {
 	return buf.Bytes(), "image/png", nil
 }
 
-// tileEncoder writes tiles as png.Encode does, byte for byte, but keeps its
-// zlib compressor between tiles: a new one allocates about a megabyte,
-// which was the largest cost of a small tile (BenchmarkDispatch).
-var tileEncoder = png.Encoder{BufferPool: &pngBuffers{}}
-
-// pngBuffers is a png.EncoderBufferPool over a sync.Pool.
-type pngBuffers struct{ pool sync.Pool }
-
-func (b *pngBuffers) Get() *png.EncoderBuffer {
-	e, _ := b.pool.Get().(*png.EncoderBuffer)
-	return e
-}
-
-func (b *pngBuffers) Put(e *png.EncoderBuffer) { b.pool.Put(e) }
+// tileEncoder writes tiles as png.Encode does, byte for byte, keeping its
+// zlib compressor between tiles.
+var tileEncoder = renderer.PNGEncoder(png.DefaultCompression)
 
 // tileLimit bounds the bytes of a worker's answer for region r: a 16-bit
 // RGBA PNG is at most 8 bytes a pixel plus row filters, an uncompressed
@@ -165,15 +154,25 @@ func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) 
 	if !bytes.HasPrefix(data, pngMagic) {
 		return tile{}, fmt.Errorf("tile is not a PNG")
 	}
+	// A worker's tile, 16-bit RGB or RGBA, is decoded without image/png,
+	// which allocates a new inflater for every tile; any other PNG, and a
+	// faulty one, is left to image/png, which says what is wrong.
+	maxPixels := rect.Dx() * rect.Dy()
+	if want.planes {
+		maxPixels *= maxPlanes
+	}
+	if m, ok := tilepng.Decode(data, maxPixels); ok {
+		if r, err := tileRect(m.Rect.Dx(), m.Rect.Dy(), rect, want); err == nil {
+			m.Rect = r
+			return tile{img: m}, nil
+		}
+	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return tile{}, fmt.Errorf("tile is not a PNG: %w", err)
 	}
-	switch {
-	case want.planes && cfg.Width == rect.Dx() && cfg.Height%rect.Dy() == 0 && cfg.Height/rect.Dy() >= 1 && cfg.Height/rect.Dy() <= maxPlanes:
-		rect.Max.Y = rect.Min.Y + cfg.Height
-	case cfg.Width != rect.Dx() || cfg.Height != rect.Dy():
-		return tile{}, fmt.Errorf("tile is %dx%d, want %dx%d", cfg.Width, cfg.Height, rect.Dx(), rect.Dy())
+	if rect, err = tileRect(cfg.Width, cfg.Height, rect, want); err != nil {
+		return tile{}, err
 	}
 	src, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -197,6 +196,19 @@ func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) 
 	img := image.NewNRGBA64(rect)
 	draw.Draw(img, rect, src, src.Bounds().Min, draw.Src)
 	return tile{img: img}, nil
+}
+
+// tileRect is where a PNG of w x h pixels goes for a task's rectangle:
+// the rectangle itself, or for a check image of planes, the planes stacked
+// below its top; any other size is an error naming it.
+func tileRect(w, h int, rect image.Rectangle, want tileWant) (image.Rectangle, error) {
+	switch {
+	case want.planes && w == rect.Dx() && h%rect.Dy() == 0 && h/rect.Dy() >= 1 && h/rect.Dy() <= maxPlanes:
+		rect.Max.Y = rect.Min.Y + h
+	case w != rect.Dx() || h != rect.Dy():
+		return rect, fmt.Errorf("tile is %dx%d, want %dx%d", w, h, rect.Dx(), rect.Dy())
+	}
+	return rect, nil
 }
 
 // opaque64 reports whether every alpha of 16-bit RGBA pixels is 0xffff.

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/conun/conun/internal/durable"
 )
@@ -24,7 +25,7 @@ func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int) error {
 	if compression < 0 || compression > 100 {
 		return fmt.Errorf("png compression %d: must be 0 to 100", compression)
 	}
-	enc := png.Encoder{CompressionLevel: PNGLevel(compression)}
+	enc := PNGEncoder(PNGLevel(compression))
 	switch depth {
 	case 16:
 		return enc.Encode(w, img)
@@ -52,6 +53,39 @@ func PNGLevel(percent int) png.CompressionLevel {
 		return png.BestCompression
 	}
 }
+
+// encoders holds an encoder for each of image/png's levels, each keeping
+// its zlib compressors between images in a pool of its own (a pool shared
+// by two levels would make a new compressor whenever the level changed).
+var encoders = map[png.CompressionLevel]*png.Encoder{}
+
+func init() {
+	for _, l := range []png.CompressionLevel{png.DefaultCompression, png.NoCompression, png.BestSpeed, png.BestCompression} {
+		encoders[l] = &png.Encoder{CompressionLevel: l, BufferPool: &pngBuffers{}}
+	}
+}
+
+// PNGEncoder is an encoder at level that writes as png.Encoder does, byte
+// for byte, but keeps its zlib compressor from one image to the next: a
+// new one allocates about a megabyte, the largest cost of encoding a
+// small tile, and a twentieth of what a coordinator allocated to write
+// its frames (BenchmarkCoordinatorCPU).
+func PNGEncoder(level png.CompressionLevel) *png.Encoder {
+	if e, ok := encoders[level]; ok {
+		return e
+	}
+	return &png.Encoder{CompressionLevel: level}
+}
+
+// pngBuffers is a png.EncoderBufferPool over a sync.Pool.
+type pngBuffers struct{ pool sync.Pool }
+
+func (b *pngBuffers) Get() *png.EncoderBuffer {
+	e, _ := b.pool.Get().(*png.EncoderBuffer)
+	return e
+}
+
+func (b *pngBuffers) Put(e *png.EncoderBuffer) { b.pool.Put(e) }
 
 // To8 converts a 16-bit image to 8 bits per channel by rounding.
 func To8(img *image.NRGBA64) *image.NRGBA {

@@ -53,8 +53,10 @@ func TestMain(m *testing.M) {
 }
 
 // cpuProfile starts writing this process's CPU profile to file (none for
-// ""), for a benchmark to see where a node process's time goes; the node
-// must stop gracefully for the profile to be written.
+// ""), for a benchmark to see where a node process's time goes, and its
+// allocations to file+".allocs" at the stop (the GC's share of the CPU
+// follows the bytes allocated); the node must stop gracefully for the
+// profiles to be written.
 func cpuProfile(file string) (stop func()) {
 	if file == "" {
 		return func() {}
@@ -67,7 +69,14 @@ func cpuProfile(file string) (stop func()) {
 		fmt.Fprintf(os.Stderr, "cpu profile: %v\n", err)
 		return func() {}
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+		if a, err := os.Create(file + ".allocs"); err == nil {
+			pprof.Lookup("allocs").WriteTo(a, 0)
+			a.Close()
+		}
+	}
 }
 
 // conun runs a command in this process and returns its exit code and output.
