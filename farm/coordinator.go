@@ -362,13 +362,13 @@ func (c *coordinator) checkSpec(ctx context.Context, spec api.JobSpec) (renderer
 		return renderer.SceneInfo{}, err
 	}
 	if spec.Denoise && !c.someoneDenoises(spec.Renderer) {
-		return renderer.SceneInfo{}, fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer)
+		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer))
 	}
 	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
-		return renderer.SceneInfo{}, fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer)
+		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer))
 	}
 	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
-		return renderer.SceneInfo{}, fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device)
+		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device))
 	}
 	if spec.Frames.Start < info.FrameStart || spec.Frames.End > info.FrameEnd {
 		return renderer.SceneInfo{}, fmt.Errorf("%w: frames %s are outside the scene's range %d-%d", api.ErrBadJob, spec.Frames, info.FrameStart, info.FrameEnd)
@@ -393,9 +393,9 @@ func (c *coordinator) planJob(spec api.JobSpec, info renderer.SceneInfo) (*job, 
 	case len(j.passNames) > 0 && spec.Denoise && !c.someoneHas(spec.Renderer, renderer.FeatureDenoise):
 		// A denoiser looks at its neighbours: denoised tiles would show
 		// seams, so the stitched frame is denoised in the finish step.
-		return nil, fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
+		return nil, c.noNode(fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer))
 	case len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
-		return nil, fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer)
+		return nil, c.noNode(fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer))
 	}
 	j.planTasks()
 	j.queue = append(j.queue, j.tasks...)

@@ -160,6 +160,9 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local samp
 	if away > 0 {
 		est.Notes = append(est.Notes, fmt.Sprintf("%d member(s) that could render it are away: not sampled, not counted", away))
 	}
+	if note := c.otherReleases(); note != "" {
+		est.Notes = append(est.Notes, note)
+	}
 	answers := c.sampleMembers(ctx, spec, j, fit, lay.windows)
 	models := make([]*memberModel, len(fit))
 	var sampled []string

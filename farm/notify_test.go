@@ -104,10 +104,11 @@ func TestNotifyAfterOutageAndRestart(t *testing.T) {
 	})
 	c := api.NewClient(nodes[0].URL())
 	spec := uploadSpec(ctx, t, c, func(s *api.JobSpec) { s.Budget = api.MustTokens("5") })
-	id, err := c.SubmitWith(ctx, spec, api.SubmitOptions{NotifyURL: srv.URL + "/hooks/conun?team=a"})
+	sub, err := c.SubmitWith(ctx, spec, api.SubmitOptions{NotifyURL: srv.URL + "/hooks/conun?team=a"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	id := sub.ID
 	if id != spec.ID() {
 		t.Fatalf("job id %s with a notify URL, %s without: the URL must not change the job", id, spec.ID())
 	}

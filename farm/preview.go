@@ -50,10 +50,10 @@ func (c *coordinator) checkPreview(spec api.JobSpec) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("%w: %s: its preview renders with %s, and no member offers %s (a node offers it when its OpenGL comes up): submit without --preview", api.ErrBadJob, spec.SceneName, rend, rend)
+		return c.noNode(fmt.Errorf("%w: %s: its preview renders with %s, and no member offers %s (a node offers it when its OpenGL comes up): submit without --preview", api.ErrBadJob, spec.SceneName, rend, rend))
 	}
 	if !c.someoneHas(rend, previewFeature) {
-		return fmt.Errorf("%w: %s: its preview renders with %s's Workbench engine, which needs OpenGL, and no member's %s has it: submit without --preview, or add a node with OpenGL (EGL)", api.ErrBadJob, spec.SceneName, rend, rend)
+		return c.noNode(fmt.Errorf("%w: %s: its preview renders with %s's Workbench engine, which needs OpenGL, and no member's %s has it: submit without --preview, or add a node with OpenGL (EGL)", api.ErrBadJob, spec.SceneName, rend, rend))
 	}
 	return nil
 }

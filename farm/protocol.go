@@ -43,3 +43,26 @@ func (n *Node) otherProtocol(m api.Member) string {
 	}
 	return fmt.Sprintf("another release (protocol %d, this node's %d): this node gives it no work", m.Proto, n.proto)
 }
+
+// otherReleases says how many live members this node gives no work
+// because they speak another protocol, for an estimate's notes, a
+// submission's and a refusal that counts the cluster's nodes: "" when
+// there are none. Without it, a coordinator upgraded before its workers
+// renders alone, or refuses a job that only the others could render,
+// without a word on why.
+func (c *coordinator) otherReleases() string {
+	n := len(c.everyone()) - len(c.members())
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d member(s) of another release take no work from this node and are not counted (conun nodes lists them): upgrade them, or submit to one of them", n)
+}
+
+// noNode adds otherReleases to a refusal saying no node of the cluster
+// can render a job.
+func (c *coordinator) noNode(err error) error {
+	if note := c.otherReleases(); note != "" {
+		return fmt.Errorf("%w; %s", err, note)
+	}
+	return err
+}

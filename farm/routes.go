@@ -251,8 +251,12 @@ func (n *Node) postJob(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, statusOf(err), err)
 		return
 	}
+	out := api.Submitted{ID: id}
+	if note := n.coord.otherReleases(); note != "" {
+		out.Notes = append(out.Notes, note)
+	}
 	rw.WriteHeader(http.StatusCreated)
-	writeJSON(rw, map[string]string{"id": id})
+	writeJSON(rw, out)
 }
 
 // getJobs lists a page of the caller's jobs (an admin's: all), oldest first: ?offset=N&limit=M

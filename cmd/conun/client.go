@@ -216,17 +216,26 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		}
 		return nil
 	}
-	var ids []string
+	var ids, notes []string
 	for _, it := range items {
 		if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
 			return err
 		}
 		it.spec.Preview = *preview
-		id, err := c.SubmitWith(ctx, it.spec, api.SubmitOptions{NotifyURL: *notify})
+		sub, err := c.SubmitWith(ctx, it.spec, api.SubmitOptions{NotifyURL: *notify})
 		if err != nil {
 			return err
 		}
+		id := sub.ID
 		ids = append(ids, id)
+		for _, n := range sub.Notes {
+			if !slices.Contains(notes, n) { // the same for every job of a run
+				notes = append(notes, n)
+				if !*cf.asJSON {
+					fmt.Fprintf(stdout, "note: %s\n", n)
+				}
+			}
+		}
 		if !*wait && !*cf.asJSON {
 			fmt.Fprintln(stdout, id)
 			if *preview {
@@ -236,7 +245,11 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	}
 	if !*wait {
 		if *cf.asJSON {
-			return printJSON(stdout, map[string][]string{"ids": ids})
+			out := map[string][]string{"ids": ids}
+			if len(notes) > 0 {
+				out["notes"] = notes
+			}
+			return printJSON(stdout, out)
 		}
 		return nil
 	}

@@ -166,7 +166,8 @@ func retryable(err error) bool {
 
 // Submit queues a job and returns its id.
 func (c *Client) Submit(ctx context.Context, spec JobSpec) (string, error) {
-	return c.SubmitWith(ctx, spec, SubmitOptions{})
+	s, err := c.SubmitWith(ctx, spec, SubmitOptions{})
+	return s.ID, err
 }
 
 // Status returns a job's status.

@@ -49,19 +49,30 @@ type SubmitOptions struct {
 	NotifyURL string
 }
 
-// SubmitWith queues a job as Submit does, with opts.
-func (c *Client) SubmitWith(ctx context.Context, spec JobSpec, opts SubmitOptions) (string, error) {
+// Submitted is a node's answer to a submission.
+type Submitted struct {
+	// ID is the job's id.
+	ID string `json:"id"`
+	// Notes say what the requester should know about how the job will
+	// run, such as members of another release that take no work from the
+	// node.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// SubmitWith queues a job as Submit does, with opts, and returns the
+// node's notes with the job's id.
+func (c *Client) SubmitWith(ctx context.Context, spec JobSpec, opts SubmitOptions) (Submitted, error) {
 	b, err := json.Marshal(spec)
 	if err != nil {
-		return "", err
+		return Submitted{}, err
 	}
 	path := "/v1/jobs"
 	if opts.NotifyURL != "" {
 		path += "?notify_url=" + url.QueryEscape(opts.NotifyURL)
 	}
-	var out struct{ ID string }
+	var out Submitted
 	if err := c.do(ctx, http.MethodPost, path, bytes.NewReader(b), &out); err != nil {
-		return "", fmt.Errorf("submit: %w", err)
+		return Submitted{}, fmt.Errorf("submit: %w", err)
 	}
-	return out.ID, nil
+	return out, nil
 }
