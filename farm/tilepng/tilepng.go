@@ -206,9 +206,10 @@ func (d *decoder) pixels(h header) (*image.NRGBA64, error) {
 			copy(dst, d.cr[1:])
 		} else {
 			src := d.cr[1:]
-			for x := range h.width {
-				copy(dst[8*x:8*x+6], src[6*x:6*x+6])
-				dst[8*x+6], dst[8*x+7] = 0xff, 0xff
+			for len(dst) >= 8 && len(src) >= 6 {
+				dst[0], dst[1], dst[2], dst[3], dst[4], dst[5] = src[0], src[1], src[2], src[3], src[4], src[5]
+				dst[6], dst[7] = 0xff, 0xff
+				dst, src = dst[8:], src[6:]
 			}
 		}
 		d.cr, d.pr = d.pr, d.cr
