@@ -400,14 +400,17 @@ func (v *newRenderView) submit() {
 	v.render.Disable()
 	v.result.SetText("Uploading " + filepath.Base(path) + " …")
 	go func() {
-		id, err := uploadAndSubmit(v.u.ctx, c, path, spec, v.u.cfg.Pack)
+		sub, err := uploadAndSubmit(v.u.ctx, c, path, spec, v.u.cfg.Pack)
+		id := sub.ID
 		v.u.do(func() {
 			v.render.Enable()
 			if err != nil {
 				v.result.SetText("Not submitted: " + err.Error())
 				return
 			}
-			v.result.SetText("Submitted job " + id)
+			// The node's notes (members of another release that take no
+			// work from it) say why the job may go slower than estimated.
+			v.result.SetText(strings.Join(append([]string{"Submitted job " + id}, sub.Notes...), "\n"))
 			v.u.showLive(id, &spec)
 		})
 	}()
@@ -416,12 +419,12 @@ func (v *newRenderView) submit() {
 // uploadAndSubmit sends the scene and the job, the way `conun submit` does:
 // a .blend goes packed (pack), with the files it uses inside it, since the
 // nodes that render it cannot read the artist's disk.
-func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error)) (string, error) {
+func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error)) (api.Submitted, error) {
 	var err error
 	if spec.Scene, err = uploadScene(ctx, c, path, pack); err != nil {
-		return "", err
+		return api.Submitted{}, err
 	}
-	return c.Submit(ctx, spec)
+	return c.SubmitWith(ctx, spec, api.SubmitOptions{})
 }
 
 // uploadScene reads the scene (a .blend packed by pack) and uploads it,
