@@ -192,6 +192,7 @@ type coordinator struct {
 	selfURL   func() string       // this node's RPC URL now (a NATed node's moves with its gateway)
 	members   func() []api.Member // those it gives work: its own protocol's (Node.peers)
 	everyone  func() []api.Member // every live member, for who-is-who lookups and advice
+	proto     int                 // the protocol members must speak to get work (Node.proto)
 	renderers map[string]renderer.Renderer
 	blobs     *blobstore.Blobs
 	hc        *http.Client

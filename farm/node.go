@@ -468,7 +468,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	} else {
 		n.wg.Go(func() { n.keepAttached(ctx) })
 	}
-	n.coord.members, n.coord.everyone = n.peers, n.cluster.Members
+	n.coord.members, n.coord.everyone, n.coord.proto = n.peers, n.cluster.Members, n.proto
 	n.coord.outbox.members = n.cluster.Members
 	close(joined)
 	n.work.members = n.cluster.Members

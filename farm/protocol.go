@@ -3,6 +3,7 @@ package farm
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/conun/conun/farm/api"
 )
@@ -45,17 +46,32 @@ func (n *Node) otherProtocol(m api.Member) string {
 }
 
 // otherReleases says how many live members this node gives no work
-// because they speak another protocol, for an estimate's notes, a
-// submission's and a refusal that counts the cluster's nodes: "" when
-// there are none. Without it, a coordinator upgraded before its workers
-// renders alone, or refuses a job that only the others could render,
-// without a word on why.
+// because they speak another protocol, and what to do about it, for an
+// estimate's notes, a submission's and a refusal that counts the
+// cluster's nodes: "" when there are none. Without it, a coordinator
+// upgraded before its workers rendered alone, or refused a job that only
+// the others could render, without a word on why.
 func (c *coordinator) otherReleases() string {
-	n := len(c.everyone()) - len(c.members())
-	if n <= 0 {
+	older, newer := 0, 0
+	for _, m := range c.everyone() {
+		switch {
+		case m.Proto < c.proto:
+			older++
+		case m.Proto > c.proto:
+			newer++
+		}
+	}
+	var say []string
+	if older > 0 {
+		say = append(say, fmt.Sprintf("%d member(s) of an older conun release take no work from this node and are not counted: upgrade them", older))
+	}
+	if newer > 0 {
+		say = append(say, fmt.Sprintf("%d member(s) of a newer conun release take no work from this node and are not counted: upgrade this node, or submit to one of them", newer))
+	}
+	if len(say) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d member(s) of another release take no work from this node and are not counted (conun nodes lists them): upgrade them, or submit to one of them", n)
+	return strings.Join(say, "; ") + " (conun nodes lists them)"
 }
 
 // noNode adds otherReleases to a refusal saying no node of the cluster

@@ -59,46 +59,58 @@ func TestOtherProtocolGetsNoWork(t *testing.T) {
 // TestOtherReleaseNoted: a coordinator whose other member speaks another
 // protocol says so where a requester looks: in the estimate's notes, in
 // the submission's, and in a refusal saying no node of the cluster can
-// render the job (the other node is not counted). Without one of another
-// release, none of them says a word of it. Before, a coordinator upgraded
-// ahead of its workers rendered alone, or refused, without a word why.
+// render the job (the other node is not counted), with the advice that
+// fits (a newer member: upgrade this node; an older one: upgrade it).
+// Without one of another release, none of them says a word of it.
+// Before, a coordinator upgraded ahead of its workers rendered alone, or
+// refused, without a word why.
 func TestOtherReleaseNoted(t *testing.T) {
-	const note = "1 member(s) of another release take no work from this node"
-	for _, other := range []bool{false, true} {
-		t.Run(fmt.Sprintf("other release %v", other), func(t *testing.T) {
+	tests := []struct {
+		name         string
+		coord, other int // protocols; 0: this release's
+		want         string
+	}{
+		{"same release", 0, 0, ""},
+		{"a newer member", 0, farm.Protocol + 1, "1 member(s) of a newer conun release take no work from this node and are not counted: upgrade this node"},
+		{"an older member", farm.Protocol + 1, 0, "1 member(s) of an older conun release take no work from this node and are not counted: upgrade them"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
-				if other && i == 1 {
-					farm.SpeakProtocol(c, farm.Protocol+1)
-				}
+				farm.SpeakProtocol(c, []int{tt.coord, tt.other}[i])
 			})
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			c := api.NewClient(nodes[0].URL())
 			noted := func(notes []string) bool {
-				return slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, note) })
+				return slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, "conun release") })
 			}
+			right := func(notes []string) bool {
+				return slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, tt.want) })
+			}
+			other := tt.want != ""
 			spec := uploadSpec(ctx, t, c, nil)
 			est, err := c.Estimate(ctx, spec)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if noted(est.Notes) != other {
-				t.Errorf("estimate notes %q: want the other release noted: %v", est.Notes, other)
+			if noted(est.Notes) != other || other && !right(est.Notes) {
+				t.Errorf("estimate notes %q: want %q", est.Notes, tt.want)
 			}
 			sub, err := c.SubmitWith(ctx, spec, api.SubmitOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sub.ID != spec.ID() || noted(sub.Notes) != other {
-				t.Errorf("submitted %+v: want id %s and the other release noted: %v", sub, spec.ID(), other)
+			if sub.ID != spec.ID() || noted(sub.Notes) != other || other && !right(sub.Notes) {
+				t.Errorf("submitted %+v: want id %s and notes %q", sub, spec.ID(), tt.want)
 			}
 			cuda := uploadSpec(ctx, t, c, func(s *api.JobSpec) { s.Device = "CUDA" })
 			_, err = c.Submit(ctx, cuda)
 			if err == nil || !strings.Contains(err.Error(), "no node in the cluster renders pathtracer on CUDA") {
 				t.Fatalf("a job for a device nobody has: %v", err)
 			}
-			if strings.Contains(err.Error(), note) != other {
-				t.Errorf("refusal %q: want the other release noted: %v", err, other)
+			if noted([]string{err.Error()}) != other || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("refusal %q: want %q", err, tt.want)
 			}
 		})
 	}

@@ -26,6 +26,12 @@ func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int) error {
 		return fmt.Errorf("png compression %d: must be 0 to 100", compression)
 	}
 	enc := PNGEncoder(PNGLevel(compression))
+	if b := img.Bounds(); b.Dx()*b.Dy() > pooledPNGPixels {
+		// A pooled encoder holds the last image it wrote until a
+		// collection empties its pool; a large frame gets an encoder of
+		// its own, whose compressor costs little beside the frame.
+		enc = &png.Encoder{CompressionLevel: enc.CompressionLevel}
+	}
 	switch depth {
 	case 16:
 		return enc.Encode(w, img)
@@ -53,6 +59,10 @@ func PNGLevel(percent int) png.CompressionLevel {
 		return png.BestCompression
 	}
 }
+
+// pooledPNGPixels is the largest image EncodePNG writes with a pooled
+// encoder: a megapixel, 8 MiB of 16-bit pixels held at most.
+const pooledPNGPixels = 1 << 20
 
 // encoders holds an encoder for each of image/png's levels, each keeping
 // its zlib compressors between images in a pool of its own (a pool shared

@@ -231,9 +231,8 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		for _, n := range sub.Notes {
 			if !slices.Contains(notes, n) { // the same for every job of a run
 				notes = append(notes, n)
-				if !*cf.asJSON {
-					fmt.Fprintf(stdout, "note: %s\n", n)
-				}
+				// On stderr: a script reads the job's id from stdout.
+				fmt.Fprintf(os.Stderr, "conun %s: note: %s\n", name, n)
 			}
 		}
 		if !*wait && !*cf.asJSON {
