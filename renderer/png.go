@@ -30,7 +30,7 @@ func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int) error {
 		// A pooled encoder holds the last image it wrote until a
 		// collection empties its pool; a large frame gets an encoder of
 		// its own, whose compressor costs little beside the frame.
-		enc = &png.Encoder{CompressionLevel: enc.CompressionLevel}
+		enc = png.Encoder{CompressionLevel: enc.CompressionLevel}
 	}
 	switch depth {
 	case 16:
@@ -79,12 +79,13 @@ func init() {
 // for byte, but keeps its zlib compressor from one image to the next: a
 // new one allocates about a megabyte, the largest cost of encoding a
 // small tile, and a twentieth of what a coordinator allocated to write
-// its frames (BenchmarkCoordinatorCPU).
-func PNGEncoder(level png.CompressionLevel) *png.Encoder {
+// its frames (BenchmarkCoordinatorCPU). It is a copy: changing it changes
+// no other caller's.
+func PNGEncoder(level png.CompressionLevel) png.Encoder {
 	if e, ok := encoders[level]; ok {
-		return e
+		return *e
 	}
-	return &png.Encoder{CompressionLevel: level}
+	return png.Encoder{CompressionLevel: level}
 }
 
 // pngBuffers is a png.EncoderBufferPool over a sync.Pool.
