@@ -162,10 +162,12 @@ func decodeTile(data []byte, rect image.Rectangle, want tileWant) (tile, error) 
 		maxPixels *= maxPlanes
 	}
 	if m, ok := tilepng.Decode(data, maxPixels); ok {
-		if r, err := tileRect(m.Rect.Dx(), m.Rect.Dy(), rect, want); err == nil {
-			m.Rect = r
-			return tile{img: m}, nil
+		r, err := tileRect(m.Rect.Dx(), m.Rect.Dy(), rect, want)
+		if err != nil {
+			return tile{}, err
 		}
+		m.Rect = r
+		return tile{img: m}, nil
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
