@@ -187,7 +187,6 @@ type task struct {
 // members, collects and checks the tiles, and assembles frames.
 type coordinator struct {
 	cfg       NodeConfig
-	keys      repKeys // members' reputation keys, memoized for the scheduler (c.mu)
 	self      string
 	selfURL   func() string       // this node's RPC URL now (a NATed node's moves with its gateway)
 	members   func() []api.Member // those it gives work: its own protocol's (Node.peers)

@@ -71,6 +71,18 @@ func (c *coordinator) blocklistedUntil(addr string) time.Time {
 	return c.health[repKey(addr)].Until
 }
 
+// blocklistedMembers says which of members are blocklisted now, under
+// one hold of c.mu rather than one each.
+func (c *coordinator) blocklistedMembers(members []api.Member) []bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]bool, len(members))
+	for i, m := range members {
+		out[i] = c.blocklisted(m.Addr)
+	}
+	return out
+}
+
 // witness reports whether a failure by the node with address addr says
 // something about the task: the node renders (it has had leases
 // accepted), is not blocklisted, and none of its current failures was

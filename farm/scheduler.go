@@ -165,7 +165,7 @@ const blockAfter = 3
 func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []candidate {
 	cands := make([]candidate, len(members))
 	for i, m := range members {
-		key := c.keys.key(m.Addr)
+		key := repKey(m.Addr)
 		h := c.health[key]
 		cands[i] = candidate{
 			Member: m, Free: leaseRoom(m, c.inflight[m.ID]), Busy: now.Before(c.busy[m.ID]) || m.Away != "", // an away node comes back: not unfit, only not now
@@ -347,24 +347,4 @@ func (c *coordinator) someoneHas(rend, feature string) bool {
 		}
 	}
 	return false
-}
-
-// repKeys memoizes repKey for the scheduler, which reads every member's
-// reputation and health on every pass: a checksummed address is a Keccak
-// hash, and with 200 members they were most of a pass. c.mu must be held.
-type repKeys map[string]string
-
-// maxRepKeys bounds repKeys: membership is open, so addresses come and go.
-const maxRepKeys = 4096
-
-func (k *repKeys) key(addr string) string {
-	if key, ok := (*k)[addr]; ok {
-		return key
-	}
-	if *k == nil || len(*k) >= maxRepKeys {
-		*k = make(repKeys)
-	}
-	key := repKey(addr)
-	(*k)[addr] = key
-	return key
 }

@@ -149,11 +149,13 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		}
 		return compareChecks(a, b, crops, req.Region, mode)
 	}
-	var candidates []api.Member
+	candidates := make([]api.Member, 0, len(members))
 	var self *api.Member
 	away := 0
+	release := renderer.ParseBuild(build).Release()
+	blocked := c.blocklistedMembers(members)
 	for i, m := range members {
-		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != renderer.ParseBuild(build).Release() || c.quarantined(m.Addr) {
+		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != release || c.quarantined(m.Addr) {
 			continue
 		}
 		if m.Away != "" {
@@ -166,7 +168,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		if !c.stakes.meets(m) {
 			continue // a checker's word can convict a bonded worker: it bonds too
 		}
-		if !c.blocklistedUntil(m.Addr).IsZero() {
+		if blocked[i] {
 			continue // it fails the renders others do: its check would too
 		}
 		if finish && !renderer.ParseBuild(m.Renderers[spec.Renderer]).Has(finishFeature(spec)) {
@@ -178,9 +180,9 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 		candidates = append(candidates, m)
 	}
 	if len(candidates) == 0 {
-		reason := fmt.Sprintf("no other node runs the worker's release %s", renderer.ParseBuild(build).Release())
+		reason := fmt.Sprintf("no other node runs the worker's release %s", release)
 		if away > 0 {
-			reason = fmt.Sprintf("no other node that runs the worker's release %s takes work now (%d away)", renderer.ParseBuild(build).Release(), away)
+			reason = fmt.Sprintf("no other node that runs the worker's release %s takes work now (%d away)", release, away)
 		}
 		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: reason}
 		ev.Unchecked = true
@@ -361,8 +363,35 @@ func (c *coordinator) cancelChecks(node string) {
 // same key, still quarantined.
 
 // repKey is the reputation key of a node's address (as members advertise
-// it, or a task recorded it): the address in one spelling.
-func repKey(addr string) string { return common.HexToAddress(addr).Hex() }
+// it, or a task recorded it): the address in one spelling, EIP-55's,
+// which the store's records are keyed by. That spelling is a Keccak hash,
+// and a scheduling pass and the choice of a checker ask it of every
+// member (reputation, health, quarantine): with 100 members, 11% of a
+// coordinator's CPU went to choosing checkers alone. So the spellings
+// met are kept.
+func repKey(addr string) string {
+	repKeys.Lock()
+	defer repKeys.Unlock()
+	if k, ok := repKeys.m[addr]; ok {
+		return k
+	}
+	if len(repKeys.m) >= maxRepKeys {
+		clear(repKeys.m) // membership is open: addresses come and go
+	}
+	k := common.HexToAddress(addr).Hex()
+	repKeys.m[addr] = k
+	return k
+}
+
+// maxRepKeys bounds repKeys: far more than a cluster's members.
+const maxRepKeys = 4096
+
+// repKeys holds repKey's answers by the spelling asked, for every node
+// of the process.
+var repKeys = struct {
+	sync.Mutex
+	m map[string]string
+}{m: make(map[string]string)}
 
 // quarantined reports whether the node with address addr is barred after
 // a conviction.
