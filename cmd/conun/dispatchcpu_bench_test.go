@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,6 +36,13 @@ var coordProfile = flag.String("coord.cpuprofile", "", "BenchmarkCoordinatorCPU:
 // that grows with the job shows only there.
 var coordGrid = flag.Int("coord.grid", 16, "BenchmarkCoordinatorCPU: each job's tiles a side (32-pixel tiles)")
 
+// coordWorkers is BenchmarkCoordinatorCPU's worker processes and the
+// slots of each, "4x50" by default: "200x1" is the issue's setup, a
+// coordinator dispatching to 200 one-slot members, each a process of its
+// own, so the coordinator's gossip, sessions and scheduling are those of a
+// 200-member cluster.
+var coordWorkers = flag.String("coord.workers", "4x50", "BenchmarkCoordinatorCPU: worker processes x slots each")
+
 // BenchmarkCoordinatorCPU: a coordinator in a process of its own (paused,
 // so it renders none of the tasks itself) dispatches 256-tile jobs
 // (-coord.grid) to 4 worker processes of 50 slots whose renderer answers
@@ -44,13 +52,24 @@ var coordGrid = flag.Int("coord.grid", 16, "BenchmarkCoordinatorCPU: each job's 
 // together in one process. tasks/s is the whole cluster's on this
 // machine.
 func BenchmarkCoordinatorCPU(b *testing.B) {
-	env := []string{"CONUN_TEST_INSTANT=1"}
-	coord := startNodeEnv(b, append(env, "CONUN_TEST_CPUPROFILE="+*coordProfile), "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
-	const workers = 4
-	for range workers {
-		startNodeEnv(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--slots", "50", "--join", coord.gossip)
+	var workers, slots int
+	if _, err := fmt.Sscanf(*coordWorkers, "%dx%d", &workers, &slots); err != nil || workers < 1 || slots < 1 {
+		b.Fatalf("-coord.workers %q: want PROCESSESxSLOTS, as 4x50", *coordWorkers)
 	}
-	waitFor(b, 30*time.Second, func() bool {
+	start := startNodeEnv
+	if workers > 8 {
+		// Hundreds of members on --fast-failure's probes (tests' small
+		// loopback clusters) keep two cores busy with gossip alone: a
+		// cluster this size runs on memberlist's LAN preset, as it would
+		// on a real network.
+		start = startLANNode
+	}
+	env := []string{"CONUN_TEST_INSTANT=1"}
+	coord := start(b, append(env, "CONUN_TEST_CPUPROFILE="+*coordProfile), "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	for range workers {
+		start(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--slots", strconv.Itoa(slots), "--join", coord.gossip)
+	}
+	waitFor(b, 30*time.Second+time.Duration(workers)*200*time.Millisecond, func() bool {
 		_, out, _ := conun(b, "nodes", "--node", coord.url)
 		return strings.Count(out, "\n") == workers+2
 	})
@@ -84,6 +103,15 @@ func BenchmarkCoordinatorCPU(b *testing.B) {
 	b.ReportMetric(float64(cpu.Microseconds())/tasks, "coord-cpu-µs/task")
 	b.ReportMetric(tasks/wall.Seconds(), "tasks/s")
 	b.ReportMetric(tasks/cpu.Seconds(), "tasks/coord-cpu-s")
+}
+
+// startLANNode starts a node process as startNodeEnv does, with the
+// gossip layer's LAN preset instead of --fast-failure.
+func startLANNode(t testing.TB, env []string, args ...string) *nodeProc {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"node", "--sandbox", "none", "--calibrate=false"}, args...)...)
+	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
+	return startNodeCmd(t, cmd, false)
 }
 
 // processCPU is the CPU time process pid has used, all its threads, user
