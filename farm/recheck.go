@@ -172,6 +172,9 @@ func (c *coordinator) fetchBundle(ctx context.Context, n api.ConvictionNotice) (
 	if err := json.Unmarshal(data, &b); err != nil {
 		return b, fmt.Errorf("%w: bundle: %w", ErrBadEvidence, err)
 	}
+	if !common.IsHexAddress(b.Accused) || !common.IsHexAddress(b.Coordinator) {
+		return b, fmt.Errorf("%w: bundle's accused %.50q or coordinator %.50q is not an address", ErrBadEvidence, b.Accused, b.Coordinator)
+	}
 	if b.Job != n.Job || repKey(b.Accused) != repKey(n.Accused) || repKey(b.Coordinator) != repKey(n.Coordinator) {
 		return b, fmt.Errorf("%w: bundle is about job %s, node %s, by %s; the notice about %s, %s, by %s", ErrBadEvidence, b.Job, b.Accused, b.Coordinator, n.Job, n.Accused, n.Coordinator)
 	}

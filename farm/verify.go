@@ -371,15 +371,23 @@ func (c *coordinator) cancelChecks(node string) {
 // met are kept.
 func repKey(addr string) string {
 	repKeys.Lock()
-	defer repKeys.Unlock()
-	if k, ok := repKeys.m[addr]; ok {
+	k, ok := repKeys.m[addr]
+	repKeys.Unlock()
+	if ok {
 		return k
 	}
+	k = common.HexToAddress(addr).Hex()
+	if !common.IsHexAddress(addr) {
+		// HexToAddress takes the last 20 bytes of any string: a long one
+		// from outside (an evidence bundle's) is not kept.
+		return k
+	}
+	repKeys.Lock()
 	if len(repKeys.m) >= maxRepKeys {
 		clear(repKeys.m) // membership is open: addresses come and go
 	}
-	k := common.HexToAddress(addr).Hex()
 	repKeys.m[addr] = k
+	repKeys.Unlock()
 	return k
 }
 

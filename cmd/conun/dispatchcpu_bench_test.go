@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,37 +36,40 @@ var coordProfile = flag.String("coord.cpuprofile", "", "BenchmarkCoordinatorCPU:
 var coordGrid = flag.Int("coord.grid", 16, "BenchmarkCoordinatorCPU: each job's tiles a side (32-pixel tiles)")
 
 // coordWorkers is BenchmarkCoordinatorCPU's worker processes and the
-// slots of each, "4x50" by default: "200x1" is the issue's setup, a
-// coordinator dispatching to 200 one-slot members, each a process of its
-// own, so the coordinator's gossip, sessions and scheduling are those of a
-// 200-member cluster.
-var coordWorkers = flag.String("coord.workers", "4x50", "BenchmarkCoordinatorCPU: worker processes x slots each")
+// slots of each, "4x50" by default. "100x1" gives the coordinator 100
+// one-slot members, each a process of its own, so its gossip, sessions,
+// scheduling and choice of checkers are those of a 100-member cluster
+// (200 such processes do not fit a 2-core machine: their gossip alone
+// keeps it busy while they join).
+var coordWorkers = flag.String("coord.workers", "4x50", "BenchmarkCoordinatorCPU: worker processes x slots each; more than 8 processes run on memberlist's LAN preset, fewer on --fast-failure")
+
+// lanAbove is the worker processes above which BenchmarkCoordinatorCPU's
+// nodes run on memberlist's LAN preset: hundreds of members on
+// --fast-failure's probes (tests' small loopback clusters) keep two cores
+// busy with gossip alone.
+const lanAbove = 8
 
 // BenchmarkCoordinatorCPU: a coordinator in a process of its own (paused,
 // so it renders none of the tasks itself) dispatches 256-tile jobs
-// (-coord.grid) to 4 worker processes of 50 slots whose renderer answers
-// at once; the coordinator's CPU (user and system, all its threads, from
-// /proc) per task is what one coordinator's dispatch costs, apart from
-// the workers' and their gossip, which BenchmarkDispatch in farm/ counts
-// together in one process. tasks/s is the whole cluster's on this
-// machine.
+// (-coord.grid) to worker processes (-coord.workers: 4 of 50 slots)
+// whose renderer answers at once; the coordinator's CPU (user and
+// system, all its threads, from /proc) per task is what one
+// coordinator's dispatch costs, apart from the workers' and their
+// gossip, which BenchmarkDispatch in farm/ counts together in one
+// process. tasks/s is the whole cluster's on this machine.
 func BenchmarkCoordinatorCPU(b *testing.B) {
-	var workers, slots int
-	if _, err := fmt.Sscanf(*coordWorkers, "%dx%d", &workers, &slots); err != nil || workers < 1 || slots < 1 {
-		b.Fatalf("-coord.workers %q: want PROCESSESxSLOTS, as 4x50", *coordWorkers)
+	workers, slots, err := parseWorkers(*coordWorkers)
+	if err != nil {
+		b.Fatal(err)
 	}
-	start := startNodeEnv
-	if workers > 8 {
-		// Hundreds of members on --fast-failure's probes (tests' small
-		// loopback clusters) keep two cores busy with gossip alone: a
-		// cluster this size runs on memberlist's LAN preset, as it would
-		// on a real network.
-		start = startLANNode
+	var gossip []string
+	if workers > lanAbove {
+		gossip = []string{"--network", "lan"}
 	}
 	env := []string{"CONUN_TEST_INSTANT=1"}
-	coord := start(b, append(env, "CONUN_TEST_CPUPROFILE="+*coordProfile), "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
+	coord := startNodeEnv(b, append(env, "CONUN_TEST_CPUPROFILE="+*coordProfile), append(gossip, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")...)
 	for range workers {
-		start(b, env, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--slots", strconv.Itoa(slots), "--join", coord.gossip)
+		startNodeEnv(b, env, append(gossip, "--data", b.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--slots", strconv.Itoa(slots), "--join", coord.gossip)...)
 	}
 	waitFor(b, 30*time.Second+time.Duration(workers)*200*time.Millisecond, func() bool {
 		_, out, _ := conun(b, "nodes", "--node", coord.url)
@@ -105,13 +107,15 @@ func BenchmarkCoordinatorCPU(b *testing.B) {
 	b.ReportMetric(tasks/cpu.Seconds(), "tasks/coord-cpu-s")
 }
 
-// startLANNode starts a node process as startNodeEnv does, with the
-// gossip layer's LAN preset instead of --fast-failure.
-func startLANNode(t testing.TB, env []string, args ...string) *nodeProc {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"node", "--sandbox", "none", "--calibrate=false"}, args...)...)
-	cmd.Env = append(append(os.Environ(), "CONUN_TEST_MAIN=1"), env...)
-	return startNodeCmd(t, cmd, false)
+// parseWorkers reads -coord.workers: PROCESSESxSLOTS, both at least 1.
+func parseWorkers(s string) (workers, slots int, err error) {
+	p, q, ok := strings.Cut(s, "x")
+	workers, err1 := strconv.Atoi(p)
+	slots, err2 := strconv.Atoi(q)
+	if !ok || err1 != nil || err2 != nil || workers < 1 || slots < 1 {
+		return 0, 0, fmt.Errorf("-coord.workers %q: want PROCESSESxSLOTS, as 4x50", s)
+	}
+	return workers, slots, nil
 }
 
 // processCPU is the CPU time process pid has used, all its threads, user
