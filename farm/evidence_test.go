@@ -3,6 +3,8 @@ package farm
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"image/draw"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -308,6 +311,24 @@ func TestConvictionsTravel(t *testing.T) {
 	t.Run("bundle bytes not the notice's", func(t *testing.T) {
 		if _, err := b.fetchBundle(context.Background(), notice(func(*api.ConvictionNotice) {})); !errors.Is(err, ErrBadEvidence) {
 			t.Fatalf("fetch: %v, want ErrBadEvidence", err)
+		}
+	})
+	t.Run("bundle naming its accused by a padded address", func(t *testing.T) {
+		// HexToAddress keeps the last 20 bytes of anything: padded, the
+		// accused still compares equal, and would be a 2 KB string kept.
+		var padded api.EvidenceBundle
+		raw, _ := json.Marshal(good)
+		json.Unmarshal(raw, &padded)
+		padded.Accused = "0x" + strings.Repeat("ab", 1000) + strings.TrimPrefix(padded.Accused, "0x")
+		data, _ := json.Marshal(padded)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write(data) }))
+		defer srv.Close()
+		sum := sha256.Sum256(data)
+		n := notice(func(n *api.ConvictionNotice) {
+			n.URL, n.Hash = srv.URL+"/rpc/v1/evidence/"+job+"/"+cAddr, hex.EncodeToString(sum[:])
+		})
+		if _, err := b.fetchBundle(context.Background(), n); !errors.Is(err, ErrBadEvidence) || !strings.Contains(err.Error(), "not an address") {
+			t.Fatalf("fetch: %v, want ErrBadEvidence: not an address", err)
 		}
 	})
 	t.Run("notice signed by another key", func(t *testing.T) {
