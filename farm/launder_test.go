@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"image"
 	"io"
 	"net/http"
@@ -22,6 +23,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/gossip"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/scenes"
@@ -51,6 +53,8 @@ type launderer struct {
 }
 
 func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	// Relayed, it is its own gateway: what its gateway could answer.
+	r.URL.Path = strings.TrimPrefix(r.URL.Path, rpcaddr.RelayPrefix+"launderer")
 	if strings.HasPrefix(r.URL.Path, "/rpc/v1/tasks/") {
 		writeJSON(rw, taskProgress{}) // "still working on it"
 		return
@@ -75,6 +79,19 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		// worker's answer.
 		data, ctype, _ := encodeTile(renderer.Result{Image: image.NewNRGBA64(req.Region)}, false, false)
 		l.answer(rw, req, data, ctype, l.accomplice, l.ident)
+		return
+	}
+	if l.mode == "fails signed" {
+		// A failure it signs for: its own, through a gateway or not.
+		const log = "out of memory"
+		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), "", common.HexToAddress(req.Coordinator), sealLog, logMessage(req, "", log), headerLogSig, headerLogSeal)
+		rw.Header().Set(headerLog, base64.StdEncoding.EncodeToString([]byte(log)))
+		httpError(rw, http.StatusInternalServerError, errors.New(log))
+		return
+	}
+	if l.mode == "fails unsigned" {
+		// A failure nobody signed: a gateway can answer this for its node.
+		httpError(rw, http.StatusBadGateway, errors.New("relay: node is not attached to this gateway"))
 		return
 	}
 	if l.mode == "pass-on" {
@@ -155,23 +172,42 @@ func joinHostile(t *testing.T, name, rpcURL string, id *rpc.Identity, join strin
 // the launderer away as its signature did. But a member whose answer
 // carries its own EIP-712 result under another member's word is refused,
 // not convicted: that word may be its relay's, put on the way.
+//
+// A member behind NAT (relayed: it advertises a gateway's relay URL, and
+// here plays its own gateway) is held only to what it signs: through a
+// gateway, an accomplice's signed answer or an unsigned failure may be the
+// gateway's doing, so neither convicts it nor counts as its failed
+// attempt (the task is requeued as unreachable), while a failure it signs
+// counts as one.
 func TestLaunderingMember(t *testing.T) {
 	tests := []struct {
 		mode    string
 		sealed  bool
+		relayed bool
 		convict bool
+		failed  bool // a failed attempt is counted against the launderer
 	}{
-		{"forward", false, false},
-		{"pass-on", false, true},
-		{"forward", true, false},
-		{"pass-on", true, true},
-		{"tampered", false, false},
-		{"tampered", true, false},
+		{"forward", false, false, false, true},
+		{"pass-on", false, false, true, false},
+		{"forward", true, false, false, true},
+		{"pass-on", true, false, true, false},
+		{"tampered", false, false, false, true},
+		{"tampered", true, false, false, true},
+		{"fails signed", false, false, false, true},
+		{"fails unsigned", false, false, false, true},
+		{"pass-on", false, true, false, false},
+		{"pass-on", true, true, false, false},
+		{"tampered", true, true, false, false},
+		{"fails signed", false, true, false, true},
+		{"fails unsigned", false, true, false, false},
 	}
 	for _, tc := range tests {
 		name := tc.mode
 		if tc.sealed {
 			name += " sealed"
+		}
+		if tc.relayed {
+			name += " relayed"
 		}
 		t.Run(name, func(t *testing.T) {
 			coord := startNode(t, "coord", nil, nil)
@@ -187,9 +223,13 @@ func TestLaunderingMember(t *testing.T) {
 			l := &launderer{ident: lid, accomplice: aid, mode: tc.mode, sealed: tc.sealed, helpers: helpers}
 			srv := httptest.NewServer(l)
 			t.Cleanup(srv.Close)
-			joinHostile(t, "launderer", srv.URL, lid, coord.GossipAddr(), true)
+			url := srv.URL
+			if tc.relayed {
+				url += rpcaddr.RelayPrefix + "launderer"
+			}
+			joinHostile(t, "launderer", url, lid, coord.GossipAddr(), true)
 			want := 5
-			if tc.convict || tc.mode == "tampered" {
+			if tc.mode == "pass-on" || tc.mode == "tampered" {
 				// The accomplice is a member (its key is known) that
 				// advertises no renderer, so it works only for the
 				// launderer.
@@ -222,7 +262,19 @@ func TestLaunderingMember(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if state, err := c.Events(ctx, id, nil); err != nil || state != api.JobDone {
+			var failed, unreachable int
+			state, err := c.Events(ctx, id, func(ev api.Event) error {
+				if ev.Type == api.EventRequeued && ev.Node == "launderer" {
+					switch ev.Reason {
+					case api.RequeueFailed:
+						failed++
+					case api.RequeueUnreachable:
+						unreachable++
+					}
+				}
+				return nil
+			})
+			if err != nil || state != api.JobDone {
 				rep, _ := c.Report(ctx, id)
 				t.Fatalf("job %s: %s %v (%s)", id, state, err, rep.Error)
 			}
@@ -252,6 +304,12 @@ func TestLaunderingMember(t *testing.T) {
 				if strings.HasPrefix(name, "h") {
 					t.Errorf("honest node %s convicted", name)
 				}
+			}
+			if got := failed > 0; got != tc.failed && !tc.convict {
+				t.Errorf("%d of the launderer's leases requeued as failed, %d as unreachable: want failures counted %v", failed, unreachable, tc.failed)
+			}
+			if tc.relayed && !tc.failed && unreachable == 0 {
+				t.Errorf("no lease of the relayed launderer requeued as unreachable (%d as failed)", failed)
 			}
 			if tc.mode != "forward" {
 				return

@@ -232,6 +232,30 @@ var (
 	errNotSent = errors.New("lease not sent")
 )
 
+// relayed reports whether m is reached through a gateway (it is behind
+// NAT).
+func relayed(m api.Member) bool {
+	a, err := rpcaddr.Parse(m.API)
+	return err == nil && a.Relay != ""
+}
+
+// onTheWay is err, a failed answer of m's that m did not sign for, as a
+// fault of the way when m is reached through a gateway: the gateway sees
+// the lease (its nonce too) and can alter or replace any answer, and what
+// m did not sign could be the gateway's as well as m's. So it is counted
+// as m being unreachable (no failed attempt, no blocklisting, no
+// conviction), never against m. A NATed member gains nothing by leaving
+// its own answers unsigned: it is paid only for what it signs, and it
+// could as well not answer. An answer m did sign (a render's signed log,
+// its word on a tile) stays m's fault.
+func onTheWay(m api.Member, err error) error {
+	a, perr := rpcaddr.Parse(m.API)
+	if perr != nil || a.Relay == "" {
+		return err
+	}
+	return fmt.Errorf("%w: an answer through its gateway %s that %s did not sign (the gateway may have altered it): %w", errUnreachable, a.HostPort, m.ID, err)
+}
+
 // Back-off periods after errBusy and errUnreachable.
 const (
 	busyBackoff        = 500 * time.Millisecond
@@ -241,7 +265,6 @@ const (
 // call sends one task to a worker and checks what comes back: a PNG (or,
 // for an EXR job, an EXR) of exactly the task's size, and the task's log
 // (a failure's too) when the worker sent one, signed over this answer.
-// for an EXR job, an EXR) of exactly the task's size.
 func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (*image.NRGBA64, float64, []byte, string, error) {
 	body := req.body
 	if body == nil {
@@ -285,7 +308,10 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		log, lerr := readLog(resp.Header, c.sessions, req, m, "")
 		if lerr != nil {
 			c.metrics.badSignatures.Add(1)
-			return nil, 0, nil, "", &logNoteError{err, lerr.Error()}
+			return nil, 0, nil, "", onTheWay(m, &logNoteError{err, lerr.Error()})
+		}
+		if log == "" {
+			err = onTheWay(m, err)
 		}
 		return nil, 0, nil, log, err
 	}
@@ -293,15 +319,11 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	want := req.want()
 	limit := tileLimit(r, want)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, 0, nil, "", fmt.Errorf("read tile: %w", err)
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("tile is larger than %d bytes", limit)
 	}
-	if int64(len(data)) > limit {
-		return nil, 0, nil, "", fmt.Errorf("tile is larger than %d bytes", limit)
-	}
-	tl, err := decodeTile(data, r, want)
 	if err != nil {
-		return nil, 0, nil, "", err
+		return nil, 0, nil, "", onTheWay(m, fmt.Errorf("read tile: %w", err))
 	}
 	// The worker's signature over this lease's nonce and the bytes' hash is
 	// what makes it answerable for the pixels.
@@ -318,24 +340,33 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	// The tile's EIP-712 signature says whose work it is. When it is m's
 	// own, a word from another member on the answer was put there on the
 	// way (a relay can see the lease's nonce): a bad answer, not m
-	// passing off another's work, which would carry the other's.
+	// passing off another's work, which would carry the other's. Through
+	// a gateway even the other's work may have been put there on the way
+	// (the gateway and an accomplice rendering m's lease), so only a
+	// member reached directly is convicted for it.
 	rerr := c.checkSignedResult(req, m, resp.Header.Get(signatureHeader(req)), sum)
 	if err != nil {
 		c.results.Delete(req.Nonce)
 		if rerr == nil {
 			c.metrics.badSignatures.Add(1) // else counted already
-		} else if fw := forwardedBy(m, c.everyone(), from); fw != nil {
+		} else if fw := forwardedBy(m, c.everyone(), from); fw != nil && !relayed(m) {
 			err = fw
 		}
-		return nil, 0, nil, "", fmt.Errorf("result from %s: %w", m.ID, err)
+		return nil, 0, nil, "", onTheWay(m, fmt.Errorf("result from %s: %w", m.ID, err))
 	}
+	// From here on the answer is m's word: what is wrong with it is m's.
 	if rerr != nil {
 		return nil, 0, nil, "", rerr
+	}
+	tl, err := decodeTile(data, r, want)
+	if err != nil {
+		c.results.Delete(req.Nonce)
+		return nil, 0, nil, "", err
 	}
 	log, err := readLog(resp.Header, c.sessions, req, m, hex.EncodeToString(sum[:]))
 	if err != nil {
 		c.metrics.badSignatures.Add(1)
-		return nil, 0, nil, "", err
+		return nil, 0, nil, "", onTheWay(m, err) // its own signature stands apart
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
 	if !req.Check {

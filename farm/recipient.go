@@ -33,6 +33,13 @@ package farm
 //     nobody: only an answer whose result is not the worker's either is a
 //     forward. A forwarder's conviction stays with its coordinator (Local)
 //     and is never slashed: the worker signed nothing for it.
+//   - Through a gateway, not even that is the worker's for sure: the
+//     gateway and an accomplice member could render the lease and answer
+//     it, or the gateway answer a failure, in the worker's name. So a node
+//     reached through a gateway is held only to what it signs (onTheWay
+//     in lease.go): whatever else is wrong with its answer is counted as
+//     it being unreachable, never as its failed attempt or a conviction,
+//     and its worker signs every failure it answers (failLease).
 //   - Receipts and claims already name their worker (a receipt's Worker, a
 //     claim's Node, checked in wallet.go), and the chain pays only that
 //     address whoever delivers them; heartbeats carry a lease's nonce and

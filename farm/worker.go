@@ -277,13 +277,13 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		// holds the coordinator to what a preview may cost this node.
 		if err := checkPreviewLease(req); err != nil {
 			w.metrics.badRequests.Add(1)
-			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
+			w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
 			return
 		}
 	} else {
 		id, status, err := w.checkFunded(r.Context(), req)
 		if err != nil {
-			httpError(rw, status, err)
+			w.failLease(rw, req, status, err)
 			return
 		}
 		escrowID = id
@@ -291,36 +291,36 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	jobHash, err := signedJob(req, escrowID)
 	if err != nil {
 		w.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, err)
+		w.failLease(rw, req, http.StatusBadRequest, err)
 		return
 	}
 	if err := checkSources(req.Sources); err != nil {
 		w.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
+		w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
 		return
 	}
 	rend, ok := w.renderers[req.Renderer]
 	if why, no := w.refused[req.Renderer]; !ok && no {
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node refuses %q tasks: %s", req.Renderer, why))
+		w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("this node refuses %q tasks: %s", req.Renderer, why))
 		return
 	}
 	if !ok {
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
+		w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
 		return
 	}
 	if w.chain != nil && !req.Check && !req.Preview {
 		if req.Spec == nil {
-			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s task %d: the lease carries no job spec: this node signs only results it can defend in a dispute", req.JobID, req.Task))
+			w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s task %d: the lease carries no job spec: this node signs only results it can defend in a dispute", req.JobID, req.Task))
 			return
 		}
 		if err := checkLeaseAgainstSpec(req, *req.Spec); err != nil {
-			httpError(rw, http.StatusBadRequest, fmt.Errorf("job %s: %w", req.JobID, err))
+			w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s: %w", req.JobID, err))
 			return
 		}
 	}
 	if req.Sources, err = w.sceneSources(req); err != nil {
 		w.metrics.badRequests.Add(1)
-		httpError(rw, http.StatusBadRequest, err)
+		w.failLease(rw, req, http.StatusBadRequest, err)
 		return
 	}
 	slots := w.slots
@@ -335,7 +335,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		// Refused like a full slot: the coordinator counts nothing
 		// against the task or this node, and gossip soon tells it.
 		w.metrics.busyRefusals.Add(1)
-		httpError(rw, http.StatusServiceUnavailable, fmt.Errorf("this node takes no leases now: %s", why))
+		w.failLease(rw, req, http.StatusServiceUnavailable, fmt.Errorf("this node takes no leases now: %s", why))
 		return
 	}
 	ctx, cancel := context.WithCancelCause(r.Context())
@@ -349,7 +349,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		}
 		if err != nil {
 			w.metrics.busyRefusals.Add(1)
-			httpError(rw, status, err)
+			w.failLease(rw, req, status, err)
 			return
 		}
 	}
@@ -360,7 +360,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		// per requester on every worker, whatever the coordinator says.
 		cost := previewCost(1, req.Region.Dx(), req.Region.Dy(), req.Samples)
 		if err := w.previews.take("coordinator "+common.HexToAddress(req.Coordinator).Hex(), cost, time.Now()); err != nil {
-			httpError(rw, http.StatusTooManyRequests, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
+			w.failLease(rw, req, http.StatusTooManyRequests, fmt.Errorf("job %s task %d: %w", req.JobID, req.Task, err))
 			return
 		}
 	}
@@ -392,13 +392,13 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 				// once its tasks end) takes it.
 				status = http.StatusInsufficientStorage
 			}
-			httpError(rw, status, err)
+			w.failLease(rw, req, status, err)
 			return
 		}
 	}
 	scene, err := store.Linked(req.Scene, filepath.Ext(req.SceneName))
 	if err != nil {
-		httpError(rw, http.StatusInternalServerError, err)
+		w.failLease(rw, req, http.StatusInternalServerError, err)
 		return
 	}
 	start := time.Now()
@@ -437,8 +437,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			status = http.StatusBadRequest
 		}
 		w.metrics.tasksFailed.Add(1)
-		w.setLog(rw, req, "", renderer.ErrorLog(err))
-		httpError(rw, status, fmt.Errorf("render job %s task %d: %w", req.JobID, req.Task, err))
+		w.failLease(rw, req, status, fmt.Errorf("render job %s task %d: %w", req.JobID, req.Task, err))
 		return
 	}
 	w.metrics.tasksRendered.Add(1)
@@ -452,14 +451,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		// A composited scene's tile goes as raw passes, its crops as the
 		// PNG of their check image (renderCrops).
 		if data, ctype, err = encodeTile(res, task.HDR && !(task.Passes && crops), task.Passes && !crops); err != nil {
-			httpError(rw, http.StatusInternalServerError, err)
+			w.failLease(rw, req, http.StatusInternalServerError, err)
 			return
 		}
 	}
 	now := time.Now().UnixMilli()
 	sum := sha256.Sum256(data)
 	if err := vouch(rw.Header(), w.ident, w.sessions, req.Key, common.HexToAddress(req.Coordinator), sealResult, resultMessage(req, hex.EncodeToString(sum[:]), now), headerSig, headerSeal); err != nil {
-		httpError(rw, http.StatusInternalServerError, err)
+		w.failLease(rw, req, http.StatusInternalServerError, err)
 		return
 	}
 	rw.Header().Set("Content-Type", ctype)
@@ -468,14 +467,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	if req.Check {
 		c, err := contracts.SignCheck(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
 		if err != nil {
-			httpError(rw, http.StatusInternalServerError, err)
+			w.failLease(rw, req, http.StatusInternalServerError, err)
 			return
 		}
 		rw.Header().Set(headerCheck, hex.EncodeToString(c.Signature))
 	} else {
 		res, err := contracts.SignResult(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), common.Hash(sum))
 		if err != nil {
-			httpError(rw, http.StatusInternalServerError, err)
+			w.failLease(rw, req, http.StatusInternalServerError, err)
 			return
 		}
 		// Kept before it is sent: a result the coordinator holds and this
@@ -484,7 +483,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		// on a chain carries the spec an arbiter needs).
 		if w.chain != nil && req.Spec != nil {
 			if err := w.kept.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
-				httpError(rw, http.StatusInternalServerError, err)
+				w.failLease(rw, req, http.StatusInternalServerError, err)
 				return
 			}
 		}
@@ -674,6 +673,26 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 		}
 	}
 	return out, nil
+}
+
+// failLease answers an authenticated lease with err, signed as the
+// lease's log (the renderer's own log when err carries one): the
+// coordinator holds this node to a failure only when it is signed, since a
+// gateway relaying for a node behind NAT could answer anything in its
+// name (onTheWay).
+func (w *worker) failLease(rw http.ResponseWriter, req TaskRequest, status int, err error) {
+	switch status {
+	case http.StatusServiceUnavailable, http.StatusTooManyRequests, http.StatusInsufficientStorage:
+		// Busy, or over a cap: no fault of anyone's, so nothing to hold
+		// this node to, and no signature spent on a frequent answer.
+	default:
+		log := renderer.ErrorLog(err)
+		if log == "" {
+			log = err.Error()
+		}
+		w.setLog(rw, req, "", log)
+	}
+	httpError(rw, status, err)
 }
 
 // httpError answers with a JSON error body that clients show to the user.
