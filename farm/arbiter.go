@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -260,11 +261,24 @@ func decodeBundle(data []byte, base string, escrow common.Hash) (disputeBundle, 
 		var raw struct {
 			Spec json.RawMessage `json:"spec"`
 		}
-		if json.Unmarshal(data, &raw) == nil && common.Hash(sha256.Sum256(raw.Spec)) == escrow {
+		if json.Unmarshal(data, &raw) == nil && servedHashes(raw.Spec, escrow) {
 			return disputeBundle{}, fmt.Errorf("%w: the job's spec from %s holds settings this release does not know (a newer release's job)", errCannotJudge, base)
 		}
 	}
 	return b, nil
+}
+
+// servedHashes reports whether spec, a job's spec as a node served it,
+// hashes to escrow. The hash is of json.Marshal's bytes, which escape <, >
+// and & (as \u003c...), and a node serves JSON unescaped (writeJSON): a
+// scene named "a&b.blend" is served as written and hashed escaped.
+func servedHashes(spec []byte, escrow common.Hash) bool {
+	if common.Hash(sha256.Sum256(spec)) == escrow {
+		return true
+	}
+	var esc bytes.Buffer
+	json.HTMLEscape(&esc, spec)
+	return common.Hash(sha256.Sum256(esc.Bytes())) == escrow
 }
 
 // checkBundle refuses evidence that is not what the chain convicted: the

@@ -78,6 +78,16 @@ func TestDecodeBundle(t *testing.T) {
 	known, _ := json.Marshal(spec)
 	newer := append(known[:len(known)-1:len(known)-1], []byte(`,"future_setting":3}`)...)
 	altered := bytes.Replace(newer, []byte(`"seed":7`), []byte(`"seed":8`), 1)
+	// A scene name with <, > and &: hashed as json.Marshal escapes it,
+	// served unescaped, as a node's writeJSON writes it.
+	named := spec
+	named.SceneName = "a<b>&c.glb"
+	namedKnown, _ := json.Marshal(named)
+	namedNewer := append(namedKnown[:len(namedKnown)-1:len(namedKnown)-1], []byte(`,"future_setting":3}`)...)
+	namedServed := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(string(namedNewer))
+	if namedServed == string(namedNewer) {
+		t.Fatalf("json.Marshal wrote %s unescaped: the case below proves nothing", namedNewer)
+	}
 	bundle := func(spec []byte) []byte { return []byte(`{"spec":` + string(spec) + `,"task":1,"tile":"dGlsZQ=="}`) }
 	hash := func(b []byte) common.Hash { return common.Hash(sha256.Sum256(b)) }
 	for _, tc := range []struct {
@@ -89,6 +99,7 @@ func TestDecodeBundle(t *testing.T) {
 	}{
 		{"a spec this release knows", bundle(known), jobHash(spec), nil, false},
 		{"a newer release's job", bundle(newer), hash(newer), errCannotJudge, false},
+		{"a newer release's job of a scene named with <, > and &", bundle([]byte(namedServed)), hash(namedNewer), errCannotJudge, false},
 		{"the accused adds a field to the real spec", bundle(newer), jobHash(spec), nil, false},
 		{"the accused alters the spec and adds a field", bundle(altered), hash(newer), nil, true},
 		{"not JSON", []byte(`{"spec":`), jobHash(spec), errBadBundle, false},
