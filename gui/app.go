@@ -210,9 +210,10 @@ func (u *ui) showError(what string, err error) {
 func (u *ui) showNewRender() { u.tabs.Select(u.tabs.Items[0]) }
 
 // showLive opens a job's live view; spec may be nil when the caller does not
-// have it.
-func (u *ui) showLive(id string, spec *api.JobSpec) {
-	u.live.open(id, spec)
+// have it. notes are the node's words on a submission (api.Submitted),
+// shown above the job while it is open.
+func (u *ui) showLive(id string, spec *api.JobSpec, notes ...string) {
+	u.live.open(id, spec, notes)
 	u.tabs.Select(u.tabs.Items[1])
 }
 

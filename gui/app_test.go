@@ -390,7 +390,7 @@ func TestHungNodeDoesNotBlockUI(t *testing.T) {
 	u.jobs.refresh()
 	u.cluster.refresh()
 	u.wallet.refresh()
-	u.live.open("0123456789abcdef", nil)
+	u.live.open("0123456789abcdef", nil, nil)
 	v := u.newRender
 	typeInto(v.entries[FieldScene], sceneFile(t, "cornell.glb"))
 	test.Tap(v.render)

@@ -322,16 +322,16 @@ func (v *jobsView) resubmit() {
 	spec.Nonce = newNonce()
 	go func() {
 		ctx, cancel := context.WithTimeout(v.u.ctx, callTimeout)
-		id, err := c.Submit(ctx, spec)
+		sub, err := c.SubmitWith(ctx, spec, api.SubmitOptions{})
 		cancel()
 		v.u.do(func() {
 			if err != nil {
 				v.u.showError("re-submit job "+j.ID, err)
 				return
 			}
-			v.info.SetText(fmt.Sprintf("Re-submitted job %s as %s", j.ID, id))
+			v.info.SetText(fmt.Sprintf("Re-submitted job %s as %s", j.ID, sub.ID))
 			v.refresh()
-			v.u.showLive(id, &spec)
+			v.u.showLive(sub.ID, &spec, sub.Notes...)
 		})
 	}()
 }

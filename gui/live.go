@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"strings"
 	"sync"
 	"time"
 
@@ -62,7 +63,10 @@ type liveView struct {
 	// pricing is set while the nodes' prices are being read again.
 	pricing bool
 
-	title   *widget.Label
+	title *widget.Label
+	// notes are the node's words on the submission (members of another
+	// release that take no work from it), hidden when it said none.
+	notes   *widget.Label
 	summary *widget.Label
 	// money shows the finished job's settlement and convictions.
 	money *widget.Label
@@ -97,6 +101,10 @@ func newLiveView(u *ui) *liveView {
 	l := &liveView{u: u, full: map[int]image.Image{}, thumbs: map[int]image.Image{}}
 	l.title = widget.NewLabelWithStyle("No job yet: start one from New render (Ctrl+N) or open one from Jobs.",
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.notes = widget.NewLabel("")
+	l.notes.Wrapping = fyne.TextWrapWord
+	l.notes.Importance = widget.WarningImportance
+	l.notes.Hide()
 	l.summary = widget.NewLabel("")
 	l.summary.Wrapping = fyne.TextWrapWord
 	l.money = widget.NewLabel("")
@@ -128,7 +136,7 @@ func newLiveView(u *ui) *liveView {
 	l.cancel.Disable()
 	l.pause = widget.NewButton("Pause", l.togglePause)
 	l.pause.Disable()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(l.pause, l.cancel), l.title), l.summary, l.money, l.evidence)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(l.pause, l.cancel), l.title), l.notes, l.summary, l.money, l.evidence)
 	l.stripBox = container.NewHScroll(l.strip)
 	l.stripBox.SetMinSize(fyne.NewSize(0, thumbSide*3/4+50))
 	l.stripBox.Hide()
@@ -158,8 +166,8 @@ func (l *liveView) shownFrame() int {
 }
 
 // open shows job id, following its events from the first. spec may be nil:
-// it is then read from the node first.
-func (l *liveView) open(id string, spec *api.JobSpec) {
+// it is then read from the node first. notes are shown above it (showLive).
+func (l *liveView) open(id string, spec *api.JobSpec, notes []string) {
 	if l.stop != nil {
 		l.stop()
 	}
@@ -177,6 +185,12 @@ func (l *liveView) open(id string, spec *api.JobSpec) {
 	l.pending = nil
 	l.mu.Unlock()
 	l.title.SetText("Job " + id)
+	l.notes.SetText(strings.Join(notes, "\n"))
+	if len(notes) == 0 {
+		l.notes.Hide()
+	} else {
+		l.notes.Show()
+	}
 	l.opened = time.Now()
 	l.summary.SetText("Connecting to the job's event stream …")
 	l.cancel.Disable()

@@ -409,9 +409,10 @@ func (v *newRenderView) submit() {
 				return
 			}
 			// The node's notes (members of another release that take no
-			// work from it) say why the job may go slower than estimated.
+			// work from it) say why the job may go slower than estimated:
+			// the live view, where the artist is taken, shows them too.
 			v.result.SetText(strings.Join(append([]string{"Submitted job " + id}, sub.Notes...), "\n"))
-			v.u.showLive(id, &spec)
+			v.u.showLive(id, &spec, sub.Notes...)
 		})
 	}()
 }
