@@ -53,7 +53,7 @@ func (w *worker) waitAhead(ctx context.Context, req TaskRequest, cancel context.
 		return http.StatusServiceUnavailable, errQueueFull
 	}
 	defer func() { <-w.ahead }()
-	w.active.start(req.Nonce)
+	w.active.start(req)
 	defer w.active.end(req.Nonce) // the render registers it again
 	w.held.add(req, cancel)
 	select {

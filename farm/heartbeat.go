@@ -2,14 +2,18 @@ package farm
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"sync"
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/rpcaddr"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -30,20 +34,28 @@ type taskProgress struct {
 // activeTasks is the worker's table of tasks in progress, by lease nonce.
 type activeTasks struct {
 	mu    sync.Mutex
-	tasks map[string]*taskProgress
+	tasks map[string]*activeTask
 }
 
-func (a *activeTasks) start(nonce string) func(done, total int) {
+// activeTask is a task in progress: how far it is, and whom its
+// heartbeats answer (the lease's coordinator, and its key for a seal).
+type activeTask struct {
+	progress taskProgress
+	key      string
+	coord    common.Address
+}
+
+func (a *activeTasks) start(req TaskRequest) func(done, total int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.tasks == nil {
-		a.tasks = make(map[string]*taskProgress)
+		a.tasks = make(map[string]*activeTask)
 	}
-	p := &taskProgress{}
-	a.tasks[nonce] = p
+	t := &activeTask{key: req.Key, coord: common.HexToAddress(req.Coordinator)}
+	a.tasks[req.Nonce] = t
 	return func(done, total int) {
 		a.mu.Lock()
-		p.Done, p.Total = max(p.Done, done), total
+		t.progress.Done, t.progress.Total = max(t.progress.Done, done), total
 		a.mu.Unlock()
 	}
 }
@@ -55,22 +67,42 @@ func (a *activeTasks) end(nonce string) {
 }
 
 func (a *activeTasks) get(nonce string) (taskProgress, bool) {
+	t, ok := a.task(nonce)
+	return t.progress, ok
+}
+
+func (a *activeTasks) task(nonce string) (activeTask, bool) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	p, ok := a.tasks[nonce]
+	t, ok := a.tasks[nonce]
 	if !ok {
-		return taskProgress{}, false
+		return activeTask{}, false
 	}
-	return *p, true
+	return *t, true
+}
+
+// progressMessage is what a worker's word on a heartbeat's answer covers:
+// the lease, the progress, and the heartbeat request it answers (its
+// signature header, fresh for every request), so that a gateway relaying
+// for a node behind NAT can neither make up its progress nor replay an
+// old answer (a stalled lease is counted against the node).
+func progressMessage(nonce, request string, p taskProgress) []byte {
+	sum := sha256.Sum256([]byte(request))
+	return fmt.Appendf(nil, "conun-progress\n%s\n%s\n%d\n%d", nonce, hex.EncodeToString(sum[:]), p.Done, p.Total)
 }
 
 func (w *worker) handleHeartbeat(rw http.ResponseWriter, r *http.Request) {
-	p, ok := w.active.get(r.PathValue("nonce"))
+	nonce := r.PathValue("nonce")
+	t, ok := w.active.task(nonce)
 	if !ok {
 		httpError(rw, http.StatusNotFound, errors.New("no such task in progress"))
 		return
 	}
-	writeJSON(rw, p)
+	if err := vouch(rw.Header(), w.ident, w.sessions, t.key, t.coord, sealProgress, progressMessage(nonce, r.Header.Get(rpc.HeaderSigned), t.progress), headerSig, headerSeal); err != nil {
+		httpError(rw, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(rw, t.progress)
 }
 
 // errNoHeartbeat ends a lease whose worker stopped answering heartbeats.
@@ -130,8 +162,23 @@ func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce strin
 		return taskProgress{}, fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
 	}
 	var p taskProgress
-	err = json.NewDecoder(resp.Body).Decode(&p)
-	return p, err
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<10)).Decode(&p); err != nil {
+		return taskProgress{}, err
+	}
+	if relayed(m) {
+		// Through a gateway, only m's word makes it m's answer: else a
+		// gateway could stall the lease in m's name (onTheWay).
+		addr := common.HexToAddress(m.Addr)
+		from, err := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr }, sealProgress, progressMessage(nonce, req.Header.Get(rpc.HeaderSigned), p), headerSig, headerSeal)
+		if err == nil {
+			err = rpc.CheckSender(from, addr)
+		}
+		if err != nil {
+			c.metrics.badSignatures.Add(1)
+			return taskProgress{}, fmt.Errorf("progress from %s: %w", m.ID, err)
+		}
+	}
+	return p, nil
 }
 
 // signedGet is a GET of path on member m, signed here for m. Left to the

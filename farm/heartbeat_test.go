@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 )
 
 // TestHeartbeatEndsSilentLease: a worker that stops confirming a lease (it
@@ -44,5 +45,94 @@ func TestHeartbeatEndsSilentLease(t *testing.T) {
 	}
 	if len(seen) != 3 || seen[2].Done != 3 {
 		t.Fatalf("progress seen %v, want 3 reports", seen)
+	}
+}
+
+// TestRelayedProgress: through a gateway (a member behind NAT), a
+// heartbeat's answer counts only with the worker's word on it, over that
+// very request: a gateway that makes up a progress (here: a stalled one),
+// or replays the worker's first answer, is not heard, and the lease ends as
+// unanswered (which, through a gateway, counts as unreachable: onTheWay),
+// never as stalled, which would be the node's fault. The worker's own
+// answers, signed or sealed, are heard.
+func TestRelayedProgress(t *testing.T) {
+	coordID, _ := rpc.NewIdentity()
+	workerID, _ := rpc.NewIdentity()
+	cs, ws := rpc.NewSessions(coordID), rpc.NewSessions(workerID)
+	w := &worker{ident: workerID, sessions: ws}
+	for _, tc := range []struct {
+		name    string
+		sealed  bool
+		gateway string // what the gateway does with the worker's answers
+		heard   int    // progress reports the coordinator takes, at most
+		cause   error
+	}{
+		{"the worker's answers", false, "relays", 0, nil},
+		{"the worker's sealed answers", true, "relays", 0, nil},
+		{"a made-up stall", false, "makes up", -1, errNoHeartbeat},
+		{"a replay of the first answer", true, "replays", 1, errNoHeartbeat},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := TaskRequest{Nonce: rpc.NewNonce(), Coordinator: coordID.Address().Hex()}
+			if tc.sealed {
+				req.Key = cs.PublicKey()
+			}
+			progress := w.active.start(req)
+			defer w.active.end(req.Nonce)
+			var beats atomic.Int32
+			var first *httptest.ResponseRecorder
+			mux := http.NewServeMux()
+			mux.HandleFunc("GET /rpc/v1/relay/nat/rpc/v1/tasks/{nonce}", func(rw http.ResponseWriter, r *http.Request) {
+				progress(int(beats.Add(1)), 100) // it advances
+				rec := httptest.NewRecorder()
+				w.handleHeartbeat(rec, r)
+				switch {
+				case tc.gateway == "makes up":
+					writeJSON(rw, taskProgress{Done: 1, Total: 100})
+					return
+				case tc.gateway == "replays" && first != nil:
+					rec = first
+				case first == nil:
+					first = rec
+				}
+				for k, v := range rec.Header() {
+					rw.Header()[k] = v
+				}
+				rw.WriteHeader(rec.Code)
+				rw.Write(rec.Body.Bytes())
+			})
+			srv := httptest.NewServer(mux)
+			defer srv.Close()
+			c := &coordinator{hc: srv.Client(), ident: coordID, sessions: cs, metrics: new(metrics),
+				cfg: NodeConfig{HeartbeatInterval: 20 * time.Millisecond, HeartbeatTimeout: 200 * time.Millisecond}}
+			m := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: srv.URL + "/rpc/v1/relay/nat", Addr: workerID.Address().Hex()}}
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			var heard []taskProgress
+			done := make(chan struct{})
+			go func() {
+				// A stall of 100 ms: a made-up progress that stands still,
+				// if heard, ends the lease as stalled.
+				c.heartbeat(ctx, cancel, m, req.Nonce, 100*time.Millisecond, func(p taskProgress) { heard = append(heard, p) })
+				close(done)
+			}()
+			select {
+			case <-done:
+			case <-time.After(time.Second):
+				cancel(nil)
+				<-done
+			}
+			if got := context.Cause(ctx); !errors.Is(got, tc.cause) && !(tc.cause == nil && got == context.Canceled) {
+				t.Fatalf("lease ended with %v, want %v (%d beats, heard %v)", got, tc.cause, beats.Load(), heard)
+			}
+			switch {
+			case tc.heard == 0 && len(heard) < 3:
+				t.Errorf("heard %v of the worker's %d answers", heard, beats.Load())
+			case tc.heard < 0 && len(heard) > 0:
+				t.Errorf("heard %v, made up by the gateway", heard)
+			case tc.heard > 0 && len(heard) > tc.heard:
+				t.Errorf("heard %v: the replays too", heard)
+			}
+		})
 	}
 }

@@ -111,8 +111,11 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		hb.Wait()
 		v, _ := c.results.LoadAndDelete(req.Nonce)
 		a.result, _ = v.(*contracts.SignedResult)
-		if cause := context.Cause(lctx); errors.Is(cause, errNoHeartbeat) || errors.Is(cause, errNoProgress) {
-			a.err = cause
+		switch cause := context.Cause(lctx); {
+		case errors.Is(cause, errNoHeartbeat):
+			a.err = onTheWay(m, cause) // a gateway can drop them
+		case errors.Is(cause, errNoProgress):
+			a.err = cause // the progress was m's word (askProgress)
 		}
 		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {
@@ -239,10 +242,11 @@ func relayed(m api.Member) bool {
 	return err == nil && a.Relay != ""
 }
 
-// onTheWay is err, a failed answer of m's that m did not sign for, as a
-// fault of the way when m is reached through a gateway: the gateway sees
-// the lease (its nonce too) and can alter or replace any answer, and what
-// m did not sign could be the gateway's as well as m's. So it is counted
+// onTheWay is err, a failed answer of m's that m did not sign for (or
+// heartbeats it did not answer), as a fault of the way when m is reached
+// through a gateway: the gateway sees the lease (its nonce too) and can
+// alter, replace or drop any answer, and what m did not sign could be the
+// gateway's as well as m's. So it is counted
 // as m being unreachable (no failed attempt, no blocklisting, no
 // conviction), never against m. A NATed member gains nothing by leaving
 // its own answers unsigned: it is paid only for what it signs, and it
@@ -253,7 +257,7 @@ func onTheWay(m api.Member, err error) error {
 	if perr != nil || a.Relay == "" {
 		return err
 	}
-	return fmt.Errorf("%w: an answer through its gateway %s that %s did not sign (the gateway may have altered it): %w", errUnreachable, a.HostPort, m.ID, err)
+	return fmt.Errorf("%w: %s is reached through the gateway %s, which could have done this in its name: %w", errUnreachable, m.ID, a.HostPort, err)
 }
 
 // Back-off periods after errBusy and errUnreachable.

@@ -39,7 +39,7 @@ func TestDueForRelease(t *testing.T) {
 			if tc.keptSince > 0 {
 				l.keptSince = now.Add(-tc.keptSince)
 			}
-			w.active.start("n1")(tc.done, tc.total)
+			w.active.start(TaskRequest{Nonce: "n1"})(tc.done, tc.total)
 			got := w.due(grace, now)
 			if released := slices.Contains(got, l); released != tc.released {
 				t.Fatalf("released %v, want %v", released, tc.released)

@@ -32,6 +32,8 @@ const (
 	sealLease  = "lease"
 	sealResult = "result"
 	sealLog    = "log"
+	// sealProgress covers a heartbeat's answer (progressMessage).
+	sealProgress = "progress"
 )
 
 // vouch puts the node's word for msg on h: its seal in sealHeader when

@@ -402,7 +402,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	progress := w.active.start(req.Nonce)
+	progress := w.active.start(req)
 	defer w.active.end(req.Nonce)
 	task := req.task(scene)
 	task.Progress, task.Threads = progress, w.threads
