@@ -216,6 +216,9 @@ func TestSubmitManifests(t *testing.T) {
 }
 
 // TestJoinMidJob: a node that joins while a job runs is given some of it.
+// The job is paused (conun pause) while the node starts and joins: without
+// -race, the first node rendered all 128 tasks in under a second, before
+// the second had joined.
 func TestJoinMidJob(t *testing.T) {
 	skipShort(t, "a cluster of node processes")
 	first := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
@@ -229,8 +232,25 @@ func TestJoinMidJob(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	state, err := c.Events(ctx, id, func(e api.Event) error {
-		if late == nil && e.Type == api.EventDone {
-			late = startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip)
+		if late != nil || e.Type != api.EventDone {
+			return nil
+		}
+		if code, _, stderr := conun(t, "pause", "--node", first.url, id); code != 0 {
+			t.Fatalf("pause: %s", stderr)
+		}
+		late = startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip)
+		for {
+			if ms, err := c.Nodes(ctx); err == nil && len(ms) == 2 {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				t.Fatalf("%s never saw %s join", first.name, late.name)
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+		if code, _, stderr := conun(t, "resume", "--node", first.url, id); code != 0 {
+			t.Fatalf("resume: %s", stderr)
 		}
 		return nil
 	})
