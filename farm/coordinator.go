@@ -211,6 +211,10 @@ type coordinator struct {
 	ctx context.Context
 	wg  *group
 
+	// gateways counts the answers of members behind NAT that came through
+	// their gateways without their word (gatewayfaults.go).
+	gateways gatewayFaults
+
 	leftMu       sync.Mutex
 	left         []string                                 // members that left, for the scheduler loop to handle
 	checkCancels map[string]map[uint64]context.CancelFunc // node -> its check renders in flight
@@ -620,12 +624,16 @@ func (c *coordinator) nodeFault(node string, err error) bool {
 	switch {
 	case errors.Is(err, errBusy), errors.Is(err, errNotSent):
 		c.busy[node] = c.now().Add(busyBackoff)
-		return false
 	case errors.Is(err, errUnreachable), errors.Is(err, errOverCap):
 		c.busy[node] = c.now().Add(unreachableBackoff)
-		return false
 	}
-	return true
+	return !notAFault(err)
+}
+
+// notAFault reports whether a lease's failure err is nobody's fault: the
+// node was busy, unreachable or over a cap, or the lease was not sent.
+func notAFault(err error) bool {
+	return errors.Is(err, errBusy) || errors.Is(err, errNotSent) || errors.Is(err, errUnreachable) || errors.Is(err, errOverCap)
 }
 
 // complete ends a job whose every task is accepted: on a chain-connected

@@ -83,10 +83,9 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	if l.mode == "fails signed" {
 		// A failure it signs for: its own, through a gateway or not.
-		const log = "out of memory"
-		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), "", common.HexToAddress(req.Coordinator), sealLog, logMessage(req, "", log), headerLogSig, headerLogSeal)
-		rw.Header().Set(headerLog, base64.StdEncoding.EncodeToString([]byte(log)))
-		httpError(rw, http.StatusInternalServerError, errors.New(log))
+		const why = "out of memory"
+		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), "", common.HexToAddress(req.Coordinator), sealFailure, failureMessage(req, http.StatusInternalServerError, why), headerFailSig, headerFailSeal)
+		httpError(rw, http.StatusInternalServerError, errors.New(why))
 		return
 	}
 	if l.mode == "fails unsigned" {

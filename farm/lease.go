@@ -86,6 +86,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		defer cancel()
 		// Signed here, off c.mu: encoding and signing a lease takes a
 		// scheduling pass's whole time per task when done under the lock.
+		req.Altered = c.gateways.of(m)
 		if err := c.signFor(&req, m); err != nil {
 			c.log.Error("sign task request", "err", err)
 			done(leaseAnswer{err: fmt.Errorf("%w: %w", errNotSent, err)})
@@ -117,6 +118,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		case errors.Is(cause, errNoProgress):
 			a.err = cause // the progress was m's word (askProgress)
 		}
+		c.gateways.observe(m, a.err)
 		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {
 			// The tile's file is kept as a blob before it is accepted, so a
@@ -257,8 +259,11 @@ func onTheWay(m api.Member, err error) error {
 	if perr != nil || a.Relay == "" {
 		return err
 	}
-	return fmt.Errorf("%w: %s is reached through the gateway %s, which could have done this in its name: %w", errUnreachable, m.ID, a.HostPort, err)
+	return fmt.Errorf("%w: %w: %s is reached through the gateway %s, which could have done this in its name: %w", errUnreachable, errOnTheWay, m.ID, a.HostPort, err)
 }
+
+// errOnTheWay marks what onTheWay made a fault of the way.
+var errOnTheWay = errors.New("not its word")
 
 // Back-off periods after errBusy and errUnreachable.
 const (
@@ -288,7 +293,12 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, 0, nil, "", fmt.Errorf("lease expired after %v", c.cfg.LeaseTimeout)
 		}
-		return nil, 0, nil, "", fmt.Errorf("%w: %w", errUnreachable, err)
+		err = fmt.Errorf("%w: %w", errUnreachable, err)
+		if ctx.Err() == nil {
+			// Through a gateway, the connection is the gateway's to drop.
+			err = onTheWay(m, err)
+		}
+		return nil, 0, nil, "", err
 	}
 	defer resp.Body.Close()
 	switch resp.StatusCode {
@@ -308,14 +318,23 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		return nil, 0, nil, "", fmt.Errorf("%w: %s", errUnreachable, api.ReadError(resp.Body))
 	}
 	if resp.StatusCode != http.StatusOK {
-		err := fmt.Errorf("%s: %s", resp.Status, api.ReadError(resp.Body))
+		text := api.ReadError(resp.Body)
+		err := fmt.Errorf("%s: %s", resp.Status, text)
 		log, lerr := readLog(resp.Header, c.sessions, req, m, "")
 		if lerr != nil {
 			c.metrics.badSignatures.Add(1)
 			return nil, 0, nil, "", onTheWay(m, &logNoteError{err, lerr.Error()})
 		}
-		if log == "" {
-			err = onTheWay(m, err)
+		if relayed(m) {
+			// Through a gateway, a failure is m's only when m signed it.
+			addr := common.HexToAddress(m.Addr)
+			from, verr := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr }, sealFailure, failureMessage(req, resp.StatusCode, text), headerFailSig, headerFailSeal)
+			if verr == nil {
+				verr = rpc.CheckSender(from, addr)
+			}
+			if verr != nil {
+				err = onTheWay(m, err)
+			}
 		}
 		return nil, 0, nil, log, err
 	}

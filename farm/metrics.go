@@ -36,6 +36,7 @@ type metrics struct {
 	tilesCollected  atomic.Int64
 	prefetched      atomic.Int64
 	estimateSamples atomic.Int64
+	gatewaysLeft    atomic.Int64
 }
 
 // gauge is a value read when the metrics are served.
@@ -62,6 +63,7 @@ func (m *metrics) write(w io.Writer, gauges ...gauge) {
 		{"conun_tiles_rejected_total", "tiles this node refused as coordinator (bad size, bad signature, errors)", &m.tilesRejected},
 		{"conun_rpc_bad_requests_total", "malformed node-to-node requests", &m.badRequests},
 		{"conun_rpc_bad_signatures_total", "requests or results with a bad signature", &m.badSignatures},
+		{"conun_gateways_left_total", "gateways this node behind NAT left because coordinators got its answers through them without its word", &m.gatewaysLeft},
 		{"conun_rpc_stale_total", "requests with a timestamp outside the window", &m.staleMessages},
 		{"conun_rpc_replays_total", "requests whose nonce was already used", &m.replayedMessage},
 		{"conun_rpc_unknown_senders_total", "requests from coordinators that are not cluster members", &m.unknownSenders},

@@ -18,6 +18,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/conun/conun/contracts"
@@ -233,14 +234,17 @@ func DefaultNodeConfig() NodeConfig {
 // Node is a member of the farm: it gossips, renders tasks leased to it, and
 // coordinates the jobs submitted to its client API.
 type Node struct {
-	cfg       NodeConfig
-	final     finalMoney // chain figures of closed jobs (earnings.go)
-	cluster   *gossip.Cluster
-	coord     *coordinator
-	work      *worker
-	srv       *http.Server    // client API, and node RPC too without ListenAddr
-	rpcSrv    *http.Server    // node RPC on its own listener (ListenAddr), or nil
-	link      *tunnel.Link    // behind NAT: the tunnel to the gateway, else nil
+	cfg     NodeConfig
+	final   finalMoney // chain figures of closed jobs (earnings.go)
+	cluster *gossip.Cluster
+	coord   *coordinator
+	work    *worker
+	srv     *http.Server // client API, and node RPC too without ListenAddr
+	rpcSrv  *http.Server // node RPC on its own listener (ListenAddr), or nil
+	link    *tunnel.Link // behind NAT: the tunnel to the gateway, else nil
+	// left is when the node last left a gateway on a coordinator's word
+	// (unix nanoseconds; relay.go leaveGateway).
+	left      atomic.Int64
 	gateway   *tunnel.Gateway // reachable: relays for NATed nodes, else nil
 	metaMu    sync.Mutex
 	meta      api.NodeMeta // what the node gossips about itself; guarded by metaMu
@@ -386,6 +390,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		// Set here, before the listener serves: set once it did, a render
 		// failing at once raced with it (TestFrameFailsAlone under -race).
 		gpuFailed: n.gpuFailed,
+	}
+	if link != nil {
+		n.work.leaveGateway = n.leaveGateway
 	}
 	if ahead := aheadFor(cfg); ahead > 0 {
 		n.work.ahead = make(chan struct{}, ahead)

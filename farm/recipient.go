@@ -39,7 +39,9 @@ package farm
 //     reached through a gateway is held only to what it signs (onTheWay
 //     in lease.go): whatever else is wrong with its answer is counted as
 //     it being unreachable, never as its failed attempt or a conviction,
-//     and its worker signs every failure it answers (failLease).
+//     and its worker signs every failure it answers (failLease). The
+//     coordinator tells the node in its next lease (gatewayfaults.go),
+//     and the node moves to another gateway.
 //   - Receipts and claims already name their worker (a receipt's Worker, a
 //     claim's Node, checked in wallet.go), and the chain pays only that
 //     address whoever delivers them; heartbeats carry a lease's nonce and

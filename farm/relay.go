@@ -148,6 +148,31 @@ func openRPC(ctx context.Context, cfg *NodeConfig, api net.Listener) (net.Listen
 	return link.Listener(), link.RelayURL(), link, nil
 }
 
+// leaveGateway ends the node's tunnel to its gateway, which keepAttached
+// then replaces with one to another member: a coordinator signed that
+// altered of the node's answers in a row reached it, through this
+// gateway, without the node's word. A coordinator could say so falsely,
+// to have the node's leases of other coordinators lost on the way (they
+// are leased again, not counted against it): it leaves at most once per
+// leaveEvery.
+// It reports whether the node leaves: then it does so once the lease's
+// refusal is on its way.
+func (n *Node) leaveGateway(altered int) bool {
+	now := time.Now().UnixNano()
+	if last := n.left.Load(); now-last < int64(leaveEvery) || !n.left.CompareAndSwap(last, now) {
+		return false
+	}
+	gw := n.link.Gateway()
+	n.cfg.Logger.Warn("behind NAT: leaving a gateway that alters what it relays", "gateway", gw, "answers", altered)
+	n.metrics.gatewaysLeft.Add(1)
+	n.wg.Go(func() { n.link.Leave(gw) })
+	return true
+}
+
+// leaveEvery is how often at most a node behind NAT leaves a gateway on a
+// coordinator's word.
+const leaveEvery = time.Minute
+
 // announceFor bounds how long a node that moved to another gateway
 // pushes its new address until the members take it (memberlist's WAN
 // failure detection takes up to about a minute to find the old one dead).
@@ -172,7 +197,11 @@ func (n *Node) keepAttached(ctx context.Context) {
 				join = append(join, m.Gossip)
 			}
 		}
-		gateways = append(gateways, n.cfg.Gateways...)
+		for _, g := range n.cfg.Gateways {
+			if g != lost {
+				gateways = append(gateways, g)
+			}
+		}
 		rand.Shuffle(len(gateways), func(i, j int) { gateways[i], gateways[j] = gateways[j], gateways[i] })
 		// The lost gateway last: it may only have restarted.
 		gateways = append(gateways, lost)

@@ -3,6 +3,7 @@ package farm_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/draw"
 	"image/png"
@@ -82,7 +83,9 @@ func TestNATNodeDoesNotFlap(t *testing.T) {
 // it sent), never accepted; the others render the job. The NATed node is
 // not blamed: what it did not sign may be its gateway's doing, so its
 // refused answers are requeued as unreachable, never counted as its
-// failures, and nobody is convicted.
+// failures, and nobody is convicted. The coordinator says so in its next
+// lease to the node, under its own signature, and the node leaves that
+// gateway for a member, where its tiles are accepted.
 func TestTamperingGateway(t *testing.T) {
 	// A dishonest gateway need not keep its rules: it sends anywhere.
 	g := tunnel.NewGateway("127.0.0.1", func(string) bool { return true }, nil)
@@ -120,11 +123,18 @@ func TestTamperingGateway(t *testing.T) {
 	})
 	nat := nodes[2].Name()
 	c := api.NewClient(nodes[0].URL())
-	rep := farmtest.RunJob(t, c, nil)
-	for _, nr := range rep.Nodes {
-		if nr.Node == nat && nr.Tasks > 0 {
-			t.Fatalf("%d tiles of %s accepted through a gateway that altered them", nr.Tasks, nat)
+	onEvil := func() bool { return strings.HasPrefix(nodes[2].RPCURL(), evil.URL) }
+	tasksOf := func(rep api.Report) int {
+		for _, nr := range rep.Nodes {
+			if nr.Node == nat {
+				return nr.Tasks
+			}
 		}
+		return 0
+	}
+	rep := farmtest.RunJob(t, c, nil)
+	if n := tasksOf(rep); n > 0 && onEvil() {
+		t.Fatalf("%d tiles of %s accepted through a gateway that altered them", n, nat)
 	}
 	for _, cv := range rep.Convictions {
 		t.Errorf("honest node convicted: %+v", cv)
@@ -155,6 +165,31 @@ func TestTamperingGateway(t *testing.T) {
 	}
 	if strings.Contains(string(b), "conun_rpc_bad_signatures_total 0\n") {
 		t.Fatalf("%d altered tiles, none refused for its signature", altered.Load())
+	}
+
+	// Jobs until it moved and rendered: after each refused answer the
+	// coordinator leaves it alone for a few seconds (unreachableBackoff).
+	deadline := time.Now().Add(time.Minute)
+	for i := 1; onEvil() || tasksOf(rep) == 0; i++ {
+		if time.Now().After(deadline) {
+			t.Fatalf("after %d jobs %s is at %s and rendered %d tiles of the last: it never left the gateway that alters its tiles", i, nat, nodes[2].RPCURL(), tasksOf(rep))
+		}
+		rep = farmtest.RunJob(t, c, func(s *api.JobSpec) { s.Nonce = fmt.Sprintf("%s-%d", t.Name(), i) })
+		for _, cv := range rep.Convictions {
+			t.Errorf("honest node convicted: %+v", cv)
+		}
+	}
+	t.Logf("%s moved to %s and rendered %d tiles of job %s (%d tiles altered before)", nat, nodes[2].RPCURL(), tasksOf(rep), rep.JobID, altered.Load())
+	resp, err = http.Get(nodes[2].URL() + "/v1/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if b, err = io.ReadAll(resp.Body); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "conun_gateways_left_total 0\n") {
+		t.Errorf("%s moved but counts no gateway left", nat)
 	}
 }
 

@@ -34,6 +34,8 @@ const (
 	sealLog    = "log"
 	// sealProgress covers a heartbeat's answer (progressMessage).
 	sealProgress = "progress"
+	// sealFailure covers a failed task's answer (failureMessage).
+	sealFailure = "failure"
 )
 
 // vouch puts the node's word for msg on h: its seal in sealHeader when

@@ -29,6 +29,23 @@ const (
 	headerLogSig = "X-Conun-Log-Signature"
 )
 
+// Headers of a failed task's answer that carry the worker's word over
+// failureMessage: its signature, or its seal.
+const (
+	headerFailSig  = "X-Conun-Failure-Signature"
+	headerFailSeal = "X-Conun-Failure-Seal"
+)
+
+// failureMessage is what a worker signs over its failure to render a
+// lease: the lease, the HTTP status and the error it answers with (as the
+// JSON it is sent in spells it: invalid UTF-8 replaced). Through a gateway
+// only a failure so signed is the worker's (onTheWay).
+func failureMessage(req TaskRequest, status int, errText string) []byte {
+	sum := sha256.Sum256([]byte(strings.ToValidUTF8(errText, "\uFFFD")))
+	return fmt.Appendf(nil, "conun-task-failure\n%s\n%d\n%s\n%s\n%s\n%d\n%s", req.JobID, req.Task, req.Nonce,
+		common.HexToAddress(req.Coordinator).Hex(), common.HexToAddress(req.Recipient).Hex(), status, hex.EncodeToString(sum[:]))
+}
+
 // errBadLog refuses an answer whose log is not its worker's for it.
 var errBadLog = errors.New("task log refused")
 

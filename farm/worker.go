@@ -117,6 +117,12 @@ type TaskRequest struct {
 	// checker's crops are signed over, so evidence names one job.
 	JobHash string `json:"job_hash"`
 
+	// Altered, in a lease to a node behind NAT, is how many of its answers
+	// in a row reached the coordinator through its gateway without its
+	// word (gatewayfaults.go): from leaveAfter on, the node moves to
+	// another gateway.
+	Altered int `json:"altered,omitempty"`
+
 	// Prefetch, set only on a hint to /rpc/v1/prefetch (prefetch.go), is
 	// what a node must run to take the job's tasks; a lease never carries
 	// it, so a signed hint cannot be replayed as a lease.
@@ -222,12 +228,15 @@ type worker struct {
 	refused   map[string]string // NodeConfig.Refused
 	// gpuFailed is told of a render that failed, so that a GPU that
 	// vanished is noticed at once (reprobe.go); nil: nothing is.
-	gpuFailed  func(renderer.Renderer)
-	blobs      *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
-	cache      *blobstore.Blobs // scenes fetched for other coordinators' tasks
-	hc         *http.Client
-	slots      chan struct{}
-	checkSlots chan struct{}
+	gpuFailed func(renderer.Renderer)
+	// leaveGateway moves a node behind NAT off its gateway, or reports
+	// that it does not (relay.go); nil for a node reached directly.
+	leaveGateway func(altered int) bool
+	blobs        *blobstore.Blobs // this node's own blobs (its jobs' scenes and tiles)
+	cache        *blobstore.Blobs // scenes fetched for other coordinators' tasks
+	hc           *http.Client
+	slots        chan struct{}
+	checkSlots   chan struct{}
 	// ahead holds a token per lease waiting for a slot (ahead.go); nil
 	// when the node takes no leases ahead.
 	ahead  chan struct{}
@@ -269,6 +278,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	}
 	if status, err := w.authenticate(req); err != nil {
 		httpError(rw, status, err)
+		return
+	}
+	if req.Altered >= leaveAfter && w.leaveGateway != nil && w.leaveGateway(req.Altered) {
+		// The coordinator signed that this node's answers reach it
+		// without its word: the gateway in between alters them.
+		httpError(rw, http.StatusServiceUnavailable, fmt.Errorf("this node is leaving its gateway: %d of its answers in a row reached coordinator %s without its word", req.Altered, req.Coordinator))
 		return
 	}
 	var escrowID common.Hash
@@ -675,22 +690,19 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 	return out, nil
 }
 
-// failLease answers an authenticated lease with err, signed as the
-// lease's log (the renderer's own log when err carries one): the
-// coordinator holds this node to a failure only when it is signed, since a
-// gateway relaying for a node behind NAT could answer anything in its
-// name (onTheWay).
+// failLease answers an authenticated lease with err, with the renderer's
+// log when err carries one, and this node's word over the failure
+// (failureMessage): the coordinator holds a node behind NAT to a failure
+// only when it is its word, since its gateway could answer anything in
+// its name (onTheWay).
 func (w *worker) failLease(rw http.ResponseWriter, req TaskRequest, status int, err error) {
 	switch status {
 	case http.StatusServiceUnavailable, http.StatusTooManyRequests, http.StatusInsufficientStorage:
 		// Busy, or over a cap: no fault of anyone's, so nothing to hold
 		// this node to, and no signature spent on a frequent answer.
 	default:
-		log := renderer.ErrorLog(err)
-		if log == "" {
-			log = err.Error()
-		}
-		w.setLog(rw, req, "", log)
+		w.setLog(rw, req, "", renderer.ErrorLog(err))
+		vouch(rw.Header(), w.ident, w.sessions, req.Key, common.HexToAddress(req.Coordinator), sealFailure, failureMessage(req, status, err.Error()), headerFailSig, headerFailSeal)
 	}
 	httpError(rw, status, err)
 }

@@ -128,6 +128,23 @@ func (l *Link) Gateway() string {
 // the gateway.
 func (l *Link) RelayURL() string { return l.Gateway() + RelayPrefix + l.name }
 
+// Leave ends the tunnel when it is to gateway (an RPC URL as Gateway
+// says it), so that the node attaches to another: its gateway is
+// tampering with what it relays. It reports whether it ended one.
+func (l *Link) Leave(gateway string) bool {
+	l.mu.Lock()
+	sess := l.sess
+	if l.gateway != gateway {
+		sess = nil
+	}
+	l.mu.Unlock()
+	if sess == nil || sess.IsClosed() {
+		return false
+	}
+	sess.Close()
+	return true
+}
+
 // Detached is closed when the current tunnel ends.
 func (l *Link) Detached() <-chan struct{} {
 	l.mu.Lock()
