@@ -12,8 +12,9 @@ import (
 // itself, since everything it hears comes through that gateway. So the
 // coordinator says so in the node's next lease (TaskRequest.Altered),
 // which the gateway can neither change (the coordinator signed it) nor
-// hide except by dropping the lease, and the node, after leaveAfter such
-// answers in a row, moves to another gateway (Node.leaveGateway).
+// hide: dropping the lease, or answering it in the node's name, is one
+// more such answer. The node, after leaveAfter of them in a row, moves
+// to another gateway (Node.leaveGateway).
 
 // leaveAfter is how many of its answers in a row must reach a coordinator
 // not as its word before a node behind NAT leaves its gateway: one could

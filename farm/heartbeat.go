@@ -66,6 +66,19 @@ func (a *activeTasks) end(nonce string) {
 	a.mu.Unlock()
 }
 
+// othersThan reports whether a task of a coordinator other than coord is
+// in progress.
+func (a *activeTasks) othersThan(coord common.Address) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, t := range a.tasks {
+		if t.coord != coord {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *activeTasks) get(nonce string) (taskProgress, bool) {
 	t, ok := a.task(nonce)
 	return t.progress, ok
@@ -168,12 +181,7 @@ func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce strin
 	if relayed(m) {
 		// Through a gateway, only m's word makes it m's answer: else a
 		// gateway could stall the lease in m's name (onTheWay).
-		addr := common.HexToAddress(m.Addr)
-		from, err := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr }, sealProgress, progressMessage(nonce, req.Header.Get(rpc.HeaderSigned), p), headerSig, headerSeal)
-		if err == nil {
-			err = rpc.CheckSender(from, addr)
-		}
-		if err != nil {
+		if err := wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealProgress, progressMessage(nonce, req.Header.Get(rpc.HeaderSigned), p), headerSig, headerSeal); err != nil {
 			c.metrics.badSignatures.Add(1)
 			return taskProgress{}, fmt.Errorf("progress from %s: %w", m.ID, err)
 		}

@@ -83,9 +83,10 @@ func (l *launderer) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	if l.mode == "fails signed" {
 		// A failure it signs for: its own, through a gateway or not.
-		const why = "out of memory"
-		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), "", common.HexToAddress(req.Coordinator), sealFailure, failureMessage(req, http.StatusInternalServerError, why), headerFailSig, headerFailSeal)
-		httpError(rw, http.StatusInternalServerError, errors.New(why))
+		body := errorBody(errors.New("out of memory"))
+		vouch(rw.Header(), l.ident, rpc.NewSessions(l.ident), "", common.HexToAddress(req.Coordinator), sealFailure, failureMessage(req, http.StatusInternalServerError, body), headerFailSig, headerFailSeal)
+		rw.WriteHeader(http.StatusInternalServerError)
+		rw.Write(body)
 		return
 	}
 	if l.mode == "fails unsigned" {

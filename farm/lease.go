@@ -112,13 +112,18 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		hb.Wait()
 		v, _ := c.results.LoadAndDelete(req.Nonce)
 		a.result, _ = v.(*contracts.SignedResult)
+		taken := false
 		switch cause := context.Cause(lctx); {
 		case errors.Is(cause, errNoHeartbeat):
 			a.err = onTheWay(m, cause) // a gateway can drop them
 		case errors.Is(cause, errNoProgress):
 			a.err = cause // the progress was m's word (askProgress)
+		case lctx.Err() != nil:
+			taken = true // taken back, or out of time: nobody's word
 		}
-		c.gateways.observe(m, a.err)
+		if !taken {
+			c.gateways.observe(m, a.err)
+		}
 		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {
 			// The tile's file is kept as a blob before it is accepted, so a
@@ -262,6 +267,51 @@ func onTheWay(m api.Member, err error) error {
 	return fmt.Errorf("%w: %w: %s is reached through the gateway %s, which could have done this in its name: %w", errUnreachable, errOnTheWay, m.ID, a.HostPort, err)
 }
 
+// maxErrorBody bounds the body of a failed answer that a coordinator reads.
+const maxErrorBody = 64 << 10
+
+// failedAnswer reads m's answer to req other than a tile: the failure and
+// its log. Through a gateway, an answer without m's word on it
+// (failureMessage) is a fault of the way: a busy one too, else a gateway
+// could refuse every lease as busy in m's name, unseen; and a refusal
+// before m knew the lease was this coordinator's (a 403: m does not know
+// it yet), which m does not sign, since anyone could ask for it.
+func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req TaskRequest, m api.Member) (string, error) {
+	body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody+1))
+	text := api.ReadError(bytes.NewReader(body))
+	if relayed(m) {
+		if rerr != nil && ctx.Err() != nil {
+			return "", fmt.Errorf("%w: %w", errUnreachable, rerr) // taken back meanwhile
+		}
+		if rerr != nil || len(body) > maxErrorBody || wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealFailure, failureMessage(req, resp.StatusCode, body), headerFailSig, headerFailSeal) != nil {
+			return "", onTheWay(m, fmt.Errorf("%s: %s", resp.Status, text))
+		}
+	}
+	switch resp.StatusCode {
+	case http.StatusServiceUnavailable:
+		return "", errBusy
+	case http.StatusInsufficientStorage:
+		// Its reason goes with the requeue event: the owner sees why.
+		return "", fmt.Errorf("%w: %s", errOverCap, text)
+	case http.StatusTooManyRequests:
+		// The worker's preview budget for this coordinator is spent: the
+		// worker keeps its limit, the task waits for another or for the
+		// budget to refill; neither is a fault.
+		return "", fmt.Errorf("%w: %s", errOverCap, text)
+	case http.StatusForbidden:
+		// The worker does not know us yet: gossip about a (re)started
+		// coordinator takes a moment to spread. Not the task's fault.
+		return "", fmt.Errorf("%w: %s", errUnreachable, text)
+	}
+	err := fmt.Errorf("%s: %s", resp.Status, text)
+	log, lerr := readLog(resp.Header, c.sessions, req, m, "")
+	if lerr != nil {
+		c.metrics.badSignatures.Add(1)
+		return "", onTheWay(m, &logNoteError{err, lerr.Error()})
+	}
+	return log, err
+}
+
 // errOnTheWay marks what onTheWay made a fault of the way.
 var errOnTheWay = errors.New("not its word")
 
@@ -301,41 +351,8 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		return nil, 0, nil, "", err
 	}
 	defer resp.Body.Close()
-	switch resp.StatusCode {
-	case http.StatusServiceUnavailable:
-		return nil, 0, nil, "", errBusy
-	case http.StatusInsufficientStorage:
-		// Its reason goes with the requeue event: the owner sees why.
-		return nil, 0, nil, "", fmt.Errorf("%w: %s", errOverCap, api.ReadError(resp.Body))
-	case http.StatusTooManyRequests:
-		// The worker's preview budget for this coordinator is spent: the
-		// worker keeps its limit, the task waits for another or for the
-		// budget to refill; neither is a fault.
-		return nil, 0, nil, "", fmt.Errorf("%w: %s", errOverCap, api.ReadError(resp.Body))
-	case http.StatusForbidden:
-		// The worker does not know us yet: gossip about a (re)started
-		// coordinator takes a moment to spread. Not the task's fault.
-		return nil, 0, nil, "", fmt.Errorf("%w: %s", errUnreachable, api.ReadError(resp.Body))
-	}
 	if resp.StatusCode != http.StatusOK {
-		text := api.ReadError(resp.Body)
-		err := fmt.Errorf("%s: %s", resp.Status, text)
-		log, lerr := readLog(resp.Header, c.sessions, req, m, "")
-		if lerr != nil {
-			c.metrics.badSignatures.Add(1)
-			return nil, 0, nil, "", onTheWay(m, &logNoteError{err, lerr.Error()})
-		}
-		if relayed(m) {
-			// Through a gateway, a failure is m's only when m signed it.
-			addr := common.HexToAddress(m.Addr)
-			from, verr := voucher(resp.Header, c.sessions, func(a common.Address) bool { return a == addr }, sealFailure, failureMessage(req, resp.StatusCode, text), headerFailSig, headerFailSeal)
-			if verr == nil {
-				verr = rpc.CheckSender(from, addr)
-			}
-			if verr != nil {
-				err = onTheWay(m, err)
-			}
-		}
+		log, err := c.failedAnswer(ctx, resp, req, m)
 		return nil, 0, nil, log, err
 	}
 	r := req.Region
@@ -377,9 +394,10 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 		}
 		return nil, 0, nil, "", onTheWay(m, fmt.Errorf("result from %s: %w", m.ID, err))
 	}
-	// From here on the answer is m's word: what is wrong with it is m's.
+	// From here on the answer is m's word, but for the EIP-712 signature,
+	// which it does not cover: a gateway could strip it.
 	if rerr != nil {
-		return nil, 0, nil, "", rerr
+		return nil, 0, nil, "", onTheWay(m, rerr)
 	}
 	tl, err := decodeTile(data, r, want)
 	if err != nil {

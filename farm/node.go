@@ -69,6 +69,11 @@ type NodeConfig struct {
 	// Gateways are RPC URLs of members a node behind NAT may attach to;
 	// empty picks among the cluster's members.
 	Gateways []string
+	// GatewayStay is how long a node behind NAT stays at a gateway it
+	// attached to (or one it left for it) before it leaves that gateway
+	// on a coordinator's word that its answers come through altered
+	// (relay.go leaveGateway); 0 is DefaultGatewayStay.
+	GatewayStay time.Duration
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config
 	// Notify says where the node may post job notifications (notify.go).
@@ -242,9 +247,9 @@ type Node struct {
 	srv     *http.Server // client API, and node RPC too without ListenAddr
 	rpcSrv  *http.Server // node RPC on its own listener (ListenAddr), or nil
 	link    *tunnel.Link // behind NAT: the tunnel to the gateway, else nil
-	// left is when the node last left a gateway on a coordinator's word
-	// (unix nanoseconds; relay.go leaveGateway).
-	left      atomic.Int64
+	// attached is when the node last attached to a gateway or left one on
+	// a coordinator's word (unix nanoseconds; relay.go leaveGateway).
+	attached  atomic.Int64
 	gateway   *tunnel.Gateway // reachable: relays for NATed nodes, else nil
 	metaMu    sync.Mutex
 	meta      api.NodeMeta // what the node gossips about itself; guarded by metaMu
@@ -361,6 +366,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	n := &Node{cfg: cfg, url: "http://" + ln.Addr().String(), rpcURL: rpcURL, link: link, cancel: cancel, up: bandwidth.New(cfg.UploadLimit), proto: Protocol}
+	if link != nil {
+		n.attached.Store(time.Now().UnixNano())
+	}
 	if cfg.protocol != 0 {
 		n.proto = cfg.protocol
 	}

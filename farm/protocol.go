@@ -20,7 +20,11 @@ import (
 //
 //   - 1: leases name the coordinator's key, and answers are sealed
 //     (farm/rpc/session.go); a PNG job's lease may carry its compression.
-const Protocol = 1
+//   - 2: a worker's failures and heartbeat answers carry its word, which a
+//     coordinator needs from a node behind NAT (onTheWay), and a lease to
+//     such a node may say how many of its answers came through its
+//     gateway without it (altered).
+const Protocol = 2
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh
 // list, as Cluster.Members returns, is filtered without a copy.

@@ -39,7 +39,9 @@ package farm
 //     reached through a gateway is held only to what it signs (onTheWay
 //     in lease.go): whatever else is wrong with its answer is counted as
 //     it being unreachable, never as its failed attempt or a conviction,
-//     and its worker signs every failure it answers (failLease). The
+//     and its worker signs (seals) every answer to a lease it
+//     authenticated, busy ones included (failLease); what it answers
+//     before, it does not sign, since anyone could ask it. The
 //     coordinator tells the node in its next lease (gatewayfaults.go),
 //     and the node moves to another gateway.
 //   - Receipts and claims already name their worker (a receipt's Worker, a

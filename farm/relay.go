@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -152,14 +153,14 @@ func openRPC(ctx context.Context, cfg *NodeConfig, api net.Listener) (net.Listen
 // then replaces with one to another member: a coordinator signed that
 // altered of the node's answers in a row reached it, through this
 // gateway, without the node's word. A coordinator could say so falsely,
-// to have the node's leases of other coordinators lost on the way (they
-// are leased again, not counted against it): it leaves at most once per
-// leaveEvery.
-// It reports whether the node leaves: then it does so once the lease's
-// refusal is on its way.
+// to have the node unreachable while it moves: it leaves no sooner than
+// GatewayStay after it attached (and its answers to a coordinator that
+// restarted, or the tunnel's blip, came back to it), or left before. It
+// reports whether the node leaves: it does so at once, and the lease that
+// said so is lost on the way.
 func (n *Node) leaveGateway(altered int) bool {
 	now := time.Now().UnixNano()
-	if last := n.left.Load(); now-last < int64(leaveEvery) || !n.left.CompareAndSwap(last, now) {
+	if last := n.attached.Load(); now-last < int64(cmp.Or(n.cfg.GatewayStay, DefaultGatewayStay)) || !n.attached.CompareAndSwap(last, now) {
 		return false
 	}
 	gw := n.link.Gateway()
@@ -169,9 +170,8 @@ func (n *Node) leaveGateway(altered int) bool {
 	return true
 }
 
-// leaveEvery is how often at most a node behind NAT leaves a gateway on a
-// coordinator's word.
-const leaveEvery = time.Minute
+// DefaultGatewayStay is NodeConfig.GatewayStay's default.
+const DefaultGatewayStay = time.Minute
 
 // announceFor bounds how long a node that moved to another gateway
 // pushes its new address until the members take it (memberlist's WAN
@@ -209,6 +209,7 @@ func (n *Node) keepAttached(ctx context.Context) {
 		if !n.reattach(ctx, gateways) {
 			return
 		}
+		n.attached.Store(time.Now().UnixNano())
 		n.metaMu.Lock()
 		n.meta.API = n.link.RelayURL()
 		meta := n.meta

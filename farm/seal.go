@@ -68,3 +68,13 @@ func voucher(h http.Header, s *rpc.Sessions, from func(common.Address) bool, pur
 	}
 	return rpc.Signer(msg, h.Get(sigHeader))
 }
+
+// wordOf checks that h carries the word (seal or signature) of the node at
+// addr for msg.
+func wordOf(h http.Header, s *rpc.Sessions, addr common.Address, purpose string, msg []byte, sigHeader, sealHeader string) error {
+	from, err := voucher(h, s, func(a common.Address) bool { return a == addr }, purpose, msg, sigHeader, sealHeader)
+	if err != nil {
+		return err
+	}
+	return rpc.CheckSender(from, addr)
+}

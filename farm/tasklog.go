@@ -37,11 +37,10 @@ const (
 )
 
 // failureMessage is what a worker signs over its failure to render a
-// lease: the lease, the HTTP status and the error it answers with (as the
-// JSON it is sent in spells it: invalid UTF-8 replaced). Through a gateway
-// only a failure so signed is the worker's (onTheWay).
-func failureMessage(req TaskRequest, status int, errText string) []byte {
-	sum := sha256.Sum256([]byte(strings.ToValidUTF8(errText, "\uFFFD")))
+// lease: the lease, the HTTP status and the answer's body, byte for byte.
+// Through a gateway only a failure so signed is the worker's (onTheWay).
+func failureMessage(req TaskRequest, status int, body []byte) []byte {
+	sum := sha256.Sum256(body)
 	return fmt.Appendf(nil, "conun-task-failure\n%s\n%d\n%s\n%s\n%s\n%d\n%s", req.JobID, req.Task, req.Nonce,
 		common.HexToAddress(req.Coordinator).Hex(), common.HexToAddress(req.Recipient).Hex(), status, hex.EncodeToString(sum[:]))
 }
@@ -102,12 +101,7 @@ func readLog(h http.Header, s *rpc.Sessions, req TaskRequest, m api.Member, resu
 	if err != nil {
 		return "", fmt.Errorf("%w: %s's log is not base64: %w", errBadLog, m.ID, err)
 	}
-	want := common.HexToAddress(m.Addr)
-	from, err := voucher(h, s, func(a common.Address) bool { return a == want }, sealLog, logMessage(req, resultHash, string(b)), headerLogSig, headerLogSeal)
-	if err == nil {
-		err = rpc.CheckSender(from, want)
-	}
-	if err != nil {
+	if err := wordOf(h, s, common.HexToAddress(m.Addr), sealLog, logMessage(req, resultHash, string(b)), headerLogSig, headerLogSeal); err != nil {
 		return "", fmt.Errorf("%w: %s's log is not signed by it for this answer: %w", errBadLog, m.ID, err)
 	}
 	return strings.ToValidUTF8(string(b), "?"), nil

@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -280,12 +281,6 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, status, err)
 		return
 	}
-	if req.Altered >= leaveAfter && w.leaveGateway != nil && w.leaveGateway(req.Altered) {
-		// The coordinator signed that this node's answers reach it
-		// without its word: the gateway in between alters them.
-		httpError(rw, http.StatusServiceUnavailable, fmt.Errorf("this node is leaving its gateway: %d of its answers in a row reached coordinator %s without its word", req.Altered, req.Coordinator))
-		return
-	}
 	var escrowID common.Hash
 	if req.Preview {
 		// Unpaid by design: no escrow to check, and checkPreviewLease
@@ -338,6 +333,15 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		w.failLease(rw, req, http.StatusBadRequest, err)
 		return
 	}
+	if req.Altered >= leaveAfter && w.leaveGateway != nil && !w.active.othersThan(common.HexToAddress(req.Coordinator)) && w.leaveGateway(req.Altered) {
+		// The coordinator signed that this node's answers reach it
+		// without its word: the gateway in between alters them. Taken
+		// only from a lease that passed every check, and only while no
+		// other coordinator's task is in flight here, which leaving
+		// would lose: a lying coordinator cannot cost others their work.
+		w.failLease(rw, req, http.StatusServiceUnavailable, fmt.Errorf("this node is leaving its gateway: %d of its answers in a row reached coordinator %s without its word", req.Altered, req.Coordinator))
+		return
+	}
 	slots := w.slots
 	var wait <-chan time.Time // a full task slot refuses at once
 	if req.Check {
@@ -383,6 +387,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		w.held.add(req, cancel)
 		defer w.held.remove(req.Nonce)
 	}
+	// In progress from here, the scene's fetch included: heartbeats
+	// answered "no such task" while a large scene came over a slow link,
+	// and the lease ended after HeartbeatTimeout, counted against this
+	// node.
+	progress := w.active.start(req)
+	defer w.active.end(req.Nonce)
 
 	store := w.blobs
 	if _, ok := store.Path(req.Scene); !ok {
@@ -417,8 +427,6 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	progress := w.active.start(req)
-	defer w.active.end(req.Nonce)
 	task := req.task(scene)
 	task.Progress, task.Threads = progress, w.threads
 	var res renderer.Result
@@ -695,23 +703,31 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 // (failureMessage): the coordinator holds a node behind NAT to a failure
 // only when it is its word, since its gateway could answer anything in
 // its name (onTheWay).
+//
+// A busy node's refusal carries it too: else a gateway could refuse every
+// lease as busy in the node's name, unseen. A lease carries its
+// coordinator's key, so the word is a seal (a hash), not a signature.
 func (w *worker) failLease(rw http.ResponseWriter, req TaskRequest, status int, err error) {
-	switch status {
-	case http.StatusServiceUnavailable, http.StatusTooManyRequests, http.StatusInsufficientStorage:
-		// Busy, or over a cap: no fault of anyone's, so nothing to hold
-		// this node to, and no signature spent on a frequent answer.
-	default:
-		w.setLog(rw, req, "", renderer.ErrorLog(err))
-		vouch(rw.Header(), w.ident, w.sessions, req.Key, common.HexToAddress(req.Coordinator), sealFailure, failureMessage(req, status, err.Error()), headerFailSig, headerFailSeal)
-	}
-	httpError(rw, status, err)
+	w.setLog(rw, req, "", renderer.ErrorLog(err))
+	body := errorBody(err)
+	vouch(rw.Header(), w.ident, w.sessions, req.Key, common.HexToAddress(req.Coordinator), sealFailure, failureMessage(req, status, body), headerFailSig, headerFailSeal)
+	rw.Header().Set("Content-Type", "application/json")
+	rw.WriteHeader(status)
+	rw.Write(body)
 }
 
 // httpError answers with a JSON error body that clients show to the user.
 func httpError(rw http.ResponseWriter, status int, err error) {
 	rw.Header().Set("Content-Type", "application/json")
 	rw.WriteHeader(status)
-	enc := json.NewEncoder(rw)
+	rw.Write(errorBody(err))
+}
+
+// errorBody is httpError's body for err.
+func errorBody(err error) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.Encode(map[string]string{"error": err.Error()})
+	return b.Bytes()
 }
