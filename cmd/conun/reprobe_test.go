@@ -44,6 +44,10 @@ func TestReprobeNodeProcess(t *testing.T) {
 		t.Fatalf("node reprobe --json: exit %d: %s %s", code, stdout, stderr)
 	}
 	probed := func() int { return strings.Count(log.String(), "devices probed again: nothing changed") }
+	// The node logs before it answers, but its stderr reaches the buffer
+	// through a pipe, a moment later: under load, after the answer.
+	for deadline := time.Now().Add(10 * time.Second); probed() < 2 && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	}
 	if p := probed(); p != 2 {
 		t.Fatalf("the node logged %d re-probes after two conun node reprobe, want 2:\n%s", p, log)
 	}
