@@ -3,6 +3,7 @@ package farm
 import (
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/conun/conun/farm/api"
 )
@@ -13,8 +14,10 @@ import (
 // coordinator says so in the node's next lease (TaskRequest.Altered),
 // which the gateway can neither change (the coordinator signed it) nor
 // hide: dropping the lease, or answering it in the node's name, is one
-// more such answer. The node, after leaveAfter of them in a row, moves
-// to another gateway (Node.leaveGateway).
+// more such answer, but for a refusal the node signs nothing for either
+// (it does not know the coordinator yet: failedAnswer), which counts for
+// nothing. The node, after leaveAfter of them in a row, moves to another
+// gateway (Node.leaveGateway).
 
 // leaveAfter is how many of its answers in a row must reach a coordinator
 // not as its word before a node behind NAT leaves its gateway: one could
@@ -23,16 +26,29 @@ const leaveAfter = 2
 
 // gatewayFaults counts, by the relay URL a member is reached at (a node
 // and its gateway), its answers in a row that came through the gateway
-// without its word; an answer that was its word ends the run.
+// without its word; an answer that was its word ends the run, and so does
+// faultsLast without one (a blip long past says nothing of the gateway
+// now).
 type gatewayFaults struct {
-	mu sync.Mutex
-	n  map[string]int
+	mu   sync.Mutex
+	runs map[string]faultRun
+	now  func() time.Time // nil: time.Now
 }
 
+// faultRun is a run of faults and when its last one came.
+type faultRun struct {
+	n    int
+	last time.Time
+}
+
+// faultsLast is how long a run of faults stands without another.
+const faultsLast = 2 * time.Minute
+
 // observe notes how lease answer err from m went: through a gateway, a
-// fault of the way (errOnTheWay) adds one, and m's own word (an accepted
-// tile, a failure it signed) ends the run; a busy node's answer, which is
-// nobody's word, does neither.
+// fault of the way (errOnTheWay) adds one, and a tile accepted or a
+// failure m signed (its word) ends the run; an answer that is no fault of
+// anyone's (busy, over a cap, not yet known: notAFault), signed or not,
+// does neither, so that a gateway cannot end the run with them.
 func (g *gatewayFaults) observe(m api.Member, err error) {
 	if !relayed(m) {
 		return
@@ -41,24 +57,39 @@ func (g *gatewayFaults) observe(m api.Member, err error) {
 	defer g.mu.Unlock()
 	if !errors.Is(err, errOnTheWay) {
 		if err == nil || !notAFault(err) {
-			delete(g.n, m.API)
+			delete(g.runs, m.API)
 		}
 		return
 	}
-	if g.n == nil {
-		g.n = make(map[string]int)
+	if g.runs == nil {
+		g.runs = make(map[string]faultRun)
 	}
-	if len(g.n) >= maxGatewayFaults {
-		clear(g.n) // membership is open: relay URLs come and go
+	if len(g.runs) >= maxGatewayFaults {
+		clear(g.runs) // membership is open: relay URLs come and go
 	}
-	g.n[m.API]++
+	r, now := g.runs[m.API], g.clock()
+	if now.Sub(r.last) > faultsLast {
+		r.n = 0
+	}
+	g.runs[m.API] = faultRun{n: r.n + 1, last: now}
 }
 
 // of is the run of faults through the gateway m is reached at now.
 func (g *gatewayFaults) of(m api.Member) int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.n[m.API]
+	r, ok := g.runs[m.API]
+	if !ok || g.clock().Sub(r.last) > faultsLast {
+		return 0
+	}
+	return r.n
+}
+
+func (g *gatewayFaults) clock() time.Time {
+	if g.now == nil {
+		return time.Now()
+	}
+	return g.now()
 }
 
 // maxGatewayFaults bounds gatewayFaults: far more than a cluster's

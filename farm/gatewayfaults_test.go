@@ -1,31 +1,40 @@
 package farm
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
 )
 
 // TestGatewayFaults: the run of a NATed member's answers that came through
 // its gateway without its word grows with each such answer, survives what
-// is nobody's word (busy, over a cap), ends with the member's own word (a
-// tile accepted, a failure it signed), is kept by relay URL (a member at a
-// new gateway starts afresh), and is never kept for a member reached
-// directly.
+// is nobody's fault (busy, over a cap), ends with the member's own word (a
+// tile accepted, a failure it signed) or after faultsLast without a fault,
+// is kept by relay URL (a member at a new gateway starts afresh), and is
+// never kept for a member reached directly.
 func TestGatewayFaults(t *testing.T) {
 	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat"}}
 	moved := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.2:7947/rpc/v1/relay/nat"}}
 	direct := api.Member{NodeMeta: api.NodeMeta{ID: "direct", API: "http://10.0.0.3:7947"}}
 	altered := onTheWay(nat, errors.New("bad signature"))
 	signed := fmt.Errorf("500 Internal Server Error: out of memory")
+	tick := errors.New("a minute passes")
 	for _, tc := range []struct {
 		name string
 		m    api.Member
-		errs []error
+		errs []error // tick: a minute passes
 		want int
 	}{
+		{"a minute between", nat, []error{altered, tick, altered}, 2},
+		{"gone stale", nat, []error{altered, altered, tick, tick, tick}, 0},
+		{"stale, then again", nat, []error{altered, altered, tick, tick, tick, altered}, 1},
 		{"altered twice", nat, []error{altered, altered}, 2},
 		{"busy between", nat, []error{altered, errBusy, fmt.Errorf("%w: full", errOverCap), altered}, 2},
 		{"a tile accepted", nat, []error{altered, altered, nil}, 0},
@@ -34,8 +43,13 @@ func TestGatewayFaults(t *testing.T) {
 		{"reached directly", direct, []error{onTheWay(direct, errors.New("bad signature")), errors.New("bad signature")}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var g gatewayFaults
+			now := time.Unix(1e9, 0)
+			g := gatewayFaults{now: func() time.Time { return now }}
 			for _, err := range tc.errs {
+				if err == tick {
+					now = now.Add(time.Minute)
+					continue
+				}
 				g.observe(tc.m, err)
 			}
 			if got := g.of(tc.m); got != tc.want {
@@ -43,6 +57,56 @@ func TestGatewayFaults(t *testing.T) {
 			}
 			if tc.m.API == nat.API && g.of(moved) != 0 {
 				t.Errorf("the member at its new gateway has a run of %d, want 0", g.of(moved))
+			}
+		})
+	}
+}
+
+// TestFailedAnswerThroughGateway: a failed answer from a member behind NAT
+// is its own (its fault, or busy) only with its word on it; without, it is
+// the way's, but for the refusals a node signs nothing for (before it
+// authenticated the lease) and a cap on callers, which are nobody's. From
+// a member reached directly, nothing changes.
+func TestFailedAnswerThroughGateway(t *testing.T) {
+	coordID, _ := rpc.NewIdentity()
+	workerID, _ := rpc.NewIdentity()
+	cs := rpc.NewSessions(coordID)
+	w := &worker{ident: workerID, sessions: rpc.NewSessions(workerID)}
+	c := &coordinator{ident: coordID, sessions: cs, metrics: new(metrics)}
+	req := TaskRequest{JobID: "j", Task: 1, Nonce: rpc.NewNonce(), Coordinator: coordID.Address().Hex(), Recipient: workerID.Address().Hex(), Key: cs.PublicKey()}
+	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat", Addr: workerID.Address().Hex()}}
+	direct := api.Member{NodeMeta: api.NodeMeta{ID: "direct", API: "http://10.0.0.3:7947", Addr: workerID.Address().Hex()}}
+	for _, tc := range []struct {
+		name    string
+		m       api.Member
+		status  int
+		signed  bool
+		theWays bool  // a fault of the way
+		is      error // nil: the node's fault
+	}{
+		{"busy, its word", nat, http.StatusServiceUnavailable, true, false, errBusy},
+		{"busy, no word", nat, http.StatusServiceUnavailable, false, true, errUnreachable},
+		{"failed, its word", nat, http.StatusInternalServerError, true, false, nil},
+		{"failed, no word", nat, http.StatusInternalServerError, false, true, errUnreachable},
+		{"not known yet, no word", nat, http.StatusForbidden, false, false, errUnreachable},
+		{"misdirected, no word", nat, http.StatusMisdirectedRequest, false, false, errUnreachable},
+		{"a cap on callers, no word", nat, http.StatusTooManyRequests, false, false, errOverCap},
+		{"failed, directly, no word", direct, http.StatusInternalServerError, false, false, nil},
+		{"busy, directly, no word", direct, http.StatusServiceUnavailable, false, false, errBusy},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			if tc.signed {
+				w.failLease(rec, req, tc.status, errors.New("out of memory"))
+			} else {
+				httpError(rec, tc.status, errors.New("out of memory"))
+			}
+			_, err := c.failedAnswer(context.Background(), rec.Result(), req, tc.m)
+			if got := errors.Is(err, errOnTheWay); got != tc.theWays {
+				t.Errorf("%v: the way's fault %v, want %v", err, got, tc.theWays)
+			}
+			if tc.is == nil && notAFault(err) || tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("%v: want %v (nil: the node's fault)", err, tc.is)
 			}
 		})
 	}

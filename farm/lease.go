@@ -273,9 +273,12 @@ const maxErrorBody = 64 << 10
 // failedAnswer reads m's answer to req other than a tile: the failure and
 // its log. Through a gateway, an answer without m's word on it
 // (failureMessage) is a fault of the way: a busy one too, else a gateway
-// could refuse every lease as busy in m's name, unseen; and a refusal
-// before m knew the lease was this coordinator's (a 403: m does not know
-// it yet), which m does not sign, since anyone could ask for it.
+// could refuse every lease as busy in m's name, unseen. But m signs
+// nothing before it has authenticated the lease (anyone could ask it), so
+// an unsigned refusal of that kind (m does not know this coordinator yet,
+// a stale or misdirected request) and the gateway's own cap on its
+// callers (a 429) are nobody's fault: a coordinator that restarted would
+// else have every node behind NAT leave an honest gateway.
 func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req TaskRequest, m api.Member) (string, error) {
 	body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody+1))
 	text := api.ReadError(bytes.NewReader(body))
@@ -284,6 +287,12 @@ func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req
 			return "", fmt.Errorf("%w: %w", errUnreachable, rerr) // taken back meanwhile
 		}
 		if rerr != nil || len(body) > maxErrorBody || wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealFailure, failureMessage(req, resp.StatusCode, body), headerFailSig, headerFailSeal) != nil {
+			switch resp.StatusCode {
+			case http.StatusUnauthorized, http.StatusForbidden, http.StatusMisdirectedRequest:
+				return "", fmt.Errorf("%w: %s: %s", errUnreachable, resp.Status, text)
+			case http.StatusTooManyRequests:
+				return "", fmt.Errorf("%w: %s", errOverCap, text)
+			}
 			return "", onTheWay(m, fmt.Errorf("%s: %s", resp.Status, text))
 		}
 	}

@@ -31,7 +31,9 @@ type StallConfig struct {
 	Default time.Duration
 	// Min is the least bound for a node whose speed is known: it covers
 	// a cold renderer's start and scene load, which a speed measured on
-	// warm tasks does not show.
+	// warm tasks does not show. The bound runs from the lease's start, the
+	// scene's fetch included (the worker reports 0 of 0 meanwhile), so a
+	// scene evicted from a fast node's cache must come within it.
 	Min time.Duration
 	// Factor multiplies the task's expected duration on the node at its
 	// slowest pace in the job: tasks of one job differ in cost (sky

@@ -72,7 +72,7 @@ type NodeConfig struct {
 	// GatewayStay is how long a node behind NAT stays at a gateway it
 	// attached to (or one it left for it) before it leaves that gateway
 	// on a coordinator's word that its answers come through altered
-	// (relay.go leaveGateway); 0 is DefaultGatewayStay.
+	// (relay.go leaveGateway); 0 or less is DefaultGatewayStay.
 	GatewayStay time.Duration
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config

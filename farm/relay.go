@@ -1,7 +1,6 @@
 package farm
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -154,13 +153,18 @@ func openRPC(ctx context.Context, cfg *NodeConfig, api net.Listener) (net.Listen
 // altered of the node's answers in a row reached it, through this
 // gateway, without the node's word. A coordinator could say so falsely,
 // to have the node unreachable while it moves: it leaves no sooner than
-// GatewayStay after it attached (and its answers to a coordinator that
-// restarted, or the tunnel's blip, came back to it), or left before. It
+// GatewayStay after it attached, or left before (a coordinator's count
+// from before the node restarted, or from the tunnel's blip, ends with the
+// node's next word to it, or a couple of minutes: gatewayfaults.go). It
 // reports whether the node leaves: it does so at once, and the lease that
 // said so is lost on the way.
 func (n *Node) leaveGateway(altered int) bool {
 	now := time.Now().UnixNano()
-	if last := n.attached.Load(); now-last < int64(cmp.Or(n.cfg.GatewayStay, DefaultGatewayStay)) || !n.attached.CompareAndSwap(last, now) {
+	stay := n.cfg.GatewayStay
+	if stay <= 0 {
+		stay = DefaultGatewayStay
+	}
+	if last := n.attached.Load(); now-last < int64(stay) || !n.attached.CompareAndSwap(last, now) {
 		return false
 	}
 	gw := n.link.Gateway()

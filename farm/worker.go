@@ -705,8 +705,9 @@ func renderCrops(ctx context.Context, rend renderer.Renderer, t renderer.Task, c
 // its name (onTheWay).
 //
 // A busy node's refusal carries it too: else a gateway could refuse every
-// lease as busy in the node's name, unseen. A lease carries its
-// coordinator's key, so the word is a seal (a hash), not a signature.
+// lease as busy in the node's name, unseen. A coordinator's lease carries
+// its key, so the word is a seal (a hash), not a signature, unless the
+// key is no key.
 func (w *worker) failLease(rw http.ResponseWriter, req TaskRequest, status int, err error) {
 	w.setLog(rw, req, "", renderer.ErrorLog(err))
 	body := errorBody(err)
