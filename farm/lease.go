@@ -253,12 +253,12 @@ func relayed(m api.Member) bool {
 // heartbeats it did not answer), as a fault of the way when m is reached
 // through a gateway: the gateway sees the lease (its nonce too) and can
 // alter, replace or drop any answer, and what m did not sign could be the
-// gateway's as well as m's. So it is counted
-// as m being unreachable (no failed attempt, no blocklisting, no
-// conviction), never against m. A NATed member gains nothing by leaving
-// its own answers unsigned: it is paid only for what it signs, and it
-// could as well not answer. An answer m did sign (a render's signed log,
-// its word on a tile) stays m's fault.
+// gateway's as well as m's. So it is counted as m being unreachable (no
+// failed attempt, no blocklisting, no conviction), and in m's run of such
+// answers (gatewayfaults.go). A NATed member gains nothing by leaving its
+// own answers unsigned: it is paid only for what it signs, and it could as
+// well not answer. An answer m did sign (its word on a failure, or on a
+// tile) stays m's fault.
 func onTheWay(m api.Member, err error) error {
 	a, perr := rpcaddr.Parse(m.API)
 	if perr != nil || a.Relay == "" {
@@ -416,7 +416,7 @@ func (c *coordinator) call(ctx context.Context, m api.Member, req TaskRequest) (
 	log, err := readLog(resp.Header, c.sessions, req, m, hex.EncodeToString(sum[:]))
 	if err != nil {
 		c.metrics.badSignatures.Add(1)
-		return nil, 0, nil, "", onTheWay(m, err) // its own signature stands apart
+		return nil, 0, nil, "", onTheWay(m, err) // a gateway can alter the log alone
 	}
 	secs, _ := strconv.ParseFloat(resp.Header.Get(headerSeconds), 64)
 	if !req.Check {
