@@ -111,9 +111,12 @@ func TestFetchPieces(t *testing.T) {
 		{"from two peers and the seed", func(t *testing.T, data []byte) ([]*httptest.Server, func()) {
 			return []*httptest.Server{holder(t, storeWith(t, data)), holder(t, storeWith(t, data)), holder(t, storeWith(t, data))}, nil
 		}, false, 0, 0.5},
+		// With the liar dropped, one honest peer races the seed for the
+		// pieces, and which wins depends on scheduling (the seed sent
+		// 2.6 of 3.2 MB once in CI): the share is the first case's test.
 		{"a lying peer", func(t *testing.T, data []byte) ([]*httptest.Server, func()) {
 			return []*httptest.Server{liar(t, storeWith(t, data)), holder(t, storeWith(t, data)), holder(t, storeWith(t, data))}, nil
-		}, false, 1, 0.5},
+		}, false, 1, 0},
 		{"the seed gone mid-transfer", func(t *testing.T, data []byte) ([]*httptest.Server, func()) {
 			seed := holder(t, storeWith(t, data))
 			return []*httptest.Server{holder(t, storeWith(t, data)), seed}, func() {
@@ -173,7 +176,7 @@ func TestFetchPieces(t *testing.T) {
 			if total != size {
 				t.Errorf("%d bytes counted, want %d", total, size)
 			}
-			if float64(fromPeers) < tc.peerShare*size {
+			if tc.peerShare > 0 && float64(fromPeers) < tc.peerShare*size {
 				t.Errorf("peers sent %d of %d bytes, want at least %.0f%%", fromPeers, size, 100*tc.peerShare)
 			}
 			if tc.wantLies > 0 && served[urls[0]] != 0 {
