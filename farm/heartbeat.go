@@ -25,10 +25,13 @@ import (
 // task). The answers carry progress, which becomes "progress" events for the
 // CLI and the GUI. LeaseTimeout stays as an upper bound on any one task.
 
-// taskProgress is a worker's answer to a heartbeat.
+// taskProgress is a worker's answer to a heartbeat: the render's units
+// done of its total, and, until the render reports a total, the bytes of
+// the task's scene that have arrived (0 when it is not being fetched).
 type taskProgress struct {
-	Done  int `json:"done"`
-	Total int `json:"total"`
+	Done    int   `json:"done"`
+	Total   int   `json:"total"`
+	Fetched int64 `json:"fetched,omitempty"`
 }
 
 // activeTasks is the worker's table of tasks in progress, by lease nonce.
@@ -43,6 +46,7 @@ type activeTask struct {
 	progress taskProgress
 	key      string
 	coord    common.Address
+	arrived  func() int64 // the scene's bytes so far, while it is fetched
 }
 
 func (a *activeTasks) start(req TaskRequest) func(done, total int) {
@@ -57,6 +61,16 @@ func (a *activeTasks) start(req TaskRequest) func(done, total int) {
 		a.mu.Lock()
 		t.progress.Done, t.progress.Total = max(t.progress.Done, done), total
 		a.mu.Unlock()
+	}
+}
+
+// fetching says that the task of lease nonce is fetching its scene, of
+// which arrived tells the bytes so far; nil when the fetch has ended.
+func (a *activeTasks) fetching(nonce string, arrived func() int64) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if t, ok := a.tasks[nonce]; ok {
+		t.arrived = arrived
 	}
 }
 
@@ -84,14 +98,21 @@ func (a *activeTasks) get(nonce string) (taskProgress, bool) {
 	return t.progress, ok
 }
 
+// task returns the task of lease nonce, its progress with the scene's
+// bytes so far while it is fetched.
 func (a *activeTasks) task(nonce string) (activeTask, bool) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	t, ok := a.tasks[nonce]
 	if !ok {
+		a.mu.Unlock()
 		return activeTask{}, false
 	}
-	return *t, true
+	c := *t
+	a.mu.Unlock()
+	if c.arrived != nil && c.progress.Total == 0 {
+		c.progress.Fetched = c.arrived() // off a.mu: it takes the store's locks
+	}
+	return c, true
 }
 
 // progressMessage is what a worker's word on a heartbeat's answer covers:
@@ -101,7 +122,13 @@ func (a *activeTasks) task(nonce string) (activeTask, bool) {
 // old answer (a stalled lease is counted against the node).
 func progressMessage(nonce, request string, p taskProgress) []byte {
 	sum := sha256.Sum256([]byte(request))
-	return fmt.Appendf(nil, "conun-progress\n%s\n%s\n%d\n%d", nonce, hex.EncodeToString(sum[:]), p.Done, p.Total)
+	msg := fmt.Appendf(nil, "conun-progress\n%s\n%s\n%d\n%d", nonce, hex.EncodeToString(sum[:]), p.Done, p.Total)
+	if p.Fetched != 0 {
+		// Only then, so a worker of the release before (which has no
+		// fetch progress) signs the same message.
+		msg = fmt.Appendf(msg, "\n%d", p.Fetched)
+	}
+	return msg
 }
 
 func (w *worker) handleHeartbeat(rw http.ResponseWriter, r *http.Request) {
@@ -123,14 +150,13 @@ var errNoHeartbeat = errors.New("worker stopped answering heartbeats")
 
 // heartbeat asks m about the lease until ctx ends, reporting progress to
 // onProgress; when the worker has not confirmed the task for
-// HeartbeatTimeout it cancels the lease with errNoHeartbeat, and when its
-// progress has not advanced for stall (0: never) with errNoProgress.
-func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, m api.Member, nonce string, stall time.Duration, onProgress func(taskProgress)) {
+// HeartbeatTimeout it cancels the lease with errNoHeartbeat, and when
+// watch (nil: none) says its progress stalled with errNoProgress.
+func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, m api.Member, nonce string, watch *stallWatch, onProgress func(taskProgress)) {
 	interval := c.cfg.HeartbeatInterval
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	lastSeen := time.Now()
-	watch := newStallWatch(stall, lastSeen)
 	var last taskProgress
 	for {
 		select {
@@ -147,7 +173,7 @@ func (c *coordinator) heartbeat(ctx context.Context, cancel context.CancelCauseF
 				onProgress(p)
 			}
 			if watch.seen(p, lastSeen) {
-				cancel(fmt.Errorf("%w for %v (done %d of %d)", errNoProgress, stall, watch.last.Done, watch.last.Total))
+				cancel(fmt.Errorf("%w for %v (done %d of %d, %d bytes of the scene)", errNoProgress, watch.bound, watch.last.Done, watch.last.Total, watch.last.Fetched))
 				return
 			}
 		case ctx.Err() != nil:

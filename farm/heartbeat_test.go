@@ -32,7 +32,7 @@ func TestHeartbeatEndsSilentLease(t *testing.T) {
 	var seen []taskProgress
 	done := make(chan struct{})
 	go func() {
-		c.heartbeat(ctx, cancel, api.Member{NodeMeta: api.NodeMeta{API: srv.URL}}, "n1", 0, func(p taskProgress) { seen = append(seen, p) })
+		c.heartbeat(ctx, cancel, api.Member{NodeMeta: api.NodeMeta{API: srv.URL}}, "n1", nil, func(p taskProgress) { seen = append(seen, p) })
 		close(done)
 	}()
 	select {
@@ -113,7 +113,7 @@ func TestRelayedProgress(t *testing.T) {
 			go func() {
 				// A stall of 100 ms: a made-up progress that stands still,
 				// if heard, ends the lease as stalled.
-				c.heartbeat(ctx, cancel, m, req.Nonce, 100*time.Millisecond, func(p taskProgress) { heard = append(heard, p) })
+				c.heartbeat(ctx, cancel, m, req.Nonce, newStallWatch(100*time.Millisecond, time.Now(), 0, 0), func(p taskProgress) { heard = append(heard, p) })
 				close(done)
 			}()
 			select {

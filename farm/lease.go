@@ -74,9 +74,10 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 	cancel := func() { cancelTimeout(); cancelCause(nil) }
 	req := c.taskRequest(j, t, t.tile.Rect)
 	req.Sources = c.sources(j, m.ID, members)
+	var scene int64 // unknown: its fetch is not heard as progress
 	if pm, ok := c.blobs.CachedManifest(j.spec.Scene); ok {
 		// Hashed at submit or restore, never under c.mu.
-		req.ScenePieces = pm.Root()
+		req.ScenePieces, scene = pm.Root(), pm.Size
 	}
 	if t.finish {
 		req.FinishTiles = j.finishTiles(t.tile.Frame)
@@ -99,8 +100,12 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		// finished lease for 20 s (TestHeartbeatsEndWithCall).
 		hbCtx, stopBeats := context.WithCancel(lctx)
 		var hb sync.WaitGroup
+		var watch *stallWatch
+		if stall > 0 {
+			watch = newStallWatch(stall, time.Now(), scene, c.cfg.Stall.FetchRate)
+		}
 		hb.Go(func() {
-			c.heartbeat(hbCtx, cancelCause, m, req.Nonce, stall, func(p taskProgress) {
+			c.heartbeat(hbCtx, cancelCause, m, req.Nonce, watch, func(p taskProgress) {
 				c.progress(j, t, lease, m.ID, p)
 			})
 		})

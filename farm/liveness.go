@@ -31,23 +31,31 @@ type StallConfig struct {
 	Default time.Duration
 	// Min is the least bound for a node whose speed is known: it covers
 	// a cold renderer's start and scene load, which a speed measured on
-	// warm tasks does not show. The bound runs from the lease's start, the
-	// scene's fetch included (the worker reports 0 of 0 meanwhile), so a
-	// scene evicted from a fast node's cache must come within it.
+	// warm tasks does not show. The bound runs from the lease's start, or
+	// from the last piece of its scene to arrive (FetchRate).
 	Min time.Duration
 	// Factor multiplies the task's expected duration on the node at its
 	// slowest pace in the job: tasks of one job differ in cost (sky
 	// against glass), and a node may be shared with other work.
 	Factor float64
+	// FetchRate is the least rate, in bytes a second, at which a scene
+	// fetched for a lease keeps it: until the render starts, each piece
+	// of the scene that arrives is progress, for as long as the whole
+	// scene takes at this rate (and the bound). A large scene on a home
+	// link took longer than Min, and the honest node's lease ended as
+	// stalled; a worker that trickles bytes keeps a lease no longer.
+	// 0: a fetch is no progress.
+	FetchRate int64
 }
 
 // DefaultStallConfig returns bounds that leave honest slow nodes alone: a
 // node whose speed is known may go sixteen times the task's duration at its
 // slowest pace in the job, and at least two minutes, without progress; an
 // unknown one thirty minutes, or sixteen times the task's duration on the
-// job's slowest node where that is longer.
+// job's slowest node where that is longer. A scene's fetch is progress
+// down to 64 KiB/s (half a megabit): a 200 MB scene has 52 minutes.
 func DefaultStallConfig() StallConfig {
-	return StallConfig{Default: 30 * time.Minute, Min: 2 * time.Minute, Factor: 16}
+	return StallConfig{Default: 30 * time.Minute, Min: 2 * time.Minute, Factor: 16, FetchRate: 64 << 10}
 }
 
 // errNoProgress ends a lease whose worker's progress stopped advancing; it
@@ -119,20 +127,42 @@ type stallWatch struct {
 	bound   time.Duration
 	last    taskProgress
 	advance time.Time
+	scene   int64     // the scene's size: no fetch reports more
+	fetchBy time.Time // the scene's bytes are progress until then
 }
 
-func newStallWatch(bound time.Duration, start time.Time) *stallWatch {
-	return &stallWatch{bound: bound, advance: start}
+// newStallWatch watches a lease that started at start, bound without
+// progress; scene is the size of its scene (0: unknown, the fetch is not
+// heard), which may arrive at rate (bytes a second, 0: not heard) for
+// the fetch to count.
+func newStallWatch(bound time.Duration, start time.Time, scene, rate int64) *stallWatch {
+	s := &stallWatch{bound: bound, advance: start}
+	if scene > 0 && rate > 0 {
+		s.scene = scene
+		s.fetchBy = start.Add(bound + time.Duration(float64(scene)/float64(rate)*float64(time.Second)))
+	}
+	return s
 }
 
 // seen records a progress report at now and reports whether the lease has
 // stalled: no new unit done within bound. Only a step forward counts (the
-// first total, or more done, never past the total), so a worker cannot
-// keep a lease by changing its total or counting beyond it.
+// first total, or more done, never past the total nor below none), so a worker cannot
+// keep a lease by changing its total or counting beyond it. Until the
+// first total, more of the scene arrived is a step too, never past the
+// scene's size nor after fetchBy, so bytes trickled in keep a lease no
+// longer than the scene takes at the least rate. A nil watch never
+// stalls.
 func (s *stallWatch) seen(p taskProgress, now time.Time) bool {
+	if s == nil {
+		return false
+	}
 	forward := p.Done > s.last.Done || s.last.Total == 0 && p.Total > 0
-	if forward && p.Done <= p.Total {
+	fetched := s.last.Total == 0 && p.Total == 0 && p.Fetched > s.last.Fetched && p.Fetched <= s.scene && !now.After(s.fetchBy)
+	switch {
+	case forward && 0 <= p.Done && p.Done <= p.Total:
 		s.last, s.advance = p, now
+	case fetched:
+		s.last.Fetched, s.advance = p.Fetched, now
 	}
 	return s.bound > 0 && now.Sub(s.advance) > s.bound
 }

@@ -313,7 +313,7 @@ func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskReque
 		cancelCause(nil) // ends the heartbeat
 		hb.Wait()
 	}()
-	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, 0, func(taskProgress) {}) })
+	hb.Go(func() { c.heartbeat(cctx, cancelCause, m, req.Nonce, nil, func(taskProgress) {}) })
 	img, _, data, _, err := c.call(cctx, m, req)
 	v, _ := c.results.LoadAndDelete(req.Nonce)
 	signed, _ := v.(*contracts.SignedCheck)

@@ -404,7 +404,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			}
 		}
 		endFetch := w.leaseFetches.begin() // prefetches wait: this scene is needed now
+		w.active.fetching(req.Nonce, func() int64 {
+			n, _ := store.Arriving(req.Scene)
+			return n
+		})
 		_, unpin, err := fetch(ctx, w.hc, req.Sources, req.Scene)
+		w.active.fetching(req.Nonce, nil)
 		endFetch()
 		defer unpin() // the cache keeps the scene while the task reads it
 		if err != nil {

@@ -290,10 +290,16 @@ func startClusterSlowLast(t *testing.T, n int, slowLast bool, args ...string) []
 		}
 		nodes = append(nodes, startNodeEnv(t, env, append([]string{"--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", first.gossip}, args...)...))
 	}
-	waitFor(t, 20*time.Second, func() bool {
-		code, out, _ := conun(t, "nodes", "--node", first.url)
-		return code == 0 && strings.Count(out, "\n") == n+1
-	})
+	// Every node, not only the first, must see the whole cluster: the
+	// others learn of each other through gossip, after the first, and a
+	// member refuses a call from one it has not seen yet (TestJobsCluster
+	// failed so under load).
+	for _, nd := range nodes {
+		waitFor(t, 20*time.Second, func() bool {
+			code, out, _ := conun(t, "nodes", "--node", nd.url)
+			return code == 0 && strings.Count(out, "\n") == n+1
+		})
+	}
 	return nodes
 }
 

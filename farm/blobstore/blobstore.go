@@ -52,10 +52,11 @@ type Blobs struct {
 
 	mu        sync.Mutex
 	fetching  map[string]*blobLock
-	manifests map[string]Manifest // pieces.go: blobs' manifests, computed or fetched
-	swarms    map[string]*swarm   // swarm.go: blobs being fetched in pieces, served as they arrive
-	fromPeers map[string]int64    // swarm.go: bytes fetched in pieces, by source
-	lies      atomic.Int64        // swarm.go: sources dropped for a piece that did not match
+	manifests map[string]Manifest      // pieces.go: blobs' manifests, computed or fetched
+	swarms    map[string]*swarm        // swarm.go: blobs being fetched in pieces, served as they arrive
+	downloads map[string]*atomic.Int64 // whole-blob downloads under way: bytes held so far (Arriving)
+	fromPeers map[string]int64         // swarm.go: bytes fetched in pieces, by source
+	lies      atomic.Int64             // swarm.go: sources dropped for a piece that did not match
 
 	// quotaMu serializes the start of partial uploads, so two cannot
 	// both pass the quota that only one fits.
@@ -74,6 +75,7 @@ func Open(dir string, maxBytes int64) (*Blobs, error) {
 	b := &Blobs{dir: dir, maxBytes: maxBytes, fetching: make(map[string]*blobLock), streams: make(map[int]heldUpload),
 		pins: make(map[string]int), reserved: make(map[string]int64), writers: make(map[string]int),
 		manifests: make(map[string]Manifest), swarms: make(map[string]*swarm), fromPeers: make(map[string]int64),
+		downloads:  make(map[string]*atomic.Int64),
 		prefetched: make(map[string]bool)}
 	b.cleanLeftovers(time.Now())
 	return b, nil
@@ -345,7 +347,9 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 		}
 	}
 	defer release()
-	n, err := io.Copy(f, io.LimitReader(b.down.Reader(ctx, resp.Body), b.maxBytes-have+1))
+	held, done := b.downloading(h, have)
+	defer done()
+	n, err := io.Copy(io.MultiWriter(f, countWriter{held}), io.LimitReader(b.down.Reader(ctx, resp.Body), b.maxBytes-have+1))
 	b.bytesIn.Add(n)
 	if err != nil {
 		return err // keep what arrived: the next try resumes
@@ -377,6 +381,50 @@ func (b *Blobs) fetchFrom(ctx context.Context, hc *http.Client, base, h string) 
 	b.dropPartial(h)
 	release()
 	return b.fit(h)
+}
+
+// Arriving reports how many bytes of blob h a fetch under way holds so
+// far (pieces verified, or a download's bytes written, an earlier try's
+// included), and whether one is under way. A worker's heartbeats carry
+// it, so a coordinator can tell a slow scene from a stalled lease.
+func (b *Blobs) Arriving(h string) (int64, bool) {
+	b.mu.Lock()
+	s, d := b.swarms[h], b.downloads[h]
+	b.mu.Unlock()
+	switch {
+	case s != nil:
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.bytes, true
+	case d != nil:
+		return d.Load(), true
+	}
+	return 0, false
+}
+
+// downloading registers a download of h that starts with have bytes, for
+// Arriving; done ends it.
+func (b *Blobs) downloading(h string, have int64) (*atomic.Int64, func()) {
+	held := new(atomic.Int64)
+	held.Store(have)
+	b.mu.Lock()
+	b.downloads[h] = held
+	b.mu.Unlock()
+	return held, func() {
+		b.mu.Lock()
+		if b.downloads[h] == held {
+			delete(b.downloads, h)
+		}
+		b.mu.Unlock()
+	}
+}
+
+// countWriter adds the length of what is written to it to n.
+type countWriter struct{ n *atomic.Int64 }
+
+func (w countWriter) Write(p []byte) (int, error) {
+	w.n.Add(int64(len(p)))
+	return len(p), nil
 }
 
 // Linked returns a path to blob h that ends in ext, made as a hard link (or a

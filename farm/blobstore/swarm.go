@@ -66,6 +66,7 @@ type swarm struct {
 	have   []bool
 	coming []bool          // pieces being fetched: others leave them to this node
 	n      int             // pieces held
+	bytes  int64           // their bytes
 	done   bool            // renamed to the blob or abandoned: no more serving from path
 	askers map[string]bool // peers that asked what it holds: fetching it too
 }
@@ -113,6 +114,7 @@ func (s *swarm) put(i int, data []byte) error {
 	if !s.have[i] {
 		s.have[i] = true
 		s.n++
+		s.bytes += int64(len(data))
 	}
 	return nil
 }
@@ -156,6 +158,7 @@ func (b *Blobs) startSwarm(h string, m Manifest) (*swarm, error) {
 			if _, err := io.Copy(sum, io.NewSectionReader(f, off, n)); err == nil && hex.EncodeToString(sum.Sum(nil)) == m.Pieces[i] {
 				s.have[i] = true
 				s.n++
+				s.bytes += n
 			}
 		}
 	} else if err := f.Truncate(m.Size); err != nil {

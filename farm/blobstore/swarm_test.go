@@ -311,3 +311,61 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestArriving: while a blob is fetched, whole or in pieces, Arriving
+// reports its bytes so far, more and more, never past its size; once the
+// fetch ends, none is under way. A worker's heartbeats carry it, so a
+// coordinator does not take a slow scene for a stalled lease.
+func TestArriving(t *testing.T) {
+	const size = 1 << 20 // four pieces
+	data, h, root := swarmBlob(t, size)
+	src := holder(t, storeWith(t, data))
+	tests := []struct {
+		name  string
+		fetch func(b *Blobs) error
+	}{
+		{"whole", func(b *Blobs) error {
+			_, err := b.Fetch(context.Background(), src.Client(), []string{src.URL}, h)
+			return err
+		}},
+		{"pieces", func(b *Blobs) error {
+			_, unpin, err := b.FetchPiecesPinned(context.Background(), src.Client(), []string{src.URL}, h, root)
+			unpin()
+			return err
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := storeWith(t, nil)
+			w.SetDownloadLimit(bandwidth.New(512 << 10)) // two seconds
+			done := make(chan error, 1)
+			go func() { done <- tc.fetch(w) }()
+			var last int64
+			var between bool
+			for fetching := true; fetching; {
+				select {
+				case err := <-done:
+					if err != nil {
+						t.Fatal(err)
+					}
+					fetching = false
+				case <-time.After(10 * time.Millisecond):
+				}
+				n, ok := w.Arriving(h)
+				if !ok {
+					continue // not begun, or ended
+				}
+				if n < last || n > size {
+					t.Fatalf("arriving %d bytes after %d, of %d", n, last, size)
+				}
+				last, between = n, between || 0 < n && n < size
+			}
+			if !between {
+				t.Errorf("never saw the blob part way (last %d of %d)", last, size)
+			}
+			if n, ok := w.Arriving(h); ok {
+				t.Errorf("after the fetch: still arriving, %d bytes", n)
+			}
+		})
+	}
+}
