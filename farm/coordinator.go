@@ -625,7 +625,11 @@ func (c *coordinator) nodeFault(node string, err error) bool {
 	case errors.Is(err, errBusy), errors.Is(err, errNotSent):
 		c.busy[node] = c.now().Add(busyBackoff)
 	case errors.Is(err, errUnreachable), errors.Is(err, errOverCap):
-		c.busy[node] = c.now().Add(unreachableBackoff)
+		d := unreachableBackoff
+		if w := (*wayFaultsError)(nil); errors.As(err, &w) {
+			d = w.backoff()
+		}
+		c.busy[node] = c.now().Add(d)
 	}
 	return !notAFault(err)
 }

@@ -2,6 +2,7 @@ package farm
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -48,10 +49,12 @@ const faultsLast = 2 * time.Minute
 // fault of the way (errOnTheWay) adds one, and a tile accepted or a
 // failure m signed (its word) ends the run; an answer that is no fault of
 // anyone's (busy, over a cap, not yet known: notAFault), signed or not,
-// does neither, so that a gateway cannot end the run with them.
-func (g *gatewayFaults) observe(m api.Member, err error) {
+// does neither, so that a gateway cannot end the run with them. It
+// returns err, with the run's back-off on it past leaveAfter
+// (wayBackoff).
+func (g *gatewayFaults) observe(m api.Member, err error) error {
 	if !relayed(m) {
-		return
+		return err
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -59,7 +62,7 @@ func (g *gatewayFaults) observe(m api.Member, err error) {
 		if err == nil || !notAFault(err) {
 			delete(g.runs, m.API)
 		}
-		return
+		return err
 	}
 	if g.runs == nil {
 		g.runs = make(map[string]faultRun)
@@ -71,8 +74,39 @@ func (g *gatewayFaults) observe(m api.Member, err error) {
 	if now.Sub(r.last) > faultsLast {
 		r.n = 0
 	}
-	g.runs[m.API] = faultRun{n: r.n + 1, last: now}
+	r = faultRun{n: r.n + 1, last: now}
+	g.runs[m.API] = r
+	if r.n <= leaveAfter {
+		return err
+	}
+	return &wayFaultsError{err: err, n: r.n}
 }
+
+// wayFaultsError is a fault of the way that came after the node was told
+// to leave its gateway: it has not, or could not hear it (a gateway that
+// drops every lease to its node, or one the node cannot leave yet).
+type wayFaultsError struct {
+	err error
+	n   int // the faults in a row
+}
+
+func (e *wayFaultsError) Error() string {
+	return fmt.Sprintf("%v (%d answers in a row through its gateway without its word: left alone %v)", e.err, e.n, e.backoff())
+}
+
+func (e *wayFaultsError) Unwrap() error { return e.err }
+
+// backoff is how long the member is left alone after e: the unreachable
+// back-off, doubled for each fault past leaveAfter, up to maxWayBackoff.
+// Without it a coordinator leased to a member whose gateway drops its
+// leases every 3 s for as long as both stayed.
+func (e *wayFaultsError) backoff() time.Duration {
+	return min(unreachableBackoff<<min(e.n-leaveAfter, 16), maxWayBackoff)
+}
+
+// maxWayBackoff bounds a member's back-off for its gateway's faults: well
+// inside faultsLast, so that the run goes on while the faults do.
+const maxWayBackoff = time.Minute
 
 // of is the run of faults through the gateway m is reached at now.
 func (g *gatewayFaults) of(m api.Member) int {

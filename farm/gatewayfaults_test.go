@@ -62,6 +62,51 @@ func TestGatewayFaults(t *testing.T) {
 	}
 }
 
+// TestWayBackoff: a member whose answers keep reaching the coordinator
+// through its gateway without its word, past the run that tells it to
+// leave, is left alone twice as long after each (a gateway that drops
+// every lease to its node: before, one lease every 3 s for as long as
+// both stayed), up to a minute; its word, or the member at another
+// gateway, starts afresh.
+func TestWayBackoff(t *testing.T) {
+	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat"}}
+	moved := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.2:7947/rpc/v1/relay/nat"}}
+	dropped := onTheWay(nat, errors.New("context deadline exceeded"))
+	now := time.Unix(1e9, 0)
+	c := &coordinator{busy: map[string]time.Time{}, cfg: NodeConfig{Now: func() time.Time { return now }}}
+	c.gateways.now = c.now
+	for i, step := range []struct {
+		m    api.Member
+		err  error
+		want time.Duration // left alone for; 0: the node's own fault, none
+	}{
+		{nat, dropped, 3 * time.Second},
+		{nat, dropped, 3 * time.Second},
+		{nat, dropped, 6 * time.Second},
+		{nat, dropped, 12 * time.Second},
+		{nat, dropped, 24 * time.Second},
+		{nat, dropped, 48 * time.Second},
+		{nat, dropped, time.Minute},
+		{nat, dropped, time.Minute},
+		{moved, dropped, 3 * time.Second},
+		{nat, dropped, time.Minute}, // the old way's run goes on
+		{nat, errors.New("500 Internal Server Error: its word"), 0},
+		{nat, dropped, 3 * time.Second},
+	} {
+		delete(c.busy, "nat")
+		err := c.gateways.observe(step.m, step.err)
+		fault := c.nodeFault("nat", err)
+		var got time.Duration
+		if until, ok := c.busy["nat"]; ok {
+			got = until.Sub(now)
+		}
+		if got != step.want || fault != (step.want == 0) {
+			t.Fatalf("answer %d (%v): left alone %v (the node's fault: %v), want %v", i, err, got, fault, step.want)
+		}
+		now = now.Add(step.want + time.Second)
+	}
+}
+
 // TestFailedAnswerThroughGateway: a failed answer from a member behind NAT
 // is its own (its fault, or busy) only with its word on it; without, it is
 // the way's, but for the refusals a node signs nothing for (before it

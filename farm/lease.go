@@ -127,7 +127,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			taken = true // taken back, or out of time: nobody's word
 		}
 		if !taken {
-			c.gateways.observe(m, a.err)
+			a.err = c.gateways.observe(m, a.err)
 		}
 		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {
