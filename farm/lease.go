@@ -106,7 +106,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		}
 		hb.Go(func() {
 			c.heartbeat(hbCtx, cancelCause, m, req.Nonce, watch, func(p taskProgress) {
-				c.progress(j, t, lease, m.ID, p)
+				c.progress(j, t, lease, m.ID, p, scene)
 			})
 		})
 		var a leaseAnswer
@@ -180,14 +180,24 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 }
 
 // progress turns a heartbeat's answer into a "progress" event while the
-// lease is current.
-func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskProgress) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if t.lease != lease || t.state != api.TaskLeased || p.Total <= 0 {
+// lease is current: the render's fraction done, or before it begins, the
+// fraction of the scene (of scene bytes, 0: unknown) the worker holds.
+func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskProgress, scene int64) {
+	e := api.Event{Type: api.EventProgress, Task: t.index, Frame: t.tile.Frame, Node: node}
+	switch {
+	case p.Total > 0:
+		e.Progress = float64(p.Done) / float64(p.Total)
+	case scene > 0 && 0 < p.Fetched && p.Fetched <= scene:
+		e.Fetched = float64(p.Fetched) / float64(scene)
+	default:
 		return
 	}
-	c.emit(j, api.Event{Type: api.EventProgress, Task: t.index, Frame: t.tile.Frame, Node: node, Progress: float64(p.Done) / float64(p.Total)})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t.lease != lease || t.state != api.TaskLeased {
+		return
+	}
+	c.emit(j, e)
 }
 
 // sources lists where a worker can fetch a job's scene: members that were

@@ -39,7 +39,8 @@ func paddedGLB(t testing.TB, name string, pad int) []byte {
 //     as unanswered and counted against it.
 //   - stall bound: a 2 MiB scene at 512 KiB/s takes 4 s against a bound
 //     without progress of 1.5 s; the pieces arriving are progress, so the
-//     lease is not ended as stalled, and the worker renders it.
+//     lease is not ended as stalled, and the worker renders it; the job's
+//     events say how much of the scene it held meanwhile.
 func TestSlowSceneKeepsLease(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -78,6 +79,7 @@ func TestSlowSceneKeepsLease(t *testing.T) {
 				t.Fatal(err)
 			}
 			leased, rendered := false, 0
+			var fetched []float64 // the scene's share the worker held, as events said
 			var lost []string
 			state, err := c.Events(ctx, id, func(e api.Event) error {
 				if e.Node != worker {
@@ -88,6 +90,8 @@ func TestSlowSceneKeepsLease(t *testing.T) {
 					leased = true
 				case e.Type == api.EventDone:
 					rendered++
+				case e.Type == api.EventProgress && e.Fetched > 0:
+					fetched = append(fetched, e.Fetched)
 				case e.Type == api.EventRequeued && e.Reason != api.RequeueOvertaken:
 					lost = append(lost, fmt.Sprintf("%s: %s", e.Reason, e.Message))
 				}
@@ -104,6 +108,15 @@ func TestSlowSceneKeepsLease(t *testing.T) {
 			}
 			if tc.renders && rendered == 0 {
 				t.Errorf("%s rendered nothing", worker)
+			}
+			if tc.renders && len(fetched) == 0 {
+				t.Errorf("no progress event said how much of the scene %s held", worker)
+			}
+			for i, f := range fetched {
+				if f > 1 || i > 0 && f <= fetched[i-1] {
+					t.Errorf("the scene's share %s held went %v", worker, fetched)
+					break
+				}
 			}
 		})
 	}

@@ -138,9 +138,18 @@ func TestProgressApply(t *testing.T) {
 	}
 	// Progress within a tile, and a spot check's verdict.
 	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventLeased, Task: 2, Frame: 2, Node: "n2", Done: 2, Total: 4, State: api.JobRunning})
+	// First the worker fetches the scene: the summary says so, since
+	// nothing else moves meanwhile.
+	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventProgress, Task: 2, Frame: 2, Node: "n2", Fetched: 0.4, Done: 2, Total: 4, State: api.JobRunning})
+	if s := p.Summary(); !strings.Contains(s, "1 fetching the scene (40%)") {
+		t.Errorf("summary while the scene arrives: %q", s)
+	}
 	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventProgress, Task: 2, Frame: 2, Node: "n2", Progress: 0.5, Done: 2, Total: 4, State: api.JobRunning})
-	if tile := p.Tiles[2]; tile.State != TileRendering || tile.Progress != 0.5 {
-		t.Errorf("after progress: tile 2 %s at %v, want rendering at 0.5", tile.State, tile.Progress)
+	if tile := p.Tiles[2]; tile.State != TileRendering || tile.Progress != 0.5 || tile.Fetched != 0 {
+		t.Errorf("after progress: tile 2 %s at %v (scene %v), want rendering at 0.5", tile.State, tile.Progress, tile.Fetched)
+	}
+	if s := p.Summary(); strings.Contains(s, "fetching") {
+		t.Errorf("summary once the render began: %q", s)
 	}
 	p.Apply(api.Event{Time: t0.Add(6 * time.Second), Type: api.EventVerdict, Task: 0, Frame: 1, Node: "n1", Verdict: api.CheckPass,
 		Message: "check by n2 (exact): pass", Done: 2, Total: 4, State: api.JobRunning})

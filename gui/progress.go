@@ -18,8 +18,8 @@ const (
 	// TilePending waits in the coordinator's queue.
 	TilePending TileState = iota
 	// TileRendering is leased to a node. A lease is handed straight to the
-	// worker, so leased means rendering; the API has no progress within a
-	// tile yet.
+	// worker, so leased means rendering, or first fetching the scene
+	// (Tile.Fetched).
 	TileRendering
 	// TileDone is accepted; unverified unless a spot check picks it.
 	TileDone
@@ -73,6 +73,10 @@ type Tile struct {
 	// Progress is the rendered fraction of a tile being rendered, 0 to 1,
 	// as far as the worker reports it.
 	Progress float64
+	// Fetched is the fraction of the scene its worker holds while it
+	// fetches it, before the render begins (0 once it has begun, or when
+	// the scene was there already).
+	Fetched float64
 	// Message is why the tile was requeued, or its last check's verdict.
 	Message string
 
@@ -153,13 +157,13 @@ func (p *Progress) Apply(e api.Event) {
 		}
 	case api.EventLeased:
 		if t != nil {
-			t.State, t.Node, t.Message, t.Progress = TileRendering, e.Node, "", 0
+			t.State, t.Node, t.Message, t.Progress, t.Fetched = TileRendering, e.Node, "", 0, 0
 		}
 		delete(p.Failed, e.Frame) // requeued
 		line = fmt.Sprintf("%s is rendering %s", e.Node, what)
 	case api.EventProgress:
 		if t != nil && t.State == TileRendering {
-			t.Progress = e.Progress
+			t.Progress, t.Fetched = e.Progress, e.Fetched
 		}
 		return // too many for the log: the preview shows them
 	case api.EventDone:
@@ -260,6 +264,19 @@ func (p *Progress) Count(s TileState) int {
 	return n
 }
 
+// fetching counts the tiles whose worker is fetching the scene, and the
+// least of what they hold: the slowest is the one to wait for.
+func (p *Progress) fetching() (n int, held float64) {
+	held = 1
+	for _, t := range p.Tiles {
+		if t.State == TileRendering && t.Fetched > 0 {
+			n++
+			held = min(held, t.Fetched)
+		}
+	}
+	return n, held
+}
+
 // ETA estimates the time left from the rate of finished tiles so far, by the
 // events' own clock; ok is false until a tile is done or once the job ends.
 func (p *Progress) ETA() (left time.Duration, ok bool) {
@@ -282,6 +299,10 @@ func (p *Progress) Summary() string {
 	s := fmt.Sprintf("%s · %s %d/%d done · %d rendering · %d requeued · %d checking · %d verified · frames %d/%d",
 		p.State, unit, p.Done, p.Total, p.Count(TileRendering), p.Count(TileRequeued)+p.Count(TileFailedCheck),
 		p.Count(TileChecking), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
+	if n, held := p.fetching(); n > 0 {
+		// Minutes, on a slow link, in which nothing else moves.
+		s += fmt.Sprintf(" · %d fetching the scene (%.0f%%)", n, 100*held)
+	}
 	if p.State == api.JobAwaiting && p.Preview != nil {
 		s += " · " + p.Preview.String()
 	}

@@ -84,6 +84,10 @@ type Event struct {
 	Finish bool `json:"finish,omitempty"`
 	// Progress is a leased task's completed fraction, for "progress".
 	Progress float64 `json:"progress,omitempty"`
+	// Fetched is the fraction of the scene that a leased task's worker
+	// holds while it fetches it, for "progress" before the render begins
+	// (Progress is 0 then): a large scene on a slow link takes minutes.
+	Fetched float64 `json:"fetched,omitempty"`
 	// Verdict is a check's outcome, for EventVerdict; Convicted names the
 	// node found cheating, if any.
 	Verdict   CheckOutcome `json:"verdict,omitempty"`
