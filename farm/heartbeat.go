@@ -34,10 +34,16 @@ type taskProgress struct {
 	Fetched int64 `json:"fetched,omitempty"`
 }
 
-// activeTasks is the worker's table of tasks in progress, by lease nonce.
+// activeTasks is the worker's table of tasks in progress, by lease nonce,
+// and of the leases it is still looking at, by coordinator.
 type activeTasks struct {
 	mu    sync.Mutex
 	tasks map[string]*activeTask
+	// handled counts the leases of each coordinator between their
+	// authentication and their answer, in progress or not yet: a lease
+	// waiting on the chain's word on its funding, or a check waiting for
+	// its slot, is another coordinator's work in flight too (othersThan).
+	handled map[common.Address]int
 }
 
 // activeTask is a task in progress: how far it is, and whom its
@@ -80,13 +86,32 @@ func (a *activeTasks) end(nonce string) {
 	a.mu.Unlock()
 }
 
-// othersThan reports whether a task of a coordinator other than coord is
-// in progress.
+// handling counts a lease of coord from its authentication on, until
+// the call it returns.
+func (a *activeTasks) handling(coord common.Address) (done func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.handled == nil {
+		a.handled = make(map[common.Address]int)
+	}
+	a.handled[coord]++
+	return func() {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		if a.handled[coord]--; a.handled[coord] <= 0 {
+			delete(a.handled, coord)
+		}
+	}
+}
+
+// othersThan reports whether a lease of a coordinator other than coord
+// is being handled: looked at, waiting, or in progress (every task in
+// progress is a lease being handled).
 func (a *activeTasks) othersThan(coord common.Address) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	for _, t := range a.tasks {
-		if t.coord != coord {
+	for c := range a.handled {
+		if c != coord {
 			return true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // TestHeartbeatEndsSilentLease: a worker that stops confirming a lease (it
@@ -134,5 +135,35 @@ func TestRelayedProgress(t *testing.T) {
 				t.Errorf("heard %v: the replays too", heard)
 			}
 		})
+	}
+}
+
+// TestOthersThan: another coordinator's lease counts as work in flight
+// from its authentication to its answer, not only while it renders: one
+// waiting on the chain's word on its funding, or a check waiting for its
+// slot, would be cut by leaving the gateway just the same.
+func TestOthersThan(t *testing.T) {
+	a, b := common.HexToAddress("0xa"), common.HexToAddress("0xb")
+	var tasks activeTasks
+	if tasks.othersThan(a) {
+		t.Fatal("nothing handled: others in flight")
+	}
+	doneB := tasks.handling(b) // b's lease, not yet in progress
+	doneA := tasks.handling(a)
+	if !tasks.othersThan(a) || !tasks.othersThan(b) {
+		t.Fatal("a lease of b and one of a being handled: each sees the other's")
+	}
+	doneB()
+	if tasks.othersThan(a) || !tasks.othersThan(b) {
+		t.Fatal("b's lease answered: a sees none, b still sees a's")
+	}
+	again := tasks.handling(a)
+	doneA()
+	if !tasks.othersThan(b) {
+		t.Fatal("one of a's two leases answered: b sees none")
+	}
+	again()
+	if tasks.othersThan(b) || len(tasks.handled) != 0 {
+		t.Fatalf("all answered: %v", tasks.handled)
 	}
 }

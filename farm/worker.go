@@ -281,6 +281,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, status, err)
 		return
 	}
+	defer w.active.handling(common.HexToAddress(req.Coordinator))()
 	var escrowID common.Hash
 	if req.Preview {
 		// Unpaid by design: no escrow to check, and checkPreviewLease
