@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,7 +54,8 @@ func (errReader) Read([]byte) (int, error) { return 0, errors.New("link dropped"
 
 // TestUploadResumes: an upload whose connection drops twice carries on
 // from what the node already holds each time, never from the first byte,
-// and the stored blob is exactly the data.
+// and the stored blob is exactly the data. Its progress counts the bytes
+// going out, each try from where it starts, up to the whole blob.
 func TestUploadResumes(t *testing.T) {
 	n := farmtest.Start(t, 1, nil)[0]
 	data := make([]byte, 3<<20)
@@ -63,12 +65,27 @@ func TestUploadResumes(t *testing.T) {
 	tr := &cutter{limit: 1 << 20, cuts: 2}
 	c := api.NewClient(n.URL())
 	c.HTTP = &http.Client{Transport: tr}
-	h, err := c.Upload(context.Background(), data)
+	var sent []int64 // what progress was told; a try starts where it does not grow
+	h, err := c.UploadWith(context.Background(), data, func(n, total int64) {
+		if total != int64(len(data)) || n < 0 || n > total {
+			t.Errorf("progress %d of %d, uploading %d bytes", n, total, len(data))
+		}
+		sent = append(sent, n)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(tr.offsets) != 3 || tr.offsets[0] != 0 || tr.offsets[1] == 0 || tr.offsets[2] <= tr.offsets[1] {
 		t.Fatalf("PUTs started at %v: want 0, then further on each time", tr.offsets)
+	}
+	var starts []int64
+	for i, n := range sent {
+		if i == 0 || n <= sent[i-1] { // a try starts where the node says it holds
+			starts = append(starts, n)
+		}
+	}
+	if len(sent) < 6 || sent[len(sent)-1] != int64(len(data)) || !slices.Equal(starts, tr.offsets) {
+		t.Fatalf("progress told %d times, last %d of %d, tries from %v: want tries from %v, ending at the whole blob", len(sent), sent[len(sent)-1], len(data), starts, tr.offsets)
 	}
 	t.Logf("PUTs started at %v of %d bytes", tr.offsets, len(data))
 	if got := getBlob(t, n.URL(), h); !bytes.Equal(got, data) {

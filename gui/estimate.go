@@ -63,7 +63,7 @@ func (v *newRenderView) estimate() {
 // the job's estimate; nothing is created and nothing is locked.
 func uploadAndEstimate(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error)) (api.Estimate, error) {
 	var err error
-	if spec.Scene, err = uploadScene(ctx, c, path, pack); err != nil {
+	if spec.Scene, err = uploadScene(ctx, c, path, pack, nil); err != nil { // sent already when the scene was picked
 		return api.Estimate{}, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute) // sample renders of a heavy scene take a while

@@ -233,9 +233,11 @@ func (v *newRenderView) setScene(path string) {
 		tiles = &g
 	}
 	c, pack := v.u.client, v.u.cfg.Pack
-	v.sceneInfo.SetText("Sending " + filepath.Base(path) + " to the node to read it …")
+	sending := "Sending " + filepath.Base(path) + " to the node to read it …"
+	v.sceneInfo.SetText(sending)
+	progress := v.u.uploadShown(v.sceneInfo, sending, func() bool { return v.form.ScenePath == path })
 	go func() {
-		in, err := inspectOnNode(v.u.ctx, c, path, tiles, pack)
+		in, err := inspectOnNode(v.u.ctx, c, path, tiles, pack, progress)
 		v.u.do(func() {
 			if v.form.ScenePath != path {
 				return // another scene was picked meanwhile
@@ -253,8 +255,8 @@ func (v *newRenderView) setScene(path string) {
 // inspectOnNode uploads the scene at path (a .blend packed by pack) and has
 // the node read it. The upload is what Render sends later; the node keeps
 // it, so Render does not send it again.
-func inspectOnNode(ctx context.Context, c *api.Client, path string, tiles *tiler.Grid, pack func(context.Context, string) ([]byte, error)) (api.Inspection, error) {
-	hash, err := uploadScene(ctx, c, path, pack)
+func inspectOnNode(ctx context.Context, c *api.Client, path string, tiles *tiler.Grid, pack func(context.Context, string) ([]byte, error), progress func(sent, total int64)) (api.Inspection, error) {
+	hash, err := uploadScene(ctx, c, path, pack, progress)
 	if err != nil {
 		return api.Inspection{}, err
 	}
@@ -398,9 +400,11 @@ func (v *newRenderView) submit() {
 	}
 	path, c := v.form.ScenePath, v.u.client
 	v.render.Disable()
-	v.result.SetText("Uploading " + filepath.Base(path) + " …")
+	uploading := "Uploading " + filepath.Base(path) + " …"
+	v.result.SetText(uploading)
+	progress := v.u.uploadShown(v.result, uploading, nil)
 	go func() {
-		sub, err := uploadAndSubmit(v.u.ctx, c, path, spec, v.u.cfg.Pack)
+		sub, err := uploadAndSubmit(v.u.ctx, c, path, spec, v.u.cfg.Pack, progress)
 		id := sub.ID
 		v.u.do(func() {
 			v.render.Enable()
@@ -420,17 +424,17 @@ func (v *newRenderView) submit() {
 // uploadAndSubmit sends the scene and the job, the way `conun submit` does:
 // a .blend goes packed (pack), with the files it uses inside it, since the
 // nodes that render it cannot read the artist's disk.
-func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error)) (api.Submitted, error) {
+func uploadAndSubmit(ctx context.Context, c *api.Client, path string, spec api.JobSpec, pack func(context.Context, string) ([]byte, error), progress func(sent, total int64)) (api.Submitted, error) {
 	var err error
-	if spec.Scene, err = uploadScene(ctx, c, path, pack); err != nil {
+	if spec.Scene, err = uploadScene(ctx, c, path, pack, progress); err != nil {
 		return api.Submitted{}, err
 	}
 	return c.SubmitWith(ctx, spec, api.SubmitOptions{})
 }
 
 // uploadScene reads the scene (a .blend packed by pack) and uploads it,
-// returning its hash.
-func uploadScene(ctx context.Context, c *api.Client, path string, pack func(context.Context, string) ([]byte, error)) (string, error) {
+// telling progress (nil: nobody) how far it is, and returns its hash.
+func uploadScene(ctx context.Context, c *api.Client, path string, pack func(context.Context, string) ([]byte, error), progress func(sent, total int64)) (string, error) {
 	read := func(_ context.Context, path string) ([]byte, error) { return os.ReadFile(path) }
 	if pack != nil && strings.EqualFold(filepath.Ext(path), ".blend") {
 		read = pack
@@ -439,7 +443,31 @@ func uploadScene(ctx context.Context, c *api.Client, path string, pack func(cont
 	if err != nil {
 		return "", fmt.Errorf("scene: %w", err)
 	}
-	return c.Upload(ctx, data)
+	return c.UploadWith(ctx, data, progress)
+}
+
+// uploadShown returns an upload's progress function that shows text and
+// how far the upload is on label, on the UI goroutine, when its whole
+// percent changes (a gigabyte takes minutes on a home uplink) and while
+// current (nil: always) says the label is still about this upload.
+func (u *ui) uploadShown(label *widget.Label, text string, current func() bool) func(sent, total int64) {
+	last := -1
+	return func(sent, total int64) {
+		pct := 100
+		if total > 0 {
+			pct = int(100 * sent / total)
+		}
+		if pct == last {
+			return
+		}
+		last = pct
+		line := text + " " + api.Share(sent, total)
+		u.do(func() {
+			if current == nil || current() {
+				label.SetText(line)
+			}
+		})
+	}
 }
 
 // outputChoices are the frame formats the form offers, in order; outputs

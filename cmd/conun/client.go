@@ -196,7 +196,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	if *dryRun {
 		var ests []api.Estimate
 		for _, it := range items {
-			if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
+			if it.spec.Scene, err = uploadScene(ctx, c, it.scene); err != nil {
 				return err
 			}
 			est, err := c.Estimate(ctx, it.spec)
@@ -218,7 +218,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	}
 	var ids, notes []string
 	for _, it := range items {
-		if it.spec.Scene, err = c.Upload(ctx, it.scene.data); err != nil {
+		if it.spec.Scene, err = uploadScene(ctx, c, it.scene); err != nil {
 			return err
 		}
 		it.spec.Preview = *preview

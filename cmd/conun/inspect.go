@@ -86,7 +86,7 @@ func inspectOnNode(ctx context.Context, c *api.Client, scene sceneArg, grid *til
 	if err != nil {
 		return api.Inspection{}, err
 	}
-	hash, err := c.Upload(ctx, scene.data)
+	hash, err := uploadScene(ctx, c, scene)
 	if err != nil {
 		return api.Inspection{}, err
 	}

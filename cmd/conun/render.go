@@ -115,7 +115,10 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // stdoutIsTerminal reports whether progress can redraw one line in place.
-func stdoutIsTerminal() bool {
-	fi, err := os.Stdout.Stat()
+func stdoutIsTerminal() bool { return isTerminal(os.Stdout) }
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

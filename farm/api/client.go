@@ -98,6 +98,16 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 // costs only the bytes in flight: the upload carries on from what the node
 // already holds (see farm/blobstore/upload.go), up to uploadTries times.
 func (c *Client) Upload(ctx context.Context, data []byte) (string, error) {
+	return c.UploadWith(ctx, data, nil)
+}
+
+// UploadWith is Upload telling progress (nil: nobody) how far it is: the
+// bytes sent of the blob's total, counted from what the node already
+// held, as they go out (a scene of a gigabyte takes minutes on a home
+// uplink). After a lost connection it starts again from what the node
+// holds, which may be less than it said before. It may be called from
+// another goroutine than the caller's, never two calls at once.
+func (c *Client) UploadWith(ctx context.Context, data []byte, progress func(sent, total int64)) (string, error) {
 	sum := sha256.Sum256(data)
 	h := hex.EncodeToString(sum[:])
 	var err error
@@ -110,7 +120,7 @@ func (c *Client) Upload(ctx context.Context, data []byte) (string, error) {
 			}
 		}
 		var done bool
-		if done, err = c.uploadFrom(ctx, h, data); done || !retryable(err) {
+		if done, err = c.uploadFrom(ctx, h, data, progress); done || !retryable(err) {
 			break
 		}
 	}
@@ -123,22 +133,33 @@ func (c *Client) Upload(ctx context.Context, data []byte) (string, error) {
 // uploadTries bounds the attempts of one Upload.
 const uploadTries = 5
 
-// uploadFrom asks the node how much of blob h it holds and sends the rest.
-func (c *Client) uploadFrom(ctx context.Context, h string, data []byte) (bool, error) {
+// uploadFrom asks the node how much of blob h it holds and sends the
+// rest, telling progress (nil: nobody) as it goes.
+func (c *Client) uploadFrom(ctx context.Context, h string, data []byte, progress func(sent, total int64)) (bool, error) {
 	var st UploadState
 	if err := c.do(ctx, http.MethodGet, "/v1/uploads/"+h, nil, &st); err != nil {
 		return false, err
 	}
+	total := int64(len(data))
 	if st.Complete {
+		if progress != nil {
+			progress(total, total)
+		}
 		return true, nil
 	}
-	if st.Received > int64(len(data)) {
+	if st.Received > total {
 		st.Received = 0 // not this blob's bytes: the node refuses, and says so
 	}
-	req, err := c.newRequest(ctx, http.MethodPut, "/v1/blobs/"+h, bytes.NewReader(data[st.Received:]))
+	var body io.Reader = bytes.NewReader(data[st.Received:])
+	if progress != nil {
+		progress(st.Received, total)
+		body = &progressReader{r: body, sent: st.Received, total: total, progress: progress}
+	}
+	req, err := c.newRequest(ctx, http.MethodPut, "/v1/blobs/"+h, body)
 	if err != nil {
 		return false, err
 	}
+	req.ContentLength = total - st.Received // known only for the bare bytes.Reader
 	req.Header.Set("Content-Type", "application/octet-stream")
 	req.Header.Set(HeaderUploadOffset, strconv.FormatInt(st.Received, 10))
 	req.Header.Set(HeaderUploadLength, strconv.Itoa(len(data)))
@@ -151,6 +172,22 @@ func (c *Client) uploadFrom(ctx context.Context, h string, data []byte) (bool, e
 		return false, &APIError{Status: resp.StatusCode, Message: ReadError(resp.Body)}
 	}
 	return true, nil
+}
+
+// progressReader tells progress of each read from r, counting from sent.
+type progressReader struct {
+	r           io.Reader
+	sent, total int64
+	progress    func(sent, total int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.sent += int64(n)
+		p.progress(p.sent, p.total)
+	}
+	return n, err
 }
 
 // retryable reports whether an upload error is worth another try: a lost

@@ -3,6 +3,8 @@ package api
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dustin/go-humanize"
 )
 
 // Count writes n with its noun in the right number ("1 frame", "2 frames",
@@ -19,4 +21,14 @@ func Count(n int, noun string) string {
 		}
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Share says how far done is of total bytes, for people: "45% (230 MB of
+// 512 MB)". The CLI's and the app's upload progress both read so.
+func Share(done, total int64) string {
+	pct := 100.0
+	if total > 0 {
+		pct = 100 * float64(done) / float64(total)
+	}
+	return fmt.Sprintf("%d%% (%s of %s)", int(pct), humanize.Bytes(uint64(max(done, 0))), humanize.Bytes(uint64(max(total, 0))))
 }

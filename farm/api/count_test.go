@@ -25,3 +25,23 @@ func TestCount(t *testing.T) {
 		})
 	}
 }
+
+// TestShare: an upload's progress reads the same in the CLI and the app,
+// whole percents rounded down (100% only once it is all there).
+func TestShare(t *testing.T) {
+	tests := []struct {
+		done, total int64
+		want        string
+	}{
+		{0, 512_000_000, "0% (0 B of 512 MB)"},
+		{230_000_000, 512_000_000, "44% (230 MB of 512 MB)"},
+		{511_999_999, 512_000_000, "99% (512 MB of 512 MB)"},
+		{512_000_000, 512_000_000, "100% (512 MB of 512 MB)"},
+		{0, 0, "100% (0 B of 0 B)"},
+	}
+	for _, tc := range tests {
+		if got := Share(tc.done, tc.total); got != tc.want {
+			t.Errorf("Share(%d, %d) = %q, want %q", tc.done, tc.total, got, tc.want)
+		}
+	}
+}
