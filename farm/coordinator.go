@@ -625,11 +625,7 @@ func (c *coordinator) nodeFault(node string, err error) bool {
 	case errors.Is(err, errBusy), errors.Is(err, errNotSent):
 		c.busy[node] = c.now().Add(busyBackoff)
 	case errors.Is(err, errUnreachable), errors.Is(err, errOverCap):
-		d := unreachableBackoff
-		if w := (*wayFaultsError)(nil); errors.As(err, &w) {
-			d = w.backoff()
-		}
-		c.busy[node] = c.now().Add(d)
+		c.busy[node] = c.now().Add(unreachableBackoff) // longer at a gateway that keeps failing it: gatewayFaults.holds
 	}
 	return !notAFault(err)
 }

@@ -79,34 +79,40 @@ func (g *gatewayFaults) observe(m api.Member, err error) error {
 	if r.n <= leaveAfter {
 		return err
 	}
-	return &wayFaultsError{err: err, n: r.n}
+	return fmt.Errorf("%w (%d answers in a row through its gateway without its word: left alone %v there)", err, r.n, wayBackoff(r.n))
 }
 
-// wayFaultsError is a fault of the way that came after the node was told
-// to leave its gateway: it has not, or could not hear it (a gateway that
-// drops every lease to its node, or one the node cannot leave yet).
-type wayFaultsError struct {
-	err error
-	n   int // the faults in a row
-}
-
-func (e *wayFaultsError) Error() string {
-	return fmt.Sprintf("%v (%d answers in a row through its gateway without its word: left alone %v)", e.err, e.n, e.backoff())
-}
-
-func (e *wayFaultsError) Unwrap() error { return e.err }
-
-// backoff is how long the member is left alone after e: the unreachable
-// back-off, doubled for each fault past leaveAfter, up to maxWayBackoff.
-// Without it a coordinator leased to a member whose gateway drops its
-// leases every 3 s for as long as both stayed.
-func (e *wayFaultsError) backoff() time.Duration {
-	return min(unreachableBackoff<<min(e.n-leaveAfter, 16), maxWayBackoff)
+// wayBackoff is how long a member is left alone at a gateway after n of
+// its answers in a row came through it without its word: the unreachable
+// back-off until the node has been told to leave (leaveAfter), then
+// doubled for each fault, up to maxWayBackoff. A node that has not left
+// could not hear it (a gateway that drops every lease to its node) or
+// cannot leave yet; without it, a coordinator leased to it every 3 s for
+// as long as both stayed.
+func wayBackoff(n int) time.Duration {
+	if n <= leaveAfter {
+		return unreachableBackoff
+	}
+	return min(unreachableBackoff<<min(n-leaveAfter, 16), maxWayBackoff)
 }
 
 // maxWayBackoff bounds a member's back-off for its gateway's faults: well
 // inside faultsLast, so that the run goes on while the faults do.
 const maxWayBackoff = time.Minute
+
+// holds reports whether m, at the gateway it is reached through now, is
+// left alone at now for its run of faults there (wayBackoff). It is held
+// by relay URL, not by node: a node that moved to another gateway is
+// leased to at once.
+func (g *gatewayFaults) holds(m api.Member, now time.Time) bool {
+	if !relayed(m) {
+		return false
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	r, ok := g.runs[m.API]
+	return ok && r.n > leaveAfter && now.Before(r.last.Add(wayBackoff(r.n)))
+}
 
 // of is the run of faults through the gateway m is reached at now.
 func (g *gatewayFaults) of(m api.Member) int {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,46 +65,53 @@ func TestGatewayFaults(t *testing.T) {
 
 // TestWayBackoff: a member whose answers keep reaching the coordinator
 // through its gateway without its word, past the run that tells it to
-// leave, is left alone twice as long after each (a gateway that drops
+// leave, is held there twice as long after each (a gateway that drops
 // every lease to its node: before, one lease every 3 s for as long as
-// both stayed), up to a minute; its word, or the member at another
-// gateway, starts afresh.
+// both stayed), up to a minute; the same node at another gateway is not
+// held, and its word ends the hold.
 func TestWayBackoff(t *testing.T) {
 	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat"}}
 	moved := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.2:7947/rpc/v1/relay/nat"}}
+	direct := api.Member{NodeMeta: api.NodeMeta{ID: "direct", API: "http://10.0.0.3:7947"}}
 	dropped := onTheWay(nat, errors.New("context deadline exceeded"))
 	now := time.Unix(1e9, 0)
-	c := &coordinator{busy: map[string]time.Time{}, cfg: NodeConfig{Now: func() time.Time { return now }}}
-	c.gateways.now = c.now
+	g := gatewayFaults{now: func() time.Time { return now }}
 	for i, step := range []struct {
 		m    api.Member
 		err  error
-		want time.Duration // left alone for; 0: the node's own fault, none
+		hold time.Duration // how long m is held after it (0: not, beyond the unreachable back-off)
 	}{
-		{nat, dropped, 3 * time.Second},
-		{nat, dropped, 3 * time.Second},
+		{nat, dropped, 0},
+		{nat, dropped, 0},
 		{nat, dropped, 6 * time.Second},
 		{nat, dropped, 12 * time.Second},
 		{nat, dropped, 24 * time.Second},
 		{nat, dropped, 48 * time.Second},
 		{nat, dropped, time.Minute},
 		{nat, dropped, time.Minute},
-		{moved, dropped, 3 * time.Second},
+		{moved, dropped, 0},
 		{nat, dropped, time.Minute}, // the old way's run goes on
 		{nat, errors.New("500 Internal Server Error: its word"), 0},
-		{nat, dropped, 3 * time.Second},
+		{nat, dropped, 0},
+		{direct, onTheWay(direct, errors.New("bad signature")), 0},
 	} {
-		delete(c.busy, "nat")
-		err := c.gateways.observe(step.m, step.err)
-		fault := c.nodeFault("nat", err)
-		var got time.Duration
-		if until, ok := c.busy["nat"]; ok {
-			got = until.Sub(now)
+		err := g.observe(step.m, step.err)
+		if step.hold > 0 && !strings.Contains(err.Error(), fmt.Sprintf("left alone %v there", step.hold)) {
+			t.Errorf("answer %d: %v, want it to say the hold", i, err)
 		}
-		if got != step.want || fault != (step.want == 0) {
-			t.Fatalf("answer %d (%v): left alone %v (the node's fault: %v), want %v", i, err, got, fault, step.want)
+		if !errors.Is(err, step.err) {
+			t.Errorf("answer %d: %v no longer is %v", i, err, step.err)
 		}
-		now = now.Add(step.want + time.Second)
+		if got := g.holds(step.m, now.Add(step.hold-time.Millisecond)); got != (step.hold > 0) {
+			t.Fatalf("answer %d (%v): held just before %v: %v", i, err, step.hold, got)
+		}
+		if g.holds(step.m, now.Add(step.hold)) {
+			t.Fatalf("answer %d (%v): still held after %v", i, err, step.hold)
+		}
+		if step.m.API == nat.API && g.holds(moved, now) {
+			t.Fatalf("answer %d: the node at its new gateway is held", i)
+		}
+		now = now.Add(step.hold + time.Second)
 	}
 }
 

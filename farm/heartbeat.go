@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -28,11 +29,22 @@ import (
 // taskProgress is a worker's answer to a heartbeat: the render's units
 // done of its total, and, until the render reports a total, the bytes of
 // the task's scene that have arrived (0 when it is not being fetched).
+// Fetched travels apart, in headerFetched under its own word: a
+// coordinator of the release before checks a relayed worker's word over
+// the body as it was, and would refuse every answer with more in it.
 type taskProgress struct {
 	Done    int   `json:"done"`
 	Total   int   `json:"total"`
-	Fetched int64 `json:"fetched,omitempty"`
+	Fetched int64 `json:"-"`
 }
+
+// Headers of a heartbeat's answer while the task's scene arrives: its
+// bytes so far, and the worker's word on them (fetchedMessage).
+const (
+	headerFetched     = "X-Conun-Fetched"
+	headerFetchedSig  = "X-Conun-Fetched-Signature"
+	headerFetchedSeal = "X-Conun-Fetched-Seal"
+)
 
 // activeTasks is the worker's table of tasks in progress, by lease nonce,
 // and of the leases it is still looking at, by coordinator.
@@ -147,13 +159,14 @@ func (a *activeTasks) task(nonce string) (activeTask, bool) {
 // old answer (a stalled lease is counted against the node).
 func progressMessage(nonce, request string, p taskProgress) []byte {
 	sum := sha256.Sum256([]byte(request))
-	msg := fmt.Appendf(nil, "conun-progress\n%s\n%s\n%d\n%d", nonce, hex.EncodeToString(sum[:]), p.Done, p.Total)
-	if p.Fetched != 0 {
-		// Only then, so a worker of the release before (which has no
-		// fetch progress) signs the same message.
-		msg = fmt.Appendf(msg, "\n%d", p.Fetched)
-	}
-	return msg
+	return fmt.Appendf(nil, "conun-progress\n%s\n%s\n%d\n%d", nonce, hex.EncodeToString(sum[:]), p.Done, p.Total)
+}
+
+// fetchedMessage is what a worker's word on the scene's bytes so far
+// covers, as progressMessage does for the render's progress.
+func fetchedMessage(nonce, request string, fetched int64) []byte {
+	sum := sha256.Sum256([]byte(request))
+	return fmt.Appendf(nil, "conun-fetched\n%s\n%s\n%d", nonce, hex.EncodeToString(sum[:]), fetched)
 }
 
 func (w *worker) handleHeartbeat(rw http.ResponseWriter, r *http.Request) {
@@ -163,9 +176,17 @@ func (w *worker) handleHeartbeat(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusNotFound, errors.New("no such task in progress"))
 		return
 	}
-	if err := vouch(rw.Header(), w.ident, w.sessions, t.key, t.coord, sealProgress, progressMessage(nonce, r.Header.Get(rpc.HeaderSigned), t.progress), headerSig, headerSeal); err != nil {
+	request := r.Header.Get(rpc.HeaderSigned)
+	if err := vouch(rw.Header(), w.ident, w.sessions, t.key, t.coord, sealProgress, progressMessage(nonce, request, t.progress), headerSig, headerSeal); err != nil {
 		httpError(rw, http.StatusInternalServerError, err)
 		return
+	}
+	if n := t.progress.Fetched; n > 0 {
+		rw.Header().Set(headerFetched, strconv.FormatInt(n, 10))
+		if err := vouch(rw.Header(), w.ident, w.sessions, t.key, t.coord, sealFetched, fetchedMessage(nonce, request, n), headerFetchedSig, headerFetchedSeal); err != nil {
+			httpError(rw, http.StatusInternalServerError, err)
+			return
+		}
 	}
 	writeJSON(rw, t.progress)
 }
@@ -229,12 +250,25 @@ func (c *coordinator) askProgress(ctx context.Context, m api.Member, nonce strin
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<10)).Decode(&p); err != nil {
 		return taskProgress{}, err
 	}
+	request := req.Header.Get(rpc.HeaderSigned)
 	if relayed(m) {
 		// Through a gateway, only m's word makes it m's answer: else a
 		// gateway could stall the lease in m's name (onTheWay).
-		if err := wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealProgress, progressMessage(nonce, req.Header.Get(rpc.HeaderSigned), p), headerSig, headerSeal); err != nil {
+		if err := wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealProgress, progressMessage(nonce, request, p), headerSig, headerSeal); err != nil {
 			c.metrics.badSignatures.Add(1)
 			return taskProgress{}, fmt.Errorf("progress from %s: %w", m.ID, err)
+		}
+	}
+	if v := resp.Header.Get(headerFetched); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		switch {
+		case err != nil || n <= 0:
+		case relayed(m) && wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealFetched, fetchedMessage(nonce, request, n), headerFetchedSig, headerFetchedSeal) != nil:
+			// Not m's word: no progress heard, the rest of the answer
+			// stands (a gateway could as well have dropped the header).
+			c.metrics.badSignatures.Add(1)
+		default:
+			p.Fetched = n
 		}
 	}
 	return p, nil

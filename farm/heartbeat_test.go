@@ -167,3 +167,74 @@ func TestOthersThan(t *testing.T) {
 		t.Fatalf("all answered: %v", tasks.handled)
 	}
 }
+
+// TestFetchedProgress: while a task's scene arrives, a heartbeat's answer
+// says how much of it the worker holds, in a header of its own under the
+// worker's word; through a gateway, an altered or unsigned count is not
+// heard (no progress), and the rest of the answer stands. The answer's
+// body and the word on it are as the release before made them, so its
+// coordinators still hear a fetching worker behind NAT.
+func TestFetchedProgress(t *testing.T) {
+	coordID, _ := rpc.NewIdentity()
+	workerID, _ := rpc.NewIdentity()
+	cs := rpc.NewSessions(coordID)
+	w := &worker{ident: workerID, sessions: rpc.NewSessions(workerID)}
+	for _, tc := range []struct {
+		name    string
+		relayed bool
+		sealed  bool
+		tamper  func(h http.Header)
+		want    int64
+	}{
+		{"relayed, its word", true, false, nil, 12345},
+		{"relayed, its seal", true, true, nil, 12345},
+		{"relayed, count altered", true, true, func(h http.Header) { h.Set(headerFetched, "99999") }, 0},
+		{"relayed, word stripped", true, false, func(h http.Header) { h.Del(headerFetchedSig) }, 0},
+		{"relayed, not a number", true, false, func(h http.Header) { h.Set(headerFetched, "lots") }, 0},
+		{"direct", false, false, nil, 12345},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := TaskRequest{Nonce: rpc.NewNonce(), Coordinator: coordID.Address().Hex()}
+			if tc.sealed {
+				req.Key = cs.PublicKey()
+			}
+			progress := w.active.start(req)
+			defer w.active.end(req.Nonce)
+			progress(0, 0)
+			w.active.fetching(req.Nonce, func() int64 { return 12345 })
+			var oldWord error // a coordinator of the release before: its word over the body alone
+			srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+				rec := httptest.NewRecorder()
+				r.SetPathValue("nonce", req.Nonce)
+				w.handleHeartbeat(rec, r)
+				oldWord = wordOf(rec.Header(), cs, workerID.Address(), sealProgress, progressMessage(req.Nonce, r.Header.Get(rpc.HeaderSigned), taskProgress{}), headerSig, headerSeal)
+				if tc.tamper != nil {
+					tc.tamper(rec.Header())
+				}
+				for k, v := range rec.Header() {
+					rw.Header()[k] = v
+				}
+				rw.WriteHeader(rec.Code)
+				rw.Write(rec.Body.Bytes())
+			}))
+			defer srv.Close()
+			url := srv.URL
+			if tc.relayed {
+				url += "/rpc/v1/relay/nat"
+			}
+			c := &coordinator{hc: srv.Client(), ident: coordID, sessions: cs, metrics: new(metrics), cfg: NodeConfig{HeartbeatInterval: time.Second}}
+			m := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: url, Addr: workerID.Address().Hex()}}
+			p, err := c.askProgress(context.Background(), m, req.Nonce)
+			if err != nil || p.Fetched != tc.want || p.Done != 0 || p.Total != 0 {
+				t.Fatalf("heard %+v, %v: want %d bytes of the scene", p, err, tc.want)
+			}
+			if oldWord != nil {
+				t.Errorf("the release before's word on the answer: %v", oldWord)
+			}
+		})
+	}
+	// The word of the release before, byte for byte.
+	if got, want := string(progressMessage("n1", "sig", taskProgress{Done: 3, Total: 9, Fetched: 7})), "conun-progress\nn1\na543997d84f12798350c09bdef2cdb171bf41ed3e4a5f808af2feb0c56263009\n3\n9"; got != want {
+		t.Errorf("progressMessage = %q, want %q", got, want)
+	}
+}

@@ -104,8 +104,24 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		if stall > 0 {
 			watch = newStallWatch(stall, time.Now(), scene, c.cfg.Stall.FetchRate)
 		}
+		shown := -1 // the scene's whole percent last told (-1: none)
 		hb.Go(func() {
 			c.heartbeat(hbCtx, cancelCause, m, req.Nonce, watch, func(p taskProgress) {
+				if p.Total <= 0 {
+					if scene <= 0 {
+						return // nothing to tell before the render
+					}
+					// Told once a percent, and once when the fetch ends:
+					// a large scene takes many beats.
+					share := -1
+					if 0 < p.Fetched && p.Fetched <= scene {
+						share = int(100 * p.Fetched / scene)
+					}
+					if share == shown {
+						return
+					}
+					shown = share
+				}
 				c.progress(j, t, lease, m.ID, p, scene)
 			})
 		})
@@ -181,7 +197,8 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 
 // progress turns a heartbeat's answer into a "progress" event while the
 // lease is current: the render's fraction done, or before it begins, the
-// fraction of the scene (of scene bytes, 0: unknown) the worker holds.
+// fraction of the scene (of scene bytes, 0: unknown) the worker holds, 0
+// once its fetch has ended.
 func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskProgress, scene int64) {
 	e := api.Event{Type: api.EventProgress, Task: t.index, Frame: t.tile.Frame, Node: node}
 	switch {
@@ -189,8 +206,6 @@ func (c *coordinator) progress(j *job, t *task, lease int, node string, p taskPr
 		e.Progress = float64(p.Done) / float64(p.Total)
 	case scene > 0 && 0 < p.Fetched && p.Fetched <= scene:
 		e.Fetched = float64(p.Fetched) / float64(scene)
-	default:
-		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

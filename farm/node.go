@@ -422,7 +422,8 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 		reclaimWake:  make(chan struct{}, 1),
 		notices:      newNotices(), cache: cache, decoded: newDecodedTiles(maxDecodedBytes),
-		outbox: newOutbox(cfg.Delivery, st, cfg.Logger, nil), // real time: retries wait for networks, not for a test clock
+		outbox:   newOutbox(cfg.Delivery, st, cfg.Logger, nil), // real time: retries wait for networks, not for a test clock
+		gateways: gatewayFaults{now: cfg.Now},                  // the scheduler's clock: it asks whether a member is held
 	}
 	n.coord.outbox.ident, n.coord.outbox.notifyHC = cfg.Identity, notifyurl.Client(cfg.Notify.AllowPrivate, cfg.Delivery.Timeout)
 	n.store = st

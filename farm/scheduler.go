@@ -168,7 +168,7 @@ func (c *coordinator) candidates(members []api.Member, j *job, now time.Time) []
 		key := repKey(m.Addr)
 		h := c.health[key]
 		cands[i] = candidate{
-			Member: m, Free: leaseRoom(m, c.inflight[m.ID]), Busy: now.Before(c.busy[m.ID]) || m.Away != "", // an away node comes back: not unfit, only not now
+			Member: m, Free: leaseRoom(m, c.inflight[m.ID]), Busy: now.Before(c.busy[m.ID]) || m.Away != "" || c.gateways.holds(m, now), // an away node comes back: not unfit, only not now
 			Failures: j.failures[m.ID], Quarantined: c.rep.Quarantined(key, now), Blocklisted: h != nil && now.Before(h.Until),
 			Unstaked: !c.stakes.meets(m), Speed: c.rates.speed(m, j.spec.Renderer),
 		}

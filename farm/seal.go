@@ -36,6 +36,8 @@ const (
 	sealProgress = "progress"
 	// sealFailure covers a failed task's answer (failureMessage).
 	sealFailure = "failure"
+	// sealFetched covers a heartbeat's scene bytes (fetchedMessage).
+	sealFetched = "fetched"
 )
 
 // vouch puts the node's word for msg on h: its seal in sealHeader when

@@ -301,7 +301,7 @@ func (p *Progress) Summary() string {
 		p.Count(TileChecking), p.Count(TileVerified), len(p.Assembled), len(p.Frames))
 	if n, held := p.fetching(); n > 0 {
 		// Minutes, on a slow link, in which nothing else moves.
-		s += fmt.Sprintf(" · %d fetching the scene (%.0f%%)", n, 100*held)
+		s += fmt.Sprintf(" · %d fetching the scene (%d%%)", n, int(100*held)) // whole percents, rounded down, as uploads show them
 	}
 	if p.State == api.JobAwaiting && p.Preview != nil {
 		s += " · " + p.Preview.String()

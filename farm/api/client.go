@@ -150,16 +150,22 @@ func (c *Client) uploadFrom(ctx context.Context, h string, data []byte, progress
 	if st.Received > total {
 		st.Received = 0 // not this blob's bytes: the node refuses, and says so
 	}
-	var body io.Reader = bytes.NewReader(data[st.Received:])
-	if progress != nil {
-		progress(st.Received, total)
-		body = &progressReader{r: body, sent: st.Received, total: total, progress: progress}
+	body := func() io.Reader {
+		var r io.Reader = bytes.NewReader(data[st.Received:])
+		if progress != nil {
+			progress(st.Received, total)
+			r = &progressReader{r: r, sent: st.Received, total: total, progress: progress}
+		}
+		return r
 	}
-	req, err := c.newRequest(ctx, http.MethodPut, "/v1/blobs/"+h, body)
+	req, err := c.newRequest(ctx, http.MethodPut, "/v1/blobs/"+h, body())
 	if err != nil {
 		return false, err
 	}
-	req.ContentLength = total - st.Received // known only for the bare bytes.Reader
+	// Known only for a bare bytes.Reader; and the transport sends the
+	// body again (a kept-alive connection found closed) only with GetBody.
+	req.ContentLength = total - st.Received
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(body()), nil }
 	req.Header.Set("Content-Type", "application/octet-stream")
 	req.Header.Set(HeaderUploadOffset, strconv.FormatInt(st.Received, 10))
 	req.Header.Set(HeaderUploadLength, strconv.Itoa(len(data)))
