@@ -49,6 +49,12 @@ func (c *cheater) Render(ctx context.Context, t renderer.Task) (renderer.Result,
 		mode = "lazy4"
 	}
 	switch mode {
+	case "liar":
+		// Honest in its own tiles, a lie in every check: a region smaller
+		// than liarTile's is a check's crop.
+		if r.Dx() < liarTile.X || r.Dy() < liarTile.Y {
+			t.Samples = max(1, t.Samples/4)
+		}
 	case "lazy4", "colluder":
 		t.Samples = max(1, t.Samples/4)
 	case "lazy16":
@@ -318,6 +324,77 @@ func TestCheaterSlashedOnChain(t *testing.T) {
 	}
 	if wallets[1].Stake != stake.String() || wallets[2].Stake != "0" {
 		t.Errorf("stakes after the job: honest %s (want %v), cheater %s (want 0)", wallets[1].Stake, stake, wallets[2].Stake)
+	}
+}
+
+// liarTile is the size of TestLyingChecker's tiles: the "liar" renders
+// honestly any region this large.
+var liarTile = image.Pt(8, 6)
+
+// TestLyingChecker: a node that renders its own tiles honestly but lies in
+// every check it is asked for is convicted as a checker (every tile of the
+// other worker is checked, so it is asked), and its tiles are rendered
+// again; one of them is checked at once, holds, and so the escrow does not
+// slash it. Before, it was slashed with one of its honest tiles: arbiters
+// re-render that tile, so a dispute would overturn the slash at the
+// requester's cost, which a node could bring about on purpose. Nobody
+// honest is convicted, and the frame is right.
+func TestLyingChecker(t *testing.T) {
+	data, _ := scenes.Bytes("cornell.glb")
+	spec := api.JobSpec{
+		SceneName: "cornell.glb", Renderer: "pathtracer", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: tiler.Resolution{Width: 8 * liarTile.X, Height: 8 * liarTile.Y}, Samples: 8, Seed: 1,
+		Tiles: tiler.Grid{Cols: 8, Rows: 8}, Depth: 16, Budget: api.MustTokens("10"), VerifyRate: 1, // reference renders at depth 16
+	}
+	stake := api.MustTokens("5")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var wallets []api.WalletInfo
+	out := t.TempDir()
+	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
+		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
+		Spec: spec, Out: out, Chain: true, Stake: stake,
+		Change: func(i int, c *farm.NodeConfig) {
+			if i == 2 {
+				c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: "liar"}}
+			}
+		},
+		OnFinish: func(nodes []*farm.Node, w []api.WalletInfo) {
+			wallets = w
+			if burned, err := nodes[0].Chain().Burned(ctx); err != nil || burned.Sign() != 0 {
+				t.Errorf("burned %v (%v), want nothing: the liar's own work held", burned, err)
+			}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Convictions) == 0 {
+		t.Fatal("the liar was never convicted: the test proves nothing")
+	}
+	for _, cv := range rep.Convictions {
+		if cv.Node != "node-3" || cv.Evidence.Worker == "node-3" {
+			t.Fatalf("convicted %s as the worker %s of task %d: only node-3, and only as a checker (%+v)", cv.Node, cv.Evidence.Worker, cv.Task, cv.Evidence.Verdict)
+		}
+	}
+	st := rep.Settlement
+	if st == nil || st.Error != "" || len(st.Slashes) != 1 {
+		t.Fatalf("settlement %+v", st)
+	}
+	if s := st.Slashes[0]; s.Node != "node-3" || s.Tx != "" || !strings.Contains(s.Error, "convicted as a checker") {
+		t.Fatalf("slash record %+v: want none landed, saying the checker's own work held", s)
+	}
+	if len(wallets) != 3 || wallets[2].Stake != stake.String() {
+		t.Errorf("the liar's stake after the job: %+v, want %v", wallets, stake)
+	}
+	for _, tr := range rep.Tasks {
+		if tr.Node == "node-3" {
+			t.Errorf("task %d accepted from the convicted liar", tr.Index)
+		}
+	}
+	ref := reference(t, farmtest.SceneFile(t, "cornell.glb"), spec)[1]
+	if n, _ := farmtest.DiffPixels(ref, decode(t, filepath.Join(out, api.FrameName(1, api.FormatPNG)))); n != 0 {
+		t.Errorf("%d pixels differ from an honest render", n)
 	}
 }
 

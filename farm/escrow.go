@@ -183,7 +183,7 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 // slash burns each convicted node's stake, up to the job's cap, with the
 // node's own signed result of the job and the evidence's hash kept on
 // chain: the requester gains nothing from it. Each node is slashed once per
-// job, for its first conviction.
+// job, for its first conviction that names a result of its own.
 // Nodes in landed were slashed by an earlier attempt of the settlement.
 func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction, landed []api.SlashRecord) []api.SlashRecord {
 	var out []api.SlashRecord
@@ -192,8 +192,15 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		seen[s.Node] = true
 	}
 	jobID := jobHash(spec)
+	// A node convicted as a checker has a result to slash only if one of
+	// its own tiles was then found wrong, a conviction of its own, later
+	// (proveWith): that one is slashed.
+	withResult := map[string]bool{}
 	for _, cv := range convictions {
-		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) {
+		withResult[cv.Node] = withResult[cv.Node] || cv.Result != nil
+	}
+	for _, cv := range convictions {
+		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) || cv.Result == nil && withResult[cv.Node] {
 			continue
 		}
 		seen[cv.Node] = true
@@ -203,6 +210,9 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		result := signedResult(jobID, cv.Result)
 		if result == nil {
 			rec.Error = "no result signed by the node in this job: the escrow slashes only with the node's own signature"
+			if cv.Node != cv.Evidence.Worker {
+				rec.Error = "no result signed by the node of a task found wrong: convicted as a checker, it signed only crops, which the escrow does not take, and none of its own tiles failed a check; it loses its reputation and its work in the job, not its stake"
+			}
 			out = append(out, rec)
 			continue
 		}

@@ -51,13 +51,20 @@ func newSecret() [32]byte {
 // maybeCheck decides whether to check an accepted task, and starts the
 // check; c.mu must be held.
 func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
+	c.check(j, t, img, false)
+}
+
+// check is maybeCheck; sure checks a tile task whatever its node's
+// reputation and the job's rate (proveWith). It reports whether a check
+// started.
+func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool {
 	if j.spec.PreviewOf != "" {
 		t.verdict = api.VerdictUnchecked // a preview pass is unchecked (preview.go)
-		return
+		return false
 	}
 	if t.node == c.self {
 		t.verdict = api.VerdictTrusted
-		return
+		return false
 	}
 	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte(t.hash))
 	rnd := mrand.New(mrand.NewPCG(seed[0], seed[1]))
@@ -69,14 +76,14 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 		crops, req.FinishTiles = []image.Rectangle{t.tile.Rect}, j.finishTiles(t.tile.Frame)
 	} else {
 		q := max(c.rep.CheckProbability(repKey(t.addr.Hex())), j.spec.VerifyRate)
-		if rnd.Float64() >= q {
+		if rnd.Float64() >= q && !sure {
 			t.verdict = api.VerdictUnchecked
-			return
+			return false
 		}
 		crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect, img.Rect), seed)
 		if len(crops) == 0 {
 			t.verdict = api.VerdictUnchecked
-			return
+			return false
 		}
 		req.Crops = crops
 	}
@@ -99,6 +106,7 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 		j.checking--
 		t.verdict = api.VerdictUnchecked
 	}
+	return started
 }
 
 // maxCheckShare bounds the pixels a check re-renders, as a share of the
@@ -494,15 +502,23 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, lo
 		c.rep.Record(repKey(conv.Address), false)
 	}
 	c.metrics.convictions.Add(1)
-	// The node's own signed result is what the escrow slashes it with:
-	// the checked task's, else any it delivered in the job.
-	if t := j.tasks[task]; !local && t.node == node && t.result != nil {
-		conv.Result = resultRecord(t.result)
+	// The escrow slashes a node with its own signed result of a task,
+	// and that task is what arbiters re-render if the node disputes: the
+	// checked tile's, for its worker (kept with the evidence, though the
+	// task may have been leased again since). A checker convicted of
+	// lying signed only crops, which the escrow does not take; slashing
+	// it with any other of its tiles, as before, had arbiters judge a
+	// tile nobody had found wrong: an honest one won the dispute and the
+	// requester paid the arbiters, which a node could bring about by
+	// lying as a checker. One of its tiles is checked instead, at once
+	// (proveWith): a tile found wrong convicts it again, as a worker,
+	// with a result to slash; a checker whose own work holds loses its
+	// reputation and its work in the job, not its stake.
+	if !local && node == ev.Worker && ev.Result != nil {
+		conv.Result = ev.Result
 	}
-	for _, t := range j.tasks {
-		if !local && conv.Result == nil && t.node == node && t.state == api.TaskDone && t.result != nil {
-			conv.Result = resultRecord(t.result)
-		}
+	if !local && node != ev.Worker {
+		c.proveWith(j, node)
 	}
 	announced := local // a local conviction is never announced
 	for _, prev := range j.convictions {
@@ -530,6 +546,37 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, lo
 	}
 	c.save(j)
 }
+
+// proveWith checks, with certainty, a tile node delivered in job j and
+// no check has passed (the first of those, in the job's order, whose file
+// is still here and has content to check), before the conviction that
+// called it rejects the node's tiles; c.mu must be held. A tile found
+// wrong convicts node as its worker (convict), with its signed result for
+// the escrow.
+func (c *coordinator) proveWith(j *job, node string) {
+	tries := 0
+	for _, t := range j.tasks {
+		if t.node != node || t.state != api.TaskDone || t.result == nil || t.finish || t.verdict == api.VerdictPassed || t.verdict == api.VerdictChecking {
+			continue
+		}
+		if tries++; tries > maxProofTries {
+			return // flat tiles, or files gone: not worth more reads under c.mu
+		}
+		// A tile's file, read under c.mu: a few per convicted node and
+		// job, often still decoded from its lease.
+		tl, err := c.tileImage(j.tileWant(), frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
+		if err != nil {
+			c.log.Warn("check a convicted checker's own tile", "job", j.id, "task", t.index, "node", node, "err", err)
+			continue
+		}
+		if c.check(j, t, tl.checked(), true) {
+			return
+		}
+	}
+}
+
+// maxProofTries bounds the tiles proveWith reads looking for one to check.
+const maxProofTries = 4
 
 // reject takes an accepted task back: it is rendered again, its frame
 // assembled again; c.mu must be held.
