@@ -450,7 +450,7 @@ func afterGrace(t *testing.T, ctx context.Context, nodes []*farm.Node, before []
 	chain := nodes[0].Chain()
 	// The coordinator sends every leaf's claim after settle (claimFor): the
 	// grace ends only once they have landed, or, past the claim window, a
-	// claim sent late fails and its node is never paid (1 run in 20 here).
+	// claim sent late fails and its node is never paid (1 run in 8 here).
 	farmtest.Until(t, "every leaf of the job is claimed", func() bool {
 		ej, err := chain.Job(ctx, common.HexToHash(jobs[0].SpecHash))
 		return err == nil && ej.Unclaimed.Sign() == 0

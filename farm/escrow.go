@@ -197,7 +197,7 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 	// (proveWith): that one is slashed.
 	withResult := map[string]bool{}
 	for _, cv := range convictions {
-		withResult[cv.Node] = withResult[cv.Node] || cv.Result != nil
+		withResult[cv.Node] = withResult[cv.Node] || !cv.Local && cv.Result != nil && common.IsHexAddress(cv.Address)
 	}
 	for _, cv := range convictions {
 		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) || cv.Result == nil && withResult[cv.Node] {

@@ -139,6 +139,11 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			a.err = onTheWay(m, cause) // a gateway can drop them
 		case errors.Is(cause, errNoProgress):
 			a.err = cause // the progress was m's word (askProgress)
+			if relayed(m) && scene > 0 && watch.last.Total == 0 {
+				// Before its render, what moves is the scene's bytes,
+				// whose header a gateway can drop: not m's word.
+				a.err = onTheWay(m, cause)
+			}
 		case lctx.Err() != nil:
 			taken = true // taken back, or out of time: nobody's word
 		}

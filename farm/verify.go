@@ -492,9 +492,11 @@ func verdictMessage(ev api.Evidence, convicted string) string {
 func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, local bool) {
 	conv := api.Conviction{Node: node, Address: c.addrOf(node), Task: task, Evidence: ev, Time: c.now(), Local: local}
 	if conv.Address == "" {
-		// Gone from the member list since: the task recorded its worker's
-		// address at the lease.
-		if t := j.tasks[task]; t.node == node {
+		// Gone from the member list since: the evidence, or the task,
+		// recorded its worker's address at the lease.
+		if t := j.tasks[task]; node == ev.Worker && ev.WorkerAddress != "" {
+			conv.Address = ev.WorkerAddress
+		} else if t.node == node {
 			conv.Address = t.addr.Hex()
 		}
 	}
@@ -547,19 +549,26 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, lo
 	c.save(j)
 }
 
-// proveWith checks, with certainty, a tile node delivered in job j and
-// no check has passed (the first of those, in the job's order, whose file
-// is still here and has content to check), before the conviction that
+// proveWith checks, with certainty, tiles node delivered in job j that no
+// check has passed (proofChecks of them, drawn at random, whose files are
+// still here and have content to check), before the conviction that
 // called it rejects the node's tiles; c.mu must be held. A tile found
 // wrong convicts node as its worker (convict), with its signed result for
 // the escrow.
 func (c *coordinator) proveWith(j *job, node string) {
-	tries := 0
+	var tiles []*task
 	for _, t := range j.tasks {
-		if t.node != node || t.state != api.TaskDone || t.result == nil || t.finish || t.verdict == api.VerdictPassed || t.verdict == api.VerdictChecking {
-			continue
+		if t.node == node && t.state == api.TaskDone && t.result != nil && !t.finish && t.verdict != api.VerdictPassed && t.verdict != api.VerdictChecking {
+			tiles = append(tiles, t)
 		}
-		if tries++; tries > maxProofTries {
+	}
+	// Drawn from the coordinator's secret: a node cannot know which of
+	// its tiles to render honestly.
+	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte("proof "+node))
+	mrand.New(mrand.NewPCG(seed[0], seed[1])).Shuffle(len(tiles), func(a, b int) { tiles[a], tiles[b] = tiles[b], tiles[a] })
+	started := 0
+	for i, t := range tiles {
+		if i >= maxProofTries || started >= proofChecks {
 			return // flat tiles, or files gone: not worth more reads under c.mu
 		}
 		// A tile's file, read under c.mu: a few per convicted node and
@@ -570,13 +579,17 @@ func (c *coordinator) proveWith(j *job, node string) {
 			continue
 		}
 		if c.check(j, t, tl.checked(), true) {
-			return
+			started++
 		}
 	}
 }
 
-// maxProofTries bounds the tiles proveWith reads looking for one to check.
-const maxProofTries = 4
+// proofChecks is how many of a convicted checker's tiles proveWith
+// checks, and maxProofTries how many it reads looking for them.
+const (
+	proofChecks   = 2
+	maxProofTries = 4
+)
 
 // reject takes an accepted task back: it is rendered again, its frame
 // assembled again; c.mu must be held.
