@@ -391,6 +391,11 @@ func TestLyingChecker(t *testing.T) {
 		if tr.Node == "node-3" {
 			t.Errorf("task %d accepted from the convicted liar", tr.Index)
 		}
+		if tr.Verdict == api.VerdictChecking {
+			// The tiles the liar lied about passed (the arbiter sided
+			// with their worker); they stayed "checking" for good.
+			t.Errorf("task %d of the finished job is still %s", tr.Index, tr.Verdict)
+		}
 	}
 	ref := reference(t, farmtest.SceneFile(t, "cornell.glb"), spec)[1]
 	if n, _ := farmtest.DiffPixels(ref, decode(t, filepath.Join(out, api.FrameName(1, api.FormatPNG)))); n != 0 {

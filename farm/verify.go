@@ -439,6 +439,14 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string
 	switch {
 	case convicted != "":
 		c.convict(j, convicted, t.index, ev, false)
+		if convicted != ev.Worker {
+			// The arbiter sided with the worker against the checker:
+			// its tile passed (it stayed "checking" for good before).
+			c.rep.Record(repKey(workerAddr), true)
+			if current {
+				t.verdict = api.VerdictPassed
+			}
+		}
 	case ev.Verdict.Outcome == verifier.Pass:
 		c.rep.Record(repKey(workerAddr), true)
 		if current {

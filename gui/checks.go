@@ -21,8 +21,11 @@ const (
 // only inside its message ("check by X (mode): pass|fail|uncertain ...",
 // with "; convicted NODE" when someone was caught).
 func (p *Progress) verdict(t *Tile, e api.Event) string {
-	passed := e.Verdict == api.CheckPass
-	failed := e.Verdict == api.CheckFail
+	// A check that convicted its checker (the arbiter sided with the
+	// worker) passed the worker's tile.
+	liar := e.Convicted != "" && e.Convicted != e.Node
+	passed := e.Verdict == api.CheckPass || liar
+	failed := e.Verdict == api.CheckFail && !liar
 	if t != nil {
 		t.Message = e.Message
 		switch {

@@ -165,6 +165,13 @@ func TestProgressChecksAndCost(t *testing.T) {
 	if !strings.Contains(p.Summary(), "CONVICTED: n2") {
 		t.Errorf("summary %q does not name the convicted node", p.Summary())
 	}
+	// A check that convicted its checker (the arbiter sided with the
+	// worker) passed the worker's tile: before, the tile showed a failed
+	// check that was never rendered again.
+	line = apply("verdict", 0, "n1", "check by n3 (exact): fail: 3 crops differ; arbiter n2; convicted n3", func(e *api.Event) { e.Verdict, e.Convicted = api.CheckFail, "n3" })
+	if p.Tiles[0].State != TileVerified || !strings.Contains(line, "CONVICTED n3") || len(p.Convicted) != 2 {
+		t.Errorf("a lying checker convicted: tile 0 %s, log %q, convicted %v", p.Tiles[0].State, line, p.Convicted)
+	}
 }
 
 // tok is a test's binary-exact float constant (0.25, 100) as tokens: its
