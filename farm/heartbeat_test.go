@@ -96,11 +96,7 @@ func TestRelayedProgress(t *testing.T) {
 				case first == nil:
 					first = rec
 				}
-				for k, v := range rec.Header() {
-					rw.Header()[k] = v
-				}
-				rw.WriteHeader(rec.Code)
-				rw.Write(rec.Body.Bytes())
+				forward(rw, rec)
 			})
 			srv := httptest.NewServer(mux)
 			defer srv.Close()
@@ -211,11 +207,7 @@ func TestFetchedProgress(t *testing.T) {
 				if tc.tamper != nil {
 					tc.tamper(rec.Header())
 				}
-				for k, v := range rec.Header() {
-					rw.Header()[k] = v
-				}
-				rw.WriteHeader(rec.Code)
-				rw.Write(rec.Body.Bytes())
+				forward(rw, rec)
 			}))
 			defer srv.Close()
 			url := srv.URL
@@ -237,4 +229,13 @@ func TestFetchedProgress(t *testing.T) {
 	if got, want := string(progressMessage("n1", "sig", taskProgress{Done: 3, Total: 9, Fetched: 7})), "conun-progress\nn1\na543997d84f12798350c09bdef2cdb171bf41ed3e4a5f808af2feb0c56263009\n3\n9"; got != want {
 		t.Errorf("progressMessage = %q, want %q", got, want)
 	}
+}
+
+// forward writes a worker's recorded answer to rw, as a gateway relays it.
+func forward(rw http.ResponseWriter, rec *httptest.ResponseRecorder) {
+	for k, v := range rec.Header() {
+		rw.Header()[k] = v
+	}
+	rw.WriteHeader(rec.Code)
+	rw.Write(rec.Body.Bytes())
 }

@@ -115,7 +115,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 					// a large scene takes many beats.
 					share := -1
 					if 0 < p.Fetched && p.Fetched <= scene {
-						share = int(100 * p.Fetched / scene)
+						share = api.Percent(p.Fetched, scene)
 					}
 					if share == shown {
 						return

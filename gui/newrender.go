@@ -453,10 +453,7 @@ func uploadScene(ctx context.Context, c *api.Client, path string, pack func(cont
 func (u *ui) uploadShown(label *widget.Label, text string, current func() bool) func(sent, total int64) {
 	last := -1
 	return func(sent, total int64) {
-		pct := 100
-		if total > 0 {
-			pct = int(100 * sent / total)
-		}
+		pct := api.Percent(sent, total)
 		if pct == last {
 			return
 		}

@@ -33,10 +33,7 @@ type uploadMeter struct {
 }
 
 func (m *uploadMeter) progress(sent, total int64) {
-	pct := 100
-	if total > 0 {
-		pct = int(100 * sent / total)
-	}
+	pct := api.Percent(sent, total)
 	if m.drawn && pct == m.pct {
 		return
 	}

@@ -26,9 +26,14 @@ func Count(n int, noun string) string {
 // Share says how far done is of total bytes, for people: "45% (230 MB of
 // 512 MB)". The CLI's and the app's upload progress both read so.
 func Share(done, total int64) string {
-	pct := 100.0
-	if total > 0 {
-		pct = 100 * float64(done) / float64(total)
+	return fmt.Sprintf("%d%% (%s of %s)", Percent(done, total), humanize.Bytes(uint64(max(done, 0))), humanize.Bytes(uint64(max(total, 0))))
+}
+
+// Percent is done of total in whole percents, rounded down (100 for a
+// total of 0): what progress shows, and so when it is worth redrawing.
+func Percent(done, total int64) int {
+	if total <= 0 {
+		return 100
 	}
-	return fmt.Sprintf("%d%% (%s of %s)", int(pct), humanize.Bytes(uint64(max(done, 0))), humanize.Bytes(uint64(max(total, 0))))
+	return int(100 * float64(done) / float64(total))
 }
