@@ -231,6 +231,8 @@ type coordinator struct {
 	// hasWork is whether the latest scheduling pass found a job not
 	// ended, read without c.mu by memberChanged.
 	hasWork atomic.Bool
+	// workChanged is signalled when hasWork changes (wayask.go).
+	workChanged chan struct{}
 	// health is each node's record of failed and accepted leases, by
 	// address (nodehealth.go).
 	health map[string]*nodeHealth
@@ -464,7 +466,12 @@ func (c *coordinator) run(ctx context.Context) {
 		c.schedule(ctx)
 		c.maybeSweep()
 		busy := c.active()
-		c.hasWork.Store(busy)
+		if c.hasWork.Swap(busy) != busy {
+			select {
+			case c.workChanged <- struct{}{}:
+			default:
+			}
+		}
 		if busy {
 			tick.Reset(busyTick)
 		} else {

@@ -36,10 +36,14 @@ type gatewayFaults struct {
 	now  func() time.Time // nil: time.Now
 }
 
-// faultRun is a run of faults and when its last one came.
+// faultRun is a run of faults and when its last one came, and a run of
+// refusals in the member's name (refusedFor): when the first and the last
+// came.
 type faultRun struct {
 	n    int
 	last time.Time
+
+	refusedSince, refusedLast time.Time
 }
 
 // faultsLast is how long a run of faults stands without another.
@@ -64,17 +68,11 @@ func (g *gatewayFaults) observe(m api.Member, err error) error {
 		}
 		return err
 	}
-	if g.runs == nil {
-		g.runs = make(map[string]faultRun)
-	}
-	if len(g.runs) >= maxGatewayFaults {
-		clear(g.runs) // membership is open: relay URLs come and go
-	}
-	r, now := g.runs[m.API], g.clock()
+	r, now := g.run(m), g.clock()
 	if now.Sub(r.last) > faultsLast {
 		r.n = 0
 	}
-	r = faultRun{n: r.n + 1, last: now}
+	r.n, r.last = r.n+1, now
 	g.runs[m.API] = r
 	if r.n <= leaveAfter {
 		return err
@@ -123,6 +121,41 @@ func (g *gatewayFaults) of(m api.Member) int {
 		return 0
 	}
 	return r.n
+}
+
+// refusalGrace is how long refusals of m's leases in its name, which it
+// signs nothing for (failedAnswer: it does not know this coordinator yet,
+// the lease is stale or not for it, its gateway caps its callers), are
+// nobody's fault. Gossip tells every member of a (re)started coordinator
+// within seconds, so past this they are a gateway that refuses every
+// lease in its node's name, and so starves it, and count as its faults.
+const refusalGrace = time.Minute
+
+// refusedFor notes such a refusal of a lease to m, through its gateway,
+// and returns how long they have come with no answer of m's word between
+// them (nor a pause of faultsLast).
+func (g *gatewayFaults) refusedFor(m api.Member) time.Duration {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	r, now := g.run(m), g.clock()
+	if now.Sub(r.refusedLast) > faultsLast {
+		r.refusedSince = now
+	}
+	r.refusedLast = now
+	g.runs[m.API] = r
+	return now.Sub(r.refusedSince)
+}
+
+// run is m's run to be changed and stored again; g.mu must be held.
+func (g *gatewayFaults) run(m api.Member) faultRun {
+	if g.runs == nil {
+		g.runs = make(map[string]faultRun)
+	}
+	r, ok := g.runs[m.API]
+	if !ok && len(g.runs) >= maxGatewayFaults {
+		clear(g.runs) // membership is open: relay URLs come and go
+	}
+	return r
 }
 
 func (g *gatewayFaults) clock() time.Time {

@@ -125,7 +125,6 @@ func TestFailedAnswerThroughGateway(t *testing.T) {
 	workerID, _ := rpc.NewIdentity()
 	cs := rpc.NewSessions(coordID)
 	w := &worker{ident: workerID, sessions: rpc.NewSessions(workerID)}
-	c := &coordinator{ident: coordID, sessions: cs, metrics: new(metrics)}
 	req := TaskRequest{JobID: "j", Task: 1, Nonce: rpc.NewNonce(), Coordinator: coordID.Address().Hex(), Recipient: workerID.Address().Hex(), Key: cs.PublicKey()}
 	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat", Addr: workerID.Address().Hex()}}
 	direct := api.Member{NodeMeta: api.NodeMeta{ID: "direct", API: "http://10.0.0.3:7947", Addr: workerID.Address().Hex()}}
@@ -136,18 +135,33 @@ func TestFailedAnswerThroughGateway(t *testing.T) {
 		signed  bool
 		theWays bool  // a fault of the way
 		is      error // nil: the node's fault
+		// refusing is how long refusals in its name have come before
+		// this one.
+		refusing time.Duration
 	}{
-		{"busy, its word", nat, http.StatusServiceUnavailable, true, false, errBusy},
-		{"busy, no word", nat, http.StatusServiceUnavailable, false, true, errUnreachable},
-		{"failed, its word", nat, http.StatusInternalServerError, true, false, nil},
-		{"failed, no word", nat, http.StatusInternalServerError, false, true, errUnreachable},
-		{"not known yet, no word", nat, http.StatusForbidden, false, false, errUnreachable},
-		{"misdirected, no word", nat, http.StatusMisdirectedRequest, false, false, errUnreachable},
-		{"a cap on callers, no word", nat, http.StatusTooManyRequests, false, false, errOverCap},
-		{"failed, directly, no word", direct, http.StatusInternalServerError, false, false, nil},
-		{"busy, directly, no word", direct, http.StatusServiceUnavailable, false, false, errBusy},
+		{"busy, its word", nat, http.StatusServiceUnavailable, true, false, errBusy, 0},
+		{"busy, no word", nat, http.StatusServiceUnavailable, false, true, errUnreachable, 0},
+		{"failed, its word", nat, http.StatusInternalServerError, true, false, nil, 0},
+		{"failed, no word", nat, http.StatusInternalServerError, false, true, errUnreachable, 0},
+		{"not known yet, no word", nat, http.StatusForbidden, false, false, errUnreachable, 0},
+		{"misdirected, no word", nat, http.StatusMisdirectedRequest, false, false, errUnreachable, 0},
+		{"a cap on callers, no word", nat, http.StatusTooManyRequests, false, false, errOverCap, 0},
+		{"failed, directly, no word", direct, http.StatusInternalServerError, false, false, nil, 0},
+		{"busy, directly, no word", direct, http.StatusServiceUnavailable, false, false, errBusy, 0},
+		{"not known for a while, no word", nat, http.StatusForbidden, false, false, errUnreachable, refusalGrace / 2},
+		// A gateway that refuses every lease in its node's name.
+		{"not known for over a minute, no word", nat, http.StatusForbidden, false, true, errUnreachable, refusalGrace + time.Second},
+		{"stale for over a minute, no word", nat, http.StatusUnauthorized, false, true, errUnreachable, refusalGrace + time.Second},
+		{"a cap on callers for over a minute, no word", nat, http.StatusTooManyRequests, false, true, errUnreachable, refusalGrace + time.Second},
+		{"busy for over a minute, its word", nat, http.StatusServiceUnavailable, true, false, errBusy, refusalGrace + time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			now := time.Unix(1e9, 0)
+			c := &coordinator{ident: coordID, sessions: cs, metrics: new(metrics), gateways: gatewayFaults{now: func() time.Time { return now }}}
+			if tc.refusing > 0 {
+				c.gateways.refusedFor(tc.m)
+				now = now.Add(tc.refusing)
+			}
 			rec := httptest.NewRecorder()
 			if tc.signed {
 				w.failLease(rec, req, tc.status, errors.New("out of memory"))
@@ -160,6 +174,55 @@ func TestFailedAnswerThroughGateway(t *testing.T) {
 			}
 			if tc.is == nil && notAFault(err) || tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("%v: want %v (nil: the node's fault)", err, tc.is)
+			}
+		})
+	}
+}
+
+// TestRefusedFor: refusals of a NATed member's leases in its name run from
+// the first until the member's own word, or until faultsLast passes with
+// none; what is nobody's fault does not end them, and each relay URL has
+// its own.
+func TestRefusedFor(t *testing.T) {
+	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat"}}
+	moved := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.2:7947/rpc/v1/relay/nat"}}
+	refused := errors.New("refused in its name")
+	for _, tc := range []struct {
+		name string
+		m    api.Member
+		errs []error // refused: a refusal; nil and others: observed answers
+		gaps time.Duration
+		want time.Duration // how long the last refusal's run is
+	}{
+		{"one", nat, []error{refused}, 0, 0},
+		{"on and on", nat, []error{refused, refused, refused, refused}, 30 * time.Second, 90 * time.Second},
+		{"a tile accepted", nat, []error{refused, refused, nil, refused}, 30 * time.Second, 0},
+		{"a failure it signed", nat, []error{refused, errors.New("500: its word"), refused}, 30 * time.Second, 0},
+		{"busy between", nat, []error{refused, errBusy, refused}, 30 * time.Second, time.Minute},
+		{"faults of the way between", nat, []error{refused, onTheWay(nat, errors.New("502")), refused}, 30 * time.Second, time.Minute},
+		{"a long pause", nat, []error{refused, refused}, faultsLast + time.Second, 0},
+		{"at another gateway", moved, []error{refused}, time.Minute, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			now := time.Unix(1e9, 0)
+			g := gatewayFaults{now: func() time.Time { return now }}
+			if tc.m.API == moved.API {
+				g.refusedFor(nat)
+				now = now.Add(tc.gaps)
+			}
+			var got time.Duration
+			for i, err := range tc.errs {
+				if i > 0 {
+					now = now.Add(tc.gaps)
+				}
+				if err == refused {
+					got = g.refusedFor(tc.m)
+				} else {
+					g.observe(tc.m, err)
+				}
+			}
+			if got != tc.want {
+				t.Errorf("refused for %v, want %v", got, tc.want)
 			}
 		})
 	}

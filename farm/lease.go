@@ -313,7 +313,9 @@ const maxErrorBody = 64 << 10
 // an unsigned refusal of that kind (m does not know this coordinator yet,
 // a stale or misdirected request) and the gateway's own cap on its
 // callers (a 429) are nobody's fault: a coordinator that restarted would
-// else have every node behind NAT leave an honest gateway.
+// else have every node behind NAT leave an honest gateway. Nobody's for
+// refusalGrace, that is: refused on and on, with no word of m's, they are
+// the way's, or a gateway could starve its node with them unseen.
 func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req TaskRequest, m api.Member) (string, error) {
 	body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody+1))
 	text := api.ReadError(bytes.NewReader(body))
@@ -323,10 +325,14 @@ func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req
 		}
 		if rerr != nil || len(body) > maxErrorBody || wordOf(resp.Header, c.sessions, common.HexToAddress(m.Addr), sealFailure, failureMessage(req, resp.StatusCode, body), headerFailSig, headerFailSeal) != nil {
 			switch resp.StatusCode {
-			case http.StatusUnauthorized, http.StatusForbidden, http.StatusMisdirectedRequest:
+			case http.StatusUnauthorized, http.StatusForbidden, http.StatusMisdirectedRequest, http.StatusTooManyRequests:
+				if d := c.gateways.refusedFor(m); d > refusalGrace {
+					return "", onTheWay(m, fmt.Errorf("%s: %s (refused in its name for %v)", resp.Status, text, d.Round(time.Second)))
+				}
+				if resp.StatusCode == http.StatusTooManyRequests {
+					return "", fmt.Errorf("%w: %s", errOverCap, text)
+				}
 				return "", fmt.Errorf("%w: %s: %s", errUnreachable, resp.Status, text)
-			case http.StatusTooManyRequests:
-				return "", fmt.Errorf("%w: %s", errOverCap, text)
 			}
 			return "", onTheWay(m, fmt.Errorf("%s: %s", resp.Status, text))
 		}

@@ -74,6 +74,10 @@ type NodeConfig struct {
 	// on a coordinator's word that its answers come through altered
 	// (relay.go leaveGateway); 0 or less is DefaultGatewayStay.
 	GatewayStay time.Duration
+	// WayCheck is how often a node behind NAT asks the members that
+	// coordinate jobs, directly, how its answers reach them (wayask.go);
+	// 0 or less is DefaultWayCheck.
+	WayCheck time.Duration
 	// Gossip configures memberlist; its Name is taken from Name.
 	Gossip gossip.Config
 	// Notify says where the node may post job notifications (notify.go).
@@ -417,7 +421,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		chain: cfg.Chain, ctx: ctx, wg: &n.wg, stakes: newStakeGate(cfg.Chain, cfg.MinStake, cfg.Identity.Address()),
 		rep: verifier.NewReputation(cfg.Verify, cfg.Now), secret: newSecret(),
 		jobs: make(map[string]*job), inflight: make(map[string]int),
-		busy: make(map[string]time.Time), wake: make(chan struct{}, 1),
+		busy: make(map[string]time.Time), wake: make(chan struct{}, 1), workChanged: make(chan struct{}, 1),
 		assemblers:   make(chan struct{}, cmp.Or(cfg.Assemblers, max(1, runtime.NumCPU()/2))),
 		checkCancels: make(map[string]map[uint64]context.CancelFunc),
 		reclaimWake:  make(chan struct{}, 1),
@@ -483,7 +487,9 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		n.startGateway()
 	} else {
 		n.wg.Go(func() { n.keepAttached(ctx) })
+		n.wg.Go(func() { n.watchWay(ctx) })
 	}
+	n.wg.Go(func() { n.tellCoordinating(ctx) })
 	n.coord.members, n.coord.everyone, n.coord.proto = n.peers, n.cluster.Members, n.proto
 	n.coord.outbox.members = n.cluster.Members
 	close(joined)

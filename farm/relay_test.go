@@ -299,3 +299,115 @@ func TestGatewayLost(t *testing.T) {
 		t.Fatalf("a job coordinated behind NAT after moving rendered on %+v only", rep.Nodes)
 	}
 }
+
+// TestStarvingGateway: a gateway that keeps every lease from its node
+// (it answers each in the node's name, or hangs up on it) while it relays
+// the rest, so the node stays a member that never renders. The lease
+// that would tell the node so crosses that gateway too; the node asks the
+// coordinating members directly (wayask.go), hears its run of faults
+// there, and moves to a member, where it renders. Before, it stayed on
+// that gateway, rendering nothing, for as long as both ran.
+func TestStarvingGateway(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		refuse func(rw http.ResponseWriter)
+	}{
+		{"answers in its name", func(rw http.ResponseWriter) {
+			http.Error(rw, "bad gateway", http.StatusBadGateway)
+		}},
+		{"hangs up", func(rw http.ResponseWriter) {
+			if conn, _, err := http.NewResponseController(rw).Hijack(); err == nil {
+				conn.Close()
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evil, kept := starvingGateway(t, tc.refuse)
+			nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+				if i == 2 {
+					c.BehindNAT, c.Gateways = true, []string{evil.URL}
+					c.GatewayStay = time.Millisecond
+					c.WayCheck = 100 * time.Millisecond
+				}
+			})
+			nat := nodes[2]
+			c := api.NewClient(nodes[0].URL())
+			onEvil := func() bool { return strings.HasPrefix(nat.RPCURL(), evil.URL) }
+			if !onEvil() {
+				t.Fatalf("%s attached at %s, not at the test's gateway", nat.Name(), nat.RPCURL())
+			}
+			tasksOf := func(rep api.Report) int {
+				for _, nr := range rep.Nodes {
+					if nr.Node == nat.Name() {
+						return nr.Tasks
+					}
+				}
+				return 0
+			}
+			var rep api.Report
+			deadline := time.Now().Add(time.Minute)
+			for i := 0; onEvil() || tasksOf(rep) == 0; i++ {
+				if time.Now().After(deadline) {
+					t.Fatalf("after %d jobs %s is at %s and rendered %d tiles of the last (%d leases kept from it): it never left the gateway that starves it", i, nat.Name(), nat.RPCURL(), tasksOf(rep), kept.Load())
+				}
+				rep = farmtest.RunJob(t, c, func(s *api.JobSpec) { s.Nonce = fmt.Sprintf("%s-%d", t.Name(), i) })
+				for _, cv := range rep.Convictions {
+					t.Errorf("honest node convicted: %+v", cv)
+				}
+			}
+			if kept.Load() == 0 {
+				t.Fatal("the gateway kept no lease: the NATed node was never leased one there")
+			}
+			t.Logf("%s moved to %s and rendered %d tiles of job %s (%d leases kept from it before)", nat.Name(), nat.RPCURL(), tasksOf(rep), rep.JobID, kept.Load())
+		})
+	}
+}
+
+// TestStarvedNodeLeftAlone: while a node stays on a gateway that keeps
+// every lease from it (it has not asked the coordinators yet), the
+// coordinator leaves it alone there after a couple of faults, checks
+// included: it picked the node as a checker for nearly every job, each
+// check failing at the gateway (55 leases and checks in 40 jobs before,
+// 3 after).
+func TestStarvedNodeLeftAlone(t *testing.T) {
+	evil, kept := starvingGateway(t, func(rw http.ResponseWriter) {
+		http.Error(rw, "bad gateway", http.StatusBadGateway)
+	})
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.BehindNAT, c.Gateways = true, []string{evil.URL}
+			c.WayCheck = time.Hour // it does not ask in this test
+		}
+	})
+	c := api.NewClient(nodes[0].URL())
+	const jobs, most = 40, 16
+	for i := range jobs {
+		farmtest.RunJob(t, c, func(s *api.JobSpec) { s.Nonce = fmt.Sprintf("%s-%d", t.Name(), i) })
+	}
+	if k := kept.Load(); k == 0 || k > most {
+		t.Fatalf("%d leases and checks kept from the node by its gateway in %d jobs: want 1 to %d (a couple of faults, then it is left alone there)", k, jobs, most)
+	}
+	t.Logf("%d leases and checks kept from the node in %d jobs", kept.Load(), jobs)
+}
+
+// starvingGateway is a gateway that relays everything but leases and
+// checks (POST /rpc/v1/render), which it answers with refuse, counting
+// them in kept.
+func starvingGateway(t *testing.T, refuse func(rw http.ResponseWriter)) (evil *httptest.Server, kept *atomic.Int64) {
+	g := tunnel.NewGateway("127.0.0.1", func(string) bool { return true }, nil)
+	t.Cleanup(g.Close)
+	kept = new(atomic.Int64)
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+tunnel.AttachPath, g.ServeAttach)
+	mux.HandleFunc(tunnel.RelayPrefix, func(rw http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/rpc/v1/render") {
+			kept.Add(1)
+			refuse(rw)
+			return
+		}
+		g.ServeRelay(rw, r)
+	})
+	evil = httptest.NewServer(mux)
+	t.Cleanup(evil.Close)
+	return evil, kept
+}

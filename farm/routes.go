@@ -84,6 +84,7 @@ var rpcRoutes = []route{
 	{"POST", "/rpc/v1/receipts", func(n *Node) http.HandlerFunc { return n.handleReceipt }},
 	{"GET", "/rpc/v1/disputes/{escrow}/bundle", func(n *Node) http.HandlerFunc { return n.handleBundle }},
 	{"GET", rpcJobs, func(n *Node) http.HandlerFunc { return n.handleJobSummaries }},
+	{"GET", rpcWay, func(n *Node) http.HandlerFunc { return n.handleWay }},
 	{"GET", "/rpc/v1/tasks/{nonce}", func(n *Node) http.HandlerFunc { return n.work.handleHeartbeat }},
 	{"POST", releasePath, func(n *Node) http.HandlerFunc { return n.handleRelease }},
 	{"POST", reachPath, func(n *Node) http.HandlerFunc { return n.serveReach }},

@@ -162,14 +162,16 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	away := 0
 	release := renderer.ParseBuild(build).Release()
 	blocked := c.blocklistedMembers(members)
+	now := c.now()
 	for i, m := range members {
 		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != release || c.quarantined(m.Addr) {
 			continue
 		}
-		if m.Away != "" {
+		if m.Away != "" || c.gateways.holds(m, now) {
 			// Its owner took the machine back (or paused it, even the
 			// coordinator's own): it refuses checks as it refuses leases,
-			// and asking would only wait out callCheckRetry.
+			// and asking would only wait out callCheckRetry. Or its
+			// gateway keeps failing it: a check would fail there too.
 			away++
 			continue
 		}
@@ -190,7 +192,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	if len(candidates) == 0 {
 		reason := fmt.Sprintf("no other node runs the worker's release %s", release)
 		if away > 0 {
-			reason = fmt.Sprintf("no other node that runs the worker's release %s takes work now (%d away)", release, away)
+			reason = fmt.Sprintf("no other node that runs the worker's release %s takes work now (%d away or unreachable)", release, away)
 		}
 		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: reason}
 		ev.Unchecked = true
@@ -325,8 +327,13 @@ func (c *coordinator) callCheck(ctx context.Context, m api.Member, req TaskReque
 	img, _, data, _, err := c.call(cctx, m, req)
 	v, _ := c.results.LoadAndDelete(req.Nonce)
 	signed, _ := v.(*contracts.SignedCheck)
-	if cause := context.Cause(cctx); errors.Is(cause, errNoHeartbeat) {
-		err = cause
+	// A check crosses m's gateway as a lease does, and counts in its run
+	// of answers there (gatewayFaults) unless it was called off.
+	switch cause := context.Cause(cctx); {
+	case errors.Is(cause, errNoHeartbeat):
+		err = c.gateways.observe(m, onTheWay(m, cause))
+	case cctx.Err() == nil:
+		err = c.gateways.observe(m, err)
 	}
 	return img, data, signed, err
 }

@@ -42,6 +42,10 @@ type NodeMeta struct {
 	// rendered. It is the node's claim, so coordinators trust what they
 	// measure of its tasks over it once they have a few.
 	Speed map[string]int64 `json:"sp,omitempty"`
+	// Coordinating is set while the node coordinates a job not ended:
+	// members behind NAT ask it, directly, how their answers reach it
+	// (farm/wayask.go).
+	Coordinating bool `json:"co,omitempty"`
 }
 
 // RendererAuto is the JobSpec.Renderer that lets the coordinator pick the

@@ -1,0 +1,196 @@
+package farm
+
+// A node behind NAT asks the coordinators directly how its answers reach
+// them. A coordinator tells a node that its answers come through its
+// gateway without its word in the node's next lease (gatewayfaults.go),
+// but that lease crosses the same gateway: one that drops or refuses
+// every lease to its node (it starves a rival GPU owner, say, to have
+// its own nodes leased more) keeps it from ever hearing. Every call the
+// node makes itself goes straight to the member it calls, though, so it
+// asks: every NodeConfig.WayCheck, each member that gossips it
+// coordinates a job (api.NodeMeta.Coordinating) answers, under its
+// signature and for this request only, its run of such answers at the
+// node's relay URL (GET /rpc/v1/way, signed by the node: a member
+// answers only for the node that asks). From leaveAfter on, the node
+// leaves its gateway, as it does on a lease that says so (relay.go
+// leaveGateway, with the same limits against a coordinator that lies).
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"time"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/rpc"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// rpcWay is the route a coordinator answers a member's run of faults on.
+const rpcWay = "/rpc/v1/way"
+
+// DefaultWayCheck is NodeConfig.WayCheck's default: a starved node finds
+// out within about this long once a coordinator has counted its faults.
+const DefaultWayCheck = 30 * time.Second
+
+// maxWayAsks bounds the coordinators a node asks a round: a random few
+// when many coordinate at once; the next round asks others.
+const maxWayAsks = 16
+
+// wayAskTimeout bounds one coordinator's answer.
+const wayAskTimeout = 5 * time.Second
+
+// wayAnswer is a coordinator's answer: the RPC URL it reaches the asking
+// node at, the run of that node's answers there that reached it without
+// its word, and its signature over wayMessage.
+type wayAnswer struct {
+	API    string `json:"api"`
+	Faults int    `json:"faults"`
+	Sig    string `json:"sig"`
+}
+
+// wayMessage is what coordinator signs to tell node its faults at api, in
+// answer to the request whose signed nonce is nonce.
+func wayMessage(coordinator, node common.Address, api string, faults int, nonce string) []byte {
+	return fmt.Appendf(nil, "conun way\ncoordinator %s\nnode %s\napi %s\nfaults %d\nnonce %s", coordinator.Hex(), node.Hex(), api, faults, nonce)
+}
+
+// handleWay is GET /rpc/v1/way: the asking member's run of faults here.
+func (n *Node) handleWay(rw http.ResponseWriter, r *http.Request) {
+	from, ok := n.memberRequest(rw, r, "a member's way here is told to that member")
+	if !ok {
+		return
+	}
+	sig, _ := rpc.ParseRequestSig(r.Header.Get(rpc.HeaderSigned)) // checked by memberRequest
+	var m api.Member
+	for _, mm := range n.cluster.Members() {
+		if common.IsHexAddress(mm.Addr) && common.HexToAddress(mm.Addr) == from {
+			m = mm
+		}
+	}
+	a := wayAnswer{API: m.API}
+	if relayed(m) {
+		a.Faults = n.coord.gateways.of(m)
+	}
+	var err error
+	if a.Sig, err = n.cfg.Identity.Sign(wayMessage(n.cfg.Identity.Address(), from, a.API, a.Faults, sig.Nonce)); err != nil {
+		httpError(rw, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(rw, a)
+}
+
+// askWay asks coordinator m for this node's run of faults at relay, its
+// RPC URL now: 0 when m reaches it elsewhere (it has not seen the node
+// move yet).
+func (n *Node) askWay(ctx context.Context, m api.Member, relay string) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, wayAskTimeout)
+	defer cancel()
+	req, err := n.coord.signedGet(ctx, m, rpcWay)
+	if err != nil {
+		return 0, err
+	}
+	sig, err := rpc.ParseRequestSig(req.Header.Get(rpc.HeaderSigned))
+	if err != nil {
+		return 0, err
+	}
+	resp, err := n.work.hc.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("%s: %q", resp.Status, api.Prefix(api.ReadError(resp.Body), 200))
+	}
+	var a wayAnswer
+	dec := json.NewDecoder(io.LimitReader(resp.Body, 4<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return 0, fmt.Errorf("its answer: %w", err)
+	}
+	return a.faultsAt(common.HexToAddress(m.Addr), n.cfg.Identity.Address(), sig.Nonce, relay)
+}
+
+// faultsAt checks that a is coordinator's word to node, in answer to the
+// request with nonce, and returns its run of faults at relay: 0 when it
+// counts them at another URL (it has not seen the node move yet).
+func (a wayAnswer) faultsAt(coordinator, node common.Address, nonce, relay string) (int, error) {
+	if err := rpc.Verify(wayMessage(coordinator, node, a.API, a.Faults, nonce), a.Sig, coordinator); err != nil {
+		return 0, fmt.Errorf("its answer is not its word: %w", err)
+	}
+	if a.API != relay || a.Faults < 0 {
+		return 0, nil
+	}
+	return a.Faults, nil
+}
+
+// askWays asks the coordinating members how this node's answers reach
+// them, and leaves its gateway on the first that counts leaveAfter
+// faults in a row (as a lease saying so would: worker.go).
+func (n *Node) askWays(ctx context.Context) {
+	relay := n.link.RelayURL()
+	var coords []api.Member
+	for _, m := range n.cluster.Members() {
+		if m.Coordinating && m.ID != n.cfg.Name && common.IsHexAddress(m.Addr) {
+			coords = append(coords, m)
+		}
+	}
+	rand.Shuffle(len(coords), func(i, j int) { coords[i], coords[j] = coords[j], coords[i] })
+	for _, m := range coords[:min(len(coords), maxWayAsks)] {
+		faults, err := n.askWay(ctx, m, relay)
+		if err != nil {
+			n.cfg.Logger.Debug("behind NAT: ask a coordinator how this node's answers reach it", "member", m.ID, "err", err)
+			continue
+		}
+		if faults >= leaveAfter && !n.work.active.othersThan(common.HexToAddress(m.Addr)) && n.leaveGateway(faults) {
+			n.cfg.Logger.Warn("behind NAT: a coordinator gets this node's answers through its gateway without its word", "coordinator", m.ID, "answers", faults)
+			return
+		}
+	}
+}
+
+// watchWay asks, every NodeConfig.WayCheck until ctx ends, while the node
+// is behind NAT.
+func (n *Node) watchWay(ctx context.Context) {
+	every := n.cfg.WayCheck
+	if every <= 0 {
+		every = DefaultWayCheck
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every):
+		}
+		n.askWays(ctx)
+	}
+}
+
+// tellCoordinating gossips whether the node coordinates a job not ended
+// (api.NodeMeta.Coordinating), each time its scheduler finds that
+// changed, until ctx ends: the members behind NAT ask those.
+func (n *Node) tellCoordinating(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-n.coord.workChanged:
+		}
+		on := n.coord.hasWork.Load()
+		n.availMu.Lock() // in order with the other changes to the node's meta
+		n.metaMu.Lock()
+		changed := n.meta.Coordinating != on
+		n.meta.Coordinating = on
+		meta := n.meta
+		n.metaMu.Unlock()
+		if changed {
+			if err := n.cluster.SetMeta(meta, time.Second); err != nil {
+				n.cfg.Logger.Warn("gossip whether this node coordinates a job", "err", err)
+			}
+		}
+		n.availMu.Unlock()
+	}
+}
