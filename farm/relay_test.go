@@ -367,7 +367,7 @@ func TestStarvingGateway(t *testing.T) {
 // every lease from it (it has not asked the coordinators yet), the
 // coordinator leaves it alone there after a couple of faults, checks
 // included: it picked the node as a checker for nearly every job, each
-// check failing at the gateway (55 leases and checks in 40 jobs before,
+// check failing at the gateway (37-55 leases and checks in 40 jobs before,
 // 3 after).
 func TestStarvedNodeLeftAlone(t *testing.T) {
 	evil, kept := starvingGateway(t, func(rw http.ResponseWriter) {
