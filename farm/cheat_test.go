@@ -351,9 +351,22 @@ func TestLyingChecker(t *testing.T) {
 	defer cancel()
 	var wallets []api.WalletInfo
 	out := t.TempDir()
+	// After its conviction, every tile of the liar's is rendered again:
+	// a verdict on one (a check of its own work that passed) is not the
+	// tile's, and the app showed it as such.
+	var convicted atomic.Int64
+	progress := func(e api.Event) {
+		switch {
+		case e.Type != api.EventVerdict:
+		case e.Convicted == "node-3":
+			convicted.Add(1)
+		case e.Node == "node-3" && convicted.Load() > 0:
+			t.Errorf("after its conviction, a verdict on the liar's task %d: %s", e.Task, e.Message)
+		}
+	}
 	rep, err := farm.RunDemo(ctx, farm.DemoConfig{
 		Nodes: 3, NewRenderers: farmtest.NewRenderers, SceneName: "cornell.glb", Scene: data,
-		Spec: spec, Out: out, Chain: true, Stake: stake,
+		Spec: spec, Out: out, Chain: true, Stake: stake, Progress: progress,
 		Change: func(i int, c *farm.NodeConfig) {
 			if i == 2 {
 				c.Renderers = []renderer.Renderer{&cheater{Renderer: farmtest.Renderers()[0], mode: "liar"}}

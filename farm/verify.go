@@ -481,6 +481,12 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string
 		c.maybeReceipt(j, t)
 	}
 	c.saveReputation()
+	if !current && convicted == "" {
+		// The tile is being rendered again (its checker was convicted,
+		// and this was a check of its own work, say): the verdict is
+		// not the tile's now, and the app would show it as such.
+		return
+	}
 	outcome := api.CheckOutcome(ev.Verdict.Outcome.String())
 	if ev.Unchecked {
 		outcome = api.CheckUnchecked

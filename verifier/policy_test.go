@@ -161,6 +161,21 @@ func TestReputation(t *testing.T) {
 	if rec := rep.Get("a"); rec.Passed != 40 || rec.Failed != 1 || rec.PassedSinceFailure != 0 || !rec.LastFailure.Equal(now) {
 		t.Errorf("record %+v", rec)
 	}
+	// A pass while quarantined counts, but rebuilds no trust until the
+	// quarantine ends.
+	rep.Record("a", true)
+	if rec := rep.Get("a"); rec.Passed != 41 || rec.PassedSinceFailure != 0 {
+		t.Errorf("after a pass in quarantine: record %+v, want 41 passed, none since the failure", rec)
+	}
+	later := now.Add(24 * time.Hour)
+	after := NewReputation(DefaultPolicy(), func() time.Time { return later })
+	if data, err := rep.Snapshot(); err != nil || after.Restore(data) != nil {
+		t.Fatal(err)
+	}
+	after.Record("a", true)
+	if rec := after.Get("a"); rec.PassedSinceFailure != 1 {
+		t.Errorf("after a pass past the quarantine: record %+v, want one pass since the failure", rec)
+	}
 
 	data, err := rep.Snapshot()
 	if err != nil {
@@ -178,7 +193,7 @@ func TestReputation(t *testing.T) {
 			t.Errorf("Restore(%s) accepted", bad)
 		}
 	}
-	if back.Get("a").Passed != 40 {
+	if back.Get("a").Passed != 41 {
 		t.Error("a failed Restore changed the records")
 	}
 }

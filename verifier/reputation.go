@@ -47,8 +47,12 @@ func (r *Reputation) Policy() Policy { return r.policy }
 
 // Record adds a decided check of node: passed, or failed. A failure
 // resets the node's record of passes, raises its check probability to
-// FailedRate and quarantines it. Uncertain verdicts are not recorded: they
-// are re-checked, and only the decision counts.
+// FailedRate and quarantines it. A pass during the quarantine counts in
+// Passed but rebuilds no trust: a node convicted of lying in one check
+// whose own tiles are then checked and pass (farm's proof of a convicted
+// checker) would else come out of its quarantine already trusted more.
+// Uncertain verdicts are not recorded: they are re-checked, and only the
+// decision counts.
 func (r *Reputation) Record(node string, passed bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -57,12 +61,14 @@ func (r *Reputation) Record(node string, passed bool) {
 		rec = new(NodeRecord)
 		r.nodes[node] = rec
 	}
+	now := r.now()
 	if passed {
 		rec.Passed++
-		rec.PassedSinceFailure++
+		if !now.Before(rec.QuarantinedUntil) {
+			rec.PassedSinceFailure++
+		}
 		return
 	}
-	now := r.now()
 	rec.Failed++
 	rec.PassedSinceFailure = 0
 	rec.LastFailure = now
