@@ -1,6 +1,10 @@
 package farm
 
-import "github.com/conun/conun/farm/blobstore"
+import (
+	"time"
+
+	"github.com/conun/conun/farm/blobstore"
+)
 
 // Cache is the node's cache of blobs fetched from other members, for tests
 // in farm_test that fetch through it as a task's scene would be.
@@ -28,4 +32,12 @@ func (n *Node) ProveWith(id, node string) int {
 	before := j.checking
 	c.proveWith(j, node)
 	return j.checking - before
+}
+
+// SetCoordinatingLinger sets how long nodes still gossip Coordinating
+// after their last job ended, until the test ends.
+func SetCoordinatingLinger(t interface{ Cleanup(func()) }, d time.Duration) {
+	old := coordinatingLinger
+	coordinatingLinger = d
+	t.Cleanup(func() { coordinatingLinger = old })
 }

@@ -15,10 +15,12 @@ import (
 // coordinator says so in the node's next lease (TaskRequest.Altered),
 // which the gateway can neither change (the coordinator signed it) nor
 // hide: dropping the lease, or answering it in the node's name, is one
-// more such answer, but for a refusal the node signs nothing for either
-// (it does not know the coordinator yet: failedAnswer), which counts for
-// nothing. The node, after leaveAfter of them in a row, moves to another
-// gateway (Node.leaveGateway).
+// more such answer, and so are refusals the node signs nothing for (it
+// does not know the coordinator yet: failedAnswer) once they go on past
+// refusalGrace. The node, after leaveAfter of them in a row, moves to
+// another gateway (Node.leaveGateway). A gateway that keeps every lease
+// from its node keeps that one too: the node also asks the coordinators
+// directly (wayask.go).
 
 // leaveAfter is how many of its answers in a row must reach a coordinator
 // not as its word before a node behind NAT leaves its gateway: one could
@@ -37,12 +39,13 @@ type gatewayFaults struct {
 }
 
 // faultRun is a run of faults and when its last one came, and a run of
-// refusals in the member's name (refusedFor): when the first and the last
-// came.
+// refusals in the member's name (refusedFor): how many, when the first and
+// the last came.
 type faultRun struct {
 	n    int
 	last time.Time
 
+	refused                   int
 	refusedSince, refusedLast time.Time
 }
 
@@ -65,6 +68,11 @@ func (g *gatewayFaults) observe(m api.Member, err error) error {
 	if !errors.Is(err, errOnTheWay) {
 		if err == nil || !notAFault(err) {
 			delete(g.runs, m.API)
+		} else if r, ok := g.runs[m.API]; ok && !errors.Is(err, errRefused) && (errors.Is(err, errBusy) || errors.Is(err, errOverCap)) {
+			// Its word that it is busy or full: the leases get through
+			// to it, whatever refused them before.
+			r.refused = 0
+			g.runs[m.API] = r
 		}
 		return err
 	}
@@ -127,23 +135,37 @@ func (g *gatewayFaults) of(m api.Member) int {
 // signs nothing for (failedAnswer: it does not know this coordinator yet,
 // the lease is stale or not for it, its gateway caps its callers), are
 // nobody's fault. Gossip tells every member of a (re)started coordinator
-// within seconds, so past this they are a gateway that refuses every
-// lease in its node's name, and so starves it, and count as its faults.
-const refusalGrace = time.Minute
+// within seconds, so past this, minRefusals of them with no word of m's
+// between them, nor a pause of refusalGap, are a gateway that refuses
+// every lease in its node's name, and so starves it: they count as its
+// faults. A gateway that refuses every lease for a minute only because
+// it is full (its cap on one caller's connections) serves its node no
+// better: the node is as well off at another.
+const (
+	refusalGrace = time.Minute
+	minRefusals  = 5
+	refusalGap   = 30 * time.Second
+)
+
+// errRefused marks a refusal in a member's name that is nobody's fault
+// yet (refusedFor): it is none of the member's word.
+var errRefused = errors.New("refused in its name")
 
 // refusedFor notes such a refusal of a lease to m, through its gateway,
-// and returns how long they have come with no answer of m's word between
-// them (nor a pause of faultsLast).
-func (g *gatewayFaults) refusedFor(m api.Member) time.Duration {
+// and reports whether they count as faults of the way now, and for how
+// long they have come.
+func (g *gatewayFaults) refusedFor(m api.Member) (bool, time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	r, now := g.run(m), g.clock()
-	if now.Sub(r.refusedLast) > faultsLast {
-		r.refusedSince = now
+	if r.refused == 0 || now.Sub(r.refusedLast) > refusalGap {
+		r.refused, r.refusedSince = 0, now
 	}
+	r.refused++
 	r.refusedLast = now
 	g.runs[m.API] = r
-	return now.Sub(r.refusedSince)
+	d := now.Sub(r.refusedSince)
+	return d > refusalGrace && r.refused >= minRefusals, d
 }
 
 // run is m's run to be changed and stored again; g.mu must be held.

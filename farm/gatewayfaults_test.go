@@ -159,8 +159,12 @@ func TestFailedAnswerThroughGateway(t *testing.T) {
 			now := time.Unix(1e9, 0)
 			c := &coordinator{ident: coordID, sessions: cs, metrics: new(metrics), gateways: gatewayFaults{now: func() time.Time { return now }}}
 			if tc.refusing > 0 {
-				c.gateways.refusedFor(tc.m)
-				now = now.Add(tc.refusing)
+				// Refusals a few seconds apart, the last of them this
+				// answer.
+				for range minRefusals - 1 {
+					c.gateways.refusedFor(tc.m)
+					now = now.Add(tc.refusing / (minRefusals - 1))
+				}
 			}
 			rec := httptest.NewRecorder()
 			if tc.signed {
@@ -180,49 +184,59 @@ func TestFailedAnswerThroughGateway(t *testing.T) {
 }
 
 // TestRefusedFor: refusals of a NATed member's leases in its name run from
-// the first until the member's own word, or until faultsLast passes with
-// none; what is nobody's fault does not end them, and each relay URL has
-// its own.
+// the first until its own word (a tile, a failure it signed, or that it is
+// busy), or until refusalGap passes with none; they count as faults of the
+// way only past refusalGrace, minRefusals of them; each relay URL has its
+// own.
 func TestRefusedFor(t *testing.T) {
 	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat"}}
 	moved := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.2:7947/rpc/v1/relay/nat"}}
 	refused := errors.New("refused in its name")
+	five := []error{refused, refused, refused, refused, refused}
 	for _, tc := range []struct {
-		name string
-		m    api.Member
-		errs []error // refused: a refusal; nil and others: observed answers
-		gaps time.Duration
-		want time.Duration // how long the last refusal's run is
+		name    string
+		m       api.Member
+		errs    []error // refused: a refusal; nil and others: observed answers
+		gap     time.Duration
+		want    time.Duration // how long the last refusal's run is
+		wantWay bool
 	}{
-		{"one", nat, []error{refused}, 0, 0},
-		{"on and on", nat, []error{refused, refused, refused, refused}, 30 * time.Second, 90 * time.Second},
-		{"a tile accepted", nat, []error{refused, refused, nil, refused}, 30 * time.Second, 0},
-		{"a failure it signed", nat, []error{refused, errors.New("500: its word"), refused}, 30 * time.Second, 0},
-		{"busy between", nat, []error{refused, errBusy, refused}, 30 * time.Second, time.Minute},
-		{"faults of the way between", nat, []error{refused, onTheWay(nat, errors.New("502")), refused}, 30 * time.Second, time.Minute},
-		{"a long pause", nat, []error{refused, refused}, faultsLast + time.Second, 0},
-		{"at another gateway", moved, []error{refused}, time.Minute, 0},
+		{"one", nat, []error{refused}, 0, 0, false},
+		{"five in a minute", nat, five, 15 * time.Second, time.Minute, false},
+		{"five past a minute", nat, five, 16 * time.Second, 64 * time.Second, true},
+		{"four past a minute", nat, []error{refused, refused, refused, refused}, 25 * time.Second, 75 * time.Second, false},
+		{"a pause between", nat, five, refusalGap + time.Second, 0, false},
+		{"a tile accepted", nat, []error{refused, refused, refused, nil, refused, refused, refused}, 16 * time.Second, 32 * time.Second, false},
+		{"a failure it signed", nat, []error{refused, refused, refused, errors.New("500: its word"), refused}, 16 * time.Second, 0, false},
+		{"busy, its word", nat, []error{refused, refused, refused, errBusy, refused, refused}, 16 * time.Second, 16 * time.Second, false},
+		{"full, its word", nat, []error{refused, refused, refused, fmt.Errorf("%w: disk full", errOverCap), refused}, 16 * time.Second, 0, false},
+		{"refused in its name between", nat, []error{refused, fmt.Errorf("%w: %w: 403", errUnreachable, errRefused), refused, refused, refused, refused}, 14 * time.Second, 70 * time.Second, true},
+		{"faults of the way between", nat, []error{refused, refused, onTheWay(nat, errors.New("502")), refused, refused, refused}, 14 * time.Second, 70 * time.Second, true},
+		{"at another gateway", moved, []error{refused}, time.Minute, 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			now := time.Unix(1e9, 0)
 			g := gatewayFaults{now: func() time.Time { return now }}
 			if tc.m.API == moved.API {
-				g.refusedFor(nat)
-				now = now.Add(tc.gaps)
+				for range minRefusals {
+					g.refusedFor(nat)
+					now = now.Add(tc.gap)
+				}
 			}
+			var way bool
 			var got time.Duration
 			for i, err := range tc.errs {
 				if i > 0 {
-					now = now.Add(tc.gaps)
+					now = now.Add(tc.gap)
 				}
 				if err == refused {
-					got = g.refusedFor(tc.m)
+					way, got = g.refusedFor(tc.m)
 				} else {
 					g.observe(tc.m, err)
 				}
 			}
-			if got != tc.want {
-				t.Errorf("refused for %v, want %v", got, tc.want)
+			if got != tc.want || way != tc.wantWay {
+				t.Errorf("refused for %v, the way's %v; want %v, %v", got, way, tc.want, tc.wantWay)
 			}
 		})
 	}

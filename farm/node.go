@@ -258,7 +258,7 @@ type Node struct {
 	metaMu    sync.Mutex
 	meta      api.NodeMeta // what the node gossips about itself; guarded by metaMu
 	avail     *availability.Monitor
-	availMu   sync.Mutex         // orders availability changes (away.go)
+	availMu   sync.Mutex         // orders availability changes (away.go), and every change to the gossiped meta with them
 	reprobeMu sync.Mutex         // one device re-probe at a time (reprobe.go)
 	up        *bandwidth.Limiter // paces the blobs it serves to members; nil: no limit
 	store     *store.Store

@@ -214,6 +214,7 @@ func (n *Node) keepAttached(ctx context.Context) {
 			return
 		}
 		n.attached.Store(time.Now().UnixNano())
+		n.availMu.Lock() // in order with the other changes to the node's meta: none gossips the old URL after
 		n.metaMu.Lock()
 		n.meta.API = n.link.RelayURL()
 		meta := n.meta
@@ -221,6 +222,7 @@ func (n *Node) keepAttached(ctx context.Context) {
 		if err := n.cluster.Rebind(n.link, meta, join); err != nil {
 			n.cfg.Logger.Error("behind NAT: rejoin the cluster", "err", err)
 		}
+		n.availMu.Unlock()
 		n.cfg.Logger.Info("behind NAT: re-attached", "gateway", n.link.Gateway(), "rpc", meta.API, "took", time.Since(since))
 		if n.announce(ctx, join) {
 			n.cfg.Logger.Info("behind NAT: the members list the new address", "took", time.Since(since))

@@ -7,13 +7,15 @@ package farm
 // every lease to its node (it starves a rival GPU owner, say, to have
 // its own nodes leased more) keeps it from ever hearing. Every call the
 // node makes itself goes straight to the member it calls, though, so it
-// asks: every NodeConfig.WayCheck, each member that gossips it
-// coordinates a job (api.NodeMeta.Coordinating) answers, under its
-// signature and for this request only, its run of such answers at the
-// node's relay URL (GET /rpc/v1/way, signed by the node: a member
-// answers only for the node that asks). From leaveAfter on, the node
-// leaves its gateway, as it does on a lease that says so (relay.go
-// leaveGateway, with the same limits against a coordinator that lies).
+// asks: every NodeConfig.WayCheck, up to maxWayAsks members that gossip
+// they coordinate a job (api.NodeMeta.Coordinating), drawn at random,
+// answer under their signature, for this request only, their run of such
+// answers at the node's relay URL (GET /rpc/v1/way?api=URL, signed by the
+// node: a member answers only for the member of the asker's key at that
+// URL, so another member gossiping the same key hides nothing). From
+// leaveAfter on, the node leaves its gateway, as it does on a lease that
+// says so (relay.go leaveGateway, with the same limits against a
+// coordinator that lies).
 
 import (
 	"context"
@@ -22,6 +24,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
+	"sync"
 	"time"
 
 	"github.com/conun/conun/farm/api"
@@ -40,8 +44,12 @@ const DefaultWayCheck = 30 * time.Second
 // when many coordinate at once; the next round asks others.
 const maxWayAsks = 16
 
-// wayAskTimeout bounds one coordinator's answer.
-const wayAskTimeout = 5 * time.Second
+// wayAskTimeout bounds one coordinator's answer, and wayAsksAtOnce the
+// coordinators asked at once.
+const (
+	wayAskTimeout = 5 * time.Second
+	wayAsksAtOnce = 4
+)
 
 // wayAnswer is a coordinator's answer: the RPC URL it reaches the asking
 // node at, the run of that node's answers there that reached it without
@@ -58,22 +66,24 @@ func wayMessage(coordinator, node common.Address, api string, faults int, nonce 
 	return fmt.Appendf(nil, "conun way\ncoordinator %s\nnode %s\napi %s\nfaults %d\nnonce %s", coordinator.Hex(), node.Hex(), api, faults, nonce)
 }
 
-// handleWay is GET /rpc/v1/way: the asking member's run of faults here.
+// handleWay is GET /rpc/v1/way?api=URL: the run of faults here of the
+// asking member at URL; none, for no URL, when no member of the asker's
+// key is at URL (this node has not seen it move there yet).
 func (n *Node) handleWay(rw http.ResponseWriter, r *http.Request) {
 	from, ok := n.memberRequest(rw, r, "a member's way here is told to that member")
 	if !ok {
 		return
 	}
 	sig, _ := rpc.ParseRequestSig(r.Header.Get(rpc.HeaderSigned)) // checked by memberRequest
-	var m api.Member
-	for _, mm := range n.cluster.Members() {
-		if common.IsHexAddress(mm.Addr) && common.HexToAddress(mm.Addr) == from {
-			m = mm
+	var a wayAnswer
+	at := r.URL.Query().Get("api")
+	for _, m := range n.cluster.Members() {
+		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == from && m.API == at && at != "" {
+			a.API = at
+			if relayed(m) {
+				a.Faults = n.coord.gateways.of(m)
+			}
 		}
-	}
-	a := wayAnswer{API: m.API}
-	if relayed(m) {
-		a.Faults = n.coord.gateways.of(m)
 	}
 	var err error
 	if a.Sig, err = n.cfg.Identity.Sign(wayMessage(n.cfg.Identity.Address(), from, a.API, a.Faults, sig.Nonce)); err != nil {
@@ -93,6 +103,7 @@ func (n *Node) askWay(ctx context.Context, m api.Member, relay string) (int, err
 	if err != nil {
 		return 0, err
 	}
+	req.URL.RawQuery = url.Values{"api": {relay}}.Encode() // the signature covers the path: the answer names the URL
 	sig, err := rpc.ParseRequestSig(req.Header.Get(rpc.HeaderSigned))
 	if err != nil {
 		return 0, err
@@ -127,29 +138,46 @@ func (a wayAnswer) faultsAt(coordinator, node common.Address, nonce, relay strin
 	return a.Faults, nil
 }
 
-// askWays asks the coordinating members how this node's answers reach
-// them, and leaves its gateway on the first that counts leaveAfter
-// faults in a row (as a lease saying so would: worker.go).
+// askWays asks the coordinating members of its own protocol (the others
+// give it no work) how this node's answers reach them, a few at once, and
+// leaves its gateway on the first that counts leaveAfter faults in a row
+// there (as a lease saying so would: worker.go), unless it moved since.
 func (n *Node) askWays(ctx context.Context) {
 	relay := n.link.RelayURL()
 	var coords []api.Member
-	for _, m := range n.cluster.Members() {
+	for _, m := range n.peers() {
 		if m.Coordinating && m.ID != n.cfg.Name && common.IsHexAddress(m.Addr) {
 			coords = append(coords, m)
 		}
 	}
 	rand.Shuffle(len(coords), func(i, j int) { coords[i], coords[j] = coords[j], coords[i] })
-	for _, m := range coords[:min(len(coords), maxWayAsks)] {
-		faults, err := n.askWay(ctx, m, relay)
-		if err != nil {
-			n.cfg.Logger.Debug("behind NAT: ask a coordinator how this node's answers reach it", "member", m.ID, "err", err)
-			continue
-		}
-		if faults >= leaveAfter && !n.work.active.othersThan(common.HexToAddress(m.Addr)) && n.leaveGateway(faults) {
-			n.cfg.Logger.Warn("behind NAT: a coordinator gets this node's answers through its gateway without its word", "coordinator", m.ID, "answers", faults)
-			return
-		}
+	coords = coords[:min(len(coords), maxWayAsks)]
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var mu sync.Mutex // one leaves
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, wayAsksAtOnce)
+	for _, m := range coords {
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			faults, err := n.askWay(ctx, m, relay)
+			if err != nil {
+				n.cfg.Logger.Debug("behind NAT: ask a coordinator how this node's answers reach it", "member", m.ID, "err", err)
+				return
+			}
+			if faults < leaveAfter {
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if ctx.Err() == nil && n.link.RelayURL() == relay && !n.work.active.othersThan(common.HexToAddress(m.Addr)) && n.leaveGateway(faults) {
+				n.cfg.Logger.Warn("behind NAT: a coordinator gets this node's answers through its gateway without its word", "coordinator", m.ID, "answers", faults)
+				cancel()
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // watchWay asks, every NodeConfig.WayCheck until ctx ends, while the node
@@ -169,17 +197,33 @@ func (n *Node) watchWay(ctx context.Context) {
 	}
 }
 
-// tellCoordinating gossips whether the node coordinates a job not ended
-// (api.NodeMeta.Coordinating), each time its scheduler finds that
-// changed, until ctx ends: the members behind NAT ask those.
+// coordinatingLinger is how long a node still gossips Coordinating after
+// its last job ended: its runs of faults last that long (faultsLast), and
+// a studio's short jobs, a minute apart, would else seldom be running
+// when a node behind NAT asks. A variable for tests.
+var coordinatingLinger = faultsLast
+
+// tellCoordinating gossips whether the node coordinates a job not ended,
+// or did within coordinatingLinger (api.NodeMeta.Coordinating), each
+// time that changes, until ctx ends: the members behind NAT ask those.
 func (n *Node) tellCoordinating(ctx context.Context) {
+	linger := time.NewTimer(time.Hour)
+	linger.Stop()
+	defer linger.Stop()
 	for {
+		on := true
 		select {
 		case <-ctx.Done():
 			return
 		case <-n.coord.workChanged:
+			if !n.coord.hasWork.Load() {
+				linger.Reset(coordinatingLinger)
+				continue
+			}
+			linger.Stop()
+		case <-linger.C:
+			on = n.coord.hasWork.Load()
 		}
-		on := n.coord.hasWork.Load()
 		n.availMu.Lock() // in order with the other changes to the node's meta
 		n.metaMu.Lock()
 		changed := n.meta.Coordinating != on

@@ -3,6 +3,7 @@ package farm_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
@@ -11,10 +12,12 @@ import (
 )
 
 // TestCoordinatingGossiped: a node gossips that it coordinates a job from
-// the job's submit until it ends, so that the members behind NAT know
-// whom to ask how their answers reach it (wayask.go), and stops once it
-// coordinates none.
+// the job's submit until a while after it ends, so that the members
+// behind NAT know whom to ask how their answers reach it (wayask.go), and
+// stops once it has coordinated none for that while.
 func TestCoordinatingGossiped(t *testing.T) {
+	const linger = 3 * time.Second
+	farm.SetCoordinatingLinger(t, linger)
 	gate := farmtest.NewGate() // no render ends: the job runs until cancelled
 	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
 		c.Renderers = []renderer.Renderer{gate.Renderer(farmtest.Renderers()[0])}
@@ -37,6 +40,10 @@ func TestCoordinatingGossiped(t *testing.T) {
 	gate.Open()
 	if err != nil {
 		t.Fatal(err)
+	}
+	time.Sleep(linger / 10) // the job ended, its leases cancelled: well inside the linger
+	if !coordinating() {
+		t.Fatalf("the coordinator stopped gossiping it coordinates at once: want it for %v after its last job", linger)
 	}
 	farmtest.Until(t, "the other member sees the coordinator of no job not coordinating", func() bool { return !coordinating() })
 }

@@ -14,7 +14,8 @@ type NodeRecord struct {
 	Passed int `json:"passed"`
 	Failed int `json:"failed"`
 	// PassedSinceFailure counts passed checks since the last failure (or
-	// since the start); it is what lowers the check probability.
+	// since the start), none while quarantined; it is what lowers the
+	// check probability.
 	PassedSinceFailure int `json:"passed_since_failure"`
 	// LastFailure is when the node last failed a check.
 	LastFailure time.Time `json:"last_failure,omitzero"`
