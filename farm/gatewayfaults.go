@@ -68,11 +68,6 @@ func (g *gatewayFaults) observe(m api.Member, err error) error {
 	if !errors.Is(err, errOnTheWay) {
 		if err == nil || !notAFault(err) {
 			delete(g.runs, m.API)
-		} else if r, ok := g.runs[m.API]; ok && !errors.Is(err, errRefused) && (errors.Is(err, errBusy) || errors.Is(err, errOverCap)) {
-			// Its word that it is busy or full: the leases get through
-			// to it, whatever refused them before.
-			r.refused = 0
-			g.runs[m.API] = r
 		}
 		return err
 	}
@@ -135,21 +130,21 @@ func (g *gatewayFaults) of(m api.Member) int {
 // signs nothing for (failedAnswer: it does not know this coordinator yet,
 // the lease is stale or not for it, its gateway caps its callers), are
 // nobody's fault. Gossip tells every member of a (re)started coordinator
-// within seconds, so past this, minRefusals of them with no word of m's
-// between them, nor a pause of refusalGap, are a gateway that refuses
-// every lease in its node's name, and so starves it: they count as its
-// faults. A gateway that refuses every lease for a minute only because
-// it is full (its cap on one caller's connections) serves its node no
-// better: the node is as well off at another.
+// within seconds, so past this, minRefusals of them with no tile or
+// signed failure of m's between them (its word that it is busy would not
+// do: a gateway can let through one lease while m is busy), nor a pause
+// of refusalGap, are a gateway that refuses every lease in its node's
+// name, and so starves it: they count as its faults. A gateway that
+// refuses every lease for a minute only because it is full (its cap on
+// one caller's connections) serves its node no better: the node is as
+// well off at another. refusalGap is longer than this coordinator's own
+// longest hold of m at its gateway (maxWayBackoff), which would else end
+// the run it holds m for.
 const (
 	refusalGrace = time.Minute
 	minRefusals  = 5
-	refusalGap   = 30 * time.Second
+	refusalGap   = maxWayBackoff + 30*time.Second
 )
-
-// errRefused marks a refusal in a member's name that is nobody's fault
-// yet (refusedFor): it is none of the member's word.
-var errRefused = errors.New("refused in its name")
 
 // refusedFor notes such a refusal of a lease to m, through its gateway,
 // and reports whether they count as faults of the way now, and for how

@@ -184,10 +184,10 @@ func TestFailedAnswerThroughGateway(t *testing.T) {
 }
 
 // TestRefusedFor: refusals of a NATed member's leases in its name run from
-// the first until its own word (a tile, a failure it signed, or that it is
-// busy), or until refusalGap passes with none; they count as faults of the
-// way only past refusalGrace, minRefusals of them; each relay URL has its
-// own.
+// the first until its own word on a lease (a tile, a failure it signed;
+// not that it is busy, which a gateway can let through at will), or until
+// refusalGap passes with none; they count as faults of the way only past
+// refusalGrace, minRefusals of them; each relay URL has its own.
 func TestRefusedFor(t *testing.T) {
 	nat := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.1:7947/rpc/v1/relay/nat"}}
 	moved := api.Member{NodeMeta: api.NodeMeta{ID: "nat", API: "http://10.0.0.2:7947/rpc/v1/relay/nat"}}
@@ -206,11 +206,13 @@ func TestRefusedFor(t *testing.T) {
 		{"five past a minute", nat, five, 16 * time.Second, 64 * time.Second, true},
 		{"four past a minute", nat, []error{refused, refused, refused, refused}, 25 * time.Second, 75 * time.Second, false},
 		{"a pause between", nat, five, refusalGap + time.Second, 0, false},
+		// The coordinator's own hold of the member, up to a minute,
+		// does not end the run it holds it for.
+		{"a hold between", nat, five, maxWayBackoff + unreachableBackoff, 4 * (maxWayBackoff + unreachableBackoff), true},
 		{"a tile accepted", nat, []error{refused, refused, refused, nil, refused, refused, refused}, 16 * time.Second, 32 * time.Second, false},
 		{"a failure it signed", nat, []error{refused, refused, refused, errors.New("500: its word"), refused}, 16 * time.Second, 0, false},
-		{"busy, its word", nat, []error{refused, refused, refused, errBusy, refused, refused}, 16 * time.Second, 16 * time.Second, false},
-		{"full, its word", nat, []error{refused, refused, refused, fmt.Errorf("%w: disk full", errOverCap), refused}, 16 * time.Second, 0, false},
-		{"refused in its name between", nat, []error{refused, fmt.Errorf("%w: %w: 403", errUnreachable, errRefused), refused, refused, refused, refused}, 14 * time.Second, 70 * time.Second, true},
+		{"busy, its word", nat, []error{refused, refused, refused, errBusy, refused, refused}, 16 * time.Second, 80 * time.Second, true},
+		{"full, its word", nat, []error{refused, refused, refused, fmt.Errorf("%w: disk full", errOverCap), refused}, 16 * time.Second, 64 * time.Second, false},
 		{"faults of the way between", nat, []error{refused, refused, onTheWay(nat, errors.New("502")), refused, refused, refused}, 14 * time.Second, 70 * time.Second, true},
 		{"at another gateway", moved, []error{refused}, time.Minute, 0, false},
 	} {

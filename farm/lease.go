@@ -327,12 +327,12 @@ func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req
 			switch resp.StatusCode {
 			case http.StatusUnauthorized, http.StatusForbidden, http.StatusMisdirectedRequest, http.StatusTooManyRequests:
 				if way, d := c.gateways.refusedFor(m); way {
-					return "", onTheWay(m, fmt.Errorf("%s: %s (%w for %v)", resp.Status, text, errRefused, d.Round(time.Second)))
+					return "", onTheWay(m, fmt.Errorf("%s: %s (refused in its name for %v)", resp.Status, text, d.Round(time.Second)))
 				}
 				if resp.StatusCode == http.StatusTooManyRequests {
-					return "", fmt.Errorf("%w: %w: %s", errOverCap, errRefused, text)
+					return "", fmt.Errorf("%w: %s", errOverCap, text)
 				}
-				return "", fmt.Errorf("%w: %w: %s: %s", errUnreachable, errRefused, resp.Status, text)
+				return "", fmt.Errorf("%w: %s: %s", errUnreachable, resp.Status, text)
 			}
 			return "", onTheWay(m, fmt.Errorf("%s: %s", resp.Status, text))
 		}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"reflect"
 	"strings"
 	"time"
 
@@ -214,13 +215,27 @@ func (n *Node) keepAttached(ctx context.Context) {
 			return
 		}
 		n.attached.Store(time.Now().UnixNano())
-		n.availMu.Lock() // in order with the other changes to the node's meta: none gossips the old URL after
+		// In order with the other changes to the node's meta, which
+		// copy it and gossip it under availMu: none gossips the old URL
+		// after this. Not over the rejoin, which may take a while: one
+		// that changed the meta meanwhile is gossiped again after it.
+		n.availMu.Lock()
 		n.metaMu.Lock()
 		n.meta.API = n.link.RelayURL()
 		meta := n.meta
 		n.metaMu.Unlock()
+		n.availMu.Unlock()
 		if err := n.cluster.Rebind(n.link, meta, join); err != nil {
 			n.cfg.Logger.Error("behind NAT: rejoin the cluster", "err", err)
+		}
+		n.availMu.Lock()
+		n.metaMu.Lock()
+		now := n.meta
+		n.metaMu.Unlock()
+		if !reflect.DeepEqual(now, meta) {
+			if err := n.cluster.SetMeta(now, time.Second); err != nil {
+				n.cfg.Logger.Warn("behind NAT: gossip the node's meta", "err", err)
+			}
 		}
 		n.availMu.Unlock()
 		n.cfg.Logger.Info("behind NAT: re-attached", "gateway", n.link.Gateway(), "rpc", meta.API, "took", time.Since(since))

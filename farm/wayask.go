@@ -158,7 +158,12 @@ func (n *Node) askWays(ctx context.Context) {
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, wayAsksAtOnce)
 	for _, m := range coords {
-		slots <- struct{}{}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done(): // it left
+			wg.Wait()
+			return
+		}
 		wg.Go(func() {
 			defer func() { <-slots }()
 			faults, err := n.askWay(ctx, m, relay)
@@ -216,11 +221,13 @@ func (n *Node) tellCoordinating(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-n.coord.workChanged:
-			if !n.coord.hasWork.Load() {
+			// A change means there was work, however short: a job
+			// that came and went between two reads is still told.
+			if n.coord.hasWork.Load() {
+				linger.Stop()
+			} else {
 				linger.Reset(coordinatingLinger)
-				continue
 			}
-			linger.Stop()
 		case <-linger.C:
 			on = n.coord.hasWork.Load()
 		}

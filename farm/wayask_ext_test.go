@@ -41,7 +41,12 @@ func TestCoordinatingGossiped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(linger / 10) // the job ended, its leases cancelled: well inside the linger
+	farmtest.Until(t, "the job ends", func() bool {
+		st, err := c.Status(context.Background(), id)
+		return err == nil && st.State.Final()
+	})
+	// Two scheduling passes, and gossip, later: well inside the linger.
+	time.Sleep(linger / 5)
 	if !coordinating() {
 		t.Fatalf("the coordinator stopped gossiping it coordinates at once: want it for %v after its last job", linger)
 	}
