@@ -150,9 +150,10 @@ func openRPC(ctx context.Context, cfg *NodeConfig, api net.Listener) (net.Listen
 }
 
 // leaveGateway ends the node's tunnel to its gateway, which keepAttached
-// then replaces with one to another member: a coordinator signed that
-// altered of the node's answers in a row reached it, through this
-// gateway, without the node's word. A coordinator could say so falsely,
+// then replaces with one to another member: a coordinator signed, in a
+// lease or in answer to the node's own question (wayask.go), that altered
+// of the node's answers in a row reached it, through this gateway,
+// without the node's word (altered, or kept from it). A coordinator could say so falsely,
 // to have the node unreachable while it moves: it leaves no sooner than
 // GatewayStay after it attached, or left before (a coordinator's count
 // from before the node restarted, or from the tunnel's blip, ends with the
@@ -169,7 +170,7 @@ func (n *Node) leaveGateway(altered int) bool {
 		return false
 	}
 	gw := n.link.Gateway()
-	n.cfg.Logger.Warn("behind NAT: leaving a gateway that alters what it relays", "gateway", gw, "answers", altered)
+	n.cfg.Logger.Warn("behind NAT: leaving a gateway that alters or keeps what it relays", "gateway", gw, "answers", altered)
 	n.metrics.gatewaysLeft.Add(1)
 	n.wg.Go(func() { n.link.Leave(gw) })
 	return true
