@@ -22,6 +22,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/tunnel"
 )
 
@@ -306,28 +307,40 @@ func TestGatewayLost(t *testing.T) {
 // that would tell the node so crosses that gateway too; the node asks the
 // coordinating members directly (wayask.go), hears its run of faults
 // there, and moves to a member, where it renders. Before, it stayed on
-// that gateway, rendering nothing, for as long as both ran.
+// that gateway, rendering nothing, for as long as both ran. With an
+// impostor (a member that gossips the starved node's key, reached
+// directly, which a gateway's owner can start), the coordinator answered
+// for the impostor's URL, and the starved node heard nothing.
 func TestStarvingGateway(t *testing.T) {
+	badGateway := func(rw http.ResponseWriter) { http.Error(rw, "bad gateway", http.StatusBadGateway) }
 	for _, tc := range []struct {
-		name   string
-		refuse func(rw http.ResponseWriter)
+		name     string
+		refuse   func(rw http.ResponseWriter)
+		impostor bool
 	}{
-		{"answers in its name", func(rw http.ResponseWriter) {
-			http.Error(rw, "bad gateway", http.StatusBadGateway)
-		}},
+		{"answers in its name", badGateway, false},
 		{"hangs up", func(rw http.ResponseWriter) {
 			if conn, _, err := http.NewResponseController(rw).Hijack(); err == nil {
 				conn.Close()
 			}
-		}},
+		}, false},
+		{"with an impostor", badGateway, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			evil, kept := starvingGateway(t, tc.refuse)
-			nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+			n := 3
+			if tc.impostor {
+				n = 4
+			}
+			key, _ := rpc.NewIdentity()
+			nodes := farmtest.Start(t, n, func(i int, c *farm.NodeConfig) {
 				if i == 2 {
 					c.BehindNAT, c.Gateways = true, []string{evil.URL}
 					c.GatewayStay = time.Millisecond
 					c.WayCheck = 100 * time.Millisecond
+				}
+				if i >= 2 {
+					c.Identity = key // node-4, the impostor, sorts after node-3
 				}
 			})
 			nat := nodes[2]
