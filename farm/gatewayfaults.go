@@ -47,6 +47,11 @@ type faultRun struct {
 
 	refused                   int
 	refusedSince, refusedLast time.Time
+
+	// told is set once the run was sent to the member (tell): it is
+	// left alone at the gateway only from then on (holds), or the hold
+	// would keep back the very lease that tells it to leave.
+	told bool
 }
 
 // faultsLast is how long a run of faults stands without another.
@@ -73,7 +78,7 @@ func (g *gatewayFaults) observe(m api.Member, err error) error {
 	}
 	r, now := g.run(m), g.clock()
 	if now.Sub(r.last) > faultsLast {
-		r.n = 0
+		r.n, r.told = 0, false
 	}
 	r.n, r.last = r.n+1, now
 	g.runs[m.API] = r
@@ -85,7 +90,8 @@ func (g *gatewayFaults) observe(m api.Member, err error) error {
 
 // wayBackoff is how long a member is left alone at a gateway after n of
 // its answers in a row came through it without its word: the unreachable
-// back-off until the node has been told to leave (leaveAfter), then
+// back-off until the node has been told to leave (leaveAfter, and tell),
+// then
 // doubled for each fault, up to maxWayBackoff. A node that has not left
 // could not hear it (a gateway that drops every lease to its node) or
 // cannot leave yet; without it, a coordinator leased to it every 3 s for
@@ -112,7 +118,23 @@ func (g *gatewayFaults) holds(m api.Member, now time.Time) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	r, ok := g.runs[m.API]
-	return ok && r.n > leaveAfter && now.Before(r.last.Add(wayBackoff(r.n)))
+	return ok && r.told && r.n > leaveAfter && now.Before(r.last.Add(wayBackoff(r.n)))
+}
+
+// tell returns m's run of faults at the gateway it is reached at now, to
+// send to m (in a lease, or in answer to its question: wayask.go), and
+// notes that m was told, from leaveAfter on.
+func (g *gatewayFaults) tell(m api.Member) int {
+	n := g.of(m)
+	if n >= leaveAfter {
+		g.mu.Lock()
+		if r, ok := g.runs[m.API]; ok {
+			r.told = true
+			g.runs[m.API] = r
+		}
+		g.mu.Unlock()
+	}
+	return n
 }
 
 // of is the run of faults through the gateway m is reached at now.

@@ -95,6 +95,7 @@ func TestWayBackoff(t *testing.T) {
 		{nat, dropped, 0},
 		{direct, onTheWay(direct, errors.New("bad signature")), 0},
 	} {
+		g.tell(step.m) // the lease that this answers carried the run
 		err := g.observe(step.m, step.err)
 		if step.hold > 0 && !strings.Contains(err.Error(), fmt.Sprintf("left alone %v there", step.hold)) {
 			t.Errorf("answer %d: %v, want it to say the hold", i, err)
@@ -112,6 +113,19 @@ func TestWayBackoff(t *testing.T) {
 			t.Fatalf("answer %d: the node at its new gateway is held", i)
 		}
 		now = now.Add(step.hold + time.Second)
+	}
+	// Faults that came together (leases and checks in flight at once)
+	// hold nothing until a lease told the member: the hold kept back
+	// that very lease, and a tampered-with node left 30 s late.
+	fresh := gatewayFaults{now: func() time.Time { return now }}
+	for range 6 {
+		fresh.observe(nat, dropped)
+	}
+	if fresh.holds(nat, now) {
+		t.Fatal("held before it was told")
+	}
+	if fresh.tell(nat) != 6 || !fresh.holds(nat, now) {
+		t.Fatal("not held once told")
 	}
 }
 

@@ -87,7 +87,7 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		defer cancel()
 		// Signed here, off c.mu: encoding and signing a lease takes a
 		// scheduling pass's whole time per task when done under the lock.
-		req.Altered = c.gateways.of(m)
+		req.Altered = c.gateways.tell(m)
 		if err := c.signFor(&req, m); err != nil {
 			c.log.Error("sign task request", "err", err)
 			done(leaseAnswer{err: fmt.Errorf("%w: %w", errNotSent, err)})

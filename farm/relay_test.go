@@ -381,7 +381,7 @@ func TestStarvingGateway(t *testing.T) {
 // coordinator leaves it alone there after a couple of faults, checks
 // included: it picked the node as a checker for nearly every job, each
 // check failing at the gateway (37-55 leases and checks in 40 jobs before,
-// 3 after).
+// 2-3 after).
 func TestStarvedNodeLeftAlone(t *testing.T) {
 	evil, kept := starvingGateway(t, func(rw http.ResponseWriter) {
 		http.Error(rw, "bad gateway", http.StatusBadGateway)

@@ -162,16 +162,16 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	away := 0
 	release := renderer.ParseBuild(build).Release()
 	blocked := c.blocklistedMembers(members)
-	now := c.now()
 	for i, m := range members {
 		if m.ID == workerNode || build == "" || renderer.ParseBuild(buildOf(m)).Release() != release || c.quarantined(m.Addr) {
 			continue
 		}
-		if m.Away != "" || c.gateways.holds(m, now) {
+		if m.Away != "" || c.gateways.of(m) >= leaveAfter {
 			// Its owner took the machine back (or paused it, even the
 			// coordinator's own): it refuses checks as it refuses leases,
 			// and asking would only wait out callCheckRetry. Or its
-			// gateway keeps failing it: a check would fail there too.
+			// gateway failed it twice in a row: a check would fail there
+			// too (its next lease, or its word, tells).
 			away++
 			continue
 		}

@@ -81,7 +81,7 @@ func (n *Node) handleWay(rw http.ResponseWriter, r *http.Request) {
 		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == from && m.API == at && at != "" {
 			a.API = at
 			if relayed(m) {
-				a.Faults = n.coord.gateways.of(m)
+				a.Faults = n.coord.gateways.tell(m)
 			}
 		}
 	}
