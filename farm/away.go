@@ -67,21 +67,18 @@ func (n *Node) applyAvailability(ctx context.Context, s availability.State) {
 	defer n.availMu.Unlock()
 	why := awayReason(s)
 	n.work.setAway(why)
-	n.metaMu.Lock()
-	changed := n.meta.Away != why
-	n.meta.Away = why
-	meta := n.meta
-	n.metaMu.Unlock()
-	if changed {
+	n.changeMeta("availability", func(m *api.NodeMeta) bool {
+		if m.Away == why {
+			return false
+		}
+		m.Away = why
 		if why == "" {
 			n.cfg.Logger.Info("taking leases again")
 		} else {
 			n.cfg.Logger.Info("not taking leases", "why", why)
 		}
-		if err := n.cluster.SetMeta(meta, time.Second); err != nil {
-			n.cfg.Logger.Warn("gossip availability", "err", err)
-		}
-	}
+		return true
+	})
 	if why != "" {
 		if k := n.work.releaseLeases(ctx, n.cfg.Grace, why); k > 0 {
 			n.cfg.Logger.Info("handed leases back", "leases", k, "why", why)

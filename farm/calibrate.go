@@ -10,6 +10,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 )
@@ -143,16 +144,10 @@ func (n *Node) calibrateAndGossip(ctx context.Context) {
 	if len(speeds) == 0 {
 		return
 	}
-	n.availMu.Lock() // an availability change gossips its meta in order with this one
-	defer n.availMu.Unlock()
-	n.metaMu.Lock()
-	n.meta.Speed = speeds
-	meta := n.meta
-	n.metaMu.Unlock()
 	n.cfg.Logger.Info("calibrated", "samples_per_second", speeds)
-	if err := n.cluster.SetMeta(meta, time.Second); err != nil {
-		n.cfg.Logger.Warn("gossip calibration", "err", err)
-	}
+	n.availMu.Lock()
+	defer n.availMu.Unlock()
+	n.changeMeta("calibration", func(m *api.NodeMeta) bool { m.Speed = speeds; return true })
 }
 
 // takeIdleSlot takes one of w's task slots once w is not away and one is

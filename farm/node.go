@@ -555,6 +555,24 @@ func (n *Node) RPCURL() string {
 	return n.rpcURL
 }
 
+// changeMeta has change edit the node's gossiped meta, and gossips the
+// result when change reports that the cluster must be told; what names
+// the change in the log should that fail. It returns the meta as changed.
+// n.availMu must be held: every change to the meta is gossiped in the
+// order it was made, so none gossips an older meta after a newer one.
+func (n *Node) changeMeta(what string, change func(*api.NodeMeta) bool) api.NodeMeta {
+	n.metaMu.Lock()
+	tell := change(&n.meta)
+	meta := n.meta
+	n.metaMu.Unlock()
+	if tell {
+		if err := n.cluster.SetMeta(meta, time.Second); err != nil {
+			n.cfg.Logger.Warn("gossip "+what, "err", err)
+		}
+	}
+	return meta
+}
+
 // GossipAddr is the node's memberlist address, for others to join through.
 func (n *Node) GossipAddr() string { return n.cluster.Addr() }
 

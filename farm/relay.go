@@ -221,23 +221,13 @@ func (n *Node) keepAttached(ctx context.Context) {
 		// after this. Not over the rejoin, which may take a while: one
 		// that changed the meta meanwhile is gossiped again after it.
 		n.availMu.Lock()
-		n.metaMu.Lock()
-		n.meta.API = n.link.RelayURL()
-		meta := n.meta
-		n.metaMu.Unlock()
+		meta := n.changeMeta("", func(m *api.NodeMeta) bool { m.API = n.link.RelayURL(); return false }) // the rejoin tells it
 		n.availMu.Unlock()
 		if err := n.cluster.Rebind(n.link, meta, join); err != nil {
 			n.cfg.Logger.Error("behind NAT: rejoin the cluster", "err", err)
 		}
 		n.availMu.Lock()
-		n.metaMu.Lock()
-		now := n.meta
-		n.metaMu.Unlock()
-		if !reflect.DeepEqual(now, meta) {
-			if err := n.cluster.SetMeta(now, time.Second); err != nil {
-				n.cfg.Logger.Warn("behind NAT: gossip the node's meta", "err", err)
-			}
-		}
+		n.changeMeta("the node's meta after a re-attach", func(m *api.NodeMeta) bool { return !reflect.DeepEqual(*m, meta) })
 		n.availMu.Unlock()
 		n.cfg.Logger.Info("behind NAT: re-attached", "gateway", n.link.Gateway(), "rpc", meta.API, "took", time.Since(since))
 		if n.announce(ctx, join) {

@@ -129,18 +129,13 @@ func (n *Node) Reprobe(ctx context.Context) api.Reprobe {
 	if len(changed) == 0 {
 		return out
 	}
-	n.availMu.Lock() // in order with availability's and calibration's meta
-	n.metaMu.Lock()
-	rs := maps.Clone(n.meta.Renderers)
-	maps.Copy(rs, changed)
-	n.meta.Renderers = rs
-	meta := n.meta
-	n.metaMu.Unlock()
-	err := n.cluster.SetMeta(meta, time.Second)
+	n.availMu.Lock()
+	n.changeMeta("the renderers' new builds", func(m *api.NodeMeta) bool {
+		m.Renderers = maps.Clone(m.Renderers) // copies of the meta share the old map
+		maps.Copy(m.Renderers, changed)
+		return true
+	})
 	n.availMu.Unlock()
-	if err != nil {
-		n.cfg.Logger.Warn("gossip the renderers' new builds", "err", err)
-	}
 	names := slices.Sorted(maps.Keys(changed))
 	why := "devices changed: " + strings.Join(names, ", ") + " now offers " + changed[names[0]]
 	if k := n.work.releaseRenderers(ctx, changed, why); k > 0 {

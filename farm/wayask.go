@@ -231,17 +231,12 @@ func (n *Node) tellCoordinating(ctx context.Context) {
 		case <-linger.C:
 			on = n.coord.hasWork.Load()
 		}
-		n.availMu.Lock() // in order with the other changes to the node's meta
-		n.metaMu.Lock()
-		changed := n.meta.Coordinating != on
-		n.meta.Coordinating = on
-		meta := n.meta
-		n.metaMu.Unlock()
-		if changed {
-			if err := n.cluster.SetMeta(meta, time.Second); err != nil {
-				n.cfg.Logger.Warn("gossip whether this node coordinates a job", "err", err)
-			}
-		}
+		n.availMu.Lock()
+		n.changeMeta("whether this node coordinates a job", func(m *api.NodeMeta) bool {
+			changed := m.Coordinating != on
+			m.Coordinating = on
+			return changed
+		})
 		n.availMu.Unlock()
 	}
 }
