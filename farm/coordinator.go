@@ -67,8 +67,11 @@ type job struct {
 	receipts     map[common.Address]workerReceipt
 	receiptedWei *big.Int
 	// checking counts spot checks in progress; the job is not done until
-	// they are resolved.
+	// they are resolved. redo holds the accepted tiles whose check died
+	// with the old process, counted in checking until they are checked
+	// again (restoredchecks.go).
 	checking int
+	redo     []*task
 	// convictions are the nodes caught cheating in this job.
 	convictions []api.Conviction
 	// minVersion is the oldest renderer version that can render the
@@ -223,11 +226,18 @@ type coordinator struct {
 	mu          sync.Mutex
 	jobs        map[string]*job
 	order       []string
-	lastMembers []api.Member         // the member list of the latest scheduling pass
-	rates       memberRates          // members' measured paces, which outrank their calibrations (fastest.go)
-	inflight    map[string]int       // node -> leases held
-	busy        map[string]time.Time // node -> until when to leave it alone
-	wake        chan struct{}
+	lastMembers []api.Member // the member list of the latest scheduling pass
+	// restoredChecks counts the restored jobs' redo tiles, and restoredAt
+	// is when they were restored (restoredchecks.go).
+	restoredChecks int
+	restoredAt     time.Time
+	rates          memberRates          // members' measured paces, which outrank their calibrations (fastest.go)
+	inflight       map[string]int       // node -> leases held
+	busy           map[string]time.Time // node -> until when to leave it alone
+	wake           chan struct{}
+	// stopping is set as the node begins to stop: a check cut short from
+	// then on is checked again after the restart (restoredchecks.go).
+	stopping atomic.Bool
 	// hasWork is whether the latest scheduling pass found a job not
 	// ended, read without c.mu by memberChanged.
 	hasWork atomic.Bool

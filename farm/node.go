@@ -608,6 +608,7 @@ func (n *Node) Kill() error { return n.stop(false) }
 func (n *Node) stop(leave bool) error {
 	var err error
 	n.once.Do(func() {
+		n.coord.stopping.Store(true)
 		var cerr error
 		if leave {
 			// Leases in progress go back to their coordinators first, as

@@ -50,8 +50,10 @@ func (c *coordinator) restore() error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.restoredAt = c.now()
 	for _, sj := range stored {
 		j := c.jobFromStore(sj)
+		c.restoredChecks += len(j.redo)
 		if j.events, err = c.storedEvents(j); err != nil {
 			return err
 		}
@@ -107,11 +109,18 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 		}
 		if ok {
 			t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
-			t.price, t.addr = tr.Price, common.HexToAddress(tr.Addr)
+			t.price, t.addr, t.build = tr.Price, common.HexToAddress(tr.Addr), tr.Build
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
 			t.result, t.receipted = signedResult(j.hash(), tr.Result), tr.Receipted
-			if t.verdict == api.VerdictChecking {
+			switch {
+			case t.verdict != api.VerdictChecking:
+			case j.state.Final():
 				t.verdict = api.VerdictUnchecked // the check died with the old process
+			default:
+				// Its check died with the old process: it runs again
+				// (restoredchecks.go), and the job waits for it.
+				j.redo = append(j.redo, t)
+				j.checking++
 			}
 			j.done++
 		} else if why, failed := sj.Rec.Failed[t.index]; failed {
@@ -146,7 +155,7 @@ func (t *task) record() store.TaskRecord {
 	return store.TaskRecord{
 		Node: t.node, Seconds: t.seconds, Hash: t.hash, Attempts: t.attempts,
 		Price: t.price, Addr: t.addr.Hex(), Verdict: t.verdict, Evidence: t.evidence,
-		Result: resultRecord(t.result), Receipted: t.receipted,
+		Result: resultRecord(t.result), Receipted: t.receipted, Build: t.build,
 	}
 }
 

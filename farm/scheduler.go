@@ -33,6 +33,7 @@ func (c *coordinator) schedule(ctx context.Context) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lastMembers = members
+	c.checkRestored(members)
 	now := c.now()
 	jobs := make([]*job, 0, len(c.order))
 	for _, id := range c.order {

@@ -10,6 +10,7 @@ import (
 	"image"
 	mrand "math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -88,6 +89,7 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 		req.Crops = crops
 	}
 	t.verdict = api.VerdictChecking
+	c.saveTask(j, t) // a restart checks it again (restoredchecks.go)
 	j.checking++
 	c.metrics.checks.Add(1)
 	c.emit(j, api.Event{Type: api.EventChecking, Task: t.index, Frame: t.tile.Frame, Node: t.node})
@@ -108,6 +110,9 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 	}
 	return started
 }
+
+// maxCheckers is how many checkers one check asks in turn while they fail.
+const maxCheckers = 3
 
 // maxCheckShare bounds the pixels a check re-renders, as a share of the
 // tile: small tiles get smaller crops, so that checking a new node's every
@@ -202,13 +207,38 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	if len(pool) == 0 {
 		pool = candidates
 	}
-	checker := pool[rnd.IntN(len(pool))]
-	ev.Checker = checker.ID
-	checked, render, data, err := c.renderCrops(ctx, checker, req, crops)
-	if err != nil {
-		ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "checker failed: " + err.Error()}
-		ev.Unchecked = true
-		return ev, ""
+	// A checker that fails (it left, or does not know this coordinator
+	// yet after a restart) is replaced by another, maxCheckers in all: a
+	// failed check lets the tile stand unchecked, and a checker in league
+	// with the worker could fail on purpose.
+	var (
+		checker api.Member
+		checked *image.NRGBA64
+		render  api.CheckRender
+		data    []byte
+		failed  []string
+	)
+	for {
+		checker = pool[rnd.IntN(len(pool))]
+		ev.Checker = checker.ID
+		var err error
+		if checked, render, data, err = c.renderCrops(ctx, checker, req, crops); err == nil {
+			break
+		}
+		failed = append(failed, err.Error())
+		gone := func(m api.Member) bool { return m.ID == checker.ID }
+		pool, candidates = slices.DeleteFunc(pool, gone), slices.DeleteFunc(candidates, gone)
+		if self != nil && self.ID == checker.ID {
+			self = nil // nor is it asked to arbitrate
+		}
+		if len(pool) == 0 {
+			pool = candidates
+		}
+		if len(failed) == maxCheckers || len(pool) == 0 || ctx.Err() != nil {
+			ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "checker failed: " + strings.Join(failed, "; ")}
+			ev.Unchecked = true
+			return ev, ""
+		}
 	}
 	ev.Hashes, ev.Renders, rendered = append(ev.Hashes, render.Hash), append(ev.Renders, render), append(rendered, data)
 	ev.Verdict = compare(worker, checked, modeFor(build, buildOf(checker)))
@@ -436,6 +466,12 @@ func (c *coordinator) addrOf(node string) string {
 // resolveCheck records a finished check; c.mu must be held.
 func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string, ev api.Evidence, convicted string) {
 	j.checking--
+	if ev.Unchecked && c.stopping.Load() {
+		// Cut short by the node stopping (its own worker's check renders
+		// end first, as it leaves): the tile's record still says
+		// "checking", and the restart checks it again (restoredchecks.go).
+		return
+	}
 	defer func() {
 		c.maybeComplete(j)
 	}()

@@ -226,6 +226,9 @@ type TaskRecord struct {
 	Result *api.SignedResult `json:"result,omitempty"`
 	// Receipted is set once the task is in its worker's receipt.
 	Receipted bool `json:"receipted,omitempty"`
+	// Build is the worker's renderer build: a check of the tile after a
+	// restart goes to nodes of its release.
+	Build string `json:"build,omitempty"`
 }
 
 func taskBucket(id string) []byte  { return []byte("tasks/" + id) }
