@@ -2,9 +2,11 @@ package farm_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"net"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -142,4 +144,55 @@ func freePort(t *testing.T) int {
 	}
 	t.Fatal("no free loopback port for TCP and UDP")
 	return 0
+}
+
+// failedChecks fails every check's render (a region smaller than tile),
+// counting them: a checker in league with the workers, or a broken one.
+type failedChecks struct {
+	renderer.Renderer
+	tile   image.Point
+	failed *atomic.Int64
+}
+
+func (f failedChecks) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if r := t.Rect(); r.Dx() < f.tile.X || r.Dy() < f.tile.Y {
+		f.failed.Add(1)
+		return renderer.Result{}, errors.New("not today")
+	}
+	return f.Renderer.Render(ctx, t)
+}
+
+// TestFailingCheckerReplaced: a checker that fails a check is replaced by
+// another, and the tile is checked all the same. Before, it stood
+// unchecked, and paid: a checker could wave its partner's tiles through
+// by failing their checks.
+func TestFailingCheckerReplaced(t *testing.T) {
+	var failed atomic.Int64
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		if i == 2 {
+			c.Renderers = []renderer.Renderer{failedChecks{Renderer: farmtest.Renderers()[0], tile: image.Pt(8, 6), failed: &failed}}
+		}
+	})
+	c := api.NewClient(nodes[0].URL())
+	// 64 tiles: node-3 is asked to check some of node-2's (each check of
+	// them picks node-3 or the coordinator).
+	rep := farmtest.RunJob(t, c, func(s *api.JobSpec) {
+		s.Resolution, s.Tiles, s.Samples, s.VerifyRate = tiler.Resolution{Width: 64, Height: 48}, tiler.Grid{Cols: 8, Rows: 8}, 4, 1
+	})
+	checked := 0
+	for _, tr := range rep.Tasks {
+		if tr.Node != "node-2" {
+			continue
+		}
+		if tr.Evidence == nil {
+			t.Errorf("node-2's task %d stands %s, never checked", tr.Index, tr.Verdict)
+		} else if tr.Verdict != api.VerdictPassed || tr.Evidence.Checker == "node-3" {
+			t.Errorf("node-2's task %d stands %s by %s (%s), want passed by another checker than node-3", tr.Index, tr.Verdict, tr.Evidence.Checker, tr.Evidence.Verdict.Reason)
+		}
+		checked++
+	}
+	if failed.Load() == 0 || checked == 0 {
+		t.Fatalf("node-3 failed %d checks, node-2 rendered %d tiles: the test proves nothing", failed.Load(), checked)
+	}
+	t.Logf("node-3 failed %d checks; node-2's %d tiles all passed another's", failed.Load(), checked)
 }
