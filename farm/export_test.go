@@ -41,3 +41,22 @@ func SetCoordinatingLinger(t interface{ Cleanup(func()) }, d time.Duration) {
 	coordinatingLinger = d
 	t.Cleanup(func() { coordinatingLinger = old })
 }
+
+// SayGatewayFails has the node's coordinator count k answers of member
+// name that reached it through its gateway without its word, whether or
+// not any did: what a coordinator that lies about a node's gateway tells
+// it. It reports whether name is a member reached through a gateway.
+func (n *Node) SayGatewayFails(name string, k int) bool {
+	for _, m := range n.cluster.Members() {
+		if m.ID == name && relayed(m) {
+			for range k {
+				n.coord.gateways.observe(m, onTheWay(m, errNoHeartbeat))
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// GatewaysLeft is how many gateways the node left on a coordinator's word.
+func (n *Node) GatewaysLeft() int64 { return n.metrics.gatewaysLeft.Load() }

@@ -24,6 +24,7 @@ import (
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/farm/rpc"
 	"github.com/conun/conun/farm/tunnel"
+	"github.com/conun/conun/tiler"
 )
 
 // TestBehindNAT: a node behind NAT opens no listener of its own; it
@@ -423,4 +424,55 @@ func starvingGateway(t *testing.T, refuse func(rw http.ResponseWriter)) (evil *h
 	evil = httptest.NewServer(mux)
 	t.Cleanup(evil.Close)
 	return evil, kept
+}
+
+// TestLyingCoordinatorMovesNodeOnce: a coordinator that tells a node
+// behind NAT, falsely and over and over, that its gateway keeps its
+// answers (in answer to the node's own question, wayask.go) moves it at
+// most once per GatewayStay: it cannot keep the node moving, unreachable
+// while it does, to have the leases to itself; other coordinators lease
+// to it where it is.
+func TestLyingCoordinatorMovesNodeOnce(t *testing.T) {
+	farm.SetCoordinatingLinger(t, time.Hour) // the liar gossips it coordinates throughout
+	const stay = 2 * time.Second
+	nodes := farmtest.Start(t, 4, func(i int, c *farm.NodeConfig) {
+		if i == 3 {
+			c.BehindNAT, c.GatewayStay, c.WayCheck = true, stay, 100*time.Millisecond
+		}
+	})
+	liar, nat := nodes[0], nodes[3]
+	c := api.NewClient(liar.URL())
+	farmtest.RunJob(t, c, nil)
+	start := time.Now()
+	for time.Since(start) < 4*stay {
+		liar.SayGatewayFails(nat.Name(), 2)
+		time.Sleep(50 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	left, most := nat.GatewaysLeft(), int64(elapsed/stay)+1
+	if left == 0 || left > most {
+		t.Fatalf("%s left %d gateways in %v on the liar's word: want 1 to %d (once per GatewayStay %v)", nat.Name(), left, elapsed.Round(time.Millisecond), most, stay)
+	}
+	// Another coordinator leases to it where it is now.
+	farmtest.Until(t, "node-2 lists "+nat.Name()+" where it is", func() bool {
+		for _, m := range nodes[1].Members() {
+			if m.ID == nat.Name() {
+				return m.API == nat.RPCURL()
+			}
+		}
+		return false
+	})
+	rep := farmtest.RunJob(t, api.NewClient(nodes[1].URL()), func(s *api.JobSpec) {
+		s.Nonce, s.Resolution, s.Tiles = t.Name()+"-after", tiler.Resolution{Width: 64, Height: 48}, tiler.Grid{Cols: 6, Rows: 4}
+	})
+	rendered := 0
+	for _, nr := range rep.Nodes {
+		if nr.Node == nat.Name() {
+			rendered = nr.Tasks
+		}
+	}
+	if rendered == 0 {
+		t.Fatalf("%s rendered nothing of another coordinator's job after the liar's word: %+v", nat.Name(), rep.Nodes)
+	}
+	t.Logf("%s left %d gateways in %v on the liar's word (at most %d), then rendered %d tiles of another coordinator's job", nat.Name(), left, elapsed.Round(time.Millisecond), most, rendered)
 }
