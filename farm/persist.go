@@ -113,6 +113,8 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
 			t.result, t.receipted = signedResult(j.hash(), tr.Result), tr.Receipted
 			switch {
+			case t.verdict == "" && t.node == c.self:
+				t.verdict = api.VerdictTrusted // as check says, never kept
 			case t.verdict != api.VerdictChecking:
 			case j.state.Final():
 				t.verdict = api.VerdictUnchecked // the check died with the old process

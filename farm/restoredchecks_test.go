@@ -107,6 +107,8 @@ func TestCheckResumedAfterRestart(t *testing.T) {
 			}
 			for _, tr := range rep.Tasks {
 				switch {
+				case tr.Node == "node-1" && tr.Verdict != api.VerdictTrusted:
+					t.Errorf("the coordinator's own task %d stands %q, want trusted", tr.Index, tr.Verdict)
 				case tr.Node == "node-2":
 					t.Errorf("task %d stands as node-2's (%s, %s): the lazy worker's tiles were to be rendered again", tr.Index, tr.State, tr.Verdict)
 				case tr.Node != "node-1" && tr.Verdict != api.VerdictPassed:
