@@ -105,6 +105,22 @@ func (g *stakeGate) forgetGone(members []api.Member) {
 	}
 }
 
+// short says why member m may not be leased tasks for its bond, as read
+// from the chain within stakeTTL; "" when it meets the minimum, or its
+// stake is not known (not read yet, or the chain did not answer).
+func (g *stakeGate) short(m api.Member) string {
+	if !g.on() || g.meets(m) {
+		return ""
+	}
+	g.mu.Lock()
+	_, read := g.known[common.HexToAddress(m.Addr)]
+	g.mu.Unlock()
+	if !read && common.IsHexAddress(m.Addr) {
+		return ""
+	}
+	return "bonds less than this node's --min-stake of " + api.TokensFromWei(g.min).String() + " tokens (conun node --stake)"
+}
+
 // meets reports whether member m may be leased tasks.
 func (g *stakeGate) meets(m api.Member) bool {
 	if !g.on() {

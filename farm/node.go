@@ -664,16 +664,25 @@ func (n *Node) stop(leave bool) error {
 	return err
 }
 
-// topUpStake bonds tokens until the node's stake reaches cfg.Stake.
+// topUpStake bonds tokens until the node's stake reaches cfg.Stake, and
+// warns when it then bonds less than cfg.MinStake: coordinators that ask
+// as much of their workers as this node does would lease it nothing, and
+// a GPU owner who left out --stake would never hear why it earns nothing.
 func topUpStake(ctx context.Context, cfg NodeConfig) error {
-	if cfg.Chain == nil || cfg.Stake.IsZero() {
+	if cfg.Chain == nil || cfg.Stake.IsZero() && cfg.MinStake.IsZero() {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	st, err := cfg.Chain.StakeOf(ctx, cfg.Identity.Address())
-	if err != nil {
+	switch {
+	case err != nil && cfg.Stake.IsZero():
+		return nil // only the warning needed it
+	case err != nil:
 		return fmt.Errorf("read stake: %w", err)
+	case st.Active.Cmp(cfg.MinStake.Wei()) < 0 && cfg.Stake.Cmp(cfg.MinStake) < 0:
+		cfg.Logger.Warn("this node bonds less than the minimum stake coordinators ask of their workers: they lease it nothing; start it with --stake "+cfg.MinStake.String()+" to earn",
+			"stake", api.FormatTokens(st.Active), "min_stake", cfg.MinStake.String())
 	}
 	missing := new(big.Int).Sub(cfg.Stake.Wei(), st.Active)
 	if missing.Sign() <= 0 {

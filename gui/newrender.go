@@ -355,9 +355,10 @@ func (v *newRenderView) loadMembers() {
 		if err != nil {
 			return
 		}
-		// A member of another release gets no work from this node: its
-		// devices and releases are no choice here.
-		members = slices.DeleteFunc(members, func(m api.Member) bool { return m.Incompatible != "" })
+		// A member of another release, or one bonding less than this
+		// node's minimum stake, gets no work from this node: its devices
+		// and releases are no choice here.
+		members = slices.DeleteFunc(members, func(m api.Member) bool { return m.Incompatible != "" || m.Unstaked != "" })
 		v.u.do(func() {
 			v.members = members
 			v.fillChoices()

@@ -794,6 +794,8 @@ func runNodes(ctx context.Context, args []string, stdout io.Writer) error {
 			avail = "no: " + m.Incompatible
 		case m.Away != "":
 			avail = "no: " + m.Away
+		case m.Unstaked != "":
+			avail = "no: " + m.Unstaked
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.API, m.Gossip, m.Cores, m.Slots, m.Price, box, checks, avail, rs)
 	}

@@ -71,6 +71,10 @@ type Member struct {
 	// Incompatible, set by the answering node (not gossiped), says why it
 	// gives the member no work: it speaks another protocol (Proto).
 	Incompatible string `json:"incompatible,omitempty"`
+	// Unstaked, set by the answering node (not gossiped) on a chain, says
+	// why it leases the member none of its jobs' tasks: the member bonds
+	// less than its minimum stake (NodeConfig.MinStake).
+	Unstaked string `json:"unstaked,omitempty"`
 }
 
 // Pace is what a coordinator measured of a member on one renderer.
