@@ -105,9 +105,9 @@ func (g *stakeGate) forgetGone(members []api.Member) {
 	}
 }
 
-// short says why member m may not be leased tasks for its bond, as read
-// from the chain within stakeTTL; "" when it meets the minimum, or its
-// stake is not known (not read yet, or the chain did not answer).
+// short says why member m may not be leased tasks for its bond, as last
+// read from the chain (each scheduling pass reads those older than
+// stakeTTL); "" when it meets the minimum, or its stake was never read.
 func (g *stakeGate) short(m api.Member) string {
 	if !g.on() || g.meets(m) {
 		return ""

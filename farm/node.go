@@ -672,12 +672,16 @@ func topUpStake(ctx context.Context, cfg NodeConfig) error {
 	if cfg.Chain == nil || cfg.Stake.IsZero() && cfg.MinStake.IsZero() {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	wait := time.Minute
+	if cfg.Stake.IsZero() {
+		wait = stakeReadTimeout // only the warning needs the stake: no long wait on a slow chain
+	}
+	ctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	st, err := cfg.Chain.StakeOf(ctx, cfg.Identity.Address())
 	switch {
 	case err != nil && cfg.Stake.IsZero():
-		return nil // only the warning needed it
+		return nil
 	case err != nil:
 		return fmt.Errorf("read stake: %w", err)
 	case st.Active.Cmp(cfg.MinStake.Wei()) < 0 && cfg.Stake.Cmp(cfg.MinStake) < 0:

@@ -1,10 +1,10 @@
 package farm
 
 import (
-	"slices"
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 )
 
 // A spot check runs off the store: when the coordinator stops while one
@@ -13,34 +13,42 @@ import (
 // whose cheat was under check when the coordinator went down kept its
 // pixels in the frame. Now its check runs again, with crops drawn anew
 // (a worker cannot know them either way), and the job waits for it, as
-// it waits for any check. The proof checks of a convicted checker's own
-// tiles (proveWith) come back the same way.
+// it waits for any check. (A proof check of a convicted checker's own
+// tile, proveWith, is not among them: the conviction rejects that tile,
+// and its record goes.)
 
-// restoredCheckWait is how long the restored checks wait for a member to
-// check them: a node restarted without --join rejoins the members it
-// remembers in the background. After it they run with whoever is there,
-// and stand unchecked where nobody can check, as any check would.
+// restoredCheckWait is how long a restored check waits for the members
+// that can take part in it: a node restarted without --join rejoins the
+// members it remembers in the background, and the others come back one by
+// one. After it the check runs with whoever is there, and the tile stands
+// unchecked where nobody can check it, as with any check.
 const restoredCheckWait = time.Minute
 
 // checkRestored starts the checks that died with the old process (the
-// jobs' redo tiles) once a pass sees another member than this one, or
-// restoredCheckWait after the restart; c.mu must be held.
+// jobs' redo tiles), each once the members hold two that can take part
+// in it (a checker and an arbiter: checkable), or restoredCheckWait after
+// the restart; c.mu must be held.
 func (c *coordinator) checkRestored(members []api.Member) {
-	if c.restoredChecks == 0 {
-		return
+	if c.restoredChecks == 0 || c.stopping.Load() {
+		return // none, or left to the next start
 	}
-	if !slices.ContainsFunc(members, func(m api.Member) bool { return m.ID != c.self }) && c.now().Sub(c.restoredAt) < restoredCheckWait {
-		return
-	}
-	c.restoredChecks = 0
+	late := c.now().Sub(c.restoredAt) >= restoredCheckWait
 	for _, id := range c.order {
 		j := c.jobs[id]
-		redo := j.redo
-		j.redo = nil
-		for _, t := range redo {
+		if len(j.redo) == 0 {
+			continue
+		}
+		wait := j.redo[:0]
+		for _, t := range j.redo {
+			taken := j.state.Final() || t.state != api.TaskDone || t.verdict != api.VerdictChecking // a conviction, a cancel
+			if !taken && !late && !checkable(members, j.spec.Renderer, t) {
+				wait = append(wait, t)
+				continue
+			}
+			c.restoredChecks--
 			j.checking--
-			if j.state.Final() || t.state != api.TaskDone || t.verdict != api.VerdictChecking {
-				continue // taken back meanwhile: a conviction, a cancel
+			if taken {
+				continue
 			}
 			t.verdict = ""
 			tl, err := c.tileImage(j.tileWant(), frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
@@ -53,8 +61,23 @@ func (c *coordinator) checkRestored(members []api.Member) {
 				c.maybeReceipt(j, t)
 			}
 		}
-		if len(redo) > 0 {
-			c.maybeComplete(j)
+		clear(j.redo[len(wait):])
+		j.redo = wait
+		c.maybeComplete(j)
+	}
+}
+
+// checkable reports whether members hold two, other than tile t's worker,
+// of its renderer release and not away: a checker, and an arbiter should
+// they disagree. The worker, rejoining the restarted coordinator first,
+// would otherwise have its tiles checked by nobody.
+func checkable(members []api.Member, rend string, t *task) bool {
+	release := renderer.ParseBuild(t.build).Release()
+	n := 0
+	for _, m := range members {
+		if m.ID != t.node && m.Away == "" && release != "" && renderer.ParseBuild(m.Renderers[rend]).Release() == release {
+			n++
 		}
 	}
+	return n >= 2
 }

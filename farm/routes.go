@@ -1,7 +1,6 @@
 package farm
 
 import (
-	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -420,11 +419,6 @@ func (n *Node) getFrame(rw http.ResponseWriter, r *http.Request) {
 
 func (n *Node) getNodes(rw http.ResponseWriter, r *http.Request) {
 	members := n.cluster.Members()
-	// Their stakes, where not read lately (the scheduler reads them only
-	// while there is work): a member is told short only once read.
-	ctx, cancel := context.WithTimeout(r.Context(), stakeReadTimeout)
-	n.coord.stakes.refresh(ctx, members, time.Now())
-	cancel()
 	for i := range members {
 		key := repKey(members[i].Addr)
 		rec := n.coord.rep.Get(key)

@@ -56,8 +56,8 @@ func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 }
 
 // check is maybeCheck; sure checks a tile task whatever its node's
-// reputation and the job's rate (proveWith). It reports whether a check
-// started.
+// reputation and the job's rate (proveWith). It reports whether the tile
+// awaits a check (verdict checking), or has its verdict now.
 func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool {
 	if j.spec.PreviewOf != "" {
 		t.verdict = api.VerdictUnchecked // a preview pass is unchecked (preview.go)
@@ -97,18 +97,17 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 	lease, worker, addr, build, hash, finish := t.lease, t.node, t.addr.Hex(), t.build, t.hash, t.finish // t changes under c.mu meanwhile
 	spec := j.spec
 	result := resultRecord(t.result)
-	started := c.wg.Go(func() {
+	// Not started when the node is stopping: the check is left to the
+	// restart (the tile's record says checking: restoredchecks.go), and
+	// the job stays open here, as for a check cut short (resolveCheck).
+	c.wg.Go(func() {
 		ev, convicted := c.runCheck(c.ctx, spec, finish, req, worker, build, hash, img, crops, members, rnd)
 		ev.WorkerAddress, ev.Build, ev.Result = addr, build, result
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.resolveCheck(j, t, lease, addr, ev, convicted)
 	})
-	if !started { // the node is stopping: the tile stands unchecked
-		j.checking--
-		t.verdict = api.VerdictUnchecked
-	}
-	return started
+	return true
 }
 
 // maxCheckers is how many checkers one check asks in turn while they fail.
@@ -205,7 +204,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 	}
 	pool := slices.DeleteFunc(slices.Clone(candidates), func(m api.Member) bool { return buildOf(m) != build })
 	if len(pool) == 0 {
-		pool = candidates
+		pool = slices.Clone(candidates) // not shared: a failed checker is deleted from both
 	}
 	// A checker that fails (it left, or does not know this coordinator
 	// yet after a restart) is replaced by another, maxCheckers in all: a
@@ -232,7 +231,7 @@ func (c *coordinator) runCheck(ctx context.Context, spec api.JobSpec, finish boo
 			self = nil // nor is it asked to arbitrate
 		}
 		if len(pool) == 0 {
-			pool = candidates
+			pool = slices.Clone(candidates)
 		}
 		if len(failed) == maxCheckers || len(pool) == 0 || ctx.Err() != nil {
 			ev.Verdict = verifier.Verdict{Outcome: verifier.Uncertain, Reason: "checker failed: " + strings.Join(failed, "; ")}
@@ -465,13 +464,15 @@ func (c *coordinator) addrOf(node string) string {
 
 // resolveCheck records a finished check; c.mu must be held.
 func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string, ev api.Evidence, convicted string) {
-	j.checking--
 	if ev.Unchecked && c.stopping.Load() {
 		// Cut short by the node stopping (its own worker's check renders
 		// end first, as it leaves): the tile's record still says
 		// "checking", and the restart checks it again (restoredchecks.go).
+		// Still counted in checking, so another check that passes
+		// meanwhile does not complete (and settle) the job without it.
 		return
 	}
+	j.checking--
 	defer func() {
 		c.maybeComplete(j)
 	}()
