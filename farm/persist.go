@@ -110,6 +110,9 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 		if ok {
 			t.state, t.node, t.seconds, t.hash, t.attempts = api.TaskDone, tr.Node, tr.Seconds, tr.Hash, tr.Attempts
 			t.price, t.addr, t.build = tr.Price, common.HexToAddress(tr.Addr), tr.Build
+			if t.build == "" {
+				t.build = j.release // a record from before builds were kept: its release is the job's
+			}
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
 			t.result, t.receipted = signedResult(j.hash(), tr.Result), tr.Receipted
 			switch {
