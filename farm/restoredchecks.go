@@ -21,18 +21,27 @@ import (
 // that can take part in it: a node restarted without --join rejoins the
 // members it remembers in the background, and the others come back one by
 // one. After it the check runs with whoever is there, and the tile stands
-// unchecked where nobody can check it, as with any check.
-const restoredCheckWait = time.Minute
+// unchecked where nobody can check it, as with any check. A check one
+// member can take waits restoredOneWait for a second (the arbiter, should
+// the two disagree): a cluster of two machines has none to wait for.
+const (
+	restoredCheckWait = time.Minute
+	restoredOneWait   = 15 * time.Second
+)
 
 // checkRestored starts the checks that died with the old process (the
 // jobs' redo tiles), each once the members hold two that can take part
-// in it (a checker and an arbiter: checkable), or restoredCheckWait after
-// the restart; c.mu must be held.
+// in it (a checker and an arbiter: checkers), one restoredOneWait after
+// the restart, or none restoredCheckWait after it; c.mu must be held.
 func (c *coordinator) checkRestored(members []api.Member) {
 	if c.restoredChecks == 0 || c.stopping.Load() {
 		return // none, or left to the next start
 	}
-	late := c.now().Sub(c.restoredAt) >= restoredCheckWait
+	since := c.now().Sub(c.restoredAt)
+	ready := func(j *job, t *task) bool {
+		n := checkers(members, j.spec.Renderer, t)
+		return n >= 2 || n == 1 && since >= restoredOneWait || since >= restoredCheckWait
+	}
 	for _, id := range c.order {
 		j := c.jobs[id]
 		if len(j.redo) == 0 {
@@ -41,7 +50,7 @@ func (c *coordinator) checkRestored(members []api.Member) {
 		wait := j.redo[:0]
 		for _, t := range j.redo {
 			taken := j.state.Final() || t.state != api.TaskDone || t.verdict != api.VerdictChecking // a conviction, a cancel
-			if !taken && !late && !checkable(members, j.spec.Renderer, t) {
+			if !taken && !ready(j, t) {
 				wait = append(wait, t)
 				continue
 			}
@@ -67,11 +76,11 @@ func (c *coordinator) checkRestored(members []api.Member) {
 	}
 }
 
-// checkable reports whether members hold two, other than tile t's worker,
-// of its renderer release and not away: a checker, and an arbiter should
-// they disagree. The worker, rejoining the restarted coordinator first,
-// would otherwise have its tiles checked by nobody.
-func checkable(members []api.Member, rend string, t *task) bool {
+// checkers counts the members that can take part in a check of tile t:
+// other than its worker (which, rejoining the restarted coordinator
+// first, would else have its tiles checked by nobody), of its renderer
+// release, not away.
+func checkers(members []api.Member, rend string, t *task) int {
 	release := renderer.ParseBuild(t.build).Release()
 	n := 0
 	for _, m := range members {
@@ -79,5 +88,5 @@ func checkable(members []api.Member, rend string, t *task) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n
 }
