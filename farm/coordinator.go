@@ -542,7 +542,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	t.dropTwin() // the first valid result wins; the other lease is paid nothing
 	t.accepting = lease
 	rec := t.record()
-	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, "", nil
+	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, c.drawCheck(j, t, node, tileHash), nil
 	rec.Result = resultRecord(signed)
 	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
@@ -579,7 +579,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueStale, Message: "a tile of the frame was rejected while it was finished: finishing again"})
 		return
 	}
-	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, "", nil
+	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, rec.Verdict, nil
 	t.result, t.receipted = signed, false
 	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++

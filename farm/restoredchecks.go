@@ -8,12 +8,14 @@ import (
 )
 
 // A spot check runs off the store: when the coordinator stops while one
-// runs, the tile's record says only that it was being checked. Such a
-// tile used to stand unchecked after the restart, and be paid: a worker
-// whose cheat was under check when the coordinator went down kept its
-// pixels in the frame. Now its check runs again, with crops drawn anew
-// (a worker cannot know them either way), and the job waits for it, as
-// it waits for any check. (A proof check of a convicted checker's own
+// runs, the tile's record says only that it is to be checked (the draw is
+// kept in the record the tile is accepted with: drawCheck). Such a tile
+// used to stand unchecked after the restart, and be paid: a worker whose
+// cheat was under check when the coordinator went down kept its pixels in
+// the frame, and one killed right after accepting a tile (before its
+// check was recorded) kept it too. Now its check runs again, with crops
+// drawn anew (a worker cannot know them either way), and the job waits
+// for it, as it waits for any check. (A proof check of a convicted checker's own
 // tile, proveWith, is not among them: the conviction rejects that tile,
 // and its record goes.)
 

@@ -49,15 +49,40 @@ func newSecret() [32]byte {
 	return s
 }
 
-// maybeCheck decides whether to check an accepted task, and starts the
-// check; c.mu must be held.
+// maybeCheck starts the check of an accepted task when its draw said so
+// (drawCheck); c.mu must be held.
 func (c *coordinator) maybeCheck(j *job, t *task, img *image.NRGBA64) {
 	c.check(j, t, img, false)
 }
 
-// check is maybeCheck; sure checks a tile task whatever its node's
-// reputation and the job's rate (proveWith). It reports whether the tile
-// awaits a check (verdict checking), or has its verdict now.
+// drawCheck returns the verdict a tile task t of j answered by node, the
+// tile's hash being hash, starts with: checking when it is to be checked
+// (every finish; a tile by its node's reputation and the job's rate, drawn
+// from the coordinator's secret), trusted for the coordinator's own,
+// unchecked otherwise; c.mu must be held. It is drawn before the tile's
+// record is written and kept in it, so that a coordinator killed before
+// the check could start still runs it at its restart (restoredchecks.go).
+func (c *coordinator) drawCheck(j *job, t *task, node, hash string) api.Verdict {
+	switch {
+	case j.spec.PreviewOf != "":
+		return api.VerdictUnchecked // a preview pass is unchecked (preview.go)
+	case node == c.self:
+		return api.VerdictTrusted
+	case t.finish:
+		return api.VerdictChecking
+	}
+	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte(hash))
+	q := max(c.rep.CheckProbability(repKey(t.addr.Hex())), j.spec.VerifyRate)
+	if mrand.New(mrand.NewPCG(seed[0], seed[1])).Float64() >= q {
+		return api.VerdictUnchecked
+	}
+	return api.VerdictChecking
+}
+
+// check starts the check of accepted task t when its verdict, as drawn
+// (drawCheck), says checking; sure checks a tile task whatever was drawn
+// (proveWith, restoredchecks.go). It reports whether the tile awaits a
+// check (verdict checking), or has its verdict now.
 func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool {
 	if j.spec.PreviewOf != "" {
 		t.verdict = api.VerdictUnchecked // a preview pass is unchecked (preview.go)
@@ -76,20 +101,19 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 		// Every finish is checked, whole (finishtask.go says why).
 		crops, req.FinishTiles = []image.Rectangle{t.tile.Rect}, j.finishTiles(t.tile.Frame)
 	} else {
-		q := max(c.rep.CheckProbability(repKey(t.addr.Hex())), j.spec.VerifyRate)
-		if rnd.Float64() >= q && !sure {
+		if t.verdict != api.VerdictChecking && !sure {
 			t.verdict = api.VerdictUnchecked
 			return false
 		}
 		crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect, img.Rect), seed)
 		if len(crops) == 0 {
-			t.verdict = api.VerdictUnchecked
+			t.verdict = api.VerdictUnchecked // nothing in it to check (its record said checking)
+			c.saveTask(j, t)
 			return false
 		}
 		req.Crops = crops
 	}
 	t.verdict = api.VerdictChecking
-	c.saveTask(j, t) // a restart checks it again (restoredchecks.go)
 	j.checking++
 	c.metrics.checks.Add(1)
 	c.emit(j, api.Event{Type: api.EventChecking, Task: t.index, Frame: t.tile.Frame, Node: t.node})

@@ -88,7 +88,9 @@ func TestKillWorkerProcess(t *testing.T) {
 
 // TestKillCoordinatorResumes: kill -9 the coordinator mid-job and restart
 // it on the same --data: the job completes, no accepted tile is leased
-// again, and the frames are identical.
+// again, and the frames are identical. Every tile is checked
+// (--verify-rate 1): none stands unchecked for the restart, though some
+// were under check when it was killed (before, those did).
 func TestKillCoordinatorResumes(t *testing.T) {
 	skipShort(t, "a cluster of node processes")
 	ref := reference(t)
@@ -96,7 +98,7 @@ func TestKillCoordinatorResumes(t *testing.T) {
 	coord := startNode(t, "--data", data, "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0")
 	worker := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--join", coord.gossip)
 	c := api.NewClient(coord.url)
-	code, stdout, stderr := conun(t, append([]string{"submit", "--node", coord.url}, job...)...)
+	code, stdout, stderr := conun(t, append([]string{"submit", "--node", coord.url, "--verify-rate", "1"}, job...)...)
 	if code != 0 {
 		t.Fatalf("submit: exit %d: %s", code, stderr)
 	}
@@ -151,6 +153,19 @@ func TestKillCoordinatorResumes(t *testing.T) {
 		t.Fatalf("after the restart the stream kept %d events from before it (%+v), %d of the %d tasks seen done; resumed marker: %v",
 			len(before), before, kept, len(accepted), resumed)
 	}
+	code, stdout, stderr = conun(t, "report", "--node", coord.url, "--json", id)
+	var rep api.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); code != 0 || err != nil {
+		t.Fatalf("report: exit %d, %v: %s", code, err, stderr)
+	}
+	verdicts := map[api.Verdict]int{}
+	for _, tr := range rep.Tasks {
+		verdicts[tr.Verdict]++
+		if tr.Verdict != api.VerdictPassed && tr.Verdict != api.VerdictTrusted {
+			t.Errorf("task %d by %s stands %q: every tile of the job is checked (or the coordinator's own)", tr.Index, tr.Node, tr.Verdict)
+		}
+	}
+	t.Logf("verdicts after the restart: %v", verdicts)
 	out := t.TempDir()
 	if code, _, stderr := conun(t, "fetch", "--node", coord.url, "--out", out, id); code != 0 {
 		t.Fatalf("fetch: %s", stderr)
