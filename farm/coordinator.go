@@ -543,7 +543,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	t.accepting = lease
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, c.drawCheck(j, t, node, tileHash), nil
-	rec.Result = resultRecord(signed)
+	rec.Result, rec.Receipted = resultRecord(signed), false // a tile rendered again is not the receipted one
 	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
 	c.kick() // the node's slot is free already

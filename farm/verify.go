@@ -101,6 +101,7 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 		// Every finish is checked, whole (finishtask.go says why).
 		crops, req.FinishTiles = []image.Rectangle{t.tile.Rect}, j.finishTiles(t.tile.Frame)
 	} else {
+		rnd.Float64() // drawCheck's draw: the checker is drawn from what follows it
 		if t.verdict != api.VerdictChecking && !sure {
 			t.verdict = api.VerdictUnchecked
 			return false
