@@ -88,6 +88,8 @@ type delivery struct {
 	// Worker are then unset.
 	URL   string `json:"url,omitempty"`
 	Event int    `json:"event,omitempty"`
+	// Tasks, for a receipt, is how many tasks it covers in all.
+	Tasks uint64 `json:"tasks,omitempty"`
 
 	seq    uint64 // which version of the message this is (a newer receipt replaces an older)
 	onDone func() // called once this version is delivered (not kept: after a restart nobody waits)
@@ -168,9 +170,27 @@ func (o *outbox) add(path, job, escrow, worker string, body any, onDone func()) 
 	return o.queue(&delivery{Path: path, Job: job, Escrow: escrow, Worker: worker, Body: b, onDone: onDone})
 }
 
+// addReceipt queues a worker's receipt m of job, replacing a pending one
+// that covers fewer tasks; onDone (may be nil) runs once it is delivered.
+func (o *outbox) addReceipt(job string, m api.Receipt, onDone func()) error {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return o.queue(&delivery{Path: rpcReceipts, Job: job, Escrow: m.JobID, Worker: m.Worker, Body: b, Tasks: m.Tasks, onDone: onDone})
+}
+
 // queue adds d, replacing an older message of the same key.
 func (o *outbox) queue(d *delivery) error {
 	o.mu.Lock()
+	if cur := o.pending[d.key()]; cur != nil && cur.Tasks > d.Tasks {
+		// Receipts are signed in order but queued as their records
+		// are written, in any order: one a restart issues for each
+		// task it finds unreceipted came in reverse at times, and the
+		// worker got only the one covering fewer tasks.
+		o.mu.Unlock()
+		return nil
+	}
 	o.seq++
 	d.seq = o.seq
 	o.pending[d.key()] = d

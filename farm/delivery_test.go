@@ -200,3 +200,39 @@ func TestOutboxResumesAfterRestart(t *testing.T) {
 		t.Fatalf("delivered %q, want %q", got, rpcClaims+" "+string(want))
 	}
 }
+
+// TestOutboxKeepsTheLargerReceipt: a worker's receipts are queued in any
+// order (each once its record is written); the one covering more tasks
+// stays pending whichever came last.
+func TestOutboxKeepsTheLargerReceipt(t *testing.T) {
+	tests := []struct {
+		name  string
+		order []uint64
+		want  uint64
+	}{
+		{"in order", []uint64{1, 2, 3}, 3},
+		{"reversed", []uint64{3, 2, 1}, 3},
+		{"newest in the middle", []uint64{1, 3, 2}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := newOutbox(DefaultDeliveryConfig(), openTestStore(t, filepath.Join(t.TempDir(), "db")), slog.New(slog.DiscardHandler), nil)
+			t.Cleanup(func() { o.store.Close() })
+			worker := "0x00000000000000000000000000000000000000b1"
+			for _, n := range tc.order {
+				if err := o.addReceipt("job", api.Receipt{JobID: "0x" + strings.Repeat("ab", 32), Worker: worker, Tasks: n}, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if len(o.pending) != 1 {
+				t.Fatalf("%d messages pending, want the worker's one", len(o.pending))
+			}
+			for _, d := range o.pending {
+				var m api.Receipt
+				if err := json.Unmarshal(d.Body, &m); err != nil || m.Tasks != tc.want || d.Tasks != tc.want {
+					t.Errorf("pending receipt covers %d tasks (%d in its body, %v), want %d", d.Tasks, m.Tasks, err, tc.want)
+				}
+			}
+		})
+	}
+}

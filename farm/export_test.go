@@ -60,3 +60,8 @@ func (n *Node) SayGatewayFails(name string, k int) bool {
 
 // GatewaysLeft is how many gateways the node left on a coordinator's word.
 func (n *Node) GatewaysLeft() int64 { return n.metrics.gatewaysLeft.Load() }
+
+// HoldReceipts has the node's coordinator issue no receipt: its tasks'
+// records say accepted and unreceipted, as a kill between the two leaves
+// them.
+func HoldReceipts(c *NodeConfig) { c.receiptsHeld = true }

@@ -211,6 +211,9 @@ type NodeConfig struct {
 	// protocol, when set, is spoken instead of Protocol: a test's node of
 	// another release.
 	protocol int
+	// receiptsHeld has the coordinator issue no receipt (a test's
+	// coordinator killed between its tiles' records and their receipts).
+	receiptsHeld bool
 }
 
 // DefaultNodeConfig returns a config for a node on loopback with random ports.
@@ -443,6 +446,12 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		closeAll()
 		return nil, err
 	}
+	// The deliveries queued before the stop first: restore receipts the
+	// tasks a kill left unreceipted, and a worker's new receipt must
+	// replace its older one in the outbox, not be replaced by it.
+	if err := n.coord.outbox.load(); err != nil {
+		cfg.Logger.Error("resume deliveries", "err", err)
+	}
 	if err := n.coord.restore(); err != nil {
 		closeAll()
 		return nil, err
@@ -508,9 +517,6 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.wg.Go(func() { n.coord.recheckLoop(ctx) })
 	if err := n.resumeClaims(); err != nil {
 		cfg.Logger.Error("resume claims", "err", err)
-	}
-	if err := n.coord.outbox.load(); err != nil {
-		cfg.Logger.Error("resume deliveries", "err", err)
 	}
 	n.wg.Go(func() { n.coord.outbox.run(ctx) })
 	if cfg.Chain != nil {

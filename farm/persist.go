@@ -65,6 +65,11 @@ func (c *coordinator) restore() error {
 		c.jobs[j.id] = j
 		c.order = append(c.order, j.id)
 		c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1, Message: "resumed after restart"})
+		for _, t := range j.tasks {
+			// Final but not receipted: the coordinator went down
+			// between the task's record and its receipt.
+			c.maybeReceipt(j, t)
+		}
 		c.reassemble(j)
 		c.maybeComplete(j)
 	}

@@ -90,7 +90,7 @@ func signedResult(jobID common.Hash, r *api.SignedResult) *contracts.SignedResul
 // held. The receipt is kept with the job and queued for the outbox
 // (delivery.go) off the lock.
 func (c *coordinator) maybeReceipt(j *job, t *task) {
-	if c.chain == nil || j.unpaid() || t.receipted || t.state != api.TaskDone || t.price.IsZero() || t.result == nil || t.addr == c.ident.Address() {
+	if c.chain == nil || c.cfg.receiptsHeld || j.unpaid() || t.receipted || t.state != api.TaskDone || t.price.IsZero() || t.result == nil || t.addr == c.ident.Address() {
 		return
 	}
 	switch t.verdict {
@@ -145,7 +145,7 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		}
 		// Queued, not sent here: the outbox retries it and a newer
 		// receipt of the worker replaces it (it covers every earlier one).
-		if err := c.outbox.add(rpcReceipts, j.id, msg.JobID, r.Worker.Hex(), msg, taken); err != nil {
+		if err := c.outbox.addReceipt(j.id, msg, taken); err != nil {
 			c.log.Error("queue receipt", "job", j.id, "node", r.Worker, "err", err)
 		}
 	})

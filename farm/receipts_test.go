@@ -3,6 +3,8 @@ package farm_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"image"
 	"math/big"
 	"slices"
 	"testing"
@@ -241,4 +243,103 @@ func TestCancelledJobSettles(t *testing.T) {
 		bal, err := bank.Balance(ctx, bank.Address())
 		return err == nil && bal.Cmp(want) == 0
 	})
+}
+
+// stallTiles is stall for whole tiles (tile, the test job's) alone: checks,
+// of smaller crops, it renders.
+type stallTiles struct {
+	renderer.Renderer
+	tile image.Point
+}
+
+func (s stallTiles) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if r := t.Rect(); r.Dx() >= s.tile.X && r.Dy() >= s.tile.Y {
+		return stall{s.Renderer}.Render(ctx, t)
+	}
+	return s.Renderer.Render(ctx, t)
+}
+
+// TestReceiptedAfterRestart: a coordinator that went down between its
+// workers' tasks' records and their receipts (held here for every task)
+// receipts them when it starts again. Before, those tasks stood accepted
+// and unreceipted for good: their workers held nothing to redeem should
+// the job never settle.
+func TestReceiptedAfterRestart(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	_, bank := farmtest.FundedBank(t)
+	var cfg0 farm.NodeConfig
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		farmtest.OnChain(c, bank, i)
+		c.Price = api.MustTokens([]string{"0.125", "0.25", "0.5"}[i])
+		if i == 0 {
+			// The cheapest, it takes a task and stalls on it, so the
+			// job stays open (its checks, of crops, it renders); started
+			// again where it ran, as a node restarted with its flags is.
+			c.Renderers = []renderer.Renderer{stallTiles{farmtest.Renderers()[0], image.Pt(8, 6)}}
+			c.StragglerAfter = time.Hour // no twin takes the stalled task over
+			c.APIAddr, c.Gossip.BindPort = fmt.Sprintf("127.0.0.1:%d", freePort(t)), freePort(t)
+			cfg0 = *c
+			farm.HoldReceipts(c)
+		}
+	})
+	client := api.NewClient(nodes[0].URL())
+	id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = api.MustTokens("10") })
+
+	// owed counts each worker's tasks that are final: accepted, and
+	// passed their check or stood without one; settled says that every
+	// other task is the one the coordinator stalls on.
+	owed := func() (map[string]uint64, bool) {
+		rep, err := client.Report(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, leased, settled := map[string]uint64{}, 0, true
+		for _, tr := range rep.Tasks {
+			switch {
+			case tr.State == api.TaskLeased:
+				leased++
+			case tr.State == api.TaskPending || tr.Verdict == api.VerdictChecking:
+				settled = false
+			case tr.State == api.TaskDone && tr.Verdict != api.VerdictRejected:
+				n[tr.Node]++
+			}
+		}
+		return n, settled && leased <= 1
+	}
+	var before map[string]uint64
+	farmtest.Until(t, "every worker task final", func() bool {
+		var ok bool
+		before, ok = owed()
+		return ok && len(before) == 2
+	})
+	wallet := func(n *farm.Node) api.WalletInfo {
+		w, err := api.NewClient(n.URL()).Wallet(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	for _, n := range nodes[1:] {
+		if w := wallet(n); len(w.Receipts) != 0 {
+			t.Fatalf("%s holds %+v before the restart: the receipts were not held", n.Name(), w.Receipts)
+		}
+	}
+
+	nodes[0].Kill() // Close would hand its stalled task to a worker first
+	restarted := farmtest.Restart(t, ctx, cfg0, nodes[1])
+	client = api.NewClient(restarted.URL())
+	for _, n := range nodes[1:] {
+		var w api.WalletInfo
+		farmtest.Until(t, n.Name()+" holds a receipt for every task it rendered", func() bool {
+			// Those of before the restart and any it rendered since.
+			now, _ := owed()
+			w = wallet(n)
+			return len(w.Receipts) == 1 && w.Receipts[0].Tasks == now[n.Name()] && now[n.Name()] >= before[n.Name()]
+		})
+		if r := w.Receipts[0]; r.Flag != "" || r.Error != "" {
+			t.Errorf("%s: receipt %+v flagged", n.Name(), r)
+		}
+		t.Logf("%s: %d tasks receipted after the restart, %s tokens", n.Name(), w.Receipts[0].Tasks, w.Receipts[0].Amount)
+	}
 }
