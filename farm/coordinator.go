@@ -436,7 +436,7 @@ func (c *coordinator) whoCanOpen(rend, need string) string {
 
 // emit appends an event to the job's log; c.mu must be held.
 func (c *coordinator) emit(j *job, e api.Event) {
-	e.Done, e.Total, e.State = j.done, len(j.tasks), j.state
+	e.Done, e.Total, e.State, e.Checking = j.done, len(j.tasks), j.state, j.checking
 	if e.Task >= 0 && e.Task < len(j.tasks) {
 		e.Finish = j.tasks[e.Task].finish
 	}

@@ -16,6 +16,9 @@ type progress struct {
 	tty   bool
 	start time.Time
 	drawn bool
+	// checksSaid is set once the wait for spot checks after the last
+	// task was told (off a terminal), until a task is requeued.
+	checksSaid bool
 }
 
 func newProgress(w io.Writer) *progress {
@@ -45,6 +48,15 @@ func (p *progress) event(e api.Event) {
 	case e.Type == api.EventFrame && !p.tty:
 		p.line(fmt.Sprintf("frame %d assembled (%d of %s)", e.Frame, e.Done, api.Count(e.Total, "tile")))
 	}
+	switch {
+	case e.Done < e.Total:
+		p.checksSaid = false
+	case e.Checking > 0 && !p.checksSaid && !p.tty && !e.State.Final():
+		// With many checks (a high --verify-rate) they end well after
+		// the last tile: the job is not stuck.
+		p.line(fmt.Sprintf("all %s rendered; waiting on %s (the job ends once they pass)", api.Count(e.Total, "task"), api.Count(e.Checking, "spot check")))
+		p.checksSaid = true
+	}
 	if p.tty {
 		p.draw(e)
 	}
@@ -53,12 +65,18 @@ func (p *progress) event(e api.Event) {
 func (p *progress) draw(e api.Event) {
 	const width = 30
 	filled := width * e.Done / e.Total
-	eta := "?"
-	if e.Done > 0 {
+	eta := "ETA ?"
+	switch {
+	case e.Done >= e.Total && e.Checking > 0:
+		eta = fmt.Sprintf("waiting on %s", api.Count(e.Checking, "spot check"))
+	case e.Done > 0:
 		elapsed := time.Since(p.start)
-		eta = (elapsed * time.Duration(e.Total-e.Done) / time.Duration(e.Done)).Round(time.Second).String()
+		eta = "ETA " + (elapsed * time.Duration(e.Total-e.Done) / time.Duration(e.Done)).Round(time.Second).String()
 	}
-	fmt.Fprintf(p.w, "\r[%s%s] %d of %s  ETA %s   ", strings.Repeat("#", filled), strings.Repeat(".", width-filled), e.Done, api.Count(e.Total, "tile"), eta)
+	if e.Checking > 0 && e.Done < e.Total {
+		eta += fmt.Sprintf(" · %d checking", e.Checking)
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %d of %s  %s   ", strings.Repeat("#", filled), strings.Repeat(".", width-filled), e.Done, api.Count(e.Total, "tile"), eta)
 	p.drawn = true
 }
 

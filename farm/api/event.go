@@ -101,7 +101,10 @@ type Event struct {
 	// EventPreviewProgress.
 	Preview *PreviewProgress `json:"preview,omitempty"`
 	// Done and Total count the job's finished tasks after this event.
-	Done  int      `json:"done"`
-	Total int      `json:"total"`
-	State JobState `json:"state"`
+	Done  int `json:"done"`
+	Total int `json:"total"`
+	// Checking counts its accepted tiles whose spot check is under way
+	// after this event: a job whose tasks are all done waits for them.
+	Checking int      `json:"checking,omitempty"`
+	State    JobState `json:"state"`
 }
