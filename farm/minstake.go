@@ -109,14 +109,20 @@ func (g *stakeGate) forgetGone(members []api.Member) {
 // read from the chain (each scheduling pass reads those older than
 // stakeTTL); "" when it meets the minimum, or its stake was never read.
 func (g *stakeGate) short(m api.Member) string {
-	if !g.on() || g.meets(m) {
+	if !g.on() {
 		return ""
 	}
-	g.mu.Lock()
-	_, read := g.known[common.HexToAddress(m.Addr)]
-	g.mu.Unlock()
-	if !read && common.IsHexAddress(m.Addr) {
-		return ""
+	if common.IsHexAddress(m.Addr) {
+		addr := common.HexToAddress(m.Addr)
+		if addr == g.self {
+			return ""
+		}
+		g.mu.Lock()
+		s, read := g.known[addr]
+		g.mu.Unlock()
+		if !read || s.meets {
+			return "" // not read yet: said once it is
+		}
 	}
 	return "bonds less than this node's --min-stake of " + api.TokensFromWei(g.min).String() + " tokens (conun node --stake)"
 }
