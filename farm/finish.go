@@ -49,19 +49,27 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		return plan, nil
 	}
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
-	if !tiled {
+	// A transparent film's alpha: tiles and whole frames render opaque
+	// RGB, so its frames are finished from raw passes (Combined keeps the
+	// alpha) and written as the scene's own render writes them. A whole
+	// frame through its sequencer keeps rendering in place, as the finish
+	// leaves the sequencer out.
+	alpha := u.Transparent && !u.Sequencer
+	if !tiled && !alpha {
 		return plan, nil // a whole frame composites (and denoises) in place
 	}
-	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
-		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
+	if tiled {
+		if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {
+			return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
+		}
+		if err := api.TilesExact(spec, u); err != nil {
+			return plan, fmt.Errorf("%s: %w", spec.SceneName, err)
+		}
+		if u.Sequencer {
+			return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
+		}
 	}
-	if err := api.TilesExact(spec, u); err != nil {
-		return plan, fmt.Errorf("%s: %w", spec.SceneName, err)
-	}
-	if u.Sequencer {
-		return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
-	}
-	if !u.Compositing && !spec.Denoise {
+	if !u.Compositing && !spec.Denoise && !alpha {
 		return plan, nil
 	}
 	if len(u.Passes) == 0 {

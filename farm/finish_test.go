@@ -40,6 +40,7 @@ func TestCompositedScenesTiled(t *testing.T) {
 		{"layers", "Combined"},
 		{"look", "Combined"},
 		{"cryptomatte", "CryptoObject"},
+		{"transparent", "Combined"},
 	} {
 		t.Run(tc.scene+"/"+tc.tampered, func(t *testing.T) { compositedSceneTiled(t, tc.scene, tc.tampered) })
 	}
@@ -143,6 +144,35 @@ func (j compositedJob) matchesBlender(ctx context.Context, t *testing.T) {
 	if v.Outcome != verifier.Pass {
 		t.Fatalf("the tiled frame differs from Blender's own render: %+v", v)
 	}
+	// The alpha too, which Compare leaves out: a transparent film's
+	// frames came out opaque (tiles render RGB).
+	if v := verifier.Compare(alphaOf(got), alphaOf(want), want.Bounds(), verifier.NearExact); v.Outcome != verifier.Pass {
+		t.Fatalf("the tiled frame's alpha differs from Blender's own render's: %+v", v)
+	}
+	if clear := transparentPixels(want); strings.HasPrefix(filepath.Base(j.scene), "transparent") && clear == 0 {
+		t.Fatalf("Blender's own render of %s has no transparent pixel: the scene is not what the test needs", j.scene)
+	}
+}
+
+// alphaOf is m's alpha as an opaque grey image, for verifier.Compare.
+func alphaOf(m *image.NRGBA64) *image.NRGBA64 {
+	out := image.NewNRGBA64(m.Bounds())
+	for i := 0; i < len(m.Pix); i += 8 {
+		copy(out.Pix[i:i+6], []byte{m.Pix[i+6], m.Pix[i+7], m.Pix[i+6], m.Pix[i+7], m.Pix[i+6], m.Pix[i+7]})
+		out.Pix[i+6], out.Pix[i+7] = 0xff, 0xff
+	}
+	return out
+}
+
+// transparentPixels counts m's pixels of alpha 0.
+func transparentPixels(m *image.NRGBA64) int {
+	n := 0
+	for i := 6; i < len(m.Pix); i += 8 {
+		if m.Pix[i] == 0 && m.Pix[i+1] == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // f12 renders a scene's whole frame the way Blender's own render does

@@ -298,7 +298,7 @@ func planText(in api.Inspection) string {
 func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	v.saved = info.MinVersion
 	v.fillChoices()
-	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
+	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: max(info.FrameStep, 1)}
 	v.entries[FieldFrames].SetText(frames.String())
 	v.form.SceneFrames, v.form.SceneFPS = &frames, info.FPS
 	spec := api.JobSpec{Depth: v.form.Depth, Format: v.form.Format}

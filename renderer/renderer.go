@@ -265,6 +265,10 @@ type SceneInfo struct {
 	// FrameStart and FrameEnd are the scene's frame range, inclusive; a
 	// still scene has 1-1.
 	FrameStart, FrameEnd int
+	// FrameStep is the scene's frame step: every FrameStep-th frame of
+	// the range is rendered (Blender's own animation render); 0 or 1,
+	// every frame.
+	FrameStep int `json:",omitempty"`
 	// FPS is the frame rate used to turn a frame number into a time.
 	FPS float64
 	// Width and Height are the scene's own resolution, 0 when it has none.
@@ -296,6 +300,12 @@ type SceneUsage struct {
 	// Passes are the "ViewLayer.Pass" names tiles must carry: Combined of
 	// each view layer the frame shows and every pass the compositor reads.
 	Passes []string
+	// Transparent is a transparent film (Cycles' and Eevee's "Film >
+	// Transparent"): the background is alpha 0 in the scene's own render.
+	Transparent bool `json:",omitempty"`
+	// RenderRegion is a render region (border) set in the scene: its own
+	// render draws that region alone.
+	RenderRegion bool `json:",omitempty"`
 	// SpatialNodes are the compositor's nodes whose pixels depend on other
 	// pixels or on their place in the frame (Blender's node types: GLARE,
 	// LENSDIST, BLUR ...): composited tiles cannot match the whole frame.

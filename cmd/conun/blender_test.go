@@ -5,6 +5,7 @@ import (
 	"image"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -126,4 +127,48 @@ func TestDefaultSceneAsSaved(t *testing.T) {
 		t.Fatalf("blender -f: %v\n%s", err, ref)
 	}
 	nearExact(t, "default scene", decodePNG(t, filepath.Join(dir, "f12_0001.png")), decodePNG(t, frames[0]))
+}
+
+// TestSceneFrameStepAndRegion: a scene saved with a frame step renders
+// every step-th frame of its range, as Blender's own animation render
+// does (the farm rendered every frame), and one saved with a render region
+// is submitted saying the farm renders its whole frame instead.
+func TestSceneFrameStepAndRegion(t *testing.T) {
+	skipShort(t, "Blender and a node process")
+	if _, err := exec.LookPath("blender"); err != nil {
+		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
+	}
+	scene := filepath.Join(t.TempDir(), "stepped.blend")
+	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
+		"--python", "../../scenes/blend/make_default.py", "--", scene, "cycles").CombinedOutput(); err != nil {
+		t.Fatalf("build the default scene: %v\n%s", err, out)
+	}
+	expr := "import bpy\ns = bpy.context.scene\ns.frame_start, s.frame_end, s.frame_step = 2, 6, 2\n" +
+		"s.cycles.samples, s.cycles.use_denoising = 2, False\n" +
+		"s.render.use_border = True\ns.render.border_min_x, s.render.border_max_x = 0.25, 0.75\n" +
+		"bpy.ops.wm.save_mainfile()"
+	if out, err := exec.Command("blender", "-b", scene, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
+		t.Fatalf("step the scene: %v\n%s", err, out)
+	}
+	code, stdout, stderr := conun(t, "inspect", scene)
+	if code != 0 || !strings.Contains(stdout, "2-6:2") || !strings.Contains(stdout, "render region") {
+		t.Errorf("inspect: exit %d, %q %s: want the frames 2-6:2 and the render region", code, stdout, stderr)
+	}
+	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+	out := t.TempDir()
+	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--tiles", "1x1", "--wait", "--out", out, scene)
+	if code != 0 {
+		t.Fatalf("submit: exit %d: %s\n%s", code, stderr, stdout)
+	}
+	if !strings.Contains(stdout, "a render region, which the farm does not keep: it renders the whole frame") {
+		t.Errorf("submit does not say it renders the whole frame of a scene with a render region: %q", stdout)
+	}
+	frames, _ := filepath.Glob(filepath.Join(out, "frame_*.png"))
+	var names []string
+	for _, f := range frames {
+		names = append(names, filepath.Base(f))
+	}
+	if want := []string{"frame_0002.png", "frame_0004.png", "frame_0006.png"}; !slices.Equal(names, want) {
+		t.Errorf("frames %v, want %v: the scene's step of 2", names, want)
+	}
 }

@@ -331,7 +331,7 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		if info.FrameEnd-info.FrameStart >= tiler.MaxFrames {
 			return spec, nil, 0, fmt.Errorf("%w: the scene's frame range is unknown: name the frames (--frames A-B)", errUsage)
 		}
-		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: 1}
+		spec.Frames = tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: max(info.FrameStep, 1)}
 	}
 	if info.FPS > 0 && info.FPS <= 1000 { // plays the frames back (the app's flipbook); an odd rate is left out
 		spec.FPS = info.FPS

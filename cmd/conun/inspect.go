@@ -100,7 +100,11 @@ func printInspection(w io.Writer, in api.Inspection) {
 	if in.Node != "" {
 		fmt.Fprintf(w, "read by     node %s, with its %s\n", in.Node, in.Renderer)
 	}
-	fmt.Fprintf(w, "frames      %d-%d at %g fps\n", i.FrameStart, i.FrameEnd, i.FPS)
+	fmt.Fprintf(w, "frames      %s at %g fps", tiler.Frames{Start: i.FrameStart, End: i.FrameEnd, Step: max(i.FrameStep, 1)}, i.FPS)
+	if i.FrameStep > 1 {
+		fmt.Fprintf(w, " (one frame in %d: the scene's frame step)", i.FrameStep)
+	}
+	fmt.Fprintln(w)
 	if i.Width > 0 {
 		fmt.Fprintf(w, "resolution  %dx%d\n", i.Width, i.Height)
 	}
@@ -117,6 +121,12 @@ func printInspection(w io.Writer, in api.Inspection) {
 		fmt.Fprintf(w, "samples     %d (adaptive sampling %s), denoising %s\n", u.Samples, onOff(u.AdaptiveSampling), onOff(u.Denoise))
 		fmt.Fprintf(w, "colour      %s, look %s\n", u.ViewTransform, cmp.Or(u.Look, "none"))
 		fmt.Fprintf(w, "output      %s, %s bits\n", u.FileFormat, u.ColorDepth)
+		if u.Transparent {
+			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")
+		}
+		if u.RenderRegion {
+			fmt.Fprintf(w, "region      a render region: the farm renders the whole frame\n")
+		}
 		fmt.Fprintf(w, "compositor  %s", onOff(u.Compositing))
 		if u.Compositing {
 			fmt.Fprintf(w, ", reads %s", strings.Join(u.Passes, ", "))

@@ -68,6 +68,11 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		s.Depth = 16
 		taken = append(taken, "16-bit output")
 	}
+	// Said, not silently dropped: the farm cannot render it as the
+	// scene's own render would.
+	if u.RenderRegion {
+		taken = append(taken, "a render region, which the farm does not keep: it renders the whole frame")
+	}
 	return taken
 }
 

@@ -287,6 +287,9 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 		FrameStart: info.FrameStart, FrameEnd: info.FrameEnd, FPS: info.FPS,
 		Width: info.Width, Height: info.Height, Usage: info.usage(),
 	}
+	if info.FrameStep > 1 {
+		si.FrameStep = info.FrameStep
+	}
 	if strings.HasPrefix(info.Engine, "BLENDER_EEVEE") {
 		si.Needs = "gl" // Eevee renders through OpenGL
 	}

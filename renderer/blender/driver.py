@@ -394,6 +394,8 @@ def usage(scene):
         sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
+        transparent=bool(r.film_transparent),
+        render_region=bool(r.use_border),
     )
     if out["compositing"]:
         out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})

@@ -102,6 +102,8 @@ type sceneInfo struct {
 	ScreenEffects    []string `json:"screen_effects"`
 	Volumes          bool     `json:"volumes"`
 	WholeFrame       []string `json:"whole_frame"`
+	Transparent      bool     `json:"transparent"`
+	RenderRegion     bool     `json:"render_region"`
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -114,6 +116,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality, Compression: i.Compression,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
+		Transparent: i.Transparent, RenderRegion: i.RenderRegion,
 	}
 }
 
