@@ -323,6 +323,9 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	if spec.Samples > 0 {
 		v.entries[FieldSamples].SetText(fmt.Sprint(spec.Samples))
 	}
+	if spec.Seed > 0 {
+		v.entries[FieldSeed].SetText(fmt.Sprint(spec.Seed))
+	}
 	v.denoise.SetChecked(spec.Denoise)
 	v.form.Quality, v.form.Compression = spec.Quality, spec.Compression
 	if spec.Tiles != grid {

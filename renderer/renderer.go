@@ -314,6 +314,11 @@ type SceneUsage struct {
 	Denoise, AdaptiveSampling bool
 	// Samples is the scene's own sample count.
 	Samples int
+	// Seed is the scene's own Cycles seed, and AnimatedSeed its
+	// "animated seed" (the seed hashed with the frame), which its renders
+	// keep.
+	Seed         int  `json:",omitempty"`
+	AnimatedSeed bool `json:",omitempty"`
 	// ViewTransform and Look are the scene's colour management.
 	ViewTransform, Look string
 	// FileFormat and ColorDepth are the scene's output format, in Blender's

@@ -131,8 +131,10 @@ func TestDefaultSceneAsSaved(t *testing.T) {
 
 // TestSceneFrameStepAndRegion: a scene saved with a frame step renders
 // every step-th frame of its range, as Blender's own animation render
-// does (the farm rendered every frame), and one saved with a render region
-// is submitted saying the farm renders its whole frame instead.
+// does (the farm rendered every frame), with its own seed, animated (each
+// frame's noise its own: the farm rendered every frame with seed 0 and the
+// same noise), and its frames equal Blender's; one saved with a render
+// region is submitted saying the farm renders its whole frame instead.
 func TestSceneFrameStepAndRegion(t *testing.T) {
 	skipShort(t, "Blender and a node process")
 	if _, err := exec.LookPath("blender"); err != nil {
@@ -145,6 +147,7 @@ func TestSceneFrameStepAndRegion(t *testing.T) {
 	}
 	expr := "import bpy\ns = bpy.context.scene\ns.frame_start, s.frame_end, s.frame_step = 2, 6, 2\n" +
 		"s.cycles.samples, s.cycles.use_denoising = 2, False\n" +
+		"s.cycles.seed, s.cycles.use_animated_seed = 7, True\n" +
 		"s.render.use_border = True\ns.render.border_min_x, s.render.border_max_x = 0.25, 0.75\n" +
 		"bpy.ops.wm.save_mainfile()"
 	if out, err := exec.Command("blender", "-b", scene, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
@@ -156,12 +159,14 @@ func TestSceneFrameStepAndRegion(t *testing.T) {
 	}
 	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
 	out := t.TempDir()
-	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--tiles", "1x1", "--wait", "--out", out, scene)
+	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--tiles", "2x1", "--depth", "16", "--wait", "--out", out, scene)
 	if code != 0 {
 		t.Fatalf("submit: exit %d: %s\n%s", code, stderr, stdout)
 	}
-	if !strings.Contains(stdout, "a render region, which the farm does not keep: it renders the whole frame") {
-		t.Errorf("submit does not say it renders the whole frame of a scene with a render region: %q", stdout)
+	for _, want := range []string{"a render region, which the farm does not keep: it renders the whole frame", "seed 7", "animated seed"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("submit does not say %q: %q", want, stdout)
+		}
 	}
 	frames, _ := filepath.Glob(filepath.Join(out, "frame_*.png"))
 	var names []string
@@ -169,6 +174,24 @@ func TestSceneFrameStepAndRegion(t *testing.T) {
 		names = append(names, filepath.Base(f))
 	}
 	if want := []string{"frame_0002.png", "frame_0004.png", "frame_0006.png"}; !slices.Equal(names, want) {
-		t.Errorf("frames %v, want %v: the scene's step of 2", names, want)
+		t.Fatalf("frames %v, want %v: the scene's step of 2", names, want)
+	}
+	// Blender's own render of the whole frame (the region cleared, as
+	// the farm renders it), with the scene's seed, animated.
+	ref := t.TempDir()
+	expr = "import bpy\ns = bpy.context.scene\ns.render.use_border = False\ns.render.image_settings.color_depth = '16'"
+	if b, err := exec.Command("blender", "-b", scene, "--python-expr", expr, "-o", filepath.Join(ref, "f12_####"), "-f", "4").CombinedOutput(); err != nil {
+		t.Fatalf("blender -f: %v\n%s", err, b)
+	}
+	four, six := decodePNG(t, filepath.Join(out, "frame_0004.png")), decodePNG(t, filepath.Join(out, "frame_0006.png"))
+	nearExact(t, "frame 4", decodePNG(t, filepath.Join(ref, "f12_0004.png")), four)
+	same := true
+	for y := range four.Bounds().Dy() {
+		for x := range four.Bounds().Dx() {
+			same = same && four.At(x, y) == six.At(x, y)
+		}
+	}
+	if same {
+		t.Errorf("frames 4 and 6 of a still scene with an animated seed are the same: want each frame's noise its own")
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // TakeScene sets, for each of the job's settings the user did not give
-// (given reports it by its CLI flag name: "res", "samples", "denoise",
+// (given reports it by its CLI flag name: "res", "samples", "seed", "denoise",
 // "format", "quality", "compression", "depth", "tiles"), what the scene says, and returns what it took as
 // words for the user. What an artist set up in the scene is what runs:
 // the CLI and the app both start from it and never override it silently.
@@ -26,6 +26,13 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	if !given("samples") && u.Samples > 0 {
 		s.Samples = min(u.Samples, MaxSamples)
 		taken = append(taken, Count(s.Samples, "sample"))
+	}
+	if !given("seed") && u.Seed > 0 {
+		s.Seed = uint64(u.Seed)
+		taken = append(taken, fmt.Sprintf("seed %d", s.Seed))
+	}
+	if u.AnimatedSeed {
+		taken = append(taken, "animated seed (each frame's noise its own)")
 	}
 	if !given("denoise") && u.Denoise {
 		s.Denoise = true

@@ -14,6 +14,7 @@ func TestTakeScene(t *testing.T) {
 	blend := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{
 		Samples: 16, Denoise: true, FileFormat: "PNG", ColorDepth: "16"}}
 	exr := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{FileFormat: "OPEN_EXR_MULTILAYER", ColorDepth: "32"}}
+	seeded := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Seed: 7, AnimatedSeed: true}}
 	none := func(string) bool { return false }
 	for _, tc := range []struct {
 		name      string
@@ -31,6 +32,15 @@ func TestTakeScene(t *testing.T) {
 		{"exr output", exr, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Format: FormatEXR, Depth: 8},
 			[]string{"resolution 64x48", "OpenEXR output (the frame's image; the farm writes no multilayer file of all passes)"}},
+		{"its seed, animated", seeded, none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Seed: 7, Depth: 8},
+			[]string{"resolution 64x48", "seed 7", "animated seed (each frame's noise its own)"}},
+		{"a given seed stays", seeded, func(s string) bool { return s == "seed" },
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48", "animated seed (each frame's noise its own)"}},
+		{"a render region is said", renderer.SceneInfo{Usage: &renderer.SceneUsage{RenderRegion: true}}, none,
+			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8},
+			[]string{"a render region, which the farm does not keep: it renders the whole frame"}},
 		{"a glTF says nothing", renderer.SceneInfo{Width: 64, Height: 48}, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8}, nil},
 	} {

@@ -15,7 +15,8 @@
 // output (see process.go). A cold render is the same process given one task.
 //
 // Pixels: a task renders at its own resolution, samples and seed
-// (cycles.seed), with denoising and dither off, adaptive sampling off
+// (cycles.seed; hashed with the frame where the scene's seed is animated,
+// as Blender's own render does), with denoising and dither off, adaptive sampling off
 // unless the task keeps the scene's (then with a margin, AdaptiveMargin),
 // the scene's own colour management (view transform, look), and persistent
 // data on in the warm process, into a 16-bit RGB PNG decoded into the

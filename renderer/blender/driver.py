@@ -246,6 +246,7 @@ def scene_settings(scene):
         use_compositing=r.use_compositing,
         use_sequencer=r.use_sequencer,
         adaptive=bool(scene.cycles.use_adaptive_sampling) if r.engine == "CYCLES" else False,
+        animated_seed=bool(scene.cycles.use_animated_seed) if r.engine == "CYCLES" else False,
         denoising_data={v.name: bool(v.cycles.denoising_store_passes) for v in scene.view_layers
                         if hasattr(getattr(v, "cycles", None), "denoising_store_passes")},
     )
@@ -403,6 +404,8 @@ def usage(scene):
         out["denoise"] = bool(scene.cycles.use_denoising)
         out["adaptive_sampling"] = bool(scene.cycles.use_adaptive_sampling)
         out["samples"] = scene.cycles.samples
+        out["seed"] = scene.cycles.seed
+        out["animated_seed"] = bool(scene.cycles.use_animated_seed)
         out["volumes"] = has_volumes(scene)
         out["whole_frame"] = whole_frame_reasons(scene, out["volumes"])
     else:
@@ -500,7 +503,11 @@ def render(t):
         c = scene.cycles
         c.samples = t["samples"]
         c.seed = t["seed"]
-        c.use_animated_seed = False
+        # The scene's own: an animated seed is the seed hashed with the
+        # frame, the same for every tile and check of a frame, and the
+        # noise of an animation then changes from frame to frame instead
+        # of standing still over the picture.
+        c.use_animated_seed = own["animated_seed"]
         # Adaptive sampling leaves seams at tile edges unless Go asked for
         # it with a margin around the region (Task.AdaptiveSampling).
         c.use_adaptive_sampling = bool(t.get("adaptive")) and own["adaptive"]

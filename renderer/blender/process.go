@@ -104,6 +104,8 @@ type sceneInfo struct {
 	WholeFrame       []string `json:"whole_frame"`
 	Transparent      bool     `json:"transparent"`
 	RenderRegion     bool     `json:"render_region"`
+	Seed             int      `json:"seed"`
+	AnimatedSeed     bool     `json:"animated_seed"`
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -116,7 +118,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality, Compression: i.Compression,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
-		Transparent: i.Transparent, RenderRegion: i.RenderRegion,
+		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
 	}
 }
 
