@@ -100,8 +100,8 @@ func addBlenderFlag(fs *flag.FlagSet, bo *blenderOpts, usage string) {
 func addBlenderVersionFlag(fs *flag.FlagSet, bo *blenderOpts) {
 	fs.StringVar(&bo.Version, "blender-version", "", fmt.Sprintf(
 		"render .blend scenes with Blender `X.Y.Z` from the sandbox image %s (needs --sandbox docker); "+
-			"`make images` builds %s (the default) and %s",
-		sandbox.BlenderImageFor("X.Y.Z"), sandbox.BlenderVersion, sandbox.Blender4Version))
+			"`make images` builds %s (the default), %s and %s",
+		sandbox.BlenderImageFor("X.Y.Z"), sandbox.BlenderVersion, sandbox.Blender4Version, sandbox.Blender5Version))
 }
 
 var versionPattern = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
