@@ -88,8 +88,8 @@ func (t Task) Validate() error {
 		return fmt.Errorf("%w: resolution %dx%d: width and height must be <= %d", ErrBadTask, t.Width, t.Height, MaxDimension)
 	case t.Samples < 1:
 		return fmt.Errorf("%w: samples %d: must be >= 1", ErrBadTask, t.Samples)
-	case t.Frame < 1:
-		return fmt.Errorf("%w: frame %d: frames start at 1", ErrBadTask, t.Frame)
+	case t.Frame < 0:
+		return fmt.Errorf("%w: frame %d: frames start at 0", ErrBadTask, t.Frame)
 	}
 	full := image.Rect(0, 0, t.Width, t.Height)
 	if !t.Region.Empty() && !t.Region.In(full) {
@@ -182,8 +182,8 @@ func (t FinishTask) Validate() error {
 	switch {
 	case t.Width < 1 || t.Height < 1 || t.Width > MaxDimension || t.Height > MaxDimension:
 		return fmt.Errorf("%w: resolution %dx%d: width and height must be 1..%d", ErrBadTask, t.Width, t.Height, MaxDimension)
-	case t.Frame < 1:
-		return fmt.Errorf("%w: frame %d: frames start at 1", ErrBadTask, t.Frame)
+	case t.Frame < 0:
+		return fmt.Errorf("%w: frame %d: frames start at 0", ErrBadTask, t.Frame)
 	case t.Passes == nil:
 		return fmt.Errorf("%w: finish frame %d: no passes", ErrBadTask, t.Frame)
 	case t.Passes.Rect != image.Rect(0, 0, t.Width, t.Height):

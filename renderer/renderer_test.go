@@ -23,7 +23,7 @@ func TestTaskValidate(t *testing.T) {
 		{"zero res", func(t *Task) { t.Width = 0 }, "width and height must be >= 1"},
 		{"huge res", func(t *Task) { t.Width = 100000 }, "must be <= 16384"},
 		{"zero samples", func(t *Task) { t.Samples = 0 }, "samples 0"},
-		{"frame 0", func(t *Task) { t.Frame = 0 }, "frames start at 1"},
+		{"frame -1", func(t *Task) { t.Frame = -1 }, "frames start at 0"},
 		{"region outside", func(t *Task) { t.Region = image.Rect(60, 40, 70, 50) }, "outside the 64x48 frame"},
 	}
 	for _, tc := range tests {

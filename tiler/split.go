@@ -108,8 +108,8 @@ const MaxFrame = 1048574
 // Validate reports whether the range is usable.
 func (f Frames) Validate() error {
 	switch {
-	case f.Start < 1:
-		return fmt.Errorf("%w: frames %s: frames start at 1", ErrBadSpec, f)
+	case f.Start < 0:
+		return fmt.Errorf("%w: frames %s: frames start at 0 (Blender's negative frames are not rendered)", ErrBadSpec, f)
 	case f.End < f.Start:
 		return fmt.Errorf("%w: frames %s: end is before start", ErrBadSpec, f)
 	case f.Step < 1:

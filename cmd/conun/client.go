@@ -187,7 +187,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 			}
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", arg, err)
+			return within(arg, err)
 		}
 		items = append(items, item{scene, spec, fps})
 	}

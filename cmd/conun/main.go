@@ -23,6 +23,18 @@ var Version = "0.1.0-dev"
 // usageMessage.
 var errUsage = errors.New("")
 
+// within says where err happened (a scene, a manifest): "WHERE: err",
+// without the empty first part a usage error's message starts with.
+func within(where string, err error) error { return prefixed{where, err} }
+
+type prefixed struct {
+	where string
+	err   error
+}
+
+func (p prefixed) Error() string { return p.where + ": " + strings.TrimPrefix(p.err.Error(), ": ") }
+func (p prefixed) Unwrap() error { return p.err }
+
 type command struct {
 	name string
 	help string

@@ -17,7 +17,7 @@ import (
 
 func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	frame := fs.Int("frame", 1, "frame number (frames start at 1)")
+	frame := fs.Int("frame", 1, "frame number (frames start at 0)")
 	res := fs.String("res", api.DefaultResolution.String(), "resolution WxH")
 	samples := fs.Int("samples", api.DefaultSamples, "samples per pixel")
 	seed := fs.Uint64("seed", 0, "random seed")

@@ -131,7 +131,7 @@ func TestPathTracerErrors(t *testing.T) {
 	if _, err := box.Render(context.Background(), renderer.Task{Scene: private, Frame: 1, Width: 8, Height: 8, Samples: 1}); err != nil {
 		t.Fatalf("0600 scene: %v", err)
 	}
-	_, err = box.Render(context.Background(), renderer.Task{Scene: bundled("cornell.glb"), Frame: 0, Width: 8, Height: 8, Samples: 1})
+	_, err = box.Render(context.Background(), renderer.Task{Scene: bundled("cornell.glb"), Frame: -1, Width: 8, Height: 8, Samples: 1})
 	if !errors.Is(err, renderer.ErrBadTask) {
 		t.Fatalf("frame 0: %v, want ErrBadTask", err)
 	}
