@@ -180,7 +180,21 @@ func (o *outbox) addReceipt(job string, m api.Receipt, onDone func()) error {
 	return o.queue(&delivery{Path: rpcReceipts, Job: job, Escrow: m.JobID, Worker: m.Worker, Body: b, Tasks: m.Tasks, onDone: onDone})
 }
 
-// queue adds d, replacing an older message of the same key.
+// pendingReceipt is the receipt of job escrow for worker still waiting to
+// be delivered, if any.
+func (o *outbox) pendingReceipt(escrow, worker string) (api.Receipt, bool) {
+	o.mu.Lock()
+	d := o.pending[(&delivery{Path: rpcReceipts, Escrow: escrow, Worker: worker}).key()]
+	o.mu.Unlock()
+	var m api.Receipt
+	if d == nil || json.Unmarshal(d.Body, &m) != nil {
+		return api.Receipt{}, false
+	}
+	return m, true
+}
+
+// queue adds d, replacing an older message of the same key (but not a
+// pending receipt that covers more tasks than d).
 func (o *outbox) queue(d *delivery) error {
 	o.mu.Lock()
 	if cur := o.pending[d.key()]; cur != nil && cur.Tasks > d.Tasks {

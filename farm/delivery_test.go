@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -14,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/store"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // testWorker is a real HTTP server standing in for a worker's RPC: it records
@@ -232,6 +235,50 @@ func TestOutboxKeepsTheLargerReceipt(t *testing.T) {
 				if err := json.Unmarshal(d.Body, &m); err != nil || m.Tasks != tc.want || d.Tasks != tc.want {
 					t.Errorf("pending receipt covers %d tasks (%d in its body, %v), want %d", d.Tasks, m.Tasks, err, tc.want)
 				}
+			}
+		})
+	}
+}
+
+// TestReceiptResumedFromOutbox: a worker's receipt still undelivered when
+// its coordinator stopped is where the restarted coordinator's next
+// receipt starts from, so that one lists every task the worker has not
+// seen; one that is not the stored receipt (an older, or a changed one) is
+// left alone.
+func TestReceiptResumedFromOutbox(t *testing.T) {
+	jobID, worker := common.HexToHash("0x"+strings.Repeat("ab", 32)), common.HexToAddress("0x00000000000000000000000000000000000000b1")
+	accepted := []api.ReceiptTask{{Task: 3, ResultHash: "0x" + strings.Repeat("11", 32)}, {Task: 5, ResultHash: "0x" + strings.Repeat("22", 32)}}
+	var results common.Hash
+	for _, a := range accepted {
+		results = contracts.NextResults(results, a.Task, common.HexToHash(a.ResultHash))
+	}
+	stored := contracts.WorkReceipt{JobID: jobID, Worker: worker, Amount: big.NewInt(2), Tasks: 2, Results: results, Signature: make([]byte, 65)}
+	tests := []struct {
+		name    string
+		pending *api.Receipt
+		since   uint64 // of the next receipt
+		listed  int
+	}{
+		{"nothing pending", nil, 2, 0},
+		{"the stored receipt pending", &api.Receipt{JobID: jobID.Hex(), Worker: worker.Hex(), Tasks: 2, Results: results.Hex(), Accepted: accepted}, 0, 2},
+		{"an older receipt pending", &api.Receipt{JobID: jobID.Hex(), Worker: worker.Hex(), Tasks: 1, Results: results.Hex(), Accepted: accepted[:1]}, 2, 0},
+		{"tasks that are not its chain", &api.Receipt{JobID: jobID.Hex(), Worker: worker.Hex(), Tasks: 2, Results: results.Hex(), Accepted: []api.ReceiptTask{accepted[1], accepted[0]}}, 2, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := newOutbox(DefaultDeliveryConfig(), openTestStore(t, filepath.Join(t.TempDir(), "db")), slog.New(slog.DiscardHandler), nil)
+			t.Cleanup(func() { o.store.Close() })
+			if tc.pending != nil {
+				if err := o.addReceipt("job", *tc.pending, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			recs, _ := receiptsFromRecords([]api.Receipt{receiptRecord(stored)})
+			j := &job{receipts: recs}
+			(&coordinator{outbox: o}).resumeReceipts(j)
+			m := receiptMessage(j.receipts[worker])
+			if m.Since != tc.since || len(m.Accepted) != tc.listed || m.Tasks != 2 {
+				t.Errorf("next receipt covers %d tasks since %d, listing %d; want since %d, listing %d", m.Tasks, m.Since, len(m.Accepted), tc.since, tc.listed)
 			}
 		})
 	}

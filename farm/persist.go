@@ -65,6 +65,7 @@ func (c *coordinator) restore() error {
 		c.jobs[j.id] = j
 		c.order = append(c.order, j.id)
 		c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1, Message: "resumed after restart"})
+		c.resumeReceipts(j)
 		for _, t := range j.tasks {
 			// Final but not receipted: the coordinator went down
 			// between the task's record and its receipt.

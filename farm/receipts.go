@@ -151,6 +151,32 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	})
 }
 
+// resumeReceipts starts each worker's receipt in job j, after a restart,
+// from the one the outbox still holds for it undelivered, when that is the
+// stored one; c.mu must be held. The next receipt then lists every task
+// since the last receipt the worker took, as without the restart. Started
+// from the stored receipt alone, it listed only the tasks after it, and the
+// worker, which never saw those before, flagged it (receiptcheck.go).
+func (c *coordinator) resumeReceipts(j *job) {
+	for w, r := range j.receipts {
+		m, ok := c.outbox.pendingReceipt(r.JobID.Hex(), w.Hex())
+		if !ok || m.Tasks != r.Tasks || common.HexToHash(m.Results) != r.Results || m.Since+uint64(len(m.Accepted)) != m.Tasks {
+			continue
+		}
+		base := contracts.WorkReceipt{JobID: r.JobID, Worker: w, Tasks: m.Since, Results: common.HexToHash(m.SinceResults)}
+		chain, prev := make([]common.Hash, 0, len(m.Accepted)), base.Results
+		for _, a := range m.Accepted {
+			prev = contracts.NextResults(prev, a.Task, common.HexToHash(a.ResultHash))
+			chain = append(chain, prev)
+		}
+		if prev != r.Results {
+			continue // not the tasks it says: started from the stored receipt, as before
+		}
+		r.base, r.tasks, r.chain, r.taken = base, slices.Clone(m.Accepted), chain, 0
+		j.receipts[w] = r
+	}
+}
+
 // workerReceipt is a worker's latest receipt in a job, with what the
 // worker needs to check it: the tasks added since base (the receipt this
 // coordinator started from: none, or the stored one after a restart) in

@@ -323,7 +323,7 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	if spec.Samples > 0 {
 		v.entries[FieldSamples].SetText(fmt.Sprint(spec.Samples))
 	}
-	if spec.Seed > 0 {
+	if info.Usage != nil { // a .blend says its seed, 0 included
 		v.entries[FieldSeed].SetText(fmt.Sprint(spec.Seed))
 	}
 	v.denoise.SetChecked(spec.Denoise)

@@ -34,7 +34,7 @@ func workbenchPreview(ctx context.Context, binary, scene, dir string, frames til
 	if size.Width > 0 {
 		fmt.Fprintf(&py, "s.render.resolution_x = %d\ns.render.resolution_y = %d\ns.render.resolution_percentage = 100\n", size.Width, size.Height)
 	}
-	if frames.Start > 0 {
+	if frames.Step > 0 { // given: the zero Frames is the scene's own range (which may start at 0)
 		fmt.Fprintf(&py, "s.frame_start = %d\ns.frame_end = %d\ns.frame_step = %d\n", frames.Start, frames.End, max(frames.Step, 1))
 	}
 	abs, err := filepath.Abs(dir)

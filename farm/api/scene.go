@@ -77,6 +77,9 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	}
 	// Said, not silently dropped: the farm cannot render it as the
 	// scene's own render would.
+	if u.Transparent && u.Sequencer {
+		taken = append(taken, "transparent film through the sequencer, which the farm renders opaque")
+	}
 	if u.RenderRegion {
 		taken = append(taken, "a render region, which the farm does not keep: it renders the whole frame")
 	}
