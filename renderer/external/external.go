@@ -11,7 +11,8 @@
 //	 "out": "/tmp/conun-external-123/out.png"}
 //
 // region is the pixel rectangle to render in frame coordinates (origin top
-// left, x1 and y1 exclusive) of a w x h frame; frame numbers start at 1;
+// left, x1 and y1 exclusive) of a w x h frame; frame numbers start at 0,
+// as Blender's do;
 // threads caps the threads used, 0 meaning all cores. The command writes a
 // PNG of exactly the region's size (8 or 16 bits, RGB or RGBA) to out and
 // exits 0. Anything it prints on standard output is ignored; on failure it
@@ -273,8 +274,8 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 		return renderer.SceneInfo{}, fmt.Errorf("%w: renderer %s: inspect %s printed no scene info: %w", ErrBadOutput, r.kind, scene, err)
 	}
 	switch {
-	case info.FrameStart < 1 || info.FrameEnd < info.FrameStart:
-		return renderer.SceneInfo{}, fmt.Errorf("%w: scene %s: frames %d-%d: must start at >= 1 and not end before they start", renderer.ErrBadTask, scene, info.FrameStart, info.FrameEnd)
+	case info.FrameStart < 0 || info.FrameEnd < info.FrameStart:
+		return renderer.SceneInfo{}, fmt.Errorf("%w: scene %s: frames %d-%d: must start at >= 0 and not end before they start", renderer.ErrBadTask, scene, info.FrameStart, info.FrameEnd)
 	case info.Width < 0 || info.Height < 0 || info.Width > renderer.MaxDimension || info.Height > renderer.MaxDimension:
 		return renderer.SceneInfo{}, fmt.Errorf("%w: scene %s: resolution %dx%d out of range", renderer.ErrBadTask, scene, info.Width, info.Height)
 	}
