@@ -17,7 +17,8 @@ import (
 // TestBlenderFinish: on each image, production scenes saved by that
 // image's Blender (spatial compositing; passes read by the compositor; two
 // view layers; Cryptomatte; a look and a vignette; motion blur; a volume;
-// hair: particles on 3.4, a Curves object on 4.x and 5.x) are rendered as 4x4
+// hair: particles on 3.4, a Curves object on 4.x and 5.x; a transparent
+// film, whose alpha only the finish keeps) are rendered as 4x4
 // raw-pass tiles (with the scene's adaptive sampling, as the farm renders
 // them), stitched and finished, and the frame equals that Blender's own
 // whole-frame render (blender -b FILE -f 1) near-exactly.
@@ -26,7 +27,7 @@ func TestBlenderFinish(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{})
 		ctx := context.Background()
-		for _, name := range []string{"composite", "passes", "layers", "look", "cryptomatte", "motionblur", "volume", "hair", "default_cycles"} {
+		for _, name := range []string{"composite", "passes", "layers", "look", "cryptomatte", "motionblur", "volume", "hair", "default_cycles", "transparent"} {
 			t.Run(name, func(t *testing.T) {
 				script := name
 				if name == "default_cycles" {
@@ -37,7 +38,11 @@ func TestBlenderFinish(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !info.Usage.Compositing {
+				if name == "transparent" {
+					if !info.Usage.Transparent || info.Usage.Compositing {
+						t.Errorf("usage %+v: want a transparent film, no compositor", info.Usage)
+					}
+				} else if !info.Usage.Compositing {
 					t.Errorf("usage %+v: want compositing", info.Usage)
 				}
 				if name == "volume" && !strings.HasPrefix(img.version, "3.") && !strings.HasPrefix(img.version, "4.") {
@@ -80,6 +85,9 @@ func TestBlenderFinish(t *testing.T) {
 					t.Fatalf("finish wrote %s, not decoded", res.Ext)
 				}
 				ref := f12(t, s, src, task)
+				if name == "transparent" && ref.Pix[6] != 0 { // the top-left corner shows the world
+					t.Errorf("Blender %s's own render of the transparent scene is opaque at its corner: not the scene the test needs", img.version)
+				}
 				n, worst := diffValues(res.Image, ref)
 				// 8-bit output: one level is 257/65535.
 				allowed := max(3, task.Width*task.Height*4*5/10000)
