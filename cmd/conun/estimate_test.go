@@ -50,7 +50,8 @@ func TestEstimateCommand(t *testing.T) {
 		want string
 	}{
 		{"no such scene", []string{"estimate", "no-such-scene.glb"}, 1, "no-such-scene.glb"},
-		{"zero frames", []string{"estimate", "cornell", "--frames", "0"}, 2, "frames"},
+		{"negative frames", []string{"estimate", "cornell", "--frames", "-1"}, 2, "frames"},
+		{"frame 0 of a scene from 1", []string{"estimate", "cornell", "--frames", "0"}, 1, "outside the scene's range 1-1"},
 		{"frames outside the scene", []string{"submit", "--dry-run", "cornell", "--frames", "1-5"}, 1, "outside the scene's range"},
 	}
 	for _, tc := range tests {
