@@ -197,9 +197,12 @@ func TestServiceNodes(t *testing.T) {
 	coord := start(nil)
 	worker := start(nil, "--join", coord.gossip)
 	slow := start([]string{"CONUN_TEST_SLOW=1"}, "--join", coord.gossip)
-	waitFor(t, 20*time.Second, func() bool {
+	// Calibrated, each: the tiny job is otherwise all rendered by the
+	// coordinator before a worker's first lease (under -race here, where
+	// a calibration takes seconds).
+	waitFor(t, 60*time.Second, func() bool {
 		code, out, _ := conun(t, "nodes", "--node", coord.url)
-		return code == 0 && strings.Count(out, "\n") == 4
+		return code == 0 && strings.Count(out, "\n") == 4 && strings.Count(out, "calibrated") == 3
 	})
 	code, stdout, stderr := conun(t, append([]string{"submit", "--node", coord.url}, job...)...)
 	if code != 0 {
