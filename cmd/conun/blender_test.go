@@ -87,16 +87,7 @@ func TestBlenderFramesAcrossCluster(t *testing.T) {
 // as 2x2 tiles on a node process, and the frame equals Blender's own
 // render of the file (blender -b -f) with denoising off.
 func TestDefaultSceneAsSaved(t *testing.T) {
-	skipShort(t, "Blender and a node process")
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
-	}
-	scene := filepath.Join(t.TempDir(), "default.blend")
-	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../../scenes/blend/make_default.py", "--", scene, "cycles").CombinedOutput(); err != nil {
-		t.Fatalf("build the default scene: %v\n%s", err, out)
-	}
-	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+	_, scene, node := defaultSceneNode(t)
 
 	code, stdout, stderr := conun(t, "submit", "--node", node.url, "--wait", "--out", t.TempDir(), scene)
 	if code == 0 || !strings.Contains(stderr, "denois") {
@@ -136,15 +127,7 @@ func TestDefaultSceneAsSaved(t *testing.T) {
 // same noise), and its frames equal Blender's; one saved with a render
 // region is submitted saying the farm renders its whole frame instead.
 func TestSceneFrameStepAndRegion(t *testing.T) {
-	skipShort(t, "Blender and a node process")
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
-	}
-	scene := filepath.Join(t.TempDir(), "stepped.blend")
-	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../../scenes/blend/make_default.py", "--", scene, "cycles").CombinedOutput(); err != nil {
-		t.Fatalf("build the default scene: %v\n%s", err, out)
-	}
+	_, scene, node := defaultSceneNode(t)
 	expr := "import bpy\ns = bpy.context.scene\ns.frame_start, s.frame_end, s.frame_step = 2, 6, 2\n" +
 		"s.cycles.samples, s.cycles.use_denoising = 2, False\n" +
 		"s.cycles.seed, s.cycles.use_animated_seed = 7, True\n" +
@@ -157,7 +140,6 @@ func TestSceneFrameStepAndRegion(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "2-6:2") || !strings.Contains(stdout, "render region") {
 		t.Errorf("inspect: exit %d, %q %s: want the frames 2-6:2 and the render region", code, stdout, stderr)
 	}
-	node := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
 	out := t.TempDir()
 	code, stdout, stderr = conun(t, "submit", "--node", node.url, "--tiles", "2x1", "--depth", "16", "--wait", "--out", out, scene)
 	if code != 0 {

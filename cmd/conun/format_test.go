@@ -161,16 +161,25 @@ func TestScenePNGCompression(t *testing.T) {
 func defaultSceneNode(t *testing.T) (dir, base string, node *nodeProc) {
 	t.Helper()
 	skipShort(t, "Blender and a node process")
+	dir = t.TempDir()
+	base = defaultScene(t, dir)
+	return dir, base, startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+}
+
+// defaultScene builds Blender's default scene, switched to Cycles
+// (scenes/blend/make_default.py), as dir/default.blend, skipping (loudly)
+// where Blender is not installed.
+func defaultScene(t *testing.T, dir string) string {
+	t.Helper()
 	if _, err := exec.LookPath("blender"); err != nil {
 		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
 	}
-	dir = t.TempDir()
-	base = filepath.Join(dir, "default.blend")
+	scene := filepath.Join(dir, "default.blend")
 	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../../scenes/blend/make_default.py", "--", base, "cycles").CombinedOutput(); err != nil {
+		"--python", "../../scenes/blend/make_default.py", "--", scene, "cycles").CombinedOutput(); err != nil {
 		t.Fatalf("build the default scene: %v\n%s", err, out)
 	}
-	return dir, base, startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0", "--renderers", "blender")
+	return scene
 }
 
 // jpegTolerance is how far, in 8-bit levels, a farm's JPEG frame may be

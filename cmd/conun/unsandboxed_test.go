@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -67,14 +66,7 @@ func TestUnsandboxedKinds(t *testing.T) {
 // refusing node.
 func TestBlendGoesToSandboxedOrAccepting(t *testing.T) {
 	skipShort(t, "Blender and node processes")
-	if _, err := exec.LookPath("blender"); err != nil {
-		t.Skip("NOT TESTED: blender is not on PATH (make test installs Debian's blender package)")
-	}
-	scene := filepath.Join(t.TempDir(), "default.blend")
-	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
-		"--python", "../../scenes/blend/make_default.py", "--", scene, "cycles").CombinedOutput(); err != nil {
-		t.Fatalf("build the default scene: %v\n%s", err, out)
-	}
+	scene := defaultScene(t, t.TempDir())
 	noEngine := []string{"DOCKER_HOST=unix://" + filepath.Join(t.TempDir(), "no-docker.sock")}
 	accepting := startNode(t, "--data", t.TempDir(), "--api", "127.0.0.1:0", "--gossip", "127.0.0.1:0",
 		"--sandbox", "none", "--renderers", "blender")
