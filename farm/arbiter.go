@@ -19,7 +19,6 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/tiler"
 	"github.com/conun/conun/verifier"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -322,7 +321,7 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 		// convict on a re-render of the wrong kind.
 		return false, "", fmt.Errorf("%w: task %d is a frame's finish, which arbiters cannot re-run yet", errCannotJudge, b.Task)
 	}
-	rect := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)[b.Task].Rect
+	rect := spec.Plan()[b.Task].Rect
 	want := tileWant{hdr: spec.Format == api.FormatEXR, passes: req.Passes}
 	tl, err := decodeTile(b.Tile, rect, want)
 	if err != nil {

@@ -25,7 +25,7 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 		Samples: 2, Seed: 7, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Budget: api.MustTokens("10"),
 	}
 	escrow := jobHash(spec)
-	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)
+	plan := spec.Plan()
 	tile := []byte("the accused's tile")
 	slashed := common.Hash(sha256.Sum256(tile))
 	good := func() disputeBundle {

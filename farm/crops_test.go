@@ -56,7 +56,7 @@ func TestLazyCaughtOnFlatTiles(t *testing.T) {
 	const seeds = 50
 	tol := verifier.DefaultThresholds(verifier.NearExact).Tolerance
 	flatTiles := 0
-	for i, r := range tiler.Split(tiler.Resolution{Width: w, Height: h}, tiler.Grid{Cols: 4, Rows: 4}) {
+	for i, r := range tiler.Split(tiler.Resolution{Width: w, Height: h}.Rect(), tiler.Grid{Cols: 4, Rows: 4}) {
 		want, got := checkImage(honest.Crop(r)), checkImage(lazy.Crop(r))
 		d := new(verifier.Comparer).Diff(got, want, got.Rect, tol)
 		if d.Differing == 0 || d.Differing > r.Dx()*r.Dy()/10 {

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image"
 	"maps"
 	"math/big"
 	"net/http"
@@ -492,8 +491,8 @@ func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
 		return err
 	}
 	switch {
-	case req.Frame != t.Frame || req.Region != t.Rect:
-		return fmt.Errorf("task %d is frame %d region %v in the job's spec, the lease says frame %d region %v", req.Task, t.Frame, t.Rect, req.Frame, req.Region)
+	case req.Frame != t.Frame || req.Region != t.Rect || req.Area != spec.RegionRect():
+		return fmt.Errorf("task %d is frame %d region %v (render region %v) in the job's spec, the lease says frame %d region %v (render region %v)", req.Task, t.Frame, t.Rect, spec.RegionRect(), req.Frame, req.Region, req.Area)
 	case req.Width != spec.Resolution.Width || req.Height != spec.Resolution.Height || req.Samples != spec.Samples || req.Seed != spec.Seed:
 		return fmt.Errorf("task %d: the lease's resolution, samples or seed differ from the job's spec", req.Task)
 	case req.Renderer != spec.Renderer || req.Scene != spec.Scene || req.Format != spec.Format || req.Quality != spec.Quality || req.Denoise != spec.Denoise ||
@@ -504,18 +503,17 @@ func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
 }
 
 // specTask is task i of spec as the coordinator numbers it (job.planTasks):
-// its tiles frame by frame, then, for a finish, one task per frame over the
-// whole frame. Whether the job has finish tasks depends on what its scene
+// its tiles frame by frame, then, for a finish, one task per frame over its
+// FinishRect. Whether the job has finish tasks depends on what its scene
 // composites, which the spec does not say, so the lease's own kind decides.
 func specTask(spec api.JobSpec, i int, finish bool) (tiler.Tile, error) {
-	plan := tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles)
+	plan := spec.Plan()
 	frames := spec.Frames.List()
 	switch {
 	case i >= 0 && i < len(plan) && !finish:
 		return plan[i], nil
 	case finish && i >= len(plan) && i < len(plan)+len(frames):
-		full := image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height)
-		return tiler.Tile{Frame: frames[i-len(plan)], Rect: full}, nil
+		return tiler.Tile{Frame: frames[i-len(plan)], Rect: spec.FinishRect()}, nil
 	case finish:
 		return tiler.Tile{}, fmt.Errorf("task %d: the job's finish tasks are %d-%d", i, len(plan), len(plan)+len(frames)-1)
 	}

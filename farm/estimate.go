@@ -139,7 +139,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local samp
 	}
 	frames := spec.Frames.List()
 	picked := sampleFrames(len(frames))
-	lay := newSampleLayout(spec.Resolution.Width, spec.Resolution.Height, frames, picked)
+	lay := newSampleLayout(spec.Area(), frames, picked)
 
 	members := c.members()
 	c.mu.Lock()
@@ -308,7 +308,7 @@ type sampleLayout struct {
 	nearest map[int]int
 }
 
-func newSampleLayout(w, h int, frames, picked []int) sampleLayout {
+func newSampleLayout(area image.Rectangle, frames, picked []int) sampleLayout {
 	l := sampleLayout{frames: frames, picked: picked}
 	probe := image.Rect(0, 0, 1, 1)
 	l.windows = append(l.windows, SampleWindow{Frame: frames[picked[0]], Rect: probe})
@@ -322,7 +322,7 @@ func newSampleLayout(w, h int, frames, picked []int) sampleLayout {
 	l.crops = len(centres)
 	for _, fi := range picked {
 		for _, at := range centres {
-			l.windows = append(l.windows, SampleWindow{Frame: frames[fi], Rect: cropAt(w, h, at)})
+			l.windows = append(l.windows, SampleWindow{Frame: frames[fi], Rect: cropAt(area.Dx(), area.Dy(), at).Add(area.Min)}) // inside a render region
 		}
 	}
 	// Each task at the rate of the sampled frame nearest its own.

@@ -54,7 +54,11 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	// alpha) and written as the scene's own render writes them. A whole
 	// frame through its sequencer keeps rendering in place, as the finish
 	// leaves the sequencer out.
-	alpha := u.Transparent && !u.Sequencer
+	// So is a render region's outside when the scene writes RGBA
+	// (Blender's default): Blender leaves it transparent, and the finish
+	// writes the region with its alpha (region.go clearOutside).
+	uncropped := spec.Region != nil && !spec.Region.Crop
+	alpha := (u.Transparent || uncropped && u.ColorMode == "RGBA") && !u.Sequencer
 	if !tiled && !alpha {
 		return plan, nil // a whole frame composites (and denoises) in place
 	}
@@ -75,6 +79,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if len(u.Passes) == 0 {
 		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
+	if a := spec.FinishRect(); a.Dx() < minFinish || a.Dy() < minFinish {
+		return plan, fmt.Errorf("%w: %s: render region %v: its frames are finished (composited) as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
+	}
 	plan.Passes = u.Passes
 	if spec.Denoise {
 		// The tiles stay noisy and carry the denoiser's guides.
@@ -84,6 +91,10 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	}
 	return plan, nil
 }
+
+// minFinish is the least width and height Blender renders (its
+// resolution's floor): a finish runs at its region's size.
+const minFinish = 4
 
 // planPasses applies PlanFrames to a new job.
 func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
@@ -104,7 +115,7 @@ func (j *job) tileWant() tileWant {
 // then, for a composited scene split into tiles, one finish task per frame,
 // numbered after the tiles (a restart rebuilds the same list).
 func (j *job) planTasks() {
-	for i, t := range tiler.Plan(j.spec.Frames, j.spec.Resolution, j.spec.Tiles) {
+	for i, t := range j.spec.Plan() {
 		nt := &task{index: i, tile: t, state: api.TaskPending}
 		j.tasks = append(j.tasks, nt)
 		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
@@ -113,9 +124,9 @@ func (j *job) planTasks() {
 		return
 	}
 	j.finishes = make(map[int]*task)
-	full := image.Rect(0, 0, j.spec.Resolution.Width, j.spec.Resolution.Height)
+	rect := j.spec.FinishRect()
 	for _, f := range j.spec.Frames.List() {
-		t := &task{index: len(j.tasks), tile: tiler.Tile{Frame: f, Rect: full}, state: api.TaskPending, finish: true}
+		t := &task{index: len(j.tasks), tile: tiler.Tile{Frame: f, Rect: rect}, state: api.TaskPending, finish: true}
 		j.tasks = append(j.tasks, t)
 		j.finishes[f] = t
 	}
@@ -144,8 +155,18 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 	if len(req.FinishTiles) > maxFinishTiles || len(req.Sources) == 0 {
 		return nil, fmt.Errorf("%w: a finish of %d tiles from %d sources: at most %d tiles, from the coordinator", renderer.ErrBadTask, len(req.FinishTiles), len(req.Sources), maxFinishTiles)
 	}
-	res := tiler.Resolution{Width: req.Width, Height: req.Height}
-	canvas := tiler.NewCanvas(res)
+	// A cropped render region is composited alone, an uncropped one in
+	// its whole frame with nothing outside it (api.JobSpec.FinishRect).
+	area, full := req.Region, image.Rect(0, 0, req.Width, req.Height)
+	if area.Empty() || !area.In(full) || !req.Area.Empty() && !req.Area.In(area) {
+		return nil, fmt.Errorf("%w: a finish of %v (render region %v) of a %dx%d frame", renderer.ErrBadTask, area, req.Area, req.Width, req.Height)
+	}
+	canvas := tiler.NewCanvas(area)
+	if !req.Area.Empty() {
+		for _, r := range outside(area, req.Area) {
+			canvas.Cover(r) // left empty, as Blender leaves it
+		}
+	}
 	var frame *renderer.Passes
 	want := tileWant{passes: req.Passes}
 	for _, ft := range req.FinishTiles {
@@ -161,7 +182,7 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 			return nil, fmt.Errorf("frame %d: tile %.12s: %w", req.Frame, ft.Hash, err)
 		}
 		if frame == nil {
-			if frame, err = renderer.NewPasses(image.Rect(0, 0, res.Width, res.Height), tl.passes.Names()); err != nil {
+			if frame, err = renderer.NewPasses(area, tl.passes.Names()); err != nil {
 				return nil, fmt.Errorf("frame %d: %w", req.Frame, err)
 			}
 		}
@@ -172,8 +193,9 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 	if !canvas.Complete() {
 		return nil, fmt.Errorf("%w: frame %d: the %d tiles do not cover the frame", renderer.ErrBadTask, req.Frame, len(req.FinishTiles))
 	}
+	frame.Rect = frame.Rect.Sub(area.Min) // the channels are laid out from its corner
 	task := renderer.FinishTask{
-		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
+		Scene: scene, Frame: req.Frame, Width: area.Dx(), Height: area.Dy(),
 		Passes: frame, Threads: w.threads, Format: blenderFormat[req.Format], Depth: strconv.Itoa(req.Depth),
 	}
 	task.Denoise = req.Denoise // the tiles carry raw, noisy passes and the denoiser's guides
@@ -231,12 +253,24 @@ func (c *coordinator) writeFinished(id string, spec api.JobSpec, f int, fin fram
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
+	name := api.FrameName(f, spec.Format)
+	if r := spec.Region; r != nil && !r.Crop {
+		// Finished within its whole frame: cleared outside the region.
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return "", err
+		}
+		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return clearOutside(w, data, spec) })
+		if err != nil {
+			return "", fmt.Errorf("write frame %d: %w", f, err)
+		}
+		return name, nil
+	}
 	src, err := os.Open(p)
 	if err != nil {
 		return "", err
 	}
 	defer src.Close()
-	name := api.FrameName(f, spec.Format)
 	err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error {
 		_, err := io.Copy(w, src)
 		return err

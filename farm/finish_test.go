@@ -76,12 +76,32 @@ type compositedJob struct {
 // every tile checked; change, if not nil, adjusts the spec first.
 func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name string, change func(*api.JobSpec)) compositedJob {
 	t.Helper()
-	dir := t.TempDir()
-	scene := filepath.Join(dir, name+".blend")
+	return submitScene(ctx, t, c, buildScene(t, name, ""), change)
+}
+
+// buildScene builds the scene of make_NAME.py, then runs the Python expr
+// on it (when not "") and saves it, as an artist changes a setting.
+func buildScene(t *testing.T, name, expr string) string {
+	t.Helper()
+	scene := filepath.Join(t.TempDir(), name+".blend")
 	if out, err := exec.Command("blender", "-b", "--factory-startup", "--python-exit-code", "1",
 		"--python", "../scenes/blend/make_"+name+".py", "--", scene).CombinedOutput(); err != nil {
 		t.Fatalf("build the scene: %v\n%s", err, out)
 	}
+	if expr != "" {
+		expr = "import bpy\ns = bpy.context.scene\n" + expr + "\nbpy.ops.wm.save_mainfile()"
+		if out, err := exec.Command("blender", "-b", scene, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
+			t.Fatalf("change the scene: %v\n%s", err, out)
+		}
+	}
+	return scene
+}
+
+// submitScene uploads the .blend scene to c and submits it as 4x4 tiles
+// at 96x64, every tile checked; change, if not nil, adjusts the spec
+// first.
+func submitScene(ctx context.Context, t *testing.T, c *api.Client, scene string, change func(*api.JobSpec)) compositedJob {
+	t.Helper()
 	data, err := os.ReadFile(scene)
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +111,7 @@ func submitComposited(ctx context.Context, t *testing.T, c *api.Client, name str
 		t.Fatal(err)
 	}
 	spec := api.JobSpec{
-		Scene: hash, SceneName: name + ".blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Scene: hash, SceneName: filepath.Base(scene), Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 96, Height: 64}, Samples: 8, Seed: 1, Tiles: tiler.Grid{Cols: 4, Rows: 4}, Depth: 16,
 		VerifyRate: 1, // every tile checked: the frame is compared with Blender's whole, pixel for pixel
 	}

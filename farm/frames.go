@@ -169,10 +169,11 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 		return c.writeFinished(id, spec, f, tiles[0])
 	}
 	hdr := spec.Format == api.FormatEXR
-	canvas := tiler.NewCanvas(spec.Resolution)
+	area := spec.Area()
+	canvas := tiler.NewCanvas(area)
 	var frame *renderer.HDR
 	if hdr {
-		frame = renderer.NewHDR(image.Rect(0, 0, spec.Resolution.Width, spec.Resolution.Height))
+		frame = renderer.NewHDR(area)
 	}
 	for _, t := range tiles {
 		tl, err := c.tileImage(want, t)
@@ -191,6 +192,10 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 	if !canvas.Complete() {
 		return "", fmt.Errorf("frame %d: tiles do not cover the frame", f)
 	}
+	img := inFrame(canvas.Image(), spec)
+	if hdr {
+		frame = hdrInFrame(frame, spec)
+	}
 	dir := filepath.Join(c.cfg.DataDir, "jobs", id)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -202,7 +207,7 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 	if hdr {
 		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return exr.Encode(w, frame, exr.Options{Compression: exr.ZIP}) })
 	} else {
-		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, canvas.Image(), spec) })
+		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, img, spec) })
 	}
 	if err != nil {
 		return "", fmt.Errorf("write frame %d: %w", f, err)

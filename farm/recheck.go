@@ -191,7 +191,7 @@ func bundleRequest(b api.EvidenceBundle) (TaskRequest, tiler.Tile, error) {
 	// The task's tile as tiler.Plan orders them (frames, then each
 	// frame's tiles), without listing a job's every task: a bundle is
 	// outside input, and a valid spec may have millions.
-	rects, frames := tiler.Split(s.Resolution, s.Tiles), s.Frames.List()
+	rects, frames := tiler.Split(s.Area(), s.Tiles), s.Frames.List()
 	if b.Task < 0 || b.Task >= len(rects)*len(frames) {
 		return TaskRequest{}, tiler.Tile{}, fmt.Errorf("%w: task %d: the job has %d", ErrBadEvidence, b.Task, len(rects)*len(frames))
 	}
@@ -199,7 +199,7 @@ func bundleRequest(b api.EvidenceBundle) (TaskRequest, tiler.Tile, error) {
 	return TaskRequest{
 		JobID: b.Job, JobHash: b.JobHash, Task: b.Task, Renderer: s.Renderer, Scene: s.Scene, SceneName: s.SceneName,
 		Frame: t.Frame, Width: s.Resolution.Width, Height: s.Resolution.Height, Samples: s.Samples, Seed: s.Seed,
-		Region: t.Rect, Denoise: s.Denoise, Format: s.Format, Passes: b.Passes, AdaptiveSampling: b.AdaptiveSampling,
+		Region: t.Rect, Area: s.RegionRect(), Denoise: s.Denoise, Format: s.Format, Passes: b.Passes, AdaptiveSampling: b.AdaptiveSampling,
 		Check: true, Crops: b.Crops,
 	}, t, nil
 }

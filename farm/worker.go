@@ -50,6 +50,9 @@ type TaskRequest struct {
 	Samples     int             `json:"samples"`
 	Seed        uint64          `json:"seed"`
 	Region      image.Rectangle `json:"region"`
+	// Area is the job's render region (api.JobSpec.Area) when it has one:
+	// renderer.Task.Area.
+	Area image.Rectangle `json:"area,omitzero"`
 	// Check marks a spot check: a few small crops of another node's task.
 	// Checks use a slot of their own, so a node busy rendering can still
 	// check others' work.
@@ -147,7 +150,7 @@ type TaskRequest struct {
 func (req TaskRequest) task(scene string) renderer.Task {
 	return renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
-		Samples: req.Samples, Seed: req.Seed, Region: req.Region,
+		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Area: req.Area,
 		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
 		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
 		Preview: req.Preview,

@@ -98,6 +98,12 @@ type Form struct {
 	// SceneFPS is the scene's frame rate when it could be read (0: not
 	// known); the job keeps it so its flipbook plays at the scene's speed.
 	SceneFPS float64
+	// SceneBorder is the scene's render region as Blender keeps it
+	// (renderer.SceneUsage.Border), nil without one, and SceneCrop its
+	// crop: the job renders that region of whatever resolution the form
+	// has, as Blender would (api.BorderRegion).
+	SceneBorder *[4]float32
+	SceneCrop   bool
 }
 
 // NewForm returns the form with the CLI's defaults.
@@ -149,6 +155,9 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	}
 	if spec.Resolution, err = tiler.ParseResolution(strings.TrimSpace(f.Resolution)); err != nil {
 		errs[FieldResolution] = reason(err)
+	}
+	if f.SceneBorder != nil && errs[FieldResolution] == "" {
+		spec.Region = api.BorderRegion(*f.SceneBorder, f.SceneCrop, spec.Resolution)
 	}
 	if spec.Tiles, err = tiler.ParseGrid(strings.TrimSpace(f.Tiles)); err != nil {
 		errs[FieldTiles] = reason(err)

@@ -328,6 +328,10 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	}
 	v.denoise.SetChecked(spec.Denoise)
 	v.form.Quality, v.form.Compression = spec.Quality, spec.Compression
+	v.form.SceneBorder, v.form.SceneCrop = nil, false
+	if u := info.Usage; u != nil && u.RenderRegion {
+		v.form.SceneBorder, v.form.SceneCrop = &u.Border, u.CropToBorder
+	}
 	if spec.Tiles != grid {
 		// The scene cannot be split exactly: whole frames, which the grid
 		// must no longer follow the resolution away from.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
-	"github.com/conun/conun/tiler"
 )
 
 // TileState is what the live view knows about one task (a tile of a frame).
@@ -124,7 +123,7 @@ type Progress struct {
 // NewProgress returns the state of a job that has not started.
 func NewProgress(id string, spec api.JobSpec) *Progress {
 	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, Failed: map[int]string{}, State: api.JobQueued}
-	for _, t := range tiler.Plan(spec.Frames, spec.Resolution, spec.Tiles) {
+	for _, t := range spec.Plan() {
 		p.Tiles = append(p.Tiles, Tile{Frame: t.Frame, Rect: t.Rect})
 	}
 	p.Total = len(p.Tiles)

@@ -30,6 +30,11 @@ type Task struct {
 	// Region is the pixel rectangle to render, origin top-left, in frame
 	// coordinates. The zero rectangle means the whole frame.
 	Region image.Rectangle
+	// Area is the part of the frame the job renders, its render region
+	// (empty: the whole frame), which Region lies in: Blender's own render
+	// of a region has no pixels outside it, so nothing a task renders
+	// reaches past it (adaptive sampling's margin).
+	Area image.Rectangle
 	// Threads caps the goroutines (or render threads) used; 0 means all cores.
 	Threads int
 	// Denoise asks for the backend's denoiser; a backend without one
@@ -95,7 +100,19 @@ func (t Task) Validate() error {
 	if !t.Region.Empty() && !t.Region.In(full) {
 		return fmt.Errorf("%w: region %v lies outside the %dx%d frame", ErrBadTask, t.Region, t.Width, t.Height)
 	}
+	if !t.Area.Empty() && (!t.Area.In(full) || !t.Rect().In(t.Area)) {
+		return fmt.Errorf("%w: render region %v: must lie in the %dx%d frame and hold the task's %v", ErrBadTask, t.Area, t.Width, t.Height, t.Rect())
+	}
 	return nil
+}
+
+// AreaRect returns the part of the frame the job renders: Area, or the
+// whole frame when Area is empty.
+func (t Task) AreaRect() image.Rectangle {
+	if t.Area.Empty() {
+		return image.Rect(0, 0, t.Width, t.Height)
+	}
+	return t.Area
 }
 
 // NewerSceneError means a scene needs a newer version of the backend than
@@ -304,8 +321,13 @@ type SceneUsage struct {
 	// Transparent"): the background is alpha 0 in the scene's own render.
 	Transparent bool `json:",omitempty"`
 	// RenderRegion is a render region (border) set in the scene: its own
-	// render draws that region alone.
-	RenderRegion bool `json:",omitempty"`
+	// render draws that region alone. Border is its edges as Blender
+	// keeps them, fractions of the frame (min x, max x, min y, max y;
+	// origin bottom-left), and CropToBorder its "crop" option: the frame
+	// is the region alone, else the whole frame, empty outside it.
+	RenderRegion bool       `json:",omitempty"`
+	Border       [4]float32 `json:",omitempty"`
+	CropToBorder bool       `json:",omitempty"`
 	// SpatialNodes are the compositor's nodes whose pixels depend on other
 	// pixels or on their place in the frame (Blender's node types: GLARE,
 	// LENSDIST, BLUR ...): composited tiles cannot match the whole frame.
@@ -322,8 +344,10 @@ type SceneUsage struct {
 	// ViewTransform and Look are the scene's colour management.
 	ViewTransform, Look string
 	// FileFormat and ColorDepth are the scene's output format, in Blender's
-	// names ("PNG", "OPEN_EXR") and bits ("8", "16", "32").
+	// names ("PNG", "OPEN_EXR") and bits ("8", "16", "32"), and ColorMode
+	// its channels ("BW", "RGB", "RGBA").
 	FileFormat, ColorDepth string
+	ColorMode              string `json:",omitempty"`
 	// Quality is the scene's JPEG quality (1-100), which Blender keeps
 	// whatever the format.
 	Quality int `json:",omitempty"`

@@ -35,7 +35,7 @@ func TestStitchMatchesWholeFrame(t *testing.T) {
 			}
 			for _, g := range grids {
 				var tiles []image.Image
-				for _, r := range tiler.Split(res, g) {
+				for _, r := range tiler.Split(res.Rect(), g) {
 					tt := task
 					tt.Region = r
 					out, err := rend.Render(ctx, tt)

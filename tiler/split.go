@@ -59,6 +59,9 @@ type Resolution struct {
 // String formats the resolution as "WxH".
 func (r Resolution) String() string { return fmt.Sprintf("%dx%d", r.Width, r.Height) }
 
+// Rect is the whole frame, origin top-left.
+func (r Resolution) Rect() image.Rectangle { return image.Rect(0, 0, r.Width, r.Height) }
+
 // MaxDimension bounds a frame's width and height (16K).
 const MaxDimension = 16384
 
@@ -206,18 +209,20 @@ func parsePair(s, sep string) (int, int, error) {
 	return x, y, nil
 }
 
-// Split divides a width x height frame into the grid's tiles, row by row from
-// the top. Uneven sizes are spread so that tiles differ by at most one pixel,
-// and the tiles cover the frame exactly once. A grid finer than the frame is
-// clamped to one tile per pixel.
-func Split(res Resolution, g Grid) []image.Rectangle {
-	cols, rows := min(g.Cols, res.Width), min(g.Rows, res.Height)
-	tiles := make([]image.Rectangle, 0, cols*rows)
+// Split divides area (a whole frame, or the render region of one) into
+// the grid's tiles, row by row from the top. Uneven sizes are spread so
+// that tiles differ by at most one pixel, and the tiles cover the area
+// exactly once. A grid finer than the area is clamped to one tile per
+// pixel.
+func Split(area image.Rectangle, g Grid) []image.Rectangle {
+	w, h := area.Dx(), area.Dy()
+	cols, rows := min(g.Cols, w), min(g.Rows, h)
+	tiles := make([]image.Rectangle, 0, max(cols*rows, 0))
 	for r := 0; r < rows; r++ {
-		y0, y1 := r*res.Height/rows, (r+1)*res.Height/rows
+		y0, y1 := r*h/rows, (r+1)*h/rows
 		for c := 0; c < cols; c++ {
-			x0, x1 := c*res.Width/cols, (c+1)*res.Width/cols
-			tiles = append(tiles, image.Rect(x0, y0, x1, y1))
+			x0, x1 := c*w/cols, (c+1)*w/cols
+			tiles = append(tiles, image.Rect(x0, y0, x1, y1).Add(area.Min))
 		}
 	}
 	return tiles
@@ -229,9 +234,10 @@ type Tile struct {
 	Rect  image.Rectangle `json:"rect"`
 }
 
-// Plan lists a job's tasks, frame by frame, each frame's tiles row by row.
-func Plan(frames Frames, res Resolution, g Grid) []Tile {
-	rects := Split(res, g)
+// Plan lists a job's tasks, frame by frame, each frame's tiles of area
+// (Split) row by row.
+func Plan(frames Frames, area image.Rectangle, g Grid) []Tile {
+	rects := Split(area, g)
 	var out []Tile
 	for _, f := range frames.List() {
 		for _, r := range rects {

@@ -2,6 +2,7 @@ package tiler
 
 import (
 	"errors"
+	"fmt"
 	"image"
 	"slices"
 	"strings"
@@ -98,38 +99,55 @@ func TestFramesList(t *testing.T) {
 // even and uneven grids and grids finer than the frame.
 func TestSplitCoversOnce(t *testing.T) {
 	tests := []struct {
-		res  Resolution
+		area image.Rectangle
 		grid Grid
 		n    int
 	}{
-		{Resolution{64, 48}, Grid{1, 1}, 1},
-		{Resolution{64, 48}, Grid{2, 2}, 4},
-		{Resolution{64, 48}, Grid{3, 2}, 6},
-		{Resolution{64, 48}, Grid{4, 4}, 16},
-		{Resolution{65, 47}, Grid{7, 5}, 35},
-		{Resolution{3, 2}, Grid{8, 8}, 6},
+		{image.Rect(0, 0, 64, 48), Grid{1, 1}, 1},
+		{image.Rect(0, 0, 64, 48), Grid{2, 2}, 4},
+		{image.Rect(0, 0, 64, 48), Grid{3, 2}, 6},
+		{image.Rect(0, 0, 64, 48), Grid{4, 4}, 16},
+		{image.Rect(0, 0, 65, 47), Grid{7, 5}, 35},
+		{image.Rect(0, 0, 3, 2), Grid{8, 8}, 6},
+		{image.Rect(16, 5, 48, 39), Grid{3, 4}, 12}, // a render region
+		{image.Rect(5, 7, 8, 9), Grid{4, 4}, 6},
 	}
 	for _, tc := range tests {
-		t.Run(tc.res.String()+"/"+tc.grid.String(), func(t *testing.T) {
-			tiles := Split(tc.res, tc.grid)
+		t.Run(fmt.Sprint(tc.area, "/", tc.grid), func(t *testing.T) {
+			tiles := Split(tc.area, tc.grid)
 			if len(tiles) != tc.n {
 				t.Fatalf("%d tiles, want %d", len(tiles), tc.n)
 			}
-			count := make([]int, tc.res.Width*tc.res.Height)
+			count := map[image.Point]int{}
 			for _, r := range tiles {
-				if r.Empty() {
-					t.Fatalf("empty tile %v", r)
+				if r.Empty() || !r.In(tc.area) {
+					t.Fatalf("tile %v: empty, or outside %v", r, tc.area)
 				}
 				for y := r.Min.Y; y < r.Max.Y; y++ {
 					for x := r.Min.X; x < r.Max.X; x++ {
-						count[y*tc.res.Width+x]++
+						count[image.Pt(x, y)]++
 					}
 				}
 			}
-			for i, c := range count {
+			for p, c := range count {
 				if c != 1 {
-					t.Fatalf("pixel %d covered %d times", i, c)
+					t.Fatalf("pixel %v covered %d times", p, c)
 				}
+			}
+			if len(count) != tc.area.Dx()*tc.area.Dy() {
+				t.Fatalf("tiles cover %d pixels of the %d", len(count), tc.area.Dx()*tc.area.Dy())
+			}
+			c := NewCanvas(tc.area) // a region's canvas counts from its corner
+			for i, r := range tiles {
+				if c.Complete() {
+					t.Fatalf("canvas complete after %d of %d tiles", i, len(tiles))
+				}
+				if err := c.Cover(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !c.Complete() {
+				t.Fatal("canvas not complete with every tile")
 			}
 		})
 	}
@@ -167,7 +185,7 @@ func FuzzParseGrid(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(Split(Resolution{16, 16}, g)) == 0 {
+		if len(Split(Resolution{16, 16}.Rect(), g)) == 0 {
 			t.Fatalf("grid %v split into no tiles", g)
 		}
 	})

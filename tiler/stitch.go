@@ -22,14 +22,15 @@ type Canvas struct {
 	area int
 }
 
-// NewCanvas returns an empty canvas for a frame of the given resolution.
-func NewCanvas(res Resolution) *Canvas {
-	rows := make([]*bitset.BitSet, max(res.Height, 0))
+// NewCanvas returns an empty canvas for area, in frame coordinates: a
+// whole frame (Resolution.Rect), or the render region of one.
+func NewCanvas(area image.Rectangle) *Canvas {
+	rows := make([]*bitset.BitSet, max(area.Dy(), 0))
 	for y := range rows {
-		rows[y] = bitset.New(uint(res.Width))
+		rows[y] = bitset.New(uint(max(area.Dx(), 0)))
 	}
 	return &Canvas{
-		img:    image.NewNRGBA64(image.Rect(0, 0, res.Width, res.Height)),
+		img:    image.NewNRGBA64(area),
 		filled: make(map[image.Rectangle]bool),
 		rows:   rows,
 	}
@@ -55,18 +56,19 @@ func (c *Canvas) Put(tile image.Image) error {
 // counts once.
 func (c *Canvas) Cover(r image.Rectangle) error {
 	if r.Empty() || !r.In(c.img.Bounds()) {
-		return fmt.Errorf("tile %v does not fit the %v frame", r, c.img.Bounds().Size())
+		return fmt.Errorf("tile %v does not fit the frame's %v", r, c.img.Bounds())
 	}
 	if c.filled[r] {
 		return nil
 	}
+	o := c.img.Rect.Min // the rows' bits count from the area's corner
 	for y := r.Min.Y; y < r.Max.Y; y++ {
-		if x, ok := c.rows[y].NextSet(uint(r.Min.X)); ok && x < uint(r.Max.X) {
-			return fmt.Errorf("tile %v overlaps tile %v already in the frame", r, c.placedAt(image.Pt(int(x), y)))
+		if x, ok := c.rows[y-o.Y].NextSet(uint(r.Min.X - o.X)); ok && x < uint(r.Max.X-o.X) {
+			return fmt.Errorf("tile %v overlaps tile %v already in the frame", r, c.placedAt(image.Pt(int(x)+o.X, y)))
 		}
 	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
-		c.rows[y].FlipRange(uint(r.Min.X), uint(r.Max.X)) // all clear: flipped is set
+		c.rows[y-o.Y].FlipRange(uint(r.Min.X-o.X), uint(r.Max.X-o.X)) // all clear: flipped is set
 	}
 	c.filled[r] = true
 	c.area += r.Dx() * r.Dy()
@@ -94,7 +96,7 @@ func (c *Canvas) Image() *image.NRGBA64 { return c.img }
 // Stitch draws the tiles into one frame and fails unless they cover it
 // exactly.
 func Stitch(res Resolution, tiles []image.Image) (*image.NRGBA64, error) {
-	c := NewCanvas(res)
+	c := NewCanvas(res.Rect())
 	for _, t := range tiles {
 		if err := c.Put(t); err != nil {
 			return nil, err

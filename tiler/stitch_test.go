@@ -12,8 +12,8 @@ import (
 
 func TestCanvas(t *testing.T) {
 	res := Resolution{10, 6}
-	tiles := Split(res, Grid{3, 2})
-	c := NewCanvas(res)
+	tiles := Split(res.Rect(), Grid{3, 2})
+	c := NewCanvas(res.Rect())
 	for i, r := range tiles {
 		tile := image.NewNRGBA64(r)
 		for y := r.Min.Y; y < r.Max.Y; y++ {
@@ -45,7 +45,7 @@ func TestCanvas(t *testing.T) {
 }
 
 func TestCanvasRejects(t *testing.T) {
-	c := NewCanvas(Resolution{8, 8})
+	c := NewCanvas(Resolution{8, 8}.Rect())
 	if err := c.Put(image.NewNRGBA64(image.Rect(4, 4, 12, 8))); err == nil {
 		t.Fatal("tile outside the frame accepted")
 	}
@@ -63,7 +63,7 @@ func TestCanvasRejects(t *testing.T) {
 // TestCover: Cover keeps a canvas's books without pixels, for frames whose
 // pixels live elsewhere: fit, overlap and coverage are checked as by Put.
 func TestCover(t *testing.T) {
-	c := NewCanvas(Resolution{Width: 4, Height: 2})
+	c := NewCanvas(Resolution{Width: 4, Height: 2}.Rect())
 	steps := []struct {
 		r       image.Rectangle
 		wantErr string
@@ -92,7 +92,7 @@ func TestCover(t *testing.T) {
 func TestCoverMatchesPairwise(t *testing.T) {
 	for _, res := range []Resolution{{Width: 150, Height: 40}, {Width: 64, Height: 9}, {Width: 1, Height: 3}} {
 		rng := rand.New(rand.NewPCG(uint64(res.Width), uint64(res.Height)))
-		c := NewCanvas(res)
+		c := NewCanvas(res.Rect())
 		var placed []image.Rectangle
 		for range 2000 {
 			x0, y0 := rng.IntN(res.Width), rng.IntN(res.Height)

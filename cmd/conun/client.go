@@ -81,6 +81,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	samples := fs.Int("samples", api.DefaultSamples, "samples per pixel; default the scene's own")
 	res := fs.String("res", api.DefaultResolution.String(), "resolution WxH; default the scene's own")
 	seed := fs.Uint64("seed", 0, "random seed")
+	region := fs.String("region", "", "render region x0,y0,x1,y1 in pixels (origin top-left, x1 and y1 excluded), or full for the whole frame; default the scene's own render region (Blender's border, cropped as the scene says)")
 	depth := fs.Int("depth", api.DefaultDepth, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
 	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR); default the scene's own")
 	quality := fs.Int("quality", 0, "JPEG quality, 1-100; default the scene's own (Blender's default is 90)")
@@ -133,6 +134,13 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	}
 	if base.Tiles, err = parseTiles(*tiles, base.Resolution); err != nil {
 		return err
+	}
+	if *region != "" && *region != "full" {
+		r, err := tiler.ParseRegion(*region)
+		if err != nil {
+			return fmt.Errorf("%w: --region: %w", errUsage, err)
+		}
+		base.Region = &api.Region{X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y}
 	}
 
 	// Every job is checked before any is submitted: a typo in the third
@@ -337,8 +345,14 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		spec.FPS = info.FPS
 	}
 	taken := spec.TakeScene(info, given)
-	if !given("tiles") { // tiles follow the resolution the scene gave
-		spec.Tiles = api.DefaultTiles(spec.Resolution)
+	if r := spec.Region; r != nil && given("region") && info.Usage != nil {
+		own := *r // base's is shared by every manifest's spec
+		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder // the scene's own crop
+		spec.Region = &own
+	}
+	if !given("tiles") { // tiles follow the size the scene gave: its region's, or its frame's
+		a := spec.Area()
+		spec.Tiles = api.DefaultTiles(tiler.Resolution{Width: a.Dx(), Height: a.Dy()})
 	}
 	for i, w := range taken {
 		if w == "denoising" {

@@ -124,8 +124,8 @@ func printInspection(w io.Writer, in api.Inspection) {
 		if u.Transparent {
 			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")
 		}
-		if u.RenderRegion {
-			fmt.Fprintf(w, "region      a render region: the farm renders the whole frame\n")
+		if r := api.BorderRegion(u.Border, u.CropToBorder, tiler.Resolution{Width: i.Width, Height: i.Height}); u.RenderRegion && r != nil {
+			fmt.Fprintf(w, "region      %s\n", r)
 		}
 		fmt.Fprintf(w, "compositor  %s", onOff(u.Compositing))
 		if u.Compositing {

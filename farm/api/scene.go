@@ -10,7 +10,7 @@ import (
 
 // TakeScene sets, for each of the job's settings the user did not give
 // (given reports it by its CLI flag name: "res", "samples", "seed", "denoise",
-// "format", "quality", "compression", "depth", "tiles"), what the scene says, and returns what it took as
+// "format", "quality", "compression", "depth", "tiles", "region"), what the scene says, and returns what it took as
 // words for the user. What an artist set up in the scene is what runs:
 // the CLI and the app both start from it and never override it silently.
 func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) bool) []string {
@@ -80,10 +80,30 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	if u.Transparent && u.Sequencer {
 		taken = append(taken, "transparent film through the sequencer, which the farm renders opaque")
 	}
-	if u.RenderRegion {
-		taken = append(taken, "a render region, which the farm does not keep: it renders the whole frame")
+	if u.RenderRegion && !given("region") {
+		if s.Region = BorderRegion(u.Border, u.CropToBorder, s.Resolution); s.Region != nil {
+			taken = append(taken, "render region "+s.Region.String())
+		}
 	}
 	return taken
+}
+
+// BorderRegion is the region of a res frame that a Blender border covers
+// (Border: fractions min x, max x, min y, max y, origin bottom-left), as
+// Blender works it out: each fraction, a float32, times the size,
+// truncated to a whole pixel. A border that covers the whole frame is no
+// region (Blender then renders without one): nil. An empty one is
+// returned as it is, which Validate refuses (Blender's own render of it
+// fails, "Image too small").
+func BorderRegion(border [4]float32, crop bool, res tiler.Resolution) *Region {
+	at := func(f float32, size int) int { return int(float32(f * float32(size))) }
+	x0, x1 := at(border[0], res.Width), at(border[1], res.Width)
+	y0, y1 := res.Height-at(border[3], res.Height), res.Height-at(border[2], res.Height)
+	r := &Region{X0: x0, Y0: y0, X1: x1, Y1: y1, Crop: crop}
+	if r.Rect() == res.Rect() {
+		return nil
+	}
+	return r
 }
 
 // sceneFormats are the job formats (JobSpec.Format) of the output formats

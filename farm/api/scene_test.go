@@ -38,9 +38,21 @@ func TestTakeScene(t *testing.T) {
 		{"a given seed stays", seeded, func(s string) bool { return s == "seed" },
 			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
 			[]string{"resolution 64x48", "animated seed (each frame's noise its own)"}},
-		{"a render region is said", renderer.SceneInfo{Usage: &renderer.SceneUsage{RenderRegion: true}}, none,
-			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8},
-			[]string{"a render region, which the farm does not keep: it renders the whole frame"}},
+		{"a render region is taken", region(0.25, 0.75, 0.2, 0.9, false), none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8, Region: &Region{X0: 16, Y0: 5, X1: 48, Y1: 39}},
+			[]string{"resolution 64x48", "render region 32x34 at 16,5 (the rest of the frame left empty)"}},
+		{"a cropped render region", region(0.25, 0.75, 0.2, 0.9, true), none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8, Region: &Region{X0: 16, Y0: 5, X1: 48, Y1: 39, Crop: true}},
+			[]string{"resolution 64x48", "render region 32x34 at 16,5 (the frame cropped to it)"}},
+		{"a render region at the resolution given", region(0.25, 0.75, 0.2, 0.9, false), func(s string) bool { return s == "res" },
+			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8, Region: &Region{X0: 2, Y0: 1, X1: 7, Y1: 8}},
+			[]string{"render region 5x7 at 2,1 (the rest of the frame left empty)"}},
+		{"a given region stays", region(0.25, 0.75, 0.2, 0.9, false), func(s string) bool { return s == "region" },
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48"}},
+		{"a region of the whole frame is none", region(0, 1, 0, 1, true), none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48"}},
 		{"a glTF says nothing", renderer.SceneInfo{Width: 64, Height: 48}, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8}, nil},
 	} {
@@ -51,6 +63,52 @@ func TestTakeScene(t *testing.T) {
 				t.Fatalf("got %+v %q, want %+v %q", s, taken, tc.want, tc.wantTaken)
 			}
 		})
+	}
+}
+
+// region is a scene 64x48 with a render region of Blender's fractions.
+func region(minX, maxX, minY, maxY float32, crop bool) renderer.SceneInfo {
+	return renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{RenderRegion: true, Border: [4]float32{minX, maxX, minY, maxY}, CropToBorder: crop}}
+}
+
+// TestBorderRegion: a border's pixels are Blender's own, float32
+// fraction times size, truncated, with y from the bottom. Blender 3.4
+// measured here: 0.7 of 10 pixels is 7 (0.7f * 10 rounds to 7.0f; in
+// float64 it is 6.99...), and a 0.1-0.7 x 0.3-0.7 border of 10x8 renders
+// columns 1-6 and rows 3-5 (from the top).
+func TestBorderRegion(t *testing.T) {
+	res := tiler.Resolution{Width: 10, Height: 8}
+	for _, tc := range []struct {
+		border [4]float32
+		want   *Region
+	}{
+		{[4]float32{0.1, 0.7, 0.3, 0.7}, &Region{X0: 1, Y0: 3, X1: 7, Y1: 6}},
+		{[4]float32{0, 1, 0, 1}, nil},
+		{[4]float32{0.5, 0.5, 0, 1}, &Region{X0: 5, Y0: 0, X1: 5, Y1: 8}}, // empty: Validate refuses it
+	} {
+		if got := BorderRegion(tc.border, false, res); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("BorderRegion(%v) = %v, want %v", tc.border, got, tc.want)
+		}
+	}
+	spec := JobSpec{Scene: strings.Repeat("a", 64), SceneName: "s.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
+		Resolution: res, Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8}
+	for _, r := range []*Region{{X0: 5, X1: 5, Y1: 8}, {X0: 2, X1: 11, Y1: 8}, {X0: -1, X1: 3, Y1: 3}} {
+		spec.Region = r
+		if err := spec.Validate(); err == nil || !strings.Contains(err.Error(), "render region") {
+			t.Errorf("region %+v: %v, want it refused", r, err)
+		}
+	}
+	spec.Region = &Region{X0: 2, Y0: 1, X1: 7, Y1: 8, Crop: true}
+	if err := spec.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := spec.FrameSize(), (tiler.Resolution{Width: 5, Height: 7}); got != want {
+		t.Errorf("a cropped region's frames are %v, want %v", got, want)
+	}
+	for _, tl := range spec.Plan() {
+		if !tl.Rect.In(spec.Region.Rect()) {
+			t.Errorf("tile %v lies outside the region", tl.Rect)
+		}
 	}
 }
 

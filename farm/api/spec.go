@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"path"
 	"strings"
 
@@ -38,6 +39,9 @@ type JobSpec struct {
 	Samples    int              `json:"samples"`
 	Seed       uint64           `json:"seed"`
 	Tiles      tiler.Grid       `json:"tiles"`
+	// Region, when set, is the scene's render region: only it is
+	// rendered (nil: the whole frame).
+	Region *Region `json:"region,omitempty"`
 	// Depth is the output's bits per channel: 8 or 16 (PNG, TIFF); JPEG
 	// is 8 only.
 	Depth int `json:"depth"`
@@ -87,6 +91,74 @@ type JobSpec struct {
 	PreviewOf string `json:"preview_of,omitempty"`
 }
 
+// Region is a render region (Blender's border): the part of the frame a
+// job renders, in pixels of the frame (origin top-left, X1 and Y1
+// exclusive). Cropped, each frame is the region alone; otherwise it is
+// the whole frame, empty outside the region (black, or transparent where
+// the output has alpha), as Blender's own render writes it.
+type Region struct {
+	X0   int  `json:"x0"`
+	Y0   int  `json:"y0"`
+	X1   int  `json:"x1"`
+	Y1   int  `json:"y1"`
+	Crop bool `json:"crop,omitempty"`
+}
+
+// Rect is the region's rectangle in the frame.
+func (r Region) Rect() image.Rectangle { return image.Rect(r.X0, r.Y0, r.X1, r.Y1) }
+
+// String says the region as a user reads it: "24x13 at 4,10 (the frame
+// cropped to it)".
+func (r Region) String() string {
+	s := fmt.Sprintf("%dx%d at %d,%d", r.X1-r.X0, r.Y1-r.Y0, r.X0, r.Y0)
+	if r.Crop {
+		return s + " (the frame cropped to it)"
+	}
+	return s + " (the rest of the frame left empty)"
+}
+
+// Area is the part of each frame the job renders: its region, or the
+// whole frame.
+func (s JobSpec) Area() image.Rectangle {
+	if s.Region != nil {
+		return s.Region.Rect()
+	}
+	return s.Resolution.Rect()
+}
+
+// RegionRect is the render region's rectangle, empty without one (what
+// a task is told of it: renderer.Task.Area).
+func (s JobSpec) RegionRect() image.Rectangle {
+	if s.Region == nil {
+		return image.Rectangle{}
+	}
+	return s.Region.Rect()
+}
+
+// FinishRect is what a finish task composites: a cropped region alone,
+// else the whole frame. An uncropped region is composited within its
+// whole frame (nothing outside it rendered), as Blender composites it:
+// measured, Lens Distortion centres on the frame, not on the region.
+func (s JobSpec) FinishRect() image.Rectangle {
+	if s.Region != nil && s.Region.Crop {
+		return s.Region.Rect()
+	}
+	return s.Resolution.Rect()
+}
+
+// FrameSize is the size of the frames the job writes: the region's when
+// it is cropped, else the resolution.
+func (s JobSpec) FrameSize() tiler.Resolution {
+	if s.Region != nil && s.Region.Crop {
+		return tiler.Resolution{Width: s.Region.X1 - s.Region.X0, Height: s.Region.Y1 - s.Region.Y0}
+	}
+	return s.Resolution
+}
+
+// Plan lists the job's tile tasks (tiler.Plan over its Area), as every
+// node numbers them.
+func (s JobSpec) Plan() []tiler.Tile { return tiler.Plan(s.Frames, s.Area(), s.Tiles) }
+
 // badJob marks an error from another package's validation as ErrBadJob
 // without adding a second "bad ..." prefix to its message.
 type badJob struct{ err error }
@@ -113,6 +185,9 @@ func (s JobSpec) Validate() error {
 		if err != nil {
 			return badJob{err}
 		}
+	}
+	if r := s.Region; r != nil && (r.Rect().Empty() || !r.Rect().In(s.Resolution.Rect())) {
+		return fmt.Errorf("%w: render region %v: must be a non-empty part of the %s frame (an empty one fails in Blender too, \"Image too small\")", ErrBadJob, r.Rect(), s.Resolution)
 	}
 	if s.Samples < 1 || s.Samples > MaxSamples {
 		return fmt.Errorf("%w: samples %d: must be between 1 and %d", ErrBadJob, s.Samples, MaxSamples)

@@ -399,13 +399,14 @@ func withLog(err error, log *renderer.LogTail) error {
 const AdaptiveMargin = 8
 
 // renderRect is the rectangle Blender renders for t: its region, grown by
-// AdaptiveMargin within the frame when t keeps adaptive sampling.
+// AdaptiveMargin within the job's render region (the frame without one)
+// when t keeps adaptive sampling.
 func renderRect(t renderer.Task) image.Rectangle {
 	r := t.Rect()
 	if !t.AdaptiveSampling {
 		return r
 	}
-	return r.Inset(-AdaptiveMargin).Intersect(image.Rect(0, 0, t.Width, t.Height))
+	return r.Inset(-AdaptiveMargin).Intersect(t.AreaRect())
 }
 
 // renderCold renders one task in a Blender process of its own.

@@ -397,6 +397,12 @@ def usage(scene):
         motion_blur=bool(r.use_motion_blur),
         transparent=bool(r.film_transparent),
         render_region=bool(r.use_border),
+        # The region's edges as Blender keeps them (float32 fractions,
+        # origin bottom-left): the farm works out its pixels as Blender
+        # does.
+        border=[r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y],
+        crop_to_border=bool(r.use_crop_to_border),
+        color_mode=r.image_settings.color_mode,
     )
     if out["compositing"]:
         out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})

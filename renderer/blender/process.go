@@ -84,28 +84,31 @@ type sceneInfo struct {
 	Height     int     `json:"height"`
 	Engine     string  `json:"engine"`
 	// What the scene uses (see renderer.SceneUsage).
-	Compositing      bool     `json:"compositing"`
-	Passes           []string `json:"passes"`
-	SpatialNodes     []string `json:"spatial_nodes"`
-	Denoise          bool     `json:"denoise"`
-	AdaptiveSampling bool     `json:"adaptive_sampling"`
-	Samples          int      `json:"samples"`
-	ViewTransform    string   `json:"view_transform"`
-	Look             string   `json:"look"`
-	FileFormat       string   `json:"file_format"`
-	ColorDepth       string   `json:"color_depth"`
-	Quality          int      `json:"quality"`
-	Compression      *int     `json:"compression"`
-	Sequencer        bool     `json:"sequencer"`
-	ViewLayers       []string `json:"view_layers"`
-	MotionBlur       bool     `json:"motion_blur"`
-	ScreenEffects    []string `json:"screen_effects"`
-	Volumes          bool     `json:"volumes"`
-	WholeFrame       []string `json:"whole_frame"`
-	Transparent      bool     `json:"transparent"`
-	RenderRegion     bool     `json:"render_region"`
-	Seed             int      `json:"seed"`
-	AnimatedSeed     bool     `json:"animated_seed"`
+	Compositing      bool       `json:"compositing"`
+	Passes           []string   `json:"passes"`
+	SpatialNodes     []string   `json:"spatial_nodes"`
+	Denoise          bool       `json:"denoise"`
+	AdaptiveSampling bool       `json:"adaptive_sampling"`
+	Samples          int        `json:"samples"`
+	ViewTransform    string     `json:"view_transform"`
+	Look             string     `json:"look"`
+	FileFormat       string     `json:"file_format"`
+	ColorDepth       string     `json:"color_depth"`
+	Quality          int        `json:"quality"`
+	Compression      *int       `json:"compression"`
+	Sequencer        bool       `json:"sequencer"`
+	ViewLayers       []string   `json:"view_layers"`
+	MotionBlur       bool       `json:"motion_blur"`
+	ScreenEffects    []string   `json:"screen_effects"`
+	Volumes          bool       `json:"volumes"`
+	WholeFrame       []string   `json:"whole_frame"`
+	Transparent      bool       `json:"transparent"`
+	RenderRegion     bool       `json:"render_region"`
+	Border           [4]float32 `json:"border"`
+	CropToBorder     bool       `json:"crop_to_border"`
+	ColorMode        string     `json:"color_mode"`
+	Seed             int        `json:"seed"`
+	AnimatedSeed     bool       `json:"animated_seed"`
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -118,7 +121,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality, Compression: i.Compression,
 		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
-		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
+		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
 	}
 }
 
