@@ -346,7 +346,7 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 	}
 	taken := spec.TakeScene(info, given)
 	if r := spec.Region; r != nil && given("region") && info.Usage != nil {
-		own := *r // base's is shared by every manifest's spec
+		own := *r                                                     // base's is shared by every manifest's spec
 		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder // the scene's own crop
 		spec.Region = &own
 	}
