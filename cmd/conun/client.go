@@ -346,8 +346,10 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 	}
 	taken := spec.TakeScene(info, given)
 	if r := spec.Region; r != nil && given("region") && info.Usage != nil {
-		own := *r                                                     // base's is shared by every manifest's spec
-		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder // the scene's own crop
+		// Cropped as the scene says; a copy, as base's is shared by every
+		// manifest's spec.
+		own := *r
+		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder
 		spec.Region = &own
 	}
 	if !given("tiles") { // tiles follow the size the scene gave: its region's, or its frame's
