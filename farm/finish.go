@@ -59,7 +59,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	// writes the region with its alpha (region.go clearOutside).
 	uncropped := spec.Region != nil && !spec.Region.Crop
 	alpha := (u.Transparent || uncropped && u.ColorMode == "RGBA") && !u.Sequencer
-	if !tiled && !alpha {
+	// An uncropped region composites within its whole frame, which a
+	// task of the region alone does not see.
+	if !tiled && !alpha && !(uncropped && u.Compositing) {
 		return plan, nil // a whole frame composites (and denoises) in place
 	}
 	if tiled {
@@ -79,7 +81,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if len(u.Passes) == 0 {
 		return plan, fmt.Errorf("%w: %s composites its frames but names no render pass to composite", api.ErrBadJob, spec.SceneName)
 	}
-	if a := spec.FinishRect(); a.Dx() < minFinish || a.Dy() < minFinish {
+	if a := spec.FinishRect(); spec.Region != nil && (a.Dx() < minFinish || a.Dy() < minFinish) {
 		return plan, fmt.Errorf("%w: %s: render region %v: its frames are finished (composited) as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
 	}
 	plan.Passes = u.Passes

@@ -45,6 +45,10 @@ func DescribeScene(name, rend string, tiles *tiler.Grid, info renderer.SceneInfo
 	}
 	spec := api.JobSpec{SceneName: name, Renderer: rend, Tiles: grid}
 	spec.TakeScene(info, func(setting string) bool { return setting == "tiles" && tiles != nil })
+	if a := spec.Area(); tiles == nil && spec.Region != nil && spec.Tiles == grid {
+		// As submit picks them: for the region's size.
+		spec.Tiles = api.DefaultTiles(tiler.Resolution{Width: a.Dx(), Height: a.Dy()})
+	}
 	out := api.Inspection{Scene: name, Renderer: rend, Info: info, Tiles: spec.Tiles.String()}
 	if plan, err := PlanFrames(spec, info); err != nil {
 		out.Refused = strings.TrimPrefix(err.Error(), api.ErrBadJob.Error()+": ")

@@ -45,8 +45,8 @@ func inFrame(img *image.NRGBA64, spec api.JobSpec) *image.NRGBA64 {
 	return full
 }
 
-// hdrInFrame is inFrame for an EXR frame's floats: zero outside an
-// uncropped region, as Blender writes it.
+// hdrInFrame is inFrame for an EXR frame's floats: black and opaque
+// outside an uncropped region, like the stitched frame's inside.
 func hdrInFrame(m *renderer.HDR, spec api.JobSpec) *renderer.HDR {
 	switch {
 	case spec.Region == nil:
@@ -56,6 +56,9 @@ func hdrInFrame(m *renderer.HDR, spec api.JobSpec) *renderer.HDR {
 		return m
 	}
 	full := renderer.NewHDR(spec.Resolution.Rect())
+	for i := 3; i < len(full.Pix); i += 4 {
+		full.Pix[i] = 1
+	}
 	full.Draw(m)
 	return full
 }

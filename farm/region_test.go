@@ -33,6 +33,7 @@ func TestRenderRegion(t *testing.T) {
 		{"finished, cropped", "", true, tiler.Grid{Cols: 4, Rows: 4}},
 		{"stitched, the rest black", "s.render.use_compositing = False\ns.render.image_settings.color_mode = 'RGB'", false, tiler.Grid{Cols: 3, Rows: 2}},
 		{"one task, cropped", "", true, tiler.Grid{Cols: 1, Rows: 1}},
+		{"one task, the rest transparent", "", false, tiler.Grid{Cols: 1, Rows: 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			expr := fmt.Sprintf("s.render.use_border, s.render.use_crop_to_border = True, %s\n"+

@@ -155,7 +155,7 @@ func (l *liveView) draw(w, h int) image.Image {
 		return drawPreview(w, h, api.JobSpec{}.Resolution, nil, nil)
 	}
 	f := l.shownFrame()
-	return drawPreview(w, h, l.prog.Spec.Resolution, l.full[f], l.prog.FrameTiles(f))
+	return drawPreview(w, h, l.prog.Spec.FrameSize(), l.full[f], l.prog.FrameTiles(f))
 }
 
 func (l *liveView) shownFrame() int {
@@ -384,7 +384,7 @@ func (l *liveView) refreshStrip() {
 				break
 			}
 			thumb := canvas.NewRaster(func(w, h int) image.Image {
-				return drawPreview(w, h, l.prog.Spec.Resolution, l.thumbs[f], l.prog.FrameTiles(f))
+				return drawPreview(w, h, l.prog.Spec.FrameSize(), l.thumbs[f], l.prog.FrameTiles(f))
 			})
 			thumb.SetMinSize(fyne.NewSize(thumbSide, thumbSide*3/4))
 			btn := widget.NewButton(fmt.Sprintf("frame %d", f), func() { l.pick(f) })

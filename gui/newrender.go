@@ -154,6 +154,11 @@ func (v *newRenderView) changed(field string) {
 		}
 	case FieldResolution:
 		if r, err := tiler.ParseResolution(v.form.Resolution); err == nil && !v.tilesEdited {
+			if v.form.SceneBorder != nil { // tiles follow the scene's region at r
+				if reg := api.BorderRegion(*v.form.SceneBorder, v.form.SceneCrop, r); reg != nil && !reg.Rect().Empty() {
+					r = tiler.Resolution{Width: reg.X1 - reg.X0, Height: reg.Y1 - reg.Y0}
+				}
+			}
 			v.settingTiles = true
 			v.entries[FieldTiles].SetText(api.DefaultTiles(r).String())
 			v.settingTiles = false

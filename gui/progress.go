@@ -123,8 +123,14 @@ type Progress struct {
 // NewProgress returns the state of a job that has not started.
 func NewProgress(id string, spec api.JobSpec) *Progress {
 	p := &Progress{JobID: id, Spec: spec, Frames: spec.Frames.List(), Assembled: map[int]bool{}, Failed: map[int]string{}, State: api.JobQueued}
+	// Tiles are drawn in the frame the job writes: a cropped render
+	// region's starts at the region's corner.
+	var at image.Point
+	if spec.FrameSize() != spec.Resolution {
+		at = spec.Area().Min
+	}
 	for _, t := range spec.Plan() {
-		p.Tiles = append(p.Tiles, Tile{Frame: t.Frame, Rect: t.Rect})
+		p.Tiles = append(p.Tiles, Tile{Frame: t.Frame, Rect: t.Rect.Sub(at)})
 	}
 	p.Total = len(p.Tiles)
 	return p

@@ -41,7 +41,7 @@ func (t *tappableRaster) Tapped(e *fyne.PointEvent) { t.onTap(t.Size(), e.Positi
 // at, in a preview of size (drawPreview's letterboxing); false outside the
 // picture.
 func TaskAt(p *Progress, frame int, size fyne.Size, at fyne.Position) (int, bool) {
-	area, s := fitRect(int(size.Width), int(size.Height), p.Spec.Resolution)
+	area, s := fitRect(int(size.Width), int(size.Height), p.Spec.FrameSize())
 	pt := image.Pt(int(at.X), int(at.Y))
 	if s == 0 || !pt.In(area) {
 		return 0, false

@@ -326,7 +326,7 @@ type SceneUsage struct {
 	// origin bottom-left), and CropToBorder its "crop" option: the frame
 	// is the region alone, else the whole frame, empty outside it.
 	RenderRegion bool       `json:",omitempty"`
-	Border       [4]float32 `json:",omitempty"`
+	Border       [4]float32 `json:",omitzero"`
 	CropToBorder bool       `json:",omitempty"`
 	// SpatialNodes are the compositor's nodes whose pixels depend on other
 	// pixels or on their place in the frame (Blender's node types: GLARE,

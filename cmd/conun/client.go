@@ -143,6 +143,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		base.Region = &api.Region{X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y}
 	}
 
+
 	// Every job is checked before any is submitted: a typo in the third
 	// manifest must not leave two jobs running.
 	type item struct {
@@ -351,6 +352,9 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 		own := *r
 		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder
 		spec.Region = &own
+	}
+	if r := spec.Region; r != nil && r.Rect() == spec.Resolution.Rect() {
+		spec.Region = nil // the whole frame, as Blender renders a full border
 	}
 	if !given("tiles") { // tiles follow the size the scene gave: its region's, or its frame's
 		a := spec.Area()

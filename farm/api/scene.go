@@ -80,7 +80,7 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	if u.Transparent && u.Sequencer {
 		taken = append(taken, "transparent film through the sequencer, which the farm renders opaque")
 	}
-	if u.RenderRegion && !given("region") {
+	if u.RenderRegion && u.Border != [4]float32{} && !given("region") { // an older node's inspection says no border
 		if s.Region = BorderRegion(u.Border, u.CropToBorder, s.Resolution); s.Region != nil {
 			taken = append(taken, "render region "+s.Region.String())
 		}
