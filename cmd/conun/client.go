@@ -143,7 +143,6 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 		base.Region = &api.Region{X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y}
 	}
 
-
 	// Every job is checked before any is submitted: a typo in the third
 	// manifest must not leave two jobs running.
 	type item struct {
