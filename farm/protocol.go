@@ -24,7 +24,9 @@ import (
 //     coordinator needs from a node behind NAT (onTheWay), and a lease to
 //     such a node may say how many of its answers came through its
 //     gateway without it (altered).
-const Protocol = 2
+//   - 3: a lease or a check of a job with a render region names the
+//     region (area), which a task's adaptive-sampling margin stays in.
+const Protocol = 3
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh
 // list, as Cluster.Members returns, is filtered without a copy.
