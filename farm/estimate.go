@@ -132,7 +132,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local samp
 	}
 	est := api.Estimate{Tasks: len(j.tasks)}
 	base := renderer.Task{
-		Scene: scene, Width: spec.Resolution.Width, Height: spec.Resolution.Height,
+		Scene: scene, Width: spec.Resolution.Width, Height: spec.Resolution.Height, Area: spec.RegionRect(),
 		Samples: spec.Samples, Seed: spec.Seed, Threads: c.cfg.Threads,
 		Denoise: spec.Denoise, HDR: spec.Format == api.FormatEXR,
 		Passes: len(j.passNames) > 0, AdaptiveSampling: j.adaptive,
@@ -276,7 +276,7 @@ func (c *coordinator) sampleMembers(ctx context.Context, spec api.JobSpec, j *jo
 		JobID: "estimate", Task: -1, Sources: []string{c.selfURL()},
 		Renderer: spec.Renderer, Scene: spec.Scene, SceneName: spec.SceneName,
 		Width: spec.Resolution.Width, Height: spec.Resolution.Height, Samples: spec.Samples, Seed: spec.Seed,
-		Denoise: spec.Denoise, Format: spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
+		Area: spec.RegionRect(), Denoise: spec.Denoise, Format: spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
 		Coordinator: c.ident.Address().Hex(),
 		Sample:      &SampleRequest{Demand: *prefetchDemandOf(j), Windows: windows},
 	}
@@ -310,7 +310,7 @@ type sampleLayout struct {
 
 func newSampleLayout(area image.Rectangle, frames, picked []int) sampleLayout {
 	l := sampleLayout{frames: frames, picked: picked}
-	probe := image.Rect(0, 0, 1, 1)
+	probe := image.Rect(0, 0, 1, 1).Add(area.Min) // in the render region, as every window
 	l.windows = append(l.windows, SampleWindow{Frame: frames[picked[0]], Rect: probe})
 	for _, fi := range picked {
 		l.windows = append(l.windows, SampleWindow{Frame: frames[fi], Rect: probe})

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
 )
 
 // TestSpread simulates tasks (of 1 pixel, at 1 s a pixel unless a case
@@ -227,4 +228,25 @@ func FuzzSampleRequest(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSampleWindowsInRegion: an estimate of a job with a render region
+// samples the region alone, its first-task probe included (a worker
+// refuses a window outside the job's region).
+func TestSampleWindowsInRegion(t *testing.T) {
+	for _, area := range []image.Rectangle{image.Rect(0, 0, 160, 90), image.Rect(48, 18, 115, 77), image.Rect(150, 80, 153, 82)} {
+		l := newSampleLayout(area, []int{1, 2, 3}, []int{0, 2})
+		if len(l.windows) < 3 {
+			t.Fatalf("%v: %d windows", area, len(l.windows))
+		}
+		for _, w := range l.windows {
+			if w.Rect.Empty() || !w.Rect.In(area) {
+				t.Errorf("window %v of frame %d lies outside %v", w.Rect, w.Frame, area)
+			}
+			task := renderer.Task{Width: 160, Height: 90, Samples: 1, Region: w.Rect, Area: area}
+			if err := task.Validate(); err != nil {
+				t.Error(err)
+			}
+		}
+	}
 }
