@@ -25,6 +25,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/flipbook"
 	"github.com/conun/conun/farm/notifyurl"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/scenes"
 	"github.com/conun/conun/tiler"
 )
@@ -291,6 +292,35 @@ func autoSpec(spec api.JobSpec) (api.JobSpec, error) {
 	return spec, nil
 }
 
+// takeScene takes the scene's own settings into spec for those the user
+// did not give (api.JobSpec.TakeScene), with what the command line adds:
+// a --region cropped as the scene crops its own, and tiles for the size
+// the scene gave (its region's, or its frame's) unless it renders whole
+// frames. It returns what it took, in words.
+func takeScene(spec *api.JobSpec, info renderer.SceneInfo, given func(string) bool) []string {
+	taken := spec.TakeScene(info, given)
+	if r := spec.Region; r != nil && given("region") && info.Usage != nil {
+		// A copy, as base's is shared by every manifest's spec.
+		own := *r
+		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder
+		spec.Region = &own
+	}
+	if r := spec.Region; r != nil && r.Rect() == spec.Resolution.Rect() {
+		spec.Region = nil // the whole frame, as Blender renders a full border
+	}
+	whole := info.Usage != nil && len(info.Usage.WholeFrame) > 0 // TakeScene chose 1x1
+	if !given("tiles") && !whole {
+		a := spec.Area()
+		spec.Tiles = api.DefaultTiles(tiler.Resolution{Width: a.Dx(), Height: a.Dy()})
+	}
+	for i, w := range taken {
+		if w == "denoising" {
+			taken[i] = "denoising (--denoise=false renders without it)"
+		}
+	}
+	return taken
+}
+
 // externalSpec fills a spec for a renderer this process does not run (an
 // external one offered by nodes): the frames must be named.
 func externalSpec(spec api.JobSpec, scene sceneArg, kind, framesArg string) (api.JobSpec, error) {
@@ -344,26 +374,7 @@ func completeSpec(ctx context.Context, spec api.JobSpec, scene sceneArg, framesA
 	if info.FPS > 0 && info.FPS <= 1000 { // plays the frames back (the app's flipbook); an odd rate is left out
 		spec.FPS = info.FPS
 	}
-	taken := spec.TakeScene(info, given)
-	if r := spec.Region; r != nil && given("region") && info.Usage != nil {
-		// Cropped as the scene says; a copy, as base's is shared by every
-		// manifest's spec.
-		own := *r
-		own.Crop = info.Usage.RenderRegion && info.Usage.CropToBorder
-		spec.Region = &own
-	}
-	if r := spec.Region; r != nil && r.Rect() == spec.Resolution.Rect() {
-		spec.Region = nil // the whole frame, as Blender renders a full border
-	}
-	if !given("tiles") { // tiles follow the size the scene gave: its region's, or its frame's
-		a := spec.Area()
-		spec.Tiles = api.DefaultTiles(tiler.Resolution{Width: a.Dx(), Height: a.Dy()})
-	}
-	for i, w := range taken {
-		if w == "denoising" {
-			taken[i] = "denoising (--denoise=false renders without it)"
-		}
-	}
+	taken := takeScene(&spec, info, given)
 	if err := api.TilesExact(spec, info.Usage); err != nil {
 		return spec, taken, 0, fmt.Errorf("%w: %w", errUsage, err)
 	}

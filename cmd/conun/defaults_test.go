@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
 )
 
 // TestJobDefaultsShared: with no settings given, `demo` and `submit` split
@@ -51,4 +54,47 @@ func TestJobDefaultsShared(t *testing.T) {
 			t.Errorf("render wrote a PNG of depth %v, want %d like a job's", data[min(24, len(data)-1)], api.DefaultDepth)
 		}
 	})
+}
+
+// TestTakeSceneTiles: the tiles submit picks when none are given follow
+// the size the scene gave (its render region's, or its frame's); a scene
+// that must render whole frames keeps the 1x1 TakeScene chose (the
+// default grid replaced it, and the job was then refused for its tiles);
+// --region is cropped as the scene crops its own, and a region of the
+// whole frame is none.
+func TestTakeSceneTiles(t *testing.T) {
+	usage := func(u renderer.SceneUsage) renderer.SceneInfo {
+		return renderer.SceneInfo{Width: 1920, Height: 1080, Usage: &u}
+	}
+	none := func(string) bool { return false }
+	for _, tc := range []struct {
+		name    string
+		info    renderer.SceneInfo
+		region  *api.Region
+		want    tiler.Grid
+		region2 *api.Region
+	}{
+		{"the frame's", usage(renderer.SceneUsage{}), nil, api.DefaultTiles(tiler.Resolution{Width: 1920, Height: 1080}), nil},
+		{"whole frames", usage(renderer.SceneUsage{WholeFrame: []string{"unbiased volumes"}}), nil, tiler.Grid{Cols: 1, Rows: 1}, nil},
+		{"the region's", usage(renderer.SceneUsage{RenderRegion: true, Border: [4]float32{0.25, 0.5, 0.5, 0.75}}), nil,
+			api.DefaultTiles(tiler.Resolution{Width: 480, Height: 270}), &api.Region{X0: 480, Y0: 270, X1: 960, Y1: 540}},
+		{"--region, cropped as the scene", usage(renderer.SceneUsage{RenderRegion: true, CropToBorder: true, Border: [4]float32{0.25, 0.5, 0.5, 0.75}}),
+			&api.Region{X0: 0, Y0: 0, X1: 64, Y1: 64}, api.DefaultTiles(tiler.Resolution{Width: 64, Height: 64}), &api.Region{X1: 64, Y1: 64, Crop: true}},
+		{"--region of the whole frame", usage(renderer.SceneUsage{}), &api.Region{X1: 1920, Y1: 1080}, api.DefaultTiles(tiler.Resolution{Width: 1920, Height: 1080}), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := api.JobSpec{Resolution: api.DefaultResolution, Tiles: api.DefaultTiles(api.DefaultResolution), Region: tc.region}
+			given := none
+			if tc.region != nil {
+				given = func(s string) bool { return s == "region" }
+			}
+			takeScene(&spec, tc.info, given)
+			if spec.Tiles != tc.want || !reflect.DeepEqual(spec.Region, tc.region2) {
+				t.Errorf("tiles %v, region %v; want %v, %v", spec.Tiles, spec.Region, tc.want, tc.region2)
+			}
+			if err := api.TilesExact(spec, tc.info.Usage); err != nil {
+				t.Error(err)
+			}
+		})
+	}
 }
