@@ -201,6 +201,9 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 		Passes: frame, Threads: w.threads, Format: blenderFormat[req.Format], Depth: strconv.Itoa(req.Depth),
 	}
 	task.Denoise = req.Denoise // the tiles carry raw, noisy passes and the denoiser's guides
+	if area != req.Area {
+		task.Region = req.Area // an uncropped region, finished within its frame
+	}
 	switch req.Format {
 	case api.FormatEXR:
 		task.Depth = "32"
@@ -256,18 +259,6 @@ func (c *coordinator) writeFinished(id string, spec api.JobSpec, f int, fin fram
 		return "", err
 	}
 	name := api.FrameName(f, spec.Format)
-	if r := spec.Region; r != nil && !r.Crop {
-		// Finished within its whole frame: cleared outside the region.
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return "", err
-		}
-		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return clearOutside(w, data, spec) })
-		if err != nil {
-			return "", fmt.Errorf("write frame %d: %w", f, err)
-		}
-		return name, nil
-	}
 	src, err := os.Open(p)
 	if err != nil {
 		return "", err

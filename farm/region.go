@@ -6,25 +6,17 @@ package farm
 // alone when cropped, else the whole frame with nothing outside the
 // region. A scene that composites is composited as Blender composites it
 // (api.JobSpec.FinishRect): a cropped region alone, an uncropped one
-// within its whole frame, empty outside the region, and the composite
-// cleared outside the region after.
+// within its whole frame, empty outside the region, and written as that
+// Blender writes it (renderer.FinishTask.Region).
 
 import (
-	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
-	"image/jpeg"
-	"image/png"
-	"io"
 	"slices"
-
-	"golang.org/x/image/tiff"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
-	"github.com/conun/conun/renderer/exr"
 )
 
 // inFrame places what a job rendered of a frame, its Area, in the frame
@@ -73,67 +65,4 @@ func outside(area, r image.Rectangle) []image.Rectangle {
 		image.Rect(r.Max.X, r.Min.Y, area.Max.X, r.Max.Y),
 	}
 	return slices.DeleteFunc(out, image.Rectangle.Empty)
-}
-
-// clearOutside writes the file of a finished frame of an uncropped render
-// region, which the finish composited within the whole frame, with
-// nothing outside the region, as Blender leaves it: zero (black;
-// transparent where the file has alpha), in the file's own channels and
-// depth. A JPEG frame is encoded a second time.
-func clearOutside(w io.Writer, data []byte, spec api.JobSpec) error {
-	region, full := spec.Region.Rect(), spec.Resolution.Rect()
-	if spec.Format == api.FormatEXR {
-		m, err := exr.Decode(bytes.NewReader(data))
-		if err != nil {
-			return fmt.Errorf("finished frame: %w", err)
-		}
-		if m.Rect != full {
-			return fmt.Errorf("finished frame is %v, want %v", m.Rect, full)
-		}
-		cleared := renderer.NewHDR(full)
-		cleared.Draw(&renderer.HDR{Pix: m.Pix[m.PixOffset(region.Min.X, region.Min.Y):], Stride: m.Stride, Rect: region})
-		return exr.Encode(w, cleared, exr.Options{Compression: exr.ZIP})
-	}
-	decode := png.Decode
-	switch spec.Format {
-	case api.FormatJPEG:
-		decode = jpeg.Decode
-	case api.FormatTIFF:
-		decode = tiff.Decode
-	}
-	src, err := decode(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("finished frame: %w", err)
-	}
-	if src.Bounds() != full {
-		return fmt.Errorf("finished frame is %v, want %v", src.Bounds(), full)
-	}
-	var dst draw.Image
-	opaque := true // the file has no alpha: black outside the region
-	switch src.(type) {
-	case *image.Gray:
-		dst = image.NewGray(full)
-	case *image.Gray16:
-		dst = image.NewGray16(full)
-	case *image.NRGBA: // 8-bit with alpha
-		dst, opaque = image.NewNRGBA(full), false
-	case *image.NRGBA64:
-		dst, opaque = image.NewNRGBA64(full), false
-	case *image.RGBA64:
-		dst = image.NewRGBA64(full)
-	default: // 8-bit RGB, and JPEG's YCbCr
-		dst = image.NewRGBA(full)
-	}
-	if opaque {
-		draw.Draw(dst, full, image.NewUniform(color.Black), image.Point{}, draw.Src)
-	}
-	draw.Draw(dst, region, src, region.Min, draw.Src)
-	switch spec.Format {
-	case api.FormatJPEG:
-		return jpeg.Encode(w, dst, &jpeg.Options{Quality: spec.JPEGQuality()})
-	case api.FormatTIFF:
-		return tiff.Encode(w, dst, &tiff.Options{Compression: tiff.Deflate})
-	}
-	enc := png.Encoder{CompressionLevel: renderer.PNGLevel(spec.PNGCompression())}
-	return enc.Encode(w, dst)
 }

@@ -191,6 +191,11 @@ type FinishTask struct {
 	// before the compositor: a tiled frame denoised whole, as Blender's own
 	// render denoises it.
 	Denoise bool
+	// Region is an uncropped render region (empty: none): the frame is
+	// composited whole, nothing rendered outside the region, and written
+	// as the renderer's own render of the region writes it (Blender
+	// before 5.0 empty outside the region, 5.x the whole composite).
+	Region image.Rectangle
 }
 
 // Validate checks the parts of a finish task that do not depend on the
@@ -203,6 +208,8 @@ func (t FinishTask) Validate() error {
 		return fmt.Errorf("%w: frame %d: frames start at 0", ErrBadTask, t.Frame)
 	case t.Passes == nil:
 		return fmt.Errorf("%w: finish frame %d: no passes", ErrBadTask, t.Frame)
+	case !t.Region.Empty() && !t.Region.In(image.Rect(0, 0, t.Width, t.Height)):
+		return fmt.Errorf("%w: finish frame %d: render region %v lies outside the %dx%d frame", ErrBadTask, t.Frame, t.Region, t.Width, t.Height)
 	case t.Passes.Rect != image.Rect(0, 0, t.Width, t.Height):
 		return fmt.Errorf("%w: finish frame %d: passes cover %v, want the %dx%d frame", ErrBadTask, t.Frame, t.Passes.Rect, t.Width, t.Height)
 	case !t.Passes.Finite():

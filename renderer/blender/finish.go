@@ -2,9 +2,12 @@ package blender
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"image"
+	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"os"
@@ -37,6 +40,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 		return renderer.FinishResult{}, fmt.Errorf("%w: finish frame %d: %w", renderer.ErrBadTask, t.Frame, ErrNoDenoiser)
 	}
 	id := r.nextID.Add(1)
+	version := r.state.Load().info.Version
 	var res renderer.FinishResult
 	finishIn := func(p *process) error {
 		format := t.Format
@@ -62,6 +66,11 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 		data, err := os.ReadFile(out)
 		if err != nil {
 			return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
+		}
+		if !t.Region.Empty() && !(renderer.Build{Version: version}).AtLeast(regionKeptSince) {
+			if data, err = clearOutside(data, ext, t); err != nil {
+				return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
+			}
 		}
 		res, err = decodeFrame(data, ext, image.Rect(0, 0, t.Width, t.Height))
 		if err != nil {
@@ -148,4 +157,85 @@ func decodeFrame(data []byte, ext string, rect image.Rectangle) (renderer.Finish
 	}
 	res.Image = toNRGBA64(m, rect)
 	return res, nil
+}
+
+// regionKeptSince is the first Blender release whose render of an
+// uncropped render region keeps the whole composite: 3.4.1 and 4.3.2 write
+// the frame empty outside the region (its composite cleared there), 5.2.2
+// writes the composite's spill (a glare's) outside it too (measured:
+// sandbox TestBlenderRegion). The releases between were not measured.
+const regionKeptSince = "5.0"
+
+// clearOutside rewrites the file data (its extension ext) of a finished
+// frame of an uncropped render region, composited within the whole
+// frame, with nothing outside t.Region, as Blender before 5.0 writes it:
+// zero there (black; transparent where the file has alpha), in the
+// file's own channels and depth. A JPEG frame is encoded a second time.
+func clearOutside(data []byte, ext string, t renderer.FinishTask) ([]byte, error) {
+	region, full := t.Region, image.Rect(0, 0, t.Width, t.Height)
+	var w bytes.Buffer
+	if ext == ".exr" {
+		m, err := exr.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("clear outside the region: %w", err)
+		}
+		if m.Rect != full {
+			return nil, fmt.Errorf("clear outside the region: the frame is %v, want %v", m.Rect, full)
+		}
+		cleared := renderer.NewHDR(full)
+		cleared.Draw(&renderer.HDR{Pix: m.Pix[m.PixOffset(region.Min.X, region.Min.Y):], Stride: m.Stride, Rect: region})
+		err = exr.Encode(&w, cleared, exr.Options{Compression: exr.ZIP})
+		return w.Bytes(), err
+	}
+	decode := png.Decode
+	switch ext {
+	case ".jpg":
+		decode = jpeg.Decode
+	case ".tif":
+		decode = tiff.Decode
+	case ".png":
+	default:
+		return nil, fmt.Errorf("clear outside the region: a %s frame: the farm clears PNG, JPEG, TIFF and OpenEXR", ext)
+	}
+	src, err := decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("clear outside the region: %w", err)
+	}
+	if src.Bounds() != full {
+		return nil, fmt.Errorf("clear outside the region: the frame is %v, want %v", src.Bounds(), full)
+	}
+	var dst draw.Image
+	opaque := true // the file has no alpha: black outside the region
+	switch src.(type) {
+	case *image.Gray:
+		dst = image.NewGray(full)
+	case *image.Gray16:
+		dst = image.NewGray16(full)
+	case *image.NRGBA: // 8-bit with alpha
+		dst, opaque = image.NewNRGBA(full), false
+	case *image.NRGBA64:
+		dst, opaque = image.NewNRGBA64(full), false
+	case *image.RGBA64:
+		dst = image.NewRGBA64(full)
+	default: // 8-bit RGB, and JPEG's YCbCr
+		dst = image.NewRGBA(full)
+	}
+	if opaque {
+		draw.Draw(dst, full, image.NewUniform(color.Black), image.Point{}, draw.Src)
+	}
+	draw.Draw(dst, region, src, region.Min, draw.Src)
+	switch ext {
+	case ".jpg":
+		err = jpeg.Encode(&w, dst, &jpeg.Options{Quality: cmp.Or(t.Quality, 90)}) // Blender's default
+	case ".tif":
+		err = tiff.Encode(&w, dst, &tiff.Options{Compression: tiff.Deflate})
+	default:
+		level := 15 // Blender's default
+		if t.Compression != nil {
+			level = *t.Compression
+		}
+		enc := png.Encoder{CompressionLevel: renderer.PNGLevel(level)}
+		err = enc.Encode(&w, dst)
+	}
+	return w.Bytes(), err
 }

@@ -125,8 +125,9 @@ func nativeSceneArgs(t *testing.T, s *Sandbox, img blenderImage, name, script st
 
 // f12 renders the task's whole frame with the image's Blender as its own
 // render does (blender -b FILE -f N): only samples, seed and resolution
-// set, denoising off, and adaptive sampling as the task has it.
-func f12(t *testing.T, s *Sandbox, src string, task renderer.Task) *image.NRGBA64 {
+// set, denoising off, and adaptive sampling as the task has it; then
+// the Python lines of extra, an artist's other settings.
+func f12(t *testing.T, s *Sandbox, src string, task renderer.Task, extra ...string) *image.NRGBA64 {
 	t.Helper()
 	out := t.TempDir()
 	lines := []string{
@@ -140,7 +141,7 @@ func f12(t *testing.T, s *Sandbox, src string, task renderer.Task) *image.NRGBA6
 	if !task.AdaptiveSampling {
 		lines = append(lines, "s.cycles.use_adaptive_sampling = False")
 	}
-	expr := strings.Join(lines, "\n")
+	expr := strings.Join(append(lines, extra...), "\n")
 	if _, err := runBlender(s, []string{filepath.Dir(src)}, out, "-b", src, "--python-expr", expr,
 		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
 		t.Fatal(err)
