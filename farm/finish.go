@@ -54,9 +54,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	// alpha) and written as the scene's own render writes them. A whole
 	// frame through its sequencer keeps rendering in place, as the finish
 	// leaves the sequencer out.
-	// So is a render region's outside when the scene writes RGBA
-	// (Blender's default): Blender leaves it transparent, and the finish
-	// writes the region with its alpha (region.go clearOutside).
+	// So is an uncropped render region's outside when the scene writes
+	// RGBA (Blender's default): Blender leaves it transparent, and the
+	// finish writes the frame as Blender does (renderer.FinishTask.Region).
 	uncropped := spec.Region != nil && !spec.Region.Crop
 	alpha := (u.Transparent || uncropped && u.ColorMode == "RGBA") && !u.Sequencer
 	// An uncropped region composites within its whole frame, which a
@@ -258,12 +258,12 @@ func (c *coordinator) writeFinished(id string, spec api.JobSpec, f int, fin fram
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	name := api.FrameName(f, spec.Format)
 	src, err := os.Open(p)
 	if err != nil {
 		return "", err
 	}
 	defer src.Close()
+	name := api.FrameName(f, spec.Format)
 	err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error {
 		_, err := io.Copy(w, src)
 		return err
