@@ -160,7 +160,7 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 	// A cropped render region is composited alone, an uncropped one in
 	// its whole frame with nothing outside it (api.JobSpec.FinishRect).
 	area, full := req.Region, image.Rect(0, 0, req.Width, req.Height)
-	if area.Empty() || !area.In(full) || !req.Area.Empty() && !req.Area.In(area) {
+	if area.Empty() || !area.In(full) || !req.Area.Empty() && area != full && area != req.Area {
 		return nil, fmt.Errorf("%w: a finish of %v (render region %v) of a %dx%d frame", renderer.ErrBadTask, area, req.Area, req.Width, req.Height)
 	}
 	canvas := tiler.NewCanvas(area)

@@ -68,7 +68,10 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 			return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
 		}
 		if !t.Region.Empty() && !(renderer.Build{Version: version}).AtLeast(regionKeptSince) {
-			if data, err = clearOutside(data, ext, t); err != nil {
+			// The scene's colour mode says whether the file has alpha: a
+			// 16-bit TIFF's associated alpha decodes as RGBA64, like RGB.
+			alpha := p.info.ColorMode == "RGBA" && ext != ".jpg"
+			if data, err = clearOutside(data, ext, t, alpha); err != nil {
 				return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
 			}
 		}
@@ -169,9 +172,10 @@ const regionKeptSince = "5.0"
 // clearOutside rewrites the file data (its extension ext) of a finished
 // frame of an uncropped render region, composited within the whole
 // frame, with nothing outside t.Region, as Blender before 5.0 writes it:
-// zero there (black; transparent where the file has alpha), in the
-// file's own channels and depth. A JPEG frame is encoded a second time.
-func clearOutside(data []byte, ext string, t renderer.FinishTask) ([]byte, error) {
+// zero there (black; transparent where the file has alpha, as alpha
+// says), in the file's own channels and depth. A JPEG frame is encoded a
+// second time.
+func clearOutside(data []byte, ext string, t renderer.FinishTask, alpha bool) ([]byte, error) {
 	region, full := t.Region, image.Rect(0, 0, t.Width, t.Height)
 	var w bytes.Buffer
 	if ext == ".exr" {
@@ -183,6 +187,9 @@ func clearOutside(data []byte, ext string, t renderer.FinishTask) ([]byte, error
 			return nil, fmt.Errorf("clear outside the region: the frame is %v, want %v", m.Rect, full)
 		}
 		cleared := renderer.NewHDR(full)
+		for i := 3; !alpha && i < len(cleared.Pix); i += 4 {
+			cleared.Pix[i] = 1 // an RGB file, decoded opaque
+		}
 		cleared.Draw(&renderer.HDR{Pix: m.Pix[m.PixOffset(region.Min.X, region.Min.Y):], Stride: m.Stride, Rect: region})
 		err = exr.Encode(&w, cleared, exr.Options{Compression: exr.ZIP})
 		return w.Bytes(), err
@@ -205,22 +212,21 @@ func clearOutside(data []byte, ext string, t renderer.FinishTask) ([]byte, error
 		return nil, fmt.Errorf("clear outside the region: the frame is %v, want %v", src.Bounds(), full)
 	}
 	var dst draw.Image
-	opaque := true // the file has no alpha: black outside the region
 	switch src.(type) {
 	case *image.Gray:
 		dst = image.NewGray(full)
 	case *image.Gray16:
 		dst = image.NewGray16(full)
-	case *image.NRGBA: // 8-bit with alpha
-		dst, opaque = image.NewNRGBA(full), false
+	case *image.NRGBA:
+		dst = image.NewNRGBA(full)
 	case *image.NRGBA64:
-		dst, opaque = image.NewNRGBA64(full), false
+		dst = image.NewNRGBA64(full)
 	case *image.RGBA64:
 		dst = image.NewRGBA64(full)
 	default: // 8-bit RGB, and JPEG's YCbCr
 		dst = image.NewRGBA(full)
 	}
-	if opaque {
+	if !alpha {
 		draw.Draw(dst, full, image.NewUniform(color.Black), image.Point{}, draw.Src)
 	}
 	draw.Draw(dst, region, src, region.Min, draw.Src)
