@@ -57,8 +57,12 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	// So is an uncropped render region's outside when the scene writes
 	// RGBA (Blender's default): Blender leaves it transparent, and the
 	// finish writes the frame as Blender does (renderer.FinishTask.Region).
+	// And a Black & White file's grey, Blender's own mix of the channels
+	// (an OpenEXR's single channel is left out: the farm reads no such
+	// file back).
 	uncropped := spec.Region != nil && !spec.Region.Crop
-	alpha := (u.Transparent || uncropped && u.ColorMode == "RGBA") && !u.Sequencer
+	grey := u.ColorMode == "BW" && spec.Format != api.FormatEXR
+	alpha := (u.Transparent || uncropped && u.ColorMode == "RGBA" || grey) && !u.Sequencer
 	// An uncropped region composites within its whole frame, which a
 	// task of the region alone does not see.
 	if !tiled && !alpha && !(uncropped && u.Compositing) {

@@ -38,6 +38,8 @@ func TestPlanPasses(t *testing.T) {
 		{"unbiased volume in tiles", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 2, Rows: 2}, false, "unbiased volumes"},
 		{"opaque tiles, no compositor", &renderer.SceneUsage{Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 2}, false, ""},
 		{"transparent film in tiles", &renderer.SceneUsage{Transparent: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 2}, true, ""},
+		{"black and white", &renderer.SceneUsage{ColorMode: "BW", Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 2}, true, ""},
+		{"black and white whole", &renderer.SceneUsage{ColorMode: "BW", Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
 		{"transparent film whole", &renderer.SceneUsage{Transparent: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
 		{"transparent film whole through its sequencer", &renderer.SceneUsage{Transparent: true, Sequencer: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"unbiased volume whole", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/color"
 	"image/draw"
 	"os"
 	"os/exec"
@@ -61,6 +62,33 @@ func compositedSceneTiled(t *testing.T, name, tampered string) {
 		t.Errorf("convicted %v, want only the lazy node-3", st.Convicted)
 	}
 	job.matchesBlender(ctx, t)
+}
+
+// TestBlackAndWhiteFrames: a scene saved with Output > Color BW writes
+// grey files that equal Blender's own render, as tiles and as one task
+// (the farm wrote colour ones: tiles render RGB and the frame was
+// stitched and written by the farm; now Blender's finish writes it).
+func TestBlackAndWhiteFrames(t *testing.T) {
+	needBlender(t)
+	scene := buildScene(t, "composite", "s.render.use_compositing = False\ns.render.image_settings.color_mode = 'BW'")
+	for _, tiles := range []tiler.Grid{{Cols: 2, Rows: 2}, {Cols: 1, Rows: 1}} {
+		t.Run(tiles.String(), func(t *testing.T) {
+			nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return honest })
+			c := api.NewClient(nodes[0].URL())
+			ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+			defer cancel()
+			job := submitScene(ctx, t, c, scene, func(s *api.JobSpec) { s.Tiles = tiles })
+			job.wait(ctx, t)
+			out := t.TempDir()
+			if _, err := c.Fetch(ctx, job.id, out); err != nil {
+				t.Fatal(err)
+			}
+			if m := decode(t, filepath.Join(out, api.FrameName(1, ""))); m.ColorModel() != color.Gray16Model {
+				t.Errorf("the frame is %T, want grey (16-bit)", m)
+			}
+			job.matchesBlender(ctx, t)
+		})
+	}
 }
 
 // compositedJob is a job of a composited scene built by
