@@ -12,6 +12,7 @@ import (
 
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/blender"
+	"github.com/conun/conun/tiler"
 )
 
 // TestBlenderFinish: on each image, production scenes saved by that
@@ -61,22 +62,7 @@ func TestBlenderFinish(t *testing.T) {
 				// (tiles with a margin, Task.AdaptiveSampling).
 				task := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 16, Seed: 5, Passes: true,
 					AdaptiveSampling: info.Usage.AdaptiveSampling}
-				var frame *renderer.Passes
-				for j := 0; j < 4; j++ {
-					for i := 0; i < 4; i++ {
-						tile := task
-						tile.Region = image.Rect(i*task.Width/4, j*task.Height/4, (i+1)*task.Width/4, (j+1)*task.Height/4)
-						res := renderImage(t, b, tile)
-						if frame == nil {
-							if frame, err = renderer.NewPasses(task.Rect(), res.Passes.Names()); err != nil {
-								t.Fatal(err)
-							}
-						}
-						if err := frame.Draw(res.Passes); err != nil {
-							t.Fatal(err)
-						}
-					}
-				}
+				frame := stitchPasses(t, b, task, task.Rect(), tiler.Split(task.Rect(), tiler.Grid{Cols: 4, Rows: 4}))
 				res, err := b.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: task.Width, Height: task.Height, Passes: frame})
 				if err != nil {
 					t.Fatal(err)
@@ -98,6 +84,30 @@ func TestBlenderFinish(t *testing.T) {
 			})
 		}
 	})
+}
+
+// stitchPasses renders task's raw passes as the given tiles and stitches
+// them into a frame of bounds area (zero where no tile is), laid out from
+// area's corner for a finish.
+func stitchPasses(t *testing.T, b renderer.Renderer, task renderer.Task, area image.Rectangle, tiles []image.Rectangle) *renderer.Passes {
+	t.Helper()
+	var frame *renderer.Passes
+	for _, r := range tiles {
+		tile := task
+		tile.Region = r
+		res := renderImage(t, b, tile)
+		if frame == nil {
+			var err error
+			if frame, err = renderer.NewPasses(area, res.Passes.Names()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := frame.Draw(res.Passes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	frame.Rect = frame.Rect.Sub(area.Min)
+	return frame
 }
 
 // nativeSceneArgs is nativeScene for a builder given arguments: name is

@@ -39,21 +39,7 @@ func TestBlenderRegion(t *testing.T) {
 				area, fin := spec.Area(), spec.FinishRect()
 				task := renderer.Task{Scene: src, Frame: 1, Width: res.Width, Height: res.Height, Samples: 16, Seed: 5, Passes: true,
 					AdaptiveSampling: info.Usage.AdaptiveSampling, Area: area}
-				var frame *renderer.Passes
-				for _, r := range tiler.Split(area, tiler.Grid{Cols: 2, Rows: 2}) {
-					tile := task
-					tile.Region = r
-					out := renderImage(t, b, tile)
-					if frame == nil {
-						if frame, err = renderer.NewPasses(fin, out.Passes.Names()); err != nil {
-							t.Fatal(err)
-						}
-					}
-					if err := frame.Draw(out.Passes); err != nil {
-						t.Fatal(err)
-					}
-				}
-				frame.Rect = frame.Rect.Sub(fin.Min)
+				frame := stitchPasses(t, b, task, fin, tiler.Split(area, tiler.Grid{Cols: 2, Rows: 2}))
 				ft := renderer.FinishTask{Scene: src, Frame: 1, Width: fin.Dx(), Height: fin.Dy(), Passes: frame}
 				if !crop {
 					ft.Region = area
