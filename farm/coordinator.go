@@ -87,6 +87,7 @@ type job struct {
 	// (finish.go). adaptive keeps the scene's adaptive sampling.
 	passNames []string
 	adaptive  bool
+	dither    float32 // FramePlan.Dither of stitched frames
 	// tilesCollected is set once the finished job's tiles were deleted.
 	tilesCollected bool
 	// assembling maps each frame being written to the generation its

@@ -49,6 +49,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		return plan, nil
 	}
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
+	if u.Dither != nil && spec.Depth == 8 && spec.Format != api.FormatEXR {
+		plan.Dither = *u.Dither
+	}
 	// A transparent film's alpha: tiles and whole frames render opaque
 	// RGB, so its frames are finished from raw passes (Combined keeps the
 	// alpha) and written as the scene's own render writes them. A whole
@@ -109,6 +112,9 @@ func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
 		return err
 	}
 	j.passNames, j.adaptive = plan.Passes, plan.Adaptive
+	if len(plan.Passes) == 0 {
+		j.dither = plan.Dither // a finish task's Blender dithers its frame itself
+	}
 	return nil
 }
 

@@ -51,6 +51,7 @@ type frameTile struct {
 	index int
 	hash  string
 	rect  image.Rectangle
+	build string // the renderer build that drew it
 }
 
 // frameAccepted starts writing frame f once all its tasks are accepted (a
@@ -88,13 +89,20 @@ func (c *coordinator) startAssembly(j *job, f int) {
 		tiles = []frameTile{{index: fin.index, hash: fin.hash, rect: fin.tile.Rect}}
 	}
 	gen, spec, id, want := j.frameGen[f], j.spec, j.id, j.tileWant()
+	// The noise Blender's own render of the frame rounds it with: the
+	// release of its tiles' (a job's tiles are all of one release).
+	var build string
+	if len(tiles) > 0 {
+		build = tiles[0].build
+	}
+	dither := renderer.BlenderDither(renderer.ParseBuild(build), j.dither)
 	j.assembling[f] = gen
 	started := c.wg.Go(func() {
 		var name string
 		var err error
 		select {
 		case c.assemblers <- struct{}{}:
-			name, err = c.assembleFrame(id, spec, want, f, tiles)
+			name, err = c.assembleFrame(id, spec, want, dither, f, tiles)
 			<-c.assemblers
 		case <-c.ctx.Done():
 			err = c.ctx.Err()
@@ -156,7 +164,7 @@ func (c *coordinator) tileImage(want tileWant, t frameTile) (tile, error) {
 func (j *job) frameTiles(f int) []frameTile {
 	tiles := make([]frameTile, 0, len(j.byFrame[f]))
 	for _, t := range j.byFrame[f] {
-		tiles = append(tiles, frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
+		tiles = append(tiles, frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect, build: t.build})
 	}
 	return tiles
 }
@@ -164,7 +172,7 @@ func (j *job) frameTiles(f int) []frameTile {
 // assembleFrame draws frame f from its tiles (for a composited scene:
 // copies its finish task's file) and writes it into the job's output
 // folder, returning the file's name. It runs off the lock.
-func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, f int, tiles []frameTile) (string, error) {
+func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, dither renderer.Dither, f int, tiles []frameTile) (string, error) {
 	if len(want.passes) > 0 {
 		return c.writeFinished(id, spec, f, tiles[0])
 	}
@@ -193,6 +201,9 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 		return "", fmt.Errorf("frame %d: tiles do not cover the frame", f)
 	}
 	img := inFrame(canvas.Image(), spec)
+	if !hdr && spec.Depth == 8 {
+		dither.Apply(img) // the whole image written, as Blender dithers it
+	}
 	if hdr {
 		frame = hdrInFrame(frame, spec)
 	}

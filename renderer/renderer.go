@@ -361,6 +361,10 @@ type SceneUsage struct {
 	// Compression is the scene's PNG compression (0-100), which Blender
 	// keeps whatever the format; nil where the release does not say.
 	Compression *int `json:",omitempty"`
+	// Dither is the scene's dither intensity (Post Processing > Dither,
+	// 0-2): the noise its 8-bit frames are rounded with (Dither); nil
+	// where the node's driver does not say.
+	Dither *float32 `json:",omitempty"`
 	// Sequencer is true when the sequencer has strips and is used: its
 	// output is not what the finish step writes.
 	Sequencer bool

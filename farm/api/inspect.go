@@ -62,6 +62,11 @@ type FramePlan struct {
 	// composites: tiles denoised one by one would show their seams. Only
 	// nodes whose renderer has a denoiser (FeatureDenoise) finish them.
 	Denoise bool `json:"denoise,omitempty"`
+	// Dither is the scene's dither intensity, which an 8-bit frame the
+	// farm stitches is rounded with (renderer.Dither), as Blender's own
+	// render rounds it; 0 for none, or where Blender writes the frame (a
+	// finish task, with the scene's own).
+	Dither float32 `json:"dither,omitempty"`
 }
 
 // Describe says in words how the frames of a job with tiles grid are made.

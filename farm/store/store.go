@@ -196,6 +196,9 @@ type JobRecord struct {
 	// Adaptive keeps its adaptive sampling.
 	PassNames []string `json:"pass_names,omitempty"`
 	Adaptive  bool     `json:"adaptive,omitempty"`
+	// Dither is the intensity the job's stitched 8-bit frames are
+	// rounded with (api.FramePlan.Dither).
+	Dither float32 `json:"dither,omitempty"`
 	// TilesCollected is set once the finished job's tiles were deleted
 	// (NodeConfig.Retention): its frames and records stay.
 	TilesCollected bool `json:"tiles_collected,omitempty"`

@@ -392,6 +392,7 @@ def usage(scene):
         color_depth=r.image_settings.color_depth,
         quality=getattr(r.image_settings, "quality", 0),
         compression=getattr(r.image_settings, "compression", None),
+        dither=r.dither_intensity,
         sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
@@ -447,7 +448,8 @@ def render(t):
         r.border_min_y = (h - y1 + 0.5) / h
         r.border_max_y = (h - y0 + 0.5) / h
     # Dither is seeded by the position inside the cropped image, so tiles
-    # would not match the whole frame; see DEPENDENCIES.md.
+    # would not match the whole frame (DEPENDENCIES.md): the farm adds the
+    # scene's to the stitched 8-bit frame (renderer.Dither).
     r.dither_intensity = 0.0
     # Keep Cycles' scene data (BVH, shaders, images) between the renders of
     # one frame: measured here, 16 tiles then cost 0.92-0.96x the whole frame

@@ -96,6 +96,7 @@ type sceneInfo struct {
 	ColorDepth       string     `json:"color_depth"`
 	Quality          int        `json:"quality"`
 	Compression      *int       `json:"compression"`
+	Dither           *float32   `json:"dither"`
 	Sequencer        bool       `json:"sequencer"`
 	ViewLayers       []string   `json:"view_layers"`
 	MotionBlur       bool       `json:"motion_blur"`
@@ -119,7 +120,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
 		ViewTransform: i.ViewTransform, Look: i.Look,
 		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality, Compression: i.Compression,
-		Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
+		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
 	}
