@@ -92,6 +92,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		return plan, fmt.Errorf("%w: %s: render region %v: its frames are finished (composited) as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
 	}
 	plan.Passes = u.Passes
+	plan.Dither = 0 // the finish task's Blender dithers the frame it writes
 	if spec.Denoise {
 		// The tiles stay noisy and carry the denoiser's guides.
 		plan.Passes = append(slices.Clone(u.Passes), renderer.DenoisingPasses(u.Passes)...)
@@ -111,10 +112,7 @@ func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
 	if err != nil {
 		return err
 	}
-	j.passNames, j.adaptive = plan.Passes, plan.Adaptive
-	if len(plan.Passes) == 0 {
-		j.dither = plan.Dither // a finish task's Blender dithers its frame itself
-	}
+	j.passNames, j.adaptive, j.dither = plan.Passes, plan.Adaptive, plan.Dither
 	return nil
 }
 

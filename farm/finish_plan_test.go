@@ -136,3 +136,39 @@ func TestBlockedAll(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanDither: a stitched 8-bit frame is rounded with the scene's
+// dither; a 16-bit or float one has none to round, and a finished one is
+// written, dithered, by Blender itself.
+func TestPlanDither(t *testing.T) {
+	one, half := float32(1), float32(0.5)
+	comp := &renderer.SceneUsage{Compositing: true, Passes: []string{"ViewLayer.Combined"}, Dither: &one}
+	for _, tc := range []struct {
+		name   string
+		usage  *renderer.SceneUsage
+		format string
+		depth  int
+		tiles  tiler.Grid
+		want   float32
+	}{
+		{"8-bit PNG tiles", &renderer.SceneUsage{Dither: &one}, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 1},
+		{"8-bit PNG whole", &renderer.SceneUsage{Dither: &half}, "", 8, tiler.Grid{Cols: 1, Rows: 1}, 0.5},
+		{"JPEG", &renderer.SceneUsage{Dither: &one}, api.FormatJPEG, 8, tiler.Grid{Cols: 2, Rows: 2}, 1},
+		{"16-bit PNG", &renderer.SceneUsage{Dither: &one}, "", 16, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"OpenEXR", &renderer.SceneUsage{Dither: &one}, api.FormatEXR, 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"an older node's inspection", &renderer.SceneUsage{}, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"finished by Blender", comp, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"composited whole in place", comp, "", 8, tiler.Grid{Cols: 1, Rows: 1}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Format: tc.format, Depth: tc.depth, Tiles: tc.tiles, Resolution: tiler.Resolution{Width: 64, Height: 48}}
+			plan, err := PlanFrames(spec, renderer.SceneInfo{Usage: tc.usage})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plan.Dither != tc.want {
+				t.Errorf("dither %v, want %v", plan.Dither, tc.want)
+			}
+		})
+	}
+}
