@@ -34,6 +34,8 @@ type Manifest struct {
 	Priority    *int     `json:"priority,omitempty" yaml:"priority,omitempty"`
 	Denoise     *bool    `json:"denoise,omitempty" yaml:"denoise,omitempty"`
 	Device      string   `json:"device,omitempty" yaml:"device,omitempty"`
+	// Region is --region's: x0,y0,x1,y1 in pixels, or full.
+	Region string `json:"region,omitempty" yaml:"region,omitempty"`
 }
 
 // maxManifestBytes bounds a manifest file: they are a few lines.
@@ -89,7 +91,7 @@ func (m Manifest) Apply(spec *JobSpec) (frames string, err error) {
 }
 
 // Sets reports whether the manifest sets a setting, by its flag's name
-// (res, samples, depth, format, quality, compression, denoise): what it
+// (res, samples, depth, format, quality, compression, denoise, region): what it
 // leaves out takes the scene's own value.
 func (m Manifest) Sets(name string) bool {
 	switch name {
@@ -111,6 +113,8 @@ func (m Manifest) Sets(name string) bool {
 		return m.Frames != ""
 	case "tiles":
 		return m.Tiles != ""
+	case "region":
+		return m.Region != ""
 	}
 	return false
 }
@@ -163,6 +167,17 @@ func (m Manifest) apply(spec *JobSpec) (err error) {
 	}
 	if m.Device != "" {
 		spec.Device = strings.ToUpper(m.Device)
+	}
+	switch m.Region {
+	case "":
+	case "full":
+		spec.Region = nil // the whole frame, whatever the scene's border
+	default:
+		r, err := tiler.ParseRegion(m.Region)
+		if err != nil {
+			return fmt.Errorf("region: %w", err)
+		}
+		spec.Region = &Region{X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y}
 	}
 	return nil
 }

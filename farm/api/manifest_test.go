@@ -51,6 +51,19 @@ func TestParseManifest(t *testing.T) {
 					t.Fatalf("compression %v, want 0 (none), not the default", s.Compression)
 				}
 			}},
+		{"region", "job.yaml", "scene: a.blend\nregion: 10,20,74,60\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if s.Region == nil || *s.Region != (Region{X0: 10, Y0: 20, X1: 74, Y1: 60}) {
+					t.Fatalf("region %v, want 10,20,74,60", s.Region)
+				}
+			}},
+		{"region full drops the command line's", "job.yaml", "scene: a.blend\nregion: full\n", "",
+			func(t *testing.T, s JobSpec, frames string) {
+				if s.Region != nil {
+					t.Fatalf("region %v, want none (the whole frame)", s.Region)
+				}
+			}},
+		{"bad region", "job.yaml", "scene: a.blend\nregion: 10,20,5,60\n", "region", nil},
 		{"yaml typo", "job.yml", "scene: a.glb\nsampels: 64\n", "field sampels not found", nil},
 		{"json unknown field", "job.json", `{"scene":"a.glb","evil":1}`, "unknown field", nil},
 		{"no scene", "job.yaml", "samples: 4\n", "no scene", nil},
@@ -61,7 +74,7 @@ func TestParseManifest(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := ParseManifest(tc.file, []byte(tc.data))
-			spec := JobSpec{Tiles: tiler.Grid{Cols: 4, Rows: 4}, Samples: 32, Depth: 8}
+			spec := JobSpec{Tiles: tiler.Grid{Cols: 4, Rows: 4}, Samples: 32, Depth: 8, Region: &Region{X0: 1, Y0: 1, X1: 9, Y1: 9}}
 			var frames string
 			if err == nil {
 				frames, err = m.Apply(&spec)
@@ -87,6 +100,8 @@ func FuzzParseManifest(f *testing.F) {
 	f.Add("job.yaml", []byte("scene: a.glb\nbudget: 0.03\nmax_price: 0.000000000000000001\n"))
 	f.Add("job.yaml", []byte("scene: a.glb\nbudget: [1]\nmax_price: 1e-18\n"))
 	f.Add("job.json", []byte(`{"scene":"a.glb","budget":"7.03","max_price":-1}`))
+	f.Add("job.yaml", []byte("scene: a.blend\nregion: 8,4,72,40\n"))
+	f.Add("job.json", []byte(`{"scene":"a.blend","region":"full"}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		m, err := ParseManifest(name, data)
 		if err != nil {
