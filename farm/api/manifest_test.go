@@ -89,6 +89,9 @@ func TestParseManifest(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.check(t, spec, frames)
+			if set := m.Sets("region"); set != strings.Contains(tc.data, "region:") {
+				t.Errorf("Sets(region) = %v: the scene's own region would be taken over the manifest's", set)
+			}
 		})
 	}
 }
