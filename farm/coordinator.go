@@ -66,6 +66,10 @@ type job struct {
 	// and receiptedWei their sum: never more than the budget.
 	receipts     map[common.Address]workerReceipt
 	receiptedWei *big.Int
+	// receiptsTaken is, for each worker, how many tasks the latest
+	// receipt it took covers: one it holds is not handed over again
+	// after a restart (recoverReceipts).
+	receiptsTaken map[common.Address]uint64
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved. redo holds the accepted tiles whose check died
 	// with the old process, counted in checking until they are checked
@@ -185,6 +189,9 @@ type task struct {
 	// worker's receipt.
 	result    *contracts.SignedResult
 	receipted bool
+	// receiptSeq is the task's place in its worker's receipt chain: how
+	// many tasks the receipt that added it covers (recoverReceipts).
+	receiptSeq uint64
 }
 
 // coordinator runs the jobs submitted to this node: it leases their tasks to

@@ -10,7 +10,7 @@ import (
 
 // record is the job as the store keeps it.
 func (j *job) record() store.JobRecord {
-	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Receipts: j.receiptRecords(), Convictions: j.convictions, Failed: j.failedRecord(), Unfunded: j.unfunded, ApproveError: j.approveErr}
+	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Receipts: j.receiptRecords(), ReceiptsTaken: j.receiptsTakenRecord(), Convictions: j.convictions, Failed: j.failedRecord(), Unfunded: j.unfunded, ApproveError: j.approveErr}
 }
 
 // save queues the job's record for the store; c.mu must be held. It does
@@ -66,6 +66,7 @@ func (c *coordinator) restore() error {
 		c.order = append(c.order, j.id)
 		c.emit(j, api.Event{Type: api.EventSubmitted, Task: -1, Message: "resumed after restart"})
 		c.resumeReceipts(j)
+		c.recoverReceipts(j)
 		for _, t := range j.tasks {
 			// Final but not receipted: the coordinator went down
 			// between the task's record and its receipt.
@@ -91,6 +92,11 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 		failures: make(map[string]int),
 	}
 	j.receipts, j.receiptedWei = receiptsFromRecords(sj.Rec.Receipts)
+	for w, n := range sj.Rec.ReceiptsTaken {
+		if common.IsHexAddress(w) {
+			j.tookReceipt(common.HexToAddress(w), n)
+		}
+	}
 	for _, f := range sj.Rec.Frames {
 		j.frames[f] = api.FrameName(f, j.spec.Format)
 	}
@@ -120,7 +126,7 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 				t.build = j.release // a record from before builds were kept: its release is the job's
 			}
 			t.verdict, t.evidence = tr.Verdict, tr.Evidence
-			t.result, t.receipted = signedResult(j.hash(), tr.Result), tr.Receipted
+			t.result, t.receipted, t.receiptSeq = signedResult(j.hash(), tr.Result), tr.Receipted, tr.ReceiptSeq
 			switch {
 			case t.verdict == "" && t.addr == c.ident.Address():
 				t.verdict = api.VerdictTrusted // as check says, never kept
@@ -166,7 +172,7 @@ func (t *task) record() store.TaskRecord {
 	return store.TaskRecord{
 		Node: t.node, Seconds: t.seconds, Hash: t.hash, Attempts: t.attempts,
 		Price: t.price, Addr: t.addr.Hex(), Verdict: t.verdict, Evidence: t.evidence,
-		Result: resultRecord(t.result), Receipted: t.receipted, Build: t.build,
+		Result: resultRecord(t.result), Receipted: t.receipted, ReceiptSeq: t.receiptSeq, Build: t.build,
 	}
 }
 

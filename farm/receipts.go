@@ -1,6 +1,7 @@
 package farm
 
 import (
+	"cmp"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -123,21 +124,15 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 	r.tasks = append(r.tasks, api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex(), Checked: t.verdict == api.VerdictPassed})
 	r.chain = append(r.chain, signed.Results)
 	j.receipts[t.addr] = r
-	msg, covered := receiptMessage(r), len(r.tasks)
+	msg, taken := receiptMessage(r), c.receiptTaken(j, r)
 	j.receiptedWei.Add(j.receiptedWei, price)
-	t.receipted = true
+	t.receipted, t.receiptSeq = true, signed.Tasks
 	c.saveTask(j, t)
 	// The receipt is on disk before the worker has it, so a restarted
-	// coordinator goes on from it and never counts the budget short.
+	// coordinator goes on from it and never counts the budget short. A
+	// stop after the records and before the queue below loses the
+	// message, which the restart sends again (recoverReceipts).
 	written := c.store.PutJob(j.id, j.record())
-	taken := func() {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if cur, ok := j.receipts[r.Worker]; ok && covered > cur.taken && covered <= len(cur.tasks) {
-			cur.taken = covered // the next receipt lists only what came after
-			j.receipts[r.Worker] = cur
-		}
-	}
 	c.wg.Go(func() {
 		if err := <-written; err != nil {
 			c.log.Error("record receipt: not handed over", "job", j.id, "node", r.Worker, "err", err)
@@ -149,6 +144,113 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 			c.log.Error("queue receipt", "job", j.id, "node", r.Worker, "err", err)
 		}
 	})
+}
+
+// receiptTaken is what runs once the worker of r took it: the next receipt
+// lists only the tasks after it, and the job's record keeps that the worker
+// holds it, so a restart does not hand it over again (recoverReceipts).
+func (c *coordinator) receiptTaken(j *job, r workerReceipt) func() {
+	covered := len(r.tasks)
+	return func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if cur, ok := j.receipts[r.Worker]; ok && covered > cur.taken && covered <= len(cur.tasks) {
+			cur.taken = covered
+			j.receipts[r.Worker] = cur
+		}
+		if j.tookReceipt(r.Worker, r.Tasks) && c.jobs[j.id] == j {
+			c.save(j)
+		}
+	}
+}
+
+// tookReceipt records that worker took a receipt covering tasks of job j,
+// reporting whether that is more than it held.
+func (j *job) tookReceipt(worker common.Address, tasks uint64) bool {
+	if tasks <= j.receiptsTaken[worker] {
+		return false
+	}
+	if j.receiptsTaken == nil {
+		j.receiptsTaken = make(map[common.Address]uint64)
+	}
+	j.receiptsTaken[worker] = tasks
+	return true
+}
+
+// receiptsTakenRecord is receiptsTaken as the store keeps it.
+func (j *job) receiptsTakenRecord() map[string]uint64 {
+	if len(j.receiptsTaken) == 0 {
+		return nil
+	}
+	out := make(map[string]uint64, len(j.receiptsTaken))
+	for w, n := range j.receiptsTaken {
+		out[w.Hex()] = n
+	}
+	return out
+}
+
+// recoverReceipts mends, after a restart, what a stop between a receipt's
+// writes lost (maybeReceipt records the task, then the job, and queues the
+// message once both are on disk); c.mu must be held, after resumeReceipts.
+//   - A task recorded as receipted that its worker's stored receipt does
+//     not cover (the job's record was lost) is receipted again: the
+//     worker never had that receipt.
+//   - A worker's stored receipt that is neither queued nor taken (the
+//     message was lost) is queued again, listing its tasks from the start
+//     in the order of its chain (each task's ReceiptSeq): the worker
+//     checks them against its own results, whatever receipt it took last.
+//     Before, it got no receipt for its last tasks, and the next receipt
+//     listed its tasks after one it never saw, which it could not check.
+//
+// A chain that the task records no longer give (a receipted task since
+// rejected and rendered again, records from before ReceiptSeq) stays as it
+// was: the worker's next receipt, and the job's settlement, still pay it.
+func (c *coordinator) recoverReceipts(j *job) {
+	byWorker := map[common.Address][]*task{}
+	for _, t := range j.tasks {
+		if t.receipted && t.state == api.TaskDone && t.result != nil {
+			byWorker[t.addr] = append(byWorker[t.addr], t)
+		}
+	}
+	for w, ts := range byWorker {
+		r, ok := j.receipts[w]
+		for _, t := range ts {
+			if t.receiptSeq > 0 && (!ok || t.receiptSeq > r.Tasks) {
+				t.receipted, t.receiptSeq = false, 0 // maybeReceipt receipts it again
+			}
+		}
+		if !ok || r.Tasks == 0 || j.receiptsTaken[w] >= r.Tasks {
+			continue
+		}
+		if m, queued := c.outbox.pendingReceipt(r.JobID.Hex(), w.Hex()); queued && m.Tasks >= r.Tasks {
+			continue
+		}
+		ts = slices.DeleteFunc(ts, func(t *task) bool { return !t.receipted })
+		slices.SortFunc(ts, func(a, b *task) int { return cmp.Compare(a.receiptSeq, b.receiptSeq) })
+		if len(ts) == 0 || ts[0].receiptSeq == 0 {
+			continue // none left, or recorded before ReceiptSeq: its chain is not known
+		}
+		base := contracts.WorkReceipt{JobID: r.JobID, Worker: w}
+		tasks, chain, prev := make([]api.ReceiptTask, 0, len(ts)), make([]common.Hash, 0, len(ts)), base.Results
+		for i, t := range ts {
+			if t.receiptSeq != uint64(i+1) {
+				break
+			}
+			prev = contracts.NextResults(prev, uint64(t.index), t.result.ResultHash)
+			tasks = append(tasks, api.ReceiptTask{Task: uint64(t.index), ResultHash: t.result.ResultHash.Hex(), Checked: t.verdict == api.VerdictPassed})
+			chain = append(chain, prev)
+		}
+		if uint64(len(tasks)) != r.Tasks || prev != r.Results {
+			c.log.Warn("a receipt not handed over before the restart cannot be listed again: the worker gets the next one", "job", j.id, "worker", w)
+			continue
+		}
+		r.base, r.tasks, r.chain, r.taken = base, tasks, chain, 0
+		j.receipts[w] = r
+		msg, taken := receiptMessage(r), c.receiptTaken(j, r)
+		if err := c.outbox.addReceipt(j.id, msg, taken); err != nil {
+			c.log.Error("queue receipt", "job", j.id, "node", w, "err", err)
+		}
+	}
 }
 
 // resumeReceipts starts each worker's receipt in job j, after a restart,

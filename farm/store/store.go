@@ -204,6 +204,9 @@ type JobRecord struct {
 	TilesCollected bool `json:"tiles_collected,omitempty"`
 	// Receipts are the latest receipt signed for each worker (on a chain).
 	Receipts []api.Receipt `json:"receipts,omitempty"`
+	// ReceiptsTaken is, by worker address, how many tasks the latest
+	// receipt the worker took covers.
+	ReceiptsTaken map[string]uint64 `json:"receipts_taken,omitempty"`
 	// Failed maps the job's failed tasks (every node that could render
 	// them failed) to why: their frames are left out until requeued.
 	Failed map[int]string `json:"failed_tasks,omitempty"`
@@ -227,8 +230,11 @@ type TaskRecord struct {
 	Evidence *api.Evidence `json:"evidence,omitempty"`
 	// Result is the worker's signed result (on a chain).
 	Result *api.SignedResult `json:"result,omitempty"`
-	// Receipted is set once the task is in its worker's receipt.
-	Receipted bool `json:"receipted,omitempty"`
+	// Receipted is set once the task is in its worker's receipt, and
+	// ReceiptSeq is its place in the receipt's chain of results (how
+	// many tasks the receipt that added it covers).
+	Receipted  bool   `json:"receipted,omitempty"`
+	ReceiptSeq uint64 `json:"receipt_seq,omitempty"`
 	// Build is the worker's renderer build: a check of the tile after a
 	// restart goes to nodes of its release.
 	Build string `json:"build,omitempty"`
