@@ -65,3 +65,8 @@ func (n *Node) GatewaysLeft() int64 { return n.metrics.gatewaysLeft.Load() }
 // records say accepted and unreceipted, as a kill between the two leaves
 // them.
 func HoldReceipts(c *NodeConfig) { c.receiptsHeld = true }
+
+// DropReceiptMessages has the node's coordinator record its receipts and
+// never hand them over, as a kill between the records and the outbox
+// leaves them.
+func DropReceiptMessages(c *NodeConfig) { c.receiptMessagesDropped = true }

@@ -214,6 +214,9 @@ type NodeConfig struct {
 	// receiptsHeld has the coordinator issue no receipt (a test's
 	// coordinator killed between its tiles' records and their receipts).
 	receiptsHeld bool
+	// receiptMessagesDropped has it record its receipts and never queue
+	// them (a test's coordinator killed between the two).
+	receiptMessagesDropped bool
 }
 
 // DefaultNodeConfig returns a config for a node on loopback with random ports.

@@ -138,6 +138,9 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 			c.log.Error("record receipt: not handed over", "job", j.id, "node", r.Worker, "err", err)
 			return
 		}
+		if c.cfg.receiptMessagesDropped {
+			return
+		}
 		// Queued, not sent here: the outbox retries it and a newer
 		// receipt of the worker replaces it (it covers every earlier one).
 		if err := c.outbox.addReceipt(j.id, msg, taken); err != nil {

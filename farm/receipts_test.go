@@ -261,10 +261,24 @@ func (s stallTiles) Render(ctx context.Context, t renderer.Task) (renderer.Resul
 
 // TestReceiptedAfterRestart: a coordinator that went down between its
 // workers' tasks' records and their receipts (held here for every task)
-// receipts them when it starts again. Before, those tasks stood accepted
-// and unreceipted for good: their workers held nothing to redeem should
+// receipts them when it starts again, and one that went down between its
+// receipts' records and their messages (dropped here) hands them over.
+// Before, those tasks stood accepted and unreceipted for good, and those
+// receipts were never sent: their workers held nothing to redeem should
 // the job never settle.
 func TestReceiptedAfterRestart(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		kill func(*farm.NodeConfig)
+	}{
+		{"killed before the receipts", farm.HoldReceipts},
+		{"killed before their messages", farm.DropReceiptMessages},
+	} {
+		t.Run(tc.name, func(t *testing.T) { receiptedAfterRestart(t, tc.kill) })
+	}
+}
+
+func receiptedAfterRestart(t *testing.T, kill func(*farm.NodeConfig)) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	_, bank := farmtest.FundedBank(t)
@@ -280,7 +294,7 @@ func TestReceiptedAfterRestart(t *testing.T) {
 			c.StragglerAfter = time.Hour // no twin takes the stalled task over
 			c.APIAddr, c.Gossip.BindPort = fmt.Sprintf("127.0.0.1:%d", freePort(t)), freePort(t)
 			cfg0 = *c
-			farm.HoldReceipts(c)
+			kill(c)
 		}
 	})
 	client := api.NewClient(nodes[0].URL())
@@ -322,7 +336,7 @@ func TestReceiptedAfterRestart(t *testing.T) {
 	}
 	for _, n := range nodes[1:] {
 		if w := wallet(n); len(w.Receipts) != 0 {
-			t.Fatalf("%s holds %+v before the restart: the receipts were not held", n.Name(), w.Receipts)
+			t.Fatalf("%s holds %+v before the restart: the receipts were handed over", n.Name(), w.Receipts)
 		}
 	}
 
