@@ -70,6 +70,9 @@ type job struct {
 	// receipt it took covers: one it holds is not handed over again
 	// after a restart (recoverReceipts).
 	receiptsTaken map[common.Address]uint64
+	// budgetWarned is set once the log said that receipts would pass
+	// the budget.
+	budgetWarned bool
 	// checking counts spot checks in progress; the job is not done until
 	// they are resolved. redo holds the accepted tiles whose check died
 	// with the old process, counted in checking until they are checked

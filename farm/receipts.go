@@ -107,7 +107,12 @@ func (c *coordinator) maybeReceipt(j *job, t *task) {
 		j.receipts = make(map[common.Address]workerReceipt)
 	}
 	if next := new(big.Int).Add(j.receiptedWei, price); next.Cmp(j.spec.Budget.Wei()) > 0 {
-		c.log.Warn("receipt would pass the budget: not issued", "job", j.id, "task", t.index, "node", t.node)
+		if !j.budgetWarned {
+			// Once a run: the job's settlement pays these tasks, and a
+			// restart finds every one of them unreceipted again.
+			j.budgetWarned = true
+			c.log.Warn("receipts would pass the budget: not issued for the job's further tasks (its settlement pays them)", "job", j.id, "task", t.index, "node", t.node)
+		}
 		return
 	}
 	r, ok := j.receipts[t.addr]
