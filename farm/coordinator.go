@@ -554,7 +554,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 	t.accepting = lease
 	rec := t.record()
 	rec.Node, rec.Seconds, rec.Hash, rec.Verdict, rec.Evidence = node, secs, tileHash, c.drawCheck(j, t, node, tileHash), nil
-	rec.Result, rec.Receipted = resultRecord(signed), false // a tile rendered again is not the receipted one
+	rec.Result, rec.Receipted, rec.ReceiptSeq = resultRecord(signed), false, 0 // a tile rendered again is not the receipted one
 	written := c.store.PutTask(j.id, t.index, rec)
 	c.mu.Unlock()
 	c.kick() // the node's slot is free already
@@ -591,7 +591,7 @@ func (c *coordinator) finish(j *job, t *task, lease int, node string, img *image
 		return
 	}
 	t.seconds, t.hash, t.node, t.verdict, t.evidence = secs, tileHash, node, rec.Verdict, nil
-	t.result, t.receipted = signed, false
+	t.result, t.receipted, t.receiptSeq = signed, false, 0
 	mustMove(c.log, taskMoves, &t.state, api.TaskDone)
 	j.done++
 	j.recordSpeed(node, t, time.Since(t.leasedAt))

@@ -196,7 +196,7 @@ func (c *coordinator) requeueLocked(id string, want *tiler.Frames, failedOnly bo
 			mustMove(c.log, taskMoves, &t.state, api.TaskPending)
 			j.done--
 			c.store.DeleteTask(j.id, t.index)
-			t.node, t.hash, t.seconds, t.verdict, t.evidence, t.result, t.receipted = "", "", 0, "", nil, nil, false
+			t.node, t.hash, t.seconds, t.verdict, t.evidence, t.result, t.receipted, t.receiptSeq = "", "", 0, "", nil, nil, false, 0
 			delete(j.frames, t.tile.Frame)
 			j.frameGen[t.tile.Frame]++
 		} else {

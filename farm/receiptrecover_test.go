@@ -38,10 +38,10 @@ func TestRecoverReceipts(t *testing.T) {
 		pending uint64 // the tasks of the receipt still queued, 0: none
 		extra   bool   // task 9 recorded as receipted 4th, the job's record lost
 		gap     bool   // task 1's record gone (rejected since)
-		listed  int    // tasks the queued receipt lists from the start; -1: none queued by the recovery
+		listed  int    // tasks the queued receipt lists after the taken one; -1: none queued by the recovery
 	}{
 		{"lost message", 0, 0, false, false, 3},
-		{"lost message, an older receipt taken", 2, 0, false, false, 3},
+		{"lost message, an older receipt taken", 2, 0, false, false, 1},
 		{"lost message, an older one queued", 0, 2, false, false, 3},
 		{"taken", 3, 0, false, false, -1},
 		{"queued", 0, 3, false, false, -1},
@@ -52,8 +52,9 @@ func TestRecoverReceipts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o := newOutbox(DefaultDeliveryConfig(), openTestStore(t, filepath.Join(t.TempDir(), "db")), slog.New(slog.DiscardHandler), nil)
 			t.Cleanup(func() { o.store.Close() })
-			c := &coordinator{outbox: o, log: slog.New(slog.DiscardHandler), jobs: map[string]*job{}}
+			c := &coordinator{outbox: o, store: o.store, log: slog.New(slog.DiscardHandler), jobs: map[string]*job{}}
 			j := &job{id: "job"}
+			c.jobs[j.id] = j
 			j.receipts, j.receiptedWei = receiptsFromRecords([]api.Receipt{receiptRecord(stored)})
 			if tc.taken > 0 {
 				j.tookReceipt(worker, tc.taken)
@@ -69,6 +70,7 @@ func TestRecoverReceipts(t *testing.T) {
 				result: &contracts.SignedResult{JobID: jobID, Task: 9, ResultHash: common.BigToHash(big.NewInt(9))}}
 			if tc.extra {
 				j.tasks = append(j.tasks, extra)
+				c.saveTask(j, extra) // on disk as receipted, as the lost job record left it
 			}
 			if tc.pending > 0 {
 				m := receiptRecord(stored)
@@ -77,10 +79,21 @@ func TestRecoverReceipts(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			if err := <-c.store.PutJob(j.id, j.record()); err != nil {
+				t.Fatal(err)
+			}
 			c.resumeReceipts(j)
 			c.recoverReceipts(j)
-			if tc.extra && (extra.receipted || extra.receiptSeq != 0) {
-				t.Errorf("task 9, which the stored receipt does not cover, stays receipted: it would never be receipted again")
+			if tc.extra {
+				if extra.receipted || extra.receiptSeq != 0 {
+					t.Errorf("task 9, which the stored receipt does not cover, stays receipted: it would never be receipted again")
+				}
+				if err := <-c.store.PutMeta("sync", nil); err != nil { // written after the task's record
+					t.Fatal(err)
+				}
+				if sj, err := c.store.Job(j.id); err != nil || sj.Tasks[9].Receipted {
+					t.Errorf("task 9's record %+v (%v): still receipted on disk", sj.Tasks[9], err)
+				}
 			}
 			m, queued := o.pendingReceipt(jobID.Hex(), worker.Hex())
 			if tc.listed < 0 {
@@ -89,20 +102,31 @@ func TestRecoverReceipts(t *testing.T) {
 				}
 				return
 			}
-			if !queued || m.Since != 0 || len(m.Accepted) != tc.listed || m.Tasks != stored.Tasks {
-				t.Fatalf("queued %v %+v; want the stored receipt listing its %d tasks from the start", queued, m, tc.listed)
+			if !queued || m.Since != tc.taken || len(m.Accepted) != tc.listed || m.Tasks != stored.Tasks {
+				t.Fatalf("queued %v %+v; want the stored receipt listing its %d tasks after the first %d", queued, m, tc.listed, tc.taken)
 			}
 			r, err := workReceipt(m)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if flag := receiptFlag(r, m.Since, common.Hash{}, m.Accepted, mine, price); flag != "" {
+			// The worker took the receipt of the first tc.taken tasks.
+			var since common.Hash
+			for _, idx := range order[:tc.taken] {
+				since = contracts.NextResults(since, uint64(idx), mine[uint64(idx)])
+			}
+			if flag := receiptFlag(r, m.Since, since, m.Accepted, mine, price); flag != "" {
 				t.Fatalf("the worker flags the receipt handed over again: %s", flag)
 			}
 			o.mu.Lock()
 			done := o.pending[(&delivery{Path: rpcReceipts, Escrow: jobID.Hex(), Worker: worker.Hex()}).key()].onDone
 			o.mu.Unlock()
 			done()
+			<-c.store.PutMeta("sync", nil)
+			if sj, err := c.store.Job(j.id); err != nil || sj.Rec.ReceiptsTaken[worker.Hex()] != stored.Tasks {
+				t.Errorf("the job's record says %v taken (%v); want %d", sj.Rec.ReceiptsTaken, err, stored.Tasks)
+			} else if back := c.jobFromStore(sj); back.receiptsTaken[worker] != stored.Tasks {
+				t.Errorf("restored, %v taken; want %d", back.receiptsTaken, stored.Tasks)
+			}
 			if j.receiptsTaken[worker] != stored.Tasks || receiptMessage(j.receipts[worker]).Since != stored.Tasks {
 				t.Errorf("once taken: recorded %d taken, next receipt since %d; want %d and %d", j.receiptsTaken[worker], receiptMessage(j.receipts[worker]).Since, stored.Tasks, stored.Tasks)
 			}

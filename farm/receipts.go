@@ -204,15 +204,17 @@ func (j *job) receiptsTakenRecord() map[string]uint64 {
 //     not cover (the job's record was lost) is receipted again: the
 //     worker never had that receipt.
 //   - A worker's stored receipt that is neither queued nor taken (the
-//     message was lost) is queued again, listing its tasks from the start
-//     in the order of its chain (each task's ReceiptSeq): the worker
-//     checks them against its own results, whatever receipt it took last.
-//     Before, it got no receipt for its last tasks, and the next receipt
-//     listed its tasks after one it never saw, which it could not check.
+//     message was lost) is queued again, listing its tasks after the
+//     last receipt the worker took (from the start if none) in the order
+//     of its chain (each task's ReceiptSeq), which the worker checks
+//     against its own results. Before, it got no receipt for its last
+//     tasks, and the next receipt listed its tasks after one it never
+//     saw, which it flagged.
 //
 // A chain that the task records no longer give (a receipted task since
-// rejected and rendered again, records from before ReceiptSeq) stays as it
-// was: the worker's next receipt, and the job's settlement, still pay it.
+// rejected and rendered again, records from before ReceiptSeq) is left as
+// it was: the worker's next receipt is flagged, and the job's settlement
+// pays it.
 func (c *coordinator) recoverReceipts(j *job) {
 	byWorker := map[common.Address][]*task{}
 	for _, t := range j.tasks {
@@ -225,6 +227,7 @@ func (c *coordinator) recoverReceipts(j *job) {
 		for _, t := range ts {
 			if t.receiptSeq > 0 && (!ok || t.receiptSeq > r.Tasks) {
 				t.receipted, t.receiptSeq = false, 0 // maybeReceipt receipts it again
+				c.saveTask(j, t)                     // even where it does not (a budget reached)
 			}
 		}
 		if !ok || r.Tasks == 0 || j.receiptsTaken[w] >= r.Tasks {
@@ -249,10 +252,12 @@ func (c *coordinator) recoverReceipts(j *job) {
 			chain = append(chain, prev)
 		}
 		if uint64(len(tasks)) != r.Tasks || prev != r.Results {
-			c.log.Warn("a receipt not handed over before the restart cannot be listed again: the worker gets the next one", "job", j.id, "worker", w)
+			c.log.Warn("a receipt not handed over before the restart cannot be listed again (a task of it was rendered again since): the worker will flag its next receipt, and the job's settlement pays it", "job", j.id, "worker", w)
 			continue
 		}
-		r.base, r.tasks, r.chain, r.taken = base, tasks, chain, 0
+		// Listed after the receipt the worker took: a chain from the
+		// start can be long (a worker away for a while).
+		r.base, r.tasks, r.chain, r.taken = base, tasks, chain, int(j.receiptsTaken[w])
 		j.receipts[w] = r
 		msg, taken := receiptMessage(r), c.receiptTaken(j, r)
 		if err := c.outbox.addReceipt(j.id, msg, taken); err != nil {

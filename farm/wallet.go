@@ -206,6 +206,13 @@ func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, info)
 }
 
+// maxReceiptBytes bounds a receipt message. It lists the tasks since the
+// last receipt the worker took, about 110 bytes each: a few as a job runs,
+// but every task of a worker away for the outbox's tries, or of a receipt
+// handed over again after the coordinator's restart (recoverReceipts).
+// 64 KiB (590 tasks) refused those, for good; 8 MiB is 75,000 tasks.
+const maxReceiptBytes = 8 << 20
+
 // handleReceipt takes a coordinator's receipt for this node: it must be
 // for this node's address, of a job open or settled in the escrow, and
 // signed by the job's requester over the escrow's own receipt digest (else
@@ -214,7 +221,7 @@ func (n *Node) getWallet(rw http.ResponseWriter, r *http.Request) {
 // latest (largest) per job.
 func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	var msg api.Receipt
-	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, 64<<10))
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, maxReceiptBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&msg); err != nil {
 		n.metrics.badRequests.Add(1)
