@@ -49,7 +49,8 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		return plan, nil
 	}
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
-	if u.Dither != nil && spec.Depth == 8 && spec.Format != api.FormatEXR {
+	// 8-bit frames (a Depth of 0 is an inspection's, which writes 8).
+	if u.Dither != nil && spec.Depth != 16 && spec.Format != api.FormatEXR {
 		plan.Dither = *u.Dither
 	}
 	// A transparent film's alpha: tiles and whole frames render opaque

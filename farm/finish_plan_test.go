@@ -159,9 +159,17 @@ func TestPlanDither(t *testing.T) {
 		{"an older node's inspection", &renderer.SceneUsage{}, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
 		{"finished by Blender", comp, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
 		{"composited whole in place", comp, "", 8, tiler.Grid{Cols: 1, Rows: 1}, 1},
+		{"an inspection (no depth: 8 bits)", &renderer.SceneUsage{Dither: &one}, "", 0, tiler.Grid{Cols: 2, Rows: 2}, 1},
+		{"transparent film", &renderer.SceneUsage{Transparent: true, Passes: []string{"ViewLayer.Combined"}, Dither: &one}, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"black and white", &renderer.SceneUsage{ColorMode: "BW", Passes: []string{"ViewLayer.Combined"}, Dither: &one}, "", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"uncropped region, RGBA", &renderer.SceneUsage{ColorMode: "RGBA", Passes: []string{"ViewLayer.Combined"}, Dither: &one}, "uncropped", 8, tiler.Grid{Cols: 2, Rows: 2}, 0},
+		{"uncropped region, RGB", &renderer.SceneUsage{ColorMode: "RGB", Passes: []string{"ViewLayer.Combined"}, Dither: &one}, "uncropped", 8, tiler.Grid{Cols: 2, Rows: 2}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Format: tc.format, Depth: tc.depth, Tiles: tc.tiles, Resolution: tiler.Resolution{Width: 64, Height: 48}}
+			if tc.format == "uncropped" {
+				spec.Format, spec.Region = "", &api.Region{X0: 8, Y0: 8, X1: 40, Y1: 32}
+			}
 			plan, err := PlanFrames(spec, renderer.SceneInfo{Usage: tc.usage})
 			if err != nil {
 				t.Fatal(err)

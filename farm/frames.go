@@ -89,8 +89,8 @@ func (c *coordinator) startAssembly(j *job, f int) {
 		tiles = []frameTile{{index: fin.index, hash: fin.hash, rect: fin.tile.Rect}}
 	}
 	gen, spec, id, want := j.frameGen[f], j.spec, j.id, j.tileWant()
-	// The noise Blender's own render of the frame rounds it with: the
-	// release of its tiles' (a job's tiles are all of one release).
+	// The noise Blender's own render of the frame rounds it with: that of
+	// the release of its tiles (a job's tiles are all of one release).
 	var build string
 	if len(tiles) > 0 {
 		build = tiles[0].build

@@ -17,7 +17,9 @@ import (
 // so it is measured against Blender's own renders: each release's 8-bit
 // frame differs from Blender's in about 0.1% of its values, by one level,
 // where the rounding is too close to call from the 16-bit tiles (Blender
-// rounds its float pixels).
+// rounds its float pixels). It is the noise of Linux x86-64 builds (as
+// Debian's and the sandbox images'): another platform's C library and
+// compiler (arm64, macOS, Windows) may compute Blender's sines otherwise.
 type Dither struct {
 	// Intensity is the scene's dither_intensity, 0 to 2; 0 adds none.
 	Intensity float32
@@ -31,9 +33,11 @@ func BlenderDither(build Build, intensity float32) Dither {
 	return Dither{Intensity: intensity, Hashed: build.AtLeast(ditherHashedSince)}
 }
 
-// ditherHashedSince is the first Blender release measured to draw its
-// dither from an integer hash of the pixel (5.2.2 does; 3.4.1 and 4.3.2
-// draw ditherChunked's; releases between them are not measured).
+// ditherHashedSince is the first Blender release taken to draw its dither
+// from an integer hash of the pixel: 5.2.2 does, 3.4.1 and 4.3.2 draw
+// ditherChunked's, and 4.4 to 5.1 are not measured (a release of them
+// whose noise is the other one writes frames as far from Blender's as no
+// dither did).
 const ditherHashedSince = "5.0"
 
 // ditherAmplitude is Blender's scale of its noise: a third of an 8-bit
@@ -98,8 +102,10 @@ func ditherChunked(x, y, w, h int) float32 {
 	rows := min(chunk, h-start)
 	s := float32(x) * (1 / float32(w))
 	t := float32(y-start) * (1 / float32(rows))
-	h0 := fract(sinf(float32(s*12.9898)+float32(t*78.233)) * 43758.5453)
-	h1 := fract(sinf(float32(s*19.9898)+float32(t*119.233)) * 43798.5453)
+	// Each product rounded apart (float32(...)): Go may otherwise fuse it
+	// with fract's subtraction (arm64 does), which C does not.
+	h0 := fract(float32(sinf(float32(s*12.9898)+float32(t*78.233)) * 43758.5453))
+	h1 := fract(float32(sinf(float32(s*19.9898)+float32(t*119.233)) * 43798.5453))
 	return float32(h0+h1) - 0.5
 }
 
@@ -119,7 +125,8 @@ func ditherHashed(x, y int) float32 {
 	return r
 }
 
-// sinf is C's sinf: the float64 sine rounded to float32.
+// sinf is glibc's sinf as near as Go has it: the float64 sine rounded to
+// float32 (glibc's rounds correctly in nearly every case).
 func sinf(v float32) float32 { return float32(math.Sin(float64(v))) }
 
 // fract is v minus its floor, in float32.

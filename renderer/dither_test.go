@@ -2,6 +2,7 @@ package renderer
 
 import (
 	"image"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -84,6 +85,33 @@ func TestDitherNoise(t *testing.T) {
 	}{{"3.4.1", false}, {"4.3.2", false}, {"5.2.2", true}, {"", false}} {
 		if d := BlenderDither(Build{Name: "blender", Version: tc.version}, 1); d.Hashed != tc.hashed || d.Intensity != 1 {
 			t.Errorf("BlenderDither(%q) = %+v, want hashed %v", tc.version, d, tc.hashed)
+		}
+	}
+}
+
+// TestDitherNoiseBits pins the noise to the bit: these are the values
+// this code gives on linux/amd64, whose frames TestBlenderDither measured
+// against Blender's own. A platform where Go computes them otherwise (a
+// product fused with the next operation, another sine) fails here, where
+// the frame tests, which allow the few values the 16-bit tiles cannot
+// call, might not notice.
+func TestDitherNoiseBits(t *testing.T) {
+	for _, tc := range []struct {
+		x, y, w, h      int
+		chunked, hashed uint32
+	}{
+		{0, 0, 72, 136, 0xbf000000, 0xbf800000},
+		{1, 0, 72, 136, 0x3f550000, 0x3f234fa4},
+		{17, 63, 72, 136, 0x3e460000, 0x3ea5d6e0},
+		{71, 64, 72, 136, 0x3f77c000, 0x3eb1e23e},
+		{5, 130, 72, 136, 0x3efb8000, 0x3e93c354},
+		{1919, 1079, 1920, 1080, 0xbed20000, 0x3f46ad0b},
+	} {
+		if got := math.Float32bits(ditherChunked(tc.x, tc.y, tc.w, tc.h)); got != tc.chunked {
+			t.Errorf("chunked noise at %d,%d of %dx%d: %#08x, want %#08x", tc.x, tc.y, tc.w, tc.h, got, tc.chunked)
+		}
+		if got := math.Float32bits(ditherHashed(tc.x, tc.y)); got != tc.hashed {
+			t.Errorf("hashed noise at %d,%d: %#08x, want %#08x", tc.x, tc.y, got, tc.hashed)
 		}
 	}
 }
