@@ -43,8 +43,11 @@ func TestInspect(t *testing.T) {
 	}
 	u := in.Info.Usage
 	if u == nil || !u.Compositing || !u.Denoise || !u.AdaptiveSampling || in.Plan == nil || len(in.Plan.Passes) == 0 ||
-		!strings.Contains(strings.Join(u.SpatialNodes, ","), "GLARE") {
+		!strings.Contains(strings.Join(u.SpatialNodes, ","), "GLARE") || u.Dither == nil || *u.Dither != 1 {
 		t.Fatalf("inspect of a composited default scene: %s", out)
+	}
+	if code, out, _ := conun(t, "inspect", scene); code != 0 || !strings.Contains(out, "PNG, 8 bits, dither 1\n") {
+		t.Fatalf("inspect: exit %d: %s; want the scene's dither (Blender's default 1)", code, out)
 	}
 	if code, out, _ := conun(t, "inspect", "--tiles", "1x1", scene); code != 0 || !strings.Contains(out, "whole frames") {
 		t.Fatalf("inspect --tiles 1x1: exit %d: %s", code, out)
