@@ -71,7 +71,15 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 			// The scene's colour mode says whether the file has alpha: a
 			// 16-bit TIFF's associated alpha decodes as RGBA64, like RGB.
 			alpha := p.info.ColorMode == "RGBA" && ext != ".jpg"
-			if data, err = clearOutside(data, ext, t, alpha); err != nil {
+			// Written again as the scene writes it where the task does
+			// not say: its own quality and compression, not Blender's
+			// defaults.
+			own := t
+			own.Quality = cmp.Or(own.Quality, p.info.Quality)
+			if own.Compression == nil {
+				own.Compression = p.info.Compression
+			}
+			if data, err = clearOutside(data, ext, own, alpha); err != nil {
 				return fmt.Errorf("blender: finish frame %d: %w", t.Frame, err)
 			}
 		}
