@@ -104,6 +104,9 @@ type Form struct {
 	// has, as Blender would (api.BorderRegion).
 	SceneBorder *[4]float32
 	SceneCrop   bool
+	// WholeFrame renders the whole frame of a scene that has a render
+	// region (a border left on by accident, as `--region full` does).
+	WholeFrame bool
 }
 
 // NewForm returns the form with the CLI's defaults.
@@ -156,7 +159,7 @@ func (f Form) Spec() (api.JobSpec, FieldErrors) {
 	if spec.Resolution, err = tiler.ParseResolution(strings.TrimSpace(f.Resolution)); err != nil {
 		errs[FieldResolution] = reason(err)
 	}
-	if f.SceneBorder != nil && errs[FieldResolution] == "" {
+	if f.SceneBorder != nil && !f.WholeFrame && errs[FieldResolution] == "" {
 		spec.Region = api.BorderRegion(*f.SceneBorder, f.SceneCrop, spec.Resolution)
 	}
 	if spec.Tiles, err = tiler.ParseGrid(strings.TrimSpace(f.Tiles)); err != nil {

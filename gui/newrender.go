@@ -37,6 +37,9 @@ type newRenderView struct {
 	errors  map[string]*widget.Label
 	depth   *widget.RadioGroup
 	denoise *widget.Check
+	// region renders the scene's render region only (checked) or its
+	// whole frame; disabled for a scene without one.
+	region *widget.Check
 	// device and release offer what the cluster's members advertise
 	// (members, as last asked); saved is the version the scene was saved
 	// with (SceneInfo.MinVersion), which the release defaults to.
@@ -106,6 +109,13 @@ func newNewRenderView(u *ui) *newRenderView {
 	v.depth.Horizontal = true
 	v.depth.SetSelected(outputChoices[0])
 	form.Append("Output", v.depth)
+	v.region = widget.NewCheck(noRegion, func(on bool) {
+		v.form.WholeFrame = !on
+		v.followTiles()
+		v.showErrors()
+	})
+	v.region.Disable()
+	form.Append("Region", v.region)
 	v.denoise = widget.NewCheck("Denoise (needs a node whose renderer has a denoiser)", func(on bool) { v.form.Denoise = on })
 	form.Append("Denoise", v.denoise)
 	v.device = widget.NewSelect([]string{AnyChoice}, func(s string) {
@@ -153,16 +163,7 @@ func (v *newRenderView) changed(field string) {
 			v.tilesEdited = true
 		}
 	case FieldResolution:
-		if r, err := tiler.ParseResolution(v.form.Resolution); err == nil && !v.tilesEdited {
-			if v.form.SceneBorder != nil { // tiles follow the scene's region at r
-				if reg := api.BorderRegion(*v.form.SceneBorder, v.form.SceneCrop, r); reg != nil && !reg.Rect().Empty() {
-					r = tiler.Resolution{Width: reg.X1 - reg.X0, Height: reg.Y1 - reg.Y0}
-				}
-			}
-			v.settingTiles = true
-			v.entries[FieldTiles].SetText(api.DefaultTiles(r).String())
-			v.settingTiles = false
-		}
+		v.followTiles()
 	case FieldBudget:
 		if !v.settingBudget {
 			v.budgetEdited = true
@@ -177,6 +178,27 @@ func (v *newRenderView) changed(field string) {
 	v.touched[field] = true
 	v.showErrors()
 }
+
+// followTiles sets the tile grid to the default for what the job renders
+// (the scene's region at the resolution typed, or the whole frame), until
+// the artist sets the grid.
+func (v *newRenderView) followTiles() {
+	r, err := tiler.ParseResolution(v.form.Resolution)
+	if err != nil || v.tilesEdited {
+		return
+	}
+	if v.form.SceneBorder != nil && !v.form.WholeFrame {
+		if reg := api.BorderRegion(*v.form.SceneBorder, v.form.SceneCrop, r); reg != nil && !reg.Rect().Empty() {
+			r = tiler.Resolution{Width: reg.X1 - reg.X0, Height: reg.Y1 - reg.Y0}
+		}
+	}
+	v.settingTiles = true
+	v.entries[FieldTiles].SetText(api.DefaultTiles(r).String())
+	v.settingTiles = false
+}
+
+// noRegion is the region choice's text for a scene without one.
+const noRegion = "Only the scene's render region (this scene has none)"
 
 // showErrors shows each touched field's reason next to it.
 func (v *newRenderView) showErrors() FieldErrors {
@@ -333,9 +355,17 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	}
 	v.denoise.SetChecked(spec.Denoise)
 	v.form.Quality, v.form.Compression = spec.Quality, spec.Compression
-	v.form.SceneBorder, v.form.SceneCrop = nil, false
-	if u := info.Usage; u != nil && u.RenderRegion {
+	v.form.SceneBorder, v.form.SceneCrop, v.form.WholeFrame = nil, false, false
+	v.region.SetText(noRegion)
+	v.region.SetChecked(false)
+	v.region.Disable()
+	if u := info.Usage; u != nil && u.RenderRegion && spec.Region != nil {
+		// Taken, and said: a border left on renders a part of the frame,
+		// which the artist may not have meant.
 		v.form.SceneBorder, v.form.SceneCrop = &u.Border, u.CropToBorder
+		v.region.SetText("Only the scene's render region (as the scene line says; untick for the whole frame)")
+		v.region.Enable()
+		v.region.SetChecked(true)
 	}
 	if spec.Tiles != grid {
 		// The scene cannot be split exactly: whole frames, which the grid

@@ -1,0 +1,56 @@
+package gui
+
+import (
+	"testing"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/tiler"
+)
+
+// TestRegionChoice: a scene saved with a render region (a border often
+// left on) renders that region, as `conun submit` takes it, and the form
+// says so with a ticked choice; unticked, the job renders the whole frame
+// (`--region full`), its tiles split from the frame. Before, the app took
+// the region with no way to drop it. A scene without one offers nothing.
+func TestRegionChoice(t *testing.T) {
+	u, _ := newTestUI(t, "http://127.0.0.1:1") // no node: the form alone
+	v := u.newRender
+	res := tiler.Resolution{Width: 1920, Height: 1080}
+	withRegion := renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Width: res.Width, Height: res.Height,
+		Usage: &renderer.SceneUsage{RenderRegion: true, Border: [4]float32{0.25, 0.5, 0.5, 0.75}}}
+	v.entries[FieldScene].SetText("/scenes/shot.blend")
+	v.takeScene("/scenes/shot.blend", withRegion)
+	if !v.region.Checked || v.region.Disabled() {
+		t.Fatalf("region choice checked %v, disabled %v: want it ticked and offered", v.region.Checked, v.region.Disabled())
+	}
+	want := &api.Region{X0: 480, Y0: 270, X1: 960, Y1: 540}
+	if spec, errs := v.form.Spec(); len(errs) > 0 || spec.Region == nil || *spec.Region != *want {
+		t.Fatalf("spec region %v (%v), want the scene's %v", spec.Region, errs, want)
+	}
+	if got, w := v.entries[FieldTiles].Text, api.DefaultTiles(tiler.Resolution{Width: 480, Height: 270}).String(); got != w {
+		t.Errorf("tiles %s, want the region's default %s", got, w)
+	}
+
+	v.region.SetChecked(false)
+	if spec, _ := v.form.Spec(); spec.Region != nil {
+		t.Fatalf("unticked, the spec still renders region %v", spec.Region)
+	}
+	if got, w := v.entries[FieldTiles].Text, api.DefaultTiles(res).String(); got != w {
+		t.Errorf("tiles %s, want the whole frame's default %s", got, w)
+	}
+
+	v.takeScene("/scenes/other.blend", renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Width: res.Width, Height: res.Height, Usage: &renderer.SceneUsage{}})
+	if v.region.Checked || !v.region.Disabled() {
+		t.Errorf("a scene without a region: choice checked %v, disabled %v", v.region.Checked, v.region.Disabled())
+	}
+	if spec, _ := v.form.Spec(); spec.Region != nil {
+		t.Errorf("a scene without a region renders region %v", spec.Region)
+	}
+	// And back to a scene with one: ticked again, whatever was unticked
+	// for the scene before.
+	v.takeScene("/scenes/shot.blend", withRegion)
+	if spec, _ := v.form.Spec(); !v.region.Checked || spec.Region == nil {
+		t.Errorf("the region scene again: checked %v, region %v", v.region.Checked, spec.Region)
+	}
+}
