@@ -1,0 +1,39 @@
+package farm
+
+import (
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/tiler"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// TestJobRecordKeepsFramePlan: what a job's frames are made with, decided
+// once at submit from the scene (api.FramePlan), and which receipts its
+// workers took, come back from the job's record after a restart: a
+// restarted coordinator wrote its 8-bit frames undithered, or handed its
+// workers receipts they held, otherwise.
+func TestJobRecordKeepsFramePlan(t *testing.T) {
+	st := openTestStore(t, filepath.Join(t.TempDir(), "db"))
+	t.Cleanup(func() { st.Close() })
+	c := &coordinator{store: st, log: slog.New(slog.DiscardHandler)}
+	worker := common.HexToAddress("0x00000000000000000000000000000000000000b3")
+	spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
+		Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8}
+	j := &job{id: "job", spec: spec, state: api.JobRunning, dither: 0.5, adaptive: true, passNames: []string{"ViewLayer.Combined"}, release: "blender-4.3.2"}
+	j.tookReceipt(worker, 7)
+	if err := <-st.PutJob(j.id, j.record()); err != nil {
+		t.Fatal(err)
+	}
+	sj, err := st.Job(j.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := c.jobFromStore(sj)
+	if back.dither != 0.5 || !back.adaptive || len(back.passNames) != 1 || back.release != "blender-4.3.2" || back.receiptsTaken[worker] != 7 {
+		t.Errorf("restored dither %v, adaptive %v, passes %v, release %q, receipts taken %v; want 0.5, true, [ViewLayer.Combined], blender-4.3.2, 7",
+			back.dither, back.adaptive, back.passNames, back.release, back.receiptsTaken)
+	}
+}
