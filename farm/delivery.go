@@ -193,6 +193,17 @@ func (o *outbox) pendingReceipt(escrow, worker string) (api.Receipt, bool) {
 	return m, true
 }
 
+// onReceiptDone has fn run once the pending receipt of job escrow for
+// worker, if it covers tasks, is delivered: a message kept over a restart
+// has nobody waiting for it (delivery.onDone) until it is given one.
+func (o *outbox) onReceiptDone(escrow, worker string, tasks uint64, fn func()) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if d := o.pending[(&delivery{Path: rpcReceipts, Escrow: escrow, Worker: worker}).key()]; d != nil && d.Tasks == tasks {
+		d.onDone = fn
+	}
+}
+
 // queue adds d, replacing an older message of the same key (but not a
 // pending receipt that covers more tasks than d).
 func (o *outbox) queue(d *delivery) error {
@@ -404,9 +415,10 @@ func (o *outbox) finish(ctx context.Context, d *delivery, err error) {
 		}
 	}
 	o.saveLocked()
+	onDone := d.onDone // set under o.mu (onReceiptDone)
 	o.mu.Unlock()
-	if err == nil && d.onDone != nil {
-		d.onDone()
+	if err == nil && onDone != nil {
+		onDone()
 	}
 	if err != nil {
 		o.log.Debug("hand message to worker", "job", d.Job, "worker", d.Worker, "what", d.Path, "err", err)

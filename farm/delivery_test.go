@@ -280,6 +280,20 @@ func TestReceiptResumedFromOutbox(t *testing.T) {
 			if m.Since != tc.since || len(m.Accepted) != tc.listed || m.Tasks != 2 {
 				t.Errorf("next receipt covers %d tasks since %d, listing %d; want since %d, listing %d", m.Tasks, m.Since, len(m.Accepted), tc.since, tc.listed)
 			}
+			if tc.listed > 0 {
+				// Resumed, its delivery is recorded, so that a later
+				// restart does not hand it over again.
+				o.mu.Lock()
+				done := o.pending[(&delivery{Path: rpcReceipts, Escrow: jobID.Hex(), Worker: worker.Hex()}).key()].onDone
+				o.mu.Unlock()
+				if done == nil {
+					t.Fatal("the resumed receipt's delivery runs nothing")
+				}
+				done()
+				if j.receiptsTaken[worker] != 2 {
+					t.Errorf("delivered, the job records %v taken; want 2", j.receiptsTaken)
+				}
+			}
 		})
 	}
 }

@@ -289,6 +289,9 @@ func (c *coordinator) resumeReceipts(j *job) {
 		}
 		r.base, r.tasks, r.chain, r.taken = base, slices.Clone(m.Accepted), chain, 0
 		j.receipts[w] = r
+		// Its delivery is recorded as before the restart, so a later one
+		// does not hand it over again (recoverReceipts).
+		c.outbox.onReceiptDone(r.JobID.Hex(), w.Hex(), r.Tasks, c.receiptTaken(j, r))
 	}
 }
 
