@@ -92,7 +92,7 @@ type delivery struct {
 	Tasks uint64 `json:"tasks,omitempty"`
 
 	seq    uint64 // which version of the message this is (a newer receipt replaces an older)
-	onDone func() // called once this version is delivered (not kept: after a restart nobody waits)
+	onDone func() // called once this version is delivered (not kept: after a restart, set again by onReceiptDone)
 }
 
 // key names the message a newer one of the same kind replaces: a worker's

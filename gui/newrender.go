@@ -38,8 +38,10 @@ type newRenderView struct {
 	depth   *widget.RadioGroup
 	denoise *widget.Check
 	// region renders the scene's render region only (checked) or its
-	// whole frame; disabled for a scene without one.
-	region *widget.Check
+	// whole frame; disabled for a scene without one. settingRegion marks
+	// the app's own setting of it.
+	region        *widget.Check
+	settingRegion bool
 	// device and release offer what the cluster's members advertise
 	// (members, as last asked); saved is the version the scene was saved
 	// with (SceneInfo.MinVersion), which the release defaults to.
@@ -110,6 +112,9 @@ func newNewRenderView(u *ui) *newRenderView {
 	v.depth.SetSelected(outputChoices[0])
 	form.Append("Output", v.depth)
 	v.region = widget.NewCheck(noRegion, func(on bool) {
+		if v.settingRegion {
+			return
+		}
 		v.form.WholeFrame = !on
 		v.followTiles()
 		v.showErrors()
@@ -170,6 +175,7 @@ func (v *newRenderView) changed(field string) {
 		}
 	case FieldScene:
 		v.form.SceneFrames, v.form.SceneFPS = nil, 0
+		v.clearRegion() // the last scene's, until this one is read
 	}
 	if field != FieldBudget && v.lastEstimate != nil {
 		v.lastEstimate = nil
@@ -195,6 +201,16 @@ func (v *newRenderView) followTiles() {
 	v.settingTiles = true
 	v.entries[FieldTiles].SetText(api.DefaultTiles(r).String())
 	v.settingTiles = false
+}
+
+// clearRegion forgets the scene's render region: none is offered.
+func (v *newRenderView) clearRegion() {
+	v.form.SceneBorder, v.form.SceneCrop, v.form.WholeFrame = nil, false, false
+	v.settingRegion = true
+	v.region.SetText(noRegion)
+	v.region.SetChecked(false)
+	v.region.Disable()
+	v.settingRegion = false
 }
 
 // noRegion is the region choice's text for a scene without one.
@@ -325,6 +341,7 @@ func planText(in api.Inspection) string {
 func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	v.saved = info.MinVersion
 	v.fillChoices()
+	v.clearRegion() // before the resolution, which the tiles follow
 	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: max(info.FrameStep, 1)}
 	v.entries[FieldFrames].SetText(frames.String())
 	v.form.SceneFrames, v.form.SceneFPS = &frames, info.FPS
@@ -355,17 +372,16 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	}
 	v.denoise.SetChecked(spec.Denoise)
 	v.form.Quality, v.form.Compression = spec.Quality, spec.Compression
-	v.form.SceneBorder, v.form.SceneCrop, v.form.WholeFrame = nil, false, false
-	v.region.SetText(noRegion)
-	v.region.SetChecked(false)
-	v.region.Disable()
 	if u := info.Usage; u != nil && u.RenderRegion && spec.Region != nil {
 		// Taken, and said: a border left on renders a part of the frame,
 		// which the artist may not have meant.
 		v.form.SceneBorder, v.form.SceneCrop = &u.Border, u.CropToBorder
+		v.settingRegion = true
 		v.region.SetText("Only the scene's render region (as the scene line says; untick for the whole frame)")
 		v.region.Enable()
 		v.region.SetChecked(true)
+		v.settingRegion = false
+		v.followTiles()
 	}
 	if spec.Tiles != grid {
 		// The scene cannot be split exactly: whole frames, which the grid

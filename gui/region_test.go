@@ -48,9 +48,21 @@ func TestRegionChoice(t *testing.T) {
 		t.Errorf("a scene without a region renders region %v", spec.Region)
 	}
 	// And back to a scene with one: ticked again, whatever was unticked
-	// for the scene before.
-	v.takeScene("/scenes/shot.blend", withRegion)
-	if spec, _ := v.form.Spec(); !v.region.Checked || spec.Region == nil {
-		t.Errorf("the region scene again: checked %v, region %v", v.region.Checked, spec.Region)
+	// for the scene before; and one region scene after another.
+	for _, step := range []string{"after a scene without one", "after a scene with one"} {
+		v.takeScene("/scenes/shot.blend", withRegion)
+		if spec, _ := v.form.Spec(); !v.region.Checked || v.form.WholeFrame || spec.Region == nil || *spec.Region != *want {
+			t.Errorf("the region scene %s: checked %v, whole frame %v, region %v", step, v.region.Checked, v.form.WholeFrame, spec.Region)
+		}
+		if got, w := v.entries[FieldTiles].Text, api.DefaultTiles(tiler.Resolution{Width: 480, Height: 270}).String(); got != w {
+			t.Errorf("the region scene %s: tiles %s, want the region's default %s", step, got, w)
+		}
+	}
+
+	// Another scene picked, which the node has not read (or cannot): the
+	// last scene's region is not its own.
+	v.entries[FieldScene].SetText("/scenes/unread.blend")
+	if spec, _ := v.form.Spec(); spec.Region != nil || v.region.Checked || !v.region.Disabled() {
+		t.Errorf("a scene not read yet renders the last scene's region %v (choice checked %v)", spec.Region, v.region.Checked)
 	}
 }
