@@ -38,8 +38,9 @@ type newRenderView struct {
 	depth   *widget.RadioGroup
 	denoise *widget.Check
 	// region renders the scene's render region only (checked) or its
-	// whole frame; disabled for a scene without one. settingRegion marks
-	// the app's own setting of it.
+	// whole frame, under the scene's line; hidden for a scene without one
+	// (the form keeps its height). settingRegion marks the app's own
+	// setting of it.
 	region        *widget.Check
 	settingRegion bool
 	// device and release offer what the cluster's members advertise
@@ -111,7 +112,7 @@ func newNewRenderView(u *ui) *newRenderView {
 	v.depth.Horizontal = true
 	v.depth.SetSelected(outputChoices[0])
 	form.Append("Output", v.depth)
-	v.region = widget.NewCheck(noRegion, func(on bool) {
+	v.region = widget.NewCheck("Only the scene's render region, as the line above says (untick for the whole frame)", func(on bool) {
 		if v.settingRegion {
 			return
 		}
@@ -119,8 +120,7 @@ func newNewRenderView(u *ui) *newRenderView {
 		v.followTiles()
 		v.showErrors()
 	})
-	v.region.Disable()
-	form.Append("Region", v.region)
+	v.region.Hide()
 	v.denoise = widget.NewCheck("Denoise (needs a node whose renderer has a denoiser)", func(on bool) { v.form.Denoise = on })
 	form.Append("Denoise", v.denoise)
 	v.device = widget.NewSelect([]string{AnyChoice}, func(s string) {
@@ -155,7 +155,7 @@ func newNewRenderView(u *ui) *newRenderView {
 	v.estimateText.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("New render", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		title, v.sceneInfo, form, container.NewHBox(v.estimateButton, v.render), v.estimateText, v.result)))
+		title, v.sceneInfo, v.region, form, container.NewHBox(v.estimateButton, v.render), v.estimateText, v.result)))
 	return v
 }
 
@@ -207,14 +207,10 @@ func (v *newRenderView) followTiles() {
 func (v *newRenderView) clearRegion() {
 	v.form.SceneBorder, v.form.SceneCrop, v.form.WholeFrame = nil, false, false
 	v.settingRegion = true
-	v.region.SetText(noRegion)
 	v.region.SetChecked(false)
-	v.region.Disable()
+	v.region.Hide()
 	v.settingRegion = false
 }
-
-// noRegion is the region choice's text for a scene without one.
-const noRegion = "Only the scene's render region (this scene has none)"
 
 // showErrors shows each touched field's reason next to it.
 func (v *newRenderView) showErrors() FieldErrors {
@@ -377,9 +373,8 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 		// which the artist may not have meant.
 		v.form.SceneBorder, v.form.SceneCrop = &u.Border, u.CropToBorder
 		v.settingRegion = true
-		v.region.SetText("Only the scene's render region (as the scene line says; untick for the whole frame)")
-		v.region.Enable()
 		v.region.SetChecked(true)
+		v.region.Show()
 		v.settingRegion = false
 		v.followTiles()
 	}

@@ -12,7 +12,8 @@ import (
 // left on) renders that region, as `conun submit` takes it, and the form
 // says so with a ticked choice; unticked, the job renders the whole frame
 // (`--region full`), its tiles split from the frame. Before, the app took
-// the region with no way to drop it. A scene without one offers nothing.
+// the region with no way to drop it. A scene without one shows no choice,
+// and the form keeps its height (TestXvfbPictures pictures it).
 func TestRegionChoice(t *testing.T) {
 	u, _ := newTestUI(t, "http://127.0.0.1:1") // no node: the form alone
 	v := u.newRender
@@ -21,8 +22,8 @@ func TestRegionChoice(t *testing.T) {
 		Usage: &renderer.SceneUsage{RenderRegion: true, Border: [4]float32{0.25, 0.5, 0.5, 0.75}}}
 	v.entries[FieldScene].SetText("/scenes/shot.blend")
 	v.takeScene("/scenes/shot.blend", withRegion)
-	if !v.region.Checked || v.region.Disabled() {
-		t.Fatalf("region choice checked %v, disabled %v: want it ticked and offered", v.region.Checked, v.region.Disabled())
+	if !v.region.Checked || !v.region.Visible() {
+		t.Fatalf("region choice checked %v, shown %v: want it ticked and offered", v.region.Checked, v.region.Visible())
 	}
 	want := &api.Region{X0: 480, Y0: 270, X1: 960, Y1: 540}
 	if spec, errs := v.form.Spec(); len(errs) > 0 || spec.Region == nil || *spec.Region != *want {
@@ -41,8 +42,8 @@ func TestRegionChoice(t *testing.T) {
 	}
 
 	v.takeScene("/scenes/other.blend", renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Width: res.Width, Height: res.Height, Usage: &renderer.SceneUsage{}})
-	if v.region.Checked || !v.region.Disabled() {
-		t.Errorf("a scene without a region: choice checked %v, disabled %v", v.region.Checked, v.region.Disabled())
+	if v.region.Checked || v.region.Visible() {
+		t.Errorf("a scene without a region: choice checked %v, shown %v", v.region.Checked, v.region.Visible())
 	}
 	if spec, _ := v.form.Spec(); spec.Region != nil {
 		t.Errorf("a scene without a region renders region %v", spec.Region)
@@ -62,7 +63,7 @@ func TestRegionChoice(t *testing.T) {
 	// Another scene picked, which the node has not read (or cannot): the
 	// last scene's region is not its own.
 	v.entries[FieldScene].SetText("/scenes/unread.blend")
-	if spec, _ := v.form.Spec(); spec.Region != nil || v.region.Checked || !v.region.Disabled() {
+	if spec, _ := v.form.Spec(); spec.Region != nil || v.region.Checked || v.region.Visible() {
 		t.Errorf("a scene not read yet renders the last scene's region %v (choice checked %v)", spec.Region, v.region.Checked)
 	}
 }
