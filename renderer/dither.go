@@ -40,9 +40,9 @@ func BlenderDither(build Build, intensity float32) Dither {
 // dither did).
 const ditherHashedSince = "5.0"
 
-// ditherAmplitude is Blender's scale of its noise: a third of an 8-bit
-// level at intensity 1 (0.0033 of full scale times 255 is 0.84 of a level
-// either way at most).
+// ditherAmplitude is Blender's scale of its noise at intensity 1: 0.0033
+// of full scale, 0.84 of an 8-bit level, times the noise (-1 to 1 from 5.0,
+// -0.5 to 1.5 before).
 const ditherAmplitude = 0.0033
 
 // Apply rounds img's colour channels to 8 bits as Blender does with d's
