@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conun/conun/internal/freeport"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -40,16 +40,6 @@ func gethBinary() (string, bool) {
 		return p, true
 	}
 	return "", false
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // TestGethDev deploys the contracts on a real geth --dev node (the version in
@@ -198,9 +188,9 @@ func TestGethDev(t *testing.T) {
 // startGeth starts geth --dev on free ports and waits up to 40 s for it to
 // answer with its dev account; the process is stopped when the test ends.
 func startGeth(ctx context.Context, t *testing.T, geth string) (string, *rpc.Client, []common.Address, error) {
-	port := freePort(t)
+	port := freeport.Get(t)
 	cmd := exec.CommandContext(ctx, geth, "--dev", "--datadir", t.TempDir(), "--ipcdisable",
-		"--port", "0", "--authrpc.port", strconv.Itoa(freePort(t)), "--nodiscover", "--maxpeers", "0",
+		"--port", "0", "--authrpc.port", strconv.Itoa(freeport.Get(t)), "--nodiscover", "--maxpeers", "0",
 		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port), "--http.api", "eth,net,web3",
 		"--verbosity", "3")
 	logFile, err := os.Create(filepath.Join(t.TempDir(), "geth.log"))

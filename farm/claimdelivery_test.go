@@ -17,6 +17,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/internal/freeport"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -85,11 +86,18 @@ const (
 // as mode says (claimsHold at first); it returns the config change that
 // makes a node that member, and a count of the claim pushes it saw.
 func claimsProxy(t *testing.T) (func(c *farm.NodeConfig), *atomic.Int32, *atomic.Int32) {
-	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	probe, err := net.Listen("tcp", "127.0.0.2:0")
 	if err != nil {
 		t.Skipf("NOT TESTED: needs 127.0.0.2 on loopback: %v", err)
 	}
-	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	probe.Close()
+	// The node binds this port on 127.0.0.1 after the proxy has it on
+	// 127.0.0.2, so it must be free on both.
+	port := strconv.Itoa(freeport.Get(t, "127.0.0.1", "127.0.0.2"))
+	ln, err := net.Listen("tcp", "127.0.0.2:"+port)
+	if err != nil {
+		t.Fatal(err)
+	}
 	proxy := httputil.NewSingleHostReverseProxy(&url.URL{Scheme: "http", Host: "127.0.0.1:" + port})
 	seen, mode, release := new(atomic.Int32), new(atomic.Int32), make(chan struct{})
 	srv := &http.Server{Handler: http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {

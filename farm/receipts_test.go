@@ -14,6 +14,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/internal/freeport"
 	"github.com/conun/conun/renderer"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -292,7 +293,7 @@ func receiptedAfterRestart(t *testing.T, kill func(*farm.NodeConfig)) {
 			// again where it ran, as a node restarted with its flags is.
 			c.Renderers = []renderer.Renderer{stallTiles{farmtest.Renderers()[0], image.Pt(8, 6)}}
 			c.StragglerAfter = time.Hour // no twin takes the stalled task over
-			c.APIAddr, c.Gossip.BindPort = fmt.Sprintf("127.0.0.1:%d", freePort(t)), freePort(t)
+			c.APIAddr, c.Gossip.BindPort = fmt.Sprintf("127.0.0.1:%d", freeport.Get(t)), freeport.Get(t)
 			cfg0 = *c
 			kill(c)
 		}

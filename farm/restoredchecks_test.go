@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"net"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/internal/freeport"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 )
@@ -65,7 +65,7 @@ func TestCheckResumedAfterRestart(t *testing.T) {
 					c.Identity = id
 					// Started again where it ran, as a node restarted
 					// with the same flags is: the others know it there.
-					c.APIAddr, c.Gossip.BindPort = fmt.Sprintf("127.0.0.1:%d", freePort(t)), freePort(t)
+					c.APIAddr, c.Gossip.BindPort = fmt.Sprintf("127.0.0.1:%d", freeport.Get(t)), freeport.Get(t)
 					cfg0 = *c
 				}
 			})
@@ -125,27 +125,6 @@ func TestCheckResumedAfterRestart(t *testing.T) {
 			t.Logf("%d of node-2's tiles under check when the coordinator was %s; convictions %d", lazy, stop, len(rep.Convictions))
 		})
 	}
-}
-
-// freePort returns a loopback port free for TCP and UDP (memberlist binds
-// both) a moment ago.
-func freePort(t *testing.T) int {
-	t.Helper()
-	for range 20 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		port := l.Addr().(*net.TCPAddr).Port
-		u, err := net.ListenPacket("udp", fmt.Sprintf("127.0.0.1:%d", port))
-		l.Close()
-		if err == nil {
-			u.Close()
-			return port
-		}
-	}
-	t.Fatal("no free loopback port for TCP and UDP")
-	return 0
 }
 
 // failedChecks fails every check's render (a region smaller than tile),

@@ -1,0 +1,75 @@
+// Package freeport picks ports for tests that must know a port before they
+// bind it.
+package freeport
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"os"
+	"testing"
+)
+
+// Get returns a port free for TCP and UDP (memberlist binds both) on
+// every host given (127.0.0.1 when none), for a test that must know a
+// node's port before it starts: a restart on the same address, or a proxy
+// in front of it.
+//
+// The port is drawn below the kernel's ephemeral range. A port the kernel
+// handed out for ":0" is also what it hands out as the local port of the
+// next outgoing connection, so another test's client could take it between
+// this check and the node's bind ("bind: address already in use", seen in
+// CI); a port below the range is only ever taken by a listener that asked
+// for it by number.
+func Get(t testing.TB, hosts ...string) int {
+	t.Helper()
+	if len(hosts) == 0 {
+		hosts = []string{"127.0.0.1"}
+	}
+	lo := ephemeralLow()
+	for range 200 {
+		port := 10000 + rand.IntN(lo-10000)
+		if free(port, hosts) {
+			return port
+		}
+	}
+	t.Fatalf("no port in [10000, %d) free for TCP and UDP on %v", lo, hosts)
+	return 0
+}
+
+// free reports whether port can be bound for TCP and UDP on every host.
+func free(port int, hosts []string) bool {
+	var closers []func() error
+	defer func() {
+		for _, c := range closers {
+			c()
+		}
+	}()
+	for _, h := range hosts {
+		addr := net.JoinHostPort(h, fmt.Sprint(port))
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			return false
+		}
+		closers = append(closers, l.Close)
+		u, err := net.ListenPacket("udp", addr)
+		if err != nil {
+			return false
+		}
+		closers = append(closers, u.Close)
+	}
+	return true
+}
+
+// ephemeralLow is the first port of the kernel's ephemeral range: Linux's
+// setting where it can be read, else the IANA range's start, which BSD,
+// macOS and Windows use.
+func ephemeralLow() int {
+	var lo, hi int
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if _, err := fmt.Sscan(string(b), &lo, &hi); err == nil && lo > 12000 {
+			return lo
+		}
+	}
+	return 49152
+}

@@ -1,0 +1,34 @@
+package freeport
+
+import (
+	"net"
+	"strconv"
+	"testing"
+)
+
+// TestGet: the port is below the ephemeral range and binds for TCP and UDP
+// on each host asked for.
+func TestGet(t *testing.T) {
+	for _, hosts := range [][]string{nil, {"127.0.0.1"}, {"127.0.0.1", "127.0.0.2"}} {
+		port := Get(t, hosts...)
+		if port >= ephemeralLow() || port < 10000 {
+			t.Errorf("%v: port %d, want one in [10000, %d)", hosts, port, ephemeralLow())
+		}
+		if len(hosts) == 0 {
+			hosts = []string{"127.0.0.1"}
+		}
+		for _, h := range hosts {
+			addr := net.JoinHostPort(h, strconv.Itoa(port))
+			l, err := net.Listen("tcp", addr)
+			if err != nil {
+				t.Fatalf("%v: %v", hosts, err)
+			}
+			u, err := net.ListenPacket("udp", addr)
+			if err != nil {
+				t.Fatalf("%v: %v", hosts, err)
+			}
+			l.Close()
+			u.Close()
+		}
+	}
+}
