@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/conun/conun/renderer"
 	"github.com/x448/float16"
@@ -24,7 +25,7 @@ func DecodeConfig(r io.Reader) (width, height int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	if err := h.needRGB(); err != nil {
+	if _, err := h.imagePrefix(); err != nil {
 		return 0, 0, err
 	}
 	return h.width(), h.height(), nil
@@ -32,7 +33,10 @@ func DecodeConfig(r io.Reader) (width, height int, err error) {
 
 // Decode reads a single-part scanline OpenEXR file with R, G and B
 // channels and an optional A (1 when absent), each UINT, HALF or FLOAT,
-// compressed with NONE, RLE, ZIPS or ZIP. Other channels are skipped. The
+// compressed with NONE, RLE, ZIPS or ZIP. Other channels are skipped. Of
+// a multilayer file of render passes, which has no bare R, G and B, it
+// reads the composite or else the first view layer's Combined pass, the
+// image Blender shows of it. The
 // image's bounds are (0,0)-(w,h) for a w×h data window, wherever the file
 // placed it.
 //
@@ -47,7 +51,8 @@ func Decode(r io.Reader) (*renderer.HDR, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := h.needRGB(); err != nil {
+	prefix, err := h.imagePrefix()
+	if err != nil {
 		return nil, err
 	}
 	width, height := h.width(), h.height()
@@ -55,7 +60,10 @@ func Decode(r io.Reader) (*renderer.HDR, error) {
 	d := decoder{channels: h.channels, m: m}
 	hasAlpha := false
 	for _, c := range h.channels {
-		k := slices.Index([]string{"R", "G", "B", "A"}, c.name)
+		k := -1
+		if rest, ok := strings.CutPrefix(c.name, prefix); ok {
+			k = slices.Index([]string{"R", "G", "B", "A"}, rest)
+		}
 		d.dest = append(d.dest, k)
 		d.lineBytes += c.typ.size() * width
 		hasAlpha = hasAlpha || k == 3

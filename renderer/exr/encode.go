@@ -58,8 +58,8 @@ func Encode(w io.Writer, m *renderer.HDR, opt Options) error {
 	})
 }
 
-// encodeLines writes a scanline file of chs (sorted by name, all of one
-// type) and meta's string attributes; line puts scanline y's samples into raw and returns their bytes.
+// encodeLines writes a scanline file of chs (sorted by name) and meta's
+// string attributes; line puts scanline y's samples into raw and returns their bytes.
 func encodeLines(w io.Writer, chs []channel, meta map[string]string, width, height int, opt Options, line func(raw []byte, y int) int) error {
 	lines := opt.Compression.lines()
 	if lines == 0 {
@@ -71,7 +71,11 @@ func encodeLines(w io.Writer, chs []channel, meta map[string]string, width, heig
 	offsets := make([]byte, 0, 8*n)
 	pos := uint64(len(head) + 8*n)
 	var body []byte
-	raw := make([]byte, lines*len(chs)*width*chs[0].typ.size())
+	lineBytes := 0
+	for _, ch := range chs {
+		lineBytes += ch.typ.size() * width
+	}
+	raw := make([]byte, lines*lineBytes)
 	c := compressor{c: opt.Compression}
 	le := binary.LittleEndian
 	for y0 := 0; y0 < height; y0 += lines {

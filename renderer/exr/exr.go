@@ -58,6 +58,11 @@ type Options struct {
 	// size, about three decimal digits, and finite values beyond ±65504
 	// are clamped to it, as Blender does.
 	Half bool
+	// HalfColour, for EncodePasses, writes the colour passes (those whose
+	// channels are each R, G, B or A) as half and the others as float, as
+	// Blender writes a multilayer file at half depth: depth, normals,
+	// vectors and Cryptomatte's ids keep their precision.
+	HalfColour bool
 	// Compression is None, RLE, ZIPS or ZIP.
 	Compression Compression
 }

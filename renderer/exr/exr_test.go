@@ -454,7 +454,7 @@ func TestDecodeErrors(t *testing.T) {
 			le.PutUint32(v[8:], 0x7fffffff)
 		}), "width and height must be <= 16384"},
 		{"empty window", patchAttr(t, small, "dataWindow", func(v []byte) { le.PutUint32(v[12:], uint32(0xffffffff)) }), "is empty"},
-		{"no R channel", patchAttr(t, small, "channels", func(v []byte) { v[bytes.Index(v, []byte("R\x00"))] = 'Y' }), "no R channel (channels: A,B,G,Y)"},
+		{"no R channel", patchAttr(t, small, "channels", func(v []byte) { v[bytes.Index(v, []byte("R\x00"))] = 'Y' }), "no R, G and B channels, of the image or of a Combined pass (channels: A,B,G,Y)"},
 		{"duplicate channel", patchAttr(t, small, "channels", func(v []byte) { v[bytes.Index(v, []byte("A\x00"))] = 'R' }), `channel "R" appears twice`},
 		{"bad pixel type", patchAttr(t, small, "channels", func(v []byte) { v[2] = 7 }), "unknown pixel type 7"},
 		{"subsampled", patchAttr(t, small, "channels", func(v []byte) { v[10] = 2 }), `channel "A" with sampling 2x1 is not supported`},

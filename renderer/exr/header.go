@@ -331,19 +331,41 @@ func (h *header) check() error {
 	return nil
 }
 
-// needRGB checks that the image has the R, G and B channels Decode reads.
-func (h *header) needRGB() error {
-	for _, want := range []string{"R", "G", "B"} {
-		if !slices.ContainsFunc(h.channels, func(c channel) bool { return c.name == want }) {
-			var names []string
-			for _, c := range h.channels {
-				names = append(names, c.name)
+// imagePrefix is the prefix of the R, G, B (and A) channels Decode reads:
+// "" for an image's own, else a multilayer file's composite
+// ("Composite.Combined."), else its first view layer's Combined pass
+// ("ViewLayer.Combined."), as Blender shows such a file. It fails when
+// there is none of them.
+func (h *header) imagePrefix() (string, error) {
+	has := func(prefix string) bool {
+		for _, want := range []string{"R", "G", "B"} {
+			if !slices.ContainsFunc(h.channels, func(c channel) bool { return c.name == prefix+want }) {
+				return false
 			}
-			return FormatError(fmt.Sprintf("no %s channel (channels: %s)", want, strings.Join(names, ",")))
+		}
+		return true
+	}
+	if has("") {
+		return "", nil
+	}
+	if has(compositePrefix) {
+		return compositePrefix, nil
+	}
+	for _, c := range h.channels { // sorted: the first layer's
+		if layer, ok := strings.CutSuffix(c.name, ".Combined.R"); ok && !strings.Contains(layer, ".") && has(layer+".Combined.") {
+			return layer + ".Combined.", nil
 		}
 	}
-	return nil
+	var names []string
+	for _, c := range h.channels {
+		names = append(names, c.name)
+	}
+	return "", FormatError(fmt.Sprintf("no R, G and B channels, of the image or of a Combined pass (channels: %s)", strings.Join(names, ",")))
 }
+
+// compositePrefix begins the channels of the composite in Blender's
+// multilayer file of a composited render.
+const compositePrefix = "Composite.Combined."
 
 // parseChannels parses a chlist: per channel a name, pixel type, pLinear,
 // three reserved bytes and x and y sampling, then a NUL. The samples in a

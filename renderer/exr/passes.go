@@ -112,11 +112,8 @@ func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 	case len(p.Channels) == 0 || len(p.Channels) > maxChannels:
 		return fmt.Errorf("exr: encode: %d channels: must be 1..%d", len(p.Channels), maxChannels)
 	}
-	typ := typeFloat
-	if opt.Half {
-		typ = typeHalf
-	}
 	chs := make([]channel, len(p.Channels))
+	colour := colourPasses(p)
 	for i, c := range p.Channels {
 		switch {
 		case c.Name == "" || len(c.Name) > 255:
@@ -126,7 +123,10 @@ func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 		case len(c.Pix) != width*height:
 			return fmt.Errorf("exr: encode: channel %s has %d values for %dx%d pixels", c.Name, len(c.Pix), width, height)
 		}
-		chs[i] = channel{c.Name, typ}
+		chs[i] = channel{c.Name, typeFloat}
+		if pass, _ := renderer.PassOf(c.Name); opt.Half || opt.HalfColour && colour[pass] {
+			chs[i].typ = typeHalf
+		}
 	}
 	for k := range p.Meta {
 		if k == "" || len(k) > 255 || strings.IndexByte(k, 0) >= 0 || attributeTypes[k] != "" || standardAttributes[k] {
@@ -136,9 +136,9 @@ func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 	return encodeLines(w, chs, p.Meta, width, height, opt, func(raw []byte, y int) int {
 		le := binary.LittleEndian
 		at := 0
-		for _, c := range p.Channels {
+		for i, c := range p.Channels {
 			row := c.Pix[y*width : (y+1)*width]
-			if opt.Half {
+			if chs[i].typ == typeHalf {
 				for _, v := range row {
 					le.PutUint16(raw[at:], toHalf(v))
 					at += 2
@@ -152,6 +152,26 @@ func EncodePasses(w io.Writer, p *renderer.Passes, opt Options) error {
 		}
 		return at
 	})
+}
+
+// colourPasses reports, by "Layer.Pass", the passes of p whose channels
+// are each R, G, B or A: the colour passes, which Blender's multilayer
+// file at half depth writes as half, where it keeps depth, normals,
+// vectors, indices and Cryptomatte's ids (channels r, g, b, a) as float.
+func colourPasses(p *renderer.Passes) map[string]bool {
+	colour := map[string]bool{}
+	for _, c := range p.Channels {
+		pass, ok := renderer.PassOf(c.Name)
+		if !ok {
+			continue
+		}
+		isColour := strings.HasSuffix(c.Name, ".R") || strings.HasSuffix(c.Name, ".G") || strings.HasSuffix(c.Name, ".B") || strings.HasSuffix(c.Name, ".A")
+		if was, seen := colour[pass]; seen {
+			isColour = was && isColour
+		}
+		colour[pass] = isColour
+	}
+	return colour
 }
 
 // WritePassesFile encodes p into the file at path, replacing it atomically.
