@@ -322,7 +322,7 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 		return false, "", fmt.Errorf("%w: task %d is a frame's finish, which arbiters cannot re-run yet", errCannotJudge, b.Task)
 	}
 	rect := spec.Plan()[b.Task].Rect
-	want := tileWant{hdr: spec.Format == api.FormatEXR, passes: req.Passes}
+	want := tileWant{hdr: hdrFormat(spec.Format), passes: req.Passes}
 	tl, err := decodeTile(b.Tile, rect, want)
 	if err != nil {
 		return false, "", fmt.Errorf("%w: %w", errBadBundle, err)
@@ -352,8 +352,8 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	crops := verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
 	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height, Samples: req.Samples, Seed: req.Seed,
-		Region: rect, Threads: n.cfg.Threads, Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
-		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
+		Region: rect, Threads: n.cfg.Threads, Denoise: req.Denoise, HDR: hdrFormat(req.Format),
+		Passes: len(req.Passes) > 0, Keep: req.Passes, AdaptiveSampling: req.AdaptiveSampling,
 	}
 	res, err := renderCrops(ctx, rend, task, crops)
 	if err != nil {

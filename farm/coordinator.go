@@ -95,6 +95,7 @@ type job struct {
 	passNames []string
 	adaptive  bool
 	dither    float32 // FramePlan.Dither of stitched frames
+	layers    *api.LayersPlan
 	// tilesCollected is set once the finished job's tiles were deleted.
 	tilesCollected bool
 	// assembling maps each frame being written to the generation its
@@ -421,7 +422,7 @@ func (c *coordinator) planJob(spec api.JobSpec, info renderer.SceneInfo) (*job, 
 		// A denoiser looks at its neighbours: denoised tiles would show
 		// seams, so the stitched frame is denoised in the finish step.
 		return nil, c.noNode(fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer))
-	case len(j.passNames) > 0 && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
+	case j.plan().Finishes() && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
 		return nil, c.noNode(fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer))
 	}
 	j.planTasks()

@@ -45,6 +45,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if spec.Denoise && tiled && u == nil {
 		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and the %s renderer cannot denoise stitched tiles: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName, spec.Renderer)
 	}
+	if spec.Format == api.FormatEXRLayers {
+		return planLayers(spec, u)
+	}
 	if u == nil {
 		return plan, nil
 	}
@@ -103,6 +106,49 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	return plan, nil
 }
 
+// planLayers plans OpenEXR MultiLayer frames (api.LayersPlan): tiles of
+// raw passes, whole frames too, since Blender's own render writes the
+// file and a task's result is the image alone; the scene's compositor,
+// when its render runs one, in a finish task per frame.
+func planLayers(spec api.JobSpec, u *renderer.SceneUsage) (FramePlan, error) {
+	var plan FramePlan
+	switch {
+	case u == nil:
+		return plan, fmt.Errorf("%w: %s: an OpenEXR MultiLayer frame holds a Blender scene's render passes, which the %s renderer has not: choose --format exr", api.ErrBadJob, spec.SceneName, spec.Renderer)
+	case len(u.Layers) == 0:
+		return plan, fmt.Errorf("%w: %s: the farm lists the render passes of Cycles scenes only, and this one renders with %s: choose --format exr, or render it with Cycles", api.ErrBadJob, spec.SceneName, u.Engine)
+	case spec.Denoise:
+		// Blender's file holds each view layer's denoised image and its
+		// noisy one; the farm denoises the composite alone.
+		return plan, fmt.Errorf("%w: %s: denoised OpenEXR MultiLayer frames are not made by the farm (each view layer's Combined would stay noisy): submit it with --denoise=false, or choose --format exr", api.ErrBadJob, spec.SceneName)
+	case u.Sequencer:
+		return plan, fmt.Errorf("%w: %s renders through its video sequencer, whose frames are not render passes: choose --format exr", api.ErrBadJob, spec.SceneName)
+	}
+	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
+		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
+	}
+	if err := api.TilesExact(spec, u); err != nil {
+		return plan, fmt.Errorf("%s: %w", spec.SceneName, err)
+	}
+	passes := slices.Clone(u.Layers)
+	if u.Compositing {
+		passes = append(passes, u.Passes...) // Layers holds them; said again should a driver differ
+	}
+	slices.Sort(passes)
+	passes = slices.Compact(passes)
+	// Four channels a pass at most (Cryptomatte's ranks aside), and the
+	// composite's four.
+	if n := 4*len(passes) + 4; n > api.MaxLayerChannels {
+		return plan, fmt.Errorf("%w: %s: %d render passes, up to %d channels, more than the %d an OpenEXR MultiLayer frame of the farm holds: turn some passes off, or choose --format exr", api.ErrBadJob, spec.SceneName, len(passes), n, api.MaxLayerChannels)
+	}
+	if a := spec.FinishRect(); u.Compositing && spec.Region != nil && (a.Dx() < minFinish || a.Dy() < minFinish) {
+		return plan, fmt.Errorf("%w: %s: render region %v: its frames are composited as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
+	}
+	plan.Passes, plan.Adaptive = passes, u.AdaptiveSampling
+	plan.Layers = &api.LayersPlan{Passes: slices.Clone(u.Layers), Composite: u.Compositing, Half: u.ColorDepth == "16", Codec: api.LayersCodec(u.EXRCodec)}
+	return plan, nil
+}
+
 // minFinish is the least width and height Blender renders (its
 // resolution's floor): a finish runs at its region's size.
 const minFinish = 4
@@ -113,13 +159,18 @@ func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
 	if err != nil {
 		return err
 	}
-	j.passNames, j.adaptive, j.dither = plan.Passes, plan.Adaptive, plan.Dither
+	j.passNames, j.adaptive, j.dither, j.layers = plan.Passes, plan.Adaptive, plan.Dither, plan.Layers
 	return nil
+}
+
+// plan is the job's FramePlan, as planPasses set it (or its record kept).
+func (j *job) plan() FramePlan {
+	return FramePlan{Passes: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Layers: j.layers}
 }
 
 // tileWant is what the job's tiles must be.
 func (j *job) tileWant() tileWant {
-	return tileWant{hdr: j.spec.Format == api.FormatEXR, passes: j.passNames}
+	return tileWant{hdr: hdrFormat(j.spec.Format), passes: j.passNames}
 }
 
 // planTasks lists the job's tasks: its tiles frame by frame (tiler.Plan),
@@ -131,7 +182,7 @@ func (j *job) planTasks() {
 		j.tasks = append(j.tasks, nt)
 		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
 	}
-	if len(j.passNames) == 0 {
+	if !j.plan().Finishes() {
 		return
 	}
 	j.finishes = make(map[int]*task)
@@ -214,8 +265,11 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 		task.Region = req.Area // an uncropped region, finished within its frame
 	}
 	switch req.Format {
-	case api.FormatEXR:
+	case api.FormatEXR, api.FormatEXRLayers:
+		// A multilayer frame's composite is a float EXR, with alpha,
+		// which the coordinator writes beside the passes.
 		task.Depth = "32"
+		task.Alpha = req.Format == api.FormatEXRLayers
 	case api.FormatJPEG:
 		task.Quality = api.JobSpec{Format: req.Format, Quality: req.Quality}.JPEGQuality()
 	case "", api.FormatPNG:

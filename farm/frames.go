@@ -84,11 +84,14 @@ func (c *coordinator) startAssembly(j *job, f int) {
 		return
 	}
 	tiles := j.frameTiles(f)
-	if fin := j.finishes[f]; fin != nil {
-		// The frame is the finish task's file.
-		tiles = []frameTile{{index: fin.index, hash: fin.hash, rect: fin.tile.Rect}}
+	var fin *frameTile
+	if t := j.finishes[f]; t != nil {
+		fin = &frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect}
+		if j.layers == nil {
+			tiles = []frameTile{*fin} // the frame is the finish task's file
+		}
 	}
-	gen, spec, id, want := j.frameGen[f], j.spec, j.id, j.tileWant()
+	gen, spec, id, want, layers := j.frameGen[f], j.spec, j.id, j.tileWant(), j.layers
 	// The noise Blender's own render of the frame rounds it with: that of
 	// the release of its tiles (a job's tiles are all of one release).
 	var build string
@@ -102,7 +105,11 @@ func (c *coordinator) startAssembly(j *job, f int) {
 		var err error
 		select {
 		case c.assemblers <- struct{}{}:
-			name, err = c.assembleFrame(id, spec, want, dither, f, tiles)
+			if layers != nil {
+				name, err = c.writeLayers(id, spec, want, *layers, f, tiles, fin)
+			} else {
+				name, err = c.assembleFrame(id, spec, want, dither, f, tiles)
+			}
 			<-c.assemblers
 		case <-c.ctx.Done():
 			err = c.ctx.Err()

@@ -32,7 +32,7 @@ func TestJobSpecValidate(t *testing.T) {
 		{"reversed frames", func(s *api.JobSpec) { s.Frames = tiler.Frames{Start: 5, End: 1, Step: 1} }, "end is before start"},
 		{"zero samples", func(s *api.JobSpec) { s.Samples = 0 }, "samples 0"},
 		{"depth 12", func(s *api.JobSpec) { s.Depth = 12 }, "must be 8 or 16"},
-		{"format gif", func(s *api.JobSpec) { s.Format = "gif" }, `format "gif": want png, jpeg, tiff or exr`},
+		{"format gif", func(s *api.JobSpec) { s.Format = "gif" }, `format "gif": want png, jpeg, tiff, exr or exr-multilayer`},
 		{"jpeg at 16 bits", func(s *api.JobSpec) { s.Format, s.Depth = "jpeg", 16 }, "JPEG is 8 bits per channel only"},
 		{"quality of a png", func(s *api.JobSpec) { s.Quality = 80 }, "applies to JPEG frames only"},
 	}

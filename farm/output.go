@@ -30,4 +30,10 @@ func EncodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec) error {
 
 // blenderFormat is each job format's name in Blender, for the finish step
 // to write the frame itself.
-var blenderFormat = map[string]string{"": "PNG", api.FormatPNG: "PNG", api.FormatEXR: "OPEN_EXR", api.FormatJPEG: "JPEG", api.FormatTIFF: "TIFF"}
+var blenderFormat = map[string]string{"": "PNG", api.FormatPNG: "PNG", api.FormatEXR: "OPEN_EXR", api.FormatEXRLayers: "OPEN_EXR", api.FormatJPEG: "JPEG", api.FormatTIFF: "TIFF"}
+
+// hdrFormat reports whether frames of a job format are linear floats
+// (OpenEXR), as their tiles and finished frames are then.
+func hdrFormat(format string) bool {
+	return format == api.FormatEXR || format == api.FormatEXRLayers
+}

@@ -151,8 +151,8 @@ func (req TaskRequest) task(scene string) renderer.Task {
 	return renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Area: req.Area,
-		Denoise: req.Denoise, HDR: req.Format == api.FormatEXR,
-		Passes: len(req.Passes) > 0, AdaptiveSampling: req.AdaptiveSampling,
+		Denoise: req.Denoise, HDR: hdrFormat(req.Format),
+		Passes: len(req.Passes) > 0, Keep: req.Passes, AdaptiveSampling: req.AdaptiveSampling,
 		Preview: req.Preview,
 	}
 }
@@ -161,7 +161,7 @@ func (req TaskRequest) task(scene string) renderer.Task {
 // raw passes for a composited scene), or for a check the PNG of the crops'
 // check image.
 func (req TaskRequest) want() tileWant {
-	want := tileWant{hdr: req.Format == api.FormatEXR}
+	want := tileWant{hdr: hdrFormat(req.Format)}
 	if len(req.FinishTiles) > 0 {
 		want.frame = req.Format // a finished frame, in the job's format
 	}
@@ -445,7 +445,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	case len(req.FinishTiles) > 0:
 		data, err = w.finishFrame(ctx, rend, req, scene)
 		ctype = "image/png"
-		if req.Format == api.FormatEXR {
+		if hdrFormat(req.Format) {
 			ctype = "image/x-exr"
 		}
 	case len(req.Crops) > 0:

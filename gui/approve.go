@@ -97,7 +97,7 @@ func thumbSource(j api.JobStatus) (string, int, bool) {
 	if j.Preview != nil && len(j.Preview.Frames) > 0 {
 		return j.Preview.ID, j.Preview.Frames[0], true
 	}
-	if len(j.Frames) > 0 && j.Spec.Format != api.FormatEXR && j.Spec.Format != api.FormatTIFF {
+	if len(j.Frames) > 0 && j.Spec.Format != api.FormatEXR && j.Spec.Format != api.FormatEXRLayers && j.Spec.Format != api.FormatTIFF {
 		return j.ID, j.Frames[0], true
 	}
 	return "", 0, false

@@ -29,6 +29,8 @@ func jobRow(j api.JobStatus, cost string) []string {
 	switch j.Spec.Format {
 	case api.FormatEXR:
 		output = "EXR float"
+	case api.FormatEXRLayers:
+		output = "EXR multilayer"
 	case api.FormatJPEG:
 		output = fmt.Sprintf("JPEG q%d", j.Spec.JPEGQuality())
 	case api.FormatTIFF:

@@ -385,7 +385,7 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 		v.tilesEdited = true
 	}
 	for _, name := range outputChoices {
-		if o := outputs[name]; o.format == spec.Format && (o.format == api.FormatEXR || o.depth == spec.Depth) {
+		if o := outputs[name]; o.format == spec.Format && (o.format == api.FormatEXR || o.format == api.FormatEXRLayers || o.depth == spec.Depth) {
 			v.depth.SetSelected(name)
 		}
 	}
@@ -524,7 +524,7 @@ func (u *ui) uploadShown(label *widget.Label, text string, current func() bool) 
 // outputChoices are the frame formats the form offers, in order; outputs
 // maps each to the spec's depth and format.
 var (
-	outputChoices = []string{"PNG 8-bit", "PNG 16-bit", "JPEG", "TIFF 16-bit", "EXR float"}
+	outputChoices = []string{"PNG 8-bit", "PNG 16-bit", "JPEG", "TIFF 16-bit", "EXR float", "EXR multilayer"}
 	outputs       = map[string]struct {
 		depth  int
 		format string
@@ -535,5 +535,7 @@ var (
 		"TIFF 16-bit": {16, api.FormatTIFF},
 		// Depth stays valid for the spec; an EXR is 32-bit float.
 		"EXR float": {16, api.FormatEXR},
+		// Every render pass and the composite, at the scene's own depth.
+		"EXR multilayer": {16, api.FormatEXRLayers},
 	}
 )

@@ -53,6 +53,11 @@ type Task struct {
 	// stitched passes. A backend without passes refuses the task with
 	// ErrBadTask.
 	Passes bool
+	// Keep, with Passes, names the passes ("ViewLayer.Pass") the result
+	// holds: every pass of the view layers (SceneUsage.Layers) for an
+	// OpenEXR MultiLayer frame. Empty keeps those the scene's compositor
+	// reads (SceneUsage.Passes, and DenoisingPasses with Denoise).
+	Keep []string
 	// AdaptiveSampling keeps the scene's own adaptive sampling (noise
 	// threshold, minimum samples; Samples is then the most a pixel gets)
 	// instead of turning it off. Adaptive sampling looks at neighbouring
@@ -186,6 +191,10 @@ type FinishTask struct {
 	// Compression overrides a PNG's compression (0-100); nil keeps the
 	// scene's own.
 	Compression *int
+	// Alpha writes the frame with its alpha channel (RGBA) whatever the
+	// scene's colour mode: the composite of an OpenEXR MultiLayer frame,
+	// which Blender writes as RGBA.
+	Alpha bool
 	// Denoise runs the denoiser over the stitched Combined pass of each
 	// view layer, guided by its DenoisingPasses (which Passes must hold),
 	// before the compositor: a tiled frame denoised whole, as Blender's own
@@ -355,6 +364,15 @@ type SceneUsage struct {
 	// its channels ("BW", "RGB", "RGBA").
 	FileFormat, ColorDepth string
 	ColorMode              string `json:",omitempty"`
+	// EXRCodec is the scene's OpenEXR compression, in Blender's names
+	// ("ZIP", "PIZ", "DWAA" ...), which Blender keeps whatever the format.
+	EXRCodec string `json:",omitempty"`
+	// Layers are the passes ("ViewLayer.Pass", Cryptomatte's without
+	// their rank number, as Passes) of every view layer rendered: what an
+	// OpenEXR MultiLayer frame holds besides the composite, and what raw
+	// pass tiles carry. Empty where the node's driver cannot list them
+	// (an Eevee scene, whose engine lists its passes only as it renders).
+	Layers []string `json:",omitempty"`
 	// Quality is the scene's JPEG quality (1-100), which Blender keeps
 	// whatever the format.
 	Quality int `json:",omitempty"`

@@ -44,7 +44,7 @@ func TestBadInput(t *testing.T) {
 		{"demo zero res", []string{"demo", "--res", "0x0", "--out", demoOut}, 2, "must be >= 1"},
 		{"demo frames out of range", []string{"demo", "--scene", "anim", "--frames", "20-30", "--res", "16x16", "--out", demoOut}, 1, "outside the scene's range 1-24"},
 		{"demo no camera", []string{"demo", "--scene", noCamera, "--out", demoOut}, 1, "camera"},
-		{"demo bad format", []string{"demo", "--format", "gif", "--out", demoOut}, 2, `format "gif": want png, jpeg, tiff or exr`},
+		{"demo bad format", []string{"demo", "--format", "gif", "--out", demoOut}, 2, `format "gif": want png, jpeg, tiff, exr or exr-multilayer`},
 		{"demo bad flag", []string{"demo", "--tilez", "2x2"}, 2, "flag provided but not defined"},
 		{"unknown command", []string{"paint"}, 2, "unknown command"},
 		{"node bad network", []string{"node", "--data", filepath.Join(dir, "n"), "--network", "moon"}, 2, `--network "moon": want lan or wan`},

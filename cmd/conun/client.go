@@ -84,7 +84,7 @@ func submit(ctx context.Context, name string, args []string, stdout io.Writer) e
 	seed := fs.Uint64("seed", 0, "random seed")
 	region := fs.String("region", "", "render region x0,y0,x1,y1 in pixels (origin top-left, x1 and y1 excluded), or full for the whole frame; default the scene's own render region (Blender's border, cropped as the scene says)")
 	depth := fs.Int("depth", api.DefaultDepth, "bits per channel: 8 or 16 (PNG, TIFF; JPEG is 8); default the scene's own")
-	format := fs.String("format", "png", "frame format: png, jpeg, tiff, or exr (linear 32-bit float OpenEXR); default the scene's own")
+	format := fs.String("format", "png", "frame format: png, jpeg, tiff, exr (linear 32-bit float OpenEXR), or exr-multilayer (every render pass and the composite, a Cycles scene); default the scene's own")
 	quality := fs.Int("quality", 0, "JPEG quality, 1-100; default the scene's own (Blender's default is 90)")
 	compression := fs.Int("compression", api.DefaultPNGCompression, "PNG compression, 0-100 as in Blender (0: none, fastest, largest files; 100: smallest); default the scene's own")
 	budget := tokensFlag(fs, "budget", "0", "most tokens to spend on the job, exactly (e.g. 0.03: up to 18 decimals); 0 means no limit")

@@ -98,7 +98,7 @@ func TestSceneOutputFormats(t *testing.T) {
 	}
 	decodePNG(t, frameFile(t, out, "frame_0001.png"))
 	code, _, stderr = conun(t, "submit", "--node", node.url, "--format", "gif", jpg)
-	if code != 2 || !strings.Contains(stderr, `format "gif": want png, jpeg, tiff or exr`) {
+	if code != 2 || !strings.Contains(stderr, `format "gif": want png, jpeg, tiff, exr or exr-multilayer`) {
 		t.Errorf("--format gif: exit %d, %q", code, stderr)
 	}
 	code, _, stderr = conun(t, "submit", "--node", node.url, "--compression", "50", jpg)

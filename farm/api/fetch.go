@@ -35,17 +35,25 @@ const (
 
 // MaxFrameBytes is the most a frame file of spec may hold.
 func MaxFrameBytes(spec JobSpec) int64 {
-	bytesPerChannel := int64(max(spec.Depth, 8) / 8)
-	if spec.Format == FormatEXR {
+	bytesPerChannel, channels := int64(max(spec.Depth, 8)/8), int64(4)
+	switch spec.Format {
+	case FormatEXR:
 		bytesPerChannel = 4
+	case FormatEXRLayers:
+		// As many float channels as a file of passes may have.
+		bytesPerChannel, channels = 4, MaxLayerChannels
 	}
 	w, h := int64(min(max(spec.Resolution.Width, 1), tiler.MaxDimension)), int64(min(max(spec.Resolution.Height, 1), tiler.MaxDimension))
-	return w*h*4*bytesPerChannel*frameMargin + frameSlack
+	return w*h*channels*bytesPerChannel*frameMargin + frameSlack
 }
 
 // maxAnyFrameBytes bounds a frame when the job's spec is not at hand: the
 // largest a valid job's frame can be.
-var maxAnyFrameBytes = MaxFrameBytes(JobSpec{Resolution: tiler.Resolution{Width: tiler.MaxDimension, Height: tiler.MaxDimension}, Format: FormatEXR})
+var maxAnyFrameBytes = MaxFrameBytes(JobSpec{Resolution: tiler.Resolution{Width: tiler.MaxDimension, Height: tiler.MaxDimension}, Format: FormatEXRLayers})
+
+// MaxLayerChannels bounds the channels of a multilayer frame (the
+// OpenEXR channels renderer/exr writes at most).
+const MaxLayerChannels = 128
 
 // Frame writes a finished frame's file to w, refusing more bytes than any
 // job's frame can hold.

@@ -67,11 +67,44 @@ type FramePlan struct {
 	// render rounds it; 0 for none, or where Blender writes the frame (a
 	// finish task, with the scene's own).
 	Dither float32 `json:"dither,omitempty"`
+	// Layers, for OpenEXR MultiLayer frames (FormatEXRLayers), is what
+	// each frame's file holds; nil for a frame that is one image.
+	Layers *LayersPlan `json:"layers,omitempty"`
+}
+
+// LayersPlan is how the farm writes an OpenEXR MultiLayer frame, as
+// Blender's own render writes it: every pass of every view layer rendered
+// (stitched from the tiles, which carry them), then, for a composited
+// scene, the composite (a finish task's) as "Composite.Combined".
+type LayersPlan struct {
+	// Passes are the view layers' passes the file holds ("ViewLayer.Pass",
+	// SceneUsage.Layers).
+	Passes []string `json:"passes"`
+	// Composite says a finish task composites each frame, whose image
+	// joins the passes.
+	Composite bool `json:"composite,omitempty"`
+	// Half writes colour passes as half floats (the scene's "Float
+	// (Half)"); data passes stay 32-bit, as Blender keeps them.
+	Half bool `json:"half,omitempty"`
+	// Codec is the file's compression in Blender's names: NONE, RLE,
+	// ZIPS or ZIP (LayersCodec).
+	Codec string `json:"codec"`
+}
+
+// Finishes reports whether the plan has a finish task per frame: to
+// composite (and denoise) the stitched passes, except for a multilayer
+// frame of a scene that does not composite, which is its passes alone.
+func (p FramePlan) Finishes() bool {
+	return len(p.Passes) > 0 && (p.Layers == nil || p.Layers.Composite)
 }
 
 // Describe says in words how the frames of a job with tiles grid are made.
 func (p FramePlan) Describe(grid tiler.Grid) string {
 	switch {
+	case p.Layers != nil && p.Layers.Composite:
+		return fmt.Sprintf("%s tiles of every render pass (%s), stitched into an OpenEXR MultiLayer frame; one node runs the scene's compositor once per frame, checked by a second, and its image joins the passes as the Composite layer", grid, strings.Join(p.Passes, ", "))
+	case p.Layers != nil:
+		return fmt.Sprintf("%s tiles of every render pass (%s), stitched into an OpenEXR MultiLayer frame", grid, strings.Join(p.Passes, ", "))
 	case grid.Cols*grid.Rows == 1:
 		return "whole frames: each task renders and composites one frame as the scene says"
 	case p.Denoise:

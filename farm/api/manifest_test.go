@@ -38,7 +38,7 @@ func TestParseManifest(t *testing.T) {
 					t.Fatalf("format %q, want \"\" (png)", s.Format)
 				}
 			}},
-		{"bad format", "job.yaml", "scene: a.glb\nformat: gif\n", `format "gif": want png, jpeg, tiff or exr`, nil},
+		{"bad format", "job.yaml", "scene: a.glb\nformat: gif\n", `format "gif": want png, jpeg, tiff, exr or exr-multilayer`, nil},
 		{"jpeg with its quality", "job.yaml", "scene: a.glb\nformat: jpg\nquality: 80\n", "",
 			func(t *testing.T, s JobSpec, frames string) {
 				if s.Format != FormatJPEG || s.Quality != 80 {

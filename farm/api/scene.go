@@ -43,16 +43,16 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 		switch {
 		case !ok:
 			// Said, not silently replaced: the artist chose that format.
-			taken = append(taken, fmt.Sprintf("output format is %s, which the farm does not write: frames are PNG (choose png, jpeg, tiff or exr)", u.FileFormat))
+			taken = append(taken, fmt.Sprintf("output format is %s, which the farm does not write: frames are PNG (choose png, jpeg, tiff, exr or exr-multilayer)", u.FileFormat))
 		case format == FormatJPEG:
 			s.Format = format
 			if !given("quality") && u.Quality > 0 {
 				s.Quality = u.Quality
 			}
 			taken = append(taken, fmt.Sprintf("JPEG output (quality %d)", s.JPEGQuality()))
-		case u.FileFormat == "OPEN_EXR_MULTILAYER":
+		case format == FormatEXRLayers:
 			s.Format = format
-			taken = append(taken, "OpenEXR output (the frame's image; the farm writes no multilayer file of all passes)")
+			taken = append(taken, "OpenEXR MultiLayer output ("+LayersOutput(u)+")")
 		case format != "":
 			s.Format = format
 			taken = append(taken, map[string]string{FormatEXR: "OpenEXR", FormatTIFF: "TIFF"}[format]+" output")
@@ -110,7 +110,7 @@ func BorderRegion(border [4]float32, crop bool, res tiler.Resolution) *Region {
 // a Blender scene may be saved with, by Blender's names.
 var sceneFormats = map[string]string{
 	"PNG": "", "JPEG": FormatJPEG, "TIFF": FormatTIFF,
-	"OPEN_EXR": FormatEXR, "OPEN_EXR_MULTILAYER": FormatEXR,
+	"OPEN_EXR": FormatEXR, "OPEN_EXR_MULTILAYER": FormatEXRLayers,
 }
 
 // TilesExact refuses a split into tiles that the scene's inspection says
@@ -122,4 +122,31 @@ func TilesExact(spec JobSpec, u *renderer.SceneUsage) error {
 		return nil
 	}
 	return fmt.Errorf("%w: tiles %s: %s, so tiles would not equal the whole frame: submit it with tiles 1x1", ErrBadJob, spec.Tiles, strings.Join(u.WholeFrame, "; "))
+}
+
+// LayersOutput says in words how the farm writes a multilayer frame of a
+// scene (FormatEXRLayers): its float depth and compression, the scene's
+// own where the farm writes it.
+func LayersOutput(u *renderer.SceneUsage) string {
+	depth := "32-bit float"
+	if u.ColorDepth == "16" {
+		depth = "half float colour, 32-bit float data passes"
+	}
+	codec := LayersCodec(u.EXRCodec)
+	if codec != u.EXRCodec && u.EXRCodec != "" {
+		return fmt.Sprintf("%s, %s compression: the scene's %s is not one the farm writes", depth, codec, u.EXRCodec)
+	}
+	return fmt.Sprintf("%s, %s compression", depth, codec)
+}
+
+// LayersCodec is the OpenEXR compression, in Blender's names, a
+// multilayer frame of a scene saved with codec is written with: the
+// scene's own where the farm writes it (NONE, RLE, ZIPS, ZIP), else ZIP,
+// which loses nothing (as PIZ; PXR24, B44 and DWA lose precision).
+func LayersCodec(codec string) string {
+	switch codec {
+	case "NONE", "RLE", "ZIPS", "ZIP":
+		return codec
+	}
+	return "ZIP"
 }

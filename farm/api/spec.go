@@ -46,8 +46,10 @@ type JobSpec struct {
 	// is 8 only.
 	Depth int `json:"depth"`
 	// Format is the frames' file format: "png" (the default, also ""),
-	// "jpeg", "tiff", or "exr": linear, scene-referred 32-bit float
-	// OpenEXR, for compositing; Depth does not apply to it.
+	// "jpeg", "tiff", "exr": linear, scene-referred 32-bit float
+	// OpenEXR, for compositing, or "exr-multilayer": every render pass
+	// and the composite in one OpenEXR, at the scene's own float depth
+	// and compression. Depth does not apply to either.
 	Format string `json:"format,omitempty"`
 	// Quality is a JPEG frame's quality, 1 to 100 (0: 90, Blender's
 	// default); it applies to JPEG only.
@@ -312,13 +314,17 @@ const (
 	FormatEXR  = "exr"
 	FormatJPEG = "jpeg"
 	FormatTIFF = "tiff"
+	// FormatEXRLayers is OpenEXR MultiLayer, as Blender writes it: every
+	// pass of every view layer rendered, and the composite of a
+	// composited scene, in one file of linear float channels.
+	FormatEXRLayers = "exr-multilayer"
 )
 
 // frameExt is each format's file extension, as Blender names its files.
-var frameExt = map[string]string{"": "png", FormatPNG: "png", FormatEXR: "exr", FormatJPEG: "jpg", FormatTIFF: "tif"}
+var frameExt = map[string]string{"": "png", FormatPNG: "png", FormatEXR: "exr", FormatEXRLayers: "exr", FormatJPEG: "jpg", FormatTIFF: "tif"}
 
 // formatNames lists the formats for error messages.
-const formatNames = "png, jpeg, tiff or exr"
+const formatNames = "png, jpeg, tiff, exr or exr-multilayer"
 
 // Prefix returns the first n bytes of s, or s when it is shorter: for
 // showing a hash or an address from a node's answer, which a client must

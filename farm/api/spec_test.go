@@ -38,6 +38,7 @@ func TestSpecOutput(t *testing.T) {
 		{"", 8, 0, "", "frame_0007.png"},
 		{"png", 16, 0, "", "frame_0007.png"},
 		{"exr", 16, 0, "", "frame_0007.exr"},
+		{"exr-multilayer", 8, 0, "", "frame_0007.exr"},
 		{"jpeg", 8, 0, "", "frame_0007.jpg"},
 		{"jpeg", 8, 75, "", "frame_0007.jpg"},
 		{"tiff", 16, 0, "", "frame_0007.tif"},
@@ -46,7 +47,7 @@ func TestSpecOutput(t *testing.T) {
 		{"jpeg", 8, 101, "quality 101: must be between 1 and 100", ""},
 		{"jpeg", 8, -1, "quality -1", ""},
 		{"png", 8, 90, "applies to JPEG frames only", ""},
-		{"gif", 8, 0, `format "gif": want png, jpeg, tiff or exr`, ""},
+		{"gif", 8, 0, `format "gif": want png, jpeg, tiff, exr or exr-multilayer`, ""},
 		{"JPEG", 8, 0, `format "JPEG"`, ""}, // a spec holds ParseFormat's names
 		{"tiff", 12, 0, "depth 12", ""},
 	}
@@ -63,12 +64,12 @@ func TestSpecOutput(t *testing.T) {
 			t.Errorf("FrameName(7, %q) = %q, want %q", tc.format, FrameName(7, tc.format), tc.name)
 		}
 	}
-	for in, want := range map[string]string{"": "", "PNG": "", "jpg": "jpeg", "JPEG": "jpeg", "tif": "tiff", "TIFF": "tiff", "exr": "exr"} {
+	for in, want := range map[string]string{"": "", "PNG": "", "jpg": "jpeg", "JPEG": "jpeg", "tif": "tiff", "TIFF": "tiff", "exr": "exr", "EXR-MultiLayer": "exr-multilayer"} {
 		if got, err := ParseFormat(in); got != want || err != nil {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	if _, err := ParseFormat("webp"); err == nil || !strings.Contains(err.Error(), "want png, jpeg, tiff or exr") {
+	if _, err := ParseFormat("webp"); err == nil || !strings.Contains(err.Error(), "want png, jpeg, tiff, exr or exr-multilayer") {
 		t.Errorf("ParseFormat(webp): %v", err)
 	}
 	if q := (JobSpec{Format: FormatJPEG}).JPEGQuality(); q != 90 {

@@ -199,6 +199,9 @@ type JobRecord struct {
 	// Dither is the intensity the job's stitched 8-bit frames are
 	// rounded with (api.FramePlan.Dither).
 	Dither float32 `json:"dither,omitempty"`
+	// Layers is how its OpenEXR MultiLayer frames are written
+	// (api.FramePlan.Layers).
+	Layers *api.LayersPlan `json:"layers,omitempty"`
 	// TilesCollected is set once the finished job's tiles were deleted
 	// (NodeConfig.Retention): its frames and records stay.
 	TilesCollected bool `json:"tiles_collected,omitempty"`

@@ -333,9 +333,12 @@ func (r *Renderer) Render(ctx context.Context, t renderer.Task) (renderer.Result
 		}
 		var err error
 		if t.Passes {
-			keep := p.info.Passes
-			if t.Denoise || r.cfg.Denoise {
-				keep = append(slices.Clone(keep), renderer.DenoisingPasses(keep)...)
+			keep := t.Keep
+			if len(keep) == 0 {
+				keep = p.info.Passes
+				if t.Denoise || r.cfg.Denoise {
+					keep = append(slices.Clone(keep), renderer.DenoisingPasses(keep)...)
+				}
 			}
 			res, err = readPasses(out, renderRect(t), keep)
 		} else {

@@ -329,6 +329,32 @@ def passes_read(scene):
     return sorted(out)
 
 
+def layers_read(scene):
+    """Lists "ViewLayer.Pass" for every pass of every view layer a Cycles
+    render of the scene writes to a multilayer file, as Cycles lists them
+    to Blender (Cryptomatte's without their rank number, as Go names
+    them). Listed as a tile of raw passes renders: without denoising,
+    whose "Noisy Image" pass such a tile has not."""
+    import importlib
+    engine = importlib.import_module("cycles.engine")
+    layers = [v for v in scene.view_layers if v.use]
+    if getattr(scene.render, "use_single_layer", False):
+        layers = [bpy.context.view_layer]
+    c = scene.cycles
+    denoising = c.use_denoising
+    c.use_denoising = False
+    try:
+        out = set()
+        for v in layers:
+            for name, _, _ in engine.list_render_passes(scene, v):
+                if name.startswith("Crypto"):
+                    name = name.rstrip("0123456789")
+                out.add("%s.%s" % (v.name, name))
+    finally:
+        c.use_denoising = denoising
+    return sorted(out)
+
+
 SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", "DBLUR", "VECBLUR",
                  "DENOISE", "DILATEERODE", "DESPECKLE", "INPAINT", "SUNBEAMS", "TRANSLATE", "TRANSFORM",
                  "ROTATE", "SCALE", "FLIP", "CROP", "DISPLACE", "MAP_UV", "STABILIZE2D", "MOVIEDISTORTION",
@@ -390,6 +416,7 @@ def usage(scene):
         look=scene.view_settings.look,
         file_format=r.image_settings.file_format,
         color_depth=r.image_settings.color_depth,
+        exr_codec=getattr(r.image_settings, "exr_codec", ""),
         quality=getattr(r.image_settings, "quality", 0),
         compression=getattr(r.image_settings, "compression", None),
         dither=r.dither_intensity,
@@ -415,6 +442,7 @@ def usage(scene):
         out["animated_seed"] = bool(scene.cycles.use_animated_seed)
         out["volumes"] = has_volumes(scene)
         out["whole_frame"] = whole_frame_reasons(scene, out["volumes"])
+        out["layers"] = layers_read(scene)
     else:
         e = scene.eevee
         out["samples"] = e.taa_render_samples
@@ -581,6 +609,8 @@ def finish(t):
         s.quality = t["quality"]
     if t.get("compression") is not None:
         s.compression = t["compression"]
+    if t.get("alpha"):
+        s.color_mode = "RGBA"
     r.use_file_extension = False
     r.filepath = t["out"]
     scene.frame_set(t["frame"])

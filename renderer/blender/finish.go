@@ -59,6 +59,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 		w := wireTask{
 			ID: id, Finish: true, Frame: t.Frame, Width: t.Width, Height: t.Height,
 			Threads: t.Threads, In: in, Out: out, Format: t.Format, Depth: t.Depth, Quality: t.Quality, Compression: t.Compression, Denoise: t.Denoise,
+			Alpha: t.Alpha,
 		}
 		if err := p.render(ctx, w, nil, nil); err != nil {
 			return err
@@ -70,7 +71,7 @@ func (r *Renderer) Finish(ctx context.Context, t renderer.FinishTask) (renderer.
 		if !t.Region.Empty() && !(renderer.Build{Version: version}).AtLeast(regionKeptSince) {
 			// The scene's colour mode says whether the file has alpha: a
 			// 16-bit TIFF's associated alpha decodes as RGBA64, like RGB.
-			alpha := p.info.ColorMode == "RGBA" && ext != ".jpg"
+			alpha := (p.info.ColorMode == "RGBA" || t.Alpha) && ext != ".jpg"
 			// Written again as the scene writes it where the task does
 			// not say: its own quality and compression, not Blender's
 			// defaults.

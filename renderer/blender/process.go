@@ -61,6 +61,8 @@ type wireTask struct {
 	Quality int    `json:"quality,omitempty"`
 	// Compression, when set, overrides the PNG compression (0-100).
 	Compression *int `json:"compression,omitempty"`
+	// Alpha writes the finished frame as RGBA (FinishTask.Alpha).
+	Alpha bool `json:"alpha,omitempty"`
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
@@ -94,6 +96,8 @@ type sceneInfo struct {
 	Look             string     `json:"look"`
 	FileFormat       string     `json:"file_format"`
 	ColorDepth       string     `json:"color_depth"`
+	EXRCodec         string     `json:"exr_codec"`
+	Layers           []string   `json:"layers"`
 	Quality          int        `json:"quality"`
 	Compression      *int       `json:"compression"`
 	Dither           *float32   `json:"dither"`
@@ -119,7 +123,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Compositing: i.Compositing, Passes: i.Passes, SpatialNodes: i.SpatialNodes,
 		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
 		ViewTransform: i.ViewTransform, Look: i.Look,
-		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, Quality: i.Quality, Compression: i.Compression,
+		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, EXRCodec: i.EXRCodec, Layers: i.Layers, Quality: i.Quality, Compression: i.Compression,
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
