@@ -134,4 +134,3 @@ func passesInFrame(p *renderer.Passes, spec api.JobSpec) *renderer.Passes {
 	full.Draw(p)
 	return full
 }
-
