@@ -1,0 +1,146 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
+	"github.com/conun/conun/renderer/exr"
+	"github.com/conun/conun/tiler"
+)
+
+// TestBlenderLayers: on each image, a scene saved by that image's Blender
+// as OpenEXR MultiLayer (make_passes' compositor, more passes, a second
+// view layer, Cryptomatte) lists the passes its render writes
+// (SceneUsage.Layers); tiles of raw passes keeping them (Task.Keep)
+// stitch into every view-layer channel of that Blender's own multilayer
+// render (blender -b FILE -f 1), value for value, and the finish's RGBA
+// float image is its Composite layer. This is what the farm writes a
+// multilayer frame from (farm.writeLayers).
+func TestBlenderLayers(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.Config{})
+		ctx := context.Background()
+		base := nativeScene(t, s, img, "passes")
+		dir := t.TempDir()
+		src := filepath.Join(dir, "layers.blend")
+		save := strings.Join([]string{
+			"import bpy",
+			"s = bpy.context.scene",
+			"im = s.render.image_settings",
+			"if hasattr(im, 'media_type'): im.media_type = 'MULTI_LAYER_IMAGE'",
+			"im.file_format = 'OPEN_EXR_MULTILAYER'",
+			// 5.x writes a part per pass by default; renderer/exr reads
+			// (and the farm writes) the single-part file 3.4 and 4.3 write.
+			"if hasattr(im, 'use_exr_interleave'): im.use_exr_interleave = True",
+			"v = s.view_layers[0]",
+			"v.use_pass_mist = v.use_pass_uv = v.use_pass_object_index = v.use_pass_cryptomatte_object = v.use_pass_diffuse_color = True",
+			"s.view_layers.new('Second').use_pass_z = True",
+			fmt.Sprintf("bpy.ops.wm.save_as_mainfile(filepath=%q)", src),
+		}, "\n")
+		if _, err := runBlender(s, []string{filepath.Dir(base)}, dir, "-b", base, "--python-exit-code", "1", "--python-expr", save); err != nil {
+			t.Fatal(err)
+		}
+		info, err := b.Inspect(ctx, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := info.Usage
+		if u.FileFormat != "OPEN_EXR_MULTILAYER" || !u.Compositing || len(u.Layers) == 0 {
+			t.Fatalf("usage: format %s, compositing %v, layers %v: want a composited multilayer scene's passes", u.FileFormat, u.Compositing, u.Layers)
+		}
+		task := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 8, Seed: 5, Passes: true, Keep: u.Layers,
+			AdaptiveSampling: u.AdaptiveSampling}
+		frame := stitchPasses(t, b, task, task.Rect(), tiler.Split(task.Rect(), tiler.Grid{Cols: 2, Rows: 2}))
+		fin, err := b.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: task.Width, Height: task.Height, Passes: frame, Format: "OPEN_EXR", Depth: "32", Alpha: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fin.HDR == nil {
+			t.Fatalf("the finish wrote %s, not a decoded EXR", fin.Ext)
+		}
+		ref := blenderPasses(t, s, src, task)
+		var layers []string
+		for _, name := range ref.Names() {
+			if !strings.HasPrefix(name, "Composite.") {
+				layers = append(layers, name)
+			}
+		}
+		if !slices.Equal(frame.Names(), layers) {
+			t.Fatalf("the tiles' channels\n%v\nBlender %s's own view-layer channels\n%v", frame.Names(), img.version, layers)
+		}
+		for _, c := range frame.Channels {
+			if n, most := floatDiff(c.Pix, ref.Channel(c.Name).Pix); n > 0 {
+				t.Errorf("channel %s: %d of %d values differ from Blender's own, by up to %g", c.Name, n, len(c.Pix), most)
+			}
+		}
+		for k, ch := range []string{"R", "G", "B", "A"} {
+			want := ref.Channel("Composite.Combined." + ch)
+			if want == nil {
+				t.Fatalf("Blender %s's own render has no Composite layer: %v", img.version, ref.Names())
+			}
+			got := make([]float32, len(want.Pix))
+			for i := range got {
+				got[i] = fin.HDR.Pix[4*i+k]
+			}
+			if n, most := floatDiff(got, want.Pix); n*1000 > len(got) || most > 1e-3 {
+				t.Errorf("composite %s: %d of %d values differ from Blender's own, by up to %g", ch, n, len(got), most)
+			}
+		}
+		t.Logf("Blender %s: %d view-layer channels and the composite compared with its own multilayer render", img.version, len(layers))
+	})
+}
+
+// blenderPasses renders the task's frame with the image's Blender as its
+// own render does, to the scene's own multilayer file, and decodes it.
+func blenderPasses(t *testing.T, s *Sandbox, src string, task renderer.Task) *renderer.Passes {
+	t.Helper()
+	out := t.TempDir()
+	expr := strings.Join([]string{
+		"import bpy",
+		"s = bpy.context.scene",
+		"s.render.resolution_percentage = 100",
+		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", task.Samples, task.Seed),
+		"s.cycles.use_animated_seed = False",
+		"s.cycles.use_denoising = False",
+	}, "\n")
+	if _, err := runBlender(s, []string{filepath.Dir(src)}, out, "-b", src, "--python-expr", expr,
+		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(out, "f12_0001.exr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := exr.DecodePasses(f, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// floatDiff counts the values of a that differ from b's beyond float
+// rounding (relative 1e-5 above 1: a depth of 1e10 is far) and the most
+// they differ by.
+func floatDiff(a, b []float32) (n int, most float64) {
+	for i := range a {
+		x, y := float64(a[i]), float64(b[i])
+		d := math.Abs(x - y)
+		if s := math.Max(math.Abs(x), math.Abs(y)); s > 1 {
+			d /= s
+		}
+		if d > 1e-5 {
+			n++
+		}
+		most = math.Max(most, d)
+	}
+	return n, most
+}
