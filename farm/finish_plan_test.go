@@ -2,6 +2,8 @@ package farm
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -176,6 +178,79 @@ func TestPlanDither(t *testing.T) {
 			}
 			if plan.Dither != tc.want {
 				t.Errorf("dither %v, want %v", plan.Dither, tc.want)
+			}
+		})
+	}
+}
+
+// TestPlanLayers: an OpenEXR MultiLayer job's tiles carry every pass of
+// every view layer (and the compositor's), a finish task composites each
+// frame only when the scene's render runs its compositor, the file keeps
+// the scene's depth and a compression the farm writes, and what the farm
+// cannot write as Blender does is refused, saying why and what to do.
+func TestPlanLayers(t *testing.T) {
+	one := float32(1)
+	layers := []string{"Second.Combined", "ViewLayer.Combined", "ViewLayer.CryptoObject", "ViewLayer.Depth"}
+	cycles := func(change func(u *renderer.SceneUsage)) *renderer.SceneUsage {
+		u := &renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Passes: []string{"ViewLayer.Combined"}, ColorDepth: "32", EXRCodec: "ZIP", Dither: &one}
+		if change != nil {
+			change(u)
+		}
+		return u
+	}
+	many := make([]string, 32)
+	for i := range many {
+		many[i] = fmt.Sprintf("ViewLayer.AOV%02d", i)
+	}
+	for _, tc := range []struct {
+		name    string
+		usage   *renderer.SceneUsage
+		tiles   tiler.Grid
+		denoise bool
+		want    *api.LayersPlan
+		wantErr string
+	}{
+		{"passes alone", cycles(nil), tiler.Grid{Cols: 2, Rows: 2}, false, &api.LayersPlan{Passes: layers, Codec: "ZIP"}, ""},
+		{"whole frames too", cycles(nil), tiler.Grid{Cols: 1, Rows: 1}, false, &api.LayersPlan{Passes: layers, Codec: "ZIP"}, ""},
+		{"composited", cycles(func(u *renderer.SceneUsage) { u.Compositing = true }), tiler.Grid{Cols: 2, Rows: 2}, false,
+			&api.LayersPlan{Passes: layers, Composite: true, Codec: "ZIP"}, ""},
+		{"half, PIZ", cycles(func(u *renderer.SceneUsage) { u.ColorDepth, u.EXRCodec = "16", "PIZ" }), tiler.Grid{Cols: 2, Rows: 2}, false,
+			&api.LayersPlan{Passes: layers, Half: true, Codec: "ZIP"}, ""},
+		{"RLE kept", cycles(func(u *renderer.SceneUsage) { u.EXRCodec = "RLE" }), tiler.Grid{Cols: 2, Rows: 2}, false, &api.LayersPlan{Passes: layers, Codec: "RLE"}, ""},
+		{"a glTF", nil, tiler.Grid{Cols: 2, Rows: 2}, false, nil, "the pathtracer renderer has not"},
+		{"Eevee", &renderer.SceneUsage{Engine: "BLENDER_EEVEE"}, tiler.Grid{Cols: 2, Rows: 2}, false, nil, "Cycles scenes only"},
+		{"denoised", cycles(nil), tiler.Grid{Cols: 2, Rows: 2}, true, nil, "--denoise=false"},
+		{"sequencer", cycles(func(u *renderer.SceneUsage) { u.Sequencer = true }), tiler.Grid{Cols: 1, Rows: 1}, false, nil, "sequencer"},
+		{"tiles inexact", cycles(func(u *renderer.SceneUsage) { u.WholeFrame = []string{"unbiased volumes"} }), tiler.Grid{Cols: 2, Rows: 2}, false, nil, "tiles 1x1"},
+		{"too many passes", cycles(func(u *renderer.SceneUsage) { u.Layers = many }), tiler.Grid{Cols: 2, Rows: 2}, false, nil, "32 render passes, up to 132 channels"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Format: api.FormatEXRLayers, Depth: 8, Tiles: tc.tiles, Denoise: tc.denoise,
+				Resolution: tiler.Resolution{Width: 64, Height: 48}}
+			if tc.usage == nil {
+				spec.Renderer = "pathtracer"
+			}
+			plan, err := PlanFrames(spec, renderer.SceneInfo{Usage: tc.usage})
+			if tc.wantErr != "" {
+				if err == nil || !errors.Is(err, api.ErrBadJob) || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err %v, want a bad job naming %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(plan.Layers, tc.want) {
+				t.Errorf("layers %+v, want %+v", plan.Layers, tc.want)
+			}
+			if !slices.Equal(plan.Passes, layers) || plan.Dither != 0 || plan.Finishes() != tc.want.Composite {
+				t.Errorf("tiles carry %v, dither %v, finishes %v: want %v, none, %v", plan.Passes, plan.Dither, plan.Finishes(), layers, tc.want.Composite)
+			}
+			j := &job{spec: spec, byFrame: map[int][]*task{}}
+			j.passNames, j.layers = plan.Passes, plan.Layers
+			j.planTasks()
+			if finishes := len(j.tasks) - len(spec.Plan()); finishes != map[bool]int{true: 1}[tc.want.Composite] {
+				t.Errorf("%d finish tasks for the frame, want one only to composite", finishes)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package farm
 import (
 	"log/slog"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/conun/conun/farm/api"
@@ -22,7 +23,8 @@ func TestJobRecordKeepsFramePlan(t *testing.T) {
 	worker := common.HexToAddress("0x00000000000000000000000000000000000000b3")
 	spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
 		Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8}
-	j := &job{id: "job", spec: spec, state: api.JobRunning, dither: 0.5, adaptive: true, passNames: []string{"ViewLayer.Combined"}, release: "blender-4.3.2"}
+	j := &job{id: "job", spec: spec, state: api.JobRunning, dither: 0.5, adaptive: true, passNames: []string{"ViewLayer.Combined"}, release: "blender-4.3.2",
+		layers: &api.LayersPlan{Passes: []string{"ViewLayer.Combined"}, Composite: true, Half: true, Codec: "RLE"}}
 	j.tookReceipt(worker, 7)
 	if err := <-st.PutJob(j.id, j.record()); err != nil {
 		t.Fatal(err)
@@ -35,5 +37,8 @@ func TestJobRecordKeepsFramePlan(t *testing.T) {
 	if back.dither != 0.5 || !back.adaptive || len(back.passNames) != 1 || back.release != "blender-4.3.2" || back.receiptsTaken[worker] != 7 {
 		t.Errorf("restored dither %v, adaptive %v, passes %v, release %q, receipts taken %v; want 0.5, true, [ViewLayer.Combined], blender-4.3.2, 7",
 			back.dither, back.adaptive, back.passNames, back.release, back.receiptsTaken)
+	}
+	if !reflect.DeepEqual(back.layers, j.layers) {
+		t.Errorf("restored layers %+v, want %+v", back.layers, j.layers)
 	}
 }

@@ -124,7 +124,13 @@ func printInspection(w io.Writer, in api.Inspection) {
 		if u.Dither != nil && u.ColorDepth == "8" {
 			fmt.Fprintf(w, ", dither %g", *u.Dither) // the noise 8-bit frames are rounded with
 		}
+		if u.FileFormat == "OPEN_EXR_MULTILAYER" && len(u.Layers) > 0 {
+			fmt.Fprintf(w, "; the farm writes it: %s", api.LayersOutput(u))
+		}
 		fmt.Fprintln(w)
+		if len(u.Layers) > 0 && u.FileFormat == "OPEN_EXR_MULTILAYER" {
+			fmt.Fprintf(w, "passes      %s\n", strings.Join(u.Layers, ", "))
+		}
 		if u.Transparent {
 			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")
 		}
