@@ -39,7 +39,9 @@ func TestMultilayerFrames(t *testing.T) {
 		// studios ask for: no finish task, the frame is its passes.
 		{"passes at half", "passes", multilayer + "s.render.image_settings.color_depth = '16'\ns.render.use_compositing = False\n" +
 			"v = s.view_layers[0]\nv.use_pass_mist = v.use_pass_uv = v.use_pass_object_index = v.use_pass_cryptomatte_object = v.use_pass_diffuse_color = True\n" +
-			"s.view_layers.new('Second').use_pass_z = True\n", tiler.Grid{Cols: 3, Rows: 2}, nil},
+			"s.view_layers.new('Second').use_pass_z = True\n" +
+			"r = s.render\nr.use_stamp_note, r.stamp_note_text, r.use_stamp_lens, r.use_stamp_hostname, r.use_stamp_memory = True, 'shot 12 take 3', True, True, True\n",
+			tiler.Grid{Cols: 3, Rows: 2}, nil},
 		{"whole frame", "passes", multilayer, tiler.Grid{Cols: 1, Rows: 1}, nil},
 		{"cropped region", "passes", multilayer + "s.render.use_border, s.render.use_crop_to_border = True, True\n" +
 			"s.render.border_min_x, s.render.border_max_x, s.render.border_min_y, s.render.border_max_y = 0.1, 0.85, 0.05, 0.9\n",
@@ -71,9 +73,16 @@ func TestMultilayerFrames(t *testing.T) {
 				t.Fatalf("the frame is %v, Blender's %v", got.Rect, want.Rect)
 			}
 			// Cryptomatte's names and manifests, which its nodes (and
-			// Nuke's) read to pick a matte by object name.
+			// Nuke's) read to pick a matte by object name, and the
+			// stamp fields the artist chose: all but what describes one
+			// render (times, date, memory, host, the file's path).
 			for k, v := range want.Meta {
-				if strings.HasPrefix(k, "cryptomatte/") && got.Meta[k] != v {
+				switch {
+				case slices.Contains([]string{"RenderTime", "Date", "File", "Memory", "Hostname"}, k) || strings.HasSuffix(k, "_time"):
+					if _, ok := got.Meta[k]; ok {
+						t.Errorf("metadata %s (of one render) kept: %q", k, got.Meta[k])
+					}
+				case got.Meta[k] != v:
 					t.Errorf("metadata %s = %q, Blender's %q", k, got.Meta[k], v)
 				}
 			}

@@ -87,12 +87,15 @@ func readPasses(path string, rect image.Rectangle, keep []string) (renderer.Resu
 		return renderer.Result{}, fmt.Errorf("blender: wrote %v passes for region %v", p.Rect.Size(), rect)
 	}
 	p.Rect = rect
-	// Of Blender's metadata (render times, dates, file names: different
-	// in every tile) the Cryptomatte node needs its layers' names and
-	// manifests, which are the scene's, the same in every tile.
+	// Blender's metadata, but for what differs from one tile (or node)
+	// to the next: render times, dates, memory, the scene's path here.
+	// What is left is the scene's, the same in every tile: Cryptomatte's
+	// layer names and manifests, which its nodes need, and the stamp
+	// fields the artist chose (scene, camera, frame, note ...), which a
+	// multilayer frame keeps as Blender's own file does.
 	meta := map[string]string{}
 	for k, v := range p.Meta {
-		if strings.HasPrefix(k, "cryptomatte/") {
+		if !renderMeta(k) {
 			meta[k] = v
 		}
 	}
@@ -126,4 +129,14 @@ func cropResult(res renderer.Result, r image.Rectangle) renderer.Result {
 		out.Passes = res.Passes.Crop(r)
 	}
 	return out
+}
+
+// renderMeta reports whether a metadata key of Blender's describes one
+// render rather than the scene: it differs from tile to tile.
+func renderMeta(key string) bool {
+	switch key {
+	case "RenderTime", "Date", "File", "Memory", "Hostname":
+		return true
+	}
+	return strings.HasSuffix(key, "_time") // Cycles' per view layer
 }
