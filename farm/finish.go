@@ -255,6 +255,12 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 	if !canvas.Complete() {
 		return nil, fmt.Errorf("%w: frame %d: the %d tiles do not cover the frame", renderer.ErrBadTask, req.Frame, len(req.FinishTiles))
 	}
+	if !req.Area.Empty() && area != req.Area {
+		// An uncropped region's frame holds, where nothing was rendered,
+		// what the render result does there, which the compositor reads
+		// (a far Depth fogs and blurs into the region's edge).
+		frame.FillOutside(req.Area, renderer.ParseBuild(rend.Version()))
+	}
 	frame.Rect = frame.Rect.Sub(area.Min) // the channels are laid out from its corner
 	task := renderer.FinishTask{
 		Scene: scene, Frame: req.Frame, Width: area.Dx(), Height: area.Dy(),

@@ -3,6 +3,7 @@ package farm
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"io"
 	"maps"
 	"os"
@@ -56,7 +57,7 @@ func (c *coordinator) writeLayers(id string, spec api.JobSpec, want tileWant, pl
 	if frame == nil || !canvas.Complete() {
 		return "", fmt.Errorf("frame %d: tiles do not cover the frame", f)
 	}
-	frame = passesInFrame(frame, spec)
+	frame = passesInFrame(frame, spec, renderer.ParseBuild(tiles[0].build))
 	frame.Meta = meta
 	if fin != nil {
 		if err := c.addComposite(frame, spec, f, *fin); err != nil {
@@ -88,12 +89,18 @@ func (c *coordinator) addComposite(frame *renderer.Passes, spec api.JobSpec, f i
 	if err != nil {
 		return err
 	}
-	m, err := exr.Decode(bytes.NewReader(data))
+	// Its size before its pixels (it was checked when accepted; the
+	// store is read again here).
+	w, h, err := exr.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("finished frame %d: %w", f, err)
 	}
-	if m.Rect.Size() != frame.Rect.Size() {
-		return fmt.Errorf("finished frame %d is %v, want %v", f, m.Rect.Size(), frame.Rect.Size())
+	if image.Pt(w, h) != frame.Rect.Size() {
+		return fmt.Errorf("finished frame %d is %dx%d, want %v", f, w, h, frame.Rect.Size())
+	}
+	m, err := exr.Decode(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("finished frame %d: %w", f, err)
 	}
 	names := frame.Names()
 	for _, ch := range []string{"R", "G", "B", "A"} {
@@ -120,9 +127,10 @@ func (c *coordinator) addComposite(frame *renderer.Passes, spec api.JobSpec, f i
 
 // passesInFrame places a region's stitched passes in its frame as
 // inFrame places an image: alone when cropped, else in the whole frame,
-// zero outside it, as Blender leaves a render result where it rendered
-// nothing. The channels are laid out from the frame's corner.
-func passesInFrame(p *renderer.Passes, spec api.JobSpec) *renderer.Passes {
+// which outside it holds what the render result of the tiles' build holds
+// where nothing was rendered (renderer.Unrendered). The channels are laid
+// out from the frame's corner.
+func passesInFrame(p *renderer.Passes, spec api.JobSpec, build renderer.Build) *renderer.Passes {
 	if spec.Region == nil || spec.Region.Crop {
 		p.Rect = p.Rect.Sub(p.Rect.Min)
 		return p
@@ -131,6 +139,7 @@ func passesInFrame(p *renderer.Passes, spec api.JobSpec) *renderer.Passes {
 	if err != nil {
 		panic(err) // the names were valid for p
 	}
+	full.FillOutside(p.Rect, build)
 	full.Draw(p)
 	return full
 }

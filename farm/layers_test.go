@@ -45,6 +45,9 @@ func TestMultilayerFrames(t *testing.T) {
 		{"whole frame", "passes", multilayer, tiler.Grid{Cols: 1, Rows: 1}, nil},
 		{"cropped region", "passes", multilayer + "s.render.use_border, s.render.use_crop_to_border = True, True\n" +
 			"s.render.border_min_x, s.render.border_max_x, s.render.border_min_y, s.render.border_max_y = 0.1, 0.85, 0.05, 0.9\n",
+			tiler.Grid{Cols: 2, Rows: 2}, &api.Region{Crop: true}},
+		{"uncropped region", "passes", multilayer + "s.render.use_border, s.render.use_crop_to_border = True, False\n" +
+			"s.render.border_min_x, s.render.border_max_x, s.render.border_min_y, s.render.border_max_y = 0.1, 0.85, 0.05, 0.9\n",
 			tiler.Grid{Cols: 2, Rows: 2}, &api.Region{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,7 +59,7 @@ func TestMultilayerFrames(t *testing.T) {
 			job := submitScene(ctx, t, c, scene, func(s *api.JobSpec) {
 				s.Tiles, s.Format, s.Depth = tc.tiles, api.FormatEXRLayers, 8
 				if tc.region != nil {
-					s.Region = api.BorderRegion([4]float32{0.1, 0.85, 0.05, 0.9}, true, s.Resolution)
+					s.Region = api.BorderRegion([4]float32{0.1, 0.85, 0.05, 0.9}, tc.region.Crop, s.Resolution)
 				}
 			})
 			job.wait(ctx, t)

@@ -204,3 +204,48 @@ func (p *Passes) Combined(layer string) *HDR {
 	}
 	return m
 }
+
+// Unrendered is the value Blender's render result holds in a pass where
+// nothing was rendered, outside an uncropped render region, which its
+// compositor then reads: Depth is "far", 1e11 before Blender 5 and 1e10
+// since, Vector its largest speed, 10000, and every other pass 0
+// (measured on 3.4.1, 4.3.2 and 5.2.2; the releases between 4.3 and 5.0
+// are taken to be 4.3's). pass is "Layer.Pass"; build the renderer's.
+func Unrendered(pass string, build Build) float32 {
+	switch pass[strings.LastIndexByte(pass, '.')+1:] {
+	case "Depth":
+		if build.AtLeast(nearerFarSince) {
+			return 1e10
+		}
+		return 1e11
+	case "Vector":
+		return 10000
+	}
+	return 0
+}
+
+// nearerFarSince is the first Blender release whose unrendered Depth is
+// 1e10 (Unrendered).
+const nearerFarSince = "5.0"
+
+// FillOutside sets every channel of p outside r to what Blender's render
+// result holds where nothing was rendered (Unrendered of build): the
+// frame of an uncropped render region as Blender's compositor sees it.
+func (p *Passes) FillOutside(r image.Rectangle, build Build) {
+	w := p.Rect.Dx()
+	for _, c := range p.Channels {
+		pass, ok := PassOf(c.Name)
+		if !ok {
+			continue
+		}
+		v := Unrendered(pass, build)
+		for y := p.Rect.Min.Y; y < p.Rect.Max.Y; y++ {
+			row := c.Pix[(y-p.Rect.Min.Y)*w : (y-p.Rect.Min.Y+1)*w]
+			for x := p.Rect.Min.X; x < p.Rect.Max.X; x++ {
+				if !image.Pt(x, y).In(r) {
+					row[x-p.Rect.Min.X] = v
+				}
+			}
+		}
+	}
+}

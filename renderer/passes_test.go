@@ -90,3 +90,45 @@ func TestPassesKeepCombined(t *testing.T) {
 		t.Fatal("Combined of a missing layer")
 	}
 }
+
+// TestFillOutside: outside the rectangle every channel holds what
+// Blender's render result holds where nothing was rendered (measured on
+// 3.4.1, 4.3.2 and 5.2.2: sandbox TestBlenderLayers), inside it what it
+// held.
+func TestFillOutside(t *testing.T) {
+	names := []string{"Back.Depth.Z", "View.Layer.Depth.Z", "ViewLayer.Combined.A", "ViewLayer.Denoising Depth.Z", "ViewLayer.Vector.W", "ViewLayer.Vector.X"}
+	for _, tc := range []struct {
+		build string
+		depth float32
+	}{
+		{"blender-3.4.1", 1e11},
+		{"blender-4.3.2", 1e11},
+		{"blender-5.2.2", 1e10},
+		{"blender-5.0.0+oidn", 1e10},
+	} {
+		p, err := NewPasses(image.Rect(10, 20, 14, 23), names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range p.Channels {
+			for i := range c.Pix {
+				c.Pix[i] = 7
+			}
+		}
+		in := image.Rect(11, 21, 13, 22)
+		p.FillOutside(in, ParseBuild(tc.build))
+		want := map[string]float32{"Back.Depth.Z": tc.depth, "View.Layer.Depth.Z": tc.depth, "ViewLayer.Vector.W": 10000, "ViewLayer.Vector.X": 10000}
+		for _, c := range p.Channels {
+			for i, v := range c.Pix {
+				at := image.Pt(10+i%4, 20+i/4)
+				w := want[c.Name]
+				if at.In(in) {
+					w = 7
+				}
+				if v != w {
+					t.Errorf("%s: %s at %v = %g, want %g", tc.build, c.Name, at, v, w)
+				}
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"fmt"
+	"image"
 	"math"
 	"os"
 	"path/filepath"
@@ -27,7 +28,6 @@ import (
 func TestBlenderLayers(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{})
-		ctx := context.Background()
 		base := nativeScene(t, s, img, "passes")
 		dir := t.TempDir()
 		src := filepath.Join(dir, "layers.blend")
@@ -48,54 +48,95 @@ func TestBlenderLayers(t *testing.T) {
 		if _, err := runBlender(s, []string{filepath.Dir(base)}, dir, "-b", base, "--python-exit-code", "1", "--python-expr", save); err != nil {
 			t.Fatal(err)
 		}
-		info, err := b.Inspect(ctx, src)
-		if err != nil {
-			t.Fatal(err)
+		for _, region := range []bool{false, true} {
+			t.Run(map[bool]string{false: "whole frame", true: "uncropped region"}[region], func(t *testing.T) {
+				scene := src
+				if region {
+					scene = filepath.Join(dir, "region.blend")
+					border := strings.Join([]string{
+						"import bpy",
+						"r = bpy.context.scene.render",
+						"r.use_border, r.use_crop_to_border = True, False",
+						"r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y = 0.1, 0.85, 0.05, 0.9",
+						fmt.Sprintf("bpy.ops.wm.save_as_mainfile(filepath=%q)", scene),
+					}, "\n")
+					if _, err := runBlender(s, nil, dir, "-b", src, "--python-exit-code", "1", "--python-expr", border); err != nil {
+						t.Fatal(err)
+					}
+				}
+				compareLayers(t, b, s, img, scene)
+			})
 		}
-		u := info.Usage
-		if u.FileFormat != "OPEN_EXR_MULTILAYER" || !u.Compositing || len(u.Layers) == 0 {
-			t.Fatalf("usage: format %s, compositing %v, layers %v: want a composited multilayer scene's passes", u.FileFormat, u.Compositing, u.Layers)
-		}
-		task := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 8, Seed: 5, Passes: true, Keep: u.Layers,
-			AdaptiveSampling: u.AdaptiveSampling}
-		frame := stitchPasses(t, b, task, task.Rect(), tiler.Split(task.Rect(), tiler.Grid{Cols: 2, Rows: 2}))
-		fin, err := b.Finish(ctx, renderer.FinishTask{Scene: src, Frame: 1, Width: task.Width, Height: task.Height, Passes: frame, Format: "OPEN_EXR", Depth: "32", Alpha: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if fin.HDR == nil {
-			t.Fatalf("the finish wrote %s, not a decoded EXR", fin.Ext)
-		}
-		ref := blenderPasses(t, s, src, task)
-		var layers []string
-		for _, name := range ref.Names() {
-			if !strings.HasPrefix(name, "Composite.") {
-				layers = append(layers, name)
-			}
-		}
-		if !slices.Equal(frame.Names(), layers) {
-			t.Fatalf("the tiles' channels\n%v\nBlender %s's own view-layer channels\n%v", frame.Names(), img.version, layers)
-		}
-		for _, c := range frame.Channels {
-			if n, most := floatDiff(c.Pix, ref.Channel(c.Name).Pix); n > 0 {
-				t.Errorf("channel %s: %d of %d values differ from Blender's own, by up to %g", c.Name, n, len(c.Pix), most)
-			}
-		}
-		for k, ch := range []string{"R", "G", "B", "A"} {
-			want := ref.Channel("Composite.Combined." + ch)
-			if want == nil {
-				t.Fatalf("Blender %s's own render has no Composite layer: %v", img.version, ref.Names())
-			}
-			got := make([]float32, len(want.Pix))
-			for i := range got {
-				got[i] = fin.HDR.Pix[4*i+k]
-			}
-			if n, most := floatDiff(got, want.Pix); n*1000 > len(got) || most > 1e-3 {
-				t.Errorf("composite %s: %d of %d values differ from Blender's own, by up to %g", ch, n, len(got), most)
-			}
-		}
-		t.Logf("Blender %s: %d view-layer channels and the composite compared with its own multilayer render", img.version, len(layers))
 	})
+}
+
+// compareLayers renders the scene (its border, if it has one, uncropped)
+// as the farm renders a multilayer frame: 2x2 raw-pass tiles keeping its
+// listed passes, stitched, the unrendered outside of a region filled as
+// Blender's render result holds it, then finished to an RGBA float EXR;
+// and compares every channel with the image's Blender's own render.
+func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src string) {
+	t.Helper()
+	ctx := context.Background()
+	info, err := b.Inspect(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := info.Usage
+	if u.FileFormat != "OPEN_EXR_MULTILAYER" || !u.Compositing || len(u.Layers) == 0 {
+		t.Fatalf("usage: format %s, compositing %v, layers %v: want a composited multilayer scene's passes", u.FileFormat, u.Compositing, u.Layers)
+	}
+	task := renderer.Task{Scene: src, Frame: 1, Width: info.Width, Height: info.Height, Samples: 8, Seed: 5, Passes: true, Keep: u.Layers,
+		AdaptiveSampling: u.AdaptiveSampling}
+	area := task.Rect()
+	if u.RenderRegion {
+		// The region's pixels, as api.BorderRegion works them out.
+		at := func(f float32, size int) int { return int(float32(f * float32(size))) }
+		area = image.Rect(at(u.Border[0], task.Width), task.Height-at(u.Border[3], task.Height), at(u.Border[1], task.Width), task.Height-at(u.Border[2], task.Height))
+		task.Area = area
+	}
+	frame := stitchPasses(t, b, task, task.Rect(), tiler.Split(area, tiler.Grid{Cols: 2, Rows: 2}))
+	fin := renderer.FinishTask{Scene: src, Frame: 1, Width: task.Width, Height: task.Height, Passes: frame, Format: "OPEN_EXR", Depth: "32", Alpha: true}
+	if area != task.Rect() {
+		frame.FillOutside(area, renderer.ParseBuild(b.Version()))
+		fin.Region = area
+	}
+	res, err := b.Finish(ctx, fin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.HDR == nil {
+		t.Fatalf("the finish wrote %s, not a decoded EXR", res.Ext)
+	}
+	ref := blenderPasses(t, s, src, task)
+	var layers []string
+	for _, name := range ref.Names() {
+		if !strings.HasPrefix(name, "Composite.") {
+			layers = append(layers, name)
+		}
+	}
+	if !slices.Equal(frame.Names(), layers) {
+		t.Fatalf("the tiles' channels\n%v\nBlender %s's own view-layer channels\n%v", frame.Names(), img.version, layers)
+	}
+	for _, c := range frame.Channels {
+		if n, most := floatDiff(c.Pix, ref.Channel(c.Name).Pix); n > 0 {
+			t.Errorf("channel %s: %d of %d values differ from Blender's own, by up to %g", c.Name, n, len(c.Pix), most)
+		}
+	}
+	for k, ch := range []string{"R", "G", "B", "A"} {
+		want := ref.Channel("Composite.Combined." + ch)
+		if want == nil {
+			t.Fatalf("Blender %s's own render has no Composite layer: %v", img.version, ref.Names())
+		}
+		got := make([]float32, len(want.Pix))
+		for i := range got {
+			got[i] = res.HDR.Pix[4*i+k]
+		}
+		if n, most := floatDiff(got, want.Pix); n*1000 > len(got) || most > 1e-3 {
+			t.Errorf("composite %s: %d of %d values differ from Blender's own, by up to %g", ch, n, len(got), most)
+		}
+	}
+	t.Logf("Blender %s: %d view-layer channels of %v and the composite compared with its own multilayer render", img.version, len(layers), area)
 }
 
 // blenderPasses renders the task's frame with the image's Blender as its
