@@ -55,7 +55,8 @@ func checkImage(p *renderer.Passes) *image.NRGBA64 {
 // tolerance of 64 levels, and a lie a compositor would show is far above
 // it.
 //
-//   - Cryptomatte ids (channels R and B of a Crypto pass) are hashes stored
+//   - Cryptomatte ids (channels r and b of a Crypto pass, as Blender names
+//     them; R and B too) are hashes stored
 //     as floats: a float one ulp off is another object, so the bits are
 //     hashed and any change moves the level by thousands.
 //   - Depth spans from millimetres to Cycles' 1e10 for the background:
@@ -71,7 +72,7 @@ func checkLevel(channel string) func(float32) uint16 {
 	rest, comp, _ := cutLast(channel)
 	_, pass, _ := cutLast(rest)
 	switch {
-	case strings.HasPrefix(pass, "Crypto") && (comp == "R" || comp == "B"):
+	case strings.HasPrefix(pass, "Crypto") && (comp == "r" || comp == "b" || comp == "R" || comp == "B"):
 		return func(v float32) uint16 {
 			return uint16((math.Float32bits(v) * 0x9e3779b1) >> 16) // Fibonacci hashing: every bit moves the top ones
 		}

@@ -18,8 +18,12 @@ func TestCheckImageEveryPass(t *testing.T) {
 		"ViewLayer.Combined.R", "ViewLayer.Combined.G", "ViewLayer.Combined.B", "ViewLayer.Combined.A",
 		"ViewLayer.Depth.Z", "ViewLayer.Normal.X", "ViewLayer.Normal.Y", "ViewLayer.Normal.Z",
 		"ViewLayer.CryptoObject00.R", "ViewLayer.CryptoObject00.G", "Layer 2.Combined.R", "ViewLayer.AOV.V",
+		// Blender's own names of a rank's id and coverage (lowercase),
+		// an id negative as half of all ids are.
+		"ViewLayer.CryptoMaterial00.b", "ViewLayer.CryptoMaterial00.a",
 	}
-	values := map[string]float32{"Depth.Z": 7.5, "Normal.X": -0.3, "Normal.Y": 0.9, "Normal.Z": 0.33, "CryptoObject00.R": 3.1e-12, "CryptoObject00.G": 0.6, "AOV.V": -2}
+	values := map[string]float32{"Depth.Z": 7.5, "Normal.X": -0.3, "Normal.Y": 0.9, "Normal.Z": 0.33, "CryptoObject00.R": 3.1e-12, "CryptoObject00.G": 0.6, "AOV.V": -2,
+		"CryptoMaterial00.b": -4.7e-31, "CryptoMaterial00.a": 0.4}
 	rect := image.Rect(8, 4, 12, 7)
 	honest := func() *renderer.Passes {
 		p, err := renderer.NewPasses(rect, names)
@@ -39,8 +43,8 @@ func TestCheckImageEveryPass(t *testing.T) {
 		return p
 	}
 	base := checkImage(honest())
-	if got, want := base.Rect, image.Rect(8, 4, 12, 4+4*3); got != want {
-		t.Fatalf("check image of 12 channels is %v, want 4 planes: %v", got, want)
+	if got, want := base.Rect, image.Rect(8, 4, 12, 4+5*3); got != want {
+		t.Fatalf("check image of 14 channels is %v, want 5 planes: %v", got, want)
 	}
 	tol := verifier.DefaultThresholds(verifier.NearExact).Tolerance
 	tests := []struct {
@@ -60,7 +64,7 @@ func TestCheckImageEveryPass(t *testing.T) {
 				ch.Pix[4] = tc.change(ch.Pix[4])
 				got := checkImage(p)
 				d := new(verifier.Comparer).Diff(base, got, base.Rect, tol)
-				shows := tc.shows || (name == "ViewLayer.CryptoObject00.R")
+				shows := tc.shows || name == "ViewLayer.CryptoObject00.R" || name == "ViewLayer.CryptoMaterial00.b"
 				if (d.Differing > 0) != shows {
 					t.Errorf("%d pixels differ by more than %d levels (max %d), want a difference: %v", d.Differing, tol, d.MaxDiff, shows)
 				}
