@@ -16,6 +16,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"strings"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/tilepng"
@@ -70,8 +71,16 @@ var tileEncoder = renderer.PNGEncoder(png.DefaultCompression)
 // float EXR 16 bytes a pixel plus a line offset and chunk header a row;
 // both get room for headers. More is a misbehaving worker.
 func tileLimit(r image.Rectangle, want tileWant) int64 {
-	if n := len(want.passes); n > 0 {
-		// Up to four float channels a pass (vectors), each 4 bytes a pixel.
+	if len(want.passes) > 0 {
+		// Up to four float channels a pass (vectors), each 4 bytes a
+		// pixel; a Cryptomatte pass is up to 8 ranks of four (16 levels).
+		n := 0
+		for _, p := range want.passes {
+			n++
+			if _, pass, _ := cutLast(p); strings.HasPrefix(pass, "Crypto") {
+				n += 7
+			}
+		}
 		return int64(r.Dx()*r.Dy()*16*n+r.Dy()*16) + 1<<20
 	}
 	if want.hdr {
