@@ -104,6 +104,17 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		if format == api.FormatJPEG {
 			spec.Depth = 8 // JPEG has 8 bits; --depth is for PNG and TIFF
 		}
+		if spec.Depth == 8 {
+			// Rounded as Blender's own render rounds an 8-bit file, with
+			// the scene's dither (the task renders 16 bits without it).
+			info, err := rend.Inspect(ctx, path)
+			if err != nil {
+				return err
+			}
+			if u := info.Usage; u != nil && u.Dither != nil {
+				renderer.BlenderDither(renderer.ParseBuild(rend.Version()), *u.Dither).Apply(&img)
+			}
+		}
 		err = renderer.WriteAtomic(*out, func(w io.Writer) error { return farm.EncodeFrame(w, &img, spec) })
 	}
 	if err != nil {

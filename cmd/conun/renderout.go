@@ -17,7 +17,7 @@ func outFormat(path string) (string, error) {
 		return "", fmt.Errorf("%w: --out %s: no extension: end the name in .png, .jpg, .jpeg, .tif, .tiff or .exr", errUsage, path)
 	}
 	format, err := api.ParseFormat(ext)
-	if err != nil {
+	if err != nil || format == api.FormatEXRLayers { // a job's format, no file's extension
 		return "", fmt.Errorf("%w: --out %s: unknown extension .%s: want .png, .jpg, .jpeg, .tif, .tiff or .exr", errUsage, path, ext)
 	}
 	return format, nil

@@ -35,6 +35,8 @@ func TestRenderOutFollowsExtension(t *testing.T) {
 		{"exr", "f.exr", "", 0, ""},
 		{"unknown", "f.bmp", "", 2, "unknown extension .bmp: want .png, .jpg, .jpeg, .tif, .tiff or .exr"},
 		{"none", "frame", "", 2, "no extension"},
+		// A job's format, not a file's extension: the file would be PNG.
+		{"a job format", "f.exr-multilayer", "", 2, "unknown extension .exr-multilayer"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
