@@ -29,6 +29,10 @@ type newRenderView struct {
 	// tilesEdited stops the tile grid following the resolution once the
 	// artist has set it.
 	tilesEdited, settingTiles bool
+	// tilesByScene says a scene, not the artist, set the grid (whole
+	// frames for a scene that cannot be split): the next scene's grid
+	// follows its own resolution again.
+	tilesByScene bool
 	// budgetEdited stops an estimate filling the budget once the artist
 	// has typed one; settingBudget marks the app's own filling.
 	budgetEdited, settingBudget bool
@@ -165,7 +169,7 @@ func (v *newRenderView) changed(field string) {
 	switch field {
 	case FieldTiles:
 		if !v.settingTiles {
-			v.tilesEdited = true
+			v.tilesEdited, v.tilesByScene = true, false
 		}
 	case FieldResolution:
 		v.followTiles()
@@ -268,7 +272,7 @@ func (v *newRenderView) setScene(path string) {
 		return
 	}
 	var tiles *tiler.Grid
-	if g, err := tiler.ParseGrid(v.form.Tiles); err == nil && v.tilesEdited {
+	if g, err := tiler.ParseGrid(v.form.Tiles); err == nil && v.tilesEdited && !v.tilesByScene {
 		tiles = &g
 	}
 	c, pack := v.u.client, v.u.cfg.Pack
@@ -338,6 +342,12 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	v.saved = info.MinVersion
 	v.fillChoices()
 	v.clearRegion() // before the resolution, which the tiles follow
+	if v.tilesByScene {
+		// The last scene's whole frames are not this one's: the grid
+		// follows the resolution again, unless this scene says otherwise.
+		v.tilesEdited, v.tilesByScene = false, false
+		v.followTiles()
+	}
 	frames := tiler.Frames{Start: info.FrameStart, End: info.FrameEnd, Step: max(info.FrameStep, 1)}
 	v.entries[FieldFrames].SetText(frames.String())
 	v.form.SceneFrames, v.form.SceneFPS = &frames, info.FPS
@@ -381,8 +391,10 @@ func (v *newRenderView) takeScene(path string, info renderer.SceneInfo) {
 	if spec.Tiles != grid {
 		// The scene cannot be split exactly: whole frames, which the grid
 		// must no longer follow the resolution away from.
+		v.settingTiles = true
 		v.entries[FieldTiles].SetText(spec.Tiles.String())
-		v.tilesEdited = true
+		v.settingTiles = false
+		v.tilesEdited, v.tilesByScene = true, true
 	}
 	for _, name := range outputChoices {
 		if o := outputs[name]; o.format == spec.Format && (o.format == api.FormatEXR || o.format == api.FormatEXRLayers || o.depth == spec.Depth) {

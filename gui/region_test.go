@@ -67,3 +67,34 @@ func TestRegionChoice(t *testing.T) {
 		t.Errorf("a scene not read yet renders the last scene's region %v (choice checked %v)", spec.Region, v.region.Checked)
 	}
 }
+
+// TestTilesFollowNextScene: a scene that cannot be split sets whole
+// frames; the next scene's grid follows its own resolution again (it
+// stayed 1x1 for every scene after); a grid the artist typed stays.
+func TestTilesFollowNextScene(t *testing.T) {
+	u, _ := newTestUI(t, "http://127.0.0.1:1") // no node: the form alone
+	v := u.newRender
+	res := tiler.Resolution{Width: 1920, Height: 1080}
+	whole := renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Width: res.Width, Height: res.Height,
+		Usage: &renderer.SceneUsage{WholeFrame: []string{"unbiased volumes"}}}
+	plain := renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Width: res.Width, Height: res.Height, Usage: &renderer.SceneUsage{}}
+	v.entries[FieldScene].SetText("/scenes/smoke.blend")
+	v.takeScene("/scenes/smoke.blend", whole)
+	if got := v.entries[FieldTiles].Text; got != "1x1" {
+		t.Fatalf("tiles %s for a scene that renders whole, want 1x1", got)
+	}
+	v.entries[FieldScene].SetText("/scenes/shot.blend")
+	v.takeScene("/scenes/shot.blend", plain)
+	if got, want := v.entries[FieldTiles].Text, api.DefaultTiles(res).String(); got != want {
+		t.Errorf("tiles %s for the next scene, want its resolution's default %s", got, want)
+	}
+	v.entries[FieldResolution].SetText("640x360")
+	if got, want := v.entries[FieldTiles].Text, api.DefaultTiles(tiler.Resolution{Width: 640, Height: 360}).String(); got != want {
+		t.Errorf("tiles %s after the resolution changed, want %s: the grid stopped following", got, want)
+	}
+	v.entries[FieldTiles].SetText("3x3") // the artist's
+	v.takeScene("/scenes/shot.blend", plain)
+	if got := v.entries[FieldTiles].Text; got != "3x3" {
+		t.Errorf("tiles %s after another scene, want the artist's 3x3", got)
+	}
+}
