@@ -173,7 +173,9 @@ func TestFormTakesSceneOutput(t *testing.T) {
 			}},
 		{"multilayer", renderer.SceneUsage{FileFormat: "OPEN_EXR_MULTILAYER", ColorDepth: "16", EXRCodec: "DWAA", Layers: []string{"ViewLayer.Combined"}},
 			"OpenEXR MultiLayer output (half float colour, 32-bit float data passes, ZIP compression: the scene's DWAA is not one the farm writes)",
-			func(s api.JobSpec) bool { return s.Format == api.FormatEXRLayers && v.depth.Selected == "EXR multilayer" }},
+			func(s api.JobSpec) bool {
+				return s.Format == api.FormatEXRLayers && v.depth.Selected == "EXR multilayer"
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v.takeScene("shot.blend", renderer.SceneInfo{FrameStart: 1, FrameEnd: 1, Usage: &tc.usage})
