@@ -135,7 +135,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local samp
 		Scene: scene, Width: spec.Resolution.Width, Height: spec.Resolution.Height, Area: spec.RegionRect(),
 		Samples: spec.Samples, Seed: spec.Seed, Threads: c.cfg.Threads,
 		Denoise: spec.Denoise, HDR: hdrFormat(spec.Format),
-		Passes: len(j.passNames) > 0, AdaptiveSampling: j.adaptive,
+		Passes: len(j.passNames) > 0, Keep: j.passNames, AdaptiveSampling: j.adaptive,
 	}
 	frames := spec.Frames.List()
 	picked := sampleFrames(len(frames))

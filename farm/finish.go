@@ -112,17 +112,11 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 // when its render runs one, in a finish task per frame.
 func planLayers(spec api.JobSpec, u *renderer.SceneUsage) (FramePlan, error) {
 	var plan FramePlan
-	switch {
-	case u == nil:
+	if u == nil {
 		return plan, fmt.Errorf("%w: %s: an OpenEXR MultiLayer frame holds a Blender scene's render passes, which the %s renderer has not: choose --format exr", api.ErrBadJob, spec.SceneName, spec.Renderer)
-	case len(u.Layers) == 0:
-		return plan, fmt.Errorf("%w: %s: the farm lists the render passes of Cycles scenes only, and this one renders with %s: choose --format exr, or render it with Cycles", api.ErrBadJob, spec.SceneName, u.Engine)
-	case spec.Denoise:
-		// Blender's file holds each view layer's denoised image and its
-		// noisy one; the farm denoises the composite alone.
-		return plan, fmt.Errorf("%w: %s: denoised OpenEXR MultiLayer frames are not made by the farm (each view layer's Combined would stay noisy): submit it with --denoise=false, or choose --format exr", api.ErrBadJob, spec.SceneName)
-	case u.Sequencer:
-		return plan, fmt.Errorf("%w: %s renders through its video sequencer, whose frames are not render passes: choose --format exr", api.ErrBadJob, spec.SceneName)
+	}
+	if why := api.LayersRefusal(u, spec.Denoise); why != "" {
+		return plan, fmt.Errorf("%w: %s: no OpenEXR MultiLayer frames, as %s; or choose --format exr", api.ErrBadJob, spec.SceneName, why)
 	}
 	if fx := screenEffects(u.ScreenEffects); len(fx) > 0 && spec.Tiles.Cols*spec.Tiles.Rows > 1 {
 		return plan, fmt.Errorf("%w: %s uses Eevee screen-space effects (%s), which see only the tile being rendered, so tiles would not match the whole frame: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName, strings.Join(fx, ", "))
@@ -136,16 +130,12 @@ func planLayers(spec api.JobSpec, u *renderer.SceneUsage) (FramePlan, error) {
 	}
 	slices.Sort(passes)
 	passes = slices.Compact(passes)
-	// Four channels a pass at most (Cryptomatte's ranks aside), and the
-	// composite's four.
-	if n := 4*len(passes) + 4; n > api.MaxLayerChannels {
-		return plan, fmt.Errorf("%w: %s: %d render passes, up to %d channels, more than the %d an OpenEXR MultiLayer frame of the farm holds: turn some passes off, or choose --format exr", api.ErrBadJob, spec.SceneName, len(passes), n, api.MaxLayerChannels)
-	}
 	if a := spec.FinishRect(); u.Compositing && spec.Region != nil && (a.Dx() < minFinish || a.Dy() < minFinish) {
 		return plan, fmt.Errorf("%w: %s: render region %v: its frames are composited as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
 	}
 	plan.Passes, plan.Adaptive = passes, u.AdaptiveSampling
-	plan.Layers = &api.LayersPlan{Passes: slices.Clone(u.Layers), Composite: u.Compositing, Half: u.ColorDepth == "16", Codec: api.LayersCodec(u.EXRCodec)}
+	plan.Layers = &api.LayersPlan{Passes: slices.Clone(u.Layers), Channels: slices.Sorted(slices.Values(u.LayerChannels)),
+		Composite: u.Compositing, Half: u.ColorDepth == "16", Codec: api.LayersCodec(u.EXRCodec)}
 	return plan, nil
 }
 
@@ -170,7 +160,17 @@ func (j *job) plan() FramePlan {
 
 // tileWant is what the job's tiles must be.
 func (j *job) tileWant() tileWant {
-	return tileWant{hdr: hdrFormat(j.spec.Format), passes: j.passNames}
+	return tileWant{hdr: hdrFormat(j.spec.Format), passes: j.passNames, channels: j.channels()}
+}
+
+// channels are the exact channels each tile of the job holds (a
+// multilayer job's, LayersPlan.Channels), nil where its passes are
+// checked by name alone.
+func (j *job) channels() []string {
+	if j.layers == nil {
+		return nil
+	}
+	return j.layers.Channels
 }
 
 // planTasks lists the job's tasks: its tiles frame by frame (tiler.Plan),
@@ -230,7 +230,7 @@ func (w *worker) finishFrame(ctx context.Context, rend renderer.Renderer, req Ta
 		}
 	}
 	var frame *renderer.Passes
-	want := tileWant{passes: req.Passes}
+	want := tileWant{passes: req.Passes, channels: req.Channels}
 	for _, ft := range req.FinishTiles {
 		if err := canvas.Cover(ft.Rect); err != nil {
 			return nil, fmt.Errorf("%w: frame %d: %w", renderer.ErrBadTask, req.Frame, err)

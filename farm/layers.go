@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"image"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/renderer"
@@ -24,15 +24,21 @@ var layersCodecs = map[string]exr.Compression{"NONE": exr.None, "RLE": exr.RLE, 
 // render writes it: the passes of its tiles stitched (every view layer's,
 // plan.Passes) and, for a composited scene, the image of its finish task
 // (fin) as "Composite.Combined", in one file; it returns the file's name.
-// The metadata every tile agrees on is kept (Cryptomatte's names and
-// manifests, which its nodes need); a tile's render times are not. It
-// runs off the lock.
+// Blender's metadata is kept as most tiles have it (layerMeta). The frame
+// is allocated once, channels and all: at 4K a frame of 100 channels is
+// over 3 GB. It runs off the lock.
 func (c *coordinator) writeLayers(id string, spec api.JobSpec, want tileWant, plan api.LayersPlan, f int, tiles []frameTile, fin *frameTile) (string, error) {
-	area := spec.Area()
+	// What the frame covers: the region alone when cropped, else the
+	// whole frame, which outside an uncropped region holds what the
+	// render result of the tiles' build holds there.
+	frameRect, area := spec.Resolution.Rect(), spec.Area()
+	if spec.Region != nil && spec.Region.Crop {
+		frameRect = area
+	}
 	canvas := tiler.NewCanvas(area)
 	var frame *renderer.Passes
-	var meta map[string]string
-	for i, t := range tiles {
+	metas := make([]map[string]string, 0, len(tiles))
+	for _, t := range tiles {
 		tl, err := c.tileImage(want, t)
 		if err != nil {
 			return "", err
@@ -42,25 +48,25 @@ func (c *coordinator) writeLayers(id string, spec api.JobSpec, want tileWant, pl
 		}
 		p := tl.passes.Keep(plan.Passes)
 		if frame == nil {
-			if frame, err = renderer.NewPasses(area, p.Names()); err != nil {
+			if frame, err = renderer.NewPasses(frameRect, p.Names()); err != nil {
 				return "", fmt.Errorf("frame %d: %w", f, err)
+			}
+			if frameRect != area {
+				frame.FillOutside(area, renderer.ParseBuild(t.build))
 			}
 		}
 		if err := frame.Draw(p); err != nil {
 			return "", fmt.Errorf("frame %d: stitch the tile of task %d: %w", f, t.index, err)
 		}
-		if i == 0 {
-			meta = maps.Clone(p.Meta)
-		}
-		maps.DeleteFunc(meta, func(k, v string) bool { return p.Meta[k] != v })
+		metas = append(metas, p.Meta)
 	}
 	if frame == nil || !canvas.Complete() {
 		return "", fmt.Errorf("frame %d: tiles do not cover the frame", f)
 	}
-	frame = passesInFrame(frame, spec, renderer.ParseBuild(tiles[0].build))
-	frame.Meta = meta
+	frame.Rect = frame.Rect.Sub(frameRect.Min) // the channels are laid out from its corner
+	frame.Meta = layerMeta(metas)
 	if fin != nil {
-		if err := c.addComposite(frame, spec, f, *fin); err != nil {
+		if err := c.addComposite(frame, f, *fin); err != nil {
 			return "", err
 		}
 	}
@@ -79,8 +85,9 @@ func (c *coordinator) writeLayers(id string, spec api.JobSpec, want tileWant, pl
 
 // addComposite adds the image of frame f's finish task, a float OpenEXR
 // of the frame, to its passes as "Composite.Combined", as Blender's
-// multilayer file of a composited render holds it.
-func (c *coordinator) addComposite(frame *renderer.Passes, spec api.JobSpec, f int, fin frameTile) error {
+// multilayer file of a composited render holds it: four channels more,
+// the others left where they are.
+func (c *coordinator) addComposite(frame *renderer.Passes, f int, fin frameTile) error {
 	p, ok := c.blobs.Path(fin.hash)
 	if !ok {
 		return fmt.Errorf("finished frame %d (blob %.12s) is missing from the store", f, fin.hash)
@@ -102,44 +109,61 @@ func (c *coordinator) addComposite(frame *renderer.Passes, spec api.JobSpec, f i
 	if err != nil {
 		return fmt.Errorf("finished frame %d: %w", f, err)
 	}
-	names := frame.Names()
-	for _, ch := range []string{"R", "G", "B", "A"} {
-		names = append(names, "Composite.Combined."+ch)
-	}
-	slices.Sort(names)
-	out, err := renderer.NewPasses(frame.Rect, names)
-	if err != nil {
-		return fmt.Errorf("frame %d: %w", f, err)
-	}
-	for _, c := range frame.Channels {
-		copy(out.Channel(c.Name).Pix, c.Pix)
-	}
 	for k, ch := range []string{"R", "G", "B", "A"} {
-		dst := out.Channel("Composite.Combined." + ch).Pix
-		for i := range dst {
-			dst[i] = m.Pix[4*i+k]
+		name := "Composite.Combined." + ch
+		if frame.Channel(name) != nil {
+			return fmt.Errorf("frame %d: the tiles hold a channel %s of their own", f, name)
 		}
+		pix := make([]float32, w*h)
+		for i := range pix {
+			pix[i] = m.Pix[4*i+k]
+		}
+		frame.Channels = append(frame.Channels, renderer.Channel{Name: name, Pix: pix})
 	}
-	out.Meta = frame.Meta
-	*frame = *out
+	slices.SortFunc(frame.Channels, func(a, b renderer.Channel) int { return strings.Compare(a.Name, b.Name) })
 	return nil
 }
 
-// passesInFrame places a region's stitched passes in its frame as
-// inFrame places an image: alone when cropped, else in the whole frame,
-// which outside it holds what the render result of the tiles' build holds
-// where nothing was rendered (renderer.Unrendered). The channels are laid
-// out from the frame's corner.
-func passesInFrame(p *renderer.Passes, spec api.JobSpec, build renderer.Build) *renderer.Passes {
-	if spec.Region == nil || spec.Region.Crop {
-		p.Rect = p.Rect.Sub(p.Rect.Min)
-		return p
+// layerMeta is the metadata of a multilayer frame, from its tiles'
+// (each tile's, as its worker's Blender wrote it): the keys Blender writes
+// of the scene (Cryptomatte's names and manifests, which its nodes need,
+// and the stamp fields the artist chose), each with the value most tiles
+// give it, kept when more than half give that one. A worker cannot add
+// a key of its own, nor take one out or change it alone.
+func layerMeta(metas []map[string]string) map[string]string {
+	votes := map[string]map[string]int{}
+	for _, m := range metas {
+		for k, v := range m {
+			if !sceneMeta(k) {
+				continue
+			}
+			if votes[k] == nil {
+				votes[k] = map[string]int{}
+			}
+			votes[k][v]++
+		}
 	}
-	full, err := renderer.NewPasses(spec.Resolution.Rect(), p.Names())
-	if err != nil {
-		panic(err) // the names were valid for p
+	out := map[string]string{}
+	for k, vs := range votes {
+		for v, n := range vs {
+			if 2*n > len(metas) {
+				out[k] = v
+			}
+		}
 	}
-	full.FillOutside(p.Rect, build)
-	full.Draw(p)
-	return full
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// sceneMeta reports whether a metadata key is one Blender writes of the
+// scene into a multilayer file: Cryptomatte's, its stamp fields that are
+// the same in every tile, and Cycles' samples of a view layer.
+func sceneMeta(key string) bool {
+	switch key {
+	case "BlenderMultiChannel", "Camera", "Frame", "FrameRange", "Lens", "Marker", "Note", "Scene", "Time":
+		return true
+	}
+	return strings.HasPrefix(key, "cryptomatte/") || strings.HasPrefix(key, "cycles.") && strings.HasSuffix(key, ".samples")
 }

@@ -16,6 +16,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"slices"
 	"strings"
 
 	"github.com/conun/conun/farm/api"
@@ -106,6 +107,9 @@ type tile struct {
 type tileWant struct {
 	hdr    bool
 	passes []string
+	// channels, with passes, are the exact channels a tile holds (a
+	// multilayer job's); nil checks the passes by name alone.
+	channels []string
 	// planes accepts a PNG of 1 to maxPlanes planes of the region stacked
 	// downwards: a checker's crops of a composited scene's passes.
 	planes bool
@@ -259,6 +263,9 @@ func decodePassesTile(data []byte, rect image.Rectangle, want tileWant) (tile, e
 	if err := checkPassNames(names, want.passes); err != nil {
 		return tile{}, err
 	}
+	if want.channels != nil && !slices.Equal(names, want.channels) {
+		return tile{}, fmt.Errorf("tile has channels %s, want %s", strings.Join(names, ","), strings.Join(want.channels, ","))
+	}
 	p, err := exr.DecodePasses(bytes.NewReader(data), int64(w)*int64(h)*int64(len(names)))
 	if err != nil {
 		return tile{}, fmt.Errorf("decode tile: %w", err)
@@ -287,7 +294,7 @@ func checkPassNames(channels, passes []string) error {
 			return fmt.Errorf("tile channel %q is not named Layer.Pass.Channel", ch)
 		}
 		if _, ok := wanted[pass]; !ok {
-			return fmt.Errorf("tile has pass %q, which the scene's compositor does not read (want %v)", pass, passes)
+			return fmt.Errorf("tile has pass %q, which the job's tiles do not carry (want %v)", pass, passes)
 		}
 		wanted[pass] = true
 	}

@@ -79,6 +79,9 @@ type TaskRequest struct {
 	// check's crops come back as a PNG of their check image: every raw
 	// pass, planes stacked (checkimage.go).
 	Passes []string `json:"passes,omitempty"`
+	// Channels, for a multilayer job, are the exact channels a tile of
+	// Passes holds (api.LayersPlan.Channels).
+	Channels []string `json:"channels,omitempty"`
 	// FinishTiles, for a finish task (finish.go), are the frame's accepted
 	// tiles of raw Passes, which the worker fetches from the coordinator,
 	// stitches and finishes with the scene's compositor; it answers with
@@ -167,7 +170,7 @@ func (req TaskRequest) want() tileWant {
 	}
 	if len(req.Passes) > 0 && len(req.FinishTiles) == 0 { // a finished frame is a file of the job's format
 		if len(req.Crops) == 0 {
-			want.passes = req.Passes
+			want.passes, want.channels = req.Passes, req.Channels
 		} else {
 			want.hdr, want.planes = false, true // a check's crops come back as the PNG of their check image
 		}

@@ -21,10 +21,11 @@ type Passes struct {
 	Rect image.Rectangle
 	// Channels are sorted by name, each with Rect.Dx()*Rect.Dy() values.
 	Channels []Channel
-	// Meta holds string metadata the passes need, as OpenEXR string
-	// attributes: Blender's Cryptomatte layer names and manifests
+	// Meta holds Blender's string metadata of the scene, as OpenEXR
+	// string attributes: its Cryptomatte layer names and manifests
 	// ("cryptomatte/<id>/name", ".../manifest"), which its Cryptomatte
-	// node reads. Draw fills a frame's from its first tile.
+	// node reads, and its stamp fields (Scene, Camera, Note ...), which
+	// a multilayer frame keeps. Draw fills a frame's from its first tile.
 	Meta map[string]string `json:",omitempty"`
 }
 

@@ -373,6 +373,10 @@ type SceneUsage struct {
 	// pass tiles carry. Empty where the node's driver cannot list them
 	// (an Eevee scene, whose engine lists its passes only as it renders).
 	Layers []string `json:",omitempty"`
+	// LayerChannels are the channels of Layers as the file names them
+	// ("ViewLayer.Pass.R", every Cryptomatte rank's, sorted): what each
+	// raw-pass tile of a multilayer frame must hold, exactly.
+	LayerChannels []string `json:",omitempty"`
 	// Quality is the scene's JPEG quality (1-100), which Blender keeps
 	// whatever the format.
 	Quality int `json:",omitempty"`

@@ -124,12 +124,16 @@ func printInspection(w io.Writer, in api.Inspection) {
 		if u.Dither != nil && u.ColorDepth == "8" {
 			fmt.Fprintf(w, ", dither %g", *u.Dither) // the noise 8-bit frames are rounded with
 		}
-		if u.FileFormat == "OPEN_EXR_MULTILAYER" && len(u.Layers) > 0 {
-			fmt.Fprintf(w, "; the farm writes it: %s", api.LayersOutput(u))
+		if u.FileFormat == "OPEN_EXR_MULTILAYER" {
+			if why := api.LayersRefusal(u, u.Denoise); why != "" {
+				fmt.Fprintf(w, "; the farm writes single-layer OpenEXR, as %s", why)
+			} else {
+				fmt.Fprintf(w, "; the farm writes it: %s", api.LayersOutput(u))
+			}
 		}
 		fmt.Fprintln(w)
 		if len(u.Layers) > 0 && u.FileFormat == "OPEN_EXR_MULTILAYER" {
-			fmt.Fprintf(w, "passes      %s\n", strings.Join(u.Layers, ", "))
+			fmt.Fprintf(w, "passes      %s (%d channels)\n", strings.Join(u.Layers, ", "), u.LayerChannels)
 		}
 		if u.Transparent {
 			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")

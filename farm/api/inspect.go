@@ -80,6 +80,11 @@ type LayersPlan struct {
 	// Passes are the view layers' passes the file holds ("ViewLayer.Pass",
 	// SceneUsage.Layers).
 	Passes []string `json:"passes"`
+	// Channels are their channels, as Blender names them in the file
+	// (SceneUsage.LayerChannels): each tile must hold exactly these, so
+	// that no worker adds, drops or renames one. Empty where the
+	// inspecting node did not say (its passes are checked by name then).
+	Channels []string `json:"channels,omitempty"`
 	// Composite says a finish task composites each frame, whose image
 	// joins the passes.
 	Composite bool `json:"composite,omitempty"`

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -51,6 +52,13 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 			}
 			taken = append(taken, fmt.Sprintf("JPEG output (quality %d)", s.JPEGQuality()))
 		case format == FormatEXRLayers:
+			if why := LayersRefusal(u, s.Denoise); why != "" {
+				// Said, and the frames still OpenEXR: what the scene
+				// renders as before, with the way to every pass.
+				s.Format = FormatEXR
+				taken = append(taken, "OpenEXR output, the image alone: no multilayer file, as "+why)
+				break
+			}
 			s.Format = format
 			taken = append(taken, "OpenEXR MultiLayer output ("+LayersOutput(u)+")")
 		case format != "":
@@ -139,10 +147,47 @@ func LayersOutput(u *renderer.SceneUsage) string {
 	return fmt.Sprintf("%s, %s compression", depth, codec)
 }
 
+// LayersRefusal says, in words, why the farm cannot write a scene's
+// frames as OpenEXR MultiLayer (denoise: the job's denoising), or "" when
+// it can. An explicit request is refused with it (farm.PlanFrames); a
+// scene saved so renders single-layer OpenEXR and says it (TakeScene).
+func LayersRefusal(u *renderer.SceneUsage, denoise bool) string {
+	switch {
+	case len(u.Layers) == 0 && u.Engine == "CYCLES":
+		return "the node's Blender listed none of the scene's render passes"
+	case len(u.Layers) == 0:
+		return fmt.Sprintf("the farm lists the render passes of Cycles scenes only, and this one renders with %s", cmp.Or(u.Engine, "another engine"))
+	case denoise:
+		// Blender's file holds each view layer's denoised image and its
+		// noisy one; the farm denoises the composite alone.
+		return "the farm makes no denoised multilayer file (each view layer's Combined would stay noisy): --denoise=false renders every pass"
+	case u.Sequencer:
+		return "the scene renders through its video sequencer, whose frames are not render passes"
+	}
+	if n := LayerChannels(u); n > MaxLayerChannels {
+		return fmt.Sprintf("its passes have %d channels (Cryptomatte's ranks and the composite counted), more than the %d a frame holds: turn some passes off", n, MaxLayerChannels)
+	}
+	return ""
+}
+
+// LayerChannels counts the channels of a multilayer frame of a scene:
+// its passes' (SceneUsage.LayerChannels; four a pass where a node does
+// not say) and the composite's four.
+func LayerChannels(u *renderer.SceneUsage) int {
+	n := len(u.LayerChannels)
+	if n == 0 {
+		n = 4 * len(u.Layers)
+	}
+	if u.Compositing {
+		n += 4
+	}
+	return n
+}
+
 // LayersCodec is the OpenEXR compression, in Blender's names, a
 // multilayer frame of a scene saved with codec is written with: the
 // scene's own where the farm writes it (NONE, RLE, ZIPS, ZIP), else ZIP,
-// which loses nothing (as PIZ; PXR24, B44 and DWA lose precision).
+// which loses nothing (as PIZ; PXR24 rounds floats, B44 and DWA halves).
 func LayersCodec(codec string) string {
 	switch codec {
 	case "NONE", "RLE", "ZIPS", "ZIP":

@@ -13,7 +13,7 @@ import (
 func TestTakeScene(t *testing.T) {
 	blend := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{
 		Samples: 16, Denoise: true, FileFormat: "PNG", ColorDepth: "16"}}
-	exr := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{FileFormat: "OPEN_EXR_MULTILAYER", ColorDepth: "32"}}
+	exr := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Engine: "CYCLES", FileFormat: "OPEN_EXR_MULTILAYER", ColorDepth: "32", Layers: []string{"ViewLayer.Combined"}}}
 	seeded := renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Seed: 7, AnimatedSeed: true}}
 	none := func(string) bool { return false }
 	for _, tc := range []struct {
@@ -191,7 +191,8 @@ func TestSceneDefaultsOutput(t *testing.T) {
 			if slices.Contains(tc.given, "compression") {
 				spec.Compression = ptr(40)
 			}
-			info := renderer.SceneInfo{Usage: &renderer.SceneUsage{FileFormat: tc.format, ColorDepth: tc.depth, Quality: tc.quality, Compression: tc.compression}}
+			info := renderer.SceneInfo{Usage: &renderer.SceneUsage{FileFormat: tc.format, ColorDepth: tc.depth, Quality: tc.quality, Compression: tc.compression,
+				Engine: "CYCLES", Layers: []string{"ViewLayer.Combined", "ViewLayer.Depth"}}}
 			took := strings.Join(spec.TakeScene(info, func(n string) bool { return slices.Contains(tc.given, n) }), ", ")
 			if !reflect.DeepEqual(spec, tc.want) {
 				t.Errorf("took %+v, want %+v", spec, tc.want)
@@ -204,3 +205,36 @@ func TestSceneDefaultsOutput(t *testing.T) {
 }
 
 func ptr(v int) *int { return &v }
+
+// TestSceneMultilayerFallsBack: a scene saved as OpenEXR MultiLayer that
+// the farm cannot write so (denoised, as Blender's default Cycles scene
+// is; Eevee; through the sequencer; too many channels) renders as before,
+// single-layer OpenEXR, and says why and how to get every pass; asked
+// for without denoising, it is multilayer.
+func TestSceneMultilayerFallsBack(t *testing.T) {
+	layers := []string{"ViewLayer.Combined", "ViewLayer.Depth"}
+	for _, tc := range []struct {
+		name  string
+		usage renderer.SceneUsage
+		given []string
+		want  string
+		said  string
+	}{
+		{"denoised", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Denoise: true}, nil, FormatEXR, "--denoise=false renders every pass"},
+		{"denoising declined", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Denoise: true}, []string{"denoise"}, FormatEXRLayers, "OpenEXR MultiLayer output"},
+		{"Eevee", renderer.SceneUsage{Engine: "BLENDER_EEVEE"}, nil, FormatEXR, "Cycles scenes only, and this one renders with BLENDER_EEVEE"},
+		{"sequencer", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Sequencer: true}, nil, FormatEXR, "video sequencer"},
+		{"too many channels", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, LayerChannels: make([]string, 125), Compositing: true}, nil, FormatEXR, "129 channels"},
+		{"at the most channels", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, LayerChannels: make([]string, 124), Compositing: true}, nil, FormatEXRLayers, "OpenEXR MultiLayer output"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := tc.usage
+			u.FileFormat, u.ColorDepth = "OPEN_EXR_MULTILAYER", "32"
+			spec := JobSpec{Depth: 8}
+			took := strings.Join(spec.TakeScene(renderer.SceneInfo{Usage: &u}, func(n string) bool { return slices.Contains(tc.given, n) }), ", ")
+			if spec.Format != tc.want || !strings.Contains(took, tc.said) {
+				t.Errorf("format %q, said %q; want %q, saying %q", spec.Format, took, tc.want, tc.said)
+			}
+		})
+	}
+}

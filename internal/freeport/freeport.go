@@ -26,14 +26,14 @@ func Get(t testing.TB, hosts ...string) int {
 	if len(hosts) == 0 {
 		hosts = []string{"127.0.0.1"}
 	}
-	lo := ephemeralLow()
+	from, to := ports()
 	for range 200 {
-		port := 10000 + rand.IntN(lo-10000)
+		port := from + rand.IntN(to-from)
 		if free(port, hosts) {
 			return port
 		}
 	}
-	t.Fatalf("no port in [10000, %d) free for TCP and UDP on %v", lo, hosts)
+	t.Fatalf("no port in [%d, %d) free for TCP and UDP on %v", from, to, hosts)
 	return 0
 }
 
@@ -61,15 +61,23 @@ func free(port int, hosts []string) bool {
 	return true
 }
 
-// ephemeralLow is the first port of the kernel's ephemeral range: Linux's
-// setting where it can be read, else the IANA range's start, which BSD,
-// macOS and Windows use.
-func ephemeralLow() int {
-	var lo, hi int
+// ports is the range ports are drawn from, [from, to): below the
+// kernel's ephemeral range, or above it where too little is below.
+func ports() (from, to int) {
+	lo, hi := ephemeral()
+	if lo-10000 >= 5000 {
+		return 10000, lo
+	}
+	return hi + 1, 65536
+}
+
+// ephemeral is the kernel's ephemeral port range: Linux's setting where
+// it can be read, else the IANA range, which BSD, macOS and Windows use.
+func ephemeral() (lo, hi int) {
 	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
-		if _, err := fmt.Sscan(string(b), &lo, &hi); err == nil && lo > 12000 {
-			return lo
+		if _, err := fmt.Sscan(string(b), &lo, &hi); err == nil && 1024 <= lo && lo <= hi && hi < 65536 && (lo >= 15000 || hi <= 60535) {
+			return lo, hi
 		}
 	}
-	return 49152
+	return 49152, 65535
 }

@@ -333,10 +333,17 @@ def layers_read(scene):
     """Lists "ViewLayer.Pass" for every pass of every view layer a Cycles
     render of the scene writes to a multilayer file, as Cycles lists them
     to Blender (Cryptomatte's without their rank number, as Go names
-    them). Listed as a tile of raw passes renders: without denoising,
-    whose "Noisy Image" pass such a tile has not."""
+    them), and their channels as the file names them ("ViewLayer.Pass.R",
+    a channel a letter of the pass's channel ids: every rank's). Listed as
+    a tile of raw passes renders: without denoising, whose "Noisy Image"
+    pass such a tile has not. A Cycles whose module lists no passes so
+    gives none: the farm then writes no multilayer frame."""
     import importlib
-    engine = importlib.import_module("cycles.engine")
+    try:
+        engine = importlib.import_module("cycles.engine")
+        list_passes = engine.list_render_passes
+    except (ImportError, AttributeError):
+        return [], []
     layers = [v for v in scene.view_layers if v.use]
     if getattr(scene.render, "use_single_layer", False):
         layers = [bpy.context.view_layer]
@@ -344,15 +351,18 @@ def layers_read(scene):
     denoising = c.use_denoising
     c.use_denoising = False
     try:
-        out = set()
+        out, channels = set(), set()
         for v in layers:
-            for name, _, _ in engine.list_render_passes(scene, v):
+            for name, chans, _ in list_passes(scene, v):
+                channels.update("%s.%s.%s" % (v.name, name, ch) for ch in chans)
                 if name.startswith("Crypto"):
                     name = name.rstrip("0123456789")
                 out.add("%s.%s" % (v.name, name))
+    except Exception:  # a release whose list differs: no multilayer frames
+        return [], []
     finally:
         c.use_denoising = denoising
-    return sorted(out)
+    return sorted(out), sorted(channels)
 
 
 SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", "DBLUR", "VECBLUR",
@@ -442,7 +452,7 @@ def usage(scene):
         out["animated_seed"] = bool(scene.cycles.use_animated_seed)
         out["volumes"] = has_volumes(scene)
         out["whole_frame"] = whole_frame_reasons(scene, out["volumes"])
-        out["layers"] = layers_read(scene)
+        out["layers"], out["layer_channels"] = layers_read(scene)
     else:
         e = scene.eevee
         out["samples"] = e.taa_render_samples

@@ -79,7 +79,9 @@ func readPasses(path string, rect image.Rectangle, keep []string) (renderer.Resu
 		return renderer.Result{}, fmt.Errorf("blender: read passes: %w", err)
 	}
 	defer f.Close()
-	p, err := exr.DecodePasses(f, 0)
+	// Blender's own file, of the region and its margin: every pass of
+	// every view layer, up to the most channels a file holds.
+	p, err := exr.DecodePasses(f, int64(rect.Dx())*int64(rect.Dy())*maxPassChannels)
 	if err != nil {
 		return renderer.Result{}, fmt.Errorf("blender: decode %s: %w", path, err)
 	}
@@ -140,3 +142,7 @@ func renderMeta(key string) bool {
 	}
 	return strings.HasSuffix(key, "_time") // Cycles' per view layer
 }
+
+// maxPassChannels bounds the channels of a file of raw passes Blender
+// writes for a task (renderer/exr reads no more).
+const maxPassChannels = 128

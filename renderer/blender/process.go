@@ -98,6 +98,7 @@ type sceneInfo struct {
 	ColorDepth       string     `json:"color_depth"`
 	EXRCodec         string     `json:"exr_codec"`
 	Layers           []string   `json:"layers"`
+	LayerChannels    []string   `json:"layer_channels"`
 	Quality          int        `json:"quality"`
 	Compression      *int       `json:"compression"`
 	Dither           *float32   `json:"dither"`
@@ -123,7 +124,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Compositing: i.Compositing, Passes: i.Passes, SpatialNodes: i.SpatialNodes,
 		Denoise: i.Denoise, AdaptiveSampling: i.AdaptiveSampling, Samples: i.Samples,
 		ViewTransform: i.ViewTransform, Look: i.Look,
-		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, EXRCodec: i.EXRCodec, Layers: i.Layers, Quality: i.Quality, Compression: i.Compression,
+		FileFormat: i.FileFormat, ColorDepth: i.ColorDepth, EXRCodec: i.EXRCodec, Layers: i.Layers, LayerChannels: i.LayerChannels, Quality: i.Quality, Compression: i.Compression,
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,

@@ -35,10 +35,9 @@ func DecodeConfig(r io.Reader) (width, height int, err error) {
 // channels and an optional A (1 when absent), each UINT, HALF or FLOAT,
 // compressed with NONE, RLE, ZIPS or ZIP. Other channels are skipped. Of
 // a multilayer file of render passes, which has no bare R, G and B, it
-// reads the composite or else the first view layer's Combined pass, the
-// image Blender shows of it. The
-// image's bounds are (0,0)-(w,h) for a w×h data window, wherever the file
-// placed it.
+// reads the composite, else a view layer's Combined pass (the first by
+// name). The image's bounds are (0,0)-(w,h) for a w×h data window,
+// wherever the file placed it.
 //
 // The input may be hostile: every size is bounded before anything is
 // allocated for it, and nothing is allocated beyond what the header's

@@ -333,9 +333,10 @@ func (h *header) check() error {
 
 // imagePrefix is the prefix of the R, G, B (and A) channels Decode reads:
 // "" for an image's own, else a multilayer file's composite
-// ("Composite.Combined."), else its first view layer's Combined pass
-// ("ViewLayer.Combined."), as Blender shows such a file. It fails when
-// there is none of them.
+// ("Composite.Combined."), else the Combined pass of its view layer first
+// by name ("ViewLayer.Combined."; the file does not keep the scene's
+// order, and a layer whose name has a dot is not told from a pass). It
+// fails when there is none of them.
 func (h *header) imagePrefix() (string, error) {
 	has := func(prefix string) bool {
 		for _, want := range []string{"R", "G", "B"} {

@@ -118,9 +118,20 @@ func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src s
 	if !slices.Equal(frame.Names(), layers) {
 		t.Fatalf("the tiles' channels\n%v\nBlender %s's own view-layer channels\n%v", frame.Names(), img.version, layers)
 	}
+	// The channels the inspection lists, which the farm holds every
+	// tile to: exactly these.
+	if !slices.Equal(u.LayerChannels, layers) {
+		t.Errorf("the inspection lists channels\n%v\nBlender %s writes\n%v", u.LayerChannels, img.version, layers)
+	}
+	unequal := 0
 	for _, c := range frame.Channels {
 		if n, most := floatDiff(c.Pix, ref.Channel(c.Name).Pix); n > 0 {
 			t.Errorf("channel %s: %d of %d values differ from Blender's own, by up to %g", c.Name, n, len(c.Pix), most)
+		}
+		for i, v := range c.Pix {
+			if math.Float32bits(v) != math.Float32bits(ref.Channel(c.Name).Pix[i]) {
+				unequal++
+			}
 		}
 	}
 	for k, ch := range []string{"R", "G", "B", "A"} {
@@ -135,8 +146,13 @@ func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src s
 		if n, most := floatDiff(got, want.Pix); n*1000 > len(got) || most > 1e-3 {
 			t.Errorf("composite %s: %d of %d values differ from Blender's own, by up to %g", ch, n, len(got), most)
 		}
+		for i, v := range got {
+			if math.Float32bits(v) != math.Float32bits(want.Pix[i]) {
+				unequal++
+			}
+		}
 	}
-	t.Logf("Blender %s: %d view-layer channels of %v and the composite compared with its own multilayer render", img.version, len(layers), area)
+	t.Logf("Blender %s: %d view-layer channels of %v and the composite compared with its own multilayer render: %d values not bit-identical", img.version, len(layers), area, unequal)
 }
 
 // blenderPasses renders the task's frame with the image's Blender as its
