@@ -133,7 +133,7 @@ func printInspection(w io.Writer, in api.Inspection) {
 		}
 		fmt.Fprintln(w)
 		if len(u.Layers) > 0 && u.FileFormat == "OPEN_EXR_MULTILAYER" {
-			fmt.Fprintf(w, "passes      %s (%d channels)\n", strings.Join(u.Layers, ", "), u.LayerChannels)
+			fmt.Fprintf(w, "passes      %s (%d channels)\n", strings.Join(u.Layers, ", "), len(u.LayerChannels))
 		}
 		if u.Transparent {
 			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")
