@@ -48,15 +48,17 @@ func MaxFrameBytes(spec JobSpec) int64 {
 }
 
 // maxAnyFrameBytes bounds a frame when the job's spec is not at hand: the
-// largest a valid job's frame can be.
-var maxAnyFrameBytes = MaxFrameBytes(JobSpec{Resolution: tiler.Resolution{Width: tiler.MaxDimension, Height: tiler.MaxDimension}, Format: FormatEXRLayers})
+// largest a valid job's single-image frame can be. A multilayer frame may
+// be larger (JobFrame bounds it by its spec); this bound is for readers
+// that hold a frame in memory to show it.
+var maxAnyFrameBytes = MaxFrameBytes(JobSpec{Resolution: tiler.Resolution{Width: tiler.MaxDimension, Height: tiler.MaxDimension}, Format: FormatEXR})
 
 // MaxLayerChannels bounds the channels of a multilayer frame (the
 // OpenEXR channels renderer/exr writes at most).
 const MaxLayerChannels = 128
 
 // Frame writes a finished frame's file to w, refusing more bytes than any
-// job's frame can hold.
+// job's single-image frame can hold.
 func (c *Client) Frame(ctx context.Context, id string, frame int, w io.Writer) error {
 	return c.frame(ctx, id, frame, w, maxAnyFrameBytes)
 }
