@@ -130,11 +130,15 @@ func planLayers(spec api.JobSpec, u *renderer.SceneUsage) (FramePlan, error) {
 	}
 	slices.Sort(passes)
 	passes = slices.Compact(passes)
+	channels := slices.Sorted(slices.Values(u.LayerChannels))
+	if len(passes) > len(u.Layers) {
+		channels = nil // a pass beyond the list: its channels are not known, the passes are checked by name
+	}
 	if a := spec.FinishRect(); u.Compositing && spec.Region != nil && (a.Dx() < minFinish || a.Dy() < minFinish) {
 		return plan, fmt.Errorf("%w: %s: render region %v: its frames are composited as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
 	}
 	plan.Passes, plan.Adaptive = passes, u.AdaptiveSampling
-	plan.Layers = &api.LayersPlan{Passes: slices.Clone(u.Layers), Channels: slices.Sorted(slices.Values(u.LayerChannels)),
+	plan.Layers = &api.LayersPlan{Passes: slices.Clone(u.Layers), Channels: channels,
 		Composite: u.Compositing, Half: u.ColorDepth == "16", Codec: api.LayersCodec(u.EXRCodec)}
 	return plan, nil
 }

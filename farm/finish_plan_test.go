@@ -90,24 +90,15 @@ func TestFinishRelease(t *testing.T) {
 		minVersion string
 		members    []api.Member
 		want       string
-		needs      string // the demand's; FeatureFinish unless "tiles"
 	}{
-		// A multilayer job without a finish: its tiles' demand, which
-		// needs nothing; members without the renderer do not count.
-		{"tiles only", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu"), member("c", "blender-4.3.2/cycles-cpu"),
-			{NodeMeta: api.NodeMeta{ID: "gltf1"}}, {NodeMeta: api.NodeMeta{ID: "gltf2"}}, {NodeMeta: api.NodeMeta{ID: "gltf3"}}}, "blender-4.3.2", "tiles"},
-		{"no finisher", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu")}, "", ""},
-		{"the coordinator cannot, workers can", "", []api.Member{member("coord", "blender-4.3.2/cycles-cpu"), member("w1", "blender-3.4.1/cycles-cpu+finish"), member("w2", "blender-3.4.1/cycles-cpu+gl+finish")}, "blender-3.4.1", ""},
-		{"the most finishers", "", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cuda+finish")}, "blender-4.3.2", ""},
-		{"too old for the scene", "4.0", []api.Member{member("a", "blender-3.4.1/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish")}, "blender-4.3.2", ""},
+		{"no finisher", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu")}, ""},
+		{"the coordinator cannot, workers can", "", []api.Member{member("coord", "blender-4.3.2/cycles-cpu"), member("w1", "blender-3.4.1/cycles-cpu+finish"), member("w2", "blender-3.4.1/cycles-cpu+gl+finish")}, "blender-3.4.1"},
+		{"the most finishers", "", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cuda+finish")}, "blender-4.3.2"},
+		{"too old for the scene", "4.0", []api.Member{member("a", "blender-3.4.1/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish")}, "blender-4.3.2"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := demand{Renderer: "blender", MinVersion: tc.minVersion, Needs: renderer.FeatureFinish}
-			if tc.needs == "tiles" {
-				d.Needs = ""
-			}
-			if got := finishRelease(d, tc.members); got != tc.want {
+			if got := finishRelease(demand{Renderer: "blender", MinVersion: tc.minVersion, Needs: renderer.FeatureFinish}, tc.members); got != tc.want {
 				t.Fatalf("release %q, want %q", got, tc.want)
 			}
 		})
@@ -227,11 +218,17 @@ func TestPlanLayers(t *testing.T) {
 			&api.LayersPlan{Passes: layers, Half: true, Codec: "ZIP"}, ""},
 		{"channels kept, sorted", cycles(func(u *renderer.SceneUsage) { u.LayerChannels = []string{"ViewLayer.Depth.Z", "ViewLayer.Combined.R"} }), tiler.Grid{Cols: 2, Rows: 2}, false,
 			&api.LayersPlan{Passes: layers, Channels: []string{"ViewLayer.Combined.R", "ViewLayer.Depth.Z"}, Codec: "ZIP"}, ""},
+		{"a compositor pass beyond the list: checked by name", cycles(func(u *renderer.SceneUsage) {
+			u.Compositing, u.LayerChannels, u.Passes = true, []string{"ViewLayer.Combined.R"}, []string{"ViewLayer.Extra"}
+		}), tiler.Grid{Cols: 2, Rows: 2}, false, nil, "!extra"},
+		{"a view layer named Composite", cycles(func(u *renderer.SceneUsage) {
+			u.Compositing, u.Layers = true, []string{"Composite.Combined", "ViewLayer.Combined"}
+		}), tiler.Grid{Cols: 2, Rows: 2}, false, nil, `named "Composite"`},
 		{"RLE kept", cycles(func(u *renderer.SceneUsage) { u.EXRCodec = "RLE" }), tiler.Grid{Cols: 2, Rows: 2}, false, &api.LayersPlan{Passes: layers, Codec: "RLE"}, ""},
 		{"a glTF", nil, tiler.Grid{Cols: 2, Rows: 2}, false, nil, "the pathtracer renderer has not"},
 		{"Eevee", &renderer.SceneUsage{Engine: "BLENDER_EEVEE"}, tiler.Grid{Cols: 2, Rows: 2}, false, nil, "Cycles scenes only"},
 		{"Cycles, passes not listed", &renderer.SceneUsage{Engine: "CYCLES"}, tiler.Grid{Cols: 2, Rows: 2}, false, nil, "listed none of the scene's render passes"},
-		{"denoised", cycles(nil), tiler.Grid{Cols: 2, Rows: 2}, true, nil, "--denoise=false"},
+		{"denoised", cycles(nil), tiler.Grid{Cols: 2, Rows: 2}, true, nil, "with denoising off, every pass is written"},
 		{"sequencer", cycles(func(u *renderer.SceneUsage) { u.Sequencer = true }), tiler.Grid{Cols: 1, Rows: 1}, false, nil, "sequencer"},
 		{"tiles inexact", cycles(func(u *renderer.SceneUsage) { u.WholeFrame = []string{"unbiased volumes"} }), tiler.Grid{Cols: 2, Rows: 2}, false, nil, "tiles 1x1"},
 		{"too many channels", cycles(func(u *renderer.SceneUsage) { u.LayerChannels, u.Compositing = make([]string, 125), true }), tiler.Grid{Cols: 2, Rows: 2}, false, nil, "129 channels"},
@@ -244,6 +241,12 @@ func TestPlanLayers(t *testing.T) {
 				spec.Renderer = "pathtracer"
 			}
 			plan, err := PlanFrames(spec, renderer.SceneInfo{Usage: tc.usage})
+			if tc.wantErr == "!extra" {
+				if err != nil || plan.Layers == nil || plan.Layers.Channels != nil || !slices.Contains(plan.Passes, "ViewLayer.Extra") {
+					t.Fatalf("plan %+v, %v: want the extra pass carried and the channels unchecked", plan.Layers, err)
+				}
+				return
+			}
 			if tc.wantErr != "" {
 				if err == nil || !errors.Is(err, api.ErrBadJob) || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err %v, want a bad job naming %q", err, tc.wantErr)

@@ -68,17 +68,13 @@ func (j *job) ready(t *task) bool {
 // finishRelease picks the release a composited job's tiles are bound to:
 // the one the most members can finish with (two or more: one finishes,
 // another checks it), so that its frames can be finished; "" while no
-// member can. Given the tiles' demand instead (a multilayer job without a
-// finish), the release the most members render the job with.
+// member can.
 func finishRelease(d demand, members []api.Member) string {
 	count := map[string]int{}
 	best := ""
 	for _, m := range members {
-		if m.Renderers[d.Renderer] == "" {
-			continue
-		}
 		b := renderer.ParseBuild(m.Renderers[d.Renderer])
-		if d.Needs != "" && !b.Has(d.Needs) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && !versionMatches(m.Renderers[d.Renderer], d.Version) {
+		if !b.Has(d.Needs) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && !versionMatches(m.Renderers[d.Renderer], d.Version) {
 			continue
 		}
 		r := b.Release()

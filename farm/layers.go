@@ -109,11 +109,13 @@ func (c *coordinator) addComposite(frame *renderer.Passes, f int, fin frameTile)
 	if err != nil {
 		return fmt.Errorf("finished frame %d: %w", f, err)
 	}
+	for _, c := range frame.Channels {
+		if strings.HasPrefix(c.Name, "Composite.") { // planLayers refuses a view layer so named
+			return fmt.Errorf("frame %d: the tiles hold a channel %s of their own", f, c.Name)
+		}
+	}
 	for k, ch := range []string{"R", "G", "B", "A"} {
 		name := "Composite.Combined." + ch
-		if frame.Channel(name) != nil {
-			return fmt.Errorf("frame %d: the tiles hold a channel %s of their own", f, name)
-		}
 		pix := make([]float32, w*h)
 		for i := range pix {
 			pix[i] = m.Pix[4*i+k]

@@ -49,10 +49,19 @@ func TestMultilayerFrames(t *testing.T) {
 		{"uncropped region", "passes", multilayer + "s.render.use_border, s.render.use_crop_to_border = True, False\n" +
 			"s.render.border_min_x, s.render.border_max_x, s.render.border_min_y, s.render.border_max_y = 0.1, 0.85, 0.05, 0.9\n",
 			tiler.Grid{Cols: 2, Rows: 2}, &api.Region{}},
+		// node-3 adds a channel of its own to a pass the job carries:
+		// its tiles are refused at its answer (by pass name they passed,
+		// and the frame failed at assembly or held the channel).
+		{"a worker adds a channel", "passes", multilayer, tiler.Grid{Cols: 3, Rows: 2}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			scene := buildScene(t, tc.scene, tc.expr)
-			nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer { return honest })
+			nodes := blenderNodes(t, func(honest renderer.Renderer) renderer.Renderer {
+				if strings.HasPrefix(tc.name, "a worker adds") {
+					return channelAdder{honest}
+				}
+				return honest
+			})
 			c := api.NewClient(nodes[0].URL())
 			ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 			defer cancel()
@@ -105,6 +114,9 @@ func TestMultilayerFrames(t *testing.T) {
 				if n*1000 > len(g.Pix) || most > 1e-3 {
 					t.Errorf("channel %s differs from Blender's own in %d of %d values, by up to %g", g.Name, n, len(g.Pix), most)
 				}
+			}
+			if unequal > 0 {
+				t.Errorf("%d values are not bit-identical to Blender's own (measured: none)", unequal)
 			}
 			t.Logf("%d channels of %v compared with blender -f: %d values not bit-identical; differing beyond float rounding:%s; metadata %v", len(got.Channels), got.Rect.Size(), unequal, worst, slices.Sorted(maps.Keys(got.Meta)))
 		})
@@ -165,4 +177,19 @@ func blenderLayers(t *testing.T, scene string, s api.JobSpec) string {
 		t.Fatalf("blender -f: %v %v\n%s", err, serr, out)
 	}
 	return path
+}
+
+// channelAdder renders honestly and adds a channel of its own to the
+// Depth pass of every tile of raw passes.
+type channelAdder struct{ renderer.Renderer }
+
+func (a channelAdder) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	res, err := a.Renderer.Render(ctx, t)
+	if err != nil || res.Passes == nil {
+		return res, err
+	}
+	p := res.Passes
+	p.Channels = append(p.Channels, renderer.Channel{Name: "ViewLayer.Depth.Q", Pix: make([]float32, p.Rect.Dx()*p.Rect.Dy())})
+	slices.SortFunc(p.Channels, func(a, b renderer.Channel) int { return strings.Compare(a.Name, b.Name) })
+	return res, nil
 }

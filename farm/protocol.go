@@ -27,8 +27,9 @@ import (
 //   - 3: a lease or a check of a job with a render region names the
 //     region (area), which a task's adaptive-sampling margin stays in.
 //   - 4: a job's format may be "exr-multilayer", whose tiles keep every
-//     pass the lease names (Task.Keep) and whose finish writes an RGBA
-//     float image; a finish of an uncropped region fills the outside of
+//     pass the lease names (Task.Keep), holding exactly the channels it
+//     names (channels), and whose finish writes an RGBA float image; a
+//     finish of an uncropped region fills the outside of
 //     its passes as Blender's render result holds it (a far Depth), so
 //     an older checker's finish would differ from an honest one.
 const Protocol = 4

@@ -71,17 +71,12 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			keep = append(keep, t)
 			continue
 		}
-		if j.release == "" && len(j.passNames) > 0 {
+		if j.release == "" && j.plan().Finishes() {
 			// A composited job's frames must be finished by nodes of
-			// its tiles' release: bind it to one that has them. A
-			// multilayer frame's tiles, finished or not, must be of one
-			// release too (the same channels, the same unrendered
-			// values); without a finish, any of its renderers will do.
-			d := j.finishDemand()
-			if !j.plan().Finishes() {
-				d = j.demand()
-			}
-			if j.release = finishRelease(d, members); j.release == "" {
+			// its tiles' release: bind it to one that has them. (A
+			// multilayer job without a finish is bound by its first
+			// lease, as every job is below.)
+			if j.release = finishRelease(j.finishDemand(), members); j.release == "" {
 				keep = append(keep, j.queue[i:]...)
 				return
 			}

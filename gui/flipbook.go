@@ -54,7 +54,8 @@ func playerDecoders() int { return max(1, min(4, runtime.NumCPU()-1)) }
 type frameLoader func(ctx context.Context, n int) (image.Image, error)
 
 // nodeFrames loads frames of job id from the node c, in any of the job
-// formats, bounded as a fetched frame is.
+// formats, bounded as any single-image frame is (api.Client.Frame): a
+// multilayer frame too large to hold for the screen is refused.
 func nodeFrames(c *api.Client, id string) frameLoader {
 	return func(ctx context.Context, n int) (image.Image, error) {
 		var buf bytes.Buffer

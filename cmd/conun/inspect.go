@@ -133,7 +133,11 @@ func printInspection(w io.Writer, in api.Inspection) {
 		}
 		fmt.Fprintln(w)
 		if len(u.Layers) > 0 && u.FileFormat == "OPEN_EXR_MULTILAYER" {
-			fmt.Fprintf(w, "passes      %s (%d channels)\n", strings.Join(u.Layers, ", "), len(u.LayerChannels))
+			fmt.Fprintf(w, "passes      %s", strings.Join(u.Layers, ", "))
+			if len(u.LayerChannels) > 0 {
+				fmt.Fprintf(w, " (%d channels in a frame)", api.LayerChannels(u))
+			}
+			fmt.Fprintln(w)
 		}
 		if u.Transparent {
 			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")

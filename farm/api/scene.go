@@ -3,6 +3,7 @@ package api
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/conun/conun/renderer"
@@ -160,9 +161,11 @@ func LayersRefusal(u *renderer.SceneUsage, denoise bool) string {
 	case denoise:
 		// Blender's file holds each view layer's denoised image and its
 		// noisy one; the farm denoises the composite alone.
-		return "the farm makes no denoised multilayer file (each view layer's Combined would stay noisy): --denoise=false renders every pass"
+		return "the farm makes no denoised multilayer file (each view layer's Combined would stay noisy): with denoising off, every pass is written"
 	case u.Sequencer:
 		return "the scene renders through its video sequencer, whose frames are not render passes"
+	case u.Compositing && slices.ContainsFunc(u.Layers, func(p string) bool { return strings.HasPrefix(p, "Composite.") }):
+		return `a view layer is named "Composite", as the file's layer of the composite is: rename it`
 	}
 	if n := LayerChannels(u); n > MaxLayerChannels {
 		return fmt.Sprintf("its passes have %d channels (Cryptomatte's ranks and the composite counted), more than the %d a frame holds: turn some passes off", n, MaxLayerChannels)

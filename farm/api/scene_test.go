@@ -220,7 +220,7 @@ func TestSceneMultilayerFallsBack(t *testing.T) {
 		want  string
 		said  string
 	}{
-		{"denoised", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Denoise: true}, nil, FormatEXR, "--denoise=false renders every pass"},
+		{"denoised", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Denoise: true}, nil, FormatEXR, "with denoising off, every pass is written"},
 		{"denoising declined", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Denoise: true}, []string{"denoise"}, FormatEXRLayers, "OpenEXR MultiLayer output"},
 		{"Eevee", renderer.SceneUsage{Engine: "BLENDER_EEVEE"}, nil, FormatEXR, "Cycles scenes only, and this one renders with BLENDER_EEVEE"},
 		{"sequencer", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Sequencer: true}, nil, FormatEXR, "video sequencer"},

@@ -152,6 +152,9 @@ func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src s
 			}
 		}
 	}
+	if unequal > 0 {
+		t.Errorf("%d values are not bit-identical to Blender %s's own (measured: none)", unequal, img.version)
+	}
 	t.Logf("Blender %s: %d view-layer channels of %v and the composite compared with its own multilayer render: %d values not bit-identical", img.version, len(layers), area, unequal)
 }
 
