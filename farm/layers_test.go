@@ -51,7 +51,8 @@ func TestMultilayerFrames(t *testing.T) {
 			tiler.Grid{Cols: 2, Rows: 2}, &api.Region{}},
 		// node-3 adds a channel of its own to a pass the job carries:
 		// its tiles are refused at its answer (by pass name they passed,
-		// and the frame failed at assembly or held the channel).
+		// and only a spot check stood between them and the frame, which
+		// then failed at assembly or held the channel).
 		{"a worker adds a channel", "passes", multilayer, tiler.Grid{Cols: 3, Rows: 2}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,6 +73,41 @@ func TestMultilayerFrames(t *testing.T) {
 				}
 			})
 			job.wait(ctx, t)
+			if strings.HasPrefix(tc.name, "a worker adds") {
+				// Refused at its answers: none of node-3's tiles was
+				// taken, so none reached a spot check (which convicted it
+				// where only a check looked: a job's established workers
+				// are seldom checked, and its odd tile stitched).
+				st, err := c.Status(ctx, job.id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rep, err := c.Report(ctx, job.id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, tk := range rep.Tasks {
+					if tk.Node == "node-3" {
+						t.Errorf("task %d's tile of node-3, with a channel of its own, was taken", tk.Index)
+					}
+				}
+				if len(st.Convicted) > 0 {
+					t.Errorf("convicted %v: node-3's tiles reached a check", st.Convicted)
+				}
+				refused := 0
+				if _, err := c.Events(ctx, job.id, func(e api.Event) error {
+					if e.Type == api.EventRequeued && e.Node == "node-3" && strings.Contains(e.Message, "channels") {
+						refused++
+					}
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+				if refused == 0 {
+					t.Error("node-3 was refused no tile for its channels: the test did not try it")
+				}
+				t.Logf("node-3's answers refused for their channels: %d", refused)
+			}
 			out := t.TempDir()
 			if _, err := c.Fetch(ctx, job.id, out); err != nil {
 				t.Fatal(err)
