@@ -153,7 +153,7 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 		return rep, err
 	}
 	if cfg.OnFinish != nil {
-		wallets, err := waitClaims(ctx, nodes, 30*time.Second)
+		wallets, err := waitClaims(ctx, nodes, payees(rep), 30*time.Second)
 		if err != nil {
 			return rep, err
 		}
@@ -163,8 +163,10 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 }
 
 // waitClaims waits until every node has claimed (or failed to claim) what
-// it was handed, and returns the nodes' wallets in node order.
-func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]api.WalletInfo, error) {
+// it holds, and every payee among them (by name) holds a claim: a claim is
+// pushed to its worker after the settlement, so a wallet may not have it
+// yet, and a demo read its balance before the pay (seen: 0 tokens).
+func waitClaims(ctx context.Context, nodes []*Node, payees map[string]bool, timeout time.Duration) ([]api.WalletInfo, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	for {
@@ -174,6 +176,9 @@ func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]ap
 			w, err := api.NewClient(n.URL()).Wallet(ctx)
 			if err != nil {
 				return nil, err
+			}
+			if payees[n.Name()] && w.Connected && len(w.Claims) == 0 {
+				pending = true // its claim is on its way
 			}
 			for _, cl := range w.Claims {
 				if !cl.Claimed && cl.Error == "" {
@@ -191,6 +196,19 @@ func waitClaims(ctx context.Context, nodes []*Node, timeout time.Duration) ([]ap
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// payees are the nodes a settled job pays, by name.
+func payees(rep api.Report) map[string]bool {
+	out := map[string]bool{}
+	if st := rep.Settlement; st != nil && st.Error == "" {
+		for _, p := range st.Payouts {
+			if p.Tasks > 0 {
+				out[p.Node] = true
+			}
+		}
+	}
+	return out
 }
 
 // demoTokens is what the demo's requester (node 1) starts with.
