@@ -56,9 +56,9 @@ func checkImage(p *renderer.Passes) *image.NRGBA64 {
 // it.
 //
 //   - Cryptomatte ids (channels r and b of a Crypto pass, as Blender names
-//     them; R and B too) are hashes stored
-//     as floats: a float one ulp off is another object, so the bits are
-//     hashed and any change moves the level by thousands.
+//     them; R and B too) are hashes stored as floats: a float one ulp off
+//     is another object, so the bits are hashed and any change moves the
+//     level by thousands.
 //   - Depth spans from millimetres to Cycles' 1e10 for the background:
 //     log2 from 2^-10 to 2^14 scene units (1 mm to 16 km) over the 16 bits,
 //     so a level is 0.025% of the distance at any distance and the

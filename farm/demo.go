@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/conun/conun/contracts"
@@ -169,30 +170,35 @@ func RunDemo(ctx context.Context, cfg DemoConfig) (api.Report, error) {
 func waitClaims(ctx context.Context, nodes []*Node, payees map[string]bool, timeout time.Duration) ([]api.WalletInfo, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	last := []string{"not read yet"} // the last pass's waiting pay, for the error
 	for {
 		var wallets []api.WalletInfo
-		pending := false
+		var waiting []string
 		for _, n := range nodes {
 			w, err := api.NewClient(n.URL()).Wallet(ctx)
 			if err != nil {
+				if ctx.Err() != nil {
+					return nil, fmt.Errorf("claims still pending after %v (%s)", timeout, strings.Join(last, ", "))
+				}
 				return nil, err
 			}
 			if payees[n.Name()] && w.Connected && len(w.Claims) == 0 {
-				pending = true // its claim is on its way
+				waiting = append(waiting, n.Name()+": no claim yet") // on its way
 			}
 			for _, cl := range w.Claims {
 				if !cl.Claimed && cl.Error == "" {
-					pending = true
+					waiting = append(waiting, n.Name()+": "+cl.Status())
 				}
 			}
 			wallets = append(wallets, w)
 		}
-		if !pending {
+		if len(waiting) == 0 {
 			return wallets, nil
 		}
+		last = waiting
 		select {
 		case <-ctx.Done():
-			return wallets, fmt.Errorf("claims still pending after %v", timeout)
+			return wallets, fmt.Errorf("claims still pending after %v (%s)", timeout, strings.Join(waiting, ", "))
 		case <-time.After(20 * time.Millisecond):
 		}
 	}

@@ -86,7 +86,7 @@ func (c *coordinator) writeLayers(id string, spec api.JobSpec, want tileWant, pl
 // addComposite adds the image of frame f's finish task, a float OpenEXR
 // of the frame, to its passes as "Composite.Combined", as Blender's
 // multilayer file of a composited render holds it: four channels more,
-// the others left where they are.
+// the channels sorted by name again.
 func (c *coordinator) addComposite(frame *renderer.Passes, f int, fin frameTile) error {
 	p, ok := c.blobs.Path(fin.hash)
 	if !ok {
@@ -109,9 +109,9 @@ func (c *coordinator) addComposite(frame *renderer.Passes, f int, fin frameTile)
 	if err != nil {
 		return fmt.Errorf("finished frame %d: %w", f, err)
 	}
-	for _, c := range frame.Channels {
-		if strings.HasPrefix(c.Name, "Composite.") { // planLayers refuses a view layer so named
-			return fmt.Errorf("frame %d: the tiles hold a channel %s of their own", f, c.Name)
+	for _, ch := range frame.Channels {
+		if strings.HasPrefix(ch.Name, "Composite.") { // planLayers refuses a view layer so named
+			return fmt.Errorf("frame %d: the tiles hold a channel %s of their own", f, ch.Name)
 		}
 	}
 	for k, ch := range []string{"R", "G", "B", "A"} {

@@ -122,8 +122,9 @@ func TestMultilayerFrames(t *testing.T) {
 			}
 			// Cryptomatte's names and manifests, which its nodes (and
 			// Nuke's) read to pick a matte by object name, and the
-			// stamp fields the artist chose: all but what describes one
-			// render (times, date, memory, host, the file's path).
+			// stamp fields of the scene (layerMeta's allow-list); not
+			// what describes one render (times, date, memory, host,
+			// the file's path).
 			for k, v := range want.Meta {
 				switch {
 				case slices.Contains([]string{"RenderTime", "Date", "File", "Memory", "Hostname"}, k) || strings.HasSuffix(k, "_time"):

@@ -29,9 +29,9 @@ import (
 //   - 4: a job's format may be "exr-multilayer", whose tiles keep every
 //     pass the lease names (Task.Keep), holding exactly the channels it
 //     names (channels), and whose finish writes an RGBA float image; a
-//     finish of an uncropped region fills the outside of
-//     its passes as Blender's render result holds it (a far Depth), so
-//     an older checker's finish would differ from an honest one.
+//     finish of an uncropped region fills the outside of its passes as
+//     Blender's render result holds it (a far Depth), so an older
+//     checker's finish would differ from an honest one.
 const Protocol = 4
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh

@@ -25,7 +25,8 @@ type Passes struct {
 	// string attributes: its Cryptomatte layer names and manifests
 	// ("cryptomatte/<id>/name", ".../manifest"), which its Cryptomatte
 	// node reads, and its stamp fields (Scene, Camera, Note ...), which
-	// a multilayer frame keeps. Draw fills a frame's from its first tile.
+	// a multilayer frame keeps. Draw fills a frame's from its first tile
+	// (a multilayer frame's is its tiles' majority: farm's layerMeta).
 	Meta map[string]string `json:",omitempty"`
 }
 

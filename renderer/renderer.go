@@ -54,9 +54,10 @@ type Task struct {
 	// ErrBadTask.
 	Passes bool
 	// Keep, with Passes, names the passes ("ViewLayer.Pass") the result
-	// holds: every pass of the view layers (SceneUsage.Layers) for an
-	// OpenEXR MultiLayer frame. Empty keeps those the scene's compositor
-	// reads (SceneUsage.Passes, and DenoisingPasses with Denoise).
+	// holds: the job's (a farm's leases always say them), which for an
+	// OpenEXR MultiLayer frame are every pass of the view layers
+	// (SceneUsage.Layers). Empty keeps those the scene's compositor reads
+	// (SceneUsage.Passes, and DenoisingPasses with Denoise).
 	Keep []string
 	// AdaptiveSampling keeps the scene's own adaptive sampling (noise
 	// threshold, minimum samples; Samples is then the most a pixel gets)

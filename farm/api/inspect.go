@@ -83,7 +83,8 @@ type LayersPlan struct {
 	// Channels are their channels, as Blender names them in the file
 	// (SceneUsage.LayerChannels): each tile must hold exactly these, so
 	// that no worker adds, drops or renames one. Empty where the
-	// inspecting node did not say (its passes are checked by name then).
+	// inspecting node did not say, or where the compositor reads a pass
+	// beyond the list: the passes are checked by name then.
 	Channels []string `json:"channels,omitempty"`
 	// Composite says a finish task composites each frame, whose image
 	// joins the passes.

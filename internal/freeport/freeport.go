@@ -15,12 +15,12 @@ import (
 // node's port before it starts: a restart on the same address, or a proxy
 // in front of it.
 //
-// The port is drawn below the kernel's ephemeral range. A port the kernel
-// handed out for ":0" is also what it hands out as the local port of the
-// next outgoing connection, so another test's client could take it between
-// this check and the node's bind ("bind: address already in use", seen in
-// CI); a port below the range is only ever taken by a listener that asked
-// for it by number.
+// The port is drawn outside the kernel's ephemeral range (below it where
+// there is room). A port the kernel handed out for ":0" is also what it
+// hands out as the local port of the next outgoing connection, so another
+// test's client could take it between this check and the node's bind
+// ("bind: address already in use", seen in CI); a port outside the range
+// is only ever taken by a listener that asked for it by number.
 func Get(t testing.TB, hosts ...string) int {
 	t.Helper()
 	if len(hosts) == 0 {

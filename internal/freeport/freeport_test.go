@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestGet: the port is below the ephemeral range and binds for TCP and UDP
+// TestGet: the port is outside the ephemeral range and binds for TCP and UDP
 // on each host asked for.
 func TestGet(t *testing.T) {
 	for _, hosts := range [][]string{nil, {"127.0.0.1"}, {"127.0.0.1", "127.0.0.2"}} {

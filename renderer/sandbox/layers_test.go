@@ -175,7 +175,7 @@ func blenderPasses(t *testing.T, s *Sandbox, src string, task renderer.Task) *re
 		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(out, "f12_0001.exr"))
+	f, err := os.Open(filepath.Join(out, fmt.Sprintf("f12_%04d.exr", task.Frame)))
 	if err != nil {
 		t.Fatal(err)
 	}
