@@ -75,13 +75,10 @@ func TestMultilayerFrames(t *testing.T) {
 			job.wait(ctx, t)
 			if strings.HasPrefix(tc.name, "a worker adds") {
 				// Refused at its answers: none of node-3's tiles was
-				// taken, so none reached a spot check (which convicted it
-				// where only a check looked: a job's established workers
-				// are seldom checked, and its odd tile stitched).
-				st, err := c.Status(ctx, job.id)
-				if err != nil {
-					t.Fatal(err)
-				}
+				// taken (where only a spot check looked, one caught it,
+				// but a job's established workers are seldom checked, and
+				// its odd tile stitched). As a checker it may still be
+				// convicted: its crops hold the channel too.
 				rep, err := c.Report(ctx, job.id)
 				if err != nil {
 					t.Fatal(err)
@@ -90,9 +87,6 @@ func TestMultilayerFrames(t *testing.T) {
 					if tk.Node == "node-3" {
 						t.Errorf("task %d's tile of node-3, with a channel of its own, was taken", tk.Index)
 					}
-				}
-				if len(st.Convicted) > 0 {
-					t.Errorf("convicted %v: node-3's tiles reached a check", st.Convicted)
 				}
 				refused := 0
 				if _, err := c.Events(ctx, job.id, func(e api.Event) error {
