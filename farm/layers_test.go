@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/internal/floatcmp"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/exr"
 	"github.com/conun/conun/tiler"
@@ -131,15 +131,12 @@ func TestMultilayerFrames(t *testing.T) {
 			}
 			worst, unequal := "", 0
 			for i, g := range got.Channels {
-				n, most := layerDiff(g.Pix, want.Channels[i].Pix)
+				d := floatcmp.Compare(g.Pix, want.Channels[i].Pix)
+				n, most := d.Beyond, d.Most
 				if n > 0 {
 					worst += fmt.Sprintf(" %s: %d values, by up to %.3g;", g.Name, n, most)
 				}
-				for k, v := range g.Pix {
-					if math.Float32bits(v) != math.Float32bits(want.Channels[i].Pix[k]) {
-						unequal++
-					}
-				}
+				unequal += d.Unequal
 				// Raw passes stitch exactly; the composite is Blender's
 				// compositor on the same passes.
 				if n*1000 > len(g.Pix) || most > 1e-3 {
@@ -167,24 +164,6 @@ func decodeLayers(t *testing.T, path string) *renderer.Passes {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return p
-}
-
-// layerDiff counts the values of a that differ from b's by more than
-// float rounding (relative 1e-5: a depth of 1e10 is far), and the most
-// they differ by, relative to the larger above 1.
-func layerDiff(a, b []float32) (n int, most float64) {
-	for i := range a {
-		x, y := float64(a[i]), float64(b[i])
-		d := math.Abs(x - y)
-		if s := math.Max(math.Abs(x), math.Abs(y)); s > 1 {
-			d /= s
-		}
-		if d > 1e-5 {
-			n++
-		}
-		most = math.Max(most, d)
-	}
-	return n, most
 }
 
 // blenderLayers renders frame 1 of a scene as Blender's own render does

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/conun/conun/internal/floatcmp"
 	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/renderer/blender"
 	"github.com/conun/conun/renderer/exr"
@@ -125,14 +125,11 @@ func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src s
 	}
 	unequal := 0
 	for _, c := range frame.Channels {
-		if n, most := floatDiff(c.Pix, ref.Channel(c.Name).Pix); n > 0 {
-			t.Errorf("channel %s: %d of %d values differ from Blender's own, by up to %g", c.Name, n, len(c.Pix), most)
+		d := floatcmp.Compare(c.Pix, ref.Channel(c.Name).Pix)
+		if d.Beyond > 0 {
+			t.Errorf("channel %s: %d of %d values differ from Blender's own, by up to %g", c.Name, d.Beyond, len(c.Pix), d.Most)
 		}
-		for i, v := range c.Pix {
-			if math.Float32bits(v) != math.Float32bits(ref.Channel(c.Name).Pix[i]) {
-				unequal++
-			}
-		}
+		unequal += d.Unequal
 	}
 	for k, ch := range []string{"R", "G", "B", "A"} {
 		want := ref.Channel("Composite.Combined." + ch)
@@ -143,14 +140,11 @@ func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src s
 		for i := range got {
 			got[i] = res.HDR.Pix[4*i+k]
 		}
-		if n, most := floatDiff(got, want.Pix); n*1000 > len(got) || most > 1e-3 {
-			t.Errorf("composite %s: %d of %d values differ from Blender's own, by up to %g", ch, n, len(got), most)
+		d := floatcmp.Compare(got, want.Pix)
+		if d.Beyond*1000 > len(got) || d.Most > 1e-3 {
+			t.Errorf("composite %s: %d of %d values differ from Blender's own, by up to %g", ch, d.Beyond, len(got), d.Most)
 		}
-		for i, v := range got {
-			if math.Float32bits(v) != math.Float32bits(want.Pix[i]) {
-				unequal++
-			}
-		}
+		unequal += d.Unequal
 	}
 	if unequal > 0 {
 		t.Errorf("%d values are not bit-identical to Blender %s's own (measured: none)", unequal, img.version)
@@ -185,22 +179,4 @@ func blenderPasses(t *testing.T, s *Sandbox, src string, task renderer.Task) *re
 		t.Fatal(err)
 	}
 	return p
-}
-
-// floatDiff counts the values of a that differ from b's beyond float
-// rounding (relative 1e-5 above 1: a depth of 1e10 is far) and the most
-// they differ by.
-func floatDiff(a, b []float32) (n int, most float64) {
-	for i := range a {
-		x, y := float64(a[i]), float64(b[i])
-		d := math.Abs(x - y)
-		if s := math.Max(math.Abs(x), math.Abs(y)); s > 1 {
-			d /= s
-		}
-		if d > 1e-5 {
-			n++
-		}
-		most = math.Max(most, d)
-	}
-	return n, most
 }
