@@ -139,6 +139,17 @@ func nativeSceneArgs(t *testing.T, s *Sandbox, img blenderImage, name, script st
 // the Python lines of extra, an artist's other settings.
 func f12(t *testing.T, s *Sandbox, src string, task renderer.Task, extra ...string) *image.NRGBA64 {
 	t.Helper()
+	img, err := renderer.ReadPNG(ownRender(t, s, src, task, "png", extra...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// ownRender is f12's render, to the file the scene's output writes (of
+// extension ext), whose path it returns.
+func ownRender(t *testing.T, s *Sandbox, src string, task renderer.Task, ext string, extra ...string) string {
+	t.Helper()
 	out := t.TempDir()
 	lines := []string{
 		"import bpy",
@@ -156,11 +167,7 @@ func f12(t *testing.T, s *Sandbox, src string, task renderer.Task, extra ...stri
 		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
 		t.Fatal(err)
 	}
-	img, err := renderer.ReadPNG(filepath.Join(out, fmt.Sprintf("f12_%04d.png", task.Frame)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
+	return filepath.Join(out, fmt.Sprintf("f12_%04d.%s", task.Frame, ext))
 }
 
 // TestBlenderDenoisingData: on each image, a tile of a denoised frame

@@ -156,20 +156,7 @@ func compareLayers(t *testing.T, b *Blender, s *Sandbox, img blenderImage, src s
 // own render does, to the scene's own multilayer file, and decodes it.
 func blenderPasses(t *testing.T, s *Sandbox, src string, task renderer.Task) *renderer.Passes {
 	t.Helper()
-	out := t.TempDir()
-	expr := strings.Join([]string{
-		"import bpy",
-		"s = bpy.context.scene",
-		"s.render.resolution_percentage = 100",
-		fmt.Sprintf("s.cycles.samples, s.cycles.seed = %d, %d", task.Samples, task.Seed),
-		"s.cycles.use_animated_seed = False",
-		"s.cycles.use_denoising = False",
-	}, "\n")
-	if _, err := runBlender(s, []string{filepath.Dir(src)}, out, "-b", src, "--python-expr", expr,
-		"-o", filepath.Join(out, "f12_####"), "-f", fmt.Sprint(task.Frame)); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(filepath.Join(out, fmt.Sprintf("f12_%04d.exr", task.Frame)))
+	f, err := os.Open(ownRender(t, s, src, task, "exr"))
 	if err != nil {
 		t.Fatal(err)
 	}
