@@ -79,8 +79,9 @@ func TestPlanPasses(t *testing.T) {
 }
 
 // TestFinishRelease: a composited job is bound to the release the most
-// members can finish with, among those new enough for the scene; none
-// while no member can finish.
+// members can finish with, among those new enough for the scene and those
+// some member can render its tiles with (its device); none while no
+// member can finish, or none of the finishers' releases can render.
 func TestFinishRelease(t *testing.T) {
 	member := func(id, build string) api.Member {
 		return api.Member{NodeMeta: api.NodeMeta{ID: id, Renderers: map[string]string{"blender": build}}}
@@ -88,17 +89,24 @@ func TestFinishRelease(t *testing.T) {
 	tests := []struct {
 		name       string
 		minVersion string
+		device     string
 		members    []api.Member
 		want       string
 	}{
-		{"no finisher", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu")}, ""},
-		{"the coordinator cannot, workers can", "", []api.Member{member("coord", "blender-4.3.2/cycles-cpu"), member("w1", "blender-3.4.1/cycles-cpu+finish"), member("w2", "blender-3.4.1/cycles-cpu+gl+finish")}, "blender-3.4.1"},
-		{"the most finishers", "", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cuda+finish")}, "blender-4.3.2"},
-		{"too old for the scene", "4.0", []api.Member{member("a", "blender-3.4.1/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish")}, "blender-4.3.2"},
+		{"no finisher", "", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu"), member("b", "blender-4.3.2/cycles-cpu")}, ""},
+		{"the coordinator cannot, workers can", "", "", []api.Member{member("coord", "blender-4.3.2/cycles-cpu"), member("w1", "blender-3.4.1/cycles-cpu+finish"), member("w2", "blender-3.4.1/cycles-cpu+gl+finish")}, "blender-3.4.1"},
+		{"the most finishers", "", "", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cuda+finish")}, "blender-4.3.2"},
+		{"too old for the scene", "4.0", "", []api.Member{member("a", "blender-3.4.1/cycles-cpu+finish"), member("b", "blender-3.4.1/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish")}, "blender-4.3.2"},
+		// The CUDA node has 3.4 alone: binding to 4.3, which more members
+		// can finish with, left the tiles without a node for good.
+		{"the device's release", "", "CUDA", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-4.3.2/cycles-cpu+finish"), member("c", "blender-4.3.2/cycles-cpu+finish"), member("gpu", "blender-3.4.1/cycles-cuda"), member("d", "blender-3.4.1/cycles-cpu+finish")}, "blender-3.4.1"},
+		{"no finisher of the device's release", "", "CUDA", []api.Member{member("a", "blender-4.3.2/cycles-cpu+finish"), member("b", "blender-4.3.2/cycles-cpu+finish"), member("gpu", "blender-3.4.1/cycles-cuda")}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := finishRelease(demand{Renderer: "blender", MinVersion: tc.minVersion, Needs: renderer.FeatureFinish}, tc.members); got != tc.want {
+			tiles := demand{Renderer: "blender", MinVersion: tc.minVersion, Device: tc.device}
+			fin := demand{Renderer: "blender", MinVersion: tc.minVersion, Needs: renderer.FeatureFinish}
+			if got := finishRelease(tiles, fin, tc.members); got != tc.want {
 				t.Fatalf("release %q, want %q", got, tc.want)
 			}
 		})

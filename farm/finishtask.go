@@ -66,18 +66,29 @@ func (j *job) ready(t *task) bool {
 }
 
 // finishRelease picks the release a composited job's tiles are bound to:
-// the one the most members can finish with (two or more: one finishes,
-// another checks it), so that its frames can be finished; "" while no
-// member can.
-func finishRelease(d demand, members []api.Member) string {
+// of the releases some member can render the tiles with (tiles: the job's
+// device, its features), the one the most members can finish with (fin)
+// (two or more: one finishes, another checks it), so that its frames can
+// be both rendered and finished; "" while none can. Counting finishers
+// alone bound a --device job to a release that no member of the device
+// had, and its tiles waited for good.
+func finishRelease(tiles, fin demand, members []api.Member) string {
+	renders := map[string]bool{}
+	for _, m := range members {
+		if tiles.admits(candidate{Member: m}) {
+			renders[renderer.ParseBuild(m.Renderers[tiles.Renderer]).Release()] = true
+		}
+	}
 	count := map[string]int{}
 	best := ""
 	for _, m := range members {
-		b := renderer.ParseBuild(m.Renderers[d.Renderer])
-		if !b.Has(d.Needs) || d.MinVersion != "" && !b.AtLeast(d.MinVersion) || d.Version != "" && !versionMatches(m.Renderers[d.Renderer], d.Version) {
+		if !fin.admits(candidate{Member: m}) {
 			continue
 		}
-		r := b.Release()
+		r := renderer.ParseBuild(m.Renderers[fin.Renderer]).Release()
+		if !renders[r] {
+			continue
+		}
 		count[r]++
 		if best == "" || count[r] > count[best] || count[r] == count[best] && r < best {
 			best = r

@@ -76,7 +76,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			// its tiles' release: bind it to one that has them. (A
 			// multilayer job without a finish is bound by its first
 			// lease, as every job is below.)
-			if j.release = finishRelease(j.finishDemand(), members); j.release == "" {
+			if j.release = finishRelease(j.demand(), j.finishDemand(), members); j.release == "" {
 				keep = append(keep, j.queue[i:]...)
 				return
 			}
