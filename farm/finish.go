@@ -67,12 +67,17 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	// And a Black & White file's grey, Blender's own mix of the channels
 	// (an OpenEXR's single channel is left out: the farm reads no such
 	// file back).
+	// And a burned-in stamp: tiles and whole frames render without it
+	// (each would draw it in its own corner, and a check's crop in the
+	// crop's), and the finish draws it once over the frame; through the
+	// sequencer, it is left out (TakeScene says so).
 	uncropped := spec.Region != nil && !spec.Region.Crop
 	grey := u.ColorMode == "BW" && spec.Format != api.FormatEXR
 	alpha := (u.Transparent || uncropped && u.ColorMode == "RGBA" || grey) && !u.Sequencer
+	stamp := len(u.Stamp) > 0 && !u.Sequencer
 	// An uncropped region composites within its whole frame, which a
 	// task of the region alone does not see.
-	if !tiled && !alpha && !(uncropped && u.Compositing) {
+	if !tiled && !alpha && !stamp && !(uncropped && u.Compositing) {
 		return plan, nil // a whole frame composites (and denoises) in place
 	}
 	if tiled {
@@ -86,7 +91,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 			return plan, fmt.Errorf("%w: %s renders through its video sequencer, which works on whole frames: submit it with --tiles 1x1", api.ErrBadJob, spec.SceneName)
 		}
 	}
-	if !u.Compositing && !spec.Denoise && !alpha {
+	if !u.Compositing && !spec.Denoise && !alpha && !stamp {
 		return plan, nil
 	}
 	if len(u.Passes) == 0 {

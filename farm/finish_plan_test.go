@@ -45,6 +45,10 @@ func TestPlanPasses(t *testing.T) {
 		{"transparent film whole", &renderer.SceneUsage{Transparent: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
 		{"transparent film whole through its sequencer", &renderer.SceneUsage{Transparent: true, Sequencer: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"unbiased volume whole", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+		// A burned-in stamp is drawn once, by the finish.
+		{"stamped tiles", &renderer.SceneUsage{Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 2}, true, ""},
+		{"stamped whole frame", &renderer.SceneUsage{Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
+		{"stamped whole frame through its sequencer", &renderer.SceneUsage{Stamp: []string{"frame"}, Sequencer: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -117,12 +117,19 @@ func buildScene(t *testing.T, name, expr string) string {
 		t.Fatalf("build the scene: %v\n%s", err, out)
 	}
 	if expr != "" {
-		expr = "import bpy\ns = bpy.context.scene\n" + expr + "\nbpy.ops.wm.save_mainfile()"
-		if out, err := exec.Command("blender", "-b", scene, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
-			t.Fatalf("change the scene: %v\n%s", err, out)
-		}
+		changeScene(t, scene, expr)
 	}
 	return scene
+}
+
+// changeScene runs the Python expr on the .blend scene (the scene is s)
+// and saves it, as an artist changes a setting.
+func changeScene(t *testing.T, scene, expr string) {
+	t.Helper()
+	expr = "import bpy\ns = bpy.context.scene\n" + expr + "\nbpy.ops.wm.save_mainfile()"
+	if out, err := exec.Command("blender", "-b", scene, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
+		t.Fatalf("change the scene: %v\n%s", err, out)
+	}
 }
 
 // submitScene uploads the .blend scene to c and submits it as 4x4 tiles

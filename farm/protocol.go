@@ -32,7 +32,11 @@ import (
 //     finish of an uncropped region fills the outside of its passes as
 //     Blender's render result holds it (a far Depth), so an older
 //     checker's finish would differ from an honest one.
-const Protocol = 4
+//   - 5: tiles and checks' crops render without the scene's burned-in
+//     stamp, and a finish draws it once, without the fields of one
+//     render: an older worker's tile would carry a stamp of its own and
+//     fail its check, and an older finisher's stamp would differ.
+const Protocol = 5
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh
 // list, as Cluster.Members returns, is filtered without a copy.

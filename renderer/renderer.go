@@ -402,6 +402,17 @@ type SceneUsage struct {
 	// Volumes is true when a Cycles scene renders a volume (a Volume
 	// object, or a volume shader in a material or the world).
 	Volumes bool `json:",omitempty"`
+	// Stamp are the fields the scene's own render burns into its image
+	// (Output > Metadata > Burn Into Image), by Blender's names
+	// ("frame", "camera", "note": its use_stamp_ settings); empty when it
+	// burns none. Tiles and crops render without it; a frame's finish
+	// draws it once.
+	Stamp []string `json:",omitempty"`
+	// StampLeftOut are those of Stamp a frame is drawn without: they
+	// describe one render on one node ("date", "render_time",
+	// "filename", "memory", "hostname"), so the node that checks a finish
+	// would draw other values.
+	StampLeftOut []string `json:",omitempty"`
 	// WholeFrame gives the reasons, in words, why tiles of the scene
 	// cannot equal its whole frame in the release that inspected it
 	// (measured, not guessed): such a scene renders as whole frames.

@@ -142,6 +142,9 @@ func printInspection(w io.Writer, in api.Inspection) {
 		if u.Transparent {
 			fmt.Fprintf(w, "film        transparent (its alpha is kept: each frame is finished whole from raw passes)\n")
 		}
+		if len(u.Stamp) > 0 {
+			fmt.Fprintf(w, "stamp       %s\n", cmp.Or(api.StampWords(u), "burned in once over each frame ("+api.StampFields(u)+")"))
+		}
 		if r := api.BorderRegion(u.Border, u.CropToBorder, tiler.Resolution{Width: i.Width, Height: i.Height}); u.RenderRegion && r != nil {
 			fmt.Fprintf(w, "region      %s\n", r)
 		}

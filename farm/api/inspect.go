@@ -111,6 +111,8 @@ func (p FramePlan) Describe(grid tiler.Grid) string {
 		return fmt.Sprintf("%s tiles of every render pass (%s), stitched into an OpenEXR MultiLayer frame; one node runs the scene's compositor once per frame, checked by a second, and its image joins the passes as the Composite layer", grid, strings.Join(p.Passes, ", "))
 	case p.Layers != nil:
 		return fmt.Sprintf("%s tiles of every render pass (%s), stitched into an OpenEXR MultiLayer frame", grid, strings.Join(p.Passes, ", "))
+	case grid.Cols*grid.Rows == 1 && len(p.Passes) > 0:
+		return fmt.Sprintf("whole frames of raw render passes (%s); then one node finishes each frame as Blender's own render does (compositor, colour management, stamp, output), checked by a second", strings.Join(p.Passes, ", "))
 	case grid.Cols*grid.Rows == 1:
 		return "whole frames: each task renders and composites one frame as the scene says"
 	case p.Denoise:

@@ -89,12 +89,52 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	if u.Transparent && u.Sequencer {
 		taken = append(taken, "transparent film through the sequencer, which the farm renders opaque")
 	}
+	if why := StampWords(u); why != "" {
+		taken = append(taken, why)
+	}
 	if u.RenderRegion && u.Border != [4]float32{} && !given("region") { // an older node's inspection says no border
 		if s.Region = BorderRegion(u.Border, u.CropToBorder, s.Resolution); s.Region != nil {
 			taken = append(taken, "render region "+s.Region.String())
 		}
 	}
 	return taken
+}
+
+// StampWords says how the farm draws a scene's burned-in stamp
+// (SceneUsage.Stamp) where that differs from the scene's own render: the
+// fields of one render left out, or no stamp at all through the
+// sequencer; "" when it draws it as Blender does, or there is none.
+func StampWords(u *renderer.SceneUsage) string {
+	switch {
+	case len(u.Stamp) == 0:
+		return ""
+	case u.Sequencer:
+		return "no burned-in stamp: the scene renders through its sequencer, whose frames the farm cannot stamp once whole"
+	case len(u.StampLeftOut) > 0:
+		return fmt.Sprintf("burned-in stamp (%s) without %s: they describe one node's render, and the node checking it would draw others", stampLabels(u.Stamp), stampLabels(u.StampLeftOut))
+	}
+	return ""
+}
+
+// StampFields names a scene's stamp fields as Blender's Metadata panel
+// does ("Date, Render Time, Frame").
+func StampFields(u *renderer.SceneUsage) string { return stampLabels(u.Stamp) }
+
+func stampLabels(fields []string) string {
+	labels := make([]string, len(fields))
+	for i, f := range fields {
+		labels[i] = cmp.Or(stampLabel[f], f)
+	}
+	return strings.Join(labels, ", ")
+}
+
+// stampLabel is the Metadata panel's label of each stamp field, by the
+// suffix of its use_stamp_ setting.
+var stampLabel = map[string]string{
+	"filename": "Filename", "date": "Date", "render_time": "Render Time", "memory": "Memory",
+	"hostname": "Hostname", "time": "Time", "frame": "Frame", "frame_range": "Frame Range",
+	"camera": "Camera", "lens": "Lens", "scene": "Scene", "marker": "Marker",
+	"sequencer_strip": "Strip Name", "note": "Note",
 }
 
 // BorderRegion is the region of a res frame that a Blender border covers
@@ -164,6 +204,10 @@ func LayersRefusal(u *renderer.SceneUsage, denoise bool) string {
 		return "the farm makes no denoised multilayer file (each view layer's Combined would stay noisy): with denoising off, every pass is written"
 	case u.Sequencer:
 		return "the scene renders through its video sequencer, whose frames are not render passes"
+	case len(u.Stamp) > 0:
+		// Blender burns it into the composite, or else the first view
+		// layer's Combined: a pass the farm stitches from tiles.
+		return "the scene burns its stamp into the image (Output > Metadata > Burn Into Image), which the farm draws into single-image frames alone"
 	case u.Compositing && slices.ContainsFunc(u.Layers, func(p string) bool { return strings.HasPrefix(p, "Composite.") }):
 		return `a view layer is named "Composite", as the file's layer of the composite is: rename it`
 	}

@@ -53,6 +53,15 @@ func TestTakeScene(t *testing.T) {
 		{"a region of the whole frame is none", region(0, 1, 0, 1, true), none,
 			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
 			[]string{"resolution 64x48"}},
+		{"a stamp without the fields of one render", renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Stamp: []string{"date", "frame", "note"}, StampLeftOut: []string{"date"}}}, none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48", "burned-in stamp (Date, Frame, Note) without Date: they describe one node's render, and the node checking it would draw others"}},
+		{"a stamp as the scene draws it is not said", renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Stamp: []string{"frame", "note"}}}, none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48"}},
+		{"no stamp through the sequencer", renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Stamp: []string{"frame"}, Sequencer: true}}, none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48", "no burned-in stamp: the scene renders through its sequencer, whose frames the farm cannot stamp once whole"}},
 		{"a glTF says nothing", renderer.SceneInfo{Width: 64, Height: 48}, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8}, nil},
 	} {
@@ -225,6 +234,7 @@ func TestSceneMultilayerFallsBack(t *testing.T) {
 		{"Eevee", renderer.SceneUsage{Engine: "BLENDER_EEVEE"}, nil, FormatEXR, "Cycles scenes only, and this one renders with BLENDER_EEVEE"},
 		{"sequencer", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Sequencer: true}, nil, FormatEXR, "video sequencer"},
 		{"too many channels", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, LayerChannels: make([]string, 125), Compositing: true}, nil, FormatEXR, "129 channels"},
+		{"stamped", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, Stamp: []string{"frame"}}, nil, FormatEXR, "Burn Into Image"},
 		{"at the most channels", renderer.SceneUsage{Engine: "CYCLES", Layers: layers, LayerChannels: make([]string, 124), Compositing: true}, nil, FormatEXRLayers, "OpenEXR MultiLayer output"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

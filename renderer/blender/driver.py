@@ -245,6 +245,7 @@ def scene_settings(scene):
         dither=r.dither_intensity,
         use_compositing=r.use_compositing,
         use_sequencer=r.use_sequencer,
+        stamp=bool(r.use_stamp),
         adaptive=bool(scene.cycles.use_adaptive_sampling) if r.engine == "CYCLES" else False,
         animated_seed=bool(scene.cycles.use_animated_seed) if r.engine == "CYCLES" else False,
         denoising_data={v.name: bool(v.cycles.denoising_store_passes) for v in scene.view_layers
@@ -415,6 +416,26 @@ def whole_frame_reasons(scene, volumes):
     return reasons
 
 
+# The fields of a burned-in stamp (Output > Metadata), by the suffixes of
+# their use_stamp_ settings.
+STAMP_FIELDS = ("filename", "date", "render_time", "memory", "hostname", "time", "frame", "frame_range",
+                "camera", "lens", "scene", "marker", "sequencer_strip", "note")
+
+# Those that describe one render on one machine: when it ran, how long it
+# took, the .blend's path there, its memory and its name. A finish draws
+# the stamp without them: its checker, another node, would draw others,
+# and fail the finish for it.
+STAMP_ONE_RENDER = ("filename", "date", "render_time", "memory", "hostname")
+
+
+def stamp_fields(r):
+    """The fields the scene's own render burns into its image ("Burn Into
+    Image"); [] when it burns none."""
+    if not r.use_stamp:
+        return []
+    return [f for f in STAMP_FIELDS if getattr(r, "use_stamp_" + f, False)]
+
+
 def usage(scene):
     """What the scene uses that decides how a frame may be split and
     finished (see renderer.SceneInfo)."""
@@ -441,6 +462,8 @@ def usage(scene):
         border=[r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y],
         crop_to_border=bool(r.use_crop_to_border),
         color_mode=r.image_settings.color_mode,
+        stamp=stamp_fields(r),
+        stamp_left_out=[f for f in stamp_fields(r) if f in STAMP_ONE_RENDER],
     )
     if out["compositing"]:
         out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})
@@ -489,6 +512,10 @@ def render(t):
     # would not match the whole frame (DEPENDENCIES.md): the farm adds the
     # scene's to the stitched 8-bit frame (renderer.Dither).
     r.dither_intensity = 0.0
+    # A burned-in stamp is drawn in the corner of whatever is rendered:
+    # each tile, each check's crop, would have its own. The finish draws
+    # it once, over the whole frame (finish()).
+    r.use_stamp = False
     # Keep Cycles' scene data (BVH, shaders, images) between the renders of
     # one frame: measured here, 16 tiles then cost 0.92-0.96x the whole frame
     # instead of 1.16-1.19x, with the same pixels. Across a frame change
@@ -605,6 +632,13 @@ def finish(t):
     r.dither_intensity = own["dither"]
     r.use_persistent_data = False
     r.use_sequencer = False  # the sequencer's strips are not composited here
+    # The scene's stamp, once over the whole frame, as its own render
+    # burns it; without the fields of one render (STAMP_ONE_RENDER), so
+    # that the node checking this finish draws the same.
+    r.use_stamp = own["stamp"]
+    for f in STAMP_ONE_RENDER:
+        if hasattr(r, "use_stamp_" + f):
+            setattr(r, "use_stamp_" + f, False)
     if t["threads"] > 0:
         r.threads_mode, r.threads = "FIXED", t["threads"]
     else:

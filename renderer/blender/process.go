@@ -115,6 +115,8 @@ type sceneInfo struct {
 	ColorMode        string     `json:"color_mode"`
 	Seed             int        `json:"seed"`
 	AnimatedSeed     bool       `json:"animated_seed"`
+	Stamp            []string   `json:"stamp"`
+	StampLeftOut     []string   `json:"stamp_left_out"`
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -128,6 +130,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
+		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut,
 	}
 }
 
