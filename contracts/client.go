@@ -411,6 +411,16 @@ func (c *Client) SlashResult(ctx context.Context, node common.Address, amount *b
 	return r, wrapf(err, "slash %v of %s for job %s task %d", amount, node, result.JobID, result.Task)
 }
 
+// SlashCheck burns amount of node's stake (active first, then pending) for
+// its signed render of a spot check in check.JobID: a checker that lied.
+// The escrow takes it from the job's requester alone, before settle, once
+// per node and job, within the job's cap, as SlashResult.
+func (c *Client) SlashCheck(ctx context.Context, node common.Address, amount *big.Int, check SignedCheck, evidence common.Hash) (*types.Receipt, error) {
+	in := bindings.RenderEscrowSignedCheck{Task: new(big.Int).SetUint64(check.Task), Crops: CropsHash(check.Crops), RenderHash: check.RenderHash, Signature: check.Signature}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackSlashCheck(check.JobID, node, amount, in, evidence))
+	return r, wrapf(err, "slash %v of %s as a checker of job %s task %d", amount, node, check.JobID, check.Task)
+}
+
 // Slash is the old call without the node's signed result. The escrow no
 // longer slashes without one, so it always fails with ErrBadResultSignature
 // (decoded from the contract's refusal); use SlashResult.

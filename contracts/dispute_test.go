@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,6 +24,13 @@ type disputeEnv struct {
 
 func newDisputeEnv(t *testing.T) *disputeEnv {
 	t.Helper()
+	return newDisputeEnvAs(t, false)
+}
+
+// newDisputeEnvAs is newDisputeEnv with node 0 slashed as a checker, for
+// its signed check (slashCheck), where checker is set.
+func newDisputeEnvAs(t *testing.T, checker bool) *disputeEnv {
+	t.Helper()
 	e := newEnv(t)
 	d := &disputeEnv{env: e, victim: e.nodes[0]}
 	for _, k := range e.chain.Accounts()[4:8] {
@@ -35,7 +43,11 @@ func newDisputeEnv(t *testing.T) *disputeEnv {
 	e.must(e.nodes[1].Stake(e.ctx, tokens(10)))
 	e.must(d.victim.Stake(e.ctx, tokens(40)))
 	d.id = e.openJob("disputed")
-	e.must(e.req.SlashResult(e.ctx, d.victim.Address(), tokens(40), e.result(d.victim, d.id, 2), common.Hash{0xe}))
+	if checker {
+		e.must(e.req.SlashCheck(e.ctx, d.victim.Address(), tokens(40), e.check(d.victim, d.id, 2), common.Hash{0xe}))
+	} else {
+		e.must(e.req.SlashResult(e.ctx, d.victim.Address(), tokens(40), e.result(d.victim, d.id, 2), common.Hash{0xe}))
+	}
 	s, err := e.req.Settle(e.ctx, d.id, []Payout{{e.nodes[1].Address(), tokens(10)}})
 	if err != nil {
 		t.Fatal(err)
@@ -92,11 +104,14 @@ func TestDispute(t *testing.T) {
 		{"lost by majority", []bool{true, false, true}, false, tokens(5), false},
 		{"tie upholds the slash", []bool{true, false}, false, tokens(5), false},
 		{"nobody votes: the slash stands, the bond comes back", nil, false, new(big.Int), true},
+		// A checker's conviction is disputed as a worker's is.
+		{"a checker won", []bool{false, false, false}, true, tokens(5), true},
+		{"a checker lost", []bool{true, true, false}, false, tokens(5), false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			d := newDisputeEnv(t)
+			d := newDisputeEnvAs(t, strings.HasPrefix(tc.name, "a checker"))
 			victimBefore := d.balance(d.victim.Address())
 			arbiters := d.draw()
 			if len(arbiters) < len(tc.votes) {

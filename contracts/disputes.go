@@ -45,6 +45,7 @@ func (c *Client) DisputeRules(ctx context.Context) (DisputeRules, error) {
 // Event ids of the logs the farm follows.
 var (
 	slashedTopic       = crypto.Keccak256Hash([]byte("Slashed(bytes32,address,uint256,bytes32,uint256,bytes32)"))
+	checkSlashedTopic  = crypto.Keccak256Hash([]byte("CheckSlashed(bytes32,address,uint256,bytes32,uint256,bytes32,bytes32)"))
 	arbitersDrawnTopic = crypto.Keccak256Hash([]byte("ArbitersDrawn(bytes32,address,address[3],uint64)"))
 	votedTopic         = crypto.Keccak256Hash([]byte("Voted(bytes32,address,address,bool)"))
 )
@@ -77,6 +78,28 @@ func (c *Client) SlashedResult(ctx context.Context, jobID common.Hash, node comm
 		return ev.Task.Uint64(), ev.ResultHash, nil
 	}
 	return 0, common.Hash{}, fmt.Errorf("slash of %s in %s: %w", node, jobID, ErrNotDisputable)
+}
+
+// SlashedCheck returns the spot check node was slashed for in jobID as a
+// checker, as the escrow checked its signature: the task, the hash of its
+// crop windows (CropsHash) and the hash of its render of them. It fails
+// with ErrNotDisputable where node was not slashed as a checker.
+func (c *Client) SlashedCheck(ctx context.Context, jobID common.Hash, node common.Address) (task uint64, crops, renderHash common.Hash, err error) {
+	logs, err := c.chain.backend.FilterLogs(ctx, ethereum.FilterQuery{
+		Addresses: []common.Address{c.addrs.Escrow},
+		Topics:    [][]common.Hash{{checkSlashedTopic}, {jobID}, {common.BytesToHash(node.Bytes())}},
+	})
+	if err != nil {
+		return 0, common.Hash{}, common.Hash{}, fmt.Errorf("check slash of %s in %s: %w", node, jobID, err)
+	}
+	for _, l := range logs {
+		ev, err := c.escB.UnpackCheckSlashedEvent(&l)
+		if err != nil {
+			continue
+		}
+		return ev.Task.Uint64(), ev.Crops, ev.RenderHash, nil
+	}
+	return 0, common.Hash{}, common.Hash{}, fmt.Errorf("check slash of %s in %s: %w", node, jobID, ErrNotDisputable)
 }
 
 // ArbiterDraw is a dispute whose arbiters were drawn.

@@ -37,6 +37,7 @@ var (
 	ErrReclaimTooEarly       = errors.New("job cannot be reclaimed yet")
 	ErrSlashCap              = errors.New("slash exceeds the job's cap")
 	ErrBadResultSignature    = errors.New("no valid signature by the node over a result of this job: a slash needs the node's own signed result")
+	ErrBadCheckSignature     = errors.New("no valid signature by the node over a spot check of this job: a checker is slashed only with its own signed check")
 	ErrAlreadyConvicted      = errors.New("node already slashed for this job")
 	ErrBadReceiptSignature   = errors.New("receipt not signed by the job's requester for this worker, job and amount")
 	ErrReceiptTooEarly       = errors.New("receipts of a job not settled are paid only after its deadline")
@@ -85,6 +86,7 @@ var revertSentinels = map[string]error{
 	"ReclaimTooEarly":            ErrReclaimTooEarly,
 	"SlashCapExceeded":           ErrSlashCap,
 	"BadResultSignature":         ErrBadResultSignature,
+	"BadCheckSignature":          ErrBadCheckSignature,
 	"AlreadyConvicted":           ErrAlreadyConvicted,
 	"BadReceiptSignature":        ErrBadReceiptSignature,
 	"ReceiptTooEarly":            ErrReceiptTooEarly,

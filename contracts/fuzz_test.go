@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"math/big"
 	"testing"
 	"time"
@@ -303,11 +304,22 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		if o.c%3 == 0 {
 			signer = f.nodes[(n+1)%3] // a node that is not the accused
 		}
-		res, err := signer.SignResult(j.id, uint64(o.c), common.Hash{o.b})
-		if err != nil {
-			t.Fatal(err)
+		amount := tokens(1 + int64(o.c%30))
+		var err error
+		if o.c%5 == 1 {
+			// As a checker, for its signed render of a check's crops.
+			chk, serr := SignCheck(signer.key, signer.Domain(), j.id, uint64(o.c), []image.Rectangle{image.Rect(0, 0, 8, 8)}, common.Hash{o.b})
+			if serr != nil {
+				t.Fatal(serr)
+			}
+			_, err = f.reqs[j.requester].SlashCheck(f.ctx, f.nodes[n].Address(), amount, chk, common.Hash{1})
+		} else {
+			res, serr := signer.SignResult(j.id, uint64(o.c), common.Hash{o.b})
+			if serr != nil {
+				t.Fatal(serr)
+			}
+			_, err = f.reqs[j.requester].SlashResult(f.ctx, f.nodes[n].Address(), amount, res, common.Hash{1})
 		}
-		_, err = f.reqs[j.requester].SlashResult(f.ctx, f.nodes[n].Address(), tokens(1+int64(o.c%30)), res, common.Hash{1})
 		if f.expect("slash", err) {
 			if signer != f.nodes[n] {
 				t.Fatalf("slash of node %d with node %d's signature succeeded", n, (n+1)%3)

@@ -28,9 +28,9 @@ import (
 //	               jobId, task, crops, renderHash))
 //	crops      = keccak256(abi.encode(x0, y0, x1, y1, ...)) of the crop windows in order
 //
-// The escrow does not read Check signatures yet: a checker signs its crops
-// in the same domain so that a lying checker can be held to them later
-// exactly as a worker is held to its result. Without a chain the farm signs
+// A checker signs its crops in the same domain, so that a lying checker is
+// held to them (the escrow's slashCheck) exactly as a worker is held to its
+// result (slash). Without a chain the farm signs
 // in the zero domain (chain id 0, escrow 0x0), which no deployment accepts.
 //
 // A signature is 65 bytes r || s || v with v = 27 or 28 (go-ethereum's

@@ -50,7 +50,9 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///
 /// Slashing: the requester (whose coordinator ran the checks) may slash a node
 /// only with that node's EIP-712 signature over a `Result` of this job (job id,
-/// task, result hash), once per node and job, up to the job's cap. The slashed
+/// task, result hash), or, for a node that lied as a checker, over a `Check`
+/// of this job (job id, task, crop windows, hash of its render of them), once
+/// per node and job, up to the job's cap. The slashed
 /// tokens are burned: they stay in this contract for good (`burned` counts
 /// them; no function can move them). Burning was chosen over the other two
 /// options because it is the only one nobody can profit from: paying the
@@ -176,6 +178,17 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         bytes signature;
     }
 
+    /// @notice A checker's signed render of a spot check's crops of one
+    /// task: the evidence `slashCheck` needs. `crops` is
+    /// keccak256(abi.encode(x0, y0, x1, y1, ...)) of the crop windows in
+    /// order; `renderHash` the sha256 of the image it answered.
+    struct SignedCheck {
+        uint256 task;
+        bytes32 crops;
+        bytes32 renderHash;
+        bytes signature;
+    }
+
     /// @notice EIP-712 type of a receipt. `results` chains the accepted tasks:
     /// r_0 = 0, r_i = keccak256(abi.encode(r_{i-1}, task_i, resultHash_i)).
     bytes32 public constant RECEIPT_TYPEHASH =
@@ -183,6 +196,10 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice EIP-712 type of a worker's result: the hash of what it returned
     /// for `task` of `jobId`.
     bytes32 public constant RESULT_TYPEHASH = keccak256("Result(bytes32 jobId,uint256 task,bytes32 resultHash)");
+    /// @notice EIP-712 type of a checker's render of a spot check: the crop
+    /// windows of `task` it rendered and the hash of what it answered.
+    bytes32 public constant CHECK_TYPEHASH =
+        keccak256("Check(bytes32 jobId,uint256 task,bytes32 crops,bytes32 renderHash)");
 
     /// @notice The token budgets, payments and stakes are held in.
     IERC20 public immutable token;
@@ -241,6 +258,18 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     event Slashed(
         bytes32 indexed jobId, address indexed node, uint256 amount, bytes32 evidenceHash, uint256 task, bytes32 resultHash
     );
+    /// @notice `amount` of `node`'s stake was burned for its signed render of
+    /// the crops (`crops`, rendered to `renderHash`) of `task` in `jobId`, as
+    /// a checker; `evidenceHash` is the verifier's record that convicted it.
+    event CheckSlashed(
+        bytes32 indexed jobId,
+        address indexed node,
+        uint256 amount,
+        bytes32 evidenceHash,
+        uint256 task,
+        bytes32 crops,
+        bytes32 renderHash
+    );
     /// @notice `amount` of `jobId` went back to its requester; `closed` when
     /// nothing more can be paid from the job.
     event Reclaimed(bytes32 indexed jobId, address indexed requester, uint256 amount, bool closed);
@@ -287,6 +316,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     error ReclaimTooEarly(bytes32 jobId, uint64 availableAfter);
     error SlashCapExceeded(bytes32 jobId, uint256 cap, uint256 requested);
     error BadResultSignature(bytes32 jobId, address node, address signer);
+    error BadCheckSignature(bytes32 jobId, address node, address signer);
     error AlreadyConvicted(bytes32 jobId, address node);
     error NotDisputable(bytes32 jobId, address node);
     error DisputeWindowClosed(bytes32 jobId, uint64 closedAt);
@@ -496,36 +526,26 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         external
         nonReentrant
     {
-        Job storage j = _jobs[jobId];
-        if (j.status == Status.None) revert JobNotFound(jobId);
-        if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
-        if (j.status != Status.Open) revert AlreadySettled(jobId);
-        if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
-        if (amount == 0) revert ZeroAmount();
-        Conviction storage c = convictions[jobId][node];
-        if (c.verdict != Verdict.None) revert AlreadyConvicted(jobId, node);
         address signer = _recover(resultDigest(jobId, result.task, result.resultHash), result.signature);
         if (signer != node || node == address(0)) revert BadResultSignature(jobId, node, signer);
-        uint256 cap = slashCap(jobId);
-        uint256 after_ = uint256(j.slashed) + amount;
-        if (after_ > cap) revert SlashCapExceeded(jobId, cap, after_);
-        StakeInfo storage s = _stakes[node];
-        uint256 active = s.active;
-        uint256 have = active + s.pending;
-        if (amount > have) revert InsufficientStake(node, have, amount);
-
-        c.amount = uint128(amount);
-        c.slashedAt = uint40(block.timestamp);
-        c.verdict = Verdict.Convicted;
-        j.slashed = uint128(after_);
-        if (amount <= active) {
-            s.active = uint128(active - amount);
-        } else {
-            s.active = 0;
-            s.pending = uint128(have - amount);
-        }
-        burned += amount;
+        _slash(jobId, node, amount);
         emit Slashed(jobId, node, amount, evidenceHash, result.task, result.resultHash);
+    }
+
+    /// @notice Burns `amount` of `node`'s stake for a spot check it signed in
+    /// `jobId` as a checker, on the same terms as `slash`: only with
+    /// `check.signature` by `node` over `checkDigest(jobId, check.task,
+    /// check.crops, check.renderHash)`. A checker that lies convicts honest
+    /// workers; without this it risked nothing it had bonded. Disputed, its
+    /// arbiters re-render the same crops and compare them with its render.
+    function slashCheck(bytes32 jobId, address node, uint256 amount, SignedCheck calldata check, bytes32 evidenceHash)
+        external
+        nonReentrant
+    {
+        address signer = _recover(checkDigest(jobId, check.task, check.crops, check.renderHash), check.signature);
+        if (signer != node || node == address(0)) revert BadCheckSignature(jobId, node, signer);
+        _slash(jobId, node, amount);
+        emit CheckSlashed(jobId, node, amount, evidenceHash, check.task, check.crops, check.renderHash);
     }
 
     // ------------------------------------------------------------ disputes
@@ -754,10 +774,48 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         return _hashTypedDataV4(keccak256(abi.encode(RESULT_TYPEHASH, jobId, task, resultHash)));
     }
 
+    /// @notice The EIP-712 digest a checker signs over its render (`renderHash`)
+    /// of the crop windows `crops` of `task` in `jobId`.
+    function checkDigest(bytes32 jobId, uint256 task, bytes32 crops, bytes32 renderHash) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(CHECK_TYPEHASH, jobId, task, crops, renderHash)));
+    }
+
     /// @notice The EIP-712 domain separator (name "RenderEscrow", version "1",
     /// this chain, this contract).
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
+    }
+
+    /// @dev The checks and bookkeeping `slash` and `slashCheck` share, once
+    /// the node's signature is verified.
+    function _slash(bytes32 jobId, address node, uint256 amount) private {
+        Job storage j = _jobs[jobId];
+        if (j.status == Status.None) revert JobNotFound(jobId);
+        if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
+        if (j.status != Status.Open) revert AlreadySettled(jobId);
+        if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
+        if (amount == 0) revert ZeroAmount();
+        Conviction storage c = convictions[jobId][node];
+        if (c.verdict != Verdict.None) revert AlreadyConvicted(jobId, node);
+        uint256 cap = slashCap(jobId);
+        uint256 after_ = uint256(j.slashed) + amount;
+        if (after_ > cap) revert SlashCapExceeded(jobId, cap, after_);
+        StakeInfo storage s = _stakes[node];
+        uint256 active = s.active;
+        uint256 have = active + s.pending;
+        if (amount > have) revert InsufficientStake(node, have, amount);
+
+        c.amount = uint128(amount);
+        c.slashedAt = uint40(block.timestamp);
+        c.verdict = Verdict.Convicted;
+        j.slashed = uint128(after_);
+        if (amount <= active) {
+            s.active = uint128(active - amount);
+        } else {
+            s.active = 0;
+            s.pending = uint128(have - amount);
+        }
+        burned += amount;
     }
 
     /// @dev Books `node`'s leaf of `jobId` as paid and returns what it is
