@@ -13,6 +13,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"image"
 	"math/big"
 	"time"
 
@@ -645,6 +646,13 @@ func (c *Client) VerifyReceipt(ctx context.Context, r WorkReceipt, signer common
 // SignResult signs a worker's result of task in jobID with the client's key.
 func (c *Client) SignResult(jobID common.Hash, task uint64, resultHash common.Hash) (SignedResult, error) {
 	return SignResult(c.key, c.Domain(), jobID, task, resultHash)
+}
+
+// SignCheck signs, with the client's key, its render (renderHash) of the
+// crops of task in job jobID for this deployment: what holds it, as a
+// checker, to the pixels it answered with.
+func (c *Client) SignCheck(jobID common.Hash, task uint64, crops []image.Rectangle, renderHash common.Hash) (SignedCheck, error) {
+	return SignCheck(c.key, c.Domain(), jobID, task, crops, renderHash)
 }
 
 // Reclaim returns to the requester what jobID can no longer owe: what is left

@@ -14,7 +14,7 @@ import (
 // check returns n's signed render of two crops of task in job id.
 func (e *env) check(n *Client, id common.Hash, task uint64) SignedCheck {
 	e.t.Helper()
-	c, err := SignCheck(n.key, n.Domain(), id, task, []image.Rectangle{image.Rect(0, 0, 8, 8), image.Rect(16, 8, 24, 16)}, crypto.Keccak256Hash([]byte("crops")))
+	c, err := n.SignCheck(id, task, []image.Rectangle{image.Rect(0, 0, 8, 8), image.Rect(16, 8, 24, 16)}, crypto.Keccak256Hash([]byte("crops")))
 	if err != nil {
 		e.t.Fatal(err)
 	}

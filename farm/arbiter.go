@@ -127,13 +127,47 @@ func (n *Node) watchDraws(ctx context.Context) {
 	}
 }
 
+// slashing is what the escrow slashed a node for, read from its event: its
+// signed result of a task (hash: the tile's sha256), or, as a checker
+// (check), its signed render of a spot check's crops of the task (hash:
+// the render's sha256; crops: contracts.CropsHash of the windows).
+type slashing struct {
+	task  uint64
+	hash  common.Hash
+	check bool
+	crops common.Hash
+}
+
+// slashedFor reads what node was slashed for in the job escrow.
+func slashedFor(ctx context.Context, ch *contracts.Client, escrow common.Hash, node common.Address) (slashing, error) {
+	task, hash, err := ch.SlashedResult(ctx, escrow, node)
+	if !errors.Is(err, contracts.ErrNotDisputable) {
+		return slashing{task: task, hash: hash}, err
+	}
+	task, crops, hash, err := ch.SlashedCheck(ctx, escrow, node)
+	return slashing{task: task, hash: hash, check: true, crops: crops}, err
+}
+
+// matches reports whether kr, a kept result or check, is what was slashed.
+func (s slashing) matches(kr keptResult) bool {
+	return kr.Hash == hex.EncodeToString(s.hash[:]) && kr.Request.Check == s.check &&
+		(!s.check || contracts.CropsHash(kr.Request.Crops) == s.crops)
+}
+
+func (s slashing) String() string {
+	if s.check {
+		return fmt.Sprintf("a check of task %d (render %s)", s.task, s.hash.Hex())
+	}
+	return fmt.Sprintf("task %d result %s", s.task, s.hash.Hex())
+}
+
 // arbitrate judges the dispute d this node was drawn for and votes.
 func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
 	ch := n.cfg.Chain
 	log := n.cfg.Logger.With("job", d.JobID.Hex(), "accused", d.Node.Hex())
 	ctx, cancel := context.WithDeadline(ctx, d.VotingEnds) // wall clock: chains keep it
 	defer cancel()
-	task, resultHash, err := ch.SlashedResult(ctx, d.JobID, d.Node)
+	sl, err := slashedFor(ctx, ch, d.JobID, d.Node)
 	if err != nil {
 		log.Warn("arbiter: read the slash", "err", err)
 		return
@@ -141,7 +175,7 @@ func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
 	var guilty bool
 	var reason string
 	for wait := time.Second; ; wait = min(2*wait, time.Minute) {
-		guilty, reason, err = n.judge(ctx, d, task, resultHash)
+		guilty, reason, err = n.judge(ctx, d, sl)
 		if err == nil || errors.Is(err, errBadBundle) || errors.Is(err, errCannotJudge) || ctx.Err() != nil {
 			break
 		}
@@ -164,15 +198,16 @@ func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
 	log.Info("arbiter voted", "guilty", guilty, "reason", reason)
 }
 
-// judge fetches the evidence of task and re-renders it; it returns the
-// verdict and why.
-func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, task uint64, resultHash common.Hash) (bool, string, error) {
+// judge fetches the evidence of what sl slashed and re-renders it; it
+// returns the verdict and why.
+func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) (bool, string, error) {
 	// The escrow keeps out the requester and the nodes it paid; a worker of
-	// the job not paid yet keeps out by itself: it is a party.
+	// the job not paid yet keeps out by itself: it is a party. (A node
+	// that only checked in it is no party to a worker's pay.)
 	n.kept.mu.Lock()
 	party, _ := n.kept.load(d.JobID)
 	n.kept.mu.Unlock()
-	if party != nil {
+	if party != nil && len(party.Results) > 0 {
 		return false, "", fmt.Errorf("%w: this node worked on the job", errCannotJudge)
 	}
 	accused, requester := n.memberURL(d.Node), ""
@@ -182,21 +217,22 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, task uint64, 
 	if accused == "" {
 		return false, "", fmt.Errorf("the accused %s is not a member of this cluster", d.Node.Hex())
 	}
-	b, err := n.fetchBundle(ctx, accused, d.JobID, task)
+	b, err := n.fetchBundle(ctx, accused, d.JobID, sl)
 	if err != nil {
 		return false, "", err
 	}
-	err = checkBundle(b, d.JobID, task, resultHash)
+	err = checkBundle(b, d.JobID, sl)
 	if errors.Is(err, errOtherTile) && requester != "" {
-		// The accused lost its tile, or serves another: the requester's
-		// node kept the one it accepted, under the same hash.
+		// The accused lost its tile (or its render of the crops), or
+		// serves another: the requester's node kept the one it accepted
+		// (or convicted with), under the same hash.
 		var p string
 		var unpin func()
-		p, unpin, err = n.work.cache.FetchPinned(ctx, n.work.hc, []string{requester}, hex.EncodeToString(resultHash[:]))
+		p, unpin, err = n.work.cache.FetchPinned(ctx, n.work.hc, []string{requester}, hex.EncodeToString(sl.hash[:]))
 		defer unpin() // until it is read
 		if err == nil {
 			if b.Tile, err = os.ReadFile(p); err == nil {
-				err = checkBundle(b, d.JobID, task, resultHash)
+				err = checkBundle(b, d.JobID, sl)
 			}
 		}
 		if err != nil && !errors.Is(err, errBadBundle) {
@@ -222,8 +258,11 @@ func (n *Node) memberURL(a common.Address) string {
 // maxBundle bounds a dispute bundle: a spec, a lease and one task's tile.
 const maxBundle = 512 << 20
 
-func (n *Node) fetchBundle(ctx context.Context, base string, escrow common.Hash, task uint64) (disputeBundle, error) {
-	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", base, escrow.Hex(), task)
+func (n *Node) fetchBundle(ctx context.Context, base string, escrow common.Hash, sl slashing) (disputeBundle, error) {
+	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", base, escrow.Hex(), sl.task)
+	if sl.check {
+		url += "&check=1"
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return disputeBundle{}, err
@@ -282,16 +321,21 @@ func servedHashes(spec []byte, escrow common.Hash) bool {
 
 // checkBundle refuses evidence that is not what the chain convicted: the
 // spec must hash to the escrow's job id, the task and the tile's hash must
-// be the slashed result's, and the lease must be that task of the spec.
-func checkBundle(b disputeBundle, escrow common.Hash, task uint64, resultHash common.Hash) error {
+// be the slashed result's (for a check, the lease's crops and the
+// render's hash the slashed check's), and the lease must be that task of
+// the spec.
+func checkBundle(b disputeBundle, escrow common.Hash, sl slashing) error {
 	if got := jobHash(b.Spec); got != escrow {
 		return fmt.Errorf("%w: the spec hashes to %s, not the escrow's job id %s", errBadBundle, got.Hex(), escrow.Hex())
 	}
-	if b.Task != int(task) || b.Request.Task != b.Task {
-		return fmt.Errorf("%w: the bundle is of task %d, the slash of task %d", errBadBundle, b.Task, task)
+	if b.Task != int(sl.task) || b.Request.Task != b.Task {
+		return fmt.Errorf("%w: the bundle is of task %d, the slash of task %d", errBadBundle, b.Task, sl.task)
 	}
-	if sum := sha256.Sum256(b.Tile); common.Hash(sum) != resultHash {
-		return fmt.Errorf("%w: it hashes to %s, not the signed result %s the node was slashed for", errOtherTile, hex.EncodeToString(sum[:]), resultHash.Hex())
+	if b.Request.Check != sl.check || sl.check && contracts.CropsHash(b.Request.Crops) != sl.crops {
+		return fmt.Errorf("%w: the bundle is not %s", errBadBundle, sl)
+	}
+	if sum := sha256.Sum256(b.Tile); common.Hash(sum) != sl.hash {
+		return fmt.Errorf("%w: it hashes to %s, not %s the node signed and was slashed for", errOtherTile, hex.EncodeToString(sum[:]), sl)
 	}
 	req := b.Request
 	req.Escrow = escrow.Hex()
@@ -302,7 +346,8 @@ func checkBundle(b disputeBundle, escrow common.Hash, task uint64, resultHash co
 }
 
 // rerender renders crops of the bundle's task, chosen by this node's own
-// randomness at the spot-check rule, and compares them with the tile.
+// randomness at the spot-check rule, and compares them with the tile; for
+// a check, the checker's own crops, compared with its render of them.
 func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) (bool, string, error) {
 	req, spec := b.Request, b.Spec
 	rend, ok := n.work.renderers[spec.Renderer]
@@ -322,8 +367,7 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 		return false, "", fmt.Errorf("%w: task %d is a frame's finish, which arbiters cannot re-run yet", errCannotJudge, b.Task)
 	}
 	rect := spec.Plan()[b.Task].Rect
-	want := tileWant{hdr: hdrFormat(spec.Format), passes: req.Passes}
-	tl, err := decodeTile(b.Tile, rect, want)
+	tl, err := decodeTile(b.Tile, rect, req.want())
 	if err != nil {
 		return false, "", fmt.Errorf("%w: %w", errBadBundle, err)
 	}
@@ -346,10 +390,13 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	if err != nil {
 		return false, "", err
 	}
-	var seed [16]byte
-	rand.Read(seed[:])
-	worker := tl.checked()
-	crops := verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
+	worker := tl.checked() // the accused's pixels: its tile, or its render of the crops
+	crops := req.Crops
+	if !req.Check {
+		var seed [16]byte
+		rand.Read(seed[:])
+		crops = verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
+	}
 	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height, Samples: req.Samples, Seed: req.Seed,
 		Region: rect, Threads: n.cfg.Threads, Denoise: req.Denoise, HDR: hdrFormat(req.Format),

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
@@ -17,7 +18,9 @@ import (
 // TestArbiterRefusesBadBundles: an arbiter judges only evidence that is
 // what the chain convicted: a spec that hashes to the escrow's job id, the
 // slashed task, a tile whose hash is the signed result's, and a lease that
-// is that task of the spec. Anything else is refused as errBadBundle.
+// is that task of the spec; for a checker's conviction, its check of the
+// slashed crops of that task, and its render of them. Anything else is
+// refused as errBadBundle.
 func TestArbiterRefusesBadBundles(t *testing.T) {
 	spec := api.JobSpec{
 		Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "cornell.glb",
@@ -28,6 +31,7 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 	plan := spec.Plan()
 	tile := []byte("the accused's tile")
 	slashed := common.Hash(sha256.Sum256(tile))
+	crops := []image.Rectangle{image.Rect(16, 0, 20, 4), image.Rect(24, 8, 28, 12)}
 	good := func() disputeBundle {
 		return disputeBundle{Spec: spec, Task: 1, Tile: append([]byte(nil), tile...), Request: TaskRequest{
 			Task: 1, Renderer: spec.Renderer, Scene: spec.Scene, Frame: plan[1].Frame, Width: 32, Height: 24,
@@ -45,12 +49,22 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 		{"another task", func(b *disputeBundle) { b.Task, b.Request.Task = 2, 2 }, "the slash of task 1"},
 		{"lease of other pixels", func(b *disputeBundle) { b.Request.Region = image.Rect(0, 0, 16, 12) }, "region"},
 		{"lease with other samples", func(b *disputeBundle) { b.Request.Samples = 1 }, "samples"},
+		{"a check passed off as the result", func(b *disputeBundle) { b.Request.Check, b.Request.Crops = true, crops }, "not task 1 result"},
+		// A checker's conviction: its render of the check's crops.
+		{"check: the slashed render", func(b *disputeBundle) { b.Request.Check, b.Request.Crops = true, crops }, ""},
+		{"check: other crops", func(b *disputeBundle) { b.Request.Check, b.Request.Crops = true, crops[:1] }, "not a check of task 1"},
+		{"check: a result passed off as the check", func(*disputeBundle) {}, "not a check of task 1"},
+		{"check: another render", func(b *disputeBundle) { b.Request.Check, b.Request.Crops = true, crops; b.Tile[0] ^= 1 }, "the tile is not the slashed result: it hashes to"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := good()
 			tc.change(&b)
-			err := checkBundle(b, escrow, 1, slashed)
+			sl := slashing{task: 1, hash: slashed}
+			if strings.HasPrefix(tc.name, "check:") {
+				sl.check, sl.crops = true, contracts.CropsHash(crops)
+			}
+			err := checkBundle(b, escrow, sl)
 			if tc.wantErr == "" {
 				if err != nil {
 					t.Fatalf("refused the slashed result itself: %v", err)

@@ -56,11 +56,22 @@ type keptResult struct {
 }
 
 // keptJob is what the node kept of one job: its spec (whose hash is the
-// escrow id), the latest result of each task it rendered, and its dispute.
+// escrow id), the latest result of each task it rendered, its latest
+// check of each task it checked (keptResult too: the lease names the
+// crops, the bytes are its render of them), and its dispute.
 type keptJob struct {
 	Spec    api.JobSpec        `json:"spec"`
 	Results map[int]keptResult `json:"results"`
+	Checks  map[int]keptResult `json:"checks,omitempty"`
 	Dispute *api.DisputeStatus `json:"dispute,omitempty"`
+}
+
+// kept is the job's kept results, or with check its kept checks.
+func (kj *keptJob) kept(check bool) map[int]keptResult {
+	if check {
+		return kj.Checks
+	}
+	return kj.Results
 }
 
 // resultBook keeps the results a worker signs, in the store's meta under
@@ -74,7 +85,8 @@ type resultBook struct {
 
 const keptPrefix = "kept/"
 
-// keep records a signed result of req (a lease of a job on a chain).
+// keep records a signed result of req (a lease of a job on a chain), or of
+// a check: a checker's render of its crops can be slashed too.
 func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
 	hash := hex.EncodeToString(sum[:])
 	if _, err := b.blobs.Put(bytes.NewReader(data), hash); err != nil {
@@ -89,10 +101,13 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 		}
 		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
 	}
+	if kj.Checks == nil {
+		kj.Checks = map[int]keptResult{}
+	}
 	req.Spec = nil // kept once, with the job
 	// Shown to arbiters: a seal is for the two ends alone (seal.go).
 	req.Key, req.Seal, req.body = "", "", nil
-	kj.Results[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
+	kj.kept(req.Check)[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
 	return b.saveLocked(escrow, kj)
 }
 
@@ -150,7 +165,7 @@ func (b *resultBook) find(job string) (common.Hash, *keptJob, error) {
 		escrow := common.HexToHash(job)
 		kj, err := b.load(escrow)
 		if err != nil || kj == nil {
-			return escrow, nil, cmpErr(err, fmt.Errorf("%w: this node kept no result of job %s: it never rendered for it (or not on this data directory)", ErrNoJob, job))
+			return escrow, nil, cmpErr(err, fmt.Errorf("%w: this node kept no result of job %s: it never rendered or checked for it (or not on this data directory)", ErrNoJob, job))
 		}
 		return escrow, kj, nil
 	}
@@ -166,7 +181,9 @@ func (b *resultBook) find(job string) (common.Hash, *keptJob, error) {
 
 // disputeBundle is what an arbiter needs to judge a disputed task: the
 // job's spec (it hashes to the escrow id), the lease the accused answered,
-// its signature and the tile's bytes (they hash to the slashed result).
+// its signature and the tile's bytes (they hash to the slashed result);
+// for a checker's conviction, the check's lease (it names the crops) and
+// its render of them.
 type disputeBundle struct {
 	Spec      api.JobSpec `json:"spec"`
 	Task      int         `json:"task"`
@@ -177,8 +194,9 @@ type disputeBundle struct {
 }
 
 // handleBundle serves the evidence of one task this node rendered: GET
-// /rpc/v1/disputes/{escrow}/bundle?task=N. Anyone may read it: the node
-// wants its work seen, and it is hash-checked against the chain anyway.
+// /rpc/v1/disputes/{escrow}/bundle?task=N, or that it checked, with
+// &check=1. Anyone may read it: the node wants its work seen, and it is
+// hash-checked against the chain anyway.
 func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 	id, err := api.ParseEscrowID(r.PathValue("escrow"))
 	if err != nil {
@@ -191,14 +209,15 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", r.URL.Query().Get("task"), err))
 		return
 	}
+	check := r.URL.Query().Get("check") == "1"
 	n.kept.mu.Lock()
 	kj, err := n.kept.load(escrow)
 	n.kept.mu.Unlock()
-	if err != nil || kj == nil || kj.Results[task].Hash == "" {
-		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept result of job %s task %d", escrow.Hex(), task)))
+	if err != nil || kj == nil || kj.kept(check)[task].Hash == "" {
+		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept %s of job %s task %d", keptWhat(check), escrow.Hex(), task)))
 		return
 	}
-	kr := kj.Results[task]
+	kr := kj.kept(check)[task]
 	p, ok := n.kept.blobs.Path(kr.Hash)
 	if !ok {
 		httpError(rw, http.StatusNotFound, fmt.Errorf("the tile of job %s task %d (%s) is gone", escrow.Hex(), task, kr.Hash))
@@ -212,6 +231,14 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, disputeBundle{Spec: kj.Spec, Task: task, Request: kr.Request, Signature: kr.Signature, Build: kr.Build, Tile: tile})
 }
 
+// keptWhat names a kept result, or with check a kept check, for messages.
+func keptWhat(check bool) string {
+	if check {
+		return "check"
+	}
+	return "result"
+}
+
 // getDisputes lists the jobs this node kept results of, and its disputes.
 func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
 	out := []api.DisputeStatus{}
@@ -223,10 +250,13 @@ func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
 		if err != nil || kj == nil {
 			continue
 		}
-		st := api.DisputeStatus{Escrow: escrow.Hex(), Job: kj.Spec.ID(), Tasks: slices.Sorted(maps.Keys(kj.Results))}
+		st := api.DisputeStatus{Escrow: escrow.Hex(), Job: kj.Spec.ID()}
 		if kj.Dispute != nil {
 			st = *kj.Dispute
-			st.Tasks = slices.Sorted(maps.Keys(kj.Results))
+		}
+		st.Tasks = slices.Sorted(maps.Keys(kj.Results))
+		if len(kj.Checks) > 0 {
+			st.Checks = slices.Sorted(maps.Keys(kj.Checks))
 		}
 		out = append(out, st)
 	}
@@ -277,13 +307,13 @@ func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, erro
 		}
 		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: this node (%s) %s", ErrDispute, escrow.Hex(), me.Hex(), what)
 	}
-	task, resultHash, err := ch.SlashedResult(ctx, escrow, me)
+	sl, err := slashedFor(ctx, ch, escrow, me)
 	if err != nil {
 		return api.DisputeStatus{}, err
 	}
-	kr, ok := kj.Results[int(task)]
-	if !ok || kr.Hash != hex.EncodeToString(resultHash[:]) {
-		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: slashed for task %d result %s, and this node kept no such result: arbiters could not re-render it, the bond would be lost", ErrDispute, escrow.Hex(), task, resultHash.Hex())
+	task := sl.task
+	if kr, ok := kj.kept(sl.check)[int(task)]; !ok || !sl.matches(kr) {
+		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: slashed for %s, and this node kept no such %s: arbiters could not re-render it, the bond would be lost", ErrDispute, escrow.Hex(), sl, keptWhat(sl.check))
 	}
 	rules, err := ch.DisputeRules(ctx)
 	if err != nil {
@@ -305,7 +335,7 @@ func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, erro
 		return api.DisputeStatus{}, fmt.Errorf("dispute job %s: %w", escrow.Hex(), err)
 	}
 	st := api.DisputeStatus{
-		Escrow: escrow.Hex(), Job: kj.Spec.ID(), Verdict: contracts.VerdictDisputed.String(), Task: int(task),
+		Escrow: escrow.Hex(), Job: kj.Spec.ID(), Verdict: contracts.VerdictDisputed.String(), Task: int(task), Check: sl.check,
 		Slashed: api.FormatTokens(cv.Amount), Bond: api.FormatTokens(rules.Bond), Tx: rcpt.TxHash.Hex(),
 	}
 	if err := n.kept.update(escrow, func(k *keptJob) { k.Dispute = &st }); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"image"
 	"math/big"
 	"net/http"
 	"path/filepath"
@@ -35,14 +36,15 @@ import (
 // and the requester slashes the worker's whole stake with one of them, the
 // worker's own genuine signature, as a coordinator convicting it would.
 type disputeScene struct {
-	t      testing.TB
-	ctx    context.Context
-	chain  *contracts.Chain
-	bank   *contracts.Client // the requester
-	worker *farm.Node
-	cfg    farm.NodeConfig // the worker's, to start it again
-	escrow common.Hash
-	task   int
+	t       testing.TB
+	ctx     context.Context
+	chain   *contracts.Chain
+	bank    *contracts.Client // the requester
+	accused *farm.Node        // the worker, or in a check's scene the checker
+	cfg     farm.NodeConfig   // the accused's, to start it again
+	escrow  common.Hash
+	task    int
+	check   bool // the accused is slashed for its check of task
 }
 
 var (
@@ -51,6 +53,20 @@ var (
 )
 
 func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
+	return startDisputeScene(t, worker, nil)
+}
+
+// newCheckDisputeScene is disputeScene with a third node, the checker
+// (node-3, dev key 2, staked as the worker is), which takes no tile but
+// renders checks' crops with checker: every tile is checked, and the
+// requester slashes the checker with its genuine signed check instead.
+// The coordinator's own checks stall, as its renders do, and time out:
+// the check goes to the checker.
+func newCheckDisputeScene(t testing.TB, checker renderer.Renderer) *disputeScene {
+	return startDisputeScene(t, farmtest.Renderers()[0], checker)
+}
+
+func startDisputeScene(t testing.TB, worker, checker renderer.Renderer) *disputeScene {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
 	sim := contracts.DefaultSimConfig()
@@ -63,29 +79,71 @@ func newDisputeScene(t testing.TB, worker renderer.Renderer) *disputeScene {
 	}
 	mint(bank.Address(), api.MustTokens("100").Wei())
 	mint(bank.WithKey(contracts.DevKey(1)).Address(), new(big.Int).Add(disputeStake.Wei(), disputeBond.Wei()))
-	var workerCfg farm.NodeConfig
-	nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+	n, accused := 2, 1
+	if checker != nil {
+		mint(bank.WithKey(contracts.DevKey(2)).Address(), new(big.Int).Add(disputeStake.Wei(), disputeBond.Wei()))
+		n, accused = 3, 2
+	}
+	var accusedCfg farm.NodeConfig
+	nodes := farmtest.Start(t, n, func(i int, c *farm.NodeConfig) {
 		farmtest.OnChain(c, bank, i)
 		c.Price = api.MustTokens("0.25")
-		if i == 0 {
+		switch i {
+		case 0:
 			c.Renderers = []renderer.Renderer{stall{farmtest.Renderers()[0]}}
-		} else {
+			if checker != nil {
+				c.LeaseTimeout = 3 * time.Second // a check of its own times out, and goes to the checker
+			}
+		case 1:
 			c.Renderers, c.Stake = []renderer.Renderer{&oneThenStall{Renderer: worker}}, disputeStake
-			workerCfg = *c
+		case 2:
+			c.Renderers, c.Stake = []renderer.Renderer{checksOnly{checker}}, disputeStake
+		}
+		if i == accused {
+			accusedCfg = *c
 		}
 	})
-	s := &disputeScene{t: t, ctx: ctx, chain: chain, bank: bank, worker: nodes[1], cfg: workerCfg}
-	farmtest.Submit(t, api.NewClient(nodes[0].URL()), func(sp *api.JobSpec) { sp.Budget = api.MustTokens("10"); sp.Samples = 8 })
-	farmtest.Until(t, "the worker keeps a signed result", func() bool {
-		ds, err := api.NewClient(s.worker.URL()).Disputes(ctx)
-		if err != nil || len(ds) != 1 || len(ds[0].Tasks) == 0 {
+	s := &disputeScene{t: t, ctx: ctx, chain: chain, bank: bank, accused: nodes[accused], cfg: accusedCfg, check: checker != nil}
+	farmtest.Submit(t, api.NewClient(nodes[0].URL()), func(sp *api.JobSpec) {
+		sp.Budget, sp.Samples = api.MustTokens("10"), 8
+		if checker != nil {
+			sp.VerifyRate = 1
+		}
+	})
+	farmtest.Until(t, "the accused keeps a signed result (or check)", func() bool {
+		ds, err := api.NewClient(s.accused.URL()).Disputes(ctx)
+		if err != nil || len(ds) != 1 {
 			return false
 		}
-		s.escrow, s.task = common.HexToHash(ds[0].Escrow), ds[0].Tasks[0]
+		kept := ds[0].Tasks
+		if s.check {
+			kept = ds[0].Checks
+		}
+		if len(kept) == 0 {
+			return false
+		}
+		s.escrow, s.task = common.HexToHash(ds[0].Escrow), kept[0]
 		return true
 	})
-	nodes[0].Close() // it leaves: the arbiters' cluster forms without waiting out its failure
+	for _, n := range nodes {
+		if n != s.accused {
+			n.Close() // they leave: the arbiters' cluster forms without waiting out their failure
+		}
+	}
 	return s
+}
+
+// checksOnly renders what a check asks (a crop, smaller than a tile of
+// farmtest.Submit's job, liarTile) and stalls on tiles until their lease
+// ends.
+type checksOnly struct{ renderer.Renderer }
+
+func (r checksOnly) Render(ctx context.Context, t renderer.Task) (renderer.Result, error) {
+	if t.Region.Dx() < liarTile.X || t.Region.Dy() < liarTile.Y {
+		return r.Renderer.Render(ctx, t)
+	}
+	<-ctx.Done()
+	return renderer.Result{}, ctx.Err()
 }
 
 // oneThenStall renders one task, then stalls on every other until its
@@ -103,11 +161,16 @@ func (r *oneThenStall) Render(ctx context.Context, t renderer.Task) (renderer.Re
 	return renderer.Result{}, ctx.Err()
 }
 
-// slash is the lying requester: it takes the worker's genuine signed
-// result from the worker's own evidence and slashes its whole stake.
+// slash is the lying requester: it takes the accused's genuine signed
+// result (or check) from the accused's own evidence and slashes its whole
+// stake.
 func (s *disputeScene) slash() {
 	t := s.t
-	resp, err := http.Get(fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", s.worker.URL(), s.escrow.Hex(), s.task))
+	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", s.accused.URL(), s.escrow.Hex(), s.task)
+	if s.check {
+		url += "&check=1"
+	}
+	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,13 +178,23 @@ func (s *disputeScene) slash() {
 	var b struct {
 		Signature string `json:"signature"`
 		Tile      []byte `json:"tile"`
+		Request   struct {
+			Crops []image.Rectangle `json:"crops"`
+		} `json:"request"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&b); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("bundle: %s %v", resp.Status, err)
 	}
 	sig, _ := hex.DecodeString(b.Signature)
+	if s.check {
+		chk := contracts.SignedCheck{JobID: s.escrow, Task: uint64(s.task), Crops: b.Request.Crops, RenderHash: sha256.Sum256(b.Tile), Signature: sig}
+		if _, err := s.bank.SlashCheck(s.ctx, s.accused.Chain().Address(), disputeStake.Wei(), chk, common.Hash{0xe}); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	res := contracts.SignedResult{JobID: s.escrow, Task: uint64(s.task), ResultHash: sha256.Sum256(b.Tile), Signature: sig}
-	if _, err := s.bank.SlashResult(s.ctx, s.worker.Chain().Address(), disputeStake.Wei(), res, common.Hash{0xe}); err != nil {
+	if _, err := s.bank.SlashResult(s.ctx, s.accused.Chain().Address(), disputeStake.Wei(), res, common.Hash{0xe}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -136,7 +209,7 @@ func (s *disputeScene) arbiters(n int) []*farm.Node {
 		c := farm.DefaultNodeConfig()
 		c.Name = fmt.Sprintf("arbiter-%d", i+1)
 		c.DataDir = filepath.Join(t.TempDir(), c.Name)
-		c.Renderers, c.Gossip.Fast, c.Gossip.Join = farmtest.Renderers(), true, []string{s.worker.GossipAddr()}
+		c.Renderers, c.Gossip.Fast, c.Gossip.Join = farmtest.Renderers(), true, []string{s.accused.GossipAddr()}
 		c.Identity, c.Chain, c.Stake = rpc.IdentityFromKey(key), s.bank.WithKey(key), disputeBond
 		if _, err := s.bank.Mint(s.ctx, c.Chain.Address(), disputeBond.Wei()); err != nil {
 			t.Fatal(err)
@@ -148,7 +221,7 @@ func (s *disputeScene) arbiters(n int) []*farm.Node {
 		t.Cleanup(func() { node.Close() })
 		out = append(out, node)
 	}
-	if err := farm.WaitMembers(s.ctx, append([]*farm.Node{s.worker}, out...), n+1, 30*time.Second); err != nil {
+	if err := farm.WaitMembers(s.ctx, append([]*farm.Node{s.accused}, out...), n+1, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -171,11 +244,11 @@ func (s *disputeScene) disputeToTheEnd() api.DisputeStatus {
 // dispute disputes the worker's conviction through its node's API.
 func (s *disputeScene) dispute() api.DisputeStatus {
 	t := s.t
-	st, err := api.NewClient(s.worker.URL()).Dispute(s.ctx, s.escrow.Hex())
+	st, err := api.NewClient(s.accused.URL()).Dispute(s.ctx, s.escrow.Hex())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Verdict != "disputed" || st.Task != s.task || st.Bond != api.FormatTokens(disputeBond.Wei()) {
+	if st.Verdict != "disputed" || st.Task != s.task || st.Check != s.check || st.Bond != api.FormatTokens(disputeBond.Wei()) {
 		t.Fatalf("dispute %+v", st)
 	}
 	return st
@@ -185,7 +258,7 @@ func (s *disputeScene) dispute() api.DisputeStatus {
 // node resolved its dispute.
 func (s *disputeScene) waitResolved(st api.DisputeStatus) api.DisputeStatus {
 	t := s.t
-	client := api.NewClient(s.worker.URL())
+	client := api.NewClient(s.accused.URL())
 	// Blocks come with transactions on the simulated chain: mine the draw
 	// block and one more, as time passing would.
 	for range 2 {
@@ -213,22 +286,29 @@ func (s *disputeScene) waitResolved(st api.DisputeStatus) api.DisputeStatus {
 // disputer's node resolves. An honest node wrongly slashed gets its stake
 // and bond back and the requester's job bond pays the re-render; a real
 // cheater (a quarter of the samples) loses its bond to the arbiters and its
-// stake stays burned. Every balance to the wei.
+// stake stays burned. So with a checker slashed for its signed check: the
+// arbiters render its crops again. Every balance to the wei.
 func TestDisputeOfAConviction(t *testing.T) {
+	honest := func() renderer.Renderer { return farmtest.Renderers()[0] }
 	tests := []struct {
 		name       string
-		worker     func() renderer.Renderer
+		scene      func(testing.TB, renderer.Renderer) *disputeScene
+		accused    func() renderer.Renderer
 		overturned bool
 	}{
-		{"honest node wrongly convicted", func() renderer.Renderer { return farmtest.Renderers()[0] }, true},
-		{"cheater disputes and loses", func() renderer.Renderer { return &cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"} }, false},
+		{"honest node wrongly convicted", newDisputeScene, honest, true},
+		{"cheater disputes and loses", newDisputeScene, func() renderer.Renderer { return &cheater{Renderer: farmtest.Renderers()[0], mode: "lazy4"} }, false},
+		// A checker is held to its render of the crops: the arbiters
+		// render the same crops and compare.
+		{"honest checker wrongly convicted", newCheckDisputeScene, honest, true},
+		{"lying checker disputes and loses", newCheckDisputeScene, func() renderer.Renderer { return &cheater{Renderer: farmtest.Renderers()[0], mode: "liar"} }, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newDisputeScene(t, tc.worker())
+			s := tc.scene(t, tc.accused())
 			s.slash()
 			arbiters := s.arbiters(3)
-			me := s.worker.Chain().Address()
+			me := s.accused.Chain().Address()
 			jobBefore, err := s.bank.Job(s.ctx, s.escrow)
 			if err != nil {
 				t.Fatal(err)
@@ -283,7 +363,7 @@ func TestDisputeSurvivesRestart(t *testing.T) {
 	s.slash()
 	arbiters := s.arbiters(3)
 	s.dispute()
-	s.worker.Close()
+	s.accused.Close()
 	cfg := s.cfg
 	cfg.Gossip.Join = []string{arbiters[0].GossipAddr()}
 	// Its stake was burned and its tokens are in the bond: it starts with
@@ -293,7 +373,7 @@ func TestDisputeSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { again.Close() })
-	s.worker = again
+	s.accused = again
 	if err := farm.WaitMembers(s.ctx, append([]*farm.Node{again}, arbiters...), 4, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
@@ -312,8 +392,8 @@ func TestDisputeSurvivesRestart(t *testing.T) {
 // too few tokens for the bond, and after the window.
 func TestDisputeRefusals(t *testing.T) {
 	s := newDisputeScene(t, farmtest.Renderers()[0])
-	client := api.NewClient(s.worker.URL())
-	me := s.worker.Chain()
+	client := api.NewClient(s.accused.URL())
+	me := s.accused.Chain()
 	tests := []struct {
 		name    string
 		before  func()

@@ -2,10 +2,12 @@ package farm
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -181,10 +183,11 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 }
 
 // slash burns each convicted node's stake, up to the job's cap, with the
-// node's own signed result of the job and the evidence's hash kept on
-// chain: the requester gains nothing from it. Each node is slashed once per
-// job, for its first conviction that names a result of its own.
-// Nodes in landed were slashed by an earlier attempt of the settlement.
+// node's own signature kept on chain with the evidence's hash: over its
+// result of a task, or, convicted as a checker, over its render of the
+// check's crops (slashCheck). The requester gains nothing from it. Each
+// node is slashed once per job, for its first conviction. Nodes in landed
+// were slashed by an earlier attempt of the settlement.
 func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction, landed []api.SlashRecord) []api.SlashRecord {
 	var out []api.SlashRecord
 	seen := map[string]bool{}
@@ -192,34 +195,29 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		seen[s.Node] = true
 	}
 	jobID := jobHash(spec)
-	// A node convicted as a checker has a result to slash only if one of
-	// its own tiles was then found wrong, a conviction of its own, later
-	// (proveWith): that one is slashed.
-	withResult := map[string]bool{}
 	for _, cv := range convictions {
-		withResult[cv.Node] = withResult[cv.Node] || !cv.Local && cv.Result != nil && common.IsHexAddress(cv.Address)
-	}
-	for _, cv := range convictions {
-		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) || cv.Result == nil && withResult[cv.Node] {
+		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) {
 			continue
 		}
 		seen[cv.Node] = true
 		addr := common.HexToAddress(cv.Address)
 		evidence := common.Hash(evidenceHash(cv.Evidence))
 		rec := api.SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
-		result := signedResult(jobID, cv.Result)
-		if result == nil {
-			rec.Error = "no result signed by the node in this job: the escrow slashes only with the node's own signature"
-			if cv.Node != cv.Evidence.Worker {
-				rec.Error = "no result signed by the node of a task found wrong: convicted as a checker, it signed only crops, which the escrow does not take, and none of its own tiles failed a check; it loses its reputation and its work in the job, not its stake"
-			}
+		result, check := signedResult(jobID, cv.Result), signedCheck(jobID, cv)
+		if result == nil && check == nil {
+			rec.Error = "no result or check signed by the node in this job: the escrow slashes only with the node's own signature"
 			out = append(out, rec)
 			continue
 		}
 		amount, err := c.slashAmount(ctx, jobID, addr)
 		if err == nil && amount.Sign() > 0 {
 			var rcpt *types.Receipt
-			if rcpt, err = c.chain.SlashResult(ctx, addr, amount, *result, evidence); err == nil {
+			if result != nil {
+				rcpt, err = c.chain.SlashResult(ctx, addr, amount, *result, evidence)
+			} else {
+				rcpt, err = c.chain.SlashCheck(ctx, addr, amount, *check, evidence)
+			}
+			if err == nil {
 				rec.Amount, rec.Tx = api.FormatTokens(amount), rcpt.TxHash.Hex()
 			}
 		}
@@ -229,6 +227,28 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		out = append(out, rec)
 	}
 	return out
+}
+
+// signedCheck is the signed render of the check's crops by the node cv
+// convicted as a checker (nil for a worker's conviction, or without a
+// signature): what the escrow slashes a lying checker with.
+func signedCheck(jobID common.Hash, cv api.Conviction) *contracts.SignedCheck {
+	ev := cv.Evidence
+	if cv.Node == ev.Worker || cv.Node != ev.Checker {
+		return nil
+	}
+	for _, r := range ev.Renders {
+		if !common.IsHexAddress(r.Address) || common.HexToAddress(r.Address) != common.HexToAddress(cv.Address) {
+			continue
+		}
+		sig, err := hex.DecodeString(strings.TrimPrefix(r.Signature, "0x"))
+		hash, herr := hex.DecodeString(r.Hash)
+		if err != nil || herr != nil || len(sig) == 0 || len(hash) != 32 {
+			return nil
+		}
+		return &contracts.SignedCheck{JobID: jobID, Task: uint64(cv.Task), Crops: ev.Crops, RenderHash: common.BytesToHash(hash), Signature: sig}
+	}
+	return nil
 }
 
 // slashAmount is all of a node's bonded stake, within what the job may

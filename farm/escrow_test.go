@@ -28,7 +28,8 @@ import (
 // result of another job. None of them takes a wei of its stake, nor does a
 // local conviction (a forwarder's, on an unsigned word) of the node that
 // did deliver a result; convicted on evidence, that node is slashed with
-// its result, and the stake is burned.
+// its result, and the stake is burned. So is a node convicted as a
+// checker, with its own signed check of the job, and no other.
 func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	ctx := context.Background()
 	_, bank := simBank(t)
@@ -67,22 +68,45 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 		}
 		return resultRecord(&r)
 	}
+	// A checker's signed render of two crops of task 0.
+	crops := []image.Rectangle{image.Rect(0, 0, 4, 4), image.Rect(8, 4, 12, 8)}
+	render := sha256.Sum256([]byte("its render of the crops"))
+	signCheck := func(n *contracts.Client, s api.JobSpec, by string) *api.CheckRender {
+		chk, err := n.SignCheck(jobHash(s), 0, crops, common.Hash(render))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := checkRender(api.Member{NodeMeta: api.NodeMeta{ID: by, Addr: n.Address().Hex()}}, "pathtracer-1", render, &chk)
+		return &r
+	}
 	tests := []struct {
 		name    string
 		node    *contracts.Client
 		result  *api.SignedResult
-		local   bool   // a conviction this coordinator alone could check
-		wantErr string // "" for a slash that lands
+		check   *api.CheckRender // convicted as the checker, with this render in the evidence
+		local   bool             // a conviction this coordinator alone could check
+		wantErr string           // "" for a slash that lands
 	}{
-		{"no signed result", bystander, nil, false, "no result signed by the node"},
-		{"another node's result", bystander, sign(worker, job), false, "BadResultSignature"},
-		{"its result of another job", bystander, sign(bystander, other), false, "BadResultSignature"},
-		{"local, with its own result of the job", worker, sign(worker, job), true, "not slashed"},
-		{"its own result of the job", worker, sign(worker, job), false, ""},
+		{"no signed result", bystander, nil, nil, false, "no result or check signed by the node"},
+		{"another node's result", bystander, sign(worker, job), nil, false, "BadResultSignature"},
+		{"its result of another job", bystander, sign(bystander, other), nil, false, "BadResultSignature"},
+		{"local, with its own result of the job", worker, sign(worker, job), nil, true, "not slashed"},
+		{"its own result of the job", worker, sign(worker, job), nil, false, ""},
+		// Convicted as a checker: its render of the crops is the evidence.
+		{"a checker's render signed by another", bystander, nil, func() *api.CheckRender {
+			r := signCheck(worker, job, "")
+			r.Address = bystander.Address().Hex()
+			return r
+		}(), false, "BadCheckSignature"},
+		{"a checker's check of another job", bystander, nil, signCheck(bystander, other, ""), false, "BadCheckSignature"},
+		{"a checker's own check of the job", bystander, nil, signCheck(bystander, job, ""), false, ""}, // the worker was slashed above
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cv := api.Conviction{Node: tc.name, Address: tc.node.Address().Hex(), Task: 0, Result: tc.result, Time: time.Now(), Local: tc.local}
+			if tc.check != nil {
+				cv.Evidence = api.Evidence{Worker: "an honest worker", Checker: tc.name, Crops: crops, Renders: []api.CheckRender{*tc.check}}
+			}
 			recs := c.slash(ctx, job, []api.Conviction{cv}, nil)
 			st, err := bank.StakeOf(ctx, tc.node.Address())
 			if err != nil {
@@ -110,8 +134,8 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 		})
 	}
 	burned, err := bank.Burned(ctx)
-	if err != nil || burned.Cmp(stake.Wei()) != 0 {
-		t.Fatalf("burned %v (%v), want only the worker's stake %v", burned, err, stake)
+	if err != nil || burned.Cmp(new(big.Int).Mul(stake.Wei(), big.NewInt(2))) != 0 {
+		t.Fatalf("burned %v (%v), want the worker's and the lying checker's stakes, %v each", burned, err, stake)
 	}
 	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.MustTokens("78").Wei()) != 0 {
 		t.Fatalf("requester holds %s, want %v: budgets and bonds locked, nothing gained from the slash", api.FormatTokens(bal), 100-2*11)

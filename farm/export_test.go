@@ -18,22 +18,6 @@ func ProcessCPU() float64 { return processCPU() }
 // of another release, for tests in farm_test.
 func SpeakProtocol(c *NodeConfig, p int) { c.protocol = p }
 
-// ProveWith has the coordinator check tiles that node delivered in job
-// id, as it does once node is convicted as a checker (proveWith), and
-// returns how many checks it started.
-func (n *Node) ProveWith(id, node string) int {
-	c := n.coord
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	j, ok := c.jobs[id]
-	if !ok {
-		return 0
-	}
-	before := j.checking
-	c.proveWith(j, node)
-	return j.checking - before
-}
-
 // SetCoordinatingLinger sets how long nodes still gossip Coordinating
 // after their last job ended, until the test ends.
 func SetCoordinatingLinger(t interface{ Cleanup(func()) }, d time.Duration) {

@@ -15,9 +15,7 @@ import (
 // the frame, and one killed right after accepting a tile (before its
 // check was recorded) kept it too. Now its check runs again, with crops
 // drawn anew (a worker cannot know them either way), and the job waits
-// for it, as it waits for any check. (A proof check of a convicted
-// checker's own tile, proveWith, is not among them: the conviction
-// rejects that tile, and its record goes.)
+// for it, as it waits for any check.
 
 // restoredCheckWait is how long a restored check waits for the members
 // that can take part in it: a node restarted without --join rejoins the

@@ -81,7 +81,7 @@ func (c *coordinator) drawCheck(j *job, t *task, node, hash string) api.Verdict 
 
 // check starts the check of accepted task t when its verdict, as drawn
 // (drawCheck), says checking; sure checks a tile task whatever was drawn
-// (proveWith, restoredchecks.go). It reports whether the tile awaits a
+// (restoredchecks.go). It reports whether the tile awaits a
 // check (verdict checking), or has its verdict now.
 func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool {
 	if j.spec.PreviewOf != "" {
@@ -587,23 +587,14 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, lo
 		c.rep.Record(repKey(conv.Address), false)
 	}
 	c.metrics.convictions.Add(1)
-	// The escrow slashes a node with its own signed result of a task,
-	// and that task is what arbiters re-render if the node disputes: the
-	// checked tile's, for its worker (kept with the evidence, though the
-	// task may have been leased again since). A checker convicted of
-	// lying signed only crops, which the escrow does not take; slashing
-	// it with any other of its tiles, as before, had arbiters judge a
-	// tile nobody had found wrong: an honest one won the dispute and the
-	// requester paid the arbiters, which a node could bring about by
-	// lying as a checker. One of its tiles is checked instead, at once
-	// (proveWith): a tile found wrong convicts it again, as a worker,
-	// with a result to slash; a checker whose own work holds loses its
-	// reputation and its work in the job, not its stake.
+	// The escrow slashes a node with its own signature: the checked
+	// tile's signed result, for its worker (kept with the evidence,
+	// though the task may have been leased again since), which arbiters
+	// re-render if the node disputes; a checker's signed render of the
+	// crops (in the evidence's renders, escrow.go signedCheck), which
+	// they render again and compare.
 	if !local && node == ev.Worker && ev.Result != nil {
 		conv.Result = ev.Result
-	}
-	if !local && node != ev.Worker {
-		c.proveWith(j, node)
 	}
 	announced := local // a local conviction is never announced
 	for _, prev := range j.convictions {
@@ -631,48 +622,6 @@ func (c *coordinator) convict(j *job, node string, task int, ev api.Evidence, lo
 	}
 	c.save(j)
 }
-
-// proveWith checks, with certainty, tiles node delivered in job j that no
-// check has passed (proofChecks of them, drawn at random, whose files are
-// still here and have content to check), before the conviction that
-// called it rejects the node's tiles; c.mu must be held. A tile found
-// wrong convicts node as its worker (convict), with its signed result for
-// the escrow.
-func (c *coordinator) proveWith(j *job, node string) {
-	var tiles []*task
-	for _, t := range j.tasks {
-		if t.node == node && t.state == api.TaskDone && t.result != nil && !t.finish && t.verdict != api.VerdictPassed && t.verdict != api.VerdictChecking {
-			tiles = append(tiles, t)
-		}
-	}
-	// Drawn from the coordinator's secret: a node cannot know which of
-	// its tiles to render honestly.
-	seed := verifier.CropSeed(c.secret[:], []byte(j.id), []byte("proof "+node))
-	mrand.New(mrand.NewPCG(seed[0], seed[1])).Shuffle(len(tiles), func(a, b int) { tiles[a], tiles[b] = tiles[b], tiles[a] })
-	started := 0
-	for i, t := range tiles {
-		if i >= maxProofTries || started >= proofChecks {
-			return // flat tiles, or files gone: not worth more reads under c.mu
-		}
-		// A tile's file, read under c.mu: a few per convicted node and
-		// job, often still decoded from its lease.
-		tl, err := c.tileImage(j.tileWant(), frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect})
-		if err != nil {
-			c.log.Warn("check a convicted checker's own tile", "job", j.id, "task", t.index, "node", node, "err", err)
-			continue
-		}
-		if c.check(j, t, tl.checked(), true) {
-			started++
-		}
-	}
-}
-
-// proofChecks is how many of a convicted checker's tiles proveWith
-// checks, and maxProofTries how many it reads looking for them.
-const (
-	proofChecks   = 2
-	maxProofTries = 4
-)
 
 // reject takes an accepted task back: it is rendered again, its frame
 // assembled again; c.mu must be held.

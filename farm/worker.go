@@ -501,6 +501,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	if req.Check {
 		c, err := contracts.SignCheck(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
+		if err == nil {
+			err = w.keep(escrowID, req, rend.Version(), data, sum, c.Signature)
+		}
 		if err != nil {
 			w.failLease(rw, req, http.StatusInternalServerError, err)
 			return
@@ -508,19 +511,12 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		rw.Header().Set(headerCheck, hex.EncodeToString(c.Signature))
 	} else {
 		res, err := contracts.SignResult(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), common.Hash(sum))
+		if err == nil {
+			err = w.keep(escrowID, req, rend.Version(), data, sum, res.Signature)
+		}
 		if err != nil {
 			w.failLease(rw, req, http.StatusInternalServerError, err)
 			return
-		}
-		// Kept before it is sent: a result the coordinator holds and this
-		// node lost could be slashed with no way to show it was honest
-		// (only on a chain: nothing is slashed off one, and only a lease
-		// on a chain carries the spec an arbiter needs).
-		if w.chain != nil && req.Spec != nil {
-			if err := w.kept.keep(escrowID, req, rend.Version(), data, sum, res.Signature); err != nil {
-				w.failLease(rw, req, http.StatusInternalServerError, err)
-				return
-			}
 		}
 		rw.Header().Set(headerResult, hex.EncodeToString(res.Signature))
 		if escrowID != (common.Hash{}) {
@@ -530,6 +526,18 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerSeconds, strconv.FormatFloat(secs, 'f', 4, 64))
 	w.setLog(rw, req, hex.EncodeToString(sum[:]), res.Log)
 	rw.Write(data)
+}
+
+// keep keeps what this node signs for the escrow, its result of a tile or
+// its render of a check's crops, before it is sent: a signature the
+// coordinator holds and this node lost could be slashed with no way to
+// show it was honest. Only on a chain: nothing is slashed off one, and
+// only a lease on a chain carries the spec an arbiter needs.
+func (w *worker) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
+	if w.chain == nil || req.Spec == nil {
+		return nil
+	}
+	return w.kept.keep(escrow, req, build, data, sum, sig)
 }
 
 // renderThreads is how many threads a render of this node uses.

@@ -30,6 +30,9 @@ func runDispute(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		for _, d := range ds {
 			fmt.Fprintf(stdout, "job %s (escrow %s): %s kept", d.Job, d.Escrow, api.Count(len(d.Tasks), "result"))
+			if len(d.Checks) > 0 {
+				fmt.Fprintf(stdout, ", %s", api.Count(len(d.Checks), "check"))
+			}
 			if d.Verdict != "" {
 				fmt.Fprintf(stdout, "; dispute of task %d: %s, %s, %d guilty, %d not guilty", d.Task, d.Verdict, api.Count(len(d.Arbiters), "arbiter"), d.Guilty, d.Innocent)
 			}
@@ -50,7 +53,11 @@ func runDispute(ctx context.Context, args []string, stdout io.Writer) error {
 	if *cf.asJSON {
 		return printJSON(stdout, st)
 	}
-	fmt.Fprintf(stdout, "job %s: disputed the conviction for task %d (%s tokens slashed), bond %s tokens posted (tx %s)\n", st.Job, st.Task, st.Slashed, st.Bond, st.Tx)
+	what := fmt.Sprintf("task %d", st.Task)
+	if st.Check {
+		what = fmt.Sprintf("its check of task %d", st.Task)
+	}
+	fmt.Fprintf(stdout, "job %s: disputed the conviction for %s (%s tokens slashed), bond %s tokens posted (tx %s)\n", st.Job, what, st.Slashed, st.Bond, st.Tx)
 	fmt.Fprintln(stdout, "the node draws the arbiters and resolves the dispute once they voted: see conun dispute --list")
 	return nil
 }

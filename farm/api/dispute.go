@@ -13,11 +13,16 @@ type DisputeStatus struct {
 	Escrow string `json:"escrow"` // the job's id in the escrow (0x + 64 hex)
 	Job    string `json:"job"`    // the farm's short job id
 	Tasks  []int  `json:"tasks"`  // tasks whose signed results this node kept
+	// Checks are the tasks whose spot checks this node signed and kept:
+	// a checker can be slashed for its render of a check's crops.
+	Checks []int `json:"checks,omitempty"`
 	// Verdict is the conviction's state on chain: none, convicted,
 	// disputed, upheld or overturned ("" when not read).
 	Verdict string `json:"verdict,omitempty"`
 	// Task is the task the node was slashed for; Slashed what was burned.
+	// Check says it was slashed as a checker, for its check of Task.
 	Task    int    `json:"task,omitempty"`
+	Check   bool   `json:"check,omitempty"`
 	Slashed string `json:"slashed,omitempty"`
 	// Bond is what the dispute posted; Tx its transaction.
 	Bond string `json:"bond,omitempty"`
