@@ -216,12 +216,19 @@ func (a *pullAsks) fail(escrow common.Hash, every time.Duration) {
 }
 
 // pullDue asks once for the claim of each settled job this node kept
-// results of, holds no claim of, and was paid nothing by.
+// results of (not checks alone), holds no claim of, and was paid nothing by.
 func (n *Node) pullDue(ctx context.Context, asks *pullAsks) {
 	chain, me := n.wallet.chain, n.cfg.Identity.Address()
 	for _, key := range n.store.MetaKeys(keptPrefix) {
 		escrow := common.HexToHash(strings.TrimPrefix(key, keptPrefix))
 		if asks.resolved[escrow] || time.Now().Before(asks.notBefore[escrow]) || n.wallet.holdsClaim(escrow.Hex()) || ctx.Err() != nil {
+			continue
+		}
+		n.kept.mu.Lock()
+		kj, _ := n.kept.load(escrow)
+		n.kept.mu.Unlock()
+		if kj == nil || len(kj.Results) == 0 {
+			asks.resolved[escrow] = true // it only checked in the job: no tree pays a check
 			continue
 		}
 		job, err := chain.Job(ctx, escrow)
