@@ -201,14 +201,11 @@ func (n *Node) arbitrate(ctx context.Context, d contracts.ArbiterDraw) {
 // judge fetches the evidence of what sl slashed and re-renders it; it
 // returns the verdict and why.
 func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) (bool, string, error) {
-	// The escrow keeps out the requester and the nodes it paid; a worker of
-	// the job not paid yet keeps out by itself: it is a party. (A node
-	// that only checked in it is no party to a worker's pay.)
 	n.kept.mu.Lock()
-	party, _ := n.kept.load(d.JobID)
+	mine, _ := n.kept.load(d.JobID)
 	n.kept.mu.Unlock()
-	if party != nil && len(party.Results) > 0 {
-		return false, "", fmt.Errorf("%w: this node worked on the job", errCannotJudge)
+	if mine.party(sl.task) {
+		return false, "", fmt.Errorf("%w: this node worked on the job, or checked the task", errCannotJudge)
 	}
 	accused, requester := n.memberURL(d.Node), ""
 	if j, err := n.cfg.Chain.Job(ctx, d.JobID); err == nil {
@@ -243,6 +240,15 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) 
 		return false, "", err
 	}
 	return n.rerender(ctx, b, []string{accused, requester})
+}
+
+// party reports whether a node that kept kj (nil: nothing) of a job is a
+// party to a dispute over task: the escrow keeps out the requester and
+// the nodes it paid; a worker of the job not paid yet keeps out by
+// itself, and so does a node that checked the task, whose check may be
+// what convicted the accused. Checking other tasks makes it no party.
+func (kj *keptJob) party(task uint64) bool {
+	return kj != nil && (len(kj.Results) > 0 || kj.Checks[int(task)].Hash != "")
 }
 
 // memberURL is the RPC base URL of the member with address a ("" if none).

@@ -160,3 +160,33 @@ func TestSpecTask(t *testing.T) {
 		}
 	}
 }
+
+// TestArbiterParty: a node drawn for a dispute abstains when it rendered
+// for the job, or checked the disputed task; having checked other tasks
+// of the job, or kept nothing of it, it judges.
+func TestArbiterParty(t *testing.T) {
+	kept := func(results, checks []int) *keptJob {
+		kj := &keptJob{Results: map[int]keptResult{}, Checks: map[int]keptResult{}}
+		for _, i := range results {
+			kj.Results[i] = keptResult{Hash: "ab"}
+		}
+		for _, i := range checks {
+			kj.Checks[i] = keptResult{Hash: "cd"}
+		}
+		return kj
+	}
+	for _, tc := range []struct {
+		name string
+		kj   *keptJob
+		want bool
+	}{
+		{"kept nothing of the job", nil, false},
+		{"rendered a task", kept([]int{5}, nil), true},
+		{"checked the disputed task", kept(nil, []int{3}), true},
+		{"checked other tasks", kept(nil, []int{1, 2}), false},
+	} {
+		if got := tc.kj.party(3); got != tc.want {
+			t.Errorf("%s: party %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
