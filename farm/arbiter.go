@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"net/http"
 	"os"
@@ -399,9 +400,20 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	worker := tl.checked() // the accused's pixels: its tile, or its render of the crops
 	crops := req.Crops
 	if !req.Check {
-		var seed [16]byte
-		rand.Read(seed[:])
-		crops = verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
+		info, err := rend.Inspect(ctx, scene)
+		if err != nil {
+			return false, "", fmt.Errorf("%w: %s: %w", errCannotJudge, spec.SceneName, err)
+		}
+		if info.Usage != nil && len(info.Usage.WholeFrame) > 0 {
+			// Its regions rendered alone differ from the whole
+			// (FramePlan.WholeChecks): crops would convict an honest
+			// worker. The task is rendered whole.
+			crops = []image.Rectangle{rect}
+		} else {
+			var seed [16]byte
+			rand.Read(seed[:])
+			crops = verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
+		}
 	}
 	task := renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height, Samples: req.Samples, Seed: req.Seed,

@@ -96,6 +96,7 @@ type job struct {
 	adaptive  bool
 	dither    float32 // FramePlan.Dither of stitched frames
 	layers    *api.LayersPlan
+	whole     bool // FramePlan.WholeChecks
 	// tilesCollected is set once the finished job's tiles were deleted.
 	tilesCollected bool
 	// assembling maps each frame being written to the generation its

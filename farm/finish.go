@@ -51,6 +51,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if u == nil {
 		return plan, nil
 	}
+	plan.WholeChecks = len(u.WholeFrame) > 0
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
 	// 8-bit frames (a Depth of 0 is an inspection's, which writes 8).
 	if u.Dither != nil && spec.Depth != 16 && spec.Format != api.FormatEXR {
@@ -142,7 +143,7 @@ func planLayers(spec api.JobSpec, u *renderer.SceneUsage) (FramePlan, error) {
 	if a := spec.FinishRect(); u.Compositing && spec.Region != nil && (a.Dx() < minFinish || a.Dy() < minFinish) {
 		return plan, fmt.Errorf("%w: %s: render region %v: its frames are composited as the region alone, and Blender renders nothing narrower than %d pixels: widen the region, or render the whole frame (--region full)", api.ErrBadJob, spec.SceneName, spec.Region, minFinish)
 	}
-	plan.Passes, plan.Adaptive = passes, u.AdaptiveSampling
+	plan.Passes, plan.Adaptive, plan.WholeChecks = passes, u.AdaptiveSampling, len(u.WholeFrame) > 0
 	plan.Layers = &api.LayersPlan{Passes: slices.Clone(u.Layers), Channels: channels,
 		Composite: u.Compositing, Half: u.ColorDepth == "16", Codec: api.LayersCodec(u.EXRCodec)}
 	return plan, nil
@@ -158,13 +159,13 @@ func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
 	if err != nil {
 		return err
 	}
-	j.passNames, j.adaptive, j.dither, j.layers = plan.Passes, plan.Adaptive, plan.Dither, plan.Layers
+	j.passNames, j.adaptive, j.dither, j.layers, j.whole = plan.Passes, plan.Adaptive, plan.Dither, plan.Layers, plan.WholeChecks
 	return nil
 }
 
 // plan is the job's FramePlan, as planPasses set it (or its record kept).
 func (j *job) plan() FramePlan {
-	return FramePlan{Passes: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Layers: j.layers}
+	return FramePlan{Passes: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Layers: j.layers, WholeChecks: j.whole}
 }
 
 // tileWant is what the job's tiles must be.

@@ -45,6 +45,8 @@ func TestPlanPasses(t *testing.T) {
 		{"transparent film whole", &renderer.SceneUsage{Transparent: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
 		{"transparent film whole through its sequencer", &renderer.SceneUsage{Transparent: true, Sequencer: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"unbiased volume whole", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+		{"freestyle whole", &renderer.SceneUsage{WholeFrame: []string{"Freestyle draws its lines from the region rendered"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+		{"freestyle in tiles", &renderer.SceneUsage{WholeFrame: []string{"Freestyle draws its lines from the region rendered"}}, tiler.Grid{Cols: 2, Rows: 2}, false, "Freestyle"},
 		// A burned-in stamp is drawn once, by the finish.
 		{"stamped tiles", &renderer.SceneUsage{Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 2}, true, ""},
 		{"stamped whole frame", &renderer.SceneUsage{Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
@@ -77,6 +79,11 @@ func TestPlanPasses(t *testing.T) {
 			}
 			if tc.usage != nil && j.adaptive != tc.usage.AdaptiveSampling {
 				t.Errorf("adaptive sampling %v, want the scene's %v", j.adaptive, tc.usage.AdaptiveSampling)
+			}
+			// A scene whose regions differ from its whole frame is
+			// checked whole.
+			if want := tc.usage != nil && len(tc.usage.WholeFrame) > 0; j.plan().WholeChecks != want {
+				t.Errorf("whole checks %v, want %v", j.plan().WholeChecks, want)
 			}
 		})
 	}

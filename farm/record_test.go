@@ -24,7 +24,7 @@ func TestJobRecordKeepsFramePlan(t *testing.T) {
 	spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
 		Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8}
 	j := &job{id: "job", spec: spec, state: api.JobRunning, dither: 0.5, adaptive: true, passNames: []string{"ViewLayer.Combined"}, release: "blender-4.3.2",
-		layers: &api.LayersPlan{Passes: []string{"ViewLayer.Combined"}, Composite: true, Half: true, Codec: "RLE"}}
+		layers: &api.LayersPlan{Passes: []string{"ViewLayer.Combined"}, Composite: true, Half: true, Codec: "RLE"}, whole: true}
 	j.tookReceipt(worker, 7)
 	if err := <-st.PutJob(j.id, j.record()); err != nil {
 		t.Fatal(err)
@@ -38,7 +38,7 @@ func TestJobRecordKeepsFramePlan(t *testing.T) {
 		t.Errorf("restored dither %v, adaptive %v, passes %v, release %q, receipts taken %v; want 0.5, true, [ViewLayer.Combined], blender-4.3.2, 7",
 			back.dither, back.adaptive, back.passNames, back.release, back.receiptsTaken)
 	}
-	if !reflect.DeepEqual(back.layers, j.layers) {
-		t.Errorf("restored layers %+v, want %+v", back.layers, j.layers)
+	if !reflect.DeepEqual(back.plan(), j.plan()) {
+		t.Errorf("restored plan %+v, want %+v", back.plan(), j.plan())
 	}
 }

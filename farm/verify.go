@@ -106,7 +106,13 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 			t.verdict = api.VerdictUnchecked
 			return false
 		}
-		crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect, img.Rect), seed)
+		if j.whole {
+			// Its regions rendered alone differ from the whole
+			// (FramePlan.WholeChecks): the checker renders it whole.
+			crops = []image.Rectangle{t.tile.Rect}
+		} else {
+			crops = verifier.ChooseCrops(img, t.tile.Rect, cropsFor(c.rep.Policy().Crops, t.tile.Rect, img.Rect), seed)
+		}
 		if len(crops) == 0 {
 			t.verdict = api.VerdictUnchecked // nothing in it to check (its record said checking)
 			c.saveTask(j, t)

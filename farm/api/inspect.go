@@ -70,6 +70,11 @@ type FramePlan struct {
 	// Layers, for OpenEXR MultiLayer frames (FormatEXRLayers), is what
 	// each frame's file holds; nil for a frame that is one image.
 	Layers *LayersPlan `json:"layers,omitempty"`
+	// WholeChecks has a spot check re-render its task whole, not crops
+	// of it: the scene's regions rendered alone differ from its whole
+	// frame (SceneUsage.WholeFrame), so crops would convict honest
+	// workers. Its tasks are whole frames (TilesExact).
+	WholeChecks bool `json:"whole_checks,omitempty"`
 }
 
 // LayersPlan is how the farm writes an OpenEXR MultiLayer frame, as

@@ -202,6 +202,9 @@ type JobRecord struct {
 	// Layers is how its OpenEXR MultiLayer frames are written
 	// (api.FramePlan.Layers).
 	Layers *api.LayersPlan `json:"layers,omitempty"`
+	// WholeChecks has its checks re-render tasks whole
+	// (api.FramePlan.WholeChecks).
+	WholeChecks bool `json:"whole_checks,omitempty"`
 	// TilesCollected is set once the finished job's tiles were deleted
 	// (NodeConfig.Retention): its frames and records stay.
 	TilesCollected bool `json:"tiles_collected,omitempty"`
