@@ -45,6 +45,11 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if spec.Denoise && tiled && u == nil {
 		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and the %s renderer cannot denoise stitched tiles: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName, spec.Renderer)
 	}
+	if u != nil && len(u.Views) > 1 {
+		// Blender writes each view as a file of its own, or the two side
+		// by side: not one image a task returns.
+		return plan, fmt.Errorf("%w: %s renders %d views of each frame (Output > Stereoscopy: %s), which the farm does not render: untick Stereoscopy to render one view", api.ErrBadJob, spec.SceneName, len(u.Views), strings.Join(u.Views, ", "))
+	}
 	if spec.Format == api.FormatEXRLayers {
 		return planLayers(spec, u)
 	}

@@ -413,6 +413,10 @@ type SceneUsage struct {
 	// "filename", "memory", "hostname"), so the node that checks a finish
 	// would draw other values.
 	StampLeftOut []string `json:",omitempty"`
+	// Views are the views each frame renders when the scene is
+	// stereoscopic or multi-view (Output > Stereoscopy: "left",
+	// "right"); empty for one view.
+	Views []string `json:",omitempty"`
 	// WholeFrame gives the reasons, in words, why tiles of the scene
 	// cannot equal its whole frame in the release that inspected it
 	// (measured, not guessed): such a scene renders as whole frames.

@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -433,6 +435,47 @@ func TestInspect(t *testing.T) {
 			got.Usage = nil // TestDefaultScene and TestFinishMatchesBlender check it
 			if got != tc.want {
 				t.Errorf("Inspect = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestInspectOutputSettings: Blender's default scene in Cycles, changed as
+// an artist changes it, says what the farm must know of its output: the
+// fields a burned-in stamp draws (and those of one render), the views of
+// a stereoscopic scene, and Freestyle's reason to render whole frames;
+// unchanged, none of them.
+func TestInspectOutputSettings(t *testing.T) {
+	r := newRenderer(t, Config{})
+	src := scene(t, "default_cycles")
+	for _, tc := range []struct {
+		name, expr string
+		want       func(u *renderer.SceneUsage) bool
+	}{
+		{"as saved", "", func(u *renderer.SceneUsage) bool {
+			return len(u.Stamp) == 0 && len(u.Views) == 0 && len(u.WholeFrame) == 0
+		}},
+		{"burn into image", "r.use_stamp = True\nr.use_stamp_note = True", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.Stamp, []string{"filename", "date", "render_time", "time", "frame", "camera", "scene", "note"}) &&
+				slices.Equal(u.StampLeftOut, []string{"filename", "date", "render_time"})
+		}},
+		{"stereoscopy", "r.use_multiview = True", func(u *renderer.SceneUsage) bool { return slices.Equal(u.Views, []string{"left", "right"}) }},
+		{"freestyle", "r.use_freestyle = True", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.WholeFrame, []string{"Freestyle draws its lines from the region rendered"})
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "s.blend")
+			expr := "import bpy\nr = bpy.context.scene.render\n" + tc.expr + "\nbpy.ops.wm.save_as_mainfile(filepath=" + strconv.Quote(path) + ")"
+			if out, err := exec.Command("blender", "-b", src, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
+				t.Fatalf("change the scene: %v\n%s", err, out)
+			}
+			info, err := r.Inspect(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.want(info.Usage) {
+				t.Errorf("usage: stamp %q (left out %q), views %q, whole frame %q", info.Usage.Stamp, info.Usage.StampLeftOut, info.Usage.Views, info.Usage.WholeFrame)
 			}
 		})
 	}

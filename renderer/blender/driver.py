@@ -476,6 +476,9 @@ def usage(scene):
         crop_to_border=bool(r.use_crop_to_border),
         color_mode=r.image_settings.color_mode,
         stamp=stamp_fields(r),
+        # Output > Stereoscopy: the views each frame renders (left and
+        # right), each written as its own image or side by side.
+        views=[v.name for v in r.views if v.use] if r.use_multiview else [],
         stamp_left_out=[f for f in stamp_fields(r) if f in STAMP_ONE_RENDER],
     )
     if out["compositing"]:

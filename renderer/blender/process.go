@@ -116,6 +116,7 @@ type sceneInfo struct {
 	Seed             int        `json:"seed"`
 	AnimatedSeed     bool       `json:"animated_seed"`
 	Stamp            []string   `json:"stamp"`
+	Views            []string   `json:"views"`
 	StampLeftOut     []string   `json:"stamp_left_out"`
 }
 
@@ -130,7 +131,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
-		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut,
+		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views,
 	}
 }
 
