@@ -413,6 +413,10 @@ type SceneUsage struct {
 	// "filename", "memory", "hostname"), so the node that checks a finish
 	// would draw other values.
 	StampLeftOut []string `json:",omitempty"`
+	// FileOutputs are the compositor's File Output nodes its own render
+	// runs (their names): each writes files beside the frame, which the
+	// farm does not (its tasks mute them) and says so.
+	FileOutputs []string `json:",omitempty"`
 	// Views are the views each frame renders when the scene is
 	// stereoscopic or multi-view (Output > Stereoscopy: "left",
 	// "right"); empty for one view.

@@ -155,6 +155,9 @@ func printInspection(w io.Writer, in api.Inspection) {
 				fmt.Fprintf(w, "; whole-frame nodes: %s", strings.Join(u.SpatialNodes, ", "))
 			}
 		}
+		if len(u.FileOutputs) > 0 {
+			fmt.Fprintf(w, "; File Output nodes not run: %s", strings.Join(u.FileOutputs, ", "))
+		}
 		fmt.Fprintln(w)
 		if len(u.ViewLayers) > 0 {
 			fmt.Fprintf(w, "view layers %s\n", strings.Join(u.ViewLayers, ", "))

@@ -92,6 +92,9 @@ func (s *JobSpec) TakeScene(info renderer.SceneInfo, given func(setting string) 
 	if why := StampWords(u); why != "" {
 		taken = append(taken, why)
 	}
+	if len(u.FileOutputs) > 0 {
+		taken = append(taken, fmt.Sprintf("the compositor's File Output nodes (%s) are not run: the farm returns each frame, its composite", strings.Join(u.FileOutputs, ", ")))
+	}
 	if u.RenderRegion && u.Border != [4]float32{} && !given("region") { // an older node's inspection says no border
 		if s.Region = BorderRegion(u.Border, u.CropToBorder, s.Resolution); s.Region != nil {
 			taken = append(taken, "render region "+s.Region.String())

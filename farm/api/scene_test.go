@@ -62,6 +62,9 @@ func TestTakeScene(t *testing.T) {
 		{"no stamp through the sequencer", renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{Stamp: []string{"frame"}, Sequencer: true}}, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
 			[]string{"resolution 64x48", "no burned-in stamp: the scene renders through its sequencer, whose frames the farm cannot stamp once whole"}},
+		{"File Output nodes are said", renderer.SceneInfo{Width: 64, Height: 48, Usage: &renderer.SceneUsage{FileOutputs: []string{"AOVs", "Depth out"}}}, none,
+			JobSpec{Resolution: tiler.Resolution{Width: 64, Height: 48}, Depth: 8},
+			[]string{"resolution 64x48", "the compositor's File Output nodes (AOVs, Depth out) are not run: the farm returns each frame, its composite"}},
 		{"a glTF says nothing", renderer.SceneInfo{Width: 64, Height: 48}, none,
 			JobSpec{Resolution: tiler.Resolution{Width: 10, Height: 10}, Depth: 8}, nil},
 	} {

@@ -481,6 +481,61 @@ func TestInspectOutputSettings(t *testing.T) {
 	}
 }
 
+// TestFileOutputNodesMuted: a compositor's File Output node (an artist's
+// extra passes written beside the frame) writes nothing from the farm's
+// tasks, a whole frame's or a finish's: a tile's would be the tile's
+// pixels, and either would write where the scene says, on the node. The
+// inspection names it, for the farm to say so. Blender's own render of
+// the scene does write there: the node is live.
+func TestFileOutputNodesMuted(t *testing.T) {
+	ctx := context.Background()
+	r := newRenderer(t, Config{})
+	out := t.TempDir()
+	path := filepath.Join(t.TempDir(), "s.blend")
+	expr := strings.Join([]string{
+		"import bpy",
+		"s = bpy.context.scene",
+		"tree = s.node_tree",
+		"rl = next(n for n in tree.nodes if n.type == 'R_LAYERS')",
+		"f = tree.nodes.new('CompositorNodeOutputFile')",
+		"f.base_path = " + strconv.Quote(out+"/"),
+		"tree.links.new(rl.outputs['Image'], f.inputs[0])",
+		"bpy.ops.wm.save_as_mainfile(filepath=" + strconv.Quote(path) + ")",
+	}, "\n")
+	if b, err := exec.Command("blender", "-b", scene(t, "default_cycles"), "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
+		t.Fatalf("add a File Output node: %v\n%s", err, b)
+	}
+	info, err := r.Inspect(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(info.Usage.FileOutputs, []string{"File Output"}) {
+		t.Errorf("file outputs %q, want the scene's one", info.Usage.FileOutputs)
+	}
+	task := renderer.Task{Scene: path, Frame: 1, Width: 64, Height: 48, Samples: 2, Seed: 1}
+	render(t, r, task)
+	task.Passes = true
+	res, err := r.Render(ctx, task)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Finish(ctx, renderer.FinishTask{Scene: path, Frame: 1, Width: 64, Height: 48, Passes: res.Passes}); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := os.ReadDir(out); len(files) != 0 {
+		t.Errorf("the farm's tasks wrote %d files through the File Output node (%s ...)", len(files), files[0].Name())
+	}
+	// Blender's own render writes there (denoising off: this Blender has
+	// no denoiser).
+	if b, err := exec.Command("blender", "-b", path, "--python-expr", "import bpy; bpy.context.scene.cycles.use_denoising = False",
+		"-o", filepath.Join(t.TempDir(), "f_####"), "-f", "1").CombinedOutput(); err != nil {
+		t.Fatalf("blender -f: %v\n%s", err, b)
+	}
+	if files, _ := os.ReadDir(out); len(files) == 0 {
+		t.Fatal("Blender's own render wrote nothing through the File Output node: not the scene the test needs")
+	}
+}
+
 func TestProgress(t *testing.T) {
 	r := newRenderer(t, Config{})
 	var mu sync.Mutex

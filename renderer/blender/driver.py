@@ -293,6 +293,23 @@ def compositing(scene):
                 and any(n.type in OUTPUT_NODES and not n.mute for n in tree.nodes))
 
 
+def file_outputs(scene):
+    """The compositor's File Output nodes that its own render runs: each
+    writes files of its own, beside the frame."""
+    tree = comp_tree(scene)
+    if tree is None or not scene.render.use_compositing:
+        return []
+    return [n for n in tree.nodes if n.type == "OUTPUT_FILE" and not n.mute]
+
+
+def mute_file_outputs(scene):
+    """Mutes the compositor's File Output nodes: a tile's would write the
+    tile's pixels, a finish's files the farm does not return, and either
+    would write to a path the scene chose. The frame is the composite."""
+    for n in file_outputs(scene):
+        n.mute = True
+
+
 def layer_nodes(scene):
     """The compositor's Render Layers nodes that read this scene's render."""
     if not compositing(scene):
@@ -475,6 +492,7 @@ def usage(scene):
         border=[r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y],
         crop_to_border=bool(r.use_crop_to_border),
         color_mode=r.image_settings.color_mode,
+        file_outputs=sorted(n.name for n in file_outputs(scene)),
         stamp=stamp_fields(r),
         # Output > Stereoscopy: the views each frame renders (left and
         # right), each written as its own image or side by side.
@@ -554,6 +572,7 @@ def render(t):
     passes = bool(t.get("passes"))
     r.use_compositing = own["use_compositing"] and not passes
     r.use_sequencer = own["use_sequencer"] and not passes
+    mute_file_outputs(scene)
     # RGB, not RGBA: the result is opaque by definition (a transparent film
     # keeps its premultiplied colour and loses its alpha).
     if hasattr(s, "media_type"):
@@ -649,6 +668,7 @@ def finish(t):
     r.dither_intensity = own["dither"]
     r.use_persistent_data = False
     r.use_sequencer = False  # the sequencer's strips are not composited here
+    mute_file_outputs(scene)
     # The scene's stamp, once over the whole frame, as its own render
     # burns it; without the fields of one render (STAMP_ONE_RENDER), so
     # that the node checking this finish draws the same.

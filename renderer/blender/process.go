@@ -117,6 +117,7 @@ type sceneInfo struct {
 	AnimatedSeed     bool       `json:"animated_seed"`
 	Stamp            []string   `json:"stamp"`
 	Views            []string   `json:"views"`
+	FileOutputs      []string   `json:"file_outputs"`
 	StampLeftOut     []string   `json:"stamp_left_out"`
 }
 
@@ -131,7 +132,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
-		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views,
+		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views, FileOutputs: i.FileOutputs,
 	}
 }
 
