@@ -417,6 +417,11 @@ type SceneUsage struct {
 	// runs (their names): each writes files beside the frame, which the
 	// farm does not (its tasks mute them) and says so.
 	FileOutputs []string `json:",omitempty"`
+	// Simulations are the scene's physics simulations its frames cannot
+	// be rendered apart with, in words ("Cube: Cloth is not baked"):
+	// Blender simulates them as its animation render steps through the
+	// frames, so they must be baked into the .blend.
+	Simulations []string `json:",omitempty"`
 	// Views are the views each frame renders when the scene is
 	// stereoscopic or multi-view (Output > Stereoscopy: "left",
 	// "right"); empty for one view.

@@ -441,10 +441,10 @@ func TestInspect(t *testing.T) {
 }
 
 // TestInspectOutputSettings: Blender's default scene in Cycles, changed as
-// an artist changes it, says what the farm must know of its output: the
-// fields a burned-in stamp draws (and those of one render), the views of
-// a stereoscopic scene, and Freestyle's reason to render whole frames;
-// unchanged, none of them.
+// an artist changes it, says what the farm must know of it: the fields a
+// burned-in stamp draws (and those of one render), the views of a
+// stereoscopic scene, Freestyle's reason to render whole frames, and the
+// simulations not baked into the .blend; unchanged, none of them.
 func TestInspectOutputSettings(t *testing.T) {
 	r := newRenderer(t, Config{})
 	src := scene(t, "default_cycles")
@@ -463,6 +463,18 @@ func TestInspectOutputSettings(t *testing.T) {
 		{"freestyle", "r.use_freestyle = True", func(u *renderer.SceneUsage) bool {
 			return slices.Equal(u.WholeFrame, []string{"Freestyle draws its lines from the region rendered"})
 		}},
+		{"cloth", "cube = bpy.data.objects['Cube']\ncube.modifiers.new('Cloth', 'CLOTH')", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.Simulations, []string{"Cube: Cloth is not baked"})
+		}},
+		{"cloth baked into the .blend", "cube = bpy.data.objects['Cube']\ncube.modifiers.new('Cloth', 'CLOTH')\nbpy.context.scene.frame_end = 3\nbpy.ops.ptcache.bake_all(bake=True)", func(u *renderer.SceneUsage) bool {
+			return len(u.Simulations) == 0
+		}},
+		{"cloth baked to disk", "cube = bpy.data.objects['Cube']\nm = cube.modifiers.new('Cloth', 'CLOTH')\nm.point_cache.use_disk_cache = True\nbpy.context.scene.frame_end = 3\nbpy.ops.ptcache.bake_all(bake=True)", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.Simulations, []string{"Cube: Cloth is baked to files beside the .blend (Disk Cache)"})
+		}},
+		{"emitter particles", "cube = bpy.data.objects['Cube']\ncube.modifiers.new('Particles', 'PARTICLE_SYSTEM')", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.Simulations, []string{"Cube: particle system Particles is not baked"})
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "s.blend")
@@ -475,7 +487,7 @@ func TestInspectOutputSettings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !tc.want(info.Usage) {
-				t.Errorf("usage: stamp %q (left out %q), views %q, whole frame %q", info.Usage.Stamp, info.Usage.StampLeftOut, info.Usage.Views, info.Usage.WholeFrame)
+				t.Errorf("usage: stamp %q (left out %q), views %q, whole frame %q, simulations %q", info.Usage.Stamp, info.Usage.StampLeftOut, info.Usage.Views, info.Usage.WholeFrame, info.Usage.Simulations)
 			}
 		})
 	}

@@ -118,6 +118,7 @@ type sceneInfo struct {
 	Stamp            []string   `json:"stamp"`
 	Views            []string   `json:"views"`
 	FileOutputs      []string   `json:"file_outputs"`
+	Simulations      []string   `json:"simulations"`
 	StampLeftOut     []string   `json:"stamp_left_out"`
 }
 
@@ -132,7 +133,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
-		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views, FileOutputs: i.FileOutputs,
+		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views, FileOutputs: i.FileOutputs, Simulations: i.Simulations,
 	}
 }
 
