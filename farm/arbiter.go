@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/conun/conun/contracts"
@@ -151,7 +152,7 @@ func slashedFor(ctx context.Context, ch *contracts.Client, escrow common.Hash, n
 
 // matches reports whether kr, a kept result or check, is what was slashed.
 func (s slashing) matches(kr keptResult) bool {
-	return kr.Hash == hex.EncodeToString(s.hash[:]) && kr.Request.Check == s.check &&
+	return kr.Hash == hex.EncodeToString(s.hash[:]) && kr.Request.Task == int(s.task) && kr.Request.Check == s.check &&
 		(!s.check || contracts.CropsHash(kr.Request.Crops) == s.crops)
 }
 
@@ -249,7 +250,7 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) 
 // itself, and so does a node that checked the task, whose check may be
 // what convicted the accused. Checking other tasks makes it no party.
 func (kj *keptJob) party(task uint64) bool {
-	return kj != nil && (len(kj.Results) > 0 || kj.Checks[int(task)].Hash != "")
+	return kj != nil && (len(kj.Results) > 0 || slices.Contains(kj.checkedTasks(), int(task)))
 }
 
 // memberURL is the RPC base URL of the member with address a ("" if none).
@@ -268,7 +269,7 @@ const maxBundle = 512 << 20
 func (n *Node) fetchBundle(ctx context.Context, base string, escrow common.Hash, sl slashing) (disputeBundle, error) {
 	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", base, escrow.Hex(), sl.task)
 	if sl.check {
-		url += "&check=1"
+		url += "&check=" + hex.EncodeToString(sl.hash[:])
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {

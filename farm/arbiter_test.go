@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"strings"
 	"testing"
@@ -166,12 +167,13 @@ func TestSpecTask(t *testing.T) {
 // of the job, or kept nothing of it, it judges.
 func TestArbiterParty(t *testing.T) {
 	kept := func(results, checks []int) *keptJob {
-		kj := &keptJob{Results: map[int]keptResult{}, Checks: map[int]keptResult{}}
+		kj := &keptJob{Results: map[int]keptResult{}, Checks: map[string]keptResult{}}
 		for _, i := range results {
-			kj.Results[i] = keptResult{Hash: "ab"}
+			kj.Results[i] = keptResult{Hash: "ab", Request: TaskRequest{Task: i}}
 		}
 		for _, i := range checks {
-			kj.Checks[i] = keptResult{Hash: "cd"}
+			hash := fmt.Sprint("cd", i)
+			kj.Checks[hash] = keptResult{Hash: hash, Request: TaskRequest{Task: i, Check: true}}
 		}
 		return kj
 	}

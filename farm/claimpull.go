@@ -224,16 +224,20 @@ func (n *Node) pullDue(ctx context.Context, asks *pullAsks) {
 		if asks.resolved[escrow] || time.Now().Before(asks.notBefore[escrow]) || n.wallet.holdsClaim(escrow.Hex()) || ctx.Err() != nil {
 			continue
 		}
-		n.kept.mu.Lock()
-		kj, _ := n.kept.load(escrow)
-		n.kept.mu.Unlock()
-		if kj == nil || len(kj.Results) == 0 {
-			asks.resolved[escrow] = true // it only checked in the job: no tree pays a check
-			continue
-		}
 		job, err := chain.Job(ctx, escrow)
 		if err != nil || job.Status == contracts.JobNone || job.Status == contracts.JobOpen {
 			continue // not settled yet: asked again next time
+		}
+		n.kept.mu.Lock()
+		kj, err := n.kept.load(escrow)
+		n.kept.mu.Unlock()
+		if err != nil {
+			continue
+		}
+		if kj == nil || len(kj.Results) == 0 {
+			// It only checked in the settled job: no tree pays a check.
+			asks.resolved[escrow] = true
+			continue
 		}
 		if job.Status == contracts.JobClosed {
 			asks.resolved[escrow] = true

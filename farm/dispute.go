@@ -56,22 +56,35 @@ type keptResult struct {
 }
 
 // keptJob is what the node kept of one job: its spec (whose hash is the
-// escrow id), the latest result of each task it rendered, its latest
-// check of each task it checked (keptResult too: the lease names the
-// crops, the bytes are its render of them), and its dispute.
+// escrow id), the latest result of each task it rendered, every check it
+// signed (keptResult too, by the hash of its render: the lease names the
+// task and the crops, the bytes are its render of them; a task checked
+// twice keeps both, since either signature can be slashed), and its
+// dispute.
 type keptJob struct {
-	Spec    api.JobSpec        `json:"spec"`
-	Results map[int]keptResult `json:"results"`
-	Checks  map[int]keptResult `json:"checks,omitempty"`
-	Dispute *api.DisputeStatus `json:"dispute,omitempty"`
+	Spec    api.JobSpec           `json:"spec"`
+	Results map[int]keptResult    `json:"results"`
+	Checks  map[string]keptResult `json:"checks,omitempty"`
+	Dispute *api.DisputeStatus    `json:"dispute,omitempty"`
 }
 
-// kept is the job's kept results, or with check its kept checks.
-func (kj *keptJob) kept(check bool) map[int]keptResult {
-	if check {
-		return kj.Checks
+// find returns what the node kept of what sl slashed, if it did.
+func (kj *keptJob) find(sl slashing) (keptResult, bool) {
+	kr, ok := kj.Results[int(sl.task)]
+	if sl.check {
+		kr, ok = kj.Checks[hex.EncodeToString(sl.hash[:])]
 	}
-	return kj.Results
+	return kr, ok && sl.matches(kr)
+}
+
+// checkedTasks are the tasks the node kept checks of, in order.
+func (kj *keptJob) checkedTasks() []int {
+	var tasks []int
+	for _, kr := range kj.Checks {
+		tasks = append(tasks, kr.Request.Task)
+	}
+	slices.Sort(tasks)
+	return slices.Compact(tasks)
 }
 
 // resultBook keeps the results a worker signs, in the store's meta under
@@ -96,18 +109,28 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 	defer b.mu.Unlock()
 	kj, _ := b.load(escrow)
 	if kj == nil {
-		if req.Spec == nil {
+		switch {
+		case req.Spec == nil:
 			return fmt.Errorf("keep job %s task %d: the lease carries no job spec", req.JobID, req.Task)
+		case jobHash(*req.Spec) != escrow:
+			// Kept as the job's for good: a spec that is not the
+			// escrow's would fail every later bundle of the job.
+			return fmt.Errorf("keep job %s task %d: the lease's job spec hashes to %s, not the escrow id %s", req.JobID, req.Task, jobHash(*req.Spec).Hex(), escrow.Hex())
 		}
 		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
 	}
 	if kj.Checks == nil {
-		kj.Checks = map[int]keptResult{}
+		kj.Checks = map[string]keptResult{}
 	}
 	req.Spec = nil // kept once, with the job
 	// Shown to arbiters: a seal is for the two ends alone (seal.go).
 	req.Key, req.Seal, req.body = "", "", nil
-	kj.kept(req.Check)[req.Task] = keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
+	kr := keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
+	if req.Check {
+		kj.Checks[hash] = kr
+	} else {
+		kj.Results[req.Task] = kr
+	}
 	return b.saveLocked(escrow, kj)
 }
 
@@ -194,9 +217,9 @@ type disputeBundle struct {
 }
 
 // handleBundle serves the evidence of one task this node rendered: GET
-// /rpc/v1/disputes/{escrow}/bundle?task=N, or that it checked, with
-// &check=1. Anyone may read it: the node wants its work seen, and it is
-// hash-checked against the chain anyway.
+// /rpc/v1/disputes/{escrow}/bundle?task=N, or of its check of the task
+// whose render hashes to H, with &check=H. Anyone may read it: the node
+// wants its work seen, and it is hash-checked against the chain anyway.
 func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 	id, err := api.ParseEscrowID(r.PathValue("escrow"))
 	if err != nil {
@@ -209,15 +232,21 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", r.URL.Query().Get("task"), err))
 		return
 	}
-	check := r.URL.Query().Get("check") == "1"
+	check := r.URL.Query().Get("check")
 	n.kept.mu.Lock()
 	kj, err := n.kept.load(escrow)
 	n.kept.mu.Unlock()
-	if err != nil || kj == nil || kj.kept(check)[task].Hash == "" {
-		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept %s of job %s task %d", keptWhat(check), escrow.Hex(), task)))
+	var kr keptResult
+	if kj != nil {
+		kr = kj.Results[task]
+		if check != "" {
+			kr = kj.Checks[check]
+		}
+	}
+	if err != nil || kr.Hash == "" || kr.Request.Task != task {
+		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept %s of job %s task %d", keptWhat(check != ""), escrow.Hex(), task)))
 		return
 	}
-	kr := kj.kept(check)[task]
 	p, ok := n.kept.blobs.Path(kr.Hash)
 	if !ok {
 		httpError(rw, http.StatusNotFound, fmt.Errorf("the tile of job %s task %d (%s) is gone", escrow.Hex(), task, kr.Hash))
@@ -255,9 +284,7 @@ func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
 			st = *kj.Dispute
 		}
 		st.Tasks = slices.Sorted(maps.Keys(kj.Results))
-		if len(kj.Checks) > 0 {
-			st.Checks = slices.Sorted(maps.Keys(kj.Checks))
-		}
+		st.Checks = kj.checkedTasks()
 		out = append(out, st)
 	}
 	writeJSON(rw, out)
@@ -312,7 +339,7 @@ func (n *Node) dispute(ctx context.Context, job string) (api.DisputeStatus, erro
 		return api.DisputeStatus{}, err
 	}
 	task := sl.task
-	if kr, ok := kj.kept(sl.check)[int(task)]; !ok || !sl.matches(kr) {
+	if _, ok := kj.find(sl); !ok {
 		return api.DisputeStatus{}, fmt.Errorf("%w: job %s: slashed for %s, and this node kept no such %s: arbiters could not re-render it, the bond would be lost", ErrDispute, escrow.Hex(), sl, keptWhat(sl.check))
 	}
 	rules, err := ch.DisputeRules(ctx)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/tiler"
 )
 
 // Money: a job's budget and the requester's bond (10% of it) are locked in
@@ -186,7 +187,9 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 // node's own signature kept on chain with the evidence's hash: over its
 // result of a task, or, convicted as a checker, over its render of the
 // check's crops (slashCheck). The requester gains nothing from it. Each
-// node is slashed once per job, for its first conviction. Nodes in landed
+// node is slashed once per job: for its first conviction with a signed
+// result, else its first with a signed check (a node convicted as a
+// checker and then as a worker is held to its result). Nodes in landed
 // were slashed by an earlier attempt of the settlement.
 func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction, landed []api.SlashRecord) []api.SlashRecord {
 	var out []api.SlashRecord
@@ -195,7 +198,16 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		seen[s.Node] = true
 	}
 	jobID := jobHash(spec)
-	for _, cv := range convictions {
+	tiles := len(tiler.Split(spec.Area(), spec.Tiles)) * len(spec.Frames.List())
+	var order []api.Conviction
+	for _, withResult := range []bool{true, false} {
+		for _, cv := range convictions {
+			if (cv.Result != nil) == withResult {
+				order = append(order, cv)
+			}
+		}
+	}
+	for _, cv := range order {
 		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) {
 			continue
 		}
@@ -203,9 +215,12 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		addr := common.HexToAddress(cv.Address)
 		evidence := common.Hash(evidenceHash(cv.Evidence))
 		rec := api.SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
-		result, check := signedResult(jobID, cv.Result), signedCheck(jobID, cv)
+		result, check := signedResult(jobID, cv.Result), signedCheck(jobID, cv, tiles)
 		if result == nil && check == nil {
 			rec.Error = "no result or check signed by the node in this job: the escrow slashes only with the node's own signature"
+			if cv.Node != cv.Evidence.Worker && cv.Task >= tiles {
+				rec.Error = "convicted as the checker of a frame's finish, which arbiters cannot run again yet: such a check is signed where the escrow takes none, and the node loses its reputation and its work in the job, not its stake"
+			}
 			out = append(out, rec)
 			continue
 		}
@@ -230,11 +245,13 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 }
 
 // signedCheck is the signed render of the check's crops by the node cv
-// convicted as a checker (nil for a worker's conviction, or without a
-// signature): what the escrow slashes a lying checker with.
-func signedCheck(jobID common.Hash, cv api.Conviction) *contracts.SignedCheck {
+// convicted as a checker (nil for a worker's conviction, a check of a
+// frame's finish, a task at or past tiles, which is signed in the zero
+// domain: answerDomain, or without a signature): what the escrow slashes
+// a lying checker with.
+func signedCheck(jobID common.Hash, cv api.Conviction, tiles int) *contracts.SignedCheck {
 	ev := cv.Evidence
-	if cv.Node == ev.Worker || cv.Node != ev.Checker {
+	if cv.Node == ev.Worker || cv.Node != ev.Checker || cv.Task >= tiles {
 		return nil
 	}
 	for _, r := range ev.Renders {

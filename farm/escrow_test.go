@@ -18,6 +18,8 @@ import (
 	"github.com/conun/conun/contracts"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/rpc"
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/pathtracer"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -169,22 +171,30 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 	cfg := DefaultNodeConfig()
 	cfg.Name, cfg.DataDir, cfg.Gossip.Fast = "w", t.TempDir(), true
 	cfg.Identity, cfg.Chain = rpc.IdentityFromKey(contracts.DevKey(1)), self
+	cfg.Renderers = []renderer.Renderer{pathtracer.New(pathtracer.DefaultConfig())}
 	n, err := StartNode(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer n.Close()
+	pt := func(r *TaskRequest) { r.Renderer = "pathtracer" }
 	tests := []struct {
 		name    string
 		escrow  string
+		change  func(*TaskRequest)
 		status  int
 		wantErr string
 	}{
-		{"no escrow id", "", 402, "names no escrow job id"},
-		{"not in the escrow", common.HexToHash("0x09").Hex(), 402, "not open"},
-		{"opened by someone else", theirs.Hex(), 402, "was opened by " + bank.Address().Hex()},
-		{"past its deadline", expiring.Hex(), 402, "deadline"},
-		{"funded", mine.Hex(), 400, "no \"none\" renderer"}, // past the check, refused for the renderer
+		{"no escrow id", "", nil, 402, "names no escrow job id"},
+		{"not in the escrow", common.HexToHash("0x09").Hex(), nil, 402, "not open"},
+		{"opened by someone else", theirs.Hex(), nil, 402, "was opened by " + bank.Address().Hex()},
+		{"past its deadline", expiring.Hex(), nil, 402, "deadline"},
+		{"funded", mine.Hex(), nil, 400, "no \"none\" renderer"}, // past the check, refused for the renderer
+		// A check's signed crops can be slashed: the node signs only a
+		// check it could defend in a dispute.
+		{"a check of no crops", mine.Hex(), func(r *TaskRequest) { pt(r); r.Check = true }, 400, "a check names the crops to render"},
+		{"a check without the job's spec", mine.Hex(), func(r *TaskRequest) { pt(r); r.Check, r.Crops = true, []image.Rectangle{image.Rect(0, 0, 4, 4)} }, 400, "the lease carries no job spec"},
+		{"a tile without the job's spec", mine.Hex(), pt, 400, "the lease carries no job spec"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -196,6 +206,9 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 				JobID: jobID, JobHash: tc.escrow, Task: 1, Renderer: "none", Scene: strings.Repeat("a", 64), SceneName: "s.glb",
 				Frame: 1, Width: 8, Height: 8, Samples: 1, Region: image.Rect(0, 0, 8, 8),
 				Coordinator: self.Address().Hex(), Recipient: cfg.Identity.Address().Hex(), Escrow: tc.escrow, Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
+			}
+			if tc.change != nil {
+				tc.change(&r)
 			}
 			r.Sig, _ = cfg.Identity.Sign(r.signedBytes())
 			body, _ := json.Marshal(r)

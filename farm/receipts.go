@@ -48,7 +48,7 @@ func (c *coordinator) checkSignedResult(req TaskRequest, m api.Member, sigHex st
 		c.metrics.badSignatures.Add(1)
 		return fmt.Errorf("answer from %s: no signature in %s (the node must sign what it rendered): %w", m.ID, signatureHeader(req), rpc.ErrBadSignature)
 	}
-	jobID, d, addr := common.HexToHash(req.JobHash), signingDomain(c.chain), common.HexToAddress(m.Addr)
+	jobID, d, addr := common.HexToHash(req.JobHash), answerDomain(c.chain, req), common.HexToAddress(m.Addr)
 	if req.Check {
 		chk := contracts.SignedCheck{JobID: jobID, Task: uint64(req.Task), Crops: req.Crops, RenderHash: common.Hash(sum), Signature: sig}
 		err = chk.Verify(d, addr)

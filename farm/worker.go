@@ -325,9 +325,16 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("this node has no %q renderer", req.Renderer))
 		return
 	}
-	if w.chain != nil && !req.Check && !req.Preview {
+	if req.Check && len(req.Crops) == 0 && len(req.FinishTiles) == 0 {
+		// It would render the whole tile and sign a check of no crops,
+		// which no arbiter could judge.
+		w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s task %d: a check names the crops to render", req.JobID, req.Task))
+		return
+	}
+	if w.chain != nil && !req.Preview {
+		// A check too: a checker's signed crops can be slashed as well.
 		if req.Spec == nil {
-			w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s task %d: the lease carries no job spec: this node signs only results it can defend in a dispute", req.JobID, req.Task))
+			w.failLease(rw, req, http.StatusBadRequest, fmt.Errorf("job %s task %d: the lease carries no job spec: this node signs only what it can defend in a dispute", req.JobID, req.Task))
 			return
 		}
 		if err := checkLeaseAgainstSpec(req, *req.Spec); err != nil {
@@ -500,8 +507,8 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set(headerNode, w.id)
 	rw.Header().Set(headerTime, strconv.FormatInt(now, 10))
 	if req.Check {
-		c, err := contracts.SignCheck(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
-		if err == nil {
+		c, err := contracts.SignCheck(w.ident.Key(), answerDomain(w.chain, req), jobHash, uint64(req.Task), req.Crops, common.Hash(sum))
+		if err == nil && len(req.FinishTiles) == 0 {
 			err = w.keep(escrowID, req, rend.Version(), data, sum, c.Signature)
 		}
 		if err != nil {
@@ -510,7 +517,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 		}
 		rw.Header().Set(headerCheck, hex.EncodeToString(c.Signature))
 	} else {
-		res, err := contracts.SignResult(w.ident.Key(), signingDomain(w.chain), jobHash, uint64(req.Task), common.Hash(sum))
+		res, err := contracts.SignResult(w.ident.Key(), answerDomain(w.chain, req), jobHash, uint64(req.Task), common.Hash(sum))
 		if err == nil {
 			err = w.keep(escrowID, req, rend.Version(), data, sum, res.Signature)
 		}
@@ -534,7 +541,7 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 // show it was honest. Only on a chain: nothing is slashed off one, and
 // only a lease on a chain carries the spec an arbiter needs.
 func (w *worker) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
-	if w.chain == nil || req.Spec == nil {
+	if w.chain == nil || req.Preview {
 		return nil
 	}
 	return w.kept.keep(escrow, req, build, data, sum, sig)
@@ -652,6 +659,20 @@ func signingDomain(chain *contracts.Client) contracts.Domain {
 		return contracts.Domain{ChainID: new(big.Int)}
 	}
 	return chain.Domain()
+}
+
+// answerDomain is the domain the answer to req is signed in, and its
+// coordinator verifies it in: the chain's, except where the node could
+// not defend it in a dispute: a preview (unpaid, its spec never checked:
+// its job hash could name any funded job of the requester's) and a check
+// of a frame's finish, which arbiters cannot run again yet (arbiter.go
+// rerender). Those are signed in the zero domain, which no deployment
+// accepts: nothing can be slashed with them.
+func answerDomain(chain *contracts.Client, req TaskRequest) contracts.Domain {
+	if req.Preview || req.Check && len(req.FinishTiles) > 0 {
+		return signingDomain(nil)
+	}
+	return signingDomain(chain)
 }
 
 // signedJob is the job hash a worker signs its answer to req over: the
