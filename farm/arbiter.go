@@ -209,6 +209,11 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) 
 	if mine.party(sl.task) {
 		return false, "", fmt.Errorf("%w: this node worked on the job, or checked the task", errCannotJudge)
 	}
+	if m, ok := n.member(d.Node); ok && m.Proto != n.proto {
+		// Another release of conun renders tasks otherwise (a stamp, a
+		// whole frame checked whole): its verdict could wrong the accused.
+		return false, "", fmt.Errorf("%w: the accused speaks protocol %d, this node %d", errCannotJudge, m.Proto, n.proto)
+	}
 	accused, requester := n.memberURL(d.Node), ""
 	if j, err := n.cfg.Chain.Job(ctx, d.JobID); err == nil {
 		requester = n.memberURL(j.Requester)
@@ -250,17 +255,23 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) 
 // itself, and so does a node that checked the task, whose check may be
 // what convicted the accused. Checking other tasks makes it no party.
 func (kj *keptJob) party(task uint64) bool {
-	return kj != nil && (len(kj.Results) > 0 || slices.Contains(kj.checkedTasks(), int(task)))
+	return kj != nil && (len(kj.Results) > 0 || slices.ContainsFunc(kj.keptChecks(), func(c api.KeptCheck) bool { return c.Task == int(task) }))
 }
 
 // memberURL is the RPC base URL of the member with address a ("" if none).
 func (n *Node) memberURL(a common.Address) string {
+	m, _ := n.member(a)
+	return m.API
+}
+
+// member is the member with address a, if there is one.
+func (n *Node) member(a common.Address) (api.Member, bool) {
 	for _, m := range n.cluster.Members() {
 		if common.IsHexAddress(m.Addr) && common.HexToAddress(m.Addr) == a {
-			return m.API
+			return m, true
 		}
 	}
-	return ""
+	return api.Member{}, false
 }
 
 // maxBundle bounds a dispute bundle: a spec, a lease and one task's tile.
@@ -402,13 +413,17 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 	crops := req.Crops
 	if !req.Check {
 		info, err := rend.Inspect(ctx, scene)
+		var plan FramePlan
+		if err == nil {
+			plan, err = PlanFrames(spec, info)
+		}
 		if err != nil {
 			return false, "", fmt.Errorf("%w: %s: %w", errCannotJudge, spec.SceneName, err)
 		}
-		if info.Usage != nil && len(info.Usage.WholeFrame) > 0 {
-			// Its regions rendered alone differ from the whole
-			// (FramePlan.WholeChecks): crops would convict an honest
-			// worker. The task is rendered whole.
+		if plan.WholeChecks {
+			// Its pixels depend on the whole frame, as the job's
+			// checks knew: crops would convict an honest worker. The
+			// task is rendered whole.
 			crops = []image.Rectangle{rect}
 		} else {
 			var seed [16]byte

@@ -2,6 +2,7 @@ package farm
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/hex"
 	"encoding/json"
@@ -77,14 +78,16 @@ func (kj *keptJob) find(sl slashing) (keptResult, bool) {
 	return kr, ok && sl.matches(kr)
 }
 
-// checkedTasks are the tasks the node kept checks of, in order.
-func (kj *keptJob) checkedTasks() []int {
-	var tasks []int
+// keptChecks lists the checks the node kept, by task and render.
+func (kj *keptJob) keptChecks() []api.KeptCheck {
+	var out []api.KeptCheck
 	for _, kr := range kj.Checks {
-		tasks = append(tasks, kr.Request.Task)
+		out = append(out, api.KeptCheck{Task: kr.Request.Task, Render: kr.Hash})
 	}
-	slices.Sort(tasks)
-	return slices.Compact(tasks)
+	slices.SortFunc(out, func(a, b api.KeptCheck) int {
+		return cmp.Or(cmp.Compare(a.Task, b.Task), strings.Compare(a.Render, b.Render))
+	})
+	return out
 }
 
 // resultBook keeps the results a worker signs, in the store's meta under
@@ -284,7 +287,7 @@ func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
 			st = *kj.Dispute
 		}
 		st.Tasks = slices.Sorted(maps.Keys(kj.Results))
-		st.Checks = kj.checkedTasks()
+		st.Checks = kj.keptChecks()
 		out = append(out, st)
 	}
 	writeJSON(rw, out)

@@ -44,7 +44,8 @@ type disputeScene struct {
 	cfg     farm.NodeConfig   // the accused's, to start it again
 	escrow  common.Hash
 	task    int
-	check   bool // the accused is slashed for its check of task
+	check   bool   // the accused is slashed for its check of task
+	render  string // the check's render, by its hash
 }
 
 var (
@@ -115,14 +116,18 @@ func startDisputeScene(t testing.TB, worker, checker renderer.Renderer) *dispute
 		if err != nil || len(ds) != 1 {
 			return false
 		}
-		kept := ds[0].Tasks
+		s.escrow = common.HexToHash(ds[0].Escrow)
 		if s.check {
-			kept = ds[0].Checks
+			if len(ds[0].Checks) == 0 {
+				return false
+			}
+			s.task, s.render = ds[0].Checks[0].Task, ds[0].Checks[0].Render
+			return true
 		}
-		if len(kept) == 0 {
+		if len(ds[0].Tasks) == 0 {
 			return false
 		}
-		s.escrow, s.task = common.HexToHash(ds[0].Escrow), kept[0]
+		s.task = ds[0].Tasks[0]
 		return true
 	})
 	for _, n := range nodes {
@@ -168,7 +173,7 @@ func (s *disputeScene) slash() {
 	t := s.t
 	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", s.accused.URL(), s.escrow.Hex(), s.task)
 	if s.check {
-		url += "&check=1"
+		url += "&check=" + s.render
 	}
 	resp, err := http.Get(url)
 	if err != nil {

@@ -87,7 +87,12 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	// An uncropped region composites within its whole frame, which a
 	// task of the region alone does not see.
 	if !tiled && !alpha && !stamp && !(uncropped && u.Compositing) {
-		return plan, nil // a whole frame composites (and denoises) in place
+		// A whole frame composites (and denoises) in place. Where its
+		// pixels depend on the whole frame (a compositor's glare or blur,
+		// Eevee's screen effects, the sequencer), a crop rendered alone
+		// would differ: its checks render it whole.
+		plan.WholeChecks = plan.WholeChecks || u.Compositing && len(u.SpatialNodes) > 0 || len(screenEffects(u.ScreenEffects)) > 0 || u.Sequencer
+		return plan, nil
 	}
 	if tiled {
 		if fx := screenEffects(u.ScreenEffects); len(fx) > 0 {

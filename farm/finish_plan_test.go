@@ -28,6 +28,7 @@ func TestPlanPasses(t *testing.T) {
 	}{
 		{"nothing known", nil, tiler.Grid{Cols: 2, Rows: 2}, false, ""},
 		{"whole frame composites in place", comp, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+		{"spatial compositor in place", &renderer.SceneUsage{Compositing: true, Passes: []string{"ViewLayer.Combined"}, SpatialNodes: []string{"GLARE"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"composited tiles", comp, tiler.Grid{Cols: 4, Rows: 4}, true, ""},
 		{"no pass named", &renderer.SceneUsage{Compositing: true}, tiler.Grid{Cols: 2, Rows: 1}, false, "names no render pass"},
 		{"bloom", &renderer.SceneUsage{ScreenEffects: []string{"bloom", "volumetrics"}}, tiler.Grid{Cols: 2, Rows: 1}, false, "(bloom)"},
@@ -54,6 +55,11 @@ func TestPlanPasses(t *testing.T) {
 		{"stamped tiles", &renderer.SceneUsage{Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 2, Rows: 2}, true, ""},
 		{"stamped whole frame", &renderer.SceneUsage{Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
 		{"stamped whole frame through its sequencer", &renderer.SceneUsage{Stamp: []string{"frame"}, Sequencer: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+	}
+	checkedWhole := map[string]bool{
+		"unbiased volume whole": true, "freestyle whole": true,
+		"transparent film whole through its sequencer": true, "stamped whole frame through its sequencer": true,
+		"spatial compositor in place": true,
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,9 +89,9 @@ func TestPlanPasses(t *testing.T) {
 			if tc.usage != nil && j.adaptive != tc.usage.AdaptiveSampling {
 				t.Errorf("adaptive sampling %v, want the scene's %v", j.adaptive, tc.usage.AdaptiveSampling)
 			}
-			// A scene whose regions differ from its whole frame is
-			// checked whole.
-			if want := tc.usage != nil && len(tc.usage.WholeFrame) > 0; j.plan().WholeChecks != want {
+			// A frame whose pixels depend on the whole frame, rendered
+			// in place, is checked whole.
+			if want := checkedWhole[tc.name]; j.plan().WholeChecks != want {
 				t.Errorf("whole checks %v, want %v", j.plan().WholeChecks, want)
 			}
 		})

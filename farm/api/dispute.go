@@ -13,9 +13,9 @@ type DisputeStatus struct {
 	Escrow string `json:"escrow"` // the job's id in the escrow (0x + 64 hex)
 	Job    string `json:"job"`    // the farm's short job id
 	Tasks  []int  `json:"tasks"`  // tasks whose signed results this node kept
-	// Checks are the tasks whose spot checks this node signed and kept:
-	// a checker can be slashed for its render of a check's crops.
-	Checks []int `json:"checks,omitempty"`
+	// Checks are the spot checks this node signed and kept: a checker
+	// can be slashed for its render of a check's crops.
+	Checks []KeptCheck `json:"checks,omitempty"`
 	// Verdict is the conviction's state on chain: none, convicted,
 	// disputed, upheld or overturned ("" when not read).
 	Verdict string `json:"verdict,omitempty"`
@@ -36,6 +36,13 @@ type DisputeStatus struct {
 	// ResolveTx ends the dispute; Error is the last step's failure.
 	ResolveTx string `json:"resolve_tx,omitempty"`
 	Error     string `json:"error,omitempty"`
+}
+
+// KeptCheck is a spot check a node signed: of which task, and the sha256
+// of its render of the crops (what its signature and a slash name).
+type KeptCheck struct {
+	Task   int    `json:"task"`
+	Render string `json:"render"`
 }
 
 // Disputes lists the jobs the node kept results of, and its disputes.

@@ -472,6 +472,9 @@ func TestInspectOutputSettings(t *testing.T) {
 		{"cloth baked to disk", "cube = bpy.data.objects['Cube']\nm = cube.modifiers.new('Cloth', 'CLOTH')\nm.point_cache.use_disk_cache = True\nbpy.context.scene.frame_end = 3\nbpy.ops.ptcache.bake_all(bake=True)", func(u *renderer.SceneUsage) bool {
 			return slices.Equal(u.Simulations, []string{"Cube: Cloth is baked to files beside the .blend (Disk Cache)"})
 		}},
+		{"rigid body", "bpy.context.view_layer.objects.active = bpy.data.objects['Cube']\nbpy.ops.rigidbody.object_add()", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.Simulations, []string{"Scene: the rigid body world is not baked"})
+		}},
 		{"emitter particles", "cube = bpy.data.objects['Cube']\ncube.modifiers.new('Particles', 'PARTICLE_SYSTEM')", func(u *renderer.SceneUsage) bool {
 			return slices.Equal(u.Simulations, []string{"Cube: particle system Particles is not baked"})
 		}},
