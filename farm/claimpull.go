@@ -236,7 +236,14 @@ func (n *Node) pullDue(ctx context.Context, asks *pullAsks) {
 		}
 		if kj == nil || len(kj.Results) == 0 {
 			// It only checked in the settled job: no tree pays a check.
+			// And nothing can be slashed after settle: unless its check
+			// was, and may be disputed, what it kept goes.
 			asks.resolved[escrow] = true
+			if cv, err := chain.ConvictionOf(ctx, escrow, me); kj != nil && err == nil && cv.Verdict == contracts.VerdictNone {
+				if err := n.kept.forget(escrow, me); err != nil {
+					n.cfg.Logger.Warn("let go of the checks kept of a settled job", "job", escrow.Hex(), "err", err)
+				}
+			}
 			continue
 		}
 		if job.Status == contracts.JobClosed {

@@ -137,6 +137,32 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 	return b.saveLocked(escrow, kj)
 }
 
+// forget drops what was kept of escrow, checks alone, and their renders:
+// once the job settled, nothing can be slashed with them. A job of
+// results is kept (its claims and disputes need them), and so is a job
+// this node (self) coordinated: the renders may be its evidence too, in
+// the same blobs.
+func (b *resultBook) forget(escrow common.Hash, self common.Address) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	kj, err := b.load(escrow)
+	if err != nil || kj == nil || len(kj.Results) > 0 {
+		return err
+	}
+	for _, kr := range kj.Checks {
+		if common.HexToAddress(kr.Request.Coordinator) == self {
+			return nil
+		}
+	}
+	if err := <-b.store.DeleteMeta(keptPrefix + escrow.Hex()); err != nil {
+		return err
+	}
+	for hash := range kj.Checks {
+		b.blobs.Remove(hash) // one that is gone already is fine
+	}
+	return nil
+}
+
 // load returns what was kept of escrow (nil when nothing).
 func (b *resultBook) load(escrow common.Hash) (*keptJob, error) {
 	raw := b.store.Meta(keptPrefix + escrow.Hex())
