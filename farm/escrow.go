@@ -215,11 +215,16 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 		addr := common.HexToAddress(cv.Address)
 		evidence := common.Hash(evidenceHash(cv.Evidence))
 		rec := api.SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
-		result, check := signedResult(jobID, cv.Result), signedCheck(jobID, cv, tiles)
+		result, check := signedResult(jobID, cv.Result), signedCheck(jobID, cv)
+		if cv.Task >= tiles {
+			// Signed in the zero domain (answerDomain): arbiters could not
+			// judge a dispute of it.
+			result, check = nil, nil
+		}
 		if result == nil && check == nil {
 			rec.Error = "no result or check signed by the node in this job: the escrow slashes only with the node's own signature"
-			if cv.Node != cv.Evidence.Worker && cv.Task >= tiles {
-				rec.Error = "convicted as the checker of a frame's finish, which arbiters cannot run again yet: such a check is signed where the escrow takes none, and the node loses its reputation and its work in the job, not its stake"
+			if cv.Task >= tiles {
+				rec.Error = "convicted over a frame's finish, which arbiters cannot run again yet: a finish and its check are signed where the escrow takes none, and the node loses its reputation and its work in the job, not its stake"
 			}
 			out = append(out, rec)
 			continue
@@ -245,13 +250,11 @@ func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions [
 }
 
 // signedCheck is the signed render of the check's crops by the node cv
-// convicted as a checker (nil for a worker's conviction, a check of a
-// frame's finish, a task at or past tiles, which is signed in the zero
-// domain: answerDomain, or without a signature): what the escrow slashes
-// a lying checker with.
-func signedCheck(jobID common.Hash, cv api.Conviction, tiles int) *contracts.SignedCheck {
+// convicted as a checker (nil for a worker's conviction, or without a
+// signature): what the escrow slashes a lying checker with.
+func signedCheck(jobID common.Hash, cv api.Conviction) *contracts.SignedCheck {
 	ev := cv.Evidence
-	if cv.Node == ev.Worker || cv.Node != ev.Checker || cv.Task >= tiles {
+	if cv.Node == ev.Worker || cv.Node != ev.Checker {
 		return nil
 	}
 	for _, r := range ev.Renders {

@@ -63,13 +63,14 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 		}
 	}
 	tile := sha256.Sum256([]byte("a tile"))
-	sign := func(n *contracts.Client, s api.JobSpec) *api.SignedResult {
-		r, err := n.SignResult(jobHash(s), 0, common.Hash(tile))
+	signAt := func(n *contracts.Client, s api.JobSpec, task uint64) *api.SignedResult {
+		r, err := n.SignResult(jobHash(s), task, common.Hash(tile))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return resultRecord(&r)
 	}
+	sign := func(n *contracts.Client, s api.JobSpec) *api.SignedResult { return signAt(n, s, 0) }
 	// A checker's signed render of two crops of task 0.
 	crops := []image.Rectangle{image.Rect(0, 0, 4, 4), image.Rect(8, 4, 12, 8)}
 	render := sha256.Sum256([]byte("its render of the crops"))
@@ -101,11 +102,16 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 			return r
 		}(), false, "BadCheckSignature"},
 		{"a checker's check of another job", bystander, nil, signCheck(bystander, other, ""), false, "BadCheckSignature"},
+		// A finish (task 4, after the 4 tiles): no arbiter could judge it.
+		{"its result of a frame's finish", bystander, signAt(bystander, job, 4), nil, false, "convicted over a frame's finish"},
 		{"a checker's own check of the job", bystander, nil, signCheck(bystander, job, ""), false, ""}, // the worker was slashed above
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cv := api.Conviction{Node: tc.name, Address: tc.node.Address().Hex(), Task: 0, Result: tc.result, Time: time.Now(), Local: tc.local}
+			if tc.result != nil {
+				cv.Task = int(tc.result.Task)
+			}
 			if tc.check != nil {
 				cv.Evidence = api.Evidence{Worker: "an honest worker", Checker: tc.name, Crops: crops, Renders: []api.CheckRender{*tc.check}}
 			}
@@ -228,7 +234,9 @@ func TestWorkerRefusesUnfundedJobs(t *testing.T) {
 // tile only with the worker's own EIP-712 signature over that job, task
 // and tile, and a checker's crops only with its signature over that job,
 // task, those crop windows and those bytes; the signature is handed to the
-// call that asked.
+// call that asked. A preview's result, a finish and a finish's check are
+// signed in the zero domain, which no deployment takes (answerDomain): in
+// the chain's, they are refused.
 func TestLeaseNeedsSignedResult(t *testing.T) {
 	_, bank := simBank(t)
 	worker, other := bank.WithKey(contracts.DevKey(1)), bank.WithKey(contracts.DevKey(2))
@@ -250,12 +258,32 @@ func TestLeaseNeedsSignedResult(t *testing.T) {
 		}
 		return hex.EncodeToString(c.Signature)
 	}
+	zero := func(job common.Hash, task uint64, h [32]byte) string {
+		r, err := contracts.SignResult(contracts.DevKey(1), signingDomain(nil), job, task, common.Hash(h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hex.EncodeToString(r.Signature)
+	}
+	finishCheck := func(d contracts.Domain) string {
+		c, err := contracts.SignCheck(contracts.DevKey(1), d, jobID, 3, nil, common.Hash(tile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hex.EncodeToString(c.Signature)
+	}
 	tests := []struct {
 		name  string
 		check bool
 		sig   string
 		ok    bool
 	}{
+		{"preview: in the chain's domain", false, sig(worker, jobID, 3, tile), false},
+		{"preview: in the zero domain", false, zero(jobID, 3, tile), true},
+		{"finish: in the chain's domain", false, sig(worker, jobID, 3, tile), false},
+		{"finish: in the zero domain", false, zero(jobID, 3, tile), true},
+		{"finish check: in the chain's domain", true, finishCheck(bank.Domain()), false},
+		{"finish check: in the zero domain", true, finishCheck(signingDomain(nil)), true},
 		{"missing", false, "", false},
 		{"malformed", false, "zz", false},
 		{"by another node", false, sig(other, jobID, 3, tile), false},
@@ -275,6 +303,12 @@ func TestLeaseNeedsSignedResult(t *testing.T) {
 			req := TaskRequest{JobID: "j", Task: 3, Escrow: jobID.Hex(), JobHash: jobID.Hex(), Nonce: rpc.NewNonce()}
 			if tc.check {
 				req.Check, req.Crops = true, crops
+			}
+			switch {
+			case strings.HasPrefix(tc.name, "preview"):
+				req.Preview = true
+			case strings.HasPrefix(tc.name, "finish"):
+				req.Crops, req.FinishTiles = nil, []FinishTile{{Hash: "ab", Rect: image.Rect(0, 0, 8, 8)}}
 			}
 			err := c.checkSignedResult(req, api.Member{NodeMeta: api.NodeMeta{ID: "w", Addr: worker.Address().Hex()}}, tc.sig, tile)
 			_, handed := c.results.LoadAndDelete(req.Nonce)

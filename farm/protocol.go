@@ -36,8 +36,8 @@ import (
 //     stamp, and a finish draws it once, without the fields of one
 //     render: an older worker's tile would carry a stamp of its own and
 //     fail its check, and an older finisher's stamp would differ. A
-//     preview's result and a finish's check are signed in the zero
-//     domain (answerDomain), which an older coordinator would refuse.
+//     preview's result, a finish and a finish's check are signed in the
+//     zero domain (answerDomain), which an older coordinator would refuse.
 const Protocol = 5
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh

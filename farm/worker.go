@@ -664,12 +664,14 @@ func signingDomain(chain *contracts.Client) contracts.Domain {
 // answerDomain is the domain the answer to req is signed in, and its
 // coordinator verifies it in: the chain's, except where the node could
 // not defend it in a dispute: a preview (unpaid, its spec never checked:
-// its job hash could name any funded job of the requester's) and a check
-// of a frame's finish, which arbiters cannot run again yet (arbiter.go
-// rerender). Those are signed in the zero domain, which no deployment
-// accepts: nothing can be slashed with them.
+// its job hash could name any funded job of the requester's) and a
+// frame's finish or its check, which arbiters cannot run again yet
+// (arbiter.go rerender), so a wrongly slashed finisher could never win
+// its dispute. Those are signed in the zero domain, which no deployment
+// accepts: nothing can be slashed with them. (A finish is checked every
+// time: a lying finisher loses the finish, its pay and its reputation.)
 func answerDomain(chain *contracts.Client, req TaskRequest) contracts.Domain {
-	if req.Preview || req.Check && len(req.FinishTiles) > 0 {
+	if req.Preview || len(req.FinishTiles) > 0 {
 		return signingDomain(nil)
 	}
 	return signingDomain(chain)
