@@ -33,11 +33,14 @@ import (
 // and then the requester's node, and the tile from the requester's node if
 // the accused's is not the slashed one, all hash-checked), checks it against the
 // chain, re-renders crops of the task chosen from its own randomness at the
-// spot-check rule, and votes: guilty when they differ, not guilty when they
-// match. Evidence that does not match the chain (a spec that is not the
-// escrow's job, a tile that is not the slashed result) is refused and
-// counts as guilty: the accused could not show what it delivered. An
-// arbiter that cannot judge (no such renderer, nothing reachable) abstains.
+// spot-check rule (the whole task where the job's checks rendered it whole;
+// for a checker's conviction, the crops it signed a render of), and votes:
+// guilty when they differ, not guilty when they match. Evidence that does
+// not match the chain (a spec that is not the escrow's job, a tile or
+// render that is not the slashed one) is refused and counts as guilty: the
+// accused could not show what it delivered. An arbiter that cannot judge
+// (no such renderer, nothing reachable, a party to the task, another
+// protocol) abstains.
 
 // drawPoll is how often a node that cannot subscribe to logs looks for
 // draws: well inside any vote window worth having.

@@ -207,9 +207,10 @@ type pullAsks struct {
 }
 
 // fail backs off asking about escrow: a coordinator that holds no claim of
-// this node (the job paid it nothing by its tree: it only checked, say,
-// and its receipts still redeem) or that is gone is asked ever more
-// rarely, from one interval doubling to 256, not every interval forever.
+// this node (the job paid it nothing by its tree: its tiles were all
+// rejected, say, and its receipts still redeem) or that is gone is asked
+// ever more rarely, from one interval doubling to 256, not every interval
+// forever.
 func (a *pullAsks) fail(escrow common.Hash, every time.Duration) {
 	a.failed[escrow]++
 	a.notBefore[escrow] = time.Now().Add(every << min(a.failed[escrow], 8))

@@ -29,8 +29,9 @@ import (
 
 // Disputes: the way out of a wrong conviction. A worker keeps every result
 // it signs for the escrow (the job's spec, the lease, the tile's bytes and
-// its signature), because if a coordinator slashes it, those are what show
-// it rendered honestly. A convicted node disputes by hand (`conun dispute
+// its signature), and a checker every check (the lease names the crops,
+// the bytes are its render of them), because if a coordinator slashes it,
+// those are what show it rendered honestly. A convicted node disputes by hand (`conun dispute
 // JOB`): it posts the escrow's dispute bond within the window, then draws
 // the arbiters once the draw block is mined and resolves the dispute once
 // they voted or voting ended (anyone may; the disputer is the one who
@@ -43,10 +44,10 @@ import (
 // before deciding; a node re-rendering and disputing by itself would let a
 // flaky renderer (a driver update, a bad GPU) spend bonds on its own.
 
-// keptResult is a result this node signed for the escrow: the lease it
-// answered and the EIP-712 signature over (escrow id, task, sha256 of the
-// tile's bytes). The bytes themselves are a blob of the node's store,
-// named by that hash.
+// keptResult is a result (or check) this node signed for the escrow: the
+// lease it answered and the EIP-712 signature over (escrow id, task,
+// sha256 of the tile's bytes; a check's crops too). The bytes themselves
+// are a blob of the node's store, named by that hash.
 type keptResult struct {
 	Request   TaskRequest `json:"request"`
 	Hash      string      `json:"hash"`
@@ -90,9 +91,9 @@ func (kj *keptJob) keptChecks() []api.KeptCheck {
 	return out
 }
 
-// resultBook keeps the results a worker signs, in the store's meta under
-// "kept/<escrow id>" and the tiles in the node's own blobs (which the
-// retention of its coordinator's jobs does not touch).
+// resultBook keeps the results and checks a node signs, in the store's
+// meta under "kept/<escrow id>" and the bytes in the node's own blobs
+// (which the retention of its coordinator's jobs does not touch).
 type resultBook struct {
 	mu    sync.Mutex
 	store *store.Store
