@@ -207,8 +207,8 @@ type pullAsks struct {
 }
 
 // fail backs off asking about escrow: a coordinator that holds no claim of
-// this node (the job paid it nothing by its tree: its tiles were all
-// rejected, say, and its receipts still redeem) or that is gone is asked
+// this node (the job's tree left it out: its receipts still redeem) or
+// that is gone is asked
 // ever more rarely, from one interval doubling to 256, not every interval
 // forever.
 func (a *pullAsks) fail(escrow common.Hash, every time.Duration) {
