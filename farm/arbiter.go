@@ -33,8 +33,9 @@ import (
 // and then the requester's node, and the tile from the requester's node if
 // the accused's is not the slashed one, all hash-checked), checks it against the
 // chain, re-renders crops of the task chosen from its own randomness at the
-// spot-check rule (the whole task where the job's checks rendered it whole;
-// for a checker's conviction, the crops it signed a render of), and votes:
+// spot-check rule (the whole task where the job's checks render it whole,
+// as PlanFrames decides from the scene; for a checker's conviction, the
+// crops it signed a render of), and votes:
 // guilty when they differ, not guilty when they match. Evidence that does
 // not match the chain (a spec that is not the escrow's job, a tile or
 // render that is not the slashed one) is refused and counts as guilty: the

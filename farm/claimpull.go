@@ -217,7 +217,9 @@ func (a *pullAsks) fail(escrow common.Hash, every time.Duration) {
 }
 
 // pullDue asks once for the claim of each settled job this node kept
-// results of (not checks alone), holds no claim of, and was paid nothing by.
+// results of (not checks alone), holds no claim of, and was paid nothing
+// by; and lets go of the checks alone it kept of a settled job it was not
+// slashed in (resultBook.forget).
 func (n *Node) pullDue(ctx context.Context, asks *pullAsks) {
 	chain, me := n.wallet.chain, n.cfg.Identity.Address()
 	for _, key := range n.store.MetaKeys(keptPrefix) {
@@ -238,9 +240,13 @@ func (n *Node) pullDue(ctx context.Context, asks *pullAsks) {
 		if kj == nil || len(kj.Results) == 0 {
 			// It only checked in the settled job: no tree pays a check.
 			// And nothing can be slashed after settle: unless its check
-			// was, and may be disputed, what it kept goes.
+			// was, and may be disputed (kept for good), what it kept goes.
+			cv, err := chain.ConvictionOf(ctx, escrow, me)
+			if err != nil {
+				continue // asked again next time
+			}
 			asks.resolved[escrow] = true
-			if cv, err := chain.ConvictionOf(ctx, escrow, me); kj != nil && err == nil && cv.Verdict == contracts.VerdictNone {
+			if kj != nil && cv.Verdict == contracts.VerdictNone {
 				if err := n.kept.forget(escrow, me); err != nil {
 					n.cfg.Logger.Warn("let go of the checks kept of a settled job", "job", escrow.Hex(), "err", err)
 				}

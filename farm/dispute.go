@@ -59,9 +59,10 @@ type keptResult struct {
 
 // keptJob is what the node kept of one job: its spec (whose hash is the
 // escrow id), the latest result of each task it rendered, every check it
-// signed (keptResult too, by the hash of its render: the lease names the
-// task and the crops, the bytes are its render of them; a task checked
-// twice keeps both, since either signature can be slashed), and its
+// signed (keptResult too, by checkKey: the lease names the task and the
+// crops, the bytes are its render of them; a task checked twice keeps
+// both, since either signature can be slashed, and two tasks whose
+// renders are the same bytes, a still shot's, keep one each), and its
 // dispute.
 type keptJob struct {
 	Spec    api.JobSpec           `json:"spec"`
@@ -70,11 +71,14 @@ type keptJob struct {
 	Dispute *api.DisputeStatus    `json:"dispute,omitempty"`
 }
 
+// checkKey is a kept check's key: its task and its render's hash.
+func checkKey(task int, hash string) string { return strconv.Itoa(task) + ":" + hash }
+
 // find returns what the node kept of what sl slashed, if it did.
 func (kj *keptJob) find(sl slashing) (keptResult, bool) {
 	kr, ok := kj.Results[int(sl.task)]
 	if sl.check {
-		kr, ok = kj.Checks[hex.EncodeToString(sl.hash[:])]
+		kr, ok = kj.Checks[checkKey(int(sl.task), hex.EncodeToString(sl.hash[:]))]
 	}
 	return kr, ok && sl.matches(kr)
 }
@@ -131,18 +135,19 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 	req.Key, req.Seal, req.body = "", "", nil
 	kr := keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
 	if req.Check {
-		kj.Checks[hash] = kr
+		kj.Checks[checkKey(req.Task, hash)] = kr
 	} else {
 		kj.Results[req.Task] = kr
 	}
 	return b.saveLocked(escrow, kj)
 }
 
-// forget drops what was kept of escrow, checks alone, and their renders:
-// once the job settled, nothing can be slashed with them. A job of
-// results is kept (its claims and disputes need them), and so is a job
-// this node (self) coordinated: the renders may be its evidence too, in
-// the same blobs.
+// forget drops the record of what was kept of escrow, checks alone: once
+// the job settled, nothing can be slashed with them. A job of results is
+// kept (its claims and disputes need them), and so is a job this node
+// (self) coordinated. The renders stay in the blobs: content-addressed,
+// the same bytes may be another job's tile or evidence (a whole frame's
+// check render is the worker's tile).
 func (b *resultBook) forget(escrow common.Hash, self common.Address) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -155,13 +160,7 @@ func (b *resultBook) forget(escrow common.Hash, self common.Address) error {
 			return nil
 		}
 	}
-	if err := <-b.store.DeleteMeta(keptPrefix + escrow.Hex()); err != nil {
-		return err
-	}
-	for hash := range kj.Checks {
-		b.blobs.Remove(hash) // one that is gone already is fine
-	}
-	return nil
+	return <-b.store.DeleteMeta(keptPrefix + escrow.Hex())
 }
 
 // load returns what was kept of escrow (nil when nothing).
@@ -270,7 +269,7 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 	if kj != nil {
 		kr = kj.Results[task]
 		if check != "" {
-			kr = kj.Checks[check]
+			kr = kj.Checks[checkKey(task, check)]
 		}
 	}
 	if err != nil || kr.Hash == "" || kr.Request.Task != task {

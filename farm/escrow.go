@@ -188,39 +188,60 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 // result of a task, or, convicted as a checker, over its render of the
 // check's crops (slashCheck). The requester gains nothing from it. Each
 // node is slashed once per job: for its first conviction with a signed
-// result, else its first with a signed check (a node convicted as a
-// checker and then as a worker is held to its result). Nodes in landed
-// were slashed by an earlier attempt of the settlement.
+// result of a tile, else its first with a signed check of one (a node
+// convicted as a checker and as a worker is held to its result), else
+// not, and the record says why. Nodes in landed were slashed by an
+// earlier attempt of the settlement.
 func (c *coordinator) slash(ctx context.Context, spec api.JobSpec, convictions []api.Conviction, landed []api.SlashRecord) []api.SlashRecord {
 	var out []api.SlashRecord
-	seen := map[string]bool{}
-	for _, s := range landed {
-		seen[s.Node] = true
-	}
 	jobID := jobHash(spec)
 	tiles := len(tiler.Split(spec.Area(), spec.Tiles)) * len(spec.Frames.List())
-	var order []api.Conviction
-	for _, withResult := range []bool{true, false} {
-		for _, cv := range convictions {
-			if (cv.Result != nil) == withResult {
-				order = append(order, cv)
-			}
-		}
+	// Each node's best conviction to slash with, in the order the nodes
+	// were first convicted.
+	type slashable struct {
+		cv     api.Conviction
+		result *contracts.SignedResult
+		check  *contracts.SignedCheck
 	}
-	for _, cv := range order {
-		if cv.Local || seen[cv.Node] || !common.IsHexAddress(cv.Address) {
+	rank := func(s slashable) int {
+		switch {
+		case s.result != nil:
+			return 0
+		case s.check != nil:
+			return 1
+		}
+		return 2
+	}
+	best := map[string]slashable{}
+	var nodes []string
+	for _, s := range landed {
+		best[s.Node] = slashable{} // slashed already: not again
+	}
+	for _, cv := range convictions {
+		if cv.Local || !common.IsHexAddress(cv.Address) {
 			continue
 		}
-		seen[cv.Node] = true
+		s := slashable{cv: cv}
+		if cv.Task < tiles {
+			// A finish and its check are signed in the zero domain
+			// (answerDomain): arbiters could not judge a dispute of it.
+			s.result, s.check = signedResult(jobID, cv.Result), signedCheck(jobID, cv)
+		}
+		prev, ok := best[cv.Node]
+		switch {
+		case !ok:
+			nodes = append(nodes, cv.Node)
+			best[cv.Node] = s
+		case prev.cv.Node != "" && rank(s) < rank(prev):
+			best[cv.Node] = s
+		}
+	}
+	for _, node := range nodes {
+		s := best[node]
+		cv, result, check := s.cv, s.result, s.check
 		addr := common.HexToAddress(cv.Address)
 		evidence := common.Hash(evidenceHash(cv.Evidence))
 		rec := api.SlashRecord{Node: cv.Node, Address: cv.Address, Evidence: evidence.Hex(), Amount: "0"}
-		result, check := signedResult(jobID, cv.Result), signedCheck(jobID, cv)
-		if cv.Task >= tiles {
-			// Signed in the zero domain (answerDomain): arbiters could not
-			// judge a dispute of it.
-			result, check = nil, nil
-		}
 		if result == nil && check == nil {
 			rec.Error = "no result or check signed by the node in this job: the escrow slashes only with the node's own signature"
 			if cv.Task >= tiles {

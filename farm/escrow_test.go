@@ -148,6 +148,23 @@ func TestSlashNeedsTheNodesOwnResult(t *testing.T) {
 	if bal, _ := bank.Balance(ctx, bank.Address()); bal.Cmp(api.MustTokens("78").Wei()) != 0 {
 		t.Fatalf("requester holds %s, want %v: budgets and bonds locked, nothing gained from the slash", api.FormatTokens(bal), 100-2*11)
 	}
+
+	// A node convicted over a frame's finish first, then over a tile, is
+	// slashed with its tile's result: the first, which no escrow takes,
+	// does not shield it. (In the other job: this one's cap is spent.)
+	late := bank.WithKey(contracts.DevKey(3))
+	if _, err := bank.Mint(ctx, late.Address(), stake.Wei()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := late.Stake(ctx, stake.Wei()); err != nil {
+		t.Fatal(err)
+	}
+	finish := api.Conviction{Node: "late", Address: late.Address().Hex(), Task: 4, Result: signAt(late, other, 4), Time: time.Now()}
+	tileCv := api.Conviction{Node: "late", Address: late.Address().Hex(), Task: 0, Result: signAt(late, other, 0), Time: time.Now()}
+	recs := c.slash(ctx, other, []api.Conviction{finish, tileCv}, nil)
+	if len(recs) != 1 || recs[0].Tx == "" || recs[0].Error != "" {
+		t.Fatalf("slash records %+v: want one, landed with the tile's result", recs)
+	}
 }
 
 // TestWorkerRefusesUnfundedJobs: a worker on a chain renders only for jobs

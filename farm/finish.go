@@ -59,7 +59,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if u == nil {
 		return plan, nil
 	}
-	plan.WholeChecks = len(u.WholeFrame) > 0
+	// Regions rendered alone differ from the whole frame: its checks
+	// render a task whole (Eevee's screen effects too, raw passes or not).
+	plan.WholeChecks = len(u.WholeFrame) > 0 || len(screenEffects(u.ScreenEffects)) > 0
 	plan.Adaptive = u.AdaptiveSampling // the artist's setting; tiles overscan to stay exact
 	// 8-bit frames (a Depth of 0 is an inspection's, which writes 8).
 	if u.Dither != nil && spec.Depth != 16 && spec.Format != api.FormatEXR {
@@ -91,7 +93,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		// pixels depend on the whole frame (a compositor's glare or blur,
 		// Eevee's screen effects, the sequencer), a crop rendered alone
 		// would differ: its checks render it whole.
-		plan.WholeChecks = plan.WholeChecks || u.Compositing && len(u.SpatialNodes) > 0 || len(screenEffects(u.ScreenEffects)) > 0 || u.Sequencer
+		plan.WholeChecks = plan.WholeChecks || u.Compositing && len(u.SpatialNodes) > 0 || u.Sequencer
 		return plan, nil
 	}
 	if tiled {

@@ -49,6 +49,7 @@ func TestPlanPasses(t *testing.T) {
 		{"an unbaked simulation", &renderer.SceneUsage{Simulations: []string{"Cube: Cloth is not baked"}}, tiler.Grid{Cols: 1, Rows: 1}, false, "Cube: Cloth is not baked: Blender simulates it"},
 		{"stereoscopic", &renderer.SceneUsage{Views: []string{"left", "right"}}, tiler.Grid{Cols: 1, Rows: 1}, false, "renders 2 views of each frame (Output > Stereoscopy: left, right)"},
 		{"one view of a multi-view scene", &renderer.SceneUsage{Views: []string{"left"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
+		{"bloom whole, stamped", &renderer.SceneUsage{ScreenEffects: []string{"bloom"}, Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},
 		{"freestyle whole", &renderer.SceneUsage{WholeFrame: []string{"Freestyle draws its lines from the region rendered"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"freestyle in tiles", &renderer.SceneUsage{WholeFrame: []string{"Freestyle draws its lines from the region rendered"}}, tiler.Grid{Cols: 2, Rows: 2}, false, "Freestyle"},
 		// A burned-in stamp is drawn once, by the finish.
@@ -59,7 +60,7 @@ func TestPlanPasses(t *testing.T) {
 	checkedWhole := map[string]bool{
 		"unbiased volume whole": true, "freestyle whole": true,
 		"transparent film whole through its sequencer": true, "stamped whole frame through its sequencer": true,
-		"spatial compositor in place": true,
+		"spatial compositor in place": true, "bloom whole, stamped": true,
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,10 +15,11 @@ import (
 )
 
 // TestKeptChecks: a node keeps every check it signs, a task checked twice
-// included (either signature can be slashed), and lets go of a job's
-// checks once asked to (its job settled): the record and the renders go.
-// A job it rendered tiles of, or coordinated itself (its renders may be
-// its evidence too), is kept.
+// included (either signature can be slashed), and two tasks whose renders
+// are the same bytes (a still shot's) each, and lets go of a job's checks
+// once asked to (its job settled): the record goes (the renders stay in
+// the shared, content-addressed blobs). A job it rendered tiles of, or
+// coordinated itself, is kept.
 func TestKeptChecks(t *testing.T) {
 	st := openTestStore(t, filepath.Join(t.TempDir(), "db"))
 	t.Cleanup(func() { st.Close() })
@@ -32,8 +33,8 @@ func TestKeptChecks(t *testing.T) {
 		return api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "s.glb", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 			Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 2, Seed: seed, Tiles: tiler.Grid{Cols: 2, Rows: 2}}
 	}
-	keep := func(s api.JobSpec, check bool, coordinator common.Address, render string) string {
-		req := TaskRequest{JobID: s.ID(), Task: 1, Check: check, Coordinator: coordinator.Hex(), Spec: &s}
+	keep := func(s api.JobSpec, check bool, coordinator common.Address, render string, task int) string {
+		req := TaskRequest{JobID: s.ID(), Task: task, Check: check, Coordinator: coordinator.Hex(), Spec: &s}
 		if check {
 			req.Crops = []image.Rectangle{image.Rect(16, 0, 20, 4)}
 		}
@@ -44,13 +45,14 @@ func TestKeptChecks(t *testing.T) {
 		return hex.EncodeToString(sum[:])
 	}
 	checked, rendered, own := spec(1), spec(2), spec(3)
-	first, second := keep(checked, true, them, "a render"), keep(checked, true, them, "another render of the same task")
-	keep(rendered, true, them, "a check")
-	keep(rendered, false, them, "a tile")
-	keep(own, true, me, "its own job's check")
+	first, second := keep(checked, true, them, "a render", 1), keep(checked, true, them, "another render of the same task", 1)
+	still := keep(checked, true, them, "a render", 2) // the same bytes as task 1's first
+	keep(rendered, true, them, "a check", 1)
+	keep(rendered, false, them, "a tile", 1)
+	keep(own, true, me, "its own job's check", 1)
 	kj, err := book.load(jobHash(checked))
-	if err != nil || kj == nil || len(kj.keptChecks()) != 2 || kj.Checks[first].Hash != first || kj.Checks[second].Hash != second {
-		t.Fatalf("kept %+v (%v): want both checks of task 1", kj, err)
+	if err != nil || kj == nil || len(kj.keptChecks()) != 3 || kj.Checks[checkKey(1, first)].Hash != first || kj.Checks[checkKey(1, second)].Hash != second || kj.Checks[checkKey(2, still)].Request.Task != 2 {
+		t.Fatalf("kept %v (%v): want both checks of task 1 and task 2's", kj.keptChecks(), err)
 	}
 	for _, s := range []api.JobSpec{checked, rendered, own} {
 		if err := book.forget(jobHash(s), me); err != nil {
@@ -69,11 +71,6 @@ func TestKeptChecks(t *testing.T) {
 		kj, err := book.load(jobHash(tc.spec))
 		if err != nil || (kj != nil) != tc.kept {
 			t.Errorf("%s: kept %v (%v), want %v", tc.name, kj != nil, err, tc.kept)
-		}
-	}
-	for _, h := range []string{first, second} {
-		if _, ok := blobs.Path(h); ok {
-			t.Errorf("render %s of a forgotten check is still kept", h)
 		}
 	}
 	// A spec that is not the escrow's is never kept as the job's.

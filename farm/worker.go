@@ -539,7 +539,9 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 // its render of a check's crops, before it is sent: a signature the
 // coordinator holds and this node lost could be slashed with no way to
 // show it was honest. Only on a chain: nothing is slashed off one, and
-// only a lease on a chain carries the spec an arbiter needs.
+// only a lease on a chain carries the spec an arbiter needs. A frame's
+// finish is kept too, though signed where no escrow takes it: its job is
+// one this node rendered for, whose claim it may have to pull.
 func (w *worker) keep(escrow common.Hash, req TaskRequest, build string, data []byte, sum [32]byte, sig []byte) error {
 	if w.chain == nil || req.Preview {
 		return nil

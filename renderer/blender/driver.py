@@ -323,7 +323,11 @@ def simulations(scene):
     if rbw is not None and rbw.enabled and rbw.collection is not None:
         check(scene.name, "the rigid body world", rbw.point_cache)
     for ob in scene.objects:
+        if ob.hide_render:
+            continue  # never rendered: its simulation shows nowhere
         for md in ob.modifiers:
+            if not md.show_render:
+                continue
             if md.type in ("CLOTH", "SOFT_BODY"):
                 check(ob.name, md.name, md.point_cache)
             elif md.type == "DYNAMIC_PAINT" and md.ui_type == "CANVAS" and md.canvas_settings is not None:
@@ -332,11 +336,12 @@ def simulations(scene):
                         check(ob.name, "%s (%s)" % (md.name, surface.name), surface.point_cache)
             elif md.type == "FLUID" and md.fluid_type == "DOMAIN":
                 out.append("%s: %s is a fluid domain, whose cache is a folder beside the .blend" % (ob.name, md.name))
-        for psys in ob.particle_systems:
-            st = psys.settings
-            dynamic = st.type == "EMITTER" and st.physics_type != "NO" or st.type == "HAIR" and psys.use_hair_dynamics
-            if dynamic:
-                check(ob.name, "particle system %s" % psys.name, psys.point_cache)
+            elif md.type == "PARTICLE_SYSTEM":
+                psys = md.particle_system
+                st = psys.settings
+                dynamic = st.type == "EMITTER" and st.physics_type != "NO" or st.type == "HAIR" and psys.use_hair_dynamics
+                if dynamic:
+                    check(ob.name, "particle system %s" % psys.name, psys.point_cache)
     return out
 
 
