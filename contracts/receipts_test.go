@@ -92,31 +92,45 @@ func TestSlashNeedsSignedResult(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			e := newEnv(t)
-			victim := e.nodes[0]
-			e.must(victim.Stake(e.ctx, tokens(40)))
-			id, other := e.openJob("attack"), e.openJob("other")
-			reqBefore := e.balance(e.req.Address())
-			_, err := e.req.SlashResult(e.ctx, victim.Address(), tokens(40), tc.result(e, victim, id, other), common.Hash{1})
-			if !errors.Is(err, tc.want) {
-				t.Fatalf("slash: %v, want %v", err, tc.want)
-			}
-			st, serr := e.req.StakeOf(e.ctx, victim.Address())
-			if serr != nil {
-				t.Fatal(serr)
-			}
-			wantStake := tokens(40)
-			if tc.want == nil {
-				wantStake = new(big.Int)
-			}
-			if st.Active.Cmp(wantStake) != 0 {
-				t.Errorf("victim stake %v, want %v", st.Active, wantStake)
-			}
-			if got := e.balance(e.req.Address()); got.Cmp(reqBefore) != 0 {
-				t.Errorf("requester balance %v after the slash, want unchanged %v: the requester must never profit", got, reqBefore)
-			}
+			slashAttempt(t, func(e *env, victim *Client, id, other common.Hash) error {
+				_, err := e.req.SlashResult(e.ctx, victim.Address(), tokens(40), tc.result(e, victim, id, other), common.Hash{1})
+				return err
+			}, tc.want)
 		})
 	}
+}
+
+// slashAttempt stakes node 0 (the victim) 40 tokens, opens jobs "attack"
+// (id) and "other", and has slash try the requester's slash of the
+// victim's whole stake in id; it fails the test unless the slash is
+// refused with want (the stake whole) or, want nil, lands (the stake
+// gone), and unless the requester gained nothing either way. It returns
+// the env, the victim and id.
+func slashAttempt(t *testing.T, slash func(e *env, victim *Client, id, other common.Hash) error, want error) (*env, *Client, common.Hash) {
+	t.Helper()
+	e := newEnv(t)
+	victim := e.nodes[0]
+	e.must(victim.Stake(e.ctx, tokens(40)))
+	id, other := e.openJob("attack"), e.openJob("other")
+	reqBefore := e.balance(e.req.Address())
+	if err := slash(e, victim, id, other); !errors.Is(err, want) {
+		t.Fatalf("slash: %v, want %v", err, want)
+	}
+	st, err := e.req.StakeOf(e.ctx, victim.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStake := tokens(40)
+	if want == nil {
+		wantStake = new(big.Int)
+	}
+	if st.Active.Cmp(wantStake) != 0 {
+		t.Errorf("victim stake %v, want %v", st.Active, wantStake)
+	}
+	if got := e.balance(e.req.Address()); got.Cmp(reqBefore) != 0 {
+		t.Errorf("requester balance %v after the slash, want unchanged %v: the requester must never profit", got, reqBefore)
+	}
+	return e, victim, id
 }
 
 // TestReceipts runs the requester's ways of not paying, and the workers'

@@ -3,7 +3,6 @@ package contracts
 import (
 	"errors"
 	"image"
-	"math/big"
 	"testing"
 	"time"
 
@@ -70,30 +69,12 @@ func TestSlashCheckNeedsSignedCheck(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			e := newEnv(t)
-			victim := e.nodes[0]
-			e.must(victim.Stake(e.ctx, tokens(40)))
-			id, other := e.openJob("attack"), e.openJob("other")
-			reqBefore := e.balance(e.req.Address())
-			c := tc.check(e, victim, id, other)
-			_, err := e.req.SlashCheck(e.ctx, victim.Address(), tokens(40), c, common.Hash{1})
-			if !errors.Is(err, tc.want) {
-				t.Fatalf("slash: %v, want %v", err, tc.want)
-			}
-			st, err := e.req.StakeOf(e.ctx, victim.Address())
-			if err != nil {
-				t.Fatal(err)
-			}
-			wantStake := tokens(40)
-			if tc.want == nil {
-				wantStake = new(big.Int)
-			}
-			if st.Active.Cmp(wantStake) != 0 {
-				t.Errorf("victim stake %v, want %v", st.Active, wantStake)
-			}
-			if got := e.balance(e.req.Address()); got.Cmp(reqBefore) != 0 {
-				t.Errorf("requester balance %v after the slash, want unchanged %v: the requester must never profit", got, reqBefore)
-			}
+			var c SignedCheck
+			e, victim, id := slashAttempt(t, func(e *env, victim *Client, id, other common.Hash) error {
+				c = tc.check(e, victim, id, other)
+				_, err := e.req.SlashCheck(e.ctx, victim.Address(), tokens(40), c, common.Hash{1})
+				return err
+			}, tc.want)
 			if tc.want != nil {
 				return
 			}

@@ -247,7 +247,7 @@ def scene_settings(scene):
         use_sequencer=r.use_sequencer,
         # Through the sequencer the frame has no stamp (the finish leaves
         # the sequencer out, and api.StampWords says so).
-        stamp=bool(r.use_stamp) and not (r.use_sequencer and len(strips(scene)) > 0),
+        stamp=bool(r.use_stamp) and not uses_sequencer(scene),
         adaptive=bool(scene.cycles.use_adaptive_sampling) if r.engine == "CYCLES" else False,
         animated_seed=bool(scene.cycles.use_animated_seed) if r.engine == "CYCLES" else False,
         denoising_data={v.name: bool(v.cycles.denoising_store_passes) for v in scene.view_layers
@@ -442,6 +442,12 @@ SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", 
                  "ELLIPSEMASK", "BOXMASK", "KEYINGSCREEN", "KEYING", "DOUBLEEDGEMASK", "SPLIT", "CRYPTOMATTE_V2"}
 
 
+def uses_sequencer(scene):
+    """Reports whether the scene's own render goes through its sequencer:
+    it is on and has strips."""
+    return bool(scene.render.use_sequencer and len(strips(scene)) > 0)
+
+
 def strips(scene):
     """The sequencer's strips (sequences_all up to 4.x, strips_all in 5.x)."""
     ed = scene.sequence_editor
@@ -522,6 +528,7 @@ def usage(scene):
     """What the scene uses that decides how a frame may be split and
     finished (see renderer.SceneInfo)."""
     r = scene.render
+    stamp = stamp_fields(r)
     out = dict(
         compositing=compositing(scene),
         passes=passes_read(scene),
@@ -533,7 +540,7 @@ def usage(scene):
         quality=getattr(r.image_settings, "quality", 0),
         compression=getattr(r.image_settings, "compression", None),
         dither=r.dither_intensity,
-        sequencer=bool(r.use_sequencer and len(strips(scene)) > 0),
+        sequencer=uses_sequencer(scene),
         view_layers=[v.name for v in scene.view_layers if v.use],
         motion_blur=bool(r.use_motion_blur),
         transparent=bool(r.film_transparent),
@@ -546,11 +553,11 @@ def usage(scene):
         color_mode=r.image_settings.color_mode,
         file_outputs=sorted(n.name for n in file_outputs(scene)),
         simulations=simulations(scene),
-        stamp=stamp_fields(r),
+        stamp=stamp,
+        stamp_left_out=[f for f in stamp if f in STAMP_ONE_RENDER],
         # Output > Stereoscopy: the views each frame renders (left and
         # right), each written as its own image or side by side.
         views=[v.name for v in r.views if v.use] if r.use_multiview else [],
-        stamp_left_out=[f for f in stamp_fields(r) if f in STAMP_ONE_RENDER],
     )
     if out["compositing"]:
         out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})
