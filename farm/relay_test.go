@@ -131,6 +131,11 @@ func TestTamperingGateway(t *testing.T) {
 		if i == 2 {
 			c.BehindNAT, c.Gateways = true, []string{evil.URL}
 			c.GatewayStay = time.Millisecond // it leaves as soon as told
+			// Starved of leases (each refused answer backs it off), it
+			// asks the coordinators itself: every 2 s, not the default
+			// 30 s, which on a loaded CI machine left it at the gateway
+			// past the test's minute (577 jobs, none leased to it).
+			c.WayCheck = 2 * time.Second
 		}
 	})
 	nat := nodes[2].Name()
