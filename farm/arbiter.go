@@ -259,7 +259,7 @@ func (n *Node) judge(ctx context.Context, d contracts.ArbiterDraw, sl slashing) 
 // itself, and so does a node that checked the task, whose check may be
 // what convicted the accused. Checking other tasks makes it no party.
 func (kj *keptJob) party(task uint64) bool {
-	return kj != nil && (len(kj.Results) > 0 || slices.ContainsFunc(kj.keptChecks(), func(c api.KeptCheck) bool { return c.Task == int(task) }))
+	return kj != nil && (len(kj.results) > 0 || slices.ContainsFunc(kj.keptChecks(), func(c api.KeptCheck) bool { return c.Task == int(task) }))
 }
 
 // memberURL is the RPC base URL of the member with address a ("" if none).
@@ -282,10 +282,7 @@ func (n *Node) member(a common.Address) (api.Member, bool) {
 const maxBundle = 512 << 20
 
 func (n *Node) fetchBundle(ctx context.Context, base string, escrow common.Hash, sl slashing) (disputeBundle, error) {
-	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d", base, escrow.Hex(), sl.task)
-	if sl.check {
-		url += "&check=" + hex.EncodeToString(sl.hash[:])
-	}
+	url := fmt.Sprintf("%s/rpc/v1/disputes/%s/bundle?task=%d&%s=%x", base, escrow.Hex(), sl.task, keptWhat(sl.check), sl.hash)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return disputeBundle{}, err

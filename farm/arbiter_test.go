@@ -167,13 +167,13 @@ func TestSpecTask(t *testing.T) {
 // of the job, or kept nothing of it, it judges.
 func TestArbiterParty(t *testing.T) {
 	kept := func(results, checks []int) *keptJob {
-		kj := &keptJob{Results: map[int]keptResult{}, Checks: map[string]keptResult{}}
+		kj := &keptJob{results: map[string]keptResult{}, checks: map[string]keptResult{}}
 		for _, i := range results {
-			kj.Results[i] = keptResult{Hash: "ab", Request: TaskRequest{Task: i}}
+			kj.results[checkKey(i, "ab")] = keptResult{Hash: "ab", Request: TaskRequest{Task: i}}
 		}
 		for _, i := range checks {
 			hash := fmt.Sprint("cd", i)
-			kj.Checks[hash] = keptResult{Hash: hash, Request: TaskRequest{Task: i, Check: true}}
+			kj.checks[checkKey(i, hash)] = keptResult{Hash: hash, Request: TaskRequest{Task: i, Check: true}}
 		}
 		return kj
 	}

@@ -237,7 +237,7 @@ func (n *Node) pullDue(ctx context.Context, asks *pullAsks) {
 		if err != nil {
 			continue
 		}
-		if kj == nil || len(kj.Results) == 0 {
+		if kj == nil || len(kj.results) == 0 {
 			// It only checked in the settled job: no tree pays a check.
 			// And nothing can be slashed after settle: unless its check
 			// was, and may be disputed (kept for good), what it kept goes.
@@ -296,7 +296,7 @@ func (n *Node) coordinatorOf(escrow common.Hash) (common.Address, string) {
 		return common.Address{}, ""
 	}
 	var req TaskRequest
-	for _, kr := range kj.Results {
+	for _, kr := range kj.results {
 		req = kr.Request
 		break
 	}

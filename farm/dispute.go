@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"math/big"
 	"net/http"
 	"os"
@@ -58,35 +57,52 @@ type keptResult struct {
 }
 
 // keptJob is what the node kept of one job: its spec (whose hash is the
-// escrow id), the latest result of each task it rendered, every check it
-// signed (keptResult too, by checkKey: the lease names the task and the
-// crops, the bytes are its render of them; a task checked twice keeps
-// both, since either signature can be slashed, and two tasks whose
-// renders are the same bytes, a still shot's, keep one each), and its
-// dispute.
+// escrow id), its dispute, and every result and check it signed, each by
+// checkKey (its task and its render's hash): a task rendered or checked
+// twice keeps both, since either signature can be slashed, and two tasks
+// whose renders are the same bytes, a still shot's, keep one each. A check
+// is a keptResult too: the lease names the task and the crops, the bytes
+// are its render of them.
+//
+// The spec and the dispute are one store entry ("kept/<escrow id>"), and
+// each result or check one of its own ("kept-entry/<escrow id>/..."):
+// keeping one more writes only it, where rewriting the job at each keep
+// grew with the job (a worker's thousandth tile of a job cost 4x its
+// hundredth; BenchmarkKeep).
 type keptJob struct {
-	Spec    api.JobSpec           `json:"spec"`
-	Results map[int]keptResult    `json:"results"`
-	Checks  map[string]keptResult `json:"checks,omitempty"`
-	Dispute *api.DisputeStatus    `json:"dispute,omitempty"`
+	Spec    api.JobSpec        `json:"spec"`
+	Dispute *api.DisputeStatus `json:"dispute,omitempty"`
+	// OldResults and OldChecks are what a record written before results
+	// and checks were entries of their own holds (a task's latest result;
+	// checks by checkKey): read with the entries, never written anew.
+	OldResults map[int]keptResult    `json:"results,omitempty"`
+	OldChecks  map[string]keptResult `json:"checks,omitempty"`
+
+	results, checks map[string]keptResult // by checkKey, from the entries and the old maps
 }
 
-// checkKey is a kept check's key: its task and its render's hash.
+// checkKey is a kept result's or check's key: its task and its render's
+// hash.
 func checkKey(task int, hash string) string { return strconv.Itoa(task) + ":" + hash }
 
 // find returns what the node kept of what sl slashed, if it did.
 func (kj *keptJob) find(sl slashing) (keptResult, bool) {
-	kr, ok := kj.Results[int(sl.task)]
-	if sl.check {
-		kr, ok = kj.Checks[checkKey(int(sl.task), hex.EncodeToString(sl.hash[:]))]
-	}
+	kr, ok := kj.kept(sl.check)[checkKey(int(sl.task), hex.EncodeToString(sl.hash[:]))]
 	return kr, ok && sl.matches(kr)
+}
+
+// kept is the job's kept checks, or results.
+func (kj *keptJob) kept(check bool) map[string]keptResult {
+	if check {
+		return kj.checks
+	}
+	return kj.results
 }
 
 // keptChecks lists the checks the node kept, by task and render.
 func (kj *keptJob) keptChecks() []api.KeptCheck {
 	var out []api.KeptCheck
-	for _, kr := range kj.Checks {
+	for _, kr := range kj.checks {
 		out = append(out, api.KeptCheck{Task: kr.Request.Task, Render: kr.Hash})
 	}
 	slices.SortFunc(out, func(a, b api.KeptCheck) int {
@@ -95,16 +111,41 @@ func (kj *keptJob) keptChecks() []api.KeptCheck {
 	return out
 }
 
+// tasks lists the tasks the node kept results of, each once.
+func (kj *keptJob) tasks() []int {
+	var out []int
+	for _, kr := range kj.results {
+		out = append(out, kr.Request.Task)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // resultBook keeps the results and checks a node signs, in the store's
-// meta under "kept/<escrow id>" and the bytes in the node's own blobs
-// (which the retention of its coordinator's jobs does not touch).
+// meta (keptJob) and the bytes in the node's own blobs (which the
+// retention of its coordinator's jobs does not touch).
 type resultBook struct {
 	mu    sync.Mutex
 	store *store.Store
 	blobs *blobstore.Blobs
 }
 
-const keptPrefix = "kept/"
+const (
+	keptPrefix      = "kept/"
+	keptEntryPrefix = "kept-entry/"
+)
+
+// entryPrefix is where the results and checks kept of escrow are.
+func entryPrefix(escrow common.Hash) string { return keptEntryPrefix + escrow.Hex() + "/" }
+
+// entryKey is the store key of a result (or check) kept of escrow.
+func entryKey(escrow common.Hash, check bool, task int, hash string) string {
+	kind := "result/"
+	if check {
+		kind = "check/"
+	}
+	return entryPrefix(escrow) + kind + checkKey(task, hash)
+}
 
 // keep records a signed result of req (a lease of a job on a chain), or of
 // a check: a checker's render of its crops can be slashed too.
@@ -115,8 +156,7 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	kj, _ := b.load(escrow)
-	if kj == nil {
+	if len(b.store.Meta(keptPrefix+escrow.Hex())) == 0 {
 		switch {
 		case req.Spec == nil:
 			return fmt.Errorf("keep job %s task %d: the lease carries no job spec", req.JobID, req.Task)
@@ -125,21 +165,18 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 			// escrow's would fail every later bundle of the job.
 			return fmt.Errorf("keep job %s task %d: the lease's job spec hashes to %s, not the escrow id %s", req.JobID, req.Task, jobHash(*req.Spec).Hex(), escrow.Hex())
 		}
-		kj = &keptJob{Spec: *req.Spec, Results: map[int]keptResult{}}
-	}
-	if kj.Checks == nil {
-		kj.Checks = map[string]keptResult{}
+		if err := b.saveLocked(escrow, &keptJob{Spec: *req.Spec}); err != nil {
+			return err
+		}
 	}
 	req.Spec = nil // kept once, with the job
 	// Shown to arbiters: a seal is for the two ends alone (seal.go).
 	req.Key, req.Seal, req.body = "", "", nil
-	kr := keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build}
-	if req.Check {
-		kj.Checks[checkKey(req.Task, hash)] = kr
-	} else {
-		kj.Results[req.Task] = kr
+	raw, err := json.Marshal(keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build})
+	if err != nil {
+		return err
 	}
-	return b.saveLocked(escrow, kj)
+	return <-b.store.PutMeta(entryKey(escrow, req.Check, req.Task, hash), raw)
 }
 
 // forget drops the record of what was kept of escrow, checks alone: once
@@ -152,13 +189,16 @@ func (b *resultBook) forget(escrow common.Hash, self common.Address) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	kj, err := b.load(escrow)
-	if err != nil || kj == nil || len(kj.Results) > 0 {
+	if err != nil || kj == nil || len(kj.results) > 0 {
 		return err
 	}
-	for _, kr := range kj.Checks {
+	for _, kr := range kj.checks {
 		if common.HexToAddress(kr.Request.Coordinator) == self {
 			return nil
 		}
+	}
+	if err := <-b.store.DeleteMetaPrefix(entryPrefix(escrow)); err != nil {
+		return err
 	}
 	return <-b.store.DeleteMeta(keptPrefix + escrow.Hex())
 }
@@ -173,9 +213,27 @@ func (b *resultBook) load(escrow common.Hash) (*keptJob, error) {
 	if err := json.Unmarshal(raw, &kj); err != nil {
 		return nil, fmt.Errorf("kept results of %s are corrupt: %w", escrow.Hex(), err)
 	}
-	return &kj, nil
+	kj.results, kj.checks = map[string]keptResult{}, map[string]keptResult{}
+	for _, kr := range kj.OldResults {
+		kj.results[checkKey(kr.Request.Task, kr.Hash)] = kr
+	}
+	for _, kr := range kj.OldChecks {
+		kj.checks[checkKey(kr.Request.Task, kr.Hash)] = kr
+	}
+	var err error
+	b.store.MetaScan(entryPrefix(escrow), func(key string, v []byte) {
+		var kr keptResult
+		if e := json.Unmarshal(v, &kr); e != nil {
+			err = cmp.Or(err, fmt.Errorf("kept result %s is corrupt: %w", key, e))
+			return
+		}
+		kj.kept(kr.Request.Check)[checkKey(kr.Request.Task, kr.Hash)] = kr
+	})
+	return &kj, err
 }
 
+// saveLocked writes the kept job's spec and dispute (its results and
+// checks are entries of their own, written by keep).
 func (b *resultBook) saveLocked(escrow common.Hash, kj *keptJob) error {
 	raw, err := json.Marshal(kj)
 	if err != nil {
@@ -246,9 +304,11 @@ type disputeBundle struct {
 }
 
 // handleBundle serves the evidence of one task this node rendered: GET
-// /rpc/v1/disputes/{escrow}/bundle?task=N, or of its check of the task
-// whose render hashes to H, with &check=H. Anyone may read it: the node
-// wants its work seen, and it is hash-checked against the chain anyway.
+// /rpc/v1/disputes/{escrow}/bundle?task=N&result=H, its result of the task
+// whose tile hashes to H (without result=, the task's one kept result), or
+// with check=H its check of the task whose render hashes to H. Anyone may
+// read it: the node wants its work seen, and it is hash-checked against
+// the chain anyway.
 func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 	id, err := api.ParseEscrowID(r.PathValue("escrow"))
 	if err != nil {
@@ -256,24 +316,38 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	escrow := common.HexToHash(id)
-	task, err := strconv.Atoi(r.URL.Query().Get("task"))
+	q := r.URL.Query()
+	task, err := strconv.Atoi(q.Get("task"))
 	if err != nil {
-		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", r.URL.Query().Get("task"), err))
+		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", q.Get("task"), err))
 		return
 	}
-	check := r.URL.Query().Get("check")
+	check, hash := q.Has("check"), cmp.Or(q.Get("check"), q.Get("result"))
 	n.kept.mu.Lock()
 	kj, err := n.kept.load(escrow)
 	n.kept.mu.Unlock()
 	var kr keptResult
 	if kj != nil {
-		kr = kj.Results[task]
-		if check != "" {
-			kr = kj.Checks[checkKey(task, check)]
+		kr = kj.kept(check)[checkKey(task, hash)]
+		if hash == "" && !check {
+			var several bool
+			for _, r := range kj.results {
+				if r.Request.Task == task {
+					several, kr = kr.Hash != "", r
+				}
+			}
+			if several {
+				httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: this node kept several results of job %s task %d: name one with result=HASH", escrow.Hex(), task))
+				return
+			}
 		}
 	}
 	if err != nil || kr.Hash == "" || kr.Request.Task != task {
-		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept %s of job %s task %d", keptWhat(check != ""), escrow.Hex(), task)))
+		as := ""
+		if hash != "" {
+			as = " rendered as " + hash
+		}
+		httpError(rw, http.StatusNotFound, cmpErr(err, fmt.Errorf("no kept %s of job %s task %d%s", keptWhat(check), escrow.Hex(), task, as)))
 		return
 	}
 	p, ok := n.kept.blobs.Path(kr.Hash)
@@ -312,7 +386,7 @@ func (n *Node) getDisputes(rw http.ResponseWriter, r *http.Request) {
 		if kj.Dispute != nil {
 			st = *kj.Dispute
 		}
-		st.Tasks = slices.Sorted(maps.Keys(kj.Results))
+		st.Tasks = kj.tasks()
 		st.Checks = kj.keptChecks()
 		out = append(out, st)
 	}

@@ -329,6 +329,35 @@ func (s *Store) MetaKeys(prefix string) []string {
 	return out
 }
 
+// MetaScan calls f with each committed meta key that starts with prefix
+// and its value, in key order, all read in one transaction. The value is
+// the database's own memory: f must copy what it keeps of it.
+func (s *Store) MetaScan(prefix string, f func(key string, value []byte)) {
+	s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketMeta).Cursor()
+		for k, v := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, v = c.Next() {
+			f(string(k), v)
+		}
+		return nil
+	})
+}
+
+// DeleteMetaPrefix queues the removal of every meta value whose key starts
+// with prefix, in one transaction.
+func (s *Store) DeleteMetaPrefix(prefix string) <-chan error {
+	return s.enqueue("meta "+prefix+"*", func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketMeta).Cursor()
+		// Seek again after each delete: a bbolt cursor's Next after a
+		// Delete skips the key that followed.
+		for k, _ := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, _ = c.Seek([]byte(prefix)) {
+			if err := c.Delete(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // PutEvent queues a job's event. Events are history, not state: nothing
 // is decided from them, so nobody waits for them, and a crash may lose
 // the last few. Progress events are not kept at all: they are many and

@@ -132,12 +132,14 @@ func TestCloseWritesWhatIsQueued(t *testing.T) {
 	}
 }
 
-// TestMetaKeys: the meta keys under a prefix, in order; a key that merely
-// starts like the prefix is not under it.
+// TestMetaKeys: the meta keys under a prefix, in order, and with
+// MetaScan their values; a key that merely starts like the prefix is not
+// under it, and DeleteMetaPrefix removes the keys under it alone.
 func TestMetaKeys(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "farm.db"))
-	for _, k := range []string{"kept/b", "kept/a", "keptx", "wallet", "kep"} {
-		if err := <-s.PutMeta(k, []byte("v")); err != nil {
+	all := []string{"kept/b", "kept/a", "kept/a/1", "keptx", "wallet", "kep"}
+	for _, k := range all {
+		if err := <-s.PutMeta(k, []byte(k+"!")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -145,14 +147,31 @@ func TestMetaKeys(t *testing.T) {
 		prefix string
 		want   []string
 	}{
-		{"kept/", []string{"kept/a", "kept/b"}},
-		{"kept", []string{"kept/a", "kept/b", "keptx"}},
+		{"kept/", []string{"kept/a", "kept/a/1", "kept/b"}},
+		{"kept", []string{"kept/a", "kept/a/1", "kept/b", "keptx"}},
+		{"kept/a", []string{"kept/a", "kept/a/1"}},
 		{"none/", nil},
-		{"", []string{"kep", "kept/a", "kept/b", "keptx", "wallet"}},
+		{"", []string{"kep", "kept/a", "kept/a/1", "kept/b", "keptx", "wallet"}},
 	}
 	for _, tc := range tests {
 		if got := s.MetaKeys(tc.prefix); !slices.Equal(got, tc.want) {
 			t.Errorf("MetaKeys(%q) = %q, want %q", tc.prefix, got, tc.want)
 		}
+		var scanned []string
+		s.MetaScan(tc.prefix, func(k string, v []byte) {
+			if string(v) != k+"!" {
+				t.Errorf("MetaScan(%q): %s = %q", tc.prefix, k, v)
+			}
+			scanned = append(scanned, k)
+		})
+		if !slices.Equal(scanned, tc.want) {
+			t.Errorf("MetaScan(%q) = %q, want %q", tc.prefix, scanned, tc.want)
+		}
+	}
+	if err := <-s.DeleteMetaPrefix("kept/"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.MetaKeys(""), []string{"kep", "keptx", "wallet"}; !slices.Equal(got, want) {
+		t.Errorf("after DeleteMetaPrefix(\"kept/\"): %q, want %q", got, want)
 	}
 }
