@@ -88,15 +88,11 @@ type job struct {
 	// (renderer.SceneInfo.Needs): only versions advertising "+needs" get
 	// its tasks.
 	needs string
-	// passNames, for a composited scene split into tiles, are the raw
-	// passes its tiles carry ("ViewLayer.Pass"); each frame is then
-	// finished by a finish task running the scene's own compositor
-	// (finish.go). adaptive keeps the scene's adaptive sampling.
-	passNames []string
-	adaptive  bool
-	dither    float32 // FramePlan.Dither of stitched frames
-	layers    *api.LayersPlan
-	whole     bool // FramePlan.WholeChecks
+	// framing is how its frames are made (PlanFrames): for a composited
+	// scene split into tiles, the raw passes its tiles carry, each frame
+	// then finished by a finish task running the scene's own compositor
+	// (finish.go); the scene's adaptive sampling, dither, and so on.
+	framing FramePlan
 	// tilesCollected is set once the finished job's tiles were deleted.
 	tilesCollected bool
 	// assembling maps each frame being written to the generation its
@@ -419,11 +415,11 @@ func (c *coordinator) planJob(spec api.JobSpec, info renderer.SceneInfo) (*job, 
 		return nil, err
 	}
 	switch {
-	case len(j.passNames) > 0 && spec.Denoise && !c.someoneHas(spec.Renderer, renderer.FeatureDenoise):
+	case len(j.framing.Passes) > 0 && spec.Denoise && !c.someoneHas(spec.Renderer, renderer.FeatureDenoise):
 		// A denoiser looks at its neighbours: denoised tiles would show
 		// seams, so the stitched frame is denoised in the finish step.
 		return nil, c.noNode(fmt.Errorf("%w: %s: a denoised frame split in tiles is denoised whole in its finish step, and no node in the cluster has a %s with a denoiser (OpenImageDenoise; Debian's Blender lacks it): submit it with --tiles 1x1, or with --denoise=false, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer))
-	case j.plan().Finishes() && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
+	case j.framing.Finishes() && !c.someoneHas(spec.Renderer, renderer.FeatureFinish):
 		return nil, c.noNode(fmt.Errorf("%w: %s composites its frames, and no node in the cluster can run its compositor over stitched tiles (%s with the finish step): submit it with --tiles 1x1, or add such a node", api.ErrBadJob, spec.SceneName, spec.Renderer))
 	}
 	j.planTasks()

@@ -135,7 +135,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local samp
 		Scene: scene, Width: spec.Resolution.Width, Height: spec.Resolution.Height, Area: spec.RegionRect(),
 		Samples: spec.Samples, Seed: spec.Seed, Threads: c.cfg.Threads,
 		Denoise: spec.Denoise, HDR: hdrFormat(spec.Format),
-		Passes: len(j.passNames) > 0, Keep: j.passNames, AdaptiveSampling: j.adaptive,
+		Passes: len(j.framing.Passes) > 0, Keep: j.framing.Passes, AdaptiveSampling: j.framing.Adaptive,
 	}
 	frames := spec.Frames.List()
 	picked := sampleFrames(len(frames))
@@ -276,7 +276,7 @@ func (c *coordinator) sampleMembers(ctx context.Context, spec api.JobSpec, j *jo
 		JobID: "estimate", Task: -1, Sources: []string{c.selfURL()},
 		Renderer: spec.Renderer, Scene: spec.Scene, SceneName: spec.SceneName,
 		Width: spec.Resolution.Width, Height: spec.Resolution.Height, Samples: spec.Samples, Seed: spec.Seed,
-		Area: spec.RegionRect(), Denoise: spec.Denoise, Format: spec.Format, Passes: j.passNames, AdaptiveSampling: j.adaptive,
+		Area: spec.RegionRect(), Denoise: spec.Denoise, Format: spec.Format, Passes: j.framing.Passes, AdaptiveSampling: j.framing.Adaptive,
 		Coordinator: c.ident.Address().Hex(),
 		Sample:      &SampleRequest{Demand: *prefetchDemandOf(j), Windows: windows},
 	}

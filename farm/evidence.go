@@ -58,7 +58,7 @@ func (c *coordinator) bundle(j *job, conv api.Conviction) (api.EvidenceBundle, e
 		Job: j.id, JobHash: j.hash().Hex(), Spec: j.spec,
 		ChainID: d.ChainID.String(), Escrow: d.Escrow.Hex(),
 		Coordinator: c.ident.Address().Hex(), Source: c.selfURL(),
-		Task: conv.Task, Passes: j.passNames, AdaptiveSampling: j.adaptive, Build: ev.Build,
+		Task: conv.Task, Passes: j.framing.Passes, AdaptiveSampling: j.framing.Adaptive, Build: ev.Build,
 		Accused: repKey(conv.Address), AccusedNode: conv.Node,
 		Worker: repKey(ev.WorkerAddress), WorkerNode: ev.Worker,
 		Tile: ev.Hashes[0], Result: *ev.Result, Crops: ev.Crops, Renders: ev.Renders,

@@ -56,6 +56,9 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	if spec.Format == api.FormatEXRLayers {
 		return planLayers(spec, u)
 	}
+	// Blender writes an RGBA scene's PNG with its alpha channel, opaque
+	// or not; so does the farm (renderer.EncodePNG).
+	plan.Alpha = u != nil && u.ColorMode == "RGBA"
 	if u == nil {
 		return plan, nil
 	}
@@ -174,28 +177,23 @@ func (c *coordinator) planPasses(j *job, info renderer.SceneInfo) error {
 	if err != nil {
 		return err
 	}
-	j.passNames, j.adaptive, j.dither, j.layers, j.whole = plan.Passes, plan.Adaptive, plan.Dither, plan.Layers, plan.WholeChecks
+	j.framing = plan
 	return nil
-}
-
-// plan is the job's FramePlan, as planPasses set it (or its record kept).
-func (j *job) plan() FramePlan {
-	return FramePlan{Passes: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Layers: j.layers, WholeChecks: j.whole}
 }
 
 // tileWant is what the job's tiles must be.
 func (j *job) tileWant() tileWant {
-	return tileWant{hdr: hdrFormat(j.spec.Format), passes: j.passNames, channels: j.channels()}
+	return tileWant{hdr: hdrFormat(j.spec.Format), passes: j.framing.Passes, channels: j.channels()}
 }
 
 // channels are the exact channels each tile of the job holds (a
 // multilayer job's, LayersPlan.Channels), nil where its passes are
 // checked by name alone.
 func (j *job) channels() []string {
-	if j.layers == nil {
+	if j.framing.Layers == nil {
 		return nil
 	}
-	return j.layers.Channels
+	return j.framing.Layers.Channels
 }
 
 // planTasks lists the job's tasks: its tiles frame by frame (tiler.Plan),
@@ -207,7 +205,7 @@ func (j *job) planTasks() {
 		j.tasks = append(j.tasks, nt)
 		j.byFrame[t.Frame] = append(j.byFrame[t.Frame], nt)
 	}
-	if !j.plan().Finishes() {
+	if !j.framing.Finishes() {
 		return
 	}
 	j.finishes = make(map[int]*task)

@@ -75,7 +75,7 @@ func TestPlanPasses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := len(j.passNames) > 0; got != tc.wantPasses {
+			if got := len(j.framing.Passes) > 0; got != tc.wantPasses {
 				t.Fatalf("raw passes %v, want %v", got, tc.wantPasses)
 			}
 			if j.spec.Denoise && tc.wantPasses {
@@ -83,17 +83,17 @@ func TestPlanPasses(t *testing.T) {
 				// need no denoiser on the nodes that render them; the finish
 				// does (finishFeature).
 				want := []string{"ViewLayer.Combined", "ViewLayer.Denoising Albedo", "ViewLayer.Denoising Normal"}
-				if !slices.Equal(j.passNames, want) || j.demand().Denoise || j.finishDemand().Needs != renderer.FeatureDenoise {
-					t.Errorf("passes %v, demand %+v, finish demand %+v: want %v, tiles from any node, finishes by denoisers", j.passNames, j.demand(), j.finishDemand(), want)
+				if !slices.Equal(j.framing.Passes, want) || j.demand().Denoise || j.finishDemand().Needs != renderer.FeatureDenoise {
+					t.Errorf("passes %v, demand %+v, finish demand %+v: want %v, tiles from any node, finishes by denoisers", j.framing.Passes, j.demand(), j.finishDemand(), want)
 				}
 			}
-			if tc.usage != nil && j.adaptive != tc.usage.AdaptiveSampling {
-				t.Errorf("adaptive sampling %v, want the scene's %v", j.adaptive, tc.usage.AdaptiveSampling)
+			if tc.usage != nil && j.framing.Adaptive != tc.usage.AdaptiveSampling {
+				t.Errorf("adaptive sampling %v, want the scene's %v", j.framing.Adaptive, tc.usage.AdaptiveSampling)
 			}
 			// A frame whose pixels depend on the whole frame, rendered
 			// in place, is checked whole.
-			if want := checkedWhole[tc.name]; j.plan().WholeChecks != want {
-				t.Errorf("whole checks %v, want %v", j.plan().WholeChecks, want)
+			if want := checkedWhole[tc.name]; j.framing.WholeChecks != want {
+				t.Errorf("whole checks %v, want %v", j.framing.WholeChecks, want)
 			}
 		})
 	}
@@ -292,7 +292,7 @@ func TestPlanLayers(t *testing.T) {
 				t.Errorf("tiles carry %v, dither %v, finishes %v: want %v, none, %v", plan.Passes, plan.Dither, plan.Finishes(), layers, tc.want.Composite)
 			}
 			j := &job{spec: spec, byFrame: map[int][]*task{}}
-			j.passNames, j.layers = plan.Passes, plan.Layers
+			j.framing.Passes, j.framing.Layers = plan.Passes, plan.Layers
 			j.planTasks()
 			if finishes := len(j.tasks) - len(spec.Plan()); finishes != map[bool]int{true: 1}[tc.want.Composite] {
 				t.Errorf("%d finish tasks for the frame, want one only to composite", finishes)

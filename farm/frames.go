@@ -87,18 +87,18 @@ func (c *coordinator) startAssembly(j *job, f int) {
 	var fin *frameTile
 	if t := j.finishes[f]; t != nil {
 		fin = &frameTile{index: t.index, hash: t.hash, rect: t.tile.Rect}
-		if j.layers == nil {
+		if j.framing.Layers == nil {
 			tiles = []frameTile{*fin} // the frame is the finish task's file
 		}
 	}
-	gen, spec, id, want, layers := j.frameGen[f], j.spec, j.id, j.tileWant(), j.layers
+	gen, spec, id, want, layers, alpha := j.frameGen[f], j.spec, j.id, j.tileWant(), j.framing.Layers, j.framing.Alpha
 	// The noise Blender's own render of the frame rounds it with: that of
 	// the release of its tiles (a job's tiles are all of one release).
 	var build string
 	if len(tiles) > 0 {
 		build = tiles[0].build
 	}
-	dither := renderer.BlenderDither(renderer.ParseBuild(build), j.dither)
+	dither := renderer.BlenderDither(renderer.ParseBuild(build), j.framing.Dither)
 	j.assembling[f] = gen
 	started := c.wg.Go(func() {
 		var name string
@@ -108,7 +108,7 @@ func (c *coordinator) startAssembly(j *job, f int) {
 			if layers != nil {
 				name, err = c.writeLayers(id, spec, want, *layers, f, tiles, fin)
 			} else {
-				name, err = c.assembleFrame(id, spec, want, dither, f, tiles)
+				name, err = c.assembleFrame(id, spec, want, dither, alpha, f, tiles)
 			}
 			<-c.assemblers
 		case <-c.ctx.Done():
@@ -179,7 +179,7 @@ func (j *job) frameTiles(f int) []frameTile {
 // assembleFrame draws frame f from its tiles (for a composited scene:
 // copies its finish task's file) and writes it into the job's output
 // folder, returning the file's name. It runs off the lock.
-func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, dither renderer.Dither, f int, tiles []frameTile) (string, error) {
+func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, dither renderer.Dither, alpha bool, f int, tiles []frameTile) (string, error) {
 	if len(want.passes) > 0 {
 		return c.writeFinished(id, spec, f, tiles[0])
 	}
@@ -225,7 +225,7 @@ func (c *coordinator) assembleFrame(id string, spec api.JobSpec, want tileWant, 
 	if hdr {
 		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return exr.Encode(w, frame, exr.Options{Compression: exr.ZIP}) })
 	} else {
-		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, img, spec) })
+		err = renderer.WriteDurable(filepath.Join(dir, name), func(w io.Writer) error { return EncodeFrame(w, img, spec, alpha) })
 	}
 	if err != nil {
 		return "", fmt.Errorf("write frame %d: %w", f, err)

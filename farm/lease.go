@@ -193,7 +193,7 @@ func (c *coordinator) taskRequest(j *job, t *task, region image.Rectangle) TaskR
 		Renderer: j.spec.Renderer, Scene: j.spec.Scene, SceneName: j.spec.SceneName,
 		Frame: t.tile.Frame, Width: j.spec.Resolution.Width, Height: j.spec.Resolution.Height,
 		Samples: j.spec.Samples, Seed: j.spec.Seed, Region: region, Area: j.spec.RegionRect(), Denoise: j.spec.Denoise,
-		Format: j.spec.Format, Depth: j.spec.Depth, Quality: j.spec.Quality, Compression: j.spec.Compression, Passes: j.passNames, Channels: j.channels(), AdaptiveSampling: j.adaptive,
+		Format: j.spec.Format, Depth: j.spec.Depth, Quality: j.spec.Quality, Compression: j.spec.Compression, Passes: j.framing.Passes, Channels: j.channels(), AdaptiveSampling: j.framing.Adaptive,
 		Coordinator: c.ident.Address().Hex(), Escrow: c.escrowID(j), JobHash: j.hash().Hex(),
 		Time: time.Now().UnixMilli(), Nonce: rpc.NewNonce(),
 		Spec: spec, Preview: j.spec.PreviewOf != "",

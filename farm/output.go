@@ -13,19 +13,20 @@ import (
 )
 
 // EncodeFrame writes a frame of 16-bit pixels in the job's format (the
-// spec's Format, Depth and Quality; `conun render` uses it too). The
+// spec's Format, Depth and Quality; `conun render` uses it too), a PNG
+// with its alpha channel where alpha asks (FramePlan.Alpha). The
 // tiles are lossless (16-bit PNG) whatever the format, and a lossy JPEG
 // is encoded once from the stitched frame: tiles never carry its blocks'
 // seams, and the frame is a pure function of the same pixels as a whole
 // render's.
-func EncodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec) error {
+func EncodeFrame(w io.Writer, img *image.NRGBA64, spec api.JobSpec, alpha bool) error {
 	switch spec.Format {
 	case api.FormatJPEG:
 		return renderer.EncodeJPEG(w, img, spec.JPEGQuality())
 	case api.FormatTIFF:
 		return renderer.EncodeTIFF(w, img, spec.Depth)
 	}
-	return renderer.EncodePNG(w, img, spec.Depth, spec.PNGCompression())
+	return renderer.EncodePNG(w, img, spec.Depth, spec.PNGCompression(), alpha)
 }
 
 // blenderFormat is each job format's name in Blender, for the finish step

@@ -10,7 +10,7 @@ import (
 
 // record is the job as the store keeps it.
 func (j *job) record() store.JobRecord {
-	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.passNames, Adaptive: j.adaptive, Dither: j.dither, Layers: j.layers, WholeChecks: j.whole, Receipts: j.receiptRecords(), ReceiptsTaken: j.receiptsTakenRecord(), Convictions: j.convictions, Failed: j.failedRecord(), Unfunded: j.unfunded, ApproveError: j.approveErr}
+	return store.JobRecord{Spec: j.spec, State: j.state, Error: j.err, Created: j.created, Finished: j.finished, Frames: j.frameList(), Settlement: j.settlement, MinVersion: j.minVersion, Release: j.release, Needs: j.needs, TilesCollected: j.tilesCollected, PassNames: j.framing.Passes, Adaptive: j.framing.Adaptive, Dither: j.framing.Dither, Layers: j.framing.Layers, WholeChecks: j.framing.WholeChecks, Alpha: j.framing.Alpha, Denoise: j.framing.Denoise, Receipts: j.receiptRecords(), ReceiptsTaken: j.receiptsTakenRecord(), Convictions: j.convictions, Failed: j.failedRecord(), Unfunded: j.unfunded, ApproveError: j.approveErr}
 }
 
 // save queues the job's record for the store; c.mu must be held. It does
@@ -85,8 +85,9 @@ func (c *coordinator) jobFromStore(sj store.Job) *job {
 		id: sj.ID, spec: sj.Rec.Spec, state: sj.Rec.State, err: sj.Rec.Error,
 		created: sj.Rec.Created, finished: sj.Rec.Finished, settlement: sj.Rec.Settlement, minVersion: sj.Rec.MinVersion,
 		release: sj.Rec.Release, needs: sj.Rec.Needs, tilesCollected: sj.Rec.TilesCollected,
-		passNames: sj.Rec.PassNames, adaptive: sj.Rec.Adaptive, dither: sj.Rec.Dither, layers: sj.Rec.Layers, whole: sj.Rec.WholeChecks, convictions: sj.Rec.Convictions,
-		unfunded: sj.Rec.Unfunded, approveErr: sj.Rec.ApproveError,
+		framing:     FramePlan{Passes: sj.Rec.PassNames, Adaptive: sj.Rec.Adaptive, Dither: sj.Rec.Dither, Layers: sj.Rec.Layers, WholeChecks: sj.Rec.WholeChecks, Alpha: sj.Rec.Alpha, Denoise: sj.Rec.Denoise},
+		convictions: sj.Rec.Convictions,
+		unfunded:    sj.Rec.Unfunded, approveErr: sj.Rec.ApproveError,
 		byFrame: make(map[int][]*task), frames: make(map[int]string),
 		assembling: make(map[int]int), frameGen: make(map[int]int),
 		failures: make(map[string]int),

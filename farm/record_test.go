@@ -23,8 +23,16 @@ func TestJobRecordKeepsFramePlan(t *testing.T) {
 	worker := common.HexToAddress("0x00000000000000000000000000000000000000b3")
 	spec := api.JobSpec{SceneName: "s.blend", Renderer: "blender", Frames: tiler.Frames{Start: 1, End: 2, Step: 1},
 		Resolution: tiler.Resolution{Width: 64, Height: 48}, Samples: 4, Tiles: tiler.Grid{Cols: 2, Rows: 2}, Depth: 8}
-	j := &job{id: "job", spec: spec, state: api.JobRunning, dither: 0.5, adaptive: true, passNames: []string{"ViewLayer.Combined"}, release: "blender-4.3.2",
-		layers: &api.LayersPlan{Passes: []string{"ViewLayer.Combined"}, Composite: true, Half: true, Codec: "RLE"}, whole: true}
+	j := &job{id: "job", spec: spec, state: api.JobRunning, release: "blender-4.3.2", framing: FramePlan{
+		Dither: 0.5, Adaptive: true, Passes: []string{"ViewLayer.Combined"}, Denoise: true,
+		Layers: &api.LayersPlan{Passes: []string{"ViewLayer.Combined"}, Composite: true, Half: true, Codec: "RLE"}, WholeChecks: true, Alpha: true}}
+	// Every field set: a field added to the plan and left out of the
+	// record fails the round trip below.
+	for i, v := 0, reflect.ValueOf(j.framing); i < v.NumField(); i++ {
+		if v.Field(i).IsZero() {
+			t.Fatalf("FramePlan.%s is not set in this test", v.Type().Field(i).Name)
+		}
+	}
 	j.tookReceipt(worker, 7)
 	if err := <-st.PutJob(j.id, j.record()); err != nil {
 		t.Fatal(err)
@@ -34,11 +42,11 @@ func TestJobRecordKeepsFramePlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	back := c.jobFromStore(sj)
-	if back.dither != 0.5 || !back.adaptive || len(back.passNames) != 1 || back.release != "blender-4.3.2" || back.receiptsTaken[worker] != 7 {
+	if back.framing.Dither != 0.5 || !back.framing.Adaptive || len(back.framing.Passes) != 1 || back.release != "blender-4.3.2" || back.receiptsTaken[worker] != 7 {
 		t.Errorf("restored dither %v, adaptive %v, passes %v, release %q, receipts taken %v; want 0.5, true, [ViewLayer.Combined], blender-4.3.2, 7",
-			back.dither, back.adaptive, back.passNames, back.release, back.receiptsTaken)
+			back.framing.Dither, back.framing.Adaptive, back.framing.Passes, back.release, back.receiptsTaken)
 	}
-	if !reflect.DeepEqual(back.plan(), j.plan()) {
-		t.Errorf("restored plan %+v, want %+v", back.plan(), j.plan())
+	if !reflect.DeepEqual(back.framing, j.framing) {
+		t.Errorf("restored plan %+v, want %+v", back.framing, j.framing)
 	}
 }

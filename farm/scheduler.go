@@ -71,7 +71,7 @@ func (c *coordinator) scheduleJob(ctx context.Context, j *job, members []api.Mem
 			keep = append(keep, t)
 			continue
 		}
-		if j.release == "" && j.plan().Finishes() {
+		if j.release == "" && j.framing.Finishes() {
 			// A composited job's frames must be finished by nodes of
 			// its tiles' release: bind it to one that has them. (A
 			// multilayer job without a finish is bound by its first
@@ -196,7 +196,7 @@ func (j *job) demand() demand {
 	return demand{
 		Renderer: j.spec.Renderer, Version: j.spec.RendererVersion, MinVersion: j.minVersion,
 		Release: j.release, Needs: j.needs, Device: j.spec.Device, PriceCap: j.taskCap(),
-		Denoise: j.spec.Denoise && len(j.passNames) == 0, // raw-pass tiles are denoised whole in the finish step
+		Denoise: j.spec.Denoise && len(j.framing.Passes) == 0, // raw-pass tiles are denoised whole in the finish step
 	}
 }
 

@@ -106,7 +106,7 @@ func (c *coordinator) check(j *job, t *task, img *image.NRGBA64, sure bool) bool
 			t.verdict = api.VerdictUnchecked
 			return false
 		}
-		if j.whole {
+		if j.framing.WholeChecks {
 			// Its regions rendered alone differ from the whole
 			// (FramePlan.WholeChecks): the checker renders it whole.
 			crops = []image.Rectangle{t.tile.Rect}

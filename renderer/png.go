@@ -20,8 +20,10 @@ const DefaultPNGCompression = 15
 // as a Blender scene's compression setting says (0 to 100: PNGLevel). The
 // 8-bit form rounds each 16-bit value to the nearest 8-bit one, so it is a
 // pure function of the 16-bit pixels and tiles convert exactly like whole
-// frames.
-func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int) error {
+// frames. An image whose pixels are all opaque is written as RGB, unless
+// alpha asks for its alpha channel: Blender writes a scene whose colour
+// mode is RGBA (its default) with one, opaque or not.
+func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int, alpha bool) error {
 	if compression < 0 || compression > 100 {
 		return fmt.Errorf("png compression %d: must be 0 to 100", compression)
 	}
@@ -32,15 +34,30 @@ func EncodePNG(w io.Writer, img *image.NRGBA64, depth, compression int) error {
 		// its own, whose compressor costs little beside the frame.
 		enc = png.Encoder{CompressionLevel: enc.CompressionLevel}
 	}
+	var m image.Image
 	switch depth {
 	case 16:
-		return enc.Encode(w, img)
+		m = img
 	case 8:
-		return enc.Encode(w, To8(img))
+		m = To8(img)
 	default:
 		return fmt.Errorf("png depth %d: must be 8 or 16", depth)
 	}
+	if alpha {
+		m = keptAlpha{m}
+	}
+	return enc.Encode(w, m)
 }
+
+// keptAlpha has image/png write an image's alpha channel though every
+// pixel is opaque: the encoder asks an image's Opaque before it leaves the
+// channel out. It then reads the pixels one by one (about 3x the time of
+// an RGB frame at 1080p: 40 against 12.5 ms), which only frames of an
+// RGBA scene pay.
+type keptAlpha struct{ image.Image }
+
+// Opaque is false, whatever the pixels.
+func (keptAlpha) Opaque() bool { return false }
 
 // PNGLevel is the encoder level for a Blender compression percentage.
 // Blender writes zlib level percent/11.1111 (0 to 9); Go's encoder has
@@ -117,7 +134,7 @@ func To8(img *image.NRGBA64) *image.NRGBA {
 // compression, replacing it atomically so that a crash never leaves a
 // truncated frame under the real name.
 func WritePNG(path string, img *image.NRGBA64, depth int) error {
-	return WriteAtomic(path, func(w io.Writer) error { return EncodePNG(w, img, depth, DefaultPNGCompression) })
+	return WriteAtomic(path, func(w io.Writer) error { return EncodePNG(w, img, depth, DefaultPNGCompression, false) })
 }
 
 // ReadPNG reads the PNG at path as 16-bit pixels (8-bit files widened),

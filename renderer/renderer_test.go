@@ -47,33 +47,53 @@ func TestTaskValidate(t *testing.T) {
 	}
 }
 
+// TestEncodePNGDepths: an opaque image at 8 and 16 bits, its values
+// rounded to 8 bits to the nearest, written as RGB or, asked for its alpha
+// channel (an RGBA scene's, as Blender writes it), as RGBA: the IHDR's bit
+// depth and colour type say so.
 func TestEncodePNGDepths(t *testing.T) {
 	img := image.NewNRGBA64(image.Rect(0, 0, 3, 1))
 	vals := []uint16{0, 0x8080, 0xffff}
 	for x, v := range vals {
 		img.SetNRGBA64(x, 0, color.NRGBA64{v, v, v, 0xffff})
 	}
-	for _, depth := range []int{8, 16} {
+	for _, tc := range []struct {
+		depth int
+		alpha bool
+		ihdr  [2]byte // bit depth, colour type (2 RGB, 6 RGBA)
+	}{
+		{8, false, [2]byte{8, 2}},
+		{8, true, [2]byte{8, 6}},
+		{16, false, [2]byte{16, 2}},
+		{16, true, [2]byte{16, 6}},
+	} {
+		depth := tc.depth
 		var buf bytes.Buffer
-		if err := EncodePNG(&buf, img, depth, DefaultPNGCompression); err != nil {
+		if err := EncodePNG(&buf, img, depth, DefaultPNGCompression, tc.alpha); err != nil {
 			t.Fatal(err)
+		}
+		if got := [2]byte(buf.Bytes()[24:26]); got != tc.ihdr {
+			t.Errorf("depth %d alpha %v: IHDR bit depth and colour type %v, want %v", depth, tc.alpha, got, tc.ihdr)
 		}
 		got, err := png.Decode(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for x, v := range vals {
-			r, _, _, _ := got.At(x, 0).RGBA()
+			r, _, _, a := got.At(x, 0).RGBA()
 			want := uint32(v)
+			if a != 0xffff {
+				t.Errorf("depth %d alpha %v pixel %d: alpha %#x", depth, tc.alpha, x, a)
+			}
 			if depth == 8 {
 				want = uint32((uint32(v)*255+32767)/65535) * 0x101
 			}
 			if r != want {
-				t.Errorf("depth %d pixel %d: %#x, want %#x", depth, x, r, want)
+				t.Errorf("depth %d alpha %v pixel %d: %#x, want %#x", depth, tc.alpha, x, r, want)
 			}
 		}
 	}
-	if err := EncodePNG(&bytes.Buffer{}, img, 12, DefaultPNGCompression); err == nil {
+	if err := EncodePNG(&bytes.Buffer{}, img, 12, DefaultPNGCompression, false); err == nil {
 		t.Fatal("depth 12 accepted")
 	}
 }
@@ -93,7 +113,7 @@ func TestEncodePNGCompression(t *testing.T) {
 	var sizes []int
 	for _, c := range []int{0, 15, 50, 90} {
 		var buf bytes.Buffer
-		if err := EncodePNG(&buf, img, 16, c); err != nil {
+		if err := EncodePNG(&buf, img, 16, c, false); err != nil {
 			t.Fatal(err)
 		}
 		sizes = append(sizes, buf.Len())
@@ -117,7 +137,7 @@ func TestEncodePNGCompression(t *testing.T) {
 		}
 	}
 	for _, c := range []int{-1, 101} {
-		if err := EncodePNG(&bytes.Buffer{}, img, 16, c); err == nil || !strings.Contains(err.Error(), "must be 0 to 100") {
+		if err := EncodePNG(&bytes.Buffer{}, img, 16, c, false); err == nil || !strings.Contains(err.Error(), "must be 0 to 100") {
 			t.Errorf("compression %d: %v, want refused", c, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/draw"
 	"image/jpeg"
+	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -15,11 +16,12 @@ import (
 	"golang.org/x/image/tiff"
 )
 
-// TestSceneOutputFormats: scenes saved with JPEG (quality 75) and 16-bit
-// TIFF output, submitted to a node process with the scene's own settings,
-// come back as frame_0001.jpg / .tif, split in tiles and whole, equal to
-// Blender's own render of the file (blender -b -f): the TIFF exactly, the
-// JPEG within jpegTolerance of Blender's JPEG. The TIFF scene composites
+// TestSceneOutputFormats: scenes saved with JPEG (quality 75), 16-bit
+// TIFF and 16-bit PNG (RGBA and RGB) output, submitted to a node process with the scene's own settings,
+// come back as frame_0001.jpg / .tif / .png, split in tiles and whole,
+// equal to Blender's own render of the file (blender -b -f): the TIFF and
+// the PNG exactly (the PNG with Blender's channels), the JPEG within
+// jpegTolerance of Blender's JPEG. The TIFF scene composites
 // (Blender's default tree), so its tiled frame is written by Blender in
 // the finish step; the JPEG scene does not, so its tiled frame is
 // assembled and encoded by the coordinator. --format png overrides the
@@ -32,6 +34,11 @@ func TestSceneOutputFormats(t *testing.T) {
 	}{
 		{"jpeg", "s.render.image_settings.file_format = 'JPEG'\ns.render.image_settings.quality = 75\ns.render.use_compositing = False", ".jpg", "JPEG output (quality 75)"},
 		{"tiff16", "s.render.image_settings.file_format = 'TIFF'\ns.render.image_settings.color_depth = '16'", ".tif", "TIFF output, 16-bit output"},
+		// Blender's default colour mode, RGBA: its file has an alpha
+		// channel though every pixel is opaque. Not composited, so the
+		// coordinator writes the frame, tiled or whole.
+		{"png16 rgba", "s.render.image_settings.color_depth = '16'\ns.render.use_compositing = False", ".png", "16-bit output"},
+		{"png16 rgb", "s.render.image_settings.color_depth = '16'\ns.render.image_settings.color_mode = 'RGB'\ns.render.use_compositing = False", ".png", "16-bit output"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,9 +72,17 @@ func TestSceneOutputFormats(t *testing.T) {
 					t.Errorf("submit does not say it took the scene's %s: %q", tc.took, stdout)
 				}
 				got := decodeFrame(t, frameFile(t, out, "frame_0001"+tc.ext))
-				if tc.ext == ".tif" {
+				if tc.ext == ".png" {
+					// The IHDR's bit depth and colour type.
+					ours, _ := os.ReadFile(frameFile(t, out, "frame_0001.png"))
+					blenders, _ := os.ReadFile(filepath.Join(ref, "f12_0001.png"))
+					if len(ours) < 26 || len(blenders) < 26 || !bytes.Equal(ours[24:26], blenders[24:26]) {
+						t.Errorf("tiles %s: PNG bit depth and colour type % x, Blender's % x", tiles, ours[24:min(26, len(ours))], blenders[24:min(26, len(blenders))])
+					}
+				}
+				if tc.ext == ".tif" || tc.ext == ".png" {
 					if n, at := differing(want, got, 0); n > 0 {
-						t.Errorf("tiles %s: %d values differ from Blender's own TIFF, the first at %v", tiles, n, at)
+						t.Errorf("tiles %s: %d values differ from Blender's own %s, the first at %v", tiles, n, tc.ext, at)
 					}
 					continue
 				}
@@ -220,9 +235,12 @@ func decodeFrame(t *testing.T, path string) *image.NRGBA64 {
 	}
 	defer f.Close()
 	var m image.Image
-	if strings.HasSuffix(path, ".tif") {
+	switch {
+	case strings.HasSuffix(path, ".tif"):
 		m, err = tiff.Decode(f)
-	} else {
+	case strings.HasSuffix(path, ".png"):
+		m, err = png.Decode(f)
+	default:
 		m, err = jpeg.Decode(f)
 	}
 	if err != nil {

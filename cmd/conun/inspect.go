@@ -120,7 +120,7 @@ func printInspection(w io.Writer, in api.Inspection) {
 		}
 		fmt.Fprintf(w, "samples     %d (adaptive sampling %s), denoising %s\n", u.Samples, onOff(u.AdaptiveSampling), onOff(u.Denoise))
 		fmt.Fprintf(w, "colour      %s, look %s\n", u.ViewTransform, cmp.Or(u.Look, "none"))
-		fmt.Fprintf(w, "output      %s, %s bits", u.FileFormat, u.ColorDepth)
+		fmt.Fprintf(w, "output      %s, %s, %s bits", u.FileFormat, cmp.Or(u.ColorMode, "?"), u.ColorDepth)
 		if u.Dither != nil && u.ColorDepth == "8" {
 			fmt.Fprintf(w, ", dither %g", *u.Dither) // the noise 8-bit frames are rounded with
 		}

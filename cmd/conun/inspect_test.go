@@ -46,8 +46,8 @@ func TestInspect(t *testing.T) {
 		!strings.Contains(strings.Join(u.SpatialNodes, ","), "GLARE") || u.Dither == nil || *u.Dither != 1 {
 		t.Fatalf("inspect of a composited default scene: %s", out)
 	}
-	if code, out, _ := conun(t, "inspect", scene); code != 0 || !strings.Contains(out, "PNG, 8 bits, dither 1\n") {
-		t.Fatalf("inspect: exit %d: %s; want the scene's dither (Blender's default 1)", code, out)
+	if code, out, _ := conun(t, "inspect", scene); code != 0 || !strings.Contains(out, "PNG, RGBA, 8 bits, dither 1\n") {
+		t.Fatalf("inspect: exit %d: %s; want the scene's colour mode and dither (Blender's defaults: RGBA, 1)", code, out)
 	}
 	if code, out, _ := conun(t, "inspect", "--tiles", "1x1", scene); code != 0 || !strings.Contains(out, "whole frames") {
 		t.Fatalf("inspect --tiles 1x1: exit %d: %s", code, out)

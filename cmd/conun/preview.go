@@ -183,7 +183,7 @@ func previewGLTF(ctx context.Context, path, name string, pf previewFlags) (previ
 		drawing += took
 		p := filepath.Join(pf.out, fmt.Sprintf("frame_%04d.png", n))
 		spec := api.JobSpec{Format: api.FormatPNG, Depth: 8}
-		if err := renderer.WriteAtomic(p, func(w io.Writer) error { return farm.EncodeFrame(w, r.Image, spec) }); err != nil {
+		if err := renderer.WriteAtomic(p, func(w io.Writer) error { return farm.EncodeFrame(w, r.Image, spec, false) }); err != nil {
 			return previewResult{}, 0, fmt.Errorf("write %s: %w", p, err)
 		}
 		result.Frames = append(result.Frames, p)

@@ -115,7 +115,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 				renderer.BlenderDither(renderer.ParseBuild(rend.Version()), *u.Dither).Apply(&img)
 			}
 		}
-		err = renderer.WriteAtomic(*out, func(w io.Writer) error { return farm.EncodeFrame(w, &img, spec) })
+		err = renderer.WriteAtomic(*out, func(w io.Writer) error { return farm.EncodeFrame(w, &img, spec, false) }) // a task's pixels, as its flags render them
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", *out, err)

@@ -75,6 +75,10 @@ type FramePlan struct {
 	// frame (SceneUsage.WholeFrame), so crops would convict honest
 	// workers. Its tasks are whole frames (TilesExact).
 	WholeChecks bool `json:"whole_checks,omitempty"`
+	// Alpha keeps the alpha channel in the PNG frames the farm writes,
+	// every pixel opaque or not: the scene's colour mode is RGBA
+	// (Blender's default), and Blender writes its frames so.
+	Alpha bool `json:"alpha,omitempty"`
 }
 
 // LayersPlan is how the farm writes an OpenEXR MultiLayer frame, as

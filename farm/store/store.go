@@ -205,6 +205,11 @@ type JobRecord struct {
 	// WholeChecks has its checks re-render tasks whole
 	// (api.FramePlan.WholeChecks).
 	WholeChecks bool `json:"whole_checks,omitempty"`
+	// Alpha keeps an alpha channel in its PNG frames
+	// (api.FramePlan.Alpha); Denoise has its finishes denoise
+	// (api.FramePlan.Denoise).
+	Alpha   bool `json:"alpha,omitempty"`
+	Denoise bool `json:"denoise,omitempty"`
 	// TilesCollected is set once the finished job's tiles were deleted
 	// (NodeConfig.Retention): its frames and records stay.
 	TilesCollected bool `json:"tiles_collected,omitempty"`

@@ -144,7 +144,7 @@ func TestGolden(t *testing.T) {
 			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".glb")+".png")
 			if *update {
 				var buf bytes.Buffer
-				if err := renderer.EncodePNG(&buf, img, 16, renderer.DefaultPNGCompression); err != nil {
+				if err := renderer.EncodePNG(&buf, img, 16, renderer.DefaultPNGCompression, false); err != nil {
 					t.Fatal(err)
 				}
 				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
