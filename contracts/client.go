@@ -671,12 +671,16 @@ func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
 	if err != nil {
 		return Job{}, fmt.Errorf("job %s: %w", jobID, c.errs.decode(err))
 	}
+	open, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackOpenDisputes(jobID), c.escB.UnpackOpenDisputes)
+	if err != nil {
+		return Job{}, fmt.Errorf("job %s: %w", jobID, c.errs.decode(err))
+	}
 	out := Job{
 		Requester: j.Requester,
 		Deadline:  unixTime(j.Deadline),
 		SettledAt: unixTime(j.SettledAt),
 		Status:    JobStatus(j.Status),
-		Disputes:  int(j.OpenDisputes),
+		Disputes:  int(open.Int64()),
 		Budget:    j.Budget,
 		Unclaimed: j.Unclaimed,
 		Held:      j.Held,

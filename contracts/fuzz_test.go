@@ -210,7 +210,7 @@ func (f *fuzzEnv) step(o fuzzOp) {
 			caller = f.nodes[0]
 		}
 		var payouts []Payout
-		switch o.b % 3 {
+		switch o.b % 4 {
 		case 0: // honest: what the receipts say
 			for i, r := range j.receipts {
 				if r.Amount != nil {
@@ -220,6 +220,8 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		case 1: // nothing at all
 		case 2: // one node, any amount
 			payouts = []Payout{{f.nodes[o.c%3].Address(), tokens(int64(o.c % 30))}}
+		case 3: // the whole budget, to a requester: nothing left outside the tree
+			payouts = []Payout{{f.reqs[o.c%2].Address(), j.budget}}
 		}
 		if s, err := caller.Settle(f.ctx, j.id, payouts); f.expect("settle", err) {
 			j.settled = s
@@ -290,9 +292,39 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		if len(batch) == 0 {
 			return
 		}
+		// What each receipt's job could pay before: what it was paid, and
+		// what the job still holds for receipts (outside its tree, and a
+		// settled job's unclaimed leaves).
+		could := map[common.Hash]*big.Int{}
+		for _, r := range batch {
+			rec, err := f.nodes[n].Job(f.ctx, r.JobID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := f.nodes[n].Paid(f.ctx, r.JobID, f.nodes[n].Address())
+			if err != nil {
+				t.Fatal(err)
+			}
+			avail := new(big.Int).Add(p, rec.Held)
+			if rec.Status == JobSettled {
+				avail.Add(avail, rec.Unclaimed)
+			}
+			could[r.JobID] = avail
+		}
 		rcpt, err := f.nodes[n].ClaimByReceipts(f.ctx, batch)
 		if f.expect("claim by receipts", err) {
 			f.bonuses(rcpt, n)
+			// A receipt pays all it says, or all its job had left: a tree
+			// that takes the budget must not leave receipts unpaid.
+			for _, r := range batch {
+				p, err := f.nodes[n].Paid(f.ctx, r.JobID, f.nodes[n].Address())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := minBig(r.Amount, could[r.JobID]); p.Cmp(want) < 0 {
+					t.Fatalf("node %d paid %v of job %s on a receipt of %v, while the job could pay %v", n, p, r.JobID, r.Amount, could[r.JobID])
+				}
+			}
 		}
 	case opSlash:
 		j := f.job(o.a)
@@ -691,4 +723,12 @@ func TestFuzzSeedsReachDeep(t *testing.T) {
 		}
 	}
 	t.Logf("seed hits: %v", hits)
+}
+
+// minBig is the smaller of a and b.
+func minBig(a, b *big.Int) *big.Int {
+	if a.Cmp(b) < 0 {
+		return a
+	}
+	return b
 }

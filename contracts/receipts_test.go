@@ -192,16 +192,31 @@ func TestReceipts(t *testing.T) {
 			}
 			return [2]*big.Int{tokens(88), tokens(22)} // 80 + 8, then the last 20 + 2
 		}, new(big.Int)},
-		{"receipts beyond a settled budget", func(e *env, id common.Hash) [2]*big.Int {
-			r1 := e.receipt(e.nodes[1], id, 8, 10)
+		{"receipts beyond a settled budget: the budget is the limit", func(e *env, id common.Hash) [2]*big.Int {
+			// The requester signed 80 to node 1 and 60 to node 0, and
+			// settled node 0's 60: 140 of a budget of 100.
+			r0, r1 := e.receipt(e.nodes[0], id, 6, 10), e.receipt(e.nodes[1], id, 8, 10)
 			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(60)}})
 			if err != nil {
 				e.t.Fatal(err)
 			}
+			// Node 1's receipt: the 40 outside the tree, then 40 of it.
 			e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}))
-			e.must(e.nodes[0].Claim(e.ctx, claimOf(e.t, s, e.nodes[0].Address())))
-			return [2]*big.Int{tokens(60), tokens(40)}
+			if _, err := e.nodes[0].Claim(e.ctx, claimOf(e.t, s, e.nodes[0].Address())); !errors.Is(err, ErrClaimExceedsTotal) {
+				e.t.Fatalf("leaf of 60 with 20 left: %v, want ErrClaimExceedsTotal", err)
+			}
+			e.must(e.nodes[0].ClaimByReceipts(e.ctx, []WorkReceipt{r0})) // what is left
+			return [2]*big.Int{tokens(20), tokens(80)}
 		}, tokens(10)},
+		{"requester settles the whole budget to itself: receipts still pay", func(e *env, id common.Hash) [2]*big.Int {
+			r0, r1 := e.receipt(e.nodes[0], id, 3, 10), e.receipt(e.nodes[1], id, 2, 10)
+			// A tree of one leaf, the requester's, taking the whole budget:
+			// nothing outside it. Its leaf unclaimed, the receipts draw on it.
+			e.must(e.req.Settle(e.ctx, id, []Payout{{e.req.Address(), tokens(100)}}))
+			e.must(e.nodes[0].ClaimByReceipts(e.ctx, []WorkReceipt{r0}))
+			e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}))
+			return [2]*big.Int{tokens(30), tokens(20)}
+		}, tokens(60)},
 		{"double claim: receipt after the leaf", func(e *env, id common.Hash) [2]*big.Int {
 			r0 := e.receipt(e.nodes[0], id, 3, 10)
 			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(30)}})

@@ -33,16 +33,20 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///    worker with no Ether is paid, and a node may `claim` its own leaf. Nothing leaves at
 ///    settle: `budget - total` and the bond stay for `reclaimGrace`, during which
 ///    a worker whose receipt says more than its leaf is paid the difference from
-///    them (`claimByReceipts`). Holding them is what makes a receipt worth
-///    something: a tree that leaves a receipted worker out cannot take that
-///    worker's money back to the requester.
+///    them (`claimByReceipts`), and then from the tree's unclaimed leaves.
+///    Holding them is what makes a receipt worth something: a tree that leaves
+///    a receipted worker out, or whose total takes the budget in leaves
+///    nobody claims, cannot take that worker's money back to the requester.
+///    (Leaves the requester's own addresses claim at once still can: only
+///    leaves that wait out the receipt grace would stop that.)
 /// 4. A job never settled pays its receipts from the budget after the deadline,
 ///    for `reclaimGrace`, and each such payment also takes the same share of the
 ///    requester's bond for the worker (`requesterBondBps` of what it is paid):
 ///    stalling costs the requester more than settling.
 /// 5. No worker is paid more than the larger of its leaf and its receipt for a
 ///    job (`paid` counts both routes), and no job pays more than its budget in
-///    total (leaves draw on `total`, receipts on what is not in the tree).
+///    total (leaves draw on `total`, receipts on what is not in the tree and
+///    then on the tree's unclaimed rest).
 /// 6. `reclaim` returns to the requester what can no longer be owed: the rest of
 ///    the budget and the bond once the receipt grace is over, and unclaimed
 ///    leaves once the claim window is over. Anyone may call it; the tokens
@@ -94,8 +98,6 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         uint40 deadline;
         uint40 settledAt;
         Status status;
-        // openDisputes keeps reclaim waiting while a conviction is disputed.
-        uint8 openDisputes;
         uint128 budget;
         // unclaimed is what a settled job's tree still holds for its leaves.
         uint128 unclaimed;
@@ -233,6 +235,11 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     uint256 public burned;
 
     mapping(bytes32 jobId => Job) private _jobs;
+    /// @notice How many of a job's convictions are disputed and not resolved:
+    /// reclaim waits for them. A counter of its own, not a byte of the job's
+    /// slot: a byte overflowed at 256 disputes (a requester's own sybils,
+    /// slashed and disputing), and the next dispute of the job reverted.
+    mapping(bytes32 jobId => uint256) public openDisputes;
     /// @notice What `node` has been paid from `jobId`, by leaf and receipts together.
     mapping(bytes32 jobId => mapping(address node => uint256)) public paid;
     /// @notice `node`'s conviction in `jobId` (a node is slashed once per job).
@@ -381,7 +388,6 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             deadline: uint40(deadline),
             settledAt: 0,
             status: Status.Open,
-            openDisputes: 0,
             budget: uint128(budget),
             unclaimed: 0,
             held: uint128(budget),
@@ -466,7 +472,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// paid, with one token transfer. A settled job honours receipts from
     /// settle until `settledAt + reclaimGrace`; a job never settled from its
     /// deadline until `deadline + reclaimGrace`, and then adds the requester's
-    /// bond share. A job whose held budget runs out pays what is left.
+    /// bond share. A settled job pays from what settle held back, then from
+    /// its tree's unclaimed leaves; a job whose budget runs out pays what is
+    /// left.
     function claimByReceipts(SignedReceipt[] calldata receipts) external nonReentrant {
         uint256 sum;
         for (uint256 i = 0; i < receipts.length; ++i) {
@@ -485,7 +493,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         Status status = j.status;
         if (status == Status.None) revert JobNotFound(jobId);
         if (status == Status.Closed) revert JobClosed(jobId);
-        if (j.openDisputes != 0) revert DisputeOpen(jobId);
+        if (openDisputes[jobId] != 0) revert DisputeOpen(jobId);
         uint256 amount = uint256(j.held) + j.bond;
         bool close;
         if (status == Status.Open) {
@@ -559,7 +567,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (block.timestamp > closesAt) revert DisputeWindowClosed(jobId, closesAt);
 
         c.verdict = Verdict.Disputed;
-        _jobs[jobId].openDisputes += 1;
+        openDisputes[jobId] += 1;
         // The arbiters come from a block nobody knows yet, the caller included.
         uint64 drawBlock = uint64(block.number + 1);
         _disputes[jobId][msg.sender].drawBlock = drawBlock;
@@ -637,7 +645,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         }
 
         Job storage j = _jobs[jobId];
-        j.openDisputes -= 1;
+        openDisputes[jobId] -= 1;
         uint256 bond = disputeBond;
         uint256 fee;
         uint256 back = bond;
@@ -868,7 +876,13 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
 
         uint256 owed = r.amount - before;
         uint256 held = j.held;
-        uint256 pay = owed < held ? owed : held;
+        // A settled job pays a receipt from what settle held back, and then
+        // from the tree's unclaimed leaves: a tree whose total takes the
+        // budget (leaves nobody can claim, or the requester's own) would
+        // otherwise leave nothing for receipts, and its unclaimed leaves
+        // would go back to the requester once the claim window ended.
+        uint256 fromTree = status == Status.Settled ? j.unclaimed : 0;
+        uint256 pay = owed < held + fromTree ? owed : held + fromTree;
         if (pay == 0) revert BudgetExhausted(jobId, owed);
         uint256 bonus;
         if (status == Status.Open) {
@@ -878,7 +892,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             j.bond = uint128(bond - bonus);
         }
         paid[jobId][msg.sender] = before + pay;
-        j.held = uint128(held - pay);
+        uint256 fromHeld = pay < held ? pay : held;
+        j.held = uint128(held - fromHeld);
+        if (pay > fromHeld) j.unclaimed = uint128(fromTree - (pay - fromHeld));
         emit ReceiptPaid(jobId, msg.sender, pay, bonus);
         return pay + bonus;
     }
