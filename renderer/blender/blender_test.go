@@ -478,6 +478,14 @@ func TestInspectOutputSettings(t *testing.T) {
 		{"emitter particles", "cube = bpy.data.objects['Cube']\ncube.modifiers.new('Particles', 'PARTICLE_SYSTEM')", func(u *renderer.SceneUsage) bool {
 			return slices.Equal(u.Simulations, []string{"Cube: particle system Particles is not baked"})
 		}},
+		// Compositor nodes that need the whole frame, one inside a node
+		// group, one muted (not counted), an anti-aliased Z Combine.
+		{"compositor of whole-frame nodes", "s = bpy.context.scene\ns.use_nodes = True\nt = s.node_tree\n" +
+			"g = bpy.data.node_groups.new('Look', 'CompositorNodeTree')\ng.nodes.new('CompositorNodeGlare')\n" +
+			"t.nodes.new('CompositorNodeGroup').node_tree = g\nt.nodes.new('CompositorNodeTonemap')\nt.nodes.new('CompositorNodeNormalize').mute = True\n" +
+			"t.nodes.new('CompositorNodeImage')\nt.nodes.new('CompositorNodeZcombine').use_antialias_z = True\nt.nodes.new('CompositorNodeZcombine').use_antialias_z = False", func(u *renderer.SceneUsage) bool {
+			return slices.Equal(u.SpatialNodes, []string{"GLARE", "IMAGE", "TONEMAP", "ZCOMBINE"})
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "s.blend")
@@ -490,7 +498,7 @@ func TestInspectOutputSettings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !tc.want(info.Usage) {
-				t.Errorf("usage: stamp %q (left out %q), views %q, whole frame %q, simulations %q", info.Usage.Stamp, info.Usage.StampLeftOut, info.Usage.Views, info.Usage.WholeFrame, info.Usage.Simulations)
+				t.Errorf("usage: stamp %q (left out %q), views %q, whole frame %q, simulations %q, spatial nodes %q", info.Usage.Stamp, info.Usage.StampLeftOut, info.Usage.Views, info.Usage.WholeFrame, info.Usage.Simulations, info.Usage.SpatialNodes)
 			}
 		})
 	}

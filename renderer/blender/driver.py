@@ -439,7 +439,31 @@ SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", 
                  "DENOISE", "DILATEERODE", "DESPECKLE", "INPAINT", "SUNBEAMS", "TRANSLATE", "TRANSFORM",
                  "ROTATE", "SCALE", "FLIP", "CROP", "DISPLACE", "MAP_UV", "STABILIZE2D", "MOVIEDISTORTION",
                  "PIXELATE", "KUWAHARA", "CORNERPIN", "PLANETRACKDEFORM", "BILATERALBLUR", "ANTIALIASING",
-                 "ELLIPSEMASK", "BOXMASK", "KEYINGSCREEN", "KEYING", "DOUBLEEDGEMASK", "SPLIT", "CRYPTOMATTE_V2"}
+                 "ELLIPSEMASK", "BOXMASK", "KEYINGSCREEN", "KEYING", "DOUBLEEDGEMASK", "SPLIT", "CRYPTOMATTE_V2",
+                 # Statistics of the whole image: a crop's average (Tone
+                 # Map), minimum and maximum (Normalize), mean and spread
+                 # (Levels) are not the frame's.
+                 "TONEMAP", "NORMALIZE", "LEVELS",
+                 # Pixels placed in the frame: an image, clip, mask or
+                 # texture lands where the frame (or a crop of it) is.
+                 "IMAGE", "MOVIECLIP", "MASK", "TEXTURE"}
+
+
+def spatial_nodes(tree, seen=()):
+    """The types of the compositor's nodes (SPATIAL_NODES) whose pixels depend
+    on other pixels or on their place in the frame, in tree and in the node
+    groups it uses: a Glare in a group spreads as one outside does. Z Combine
+    and ID Mask count where they anti-alias (a filter over neighbours)."""
+    out = set()
+    for n in tree.nodes:
+        if n.mute:
+            continue
+        if n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
+            out |= spatial_nodes(n.node_tree, seen + (n.node_tree.name,))
+        elif n.type in SPATIAL_NODES or (n.type == "ZCOMBINE" and getattr(n, "use_antialias_z", False)) \
+                or (n.type == "ID_MASK" and getattr(n, "use_antialiasing", False)):
+            out.add(n.type)
+    return out
 
 
 def uses_sequencer(scene):
@@ -560,7 +584,7 @@ def usage(scene):
         views=[v.name for v in r.views if v.use] if r.use_multiview else [],
     )
     if out["compositing"]:
-        out["spatial_nodes"] = sorted({n.type for n in comp_tree(scene).nodes if n.type in SPATIAL_NODES and not n.mute})
+        out["spatial_nodes"] = sorted(spatial_nodes(comp_tree(scene)))
     if r.engine == "CYCLES":
         out["denoise"] = bool(scene.cycles.use_denoising)
         out["adaptive_sampling"] = bool(scene.cycles.use_adaptive_sampling)
