@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"context"
 	"errors"
 	"math/big"
 	"slices"
@@ -304,5 +305,46 @@ func TestDisputeWithoutArbiters(t *testing.T) {
 	}
 	if cv, err := e.req.ConvictionOf(e.ctx, id, victim.Address()); err != nil || cv.Verdict != VerdictUpheld {
 		t.Errorf("verdict %v, %v; want upheld", cv.Verdict, err)
+	}
+}
+
+// TestManyDisputesOfOneJob: a job's open disputes are not bounded by a
+// byte. A requester could slash 256 sybils of its own by a wei each, have
+// them dispute (their bonds come back when nobody votes), and then slash
+// an honest node: the job's 256th open dispute overflowed the counter and
+// the honest node's dispute reverted for its whole window.
+func TestManyDisputesOfOneJob(t *testing.T) {
+	if testing.Short() {
+		t.Skip("NOT TESTED in -short: 257 disputes take about 2,000 transactions")
+	}
+	const disputes = 257
+	cfg := DefaultSimConfig()
+	cfg.Accounts = disputes + 1
+	chain, err := NewSimulated(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { chain.Close() })
+	ctx := context.Background()
+	req, err := Deploy(ctx, chain, chain.Accounts()[0], testConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{t: t, ctx: ctx, chain: chain, req: req}
+	e.must(req.Mint(ctx, req.Address(), tokens(1000)))
+	id := e.openJob("many disputes")
+	for i, k := range chain.Accounts()[1 : disputes+1] {
+		n := req.WithKey(k)
+		e.must(req.Mint(ctx, n.Address(), testConfig.DisputeBond))
+		e.must(req.Mint(ctx, n.Address(), big.NewInt(1)))
+		e.must(n.Stake(ctx, big.NewInt(1)))
+		e.must(req.SlashResult(ctx, n.Address(), big.NewInt(1), e.result(n, id, uint64(i)), common.Hash{1}))
+		if _, err := n.Dispute(ctx, id); err != nil {
+			t.Fatalf("dispute %d of the job: %v", i+1, err)
+		}
+	}
+	j, err := req.Job(ctx, id)
+	if err != nil || j.Disputes != disputes {
+		t.Fatalf("job: %d open disputes (%v), want %d", j.Disputes, err, disputes)
 	}
 }
