@@ -47,6 +47,7 @@ var (
 	slashedTopic       = crypto.Keccak256Hash([]byte("Slashed(bytes32,address,uint256,bytes32,uint256,bytes32)"))
 	checkSlashedTopic  = crypto.Keccak256Hash([]byte("CheckSlashed(bytes32,address,uint256,bytes32,uint256,bytes32,bytes32)"))
 	arbitersDrawnTopic = crypto.Keccak256Hash([]byte("ArbitersDrawn(bytes32,address,address[3],uint64)"))
+	disputedTopic      = crypto.Keccak256Hash([]byte("Disputed(bytes32,address,uint64)"))
 	votedTopic         = crypto.Keccak256Hash([]byte("Voted(bytes32,address,address,bool)"))
 )
 
@@ -111,14 +112,38 @@ type ArbiterDraw struct {
 	Block      uint64
 }
 
-// ArbitersDrawnQuery is the log filter of every draw of the deployment,
-// from block from on (to nil: up to the latest).
-func (c *Client) ArbitersDrawnQuery(from uint64, to *big.Int) ethereum.FilterQuery {
+// DisputeLogsQuery is the log filter of every dispute opened (or its draw
+// moved) and every draw of the deployment, from block from on (to nil: up
+// to the latest): ParseDisputed reads the first, ParseArbitersDrawn the
+// second.
+func (c *Client) DisputeLogsQuery(from uint64, to *big.Int) ethereum.FilterQuery {
 	return ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(from), ToBlock: to,
 		Addresses: []common.Address{c.addrs.Escrow},
-		Topics:    [][]common.Hash{{arbitersDrawnTopic}},
+		Topics:    [][]common.Hash{{arbitersDrawnTopic, disputedTopic}},
 	}
+}
+
+// DisputeOpened is a dispute whose arbiters are to be drawn from the hash
+// of block DrawBlock, once it is mined.
+type DisputeOpened struct {
+	JobID     common.Hash
+	Node      common.Address // the accused
+	DrawBlock uint64
+}
+
+// ParseDisputed decodes a Disputed log of DisputeLogsQuery: a dispute
+// opened, or its draw moved to a later block (the draw block's hash was
+// gone). It fails on any other log.
+func (c *Client) ParseDisputed(l types.Log) (DisputeOpened, error) {
+	if len(l.Topics) == 0 || l.Topics[0] != disputedTopic {
+		return DisputeOpened{}, fmt.Errorf("not a Disputed log")
+	}
+	ev, err := c.escB.UnpackDisputedEvent(&l)
+	if err != nil {
+		return DisputeOpened{}, err
+	}
+	return DisputeOpened{JobID: ev.JobId, Node: ev.Node, DrawBlock: ev.DrawBlock}, nil
 }
 
 // ParseArbitersDrawn decodes a log of ArbitersDrawnQuery.

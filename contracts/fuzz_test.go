@@ -293,9 +293,9 @@ func (f *fuzzEnv) step(o fuzzOp) {
 			return
 		}
 		// What each receipt's job could pay before: what it was paid, and
-		// what the job still holds for receipts (outside its tree, and a
-		// settled job's unclaimed leaves).
-		could := map[common.Hash]*big.Int{}
+		// what the job still holds for receipts (outside its tree, and late
+		// in a settled job's grace its unclaimed leaves).
+		could, before := map[common.Hash]*big.Int{}, map[common.Hash]*big.Int{}
 		for _, r := range batch {
 			rec, err := f.nodes[n].Job(f.ctx, r.JobID)
 			if err != nil {
@@ -306,12 +306,16 @@ func (f *fuzzEnv) step(o fuzzOp) {
 				t.Fatal(err)
 			}
 			avail := new(big.Int).Add(p, rec.Held)
-			if rec.Status == JobSettled {
+			// Late in the receipt grace (the first half is the leaves').
+			if now, err := f.chain.Now(f.ctx); err == nil && rec.Status == JobSettled && now.Sub(rec.SettledAt) > testConfig.ReclaimGrace/2 {
 				avail.Add(avail, rec.Unclaimed)
 			}
-			could[r.JobID] = avail
+			could[r.JobID], before[r.JobID] = avail, p
 		}
 		rcpt, err := f.nodes[n].ClaimByReceipts(f.ctx, batch)
+		if len(batch) == 1 && errors.Is(err, ErrBudgetExhausted) && could[batch[0].JobID].Cmp(before[batch[0].JobID]) > 0 {
+			t.Fatalf("node %d's receipt of job %s refused as beyond the budget, while the job could pay it %v more", n, batch[0].JobID, new(big.Int).Sub(could[batch[0].JobID], before[batch[0].JobID]))
+		}
 		if f.expect("claim by receipts", err) {
 			f.bonuses(rcpt, n)
 			// A receipt pays all it says, or all its job had left: a tree
@@ -492,7 +496,11 @@ func (f *fuzzEnv) step(o fuzzOp) {
 			}
 		}
 	case opAdvance:
-		if err := f.chain.AdjustTime(time.Duration(1+o.a%48) * 30 * time.Minute); err != nil {
+		step := time.Duration(1+o.a%48) * 30 * time.Minute
+		if o.a >= 200 { // minutes: into a window's second half, not past it
+			step = time.Duration(o.a-199) * time.Minute
+		}
+		if err := f.chain.AdjustTime(step); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -677,6 +685,11 @@ func fuzzSeeds() [][]byte {
 		fuzzSeed(fuzzOp{opOpen, 0, 45, 2}, fuzzOp{opReceipt, 0, 0, 6}, fuzzOp{opReceipt, 0, 1, 9}, fuzzOp{opReceipt, 0, 2, 4},
 			fuzzOp{opSettle, 0, 0, 0}, fuzzOp{opClaim, 0, 1, 1}, fuzzOp{opClaimFor, 4, 0, 4}, fuzzOp{opClaimFor, 2, 0, 8},
 			fuzzOp{opClaimFor, 0, 0, 0}, fuzzOp{opClaimFor, 3, 0, 0}, fuzzOp{opClaimFor, 0, 0, 1}, fuzzOp{opClaim, 0, 0, 1},
+			fuzzOp{opAdvance, 47, 0, 0}, fuzzOp{opReclaim, 0, 0, 0}),
+		// A tree that takes the whole budget for the requester: receipts get
+		// nothing in the grace's first half, then draw on its unclaimed leaf.
+		fuzzSeed(fuzzOp{opOpen, 0, 40, 1}, fuzzOp{opReceipt, 0, 0, 5}, fuzzOp{opReceipt, 0, 1, 7}, fuzzOp{opSettle, 0, 3, 0},
+			fuzzOp{opClaimReceipts, 0, 0, 0}, fuzzOp{opAdvance, 239, 0, 0}, fuzzOp{opClaimReceipts, 0, 0, 0}, fuzzOp{opClaimReceipts, 1, 0, 0},
 			fuzzOp{opAdvance, 47, 0, 0}, fuzzOp{opReclaim, 0, 0, 0}),
 		// Misuse: settle by a node, settle twice, claims before settle, reclaim too early.
 		fuzzSeed(fuzzOp{opOpen, 1, 10, 0}, fuzzOp{opSettle, 0, 241, 0}, fuzzOp{opClaim, 0, 0, 2}, fuzzOp{opReclaim, 0, 0, 0},

@@ -58,8 +58,10 @@ var errOtherTile = fmt.Errorf("%w: the tile is not the slashed result", errBadBu
 var errCannotJudge = errors.New("this node cannot judge the task")
 
 // watchDraws runs until ctx ends, judging every dispute this node is drawn
-// for. It starts from the block it last looked at (kept in the store), so
-// a draw while the node was down is still judged if voting is open.
+// for, and drawing the arbiters of every dispute of a job it requested
+// (drawAsRequester). It starts from the block it last looked at (kept in
+// the store), so a draw while the node was down is still judged if voting
+// is open.
 func (n *Node) watchDraws(ctx context.Context) {
 	ch := n.cfg.Chain
 	from := uint64(0)
@@ -74,6 +76,11 @@ func (n *Node) watchDraws(ctx context.Context) {
 		n.store.PutMeta("draws-seen", b[:])
 	}
 	handle := func(l types.Log) {
+		if o, err := ch.ParseDisputed(l); err == nil {
+			n.wg.Go(func() { n.drawAsRequester(ctx, o) })
+			seen(l.BlockNumber)
+			return
+		}
 		d, err := ch.ParseArbitersDrawn(l)
 		if err != nil {
 			return
@@ -86,14 +93,14 @@ func (n *Node) watchDraws(ctx context.Context) {
 		seen(l.BlockNumber)
 	}
 	logs := make(chan types.Log, 16)
-	live := ch.ArbitersDrawnQuery(0, nil)
+	live := ch.DisputeLogsQuery(0, nil)
 	live.FromBlock = nil // a subscription starts at the head; the past is read below
 	sub, err := ch.Chain().Backend().SubscribeFilterLogs(ctx, live, logs)
 	if err == nil {
 		defer sub.Unsubscribe()
 	}
 	// Draws before the subscription started.
-	if past, err := ch.Chain().Backend().FilterLogs(ctx, ch.ArbitersDrawnQuery(from, nil)); err == nil {
+	if past, err := ch.Chain().Backend().FilterLogs(ctx, ch.DisputeLogsQuery(from, nil)); err == nil {
 		for _, l := range past {
 			handle(l)
 			from = l.BlockNumber + 1
@@ -123,13 +130,39 @@ func (n *Node) watchDraws(ctx context.Context) {
 			continue
 		}
 		to := h.Number
-		if past, err := ch.Chain().Backend().FilterLogs(ctx, ch.ArbitersDrawnQuery(from, to)); err == nil {
+		if past, err := ch.Chain().Backend().FilterLogs(ctx, ch.DisputeLogsQuery(from, to)); err == nil {
 			for _, l := range past {
 				handle(l)
 			}
 			from = to.Uint64() + 1
 			seen(to.Uint64())
 		}
+	}
+}
+
+// drawAsRequester draws the arbiters of dispute o once its draw block is
+// mined, where o is of a job this node requested. Anyone may draw, and the
+// accused's node does (followDispute); but an accused that waited until
+// the draw block's hash was gone (256 blocks) would have the draw moved to
+// a new block, as often as it liked, until one drew arbiters it liked. The
+// requester, who stands to lose the dispute, draws at once instead. A
+// moved draw is a Disputed log again, and comes back here.
+func (n *Node) drawAsRequester(ctx context.Context, o contracts.DisputeOpened) {
+	ch := n.cfg.Chain
+	if j, err := ch.Job(ctx, o.JobID); err != nil || j.Requester != ch.Address() {
+		return
+	}
+	_, err := waitHead(ctx, ch.Chain(), time.Now(), time.Second, func(h *types.Header) bool { return h.Number.Uint64() > o.DrawBlock })
+	if err == nil {
+		_, err = ch.DrawArbiters(ctx, o.JobID, o.Node)
+	}
+	switch {
+	case err == nil:
+		n.cfg.Logger.Info("drew the arbiters of a dispute of this node's job", "job", o.JobID.Hex(), "accused", o.Node.Hex())
+	case ctx.Err() != nil, errors.Is(err, contracts.ErrArbitersDrawn), errors.Is(err, contracts.ErrNoArbiters), errors.Is(err, contracts.ErrNoOpenDispute):
+		// Stopping, or drawn by the accused first, or nobody to draw.
+	default:
+		n.cfg.Logger.Warn("draw the arbiters of a dispute of this node's job", "job", o.JobID.Hex(), "accused", o.Node.Hex(), "err", err)
 	}
 }
 

@@ -154,29 +154,51 @@ func (b *resultBook) keep(escrow common.Hash, req TaskRequest, build string, dat
 	if _, err := b.blobs.Put(bytes.NewReader(data), hash); err != nil {
 		return fmt.Errorf("keep tile of job %s task %d: %w", req.JobID, req.Task, err)
 	}
+	header, entry, err := b.queueKeep(escrow, req, build, hash, sig)
+	if err != nil {
+		return err
+	}
+	// Waited for without the lock: the store's writer keeps the order they
+	// were queued in, and keeps of other tasks share the commit.
+	if header != nil {
+		if err := <-header; err != nil {
+			<-entry
+			return err
+		}
+	}
+	return <-entry
+}
+
+// queueKeep queues keep's store writes under the lock: the job's own
+// record (spec and dispute) when it has none yet, and the result's entry.
+func (b *resultBook) queueKeep(escrow common.Hash, req TaskRequest, build, hash string, sig []byte) (header, entry <-chan error, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.store.Meta(keptPrefix+escrow.Hex())) == 0 {
 		switch {
 		case req.Spec == nil:
-			return fmt.Errorf("keep job %s task %d: the lease carries no job spec", req.JobID, req.Task)
+			return nil, nil, fmt.Errorf("keep job %s task %d: the lease carries no job spec", req.JobID, req.Task)
 		case jobHash(*req.Spec) != escrow:
 			// Kept as the job's for good: a spec that is not the
 			// escrow's would fail every later bundle of the job.
-			return fmt.Errorf("keep job %s task %d: the lease's job spec hashes to %s, not the escrow id %s", req.JobID, req.Task, jobHash(*req.Spec).Hex(), escrow.Hex())
+			return nil, nil, fmt.Errorf("keep job %s task %d: the lease's job spec hashes to %s, not the escrow id %s", req.JobID, req.Task, jobHash(*req.Spec).Hex(), escrow.Hex())
 		}
-		if err := b.saveLocked(escrow, &keptJob{Spec: *req.Spec}); err != nil {
-			return err
+		raw, err := json.Marshal(&keptJob{Spec: *req.Spec})
+		if err != nil {
+			return nil, nil, err
 		}
+		// Two first keeps of a job both write it, the same spec: its
+		// record is read only once committed.
+		header = b.store.PutMeta(keptPrefix+escrow.Hex(), raw)
 	}
 	req.Spec = nil // kept once, with the job
 	// Shown to arbiters: a seal is for the two ends alone (seal.go).
 	req.Key, req.Seal, req.body = "", "", nil
 	raw, err := json.Marshal(keptResult{Request: req, Hash: hash, Signature: hex.EncodeToString(sig), Build: build})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	return <-b.store.PutMeta(entryKey(escrow, req.Check, req.Task, hash), raw)
+	return header, b.store.PutMeta(entryKey(escrow, req.Check, req.Task, hash), raw), nil
 }
 
 // forget drops the record of what was kept of escrow, checks alone: once
@@ -322,7 +344,7 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("bundle: task %q: %w", q.Get("task"), err))
 		return
 	}
-	check, hash := q.Has("check"), cmp.Or(q.Get("check"), q.Get("result"))
+	check, hash := q.Has(keptWhat(true)), cmp.Or(q.Get(keptWhat(true)), q.Get(keptWhat(false)))
 	n.kept.mu.Lock()
 	kj, err := n.kept.load(escrow)
 	n.kept.mu.Unlock()
@@ -331,9 +353,9 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 		kr = kj.kept(check)[checkKey(task, hash)]
 		if hash == "" && !check {
 			var several bool
-			for _, r := range kj.results {
-				if r.Request.Task == task {
-					several, kr = kr.Hash != "", r
+			for _, kept := range kj.results {
+				if kept.Request.Task == task {
+					several, kr = kr.Hash != "", kept
 				}
 			}
 			if several {
@@ -363,7 +385,8 @@ func (n *Node) handleBundle(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, disputeBundle{Spec: kj.Spec, Task: task, Request: kr.Request, Signature: kr.Signature, Build: kr.Build, Tile: tile})
 }
 
-// keptWhat names a kept result, or with check a kept check, for messages.
+// keptWhat names a kept result, or with check a kept check, for messages
+// and as the bundle route's query key naming its hash (handleBundle).
 func keptWhat(check bool) string {
 	if check {
 		return "check"
@@ -526,6 +549,9 @@ func (n *Node) followDispute(ctx context.Context, escrow common.Hash) {
 			_, err = waitHead(ctx, ch.Chain(), time.Now(), time.Second, func(h *types.Header) bool { return h.Number.Uint64() > d.DrawBlock })
 			if err == nil {
 				_, err = ch.DrawArbiters(ctx, escrow, me)
+			}
+			if errors.Is(err, contracts.ErrArbitersDrawn) {
+				err = nil // the requester's node drew them first (drawAsRequester)
 			}
 			if errors.Is(err, contracts.ErrNoArbiters) {
 				// Nobody can judge: the escrow ends it after both windows.

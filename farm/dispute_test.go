@@ -392,6 +392,40 @@ func TestDisputeSurvivesRestart(t *testing.T) {
 	}
 }
 
+// TestRequesterDrawsArbiters: the requester's node draws the arbiters of
+// a dispute of its job as soon as the draw block is mined, whatever the
+// accused does: an accused that never draws (here it disputed by hand, and
+// its node does not follow the dispute) could otherwise wait until the
+// draw block's hash was gone, and draw again, and again, until the draw
+// suited it.
+func TestRequesterDrawsArbiters(t *testing.T) {
+	s := newDisputeScene(t, farmtest.Renderers()[0])
+	s.slash()
+	arbiters := s.arbiters(3)
+	c := farm.DefaultNodeConfig()
+	c.Name, c.DataDir = "requester", filepath.Join(t.TempDir(), "requester")
+	c.Renderers, c.Gossip.Fast, c.Gossip.Join = farmtest.Renderers(), true, []string{arbiters[0].GossipAddr()}
+	c.Identity, c.Chain = rpc.IdentityFromKey(contracts.DevKey(0)), s.bank
+	requester, err := farm.StartNode(s.ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { requester.Close() })
+	accused := s.bank.WithKey(contracts.DevKey(1))
+	if _, err := accused.Dispute(s.ctx, s.escrow); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the draw block, and one more
+		if err := s.chain.AdjustTime(time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	farmtest.Until(t, "the requester's node draws the arbiters", func() bool {
+		d, err := s.bank.DisputeOf(s.ctx, s.escrow, accused.Address())
+		return err == nil && !d.VotingEnds.IsZero() && len(d.Arbiters) == 3
+	})
+}
+
 // TestDisputeRefusals: a dispute is refused, with the reason and nothing
 // posted, for a job the node never worked on, without a conviction, with
 // too few tokens for the bond, and after the window.

@@ -58,7 +58,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 	}
 	// Blender writes an RGBA scene's PNG with its alpha channel, opaque
 	// or not; so does the farm (renderer.EncodePNG).
-	plan.Alpha = u != nil && u.ColorMode == "RGBA"
+	plan.Alpha = u != nil && u.ColorMode == "RGBA" && (spec.Format == "" || spec.Format == api.FormatPNG)
 	if u == nil {
 		return plan, nil
 	}

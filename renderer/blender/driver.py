@@ -460,10 +460,19 @@ def spatial_nodes(tree, seen=()):
             continue
         if n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
             out |= spatial_nodes(n.node_tree, seen + (n.node_tree.name,))
-        elif n.type in SPATIAL_NODES or (n.type == "ZCOMBINE" and getattr(n, "use_antialias_z", False)) \
-                or (n.type == "ID_MASK" and getattr(n, "use_antialiasing", False)):
+        elif n.type in SPATIAL_NODES or (n.type == "ZCOMBINE" and antialiased(n, "use_antialias_z")) \
+                or (n.type == "ID_MASK" and antialiased(n, "use_antialiasing")):
             out.add(n.type)
     return out
+
+
+def antialiased(n, prop):
+    """Whether a Z Combine or ID Mask node anti-aliases: its property before
+    Blender 4.5, its Anti-Alias input after (linked, it may be on)."""
+    socket = n.inputs.get("Anti-Alias")
+    if socket is not None:
+        return socket.is_linked or bool(getattr(socket, "default_value", False))
+    return bool(getattr(n, prop, False))
 
 
 def uses_sequencer(scene):
