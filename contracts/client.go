@@ -141,8 +141,8 @@ type Job struct {
 	Status    JobStatus
 	Disputes  int // convictions of the job under dispute; reclaim waits for them
 	Budget    *big.Int
-	Unclaimed *big.Int // what a settled job's tree still holds for its leaves (late in the receipt grace, for receipts too)
-	Held      *big.Int // the budget outside the tree, which pays receipts first
+	Unclaimed *big.Int // what a settled job's tree still holds for its leaves
+	Held      *big.Int // the budget outside the tree, which pays receipts
 	Bond      *big.Int // what is left of the requester's bond
 	Slashed   *big.Int
 	Root      common.Hash

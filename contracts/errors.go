@@ -42,7 +42,7 @@ var (
 	ErrBadReceiptSignature   = errors.New("receipt not signed by the job's requester for this worker, job and amount")
 	ErrReceiptTooEarly       = errors.New("receipts of a job not settled are paid only after its deadline")
 	ErrReceiptWindowClosed   = errors.New("the time to redeem receipts of this job is over")
-	ErrBudgetExhausted       = errors.New("the job's budget is spent (outside the payout tree, and its unclaimed leaves): receipts beyond the budget are not paid")
+	ErrBudgetExhausted       = errors.New("the job's budget outside the payout tree is spent: receipts beyond the budget are not paid")
 	ErrBadBond               = errors.New("requester bond must be <= 10000 bps")
 	ErrBadWindows            = errors.New("claim window must be at least the reclaim grace")
 	ErrNotDisputable         = errors.New("no undisputed conviction of this node in this job")

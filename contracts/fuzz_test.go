@@ -220,7 +220,7 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		case 1: // nothing at all
 		case 2: // one node, any amount
 			payouts = []Payout{{f.nodes[o.c%3].Address(), tokens(int64(o.c % 30))}}
-		case 3: // the whole budget, to a requester: nothing left outside the tree
+		case 3: // the whole budget, to a requester: nothing held for receipts
 			payouts = []Payout{{f.reqs[o.c%2].Address(), j.budget}}
 		}
 		if s, err := caller.Settle(f.ctx, j.id, payouts); f.expect("settle", err) {
@@ -255,6 +255,9 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		caller := f.actors()[o.a%5]
 		var batch []Claim
 		for _, cl := range j.settled.Claims {
+			if f.node(cl.Node) < 0 {
+				continue // a requester's own leaf (settle's case 3): the model books nodes' pay
+			}
 			if o.c%3 == 0 || cl.Node == f.nodes[o.c%3].Address() {
 				batch = append(batch, cl)
 			}
@@ -293,8 +296,7 @@ func (f *fuzzEnv) step(o fuzzOp) {
 			return
 		}
 		// What each receipt's job could pay before: what it was paid, and
-		// what the job still holds for receipts (outside its tree, and late
-		// in a settled job's grace its unclaimed leaves).
+		// what the job still holds for receipts (outside its tree).
 		could, before := map[common.Hash]*big.Int{}, map[common.Hash]*big.Int{}
 		for _, r := range batch {
 			rec, err := f.nodes[n].Job(f.ctx, r.JobID)
@@ -305,12 +307,7 @@ func (f *fuzzEnv) step(o fuzzOp) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			avail := new(big.Int).Add(p, rec.Held)
-			// Late in the receipt grace (the first half is the leaves').
-			if now, err := f.chain.Now(f.ctx); err == nil && rec.Status == JobSettled && now.Sub(rec.SettledAt) > testConfig.ReclaimGrace/2 {
-				avail.Add(avail, rec.Unclaimed)
-			}
-			could[r.JobID], before[r.JobID] = avail, p
+			could[r.JobID], before[r.JobID] = new(big.Int).Add(p, rec.Held), p
 		}
 		rcpt, err := f.nodes[n].ClaimByReceipts(f.ctx, batch)
 		if len(batch) == 1 && errors.Is(err, ErrBudgetExhausted) && could[batch[0].JobID].Cmp(before[batch[0].JobID]) > 0 {
@@ -318,8 +315,7 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		}
 		if f.expect("claim by receipts", err) {
 			f.bonuses(rcpt, n)
-			// A receipt pays all it says, or all its job had left: a tree
-			// that takes the budget must not leave receipts unpaid.
+			// A receipt pays all it says, or all its job held for receipts.
 			for _, r := range batch {
 				p, err := f.nodes[n].Paid(f.ctx, r.JobID, f.nodes[n].Address())
 				if err != nil {
@@ -686,8 +682,8 @@ func fuzzSeeds() [][]byte {
 			fuzzOp{opSettle, 0, 0, 0}, fuzzOp{opClaim, 0, 1, 1}, fuzzOp{opClaimFor, 4, 0, 4}, fuzzOp{opClaimFor, 2, 0, 8},
 			fuzzOp{opClaimFor, 0, 0, 0}, fuzzOp{opClaimFor, 3, 0, 0}, fuzzOp{opClaimFor, 0, 0, 1}, fuzzOp{opClaim, 0, 0, 1},
 			fuzzOp{opAdvance, 47, 0, 0}, fuzzOp{opReclaim, 0, 0, 0}),
-		// A tree that takes the whole budget for the requester: receipts get
-		// nothing in the grace's first half, then draw on its unclaimed leaf.
+		// A tree that takes the whole budget for the requester: nothing is
+		// held for receipts (a known limit: contracts/README.md).
 		fuzzSeed(fuzzOp{opOpen, 0, 40, 1}, fuzzOp{opReceipt, 0, 0, 5}, fuzzOp{opReceipt, 0, 1, 7}, fuzzOp{opSettle, 0, 3, 0},
 			fuzzOp{opClaimReceipts, 0, 0, 0}, fuzzOp{opAdvance, 239, 0, 0}, fuzzOp{opClaimReceipts, 0, 0, 0}, fuzzOp{opClaimReceipts, 1, 0, 0},
 			fuzzOp{opAdvance, 47, 0, 0}, fuzzOp{opReclaim, 0, 0, 0}),
@@ -744,4 +740,14 @@ func minBig(a, b *big.Int) *big.Int {
 		return a
 	}
 	return b
+}
+
+// node is the index of the node with address a, or -1.
+func (f *fuzzEnv) node(a common.Address) int {
+	for i, n := range f.nodes {
+		if n.Address() == a {
+			return i
+		}
+	}
+	return -1
 }

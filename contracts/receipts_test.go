@@ -192,39 +192,16 @@ func TestReceipts(t *testing.T) {
 			}
 			return [2]*big.Int{tokens(88), tokens(22)} // 80 + 8, then the last 20 + 2
 		}, new(big.Int)},
-		{"receipts beyond a settled budget: leaves first", func(e *env, id common.Hash) [2]*big.Int {
-			// Node 1 holds a receipt of 80 (say, convicted after it was
-			// signed: the tree pays node 0 to render its tasks again), and
-			// the tree pays node 0 60: 140 of a budget of 100.
+		{"receipts beyond a settled budget", func(e *env, id common.Hash) [2]*big.Int {
 			r1 := e.receipt(e.nodes[1], id, 8, 10)
 			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(60)}})
 			if err != nil {
 				e.t.Fatal(err)
 			}
-			// In the grace's first half a receipt takes only the 40
-			// outside the tree: the leaves are the tree's to claim.
 			e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}))
 			e.must(e.nodes[0].Claim(e.ctx, claimOf(e.t, s, e.nodes[0].Address())))
-			e.advance(31 * time.Minute) // the grace's second half
-			if _, err := e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}); !errors.Is(err, ErrBudgetExhausted) {
-				e.t.Fatalf("receipt on a spent budget: %v, want ErrBudgetExhausted", err)
-			}
 			return [2]*big.Int{tokens(60), tokens(40)}
 		}, tokens(10)},
-		{"requester settles the whole budget to itself: receipts pay from its leaf", func(e *env, id common.Hash) [2]*big.Int {
-			r0, r1 := e.receipt(e.nodes[0], id, 3, 10), e.receipt(e.nodes[1], id, 2, 10)
-			// A tree of one leaf, the requester's, taking the whole budget:
-			// nothing outside it. Its leaf unclaimed, the receipts draw on
-			// it in the grace's second half.
-			e.must(e.req.Settle(e.ctx, id, []Payout{{e.req.Address(), tokens(100)}}))
-			if _, err := e.nodes[0].ClaimByReceipts(e.ctx, []WorkReceipt{r0}); !errors.Is(err, ErrBudgetExhausted) {
-				e.t.Fatalf("receipt in the grace's first half, nothing outside the tree: %v, want ErrBudgetExhausted", err)
-			}
-			e.advance(31 * time.Minute)
-			e.must(e.nodes[0].ClaimByReceipts(e.ctx, []WorkReceipt{r0}))
-			e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}))
-			return [2]*big.Int{tokens(30), tokens(20)}
-		}, tokens(60)},
 		{"double claim: receipt after the leaf", func(e *env, id common.Hash) [2]*big.Int {
 			r0 := e.receipt(e.nodes[0], id, 3, 10)
 			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(30)}})

@@ -146,23 +146,37 @@ func (n *Node) watchDraws(ctx context.Context) {
 // the draw block's hash was gone (256 blocks) would have the draw moved to
 // a new block, as often as it liked, until one drew arbiters it liked. The
 // requester, who stands to lose the dispute, draws at once instead. A
-// moved draw is a Disputed log again, and comes back here.
+// moved draw is a Disputed log again, handled by a call of its own; so a
+// draw refused as too early (a log replayed after its draw moved) is left
+// to that call.
 func (n *Node) drawAsRequester(ctx context.Context, o contracts.DisputeOpened) {
 	ch := n.cfg.Chain
 	if j, err := ch.Job(ctx, o.JobID); err != nil || j.Requester != ch.Address() {
 		return
 	}
-	_, err := waitHead(ctx, ch.Chain(), time.Now(), time.Second, func(h *types.Header) bool { return h.Number.Uint64() > o.DrawBlock })
-	if err == nil {
-		_, err = ch.DrawArbiters(ctx, o.JobID, o.Node)
-	}
-	switch {
-	case err == nil:
-		n.cfg.Logger.Info("drew the arbiters of a dispute of this node's job", "job", o.JobID.Hex(), "accused", o.Node.Hex())
-	case ctx.Err() != nil, errors.Is(err, contracts.ErrArbitersDrawn), errors.Is(err, contracts.ErrNoArbiters), errors.Is(err, contracts.ErrNoOpenDispute):
-		// Stopping, or drawn by the accused first, or nobody to draw.
-	default:
-		n.cfg.Logger.Warn("draw the arbiters of a dispute of this node's job", "job", o.JobID.Hex(), "accused", o.Node.Hex(), "err", err)
+	for attempt := 0; ; attempt++ {
+		_, err := waitHead(ctx, ch.Chain(), time.Now(), time.Second, func(h *types.Header) bool { return h.Number.Uint64() > o.DrawBlock })
+		if err == nil {
+			_, err = ch.DrawArbiters(ctx, o.JobID, o.Node)
+		}
+		switch {
+		case err == nil:
+			if d, err := ch.DisputeOf(ctx, o.JobID, o.Node); err == nil && !d.VotingEnds.IsZero() {
+				n.cfg.Logger.Info("drew the arbiters of a dispute of this node's job", "job", o.JobID.Hex(), "accused", o.Node.Hex(), "arbiters", len(d.Arbiters))
+			}
+			return
+		case ctx.Err() != nil, errors.Is(err, contracts.ErrArbitersDrawn), errors.Is(err, contracts.ErrNoArbiters),
+			errors.Is(err, contracts.ErrNoOpenDispute), errors.Is(err, contracts.ErrDrawTooEarly):
+			return // stopping; drawn already; nobody to draw; over; moved
+		case attempt == 4:
+			n.cfg.Logger.Warn("draw the arbiters of a dispute of this node's job", "job", o.JobID.Hex(), "accused", o.Node.Hex(), "err", err)
+			return
+		}
+		select { // a failed transaction: try again a little later
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second << attempt):
+		}
 	}
 }
 

@@ -40,12 +40,10 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 	tests := []struct {
 		name     string
 		settle   bool  // settle 0, or never settle
-		itself   bool  // settle the whole budget, to the requester
 		bonusBps int64 // the requester's bond share each worker gets on top
 	}{
-		{"settles 0", true, false, 0},
-		{"settles the whole budget to itself", true, true, 0},
-		{"never settles", false, false, int64(contracts.DefaultConfig().RequesterBondBps)},
+		{"settles 0", true, 0},
+		{"never settles", false, int64(contracts.DefaultConfig().RequesterBondBps)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,14 +103,8 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 			nodes[0].Kill()
 			advance := cfg.ReclaimGrace/2 + time.Minute // the first half is left for the tree's leaves
 			if tc.settle {
-				var tree []contracts.Payout
-				if tc.itself {
-					// Nothing left outside the tree: the receipts draw on
-					// the requester's leaf, unclaimed.
-					tree = []contracts.Payout{{Node: bank.Address(), Amount: budget.Wei()}}
-				}
-				if _, err := bank.Settle(ctx, jobID, tree); err != nil {
-					t.Fatalf("settle %v: %v", tree, err)
+				if _, err := bank.Settle(ctx, jobID, nil); err != nil {
+					t.Fatalf("settle 0: %v", err)
 				}
 			} else {
 				ej, err := bank.Job(ctx, jobID)
@@ -156,9 +148,8 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 				paid.Add(paid, bal)
 			}
 			// After the grace the requester reclaims the rest and its bond (less
-			// the workers' share of it when it never settled); the tree's
-			// unclaimed leaves after the claim window.
-			if err := chain.AdjustTime(max(cfg.ReclaimGrace, cfg.ClaimWindow) + time.Minute); err != nil {
+			// the workers' share of it when it never settled).
+			if err := chain.AdjustTime(cfg.ReclaimGrace + time.Minute); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := bank.Reclaim(ctx, jobID); err != nil {

@@ -33,21 +33,20 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///    worker with no Ether is paid, and a node may `claim` its own leaf. Nothing leaves at
 ///    settle: `budget - total` and the bond stay for `reclaimGrace`, during which
 ///    a worker whose receipt says more than its leaf is paid the difference from
-///    them (`claimByReceipts`), and in the grace's second half from the tree's
-///    unclaimed leaves too (the first half is the leaves' to be claimed in).
-///    Holding them is what makes a receipt worth something: a tree that leaves
-///    a receipted worker out, or whose total takes the budget in leaves
-///    nobody claims, cannot take that worker's money back to the requester.
-///    (Leaves the requester's own addresses claim at once still can: only
-///    leaves that wait out the receipt grace would stop that.)
+///    them (`claimByReceipts`). Holding them is what makes a receipt worth
+///    something: a tree that leaves a receipted worker out cannot take that
+///    worker's money back to the requester, unless its total takes the
+///    budget too (leaves nobody claims, or the requester's own): then nothing
+///    is held, and receipts are not paid. Leaves are not open to receipts, so
+///    that a leaf stays its node's for the whole claim window (see
+///    contracts/README.md, known limits).
 /// 4. A job never settled pays its receipts from the budget after the deadline,
 ///    for `reclaimGrace`, and each such payment also takes the same share of the
 ///    requester's bond for the worker (`requesterBondBps` of what it is paid):
 ///    stalling costs the requester more than settling.
 /// 5. No worker is paid more than the larger of its leaf and its receipt for a
 ///    job (`paid` counts both routes), and no job pays more than its budget in
-///    total (leaves draw on `total`, receipts on what is not in the tree and,
-///    late in the grace, on the tree's unclaimed rest).
+///    total (leaves draw on `total`, receipts on what is not in the tree).
 /// 6. `reclaim` returns to the requester what can no longer be owed: the rest of
 ///    the budget and the bond once the receipt grace is over, and unclaimed
 ///    leaves once the claim window is over. Anyone may call it; the tokens
@@ -100,11 +99,10 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         uint40 settledAt;
         Status status;
         uint128 budget;
-        // unclaimed is what a settled job's tree still holds for its leaves
-        // (late in the receipt grace, for receipts too).
+        // unclaimed is what a settled job's tree still holds for its leaves.
         uint128 unclaimed;
         // held is the budget outside the tree: the whole budget until settle,
-        // budget - total after it; receipts are paid from it first.
+        // budget - total after it; receipts are paid from it.
         uint128 held;
         // bond is what is left of the requester's bond.
         uint128 bond;
@@ -356,8 +354,8 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (address(token_) == address(0)) revert ZeroAddress();
         if (slashCapBps_ > 10_000) revert BadSlashCap(slashCapBps_);
         if (requesterBondBps_ > 10_000) revert BadBond(requesterBondBps_);
-        // Receipts on a settled job draw on what settle held back (and on
-        // unclaimed leaves); the job may close only after they are over.
+        // Receipts on a settled job draw on what settle held back; the job may
+        // close only after they are over.
         if (claimWindow_ < reclaimGrace_) revert BadWindows(reclaimGrace_, claimWindow_);
         // A slash comes before settle, so a dispute always opens before the
         // requester's bond can be reclaimed: the bond is there to pay for it.
@@ -474,9 +472,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// paid, with one token transfer. A settled job honours receipts from
     /// settle until `settledAt + reclaimGrace`; a job never settled from its
     /// deadline until `deadline + reclaimGrace`, and then adds the requester's
-    /// bond share. A settled job pays from what settle held back, then, in
-    /// the second half of the grace, from its tree's unclaimed leaves; a job
-    /// whose budget runs out pays what is left.
+    /// bond share. A job whose held budget runs out pays what is left.
     function claimByReceipts(SignedReceipt[] calldata receipts) external nonReentrant {
         uint256 sum;
         for (uint256 i = 0; i < receipts.length; ++i) {
@@ -878,20 +874,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
 
         uint256 owed = r.amount - before;
         uint256 held = j.held;
-        // A settled job pays a receipt from what settle held back, and, in
-        // the second half of the receipt grace, from the tree's unclaimed
-        // leaves: a tree whose total takes the budget (leaves nobody claims,
-        // the requester's own) would otherwise leave nothing for receipts,
-        // and its unclaimed leaves would go back to the requester once the
-        // claim window ended. The first half is the leaves' own: a receipt
-        // of a worker convicted after it was signed, whose tasks the tree
-        // pays others to render again, cannot take their leaves before they
-        // are claimed (the farm claims them at settle).
-        uint256 fromTree;
-        if (status == Status.Settled && block.timestamp > uint256(j.settledAt) + reclaimGrace / 2) {
-            fromTree = j.unclaimed;
-        }
-        uint256 pay = owed < held + fromTree ? owed : held + fromTree;
+        uint256 pay = owed < held ? owed : held;
         if (pay == 0) revert BudgetExhausted(jobId, owed);
         uint256 bonus;
         if (status == Status.Open) {
@@ -901,9 +884,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             j.bond = uint128(bond - bonus);
         }
         paid[jobId][msg.sender] = before + pay;
-        uint256 fromHeld = pay < held ? pay : held;
-        j.held = uint128(held - fromHeld);
-        if (pay > fromHeld) j.unclaimed = uint128(fromTree - (pay - fromHeld));
+        j.held = uint128(held - pay);
         emit ReceiptPaid(jobId, msg.sender, pay, bonus);
         return pay + bonus;
     }
