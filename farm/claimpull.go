@@ -208,9 +208,8 @@ type pullAsks struct {
 
 // fail backs off asking about escrow: a coordinator that holds no claim of
 // this node (the job's tree left it out: its receipts still redeem) or
-// that is gone is asked
-// ever more rarely, from one interval doubling to 256, not every interval
-// forever.
+// that is gone is asked ever more rarely, from one interval doubling to
+// 256, not every interval forever.
 func (a *pullAsks) fail(escrow common.Hash, every time.Duration) {
 	a.failed[escrow]++
 	a.notBefore[escrow] = time.Now().Add(every << min(a.failed[escrow], 8))

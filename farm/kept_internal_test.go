@@ -21,6 +21,22 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
+// openTestBook is a resultBook on a store and blobs of their own in tb's
+// temporary directory, the store closed at the end.
+func openTestBook(tb testing.TB) *resultBook {
+	dir := tb.TempDir()
+	st, err := store.Open(filepath.Join(dir, "db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	blobs, err := blobstore.Open(filepath.Join(dir, "blobs"), 1<<30)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &resultBook{store: st, blobs: blobs}
+}
+
 // TestKeptChecks: a node keeps every check it signs, a task checked twice
 // included (either signature can be slashed), and two tasks whose renders
 // are the same bytes (a still shot's) each, and lets go of a job's checks
@@ -28,13 +44,7 @@ import (
 // the shared, content-addressed blobs). A job it rendered tiles of, or
 // coordinated itself, is kept.
 func TestKeptChecks(t *testing.T) {
-	st := openTestStore(t, filepath.Join(t.TempDir(), "db"))
-	t.Cleanup(func() { st.Close() })
-	blobs, err := blobstore.Open(t.TempDir(), 1<<30)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book := &resultBook{store: st, blobs: blobs}
+	book := openTestBook(t)
 	me, them := common.Address{0xa}, common.Address{0xb}
 	spec := func(seed uint64) api.JobSpec {
 		return api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "s.glb", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
@@ -95,13 +105,7 @@ func TestKeptChecks(t *testing.T) {
 // read with them, and keeps its old results through a dispute's update;
 // forgetting a job forgets its entries.
 func TestKeptResults(t *testing.T) {
-	st := openTestStore(t, filepath.Join(t.TempDir(), "db"))
-	t.Cleanup(func() { st.Close() })
-	blobs, err := blobstore.Open(t.TempDir(), 1<<30)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book := &resultBook{store: st, blobs: blobs}
+	book := openTestBook(t)
 	n := &Node{kept: book}
 	spec := api.JobSpec{Renderer: "pathtracer", Scene: strings.Repeat("ab", 32), SceneName: "s.glb", Frames: tiler.Frames{Start: 1, End: 1, Step: 1},
 		Resolution: tiler.Resolution{Width: 32, Height: 24}, Samples: 2, Tiles: tiler.Grid{Cols: 2, Rows: 2}}
@@ -168,7 +172,7 @@ func TestKeptResults(t *testing.T) {
 	oldResult := keptResult{Request: TaskRequest{JobID: old.ID(), Task: 3}, Hash: strings.Repeat("cd", 32), Build: "pathtracer-1"}
 	oldCheck := keptResult{Request: TaskRequest{JobID: old.ID(), Task: 0, Check: true}, Hash: strings.Repeat("ef", 32)}
 	raw, _ := json.Marshal(map[string]any{"spec": old, "results": map[int]keptResult{3: oldResult}, "checks": map[string]keptResult{checkKey(0, oldCheck.Hash): oldCheck}})
-	if err := <-st.PutMeta(keptPrefix+oldEscrow.Hex(), raw); err != nil {
+	if err := <-book.store.PutMeta(keptPrefix+oldEscrow.Hex(), raw); err != nil {
 		t.Fatal(err)
 	}
 	req := TaskRequest{JobID: old.ID(), Task: 4, Spec: &old}
@@ -196,10 +200,10 @@ func TestKeptResults(t *testing.T) {
 	if err := book.forget(jobHash(checks), common.Address{0xa}); err != nil {
 		t.Fatal(err)
 	}
-	if keys := st.MetaKeys(entryPrefix(jobHash(checks))); len(keys) != 0 {
+	if keys := book.store.MetaKeys(entryPrefix(jobHash(checks))); len(keys) != 0 {
 		t.Errorf("forgotten job's entries stay: %q", keys)
 	}
-	if keys := st.MetaKeys(entryPrefix(escrow)); len(keys) != 4 {
+	if keys := book.store.MetaKeys(entryPrefix(escrow)); len(keys) != 4 {
 		t.Errorf("the other job's entries: %q, want 4", keys)
 	}
 }
@@ -217,16 +221,7 @@ func BenchmarkKeep(b *testing.B) {
 				Sources: []string{"http://10.0.0.7:7947", "http://10.0.0.9:7947", "http://10.0.0.5:7947"}, Coordinator: common.Address{0xc}.Hex(), Spec: &spec}
 			for b.Loop() {
 				b.StopTimer()
-				dir := b.TempDir()
-				st, err := store.Open(filepath.Join(dir, "db"), slog.New(slog.DiscardHandler))
-				if err != nil {
-					b.Fatal(err)
-				}
-				blobs, err := blobstore.Open(filepath.Join(dir, "blobs"), 1<<30)
-				if err != nil {
-					b.Fatal(err)
-				}
-				book := &resultBook{store: st, blobs: blobs}
+				book := openTestBook(b)
 				b.StartTimer()
 				for task := range tasks {
 					req := lease
@@ -237,7 +232,7 @@ func BenchmarkKeep(b *testing.B) {
 					}
 				}
 				b.StopTimer()
-				st.Close()
+				book.store.Close()
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*tasks), "µs/keep")
