@@ -46,7 +46,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		return plan, fmt.Errorf("%w: %s: a denoised frame must be denoised whole, and the %s renderer cannot denoise stitched tiles: submit it with --tiles 1x1, or with --denoise=false", api.ErrBadJob, spec.SceneName, spec.Renderer)
 	}
 	if u != nil && len(u.Simulations) > 0 {
-		return plan, fmt.Errorf("%w: %s: %s: Blender simulates it as its own animation render steps through the frames, and the farm renders frames apart, on many nodes, so they would not match: bake it into the .blend (Physics > Cache > Bake, Disk Cache off) and save", api.ErrBadJob, spec.SceneName, strings.Join(u.Simulations, "; "))
+		return plan, fmt.Errorf("%w: %s: %s: Blender simulates it as its own animation render steps through the frames, and the farm renders frames apart, on many nodes, so they would not match: bake it into the .blend and save (physics: Physics > Cache > Bake, Disk Cache off; a simulation zone: the Geometry Nodes modifier's Bake, Bake Target Packed)", api.ErrBadJob, spec.SceneName, strings.Join(u.Simulations, "; "))
 	}
 	if u != nil && len(u.Views) > 1 {
 		// Blender writes each view as a file of its own, or the two side

@@ -143,7 +143,8 @@ const MaxDimension = 16384
 type Result struct {
 	// Image holds the task's pixels; its Bounds equal the task's Rect, in
 	// frame coordinates, so tiles can be drawn straight into a frame. Values
-	// are sRGB-encoded, 16 bits per channel, alpha opaque.
+	// are sRGB-encoded, 16 bits per channel, alpha straight: opaque unless
+	// the scene's own render of an RGBA frame writes one.
 	Image *image.NRGBA64
 	// HDR holds the linear, scene-referred float pixels, with the same
 	// bounds, when the task asked for them (Task.HDR). Image is then the
@@ -417,10 +418,11 @@ type SceneUsage struct {
 	// runs (their names): each writes files beside the frame, which the
 	// farm does not (its tasks mute them) and says so.
 	FileOutputs []string `json:",omitempty"`
-	// Simulations are the scene's physics simulations its frames cannot
-	// be rendered apart with, in words ("Cube: Cloth is not baked"):
-	// Blender simulates them as its animation render steps through the
-	// frames, so they must be baked into the .blend.
+	// Simulations are the scene's physics simulations and Geometry Nodes
+	// simulation zones its frames cannot be rendered apart with, in words
+	// ("Cube: Cloth is not baked"): Blender simulates them as its
+	// animation render steps through the frames, so they must be baked
+	// into the .blend.
 	Simulations []string `json:",omitempty"`
 	// Views are the views each frame renders when the scene is
 	// stereoscopic or multi-view (Output > Stereoscopy: "left",

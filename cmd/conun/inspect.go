@@ -166,7 +166,7 @@ func printInspection(w io.Writer, in api.Inspection) {
 			fmt.Fprintf(w, "also        motion blur %s, volumes %s, screen effects [%s], sequencer %s\n", onOff(u.MotionBlur), onOff(u.Volumes), strings.Join(u.ScreenEffects, " "), onOff(u.Sequencer))
 		}
 		for _, sim := range u.Simulations {
-			fmt.Fprintf(w, "physics     %s: bake it into the .blend to render on the farm\n", sim)
+			fmt.Fprintf(w, "simulation  %s: bake it into the .blend to render on the farm\n", sim)
 		}
 		for _, why := range u.WholeFrame {
 			fmt.Fprintf(w, "whole only  %s: submit takes --tiles 1x1\n", why)

@@ -224,7 +224,15 @@ def load(scene_path, require_packed):
         engine=r.engine,
     )
     info.update(usage(scene))
+    if scene_path not in zones_of:
+        zones_of[scene_path] = simulation_zones(scene, scene_path)  # reopens: scene is stale
+    info["simulations"] = info["simulations"] + zones_of[scene_path]
     return info
+
+
+# What simulation_zones found for each file this process loaded: it steps
+# through frames and reopens the file, once, not at every reload.
+zones_of = {}
 
 
 # The scene's own settings as saved, read once at load: render() changes
@@ -307,8 +315,7 @@ def simulations(scene):
     and a rigid body cube's frame 20 after frames 1-19 in one Blender
     differs from a cold one (in 1964 pixels). Baked into the .blend, a
     cloth's frame 20 is the same whichever way it is rendered.
-    (Geometry Nodes simulation zones, 3.6+, are not listed: their bakes
-    say nothing through Python of whether they hold data.)"""
+    Geometry Nodes simulation zones are simulation_zones'."""
     out = []
 
     def check(owner, what, cache):
@@ -322,9 +329,7 @@ def simulations(scene):
     rbw = scene.rigidbody_world
     if rbw is not None and rbw.enabled and rbw.collection is not None:
         check(scene.name, "the rigid body world", rbw.point_cache)
-    for ob in scene.objects:
-        if ob.hide_render:
-            continue  # never rendered: its simulation shows nowhere
+    for ob in rendered_objects(scene):
         for md in ob.modifiers:
             if not md.show_render:
                 continue
@@ -345,20 +350,147 @@ def simulations(scene):
     return out
 
 
+def rendered_objects(scene):
+    """The objects a render of the scene shows: the scene's own, and
+    those of the collections its objects instance (a simulation inside
+    an instanced collection simulates as much as one in the scene)."""
+    seen, out = set(), []
+
+    def walk(objects):
+        for ob in objects:
+            if ob.hide_render or ob.name_full in seen:
+                continue  # never rendered: its simulation shows nowhere
+            seen.add(ob.name_full)
+            out.append(ob)
+            coll = ob.instance_collection if ob.instance_type == "COLLECTION" else None
+            if coll is not None:
+                walk(coll.all_objects)
+    walk(scene.objects)
+    return out
+
+
+def simulation_zones(scene, path):
+    """The scene's Geometry Nodes simulation zones (3.6+) that its frames
+    cannot be rendered apart with, as words: baked to files beside the
+    .blend, or not baked. Like a physics simulation, a zone steps as
+    Blender's animation render steps through the frames, one step a
+    frame, and a frame rendered cold starts it again: measured on 4.3.2,
+    a cube moved 0.1 a frame by a zone stood at x 1.2 in frame 20
+    rendered cold and at 3.0 in the animation's. Blender's Python says
+    nothing of whether a zone's packed bake holds data, so this asks the
+    frames themselves: a frame evaluated cold, as a node renders it,
+    against the same frame reached by stepping from the first, each
+    from the file as saved. It reopens the file: the caller's scene is
+    stale after."""
+    out, packed = [], {}
+    for ob in rendered_objects(scene):
+        for md in ob.modifiers:
+            if md.type != "NODES" or not md.show_render:
+                continue
+            for b in getattr(md, "bakes", ()):  # 4.1+; our 3.4 has no zones
+                node = b.node
+                if node is None or node.bl_idname != "GeometryNodeSimulationOutput" or node.mute:
+                    continue
+                what = "%s: simulation zone %s of %s" % (ob.name, node.name, md.name)
+                target = md.bake_target if b.bake_target == "INHERIT" else b.bake_target
+                if target == "DISK":
+                    out.append("%s bakes to files beside the .blend (Bake Target Disk)" % what)
+                    continue
+                start = b.frame_start if b.use_custom_simulation_frame_range else scene.frame_start
+                packed.setdefault(ob.name, []).append((what, start))
+    if not packed:
+        return out
+    # Two steps past the latest start: one step a frame, so a cold
+    # evaluation (at most one step from whatever the file was saved at)
+    # cannot come out as the animation's.
+    first = scene.frame_start
+    frame = min(max(s for zones in packed.values() for _, s in zones) + 2, scene.frame_end)
+    if frame <= first:
+        return out  # the frames rendered end before any zone steps twice
+    cold = frame_geometry(frame)
+    reopen(path)
+    for f in range(first, frame):
+        bpy.context.scene.frame_set(f)
+    stepped = frame_geometry(frame)
+    reopen(path)
+    differ = {name for name in cold.keys() | stepped.keys() if cold.get(name) != stepped.get(name)}
+    # A zone's object may show through another (an instancer): a
+    # difference anywhere counts against every zone when none of theirs
+    # differs.
+    named = [name for name in packed if name in differ]
+    for name in named or (list(packed) if differ else []):
+        out += ["%s is not baked (frame %d rendered on its own is not the animation's)" % (what, frame) for what, _ in packed[name]]
+    return out
+
+
+def reopen(path):
+    bpy.ops.wm.open_mainfile(filepath=path, load_ui=False, use_scripts=False)
+
+
+# Attribute data types: the foreach_get field, values per element, and
+# the array type it fills (None: a list; Debian's Blender has no numpy).
+ATTRIBUTE_FIELDS = {
+    "FLOAT": ("value", 1, "f"), "INT": ("value", 1, "i"), "INT8": ("value", 1, "i"),
+    "BOOLEAN": ("value", 1, None), "FLOAT2": ("vector", 2, "f"), "INT32_2D": ("value", 2, "i"),
+    "FLOAT_VECTOR": ("vector", 3, "f"), "FLOAT_COLOR": ("color", 4, "f"),
+    "BYTE_COLOR": ("color", 4, "f"), "QUATERNION": ("value", 4, "f"),
+}
+
+
+def frame_geometry(frame):
+    """Sets the frame and hashes what the render would see of each object:
+    its instances' placements and their geometry's attributes."""
+    import array
+    import hashlib
+    bpy.context.scene.frame_set(frame)
+    dg = bpy.context.evaluated_depsgraph_get()
+    sums = {}
+    for inst in dg.object_instances:
+        ob = inst.object
+        h = sums.setdefault(ob.original.name, hashlib.sha256())
+        h.update(repr([tuple(row) for row in inst.matrix_world]).encode())
+        attrs = getattr(ob.data, "attributes", None)
+        for a in sorted(attrs or (), key=lambda a: (a.domain, a.name)):
+            field = ATTRIBUTE_FIELDS.get(a.data_type)
+            if field is None or a.name.startswith("."):
+                continue
+            n = len(a.data) * field[1]
+            values = [False] * n if field[2] is None else array.array(field[2], bytes(4 * n))
+            a.data.foreach_get(field[0], values)
+            h.update(repr((a.name, a.domain, n)).encode())
+            h.update(repr(values).encode() if field[2] is None else values.tobytes())
+    return {name: h.hexdigest() for name, h in sums.items()}
+
+
 def file_outputs(scene):
-    """The compositor's File Output nodes that its own render runs: each
-    writes files of its own, beside the frame."""
+    """The compositor's File Output nodes that its own render runs, in its
+    tree and in the node groups it uses, as (name, node): each writes
+    files of its own, beside the frame. A node in a group is named after
+    the group ("Passes/File Output")."""
     tree = comp_tree(scene)
     if tree is None or not scene.render.use_compositing:
         return []
-    return [n for n in tree.nodes if n.type == "OUTPUT_FILE" and not n.mute]
+    out = []
+
+    def walk(tree, prefix, seen):
+        for n in tree.nodes:
+            if n.mute:
+                continue
+            if n.type == "OUTPUT_FILE":
+                out.append((prefix + n.name, n))
+            elif n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
+                walk(n.node_tree, prefix + n.node_tree.name + "/", seen + (n.node_tree.name,))
+    walk(tree, "", ())
+    return out
 
 
 def mute_file_outputs(scene):
     """Mutes the compositor's File Output nodes: a tile's would write the
     tile's pixels, a finish's files the farm does not return, and either
-    would write to a path the scene chose. The frame is the composite."""
-    for n in file_outputs(scene):
+    would write to a path the scene chose. The frame is the composite.
+    (A node in a group is muted in the group, for every user of it: this
+    process never saves the file.)"""
+    for _, n in file_outputs(scene):
         n.mute = True
 
 
@@ -584,7 +716,7 @@ def usage(scene):
         border=[r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y],
         crop_to_border=bool(r.use_crop_to_border),
         color_mode=r.image_settings.color_mode,
-        file_outputs=sorted(n.name for n in file_outputs(scene)),
+        file_outputs=sorted(name for name, _ in file_outputs(scene)),
         simulations=simulations(scene),
         stamp=stamp,
         stamp_left_out=[f for f in stamp if f in STAMP_ONE_RENDER],
@@ -666,8 +798,12 @@ def render(t):
     r.use_compositing = own["use_compositing"] and not passes
     r.use_sequencer = own["use_sequencer"] and not passes
     mute_file_outputs(scene)
-    # RGB, not RGBA: the result is opaque by definition (a transparent film
-    # keeps its premultiplied colour and loses its alpha).
+    # The scene's colour mode, RGBA (Blender's default) or RGB: Blender's
+    # colour management maps the pixels of the two another way (5.2.2 with
+    # AgX: an RGB tile's values differed from the RGBA frame's by up to
+    # 2/65535, TestBlenderColorModes). A transparent film renders RGB: its
+    # tile keeps the premultiplied colour and loses its alpha, which the
+    # finish restores from the raw passes.
     if hasattr(s, "media_type"):
         s.media_type = "MULTI_LAYER_IMAGE" if passes else "IMAGE"
     if passes:
@@ -686,7 +822,8 @@ def render(t):
         s.file_format, s.color_mode, s.color_depth = "OPEN_EXR", "RGB", "32"
         s.exr_codec = "NONE"  # a temporary file read back at once
     else:
-        s.file_format, s.color_mode, s.color_depth = "PNG", "RGB", "16"
+        rgba = own["image"].get("color_mode") == "RGBA" and not r.film_transparent
+        s.file_format, s.color_mode, s.color_depth = "PNG", "RGBA" if rgba else "RGB", "16"
         s.compression = 0  # a temporary file read back at once: speed over size
     r.use_file_extension = False
     r.filepath = t["out"]

@@ -44,8 +44,9 @@ func readResult(path string, rect image.Rectangle, hdr bool) (renderer.Result, e
 }
 
 // toNRGBA64 copies src into a new image with bounds rect. The driver asks for
-// 16-bit RGB, which image/png decodes as an opaque *image.RGBA64 whose bytes
-// are laid out exactly like NRGBA64's, so rows are copied as they are.
+// 16-bit RGBA, which image/png decodes as *image.NRGBA64, or RGB (a scene
+// that writes RGB), decoded as an opaque *image.RGBA64 whose bytes are laid
+// out exactly like NRGBA64's: either way rows are copied as they are.
 func toNRGBA64(src image.Image, rect image.Rectangle) *image.NRGBA64 {
 	dst := image.NewNRGBA64(rect)
 	sb := src.Bounds()

@@ -97,7 +97,17 @@ var blenderImages = []blenderImage{
 // time goes mostly to container starts, not to the CPU), so the caller
 // checks what they leave in a t.Cleanup, not after this returns.
 func forEachBlender(t *testing.T, fn func(t *testing.T, s *Sandbox, img blenderImage)) {
+	forEachBlenderSince(t, "", fn)
+}
+
+// forEachBlenderSince is forEachBlender over the images of Blender since
+// (a "major.minor" version) or newer: a feature older Blenders lack has
+// nothing to test on them.
+func forEachBlenderSince(t *testing.T, since string, fn func(t *testing.T, s *Sandbox, img blenderImage)) {
 	for _, img := range blenderImages {
+		if since != "" && !renderer.ParseBuild("blender-"+img.version).AtLeast(since) {
+			continue
+		}
 		t.Run("blender-"+img.version, func(t *testing.T) {
 			t.Parallel()
 			cfg := testConfig(t)

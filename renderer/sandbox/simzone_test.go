@@ -1,0 +1,102 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
+)
+
+// simZoneScene is Blender's default cube given, as an artist gives it, a
+// Geometry Nodes modifier whose simulation zone moves it half a unit a
+// frame; the scene in Cycles at 64x48, frames 1 to 3. Then bake, the
+// modifier's bake: "" none, "packed" into the .blend, "disk" beside it.
+const simZoneScene = `import bpy
+s = bpy.context.scene
+s.render.engine = 'CYCLES'
+s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = 64, 48, 100
+s.cycles.samples = 4
+s.frame_start, s.frame_end = 1, 3
+ob = bpy.data.objects['Cube']
+md = ob.modifiers.new('Sim', 'NODES')
+tree = bpy.data.node_groups.new('Drift', 'GeometryNodeTree')
+tree.interface.new_socket('Geometry', in_out='INPUT', socket_type='NodeSocketGeometry')
+tree.interface.new_socket('Geometry', in_out='OUTPUT', socket_type='NodeSocketGeometry')
+gi, go = tree.nodes.new('NodeGroupInput'), tree.nodes.new('NodeGroupOutput')
+si, so = tree.nodes.new('GeometryNodeSimulationInput'), tree.nodes.new('GeometryNodeSimulationOutput')
+si.pair_with_output(so)
+step = tree.nodes.new('GeometryNodeSetPosition')
+step.inputs['Offset'].default_value = (0.5, 0, 0)
+tree.links.new(gi.outputs[0], si.inputs[0])
+tree.links.new(si.outputs['Geometry'], step.inputs['Geometry'])
+tree.links.new(step.outputs[0], so.inputs['Geometry'])
+tree.links.new(so.outputs['Geometry'], go.inputs[0])
+md.node_group = tree
+bake = %q
+if bake == 'disk':
+    md.bake_target = 'DISK'
+if bake:
+    with bpy.context.temp_override(object=ob, active_object=ob):
+        assert bpy.ops.object.geometry_node_bake_single(session_uid=ob.session_uid, modifier_name=md.name, bake_id=md.bakes[0].bake_id) == {'FINISHED'}
+s.frame_set(1)
+bpy.ops.wm.save_as_mainfile(filepath=%q)
+`
+
+// TestBlenderSimulationZones: on each image with simulation zones (3.6+),
+// Blender's default scene with one that moves the cube each frame. Not
+// baked, inspect names it and the farm refuses it (renderer.SceneUsage's
+// Simulations), and so it must: the third frame rendered on its own, as a
+// node renders it, is not the third frame of Blender's animation render.
+// Baked into the .blend, inspect names nothing and the node's frame is
+// the animation's. Baked to disk, beside the .blend the farm does not
+// ship, inspect names it.
+func TestBlenderSimulationZones(t *testing.T) {
+	forEachBlenderSince(t, "4.1", func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.Config{})
+		src := nativeScene(t, s, img, "startup")
+		for _, tc := range []struct {
+			bake, usage string // usage: what inspect says of it, "" nothing
+			matches     bool   // whether a frame rendered on its own is the animation's
+		}{
+			{"", "Cube: simulation zone Simulation Output of Sim is not baked (frame 3 rendered on its own is not the animation's)", false},
+			{"packed", "", true},
+			{"disk", "Cube: simulation zone Simulation Output of Sim bakes to files beside the .blend (Bake Target Disk)", false},
+		} {
+			t.Run("bake="+tc.bake, func(t *testing.T) {
+				dir := t.TempDir()
+				path := filepath.Join(dir, "sim.blend")
+				if out, err := runBlender(s, []string{filepath.Dir(src)}, dir, "-b", src, "--python-exit-code", "1", "--python-expr",
+					fmt.Sprintf(simZoneScene, tc.bake, path)); err != nil {
+					t.Fatalf("%v\n%s", err, out)
+				}
+				info, err := b.Inspect(context.Background(), path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := strings.Join(info.Usage.Simulations, "; "); got != tc.usage {
+					t.Errorf("simulations %q, want %q", got, tc.usage)
+				}
+				if tc.bake == "disk" {
+					return // a node is not sent the bake's files: nothing to render
+				}
+				task := renderer.Task{Scene: path, Frame: 3, Width: 64, Height: 48, Samples: 4}
+				node := renderImage(t, b, task).Image
+				anim, err := renderer.ReadPNG(animRender(t, s, path, 1, task, "png", "s.render.image_settings.color_depth = '16'", "s.render.dither_intensity = 0"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				n, worst := diffValues(node, anim)
+				t.Logf("Blender %s, bake %q: frame 3 rendered on its own vs the animation's: %d values differ, by up to %d/65535", img.version, tc.bake, n, worst)
+				if tc.matches {
+					nearExact(t, "frame 3", node, anim)
+				} else if worst <= 1024 {
+					t.Errorf("frame 3 rendered on its own is the animation's: the refusal of an unbaked zone is not needed on %s", img.version)
+				}
+			})
+		}
+	})
+}
