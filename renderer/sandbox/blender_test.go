@@ -105,7 +105,7 @@ func forEachBlender(t *testing.T, fn func(t *testing.T, s *Sandbox, img blenderI
 // nothing to test on them.
 func forEachBlenderSince(t *testing.T, since string, fn func(t *testing.T, s *Sandbox, img blenderImage)) {
 	for _, img := range blenderImages {
-		if since != "" && !renderer.ParseBuild("blender-"+img.version).AtLeast(since) {
+		if since != "" && blenderOlder(img.version, since) {
 			continue
 		}
 		t.Run("blender-"+img.version, func(t *testing.T) {
