@@ -1093,10 +1093,15 @@ def pack(src, dst):
         send(fatal="missing external files: %s; put them next to the .blend where it expects them, or pack them in Blender" % ", ".join(sorted(bad)), scene=True)
         return
     try:
+        # pack_all packs Geometry Nodes bakes kept on disk too (4.2+), and
+        # fails on one whose folder is gone.
         bpy.ops.file.pack_all()
         bpy.ops.wm.save_as_mainfile(filepath=dst, copy=True)
     except RuntimeError as e:
-        send(fatal=clean(e), scene=True)
+        msg = clean(e)
+        if msg.endswith(("meta is no directory", "meta is not a directory")):  # 4.3, 5.2
+            msg = "a Geometry Nodes bake kept on disk has no files (%s): bake it again beside the .blend, or bake it packed (Bake Target Packed)" % msg
+        send(fatal=msg, scene=True)
         return
     send(done=True)
 

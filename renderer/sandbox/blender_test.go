@@ -625,31 +625,45 @@ func blenderOlder(v, than string) bool {
 // when it was built does.
 func TestBlenderPack(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
-		src := nativeScene(t, s, img, "texture_external")
-		driver := filepath.Join(t.TempDir(), "driver.py")
-		data, err := os.ReadFile(filepath.Join("..", "blender", "driver.py"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(driver, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out := t.TempDir()
-		packed := filepath.Join(out, "packed.blend")
-		output, err := runBlender(s, []string{filepath.Dir(src), filepath.Dir(driver)}, out,
-			"-b", "-Y", "--factory-startup", "--python", driver, "--", "pack", src, packed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(output, `"done": true`) {
-			t.Fatalf("pack did not answer done:\n%s", output)
-		}
+		packed := packScene(t, s, nativeScene(t, s, img, "texture_external"))
 		strict := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
 		task := renderer.Task{Scene: packed, Frame: 1, Width: 32, Height: 24, Samples: 2}
 		got := renderImage(t, strict, task)
 		task.Scene = nativeScene(t, s, img, "texture")
 		nearExact(t, "packed by the driver vs packed when built", got.Image, renderImage(t, strict, task).Image)
 	})
+}
+
+// packScene packs src with the driver's pack mode, run by s's image's
+// Blender as submit runs the client's, and returns the packed copy.
+func packScene(t *testing.T, s *Sandbox, src string) string {
+	t.Helper()
+	packed, output := packOutput(t, s, src)
+	if !strings.Contains(output, `"done": true`) {
+		t.Fatalf("pack did not answer done:\n%s", output)
+	}
+	return packed
+}
+
+// packOutput is packScene's pack, and what it printed.
+func packOutput(t *testing.T, s *Sandbox, src string) (packed, output string) {
+	t.Helper()
+	driver := filepath.Join(t.TempDir(), "driver.py")
+	data, err := os.ReadFile(filepath.Join("..", "blender", "driver.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(driver, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	packed = filepath.Join(out, "packed.blend")
+	output, err = runBlender(s, []string{filepath.Dir(src), filepath.Dir(driver)}, out,
+		"-b", "-Y", "--factory-startup", "--python", driver, "--", "pack", src, packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return packed, output
 }
 
 // eeveePSNRFloor is how close the box's Eevee render of Blender's default

@@ -150,22 +150,24 @@ func f12(t *testing.T, s *Sandbox, src string, task renderer.Task, extra ...stri
 // extension ext), whose path it returns.
 func ownRender(t *testing.T, s *Sandbox, src string, task renderer.Task, ext string, extra ...string) string {
 	t.Helper()
-	return blenderRender(t, s, src, task, ext, []string{"-f", fmt.Sprint(task.Frame)}, extra...)
+	return blenderRender(t, s, src, task, ext, t.TempDir(), []string{"-f", fmt.Sprint(task.Frame)}, extra...)
 }
 
 // animRender is ownRender's render of the task's frame as Blender's
 // animation render reaches it (blender -b FILE -s START -e N -a),
-// stepping through the frames before it.
+// stepping through the frames before it, written beside src: Blender
+// 4.3.2 reads a Geometry Nodes bake on disk as empty geometry where it
+// cannot write (measured as a user other than the files' owner).
 func animRender(t *testing.T, s *Sandbox, src string, start int, task renderer.Task, ext string, extra ...string) string {
 	t.Helper()
-	return blenderRender(t, s, src, task, ext, []string{"-s", fmt.Sprint(start), "-e", fmt.Sprint(task.Frame), "-a"}, extra...)
+	return blenderRender(t, s, src, task, ext, filepath.Dir(src), []string{"-s", fmt.Sprint(start), "-e", fmt.Sprint(task.Frame), "-a"}, extra...)
 }
 
 // blenderRender renders with the image's Blender as ownRender says, the
-// frames frameArgs say, and returns the path of the task's frame.
-func blenderRender(t *testing.T, s *Sandbox, src string, task renderer.Task, ext string, frameArgs []string, extra ...string) string {
+// frames frameArgs say, into out (src's own folder, or one it reads
+// src's beside), and returns the path of the task's frame.
+func blenderRender(t *testing.T, s *Sandbox, src string, task renderer.Task, ext, out string, frameArgs []string, extra ...string) string {
 	t.Helper()
-	out := t.TempDir()
 	lines := []string{
 		"import bpy",
 		"s = bpy.context.scene",
@@ -178,8 +180,12 @@ func blenderRender(t *testing.T, s *Sandbox, src string, task renderer.Task, ext
 		lines = append(lines, "s.cycles.use_adaptive_sampling = False")
 	}
 	expr := strings.Join(append(lines, extra...), "\n")
+	var ro []string
+	if out != filepath.Dir(src) {
+		ro = []string{filepath.Dir(src)}
+	}
 	args := append([]string{"-b", src, "--python-expr", expr, "-o", filepath.Join(out, "f12_####")}, frameArgs...)
-	if _, err := runBlender(s, []string{filepath.Dir(src)}, out, args...); err != nil {
+	if _, err := runBlender(s, ro, out, args...); err != nil {
 		t.Fatal(err)
 	}
 	return filepath.Join(out, fmt.Sprintf("f12_%04d.%s", task.Frame, ext))

@@ -39,6 +39,7 @@ md.node_group = tree
 bake = %q
 if bake == 'disk':
     md.bake_target = 'DISK'
+    bpy.ops.wm.save_as_mainfile(filepath=%q)  # the bake's folder is beside the file
 if bake:
     with bpy.context.temp_override(object=ob, active_object=ob):
         assert bpy.ops.object.geometry_node_bake_single(session_uid=ob.session_uid, modifier_name=md.name, bake_id=md.bakes[0].bake_id) == {'FINISHED'}
@@ -46,44 +47,60 @@ s.frame_set(1)
 bpy.ops.wm.save_as_mainfile(filepath=%q)
 `
 
-// TestBlenderSimulationZones: on each image with simulation zones (3.6+),
-// Blender's default scene with one that moves the cube each frame. Not
-// baked, inspect names it and the farm refuses it (renderer.SceneUsage's
-// Simulations), and so it must: the third frame rendered on its own, as a
-// node renders it, is not the third frame of Blender's animation render.
-// Baked into the .blend, inspect names nothing and the node's frame is
-// the animation's. Baked to disk, beside the .blend the farm does not
-// ship, inspect names it.
+// TestBlenderSimulationZones: on each image with simulation zones and
+// packed bakes (4.2+), Blender's default scene with a zone that moves the
+// cube each frame. Not baked, inspect names it and the farm refuses it
+// (renderer.SceneUsage's Simulations), and so it must: the third frame
+// rendered on its own, as a node renders it, is not the third frame of
+// Blender's animation render. Baked into the .blend, inspect names
+// nothing and the node's frame is the animation's. Baked to disk, beside
+// the .blend, inspect names it; packed as submit packs a scene, the bake
+// travels inside the file, and the node's frame is the animation's;
+// without its folder, the pack names what is missing.
 func TestBlenderSimulationZones(t *testing.T) {
-	forEachBlenderSince(t, "4.1", func(t *testing.T, s *Sandbox, img blenderImage) {
+	const notBaked = "Cube: simulation zone Simulation Output of Sim is not baked (frame 3 rendered on its own is not the animation's)"
+	forEachBlenderSince(t, "4.2", func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{})
 		src := nativeScene(t, s, img, "startup")
 		for _, tc := range []struct {
-			bake, usage string // usage: what inspect says of it, "" nothing
-			matches     bool   // whether a frame rendered on its own is the animation's
+			bake          string
+			usage, packed string // what inspect says of the file as saved, and packed; "" nothing
+			matches       bool   // whether the packed file's frame 3, rendered on its own, is the animation's
 		}{
-			{"", "Cube: simulation zone Simulation Output of Sim is not baked (frame 3 rendered on its own is not the animation's)", false},
-			{"packed", "", true},
-			{"disk", "Cube: simulation zone Simulation Output of Sim bakes to files beside the .blend (Bake Target Disk)", false},
+			{"", notBaked, notBaked, false},
+			{"packed", "", "", true},
+			{"disk", "Cube: simulation zone Simulation Output of Sim bakes to files beside the .blend (Bake Target Disk)", "", true},
 		} {
 			t.Run("bake="+tc.bake, func(t *testing.T) {
 				dir := t.TempDir()
 				path := filepath.Join(dir, "sim.blend")
 				if out, err := runBlender(s, []string{filepath.Dir(src)}, dir, "-b", src, "--python-exit-code", "1", "--python-expr",
-					fmt.Sprintf(simZoneScene, tc.bake, path)); err != nil {
+					fmt.Sprintf(simZoneScene, tc.bake, path, path)); err != nil {
 					t.Fatalf("%v\n%s", err, out)
 				}
-				info, err := b.Inspect(context.Background(), path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := strings.Join(info.Usage.Simulations, "; "); got != tc.usage {
-					t.Errorf("simulations %q, want %q", got, tc.usage)
-				}
+				packed := packScene(t, s, path)
 				if tc.bake == "disk" {
-					return // a node is not sent the bake's files: nothing to render
+					// The same scene sent without its bake's folder: the
+					// pack says so, naming the fix.
+					lost := filepath.Join(t.TempDir(), "sim.blend")
+					if err := copyFile(lost, path); err != nil {
+						t.Fatal(err)
+					}
+					_, out := packOutput(t, s, lost)
+					if !strings.Contains(out, "a Geometry Nodes bake kept on disk has no files") || strings.Contains(out, `"done": true`) {
+						t.Errorf("packing a scene whose disk bake is gone:\n%s", out)
+					}
 				}
-				task := renderer.Task{Scene: path, Frame: 3, Width: 64, Height: 48, Samples: 4}
+				for _, f := range []struct{ path, want string }{{path, tc.usage}, {packed, tc.packed}} {
+					info, err := b.Inspect(context.Background(), f.path)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := strings.Join(info.Usage.Simulations, "; "); got != f.want {
+						t.Errorf("%s: simulations %q, want %q", filepath.Base(f.path), got, f.want)
+					}
+				}
+				task := renderer.Task{Scene: packed, Frame: 3, Width: 64, Height: 48, Samples: 4}
 				node := renderImage(t, b, task).Image
 				anim, err := renderer.ReadPNG(animRender(t, s, path, 1, task, "png", "s.render.image_settings.color_depth = '16'", "s.render.dither_intensity = 0"))
 				if err != nil {
