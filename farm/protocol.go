@@ -38,7 +38,11 @@ import (
 //     fail its check, and an older finisher's stamp would differ. A
 //     preview's result, a finish and a finish's check are signed in the
 //     zero domain (answerDomain), which an older coordinator would refuse.
-const Protocol = 5
+//   - 6: tiles and crops of a scene that writes RGBA (Blender's default)
+//     render RGBA: Blender 5.2's AgX maps an RGBA render's colours other
+//     than an RGB one's, by up to 2/65535 in over a quarter of the
+//     values, so an older worker's tile could fail a newer checker's crop.
+const Protocol = 6
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh
 // list, as Cluster.Members returns, is filtered without a copy.
