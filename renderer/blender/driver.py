@@ -193,7 +193,7 @@ def gl_possible():
 
 def load(scene_path, require_packed):
     try:
-        bpy.ops.wm.open_mainfile(filepath=scene_path, load_ui=False, use_scripts=False)
+        reopen(scene_path)
     except RuntimeError as e:
         raise SceneError(clean(e))
     check_version("render")
@@ -225,7 +225,7 @@ def load(scene_path, require_packed):
     )
     info.update(usage(scene))
     if scene_path not in zones_of:
-        zones_of[scene_path] = simulation_zones(scene, scene_path)  # reopens: scene is stale
+        zones_of[scene_path] = simulation_zones(scene, scene_path, info["simulations"])  # reopens: scene is stale
     info["simulations"] = info["simulations"] + zones_of[scene_path]
     return info
 
@@ -359,7 +359,7 @@ def rendered_objects(scene):
     def walk(objects):
         for ob in objects:
             if ob.hide_render or ob.name_full in seen:
-                continue  # never rendered: its simulation shows nowhere
+                continue  # not rendered itself (one another's nodes read is not looked at)
             seen.add(ob.name_full)
             out.append(ob)
             coll = ob.instance_collection if ob.instance_type == "COLLECTION" else None
@@ -369,44 +369,43 @@ def rendered_objects(scene):
     return out
 
 
-def simulation_zones(scene, path):
-    """The scene's Geometry Nodes simulation zones (3.6+) that its frames
-    cannot be rendered apart with, as words: baked to files beside the
-    .blend, or not baked. Like a physics simulation, a zone steps as
-    Blender's animation render steps through the frames, one step a
-    frame, and a frame rendered cold starts it again: measured on 4.3.2,
-    a cube moved 0.1 a frame by a zone stood at x 1.2 in frame 20
-    rendered cold and at 3.0 in the animation's. Blender's Python says
-    nothing of whether a zone's packed bake holds data, so this asks the
-    frames themselves: a frame evaluated cold, as a node renders it,
-    against the same frame reached by stepping from the first, each
-    from the file as saved. It reopens the file: the caller's scene is
-    stale after."""
+def simulation_zones(scene, path, physics):
+    """The scene's Geometry Nodes simulation zones that its frames cannot
+    be rendered apart with, as words: baked to files beside the .blend,
+    or not baked. Like a physics simulation, a zone steps as Blender's
+    animation render steps through the frames, one step a frame, and a
+    frame rendered cold starts it again: measured on 4.3.2, a cube moved
+    0.1 a frame by a zone stood at x 1.2 in frame 20 rendered cold and at
+    3.0 in the animation's. Blender's Python says nothing of whether a
+    zone's packed bake holds data, so this asks the frames themselves: a
+    frame evaluated cold, as a node renders it, against the same frame
+    reached by stepping from the first, each from the file as saved.
+    Both in the depsgraph Python reads, the viewport's, as saved: it is
+    the one whose frames Blender's animation render steps through, so a
+    zone whose modifier is hidden in the viewport does not step there
+    either (measured on 4.3.2 and 5.2.2: its frame 3 is the cold one),
+    and one whose object is hidden from renders but read by another's
+    Object Info does. physics is simulations' words, whose objects' own
+    differences are theirs. It may reopen the file: the caller's scene
+    is stale after."""
+    if not any(m.type == "NODES" and m.node_group is not None and sim_outputs(m.node_group)
+               for ob in bpy.data.objects for m in ob.modifiers):
+        return []  # the common case: no zone anywhere, no reopening
+    first, end = scene.frame_start, scene.frame_end
     out, packed = [], {}
-    for ob in rendered_objects(scene):
-        for md in ob.modifiers:
-            if md.type != "NODES" or not md.show_render:
-                continue
-            for b in getattr(md, "bakes", ()):  # 4.1+; our 3.4 has no zones
-                node = b.node
-                if node is None or node.bl_idname != "GeometryNodeSimulationOutput" or node.mute:
-                    continue
-                what = "%s: simulation zone %s of %s" % (ob.name, node.name, md.name)
-                target = md.bake_target if b.bake_target == "INHERIT" else b.bake_target
-                if target == "DISK":
-                    out.append("%s bakes to files beside the .blend (Bake Target Disk)" % what)
-                    continue
-                start = b.frame_start if b.use_custom_simulation_frame_range else scene.frame_start
-                packed.setdefault(ob.name, []).append((what, start))
-    if not packed:
-        return out
-    # Two steps past the latest start: one step a frame, so a cold
-    # evaluation (at most one step from whatever the file was saved at)
-    # cannot come out as the animation's.
-    first = scene.frame_start
-    frame = min(max(s for zones in packed.values() for _, s in zones) + 2, scene.frame_end)
-    if frame <= first:
-        return out  # the frames rendered end before any zone steps twice
+    for ob in evaluated_objects():
+        for md, node, target, start in zones(ob, first):
+            what = "%s: simulation zone %s of %s" % (ob.name_full, node.name, md.name)
+            if target == "DISK":
+                out.append("%s bakes to files beside the .blend (Bake Target Disk)" % what)
+            else:
+                packed.setdefault(ob.name_full, []).append((what, start))
+    # Two steps past the latest start (and the first frame): one step a
+    # frame, so a cold evaluation (at most one step from whatever the
+    # file was saved at) cannot come out as the animation's.
+    frame = min(max([first] + [s for zs in packed.values() for _, s in zs]) + 2, end)
+    if not packed or frame <= first:
+        return out  # none packed, or the frames end before a zone steps twice
     cold = frame_geometry(frame)
     reopen(path)
     for f in range(first, frame):
@@ -414,16 +413,66 @@ def simulation_zones(scene, path):
     stepped = frame_geometry(frame)
     reopen(path)
     differ = {name for name in cold.keys() | stepped.keys() if cold.get(name) != stepped.get(name)}
-    # A zone's object may show through another (an instancer): a
-    # difference anywhere counts against every zone when none of theirs
-    # differs.
+    # A zone's object may show through another (a Geometry Nodes Object
+    # Info): a difference elsewhere, but for a physics simulation's own
+    # object, counts against every zone when none of theirs differs.
+    differ -= {w.split(": ", 1)[0] for w in physics}
     named = [name for name in packed if name in differ]
     for name in named or (list(packed) if differ else []):
         out += ["%s is not baked (frame %d rendered on its own is not the animation's)" % (what, frame) for what, _ in packed[name]]
     return out
 
 
+def zones(ob, first):
+    """The simulation zones ob's render evaluates, as (modifier, Simulation
+    Output node, bake target, first frame). 4.1 on name each zone's bake;
+    3.6 and 4.0 bake every zone to the modifier's folder, and before 4.2
+    a bake is always on disk."""
+    for md in ob.modifiers:
+        if md.type != "NODES" or not md.show_render or md.node_group is None:
+            continue
+        bakes = getattr(md, "bakes", ())
+        if bakes and all(hasattr(b, "node") for b in bakes):
+            found = [(b.node, b) for b in bakes if b.node is not None and b.node.bl_idname == SIM_OUTPUT and not b.node.mute]
+        else:
+            found = [(n, None) for n in sim_outputs(md.node_group)]
+        for node, b in found:
+            target = getattr(b, "bake_target", "DISK")
+            if target == "INHERIT":
+                target = md.bake_target
+            custom = b is not None and getattr(b, "use_custom_simulation_frame_range", False)
+            yield md, node, target, b.frame_start if custom else first
+
+
+SIM_OUTPUT = "GeometryNodeSimulationOutput"
+
+
+def sim_outputs(tree, seen=()):
+    """The Simulation Output nodes of a geometry node tree and of the
+    groups it uses, muted ones left out."""
+    out = []
+    for n in tree.nodes:
+        if n.mute:
+            continue
+        if n.bl_idname == SIM_OUTPUT:
+            out.append(n)
+        elif n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
+            out += sim_outputs(n.node_tree, seen + (n.node_tree.name,))
+    return out
+
+
+def evaluated_objects():
+    """The objects the viewport's depsgraph evaluates, by name: those it
+    shows (the scene's, those of collections instanced by objects, nodes
+    or particles) and those they read (an Object Info's, shown or not)."""
+    dg = bpy.context.evaluated_depsgraph_get()
+    obs = {i.original.name_full: i.original for i in dg.ids if isinstance(i, bpy.types.Object)}
+    return [obs[k] for k in sorted(obs)]
+
+
 def reopen(path):
+    """Opens the .blend at path as the driver always does: without its
+    UI or its scripts (an autorun script is the scene's own code)."""
     bpy.ops.wm.open_mainfile(filepath=path, load_ui=False, use_scripts=False)
 
 
@@ -439,26 +488,34 @@ ATTRIBUTE_FIELDS = {
 
 def frame_geometry(frame):
     """Sets the frame and hashes what the render would see of each object:
-    its instances' placements and their geometry's attributes."""
+    its instances' placements and their geometry's attributes, each
+    geometry hashed once however many instances show it."""
     import array
     import hashlib
     bpy.context.scene.frame_set(frame)
     dg = bpy.context.evaluated_depsgraph_get()
-    sums = {}
+    sums, data_sums = {}, {}
     for inst in dg.object_instances:
         ob = inst.object
-        h = sums.setdefault(ob.original.name, hashlib.sha256())
+        h = sums.setdefault(ob.original.name_full, hashlib.sha256())
         h.update(repr([tuple(row) for row in inst.matrix_world]).encode())
-        attrs = getattr(ob.data, "attributes", None)
-        for a in sorted(attrs or (), key=lambda a: (a.domain, a.name)):
-            field = ATTRIBUTE_FIELDS.get(a.data_type)
-            if field is None or a.name.startswith("."):
-                continue
-            n = len(a.data) * field[1]
-            values = [False] * n if field[2] is None else array.array(field[2], bytes(4 * n))
-            a.data.foreach_get(field[0], values)
-            h.update(repr((a.name, a.domain, n)).encode())
-            h.update(repr(values).encode() if field[2] is None else values.tobytes())
+        data = ob.data
+        if data is None:
+            continue
+        key = data.as_pointer()
+        if key not in data_sums:
+            d = hashlib.sha256()
+            for a in sorted(getattr(data, "attributes", None) or (), key=lambda a: (a.domain, a.name)):
+                field = ATTRIBUTE_FIELDS.get(a.data_type)
+                if field is None or a.name.startswith("."):
+                    continue
+                n = len(a.data) * field[1]
+                values = [False] * n if field[2] is None else array.array(field[2], bytes(4 * n))
+                a.data.foreach_get(field[0], values)
+                d.update(repr((a.name, a.domain, n)).encode())
+                d.update(repr(values).encode() if field[2] is None else values.tobytes())
+            data_sums[key] = d.hexdigest()
+        h.update(data_sums[key].encode())
     return {name: h.hexdigest() for name, h in sums.items()}
 
 
@@ -716,7 +773,7 @@ def usage(scene):
         border=[r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y],
         crop_to_border=bool(r.use_crop_to_border),
         color_mode=r.image_settings.color_mode,
-        file_outputs=sorted(name for name, _ in file_outputs(scene)),
+        file_outputs=sorted({name for name, _ in file_outputs(scene)}),  # a group used twice, once
         simulations=simulations(scene),
         stamp=stamp,
         stamp_left_out=[f for f in stamp if f in STAMP_ONE_RENDER],
@@ -1090,7 +1147,7 @@ def pack(src, dst):
     farm ships one self-contained blob; missing files are an error that
     lists them."""
     try:
-        bpy.ops.wm.open_mainfile(filepath=src, load_ui=False, use_scripts=False)
+        reopen(src)
     except RuntimeError as e:
         send(fatal=clean(e), scene=True)
         return

@@ -43,9 +43,25 @@ if bake == 'disk':
 if bake:
     with bpy.context.temp_override(object=ob, active_object=ob):
         assert bpy.ops.object.geometry_node_bake_single(session_uid=ob.session_uid, modifier_name=md.name, bake_id=md.bakes[0].bake_id) == {'FINISHED'}
+%s
 s.frame_set(1)
 bpy.ops.wm.save_as_mainfile(filepath=%q)
 `
+
+// Changes an artist makes to simZoneScene's zone, none of which bakes it.
+const (
+	// The modifier shown in renders only (a heavy simulation's often is):
+	// Blender's animation render does not step it either.
+	renderOnly = "md.show_viewport = False"
+	// The zone's own range starting before the scene's frames.
+	earlyRange = "b = md.bakes[0]\nb.use_custom_simulation_frame_range = True\nb.frame_start, b.frame_end = 0, 3"
+	// The cube hidden from renders, shown by another object's Object Info.
+	readByAnother = "ob.hide_render = True\n" +
+		"reader = bpy.data.objects.new('Reader', bpy.data.meshes.new('Nothing'))\ns.collection.objects.link(reader)\n" +
+		"rt = bpy.data.node_groups.new('Read', 'GeometryNodeTree')\nrt.interface.new_socket('Geometry', in_out='OUTPUT', socket_type='NodeSocketGeometry')\n" +
+		"info = rt.nodes.new('GeometryNodeObjectInfo')\ninfo.inputs['Object'].default_value = ob\ninfo.transform_space = 'RELATIVE'\n" +
+		"rt.links.new(info.outputs['Geometry'], rt.nodes.new('NodeGroupOutput').inputs[0])\nreader.modifiers.new('Read', 'NODES').node_group = rt"
+)
 
 // TestBlenderSimulationZones: on each image with simulation zones and
 // packed bakes (4.2+), Blender's default scene with a zone that moves the
@@ -56,26 +72,33 @@ bpy.ops.wm.save_as_mainfile(filepath=%q)
 // nothing and the node's frame is the animation's. Baked to disk, beside
 // the .blend, inspect names it; packed as submit packs a scene, the bake
 // travels inside the file, and the node's frame is the animation's;
-// without its folder, the pack names what is missing.
+// without its folder, the pack names what is missing. A zone whose range
+// starts before the scene's, or whose cube only another object's nodes
+// show, is named too; one whose modifier is hidden in the viewport is
+// not, as Blender's own animation render does not step it either.
 func TestBlenderSimulationZones(t *testing.T) {
 	const notBaked = "Cube: simulation zone Simulation Output of Sim is not baked (frame 3 rendered on its own is not the animation's)"
 	forEachBlenderSince(t, "4.2", func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{})
 		src := nativeScene(t, s, img, "startup")
 		for _, tc := range []struct {
-			bake          string
+			name, bake    string
+			change        string // Python run on the scene before it is saved
 			usage, packed string // what inspect says of the file as saved, and packed; "" nothing
 			matches       bool   // whether the packed file's frame 3, rendered on its own, is the animation's
 		}{
-			{"", notBaked, notBaked, false},
-			{"packed", "", "", true},
-			{"disk", "Cube: simulation zone Simulation Output of Sim bakes to files beside the .blend (Bake Target Disk)", "", true},
+			{"not baked", "", "", notBaked, notBaked, false},
+			{"baked into the .blend", "packed", "", "", "", true},
+			{"baked to disk", "disk", "", "Cube: simulation zone Simulation Output of Sim bakes to files beside the .blend (Bake Target Disk)", "", true},
+			{"not baked, in renders only", "", renderOnly, "", "", true},
+			{"not baked, its range from frame 0", "", earlyRange, notBaked, notBaked, false},
+			{"not baked, read by another object", "", readByAnother, notBaked, notBaked, false},
 		} {
-			t.Run("bake="+tc.bake, func(t *testing.T) {
+			t.Run(tc.name, func(t *testing.T) {
 				dir := t.TempDir()
 				path := filepath.Join(dir, "sim.blend")
 				if out, err := runBlender(s, []string{filepath.Dir(src)}, dir, "-b", src, "--python-exit-code", "1", "--python-expr",
-					fmt.Sprintf(simZoneScene, tc.bake, path, path)); err != nil {
+					fmt.Sprintf(simZoneScene, tc.bake, path, tc.change, path)); err != nil {
 					t.Fatalf("%v\n%s", err, out)
 				}
 				packed := packScene(t, s, path)
