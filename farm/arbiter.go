@@ -479,11 +479,11 @@ func (n *Node) rerender(ctx context.Context, b disputeBundle, sources []string) 
 			crops = verifier.ChooseCrops(worker, rect, cropsFor(n.cfg.Verify.Crops, rect, worker.Rect), verifier.CropSeed(seed[:]))
 		}
 	}
-	task := renderer.Task{
-		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height, Samples: req.Samples, Seed: req.Seed,
-		Region: rect, Threads: n.cfg.Threads, Denoise: req.Denoise, HDR: hdrFormat(req.Format),
-		Passes: len(req.Passes) > 0, Keep: req.Passes, AdaptiveSampling: req.AdaptiveSampling,
-	}
+	// The task as the accused's lease drew it (its render region's area
+	// too, which adaptive sampling's margin stays in), at the slashed
+	// tile.
+	task := req.task(scene)
+	task.Region, task.Threads = rect, n.cfg.Threads
 	res, err := renderCrops(ctx, rend, task, crops)
 	if err != nil {
 		return false, "", err

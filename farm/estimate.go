@@ -134,7 +134,7 @@ func (c *coordinator) estimate(ctx context.Context, spec api.JobSpec, local samp
 	base := renderer.Task{
 		Scene: scene, Width: spec.Resolution.Width, Height: spec.Resolution.Height, Area: spec.RegionRect(),
 		Samples: spec.Samples, Seed: spec.Seed, Threads: c.cfg.Threads,
-		Denoise: spec.Denoise, HDR: hdrFormat(spec.Format),
+		Denoise: spec.Denoise, HDR: hdrFormat(spec.Format), Opaque: opaqueFormat(spec.Format),
 		Passes: len(j.framing.Passes) > 0, Keep: j.framing.Passes, AdaptiveSampling: j.framing.Adaptive,
 	}
 	frames := spec.Frames.List()

@@ -38,3 +38,10 @@ var blenderFormat = map[string]string{"": "PNG", api.FormatPNG: "PNG", api.Forma
 func hdrFormat(format string) bool {
 	return format == api.FormatEXR || format == api.FormatEXRLayers
 }
+
+// opaqueFormat reports whether a job's frames keep no alpha whatever the
+// scene's colour mode (renderer.Task.Opaque): JPEG. A scene's own format
+// ("") and PNG and TIFF keep the alpha of an RGBA scene.
+func opaqueFormat(format string) bool {
+	return format == api.FormatJPEG
+}

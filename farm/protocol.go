@@ -39,9 +39,12 @@ import (
 //     preview's result, a finish and a finish's check are signed in the
 //     zero domain (answerDomain), which an older coordinator would refuse.
 //   - 6: tiles and crops of a scene that writes RGBA (Blender's default)
-//     render RGBA: Blender 5.2's AgX maps an RGBA render's colours other
-//     than an RGB one's, by up to 2/65535 in over a quarter of the
-//     values, so an older worker's tile could fail a newer checker's crop.
+//     render RGBA unless the job's format is JPEG: where a compositor
+//     makes a frame rendered in place transparent, a tile now holds its
+//     colour straight with its alpha, an older worker's premultiplied and
+//     opaque, so either would fail the other's check. (Opaque pixels
+//     differ too, by up to 2/65535 on Blender 5.2's AgX: within a check's
+//     tolerance.)
 const Protocol = 6
 
 // sameProtocol keeps, in place, the members that speak proto: a fresh

@@ -154,7 +154,7 @@ func (req TaskRequest) task(scene string) renderer.Task {
 	return renderer.Task{
 		Scene: scene, Frame: req.Frame, Width: req.Width, Height: req.Height,
 		Samples: req.Samples, Seed: req.Seed, Region: req.Region, Area: req.Area,
-		Denoise: req.Denoise, HDR: hdrFormat(req.Format),
+		Denoise: req.Denoise, HDR: hdrFormat(req.Format), Opaque: opaqueFormat(req.Format),
 		Passes: len(req.Passes) > 0, Keep: req.Passes, AdaptiveSampling: req.AdaptiveSampling,
 		Preview: req.Preview,
 	}

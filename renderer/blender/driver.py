@@ -866,12 +866,14 @@ def render(t):
     r.use_compositing = own["use_compositing"] and not passes
     r.use_sequencer = own["use_sequencer"] and not passes
     mute_file_outputs(scene)
-    # The scene's colour mode, RGBA (Blender's default) or RGB: Blender's
-    # colour management maps the pixels of the two another way (5.2.2 with
-    # AgX: an RGB tile's values differed from the RGBA frame's by up to
-    # 2/65535, TestBlenderColorModes). A transparent film renders RGB: its
-    # tile keeps the premultiplied colour and loses its alpha, which the
-    # finish restores from the raw passes.
+    # The frame's colour mode: RGBA where the scene writes RGBA (Blender's
+    # default) and the job's format keeps it, else RGB. Blender maps the
+    # pixels of the two another way: 5.2.2's AgX differs by up to 2/65535
+    # (TestBlenderColorModes), and a pixel a compositor makes transparent
+    # is premultiplied in RGB, straight in RGBA (TestOpaqueTasks). A
+    # transparent film renders RGB: its tile keeps the premultiplied
+    # colour and loses its alpha, which the finish restores from the raw
+    # passes.
     if hasattr(s, "media_type"):
         s.media_type = "MULTI_LAYER_IMAGE" if passes else "IMAGE"
     if passes:
@@ -890,7 +892,7 @@ def render(t):
         s.file_format, s.color_mode, s.color_depth = "OPEN_EXR", "RGB", "32"
         s.exr_codec = "NONE"  # a temporary file read back at once
     else:
-        rgba = own["image"].get("color_mode") == "RGBA" and not r.film_transparent
+        rgba = own["image"].get("color_mode") == "RGBA" and not r.film_transparent and not t.get("opaque")
         s.file_format, s.color_mode, s.color_depth = "PNG", "RGBA" if rgba else "RGB", "16"
         s.compression = 0  # a temporary file read back at once: speed over size
     r.use_file_extension = False

@@ -63,6 +63,9 @@ type wireTask struct {
 	Compression *int `json:"compression,omitempty"`
 	// Alpha writes the finished frame as RGBA (FinishTask.Alpha).
 	Alpha bool `json:"alpha,omitempty"`
+	// Opaque renders a tile as RGB where the scene writes RGBA
+	// (renderer.Task.Opaque).
+	Opaque bool `json:"opaque,omitempty"`
 }
 
 func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask {
@@ -72,7 +75,7 @@ func newWireTask(id uint64, t renderer.Task, out string, denoise bool) wireTask 
 		Samples: t.Samples, Seed: t.Seed,
 		X0: r.Min.X, Y0: r.Min.Y, X1: r.Max.X, Y1: r.Max.Y,
 		Threads: t.Threads, Out: out, Denoise: denoise, HDR: t.HDR, Passes: t.Passes,
-		Adaptive: t.AdaptiveSampling, Preview: t.Preview,
+		Adaptive: t.AdaptiveSampling, Preview: t.Preview, Opaque: t.Opaque,
 	}
 }
 
