@@ -19,10 +19,11 @@
 // as Blender's own render does), with denoising and dither off, adaptive sampling off
 // unless the task keeps the scene's (then with a margin, AdaptiveMargin),
 // the scene's own colour management (view transform, look), and persistent
-// data on in the warm process, into a 16-bit RGB PNG decoded into the
-// task's rectangle.
-// The output is RGB, so alpha is always opaque; with a transparent film the
-// colour stays premultiplied (black where nothing was hit). Regions use a
+// data on in the warm process, into a 16-bit PNG decoded into the task's
+// rectangle: RGBA where the scene writes RGBA (Blender's default) and the
+// task is not Opaque, as Blender maps the two modes' colours another way;
+// else RGB, alpha opaque. With a transparent film the output is RGB and
+// the colour stays premultiplied (black where nothing was hit). Regions use a
 // render border with crop. Tiles stitched that way match the whole frame and
 // warm renders match cold ones bit for bit on most scenes; see sameRender in
 // the tests for the measured exceptions.
