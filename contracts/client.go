@@ -667,11 +667,20 @@ func (c *Client) Reclaim(ctx context.Context, jobID common.Hash) (*types.Receipt
 
 // Job returns the escrow's record of jobID (status JobNone when unknown).
 func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
-	j, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackJobOf(jobID), c.escB.UnpackJobOf)
+	// Two calls (open disputes are a mapping of their own), both at one
+	// block, so that the job and its disputes are read as they stood
+	// together.
+	head, err := c.chain.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return Job{}, fmt.Errorf("job %s: %w", jobID, err)
+	}
+	opts := c.callOpts(ctx)
+	opts.BlockNumber = head.Number
+	j, err := bind.Call(c.escrow, opts, c.escB.PackJobOf(jobID), c.escB.UnpackJobOf)
 	if err != nil {
 		return Job{}, fmt.Errorf("job %s: %w", jobID, c.errs.decode(err))
 	}
-	open, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackOpenDisputes(jobID), c.escB.UnpackOpenDisputes)
+	open, err := bind.Call(c.escrow, opts, c.escB.PackOpenDisputes(jobID), c.escB.UnpackOpenDisputes)
 	if err != nil {
 		return Job{}, fmt.Errorf("job %s: %w", jobID, c.errs.decode(err))
 	}
