@@ -669,7 +669,8 @@ func (c *Client) Reclaim(ctx context.Context, jobID common.Hash) (*types.Receipt
 func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
 	// Two calls (open disputes are a mapping of their own), both at one
 	// block, so that the job and its disputes are read as they stood
-	// together.
+	// together. (A node that no longer holds that block's state, after a
+	// reorg or behind a balancer, fails the read, as a call fails.)
 	head, err := c.chain.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return Job{}, fmt.Errorf("job %s: %w", jobID, err)

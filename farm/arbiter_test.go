@@ -50,6 +50,7 @@ func TestArbiterRefusesBadBundles(t *testing.T) {
 		{"another task", func(b *disputeBundle) { b.Task, b.Request.Task = 2, 2 }, "the slash of task 1"},
 		{"lease of other pixels", func(b *disputeBundle) { b.Request.Region = image.Rect(0, 0, 16, 12) }, "region"},
 		{"lease with other samples", func(b *disputeBundle) { b.Request.Samples = 1 }, "samples"},
+		{"a preview's lease", func(b *disputeBundle) { b.Request.Preview = true }, "the lease is a preview's"},
 		{"a check passed off as the result", func(b *disputeBundle) { b.Request.Check, b.Request.Crops = true, crops }, "not task 1 result"},
 		// A checker's conviction: its render of the check's crops.
 		{"check: the slashed render", func(b *disputeBundle) { b.Request.Check, b.Request.Crops = true, crops }, ""},

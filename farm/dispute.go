@@ -677,6 +677,11 @@ func checkLeaseAgainstSpec(req TaskRequest, spec api.JobSpec) error {
 		return err
 	}
 	switch {
+	case req.Preview:
+		// A preview renders with Workbench: an accused's bundle saying so
+		// would have arbiters judge a Workbench tile, and acquit a cheat.
+		// No preview's answer is slashable (answerDomain).
+		return fmt.Errorf("task %d: the lease is a preview's, and the job's tasks are not", req.Task)
 	case req.Frame != t.Frame || req.Region != t.Rect || req.Area != spec.RegionRect():
 		return fmt.Errorf("task %d is frame %d region %v (render region %v) in the job's spec, the lease says frame %d region %v (render region %v)", req.Task, t.Frame, t.Rect, spec.RegionRect(), req.Frame, req.Region, req.Area)
 	case req.Width != spec.Resolution.Width || req.Height != spec.Resolution.Height || req.Samples != spec.Samples || req.Seed != spec.Seed:

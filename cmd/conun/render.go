@@ -51,7 +51,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: --res: %w", errUsage, err)
 	}
-	task := renderer.Task{Frame: *frame, Width: r.Width, Height: r.Height, Samples: *samples, Seed: *seed, Threads: *threads, HDR: hdr}
+	task := renderer.Task{Frame: *frame, Width: r.Width, Height: r.Height, Samples: *samples, Seed: *seed, Threads: *threads, HDR: hdr, Opaque: format == api.FormatJPEG}
 	if *region != "" {
 		if task.Region, err = tiler.ParseRegion(*region); err != nil {
 			return fmt.Errorf("%w: --region: %w", errUsage, err)

@@ -398,11 +398,15 @@ def simulation_zones(scene, path, physics):
             what = "%s: simulation zone %s of %s" % (ob.name_full, node.name, md.name)
             if target == "DISK":
                 out.append("%s bakes to files beside the .blend (Bake Target Disk)" % what)
+            elif target is None:
+                out.append("%s bakes to files beside the .blend (this Blender packs no bakes)" % what)
             else:
                 packed.setdefault(ob.name_full, []).append((what, start))
     # Two steps past the latest start (and the first frame): one step a
     # frame, so a cold evaluation (at most one step from whatever the
-    # file was saved at) cannot come out as the animation's.
+    # file was saved at) cannot come out as the animation's. Where the
+    # last frame is one step past the first, a cold evaluation may be the
+    # animation's: as a node's render of it then is.
     frame = min(max([first] + [s for zs in packed.values() for _, s in zs]) + 2, end)
     if not packed or frame <= first:
         return out  # none packed, or the frames end before a zone steps twice
@@ -417,6 +421,8 @@ def simulation_zones(scene, path, physics):
     # Info): a difference elsewhere, but for a physics simulation's own
     # object, counts against every zone when none of theirs differs.
     differ -= {w.split(": ", 1)[0] for w in physics}
+    # What is hidden from renders shows only through what reads it.
+    differ -= {name for name in differ if name in bpy.data.objects and bpy.data.objects[name].hide_render}
     named = [name for name in packed if name in differ]
     for name in named or (list(packed) if differ else []):
         out += ["%s is not baked (frame %d rendered on its own is not the animation's)" % (what, frame) for what, _ in packed[name]]
@@ -424,12 +430,15 @@ def simulation_zones(scene, path, physics):
 
 
 def zones(ob, first):
-    """The simulation zones ob's render evaluates, as (modifier, Simulation
-    Output node, bake target, first frame). 4.1 on name each zone's bake;
-    3.6 and 4.0 bake every zone to the modifier's folder, and before 4.2
-    a bake is always on disk."""
+    """The simulation zones ob's render evaluates that Blender's animation
+    render steps, as (modifier, Simulation Output node, bake target, first
+    frame): a modifier hidden in the viewport is not stepped (the
+    animation render reads its bake, which a packed file holds, or renders
+    it cold, as a node does). 4.1 on name each zone's bake; 3.6 and 4.0
+    bake every zone to the modifier's folder; before 4.2 a bake is always
+    on disk (target None)."""
     for md in ob.modifiers:
-        if md.type != "NODES" or not md.show_render or md.node_group is None:
+        if md.type != "NODES" or not md.show_render or not md.show_viewport or md.node_group is None:
             continue
         bakes = getattr(md, "bakes", ())
         if bakes and all(hasattr(b, "node") for b in bakes):
@@ -437,7 +446,7 @@ def zones(ob, first):
         else:
             found = [(n, None) for n in sim_outputs(md.node_group)]
         for node, b in found:
-            target = getattr(b, "bake_target", "DISK")
+            target = getattr(b, "bake_target", None) if b is not None else getattr(md, "bake_target", None)
             if target == "INHERIT":
                 target = md.bake_target
             custom = b is not None and getattr(b, "use_custom_simulation_frame_range", False)
@@ -447,17 +456,19 @@ def zones(ob, first):
 SIM_OUTPUT = "GeometryNodeSimulationOutput"
 
 
-def sim_outputs(tree, seen=()):
+def sim_outputs(tree, seen=None):
     """The Simulation Output nodes of a geometry node tree and of the
-    groups it uses, muted ones left out."""
+    groups it uses (each once), muted ones left out."""
+    seen = set() if seen is None else seen
+    seen.add(tree.as_pointer())
     out = []
     for n in tree.nodes:
         if n.mute:
             continue
         if n.bl_idname == SIM_OUTPUT:
             out.append(n)
-        elif n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
-            out += sim_outputs(n.node_tree, seen + (n.node_tree.name,))
+        elif n.type == "GROUP" and n.node_tree is not None and n.node_tree.as_pointer() not in seen:
+            out += sim_outputs(n.node_tree, seen)
     return out
 
 
@@ -495,13 +506,8 @@ def frame_geometry(frame):
     bpy.context.scene.frame_set(frame)
     dg = bpy.context.evaluated_depsgraph_get()
     sums, data_sums = {}, {}
-    for inst in dg.object_instances:
-        ob = inst.object
-        h = sums.setdefault(ob.original.name_full, hashlib.sha256())
-        h.update(repr([tuple(row) for row in inst.matrix_world]).encode())
-        data = ob.data
-        if data is None:
-            continue
+
+    def data_sum(data):
         key = data.as_pointer()
         if key not in data_sums:
             d = hashlib.sha256()
@@ -514,8 +520,21 @@ def frame_geometry(frame):
                 a.data.foreach_get(field[0], values)
                 d.update(repr((a.name, a.domain, n)).encode())
                 d.update(repr(values).encode() if field[2] is None else values.tobytes())
-            data_sums[key] = d.hexdigest()
-        h.update(data_sums[key].encode())
+            data_sums[key] = d.hexdigest().encode()
+        return data_sums[key]
+
+    for inst in dg.object_instances:
+        ob = inst.object
+        h = sums.setdefault(ob.original.name_full, hashlib.sha256())
+        h.update(repr([tuple(row) for row in inst.matrix_world]).encode())
+        if ob.data is not None:
+            h.update(data_sum(ob.data))
+    # And every object the depsgraph evaluates, shown in the viewport or
+    # not (hidden there, a render still shows it, stepped as evaluated).
+    for i in dg.ids:
+        if isinstance(i, bpy.types.Object) and i.data is not None and i.original.name_full not in sums:
+            h = sums.setdefault(i.original.name_full, hashlib.sha256())
+            h.update(data_sum(i.data))
     return {name: h.hexdigest() for name, h in sums.items()}
 
 
@@ -529,15 +548,18 @@ def file_outputs(scene):
         return []
     out = []
 
-    def walk(tree, prefix, seen):
+    seen = {tree.as_pointer()}  # each group once, however often used
+
+    def walk(tree, prefix):
         for n in tree.nodes:
             if n.mute:
                 continue
             if n.type == "OUTPUT_FILE":
                 out.append((prefix + n.name, n))
-            elif n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
-                walk(n.node_tree, prefix + n.node_tree.name + "/", seen + (n.node_tree.name,))
-    walk(tree, "", ())
+            elif n.type == "GROUP" and n.node_tree is not None and n.node_tree.as_pointer() not in seen:
+                seen.add(n.node_tree.as_pointer())
+                walk(n.node_tree, prefix + n.node_tree.name + "/")
+    walk(tree, "")
     return out
 
 
@@ -638,17 +660,19 @@ SPATIAL_NODES = {"GLARE", "BLUR", "BOKEHBLUR", "DEFOCUS", "LENSDIST", "FILTER", 
                  "IMAGE", "MOVIECLIP", "MASK", "TEXTURE"}
 
 
-def spatial_nodes(tree, seen=()):
+def spatial_nodes(tree, seen=None):
     """The types of the compositor's nodes (SPATIAL_NODES) whose pixels depend
     on other pixels or on their place in the frame, in tree and in the node
     groups it uses: a Glare in a group spreads as one outside does. Z Combine
     and ID Mask count where they anti-alias (a filter over neighbours)."""
+    seen = set() if seen is None else seen  # each group once, however often used
+    seen.add(tree.as_pointer())
     out = set()
     for n in tree.nodes:
         if n.mute:
             continue
-        if n.type == "GROUP" and n.node_tree is not None and n.node_tree.name not in seen:
-            out |= spatial_nodes(n.node_tree, seen + (n.node_tree.name,))
+        if n.type == "GROUP" and n.node_tree is not None and n.node_tree.as_pointer() not in seen:
+            out |= spatial_nodes(n.node_tree, seen)
         elif n.type in SPATIAL_NODES or (n.type == "ZCOMBINE" and antialiased(n, "use_antialias_z")) \
                 or (n.type == "ID_MASK" and antialiased(n, "use_antialiasing")):
             out.add(n.type)
@@ -773,7 +797,7 @@ def usage(scene):
         border=[r.border_min_x, r.border_max_x, r.border_min_y, r.border_max_y],
         crop_to_border=bool(r.use_crop_to_border),
         color_mode=r.image_settings.color_mode,
-        file_outputs=sorted({name for name, _ in file_outputs(scene)}),  # a group used twice, once
+        file_outputs=sorted(name for name, _ in file_outputs(scene)),
         simulations=simulations(scene),
         stamp=stamp,
         stamp_left_out=[f for f in stamp if f in STAMP_ONE_RENDER],

@@ -73,9 +73,10 @@ const (
 // the .blend, inspect names it; packed as submit packs a scene, the bake
 // travels inside the file, and the node's frame is the animation's;
 // without its folder, the pack names what is missing. A zone whose range
-// starts before the scene's, or whose cube only another object's nodes
-// show, is named too; one whose modifier is hidden in the viewport is
-// not, as Blender's own animation render does not step it either.
+// starts before the scene's, whose cube only another object's nodes
+// show, or whose cube is hidden in the viewport, is named too; one whose
+// modifier is hidden in the viewport is not, as Blender's own animation
+// render does not step it either, nor one that no render shows.
 func TestBlenderSimulationZones(t *testing.T) {
 	const notBaked = "Cube: simulation zone Simulation Output of Sim is not baked (frame 3 rendered on its own is not the animation's)"
 	forEachBlenderSince(t, "4.2", func(t *testing.T, s *Sandbox, img blenderImage) {
@@ -93,6 +94,8 @@ func TestBlenderSimulationZones(t *testing.T) {
 			{"not baked, in renders only", "", renderOnly, "", "", true},
 			{"not baked, its range from frame 0", "", earlyRange, notBaked, notBaked, false},
 			{"not baked, read by another object", "", readByAnother, notBaked, notBaked, false},
+			{"not baked, hidden in the viewport", "", "ob.hide_set(True)", notBaked, notBaked, false},
+			{"not baked, hidden from renders", "", "ob.hide_render = True", "", "", true},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				dir := t.TempDir()
