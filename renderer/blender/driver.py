@@ -225,7 +225,12 @@ def load(scene_path, require_packed):
     )
     info.update(usage(scene))
     if scene_path not in zones_of:
-        zones_of[scene_path] = simulation_zones(scene, scene_path, info["simulations"])  # reopens: scene is stale
+        try:
+            zones_of[scene_path] = simulation_zones(scene, scene_path, info["simulations"])  # may reopen: scene is stale
+        except Exception as e:
+            # Refused with the reason, as a scene's fault, not the node's.
+            zones_of[scene_path] = ["its simulation zones could not be read (%s)" % clean(e)]
+            reopen(scene_path)
     info["simulations"] = info["simulations"] + zones_of[scene_path]
     return info
 
@@ -547,7 +552,6 @@ def file_outputs(scene):
     if tree is None or not scene.render.use_compositing:
         return []
     out = []
-
     seen = {tree.as_pointer()}  # each group once, however often used
 
     def walk(tree, prefix):
