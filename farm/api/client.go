@@ -44,8 +44,12 @@ func (c *Client) newRequest(ctx context.Context, method, path string, body io.Re
 	return req, nil
 }
 
-// NewClient returns a client for the node at baseURL.
+// NewClient returns a client for the node at baseURL, an http(s) URL or,
+// as conun node's --api takes it, a bare HOST:PORT (plain HTTP).
 func NewClient(baseURL string) *Client {
+	if !strings.Contains(baseURL, "://") {
+		baseURL = "http://" + baseURL
+	}
 	return &Client{BaseURL: strings.TrimRight(baseURL, "/")}
 }
 

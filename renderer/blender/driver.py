@@ -130,9 +130,10 @@ def use_device(kind):
 
 def external_files(require_packed):
     """Lists files the scene needs from disk that are missing (or, when
-    require_packed, every file it would read from disk at all)."""
+    require_packed, every file it would read from disk at all), each with
+    what is wrong, and why where Blender cannot pack it."""
     bad = []
-    for coll in (bpy.data.images, bpy.data.libraries, bpy.data.volumes):
+    for coll in (bpy.data.images, bpy.data.libraries, bpy.data.volumes, bpy.data.fonts, bpy.data.cache_files):
         for item in coll:
             # Compared by type: bpy.data.images is a new collection object
             # at every access in Blender 3.4, so an identity test is never
@@ -140,24 +141,43 @@ def external_files(require_packed):
             # Result", "Viewer Node": source VIEWER; generated ones) counted
             # as missing files.
             is_image = isinstance(item, bpy.types.Image)
-            if getattr(item, "library", None) is not None:
-                continue  # read from its library, which is checked itself
             if is_image and (item.source not in ("FILE", "SEQUENCE", "MOVIE", "TILED") or item.users == 0):
                 continue  # generated images and render results live in memory
+            if isinstance(item, (bpy.types.VectorFont, bpy.types.CacheFile)) and item.users == 0:
+                continue
             if getattr(item, "packed_file", None) is not None:
                 continue
             if is_image and any(True for _ in getattr(item, "packed_files", ())):
                 continue  # UDIM tiles and multi-view images pack per file
-            if not item.filepath:
-                continue  # never saved: nothing is read from disk
-            path = bpy.path.abspath(item.filepath, library=item.library)
+            if not item.filepath or item.filepath == "<builtin>":
+                continue  # never saved, or Blender's own font: nothing is read from disk
+            # A linked image, font or volume is read beside its library,
+            # and travels only packed inside that library's own file: a
+            # packed library is the file as it was, its resources left out.
+            lib = getattr(item, "library", None)
+            path = bpy.path.abspath(item.filepath, library=lib)
             if is_image and item.source == "TILED":
                 path = path.replace("<UDIM>", "1001")
             if require_packed:
-                bad.append("%s (not packed)" % item.filepath)
+                bad.append("%s (%s)" % (item.filepath, unpackable(item) or "not packed"))
             elif not os.path.exists(path):
-                bad.append("%s (missing)" % item.filepath)
+                bad.append("%s (missing%s)" % (item.filepath, ", read by the library %s" % lib.filepath if lib else ""))
     return bad
+
+
+def unpackable(item):
+    """Why Blender's packing leaves item on disk; "" where it packs it."""
+    lib = getattr(item, "library", None)
+    if lib is not None:
+        return ("read by the linked library %s, which Blender packs without its own resources: open %s, "
+                "pack them there (File > External Data > Pack Resources) and save it" % (lib.filepath, bpy.path.basename(lib.filepath)))
+    if isinstance(item, bpy.types.CacheFile):
+        return "an Alembic or USD cache, which Blender cannot pack into a .blend"
+    if isinstance(item, bpy.types.Image) and item.source in ("SEQUENCE", "MOVIE"):
+        return "an image %s, which Blender cannot pack into a .blend" % ("sequence" if item.source == "SEQUENCE" else "movie")
+    if isinstance(item, bpy.types.Volume) and item.is_sequence:
+        return "a sequence of OpenVDB files, which Blender cannot pack into a .blend"
+    return ""
 
 
 def check_version(doing):
@@ -204,7 +224,7 @@ def load(scene_path, require_packed):
         raise SceneError("render engine %s is not supported: use Cycles or Eevee" % scene.render.engine)
     bad = external_files(require_packed)
     if bad:
-        hint = "pack them into the .blend (File > External Data > Pack Resources)"
+        hint = "submit it with conun submit, which packs into it what Blender can (or pack them in Blender: File > External Data > Pack Resources)"
         raise SceneError("external files: %s; %s" % (", ".join(sorted(bad)), hint))
     r = scene.render
     own.clear()
@@ -1191,15 +1211,31 @@ def pack(src, dst):
         send(fatal="missing external files: %s; put them next to the .blend where it expects them, or pack them in Blender" % ", ".join(sorted(bad)), scene=True)
         return
     try:
+        # Pack Resources (pack_all) leaves linked .blend libraries out:
+        # they are packed on their own, as the files they are (3.4, 4.3,
+        # 5.2 render a packed library's objects as the linked ones).
+        if len(bpy.data.libraries) > 0:
+            bpy.ops.file.pack_libraries()
         # pack_all packs Geometry Nodes bakes kept on disk too (4.2+), and
         # fails on one whose folder is gone.
         bpy.ops.file.pack_all()
-        bpy.ops.wm.save_as_mainfile(filepath=dst, copy=True)
     except RuntimeError as e:
         msg = clean(e)
         if msg.endswith(("meta is no directory", "meta is not a directory")):  # 4.3, 5.2
             msg = "a Geometry Nodes bake kept on disk has no files (%s): bake it again beside the .blend, or bake it packed (Bake Target Packed)" % msg
         send(fatal=msg, scene=True)
+        return
+    # What packing left on disk would be missing on every node (they read
+    # nothing but the .blend): refused here, where the artist can mend it,
+    # not by every node after the job is accepted.
+    left = external_files(True)
+    if left:
+        send(fatal="files the .blend reads that cannot travel with it: %s" % ", ".join(sorted(left)), scene=True)
+        return
+    try:
+        bpy.ops.wm.save_as_mainfile(filepath=dst, copy=True)
+    except RuntimeError as e:
+        send(fatal=clean(e), scene=True)
         return
     send(done=True)
 

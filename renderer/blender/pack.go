@@ -10,11 +10,13 @@ import (
 )
 
 // Pack writes to dst a copy of the .blend at src with every external file
-// it uses (images, libraries, volumes) packed inside, so that the scene
-// travels as one self-contained blob and a node never reads its own disk
-// for it. Missing files make a *SceneError that lists them, and so does a
-// scene saved by a newer Blender than cfg's (which would lose data in the
-// copy). Blender runs with -Y: nothing in the scene executes.
+// it uses (images, fonts, volumes, linked .blend libraries) packed inside,
+// so that the scene travels as one self-contained blob and a node never
+// reads its own disk for it. Missing files make a *SceneError that lists
+// them, and so do files Blender cannot pack (caches, image sequences, a
+// library's own resources), and a scene saved by a newer Blender than
+// cfg's (which would lose data in the copy). Blender runs with -Y: nothing
+// in the scene executes.
 func Pack(ctx context.Context, cfg Config, src, dst string) error {
 	if cfg.Binary == "" {
 		cfg.Binary = DefaultConfig().Binary

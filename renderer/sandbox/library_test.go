@@ -1,0 +1,237 @@
+package sandbox
+
+import (
+	"fmt"
+	"image"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conun/conun/renderer"
+	"github.com/conun/conun/renderer/blender"
+)
+
+// libraryScenes builds, from Blender's default startup file, a library
+// (lib.blend: the cube moved aside and made red) and a scene that links
+// from it as a studio's shot links its assets (main.blend: the default
+// scene without its own cube), in Cycles at 64x48; how, row says. Each
+// .blend is saved in the folder given, the libraries by relative path.
+const libraryScenes = `import bpy, os
+d, row = %q, %q
+def home():
+    bpy.ops.wm.read_homefile(use_factory_startup=True)
+    s = bpy.context.scene
+    s.render.engine = 'CYCLES'
+    s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = 64, 48, 100
+    s.cycles.samples = 4
+    return s
+def link(path, kind, name):
+    with bpy.data.libraries.load(path, link=True, relative=True) as (src, dst):
+        setattr(dst, kind, [name])
+    return getattr(dst, kind)[0]
+def instance(s, coll):
+    ob = bpy.data.objects.new(coll.name + ' instance', None)
+    ob.instance_type, ob.instance_collection = 'COLLECTION', coll
+    s.collection.objects.link(ob)
+home()
+cube = bpy.data.objects['Cube']
+cube.location.x = 1.5
+mat = cube.active_material
+bsdf = mat.node_tree.nodes['Principled BSDF']
+bsdf.inputs['Base Color'].default_value = (0.8, 0.05, 0.05, 1)
+if row in ('texture on disk', 'texture packed'):
+    img = bpy.data.images.new('Grid', 16, 16)
+    img.generated_type = 'COLOR_GRID'
+    img.filepath_raw = os.path.join(d, 'grid.png')
+    img.file_format = 'PNG'
+    img.save()
+    img.source = 'FILE'
+    img.filepath = os.path.join(d, 'grid.png')  # saved as //grid.png
+    tex = mat.node_tree.nodes.new('ShaderNodeTexImage')
+    tex.image = img
+    mat.node_tree.links.new(tex.outputs['Color'], bsdf.inputs['Roughness'])  # the cube stays red
+    if row == 'texture packed':
+        img.pack()
+lib = os.path.join(d, 'lib.blend')
+bpy.ops.wm.save_as_mainfile(filepath=lib)
+s = home()
+bpy.data.objects.remove(bpy.data.objects['Cube'])
+main = os.path.join(d, 'main.blend')
+bpy.ops.wm.save_as_mainfile(filepath=main)  # relative paths from here
+if row == 'through another library':
+    # set.blend keeps a collection of its own holding the linked cube.
+    bpy.data.objects.remove(bpy.data.objects['Camera'])
+    bpy.data.objects.remove(bpy.data.objects['Light'])
+    bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'set.blend'))
+    coll = bpy.data.collections.new('Set')
+    s.collection.children.link(coll)
+    coll.objects.link(link(lib, 'objects', 'Cube'))
+    bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'set.blend'))
+    s = home()
+    bpy.data.objects.remove(bpy.data.objects['Cube'])
+    bpy.ops.wm.save_as_mainfile(filepath=main)
+    instance(s, link(os.path.join(d, 'set.blend'), 'collections', 'Set'))
+elif row == 'collection instanced':
+    instance(s, link(lib, 'collections', 'Collection'))
+elif row == 'override moved':
+    coll = link(lib, 'collections', 'Collection')
+    s.collection.children.link(coll)
+    over = coll.override_hierarchy_create(s, bpy.context.view_layer)
+    s.collection.children.unlink(coll)
+    for ob in over.all_objects:
+        if ob.name.startswith('Cube'):
+            ob.location.z = 0.8
+else:
+    s.collection.objects.link(link(lib, 'objects', 'Cube'))
+bpy.ops.wm.save_as_mainfile(filepath=main)
+`
+
+// TestBlenderLinkedLibraries: on each image, a scene that links its
+// assets from other .blend files, as studios build shots: submit's pack
+// puts the libraries inside the .blend it sends, and a node that reads
+// nothing else renders the frame Blender renders of the files in place.
+// Pack Resources alone leaves libraries out: such a scene once reached
+// the nodes with the library on the artist's disk, and every task failed.
+// A library's own texture kept on disk cannot travel inside it: the pack
+// names it and the fix, instead of a node rendering the cube without it.
+func TestBlenderLinkedLibraries(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
+		for _, tc := range []struct {
+			row     string
+			refused string // what the pack says instead of packing; "" packs
+		}{
+			{"object linked", ""},
+			{"collection instanced", ""},
+			{"through another library", ""},
+			{"override moved", ""},
+			{"texture packed", ""},
+			{"texture on disk", "files the .blend reads that cannot travel with it: //grid.png (read by the linked library //lib.blend, which Blender packs without its own resources: open lib.blend, pack them there"},
+		} {
+			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
+				dir := t.TempDir()
+				if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
+					fmt.Sprintf(libraryScenes, dir, tc.row)); err != nil {
+					t.Fatalf("%v\n%s", err, out)
+				}
+				main := filepath.Join(dir, "main.blend")
+				packed, out := packOutput(t, s, main)
+				if tc.refused != "" {
+					if !strings.Contains(out, tc.refused) || strings.Contains(out, `"done": true`) {
+						t.Fatalf("pack of a library with a texture on disk: want %q, got:\n%s", tc.refused, out)
+					}
+					return
+				}
+				if !strings.Contains(out, `"done": true`) {
+					t.Fatalf("pack did not answer done:\n%s", out)
+				}
+				task := renderer.Task{Scene: packed, Frame: 1, Width: 64, Height: 48, Samples: 4}
+				node := renderImage(t, b, task).Image
+				own := f12(t, s, main, task, "s.render.image_settings.color_depth = '16'", "s.render.dither_intensity = 0")
+				nearExact(t, "the packed scene's frame on a node vs Blender's of the files in place", node, own)
+				if n := reddish(node); n < 50 {
+					t.Errorf("Blender %s: %d red pixels on the node's frame: the linked cube is not in it", img.version, n)
+				}
+			})
+		}
+	})
+}
+
+// reddish counts the pixels of img whose red is twice their green and
+// blue and bright: the libraries' cube, seen.
+func reddish(img *image.NRGBA64) int {
+	n := 0
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := img.NRGBA64At(x, y)
+			if c.R > 8000 && int(c.R) > 2*int(c.G) && int(c.R) > 2*int(c.B) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// fileScene is Blender's default scene in Cycles at 64x48 reading one
+// file from beside it, saved in the folder given; what file, row says.
+const fileScene = `import bpy, os, shutil
+d, row = %q, %q
+s = bpy.context.scene
+s.render.engine = 'CYCLES'
+s.render.resolution_x, s.render.resolution_y, s.render.resolution_percentage = 64, 48, 100
+s.cycles.samples = 4
+cube = bpy.data.objects['Cube']
+if row.startswith('font'):
+    font = os.path.join(d, 'mono.woff2')
+    shutil.copy(os.path.join(bpy.utils.system_resource('DATAFILES', path='fonts'), 'DejaVuSansMono.woff2'), font)
+    text = bpy.data.curves.new('Label', 'FONT')
+    text.body, text.size, text.extrude = 'conun', 1.2, 0.1
+    text.font = bpy.data.fonts.load(font)
+    ob = bpy.data.objects.new('Label', text)
+    ob.location = (-2, -2, 1.2)
+    s.collection.objects.link(ob)
+elif row == 'alembic cache':
+    open(os.path.join(d, 'anim.abc'), 'wb').close()
+    bpy.ops.cachefile.open(filepath=os.path.join(d, 'anim.abc'))
+    cube.modifiers.new('Cache', 'MESH_SEQUENCE_CACHE').cache_file = bpy.data.cache_files[0]
+elif row == 'image sequence':
+    img = bpy.data.images.new('Frames', 8, 8)
+    for f in (1, 2):
+        img.filepath_raw = os.path.join(d, 'seq_%%04d.png' %% f)
+        img.file_format = 'PNG'
+        img.save()
+    seq = bpy.data.images.load(os.path.join(d, 'seq_0001.png'))
+    seq.source = 'SEQUENCE'
+    mat = cube.active_material
+    tex = mat.node_tree.nodes.new('ShaderNodeTexImage')
+    tex.image = seq
+    mat.node_tree.links.new(tex.outputs['Color'], mat.node_tree.nodes['Principled BSDF'].inputs['Base Color'])
+bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'scene.blend'))
+if row == 'font missing':
+    os.remove(font)
+`
+
+// TestBlenderFilesThatCannotTravel: submit's pack packs a scene's fonts
+// with its images, and refuses, naming the file and why, what would be
+// missing on every node: a font gone from disk (Blender draws its own
+// font instead, silently), an Alembic cache or an image sequence (which
+// Blender cannot pack; the nodes' Blenders read no Alembic either).
+// Before, these packed without a word: the font and the cache came out
+// wrong on every frame, and the sequence failed every task on the nodes.
+func TestBlenderFilesThatCannotTravel(t *testing.T) {
+	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
+		b := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
+		for _, tc := range []struct {
+			row     string
+			refused string // what the pack says instead of packing; "" packs
+		}{
+			{"font beside", ""},
+			{"font missing", "missing external files: //mono.woff2 (missing)"},
+			{"alembic cache", "files the .blend reads that cannot travel with it: //anim.abc (an Alembic or USD cache, which Blender cannot pack into a .blend)"},
+			{"image sequence", "files the .blend reads that cannot travel with it: //seq_0001.png (an image sequence, which Blender cannot pack into a .blend)"},
+		} {
+			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
+				dir := t.TempDir()
+				if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
+					fmt.Sprintf(fileScene, dir, tc.row)); err != nil {
+					t.Fatalf("%v\n%s", err, out)
+				}
+				src := filepath.Join(dir, "scene.blend")
+				packed, out := packOutput(t, s, src)
+				if tc.refused != "" {
+					if !strings.Contains(out, tc.refused) || strings.Contains(out, `"done": true`) {
+						t.Fatalf("want %q, got:\n%s", tc.refused, out)
+					}
+					return
+				}
+				if !strings.Contains(out, `"done": true`) {
+					t.Fatalf("pack did not answer done:\n%s", out)
+				}
+				task := renderer.Task{Scene: packed, Frame: 1, Width: 64, Height: 48, Samples: 4}
+				nearExact(t, "the packed scene's frame on a node vs Blender's of the files in place", renderImage(t, b, task).Image,
+					f12(t, s, src, task, "s.render.image_settings.color_depth = '16'", "s.render.dither_intensity = 0"))
+			})
+		}
+	})
+}
