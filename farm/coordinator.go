@@ -376,6 +376,13 @@ func (c *coordinator) submit(ctx context.Context, spec api.JobSpec, release, cli
 	return id, nil
 }
 
+// featureHint says, for each feature a scene may need of a node
+// (renderer.SceneInfo.Needs), what its artist can do when no node has it.
+var featureHint = map[string]string{
+	"gl":  "an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL",
+	"osl": "the scene shades with Open Shading Language (Render > Shading System), which Debian's Blender lacks: turn it off, or add a node whose Blender has OSL",
+}
+
 // checkSpec validates spec against its scene and the cluster, as both a
 // submission and an estimate need, and returns what the scene is.
 func (c *coordinator) checkSpec(ctx context.Context, spec api.JobSpec) (renderer.SceneInfo, error) {
@@ -390,7 +397,7 @@ func (c *coordinator) checkSpec(ctx context.Context, spec api.JobSpec) (renderer
 		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer))
 	}
 	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
-		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (an Eevee scene needs OpenGL: render it with Cycles, or add a node that has OpenGL)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer))
+		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (%s)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer, featureHint[info.Needs]))
 	}
 	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
 		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device))

@@ -249,23 +249,25 @@ func TestJobBoundToOneRelease(t *testing.T) {
 }
 
 // needy is the path tracer posing as a backend whose scenes need a
-// feature ("gl", as an Eevee scene does), on a node that has it (its
-// version then advertises "+gl") or not.
+// feature ("gl", as an Eevee scene does; "osl", as a Cycles scene shaded
+// with OSL does), on a node that has it (its version then advertises
+// "+feature") or not.
 type needy struct {
 	renderer.Renderer
-	has bool
+	feature string
+	has     bool
 }
 
 func (n needy) Version() string {
 	if n.has {
-		return n.Renderer.Version() + "+gl"
+		return n.Renderer.Version() + "+" + n.feature
 	}
 	return n.Renderer.Version()
 }
 
 func (n needy) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, error) {
 	info, err := n.Renderer.Inspect(ctx, scene)
-	info.Needs = "gl"
+	info.Needs = n.feature
 	return info, err
 }
 
@@ -275,7 +277,7 @@ func (n needy) Inspect(ctx context.Context, scene string) (renderer.SceneInfo, e
 func TestSceneNeedsFeature(t *testing.T) {
 	t.Run("some have it", func(t *testing.T) {
 		ns := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
-			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], c.Name != "node-2"}}
+			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], "gl", c.Name != "node-2"}}
 			c.Slots = 2
 		})
 		c := api.NewClient(ns[0].URL())
@@ -286,25 +288,30 @@ func TestSceneNeedsFeature(t *testing.T) {
 			}
 		}
 	})
-	t.Run("none has it", func(t *testing.T) {
-		ns := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
-			c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], false}}
+	for _, tc := range []struct{ feature, hint string }{
+		{"gl", "an Eevee scene needs OpenGL"},
+		{"osl", "Open Shading Language (Render > Shading System), which Debian's Blender lacks: turn it off"},
+	} {
+		t.Run("none has "+tc.feature, func(t *testing.T) {
+			ns := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+				c.Renderers = []renderer.Renderer{needy{farmtest.Renderers()[0], tc.feature, false}}
+			})
+			c := api.NewClient(ns[0].URL())
+			ctx := context.Background()
+			data, _ := scenes.Bytes("cornell.glb")
+			hash, err := c.Upload(ctx, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = c.Submit(ctx, api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
+				Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8},
+				Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8})
+			var apiErr *api.APIError
+			if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), "needs "+tc.feature) || !strings.Contains(err.Error(), tc.hint) {
+				t.Fatalf("submit: %v; want 400 naming the missing %s and %q", err, tc.feature, tc.hint)
+			}
 		})
-		c := api.NewClient(ns[0].URL())
-		ctx := context.Background()
-		data, _ := scenes.Bytes("cornell.glb")
-		hash, err := c.Upload(ctx, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.Submit(ctx, api.JobSpec{Scene: hash, SceneName: "cornell.glb", Renderer: "pathtracer",
-			Frames: tiler.Frames{Start: 1, End: 1, Step: 1}, Resolution: tiler.Resolution{Width: 8, Height: 8},
-			Samples: 1, Tiles: tiler.Grid{Cols: 1, Rows: 1}, Depth: 8})
-		var apiErr *api.APIError
-		if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), "needs gl") || !strings.Contains(err.Error(), "OpenGL") {
-			t.Fatalf("submit: %v; want 400 naming the missing OpenGL", err)
-		}
-	})
+	}
 }
 
 // tooOld is a node whose backend cannot open scenes that need need: its

@@ -247,6 +247,9 @@ func (r *Renderer) Version() string {
 	if st.info.GL {
 		b.Features = append(b.Features, "gl") // this node renders Eevee scenes
 	}
+	if st.info.OSL {
+		b.Features = append(b.Features, "osl") // this node renders scenes shaded with OSL
+	}
 	return b.String()
 }
 
@@ -292,8 +295,11 @@ func (r *Renderer) Inspect(ctx context.Context, scene string) (renderer.SceneInf
 	if info.FrameStep > 1 {
 		si.FrameStep = info.FrameStep
 	}
-	if strings.HasPrefix(info.Engine, "BLENDER_EEVEE") {
+	switch {
+	case strings.HasPrefix(info.Engine, "BLENDER_EEVEE"):
 		si.Needs = "gl" // Eevee renders through OpenGL
+	case info.OSL:
+		si.Needs = "osl" // only a Blender with OSL renders it as the scene says
 	}
 	// The Blender that saved the scene is the oldest that can render it:
 	// an older one misreads the file, or crashes on it.

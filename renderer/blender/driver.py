@@ -73,6 +73,7 @@ def probe(with_devices=False):
             file_version=list(bpy.app.version_file),
             kernel=kernel_class(),
             oidn=bool(getattr(c, "with_openimagedenoise", False)),
+            osl=bool(getattr(c, "with_osl", False)),
             gl=gl_possible(),
         )
     )
@@ -840,6 +841,10 @@ def usage(scene):
         out["volumes"] = has_volumes(scene)
         out["whole_frame"] = whole_frame_reasons(scene, out["volumes"])
         out["layers"], out["layer_channels"] = layers_read(scene)
+        # Render > Shading System > Open Shading Language: a Blender built
+        # without OSL (Debian's 3.4, 4.3, 5.2) renders such a scene with
+        # SVM instead, silently, and its Script nodes give nothing.
+        out["osl"] = bool(scene.cycles.shading_system)
     else:
         e = scene.eevee
         out["samples"] = e.taa_render_samples
@@ -983,6 +988,8 @@ def render(t):
         c.use_denoising = denoise
         if denoise:
             c.denoiser = "OPENIMAGEDENOISE"
+        if c.shading_system and not getattr(cycles_module(), "with_osl", False):
+            raise RuntimeError("the scene shades with Open Shading Language (Render > Shading System), which this node's Blender lacks: it would render with SVM and its Script nodes would give nothing")
     else:
         if not gl_possible():
             raise RuntimeError("Eevee needs an OpenGL context (EGL, or GLX with a display), which this node lacks: render the scene with Cycles, or on a node that has one")

@@ -123,6 +123,7 @@ type sceneInfo struct {
 	FileOutputs      []string   `json:"file_outputs"`
 	Simulations      []string   `json:"simulations"`
 	StampLeftOut     []string   `json:"stamp_left_out"`
+	OSL              bool       `json:"osl"` // Cycles shades with Open Shading Language
 }
 
 // usage is the scene's usage as renderer.SceneInfo reports it.
@@ -146,7 +147,8 @@ type probeInfo struct {
 	FileVersion []int  `json:"file_version"` // [3, 4, 1]: the newest .blend it reads
 	Kernel      string `json:"kernel"`       // "avx2"
 	OIDN        bool   `json:"oidn"`
-	GL          bool   `json:"gl"` // an OpenGL context can be had: Eevee renders
+	GL          bool   `json:"gl"`  // an OpenGL context can be had: Eevee renders
+	OSL         bool   `json:"osl"` // Cycles has Open Shading Language
 }
 
 // message is any line the driver sends; one of its fields is set.
