@@ -47,6 +47,7 @@ func TestPlanPasses(t *testing.T) {
 		{"transparent film whole through its sequencer", &renderer.SceneUsage{Transparent: true, Sequencer: true, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"unbiased volume whole", &renderer.SceneUsage{Volumes: true, WholeFrame: []string{"Blender 5.2 samples unbiased volumes differently"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"an unbaked simulation", &renderer.SceneUsage{Simulations: []string{"Cube: Cloth is not baked"}}, tiler.Grid{Cols: 1, Rows: 1}, false, "Cube: Cloth is not baked: Blender simulates it"},
+		{"a Python driver", &renderer.SceneUsage{Scripts: []string{"Cube: the driver of location[0] ((lambda f: f)(frame)) does not run"}}, tiler.Grid{Cols: 1, Rows: 1}, false, "does not run: nodes run no Python from scenes"},
 		{"stereoscopic", &renderer.SceneUsage{Views: []string{"left", "right"}}, tiler.Grid{Cols: 1, Rows: 1}, false, "renders 2 views of each frame (Output > Stereoscopy: left, right)"},
 		{"one view of a multi-view scene", &renderer.SceneUsage{Views: []string{"left"}}, tiler.Grid{Cols: 1, Rows: 1}, false, ""},
 		{"bloom whole, stamped", &renderer.SceneUsage{ScreenEffects: []string{"bloom"}, Stamp: []string{"frame"}, Passes: []string{"ViewLayer.Combined"}}, tiler.Grid{Cols: 1, Rows: 1}, true, ""},

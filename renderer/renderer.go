@@ -430,6 +430,11 @@ type SceneUsage struct {
 	// animation render steps through the frames, so they must be baked
 	// into the .blend.
 	Simulations []string `json:",omitempty"`
+	// Scripts are the scene's drivers whose Python does not run on a
+	// node, in words ("Cube: the driver of location[0] (...) does not
+	// run"): nodes open scenes with their scripts off, and Blender then
+	// leaves such a driver's value standing.
+	Scripts []string `json:",omitempty"`
 	// Views are the views each frame renders when the scene is
 	// stereoscopic or multi-view (Output > Stereoscopy: "left",
 	// "right"); empty for one view.

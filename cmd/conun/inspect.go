@@ -168,6 +168,9 @@ func printInspection(w io.Writer, in api.Inspection) {
 		for _, sim := range u.Simulations {
 			fmt.Fprintf(w, "simulation  %s: bake it into the .blend to render on the farm\n", sim)
 		}
+		for _, d := range u.Scripts {
+			fmt.Fprintf(w, "script      %s: nodes run no Python from scenes; use a simple expression or keyframes\n", d)
+		}
 		for _, why := range u.WholeFrame {
 			fmt.Fprintf(w, "whole only  %s: submit takes --tiles 1x1\n", why)
 		}

@@ -122,6 +122,7 @@ type sceneInfo struct {
 	Views            []string   `json:"views"`
 	FileOutputs      []string   `json:"file_outputs"`
 	Simulations      []string   `json:"simulations"`
+	Scripts          []string   `json:"scripts"`
 	StampLeftOut     []string   `json:"stamp_left_out"`
 	OSL              bool       `json:"osl"` // Cycles shades with Open Shading Language
 }
@@ -137,7 +138,7 @@ func (i sceneInfo) usage() *renderer.SceneUsage {
 		Dither: i.Dither, Sequencer: i.Sequencer, ViewLayers: i.ViewLayers, MotionBlur: i.MotionBlur,
 		ScreenEffects: i.ScreenEffects, Volumes: i.Volumes, WholeFrame: i.WholeFrame,
 		Transparent: i.Transparent, RenderRegion: i.RenderRegion, Border: i.Border, CropToBorder: i.CropToBorder, ColorMode: i.ColorMode, Seed: i.Seed, AnimatedSeed: i.AnimatedSeed,
-		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views, FileOutputs: i.FileOutputs, Simulations: i.Simulations,
+		Stamp: i.Stamp, StampLeftOut: i.StampLeftOut, Views: i.Views, FileOutputs: i.FileOutputs, Simulations: i.Simulations, Scripts: i.Scripts,
 	}
 }
 
