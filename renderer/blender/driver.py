@@ -166,6 +166,15 @@ def external_files(require_packed):
     return bad
 
 
+def linked_resources():
+    """The linked images, fonts and volumes read from disk beside their
+    libraries (not packed inside them)."""
+    return [i for coll in (bpy.data.images, bpy.data.volumes, bpy.data.fonts) for i in coll
+            if i.library is not None and i.filepath not in ("", "<builtin>") and i.packed_file is None
+            and not any(True for _ in getattr(i, "packed_files", ()))
+            and not (isinstance(i, bpy.types.Image) and i.source not in ("FILE", "SEQUENCE", "MOVIE", "TILED"))]
+
+
 def unpackable(item):
     """Why Blender's packing leaves item on disk; "" where it packs it."""
     lib = getattr(item, "library", None)
@@ -1266,6 +1275,16 @@ def pack(src, dst):
         send(fatal="missing external files: %s; put them next to the .blend where it expects them, or pack them in Blender" % ", ".join(sorted(bad)), scene=True)
         return
     try:
+        # A linked asset's own textures, fonts and volumes on disk beside
+        # its library cannot travel inside the library's file, which is
+        # packed as it is; so such assets are made local, and packed with
+        # the scene's own (the frames measured the same bit for bit). Not
+        # where a library override is: making its reference local breaks
+        # it (Blender 3.4 reports data corruption); those are refused.
+        if linked_resources() and not any(
+                getattr(i, "override_library", None) is not None for i in bpy.data.user_map()):
+            for i in [i for i in bpy.data.user_map() if i.library is not None]:
+                i.make_local()
         # Pack Resources (pack_all) leaves linked .blend libraries out:
         # they are packed on their own, as the files they are (3.4, 4.3,
         # 5.2 render a packed library's objects as the linked ones).

@@ -12,12 +12,13 @@ import (
 )
 
 // libraryScenes builds, from Blender's default startup file, a library
-// (lib.blend: the cube moved aside and made red) and a scene that links
+// (assets/lib.blend: the cube moved aside and made red) and a scene that links
 // from it as a studio's shot links its assets (main.blend: the default
 // scene without its own cube), in Cycles at 64x48; how, row says. Each
 // .blend is saved in the folder given, the libraries by relative path.
 const libraryScenes = `import bpy, os
 d, row = %q, %q
+os.makedirs(os.path.join(d, 'assets'))
 def home():
     bpy.ops.wm.read_homefile(use_factory_startup=True)
     s = bpy.context.scene
@@ -39,26 +40,26 @@ cube.location.x = 1.5
 mat = cube.active_material
 bsdf = mat.node_tree.nodes['Principled BSDF']
 bsdf.inputs['Base Color'].default_value = (0.8, 0.05, 0.05, 1)
-if row in ('texture on disk', 'texture packed'):
+if row.startswith('texture'):
     img = bpy.data.images.new('Grid', 16, 16)
     img.generated_type = 'COLOR_GRID'
-    img.filepath_raw = os.path.join(d, 'grid.png')
+    img.filepath_raw = os.path.join(d, 'assets', 'grid.png')
     img.file_format = 'PNG'
     img.save()
     img.source = 'FILE'
-    img.filepath = os.path.join(d, 'grid.png')  # saved as //grid.png
+    img.filepath = img.filepath_raw  # saved as //grid.png, beside the library
     tex = mat.node_tree.nodes.new('ShaderNodeTexImage')
     tex.image = img
     mat.node_tree.links.new(tex.outputs['Color'], bsdf.inputs['Roughness'])  # the cube stays red
     if row == 'texture packed':
-        img.pack()
-lib = os.path.join(d, 'lib.blend')
+        img.pack()  # inside the library's file
+lib = os.path.join(d, 'assets', 'lib.blend')
 bpy.ops.wm.save_as_mainfile(filepath=lib)
 s = home()
 bpy.data.objects.remove(bpy.data.objects['Cube'])
 main = os.path.join(d, 'main.blend')
 bpy.ops.wm.save_as_mainfile(filepath=main)  # relative paths from here
-if row == 'through another library':
+if row.endswith('through another library'):
     # set.blend keeps a collection of its own holding the linked cube.
     bpy.data.objects.remove(bpy.data.objects['Camera'])
     bpy.data.objects.remove(bpy.data.objects['Light'])
@@ -73,7 +74,7 @@ if row == 'through another library':
     instance(s, link(os.path.join(d, 'set.blend'), 'collections', 'Set'))
 elif row == 'collection instanced':
     instance(s, link(lib, 'collections', 'Collection'))
-elif row == 'override moved':
+elif row.endswith('override moved'):
     coll = link(lib, 'collections', 'Collection')
     s.collection.children.link(coll)
     over = coll.override_hierarchy_create(s, bpy.context.view_layer)
@@ -92,8 +93,11 @@ bpy.ops.wm.save_as_mainfile(filepath=main)
 // nothing else renders the frame Blender renders of the files in place.
 // Pack Resources alone leaves libraries out: such a scene once reached
 // the nodes with the library on the artist's disk, and every task failed.
-// A library's own texture kept on disk cannot travel inside it: the pack
-// names it and the fix, instead of a node rendering the cube without it.
+// A library's own texture kept on disk beside it (an asset library's
+// usual way) does not travel inside the packed library: the pack makes
+// such assets local and packs their textures with the scene's own; under
+// a library override, whose reference cannot be made local, it names the
+// texture and the fix, instead of a node rendering the cube without it.
 func TestBlenderLinkedLibraries(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
@@ -106,9 +110,13 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 			{"through another library", ""},
 			{"override moved", ""},
 			{"texture packed", ""},
-			{"texture on disk", "files the .blend reads that cannot travel with it: //grid.png (read by the linked library //lib.blend, which Blender packs without its own resources: open lib.blend, pack them there"},
+			// Made local, and packed with the scene's own files.
+			{"texture on disk", ""},
+			{"texture on disk, through another library", ""},
+			// An override's reference cannot be made local.
+			{"texture on disk, override moved", "files the .blend reads that cannot travel with it: //grid.png (read by the linked library //assets/lib.blend, which Blender packs without its own resources: open lib.blend, pack them there"},
 		} {
-			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
+			t.Run(strings.NewReplacer(" ", "_", ",", "").Replace(tc.row), func(t *testing.T) {
 				dir := t.TempDir()
 				if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
 					fmt.Sprintf(libraryScenes, dir, tc.row)); err != nil {
@@ -118,7 +126,7 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 				packed, out := packOutput(t, s, main)
 				if tc.refused != "" {
 					if !strings.Contains(out, tc.refused) || strings.Contains(out, `"done": true`) {
-						t.Fatalf("pack of a library with a texture on disk: want %q, got:\n%s", tc.refused, out)
+						t.Fatalf("pack: want %q, got:\n%s", tc.refused, out)
 					}
 					return
 				}
