@@ -18,6 +18,7 @@
 # on the command line fails to load, and we would render the cube.
 import json
 import os
+import subprocess
 import sys
 import traceback
 
@@ -163,7 +164,42 @@ def external_files(require_packed):
                 bad.append("%s (%s)" % (item.filepath, unpackable(item) or "not packed"))
             elif not os.path.exists(path):
                 bad.append("%s (missing%s)" % (item.filepath, ", read by the library %s" % lib.filepath if lib else ""))
+    for path, why, lib in unpackable_uses(bpy.context.scene):
+        if require_packed:
+            bad.append("%s (%s)" % (path, why))
+        elif not os.path.exists(bpy.path.abspath(path, library=lib)):
+            bad.append("%s (missing: %s)" % (path, why))
     return bad
+
+
+def unpackable_uses(scene):
+    """Files the scene's modifiers and compositor read that no data-block
+    holds, so Blender has no way to pack them: (path, why, library).
+    Left on the artist's disk, a node renders the mesh without its cached
+    animation, or no clip, without a word."""
+    out = []
+    for ob in rendered_objects(scene):
+        for md in ob.modifiers:
+            if not md.show_render:
+                continue
+            if md.type == "MESH_CACHE" and md.filepath:
+                out.append((md.filepath, "%s: the Mesh Cache modifier %s reads it, and Blender cannot pack it into a .blend" % (ob.name, md.name), ob.library))
+    seen = set()
+
+    def walk(tree):
+        if tree is None or tree.as_pointer() in seen:
+            return
+        seen.add(tree.as_pointer())
+        for n in tree.nodes:
+            if n.mute:
+                continue
+            if n.type == "MOVIECLIP" and n.clip is not None and n.clip.filepath:
+                out.append((n.clip.filepath, "a movie clip the compositor's %s reads, which Blender cannot pack into a .blend" % n.name, n.clip.library))
+            elif n.type == "GROUP":
+                walk(n.node_tree)
+
+    walk(comp_tree(scene))
+    return out
 
 
 def linked_resources():
@@ -175,18 +211,73 @@ def linked_resources():
             and not (isinstance(i, bpy.types.Image) and i.source not in ("FILE", "SEQUENCE", "MOVIE", "TILED"))]
 
 
+def pack_library_resources(outdir):
+    """Points every library whose own images, fonts or volumes lie on disk
+    beside it (as asset libraries keep them) at a copy of it with them
+    packed, made in outdir by another run of this Blender (each library
+    opened with its scripts off), so they travel inside the library when
+    it is packed; and the libraries that link such a library, at copies
+    linking the copy. Making such assets local instead renamed those
+    whose names the scene's own data has ("Cube.001"), and Cycles' Object
+    Info Random and Cryptomatte hash names: the frame changed."""
+    def path_of(lib):
+        return os.path.normpath(bpy.path.abspath(lib.filepath, library=lib.parent))
+
+    need = {}
+    for item in linked_resources():
+        lib = item.library
+        while lib is not None:  # the library, and every library linking it
+            need.setdefault(lib.as_pointer(), lib)
+            lib = lib.parent
+    depth = lambda lib: 0 if lib.parent is None else 1 + depth(lib.parent)
+    order = sorted(need.values(), key=depth, reverse=True)  # a library's copy before its parent's
+    made = {}  # a library's own path: its copy's
+    for n, lib in enumerate(order):
+        copy = os.path.join(outdir, "conun-library-%d.blend" % n)
+        code = ("import bpy, os, json\n"
+                "bpy.ops.wm.open_mainfile(filepath=%r, load_ui=False, use_scripts=False)\n"
+                "made = json.loads(%r)\n"
+                "for l in bpy.data.libraries:\n"
+                "    p = os.path.normpath(bpy.path.abspath(l.filepath, library=l.parent))\n"
+                "    if p in made:\n"
+                "        l.filepath = made[p]\n"
+                "        l.reload()\n"
+                "bpy.ops.file.pack_all()\n"
+                # Paths kept as the library has them (those of files left
+                # unpacked are named to the artist as they are).
+                "bpy.ops.wm.save_as_mainfile(filepath=%r, copy=True, relative_remap=False)\n" % (path_of(lib), json.dumps(made), copy))
+        run = subprocess.run([bpy.app.binary_path, "-b", "-Y", "--factory-startup", "--python-exit-code", "1", "--python-expr", code],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+        if run.returncode != 0 or not os.path.exists(copy):
+            tail = [l for l in run.stdout.splitlines() if "Error" in l][-3:]
+            raise RuntimeError("packing the files of the library %s into it: %s" % (lib.filepath, "; ".join(tail) or "Blender exited with %d" % run.returncode))
+        made[path_of(lib)] = copy
+    for lib in order:
+        rel = bpy.path.relpath(made[path_of(lib)])  # Blender packs no library by an absolute path
+        copies[rel] = lib.filepath
+        lib.filepath = rel
+    for lib in order:
+        lib.reload()
+
+
+# The libraries pack_library_resources replaced with packed copies: each
+# copy's path, and the library's own, which errors name.
+copies = {}
+
+
 def unpackable(item):
     """Why Blender's packing leaves item on disk; "" where it packs it."""
     lib = getattr(item, "library", None)
-    if lib is not None:
-        return ("read by the linked library %s, which Blender packs without its own resources: open %s, "
-                "pack them there (File > External Data > Pack Resources) and save it" % (lib.filepath, bpy.path.basename(lib.filepath)))
+    name = copies.get(lib.filepath, lib.filepath) if lib is not None else ""
+    where = ", read by the linked library %s" % name if lib is not None else ""
     if isinstance(item, bpy.types.CacheFile):
-        return "an Alembic or USD cache, which Blender cannot pack into a .blend"
+        return "an Alembic or USD cache%s, which Blender cannot pack into a .blend" % where
     if isinstance(item, bpy.types.Image) and item.source in ("SEQUENCE", "MOVIE"):
-        return "an image %s, which Blender cannot pack into a .blend" % ("sequence" if item.source == "SEQUENCE" else "movie")
+        return "an image %s%s, which Blender cannot pack into a .blend" % ("sequence" if item.source == "SEQUENCE" else "movie", where)
     if isinstance(item, bpy.types.Volume) and item.is_sequence:
-        return "a sequence of OpenVDB files, which Blender cannot pack into a .blend"
+        return "a sequence of OpenVDB files%s, which Blender cannot pack into a .blend" % where
+    if lib is not None:
+        return "read by the linked library %s, and not packed inside it" % name
     return ""
 
 
@@ -1275,16 +1366,7 @@ def pack(src, dst):
         send(fatal="missing external files: %s; put them next to the .blend where it expects them, or pack them in Blender" % ", ".join(sorted(bad)), scene=True)
         return
     try:
-        # A linked asset's own textures, fonts and volumes on disk beside
-        # its library cannot travel inside the library's file, which is
-        # packed as it is; so such assets are made local, and packed with
-        # the scene's own (the frames measured the same bit for bit). Not
-        # where a library override is: making its reference local breaks
-        # it (Blender 3.4 reports data corruption); those are refused.
-        if linked_resources() and not any(
-                getattr(i, "override_library", None) is not None for i in bpy.data.user_map()):
-            for i in [i for i in bpy.data.user_map() if i.library is not None]:
-                i.make_local()
+        pack_library_resources(os.path.dirname(dst))
         # Pack Resources (pack_all) leaves linked .blend libraries out:
         # they are packed on their own, as the files they are (3.4, 4.3,
         # 5.2 render a packed library's objects as the linked ones).

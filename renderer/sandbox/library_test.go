@@ -53,10 +53,16 @@ if row.startswith('texture'):
     mat.node_tree.links.new(tex.outputs['Color'], bsdf.inputs['Roughness'])  # the cube stays red
     if row == 'texture packed':
         img.pack()  # inside the library's file
+    if row == 'texture movie':
+        img.source = 'MOVIE'
+    if row.endswith('name taken'):
+        info = mat.node_tree.nodes.new('ShaderNodeObjectInfo')
+        mat.node_tree.links.new(info.outputs['Random'], bsdf.inputs['Metallic'])
 lib = os.path.join(d, 'assets', 'lib.blend')
 bpy.ops.wm.save_as_mainfile(filepath=lib)
 s = home()
-bpy.data.objects.remove(bpy.data.objects['Cube'])
+if not row.endswith('name taken'):
+    bpy.data.objects.remove(bpy.data.objects['Cube'])
 main = os.path.join(d, 'main.blend')
 bpy.ops.wm.save_as_mainfile(filepath=main)  # relative paths from here
 if row.endswith('through another library'):
@@ -94,10 +100,10 @@ bpy.ops.wm.save_as_mainfile(filepath=main)
 // Pack Resources alone leaves libraries out: such a scene once reached
 // the nodes with the library on the artist's disk, and every task failed.
 // A library's own texture kept on disk beside it (an asset library's
-// usual way) does not travel inside the packed library: the pack makes
-// such assets local and packs their textures with the scene's own; under
-// a library override, whose reference cannot be made local, it names the
-// texture and the fix, instead of a node rendering the cube without it.
+// usual way) does not travel inside the packed library: the pack packs it
+// into a copy of the library, linked in its stead, whatever links it (an
+// override, another library) and whatever names the scene's own data
+// takes; a movie, which Blender cannot pack, is named with its library.
 func TestBlenderLinkedLibraries(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
@@ -110,11 +116,15 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 			{"through another library", ""},
 			{"override moved", ""},
 			{"texture packed", ""},
-			// Made local, and packed with the scene's own files.
+			// Packed into a copy of the library, which travels.
 			{"texture on disk", ""},
 			{"texture on disk, through another library", ""},
-			// An override's reference cannot be made local.
-			{"texture on disk, override moved", "files the .blend reads that cannot travel with it: //grid.png (read by the linked library //assets/lib.blend, which Blender packs without its own resources: open lib.blend, pack them there"},
+			{"texture on disk, override moved", ""},
+			// The scene keeps its own Cube, and the asset's material
+			// hashes its object's name (Object Info Random): a copy
+			// made local would be "Cube.001", another frame.
+			{"texture on disk, name taken", ""},
+			{"texture movie", "files the .blend reads that cannot travel with it: //grid.png (an image movie, read by the linked library //assets/lib.blend, which Blender cannot pack into a .blend)"},
 		} {
 			t.Run(strings.NewReplacer(" ", "_", ",", "").Replace(tc.row), func(t *testing.T) {
 				dir := t.TempDir()
@@ -195,6 +205,21 @@ elif row == 'image sequence':
     tex = mat.node_tree.nodes.new('ShaderNodeTexImage')
     tex.image = seq
     mat.node_tree.links.new(tex.outputs['Color'], mat.node_tree.nodes['Principled BSDF'].inputs['Base Color'])
+elif row == 'mesh cache':
+    open(os.path.join(d, 'anim.pc2'), 'wb').close()
+    md = cube.modifiers.new('Cache', 'MESH_CACHE')
+    md.cache_format, md.filepath = 'PC2', os.path.join(d, 'anim.pc2')
+elif row == 'movie clip':
+    img = bpy.data.images.new('Plate', 8, 8)
+    img.filepath_raw = os.path.join(d, 'plate.png')
+    img.file_format = 'PNG'
+    img.save()
+    if hasattr(s, 'compositing_node_group'):  # 5.x
+        tree = s.compositing_node_group = bpy.data.node_groups.new('Compositor Nodes', 'CompositorNodeTree')
+    else:
+        s.use_nodes = True
+        tree = s.node_tree
+    tree.nodes.new('CompositorNodeMovieClip').clip = bpy.data.movieclips.load(img.filepath_raw)
 bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'scene.blend'))
 if row == 'font missing':
     os.remove(font)
@@ -203,8 +228,9 @@ if row == 'font missing':
 // TestBlenderFilesThatCannotTravel: submit's pack packs a scene's fonts
 // with its images, and refuses, naming the file and why, what would be
 // missing on every node: a font gone from disk (Blender draws its own
-// font instead, silently), an Alembic cache or an image sequence (which
-// Blender cannot pack; the nodes' Blenders read no Alembic either).
+// font instead, silently), an Alembic cache, an image sequence, a Mesh
+// Cache modifier's file or a compositor's movie clip (which Blender
+// cannot pack; the nodes' Blenders read no Alembic either).
 // Before, these packed without a word: the font and the cache came out
 // wrong on every frame, and the sequence failed every task on the nodes.
 func TestBlenderFilesThatCannotTravel(t *testing.T) {
@@ -218,6 +244,8 @@ func TestBlenderFilesThatCannotTravel(t *testing.T) {
 			{"font missing", "missing external files: //mono.woff2 (missing)"},
 			{"alembic cache", "files the .blend reads that cannot travel with it: //anim.abc (an Alembic or USD cache, which Blender cannot pack into a .blend)"},
 			{"image sequence", "files the .blend reads that cannot travel with it: //seq_0001.png (an image sequence, which Blender cannot pack into a .blend)"},
+			{"mesh cache", "anim.pc2 (Cube: the Mesh Cache modifier Cache reads it, and Blender cannot pack it into a .blend)"},
+			{"movie clip", "plate.png (a movie clip the compositor's Movie Clip reads, which Blender cannot pack into a .blend)"},
 		} {
 			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
 				dir := t.TempDir()
