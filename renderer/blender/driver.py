@@ -198,7 +198,8 @@ def unpackable_uses(scene):
             elif n.type == "GROUP":
                 walk(n.node_tree)
 
-    walk(comp_tree(scene))
+    if compositing(scene):
+        walk(comp_tree(scene))
     return out
 
 

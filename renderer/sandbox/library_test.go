@@ -214,8 +214,10 @@ elif row == 'movie clip':
     img.filepath_raw = os.path.join(d, 'plate.png')
     img.file_format = 'PNG'
     img.save()
-    if hasattr(s, 'compositing_node_group'):  # 5.x
+    if hasattr(s, 'compositing_node_group'):  # 5.x: a group with an output
         tree = s.compositing_node_group = bpy.data.node_groups.new('Compositor Nodes', 'CompositorNodeTree')
+        tree.interface.new_socket('Image', in_out='OUTPUT', socket_type='NodeSocketColor')
+        tree.links.new(tree.nodes.new('CompositorNodeRLayers').outputs['Image'], tree.nodes.new('NodeGroupOutput').inputs[0])
     else:
         s.use_nodes = True
         tree = s.node_tree
