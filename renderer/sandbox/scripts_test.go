@@ -13,8 +13,9 @@ import (
 
 // driverScene is Blender's default scene in Cycles at 64x48 whose cube a
 // driver moves along x by the expression given (an artist's Python
-// expression), and whose driver variable "t", the scene's frame, reads
-// the scene given by name (none: nothing, a broken driver).
+// expression), whose driver variable "t", the scene's frame, reads the
+// scene when the second value is not empty (else nothing: a broken
+// driver), and whose cube is hidden in the viewport when the third is not.
 const driverScene = `import bpy
 s = bpy.context.scene
 s.render.engine = 'CYCLES'
@@ -28,6 +29,8 @@ v.targets[0].id_type = 'SCENE'
 if %q:
     v.targets[0].id = s
 v.targets[0].data_path = 'frame_current'
+if %q:
+    bpy.data.objects['Cube'].hide_viewport = True
 bpy.ops.wm.save_as_mainfile(filepath=%q)
 `
 
@@ -49,16 +52,22 @@ func TestBlenderScriptDrivers(t *testing.T) {
 			{"restricted python", "round(t * 0.3, 2)", true, false}, // not simple: Blender runs it as restricted Python
 			{"lambda", "(lambda f: f * 0.3)(t)", true, true},
 			{"broken variable", "(lambda f: f * 0.3)(t)", false, false},
+			{"syntax error", "t * ", true, false},
+			// Not evaluated until rendered: named all the same.
+			{"lambda, hidden in the viewport", "(lambda f: f * 0.3)(t)", true, true},
 		} {
-			t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
+			t.Run(strings.NewReplacer(" ", "_", ",", "").Replace(tc.name), func(t *testing.T) {
 				dir := t.TempDir()
 				path := filepath.Join(dir, "driven.blend")
-				target := ""
+				target, hidden := "", ""
 				if tc.target {
 					target = "yes"
 				}
+				if strings.HasSuffix(tc.name, "hidden in the viewport") {
+					hidden = "yes"
+				}
 				if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
-					fmt.Sprintf(driverScene, tc.expr, target, path)); err != nil {
+					fmt.Sprintf(driverScene, tc.expr, target, hidden, path)); err != nil {
 					t.Fatalf("%v\n%s", err, out)
 				}
 				info, err := b.Inspect(context.Background(), path)
