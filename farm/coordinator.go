@@ -397,7 +397,11 @@ func (c *coordinator) checkSpec(ctx context.Context, spec api.JobSpec) (renderer
 		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: no node in the cluster can denoise with %s (Debian's Blender lacks OpenImageDenoise): submit without denoising, or add a node whose Blender has it", api.ErrBadJob, spec.Renderer))
 	}
 	if info.Needs != "" && !c.someoneHas(spec.Renderer, info.Needs) {
-		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (%s)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer, featureHint[info.Needs]))
+		hint, ok := featureHint[info.Needs]
+		if !ok {
+			hint = "add a node whose renderer has it"
+		}
+		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: %s needs %s of a node's %s, and no node in the cluster has it (%s)", api.ErrBadJob, spec.SceneName, info.Needs, spec.Renderer, hint))
 	}
 	if spec.Device != "" && !c.someoneRendersOn(spec.Renderer, spec.Device) {
 		return renderer.SceneInfo{}, c.noNode(fmt.Errorf("%w: no node in the cluster renders %s on %s", api.ErrBadJob, spec.Renderer, spec.Device))

@@ -247,8 +247,10 @@ func (r *Renderer) Version() string {
 	if st.info.GL {
 		b.Features = append(b.Features, "gl") // this node renders Eevee scenes
 	}
-	if st.info.OSL {
-		b.Features = append(b.Features, "osl") // this node renders scenes shaded with OSL
+	if st.info.OSL && st.device == "CPU" {
+		// This node renders scenes shaded with OSL: on the CPU, where
+		// Cycles runs OSL (CUDA, HIP, Metal and oneAPI shade with SVM).
+		b.Features = append(b.Features, "osl")
 	}
 	return b.String()
 }

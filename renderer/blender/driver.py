@@ -1153,8 +1153,8 @@ def render(t):
         c.use_denoising = denoise
         if denoise:
             c.denoiser = "OPENIMAGEDENOISE"
-        if c.shading_system and not getattr(cycles_module(), "with_osl", False):
-            raise RuntimeError("the scene shades with Open Shading Language (Render > Shading System), which this node's Blender lacks: it would render with SVM and its Script nodes would give nothing")
+        if c.shading_system and (c.device != "CPU" or not getattr(cycles_module(), "with_osl", False)):
+            raise RuntimeError("the scene shades with Open Shading Language (Render > Shading System), which this node's Blender lacks (or its GPU): it would render with SVM and its Script nodes would give nothing")
     else:
         if not gl_possible():
             raise RuntimeError("Eevee needs an OpenGL context (EGL, or GLX with a display), which this node lacks: render the scene with Cycles, or on a node that has one")
