@@ -173,8 +173,9 @@ def external_files(require_packed):
 
 
 def unpackable_uses(scene):
-    """Files the scene's modifiers and compositor read that no data-block
-    holds, so Blender has no way to pack them: (path, why, library).
+    """Files the scene's modifiers, compositor, shader nodes and sequencer
+    read that no data-block holds, so Blender has no way to pack them:
+    (path, why, library).
     Left on the artist's disk, a node renders the mesh without its cached
     animation, or no clip, without a word."""
     out = []
@@ -200,6 +201,26 @@ def unpackable_uses(scene):
 
     if compositing(scene):
         walk(comp_tree(scene))
+    # Shader nodes reading a file of their own: an OSL script (a node
+    # with OSL shades nothing without it) or an IES profile (a light
+    # without it shines evenly). Each takes its file as a text instead.
+    owners = [m for coll in (bpy.data.materials, bpy.data.worlds, bpy.data.lights) for m in coll if m.users and m.node_tree is not None]
+    for owner in owners + [g for g in bpy.data.node_groups if g.users and g.bl_idname == "ShaderNodeTree"]:
+        tree = owner if isinstance(owner, bpy.types.NodeTree) else owner.node_tree
+        for n in tree.nodes:
+            if n.mute or getattr(n, "mode", "") != "EXTERNAL" or not getattr(n, "filepath", ""):
+                continue
+            if n.type == "SCRIPT":
+                out.append((n.filepath, "the OSL script the Script node %s of %s reads: set the node to Internal, the script a text in the .blend" % (n.name, owner.name), owner.library))
+            elif n.type == "TEX_IES":
+                out.append((n.filepath, "the IES profile the IES Texture node %s of %s reads: set the node to Internal, the profile a text in the .blend" % (n.name, owner.name), owner.library))
+    # The sequencer's image and movie strips: no data-block holds them.
+    if uses_sequencer(scene):
+        for st in strips(scene):
+            if st.type == "IMAGE" and len(st.elements) > 0:
+                out.append((os.path.join(st.directory, st.elements[0].filename), "an image the sequencer's strip %s shows, which Blender cannot pack into a .blend" % st.name, scene.library))
+            elif st.type == "MOVIE":
+                out.append((st.filepath, "a movie the sequencer's strip %s plays, which Blender cannot pack into a .blend" % st.name, scene.library))
     return out
 
 

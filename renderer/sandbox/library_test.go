@@ -222,6 +222,19 @@ elif row == 'movie clip':
         s.use_nodes = True
         tree = s.node_tree
     tree.nodes.new('CompositorNodeMovieClip').clip = bpy.data.movieclips.load(img.filepath_raw)
+elif row in ('osl script', 'ies profile'):
+    name = 'shader.osl' if row == 'osl script' else 'lamp.ies'
+    with open(os.path.join(d, name), 'w') as f:
+        f.write('shader s(output color Out = 0) {}\n' if row == 'osl script' else 'IESNA:LM-63-2002\n')
+    n = cube.active_material.node_tree.nodes.new('ShaderNodeScript' if row == 'osl script' else 'ShaderNodeTexIES')
+    n.mode, n.filepath = 'EXTERNAL', os.path.join(d, name)
+elif row == 'sequencer strip':
+    img = bpy.data.images.new('Title', 8, 8)
+    img.filepath_raw = os.path.join(d, 'title.png')
+    img.file_format = 'PNG'
+    img.save()
+    ed = s.sequence_editor_create()
+    (ed.strips if hasattr(ed, 'strips') else ed.sequences).new_image('Title', img.filepath_raw, 1, 1)
 bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'scene.blend'))
 if row == 'font missing':
     os.remove(font)
@@ -231,8 +244,9 @@ if row == 'font missing':
 // with its images, and refuses, naming the file and why, what would be
 // missing on every node: a font gone from disk (Blender draws its own
 // font instead, silently), an Alembic cache, an image sequence, a Mesh
-// Cache modifier's file or a compositor's movie clip (which Blender
-// cannot pack; the nodes' Blenders read no Alembic either).
+// Cache modifier's file, a compositor's movie clip, a sequencer's image
+// strip (which Blender cannot pack; the nodes' Blenders read no Alembic
+// either), an OSL script or IES profile read from a file.
 // Before, these packed without a word: the font and the cache came out
 // wrong on every frame, and the sequence failed every task on the nodes.
 func TestBlenderFilesThatCannotTravel(t *testing.T) {
@@ -248,6 +262,9 @@ func TestBlenderFilesThatCannotTravel(t *testing.T) {
 			{"image sequence", "files the .blend reads that cannot travel with it: //seq_0001.png (an image sequence, which Blender cannot pack into a .blend)"},
 			{"mesh cache", "anim.pc2 (Cube: the Mesh Cache modifier Cache reads it, and Blender cannot pack it into a .blend)"},
 			{"movie clip", "plate.png (a movie clip the compositor's Movie Clip reads, which Blender cannot pack into a .blend)"},
+			{"osl script", "shader.osl (the OSL script the Script node Script of Material reads: set the node to Internal"},
+			{"ies profile", "lamp.ies (the IES profile the IES Texture node IES Texture of Material reads: set the node to Internal"},
+			{"sequencer strip", "title.png (an image the sequencer's strip Title shows, which Blender cannot pack into a .blend)"},
 		} {
 			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
 				dir := t.TempDir()
