@@ -347,7 +347,7 @@ def load(scene_path, require_packed):
         raise SceneError("render engine %s is not supported: use Cycles or Eevee" % scene.render.engine)
     bad = external_files(require_packed)
     if bad:
-        hint = "submit it with conun submit, which packs into it what Blender can (or pack them in Blender: File > External Data > Pack Resources)"
+        hint = "submit it with conun submit, which packs into it what Blender can and names what it cannot (or pack them in Blender: File > External Data > Pack Resources)"
         raise SceneError("external files: %s; %s" % (", ".join(sorted(bad)), hint))
     r = scene.render
     own.clear()
