@@ -221,6 +221,8 @@ def unpackable_uses(scene):
                 out.append((os.path.join(st.directory, st.elements[0].filename), "an image the sequencer's strip %s shows, which Blender cannot pack into a .blend" % st.name, scene.library))
             elif st.type == "MOVIE":
                 out.append((st.filepath, "a movie the sequencer's strip %s plays, which Blender cannot pack into a .blend" % st.name, scene.library))
+            elif st.type == "MOVIECLIP" and st.clip is not None and st.clip.filepath:
+                out.append((st.clip.filepath, "a movie clip the sequencer's strip %s plays, which Blender cannot pack into a .blend" % st.name, st.clip.library))
     return out
 
 
@@ -234,51 +236,52 @@ def linked_resources():
 
 
 def pack_library_resources(outdir):
-    """Points every library whose own images, fonts or volumes lie on disk
-    beside it (as asset libraries keep them) at a copy of it with them
-    packed, made in outdir by another run of this Blender (each library
-    opened with its scripts off), so they travel inside the library when
-    it is packed; and the libraries that link such a library, at copies
-    linking the copy. Making such assets local instead renamed those
-    whose names the scene's own data has ("Cube.001"), and Cycles' Object
-    Info Random and Cryptomatte hash names: the frame changed."""
-    def path_of(lib):
-        return os.path.normpath(bpy.path.abspath(lib.filepath, library=lib.parent))
-
-    need = {}
-    for item in linked_resources():
-        lib = item.library
-        while lib is not None:  # the library, and every library linking it
-            need.setdefault(lib.as_pointer(), lib)
-            lib = lib.parent
-    depth = lambda lib: 0 if lib.parent is None else 1 + depth(lib.parent)
-    order = sorted(need.values(), key=depth, reverse=True)  # a library's copy before its parent's
-    made = {}  # a library's own path: its copy's
-    for n, lib in enumerate(order):
-        copy = os.path.join(outdir, "conun-library-%d.blend" % n)
+    """Where a linked library keeps its own images, fonts or volumes on
+    disk beside it (as asset libraries keep them), points every library
+    at a copy of it with them packed, made in outdir by another run of
+    this Blender (each library opened with its scripts off), the copies
+    linking each other side by side; so the resources travel inside the
+    libraries when they are packed. Making such assets local instead
+    renamed those whose names the scene's own data has ("Cube.001"), and
+    Cycles' Object Info Random and Cryptomatte hash names: the frame
+    changed. Libraries the artist packed stay as they are."""
+    if not linked_resources():
+        return
+    # An indirect library's path is relative to the main file too (3.4,
+    # 4.3, 5.2), not to the library linking it.
+    libs = [(lib, os.path.normpath(bpy.path.abspath(lib.filepath))) for lib in bpy.data.libraries if lib.packed_file is None]
+    names = {path: "conun-library-%d.blend" % n for n, (_, path) in enumerate(libs)}
+    for lib, path in libs:
+        copy = os.path.join(outdir, names[path])
         code = ("import bpy, os, json\n"
                 "bpy.ops.wm.open_mainfile(filepath=%r, load_ui=False, use_scripts=False)\n"
-                "made = json.loads(%r)\n"
+                "names = json.loads(%r)\n"
                 "for l in bpy.data.libraries:\n"
-                "    p = os.path.normpath(bpy.path.abspath(l.filepath, library=l.parent))\n"
-                "    if p in made:\n"
-                "        l.filepath = made[p]\n"
-                "        l.reload()\n"
-                "bpy.ops.file.pack_all()\n"
+                "    p = os.path.normpath(bpy.path.abspath(l.filepath))\n"
+                "    if p in names and l.packed_file is None:\n"
+                "        l.filepath = '//' + names[p]\n"
+                "try:\n"
+                "    bpy.ops.file.pack_all()\n"
+                "except RuntimeError:\n"
+                "    pass  # a file missing: what the scene reads of it is named by its own check\n"
                 # Paths kept as the library has them (those of files left
                 # unpacked are named to the artist as they are).
-                "bpy.ops.wm.save_as_mainfile(filepath=%r, copy=True, relative_remap=False)\n" % (path_of(lib), json.dumps(made), copy))
+                "bpy.ops.wm.save_as_mainfile(filepath=%r, copy=True, relative_remap=False)\n" % (path, json.dumps(names), copy))
         run = subprocess.run([bpy.app.binary_path, "-b", "-Y", "--factory-startup", "--python-exit-code", "1", "--python-expr", code],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
         if run.returncode != 0 or not os.path.exists(copy):
-            tail = [l for l in run.stdout.splitlines() if "Error" in l][-3:]
-            raise RuntimeError("packing the files of the library %s into it: %s" % (lib.filepath, "; ".join(tail) or "Blender exited with %d" % run.returncode))
-        made[path_of(lib)] = copy
-    for lib in order:
-        rel = bpy.path.relpath(made[path_of(lib)])  # Blender packs no library by an absolute path
+            said = [l.rsplit("Error: ", 1)[1] for l in run.stdout.splitlines()
+                    if "Error: " in l and "Traceback" not in l and "script failed" not in l]
+            raise RuntimeError("packing the files of the library %s into it: %s" % (lib.filepath, said[-1] if said else "Blender exited with %d" % run.returncode))
+    for lib, path in libs:
+        try:
+            rel = bpy.path.relpath(os.path.join(outdir, names[path]))  # Blender packs no library by an absolute path
+        except ValueError:  # Windows: another drive than the scene's
+            raise RuntimeError("the packed copy of the library %s is on another drive than the scene: set TMP to a folder on the scene's drive" % lib.filepath)
         copies[rel] = lib.filepath
         lib.filepath = rel
-    for lib in order:
+    depth = lambda lib: 0 if lib.parent is None else 1 + depth(lib.parent)
+    for lib, _ in sorted(libs, key=lambda lp: depth(lp[0]), reverse=True):
         lib.reload()
 
 
@@ -1408,6 +1411,12 @@ def pack(src, dst):
         # Pack Resources (pack_all) leaves linked .blend libraries out:
         # they are packed on their own, as the files they are (3.4, 4.3,
         # 5.2 render a packed library's objects as the linked ones).
+        for lib in bpy.data.libraries:
+            if lib.packed_file is None and not lib.filepath.startswith("//"):
+                try:
+                    lib.filepath = bpy.path.relpath(lib.filepath)  # Blender packs no library by an absolute path
+                except ValueError:  # Windows: another drive
+                    raise RuntimeError("the library %s is on another drive than the scene: Blender packs a library only by a relative path" % lib.filepath)
         if len(bpy.data.libraries) > 0:
             bpy.ops.file.pack_libraries()
         # pack_all packs Geometry Nodes bakes kept on disk too (4.2+), and

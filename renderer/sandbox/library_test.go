@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"image"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ def home():
     s.cycles.samples = 4
     return s
 def link(path, kind, name):
-    with bpy.data.libraries.load(path, link=True, relative=True) as (src, dst):
+    with bpy.data.libraries.load(path, link=True, relative='absolute path' not in row) as (src, dst):
         setattr(dst, kind, [name])
     return getattr(dst, kind)[0]
 def instance(s, coll):
@@ -65,19 +66,23 @@ if not row.endswith('name taken'):
     bpy.data.objects.remove(bpy.data.objects['Cube'])
 main = os.path.join(d, 'main.blend')
 bpy.ops.wm.save_as_mainfile(filepath=main)  # relative paths from here
-if row.endswith('through another library'):
-    # set.blend keeps a collection of its own holding the linked cube.
+if 'through another library' in row:
+    # sets/set.blend keeps a collection of its own holding the linked cube.
+    os.makedirs(os.path.join(d, 'sets'))
+    set_path = os.path.join(d, 'sets', 'set.blend')
     bpy.data.objects.remove(bpy.data.objects['Camera'])
     bpy.data.objects.remove(bpy.data.objects['Light'])
-    bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'set.blend'))
+    bpy.ops.wm.save_as_mainfile(filepath=set_path)
     coll = bpy.data.collections.new('Set')
     s.collection.children.link(coll)
     coll.objects.link(link(lib, 'objects', 'Cube'))
-    bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'set.blend'))
+    bpy.ops.wm.save_as_mainfile(filepath=set_path)
     s = home()
     bpy.data.objects.remove(bpy.data.objects['Cube'])
     bpy.ops.wm.save_as_mainfile(filepath=main)
-    instance(s, link(os.path.join(d, 'set.blend'), 'collections', 'Set'))
+    instance(s, link(set_path, 'collections', 'Set'))
+    if row.endswith('and directly'):
+        s.collection.objects.link(link(lib, 'collections', 'Collection').objects['Light'])
 elif row == 'collection instanced':
     instance(s, link(lib, 'collections', 'Collection'))
 elif row.endswith('override moved'):
@@ -119,6 +124,8 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 			// Packed into a copy of the library, which travels.
 			{"texture on disk", ""},
 			{"texture on disk, through another library", ""},
+			{"texture on disk, through another library and directly", ""},
+			{"linked by absolute path", ""},
 			{"texture on disk, override moved", ""},
 			// The scene keeps its own Cube, and the asset's material
 			// hashes its object's name (Object Info Random): a copy
@@ -143,7 +150,15 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 				if !strings.Contains(out, `"done": true`) {
 					t.Fatalf("pack did not answer done:\n%s", out)
 				}
-				task := renderer.Task{Scene: packed, Frame: 1, Width: 64, Height: 48, Samples: 4}
+				// A node keeps the scene at a depth of its own.
+				deeper := filepath.Join(t.TempDir(), "a", "b", "packed.blend")
+				if err := os.MkdirAll(filepath.Dir(deeper), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := copyFile(deeper, packed); err != nil {
+					t.Fatal(err)
+				}
+				task := renderer.Task{Scene: deeper, Frame: 1, Width: 64, Height: 48, Samples: 4}
 				node := renderImage(t, b, task).Image
 				own := f12(t, s, main, task, "s.render.image_settings.color_depth = '16'", "s.render.dither_intensity = 0")
 				nearExact(t, "the packed scene's frame on a node vs Blender's of the files in place", node, own)
