@@ -49,7 +49,7 @@ func PlanFrames(spec api.JobSpec, info renderer.SceneInfo) (FramePlan, error) {
 		return plan, fmt.Errorf("%w: %s: %s: Blender simulates it as its own animation render steps through the frames, and the farm renders frames apart, on many nodes, so they would not match: bake it into the .blend and save (physics: Physics > Cache > Bake, Disk Cache off; a simulation zone: the Geometry Nodes modifier's Bake, Bake Target Packed)", api.ErrBadJob, spec.SceneName, strings.Join(u.Simulations, "; "))
 	}
 	if u != nil && len(u.Scripts) > 0 {
-		return plan, fmt.Errorf("%w: %s: %s: nodes run no Python from scenes (Auto Run Python Scripts is off on every node), and Blender leaves such a driver's value standing: use a simple expression (frame * 0.3, sin(frame)), or keyframes", api.ErrBadJob, spec.SceneName, strings.Join(u.Scripts, "; "))
+		return plan, fmt.Errorf("%w: %s: %s: nodes run no Python from scenes (Auto Run Python Scripts is off on every node), and Blender leaves such a driver's value standing: use a simple expression (frame * 0.3, sin(frame)), keyframes, or for noise an F-Curve Noise modifier", api.ErrBadJob, spec.SceneName, strings.Join(u.Scripts, "; "))
 	}
 	if u != nil && len(u.Views) > 1 {
 		// Blender writes each view as a file of its own, or the two side

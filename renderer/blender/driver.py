@@ -350,7 +350,7 @@ def load(scene_path, require_packed):
         raise SceneError("render engine %s is not supported: use Cycles or Eevee" % scene.render.engine)
     bad = external_files(require_packed)
     if bad:
-        hint = "submit it with conun submit, which packs into it what Blender can and names what it cannot (or pack them in Blender: File > External Data > Pack Resources)"
+        hint = "pack them into the .blend: conun submit packs the images, fonts, volumes and linked libraries Blender can pack, and refuses a scene with files it cannot"
         raise SceneError("external files: %s; %s" % (", ".join(sorted(bad)), hint))
     r = scene.render
     own.clear()
