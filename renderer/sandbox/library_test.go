@@ -134,21 +134,9 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 			{"texture movie", "files the .blend reads that cannot travel with it: //grid.png (an image movie, read by the linked library //assets/lib.blend, which Blender cannot pack into a .blend)"},
 		} {
 			t.Run(strings.NewReplacer(" ", "_", ",", "").Replace(tc.row), func(t *testing.T) {
-				dir := t.TempDir()
-				if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
-					fmt.Sprintf(libraryScenes, dir, tc.row)); err != nil {
-					t.Fatalf("%v\n%s", err, out)
-				}
-				main := filepath.Join(dir, "main.blend")
-				packed, out := packOutput(t, s, main)
-				if tc.refused != "" {
-					if !strings.Contains(out, tc.refused) || strings.Contains(out, `"done": true`) {
-						t.Fatalf("pack: want %q, got:\n%s", tc.refused, out)
-					}
+				main, packed := buildAndPack(t, s, libraryScenes, tc.row, "main.blend", tc.refused)
+				if packed == "" {
 					return
-				}
-				if !strings.Contains(out, `"done": true`) {
-					t.Fatalf("pack did not answer done:\n%s", out)
 				}
 				// A node keeps the scene at a depth of its own.
 				deeper := filepath.Join(t.TempDir(), "a", "b", "packed.blend")
@@ -168,6 +156,31 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 			})
 		}
 	})
+}
+
+// buildAndPack builds a scene with script (given its folder and row) by
+// the image's Blender, into a new folder, as the file name says, and packs
+// it as submit does. Where refused is set, the pack must refuse saying
+// it, and packed is ""; else it must pack.
+func buildAndPack(t *testing.T, s *Sandbox, script, row, name, refused string) (src, packed string) {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
+		fmt.Sprintf(script, dir, row)); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	src = filepath.Join(dir, name)
+	packed, out := packOutput(t, s, src)
+	if refused != "" {
+		if !strings.Contains(out, refused) || strings.Contains(out, `"done": true`) {
+			t.Fatalf("pack: want %q, got:\n%s", refused, out)
+		}
+		return src, ""
+	}
+	if !strings.Contains(out, `"done": true`) {
+		t.Fatalf("pack did not answer done:\n%s", out)
+	}
+	return src, packed
 }
 
 // reddish counts the pixels of img whose red is twice their green and
@@ -282,21 +295,9 @@ func TestBlenderFilesThatCannotTravel(t *testing.T) {
 			{"sequencer strip", "title.png (an image the sequencer's strip Title shows, which Blender cannot pack into a .blend)"},
 		} {
 			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
-				dir := t.TempDir()
-				if out, err := runBlender(s, nil, dir, "-b", "--factory-startup", "--python-exit-code", "1", "--python-expr",
-					fmt.Sprintf(fileScene, dir, tc.row)); err != nil {
-					t.Fatalf("%v\n%s", err, out)
-				}
-				src := filepath.Join(dir, "scene.blend")
-				packed, out := packOutput(t, s, src)
-				if tc.refused != "" {
-					if !strings.Contains(out, tc.refused) || strings.Contains(out, `"done": true`) {
-						t.Fatalf("want %q, got:\n%s", tc.refused, out)
-					}
+				src, packed := buildAndPack(t, s, fileScene, tc.row, "scene.blend", tc.refused)
+				if packed == "" {
 					return
-				}
-				if !strings.Contains(out, `"done": true`) {
-					t.Fatalf("pack did not answer done:\n%s", out)
 				}
 				task := renderer.Task{Scene: packed, Frame: 1, Width: 64, Height: 48, Samples: 4}
 				nearExact(t, "the packed scene's frame on a node vs Blender's of the files in place", renderImage(t, b, task).Image,
