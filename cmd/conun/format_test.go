@@ -26,6 +26,9 @@ import (
 // the finish step; the JPEG scene does not, so its tiled frame is
 // assembled and encoded by the coordinator. --format png overrides the
 // scene's format, and a bad --format is refused naming the choices.
+// Each submit asks for frame 1 alone: the default scene's 250 frames
+// (TestDefaultSceneAsSaved takes them) would render 250 times what is
+// compared here.
 func TestSceneOutputFormats(t *testing.T) {
 	dir, base, node := defaultSceneNode(t)
 
@@ -64,7 +67,7 @@ func TestSceneOutputFormats(t *testing.T) {
 			var files [][]byte
 			for _, tiles := range []string{"2x2", "1x1"} {
 				out := t.TempDir()
-				code, stdout, stderr := conun(t, "submit", "--node", node.url, "--denoise=false", "--tiles", tiles, "--seed", "1", "--wait", "--out", out, scene)
+				code, stdout, stderr := conun(t, "submit", "--node", node.url, "--frames", "1", "--denoise=false", "--tiles", tiles, "--seed", "1", "--wait", "--out", out, scene)
 				if code != 0 {
 					t.Fatalf("submit --tiles %s: exit %d: %s\n%s", tiles, code, stderr, stdout)
 				}
@@ -107,7 +110,7 @@ func TestSceneOutputFormats(t *testing.T) {
 
 	jpg := filepath.Join(dir, "jpeg.blend")
 	out := t.TempDir()
-	code, stdout, stderr := conun(t, "submit", "--node", node.url, "--denoise=false", "--tiles", "1x1", "--format", "png", "--wait", "--out", out, jpg)
+	code, stdout, stderr := conun(t, "submit", "--node", node.url, "--frames", "1", "--denoise=false", "--tiles", "1x1", "--format", "png", "--wait", "--out", out, jpg)
 	if code != 0 || strings.Contains(stdout, "JPEG output") {
 		t.Fatalf("--format png on a JPEG scene: exit %d: %s\n%s", code, stderr, stdout)
 	}
@@ -142,7 +145,7 @@ func TestScenePNGCompression(t *testing.T) {
 			var first *image.NRGBA64
 			for _, flags := range [][]string{nil, {"--compression", "100"}} {
 				out := t.TempDir()
-				args := append([]string{"submit", "--node", node.url, "--denoise=false", "--tiles", "1x1", "--samples", "1", "--wait", "--out", out}, flags...)
+				args := append([]string{"submit", "--node", node.url, "--frames", "1", "--denoise=false", "--tiles", "1x1", "--samples", "1", "--wait", "--out", out}, flags...)
 				code, stdout, stderr := conun(t, append(args, scene)...)
 				if code != 0 {
 					t.Fatalf("submit %v: exit %d: %s\n%s", flags, code, stderr, stdout)
