@@ -263,6 +263,29 @@ elif row == 'sequencer strip':
     img.save()
     ed = s.sequence_editor_create()
     (ed.strips if hasattr(ed, 'strips') else ed.sequences).new_image('Title', img.filepath_raw, 1, 1)
+elif row.startswith('import'):  # 4.3+: a Geometry Nodes Import node reads a file
+    obj = os.path.join(d, 'tri.obj')
+    with open(obj, 'w') as f:
+        f.write('v 0 0 2\nv 1 0 2\nv 0 1 2\nf 1 2 3\n')
+    g = bpy.data.node_groups.new('Import', 'GeometryNodeTree')
+    g.interface.new_socket('Geometry', in_out='OUTPUT', socket_type='NodeSocketGeometry')
+    imp = g.nodes.new('GeometryNodeImportOBJ')
+    g.links.new(imp.outputs[0], g.nodes.new('NodeGroupOutput').inputs[0])
+    md = cube.modifiers.new('Import', 'NODES')
+    md.node_group = g
+    if row == 'import node':
+        imp.inputs['Path'].default_value = obj
+    elif row == 'import path from the modifier':
+        sock = g.interface.new_socket('Path', in_out='INPUT', socket_type='NodeSocketString')
+        g.links.new(g.nodes.new('NodeGroupInput').outputs['Path'], imp.inputs['Path'])
+        if hasattr(md, 'properties'):  # 5.x
+            getattr(md.properties.inputs, sock.identifier).value = obj
+        else:
+            md[sock.identifier] = obj
+    else:  # a path the tree makes
+        src = g.nodes.new('FunctionNodeInputString')
+        src.string = obj
+        g.links.new(src.outputs[0], imp.inputs['Path'])
 bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'scene.blend'))
 if row == 'font missing':
     os.remove(font)
@@ -274,16 +297,19 @@ if row == 'font missing':
 // font instead, silently), an Alembic cache, an image sequence, a Mesh
 // Cache modifier's file, a compositor's movie clip, a sequencer's image
 // strip (which Blender cannot pack; the nodes' Blenders read no Alembic
-// either), an OSL script or IES profile read from a file.
+// either), an OSL script or IES profile read from a file, a Geometry
+// Nodes Import node's file (4.3, 5.2; its path in the node, in the
+// modifier's panel, or made by the tree).
 // Before, these packed without a word: the font and the cache came out
 // wrong on every frame, and the sequence failed every task on the nodes.
 func TestBlenderFilesThatCannotTravel(t *testing.T) {
 	forEachBlender(t, func(t *testing.T, s *Sandbox, img blenderImage) {
 		b := newSandboxBlender(t, s, blender.Config{RequirePacked: true})
-		for _, tc := range []struct {
+		type row struct {
 			row     string
 			refused string // what the pack says instead of packing; "" packs
-		}{
+		}
+		rows := []row{
 			{"font beside", ""},
 			{"font missing", "missing external files: //mono.woff2 (missing)"},
 			{"alembic cache", "files the .blend reads that cannot travel with it: //anim.abc (an Alembic or USD cache, which Blender cannot pack into a .blend)"},
@@ -293,7 +319,15 @@ func TestBlenderFilesThatCannotTravel(t *testing.T) {
 			{"osl script", "shader.osl (the OSL script the Script node Script of Material reads: set the node to Internal"},
 			{"ies profile", "lamp.ies (the IES profile the IES Texture node IES Texture of Material reads: set the node to Internal"},
 			{"sequencer strip", "title.png (an image the sequencer's strip Title shows, which Blender cannot pack into a .blend)"},
-		} {
+		}
+		if !strings.HasPrefix(img.version, "3.") { // Import nodes came in 4.2
+			const imports = "Cube: the Geometry Nodes modifier Import reads %s with its Import OBJ node Import OBJ, and Blender cannot pack it into a .blend: import the file into the scene"
+			rows = append(rows,
+				row{"import node", "/tri.obj (" + fmt.Sprintf(imports, "it")},
+				row{"import path from the modifier", "/tri.obj (" + fmt.Sprintf(imports, "it")},
+				row{"import path the tree makes", "a file whose path the node tree builds: " + fmt.Sprintf(imports, "one")})
+		}
+		for _, tc := range rows {
 			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
 				src, packed := buildAndPack(t, s, fileScene, tc.row, "scene.blend", tc.refused)
 				if packed == "" {
