@@ -41,7 +41,7 @@ func Pack(ctx context.Context, cfg Config, src, dst string) error {
 		return err
 	}
 	out := filepath.Join(outDir, filepath.Base(dst))
-	m, err := runLaunch(ctx, cfg, "pack", Launch{Driver: driver, Scene: abs, OutDir: outDir}, abs, out)
+	m, err := runLaunch(ctx, cfg, "pack", Launch{Driver: driver, Scene: abs, OutDir: outDir, ArtistColour: true}, abs, out)
 	if errors.Is(err, errNoAnswer) || err == nil && m.Fatal != "" && m.Scene {
 		// Blender died on the file or could not load it: tell a newer
 		// Blender's file apart, which an older Blender may crash on (3.4
