@@ -310,7 +310,7 @@ def foreign_colour_names(scene):
             "    except (TypeError, ValueError):\n"
             "        out.append('%%s %%s' %% (what, json.dumps(name)))\n"
             "print('CONUN-FOREIGN ' + json.dumps(out))\n" % json.dumps(used))
-    env = {k: v for k, v in os.environ.items() if k != "OCIO"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OCIO")}
     run = subprocess.run([bpy.app.binary_path, "-b", "-Y", "--factory-startup", "--python-exit-code", "1", "--python-expr", code],
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, env=env)
     for line in run.stdout.splitlines():

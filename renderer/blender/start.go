@@ -26,7 +26,7 @@ type Launch struct {
 	// OutDir is the one directory the run writes (its tasks' images);
 	// "" for runs that write nothing.
 	OutDir string
-	// ArtistColour keeps the OCIO environment variable for a local run:
+	// ArtistColour keeps the OCIO environment variables for a local run:
 	// the pack judges the artist's own colour configuration against
 	// Blender's. Every other run renders with Blender's own, as every
 	// node and its checkers do, whatever the machine's owner has set.
@@ -93,7 +93,8 @@ func startLocal(l Launch) (Proc, error) {
 	// "Filmic" changed 2,304 of 3,072 values of a 32x24 frame.
 	cmd.Env = os.Environ()
 	if !l.ArtistColour {
-		cmd.Env = slices.DeleteFunc(cmd.Env, func(kv string) bool { return strings.HasPrefix(kv, "OCIO=") })
+		// OCIO_ACTIVE_VIEWS and its kin hide views of the configuration.
+		cmd.Env = slices.DeleteFunc(cmd.Env, func(kv string) bool { return strings.HasPrefix(kv, "OCIO") })
 	}
 	// Blender makes its own temp dir (blender_XXXXXX) under TMPDIR and
 	// removes it only when it exits cleanly; a killed Blender (a cancelled
