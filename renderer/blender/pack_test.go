@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conun/conun/renderer"
 )
@@ -65,4 +68,48 @@ func TestPack(t *testing.T) {
 		t.Fatalf("packing a scene with a 5.2 header: %v", err)
 	}
 	t.Logf("packing a scene with a 5.2 header: %v", err)
+}
+
+// TestPackOceanBake: an Ocean modifier baked to disk (Bake, which needs
+// Blender's window: built under Xvfb) reads its bake from a folder beside
+// the .blend, which Blender cannot pack: the pack refuses it naming the
+// folder and the fix. Before, it packed, and every node rendered the
+// ocean without its bake.
+func TestPackOceanBake(t *testing.T) {
+	needBlender(t)
+	if _, err := exec.LookPath("xvfb-run"); err != nil {
+		t.Skip("NOT TESTED: xvfb-run is not on PATH (make test installs Debian's xvfb), and Blender bakes an ocean only with its window")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "ocean.blend")
+	script := filepath.Join(dir, "bake.py")
+	if err := os.WriteFile(script, []byte(`import bpy, os
+ob = bpy.data.objects['Cube']
+md = ob.modifiers.new('Ocean', 'OCEAN')
+md.filepath, md.frame_start, md.frame_end, md.resolution = '//cache_ocean', 1, 1, 4
+bpy.ops.wm.save_as_mainfile(filepath=`+strconv.Quote(src)+`)
+with bpy.context.temp_override(object=ob, active_object=ob):
+    bpy.ops.object.ocean_bake(modifier='Ocean')
+def saved():  # the bake is a job of Blender's window, ended by its loop
+    if not md.is_cached:
+        return 0.1
+    bpy.ops.wm.save_mainfile()
+    bpy.ops.wm.quit_blender()
+bpy.app.timers.register(saved)
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if out, err := exec.CommandContext(ctx, "xvfb-run", "-a", "blender", "--factory-startup", "--python", script).CombinedOutput(); err != nil {
+		t.Fatalf("bake the ocean under Xvfb: %v\n%s", err, lastLines(string(out), 20))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cache_ocean", "disp_0001.exr")); err != nil {
+		t.Fatalf("the bake wrote no files: %v", err)
+	}
+	err := Pack(ctx, Config{}, src, filepath.Join(t.TempDir(), "packed.blend"))
+	const want = "//cache_ocean (Cube: the Ocean modifier Ocean reads its bake from it, and Blender cannot pack it into a .blend: delete the bake"
+	if !errors.Is(err, ErrBadScene) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("pack: %v, want a refusal naming %q", err, want)
+	}
 }
