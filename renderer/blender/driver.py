@@ -285,43 +285,32 @@ def modifier_input(md, identifier):
     return md.get(identifier)
 
 
-def foreign_colour_names(scene):
-    """The colour management names the scene takes from an OpenColorIO
-    configuration of the artist's own (the OCIO environment variable)
-    that Blender's own, which every node renders with, lacks, as words.
-    A node's Blender puts its default in their place ("scene view
-    "Studio" not found, setting default "Standard"" in its log, nothing
-    in its answer): measured on 3.4, a view transform of a studio
-    configuration, 9,210 of 9,216 values differ. Another run of this
-    Blender, without OCIO, tries each name."""
-    if not os.environ.get("OCIO"):
-        return []
-    vs = scene.view_settings
-    used = [("display device", scene.display_settings.display_device), ("view transform", vs.view_transform)]
-    if vs.look != "None":
-        used.append(("look", vs.look))
-    used.append(("sequencer colour space", scene.sequencer_colorspace_settings.name))
-    used += [("colour space of the image %s" % i.name, i.colorspace_settings.name) for i in bpy.data.images
-             if i.users and i.source in ("FILE", "SEQUENCE", "MOVIE", "TILED") and i.colorspace_settings.name]
-    code = ("import bpy, json\n"
-            "s, img, out = bpy.context.scene, bpy.data.images.new('conun', 1, 1), []\n"
-            "for what, name in json.loads(%r):\n"
-            "    try:\n"
-            "        if what == 'display device': s.display_settings.display_device = name\n"
-            "        elif what == 'view transform': s.view_settings.view_transform = name\n"
-            "        elif what == 'look': s.view_settings.look = name\n"
-            "        elif what == 'sequencer colour space': s.sequencer_colorspace_settings.name = name\n"
-            "        else: img.colorspace_settings.name = name\n"
-            "    except (TypeError, ValueError):\n"
-            "        out.append('%%s %%s' %% (what, json.dumps(name)))\n"
-            "print('CONUN-FOREIGN ' + json.dumps(out))\n" % json.dumps(used))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OCIO")}
-    run = subprocess.run([bpy.app.binary_path, "-b", "-Y", "--factory-startup", "--python-exit-code", "1", "--python-expr", code],
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, env=env)
-    for line in run.stdout.splitlines():
-        if line.startswith("CONUN-FOREIGN "):
-            return json.loads(line[len("CONUN-FOREIGN "):])
-    raise RuntimeError("checking the scene's colour management against Blender's own: Blender exited with %d" % run.returncode)
+def unknown_colour_names(scene):
+    """The colour management names the scene keeps that this Blender's
+    configuration has not, where Blender reads them back empty and says
+    nothing on loading: a Convert Colorspace node's spaces, the output's
+    own view (Override; 5.x warns of it). Blender's warnings name the
+    scene's view, look, display and images' spaces."""
+    out = []
+    im = scene.render.image_settings
+    if getattr(im, "color_management", "") == "OVERRIDE":
+        if im.view_settings.view_transform == "" or im.display_settings.display_device == "":
+            out.append("the output's own view transform or display (Color Management: Override)")
+    if compositing(scene):
+        seen = set()
+
+        def walk(tree):
+            if tree is None or tree.as_pointer() in seen:
+                return
+            seen.add(tree.as_pointer())
+            for n in tree.nodes:
+                if n.type == "GROUP":
+                    walk(n.node_tree)
+                elif n.type == "CONVERT_COLORSPACE" and not n.mute and "" in (n.from_color_space, n.to_color_space):
+                    out.append("a colour space of the compositor's node %s" % n.name)
+
+        walk(comp_tree(scene))
+    return out
 
 
 def linked_resources():
@@ -1504,15 +1493,11 @@ def pack(src, dst):
     if bad:
         send(fatal="missing external files: %s; put them next to the .blend where it expects them, or pack them in Blender" % ", ".join(sorted(bad)), scene=True)
         return
-    try:
-        foreign = foreign_colour_names(bpy.context.scene)
-    except RuntimeError as e:
-        send(fatal=str(e), scene=True)
-        return
+    foreign = unknown_colour_names(bpy.context.scene)
     if foreign:
-        send(fatal="colour management from the OpenColorIO configuration %s (the OCIO environment variable), which nodes do not have: %s; "
-             "nodes render with Blender's own configuration and would put its defaults in their place: choose names Blender's own has (start Blender without OCIO to see them)"
-             % (os.environ["OCIO"], ", ".join(foreign)), scene=True)
+        send(fatal="colour management names Blender's own configuration has not (from a studio's OpenColorIO configuration, the OCIO "
+             "environment variable, where the scene was made?): %s; nodes render with Blender's own configuration and would put its "
+             "defaults in their place: choose names it has (start Blender without OCIO to see them)" % ", ".join(foreign), scene=True)
         return
     try:
         pack_library_resources(os.path.dirname(dst))
@@ -1548,7 +1533,10 @@ def pack(src, dst):
     except RuntimeError as e:
         send(fatal=clean(e), scene=True)
         return
-    send(done=True)
+    # Blender's own warnings on loading it name the colour management
+    # names it replaced (the Go side reads them off the output); the
+    # sequencer's matter only where the frame shows the sequencer.
+    send(done=True, sequencer=uses_sequencer(bpy.context.scene))
 
 
 def main():

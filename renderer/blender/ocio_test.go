@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,10 +19,12 @@ import (
 // their own. A node's owner who has set it must still render what every
 // other node and checker renders (Blender's own configuration), and an
 // artist's scene that takes names from it (a view transform, an image's
-// colour space) is refused at the pack, naming them: a node's Blender
-// would put its defaults in their place, and every frame would come out
-// in other colours without a word. A scene using only names Blender's
-// own configuration has packs under such a configuration too.
+// colour space, a compositor's Convert Colorspace, the output's own view)
+// is refused at the pack, naming them, whether or not OCIO is set where
+// conun submit runs: a node's Blender would put its defaults in their
+// place, and every frame would come out in other colours without a word.
+// A scene using only names Blender's own configuration has packs, and so
+// does one whose unused sequencer has a studio's colour space.
 func TestStudioColourConfig(t *testing.T) {
 	base := scene(t, "default_cycles") // Filmic, Blender 3.4's default view
 	ocio := studioConfig(t)
@@ -49,19 +52,30 @@ func TestStudioColourConfig(t *testing.T) {
 	} else {
 		t.Logf("blender -f under the studio's configuration vs Blender's own: %v", d)
 	}
-	t.Setenv("OCIO", ocio)
-	sameRender(t, "a node whose owner set OCIO vs Blender's own configuration", render(t, newRenderer(t, Config{}), task), want)
+	t.Run("node", func(t *testing.T) {
+		t.Setenv("OCIO", ocio)
+		t.Setenv("OCIO_ACTIVE_VIEWS", "Studio")
+		sameRender(t, "a node whose owner set OCIO vs Blender's own configuration", render(t, newRenderer(t, Config{}), task), want)
+	})
 
 	ctx := context.Background()
+	const texture = "img = bpy.data.images.new('Plate', 4, 4)\nimg.filepath_raw = os.path.join(d, 'plate.png')\n" +
+		"img.file_format = 'PNG'\nimg.save()\nimg = bpy.data.images.load(img.filepath_raw)\n" +
+		"mat = bpy.data.objects['Cube'].active_material\ntex = mat.node_tree.nodes.new('ShaderNodeTexImage')\ntex.image = img\n" +
+		"mat.node_tree.links.new(tex.outputs['Color'], mat.node_tree.nodes['Principled BSDF'].inputs['Base Color'])\n"
 	for _, tc := range []struct {
 		name, expr, refused string
 	}{
-		{"Blender's own names", "", ""},
-		{"a view transform of the studio's", "s.view_settings.view_transform = 'Studio'", `view transform "Studio"`},
-		{"an image in a colour space of the studio's", "img = bpy.data.images.new('Plate', 4, 4)\n" +
-			"img.filepath_raw = os.path.join(d, 'plate.png')\nimg.file_format = 'PNG'\nimg.save()\n" +
-			"img = bpy.data.images.load(img.filepath_raw)\nimg.colorspace_settings.name = 'Studio Log'\n" +
-			"img.use_fake_user = True", `colour space of the image plate.png "Studio Log"`},
+		{"Blender's own names", texture + "img.colorspace_settings.name = 'Non-Color'", ""},
+		{"a view transform of the studio's", "s.view_settings.view_transform = 'Studio'", `scene view "Studio" not found`},
+		{"an image in a colour space of the studio's", texture + "img.colorspace_settings.name = 'Studio Log'", `image colorspace "Studio Log" not found`},
+		{"the output's own view of the studio's", "s.render.image_settings.color_management = 'OVERRIDE'\n" +
+			"s.render.image_settings.view_settings.view_transform = 'Studio'", "the output's own view transform or display (Color Management: Override)"},
+		{"a compositor's colour space of the studio's", "n = s.node_tree.nodes.new('CompositorNodeConvertColorSpace')\n" +
+			"n.from_color_space, n.to_color_space = 'Studio Log', 'Linear'\n" +
+			"s.node_tree.links.new(s.node_tree.nodes['Render Layers'].outputs['Image'], n.inputs['Image'])\n" +
+			"s.node_tree.links.new(n.outputs['Image'], s.node_tree.nodes['Composite'].inputs['Image'])", "a colour space of the compositor's node Convert Colorspace"},
+		{"an unused sequencer's colour space of the studio's", "s.sequencer_colorspace_settings.name = 'Studio Log'", ""},
 	} {
 		t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
 			dir := t.TempDir()
@@ -69,17 +83,25 @@ func TestStudioColourConfig(t *testing.T) {
 			expr := "import bpy, os\nd = " + strconv.Quote(dir) + "\ns = bpy.context.scene\n" + tc.expr +
 				"\nbpy.ops.wm.save_as_mainfile(filepath=" + strconv.Quote(src) + ")"
 			// Saved as the artist saves it, under the studio's configuration.
-			if out, err := exec.Command("blender", "-b", base, "--python-exit-code", "1", "--python-expr", expr).CombinedOutput(); err != nil {
+			save := exec.Command("blender", "-b", base, "--python-exit-code", "1", "--python-expr", expr)
+			save.Env = append(os.Environ(), "OCIO="+ocio)
+			if out, err := save.CombinedOutput(); err != nil {
 				t.Fatalf("save the scene: %v\n%s", err, lastLines(string(out), 10))
 			}
-			err := Pack(ctx, Config{}, src, filepath.Join(dir, "packed.blend"))
-			switch {
-			case tc.refused == "" && err != nil:
-				t.Fatalf("pack: %v", err)
-			case tc.refused != "" && (!errors.Is(err, ErrBadScene) || !strings.Contains(err.Error(), tc.refused) || !strings.Contains(err.Error(), "OCIO")):
-				t.Fatalf("pack: %v, want a refusal naming %s and OCIO", err, tc.refused)
-			case err != nil:
-				t.Logf("refused: %v", err)
+			// Packed where OCIO is set, as where the scene was made, and
+			// where it is not, as a studio's launcher sets it for Blender
+			// alone.
+			for _, env := range []string{ocio, ""} {
+				t.Setenv("OCIO", env)
+				err := Pack(ctx, Config{}, src, filepath.Join(dir, "packed.blend"))
+				switch {
+				case tc.refused == "" && err != nil:
+					t.Fatalf("pack, OCIO=%q: %v", env, err)
+				case tc.refused != "" && (!errors.Is(err, ErrBadScene) || !strings.Contains(err.Error(), tc.refused) || !strings.Contains(err.Error(), "OCIO")):
+					t.Fatalf("pack, OCIO=%q: %v, want a refusal naming %s and OCIO", env, err, tc.refused)
+				case err != nil && env == "":
+					t.Logf("refused: %v", err)
+				}
 			}
 		})
 	}
@@ -127,4 +149,39 @@ func studioConfig(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return config
+}
+
+// TestColourReplaced: Blender's warnings of replaced colour management
+// names, as 3.4 and 4.3 write them and as 5.x does (its log), taken off a
+// pack's output; the sequencer's only where its frame shows it.
+func TestColourReplaced(t *testing.T) {
+	const v34 = `Read blend: /tmp/s.blend
+Color management: scene view "Studio" not found, setting default "Standard".
+Color management: sequencer colorspace "Studio Log" not found, will use default instead.
+Color management: image colorspace "Studio Log" not found, will use default instead.
+Color management: image colorspace "Studio Log" not found, will use default instead.
+Color management: Using /studio/config.ocio as a configuration file
+{"done": true}`
+	const v52 = `00:00.637  color_management | WARNING scene view "Studio" not found, setting to "Standard".
+00:00.637  color_management | WARNING scene output view "Studio" not found, setting to "Standard".
+00:00.637  color_management | WARNING sequencer colorspace "Studio Log" not found, will use default instead.
+00:00.639  bpy.rna          | WARNING current value '-1' matches no enum in 'ColorManagedInputColorspaceSettings', '(null)', 'name'`
+	for _, tc := range []struct {
+		name      string
+		output    string
+		sequencer bool
+		want      []string
+	}{
+		{"3.4", v34, false, []string{`scene view "Studio" not found, setting default "Standard"`, `image colorspace "Studio Log" not found, will use default instead`}},
+		{"3.4, sequencer shown", v34, true, []string{`scene view "Studio" not found, setting default "Standard"`,
+			`sequencer colorspace "Studio Log" not found, will use default instead`, `image colorspace "Studio Log" not found, will use default instead`}},
+		{"5.2", v52, false, []string{`scene view "Studio" not found, setting to "Standard"`, `scene output view "Studio" not found, setting to "Standard"`}},
+		{"nothing replaced", "Read blend: /tmp/s.blend\n{\"done\": true}\n", true, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := colourReplaced(tc.output, tc.sequencer); !slices.Equal(got, tc.want) {
+				t.Errorf("colourReplaced = %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

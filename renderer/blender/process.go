@@ -162,6 +162,8 @@ type message struct {
 	Error   string     `json:"error"`
 	Probe   *probeInfo `json:"probe"`
 	Devices []string   `json:"devices"`
+	// Sequencer: the packed scene's frame shows its sequencer.
+	Sequencer bool `json:"sequencer"`
 }
 
 // process is one Blender running driver.py in serve mode with one scene
@@ -394,11 +396,17 @@ func runDriver(ctx context.Context, cfg Config, driver, mode string, args ...str
 // runLaunch is runDriver for a run that touches more than the driver (l
 // names the paths; its Binary and Args are filled in here).
 func runLaunch(ctx context.Context, cfg Config, mode string, l Launch, args ...string) (message, error) {
+	m, _, err := runLaunchOutput(ctx, cfg, mode, l, args...)
+	return m, err
+}
+
+// runLaunchOutput is runLaunch giving Blender's output too.
+func runLaunchOutput(ctx context.Context, cfg Config, mode string, l Launch, args ...string) (message, string, error) {
 	l.Binary = cfg.Binary
 	l.Args = blenderArgs(l.Driver, append([]string{mode}, args...)...)
 	proc, err := cfg.start(ctx, l)
 	if err != nil {
-		return message{}, err
+		return message{}, "", err
 	}
 	stop := context.AfterFunc(ctx, func() { proc.Kill() })
 	output := proc.Output()
@@ -410,14 +418,14 @@ func runLaunch(ctx context.Context, cfg Config, mode string, l Launch, args ...s
 		err = ctx.Err()
 	}
 	if m, ok := parseAnswer(string(out)); ok {
-		return m, nil
+		return m, string(out), nil
 	}
 	if err == nil {
 		err = errNoAnswer
 	} else if ctx.Err() == nil {
 		err = fmt.Errorf("%w (%v)", errNoAnswer, err)
 	}
-	return message{}, fmt.Errorf("blender: %s %s: %w; output:\n%s", cfg.Binary, mode, err, lastLines(string(out), tailLines))
+	return message{}, string(out), fmt.Errorf("blender: %s %s: %w; output:\n%s", cfg.Binary, mode, err, lastLines(string(out), tailLines))
 }
 
 // runProbe reads Blender's version and abilities; withDevices adds the

@@ -26,11 +26,6 @@ type Launch struct {
 	// OutDir is the one directory the run writes (its tasks' images);
 	// "" for runs that write nothing.
 	OutDir string
-	// ArtistColour keeps the OCIO environment variables for a local run:
-	// the pack judges the artist's own colour configuration against
-	// Blender's. Every other run renders with Blender's own, as every
-	// node and its checkers do, whatever the machine's owner has set.
-	ArtistColour bool
 }
 
 // tempDir is where a local run's Blender keeps its temp files: the run's
@@ -87,15 +82,14 @@ func startLocal(l Launch) (Proc, error) {
 		return nil, fmt.Errorf("blender: %s not found: install Blender (Debian: apt-get install blender) or give its path: %w", l.Binary, err)
 	}
 	cmd := exec.Command(path, l.Args...)
-	// An owner's OCIO (a studio's colour configuration) would change
-	// every frame of an unsandboxed node, which its checkers, rendering
-	// with Blender's own, would convict: measured on 3.4, a studio's
-	// "Filmic" changed 2,304 of 3,072 values of a 32x24 frame.
-	cmd.Env = os.Environ()
-	if !l.ArtistColour {
-		// OCIO_ACTIVE_VIEWS and its kin hide views of the configuration.
-		cmd.Env = slices.DeleteFunc(cmd.Env, func(kv string) bool { return strings.HasPrefix(kv, "OCIO") })
-	}
+	// Every run reads colours with Blender's own configuration, as
+	// every node and checker does: an owner's OCIO (a studio's colour
+	// configuration) would change every frame of an unsandboxed node,
+	// which its checkers would convict (measured on 3.4, a studio's
+	// "Filmic" changed 2,304 of 3,072 values of a 32x24 frame), and an
+	// artist's would let the pack save names the nodes do not have.
+	// OCIO_ACTIVE_VIEWS and its kin hide views of a configuration.
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "OCIO") })
 	// Blender makes its own temp dir (blender_XXXXXX) under TMPDIR and
 	// removes it only when it exits cleanly; a killed Blender (a cancelled
 	// task, a closed warm process) would leave one in /tmp per run. Under
