@@ -165,8 +165,9 @@ def external_files(require_packed):
             elif not os.path.exists(path):
                 bad.append("%s (missing%s)" % (item.filepath, ", read by the library %s" % lib.filepath if lib else ""))
     for path, why, lib in unpackable_uses(bpy.context.scene):
-        if path is None:  # a path the node tree builds: nothing to look for
-            bad.append(why)
+        if path is None:  # a path the node tree builds: nothing to look for, nothing to pack
+            if require_packed:
+                bad.append(why)
         elif require_packed:
             bad.append("%s (%s)" % (path, why))
         elif not os.path.exists(bpy.path.abspath(path, library=lib)):
@@ -192,7 +193,11 @@ def unpackable_uses(scene):
                 # 64x48; the bake deleted, 8,037 (the live ocean is not
                 # its bake): the artist chooses which to send.
                 out.append((md.filepath, "%s: the Ocean modifier %s reads its bake from it, and Blender cannot pack it into a .blend: delete the bake (Delete Bake), and nodes simulate the ocean as Blender does without one" % (ob.name, md.name), ob.library))
-            elif md.type == "NODES" and md.node_group is not None:
+    # Every object of the scene: one hidden from the render is still
+    # evaluated where another reads it (Object Info).
+    for ob in scene.objects:
+        for md in ob.modifiers:
+            if md.type == "NODES" and md.show_render and md.node_group is not None:
                 out.extend(geometry_imports(ob, md))
     seen = set()
 
@@ -238,32 +243,45 @@ def unpackable_uses(scene):
 def geometry_imports(ob, md):
     """The files a Geometry Nodes modifier's Import nodes read (4.3: OBJ,
     PLY, STL; 5.x: CSV, Text and VDB too), as unpackable_uses gives them;
-    the path None where the tree builds it. Gone from disk, a node
-    imports nothing and renders the frame without it (an error in its
-    log, none in its answer): measured on 4.3 and 5.2, the default cube
-    replaced by an imported OBJ, 438 values differ at 64x48."""
+    the path None where nodes make it. Gone from disk, a node imports
+    nothing and renders the frame without it (an error in its log, none
+    in its answer): measured on 4.3 and 5.2, the default cube replaced by
+    an imported OBJ, 438 values differ at 64x48. Only the nodes that feed
+    the tree's output count, over links not muted; a path comes from the
+    node, or from the modifier's panel through groups and reroutes."""
     out = []
-    seen = set()
 
-    def walk(tree, top):
-        if tree is None or tree.as_pointer() in seen:
-            return
-        seen.add(tree.as_pointer())
-        for n in tree.nodes:
+    def path_of(sock, groups):
+        links = [l for l in sock.links if not l.is_muted]
+        if not links:
+            return sock.default_value
+        src = links[0].from_socket
+        if src.node.type == "REROUTE":
+            return path_of(src.node.inputs[0], groups)
+        if src.node.type != "GROUP_INPUT":
+            return None
+        if not groups:
+            return modifier_input(md, src.identifier)
+        outer = next((i for i in groups[-1].inputs if i.identifier == src.identifier), None)
+        return None if outer is None else path_of(outer, groups[:-1])
+
+    def walk(tree, groups):
+        todo = [n for n in tree.nodes if n.type == "GROUP_OUTPUT" and n.is_active_output]
+        reached = set()
+        while todo:
+            n = todo.pop()
+            if n.as_pointer() in reached:
+                continue
+            reached.add(n.as_pointer())
+            todo += [l.from_node for i in n.inputs for l in i.links if not l.is_muted]
             if n.mute:
                 continue
-            if n.type == "GROUP":
-                walk(n.node_tree, False)
-                continue
+            if n.type == "GROUP" and n.node_tree is not None:
+                walk(n.node_tree, groups + [n])
             sock = n.inputs.get("Path") if n.bl_idname.startswith("GeometryNodeImport") else None
             if sock is None:
                 continue
-            path = sock.default_value
-            if sock.is_linked:
-                src = sock.links[0].from_socket
-                # The modifier's own input, set in its panel, else a path
-                # its nodes make, which nothing here can follow.
-                path = modifier_input(md, src.identifier) if top and src.node.type == "GROUP_INPUT" else None
+            path = path_of(sock, groups)
             if path == "":
                 continue
             why = "%s: the Geometry Nodes modifier %s reads it with its %s node %s, and Blender cannot pack it into a .blend: import the file into the scene (File > Import) and read it with an Object Info node" % (
@@ -272,7 +290,7 @@ def geometry_imports(ob, md):
                 why = "a file whose path the node tree builds: " + why.replace(" reads it ", " reads one ", 1)
             out.append((path, why, tree.library or ob.library))
 
-    walk(md.node_group, True)
+    walk(md.node_group, [])
     return out
 
 

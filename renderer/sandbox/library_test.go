@@ -124,7 +124,7 @@ func TestBlenderLinkedLibraries(t *testing.T) {
 			{"collection instanced", "", true},
 			{"through another library", "", true},
 			{"override moved", "", false},
-			{"texture packed", "", true},
+			{"texture packed", "", false},
 			// Packed into a copy of the library, which travels.
 			{"texture on disk", "", true},
 			{"texture on disk, through another library", "", false},
@@ -274,25 +274,50 @@ elif row.startswith('import'):  # 4.3+: a Geometry Nodes Import node reads a fil
     obj = os.path.join(d, 'tri.obj')
     with open(obj, 'w') as f:
         f.write('v 0 0 2\nv 1 0 2\nv 0 1 2\nf 1 2 3\n')
-    g = bpy.data.node_groups.new('Import', 'GeometryNodeTree')
-    g.interface.new_socket('Geometry', in_out='OUTPUT', socket_type='NodeSocketGeometry')
-    imp = g.nodes.new('GeometryNodeImportOBJ')
-    g.links.new(imp.outputs[0], g.nodes.new('NodeGroupOutput').inputs[0])
-    md = cube.modifiers.new('Import', 'NODES')
+    def group(name, path_input):
+        g = bpy.data.node_groups.new(name, 'GeometryNodeTree')
+        g.interface.new_socket('Geometry', in_out='OUTPUT', socket_type='NodeSocketGeometry')
+        if path_input:
+            g.interface.new_socket('Path', in_out='INPUT', socket_type='NodeSocketString')
+        return g
+    nested = row == 'import path from the modifier through a group'
+    g = group('Import', row.startswith('import path from the modifier'))
+    inner = group('Inner', True) if nested else g
+    imp = inner.nodes.new('GeometryNodeImportOBJ')
+    out = inner.nodes.new('NodeGroupOutput')
+    if row != 'import not connected':
+        inner.links.new(imp.outputs[0], out.inputs[0])
+    if row.startswith('import path from the modifier'):
+        inner.links.new(inner.nodes.new('NodeGroupInput').outputs['Path'], imp.inputs['Path'])
+    if nested:
+        call = g.nodes.new('GeometryNodeGroup')
+        call.node_tree = inner
+        g.links.new(g.nodes.new('NodeGroupInput').outputs['Path'], call.inputs['Path'])
+        g.links.new(call.outputs[0], g.nodes.new('NodeGroupOutput').inputs[0])
+    owner = cube
+    if row == 'import hidden, read by object info':
+        owner = bpy.data.objects.new('Src', bpy.data.meshes.new('Src'))
+        s.collection.objects.link(owner)
+        owner.hide_render = True
+        r = group('Read', False)
+        info = r.nodes.new('GeometryNodeObjectInfo')
+        info.inputs['Object'].default_value = owner
+        r.links.new(info.outputs['Geometry'], r.nodes.new('NodeGroupOutput').inputs[0])
+        cube.modifiers.new('Read', 'NODES').node_group = r
+    md = owner.modifiers.new('Import', 'NODES')
     md.node_group = g
-    if row == 'import node':
-        imp.inputs['Path'].default_value = obj
-    elif row == 'import path from the modifier':
-        sock = g.interface.new_socket('Path', in_out='INPUT', socket_type='NodeSocketString')
-        g.links.new(g.nodes.new('NodeGroupInput').outputs['Path'], imp.inputs['Path'])
+    if row.startswith('import path from the modifier'):
+        sock = g.interface.items_tree['Path']
         if hasattr(md, 'properties'):  # 5.x
             getattr(md.properties.inputs, sock.identifier).value = obj
         else:
             md[sock.identifier] = obj
-    else:  # a path the tree makes
+    elif row == 'import path the tree makes':
         src = g.nodes.new('FunctionNodeInputString')
         src.string = obj
         g.links.new(src.outputs[0], imp.inputs['Path'])
+    else:
+        imp.inputs['Path'].default_value = obj
 bpy.ops.wm.save_as_mainfile(filepath=os.path.join(d, 'scene.blend'))
 if row == 'font missing':
     os.remove(font)
@@ -306,7 +331,9 @@ if row == 'font missing':
 // strip (which Blender cannot pack; the nodes' Blenders read no Alembic
 // either), an OSL script or IES profile read from a file, a Geometry
 // Nodes Import node's file (4.3, 5.2; its path in the node, in the
-// modifier's panel, or made by the tree).
+// modifier's panel, through a group, or made by the tree; on an object
+// hidden from the render that the Cube reads); an Import node that feeds
+// nothing reads nothing, and packs.
 // Before, these packed without a word: the font and the cache came out
 // wrong on every frame, and the sequence failed every task on the nodes.
 func TestBlenderFilesThatCannotTravel(t *testing.T) {
@@ -332,7 +359,12 @@ func TestBlenderFilesThatCannotTravel(t *testing.T) {
 			rows = append(rows,
 				row{"import node", "/tri.obj (" + fmt.Sprintf(imports, "it")},
 				row{"import path from the modifier", "/tri.obj (" + fmt.Sprintf(imports, "it")},
-				row{"import path the tree makes", "a file whose path the node tree builds: " + fmt.Sprintf(imports, "one")})
+				row{"import path from the modifier through a group", "/tri.obj (" + fmt.Sprintf(imports, "it")},
+				row{"import path the tree makes", "a file whose path the node tree builds: " + fmt.Sprintf(imports, "one")},
+				// Hidden from the render, read by the Cube's Object Info.
+				row{"import hidden, read by object info", "/tri.obj (Src" + strings.TrimPrefix(fmt.Sprintf(imports, "it"), "Cube")},
+				// Feeds nothing: the node reads nothing, and the scene packs.
+				row{"import not connected", ""})
 		}
 		for _, tc := range rows {
 			t.Run(strings.ReplaceAll(tc.row, " ", "_"), func(t *testing.T) {
