@@ -199,22 +199,10 @@ def unpackable_uses(scene):
         for md in ob.modifiers:
             if md.type == "NODES" and md.show_render and md.node_group is not None:
                 out.extend(geometry_imports(ob, md))
-    seen = set()
-
-    def walk(tree):
-        if tree is None or tree.as_pointer() in seen:
-            return
-        seen.add(tree.as_pointer())
-        for n in tree.nodes:
-            if n.mute:
-                continue
+    if compositing(scene):
+        for n in tree_nodes(comp_tree(scene)):
             if n.type == "MOVIECLIP" and n.clip is not None and n.clip.filepath:
                 out.append((n.clip.filepath, "a movie clip the compositor's %s reads, which Blender cannot pack into a .blend" % n.name, n.clip.library))
-            elif n.type == "GROUP":
-                walk(n.node_tree)
-
-    if compositing(scene):
-        walk(comp_tree(scene))
     # Shader nodes reading a file of their own: an OSL script (a node
     # with OSL shades nothing without it) or an IES profile (a light
     # without it shines evenly). Each takes its file as a text instead.
@@ -315,20 +303,25 @@ def unknown_colour_names(scene):
         if im.view_settings.view_transform == "" or im.display_settings.display_device == "":
             out.append("the output's own view transform or display (Color Management: Override)")
     if compositing(scene):
-        seen = set()
-
-        def walk(tree):
-            if tree is None or tree.as_pointer() in seen:
-                return
-            seen.add(tree.as_pointer())
-            for n in tree.nodes:
-                if n.type == "GROUP":
-                    walk(n.node_tree)
-                elif n.type == "CONVERT_COLORSPACE" and not n.mute and "" in (n.from_color_space, n.to_color_space):
-                    out.append("a colour space of the compositor's node %s" % n.name)
-
-        walk(comp_tree(scene))
+        for n in tree_nodes(comp_tree(scene)):
+            if n.type == "CONVERT_COLORSPACE" and "" in (n.from_color_space, n.to_color_space):
+                out.append("a colour space of the compositor's node %s" % n.name)
     return out
+
+
+def tree_nodes(tree, seen=None):
+    """The nodes of a node tree and of the groups it uses (each group
+    once, however often used), muted ones and their groups left out."""
+    seen = set() if seen is None else seen
+    if tree is None or tree.as_pointer() in seen:
+        return
+    seen.add(tree.as_pointer())
+    for n in tree.nodes:
+        if n.mute:
+            continue
+        yield n
+        if n.type == "GROUP":
+            yield from tree_nodes(n.node_tree, seen)
 
 
 def linked_resources():
