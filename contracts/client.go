@@ -102,7 +102,7 @@ type Settlement struct {
 	JobID   common.Hash
 	Root    common.Hash
 	Total   *big.Int // paid out through claims
-	Refund  *big.Int // budget - Total: held for receipts, then returned by Reclaim after ReclaimGrace
+	Refund  *big.Int // what neither the tree nor a reservation holds: kept for receipts, then returned by Reclaim after ReclaimGrace
 	Claims  []Claim  // one per paid node, sorted by address
 	Receipt *types.Receipt
 }
@@ -142,7 +142,8 @@ type Job struct {
 	Disputes  int // convictions of the job under dispute; reclaim waits for them
 	Budget    *big.Int
 	Unclaimed *big.Int // what a settled job's tree still holds for its leaves
-	Held      *big.Int // the budget outside the tree, which pays receipts
+	Held      *big.Int // the budget neither in the tree nor reserved, which pays receipts beyond reservations
+	Reserved  *big.Int // what reservations hold for their workers, not paid yet
 	Bond      *big.Int // what is left of the requester's bond
 	Slashed   *big.Int
 	Root      common.Hash
@@ -366,6 +367,40 @@ func (c *Client) Settle(ctx context.Context, jobID common.Hash, payouts []Payout
 		}
 	}
 	return s, nil
+}
+
+// Reservation is one worker's share of a Reserve.
+type Reservation struct {
+	Worker common.Address
+	Amount *big.Int
+}
+
+// Reserve sets aside, for each worker of shares, that much more of open job
+// jobID's budget (one transaction for all of them). Only the requester, up
+// to the deadline, out of what is neither reserved already nor settled. A
+// worker's reservation pays its receipts and its leaf first and nobody
+// else, so a worker that renders only within it is paid whatever the
+// requester does later (ReservedFor reads it).
+func (c *Client) Reserve(ctx context.Context, jobID common.Hash, shares []Reservation) (*types.Receipt, error) {
+	in := make([]bindings.RenderEscrowReservation, len(shares))
+	sum := new(big.Int)
+	for i, s := range shares {
+		in[i] = bindings.RenderEscrowReservation{Worker: s.Worker, Amount: s.Amount}
+		sum.Add(sum, s.Amount)
+	}
+	r, err := c.transact(ctx, c.escrow, c.escB.PackReserve(jobID, in))
+	return r, wrapf(err, "reserve %v of job %s for %d workers", sum, jobID, len(shares))
+}
+
+// ReservedFor returns what the requester of jobID reserved for worker in
+// all (whatever was paid from it since). It only ever grows while the job
+// is open, so a value read earlier is never more than the chain holds.
+func (c *Client) ReservedFor(ctx context.Context, jobID common.Hash, worker common.Address) (*big.Int, error) {
+	v, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackReservedFor(jobID, worker), c.escB.UnpackReservedFor)
+	if err != nil {
+		return nil, fmt.Errorf("reserved for %s in job %s: %w", worker, jobID, c.errs.decode(err))
+	}
+	return v, nil
 }
 
 // Claim pays the client its leaf of a settled job, less what its receipts
@@ -694,6 +729,7 @@ func (c *Client) Job(ctx context.Context, jobID common.Hash) (Job, error) {
 		Budget:    j.Budget,
 		Unclaimed: j.Unclaimed,
 		Held:      j.Held,
+		Reserved:  j.Reserved,
 		Bond:      j.Bond,
 		Slashed:   j.Slashed,
 		Root:      j.Root,

@@ -29,7 +29,7 @@ var (
 	ErrNotRequester          = errors.New("only the job's requester may do this")
 	ErrAlreadySettled        = errors.New("job already settled")
 	ErrNotSettled            = errors.New("job not settled yet")
-	ErrOverBudget            = errors.New("settle total exceeds the job budget")
+	ErrOverBudget            = errors.New("more than the job's budget holds (a settle total, or a reservation)")
 	ErrAlreadyClaimed        = errors.New("already paid at least this much from this job")
 	ErrBadProof              = errors.New("merkle proof does not match the settled root for this node and amount")
 	ErrClaimExceedsTotal     = errors.New("claim exceeds what the job has left")

@@ -263,6 +263,63 @@ func TestReceipts(t *testing.T) {
 			}
 			return [2]*big.Int{new(big.Int), new(big.Int)}
 		}, tokens(110)},
+		{"a tree that takes the budget leaves a reservation alone", func(e *env, id common.Hash) [2]*big.Int {
+			// The requester reserves 20 for node 1, then settles a tree
+			// of 100 (its total is the budget) whose 80 go to node 0 (its
+			// stand-in) and 20 to an address nobody claims for.
+			e.must(e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[1].Address(), tokens(20)}}))
+			r1 := e.receipt(e.nodes[1], id, 2, 10)
+			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(80)}, {common.Address{0xdd}, tokens(20)}})
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			e.must(e.nodes[0].Claim(e.ctx, claimOf(e.t, s, e.nodes[0].Address())))
+			e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}))
+			return [2]*big.Int{tokens(80), tokens(20)}
+		}, tokens(10)},
+		{"the same tree without a reservation keeps the receipted worker's pay", func(e *env, id common.Hash) [2]*big.Int {
+			r1 := e.receipt(e.nodes[1], id, 2, 10)
+			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(80)}, {common.Address{0xdd}, tokens(20)}})
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			e.must(e.nodes[0].Claim(e.ctx, claimOf(e.t, s, e.nodes[0].Address())))
+			if _, err := e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}); !errors.Is(err, ErrBudgetExhausted) {
+				e.t.Fatalf("receipt against a tree that took the budget: %v, want ErrBudgetExhausted", err)
+			}
+			return [2]*big.Int{tokens(80), new(big.Int)}
+		}, tokens(30)},
+		{"receipts to other addresses beyond the budget leave a reservation alone", func(e *env, id common.Hash) [2]*big.Int {
+			// Never settled: node 0 (the requester's stand-in) holds
+			// receipts for 100, node 1 a receipt for 20 within its
+			// reservation; node 0 redeems first.
+			e.must(e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[1].Address(), tokens(20)}}))
+			r0, r1 := e.receipt(e.nodes[0], id, 10, 10), e.receipt(e.nodes[1], id, 2, 10)
+			e.advance(2*time.Hour + time.Second)
+			e.must(e.nodes[0].ClaimByReceipts(e.ctx, []WorkReceipt{r0}))
+			e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}))
+			return [2]*big.Int{tokens(88), tokens(22)} // 80 + 8 of the bond, 20 + 2
+		}, new(big.Int)},
+		{"a leaf beyond its reservation takes the rest from the tree", func(e *env, id common.Hash) [2]*big.Int {
+			e.must(e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(10)}}))
+			s, err := e.req.Settle(e.ctx, id, []Payout{{e.nodes[0].Address(), tokens(30)}})
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			e.must(e.nodes[0].Claim(e.ctx, claimOf(e.t, s, e.nodes[0].Address())))
+			return [2]*big.Int{tokens(30), new(big.Int)}
+		}, tokens(80)},
+		{"a reservation beyond the work goes back to the requester", func(e *env, id common.Hash) [2]*big.Int {
+			e.must(e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(30)}, {e.nodes[1].Address(), tokens(20)}}))
+			e.must(e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(20)}}))
+			if got, err := e.req.ReservedFor(e.ctx, id, e.nodes[0].Address()); err != nil || got.Cmp(tokens(50)) != 0 {
+				e.t.Fatalf("reserved for node 0: %v, %v; want 50 tokens", got, err)
+			}
+			r0 := e.receipt(e.nodes[0], id, 3, 10)
+			e.must(e.req.Settle(e.ctx, id, nil))
+			e.must(e.nodes[0].ClaimByReceipts(e.ctx, []WorkReceipt{r0}))
+			return [2]*big.Int{tokens(30), new(big.Int)}
+		}, tokens(80)},
 		{"receipts after the grace are refused", func(e *env, id common.Hash) [2]*big.Int {
 			r0 := e.receipt(e.nodes[0], id, 3, 10)
 			e.must(e.req.Settle(e.ctx, id, nil))
@@ -297,6 +354,58 @@ func TestReceipts(t *testing.T) {
 			}
 			if got := e.balance(e.req.Addresses().Escrow); got.Sign() != 0 {
 				t.Errorf("escrow still holds %v after the job closed", got)
+			}
+		})
+	}
+}
+
+// TestReserveRefuses: only the requester reserves, only while the job is
+// open and its deadline not passed, and only what the job still holds.
+func TestReserveRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		try  func(e *env, id common.Hash) error
+		want error
+	}{
+		{"by a worker", func(e *env, id common.Hash) error {
+			_, err := e.nodes[0].Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(10)}})
+			return err
+		}, ErrNotRequester},
+		{"more than the budget", func(e *env, id common.Hash) error {
+			_, err := e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(60)}, {e.nodes[1].Address(), tokens(41)}})
+			return err
+		}, ErrOverBudget},
+		{"more than the budget, in two", func(e *env, id common.Hash) error {
+			e.must(e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(100)}}))
+			_, err := e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[1].Address(), big.NewInt(1)}})
+			return err
+		}, ErrOverBudget},
+		{"after settle", func(e *env, id common.Hash) error {
+			e.must(e.req.Settle(e.ctx, id, nil))
+			_, err := e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(10)}})
+			return err
+		}, ErrAlreadySettled},
+		{"after the deadline", func(e *env, id common.Hash) error {
+			e.advance(2*time.Hour + time.Second)
+			_, err := e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), tokens(10)}})
+			return err
+		}, ErrDeadlinePassed},
+		{"nothing", func(e *env, id common.Hash) error {
+			_, err := e.req.Reserve(e.ctx, id, []Reservation{{e.nodes[0].Address(), new(big.Int)}})
+			return err
+		}, ErrZeroAmount},
+		{"an unknown job", func(e *env, _ common.Hash) error {
+			_, err := e.req.Reserve(e.ctx, common.Hash{9}, []Reservation{{e.nodes[0].Address(), tokens(10)}})
+			return err
+		}, ErrJobNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t)
+			id := e.openJob("reserve")
+			if err := tc.try(e, id); !errors.Is(err, tc.want) {
+				t.Fatalf("got %v, want %v", err, tc.want)
 			}
 		})
 	}

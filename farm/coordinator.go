@@ -66,6 +66,9 @@ type job struct {
 	// and receiptedWei their sum: never more than the budget.
 	receipts     map[common.Address]workerReceipt
 	receiptedWei *big.Int
+	// leasedWei is, for each worker, its price for every paid lease sent
+	// to it in the job: what the escrow must reserve for it (reserve.go).
+	leasedWei map[common.Address]*big.Int
 	// receiptsTaken is, for each worker, how many tasks the latest
 	// receipt it took covers: one it holds is not handed over again
 	// after a restart (recoverReceipts).
@@ -213,6 +216,7 @@ type coordinator struct {
 	sessions  *rpc.Sessions // keys shared with the workers it met (seal.go)
 	metrics   *metrics
 	chain     *contracts.Client // nil: no chain, nothing is paid
+	reserves  *reserver         // nil without a chain
 	stakes    *stakeGate        // who meets the minimum stake for a lease
 	rep       *verifier.Reputation
 	previews  previewLimits // each API client's preview budget (previewbudget.go)
@@ -623,6 +627,12 @@ func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 	c.requeue(j, t)
 	if c.convictForwarder(j, t, node, err) {
 		return // the forwarder's fault, not the task's: no attempt counted
+	}
+	if errors.Is(err, errBudgetReserved) {
+		// No worker that risks nothing renders it now: say so rather
+		// than lease it on and on.
+		c.failTask(j, t, fmt.Sprintf("task %d (frame %d, tile %v) cannot be paid for: %v (tasks rendered again after failures or convictions took the rest: submit it again with a larger --budget)", t.index, t.tile.Frame, t.tile.Rect, err))
+		return
 	}
 	if !c.nodeFault(node, err) {
 		switch {

@@ -125,6 +125,9 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 	convictions := slices.Clone(j.convictions)
 	prev := j.settlement
 	c.mu.Unlock()
+	if c.reserves != nil {
+		c.reserves.forget(jobHash(spec)) // nothing more is leased
+	}
 	if prev != nil && prev.Tx != "" {
 		return // settled already
 	}

@@ -54,3 +54,8 @@ func HoldReceipts(c *NodeConfig) { c.receiptsHeld = true }
 // never hand them over, as a kill between the records and the outbox
 // leaves them.
 func DropReceiptMessages(c *NodeConfig) { c.receiptMessagesDropped = true }
+
+// ReserveNothing has the node's coordinator lease paid tasks without
+// reserving anything for their workers in the escrow: a requester that
+// means not to pay.
+func ReserveNothing(c *NodeConfig) { c.reservesOff = true }

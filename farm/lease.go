@@ -83,8 +83,19 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		req.FinishTiles = j.finishTiles(t.tile.Frame)
 	}
 	ll := leaseLog{job: j.id, task: t, lease: lease, node: m.ID, renderer: j.spec.Renderer, build: m.Renderers[j.spec.Renderer], started: time.Now()}
+	need, escrow := c.leaseNeed(j, m), j.hash()
 	started := c.wg.Go(func() {
 		defer cancel()
+		reserved := true
+		if need != nil {
+			// Before the lease: the worker reads its reservation on chain.
+			ok, err := c.reserves.ensure(lctx, escrow, common.HexToAddress(m.Addr), need, m.Price.Wei())
+			if err != nil {
+				done(leaseAnswer{err: fmt.Errorf("%w: reserve for %s in the escrow: %w", errNotSent, m.ID, err)})
+				return
+			}
+			reserved = ok
+		}
 		// Signed here, off c.mu: encoding and signing a lease takes a
 		// scheduling pass's whole time per task when done under the lock.
 		req.Altered = c.gateways.tell(m)
@@ -149,6 +160,9 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		}
 		if !taken {
 			a.err = c.gateways.observe(m, a.err)
+		}
+		if !reserved && errors.Is(a.err, errUnreserved) {
+			a.err = fmt.Errorf("%w: %w", errBudgetReserved, a.err)
 		}
 		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {
@@ -340,6 +354,12 @@ func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req
 	switch resp.StatusCode {
 	case http.StatusServiceUnavailable:
 		return "", errBusy
+	case http.StatusPaymentRequired:
+		if resp.Header.Get(headerUnreserved) != "" {
+			// Reserved at the next lease (its need counts this one):
+			// nobody's fault.
+			return "", fmt.Errorf("%w: %w: %s", errOverCap, errUnreserved, text)
+		}
 	case http.StatusInsufficientStorage:
 		// Its reason goes with the requeue event: the owner sees why.
 		return "", fmt.Errorf("%w: %s", errOverCap, text)

@@ -150,6 +150,11 @@ type NodeConfig struct {
 	// Price is what the node asks per task, in tokens, advertised to
 	// coordinators.
 	Price api.Tokens
+	// Credit is how much paid work, in tokens, this node renders for a
+	// job beyond what its coordinator reserved for it in the escrow: what
+	// a requester that never pays could keep from it per job (0: nothing;
+	// reserve.go).
+	Credit api.Tokens
 	// Verify is the spot-check policy for the jobs this node coordinates.
 	Verify verifier.Policy
 	// Chain, when set, is this node's client of the escrow contracts,
@@ -217,6 +222,9 @@ type NodeConfig struct {
 	// receiptMessagesDropped has it record its receipts and never queue
 	// them (a test's coordinator killed between the two).
 	receiptMessagesDropped bool
+	// reservesOff has it reserve nothing for its workers (a test's
+	// requester that means not to pay).
+	reservesOff bool
 }
 
 // DefaultNodeConfig returns a config for a node on loopback with random ports.
@@ -402,7 +410,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	n.inspects = newInspectGate(cfg.Slots, cfg.InspectTimeout)
 	sessions := rpc.NewSessions(cfg.Identity)
 	n.work = &worker{
-		id: cfg.Name, price: cfg.Price.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, sessions: sessions, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
+		id: cfg.Name, price: cfg.Price.Wei(), credit: cfg.Credit.Wei(), rendered: newRenderedLog(st), ident: cfg.Identity, sessions: sessions, threads: cfg.Threads, replay: rpc.NewReplayGuard(2 * time.Minute), metrics: n.metrics,
 		renderers: rends, refused: cfg.Refused, blobs: blobs, cache: cache, hc: hc, ctx: ctx, chain: cfg.Chain, kept: n.kept, earned: earned,
 		slots: make(chan struct{}, cfg.Slots), checkSlots: make(chan struct{}, 1), log: cfg.Logger,
 		// Set here, before the listener serves: set once it did, a render
@@ -433,6 +441,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		reclaimWake:  make(chan struct{}, 1),
 		notices:      newNotices(), cache: cache, decoded: newDecodedTiles(maxDecodedBytes),
 		outbox:   newOutbox(cfg.Delivery, st, cfg.Logger, nil), // real time: retries wait for networks, not for a test clock
+		reserves: newReservesFor(cfg.Chain, cfg.Logger),
 		gateways: gatewayFaults{now: cfg.Now},                  // the scheduler's clock: it asks whether a member is held
 	}
 	n.coord.outbox.ident, n.coord.outbox.notifyHC = cfg.Identity, notifyurl.Client(cfg.Notify.AllowPrivate, cfg.Delivery.Timeout)

@@ -92,6 +92,24 @@ func (l *renderedLog) loadLocked(job common.Hash) map[uint64]common.Hash {
 	return m
 }
 
+// countWith is how many tasks of job this node signed a result of or has
+// in extra, with task: the paid tasks it rendered or renders (reserve.go).
+func (l *renderedLog) countWith(job common.Hash, extra map[uint64]int, task uint64) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	signed := l.loadLocked(job)
+	n := len(signed)
+	for t := range extra {
+		if _, ok := signed[t]; !ok && t != task {
+			n++
+		}
+	}
+	if _, ok := signed[task]; !ok {
+		n++
+	}
+	return n
+}
+
 // results returns a copy of what this node signed in job (empty: nothing
 // it knows of).
 func (l *renderedLog) results(job common.Hash) map[uint64]common.Hash {

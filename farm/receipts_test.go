@@ -35,15 +35,21 @@ func (s stall) Render(ctx context.Context, t renderer.Task) (renderer.Result, er
 // the job with a total of 0, or never settles it. Each worker's wallet
 // redeems its receipt alone and is paid exactly its receipted tasks at its
 // price (and, from a job never settled, the requester's bond share on top);
-// the requester gets back only the rest, and no token is lost.
+// the requester gets back only the rest, and no token is lost. A requester
+// that settles a tree taking the whole budget for itself, and claims its
+// leaf before the workers redeem, still pays them: their coordinator
+// reserved their pay before it leased (reserve.go), and a tree cannot reach
+// a reservation.
 func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 	tests := []struct {
 		name     string
-		settle   bool  // settle 0, or never settle
+		settle   bool  // settle (a tree of 0, or one that takes the budget), or never settle
+		takeAll  bool  // the tree takes the budget
 		bonusBps int64 // the requester's bond share each worker gets on top
 	}{
-		{"settles 0", true, 0},
-		{"never settles", false, int64(contracts.DefaultConfig().RequesterBondBps)},
+		{"settles 0", true, false, 0},
+		{"never settles", false, false, int64(contracts.DefaultConfig().RequesterBondBps)},
+		{"settles a tree that takes the budget", true, true, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,8 +109,26 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 			nodes[0].Kill()
 			advance := cfg.ReclaimGrace/2 + time.Minute // the first half is left for the tree's leaves
 			if tc.settle {
-				if _, err := bank.Settle(ctx, jobID, nil); err != nil {
-					t.Fatalf("settle 0: %v", err)
+				var tree []contracts.Payout
+				if tc.takeAll {
+					// All the tree can draw on to the requester itself,
+					// the rest of the budget to an address nobody claims.
+					ej, err := bank.Job(ctx, jobID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					tree = []contracts.Payout{{Node: bank.Address(), Amount: ej.Held}, {Node: common.Address{0xde, 0xad}, Amount: new(big.Int).Sub(budget.Wei(), ej.Held)}}
+				}
+				s, err := bank.Settle(ctx, jobID, tree)
+				if err != nil {
+					t.Fatalf("settle: %v", err)
+				}
+				for _, cl := range s.Claims {
+					if cl.Node == bank.Address() {
+						if _, err := bank.Claim(ctx, cl); err != nil {
+							t.Fatalf("the requester's own leaf: %v", err)
+						}
+					}
 				}
 			} else {
 				ej, err := bank.Job(ctx, jobID)
@@ -154,6 +178,17 @@ func TestReceiptsPayWhenRequesterSettlesNothing(t *testing.T) {
 			}
 			if _, err := bank.Reclaim(ctx, jobID); err != nil {
 				t.Fatal(err)
+			}
+			if tc.settle {
+				// What was reserved for the leases the dead coordinator
+				// never receipted stays for leaves until the claim window
+				// closes, then comes back too.
+				if err := chain.AdjustTime(cfg.ClaimWindow); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := bank.Reclaim(ctx, jobID); err != nil {
+					t.Fatal(err)
+				}
 			}
 			left, err := bank.Balance(ctx, bank.Address())
 			if err != nil {

@@ -224,6 +224,8 @@ func signatureHeader(req TaskRequest) string {
 type worker struct {
 	id        string
 	price     *big.Int     // wei a task, as advertised: what receipts must pay
+	credit    *big.Int     // wei of paid work a job may ask beyond its reservation
+	reserves  reserveGuard // what the escrow reserved for this node (reserve.go)
 	rendered  *renderedLog // the results it signed, per escrow job
 	threads   int          // per render; 0: every core
 	ident     *rpc.Identity
@@ -304,6 +306,14 @@ func (w *worker) handleRender(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		escrowID = id
+	}
+	if w.needsReservation(req, escrowID) {
+		release, err := w.admitReserved(r.Context(), req, escrowID)
+		if err != nil {
+			w.refuseUnreserved(rw, req, err)
+			return
+		}
+		defer release()
 	}
 	jobHash, err := signedJob(req, escrowID)
 	if err != nil {

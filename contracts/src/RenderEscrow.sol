@@ -107,6 +107,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         // bond is what is left of the requester's bond.
         uint128 bond;
         uint128 slashed;
+        // reserved is what reservations hold for their workers and have not
+        // paid yet; it shares the slashed slot.
+        uint128 reserved;
         bytes32 root;
     }
 
@@ -116,6 +119,12 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         uint128 active;
         uint128 pending;
         uint64 unlockAt;
+    }
+
+    /// @notice One worker's share in a `reserve`.
+    struct Reservation {
+        address worker;
+        uint256 amount;
     }
 
     /// @notice One leaf claim in a batch.
@@ -240,6 +249,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// slot: a byte overflowed at 256 disputes (a requester's own sybils,
     /// slashed and disputing), and the next dispute of the job reverted.
     mapping(bytes32 jobId => uint256) public openDisputes;
+    /// @notice What the requester of `jobId` reserved for `worker` in all:
+    /// payments to the worker take it first, and nothing else can.
+    mapping(bytes32 jobId => mapping(address worker => uint256)) public reservedFor;
     /// @notice What `node` has been paid from `jobId`, by leaf and receipts together.
     mapping(bytes32 jobId => mapping(address node => uint256)) public paid;
     /// @notice `node`'s conviction in `jobId` (a node is slashed once per job).
@@ -255,6 +267,9 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice The requester committed the payout tree of `jobId`; `refund`
     /// goes back to it with the bond after the receipt grace.
     event JobSettled(bytes32 indexed jobId, bytes32 root, uint256 total, uint256 refund);
+    /// @notice The requester of `jobId` reserved `amount` more of its budget
+    /// for `worker`, `reserved` in all.
+    event Reserved(bytes32 indexed jobId, address indexed worker, uint256 amount, uint256 reserved);
     /// @notice `node` was paid `amount` for its leaf of `jobId`.
     event Claimed(bytes32 indexed jobId, address indexed node, uint256 amount);
     /// @notice `worker` was paid `amount` of `jobId`'s budget on its receipt
@@ -393,11 +408,47 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             held: uint128(budget),
             bond: uint128(bond),
             slashed: 0,
+            reserved: 0,
             root: bytes32(0)
         });
         emit JobOpened(jobId, msg.sender, budget, deadline, bond);
 
         token.safeTransferFrom(msg.sender, address(this), budget + bond);
+    }
+
+    /// @notice Sets aside part of `jobId`'s budget for each worker of
+    /// `shares`: only the requester, while the job is open, up to the
+    /// deadline, out of what is neither reserved nor in the tree. A worker's
+    /// reservation pays its receipts and its leaf before anything else does,
+    /// and pays nobody else: neither a tree that takes the budget nor
+    /// receipts to other addresses reach it, so a worker that renders only
+    /// within its reservation is paid whatever the requester does. What a
+    /// worker's payments leave of it goes back to the requester when the
+    /// job closes.
+    function reserve(bytes32 jobId, Reservation[] calldata shares) external nonReentrant {
+        Job storage j = _jobs[jobId];
+        Status status = j.status;
+        if (status == Status.None) revert JobNotFound(jobId);
+        if (msg.sender != j.requester) revert NotRequester(jobId, msg.sender);
+        if (status == Status.Closed) revert JobClosed(jobId);
+        if (status == Status.Settled) revert AlreadySettled(jobId);
+        // Receipts of an open job are paid only after the deadline, so
+        // every reservation comes before any payment of the job.
+        if (block.timestamp > j.deadline) revert DeadlinePassed(jobId, j.deadline);
+        uint256 sum;
+        for (uint256 i = 0; i < shares.length; ++i) {
+            Reservation calldata r = shares[i];
+            if (r.worker == address(0)) revert ZeroAddress();
+            if (r.amount == 0) revert ZeroAmount();
+            sum += r.amount;
+            uint256 all = reservedFor[jobId][r.worker] + r.amount;
+            reservedFor[jobId][r.worker] = all;
+            emit Reserved(jobId, r.worker, r.amount, all);
+        }
+        uint256 held = j.held;
+        if (sum > held) revert OverBudget(jobId, sum, held);
+        j.held = uint128(held - sum);
+        j.reserved += uint128(sum);
     }
 
     /// @notice Commits the payout tree of `jobId`. Only the requester, once, up
@@ -417,13 +468,17 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (total > budget) revert OverBudget(jobId, total, budget);
 
         // Receipts of an open job are honoured only after the deadline, so
-        // nothing has been paid yet: the whole budget is still held.
+        // nothing has been paid yet: the budget is held or reserved. Leaves
+        // take their nodes' reservations first, so the tree draws on what is
+        // held only for the rest, and never on another worker's reservation.
+        uint256 held = j.held;
+        uint256 tree = total < held ? total : held;
         j.status = Status.Settled;
         j.settledAt = uint40(block.timestamp);
-        j.unclaimed = uint128(total);
-        j.held = uint128(budget - total);
+        j.unclaimed = uint128(tree);
+        j.held = uint128(held - tree);
         j.root = root;
-        emit JobSettled(jobId, root, total, budget - total);
+        emit JobSettled(jobId, root, total, held - tree);
     }
 
     /// @notice Pays the caller its leaf `amount` of settled job `jobId`, less
@@ -497,12 +552,14 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (status == Status.Open) {
             uint64 availableAfter = uint64(j.deadline) + reclaimGrace;
             if (block.timestamp <= availableAfter) revert ReclaimTooEarly(jobId, availableAfter);
+            amount += j.reserved;
             close = true;
         } else {
             uint64 graceEnd = uint64(j.settledAt) + reclaimGrace;
             uint64 windowEnd = uint64(j.settledAt) + claimWindow;
             if (block.timestamp > windowEnd) {
-                amount += j.unclaimed;
+                // Reservations pay leaves too: they stay for the claim window.
+                amount += uint256(j.unclaimed) + j.reserved;
                 close = true;
             } else if (block.timestamp <= graceEnd || amount == 0) {
                 revert ReclaimTooEarly(jobId, amount == 0 ? windowEnd : graceEnd);
@@ -515,6 +572,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (close) {
             j.status = Status.Closed;
             j.unclaimed = 0;
+            j.reserved = 0;
         }
         emit Reclaimed(jobId, requester, amount, close);
 
@@ -844,12 +902,29 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             revert BadProof(jobId, node, amount);
         }
         pay = amount - before;
+        uint256 rest = pay - _takeReserved(j, jobId, node, before, pay);
         uint256 unclaimed = j.unclaimed;
-        if (pay > unclaimed) revert ClaimExceedsTotal(jobId, pay, unclaimed);
+        if (rest > unclaimed) revert ClaimExceedsTotal(jobId, rest, unclaimed);
 
         paid[jobId][node] = amount;
-        j.unclaimed = uint128(unclaimed - pay);
+        j.unclaimed = uint128(unclaimed - rest);
         emit Claimed(jobId, node, pay);
+    }
+
+    /// @dev Takes from `node`'s reservation in `jobId` what it still holds of
+    /// `owed`, a payment on top of the `before` the node was paid, and returns
+    /// it. Every payment draws on the reservation first, and every
+    /// reservation comes before any payment, so `min(before, reservedFor)`
+    /// of it is spent already.
+    function _takeReserved(Job storage j, bytes32 jobId, address node, uint256 before, uint256 owed)
+        private
+        returns (uint256 covered)
+    {
+        uint256 r = reservedFor[jobId][node];
+        if (before >= r) return 0;
+        covered = r - before;
+        if (covered > owed) covered = owed;
+        j.reserved -= uint128(covered);
     }
 
     function _claimReceipt(SignedReceipt calldata r) private returns (uint256) {
@@ -873,8 +948,11 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (r.amount <= before) revert AlreadyClaimed(jobId, msg.sender);
 
         uint256 owed = r.amount - before;
+        uint256 covered = _takeReserved(j, jobId, msg.sender, before, owed);
         uint256 held = j.held;
-        uint256 pay = owed < held ? owed : held;
+        uint256 more = owed - covered;
+        if (more > held) more = held;
+        uint256 pay = covered + more;
         if (pay == 0) revert BudgetExhausted(jobId, owed);
         uint256 bonus;
         if (status == Status.Open) {
@@ -884,7 +962,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             j.bond = uint128(bond - bonus);
         }
         paid[jobId][msg.sender] = before + pay;
-        j.held = uint128(held - pay);
+        j.held = uint128(held - more);
         emit ReceiptPaid(jobId, msg.sender, pay, bonus);
         return pay + bonus;
     }

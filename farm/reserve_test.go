@@ -1,0 +1,91 @@
+package farm_test
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conun/conun/farm"
+	"github.com/conun/conun/farm/api"
+	"github.com/conun/conun/farm/farmtest"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// TestWorkersRenderWithinReservations: a worker renders a paid task only
+// while the escrow reserves for it, from the requester's budget, its price
+// for every task it rendered in the job with this one (less the credit its
+// owner allows). A coordinator reserves before it leases, so its workers
+// render as before and every receipt is covered on chain; one that reserves
+// nothing gets no more than the credit's worth from any worker.
+func TestWorkersRenderWithinReservations(t *testing.T) {
+	price := api.MustTokens("0.25")
+	tests := []struct {
+		name      string
+		reserve   bool
+		credit    api.Tokens
+		maxTasks  int  // the most the worker may render; -1: no bound
+		mustWork  bool // the worker rendered some
+		refusalOK bool // its refusals show in the job's events
+	}{
+		{"coordinator reserves", true, api.Tokens{}, -1, true, false},
+		{"coordinator reserves nothing", false, api.Tokens{}, 0, false, true},
+		{"coordinator reserves nothing, credit for two tasks", false, api.MustTokens("0.5"), 2, false, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			_, bank := farmtest.FundedBank(t)
+			nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+				farmtest.OnChain(c, bank, i)
+				if i == 0 && !tc.reserve {
+					farm.ReserveNothing(c)
+				}
+				if i == 1 {
+					c.Price, c.Credit, c.Slots = price, tc.credit, 2
+				}
+			})
+			client := api.NewClient(nodes[0].URL())
+			id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = api.MustTokens("10") })
+			rep := farmtest.WaitDone(t, client, id)
+			worker := nodes[1].Name()
+			tasks := 0
+			for _, n := range rep.Nodes {
+				if n.Node == worker {
+					tasks = n.Tasks
+				}
+			}
+			if tc.maxTasks >= 0 && tasks > tc.maxTasks {
+				t.Errorf("%s rendered %d tasks for a coordinator that reserved nothing, want at most %d (its credit)", worker, tasks, tc.maxTasks)
+			}
+			if tc.mustWork && tasks == 0 {
+				t.Errorf("%s rendered nothing for a coordinator that reserves", worker)
+			}
+			reserved, err := bank.ReservedFor(ctx, common.HexToHash(rep.SpecHash), nodes[1].Chain().Address())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if owed := new(big.Int).Mul(price.Wei(), big.NewInt(int64(tasks))); tc.reserve && reserved.Cmp(owed) < 0 {
+				t.Errorf("%s rendered %d tasks (%s tokens) and the escrow reserves %s for it", worker, tasks, api.FormatTokens(owed), api.FormatTokens(reserved))
+			}
+			if !tc.reserve && reserved.Sign() != 0 {
+				t.Errorf("reserved %s for %s, from a coordinator that reserves nothing", api.FormatTokens(reserved), worker)
+			}
+			refused := false
+			if _, err := client.Events(ctx, id, func(e api.Event) error {
+				if e.Type == api.EventRequeued && e.Node == worker && strings.Contains(e.Message, "not reserved for the worker") {
+					refused = true
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if refused != tc.refusalOK {
+				t.Errorf("%s refused a lease for want of a reservation: %v, want %v", worker, refused, tc.refusalOK)
+			}
+			t.Logf("%s rendered %d of %d tasks; reserved for it %s tokens", worker, tasks, len(rep.Tasks), api.FormatTokens(reserved))
+		})
+	}
+}
