@@ -37,9 +37,13 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///    something: a tree that leaves a receipted worker out cannot take that
 ///    worker's money back to the requester, unless its total takes the
 ///    budget too (leaves nobody claims, or the requester's own): then nothing
-///    is held, and receipts are not paid. Leaves are not open to receipts, so
-///    that a leaf stays its node's for the whole claim window (see
-///    contracts/README.md, known limits).
+///    is held, and only reservations pay receipts. Leaves are not open to
+///    receipts, so that a leaf stays its node's for the whole claim window
+///    (see contracts/README.md, known limits).
+///    Before settle the requester may `reserve` part of the budget for a
+///    worker: every payment to that worker takes its reservation first, and
+///    no payment to anyone else touches it, so work within a reservation is
+///    paid whatever the requester signs or settles later.
 /// 4. A job never settled pays its receipts from the budget after the deadline,
 ///    for `reclaimGrace`, and each such payment also takes the same share of the
 ///    requester's bond for the worker (`requesterBondBps` of what it is paid):
