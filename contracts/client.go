@@ -102,6 +102,7 @@ type Settlement struct {
 	JobID   common.Hash
 	Root    common.Hash
 	Total   *big.Int // paid out through claims
+	Covered *big.Int // of Total, what the leaves take from their nodes' reservations
 	Refund  *big.Int // what neither the tree nor a reservation holds: kept for receipts, then returned by Reclaim after ReclaimGrace
 	Claims  []Claim  // one per paid node, sorted by address
 	Receipt *types.Receipt
@@ -343,21 +344,31 @@ func (c *Client) openJob(ctx context.Context, jobID common.Hash, budget *big.Int
 }
 
 // Settle pays the verified work of jobID: it adds up payouts per node, builds
-// the Merkle tree, commits its root and total and returns every node's claim.
-// Only the requester may settle, once. The rest of the budget and the bond
-// stay in escrow for ReclaimGrace, to pay receipts the tree leaves out; Reclaim
-// returns them after it.
+// the Merkle tree, commits its root and what its leaves draw beyond their
+// nodes' reservations (each leaf takes its node's reservation first: counted
+// in the tree too, the budget would hold it twice until the claim window
+// closed), and returns every node's claim. Only the requester may settle,
+// once. The rest of the budget and the bond stay in escrow for ReclaimGrace,
+// to pay receipts the tree leaves out; Reclaim returns them after it.
 func (c *Client) Settle(ctx context.Context, jobID common.Hash, payouts []Payout) (*Settlement, error) {
 	pt, err := NewPayoutTree(jobID, payouts)
 	if err != nil {
 		return nil, fmt.Errorf("settle job %s: %w", jobID, err)
 	}
-	total := pt.Total()
-	r, err := c.transact(ctx, c.escrow, c.escB.PackSettle(jobID, pt.Root(), total))
+	total, covered := pt.Total(), new(big.Int)
+	for _, cl := range pt.Claims() {
+		res, err := c.ReservedFor(ctx, jobID, cl.Node)
+		if err != nil {
+			return nil, fmt.Errorf("settle job %s: %w", jobID, err)
+		}
+		covered.Add(covered, minBig(cl.Amount, res))
+	}
+	draw := new(big.Int).Sub(total, covered)
+	r, err := c.transact(ctx, c.escrow, c.escB.PackSettle(jobID, pt.Root(), draw))
 	if err != nil {
 		return nil, fmt.Errorf("settle job %s for %v: %w", jobID, total, err)
 	}
-	s := &Settlement{JobID: jobID, Root: pt.Root(), Total: total, Claims: pt.Claims(), Receipt: r, Refund: new(big.Int)}
+	s := &Settlement{JobID: jobID, Root: pt.Root(), Total: total, Covered: covered, Claims: pt.Claims(), Receipt: r, Refund: new(big.Int)}
 	for _, l := range r.Logs {
 		if l.Address != c.addrs.Escrow {
 			continue
@@ -379,8 +390,8 @@ type Reservation struct {
 // jobID's budget (one transaction for all of them). Only the requester, up
 // to the deadline, out of what is neither reserved already nor settled. A
 // worker's reservation pays its receipts and its leaf first and nobody
-// else, so a worker that renders only within it is paid whatever the
-// requester does later (ReservedFor reads it).
+// else: what they owe within it is paid whatever else the requester signs
+// or settles (ReservedFor reads it).
 func (c *Client) Reserve(ctx context.Context, jobID common.Hash, shares []Reservation) (*types.Receipt, error) {
 	in := make([]bindings.RenderEscrowReservation, len(shares))
 	sum := new(big.Int)
@@ -647,6 +658,16 @@ func (c *Client) ReceiptWindow(ctx context.Context, jobID common.Hash) (from, un
 		return j.SettledAt, j.SettledAt.Add(g), nil
 	}
 	return time.Time{}, time.Time{}, fmt.Errorf("job %s is %v: %w", jobID, j.Status, ErrNoReceiptWindow)
+}
+
+// ClaimWindow returns how long after settle the escrow pays leaves (and
+// holds reservations for them); then reclaim closes the job.
+func (c *Client) ClaimWindow(ctx context.Context) (time.Duration, error) {
+	w, err := bind.Call(c.escrow, c.callOpts(ctx), c.escB.PackClaimWindow(), c.escB.UnpackClaimWindow)
+	if err != nil {
+		return 0, fmt.Errorf("claim window: %w", c.errs.decode(err))
+	}
+	return time.Duration(w) * time.Second, nil
 }
 
 // Domain returns the deployment signatures are made for.
@@ -954,4 +975,12 @@ func NewSimulatedEscrow(ctx context.Context, sim SimConfig) (*Chain, *Client, er
 		return nil, nil, fmt.Errorf("deploy contracts: %w", err)
 	}
 	return chain, client, nil
+}
+
+// minBig is the smaller of a and b.
+func minBig(a, b *big.Int) *big.Int {
+	if a.Cmp(b) < 0 {
+		return a
+	}
+	return b
 }

@@ -61,6 +61,9 @@ type fuzzJob struct {
 	forged    [3]WorkReceipt // latest receipt signed by someone else
 	settled   *Settlement
 	reserved  [3]*big.Int // what the requester reserved for each node
+	// payable: the tree holds what its leaves draw beyond their
+	// reservations, so every node's leaf must pay in full.
+	payable bool
 	reclaimed *big.Int
 	bonus     [3]*big.Int
 	// disputeFees is what the requester's bond paid arbiters of disputes it lost.
@@ -230,6 +233,21 @@ func (f *fuzzEnv) step(o fuzzOp) {
 		if s, err := caller.Settle(f.ctx, j.id, payouts); f.expect("settle", err) {
 			j.settled = s
 			f.hits["settle"]++
+			rec, err := f.reqs[0].Job(f.ctx, j.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			draw := new(big.Int)
+			for _, cl := range s.Claims {
+				res, err := f.reqs[0].ReservedFor(f.ctx, j.id, cl.Node)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cl.Amount.Cmp(res) > 0 {
+					draw.Add(draw, new(big.Int).Sub(cl.Amount, res))
+				}
+			}
+			j.payable = rec.Unclaimed.Cmp(draw) == 0
 		}
 	case opClaim:
 		j := f.job(o.a)
@@ -246,7 +264,11 @@ func (f *fuzzEnv) step(o fuzzOp) {
 				}
 			}
 		}
-		if _, err := f.nodes[n].Claim(f.ctx, cl); f.expect("claim", err) {
+		_, err := f.nodes[n].Claim(f.ctx, cl)
+		if j.settled != nil && j.payable && o.c%4 != 0 && errors.Is(err, ErrClaimExceedsTotal) {
+			t.Fatalf("node %d's leaf of job %s refused as beyond the tree, which holds what its leaves draw beyond their reservations: %v", n, j.id, err)
+		}
+		if f.expect("claim", err) {
 			f.hits["claim leaf"]++
 		}
 	case opClaimFor:
@@ -810,13 +832,6 @@ func TestFuzzSeedsReachDeep(t *testing.T) {
 	t.Logf("seed hits: %v", hits)
 }
 
-// minBig is the smaller of a and b.
-func minBig(a, b *big.Int) *big.Int {
-	if a.Cmp(b) < 0 {
-		return a
-	}
-	return b
-}
 
 // jobByID is the model's job id.
 func (f *fuzzEnv) jobByID(id common.Hash) *fuzzJob {

@@ -534,3 +534,56 @@ func TestVerifyReceipt(t *testing.T) {
 		})
 	}
 }
+
+// TestLeavesAndReservations: a tree counts only what its leaves draw beyond
+// their nodes' reservations, so settling an honest tree over reserved work
+// locks nothing twice; a leaf that what is left cannot pay (the rest sits in
+// another node's reservation) is refused alone, and claimForMany pays the
+// others of its batch.
+func TestLeavesAndReservations(t *testing.T) {
+	e := newEnv(t)
+	n0, n1 := e.nodes[0].Address(), e.nodes[1].Address()
+
+	id := e.openJob("honest tree over reservations")
+	e.must(e.req.Reserve(e.ctx, id, []Reservation{{n0, tokens(30)}, {n1, tokens(20)}}))
+	s, err := e.req.Settle(e.ctx, id, []Payout{{n0, tokens(30)}, {n1, tokens(50)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := e.req.Job(e.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Node 1's leaf draws 30 beyond its reservation; the rest of the
+	// 100 is held for receipts, then the requester's at the grace.
+	if j.Unclaimed.Cmp(tokens(30)) != 0 || j.Held.Cmp(tokens(20)) != 0 || j.Reserved.Cmp(tokens(50)) != 0 {
+		t.Fatalf("after settle: tree %v, held %v, reserved %v; want 30, 20, 50", j.Unclaimed, j.Held, j.Reserved)
+	}
+	if got := e.earned(e.nodes[1], func() { e.must(e.nodes[1].Claim(e.ctx, claimOf(t, s, n1))) }); got.Cmp(tokens(50)) != 0 {
+		t.Errorf("node 1's leaf paid %v, want 50", got)
+	}
+	if got := e.earned(e.nodes[0], func() { e.must(e.nodes[0].Claim(e.ctx, claimOf(t, s, n0))) }); got.Cmp(tokens(30)) != 0 {
+		t.Errorf("node 0's leaf paid %v, want 30", got)
+	}
+
+	id = e.openJob("leaf beyond what is left")
+	e.must(e.req.Reserve(e.ctx, id, []Reservation{{n0, tokens(60)}, {n1, tokens(40)}}))
+	s, err = e.req.Settle(e.ctx, id, []Payout{{n0, tokens(20)}, {n1, tokens(50)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.nodes[1].Claim(e.ctx, claimOf(t, s, n1)); !errors.Is(err, ErrClaimExceedsTotal) {
+		t.Fatalf("a leaf 10 beyond a tree that holds nothing: %v, want ErrClaimExceedsTotal", err)
+	}
+	got := e.earned(e.nodes[0], func() {
+		e.must(e.nodes[2].ClaimFor(e.ctx, []Claim{claimOf(t, s, n1), claimOf(t, s, n0)}))
+	})
+	if got.Cmp(tokens(20)) != 0 {
+		t.Errorf("claimForMany paid node 0 %v beside node 1's short leaf, want 20", got)
+	}
+	// Node 1 still has its receipt: its reservation pays 40 of it.
+	r1 := e.receipt(e.nodes[1], id, 5, 10)
+	if got := e.earned(e.nodes[1], func() { e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1})) }); got.Cmp(tokens(40)) != 0 {
+		t.Errorf("node 1's receipt of 50 paid %v, want its reservation's 40", got)
+	}
+}

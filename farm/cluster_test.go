@@ -461,6 +461,18 @@ func afterGrace(t *testing.T, ctx context.Context, nodes []*farm.Node, before []
 	if st, err := c.Reclaim(ctx, jobs[0].ID); err != nil || st.ReclaimTx == "" || st.Reclaimed == "" {
 		t.Errorf("reclaim after the grace: %+v, %v", st, err)
 	}
+	// What reservations hold beyond the work (a convicted worker's
+	// leases, a failed one's) waits for the claim window; then the
+	// coordinator closes the job by itself.
+	if ej, err := chain.Job(ctx, common.HexToHash(jobs[0].SpecHash)); err == nil && ej.Status != contracts.JobClosed && ej.Reserved.Sign()+ej.Unclaimed.Sign() > 0 {
+		if err := chain.Chain().AdjustTime(contracts.DefaultConfig().ClaimWindow); err != nil {
+			t.Fatal(err)
+		}
+		farmtest.Until(t, "the coordinator closes the job when its claim window ends", func() bool {
+			ej, err := chain.Job(ctx, common.HexToHash(jobs[0].SpecHash))
+			return err == nil && ej.Status == contracts.JobClosed
+		})
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		var ws []api.WalletInfo

@@ -153,9 +153,15 @@ func (c *coordinator) settle(ctx context.Context, j *job) {
 		}
 	} else {
 		rec.Tx, rec.Root = st.Receipt.TxHash.Hex(), st.Root.Hex()
-		rec.Paid, rec.Refund = api.FormatTokens(st.Total), api.FormatTokens(st.Refund)
+		// All of the budget the tree does not pay comes back, less
+		// receipts it left out: after the grace, and what reservations
+		// hold beyond the leaves when the claim window closes.
+		rec.Paid, rec.Refund = api.FormatTokens(st.Total), api.FormatTokens(new(big.Int).Sub(spec.Budget.Wei(), st.Total))
 		if ej, err := c.chain.Job(ctx, jobHash(spec)); err == nil {
 			rec.Bond = api.FormatTokens(ej.Bond)
+			if later := new(big.Int).Sub(ej.Reserved, st.Covered); later.Sign() > 0 {
+				rec.RefundLater = api.FormatTokens(later)
+			}
 		}
 		if _, until, err := c.chain.ReceiptWindow(ctx, jobHash(spec)); err == nil {
 			rec.ReclaimAfter = until

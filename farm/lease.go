@@ -91,7 +91,10 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 			// Before the lease: the worker reads its reservation on chain.
 			ok, err := c.reserves.ensure(lctx, escrow, common.HexToAddress(m.Addr), need, m.Price.Wei())
 			if err != nil {
-				done(leaseAnswer{err: fmt.Errorf("%w: reserve for %s in the escrow: %w", errNotSent, m.ID, err)})
+				c.mu.Lock()
+				c.unlease(j, m)
+				c.mu.Unlock()
+				done(leaseAnswer{err: fmt.Errorf("%w: %w: reserving its pay for %s failed: %w", errNotSent, errUnreserved, m.ID, err)})
 				return
 			}
 			reserved = ok
@@ -100,6 +103,11 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		// scheduling pass's whole time per task when done under the lock.
 		req.Altered = c.gateways.tell(m)
 		if err := c.signFor(&req, m); err != nil {
+			if need != nil {
+				c.mu.Lock()
+				c.unlease(j, m)
+				c.mu.Unlock()
+			}
 			c.log.Error("sign task request", "err", err)
 			done(leaseAnswer{err: fmt.Errorf("%w: %w", errNotSent, err)})
 			return

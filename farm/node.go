@@ -441,7 +441,7 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 		reclaimWake:  make(chan struct{}, 1),
 		notices:      newNotices(), cache: cache, decoded: newDecodedTiles(maxDecodedBytes),
 		outbox:   newOutbox(cfg.Delivery, st, cfg.Logger, nil), // real time: retries wait for networks, not for a test clock
-		reserves: newReservesFor(cfg.Chain, cfg.Logger),
+		reserves: newReservesFor(ctx, cfg.Chain, cfg.Logger),
 		gateways: gatewayFaults{now: cfg.Now}, // the scheduler's clock: it asks whether a member is held
 	}
 	n.coord.outbox.ident, n.coord.outbox.notifyHC = cfg.Identity, notifyurl.Client(cfg.Notify.AllowPrivate, cfg.Delivery.Timeout)

@@ -39,6 +39,9 @@ type pendingChainOp struct {
 	Attempts int       `json:"attempts"`          // failed attempts so far
 	NextTry  time.Time `json:"next_try,omitzero"` // this node's clock
 	Error    string    `json:"error,omitempty"`
+	// Closing marks the reclaim at the end of the claim window, after the
+	// one at the end of the receipts' grace.
+	Closing bool `json:"closing,omitempty"`
 }
 
 // reclaimBackoff is the wait after the attempts'th failed try.
@@ -179,9 +182,17 @@ func (c *coordinator) reclaimDue() {
 		var amount *big.Int
 		if ej, err := c.chain.Job(ctx, jobID); err == nil {
 			amount = new(big.Int).Add(ej.Held, ej.Bond)
+			if p.Closing {
+				amount.Add(amount, ej.Unclaimed)
+				amount.Add(amount, ej.Reserved)
+			}
 		}
 		rcpt, err := c.chain.Reclaim(ctx, jobID)
 		c.reclaimOne.Unlock()
+		var closing *pendingChainOp
+		if err == nil {
+			closing = c.closingReclaim(ctx, p)
+		}
 		if ctx.Err() != nil {
 			return // stopping: tried again at the next start
 		}
@@ -195,14 +206,32 @@ func (c *coordinator) reclaimDue() {
 			q := &c.reclaims[i]
 			q.Attempts++
 			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
+		} else if closing != nil {
+			c.reclaims[i] = *closing
 		} else {
 			c.reclaims = slices.Delete(c.reclaims, i, i+1)
 			c.forgetClaims(p.Escrow) // the claim window closed with the reclaim
 		}
 		c.saveReclaimsLocked()
 		c.reclaimMu.Unlock()
-		c.noteReclaim(p.Job, amount, rcpt, err)
+		c.noteReclaim(p.Job, amount, p.Closing, rcpt, err)
 	}
+}
+
+// closingReclaim is the reclaim that closes p's job when the claim window
+// ends, or nil when p's closed it or nothing is left for it: leaves nobody
+// claimed, and what reservations hold beyond the work (leases that failed),
+// wait for that window.
+func (c *coordinator) closingReclaim(ctx context.Context, p pendingChainOp) *pendingChainOp {
+	ej, err := c.chain.Job(ctx, common.HexToHash(p.Escrow))
+	if err != nil || ej.Status != contracts.JobSettled || ej.Unclaimed.Sign()+ej.Reserved.Sign() == 0 {
+		return nil
+	}
+	window, err := c.chain.ClaimWindow(ctx)
+	if err != nil {
+		return nil
+	}
+	return &pendingChainOp{Op: opReclaim, Job: p.Job, Escrow: p.Escrow, After: ej.SettledAt.Add(window), Closing: true}
 }
 
 // settleAgain takes p off the list and settles its job again (which puts
@@ -242,7 +271,7 @@ func (c *coordinator) settleEnded(j *job) {
 
 // noteReclaim records a reclaim's outcome in the job's settlement record
 // when the job is still in memory (the store's "reclaims" has it anyway).
-func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receipt, err error) {
+func (c *coordinator) noteReclaim(id string, amount *big.Int, closing bool, rcpt *types.Receipt, err error) {
 	note := func(s *api.SettlementRecord) {
 		if err != nil {
 			s.ReclaimError = err.Error()
@@ -251,6 +280,9 @@ func (c *coordinator) noteReclaim(id string, amount *big.Int, rcpt *types.Receip
 		}
 		s.ReclaimError, s.ReclaimTx = "", rcpt.TxHash.Hex()
 		if amount != nil {
+			if before, err := api.ParseTokens(s.Reclaimed); closing && err == nil {
+				amount = new(big.Int).Add(amount, before.Wei()) // both reclaims together
+			}
 			s.Reclaimed = api.FormatTokens(amount)
 		}
 	}
@@ -328,23 +360,41 @@ func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.Settlemen
 		return nil, fmt.Errorf("%w: job %s has no reclaim waiting (its settlement: %s)", ErrNotYet, id, cmp.Or(out.Error, "pending"))
 	}
 	jobID := jobHash(spec)
+	c.reclaimMu.Lock()
+	p := pendingChainOp{Op: opReclaim, Job: id, Escrow: jobID.Hex(), After: st.ReclaimAfter}
+	if i := slices.IndexFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id }); i >= 0 {
+		p = c.reclaims[i]
+	}
+	c.reclaimMu.Unlock()
 	var amount *big.Int
 	if ej, err := c.chain.Job(ctx, jobID); err == nil {
 		amount = new(big.Int).Add(ej.Held, ej.Bond)
+		if p.Closing {
+			amount.Add(amount, ej.Unclaimed)
+			amount.Add(amount, ej.Reserved)
+		}
 	}
 	rcpt, err := c.chain.Reclaim(ctx, jobID)
 	if errors.Is(err, contracts.ErrReclaimTooEarly) {
+		if p.Closing {
+			return nil, fmt.Errorf("%w: job %s's unclaimed leaves and what its reservations hold beyond the work can be reclaimed after %s (chain time), when its claim window closes", ErrNotYet, id, p.After.UTC().Format(time.RFC3339))
+		}
 		return nil, fmt.Errorf("%w: job %s's budget and bond can be reclaimed after %s (chain time): until then they pay receipts the settlement left out", ErrNotYet, id, st.ReclaimAfter.UTC().Format(time.RFC3339))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reclaim job %s: %w", id, err)
 	}
+	closing := c.closingReclaim(ctx, p)
 	c.reclaimMu.Lock()
 	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
-	c.forgetClaims(jobID.Hex()) // the claim window closed with the reclaim
+	if closing != nil {
+		c.reclaims = append(c.reclaims, *closing)
+	} else {
+		c.forgetClaims(jobID.Hex()) // the claim window closed with the reclaim
+	}
 	c.saveReclaimsLocked()
 	c.reclaimMu.Unlock()
-	c.noteReclaim(id, amount, rcpt, nil)
+	c.noteReclaim(id, amount, p.Closing, rcpt, nil)
 	var out *api.SettlementRecord
 	err = c.lookup(id, func(j *job) { out = j.settlement })
 	return out, err

@@ -59,65 +59,78 @@ var (
 // reserver reserves the budget of the jobs this coordinator runs for their
 // workers, batching what concurrent leases need into one transaction.
 type reserver struct {
+	ctx   context.Context // the node's: a transaction outlives the lease that asked for it
 	chain *contracts.Client
 	log   *slog.Logger
 	mu    sync.Mutex
 	jobs  map[common.Hash]*jobReserves
-	slow  bool // a reservation took slowReserve or longer: reserve ahead
+	slow  bool      // a reservation took slowReserve or longer: reserve ahead
+	said  time.Time // when a failed reservation was last logged
 }
 
 // jobReserves is what a job reserved for each worker and what its leases
 // need.
 type jobReserves struct {
-	reserved map[common.Address]*big.Int // on chain, as this coordinator knows it
-	need     map[common.Address]*big.Int // every paid lease sent the worker, as ensure was told
+	// base is what the chain held for the worker when this process first
+	// looked: the reservations of its leases before a restart, which cover
+	// every task it signed before (it renders none beyond them).
+	base     map[common.Address]*big.Int
+	reserved map[common.Address]*big.Int // on chain, as this coordinator knows it; absent: read it
+	leased   map[common.Address]*big.Int // the paid leases sent the worker since, the most ensure was told
 	price    map[common.Address]*big.Int // the worker's price, for reserving ahead
 	busy     chan struct{}               // while a transaction runs: closed when it ends
 	full     bool                        // the budget had nothing left to reserve
 }
 
 // newReservesFor is chain's reserver, or nil without a chain.
-func newReservesFor(chain *contracts.Client, log *slog.Logger) *reserver {
+func newReservesFor(ctx context.Context, chain *contracts.Client, log *slog.Logger) *reserver {
 	if chain == nil {
 		return nil
 	}
-	return &reserver{chain: chain, log: log, jobs: make(map[common.Hash]*jobReserves)}
+	return &reserver{ctx: ctx, chain: chain, log: log, jobs: make(map[common.Hash]*jobReserves)}
 }
 
-// ensure returns once the escrow reserves at least need (every paid lease
-// this coordinator sent worker in job id, this one included) for worker,
+// need is what worker needs reserved in jr; r.mu must be held.
+func (jr *jobReserves) need(worker common.Address) *big.Int {
+	return new(big.Int).Add(jr.base[worker], jr.leased[worker])
+}
+
+// ensure returns once the escrow reserves for worker in job id what it
+// held when this process first looked, plus leased (every paid lease this
+// coordinator sent the worker in the job since, this one included),
 // reserving what is missing with what the job's other leases wait for. It
 // reports false, without an error, when the budget had nothing left to
 // reserve: the lease goes out, for a worker whose credit covers it.
-func (r *reserver) ensure(ctx context.Context, id common.Hash, worker common.Address, need, price *big.Int) (bool, error) {
+func (r *reserver) ensure(ctx context.Context, id common.Hash, worker common.Address, leased, price *big.Int) (bool, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	jr := r.jobs[id]
 	if jr == nil {
-		jr = &jobReserves{reserved: map[common.Address]*big.Int{}, need: map[common.Address]*big.Int{}, price: map[common.Address]*big.Int{}}
+		jr = &jobReserves{base: map[common.Address]*big.Int{}, reserved: map[common.Address]*big.Int{}, leased: map[common.Address]*big.Int{}, price: map[common.Address]*big.Int{}}
 		r.jobs[id] = jr
 	}
-	if cur := jr.need[worker]; cur == nil || cur.Cmp(need) < 0 {
-		jr.need[worker] = need
+	if cur := jr.leased[worker]; cur == nil || cur.Cmp(leased) < 0 {
+		jr.leased[worker] = leased
 	}
 	jr.price[worker] = price
 	for {
 		have, known := jr.reserved[worker]
 		switch {
 		case !known:
-			// A restarted coordinator, or another's reservations: the
-			// chain says.
 			r.mu.Unlock()
 			v, err := r.chain.ReservedFor(ctx, id, worker)
 			r.mu.Lock()
 			if err != nil {
 				return false, err
 			}
+			if jr.base[worker] == nil {
+				jr.base[worker] = v
+			}
 			if cur := jr.reserved[worker]; cur == nil || cur.Cmp(v) < 0 {
 				jr.reserved[worker] = v
 			}
 			continue
-		case have.Cmp(need) >= 0:
+		case have.Cmp(new(big.Int).Add(jr.base[worker], leased)) >= 0:
 			return true, nil
 		case jr.full:
 			return false, nil
@@ -136,10 +149,14 @@ func (r *reserver) ensure(ctx context.Context, id common.Hash, worker common.Add
 		}
 		busy := make(chan struct{})
 		jr.busy = busy
-		shares, err := r.reserve(ctx, id, jr, worker)
+		shares, err := r.reserve(id, jr, worker)
 		jr.busy = nil
 		close(busy)
 		if err != nil {
+			if now := time.Now(); now.Sub(r.said) >= time.Minute {
+				r.said = now
+				r.log.Error("reserve workers' pay in the escrow: their leases wait (logged once a minute)", "job", id, "err", err)
+			}
 			return false, err
 		}
 		if len(shares) == 0 {
@@ -150,21 +167,24 @@ func (r *reserver) ensure(ctx context.Context, id common.Hash, worker common.Add
 }
 
 // reserve sends one transaction reserving what every worker of jr still
-// needs, worker's first, then reserveAhead tasks more each while the budget
+// needs, first's first, then reserveAhead tasks more each while the budget
 // has room; r.mu must be held, and is released while it runs. It returns
-// the shares reserved (none: the budget had no room).
-func (r *reserver) reserve(ctx context.Context, id common.Hash, jr *jobReserves, first common.Address) ([]contracts.Reservation, error) {
+// the shares reserved (none: the budget had no room). A failed
+// transaction may have been mined all the same: the chain is read again.
+func (r *reserver) reserve(id common.Hash, jr *jobReserves, first common.Address) ([]contracts.Reservation, error) {
 	type short struct {
 		worker common.Address
 		amount *big.Int
 	}
 	var shorts, aheads []short
-	for w, need := range jr.need {
+	before := map[common.Address]*big.Int{}
+	for w := range jr.leased {
 		have, known := jr.reserved[w]
 		if !known {
 			continue // its own ensure reads the chain first
 		}
-		s := short{w, new(big.Int).Sub(need, have)}
+		before[w] = have
+		s := short{w, new(big.Int).Sub(jr.need(w), have)}
 		if s.amount.Sign() <= 0 {
 			continue
 		}
@@ -179,7 +199,7 @@ func (r *reserver) reserve(ctx context.Context, id common.Hash, jr *jobReserves,
 	}
 	r.mu.Unlock()
 	defer r.mu.Lock()
-	j, err := r.chain.Job(ctx, id)
+	j, err := r.chain.Job(r.ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -211,15 +231,24 @@ func (r *reserver) reserve(ctx context.Context, id common.Hash, jr *jobReserves,
 		return nil, nil
 	}
 	start := time.Now()
-	if _, err := r.chain.Reserve(ctx, id, shares); err != nil {
+	_, err = r.chain.Reserve(r.ctx, id, shares)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, s := range shares {
+		if err != nil {
+			delete(jr.reserved, s.Worker)
+			continue
+		}
+		// Never more than the chain holds: another ensure may have read
+		// the chain after this transaction was mined.
+		if v := new(big.Int).Add(before[s.Worker], s.Amount); jr.reserved[s.Worker] == nil || jr.reserved[s.Worker].Cmp(v) < 0 {
+			jr.reserved[s.Worker] = v
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
-	r.mu.Lock()
 	r.slow = r.slow || time.Since(start) >= slowReserve
-	for _, s := range shares {
-		jr.reserved[s.Worker] = new(big.Int).Add(jr.reserved[s.Worker], s.Amount)
-	}
-	r.mu.Unlock()
 	return shares, nil
 }
 
@@ -230,29 +259,20 @@ func (r *reserver) forget(id common.Hash) {
 	delete(r.jobs, id)
 }
 
-// leaseNeed is what the escrow must reserve for m before it renders a
-// task of j for this coordinator: its price for every paid lease sent to
-// it in the job, this one included (a lease refused or failed still
-// counts: what m rendered of it is m's to count), or nil when the lease
-// needs none (no chain, an unpaid job, a free worker, this node itself).
-// c.mu must be held.
+// leaseNeed counts a paid lease of j to m and returns every such lease's
+// price this process sent m in the job (what the escrow must reserve for
+// m beyond what it held for it before: reserver.ensure), or nil when the
+// lease needs no reservation (no chain, an unpaid job, a free worker, this
+// node itself). A lease refused or failed still counts: what m rendered
+// of it is m's to count; one never sent is taken back (unlease). c.mu must
+// be held.
 func (c *coordinator) leaseNeed(j *job, m api.Member) *big.Int {
 	addr := common.HexToAddress(m.Addr)
 	if c.reserves == nil || c.cfg.reservesOff || j.unpaid() || m.Price.IsZero() || addr == c.ident.Address() {
 		return nil
 	}
 	if j.leasedWei == nil {
-		// After a restart, the tasks the job's records say each worker
-		// rendered: a worker counts what it signed.
 		j.leasedWei = make(map[common.Address]*big.Int)
-		for _, t := range j.tasks {
-			if t.state == api.TaskDone && t.addr != (common.Address{}) && !t.price.IsZero() {
-				if j.leasedWei[t.addr] == nil {
-					j.leasedWei[t.addr] = new(big.Int)
-				}
-				j.leasedWei[t.addr].Add(j.leasedWei[t.addr], t.price.Wei())
-			}
-		}
 	}
 	sum := j.leasedWei[addr]
 	if sum == nil {
@@ -261,6 +281,14 @@ func (c *coordinator) leaseNeed(j *job, m api.Member) *big.Int {
 	}
 	sum.Add(sum, m.Price.Wei())
 	return new(big.Int).Set(sum)
+}
+
+// unlease takes back leaseNeed's count of a lease of j to m that was never
+// sent; c.mu must be held.
+func (c *coordinator) unlease(j *job, m api.Member) {
+	if sum := j.leasedWei[common.HexToAddress(m.Addr)]; sum != nil && sum.Cmp(m.Price.Wei()) >= 0 {
+		sum.Sub(sum, m.Price.Wei())
+	}
 }
 
 // reserveGuard is a worker's side: what the escrow reserved for this node
@@ -295,8 +323,8 @@ func (w *worker) admitReserved(ctx context.Context, req TaskRequest, id common.H
 		if err != nil {
 			return nil, fmt.Errorf("job %s: read this node's reservation in the escrow: %w", req.JobID, err)
 		}
-		if g.reserved == nil {
-			g.reserved = make(map[common.Hash]*big.Int)
+		if g.reserved == nil || len(g.reserved) >= maxRenderedJobs {
+			g.reserved = make(map[common.Hash]*big.Int) // a cache: read again when needed
 		}
 		if cur := g.reserved[id]; cur == nil || cur.Cmp(v) < 0 {
 			g.reserved[id] = v

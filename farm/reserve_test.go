@@ -31,7 +31,7 @@ func TestWorkersRenderWithinReservations(t *testing.T) {
 	}{
 		{"coordinator reserves", true, api.Tokens{}, -1, true, false},
 		{"coordinator reserves nothing", false, api.Tokens{}, 0, false, true},
-		{"coordinator reserves nothing, credit for two tasks", false, api.MustTokens("0.5"), 2, false, true},
+		{"coordinator reserves nothing, credit for two tasks", false, api.MustTokens("0.5"), 2, true, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

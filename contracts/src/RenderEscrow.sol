@@ -26,12 +26,18 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///    cumulative: (job, worker, amount owed so far, tasks so far, hash chain of
 ///    the results), so a worker keeps only its latest one, and one signature
 ///    check pays any number of tasks.
-/// 3. Up to and including `deadline`, the requester may `settle` once, committing
-///    a Merkle root over (node, amount) leaves and a `total` no larger than the
-///    budget. Each leaf is paid during `claimWindow`, to its node whoever
+/// 3. Before settle the requester may `reserve` part of the budget for a
+///    worker: every payment to that worker, by leaf or receipt, takes its
+///    reservation first, and no payment to anyone else touches it, so what
+///    the requester's receipts and leaves owe a worker within its reservation
+///    is paid whatever else the requester signs or settles.
+/// 4. Up to and including `deadline`, the requester may `settle` once, committing
+///    a Merkle root over (node, amount) leaves and a `total`: what the leaves
+///    draw beyond their nodes' reservations, no larger than the budget. Each
+///    leaf is paid during `claimWindow`, to its node whoever
 ///    sends it: the coordinator sends `claimForMany` right after settle, so a
 ///    worker with no Ether is paid, and a node may `claim` its own leaf. Nothing leaves at
-///    settle: `budget - total` and the bond stay for `reclaimGrace`, during which
+///    settle: what neither the tree nor a reservation holds, and the bond, stay for `reclaimGrace`, during which
 ///    a worker whose receipt says more than its leaf is paid the difference from
 ///    them (`claimByReceipts`). Holding them is what makes a receipt worth
 ///    something: a tree that leaves a receipted worker out cannot take that
@@ -40,21 +46,18 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///    is held, and only reservations pay receipts. Leaves are not open to
 ///    receipts, so that a leaf stays its node's for the whole claim window
 ///    (see contracts/README.md, known limits).
-///    Before settle the requester may `reserve` part of the budget for a
-///    worker: every payment to that worker takes its reservation first, and
-///    no payment to anyone else touches it, so work within a reservation is
-///    paid whatever the requester signs or settles later.
-/// 4. A job never settled pays its receipts from the budget after the deadline,
+/// 5. A job never settled pays its receipts from the budget after the deadline,
 ///    for `reclaimGrace`, and each such payment also takes the same share of the
 ///    requester's bond for the worker (`requesterBondBps` of what it is paid):
 ///    stalling costs the requester more than settling.
-/// 5. No worker is paid more than the larger of its leaf and its receipt for a
+/// 6. No worker is paid more than the larger of its leaf and its receipt for a
 ///    job (`paid` counts both routes), and no job pays more than its budget in
-///    total (leaves draw on `total`, receipts on what is not in the tree).
-/// 6. `reclaim` returns to the requester what can no longer be owed: the rest of
+///    total (each payment takes its worker's reservation first; beyond it,
+///    leaves draw on `total` and receipts on what neither holds).
+/// 7. `reclaim` returns to the requester what can no longer be owed: the rest of
 ///    the budget and the bond once the receipt grace is over, and unclaimed
-///    leaves once the claim window is over. Anyone may call it; the tokens
-///    always go to the requester.
+///    leaves and reservations once the claim window is over. Anyone may call
+///    it; the tokens always go to the requester.
 ///
 /// Slashing: the requester (whose coordinator ran the checks) may slash a node
 /// only with that node's EIP-712 signature over a `Result` of this job (job id,
@@ -425,10 +428,12 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// deadline, out of what is neither reserved nor in the tree. A worker's
     /// reservation pays its receipts and its leaf before anything else does,
     /// and pays nobody else: neither a tree that takes the budget nor
-    /// receipts to other addresses reach it, so a worker that renders only
-    /// within its reservation is paid whatever the requester does. What a
-    /// worker's payments leave of it goes back to the requester when the
-    /// job closes.
+    /// receipts to other addresses reach it, so what the requester's receipts
+    /// and leaves owe a worker within its reservation is paid whatever else
+    /// the requester signs or settles. (It still pays only against them: a
+    /// worker the requester never receipted nor put in the tree is not paid
+    /// from it.) What a worker's payments leave of it goes back to the
+    /// requester when the job closes.
     function reserve(bytes32 jobId, Reservation[] calldata shares) external nonReentrant {
         Job storage j = _jobs[jobId];
         Status status = j.status;
@@ -457,9 +462,11 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
 
     /// @notice Commits the payout tree of `jobId`. Only the requester, once, up
     /// to the deadline. Leaves are
-    /// `keccak256(bytes.concat(keccak256(abi.encode(node, amount))))`, one per node,
-    /// and should add up to `total`; `budget - total` and the bond are held for
-    /// receipts during `reclaimGrace`, then reclaimable.
+    /// `keccak256(bytes.concat(keccak256(abi.encode(node, amount))))`, one per node;
+    /// `total` is what they draw beyond their nodes' reservations (each leaf takes
+    /// its node's reservation first). What neither the tree nor a reservation
+    /// holds, and the bond, are held for receipts during `reclaimGrace`, then
+    /// reclaimable.
     function settle(bytes32 jobId, bytes32 root, uint256 total) external nonReentrant {
         Job storage j = _jobs[jobId];
         Status status = j.status;
@@ -488,7 +495,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// @notice Pays the caller its leaf `amount` of settled job `jobId`, less
     /// what its receipts were already paid.
     function claim(bytes32 jobId, uint256 amount, bytes32[] calldata proof) external nonReentrant {
-        uint256 pay = _claim(jobId, msg.sender, amount, proof);
+        uint256 pay = _claim(jobId, msg.sender, amount, proof, false);
         token.safeTransfer(msg.sender, pay);
     }
 
@@ -498,7 +505,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     function claimMany(Claim[] calldata claims) external nonReentrant {
         uint256 sum;
         for (uint256 i = 0; i < claims.length; ++i) {
-            sum += _claim(claims[i].jobId, msg.sender, claims[i].amount, claims[i].proof);
+            sum += _claim(claims[i].jobId, msg.sender, claims[i].amount, claims[i].proof, false);
         }
         if (sum > 0) token.safeTransfer(msg.sender, sum);
     }
@@ -509,7 +516,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     /// caller can only move a node's own money to that node, once, and the
     /// node keeps its own `claim` if nobody sends this.
     function claimFor(bytes32 jobId, address node, uint256 amount, bytes32[] calldata proof) external nonReentrant {
-        uint256 pay = _claim(jobId, node, amount, proof);
+        uint256 pay = _claim(jobId, node, amount, proof, false);
         token.safeTransfer(node, pay);
     }
 
@@ -521,8 +528,8 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         for (uint256 i = 0; i < claims.length; ++i) {
             NodeClaim calldata c = claims[i];
             if (c.amount <= paid[c.jobId][c.node]) continue;
-            uint256 pay = _claim(c.jobId, c.node, c.amount, c.proof);
-            token.safeTransfer(c.node, pay);
+            uint256 pay = _claim(c.jobId, c.node, c.amount, c.proof, true);
+            if (pay > 0) token.safeTransfer(c.node, pay);
         }
     }
 
@@ -888,7 +895,12 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
 
     /// @dev Books `node`'s leaf of `jobId` as paid and returns what it is
     /// still owed; the caller transfers it to `node`, and to nobody else.
-    function _claim(bytes32 jobId, address node, uint256 amount, bytes32[] calldata proof) private returns (uint256 pay) {
+    /// `skipShort` returns 0, booking nothing, for a leaf the tree can no longer pay (`claimForMany`: one
+    /// such leaf must not hold back the others' payments).
+    function _claim(bytes32 jobId, address node, uint256 amount, bytes32[] calldata proof, bool skipShort)
+        private
+        returns (uint256 pay)
+    {
         Job storage j = _jobs[jobId];
         Status status = j.status;
         if (status != Status.Settled) {
@@ -905,30 +917,38 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (!MerkleProof.verifyCalldata(proof, j.root, leafOf(node, amount))) {
             revert BadProof(jobId, node, amount);
         }
-        pay = amount - before;
-        uint256 rest = pay - _takeReserved(j, jobId, node, before, pay);
-        uint256 unclaimed = j.unclaimed;
-        if (rest > unclaimed) revert ClaimExceedsTotal(jobId, rest, unclaimed);
+        return _payLeaf(j, jobId, node, before, amount, skipShort);
+    }
 
+    /// @dev Books `node`'s proven leaf `amount` of `jobId`, on top of the
+    /// `before` it was paid: its reservation first, the tree for the rest.
+    function _payLeaf(Job storage j, bytes32 jobId, address node, uint256 before, uint256 amount, bool skipShort)
+        private
+        returns (uint256 pay)
+    {
+        pay = amount - before;
+        uint256 covered = _covered(jobId, node, before, pay);
+        uint256 rest = pay - covered;
+        uint256 unclaimed = j.unclaimed;
+        if (rest > unclaimed) {
+            if (skipShort) return 0;
+            revert ClaimExceedsTotal(jobId, rest, unclaimed);
+        }
         paid[jobId][node] = amount;
+        j.reserved -= uint128(covered);
         j.unclaimed = uint128(unclaimed - rest);
         emit Claimed(jobId, node, pay);
     }
 
-    /// @dev Takes from `node`'s reservation in `jobId` what it still holds of
-    /// `owed`, a payment on top of the `before` the node was paid, and returns
-    /// it. Every payment draws on the reservation first, and every
-    /// reservation comes before any payment, so `min(before, reservedFor)`
-    /// of it is spent already.
-    function _takeReserved(Job storage j, bytes32 jobId, address node, uint256 before, uint256 owed)
-        private
-        returns (uint256 covered)
-    {
+    /// @dev What `node`'s reservation in `jobId` still holds of `owed`, a
+    /// payment on top of the `before` the node was paid. Every payment draws
+    /// on the reservation first, and every reservation comes before any
+    /// payment, so `min(before, reservedFor)` of it is spent already.
+    function _covered(bytes32 jobId, address node, uint256 before, uint256 owed) private view returns (uint256 covered) {
         uint256 r = reservedFor[jobId][node];
         if (before >= r) return 0;
         covered = r - before;
         if (covered > owed) covered = owed;
-        j.reserved -= uint128(covered);
     }
 
     function _claimReceipt(SignedReceipt calldata r) private returns (uint256) {
@@ -952,7 +972,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
         if (r.amount <= before) revert AlreadyClaimed(jobId, msg.sender);
 
         uint256 owed = r.amount - before;
-        uint256 covered = _takeReserved(j, jobId, msg.sender, before, owed);
+        uint256 covered = _covered(jobId, msg.sender, before, owed);
         uint256 held = j.held;
         uint256 more = owed - covered;
         if (more > held) more = held;
@@ -966,6 +986,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
             j.bond = uint128(bond - bonus);
         }
         paid[jobId][msg.sender] = before + pay;
+        j.reserved -= uint128(covered);
         j.held = uint128(held - more);
         emit ReceiptPaid(jobId, msg.sender, pay, bonus);
         return pay + bonus;

@@ -27,6 +27,11 @@ type SettlementRecord struct {
 	Budget   string        `json:"budget"`
 	Paid     string        `json:"paid"`
 	Refund   string        `json:"refund"`
+	// RefundLater is the part of Refund that reservations hold beyond the
+	// work (leases that failed or were cancelled, a convicted worker's):
+	// it comes back when the escrow's claim window closes, not with the
+	// rest after the grace.
+	RefundLater string `json:"refund_later,omitempty"`
 	Payouts  []NodePayout  `json:"payouts"`
 	Slashes  []SlashRecord `json:"slashes,omitempty"`
 	Error    string        `json:"error,omitempty"`
@@ -52,13 +57,17 @@ type SettlementRecord struct {
 // held in the escrow for the workers' receipts until the grace ends, then
 // returned to the requester (with the bond).
 func (s SettlementRecord) RefundText() string {
+	later := ""
+	if s.RefundLater != "" {
+		later = " (" + s.RefundLater + " of it, reserved for leases that did not pay, when the escrow's claim window closes)"
+	}
 	switch {
 	case s.Reclaimed != "":
 		return s.Reclaimed + " returned to you (unspent budget and bond)"
 	case !s.ReclaimAfter.IsZero():
-		return fmt.Sprintf("%s refundable after %s", s.Refund, s.ReclaimAfter.UTC().Format("2006-01-02 15:04 UTC"))
+		return fmt.Sprintf("%s refundable after %s%s", s.Refund, s.ReclaimAfter.UTC().Format("2006-01-02 15:04 UTC"), later)
 	}
-	return s.Refund + " refundable once the escrow's grace ends"
+	return s.Refund + " refundable once the escrow's grace ends" + later
 }
 
 // HeldText is the line that goes with RefundText while the refund is
