@@ -63,7 +63,7 @@ type fuzzJob struct {
 	reserved  [3]*big.Int // what the requester reserved for each node
 	// payable: the tree holds what its leaves draw beyond their
 	// reservations, so every node's leaf must pay in full.
-	payable bool
+	payable   bool
 	reclaimed *big.Int
 	bonus     [3]*big.Int
 	// disputeFees is what the requester's bond paid arbiters of disputes it lost.
@@ -831,7 +831,6 @@ func TestFuzzSeedsReachDeep(t *testing.T) {
 	}
 	t.Logf("seed hits: %v", hits)
 }
-
 
 // jobByID is the model's job id.
 func (f *fuzzEnv) jobByID(id common.Hash) *fuzzJob {

@@ -22,20 +22,20 @@ func FormatTokens(wei *big.Int) string {
 // SettlementRecord is what a job's settlement paid, kept with the job and
 // shown in its report.
 type SettlementRecord struct {
-	Tx       string        `json:"tx"`
-	Root     string        `json:"root"`
-	Budget   string        `json:"budget"`
-	Paid     string        `json:"paid"`
-	Refund   string        `json:"refund"`
+	Tx     string `json:"tx"`
+	Root   string `json:"root"`
+	Budget string `json:"budget"`
+	Paid   string `json:"paid"`
+	Refund string `json:"refund"`
 	// RefundLater is the part of Refund that reservations hold beyond the
 	// work (leases that failed or were cancelled, a convicted worker's):
 	// it comes back when the escrow's claim window closes, not with the
 	// rest after the grace.
-	RefundLater string `json:"refund_later,omitempty"`
-	Payouts  []NodePayout  `json:"payouts"`
-	Slashes  []SlashRecord `json:"slashes,omitempty"`
-	Error    string        `json:"error,omitempty"`
-	Attempts int           `json:"attempts,omitempty"`
+	RefundLater string        `json:"refund_later,omitempty"`
+	Payouts     []NodePayout  `json:"payouts"`
+	Slashes     []SlashRecord `json:"slashes,omitempty"`
+	Error       string        `json:"error,omitempty"`
+	Attempts    int           `json:"attempts,omitempty"`
 	// Bond is the requester's bond locked with the budget. Reclaimed is
 	// what Reclaim returned once the grace had passed (the budget outside
 	// the tree less receipts paid, and the bond), with ReclaimTx; until
