@@ -159,6 +159,38 @@ func (g *gasEnv) receiptGas(tb testing.TB, tasks int) uint64 {
 	return gas
 }
 
+// reserveGas returns the gas of reserving each task's price for its node
+// before it is leased, as the farm does when every node has one slot: one
+// transaction per round of benchNodes leases, one share each (a new
+// storage slot for a node's first). The requester pays it, on top of
+// settle.
+func (g *gasEnv) reserveGas(tb testing.TB, tasks int) uint64 {
+	tb.Helper()
+	nodes := g.freshNodes(tb)
+	g.jobs++
+	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
+	now, err := g.chain.Now(g.ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := g.req.OpenJob(g.ctx, id, tokens(int64(tasks)), now.Add(time.Hour)); err != nil {
+		tb.Fatal(err)
+	}
+	var gas uint64
+	for start := 0; start < tasks; start += len(nodes) {
+		var shares []Reservation
+		for task := start; task < min(start+len(nodes), tasks); task++ {
+			shares = append(shares, Reservation{Worker: nodes[task%len(nodes)].Address(), Amount: tokens(1)})
+		}
+		r, err := g.req.Reserve(g.ctx, id, shares)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		gas += r.GasUsed
+	}
+	return gas
+}
+
 // reclaimGas returns the gas of returning a settled job's bond to its
 // requester once the receipt grace is over (one transaction per job).
 func (g *gasEnv) reclaimGas(tb testing.TB) uint64 {
@@ -220,12 +252,13 @@ func BenchmarkSettle(b *testing.B) {
 				// transaction per task: measure it once, outside the timing.
 				transfer := g.transferGas(b, tasks)
 				b.ResetTimer()
-				var settle, claims, reclaim, receipts, forSettle, claimFor uint64
+				var settle, claims, reclaim, receipts, forSettle, claimFor, reserve uint64
 				for range b.N {
 					settle, claims = g.settleGas(b, tasks)
 					forSettle, claimFor = g.claimForGas(b, tasks)
 					reclaim = g.reclaimGas(b)
 					receipts = g.receiptGas(b, tasks)
+					reserve = g.reserveGas(b, tasks)
 				}
 				b.ReportMetric(float64(settle+claims)/float64(tasks), "gas/task")
 				b.ReportMetric(float64(settle+claims+reclaim)/float64(tasks), "gas/task+reclaim")
@@ -237,6 +270,7 @@ func BenchmarkSettle(b *testing.B) {
 				b.ReportMetric(float64(claims)/benchNodes, "claim-gas")
 				b.ReportMetric(float64(forSettle+claimFor)/float64(tasks), "claimfor-gas/task")
 				b.ReportMetric(float64(claimFor), "claimfor-batch-gas")
+				b.ReportMetric(float64(reserve)/float64(tasks), "reserve-gas/task")
 			})
 		}
 	}
