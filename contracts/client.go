@@ -660,6 +660,20 @@ func (c *Client) ReceiptWindow(ctx context.Context, jobID common.Hash) (from, un
 	return time.Time{}, time.Time{}, fmt.Errorf("job %s is %v: %w", jobID, j.Status, ErrNoReceiptWindow)
 }
 
+// Reclaimed reads what a reclaim transaction r returned to the requester,
+// and whether it closed the job (ok false: r holds no Reclaimed event).
+func (c *Client) Reclaimed(r *types.Receipt) (amount *big.Int, closed, ok bool) {
+	for _, l := range r.Logs {
+		if l.Address != c.addrs.Escrow {
+			continue
+		}
+		if ev, err := c.escB.UnpackReclaimedEvent(l); err == nil {
+			return ev.Amount, ev.Closed, true
+		}
+	}
+	return nil, false, false
+}
+
 // ClaimWindow returns how long after settle the escrow pays leaves (and
 // holds reservations for them); then reclaim closes the job.
 func (c *Client) ClaimWindow(ctx context.Context) (time.Duration, error) {

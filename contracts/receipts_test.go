@@ -537,9 +537,9 @@ func TestVerifyReceipt(t *testing.T) {
 
 // TestLeavesAndReservations: a tree counts only what its leaves draw beyond
 // their nodes' reservations, so settling an honest tree over reserved work
-// locks nothing twice; a leaf that what is left cannot pay (the rest sits in
-// another node's reservation) is refused alone, and claimForMany pays the
-// others of its batch.
+// locks nothing twice; a leaf that what is left cannot pay in full (the rest
+// sits in another node's reservation) is still paid its own reservation, and
+// claimForMany pays the others of its batch beside it.
 func TestLeavesAndReservations(t *testing.T) {
 	e := newEnv(t)
 	n0, n1 := e.nodes[0].Address(), e.nodes[1].Address()
@@ -572,8 +572,13 @@ func TestLeavesAndReservations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Node 1's leaf is 10 beyond its reservation of 40, and the tree
+	// holds nothing: it is paid its reservation.
+	if got := e.earned(e.nodes[1], func() { e.must(e.nodes[1].Claim(e.ctx, claimOf(t, s, n1))) }); got.Cmp(tokens(40)) != 0 {
+		t.Errorf("node 1's leaf of 50 paid %v, want its reservation's 40", got)
+	}
 	if _, err := e.nodes[1].Claim(e.ctx, claimOf(t, s, n1)); !errors.Is(err, ErrClaimExceedsTotal) {
-		t.Fatalf("a leaf 10 beyond a tree that holds nothing: %v, want ErrClaimExceedsTotal", err)
+		t.Fatalf("the rest of a leaf the tree cannot pay: %v, want ErrClaimExceedsTotal", err)
 	}
 	got := e.earned(e.nodes[0], func() {
 		e.must(e.nodes[2].ClaimFor(e.ctx, []Claim{claimOf(t, s, n1), claimOf(t, s, n0)}))
@@ -581,9 +586,21 @@ func TestLeavesAndReservations(t *testing.T) {
 	if got.Cmp(tokens(20)) != 0 {
 		t.Errorf("claimForMany paid node 0 %v beside node 1's short leaf, want 20", got)
 	}
-	// Node 1 still has its receipt: its reservation pays 40 of it.
 	r1 := e.receipt(e.nodes[1], id, 5, 10)
-	if got := e.earned(e.nodes[1], func() { e.must(e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1})) }); got.Cmp(tokens(40)) != 0 {
-		t.Errorf("node 1's receipt of 50 paid %v, want its reservation's 40", got)
+	if _, err := e.nodes[1].ClaimByReceipts(e.ctx, []WorkReceipt{r1}); !errors.Is(err, ErrBudgetExhausted) {
+		t.Errorf("node 1's receipt after its reservation paid its leaf: %v, want ErrBudgetExhausted", err)
+	}
+
+	// A tree that leaves a node's leaf 1 wei beyond its reservation and
+	// draws nothing still pays the reservation.
+	id = e.openJob("leaf one wei beyond")
+	e.must(e.req.Reserve(e.ctx, id, []Reservation{{n0, tokens(30)}}))
+	s, err = e.req.Settle(e.ctx, id, []Payout{{n0, new(big.Int).Add(tokens(30), big.NewInt(1))}, {e.req.Address(), tokens(70)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.must(e.req.Claim(e.ctx, claimOf(t, s, e.req.Address())))
+	if got := e.earned(e.nodes[0], func() { e.must(e.nodes[0].Claim(e.ctx, claimOf(t, s, n0))) }); got.Cmp(tokens(30)) < 0 {
+		t.Errorf("node 0's leaf paid %v after the requester took the tree, want at least its reservation's 30", got)
 	}
 }

@@ -631,12 +631,12 @@ func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 	if errors.Is(err, errBudgetReserved) {
 		// No worker that risks nothing renders it now: say so rather
 		// than lease it on and on.
-		c.failTask(j, t, fmt.Sprintf("task %d (frame %d, tile %v) cannot be paid for: %v (tasks rendered again after failures or convictions took the rest: submit it again with a larger --budget)", t.index, t.tile.Frame, t.tile.Rect, err))
+		c.failTask(j, t, fmt.Sprintf("task %d (frame %d, tile %v) cannot be paid for: %v (when the budget ran out, leases that failed or were rendered again took it: submit it again with a larger --budget)", t.index, t.tile.Frame, t.tile.Rect, err))
 		return
 	}
 	if !c.nodeFault(node, err) {
 		switch {
-		case errors.Is(err, errUnreserved):
+		case errors.Is(err, errUnreserved) && !errors.Is(err, errNotSent): // a failed reservation is logged (reserve.go), not told per lease
 			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreserved, Message: err.Error()})
 		case errors.Is(err, errUnreachable):
 			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})

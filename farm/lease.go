@@ -94,7 +94,13 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 				c.mu.Lock()
 				c.unlease(j, m)
 				c.mu.Unlock()
-				done(leaseAnswer{err: fmt.Errorf("%w: %w: reserving its pay for %s failed: %w", errNotSent, errUnreserved, m.ID, err)})
+				err = fmt.Errorf("%w: %w: reserving its pay for %s failed: %w", errNotSent, errUnreserved, m.ID, err)
+				if re := (*contracts.RevertError)(nil); errors.As(err, &re) {
+					// The escrow refuses (the job settled, or past its
+					// deadline): no lease of it can be paid any more.
+					err = fmt.Errorf("%w: %w", errBudgetReserved, err)
+				}
+				done(leaseAnswer{err: err})
 				return
 			}
 			reserved = ok
@@ -169,8 +175,17 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		if !taken {
 			a.err = c.gateways.observe(m, a.err)
 		}
-		if !reserved && errors.Is(a.err, errUnreserved) {
-			a.err = fmt.Errorf("%w: %w", errBudgetReserved, a.err)
+		if need != nil && errors.Is(a.err, errUnreserved) {
+			// Refused before it rendered anything: not the worker's to
+			// count, and the coordinator's view of its reservation may
+			// be ahead of the worker's node (a block behind).
+			c.mu.Lock()
+			c.unlease(j, m)
+			c.mu.Unlock()
+			c.reserves.reread(escrow, common.HexToAddress(m.Addr))
+			if !reserved {
+				a.err = fmt.Errorf("%w: %w", errBudgetReserved, a.err)
+			}
 		}
 		c.keepLog(ll, log, a.err, errors.Is(context.Cause(lctx), context.Canceled))
 		if a.err == nil {

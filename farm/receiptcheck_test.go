@@ -73,7 +73,11 @@ func TestWorkerChecksReceiptsAgainstItsWork(t *testing.T) {
 	if _, err := bank.OpenJob(ctx, job, api.MustTokens("10").Wei(), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	// The worker renders tasks 0-3 of the job for the requester, for real.
+	// Its pay reserved first, as a coordinator does (reserve.go), the
+	// worker renders tasks 0-3 of the job for the requester, for real.
+	if _, err := bank.Reserve(ctx, job, []contracts.Reservation{{Worker: me.Address(), Amount: api.MustTokens("4").Wei()}}); err != nil {
+		t.Fatal(err)
+	}
 	results := map[uint64]common.Hash{}
 	for task := range uint64(4) {
 		r := TaskRequest{

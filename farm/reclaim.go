@@ -179,21 +179,13 @@ func (c *coordinator) reclaimDue() {
 			continue // a requester's conun reclaim did it meanwhile
 		}
 		jobID := common.HexToHash(p.Escrow)
-		var amount *big.Int
-		if ej, err := c.chain.Job(ctx, jobID); err == nil {
-			amount = new(big.Int).Add(ej.Held, ej.Bond)
-			if p.Closing {
-				amount.Add(amount, ej.Unclaimed)
-				amount.Add(amount, ej.Reserved)
-			}
-		}
 		rcpt, err := c.chain.Reclaim(ctx, jobID)
 		c.reclaimOne.Unlock()
-		var closing *pendingChainOp
-		if err == nil {
-			closing = c.closingReclaim(ctx, p)
+		amount, closing, done := c.reclaimed(ctx, p, rcpt, err)
+		if done {
+			err = nil // closed by anyone's reclaim: nothing is left to do
 		}
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !done {
 			return // stopping: tried again at the next start
 		}
 		c.reclaimMu.Lock()
@@ -202,36 +194,53 @@ func (c *coordinator) reclaimDue() {
 			c.reclaimMu.Unlock()
 			continue
 		}
-		if err != nil {
+		switch {
+		case err != nil:
 			q := &c.reclaims[i]
 			q.Attempts++
 			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
-		} else if closing != nil {
+		case closing != nil:
 			c.reclaims[i] = *closing
-		} else {
+		default:
 			c.reclaims = slices.Delete(c.reclaims, i, i+1)
 			c.forgetClaims(p.Escrow) // the claim window closed with the reclaim
 		}
 		c.saveReclaimsLocked()
 		c.reclaimMu.Unlock()
-		c.noteReclaim(p.Job, amount, p.Closing, rcpt, err)
+		if err != nil || amount != nil {
+			c.noteReclaim(p.Job, amount, p.Closing, rcpt, err)
+		}
 	}
 }
 
-// closingReclaim is the reclaim that closes p's job when the claim window
-// ends, or nil when p's closed it or nothing is left for it: leaves nobody
-// claimed, and what reservations hold beyond the work (leases that failed),
-// wait for that window.
-func (c *coordinator) closingReclaim(ctx context.Context, p pendingChainOp) *pendingChainOp {
-	ej, err := c.chain.Job(ctx, common.HexToHash(p.Escrow))
-	if err != nil || ej.Status != contracts.JobSettled || ej.Unclaimed.Sign()+ej.Reserved.Sign() == 0 {
-		return nil
+// reclaimed reads what p's reclaim (rcpt, err) came to: the amount it
+// returned (nil: none known), the reclaim that closes the job when the
+// claim window ends, when this one left the job open (leaves nobody
+// claimed, and what reservations hold beyond the work, wait for that
+// window), and done when the job is closed, whoever closed it.
+func (c *coordinator) reclaimed(ctx context.Context, p pendingChainOp, rcpt *types.Receipt, err error) (amount *big.Int, closing *pendingChainOp, done bool) {
+	if errors.Is(err, contracts.ErrJobClosed) {
+		return nil, nil, true
 	}
-	window, err := c.chain.ClaimWindow(ctx)
 	if err != nil {
-		return nil
+		return nil, nil, false
 	}
-	return &pendingChainOp{Op: opReclaim, Job: p.Job, Escrow: p.Escrow, After: ej.SettledAt.Add(window), Closing: true}
+	amount, closed, ok := c.chain.Reclaimed(rcpt)
+	if closed || !ok {
+		return amount, nil, true
+	}
+	// Left open: the claim window's end, from the chain; if it cannot be
+	// read now, tried at the grace's end again (the escrow says too early).
+	next := &pendingChainOp{Op: opReclaim, Job: p.Job, Escrow: p.Escrow, After: p.After, Closing: true}
+	ej, jerr := c.chain.Job(ctx, common.HexToHash(p.Escrow))
+	window, werr := c.chain.ClaimWindow(ctx)
+	if jerr == nil && werr == nil {
+		if ej.Status != contracts.JobSettled || ej.Unclaimed.Sign()+ej.Reserved.Sign() == 0 {
+			return amount, nil, true // nothing more will come of it
+		}
+		next.After = ej.SettledAt.Add(window)
+	}
+	return amount, next, false
 }
 
 // settleAgain takes p off the list and settles its job again (which puts
@@ -284,6 +293,9 @@ func (c *coordinator) noteReclaim(id string, amount *big.Int, closing bool, rcpt
 				amount = new(big.Int).Add(amount, before.Wei()) // both reclaims together
 			}
 			s.Reclaimed = api.FormatTokens(amount)
+			if closing {
+				s.RefundLater = "" // returned now
+			}
 		}
 	}
 	c.updateSettlement(id, note)
@@ -366,15 +378,11 @@ func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.Settlemen
 		p = c.reclaims[i]
 	}
 	c.reclaimMu.Unlock()
-	var amount *big.Int
-	if ej, err := c.chain.Job(ctx, jobID); err == nil {
-		amount = new(big.Int).Add(ej.Held, ej.Bond)
-		if p.Closing {
-			amount.Add(amount, ej.Unclaimed)
-			amount.Add(amount, ej.Reserved)
-		}
-	}
 	rcpt, err := c.chain.Reclaim(ctx, jobID)
+	amount, closing, done := c.reclaimed(ctx, p, rcpt, err)
+	if done {
+		err = nil
+	}
 	if errors.Is(err, contracts.ErrReclaimTooEarly) {
 		if p.Closing {
 			return nil, fmt.Errorf("%w: job %s's unclaimed leaves and what its reservations hold beyond the work can be reclaimed after %s (chain time), when its claim window closes", ErrNotYet, id, p.After.UTC().Format(time.RFC3339))
@@ -384,7 +392,6 @@ func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.Settlemen
 	if err != nil {
 		return nil, fmt.Errorf("reclaim job %s: %w", id, err)
 	}
-	closing := c.closingReclaim(ctx, p)
 	c.reclaimMu.Lock()
 	c.reclaims = slices.DeleteFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
 	if closing != nil {
@@ -394,7 +401,9 @@ func (c *coordinator) reclaimNow(ctx context.Context, id string) (*api.Settlemen
 	}
 	c.saveReclaimsLocked()
 	c.reclaimMu.Unlock()
-	c.noteReclaim(id, amount, p.Closing, rcpt, nil)
+	if amount != nil {
+		c.noteReclaim(id, amount, p.Closing, rcpt, nil)
+	}
 	var out *api.SettlementRecord
 	err = c.lookup(id, func(j *job) { out = j.settlement })
 	return out, err

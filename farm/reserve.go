@@ -205,7 +205,12 @@ func (r *reserver) reserve(id common.Hash, jr *jobReserves, first common.Address
 	}
 	room := new(big.Int).Set(j.Held)
 	amounts := map[common.Address]*big.Int{}
-	for _, list := range [][]short{shorts, aheads} {
+	for k, list := range [][]short{shorts, aheads} {
+		if k == 1 && new(big.Int).Mul(room, big.NewInt(2)).Cmp(j.Budget) < 0 {
+			// Past half the budget, nothing ahead: what a worker holds
+			// ahead when its leases stop can pay nobody else's.
+			break
+		}
 		for _, s := range list {
 			if room.Sign() == 0 {
 				break
@@ -250,6 +255,16 @@ func (r *reserver) reserve(id common.Hash, jr *jobReserves, first common.Address
 	}
 	r.slow = r.slow || time.Since(start) >= slowReserve
 	return shares, nil
+}
+
+// reread has ensure read worker's reservation in job id from the chain
+// again.
+func (r *reserver) reread(id common.Hash, worker common.Address) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if jr := r.jobs[id]; jr != nil && jr.busy == nil {
+		delete(jr.reserved, worker)
+	}
 }
 
 // forget drops job id's reservations once it no longer leases.

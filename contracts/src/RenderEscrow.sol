@@ -895,7 +895,7 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
 
     /// @dev Books `node`'s leaf of `jobId` as paid and returns what it is
     /// still owed; the caller transfers it to `node`, and to nobody else.
-    /// `skipShort` returns 0, booking nothing, for a leaf the tree can no longer pay (`claimForMany`: one
+    /// `skipShort` returns 0, booking nothing, for a leaf nothing can pay any more (`claimForMany`: one
     /// such leaf must not hold back the others' payments).
     function _claim(bytes32 jobId, address node, uint256 amount, bytes32[] calldata proof, bool skipShort)
         private
@@ -921,20 +921,27 @@ contract RenderEscrow is ReentrancyGuardTransient, EIP712 {
     }
 
     /// @dev Books `node`'s proven leaf `amount` of `jobId`, on top of the
-    /// `before` it was paid: its reservation first, the tree for the rest.
+    /// `before` it was paid: its reservation first, then the tree, which pays
+    /// what it still holds of the rest. A leaf the tree cannot pay in full is
+    /// still paid its reservation (a tree short of its leaves must not keep a
+    /// worker's reserved pay), and a later claim of it gets nothing more, as
+    /// the tree never grows. Nothing to pay at all reverts, or with
+    /// `skipShort` returns 0.
     function _payLeaf(Job storage j, bytes32 jobId, address node, uint256 before, uint256 amount, bool skipShort)
         private
         returns (uint256 pay)
     {
-        pay = amount - before;
-        uint256 covered = _covered(jobId, node, before, pay);
-        uint256 rest = pay - covered;
+        uint256 owed = amount - before;
+        uint256 covered = _covered(jobId, node, before, owed);
+        uint256 rest = owed - covered;
         uint256 unclaimed = j.unclaimed;
-        if (rest > unclaimed) {
+        if (rest > unclaimed) rest = unclaimed;
+        pay = covered + rest;
+        if (pay == 0) {
             if (skipShort) return 0;
-            revert ClaimExceedsTotal(jobId, rest, unclaimed);
+            revert ClaimExceedsTotal(jobId, owed, unclaimed);
         }
-        paid[jobId][node] = amount;
+        paid[jobId][node] = before + pay;
         j.reserved -= uint128(covered);
         j.unclaimed = uint128(unclaimed - rest);
         emit Claimed(jobId, node, pay);

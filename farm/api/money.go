@@ -62,6 +62,8 @@ func (s SettlementRecord) RefundText() string {
 		later = " (" + s.RefundLater + " of it, reserved for leases that did not pay, when the escrow's claim window closes)"
 	}
 	switch {
+	case s.Reclaimed != "" && s.RefundLater != "":
+		return s.Reclaimed + " returned to you (unspent budget and bond); " + s.RefundLater + " more, reserved for leases that did not pay, when the escrow's claim window closes"
 	case s.Reclaimed != "":
 		return s.Reclaimed + " returned to you (unspent budget and bond)"
 	case !s.ReclaimAfter.IsZero():
