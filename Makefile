@@ -65,8 +65,11 @@ cross:
 # the rest.
 QUIET := ^TestIdleWithRealLoad$$
 SCALE := ^TestBigClusterForms$$
+# A package may take 45 minutes: farm's takes 23-30 under -race on two
+# cores beside the others (its Blender and chain tests); the limit is
+# there to end a hung test, not to time the suite.
 test: deps check cross build
-	set -o pipefail; { $(GO) test -race -count=1 -timeout 30m $(if $(SHORT),-short) -skip '$(QUIET)|$(SCALE)' -json ./...; a=$$?; \
+	set -o pipefail; { $(GO) test -race -count=1 -timeout 45m $(if $(SHORT),-short) -skip '$(QUIET)|$(SCALE)' -json ./...; a=$$?; \
 	  $(GO) test -race -count=1 -timeout 5m $(if $(SHORT),-short) -run '$(QUIET)' -json ./farm/availability; b=$$?; \
 	  $(GO) test -count=1 -timeout 10m $(if $(SHORT),-short) -run '$(SCALE)' -json ./farm; c=$$?; exit $$((a|b|c)); } | $(GO) run .ci/testreport.go
 
