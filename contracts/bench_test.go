@@ -100,16 +100,7 @@ func (g *gasEnv) settleGas(tb testing.TB, tasks int) (settle, claims uint64) {
 // each task paid to its node: what the settle and claim benchmarks share.
 func (g *gasEnv) settledJob(tb testing.TB, tasks int) ([]*Client, *Settlement) {
 	tb.Helper()
-	nodes := g.freshNodes(tb)
-	g.jobs++
-	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
-	now, err := g.chain.Now(g.ctx)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := g.req.OpenJob(g.ctx, id, tokens(int64(tasks)), now.Add(time.Hour)); err != nil {
-		tb.Fatal(err)
-	}
+	nodes, id := g.openJob(tb, tasks)
 	s, err := g.req.Settle(g.ctx, id, taskPayouts(nodes, tasks))
 	if err != nil {
 		tb.Fatal(err)
@@ -123,16 +114,7 @@ func (g *gasEnv) settledJob(tb testing.TB, tasks int) ([]*Client, *Settlement) {
 // receipts are signed off chain and cost no gas.
 func (g *gasEnv) receiptGas(tb testing.TB, tasks int) uint64 {
 	tb.Helper()
-	nodes := g.freshNodes(tb)
-	g.jobs++
-	id := crypto.Keccak256Hash([]byte(fmt.Sprintf("bench job %d", g.jobs)))
-	now, err := g.chain.Now(g.ctx)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := g.req.OpenJob(g.ctx, id, tokens(int64(tasks)), now.Add(time.Hour)); err != nil {
-		tb.Fatal(err)
-	}
+	nodes, id := g.openJob(tb, tasks)
 	latest := make([]WorkReceipt, len(nodes))
 	for i, n := range nodes {
 		latest[i] = WorkReceipt{JobID: id, Worker: n.Address()}
@@ -159,12 +141,8 @@ func (g *gasEnv) receiptGas(tb testing.TB, tasks int) uint64 {
 	return gas
 }
 
-// reserveGas returns the gas of reserving each task's price for its node
-// before it is leased, as the farm does when every node has one slot: one
-// transaction per round of benchNodes leases, one share each (a new
-// storage slot for a node's first). The requester pays it, on top of
-// settle.
-func (g *gasEnv) reserveGas(tb testing.TB, tasks int) uint64 {
+// openJob opens a job of tasks tokens over fresh nodes.
+func (g *gasEnv) openJob(tb testing.TB, tasks int) ([]*Client, common.Hash) {
 	tb.Helper()
 	nodes := g.freshNodes(tb)
 	g.jobs++
@@ -176,6 +154,17 @@ func (g *gasEnv) reserveGas(tb testing.TB, tasks int) uint64 {
 	if _, err := g.req.OpenJob(g.ctx, id, tokens(int64(tasks)), now.Add(time.Hour)); err != nil {
 		tb.Fatal(err)
 	}
+	return nodes, id
+}
+
+// reserveGas returns the gas of reserving each task's price for its node
+// before it is leased, as the farm does when every node has one slot: one
+// transaction per round of benchNodes leases, one share each (a new
+// storage slot for a node's first). The requester pays it, on top of
+// settle.
+func (g *gasEnv) reserveGas(tb testing.TB, tasks int) uint64 {
+	tb.Helper()
+	nodes, id := g.openJob(tb, tasks)
 	var gas uint64
 	for start := 0; start < tasks; start += len(nodes) {
 		var shares []Reservation
