@@ -175,6 +175,13 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		if !taken {
 			a.err = c.gateways.observe(m, a.err)
 		}
+		if need != nil && errors.Is(a.err, errUnreceipted) {
+			// Refused before it rendered anything: not the worker's to
+			// count against its reservation.
+			c.mu.Lock()
+			c.unlease(j, m)
+			c.mu.Unlock()
+		}
 		if need != nil && errors.Is(a.err, errUnreserved) {
 			// Refused before it rendered anything: not the worker's to
 			// count, and the coordinator's view of its reservation may
@@ -382,6 +389,11 @@ func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req
 			// Reserved at the next lease (its need counts this one):
 			// nobody's fault.
 			return "", fmt.Errorf("%w: %w: %s", errOverCap, errUnreserved, text)
+		}
+		if resp.Header.Get(headerUnreceipted) != "" {
+			// Its receipts are on their way (or this coordinator
+			// keeps them back): leased again shortly, nobody's fault.
+			return "", fmt.Errorf("%w: %w: %s", errOverCap, errUnreceipted, text)
 		}
 	case http.StatusInsufficientStorage:
 		// Its reason goes with the requeue event: the owner sees why.

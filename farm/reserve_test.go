@@ -10,6 +10,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
 
@@ -86,6 +87,81 @@ func TestWorkersRenderWithinReservations(t *testing.T) {
 				t.Errorf("%s refused a lease for want of a reservation: %v, want %v", worker, refused, tc.refusalOK)
 			}
 			t.Logf("%s rendered %d of %d tasks; reserved for it %s tokens", worker, tasks, len(rep.Tasks), api.FormatTokens(reserved))
+		})
+	}
+}
+
+// TestWorkersRenderWithinReceipts: a reservation pays only what the
+// requester receipts (or puts in its tree), so a worker also renders no
+// more than a few tasks of a job beyond those its receipts pay for (twice
+// its slots and two, for the receipts that wait on checks, and its
+// credit's worth): a requester that takes results and keeps their
+// receipts back gets that many from it, not the job. An honest
+// coordinator's receipts keep up, and its worker renders on.
+func TestWorkersRenderWithinReceipts(t *testing.T) {
+	price := api.MustTokens("0.25")
+	tests := []struct {
+		name      string
+		hold      bool // the coordinator keeps every receipt back
+		credit    api.Tokens
+		maxTasks  int // the most the worker may render; -1: no bound
+		refusalOK bool
+	}{
+		{"coordinator receipts", false, api.Tokens{}, -1, false},
+		{"coordinator keeps its receipts", true, api.Tokens{}, 4, true},
+		{"coordinator keeps its receipts, credit for two tasks", true, api.MustTokens("0.5"), 6, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			_, bank := farmtest.FundedBank(t)
+			nodes := farmtest.Start(t, 2, func(i int, c *farm.NodeConfig) {
+				farmtest.OnChain(c, bank, i)
+				if i == 0 && tc.hold {
+					farm.HoldReceipts(c)
+				}
+				if i == 1 {
+					c.Price, c.Credit = price, tc.credit
+				}
+			})
+			client := api.NewClient(nodes[0].URL())
+			id := farmtest.Submit(t, client, func(s *api.JobSpec) {
+				s.Budget, s.Resolution, s.Tiles = api.MustTokens("10"), tiler.Resolution{Width: 64, Height: 24}, tiler.Grid{Cols: 8, Rows: 4}
+			})
+			rep := farmtest.WaitDone(t, client, id)
+			worker := nodes[1].Name()
+			tasks := 0
+			for _, n := range rep.Nodes {
+				if n.Node == worker {
+					tasks = n.Tasks
+				}
+			}
+			if tc.maxTasks >= 0 && tasks > tc.maxTasks {
+				t.Errorf("%s rendered %d tasks for a coordinator that keeps its receipts, want at most %d", worker, tasks, tc.maxTasks)
+			}
+			if tasks == 0 {
+				t.Errorf("%s rendered nothing", worker)
+			}
+			refused := false
+			if _, err := client.Events(ctx, id, func(e api.Event) error {
+				if e.Type == api.EventRequeued && e.Node == worker && e.Reason == api.RequeueUnreceipted {
+					refused = true
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if refused != tc.refusalOK {
+				t.Errorf("%s refused a lease for want of receipts: %v, want %v", worker, refused, tc.refusalOK)
+			}
+			if !tc.hold {
+				farmtest.Until(t, worker+" holds a receipt for every task it rendered", func() bool {
+					w, err := api.NewClient(nodes[1].URL()).Wallet(ctx)
+					return err == nil && len(w.Receipts) == 1 && w.Receipts[0].Tasks == uint64(tasks)
+				})
+			}
+			t.Logf("%s rendered %d of %d tasks", worker, tasks, len(rep.Tasks))
 		})
 	}
 }
