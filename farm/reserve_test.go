@@ -2,6 +2,7 @@ package farm_test
 
 import (
 	"context"
+	"errors"
 	"math/big"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/conun/conun/farm"
 	"github.com/conun/conun/farm/api"
 	"github.com/conun/conun/farm/farmtest"
+	"github.com/conun/conun/renderer"
 	"github.com/conun/conun/tiler"
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -163,5 +165,93 @@ func TestWorkersRenderWithinReceipts(t *testing.T) {
 			}
 			t.Logf("%s rendered %d of %d tasks", worker, tasks, len(rep.Tasks))
 		})
+	}
+}
+
+// failing is a renderer whose every render fails: a worker that takes
+// leases and renders nothing.
+type failing struct{ renderer.Renderer }
+
+func (failing) Render(context.Context, renderer.Task) (renderer.Result, error) {
+	return renderer.Result{}, errors.New("the GPU fell off the bus")
+}
+
+// TestBudgetSpentOnFailedLeases: a lease reserves its worker's pay before
+// it goes out, and a lease that then fails keeps it (the coordinator cannot
+// tell whether its worker signed a result). With a budget of exactly the
+// job's tasks at the price, the leases a failing worker took leave too
+// little for the last tasks: those fail at once, saying they cannot be paid
+// for and what to do, rather than being leased on and on to workers that
+// refuse them, one for each failed lease; every other task is rendered,
+// and reserved for, within the budget. (The job ends done, its frame
+// failed: a partial job.)
+func TestBudgetSpentOnFailedLeases(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	price := api.MustTokens("0.25")
+	_, bank := farmtest.FundedBank(t)
+	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
+		farmtest.OnChain(c, bank, i)
+		c.Price = price
+		if i == 1 {
+			c.Renderers = []renderer.Renderer{failing{farmtest.Renderers()[0]}}
+		}
+	})
+	client := api.NewClient(nodes[0].URL())
+	if _, err := nodes[0].SetPaused(ctx, true); err != nil { // its own tasks need no reservation
+		t.Fatal(err)
+	}
+	farmtest.Until(t, "the coordinator's pause gossiped", func() bool {
+		ms, err := client.Nodes(ctx)
+		if err != nil {
+			return false
+		}
+		for _, m := range ms {
+			if m.ID == nodes[0].Name() {
+				return m.Away != ""
+			}
+		}
+		return false
+	})
+	id := farmtest.Submit(t, client, func(s *api.JobSpec) { s.Budget = api.MustTokens("4") }) // 16 tasks at 0.25
+	state, err := client.Events(ctx, id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := client.Report(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unpaid, done, failed := 0, 0, 0
+	if _, err := client.Events(ctx, id, func(e api.Event) error {
+		switch {
+		case e.Type == api.EventFrameFailed && strings.Contains(e.Message, "cannot be paid for") && strings.Contains(e.Message, "--budget"):
+			unpaid++
+		case e.Type == api.EventRequeued && e.Reason == api.RequeueFailed && e.Node == nodes[1].Name():
+			failed++
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range rep.Tasks {
+		if tr.State == api.TaskDone {
+			done++
+		}
+	}
+	t.Logf("job %s: %d tasks done, %d failed for want of budget; the failing worker failed %d leases; %s", state, done, unpaid, failed, rep.Error)
+	if unpaid == 0 || unpaid != failed {
+		t.Fatalf("job ended %s with %d tasks failed for want of budget, want one for each of the %d leases the failing worker failed (they kept their reservations)", state, unpaid, failed)
+	}
+	if done+unpaid != len(rep.Tasks) {
+		t.Errorf("%d tasks done and %d failed for want of budget, of %d", done, unpaid, len(rep.Tasks))
+	}
+	worker := nodes[2].Chain().Address()
+	reserved, err := bank.ReservedFor(ctx, common.HexToHash(rep.SpecHash), worker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if owed := new(big.Int).Mul(price.Wei(), big.NewInt(int64(done))); reserved.Cmp(owed) < 0 {
+		t.Errorf("%d tasks done at %s and %s reserved for their worker", done, price, api.FormatTokens(reserved))
 	}
 }
