@@ -175,20 +175,19 @@ func (c *coordinator) send(ctx context.Context, j *job, t *task, lease int, m ap
 		if !taken {
 			a.err = c.gateways.observe(m, a.err)
 		}
-		if need != nil && errors.Is(a.err, errUnreceipted) {
-			// Refused before it rendered anything: not the worker's to
-			// count against its reservation.
+		if need != nil && errors.As(a.err, new(noResultError)) {
+			// The worker says it rendered nothing it signed (it failed,
+			// was busy, or refused the lease): nothing for its
+			// reservation to hold, as the worker counts it too. A lease
+			// lost on the way, or an answer refused here, stays
+			// counted: the worker may hold its signed result.
 			c.mu.Lock()
 			c.unlease(j, m)
 			c.mu.Unlock()
 		}
 		if need != nil && errors.Is(a.err, errUnreserved) {
-			// Refused before it rendered anything: not the worker's to
-			// count, and the coordinator's view of its reservation may
-			// be ahead of the worker's node (a block behind).
-			c.mu.Lock()
-			c.unlease(j, m)
-			c.mu.Unlock()
+			// The coordinator's view of its reservation may be ahead of
+			// the worker's node (a block behind).
 			c.reserves.reread(escrow, common.HexToAddress(m.Addr))
 			if !reserved {
 				a.err = fmt.Errorf("%w: %w", errBudgetReserved, a.err)
@@ -381,6 +380,22 @@ func (c *coordinator) failedAnswer(ctx context.Context, resp *http.Response, req
 			return "", onTheWay(m, fmt.Errorf("%s: %s", resp.Status, text))
 		}
 	}
+	log, err := c.refusal(resp, req, m, text)
+	return log, noResultError{err}
+}
+
+// noResultError marks a failed answer that is the worker's own word (it
+// came straight from the worker, or with its word on it through a
+// gateway): the worker signed no result for the lease, as it records a
+// result only once it answers with it (worker.go). So the lease is not
+// counted in what the worker's reservation must hold (reserve.go).
+type noResultError struct{ error }
+
+func (e noResultError) Unwrap() error { return e.error }
+
+// refusal is what a failed answer of m's, its own word, means: the cause,
+// and its log when it sent one.
+func (c *coordinator) refusal(resp *http.Response, req TaskRequest, m api.Member, text string) (string, error) {
 	switch resp.StatusCode {
 	case http.StatusServiceUnavailable:
 		return "", errBusy

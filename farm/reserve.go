@@ -310,7 +310,7 @@ func (c *coordinator) leaseNeed(j *job, m api.Member) *big.Int {
 }
 
 // unlease takes back leaseNeed's count of a lease of j to m that was never
-// sent; c.mu must be held.
+// sent, or that m answered with no result; c.mu must be held.
 func (c *coordinator) unlease(j *job, m api.Member) {
 	if sum := j.leasedWei[common.HexToAddress(m.Addr)]; sum != nil && sum.Cmp(m.Price.Wei()) >= 0 {
 		sum.Sub(sum, m.Price.Wei())
