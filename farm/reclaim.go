@@ -173,44 +173,56 @@ func (c *coordinator) reclaimDue() {
 			c.payClaims(ctx, p)
 			continue
 		}
-		c.reclaimOne.Lock()
-		if !c.pendingReclaim(p.Job) {
-			c.reclaimOne.Unlock()
-			continue // a requester's conun reclaim did it meanwhile
-		}
-		jobID := common.HexToHash(p.Escrow)
-		rcpt, err := c.chain.Reclaim(ctx, jobID)
-		c.reclaimOne.Unlock()
-		amount, closing, done := c.reclaimed(ctx, p, rcpt, err)
-		if done {
-			err = nil // closed by anyone's reclaim: nothing is left to do
-		}
-		if ctx.Err() != nil && !done {
+		if !c.reclaimDueOne(ctx, p) {
 			return // stopping: tried again at the next start
 		}
-		c.reclaimMu.Lock()
-		i := slices.IndexFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == p.Op && q.Job == p.Job })
-		if i < 0 {
-			c.reclaimMu.Unlock()
-			continue
-		}
-		switch {
-		case err != nil:
-			q := &c.reclaims[i]
-			q.Attempts++
-			q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
-		case closing != nil:
-			c.reclaims[i] = *closing
-		default:
-			c.reclaims = slices.Delete(c.reclaims, i, i+1)
-			c.forgetClaims(p.Escrow) // the claim window closed with the reclaim
-		}
-		c.saveReclaimsLocked()
-		c.reclaimMu.Unlock()
-		if err != nil || amount != nil {
-			c.noteReclaim(p.Job, amount, p.Closing, rcpt, err)
-		}
 	}
+}
+
+// reclaimDueOne does p, a reclaim that is due, and updates the list; it
+// reports false when the node is stopping with p left to do. It holds
+// reclaimOne until the list says what became of p, so that a requester's
+// conun reclaim at the same moment finds it done rather than sending it
+// again (a transaction the escrow refuses).
+func (c *coordinator) reclaimDueOne(ctx context.Context, p pendingChainOp) bool {
+	c.reclaimOne.Lock()
+	defer c.reclaimOne.Unlock()
+	if cur, ok := c.waitingReclaim(p.Job); !ok || cur.Closing != p.Closing {
+		// A requester's conun reclaim did it meanwhile (the closing one
+		// that may have followed waits for its own time).
+		return true
+	}
+	rcpt, err := c.chain.Reclaim(ctx, common.HexToHash(p.Escrow))
+	amount, closing, done := c.reclaimed(ctx, p, rcpt, err)
+	if done {
+		err = nil // closed by anyone's reclaim: nothing is left to do
+	}
+	if ctx.Err() != nil && !done {
+		return false
+	}
+	c.reclaimMu.Lock()
+	i := slices.IndexFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == p.Op && q.Job == p.Job })
+	if i < 0 {
+		c.reclaimMu.Unlock()
+		return true
+	}
+	switch {
+	case err != nil:
+		q := &c.reclaims[i]
+		q.Attempts++
+		q.NextTry, q.Error = c.now().Add(reclaimBackoff(q.Attempts)), err.Error()
+	case closing != nil:
+		c.reclaims[i] = *closing
+	default:
+		c.reclaims = slices.Delete(c.reclaims, i, i+1)
+		c.forgetClaims(p.Escrow) // the claim window closed with the reclaim
+	}
+	c.saveReclaimsLocked()
+	c.reclaimMu.Unlock()
+	if err != nil || amount != nil {
+		c.noteReclaim(p.Job, amount, p.Closing, rcpt, err)
+	}
+	return true
 }
 
 // reclaimed reads what p's reclaim (rcpt, err) came to: the amount it
@@ -330,9 +342,19 @@ func (c *coordinator) updateSettlement(id string, note func(*api.SettlementRecor
 
 // pendingReclaim reports whether job id's reclaim is waiting.
 func (c *coordinator) pendingReclaim(id string) bool {
+	_, ok := c.waitingReclaim(id)
+	return ok
+}
+
+// waitingReclaim is job id's reclaim in the list, if one waits.
+func (c *coordinator) waitingReclaim(id string) (pendingChainOp, bool) {
 	c.reclaimMu.Lock()
 	defer c.reclaimMu.Unlock()
-	return slices.ContainsFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
+	i := slices.IndexFunc(c.reclaims, func(q pendingChainOp) bool { return q.Op == opReclaim && q.Job == id })
+	if i < 0 {
+		return pendingChainOp{}, false
+	}
+	return c.reclaims[i], true
 }
 
 // ErrNotYet is wrapped by a refusal to do now what can only be done later
