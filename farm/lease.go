@@ -393,6 +393,16 @@ type noResultError struct{ error }
 
 func (e noResultError) Unwrap() error { return e.error }
 
+// refusedError is a worker's refusal in its own words (which name the
+// cause already), marked with the causes the coordinator acts on.
+type refusedError struct {
+	text  string
+	marks []error
+}
+
+func (e refusedError) Error() string   { return e.text }
+func (e refusedError) Unwrap() []error { return e.marks }
+
 // refusal is what a failed answer of m's, its own word, means: the cause,
 // and its log when it sent one.
 func (c *coordinator) refusal(resp *http.Response, req TaskRequest, m api.Member, text string) (string, error) {
@@ -403,12 +413,12 @@ func (c *coordinator) refusal(resp *http.Response, req TaskRequest, m api.Member
 		if resp.Header.Get(headerUnreserved) != "" {
 			// Reserved at the next lease (its need counts this one):
 			// nobody's fault.
-			return "", fmt.Errorf("%w: %w: %s", errOverCap, errUnreserved, text)
+			return "", refusedError{text, []error{errOverCap, errUnreserved}}
 		}
 		if resp.Header.Get(headerUnreceipted) != "" {
 			// Its receipts are on their way (or this coordinator
 			// keeps them back): leased again shortly, nobody's fault.
-			return "", fmt.Errorf("%w: %w: %s", errOverCap, errUnreceipted, text)
+			return "", refusedError{text, []error{errOverCap, errUnreceipted}}
 		}
 	case http.StatusInsufficientStorage:
 		// Its reason goes with the requeue event: the owner sees why.

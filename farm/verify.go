@@ -538,6 +538,17 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string
 		// everywhere are a scene problem, not a cheat.
 		if current && t.undecided < 2 {
 			t.undecided++
+			if ev.Arbiter != "" {
+				// Worker, checker and arbiter all differ: the scene's
+				// renders do, not the worker's. Its render is paid (the
+				// tile is still rendered again), else an honest worker
+				// on a scene like this would hold more and more
+				// unreceipted work and stop taking the job's leases
+				// (unreceiptedAllowance). With no arbiter a cheat looks
+				// the same, and is not paid.
+				t.verdict = api.VerdictUnchecked
+				c.maybeReceipt(j, t)
+			}
 			c.reject(j, t)
 		} else if current {
 			t.verdict = api.VerdictUnchecked
