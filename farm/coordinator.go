@@ -638,8 +638,6 @@ func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 		switch {
 		case errors.Is(err, errUnreserved) && !errors.Is(err, errNotSent): // a failed reservation is logged (reserve.go), not told per lease
 			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreserved, Message: err.Error()})
-		case errors.Is(err, errUnreceipted):
-			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreceipted, Message: err.Error()})
 		case errors.Is(err, errUnreachable):
 			c.emit(j, api.Event{Type: api.EventRequeued, Task: t.index, Frame: t.tile.Frame, Node: node, Reason: api.RequeueUnreachable, Message: err.Error()})
 		case errors.Is(err, errOverCap):
@@ -673,10 +671,9 @@ func (c *coordinator) leaseFailed(j *job, t *task, node string, err error) {
 // c.mu must be held.
 func (c *coordinator) nodeFault(node string, err error) bool {
 	switch {
-	case errors.Is(err, errBusy), errors.Is(err, errNotSent), errors.Is(err, errUnreserved), errors.Is(err, errUnreceipted):
+	case errors.Is(err, errBusy), errors.Is(err, errNotSent), errors.Is(err, errUnreserved):
 		// Refused for want of a reservation, it is reserved at the next
-		// lease (that lease's count has this one); for want of receipts,
-		// they come as its earlier tasks pass their checks.
+		// lease (that lease's count has this one).
 		c.busy[node] = c.now().Add(busyBackoff)
 	case errors.Is(err, errUnreachable), errors.Is(err, errOverCap):
 		c.busy[node] = c.now().Add(unreachableBackoff) // longer at a gateway that keeps failing it: gatewayFaults.holds

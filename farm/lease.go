@@ -415,11 +415,6 @@ func (c *coordinator) refusal(resp *http.Response, req TaskRequest, m api.Member
 			// nobody's fault.
 			return "", refusedError{text, []error{errOverCap, errUnreserved}}
 		}
-		if resp.Header.Get(headerUnreceipted) != "" {
-			// Its receipts are on their way (or this coordinator
-			// keeps them back): leased again shortly, nobody's fault.
-			return "", refusedError{text, []error{errOverCap, errUnreceipted}}
-		}
 	case http.StatusInsufficientStorage:
 		// Its reason goes with the requeue event: the owner sees why.
 		return "", fmt.Errorf("%w: %s", errOverCap, text)

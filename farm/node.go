@@ -151,10 +151,9 @@ type NodeConfig struct {
 	// coordinators.
 	Price api.Tokens
 	// Credit is how much paid work, in tokens, this node renders for a
-	// job beyond what its coordinator reserved for it in the escrow, and
-	// beyond the few tasks it renders ahead of their receipts: what a
-	// requester that never pays could keep from it per job (0: nothing
-	// beyond those few tasks; reserve.go).
+	// job beyond what its coordinator reserved for it in the escrow: what
+	// a requester that never pays could keep from it per job (0: nothing;
+	// reserve.go).
 	Credit api.Tokens
 	// Verify is the spot-check policy for the jobs this node coordinates.
 	Verify verifier.Policy
@@ -430,7 +429,6 @@ func StartNode(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	}
 	n.ctx = ctx
 	n.wallet = &wallet{chain: cfg.Chain, ident: cfg.Identity, store: st, wake: make(chan struct{}, 1)}
-	n.work.receipted = n.wallet.receiptedTasks
 	n.coord = &coordinator{
 		cfg: cfg, self: cfg.Name, selfURL: n.RPCURL, renderers: rends, blobs: blobs, hc: hc,
 		store: st, log: cfg.Logger, ident: cfg.Identity, sessions: sessions, metrics: n.metrics,

@@ -338,9 +338,6 @@ func receiptedAfterRestart(t *testing.T, kill func(*farm.NodeConfig)) {
 	nodes := farmtest.Start(t, 3, func(i int, c *farm.NodeConfig) {
 		farmtest.OnChain(c, bank, i)
 		c.Price = api.MustTokens([]string{"0.125", "0.25", "0.5"}[i])
-		// Credit for the whole job: these workers render every task
-		// whose receipt the coordinator holds back (unreceiptedAllowance).
-		c.Credit = api.MustTokens("10")
 		if i == 0 {
 			// The cheapest, it takes a task and stalls on it, so the
 			// job stays open (its checks, of crops, it renders); started

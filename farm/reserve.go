@@ -30,11 +30,7 @@ import (
 // Who gains if the coordinator lies: a lease that says it is reserved is
 // not believed (the worker reads the chain); a coordinator that reserves
 // less gets its tasks refused, and what it reserves beyond the work goes
-// back to the requester when the job closes. A reservation pays only what
-// the requester receipts (or puts in its tree), so the worker also renders
-// only a few tasks of a job beyond those its receipts pay for
-// (unreceiptedAllowance): a requester that keeps receipts back gets those
-// few from it.
+// back to the requester when the job closes.
 
 // reserveAhead is how many tasks beyond its leases a worker's reservation
 // covers, while the budget has room after what leases wait for, once a
@@ -52,18 +48,11 @@ const (
 // and counts it against nobody.
 const headerUnreserved = "X-Conun-Unreserved"
 
-// headerUnreceipted marks a worker's refusal of a lease while too many of
-// the tasks it rendered in the job wait for their receipts
-// (unreceiptedAllowance): the coordinator leases to it again shortly, and
-// counts it against nobody.
-const headerUnreceipted = "X-Conun-Unreceipted"
-
 // errUnreserved marks a lease the worker refused for want of a
 // reservation. errBudgetReserved marks one refused so when the budget had
 // nothing left to reserve: the task cannot be paid for, and fails.
 var (
 	errUnreserved     = errors.New("not reserved for the worker in the escrow")
-	errUnreceipted    = errors.New("the worker waits for receipts of its earlier tasks")
 	errBudgetReserved = errors.New("the job's budget is all reserved or settled")
 )
 
@@ -289,9 +278,10 @@ func (r *reserver) forget(id common.Hash) {
 // price this process sent m in the job (what the escrow must reserve for
 // m beyond what it held for it before: reserver.ensure), or nil when the
 // lease needs no reservation (no chain, an unpaid job, a free worker, this
-// node itself). A lease refused or failed still counts: what m rendered
-// of it is m's to count; one never sent is taken back (unlease). c.mu must
-// be held.
+// node itself). A lease lost on the way, or whose answer was refused
+// here, still counts: m may hold its signed result; one never sent, or
+// that m answered without a result, is taken back (unlease). c.mu must be
+// held.
 func (c *coordinator) leaseNeed(j *job, m api.Member) *big.Int {
 	addr := common.HexToAddress(m.Addr)
 	if c.reserves == nil || c.cfg.reservesOff || j.unpaid() || m.Price.IsZero() || addr == c.ident.Address() {
@@ -361,13 +351,6 @@ func (w *worker) admitReserved(ctx context.Context, req TaskRequest, id common.H
 		return nil, fmt.Errorf("job %s task %d: %w: the coordinator reserved %s tokens for this node, and with this task what it renders for the job comes to %s beyond its credit of %s: it renders within its reservation",
 			req.JobID, req.Task, errUnreserved, api.FormatTokens(have), api.FormatTokens(n), api.FormatTokens(w.credit))
 	}
-	if w.receipted != nil {
-		rendered, got := w.rendered.countWith(id, g.inflight[id], task), w.receipted(id, w.price)
-		if allowed := w.unreceiptedAllowance(got); rendered > int(min(got, uint64(rendered)))+allowed {
-			return nil, fmt.Errorf("job %s task %d: %w: this node rendered %d of the job's tasks (this one and those in progress included) and holds receipts for %d: it renders at most %d beyond its receipts until the coordinator's receipts catch up",
-				req.JobID, req.Task, errUnreceipted, rendered, got, allowed)
-		}
-	}
 	if g.inflight == nil {
 		g.inflight = make(map[common.Hash]map[uint64]int)
 	}
@@ -387,25 +370,6 @@ func (w *worker) admitReserved(ctx context.Context, req TaskRequest, id common.H
 	}, nil
 }
 
-// unreceiptedAllowance is how many paid tasks of one job this node renders
-// beyond those its receipts pay for, when it holds receipts for got of
-// them. A receipt follows a task's check, so an honest coordinator's
-// receipts trail its worker by the tasks being checked: about a slot's
-// worth while a check takes a task's time (2 x slots + 2 leaves room for
-// checks twice as slow); and one answer in twenty lost on the way (the
-// task rendered by someone else, never receipted to this node) does not
-// stop it. Beyond that, the credit's worth. What a requester that takes
-// results and never receipts them keeps from this node is so bounded.
-func (w *worker) unreceiptedAllowance(got uint64) int {
-	n := 2*cap(w.slots) + 2 + int(min(got/20, 1<<20))
-	if w.price.Sign() > 0 {
-		if c := new(big.Int).Div(w.credit, w.price); c.IsInt64() {
-			n += int(min(c.Int64(), 1<<20))
-		}
-	}
-	return n
-}
-
 // needsReservation reports whether req, a lease of escrow job id, is paid
 // work this node renders only within its reservation.
 func (w *worker) needsReservation(req TaskRequest, id common.Hash) bool {
@@ -415,11 +379,8 @@ func (w *worker) needsReservation(req TaskRequest, id common.Hash) bool {
 
 // refuseUnreserved answers a lease that admitReserved refused.
 func (w *worker) refuseUnreserved(rw http.ResponseWriter, req TaskRequest, err error) {
-	switch {
-	case errors.Is(err, errUnreserved):
+	if errors.Is(err, errUnreserved) {
 		rw.Header().Set(headerUnreserved, "1")
-	case errors.Is(err, errUnreceipted):
-		rw.Header().Set(headerUnreceipted, "1")
 	}
 	w.failLease(rw, req, http.StatusPaymentRequired, err)
 }

@@ -541,11 +541,9 @@ func (c *coordinator) resolveCheck(j *job, t *task, lease int, workerAddr string
 			if ev.Arbiter != "" {
 				// Worker, checker and arbiter all differ: the scene's
 				// renders do, not the worker's. Its render is paid (the
-				// tile is still rendered again), else an honest worker
-				// on a scene like this would hold more and more
-				// unreceipted work and stop taking the job's leases
-				// (unreceiptedAllowance). With no arbiter a cheat looks
-				// the same, and is not paid.
+				// tile is still rendered again): it did the work it was
+				// leased. With no arbiter a cheat looks the same, and
+				// is not paid.
 				t.verdict = api.VerdictUnchecked
 				c.maybeReceipt(j, t)
 			}

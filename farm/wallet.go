@@ -291,33 +291,6 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, answer)
 }
 
-// receiptedTasks is how many of job's tasks the receipt this node holds for
-// it pays for: its count of tasks, but no more than its amount buys at
-// price (a receipt paying less than the price is flagged when it arrives,
-// and counts here for what it pays).
-func (w *wallet) receiptedTasks(job common.Hash, price *big.Int) uint64 {
-	id := job.Hex()
-	w.claimsMu.Lock()
-	defer w.claimsMu.Unlock()
-	for _, h := range w.receipts {
-		if h.Receipt.JobID != id {
-			continue
-		}
-		rc, err := workReceipt(h.Receipt)
-		if err != nil {
-			return 0
-		}
-		n := rc.Tasks
-		if price.Sign() > 0 {
-			if paid := new(big.Int).Div(rc.Amount, price); paid.IsUint64() {
-				n = min(n, paid.Uint64())
-			}
-		}
-		return n
-	}
-	return 0
-}
-
 // redeemReceipts runs until ctx ends, redeeming receipts as their jobs
 // allow (see redeemDue), and sleeping in between until the chain time the
 // next one may be due (waitChainTime), or until a receipt or a leaf

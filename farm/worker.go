@@ -222,16 +222,12 @@ func signatureHeader(req TaskRequest) string {
 
 // worker renders tasks leased to this node, at most slots at a time.
 type worker struct {
-	id       string
-	price    *big.Int     // wei a task, as advertised: what receipts must pay
-	credit   *big.Int     // wei of paid work a job may ask beyond its reservation
-	reserves reserveGuard // what the escrow reserved for this node (reserve.go)
-	rendered *renderedLog // the results it signed, per escrow job
-	// receipted is how many of an escrow job's tasks the receipt this
-	// node holds pays for at a price (wallet.receiptedTasks); nil: no
-	// bound on unreceipted work (reserve.go).
-	receipted func(job common.Hash, price *big.Int) uint64
-	threads   int // per render; 0: every core
+	id        string
+	price     *big.Int     // wei a task, as advertised: what receipts must pay
+	credit    *big.Int     // wei of paid work a job may ask beyond its reservation
+	reserves  reserveGuard // what the escrow reserved for this node (reserve.go)
+	rendered  *renderedLog // the results it signed, per escrow job
+	threads   int          // per render; 0: every core
 	ident     *rpc.Identity
 	sessions  *rpc.Sessions // keys shared with the coordinators it met (seal.go)
 	members   func() []api.Member

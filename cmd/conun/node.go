@@ -37,7 +37,7 @@ func runNode(ctx context.Context, args []string, stdout io.Writer) error {
 	join := fs.String("join", "", "gossip addresses of members to join, comma-separated")
 	slots := fs.Int("slots", 1, "tasks rendered at once")
 	price := tokensFlag(fs, "price", "0", "tokens asked per task, exactly (e.g. 0.03: up to 18 decimals)")
-	credit := tokensFlag(fs, "credit", "0", "tokens of paid work this node renders for a job beyond what its requester reserved for it in the escrow, and beyond the few tasks it renders ahead of their receipts (what a requester that never pays could keep from it, per job); 0: only reserved work")
+	credit := tokensFlag(fs, "credit", "0", "tokens of paid work this node renders for a job beyond what its requester reserved for it in the escrow (what a requester that never pays could keep from it, per job); 0: only reserved work")
 	payClaims := fs.Bool("pay-claims", true, "as a coordinator on a chain, submit the workers' claims for them right after settling and pay the gas, so keys without Ether are paid (false: each worker claims itself)")
 	threads := fs.Int("threads", 0, "threads per render; 0 uses every core")
 	cacheMax := sizeFlag(fs, "cache-max", "20GiB", "disk the cache of scenes and tiles fetched from other members may take (20GB = 20*10^9 bytes, 20GiB = 20*2^30); the least recently used go first, never one a running task uses, and a lease that would need more is refused; 0: no cap")

@@ -44,7 +44,6 @@ const (
 	RequeueReleased    RequeueReason = "released"    // the worker handed the lease back: its owner needs the machine, or it is shutting down
 	RequeueOverCap     RequeueReason = "over_cap"    // the worker's caps (its --cache-max) leave no room for the task now: not its fault
 	RequeueUnreserved  RequeueReason = "unreserved"  // the escrow did not hold the worker's pay for it (the reservation failed, or the worker refused a lease beyond it): not the worker's fault
-	RequeueUnreceipted RequeueReason = "unreceipted" // the worker waits for receipts of its earlier tasks of the job before it renders more: not its fault
 )
 
 // CheckOutcome is the result of one spot check, as EventVerdict reports it.
