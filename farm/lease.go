@@ -411,8 +411,8 @@ func (c *coordinator) refusal(resp *http.Response, req TaskRequest, m api.Member
 		return "", errBusy
 	case http.StatusPaymentRequired:
 		if resp.Header.Get(headerUnreserved) != "" {
-			// Reserved at the next lease (its need counts this one):
-			// nobody's fault.
+			// Uncounted (noResultError) and reserved again at the next
+			// lease: nobody's fault.
 			return "", refusedError{text, []error{errOverCap, errUnreserved}}
 		}
 	case http.StatusInsufficientStorage:

@@ -256,12 +256,14 @@ func (n *Node) handleReceipt(rw http.ResponseWriter, r *http.Request) {
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt: job %s is %s: the receipt would not redeem", rc.JobID.Hex(), where))
 		return
 	}
-	if err := w.chain.VerifyReceipt(r.Context(), rc, job.Requester); err != nil && !errors.Is(err, contracts.ErrBadSignature) && !errors.Is(err, contracts.ErrBadPayout) {
+	switch err := w.chain.VerifyReceipt(r.Context(), rc, job.Requester); {
+	case err == nil:
+	case !errors.Is(err, contracts.ErrBadSignature) && !errors.Is(err, contracts.ErrBadPayout):
 		// The escrow's digest could not be read: the receipt may be
 		// good, and a 4xx would have its sender drop it for good.
 		httpError(rw, http.StatusBadGateway, fmt.Errorf("receipt: %w", err))
 		return
-	} else if err != nil {
+	default:
 		n.metrics.badSignatures.Add(1)
 		n.cfg.Logger.Warn("receipt refused: it would not redeem", "job", rc.JobID.Hex(), "err", err)
 		httpError(rw, http.StatusBadRequest, fmt.Errorf("receipt is not signed by the job's requester %s as the escrow reads receipts: it would not redeem: %w", job.Requester.Hex(), err))
